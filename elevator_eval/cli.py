@@ -1,0 +1,144 @@
+"""The command line: ``elevator-eval`` and ``python -m elevator_eval``.
+
+With no subcommand it opens the desktop app (on the bundled sample project when no project
+is given). With a subcommand it runs headless per ``spec/unit-format.md`` §2:
+
+- exit 0 on success;
+- exit 2 on bad input, with a one-line reason on stderr that names the field;
+- never a traceback.
+
+Each subcommand lives in :mod:`elevator_eval.commands` as a module with
+``add_arguments(parser)`` and ``run(args) -> CommandResult``; this module only parses,
+dispatches, prints and maps errors to exit codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from . import __version__
+from .errors import InputError, NotBuiltError, ProjectFileError
+
+# name -> one-line help (Chinese / English)
+COMMANDS: dict[str, str] = {
+    "assess": "适宜性评估（适合/较难/不适合）；项目不带 --unit 时输出街道普查 / suitability, or the "
+              "census of a project",
+    "consent": "业主表决统计（民法典第278条）/ consent tally",
+    "share": "费用分摊 / cost sharing per household",
+    "report": "生成 PDF 文件（方案书、征询表、公示、普查报告）/ write PDF documents",
+    "preinstall": "先期管线迁改与底坑预做的经济评估 / pre-installation valuation",
+    "quotes": "电梯报价比选 / compare elevator quotes",
+    "export-unit": "从项目导出单元 JSON / export a unit file from a project",
+    "import-unit": "把单元 JSON 导入项目 / import a unit file into a project",
+    "anonymise": "导出脱敏项目 / write an anonymised copy of a project",
+}
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_NOT_BUILT = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit code 2 (never a usage dump on error)."""
+
+    def error(self, message):  # noqa: D401 - argparse API
+        raise InputError("arguments", message)
+
+    def exit(self, status=0, message=None):
+        if message:
+            sys.stderr.write(message)
+        raise SystemExit(status)
+
+
+def _top_help() -> str:
+    lines = ["用法 / usage:",
+             "  elevator-eval [PROJECT]            打开桌面程序 / open the desktop app",
+             "  elevator-eval COMMAND ARGS …       命令行 / headless",
+             "",
+             "命令 / commands:"]
+    for name, text in COMMANDS.items():
+        lines.append(f"  {name:<12} {text}")
+    lines.append("")
+    lines.append("elevator-eval COMMAND --help 查看参数 / shows a command's arguments.")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ("-h", "--help", "help"):
+        print(_top_help())
+        return EXIT_OK
+    if argv and argv[0] == "--version":
+        print(f"elevator-eval {__version__}")
+        return EXIT_OK
+    if argv and argv[0] in COMMANDS:
+        return run_command(argv[0], argv[1:])
+    return run_gui(argv)
+
+
+def run_command(name: str, argv: list[str], stdout=None, stderr=None) -> int:
+    """Run one subcommand; returns its exit code. Output goes to ``stdout``/``stderr``."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    try:
+        module = importlib.import_module(f"elevator_eval.commands.{name.replace('-', '_')}")
+        parser = _Parser(prog=f"elevator-eval {name}", description=COMMANDS[name])
+        module.add_arguments(parser)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as e:  # --help
+            return int(e.code or 0)
+        result = module.run(args)
+    except InputError as e:
+        stderr.write(f"error: {_one_line(str(e))}\n")
+        return EXIT_BAD_INPUT
+    except ProjectFileError as e:
+        stderr.write(f"error: {_one_line(str(e))}\n")
+        return EXIT_BAD_INPUT
+    except NotBuiltError as e:
+        stderr.write(f"error: {_one_line(str(e))}\n")
+        return EXIT_NOT_BUILT
+    except KeyboardInterrupt:
+        stderr.write("error: interrupted\n")
+        return 130
+    except RecursionError:
+        stderr.write("error: input is nested too deeply\n")
+        return EXIT_BAD_INPUT
+    except Exception as e:  # never a traceback in front of a user
+        stderr.write(f"error: could not process the input ({type(e).__name__}: "
+                     f"{_one_line(str(e))})\n")
+        return EXIT_BAD_INPUT
+    if result.json_mode:
+        from .unitfile import dumps_json
+        stdout.write(dumps_json(result.data, indent=2) + "\n")
+    elif result.text:
+        stdout.write(result.text.rstrip("\n") + "\n")
+    return result.exit_code
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:2000]
+
+
+def run_gui(argv: list[str]) -> int:
+    parser = _Parser(prog="elevator-eval", usage="elevator-eval [PROJECT] [--lang zh|en]")
+    parser.add_argument("project", nargs="?", help="project file (.eeproj)")
+    parser.add_argument("--lang", choices=["zh", "en"], default=None)
+    try:
+        args = parser.parse_args(argv)
+    except InputError as e:
+        sys.stderr.write(f"error: {e}\n{_top_help()}\n")
+        return EXIT_BAD_INPUT
+    try:
+        from .ui.app import run as run_app
+    except ImportError as e:
+        sys.stderr.write(f"error: the desktop app cannot start ({e})\n")
+        return 1
+    return run_app(args.project, lang=args.lang)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

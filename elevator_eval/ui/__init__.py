@@ -1,0 +1,1 @@
+"""PySide6 views over the pure model. Only this package imports Qt."""
