@@ -1,14 +1,180 @@
-"""`elevator-eval quotes` (not built yet)."""
+"""`elevator-eval quotes`: compare bulk elevator quotes over a project's units.
+
+Forms::
+
+    elevator-eval quotes QUOTES.xlsx PROJECT|UNIT.json [--units ID,ID…] [--years N]
+                         [--discount-rate R] [--weights price=40,technical=40,service=20]
+                         [--kind goods|services] [--scores FILE.json] [--json] [-o OUT.xlsx]
+    elevator-eval quotes --template OUT.xlsx
+
+A bad quotes file exits 2 with the first bad cells on one stderr line; with ``--json`` the
+full list of bad cells is printed as JSON on stdout as well.
+"""
 
 from __future__ import annotations
 
-from ..errors import NotBuiltError
-from . import CommandResult, add_target_arguments
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from ..errors import InputError
+from . import CommandResult, is_unit_file
 
 
 def add_arguments(parser) -> None:
-    add_target_arguments(parser)
+    parser.add_argument("files", nargs="*", metavar="QUOTES.xlsx PROJECT",
+                        help="报价表与项目文件（或单元 JSON）/ quotes workbook and a project "
+                             "file (or a unit file)")
+    parser.add_argument("--template", metavar="OUT.xlsx",
+                        help="写出空白报价模板 / write the blank quotes template")
+    parser.add_argument("--units", metavar="ID,ID…",
+                        help="参与比选的单元 / units to include (default: all)")
+    parser.add_argument("--years", type=str, default=None,
+                        help="全寿命年限（默认 15）/ life-cycle years (default 15)")
+    parser.add_argument("--discount-rate", default=None, metavar="R",
+                        help="折现率，如 0.03 / discount rate, e.g. 0.03")
+    parser.add_argument("--weights", default=None,
+                        help="评分权重 / weights, e.g. price=40,technical=40,service=20")
+    parser.add_argument("--kind", choices=["goods", "services"], default="goods",
+                        help="采购类型（货物价格分≥30）/ tender kind (goods: price ≥ 30)")
+    parser.add_argument("--scores", metavar="FILE.json",
+                        help='评委技术/服务分 / evaluator points: {"PRODUCT": {"technical": 40, '
+                             '"service": 18}}')
+    parser.add_argument("--require-accessible", action="store_true",
+                        help="要求无障碍轿厢 / require an accessible car (GB 50763)")
+    parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
+    parser.add_argument("-o", "--output", metavar="OUT.xlsx",
+                        help="导出比选表 / write the comparison workbook")
+
+
+def _load_units(target: str, unit_ids: str | None):
+    path = Path(target)
+    if not path.exists():
+        raise InputError("PROJECT", f"{target} does not exist")
+    if path.is_dir():
+        raise InputError("PROJECT", f"{target} is a folder, not a file")
+    if is_unit_file(path):
+        from ..unitfile import load_unit
+        units = [load_unit(path)]
+    else:
+        from ..store import open_project
+        units = open_project(path).units()
+    if unit_ids:
+        wanted = [u.strip() for u in unit_ids.replace("，", ",").split(",") if u.strip()]
+        by_id = {u.id: u for u in units}
+        missing = [u for u in wanted if u not in by_id]
+        if missing:
+            raise InputError("--units", f"no unit {', '.join(missing)} in {path.name}")
+        units = [by_id[u] for u in wanted]
+    if not units:
+        raise InputError("PROJECT", f"{path.name} has no units")
+    return units
+
+
+def _load_scores(path: str) -> dict:
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8-sig"), parse_float=Decimal)
+    except OSError as e:
+        raise InputError("--scores", f"cannot read {path} ({e.strerror or e})") from None
+    except (ValueError, UnicodeDecodeError) as e:
+        raise InputError("--scores", f"{p.name} is not valid JSON ({e})") from None
+    if not isinstance(data, dict):
+        raise InputError("--scores", "must be a JSON object {product id: {technical, service}}")
+    return data
 
 
 def run(args) -> CommandResult:
-    raise NotBuiltError("the quotes engine is not built yet / 该功能尚未完成")
+    from ..io.quotes_xlsx import export_comparison_xlsx, read_quotes, write_quote_template
+    from ..procurement import compare, parse_weights
+
+    if args.template:
+        if args.files:
+            raise InputError("arguments", "--template takes no other files")
+        out = write_quote_template(args.template)
+        return CommandResult(data={"template": str(out)}, json_mode=args.json,
+                             text=f"报价模板已写出 / template written: {out}")
+    if len(args.files) != 2:
+        raise InputError("arguments", "expected QUOTES.xlsx PROJECT (or --template OUT.xlsx)")
+    quotes_path, target = args.files
+    years = None
+    if args.years is not None:
+        try:
+            years = int(args.years)
+        except ValueError:
+            raise InputError("--years", f"must be a whole number, got {args.years!r}") from None
+    weights = parse_weights(args.weights, args.kind) if args.weights else None
+    scores = _load_scores(args.scores) if args.scores else None
+    if scores is not None and weights is None:
+        raise InputError("--weights", "is required with --scores")
+
+    products, errors = read_quotes(quotes_path)
+    if errors:
+        first = "; ".join(str(e) for e in errors[:3])
+        more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
+        if args.json:
+            import sys
+            from ..unitfile import dumps_json
+            sys.stdout.write(dumps_json({"quotes": str(quotes_path), "errors":
+                                         [e.to_json() for e in errors]}) + "\n")
+        raise InputError(f"{Path(quotes_path).name}", f"{len(errors)} bad cell(s): "
+                                                       f"{first}{more}")
+    units = _load_units(target, args.units)
+    result = compare(units, products, years=years, discount_rate=args.discount_rate,
+                     weights=weights, scores=scores,
+                     require_accessible=args.require_accessible)
+    data = result.to_json()
+    if args.output:
+        out = export_comparison_xlsx(result, args.output)
+        data["output"] = str(out)
+    return CommandResult(data=data, text=_text(result, args.output), json_mode=args.json)
+
+
+def _text(result, output) -> str:
+    from ..money import fmt_yuan
+    lines = [f"报价比选 / quote comparison — {len(result.unit_ids)} 个单元 units, "
+             f"{len(result.products)} 个产品 products, {result.years} 年 years, "
+             f"折现率 discount {result.discount_rate}"]
+    lines.append("")
+    lines.append("适配矩阵 / fit matrix (✓ fits, ✗ misfit, ? not surveyed)")
+    ids = [p.id for p in result.products]
+    width = max(len(u) for u in result.unit_ids)
+    lines.append(" " * (width + 2) + "  ".join(ids))
+    sym = {"fits": "✓", "misfit": "✗", "unknown": "?"}
+    for uid, row in zip(result.unit_ids, result.fit):
+        cells = "  ".join(sym[f.state].center(len(pid)) for f, pid in zip(row, ids))
+        lines.append(f"{uid:<{width}}  {cells}")
+    lines.append("")
+    for s in result.summaries:
+        b = s.bulk
+        npv = fmt_yuan(s.mean_npv_yuan) if s.mean_npv_yuan is not None else "—"
+        lines.append(f"{s.product_id} {s.vendor} {s.model}: 适配 fits {s.fits}, 不适配 misfits "
+                     f"{s.misfits}, 未知 unknown {s.unknown}; 数量 qty {b.quantity}, 单价 "
+                     f"{fmt_yuan(b.unit_price_yuan)} (单台 single {fmt_yuan(b.single_price_yuan)}), "
+                     f"节约 saving {fmt_yuan(b.saving_yuan)}; 平均现值 mean NPV {npv}")
+    misfits = [(f, r) for row in result.fit for f in row for r in f.reasons
+               if r.kind == "misfit"]
+    if misfits:
+        lines.append("")
+        lines.append("不适配原因 / misfit reasons:")
+        for f, r in misfits:
+            lines.append(f"  {f.unit_id} × {f.product_id}: {r.message_zh} / {r.message_en}")
+    t = result.tender
+    if t is not None:
+        lines.append("")
+        lines.append(f"综合评分 / tender (price {t.weights.price}, technical "
+                     f"{t.weights.technical}, service {t.weights.service}):")
+        for s in t.scores:
+            lines.append(f"  {s.rank}. {s.bidder}: {float(s.total):.2f} "
+                         f"(价格 price {float(s.price_score):.2f})")
+        for b in t.excluded:
+            lines.append(f"  — {b.bidder}: {b.invalid_reason}")
+        if t.winner_stable_range:
+            lo, hi = t.winner_stable_range
+            lines.append(f"  中标者 {t.winner} 在价格权重 {float(lo):.2f}–{float(hi):.2f} 内保持第一"
+                         f" / winner stays first for price weight {float(lo):.2f}–"
+                         f"{float(hi):.2f}")
+    if output:
+        lines.append("")
+        lines.append(f"已导出 / written: {output}")
+    return "\n".join(lines)
