@@ -1,0 +1,120 @@
+"""The bundled Chinese font, for PDF documents (reportlab) and charts (matplotlib).
+
+One font prints every Chinese character a household name may contain in all three places
+the app draws text: "EE Sans SC", a subset of Noto Sans CJK SC (the whole CJK Unified
+Ideographs block, Extension A, Latin, punctuation and symbols such as ¥ ℃ ≥ ㎡) with
+TrueType outlines so that reportlab can embed it. It is built by ``tools/build_font.py``
+and licensed under the SIL Open Font License 1.1 (``resources/fonts/LICENSE-OFL.txt``).
+
+The family name is unique on purpose: a bundled font named like a system font would be
+shadowed by the system copy.
+
+Qt (in ``elevator_eval.ui`` only)::
+
+    QFontDatabase.addApplicationFont(str(font_path()))
+    app.setFont(QFont(FONT_FAMILY))
+
+This module imports neither reportlab nor matplotlib at import time.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .resources import resource_path
+
+#: Family name of the bundled font (name IDs 1 and 16).
+FONT_FAMILY = "EE Sans SC"
+#: Name under which the font is registered with reportlab.
+REPORTLAB_FONT_NAME = "EESansSC"
+#: reportlab alias used for ``<b>``; it maps to the same file (the font has one weight).
+REPORTLAB_BOLD_NAME = "EESansSC-Bold"
+FONT_FILE = "EESansSC.ttf"
+
+_lock = threading.Lock()
+_reportlab_done = False
+_matplotlib_done = False
+
+
+def font_path() -> Path:
+    """Path of the bundled font file ``resources/fonts/EESansSC.ttf``.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the font file is missing from the installation.
+    """
+    path = resource_path("fonts", FONT_FILE)
+    if not path.is_file():
+        raise FileNotFoundError(f"bundled font missing / 缺少内置字体: {path}")
+    return path
+
+
+def register_reportlab() -> str:
+    """Register the bundled font with reportlab, once; return its reportlab font name.
+
+    Also registers a bold alias (same file) and a font family so that ``<b>``, ``<i>`` in a
+    Paragraph map to this font instead of failing or falling back to Helvetica, which has
+    no Chinese glyphs. Safe to call from several threads and many times.
+
+    Returns
+    -------
+    str
+        The reportlab font name to put in every style, ``"EESansSC"``.
+    """
+    global _reportlab_done
+    if _reportlab_done:
+        return REPORTLAB_FONT_NAME
+    with _lock:
+        if _reportlab_done:
+            return REPORTLAB_FONT_NAME
+        from reportlab.lib.fonts import addMapping
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        path = str(font_path())
+        registered = set(pdfmetrics.getRegisteredFontNames())
+        if REPORTLAB_FONT_NAME not in registered:
+            pdfmetrics.registerFont(TTFont(REPORTLAB_FONT_NAME, path))
+        if REPORTLAB_BOLD_NAME not in registered:
+            pdfmetrics.registerFont(TTFont(REPORTLAB_BOLD_NAME, path))
+        pdfmetrics.registerFontFamily(
+            REPORTLAB_FONT_NAME,
+            normal=REPORTLAB_FONT_NAME,
+            bold=REPORTLAB_BOLD_NAME,
+            italic=REPORTLAB_FONT_NAME,
+            boldItalic=REPORTLAB_BOLD_NAME,
+        )
+        # The bold alias is a family of its own too, so <b> inside bold text stays put.
+        addMapping(REPORTLAB_BOLD_NAME, 0, 0, REPORTLAB_BOLD_NAME)
+        addMapping(REPORTLAB_BOLD_NAME, 1, 0, REPORTLAB_BOLD_NAME)
+        addMapping(REPORTLAB_BOLD_NAME, 0, 1, REPORTLAB_BOLD_NAME)
+        addMapping(REPORTLAB_BOLD_NAME, 1, 1, REPORTLAB_BOLD_NAME)
+        _reportlab_done = True
+    return REPORTLAB_FONT_NAME
+
+
+def setup_matplotlib() -> str:
+    """Make matplotlib draw text with the bundled font; return the family name.
+
+    Adds the file to matplotlib's font manager directly (no font cache involved), puts the
+    family first in ``font.sans-serif`` with DejaVu Sans as fallback, selects the
+    sans-serif family and turns off the Unicode minus sign (the font's own hyphen-minus is
+    used instead). Idempotent and thread-safe.
+    """
+    global _matplotlib_done
+    with _lock:
+        import matplotlib
+        from matplotlib import font_manager
+
+        if not _matplotlib_done:
+            known = {f.name for f in font_manager.fontManager.ttflist}
+            if FONT_FAMILY not in known:
+                font_manager.fontManager.addfont(str(font_path()))
+            _matplotlib_done = True
+        rc = matplotlib.rcParams
+        rc["font.family"] = ["sans-serif"]
+        rc["font.sans-serif"] = [FONT_FAMILY, "DejaVu Sans"]
+        rc["axes.unicode_minus"] = False
+    return FONT_FAMILY
