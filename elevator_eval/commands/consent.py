@@ -1,14 +1,53 @@
-"""`elevator-eval consent` (not built yet)."""
+"""`elevator-eval consent UNIT.json|PROJECT [--unit ID] [--rules NAME] [--json]`."""
 
 from __future__ import annotations
 
-from ..errors import NotBuiltError
-from . import CommandResult, add_target_arguments
+from . import CommandResult, add_target_arguments, load_target
 
 
 def add_arguments(parser) -> None:
     add_target_arguments(parser)
+    parser.add_argument("--rules", metavar="NAME",
+                        help="表决规则（默认取单元的 rules）/ consent ruleset (default: the "
+                             "unit's rules)")
+
+
+def _yn(ok: bool) -> str:
+    return "✓ 满足 / met" if ok else "✗ 未满足 / not met"
+
+
+def render_text(r) -> str:
+    """Chinese-first text of a :class:`~elevator_eval.consent.ConsentResult`."""
+    from ..consent import STATE_LABELS
+    zh, en = STATE_LABELS[r.state]
+    lines = [
+        f"单元 / unit {r.unit_id}    规则 / rules: {r.ruleset_title_zh}",
+        f"    {r.ruleset_title_en}",
+        f"结论 / result: {'通过' if r.passed else '未通过'} / "
+        f"{'passed' if r.passed else 'not passed'}    状态 / state: {zh} / {en}",
+        f"业主 / owners: 共 {r.heads_total} 人，参与 {r.heads_taking_part}，同意 {r.heads_yes}，"
+        f"反对 {r.heads_no}，弃权 {r.heads_abstain}",
+        f"专有面积 / area m²: 共 {r.area_total_m2}，参与 {r.area_taking_part_m2}，"
+        f"同意 {r.area_yes_m2}",
+        f"参与（面积）/ participation by area:   {_yn(r.participation_area_ok)}",
+        f"参与（人数）/ participation by heads:  {_yn(r.participation_headcount_ok)}",
+        f"同意（面积）/ approval by area:        {_yn(r.approval_area_ok)}",
+        f"同意（人数）/ approval by heads:       {_yn(r.approval_headcount_ok)}",
+    ]
+    if r.objecting:
+        lines.append(f"明确反对 / explicit objection: {', '.join(r.objecting)}")
+    if r.blocking:
+        lines.append(f"专有部分受影响、尚未同意 / exclusive part affected, not yet yes: "
+                     f"{', '.join(r.blocking)}")
+    if r.needed is not None:
+        lines.append(f"还需 / needed: {r.needed.reason_zh}")
+        lines.append(f"    {r.needed.reason_en}")
+    return "\n".join(lines)
 
 
 def run(args) -> CommandResult:
-    raise NotBuiltError("the consent engine is not built yet / 该功能尚未完成")
+    from ..consent import tally
+    unit, _ = load_target(args.target, args.unit)
+    result = tally(unit, args.rules)
+    return CommandResult(data=result.to_json(), text=render_text(result),
+                         json_mode=args.json)

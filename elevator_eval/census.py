@@ -1,0 +1,405 @@
+"""Portfolio census: every unit of a project assessed in one call, counted by class,
+community and building-year band, exportable to Excel.
+
+Two paths give the same classes:
+
+- :func:`census` assesses each unit with :func:`elevator_eval.suitability.assess` (findings,
+  reasons, consent state);
+- :func:`units_to_arrays` + :func:`classify_arrays` classify many units at once with numpy
+  (classes only), for large portfolios. Lengths are compared as float64 there; for values
+  with at most 15 significant digits the conversion keeps every comparison with the
+  ruleset's decimal thresholds exact, so the classes equal the per-unit path (tested).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .model import DANGER_GRADES, STRUCTURES, Project, Unit
+from .suitability import CLASS_LABELS, CLASSES, SuitabilityRuleset
+
+YEAR_BAND_WIDTH = 10
+"""Building-year bands are decades: ``1980–1989``."""
+
+CONSENT_STATES = ("ready", "needs_votes", "blocked", "invalid", "not_computed")
+
+
+def year_band(year_built: int) -> str:
+    """Decade band of a completion year, e.g. ``1987`` → ``"1980–1989"``."""
+    start = year_built - year_built % YEAR_BAND_WIDTH
+    return f"{start}–{start + YEAR_BAND_WIDTH - 1}"
+
+
+@dataclass
+class CensusRow:
+    """One unit in the census."""
+
+    community: str
+    building: str
+    unit_id: str
+    unit_name: str
+    year_built: int
+    klass: str
+    main_reason_zh: str
+    main_reason_en: str
+    consent_state: str
+    counts: dict[str, int] = field(default_factory=dict)
+    codes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"community": self.community, "building": self.building,
+                "unit": self.unit_id, "unit_name": self.unit_name,
+                "year_built": self.year_built, "year_band": year_band(self.year_built),
+                "class": self.klass, "main_reason_zh": self.main_reason_zh,
+                "main_reason_en": self.main_reason_en, "consent_state": self.consent_state,
+                "counts": dict(self.counts), "codes": list(self.codes)}
+
+
+@dataclass
+class Census:
+    """Counts of a project's units by class, community and building-year band.
+
+    ``by_community`` and ``by_year_band`` map a community name (or a band label) to
+    ``{class: count}`` with every class present.
+    """
+
+    rows: list[CensusRow]
+    by_class: dict[str, int]
+    by_community: dict[str, dict[str, int]]
+    by_year_band: dict[str, dict[str, int]]
+    by_consent_state: dict[str, int] = field(default_factory=dict)
+    project: str = ""
+    year: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"project": self.project, "year": self.year, "total": self.total,
+                "by_class": dict(self.by_class),
+                "by_community": {k: dict(v) for k, v in self.by_community.items()},
+                "by_year_band": {k: dict(v) for k, v in self.by_year_band.items()},
+                "by_consent_state": dict(self.by_consent_state),
+                "rows": [r.to_json() for r in self.rows]}
+
+
+def _zero() -> dict[str, int]:
+    return {k: 0 for k in CLASSES}
+
+
+def summarise(rows: list[CensusRow], project: str = "", year: int = 0) -> Census:
+    """Count rows by class, community, year band and consent state."""
+    by_class = _zero()
+    by_comm: dict[str, dict[str, int]] = {}
+    by_band: dict[str, dict[str, int]] = {}
+    by_state: dict[str, int] = {}
+    for r in rows:
+        by_class[r.klass] += 1
+        by_comm.setdefault(r.community, _zero())[r.klass] += 1
+        by_band.setdefault(year_band(r.year_built), _zero())[r.klass] += 1
+        by_state[r.consent_state] = by_state.get(r.consent_state, 0) + 1
+    by_band = dict(sorted(by_band.items()))
+    return Census(rows=rows, by_class=by_class, by_community=by_comm, by_year_band=by_band,
+                  by_consent_state=by_state, project=project, year=year)
+
+
+def census(project: Project, ruleset: str | None = None, *, year: int | None = None,
+           vectorised: bool = False) -> Census:
+    """Assess every unit of ``project``.
+
+    Parameters
+    ----------
+    project : Project
+    ruleset : str, optional
+        Ruleset name for every unit; each unit's own ``rules`` by default.
+    year : int, optional
+        Reference year of the design-life check (today's year by default).
+    vectorised : bool
+        Classify with numpy (:func:`classify_arrays`); the rows then carry the class only
+        (no reasons, consent state ``not_computed``). Needs one ruleset for all units.
+    """
+    from .structural import current_year
+    from .suitability import assess, load_ruleset, resolve_ruleset_name
+    year = current_year() if year is None else year
+    located = list(project.iter_units())
+    rows: list[CensusRow] = []
+    if vectorised:
+        units = [u for _, _, u in located]
+        names = {resolve_ruleset_name(u, ruleset) for u in units} or {
+            resolve_ruleset_name(None, ruleset)}
+        if len(names) == 1:
+            rules = load_ruleset(names.pop())
+            codes = classify_arrays(units_to_arrays(units), rules, year)
+            classes = [CLASSES[int(i)] for i in codes]
+        else:  # mixed rulesets: classify each group with its own rules
+            classes = [""] * len(units)
+            for name in names:
+                idx = [i for i, u in enumerate(units) if resolve_ruleset_name(u, ruleset) == name]
+                codes = classify_arrays(units_to_arrays([units[i] for i in idx]),
+                                        load_ruleset(name), year)
+                for i, c in zip(idx, codes):
+                    classes[i] = CLASSES[int(c)]
+        for (c, b, u), k in zip(located, classes):
+            rows.append(CensusRow(c.name or c.id, b.name or b.id, u.id, u.name,
+                                  u.building.year_built, k, "", "", "not_computed"))
+        return summarise(rows, project.name, year)
+    for c, b, u in located:
+        a = assess(u, ruleset, year=year)
+        state = a.consent.state if a.consent is not None else "invalid"
+        rows.append(CensusRow(c.name or c.id, b.name or b.id, u.id, u.name,
+                              u.building.year_built, a.klass, a.main_reason_zh,
+                              a.main_reason_en, state, dict(a.counts),
+                              [f.code for f in a.findings]))
+    return summarise(rows, project.name, year)
+
+
+# ---------------------------------------------------------------------- vectorised path
+
+ARRAY_FIELDS = ("year_built", "storeys", "danger_grade", "structure", "seismic_intensity",
+                "design_life_years", "inside_red_line", "fire_lane_width_after_m",
+                "distance_to_neighbour_m", "occupies_private_courtyard",
+                "sunlight_below_standard", "has_gas", "n_other_pipes", "footprint_w_m",
+                "footprint_d_m", "entry_mode", "pit_depth_mm", "headroom_mm",
+                "corridor_depth_m")
+"""Keys of the arrays dict. Codes: ``danger_grade`` 0 = not appraised, 1-4 = A-D;
+``structure`` 0 = unknown, 1.. = :data:`~elevator_eval.model.STRUCTURES` order;
+``seismic_intensity`` 0 = unknown; booleans -1 = not surveyed, 0 false, 1 true;
+``entry_mode`` 0 = unknown, 1 half-landing, 2 flat; lengths NaN and mm -1 = not surveyed."""
+
+ENTRY_CODES = {None: 0, "half_landing": 1, "flat": 2}
+
+
+def _tri(v) -> int:
+    return -1 if v is None else int(bool(v))
+
+
+def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
+    """Pack the fields the checks read into numpy arrays (see :data:`ARRAY_FIELDS`)."""
+    import numpy as np
+    nan = float("nan")
+    cols: dict[str, list] = {k: [] for k in ARRAY_FIELDS}
+    for u in units:
+        b, s = u.building, u.site
+        cols["year_built"].append(b.year_built)
+        cols["storeys"].append(b.storeys)
+        cols["danger_grade"].append(0 if b.danger_grade is None
+                                    else DANGER_GRADES.index(b.danger_grade) + 1)
+        cols["structure"].append(0 if b.structure not in STRUCTURES
+                                 else STRUCTURES.index(b.structure) + 1)
+        cols["seismic_intensity"].append(b.seismic_intensity or 0)
+        cols["design_life_years"].append(b.design_life_years)
+        cols["inside_red_line"].append(_tri(s.inside_red_line))
+        cols["fire_lane_width_after_m"].append(
+            nan if s.fire_lane_width_after_m is None else float(s.fire_lane_width_after_m))
+        cols["distance_to_neighbour_m"].append(
+            nan if s.distance_to_neighbour_m is None else float(s.distance_to_neighbour_m))
+        cols["occupies_private_courtyard"].append(_tri(s.occupies_private_courtyard))
+        cols["sunlight_below_standard"].append(_tri(s.sunlight_below_standard))
+        pipes = s.pipes_in_footprint or []
+        cols["has_gas"].append("gas" in pipes)
+        cols["n_other_pipes"].append(sum(1 for p in pipes if p != "gas"))
+        fp = s.footprint_available_m
+        cols["footprint_w_m"].append(nan if fp is None else float(fp[0]))
+        cols["footprint_d_m"].append(nan if fp is None else float(fp[1]))
+        cols["entry_mode"].append(ENTRY_CODES.get(s.entry_mode, 0))
+        cols["pit_depth_mm"].append(-1 if s.pit_depth_available_mm is None
+                                    else s.pit_depth_available_mm)
+        cols["headroom_mm"].append(-1 if s.headroom_available_mm is None
+                                   else s.headroom_available_mm)
+        cols["corridor_depth_m"].append(nan if s.corridor_depth_m is None
+                                        else float(s.corridor_depth_m))
+    dtypes = {"danger_grade": np.int8, "structure": np.int8, "inside_red_line": np.int8,
+              "occupies_private_courtyard": np.int8, "sunlight_below_standard": np.int8,
+              "entry_mode": np.int8, "has_gas": np.bool_, "n_other_pipes": np.int16,
+              "seismic_intensity": np.int16}
+    out = {}
+    for k, v in cols.items():
+        if k.endswith("_m"):
+            out[k] = np.asarray(v, dtype=np.float64)
+        else:
+            out[k] = np.asarray(v, dtype=dtypes.get(k, np.int32))
+    return out
+
+
+def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int):
+    """Class index per unit (0 suitable, 1 difficult, 2 unsuitable), vectorised.
+
+    Implements the same checks as :mod:`elevator_eval.structural` and
+    :mod:`elevator_eval.spatial` with the ruleset's severities and thresholds.
+    """
+    import numpy as np
+    ch = rules.checks
+    n = len(arrays["year_built"])
+    major = np.zeros(n, dtype=np.int32)
+    strong = np.zeros(n, dtype=np.int32)
+
+    def add(code: str, mask, times=None):
+        sev = ch[code]["severity"]
+        if sev == "weak":
+            return
+        inc = mask.astype(np.int32) if times is None else np.where(mask, times, 0)
+        if sev == "major":
+            major.__iadd__(inc)
+        else:
+            strong.__iadd__(inc)
+
+    grade = arrays["danger_grade"]
+    graded = [DANGER_GRADES.index(g) + 1 for g in ch["danger_grade"]["grades"]]
+    add("danger_grade", np.isin(grade, graded))
+    add("appraisal_required",
+        (grade == 0) & (arrays["year_built"] < int(ch["appraisal_required"]["built_before_year"])))
+    add("storeys_low", arrays["storeys"] < int(ch["storeys_low"]["min_storeys"]))
+    codes = [STRUCTURES.index(s) + 1 for s in ch["masonry_seismic"]["structures"]
+             if s in STRUCTURES]
+    add("masonry_seismic", np.isin(arrays["structure"], codes)
+        & (arrays["seismic_intensity"] >= int(ch["masonry_seismic"]["min_intensity"])))
+    left = arrays["year_built"].astype(np.int64) + arrays["design_life_years"] - year
+    add("design_life_short", left < int(ch["design_life_short"]["elevator_service_life_years"]))
+    add("red_line", arrays["inside_red_line"] == 0)
+    add("fire_lane_narrow",
+        arrays["fire_lane_width_after_m"] < float(ch["fire_lane_narrow"]["min_width_m"]))
+    add("neighbour_close",
+        arrays["distance_to_neighbour_m"] < float(ch["neighbour_close"]["min_distance_m"]))
+    add("private_courtyard", arrays["occupies_private_courtyard"] == 1)
+    add("sunlight_below_standard", arrays["sunlight_below_standard"] == 1)
+    add("pipe_gas", arrays["has_gas"])
+    other = arrays["n_other_pipes"].astype(np.int32)
+    add("pipe_other", other > 0, other)
+
+    fs = ch["footprint_small"]
+    sh = fs["shaft_m"]
+    hw, hd = float(sh["half_landing"]["width_m"]), float(sh["half_landing"]["depth_m"])
+    fw, fd = float(sh["flat"]["width_m"]), float(sh["flat"]["depth_m"])
+    from decimal import Decimal
+    mn = min(sh.values(), key=lambda s: Decimal(s["width_m"]) * Decimal(s["depth_m"]))
+    mw, md = float(mn["width_m"]), float(mn["depth_m"])
+    mode = arrays["entry_mode"]
+    need_w = np.where(mode == 1, hw, np.where(mode == 2, fw, mw))
+    need_d = np.where(mode == 1, hd, np.where(mode == 2, fd, md))
+    w, d = arrays["footprint_w_m"], arrays["footprint_d_m"]
+    fits = (w >= need_w) & (d >= need_d)
+    if fs["allow_rotation"]:
+        fits |= (w >= need_d) & (d >= need_w)
+    add("footprint_small", ~np.isnan(w) & ~fits)
+
+    for kind, key in (("pit", "pit_depth_mm"), ("headroom", "headroom_mm")):
+        v = arrays[key]
+        std, red = int(ch[f"{kind}_reduced"]["standard_mm"]), int(ch[f"{kind}_reduced"]["reduced_mm"])
+        has = v >= 0
+        add(f"{kind}_reduced", has & (v < std) & (v >= red))
+        add(f"{kind}_below_reduced", has & (v < red))
+    add("corridor_shallow", (mode == 2)
+        & (arrays["corridor_depth_m"] < float(ch["corridor_shallow"]["min_depth_m"])))
+
+    cr = rules.class_rule
+    out = np.zeros(n, dtype=np.int8)
+    out[strong >= cr["difficult_min_strong"]] = 1
+    out[(major >= cr["unsuitable_min_major"]) | (strong >= cr["unsuitable_min_strong"])] = 2
+    return out
+
+
+def classify_units(units: list[Unit], ruleset: str | None = None, *,
+                   year: int | None = None) -> list[str]:
+    """Classes of many units by the vectorised path (one ruleset for all)."""
+    from .structural import current_year
+    from .suitability import load_ruleset, resolve_ruleset_name
+    year = current_year() if year is None else year
+    rules = load_ruleset(resolve_ruleset_name(units[0] if units else None, ruleset))
+    return [CLASSES[int(i)] for i in classify_arrays(units_to_arrays(units), rules, year)]
+
+
+# -------------------------------------------------------------------------------- output
+
+def render_census(c: Census) -> str:
+    """A Chinese-first text table of a census."""
+    head = ["类别 / class"] + [f"{CLASS_LABELS[k][0]} {k}" for k in CLASSES] + ["合计 total"]
+    lines = [f"普查 / census: {c.project}    共 {c.total} 个单元 / units    "
+             f"参考年份 / year {c.year}", ""]
+
+    def table(title: str, data: dict[str, dict[str, int]]):
+        lines.append(title)
+        lines.append("  " + " | ".join(head))
+        for key, counts in data.items():
+            cells = [str(counts[k]) for k in CLASSES]
+            lines.append(f"  {key} | " + " | ".join(cells) + f" | {sum(counts.values())}")
+        lines.append("")
+
+    table("按类别 / by class", {"全部 all": c.by_class})
+    table("按小区 / by community", c.by_community)
+    table("按建成年代 / by building year", c.by_year_band)
+    if c.by_consent_state:
+        lines.append("表决状态 / consent state: " + ", ".join(
+            f"{k} {v}" for k, v in c.by_consent_state.items()))
+        lines.append("")
+    lines.append("单元 / units:")
+    for r in c.rows:
+        reason = f"  {r.main_reason_zh}" if r.main_reason_zh else ""
+        lines.append(f"  {r.community} {r.building} {r.unit_id} ({r.year_built}): "
+                     f"{CLASS_LABELS[r.klass][0]} / {r.klass}; 表决 {r.consent_state}{reason}")
+    return "\n".join(lines)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """Neutralise text that a spreadsheet would run as a formula (prefix ``'``)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def export_census_xlsx(c: Census, path) -> None:
+    """Write a census to an Excel workbook (sheets: units, summary tables).
+
+    Text cells starting with ``= + - @`` (or a tab / carriage return) are prefixed with
+    ``'`` so that no cell is run as a formula.
+    """
+    from openpyxl import Workbook  # lazy: heavy
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "单元 Units"
+    header = ["小区 Community", "楼栋 Building", "单元编号 Unit id", "单元名称 Unit name",
+              "建成年份 Year built", "年代 Year band", "类别 Class", "类别（中文）",
+              "主要原因 Main reason", "Main reason (EN)", "表决状态 Consent state"]
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for r in c.rows:
+        ws.append([safe_cell(v) for v in (
+            r.community, r.building, r.unit_id, r.unit_name, r.year_built,
+            year_band(r.year_built), r.klass, CLASS_LABELS[r.klass][0], r.main_reason_zh,
+            r.main_reason_en, r.consent_state)])
+    s = wb.create_sheet("汇总 Summary")
+    cls_head = [f"{CLASS_LABELS[k][0]} {k}" for k in CLASSES] + ["合计 total"]
+
+    def block(title, data):
+        s.append([title] + cls_head)
+        s.cell(row=s.max_row, column=1).font = Font(bold=True)
+        for key, counts in data.items():
+            s.append([safe_cell(key)] + [counts[k] for k in CLASSES]
+                     + [sum(counts.values())])
+        s.append([])
+
+    block("按类别 By class", {"全部 All": c.by_class})
+    block("按小区 By community", c.by_community)
+    block("按建成年代 By building year", c.by_year_band)
+    if c.by_consent_state:
+        s.append(["表决状态 Consent state", "数量 Count"])
+        for k, v in c.by_consent_state.items():
+            s.append([k, v])
+    import io
+    from pathlib import Path
+
+    from .atomic import atomic_write_bytes
+    buf = io.BytesIO()
+    wb.save(buf)
+    try:
+        atomic_write_bytes(Path(path), buf.getvalue())
+    except OSError as e:
+        from .errors import InputError
+        raise InputError("--xlsx", f"cannot write {path}: {e.strerror or e}") from None
