@@ -288,11 +288,17 @@ class Project:
     settings : dict
         Project-wide settings (default ruleset, city tables, pre-installation assumptions,
         user-defined coefficient tables and subsidy rules) as plain JSON-able data.
+    vote_log : list of elevator_eval.audit.VoteEvent
+        Append-only audit trail of vote changes (a SHA-256 hash chain), oldest first.
+    uid : str
+        Random identity of the project, given when it is created; ``""`` when unknown.
     """
 
     name: str
     communities: list[Community] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
+    vote_log: list[Any] = field(default_factory=list)
+    uid: str = ""
 
     def iter_units(self):
         """Yield ``(community, building, unit)`` for every unit in order."""

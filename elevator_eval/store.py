@@ -1,9 +1,786 @@
-"""The project file (``.eeproj``, SQLite). Not built yet."""
+"""The project file (``.eeproj``): one SQLite database per project.
+
+Layout (schema version :data:`SCHEMA_VERSION`)
+----------------------------------------------
+- ``meta(key, value)``: format name, schema version, the app version that wrote the file,
+  project name, uid, settings (JSON) and ``content_sha256``, a digest of every stored row.
+- ``communities``, ``buildings``, ``units``, ``households``: normalised tables, so that a
+  census can be queried with SQL. Decimals are stored as their decimal text (``"56.30"``);
+  nested parts (site, costs, subsidies, share, ``extra`` dicts) are tagged JSON that keeps
+  ``Decimal``, tuples and integer keys exactly (see :func:`_tag`).
+- ``vote_log``: the vote audit trail (:mod:`elevator_eval.audit`), append-only (SQL
+  triggers refuse UPDATE and DELETE; :func:`save_project` refuses a log whose stored rows
+  changed).
+
+``PRAGMA application_id`` marks the file as ours; ``PRAGMA user_version`` is the schema
+version. Older files are migrated step by step by :data:`MIGRATIONS` (one function per
+step v → v+1) after a backup copy ``<name>.bak-v<old>`` is written.
+
+Crash safety
+------------
+Every save writes a complete new database into a temporary file beside the target in one
+transaction, fsyncs it and then atomically replaces the target (``os.replace``), then
+fsyncs the folder. The target is never opened for writing, so at any moment (a crash, a
+SIGKILL, a full disk) it is either the previous committed state or the new one. We chose
+this over an in-place SQLite transaction because an in-place save leaves a ``-journal``
+beside the file during the write; if the user copies or e-mails the ``.eeproj`` alone at
+that moment, or the journal is lost, the copy is corrupt. A single self-contained file is
+what people move around.
+
+Opening is strictly read-only (``mode=ro``) and checks the SQLite header magic, the
+application id, the size the header announces, ``PRAGMA quick_check`` and the content
+digest first, so a corrupt, truncated, empty, newer or foreign file raises
+:class:`~elevator_eval.errors.ProjectFileError` with a one-line message and is never
+modified.
+"""
 
 from __future__ import annotations
 
-from .errors import NotBuiltError
+import copy
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+import uuid
+from dataclasses import fields
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Callable
+
+from . import __version__
+from .audit import VoteEvent
+from .errors import InputError, ProjectFileError
+from .model import (Building, BuildingInfo, Community, Costs, Household, Project,
+                    ShareSettings, Site, Unit)
+
+SCHEMA_VERSION = 2
+"""Schema version written by this app (``PRAGMA user_version``)."""
+
+FORMAT = "elevator-eval/project"
+APPLICATION_ID = 0x45455052  # "EEPR"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SUFFIX = ".eeproj"
+
+# ---------------------------------------------------------------------------- schema
+
+_SCHEMA_V1 = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE communities(
+    pos INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, district TEXT NOT NULL);
+CREATE TABLE buildings(
+    pk INTEGER PRIMARY KEY, community_pos INTEGER NOT NULL, id TEXT NOT NULL,
+    name TEXT NOT NULL, address TEXT NOT NULL, year_built INTEGER NOT NULL,
+    storeys INTEGER NOT NULL, structure TEXT, danger_grade TEXT, floor_height_m TEXT,
+    seismic_intensity INTEGER, design_life_years INTEGER NOT NULL,
+    design_life_given INTEGER NOT NULL, extra TEXT NOT NULL);
+CREATE TABLE units(
+    pk INTEGER PRIMARY KEY, building_pk INTEGER NOT NULL, id TEXT NOT NULL,
+    name TEXT NOT NULL, rules TEXT NOT NULL, rules_given INTEGER NOT NULL,
+    scheme_version INTEGER NOT NULL, entry_mode TEXT, own_building TEXT,
+    site TEXT NOT NULL, costs TEXT NOT NULL, subsidies TEXT NOT NULL, share TEXT NOT NULL,
+    extra TEXT NOT NULL);
+CREATE TABLE households(
+    pk INTEGER PRIMARY KEY, unit_pk INTEGER NOT NULL, id TEXT NOT NULL,
+    floor INTEGER NOT NULL, area_m2 TEXT NOT NULL, owner TEXT, vote TEXT,
+    exclusive_part_affected INTEGER NOT NULL, owner_name TEXT NOT NULL,
+    contact TEXT NOT NULL, vote_date TEXT, vote_source TEXT, max_contribution_yuan TEXT,
+    provident_fund_yuan TEXT, extra TEXT NOT NULL);
+CREATE INDEX households_unit ON households(unit_pk);
+CREATE INDEX units_building ON units(building_pk);
+"""
 
 
-def open_project(path):
-    raise NotBuiltError("project files are not supported yet / 尚不支持项目文件")
+def _exec_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run SQL statements one by one (``executescript`` would commit an open transaction)."""
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            conn.execute(buf)
+            buf = ""
+    if buf.strip():
+        raise ValueError("incomplete SQL statement in schema script")
+
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    """v2 adds the vote audit trail (``vote_log``) with append-only triggers."""
+    _exec_script(conn, """
+CREATE TABLE vote_log(
+    seq INTEGER PRIMARY KEY, time TEXT NOT NULL, unit_id TEXT NOT NULL,
+    household_id TEXT NOT NULL, scheme_version INTEGER NOT NULL, source TEXT NOT NULL,
+    previous TEXT, new TEXT, note TEXT NOT NULL, prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL);
+CREATE TRIGGER vote_log_no_update BEFORE UPDATE ON vote_log
+    BEGIN SELECT RAISE(ABORT, 'vote_log is append-only'); END;
+CREATE TRIGGER vote_log_no_delete BEFORE DELETE ON vote_log
+    BEGIN SELECT RAISE(ABORT, 'vote_log is append-only'); END;
+""")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None] | None] = [None, _migrate_1_to_2]
+"""``MIGRATIONS[v]`` turns a schema-v database into v+1 (index 0 unused)."""
+
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+_TABLES = ("communities", "buildings", "units", "households", "vote_log")
+
+
+def _create_schema(conn: sqlite3.Connection) -> None:
+    """A fresh database is the v1 schema plus every migration: one path for both."""
+    _exec_script(conn, _SCHEMA_V1)
+    for step in MIGRATIONS[1:]:
+        step(conn)
+
+
+# ---------------------------------------------------------------------------- tagged JSON
+
+def _tag(obj: Any, where: str) -> Any:
+    """Turn a value into JSON-able data that keeps its exact Python type.
+
+    ``Decimal`` → ``{"$d": "56.30"}``, tuple → ``{"$t": [...]}``, a dict whose keys are
+    not all plain strings → ``{"$m": [[key, value], ...]}``.
+    """
+    if obj is None or isinstance(obj, (bool, str)):
+        return obj
+    if isinstance(obj, int):
+        return int(obj)
+    if isinstance(obj, float):
+        if obj != obj or obj in (float("inf"), float("-inf")):
+            raise InputError(where, f"cannot store the number {obj}")
+        return obj
+    if isinstance(obj, Decimal):
+        if not obj.is_finite():
+            raise InputError(where, f"cannot store the number {obj}")
+        return {"$d": str(obj)}
+    if isinstance(obj, tuple):
+        return {"$t": [_tag(v, where) for v in obj]}
+    if isinstance(obj, list):
+        return [_tag(v, where) for v in obj]
+    if isinstance(obj, dict):
+        if all(isinstance(k, str) and not k.startswith("$") for k in obj):
+            return {k: _tag(v, f"{where}.{k}") for k, v in obj.items()}
+        return {"$m": [[_tag(k, where), _tag(v, f"{where}.{k}")] for k, v in obj.items()]}
+    raise InputError(where, f"cannot store a value of type {type(obj).__name__}")
+
+
+def _untag_hook(d: dict) -> Any:
+    if len(d) == 1:
+        (k, v), = d.items()
+        if k == "$d":
+            return Decimal(v)
+        if k == "$t":
+            return tuple(v)
+        if k == "$m":
+            return {(tuple(key) if isinstance(key, list) else key): val for key, val in v}
+    return d
+
+
+def dumps_tagged(obj: Any, where: str = "value") -> str:
+    """Compact tagged JSON text of ``obj`` (exact Decimals, tuples and int keys)."""
+    return json.dumps(_tag(obj, where), ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False)
+
+
+def loads_tagged(text: str) -> Any:
+    """Inverse of :func:`dumps_tagged`."""
+    return json.loads(text, object_hook=_untag_hook)
+
+
+def _dc_dict(obj) -> dict[str, Any]:
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
+def _dc_from(cls, d: dict[str, Any]):
+    known = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in d.items() if k in known})
+
+
+def _dec_text(d: Decimal | None) -> str | None:
+    return None if d is None else str(d)
+
+
+def _dec(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+# ---------------------------------------------------------------------------- errors
+
+def _err(path: Path, zh: str, en: str) -> ProjectFileError:
+    return ProjectFileError(f"无法打开项目文件“{path.name}”：{zh} / "
+                            f"cannot open project file {path.name}: {en}")
+
+
+def _check_header(path: Path) -> int:
+    """Check the file before SQLite sees it; returns its schema version."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise _err(path, "文件不存在", "the file does not exist") from None
+    except OSError as e:
+        raise _err(path, "无法读取", f"cannot read it ({e.strerror or e})") from None
+    if not path.is_file():
+        raise _err(path, "不是文件", "it is not a file")
+    if st.st_size == 0:
+        raise _err(path, "文件是空的", "the file is empty")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(100)
+    except OSError as e:
+        raise _err(path, "无法读取", f"cannot read it ({e.strerror or e})") from None
+    if not head.startswith(SQLITE_MAGIC):
+        raise _err(path, "不是加梯评估项目文件（文件类型不对）",
+                   "it is not an Elevator Eval project (wrong file type)")
+    if len(head) < 100:
+        raise _err(path, "文件不完整（被截断）", "the file is truncated")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise _err(path, "文件已损坏", "the file is corrupt (bad page size)")
+    change_counter = head[24:28]
+    page_count = int.from_bytes(head[28:32], "big")
+    if head[92:96] == change_counter and page_count:
+        if st.st_size < page_count * page_size:
+            raise _err(path, "文件不完整（被截断）", "the file is truncated")
+    if st.st_size % page_size:
+        raise _err(path, "文件不完整（被截断）", "the file is truncated")
+    app_id = int.from_bytes(head[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise _err(path, "不是加梯评估项目文件（其他 SQLite 数据库）",
+                   "it is not an Elevator Eval project (another SQLite database)")
+    version = int.from_bytes(head[60:64], "big", signed=True)
+    if version > SCHEMA_VERSION:
+        raise _err(path, f"文件由更新版本的程序保存（格式版本 {version}，本程序支持 "
+                         f"{SCHEMA_VERSION}），请升级程序",
+                   f"it was saved by a newer version of the app (schema {version}, this "
+                   f"app reads up to {SCHEMA_VERSION}); please upgrade")
+    if version < 1:
+        raise _err(path, "文件已损坏（没有格式版本）", "the file is corrupt (no schema version)")
+    return version
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True)
+
+
+# ---------------------------------------------------------------------------- reading
+
+def _content_hash(conn: sqlite3.Connection) -> str:
+    """SHA-256 over every row of the data tables (and the project-level meta values)."""
+    h = hashlib.sha256()
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    for key in ("name", "uid", "settings"):
+        h.update(json.dumps([key, meta.get(key)], ensure_ascii=False).encode("utf-8"))
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for table in _TABLES:
+        if table not in have:
+            continue
+        for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1"):  # noqa: S608
+            h.update(json.dumps([table, *row], ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+def _load(conn: sqlite3.Connection) -> Project:
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    if meta.get("format") != FORMAT:
+        raise ValueError("meta.format is not an Elevator Eval project")
+    project = Project(name=meta.get("name", ""), settings=loads_tagged(meta.get("settings",
+                                                                                "{}")),
+                      uid=meta.get("uid", ""))
+    communities: dict[int, Community] = {}
+    for pos, cid, name, district in conn.execute(
+            "SELECT pos, id, name, district FROM communities ORDER BY pos"):
+        c = Community(id=cid, name=name, district=district)
+        communities[pos] = c
+        project.communities.append(c)
+    buildings: dict[int, Building] = {}
+    for row in conn.execute(
+            "SELECT pk, community_pos, id, name, address, year_built, storeys, structure, "
+            "danger_grade, floor_height_m, seismic_intensity, design_life_years, "
+            "design_life_given, extra FROM buildings ORDER BY pk"):
+        (pk, cpos, bid, name, address, year, storeys, structure, grade, fh, si, life,
+         life_given, extra) = row
+        info = BuildingInfo(year_built=year, storeys=storeys, structure=structure,
+                            danger_grade=grade, floor_height_m=_dec(fh),
+                            seismic_intensity=si, design_life_years=life,
+                            design_life_given=bool(life_given), extra=loads_tagged(extra))
+        b = Building(id=bid, name=name, info=info, address=address)
+        buildings[pk] = b
+        communities[cpos].buildings.append(b)
+    units: dict[int, Unit] = {}
+    for row in conn.execute(
+            "SELECT pk, building_pk, id, name, rules, rules_given, scheme_version, "
+            "own_building, site, costs, subsidies, share, extra FROM units ORDER BY pk"):
+        (pk, bpk, uid, name, rules, rules_given, scheme, own, site, costs, subs, share,
+         extra) = row
+        b = buildings[bpk]
+        info = b.info if own is None else _dc_from(BuildingInfo, loads_tagged(own))
+        u = Unit(id=uid, building=info, name=name, rules=rules, rules_given=bool(rules_given),
+                 site=_dc_from(Site, loads_tagged(site)),
+                 costs=_dc_from(Costs, loads_tagged(costs)),
+                 subsidies=loads_tagged(subs),
+                 share=_dc_from(ShareSettings, loads_tagged(share)),
+                 scheme_version=scheme, extra=loads_tagged(extra))
+        units[pk] = u
+        b.units.append(u)
+    for row in conn.execute(
+            "SELECT unit_pk, id, floor, area_m2, owner, vote, exclusive_part_affected, "
+            "owner_name, contact, vote_date, vote_source, max_contribution_yuan, "
+            "provident_fund_yuan, extra FROM households ORDER BY pk"):
+        (upk, hid, floor, area, owner, vote, epa, oname, contact, vdate, vsrc, mc, pf,
+         extra) = row
+        units[upk].households.append(Household(
+            id=hid, floor=floor, area_m2=Decimal(area), owner=owner, vote=vote,
+            exclusive_part_affected=bool(epa), owner_name=oname, contact=contact,
+            vote_date=vdate, vote_source=vsrc, max_contribution_yuan=_dec(mc),
+            provident_fund_yuan=_dec(pf), extra=loads_tagged(extra)))
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "vote_log" in have:
+        project.vote_log = [_event_from_row(r) for r in conn.execute(
+            "SELECT seq, time, unit_id, household_id, scheme_version, source, previous, "
+            "new, note, prev_hash, hash FROM vote_log ORDER BY seq")]
+    return project
+
+
+def _event_from_row(row) -> VoteEvent:
+    seq, time, unit_id, hid, scheme, source, prev, new, note, prev_hash, h = row
+    return VoteEvent(seq=seq, time=time, unit_id=unit_id, household_id=hid,
+                     scheme_version=scheme, source=source, previous=prev, new=new, note=note,
+                     prev_hash=prev_hash, hash=h)
+
+
+def _event_row(ev: VoteEvent) -> tuple:
+    return (int(ev.seq), str(ev.time), str(ev.unit_id), str(ev.household_id),
+            int(ev.scheme_version), str(ev.source), ev.previous, ev.new, str(ev.note),
+            str(ev.prev_hash), str(ev.hash))
+
+
+def _read_checked(conn: sqlite3.Connection, path: Path) -> None:
+    """Integrity checks on an open connection; raises ProjectFileError."""
+    ok = conn.execute("PRAGMA quick_check").fetchone()
+    if not ok or ok[0] != "ok":
+        raise _err(path, "文件已损坏", f"the file is corrupt ({ok[0] if ok else 'no result'})")
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    if meta.get("format") != FORMAT:
+        raise _err(path, "不是加梯评估项目文件", "it is not an Elevator Eval project")
+    if meta.get("content_sha256") != _content_hash(conn):
+        raise _err(path, "文件已损坏（内容校验不符）",
+                   "the file is corrupt (content checksum does not match)")
+
+
+def open_project(path) -> Project:
+    """Open a project file.
+
+    The file is opened read-only. An older schema is migrated step by step after a
+    backup copy ``<name>.bak-v<old>`` is written next to it; if the folder is read-only
+    the migration happens in memory and the next save writes the new schema.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.eeproj`` file.
+
+    Returns
+    -------
+    Project
+
+    Raises
+    ------
+    ProjectFileError
+        For a missing, empty, truncated, corrupt, newer-version or foreign file, with a
+        one-line message in Chinese and English. The file is not modified.
+    """
+    path = Path(path)
+    version = _check_header(path)
+    conn = None
+    try:
+        conn = _connect_ro(path)
+        if version < SCHEMA_VERSION:
+            mem = sqlite3.connect(":memory:")
+            conn.backup(mem)
+            conn.close()
+            conn = mem
+        _read_checked(conn, path)
+        if version < SCHEMA_VERSION:
+            _migrate(conn, version)
+            project = _load(conn)
+            _write_migrated(conn, path, version)
+        else:
+            project = _load(conn)
+        return project
+    except ProjectFileError:
+        raise
+    except (sqlite3.Error, ValueError, KeyError, TypeError, InvalidOperation) as e:
+        raise _err(path, "文件已损坏", f"the file is corrupt ({type(e).__name__}: {e})") \
+            from None
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+def _migrate(conn: sqlite3.Connection, version: int) -> None:
+    for v in range(version, SCHEMA_VERSION):
+        step = MIGRATIONS[v]
+        with conn:
+            step(conn)
+            conn.execute(f"PRAGMA user_version = {v + 1}")
+    with conn:
+        _write_meta(conn, {"schema_version": str(SCHEMA_VERSION), "app_version": __version__,
+                           "migrated_from": str(version)})
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('content_sha256', ?)",
+                     (_content_hash(conn),))
+
+
+def _backup_path(path: Path, old: int) -> Path:
+    cand = path.with_name(f"{path.name}.bak-v{old}")
+    n = 2
+    while cand.exists():
+        if cand.read_bytes() == path.read_bytes():
+            return cand
+        cand = path.with_name(f"{path.name}.bak-v{old}-{n}")
+        n += 1
+    return cand
+
+
+def _make_backup(path: Path, old: int) -> Path:
+    dest = _backup_path(path, old)
+    if not dest.exists():
+        tmp = dest.with_name(f".{dest.name}.tmp")
+        shutil.copy2(path, tmp)
+        os.replace(tmp, dest)
+    return dest
+
+
+def _write_migrated(mem: sqlite3.Connection, path: Path, old: int) -> None:
+    """Back the old file up, then atomically replace it by the migrated database."""
+    try:
+        _make_backup(path, old)
+        _atomic_from_connection(mem, path)
+    except OSError:
+        pass  # read-only folder: the migration stays in memory until the next save
+
+
+def _atomic_from_connection(src: sqlite3.Connection, path: Path) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+        _fsync_replace(Path(tmp), path)
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _fsync_replace(tmp: Path, path: Path) -> None:
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    try:
+        dfd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+
+
+def _unlink(p) -> None:
+    try:
+        os.unlink(p)
+    except OSError:
+        pass
+
+
+# ---------------------------------------------------------------------------- writing
+
+def _write_meta(conn: sqlite3.Connection, values: dict[str, str]) -> None:
+    conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                     list(values.items()))
+
+
+def _existing_log(path: Path) -> tuple[str, list[tuple]] | None:
+    """``(uid, vote_log rows)`` of an existing project at ``path``; None if not a project.
+
+    Raises ProjectFileError when the file is a project of a newer schema (never
+    overwritten).
+    """
+    if not path.exists():
+        return None
+    try:
+        version = _check_header(path)
+    except ProjectFileError as e:
+        if "newer" in str(e):
+            raise ProjectFileError(
+                f"不能覆盖由更新版本的程序保存的项目文件“{path.name}” / will not overwrite "
+                f"{path.name}: it was saved by a newer version of the app") from None
+        return None
+    try:
+        conn = _connect_ro(path)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+            rows: list[tuple] = []
+            if version >= 2:
+                rows = [tuple(r) for r in conn.execute(
+                    "SELECT seq, time, unit_id, household_id, scheme_version, source, "
+                    "previous, new, note, prev_hash, hash FROM vote_log ORDER BY seq")]
+            return meta.get("uid", ""), rows
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def _check_append_only(project: Project, path: Path) -> None:
+    existing = _existing_log(path)
+    if existing is None:
+        return
+    uid, rows = existing
+    if uid != (project.uid or ""):
+        return  # a different project: "save as" over it
+    new_rows = [_event_row(ev) for ev in project.vote_log]
+    if len(new_rows) < len(rows) or new_rows[:len(rows)] != rows:
+        bad = next((i for i, (a, b) in enumerate(zip(rows, new_rows)) if a != b),
+                   min(len(rows), len(new_rows)))
+        raise ProjectFileError(
+            f"拒绝保存“{path.name}”：表决记录只能追加，第 {bad + 1} 条已有记录被修改或删除 / "
+            f"refusing to save {path.name}: the vote log is append-only and stored entry "
+            f"{bad + 1} was changed or removed")
+
+
+def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
+    seen: set[str] = set()
+    for _, _, u in project.iter_units():
+        if u.id in seen:
+            raise InputError("units", f"unit id {u.id!r} appears twice in the project")
+        seen.add(u.id)
+    comm_rows, bld_rows, unit_rows, hh_rows = [], [], [], []
+    bpk = upk = 0
+    for cpos, c in enumerate(project.communities, 1):
+        comm_rows.append((cpos, str(c.id), str(c.name), str(c.district or "")))
+        for b in c.buildings:
+            bpk += 1
+            i = b.info
+            bld_rows.append((
+                bpk, cpos, str(b.id), str(b.name), str(b.address or ""), int(i.year_built),
+                int(i.storeys), i.structure, i.danger_grade, _dec_text(i.floor_height_m),
+                None if i.seismic_intensity is None else int(i.seismic_intensity),
+                int(i.design_life_years), int(bool(i.design_life_given)),
+                dumps_tagged(i.extra, f"buildings[{b.id}].extra")))
+            for u in b.units:
+                upk += 1
+                w = f"units[{u.id}]"
+                own = None
+                if u.building is not i and u.building != i:
+                    own = dumps_tagged(_dc_dict(u.building), f"{w}.building")
+                unit_rows.append((
+                    upk, bpk, str(u.id), str(u.name or ""), str(u.rules),
+                    int(bool(u.rules_given)), int(u.scheme_version), u.site.entry_mode, own,
+                    dumps_tagged(_dc_dict(u.site), f"{w}.site"),
+                    dumps_tagged(_dc_dict(u.costs), f"{w}.costs"),
+                    dumps_tagged(list(u.subsidies), f"{w}.subsidies"),
+                    dumps_tagged(_dc_dict(u.share), f"{w}.share"),
+                    dumps_tagged(u.extra, f"{w}.extra")))
+                for h in u.households:
+                    hh_rows.append((
+                        upk, str(h.id), int(h.floor), str(h.area_m2), h.owner, h.vote,
+                        int(bool(h.exclusive_part_affected)), str(h.owner_name or ""),
+                        str(h.contact or ""), h.vote_date, h.vote_source,
+                        _dec_text(h.max_contribution_yuan), _dec_text(h.provident_fund_yuan),
+                        dumps_tagged(h.extra, f"{w}.households[{h.id}].extra")))
+    conn.executemany("INSERT INTO communities VALUES (?,?,?,?)", comm_rows)
+    conn.executemany("INSERT INTO buildings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", bld_rows)
+    conn.executemany("INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", unit_rows)
+    conn.executemany("INSERT INTO households(unit_pk, id, floor, area_m2, owner, vote, "
+                     "exclusive_part_affected, owner_name, contact, vote_date, vote_source, "
+                     "max_contribution_yuan, provident_fund_yuan, extra) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", hh_rows)
+    conn.executemany("INSERT INTO vote_log VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                     [_event_row(ev) for ev in project.vote_log])
+    _write_meta(conn, {
+        "format": FORMAT, "schema_version": str(SCHEMA_VERSION), "app_version": __version__,
+        "name": str(project.name), "uid": str(project.uid or ""),
+        "settings": dumps_tagged(project.settings, "settings"),
+        "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('content_sha256', ?)",
+                 (_content_hash(conn),))
+
+
+def save_project(project: Project, path) -> None:
+    """Save the whole project in one transaction, atomically and crash-safely.
+
+    A complete new database is written to a temporary file beside ``path``, fsynced, and
+    renamed over ``path``; a crash at any moment leaves the last committed file intact.
+    When ``path`` holds an older schema a backup ``<name>.bak-v<old>`` is made first.
+
+    Raises
+    ------
+    ProjectFileError
+        when ``path`` holds this project with stored vote-log entries that the project
+        no longer has unchanged (the log is append-only), or a newer-version project.
+    InputError
+        when a value cannot be stored (names the field) or unit ids repeat.
+    OSError
+        when the folder cannot be written.
+    """
+    path = Path(path)
+    _check_append_only(project, path)
+    if path.exists():
+        try:
+            old = _check_header(path)
+            if old < SCHEMA_VERSION:
+                _make_backup(path, old)
+        except ProjectFileError:
+            pass
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                               dir=path.parent if str(path.parent) else ".")
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("BEGIN")
+            _create_schema(conn)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            _insert_project(conn, project)
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        _fsync_replace(Path(tmp), path)
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def new_project(name: str) -> Project:
+    """An empty project with a fresh uid."""
+    return Project(name=name, uid=uuid.uuid4().hex)
+
+
+# ---------------------------------------------------------------------------- units
+
+def export_unit(project: Project, unit_id: str) -> Unit:
+    """A standalone deep copy of one unit, with its own copy of the building info.
+
+    Raises
+    ------
+    InputError
+        naming ``--unit`` when there is no such unit.
+    """
+    try:
+        unit = project.find_unit(unit_id)
+    except KeyError:
+        raise InputError("--unit", f"no unit {unit_id!r} in the project") from None
+    return unit.clone()
+
+
+def _next_id(prefix: str, taken: set[str]) -> str:
+    n = 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    return f"{prefix}{n}"
+
+
+def import_unit(project: Project, unit: Unit, community_name: str,
+                building_name: str) -> Unit:
+    """Add a copy of ``unit`` to the project under the named community and building.
+
+    The community and building are created when missing. When the building exists, the
+    unit's building data must agree with it (the units of a building share one
+    :class:`BuildingInfo`).
+
+    Returns
+    -------
+    Unit
+        The copy now in the project (its ``building`` is the building's info).
+
+    Raises
+    ------
+    InputError
+        naming ``id`` (the unit id is taken), ``--community``/``--building`` (empty) or
+        ``building.<field>`` (disagrees with the existing building).
+    """
+    community_name = (community_name or "").strip()
+    building_name = (building_name or "").strip()
+    if not community_name:
+        raise InputError("--community", "must not be empty")
+    if not building_name:
+        raise InputError("--building", "must not be empty")
+    if any(u.id == unit.id for u in project.units()):
+        raise InputError("id", f"unit {unit.id!r} is already in the project")
+    comm = next((c for c in project.communities if c.name == community_name), None)
+    if comm is None:
+        comm = Community(id=_next_id("C", {c.id for c in project.communities}),
+                         name=community_name)
+        project.communities.append(comm)
+    bld = next((b for b in comm.buildings if b.name == building_name), None)
+    new = copy.deepcopy(unit)
+    if bld is None:
+        bld = Building(id=_next_id(f"{comm.id}-B", {b.id for b in comm.buildings}),
+                       name=building_name, info=new.building)
+        comm.buildings.append(bld)
+    else:
+        for f in fields(BuildingInfo):
+            a, b = getattr(new.building, f.name), getattr(bld.info, f.name)
+            if a != b:
+                raise InputError(f"building.{f.name}",
+                                 f"is {a!r} but building {building_name} has {b!r}")
+        new.building = bld.info
+    bld.units.append(new)
+    return new
+
+
+def project_to_units_json(project: Project) -> list[dict[str, Any]]:
+    """Every unit of the project as a unit-file dict (spec §1), in project order."""
+    from .unitfile import unit_to_dict
+    return [unit_to_dict(u) for u in project.units()]
+
+
+# ---------------------------------------------------------------------------- autosave
+
+def autosave_path(path) -> Path:
+    """Where the autosave copy of ``path`` lives: ``<name>.autosave`` beside it."""
+    path = Path(path)
+    return path.with_name(f"{path.name}.autosave")
+
+
+def save_autosave(project: Project, path) -> Path:
+    """Save the project to :func:`autosave_path` (atomically); returns that path."""
+    dest = autosave_path(path)
+    save_project(project, dest)
+    return dest
+
+
+def find_recovery(path) -> Path | None:
+    """The autosave of ``path`` when it is newer than the file and opens cleanly.
+
+    The UI offers to recover from it; ``None`` when there is nothing to recover.
+    """
+    path = Path(path)
+    auto = autosave_path(path)
+    if not auto.is_file():
+        return None
+    try:
+        if path.exists() and auto.stat().st_mtime_ns <= path.stat().st_mtime_ns:
+            return None
+        _check_header(auto)
+    except (OSError, ProjectFileError):
+        return None
+    return auto
+
+
+def discard_autosave(path) -> None:
+    """Delete the autosave copy of ``path`` (after a normal save or a declined recovery)."""
+    _unlink(autosave_path(path))
