@@ -1,14 +1,137 @@
-"""`elevator-eval share` (not built yet)."""
+"""`elevator-eval share UNIT.json|PROJECT [--unit ID] [--method NAME] [--json]`.
+
+Splits a unit's cost over its households (unit format §5). ``--method`` overrides the
+file's method. ``--compare`` adds every method side by side; ``--consensus`` adds the
+consensus search over the households' stated maximum contributions.
+"""
 
 from __future__ import annotations
 
-from ..errors import NotBuiltError
+from decimal import Decimal
+
+from ..errors import InputError
+from ..money import fmt_yuan
 from . import CommandResult, add_target_arguments
 
 
 def add_arguments(parser) -> None:
     add_target_arguments(parser)
+    parser.add_argument("--method", metavar="NAME",
+                        help="分摊方法，覆盖文件中的 share.method / sharing method, overrides "
+                             "the file's (floor_coefficient_area, coefficient_by_floor, "
+                             "stair_count, percent_by_household, equal)")
+    parser.add_argument("--compare", action="store_true",
+                        help="并列比较所有方法 / every method side by side")
+    parser.add_argument("--consensus", action="store_true",
+                        help="按住户可接受上限寻找共识方案 / search a split within every "
+                             "household's stated maximum")
+    parser.add_argument("--per-area", action="store_true",
+                        help="共识方案按每平方米排序 / consensus: floor order per m²")
 
 
 def run(args) -> CommandResult:
-    raise NotBuiltError("the share engine is not built yet / 该功能尚未完成")
+    from ..costshare import METHODS, compare_methods, compute_share, find_consensus
+    if args.method is not None and args.method not in METHODS:
+        raise InputError("--method", f"must be one of {', '.join(METHODS)}, got {args.method!r}")
+    from . import load_target
+    unit, project = load_target(args.target, args.unit)
+    settings = project.settings if project is not None else None
+    result = compute_share(unit, args.method, settings=settings)
+    data = result.to_json()
+    comparison = consensus = None
+    if args.compare:
+        comparison = compare_methods(unit, settings=settings)
+        data["comparison"] = comparison.to_json()
+    if args.consensus:
+        consensus = find_consensus(unit, per_area=args.per_area)
+        data["consensus"] = consensus.to_json()
+    if args.json:
+        return CommandResult(data=data, json_mode=True)
+    return CommandResult(data=data, text=render_text(result, comparison, consensus))
+
+
+def _y(d: Decimal) -> str:
+    return fmt_yuan(d, unit="")
+
+
+def _y2(d: Decimal) -> str:
+    """Always two decimals (yearly running costs are split to the fen)."""
+    return f"{d:,.2f}"
+
+
+def render_text(result, comparison=None, consensus=None) -> str:
+    """Chinese-first text table of a share result."""
+    r = result
+    lines = [f"单元 Unit {r.unit_id} — 费用分摊 / cost sharing",
+             f"方法 Method: {r.method_title_zh} / {r.method_title_en} ({r.method})"
+             + (f"，系数表 table: {r.table}" if r.table else ""),
+             f"总造价 Capital total: {fmt_yuan(r.total_yuan)}"]
+    for s in r.subsidy_lines:
+        parts = "，".join(f"{k} {_y(v)}" for k, v in s.parts.items())
+        note = f" [{s.note_zh} / {s.note_en}]" if s.note_zh else ""
+        lines.append(f"  补贴 {s.title_zh} / {s.title_en}: {fmt_yuan(s.amount_yuan)}{note}"
+                     + (f"（{parts}）" if parts else ""))
+    lines.append(f"补贴合计 Subsidies: {fmt_yuan(r.subsidy_yuan)}")
+    lines.append(f"业主分摊合计 Owners' total: {fmt_yuan(r.owners_total_yuan)}"
+                 f"（取整单位 rounding {_y(r.rounding_yuan)} 元）")
+    if r.compensation_pool_yuan:
+        lines.append(f"低层补偿总额 Compensation pool: {fmt_yuan(r.compensation_pool_yuan)}")
+    lines.append("")
+    head = ("户号 Door", "层 Fl", "面积 m²", "分摊 Share", "其中补偿 Comp.", "年运维 O&M/a",
+            "10年运维 10y", "公积金 PF", "维修资金 MF", "自付 Cash")
+    rows = [head]
+    for h in r.households:
+        rows.append((h.id, str(h.floor), str(h.area_m2), _y(h.share_yuan),
+                     _y(h.compensation_yuan), _y2(h.annual_running_yuan),
+                     _y2(h.running_10y_yuan), _y(h.provident_fund_yuan),
+                     _y(h.maintenance_fund_yuan), _y(h.net_out_of_pocket_yuan)))
+    tot = sum((h.share_yuan for h in r.households), Decimal(0))
+    rows.append(("合计 Total", "", "", _y(tot), "", _y2(r.annual_running_total_yuan),
+                 _y2(r.running_10y_total_yuan), "", "", ""))
+    lines += _table(rows)
+    if r.discount_rate:
+        lines.append(f"运维费按年折现率 {r.discount_rate} 计 / running costs discounted at "
+                     f"{r.discount_rate} per year")
+    for w in r.warnings:
+        lines.append(f"注意 Note: {w}")
+    if comparison is not None:
+        lines += ["", "各方法比较 / Methods side by side"]
+        head = ["户号 Door", "层 Fl"] + [row.method for row in comparison.rows]
+        rows = [tuple(head)]
+        for hid, fl in comparison.households:
+            rows.append(tuple([hid, str(fl)] + [_y(row.shares_yuan[hid])
+                                                 for row in comparison.rows]))
+        rows.append(tuple(["顶层/二层 top/2nd", ""] + [
+            "—" if row.top_vs_second_ratio is None else f"{float(row.top_vs_second_ratio):.2f}"
+            for row in comparison.rows]))
+        rows.append(tuple(["最高/最低 max/min", ""] + [
+            "—" if row.max_min_ratio is None else f"{float(row.max_min_ratio):.2f}"
+            for row in comparison.rows]))
+        lines += _table(rows)
+        for m, why in comparison.skipped.items():
+            lines.append(f"未比较 skipped {m}: {why}")
+    if consensus is not None:
+        lines += ["", "共识方案 / Consensus", consensus.message_zh, consensus.message_en]
+        if consensus.feasible:
+            rows = [("户号 Door", "上限 Limit", "建议 Proposed")]
+            for hid, v in consensus.shares_yuan.items():
+                lim = consensus.limits_yuan.get(hid)
+                rows.append((hid, "—" if lim is None else _y(lim), _y(v)))
+            lines += _table(rows)
+    return "\n".join(lines)
+
+
+def _width(s: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
+
+
+def _table(rows) -> list[str]:
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    out = []
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - _width(cell))
+            cells.append(cell + pad if i == 0 else pad + cell)
+        out.append("  ".join(cells).rstrip())
+    return out
