@@ -14,6 +14,7 @@ full list of bad cells is printed as JSON on stdout as well.
 from __future__ import annotations
 
 import json
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -112,13 +113,14 @@ def run(args) -> CommandResult:
     if errors:
         first = "; ".join(str(e) for e in errors[:3])
         more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
+        line = f"{len(errors)} bad cell(s): {first}{more}"
         if args.json:
-            import sys
-            from ..unitfile import dumps_json
-            sys.stdout.write(dumps_json({"quotes": str(quotes_path), "errors":
-                                         [e.to_json() for e in errors]}) + "\n")
-        raise InputError(f"{Path(quotes_path).name}", f"{len(errors)} bad cell(s): "
-                                                       f"{first}{more}")
+            # all bad cells as JSON on stdout, the one-line reason on stderr, exit 2
+            sys.stderr.write(f"error: {Path(quotes_path).name}: {line}\n")
+            return CommandResult(data={"quotes": str(quotes_path),
+                                       "errors": [e.to_json() for e in errors]},
+                                 json_mode=True, exit_code=2)
+        raise InputError(f"{Path(quotes_path).name}", line)
     units = _load_units(target, args.units)
     result = compare(units, products, years=years, discount_rate=args.discount_rate,
                      weights=weights, scores=scores,
