@@ -209,6 +209,9 @@ def _dec(text: str | None) -> Decimal | None:
 # ---------------------------------------------------------------------------- errors
 
 def _err(path: Path, zh: str, en: str) -> ProjectFileError:
+    en = " ".join(en.split())
+    if len(en) > 300:
+        en = en[:297] + "..."
     return ProjectFileError(f"无法打开项目文件“{path.name}”：{zh} / "
                             f"cannot open project file {path.name}: {en}")
 
@@ -360,7 +363,7 @@ def _event_row(ev: VoteEvent) -> tuple:
 
 def _read_checked(conn: sqlite3.Connection, path: Path) -> None:
     """Integrity checks on an open connection; raises ProjectFileError."""
-    ok = conn.execute("PRAGMA quick_check").fetchone()
+    ok = conn.execute("PRAGMA quick_check(1)").fetchone()
     if not ok or ok[0] != "ok":
         raise _err(path, "文件已损坏", f"the file is corrupt ({ok[0] if ok else 'no result'})")
     meta = dict(conn.execute("SELECT key, value FROM meta"))
@@ -472,6 +475,7 @@ def _atomic_from_connection(src: sqlite3.Connection, path: Path) -> None:
             src.backup(dst)
         finally:
             dst.close()
+        _set_mode(Path(tmp), path)
         _fsync_replace(Path(tmp), path)
     except BaseException:
         _unlink(tmp)
@@ -658,10 +662,25 @@ def save_project(project: Project, path) -> None:
             conn.execute("COMMIT")
         finally:
             conn.close()
+        _set_mode(Path(tmp), path)
         _fsync_replace(Path(tmp), path)
     except BaseException:
         _unlink(tmp)
         raise
+
+
+def _set_mode(tmp: Path, path: Path) -> None:
+    """Give the new file the mode of the file it replaces (or the umask default)."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        os.chmod(tmp, mode)
+    except OSError:
+        pass
 
 
 def new_project(name: str) -> Project:
