@@ -1,0 +1,110 @@
+"""Start the desktop app: ``elevator-eval [PROJECT] [--lang zh|en]``.
+
+Start-up is kept short: only Qt, the model and the store are imported before the window
+paints; charts (matplotlib), PDF writing (reportlab) and the optimiser (scipy) load the
+first time a tab needs them.
+
+Set ``ELEVATOR_EVAL_EXIT_AFTER_PAINT=1`` to quit right after the main window's first paint
+and print ``first-paint-s <seconds since run() started>`` (used by
+``benchmarks/bench_startup.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from ..resources import resource_path
+from . import i18n
+from .settings import APPLICATION, ORGANIZATION, Settings
+
+_FALLBACK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
+_loaded_family: list[str] = []
+
+
+def bundled_font_path() -> Path:
+    try:
+        from ..fonts import font_path
+        return Path(font_path())
+    except Exception:  # fonts module not present: the file where it would be
+        return resource_path("fonts", "EESansSC.ttf")
+
+
+def load_app_font(app: QApplication) -> str | None:
+    """Register the bundled CJK font and make it the application font; returns the family.
+
+    Qt's own fallback picks an unpredictable face for Chinese (see the platform notes), so
+    the family is set explicitly. Without the bundled file the first installed CJK family
+    is used.
+    """
+    family = _loaded_family[0] if _loaded_family else None
+    if family is None:
+        path = bundled_font_path()
+        if path.is_file():
+            fid = QFontDatabase.addApplicationFont(str(path))
+            fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+            family = fams[0] if fams else None
+        if family is None:
+            have = set(QFontDatabase.families())
+            family = next((f for f in _FALLBACK_FAMILIES if f in have), None)
+        if family:
+            _loaded_family.append(family)
+    if family:
+        font = QFont(family)
+        font.setPointSizeF(max(app.font().pointSizeF(), 9.5))
+        app.setFont(font)
+    return family
+
+
+def ensure_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("加梯评估 Elevator Eval")
+    return app
+
+
+class _FirstPaint(QObject):
+    def __init__(self, t0: float, app: QApplication):
+        super().__init__()
+        self.t0 = t0
+        self.app = app
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+        if event.type() == QEvent.Paint:
+            obj.removeEventFilter(self)
+            print(f"first-paint-s {time.perf_counter() - self.t0:.4f}", flush=True)
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def run(project_path: str | None = None, lang: str | None = None) -> int:
+    """Open the main window on ``project_path`` (the bundled sample when None)."""
+    t0 = time.perf_counter()
+    app = ensure_app()
+    load_app_font(app)
+    settings = Settings()
+    code = i18n.set_language(lang or settings.language() or "zh")
+    if lang:
+        settings.set_language(code)
+    from .main_window import MainWindow
+    window = MainWindow(settings)
+    window.open_initial(project_path)
+    hook = None
+    if os.environ.get("ELEVATOR_EVAL_EXIT_AFTER_PAINT"):
+        hook = _FirstPaint(t0, app)
+        window.installEventFilter(hook)
+    window.show()
+    if hook is None:
+        QTimer.singleShot(0, window.offer_recovery)
+    rc = app.exec()
+    window.deleteLater()
+    return rc

@@ -1,0 +1,137 @@
+"""Undoable edits. Every change the window makes to the model is one of these commands,
+pushed on the document's ``QUndoStack``; ``redo`` applies it, ``undo`` restores the old
+value, and both tell the document which unit changed so that every view refreshes.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+
+translate = QCoreApplication.translate
+
+
+def _get(obj: Any, key: Any) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(key, _MISSING)
+    return getattr(obj, key)
+
+
+def _set(obj: Any, key: Any, value: Any) -> None:
+    if isinstance(obj, dict):
+        if value is _MISSING:
+            obj.pop(key, None)
+        else:
+            obj[key] = value
+    else:
+        setattr(obj, key, value)
+
+
+class _Missing:
+    def __repr__(self):
+        return "<missing>"
+
+
+_MISSING = _Missing()
+
+
+class SetValueCommand(QUndoCommand):
+    """Set ``target(unit).<key>`` (an attribute, or a dict key) of one unit.
+
+    Parameters
+    ----------
+    doc : ProjectDocument
+    unit_id : str
+    target : callable
+        ``target(unit) -> object or dict`` that holds the value.
+    key : str
+        Attribute name or dict key.
+    value : Any
+        The new value (copied).
+    text : str
+        The undo text shown in the Edit menu.
+    scope : str
+        ``"unit"`` or ``"building"`` (a building's facts are shared by its units).
+    """
+
+    def __init__(self, doc, unit_id: str, target: Callable[[Any], Any], key: Any,
+                 value: Any, text: str, scope: str = "unit"):
+        super().__init__(text)
+        self.doc = doc
+        self.unit_id = unit_id
+        self.target = target
+        self.key = key
+        self.new = copy.deepcopy(value)
+        unit = doc.project.find_unit(unit_id)
+        self.old = copy.deepcopy(_get(target(unit), key))
+        self.scope = scope
+
+    def _apply(self, value) -> None:
+        unit = self.doc.project.find_unit(self.unit_id)
+        _set(self.target(unit), self.key, copy.deepcopy(value))
+        if self.scope == "building":
+            self.doc.notify_building(self.unit_id)
+        else:
+            self.doc.notify_unit(self.unit_id)
+
+    def redo(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+
+class SetVoteCommand(QUndoCommand):
+    """Record one household's vote (``yes``/``no``/``abstain``/``None`` = absent).
+
+    The project's append-only vote record (:func:`elevator_eval.store.record_vote`, when
+    the project keeps one) gets a new entry on redo and on undo, so the audit trail shows
+    corrections instead of losing them.
+    """
+
+    def __init__(self, doc, unit_id: str, household_id: str, vote: str | None):
+        unit = doc.project.find_unit(unit_id)
+        hh = unit.household(household_id)
+        super().__init__(translate("Commands", "投票 {door}：{vote}").format(
+            door=household_id, vote=vote_label(vote)))
+        self.doc = doc
+        self.unit_id = unit_id
+        self.household_id = household_id
+        self.new = vote
+        self.old = hh.vote
+
+    def _apply(self, vote: str | None) -> None:
+        self.doc.apply_vote(self.unit_id, self.household_id, vote)
+
+    def redo(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+
+class ReplaceProjectPartCommand(QUndoCommand):
+    """Replace the project's communities (an import); undo restores the old list."""
+
+    def __init__(self, doc, new_communities: list, text: str):
+        super().__init__(text)
+        self.doc = doc
+        self.new = new_communities
+        self.old = list(doc.project.communities)
+
+    def redo(self) -> None:
+        self.doc.project.communities = list(self.new)
+        self.doc.notify_structure()
+
+    def undo(self) -> None:
+        self.doc.project.communities = list(self.old)
+        self.doc.notify_structure()
+
+
+def vote_label(vote: str | None) -> str:
+    return {"yes": translate("Commands", "同意"), "no": translate("Commands", "反对"), "abstain": translate("Commands", "弃权"),
+            None: translate("Commands", "未参与")}.get(vote, str(vote))

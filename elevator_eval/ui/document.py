@@ -1,0 +1,208 @@
+"""The open project as a Qt object: the model, its file, the undo stack and change signals.
+
+Models emit, views listen: a view edits through the ``set_*`` methods here (each pushes an
+undoable command) and repaints when :attr:`ProjectDocument.unitChanged` or
+:attr:`ProjectDocument.projectReplaced` fires. Engine results (assessment, consent tally,
+cost shares, census) are computed by the engines and cached here until the unit changes;
+the window never does arithmetic on money or votes itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..model import Project
+from . import commands
+
+
+translate = QCoreApplication.translate
+
+
+def engine(name: str):
+    """The engine module ``elevator_eval.<name>``, or ``None`` when it is not installed."""
+    try:
+        return importlib.import_module(f"elevator_eval.{name}")
+    except ImportError:
+        return None
+
+
+class ProjectDocument(QObject):
+    """One open project.
+
+    Signals
+    -------
+    unitChanged(str)
+        A unit's data changed (its id).
+    projectReplaced()
+        A different project was loaded (new/open/recover).
+    structureChanged()
+        Units were added or removed (import).
+    pathChanged(str)
+        The file name changed (save as).
+    """
+
+    unitChanged = Signal(str)
+    projectReplaced = Signal()
+    structureChanged = Signal()
+    pathChanged = Signal(str)
+    dirtyChanged = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.project: Project = Project(name="")
+        self.path: Path | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
+        self._cache: dict[tuple, Any] = {}
+        self.is_sample = False
+
+    # ----------------------------------------------------------------- file
+    def set_project(self, project: Project, path: str | Path | None,
+                    is_sample: bool = False) -> None:
+        self.project = project
+        self.path = Path(path) if path else None
+        self.is_sample = is_sample
+        self._cache.clear()
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.projectReplaced.emit()
+        self.pathChanged.emit(str(self.path or ""))
+
+    def open(self, path: str | Path, is_sample: bool = False) -> None:
+        """Load a project file (``store.open_project``); raises ProjectFileError."""
+        from .. import store
+        self.set_project(store.open_project(path), path, is_sample=is_sample)
+
+    def new(self, name: str) -> None:
+        from .. import store
+        maker = getattr(store, "new_project", None)
+        self.set_project(maker(name) if maker else Project(name=name), None)
+
+    def save(self, path: str | Path | None = None) -> Path:
+        """Write the project (atomic, via ``store.save_project``) and mark it clean."""
+        from .. import store
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("no file name")
+        store.save_project(self.project, target)
+        changed = target != self.path
+        self.path = target
+        self.is_sample = False
+        self.undo_stack.setClean()
+        if changed:
+            self.pathChanged.emit(str(target))
+        return target
+
+    def is_dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def title(self) -> str:
+        if self.path is not None:
+            return self.path.name
+        return self.project.name or translate("Document", "未命名项目")
+
+    # ----------------------------------------------------------------- change
+    def notify_unit(self, unit_id: str) -> None:
+        self._invalidate(unit_id)
+        self.unitChanged.emit(unit_id)
+
+    def notify_building(self, unit_id: str) -> None:
+        """A building's facts changed: every unit of that building changed."""
+        try:
+            _, building, _ = self.project.locate(unit_id)
+            ids = [u.id for u in building.units]
+        except KeyError:
+            ids = [unit_id]
+        for uid in ids:
+            self.notify_unit(uid)
+
+    def notify_structure(self) -> None:
+        self._cache.clear()
+        self.structureChanged.emit()
+
+    def _invalidate(self, unit_id: str) -> None:
+        for key in [k for k in self._cache if k[0] == "census" or
+                    (len(k) > 1 and k[1] == unit_id)]:
+            del self._cache[key]
+
+    def _cached(self, key: tuple, compute):
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    # ----------------------------------------------------------------- engines
+    def unit(self, unit_id: str):
+        return self.project.find_unit(unit_id)
+
+    def assessment(self, unit_id: str):
+        """``suitability.assess`` of the unit, or None when the engine is missing."""
+        mod = engine("suitability")
+        if mod is None:
+            return None
+        return self._cached(("assess", unit_id), lambda: mod.assess(self.unit(unit_id)))
+
+    def consent(self, unit_id: str):
+        """``consent.tally`` of the unit (raises InputError on inconsistent owner votes)."""
+        mod = engine("consent")
+        if mod is None:
+            return None
+        return self._cached(("consent", unit_id), lambda: mod.tally(self.unit(unit_id)))
+
+    def needed(self, unit_id: str):
+        mod = engine("consent")
+        if mod is None:
+            return None
+        return self._cached(("needed", unit_id),
+                            lambda: mod.what_is_needed(self.unit(unit_id)))
+
+    def shares(self, unit_id: str, method: str | None = None):
+        """``costshare.compute_share`` (the unit's own method when ``method`` is None)."""
+        mod = engine("costshare")
+        if mod is None:
+            return None
+        return self._cached(("share", unit_id, method),
+                            lambda: mod.compute_share(self.unit(unit_id), method))
+
+    def census(self):
+        mod = engine("census")
+        if mod is None:
+            return None
+        return self._cached(("census",), lambda: mod.census(self.project))
+
+    # ----------------------------------------------------------------- edits
+    def set_vote(self, unit_id: str, household_id: str, vote: str | None) -> None:
+        if self.unit(unit_id).household(household_id).vote == vote:
+            return
+        self.undo_stack.push(commands.SetVoteCommand(self, unit_id, household_id, vote))
+
+    def apply_vote(self, unit_id: str, household_id: str, vote: str | None) -> None:
+        """Set a vote now (used by the undo command); records it in the audit trail."""
+        unit = self.unit(unit_id)
+        audit = engine("audit")
+        if audit is not None and hasattr(self.project, "vote_log"):
+            audit.record_vote(self.project, unit_id, household_id, vote, source="other",
+                              note="desktop")
+        else:
+            unit.household(household_id).vote = vote
+        self.notify_unit(unit_id)
+
+    def set_value(self, unit_id: str, target, key, value, text: str,
+                  scope: str = "unit") -> None:
+        """Push a :class:`commands.SetValueCommand` unless the value is unchanged."""
+        unit = self.unit(unit_id)
+        holder = target(unit)
+        current = holder.get(key) if isinstance(holder, dict) else getattr(holder, key)
+        if current == value and type(current) is type(value):
+            return
+        self.undo_stack.push(commands.SetValueCommand(self, unit_id, target, key, value,
+                                                      text, scope))
+
+    def set_household(self, unit_id: str, household_id: str, field: str, value) -> None:
+        self.set_value(unit_id, lambda u: u.household(household_id), field, value,
+                       translate("Document", "修改 {door} 的 {field}").format(door=household_id,
+                                                        field=field))

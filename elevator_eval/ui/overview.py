@@ -1,0 +1,262 @@
+"""Street overview: the census table (filter, sort, search) coloured by class, and the
+counts chart. Double-click opens a unit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QRectF, QSortFilterProxyModel,
+                            Qt, Signal)
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from . import i18n, labels
+from .style import CLASS_BACKGROUNDS, CLASS_COLOURS, STATE_COLOURS
+
+
+
+class CensusModel(QAbstractTableModel):
+    COLUMNS = ("community", "building", "unit", "year", "class", "reason", "consent")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation != Qt.Horizontal:
+            return None
+        col = self.COLUMNS[section]
+        if role == Qt.DisplayRole:
+            return {"community": self.tr("小区"), "building": self.tr("楼栋"),
+                    "unit": self.tr("单元"), "year": self.tr("建成年份"),
+                    "class": self.tr("适宜性分类"), "reason": self.tr("主要原因"),
+                    "consent": self.tr("表决状态")}[col]
+        if role == Qt.ToolTipRole:
+            if col == "class":
+                return labels.class_rule_source()
+            if col == "consent":
+                return labels.consent_source()
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            if col == "community":
+                return r.community
+            if col == "building":
+                return r.building
+            if col == "unit":
+                return r.unit_name or r.unit_id
+            if col == "year":
+                return r.year_built
+            if col == "class":
+                return labels.class_label(r.klass)
+            if col == "reason":
+                return i18n.pick(r.main_reason_zh, r.main_reason_en)
+            if col == "consent":
+                return labels.state_label(r.consent_state)
+        if role == Qt.UserRole:
+            return r.unit_id
+        if role == Qt.UserRole + 1:  # sort key
+            if col == "class":
+                return ("suitable", "difficult", "unsuitable").index(r.klass) \
+                    if r.klass in CLASS_COLOURS else 9
+            if col == "year":
+                return r.year_built
+            return str(self.data(index, Qt.DisplayRole))
+        if role == Qt.BackgroundRole and col == "class":
+            return QBrush(QColor(CLASS_BACKGROUNDS.get(r.klass, "#ffffff")))
+        if role == Qt.ForegroundRole:
+            if col == "class":
+                return QBrush(QColor(CLASS_COLOURS.get(r.klass, "#000000")))
+            if col == "consent":
+                return QBrush(QColor(STATE_COLOURS.get(r.consent_state, "#000000")))
+        return None
+
+
+class CensusFilter(QSortFilterProxyModel):
+    """Search text over every column plus a class filter."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.klass: str | None = None
+        self.text = ""
+        self.setSortRole(Qt.UserRole + 1)
+
+    def set_class(self, klass: str | None) -> None:
+        self.klass = klass
+        self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        self.text = text.strip().lower()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row, parent):  # noqa: N802
+        model = self.sourceModel()
+        r = model.rows[row]
+        if self.klass and r.klass != self.klass:
+            return False
+        if not self.text:
+            return True
+        hay = " ".join(str(model.data(model.index(row, c), Qt.DisplayRole))
+                       for c in range(model.columnCount())) + " " + r.unit_id
+        return self.text in hay.lower()
+
+
+class CountsChart(QWidget):
+    """Bar chart of units per class, drawn with QPainter (no plotting library at start-up)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.counts: dict[str, int] = {}
+        self.setMinimumSize(260, 180)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self.counts = dict(counts)
+        self.update()
+
+    def paintEvent(self, _event):  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        w, h = self.width(), self.height()
+        classes = ("suitable", "difficult", "unsuitable")
+        top = max([self.counts.get(k, 0) for k in classes] + [1])
+        fm = p.fontMetrics()
+        label_h = fm.height() * 2 + 6
+        title = self.tr("各分类单元数")
+        p.drawText(QRectF(0, 0, w, fm.height() + 4), Qt.AlignHCenter, title)
+        plot_top = fm.height() + 8
+        plot_h = max(20, h - plot_top - label_h)
+        slot = w / len(classes)
+        bar_w = min(70.0, slot * 0.6)
+        for i, k in enumerate(classes):
+            n = self.counts.get(k, 0)
+            bh = plot_h * n / top
+            x = i * slot + (slot - bar_w) / 2
+            p.fillRect(QRectF(x, plot_top + plot_h - bh, bar_w, bh), QColor(CLASS_COLOURS[k]))
+            p.drawText(QRectF(i * slot, plot_top + plot_h - bh - fm.height() - 2, slot,
+                              fm.height()), Qt.AlignHCenter, str(n))
+            p.drawText(QRectF(i * slot, plot_top + plot_h + 4, slot, label_h - 4),
+                       Qt.AlignHCenter | Qt.TextWordWrap, labels.class_label(k))
+        p.end()
+
+
+class OverviewView(QWidget):
+    """The census of the open project."""
+
+    unitActivated = Signal(str)
+
+    def __init__(self, doc, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.model = CensusModel(self)
+        self.proxy = CensusFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.title = QLabel()
+        self.title.setObjectName("OverviewTitle")
+        f = self.title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.3)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.search = QLineEdit()
+        self.search.setObjectName("SearchBox")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("搜索小区、楼栋、单元或原因（Ctrl+F）"))
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.class_filter = QComboBox()
+        self.class_filter.setObjectName("ClassFilter")
+        self.class_filter.addItem(self.tr("全部分类"), None)
+        for k in ("suitable", "difficult", "unsuitable"):
+            self.class_filter.addItem(labels.class_label(k), k)
+        self.class_filter.setToolTip(labels.class_rule_source())
+        self.class_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_class(self.class_filter.currentData()))
+        self.table = QTableView()
+        self.table.setObjectName("CensusTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.setEditTriggers(QTableView.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeToContents)
+        hh.setSectionResizeMode(CensusModel.COLUMNS.index("reason"), QHeaderView.Stretch)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        self.chart = CountsChart()
+        self.chart.setObjectName("CountsChart")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("CensusSummary")
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(QLabel(self.tr("分类：")))
+        top.addWidget(self.class_filter)
+        top.addWidget(self.search, 1)
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.chart, 2)
+        sl.addWidget(self.summary, 1)
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(side)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(split, 1)
+        doc.unitChanged.connect(lambda _u: self.reload())
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            census = self.doc.census()
+        except Exception as e:  # an engine error is shown, never a crash
+            census = None
+            self.summary.setText(self.tr("无法计算普查：{0}").format(e))
+        name = self.doc.project.name or self.tr("未命名项目")
+        self.title.setText(self.tr("街道概览 — {0}").format(name))
+        if census is None:
+            self.model.set_rows([])
+            self.chart.set_counts({})
+            return
+        self.model.set_rows(census.rows)
+        self.chart.set_counts(census.by_class)
+        n = len(census.rows)
+        parts = [self.tr("共 {0} 个单元").format(n)]
+        for k in ("suitable", "difficult", "unsuitable"):
+            parts.append(f"{labels.class_label(k)} {census.by_class.get(k, 0)}")
+        self.summary.setText("；".join(parts) if i18n.lang() == "zh" else "; ".join(parts))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _activated(self, index) -> None:
+        uid = self.proxy.data(index, Qt.UserRole)
+        if uid:
+            self.unitActivated.emit(uid)
+
+    def row_unit_ids(self) -> list[str]:
+        return [self.proxy.data(self.proxy.index(r, 0), Qt.UserRole)
+                for r in range(self.proxy.rowCount())]

@@ -1,0 +1,19 @@
+"""Placeholder until the engine lands."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from .tab_base import UnitTab
+
+
+class CostsTab(UnitTab):
+    name = "costs"
+
+    def __init__(self, doc, parent=None):
+        super().__init__(doc, parent)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("费用分摊模块尚未就绪")))
+
+    def refresh(self) -> None:
+        pass

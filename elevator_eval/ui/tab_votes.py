@@ -1,0 +1,322 @@
+"""Households and votes: a floor × door grid (top floor first). A click on a cell cycles
+the vote yes → no → abstain → absent; the context menu and the keys Y / N / A / Del set it
+directly. Owner and area are edited in the household table. The tally against the
+thresholds and "what is needed" come from :mod:`elevator_eval.consent` and update live.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
+                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from . import i18n, labels
+from .style import STATE_COLOURS, VOTE_COLOURS
+from .tab_base import UnitTab
+
+CYCLE = {None: "yes", "yes": "no", "no": "abstain", "abstain": None}
+HH_ROLE = Qt.UserRole + 10
+
+
+def grid_layout(households) -> tuple[list[int], int, dict[tuple[int, int], object]]:
+    """Floors (top first), the number of door columns and {(row, col): household}."""
+    by_floor: dict[int, list] = {}
+    for h in households:
+        by_floor.setdefault(h.floor, []).append(h)
+    floors = sorted(by_floor, reverse=True)
+    cols = max((len(v) for v in by_floor.values()), default=0)
+    cells = {}
+    for r, fl in enumerate(floors):
+        for c, h in enumerate(sorted(by_floor[fl], key=lambda h: (len(h.id), h.id))):
+            cells[(r, c)] = h
+    return floors, cols, cells
+
+
+class VoteGrid(QTableWidget):
+    def __init__(self, tab, parent=None):
+        super().__init__(parent)
+        self.tab = tab
+        self.setObjectName("VoteGrid")
+        self.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.setSelectionMode(QTableWidget.SingleSelection)
+        self.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.cellClicked.connect(self._clicked)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.setToolTip(self.tr("单击循环切换：同意 → 反对 → 弃权 → 未参与；右键或按 Y / N / A / Del 直接设置"))
+
+    def household_at(self, row: int, col: int) -> str | None:
+        item = self.item(row, col)
+        return None if item is None else item.data(HH_ROLE)
+
+    def cell_of(self, household_id: str) -> tuple[int, int]:
+        for r in range(self.rowCount()):
+            for c in range(self.columnCount()):
+                if self.household_at(r, c) == household_id:
+                    return r, c
+        raise KeyError(household_id)
+
+    def _clicked(self, row: int, col: int) -> None:
+        hid = self.household_at(row, col)
+        if hid is None:
+            return
+        current = self.tab.doc.unit(self.tab.unit_id).household(hid).vote
+        self.tab.doc.set_vote(self.tab.unit_id, hid, CYCLE.get(current))
+
+    def _menu(self, pos) -> None:
+        index = self.indexAt(pos)
+        hid = self.household_at(index.row(), index.column()) if index.isValid() else None
+        if hid is None:
+            return
+        menu = QMenu(self)
+        for vote in ("yes", "no", "abstain", None):
+            act = menu.addAction(labels.vote_label(vote))
+            act.triggered.connect(lambda _=False, v=vote: self.tab.doc.set_vote(
+                self.tab.unit_id, hid, v))
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt API
+        keys = {Qt.Key_Y: "yes", Qt.Key_N: "no", Qt.Key_A: "abstain",
+                Qt.Key_Delete: None, Qt.Key_Backspace: None}
+        if event.key() in keys and self.currentItem() is not None:
+            hid = self.currentItem().data(HH_ROLE)
+            if hid:
+                self.tab.doc.set_vote(self.tab.unit_id, hid, keys[event.key()])
+                return
+        super().keyPressEvent(event)
+
+
+class VotesTab(UnitTab):
+    name = "votes"
+    HH_COLUMNS = ("id", "floor", "owner", "area_m2", "exclusive", "vote")
+
+    def __init__(self, doc, parent=None):
+        super().__init__(doc, parent)
+        self.grid = VoteGrid(self)
+        self.tally_label = QLabel()
+        self.tally_label.setObjectName("TallyLabel")
+        self.tally_label.setTextFormat(Qt.RichText)
+        self.tally_label.setWordWrap(True)
+        self.tally_label.setToolTip(labels.consent_source())
+        self.state_label = QLabel()
+        self.state_label.setObjectName("ConsentState")
+        f = self.state_label.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.2)
+        self.state_label.setFont(f)
+        self.needed_label = QLabel()
+        self.needed_label.setObjectName("NeededLabel")
+        self.needed_label.setWordWrap(True)
+        self.legend = QLabel(" ".join(
+            f"<span style='background:{VOTE_COLOURS[v]}'>&nbsp;{labels.vote_label(v)}&nbsp;</span>"
+            for v in ("yes", "no", "abstain", None)))
+        self.households = QTableWidget(0, len(self.HH_COLUMNS))
+        self.households.setObjectName("HouseholdTable")
+        self.households.setHorizontalHeaderLabels(
+            [self.tr("门牌"), self.tr("楼层"), self.tr("业主"), self.tr("专有面积（m²）"), self.tr("专有部分受影响"), self.tr("表决")])
+        self.households.horizontalHeaderItem(2).setToolTip(
+            self.tr("同一业主的多套房屋按一人计，面积相加（民法典第二百七十八条）"))
+        self.households.horizontalHeaderItem(4).setToolTip(
+            self.tr("井道或连廊占用该业主专有部分时，须经该业主同意"))
+        self.households.verticalHeader().hide()
+        self.households.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.households.itemChanged.connect(self._household_edited)
+        self._loading = False
+
+        tally_box = QGroupBox(self.tr("表决统计"))
+        tally_box.setMinimumWidth(400)
+        tl = QVBoxLayout(tally_box)
+        tl.addWidget(self.state_label)
+        tl.addWidget(self.tally_label)
+        tl.addWidget(self.needed_label)
+        tl.addStretch(1)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(QLabel(self.tr("楼层 × 门牌（顶层在上）")))
+        ll.addWidget(self.grid, 1)
+        ll.addWidget(self.legend)
+        top = QSplitter()
+        top.addWidget(left)
+        top.addWidget(tally_box)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.households)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay = QHBoxLayout(self)
+        lay.addWidget(split)
+
+    # ------------------------------------------------------------------ refresh
+    def refresh(self) -> None:
+        unit = self.doc.unit(self.unit_id)
+        self._fill_grid(unit)
+        self._fill_households(unit)
+        self._fill_tally()
+
+    def _fill_grid(self, unit) -> None:
+        floors, cols, cells = grid_layout(unit.households)
+        g = self.grid
+        g.setRowCount(len(floors))
+        g.setColumnCount(cols)
+        g.setVerticalHeaderLabels([self.tr("{0} 层").format(f) for f in floors])
+        g.setHorizontalHeaderLabels([self.tr("{0} 号门").format(c + 1) for c in range(cols)])
+        for r in range(len(floors)):
+            for c in range(cols):
+                h = cells.get((r, c))
+                if h is None:
+                    item = QTableWidgetItem("")
+                    item.setFlags(Qt.NoItemFlags)
+                else:
+                    item = QTableWidgetItem(f"{h.id}\n{labels.vote_label(h.vote)}")
+                    item.setData(HH_ROLE, h.id)
+                    item.setData(Qt.UserRole, h.vote)
+                    item.setBackground(QBrush(QColor(VOTE_COLOURS.get(h.vote, "#ffffff"))))
+                    tip = self.tr("{door}：业主 {owner}，{area} m²，{vote}").format(
+                        door=h.id, owner=h.owner_id, area=h.area_m2,
+                        vote=labels.vote_label(h.vote))
+                    if h.exclusive_part_affected:
+                        tip += "\n" + self.tr("专有部分受影响：须本人同意")
+                        f = item.font()
+                        f.setBold(True)
+                        item.setFont(f)
+                    item.setToolTip(tip)
+                item.setTextAlignment(Qt.AlignCenter)
+                g.setItem(r, c, item)
+
+    def _fill_households(self, unit) -> None:
+        self._loading = True
+        try:
+            tbl = self.households
+            hs = sorted(unit.households, key=lambda h: (h.floor, len(h.id), h.id))
+            tbl.setRowCount(len(hs))
+            for r, h in enumerate(hs):
+                values = [h.id, str(h.floor), h.owner or "", str(h.area_m2), "",
+                          labels.vote_label(h.vote)]
+                for c, v in enumerate(values):
+                    it = QTableWidgetItem(v)
+                    it.setData(HH_ROLE, h.id)
+                    col = self.HH_COLUMNS[c]
+                    if col in ("owner", "area_m2"):
+                        it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsEditable)
+                    elif col == "exclusive":
+                        it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled |
+                                    Qt.ItemIsUserCheckable)
+                        it.setCheckState(Qt.Checked if h.exclusive_part_affected
+                                         else Qt.Unchecked)
+                    else:
+                        it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
+                    if col == "vote":
+                        it.setBackground(QBrush(QColor(VOTE_COLOURS.get(h.vote, "#fff"))))
+                    tbl.setItem(r, c, it)
+        finally:
+            self._loading = False
+
+    def _household_edited(self, item: QTableWidgetItem) -> None:
+        if self._loading or self.unit_id is None:
+            return
+        hid = item.data(HH_ROLE)
+        col = self.HH_COLUMNS[item.column()]
+        if col == "owner":
+            value = item.text().strip() or None
+            self.doc.set_value(self.unit_id, lambda u: u.household(hid), "owner", value,
+                               self.tr("修改 {0} 的业主").format(hid))
+        elif col == "area_m2":
+            try:
+                value = Decimal(item.text().strip())
+                if value <= 0:
+                    raise InvalidOperation
+            except (InvalidOperation, ValueError):
+                self._fill_households(self.doc.unit(self.unit_id))
+                self.needed_label.setText(self.tr("面积必须是正数：{0}").format(item.text()))
+                return
+            self.doc.set_value(self.unit_id, lambda u: u.household(hid), "area_m2", value,
+                               self.tr("修改 {0} 的面积").format(hid))
+        elif col == "exclusive":
+            value = item.checkState() == Qt.Checked
+            self.doc.set_value(self.unit_id, lambda u: u.household(hid),
+                               "exclusive_part_affected", value,
+                               self.tr("修改 {0} 的专有部分受影响").format(hid))
+
+    def _fill_tally(self) -> None:
+        try:
+            c = self.doc.consent(self.unit_id)
+        except Exception as e:  # e.g. one owner with two different votes
+            self.state_label.setText(self.tr("表决数据有误"))
+            self.state_label.setStyleSheet("color:#c62828")
+            self.tally_label.setText(str(e))
+            self.needed_label.setText("")
+            return
+        if c is None:
+            self.state_label.setText(labels.state_label(None))
+            self.tally_label.setText(self.tr("表决统计模块不可用"))
+            self.needed_label.setText("")
+            return
+        self.state_label.setText(labels.state_label(c.state))
+        self.state_label.setProperty("state", c.state)
+        self.state_label.setStyleSheet(f"color:{STATE_COLOURS.get(c.state, '#000')}")
+        ok = lambda b: "<b style='color:#2e7d32'>✓</b>" if b else \
+            "<b style='color:#c62828'>✗</b>"  # noqa: E731
+        th = thresholds(c)
+        rows = [
+            (self.tr("参与表决的专有面积"),
+             f"{c.area_taking_part_m2} / {c.area_total_m2} m²", th.get("participation"),
+             c.participation_area_ok),
+            (self.tr("参与表决的人数"), f"{c.heads_taking_part} / {c.heads_total}",
+             th.get("participation"), c.participation_headcount_ok),
+            (self.tr("同意的专有面积"), f"{c.area_yes_m2} / {c.area_taking_part_m2} m²",
+             th.get("approval"), c.approval_area_ok),
+            (self.tr("同意的人数"), f"{c.heads_yes} / {c.heads_taking_part}",
+             th.get("approval"), c.approval_headcount_ok),
+        ]
+        html = ["<table cellspacing='4' style='white-space:nowrap'>"]
+        html.append("<tr><th align='left'>{0}</th><th>{1}</th><th>{2}</th><th></th></tr>"
+                    .format(self.tr("项目"), self.tr("实际"), self.tr("要求")))
+        for name, actual, need, passed in rows:
+            html.append(f"<tr><td>{name}</td><td align='right'>{actual}</td>"
+                        f"<td align='center'>{'≥ ' + need if need else ''}</td>"
+                        f"<td>{ok(passed)}</td></tr>")
+        html.append("<tr><td>{0}</td><td align='right'>{1}</td><td></td><td>{2}</td></tr>"
+                    .format(self.tr("反对人数"), c.heads_no, ok(c.objection_ok)))
+        html.append("</table>")
+        if c.blocking:
+            html.append("<p style='color:#c62828'>" + self.tr(
+                "专有部分受影响、尚未同意的业主：{0}").format("、".join(c.blocking)) + "</p>")
+        html.append("<p><small>" + self.tr("规则集：{0}").format(c.ruleset) + "</small></p>")
+        self.tally_label.setText("".join(html))
+        needed = c.needed
+        if needed is None:
+            self.needed_label.setText(self.tr("已满足全部表决条件。"))
+        else:
+            self.needed_label.setText(self.tr("还需要：") + i18n.pick(needed.reason_zh,
+                                                                   needed.reason_en))
+
+
+def thresholds(result) -> dict[str, str]:
+    """Threshold texts of the ruleset used (from the consent engine's ruleset data)."""
+    try:
+        from .. import consent
+        loader = getattr(consent, "load_ruleset", None)
+        rs = loader(result.ruleset) if loader else None
+    except Exception:
+        rs = None
+    out = {}
+    if rs is None:
+        return out
+    for key in ("participation", "approval"):
+        v = getattr(rs, key, None)
+        if v is None and isinstance(rs, dict):
+            v = rs.get(key)
+        frac = getattr(v, "area", None) if v is not None else None
+        if frac is None and isinstance(v, dict):
+            frac = v.get("area")
+        if frac is not None:
+            out[key] = str(frac)
+    return out

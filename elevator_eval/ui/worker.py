@@ -1,0 +1,160 @@
+"""The one helper for long work: run a function off the UI thread with progress and cancel.
+
+The function receives ``progress(done, total) -> bool`` and must touch no widget; it
+returns ``False`` from ``progress`` once the user pressed Cancel, and the function stops
+(the convention of :func:`elevator_eval.report.batch.write_all_proposals`). A function
+may also raise :class:`Cancelled`.
+
+Usage::
+
+    task = run_task(parent, fn, title=..., label=...)
+    task.finished.connect(on_result)      # result object
+    task.failed.connect(on_error)         # message text
+    task.cancelled.connect(on_cancel)
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class Cancelled(Exception):
+    """Raised by a task function (or by ``progress``) to stop early."""
+
+
+class _Thread(QThread):
+    def __init__(self, body):
+        super().__init__()
+        self._body = body
+
+    def run(self):  # noqa: D102 - QThread API
+        self._body()
+
+
+class Task(QObject):
+    """Handle of one background run. Signals arrive on the UI thread."""
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    done = Signal()              # after any of finished / failed / cancelled
+
+    def __init__(self, fn: Callable[[Callable[[int, int], bool]], Any], parent=None):
+        super().__init__(parent)
+        self._fn = fn
+        self._cancel = threading.Event()
+        self._thread: QThread | None = None
+        self.result: Any = None
+        self.error: str | None = None
+        self.state = "pending"     # running / finished / failed / cancelled
+
+    def cancel(self) -> None:
+        """Ask the function to stop; it stops at its next ``progress`` call."""
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progress.emit(int(done), int(total))
+        return not self._cancel.is_set()
+
+    def _run(self) -> None:  # in the worker thread
+        try:
+            result = self._fn(self._progress)
+        except Cancelled:
+            self._outcome.emit("cancelled", None)
+            return
+        except Exception as e:  # reported in the window, never a crash
+            tb = traceback.format_exc(limit=3)
+            self._outcome.emit("failed", f"{type(e).__name__}: {e}\n{tb}")
+            return
+        self._outcome.emit("cancelled" if self._cancel.is_set() else "finished", result)
+
+    _outcome = Signal(str, object)
+
+    def _on_outcome(self, state: str, payload: Any) -> None:
+        self.state = state
+        if state == "finished":
+            self.result = payload
+            self.finished.emit(payload)
+        elif state == "failed":
+            self.error = str(payload)
+            self.failed.emit(self.error)
+        else:
+            self.cancelled.emit()
+        self.done.emit()
+
+    def start(self) -> "Task":
+        self._outcome.connect(self._on_outcome, Qt.QueuedConnection)
+        thread = _Thread(self._run)
+        thread.finished.connect(thread.deleteLater)
+        self._thread = thread
+        self.state = "running"
+        thread.start()
+        return self
+
+    def wait(self, ms: int = 60000) -> bool:
+        """Block until the thread ends (for tests and shutdown)."""
+        thread = self._thread
+        if thread is None:
+            return True
+        try:
+            return thread.wait(ms)
+        except RuntimeError:  # already deleted
+            return True
+
+
+_running: set[Task] = set()
+
+
+def running_tasks() -> list[Task]:
+    return list(_running)
+
+
+def run_task(parent: QWidget | None, fn, title: str = "", label: str = "",
+             show_dialog: bool = True) -> Task:
+    """Start ``fn(progress)`` in a thread; show a progress dialog with Cancel.
+
+    Parameters
+    ----------
+    parent : QWidget or None
+        Owner of the progress dialog.
+    fn : callable
+        ``fn(progress) -> result``; ``progress(done, total)`` returns False to stop.
+    title, label : str
+        Dialog title and text (already translated).
+    show_dialog : bool
+        Show a modal-less ``QProgressDialog`` wired to :meth:`Task.cancel`.
+    """
+    task = Task(fn)
+    _running.add(task)
+    task.done.connect(lambda: _running.discard(task))
+    if show_dialog:
+        dlg = QProgressDialog(label, QCoreApplication.translate("Worker", "取消"), 0, 0, parent)
+        dlg.setWindowTitle(title)
+        dlg.setWindowModality(Qt.WindowModal)
+        dlg.setMinimumDuration(300)
+        dlg.setAutoClose(False)
+        dlg.setAutoReset(False)
+        task.dialog = dlg
+
+        def on_progress(done, total):
+            if total > 0 and dlg.maximum() != total:
+                dlg.setMaximum(total)
+            dlg.setValue(done)
+
+        task.progress.connect(on_progress)
+        dlg.canceled.connect(task.cancel)
+        task.done.connect(dlg.close)
+        task.done.connect(dlg.deleteLater)
+    else:
+        task.dialog = None
+    return task.start()
