@@ -105,3 +105,21 @@ def test_unit_selection(example_unit_path):
     code, out, err = run(SAMPLE_QUOTES, example_unit_path, "--units", "XFL-3-2", "--json")
     assert code == 0, err
     assert json.loads(out)["units"] == ["XFL-3-2"]
+
+
+def test_sample_street_fit_matrix_is_mixed():
+    project = resource_path("sample", "sample-street.eeproj")
+    code, out, err = run(SAMPLE_QUOTES, project, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    matrix = data["fit_matrix"]
+    assert len(matrix) == len(data["units"]) >= 10
+    states = {s for row in matrix for s in row}
+    assert states == {"fits", "misfit", "unknown"}
+    columns = list(zip(*matrix))
+    # every product fits somewhere, and the products fit the units differently
+    assert all("fits" in col for col in columns)
+    assert len(set(columns)) == len(columns)
+    assert sum("misfit" in col for col in columns) >= len(columns) - 1
+    # the misfits carry their reasons
+    assert all(f["reasons"] for f in data["fit"] if f["state"] != "fits")

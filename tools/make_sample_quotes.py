@@ -27,7 +27,7 @@ def sample_products() -> list[Product]:
     """The six fictional sample products (prices are illustrative, not market data)."""
     return [validate_product(p) for p in [
         Product("HT-630", "华梯机电", "HT-630 标准型", 630, D("1.0"), 1100, 1400, 800,
-                2300, 2500, 1200, 3600, BOTH,
+                2300, 2500, 1000, 3600, BOTH,
                 D(150000), D(50000), D(110000), D(60000), D(60000),
                 free_maintenance_years=2, warranty_years=2,
                 maintenance_yuan_per_year=D(4500), standby_power_w=D(150),
@@ -35,7 +35,7 @@ def sample_products() -> list[Product]:
                 tiers=(VolumeTier(5, unit_price_yuan=D(355000)),
                        VolumeTier(20, discount_percent=D(8)),
                        VolumeTier(50, discount_percent=D(12))),
-                note="标准底坑与顶层 / standard pit and headroom"),
+                note="标准顶层，1,000 mm 底坑 / standard headroom, 1,000 mm pit"),
         Product("HT-450", "华梯机电", "HT-450 紧凑型", 450, D("1.0"), 1000, 1250, 800,
                 2000, 2100, 1000, 3200, ("half_landing",),
                 D(120000), D(45000), D(90000), D(50000), D(0),
@@ -45,7 +45,7 @@ def sample_products() -> list[Product]:
                 tiers=(VolumeTier(10, discount_percent=D(6)),),
                 note="轿厢小于无障碍要求 / car below the accessible minimum"),
         Product("AJ-630R", "安居电梯", "AJ-630R 小底坑", 630, D("1.0"), 1100, 1400, 800,
-                2200, 2400, 900, 2900, BOTH,
+                2100, 2400, 900, 2900, BOTH,
                 D(170000), D(55000), D(115000), D(55000), D(65000),
                 free_maintenance_years=3, warranty_years=3,
                 maintenance_yuan_per_year=D(5000), standby_power_w=D(110),
@@ -65,7 +65,7 @@ def sample_products() -> list[Product]:
                        VolumeTier(40, discount_percent=D(10))),
                 note="仅平层入户 / flat entry only"),
         Product("DF-1000", "东方升降", "DF-1000 担架型", 1000, D("1.0"), 1100, 2100, 900,
-                2200, 2900, 1400, 4000, BOTH,
+                2200, 2900, 1400, 3800, BOTH,
                 D(230000), D(65000), D(140000), D(70000), D(75000),
                 free_maintenance_years=2, warranty_years=2,
                 maintenance_yuan_per_year=D(6000), standby_power_w=D(200),
@@ -73,7 +73,7 @@ def sample_products() -> list[Product]:
                 tiers=(VolumeTier(10, discount_percent=D(4)),),
                 note="可容担架 / stretcher-capable"),
         Product("HL-630E", "恒力电梯", "HL-630E 经济型", 630, D("1.0"), 1100, 1400, 800,
-                2400, 2400, 1500, 3400, ("half_landing",),
+                2400, 2400, 1350, 3400, ("half_landing",),
                 D(140000), D(48000), D(100000), D(55000), D(0),
                 free_maintenance_years=1, warranty_years=2,
                 maintenance_yuan_per_year=D(3800), standby_power_w=D(250),
@@ -81,7 +81,7 @@ def sample_products() -> list[Product]:
                 tiers=(VolumeTier(8, unit_price_yuan=D(330000)),
                        VolumeTier(25, unit_price_yuan=D(315000)),
                        VolumeTier(60, unit_price_yuan=D(300000))),
-                note="深底坑、高待机功耗、低价 / deep pit, high standby, low price"),
+                note="较深底坑、高待机功耗、低价 / deeper pit, high standby, low price"),
     ]]
 
 

@@ -154,6 +154,9 @@ def _text(result, output) -> str:
                      f"{s.misfits}, 未知 unknown {s.unknown}; 数量 qty {b.quantity}, 单价 "
                      f"{fmt_yuan(b.unit_price_yuan)} (单台 single {fmt_yuan(b.single_price_yuan)}), "
                      f"节约 saving {fmt_yuan(b.saving_yuan)}; 平均现值 mean NPV {npv}")
+        if b.next_tier_min_qty is not None:
+            lines.append(f"    下一阶梯 next tier: ≥{b.next_tier_min_qty} 台 units → "
+                         f"{fmt_yuan(b.next_tier_unit_price_yuan)}")
     misfits = [(f, r) for row in result.fit for f in row for r in f.reasons
                if r.kind == "misfit"]
     if misfits:
