@@ -255,8 +255,8 @@ def _decimal(value, loc: _Loc, units: dict[str, Decimal], want_en: str,
 
 def _whole(d: Decimal, loc: _Loc, want_en: str, want_zh: str) -> int:
     if d != d.to_integral_value():
-        raise loc.error(f"must be a whole number ({want_en}), got {d}",
-                        f"应为整数（{want_zh}），实际为 {d}")
+        raise loc.error(f"must be {want_en} (a whole number), got {d}",
+                        f"应为{want_zh}（整数），实际为 {d}")
     return int(d)
 
 
@@ -357,13 +357,14 @@ def parse_mm(value, row=None, column: str = "", sheet: str = "", *,
     if v is None:
         return None
     d = _decimal(v, loc, MM_UNITS, "a whole number of mm", "毫米整数")
-    n = _whole(d, loc, "mm", "毫米")
+    n = _whole(d, loc, "a length in mm", "毫米数")
     return _range(n, 0, MAX_MM, loc, " mm", " 毫米")
 
 
 def parse_int(value, row=None, column: str = "", sheet: str = "", *, lo: int | None = None,
               hi: int | None = None, units: tuple[str, ...] = (),
-              required: bool = False) -> int | None:
+              required: bool = False, what_en: str = "a whole number",
+              what_zh: str = "整数") -> int | None:
     """A whole number in ``lo … hi``; texts may end with one of ``units`` (e.g. ``层``).
 
     ``6``, ``6.0``, ``６``, ``"6层"`` (with ``units=("层",)``) all read 6; ``6.5`` does not.
@@ -372,8 +373,8 @@ def parse_int(value, row=None, column: str = "", sheet: str = "", *, lo: int | N
     v = _prepare(value, loc, required)
     if v is None:
         return None
-    d = _decimal(v, loc, {u: Decimal(1) for u in units}, "a whole number", "整数")
-    n = _whole(d, loc, "", "")
+    d = _decimal(v, loc, {u: Decimal(1) for u in units}, what_en, what_zh)
+    n = _whole(d, loc, what_en, what_zh)
     return _range(n, lo, hi, loc)
 
 
@@ -381,7 +382,8 @@ def parse_year(value, row=None, column: str = "", sheet: str = "", *,
                required: bool = False) -> int | None:
     """Year of completion, 1800 … 2100; ``1992``, ``１９９２``, ``1992年`` all read 1992."""
     return parse_int(value, row, column, sheet, lo=1800, hi=2100, units=("年",),
-                     required=required)
+                     required=required, what_en="a year such as 1992",
+                     what_zh="年份（如 1992）")
 
 
 def parse_storeys(value, row=None, column: str = "", sheet: str = "", *,

@@ -295,7 +295,9 @@ class _Collector:
     def warn(self, sheet, row, column, value, zh, en):
         self.warnings.append(ImportIssue(sheet, row, column, _text(value), zh, en))
 
-    def finish(self):
+    def finish(self, sheet_order=()):
+        order = {s: i for i, s in enumerate(sheet_order)}
+        self.errors.sort(key=lambda e: (order.get(e.sheet, -1), e.row or 0))
         if self.dropped:
             self.errors.append(ImportIssue(
                 "", None, "", "", f"另有 {self.dropped} 个错误未列出",
@@ -401,8 +403,9 @@ def _read_csv(path: Path, raw: bytes, col: _Collector) -> dict[str, list]:
         col.error("", None, "", "", "文件包含空字符，不是文本格式的 CSV",
                   "the file contains NUL characters; it is not a CSV text file")
         return {}
-    first = text.split("\n", 1)[0]
-    delim = max([",", "\t", ";"], key=lambda d: (first.count(d), d == ","))
+    head = text.split("\n", 10)[:10]
+    delim = max([",", "\t", ";"],
+                key=lambda d: (max(line.count(d) for line in head), d == ","))
     rows: list[tuple[int, list]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
     start = 1
@@ -744,8 +747,12 @@ def preview_import(path: str | Path) -> ImportPreview:
     """
     p = Path(path)
     col = _Collector()
-    result = lambda rows_ok=0, delta=None: (col.finish(), ImportPreview(  # noqa: E731
-        rows_ok, col.errors, col.warnings, delta, p.name))[1]
+    order: list[str] = []
+
+    def result(rows_ok=0, delta=None) -> ImportPreview:
+        col.finish(order)
+        return ImportPreview(rows_ok, col.errors, col.warnings, delta, p.name)
+
     suffix = p.suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
         hint_zh = "（旧版 .xls 请先另存为 .xlsx）" if suffix == ".xls" else ""
@@ -773,14 +780,16 @@ def preview_import(path: str | Path) -> ImportPreview:
         sheets = _read_xlsx(p, col)
     if col.errors:
         return result()
-    hname = _pick_sheet(sheets, HOUSEHOLD_SHEETS, fallback_first=True)
+    hname = "" if "" in sheets else _pick_sheet(sheets, HOUSEHOLD_SHEETS, fallback_first=True)
     if hname is None:
         col.error("", None, "", "", "找不到“户”工作表（住户清单）",
                   "no sheet named 户 (the list of households)")
         return result()
+    order.append(hname)
     tables = {"households": _build_table(hname, *sheets[hname], HOUSEHOLD_COLUMNS, col)}
     uname = _pick_sheet(sheets, UNIT_SHEETS, fallback_first=False)
     if uname is not None and uname != hname:
+        order.append(uname)
         tables["units"] = _build_table(uname, *sheets[uname], UNIT_COLUMNS, col)
     if tables["households"].header_row is None:
         return result()
