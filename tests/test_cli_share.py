@@ -1,0 +1,94 @@
+"""`elevator-eval share` per spec §2."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from elevator_eval.cli import run_command
+from elevator_eval.unitfile import dumps_json
+
+from test_costshare_helpers import unit_dict
+
+
+def run(argv):
+    out, err = io.StringIO(), io.StringIO()
+    code = run_command("share", argv, stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_json_has_spec_keys(example_unit_path):
+    code, out, err = run([str(example_unit_path), "--json"])
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["unit"] == "XFL-3-2"
+    assert (data["total_yuan"], data["subsidy_yuan"], data["owners_total_yuan"]) == \
+        (500000, 200000, 300000)
+    assert [h["id"] for h in data["households"]][:3] == ["101", "102", "201"]
+    assert all(set(h) >= {"id", "floor", "share_yuan"} for h in data["households"])
+    assert sum(h["share_yuan"] for h in data["households"]) == 300000
+    assert data["households"][0]["share_yuan"] == 0
+
+
+def test_method_overrides_file(example_unit_path):
+    code, out, _ = run([str(example_unit_path), "--json", "--method", "equal"])
+    assert code == 0
+    data = json.loads(out)
+    assert data["method"] == "equal"
+    assert {h["share_yuan"] for h in data["households"] if h["floor"] > 1} == {30000}
+
+
+def test_unknown_method_exit_2(example_unit_path):
+    code, out, err = run([str(example_unit_path), "--method", "by_height"])
+    assert code == 2 and out == ""
+    assert err.startswith("error: --method") and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_percent_not_100_exit_2(tmp_path):
+    d = unit_dict(share={"method": "percent_by_household",
+                         "percent_by_floor": {"2": 10, "3": 10}})
+    p = tmp_path / "u.unit.json"
+    p.write_text(dumps_json(d), encoding="utf-8")
+    code, _, err = run([str(p), "--json"])
+    assert code == 2 and "share.percent_by_floor" in err
+
+
+def test_bad_compensation_exit_2(tmp_path):
+    d = unit_dict(share={"method": "equal", "exempt_floors": [1],
+                         "compensation": {"mode": "per_household"}})
+    p = tmp_path / "u.unit.json"
+    p.write_text(dumps_json(d), encoding="utf-8")
+    code, _, err = run([str(p)])
+    assert code == 2 and "share.compensation.yuan" in err
+
+
+def test_text_output_chinese_first(example_unit_path):
+    code, out, _ = run([str(example_unit_path)])
+    assert code == 0
+    first = out.splitlines()[0]
+    assert first.startswith("单元")
+    assert "业主分摊合计" in out and "300,000" in out
+    assert "42,181" in out or "602" in out
+
+
+def test_compare_and_consensus(example_unit_path, tmp_path):
+    code, out, _ = run([str(example_unit_path), "--compare", "--consensus", "--json"])
+    assert code == 0
+    data = json.loads(out)
+    assert [m["method"] for m in data["comparison"]["methods"]] == [
+        "floor_coefficient_area", "coefficient_by_floor", "stair_count", "equal"]
+    assert data["consensus"]["status"] == "missing_limits"
+    d = json.loads(example_unit_path.read_text(encoding="utf-8"))
+    for h in d["households"]:
+        h["max_contribution_yuan"] = 10000 * h["floor"]
+    p = tmp_path / "limits.unit.json"
+    p.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run([str(p), "--consensus"])
+    assert code == 0
+    assert "共识方案" in out and "Consensus" in out
+    code, out, _ = run([str(p), "--consensus", "--json"])
+    c = json.loads(out)["consensus"]
+    assert c["feasible"] and sum(c["shares_yuan"].values()) == 300000
+    code, out, _ = run([str(p), "--compare"])
+    assert code == 0 and "顶层/二层" in out
