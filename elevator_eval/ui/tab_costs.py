@@ -1,10 +1,37 @@
-"""Placeholder until the engine lands."""
+"""Cost sharing: method chooser, coefficient editor (with exempt floors), subsidies,
+compensation, the per-household table and chart, every method side by side, and the
+consensus finder. All amounts come from :mod:`elevator_eval.costshare`."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+import copy
+from decimal import Decimal, InvalidOperation
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from . import i18n, labels
+from .charts import ChartWidget, bar_chart
 from .tab_base import UnitTab
+
+HH_ROLE = Qt.UserRole + 10
+
+
+def _item(text, editable=False, align=Qt.AlignRight | Qt.AlignVCenter):
+    it = QTableWidgetItem(str(text))
+    flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
+    if editable:
+        flags |= Qt.ItemIsEditable
+    it.setFlags(flags)
+    it.setTextAlignment(align)
+    return it
+
+
+def _subsidy_params(rule: dict) -> str:
+    return ", ".join(f"{k}={v}" for k, v in rule.items() if k not in ("type",))
 
 
 class CostsTab(UnitTab):
@@ -12,8 +39,441 @@ class CostsTab(UnitTab):
 
     def __init__(self, doc, parent=None):
         super().__init__(doc, parent)
-        lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("费用分摊模块尚未就绪")))
+        self._loading = False
+        self.result = None
 
+        # --- method and settings
+        self.method = QComboBox()
+        self.method.setObjectName("MethodCombo")
+        from ..costshare import METHODS
+        for m in METHODS:
+            self.method.addItem(labels.method_label(m), m)
+            self.method.setItemData(self.method.count() - 1,
+                                    self.tr("来源：") + labels.method_source(m), Qt.ToolTipRole)
+        self.method.currentIndexChanged.connect(self._method_chosen)
+        self.method.setToolTip(self.tr("分摊方法；每种方法的来源见下拉项提示"))
+        self.rounding = QLineEdit()
+        self.rounding.setObjectName("RoundingEdit")
+        self.rounding.setToolTip(self.tr("每户金额取整到该值的整数倍（元）；尾差按最大余数法分配"))
+        self.rounding.editingFinished.connect(self._rounding_edited)
+        self.coeffs = QTableWidget(0, 3)
+        self.coeffs.setObjectName("CoefficientTable")
+        self.coeffs.setHorizontalHeaderLabels([self.tr("楼层"), self.tr("系数"), self.tr("免缴")])
+        self.coeffs.horizontalHeaderItem(1).setToolTip(self.tr(
+            "楼层受益系数；空白时使用所选系数表（应用默认表见规则集）"))
+        self.coeffs.horizontalHeaderItem(2).setToolTip(self.tr(
+            "免缴楼层不分摊建设费用（常见为一层，见领域参考 §2.3）"))
+        self.coeffs.verticalHeader().hide()
+        self.coeffs.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.coeffs.itemChanged.connect(self._coeff_edited)
+        self.coeff_source = QLabel()
+        self.coeff_source.setWordWrap(True)
+
+        self.subsidies = QTableWidget(0, 3)
+        self.subsidies.setObjectName("SubsidyTable")
+        self.subsidies.setHorizontalHeaderLabels([self.tr("补贴"), self.tr("参数"),
+                                                  self.tr("金额（元）")])
+        self.subsidies.verticalHeader().hide()
+        sh = self.subsidies.horizontalHeader()
+        sh.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        sh.setSectionResizeMode(1, QHeaderView.Stretch)
+        sh.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        self.subsidies.itemChanged.connect(self._subsidy_edited)
+        self.subsidies.setToolTip(self.tr("参数可直接修改，如 percent=40, cap_yuan=280000"))
+
+        self.comp_mode = QComboBox()
+        self.comp_mode.setObjectName("CompensationMode")
+        self.comp_mode.addItem(self.tr("无补偿"), None)
+        self.comp_mode.addItem(self.tr("每户定额（元）"), "per_household")
+        self.comp_mode.addItem(self.tr("占总价百分比"), "percent_of_total")
+        self.comp_value = QLineEdit()
+        self.comp_value.setObjectName("CompensationValue")
+        self.comp_floors = QLineEdit()
+        self.comp_floors.setPlaceholderText(self.tr("受补偿楼层，如 1,2"))
+        for w in (self.comp_value, self.comp_floors):
+            w.editingFinished.connect(self._compensation_edited)
+        self.comp_mode.currentIndexChanged.connect(lambda _i: self._compensation_edited())
+        self.comp_mode.setToolTip(self.tr("低层住户补偿（领域参考 §2.3），由付费住户按分摊比例出资"))
+
+        settings = QWidget()
+        sl = QVBoxLayout(settings)
+        form = QFormLayout()
+        form.addRow(self.tr("分摊方法"), self.method)
+        form.addRow(self.tr("取整单位（元）"), self.rounding)
+        sl.addLayout(form)
+        sl.addWidget(QLabel(self.tr("楼层系数与免缴楼层")))
+        sl.addWidget(self.coeffs, 2)
+        sl.addWidget(self.coeff_source)
+        sl.addWidget(QLabel(self.tr("补贴")))
+        sl.addWidget(self.subsidies, 1)
+        comp_box = QGroupBox(self.tr("低层补偿"))
+        cf = QFormLayout(comp_box)
+        cf.addRow(self.tr("方式"), self.comp_mode)
+        cf.addRow(self.tr("金额或百分比"), self.comp_value)
+        cf.addRow(self.tr("楼层"), self.comp_floors)
+        sl.addWidget(comp_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(settings)
+        scroll.setMinimumWidth(330)
+
+        # --- results
+        self.summary = QLabel()
+        self.summary.setObjectName("ShareSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.RichText)
+        self.table = QTableWidget(0, 8)
+        self.table.setObjectName("ShareTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("门牌"), self.tr("楼层"), self.tr("面积（m²）"), self.tr("分摊（元）"),
+            self.tr("补偿（元）"), self.tr("公积金（元）"), self.tr("自付（元）"),
+            self.tr("年运行费（元）")])
+        self.table.horizontalHeaderItem(4).setToolTip(self.tr("负数为收到补偿，正数为出资"))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.chart = ChartWidget()
+        self.chart.setObjectName("ShareChart")
+        self.compare = QTableWidget(0, 0)
+        self.compare.setObjectName("CompareTable")
+        self.compare.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.consensus_btn = QPushButton(self.tr("寻找各户都能接受的方案"))
+        self.consensus_btn.setObjectName("ConsensusButton")
+        self.consensus_btn.setToolTip(self.tr(
+            "线性规划：在各户填报的最高可接受出资内、低层不多于高层，求最均衡的分摊"))
+        self.consensus_btn.clicked.connect(self.run_consensus)
+        self.consensus_label = QLabel()
+        self.consensus_label.setObjectName("ConsensusLabel")
+        self.consensus_label.setWordWrap(True)
+        self.consensus_table = QTableWidget(0, 3)
+        self.consensus_table.setHorizontalHeaderLabels(
+            [self.tr("门牌"), self.tr("最高可接受（元）"), self.tr("建议分摊（元）")])
+        self.consensus_table.verticalHeader().hide()
+        self.consensus_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        cons = QWidget()
+        cl = QVBoxLayout(cons)
+        cl.addWidget(self.consensus_btn, 0, Qt.AlignLeft)
+        cl.addWidget(self.consensus_label)
+        cl.addWidget(self.consensus_table, 1)
+
+        self.result_tabs = QTabWidget()
+        self.result_tabs.setObjectName("ShareResultTabs")
+        per_hh = QSplitter(Qt.Vertical)
+        per_hh.addWidget(self.table)
+        per_hh.addWidget(self.chart)
+        per_hh.setSizes([330, 260])
+        self.per_household = per_hh
+        self.result_tabs.addTab(per_hh, self.tr("各户分摊与图表"))
+        self.result_tabs.addTab(self.compare, self.tr("方法对比"))
+        self.result_tabs.addTab(cons, self.tr("共识方案"))
+        self.result_tabs.currentChanged.connect(lambda _i: self._draw_lazy())
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.summary)
+        rl.addWidget(self.result_tabs, 1)
+        split = QSplitter()
+        split.addWidget(scroll)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([360, 700])
+        QHBoxLayout(self).addWidget(split)
+        self._chart_stale = True
+        self._compare_stale = True
+
+    # ------------------------------------------------------------------ refresh
     def refresh(self) -> None:
-        pass
+        unit = self.doc.unit(self.unit_id)
+        self._loading = True
+        try:
+            i = self.method.findData(unit.share.method)
+            self.method.setCurrentIndex(max(i, 0))
+            self.rounding.setText(str(unit.share.rounding_yuan))
+            self._fill_coefficients(unit)
+            self._fill_subsidies(unit)
+            self._fill_compensation(unit)
+        finally:
+            self._loading = False
+        try:
+            self.result = self.doc.shares(self.unit_id)
+            error = None
+        except Exception as e:   # bad settings: say which field, keep the editor usable
+            self.result, error = None, str(e)
+        self._fill_result(error)
+        self._chart_stale = True
+        self._compare_stale = True
+        self._draw_lazy()
+
+    def _fill_coefficients(self, unit) -> None:
+        from ..costshare import coefficients_for
+        try:
+            coeffs, table = coefficients_for(unit)
+        except Exception:
+            coeffs, table = {}, None
+        storeys = unit.building.storeys
+        self.coeffs.setRowCount(storeys)
+        for r, floor in enumerate(range(storeys, 0, -1)):
+            self.coeffs.setItem(r, 0, _item(floor, align=Qt.AlignCenter))
+            c = _item(coeffs.get(floor, ""), editable=True)
+            c.setData(Qt.UserRole, floor)
+            if table:
+                c.setForeground(Qt.gray)
+            self.coeffs.setItem(r, 1, c)
+            ex = _item("", align=Qt.AlignCenter)
+            ex.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable)
+            ex.setCheckState(Qt.Checked if floor in unit.share.exempt_floors else Qt.Unchecked)
+            ex.setData(Qt.UserRole, floor)
+            self.coeffs.setItem(r, 2, ex)
+        self.coeff_source.setText(
+            self.tr("系数来自系数表：{0}（修改任一系数即改为本单元自定系数）").format(table)
+            if table else self.tr("本单元自定系数"))
+
+    def _fill_subsidies(self, unit) -> None:
+        lines = self.result.subsidy_lines if self.result is not None else []
+        try:
+            from ..costshare import subsidy_total
+            _total, lines = subsidy_total(unit)
+        except Exception:
+            pass
+        self.subsidies.setRowCount(len(unit.subsidies))
+        for r, rule in enumerate(unit.subsidies):
+            line = lines[r] if r < len(lines) else None
+            title = i18n.pick(line.title_zh, line.title_en) if line else rule.get("type")
+            t = _item(title, align=Qt.AlignLeft | Qt.AlignVCenter)
+            t.setToolTip(rule.get("type", ""))
+            self.subsidies.setItem(r, 0, t)
+            p = _item(_subsidy_params(rule), editable=True, align=Qt.AlignLeft | Qt.AlignVCenter)
+            p.setToolTip(_subsidy_params(rule))
+            t.setToolTip(title)
+            p.setData(Qt.UserRole, r)
+            self.subsidies.setItem(r, 1, p)
+            self.subsidies.setItem(r, 2, _item(labels.yuan(line.amount_yuan) if line else ""))
+
+    def _fill_compensation(self, unit) -> None:
+        comp = unit.share.extra.get("compensation") or {}
+        mode = comp.get("mode") if comp else None
+        self.comp_mode.setCurrentIndex(max(self.comp_mode.findData(mode), 0))
+        value = comp.get("yuan", comp.get("percent", "")) if comp else ""
+        self.comp_value.setText(str(value))
+        self.comp_floors.setText(",".join(str(f) for f in comp.get("floors", [])) if comp else "")
+
+    def _fill_result(self, error: str | None) -> None:
+        r = self.result
+        if r is None:
+            self.summary.setText("<span style='color:#c62828'>" +
+                                 self.tr("无法计算分摊：{0}").format(error or "") + "</span>")
+            self.table.setRowCount(0)
+            return
+        parts = [self.tr("方法：{0}").format(i18n.pick(r.method_title_zh, r.method_title_en)),
+                 self.tr("总造价 {0}").format(labels.yuan(r.total_yuan)),
+                 self.tr("补贴 {0}").format(labels.yuan(r.subsidy_yuan)),
+                 self.tr("业主合计 {0}").format(labels.yuan(r.owners_total_yuan))]
+        if r.compensation_pool_yuan:
+            parts.append(self.tr("补偿池 {0}").format(labels.yuan(r.compensation_pool_yuan)))
+        parts.append(self.tr("年运行费 {0}").format(labels.yuan(r.annual_running_total_yuan)))
+        html = " · ".join(parts)
+        html += "<br><small>" + self.tr("来源：") + r.method_source + "</small>"
+        for w in r.warnings:
+            html += f"<br><span style='color:#e65100'>{w}</span>"
+        self.summary.setText(html)
+        self.summary.setToolTip(r.method_source)
+        hs = sorted(r.households, key=lambda h: (-h.floor, h.id))
+        self.table.setRowCount(len(hs))
+        for i, h in enumerate(hs):
+            vals = [h.id, h.floor, h.area_m2, labels.yuan(h.share_yuan),
+                    labels.yuan(h.compensation_yuan), labels.yuan(h.provident_fund_yuan),
+                    labels.yuan(h.net_out_of_pocket_yuan), labels.yuan(h.annual_running_yuan)]
+            for c, v in enumerate(vals):
+                it = _item(v)
+                it.setData(HH_ROLE, h.id)
+                self.table.setItem(i, c, it)
+
+    def _draw_lazy(self) -> None:
+        if self.result is None:
+            return
+        current = self.result_tabs.currentWidget()
+        if current is self.per_household and self._chart_stale:
+            self.draw_chart()
+        if current is self.compare and self._compare_stale:
+            self.fill_compare()
+
+    def draw_chart(self) -> None:
+        r = self.result
+        if r is None:
+            return
+        hs = sorted(r.households, key=lambda h: (h.floor, h.id))
+        bar_chart(self.chart, [h.id for h in hs], [h.share_yuan for h in hs],
+                  self.tr("各户建设出资（{0}）").format(
+                      i18n.pick(r.method_title_zh, r.method_title_en)),
+                  self.tr("元"))
+        self._chart_stale = False
+
+    def fill_compare(self) -> None:
+        from ..costshare import compare_methods
+        try:
+            cmp_ = compare_methods(self.doc.unit(self.unit_id))
+        except Exception as e:
+            self.compare.setRowCount(1)
+            self.compare.setColumnCount(1)
+            self.compare.setItem(0, 0, _item(str(e)))
+            return
+        rows = cmp_.rows
+        hh = cmp_.households
+        self.compare.setColumnCount(len(rows))
+        self.compare.setRowCount(len(hh) + 2)
+        self.compare.setHorizontalHeaderLabels([i18n.pick(m.title_zh, m.title_en) for m in rows])
+        for c, m in enumerate(rows):
+            self.compare.horizontalHeaderItem(c).setToolTip(
+                self.tr("来源：") + labels.method_source(m.method))
+        self.compare.setVerticalHeaderLabels([f"{i} ({f})" for i, f in hh] +
+                                             [self.tr("最高/最低"), self.tr("顶层/二层")])
+        for c, m in enumerate(rows):
+            for r, (hid, _f) in enumerate(hh):
+                self.compare.setItem(r, c, _item(labels.yuan(m.shares_yuan.get(hid))))
+            ratio = m.max_min_ratio
+            self.compare.setItem(len(hh), c, _item("—" if ratio is None else
+                                                   f"{float(ratio):.2f}"))
+            ratio = m.top_vs_second_ratio
+            self.compare.setItem(len(hh) + 1, c, _item("—" if ratio is None else
+                                                       f"{float(ratio):.2f}"))
+        self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        skipped = [f"{labels.method_label(k)}: {v}" for k, v in cmp_.skipped.items()]
+        self.compare.setToolTip("\n".join(skipped))
+        self._compare_stale = False
+
+    def run_consensus(self):
+        """Run the LP consensus finder in the background (scipy loads on first use)."""
+        from ..costshare import find_consensus
+        from .worker import run_task
+        unit = copy.deepcopy(self.doc.unit(self.unit_id))
+        self.consensus_btn.setEnabled(False)
+        self.consensus_label.setText(self.tr("正在计算…"))
+
+        def work(progress):
+            progress(0, 1)
+            return find_consensus(unit)
+
+        task = run_task(self, work, self.tr("共识方案"), self.tr("正在求解…"), show_dialog=False)
+        task.finished.connect(self._show_consensus)
+        task.failed.connect(lambda msg: self.consensus_label.setText(msg.splitlines()[0]))
+        task.done.connect(lambda: self.consensus_btn.setEnabled(True))
+        self.consensus_task = task
+        return task
+
+    def _show_consensus(self, res) -> None:
+        self.consensus_label.setText(i18n.pick(res.message_zh, res.message_en) or res.status)
+        self.consensus_label.setProperty("status", res.status)
+        ids = sorted(set(res.limits_yuan) | set(res.shares_yuan))
+        self.consensus_table.setRowCount(len(ids))
+        for r, hid in enumerate(ids):
+            self.consensus_table.setItem(r, 0, _item(hid, align=Qt.AlignCenter))
+            self.consensus_table.setItem(r, 1, _item(labels.yuan(res.limits_yuan.get(hid))))
+            self.consensus_table.setItem(r, 2, _item(labels.yuan(res.shares_yuan.get(hid))))
+
+    # ------------------------------------------------------------------ edits
+    def _method_chosen(self, _i) -> None:
+        if self._loading or self.unit_id is None:
+            return
+        self.doc.set_value(self.unit_id, lambda u: u.share, "method", self.method.currentData(),
+                           self.tr("分摊方法：{0}").format(self.method.currentText()))
+
+    def _rounding_edited(self) -> None:
+        if self._loading:
+            return
+        try:
+            value = Decimal(self.rounding.text().strip())
+            if value <= 0:
+                raise InvalidOperation
+        except (InvalidOperation, ValueError):
+            self.rounding.setStyleSheet("background:#ffcdd2")
+            return
+        self.rounding.setStyleSheet("")
+        self.doc.set_value(self.unit_id, lambda u: u.share, "rounding_yuan", value,
+                           self.tr("修改取整单位"))
+
+    def _coeff_edited(self, item: QTableWidgetItem) -> None:
+        if self._loading or self.unit_id is None:
+            return
+        unit = self.doc.unit(self.unit_id)
+        floor = item.data(Qt.UserRole)
+        if item.column() == 2:
+            exempt = sorted(set(unit.share.exempt_floors) ^ {floor})
+            self.doc.set_value(self.unit_id, lambda u: u.share, "exempt_floors", exempt,
+                               self.tr("修改免缴楼层"))
+            return
+        from ..costshare import coefficients_for
+        try:
+            base, _t = coefficients_for(unit)
+        except Exception:
+            base = {}
+        coeffs = dict(base)
+        text = item.text().strip()
+        try:
+            if text:
+                value = Decimal(text)
+                if value < 0:
+                    raise InvalidOperation
+                coeffs[floor] = value
+            else:
+                coeffs.pop(floor, None)
+        except (InvalidOperation, ValueError):
+            self.refresh()
+            self.summary.setText(self.tr("系数必须是非负数：{0}").format(text))
+            return
+        self.doc.set_value(self.unit_id, lambda u: u.share, "coefficients", coeffs,
+                           self.tr("修改 {0} 层系数").format(floor))
+
+    def _subsidy_edited(self, item: QTableWidgetItem) -> None:
+        if self._loading or self.unit_id is None or item.column() != 1:
+            return
+        from ..unitfile import parse_subsidy
+        idx = item.data(Qt.UserRole)
+        unit = self.doc.unit(self.unit_id)
+        rules = copy.deepcopy(unit.subsidies)
+        raw = {"type": rules[idx]["type"]}
+        try:
+            for part in item.text().split(","):
+                if not part.strip():
+                    continue
+                k, v = part.split("=", 1)
+                raw[k.strip()] = Decimal(v.strip())
+            rules[idx] = parse_subsidy(raw, f"subsidies[{idx}]")
+        except Exception as e:
+            self.refresh()
+            self.summary.setText(self.tr("补贴参数有误：{0}").format(e))
+            return
+        self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules, self.tr("修改补贴"))
+
+    def _compensation_edited(self) -> None:
+        if self._loading or self.unit_id is None:
+            return
+        mode = self.comp_mode.currentData()
+        if mode is None:
+            new = None
+        else:
+            try:
+                value = Decimal(self.comp_value.text().strip() or "0")
+                floors = [int(x) for x in self.comp_floors.text().replace("，", ",").split(",")
+                          if x.strip()]
+            except (InvalidOperation, ValueError):
+                self.summary.setText(self.tr("补偿设置有误"))
+                return
+            new = {"mode": mode, "floors": floors or [1],
+                   ("yuan" if mode == "per_household" else "percent"): value}
+        unit = self.doc.unit(self.unit_id)
+        if unit.share.extra.get("compensation") == new:
+            return
+        extra = copy.deepcopy(unit.share.extra)
+        if new is None:
+            extra.pop("compensation", None)
+        else:
+            extra["compensation"] = new
+        self.doc.set_value(self.unit_id, lambda u: u.share, "extra", extra,
+                           self.tr("修改低层补偿"))
+
+    # ------------------------------------------------------------------ for tests
+    def share_of(self, household_id: str) -> str:
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).text() == household_id:
+                return self.table.item(r, 3).text()
+        raise KeyError(household_id)
