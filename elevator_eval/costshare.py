@@ -35,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
-from math import floor as _floor
+from math import floor as _floor, lcm
 from typing import Any, Sequence
 
 from .costshare_tables import DEFAULT_TABLE, load_table
@@ -238,6 +238,11 @@ def allocate(total_yuan: Decimal, weights: Sequence[Fraction], rounding_yuan: De
     the odd amount goes to the household first in that same order (the one that takes the
     first leftover unit). Zero weight → 0.
 
+    The order is monotone: a smaller weight never gets a larger share — except by the odd
+    amount, which the spec's rule may hand to a household one unit below a heavier one
+    (e.g. 2.50 yuan in 1-yuan units over weights 95 : 155 gives 1.50 : 1.00). With a
+    total that is a multiple of the rounding unit the order always holds.
+
     Parameters
     ----------
     total_yuan : Decimal
@@ -285,13 +290,19 @@ def allocate(total_yuan: Decimal, weights: Sequence[Fraction], rounding_yuan: De
     exact_units = Fraction(total_yuan) / Fraction(rounding_yuan)
     whole_units = _floor(exact_units)
     odd_yuan = total_yuan - whole_units * rounding_yuan
-    base: list[int] = []
-    rems: list[Fraction] = []
+    # exact integer arithmetic: weights on a common denominator, quota_i = a·w_i / (b·W)
+    den = 1
     for w in ws:
-        q = exact_units * w / wsum
-        b = _floor(q)
-        base.append(b)
-        rems.append(q - b)
+        den = lcm(den, w.denominator)
+    iw = [w.numerator * (den // w.denominator) for w in ws]
+    a, b = exact_units.numerator, exact_units.denominator
+    divisor = b * sum(iw)
+    base: list[int] = []
+    rems: list[int] = []
+    for w in iw:
+        q, r = divmod(a * w, divisor)
+        base.append(q)
+        rems.append(r)
     leftover = whole_units - sum(base)
     order = sorted(range(n), key=lambda i: (-rems[i], -floors[i], i))
     order = [i for i in order if ws[i] > 0]

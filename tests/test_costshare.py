@@ -213,6 +213,12 @@ def test_allocate_odd_amount_goes_with_first_leftover_unit():
     assert got == [D("50.07"), 50]
 
 
+def test_odd_amount_can_cross_the_order_by_less_than_one_unit():
+    # spec §5: the odd 0.50 goes with the first leftover unit (largest remainder 0.95)
+    assert allocate(D("2.5"), [95, 155], D(1), [2, 3]) == [D("1.5"), 1]
+    assert allocate(D("2"), [95, 155], D(1), [2, 3]) == [1, 1]
+
+
 def test_allocate_rounding_unit_100():
     got = allocate(D(300000), [1, 2, 4], D(100), [2, 3, 4])
     assert got == [42900, 85700, 171400]

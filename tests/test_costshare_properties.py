@@ -14,7 +14,7 @@ from elevator_eval.costshare_batch import allocate_fen_batch, fractions_to_int
 from elevator_eval.errors import InputError
 from elevator_eval.model import BuildingInfo, Costs, Household, ShareSettings, Unit
 
-SETTINGS = settings(max_examples=150, deadline=None)
+SETTINGS = settings(max_examples=100, deadline=None)
 
 ROUNDINGS = [D("0.01"), D("0.5"), D(1), D(3), D(10), D(100), D(1000)]
 
