@@ -92,3 +92,19 @@ def test_compare_and_consensus(example_unit_path, tmp_path):
     assert c["feasible"] and sum(c["shares_yuan"].values()) == 300000
     code, out, _ = run([str(p), "--compare"])
     assert code == 0 and "顶层/二层" in out
+
+
+def test_project_target_needs_unit_and_uses_it():
+    from elevator_eval.resources import sample_project_path
+    from elevator_eval.store import open_project
+    path = sample_project_path()
+    first = open_project(path).units()[0].id
+    code, _, err = run([str(path)])
+    assert code == 2 and "--unit" in err
+    code, out, err = run([str(path), "--unit", first, "--json"])
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["unit"] == first
+    assert sum(h["share_yuan"] for h in data["households"]) == data["owners_total_yuan"]
+    code, _, err = run([str(path), "--unit", "NO-SUCH-UNIT"])
+    assert code == 2 and "--unit" in err
