@@ -40,6 +40,7 @@ import copy
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -140,29 +141,37 @@ def _create_schema(conn: sqlite3.Connection) -> None:
 def _tag(obj: Any, where: str) -> Any:
     """Turn a value into JSON-able data that keeps its exact Python type.
 
-    ``Decimal`` → ``{"$d": "56.30"}``, tuple → ``{"$t": [...]}``, a dict whose keys are
-    not all plain strings → ``{"$m": [[key, value], ...]}``.
+    ``Decimal`` → ``{"$d": "56.30"}`` (written out as the number literal ``56.30``,
+    see :func:`_literal_decimals`), float → ``{"$f": "0.1"}``, tuple → ``{"$t": [...]}``, a dict whose keys are not all plain strings (or start with ``$``)
+    → ``{"$m": [[key, value], ...]}``. Strings, ints, booleans and None stay as they are.
     """
-    if obj is None or isinstance(obj, (bool, str)):
+    t = type(obj)
+    if t is str or t is int or t is bool or obj is None:
         return obj
-    if isinstance(obj, int):
-        return int(obj)
-    if isinstance(obj, float):
-        if obj != obj or obj in (float("inf"), float("-inf")):
-            raise InputError(where, f"cannot store the number {obj}")
-        return obj
+    if t is dict:
+        for k in obj:
+            if type(k) is not str or k[:1] == "$":
+                return {"$m": [[_tag(k, where), _tag(v, f"{where}.{k}")]
+                               for k, v in obj.items()]}
+        return {k: _tag(v, f"{where}.{k}") for k, v in obj.items()}
+    if t is list:
+        return [_tag(v, where) for v in obj]
     if isinstance(obj, Decimal):
         if not obj.is_finite():
             raise InputError(where, f"cannot store the number {obj}")
         return {"$d": str(obj)}
+    if isinstance(obj, float):
+        if obj != obj or obj in (float("inf"), float("-inf")):
+            raise InputError(where, f"cannot store the number {obj}")
+        return {"$f": repr(float(obj))}
+    if isinstance(obj, (str, int)):  # subclasses (bool is handled above)
+        return str(obj) if isinstance(obj, str) else int(obj)
     if isinstance(obj, tuple):
         return {"$t": [_tag(v, where) for v in obj]}
     if isinstance(obj, list):
         return [_tag(v, where) for v in obj]
     if isinstance(obj, dict):
-        if all(isinstance(k, str) and not k.startswith("$") for k in obj):
-            return {k: _tag(v, f"{where}.{k}") for k, v in obj.items()}
-        return {"$m": [[_tag(k, where), _tag(v, f"{where}.{k}")] for k, v in obj.items()]}
+        return _tag(dict(obj), where)
     raise InputError(where, f"cannot store a value of type {type(obj).__name__}")
 
 
@@ -171,6 +180,8 @@ def _untag_hook(d: dict) -> Any:
         (k, v), = d.items()
         if k == "$d":
             return Decimal(v)
+        if k == "$f":
+            return float(v)
         if k == "$t":
             return tuple(v)
         if k == "$m":
@@ -178,23 +189,121 @@ def _untag_hook(d: dict) -> Any:
     return d
 
 
+def _default(obj):
+    """Encoder hook for the model's own fields: only Decimals reach it."""
+    if isinstance(obj, Decimal) and obj.is_finite():
+        return {"$d": str(obj)}
+    raise ValueError(f"cannot store {obj!r}")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+_FAST = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                         default=_default)
+_DECODER = json.JSONDecoder(object_hook=_untag_hook, parse_float=Decimal)
+_DEC_TAG = re.compile(r'\{"\$d":"([^"]*)"\}')
+
+
+def _dec_literal(m: re.Match) -> str:
+    text = m.group(1)
+    if "." in text or "E" in text:
+        return text
+    return text + "E0"  # an integral Decimal: the exponent makes it a non-int literal
+
+
+def _literal_decimals(text: str) -> str:
+    """Write each ``{"$d": "…"}`` tag as a JSON number literal with a point or exponent.
+
+    Reading with ``parse_float=Decimal`` then gives the same Decimal back (digits and
+    exponent), while integers (no point, no exponent) stay ``int``; floats are tagged
+    ``$f``. A tag cannot be confused with text: inside a JSON string every quote is
+    escaped, and plain ``$`` keys are escaped into ``$m`` form by :func:`_tag`.
+    """
+    return _DEC_TAG.sub(_dec_literal, text) if '{"$d":"' in text else text
+
+
 def dumps_tagged(obj: Any, where: str = "value") -> str:
-    """Compact tagged JSON text of ``obj`` (exact Decimals, tuples and int keys)."""
-    return json.dumps(_tag(obj, where), ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False)
+    """Compact tagged JSON text of ``obj`` (exact Decimals, floats, tuples and int keys)."""
+    if not obj and type(obj) is dict:
+        return "{}"
+    return _literal_decimals(_ENCODER.encode(_tag(obj, where)))
 
 
 def loads_tagged(text: str) -> Any:
     """Inverse of :func:`dumps_tagged`."""
-    return json.loads(text, object_hook=_untag_hook)
+    if text == "{}":
+        return {}
+    return _DECODER.decode(text)
 
 
-def _dc_dict(obj) -> dict[str, Any]:
-    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+def _plain_map(m: dict) -> bool:
+    """A dict of str keys (not starting with ``$``) to Decimal/str/int/None values."""
+    for k, v in m.items():
+        if type(k) is not str or k[:1] == "$" or not (
+                type(v) is Decimal or type(v) is str or type(v) is int or v is None):
+            return False
+    return True
+
+
+def _fast_json(d: dict[str, Any], where: str) -> str:
+    """Encode a dict built from model fields: values are plain JSON, Decimals or
+    already-tagged parts."""
+    try:
+        return _literal_decimals(_FAST.encode(d))
+    except ValueError as e:
+        raise InputError(where, str(e)) from None
+
+
+def _map_part(m, where: str):
+    if m is None:
+        return None
+    if type(m) is dict and _plain_map(m):
+        for v in m.values():
+            if type(v) is Decimal and not v.is_finite():
+                raise InputError(where, f"cannot store the number {v}")
+        return m
+    return _tag(m, where)
+
+
+def _site_json(s: Site, where: str) -> str:
+    d = {f: getattr(s, f) for f in _FIELDS[Site]}
+    fp = d["footprint_available_m"]
+    if fp is not None:
+        d["footprint_available_m"] = _tag(fp, f"{where}.footprint_available_m")
+    pipes = d["pipes_in_footprint"]
+    if pipes is not None and not (type(pipes) is list and all(type(x) is str for x in pipes)):
+        d["pipes_in_footprint"] = _tag(pipes, f"{where}.pipes_in_footprint")
+    for f in ("fire_lane_width_after_m", "distance_to_neighbour_m", "corridor_depth_m"):
+        v = d[f]
+        if v is not None and type(v) is not Decimal:
+            d[f] = _tag(v, f"{where}.{f}")
+    d["extra"] = _tag(d["extra"], f"{where}.extra") if d["extra"] else {}
+    return _fast_json(d, where)
+
+
+def _costs_json(c: Costs, where: str) -> str:
+    d = {"items_yuan": _map_part(c.items_yuan, f"{where}.items_yuan"),
+         "total_yuan_given": _tag(c.total_yuan_given, f"{where}.total_yuan_given"),
+         "annual_om_yuan": _map_part(c.annual_om_yuan, f"{where}.annual_om_yuan"),
+         "extra": _tag(c.extra, f"{where}.extra") if c.extra else {}}
+    extra_fields = [f for f in _FIELDS[Costs] if f not in d]
+    for f in extra_fields:
+        d[f] = _tag(getattr(c, f), f"{where}.{f}")
+    return _fast_json(d, where)
+
+
+def _generic_json(obj, where: str) -> str:
+    return _ENCODER.encode(_tag({f: getattr(obj, f) for f in _FIELDS[type(obj)]}, where))
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in fields(cls))
+    for cls in (Site, Costs, ShareSettings, BuildingInfo)}
 
 
 def _dc_from(cls, d: dict[str, Any]):
-    known = {f.name for f in fields(cls)}
+    known = _FIELDS[cls]
+    if all(k in known for k in d):
+        return cls(**d)
     return cls(**{k: v for k, v in d.items() if k in known})
 
 
@@ -271,41 +380,52 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
 
 # ---------------------------------------------------------------------------- reading
 
-def _content_hash(conn: sqlite3.Connection) -> str:
-    """SHA-256 over every row of the data tables (and the project-level meta values)."""
+_META_HASHED = ("name", "uid", "settings")
+
+
+def _hash_rows(meta: dict[str, str], tables: dict[str, list[tuple]]) -> str:
+    """SHA-256 over the project-level meta values and every row of the data tables.
+
+    Each non-empty table contributes its name and the Python ``repr`` of its rows
+    (tuples of str, int and None) in primary-key order.
+    """
     h = hashlib.sha256()
-    meta = dict(conn.execute("SELECT key, value FROM meta"))
-    for key in ("name", "uid", "settings"):
-        h.update(json.dumps([key, meta.get(key)], ensure_ascii=False).encode("utf-8"))
-    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    h.update(repr([(k, meta.get(k)) for k in _META_HASHED]).encode("utf-8", "surrogatepass"))
     for table in _TABLES:
-        if table not in have:
-            continue
-        for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1"):  # noqa: S608
-            h.update(json.dumps([table, *row], ensure_ascii=False).encode("utf-8"))
+        if tables.get(table):  # an empty table counts like a missing one (migrations)
+            h.update(table.encode("ascii"))
+            h.update(repr(tables[table]).encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
-def _load(conn: sqlite3.Connection) -> Project:
+def _read_tables(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, list[tuple]]]:
     meta = dict(conn.execute("SELECT key, value FROM meta"))
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    tables = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()  # noqa: S608
+              for t in _TABLES if t in have}
+    return meta, tables
+
+
+def _content_hash(conn: sqlite3.Connection) -> str:
+    """The content digest of the database behind ``conn``."""
+    return _hash_rows(*_read_tables(conn))
+
+
+def _build(meta: dict[str, str], tables: dict[str, list[tuple]]) -> Project:
+    """The project from the rows of a current-schema file."""
     if meta.get("format") != FORMAT:
         raise ValueError("meta.format is not an Elevator Eval project")
-    project = Project(name=meta.get("name", ""), settings=loads_tagged(meta.get("settings",
-                                                                                "{}")),
+    project = Project(name=meta.get("name", ""),
+                      settings=loads_tagged(meta.get("settings", "{}")),
                       uid=meta.get("uid", ""))
     communities: dict[int, Community] = {}
-    for pos, cid, name, district in conn.execute(
-            "SELECT pos, id, name, district FROM communities ORDER BY pos"):
+    for pos, cid, name, district in tables["communities"]:
         c = Community(id=cid, name=name, district=district)
         communities[pos] = c
         project.communities.append(c)
     buildings: dict[int, Building] = {}
-    for row in conn.execute(
-            "SELECT pk, community_pos, id, name, address, year_built, storeys, structure, "
-            "danger_grade, floor_height_m, seismic_intensity, design_life_years, "
-            "design_life_given, extra FROM buildings ORDER BY pk"):
-        (pk, cpos, bid, name, address, year, storeys, structure, grade, fh, si, life,
-         life_given, extra) = row
+    for (pk, cpos, bid, name, address, year, storeys, structure, grade, fh, si, life,
+         life_given, extra) in tables["buildings"]:
         info = BuildingInfo(year_built=year, storeys=storeys, structure=structure,
                             danger_grade=grade, floor_height_m=_dec(fh),
                             seismic_intensity=si, design_life_years=life,
@@ -314,38 +434,30 @@ def _load(conn: sqlite3.Connection) -> Project:
         buildings[pk] = b
         communities[cpos].buildings.append(b)
     units: dict[int, Unit] = {}
-    for row in conn.execute(
-            "SELECT pk, building_pk, id, name, rules, rules_given, scheme_version, "
-            "own_building, site, costs, subsidies, share, extra FROM units ORDER BY pk"):
-        (pk, bpk, uid, name, rules, rules_given, scheme, own, site, costs, subs, share,
-         extra) = row
+    loads = loads_tagged
+    for (pk, bpk, uid, name, rules, rules_given, scheme, _entry, own, site, costs, subs,
+         share, extra) in tables["units"]:
         b = buildings[bpk]
-        info = b.info if own is None else _dc_from(BuildingInfo, loads_tagged(own))
+        info = b.info if own is None else _dc_from(BuildingInfo, loads(own))
         u = Unit(id=uid, building=info, name=name, rules=rules, rules_given=bool(rules_given),
-                 site=_dc_from(Site, loads_tagged(site)),
-                 costs=_dc_from(Costs, loads_tagged(costs)),
-                 subsidies=loads_tagged(subs),
-                 share=_dc_from(ShareSettings, loads_tagged(share)),
-                 scheme_version=scheme, extra=loads_tagged(extra))
+                 site=_dc_from(Site, loads(site)), costs=_dc_from(Costs, loads(costs)),
+                 subsidies=loads(subs), share=_dc_from(ShareSettings, loads(share)),
+                 scheme_version=scheme, extra=loads(extra))
         units[pk] = u
         b.units.append(u)
-    for row in conn.execute(
-            "SELECT unit_pk, id, floor, area_m2, owner, vote, exclusive_part_affected, "
-            "owner_name, contact, vote_date, vote_source, max_contribution_yuan, "
-            "provident_fund_yuan, extra FROM households ORDER BY pk"):
-        (upk, hid, floor, area, owner, vote, epa, oname, contact, vdate, vsrc, mc, pf,
-         extra) = row
+    for (_pk, upk, hid, floor, area, owner, vote, epa, oname, contact, vdate, vsrc, mc, pf,
+         extra) in tables["households"]:
         units[upk].households.append(Household(
-            id=hid, floor=floor, area_m2=Decimal(area), owner=owner, vote=vote,
-            exclusive_part_affected=bool(epa), owner_name=oname, contact=contact,
-            vote_date=vdate, vote_source=vsrc, max_contribution_yuan=_dec(mc),
-            provident_fund_yuan=_dec(pf), extra=loads_tagged(extra)))
-    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if "vote_log" in have:
-        project.vote_log = [_event_from_row(r) for r in conn.execute(
-            "SELECT seq, time, unit_id, household_id, scheme_version, source, previous, "
-            "new, note, prev_hash, hash FROM vote_log ORDER BY seq")]
+            hid, floor, Decimal(area), owner, vote, bool(epa), oname, contact, vdate, vsrc,
+            None if mc is None else Decimal(mc), None if pf is None else Decimal(pf),
+            {} if extra == "{}" else loads(extra)))
+    if "vote_log" in tables:
+        project.vote_log = [_event_from_row(r) for r in tables["vote_log"]]
     return project
+
+
+def _load(conn: sqlite3.Connection) -> Project:
+    return _build(*_read_tables(conn))
 
 
 def _event_from_row(row) -> VoteEvent:
@@ -355,23 +467,28 @@ def _event_from_row(row) -> VoteEvent:
                      prev_hash=prev_hash, hash=h)
 
 
+def _opt_str(v) -> str | None:
+    return None if v is None else str(v)
+
+
 def _event_row(ev: VoteEvent) -> tuple:
     return (int(ev.seq), str(ev.time), str(ev.unit_id), str(ev.household_id),
-            int(ev.scheme_version), str(ev.source), ev.previous, ev.new, str(ev.note),
-            str(ev.prev_hash), str(ev.hash))
+            int(ev.scheme_version), str(ev.source), _opt_str(ev.previous), _opt_str(ev.new),
+            str(ev.note), str(ev.prev_hash), str(ev.hash))
 
 
-def _read_checked(conn: sqlite3.Connection, path: Path) -> None:
-    """Integrity checks on an open connection; raises ProjectFileError."""
+def _read_checked(conn: sqlite3.Connection, path: Path) -> Project:
+    """Integrity checks, then the project; raises ProjectFileError."""
     ok = conn.execute("PRAGMA quick_check(1)").fetchone()
     if not ok or ok[0] != "ok":
         raise _err(path, "文件已损坏", f"the file is corrupt ({ok[0] if ok else 'no result'})")
-    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    meta, tables = _read_tables(conn)
     if meta.get("format") != FORMAT:
         raise _err(path, "不是加梯评估项目文件", "it is not an Elevator Eval project")
-    if meta.get("content_sha256") != _content_hash(conn):
+    if meta.get("content_sha256") != _hash_rows(meta, tables):
         raise _err(path, "文件已损坏（内容校验不符）",
                    "the file is corrupt (content checksum does not match)")
+    return _build(meta, tables)
 
 
 def open_project(path) -> Project:
@@ -406,13 +523,11 @@ def open_project(path) -> Project:
             conn.backup(mem)
             conn.close()
             conn = mem
-        _read_checked(conn, path)
+        project = _read_checked(conn, path)
         if version < SCHEMA_VERSION:
             _migrate(conn, version)
             project = _load(conn)
             _write_migrated(conn, path, version)
-        else:
-            project = _load(conn)
         return project
     except ProjectFileError:
         raise
@@ -569,7 +684,8 @@ def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
             raise InputError("units", f"unit id {u.id!r} appears twice in the project")
         seen.add(u.id)
     comm_rows, bld_rows, unit_rows, hh_rows = [], [], [], []
-    bpk = upk = 0
+    bpk = upk = hpk = 0
+    ostr = _opt_str
     for cpos, c in enumerate(project.communities, 1):
         comm_rows.append((cpos, str(c.id), str(c.name), str(c.district or "")))
         for b in c.buildings:
@@ -577,7 +693,8 @@ def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
             i = b.info
             bld_rows.append((
                 bpk, cpos, str(b.id), str(b.name), str(b.address or ""), int(i.year_built),
-                int(i.storeys), i.structure, i.danger_grade, _dec_text(i.floor_height_m),
+                int(i.storeys), ostr(i.structure), ostr(i.danger_grade),
+                _dec_text(i.floor_height_m),
                 None if i.seismic_intensity is None else int(i.seismic_intensity),
                 int(i.design_life_years), int(bool(i.design_life_given)),
                 dumps_tagged(i.extra, f"buildings[{b.id}].extra")))
@@ -586,38 +703,41 @@ def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
                 w = f"units[{u.id}]"
                 own = None
                 if u.building is not i and u.building != i:
-                    own = dumps_tagged(_dc_dict(u.building), f"{w}.building")
+                    own = _generic_json(u.building, f"{w}.building")
                 unit_rows.append((
                     upk, bpk, str(u.id), str(u.name or ""), str(u.rules),
-                    int(bool(u.rules_given)), int(u.scheme_version), u.site.entry_mode, own,
-                    dumps_tagged(_dc_dict(u.site), f"{w}.site"),
-                    dumps_tagged(_dc_dict(u.costs), f"{w}.costs"),
+                    int(bool(u.rules_given)), int(u.scheme_version), ostr(u.site.entry_mode),
+                    own, _site_json(u.site, f"{w}.site"), _costs_json(u.costs, f"{w}.costs"),
                     dumps_tagged(list(u.subsidies), f"{w}.subsidies"),
-                    dumps_tagged(_dc_dict(u.share), f"{w}.share"),
+                    _generic_json(u.share, f"{w}.share"),
                     dumps_tagged(u.extra, f"{w}.extra")))
                 for h in u.households:
+                    hpk += 1
+                    mc, pf = h.max_contribution_yuan, h.provident_fund_yuan
                     hh_rows.append((
-                        upk, str(h.id), int(h.floor), str(h.area_m2), h.owner, h.vote,
-                        int(bool(h.exclusive_part_affected)), str(h.owner_name or ""),
-                        str(h.contact or ""), h.vote_date, h.vote_source,
-                        _dec_text(h.max_contribution_yuan), _dec_text(h.provident_fund_yuan),
-                        dumps_tagged(h.extra, f"{w}.households[{h.id}].extra")))
+                        hpk, upk, str(h.id), int(h.floor), str(h.area_m2), ostr(h.owner),
+                        ostr(h.vote), int(bool(h.exclusive_part_affected)),
+                        str(h.owner_name or ""), str(h.contact or ""), ostr(h.vote_date),
+                        ostr(h.vote_source), None if mc is None else str(mc),
+                        None if pf is None else str(pf),
+                        dumps_tagged(h.extra, f"{w}.households[{h.id}].extra")
+                        if h.extra else "{}"))
+    log_rows = [_event_row(ev) for ev in project.vote_log]
     conn.executemany("INSERT INTO communities VALUES (?,?,?,?)", comm_rows)
     conn.executemany("INSERT INTO buildings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", bld_rows)
     conn.executemany("INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", unit_rows)
-    conn.executemany("INSERT INTO households(unit_pk, id, floor, area_m2, owner, vote, "
-                     "exclusive_part_affected, owner_name, contact, vote_date, vote_source, "
-                     "max_contribution_yuan, provident_fund_yuan, extra) "
-                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", hh_rows)
-    conn.executemany("INSERT INTO vote_log VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                     [_event_row(ev) for ev in project.vote_log])
-    _write_meta(conn, {
-        "format": FORMAT, "schema_version": str(SCHEMA_VERSION), "app_version": __version__,
-        "name": str(project.name), "uid": str(project.uid or ""),
-        "settings": dumps_tagged(project.settings, "settings"),
-        "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('content_sha256', ?)",
-                 (_content_hash(conn),))
+    conn.executemany("INSERT INTO households VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                     hh_rows)
+    conn.executemany("INSERT INTO vote_log VALUES (?,?,?,?,?,?,?,?,?,?,?)", log_rows)
+    meta = {"format": FORMAT, "schema_version": str(SCHEMA_VERSION),
+            "app_version": __version__, "name": str(project.name),
+            "uid": str(project.uid or ""),
+            "settings": dumps_tagged(project.settings, "settings"),
+            "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    meta["content_sha256"] = _hash_rows(meta, {
+        "communities": comm_rows, "buildings": bld_rows, "units": unit_rows,
+        "households": hh_rows, "vote_log": log_rows})
+    _write_meta(conn, meta)
 
 
 def save_project(project: Project, path) -> None:
