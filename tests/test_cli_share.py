@@ -94,17 +94,30 @@ def test_compare_and_consensus(example_unit_path, tmp_path):
     assert code == 0 and "顶层/二层" in out
 
 
-def test_project_target_needs_unit_and_uses_it():
-    from elevator_eval.resources import sample_project_path
-    from elevator_eval.store import open_project
-    path = sample_project_path()
-    first = open_project(path).units()[0].id
+def test_project_target_with_user_table(tmp_path, example_unit_path):
+    from elevator_eval.costshare_tables import save_user_table
+    from elevator_eval.model import Building, Community, Project
+    from elevator_eval.store import save_project
+    from elevator_eval.unitfile import load_unit
+    unit = load_unit(example_unit_path)
+    unit.share.coefficients = None
+    unit.share.table = "owners-own"
+    unit.share.method = "coefficient_by_floor"
+    project = Project(name="p", communities=[Community(id="C", name="c", buildings=[
+        Building(id="B", name="b", info=unit.building, units=[unit])])])
+    save_user_table(project, {"name": "owners-own", "title_zh": "业主自定", "title_en": "Own",
+                              "source": "owners' meeting", "quality": "assumption",
+                              "floors": {"2": 1, "3": 2, "4": 3, "5": 4, "6": 5}})
+    path = tmp_path / "p.eeproj"
+    save_project(project, path)
     code, _, err = run([str(path)])
     assert code == 2 and "--unit" in err
-    code, out, err = run([str(path), "--unit", first, "--json"])
+    code, out, err = run([str(path), "--unit", unit.id, "--json"])
     assert code == 0, err
     data = json.loads(out)
-    assert data["unit"] == first
-    assert sum(h["share_yuan"] for h in data["households"]) == data["owners_total_yuan"]
+    assert data["unit"] == unit.id and data["table"] == "owners-own"
+    # 300,000 over 1:2:3:4:5 per household, two per floor → 10k, 20k, … 50k each
+    assert [h["share_yuan"] for h in data["households"]] == [
+        0, 0, 10000, 10000, 20000, 20000, 30000, 30000, 40000, 40000, 50000, 50000]
     code, _, err = run([str(path), "--unit", "NO-SUCH-UNIT"])
     assert code == 2 and "--unit" in err
