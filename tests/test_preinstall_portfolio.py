@@ -1,0 +1,203 @@
+"""Pre-installation portfolio: the budget choice against brute force, the greedy bound, the
+ranking of a street, and the command line."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from elevator_eval import preinstall as P
+from elevator_eval.cli import run_command
+from elevator_eval.errors import InputError
+from elevator_eval.model import (Building, BuildingInfo, Community, Costs, Household, Project,
+                                 Site, Unit)
+
+
+def brute_force(costs, values, cap):
+    best = 0
+    for k in range(len(costs) + 1):
+        for combo in itertools.combinations(range(len(costs)), k):
+            if sum(costs[i] for i in combo) <= cap:
+                best = max(best, sum(values[i] for i in combo))
+    return best
+
+
+items = st.lists(st.tuples(st.integers(0, 60), st.integers(-20, 100)), min_size=0, max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(its=items, cap=st.integers(0, 200), scale=st.sampled_from([1, 1000, 7919]))
+def test_exact_knapsack_equals_brute_force(its, cap, scale):
+    costs = [c * scale for c, _ in its]
+    values = [v for _, v in its]
+    opt = brute_force(costs, values, cap * scale)
+    for max_cells in (20_000_000, 0):            # dynamic programming, branch and bound
+        value, chosen = P.knapsack_exact(costs, values, cap * scale, max_cells=max_cells)
+        assert value == opt
+        assert sum(costs[i] for i in chosen) <= cap * scale
+        assert sum(values[i] for i in chosen) == value
+        assert len(set(chosen)) == len(chosen)
+
+
+@settings(max_examples=150, deadline=None)
+@given(its=items, cap=st.integers(0, 200))
+def test_greedy_bound_holds(its, cap):
+    costs = [c for c, _ in its]
+    values = [v for _, v in its]
+    opt = brute_force(costs, values, cap)
+    value, chosen, ub, vmax = P.knapsack_greedy(costs, values, cap)
+    assert sum(costs[i] for i in chosen) <= cap
+    assert sum(values[i] for i in chosen) == value
+    assert value <= opt <= ub
+    assert value >= opt - vmax
+
+
+def test_greedy_can_miss_and_reports_its_gap():
+    # ratio order takes A (10/1), then B (cost 10) no longer fits: greedy 10, optimum 60
+    costs, values = [1, 10], [10, 60]
+    value, chosen, ub, vmax = P.knapsack_greedy(costs, values, 10)
+    assert (value, chosen) == (60, [1])          # saved by the best single item
+    costs, values = [1, 5, 5], [10, 30, 30]
+    value, chosen, ub, vmax = P.knapsack_greedy(costs, values, 10)
+    assert value == 40 and brute_force(costs, values, 10) == 60
+    assert ub == 10 + 30 + (4 * 30) // 5 and vmax == 30
+
+
+def _row(uid, cost, saving):
+    return P.RankRow(uid, uid, "c", "b", None, "needs_votes", 0.2, Decimal(cost),
+                     Decimal(saving), Decimal(0),
+                     Decimal(saving) / Decimal(cost) if cost else None)
+
+
+def test_choose_units_exact_and_greedy():
+    rows = [_row("A", 100000, 30000), _row("B", 120000, 33000), _row("C", 80000, 20000),
+            _row("D", 90000, -5000), _row("E", 500000, 90000)]
+    sel = P.choose_units(rows, 200000)
+    assert sel.method == "exact_dp"
+    assert sel.expected_saving_yuan == 53000       # B + C = 53,000 > A + C = 50,000
+    assert {r.unit_id for r in sel.chosen} == {"B", "C"}
+    assert sel.spent_yuan == 200000 and sel.gap_yuan == 0
+    assert sel.eligible == 3                       # D loses money, E exceeds the budget
+    g = P.choose_units(rows, 200000, exact_limit=0)
+    assert g.method == "greedy"
+    assert g.expected_saving_yuan <= 53000 <= g.upper_bound_yuan
+    assert g.expected_saving_yuan >= 53000 - g.gap_bound_yuan
+    assert g.gap_yuan == g.upper_bound_yuan - g.expected_saving_yuan
+    with pytest.raises(InputError) as e:
+        P.choose_units(rows, "lots")
+    assert e.value.field == "--budget"
+
+
+def _unit(uid, votes, pipes=("water",), affected=()):
+    hh = [Household(id=f"{f}0{k}", floor=f, area_m2=Decimal("60.00"),
+                    vote=votes[(f - 1) * 2 + (k - 1)],
+                    exclusive_part_affected=f"{f}0{k}" in affected)
+          for f in range(1, 7) for k in (1, 2)]
+    info = BuildingInfo(year_built=1995, storeys=6, structure="masonry", danger_grade="B",
+                        seismic_intensity=7)
+    return Unit(id=uid, building=info, name=uid,
+                site=Site(pipes_in_footprint=list(pipes), inside_red_line=True),
+                households=hh, costs=Costs())
+
+
+def street() -> Project:
+    units = [_unit("READY", ["yes"] * 12),
+             _unit("NEAR", ["yes"] * 7 + [None] * 5),
+             _unit("FAR", ["yes"] * 2 + [None] * 10),
+             _unit("VETO", ["no"] + ["yes"] * 11, affected=("101",)),
+             _unit("GAS", ["yes"] * 7 + [None] * 5, pipes=("gas", "water", "heating"))]
+    b = Building(id="b1", name="1号楼", info=units[0].building, units=units)
+    return Project(name="街道", communities=[Community(id="c1", name="幸福里", buildings=[b])])
+
+
+def test_rank_units_orders_by_saving_per_yuan():
+    rows = P.rank_units(street())
+    ids = [r.unit_id for r in rows]
+    klass = {r.unit_id: r.klass for r in rows}
+    if all(k in (None, "suitable") for k in klass.values()):
+        assert "READY" not in ids                  # consent reached and not difficult
+    assert {"NEAR", "FAR", "VETO", "GAS"} <= set(ids)
+    ratios = [r.saving_per_yuan for r in rows]
+    assert ratios == sorted(ratios, reverse=True)
+    by = {r.unit_id: r for r in rows}
+    assert by["NEAR"].expected_saving_yuan > by["FAR"].expected_saving_yuan > \
+        by["VETO"].expected_saving_yuan
+    assert by["VETO"].expected_waste_yuan > by["NEAR"].expected_waste_yuan
+    assert by["GAS"].cost_now_yuan > by["NEAR"].cost_now_yuan
+    # each row agrees with the single-unit valuation
+    one = P.evaluate(street().find_unit("NEAR"), with_monte_carlo=False, with_tornado=False)
+    assert one.expected_saving_yuan == by["NEAR"].expected_saving_yuan
+    assert one.cost_now_yuan == by["NEAR"].cost_now_yuan
+    everything = P.rank_units(street(), include_all=True)
+    assert len(everything) == 5
+
+
+def test_portfolio_with_a_budget_matches_brute_force():
+    proj = street()
+    rows = P.rank_units(proj)
+    budget = Decimal(300000)
+    sel = P.portfolio(proj, budget)
+    costs = [int(r.cost_now_yuan) for r in rows]
+    values = [int(r.expected_saving_yuan) for r in rows]
+    assert sel.expected_saving_yuan == brute_force(costs, values, int(budget))
+    assert sel.spent_yuan <= budget
+
+
+# ------------------------------------------------------------------------- command line
+
+def _run(argv, monkeypatch=None, project=None):
+    import io
+    out, err = io.StringIO(), io.StringIO()
+    if project is not None:
+        import elevator_eval.commands as cmds
+        monkeypatch.setattr(cmds, "load_target", lambda t, u, need_unit=True:
+                            ((project.find_unit(u), project) if u else (None, project)))
+    code = run_command("preinstall", argv, stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_unit_file_json(example_unit_path):
+    code, out, err = _run([str(example_unit_path), "--json", "--draws", "2000", "--seed", "3",
+                           "--horizon", "8"])
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["unit"] == "XFL-3-2" and data["horizon_years"] == 8
+    assert data["monte_carlo"]["draws"] == 2000 and data["monte_carlo"]["seed"] == 3
+    code2, out2, _ = _run([str(example_unit_path), "--json", "--draws", "2000", "--seed", "3",
+                           "--horizon", "8"])
+    assert json.loads(out2) == data
+    code, out, err = _run([str(example_unit_path), "--draws", "2000"])
+    assert code == 0 and "预期净节约" in out and "expected net saving" in out
+
+
+@pytest.mark.parametrize("argv,field", [
+    (["--horizon", "0"], "--horizon"), (["--horizon", "x"], "--horizon"),
+    (["--draws", "1"], "--draws"), (["--seed", "-1"], "--seed"),
+    (["--budget", "100000"], "--budget"), (["--budget", "-5"], "--budget"),
+])
+def test_cli_bad_input_exit_2(example_unit_path, argv, field):
+    code, out, err = _run([str(example_unit_path), *argv])
+    assert code == 2 and out == ""
+    assert err.startswith(f"error: {field}") and "Traceback" not in err
+
+
+def test_cli_project_ranking_and_budget(monkeypatch):
+    proj = street()
+    code, out, err = _run(["street.eeproj", "--json"], monkeypatch, proj)
+    assert code == 0, err
+    data = json.loads(out)
+    assert [r["unit"] for r in data["ranking"]] == [r.unit_id for r in P.rank_units(proj)]
+    code, out, err = _run(["street.eeproj", "--json", "--budget", "250000"], monkeypatch, proj)
+    assert code == 0, err
+    sel = json.loads(out)["selection"]
+    assert sel["method"] == "exact_dp" and sel["spent_yuan"] <= 250000
+    code, out, err = _run(["street.eeproj", "--budget", "250000"], monkeypatch, proj)
+    assert code == 0 and "精确 0/1 背包" in out and "exact 0/1 knapsack" in out
+    code, out, err = _run(["street.eeproj", "--unit", "NEAR", "--json", "--draws", "500"],
+                          monkeypatch, proj)
+    assert code == 0 and json.loads(out)["unit"] == "NEAR"
