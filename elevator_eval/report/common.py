@@ -1,0 +1,431 @@
+"""Shared pieces of every printed document: styles, escaping, page template, formatting.
+
+Every document is A4, Simplified Chinese first, set in the bundled font (see
+:mod:`elevator_eval.fonts`), which is embedded (only the glyphs used).
+
+**Escaping.** reportlab's ``Paragraph`` is a markup parser: ``<img src="/etc/passwd"/>`` in
+a household name would embed a local file, ``x<y`` raises and ``A&B`` becomes ``A&B;``. Every
+piece of data text goes through :func:`esc` (``xml.sax.saxutils.escape``); markup is built only
+from this package's own constants. :func:`para` and :func:`cell` take *plain* text and escape
+it; :func:`para_markup` is for the package's own markup with already-escaped data inside.
+
+reportlab is imported lazily: this module is imported by the UI at start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import re
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any, Iterable
+from xml.sax.saxutils import escape as _xml_escape
+
+from .. import fonts
+
+PAGE_MARGIN_MM = 18
+APP_NAME_ZH = "加梯评估"
+APP_NAME_EN = "Elevator Eval"
+
+# Control characters other than tab/newline cannot be drawn and upset the XML parser.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+# ------------------------------------------------------------------------- text helpers
+
+def esc(value: Any) -> str:
+    """Escape a piece of data text for a reportlab ``Paragraph``.
+
+    ``None`` becomes ``""``; ``&``, ``<``, ``>`` become entities (so ``<b>`` prints as the
+    four characters ``<b>``); control characters are dropped; newlines become ``<br/>``
+    (the only markup added, after escaping).
+    """
+    if value is None:
+        return ""
+    text = _CONTROL.sub("", str(value))
+    text = _xml_escape(text, {'"': "&quot;"})
+    return text.replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def plain(value: Any) -> str:
+    """Data text for canvas ``drawString`` (no markup parser): control characters removed."""
+    if value is None:
+        return ""
+    return _CONTROL.sub("", str(value)).replace("\n", " ")
+
+
+def mask_name(name: str | None) -> str:
+    """Mask a person's name for public documents: ``"张三"`` → ``"张*"``.
+
+    The first character is kept and the rest becomes ``*`` (``"欧阳娜娜"`` → ``"欧***"``), at
+    most three stars so that the length of a long name is not shown either; whitespace is
+    dropped first. An empty name stays empty.
+    """
+    if not name:
+        return ""
+    text = "".join(plain(name).split())
+    if not text:
+        return ""
+    return text[0] + "*" * min(3, max(1, len(text) - 1))
+
+
+def mask_phone(phone: str | None) -> str:
+    """Hide a phone number completely (every character becomes ``*``); empty stays empty.
+
+    No digit is kept: a public notice must not let a number be reconstructed.
+    """
+    if not phone:
+        return ""
+    return "*" * len("".join(plain(phone).split()))
+
+
+class Tr:
+    """Pick the Chinese or English text: ``t = Tr(lang); t("方案书", "Proposal")``."""
+
+    def __init__(self, lang: str = "zh"):
+        if lang not in ("zh", "en"):
+            from ..errors import InputError
+            raise InputError("--lang", f"must be zh or en, got {lang!r}")
+        self.lang = lang
+
+    def __call__(self, zh: str, en: str) -> str:
+        return en if self.lang == "en" else zh
+
+    def pair(self, pair) -> str:
+        """``pair`` is ``(zh, en)``."""
+        return pair[1] if self.lang == "en" else pair[0]
+
+
+# --------------------------------------------------------------------------- formatting
+
+def _dec(value) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, Fraction):
+        return Decimal(value.numerator) / Decimal(value.denominator)
+    return Decimal(str(value))
+
+
+def fmt_yuan(value, *, symbol: bool = False, places: int | None = None) -> str:
+    """Exact money text with thousands separators: ``Decimal("12654")`` → ``"12,654"``.
+
+    Whole amounts print without decimals, others with 2 places (``places`` forces a
+    number of places). ``None`` → ``"—"``.
+    """
+    if value is None:
+        return "—"
+    d = _dec(value)
+    if places is None:
+        places = 0 if d == d.to_integral_value() else 2
+    text = f"{d:,.{places}f}"
+    return ("¥" + text) if symbol else text
+
+
+def money_column(values) -> list[str]:
+    """Format a column of amounts alike: 2 decimals for all when any has cents."""
+    vals = [None if v is None else _dec(v) for v in values]
+    places = 2 if any(v is not None and v != v.to_integral_value() for v in vals) else 0
+    return [fmt_yuan(v, places=places) for v in vals]
+
+
+def fmt_num(value, places: int | None = None) -> str:
+    """A Decimal without needless trailing zeros (``2.60`` → ``2.6``), ``None`` → ``"—"``."""
+    if value is None:
+        return "—"
+    d = _dec(value)
+    if places is not None:
+        return f"{d:,.{places}f}"
+    text = format(d.normalize(), "f") if d == d else str(d)
+    return text
+
+
+def fmt_area(value) -> str:
+    """Area [m²] with two decimals as registered: ``56.3`` → ``"56.30"``."""
+    return "—" if value is None else f"{_dec(value):,.2f}"
+
+
+def fmt_pct(fraction: Fraction | Decimal | None, places: int = 1) -> str:
+    """A ratio as a percentage: ``Fraction(3, 4)`` → ``"75.0%"``."""
+    if fraction is None:
+        return "—"
+    d = _dec(fraction) * 100
+    return f"{d:.{places}f}%"
+
+
+def today_iso() -> str:
+    return _dt.date.today().isoformat()
+
+
+# ---------------------------------------------------------------------- scheme version
+
+def scheme_fingerprint(unit, share=None) -> str:
+    """Short hash (8 hex digits) binding a signature to the scheme the household saw.
+
+    Covers the capital and running cost lines, the subsidy rules, the share settings and,
+    when ``share`` (a :class:`~elevator_eval.costshare.ShareResult`) is given, every computed
+    capital share and yearly running share. Any change to these changes the hash.
+    """
+    def s(v):
+        return None if v is None else str(v)
+
+    data = {
+        "unit": unit.id,
+        "version": unit.scheme_version,
+        "items": {k: s(v) for k, v in sorted(unit.costs.items_yuan.items())},
+        "total_given": s(unit.costs.total_yuan_given),
+        "annual": {k: s(v) for k, v in sorted(unit.costs.annual_om_yuan.items())},
+        "subsidies": [{k: s(v) for k, v in sorted(rule.items())} for rule in unit.subsidies],
+        "share": {
+            "method": unit.share.method,
+            "exempt": sorted(unit.share.exempt_floors),
+            "coefficients": None if unit.share.coefficients is None else
+            {str(k): s(v) for k, v in sorted(unit.share.coefficients.items())},
+            "percent": None if unit.share.percent_by_floor is None else
+            {str(k): s(v) for k, v in sorted(unit.share.percent_by_floor.items())},
+            "rounding": s(unit.share.rounding_yuan),
+            "table": unit.share.table,
+            "extra": json.loads(json.dumps(unit.share.extra, default=str, sort_keys=True)),
+        },
+    }
+    if share is not None:
+        data["shares"] = [[h.id, s(h.share_yuan), s(h.annual_running_yuan)]
+                          for h in share.households]
+    blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()[:8]
+
+
+def scheme_label(unit, share=None) -> str:
+    """``"v3-1a2b3c4d"``: the unit's scheme version and the fingerprint."""
+    return f"v{unit.scheme_version}-{scheme_fingerprint(unit, share)}"
+
+
+# ------------------------------------------------------------------------ reportlab bits
+
+@lru_cache(maxsize=1)
+def styles() -> dict[str, Any]:
+    """Paragraph styles in the bundled font, ``wordWrap="CJK"`` so long names wrap."""
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    font = fonts.register_reportlab()
+    bold = fonts.REPORTLAB_BOLD_NAME
+    base = ParagraphStyle("ee-body", fontName=font, fontSize=10, leading=15,
+                          wordWrap="CJK", textColor=colors.black)
+    st = {
+        "body": base,
+        "small": ParagraphStyle("ee-small", parent=base, fontSize=8.5, leading=12),
+        "tiny": ParagraphStyle("ee-tiny", parent=base, fontSize=7.5, leading=10,
+                               textColor=colors.HexColor("#444444")),
+        "cell": ParagraphStyle("ee-cell", parent=base, fontSize=8.5, leading=11),
+        "cell_r": ParagraphStyle("ee-cell-r", parent=base, fontSize=8.5, leading=11,
+                                 alignment=TA_RIGHT),
+        "cell_c": ParagraphStyle("ee-cell-c", parent=base, fontSize=8.5, leading=11,
+                                 alignment=TA_CENTER),
+        "head": ParagraphStyle("ee-head", parent=base, fontName=bold, fontSize=8.5,
+                               leading=11, alignment=TA_CENTER),
+        "h1": ParagraphStyle("ee-h1", parent=base, fontName=bold, fontSize=15, leading=21,
+                             spaceBefore=6, spaceAfter=6),
+        "h2": ParagraphStyle("ee-h2", parent=base, fontName=bold, fontSize=12, leading=17,
+                             spaceBefore=10, spaceAfter=4,
+                             textColor=colors.HexColor("#1F4E79")),
+        "title": ParagraphStyle("ee-title", parent=base, fontName=bold, fontSize=24,
+                                leading=32, alignment=TA_CENTER, spaceAfter=10),
+        "subtitle": ParagraphStyle("ee-subtitle", parent=base, fontSize=14, leading=21,
+                                   alignment=TA_CENTER, spaceAfter=6),
+        "center": ParagraphStyle("ee-center", parent=base, alignment=TA_CENTER),
+        "box": ParagraphStyle("ee-box", parent=base, fontSize=13, leading=20),
+    }
+    return st
+
+
+def para(text: Any, style: str = "body"):
+    """A Paragraph of *plain data text* (escaped here)."""
+    from reportlab.platypus import Paragraph
+    return Paragraph(esc(text), styles()[style])
+
+
+def para_markup(markup: str, style: str = "body"):
+    """A Paragraph of the package's own markup; data inside must already be :func:`esc`-ed."""
+    from reportlab.platypus import Paragraph
+    return Paragraph(markup, styles()[style])
+
+
+def cell(text: Any, style: str = "cell"):
+    return para(text, style)
+
+
+def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 1,
+          zebra: bool = True, align_right_cols: Iterable[int] = (), repeat: bool = True,
+          extra_style: list | None = None):
+    """A table of plain data text. Cells that are strings/numbers are escaped and wrapped;
+    flowables (Paragraph, Drawing) are used as they are. Header rows use the bold style.
+    """
+    from reportlab.lib import colors
+    from reportlab.platypus import Flowable, Table, TableStyle
+
+    right = set(align_right_cols)
+    body = []
+    for r, row in enumerate(rows):
+        out = []
+        for c, value in enumerate(row):
+            if isinstance(value, Flowable):
+                out.append(value)
+            elif r < header_rows:
+                out.append(para(value, "head"))
+            else:
+                out.append(para(value, "cell_r" if c in right else "cell"))
+        body.append(out)
+    t = Table(body, colWidths=col_widths, repeatRows=header_rows if repeat else 0)
+    cmds = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8C8C8C")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header_rows:
+        cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#DCE6F1")))
+    if zebra:
+        for r in range(header_rows, len(rows)):
+            if (r - header_rows) % 2 == 1:
+                cmds.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#F5F7FA")))
+    if extra_style:
+        cmds.extend(extra_style)
+    t.setStyle(TableStyle(cmds))
+    t.spaceAfter = 5
+    return t
+
+
+def kv_table(pairs: list[tuple[str, Any]], width: float, key_frac: float = 0.34):
+    """A two-column "label: value" table of plain data text."""
+    rows = [[k, v] for k, v in pairs]
+    from reportlab.lib import colors
+    t = table(rows, [width * key_frac, width * (1 - key_frac)], header_rows=0, zebra=False,
+              extra_style=[("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F3F7"))])
+    return t
+
+
+def content_width() -> float:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    return A4[0] - 2 * PAGE_MARGIN_MM * mm
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """Cut ``text`` with an ellipsis so that it fits ``width`` points (canvas text)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def numbered_canvas_class(header_left: str, header_right: str, footer_left: str,
+                          lang: str = "zh"):
+    """A canvas class that draws the running header and "第 n 页 / 共 m 页" on every page.
+
+    Header and footer strings are drawn with ``drawString`` (no markup parser); they are
+    cut to fit the page.
+    """
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    font = fonts.register_reportlab()
+    t = Tr(lang)
+    left = PAGE_MARGIN_MM * mm
+    right = A4[0] - PAGE_MARGIN_MM * mm
+    hl, hr, fl = plain(header_left), plain(header_right), plain(footer_left)
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._saved_page_states = []
+
+        def showPage(self):
+            self._saved_page_states.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._saved_page_states)
+            for state in self._saved_page_states:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int):
+            self.saveState()
+            self.setFont(font, 8)
+            self.setFillColor(colors.HexColor("#555555"))
+            self.setStrokeColor(colors.HexColor("#A0A0A0"))
+            self.setLineWidth(0.4)
+            top = A4[1] - 11 * mm
+            w = right - left
+            right_text = _fit(hr, font, 8, w * 0.45)
+            self.drawRightString(right, top, right_text)
+            self.drawString(left, top, _fit(hl, font, 8, w * 0.53))
+            self.line(left, top - 2.5 * mm, right, top - 2.5 * mm)
+            bottom = 10 * mm
+            self.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
+            page = t(f"第 {self._pageNumber} 页 / 共 {total} 页",
+                     f"Page {self._pageNumber} of {total}")
+            self.drawRightString(right, bottom, page)
+            self.drawString(left, bottom, _fit(fl, font, 8, w * 0.7))
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_pdf(out, story: list, *, title: str, header_left: str, header_right: str,
+              lang: str = "zh", author: str = APP_NAME_ZH) -> None:
+    """Lay ``story`` out on A4 pages and write the PDF to ``out`` (path or binary file)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    fonts.register_reportlab()
+    m = PAGE_MARGIN_MM * mm
+    if hasattr(out, "write"):
+        target = out
+    else:
+        target = str(out)
+    doc = SimpleDocTemplate(target, pagesize=A4, leftMargin=m, rightMargin=m,
+                            topMargin=m + 2 * mm, bottomMargin=m, title=plain(title),
+                            author=author, creator=f"{APP_NAME_ZH} {APP_NAME_EN}",
+                            subject=plain(title))
+    footer = (f"{APP_NAME_ZH} · " if lang == "zh" else f"{APP_NAME_EN} · ") + \
+        Tr(lang)("生成日期 ", "generated ") + today_iso()
+    doc.build(story, canvasmaker=numbered_canvas_class(header_left, header_right, footer,
+                                                       lang))
+
+
+def png_image(png: bytes, width: float, height: float):
+    """A platypus Image from PNG bytes, scaled to ``width`` × ``height`` points."""
+    import io
+
+    from reportlab.platypus import Image
+    return Image(io.BytesIO(png), width=width, height=height)
+
+
+def unavailable(t: Tr, what_zh: str, what_en: str, reason: str):
+    """A plain statement that a section's engine is not available (never fake numbers)."""
+    return para(t(f"【{what_zh}暂不可用】", f"[{what_en} not available] ") + reason, "small")
+
+
+def unit_context(unit, project) -> tuple[str, str, str]:
+    """(community name, building name, project name) of a unit, ``""`` when unknown."""
+    if project is None:
+        return "", "", ""
+    try:
+        c, b, _u = project.locate(unit.id)
+        return c.name, b.name, project.name
+    except KeyError:
+        return "", "", project.name

@@ -1,0 +1,53 @@
+"""Labels the documents print for model values (Chinese, English)."""
+
+from __future__ import annotations
+
+COST_ITEMS = {
+    "equipment": ("电梯设备", "Elevator equipment"),
+    "installation": ("安装调试", "Installation"),
+    "shaft_structure": ("井道钢结构", "Shaft structure"),
+    "civil": ("土建", "Civil works"),
+    "pipe_relocation": ("管线迁改", "Pipe relocation"),
+    "pit": ("底坑", "Pit"),
+    "design_supervision": ("设计与监理", "Design and supervision"),
+    "corridor": ("连廊", "Corridor"),
+    "other": ("其他", "Other"),
+}
+
+ANNUAL_ITEMS = {
+    "maintenance": ("维保", "Maintenance"),
+    "electricity": ("电费", "Electricity"),
+    "inspection": ("年检", "Inspection"),
+    "insurance": ("保险", "Insurance"),
+    "other": ("其他", "Other"),
+}
+
+STRUCTURES = {"masonry": ("砖混", "masonry"), "frame": ("框架", "frame"),
+              "shear_wall": ("剪力墙", "shear wall"), "other": ("其他", "other")}
+
+ENTRY_MODES = {"half_landing": ("半层入户", "half-landing entry"),
+               "flat": ("平层入户", "flat entry")}
+
+VOTES = {"yes": ("同意", "yes"), "no": ("不同意", "no"), "abstain": ("弃权", "abstain"),
+         None: ("未参与", "did not take part")}
+
+CONSENT_STATES = {"ready": ("表决已通过", "passed"),
+                  "needs_votes": ("尚需争取票数", "needs more votes"),
+                  "blocked": ("受阻（有业主否决）", "blocked by a veto")}
+
+SEVERITY = {"weak": ("弱干扰", "weak"), "strong": ("强干扰", "strong"),
+            "major": ("重大干扰", "major")}
+
+YES_NO = {True: ("是", "yes"), False: ("否", "no"), None: ("未调查", "not surveyed")}
+
+PIPES = {"gas": ("燃气管", "gas pipe"), "water": ("给水管", "water pipe"),
+         "drainage": ("排水管", "drainage pipe"), "power": ("电力线", "power line"),
+         "telecom": ("通信线", "telecom line"), "heating": ("供热管", "heating pipe"),
+         "other": ("其他管线", "other pipe")}
+
+
+def label(table: dict, key, t) -> str:
+    """The label of ``key`` in ``table`` for ``t`` (a :class:`~.common.Tr`), else the key."""
+    if key in table:
+        return t.pair(table[key])
+    return "" if key is None else str(key)

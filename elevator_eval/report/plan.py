@@ -1,0 +1,290 @@
+"""Schematic site plan of one unit, drawn from the site survey (reportlab graphics).
+
+What is drawn (plan view, the elevator side of the building at the bottom):
+
+- the building outline (schematic: about 7 m of frontage per household on a floor, 10 m
+  deep; the survey does not record the outline) with the unit's stairwell in the middle;
+- the shaft at the footprint of the smallest shaft for the entry mode
+  (:func:`elevator_eval.spatial.smallest_shaft_m`), drawn to scale;
+- the surveyed clear space ``site.footprint_available_m`` dashed around it (red when the
+  shaft does not fit);
+- for flat entry (平层入户) a corridor (连廊) of ``site.corridor_depth_m`` (2.0 m when not
+  surveyed, the Xiangyang rule in the geometry reference §3) between shaft and facade; for
+  half-landing entry (半层入户) the shaft sits against the stairwell wall;
+- the fire lane band with the clear width left, the distance to the neighbour, the pipes in
+  the footprint, and a scale bar.
+
+Text is drawn with ``String`` (no markup), so data never needs escaping here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .. import fonts
+from .common import Tr, fmt_num, plain
+
+BUILDING_DEPTH_M = Decimal("10")
+FRONTAGE_PER_HOUSEHOLD_M = Decimal("7")
+STAIR_WIDTH_M = Decimal("2.6")
+STAIR_DEPTH_M = Decimal("5.2")
+DEFAULT_CORRIDOR_M = Decimal("2.0")
+FIRE_LANE_DRAW_M = Decimal("2.5")  # drawn height of the fire-lane band (label gives the width)
+
+PIPE_LABELS = {"gas": ("燃气", "gas"), "water": ("给水", "water"), "drainage": ("排水", "drainage"),
+               "power": ("电力", "power"), "telecom": ("通信", "telecom"),
+               "heating": ("供热", "heating"), "other": ("其他", "other")}
+ENTRY_LABELS = {"half_landing": ("半层入户", "half-landing entry"),
+                "flat": ("平层入户", "flat entry")}
+
+
+def _shaft_size(unit) -> tuple[Decimal, Decimal]:
+    try:
+        from ..spatial import smallest_shaft_m
+        w, d = smallest_shaft_m(unit.site.entry_mode)
+        return Decimal(w), Decimal(d)
+    except Exception:  # engine missing or ruleset unreadable: the geometry default
+        return Decimal("2.3"), Decimal("2.5")
+
+
+def _allow_rotation(unit) -> bool:
+    try:
+        from ..suitability import load_ruleset, resolve_ruleset_name
+        rules = load_ruleset(resolve_ruleset_name(unit, None))
+        return bool(rules.checks["footprint_small"].get("allow_rotation", True))
+    except Exception:  # engine or ruleset missing: the contract default (rotation allowed)
+        return True
+
+
+def shaft_placement(unit) -> tuple[Decimal, Decimal, bool | None, bool]:
+    """Shaft (width, depth) [m] as drawn, whether it fits the surveyed clear space
+    (``None`` = not surveyed) and whether it is turned by 90° to fit."""
+    w, d = _shaft_size(unit)
+    fp = unit.site.footprint_available_m
+    if fp is None:
+        return w, d, None, False
+    aw, ad = Decimal(fp[0]), Decimal(fp[1])
+    if aw >= w and ad >= d:
+        return w, d, True, False
+    if _allow_rotation(unit) and aw >= d and ad >= w:
+        return d, w, True, True
+    return w, d, False, False
+
+
+def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"):
+    """A :class:`reportlab.graphics.shapes.Drawing` of the unit's schematic plan.
+
+    Parameters
+    ----------
+    unit : Unit
+    width_pt, height_pt : float
+        Size of the drawing [pt].
+    lang : "zh" or "en"
+    """
+    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+    from reportlab.lib import colors
+
+    t = Tr(lang)
+    font = fonts.register_reportlab()
+    site = unit.site
+    per_floor = max([sum(1 for h in unit.households if h.floor == f)
+                     for f in {h.floor for h in unit.households}] or [2])
+    per_floor = max(per_floor, 2)
+    bld_len = FRONTAGE_PER_HOUSEHOLD_M * per_floor + STAIR_WIDTH_M
+    bld_depth = BUILDING_DEPTH_M
+    shaft_w, shaft_d, fits, rotated = shaft_placement(unit)
+    flat = site.entry_mode == "flat"
+    corridor = (site.corridor_depth_m if site.corridor_depth_m is not None
+                else DEFAULT_CORRIDOR_M) if flat else Decimal("0")
+    fp = site.footprint_available_m
+    avail_w, avail_d = (fp if fp is not None else (None, None))
+    out_depth = corridor + max(shaft_d, avail_d or Decimal(0))
+    lane = FIRE_LANE_DRAW_M if site.fire_lane_width_after_m is not None else Decimal(0)
+
+    # metres -> points: fit the extent into the drawing, leaving room for the legend
+    legend_w = width_pt * 0.30
+    margin = 14.0
+    ext_x = float(bld_len) + 2
+    ext_y = float(bld_depth + out_depth + lane) + 2
+    scale = min((width_pt - legend_w - 2 * margin) / ext_x, (height_pt - 2 * margin) / ext_y)
+    ox = margin + 8
+    oy = margin + float(lane) * scale + 6  # y of the facade line with the elevator
+
+    def X(m) -> float:
+        return ox + float(m) * scale
+
+    def Y(m) -> float:  # m > 0 goes up into the building, m < 0 down towards the shaft
+        return oy + float(m) * scale
+
+    d = Drawing(width_pt, height_pt)
+    grey = colors.HexColor("#606060")
+    d.add(Rect(0, 0, width_pt, height_pt, strokeColor=colors.HexColor("#B0B0B0"),
+               fillColor=None, strokeWidth=0.5))
+
+    def label(x, y, text, size=7, anchor="middle", colour=colors.black):
+        d.add(String(x, y, plain(text), fontName=font, fontSize=size, textAnchor=anchor,
+                     fillColor=colour))
+
+    # building and stairwell
+    d.add(Rect(X(0), Y(0), float(bld_len) * scale, float(bld_depth) * scale,
+               strokeColor=colors.black, strokeWidth=1.2, fillColor=colors.HexColor("#EEF1F5")))
+    sx0 = (bld_len - STAIR_WIDTH_M) / 2
+    d.add(Rect(X(sx0), Y(0), float(STAIR_WIDTH_M) * scale, float(STAIR_DEPTH_M) * scale,
+               strokeColor=colors.black, strokeWidth=0.8, fillColor=colors.HexColor("#FFFFFF")))
+    # stair treads
+    steps = 8
+    for i in range(1, steps):
+        yy = Y(STAIR_DEPTH_M * i / steps)
+        d.add(Line(X(sx0), yy, X(sx0 + STAIR_WIDTH_M / 2), yy, strokeColor=grey,
+                   strokeWidth=0.3))
+        d.add(Line(X(sx0 + STAIR_WIDTH_M / 2), yy, X(sx0 + STAIR_WIDTH_M), yy,
+                   strokeColor=grey, strokeWidth=0.3))
+    d.add(Line(X(sx0 + STAIR_WIDTH_M / 2), Y(0), X(sx0 + STAIR_WIDTH_M / 2),
+               Y(STAIR_DEPTH_M), strokeColor=grey, strokeWidth=0.5))
+    label(X(sx0 + STAIR_WIDTH_M / 2), Y(STAIR_DEPTH_M) + 3, t("楼梯间", "stairwell"), 7)
+    label(X(bld_len / 2), Y(bld_depth) - 12,
+          t(f"楼栋（示意，{per_floor} 户/层）", f"building (schematic, {per_floor} per floor)"), 7.5)
+    # household blocks either side of the stair
+    for side in (0, 1):
+        n = per_floor // 2 + (per_floor % 2 if side == 0 else 0)
+        if n <= 0:
+            continue
+        span = sx0 if side == 0 else bld_len - sx0 - STAIR_WIDTH_M
+        start = Decimal(0) if side == 0 else sx0 + STAIR_WIDTH_M
+        for k in range(1, n):
+            xx = X(start + span * k / n)
+            d.add(Line(xx, Y(0), xx, Y(bld_depth), strokeColor=grey, strokeWidth=0.3,
+                       strokeDashArray=[2, 2]))
+
+    # corridor, available footprint, shaft
+    cx = bld_len / 2
+    if flat:
+        cw = STAIR_WIDTH_M + Decimal("2.4")
+        d.add(Rect(X(cx - cw / 2), Y(-corridor), float(cw) * scale, float(corridor) * scale,
+                   strokeColor=colors.HexColor("#3A6EA5"), strokeWidth=0.6,
+                   fillColor=colors.HexColor("#DCE9F7")))
+        label(X(cx + cw / 2) + 3, Y(-corridor / 2) - 2,
+              t(f"连廊 深 {fmt_num(corridor)} m", f"corridor {fmt_num(corridor)} m deep")
+              + ("" if site.corridor_depth_m is not None else t("（默认）", " (default)")),
+              6.5, "start", colors.HexColor("#1F4E79"))
+    if avail_w is not None:
+        colour = colors.HexColor("#2E7D32") if fits else colors.HexColor("#C62828")
+        d.add(Rect(X(cx - avail_w / 2), Y(-corridor - avail_d), float(avail_w) * scale,
+                   float(avail_d) * scale, strokeColor=colour, strokeWidth=0.8,
+                   fillColor=None, strokeDashArray=[3, 2]))
+    d.add(Rect(X(cx - shaft_w / 2), Y(-corridor - shaft_d), float(shaft_w) * scale,
+               float(shaft_d) * scale, strokeColor=colors.black, strokeWidth=1.0,
+               fillColor=colors.HexColor("#FCE4C4")))
+    # cross in the shaft (plan symbol of a lift well)
+    d.add(Line(X(cx - shaft_w / 2), Y(-corridor - shaft_d), X(cx + shaft_w / 2), Y(-corridor),
+               strokeColor=grey, strokeWidth=0.4))
+    d.add(Line(X(cx - shaft_w / 2), Y(-corridor), X(cx + shaft_w / 2), Y(-corridor - shaft_d),
+               strokeColor=grey, strokeWidth=0.4))
+    label(X(cx - max(shaft_w, avail_w or 0) / 2) - 3, Y(-corridor - shaft_d / 2) - 2,
+          t("井道", "shaft"), 7.5, "end")
+
+    # fire lane band
+    if site.fire_lane_width_after_m is not None:
+        low = Y(-corridor - max(shaft_d, avail_d or 0)) - 4
+        d.add(Rect(X(-0.5), low - float(FIRE_LANE_DRAW_M) * scale, float(bld_len + 1) * scale,
+                   float(FIRE_LANE_DRAW_M) * scale, strokeColor=None,
+                   fillColor=colors.HexColor("#FFF3F0")))
+        ok = site.fire_lane_width_after_m >= Decimal("4.0")
+        label(X(1), low - float(FIRE_LANE_DRAW_M) * scale / 2 - 2,
+              t(f"消防车道：加梯后净宽 {fmt_num(site.fire_lane_width_after_m)} m（要求 ≥ 4.0 m）",
+                f"fire lane: {fmt_num(site.fire_lane_width_after_m)} m clear after works "
+                f"(≥ 4.0 m required)"),
+              6.5, "start", colors.HexColor("#2E7D32") if ok else colors.HexColor("#C62828"))
+
+    # scale bar (5 m)
+    bar_m = 5
+    bx, by = X(bld_len) - bar_m * scale, Y(bld_depth) + 6
+    d.add(Line(bx, by, bx + bar_m * scale, by, strokeColor=colors.black, strokeWidth=1))
+    d.add(Line(bx, by - 2, bx, by + 2, strokeColor=colors.black, strokeWidth=0.8))
+    d.add(Line(bx + bar_m * scale, by - 2, bx + bar_m * scale, by + 2,
+               strokeColor=colors.black, strokeWidth=0.8))
+    label(bx + bar_m * scale / 2, by + 3, "5 m", 6.5)
+
+    # legend on the right
+    lx = width_pt - legend_w + 4
+    ly = height_pt - 16
+    lines = _legend_lines(unit, shaft_w, shaft_d, fits, rotated, t)
+    for text, colour in lines:
+        for chunk in _wrap(text, font, 7, legend_w - 10):
+            label(lx, ly, chunk, 7, "start", colour)
+            ly -= 10
+        ly -= 2
+    return d
+
+
+def _legend_lines(unit, shaft_w, shaft_d, fits, rotated, t: Tr):
+    from reportlab.lib import colors
+
+    site = unit.site
+    black = colors.black
+    red = colors.HexColor("#C62828")
+    out = []
+    mode = site.entry_mode
+    out.append((t("入户方式：", "Entry: ") + (t.pair(ENTRY_LABELS[mode]) if mode in ENTRY_LABELS
+                                          else t("未调查", "not surveyed")), black))
+    out.append((t(f"井道（实线）：{_dims(shaft_w, shaft_d)}，最小尺寸",
+                  f"Shaft (solid): {_dims(shaft_w, shaft_d)}, smallest")
+                + (t("（旋转 90° 放置）", " (turned 90°)") if rotated else ""), black))
+    fp = site.footprint_available_m
+    if fp is None:
+        out.append((t("可用场地：未调查", "Clear space: not surveyed"), black))
+    else:
+        out.append((t(f"可用场地（虚线）：{_dims(fp[0], fp[1])}",
+                      f"Clear space (dashed): {_dims(fp[0], fp[1])}")
+                    + ("" if fits else t("，放不下", ", too small")),
+                    black if fits else red))
+    if site.distance_to_neighbour_m is not None:
+        near = site.distance_to_neighbour_m < Decimal("6.0")
+        out.append((t(f"距相邻建筑：{fmt_num(site.distance_to_neighbour_m)} m",
+                      f"To neighbour: {fmt_num(site.distance_to_neighbour_m)} m"),
+                    red if near else black))
+    pipes = site.pipes_in_footprint
+    if pipes is None:
+        out.append((t("场地管线：未调查", "Pipes: not surveyed"), black))
+    elif not pipes:
+        out.append((t("场地管线：无", "Pipes: none"), black))
+    else:
+        names = [t.pair(PIPE_LABELS.get(p, (p, p))) for p in pipes]
+        out.append((t("场地管线：", "Pipes: ") + t("、", ", ").join(names),
+                    red if "gas" in pipes else black))
+    if site.inside_red_line is False:
+        out.append((t("超出用地红线", "Outside the site red line"), red))
+    if site.occupies_private_courtyard:
+        out.append((t("占用底层私家庭院", "Occupies a private courtyard"), red))
+    out.append((t("示意图：井道与场地按比例，楼栋轮廓为示意，非施工图。",
+                  "Schematic: shaft and clear space to scale, building outline indicative; "
+                  "not a construction drawing."), colors.HexColor("#555555")))
+    return out
+
+
+def _dims(w, d) -> str:
+    """``2.6×2.4 m`` with no-break spaces, so a legend line never breaks inside it."""
+    return f"{fmt_num(w)}\u00a0×\u00a0{fmt_num(d)}\u00a0m"
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` points (character by character,
+    preferring spaces for Latin text)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines, cur = [], ""
+    for ch in text:
+        if stringWidth(cur + ch, font, size) > width and cur:
+            if " " in cur and not ch.isspace():
+                head, _, tail = cur.rpartition(" ")
+                if head:
+                    lines.append(head)
+                    cur = tail + ch
+                    continue
+            lines.append(cur)
+            cur = ch.lstrip()
+        else:
+            cur += ch
+    if cur:
+        lines.append(cur)
+    return lines
