@@ -171,51 +171,37 @@ ARRAY_FIELDS = ("year_built", "storeys", "danger_grade", "structure", "seismic_i
 ENTRY_CODES = {None: 0, "half_landing": 1, "flat": 2}
 
 
-def _tri(v) -> int:
-    return -1 if v is None else int(bool(v))
+def _row(u: Unit, nan=float("nan"), grades={g: i + 1 for i, g in enumerate(DANGER_GRADES)},
+         structures={s: i + 1 for i, s in enumerate(STRUCTURES)}) -> tuple:
+    b, s = u.building, u.site
+    pipes = s.pipes_in_footprint or ()
+    fp = s.footprint_available_m
+    red, court, sun = s.inside_red_line, s.occupies_private_courtyard, s.sunlight_below_standard
+    fire, dist, cor = s.fire_lane_width_after_m, s.distance_to_neighbour_m, s.corridor_depth_m
+    pit, head = s.pit_depth_available_mm, s.headroom_available_mm
+    gas = "gas" in pipes
+    return (b.year_built, b.storeys, grades.get(b.danger_grade, 0),
+            structures.get(b.structure, 0), b.seismic_intensity or 0, b.design_life_years,
+            -1 if red is None else int(red),
+            nan if fire is None else float(fire), nan if dist is None else float(dist),
+            -1 if court is None else int(court), -1 if sun is None else int(sun),
+            gas, len(pipes) - pipes.count("gas") if gas else len(pipes),
+            nan if fp is None else float(fp[0]), nan if fp is None else float(fp[1]),
+            ENTRY_CODES.get(s.entry_mode, 0), -1 if pit is None else pit,
+            -1 if head is None else head, nan if cor is None else float(cor))
 
 
 def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
     """Pack the fields the checks read into numpy arrays (see :data:`ARRAY_FIELDS`)."""
     import numpy as np
-    nan = float("nan")
-    cols: dict[str, list] = {k: [] for k in ARRAY_FIELDS}
-    for u in units:
-        b, s = u.building, u.site
-        cols["year_built"].append(b.year_built)
-        cols["storeys"].append(b.storeys)
-        cols["danger_grade"].append(0 if b.danger_grade is None
-                                    else DANGER_GRADES.index(b.danger_grade) + 1)
-        cols["structure"].append(0 if b.structure not in STRUCTURES
-                                 else STRUCTURES.index(b.structure) + 1)
-        cols["seismic_intensity"].append(b.seismic_intensity or 0)
-        cols["design_life_years"].append(b.design_life_years)
-        cols["inside_red_line"].append(_tri(s.inside_red_line))
-        cols["fire_lane_width_after_m"].append(
-            nan if s.fire_lane_width_after_m is None else float(s.fire_lane_width_after_m))
-        cols["distance_to_neighbour_m"].append(
-            nan if s.distance_to_neighbour_m is None else float(s.distance_to_neighbour_m))
-        cols["occupies_private_courtyard"].append(_tri(s.occupies_private_courtyard))
-        cols["sunlight_below_standard"].append(_tri(s.sunlight_below_standard))
-        pipes = s.pipes_in_footprint or []
-        cols["has_gas"].append("gas" in pipes)
-        cols["n_other_pipes"].append(sum(1 for p in pipes if p != "gas"))
-        fp = s.footprint_available_m
-        cols["footprint_w_m"].append(nan if fp is None else float(fp[0]))
-        cols["footprint_d_m"].append(nan if fp is None else float(fp[1]))
-        cols["entry_mode"].append(ENTRY_CODES.get(s.entry_mode, 0))
-        cols["pit_depth_mm"].append(-1 if s.pit_depth_available_mm is None
-                                    else s.pit_depth_available_mm)
-        cols["headroom_mm"].append(-1 if s.headroom_available_mm is None
-                                   else s.headroom_available_mm)
-        cols["corridor_depth_m"].append(nan if s.corridor_depth_m is None
-                                        else float(s.corridor_depth_m))
+    rows = [_row(u) for u in units]
+    cols = list(zip(*rows)) if rows else [()] * len(ARRAY_FIELDS)
     dtypes = {"danger_grade": np.int8, "structure": np.int8, "inside_red_line": np.int8,
               "occupies_private_courtyard": np.int8, "sunlight_below_standard": np.int8,
               "entry_mode": np.int8, "has_gas": np.bool_, "n_other_pipes": np.int16,
               "seismic_intensity": np.int16}
     out = {}
-    for k, v in cols.items():
+    for k, v in zip(ARRAY_FIELDS, cols):
         if k.endswith("_m"):
             out[k] = np.asarray(v, dtype=np.float64)
         else:

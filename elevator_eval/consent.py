@@ -160,7 +160,12 @@ def _load_shipped(name: str) -> ConsentRuleset:
 
 def list_rulesets() -> list[str]:
     """Names of the shipped consent rulesets."""
-    return ruledata.list_names(KIND)
+    return list(_shipped_names())
+
+
+@lru_cache(maxsize=1)
+def _shipped_names() -> tuple[str, ...]:
+    return tuple(ruledata.list_names(KIND))
 
 
 def load_ruleset(name: str | None = None, *, user: dict | None = None) -> ConsentRuleset:
@@ -180,7 +185,7 @@ def load_ruleset(name: str | None = None, *, user: dict | None = None) -> Consen
 def _resolve(unit: Unit, ruleset: str | None) -> ConsentRuleset:
     if ruleset is None:
         ruleset = unit.rules or DEFAULT_RULESET
-    if ruleset not in list_rulesets():
+    if ruleset not in _shipped_names():
         from .suitability import list_rulesets as suit_names
         if ruleset in suit_names():  # a suitability ruleset name: the default vote rule
             ruleset = DEFAULT_RULESET

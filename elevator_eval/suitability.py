@@ -147,7 +147,12 @@ def _load_shipped(name: str) -> SuitabilityRuleset:
 
 def list_rulesets() -> list[str]:
     """Names of the shipped suitability rulesets."""
-    return ruledata.list_names(KIND)
+    return list(_shipped_names())
+
+
+@lru_cache(maxsize=1)
+def _shipped_names() -> tuple[str, ...]:
+    return tuple(ruledata.list_names(KIND))
 
 
 def load_ruleset(name: str | None = None, *, user: dict | None = None) -> SuitabilityRuleset:
@@ -169,7 +174,7 @@ def resolve_ruleset_name(unit: Unit | None, ruleset: str | None = None) -> str:
     name = ruleset if ruleset is not None else (unit.rules if unit is not None else None)
     if name is None:
         return DEFAULT_RULESET
-    if name in list_rulesets():
+    if name in _shipped_names():
         return name
     from .consent import load_ruleset as load_consent
     return load_consent(name).suitability

@@ -1,0 +1,137 @@
+"""Portfolio census: counts by class, community and year band; the vectorised path; Excel."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from elevator_eval.census import (census, classify_units, export_census_xlsx, render_census,
+                                  year_band)
+from elevator_eval.model import (PIPE_TYPES, STRUCTURES, Building, BuildingInfo, Community,
+                                 Household, Project, Site, Unit)
+from elevator_eval.suitability import assess
+
+YEAR = 2026
+
+
+def unit(uid, info, site=None, vote="yes"):
+    return Unit(id=uid, name=f"单元 {uid}", building=info, site=site or Site(),
+                households=[Household("101", 1, D("60"), vote=vote)])
+
+
+def street() -> Project:
+    """Two communities, five units; classes worked out by hand below."""
+    old = BuildingInfo(year_built=1988, storeys=6, structure="masonry", danger_grade="B")
+    new = BuildingInfo(year_built=2003, storeys=6, structure="frame", danger_grade=None)
+    low = BuildingInfo(year_built=1995, storeys=3, danger_grade="A")
+    a = Community("c1", "幸福里", [
+        Building("b1", "1号楼", old, [
+            # pipes water + telecom: 2 weak → suitable
+            unit("A-1-1", old, Site(pipes_in_footprint=["water", "telecom"])),
+            # gas: 1 strong → difficult
+            unit("A-1-2", old, Site(pipes_in_footprint=["gas"]), vote=None)]),
+        Building("b2", "2号楼", new, [
+            # 2003, never appraised: no appraisal finding; courtyard + sunlight: 2 strong
+            unit("A-2-1", new, Site(occupies_private_courtyard=True,
+                                    sunlight_below_standard=True))])])
+    b = Community("c2", "=HYPERLINK(\"x\")", [
+        Building("b3", "3号楼", low, [
+            # 3 storeys: major → unsuitable
+            unit("B-3-1", low, Site()),
+            # 3 storeys and fire lane 3.5 m: 2 majors → unsuitable
+            unit("B-3-2", low, Site(fire_lane_width_after_m=D("3.5")))])])
+    return Project("测试街道", [a, b])
+
+
+def test_census_by_hand():
+    c = census(street(), year=YEAR)
+    assert [r.klass for r in c.rows] == ["suitable", "difficult", "unsuitable",
+                                         "unsuitable", "unsuitable"]
+    assert c.by_class == {"suitable": 1, "difficult": 1, "unsuitable": 3}
+    assert c.by_community == {"幸福里": {"suitable": 1, "difficult": 1, "unsuitable": 1},
+                              "=HYPERLINK(\"x\")": {"suitable": 0, "difficult": 0,
+                                                    "unsuitable": 2}}
+    assert c.by_year_band == {"1980–1989": {"suitable": 1, "difficult": 1, "unsuitable": 0},
+                              "1990–1999": {"suitable": 0, "difficult": 0, "unsuitable": 2},
+                              "2000–2009": {"suitable": 0, "difficult": 0, "unsuitable": 1}}
+    assert c.by_consent_state == {"ready": 4, "needs_votes": 1}
+    assert c.rows[1].consent_state == "needs_votes"
+    text = render_census(c)
+    assert "幸福里" in text and "不适合加装" in text
+    j = c.to_json()
+    assert j["total"] == 5 and j["rows"][0]["year_band"] == "1980–1989"
+
+
+def test_vectorised_census_gives_the_same_classes():
+    p = street()
+    fast = census(p, year=YEAR, vectorised=True)
+    slow = census(p, year=YEAR)
+    assert [r.klass for r in fast.rows] == [r.klass for r in slow.rows]
+    assert fast.by_class == slow.by_class and fast.by_year_band == slow.by_year_band
+
+
+def test_year_band():
+    assert year_band(1980) == "1980–1989" and year_band(1999) == "1990–1999"
+
+
+def test_excel_export_neutralises_formulas(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    c = census(street(), year=YEAR)
+    out = tmp_path / "census.xlsx"
+    export_census_xlsx(c, out)
+    wb = openpyxl.load_workbook(out)
+    ws = wb["单元 Units"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][0].startswith("小区")
+    assert len(rows) == 6
+    communities = [r[0] for r in rows[1:]]
+    assert communities[-1] == "'=HYPERLINK(\"x\")"           # not a formula
+    assert all(cell.data_type != "f" for row in ws.iter_rows() for cell in row)
+    summary = list(wb["汇总 Summary"].iter_rows(values_only=True))
+    assert ("全部 All", 1, 1, 3, 5) in summary
+
+
+# ------------------------------------------------------- vectorised == per-unit (property)
+
+def dec(lo, hi, places=2):
+    return st.integers(int(lo * 10 ** places), int(hi * 10 ** places)).map(
+        lambda i: D(i) / 10 ** places)
+
+
+def maybe(s):
+    return st.one_of(st.none(), s)
+
+
+@st.composite
+def any_unit(draw):
+    info = BuildingInfo(
+        year_built=draw(st.integers(1950, 2025)), storeys=draw(st.sampled_from([3, 4, 5, 6, 6, 7])),
+        structure=draw(maybe(st.sampled_from(STRUCTURES))),
+        danger_grade=draw(maybe(st.sampled_from("AABBBCD"))),
+        seismic_intensity=draw(maybe(st.integers(6, 9))),
+        design_life_years=draw(st.sampled_from([50, 50, 70, 30])))
+    fp = draw(maybe(st.tuples(dec(1.8, 3.0, 1), dec(1.8, 3.0, 1))))
+    site = Site(
+        entry_mode=draw(maybe(st.sampled_from(["half_landing", "flat"]))),
+        footprint_available_m=fp,
+        inside_red_line=draw(st.sampled_from([None, True, True, True, False])),
+        fire_lane_width_after_m=draw(maybe(dec(3.9, 4.5, 2))),
+        distance_to_neighbour_m=draw(maybe(dec(5.5, 6.5, 2))),
+        occupies_private_courtyard=draw(st.sampled_from([None, False, False, True])),
+        sunlight_below_standard=draw(st.sampled_from([None, False, False, True])),
+        pipes_in_footprint=draw(maybe(st.lists(st.sampled_from(PIPE_TYPES + ("steam",)),
+                                               max_size=4))),
+        pit_depth_available_mm=draw(maybe(st.sampled_from([0, 899, 900, 1099, 1100, 1500]))),
+        headroom_available_mm=draw(maybe(st.sampled_from([2899, 2900, 3299, 3300, 4000]))),
+        corridor_depth_m=draw(maybe(dec(1.3, 1.7, 2))))
+    return unit("V", info, site)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(any_unit(), min_size=1, max_size=6), st.integers(2020, 2040))
+def test_vectorised_path_equals_per_unit_path(units, year):
+    expected = [assess(u, year=year, with_consent=False).klass for u in units]
+    assert classify_units(units, year=year) == expected
