@@ -283,36 +283,54 @@ def validate_product(p: Product, field: str = "product") -> Product:
     return p
 
 
-def validate_tiers(tiers: Iterable[VolumeTier], base_price_yuan: Decimal,
-                   field: str = "tiers") -> list[VolumeTier]:
-    """Sort and check volume tiers.
+def tier_problem(tiers: Iterable[VolumeTier], base_price_yuan: Decimal
+                 ) -> tuple[list[VolumeTier], tuple[str, str] | None]:
+    """Sort volume tiers and find the first problem as ``(message_zh, message_en)``.
 
     Rules: ``min_qty ≥ 2`` (quantity 1 is the base price), no two tiers with the same
-    ``min_qty``, exactly one of unit price / discount, discount in [0, 100), and the price
-    per elevator never rises with quantity nor exceeds the base price.
+    ``min_qty``, exactly one of unit price / discount, discount in [0, 100), unit price > 0,
+    and the price per elevator never rises with quantity nor exceeds the base price.
     """
-    out = sorted(tiers, key=lambda t: t.min_qty)
+    out = sorted(tiers, key=lambda t: t.min_qty if isinstance(t.min_qty, int) else 0)
     last_price = base_price_yuan
     seen: set[int] = set()
     for t in out:
-        if isinstance(t.min_qty, bool) or not isinstance(t.min_qty, int) or t.min_qty < 2:
-            raise InputError(field, f"tier quantity must be a whole number ≥ 2, got "
-                                    f"{t.min_qty!r}")
-        if t.min_qty in seen:
-            raise InputError(field, f"two tiers start at quantity {t.min_qty}")
-        seen.add(t.min_qty)
+        q = t.min_qty
+        if isinstance(q, bool) or not isinstance(q, int) or q < 2:
+            return out, (f"阶梯数量须为不小于 2 的整数，实际为 {q!r}",
+                         f"tier quantity must be a whole number ≥ 2, got {q!r}")
+        if q in seen:
+            return out, (f"有两个阶梯都从 {q} 台开始", f"two tiers start at quantity {q}")
+        seen.add(q)
         if (t.unit_price_yuan is None) == (t.discount_percent is None):
-            raise InputError(field, f"tier ≥{t.min_qty} needs either a unit price or a "
-                                    f"discount")
+            return out, (f"阶梯 ≥{q} 须填写单价或折扣之一",
+                         f"tier ≥{q} needs either a unit price or a discount")
         if t.discount_percent is not None and not (0 <= t.discount_percent < 100):
-            raise InputError(field, f"tier ≥{t.min_qty}: discount must be 0–100 %")
+            return out, (f"阶梯 ≥{q} 的折扣须在 0–100 % 之间",
+                         f"tier ≥{q}: discount must be 0–100 %")
         if t.unit_price_yuan is not None and t.unit_price_yuan <= 0:
-            raise InputError(field, f"tier ≥{t.min_qty}: unit price must be > 0")
+            return out, (f"阶梯 ≥{q} 的单价须大于 0", f"tier ≥{q}: unit price must be > 0")
         price = t.price_yuan(base_price_yuan)
         if price > last_price:
-            raise InputError(field, f"tier ≥{t.min_qty}: price {price} is higher than at a "
-                                    f"smaller quantity ({last_price})")
+            return out, (f"阶梯 ≥{q} 的单价 {price} 高于较小数量时的单价 {last_price}",
+                         f"tier ≥{q}: price {price} is higher than at a smaller quantity "
+                         f"({last_price})")
         last_price = price
+    return out, None
+
+
+def validate_tiers(tiers: Iterable[VolumeTier], base_price_yuan: Decimal,
+                   field: str = "tiers") -> list[VolumeTier]:
+    """Sorted tiers; see :func:`tier_problem` for the rules.
+
+    Raises
+    ------
+    InputError
+        naming ``field`` with the first problem (English).
+    """
+    out, problem = tier_problem(tiers, base_price_yuan)
+    if problem is not None:
+        raise InputError(field, problem[1])
     return out
 
 
@@ -707,6 +725,7 @@ def life_cycle_cost(unit: Unit, product: Product, *, years: int | None = None,
                     electricity_yuan_per_kwh: Decimal | str | None = None,
                     inspection_yuan_per_year: Decimal | str | None = None,
                     trips_per_day: Decimal | str | None = None,
+                    trips_per_household_per_day: Decimal | str | None = None,
                     usage_category: int | None = None) -> LifeCycleCost:
     """Life-cycle cost of ``product`` in ``unit`` over ``years`` (default 15).
 
@@ -727,7 +746,9 @@ def life_cycle_cost(unit: Unit, product: Product, *, years: int | None = None,
     inspection_yuan_per_year : Decimal
         Default 600 (domain research §3.2 [C]).
     trips_per_day : Decimal
-        Default 7.5 × households (assumption, DERIVED from domain research §7).
+        Trips a day; default ``trips_per_household_per_day`` × households.
+    trips_per_household_per_day : Decimal
+        Default 7.5 (assumption, DERIVED from domain research §7).
     usage_category : int
         VDI 4707-1 category; default from the number of households.
     """
@@ -758,10 +779,13 @@ def life_cycle_cost(unit: Unit, product: Product, *, years: int | None = None,
     else:
         inspection = to_decimal(inspection_yuan_per_year, "inspection_yuan_per_year")
     n_households = len(unit.households)
-    if trips_per_day is None:
+    if trips_per_day is None and trips_per_household_per_day is not None:
+        per_hh = to_decimal(trips_per_household_per_day, "trips_per_household_per_day")
+        trips = per_hh * n_households
+    elif trips_per_day is None:
         per_hh = Decimal(_default("trips_per_household_per_day"))
         trips = per_hh * n_households
-        assumptions.append(f"trips_per_day={trips} = {per_hh} × {n_households} households "
+        assumptions.append(f"trips_per_household_per_day={per_hh} "
                            f"({d['trips_per_household_per_day']['source']})")
     else:
         trips = to_decimal(trips_per_day, "trips_per_day")
@@ -1208,6 +1232,25 @@ def compare(units: Sequence[Unit], products: Sequence[Product], *, years: int | 
         tender = score_tender(bids, weights)
     return Comparison([u.id for u in units], list(products), fit, lcc, summaries, used_years,
                       used_rate, tender, assumptions)
+
+
+def compare_project(project, products: Sequence[Product], unit_ids: Sequence[str] | None = None,
+                    **kw) -> Comparison:
+    """:func:`compare` over a project's units (all, or those named in ``unit_ids``).
+
+    Raises
+    ------
+    InputError
+        naming ``units`` when an id is not in the project.
+    """
+    units = project.units()
+    if unit_ids:
+        by_id = {u.id: u for u in units}
+        missing = [i for i in unit_ids if i not in by_id]
+        if missing:
+            raise InputError("units", f"no unit {', '.join(missing)} in the project")
+        units = [by_id[i] for i in unit_ids]
+    return compare(units, products, **kw)
 
 
 def parse_weights(text: str, kind: str = "goods") -> TenderWeights:

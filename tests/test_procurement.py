@@ -366,3 +366,50 @@ def test_compare_rejects_unknown_score_ids():
     with pytest.raises(InputError) as e:
         compare([make_unit()], [make_product()], weights=W, scores={"nope": {}})
     assert e.value.field == "scores.nope"
+
+
+def test_trips_per_household_scales_electricity():
+    p = make_product(standby_power_w=D(0), energy_per_trip_wh=D(20))
+    a = life_cycle_cost(make_unit(households=12), p, trips_per_household_per_day=D(5))
+    b = life_cycle_cost(make_unit(households=12), p, trips_per_day=D(60))
+    assert a.trips_per_day == b.trips_per_day == 60
+    assert a.electricity_yuan == b.electricity_yuan
+
+
+tiers_st = st.lists(st.tuples(st.integers(2, 200), st.booleans(), st.integers(0, 60)),
+                    max_size=5, unique_by=lambda t: t[0])
+
+
+@settings(max_examples=150, deadline=None)
+@given(tiers_st, st.integers(0, 300), st.integers(0, 300))
+def test_price_never_rises_with_quantity(raw, q1, q2):
+    base = make_product().base_price_yuan
+    # build a valid schedule: discounts that grow with quantity
+    raw = sorted(raw)
+    tiers, pct = [], 0
+    for qty, as_price, step in raw:
+        pct = min(pct + step, 95)
+        tiers.append(VolumeTier(qty, unit_price_yuan=base * (100 - pct) / 100)
+                     if as_price else VolumeTier(qty, discount_percent=D(pct)))
+    p = make_product(tiers=tuple(validate_tiers(tiers, base)))
+    lo, hi = sorted((q1, q2))
+    assert unit_price_yuan(p, hi) <= unit_price_yuan(p, lo) <= p.base_price_yuan
+    b = bulk(p, hi)
+    assert b.saving_yuan >= 0 and b.total_yuan + b.saving_yuan == b.single_price_yuan * hi
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1800, 3200), st.integers(1800, 3200), st.integers(600, 1600),
+       st.integers(2500, 4200), st.integers(0, 500), st.integers(0, 500),
+       st.integers(0, 500), st.integers(0, 500))
+def test_more_space_never_breaks_a_fit(w, d, pit, head, dw, dd, dp, dh):
+    p = make_product()
+    small = make_unit(footprint_available_m=(D(w) / 1000, D(d) / 1000),
+                      pit_depth_available_mm=pit, headroom_available_mm=head)
+    big = make_unit(footprint_available_m=(D(w + dw) / 1000, D(d + dd) / 1000),
+                    pit_depth_available_mm=pit + dp, headroom_available_mm=head + dh)
+    if check_fit(small, p).fits:
+        assert check_fit(big, p).fits
+    # the verdict matches the four inequalities
+    expected = w >= 2300 and d >= 2500 and pit >= 1200 and head >= 3600
+    assert check_fit(small, p).fits is expected

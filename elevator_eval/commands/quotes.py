@@ -41,6 +41,11 @@ def add_arguments(parser) -> None:
     parser.add_argument("--scores", metavar="FILE.json",
                         help='评委技术/服务分 / evaluator points: {"PRODUCT": {"technical": 40, '
                              '"service": 18}}')
+    parser.add_argument("--electricity-price", metavar="YUAN_PER_KWH", default=None,
+                        help="电价（默认 0.6 元/kWh）/ electricity price (default 0.6 yuan/kWh)")
+    parser.add_argument("--trips-per-household", metavar="N", default=None,
+                        help="每户每日乘梯次数（默认 7.5）/ trips per household a day "
+                             "(default 7.5)")
     parser.add_argument("--require-accessible", action="store_true",
                         help="要求无障碍轿厢 / require an accessible car (GB 50763)")
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
@@ -124,7 +129,9 @@ def run(args) -> CommandResult:
     units = _load_units(target, args.units)
     result = compare(units, products, years=years, discount_rate=args.discount_rate,
                      weights=weights, scores=scores,
-                     require_accessible=args.require_accessible)
+                     require_accessible=args.require_accessible,
+                     electricity_yuan_per_kwh=args.electricity_price,
+                     trips_per_household_per_day=args.trips_per_household)
     data = result.to_json()
     if args.output:
         out = export_comparison_xlsx(result, args.output)

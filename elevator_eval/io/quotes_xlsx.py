@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import ENTRY_MODES
 from ..procurement import (PRICE_LINE_LABELS, Comparison, Product, VolumeTier,
-                           validate_tiers)
+                           tier_problem)
 
 SHEET = "报价 Quotes"
 INSTRUCTIONS_SHEET = "说明 Instructions"
@@ -105,7 +105,7 @@ def write_quote_template(path: str | Path, products: list[Product] | None = None
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
     for j, (key, zh, en, kind, req) in enumerate(COLUMNS, 1):
-        c1 = ws.cell(row=1, column=j, value=zh + (" *" if req else ""))
+        c1 = ws.cell(row=1, column=j, value=f"{zh}{' *' if req else ''}\n{en}")
         c2 = ws.cell(row=2, column=j, value=key)
         c1.font = bold
         c1.fill = fill
@@ -130,6 +130,7 @@ def write_quote_template(path: str | Path, products: list[Product] | None = None
             dv.showErrorMessage = False  # typed text like "１２０，０００" is still accepted
             ws.add_data_validation(dv)
             dv.add(rng)
+    ws.row_dimensions[1].height = 32
     ws.freeze_panes = "D3"
     for i, p in enumerate(products or [], start=HEADER_ROWS + 1):
         for j, key in enumerate(KEYS, 1):
@@ -138,9 +139,9 @@ def write_quote_template(path: str | Path, products: list[Product] | None = None
     info = wb.create_sheet(INSTRUCTIONS_SHEET)
     lines = [
         ("报价模板说明", "Quotes template"),
-        ("每行一个产品；第 1 行为中文表头，第 2 行为字段名（请勿修改第 2 行），从第 3 行起填写。",
-         "One product per row; row 1 holds Chinese headers, row 2 the field keys (do not "
-         "edit row 2); data from row 3."),
+        ("每行一个产品；第 1 行为中英文表头，第 2 行为字段名（请勿修改第 2 行），从第 3 行起填写。",
+         "One product per row; row 1 holds the Chinese and English headers, row 2 the field "
+         "keys (do not edit row 2); data from row 3."),
         ("带 * 的列必填。价格单位为元，尺寸单位为毫米。可用全角数字与千分位，例如 １２０，０００。",
          "Columns marked * are required. Prices in yuan, sizes in mm. Full-width digits and "
          "thousands separators are accepted, e.g. １２０，０００."),
@@ -398,12 +399,11 @@ def read_quotes(path: str | Path) -> tuple[list[Product], list[CellError]]:
         lines = {k: vals.get(k, Decimal(0)) for k in PRICE_LINE_LABELS}
         base = lines["equipment_yuan"] + lines["installation_yuan"] + \
             lines["shaft_structure_yuan"] + lines["civil_yuan"]
-        try:
-            tiers = validate_tiers(vals.get("tiers", []), base, "tiers")
-        except InputError as e:
+        tiers, problem = tier_problem(vals.get("tiers", []), base)
+        if problem is not None:
             letter = get_column_letter(colmap["tiers"])
-            errors.append(CellError(r, letter, "tiers", f"带量阶梯：{e.message}",
-                                    f"Volume tiers: {e.message}"))
+            errors.append(CellError(r, letter, "tiers", f"带量阶梯：{problem[0]}",
+                                    f"Volume tiers: {problem[1]}"))
             continue
         products.append(Product(
             id=pid, vendor=vals["vendor"], model=vals["model"],
