@@ -62,6 +62,11 @@ PRICE_LINE_LABELS = {
 
 TENDER_KINDS = ("goods", "services")
 
+PRICE_BASES = ("unit_price", "capital", "npv")
+"""What the tender's price score is computed on: the per-elevator tier price (``unit_price``,
+the sticker price), the mean capital per elevator including the corridor where counted
+(``capital``), or the mean life-cycle NPV per elevator (``npv``)."""
+
 
 # --------------------------------------------------------------------------- rule data
 
@@ -1140,6 +1145,7 @@ class Comparison:
     discount_rate: Decimal
     tender: TenderResult | None = None
     assumptions: list[str] = field(default_factory=list)
+    price_basis: str = "unit_price"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -1150,6 +1156,7 @@ class Comparison:
             "fit": [f.to_json() for row in self.fit for f in row],
             "lcc": [c.to_json() for row in self.lcc for c in row if c is not None],
             "summary": [s.to_json() for s in self.summaries],
+            "price_basis": self.price_basis,
             "tender": None if self.tender is None else self.tender.to_json(),
             "assumptions": self.assumptions,
         }
@@ -1160,7 +1167,7 @@ def compare(units: Sequence[Unit], products: Sequence[Product], *, years: int | 
             weights: TenderWeights | None = None,
             scores: dict[str, dict[str, Any]] | None = None,
             require_accessible: bool = False, require_stretcher: bool = False,
-            **lcc_kw) -> Comparison:
+            price_basis: str = "unit_price", **lcc_kw) -> Comparison:
     """Compare products over a chosen set of units: fit matrix, LCC, bulk tiers, tender.
 
     Parameters
@@ -1172,8 +1179,14 @@ def compare(units: Sequence[Unit], products: Sequence[Product], *, years: int | 
     scores : dict, optional
         ``{product_id: {"technical": points, "service": points}}`` from the evaluators. A
         product that misfits any chosen unit is a non-responsive bid; the bid price is the
-        per-elevator tier price at the bulk quantity.
+        per-elevator tier price at the bulk quantity, or per ``price_basis``.
+    price_basis : str
+        One of :data:`PRICE_BASES`; ``npv`` scores bids on life-cycle cost rather than the
+        sticker price.
     """
+    if price_basis not in PRICE_BASES:
+        raise InputError("price_basis", f"unknown price basis {price_basis!r} "
+                                        f"(known: {', '.join(PRICE_BASES)})")
     if not units:
         raise InputError("units", "choose at least one unit")
     if not products:
@@ -1207,7 +1220,7 @@ def compare(units: Sequence[Unit], products: Sequence[Product], *, years: int | 
             b, mean, is_accessible(p), is_stretcher_capable(p)))
     if used_years is None:
         used_years = years if years is not None else int(_default("years"))
-        used_rate = Decimal(str(discount_rate)) if discount_rate is not None \
+        used_rate = to_decimal(discount_rate, "discount_rate") if discount_rate is not None \
             else Decimal(_default("discount_rate"))
     tender = None
     if weights is not None and scores is not None:
@@ -1225,13 +1238,24 @@ def compare(units: Sequence[Unit], products: Sequence[Product], *, years: int | 
             tech = to_decimal(s.get("technical", 0), f"scores.{p.id}.technical")
             serv = to_decimal(s.get("service", 0), f"scores.{p.id}.service")
             bad = [units[i].id for i in range(len(units)) if fit[i][j].fits is False]
-            bids.append(Bid(p.id, summaries[j].bulk.unit_price_yuan, tech, serv,
+            bids.append(Bid(p.id, _bid_price(price_basis, summaries[j],
+                                             [row[j] for row in lcc]), tech, serv,
                             valid=not bad,
                             invalid_reason=("不适配单元 / does not fit units: " + ", ".join(bad))
                             if bad else ""))
         tender = score_tender(bids, weights)
     return Comparison([u.id for u in units], list(products), fit, lcc, summaries, used_years,
-                      used_rate, tender, assumptions)
+                      used_rate, tender, assumptions, price_basis)
+
+
+def _bid_price(basis: str, summary: ProductSummary,
+               costs: list[LifeCycleCost | None]) -> Decimal:
+    """Evaluated bid price per elevator [yuan] on the chosen basis."""
+    got = [c for c in costs if c is not None]
+    if basis == "unit_price" or not got:
+        return summary.bulk.unit_price_yuan
+    values = [c.capital_yuan if basis == "capital" else c.npv_yuan for c in got]
+    return (sum(values, Decimal(0)) / len(values)).quantize(Decimal(1), ROUND_HALF_UP)
 
 
 def compare_project(project, products: Sequence[Product], unit_ids: Sequence[str] | None = None,

@@ -123,3 +123,11 @@ def test_sample_street_fit_matrix_is_mixed():
     assert sum("misfit" in col for col in columns) >= len(columns) - 1
     # the misfits carry their reasons
     assert all(f["reasons"] for f in data["fit"] if f["state"] != "fits")
+
+
+def test_discount_rate_as_percent_and_price_basis(example_unit_path):
+    code, out, err = run(SAMPLE_QUOTES, example_unit_path, "--discount-rate", "4%",
+                         "--price-basis", "npv", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["discount_rate"] == 0.04 and data["price_basis"] == "npv"

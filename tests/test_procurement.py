@@ -413,3 +413,21 @@ def test_more_space_never_breaks_a_fit(w, d, pit, head, dw, dd, dp, dh):
     # the verdict matches the four inequalities
     expected = w >= 2300 and d >= 2500 and pit >= 1200 and head >= 3600
     assert check_fit(small, p).fits is expected
+
+
+def test_price_basis_npv_scores_life_cycle_cost():
+    # P1 is cheaper to buy but costs far more to run: on NPV it loses the price score
+    units = [make_unit("U1")]
+    p1 = make_product(id="P1", equipment_yuan=D(140000), standby_power_w=D(2000),
+                      maintenance_yuan_per_year=D(20000))
+    p2 = make_product(id="P2", standby_power_w=D(100), maintenance_yuan_per_year=D(3000))
+    scores = {"P1": {"technical": 40, "service": 20}, "P2": {"technical": 40, "service": 20}}
+    w = TenderWeights(D(40), D(40), D(20))
+    sticker = compare(units, [p1, p2], weights=w, scores=scores)
+    assert sticker.tender.winner == "P1"
+    life = compare(units, [p1, p2], weights=w, scores=scores, price_basis="npv")
+    assert life.tender.winner == "P2"
+    assert life.tender.benchmark_yuan == life.lcc[0][1].npv_yuan
+    with pytest.raises(InputError) as e:
+        compare(units, [p1], price_basis="cheapest")
+    assert e.value.field == "price_basis"

@@ -46,6 +46,10 @@ def add_arguments(parser) -> None:
     parser.add_argument("--trips-per-household", metavar="N", default=None,
                         help="每户每日乘梯次数（默认 7.5）/ trips per household a day "
                              "(default 7.5)")
+    parser.add_argument("--price-basis", choices=["unit_price", "capital", "npv"],
+                        default="unit_price",
+                        help="价格分依据：带量单价、含连廊购置价或全寿命现值 / price score on the "
+                             "tier price, the capital incl. corridor, or the life-cycle NPV")
     parser.add_argument("--require-accessible", action="store_true",
                         help="要求无障碍轿厢 / require an accessible car (GB 50763)")
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
@@ -127,9 +131,14 @@ def run(args) -> CommandResult:
                                  json_mode=True, exit_code=2)
         raise InputError(f"{Path(quotes_path).name}", line)
     units = _load_units(target, args.units)
-    result = compare(units, products, years=years, discount_rate=args.discount_rate,
+    rate = args.discount_rate
+    if rate is not None and rate.strip().endswith("%"):
+        from ..money import to_decimal
+        rate = to_decimal(rate.strip()[:-1], "--discount-rate") / 100
+    result = compare(units, products, years=years, discount_rate=rate,
                      weights=weights, scores=scores,
                      require_accessible=args.require_accessible,
+                     price_basis=args.price_basis,
                      electricity_yuan_per_kwh=args.electricity_price,
                      trips_per_household_per_day=args.trips_per_household)
     data = result.to_json()
@@ -175,7 +184,8 @@ def _text(result, output) -> str:
     if t is not None:
         lines.append("")
         lines.append(f"综合评分 / tender (price {t.weights.price}, technical "
-                     f"{t.weights.technical}, service {t.weights.service}):")
+                     f"{t.weights.technical}, service {t.weights.service}; 价格依据 price "
+                     f"basis {result.price_basis}):")
         for s in t.scores:
             lines.append(f"  {s.rank}. {s.bidder}: {float(s.total):.2f} "
                          f"(价格 price {float(s.price_score):.2f})")
