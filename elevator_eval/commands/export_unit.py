@@ -1,14 +1,49 @@
-"""`elevator-eval export-unit` (not built yet)."""
+"""`elevator-eval export-unit PROJECT --unit ID -o OUT.unit.json`.
+
+Writes one unit of a project as a unit file (spec §1), with its building data, atomically.
+"""
 
 from __future__ import annotations
 
-from ..errors import NotBuiltError
-from . import CommandResult, add_target_arguments
+from pathlib import Path
+
+from ..errors import InputError
+from . import CommandResult
 
 
 def add_arguments(parser) -> None:
-    add_target_arguments(parser)
+    parser.add_argument("project", metavar="PROJECT", help="项目文件 / project file (.eeproj)")
+    parser.add_argument("--unit", metavar="ID", required=True,
+                        help="要导出的单元编号 / id of the unit to export")
+    parser.add_argument("-o", "--output", metavar="OUT.unit.json", required=True,
+                        help="输出的单元文件 / unit file to write")
+    parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
+
+
+def _output_path(value: str, field: str = "-o") -> Path:
+    out = Path(value)
+    if out.is_dir():
+        raise InputError(field, f"{value} is a folder; give a file name")
+    if not out.parent.exists():
+        raise InputError(field, f"folder {out.parent} does not exist")
+    return out
 
 
 def run(args) -> CommandResult:
-    raise NotBuiltError("the export-unit engine is not built yet / 该功能尚未完成")
+    from ..store import export_unit, open_project
+    from ..unitfile import save_unit
+    from . import is_unit_file
+    src = Path(args.project)
+    if src.is_file() and is_unit_file(src):
+        raise InputError("PROJECT", f"{args.project} is a unit file, not a project")
+    out = _output_path(args.output)
+    project = open_project(src)
+    unit = export_unit(project, args.unit)
+    try:
+        save_unit(unit, out)
+    except OSError as e:
+        raise InputError("-o", f"cannot write {out}: {e.strerror or e}") from None
+    data = {"unit": unit.id, "output": str(out), "households": len(unit.households)}
+    text = (f"已导出单元 {unit.id}（{len(unit.households)} 户）到 {out} / exported unit "
+            f"{unit.id} ({len(unit.households)} households) to {out}")
+    return CommandResult(data=data, text=text, json_mode=args.json)
