@@ -415,7 +415,7 @@ def is_accessible(p: Product) -> bool:
 
 
 def is_stretcher_capable(p: Product) -> bool:
-    """Rated load ≥ 1,000 kg or car depth ≥ 2,100 mm (domain §0 item 9; geometry §1.2,
+    """Rated load ≥ 1,000 kg or car depth ≥ 2,100 mm (domain research §4.5 and §0 item 9;
     the depth is a recalled ISO value — app default)."""
     s = _rule("fit")["stretcher"]
     return p.rated_load_kg >= int(s["rated_load_kg"]) or p.car_depth_mm >= int(s["car_depth_mm"])
@@ -757,30 +757,33 @@ def life_cycle_cost(unit: Unit, product: Product, *, years: int | None = None,
     usage_category : int
         VDI 4707-1 category; default from the number of households.
     """
-    d = defaults()
     assumptions: list[str] = []
+
+    def note(key: str, value) -> None:
+        e = defaults()[key]
+        assumptions.append(f"{e['title_zh']} {value} / {e['title_en']} {value} "
+                           f"({e['source']})")
+
     if years is None:
         years = int(_default("years"))
-        assumptions.append(f"years={years} ({d['years']['source']})")
+        note("years", years)
     if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 60:
         raise InputError("years", f"must be a whole number 1–60, got {years!r}")
     if discount_rate is None:
         rate = Decimal(_default("discount_rate"))
-        assumptions.append(f"discount_rate={rate} ({d['discount_rate']['source']})")
+        note("discount_rate", rate)
     else:
         rate = to_decimal(discount_rate, "discount_rate")
     if rate >= 1:
         raise InputError("discount_rate", f"must be a fraction below 1 (0.03 = 3 %), got {rate}")
     if electricity_yuan_per_kwh is None:
         tariff = Decimal(_default("electricity_yuan_per_kwh"))
-        assumptions.append(f"electricity={tariff} yuan/kWh "
-                           f"({d['electricity_yuan_per_kwh']['source']})")
+        note("electricity_yuan_per_kwh", tariff)
     else:
         tariff = to_decimal(electricity_yuan_per_kwh, "electricity_yuan_per_kwh")
     if inspection_yuan_per_year is None:
         inspection = Decimal(_default("inspection_yuan_per_year"))
-        assumptions.append(f"inspection={inspection} yuan/a "
-                           f"({d['inspection_yuan_per_year']['source']})")
+        note("inspection_yuan_per_year", inspection)
     else:
         inspection = to_decimal(inspection_yuan_per_year, "inspection_yuan_per_year")
     n_households = len(unit.households)
@@ -790,8 +793,7 @@ def life_cycle_cost(unit: Unit, product: Product, *, years: int | None = None,
     elif trips_per_day is None:
         per_hh = Decimal(_default("trips_per_household_per_day"))
         trips = per_hh * n_households
-        assumptions.append(f"trips_per_household_per_day={per_hh} "
-                           f"({d['trips_per_household_per_day']['source']})")
+        note("trips_per_household_per_day", per_hh)
     else:
         trips = to_decimal(trips_per_day, "trips_per_day")
     category = usage_category if usage_category is not None else usage_category_of(n_households)
