@@ -81,6 +81,7 @@ from __future__ import annotations
 import copy
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any, Sequence
@@ -484,9 +485,8 @@ def validate_assumptions(data: dict) -> None:
     spread = data.get("unit_estimate_spread")
     if not isinstance(spread, dict):
         raise InputError(f"{p}.unit_estimate_spread", "must be an object with low and high")
-    lo = _num(spread.get("low"), f"{p}.unit_estimate_spread.low", hi=1)
+    _num(spread.get("low"), f"{p}.unit_estimate_spread.low", hi=1)
     _num(spread.get("high"), f"{p}.unit_estimate_spread.high", lo=1)
-    del lo
     ch = data.get("consent_hazard")
     if not isinstance(ch, dict):
         raise InputError(f"{p}.consent_hazard", "must be an object")
@@ -496,6 +496,48 @@ def validate_assumptions(data: dict) -> None:
         raise InputError(f"{p}.consent_hazard", "needs_votes_min must not exceed needs_votes_max")
     _num(ch.get("shape"), f"{p}.consent_hazard.shape", lo=0.01, hi=100)
     _num(ch.get("concentration"), f"{p}.consent_hazard.concentration", lo=0, hi=1e6)
+
+
+def assumption_rows(assumptions: dict) -> list[dict[str, Any]]:
+    """The assumption set as rows for an editor or a report appendix.
+
+    Each row: ``path`` (the key to override in ``settings["preinstall"]`` /
+    ``extra["preinstall"]``, dotted), ``title_zh``, ``title_en``, ``low``, ``mode``,
+    ``high`` (or ``value``), ``unit`` (``yuan``, ``per_year``, ``years``, ``share``,
+    ``probability_per_year``) and ``source``. Numbers are Decimal or int as stored.
+    """
+    rows: list[dict[str, Any]] = []
+
+    def tri(path, entry, unit):
+        rows.append({"path": path, "title_zh": entry.get("title_zh", path),
+                     "title_en": entry.get("title_en", path), "low": entry.get("low"),
+                     "mode": entry.get("mode"), "high": entry.get("high"), "value": None,
+                     "unit": unit, "source": entry.get("source", "assumption")})
+
+    def one(path, entry, unit):
+        rows.append({"path": path, "title_zh": entry.get("title_zh", path),
+                     "title_en": entry.get("title_en", path), "low": None, "mode": None,
+                     "high": None, "value": entry.get("value"), "unit": unit,
+                     "source": entry.get("source", "assumption")})
+
+    tri("discount_rate", assumptions["discount_rate"], "per_year")
+    tri("escalation_per_year", assumptions["escalation_per_year"], "per_year")
+    one("horizon_years", assumptions["horizon_years"], "years")
+    one("salvage_share", assumptions["salvage_share"], "share")
+    for group in ("pipe_relocation_yuan", "works_now_yuan", "later_extra_yuan"):
+        for key, entry in assumptions[group].items():
+            tri(f"{group}.{key}", entry, "yuan")
+    tri("pipe_relocation_unsurveyed_yuan", assumptions["pipe_relocation_unsurveyed_yuan"],
+        "yuan")
+    ch = assumptions["consent_hazard"]
+    for key in ("ready", "blocked", "needs_votes_min", "needs_votes_max", "shape",
+                "concentration"):
+        unit = "probability_per_year" if key not in ("shape", "concentration") else "number"
+        rows.append({"path": f"consent_hazard.{key}", "title_zh": f"{ch.get('title_zh', '')}：{key}",
+                     "title_en": f"{ch.get('title_en', '')}: {key}", "low": None, "mode": None,
+                     "high": None, "value": ch[key], "unit": unit,
+                     "source": ch.get("source", "assumption")})
+    return rows
 
 
 def _horizon(value, fld: str) -> int:
@@ -512,6 +554,7 @@ def _horizon(value, fld: str) -> int:
 # consent outlook
 # ---------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
 def _consent_engine():
     try:
         from . import consent as mod
@@ -601,25 +644,35 @@ def vote_needs(unit: Unit, rule: VoteRule = CIVIL_CODE) -> tuple[str, int, int, 
     n = len(recs)
     if n == 0:
         return "unknown", 0, 0, False
-    places = max(max(0, -Decimal(r[0]).as_tuple().exponent) for r in recs)
-    scale = 10 ** places
-    area = [int(Decimal(r[0]) * scale) for r in recs]
+    ratios = [Decimal(r[0]).as_integer_ratio() for r in recs]
+    scale = 1
+    for _, den in ratios:
+        scale = scale * den // math.gcd(scale, den)
+    area = [num * (scale // den) for num, den in ratios]
     votes = [r[1] for r in recs]
     affected = [r[2] for r in recs]
     a_total = sum(area)
-    pr, pinc = rule.participation_ratio, rule.participation_inclusive
-    ar, ainc = rule.approval_ratio, rule.approval_inclusive
+    has_quorum = rule.participation_ratio is not None
+    pn, pd = ((rule.participation_ratio.numerator, rule.participation_ratio.denominator)
+              if has_quorum else (0, 1))
+    an, ad = rule.approval_ratio.numerator, rule.approval_ratio.denominator
+    pinc, ainc = rule.participation_inclusive, rule.approval_inclusive
     all_base = rule.approval_base != "participating"
-
-    def meets(part, whole, ratio, inclusive):
-        lhs, rhs = part * ratio.denominator, whole * ratio.numerator
-        return lhs >= rhs if inclusive else lhs > rhs
+    q_area, q_heads = a_total * pn, n * pn
 
     def ok(hp, hy, ap, ay):
-        if pr is not None and not (meets(ap, a_total, pr, pinc) and meets(hp, n, pr, pinc)):
+        if has_quorum:
+            if pinc:
+                if ap * pd < q_area or hp * pd < q_heads:
+                    return False
+            elif ap * pd <= q_area or hp * pd <= q_heads:
+                return False
+        if hy <= 0:
             return False
         ba, bh = (a_total, n) if all_base else (ap, hp)
-        return hy > 0 and meets(ay, ba, ar, ainc) and meets(hy, bh, ar, ainc)
+        if ainc:
+            return ay * ad >= ba * an and hy * ad >= bh * an
+        return ay * ad > ba * an and hy * ad > bh * an
 
     hp0 = sum(1 for v in votes if v is not None)
     hy0 = sum(1 for v in votes if v == "yes")
@@ -687,7 +740,7 @@ def consent_outlook(unit: Unit, assumptions: dict, *, tally_result=None,
         naming ``extra.preinstall.hazard`` when a given hazard is not in [0, 1].
     """
     ch = assumptions["consent_hazard"]
-    conc = float(to_decimal(ch["concentration"], "preinstall.consent_hazard.concentration"))
+    conc = float(ch["concentration"])  # validated by validate_assumptions
     source = str(ch.get("source", "assumption"))
     engine = _consent_engine()
     if counts is not None:

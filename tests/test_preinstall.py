@@ -398,3 +398,13 @@ def test_vote_needs_under_the_civil_code_by_hand():
     assert P.vote_needs(make_unit(votes=["no"] + ["yes"] * 11, affected=("101",))) == \
         ("blocked", 12, 1, False)
     assert P.vote_needs(Unit(id="E", building=BuildingInfo(1990, 6))) == ("unknown", 0, 0, False)
+
+
+def test_assumption_rows_cover_every_editable_value():
+    rows = P.assumption_rows(P.load_assumptions())
+    paths = {r["path"] for r in rows}
+    assert {"discount_rate", "horizon_years", "works_now_yuan.pit", "pipe_relocation_yuan.gas",
+            "later_extra_yuan.surface_restoration", "consent_hazard.blocked"} <= paths
+    assert all(r["source"] for r in rows)
+    pit = next(r for r in rows if r["path"] == "works_now_yuan.pit")
+    assert pit["low"] <= pit["mode"] <= pit["high"] and pit["unit"] == "yuan"

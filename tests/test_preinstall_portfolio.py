@@ -201,3 +201,10 @@ def test_cli_project_ranking_and_budget(monkeypatch):
     code, out, err = _run(["street.eeproj", "--unit", "NEAR", "--json", "--draws", "500"],
                           monkeypatch, proj)
     assert code == 0 and json.loads(out)["unit"] == "NEAR"
+
+
+def test_rank_classes_equal_the_per_unit_assessment():
+    suitability = pytest.importorskip("elevator_eval.suitability")
+    proj = street()
+    for r in P.rank_units(proj, include_all=True):
+        assert r.klass == suitability.assess(proj.find_unit(r.unit_id)).klass
