@@ -40,7 +40,7 @@ Dongpu table (domain §2.2(a)) extended below floor 3 and above floor 9 (app def
 QUALITY_TAGS = ("A", "B", "C", "assumption")
 TABLE_KINDS = ("coefficient", "percent")
 PERCENT_BASES = ("per_household", "per_floor")
-MAX_COEFFICIENT = Decimal(100)
+MAX_COEFFICIENT = Decimal(100000)  # only proportions matter; per-m² yuan figures are fine
 
 
 def _user(settings: dict[str, Any] | None, key: str) -> dict[str, Any] | None:
