@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from .errors import InputError
 from .model import DANGER_GRADES, STRUCTURES, Project, Unit
 from .suitability import CLASS_LABELS, CLASSES, SuitabilityRuleset
 
@@ -105,6 +106,19 @@ def summarise(rows: list[CensusRow], project: str = "", year: int = 0) -> Census
                   by_consent_state=by_state, project=project, year=year)
 
 
+def unit_ruleset(project: Project | None, unit: Unit, ruleset: str | None = None) -> str | None:
+    """The ruleset name for a unit of a project: ``ruleset`` when given, else the unit's
+    own ``rules`` when the unit names one, else the project's ``settings["default_rules"]``,
+    else ``None`` (the unit's ``rules`` default, ``civil-code-2021``)."""
+    if ruleset is not None:
+        return ruleset
+    if unit.rules_given:
+        return unit.rules
+    settings = project.settings if project is not None else {}
+    default = settings.get("default_rules") if isinstance(settings, dict) else None
+    return default if isinstance(default, str) and default else None
+
+
 def census(project: Project, ruleset: str | None = None, *, year: int | None = None,
            vectorised: bool = False) -> Census:
     """Assess every unit of ``project``.
@@ -113,7 +127,8 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
     ----------
     project : Project
     ruleset : str, optional
-        Ruleset name for every unit; each unit's own ``rules`` by default.
+        Ruleset name for every unit; by default each unit's own ``rules``, or the project's
+        ``settings["default_rules"]`` for units that name none (see :func:`unit_ruleset`).
     year : int, optional
         Reference year of the design-life check (today's year by default).
     vectorised : bool
@@ -127,8 +142,8 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
     rows: list[CensusRow] = []
     if vectorised:
         units = [u for _, _, u in located]
-        names = {resolve_ruleset_name(u, ruleset) for u in units} or {
-            resolve_ruleset_name(None, ruleset)}
+        per_unit = [resolve_ruleset_name(u, unit_ruleset(project, u, ruleset)) for u in units]
+        names = set(per_unit) or {resolve_ruleset_name(None, ruleset)}
         if len(names) == 1:
             rules = load_ruleset(names.pop())
             codes = classify_arrays(units_to_arrays(units), rules, year)
@@ -136,7 +151,7 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
         else:  # mixed rulesets: classify each group with its own rules
             classes = [""] * len(units)
             for name in names:
-                idx = [i for i, u in enumerate(units) if resolve_ruleset_name(u, ruleset) == name]
+                idx = [i for i, n in enumerate(per_unit) if n == name]
                 codes = classify_arrays(units_to_arrays([units[i] for i in idx]),
                                         load_ruleset(name), year)
                 for i, c in zip(idx, codes):
@@ -146,7 +161,10 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
                                   u.building.year_built, k, "", "", "not_computed"))
         return summarise(rows, project.name, year)
     for c, b, u in located:
-        a = assess(u, ruleset, year=year)
+        try:
+            a = assess(u, unit_ruleset(project, u, ruleset), year=year)
+        except InputError as e:
+            raise InputError(f"unit {u.id}: {e.field}", e.message) from None
         state = a.consent.state if a.consent is not None else "invalid"
         rows.append(CensusRow(c.name or c.id, b.name or b.id, u.id, u.name,
                               u.building.year_built, a.klass, a.main_reason_zh,
