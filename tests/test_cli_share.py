@@ -8,7 +8,7 @@ import json
 from elevator_eval.cli import run_command
 from elevator_eval.unitfile import dumps_json
 
-from test_costshare_helpers import unit_dict
+from test_costshare_builders import unit_dict
 
 
 def run(argv):

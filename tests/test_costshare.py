@@ -14,7 +14,7 @@ from elevator_eval.costshare_tables import apply_subsidy_rules
 from elevator_eval.errors import InputError
 from elevator_eval.unitfile import load_unit
 
-from test_costshare_helpers import make_unit
+from test_costshare_builders import make_unit
 
 
 def by_floor(result):

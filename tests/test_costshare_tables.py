@@ -15,7 +15,7 @@ from elevator_eval.costshare_tables import (DEFAULT_TABLE, apply_subsidy_rules, 
 from elevator_eval.errors import InputError
 from elevator_eval.model import Project
 
-from test_costshare_helpers import make_unit
+from test_costshare_builders import make_unit
 
 
 def test_every_shipped_table_loads_and_cites_a_source():
