@@ -189,6 +189,14 @@ ARRAY_FIELDS = ("year_built", "storeys", "danger_grade", "structure", "seismic_i
 ENTRY_CODES = {None: 0, "half_landing": 1, "flat": 2}
 
 
+def _dtypes():
+    import numpy as np
+    return {"danger_grade": np.int8, "structure": np.int8, "inside_red_line": np.int8,
+            "occupies_private_courtyard": np.int8, "sunlight_below_standard": np.int8,
+            "entry_mode": np.int8, "has_gas": np.bool_, "n_other_pipes": np.int16,
+            "seismic_intensity": np.int16}
+
+
 def _row(u: Unit, nan=float("nan"), grades={g: i + 1 for i, g in enumerate(DANGER_GRADES)},
          structures={s: i + 1 for i, s in enumerate(STRUCTURES)}) -> tuple:
     b, s = u.building, u.site
@@ -212,19 +220,11 @@ def _row(u: Unit, nan=float("nan"), grades={g: i + 1 for i, g in enumerate(DANGE
 def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
     """Pack the fields the checks read into numpy arrays (see :data:`ARRAY_FIELDS`)."""
     import numpy as np
-    rows = [_row(u) for u in units]
-    cols = list(zip(*rows)) if rows else [()] * len(ARRAY_FIELDS)
-    dtypes = {"danger_grade": np.int8, "structure": np.int8, "inside_red_line": np.int8,
-              "occupies_private_courtyard": np.int8, "sunlight_below_standard": np.int8,
-              "entry_mode": np.int8, "has_gas": np.bool_, "n_other_pipes": np.int16,
-              "seismic_intensity": np.int16}
-    out = {}
-    for k, v in zip(ARRAY_FIELDS, cols):
-        if k.endswith("_m"):
-            out[k] = np.asarray(v, dtype=np.float64)
-        else:
-            out[k] = np.asarray(v, dtype=dtypes.get(k, np.int32))
-    return out
+    types = _dtypes()
+    dtype = np.dtype([(k, types.get(k, np.float64 if k.endswith("_m") else np.int32))
+                      for k in ARRAY_FIELDS])
+    table = np.array([_row(u) for u in units], dtype=dtype)   # one C-level pass
+    return {k: table[k] for k in ARRAY_FIELDS}
 
 
 def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int):

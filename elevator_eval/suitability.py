@@ -46,6 +46,15 @@ CHECK_CODES = ("danger_grade", "appraisal_required", "storeys_low", "masonry_sei
                "headroom_below_reduced", "corridor_shallow")
 """Every check a suitability ruleset must configure (the ``checks`` keys)."""
 
+FINDING_CODES = ("danger_grade", "appraisal_required", "storeys_low", "masonry_seismic",
+                 "design_life_short", "red_line", "fire_lane_narrow", "neighbour_close",
+                 "private_courtyard", "sunlight_below_standard", "pipe_gas", "pipe_water",
+                 "pipe_drainage", "pipe_power", "pipe_telecom", "pipe_heating", "pipe_other",
+                 "footprint_small", "pit_reduced", "pit_below_reduced", "headroom_reduced",
+                 "headroom_below_reduced", "corridor_shallow")
+"""Every finding code the checks can produce (non-gas pipes share the ``pipe_other``
+severity; a pipe type outside :data:`~elevator_eval.model.PIPE_TYPES` gives ``pipe_other``)."""
+
 # check -> numeric parameters that must be positive numbers
 _NUMERIC = {"appraisal_required": ("built_before_year",), "storeys_low": ("min_storeys",),
             "masonry_seismic": ("min_intensity",),

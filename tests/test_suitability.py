@@ -188,3 +188,25 @@ def test_a_city_may_change_a_severity():
 
 def test_classes_constant():
     assert CLASSES == ("suitable", "difficult", "unsuitable")
+
+
+def test_every_finding_code_is_produced_and_catalogued():
+    from elevator_eval.suitability import FINDING_CODES
+    from elevator_eval.unitfile import unit_from_dict as u
+    worst = base_dict()
+    worst["building"] = {"year_built": 1960, "storeys": 3, "structure": "masonry",
+                         "danger_grade": None, "seismic_intensity": 8}
+    worst["site"] = {"entry_mode": "flat", "footprint_available_m": [2, 2],
+                     "inside_red_line": False, "fire_lane_width_after_m": 3,
+                     "distance_to_neighbour_m": 4, "occupies_private_courtyard": True,
+                     "sunlight_below_standard": True,
+                     "pipes_in_footprint": ["gas", "water", "drainage", "power", "telecom",
+                                            "heating", "other", "steam"],
+                     "pit_depth_available_mm": 1000, "headroom_available_mm": 2800,
+                     "corridor_depth_m": 1}
+    graded = base_dict()
+    graded["building"]["danger_grade"] = "C"
+    graded["site"].update(pit_depth_available_mm=500, headroom_available_mm=3000)
+    seen = [f.code for d in (worst, graded) for f in assess(u(d), year=YEAR).findings]
+    assert set(seen) == set(FINDING_CODES)
+    assert seen.count("pipe_other") == 2                     # "other" and "steam"
