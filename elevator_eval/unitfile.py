@@ -73,6 +73,8 @@ def _int(value, field: str, lo: int | None = None, hi: int | None = None) -> int
     if isinstance(value, bool):
         raise InputError(field, f"must be a whole number, got {value!r}")
     if isinstance(value, Decimal):
+        if value.is_finite() and value != 0 and value.adjusted() > MAX_EXPONENT:
+            raise InputError(field, f"is far too large ({value})")
         if value != value.to_integral_value():
             raise InputError(field, f"must be a whole number, got {value}")
         value = int(value)
@@ -120,8 +122,17 @@ def _extra(d: dict, known: set) -> dict:
     return {k: v for k, v in d.items() if k not in known}
 
 
+MAX_EXPONENT = 15
+"""Numbers of magnitude 10^16 or more, or non-zero and below 10^-16, are rejected: no field
+of a unit means such a value, and Decimal arithmetic on exponents like 1e999999999
+overflows (and ``int()`` of it exhausts memory)."""
+
+
 def _num(value, field: str, **kw) -> Decimal:
-    return to_decimal(value, field, **kw)
+    d = to_decimal(value, field, **kw)
+    if d != 0 and not -MAX_EXPONENT - 1 <= d.adjusted() <= MAX_EXPONENT:
+        raise InputError(field, f"is out of range ({value})")
+    return d
 
 
 # ---------------------------------------------------------------------------- reading
@@ -145,6 +156,8 @@ def loads_unit(text: str | bytes) -> Unit:
             raise InputError("file", "is not UTF-8 text") from None
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except RecursionError:
+        raise InputError("file", "is nested too deeply") from None
     except ValueError as e:
         if isinstance(e, InputError):
             raise
