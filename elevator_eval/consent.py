@@ -331,7 +331,34 @@ class Needed:
 
 @dataclass
 class ConsentResult:
-    """The tally of one unit's vote under one ruleset (see :func:`tally`)."""
+    """The tally of one unit's vote under one ruleset (see :func:`tally`).
+
+    Attributes
+    ----------
+    passed : bool
+        All tests hold: participation (area and heads), approval (area and heads), no
+        explicit objection where the ruleset asks for it, and no exclusive-part veto.
+    participation_area_ok, participation_headcount_ok : bool
+        Always true for rulesets without a participation quorum.
+    approval_area_ok, approval_headcount_ok : bool
+        Yes votes against the taking-part or the total base of the ruleset; false when
+        nobody votes yes.
+    objection_ok : bool
+        False when the ruleset requires no explicit objection and someone voted ``no``
+        (those owners are listed in ``objecting``).
+    blocking : list of str
+        Owners whose exclusive part is affected and who have not (yet) voted ``yes``.
+    heads_* : int
+        Owners (one head per owner) in total, taking part (yes, no or abstain), yes, no,
+        abstain.
+    area_*_m2 : Decimal
+        Exclusive area in total, of the owners taking part, of the yes owners [m²].
+    state : str
+        ``ready`` (passed), ``blocked`` (an owner with a veto voted ``no``: an affected
+        owner, or an objector under a no-objection rule) or ``needs_votes``.
+    needed : Needed or None
+        What it takes to pass (``None`` when passed).
+    """
 
     unit_id: str
     ruleset: str

@@ -131,3 +131,13 @@ def test_assess_and_consent_project_unit(fake_project):
     assert code == 0 and json.loads(out)["passed"] is False
     code, _, err = run("consent", str(fake_project))
     assert code == 2 and "--unit" in err
+
+
+def test_assess_text_shows_what_is_needed(tmp_path, example_unit_path):
+    def mutate(d):
+        for h in d["households"][4:]:
+            h["vote"] = None                              # only 4 of 12 took part
+    p = write_unit(tmp_path, example_unit_path, mutate)
+    code, out, _ = run("assess", str(p))
+    assert code == 0 and "尚需争取票数" in out and "还需" in out
+    assert "适合加装" in out                                # the class is unchanged

@@ -210,3 +210,11 @@ def test_every_finding_code_is_produced_and_catalogued():
     seen = [f.code for d in (worst, graded) for f in assess(u(d), year=YEAR).findings]
     assert set(seen) == set(FINDING_CODES)
     assert seen.count("pipe_other") == 2                     # "other" and "steam"
+
+
+def test_rules_may_name_a_suitability_ruleset():
+    d = base_dict()
+    d["rules"] = "shanghai-2020"
+    a = assess(unit_from_dict(d), year=YEAR)
+    assert a.ruleset == "shanghai-2020"
+    assert a.consent.ruleset == "civil-code-2021"      # the default vote rule

@@ -47,6 +47,9 @@ def render_assessment(a) -> str:
     if a.consent is not None:
         zh, en = STATE_LABELS[a.consent.state]
         lines.append(f"表决状态（不计入适宜性等级）/ consent (not part of the class): {zh} / {en}")
+        if a.consent.needed is not None:
+            lines.append(f"    {a.consent.needed.reason_zh}")
+            lines.append(f"    {a.consent.needed.reason_en}")
     else:
         lines.append("表决状态 / consent: 表决数据有误，见 consent 命令 / invalid votes, see "
                      "the consent command")
