@@ -8,7 +8,9 @@ Two paths give the same classes:
 - :func:`units_to_arrays` + :func:`classify_arrays` classify many units at once with numpy
   (classes only), for large portfolios. Lengths are compared as float64 there; for values
   with at most 15 significant digits the conversion keeps every comparison with the
-  ruleset's decimal thresholds exact, so the classes equal the per-unit path (tested).
+  ruleset's decimal thresholds exact; footprint and car sizes are compared in whole
+  micrometres (exact for up to 6 decimal places), so the classes equal the per-unit path
+  (tested).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any, Iterable
 
 from .errors import InputError
 from .model import DANGER_GRADES, STRUCTURES, Project, Unit
+from .spatial import planned_car_m
 from .suitability import CLASS_LABELS, CLASSES, SuitabilityRuleset
 
 YEAR_BAND_WIDTH = 10
@@ -180,7 +183,7 @@ ARRAY_FIELDS = ("year_built", "storeys", "danger_grade", "structure", "seismic_i
                 "distance_to_neighbour_m", "occupies_private_courtyard",
                 "sunlight_below_standard", "has_gas", "n_other_pipes", "footprint_w_m",
                 "footprint_d_m", "entry_mode", "pit_depth_mm", "headroom_mm",
-                "corridor_depth_m")
+                "corridor_depth_m", "car_w_m", "car_d_m")
 """Keys of the arrays dict. Codes: ``danger_grade`` 0 = not appraised, 1-4 = A-D;
 ``structure`` 0 = unknown, 1.. = :data:`~elevator_eval.model.STRUCTURES` order;
 ``seismic_intensity`` 0 = unknown; booleans -1 = not surveyed, 0 false, 1 true;
@@ -206,6 +209,7 @@ def _row(u: Unit, nan=float("nan"), grades={g: i + 1 for i, g in enumerate(DANGE
     fire, dist, cor = s.fire_lane_width_after_m, s.distance_to_neighbour_m, s.corridor_depth_m
     pit, head = s.pit_depth_available_mm, s.headroom_available_mm
     gas = "gas" in pipes
+    car = planned_car_m(s) if s.extra else None
     return (b.year_built, b.storeys, grades.get(b.danger_grade, 0),
             structures.get(b.structure, 0), b.seismic_intensity or 0, b.design_life_years,
             -1 if red is None else int(red),
@@ -214,7 +218,8 @@ def _row(u: Unit, nan=float("nan"), grades={g: i + 1 for i, g in enumerate(DANGE
             gas, len(pipes) - pipes.count("gas") if gas else len(pipes),
             nan if fp is None else float(fp[0]), nan if fp is None else float(fp[1]),
             ENTRY_CODES.get(s.entry_mode, 0), -1 if pit is None else pit,
-            -1 if head is None else head, nan if cor is None else float(cor))
+            -1 if head is None else head, nan if cor is None else float(cor),
+            *((nan, nan) if car is None else (float(car[0]), float(car[1]))))
 
 
 def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
@@ -225,6 +230,18 @@ def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
                       for k in ARRAY_FIELDS])
     table = np.array([_row(u) for u in units], dtype=dtype)   # one C-level pass
     return {k: table[k] for k in ARRAY_FIELDS}
+
+
+def _um(value) -> int:
+    """A length [m] in whole micrometres (exact for up to 6 decimal places)."""
+    from decimal import ROUND_HALF_EVEN, Decimal
+    return int((Decimal(value) * 10 ** 6).to_integral_value(ROUND_HALF_EVEN))
+
+
+def _um_array(a):
+    """Lengths [m] (NaN = not surveyed) as int64 micrometres (-1 = not surveyed)."""
+    import numpy as np
+    return np.where(np.isnan(a), -1, np.rint(np.nan_to_num(a) * 1e6)).astype(np.int64)
 
 
 def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int):
@@ -272,21 +289,31 @@ def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int
     other = arrays["n_other_pipes"].astype(np.int32)
     add("pipe_other", other > 0, other)
 
+    # footprint, in whole micrometres so that shaft = car + allowance is exact
     fs = ch["footprint_small"]
     sh = fs["shaft_m"]
-    hw, hd = float(sh["half_landing"]["width_m"]), float(sh["half_landing"]["depth_m"])
-    fw, fd = float(sh["flat"]["width_m"]), float(sh["flat"]["depth_m"])
     from decimal import Decimal
     mn = min(sh.values(), key=lambda s: Decimal(s["width_m"]) * Decimal(s["depth_m"]))
-    mw, md = float(mn["width_m"]), float(mn["depth_m"])
+    shafts = {1: sh["half_landing"], 2: sh["flat"], 0: mn}
     mode = arrays["entry_mode"]
-    need_w = np.where(mode == 1, hw, np.where(mode == 2, fw, mw))
-    need_d = np.where(mode == 1, hd, np.where(mode == 2, fd, md))
-    w, d = arrays["footprint_w_m"], arrays["footprint_d_m"]
+    need_w = np.zeros(n, dtype=np.int64)
+    need_d = np.zeros(n, dtype=np.int64)
+    allow_w = np.zeros(n, dtype=np.int64)
+    allow_d = np.zeros(n, dtype=np.int64)
+    car_w, car_d = _um(fs["car_width_m"]), _um(fs["car_depth_m"])
+    for code, s in shafts.items():
+        m = mode == code
+        need_w[m], need_d[m] = _um(s["width_m"]), _um(s["depth_m"])
+        allow_w[m], allow_d[m] = _um(s["width_m"]) - car_w, _um(s["depth_m"]) - car_d
+    pw, pd = _um_array(arrays["car_w_m"]), _um_array(arrays["car_d_m"])
+    has_car = pw >= 0
+    need_w = np.where(has_car, np.maximum(need_w, pw + allow_w), need_w)
+    need_d = np.where(has_car, np.maximum(need_d, pd + allow_d), need_d)
+    w, d = _um_array(arrays["footprint_w_m"]), _um_array(arrays["footprint_d_m"])
     fits = (w >= need_w) & (d >= need_d)
     if fs["allow_rotation"]:
         fits |= (w >= need_d) & (d >= need_w)
-    add("footprint_small", ~np.isnan(w) & ~fits)
+    add("footprint_small", (w >= 0) & ~fits)
 
     for kind, key in (("pit", "pit_depth_mm"), ("headroom", "headroom_mm")):
         v = arrays[key]

@@ -156,6 +156,50 @@ def smallest_shaft_m(entry_mode: str | None, checks=None) -> tuple[Decimal, Deci
     return Decimal(best["width_m"]), Decimal(best["depth_m"])
 
 
+CAR_KEY = "car_size_m"
+"""Optional site key (kept in ``Site.extra``): the planned car, ``[width, depth]`` [m]."""
+
+
+def planned_car_m(site: Site) -> tuple[Decimal, Decimal] | None:
+    """The planned car size (width, depth) [m] from ``site.car_size_m``, if given.
+
+    Raises
+    ------
+    InputError
+        ``site.car_size_m`` when it is not two positive numbers.
+    """
+    raw = site.extra.get(CAR_KEY) if site.extra else None
+    if raw is None:
+        return None
+    from .errors import InputError
+    from .money import to_decimal
+    if not isinstance(raw, (list, tuple)) or len(raw) != 2:
+        raise InputError(f"site.{CAR_KEY}", "must be a list of two numbers [width, depth]")
+    w = to_decimal(raw[0], f"site.{CAR_KEY}[0]", allow_zero=False)
+    d = to_decimal(raw[1], f"site.{CAR_KEY}[1]", allow_zero=False)
+    if w > 10 or d > 10:
+        raise InputError(f"site.{CAR_KEY}", "a car is at most 10 m wide or deep")
+    return w, d
+
+
+def required_shaft_m(site: Site, checks=None) -> tuple[Decimal, Decimal]:
+    """Smallest shaft (width, depth) [m] for the site's entry mode and planned car.
+
+    Without a planned car it is :func:`smallest_shaft_m`, sized for the smallest accessible
+    car (GB 50763: 1.10 × 1.40 m). A larger planned car (e.g. a 1,000 kg stretcher car
+    1.10 × 2.10 m) keeps the same allowance around the car; a smaller one does not shrink
+    the shaft below the accessible size.
+    """
+    c = _rules(checks)["footprint_small"]
+    base_w, base_d = smallest_shaft_m(site.entry_mode, checks)
+    car = planned_car_m(site)
+    if car is None:
+        return base_w, base_d
+    allow_w = base_w - Decimal(c["car_width_m"])
+    allow_d = base_d - Decimal(c["car_depth_m"])
+    return max(base_w, car[0] + allow_w), max(base_d, car[1] + allow_d)
+
+
 def footprint_fits(width_m: Decimal, depth_m: Decimal, need_w: Decimal, need_d: Decimal,
                    allow_rotation: bool = True) -> bool:
     """Whether a shaft ``need_w`` × ``need_d`` fits in ``width_m`` × ``depth_m`` [m]."""
@@ -170,17 +214,24 @@ def check_footprint(site: Site, checks=None) -> list[Finding]:
     fp = site.footprint_available_m
     if fp is None:
         return []
-    need_w, need_d = smallest_shaft_m(site.entry_mode, checks)
+    need_w, need_d = required_shaft_m(site, checks)
     w, d = Decimal(fp[0]), Decimal(fp[1])
     if footprint_fits(w, d, need_w, need_d, bool(c["allow_rotation"])):
         return []
     zh, en = ENTRY_LABELS.get(site.entry_mode, ("任一入户方式", "any entry mode"))
-    car = f"{_m(c['car_width_m'])} × {_m(c['car_depth_m'])} m"
+    planned = planned_car_m(site)
+    if planned is not None and (planned[0] > Decimal(c["car_width_m"])
+                                or planned[1] > Decimal(c["car_depth_m"])):
+        car = f"{_m(planned[0])} × {_m(planned[1])} m"
+        car_zh, car_en = f"计划轿厢 {car}", f"planned car {car}"
+    else:
+        car = f"{_m(c['car_width_m'])} × {_m(c['car_depth_m'])} m"
+        car_zh, car_en = f"无障碍轿厢 {car}", f"accessible car {car}"
     return [Finding("footprint_small", c["severity"],
                     f"可用场地 {_m(w)} × {_m(d)} m，小于{zh}所需最小井道 {_m(need_w)} × "
-                    f"{_m(need_d)} m（无障碍轿厢 {car}）",
+                    f"{_m(need_d)} m（{car_zh}）",
                     f"Available footprint {_m(w)} × {_m(d)} m is smaller than the smallest "
-                    f"shaft for {en}, {_m(need_w)} × {_m(need_d)} m (accessible car {car})",
+                    f"shaft for {en}, {_m(need_w)} × {_m(need_d)} m ({car_en})",
                     "调整井道位置、改用小井道产品或改变入户方式；需专项设计论证",
                     "Move the shaft, use a compact shaft product or change the entry mode; "
                     "needs a specific design study", c["source"])]

@@ -114,7 +114,9 @@ def any_unit(draw):
         danger_grade=draw(maybe(st.sampled_from("AABBBCD"))),
         seismic_intensity=draw(maybe(st.integers(6, 9))),
         design_life_years=draw(st.sampled_from([50, 50, 70, 30])))
-    fp = draw(maybe(st.tuples(dec(1.8, 3.0, 1), dec(1.8, 3.0, 1))))
+    fp = draw(maybe(st.tuples(dec(1.8, 3.4, 2), dec(1.8, 3.4, 2))))
+    car = draw(st.sampled_from([None, None, ["1.10", "2.10"], ["1.0", "1.25"],
+                                ["1.35", "1.40"]]))
     site = Site(
         entry_mode=draw(maybe(st.sampled_from(["half_landing", "flat"]))),
         footprint_available_m=fp,
@@ -127,7 +129,8 @@ def any_unit(draw):
                                                max_size=4))),
         pit_depth_available_mm=draw(maybe(st.sampled_from([0, 899, 900, 1099, 1100, 1500]))),
         headroom_available_mm=draw(maybe(st.sampled_from([2899, 2900, 3299, 3300, 4000]))),
-        corridor_depth_m=draw(maybe(dec(1.3, 1.7, 2))))
+        corridor_depth_m=draw(maybe(dec(1.3, 1.7, 2))),
+        extra={} if car is None else {"car_size_m": car})
     return unit("V", info, site)
 
 

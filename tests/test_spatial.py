@@ -122,3 +122,24 @@ def test_spec_example_site_gives_two_weak_pipe_findings():
     assert [(f.code, f.severity) for f in check_spatial(site)] == [
         ("pipe_water", "weak"), ("pipe_telecom", "weak")]
     assert not_surveyed(site) == []
+
+
+def test_a_larger_planned_car_needs_a_larger_shaft():
+    from elevator_eval.errors import InputError
+    from elevator_eval.spatial import required_shaft_m
+    stretcher = Site(entry_mode="half_landing", extra={"car_size_m": ["1.10", "2.10"]})
+    # same allowance around the car as the accessible 1.10 × 1.40 car in a 2.3 × 2.5 shaft
+    assert required_shaft_m(stretcher) == (D("2.3"), D("3.2"))
+    small = Site(entry_mode="half_landing", extra={"car_size_m": [1.0, 1.25]})
+    assert required_shaft_m(small) == (D("2.3"), D("2.5"))     # never below accessible
+    fits = Site(entry_mode="half_landing", footprint_available_m=(D("3.2"), D("2.3")),
+                extra={"car_size_m": ["1.10", "2.10"]})
+    assert check_spatial(fits) == []                             # turned 90°
+    tight = Site(entry_mode="half_landing", footprint_available_m=(D("2.6"), D("3.19")),
+                 extra={"car_size_m": ["1.10", "2.10"]})
+    (f,) = check_spatial(tight)
+    assert f.code == "footprint_small" and "2.3 × 3.2 m" in f.message_en
+    assert "planned car 1.1 × 2.1 m" in f.message_en
+    with pytest.raises(InputError) as e:
+        check_spatial(Site(footprint_available_m=(D(3), D(3)), extra={"car_size_m": [1]}))
+    assert e.value.field == "site.car_size_m"
