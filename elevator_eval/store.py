@@ -37,6 +37,7 @@ modified.
 from __future__ import annotations
 
 import copy
+import glob
 import hashlib
 import json
 import os
@@ -44,6 +45,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
 import uuid
 from dataclasses import fields
 from datetime import datetime, timezone
@@ -364,13 +366,29 @@ def _check_header(path: Path) -> int:
                    "it is not an Elevator Eval project (another SQLite database)")
     version = int.from_bytes(head[60:64], "big", signed=True)
     if version > SCHEMA_VERSION:
-        raise _err(path, f"文件由更新版本的程序保存（格式版本 {version}，本程序支持 "
-                         f"{SCHEMA_VERSION}），请升级程序",
-                   f"it was saved by a newer version of the app (schema {version}, this "
-                   f"app reads up to {SCHEMA_VERSION}); please upgrade")
+        app = _writer_version(path)
+        by_zh = f"（{app} 版）" if app else ""
+        by_en = f" {app}" if app else ""
+        raise _err(path, f"文件由更新版本的程序{by_zh}保存（格式版本 {version}，本程序 "
+                         f"{__version__} 支持到 {SCHEMA_VERSION}），请升级程序",
+                   f"it was saved by a newer version of the app{by_en} (schema {version}; "
+                   f"this app {__version__} reads up to {SCHEMA_VERSION}); please upgrade")
     if version < 1:
         raise _err(path, "文件已损坏（没有格式版本）", "the file is corrupt (no schema version)")
     return version
+
+
+def _writer_version(path: Path) -> str:
+    """The app version recorded in a file's meta table, or "" (read-only, best effort)."""
+    try:
+        conn = _connect_ro(path)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'app_version'").fetchone()
+            return str(row[0])[:40] if row else ""
+        finally:
+            conn.close()
+    except Exception:  # noqa: BLE001 - only used to improve a message
+        return ""
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
@@ -787,6 +805,29 @@ def save_project(project: Project, path) -> None:
     except BaseException:
         _unlink(tmp)
         raise
+    _remove_stale_temporaries(path)
+
+
+STALE_TEMP_S = 600
+"""Temporary files of a save older than this [s] are leftovers of a crash."""
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete ``.<name>.*.tmp`` files left beside ``path`` by a save that was killed.
+
+    Only files older than :data:`STALE_TEMP_S` are removed, so a save running in another
+    process at the same time is never disturbed.
+    """
+    limit = time.time() - STALE_TEMP_S
+    try:
+        for f in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+            try:
+                if f.stat().st_mtime < limit:
+                    f.unlink()
+            except OSError:
+                pass
+    except OSError:
+        pass
 
 
 def _set_mode(tmp: Path, path: Path) -> None:

@@ -114,3 +114,17 @@ def _same(a, b) -> bool:
 @given(json_value)
 def test_any_extra_value_round_trips_exactly(value):
     assert _same(store.loads_tagged(store.dumps_tagged({"v": value}))["v"], value)
+
+
+def test_stale_temporaries_of_a_killed_save_are_cleaned_up(tmp_path):
+    path = tmp_path / "p.eeproj"
+    stale = tmp_path / ".p.eeproj.abc123.tmp"
+    fresh = tmp_path / ".p.eeproj.def456.tmp"  # maybe another process saving right now
+    other = tmp_path / ".q.eeproj.abc.tmp"
+    for f in (stale, fresh, other):
+        f.write_bytes(b"half a database")
+    old = time.time() - store.STALE_TEMP_S - 60
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    save_project(new_project("x"), path)
+    assert not stale.exists() and fresh.exists() and other.exists()

@@ -187,3 +187,14 @@ def test_cli_reports_a_bad_project_in_one_line(tmp_path):
                        stderr=err)
     assert code == 2
     assert err.getvalue().count("\n") == 1 and "wrong file type" in err.getvalue()
+
+
+def test_newer_file_names_the_version_that_wrote_it(tmp_path):
+    path = _good(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 7")
+    conn.execute("UPDATE meta SET value = '9.1.0' WHERE key = 'app_version'")
+    conn.commit()
+    conn.close()
+    msg = _assert_refused(path, "newer", "9.1.0", "schema 7")
+    assert "9.1.0 版" in msg
