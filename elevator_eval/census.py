@@ -139,16 +139,19 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
         (no reasons, consent state ``not_computed``). Needs one ruleset for all units.
     """
     from .structural import current_year
-    from .suitability import assess, load_ruleset, resolve_ruleset_name
+    from .suitability import assess, load_ruleset, resolve_ruleset_name, user_rulesets
     year = current_year() if year is None else year
     located = list(project.iter_units())
     rows: list[CensusRow] = []
     if vectorised:
         units = [u for _, _, u in located]
-        per_unit = [resolve_ruleset_name(u, unit_ruleset(project, u, ruleset)) for u in units]
-        names = set(per_unit) or {resolve_ruleset_name(None, ruleset)}
+        settings = project.settings
+        user = user_rulesets(settings)
+        per_unit = [resolve_ruleset_name(u, unit_ruleset(project, u, ruleset), settings=settings)
+                    for u in units]
+        names = set(per_unit) or {resolve_ruleset_name(None, ruleset, settings=settings)}
         if len(names) == 1:
-            rules = load_ruleset(names.pop())
+            rules = load_ruleset(names.pop(), user=user)
             codes = classify_arrays(units_to_arrays(units), rules, year)
             classes = [CLASSES[int(i)] for i in codes]
         else:  # mixed rulesets: classify each group with its own rules
@@ -156,7 +159,7 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
             for name in names:
                 idx = [i for i, n in enumerate(per_unit) if n == name]
                 codes = classify_arrays(units_to_arrays([units[i] for i in idx]),
-                                        load_ruleset(name), year)
+                                        load_ruleset(name, user=user), year)
                 for i, c in zip(idx, codes):
                     classes[i] = CLASSES[int(c)]
         for (c, b, u), k in zip(located, classes):
@@ -165,7 +168,8 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
         return summarise(rows, project.name, year)
     for c, b, u in located:
         try:
-            a = assess(u, unit_ruleset(project, u, ruleset), year=year)
+            a = assess(u, unit_ruleset(project, u, ruleset), year=year,
+                       settings=project.settings)
         except InputError as e:
             raise InputError(f"unit {u.id}: {e.field}", e.message) from None
         state = a.consent.state if a.consent is not None else "invalid"

@@ -81,7 +81,9 @@ def _ratio(value, where: str) -> Fraction:
     try:
         if isinstance(value, bool):
             raise ValueError
-        if isinstance(value, str):
+        if isinstance(value, float):
+            r = Fraction(Decimal(repr(value)))
+        elif isinstance(value, str):
             r = Fraction(value.strip())
         elif isinstance(value, (int, Decimal)):
             r = Fraction(value)
@@ -182,14 +184,27 @@ def load_ruleset(name: str | None = None, *, user: dict | None = None) -> Consen
     return _load_shipped(name)
 
 
-def _resolve(unit: Unit, ruleset: str | None) -> ConsentRuleset:
+USER_KEY = "consent_rulesets"
+"""Project settings key holding user-defined consent rulesets by name (same schema)."""
+
+
+def user_rulesets(settings: dict | None) -> dict | None:
+    """User-defined consent rulesets of a project's ``settings`` (``None`` when none)."""
+    if not isinstance(settings, dict):
+        return None
+    user = settings.get(USER_KEY)
+    return user if isinstance(user, dict) and user else None
+
+
+def _resolve(unit: Unit, ruleset: str | None, settings: dict | None = None) -> ConsentRuleset:
     if ruleset is None:
         ruleset = unit.rules or DEFAULT_RULESET
-    if ruleset not in _shipped_names():
-        from .suitability import list_rulesets as suit_names
-        if ruleset in suit_names():  # a suitability ruleset name: the default vote rule
+    user = user_rulesets(settings)
+    if ruleset not in _shipped_names() and not (user and ruleset in user):
+        from .suitability import is_suitability_ruleset
+        if is_suitability_ruleset(ruleset, settings):  # a suitability name: default vote rule
             ruleset = DEFAULT_RULESET
-    return load_ruleset(ruleset)
+    return load_ruleset(ruleset, user=user)
 
 
 # -------------------------------------------------------------------------------- owners
@@ -419,7 +434,8 @@ def _sum_dec(values) -> Decimal:
     return sum(values, Decimal(0))
 
 
-def tally(unit: Unit, ruleset: str | None = None) -> ConsentResult:
+def tally(unit: Unit, ruleset: str | None = None, *,
+          settings: dict | None = None) -> ConsentResult:
     """Tally a unit's vote.
 
     Parameters
@@ -429,6 +445,8 @@ def tally(unit: Unit, ruleset: str | None = None) -> ConsentResult:
         ``exclusive_part_affected``.
     ruleset : str, optional
         Consent ruleset name; the unit's ``rules`` by default.
+    settings : dict, optional
+        A project's settings; ``settings["consent_rulesets"]`` adds user-defined rulesets.
 
     Raises
     ------
@@ -436,7 +454,7 @@ def tally(unit: Unit, ruleset: str | None = None) -> ConsentResult:
         ``rules`` for an unknown ruleset; ``households[i].vote`` for conflicting votes of
         one owner.
     """
-    r = _resolve(unit, ruleset)
+    r = _resolve(unit, ruleset, settings)
     owners = owners_of(unit)
     votes = [o.vote for o in owners]
     c = _counts(owners, votes)
@@ -461,12 +479,13 @@ def tally(unit: Unit, ruleset: str | None = None) -> ConsentResult:
         ruleset_title_zh=r.title_zh, ruleset_title_en=r.title_en, ruleset_source=r.source)
 
 
-def what_is_needed(unit: Unit, ruleset: str | None = None) -> Needed:
+def what_is_needed(unit: Unit, ruleset: str | None = None, *,
+                   settings: dict | None = None) -> Needed:
     """The smallest set of additional yes owners that passes the vote (see module doc).
 
     For a vote that already passes: ``Needed(True, 0, [], …)``.
     """
-    r = _resolve(unit, ruleset)
+    r = _resolve(unit, ruleset, settings)
     owners = owners_of(unit)
     if passes(owners, [o.vote for o in owners], r):
         return Needed(True, 0, [], "表决已通过", "The vote already passes")

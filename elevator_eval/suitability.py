@@ -87,6 +87,17 @@ def _num_ok(v) -> bool:
     return isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v > 0
 
 
+def _decimalise(value):
+    """A deep copy with floats turned into Decimals through their shortest text."""
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, dict):
+        return {k: _decimalise(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decimalise(v) for v in value]
+    return value
+
+
 def validate_ruleset(data: dict[str, Any], where: str = "rules") -> SuitabilityRuleset:
     """Check a suitability ruleset's content and build a :class:`SuitabilityRuleset`.
 
@@ -95,6 +106,7 @@ def validate_ruleset(data: dict[str, Any], where: str = "rules") -> SuitabilityR
     InputError
         naming the ruleset and the bad key.
     """
+    data = _decimalise(data)
     name = data.get("name", "?")
     p = f"{where} {name}"
     checks = data.get("checks")
@@ -178,15 +190,41 @@ def load_ruleset(name: str | None = None, *, user: dict | None = None) -> Suitab
     return _load_shipped(name)
 
 
-def resolve_ruleset_name(unit: Unit | None, ruleset: str | None = None) -> str:
-    """The suitability ruleset for a unit (see module docstring for the scheme)."""
+USER_KEY = "suitability_rulesets"
+"""Project settings key holding user-defined suitability rulesets by name (same schema)."""
+
+
+def user_rulesets(settings: dict | None) -> dict | None:
+    """User-defined suitability rulesets of a project's ``settings`` (``None`` when none)."""
+    if not isinstance(settings, dict):
+        return None
+    user = settings.get(USER_KEY)
+    return user if isinstance(user, dict) and user else None
+
+
+def is_suitability_ruleset(name: str | None, settings: dict | None = None) -> bool:
+    """Whether ``name`` is a shipped or user-defined suitability ruleset."""
+    user = user_rulesets(settings)
+    return name in _shipped_names() or bool(user and name in user)
+
+
+def resolve_ruleset_name(unit: Unit | None, ruleset: str | None = None, *,
+                         settings: dict | None = None) -> str:
+    """The suitability ruleset for a unit (see module docstring for the scheme).
+
+    Raises
+    ------
+    InputError
+        ``rules`` when the name is neither a suitability nor a consent ruleset.
+    """
     name = ruleset if ruleset is not None else (unit.rules if unit is not None else None)
     if name is None:
         return DEFAULT_RULESET
-    if name in _shipped_names():
+    if is_suitability_ruleset(name, settings):
         return name
     from .consent import load_ruleset as load_consent
-    return load_consent(name).suitability
+    from .consent import user_rulesets as consent_user
+    return load_consent(name, user=consent_user(settings)).suitability
 
 
 # ------------------------------------------------------------------------ classification
@@ -323,7 +361,7 @@ def findings_for(unit: Unit, rules: SuitabilityRuleset, *, year: int | None = No
 
 
 def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
-           with_consent: bool = True) -> Assessment:
+           with_consent: bool = True, settings: dict | None = None) -> Assessment:
     """Assess a unit.
 
     Parameters
@@ -338,6 +376,9 @@ def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
     with_consent : bool
         Tally the vote too (``consent`` is ``None`` otherwise, or when the votes are bad
         input such as conflicting votes of one owner).
+    settings : dict, optional
+        A project's settings: ``suitability_rulesets`` and ``consent_rulesets`` add
+        user-defined rulesets (validated like the shipped ones).
 
     Raises
     ------
@@ -347,7 +388,8 @@ def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
     from .structural import current_year
     from .spatial import not_surveyed
     year = current_year() if year is None else year
-    rules = load_ruleset(resolve_ruleset_name(unit, ruleset))
+    rules = load_ruleset(resolve_ruleset_name(unit, ruleset, settings=settings),
+                         user=user_rulesets(settings))
     findings = findings_for(unit, rules, year=year)
     counts = count_severities(findings)
     klass = classify_counts(counts["major"], counts["strong"], rules.class_rule)
@@ -355,8 +397,10 @@ def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
     consent = None
     if with_consent:
         from .consent import list_rulesets as consent_names, tally
+        from .consent import user_rulesets as consent_user
+        names = set(consent_names()) | set(consent_user(settings) or ())
         try:
-            consent = tally(unit, ruleset if ruleset in consent_names() else None)
+            consent = tally(unit, ruleset if ruleset in names else None, settings=settings)
         except InputError as e:
             if e.field == "rules":
                 raise

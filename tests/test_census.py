@@ -155,3 +155,26 @@ def test_project_default_rules_apply_to_units_without_their_own():
     assert census(p, year=YEAR).rows[0].consent_state == "needs_votes"   # 1 of 2: not all
     p.units()[0].rules, p.units()[0].rules_given = "civil-code-2021", True
     assert census(p, year=YEAR).rows[0].consent_state == "needs_votes"   # 1/2 < 2/3 too
+
+
+def test_user_defined_rulesets_in_the_project_settings():
+    import json as _json
+
+    from elevator_eval.resources import rules_dir
+    consent = _json.loads((rules_dir() / "consent" / "civil-code-2021.json").read_text("utf-8"))
+    consent.update(name="my-city", approval_ratio=0.5, suitability="my-suit",
+                   participation_ratio="1/2")
+    suit = _json.loads((rules_dir() / "suitability" / "shanghai-2020.json").read_text("utf-8"))
+    suit.update(name="my-suit")
+    suit["checks"]["pipe_gas"]["severity"] = "weak"          # this city relocates gas itself
+    p = street()
+    p.settings.update(default_rules="my-city", consent_rulesets={"my-city": consent},
+                      suitability_rulesets={"my-suit": suit})
+    c = census(p, year=YEAR)
+    assert c.rows[1].unit_id == "A-1-2" and c.rows[1].klass == "suitable"   # gas now weak
+    assert [r.klass for r in census(p, year=YEAR, vectorised=True).rows] == \
+        [r.klass for r in c.rows]
+    suit["checks"]["pipe_gas"]["severity"] = "awful"
+    with pytest.raises(InputError) as e:
+        census(p, year=YEAR)
+    assert "pipe_gas.severity" in e.value.field

@@ -47,7 +47,12 @@ def render_text(r) -> str:
 
 def run(args) -> CommandResult:
     from ..consent import tally
-    unit, _ = load_target(args.target, args.unit)
-    result = tally(unit, args.rules)
+    unit, project = load_target(args.target, args.unit)
+    if project is not None:  # the project's default ruleset and user-defined rulesets
+        from ..census import unit_ruleset
+        result = tally(unit, unit_ruleset(project, unit, args.rules),
+                       settings=project.settings)
+    else:
+        result = tally(unit, args.rules)
     return CommandResult(data=result.to_json(), text=render_text(result),
                          json_mode=args.json)
