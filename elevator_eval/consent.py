@@ -76,6 +76,12 @@ class ConsentRuleset:
     scope: str
     suitability: str
 
+    def valid_on(self, date_iso: str) -> bool:
+        """Whether the ruleset was in force on ``date_iso`` (``YYYY-MM-DD``)."""
+        day = date_iso[:10]
+        return (self.valid_from is None or day >= self.valid_from) and \
+            (self.valid_to is None or day <= self.valid_to)
+
 
 def _ratio(value, where: str) -> Fraction:
     try:
@@ -145,6 +151,8 @@ def validate_ruleset(data: dict[str, Any], where: str = "rules") -> ConsentRules
     suit = data.get("suitability", "shanghai-2020")
     if not isinstance(suit, str) or not suit:
         raise InputError(f"{p}.suitability", "must name a suitability ruleset")
+    if not isinstance(data.get("source"), str) or not data["source"].strip():
+        raise InputError(f"{p}.source", "must cite the rule's legal source")
     return ConsentRuleset(
         name=data["name"], title_zh=data["title_zh"], title_en=data["title_en"],
         source=data["source"], participation_ratio=pr, participation_inclusive=p_inc,
@@ -398,6 +406,7 @@ class ConsentResult:
     ruleset_title_zh: str = ""
     ruleset_title_en: str = ""
     ruleset_source: str = ""
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def state_label_zh(self) -> str:
@@ -427,6 +436,7 @@ class ConsentResult:
             "area_m2": {"total": self.area_total_m2, "taking_part": self.area_taking_part_m2,
                         "yes": self.area_yes_m2},
             "needed": None if self.needed is None else self.needed.to_json(),
+            "warnings": list(self.warnings),
         }
 
 
@@ -476,7 +486,20 @@ def tally(unit: Unit, ruleset: str | None = None, *,
         area_taking_part_m2=_sum_dec(o.area_m2 for o in owners if o.vote is not None),
         area_yes_m2=_sum_dec(o.area_m2 for o in owners if o.vote == "yes"),
         state=state, needed=needed, objecting=objecting,
-        ruleset_title_zh=r.title_zh, ruleset_title_en=r.title_en, ruleset_source=r.source)
+        ruleset_title_zh=r.title_zh, ruleset_title_en=r.title_en, ruleset_source=r.source,
+        warnings=_date_warnings(unit, r))
+
+
+def _date_warnings(unit: Unit, r: ConsentRuleset) -> list[str]:
+    """Votes cast while the ruleset was not in force (by ``vote_date``)."""
+    out = []
+    for h in unit.households:
+        if h.vote is not None and h.vote_date and not r.valid_on(h.vote_date):
+            span = f"{r.valid_from or '…'} – {r.valid_to or '…'}"
+            out.append(f"户 {h.id} 的表决日期 {h.vote_date} 不在规则 {r.name} 的有效期 {span} 内 / "
+                       f"household {h.id} voted on {h.vote_date}, outside the validity of "
+                       f"{r.name} ({span})")
+    return out
 
 
 def what_is_needed(unit: Unit, ruleset: str | None = None, *,

@@ -121,6 +121,8 @@ def validate_ruleset(data: dict[str, Any], where: str = "rules") -> SuitabilityR
                              f"must be one of {', '.join(SEVERITIES)}")
         if not isinstance(c.get("source"), str) or not c["source"].strip():
             raise InputError(f"{p} checks.{code}.source", "must name a source or 'app default'")
+        if c.get("basis") not in ("sourced", "app default"):
+            raise InputError(f"{p} checks.{code}.basis", 'must be "sourced" or "app default"')
         for key in _NUMERIC.get(code, ()):
             if not _num_ok(c.get(key)):
                 raise InputError(f"{p} checks.{code}.{key}", "must be a positive number")

@@ -220,3 +220,14 @@ def test_needed_counts_non_participants_as_raising_participation():
     assert r.needed.additional_yes == 7
     # largest areas first among the non-voters: h12 (51) … h6 (45)
     assert r.needed.owners == [f"h{i}" for i in range(12, 5, -1)]
+
+
+def test_votes_outside_the_rulesets_validity_are_flagged():
+    u = make_unit(votes(yes=12), rules="property-law-2007")
+    u.households[0].vote_date = "2022-05-01"
+    u.households[1].vote_date = "2019-05-01"
+    r = tally(u)
+    assert r.passed
+    assert len(r.warnings) == 1 and "h1" in r.warnings[0] and "2020-12-31" in r.warnings[0]
+    assert load_ruleset("civil-code-2021").valid_on("2021-01-01")
+    assert not load_ruleset("civil-code-2021").valid_on("2020-12-31")

@@ -167,6 +167,7 @@ def _shipped():
      "checks.neighbour_close.source"),
     (lambda d: d["checks"]["footprint_small"]["shaft_m"]["flat"].update(width_m=1.0),
      "checks.footprint_small.shaft_m.flat"),
+    (lambda d: d["checks"]["red_line"].pop("basis"), "checks.red_line.basis"),
     (lambda d: d["class_rule"].update(difficult_min_strong=3),
      "class_rule.difficult_min_strong"),
 ])

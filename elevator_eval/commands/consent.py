@@ -39,6 +39,8 @@ def render_text(r) -> str:
     if r.blocking:
         lines.append(f"专有部分受影响、尚未同意 / exclusive part affected, not yet yes: "
                      f"{', '.join(r.blocking)}")
+    for w in r.warnings:
+        lines.append(f"注意 / note: {w}")
     if r.needed is not None:
         lines.append(f"还需 / needed: {r.needed.reason_zh}")
         lines.append(f"    {r.needed.reason_en}")
