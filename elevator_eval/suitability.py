@@ -13,7 +13,17 @@ on load; every check names its source or says "app default". A unit's ``rules`` 
 *consent* ruleset (``civil-code-2021`` by default); each consent ruleset names the suitability
 ruleset that goes with it (key ``suitability``, ``shanghai-2020`` for all shipped ones).
 :func:`assess` also takes a ruleset name directly: a suitability ruleset name is used as is,
-a consent ruleset name is followed to its suitability ruleset.
+a consent ruleset name is followed to its suitability ruleset. A unit whose ``rules`` names a
+suitability ruleset is tallied under the default consent ruleset. In a project, units that
+name no ruleset use ``settings["default_rules"]``, and ``settings["suitability_rulesets"]`` /
+``settings["consent_rulesets"]`` hold user-defined rulesets (same schema, same validation).
+
+Finding codes (:data:`FINDING_CODES`): structural ``danger_grade``, ``appraisal_required``,
+``storeys_low``, ``masonry_seismic``, ``design_life_short``; spatial ``red_line``,
+``fire_lane_narrow``, ``neighbour_close``, ``private_courtyard``,
+``sunlight_below_standard``, ``pipe_gas`` and ``pipe_<type>`` (one per pipe),
+``footprint_small``, ``pit_reduced``, ``pit_below_reduced``, ``headroom_reduced``,
+``headroom_below_reduced``, ``corridor_shallow``.
 
 References
 ----------
