@@ -41,6 +41,11 @@ Break-even
     input at its most likely value (the smallest root, found on a grid and refined with
     :func:`scipy.optimize.brentq`); reported also as the probability of consent within the
     horizon ``1 − (1 − h*)^H``. ``None`` when pre-works do not pay off even with ``h = 1``.
+Monotonicity
+    ``E[S]`` always rises with the escalation. It rises with the probability of consent
+    whenever ``DF(t) C_later(t)`` does not grow with ``t`` (escalation not above the discount
+    rate, as with the defaults): earlier consent is then worth more, and any consent more
+    than none.
 Uncertainty
     Every cost item, every extra and ``g`` are triangular (low, most likely, high); ``h`` is
     Beta with mean ``h`` and concentration ``α + β`` (a given ``p_t`` list is used as is);
@@ -1305,6 +1310,44 @@ def tornado_figure(data: Tornado | PreinstallResult, lang: str = "zh", max_bars:
     else:
         ax.set_xlabel("expected net saving (yuan, present value)")
         ax.set_title("Tornado: blue = input at low, orange = input at high")
+    return fig
+
+
+def histogram_figure(result: PreinstallResult, lang: str = "zh"):
+    """Draw the Monte Carlo distribution of the saving into a new
+    :class:`matplotlib.figure.Figure` (no pyplot), with P10/P50/P90 and zero marked."""
+    from matplotlib.figure import Figure
+    try:
+        from .fonts import setup_matplotlib
+        setup_matplotlib()
+    except ImportError:
+        pass
+    except Exception:  # a missing bundled font must not stop a chart
+        pass
+    mc = result.monte_carlo
+    if mc is None:
+        raise InputError("monte_carlo", "the result has no Monte Carlo data")
+    edges = mc.histogram_edges_yuan
+    widths = [b - a for a, b in zip(edges, edges[1:])]
+    fig = Figure(figsize=(7.0, 3.6), layout="constrained")
+    ax = fig.add_subplot()
+    ax.bar(edges[:-1], mc.histogram_counts, width=widths, align="edge", color="#4C72B0",
+           edgecolor="white", linewidth=0.4)
+    for q, name in ((mc.p10_yuan, "P10"), (mc.p50_yuan, "P50"), (mc.p90_yuan, "P90")):
+        ax.axvline(float(q), color="#DD8452", linewidth=1.0)
+        ax.annotate(name, (float(q), 1), xycoords=("data", "axes fraction"),
+                    ha="center", va="bottom", fontsize=8)
+    ax.axvline(0, color="grey", linewidth=0.8, linestyle="--")
+    if lang == "zh":
+        ax.set_xlabel("净节约（元，现值）")
+        ax.set_ylabel("抽样次数")
+        ax.set_title(f"蒙特卡洛 {mc.draws} 次：合算概率 {float(mc.probability_pays_off):.0%}",
+                     pad=14)
+    else:
+        ax.set_xlabel("net saving (yuan, present value)")
+        ax.set_ylabel("draws")
+        ax.set_title(f"Monte Carlo, {mc.draws} draws: P(pays off) "
+                     f"{float(mc.probability_pays_off):.0%}", pad=14)
     return fig
 
 

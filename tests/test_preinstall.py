@@ -234,6 +234,10 @@ def test_tornado_figure_draws_without_pyplot():
     assert len(ax.patches) == 2 * len(r.tornado.bars)
     fig.savefig(io.BytesIO(), format="png")
     assert P.tornado_figure(r.tornado, lang="zh").axes
+    hist = P.histogram_figure(r, lang="zh")
+    assert isinstance(hist, Figure)
+    assert sum(p.get_height() for p in hist.axes[0].patches) == 1000
+    hist.savefig(io.BytesIO(), format="png")
 
 
 # ------------------------------------------------------------------- consent outlook
