@@ -466,9 +466,12 @@ def _build(meta: dict[str, str], tables: dict[str, list[tuple]]) -> Project:
     for (_pk, upk, hid, floor, area, owner, vote, epa, oname, contact, vdate, vsrc, mc, pf,
          extra) in tables["households"]:
         units[upk].households.append(Household(
-            hid, floor, Decimal(area), owner, vote, bool(epa), oname, contact, vdate, vsrc,
-            None if mc is None else Decimal(mc), None if pf is None else Decimal(pf),
-            {} if extra == "{}" else loads(extra)))
+            id=hid, floor=floor, area_m2=Decimal(area), owner=owner, vote=vote,
+            exclusive_part_affected=bool(epa), owner_name=oname, contact=contact,
+            vote_date=vdate, vote_source=vsrc,
+            max_contribution_yuan=None if mc is None else Decimal(mc),
+            provident_fund_yuan=None if pf is None else Decimal(pf),
+            extra={} if extra == "{}" else loads(extra)))
     if "vote_log" in tables:
         project.vote_log = [_event_from_row(r) for r in tables["vote_log"]]
     return project

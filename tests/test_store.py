@@ -52,14 +52,16 @@ def _rich_project() -> Project:
                             rounding_yuan=Decimal("10"), table="x", extra={"k": None},
                             given=True),
         scheme_version=3, extra={"unknown_top": [Decimal("1.10"), None, True]})
-    u2 = Unit(id="U-2", building=info, households=[
+    u2 = Unit(id="U-2", building=info, rules="unanimity",
+              site=Site(distance_to_neighbour_m=Decimal("13.0"), sunlight_below_standard=True,
+                        headroom_available_mm=3800), households=[
         Household(id="201", floor=2, area_m2=Decimal("45"))], costs=Costs())
-    other = BuildingInfo(year_built=2004, storeys=5)
+    other = BuildingInfo(year_built=2004, storeys=5, design_life_years=70, danger_grade="A")
     u3 = Unit(id="U-3", building=other, households=[], costs=Costs())
     b1 = Building(id="B1", name="3号楼", info=info, units=[u1, u2], address="路 1 号")
     b2 = Building(id="B2", name="空楼", info=BuildingInfo(year_built=1980, storeys=4))
-    b3 = Building(id="B3", name="4号楼", info=BuildingInfo(year_built=2004, storeys=5),
-                  units=[u3])
+    b3 = Building(id="B3", name="4号楼", units=[u3], info=BuildingInfo(
+        year_built=2004, storeys=5, design_life_years=70, danger_grade="A"))
     c1 = Community(id="C1", name="幸福里", buildings=[b1, b2], district="东湖街道")
     c2 = Community(id="C2", name="空小区")
     c3 = Community(id="C3", name="桂园", buildings=[b3])
@@ -103,8 +105,8 @@ def test_units_of_a_building_share_one_info_after_load(tmp_path):
 def test_a_unit_with_its_own_building_data_keeps_it(tmp_path):
     p = _rich_project()
     # U-3's info is equal to its building's but a separate object: shared after load
-    p.communities[2].buildings[0].units[0].building = BuildingInfo(year_built=2004,
-                                                                   storeys=5)
+    p.communities[2].buildings[0].units[0].building = BuildingInfo(
+        year_built=2004, storeys=5, design_life_years=70, danger_grade="A")
     p.find_unit("U-2").building = BuildingInfo(year_built=1992, storeys=5)  # differs
     save_project(p, tmp_path / "p.eeproj")
     q = open_project(tmp_path / "p.eeproj")
@@ -323,3 +325,25 @@ def test_tagged_json_round_trip():
     back = store.loads_tagged(store.dumps_tagged(value))
     assert back == value
     assert str(back["a"]) == "56.30" and str(back[1][0]) == "1E+5"
+
+
+def test_the_round_trip_fixture_sets_every_model_field():
+    """Guards the round-trip test: a field added to the model later must be exercised."""
+    import dataclasses
+    p = _rich_project()
+    objs = {Project: [p], Community: p.communities,
+            Building: [b for c in p.communities for b in c.buildings],
+            Unit: p.units(), BuildingInfo: [u.building for u in p.units()],
+            Site: [u.site for u in p.units()], Costs: [u.costs for u in p.units()],
+            ShareSettings: [u.share for u in p.units()],
+            Household: [h for u in p.units() for h in u.households]}
+    for cls, instances in objs.items():
+        for f in dataclasses.fields(cls):
+            if f.default is not dataclasses.MISSING:
+                default = f.default
+            elif f.default_factory is not dataclasses.MISSING:
+                default = f.default_factory()
+            else:
+                continue  # required field: always set
+            assert any(getattr(o, f.name) != default for o in instances), \
+                f"{cls.__name__}.{f.name} keeps its default everywhere"
