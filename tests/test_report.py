@@ -172,8 +172,8 @@ def test_hostile_unit_name_prints_literally_and_embeds_no_file(unit):
     text = _text(data)
     assert HOSTILE in text
     assert "<img" in text
-    # the only image is the shares chart, exactly as with a harmless name
-    assert _image_xobjects(data) == _image_xobjects(_pdf(build_proposal, harmless)) == 1
+    # no image at all (the shares chart is vector graphics), exactly as with a harmless name
+    assert _image_xobjects(data) == _image_xobjects(_pdf(build_proposal, harmless)) == 0
 
 
 def test_hostile_household_name_in_forms_and_notice(unit):
@@ -333,7 +333,41 @@ def test_batch_records_bad_units(unit, tmp_path):
     assert result.failures and "share.method" in result.failures[0][1]
 
 
-# ---------------------------------------------------------------------------- plan, quotes
+# ---------------------------------------------------------------------------- plan, charts
+
+def test_charts_render_chinese_without_missing_glyphs(unit):
+    import warnings
+
+    from elevator_eval.costshare import compute_share
+    from elevator_eval.report.charts import (census_counts_png, class_totals_png,
+                                             shares_by_floor_png)
+    share = compute_share(unit)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns "Glyph … missing from font"
+        pngs = [shares_by_floor_png(share),
+                census_counts_png({"喆园小区": {"suitable": 2, "difficult": 1, "unsuitable": 0}}),
+                class_totals_png({"suitable": 2, "difficult": 1, "unsuitable": 3})]
+    for png in pngs:
+        assert png.startswith(b"\x89PNG")
+
+
+def test_shares_chart_labels_every_floor(unit):
+    from elevator_eval.costshare import compute_share
+    from elevator_eval.report.charts import shares_by_floor_drawing
+    from reportlab.graphics.shapes import String
+    drawing = shares_by_floor_drawing(compute_share(unit), 480, 200)
+    texts = set()
+
+    def walk(node):
+        for child in getattr(node, "contents", []):
+            if isinstance(child, String):
+                texts.add(child.text)
+            walk(child)
+    walk(drawing)
+    assert {f"{f}层" for f in range(1, 7)} <= texts
+    assert {h.id for h in unit.households} <= texts
+    assert "38,900" in texts  # floor 6, door 601 (hand computation in the proposal test)
+
 
 def test_flat_entry_plan_draws_a_corridor(unit):
     from elevator_eval.report.proposal import build_proposal

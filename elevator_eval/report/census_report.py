@@ -115,8 +115,8 @@ def build_census_report(project, *, lang: str = "zh", out) -> None:
     from .charts import CLASS_COLOURS
     extra = []
     for i, r in enumerate(rows, 1):
-        detail.append([r.community, r.building, f"{r.unit_name or r.unit_id}（{r.unit_id}）"
-                       if t.lang == "zh" else f"{r.unit_name or r.unit_id} ({r.unit_id})",
+        detail.append([r.community, r.building,
+                       f"{r.unit_name}\n{r.unit_id}" if r.unit_name else r.unit_id,
                        str(r.year_built), t.pair(CLASS_LABELS[r.klass]),
                        t.pair((r.main_reason_zh, r.main_reason_en)),
                        L.label(L.CONSENT_STATES, r.consent_state, t) if r.consent_state

@@ -168,3 +168,117 @@ def class_totals_png(by_class: dict[str, int], lang: str = "zh", width_in: float
         ax.set_ylim(0, max(vals + [1]) * 1.2)
         ax.spines[["top", "right"]].set_visible(False)
         return _png(fig)
+
+
+def _nice_step(top: float, ticks: int = 5) -> float:
+    """A 1-2-5 step giving about ``ticks`` intervals up to ``top``."""
+    import math
+    if top <= 0:
+        return 1.0
+    raw = top / ticks
+    exp = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 2.5, 5, 10):
+        if m * exp >= raw:
+            return m * exp
+    return 10 * exp
+
+
+def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str = "zh"):
+    """The shares-by-floor bar chart as vector graphics (reportlab ``Drawing``).
+
+    Same content as :func:`shares_by_floor_png`, drawn natively: about ten times faster
+    than rendering a matplotlib figure, sharp at any zoom, and its numbers are real PDF text.
+    The proposal uses this one; the PNG is for the desktop app and exports.
+
+    Parameters
+    ----------
+    share : elevator_eval.costshare.ShareResult
+    width_pt, height_pt : float
+        Size [pt].
+    """
+    from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
+    from reportlab.lib import colors
+
+    from .common import plain
+
+    t = Tr(lang)
+    font = fonts.register_reportlab()
+    hs = sorted(share.households, key=lambda h: (h.floor, h.id))
+    floors = sorted({h.floor for h in hs})
+    many = len(hs) > 16
+    d = Drawing(width_pt, height_pt)
+    left, right, top_pad = 50.0, 8.0, 22.0
+    bottom = 44.0 if not many else 56.0
+    plot_w = width_pt - left - right
+    plot_h = height_pt - bottom - top_pad
+    values = [float(h.share_yuan) for h in hs]
+    vmax = max(values + [0.0])
+    vmin = min(values + [0.0])
+    step = _nice_step(vmax * 1.1 if vmax > 0 else 1.0)
+    ymax = step * (int(vmax * 1.12 / step) + 1) if vmax > 0 else step
+    ymin = -step * (int(-vmin / step) + 1) if vmin < 0 else 0.0
+
+    def Y(v: float) -> float:
+        return bottom + (v - ymin) / (ymax - ymin) * plot_h
+
+    d.add(String(width_pt / 2, height_pt - 14, t("各户建设出资（按楼层）",
+                                                 "Capital share per household, by floor"),
+                 fontName=font, fontSize=9.5, textAnchor="middle"))
+    grid = colors.HexColor("#D9D9D9")
+    v = ymin
+    while v <= ymax + 1e-9:
+        y = Y(v)
+        d.add(Line(left, y, left + plot_w, y, strokeColor=grid, strokeWidth=0.4))
+        d.add(String(left - 4, y - 2.5, f"{v:,.0f}", fontName=font, fontSize=6.5,
+                     textAnchor="end"))
+        v += step
+    label = Group(String(0, 0, t("出资（元）", "Share (yuan)"), fontName=font, fontSize=7.5,
+                         textAnchor="middle"))
+    label.translate(12, bottom + plot_h / 2)
+    label.rotate(90)
+    d.add(label)
+
+    slots = len(hs) + 0.6 * (len(floors) - 1)
+    slot_w = plot_w / max(slots, 1)
+    bar_w = slot_w * 0.78
+    palette = [colors.HexColor("#2F6EA5"), colors.HexColor("#5B9BD5")]
+    x = left
+    for i, floor in enumerate(floors):
+        group = [h for h in hs if h.floor == floor]
+        start = x
+        for h in group:
+            val = float(h.share_yuan)
+            y0, y1 = Y(0.0), Y(val)
+            d.add(Rect(x + (slot_w - bar_w) / 2, min(y0, y1), bar_w, abs(y1 - y0),
+                       fillColor=palette[i % 2], strokeColor=None))
+            cx = x + slot_w / 2
+            if val:
+                text = fmt_yuan(h.share_yuan)
+                if many:
+                    g = Group(String(0, 0, text, fontName=font, fontSize=5.5))
+                    g.translate(cx + 2, max(y0, y1) + 2)
+                    g.rotate(90)
+                    d.add(g)
+                else:
+                    d.add(String(cx, max(y0, y1) + 2, text, fontName=font, fontSize=6,
+                                 textAnchor="middle"))
+            door = plain(h.id)
+            if many:
+                g = Group(String(0, 0, door[:8], fontName=font, fontSize=5.5,
+                                 textAnchor="end"))
+                g.translate(cx + 2, bottom - 3)
+                g.rotate(90)
+                d.add(g)
+            else:
+                d.add(String(cx, bottom - 10, door[:8], fontName=font, fontSize=6.5,
+                             textAnchor="middle"))
+            x += slot_w
+        centre = (start + x) / 2
+        d.add(String(centre, bottom - (24 if not many else 40), t(f"{floor}层", f"F{floor}"),
+                     fontName=font, fontSize=7.5, textAnchor="middle",
+                     fillColor=colors.HexColor("#333333")))
+        x += slot_w * 0.6
+    d.add(Line(left, Y(0.0), left + plot_w, Y(0.0), strokeColor=colors.black,
+               strokeWidth=0.6))
+    d.add(Line(left, bottom, left, bottom + plot_h, strokeColor=colors.black, strokeWidth=0.6))
+    return d

@@ -108,7 +108,9 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
     ext_y = float(bld_depth + out_depth + lane) + 2
     scale = min((width_pt - legend_w - 2 * margin) / ext_x, (height_pt - 2 * margin) / ext_y)
     ox = margin + 8
-    oy = margin + float(lane) * scale + 6  # y of the facade line with the elevator
+    # y of the facade with the elevator: everything outside it (corridor, shaft, clear
+    # space, fire lane) is drawn below, so leave room for it
+    oy = margin + float(out_depth + lane) * scale + 6
 
     def X(m) -> float:
         return ox + float(m) * scale
@@ -167,11 +169,6 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
               t(f"连廊 深 {fmt_num(corridor)} m", f"corridor {fmt_num(corridor)} m deep")
               + ("" if site.corridor_depth_m is not None else t("（默认）", " (default)")),
               6.5, "start", colors.HexColor("#1F4E79"))
-    if avail_w is not None:
-        colour = colors.HexColor("#2E7D32") if fits else colors.HexColor("#C62828")
-        d.add(Rect(X(cx - avail_w / 2), Y(-corridor - avail_d), float(avail_w) * scale,
-                   float(avail_d) * scale, strokeColor=colour, strokeWidth=0.8,
-                   fillColor=None, strokeDashArray=[3, 2]))
     d.add(Rect(X(cx - shaft_w / 2), Y(-corridor - shaft_d), float(shaft_w) * scale,
                float(shaft_d) * scale, strokeColor=colors.black, strokeWidth=1.0,
                fillColor=colors.HexColor("#FCE4C4")))
@@ -180,6 +177,12 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
                strokeColor=grey, strokeWidth=0.4))
     d.add(Line(X(cx - shaft_w / 2), Y(-corridor), X(cx + shaft_w / 2), Y(-corridor - shaft_d),
                strokeColor=grey, strokeWidth=0.4))
+    # the clear space on top of the shaft so that it shows even when smaller
+    if avail_w is not None:
+        colour = colors.HexColor("#2E7D32") if fits else colors.HexColor("#C62828")
+        d.add(Rect(X(cx - avail_w / 2), Y(-corridor - avail_d), float(avail_w) * scale,
+                   float(avail_d) * scale, strokeColor=colour, strokeWidth=0.8,
+                   fillColor=None, strokeDashArray=[3, 2]))
     label(X(cx - max(shaft_w, avail_w or 0) / 2) - 3, Y(-corridor - shaft_d / 2) - 2,
           t("井道", "shaft"), 7.5, "end")
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from . import labels as L
 from .common import (Tr, build_pdf, content_width, esc, fmt_area, fmt_num, fmt_pct, fmt_yuan,
-                     kv_table, money_column, para, para_markup, png_image, scheme_label, table,
+                     kv_table, money_column, para, para_markup, scheme_label, table,
                      today_iso, unavailable, unit_context)
 
 # Steps and typical durations. Sources: domain reference §3.1 (construction 2–3 months,
@@ -212,9 +212,9 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
         return story
     counts = a.counts
     story.append(para_markup(
-        t("评估结论：", "Verdict: ") + "<b>" + esc(t.pair((a.label_zh, a.label_en))) + "</b>"
-        + "　" + esc(t.pair((a.main_reason_zh, a.main_reason_en)))
-        + "<br/>" + esc(t(f"重大干扰 {counts.get('major', 0)} 项，强干扰 {counts.get('strong', 0)} "
+        esc(t("评估结论：", "Verdict: ")) + "<b>" + esc(t.pair((a.label_zh, a.label_en)))
+        + "</b>" + esc(t("。主要原因：", ". Main reason: "))
+        + esc(t.pair((a.main_reason_zh, a.main_reason_en))) + "<br/>" + esc(t(f"重大干扰 {counts.get('major', 0)} 项，强干扰 {counts.get('strong', 0)} "
                           f"项，弱干扰 {counts.get('weak', 0)} 项。",
                           f"{counts.get('major', 0)} major, {counts.get('strong', 0)} strong, "
                           f"{counts.get('weak', 0)} weak factor(s)."))
@@ -224,12 +224,15 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
                 "difficult; otherwise suitable (Shanghai 2020 feasibility guideline).")),
         "body"))
     if a.findings:
+        cite = {key: i for i, (key, _text) in enumerate(source_list(d, t), 1)}
         rows = [[t("程度", "Severity"), t("发现", "Finding"), t("如何处理", "Remedy"),
                  t("依据", "Source")]]
         for f in a.findings:
             rows.append([L.label(L.SEVERITY, f.severity, t), f.message(t.lang),
-                         f.remedy(t.lang), f.source])
-        story.append(table(rows, [width * 0.1, width * 0.32, width * 0.33, width * 0.25]))
+                         f.remedy(t.lang), f"[{cite[f.source]}]" if f.source in cite else ""])
+        story.append(table(rows, [width * 0.11, width * 0.43, width * 0.38, width * 0.08]))
+        story.append(para(t("依据编号见第八节“资料来源”。", "Source numbers refer to section 8."),
+                          "tiny"))
     else:
         story.append(para(t("未发现干扰因素。", "No interference factor found.")))
     improve = [f for f in a.findings if f.code in set(a.to_improve)]
@@ -353,11 +356,9 @@ def _households(d: ProposalData, t: Tr, width: float) -> list:
     story.append(para(t("；", "; ").join(notes) + t("。", "."), "small"))
     for w in s.warnings:
         story.append(para(t("注意：", "Note: ") + str(w), "small"))
-    from .charts import shares_by_floor_png
-    chart_w = width
-    chart_h = width * 2.9 / 6.6
+    from .charts import shares_by_floor_drawing
     story.append(Spacer(1, 4))
-    story.append(KeepTogether([png_image(shares_by_floor_png(s, t.lang), chart_w, chart_h)]))
+    story.append(KeepTogether([shares_by_floor_drawing(s, width, width * 0.42, t.lang)]))
     return story
 
 
@@ -470,25 +471,33 @@ def _steps(d: ProposalData, t: Tr, width: float) -> list:
     return story
 
 
-def _sources(d: ProposalData, t: Tr, width: float) -> list:
-    items: list[str] = []
+def source_list(d: ProposalData, t: Tr) -> list[tuple[str, str]]:
+    """Every source the proposal relies on, in print order: ``(key, text)``.
+
+    Finding sources are keyed by their text, so the verdict table can cite them as
+    ``[n]``."""
+    items: list[tuple[str, str]] = []
     if d.assessment is not None:
-        items.append(t("适宜性规则：", "Suitability ruleset: ") + d.assessment.ruleset)
+        items.append(("ruleset", t("适宜性规则：", "Suitability ruleset: ") + d.assessment.ruleset))
         for src in dict.fromkeys(f.source for f in d.assessment.findings if f.source):
-            items.append(t("评估依据：", "Finding source: ") + src)
+            items.append((src, t("评估依据：", "Finding source: ") + src))
     if d.consent is not None:
-        items.append(t("表决规则：", "Consent ruleset: ") + (d.consent.ruleset_source
-                                                         or d.consent.ruleset))
+        items.append(("consent", t("表决规则：", "Consent ruleset: ")
+                      + (d.consent.ruleset_source or d.consent.ruleset)))
     if d.share is not None:
-        items.append(t("分摊方法：", "Cost-sharing method: ") + d.share.method_source)
+        items.append(("method", t("分摊方法：", "Cost-sharing method: ") + d.share.method_source))
         for line in d.share.subsidy_lines:
             note = t.pair((line.note_zh, line.note_en))
             if note:
-                items.append(t("补贴：", "Subsidy: ") + note)
+                items.append((f"subsidy:{line.type}", t("补贴：", "Subsidy: ") + note))
     for zh, en, url in TIMELINE_SOURCES:
-        items.append(t("时间安排：", "Timeline: ") + t(zh, en) + " — " + url)
+        items.append((url, t("时间安排：", "Timeline: ") + t(zh, en) + " — " + url))
+    return items
+
+
+def _sources(d: ProposalData, t: Tr, width: float) -> list:
     story = [para(t("八、资料来源", "8. Sources"), "h2")]
-    for i, text in enumerate(items, 1):
+    for i, (_key, text) in enumerate(source_list(d, t), 1):
         story.append(para(f"[{i}] {text}", "tiny"))
     story.append(para(t("来源质量标记：[A] 政府或官方媒体，[B] 行业媒体或官方转载，[C] 聚合或问答网站，"
                         "使用前宜与原文核对。",
