@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import __version__
-from .audit import VoteEvent
+from .audit import VoteEvent, record_vote, verify_log  # noqa: F401 - re-exported API
 from .errors import InputError, ProjectFileError
 from .model import (Building, BuildingInfo, Community, Costs, Household, Project,
                     ShareSettings, Site, Unit)
