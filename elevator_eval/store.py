@@ -144,8 +144,9 @@ def _tag(obj: Any, where: str) -> Any:
     """Turn a value into JSON-able data that keeps its exact Python type.
 
     ``Decimal`` → ``{"$d": "56.30"}`` (written out as the number literal ``56.30``,
-    see :func:`_literal_decimals`), float → ``{"$f": "0.1"}``, tuple → ``{"$t": [...]}``, a dict whose keys are not all plain strings (or start with ``$``)
-    → ``{"$m": [[key, value], ...]}``. Strings, ints, booleans and None stay as they are.
+    see :func:`_literal_decimals`), float → ``{"$f": "0.1"}``, tuple → ``{"$t": [...]}``,
+    a dict whose keys are not all plain strings (or start with ``$``) →
+    ``{"$m": [[key, value], ...]}``. Strings, ints, booleans and None stay as they are.
     """
     t = type(obj)
     if t is str or t is int or t is bool or obj is None:

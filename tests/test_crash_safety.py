@@ -1,9 +1,10 @@
 """Crash safety: a process saving in a loop is killed with SIGKILL at random moments; the
 file must always open and hold the last acknowledged save or the one being written.
 
-Each child (a forked Python process, so that thirty runs stay fast) builds the same large project, saves it, then repeatedly appends a vote event
-(which also changes the project name to ``state N``) and saves again, printing ``N`` after
-each save returns. The parent kills it at a random moment, then checks that the file opens
+Each child (a forked Python process, so that thirty runs stay fast) builds the same project
+(90 units, 1,080 households), saves it, then repeatedly appends a vote event (which also
+changes the project name to ``state N``) and saves again, printing ``N`` after each save
+returns. The parent kills it at a random moment, then checks that the file opens
 and equals ``state(N)`` for N = the last acknowledged save or the next one: no committed
 data is lost and nothing half-written is ever visible.
 """
