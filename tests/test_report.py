@@ -207,6 +207,16 @@ def test_long_names_wrap_without_error(unit):
     assert _squash(long_name) in _squash(_text(data))
 
 
+def test_huge_data_text_never_breaks_the_layout(unit):
+    from elevator_eval.report.consent_form import build_consent_forms
+    from elevator_eval.report.notice import build_notice
+    unit.households[0].owner_name = "王" * 5000       # a table row cannot split over pages
+    unit.households[1].id = "X" * 3000
+    text = _text(_pdf(build_notice, unit, masked=False))
+    assert "王" * 50 in _squash(text)
+    assert _pdf(build_consent_forms, unit, households=[unit.households[0].id])
+
+
 # ------------------------------------------------------------------------ consent forms
 
 def test_consent_forms_one_page_per_household(unit):

@@ -27,6 +27,9 @@ from xml.sax.saxutils import escape as _xml_escape
 from .. import fonts
 
 PAGE_MARGIN_MM = 18
+MAX_CELL_CHARS = 300
+"""Longest data text printed in a table cell; longer text is cut with "…" (a table row
+cannot split across pages, so an unbounded cell could not be laid out at all)."""
 APP_NAME_ZH = "加梯评估"
 APP_NAME_EN = "Elevator Eval"
 
@@ -274,7 +277,10 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
         for c, value in enumerate(row):
             if isinstance(value, Flowable):
                 out.append(value)
-            elif r < header_rows:
+                continue
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                value = value[:MAX_CELL_CHARS] + "…"
+            if r < header_rows:
                 out.append(para(value, "head"))
             else:
                 out.append(para(value, "cell_r" if c in right else "cell"))
