@@ -84,6 +84,8 @@ def run_command(name: str, argv: list[str], stdout=None, stderr=None) -> int:
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     try:
+        if any("\x00" in a for a in argv):
+            raise InputError("arguments", "an argument contains a NUL character")
         module = importlib.import_module(f"elevator_eval.commands.{name.replace('-', '_')}")
         parser = _Parser(prog=f"elevator-eval {name}", description=COMMANDS[name])
         module.add_arguments(parser)
@@ -104,6 +106,9 @@ def run_command(name: str, argv: list[str], stdout=None, stderr=None) -> int:
     except KeyboardInterrupt:
         stderr.write("error: interrupted\n")
         return 130
+    except OSError as e:  # a file name too long, a folder that does not exist, no permission
+        stderr.write(f"error: {_one_line(_os_error(e))}\n")
+        return EXIT_BAD_INPUT
     except RecursionError:
         stderr.write("error: input is nested too deeply\n")
         return EXIT_BAD_INPUT
@@ -117,6 +122,15 @@ def run_command(name: str, argv: list[str], stdout=None, stderr=None) -> int:
     elif result.text:
         stdout.write(result.text.rstrip("\n") + "\n")
     return result.exit_code
+
+
+def _os_error(e: OSError) -> str:
+    """``file NAME: reason`` for an operating-system error (long names shortened)."""
+    name = "" if e.filename is None else str(e.filename)
+    if len(name) > 80:
+        name = name[:38] + "…" + name[-38:]
+    reason = e.strerror or type(e).__name__
+    return f"file {name}: {reason}" if name else f"file: {reason}"
 
 
 def _one_line(text: str) -> str:
