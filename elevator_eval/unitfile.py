@@ -394,8 +394,9 @@ def _floor_map(value, field: str, storeys: int) -> dict[int, Decimal]:
             fl = int(str(k))
         except ValueError:
             raise InputError(f"{field}.{k}", "keys must be floor numbers") from None
-        if not 1 <= fl <= storeys:
-            raise InputError(f"{field}.{k}", f"floor {fl} is outside 1…{storeys}")
+        if fl < 1:
+            raise InputError(f"{field}.{k}", f"floor {fl} is not a floor number (1 or more)")
+        # rows above building.storeys are unused (a shared table), not bad input
         out[fl] = _num(v, f"{field}.{k}")
     return out
 
