@@ -183,8 +183,27 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
         d.add(Rect(X(cx - avail_w / 2), Y(-corridor - avail_d), float(avail_w) * scale,
                    float(avail_d) * scale, strokeColor=colour, strokeWidth=0.8,
                    fillColor=None, strokeDashArray=[3, 2]))
-    label(X(cx - max(shaft_w, avail_w or 0) / 2) - 3, Y(-corridor - shaft_d / 2) - 2,
+    label(X(cx - max(shaft_w, avail_w or 0) / 2) - 3, Y(-corridor - shaft_d / 4) - 3,
           t("井道", "shaft"), 7.5, "end")
+
+    # pipes crossing the footprint, and the site red line when the shaft crosses it
+    pipes = site.pipes_in_footprint or []
+    span_w = max(shaft_w, avail_w or 0)
+    span_d = max(shaft_d, avail_d or 0)
+    for k, pipe in enumerate(pipes[:4]):
+        yy = Y(-corridor - span_d * Decimal("0.6") * (k + 1) / (min(len(pipes), 4) + 1))
+        colour = colors.HexColor("#C62828") if pipe == "gas" else colors.HexColor("#1565C0")
+        d.add(Line(X(cx - span_w / 2 - Decimal("0.8")), yy, X(cx + span_w / 2 + Decimal("0.8")),
+                   yy, strokeColor=colour, strokeWidth=0.9, strokeDashArray=[4, 1.5]))
+        label(X(cx + span_w / 2 + Decimal("0.9")), yy - 2.5,
+              t.pair(PIPE_LABELS.get(pipe, (pipe, pipe))), 6, "start", colour)
+    if site.inside_red_line is False:
+        yy = Y(-corridor - span_d * Decimal("0.85"))
+        red = colors.HexColor("#C62828")
+        d.add(Line(X(-0.5), yy, X(bld_len + Decimal("0.5")), yy, strokeColor=red,
+                   strokeWidth=1.0, strokeDashArray=[8, 2, 1.5, 2]))
+        label(X(bld_len + Decimal("0.5")), yy + 3,
+              t("用地红线（井道越线）", "site red line (shaft crosses it)"), 6.5, "end", red)
 
     # fire lane band
     if site.fire_lane_width_after_m is not None:
