@@ -37,7 +37,7 @@ EXAMPLE = Path(__file__).resolve().parent / "data" / "xingfuli-3-2.unit.json"
 SAMPLE = ROOT / "resources" / "sample"
 
 CASES: collections.Counter = collections.Counter()
-FAILURES: list[str] = []
+EXITS: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
 FUZZ = dict(deadline=None, derandomize=not os.environ.get("EE_FUZZ_RANDOM"), database=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                    HealthCheck.filter_too_much])
@@ -49,7 +49,9 @@ BUDGET_S = 4.0 if "EE_FUZZ_EXAMPLES" not in os.environ else float("inf")
 @pytest.fixture(scope="module", autouse=True)
 def _summary(request):
     yield
-    lines = [f"fuzz cases {k}: {v}" for k, v in sorted(CASES.items())]
+    lines = [f"fuzz cases {k}: {v}" + (" (exit codes " + ", ".join(
+        f"{c}: {n}" for c, n in sorted(EXITS[k[8:]].items())) + ")" if k[8:] in EXITS else "")
+        for k, v in sorted(CASES.items())]
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     if reporter is not None and capture is not None and lines:
@@ -60,7 +62,8 @@ def _summary(request):
     target = os.environ.get("EE_FUZZ_SUMMARY")
     if target:
         with open(target, "a", encoding="utf-8") as f:
-            f.write(json.dumps({"module": "cli", "cases": dict(CASES)}) + "\n")
+            f.write(json.dumps({"module": "cli", "cases": dict(CASES),
+                                "exit_codes": {k: dict(v) for k, v in EXITS.items()}}) + "\n")
 
 
 # ----------------------------------------------------------------------------- the parsers
@@ -202,9 +205,26 @@ def _make_out(folder: Path, kind: str, i: int) -> str:
     return str(folder / f"{i}-{kind}")
 
 
+def _preferred_files(action: argparse.Action) -> list[str]:
+    """File kinds that fit a positional's metavar (valid or damaged)."""
+    meta = (action.metavar or action.dest or "").upper()
+    kinds = []
+    if "UNIT" in meta:
+        kinds += ["unit", "unit", "unit_mutated", "unit_mutated", "unit_truncated"]
+    if "PROJECT" in meta:
+        kinds += ["project", "project", "project_damaged", "project_truncated"]
+    if "QUOTES" in meta:
+        kinds += ["quotes", "quotes", "quotes_damaged"]
+    return kinds
+
+
 def _value(draw, action: argparse.Action, folder: Path, i: int) -> list[str]:
     """Values for one option or positional (a list, since nargs may take several)."""
+    preferred = [] if action.option_strings else _preferred_files(action)
+
     def one(j):
+        if preferred and draw(st.integers(0, 3)) > 0:
+            return _make_file(draw, folder, draw(st.sampled_from(preferred)), i * 10 + j)
         src = draw(st.sampled_from(["choice", "file", "out", "text"]
                                    if action.choices else ["file", "out", "text"]))
         if src == "choice":
@@ -252,6 +272,7 @@ def _run_and_check(name: str, argv: list[str], allow_not_built: bool) -> str | N
     """Run one case; returns a description of what went wrong, or None."""
     out, err = io.StringIO(), io.StringIO()
     code = run_command(name, argv, stdout=out, stderr=err)
+    EXITS[name][code] += 1
     text = err.getvalue()
     where = f"{name} {argv!r}: exit {code}, stderr {text[:300]!r}"
     if "Traceback" in text:
@@ -313,6 +334,7 @@ def test_help_and_no_arguments(name):
     for argv in ([], ["--help"], ["--json"], ["\x00"], ["-" * 3000]):
         out, err = io.StringIO(), io.StringIO()
         code = run_command(name, argv, stdout=out, stderr=err)
+        EXITS[name][code] += 1
         assert code in (0, 2, 3), (name, argv, code)
         assert "Traceback" not in err.getvalue() and err.getvalue().count("\n") <= 1
         CASES[f"command {name}"] += 1
