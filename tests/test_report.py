@@ -334,6 +334,18 @@ def test_batch_cancel(unit, tmp_path):
     assert result.cancelled and len(result) == 1
 
 
+def test_batch_result_survives_pickling():
+    # the desktop app runs the batch in a worker process and receives the result pickled
+    import pickle
+
+    from elevator_eval.report.batch import BatchResult
+    result = BatchResult(["a.pdf"])
+    result.failures.append(("U1", "share.method: bad"))
+    result.cancelled = True
+    back = pickle.loads(pickle.dumps(result))
+    assert list(back) == ["a.pdf"] and back.failures == result.failures and back.cancelled
+
+
 def test_batch_records_bad_units(unit, tmp_path):
     from elevator_eval.report.batch import write_all_proposals
     project = _project_of(unit, 2)
