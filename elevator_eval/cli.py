@@ -68,6 +68,19 @@ def _top_help() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_streams()
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # the reader went away (`| head`): no traceback
+        import os
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_OK
+
+
+def _main(argv: list[str]) -> int:
     if argv and argv[0] in ("-h", "--help", "help"):
         print(_top_help())
         return EXIT_OK
@@ -118,10 +131,48 @@ def run_command(name: str, argv: list[str], stdout=None, stderr=None) -> int:
         return EXIT_BAD_INPUT
     if result.json_mode:
         from .unitfile import dumps_json
-        stdout.write(dumps_json(result.data, indent=2) + "\n")
+        text = dumps_json(result.data, indent=2) + "\n"
+        stdout.write(text if _encodable(stdout, text) else _ascii_json(text))
     elif result.text:
         stdout.write(result.text.rstrip("\n") + "\n")
     return result.exit_code
+
+
+def _tolerant_streams() -> None:
+    """Characters the console's encoding lacks (Chinese on an ASCII or Latin-1 pipe) are
+    escaped instead of ending the program with a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def _encodable(stream, text: str) -> bool:
+    encoding = getattr(stream, "encoding", None)
+    if not encoding:
+        return True
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _ascii_json(text: str) -> str:
+    """JSON text with every non-ASCII character written as a ``\\uXXXX`` escape (valid
+    JSON: outside strings JSON text is ASCII)."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code < 0x80:
+            out.append(ch)
+        elif code < 0x10000:
+            out.append(f"\\u{code:04x}")
+        else:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+    return "".join(out)
 
 
 def _os_error(e: OSError) -> str:

@@ -56,11 +56,11 @@ def cli(command: str, *argv) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
-def sub(*argv, cwd=None) -> Run:
+def sub(*argv, cwd=None, **env_extra) -> Run:
     """Run the real command line in a subprocess (``elevator-eval`` or ``python -m``)."""
     exe = shutil.which("elevator-eval")
     cmd = [exe] if exe else [sys.executable, "-m", "elevator_eval"]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env_extra)
     p = subprocess.run(cmd + [str(a) for a in argv], capture_output=True, text=True,
                        cwd=cwd, env=env, timeout=120)
     return Run(p.returncode, p.stdout, p.stderr)
@@ -190,6 +190,18 @@ def test_example_share_by_hand():
     assert got == expected
     # spot check by hand: 601 = 300000 × 56.3 / 434.195 = 38899.57… → 38899 or 38900
     assert got["601"] in (38899, 38900)
+
+
+def test_json_on_a_console_without_chinese():
+    """§2 never a traceback: on an ASCII-only pipe the JSON is still one valid object
+    (non-ASCII characters escaped) and exit 0."""
+    r = sub("assess", EXAMPLE, "--json", PYTHONIOENCODING="ascii")
+    assert r.code == 0, r.err
+    d = json.loads(r.out)
+    assert d["unit"] == "XFL-3-2" and d["class"] == "suitable"
+    assert any("给水" in f["message"] for f in d["findings"])   # escaped, decoded back
+    r = sub("consent", EXAMPLE, PYTHONIOENCODING="ascii")        # Chinese-first text
+    assert r.code == 0 and "Traceback" not in r.err
 
 
 def test_unit_option_on_a_unit_file(tmp_path):
