@@ -69,7 +69,7 @@ def proposal_text(request):
     return _text(_pdf(build_proposal, u))
 
 
-# ------------------------------------------------------------------------------ helpers
+# ------------------------------------------------------------------- text functions
 
 def test_esc_makes_markup_literal():
     assert esc("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"

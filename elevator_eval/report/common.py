@@ -37,7 +37,7 @@ APP_NAME_EN = "Elevator Eval"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-# ------------------------------------------------------------------------- text helpers
+# ------------------------------------------------------------------------- text functions
 
 def esc(value: Any) -> str:
     """Escape a piece of data text for a reportlab ``Paragraph``.
