@@ -345,7 +345,7 @@ def parse_subsidy(value, field: str) -> dict[str, Any]:
     """Validate one subsidy rule; returns a dict with Decimal/int parameters."""
     s = _obj(value, field)
     kind = s.get("type")
-    if kind not in SUBSIDY_TYPES:
+    if not isinstance(kind, str) or kind not in SUBSIDY_TYPES:
         raise InputError(f"{field}.type",
                          f"must be one of {', '.join(SUBSIDY_TYPES)}, got {kind!r}")
     out: dict[str, Any] = {"type": kind}

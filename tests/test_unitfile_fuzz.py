@@ -176,7 +176,10 @@ def test_known_hostile_inputs():
                BASE_TEXT.replace('"area_m2": 56.3', '"area_m2": 1e-999999999', 1),
                BASE_TEXT.replace('"area_m2": 56.3', '"area_m2": 1e999999999', 1),
                BASE_TEXT.replace('"rounding_yuan": 1', '"rounding_yuan": 1e-999999'),
+               BASE_TEXT.replace('"type": "percent_capped"', '"type": []'),
+               BASE_TEXT.replace('"type": "percent_capped"', '"type": {"a": 1}'),
                "\ufeff" + BASE_TEXT, BASE_TEXT.encode("utf-16"), b"\xff\xfe", b"", "null"]
     for text in hostile:
         CASES["unit JSON (known hostile inputs) -> " + _check(text)] += 1
     assert BASE_TEXT.count('"area_m2": 56.3') >= 1 and '"storeys": 6' in BASE_TEXT
+    assert '"type": "percent_capped"' in BASE_TEXT
