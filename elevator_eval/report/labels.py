@@ -33,7 +33,10 @@ VOTES = {"yes": ("同意", "yes"), "no": ("不同意", "no"), "abstain": ("弃�
 
 CONSENT_STATES = {"ready": ("表决已通过", "passed"),
                   "needs_votes": ("尚需争取票数", "needs more votes"),
-                  "blocked": ("受阻（有业主否决）", "blocked by a veto")}
+                  "blocked": ("受阻（有业主否决）", "blocked by a veto"),
+                  "invalid": ("表决数据有误（同一业主票不一致）",
+                              "vote data invalid (one owner, different votes)"),
+                  "not_computed": ("未统计", "not counted")}
 
 SEVERITY = {"weak": ("弱干扰", "weak"), "strong": ("强干扰", "strong"),
             "major": ("重大干扰", "major")}
