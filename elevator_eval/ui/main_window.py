@@ -195,9 +195,13 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_undo_texts(self) -> None:
-        stack = self.doc.undo_stack
-        self.act_undo.setText((self.tr("撤销(&U)") + " " + stack.undoText()).strip())
-        self.act_redo.setText((self.tr("重做(&R)") + " " + stack.redoText()).strip())
+        try:
+            stack = self.doc.undo_stack
+            undo_text, redo_text = stack.undoText(), stack.redoText()
+        except RuntimeError:       # the window is being destroyed
+            return
+        self.act_undo.setText((self.tr("撤销(&U)") + " " + undo_text).strip())
+        self.act_redo.setText((self.tr("重做(&R)") + " " + redo_text).strip())
 
     # ------------------------------------------------------------------ language
     def switch_language(self, code: str) -> None:

@@ -96,13 +96,21 @@ class CensusFilter(QSortFilterProxyModel):
         self.text = ""
         self.setSortRole(Qt.UserRole + 1)
 
+    def _refilter(self, change) -> None:
+        begin = getattr(self, "beginFilterChange", None)
+        if begin is not None:          # Qt 6.9+
+            begin()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidate()
+
     def set_class(self, klass: str | None) -> None:
-        self.klass = klass
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "klass", klass))
 
     def set_text(self, text: str) -> None:
-        self.text = text.strip().lower()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "text", text.strip().lower()))
 
     def filterAcceptsRow(self, row, parent):  # noqa: N802
         model = self.sourceModel()

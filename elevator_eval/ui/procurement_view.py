@@ -1,15 +1,394 @@
-"""Placeholder until the procurement engine is wired."""
+"""Procurement workspace: quotes table, fit matrix (units × products), life-cycle cost and
+tender scores, and the sensitivity of the ranking to the price weight. Everything is
+computed by :mod:`elevator_eval.procurement`; quotes are read by
+:mod:`elevator_eval.io.quotes_xlsx`."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem,
+                               QPushButton, QSpinBox, QSplitter, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from ..resources import resource_path
+from . import i18n, labels
+from .charts import ChartWidget
+
+FIT_COLOURS = {"fits": "#c8e6c9", "misfit": "#ffcdd2", "unknown": "#fff9c4"}
+
+
+def _item(text, align=Qt.AlignRight | Qt.AlignVCenter, editable=False):
+    it = QTableWidgetItem(str(text))
+    flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
+    if editable:
+        flags |= Qt.ItemIsEditable
+    it.setFlags(flags)
+    it.setTextAlignment(align)
+    return it
 
 
 class ProcurementView(QWidget):
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.doc = doc
-        QVBoxLayout(self).addWidget(QLabel(self.tr("采购比选模块尚未就绪")))
+        self.products = []
+        self.quote_errors = []
+        self.comparison = None
+        self.quotes_path: Path | None = None
+        self._loading = False
 
+        self.title = QLabel()
+        f = self.title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.3)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.load_btn = QPushButton(self.tr("加载报价表…"))
+        self.load_btn.setObjectName("LoadQuotes")
+        self.load_btn.setToolTip(self.tr("读取报价 Excel（模板见命令 elevator-eval quotes --template）"))
+        self.load_btn.clicked.connect(self.choose_quotes)
+        self.years = QSpinBox()
+        self.years.setRange(1, 40)
+        self.years.setValue(15)
+        self.years.setToolTip(self.tr("全寿命成本的年数（电梯使用寿命，应用默认 15 年）"))
+        self.rate = QLineEdit("0.03")
+        self.rate.setMaximumWidth(70)
+        self.rate.setToolTip(self.tr("折现率（应用默认值）"))
+        self.weights = QLineEdit("price=40,technical=40,service=20")
+        self.weights.setObjectName("WeightsEdit")
+        self.weights.setMinimumWidth(240)
+        self.weights.setToolTip(self.tr("综合评分法权重；货物类价格权重不低于 30（财政部令第87号第五十五条）"))
+        for w in (self.rate, self.weights):
+            w.editingFinished.connect(self.recompute)
+        self.years.valueChanged.connect(lambda _v: self.recompute())
+        self.status = QLabel()
+        self.status.setObjectName("ProcurementStatus")
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.load_btn)
+        top.addWidget(QLabel(self.tr("年限")))
+        top.addWidget(self.years)
+        top.addWidget(QLabel(self.tr("折现率")))
+        top.addWidget(self.rate)
+        top.addWidget(QLabel(self.tr("评分权重")))
+        top.addWidget(self.weights)
+
+        self.quotes = QTableWidget(0, 0)
+        self.quotes.setObjectName("QuotesTable")
+        self.quotes.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.fit = QTableWidget(0, 0)
+        self.fit.setObjectName("FitMatrix")
+        self.fit.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.fit.setToolTip(self.tr("绿：适配；红：不适配；黄：缺少踏勘数据。井道外廓须小于可用场地（GB 50763-2012 第3.7.2条无障碍轿厢）"))
+        self.summary = QTableWidget(0, 0)
+        self.summary.setObjectName("LccTable")
+        self.summary.setEditTriggers(QTableWidget.DoubleClicked | QTableWidget.EditKeyPressed)
+        self.summary.itemChanged.connect(self._score_edited)
+        self.tender_label = QLabel()
+        self.tender_label.setObjectName("TenderLabel")
+        self.tender_label.setWordWrap(True)
+        self.chart = ChartWidget()
+        self.chart.setObjectName("SensitivityChart")
+        scores = QSplitter(Qt.Vertical)
+        scores.addWidget(self.summary)
+        scores.addWidget(self.tender_label)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("ProcurementTabs")
+        self.tabs.addTab(self.quotes, self.tr("报价"))
+        self.tabs.addTab(self.fit, self.tr("适配矩阵"))
+        self.tabs.addTab(scores, self.tr("全寿命成本与评分"))
+        self.tabs.addTab(self.chart, self.tr("敏感性"))
+        self.tabs.currentChanged.connect(lambda _i: self._draw_chart())
+        self.scores: dict[str, dict[str, Decimal]] = {}
+        self.unit_list = QListWidget()
+        self.unit_list.setObjectName("ProcurementUnits")
+        self.unit_list.setToolTip(self.tr("参与带量采购的单元（默认：适合与较难加装的单元）"))
+        self.unit_list.itemChanged.connect(lambda _i: None if self._loading else self.recompute())
+        self.unit_list.setMaximumWidth(260)
+        body = QSplitter()
+        body.addWidget(self.unit_list)
+        body.addWidget(self.tabs)
+        body.setStretchFactor(1, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.status)
+        lay.addWidget(body, 1)
+        self.reload()
+
+    def _fill_units(self) -> None:
+        self._loading = True
+        try:
+            census = None
+            try:
+                census = self.doc.census()
+            except Exception:
+                census = None
+            klass = {r.unit_id: r.klass for r in census.rows} if census else {}
+            self.unit_list.clear()
+            for u in self.doc.project.units():
+                it = QListWidgetItem(f"{u.id}  {u.name}")
+                it.setData(Qt.UserRole, u.id)
+                it.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable)
+                it.setCheckState(Qt.Unchecked if klass.get(u.id) == "unsuitable" else Qt.Checked)
+                it.setToolTip(labels.class_label(klass.get(u.id)))
+                self.unit_list.addItem(it)
+        finally:
+            self._loading = False
+
+    def chosen_unit_ids(self) -> list[str]:
+        return [self.unit_list.item(i).data(Qt.UserRole) for i in range(self.unit_list.count())
+                if self.unit_list.item(i).checkState() == Qt.Checked]
+
+    # ------------------------------------------------------------------ data
     def reload(self) -> None:
-        pass
+        self._fill_units()
+        self.title.setText(self.tr("采购比选 — {0}").format(
+            self.doc.project.name or self.tr("未命名项目")))
+        if not self.products and self.quotes_path is None:
+            sample = resource_path("sample", "quotes.xlsx")
+            if sample.is_file():
+                self.load_quotes(sample)
+                return
+        self.recompute()
+
+    def choose_quotes(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("加载报价表"), "",
+                                              "Excel (*.xlsx)")
+        if path:
+            self.load_quotes(path)
+
+    def load_quotes(self, path) -> bool:
+        from ..io.quotes_xlsx import read_quotes
+        try:
+            products, errors = read_quotes(path)
+        except Exception as e:
+            self.status.setText(self.tr("无法读取报价表：{0}").format(e))
+            return False
+        self.quotes_path = Path(path)
+        self.quote_errors = errors
+        if errors:
+            lines = [f"{e.row}{getattr(e, 'column', '')}: "
+                     f"{i18n.pick(getattr(e, 'message_zh', ''), getattr(e, 'message_en', ''))}"
+                     for e in errors[:20]]
+            self.status.setText(self.tr("报价表有 {0} 处错误，未加载：").format(len(errors)) +
+                                "\n" + "\n".join(lines))
+            self.products = []
+        else:
+            self.products = products
+            self.status.setText(self.tr("已加载 {0} 个产品：{1}").format(len(products),
+                                                                  self.quotes_path.name))
+        self._fill_quotes()
+        self.recompute()
+        return not errors
+
+    def _weights(self):
+        from ..procurement import parse_weights
+        return parse_weights(self.weights.text())
+
+    def recompute(self) -> None:
+        from ..procurement import compare_project
+        if not self.products or not self.chosen_unit_ids():
+            self.comparison = None
+            self._fill_fit()
+            self._fill_summary()
+            return
+        try:
+            rate = Decimal(self.rate.text().strip())
+        except InvalidOperation:
+            self.status.setText(self.tr("折现率无效"))
+            return
+        kw = {}
+        try:
+            weights = self._weights()
+        except Exception as e:
+            self.status.setText(str(e))
+            weights = None
+        if weights is not None and all(
+                {"technical", "service"} <= set(self.scores.get(p.id, {}))
+                for p in self.products):
+            kw = {"weights": weights, "scores": self.scores}
+        try:
+            self.comparison = compare_project(self.doc.project, self.products,
+                                              unit_ids=self.chosen_unit_ids(),
+                                              years=self.years.value(), discount_rate=rate,
+                                              **kw)
+        except Exception as e:
+            self.status.setText(self.tr("无法比选：{0}").format(e))
+            self.comparison = None
+        self._fill_fit()
+        self._fill_summary()
+        self._chart_stale = True
+        self._draw_chart()
+
+    # ------------------------------------------------------------------ tables
+    def _fill_quotes(self) -> None:
+        heads = [self.tr("编号"), self.tr("供应商"), self.tr("型号"), self.tr("载重（kg）"),
+                 self.tr("轿厢（mm）"), self.tr("井道外廓（mm）"), self.tr("底坑（mm）"),
+                 self.tr("顶层高度（mm）"), self.tr("设备+安装+井道+土建（元）"),
+                 self.tr("连廊（元）"), self.tr("维保（元/年）")]
+        self.quotes.setColumnCount(len(heads))
+        self.quotes.setHorizontalHeaderLabels(heads)
+        self.quotes.setRowCount(len(self.products))
+        for r, p in enumerate(self.products):
+            cells = [p.id, p.vendor, p.model, p.rated_load_kg,
+                     f"{p.car_width_mm}×{p.car_depth_mm}",
+                     f"{p.shaft_width_mm}×{p.shaft_depth_mm}", p.pit_mm, p.headroom_mm,
+                     " + ".join(labels.yuan(v) for v in (p.equipment_yuan, p.installation_yuan,
+                                                         p.shaft_structure_yuan, p.civil_yuan)),
+                     labels.yuan(p.corridor_yuan), labels.yuan(p.maintenance_yuan_per_year)]
+            for c, v in enumerate(cells):
+                it = _item(v, Qt.AlignLeft | Qt.AlignVCenter if c < 3 else
+                           Qt.AlignRight | Qt.AlignVCenter)
+                it.setToolTip(p.note or "")
+                self.quotes.setItem(r, c, it)
+        self.quotes.resizeColumnsToContents()
+
+    def _fill_fit(self) -> None:
+        cmp_ = self.comparison
+        if cmp_ is None:
+            self.fit.setRowCount(0)
+            self.fit.setColumnCount(0)
+            return
+        self.fit.setColumnCount(len(cmp_.products))
+        self.fit.setRowCount(len(cmp_.unit_ids))
+        self.fit.setHorizontalHeaderLabels([p.id for p in cmp_.products])
+        self.fit.setVerticalHeaderLabels(cmp_.unit_ids)
+        marks = {"fits": "✓", "misfit": "✗", "unknown": "?"}
+        for i, row in enumerate(cmp_.fit):
+            for j, fr in enumerate(row):
+                it = _item(marks[fr.state], Qt.AlignCenter)
+                it.setBackground(QBrush(QColor(FIT_COLOURS[fr.state])))
+                reasons = fr.reasons_en if i18n.lang() == "en" else fr.reasons_zh
+                it.setToolTip("\n".join(reasons) or labels_fit(fr.state))
+                it.setData(Qt.UserRole, fr.state)
+                self.fit.setItem(i, j, it)
+        self.fit.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+
+    def _fill_summary(self) -> None:
+        self._loading = True
+        try:
+            cmp_ = self.comparison
+            heads = [self.tr("产品"), self.tr("适配"), self.tr("不适配"), self.tr("待查"),
+                     self.tr("带量单价（元）"), self.tr("平均全寿命成本现值（元）"),
+                     self.tr("技术分"), self.tr("服务分"), self.tr("总分"), self.tr("排名")]
+            self.summary.setColumnCount(len(heads))
+            self.summary.setHorizontalHeaderLabels(heads)
+            self.summary.horizontalHeaderItem(5).setToolTip(self.tr(
+                "设备、安装、维保、电费、年检在使用年限内的现值"))
+            if cmp_ is None:
+                self.summary.setRowCount(0)
+                self.tender_label.setText("")
+                return
+            scores = {}
+            if cmp_.tender is not None:
+                scores = {s.bidder: s for s in cmp_.tender.scores}
+            self.summary.setRowCount(len(cmp_.summaries))
+            for r, s in enumerate(cmp_.summaries):
+                pts = self.scores.get(s.product_id, {})
+                sc = scores.get(s.product_id)
+                cells = [f"{s.product_id} {s.vendor}", s.fits, s.misfits, s.unknown,
+                         labels.yuan(s.bulk.unit_price_yuan), labels.yuan(s.mean_npv_yuan),
+                         pts.get("technical", ""), pts.get("service", ""),
+                         "" if sc is None else f"{float(sc.total):.2f}",
+                         "" if sc is None or sc.rank is None else sc.rank]
+                for c, v in enumerate(cells):
+                    it = _item(v, Qt.AlignLeft | Qt.AlignVCenter if c == 0 else
+                               Qt.AlignRight | Qt.AlignVCenter, editable=c in (6, 7))
+                    it.setData(Qt.UserRole, s.product_id)
+                    if c in (6, 7):
+                        it.setToolTip(self.tr("评委打分，直接输入"))
+                    self.summary.setItem(r, c, it)
+            self.summary.resizeColumnsToContents()
+            t = cmp_.tender
+            if t is None:
+                self.tender_label.setText(self.tr("输入各产品的技术分和服务分后计算综合评分。"))
+            else:
+                text = self.tr("中标候选：{0}").format(t.winner or "—")
+                if t.winner_stable_range:
+                    lo, hi = t.winner_stable_range
+                    text += self.tr("；价格权重在 {0:.1f}–{1:.1f} 之间时第一名不变").format(
+                        float(lo), float(hi))
+                if t.reversal:
+                    text += self.tr("；价格权重变化会改变第一名（见敏感性图）")
+                for b in t.excluded:
+                    text += "\n" + self.tr("无效投标 {0}：{1}").format(b.bidder, b.invalid_reason)
+                self.tender_label.setText(text)
+        finally:
+            self._loading = False
+
+    def _score_edited(self, item: QTableWidgetItem) -> None:
+        if self._loading or item.column() not in (6, 7):
+            return
+        pid = item.data(Qt.UserRole)
+        key = "technical" if item.column() == 6 else "service"
+        text = item.text().strip()
+        entry = self.scores.setdefault(pid, {})
+        try:
+            if text:
+                entry[key] = Decimal(text)
+            else:
+                entry.pop(key, None)
+        except InvalidOperation:
+            self.status.setText(self.tr("分数无效：{0}").format(text))
+            return
+        complete = [k for k, v in self.scores.items() if "technical" in v and "service" in v]
+        if len(complete) == len(self.products):
+            self.recompute()
+
+    def set_scores(self, scores: dict[str, tuple]) -> None:
+        """Enter the evaluators' points {product: (technical, service)} and recompute."""
+        self.scores = {k: {"technical": Decimal(str(t)), "service": Decimal(str(s))}
+                       for k, (t, s) in scores.items()}
+        self.recompute()
+
+    # ------------------------------------------------------------------ chart
+    def _draw_chart(self) -> None:
+        if self.tabs.currentWidget() is not self.chart or not getattr(self, "_chart_stale", 1):
+            return
+        cmp_ = self.comparison
+        fig = self.chart.figure()
+        ax = fig.add_subplot(111)
+        if cmp_ is None or cmp_.tender is None or not cmp_.tender.scores:
+            ax.text(0.5, 0.5, self.tr("输入评分后显示排名对价格权重的敏感性"), ha="center",
+                    va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            self.chart.draw()
+            return
+        from ..procurement import Bid, defaults, ranking_at
+        t = cmp_.tender
+        bids = [Bid(s.bidder, s.price_yuan, s.technical_points, s.service_points)
+                for s in t.scores]
+        lo = int(Decimal(defaults()["price_weight_min_percent"][t.weights.kind]))
+        xs = list(range(lo, 101))
+        ranks = {b.bidder: [] for b in bids}
+        for x in xs:
+            order = ranking_at(bids, t.weights, x)
+            for pos, name in enumerate(order, 1):
+                ranks[name].append(pos)
+        for name, ys in ranks.items():
+            ax.step(xs, ys, where="mid", label=name)
+        for c in t.crossings:
+            ax.axvline(float(c.price_weight), color="#999999", linewidth=0.6, linestyle=":")
+        ax.axvline(float(t.weights.price), color="#c62828", linewidth=1)
+        ax.invert_yaxis()
+        ax.set_yticks(range(1, len(bids) + 1))
+        ax.set_xlabel(self.tr("价格权重（分）"), fontsize=8)
+        ax.set_ylabel(self.tr("排名"), fontsize=8)
+        ax.set_title(self.tr("排名随价格权重的变化（红线为当前权重）"), fontsize=9)
+        ax.legend(fontsize=7)
+        ax.tick_params(labelsize=7)
+        self.chart.last_data = ranks
+        self.chart.draw()
+        self._chart_stale = False
+
+
+def labels_fit(state: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+    return {"fits": QCoreApplication.translate("ProcurementView", "适配"),
+            "misfit": QCoreApplication.translate("ProcurementView", "不适配"),
+            "unknown": QCoreApplication.translate("ProcurementView", "缺少踏勘数据")}[state]

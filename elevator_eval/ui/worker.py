@@ -15,7 +15,11 @@ Usage::
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import queue as _queue
 import threading
+import time
 import traceback
 from typing import Any, Callable
 
@@ -89,6 +93,7 @@ class Task(QObject):
             self.error = str(payload)
             self.failed.emit(self.error)
         else:
+            self.result = payload          # what was done before the stop, if anything
             self.cancelled.emit()
         self.done.emit()
 
@@ -112,6 +117,82 @@ class Task(QObject):
             return True
 
 
+def _child_main(target, args, kwargs, messages, cancel) -> None:  # in the child process
+    try:
+        os.nice(10)          # background work yields the CPU to the window
+    except (AttributeError, OSError):
+        pass
+    def progress(done, total):
+        messages.put(("progress", int(done), int(total)))
+        return not cancel.is_set()
+    try:
+        result = target(*args, progress=progress, **kwargs)
+    except Cancelled:
+        messages.put(("cancelled", None))
+    except BaseException as e:  # reported to the window
+        messages.put(("failed", f"{type(e).__name__}: {e}"))
+    else:
+        messages.put(("finished", result))
+
+
+class ProcessTask(Task):
+    """A task whose function runs in a separate Python process.
+
+    Used for long CPU-bound work (batches of PDFs): a thread shares the interpreter lock
+    with the window, and libraries that hold it inside C code (font parsing, chart
+    rendering) would freeze the window for a few hundred milliseconds at a time; a process
+    never does. ``target(*args, progress=..., **kwargs)`` must be a module-level function
+    of the pure core, and its arguments and result must pickle.
+    """
+
+    CANCEL_GRACE_S = 20.0
+
+    def __init__(self, target, args=(), kwargs=None, parent=None):
+        super().__init__(self._pump, parent)
+        ctx = multiprocessing.get_context("spawn")
+        self._messages = ctx.Queue()
+        self._mp_cancel = ctx.Event()
+        self._proc = ctx.Process(target=_child_main, daemon=True,
+                                 args=(target, tuple(args), dict(kwargs or {}),
+                                       self._messages, self._mp_cancel))
+        self._cancel_time: float | None = None
+
+    def cancel(self) -> None:
+        super().cancel()
+        self._mp_cancel.set()
+        if self._cancel_time is None:
+            self._cancel_time = time.monotonic()
+
+    def _pump(self, progress):  # in the task's thread: relay the child's messages
+        self._proc.start()
+        try:
+            while True:
+                try:
+                    msg = self._messages.get(timeout=0.1)
+                except _queue.Empty:
+                    if self._cancel_time is not None and \
+                            time.monotonic() - self._cancel_time > self.CANCEL_GRACE_S:
+                        self._proc.terminate()
+                        raise Cancelled() from None
+                    if not self._proc.is_alive() and self._messages.empty():
+                        raise RuntimeError(f"worker process ended (exit code "
+                                           f"{self._proc.exitcode})") from None
+                    continue
+                kind = msg[0]
+                if kind == "progress":
+                    progress(msg[1], msg[2])
+                elif kind == "finished":
+                    return msg[1]
+                elif kind == "cancelled":
+                    raise Cancelled()
+                else:
+                    raise RuntimeError(msg[1])
+        finally:
+            self._proc.join(5)
+            if self._proc.is_alive():
+                self._proc.terminate()
+
+
 _running: set[Task] = set()
 
 
@@ -120,7 +201,7 @@ def running_tasks() -> list[Task]:
 
 
 def run_task(parent: QWidget | None, fn, title: str = "", label: str = "",
-             show_dialog: bool = True) -> Task:
+             show_dialog: bool = True, *, in_process: tuple | None = None) -> Task:
     """Start ``fn(progress)`` in a thread; show a progress dialog with Cancel.
 
     Parameters
@@ -132,9 +213,12 @@ def run_task(parent: QWidget | None, fn, title: str = "", label: str = "",
     title, label : str
         Dialog title and text (already translated).
     show_dialog : bool
-        Show a modal-less ``QProgressDialog`` wired to :meth:`Task.cancel`.
+        Show a window-modal ``QProgressDialog`` wired to :meth:`Task.cancel`.
+    in_process : (target, args, kwargs), optional
+        Run ``target(*args, progress=..., **kwargs)`` in a separate process instead of
+        ``fn`` in a thread (see :class:`ProcessTask`).
     """
-    task = Task(fn)
+    task = ProcessTask(*in_process) if in_process is not None else Task(fn)
     _running.add(task)
     task.done.connect(lambda: _running.discard(task))
     if show_dialog:

@@ -96,4 +96,6 @@ def make_main_window(qtbot, settings_store, tmp_path, monkeypatch):
     i18n.set_language("zh")
     leaked = [w for w in QApplication.topLevelWidgets()
               if id(w) not in before and w.isVisible() and w not in made]
+    for widget in leaked:
+        widget.close()
     assert not leaked, f"leaked top-level widgets: {leaked}"

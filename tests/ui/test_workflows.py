@@ -1,0 +1,238 @@
+"""Whole workflows driven as a person would: open the sample, edit the site survey, import
+a spreadsheet with errors, export a PDF, run and cancel a batch, switch the language."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from elevator_eval.resources import resource_path
+
+
+def test_opens_the_sample_street_with_tree_and_census(make_main_window):
+    w = make_main_window("sample")
+    project = w.doc.project
+    n_units = len(project.units())
+    assert n_units >= 10 and w.doc.is_sample
+    assert w.tree.topLevelItemCount() == len(project.communities)
+    assert w.current_view_name() == "overview"
+    ov = w.view("overview")
+    assert ov.proxy.rowCount() == n_units
+    # class filter and search narrow the table
+    ov.class_filter.setCurrentIndex(ov.class_filter.findData("unsuitable"))
+    census = w.doc.census()
+    assert ov.proxy.rowCount() == census.by_class["unsuitable"]
+    ov.class_filter.setCurrentIndex(0)
+    first = project.units()[0]
+    ov.search.setText(first.id)
+    assert ov.row_unit_ids() == [first.id]
+    # double-click opens the unit
+    ov.table.doubleClicked.emit(ov.proxy.index(0, 0))
+    assert w.current_view_name() == "unit" and w.current_unit == first.id
+    assert w.tree.currentItem().data(0, Qt.UserRole + 1) == first.id
+
+
+def test_site_edit_updates_findings_live_and_undo(make_main_window, qtbot):
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="site")
+    tab = w.view("unit").tab("site")
+    assert "pipe_gas" not in tab.finding_codes()
+    before = w.doc.assessment("XFL-3-2").klass
+    tab.form.editors["pipes_in_footprint"].checks["gas"].setChecked(True)
+    assert w.doc.unit("XFL-3-2").site.pipes_in_footprint == ["gas", "water", "telecom"] or \
+        "gas" in w.doc.unit("XFL-3-2").site.pipes_in_footprint
+    assert "pipe_gas" in tab.finding_codes()          # a gas pipe is a strong finding
+    assert w.doc.assessment("XFL-3-2").klass != before
+    assert w.view("unit").class_badge.text() in ("较难加装", "不适合加装")
+    w.doc.undo_stack.undo()
+    assert "pipe_gas" not in tab.finding_codes()
+    # a fire lane under 4.0 m is a major finding: the class becomes unsuitable
+    ed = tab.form.editors["fire_lane_width_after_m"]
+    ed.setText("3.5")
+    ed.editingFinished.emit()
+    assert w.doc.assessment("XFL-3-2").klass == "unsuitable"
+    assert "不适合" in tab.class_label.text()
+
+
+def test_import_with_errors_lists_every_issue_and_imports_nothing(make_main_window, qtbot):
+    from elevator_eval.io.street_import import preview_import
+    w = make_main_window()
+    path = resource_path("sample", "import-with-errors.xlsx")
+    expected = preview_import(path)
+    assert expected.errors
+    n_units = len(w.doc.project.units())
+    w.import_street()
+    dlg = w._import_dialog
+    dlg.load(path)
+    rows = dlg.issue_rows()
+    errors = [r for r in rows if r[0] == "错误"]
+    assert len(errors) == len(expected.errors)
+    for r, e in zip(errors, expected.errors):
+        assert (r[1], r[2], r[3], r[5]) == (e.sheet, "" if e.row is None else str(e.row),
+                                            e.column, e.message_zh)
+    assert not dlg.import_btn.isEnabled()
+    assert "错误" in dlg.summary.text()
+    dlg.reject()
+    assert len(w.doc.project.units()) == n_units
+
+
+def test_import_a_clean_file_adds_units_and_undo_removes_them(make_main_window):
+    from elevator_eval.model import Project
+    w = make_main_window(Project(name="新街道"))
+    n_units = 0
+    w.import_street()
+    dlg = w._import_dialog
+    dlg.load(resource_path("sample", "import-example.xlsx"))
+    assert dlg.import_btn.isEnabled()
+    dlg.import_btn.click()
+    assert not dlg.isVisible(), dlg.summary.text()
+    added = len(w.doc.project.units()) - n_units
+    assert added == dlg.preview.project_delta.n_units > 0
+    assert w.tree.topLevelItemCount() == len(w.doc.project.communities)
+    w.doc.undo_stack.undo()
+    assert len(w.doc.project.units()) == n_units
+
+
+def test_export_pdf_of_the_current_unit(make_main_window, qtbot, tmp_path):
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="documents")
+    tab = w.view("unit").tab("documents")
+    out = tmp_path / "proposal.pdf"
+    task = tab.export_current(str(out))
+    with qtbot.waitSignal(task.done, timeout=60_000):
+        pass
+    assert task.state == "finished", task.error
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 5_000
+    from pypdf import PdfReader
+    text = "".join(p.extract_text() for p in PdfReader(str(out)).pages)
+    assert "XFL-3-2" in text or "幸福里" in text
+
+
+def test_pdf_preview_loads_into_the_window(make_main_window, qtbot):
+    from PySide6.QtPdf import QPdfDocument
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="documents")
+    tab = w.view("unit").tab("documents")
+    task = tab.preview()
+    with qtbot.waitSignal(task.done, timeout=60_000):
+        pass
+    assert tab.pdf.status() == QPdfDocument.Status.Ready
+    assert tab.pdf.pageCount() >= 1
+
+
+def test_cancel_a_batch_stops_early_and_keeps_the_ui_alive(make_main_window, qtbot, tmp_path):
+    from elevator_eval.ui import worker
+    w = make_main_window("sample")
+    n = len(w.doc.project.units())
+    out = tmp_path / "batch"
+    task = w.batch_proposals(str(out))
+    dialog = task.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=30_000)       # shown after 300 ms
+    qtbot.waitUntil(lambda: dialog.value() >= 1, timeout=60_000)
+    from PySide6.QtWidgets import QPushButton
+    cancel = dialog.findChild(QPushButton)
+    assert cancel.text() == "取消"
+    with qtbot.waitSignal(task.done, timeout=60_000):
+        qtbot.mouseClick(cancel, Qt.LeftButton)
+    assert task.state == "cancelled"
+    written = list(out.glob("*.pdf"))
+    assert 1 <= len(written) < n
+    assert task not in worker.running_tasks()
+
+
+def test_language_switch_retranslates_the_window_live(make_main_window, qtbot):
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="votes")
+    assert w.menu_file.title() == "文件(&F)"
+    w.act_en.trigger()
+    assert w.menu_file.title() == "&File"
+    editor = w.view("unit")
+    assert editor.tabs.tabText(editor.tabs.currentIndex()) == "Households and votes"
+    assert editor.current_tab_name() == "votes" and w.current_unit == "XFL-3-2"
+    tab = editor.tab("votes")
+    assert "Yes" in tab.grid.item(0, 0).text()
+    assert w.settings.language() == "en"
+    w.act_zh.trigger()
+    assert w.menu_file.title() == "文件(&F)"
+
+
+def test_geometry_recent_files_and_unsaved_prompt(make_main_window, qtbot, tmp_path,
+                                                  settings_store):
+    from elevator_eval.ui.settings import Settings
+    w = make_main_window()
+    path = tmp_path / "street.eeproj"
+    assert w._save_to(path)
+    assert not w.isWindowModified()
+    assert Settings(settings_store).recent_files()[0] == str(path.resolve())
+    w.show_unit("XFL-3-2", tab="votes")
+    w.doc.set_vote("XFL-3-2", "102", "yes")
+    assert w.isWindowModified()
+    asked = []
+    w.ask_save_changes = lambda: asked.append(1) or "cancel"
+    assert not w.close()                       # cancel keeps the window open
+    assert asked
+    w.ask_save_changes = lambda: "save"
+    w.resize(700, 500)
+    assert w.close()
+    s = Settings(settings_store)
+    assert s.geometry() is not None
+    from elevator_eval import store
+    assert store.open_project(path).find_unit("XFL-3-2").household("102").vote == "yes"
+    w2 = make_main_window(path=path)
+    assert w2.doc.path == path and w2.width() == 700
+
+
+def test_autosave_and_recovery_after_a_crash(make_main_window, tmp_path):
+    from elevator_eval import store
+    w = make_main_window()
+    path = tmp_path / "street.eeproj"
+    assert w._save_to(path)
+    w.doc.set_vote("XFL-3-2", "102", "no")
+    assert w.autosave()
+    assert store.find_recovery(path) is not None
+    # "crash": a new window opens the file and is offered the autosaved copy
+    w.doc.undo_stack.setClean()
+    w2 = make_main_window(path=path)
+    assert w2.doc.unit("XFL-3-2").household("102").vote is None
+    w2.ask_recover = lambda found: True
+    assert w2.offer_recovery()
+    assert w2.doc.unit("XFL-3-2").household("102").vote == "no"
+    assert w2.isWindowModified()
+
+
+def test_event_loop_keeps_turning_while_proposals_are_written(make_main_window, qtbot,
+                                                               tmp_path):
+    """A lighter version of benchmarks/bench_ui.py: 6 proposals, gaps under 100 ms."""
+    from conftest import unit_project
+    w = make_main_window(unit_project(6))
+    stamps = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: stamps.append(time.perf_counter()))
+    timer.start()
+    task = w.batch_proposals(str(tmp_path / "out"))
+    with qtbot.waitSignal(task.done, timeout=180_000):
+        pass
+    timer.stop()
+    assert task.state == "finished", task.error
+    gaps = [b - a for a, b in zip(stamps, stamps[1:])]
+    print("gaps over 50 ms:", [(round(stamps[i] - stamps[0], 3), round(g * 1000)) for i, g in enumerate(gaps) if g > 0.05])
+    assert len(gaps) > 10
+    assert max(gaps) < 0.1, f"largest gap {max(gaps) * 1000:.0f} ms"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_view_opens_in_both_languages(make_main_window, lang):
+    w = make_main_window("sample", lang=lang)
+    uid = w.doc.project.units()[0].id
+    for tab in ("building", "site", "votes", "costs", "preinstall", "documents"):
+        w.show_unit(uid, tab=tab)
+        assert w.view("unit").current_tab_name() == tab
+    w.show_procurement()
+    proc = w.view("procurement")
+    assert proc.products and proc.fit.rowCount() > 0
+    assert Path(resource_path("translations", "elevator_eval_en.qm")).is_file()
