@@ -303,3 +303,17 @@ def test_samples_are_up_to_date(tmp_path):
         b = [[c for c in r] for ws in openpyxl.load_workbook(SAMPLE / name).worksheets
              for r in ws.iter_rows(values_only=True)]
         assert a == b, name
+
+
+def test_optional_building_columns(tmp_path):
+    lines = ["小区,楼栋,单元,建成年份,层数,层高(m),设防烈度,设计使用年限,地址,门牌号,楼层,面积",
+             "a,b,c,1990,6,2.9米,7度,50年,和平路1号,101,1,50",
+             "a,b,c,,,,,,,102,1,50"]
+    pv = preview_import(csv_file(tmp_path, lines))
+    assert pv.ok, [str(e) for e in pv.errors]
+    b = pv.project_delta.communities[0].buildings[0]
+    assert (b.info.floor_height_m, b.info.seismic_intensity, b.info.design_life_years,
+            b.info.design_life_given, b.address) == (Decimal("2.9"), 7, 50, True, "和平路1号")
+    bad = preview_import(csv_file(tmp_path, [lines[0], lines[1].replace("7度", "12度")],
+                                  name="bad.csv"))
+    assert places(bad) == {("", 2, "设防烈度")}

@@ -68,6 +68,16 @@ def _c(key, headers, parse, required=False):
     return Column(key, tuple(headers), parse, required)
 
 
+def _seismic(value, row=None, column="", sheet="", *, required=False):
+    return cells.parse_int(value, row, column, sheet, lo=5, hi=10, units=("度",),
+                           required=required)
+
+
+def _design_life(value, row=None, column="", sheet="", *, required=False):
+    return cells.parse_int(value, row, column, sheet, lo=1, hi=200, units=("年",),
+                           required=required)
+
+
 P = cells
 HOUSEHOLD_COLUMNS: tuple[Column, ...] = (
     _c("community", ("小区", "小区名称", "community"), P.parse_text, True),
@@ -81,8 +91,8 @@ HOUSEHOLD_COLUMNS: tuple[Column, ...] = (
     _c("danger_grade", ("危房等级", "危险性等级", "房屋安全等级", "danger_grade"),
        P.parse_danger_grade),
     _c("floor_height_m", ("层高(m)", "层高", "floor_height_m"), P.parse_length_m),
-    _c("seismic_intensity", ("设防烈度", "抗震设防烈度", "seismic_intensity"), None),
-    _c("design_life_years", ("设计使用年限", "design_life_years"), None),
+    _c("seismic_intensity", ("设防烈度", "抗震设防烈度", "seismic_intensity"), _seismic),
+    _c("design_life_years", ("设计使用年限", "design_life_years"), _design_life),
     _c("door", ("门牌号", "户号", "房号", "室号", "door", "household_id"), P.parse_door, True),
     _c("floor", ("楼层", "所在楼层", "floor"), P.parse_floor, True),
     _c("area_m2", ("面积(㎡)", "面积", "专有部分面积", "产权面积", "建筑面积", "area_m2", "area"),
@@ -142,22 +152,6 @@ in the 单元 sheet, notes)."""
 
 _BUILDING_KEYS = ("year_built", "storeys", "structure", "danger_grade", "floor_height_m",
                   "seismic_intensity", "design_life_years", "address")
-
-
-def _seismic(value, row=None, column="", sheet="", *, required=False):
-    return cells.parse_int(value, row, column, sheet, lo=5, hi=10, units=("度",),
-                           required=required)
-
-
-def _design_life(value, row=None, column="", sheet="", *, required=False):
-    return cells.parse_int(value, row, column, sheet, lo=1, hi=200, units=("年",),
-                           required=required)
-
-
-HOUSEHOLD_COLUMNS = tuple(
-    Column(c.key, c.headers, {"seismic_intensity": _seismic,
-                              "design_life_years": _design_life}.get(c.key, c.parse),
-           c.required) for c in HOUSEHOLD_COLUMNS)
 
 
 # ------------------------------------------------------------------------------ results
@@ -657,9 +651,6 @@ def _check(tables: dict[str, _Table], col: _Collector, source: str) -> tuple[int
                       f"单元编号 {u['id']} 与 {' '.join(ids[u['id']])} 重复",
                       f"unit id {u['id']} is also used by {' '.join(ids[u['id']])}")
         ids.setdefault(u["id"], ukey)
-        if not u["hh"] and u["doors"] and not col.errors:
-            col.error(ht.sheet, u["first_row"], "", "", "该单元没有可导入的住户",
-                      "this unit has no household that can be imported")
 
     if col.errors:
         return max(rows_ok, 0), ImportDelta()
