@@ -14,16 +14,44 @@ from .style import CLASS_BACKGROUNDS, CLASS_COLOURS, STATE_COLOURS
 
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_USER = Qt.ItemDataRole.UserRole.value
+_SORT = _USER + 1
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+
+
 class CensusModel(QAbstractTableModel):
     COLUMNS = ("community", "building", "unit", "year", "class", "reason", "consent")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows = []
+        self._display: list[tuple] = []
+        self._sort: list[tuple] = []
+        self._brush: dict = {}
+        self._state_brush: dict = {}
 
     def set_rows(self, rows) -> None:
+        """Take the census rows; texts, colours and sort keys are prepared once here
+        (the view asks for them many times while it measures and paints)."""
         self.beginResetModel()
         self.rows = list(rows)
+        order = ("suitable", "difficult", "unsuitable")
+        self._display = []
+        self._sort = []
+        for r in self.rows:
+            texts = (r.community, r.building, r.unit_name or r.unit_id, r.year_built,
+                     labels.class_label(r.klass), i18n.pick(r.main_reason_zh, r.main_reason_en),
+                     labels.state_label(r.consent_state))
+            self._display.append(texts)
+            self._sort.append(tuple(
+                (order.index(r.klass) if r.klass in order else 9) if c == 4 else
+                (t if c == 3 else str(t)) for c, t in enumerate(texts)))
+        self._brush = {k: (QBrush(QColor(CLASS_BACKGROUNDS[k])), QBrush(QColor(v)))
+                       for k, v in CLASS_COLOURS.items()}
+        self._state_brush = {k: QBrush(QColor(v)) for k, v in STATE_COLOURS.items()}
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
@@ -51,39 +79,20 @@ class CensusModel(QAbstractTableModel):
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        r = self.rows[index.row()]
-        col = self.COLUMNS[index.column()]
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            if col == "community":
-                return r.community
-            if col == "building":
-                return r.building
-            if col == "unit":
-                return r.unit_name or r.unit_id
-            if col == "year":
-                return r.year_built
-            if col == "class":
-                return labels.class_label(r.klass)
-            if col == "reason":
-                return i18n.pick(r.main_reason_zh, r.main_reason_en)
-            if col == "consent":
-                return labels.state_label(r.consent_state)
-        if role == Qt.UserRole:
-            return r.unit_id
-        if role == Qt.UserRole + 1:  # sort key
-            if col == "class":
-                return ("suitable", "difficult", "unsuitable").index(r.klass) \
-                    if r.klass in CLASS_COLOURS else 9
-            if col == "year":
-                return r.year_built
-            return str(self.data(index, Qt.DisplayRole))
-        if role == Qt.BackgroundRole and col == "class":
-            return QBrush(QColor(CLASS_BACKGROUNDS.get(r.klass, "#ffffff")))
-        if role == Qt.ForegroundRole:
-            if col == "class":
-                return QBrush(QColor(CLASS_COLOURS.get(r.klass, "#000000")))
-            if col == "consent":
-                return QBrush(QColor(STATE_COLOURS.get(r.consent_state, "#000000")))
+        role = getattr(role, "value", role)
+        row, c = index.row(), index.column()
+        if role == _DISPLAY or role == _TOOLTIP:
+            return self._display[row][c]
+        if role == _USER:
+            return self.rows[row].unit_id
+        if role == _SORT:
+            return self._sort[row][c]
+        if c == 4 and (role == _BACKGROUND or role == _FOREGROUND):
+            pair = self._brush.get(self.rows[row].klass)
+            if pair is not None:
+                return pair[0] if role == _BACKGROUND else pair[1]
+        if c == 6 and role == _FOREGROUND:
+            return self._state_brush.get(self.rows[row].consent_state)
         return None
 
 
@@ -119,8 +128,7 @@ class CensusFilter(QSortFilterProxyModel):
             return False
         if not self.text:
             return True
-        hay = " ".join(str(model.data(model.index(row, c), Qt.DisplayRole))
-                       for c in range(model.columnCount())) + " " + r.unit_id
+        hay = " ".join(str(t) for t in model._display[row]) + " " + r.unit_id
         return self.text in hay.lower()
 
 
@@ -205,7 +213,7 @@ class OverviewView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeToContents)
+        hh.setSectionResizeMode(QHeaderView.Interactive)
         hh.setSectionResizeMode(CensusModel.COLUMNS.index("reason"), QHeaderView.Stretch)
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
@@ -249,6 +257,9 @@ class OverviewView(QWidget):
             self.chart.set_counts({})
             return
         self.model.set_rows(census.rows)
+        for c in range(len(CensusModel.COLUMNS)):
+            if CensusModel.COLUMNS[c] != "reason":
+                self.table.resizeColumnToContents(c)
         self.chart.set_counts(census.by_class)
         n = len(census.rows)
         parts = [self.tr("共 {0} 个单元").format(n)]

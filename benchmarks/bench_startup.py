@@ -1,0 +1,104 @@
+"""Benchmark: cold start of the desktop app to its first painted window, on the sample.
+
+Each repetition starts a fresh Python process and measures, from the parent, the time
+from launching the process to the moment it reports its first paint:
+
+- **bare**: a bare PySide6 ``QMainWindow`` (create the application, show the window, first
+  paint event);
+- **app**: ``python -m elevator_eval`` with ``ELEVATOR_EVAL_EXIT_AFTER_PAINT=1`` — the
+  bundled font loaded, the sample street opened, the census computed and the street
+  overview painted.
+
+Both include starting the interpreter. The two kinds alternate so that load on a shared
+machine affects both alike; the median of each is reported with the ratio.
+
+Targets: app ≤ 2 × bare, and app < 1.5 s.
+
+    python3 benchmarks/bench_startup.py [repetitions]
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_RATIO = 2.0
+TARGET_S = 1.5
+
+BARE = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow()
+w.resize(1280, 820)
+class F(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint:
+            obj.removeEventFilter(self)
+            print("first-paint", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+f = F()
+w.installEventFilter(f)
+w.show()
+app.exec()
+"""
+
+
+def _env(tmp: str) -> dict:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["ELEVATOR_EVAL_EXIT_AFTER_PAINT"] = "1"
+    env["XDG_CONFIG_HOME"] = tmp          # a settings store of its own
+    env["XDG_DATA_HOME"] = tmp
+    return env
+
+
+def time_to_paint(cmd: list[str], env: dict) -> float:
+    """Seconds from launching ``cmd`` to its line announcing the first paint."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            env=env, cwd=ROOT, text=True)
+    elapsed = None
+    for line in proc.stdout:
+        if line.startswith("first-paint"):
+            elapsed = time.perf_counter() - t0
+    proc.wait(timeout=60)
+    if elapsed is None:
+        raise RuntimeError(f"{cmd} did not report a first paint (exit {proc.returncode})")
+    return elapsed
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    reps = int(argv[0]) if argv else 7
+    bare, app = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        env = _env(tmp)
+        # one untimed run of each fills the OS file cache and Python's bytecode cache
+        time_to_paint([sys.executable, "-c", BARE], env)
+        time_to_paint([sys.executable, "-m", "elevator_eval"], env)
+        for _ in range(reps):
+            bare.append(time_to_paint([sys.executable, "-c", BARE], env))
+            app.append(time_to_paint([sys.executable, "-m", "elevator_eval"], env))
+    b, a = statistics.median(bare), statistics.median(app)
+    ratio = a / b
+    print(f"{'start-up to first paint':<34}{'median s':>10}{'min s':>10}{'max s':>10}")
+    print(f"{'bare PySide6 window':<34}{b:>10.3f}{min(bare):>10.3f}{max(bare):>10.3f}")
+    print(f"{'elevator-eval on the sample':<34}{a:>10.3f}{min(app):>10.3f}{max(app):>10.3f}")
+    print(f"ratio app / bare: {ratio:.2f} (target ≤ {TARGET_RATIO}); "
+          f"app {a:.3f} s (target < {TARGET_S} s); {reps} repetitions, offscreen")
+    ok = ratio <= TARGET_RATIO and a < TARGET_S
+    print("PASS" if ok else "MISS")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
