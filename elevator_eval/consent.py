@@ -39,7 +39,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
 from typing import Any
 
 from . import ruledata
@@ -163,19 +162,9 @@ def validate_ruleset(data: dict[str, Any], where: str = "rules") -> ConsentRules
         suitability=suit)
 
 
-@lru_cache(maxsize=64)
-def _load_shipped(name: str) -> ConsentRuleset:
-    return validate_ruleset(ruledata.load(KIND, name, field="rules"))
-
-
 def list_rulesets() -> list[str]:
     """Names of the shipped consent rulesets."""
-    return list(_shipped_names())
-
-
-@lru_cache(maxsize=1)
-def _shipped_names() -> tuple[str, ...]:
-    return tuple(ruledata.list_names(KIND))
+    return list(ruledata.shipped_names(KIND))
 
 
 def load_ruleset(name: str | None = None, *, user: dict | None = None) -> ConsentRuleset:
@@ -187,9 +176,7 @@ def load_ruleset(name: str | None = None, *, user: dict | None = None) -> Consen
         ``rules``: unknown name or invalid content.
     """
     name = DEFAULT_RULESET if name is None else name
-    if user and name in user:
-        return validate_ruleset(ruledata.load(KIND, name, field="rules", user=user))
-    return _load_shipped(name)
+    return ruledata.load_ruleset(KIND, name, validate_ruleset, user=user)
 
 
 USER_KEY = "consent_rulesets"
@@ -198,17 +185,14 @@ USER_KEY = "consent_rulesets"
 
 def user_rulesets(settings: dict | None) -> dict | None:
     """User-defined consent rulesets of a project's ``settings`` (``None`` when none)."""
-    if not isinstance(settings, dict):
-        return None
-    user = settings.get(USER_KEY)
-    return user if isinstance(user, dict) and user else None
+    return ruledata.user_files(settings, USER_KEY)
 
 
 def _resolve(unit: Unit, ruleset: str | None, settings: dict | None = None) -> ConsentRuleset:
     if ruleset is None:
         ruleset = unit.rules or DEFAULT_RULESET
     user = user_rulesets(settings)
-    if ruleset not in _shipped_names() and not (user and ruleset in user):
+    if ruleset not in ruledata.shipped_names(KIND) and not (user and ruleset in user):
         from .suitability import is_suitability_ruleset
         if is_suitability_ruleset(ruleset, settings):  # a suitability name: default vote rule
             ruleset = DEFAULT_RULESET

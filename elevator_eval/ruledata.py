@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from .errors import InputError
 from .resources import rules_dir
@@ -70,3 +70,43 @@ def load(kind: str, name: str, *, field: str = "rules",
         if key not in data:
             raise InputError(f"{field} {name}", f"rule file lacks {key!r}")
     return data
+
+
+@lru_cache(maxsize=16)
+def shipped_names(kind: str) -> tuple[str, ...]:
+    """Names of the shipped files of one kind, sorted (read once per process)."""
+    return tuple(list_names(kind))
+
+
+def user_files(settings: dict[str, Any] | None, key: str) -> dict[str, Any] | None:
+    """User-defined files kept under ``key`` in a project's ``settings``.
+
+    ``None`` when ``settings`` is not an object, or when ``key`` is absent, empty or not an
+    object.
+    """
+    if not isinstance(settings, dict):
+        return None
+    user = settings.get(key)
+    return user if isinstance(user, dict) and user else None
+
+
+@lru_cache(maxsize=128)
+def _load_shipped_ruleset(kind: str, name: str, validate: Callable[[dict[str, Any]], Any]):
+    return validate(load(kind, name, field="rules"))
+
+
+def load_ruleset(kind: str, name: str, validate: Callable[[dict[str, Any]], Any], *,
+                 user: dict[str, Any] | None = None) -> Any:
+    """Load the ruleset ``name`` of ``kind`` and return ``validate(data)``.
+
+    A user-defined ruleset of that name (from ``user``) wins over a shipped one and is
+    validated on every call; a shipped one is validated once and then cached.
+
+    Raises
+    ------
+    InputError
+        ``rules``: unknown name, or whatever ``validate`` raises for invalid content.
+    """
+    if user and name in user:
+        return validate(load(kind, name, field="rules", user=user))
+    return _load_shipped_ruleset(kind, name, validate)

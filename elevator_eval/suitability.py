@@ -34,7 +34,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from . import ruledata
@@ -173,19 +172,9 @@ def validate_ruleset(data: dict[str, Any], where: str = "rules") -> SuitabilityR
                               source=data["source"], class_rule=dict(cr), checks=checks)
 
 
-@lru_cache(maxsize=64)
-def _load_shipped(name: str) -> SuitabilityRuleset:
-    return validate_ruleset(ruledata.load(KIND, name, field="rules"))
-
-
 def list_rulesets() -> list[str]:
     """Names of the shipped suitability rulesets."""
-    return list(_shipped_names())
-
-
-@lru_cache(maxsize=1)
-def _shipped_names() -> tuple[str, ...]:
-    return tuple(ruledata.list_names(KIND))
+    return list(ruledata.shipped_names(KIND))
 
 
 def load_ruleset(name: str | None = None, *, user: dict | None = None) -> SuitabilityRuleset:
@@ -197,9 +186,7 @@ def load_ruleset(name: str | None = None, *, user: dict | None = None) -> Suitab
         ``rules``: unknown name or invalid content.
     """
     name = DEFAULT_RULESET if name is None else name
-    if user and name in user:
-        return validate_ruleset(ruledata.load(KIND, name, field="rules", user=user))
-    return _load_shipped(name)
+    return ruledata.load_ruleset(KIND, name, validate_ruleset, user=user)
 
 
 USER_KEY = "suitability_rulesets"
@@ -208,16 +195,13 @@ USER_KEY = "suitability_rulesets"
 
 def user_rulesets(settings: dict | None) -> dict | None:
     """User-defined suitability rulesets of a project's ``settings`` (``None`` when none)."""
-    if not isinstance(settings, dict):
-        return None
-    user = settings.get(USER_KEY)
-    return user if isinstance(user, dict) and user else None
+    return ruledata.user_files(settings, USER_KEY)
 
 
 def is_suitability_ruleset(name: str | None, settings: dict | None = None) -> bool:
     """Whether ``name`` is a shipped or user-defined suitability ruleset."""
     user = user_rulesets(settings)
-    return name in _shipped_names() or bool(user and name in user)
+    return name in ruledata.shipped_names(KIND) or bool(user and name in user)
 
 
 def resolve_ruleset_name(unit: Unit | None, ruleset: str | None = None, *,
