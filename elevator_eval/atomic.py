@@ -23,8 +23,21 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+    fsync_dir(path.parent)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def fsync_dir(folder: Path) -> None:
+    """fsync ``folder`` so that a rename inside it survives a crash.
+
+    A folder that cannot be opened or synced (not supported on some platforms) is passed
+    over silently.
+    """
     try:
-        dfd = os.open(path.parent, os.O_RDONLY)
+        dfd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(dfd)
         finally:
@@ -33,5 +46,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         pass
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+def fsync_replace(tmp: Path, path: Path) -> None:
+    """fsync the finished file ``tmp``, rename it over ``path``, then fsync the folder."""
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)

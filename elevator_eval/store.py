@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import __version__
+from .atomic import fsync_replace
 from .audit import VoteEvent, record_vote, verify_log  # noqa: F401 - re-exported API
 from .errors import InputError, ProjectFileError
 from .model import (Building, BuildingInfo, Community, Costs, Household, Project,
@@ -613,27 +614,10 @@ def _atomic_from_connection(src: sqlite3.Connection, path: Path) -> None:
         finally:
             dst.close()
         _set_mode(Path(tmp), path)
-        _fsync_replace(Path(tmp), path)
+        fsync_replace(Path(tmp), path)
     except BaseException:
         _unlink(tmp)
         raise
-
-
-def _fsync_replace(tmp: Path, path: Path) -> None:
-    fd = os.open(tmp, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-    try:
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
 
 
 def _unlink(p) -> None:
@@ -805,7 +789,7 @@ def save_project(project: Project, path) -> None:
         finally:
             conn.close()
         _set_mode(Path(tmp), path)
-        _fsync_replace(Path(tmp), path)
+        fsync_replace(Path(tmp), path)
     except BaseException:
         _unlink(tmp)
         raise
