@@ -15,7 +15,10 @@ numbers and addresses are invented.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 import sys
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,9 +143,26 @@ def _workbook(rows, units, merges=()):
     return wb
 
 
-def write_example(path: Path) -> Path:
-    _workbook(household_rows(), unit_rows()).save(path)
+def _save_stable(wb, path: Path) -> Path:
+    """Save with fixed timestamps, so that the same content gives the same bytes."""
+    buf = io.BytesIO()
+    wb.save(buf)
+    stamp = b"2024-03-01T09:00:00Z"
+    with zipfile.ZipFile(buf) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>" + stamp + rb"\g<2>", data)
+            zi = zipfile.ZipInfo(info.filename, date_time=(2024, 3, 1, 9, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            zout.writestr(zi, data)
     return path
+
+
+def write_example(path: Path) -> Path:
+    return _save_stable(_workbook(household_rows(), unit_rows()), path)
 
 
 def write_with_errors(path: Path) -> Path:
@@ -153,8 +173,7 @@ def write_with_errors(path: Path) -> Path:
         rows[m["row"] - 2][col[m["column"]]] = m["value"]
         if "merge" in m:
             merges.append(m["merge"])
-    _workbook(rows, unit_rows(), merges).save(path)
-    return path
+    return _save_stable(_workbook(rows, unit_rows(), merges), path)
 
 
 def main(argv=None) -> int:
