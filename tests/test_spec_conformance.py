@@ -675,7 +675,10 @@ def test_approval_area_boundary_beats_binary_floats(tmp_path):
 
 
 def test_exclusive_part_veto_and_blocking(tmp_path):
-    """§6: every affected owner must vote yes; passed needs all three; blocking lists them."""
+    """§6: every affected owner must vote yes; passed needs all three; blocking lists them.
+
+    ``blocking`` lists owner identities (the contract says "every owner with
+    exclusive_part_affected"); with the default owner that is the door number."""
     base = [hh(str(i), 1 + i // 2, 50, owner=f"O{i}", vote="yes") for i in range(8)]
     # 8 owners, 7 yes + affected O7 abstains: 7·4 = 28 ≥ 24 ✓, area ✓ → but vetoed
     for vote in ("no", "abstain", None):

@@ -91,7 +91,9 @@ def test_share_follows_the_contract(case):
     if total == 0:
         assert all(g == 0 for g in got)
         return
-    # reference, from the words of §5
+    # reference, from the words of §5. Reading taken where the contract leaves room: the
+    # quotas are of the exact owners' total (T / rounding × w / W), not of its whole units
+    # only; the odd amount goes to the first household of the largest-remainder order.
     units = total / rounding
     whole = units.numerator // units.denominator
     odd = total - whole * rounding
