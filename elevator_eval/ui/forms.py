@@ -88,7 +88,7 @@ class ModelForm(QWidget):
                 cb.setObjectName(f"pipe_{code}")
                 cb.toggled.connect(lambda _c, f=f: self._commit_pipes(f))
                 box.checks[code] = cb
-                grid.addWidget(cb, i // 4, i % 4)
+                grid.addWidget(cb, i // 3, i % 3)
             return box
         if f.kind == "pair":
             box = QWidget()

@@ -24,6 +24,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.doc = doc
         self.preview = None
+        self.path: Path | None = None
         self.setObjectName("ImportDialog")
         self.setWindowTitle(self.tr("导入街道数据"))
         self.resize(900, 560)
@@ -55,7 +56,7 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.do_import)
         self.buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("文件")))
+        row.addWidget(QLabel(self.tr("导入文件")))
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         lay = QVBoxLayout(self)
@@ -73,7 +74,9 @@ class ImportDialog(QDialog):
     def load(self, path) -> None:
         """Read and check the file; list every issue."""
         from ..io.street_import import preview_import
-        self.path_edit.setText(str(path))
+        self.path = Path(path)
+        self.path_edit.setText(self.path.name)
+        self.path_edit.setToolTip(str(self.path))
         try:
             self.preview = preview_import(path)
         except Exception as e:   # unreadable file: one line, nothing imported
@@ -116,7 +119,7 @@ class ImportDialog(QDialog):
             self.summary.setText(str(e))
             self.summary.setStyleSheet("color:#c62828")
             return
-        name = Path(self.path_edit.text()).name
+        name = self.path.name
         self.doc.undo_stack.push(ReplaceProjectPartCommand(
             self.doc, new_project.communities, self.tr("导入 {0}").format(name)))
         self.accept()

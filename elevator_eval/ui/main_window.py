@@ -392,7 +392,12 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         n = len(self.doc.project.units())
-        where = str(self.doc.path) if self.doc.path else self.tr("未保存")
+        if self.doc.path is None:
+            where = self.tr("未保存")
+        elif self.doc.is_sample:
+            where = self.tr("示例项目：{0}").format(self.doc.path.name)
+        else:
+            where = str(self.doc.path)
         self.status_label.setText(self.tr("{n} 个单元 · {where}").format(n=n, where=where))
 
     # ------------------------------------------------------------------ files

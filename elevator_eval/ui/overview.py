@@ -23,7 +23,7 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 
 
 class CensusModel(QAbstractTableModel):
-    COLUMNS = ("community", "building", "unit", "year", "class", "reason", "consent")
+    COLUMNS = ("community", "building", "unit", "year", "class", "consent", "reason")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -43,8 +43,8 @@ class CensusModel(QAbstractTableModel):
         self._sort = []
         for r in self.rows:
             texts = (r.community, r.building, r.unit_name or r.unit_id, r.year_built,
-                     labels.class_label(r.klass), i18n.pick(r.main_reason_zh, r.main_reason_en),
-                     labels.state_label(r.consent_state))
+                     labels.class_label(r.klass), labels.state_label(r.consent_state),
+                     i18n.pick(r.main_reason_zh, r.main_reason_en))
             self._display.append(texts)
             self._sort.append(tuple(
                 (order.index(r.klass) if r.klass in order else 9) if c == 4 else
@@ -91,7 +91,7 @@ class CensusModel(QAbstractTableModel):
             pair = self._brush.get(self.rows[row].klass)
             if pair is not None:
                 return pair[0] if role == _BACKGROUND else pair[1]
-        if c == 6 and role == _FOREGROUND:
+        if c == 5 and role == _FOREGROUND:
             return self._state_brush.get(self.rows[row].consent_state)
         return None
 
@@ -238,6 +238,7 @@ class OverviewView(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
+        split.setSizes([1000, 240])
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(split, 1)

@@ -97,6 +97,8 @@ class ProcurementView(QWidget):
         scores = QSplitter(Qt.Vertical)
         scores.addWidget(self.summary)
         scores.addWidget(self.tender_label)
+        scores.setSizes([380, 140])
+        self.summary.verticalHeader().hide()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("ProcurementTabs")
         self.tabs.addTab(self.quotes, self.tr("报价"))

@@ -73,7 +73,7 @@ class DocumentsTab(UnitTab):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         side = QWidget()
         form = QFormLayout(side)
-        form.addRow(self.tr("文件"), self.kind)
+        form.addRow(self.tr("文件类型"), self.kind)
         form.addRow(self.tr("语言"), self.lang)
         form.addRow(self.preview_btn)
         form.addRow(self.export_btn)

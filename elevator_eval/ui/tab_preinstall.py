@@ -55,7 +55,7 @@ class PreinstallTab(UnitTab):
         form.addRow(self.run_btn)
         self.items = QTableWidget(0, 4)
         self.items.setObjectName("PreinstallItems")
-        self.items.setHorizontalHeaderLabels([self.tr("项目"), self.tr("低"), self.tr("最可能"),
+        self.items.setHorizontalHeaderLabels([self.tr("费用项"), self.tr("低"), self.tr("最可能"),
                                               self.tr("高")])
         self.items.verticalHeader().hide()
         self.items.setEditTriggers(QTableWidget.NoEditTriggers)
@@ -222,8 +222,11 @@ class PreinstallTab(UnitTab):
         base = float(tor.base_yuan)
         for i, b in enumerate(bars):
             lo, hi = float(b.saving_at_low_yuan), float(b.saving_at_high_yuan)
-            ax.barh(i, lo - base, left=base, color="#5B9BD5")
-            ax.barh(i, hi - base, left=base, color="#ED7D31")
+            ax.barh(i, lo - base, left=base, color="#5B9BD5",
+                    label=self.tr("输入取低值") if i == 0 else None)
+            ax.barh(i, hi - base, left=base, color="#ED7D31",
+                    label=self.tr("输入取高值") if i == 0 else None)
+        ax.legend(fontsize=7, loc="lower right")
         ax.set_yticks(range(len(bars)))
         ax.set_yticklabels([b.title(i18n.lang()) for b in bars], fontsize=7)
         ax.axvline(base, color="#333333", linewidth=0.8)

@@ -48,6 +48,7 @@ class SiteTab(UnitTab):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_box)
+        scroll.setMinimumWidth(form_box.sizeHint().width() + 24)
 
         self.class_label = QLabel()
         self.class_label.setObjectName("SiteClass")
@@ -77,7 +78,7 @@ class SiteTab(UnitTab):
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        split.setSizes([460, 540])
+        split.setSizes([540, 520])
         lay = QHBoxLayout(self)
         lay.addWidget(split)
 

@@ -129,7 +129,7 @@ class VotesTab(UnitTab):
         self._loading = False
 
         tally_box = QGroupBox(self.tr("表决统计"))
-        tally_box.setMinimumWidth(400)
+        tally_box.setMinimumWidth(300)
         tl = QVBoxLayout(tally_box)
         tl.addWidget(self.state_label)
         tl.addWidget(self.tally_label)
@@ -278,10 +278,10 @@ class VotesTab(UnitTab):
         ]
         html = ["<table cellspacing='4' style='white-space:nowrap'>"]
         html.append("<tr><th align='left'>{0}</th><th>{1}</th><th>{2}</th><th></th></tr>"
-                    .format(self.tr("项目"), self.tr("实际"), self.tr("要求")))
+                    .format(self.tr("指标"), self.tr("实际"), self.tr("要求")))
         for name, actual, need, passed in rows:
             html.append(f"<tr><td>{name}</td><td align='right'>{actual}</td>"
-                        f"<td align='center'>{'≥ ' + need if need else ''}</td>"
+                        f"<td align='center'>{need or '—'}</td>"
                         f"<td>{ok(passed)}</td></tr>")
         html.append("<tr><td>{0}</td><td align='right'>{1}</td><td></td><td>{2}</td></tr>"
                     .format(self.tr("反对人数"), c.heads_no, ok(c.objection_ok)))
@@ -300,23 +300,16 @@ class VotesTab(UnitTab):
 
 
 def thresholds(result) -> dict[str, str]:
-    """Threshold texts of the ruleset used (from the consent engine's ruleset data)."""
+    """Threshold texts (``≥ 2/3`` …) of the ruleset the tally used, from its data file."""
     try:
-        from .. import consent
-        loader = getattr(consent, "load_ruleset", None)
-        rs = loader(result.ruleset) if loader else None
+        from ..consent import load_ruleset
+        rs = load_ruleset(result.ruleset)
     except Exception:
-        rs = None
+        return {}
     out = {}
-    if rs is None:
-        return out
-    for key in ("participation", "approval"):
-        v = getattr(rs, key, None)
-        if v is None and isinstance(rs, dict):
-            v = rs.get(key)
-        frac = getattr(v, "area", None) if v is not None else None
-        if frac is None and isinstance(v, dict):
-            frac = v.get("area")
-        if frac is not None:
-            out[key] = str(frac)
+    for key, ratio, inclusive in (("participation", rs.participation_ratio,
+                                   rs.participation_inclusive),
+                                  ("approval", rs.approval_ratio, rs.approval_inclusive)):
+        if ratio is not None:
+            out[key] = f"{'≥' if inclusive else '>'} {ratio}"
     return out

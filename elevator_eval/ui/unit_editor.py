@@ -45,7 +45,7 @@ class UnitEditor(QWidget):
         self._tabs: dict[str, QWidget] = {}
         titles = {"building": self.tr("楼栋与结构"), "site": self.tr("现场踏勘"),
                   "votes": self.tr("住户与表决"), "costs": self.tr("费用分摊"),
-                  "preinstall": self.tr("先期预埋"), "documents": self.tr("文件")}
+                  "preinstall": self.tr("先期预埋"), "documents": self.tr("文件与打印")}
         for name in TABS:
             mod_name, cls_name = _TAB_CLASSES[name]
             mod = importlib.import_module(f"elevator_eval.ui.{mod_name}")

@@ -205,6 +205,10 @@
         <translation>Amount or percent</translation>
     </message>
     <message>
+        <source>受补偿楼层</source>
+        <translation>Receiving floors</translation>
+    </message>
+    <message>
         <source>门牌</source>
         <translation>Door</translation>
     </message>
@@ -418,7 +422,7 @@
         <translation>Export this document (Ctrl+P)</translation>
     </message>
     <message>
-        <source>文件</source>
+        <source>文件类型</source>
         <translation>Document</translation>
     </message>
     <message>
@@ -548,8 +552,8 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>文件</source>
-        <translation>Document</translation>
+        <source>导入文件</source>
+        <translation>File</translation>
     </message>
     <message>
         <source>选择导入文件</source>
@@ -1006,6 +1010,10 @@ Recover it?</translation>
         <translation>Community → building → unit; colour = suitability (green: suitable, blue: difficult, red: unsuitable, the three colours of Shanghai&apos;s retrofit &quot;blueprint maps&quot;)</translation>
     </message>
     <message>
+        <source>示例项目：{0}</source>
+        <translation>sample project: {0}</translation>
+    </message>
+    <message>
         <source>正在重新评估全部单元…</source>
         <translation>Reassessing every unit…</translation>
     </message>
@@ -1113,16 +1121,16 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Draws</translation>
     </message>
     <message>
-        <source>项目</source>
-        <translation>Project</translation>
-    </message>
-    <message>
         <source>低</source>
         <translation>Low</translation>
     </message>
     <message>
         <source>最可能</source>
         <translation>Most likely</translation>
+    </message>
+    <message>
+        <source>费用项</source>
+        <translation>Item</translation>
     </message>
     <message>
         <source>高</source>
@@ -1227,6 +1235,14 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>净节省的分布（元）</source>
         <translation>Distribution of the net saving (yuan)</translation>
+    </message>
+    <message>
+        <source>输入取低值</source>
+        <translation>input at its low value</translation>
+    </message>
+    <message>
+        <source>输入取高值</source>
+        <translation>input at its high value</translation>
     </message>
     <message>
         <source>各输入取低/高值时的期望净节省（元）</source>
@@ -1594,8 +1610,8 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Pre-installation</translation>
     </message>
     <message>
-        <source>文件</source>
-        <translation>Document</translation>
+        <source>文件与打印</source>
+        <translation>Documents</translation>
     </message>
     <message>
         <source>表决数据有误</source>
@@ -1708,16 +1724,16 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Owners voting yes</translation>
     </message>
     <message>
-        <source>项目</source>
-        <translation>Project</translation>
-    </message>
-    <message>
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
         <source>要求</source>
         <translation>Required</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Measure</translation>
     </message>
     <message>
         <source>反对人数</source>
