@@ -91,7 +91,7 @@ def mistakes(rows) -> tuple[list[dict], dict[str, int]]:
          "accepted": False, "what": "formula / 公式"},
         {"row": _row_of(rows, "XFL-3-1", "301"), "column": "面积(㎡)", "value": "-56.30",
          "accepted": False, "what": "negative area / 负面积"},
-        {"row": _row_of(rows, "XFL-3-1", "302"), "column": "面积(㎡)", "value": "61.05㎡",
+        {"row": _row_of(rows, "XFL-3-1", "401"), "column": "面积(㎡)", "value": "56.3㎡",
          "accepted": True, "what": "unit in the cell / 带单位（可接受）"},
         {"row": _row_of(rows, "XFL-3-2", "601"), "column": "楼层", "value": 7,
          "accepted": False, "what": "floor above storeys / 楼层高于层数"},

@@ -1,0 +1,12 @@
+"""Files in and out of a project: spreadsheets, CSV and JSON.
+
+- :mod:`.cells` — the documented rules for reading one spreadsheet cell (``CellError``).
+- :mod:`.street_import` — import a street from .xlsx/.csv, all or nothing
+  (``preview_import``, ``apply_import``, ``write_import_template``).
+- :mod:`.export` — a project to .xlsx/.csv with formula-injection neutralising
+  (``export_project_xlsx``, ``export_households_csv``, ``neutralise``).
+- :mod:`.quotes_xlsx` — the elevator quotes workbook (procurement).
+
+Nothing is imported here, so that ``import elevator_eval.io`` stays cheap; openpyxl is
+loaded only when a workbook is read or written.
+"""
