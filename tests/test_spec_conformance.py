@@ -558,6 +558,36 @@ def test_severity_rows_and_count_rule(tmp_path, mutate, severities, klass):
     assert d["class"] == klass
 
 
+@pytest.mark.parametrize("section, key, value, klass", [
+    ("building", "danger_grade", "C", "unsuitable"),
+    ("building", "danger_grade", None, "difficult"),          # 1992 < 2001, never appraised
+    ("building", "storeys", 3, None),                         # households above → bad input
+    ("building", "seismic_intensity", 8, "difficult"),        # masonry at 8
+    ("site", "inside_red_line", False, "unsuitable"),
+    ("site", "fire_lane_width_after_m", 3.9, "unsuitable"),
+    ("site", "distance_to_neighbour_m", 5.9, "difficult"),
+    ("site", "occupies_private_courtyard", True, "difficult"),
+    ("site", "sunlight_below_standard", True, "difficult"),
+    ("site", "footprint_available_m", [1.5, 1.5], "difficult"),
+    ("site", "pipes_in_footprint", ["gas", "water"], "difficult"),
+    ("site", "pit_depth_available_mm", 500, "suitable"),
+    ("site", "headroom_available_mm", 2000, "suitable"),
+])
+def test_example_one_change_at_a_time(tmp_path, section, key, value, klass):
+    """§3 on the spec's example, one field changed at a time."""
+    u = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    u[section][key] = value
+    r = cli("assess", write(tmp_path, u), "--json")
+    if klass is None:
+        assert_bad_input(r, "floor")
+        return
+    d = r.data
+    assert d["class"] == klass
+    sev = [f["severity"] for f in d["findings"]]
+    if klass == "suitable":   # the two pipe findings plus the new weak one
+        assert sev.count("weak") >= 3 and "strong" not in sev and "major" not in sev
+
+
 def test_missing_site_fields_are_not_surveyed(tmp_path):
     """§1/§3: a missing (or null) site field means not surveyed → no finding."""
     u = clean_unit()
