@@ -401,3 +401,28 @@ def test_hostile_value_in_every_slot(name):
             if problem:
                 problems.append(problem)
     assert not problems, "\n".join(problems[:5])
+
+
+# ----------------------------------------------------------------------------- found crashes
+
+def _quotes_with(value, folder: Path) -> Path:
+    import openpyxl
+    wb = openpyxl.load_workbook(SAMPLE / "quotes.xlsx")
+    ws = wb.worksheets[0]
+    keys = [c.value for c in ws[2]]
+    ws.cell(row=3, column=keys.index("equipment_yuan") + 1).value = value
+    p = folder / "quotes.xlsx"
+    wb.save(p)
+    return p
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "found by fuzzing, reported: a quoted equipment price of 1e19 yuan or more makes "
+    "procurement.price_yuan raise decimal.InvalidOperation (quantize) instead of a cell "
+    "error naming the row and column"))
+@pytest.mark.parametrize("value", [10 ** 30, "1e400", 1e308])
+def test_quotes_with_absurd_price(value, tmp_path):
+    argv = [str(_quotes_with(value, tmp_path)), str(SAMPLE / "sample-street.eeproj")]
+    CASES["command quotes"] += 1
+    problem = _run_and_check("quotes", argv, False)
+    assert problem is None, problem
