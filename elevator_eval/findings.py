@@ -80,3 +80,11 @@ def count_severities(findings) -> dict[str, int]:
     for f in findings:
         counts[f.severity] += 1
     return counts
+
+
+def checks_or_default(checks: dict | None) -> dict:
+    """``checks`` (a suitability ruleset's check table), or the default ruleset's when None."""
+    if checks is None:
+        from .suitability import load_ruleset
+        return load_ruleset(None).checks
+    return checks

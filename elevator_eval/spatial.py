@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .findings import Finding
+from .findings import Finding, checks_or_default as _rules
 from .model import Site
 
 PIPE_LABELS = {"gas": ("燃气管", "gas pipe"), "water": ("给水管", "water pipe"),
@@ -33,13 +33,6 @@ SITE_FIELDS = ("entry_mode", "footprint_available_m", "inside_red_line",
                "occupies_private_courtyard", "sunlight_below_standard", "pipes_in_footprint",
                "pit_depth_available_mm", "headroom_available_mm")
 """Site fields of the unit-format contract §1 (``corridor_depth_m`` is asked for flat entry)."""
-
-
-def _rules(checks):
-    if checks is None:
-        from .suitability import load_ruleset
-        return load_ruleset(None).checks
-    return checks
 
 
 def _m(value) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 
-from .findings import Finding
+from .findings import Finding, checks_or_default as _rules
 from .model import BuildingInfo
 
 STRUCTURE_LABELS = {"masonry": ("砖混", "masonry"), "frame": ("框架", "frame"),
@@ -26,13 +26,6 @@ STRUCTURE_LABELS = {"masonry": ("砖混", "masonry"), "frame": ("框架", "frame
 def current_year() -> int:
     """Today's year (the default reference year of the design-life check)."""
     return datetime.date.today().year
-
-
-def _rules(checks):
-    if checks is None:
-        from .suitability import load_ruleset
-        return load_ruleset(None).checks
-    return checks
 
 
 def check_danger_grade(building: BuildingInfo, checks=None) -> list[Finding]:
