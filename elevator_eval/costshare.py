@@ -555,14 +555,8 @@ def _compensation(unit: Unit) -> dict[str, Any] | None:
         floors = list(unit.share.exempt_floors)
     if not isinstance(floors, list) or not floors:
         raise InputError(f"{f}.floors", "must be a non-empty list of receiving floors")
-    fl_out = []
-    for i, x in enumerate(floors):
-        if isinstance(x, bool) or not isinstance(x, (int, Decimal)) or int(x) != x \
-                or not 1 <= int(x) <= unit.building.storeys:
-            raise InputError(f"{f}.floors[{i}]",
-                             f"must be a floor within 1…{unit.building.storeys}")
-        fl_out.append(int(x))
-    out: dict[str, Any] = {"mode": mode, "floors": fl_out}
+    out: dict[str, Any] = {"mode": mode,
+                           "floors": _floor_numbers(floors, f"{f}.floors", unit.building.storeys)}
     if mode == "per_household":
         if raw.get("yuan") is None:
             raise InputError(f"{f}.yuan", "is required for mode per_household")
@@ -604,12 +598,16 @@ def _running_exempt(unit: Unit) -> list[int]:
         return list(unit.share.exempt_floors)
     if not isinstance(raw, list):
         raise InputError("share.running_exempt_floors", "must be a list of floor numbers")
+    return _floor_numbers(raw, "share.running_exempt_floors", unit.building.storeys)
+
+
+def _floor_numbers(values: list, field: str, storeys: int) -> list[int]:
+    """``values`` as floor numbers 1…``storeys``; ``InputError`` naming ``field[i]`` if not."""
     out = []
-    for i, x in enumerate(raw):
+    for i, x in enumerate(values):
         if isinstance(x, bool) or not isinstance(x, (int, Decimal)) or int(x) != x \
-                or not 1 <= int(x) <= unit.building.storeys:
-            raise InputError(f"share.running_exempt_floors[{i}]",
-                             f"must be a floor within 1…{unit.building.storeys}")
+                or not 1 <= int(x) <= storeys:
+            raise InputError(f"{field}[{i}]", f"must be a floor within 1…{storeys}")
         out.append(int(x))
     return out
 
