@@ -322,3 +322,11 @@ def test_optional_building_columns(tmp_path):
     bad = preview_import(csv_file(tmp_path, [lines[0], lines[1].replace("7度", "12度")],
                                   name="bad.csv"))
     assert places(bad) == {("", 2, "设防烈度")}
+
+
+def test_bilingual_headers(tmp_path):
+    rows = [["小区 / community", "楼栋\nbuilding", "单元|unit", "建成年份 / year_built",
+             "层数 / storeys", "门牌号 / door", "楼层 / floor", "面积(㎡) / area_m2"],
+            ["a", "b", "c", 1990, 6, "101", 1, 50]]
+    pv = preview_import(xlsx_file(tmp_path, rows))
+    assert pv.ok and pv.rows_ok == 1 and not pv.warnings

@@ -313,6 +313,22 @@ def _norm_header(text) -> str:
     return "".join(ch for ch in t if ch.isalnum() or ch in ".")
 
 
+_HEADER_SPLIT = re.compile(r"[/|\n／｜]+")
+
+
+def _match(aliases: dict[str, Column], header) -> tuple[str, Column | None]:
+    """The column a header names: the whole header, else a part of a bilingual header
+    such as ``面积(㎡) / area_m2`` or ``小区\ncommunity``. Returns (normalised, column)."""
+    key = _norm_header(header)
+    if key in aliases or header is None:
+        return key, aliases.get(key)
+    for part in _HEADER_SPLIT.split(str(header)):
+        k = _norm_header(part)
+        if k in aliases:
+            return k, aliases[k]
+    return key, None
+
+
 def _alias_map(columns) -> dict[str, Column]:
     out = {}
     for col in columns:
@@ -337,7 +353,7 @@ def _map_header(table: _Table, raw_rows: list[tuple[int, list]], columns, col: _
     """Find the header row (first of the top 10 rows naming ≥ 2 known columns) and map it."""
     aliases = _alias_map(columns)
     for i, (row_no, values) in enumerate(raw_rows[:10]):
-        hits = sum(1 for v in values if _norm_header(v) in aliases)
+        hits = sum(1 for v in values if _match(aliases, v)[1] is not None)
         if hits >= 2:
             table.header_row = row_no
             data = raw_rows[i + 1:]
@@ -349,11 +365,10 @@ def _map_header(table: _Table, raw_rows: list[tuple[int, list]], columns, col: _
                   "(小区/community, 楼栋/building, 单元/unit, 门牌号/door …)")
         return
     for idx, v in enumerate(values):
-        key = _norm_header(v)
+        key, c = _match(aliases, v)
         if not key:
             continue
         header = cells._strip(str(v))
-        c = aliases.get(key)
         if c is None:
             if key not in _QUIET:
                 col.warn(table.sheet, table.header_row, header, "",
