@@ -619,7 +619,7 @@ _PIPES = _table({"gas": ("燃气", "煤气", "天然气", "燃气管", "gas"),
                  "telecom": ("通信", "弱电", "电信", "网线", "光纤", "通讯", "telecom"),
                  "heating": ("暖气", "供暖", "采暖", "热力", "heating"),
                  "other": ("其他", "其它", "other")})
-_PIPE_SPLIT = re.compile(r"[、,;/|+]+")
+_PIPE_SPLIT = re.compile(r"[、,;/|]+")
 
 
 def parse_pipes(value, row=None, column: str = "", sheet: str = "", *,
