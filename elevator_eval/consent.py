@@ -273,9 +273,10 @@ def _tests(c: _Counts, r: ConsentRuleset) -> tuple[bool, bool, bool, bool]:
         base_area, base_heads = c.area_part, c.heads_part
     else:
         base_area, base_heads = c.area_total, c.heads_total
-    has_yes = c.heads_yes > 0
-    aa = has_yes and _meets(c.area_yes, base_area, r.approval_ratio, r.approval_inclusive)
-    ah = has_yes and _meets(c.heads_yes, base_heads, r.approval_ratio, r.approval_inclusive)
+    # Literally the spec's comparison (4·yes ≥ 3·taking part): when nobody takes part it
+    # holds (0 ≥ 0); the vote still fails on participation.
+    aa = _meets(c.area_yes, base_area, r.approval_ratio, r.approval_inclusive)
+    ah = _meets(c.heads_yes, base_heads, r.approval_ratio, r.approval_inclusive)
     return pa, ph, aa, ah
 
 

@@ -752,3 +752,20 @@ def test_passed_requires_every_test(tmp_path):
     # unanimous yes passes
     d = _consent(tmp_path, [hh(str(i), 1, 50, vote="yes") for i in range(3)])
     assert _flags(d) == (True, True, True, True, True)
+
+
+def test_nobody_taking_part_fails_on_participation_only():
+    """§6: approval compares 4·yes_area ≥ 3·taking-part area exactly; with nobody taking
+    part both sides are 0, so the approval flags hold and the vote fails on participation."""
+    import json as _json
+    from elevator_eval.consent import tally
+    from elevator_eval.unitfile import loads_unit
+    unit = loads_unit(_json.dumps({
+        "format": "elevator-eval/unit", "version": 1, "id": "N",
+        "building": {"year_built": 1990, "storeys": 6},
+        "households": [{"id": f"{f}01", "floor": f, "area_m2": 60} for f in range(1, 7)],
+        "costs": {"total_yuan": 400000}}))
+    r = tally(unit)
+    assert (r.participation_area_ok, r.participation_headcount_ok) == (False, False)
+    assert (r.approval_area_ok, r.approval_headcount_ok) == (True, True)
+    assert r.passed is False and r.state == "needs_votes"
