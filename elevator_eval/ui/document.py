@@ -60,6 +60,9 @@ class ProjectDocument(QObject):
         self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
         self._cache: dict[tuple, Any] = {}
         self.is_sample = False
+        # True while the window paints for the first time: views show the project without
+        # engine results, which follow right after the first paint (see app.run)
+        self.defer_engines = False
 
     # ----------------------------------------------------------------- file
     def set_project(self, project: Project, path: str | Path | None,
@@ -169,6 +172,8 @@ class ProjectDocument(QObject):
                             lambda: mod.compute_share(self.unit(unit_id), method))
 
     def census(self):
+        if self.defer_engines and ("census",) not in self._cache:
+            return None
         mod = engine("census")
         if mod is None:
             return None

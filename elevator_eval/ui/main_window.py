@@ -382,6 +382,13 @@ class MainWindow(QMainWindow):
             if a is not None and a.klass in CLASS_COLOURS:
                 item.setForeground(0, QBrush(QColor(CLASS_COLOURS[a.klass])))
 
+    def finish_startup(self) -> None:
+        """Compute the engine results the first paint went without, and refresh."""
+        if not self.doc.defer_engines:
+            return
+        self.doc.defer_engines = False
+        self._on_project_replaced()
+
     def _update_title(self, *_args) -> None:
         name = self.doc.title() if self.doc.project.name or self.doc.path else ""
         if self.doc.is_sample:

@@ -253,6 +253,10 @@ class OverviewView(QWidget):
             self.summary.setText(self.tr("无法计算普查：{0}").format(e))
         name = self.doc.project.name or self.tr("未命名项目")
         self.title.setText(self.tr("街道概览 — {0}").format(name))
+        if census is None and self.doc.defer_engines:
+            self.model.set_rows(_plain_rows(self.doc.project))
+            self.summary.setText(self.tr("正在评估…"))
+            return
         if census is None:
             self.model.set_rows([])
             self.chart.set_counts({})
@@ -280,3 +284,21 @@ class OverviewView(QWidget):
     def row_unit_ids(self) -> list[str]:
         return [self.proxy.data(self.proxy.index(r, 0), Qt.UserRole)
                 for r in range(self.proxy.rowCount())]
+
+
+class _PlainRow:
+    """A census row before the assessment is known (shown during start-up)."""
+
+    __slots__ = ("community", "building", "unit_id", "unit_name", "year_built", "klass",
+                 "main_reason_zh", "main_reason_en", "consent_state")
+
+    def __init__(self, c, b, u):
+        self.community, self.building = c.name, b.name
+        self.unit_id, self.unit_name = u.id, u.name
+        self.year_built = u.building.year_built
+        self.klass = self.consent_state = None
+        self.main_reason_zh = self.main_reason_en = ""
+
+
+def _plain_rows(project) -> list:
+    return [_PlainRow(c, b, u) for c, b, u in project.iter_units()]

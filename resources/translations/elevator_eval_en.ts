@@ -1078,6 +1078,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Street overview — {0}</translation>
     </message>
     <message>
+        <source>正在评估…</source>
+        <translation>Assessing…</translation>
+    </message>
+    <message>
         <source>共 {0} 个单元</source>
         <translation>{0} units</translation>
     </message>

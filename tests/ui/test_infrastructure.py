@@ -1,0 +1,92 @@
+"""Settings with a schema version, the long-work helper, shortcuts."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QSettings, Qt
+
+from elevator_eval.ui.settings import MAX_RECENT, SCHEMA_VERSION, Settings
+from elevator_eval.ui.worker import run_task
+
+
+def test_settings_migrate_from_version_0(tmp_path):
+    qs = QSettings(str(tmp_path / "old.ini"), QSettings.IniFormat)
+    qs.setValue("recent", "/a.eeproj;/b.eeproj")      # version 0 layout, no schema_version
+    qs.sync()
+    s = Settings(QSettings(str(tmp_path / "old.ini"), QSettings.IniFormat))
+    assert s.qs.value("schema_version") == SCHEMA_VERSION or \
+        int(s.qs.value("schema_version")) == SCHEMA_VERSION
+    assert s.recent_files() == ["/a.eeproj", "/b.eeproj"]
+    assert s.qs.value("recent") is None
+
+
+def test_recent_files_most_recent_first_without_duplicates(tmp_path):
+    s = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    for i in range(MAX_RECENT + 3):
+        s.add_recent_file(f"/p{i}.eeproj")
+    s.add_recent_file("/p5.eeproj")
+    files = s.recent_files()
+    assert files[0] == "/p5.eeproj" and len(files) == MAX_RECENT
+    assert len(set(files)) == len(files)
+    s.set_language("en")
+    assert Settings(s.qs).language() == "en"
+
+
+def test_task_reports_progress_and_result(qtbot):
+    seen = []
+
+    def work(progress):
+        for i in range(5):
+            progress(i + 1, 5)
+        return "ok"
+
+    task = run_task(None, work, show_dialog=False)
+    task.progress.connect(lambda d, t: seen.append(d))
+    with qtbot.waitSignal(task.finished, timeout=10_000) as blocker:
+        pass
+    assert blocker.args == ["ok"] and task.state == "finished"
+
+
+def test_task_cancel_stops_the_function(qtbot):
+    steps = []
+
+    def work(progress):
+        for i in range(1000):
+            if not progress(i, 1000):
+                return "stopped"
+            steps.append(i)
+            time.sleep(0.005)
+        return "all"
+
+    task = run_task(None, work, show_dialog=False)
+    qtbot.waitUntil(lambda: len(steps) > 3, timeout=10_000)
+    with qtbot.waitSignal(task.cancelled, timeout=10_000):
+        task.cancel()
+    assert task.state == "cancelled" and len(steps) < 1000
+
+
+def test_task_failure_is_reported_not_raised(qtbot):
+    def work(progress):
+        raise ValueError("bad field")
+
+    task = run_task(None, work, show_dialog=False)
+    with qtbot.waitSignal(task.failed, timeout=10_000) as blocker:
+        pass
+    assert "bad field" in blocker.args[0]
+
+
+def test_ctrl_f_focuses_the_search_and_f5_recomputes(make_main_window, qtbot):
+    w = make_main_window()
+    w.show_unit("XFL-3-2")
+    w.activateWindow()
+    qtbot.waitActive(w)
+    qtbot.keyClick(w.windowHandle(), Qt.Key_F, Qt.ControlModifier)
+    assert w.current_view_name() == "overview"
+    assert w.view("overview").search.hasFocus()
+    w.doc.unit("XFL-3-2").site.inside_red_line = False     # changed behind the cache
+    task = w.recompute()
+    with qtbot.waitSignal(task.done, timeout=20_000):
+        pass
+    rows = {r.unit_id: r for r in w.doc.census().rows}
+    assert rows["XFL-3-2"].klass == "unsuitable"
