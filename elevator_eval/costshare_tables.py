@@ -54,6 +54,19 @@ def _user(settings: dict[str, Any] | None, key: str) -> dict[str, Any] | None:
     return user
 
 
+def _check_header(data: Any, field: str) -> None:
+    """An object with the keys every rule file needs and a known ``quality`` tag."""
+    if not isinstance(data, dict):
+        raise InputError(field, "must be an object")
+    for key in ruledata.REQUIRED_KEYS:
+        if key not in data:
+            raise InputError(f"{field}.{key}", "is required")
+    quality = data.get("quality")
+    if quality not in QUALITY_TAGS:
+        raise InputError(f"{field}.quality", f"must be one of {', '.join(QUALITY_TAGS)}, "
+                                             f"got {quality!r}")
+
+
 def validate_table(data: dict[str, Any], field: str) -> dict[str, Any]:
     """Validate a coefficient table; returns a normalised copy.
 
@@ -67,15 +80,7 @@ def validate_table(data: dict[str, Any], field: str) -> dict[str, Any]:
         huge coefficient, a percent above 100, falling coefficients in a table declared
         monotonic, a missing quality tag.
     """
-    if not isinstance(data, dict):
-        raise InputError(field, "must be an object")
-    for key in ruledata.REQUIRED_KEYS:
-        if key not in data:
-            raise InputError(f"{field}.{key}", "is required")
-    quality = data.get("quality")
-    if quality not in QUALITY_TAGS:
-        raise InputError(f"{field}.quality", f"must be one of {', '.join(QUALITY_TAGS)}, "
-                                             f"got {quality!r}")
+    _check_header(data, field)
     kind = data.get("kind", "coefficient")
     if kind not in TABLE_KINDS:
         raise InputError(f"{field}.kind", f"must be one of {', '.join(TABLE_KINDS)}, "
@@ -141,14 +146,7 @@ def list_tables(settings: dict[str, Any] | None = None) -> list[str]:
 def validate_subsidy_file(data: dict[str, Any], field: str) -> dict[str, Any]:
     """Validate a subsidy rule set; returns a copy whose ``rules`` are parsed dicts."""
     from .unitfile import parse_subsidy
-    if not isinstance(data, dict):
-        raise InputError(field, "must be an object")
-    for key in ruledata.REQUIRED_KEYS:
-        if key not in data:
-            raise InputError(f"{field}.{key}", "is required")
-    if data.get("quality") not in QUALITY_TAGS:
-        raise InputError(f"{field}.quality",
-                         f"must be one of {', '.join(QUALITY_TAGS)}, got {data.get('quality')!r}")
+    _check_header(data, field)
     rules = data.get("rules")
     if not isinstance(rules, list) or not rules:
         raise InputError(f"{field}.rules", "must be a non-empty list of subsidy rules")
