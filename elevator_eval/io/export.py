@@ -145,16 +145,15 @@ def export_project_xlsx(project: Project, path: str | Path) -> Path:
         ws.append(list(headers))
         for cell in ws[1]:
             cell.font = Font(bold=True)
-        for row in rows:
-            out = []
-            for v in row:
+        for r, row in enumerate(rows, start=2):
+            for c, v in enumerate(row, start=1):
                 v = _cell(v)
+                if v is None:
+                    continue
                 if isinstance(v, str):
                     v = _ILLEGAL_XLSX.sub("", v)
-                out.append(v)
-            ws.append(out)
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str):
+                cell = ws.cell(row=r, column=c, value=v)
+                if isinstance(v, str):
                     cell.data_type = "s"  # never a formula, whatever the text
         ws.freeze_panes = "A2"
     p = Path(path)
