@@ -330,3 +330,15 @@ def test_bilingual_headers(tmp_path):
             ["a", "b", "c", 1990, 6, "101", 1, 50]]
     pv = preview_import(xlsx_file(tmp_path, rows))
     assert pv.ok and pv.rows_ok == 1 and not pv.warnings
+
+
+def test_zip_bomb_is_refused_before_unpacking(tmp_path, monkeypatch):
+    import zipfile
+    from elevator_eval.io import street_import
+    monkeypatch.setattr(street_import, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    p = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/big.xml", b"\0" * (2 * 1024 * 1024))
+    assert p.stat().st_size < 64 * 1024
+    pv = preview_import(p)
+    assert pv.errors and "unpacks" in pv.errors[0].message_en

@@ -36,6 +36,9 @@ from .cells import CellError
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Largest file accepted [bytes]."""
 
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+"""Largest total size of an .xlsx file's parts once unpacked [bytes] (zip bombs)."""
+
 MAX_ROWS = 20000
 """Most rows read from one sheet."""
 
@@ -441,6 +444,13 @@ def _read_xlsx(path: Path, col: _Collector) -> dict[str, tuple[list, list]]:
         col.error("", None, "", "", "缺少 openpyxl，无法读取 xlsx", "openpyxl is not installed")
         return {}
     try:
+        with zipfile.ZipFile(path) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            col.error("", None, "", "", "表格解压后过大，可能不是普通的表格文件",
+                      f"the workbook unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB; "
+                      "it is not an ordinary spreadsheet")
+            return {}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             wb = openpyxl.load_workbook(path, data_only=False, read_only=False)
