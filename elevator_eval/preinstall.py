@@ -1276,6 +1276,15 @@ def tornado(inputs: PreinstallInputs) -> Tornado:
     return Tornado(_yuan(base), bars)
 
 
+def _chart_fonts() -> None:
+    """Set up the bundled Chinese fonts for matplotlib; a missing font must not stop a chart."""
+    try:
+        from .fonts import setup_matplotlib
+        setup_matplotlib()
+    except Exception:  # ImportError included
+        pass
+
+
 def tornado_figure(data: Tornado | PreinstallResult, lang: str = "zh", max_bars: int = 10):
     """Draw the tornado into a new :class:`matplotlib.figure.Figure` (no pyplot).
 
@@ -1283,13 +1292,7 @@ def tornado_figure(data: Tornado | PreinstallResult, lang: str = "zh", max_bars:
     around the most likely case.
     """
     from matplotlib.figure import Figure
-    try:
-        from .fonts import setup_matplotlib
-        setup_matplotlib()
-    except ImportError:
-        pass
-    except Exception:  # a missing bundled font must not stop a chart
-        pass
+    _chart_fonts()
     t = data.tornado if isinstance(data, PreinstallResult) else data
     if t is None:
         raise InputError("tornado", "the result has no tornado data")
@@ -1317,13 +1320,7 @@ def histogram_figure(result: PreinstallResult, lang: str = "zh"):
     """Draw the Monte Carlo distribution of the saving into a new
     :class:`matplotlib.figure.Figure` (no pyplot), with P10/P50/P90 and zero marked."""
     from matplotlib.figure import Figure
-    try:
-        from .fonts import setup_matplotlib
-        setup_matplotlib()
-    except ImportError:
-        pass
-    except Exception:  # a missing bundled font must not stop a chart
-        pass
+    _chart_fonts()
     mc = result.monte_carlo
     if mc is None:
         raise InputError("monte_carlo", "the result has no Monte Carlo data")
