@@ -41,7 +41,7 @@ EXITS: dict[str, collections.Counter] = collections.defaultdict(collections.Coun
 FUZZ = dict(deadline=None, derandomize=not os.environ.get("EE_FUZZ_RANDOM"), database=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                    HealthCheck.filter_too_much])
-EXAMPLES_PER_COMMAND = int(os.environ.get("EE_FUZZ_EXAMPLES", "60"))
+EXAMPLES_PER_COMMAND = int(os.environ.get("EE_FUZZ_EXAMPLES", "50"))
 BUDGET_S = 4.0 if "EE_FUZZ_EXAMPLES" not in os.environ else float("inf")
 """Wall-clock budget per command; examples past it are drawn but not run (not counted)."""
 

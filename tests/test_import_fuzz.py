@@ -142,7 +142,7 @@ def _is_empty(value) -> bool:
         " \t\r\n\v\f\u3000\u00a0\u2002\u2003\u2009\u200b\u202f\ufeff"))
 
 
-@settings(max_examples=250, **FUZZ)
+@settings(max_examples=200, **FUZZ)
 @given(value=CELL, place=PLACE, required=st.booleans())
 def test_parsers_return_a_documented_value_or_a_cell_error(value, place, required):
     """Each value goes through every parser (one case per parser)."""
