@@ -241,3 +241,40 @@ def test_every_view_opens_in_both_languages(make_main_window, lang):
     proc = w.view("procurement")
     assert proc.products and proc.fit.rowCount() > 0
     assert Path(resource_path("translations", "elevator_eval_en.qm")).is_file()
+
+
+def test_building_edit_applies_to_every_unit_of_the_building(make_main_window):
+    w = make_main_window("sample")
+    _c, building, _u = next((c, b, u) for c, b, u in w.doc.project.iter_units()
+                            if len(b.units) > 1)
+    first, second = building.units[0].id, building.units[1].id
+    w.show_unit(first, tab="building")
+    tab = w.view("unit").tab("building")
+    ed = tab.form.editors["storeys"]
+    ed.setText("3")                          # fewer than 4 storeys: a major finding
+    ed.editingFinished.emit()
+    assert w.doc.unit(second).building.storeys == 3
+    assert w.doc.assessment(second).klass == "unsuitable"
+    w.doc.undo_stack.undo()
+    assert w.doc.unit(second).building.storeys != 3
+
+
+def test_a_corrupt_project_file_is_reported_not_raised(make_main_window, tmp_path):
+    w = make_main_window()
+    bad = tmp_path / "broken.eeproj"
+    bad.write_bytes(b"not a database at all")
+    w.settings.add_recent_file(str(bad))
+    assert not w.open_path(bad)
+    assert w.errors and w.errors[0][0] == "无法打开项目"
+    assert str(bad) not in w.settings.recent_files()
+    assert w.doc.project.find_unit("XFL-3-2")         # the open project is untouched
+
+
+def test_export_excel_writes_units_and_households(make_main_window, tmp_path):
+    import openpyxl
+    from elevator_eval.ui.exporting import export_excel
+    w = make_main_window()
+    out = export_excel(w, str(tmp_path / "street.xlsx"))
+    wb = openpyxl.load_workbook(out, read_only=True)
+    rows = sum(ws.max_row - 1 for ws in wb.worksheets)
+    assert rows >= 2 + 24                   # two units and their 24 households
