@@ -278,3 +278,58 @@ def test_export_excel_writes_units_and_households(make_main_window, tmp_path):
     wb = openpyxl.load_workbook(out, read_only=True)
     rows = sum(ws.max_row - 1 for ws in wb.worksheets)
     assert rows >= 2 + 24                   # two units and their 24 households
+
+
+def test_consensus_finder_runs_in_the_background(make_main_window, qtbot):
+    from decimal import Decimal
+    w = make_main_window()
+    unit = w.doc.unit("XFL-3-2")
+    for h in unit.households:               # every payer states a generous maximum
+        h.max_contribution_yuan = Decimal(20000) + Decimal(10000) * h.floor
+    w.doc.notify_unit("XFL-3-2")
+    w.show_unit("XFL-3-2", tab="costs")
+    tab = w.view("unit").tab("costs")
+    tab.result_tabs.setCurrentIndex(2)
+    task = tab.run_consensus()
+    with qtbot.waitSignal(task.done, timeout=60_000):
+        pass
+    assert tab.consensus_label.property("status") == "feasible"
+    proposed = [tab.consensus_table.item(r, 2).text()
+                for r in range(tab.consensus_table.rowCount())]
+    total = sum(Decimal(t.replace("¥", "").replace(",", "")) for t in proposed if t != "—")
+    assert total == Decimal(300000)          # the owners' total, exactly
+
+
+def test_preinstall_inputs_results_and_charts(make_main_window, qtbot):
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="preinstall")
+    tab = w.view("unit").tab("preinstall")
+    assert tab.items.rowCount() > 0
+    tab.hazard.setText("0.5")
+    tab.hazard.editingFinished.emit()
+    assert str(w.doc.unit("XFL-3-2").extra["preinstall"]["hazard"]) == "0.5"
+    task = tab.run()
+    with qtbot.waitSignal(task.done, timeout=120_000):
+        pass
+    assert task.state == "finished", task.error
+    res = tab.result
+    assert res is not None and res.monte_carlo is not None
+    assert len(tab.chart_cost.last_data[0][1]) == res.horizon_years
+    assert tab.chart_tornado.last_data
+    w.doc.undo_stack.undo()
+    assert "preinstall" not in w.doc.unit("XFL-3-2").extra
+
+
+def test_procurement_scores_rank_the_bids_and_draw_the_sensitivity(make_main_window):
+    w = make_main_window("sample")
+    w.show_procurement()
+    v = w.view("procurement")
+    assert v.quotes.rowCount() == len(v.products) > 0
+    states = {v.fit.item(r, c).data(Qt.UserRole) for r in range(v.fit.rowCount())
+              for c in range(v.fit.columnCount())}
+    assert states <= {"fits", "misfit", "unknown"} and "fits" in states
+    v.set_scores({p.id: (30, 15) for p in v.products})
+    tender = v.comparison.tender
+    assert tender is not None and tender.winner
+    v.tabs.setCurrentWidget(v.chart)
+    assert tender.winner in v.chart.last_data
