@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
+        self._create_toolbar()
         self.retranslate()
 
         self.doc.projectReplaced.connect(self._on_project_replaced)
@@ -155,6 +156,18 @@ class MainWindow(QMainWindow):
         self.menu_help = mb.addMenu("")
         self.menu_help.addAction(self.act_about)
 
+    def _create_toolbar(self) -> None:
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("MainToolBar")
+        self.toolbar.setMovable(False)
+        for a in (self.act_open, self.act_save, None, self.act_undo, self.act_redo, None,
+                  self.act_overview, self.act_unit, self.act_procurement, None,
+                  self.act_import, self.act_export_pdf, self.act_batch):
+            if a is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(a)
+
     def retranslate(self) -> None:
         """Set every text of the window for the current language."""
         self.menu_file.setTitle(self.tr("文件(&F)"))
@@ -189,6 +202,7 @@ class MainWindow(QMainWindow):
             act.setStatusTip(tip)
         self._update_undo_texts()
         self.tree_dock.setWindowTitle(self.tr("项目"))
+        self.toolbar.setWindowTitle(self.tr("工具栏"))
         self.tree.setToolTip(self.tr("小区 → 楼栋 → 单元；颜色为适宜性分类（绿：适合，蓝：较难，红：不适合，"
                                "同上海加装电梯评估“蓝图”的三色）"))
         self._update_title()

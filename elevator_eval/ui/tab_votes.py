@@ -129,7 +129,7 @@ class VotesTab(UnitTab):
         self._loading = False
 
         tally_box = QGroupBox(self.tr("表决统计"))
-        tally_box.setMinimumWidth(300)
+        tally_box.setMinimumWidth(380)
         tl = QVBoxLayout(tally_box)
         tl.addWidget(self.state_label)
         tl.addWidget(self.tally_label)
@@ -144,8 +144,9 @@ class VotesTab(UnitTab):
         top = QSplitter()
         top.addWidget(left)
         top.addWidget(tally_box)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
+        top.setSizes([500, 460])
         split = QSplitter(Qt.Vertical)
         split.addWidget(top)
         split.addWidget(self.households)
@@ -277,13 +278,12 @@ class VotesTab(UnitTab):
              th.get("approval"), c.approval_headcount_ok),
         ]
         html = ["<table cellspacing='4' style='white-space:nowrap'>"]
-        html.append("<tr><th align='left'>{0}</th><th>{1}</th><th>{2}</th><th></th></tr>"
+        html.append("<tr><th align='left'>{0}</th><th>{1}</th><th>{2}</th></tr>"
                     .format(self.tr("指标"), self.tr("实际"), self.tr("要求")))
         for name, actual, need, passed in rows:
             html.append(f"<tr><td>{name}</td><td align='right'>{actual}</td>"
-                        f"<td align='center'>{need or '—'}</td>"
-                        f"<td>{ok(passed)}</td></tr>")
-        html.append("<tr><td>{0}</td><td align='right'>{1}</td><td></td><td>{2}</td></tr>"
+                        f"<td>{ok(passed)} {need or ''}</td></tr>")
+        html.append("<tr><td>{0}</td><td align='right'>{1}</td><td>{2}</td></tr>"
                     .format(self.tr("反对人数"), c.heads_no, ok(c.objection_ok)))
         html.append("</table>")
         if c.blocking:

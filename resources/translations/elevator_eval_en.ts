@@ -1006,6 +1006,10 @@ Recover it?</translation>
         <translation>Project</translation>
     </message>
     <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
         <source>小区 → 楼栋 → 单元；颜色为适宜性分类（绿：适合，蓝：较难，红：不适合，同上海加装电梯评估“蓝图”的三色）</source>
         <translation>Community → building → unit; colour = suitability (green: suitable, blue: difficult, red: unsuitable, the three colours of Shanghai&apos;s retrofit &quot;blueprint maps&quot;)</translation>
     </message>
