@@ -198,6 +198,20 @@ def normalise_number_text(text: str) -> str:
     return t
 
 
+MAX_CELL_NUMBER = 10 ** 12
+"""No quote cell (yuan, mm, W, Wh, days, years) is plausibly above this."""
+
+
+def _tier_number(text: str, part: str, what: tuple[str, str]) -> Decimal:
+    try:
+        d = Decimal(normalise_number_text(text))
+    except InvalidOperation:
+        d = None
+    if d is None or not d.is_finite() or d < 0 or d > MAX_CELL_NUMBER:
+        raise ValueError((f"tier {part!r}: bad {what[0]}", f"阶梯 {part!r} {what[1]}有误"))
+    return d
+
+
 def _parse_number(value, kind: str) -> Decimal:
     """Raise ValueError with an (en, zh) message tuple on a bad cell."""
     if isinstance(value, bool):
@@ -217,6 +231,9 @@ def _parse_number(value, kind: str) -> Decimal:
         raise ValueError((f"must be a number, got {type(value).__name__}", "须为数值"))
     if not d.is_finite():
         raise ValueError(("must be a finite number", "须为有限数值"))
+    if abs(d) > MAX_CELL_NUMBER:
+        raise ValueError((f"is implausibly large (> {MAX_CELL_NUMBER:,})",
+                          f"数值过大（超过 {MAX_CELL_NUMBER:,}）"))
     if d < 0:
         raise ValueError((f"must not be negative, got {d}", f"不能为负数：{d}"))
     if kind in ("int", "int+"):
@@ -245,19 +262,11 @@ def parse_tiers_text(text: str) -> list[VolumeTier]:
         qty = int(m.group(1))
         rhs = m.group(2).strip()
         if rhs.endswith("%"):
-            num = normalise_number_text(rhs[:-1])
-            try:
-                tiers.append(VolumeTier(qty, discount_percent=Decimal(num)))
-            except InvalidOperation:
-                raise ValueError((f"tier {part!r}: bad discount", f"阶梯 {part!r} 折扣有误")) \
-                    from None
+            tiers.append(VolumeTier(qty, discount_percent=_tier_number(
+                rhs[:-1], part, ("discount", "折扣"))))
         else:
-            num = normalise_number_text(rhs)
-            try:
-                tiers.append(VolumeTier(qty, unit_price_yuan=Decimal(num)))
-            except InvalidOperation:
-                raise ValueError((f"tier {part!r}: bad price", f"阶梯 {part!r} 单价有误")) \
-                    from None
+            tiers.append(VolumeTier(qty, unit_price_yuan=_tier_number(
+                rhs, part, ("price", "单价"))))
     return tiers
 
 
