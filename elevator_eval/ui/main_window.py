@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QBrush, QColor, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDialog,
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog,
                                QLabel, QMainWindow, QMessageBox, QStackedWidget,
                                QTreeWidget, QTreeWidgetItem, QWidget)
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from . import i18n, labels
+from . import labels
 from .style import CLASS_BACKGROUNDS, CLASS_COLOURS, STATE_COLOURS
 
 TABS = ("building", "site", "votes", "costs", "preinstall", "documents")
@@ -118,4 +117,3 @@ class UnitEditor(QWidget):
         self.consent_badge.setStyleSheet(f"color:{colour};border:1px solid {colour};"
                                          "border-radius:4px")
         self.consent_badge.setProperty("state", state)
-        _ = (i18n, Qt)
