@@ -9,9 +9,19 @@ and licensed under the SIL Open Font License 1.1 (``resources/fonts/LICENSE-OFL.
 The family name is unique on purpose: a bundled font named like a system font would be
 shadowed by the system copy.
 
+Noto Sans CJK SC 2.004 lacks 26 recent code points (U+9FF0–U+9FFF, added to the CJK
+Unified Ideographs block in Unicode 11–14, and U+4DB6–U+4DBF at the end of Extension A).
+They come from a second, tiny font, "EE Sans SC Supplement" (a subset of BabelStone Han,
+Arphic Public License, ``resources/fonts/LICENSE-ARPHIC.txt``), which every renderer uses
+as a per-glyph fallback: matplotlib through its family list, Qt through a font
+substitution, and reportlab — which never falls back by itself — through
+:func:`mark_supplement`, applied to every escaped data text.
+
 Qt (in ``elevator_eval.ui`` only)::
 
     QFontDatabase.addApplicationFont(str(font_path()))
+    QFontDatabase.addApplicationFont(str(supplement_path()))
+    QFont.insertSubstitution(FONT_FAMILY, SUPPLEMENT_FAMILY)
     app.setFont(QFont(FONT_FAMILY))
 
 This module imports neither reportlab nor matplotlib at import time.
@@ -31,6 +41,13 @@ REPORTLAB_FONT_NAME = "EESansSC"
 #: reportlab alias used for ``<b>``; it maps to the same file (the font has one weight).
 REPORTLAB_BOLD_NAME = "EESansSC-Bold"
 FONT_FILE = "EESansSC.ttf"
+#: Family of the fallback font for the code points the main font lacks.
+SUPPLEMENT_FAMILY = "EE Sans SC Supplement"
+#: reportlab name of the fallback font.
+REPORTLAB_SUPPLEMENT_NAME = "EESansSCSupplement"
+SUPPLEMENT_FILE = "EESansSCSupplement.ttf"
+#: Code points drawn with the supplement font.
+SUPPLEMENT_CODEPOINTS = frozenset(list(range(0x9FF0, 0xA000)) + list(range(0x4DB6, 0x4DC0)))
 
 _lock = threading.Lock()
 _reportlab_done = False
@@ -49,6 +66,39 @@ def font_path() -> Path:
     if not path.is_file():
         raise FileNotFoundError(f"bundled font missing / 缺少内置字体: {path}")
     return path
+
+
+def supplement_path() -> Path:
+    """Path of the fallback font ``resources/fonts/EESansSCSupplement.ttf``."""
+    path = resource_path("fonts", SUPPLEMENT_FILE)
+    if not path.is_file():
+        raise FileNotFoundError(f"bundled font missing / 缺少内置字体: {path}")
+    return path
+
+
+def mark_supplement(markup: str) -> str:
+    """Wrap characters the main font lacks in a reportlab ``<font>`` tag for the supplement.
+
+    Apply to text that is already escaped for a reportlab Paragraph (the tag is the
+    program's own constant; the characters are ideographs, never markup). Text without such
+    characters is returned unchanged.
+    """
+    if not any(ord(ch) in SUPPLEMENT_CODEPOINTS for ch in markup):
+        return markup
+    out = []
+    inside = False
+    for ch in markup:
+        special = ord(ch) in SUPPLEMENT_CODEPOINTS
+        if special and not inside:
+            out.append(f'<font name="{REPORTLAB_SUPPLEMENT_NAME}">')
+            inside = True
+        elif not special and inside:
+            out.append("</font>")
+            inside = False
+        out.append(ch)
+    if inside:
+        out.append("</font>")
+    return "".join(out)
 
 
 def register_reportlab() -> str:
@@ -79,6 +129,8 @@ def register_reportlab() -> str:
             pdfmetrics.registerFont(TTFont(REPORTLAB_FONT_NAME, path))
         if REPORTLAB_BOLD_NAME not in registered:
             pdfmetrics.registerFont(TTFont(REPORTLAB_BOLD_NAME, path))
+        if REPORTLAB_SUPPLEMENT_NAME not in registered:
+            pdfmetrics.registerFont(TTFont(REPORTLAB_SUPPLEMENT_NAME, str(supplement_path())))
         pdfmetrics.registerFontFamily(
             REPORTLAB_FONT_NAME,
             normal=REPORTLAB_FONT_NAME,
@@ -99,9 +151,9 @@ def setup_matplotlib() -> str:
     """Make matplotlib draw text with the bundled font; return the family name.
 
     Adds the file to matplotlib's font manager directly (no font cache involved), puts the
-    family first in ``font.sans-serif`` with DejaVu Sans as fallback, selects the
-    sans-serif family and turns off the Unicode minus sign (the font's own hyphen-minus is
-    used instead). Idempotent and thread-safe.
+    family first in ``font.family`` and ``font.sans-serif``, then the supplement and DejaVu
+    Sans as per-glyph fallbacks, and turns off the Unicode minus sign (the font's own
+    hyphen-minus is used instead). Idempotent and thread-safe.
     """
     global _matplotlib_done
     with _lock:
@@ -112,9 +164,13 @@ def setup_matplotlib() -> str:
             known = {f.name for f in font_manager.fontManager.ttflist}
             if FONT_FAMILY not in known:
                 font_manager.fontManager.addfont(str(font_path()))
+            if SUPPLEMENT_FAMILY not in known:
+                font_manager.fontManager.addfont(str(supplement_path()))
             _matplotlib_done = True
         rc = matplotlib.rcParams
-        rc["font.family"] = ["sans-serif"]
-        rc["font.sans-serif"] = [FONT_FAMILY, "DejaVu Sans"]
+        # An explicit family list: matplotlib falls back glyph by glyph along it (the
+        # generic "sans-serif" alias alone would not reach the supplement).
+        rc["font.family"] = [FONT_FAMILY, SUPPLEMENT_FAMILY, "DejaVu Sans"]
+        rc["font.sans-serif"] = [FONT_FAMILY, SUPPLEMENT_FAMILY, "DejaVu Sans"]
         rc["axes.unicode_minus"] = False
     return FONT_FAMILY

@@ -121,3 +121,53 @@ def test_matplotlib_draws_chinese_with_the_bundled_font():
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # "Glyph … missing from font" would raise
         fig.savefig(io.BytesIO(), format="png")
+
+
+# ---------------------------------------------------------------- the supplement font
+
+def test_main_and_supplement_fonts_cover_the_whole_cjk_unified_block_and_extension_a():
+    from fontTools.ttLib import TTFont
+
+    main = TTFont(str(fonts.font_path()), lazy=True).getBestCmap()
+    supp_font = TTFont(str(fonts.supplement_path()))
+    assert "glyf" in supp_font and "CFF " not in supp_font
+    supp = supp_font.getBestCmap()
+    both = set(main) | set(supp)
+    missing = [f"U+{c:04X}" for c in list(range(0x4E00, 0xA000)) + list(range(0x3400, 0x4DC0))
+               if c not in both]
+    assert missing == []
+    assert set(supp) == set(fonts.SUPPLEMENT_CODEPOINTS)
+    # the supplement only fills gaps: the main font is used for everything it has
+    assert not (set(supp) & set(main))
+
+
+def test_mark_supplement_wraps_only_the_missing_code_points():
+    assert fonts.mark_supplement("张三 &amp; 李㛃") == "张三 &amp; 李㛃"
+    marked = fonts.mark_supplement("王\u9ff0\u9ff1明")
+    assert marked == f'王<font name="{fonts.REPORTLAB_SUPPLEMENT_NAME}">\u9ff0\u9ff1</font>明'
+
+
+def test_reportlab_prints_a_name_with_a_unicode_14_ideograph(tmp_path):
+    from pypdf import PdfReader
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    name = fonts.register_reportlab()
+    out = tmp_path / "supp.pdf"
+    style = ParagraphStyle("s", fontName=name, wordWrap="CJK")
+    SimpleDocTemplate(str(out)).build([Paragraph(fonts.mark_supplement("王\u9fff 李㛃"), style)])
+    assert "王\u9fff 李㛃" in PdfReader(str(out)).pages[0].extract_text()
+    assert fonts.REPORTLAB_SUPPLEMENT_NAME.encode() in out.read_bytes()
+
+
+def test_matplotlib_draws_the_supplement_glyphs_without_a_missing_glyph_warning():
+    import warnings
+
+    from matplotlib.figure import Figure
+
+    fonts.setup_matplotlib()
+    fig = Figure(figsize=(2, 1))
+    fig.add_subplot().set_title("王\u9ff0 李㛃")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.savefig(io.BytesIO(), format="png")
