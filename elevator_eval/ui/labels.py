@@ -26,7 +26,9 @@ def vote_label(vote: str | None) -> str:
 
 def state_label(state: str | None) -> str:
     return {"ready": translate("Labels", "表决通过"), "needs_votes": translate("Labels", "尚需表决"),
-            "blocked": translate("Labels", "受阻（专有部分业主未同意）")}.get(state, translate("Labels", "未知"))
+            "blocked": translate("Labels", "受阻（专有部分业主未同意）"),
+            "invalid": translate("Labels", "表决数据有误"),
+            "not_computed": translate("Labels", "未统计")}.get(state, translate("Labels", "未知"))
 
 
 def structure_label(code: str | None) -> str:

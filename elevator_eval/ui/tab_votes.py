@@ -8,18 +8,72 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from . import i18n, labels
+from . import labels
 from .style import STATE_COLOURS, VOTE_COLOURS
 from .tab_base import UnitTab
 
 CYCLE = {None: "yes", "yes": "no", "no": "abstain", "abstain": None}
 HH_ROLE = Qt.UserRole + 10
+
+translate = QCoreApplication.translate
+
+
+def owner_doors(unit) -> dict[str, list[str]]:
+    """{owner id: its door numbers}, in the order of the unit's households."""
+    out: dict[str, list[str]] = {}
+    for h in unit.households:
+        out.setdefault(h.owner_id, []).append(h.id)
+    return out
+
+
+def owner_text(unit, owner_id: str) -> str:
+    """An owner as a clerk knows them: door number(s) and name, e.g. ``102 王喆`` or
+    ``101/102 王喆`` for an owner of two households; the owner id when it is not in the
+    unit."""
+    doors = owner_doors(unit).get(owner_id)
+    if not doors:
+        return owner_id
+    name = next((h.owner_name.strip() for h in unit.households
+                 if h.owner_id == owner_id and (h.owner_name or "").strip()), "")
+    return f"{'/'.join(doors)} {name}".strip()
+
+
+def owners_text(unit, owner_ids) -> str:
+    return "、".join(owner_text(unit, o) for o in owner_ids)
+
+
+def needed_text(unit, result, needed) -> str:
+    """"What is needed" with door numbers and names instead of owner ids.
+
+    The owners and their number come from :func:`elevator_eval.consent.what_is_needed`
+    (one smallest set, largest areas first); this only words them.
+    """
+    if needed is None or (needed.possible and needed.additional_yes == 0):
+        return translate("VotesTab", "已满足全部表决条件。")
+    ids = list(needed.owners)
+    n = needed.additional_yes
+    if not needed.possible:
+        forced = set(getattr(result, "blocking", []) or []) | \
+            set(getattr(result, "objecting", []) or [])
+        votes = {h.owner_id: h.vote for h in unit.households}
+        vetoed = [o for o in ids if o in forced and votes.get(o) == "no"] or ids
+        text = translate("VotesTab", "无法通过：除非业主 {who} 改投同意票").format(
+            who=owners_text(unit, vetoed))
+        if n > len(vetoed):
+            text += translate("VotesTab", "（共需 {n} 位业主改投同意）").format(n=n)
+        return text
+    text = translate("VotesTab", "还需要 {n} 位业主同意，例如：{who}").format(
+        n=n, who=owners_text(unit, ids))
+    affected = {h.owner_id for h in unit.households if h.exclusive_part_affected}
+    if affected & set(ids):
+        text += translate("VotesTab", "（其中专有部分受影响的业主必须同意）")
+    return text
 
 
 def grid_layout(households) -> tuple[list[int], int, dict[tuple[int, int], object]]:
@@ -93,7 +147,7 @@ class VoteGrid(QTableWidget):
 
 class VotesTab(UnitTab):
     name = "votes"
-    HH_COLUMNS = ("id", "floor", "owner", "area_m2", "exclusive", "vote")
+    HH_COLUMNS = ("id", "floor", "owner_name", "owner", "area_m2", "exclusive", "vote")
 
     def __init__(self, doc, parent=None):
         super().__init__(doc, parent)
@@ -118,13 +172,19 @@ class VotesTab(UnitTab):
         self.households = QTableWidget(0, len(self.HH_COLUMNS))
         self.households.setObjectName("HouseholdTable")
         self.households.setHorizontalHeaderLabels(
-            [self.tr("门牌"), self.tr("楼层"), self.tr("业主"), self.tr("专有面积（m²）"), self.tr("专有部分受影响"), self.tr("表决")])
-        self.households.horizontalHeaderItem(2).setToolTip(
-            self.tr("同一业主的多套房屋按一人计，面积相加（民法典第二百七十八条）"))
-        self.households.horizontalHeaderItem(4).setToolTip(
+            [self.tr("门牌"), self.tr("楼层"), self.tr("业主"), self.tr("业主编号"),
+             self.tr("专有面积（m²）"), self.tr("专有部分受影响"), self.tr("表决")])
+        self.households.horizontalHeaderItem(2).setToolTip(self.tr("业主姓名"))
+        self.households.horizontalHeaderItem(3).setToolTip(
+            self.tr("同一业主编号的多套房屋按一人计，面积相加（民法典第二百七十八条）；"
+                    "空白时以门牌为业主编号"))
+        self.households.horizontalHeaderItem(5).setToolTip(
             self.tr("井道或连廊占用该业主专有部分时，须经该业主同意"))
         self.households.verticalHeader().hide()
-        self.households.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        hh = self.households.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.Stretch)
+        for col in ("id", "floor", "owner"):
+            hh.setSectionResizeMode(self.HH_COLUMNS.index(col), QHeaderView.ResizeToContents)
         self.households.itemChanged.connect(self._household_edited)
         self._loading = False
 
@@ -176,12 +236,15 @@ class VotesTab(UnitTab):
                     item = QTableWidgetItem("")
                     item.setFlags(Qt.NoItemFlags)
                 else:
-                    item = QTableWidgetItem(f"{h.id}\n{labels.vote_label(h.vote)}")
+                    name = (h.owner_name or "").strip()
+                    item = QTableWidgetItem(f"{h.id} {name}".strip() +
+                                            f"\n{labels.vote_label(h.vote)}")
                     item.setData(HH_ROLE, h.id)
                     item.setData(Qt.UserRole, h.vote)
                     item.setBackground(QBrush(QColor(VOTE_COLOURS.get(h.vote, "#ffffff"))))
+                    owner = f"{name}（{h.owner_id}）" if name else h.owner_id
                     tip = self.tr("{door}：业主 {owner}，{area} m²，{vote}").format(
-                        door=h.id, owner=h.owner_id, area=h.area_m2,
+                        door=h.id, owner=owner, area=h.area_m2,
                         vote=labels.vote_label(h.vote))
                     if h.exclusive_part_affected:
                         tip += "\n" + self.tr("专有部分受影响：须本人同意")
@@ -199,14 +262,18 @@ class VotesTab(UnitTab):
             hs = sorted(unit.households, key=lambda h: (h.floor, len(h.id), h.id))
             tbl.setRowCount(len(hs))
             for r, h in enumerate(hs):
-                values = [h.id, str(h.floor), h.owner or "", str(h.area_m2), "",
-                          labels.vote_label(h.vote)]
+                values = [h.id, str(h.floor), h.owner_name or "", h.owner or "",
+                          str(h.area_m2), "", labels.vote_label(h.vote)]
                 for c, v in enumerate(values):
                     it = QTableWidgetItem(v)
                     it.setData(HH_ROLE, h.id)
                     col = self.HH_COLUMNS[c]
-                    if col in ("owner", "area_m2"):
+                    if col in ("owner_name", "owner", "area_m2"):
                         it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsEditable)
+                    if col == "owner_name":
+                        it.setToolTip(self.tr("业主编号：{0}").format(h.owner_id))
+                    elif col == "owner":
+                        it.setToolTip(self.tr("业主编号；空白时为门牌 {0}").format(h.id))
                     elif col == "exclusive":
                         it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled |
                                     Qt.ItemIsUserCheckable)
@@ -225,7 +292,11 @@ class VotesTab(UnitTab):
             return
         hid = item.data(HH_ROLE)
         col = self.HH_COLUMNS[item.column()]
-        if col == "owner":
+        if col == "owner_name":
+            value = item.text().strip()
+            self.doc.set_value(self.unit_id, lambda u: u.household(hid), "owner_name", value,
+                               self.tr("修改 {0} 的业主姓名").format(hid))
+        elif col == "owner":
             value = item.text().strip() or None
             self.doc.set_value(self.unit_id, lambda u: u.household(hid), "owner", value,
                                self.tr("修改 {0} 的业主").format(hid))
@@ -250,8 +321,9 @@ class VotesTab(UnitTab):
         try:
             c = self.doc.consent(self.unit_id)
         except Exception as e:  # e.g. one owner with two different votes
-            self.state_label.setText(self.tr("表决数据有误"))
-            self.state_label.setStyleSheet("color:#c62828")
+            self.state_label.setText(labels.state_label("invalid"))
+            self.state_label.setProperty("state", "invalid")
+            self.state_label.setStyleSheet(f"color:{STATE_COLOURS['invalid']}")
             self.tally_label.setText(str(e))
             self.needed_label.setText("")
             return
@@ -288,15 +360,15 @@ class VotesTab(UnitTab):
         html.append("</table>")
         if c.blocking:
             html.append("<p style='color:#c62828'>" + self.tr(
-                "专有部分受影响、尚未同意的业主：{0}").format("、".join(c.blocking)) + "</p>")
+                "专有部分受影响、尚未同意的业主：{0}").format(
+                    owners_text(self.doc.unit(self.unit_id), c.blocking)) + "</p>")
         html.append("<p><small>" + self.tr("规则集：{0}").format(c.ruleset) + "</small></p>")
         self.tally_label.setText("".join(html))
+        unit = self.doc.unit(self.unit_id)
         needed = c.needed
-        if needed is None:
-            self.needed_label.setText(self.tr("已满足全部表决条件。"))
-        else:
-            self.needed_label.setText(self.tr("还需要：") + i18n.pick(needed.reason_zh,
-                                                                   needed.reason_en))
+        self.needed_label.setText(needed_text(unit, c, needed))
+        self.needed_label.setToolTip("" if needed is None else self.tr("业主编号：{0}").format(
+            "、".join(needed.owners)))
 
 
 def thresholds(result) -> dict[str, str]:

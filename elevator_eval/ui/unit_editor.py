@@ -110,8 +110,8 @@ class UnitEditor(QWidget):
             c = self.doc.consent(self.unit_id)
             state = c.state if c is not None else None
         except Exception:
-            state = "error"
-        text = labels.state_label(state) if state != "error" else self.tr("表决数据有误")
+            state = "invalid"          # e.g. one owner with two different votes
+        text = labels.state_label(state)
         self.consent_badge.setText(text)
         colour = STATE_COLOURS.get(state, "#555555")
         self.consent_badge.setStyleSheet(f"color:{colour};border:1px solid {colour};"

@@ -647,8 +647,16 @@
         <translation>Blocked (affected owner has not agreed)</translation>
     </message>
     <message>
+        <source>表决数据有误</source>
+        <translation>Vote data inconsistent</translation>
+    </message>
+    <message>
         <source>未知</source>
         <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>未统计</source>
+        <translation>Not counted</translation>
     </message>
     <message>
         <source>砖混</source>
@@ -1621,10 +1629,6 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <source>文件与打印</source>
         <translation>Documents</translation>
     </message>
-    <message>
-        <source>表决数据有误</source>
-        <translation>Vote data inconsistent</translation>
-    </message>
 </context>
 <context>
     <name>VoteGrid</name>
@@ -1660,8 +1664,32 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Vote</translation>
     </message>
     <message>
-        <source>同一业主的多套房屋按一人计，面积相加（民法典第二百七十八条）</source>
-        <translation>Several dwellings of one owner count as one head, their areas add up (Civil Code Art. 278)</translation>
+        <source>无法通过：除非业主 {who} 改投同意票</source>
+        <translation>Cannot pass unless owner(s) {who} change their vote to yes</translation>
+    </message>
+    <message>
+        <source>（共需 {n} 位业主改投同意）</source>
+        <translation> ({n} owners in all would have to vote yes)</translation>
+    </message>
+    <message>
+        <source>还需要 {n} 位业主同意，例如：{who}</source>
+        <translation>Needed: {n} more owner(s) voting yes, e.g. {who}</translation>
+    </message>
+    <message>
+        <source>（其中专有部分受影响的业主必须同意）</source>
+        <translation> (owners whose exclusive part is affected must agree)</translation>
+    </message>
+    <message>
+        <source>业主编号</source>
+        <translation>Owner ID</translation>
+    </message>
+    <message>
+        <source>业主姓名</source>
+        <translation>Owner&apos;s name</translation>
+    </message>
+    <message>
+        <source>同一业主编号的多套房屋按一人计，面积相加（民法典第二百七十八条）；空白时以门牌为业主编号</source>
+        <translation>Several dwellings with one owner ID count as one head with their areas added (Civil Code art. 278); blank means the door number is the owner ID</translation>
     </message>
     <message>
         <source>井道或连廊占用该业主专有部分时，须经该业主同意</source>
@@ -1692,6 +1720,18 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Exclusive part affected: this owner must agree</translation>
     </message>
     <message>
+        <source>业主编号：{0}</source>
+        <translation>Owner ID: {0}</translation>
+    </message>
+    <message>
+        <source>业主编号；空白时为门牌 {0}</source>
+        <translation>Owner ID; blank means the door number {0}</translation>
+    </message>
+    <message>
+        <source>修改 {0} 的业主姓名</source>
+        <translation>Change the owner&apos;s name of {0}</translation>
+    </message>
+    <message>
         <source>修改 {0} 的业主</source>
         <translation>Change owner of {0}</translation>
     </message>
@@ -1706,10 +1746,6 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>修改 {0} 的专有部分受影响</source>
         <translation>Change &quot;exclusive part affected&quot; of {0}</translation>
-    </message>
-    <message>
-        <source>表决数据有误</source>
-        <translation>Vote data inconsistent</translation>
     </message>
     <message>
         <source>表决统计模块不可用</source>
@@ -1758,10 +1794,6 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>已满足全部表决条件。</source>
         <translation>Every consent condition is met.</translation>
-    </message>
-    <message>
-        <source>还需要：</source>
-        <translation>Still needed: </translation>
     </message>
 </context>
 <context>
