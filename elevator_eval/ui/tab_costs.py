@@ -7,12 +7,14 @@ from __future__ import annotations
 import copy
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+                               QPushButton, QScrollArea, QSplitter, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QToolButton, QVBoxLayout,
                                QWidget)
 
+from ..errors import InputError
 from . import i18n, labels
 from .charts import ChartWidget, bar_chart
 from .tab_base import UnitTab
@@ -30,8 +32,149 @@ def _item(text, editable=False, align=Qt.AlignRight | Qt.AlignVCenter):
     return it
 
 
+translate = QCoreApplication.translate
+
+
+def _param_names(kind: str) -> list[str]:
+    from ..unitfile import SUBSIDY_TYPES
+    return list(SUBSIDY_TYPES.get(kind, {}))
+
+
+def tiers_text(tiers) -> str:
+    """``[{min_storeys: 6, yuan: 100000}, …]`` as ``6:100000 4:80000``."""
+    return " ".join(f"{t.get('min_storeys')}:{t.get('yuan')}" for t in tiers or [])
+
+
+def parse_tiers(text: str, field: str) -> list[dict]:
+    """``6:100000 4:80000`` (spaces, commas or semicolons between pairs) as tier dicts;
+    the numbers are checked by :func:`elevator_eval.unitfile.parse_subsidy`."""
+    from ..errors import InputError
+    out = []
+    for part in text.replace("，", " ").replace(",", " ").replace(";", " ").split():
+        if ":" not in part.replace("：", ":"):
+            raise InputError(field, f"write min_storeys:yuan pairs such as 6:100000, "
+                                    f"got {part!r}")
+        lo, yuan = part.replace("：", ":").split(":", 1)
+        out.append({"min_storeys": _number(lo), "yuan": yuan.strip()})
+    return out
+
+
+def _number(text: str):
+    """A Decimal when the text is a number, else the text (the validator names it)."""
+    try:
+        return Decimal(text.strip())
+    except (InvalidOperation, ValueError):
+        return text.strip()
+
+
 def _subsidy_params(rule: dict) -> str:
-    return ", ".join(f"{k}={v}" for k, v in rule.items() if k not in ("type",))
+    """The parameters of a rule as editable text (names and notes are kept aside)."""
+    parts = []
+    for k in _param_names(rule.get("type", "")):
+        if k not in rule:
+            continue
+        v = tiers_text(rule[k]) if k == "tiers" else rule[k]
+        parts.append(f"{k}={v}")
+    return ", ".join(parts)
+
+
+def subsidy_type_label(kind: str) -> str:
+    try:
+        from ..costshare import SUBSIDY_TITLES
+        zh, en = SUBSIDY_TITLES.get(kind, (kind, kind))
+    except ImportError:
+        zh = en = kind
+    return i18n.pick(zh, en)
+
+
+def param_label(name: str) -> str:
+    return {"yuan": translate("CostsTab", "补贴金额（元）"),
+            "percent": translate("CostsTab", "补贴比例（%）"),
+            "cap_yuan": translate("CostsTab", "封顶金额（元）"),
+            "base_yuan": translate("CostsTab", "基础金额（元）"),
+            "base_stops": translate("CostsTab", "基础站数"),
+            "step_yuan": translate("CostsTab", "每站增减（元）"),
+            "max_yuan": translate("CostsTab", "最高金额（元）"),
+            "reserved_shaft_yuan": translate("CostsTab", "预留井道时金额（元）"),
+            "tiers": translate("CostsTab", "按层数分档（层数:元）"),
+            }.get(name, name)
+
+
+def explain_input_error(e) -> str:
+    """One line naming the parameter: ``封顶金额（元）cap_yuan：必须填写``."""
+    field = getattr(e, "field", "") or ""
+    message = getattr(e, "message", str(e))
+    name = field.rsplit(".", 1)[-1] if field else ""
+    base = name.split("[", 1)[0]
+    if i18n.lang() == "zh":
+        for en, zh in (("is required", "必须填写"), ("must be a number", "必须是数字"),
+                       ("must be a whole number", "必须是整数"),
+                       ("must not be negative", "不能为负数"),
+                       ("must be at most 100", "不能超过 100"),
+                       ("must not be below base_yuan", "不能低于基础金额"),
+                       ("write min_storeys:yuan pairs", "请按“层数:元”填写，如 6:100000 4:80000"),
+                       ("must be a non-empty list", "至少填一档")):
+            if message.startswith(en):
+                message = zh + message[len(en):].replace(", got", "，填的是")
+                break
+    label = param_label(base) if base else ""
+    if label and label != base:
+        return translate("CostsTab", "{label}（{field}）：{message}").format(
+            label=label, field=field, message=message)
+    return f"{field}: {message}" if field else message
+
+
+class SubsidyDialog(QDialog):
+    """Parameters of a new subsidy rule of one type; OK validates through
+    :func:`elevator_eval.unitfile.parse_subsidy` and keeps the dialog open on an error."""
+
+    def __init__(self, tab, kind: str, parent=None):
+        super().__init__(parent or tab)
+        self.tab = tab
+        self.kind = kind
+        self.setObjectName("SubsidyDialog")
+        self.setWindowTitle(self.tr("添加补贴：{0}").format(subsidy_type_label(kind)))
+        from ..unitfile import SUBSIDY_TYPES
+        form = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        for name, (_kind, required) in SUBSIDY_TYPES[kind].items():
+            edit = QLineEdit()
+            edit.setObjectName(f"param_{name}")
+            if name == "tiers":
+                edit.setPlaceholderText("6:100000 4:80000")
+                edit.setToolTip(self.tr("每档“最低层数:金额”，空格分隔；取满足条件的最高一档"))
+            label = param_label(name)
+            if not required:
+                label += self.tr("（可选）")
+            form.addRow(label, edit)
+            self.fields[name] = edit
+        self.error = QLabel()
+        self.error.setObjectName("SubsidyError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#c62828")
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+
+    def raw(self) -> dict:
+        out = {"type": self.kind}
+        for name, edit in self.fields.items():
+            text = edit.text().strip()
+            if text:
+                out[name] = text
+        return out
+
+    def try_accept(self) -> None:
+        message = self.tab.add_subsidy(self.raw())
+        if message:
+            self.error.setText(message)
+            return
+        self.accept()
 
 
 class CostsTab(UnitTab):
@@ -80,6 +223,35 @@ class CostsTab(UnitTab):
         sh.setSectionResizeMode(2, QHeaderView.ResizeToContents)
         self.subsidies.itemChanged.connect(self._subsidy_edited)
         self.subsidies.setToolTip(self.tr("参数可直接修改，如 percent=40, cap_yuan=280000"))
+        self.subsidies.setSelectionBehavior(QTableWidget.SelectRows)
+        self.subsidies.setSelectionMode(QTableWidget.SingleSelection)
+        self.subsidies.itemSelectionChanged.connect(self._subsidy_selection)
+        self.add_subsidy_btn = QToolButton()
+        self.add_subsidy_btn.setObjectName("AddSubsidy")
+        self.add_subsidy_btn.setText(self.tr("添加补贴"))
+        self.add_subsidy_btn.setToolTip(self.tr("按类型添加一条补贴，或采用某城市的补贴规则"))
+        self.add_subsidy_btn.setPopupMode(QToolButton.InstantPopup)
+        self.add_subsidy_btn.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.add_subsidy_menu = QMenu(self.add_subsidy_btn)
+        self.add_subsidy_menu.setObjectName("AddSubsidyMenu")
+        from ..unitfile import SUBSIDY_TYPES
+        for kind in SUBSIDY_TYPES:
+            act = self.add_subsidy_menu.addAction(subsidy_type_label(kind) + "…")
+            act.setData(kind)
+            act.triggered.connect(lambda _=False, k=kind: self.open_subsidy_dialog(k))
+        self.add_subsidy_menu.addSeparator()
+        self.city_menu = self.add_subsidy_menu.addMenu(self.tr("采用城市补贴规则（替换现有补贴）"))
+        self.city_menu.setObjectName("CitySubsidyMenu")
+        self.city_menu.setToolTipsVisible(True)
+        self.city_menu.aboutToShow.connect(self._fill_city_menu)
+        self.add_subsidy_btn.setMenu(self.add_subsidy_menu)
+        self.remove_subsidy_btn = QPushButton(self.tr("删除"))
+        self.remove_subsidy_btn.setObjectName("RemoveSubsidy")
+        self.remove_subsidy_btn.setToolTip(self.tr("删除选中的补贴（可撤销）"))
+        self.remove_subsidy_btn.setEnabled(False)
+        self.remove_subsidy_btn.clicked.connect(lambda: self.remove_subsidy(
+            self.subsidies.currentRow()))
+        self.subsidy_dialog = None
 
         self.comp_mode = QComboBox()
         self.comp_mode.setObjectName("CompensationMode")
@@ -104,7 +276,11 @@ class CostsTab(UnitTab):
         sl.addWidget(QLabel(self.tr("楼层系数与免缴楼层")))
         sl.addWidget(self.coeffs, 2)
         sl.addWidget(self.coeff_source)
-        sl.addWidget(QLabel(self.tr("补贴")))
+        sub_head = QHBoxLayout()
+        sub_head.addWidget(QLabel(self.tr("补贴")), 1)
+        sub_head.addWidget(self.add_subsidy_btn)
+        sub_head.addWidget(self.remove_subsidy_btn)
+        sl.addLayout(sub_head)
         sl.addWidget(self.subsidies, 1)
         comp_box = QGroupBox(self.tr("低层补偿"))
         cf = QFormLayout(comp_box)
@@ -249,6 +425,7 @@ class CostsTab(UnitTab):
             p.setData(Qt.UserRole, r)
             self.subsidies.setItem(r, 1, p)
             self.subsidies.setItem(r, 2, _item(labels.yuan(line.amount_yuan) if line else ""))
+        self._subsidy_selection()
 
     def _fill_compensation(self, unit) -> None:
         comp = unit.share.extra.get("compensation") or {}
@@ -431,19 +608,108 @@ class CostsTab(UnitTab):
         idx = item.data(Qt.UserRole)
         unit = self.doc.unit(self.unit_id)
         rules = copy.deepcopy(unit.subsidies)
-        raw = {"type": rules[idx]["type"]}
+        kind = rules[idx]["type"]
+        names = _param_names(kind)
+        raw = {k: v for k, v in rules[idx].items() if k not in names}
+        field = f"subsidies[{idx}]"
         try:
             for part in item.text().split(","):
                 if not part.strip():
                     continue
+                if "=" not in part:
+                    raise InputError(field, self.tr("请写成 名称=数值，如 percent=40"))
                 k, v = part.split("=", 1)
-                raw[k.strip()] = Decimal(v.strip())
-            rules[idx] = parse_subsidy(raw, f"subsidies[{idx}]")
-        except Exception as e:
+                k = k.strip()
+                if k not in names:
+                    raise InputError(f"{field}.{k}", self.tr("不是“{0}”的参数；可用：{1}").format(
+                        subsidy_type_label(kind), ", ".join(names)))
+                raw[k] = parse_tiers(v, f"{field}.tiers") if k == "tiers" else _number(v)
+            rules[idx] = parse_subsidy(raw, field)
+        except InputError as e:
             self.refresh()
-            self.summary.setText(self.tr("补贴参数有误：{0}").format(e))
+            self.summary.setText("<span style='color:#c62828'>" + self.tr(
+                "补贴参数有误，未修改：{0}").format(explain_input_error(e)) + "</span>")
             return
         self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules, self.tr("修改补贴"))
+
+    def _subsidy_selection(self) -> None:
+        rows = {i.row() for i in self.subsidies.selectedItems()}
+        self.remove_subsidy_btn.setEnabled(bool(rows))
+
+    def _fill_city_menu(self) -> None:
+        from ..costshare_tables import list_subsidy_rules, load_subsidy_rules
+        self.city_menu.clear()
+        settings = self.doc.project.settings
+        try:
+            names = list_subsidy_rules(settings)
+        except Exception:
+            names = []
+        for name in names:
+            try:
+                data = load_subsidy_rules(name, settings=settings)
+            except Exception:
+                continue
+            act = self.city_menu.addAction(f"{name} — {i18n.pick_attr(data, 'title')}")
+            act.setData(name)
+            act.setToolTip(self.tr("来源：") + str(data.get("source", "")))
+            act.triggered.connect(lambda _=False, n=name: self.apply_city_rules(n))
+
+    def open_subsidy_dialog(self, kind: str) -> "SubsidyDialog":
+        """Ask for the parameters of a new ``kind`` rule (window-modal, not blocking)."""
+        dlg = SubsidyDialog(self, kind, self.window())
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.setWindowModality(Qt.WindowModal)
+        dlg.open()
+        self.subsidy_dialog = dlg
+        return dlg
+
+    def add_subsidy(self, raw: dict) -> str | None:
+        """Append a subsidy rule (one undoable edit). Returns None, or a message naming
+        the bad parameter when :func:`parse_subsidy` refuses it (nothing is changed)."""
+        from ..unitfile import parse_subsidy
+        unit = self.doc.unit(self.unit_id)
+        field = f"subsidies[{len(unit.subsidies)}]"
+        raw = dict(raw)
+        try:
+            for k, v in list(raw.items()):
+                if k == "tiers" and isinstance(v, str):
+                    raw[k] = parse_tiers(v, f"{field}.tiers")
+                elif k in _param_names(raw.get("type", "")) and isinstance(v, str):
+                    raw[k] = _number(v)
+            rule = parse_subsidy(raw, field)
+        except InputError as e:
+            return explain_input_error(e)
+        rules = copy.deepcopy(unit.subsidies) + [rule]
+        self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules,
+                           self.tr("添加补贴：{0}").format(subsidy_type_label(rule["type"])))
+        return None
+
+    def remove_subsidy(self, row: int) -> None:
+        """Remove the ``row``-th subsidy rule (one undoable edit)."""
+        unit = self.doc.unit(self.unit_id)
+        if not 0 <= row < len(unit.subsidies):
+            return
+        rules = copy.deepcopy(unit.subsidies)
+        gone = rules.pop(row)
+        self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules,
+                           self.tr("删除补贴：{0}").format(subsidy_type_label(gone["type"])))
+
+    def apply_city_rules(self, name: str) -> str | None:
+        """Replace the unit's subsidies by a city's rule set (one undoable edit)."""
+        from ..costshare_tables import load_subsidy_rules
+        try:
+            data = load_subsidy_rules(name, settings=self.doc.project.settings)
+        except InputError as e:
+            self.summary.setText(explain_input_error(e))
+            return str(e)
+        rules = []
+        for r in data["rules"]:
+            r = dict(r)
+            r.setdefault("rule_set", name)
+            rules.append(r)
+        self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules,
+                           self.tr("采用补贴规则：{0}").format(i18n.pick_attr(data, "title")))
+        return None
 
     def _compensation_edited(self) -> None:
         if self._loading or self.unit_id is None:

@@ -113,6 +113,46 @@
 <context>
     <name>CostsTab</name>
     <message>
+        <source>补贴金额（元）</source>
+        <translation>Subsidy (yuan)</translation>
+    </message>
+    <message>
+        <source>补贴比例（%）</source>
+        <translation>Percent of cost (%)</translation>
+    </message>
+    <message>
+        <source>封顶金额（元）</source>
+        <translation>Cap (yuan)</translation>
+    </message>
+    <message>
+        <source>基础金额（元）</source>
+        <translation>Base amount (yuan)</translation>
+    </message>
+    <message>
+        <source>基础站数</source>
+        <translation>Base number of stops</translation>
+    </message>
+    <message>
+        <source>每站增减（元）</source>
+        <translation>Per stop more or fewer (yuan)</translation>
+    </message>
+    <message>
+        <source>最高金额（元）</source>
+        <translation>Maximum (yuan)</translation>
+    </message>
+    <message>
+        <source>预留井道时金额（元）</source>
+        <translation>With a reserved shaft (yuan)</translation>
+    </message>
+    <message>
+        <source>按层数分档（层数:元）</source>
+        <translation>Tiers by storeys (storeys:yuan)</translation>
+    </message>
+    <message>
+        <source>{label}（{field}）：{message}</source>
+        <translation>{label} ({field}): {message}</translation>
+    </message>
+    <message>
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
@@ -159,6 +199,26 @@
     <message>
         <source>参数可直接修改，如 percent=40, cap_yuan=280000</source>
         <translation>Edit the parameters directly, e.g. percent=40, cap_yuan=280000</translation>
+    </message>
+    <message>
+        <source>添加补贴</source>
+        <translation>Add subsidy</translation>
+    </message>
+    <message>
+        <source>按类型添加一条补贴，或采用某城市的补贴规则</source>
+        <translation>Add a subsidy rule of a type, or apply a city&apos;s subsidy rules</translation>
+    </message>
+    <message>
+        <source>采用城市补贴规则（替换现有补贴）</source>
+        <translation>Apply a city rule set (replaces the subsidies)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>删除选中的补贴（可撤销）</source>
+        <translation>Remove the selected subsidy (undoable)</translation>
     </message>
     <message>
         <source>无补偿</source>
@@ -349,12 +409,32 @@
         <translation>Change coefficient of floor {0}</translation>
     </message>
     <message>
-        <source>补贴参数有误：{0}</source>
-        <translation>Bad subsidy parameters: {0}</translation>
+        <source>请写成 名称=数值，如 percent=40</source>
+        <translation>write name=value, e.g. percent=40</translation>
+    </message>
+    <message>
+        <source>不是“{0}”的参数；可用：{1}</source>
+        <translation>is not a parameter of “{0}”; use {1}</translation>
+    </message>
+    <message>
+        <source>补贴参数有误，未修改：{0}</source>
+        <translation>Subsidy parameter refused, nothing changed: {0}</translation>
     </message>
     <message>
         <source>修改补贴</source>
         <translation>Change subsidy</translation>
+    </message>
+    <message>
+        <source>添加补贴：{0}</source>
+        <translation>Add subsidy: {0}</translation>
+    </message>
+    <message>
+        <source>删除补贴：{0}</source>
+        <translation>Remove subsidy: {0}</translation>
+    </message>
+    <message>
+        <source>采用补贴规则：{0}</source>
+        <translation>Apply subsidy rules: {0}</translation>
     </message>
     <message>
         <source>补偿设置有误</source>
@@ -1601,6 +1681,21 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>消除以下问题可改善分类：</source>
         <translation>Removing these would improve the class:</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidyDialog</name>
+    <message>
+        <source>添加补贴：{0}</source>
+        <translation>Add subsidy: {0}</translation>
+    </message>
+    <message>
+        <source>每档“最低层数:金额”，空格分隔；取满足条件的最高一档</source>
+        <translation>Each tier as “minimum storeys:amount”, separated by spaces; the highest tier the building reaches applies</translation>
+    </message>
+    <message>
+        <source>（可选）</source>
+        <translation> (optional)</translation>
     </message>
 </context>
 <context>

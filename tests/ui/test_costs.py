@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 
 def _costs(w, unit_id="XFL-3-2"):
@@ -79,3 +80,96 @@ def test_methods_side_by_side(make_main_window):
     tab.result_tabs.setCurrentWidget(tab.compare)
     assert tab.compare.columnCount() >= 3
     assert tab.compare.rowCount() == 12 + 2
+
+
+def _menu_action(menu, data):
+    return next(a for a in menu.actions() if a.data() == data)
+
+
+def _subsidy_total_in_summary(tab) -> Decimal:
+    import re
+    m = re.search(r"补贴 (¥[\d,]+)", tab.summary.text())
+    return _yuan(m.group(1))
+
+
+def test_add_a_fixed_subsidy_through_the_dialog_and_undo(make_main_window, qtbot):
+    # Example: 40 % of 500,000 capped at 280,000 -> 200,000. A fixed 50,000 more makes
+    # 250,000 of subsidy, leaving 250,000 for the owners (hand computation).
+    w = make_main_window()
+    tab = _costs(w)
+    unit = w.doc.unit("XFL-3-2")
+    assert tab.add_subsidy_btn.text() == "添加补贴"
+    _menu_action(tab.add_subsidy_menu, "fixed").trigger()
+    dlg = tab.subsidy_dialog
+    assert dlg.isVisible() and "定额补贴" in dlg.windowTitle()
+    qtbot.keyClicks(dlg.fields["yuan"], "50000")
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert not dlg.isVisible()
+    assert [r["type"] for r in unit.subsidies] == ["percent_capped", "fixed"]
+    assert tab.subsidies.rowCount() == 2
+    assert tab.subsidies.item(1, 2).text() == "¥50,000"
+    assert _subsidy_total_in_summary(tab) == Decimal(250000)
+    assert tab.result.owners_total_yuan == Decimal(250000)
+    shares = [_yuan(tab.table.item(r, 3).text()) for r in range(tab.table.rowCount())]
+    assert sum(shares) == Decimal(250000)
+    w.doc.undo_stack.undo()
+    assert [r["type"] for r in unit.subsidies] == ["percent_capped"]
+    assert _subsidy_total_in_summary(tab) == Decimal(200000)
+
+
+def test_bad_subsidy_parameters_name_the_field_and_change_nothing(make_main_window, qtbot):
+    w = make_main_window()
+    tab = _costs(w)
+    unit = w.doc.unit("XFL-3-2")
+    before = (list(unit.subsidies), w.doc.undo_stack.count())
+    _menu_action(tab.add_subsidy_menu, "percent_capped").trigger()
+    dlg = tab.subsidy_dialog
+    qtbot.keyClicks(dlg.fields["percent"], "40")            # the cap is left empty
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert dlg.isVisible()
+    assert "封顶金额" in dlg.error.text() and "cap_yuan" in dlg.error.text()
+    assert "必须填写" in dlg.error.text()
+    dlg.fields["cap_yuan"].setText("二十万")      # typed through an input method
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert "cap_yuan" in dlg.error.text() and "必须是数字" in dlg.error.text()
+    assert (list(unit.subsidies), w.doc.undo_stack.count()) == before
+    dlg.fields["percent"].setText("140")
+    dlg.fields["cap_yuan"].setText("200000")
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert "percent" in dlg.error.text() and "100" in dlg.error.text()
+    assert (list(unit.subsidies), w.doc.undo_stack.count()) == before
+    dlg.reject()
+    # an inline edit with a bad value is refused the same way
+    tab.subsidies.item(0, 1).setText("percent=40, cap_yuan=abc")
+    assert "cap_yuan" in tab.summary.text() and "未修改" in tab.summary.text()
+    assert (list(unit.subsidies), w.doc.undo_stack.count()) == before
+
+
+def test_remove_a_subsidy_and_apply_a_city_rule_set(make_main_window, qtbot):
+    w = make_main_window()
+    tab = _costs(w)
+    unit = w.doc.unit("XFL-3-2")
+    assert not tab.remove_subsidy_btn.isEnabled()
+    tab.subsidies.selectRow(0)
+    assert tab.remove_subsidy_btn.isEnabled()
+    qtbot.mouseClick(tab.remove_subsidy_btn, Qt.LeftButton)
+    assert unit.subsidies == [] and tab.subsidies.rowCount() == 0
+    assert tab.result.owners_total_yuan == Decimal(500000)
+    w.doc.undo_stack.undo()
+    assert len(unit.subsidies) == 1 and tab.result.owners_total_yuan == Decimal(300000)
+    # Xuzhou: 100,000 for buildings of 6 storeys and more; the example has 6 storeys.
+    tab.city_menu.aboutToShow.emit()
+    act = _menu_action(tab.city_menu, "xuzhou")
+    assert "徐州" in act.text() and act.toolTip().startswith("来源：")
+    act.trigger()
+    assert [r["type"] for r in unit.subsidies] == ["storeys_tiered"]
+    assert unit.subsidies[0]["rule_set"] == "xuzhou"
+    assert _subsidy_total_in_summary(tab) == Decimal(100000)
+    assert tab.subsidies.item(0, 1).text() == "tiers=4:80000 6:100000"
+    # the tiers stay editable as text
+    tab.subsidies.item(0, 1).setText("tiers=4:80000 6:120000")
+    assert _subsidy_total_in_summary(tab) == Decimal(120000)
+    assert unit.subsidies[0]["rule_set"] == "xuzhou"
+    w.doc.undo_stack.undo()
+    w.doc.undo_stack.undo()
+    assert [r["type"] for r in unit.subsidies] == ["percent_capped"]
