@@ -812,8 +812,9 @@ def compute_share(unit: Unit, method: str | None = None, *,
             if _provident_eligible(h, i):
                 pf = max(Decimal(0), min(h.provident_fund_yuan, rest))
                 if pf < h.provident_fund_yuan:
-                    warnings.append(f"{h.id}: 公积金提取以应付份额为限 / provident-fund "
-                                    f"withdrawal capped at the household's share ({pf} yuan)")
+                    warnings.append(f"{h.id}: 公积金提取以应付份额为限（{pf:,} 元） / "
+                                    "provident-fund withdrawal capped at the household's "
+                                    f"share ({pf:,} yuan)")
             else:
                 warnings.append(f"{h.id}: 不符合公积金提取条件，未计入 / not eligible for a "
                                 "provident-fund withdrawal; not counted")

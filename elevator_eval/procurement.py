@@ -1243,7 +1243,8 @@ def compare(units: Sequence[Unit], products: Sequence[Product], *, years: int | 
             bids.append(Bid(p.id, _bid_price(price_basis, summaries[j],
                                              [row[j] for row in lcc]), tech, serv,
                             valid=not bad,
-                            invalid_reason=("不适配单元 / does not fit units: " + ", ".join(bad))
+                            invalid_reason=("不适配单元：" + "、".join(bad) + " / does not fit units: "
+                                            + ", ".join(bad))
                             if bad else ""))
         tender = score_tender(bids, weights)
     return Comparison([u.id for u in units], list(products), fit, lcc, summaries, used_years,

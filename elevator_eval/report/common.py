@@ -85,6 +85,37 @@ def mask_phone(phone: str | None) -> str:
     return "*" * len("".join(plain(phone).split()))
 
 
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_ID_PREFIX = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_.\-]*: )")
+
+
+def has_cjk(text: str) -> bool:
+    """True when ``text`` holds a Chinese (CJK) character or a full-width sign."""
+    return bool(_CJK.search(text or ""))
+
+
+def split_bilingual(text: str) -> tuple[str, str]:
+    """Split an engine's ``"中文 / English"`` message into ``(zh, en)``.
+
+    The split is at the first ``" / "`` that follows a Chinese character, so ``元/kWh`` or
+    ``2/3`` inside the Chinese half do not split it. A leading identifier such as
+    ``"401: "`` belongs to both halves. Text without such a separator is returned as both.
+    """
+    text = "" if text is None else str(text)
+    prefix = ""
+    m = _ID_PREFIX.match(text)
+    if m:
+        prefix, text = m.group(1), text[m.end():]
+    pos = 0
+    while True:
+        i = text.find(" / ", pos)
+        if i < 0:
+            return prefix + text, prefix + text
+        if has_cjk(text[:i]) and not has_cjk(text[i + 3:i + 4]):
+            return prefix + text[:i].rstrip(), prefix + text[i + 3:].lstrip()
+        pos = i + 3
+
+
 class Tr:
     """Pick the Chinese or English text: ``t = Tr(lang); t("方案书", "Proposal")``."""
 
@@ -100,6 +131,15 @@ class Tr:
     def pair(self, pair) -> str:
         """``pair`` is ``(zh, en)``."""
         return pair[1] if self.lang == "en" else pair[0]
+
+    def bilingual(self, text: str) -> str:
+        """This language's half of an engine's ``"中文 / English"`` message."""
+        return self.pair(split_bilingual(text))
+
+    @property
+    def m2(self) -> str:
+        """The square-metre sign: ``㎡`` in Chinese text, ``m²`` in English."""
+        return "m²" if self.lang == "en" else "㎡"
 
 
 # --------------------------------------------------------------------------- formatting
@@ -220,6 +260,13 @@ def styles() -> dict[str, Any]:
                           wordWrap="CJK", textColor=colors.black)
     st = {
         "body": base,
+        # Latin text wraps between words (the CJK rule would break "running" mid-word)
+        "cell_w": ParagraphStyle("ee-cell-w", parent=base, fontSize=8.5, leading=11,
+                                 wordWrap=None),
+        "cell_r_w": ParagraphStyle("ee-cell-r-w", parent=base, fontSize=8.5, leading=11,
+                                   alignment=TA_RIGHT, wordWrap=None),
+        "head_w": ParagraphStyle("ee-head-w", parent=base, fontName=bold, fontSize=8.5,
+                                 leading=11, alignment=TA_CENTER, wordWrap=None),
         "small": ParagraphStyle("ee-small", parent=base, fontSize=8.5, leading=12),
         "tiny": ParagraphStyle("ee-tiny", parent=base, fontSize=7.5, leading=10,
                                textColor=colors.HexColor("#444444")),
@@ -281,9 +328,12 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
             if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
                 value = value[:MAX_CELL_CHARS] + "…"
             if r < header_rows:
-                out.append(para(value, "head"))
+                style = "head"
             else:
-                out.append(para(value, "cell_r" if c in right else "cell"))
+                style = "cell_r" if c in right else "cell"
+            if c < len(col_widths) and _latin_fits(value, col_widths[c] - 6, style):
+                style += "_w"
+            out.append(para(value, style))
         body.append(out)
     t = Table(body, colWidths=col_widths, repeatRows=header_rows if repeat else 0)
     cmds = [
@@ -305,6 +355,19 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
     t.setStyle(TableStyle(cmds))
     t.spaceAfter = 5
     return t
+
+
+def _latin_fits(value: Any, width: float, style: str) -> bool:
+    """True when ``value`` has no Chinese and each of its words fits ``width`` points, so it
+    can wrap between words (the CJK rule breaks anywhere, even inside an English word)."""
+    if value is None or width is None:
+        return False
+    text = plain(value)
+    if not text or has_cjk(text):
+        return False
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    st = styles()[style]
+    return all(stringWidth(w, st.fontName, st.fontSize) <= width for w in text.split())
 
 
 def kv_table(pairs: list[tuple[str, Any]], width: float, key_frac: float = 0.34):

@@ -37,7 +37,8 @@ def _household_page(unit, h, share, hs, version: str, t: Tr, width: float, proje
 
     community, building, project_name = unit_context(unit, project)
     story = [para(t("既有住宅加装电梯意见征询表", "Elevator retrofit: consent form"), "h1"),
-             para(t("单元：", "Unit: ") + (unit.name or unit.id) + f"（{unit.id}）", "body")]
+             para(t("单元：", "Unit: ") + (unit.name or unit.id)
+                  + t(f"（{unit.id}）", f" ({unit.id})"), "body")]
     if community or building:
         story.append(para(" · ".join(x for x in (project_name, community, building) if x),
                           "small"))
@@ -45,7 +46,7 @@ def _household_page(unit, h, share, hs, version: str, t: Tr, width: float, proje
                              + "</b>", "body"))
     story.append(Spacer(1, 4))
     pairs = [(t("门牌号", "Door"), h.id), (t("楼层", "Floor"), str(h.floor)),
-             (t("专有部分面积", "Exclusive area"), fmt_area(h.area_m2) + " ㎡"),
+             (t("专有部分面积", "Exclusive area"), fmt_area(h.area_m2) + " " + t.m2),
              (t("业主", "Owner"), h.owner_name or "")]
     story.append(kv_table(pairs, width, 0.3))
     story.append(para(t("方案要点", "The scheme"), "h2"))

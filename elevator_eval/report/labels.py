@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 COST_ITEMS = {
     "equipment": ("电梯设备", "Elevator equipment"),
     "installation": ("安装调试", "Installation"),
@@ -54,3 +56,22 @@ def label(table: dict, key, t) -> str:
     if key in table:
         return t.pair(table[key])
     return "" if key is None else str(key)
+
+
+METHOD_SOURCES_ZH = {
+    "floor_coefficient_area": "广州东圃丽江新村业主分摊方案（系数经归一化，各户合计等于业主合计出资）",
+    "coefficient_by_floor": "业主协商确定的各楼层受益系数",
+    "stair_count": "台阶数法案例（按各户少爬的楼层数分摊）",
+    "percent_by_household": "宁波、新民村公布的各户分摊比例",
+    "equal": "软件默认：每户出资相同",
+}
+"""Chinese title of each sharing method's source (the citation itself is printed as given in
+:data:`elevator_eval.costshare.METHOD_INFO`)."""
+
+
+_URL = re.compile(r"https?://[^\s;,()（）]+(?:\s\[[ABC]\])?")
+
+
+def citations(text: str) -> list[str]:
+    """The web addresses (with their quality tag ``[A]``/``[B]``/``[C]``) cited in ``text``."""
+    return list(dict.fromkeys(m.group(0) for m in _URL.finditer(text or "")))

@@ -233,7 +233,8 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
         story.append(table(rows, [width * 0.11, width * 0.43, width * 0.38, width * 0.08]))
         story.append(para(t("依据编号见第八节“资料来源”。", "Source numbers refer to section 8."),
                           "tiny"))
-    else:
+    elif t.pair((a.main_reason_zh, a.main_reason_en)) not in (
+            "未发现干扰因素", "No interference factor found"):
         story.append(para(t("未发现干扰因素。", "No interference factor found.")))
     improve = [f for f in a.findings if f.code in set(a.to_improve)]
     if improve:
@@ -295,18 +296,18 @@ def _costs(d: ProposalData, t: Tr, width: float) -> list:
 def _households(d: ProposalData, t: Tr, width: float) -> list:
     from reportlab.platypus import KeepTogether, Spacer
 
-    story = [para(t("五、分户出资明细", "5. Per-household shares"), "h2")]
+    heading = para(t("五、分户出资明细", "5. Per-household shares"), "h2")
     s = d.share
     if s is None:
-        story.append(unavailable(t, "分户分摊", "Household shares", d.missing.get("share", "")))
-        return story
-    story.append(para(
-        t(f"分摊方法：{s.method_title_zh}。依据：{s.method_source}。"
+        return [heading, unavailable(t, "分户分摊", "Household shares",
+                                     d.missing.get("share", ""))]
+    method_line = para(
+        t(f"分摊方法：{s.method_title_zh}。依据：{method_source_zh(d, t)}。"
           f"金额精确到 {fmt_yuan(s.rounding_yuan)} 元，各户合计恰等于业主合计出资；"
           "零头按最大余数法分配，同等时先给较高楼层。",
           f"Method: {s.method_title_en}. Source: {s.method_source}. Shares are multiples of "
           f"{fmt_yuan(s.rounding_yuan)} yuan and add up exactly to the owners' total "
-          "(largest remainder; ties to the higher floor)."), "small"))
+          "(largest remainder; ties to the higher floor)."), "small")
     with_comp = any(h.compensation_yuan for h in s.households)
     head = [t("门牌", "Door"), t("楼层", "Floor"), t("面积 ㎡", "Area m²"),
             t("出资（元）", "Share (yuan)"), t("占比", "Of total")]
@@ -340,8 +341,11 @@ def _households(d: ProposalData, t: Tr, width: float) -> list:
     rest = (1 - sum(fixed)) / (ncol - 3)
     widths = [width * f for f in fixed] + [width * rest] * (ncol - 3)
     from reportlab.lib import colors
-    story.append(table(rows, widths, align_right_cols=range(2, ncol), extra_style=[
-        ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), colors.HexColor("#FFF2CC"))]))
+    # heading, method and table stay together: a heading alone at a page foot helps nobody
+    story = [KeepTogether([heading, method_line, table(
+        rows, widths, align_right_cols=range(2, ncol), extra_style=[
+            ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1),
+             colors.HexColor("#FFF2CC"))])])]
     notes = [t("“10 年合计”= 建设出资 + 10 年运行费", "10-year total = capital share + 10 years "
                "of running cost")]
     if s.discount_rate is not None:
@@ -355,7 +359,7 @@ def _households(d: ProposalData, t: Tr, width: float) -> list:
                            f"{info['title_en']}"))
     story.append(para(t("；", "; ").join(notes) + t("。", "."), "small"))
     for w in s.warnings:
-        story.append(para(t("注意：", "Note: ") + str(w), "small"))
+        story.append(para(t("注意：", "Note: ") + t.bilingual(str(w)), "small"))
     from .charts import shares_by_floor_drawing
     story.append(Spacer(1, 4))
     story.append(KeepTogether([shares_by_floor_drawing(s, width, width * 0.42, t.lang)]))
@@ -373,6 +377,20 @@ def _owner_doors(unit) -> dict[str, list[str]]:
     for h in unit.households:
         out.setdefault(h.owner_id, []).append(h.id)
     return out
+
+
+def owners_as_doors(text: str, doors: dict[str, list[str]]) -> tuple[str, set[str]]:
+    """Replace owner ids in an engine message by the owner's door numbers.
+
+    ``"除非业主 DH-1-3-O101 改投同意票"`` → ``"除非业主 101 改投同意票"``: a resident knows the
+    door, not the id. Returns the text and the owner ids that were named.
+    """
+    named: set[str] = set()
+    for oid in sorted(doors, key=len, reverse=True):
+        if oid and oid in text:
+            text = text.replace(oid, "/".join(doors[oid]))
+            named.add(oid)
+    return text, named
 
 
 def _consent(d: ProposalData, t: Tr, width: float) -> list:
@@ -407,7 +425,7 @@ def _consent(d: ProposalData, t: Tr, width: float) -> list:
         rel = ge if p_inc else ">"
         rows.append([t("参与表决的专有面积", "Area taking part"),
                      f"{rel} {_ratio_text(pr)} " + t("总面积", "of total"),
-                     f"{fmt_area(c.area_taking_part_m2)} / {fmt_area(c.area_total_m2)} ㎡ "
+                     f"{fmt_area(c.area_taking_part_m2)} / {fmt_area(c.area_total_m2)} {t.m2} "
                      f"({frac(c.area_taking_part_m2, c.area_total_m2)})",
                      ok(c.participation_area_ok)])
         rows.append([t("参与表决的人数", "Heads taking part"),
@@ -418,7 +436,7 @@ def _consent(d: ProposalData, t: Tr, width: float) -> list:
     rel = ge if a_inc else ">"
     rows.append([t("同意的专有面积", "Area voting yes"),
                  f"{rel} {_ratio_text(ar)} " + t(base_zh + "面积", "of " + base_en),
-                 f"{fmt_area(c.area_yes_m2)} / {fmt_area(area_base)} ㎡ "
+                 f"{fmt_area(c.area_yes_m2)} / {fmt_area(area_base)} {t.m2} "
                  f"({frac(c.area_yes_m2, area_base)})", ok(c.approval_area_ok)])
     rows.append([t("同意的人数", "Heads voting yes"),
                  f"{rel} {_ratio_text(ar)} " + t(base_zh + "人数", "of " + base_en),
@@ -446,9 +464,10 @@ def _consent(d: ProposalData, t: Tr, width: float) -> list:
                         f"State: {state}."), "body"))
     n = c.needed
     if n is not None:
-        reason = n.reason_zh if t.lang == "zh" else n.reason_en
+        reason, named = owners_as_doors(n.reason_zh if t.lang == "zh" else n.reason_en,
+                                        doors)
         text = t(f"尚需：{reason}", f"Still needed: {reason}")
-        if n.owners:
+        if n.owners and not set(n.owners) <= named:
             text += t(f"（例如以下住户同意：{door_list(n.owners)}）",
                       f" (for example: {door_list(n.owners)})")
         story.append(para(text, "body"))
@@ -471,6 +490,20 @@ def _steps(d: ProposalData, t: Tr, width: float) -> list:
     return story
 
 
+def method_source_zh(d: ProposalData, t: Tr) -> str:
+    """The Chinese source line of the sharing method: its Chinese title, the web addresses it
+    cites, and the number of the full citation in section 8."""
+    s = d.share
+    title = L.METHOD_SOURCES_ZH.get(s.method, "")
+    cites = L.citations(s.method_source)
+    number = {key: i for i, (key, _text) in enumerate(source_list(d, t), 1)}.get("method")
+    text = title + ("，" + "；".join(cites) if cites else "")
+    ref = f"见资料来源 [{number}]" if number else ""
+    if text and ref:
+        return f"{text}，{ref}"
+    return text or ref or s.method_source
+
+
 def source_list(d: ProposalData, t: Tr) -> list[tuple[str, str]]:
     """Every source the proposal relies on, in print order: ``(key, text)``.
 
@@ -480,12 +513,16 @@ def source_list(d: ProposalData, t: Tr) -> list[tuple[str, str]]:
     if d.assessment is not None:
         items.append(("ruleset", t("适宜性规则：", "Suitability ruleset: ") + d.assessment.ruleset))
         for src in dict.fromkeys(f.source for f in d.assessment.findings if f.source):
-            items.append((src, t("评估依据：", "Finding source: ") + src))
+            about = t("；", "; ").join(dict.fromkeys(
+                f.message(t.lang) for f in d.assessment.findings if f.source == src))
+            items.append((src, t(f"评估依据（{about}）：", "Finding source: ") + src))
     if d.consent is not None:
         items.append(("consent", t("表决规则：", "Consent ruleset: ")
                       + (d.consent.ruleset_source or d.consent.ruleset)))
     if d.share is not None:
-        items.append(("method", t("分摊方法：", "Cost-sharing method: ") + d.share.method_source))
+        zh_title = L.METHOD_SOURCES_ZH.get(d.share.method)
+        items.append(("method", t("分摊方法：", "Cost-sharing method: ")
+                      + (t(f"{zh_title} — ", "") if zh_title else "") + d.share.method_source))
         for line in d.share.subsidy_lines:
             note = t.pair((line.note_zh, line.note_en))
             if note:
