@@ -114,6 +114,46 @@ class SetVoteCommand(QUndoCommand):
         self._apply(self.old)
 
 
+class SetProjectSettingCommand(QUndoCommand):
+    """Set ``project.settings[key]`` (plain JSON: numbers as decimal strings).
+
+    With ``mergeable``, consecutive commands with the same key and undo text merge (e.g.
+    the steps of a spin box), so that one undo goes back to before the whole change.
+    """
+
+    MERGE_ID = 7301
+
+    def __init__(self, doc, key: str, value: Any, text: str, mergeable: bool = False):
+        super().__init__(text)
+        self.doc = doc
+        self.key = key
+        self.mergeable = mergeable
+        self.new = copy.deepcopy(value)
+        old = doc.project.settings.get(key, _MISSING)
+        self.old = old if old is _MISSING else copy.deepcopy(old)
+
+    def _apply(self, value) -> None:
+        _set(self.doc.project.settings, self.key,
+             value if value is _MISSING else copy.deepcopy(value))
+        self.doc.notify_setting(self.key)
+
+    def redo(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+    def id(self) -> int:  # noqa: A003 - Qt API
+        return self.MERGE_ID
+
+    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt API
+        if not isinstance(other, SetProjectSettingCommand) or not self.mergeable \
+                or not other.mergeable or other.key != self.key or other.text() != self.text():
+            return False
+        self.new = other.new
+        return True
+
+
 class ReplaceProjectPartCommand(QUndoCommand):
     """Replace the project's communities (an import); undo restores the old list."""
 

@@ -44,6 +44,8 @@ class ProjectDocument(QObject):
         Units were added or removed (import).
     pathChanged(str)
         The file name changed (save as).
+    settingChanged(str)
+        A key of ``project.settings`` changed (its name).
     """
 
     unitChanged = Signal(str)
@@ -51,6 +53,7 @@ class ProjectDocument(QObject):
     structureChanged = Signal()
     pathChanged = Signal(str)
     dirtyChanged = Signal(bool)
+    settingChanged = Signal(str)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -123,6 +126,9 @@ class ProjectDocument(QObject):
             ids = [unit_id]
         for uid in ids:
             self.notify_unit(uid)
+
+    def notify_setting(self, key: str) -> None:
+        self.settingChanged.emit(key)
 
     def notify_structure(self) -> None:
         self._cache.clear()
@@ -206,6 +212,14 @@ class ProjectDocument(QObject):
             return
         self.undo_stack.push(commands.SetValueCommand(self, unit_id, target, key, value,
                                                       text, scope))
+
+    def set_setting(self, key: str, value, text: str, mergeable: bool = False) -> None:
+        """Push a :class:`commands.SetProjectSettingCommand` unless the value is unchanged;
+        the setting is saved with the project."""
+        if self.project.settings.get(key) == value and key in self.project.settings:
+            return
+        self.undo_stack.push(commands.SetProjectSettingCommand(self, key, value, text,
+                                                               mergeable))
 
     def set_household(self, unit_id: str, household_id: str, field: str, value) -> None:
         self.set_value(unit_id, lambda u: u.household(household_id), field, value,

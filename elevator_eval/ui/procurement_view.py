@@ -20,6 +20,13 @@ from . import i18n, labels
 from .charts import ChartWidget
 
 FIT_COLOURS = {"fits": "#c8e6c9", "misfit": "#ffcdd2", "unknown": "#fff9c4"}
+SETTINGS_KEY = "procurement"
+"""``project.settings["procurement"]``: ``scores`` {product id: {technical, service}} as
+decimal strings, ``weights`` (text), ``years``, ``discount_rate`` and ``quotes_path`` (the
+quotes workbook last loaded by hand)."""
+DEFAULT_WEIGHTS = "price=40,technical=40,service=20"
+DEFAULT_RATE = "0.03"
+DEFAULT_YEARS = 15
 
 
 def _item(text, align=Qt.AlignRight | Qt.AlignVCenter, editable=False):
@@ -40,6 +47,7 @@ class ProcurementView(QWidget):
         self.quote_errors = []
         self.comparison = None
         self.quotes_path: Path | None = None
+        self._remembered_path: Path | None = None   # a workbook the user chose
         self._loading = False
 
         self.title = QLabel()
@@ -53,18 +61,19 @@ class ProcurementView(QWidget):
         self.load_btn.clicked.connect(self.choose_quotes)
         self.years = QSpinBox()
         self.years.setRange(1, 40)
-        self.years.setValue(15)
+        self.years.setValue(DEFAULT_YEARS)
         self.years.setToolTip(self.tr("全寿命成本的年数（电梯使用寿命，应用默认 15 年）"))
-        self.rate = QLineEdit("0.03")
+        self.rate = QLineEdit(DEFAULT_RATE)
         self.rate.setMaximumWidth(70)
         self.rate.setToolTip(self.tr("折现率（应用默认值）"))
-        self.weights = QLineEdit("price=40,technical=40,service=20")
+        self.weights = QLineEdit(DEFAULT_WEIGHTS)
         self.weights.setObjectName("WeightsEdit")
         self.weights.setMinimumWidth(240)
         self.weights.setToolTip(self.tr("综合评分法权重；货物类价格权重不低于 30（财政部令第87号第五十五条）"))
         for w in (self.rate, self.weights):
-            w.editingFinished.connect(self.recompute)
-        self.years.valueChanged.connect(lambda _v: self.recompute())
+            w.editingFinished.connect(self._inputs_edited)
+        self.years.valueChanged.connect(lambda _v: self._inputs_edited())
+        doc.settingChanged.connect(self._on_setting_changed)
         self.status = QLabel()
         self.status.setObjectName("ProcurementStatus")
         self.status.setWordWrap(True)
@@ -151,11 +160,77 @@ class ProcurementView(QWidget):
         self._fill_units()
         self.title.setText(self.tr("采购比选 — {0}").format(
             self.doc.project.name or self.tr("未命名项目")))
-        if not self.products and self.quotes_path is None:
-            sample = resource_path("sample", "quotes.xlsx")
-            if sample.is_file():
-                self.load_quotes(sample)
+        self._apply_saved()
+
+    # ------------------------------------------------------------------ saved state
+    def _saved(self) -> dict:
+        saved = self.doc.project.settings.get(SETTINGS_KEY)
+        return saved if isinstance(saved, dict) else {}
+
+    def state(self) -> dict:
+        """What the project keeps of this workspace (plain JSON)."""
+        out = {"scores": {pid: {k: str(v) for k, v in sorted(e.items())}
+                          for pid, e in sorted(self.scores.items()) if e},
+               "weights": self.weights.text().strip(),
+               "years": self.years.value(),
+               "discount_rate": self.rate.text().strip()}
+        if self._remembered_path is not None:
+            out["quotes_path"] = str(self._remembered_path)
+        return out
+
+    def _persist(self, text: str, mergeable: bool = False) -> None:
+        """Keep the workspace in ``project.settings`` (an undoable edit)."""
+        self.doc.set_setting(SETTINGS_KEY, self.state(), text, mergeable)
+
+    def _on_setting_changed(self, key: str) -> None:
+        if key == SETTINGS_KEY and self._saved() != self.state():   # e.g. undo
+            self._apply_saved()
+
+    def _apply_saved(self) -> None:
+        """Show the scores, weights and quotes the project keeps (the sample quotes when
+        it keeps none)."""
+        saved = self._saved()
+        self._loading = True
+        try:
+            self.scores = {}
+            for pid, entry in (saved.get("scores") or {}).items():
+                points = {}
+                for k in ("technical", "service"):
+                    try:
+                        points[k] = Decimal(str(entry[k]))
+                    except (KeyError, TypeError, InvalidOperation):
+                        continue
+                if points:
+                    self.scores[str(pid)] = points
+            self.weights.setText(str(saved.get("weights") or DEFAULT_WEIGHTS))
+            self.rate.setText(str(saved.get("discount_rate") or DEFAULT_RATE))
+            years = saved.get("years")
+            self.years.blockSignals(True)
+            self.years.setValue(years if isinstance(years, int) and 1 <= years <= 40
+                                else DEFAULT_YEARS)
+            self.years.blockSignals(False)
+        finally:
+            self._loading = False
+        path = saved.get("quotes_path")
+        if path:
+            self._remembered_path = Path(path)
+            if not Path(path).is_file():
+                self.status.setText(self.tr("项目记录的报价表找不到：{0}，请重新加载").format(path))
+                self.recompute()
                 return
+            target = Path(path)
+        else:
+            self._remembered_path = None
+            target = resource_path("sample", "quotes.xlsx")
+        if target != self.quotes_path and target.is_file():
+            self.load_quotes(target, remember=False)
+            return
+        self.recompute()
+
+    def _inputs_edited(self) -> None:
+        if self._loading:
+            return
+        self._persist(self.tr("修改比选参数"), mergeable=True)
         self.recompute()
 
     def choose_quotes(self) -> None:
@@ -164,7 +239,8 @@ class ProcurementView(QWidget):
         if path:
             self.load_quotes(path)
 
-    def load_quotes(self, path) -> bool:
+    def load_quotes(self, path, remember: bool = True) -> bool:
+        """Read a quotes workbook; ``remember`` keeps its path in the project."""
         from ..io.quotes_xlsx import read_quotes
         try:
             products, errors = read_quotes(path)
@@ -172,6 +248,8 @@ class ProcurementView(QWidget):
             self.status.setText(self.tr("无法读取报价表：{0}").format(e))
             return False
         self.quotes_path = Path(path)
+        if remember:
+            self._remembered_path = self.quotes_path.resolve()
         self.quote_errors = errors
         if errors:
             lines = [f"{e.row}{getattr(e, 'column', '')}: "
@@ -185,6 +263,8 @@ class ProcurementView(QWidget):
             self.status.setText(self.tr("已加载 {0} 个产品：{1}").format(len(products),
                                                                   self.quotes_path.name))
         self._fill_quotes()
+        if remember:
+            self._persist(self.tr("加载报价表 {0}").format(self.quotes_path.name))
         self.recompute()
         return not errors
 
@@ -332,12 +412,18 @@ class ProcurementView(QWidget):
         entry = self.scores.setdefault(pid, {})
         try:
             if text:
-                entry[key] = Decimal(text)
+                value = Decimal(text)
+                if not value.is_finite() or value < 0:
+                    raise InvalidOperation
+                entry[key] = value
             else:
                 entry.pop(key, None)
         except InvalidOperation:
             self.status.setText(self.tr("分数无效：{0}").format(text))
+            self._fill_summary()
             return
+        self._persist((self.tr("技术分 {0}") if key == "technical"
+                       else self.tr("服务分 {0}")).format(pid))
         complete = [k for k, v in self.scores.items() if "technical" in v and "service" in v]
         if len(complete) == len(self.products):
             self.recompute()
@@ -346,6 +432,7 @@ class ProcurementView(QWidget):
         """Enter the evaluators' points {product: (technical, service)} and recompute."""
         self.scores = {k: {"technical": Decimal(str(t)), "service": Decimal(str(s))}
                        for k, (t, s) in scores.items()}
+        self._persist(self.tr("输入评分"))
         self.recompute()
 
     # ------------------------------------------------------------------ chart

@@ -1412,6 +1412,14 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Untitled project</translation>
     </message>
     <message>
+        <source>项目记录的报价表找不到：{0}，请重新加载</source>
+        <translation>The quotes workbook kept in the project is missing: {0}; please load it again</translation>
+    </message>
+    <message>
+        <source>修改比选参数</source>
+        <translation>Change the comparison settings</translation>
+    </message>
+    <message>
         <source>加载报价表</source>
         <translation>Load quotes</translation>
     </message>
@@ -1426,6 +1434,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>已加载 {0} 个产品：{1}</source>
         <translation>{0} products loaded: {1}</translation>
+    </message>
+    <message>
+        <source>加载报价表 {0}</source>
+        <translation>Load quotes {0}</translation>
     </message>
     <message>
         <source>折现率无效</source>
@@ -1550,6 +1562,18 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>分数无效：{0}</source>
         <translation>Invalid points: {0}</translation>
+    </message>
+    <message>
+        <source>技术分 {0}</source>
+        <translation>Technical points {0}</translation>
+    </message>
+    <message>
+        <source>服务分 {0}</source>
+        <translation>Service points {0}</translation>
+    </message>
+    <message>
+        <source>输入评分</source>
+        <translation>Enter the points</translation>
     </message>
     <message>
         <source>输入评分后显示排名对价格权重的敏感性</source>

@@ -333,3 +333,54 @@ def test_procurement_scores_rank_the_bids_and_draw_the_sensitivity(make_main_win
     assert tender is not None and tender.winner
     v.tabs.setCurrentWidget(v.chart)
     assert tender.winner in v.chart.last_data
+
+
+def _score_cell(v, product_id, column):
+    col = next(c for c in range(v.summary.columnCount())
+               if v.summary.horizontalHeaderItem(c).text() == column)
+    row = next(r for r in range(v.summary.rowCount())
+               if v.summary.item(r, 0).data(Qt.UserRole) == product_id)
+    return v.summary.item(row, col)
+
+
+def test_procurement_scores_weights_and_quotes_are_saved_with_the_project(
+        make_main_window, tmp_path):
+    import shutil
+    w = make_main_window()
+    w.show_procurement()
+    v = w.view("procurement")
+    quotes = tmp_path / "报价.xlsx"
+    shutil.copy(resource_path("sample", "quotes.xlsx"), quotes)
+    assert v.load_quotes(quotes)
+    first, second = v.products[0].id, v.products[1].id
+    v.tabs.setCurrentIndex(2)
+    _score_cell(v, first, "技术分").setText("31")
+    _score_cell(v, first, "服务分").setText("14.5")
+    saved = w.doc.project.settings["procurement"]
+    assert saved["scores"] == {first: {"service": "14.5", "technical": "31"}}
+    assert saved["quotes_path"] == str(quotes.resolve())
+    assert w.isWindowModified()
+    _score_cell(v, second, "技术分").setText("abc")         # refused, nothing kept
+    assert "分数无效" in v.status.text() and _score_cell(v, second, "技术分").text() == ""
+    assert second not in w.doc.project.settings["procurement"]["scores"]
+    v.weights.setText("price=50,technical=30,service=20")
+    v.weights.editingFinished.emit()
+    w.doc.undo_stack.undo()                                 # the weights come back
+    assert v.weights.text() == "price=40,technical=40,service=20"
+    w.doc.undo_stack.redo()
+    path = tmp_path / "street.eeproj"
+    w.doc.save(path)
+
+    w2 = make_main_window(path=path)                        # a new session
+    w2.show_procurement()
+    v2 = w2.view("procurement")
+    assert v2.quotes_path == quotes.resolve()
+    assert v2.weights.text() == "price=50,technical=30,service=20"
+    assert _score_cell(v2, first, "技术分").text() == "31"
+    assert _score_cell(v2, first, "服务分").text() == "14.5"
+    assert not w2.isWindowModified()
+    # undo, in the first window, of the score edits empties the cells again
+    for _ in range(3):
+        w.doc.undo_stack.undo()
+    assert _score_cell(v, first, "技术分").text() == ""
+    assert w.doc.project.settings["procurement"]["scores"] == {}
