@@ -40,8 +40,11 @@ def render_assessment(a) -> str:
             lines.append(f"   对策 / remedy: {f.remedy_zh} / {f.remedy_en}")
         lines.append(f"   依据 / source: {f.source}")
     if a.to_improve:
+        named = [f for f in a.findings if f.code in set(a.to_improve)]
         lines.append("消除以下因素可提升等级 / removing these would improve the class: "
                      + ", ".join(a.to_improve))
+        for f in named:
+            lines.append(f"    {f.message_zh} / {f.message_en}")
     if a.not_surveyed:
         lines.append("未调查（不计入）/ not surveyed (no finding): " + ", ".join(a.not_surveyed))
     if a.consent is not None:

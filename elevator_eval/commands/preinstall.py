@@ -93,7 +93,8 @@ def _unit_text(r) -> str:
                      f"± {fmt_yuan(mc.std_error_yuan)}; 合算概率 / P(pays off) "
                      f"{float(mc.probability_pays_off):.1%}")
     if r.tornado is not None:
-        lines.append("敏感性（按影响排序）/ tornado (largest swing first):")
+        lines.append("敏感性（按影响排序；取低值 … 高值时的预期净节约）/ tornado (largest swing "
+                     "first; expected saving at the low … high value):")
         for b in r.tornado.bars[:6]:
             lines.append(f"  {b.title_zh} / {b.title_en}: {fmt_yuan(b.saving_at_low_yuan, unit='')}"
                          f" … {fmt_yuan(b.saving_at_high_yuan)}")
@@ -103,18 +104,40 @@ def _unit_text(r) -> str:
 
 def _row_text(i: int, r) -> str:
     ratio = "-" if r.saving_per_yuan is None else f"{float(r.saving_per_yuan):+.3f}"
-    return (f"{i:>4}  {r.unit_id:<16} {r.consent_state:<12} {r.klass or '-':<11} "
-            f"{fmt_yuan(r.cost_now_yuan, unit=''):>10} {fmt_yuan(r.expected_saving_yuan, unit=''):>10}"
-            f" {ratio:>8}")
+    return _line((i, r.unit_id, r.consent_state, r.klass or "-",
+                  fmt_yuan(r.cost_now_yuan, unit=""), fmt_yuan(r.expected_saving_yuan, unit=""),
+                  ratio))
 
 
-_HEADER = (f"{'#':>4}  {'单元 unit':<16} {'表决 consent':<12} {'类别 class':<11} "
-           f"{'投入 cost':>10} {'节约 saving':>10} {'每元 /yuan':>8}")
+def _display_width(text: str) -> int:
+    """Terminal columns of ``text``: CJK (wide, full-width) characters take two."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    """``text`` padded to ``width`` terminal columns (left-aligned, or right with ``right``)."""
+    fill = " " * max(0, width - _display_width(text))
+    return fill + text if right else text + fill
+
+
+_COLUMNS = ((4, True), (16, False), (12, False), (11, False), (10, True), (11, True),
+            (8, True))
+"""(width in terminal columns, right-aligned) of the ranking table's columns."""
+
+
+def _line(cells) -> str:
+    out = [_pad(str(c), w, r) for c, (w, r) in zip(cells, _COLUMNS)]
+    return (out[0] + "  " + " ".join(out[1:])).rstrip()
+
+
+_HEADER = _line(("#", "单元 unit", "表决 consent", "类别 class", "投入 cost", "节约 saving",
+                 "每元节约"))
 
 
 def _ranking_text(rows) -> str:
-    lines = [f"候选单元（按每元预期节约排序）/ candidate units by expected saving per yuan: "
-             f"{len(rows)}", _HEADER]
+    lines = [f"候选单元（按每元预期节约排序；金额单位：元）/ candidate units by expected saving "
+             f"per yuan (amounts in yuan): {len(rows)}", _HEADER]
     lines += [_row_text(i, r) for i, r in enumerate(rows, 1)]
     return "\n".join(lines)
 
@@ -125,6 +148,6 @@ def _selection_text(sel) -> str:
              f"投入 / spent: {fmt_yuan(sel.spent_yuan)}; 预期节约 / expected saving: "
              f"{fmt_yuan(sel.expected_saving_yuan)}",
              f"上界 / upper bound: {fmt_yuan(sel.upper_bound_yuan)}; 差距 / gap: "
-             f"{fmt_yuan(sel.gap_yuan)}", _HEADER]
+             f"{fmt_yuan(sel.gap_yuan)}", "金额单位：元 / amounts in yuan", _HEADER]
     lines += [_row_text(i, r) for i, r in enumerate(sel.chosen, 1)]
     return "\n".join(lines)

@@ -154,7 +154,8 @@ def _text(result, output) -> str:
              f"{len(result.products)} 个产品 products, {result.years} 年 years, "
              f"折现率 discount {result.discount_rate}"]
     lines.append("")
-    lines.append("适配矩阵 / fit matrix (✓ fits, ✗ misfit, ? not surveyed)")
+    lines.append("适配矩阵 / fit matrix（✓ 适配 fits，✗ 不适配 misfit，? 缺现场数据 not "
+                 "surveyed）")
     ids = [p.id for p in result.products]
     width = max(len(u) for u in result.unit_ids)
     lines.append(" " * (width + 2) + "  ".join(ids))
@@ -190,7 +191,7 @@ def _text(result, output) -> str:
             lines.append(f"  {s.rank}. {s.bidder}: {float(s.total):.2f} "
                          f"(价格 price {float(s.price_score):.2f})")
         for b in t.excluded:
-            lines.append(f"  — {b.bidder}: {b.invalid_reason}")
+            lines.append(f"  无效 excluded — {b.bidder}: {b.invalid_reason}")
         if t.winner_stable_range:
             lo, hi = t.winner_stable_range
             lines.append(f"  中标者 {t.winner} 在价格权重 {float(lo):.2f}–{float(hi):.2f} 内保持第一"

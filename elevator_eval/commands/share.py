@@ -81,13 +81,17 @@ def render_text(result, comparison=None, consensus=None) -> str:
             "10年运维 10y", "公积金 PF", "维修资金 MF", "自付 Cash")
     rows = [head]
     for h in r.households:
-        rows.append((h.id, str(h.floor), str(h.area_m2), _y(h.share_yuan),
+        rows.append((h.id, str(h.floor), f"{h.area_m2:,.2f}", _y(h.share_yuan),
                      _y(h.compensation_yuan), _y2(h.annual_running_yuan),
                      _y2(h.running_10y_yuan), _y(h.provident_fund_yuan),
                      _y(h.maintenance_fund_yuan), _y(h.net_out_of_pocket_yuan)))
-    tot = sum((h.share_yuan for h in r.households), Decimal(0))
-    rows.append(("合计 Total", "", "", _y(tot), "", _y2(r.annual_running_total_yuan),
-                 _y2(r.running_10y_total_yuan), "", "", ""))
+    def total(attr):
+        return sum((getattr(h, attr) for h in r.households), Decimal(0))
+
+    rows.append(("合计 Total", "", f"{total('area_m2'):,.2f}", _y(total("share_yuan")),
+                 _y(total("compensation_yuan")), _y2(r.annual_running_total_yuan),
+                 _y2(r.running_10y_total_yuan), _y(total("provident_fund_yuan")),
+                 _y(total("maintenance_fund_yuan")), _y(total("net_out_of_pocket_yuan"))))
     lines += _table(rows)
     if r.discount_rate:
         lines.append(f"运维费按年折现率 {r.discount_rate} 计 / running costs discounted at "
@@ -108,6 +112,11 @@ def render_text(result, comparison=None, consensus=None) -> str:
             "—" if row.max_min_ratio is None else f"{float(row.max_min_ratio):.2f}"
             for row in comparison.rows]))
         lines += _table(rows)
+        from ..costshare import METHOD_INFO
+        for row in comparison.rows:
+            info = METHOD_INFO.get(row.method)
+            if info:
+                lines.append(f"  {row.method} = {info['title_zh']} / {info['title_en']}")
         for m, why in comparison.skipped.items():
             lines.append(f"未比较 skipped {m}: {why}")
     if consensus is not None:
@@ -122,7 +131,11 @@ def render_text(result, comparison=None, consensus=None) -> str:
 
 
 def _width(s: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
+    """Terminal display width: wide and full-width (CJK) characters take two columns,
+    combining marks none."""
+    import unicodedata
+    return sum(0 if unicodedata.combining(ch) else
+               2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in s)
 
 
 def _table(rows) -> list[str]:

@@ -48,6 +48,17 @@ def census_rows(project) -> tuple[list[_Row], str]:
     return rows, "suitability.assess"
 
 
+def unit_label(r: _Row) -> str:
+    """The unit cell: its name without the community and building already in the row (so
+    ``"东湖新村 1号楼 1单元"`` prints as ``"1单元"``) and its id on the next line."""
+    name = (r.unit_name or "").strip()
+    for prefix in (r.community, r.building):
+        prefix = (prefix or "").strip()
+        if prefix and name.startswith(prefix) and name[len(prefix):].strip():
+            name = name[len(prefix):].strip()
+    return f"{name}\n{r.unit_id}" if name else r.unit_id
+
+
 def build_census_report(project, *, lang: str = "zh", out) -> None:
     """Write the census report of ``project`` (a street with its communities).
 
@@ -116,13 +127,13 @@ def build_census_report(project, *, lang: str = "zh", out) -> None:
     extra = []
     for i, r in enumerate(rows, 1):
         detail.append([r.community, r.building,
-                       f"{r.unit_name}\n{r.unit_id}" if r.unit_name else r.unit_id,
+                       unit_label(r),
                        str(r.year_built), t.pair(CLASS_LABELS[r.klass]),
                        t.pair((r.main_reason_zh, r.main_reason_en)),
                        L.label(L.CONSENT_STATES, r.consent_state, t) if r.consent_state
                        else "—"])
         extra.append(("TEXTCOLOR", (4, i), (4, i), colors.HexColor(CLASS_COLOURS[r.klass])))
-    story.append(table(detail, [width * w for w in (0.13, 0.11, 0.2, 0.07, 0.11, 0.25, 0.13)],
+    story.append(table(detail, [width * w for w in (0.13, 0.1, 0.12, 0.07, 0.12, 0.32, 0.14)],
                        extra_style=extra))
     story.append(para(t("分类依据：上海 2020 可行性评估导则的干扰因素计数法（任一重大干扰或两项及以上强干扰为"
                         "“不适合加装”，恰一项强干扰为“较难加装”）。表决状态单独列出，不计入分类。",

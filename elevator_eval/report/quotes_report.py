@@ -9,9 +9,26 @@ tender scores with the rank-reversal check when the evaluators' points were give
 from __future__ import annotations
 
 from .common import (Tr, build_pdf, content_width, fmt_num, fmt_pct, fmt_yuan, kv_table, para,
-                     table, today_iso)
+                     split_bilingual, table, today_iso)
 
 FIT_MARKS = {"fits": "✓", "misfit": "×", "unknown": "?"}
+
+def assumption_text(text: str, t: Tr) -> str:
+    """One assumption of the comparison in this document's language.
+
+    The engine writes ``"电价（元/kWh） 0.6 / electricity price (yuan/kWh) 0.6 (source)"``;
+    the Chinese report prints ``"电价（元/kWh）：0.6（依据：source）"``, the English one
+    ``"electricity price (yuan/kWh): 0.6 (source)"``. Other text is split at its
+    ``" / "`` (see :func:`~.common.split_bilingual`).
+    """
+    zh, rest = split_bilingual(text)
+    head_zh, _sep, value = zh.rpartition(" ")
+    marker = f" {value} ("
+    k = rest.find(marker)
+    if zh == rest or not head_zh or not value or k < 0 or not rest.endswith(")"):
+        return t.pair((zh, rest))
+    head_en, source = rest[:k], rest[k + len(marker):-1]
+    return t(f"{head_zh}：{value}（依据：{source}）", f"{head_en}: {value} ({source})")
 
 
 def build_quotes_report(comparison, *, project=None, lang: str = "zh", out,
@@ -57,10 +74,10 @@ def build_quotes_report(comparison, *, project=None, lang: str = "zh", out,
                      t("是", "yes") if s.accessible else t("否", "no"),
                      f"{s.fits} / {s.misfits} / {s.unknown}", str(b.quantity),
                      fmt_yuan(b.single_price_yuan), fmt_yuan(b.unit_price_yuan),
-                     f"{fmt_yuan(b.saving_yuan)} ({fmt_pct(b.saving_rate, 2)})",
+                     f"{fmt_yuan(b.saving_yuan)}\n({fmt_pct(b.saving_rate, 2)})",
                      fmt_yuan(s.mean_npv_yuan)])
-    story.append(table(rows, [width * f for f in (0.08, 0.15, 0.11, 0.07, 0.1, 0.06, 0.1, 0.1,
-                                                  0.12, 0.11)],
+    story.append(table(rows, [width * f for f in (0.09, 0.17, 0.11, 0.07, 0.1, 0.05, 0.1, 0.1,
+                                                  0.1, 0.11)],
                        align_right_cols=[5, 6, 7, 8, 9]))
     tiers = [s for s in c.summaries if s.bulk.next_tier_min_qty is not None]
     for s in tiers:
@@ -83,7 +100,8 @@ def build_quotes_report(comparison, *, project=None, lang: str = "zh", out,
         head = [t("单元", "Unit")] + chunk
         body = [head]
         for uid, row in zip(c.unit_ids, c.fit):
-            label = f"{names.get(uid) or uid}" + (f"（{uid}）" if names.get(uid) else "")
+            label = f"{names.get(uid) or uid}" + (t(f"（{uid}）", f" ({uid})")
+                                                  if names.get(uid) else "")
             body.append([label] + [FIT_MARKS[f.state] for f in row[start:start + max_cols]])
         first = width * 0.4
         rest = (width - first) / max(1, len(chunk))
@@ -116,8 +134,8 @@ def build_quotes_report(comparison, *, project=None, lang: str = "zh", out,
         story.append(table(rows, [width * f for f in (0.08, 0.2, 0.18, 0.13, 0.13, 0.13, 0.15)],
                            align_right_cols=[2, 3, 4, 5, 6]))
         for b in tr.excluded:
-            story.append(para(t("无效投标：", "Excluded: ") + f"{b.bidder} — {b.invalid_reason}",
-                              "small"))
+            story.append(para(t("无效投标：", "Excluded: ") + f"{b.bidder} — "
+                              + t.bilingual(b.invalid_reason), "small"))
         if tr.winner_stable_range:
             lo, hi = tr.winner_stable_range
             story.append(para(t(f"价格权重在 {fmt_num(lo, 2)}–{fmt_num(hi, 2)} 之间时，{tr.winner} "
@@ -130,7 +148,7 @@ def build_quotes_report(comparison, *, project=None, lang: str = "zh", out,
     if c.assumptions:
         story.append(para(t("假设与说明", "Assumptions"), "h2"))
         for a in c.assumptions:
-            story.append(para("• " + a, "tiny"))
+            story.append(para("• " + assumption_text(a, t), "tiny"))
     build_pdf(out, story, title=t("报价比选报告", "Quote comparison") + (" — " + name if name
                                                                         else ""),
               header_left=t("电梯报价比选报告", "Elevator quote comparison")
