@@ -1,0 +1,216 @@
+"""What a reader sees: one language per document, units, door numbers, aligned terminal tables.
+
+An English document may hold Chinese only in data (names, addresses, product names) and in
+citations (law titles, document numbers); a Chinese document does not print an English
+source sentence in its body. Terminal tables line up by display width (a CJK character
+takes two columns).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from elevator_eval.cli import run_command
+from elevator_eval.report.common import Tr, split_bilingual, table
+
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def _text(data: bytes) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def _build(build, *args, **kw) -> str:
+    buf = io.BytesIO()
+    build(*args, out=buf, **kw)
+    return _text(buf.getvalue())
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from elevator_eval.resources import sample_project_path
+    from elevator_eval.store import open_project
+    return open_project(sample_project_path())
+
+
+def _data_strings(project, unit) -> list[str]:
+    """Data a document may print in any language: names, addresses, ids."""
+    c, b, _u = project.locate(unit.id)
+    out = [project.name, c.name, b.name, unit.name or "", unit.id]
+    for h in unit.households:
+        out += [h.owner_name or "", h.id]
+    for rule in unit.subsidies:  # user-named subsidies
+        out += [str(v) for v in rule.values() if isinstance(v, str)]
+    return [s for s in out if s]
+
+
+def _citations(d) -> list[str]:
+    """Citations printed as given (law titles and document numbers stay in Chinese)."""
+    from elevator_eval.report.notice import NOTICE_SOURCE
+    from elevator_eval.report.proposal import TIMELINE_SOURCES
+    out = [NOTICE_SOURCE[1]] + [en for _zh, en, _url in TIMELINE_SOURCES]
+    if d.consent is not None and d.consent.ruleset_source:
+        out.append(d.consent.ruleset_source)
+    if d.assessment is not None:
+        out += [f.source for f in d.assessment.findings if f.source]
+    return out
+
+
+def _leftover_cjk(text: str, allowed: list[str]) -> list[str]:
+    rest = _squash(text)
+    for s in sorted((_squash(a) for a in allowed), key=len, reverse=True):
+        if s:
+            rest = rest.replace(s, "")
+    return sorted(set(CJK.findall(rest)))
+
+
+# ------------------------------------------------------------------ English documents
+
+@pytest.mark.parametrize("unit_id", ["DH-1-3", "DH-5-1"])
+def test_english_proposal_has_no_chinese_outside_data_and_citations(sample, unit_id):
+    from elevator_eval.report.proposal import build_proposal, gather
+    unit = sample.locate(unit_id)[2]
+    text = _build(build_proposal, unit, project=sample, lang="en")
+    d = gather(unit, sample)
+    assert _leftover_cjk(text, _data_strings(sample, unit) + _citations(d)) == []
+    assert "㎡" not in text and "m²" in text
+    if unit_id == "DH-5-1":  # the provident-fund note is printed in English only
+        assert "provident-fund withdrawal capped" in text
+
+
+def test_english_notice_and_consent_form_have_no_chinese_outside_data(sample):
+    from elevator_eval.report.consent_form import build_consent_forms
+    from elevator_eval.report.notice import build_notice
+    from elevator_eval.report.proposal import gather
+    from elevator_eval.report.common import mask_name
+    unit = sample.locate("GY-1-1")[2]
+    allowed = _data_strings(sample, unit) + _citations(gather(unit, sample))
+    allowed += [mask_name(h.owner_name) for h in unit.households]
+    notice = _build(build_notice, unit, project=sample, lang="en")
+    forms = _build(build_consent_forms, unit, project=sample, lang="en")
+    assert _leftover_cjk(notice, allowed) == []
+    assert _leftover_cjk(forms, allowed) == []
+    assert "㎡" not in notice + forms
+    assert f"({unit.id})" in _squash(forms) and f"（{unit.id}）" not in forms
+
+
+# ------------------------------------------------------------------ Chinese documents
+
+def test_chinese_method_source_shows_the_chinese_title_and_keeps_the_citation(sample):
+    from elevator_eval.report.proposal import build_proposal
+    unit = sample.locate("DH-1-3")[2]
+    text = _squash(_build(build_proposal, unit, project=sample, lang="zh"))
+    assert "依据：Guangzhou" not in text  # the reported mix of languages
+    assert "依据：广州东圃丽江新村业主分摊方案" in text
+    assert "https://zjtcn.com/zhishi/dcjzdtfa[C]" in text  # the citation stays
+    assert re.search(r"见资料来源\[\d+\]", text)
+
+
+def test_chinese_proposal_names_owners_by_door_and_notes_in_chinese(sample):
+    from elevator_eval.report.proposal import build_proposal
+    blocked = _squash(_build(build_proposal, sample.locate("DH-1-3")[2], project=sample))
+    assert "除非业主101改投同意票" in blocked  # not the internal owner id
+    assert "DH-1-3-O101" not in blocked
+    stairs = _squash(_build(build_proposal, sample.locate("DH-5-1")[2], project=sample))
+    assert "公积金提取以应付份额为限（19,500元）" in stairs
+    assert "provident-fund" not in stairs
+
+
+def test_owners_as_doors():
+    from elevator_eval.report.proposal import owners_as_doors
+    doors = {"U-O1": ["101", "102"], "U-O12": ["1202"]}
+    text, named = owners_as_doors("还需 2 位业主同意：U-O12、U-O1", doors)
+    assert text == "还需 2 位业主同意：1202、101/102" and named == {"U-O1", "U-O12"}
+
+
+# ------------------------------------------------------------------ text helpers
+
+def test_split_bilingual():
+    assert split_bilingual("401: 公积金提取以应付份额为限（19,500 元） / capped (19,500 yuan)") \
+        == ("401: 公积金提取以应付份额为限（19,500 元）", "401: capped (19,500 yuan)")
+    # a slash inside the Chinese half (元/kWh, 2/3) does not split it
+    assert split_bilingual("电价（元/kWh） 0.6 / electricity price 0.6") == \
+        ("电价（元/kWh） 0.6", "electricity price 0.6")
+    assert split_bilingual("plain text / no Chinese") == ("plain text / no Chinese",) * 2
+    assert Tr("en").bilingual("补偿楼层没有住户 / no household") == "no household"
+
+
+def test_quote_assumptions_in_one_language():
+    from elevator_eval.report.quotes_report import assumption_text
+    a = ("电价（元/kWh） 0.6 / electricity price (yuan/kWh) 0.6 (assumption (app default): "
+         "about 0.6 yuan/kWh)")
+    assert assumption_text(a, Tr("zh")) == \
+        "电价（元/kWh）：0.6（依据：assumption (app default): about 0.6 yuan/kWh）"
+    assert assumption_text(a, Tr("en")) == \
+        "electricity price (yuan/kWh): 0.6 (assumption (app default): about 0.6 yuan/kWh)"
+
+
+def test_english_cells_wrap_between_words_chinese_cells_anywhere():
+    t = table([["Yearly running", "年运行费"], ["1,000", "2,000"]], [40, 40])
+    head_en, head_zh = t._cellvalues[0]
+    assert head_en.style.wordWrap is None and head_zh.style.wordWrap == "CJK"
+    head_en.wrap(34, 100)
+    lines = [" ".join(w for w in line[1]) if isinstance(line, tuple) else
+             " ".join(getattr(line, "words", [])) for line in head_en.blPara.lines]
+    assert [ln.strip() for ln in lines] == ["Yearly", "running"]
+    # a word wider than the column falls back to the CJK rule (no overflow)
+    wide = table([["Supercalifragilistic"]], [30])._cellvalues[0][0]
+    assert wide.style.wordWrap == "CJK"
+
+
+def test_census_unit_cell_drops_the_repeated_community_and_building():
+    from elevator_eval.report.census_report import _Row, unit_label
+    r = _Row("东湖新村", "1号楼", "DH-1-1", "东湖新村 1号楼 1单元", 1984, "suitable", "", "",
+             None)
+    assert unit_label(r) == "1单元\nDH-1-1"
+    r.unit_name = "东湖新村"  # nothing would be left: keep the name
+    assert unit_label(r) == "东湖新村\nDH-1-1"
+
+
+# ------------------------------------------------------------------ terminal
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
+
+
+def _cli(name, argv) -> str:
+    out, err = io.StringIO(), io.StringIO()
+    code = run_command(name, [str(a) for a in argv], stdout=out, stderr=err)
+    assert code == 0, err.getvalue()
+    return out.getvalue()
+
+
+def test_share_table_lines_up_by_display_width_and_totals_every_column(example_unit_path):
+    text = _cli("share", [example_unit_path])
+    lines = text.splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("户号 Door"))
+    block = lines[start:start + 14]  # header, 12 households, total
+    assert block[-1].startswith("合计 Total")
+    assert len({_width(ln) for ln in block}) == 1, block
+    total = block[-1].split()
+    assert total[-1] == "300,000"  # net cash column totalled (no fund used in the example)
+    assert "704.10" in total
+    assert "56.30" in text  # areas with two decimals as registered
+
+
+def test_preinstall_ranking_header_lines_up_with_rows():
+    from elevator_eval.resources import sample_project_path
+    lines = _cli("preinstall", [sample_project_path()]).splitlines()
+    i = next(i for i, ln in enumerate(lines) if "单元 unit" in ln)
+    table_lines = lines[i:i + 4]
+    assert len({_width(ln) for ln in table_lines}) == 1, table_lines
+
+
+def test_assess_names_the_factors_to_remove(sample):
+    from elevator_eval.resources import sample_project_path
+    text = _cli("assess", [sample_project_path(), "--unit", "DH-1-3"])
+    assert "井道占用底层私家庭院 / The shaft occupies a ground-floor private courtyard" in text
