@@ -6,14 +6,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QBrush, QColor, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QBrush, QColor, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog,
                                QLabel, QMainWindow, QMessageBox, QStackedWidget,
                                QTreeWidget, QTreeWidgetItem, QWidget)
 
 from ..errors import InputError, NotBuiltError, ProjectFileError
-from ..resources import sample_project_path
+from ..resources import resource_path, sample_project_path
 from . import i18n
 from .document import ProjectDocument, engine
 from .settings import Settings
@@ -21,6 +21,12 @@ from .style import CLASS_COLOURS
 
 PROJECT_FILTER = "加梯评估项目 / Elevator Eval project (*.eeproj)"
 UNIT_ROLE = Qt.UserRole + 1
+
+
+def icon(name: str) -> QIcon:
+    """The toolbar icon ``resources/icons/<name>.svg`` (an empty icon when missing)."""
+    path = resource_path("icons", f"{name}.svg")
+    return QIcon(str(path)) if path.is_file() else QIcon()
 
 
 class MainWindow(QMainWindow):
@@ -156,10 +162,22 @@ class MainWindow(QMainWindow):
         self.menu_help = mb.addMenu("")
         self.menu_help.addAction(self.act_about)
 
+    TOOLBAR_ICONS = {"actOpen": "open", "actSave": "save", "actUndo": "undo",
+                     "actRedo": "redo", "actOverview": "overview", "actUnit": "unit",
+                     "actProcurement": "procurement", "actImport": "import",
+                     "actExportPdf": "export-pdf", "actBatch": "batch"}
+
     def _create_toolbar(self) -> None:
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("MainToolBar")
         self.toolbar.setMovable(False)
+        # words beside the pictures: a clerk should never have to guess a symbol
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.toolbar.setIconSize(QSize(20, 20))
+        for act in self.actions():
+            name = self.TOOLBAR_ICONS.get(act.objectName())
+            if name:
+                act.setIcon(icon(name))
         for a in (self.act_open, self.act_save, None, self.act_undo, self.act_redo, None,
                   self.act_overview, self.act_unit, self.act_procurement, None,
                   self.act_import, self.act_export_pdf, self.act_batch):
@@ -200,6 +218,14 @@ class MainWindow(QMainWindow):
             act.setText(text)
             act.setToolTip(tip or text.replace("&", ""))
             act.setStatusTip(tip)
+        # short words for the toolbar (the undo text of the Edit menu can be long)
+        short = {self.act_open: self.tr("打开"), self.act_save: self.tr("保存"),
+                 self.act_undo: self.tr("撤销"), self.act_redo: self.tr("重做"),
+                 self.act_overview: self.tr("街道概览"), self.act_unit: self.tr("单元详情"),
+                 self.act_procurement: self.tr("采购比选"), self.act_import: self.tr("导入"),
+                 self.act_export_pdf: self.tr("导出 PDF"), self.act_batch: self.tr("批量方案书")}
+        for act, text in short.items():
+            act.setIconText(text)
         self._update_undo_texts()
         self.tree_dock.setWindowTitle(self.tr("项目"))
         self.toolbar.setWindowTitle(self.tr("工具栏"))
@@ -216,6 +242,8 @@ class MainWindow(QMainWindow):
             return
         self.act_undo.setText((self.tr("撤销(&U)") + " " + undo_text).strip())
         self.act_redo.setText((self.tr("重做(&R)") + " " + redo_text).strip())
+        for act in (self.act_undo, self.act_redo):
+            act.setToolTip(act.text().replace("&", ""))
 
     # ------------------------------------------------------------------ language
     def switch_language(self, code: str) -> None:

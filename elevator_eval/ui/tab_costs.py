@@ -10,8 +10,9 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
-                               QPushButton, QScrollArea, QSplitter, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QToolButton, QVBoxLayout,
+                               QPushButton, QScrollArea, QSplitter, QStyledItemDelegate,
+                               QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from ..errors import InputError
@@ -67,7 +68,7 @@ def _number(text: str):
         return text.strip()
 
 
-def _subsidy_params(rule: dict) -> str:
+def _subsidy_params(rule: dict, sep: str = ", ") -> str:
     """The parameters of a rule as editable text (names and notes are kept aside)."""
     parts = []
     for k in _param_names(rule.get("type", "")):
@@ -75,7 +76,14 @@ def _subsidy_params(rule: dict) -> str:
             continue
         v = tiers_text(rule[k]) if k == "tiers" else rule[k]
         parts.append(f"{k}={v}")
-    return ", ".join(parts)
+    return sep.join(parts)
+
+
+class ParamsDelegate(QStyledItemDelegate):
+    """Shows one parameter per line; edits them on one line, separated by commas."""
+
+    def setEditorData(self, editor, index):  # noqa: N802 - Qt API
+        editor.setText(str(index.data() or "").replace("\n", ", "))
 
 
 def subsidy_type_label(kind: str) -> str:
@@ -218,20 +226,20 @@ class CostsTab(UnitTab):
                                                   self.tr("金额（元）")])
         self.subsidies.verticalHeader().hide()
         sh = self.subsidies.horizontalHeader()
-        sh.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        sh.setSectionResizeMode(1, QHeaderView.Stretch)
+        sh.setSectionResizeMode(0, QHeaderView.Stretch)             # names wrap
+        sh.setSectionResizeMode(1, QHeaderView.ResizeToContents)    # numbers do not
+        sh.sectionResized.connect(lambda *_: self.subsidies.resizeRowsToContents())
         sh.setSectionResizeMode(2, QHeaderView.ResizeToContents)
         self.subsidies.itemChanged.connect(self._subsidy_edited)
         self.subsidies.setToolTip(self.tr("参数可直接修改，如 percent=40, cap_yuan=280000"))
+        self.subsidies.setWordWrap(True)
+        self.subsidies.setItemDelegateForColumn(1, ParamsDelegate(self.subsidies))
         self.subsidies.setSelectionBehavior(QTableWidget.SelectRows)
         self.subsidies.setSelectionMode(QTableWidget.SingleSelection)
         self.subsidies.itemSelectionChanged.connect(self._subsidy_selection)
-        self.add_subsidy_btn = QToolButton()
+        self.add_subsidy_btn = QPushButton(self.tr("添加补贴"))
         self.add_subsidy_btn.setObjectName("AddSubsidy")
-        self.add_subsidy_btn.setText(self.tr("添加补贴"))
         self.add_subsidy_btn.setToolTip(self.tr("按类型添加一条补贴，或采用某城市的补贴规则"))
-        self.add_subsidy_btn.setPopupMode(QToolButton.InstantPopup)
-        self.add_subsidy_btn.setToolButtonStyle(Qt.ToolButtonTextOnly)
         self.add_subsidy_menu = QMenu(self.add_subsidy_btn)
         self.add_subsidy_menu.setObjectName("AddSubsidyMenu")
         from ..unitfile import SUBSIDY_TYPES
@@ -270,6 +278,7 @@ class CostsTab(UnitTab):
         settings = QWidget()
         sl = QVBoxLayout(settings)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         form.addRow(self.tr("分摊方法"), self.method)
         form.addRow(self.tr("取整单位（元）"), self.rounding)
         sl.addLayout(form)
@@ -284,6 +293,7 @@ class CostsTab(UnitTab):
         sl.addWidget(self.subsidies, 1)
         comp_box = QGroupBox(self.tr("低层补偿"))
         cf = QFormLayout(comp_box)
+        cf.setRowWrapPolicy(QFormLayout.WrapLongRows)
         cf.addRow(self.tr("方式"), self.comp_mode)
         cf.addRow(self.tr("金额或百分比"), self.comp_value)
         cf.addRow(self.tr("受补偿楼层"), self.comp_floors)
@@ -300,10 +310,10 @@ class CostsTab(UnitTab):
         self.summary.setTextFormat(Qt.RichText)
         self.table = QTableWidget(0, 8)
         self.table.setObjectName("ShareTable")
-        self.table.setHorizontalHeaderLabels([
+        self.table.setHorizontalHeaderLabels([t.replace(" (", "\n(") for t in (
             self.tr("门牌"), self.tr("楼层"), self.tr("面积（m²）"), self.tr("分摊（元）"),
             self.tr("补偿（元）"), self.tr("公积金（元）"), self.tr("自付（元）"),
-            self.tr("年运行费（元）")])
+            self.tr("年运行费（元）"))])   # English units on a second line
         self.table.horizontalHeaderItem(4).setToolTip(self.tr("负数为收到补偿，正数为出资"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
@@ -419,12 +429,14 @@ class CostsTab(UnitTab):
             t = _item(title, align=Qt.AlignLeft | Qt.AlignVCenter)
             t.setToolTip(rule.get("type", ""))
             self.subsidies.setItem(r, 0, t)
-            p = _item(_subsidy_params(rule), editable=True, align=Qt.AlignLeft | Qt.AlignVCenter)
+            p = _item(_subsidy_params(rule, "\n"), editable=True,
+                      align=Qt.AlignLeft | Qt.AlignVCenter)
             p.setToolTip(_subsidy_params(rule))
             t.setToolTip(title)
             p.setData(Qt.UserRole, r)
             self.subsidies.setItem(r, 1, p)
             self.subsidies.setItem(r, 2, _item(labels.yuan(line.amount_yuan) if line else ""))
+        self.subsidies.resizeRowsToContents()
         self._subsidy_selection()
 
     def _fill_compensation(self, unit) -> None:
@@ -613,7 +625,7 @@ class CostsTab(UnitTab):
         raw = {k: v for k, v in rules[idx].items() if k not in names}
         field = f"subsidies[{idx}]"
         try:
-            for part in item.text().split(","):
+            for part in item.text().replace("\n", ",").split(","):
                 if not part.strip():
                     continue
                 if "=" not in part:

@@ -1090,6 +1090,30 @@ Recover it?</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>批量方案书</source>
+        <translation>Batch proposals</translation>
+    </message>
+    <message>
         <source>项目</source>
         <translation>Project</translation>
     </message>

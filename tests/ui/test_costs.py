@@ -165,7 +165,7 @@ def test_remove_a_subsidy_and_apply_a_city_rule_set(make_main_window, qtbot):
     assert [r["type"] for r in unit.subsidies] == ["storeys_tiered"]
     assert unit.subsidies[0]["rule_set"] == "xuzhou"
     assert _subsidy_total_in_summary(tab) == Decimal(100000)
-    assert tab.subsidies.item(0, 1).text() == "tiers=4:80000 6:100000"
+    assert tab.subsidies.item(0, 1).text() == "tiers=4:80000 6:100000"   # one line per parameter
     # the tiers stay editable as text
     tab.subsidies.item(0, 1).setText("tiers=4:80000 6:120000")
     assert _subsidy_total_in_summary(tab) == Decimal(120000)

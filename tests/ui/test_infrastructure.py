@@ -90,3 +90,23 @@ def test_ctrl_f_focuses_the_search_and_f5_recomputes(make_main_window, qtbot):
         pass
     rows = {r.unit_id: r for r in w.doc.census().rows}
     assert rows["XFL-3-2"].klass == "unsuitable"
+
+
+def test_toolbar_has_drawn_icons_with_words_beside_them(make_main_window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolButton
+    w = make_main_window()
+    tb = w.toolbar
+    assert tb.toolButtonStyle() == Qt.ToolButtonTextBesideIcon
+    acts = [a for a in tb.actions() if not a.isSeparator()]
+    assert len(acts) == 10
+    for act in acts:
+        assert not act.icon().isNull(), act.objectName()
+        img = act.icon().pixmap(20, 20).toImage()
+        assert any(img.pixelColor(x, y).alpha() > 0 for x in range(20) for y in range(20))
+        button = tb.widgetForAction(act)
+        assert isinstance(button, QToolButton) and button.text().strip()
+    assert tb.widgetForAction(w.act_save).text() == "保存"
+    w.doc.set_vote("XFL-3-2", "102", "yes")
+    assert tb.widgetForAction(w.act_undo).text() == "撤销"      # short on the toolbar
+    assert "102" in w.act_undo.toolTip()                        # the whole edit in the tip
