@@ -214,3 +214,20 @@ def test_assess_names_the_factors_to_remove(sample):
     from elevator_eval.resources import sample_project_path
     text = _cli("assess", [sample_project_path(), "--unit", "DH-1-3"])
     assert "井道占用底层私家庭院 / The shaft occupies a ground-floor private courtyard" in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_notice_of_a_fourteen_household_unit_is_one_sheet(sample, lang):
+    from elevator_eval.report.notice import build_notice
+    unit = sample.locate("DH-5-1")[2]
+    assert len(unit.households) == 14
+    buf = io.BytesIO()
+    build_notice(unit, project=sample, lang=lang, out=buf)
+    pages = PdfReader(io.BytesIO(buf.getvalue())).pages
+    assert len(pages) == 1
+    text = _squash(pages[0].extract_text())
+    # the feedback deadline and the objections section are on the posted sheet
+    if lang == "zh":
+        assert "书面反馈截止" in text and "异议与反馈" in text
+    else:
+        assert "Writtenfeedbackuntil" in text and "Objectionsandfeedback" in text

@@ -67,31 +67,53 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
     d = gather(unit, project)
     first, last, feedback = notice_period(start or _dt.date.today(), notice_days, feedback_days)
     community, building, project_name = unit_context(unit, project)
-    story = [para(t("既有住宅加装电梯方案公示", "Public notice: elevator retrofit scheme"), "title"),
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from .common import esc, styles
+    # a little tighter than the other documents' title: the notice is posted as one sheet
+    title_style = ParagraphStyle("ee-notice-title", parent=styles()["title"], fontSize=21,
+                                 leading=27, spaceAfter=4)
+    story = [Paragraph(esc(t("既有住宅加装电梯方案公示", "Public notice: elevator retrofit scheme")),
+                       title_style),
              para(unit.name or unit.id, "subtitle")]
-    pairs = [(t("单元编号", "Unit"), unit.id)]
+    left = [(t("单元编号", "Unit"), unit.id)]
     if community:
-        pairs.append((t("小区 / 楼栋", "Community / building"), f"{community} {building}".strip()))
-    pairs += [
+        left.append((t("小区 / 楼栋", "Community / building"), f"{community} {building}".strip()))
+    left += [
         (t("公示期", "Notice period"),
          t(f"{_fmt_date(first, t)} 至 {_fmt_date(last, t)}（{notice_days} 个自然日）",
            f"{_fmt_date(first, t)} to {_fmt_date(last, t)} ({notice_days} natural days)")),
         (t("书面反馈截止", "Written feedback until"), _fmt_date(feedback, t)),
         (t("方案版本", "Scheme version"), scheme_label(unit, d.share)),
     ]
-    if d.assessment is not None:
-        pairs.append((t("适宜性评估", "Suitability"),
-                      t.pair((d.assessment.label_zh, d.assessment.label_en)) + " — "
-                      + t.pair((d.assessment.main_reason_zh, d.assessment.main_reason_en))))
     s = d.share
+    right = []
     if s is not None:
-        pairs += [(t("建设总费用", "Capital total"), fmt_yuan(s.total_yuan, symbol=True)),
-                  (t("政府补贴", "Subsidies"), fmt_yuan(s.subsidy_yuan, symbol=True)),
-                  (t("业主合计出资", "Owners' total"), fmt_yuan(s.owners_total_yuan, symbol=True)),
-                  (t("分摊方法", "Method"), t.pair((s.method_title_zh, s.method_title_en))),
-                  (t("年运行费合计", "Yearly running total"),
-                   fmt_yuan(s.annual_running_total_yuan, symbol=True))]
-    story.append(kv_table(pairs, width, 0.26))
+        right = [(t("建设总费用", "Capital total"), fmt_yuan(s.total_yuan, symbol=True)),
+                 (t("政府补贴", "Subsidies"), fmt_yuan(s.subsidy_yuan, symbol=True)),
+                 (t("业主合计出资", "Owners' total"), fmt_yuan(s.owners_total_yuan, symbol=True)),
+                 (t("分摊方法", "Method"), t.pair((s.method_title_zh, s.method_title_en))),
+                 (t("年运行费合计", "Yearly running total"),
+                  fmt_yuan(s.annual_running_total_yuan, symbol=True))]
+    # two columns side by side keep the notice on one sheet for a usual unit
+    from reportlab.platypus import Table, TableStyle
+    half = (width - 6) / 2
+    if right:
+        grid = Table([[kv_table(left, half, 0.4), kv_table(right, half, 0.4)]],
+                     colWidths=[half + 3, half + 3])
+        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        story.append(grid)
+    else:
+        story.append(kv_table(left, width, 0.26))
+    if d.assessment is not None:
+        story.append(kv_table([(t("适宜性评估", "Suitability"),
+                                t.pair((d.assessment.label_zh, d.assessment.label_en)) + " — "
+                                + t.pair((d.assessment.main_reason_zh,
+                                          d.assessment.main_reason_en)))], width, 0.2))
 
     story.append(para(t("各户出资与表决", "Shares and votes per household"), "h2"))
     hs = sorted(unit.households, key=lambda h: (-h.floor, h.id))
@@ -118,7 +140,9 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
     else:
         widths = [0.09, 0.07, 0.11, 0.17, 0.16, 0.14, 0.13, 0.13]
     story.append(table(rows, [width * w for w in widths], align_right_cols=[2, len(head) - 3,
-                                                                             len(head) - 2]))
+                                                                             len(head) - 2],
+                       extra_style=[("TOPPADDING", (0, 1), (-1, -1), 1.5),
+                                    ("BOTTOMPADDING", (0, 1), (-1, -1), 1.5)]))
     if s is None:
         story.append(unavailable(t, "费用分摊", "Cost sharing", d.missing.get("share", "")))
     if masked:

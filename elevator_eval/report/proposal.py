@@ -504,6 +504,20 @@ def method_source_zh(d: ProposalData, t: Tr) -> str:
     return text or ref or s.method_source
 
 
+def suitability_ruleset_text(d: ProposalData, t: Tr) -> str:
+    """Title and name of the suitability ruleset used (just the name when it cannot be
+    loaded, e.g. a user ruleset no longer in the project)."""
+    name = d.assessment.ruleset
+    try:
+        from ..suitability import load_ruleset, user_rulesets
+        settings = d.project.settings if d.project is not None else None
+        r = load_ruleset(name, user=user_rulesets(settings))
+    except Exception:  # noqa: BLE001 - the name is still a faithful citation
+        return name
+    title = t.pair((r.title_zh, r.title_en))
+    return t(f"{title}（{name}）", f"{title} ({name})") if title else name
+
+
 def source_list(d: ProposalData, t: Tr) -> list[tuple[str, str]]:
     """Every source the proposal relies on, in print order: ``(key, text)``.
 
@@ -511,7 +525,8 @@ def source_list(d: ProposalData, t: Tr) -> list[tuple[str, str]]:
     ``[n]``."""
     items: list[tuple[str, str]] = []
     if d.assessment is not None:
-        items.append(("ruleset", t("适宜性规则：", "Suitability ruleset: ") + d.assessment.ruleset))
+        items.append(("ruleset", t("适宜性规则：", "Suitability ruleset: ")
+                      + suitability_ruleset_text(d, t)))
         for src in dict.fromkeys(f.source for f in d.assessment.findings if f.source):
             about = t("；", "; ").join(dict.fromkeys(
                 f.message(t.lang) for f in d.assessment.findings if f.source == src))
