@@ -231,3 +231,10 @@ def test_notice_of_a_fourteen_household_unit_is_one_sheet(sample, lang):
         assert "书面反馈截止" in text and "异议与反馈" in text
     else:
         assert "Writtenfeedbackuntil" in text and "Objectionsandfeedback" in text
+
+
+def test_consent_text_labels_every_count_in_both_languages():
+    from elevator_eval.resources import sample_project_path
+    text = _cli("consent", [sample_project_path(), "--unit", "GY-1-3"])
+    assert "共 total 12 人" in text and "弃权 abstain 0" in text
+    assert "共 total 1,096.20" in text  # areas with thousands separators, as in the documents

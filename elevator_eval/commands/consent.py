@@ -25,10 +25,10 @@ def render_text(r) -> str:
         f"    {r.ruleset_title_en}",
         f"结论 / result: {'通过' if r.passed else '未通过'} / "
         f"{'passed' if r.passed else 'not passed'}    状态 / state: {zh} / {en}",
-        f"业主 / owners: 共 {r.heads_total} 人，参与 {r.heads_taking_part}，同意 {r.heads_yes}，"
-        f"反对 {r.heads_no}，弃权 {r.heads_abstain}",
-        f"专有面积 / area m²: 共 {r.area_total_m2}，参与 {r.area_taking_part_m2}，"
-        f"同意 {r.area_yes_m2}",
+        f"业主 / owners: 共 total {r.heads_total} 人，参与 taking part {r.heads_taking_part}，"
+        f"同意 yes {r.heads_yes}，反对 no {r.heads_no}，弃权 abstain {r.heads_abstain}",
+        f"专有面积 / area m²: 共 total {r.area_total_m2:,.2f}，参与 taking part "
+        f"{r.area_taking_part_m2:,.2f}，同意 yes {r.area_yes_m2:,.2f}",
         f"参与（面积）/ participation by area:   {_yn(r.participation_area_ok)}",
         f"参与（人数）/ participation by heads:  {_yn(r.participation_headcount_ok)}",
         f"同意（面积）/ approval by area:        {_yn(r.approval_area_ok)}",
