@@ -265,6 +265,8 @@ class OverviewView(QWidget):
         for c in range(len(CensusModel.COLUMNS)):
             if CensusModel.COLUMNS[c] != "reason":
                 self.table.resizeColumnToContents(c)
+                # leave room for the main reason; a cut text is whole in its tooltip
+                self.table.setColumnWidth(c, min(self.table.columnWidth(c), 150))
         self.chart.set_counts(census.by_class)
         n = len(census.rows)
         parts = [self.tr("共 {0} 个单元").format(n)]

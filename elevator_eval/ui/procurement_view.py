@@ -359,7 +359,9 @@ class ProcurementView(QWidget):
                      self.tr("带量单价（元）"), self.tr("平均全寿命成本现值（元）"),
                      self.tr("技术分"), self.tr("服务分"), self.tr("总分"), self.tr("排名")]
             self.summary.setColumnCount(len(heads))
-            self.summary.setHorizontalHeaderLabels(heads)
+            # long English headers on two lines (Chinese ones are short)
+            self.summary.setHorizontalHeaderLabels(
+                [h.replace(", ", ",\n").replace(" (", "\n(") for h in heads])
             self.summary.horizontalHeaderItem(5).setToolTip(self.tr(
                 "设备、安装、维保、电费、年检在使用年限内的现值"))
             if cmp_ is None:
@@ -398,7 +400,8 @@ class ProcurementView(QWidget):
                 if t.reversal:
                     text += self.tr("；价格权重变化会改变第一名（见敏感性图）")
                 for b in t.excluded:
-                    text += "\n" + self.tr("无效投标 {0}：{1}").format(b.bidder, b.invalid_reason)
+                    text += "\n" + self.tr("无效投标 {0}：{1}").format(
+                        b.bidder, _one_language(b.invalid_reason))
                 self.tender_label.setText(text)
         finally:
             self._loading = False
@@ -474,6 +477,14 @@ class ProcurementView(QWidget):
         self.chart.last_data = ranks
         self.chart.draw()
         self._chart_stale = False
+
+
+def _one_language(text: str) -> str:
+    """``中文 / English`` engine text: the part for the current language."""
+    parts = text.split(" / ")
+    if len(parts) == 2:
+        return i18n.pick(parts[0], parts[1])
+    return text
 
 
 def labels_fit(state: str) -> str:

@@ -53,8 +53,8 @@ def parse_tiers(text: str, field: str) -> list[dict]:
     out = []
     for part in text.replace("，", " ").replace(",", " ").replace(";", " ").split():
         if ":" not in part.replace("：", ":"):
-            raise InputError(field, f"write min_storeys:yuan pairs such as 6:100000, "
-                                    f"got {part!r}")
+            raise InputError(field, f"write min_storeys:yuan pairs such as 6:100000 "
+                                    f"4:80000, got {part!r}")
         lo, yuan = part.replace("：", ":").split(":", 1)
         out.append({"min_storeys": _number(lo), "yuan": yuan.strip()})
     return out
@@ -120,7 +120,8 @@ def explain_input_error(e) -> str:
                        ("must not be negative", "不能为负数"),
                        ("must be at most 100", "不能超过 100"),
                        ("must not be below base_yuan", "不能低于基础金额"),
-                       ("write min_storeys:yuan pairs", "请按“层数:元”填写，如 6:100000 4:80000"),
+                       ("write min_storeys:yuan pairs such as 6:100000 4:80000",
+                        "请按“层数:元”填写，如 6:100000 4:80000"),
                        ("must be a non-empty list", "至少填一档")):
             if message.startswith(en):
                 message = zh + message[len(en):].replace(", got", "，填的是")
@@ -167,6 +168,7 @@ class SubsidyDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.error)
+        self.setMinimumWidth(420)
         lay.addWidget(buttons)
 
     def raw(self) -> dict:
@@ -181,6 +183,7 @@ class SubsidyDialog(QDialog):
         message = self.tab.add_subsidy(self.raw())
         if message:
             self.error.setText(message)
+            self.adjustSize()
             return
         self.accept()
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMen
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from . import labels
+from . import i18n, labels
 from .style import STATE_COLOURS, VOTE_COLOURS
 from .tab_base import UnitTab
 
@@ -45,7 +45,7 @@ def owner_text(unit, owner_id: str) -> str:
 
 
 def owners_text(unit, owner_ids) -> str:
-    return "、".join(owner_text(unit, o) for o in owner_ids)
+    return i18n.pick("、", ", ").join(owner_text(unit, o) for o in owner_ids)
 
 
 def needed_text(unit, result, needed) -> str:
