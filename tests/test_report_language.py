@@ -238,3 +238,13 @@ def test_consent_text_labels_every_count_in_both_languages():
     text = _cli("consent", [sample_project_path(), "--unit", "GY-1-3"])
     assert "共 total 12 人" in text and "弃权 abstain 0" in text
     assert "共 total 1,096.20" in text  # areas with thousands separators, as in the documents
+
+
+def test_percentages_round_half_up_exactly():
+    from fractions import Fraction
+
+    from elevator_eval.report.common import fmt_pct
+    assert fmt_pct(Fraction(5, 16)) == "31.3%"  # 31.25 %: 四舍五入, not half-even 31.2
+    assert fmt_pct(Fraction(1, 3), 2) == "33.33%"
+    assert fmt_pct(Fraction(2, 3)) == "66.7%"
+    assert fmt_pct(None) == "—"

@@ -9,6 +9,7 @@ building, unit, year built, class, main reason, consent state). The rows come fr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from . import labels as L
 from .common import (Tr, build_pdf, content_width, fmt_pct, para, png_image, table,
@@ -96,7 +97,7 @@ def build_census_report(project, *, lang: str = "zh", out) -> None:
     summary = [[t("类别", "Class"), t("单元数", "Units"), t("占比", "Share")]]
     for k in CLASSES:
         summary.append([t.pair(CLASS_LABELS[k]), str(by_class[k]),
-                        fmt_pct(by_class[k] / total if total else None) if total else "—"])
+                        fmt_pct(Fraction(by_class[k], total)) if total else "—"])
     summary.append([t("合计", "Total"), str(total), "100.0%" if total else "—"])
     story.append(table(summary, [width * 0.2, width * 0.12, width * 0.12],
                        align_right_cols=[1, 2]))

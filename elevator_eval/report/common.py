@@ -191,11 +191,16 @@ def fmt_area(value) -> str:
 
 
 def fmt_pct(fraction: Fraction | Decimal | None, places: int = 1) -> str:
-    """A ratio as a percentage: ``Fraction(3, 4)`` → ``"75.0%"``."""
+    """A ratio as a percentage, rounded half up as printed figures are in China (四舍五入):
+    ``Fraction(3, 4)`` → ``"75.0%"``, ``Fraction(5, 16)`` → ``"31.3%"``."""
     if fraction is None:
         return "—"
-    d = _dec(fraction) * 100
-    return f"{d:.{places}f}%"
+    from decimal import ROUND_HALF_UP
+    if isinstance(fraction, Fraction):  # exact: 5/16 is 31.25 %, not 31.2499…
+        d = Decimal(fraction.numerator * 100) / Decimal(fraction.denominator)
+    else:
+        d = _dec(fraction) * 100
+    return f"{d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)}%"
 
 
 def today_iso() -> str:
