@@ -371,7 +371,7 @@ def test_procurement_scores_weights_and_quotes_are_saved_with_the_project(
     path = tmp_path / "street.eeproj"
     w.doc.save(path)
 
-    w2 = make_main_window(path=path)                        # a new session
+    w2 = make_main_window(path=path)                        # opened again later
     w2.show_procurement()
     v2 = w2.view("procurement")
     assert v2.quotes_path == quotes.resolve()
