@@ -39,6 +39,18 @@ def bundled_font_path() -> Path:
         return resource_path("fonts", "EESansSC.ttf")
 
 
+def _add_supplement(family: str) -> None:
+    """Register the supplement font (U+9FF0–U+9FFF, U+4DB6–U+4DBF) as ``family``'s fallback."""
+    try:
+        from ..fonts import supplement_path
+        fid = QFontDatabase.addApplicationFont(str(supplement_path()))
+    except Exception:  # the main font still works without it
+        return
+    fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+    if fams:
+        QFont.insertSubstitution(family, fams[0])
+
+
 def load_app_font(app: QApplication) -> str | None:
     """Register the bundled CJK font and make it the application font; returns the family.
 
@@ -53,6 +65,8 @@ def load_app_font(app: QApplication) -> str | None:
             fid = QFontDatabase.addApplicationFont(str(path))
             fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
             family = fams[0] if fams else None
+            if family:
+                _add_supplement(family)
         if family is None:
             have = set(QFontDatabase.families())
             family = next((f for f in _FALLBACK_FAMILIES if f in have), None)
