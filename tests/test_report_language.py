@@ -248,3 +248,13 @@ def test_percentages_round_half_up_exactly():
     assert fmt_pct(Fraction(1, 3), 2) == "33.33%"
     assert fmt_pct(Fraction(2, 3)) == "66.7%"
     assert fmt_pct(None) == "—"
+
+
+def test_approval_with_nobody_voting_is_not_printed_as_met(sample):
+    from elevator_eval.report.proposal import build_proposal
+    unit = sample.locate("DH-2-1")[2]  # nobody has voted yet
+    assert all(h.vote is None for h in unit.households)
+    text = _squash(_build(build_proposal, unit, project=sample, lang="en"))
+    i = text.index("Areavotingyes")
+    assert text[i:i + 80].count("nobodyvoted") == 1
+    assert "Headsvotingyes" in text and text.count("nobodyvoted") == 2

@@ -138,11 +138,11 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
     if masked:
         widths = [0.1, 0.08, 0.12, 0.2, 0.18, 0.17, 0.15]
     else:
-        widths = [0.09, 0.07, 0.11, 0.17, 0.16, 0.14, 0.13, 0.13]
+        widths = [0.08, 0.06, 0.1, 0.15, 0.17, 0.14, 0.14, 0.16]
     story.append(table(rows, [width * w for w in widths], align_right_cols=[2, len(head) - 3,
                                                                              len(head) - 2],
-                       extra_style=[("TOPPADDING", (0, 1), (-1, -1), 1.5),
-                                    ("BOTTOMPADDING", (0, 1), (-1, -1), 1.5)]))
+                       extra_style=[("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
     if s is None:
         story.append(unavailable(t, "费用分摊", "Cost sharing", d.missing.get("share", "")))
     if masked:
@@ -150,7 +150,12 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
                             "Personal data protected: only the first character of each name "
                             "is shown; phone numbers are not published."), "tiny"))
     story.append(para(t("表决结果", "Vote result"), "h2"))
-    story += _consent(d, t, width)[1:]  # the proposal's tally without its section heading
+    tight = TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])
+    for flowable in _consent(d, t, width)[1:]:  # the proposal's tally without its heading
+        if isinstance(flowable, Table):
+            flowable.setStyle(tight)
+        story.append(flowable)
     story.append(para(t("异议与反馈", "Objections and feedback"), "h2"))
     story.append(para(
         t(f"对本方案有异议的，请于 {_fmt_date(feedback, t)} 前以书面形式向社区居委会或街道加装电梯"

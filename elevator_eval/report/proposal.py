@@ -413,6 +413,9 @@ def _consent(d: ProposalData, t: Tr, width: float) -> list:
     def ok(v):
         return t("满足", "met") if v else t("未满足", "not met")
 
+    # with nobody taking part the approval tests hold vacuously; "met" would mislead
+    nobody = t("无人参与表决", "nobody voted")
+
     def frac(part, whole):
         return f"{fmt_pct(Fraction(part) / Fraction(whole), 1)}" if whole else "—"
 
@@ -437,11 +440,12 @@ def _consent(d: ProposalData, t: Tr, width: float) -> list:
     rows.append([t("同意的专有面积", "Area voting yes"),
                  f"{rel} {_ratio_text(ar)} " + t(base_zh + "面积", "of " + base_en),
                  f"{fmt_area(c.area_yes_m2)} / {fmt_area(area_base)} {t.m2} "
-                 f"({frac(c.area_yes_m2, area_base)})", ok(c.approval_area_ok)])
+                 f"({frac(c.area_yes_m2, area_base)})",
+                 ok(c.approval_area_ok) if area_base else nobody])
     rows.append([t("同意的人数", "Heads voting yes"),
                  f"{rel} {_ratio_text(ar)} " + t(base_zh + "人数", "of " + base_en),
                  f"{c.heads_yes} / {head_base} ({frac(c.heads_yes, head_base)})",
-                 ok(c.approval_headcount_ok)])
+                 ok(c.approval_headcount_ok) if head_base else nobody])
     doors = _owner_doors(d.unit)
 
     def door_list(owner_ids):
