@@ -258,3 +258,9 @@ def test_approval_with_nobody_voting_is_not_printed_as_met(sample):
     i = text.index("Areavotingyes")
     assert text[i:i + 80].count("nobodyvoted") == 1
     assert "Headsvotingyes" in text and text.count("nobodyvoted") == 2
+
+
+def test_consent_text_with_nobody_voting():
+    from elevator_eval.resources import sample_project_path
+    text = _cli("consent", [sample_project_path(), "--unit", "DH-2-1"])
+    assert text.count("nobody voted") == 2 and "✓" not in text

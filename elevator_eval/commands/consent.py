@@ -16,6 +16,13 @@ def _yn(ok: bool) -> str:
     return "✓ 满足 / met" if ok else "✗ 未满足 / not met"
 
 
+def _approval(r, ok: bool) -> str:
+    """An approval test: with nobody taking part it holds only vacuously, so say so."""
+    if ok and r.heads_taking_part == 0:
+        return "— 无人参与表决 / nobody voted"
+    return _yn(ok)
+
+
 def render_text(r) -> str:
     """Chinese-first text of a :class:`~elevator_eval.consent.ConsentResult`."""
     from ..consent import STATE_LABELS
@@ -31,8 +38,8 @@ def render_text(r) -> str:
         f"{r.area_taking_part_m2:,.2f}，同意 yes {r.area_yes_m2:,.2f}",
         f"参与（面积）/ participation by area:   {_yn(r.participation_area_ok)}",
         f"参与（人数）/ participation by heads:  {_yn(r.participation_headcount_ok)}",
-        f"同意（面积）/ approval by area:        {_yn(r.approval_area_ok)}",
-        f"同意（人数）/ approval by heads:       {_yn(r.approval_headcount_ok)}",
+        f"同意（面积）/ approval by area:        {_approval(r, r.approval_area_ok)}",
+        f"同意（人数）/ approval by heads:       {_approval(r, r.approval_headcount_ok)}",
     ]
     if r.objecting:
         lines.append(f"明确反对 / explicit objection: {', '.join(r.objecting)}")
