@@ -25,6 +25,7 @@ from typing import Any, Iterable
 from xml.sax.saxutils import escape as _xml_escape
 
 from .. import fonts
+from ..fonts import mark_supplement
 
 PAGE_MARGIN_MM = 18
 MAX_CELL_CHARS = 300
@@ -44,13 +45,14 @@ def esc(value: Any) -> str:
 
     ``None`` becomes ``""``; ``&``, ``<``, ``>`` become entities (so ``<b>`` prints as the
     four characters ``<b>``); control characters are dropped; newlines become ``<br/>``
-    (the only markup added, after escaping).
+    (the only markup added, after escaping); the few ideographs the bundled font lacks are
+    put in the supplement font (:func:`elevator_eval.fonts.mark_supplement`).
     """
     if value is None:
         return ""
     text = _CONTROL.sub("", str(value))
     text = _xml_escape(text, {'"': "&quot;"})
-    return text.replace("\r\n", "\n").replace("\n", "<br/>")
+    return mark_supplement(text.replace("\r\n", "\n").replace("\n", "<br/>"))
 
 
 def plain(value: Any) -> str:
