@@ -22,6 +22,7 @@ from .errors import InputError
 from .model import DANGER_GRADES, STRUCTURES, Project, Unit
 from .spatial import planned_car_m
 from .suitability import CLASS_LABELS, CLASSES, SuitabilityRuleset
+from .textwidth import table as text_table
 
 YEAR_BAND_WIDTH = 10
 """Building-year bands are decades: ``1980–1989``."""
@@ -355,10 +356,9 @@ def render_census(c: Census) -> str:
 
     def table(title: str, data: dict[str, dict[str, int]]):
         lines.append(title)
-        lines.append("  " + " | ".join(head))
-        for key, counts in data.items():
-            cells = [str(counts[k]) for k in CLASSES]
-            lines.append(f"  {key} | " + " | ".join(cells) + f" | {sum(counts.values())}")
+        rows = [head] + [[key] + [str(counts[k]) for k in CLASSES] + [str(sum(counts.values()))]
+                         for key, counts in data.items()]
+        lines.extend("  " + line for line in text_table(rows, right_from=1, gap="   "))
         lines.append("")
 
     table("按类别 / by class", {"全部 all": c.by_class})

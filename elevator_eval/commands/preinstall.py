@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..money import fmt_yuan, to_decimal
+from ..textwidth import pad
 from . import CommandResult, add_target_arguments
 
 
@@ -109,25 +110,13 @@ def _row_text(i: int, r) -> str:
                   ratio))
 
 
-def _display_width(text: str) -> int:
-    """Terminal columns of ``text``: CJK (wide, full-width) characters take two."""
-    import unicodedata
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    """``text`` padded to ``width`` terminal columns (left-aligned, or right with ``right``)."""
-    fill = " " * max(0, width - _display_width(text))
-    return fill + text if right else text + fill
-
-
 _COLUMNS = ((4, True), (16, False), (12, False), (11, False), (10, True), (11, True),
             (8, True))
 """(width in terminal columns, right-aligned) of the ranking table's columns."""
 
 
 def _line(cells) -> str:
-    out = [_pad(str(c), w, r) for c, (w, r) in zip(cells, _COLUMNS)]
+    out = [pad(str(c), w, r) for c, (w, r) in zip(cells, _COLUMNS)]
     return (out[0] + "  " + " ".join(out[1:])).rstrip()
 
 

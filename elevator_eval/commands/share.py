@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from ..errors import InputError
 from ..money import fmt_yuan
+from ..textwidth import table
 from . import CommandResult, add_target_arguments
 
 
@@ -130,21 +131,5 @@ def render_text(result, comparison=None, consensus=None) -> str:
     return "\n".join(lines)
 
 
-def _width(s: str) -> int:
-    """Terminal display width: wide and full-width (CJK) characters take two columns,
-    combining marks none."""
-    import unicodedata
-    return sum(0 if unicodedata.combining(ch) else
-               2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in s)
-
-
 def _table(rows) -> list[str]:
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    out = []
-    for row in rows:
-        cells = []
-        for i, cell in enumerate(row):
-            pad = " " * (widths[i] - _width(cell))
-            cells.append(cell + pad if i == 0 else pad + cell)
-        out.append("  ".join(cells).rstrip())
-    return out
+    return table(rows, right_from=1)
