@@ -141,3 +141,21 @@ def test_assess_text_shows_what_is_needed(tmp_path, example_unit_path):
     code, out, _ = run("assess", str(p))
     assert code == 0 and "尚需争取票数" in out and "还需" in out
     assert "适合加装" in out                                # the class is unchanged
+
+
+def test_consent_text_names_owners_by_door_number(tmp_path, example_unit_path):
+    """A clerk reads door numbers: the owners still needed are listed with their doors."""
+    import io as _io
+    import json as _json
+
+    from elevator_eval.cli import run_command
+
+    data = _json.loads(example_unit_path.read_text(encoding="utf-8"))
+    for h in data["households"]:
+        h["vote"] = "yes" if h["floor"] >= 5 else None
+    p = tmp_path / "u.unit.json"
+    p.write_text(_json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out, err = _io.StringIO(), _io.StringIO()
+    assert run_command("consent", [str(p)], stdout=out, stderr=err) == 0
+    doors_line = next(line for line in out.getvalue().splitlines() if "owners (doors)" in line)
+    assert "O-402（402）" in doors_line

@@ -23,8 +23,21 @@ def _approval(r, ok: bool) -> str:
     return _yn(ok)
 
 
-def render_text(r) -> str:
-    """Chinese-first text of a :class:`~elevator_eval.consent.ConsentResult`."""
+def _doors(unit, owner_ids) -> str:
+    """Owner ids with their door numbers: ``O-101（101）``; an owner of several flats lists
+    all of them (``O-6（601/602）``)."""
+    if unit is None:
+        return ", ".join(owner_ids)
+    doors: dict[str, list[str]] = {}
+    for h in unit.households:
+        doors.setdefault(h.owner_id, []).append(h.id)
+    return ", ".join(f"{o}（{'/'.join(doors[o])}）" if o in doors and doors[o] != [o] else o
+                     for o in owner_ids)
+
+
+def render_text(r, unit=None) -> str:
+    """Chinese-first text of a :class:`~elevator_eval.consent.ConsentResult`; with the
+    ``unit``, owners are also named by their door numbers."""
     from ..consent import STATE_LABELS
     zh, en = STATE_LABELS[r.state]
     lines = [
@@ -42,15 +55,17 @@ def render_text(r) -> str:
         f"同意（人数）/ approval by heads:       {_approval(r, r.approval_headcount_ok)}",
     ]
     if r.objecting:
-        lines.append(f"明确反对 / explicit objection: {', '.join(r.objecting)}")
+        lines.append(f"明确反对 / explicit objection: {_doors(unit, r.objecting)}")
     if r.blocking:
         lines.append(f"专有部分受影响、尚未同意 / exclusive part affected, not yet yes: "
-                     f"{', '.join(r.blocking)}")
+                     f"{_doors(unit, r.blocking)}")
     for w in r.warnings:
         lines.append(f"注意 / note: {w}")
     if r.needed is not None:
         lines.append(f"还需 / needed: {r.needed.reason_zh}")
         lines.append(f"    {r.needed.reason_en}")
+        if r.needed.owners:
+            lines.append(f"    业主（门牌）/ owners (doors): {_doors(unit, r.needed.owners)}")
     return "\n".join(lines)
 
 
@@ -63,5 +78,5 @@ def run(args) -> CommandResult:
                        settings=project.settings)
     else:
         result = tally(unit, args.rules)
-    return CommandResult(data=result.to_json(), text=render_text(result),
+    return CommandResult(data=result.to_json(), text=render_text(result, unit),
                          json_mode=args.json)
