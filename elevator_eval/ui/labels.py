@@ -24,6 +24,13 @@ def vote_label(vote: str | None) -> str:
             None: translate("Labels", "未参与")}.get(vote, str(vote))
 
 
+def source_label(source: str | None) -> str:
+    """How a vote was cast (``audit.VoteEvent.source``)."""
+    return {"meeting": translate("Labels", "会议"), "paper": translate("Labels", "纸质"),
+            "online": translate("Labels", "线上"),
+            "other": translate("Labels", "其他")}.get(source, str(source or ""))
+
+
 def state_label(state: str | None) -> str:
     return {"ready": translate("Labels", "表决通过"), "needs_votes": translate("Labels", "尚需表决"),
             "blocked": translate("Labels", "受阻（专有部分业主未同意）"),

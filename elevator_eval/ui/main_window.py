@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QBrush, QColor, QIcon, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog,
+from PySide6.QtWidgets import (QDialog, QDockWidget, QFileDialog, QInputDialog,
                                QLabel, QMainWindow, QMessageBox, QStackedWidget,
                                QTreeWidget, QTreeWidgetItem, QWidget)
 
@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self.act_procurement = self._action("actProcurement", self.show_procurement,
                                             S("Ctrl+3"))
         self.act_recompute = self._action("actRecompute", self.recompute, S(S.Refresh))
+        self.act_vote_log = self._action("actVoteLog", self.show_vote_log, S("Ctrl+L"))
+        self._vote_log_dialog = None
         self.act_about = self._action("actAbout", self.about)
         self.lang_group = QActionGroup(self)
         self.act_zh = self._action("actLangZh", lambda: self.switch_language("zh"))
@@ -153,7 +155,8 @@ class MainWindow(QMainWindow):
         for a in (self.act_undo, self.act_redo, self.act_find):
             self.menu_edit.addAction(a)
         self.menu_view = mb.addMenu("")
-        for a in (self.act_overview, self.act_unit, self.act_procurement, self.act_recompute):
+        for a in (self.act_overview, self.act_unit, self.act_procurement, self.act_recompute,
+                  self.act_vote_log):
             self.menu_view.addAction(a)
         self.menu_view.addSeparator()
         self.menu_lang = self.menu_view.addMenu("")
@@ -210,6 +213,8 @@ class MainWindow(QMainWindow):
             self.act_unit: (self.tr("单元详情"), self.tr("当前单元的编辑器")),
             self.act_procurement: (self.tr("采购比选"), self.tr("报价、适配矩阵、全寿命成本与评分")),
             self.act_recompute: (self.tr("重新计算"), self.tr("重新评估全部单元（后台运行）")),
+            self.act_vote_log: (self.tr("表决记录(&L)…"),
+                                self.tr("全部单元的表决变更记录与哈希链校验，可导出 CSV")),
             self.act_about: (self.tr("关于(&A)"), ""),
             self.act_zh: ("中文", ""),
             self.act_en: ("English", ""),
@@ -652,6 +657,19 @@ class MainWindow(QMainWindow):
         from .exporting import batch_proposals
         return batch_proposals(self, out_dir)
 
+    def show_vote_log(self):
+        """Open (or raise) the whole project's vote log; returns the dialog."""
+        from .vote_log import VoteLogDialog
+        dlg = self._vote_log_dialog
+        if dlg is None:
+            dlg = VoteLogDialog(self.doc, None, self)
+            dlg.setAttribute(Qt.WA_DeleteOnClose)
+            dlg.destroyed.connect(lambda _=None: setattr(self, "_vote_log_dialog", None))
+            self._vote_log_dialog = dlg
+        dlg.show()
+        dlg.raise_()
+        return dlg
+
     def recompute(self):
         """Re-assess every unit in the background (F5), then refresh the views."""
         from .worker import run_task
@@ -696,4 +714,6 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state(self.saveState())
         self.settings.sync()
         self.autosave_timer.stop()
+        for dlg in self.findChildren(QDialog, "VoteLogDialog"):
+            dlg.close()
         event.accept()

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
-                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from . import i18n, labels
@@ -200,7 +200,15 @@ class VotesTab(UnitTab):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(QLabel(self.tr("楼层 × 门牌（顶层在上）")))
         ll.addWidget(self.grid, 1)
-        ll.addWidget(self.legend)
+        legend_row = QHBoxLayout()
+        legend_row.addWidget(self.legend, 1)
+        self.log_button = QPushButton(self.tr("表决记录…"))
+        self.log_button.setObjectName("VoteLogButton")
+        self.log_button.setToolTip(self.tr("本单元每次表决变更的记录（只增不改，哈希链校验）"))
+        self.log_button.clicked.connect(self.show_vote_log)
+        legend_row.addWidget(self.log_button)
+        ll.addLayout(legend_row)
+        self.log_dialog = None
         top = QSplitter()
         top.addWidget(left)
         top.addWidget(tally_box)
@@ -214,6 +222,21 @@ class VotesTab(UnitTab):
         split.setStretchFactor(1, 2)
         lay = QHBoxLayout(self)
         lay.addWidget(split)
+
+    def show_vote_log(self):
+        """Open (or raise) the vote log of this unit; returns the dialog."""
+        from .vote_log import VoteLogDialog
+        dlg = self.log_dialog
+        if dlg is None or dlg.view.unit_id != self.unit_id:
+            if dlg is not None:
+                dlg.close()
+            dlg = VoteLogDialog(self.doc, self.unit_id, self.window())
+            dlg.setAttribute(Qt.WA_DeleteOnClose)
+            dlg.destroyed.connect(lambda _=None: setattr(self, "log_dialog", None))
+            self.log_dialog = dlg
+        dlg.show()
+        dlg.raise_()
+        return dlg
 
     # ------------------------------------------------------------------ refresh
     def refresh(self) -> None:

@@ -755,6 +755,18 @@
         <translation>Other</translation>
     </message>
     <message>
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>纸质</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>线上</source>
+        <translation>Online</translation>
+    </message>
+    <message>
         <source>未填</source>
         <translation>Not given</translation>
     </message>
@@ -1084,6 +1096,14 @@ Recover it?</translation>
     <message>
         <source>重新评估全部单元（后台运行）</source>
         <translation>Reassess every unit (in the background)</translation>
+    </message>
+    <message>
+        <source>表决记录(&amp;L)…</source>
+        <translation>Vote &amp;log…</translation>
+    </message>
+    <message>
+        <source>全部单元的表决变更记录与哈希链校验，可导出 CSV</source>
+        <translation>Every recorded vote change of all units, with the hash-chain check; export to CSV</translation>
     </message>
     <message>
         <source>关于(&amp;A)</source>
@@ -1781,6 +1801,109 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
 </context>
 <context>
+    <name>VoteLog</name>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>门牌</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>业主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>原表决 → 新表决</source>
+        <translation>Previous → new vote</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>方案版本</source>
+        <translation>Scheme version</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>哈希（前 10 位）</source>
+        <translation>Hash (first 10)</translation>
+    </message>
+    <message>
+        <source>记录完整：{n} 条，哈希链校验通过</source>
+        <translation>Log intact: {n} entries, hash chain verified</translation>
+    </message>
+    <message>
+        <source>记录被改动：第 {k} 条起校验失败</source>
+        <translation>Log altered from entry {k}</translation>
+    </message>
+    <message>
+        <source>原表决</source>
+        <translation>Previous vote</translation>
+    </message>
+    <message>
+        <source>新表决</source>
+        <translation>New vote</translation>
+    </message>
+</context>
+<context>
+    <name>VoteLogDialog</name>
+    <message>
+        <source>表决记录</source>
+        <translation>Vote log</translation>
+    </message>
+</context>
+<context>
+    <name>VoteLogView</name>
+    <message>
+        <source>每条记录含上一条的 SHA-256 哈希；改动、删除或调换任何一条，从该条起校验失败。哈希链能让改动被发现，但不能阻止重写整条链，请另行公布最后一条的哈希。</source>
+        <translation>Each entry carries the SHA-256 hash of the one before; changing, removing or reordering any entry makes the check fail from that entry on. The chain makes changes evident but cannot stop someone rebuilding the whole chain, so publish the hash of the last entry separately.</translation>
+    </message>
+    <message>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>单元 {0}</source>
+        <translation>Unit {0}</translation>
+    </message>
+    <message>
+        <source>全部单元</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>{where}：{m} 条表决变更，最新的在上；记录只增不改。</source>
+        <translation>{where}: {m} vote changes, newest first; the log is append-only.</translation>
+    </message>
+    <message>
+        <source>本条：{0}
+上一条：{1}</source>
+        <translation>This entry: {0}
+Previous entry: {1}</translation>
+    </message>
+    <message>
+        <source>导出表决记录</source>
+        <translation>Export vote log</translation>
+    </message>
+    <message>
+        <source>导出失败：{0}</source>
+        <translation>Export failed: {0}</translation>
+    </message>
+</context>
+<context>
     <name>VotesTab</name>
     <message>
         <source>门牌</source>
@@ -1845,6 +1968,14 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>楼层 × 门牌（顶层在上）</source>
         <translation>Floor × door (top floor first)</translation>
+    </message>
+    <message>
+        <source>表决记录…</source>
+        <translation>Vote log…</translation>
+    </message>
+    <message>
+        <source>本单元每次表决变更的记录（只增不改，哈希链校验）</source>
+        <translation>Every recorded vote change of this unit (append-only, hash-chain checked)</translation>
     </message>
     <message>
         <source>{0} 层</source>

@@ -1,0 +1,120 @@
+"""The vote log as a clerk sees it: set a vote in the grid, read the new entry in the log,
+notice a tampered entry, export the log to CSV."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+
+from PySide6.QtCore import Qt
+
+UNIT = "DH-1-2"
+
+
+def _click(qtbot, grid, door):
+    r, c = grid.cell_of(door)
+    rect = grid.visualItemRect(grid.item(r, c))
+    qtbot.mouseClick(grid.viewport(), Qt.LeftButton, pos=rect.center())
+
+
+def _row(view, r):
+    t = view.table
+    return [t.item(r, c).text() for c in range(t.columnCount())]
+
+
+def _col(view, title):
+    t = view.table
+    return next(c for c in range(t.columnCount()) if t.horizontalHeaderItem(c).text() == title)
+
+
+def test_vote_set_in_grid_appears_in_log_and_chain_is_checked(make_main_window, qtbot):
+    w = make_main_window("sample")
+    log = w.doc.project.vote_log
+    n0 = len(log)
+    assert n0 > 0
+    w.show_unit(UNIT, tab="votes")
+    tab = w.view("unit").tab("votes")
+    door = "502"
+    before = w.doc.unit(UNIT).household(door).vote
+    # the project-wide log from the View menu
+    w.act_vote_log.trigger()
+    dlg = w._vote_log_dialog
+    assert dlg is not None and dlg.isVisible()
+    view = dlg.view
+    assert view.table.rowCount() == n0
+    assert view.status.text() == f"记录完整：{n0} 条，哈希链校验通过"
+
+    _click(qtbot, tab.grid, door)            # one click cycles the vote
+    after = w.doc.unit(UNIT).household(door).vote
+    assert after != before
+    labels = {"yes": "同意", "no": "反对", "abstain": "弃权", None: "未参与"}
+    # the view updated by itself: a new top row (newest first)
+    assert view.table.rowCount() == n0 + 1
+    top = _row(view, 0)
+    assert top[_col(view, "序号")] == str(n0 + 1)
+    assert top[_col(view, "单元")] == UNIT
+    assert top[_col(view, "门牌")] == door
+    assert top[_col(view, "原表决 → 新表决")] == f"{labels[before]} → {labels[after]}"
+    assert top[_col(view, "哈希（前 10 位）")] == log[-1].hash[:10]
+    owner = w.doc.unit(UNIT).household(door).owner_name.strip()
+    assert top[_col(view, "业主")] == owner
+    assert view.status.text() == f"记录完整：{n0 + 1} 条，哈希链校验通过"
+    assert view.status.property("intact") is True
+
+    # the unit's own log from the votes tab shows only this unit's entries
+    unit_dlg = tab.show_vote_log()
+    assert unit_dlg.view.table.rowCount() == sum(1 for e in log if e.unit_id == UNIT)
+    assert {_row(unit_dlg.view, r)[_col(unit_dlg.view, "单元")]
+            for r in range(unit_dlg.view.table.rowCount())} == {UNIT}
+
+    # tamper with the second entry's recorded vote in memory: checked from entry 2 on
+    log[1] = dataclasses.replace(log[1], new="yes" if log[1].new != "yes" else "no")
+    w.doc.notify_unit(UNIT)
+    assert view.status.text() == "记录被改动：第 2 条起校验失败"
+    assert view.status.property("intact") is False
+    assert unit_dlg.view.status.text() == "记录被改动：第 2 条起校验失败"
+    unit_dlg.close()
+    dlg.close()
+
+
+def test_hash_replaced_reads_altered_from_first_entry(make_main_window):
+    w = make_main_window("sample")
+    log = w.doc.project.vote_log
+    view = w.show_vote_log().view
+    log[0] = dataclasses.replace(log[0], hash="f" * 64)
+    w.doc.notify_unit(log[0].unit_id)
+    assert view.status.text() == "记录被改动：第 1 条起校验失败"
+    view.window().close()
+
+
+def test_english_labels(make_main_window):
+    w = make_main_window("sample", lang="en")
+    dlg = w.show_vote_log()
+    n = len(w.doc.project.vote_log)
+    assert dlg.view.status.text() == f"Log intact: {n} entries, hash chain verified"
+    sources = {dlg.view.table.item(r, 6).text() for r in range(dlg.view.table.rowCount())}
+    assert sources <= {"Meeting", "Paper", "Online", "Other"}
+    dlg.close()
+
+
+def test_export_csv_rows_and_formula_neutralised(make_main_window, qtbot, tmp_path):
+    w = make_main_window("sample")
+    w.show_unit(UNIT, tab="votes")
+    tab = w.view("unit").tab("votes")
+    _click(qtbot, tab.grid, "601")
+    log = w.doc.project.vote_log
+    log[-1].note = "=HYPERLINK(\"x\")"        # the note as typed; the chain is not the point
+    dlg = tab.show_vote_log()
+    out = dlg.view.export_csv(str(tmp_path / "log.csv"))
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    head, body = rows[0], rows[1:]
+    mine = [e for e in log if e.unit_id == UNIT]
+    assert len(body) == len(mine)
+    rec = dict(zip(head, body[0]))          # newest first
+    assert rec["序号"] == str(len(log))
+    assert rec["门牌"] == "601" and rec["单元"] == UNIT
+    assert rec["hash"] == log[-1].hash and rec["prev_hash"] == log[-2].hash
+    assert rec["备注"] == "'=HYPERLINK(\"x\")"
+    assert [r[0] for r in body] == [str(e.seq) for e in reversed(mine)]
+    dlg.close()
