@@ -270,6 +270,8 @@ class MainWindow(QMainWindow):
         editor = self._views.get("unit")
         if editor is not None:
             tab = editor.current_tab_name()
+        for dlg in self.findChildren(QDialog, "VoteLogDialog"):
+            dlg.close()           # reopened in the new language from the menu
         for name, view in list(self._views.items()):
             self.stack.removeWidget(view)
             view.deleteLater()

@@ -146,6 +146,7 @@ class VoteLogView(QWidget):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.export_button)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.caption)
         lay.addWidget(self.table, 1)
         lay.addLayout(bottom)
