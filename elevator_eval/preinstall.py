@@ -226,6 +226,7 @@ class PreinstallInputs:
     assumptions_title_zh: str = ""
     assumptions_title_en: str = ""
     assumptions_source: str = ""
+    assumptions_source_zh: str = ""
 
     def replace(self, **changes) -> "PreinstallInputs":
         new = copy.copy(self)
@@ -356,6 +357,7 @@ class PreinstallResult:
     message_zh: str
     message_en: str
     assumptions_source: str
+    assumptions_source_zh: str = ""
 
     def message(self, lang: str = "zh") -> str:
         return self.message_zh if lang == "zh" else self.message_en
@@ -389,6 +391,7 @@ class PreinstallResult:
             "message_zh": self.message_zh,
             "message_en": self.message_en,
             "assumptions_source": self.assumptions_source,
+            "assumptions_source_zh": self.assumptions_source_zh,
         }
 
 
@@ -941,7 +944,8 @@ def _cost_parts(unit: Unit, a: dict, over: dict, horizon_years: int | None) -> d
         horizon_years=horizon, salvage_share=salvage,
         assumptions_title_zh=str(a.get("title_zh", "")),
         assumptions_title_en=str(a.get("title_en", "")),
-        assumptions_source=str(a.get("source", "")))
+        assumptions_source=str(a.get("source", "")),
+        assumptions_source_zh=str(a.get("source_zh", a.get("source", ""))))
 
 
 # ---------------------------------------------------------------------------------------
@@ -1429,7 +1433,8 @@ def evaluate(unit: Unit, project: Project | None = None, *, horizon_years: int |
         break_even_probability=None if be_p is None else _ratio(be_p),
         saving_per_yuan=None if c_now <= 0 else _ratio(s / c_now),
         pays_off=bool(pays), monte_carlo=mc, tornado=tor, message_zh=zh, message_en=en,
-        assumptions_source=inputs.assumptions_source)
+        assumptions_source=inputs.assumptions_source,
+        assumptions_source_zh=inputs.assumptions_source_zh)
 
 
 # ---------------------------------------------------------------------------------------

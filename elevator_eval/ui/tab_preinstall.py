@@ -5,6 +5,7 @@ charts from :func:`elevator_eval.preinstall.evaluate`, run off the UI thread."""
 from __future__ import annotations
 
 import copy
+import html
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
@@ -193,7 +194,9 @@ class PreinstallTab(UnitTab):
             lines.append(self.tr("蒙特卡洛 {0:,} 次：P10 {1}，P50 {2}，P90 {3}；划算的概率 {4}")
                          .format(mc.draws, labels.yuan(mc.p10_yuan), labels.yuan(mc.p50_yuan),
                                  labels.yuan(mc.p90_yuan), _pct(mc.probability_pays_off)))
-        lines.append("<small>" + self.tr("假设来源：") + res.assumptions_source + "</small>")
+        source = i18n.pick(res.assumptions_source_zh or res.assumptions_source,
+                           res.assumptions_source)
+        lines.append("<small>" + self.tr("假设来源：") + html.escape(source) + "</small>")
         self.summary.setText("<br>".join(lines))
         years = list(range(1, res.horizon_years + 1))
         line_chart(self.chart_cost, years, [(self.tr("以后再做的费用"), res.cost_later_by_year_yuan)],
