@@ -80,3 +80,41 @@ def test_bad_unit_data_exits_2(example_unit_path, tmp_path):
     bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, _o, err = _run([bad, "-o", tmp_path / "x.pdf"])
     assert code == 2 and "share.method" in err
+
+
+def test_quotes_report_with_evaluator_scores_prints_the_ranking(tmp_path):
+    """`report --kind quotes --weights --scores` prints the tender ranking and the
+    price-weight range over which the winner stays first."""
+    import io as _io
+    import json as _json
+    from pathlib import Path as _Path
+
+    from pypdf import PdfReader
+
+    from elevator_eval.cli import run_command
+
+    root = _Path(__file__).resolve().parent.parent
+    scores = tmp_path / "scores.json"
+    scores.write_text(_json.dumps({
+        "HT-630": {"technical": 36, "service": 18}, "AJ-630R": {"technical": 38, "service": 19},
+        "HL-630E": {"technical": 33, "service": 15}, "HT-450": {"technical": 30, "service": 16},
+        "DF-1000": {"technical": 39, "service": 17}}), encoding="utf-8")
+    out = tmp_path / "q.pdf"
+    argv = [str(root / "resources/sample/sample-street.eeproj"), "--kind", "quotes",
+            "--quotes", str(root / "resources/sample/quotes.xlsx"), "--units", "DH-1-1,DH-1-2",
+            "--weights", "price=40,technical=40,service=20", "--scores", str(scores),
+            "-o", str(out)]
+    err = _io.StringIO()
+    assert run_command("report", argv, stdout=_io.StringIO(), stderr=err) == 0, err.getvalue()
+    text = "".join(p.extract_text() for p in PdfReader(str(out)).pages)
+    assert "总分" in text and "保持第一" in text
+    # scores without weights, or above their weight, are refused naming the field
+    err = _io.StringIO()
+    bad = [a for a in argv if a not in ("--weights", "price=40,technical=40,service=20")]
+    assert run_command("report", bad, stdout=_io.StringIO(), stderr=err) == 2
+    assert "--weights" in err.getvalue()
+    err = _io.StringIO()
+    argv2 = list(argv)
+    argv2[argv2.index("price=40,technical=40,service=20")] = "price=40,technical=30,service=30"
+    assert run_command("report", argv2, stdout=_io.StringIO(), stderr=err) == 2
+    assert "technical_points" in err.getvalue()

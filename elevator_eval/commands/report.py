@@ -40,6 +40,12 @@ def add_arguments(parser) -> None:
                         help="报价表（--kind quotes）/ quotes workbook for --kind quotes")
     parser.add_argument("--units", metavar="ID,ID…",
                         help="报价比选的单元（默认全部）/ units for --kind quotes (default all)")
+    parser.add_argument("--weights", metavar="WEIGHTS",
+                        help="评分权重（--kind quotes）/ tender weights, e.g. "
+                             "price=40,technical=40,service=20")
+    parser.add_argument("--scores", metavar="FILE.json",
+                        help="评委技术/服务分（--kind quotes，需 --weights）/ evaluator points "
+                             "{\"PRODUCT\": {\"technical\": 40, \"service\": 18}}")
 
 
 def _check_args(args) -> Path:
@@ -53,9 +59,9 @@ def _check_args(args) -> Path:
         raise InputError("--all", "cannot be combined with --unit")
     if args.all and args.kind not in UNIT_KINDS:
         raise InputError("--all", f"works with --kind {', '.join(UNIT_KINDS)}, not {args.kind}")
-    if args.kind != "quotes" and (args.quotes or args.units):
-        raise InputError("--quotes" if args.quotes else "--units",
-                         "is only used with --kind quotes")
+    for name in ("quotes", "units", "weights", "scores"):
+        if args.kind != "quotes" and getattr(args, name):
+            raise InputError(f"--{name}", "is only used with --kind quotes")
     if args.unmasked and args.kind != "notice":
         raise InputError("--unmasked", "is only used with --kind notice")
     out = Path(args.output)
@@ -128,7 +134,12 @@ def _run_quotes(args, out: Path) -> CommandResult:
         from ..procurement import compare
     except ImportError as e:  # pragma: no cover - the procurement engine ships with the app
         raise InputError("--kind", f"quotes are not available ({e})") from None
-    from .quotes import _load_units
+    from ..procurement import parse_weights
+    from .quotes import _load_scores, _load_units
+    weights = parse_weights(args.weights) if args.weights else None
+    scores = _load_scores(args.scores) if args.scores else None
+    if scores is not None and weights is None:
+        raise InputError("--weights", "is required with --scores")
     products, errors = read_quotes(args.quotes)
     if errors:
         first = "; ".join(str(e) for e in errors[:3])
@@ -138,7 +149,7 @@ def _run_quotes(args, out: Path) -> CommandResult:
     if not is_unit_file(Path(args.target)):
         from ..store import open_project
         project = open_project(Path(args.target))
-    comparison = compare(units, products)
+    comparison = compare(units, products, weights=weights, scores=scores)
     from ..report.quotes_report import build_quotes_report
     build_quotes_report(comparison, project=project, lang=args.lang, out=out)
     return _done(args, [out])
