@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 import pytest
+from fuzzsummary import report_cases
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from elevator_eval.cli import COMMANDS, _Parser, run_command
@@ -52,18 +53,8 @@ def _summary(request):
     lines = [f"fuzz cases {k}: {v}" + (" (exit codes " + ", ".join(
         f"{c}: {n}" for c, n in sorted(EXITS[k[8:]].items())) + ")" if k[8:] in EXITS else "")
         for k, v in sorted(CASES.items())]
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if reporter is not None and capture is not None and lines:
-        with capture.global_and_fixture_disabled():
-            reporter.write_line("")
-            for line in lines:
-                reporter.write_line(line)
-    target = os.environ.get("EE_FUZZ_SUMMARY")
-    if target:
-        with open(target, "a", encoding="utf-8") as f:
-            f.write(json.dumps({"module": "cli", "cases": dict(CASES),
-                                "exit_codes": {k: dict(v) for k, v in EXITS.items()}}) + "\n")
+    report_cases(request, "cli", CASES, lines,
+                 exit_codes={k: dict(v) for k, v in EXITS.items()})
 
 
 # ----------------------------------------------------------------------------- the parsers
@@ -268,6 +259,17 @@ def argvs(draw, name: str, folder: Path):
 
 # ----------------------------------------------------------------------------- the property
 
+def _run_in(folder, name, argv, allow_3):
+    """:func:`_run_and_check` with ``folder`` as the working directory, so that relative
+    output names (``-o ","``) land in the temporary folder, not the checkout."""
+    old_cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        return _run_and_check(name, argv, allow_3)
+    finally:
+        os.chdir(old_cwd)
+
+
 def _run_and_check(name: str, argv: list[str], allow_not_built: bool) -> str | None:
     """Run one case; returns a description of what went wrong, or None."""
     out, err = io.StringIO(), io.StringIO()
@@ -306,13 +308,7 @@ def _fuzz(name: str) -> list[str]:
             if time.monotonic() - start > BUDGET_S:
                 return
             CASES[f"command {name}"] += 1
-            # relative output names (-o ",") land in the temporary folder, not the checkout
-            old_cwd = os.getcwd()
-            os.chdir(d)
-            try:
-                problem = _run_and_check(name, argv, allow_3)
-            finally:
-                os.chdir(old_cwd)
+            problem = _run_in(d, name, argv, allow_3)
             if problem:
                 key = problem.split(":", 1)[0] + problem[problem.find("stderr"):][:60]
                 problems.setdefault(key, problem)
@@ -403,13 +399,7 @@ def test_hostile_value_in_every_slot(name):
             if time.monotonic() - start > BUDGET_S:
                 break
             CASES[f"command {name}"] += 1
-            # relative output names (-o ",") land in the temporary folder, not the checkout
-            old_cwd = os.getcwd()
-            os.chdir(d)
-            try:
-                problem = _run_and_check(name, argv, allow_3)
-            finally:
-                os.chdir(old_cwd)
+            problem = _run_in(d, name, argv, allow_3)
             if problem:
                 problems.append(problem)
     assert not problems, "\n".join(problems[:5])

@@ -21,13 +21,13 @@ import collections
 import csv
 import datetime as dt
 import io
-import json
 import os
 import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from fuzzsummary import report_cases
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from elevator_eval.errors import InputError
@@ -46,28 +46,7 @@ FUZZ = dict(deadline=None, derandomize=not os.environ.get("EE_FUZZ_RANDOM"), dat
 @pytest.fixture(scope="module", autouse=True)
 def _summary(request):
     yield
-    lines = [f"fuzz cases {k}: {v}" for k, v in sorted(CASES.items())]
-    _report(request, lines)
-    target = os.environ.get("EE_FUZZ_SUMMARY")
-    if target:
-        with open(target, "a", encoding="utf-8") as f:
-            f.write(json.dumps({"module": "import", "cases": dict(CASES)}) + "\n")
-
-
-def _report(request, lines):
-    """Print lines past pytest's output capture (shown also with -q)."""
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if reporter is None or not lines:
-        return
-    if capture is not None:
-        with capture.global_and_fixture_disabled():
-            reporter.write_line("")
-            for line in lines:
-                reporter.write_line(line)
-    else:
-        for line in lines:
-            reporter.write_line(line)
+    report_cases(request, "import", CASES)
 
 
 # --------------------------------------------------------------------------- cell values

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+from fuzzsummary import report_cases
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from elevator_eval.errors import InputError
@@ -31,18 +32,7 @@ FUZZ = dict(deadline=None, derandomize=not os.environ.get("EE_FUZZ_RANDOM"), dat
 @pytest.fixture(scope="module", autouse=True)
 def _summary(request):
     yield
-    lines = [f"fuzz cases {k}: {v}" for k, v in sorted(CASES.items())]
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if reporter is not None and capture is not None and lines:
-        with capture.global_and_fixture_disabled():
-            reporter.write_line("")
-            for line in lines:
-                reporter.write_line(line)
-    target = os.environ.get("EE_FUZZ_SUMMARY")
-    if target:
-        with open(target, "a", encoding="utf-8") as f:
-            f.write(json.dumps({"module": "unitfile", "cases": dict(CASES)}) + "\n")
+    report_cases(request, "unitfile", CASES)
 
 
 def _paths(node, prefix=()):
