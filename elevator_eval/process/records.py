@@ -1,0 +1,488 @@
+"""Typed, validated access to the procedure data kept in the JSON ``extra`` columns.
+
+``unit.extra["process"]`` holds a :class:`ProcessData` (stages entered, blockers,
+objections, location, upkeep); ``household.extra["intent"]`` an :class:`Intent` and
+``household.extra["canvass"]`` a list of :class:`Contact`. Dates are ISO ``YYYY-MM-DD``
+text, money is kept as decimal text (``"1234.50"``) and read as :class:`~decimal.Decimal`
+[yuan]. Reading validates everything and raises :class:`~elevator_eval.errors.InputError`
+naming the field (``unit 3-1: process.objections[0].received``); writing stores plain JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ..errors import InputError
+from ..model import Household, Unit
+
+PROCESS_KEY = "process"
+INTENT_KEY = "intent"
+CANVASS_KEY = "canvass"
+
+CHANNELS = ("visit", "phone", "online")
+"""Canvassing channels: 上门, 电话, 线上."""
+CHANNEL_ZH = {"visit": "上门", "phone": "电话", "online": "线上"}
+OUTCOMES = ("agreed", "undecided", "refused", "no_contact")
+"""Outcome of a contact: 同意, 犹豫, 拒绝, 未联系上."""
+OUTCOME_ZH = {"agreed": "同意", "undecided": "犹豫", "refused": "拒绝", "no_contact": "未联系上"}
+CONCERNS = ("cost", "sunlight", "noise", "privacy", "compensation")
+"""Concern tags: 费用, 采光, 噪声, 隐私, 补偿."""
+CONCERN_ZH = {"cost": "费用", "sunlight": "采光", "noise": "噪声", "privacy": "隐私",
+              "compensation": "补偿"}
+MAX_TEXT = 2000
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _date(v, where: str, *, required: bool = True) -> str | None:
+    if v is None or v == "":
+        if required:
+            raise InputError(where, "is required (a date YYYY-MM-DD)")
+        return None
+    try:
+        return _dt.date.fromisoformat(v).isoformat() if isinstance(v, str) and len(v) == 10 \
+            else _bad_date(where, v)
+    except ValueError:
+        return _bad_date(where, v)
+
+
+def _bad_date(where: str, v) -> str:
+    raise InputError(where, f"must be a date YYYY-MM-DD, got {v!r}")
+
+
+def _text(v, where: str, *, required: bool = False, max_chars: int = MAX_TEXT) -> str:
+    if v is None:
+        v = ""
+    if not isinstance(v, str):
+        raise InputError(where, "must be text")
+    if required and not v.strip():
+        raise InputError(where, "is required")
+    if len(v) > max_chars:
+        raise InputError(where, f"is longer than {max_chars} characters")
+    return v
+
+
+def _money(v, where: str, *, allow_negative: bool = False) -> Decimal:
+    if isinstance(v, bool) or not isinstance(v, (str, int, Decimal)):
+        raise InputError(where, f"must be an amount in yuan, got {v!r}")
+    try:
+        d = Decimal(v)
+    except (InvalidOperation, ValueError):
+        raise InputError(where, f"must be an amount in yuan, got {v!r}") from None
+    if not d.is_finite() or abs(d) > Decimal(10) ** 9:
+        raise InputError(where, "is not a usable amount")
+    if d < 0 and not allow_negative:
+        raise InputError(where, "must not be negative")
+    if d != d.quantize(Decimal("0.01")):
+        raise InputError(where, "has more than two decimal places (fen)")
+    return d
+
+
+def _list(v, where: str) -> list:
+    if v is None:
+        return []
+    if not isinstance(v, list):
+        raise InputError(where, "must be a list")
+    return v
+
+
+def _obj(v, where: str) -> dict:
+    if not isinstance(v, dict):
+        raise InputError(where, "must be an object")
+    return v
+
+
+def _money_text(d: Decimal) -> str:
+    return f"{d:.2f}"
+
+
+# ------------------------------------------------------------------------------ stages
+
+@dataclass
+class StageEntry:
+    """A stage a unit entered: when, who is responsible, the documents it produced."""
+
+    stage: str
+    entered: str
+    responsible: str = ""
+    documents: list[str] = field(default_factory=list)
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"stage": self.stage, "entered": self.entered, "responsible": self.responsible,
+                "documents": list(self.documents), "note": self.note}
+
+
+@dataclass
+class Blocker:
+    """Something holding a unit up (a pipe owner who does not answer, a missing drawing)."""
+
+    text: str
+    since: str
+    resolved: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "since": self.since, "resolved": self.resolved}
+
+
+@dataclass
+class Objection:
+    """An objection (异议) received during the public notice.
+
+    ``name`` and ``household`` are personal data: public documents mask them.
+    ``status``: ``open`` (no written reply yet), ``answered`` (replied, not settled),
+    ``resolved`` (settled, with the resolution and its date).
+    """
+
+    id: str
+    received: str
+    text: str
+    household: str = ""
+    name: str = ""
+    reply: str = ""
+    reply_date: str | None = None
+    mediation: str = ""
+    resolution: str = ""
+    resolved_date: str | None = None
+
+    @property
+    def status(self) -> str:
+        if self.resolved_date:
+            return "resolved"
+        if self.reply_date:
+            return "answered"
+        return "open"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "received": self.received, "text": self.text,
+                "household": self.household, "name": self.name, "reply": self.reply,
+                "reply_date": self.reply_date, "mediation": self.mediation,
+                "resolution": self.resolution, "resolved_date": self.resolved_date}
+
+
+# ------------------------------------------------------------------------------ upkeep
+
+@dataclass
+class Bill:
+    """A running-cost bill of one year (maintenance, electricity, inspection …) [yuan]."""
+
+    year: int
+    item: str
+    amount_yuan: Decimal
+
+
+@dataclass
+class Payment:
+    """What one household paid towards one year's running costs [yuan]."""
+
+    year: int
+    household: str
+    amount_yuan: Decimal
+    date: str
+
+
+@dataclass
+class Fault:
+    date: str
+    text: str
+    fixed: str | None = None
+
+
+@dataclass
+class ReserveEntry:
+    """A movement of the reserve fund: paid in (> 0) or spent (< 0) [yuan]."""
+
+    date: str
+    amount_yuan: Decimal
+    note: str = ""
+
+
+@dataclass
+class Upkeep:
+    """Upkeep after installation: 使用管理人, maintenance contract, inspections, ledger."""
+
+    manager: str = ""
+    manager_contact: str = ""
+    contractor: str = ""
+    contract_fee_yuan: Decimal | None = None
+    contract_start: str | None = None
+    contract_end: str | None = None
+    last_inspection: str | None = None
+    faults: list[Fault] = field(default_factory=list)
+    bills: list[Bill] = field(default_factory=list)
+    payments: list[Payment] = field(default_factory=list)
+    reserve: list[ReserveEntry] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "manager": self.manager, "manager_contact": self.manager_contact,
+            "contractor": self.contractor,
+            "contract_fee_yuan": None if self.contract_fee_yuan is None
+            else _money_text(self.contract_fee_yuan),
+            "contract_start": self.contract_start, "contract_end": self.contract_end,
+            "last_inspection": self.last_inspection,
+            "faults": [{"date": f.date, "text": f.text, "fixed": f.fixed} for f in self.faults],
+            "bills": [{"year": b.year, "item": b.item, "amount_yuan": _money_text(b.amount_yuan)}
+                      for b in self.bills],
+            "payments": [{"year": p.year, "household": p.household,
+                          "amount_yuan": _money_text(p.amount_yuan), "date": p.date}
+                         for p in self.payments],
+            "reserve": [{"date": r.date, "amount_yuan": _money_text(r.amount_yuan),
+                         "note": r.note} for r in self.reserve],
+        }
+
+
+def _year(v, where: str) -> int:
+    if isinstance(v, bool) or not isinstance(v, int) or not 1990 <= v <= 2200:
+        raise InputError(where, f"must be a year, got {v!r}")
+    return v
+
+
+def _upkeep(d: dict, w: str) -> Upkeep:
+    fee = d.get("contract_fee_yuan")
+    u = Upkeep(
+        manager=_text(d.get("manager"), f"{w}.manager", max_chars=200),
+        manager_contact=_text(d.get("manager_contact"), f"{w}.manager_contact", max_chars=200),
+        contractor=_text(d.get("contractor"), f"{w}.contractor", max_chars=200),
+        contract_fee_yuan=None if fee is None else _money(fee, f"{w}.contract_fee_yuan"),
+        contract_start=_date(d.get("contract_start"), f"{w}.contract_start", required=False),
+        contract_end=_date(d.get("contract_end"), f"{w}.contract_end", required=False),
+        last_inspection=_date(d.get("last_inspection"), f"{w}.last_inspection",
+                              required=False))
+    if u.contract_start and u.contract_end and u.contract_end < u.contract_start:
+        raise InputError(f"{w}.contract_end", "is before contract_start")
+    for i, f in enumerate(_list(d.get("faults"), f"{w}.faults")):
+        p = f"{w}.faults[{i}]"
+        f = _obj(f, p)
+        u.faults.append(Fault(_date(f.get("date"), f"{p}.date"),
+                              _text(f.get("text"), f"{p}.text", required=True),
+                              _date(f.get("fixed"), f"{p}.fixed", required=False)))
+    for i, b in enumerate(_list(d.get("bills"), f"{w}.bills")):
+        p = f"{w}.bills[{i}]"
+        b = _obj(b, p)
+        u.bills.append(Bill(_year(b.get("year"), f"{p}.year"),
+                            _text(b.get("item"), f"{p}.item", required=True, max_chars=100),
+                            _money(b.get("amount_yuan"), f"{p}.amount_yuan")))
+    for i, q in enumerate(_list(d.get("payments"), f"{w}.payments")):
+        p = f"{w}.payments[{i}]"
+        q = _obj(q, p)
+        u.payments.append(Payment(_year(q.get("year"), f"{p}.year"),
+                                  _text(q.get("household"), f"{p}.household", required=True,
+                                        max_chars=40),
+                                  _money(q.get("amount_yuan"), f"{p}.amount_yuan"),
+                                  _date(q.get("date"), f"{p}.date")))
+    for i, r in enumerate(_list(d.get("reserve"), f"{w}.reserve")):
+        p = f"{w}.reserve[{i}]"
+        r = _obj(r, p)
+        u.reserve.append(ReserveEntry(_date(r.get("date"), f"{p}.date"),
+                                      _money(r.get("amount_yuan"), f"{p}.amount_yuan",
+                                             allow_negative=True),
+                                      _text(r.get("note"), f"{p}.note", max_chars=200)))
+    return u
+
+
+# ------------------------------------------------------------------------- whole unit
+
+@dataclass
+class ProcessData:
+    """Everything about a unit's procedure (see the module docstring)."""
+
+    stages: list[StageEntry] = field(default_factory=list)
+    blockers: list[Blocker] = field(default_factory=list)
+    objections: list[Objection] = field(default_factory=list)
+    location: tuple[Decimal, Decimal] | None = None
+    upkeep: Upkeep | None = None
+
+    @property
+    def current(self) -> StageEntry | None:
+        """The last stage entered (``None`` before any)."""
+        return self.stages[-1] if self.stages else None
+
+    def open_blockers(self) -> list[Blocker]:
+        return [b for b in self.blockers if not b.resolved]
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "stages": [s.to_json() for s in self.stages],
+            "blockers": [b.to_json() for b in self.blockers],
+            "objections": [o.to_json() for o in self.objections]}
+        if self.location is not None:
+            out["location"] = {"lon_deg": str(self.location[0]), "lat_deg": str(self.location[1])}
+        if self.upkeep is not None:
+            out["upkeep"] = self.upkeep.to_json()
+        return out
+
+
+def _location(v, w: str) -> tuple[Decimal, Decimal] | None:
+    if v is None:
+        return None
+    v = _obj(v, w)
+    out = []
+    for key, lim in (("lon_deg", 180), ("lat_deg", 90)):
+        try:
+            d = Decimal(str(v.get(key)))
+        except (InvalidOperation, ValueError):
+            raise InputError(f"{w}.{key}", "must be a number of degrees") from None
+        if not d.is_finite() or abs(d) > lim:
+            raise InputError(f"{w}.{key}", f"must be between -{lim} and {lim} degrees")
+        out.append(d)
+    return out[0], out[1]
+
+
+def parse_process(data: Any, where: str = "process") -> ProcessData:
+    """Validate the JSON of ``unit.extra["process"]`` and build a :class:`ProcessData`."""
+    from .stages import stage_keys
+    d = _obj(data, where)
+    keys = stage_keys()
+    pd = ProcessData()
+    for i, s in enumerate(_list(d.get("stages"), f"{where}.stages")):
+        p = f"{where}.stages[{i}]"
+        s = _obj(s, p)
+        if s.get("stage") not in keys:
+            raise InputError(f"{p}.stage", f"unknown stage {s.get('stage')!r}")
+        docs = _list(s.get("documents"), f"{p}.documents")
+        pd.stages.append(StageEntry(
+            s["stage"], _date(s.get("entered"), f"{p}.entered"),
+            _text(s.get("responsible"), f"{p}.responsible", max_chars=200),
+            [_text(x, f"{p}.documents[{j}]", required=True, max_chars=300)
+             for j, x in enumerate(docs)],
+            _text(s.get("note"), f"{p}.note")))
+        if i and pd.stages[-1].entered < pd.stages[-2].entered:
+            raise InputError(f"{p}.entered", "is before the previous stage's date")
+    for i, b in enumerate(_list(d.get("blockers"), f"{where}.blockers")):
+        p = f"{where}.blockers[{i}]"
+        b = _obj(b, p)
+        pd.blockers.append(Blocker(_text(b.get("text"), f"{p}.text", required=True),
+                                   _date(b.get("since"), f"{p}.since"),
+                                   _date(b.get("resolved"), f"{p}.resolved", required=False)))
+    seen: set[str] = set()
+    for i, o in enumerate(_list(d.get("objections"), f"{where}.objections")):
+        p = f"{where}.objections[{i}]"
+        o = _obj(o, p)
+        ob = Objection(
+            id=_text(o.get("id"), f"{p}.id", required=True, max_chars=40),
+            received=_date(o.get("received"), f"{p}.received"),
+            text=_text(o.get("text"), f"{p}.text", required=True),
+            household=_text(o.get("household"), f"{p}.household", max_chars=40),
+            name=_text(o.get("name"), f"{p}.name", max_chars=100),
+            reply=_text(o.get("reply"), f"{p}.reply"),
+            reply_date=_date(o.get("reply_date"), f"{p}.reply_date", required=False),
+            mediation=_text(o.get("mediation"), f"{p}.mediation"),
+            resolution=_text(o.get("resolution"), f"{p}.resolution"),
+            resolved_date=_date(o.get("resolved_date"), f"{p}.resolved_date", required=False))
+        if ob.id in seen:
+            raise InputError(f"{p}.id", f"repeats objection {ob.id!r}")
+        seen.add(ob.id)
+        if ob.reply_date and not ob.reply.strip():
+            raise InputError(f"{p}.reply", "is required when reply_date is given")
+        if ob.resolved_date and not ob.resolution.strip():
+            raise InputError(f"{p}.resolution", "is required when resolved_date is given")
+        if ob.resolved_date and not ob.reply_date:
+            raise InputError(f"{p}.reply_date", "an objection is answered before it is resolved")
+        pd.objections.append(ob)
+    pd.location = _location(d.get("location"), f"{where}.location")
+    if d.get("upkeep") is not None:
+        pd.upkeep = _upkeep(_obj(d["upkeep"], f"{where}.upkeep"), f"{where}.upkeep")
+    return pd
+
+
+def read_process(unit: Unit) -> ProcessData:
+    """The unit's procedure data (empty when none was recorded).
+
+    Raises
+    ------
+    InputError
+        ``unit ID: process.…`` naming the bad field.
+    """
+    raw = unit.extra.get(PROCESS_KEY)
+    if raw is None:
+        return ProcessData()
+    return parse_process(raw, f"unit {unit.id}: process")
+
+
+def write_process(unit: Unit, data: ProcessData) -> None:
+    """Store ``data`` in ``unit.extra["process"]`` (validated by a round trip first)."""
+    raw = data.to_json()
+    parse_process(raw, f"unit {unit.id}: process")
+    unit.extra[PROCESS_KEY] = raw
+
+
+# -------------------------------------------------------------------------- households
+
+@dataclass
+class Intent:
+    """A household's registered interest (意向登记)."""
+
+    interested: bool
+    date: str
+    channel: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"interested": self.interested, "date": self.date, "channel": self.channel}
+
+
+@dataclass
+class Contact:
+    """One canvassing contact attempt (走访记录)."""
+
+    date: str
+    channel: str
+    outcome: str
+    concerns: list[str] = field(default_factory=list)
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.date, "channel": self.channel, "outcome": self.outcome,
+                "concerns": list(self.concerns), "note": self.note}
+
+
+def parse_intent(v: Any, where: str) -> Intent:
+    d = _obj(v, where)
+    if not isinstance(d.get("interested"), bool):
+        raise InputError(f"{where}.interested", "must be true or false")
+    return Intent(d["interested"], _date(d.get("date"), f"{where}.date"),
+                  _text(d.get("channel"), f"{where}.channel", max_chars=40))
+
+
+def parse_contact(v: Any, where: str) -> Contact:
+    d = _obj(v, where)
+    if d.get("channel") not in CHANNELS:
+        raise InputError(f"{where}.channel", f"must be one of {', '.join(CHANNELS)}")
+    if d.get("outcome") not in OUTCOMES:
+        raise InputError(f"{where}.outcome", f"must be one of {', '.join(OUTCOMES)}")
+    concerns = _list(d.get("concerns"), f"{where}.concerns")
+    for j, c in enumerate(concerns):
+        if c not in CONCERNS:
+            raise InputError(f"{where}.concerns[{j}]", f"must be one of {', '.join(CONCERNS)}")
+    return Contact(_date(d.get("date"), f"{where}.date"), d["channel"], d["outcome"],
+                   list(dict.fromkeys(concerns)), _text(d.get("note"), f"{where}.note"))
+
+
+def read_intent(h: Household, unit_id: str = "") -> Intent | None:
+    raw = h.extra.get(INTENT_KEY)
+    return None if raw is None else parse_intent(raw, f"unit {unit_id} household {h.id}: intent")
+
+
+def write_intent(h: Household, intent: Intent | None) -> None:
+    if intent is None:
+        h.extra.pop(INTENT_KEY, None)
+        return
+    raw = intent.to_json()
+    parse_intent(raw, f"household {h.id}: intent")
+    h.extra[INTENT_KEY] = raw
+
+
+def read_canvass(h: Household, unit_id: str = "") -> list[Contact]:
+    raw = h.extra.get(CANVASS_KEY)
+    where = f"unit {unit_id} household {h.id}: canvass"
+    return [parse_contact(c, f"{where}[{i}]") for i, c in enumerate(_list(raw, where))]
+
+
+def write_canvass(h: Household, contacts: list[Contact]) -> None:
+    raw = [c.to_json() for c in contacts]
+    for i, c in enumerate(raw):
+        parse_contact(c, f"household {h.id}: canvass[{i}]")
+    h.extra[CANVASS_KEY] = raw

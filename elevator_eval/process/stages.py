@@ -1,0 +1,277 @@
+"""The stages of a unit's procedure and the rules that guard each move.
+
+The stages, their order, the expected time in each (经验值) and the prerequisites of
+entering a stage are data: ``elevator_eval/rules/stages/<name>.json`` (default
+``standard``). Keys:
+
+``stages``
+    ordered list of ``{"key", "zh", "en", "expected_days"}``; ``expected_days`` is
+    ``null`` for a stage without an end (运维).
+``prerequisites``
+    stage key → list of ``{"check", "source"}`` that must hold to *enter* that stage.
+``every_stage``
+    checks that must hold for every move.
+
+Checks (the only code here): ``vote_passed`` (the statutory tally of
+:mod:`elevator_eval.consent` passes), ``no_unanswered_objection`` (every objection has a
+written reply), ``no_open_objection`` (every objection resolved), ``acceptance_document``
+(the acceptance stage links at least one document, the inspection report) and
+``no_open_blocker``.
+
+A unit moves one stage at a time, forward, on a date not before the last move.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any
+
+from .. import ruledata
+from ..errors import InputError
+from ..model import Project, Unit
+from .records import ProcessData, StageEntry, read_process, write_process
+
+KIND = "stages"
+DEFAULT = "standard"
+CHECKS = ("vote_passed", "no_unanswered_objection", "no_open_objection",
+          "acceptance_document", "no_open_blocker")
+NOT_STARTED = "none"
+"""Key used in counts for units that have not entered any stage (未登记)."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    zh: str
+    en: str
+    expected_days: int | None
+
+
+@dataclass(frozen=True)
+class StageRules:
+    name: str
+    source: str
+    stages: tuple[Stage, ...]
+    prerequisites: dict[str, tuple[tuple[str, str], ...]]
+    every_stage: tuple[tuple[str, str], ...]
+
+    def index(self, key: str) -> int:
+        for i, s in enumerate(self.stages):
+            if s.key == key:
+                return i
+        raise InputError("stage", f"unknown stage {key!r} (known: "
+                                  f"{', '.join(s.key for s in self.stages)})")
+
+    def stage(self, key: str) -> Stage:
+        return self.stages[self.index(key)]
+
+
+def _checks(items, where: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(items, list):
+        raise InputError(where, "must be a list of checks")
+    out = []
+    for i, c in enumerate(items):
+        if not isinstance(c, dict) or c.get("check") not in CHECKS:
+            raise InputError(f"{where}[{i}].check", f"must be one of {', '.join(CHECKS)}")
+        if not isinstance(c.get("source"), str) or not c["source"].strip():
+            raise InputError(f"{where}[{i}].source", "must cite where the rule comes from")
+        out.append((c["check"], c["source"]))
+    return tuple(out)
+
+
+def validate(data: dict[str, Any]) -> StageRules:
+    """Check a stage ruleset and build :class:`StageRules` (``InputError`` naming the key)."""
+    w = f"stages {data.get('name', '?')}"
+    raw = data.get("stages")
+    if not isinstance(raw, list) or not raw:
+        raise InputError(f"{w}.stages", "must be a non-empty list")
+    stages = []
+    for i, s in enumerate(raw):
+        if not isinstance(s, dict) or not all(isinstance(s.get(k), str) and s[k]
+                                              for k in ("key", "zh", "en")):
+            raise InputError(f"{w}.stages[{i}]", "needs key, zh and en")
+        days = s.get("expected_days")
+        if days is not None and (isinstance(days, bool) or not isinstance(days, int)
+                                 or days <= 0):
+            raise InputError(f"{w}.stages[{i}].expected_days", "must be a positive integer or null")
+        stages.append(Stage(s["key"], s["zh"], s["en"], days))
+    keys = [s.key for s in stages]
+    if len(set(keys)) != len(keys) or NOT_STARTED in keys:
+        raise InputError(f"{w}.stages", "stage keys must be unique (and not 'none')")
+    pre = data.get("prerequisites", {})
+    if not isinstance(pre, dict):
+        raise InputError(f"{w}.prerequisites", "must be an object")
+    for k in pre:
+        if k not in keys:
+            raise InputError(f"{w}.prerequisites.{k}", "is not a stage")
+    return StageRules(data["name"], data["source"], tuple(stages),
+                      {k: _checks(v, f"{w}.prerequisites.{k}") for k, v in pre.items()},
+                      _checks(data.get("every_stage", []), f"{w}.every_stage"))
+
+
+def load_rules(name: str | None = None) -> StageRules:
+    return ruledata.load_ruleset(KIND, name or DEFAULT, validate)
+
+
+def stage_keys(name: str | None = None) -> tuple[str, ...]:
+    return tuple(s.key for s in load_rules(name).stages)
+
+
+# -------------------------------------------------------------------------------- checks
+
+@dataclass
+class Refusal:
+    """Why a move is not allowed, in Chinese and English, with the rule's source."""
+
+    check: str
+    zh: str
+    en: str
+    source: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"check": self.check, "zh": self.zh, "en": self.en, "source": self.source}
+
+
+def _vote_passed(unit: Unit, project: Project | None) -> bool:
+    from ..census import unit_ruleset
+    from ..consent import tally
+    settings = project.settings if project is not None else None
+    return tally(unit, unit_ruleset(project, unit), settings=settings).passed
+
+
+def _run_check(check: str, source: str, unit: Unit, pd: ProcessData,
+               project: Project | None) -> Refusal | None:
+    if check == "vote_passed":
+        if not _vote_passed(unit, project):
+            return Refusal(check, "业主表决尚未通过（见表决统计中的“还需”）",
+                           "the owners' vote has not passed yet (see what is needed)", source)
+    elif check == "no_unanswered_objection":
+        ids = [o.id for o in pd.objections if o.status == "open"]
+        if ids:
+            return Refusal(check, f"仍有未答复的异议：{'、'.join(ids)}",
+                           f"objection(s) without a written reply: {', '.join(ids)}", source)
+    elif check == "no_open_objection":
+        ids = [o.id for o in pd.objections if o.status != "resolved"]
+        if ids:
+            return Refusal(check, f"仍有未处理完毕的异议：{'、'.join(ids)}",
+                           f"objection(s) not yet resolved: {', '.join(ids)}", source)
+    elif check == "acceptance_document":
+        acc = [s for s in pd.stages if s.stage == "acceptance"]
+        if not acc or not acc[-1].documents:
+            return Refusal(check, "验收阶段未关联监督检验报告",
+                           "no inspection report is linked to the acceptance stage", source)
+    elif check == "no_open_blocker":
+        open_b = pd.open_blockers()
+        if open_b:
+            return Refusal(check, f"有未解决的阻碍：{open_b[0].text}",
+                           f"an open blocker: {open_b[0].text}", source)
+    return None
+
+
+def refusals(unit: Unit, stage: str, date: str, *, project: Project | None = None,
+             rules: StageRules | None = None) -> list[Refusal]:
+    """Every reason why ``unit`` may not enter ``stage`` on ``date`` (empty: allowed)."""
+    rules = rules or load_rules()
+    target = rules.index(stage)
+    pd = read_process(unit)
+    out: list[Refusal] = []
+    cur = pd.current
+    cur_i = -1 if cur is None else rules.index(cur.stage)
+    if target <= cur_i:
+        out.append(Refusal("order", f"单元已处于“{rules.stages[cur_i].zh}”，不能回到或重复"
+                                    f"“{rules.stages[target].zh}”",
+                           f"the unit is already at {rules.stages[cur_i].en}; it cannot move "
+                           f"back to or repeat {rules.stages[target].en}"))
+    elif target > cur_i + 1:
+        nxt = rules.stages[cur_i + 1]
+        out.append(Refusal("order", f"须先进入“{nxt.zh}”", f"{nxt.en} must come first"))
+    if cur is not None and date < cur.entered:
+        out.append(Refusal("date", f"日期 {date} 早于上一阶段的日期 {cur.entered}",
+                           f"the date {date} is before the last move ({cur.entered})"))
+    for check, source in rules.every_stage + rules.prerequisites.get(stage, ()):
+        r = _run_check(check, source, unit, pd, project)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def advance(unit: Unit, stage: str, date: str, *, responsible: str = "",
+            documents: list[str] | None = None, note: str = "",
+            project: Project | None = None, rules: StageRules | None = None) -> StageEntry:
+    """Move ``unit`` into ``stage`` on ``date`` (ISO), or raise ``InputError`` with the
+    reasons (field ``stage``)."""
+    try:
+        _dt.date.fromisoformat(date)
+    except (TypeError, ValueError):
+        raise InputError("date", f"must be a date YYYY-MM-DD, got {date!r}") from None
+    rules = rules or load_rules()
+    bad = refusals(unit, stage, date, project=project, rules=rules)
+    if bad:
+        raise InputError("stage", f"unit {unit.id} cannot enter {stage}: "
+                         + "; ".join(f"{r.zh} / {r.en}" for r in bad))
+    pd = read_process(unit)
+    entry = StageEntry(stage, date, responsible, list(documents or []), note)
+    pd.stages.append(entry)
+    write_process(unit, pd)
+    return entry
+
+
+# -------------------------------------------------------------------------------- status
+
+@dataclass
+class UnitStatus:
+    """Where one unit stands on ``as_of``."""
+
+    unit_id: str
+    stage: str
+    entered: str | None
+    days_in_stage: int | None
+    expected_days: int | None
+    overdue: bool
+    open_objections: int
+    open_blockers: int
+    responsible: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"unit": self.unit_id, "stage": self.stage, "entered": self.entered,
+                "days_in_stage": self.days_in_stage, "expected_days": self.expected_days,
+                "overdue": self.overdue, "open_objections": self.open_objections,
+                "open_blockers": self.open_blockers, "responsible": self.responsible}
+
+
+def unit_status(unit: Unit, as_of: str, rules: StageRules | None = None) -> UnitStatus:
+    rules = rules or load_rules()
+    pd = read_process(unit)
+    cur = pd.current
+    n_obj = sum(1 for o in pd.objections if o.status != "resolved")
+    if cur is None:
+        return UnitStatus(unit.id, NOT_STARTED, None, None, None, False, n_obj,
+                          len(pd.open_blockers()), "")
+    days = (_dt.date.fromisoformat(as_of) - _dt.date.fromisoformat(cur.entered)).days
+    exp = rules.stage(cur.stage).expected_days
+    return UnitStatus(unit.id, cur.stage, cur.entered, days, exp,
+                      exp is not None and days > exp, n_obj, len(pd.open_blockers()),
+                      cur.responsible)
+
+
+def progress(project: Project, as_of: str, rules: StageRules | None = None) -> dict[str, Any]:
+    """Counts per stage (with overdue) and one status per unit, as JSON-able data."""
+    rules = rules or load_rules()
+    statuses = [unit_status(u, as_of, rules) for u in project.units()]
+    keys = [NOT_STARTED] + [s.key for s in rules.stages]
+    counts = {k: 0 for k in keys}
+    overdue = {k: 0 for k in keys}
+    for s in statuses:
+        counts[s.stage] += 1
+        overdue[s.stage] += int(s.overdue)
+    return {
+        "project": project.name, "as_of": as_of, "rules": rules.name,
+        "units": len(statuses),
+        "stages": [{"key": k, "zh": "未登记" if k == NOT_STARTED else rules.stage(k).zh,
+                    "en": "not started" if k == NOT_STARTED else rules.stage(k).en,
+                    "count": counts[k], "overdue": overdue[k]} for k in keys],
+        "counts": counts,
+        "overdue_total": sum(overdue.values()),
+        "unit_status": [s.to_json() for s in statuses],
+    }
