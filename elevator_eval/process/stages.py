@@ -241,9 +241,12 @@ class UnitStatus:
 
 
 def unit_status(unit: Unit, as_of: str, rules: StageRules | None = None) -> UnitStatus:
+    """The stage ``unit`` was in on ``as_of`` (ISO date), how long it has been there [days]
+    and whether that is longer than the stage's expected time (经验值)."""
     rules = rules or load_rules()
     pd = read_process(unit)
-    cur = pd.current
+    entered = [s for s in pd.stages if s.entered <= as_of]   # moves after as_of not yet made
+    cur = entered[-1] if entered else None
     n_obj = sum(1 for o in pd.objections if o.status != "resolved")
     if cur is None:
         return UnitStatus(unit.id, NOT_STARTED, None, None, None, False, n_obj,
