@@ -35,6 +35,8 @@ COMMANDS: dict[str, str] = {
     "import-unit": "把单元 JSON 导入项目 / import a unit file into a project",
     "anonymise": "导出脱敏项目 / write an anonymised copy of a project",
     "progress": "办理阶段统计与推进 / units per stage, move a unit to its next stage",
+    "objections": "公示异议与异议登记表 / objections to the notice, register PDF",
+    "upkeep": "运维提醒与年度收支公示 / upkeep reminders, yearly statement PDF",
 }
 
 EXIT_OK = 0

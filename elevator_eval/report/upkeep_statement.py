@@ -1,0 +1,109 @@
+"""Yearly upkeep statement (电梯运行维护年度收支公示) of one unit, one page for residents.
+
+It shows the year's running-cost bills, each household's share by the agreed rule, the
+totals paid and owed, the reserve fund and the faults. In the residents' version
+(default) arrears are shown as totals only — how many households have not paid in full
+and how much is owed — so that no neighbour is singled out; ``detail=True`` adds what each
+door paid and owes, for the 使用管理人's own file.
+"""
+
+from __future__ import annotations
+
+from ..costshare import METHOD_INFO
+from ..process.upkeep import year_statement
+from .common import Tr, build_pdf, content_width, fmt_yuan, kv_table, money_column, para, \
+    table, unit_context
+
+
+def build_upkeep_statement(unit, year: int, *, project=None, lang: str = "zh", out,
+                           detail: bool = False) -> None:
+    """Write the statement of ``year`` for ``unit`` (raises ``InputError`` without upkeep)."""
+    t = Tr(lang)
+    width = content_width()
+    st = year_statement(unit, year, project)
+    community, building, project_name = unit_context(unit, project)
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from .common import esc, styles
+    title_style = ParagraphStyle("ee-upkeep-title", parent=styles()["title"], fontSize=19,
+                                 leading=25, spaceAfter=2)
+    story = [Paragraph(esc(t(f"{year} 年度电梯运行维护收支公示",
+                             f"Elevator upkeep statement {year}")), title_style),
+             para(" ".join(x for x in (community, building, unit.name or unit.id) if x),
+                  "subtitle")]
+    info = METHOD_INFO.get(st.method, {})
+    pairs = [(t("单元编号", "Unit"), unit.id),
+             (t("使用管理人", "Elevator user-manager"), st.manager or "—"),
+             (t("维保单位", "Maintenance contractor"), st.contractor or "—"),
+             (t("维保合同（年费 / 到期）", "Contract (yearly fee / ends)"),
+              f"{fmt_yuan(st.contract_fee_yuan, symbol=True) if st.contract_fee_yuan is not None else '—'}"
+              f" / {st.contract_end or '—'}"),
+             (t("定期检验（上次 / 下次到期）", "Periodic inspection (last / next due)"),
+              f"{st.last_inspection or '—'} / {st.next_inspection or '—'}"),
+             (t("分摊办法", "Split rule"),
+              t.pair((info.get("title_zh", st.method), info.get("title_en", st.method))))]
+    story.append(kv_table(pairs, width, 0.32))
+    half = (width - 8) / 2
+    rows = [[t("一、本年度费用", "1. This year's costs"), t("金额（元）", "Amount (yuan)")]]
+    amounts = money_column([a for _, a in st.bills] + [st.bills_total_yuan])
+    rows += [[item, amounts[i]] for i, (item, _) in enumerate(st.bills)]
+    rows.append([t("合计", "Total"), amounts[-1]])
+    costs = table(rows, [half * 0.6, half * 0.4], align_right_cols=(1,))
+    reserve = table([[t("二、备用金", "2. Reserve fund"), t("金额（元）", "Amount (yuan)")],
+                     [t("年初余额", "Balance on 1 January"), fmt_yuan(st.reserve_start_yuan)],
+                     [t("本年存入", "Paid in"), fmt_yuan(st.reserve_in_yuan)],
+                     [t("本年支出", "Spent"), fmt_yuan(st.reserve_out_yuan)],
+                     [t("年末余额", "Balance on 31 December"), fmt_yuan(st.reserve_end_yuan)]],
+                    [half * 0.6, half * 0.4], align_right_cols=(1,))
+    story.append(_side(costs, reserve, half))
+    story.append(para(t("三、各户分摊", "3. Share of each household"), "h2"))
+    hs = sorted(st.rows, key=lambda r: (-r.floor, r.household))
+    head = [t("门牌", "Door"), t("楼层", "Floor"), t("应分摊（元）", "Share (yuan)")]
+    if detail:
+        head += [t("已缴（元）", "Paid (yuan)"), t("欠缴（元）", "Owed (yuan)")]
+    rows = [head]
+    shares = money_column([r.share_yuan for r in hs])
+    paid = money_column([r.paid_yuan for r in hs])
+    owed = money_column([r.arrears_yuan for r in hs])
+    for i, r in enumerate(hs):
+        row = [r.household, str(r.floor), shares[i]]
+        if detail:
+            row += [paid[i], owed[i]]
+        rows.append(row)
+    n = len(head)
+    rows.append([t("合计", "Total"), "", fmt_yuan(sum(r.share_yuan for r in hs))] +
+                ([fmt_yuan(st.paid_total_yuan), fmt_yuan(st.arrears_total_yuan)] if detail
+                 else []))
+    fr = [0.3, 0.2, 0.5] if not detail else [0.2, 0.14, 0.22, 0.22, 0.22]
+    story.append(table(rows, [width * f for f in fr], align_right_cols=range(1, n),
+                       repeat=False))
+    n_owing = sum(1 for r in st.rows if r.arrears_yuan > 0)
+    story.append(para(t(f"已缴合计 {fmt_yuan(st.paid_total_yuan, symbol=True)}；"
+                        f"未缴清 {n_owing} 户，欠缴合计 {fmt_yuan(st.arrears_total_yuan, symbol=True)}。",
+                        f"Paid in all {fmt_yuan(st.paid_total_yuan, symbol=True)}; {n_owing} "
+                        f"household(s) not paid in full, {fmt_yuan(st.arrears_total_yuan, symbol=True)}"
+                        " owed."), "body"))
+    story.append(para(t("四、故障记录", "4. Faults"), "h2"))
+    rows = [[t("日期", "Date"), t("故障情况", "Fault"), t("修复日期", "Fixed on")]]
+    rows += [[f.date, f.text, f.fixed or t("未修复", "not fixed")] for f in st.faults]
+    if not st.faults:
+        rows.append(["—", t("本年度无故障记录", "No fault recorded this year"), ""])
+    story.append(table(rows, [width * 0.18, width * 0.64, width * 0.18]))
+    story.append(para(t("如对本公示有疑问，请与使用管理人联系。",
+                        "Questions about this statement: please ask the elevator's "
+                        "user-manager."), "small"))
+    title = t("年度收支公示", "Upkeep statement")
+    build_pdf(out, story, title=f"{title} {unit.id} {year}", header_left=project_name or title,
+              header_right=f"{title} · {unit.id} · {year}", lang=lang)
+
+
+def _side(left, right, half: float):
+    """Two flowables side by side, top-aligned."""
+    from reportlab.platypus import Table, TableStyle
+    grid = Table([[left, right]], colWidths=[half + 4, half + 4])
+    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return grid
