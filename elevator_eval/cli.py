@@ -37,6 +37,8 @@ COMMANDS: dict[str, str] = {
     "progress": "办理阶段统计与推进 / units per stage, move a unit to its next stage",
     "objections": "公示异议与异议登记表 / objections to the notice, register PDF",
     "upkeep": "运维提醒与年度收支公示 / upkeep reminders, yearly statement PDF",
+    "import-intent": "导入意向登记（CSV/xlsx）/ import intent registrations",
+    "import-votes": "导入线上表决结果 / import e-voting results into the audit log",
 }
 
 EXIT_OK = 0

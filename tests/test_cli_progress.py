@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 import json
 
+from process_helpers import make_project, make_unit
+
 from elevator_eval.cli import run_command
 from elevator_eval.store import open_project, save_project
-from process_helpers import make_project, make_unit
 
 
 def run(*argv):

@@ -5,12 +5,17 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from process_helpers import make_project, make_unit
 
 from elevator_eval.errors import InputError
 from elevator_eval.process.engagement import concern_counts, intent_summary, visit_list
-from elevator_eval.process.records import Contact, Intent, read_canvass, write_canvass, \
-    write_intent
-from process_helpers import make_project, make_unit
+from elevator_eval.process.records import (
+    Contact,
+    Intent,
+    read_canvass,
+    write_canvass,
+    write_intent,
+)
 
 
 def register(unit, interested_doors, others_no=()):
@@ -42,7 +47,7 @@ def test_visit_list_puts_the_needed_owners_first():
                   areas=["60", "70", "80", "90", "100", "110"])
     rows = visit_list(u)
     # yes owner is not listed; 5 others, the needed ones (largest areas) first
-    assert [r.owner for r in rows if r.needed][0] == "601"
+    assert next(r.owner for r in rows if r.needed) == "601"
     assert len(rows) == 5 and "101" not in [r.owner for r in rows]
     needed = [r for r in rows if r.needed]
     assert rows[:len(needed)] == needed
@@ -50,7 +55,7 @@ def test_visit_list_puts_the_needed_owners_first():
     # owners 601 (110), 501 (100), 401 (90): 4 of 6 heads (≥ 2/3) and 360 of 510 m² area
     # taking part (≥ 340) and all yes → three more owners are enough
     assert [r.owner for r in needed] == ["601", "501", "401"]
-    assert needed[0].area_m2 == D("110")
+    assert needed[0].area_m2 == D(110)
 
 
 def test_visit_rows_carry_the_last_contact_and_concerns():

@@ -7,15 +7,24 @@ import json
 import re
 from decimal import Decimal as D
 
+from process_helpers import make_project, make_unit
 from pypdf import PdfReader
 
 from elevator_eval.cli import run_command
-from elevator_eval.process.records import (Bill, Fault, Objection, Payment, ReserveEntry,
-                                           StageEntry, Upkeep, read_process, write_process)
+from elevator_eval.process.records import (
+    Bill,
+    Fault,
+    Objection,
+    Payment,
+    ReserveEntry,
+    StageEntry,
+    Upkeep,
+    read_process,
+    write_process,
+)
 from elevator_eval.report.objection_register import build_objection_register
 from elevator_eval.report.upkeep_statement import build_upkeep_statement
 from elevator_eval.store import save_project
-from process_helpers import make_project, make_unit
 
 HOSTILE = '<b>噪声</b> & <img src="x"/>'
 

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from process_helpers import make_project, make_unit
 
 from elevator_eval.errors import InputError
 from elevator_eval.process import stages
-from elevator_eval.process.records import (Blocker, Objection, read_process, write_process)
-from process_helpers import make_project, make_unit
+from elevator_eval.process.records import (
+    Blocker,
+    Objection,
+    read_process,
+    write_process,
+)
 
 PASSING = ["yes"] * 6          # 6 of 6 owners agree: passes every shipped ruleset
 FAILING = ["yes"] * 3 + [None] * 3   # 3 of 6 take part: below 2/3 participation

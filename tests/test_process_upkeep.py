@@ -5,12 +5,18 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from process_helpers import make_unit
 
 from elevator_eval.errors import InputError
-from elevator_eval.process.records import (Bill, Payment, ReserveEntry, Upkeep, read_process,
-                                           write_process)
+from elevator_eval.process.records import (
+    Bill,
+    Payment,
+    ReserveEntry,
+    Upkeep,
+    read_process,
+    write_process,
+)
 from elevator_eval.process.upkeep import add_months, reminders, year_statement
-from process_helpers import make_unit
 
 
 def with_upkeep(unit, up):
@@ -80,7 +86,7 @@ def test_year_split_by_the_agreed_rule_adds_up_exactly():
 
 
 def test_payment_for_an_unknown_door_is_named():
-    u = with_upkeep(equal_unit(), Upkeep(payments=[Payment(2026, "909", D("1"), "2026-01-01")]))
+    u = with_upkeep(equal_unit(), Upkeep(payments=[Payment(2026, "909", D(1), "2026-01-01")]))
     with pytest.raises(InputError) as e:
         year_statement(u, 2026)
     assert "payments[0].household" in e.value.field

@@ -3,8 +3,8 @@ the objections of a unit's public notice; the register PDF masks objectors' name
 
 from __future__ import annotations
 
-from . import CommandResult, load_target
 from ..errors import InputError
+from . import CommandResult, load_target
 
 
 def add_arguments(parser) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from . import CommandResult, load_target
 from ..errors import InputError
+from . import CommandResult, load_target
 
 
 def add_arguments(parser) -> None:

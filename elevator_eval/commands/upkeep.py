@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from . import CommandResult, load_target
 from ..errors import InputError
+from . import CommandResult, load_target
 
 
 def add_arguments(parser) -> None:
@@ -44,9 +44,9 @@ def run(args) -> CommandResult:
         raise InputError("--year", "is required with --unit")
     unit, project = load_target(args.target, args.unit)
     st = year_statement(unit, args.year, project)
-    lines = [f"单元 / unit {unit.id}  {args.year}: 费用 / costs {st.bills_total_yuan} 元, "
-             f"已缴 / paid {st.paid_total_yuan}, 欠缴 / owed {st.arrears_total_yuan}, "
-             f"备用金 / reserve {st.reserve_end_yuan}"]
+    lines = [(f"单元 / unit {unit.id}  {args.year}: 费用 / costs {st.bills_total_yuan} 元, "
+              f"已缴 / paid {st.paid_total_yuan}, 欠缴 / owed {st.arrears_total_yuan}, "
+              f"备用金 / reserve {st.reserve_end_yuan}")]
     if args.output:
         from ..report.upkeep_statement import build_upkeep_statement
         build_upkeep_statement(unit, args.year, project=project, lang=args.lang,

@@ -9,8 +9,17 @@ cannot close while any objection is without a written reply.
 from __future__ import annotations
 
 from ..process.records import read_process
-from .common import Tr, build_pdf, content_width, kv_table, mask_name, para, table, \
-    today_iso, unit_context
+from .common import (
+    Tr,
+    build_pdf,
+    content_width,
+    kv_table,
+    mask_name,
+    para,
+    table,
+    today_iso,
+    unit_context,
+)
 
 STATUS = {"open": ("待答复", "awaiting reply"), "answered": ("已答复，处理中", "answered"),
           "resolved": ("已处理完毕", "resolved")}

@@ -11,8 +11,17 @@ from __future__ import annotations
 
 from ..costshare import METHOD_INFO
 from ..process.upkeep import year_statement
-from .common import Tr, build_pdf, content_width, fmt_yuan, kv_table, money_column, para, \
-    table, unit_context
+from .common import (
+    Tr,
+    build_pdf,
+    content_width,
+    fmt_yuan,
+    kv_table,
+    money_column,
+    para,
+    table,
+    unit_context,
+)
 
 
 def build_upkeep_statement(unit, year: int, *, project=None, lang: str = "zh", out,
@@ -33,12 +42,12 @@ def build_upkeep_statement(unit, year: int, *, project=None, lang: str = "zh", o
              para(" ".join(x for x in (community, building, unit.name or unit.id) if x),
                   "subtitle")]
     info = METHOD_INFO.get(st.method, {})
+    fee = "—" if st.contract_fee_yuan is None else fmt_yuan(st.contract_fee_yuan, symbol=True)
     pairs = [(t("单元编号", "Unit"), unit.id),
              (t("使用管理人", "Elevator user-manager"), st.manager or "—"),
              (t("维保单位", "Maintenance contractor"), st.contractor or "—"),
              (t("维保合同（年费 / 到期）", "Contract (yearly fee / ends)"),
-              f"{fmt_yuan(st.contract_fee_yuan, symbol=True) if st.contract_fee_yuan is not None else '—'}"
-              f" / {st.contract_end or '—'}"),
+              f"{fee} / {st.contract_end or '—'}"),
              (t("定期检验（上次 / 下次到期）", "Periodic inspection (last / next due)"),
               f"{st.last_inspection or '—'} / {st.next_inspection or '—'}"),
              (t("分摊办法", "Split rule"),
