@@ -39,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "upkeep": "运维提醒与年度收支公示 / upkeep reminders, yearly statement PDF",
     "import-intent": "导入意向登记（CSV/xlsx）/ import intent registrations",
     "import-votes": "导入线上表决结果 / import e-voting results into the audit log",
+    "rollup": "多个街道项目汇总统计（xlsx、GeoJSON）/ district roll-up of street projects",
 }
 
 EXIT_OK = 0

@@ -8,6 +8,7 @@ import io
 
 import openpyxl
 import pytest
+from process_helpers import make_project, make_unit
 
 from elevator_eval.audit import verify_log
 from elevator_eval.cli import run_command
@@ -15,7 +16,6 @@ from elevator_eval.errors import InputError
 from elevator_eval.io.process_import import apply_preview, preview_intent, preview_votes
 from elevator_eval.process.records import read_intent
 from elevator_eval.store import open_project, save_project
-from process_helpers import make_project, make_unit
 
 INTENT_HEAD = ["单元编号", "门牌", "意向", "登记日期", "渠道"]
 VOTES_HEAD = ["单元编号", "门牌", "表决意见", "投票时间", "渠道", "委托人", "授权书编号"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import CommandResult, load_target
 from ..errors import InputError
+from . import CommandResult, load_target
 
 KIND = "intent"
 
