@@ -38,8 +38,8 @@ def run(args) -> CommandResult:
     if args.output and Path(args.output).resolve() in {Path(p).resolve() for p in args.projects}:
         raise InputError("-o", "would overwrite an input project")
     roll = rollup(loaded, as_of)
-    lines = [f"项目 / projects: {len(loaded)}, 单元 / units counted: {len(roll.units)}, "
-             f"重复 / duplicates: {len(roll.duplicates)}"]
+    lines = [(f"项目 / projects: {len(loaded)}, 单元 / units counted: {len(roll.units)}, "
+             f"重复 / duplicates: {len(roll.duplicates)}")]
     lines += [f"  重复 duplicate: {d['unit']} ({d['address']}) 计入 counted in {d['first']}, "
               f"又见于 also in {d['again']}" for d in roll.duplicates]
     for r in roll.district:

@@ -33,18 +33,18 @@ YEAR_HEADERS = ("街道 Street", "年度 Year", "计划单元 Units planned",
 SHEETS = ("说明 About", "按街道年度 By street-year", "按年度 By year", "阶段 Stages",
           "单元 Units", "重复 Duplicates")
 DEFINITIONS = (
-    ("计划 planned", "当年进入“方案公示”（表决通过后）的单元 / units that entered the public "
-                    "notice (after the vote passed) in the year"),
+    ("计划 planned", ("当年进入“方案公示”（表决通过后）的单元 / units that entered the public "
+                    "notice (after the vote passed) in the year")),
     ("开工 started", "当年进入“施工”的单元 / units that entered construction in the year"),
-    ("完工 completed", "当年进入“投用”（监督检验合格后）的单元 / units put into service in the "
-                      "year (after the supervisory inspection)"),
+    ("完工 completed", ("当年进入“投用”（监督检验合格后）的单元 / units put into service in the "
+                      "year (after the supervisory inspection)")),
     ("在用电梯 in service", "截至当年12月31日已投用的单元 / units in service on 31 December"),
     ("投资 investment", "当年开工单元的建设总费用 / capital total of the units started"),
     ("补贴 subsidy", "这些单元的政府补贴（不超过总费用）/ their subsidies, capped by the total"),
     ("居民出资 contribution", "投资 − 补贴 / investment − subsidy"),
-    ("重复 duplicates", "单元编号与楼栋地址相同（无地址时小区与楼栋名相同）的单元只计一次，计入第一个"
+    ("重复 duplicates", ("单元编号与楼栋地址相同（无地址时小区与楼栋名相同）的单元只计一次，计入第一个"
                        "项目 / same unit id and building address (or community and building name):"
-                       " counted once, in the first project"),
+                       " counted once, in the first project")),
 )
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..errors import InputError
 from ..model import Project, Unit
 from .records import read_process
 
@@ -59,7 +60,7 @@ def _money(unit: Unit) -> tuple[Decimal, Decimal]:
     total = unit.costs.total_yuan
     try:
         sub, _ = subsidy_total(unit)
-    except Exception:  # a unit with invalid subsidy rules counts without subsidy
+    except InputError:  # a unit with invalid subsidy rules counts without subsidy
         sub = ZERO
     return total, min(sub, total)
 
