@@ -265,6 +265,8 @@ def build() -> Project:
     # A top-floor owner asked for the unit-level O&M split to be written down.
     p.find_unit("DH-1-1").household("602").extra["note_zh"] = "愿意多承担维保费用"
     _vote_history(p)
+    from sample_process import add_process_history  # stages, objections, upkeep
+    add_process_history(p)
     return p
 
 

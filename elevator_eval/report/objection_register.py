@@ -74,6 +74,8 @@ def build_objection_register(unit, *, project=None, lang: str = "zh", out,
                      "", "", "", ""])
     fr = [0.07, 0.12, 0.08, 0.17, 0.18, 0.13, 0.15, 0.1]
     story.append(table(rows, [width * f for f in fr]))
+    from reportlab.platypus import Spacer
+    story.append(Spacer(1, 18))
     story.append(para(t("经办人（签字）：____________    街道办事处（盖章）：____________",
                         "Officer (signature): ____________    Street office (seal): "
                         "____________"), "body"))

@@ -39,7 +39,7 @@ def build_upkeep_statement(unit, year: int, *, project=None, lang: str = "zh", o
                                  leading=25, spaceAfter=2)
     story = [Paragraph(esc(t(f"{year} 年度电梯运行维护收支公示",
                              f"Elevator upkeep statement {year}")), title_style),
-             para(" ".join(x for x in (community, building, unit.name or unit.id) if x),
+             para(unit.name or " ".join(x for x in (community, building, unit.id) if x),
                   "subtitle")]
     info = METHOD_INFO.get(st.method, {})
     fee = "—" if st.contract_fee_yuan is None else fmt_yuan(st.contract_fee_yuan, symbol=True)
