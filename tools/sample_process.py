@@ -13,9 +13,21 @@ from decimal import Decimal as D
 
 from elevator_eval.model import Project
 from elevator_eval.process import stages
-from elevator_eval.process.records import (Bill, Blocker, Contact, Fault, Intent, Objection,
-                                           Payment, ReserveEntry, Upkeep, read_process,
-                                           write_canvass, write_intent, write_process)
+from elevator_eval.process.records import (
+    Bill,
+    Blocker,
+    Contact,
+    Fault,
+    Intent,
+    Objection,
+    Payment,
+    ReserveEntry,
+    Upkeep,
+    read_process,
+    write_canvass,
+    write_intent,
+    write_process,
+)
 from elevator_eval.process.upkeep import year_statement
 
 OFFICE = "东湖街道办事处"

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
                                      S("Ctrl+2"))
         self.act_procurement = self._action("actProcurement", self.show_procurement,
                                             S("Ctrl+3"))
+        self.act_process = self._action("actProcess", self.show_process, S("Ctrl+4"))
         self.act_recompute = self._action("actRecompute", self.recompute, S(S.Refresh))
         self.act_vote_log = self._action("actVoteLog", self.show_vote_log, S("Ctrl+L"))
         self._vote_log_dialog = None
@@ -155,8 +156,8 @@ class MainWindow(QMainWindow):
         for a in (self.act_undo, self.act_redo, self.act_find):
             self.menu_edit.addAction(a)
         self.menu_view = mb.addMenu("")
-        for a in (self.act_overview, self.act_unit, self.act_procurement, self.act_recompute,
-                  self.act_vote_log):
+        for a in (self.act_overview, self.act_unit, self.act_procurement, self.act_process,
+                  self.act_recompute, self.act_vote_log):
             self.menu_view.addAction(a)
         self.menu_view.addSeparator()
         self.menu_lang = self.menu_view.addMenu("")
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
             self.act_overview: (self.tr("街道概览"), self.tr("普查表：每个单元的适宜性分类")),
             self.act_unit: (self.tr("单元详情"), self.tr("当前单元的编辑器")),
             self.act_procurement: (self.tr("采购比选"), self.tr("报价、适配矩阵、全寿命成本与评分")),
+            self.act_process: (self.tr("办理进度"), self.tr("各阶段单元数、漏斗图、逾期与运维提醒")),
             self.act_recompute: (self.tr("重新计算"), self.tr("重新评估全部单元（后台运行）")),
             self.act_vote_log: (self.tr("表决记录(&L)…"),
                                 self.tr("全部单元的表决变更记录与哈希链校验，可导出 CSV")),
@@ -280,6 +282,8 @@ class MainWindow(QMainWindow):
             self.show_unit(self.current_unit, tab=tab)
         elif current == "procurement":
             self.show_procurement()
+        elif current == "process":
+            self.show_process()
         else:
             self.show_overview()
 
@@ -297,6 +301,10 @@ class MainWindow(QMainWindow):
             elif name == "procurement":
                 from .procurement_view import ProcurementView
                 v = ProcurementView(self.doc, self)
+            elif name == "process":
+                from .process_view import ProcessView
+                v = ProcessView(self.doc, self)
+                v.unitActivated.connect(lambda uid: self.show_unit(uid, tab="process"))
             else:
                 raise KeyError(name)
             v.setObjectName(f"view_{name}")
@@ -317,6 +325,10 @@ class MainWindow(QMainWindow):
 
     def show_procurement(self) -> None:
         self.stack.setCurrentWidget(self.view("procurement"))
+        self._update_status()
+
+    def show_process(self) -> None:
+        self.stack.setCurrentWidget(self.view("process"))
         self._update_status()
 
     def show_unit(self, unit_id: str | None, tab: str | None = None) -> None:

@@ -9,11 +9,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from . import labels
 from .style import CLASS_BACKGROUNDS, CLASS_COLOURS, STATE_COLOURS
 
-TABS = ("building", "site", "votes", "costs", "preinstall", "documents")
+TABS = ("building", "site", "votes", "costs", "preinstall", "documents", "process", "canvass",
+        "upkeep")
 _TAB_CLASSES = {"building": ("tab_building", "BuildingTab"), "site": ("tab_site", "SiteTab"),
                 "votes": ("tab_votes", "VotesTab"), "costs": ("tab_costs", "CostsTab"),
                 "preinstall": ("tab_preinstall", "PreinstallTab"),
-                "documents": ("tab_documents", "DocumentsTab")}
+                "documents": ("tab_documents", "DocumentsTab"),
+                "process": ("tab_process", "ProcessTab"), "canvass": ("tab_canvass", "CanvassTab"),
+                "upkeep": ("tab_upkeep", "UpkeepTab")}
 
 
 class UnitEditor(QWidget):
@@ -44,7 +47,9 @@ class UnitEditor(QWidget):
         self._tabs: dict[str, QWidget] = {}
         titles = {"building": self.tr("楼栋与结构"), "site": self.tr("现场踏勘"),
                   "votes": self.tr("住户与表决"), "costs": self.tr("费用分摊"),
-                  "preinstall": self.tr("先期预埋"), "documents": self.tr("文件与打印")}
+                  "preinstall": self.tr("先期预埋"), "documents": self.tr("文件与打印"),
+                  "process": self.tr("办理进度"), "canvass": self.tr("走访"),
+                  "upkeep": self.tr("运维")}
         for name in TABS:
             mod_name, cls_name = _TAB_CLASSES[name]
             mod = importlib.import_module(f"elevator_eval.ui.{mod_name}")

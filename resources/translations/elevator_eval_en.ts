@@ -57,6 +57,141 @@
     </message>
 </context>
 <context>
+    <name>CanvassTab</name>
+    <message>
+        <source>优先</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>业主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>门牌</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>面积 ㎡</source>
+        <translation>Area m²</translation>
+    </message>
+    <message>
+        <source>表决</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>意向</source>
+        <translation>Intent</translation>
+    </message>
+    <message>
+        <source>走访次数</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>最近走访</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>顾虑</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>上门</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>线上</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <source>犹豫</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>未联系上</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <source>费用</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>采光</source>
+        <translation>Sunlight</translation>
+    </message>
+    <message>
+        <source>噪声</source>
+        <translation>Noise</translation>
+    </message>
+    <message>
+        <source>隐私</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>补偿</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <source>反对</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>弃权</source>
+        <translation>Abstain</translation>
+    </message>
+    <message>
+        <source>未投票</source>
+        <translation>Not voted</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>记录走访</source>
+        <translation>Log contact</translation>
+    </message>
+    <message>
+        <source>为所选业主记录一次走访</source>
+        <translation>Log a contact with the selected owner</translation>
+    </message>
+    <message>
+        <source>还需：</source>
+        <translation>Needed: </translation>
+    </message>
+    <message>
+        <source>需争取</source>
+        <translation>Needed</translation>
+    </message>
+    <message>
+        <source>愿意</source>
+        <translation>Interested</translation>
+    </message>
+    <message>
+        <source>不愿意</source>
+        <translation>Not interested</translation>
+    </message>
+    <message>
+        <source>记录 {0} 的走访</source>
+        <translation>Log a contact with {0}</translation>
+    </message>
+</context>
+<context>
     <name>CensusModel</name>
     <message>
         <source>小区</source>
@@ -1094,6 +1229,14 @@ Recover it?</translation>
         <translation>Quotes, fit matrix, life-cycle cost and scores</translation>
     </message>
     <message>
+        <source>办理进度</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>各阶段单元数、漏斗图、逾期与运维提醒</source>
+        <translation>Units per stage, funnel chart, overdue units and upkeep reminders</translation>
+    </message>
+    <message>
         <source>重新评估全部单元（后台运行）</source>
         <translation>Reassess every unit (in the background)</translation>
     </message>
@@ -1387,6 +1530,244 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>各输入取低/高值时的期望净节省（元）</source>
         <translation>Expected net saving with each input at its low / high value (yuan)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessTab</name>
+    <message>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>进入日期</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>责任方</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>关联文件（可选）</source>
+        <translation>Linked document (optional)</translation>
+    </message>
+    <message>
+        <source>推进到下一阶段</source>
+        <translation>Move to next stage</translation>
+    </message>
+    <message>
+        <source>办理阶段</source>
+        <translation>Stages</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>异议人</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <source>门牌</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>异议内容 / 答复 / 处理结果</source>
+        <translation>Objection / reply / resolution text</translation>
+    </message>
+    <message>
+        <source>登记异议</source>
+        <translation>Record objection</translation>
+    </message>
+    <message>
+        <source>答复所选</source>
+        <translation>Reply to selected</translation>
+    </message>
+    <message>
+        <source>办结所选</source>
+        <translation>Resolve selected</translation>
+    </message>
+    <message>
+        <source>公示异议（对外打印时姓名脱敏）</source>
+        <translation>Objections to the notice (names masked in public print-outs)</translation>
+    </message>
+    <message>
+        <source>办理进度数据有误：{0}</source>
+        <translation>Procedure data is invalid: {0}</translation>
+    </message>
+    <message>
+        <source>已在最后阶段</source>
+        <translation>Already at the last stage</translation>
+    </message>
+    <message>
+        <source>下一阶段：{0}</source>
+        <translation>Next stage: {0}</translation>
+    </message>
+    <message>
+        <source>尚不能推进：</source>
+        <translation>cannot move yet: </translation>
+    </message>
+    <message>
+        <source>阻碍：</source>
+        <translation>Blockers: </translation>
+    </message>
+    <message>
+        <source>（仅凭登记意向即可达到表决门槛，可优先启动）</source>
+        <translation> (registered intent alone would meet the vote thresholds: start here)</translation>
+    </message>
+    <message>
+        <source>意向登记：{0} 户中 {1} 户已登记，{2} 户愿意加装</source>
+        <translation>Intent: {1} of {0} households registered, {2} interested</translation>
+    </message>
+    <message>
+        <source>待答复</source>
+        <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <source>已答复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>不能办结</source>
+        <translation>Cannot resolve</translation>
+    </message>
+    <message>
+        <source>异议须先书面答复，才能办结。</source>
+        <translation>An objection needs a written reply before it can be resolved.</translation>
+    </message>
+    <message>
+        <source>答复异议</source>
+        <translation>Reply to objection</translation>
+    </message>
+    <message>
+        <source>办结异议</source>
+        <translation>Resolve objection</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessView</name>
+    <message>
+        <source>全部阶段</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <source>只看逾期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>阶段：</source>
+        <translation>Stage:</translation>
+    </message>
+    <message>
+        <source>单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>进入日期</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>本阶段天数</source>
+        <translation>Days in stage</translation>
+    </message>
+    <message>
+        <source>参考天数（经验值）</source>
+        <translation>Expected days (rule of thumb)</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>责任方</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>未结异议</source>
+        <translation>Open objections</translation>
+    </message>
+    <message>
+        <source>阻碍</source>
+        <translation>Blockers</translation>
+    </message>
+    <message>
+        <source>推进到下一阶段</source>
+        <translation>Move to next stage</translation>
+    </message>
+    <message>
+        <source>办理进度数据有误：{0}</source>
+        <translation>Procedure data is invalid: {0}</translation>
+    </message>
+    <message>
+        <source>共 {0} 个单元，逾期 {1} 个（统计日期 {2}）</source>
+        <translation>{0} units, {1} overdue (as of {2})</translation>
+    </message>
+    <message>
+        <source>暂无运维提醒</source>
+        <translation>No upkeep reminders</translation>
+    </message>
+    <message>
+        <source>已到达（含其后阶段）</source>
+        <translation>Reached (incl. later stages)</translation>
+    </message>
+    <message>
+        <source>目前处于该阶段</source>
+        <translation>In this stage now</translation>
+    </message>
+    <message>
+        <source>办理漏斗：到达各阶段的单元数</source>
+        <translation>Funnel: units that reached each stage</translation>
+    </message>
+    <message>
+        <source>选择一个单元以推进阶段</source>
+        <translation>Select a unit to move it on</translation>
+    </message>
+    <message>
+        <source>{0} 已在最后阶段</source>
+        <translation>{0} is at the last stage</translation>
+    </message>
+    <message>
+        <source>{0} 的下一阶段：{1}</source>
+        <translation>Next stage of {0}: {1}</translation>
+    </message>
+    <message>
+        <source>不能推进到“{0}”</source>
+        <translation>Cannot move to “{0}”</translation>
+    </message>
+    <message>
+        <source>推进 {0} 到“{1}”</source>
+        <translation>Move {0} to “{1}”</translation>
     </message>
 </context>
 <context>
@@ -1791,6 +2172,117 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>文件与打印</source>
         <translation>Documents</translation>
+    </message>
+    <message>
+        <source>办理进度</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>走访</source>
+        <translation>Canvassing</translation>
+    </message>
+    <message>
+        <source>运维</source>
+        <translation>Upkeep</translation>
+    </message>
+</context>
+<context>
+    <name>UpkeepTab</name>
+    <message>
+        <source>导出年度收支公示 PDF…</source>
+        <translation>Export yearly statement PDF…</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>门牌</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>应分摊（元）</source>
+        <translation>Share (yuan)</translation>
+    </message>
+    <message>
+        <source>已缴（元）</source>
+        <translation>Paid (yuan)</translation>
+    </message>
+    <message>
+        <source>欠缴（元）</source>
+        <translation>Owed (yuan)</translation>
+    </message>
+    <message>
+        <source>费用项目</source>
+        <translation>Cost item</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>故障情况</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <source>修复日期</source>
+        <translation>Fixed on</translation>
+    </message>
+    <message>
+        <source>运行费台账（按约定的分摊办法）</source>
+        <translation>Running-cost ledger (split by the agreed rule)</translation>
+    </message>
+    <message>
+        <source>本单元尚无运维记录（电梯投用后登记使用管理人、维保合同与运行费）。</source>
+        <translation>No upkeep record yet (after the elevator is put into service, record its user-manager, maintenance contract and running costs).</translation>
+    </message>
+    <message>
+        <source>使用管理人：{0}</source>
+        <translation>User-manager: {0}</translation>
+    </message>
+    <message>
+        <source>维保单位：{0}；年费 {1} 元；合同 {2} 至 {3}</source>
+        <translation>Maintenance: {0}; yearly fee {1} yuan; contract {2} to {3}</translation>
+    </message>
+    <message>
+        <source>定期检验：上次 {0}，下次到期 {1}</source>
+        <translation>Periodic inspection: last {0}, next due {1}</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>未修复</source>
+        <translation>Not fixed</translation>
+    </message>
+    <message>
+        <source>合计 {0} 元；已缴 {1} 元；欠缴 {2} 元（{3} 户未缴清）；备用金：年初 {4}，存入 {5}，支出 {6}，年末 {7} 元</source>
+        <translation>Total {0} yuan; paid {1}; owed {2} ({3} household(s) not paid in full); reserve: start {4}, in {5}, out {6}, end {7} yuan</translation>
+    </message>
+    <message>
+        <source>导出年度收支公示</source>
+        <translation>Export yearly statement</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>正在写入 {0}…</source>
+        <translation>Writing {0}…</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
     </message>
 </context>
 <context>

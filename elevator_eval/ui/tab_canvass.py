@@ -1,0 +1,135 @@
+"""Canvassing tab (走访): the owners to visit, ordered by what the vote still needs, with
+their last contact and concerns, and a form to log a contact (undoable)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from .tab_base import UnitTab
+from .tab_process import _table
+
+
+class CanvassTab(UnitTab):
+    name = "canvass"
+
+    def __init__(self, doc, parent=None):
+        super().__init__(doc, parent)
+        from ..process.records import CHANNELS, CONCERNS, OUTCOMES
+        self.needed = QLabel()
+        self.needed.setObjectName("NeededText")
+        self.needed.setWordWrap(True)
+        self.table = _table([self.tr("优先"), self.tr("业主"), self.tr("门牌"), self.tr("面积 ㎡"),
+                             self.tr("表决"), self.tr("意向"), self.tr("走访次数"),
+                             self.tr("最近走访"), self.tr("结果"), self.tr("顾虑")],
+                            "VisitList")
+        self.channel_names = {"visit": self.tr("上门"), "phone": self.tr("电话"),
+                              "online": self.tr("线上")}
+        self.outcome_names = {"agreed": self.tr("同意"), "undecided": self.tr("犹豫"),
+                              "refused": self.tr("拒绝"), "no_contact": self.tr("未联系上")}
+        self.concern_names = {"cost": self.tr("费用"), "sunlight": self.tr("采光"),
+                              "noise": self.tr("噪声"), "privacy": self.tr("隐私"),
+                              "compensation": self.tr("补偿")}
+        self.vote_names = {"yes": self.tr("同意"), "no": self.tr("反对"),
+                           "abstain": self.tr("弃权"), None: self.tr("未投票")}
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setObjectName("ContactDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.channel = QComboBox()
+        self.channel.setObjectName("ContactChannel")
+        for c in CHANNELS:
+            self.channel.addItem(self.channel_names[c], c)
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("ContactOutcome")
+        for o in OUTCOMES:
+            self.outcome.addItem(self.outcome_names[o], o)
+        self.concerns = {}
+        row = QHBoxLayout()
+        for w in (self.date, self.channel, self.outcome):
+            row.addWidget(w)
+        for c in CONCERNS:
+            box = QCheckBox(self.concern_names[c])
+            box.setObjectName(f"Concern_{c}")
+            self.concerns[c] = box
+            row.addWidget(box)
+        self.note = QLineEdit()
+        self.note.setObjectName("ContactNote")
+        self.note.setPlaceholderText(self.tr("备注"))
+        row.addWidget(self.note, 1)
+        self.add_btn = QPushButton(self.tr("记录走访"))
+        self.add_btn.setObjectName("AddContact")
+        self.add_btn.clicked.connect(self.add_contact)
+        row.addWidget(self.add_btn)
+        form = QGroupBox(self.tr("为所选业主记录一次走访"))
+        form.setLayout(row)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.needed)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(form)
+        self.rows = []
+
+    def refresh(self) -> None:
+        from ..errors import InputError
+        from ..process.engagement import visit_list
+        from . import i18n
+        unit = self.doc.unit(self.unit_id)
+        try:
+            self.rows = visit_list(unit, self.doc.project)
+            need = self.doc.needed(self.unit_id)
+        except InputError as e:
+            self.needed.setText(str(e))
+            self.rows = []
+            need = None
+        if need is not None:
+            self.needed.setText(self.tr("还需：") + i18n.pick(need.reason_zh, need.reason_en))
+        self.table.setRowCount(len(self.rows))
+        bold = QBrush(QColor("#1F4E79"))
+        for i, r in enumerate(self.rows):
+            texts = [self.tr("需争取") if r.needed else "", r.owner, "、".join(r.doors),
+                     f"{r.area_m2:.2f}", self.vote_names[r.vote],
+                     "" if r.interested is None else
+                     (self.tr("愿意") if r.interested else self.tr("不愿意")),
+                     str(r.contacts), r.last_date or "",
+                     self.outcome_names.get(r.last_outcome, ""),
+                     "、".join(self.concern_names[c] for c in r.concerns)]
+            for c, t in enumerate(texts):
+                item = QTableWidgetItem(t)
+                if r.needed:
+                    item.setForeground(bold)
+                item.setData(Qt.UserRole, r.owner)
+                self.table.setItem(i, c, item)
+
+    def add_contact(self) -> bool:
+        """Log a contact for the first door of the selected owner (undoable)."""
+        from ..process.records import CANVASS_KEY, Contact, read_canvass
+        sel = self.table.selectionModel().selectedRows()
+        if not sel:
+            return False
+        row = self.rows[sel[0].row()]
+        door = row.doors[0]
+        unit = self.doc.unit(self.unit_id)
+        contacts = read_canvass(unit.household(door), unit.id)
+        contacts.append(Contact(self.date.date().toString("yyyy-MM-dd"),
+                                self.channel.currentData(), self.outcome.currentData(),
+                                [c for c, b in self.concerns.items() if b.isChecked()],
+                                self.note.text().strip()))
+        self.doc.set_value(self.unit_id, lambda u: u.household(door).extra, CANVASS_KEY,
+                           [c.to_json() for c in contacts],
+                           self.tr("记录 {0} 的走访").format(door))
+        self.note.clear()
+        for b in self.concerns.values():
+            b.setChecked(False)
+        return True

@@ -1,0 +1,123 @@
+"""Procedure views driven as a user: stage overview with filter and funnel, a refused and
+an accepted move (undoable), objections, a canvassing contact, the upkeep ledger."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+
+from elevator_eval.process.records import read_canvass, read_process
+
+
+def select_row(view, unit_id):
+    view.select_unit(unit_id)
+    assert view.selected_unit() == unit_id
+
+
+def test_stage_overview_counts_filter_and_funnel(make_main_window, qtbot):
+    w = make_main_window("sample")
+    w.act_process.trigger()
+    assert w.current_view_name() == "process"
+    v = w.view("process")
+    assert v.table.rowCount() == len(w.doc.project.units())
+    # filter by stage: the sample has two units at 意向登记
+    v.filter.setCurrentIndex(v.filter.findData("intent"))
+    assert v.table.rowCount() == 2
+    assert {v.table.item(i, 0).text() for i in range(2)} == {"GY-1-3", "GY-8-2"}
+    v.filter.setCurrentIndex(0)
+    # funnel: 9 units reached 意向登记 or beyond, 1 is in 运维
+    assert v.chart.last_data["reached"][0] == 9 and v.chart.last_data["here"][-1] == 1
+    qtbot.mouseClick(v.overdue_only, Qt.LeftButton)
+    assert 0 < v.table.rowCount() < len(w.doc.project.units())
+    assert all(v.table.item(i, 5).text() == "逾期" for i in range(v.table.rowCount()))
+
+
+def test_refused_move_shows_a_message_and_changes_nothing(make_main_window, qtbot):
+    w = make_main_window("sample")
+    w.act_process.trigger()
+    v = w.view("process")
+    select_row(v, "DH-1-2")           # in consultation; the vote has not passed
+    assert "方案公示" in v.next_label.text()
+    before = read_process(w.doc.unit("DH-1-2")).to_json()
+    qtbot.mouseClick(v.advance_btn, Qt.LeftButton)
+    assert len(w.errors) == 1
+    title, text = w.errors[0]
+    assert "方案公示" in title and "表决尚未通过" in text
+    assert read_process(w.doc.unit("DH-1-2")).to_json() == before
+    assert not w.doc.undo_stack.canUndo()
+
+
+def test_legal_move_is_undoable(make_main_window, qtbot):
+    w = make_main_window("sample")
+    w.act_process.trigger()
+    v = w.view("process")
+    select_row(v, "GY-8-2")           # 意向登记 → 意见征询 has no prerequisite
+    v.date.setDate(QDate(2026, 10, 8))
+    qtbot.mouseClick(v.advance_btn, Qt.LeftButton)
+    assert w.errors == []
+    cur = read_process(w.doc.unit("GY-8-2")).current
+    assert (cur.stage, cur.entered) == ("consultation", "2026-10-08")
+    w.act_undo.trigger()
+    assert read_process(w.doc.unit("GY-8-2")).current.stage == "intent"
+
+
+def test_objection_blocks_until_resolved_in_the_unit_tab(make_main_window, qtbot):
+    w = make_main_window("sample")
+    w.show_unit("DH-1-1", tab="process")      # notice, one open objection
+    tab = w.view("unit").tab("process")
+    assert "尚不能推进" in tab.next_label.text() and "DH11-1" in tab.next_label.text()
+    qtbot.mouseClick(tab.advance_btn, Qt.LeftButton)
+    assert w.errors and "未答复" in w.errors[-1][1]
+    tab.objections.selectRow(0)
+    qtbot.keyClicks(tab.ob_text, "Compensation as the street rule")
+    qtbot.mouseClick(tab.reply_ob, Qt.LeftButton)
+    ob = read_process(w.doc.unit("DH-1-1")).objections[0]
+    assert ob.status == "answered" and ob.reply == "Compensation as the street rule"
+    assert "尚不能推进" not in tab.next_label.text()
+    # record a new objection through the form
+    qtbot.keyClicks(tab.ob_text, "Noise during works")
+    qtbot.keyClicks(tab.ob_name, "Wang")
+    qtbot.mouseClick(tab.add_ob, Qt.LeftButton)
+    assert tab.objections.rowCount() == 2
+    assert read_process(w.doc.unit("DH-1-1")).objections[1].status == "open"
+    w.act_undo.trigger()
+    assert tab.objections.rowCount() == 1
+
+
+def test_canvassing_list_and_logging_a_contact(make_main_window, qtbot):
+    w = make_main_window("sample")
+    w.show_unit("DH-1-2", tab="canvass")
+    tab = w.view("unit").tab("canvass")
+    n = tab.table.rowCount()
+    assert n >= 2 and tab.table.item(0, 0).text() == "需争取"
+    assert "还需" in tab.needed.text()
+    tab.table.selectRow(0)
+    door = tab.rows[0].doors[0]
+    before = len(read_canvass(w.doc.unit("DH-1-2").household(door)))
+    tab.channel.setCurrentIndex(tab.channel.findData("phone"))
+    tab.outcome.setCurrentIndex(tab.outcome.findData("undecided"))
+    qtbot.mouseClick(tab.concerns["cost"], Qt.LeftButton)
+    qtbot.keyClicks(tab.note, "call again at the weekend")
+    qtbot.mouseClick(tab.add_btn, Qt.LeftButton)
+    contacts = read_canvass(w.doc.unit("DH-1-2").household(door))
+    assert len(contacts) == before + 1
+    assert (contacts[-1].channel, contacts[-1].outcome, contacts[-1].concerns,
+            contacts[-1].note) == ("phone", "undecided", ["cost"], "call again at the weekend")
+
+
+def test_upkeep_ledger_and_statement_export(make_main_window, qtbot, tmp_path, monkeypatch):
+    w = make_main_window("sample")
+    w.show_unit("GY-6-2", tab="upkeep")
+    tab = w.view("unit").tab("upkeep")
+    assert tab.year.value() == 2025               # the year with bills
+    assert tab.ledger.rowCount() == len(w.doc.unit("GY-6-2").households)
+    assert "6,962.40" in tab.totals.text() and "665.14" in tab.totals.text()
+    assert "2026-12-10" in tab.info.text()
+    out = tmp_path / "statement.pdf"
+    from PySide6.QtWidgets import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(out), "PDF (*.pdf)")))
+    with qtbot.waitSignal(tab.export_statement().finished, timeout=60000):
+        pass
+    assert out.read_bytes().startswith(b"%PDF")
+    w.show_unit("DH-2-1", tab="upkeep")
+    assert "尚无运维记录" in tab.info.text() and not tab.export_btn.isEnabled()
