@@ -186,11 +186,14 @@ class ProcessView(QWidget):
         for y, v, h in zip(ys, reached, here):
             ax.text(v + mx * 0.02, y, f"{v}（{h}）" if i18n.lang() == "zh" else f"{v} ({h})",
                     va="center", fontsize=7)
-        ax.legend(fontsize=7, loc="lower right", frameon=False)
+        ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.4, -0.06), ncol=2,
+                  frameon=False)
+        from matplotlib.ticker import MaxNLocator
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_yticks(ys)
         ax.set_yticklabels([stage_name(self.rules, k) for k in keys], fontsize=7)
         ax.set_xlim(0, mx * 1.15)
-        ax.set_title(self.tr("办理漏斗：到达各阶段的单元数"), fontsize=9)
+        ax.set_title(self.tr("办理漏斗（单元数）"), fontsize=9)
         ax.tick_params(axis="x", labelsize=7)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)

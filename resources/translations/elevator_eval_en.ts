@@ -1746,8 +1746,8 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>In this stage now</translation>
     </message>
     <message>
-        <source>办理漏斗：到达各阶段的单元数</source>
-        <translation>Funnel: units that reached each stage</translation>
+        <source>办理漏斗（单元数）</source>
+        <translation>Funnel (units)</translation>
     </message>
     <message>
         <source>选择一个单元以推进阶段</source>
