@@ -1533,6 +1533,25 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
 </context>
 <context>
+    <name>ProcessImport</name>
+    <message>
+        <source>导入意向登记</source>
+        <translation>Import intent registrations</translation>
+    </message>
+    <message>
+        <source>导入线上表决结果</source>
+        <translation>Import e-voting results</translation>
+    </message>
+    <message>
+        <source>{0} 行有误，未导入任何数据：</source>
+        <translation>{0} bad row(s); nothing was imported:</translation>
+    </message>
+    <message>
+        <source>将导入 {0} 行：</source>
+        <translation>{0} row(s) will be imported:</translation>
+    </message>
+</context>
+<context>
     <name>ProcessTab</name>
     <message>
         <source>阶段</source>
@@ -1724,6 +1743,14 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>推进到下一阶段</source>
         <translation>Move to next stage</translation>
+    </message>
+    <message>
+        <source>导入意向登记…</source>
+        <translation>Import intent…</translation>
+    </message>
+    <message>
+        <source>导入线上表决…</source>
+        <translation>Import e-votes…</translation>
     </message>
     <message>
         <source>办理进度数据有误：{0}</source>

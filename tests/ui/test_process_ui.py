@@ -121,3 +121,35 @@ def test_upkeep_ledger_and_statement_export(make_main_window, qtbot, tmp_path, m
     assert out.read_bytes().startswith(b"%PDF")
     w.show_unit("DH-2-1", tab="upkeep")
     assert "尚无运维记录" in tab.info.text() and not tab.export_btn.isEnabled()
+
+
+def test_vote_import_from_the_window_lists_bad_rows_then_imports(make_main_window, qtbot,
+                                                                 tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    w = make_main_window("sample")
+    w.act_process.trigger()
+    v = w.view("process")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("单元编号,门牌,表决意见,投票时间,渠道\nDH-1-2,101,同意,2026-10-01 09:00,随申办\n"
+                   "DH-1-2,999,同意,2026-10-01,随申办\n", encoding="utf-8")
+    good = tmp_path / "good.csv"
+    good.write_text("单元编号,门牌,表决意见,投票时间,渠道,委托人,授权书编号\n"
+                    "DH-1-2,101,同意,2026-10-01 09:00,随申办,,\n"
+                    "DH-1-2,102,同意,2026-10-01 09:30,随申办,王五,WT-09\n", encoding="utf-8")
+    picked = [str(bad)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (picked[0], "")))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
+    log_before = len(w.doc.project.vote_log)
+    qtbot.mouseClick(v.import_votes, Qt.LeftButton)
+    assert len(w.errors) == 1 and "row 3" in w.errors[0][1] and "999" in w.errors[0][1]
+    assert len(w.doc.project.vote_log) == log_before
+    picked[0] = str(good)
+    qtbot.mouseClick(v.import_votes, Qt.LeftButton)
+    u = w.doc.unit("DH-1-2")
+    assert (u.household("101").vote, u.household("102").vote) == ("yes", "yes")
+    new = w.doc.project.vote_log[log_before:]
+    assert [e.source for e in new] == ["online", "online"] and "WT-09" in new[1].note
+    w.act_undo.trigger()
+    assert (u.household("101").vote, u.household("102").vote) == (None, None)
+    assert len(w.doc.project.vote_log) == log_before + 4      # the undo is logged too
