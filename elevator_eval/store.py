@@ -964,6 +964,8 @@ def anonymise_project(project: Project, key: bytes | None = None) -> Project:
       so one owner's households still count as one head, but the ids cannot be guessed
       back from a list of names (``key`` is random unless given);
     - text values in household ``extra`` (free notes) are removed;
+    - procedure data: objectors' names, canvassing and stage notes, proxies' names and the
+      user-manager's contact are removed (:func:`elevator_eval.process.records.anonymise_process`);
     - the vote log is kept (units, doors, votes, times, sources) with its notes removed
       and the hash chain rebuilt; ``settings["anonymised"]`` records the head hash of the
       original chain so that the copy can be matched to the original's published head.
@@ -982,6 +984,7 @@ def anonymise_project(project: Project, key: bytes | None = None) -> Project:
     import hmac
 
     from .audit import log_head, rechain
+    from .process.records import anonymise_process
     key = os.urandom(32) if key is None else key
     anon = copy.deepcopy(project)
     anon.uid = uuid.uuid4().hex
@@ -996,6 +999,7 @@ def anonymise_project(project: Project, key: bytes | None = None) -> Project:
             if h.owner not in (None, ""):
                 h.owner = owner_hash(str(h.owner))
             h.extra = {k: v for k, v in h.extra.items() if not isinstance(v, str)}
+        anonymise_process(u)
     original_head = log_head(project.vote_log)
     for ev in anon.vote_log:
         ev.note = ""

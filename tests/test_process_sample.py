@@ -82,3 +82,24 @@ def test_rollup_of_two_copies_reports_duplicates_and_right_totals(sample, tmp_pa
     assert years[2026]["households_planned"] == sum(
         len(sample.find_unit(u).households)
         for u in ("GY-1-1", "DH-5-1", "GY-1-2", "GY-3-1", "DH-1-1"))
+
+
+def test_anonymised_copy_keeps_no_procedure_personal_data(sample):
+    import copy
+
+    from elevator_eval.store import anonymise_project
+    sample = copy.deepcopy(sample)
+    u = sample.find_unit("DH-1-2")
+    u.household("101").extra["vote_proxy"] = {"name": "赵六", "authorisation": "WT-1"}
+    anon = anonymise_project(sample, key=b"k")
+    names = {o.name for uu in sample.units() for o in read_process(uu).objections}
+    assert names and all(n.strip() for n in names)
+    from elevator_eval.store import dumps_tagged
+    text = dumps_tagged([uu.extra for uu in anon.units()] +
+                        [h.extra for uu in anon.units() for h in uu.households])
+    for n in names | {"赵六", "13900006201", "一楼不用电梯，希望有补偿"}:
+        assert n not in text
+    ob = read_process(anon.find_unit("GY-3-1")).objections
+    assert [o.name for o in ob] == ["住户201", "住户102"]
+    assert anon.find_unit("DH-1-2").household("101").extra["vote_proxy"] == \
+        {"name": "", "authorisation": "WT-1"}

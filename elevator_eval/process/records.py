@@ -486,3 +486,32 @@ def write_canvass(h: Household, contacts: list[Contact]) -> None:
     for i, c in enumerate(raw):
         parse_contact(c, f"household {h.id}: canvass[{i}]")
     h.extra[CANVASS_KEY] = raw
+
+
+def anonymise_process(unit: Unit) -> None:
+    """Remove personal data from the procedure data of ``unit`` (in place), for an
+    anonymised copy: objectors become ``住户<door>`` (or nothing), canvassing and stage
+    notes are removed, a proxy's name and the user-manager's contact are removed. Data that
+    cannot be read are dropped rather than copied."""
+    for h in unit.households:
+        contacts = h.extra.get(CANVASS_KEY)
+        if isinstance(contacts, list):
+            h.extra[CANVASS_KEY] = [dict(c, note="") for c in contacts if isinstance(c, dict)]
+        proxy = h.extra.get("vote_proxy")
+        if isinstance(proxy, dict):
+            h.extra["vote_proxy"] = {"name": "", "authorisation": proxy.get("authorisation", "")}
+    raw = unit.extra.get(PROCESS_KEY)
+    if raw is None:
+        return
+    try:
+        pd = parse_process(raw, f"unit {unit.id}: process")
+    except InputError:
+        unit.extra.pop(PROCESS_KEY, None)
+        return
+    for o in pd.objections:
+        o.name = f"住户{o.household}" if o.household else ""
+    for s in pd.stages:
+        s.note = ""
+    if pd.upkeep is not None:
+        pd.upkeep.manager_contact = ""
+    unit.extra[PROCESS_KEY] = pd.to_json()

@@ -88,11 +88,11 @@ def build_upkeep_statement(unit, year: int, *, project=None, lang: str = "zh", o
     story.append(table(rows, [width * f for f in fr], align_right_cols=range(1, n),
                        repeat=False))
     n_owing = sum(1 for r in st.rows if r.arrears_yuan > 0)
-    story.append(para(t(f"已缴合计 {fmt_yuan(st.paid_total_yuan, symbol=True)}；"
-                        f"未缴清 {n_owing} 户，欠缴合计 {fmt_yuan(st.arrears_total_yuan, symbol=True)}。",
-                        f"Paid in all {fmt_yuan(st.paid_total_yuan, symbol=True)}; {n_owing} "
-                        f"household(s) not paid in full, {fmt_yuan(st.arrears_total_yuan, symbol=True)}"
-                        " owed."), "body"))
+    paid_t = fmt_yuan(st.paid_total_yuan, symbol=True)
+    owed_t = fmt_yuan(st.arrears_total_yuan, symbol=True)
+    story.append(para(t(f"已缴合计 {paid_t}；未缴清 {n_owing} 户，欠缴合计 {owed_t}。",
+                        f"Paid in all {paid_t}; {n_owing} household(s) not paid in full, "
+                        f"{owed_t} owed."), "body"))
     story.append(para(t("四、故障记录", "4. Faults"), "h2"))
     rows = [[t("日期", "Date"), t("故障情况", "Fault"), t("修复日期", "Fixed on")]]
     rows += [[f.date, f.text, f.fixed or t("未修复", "not fixed")] for f in st.faults]

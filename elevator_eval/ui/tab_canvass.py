@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .tab_base import UnitTab
-from .tab_process import _table
+from .tab_process import make_table
 
 
 class CanvassTab(UnitTab):
@@ -31,7 +31,8 @@ class CanvassTab(UnitTab):
         self.needed = QLabel()
         self.needed.setObjectName("NeededText")
         self.needed.setWordWrap(True)
-        self.table = _table([self.tr("优先"), self.tr("业主"), self.tr("门牌"), self.tr("面积 ㎡"),
+        self.table = make_table([self.tr("优先"), self.tr("业主"), self.tr("门牌"),
+                                 self.tr("面积 ㎡"),
                              self.tr("表决"), self.tr("意向"), self.tr("走访次数"),
                              self.tr("最近走访"), self.tr("结果"), self.tr("顾虑")],
                             "VisitList")
@@ -73,8 +74,21 @@ class CanvassTab(UnitTab):
         self.add_btn.setObjectName("AddContact")
         self.add_btn.clicked.connect(self.add_contact)
         row.addWidget(self.add_btn)
+        self.intent_yes = QPushButton(self.tr("登记：愿意加装"))
+        self.intent_yes.setObjectName("IntentYes")
+        self.intent_no = QPushButton(self.tr("登记：不愿意"))
+        self.intent_no.setObjectName("IntentNo")
+        self.intent_yes.clicked.connect(lambda: self.register_intent(True))
+        self.intent_no.clicked.connect(lambda: self.register_intent(False))
+        row2 = QHBoxLayout()
+        row2.addWidget(QLabel(self.tr("意向登记（所选业主的全部户，日期同上）：")))
+        row2.addWidget(self.intent_yes)
+        row2.addWidget(self.intent_no)
+        row2.addStretch(1)
         form = QGroupBox(self.tr("为所选业主记录一次走访"))
-        form.setLayout(row)
+        col = QVBoxLayout(form)
+        col.addLayout(row)
+        col.addLayout(row2)
         lay = QVBoxLayout(self)
         lay.addWidget(self.needed)
         lay.addWidget(self.table, 1)
@@ -132,4 +146,21 @@ class CanvassTab(UnitTab):
         self.note.clear()
         for b in self.concerns.values():
             b.setChecked(False)
+        return True
+
+    def register_intent(self, interested: bool) -> bool:
+        """Register the selected owner's intent (every door of the owner, undoable)."""
+        from ..process.records import INTENT_KEY, Intent
+        sel = self.table.selectionModel().selectedRows()
+        if not sel:
+            return False
+        row = self.rows[sel[0].row()]
+        value = Intent(interested, self.date.date().toString("yyyy-MM-dd"),
+                       self.tr("窗口登记")).to_json()
+        stack = self.doc.undo_stack
+        stack.beginMacro(self.tr("登记 {0} 的意向").format("、".join(row.doors)))
+        for door in row.doors:
+            self.doc.set_value(self.unit_id, lambda u, d=door: u.household(d).extra,
+                               INTENT_KEY, value, self.tr("登记意向"))
+        stack.endMacro()
         return True

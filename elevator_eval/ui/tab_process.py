@@ -24,7 +24,7 @@ from .process_view import advance_unit, stage_name
 from .tab_base import UnitTab
 
 
-def _table(headers: list[str], name: str) -> QTableWidget:
+def make_table(headers: list[str], name: str) -> QTableWidget:
     t = QTableWidget(0, len(headers))
     t.setObjectName(name)
     t.setHorizontalHeaderLabels(headers)
@@ -51,7 +51,7 @@ class ProcessTab(UnitTab):
         super().__init__(doc, parent)
         from ..process.stages import load_rules
         self.rules = load_rules()
-        self.stages = _table([self.tr("阶段"), self.tr("进入日期"), self.tr("责任方"),
+        self.stages = make_table([self.tr("阶段"), self.tr("进入日期"), self.tr("责任方"),
                               self.tr("文件")], "StageHistory")
         self.next_label = QLabel()
         self.next_label.setObjectName("NextStage")
@@ -86,7 +86,7 @@ class ProcessTab(UnitTab):
         self.intent.setWordWrap(True)
         lay.addWidget(self.intent)
 
-        self.objections = _table([self.tr("编号"), self.tr("状态"), self.tr("收到日期"),
+        self.objections = make_table([self.tr("编号"), self.tr("状态"), self.tr("收到日期"),
                                   self.tr("异议人"), self.tr("门牌"), self.tr("异议内容"),
                                   self.tr("答复"), self.tr("处理结果")], "ObjectionTable")
         self.ob_text = QLineEdit()

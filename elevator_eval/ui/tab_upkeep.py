@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidgetItem,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from . import i18n
 from .tab_base import UnitTab
-from .tab_process import _table, fill
+from .tab_process import fill, make_table
 
 
 def _money(d) -> str:
@@ -50,11 +51,19 @@ class UpkeepTab(UnitTab):
         head.addWidget(QLabel(self.tr("年度：")))
         head.addWidget(self.year)
         head.addStretch(1)
+        self.pay_amount = QLineEdit()
+        self.pay_amount.setObjectName("PaymentAmount")
+        self.pay_amount.setPlaceholderText(self.tr("缴费金额（元）"))
+        self.pay_btn = QPushButton(self.tr("为所选户登记缴费"))
+        self.pay_btn.setObjectName("AddPayment")
+        self.pay_btn.clicked.connect(self.add_payment)
+        head.addWidget(self.pay_amount)
+        head.addWidget(self.pay_btn)
         head.addWidget(self.export_btn)
-        self.ledger = _table([self.tr("门牌"), self.tr("楼层"), self.tr("应分摊（元）"),
+        self.ledger = make_table([self.tr("门牌"), self.tr("楼层"), self.tr("应分摊（元）"),
                               self.tr("已缴（元）"), self.tr("欠缴（元）")], "LedgerTable")
-        self.bills = _table([self.tr("费用项目"), self.tr("金额（元）")], "BillsTable")
-        self.faults = _table([self.tr("日期"), self.tr("故障情况"), self.tr("修复日期")],
+        self.bills = make_table([self.tr("费用项目"), self.tr("金额（元）")], "BillsTable")
+        self.faults = make_table([self.tr("日期"), self.tr("故障情况"), self.tr("修复日期")],
                              "FaultTable")
         self.totals = QLabel()
         self.totals.setObjectName("LedgerTotals")
@@ -126,6 +135,7 @@ class UpkeepTab(UnitTab):
             return
         self.statement = st
         rows = sorted(st.rows, key=lambda r: (-r.floor, r.household))
+        self.ledger_doors = [r.household for r in rows]
         self.ledger.setRowCount(len(rows))
         red = QBrush(QColor("#B3261E"))
         for i, r in enumerate(rows):
@@ -176,3 +186,30 @@ class UpkeepTab(UnitTab):
         if hasattr(win, "report_error"):
             task.failed.connect(lambda m: win.report_error(self.tr("导出失败"), m))
         return task
+
+    def add_payment(self) -> bool:
+        """Record what the selected door paid towards the shown year (today, undoable)."""
+        from ..errors import InputError
+        from ..process.records import Payment, parse_process, read_process
+        sel = self.ledger.selectionModel().selectedRows()
+        if not sel or self.statement is None:
+            return False
+        door = self.ledger_doors[sel[0].row()]
+        pd = read_process(self.doc.unit(self.unit_id))
+        try:
+            from ..io.cells import parse_money_yuan
+            amount = parse_money_yuan(self.pay_amount.text(), column=self.tr("缴费金额"),
+                                      required=True)
+            pd.upkeep.payments.append(Payment(self.year.value(), door, amount,
+                                              _dt.date.today().isoformat()))
+            raw = pd.to_json()
+            parse_process(raw, f"unit {self.unit_id}: process")
+        except InputError as e:
+            report = getattr(self.window(), "report_error", None)
+            if report is not None:
+                report(self.tr("不能登记缴费"), str(e))
+            return False
+        self.doc.set_value(self.unit_id, lambda u: u.extra, "process", raw,
+                           self.tr("登记 {0} 缴费").format(door))
+        self.pay_amount.clear()
+        return True

@@ -167,6 +167,18 @@
         <translation>Log contact</translation>
     </message>
     <message>
+        <source>登记：愿意加装</source>
+        <translation>Register: interested</translation>
+    </message>
+    <message>
+        <source>登记：不愿意</source>
+        <translation>Register: not interested</translation>
+    </message>
+    <message>
+        <source>意向登记（所选业主的全部户，日期同上）：</source>
+        <translation>Intent (all doors of the selected owner, date as above):</translation>
+    </message>
+    <message>
         <source>为所选业主记录一次走访</source>
         <translation>Log a contact with the selected owner</translation>
     </message>
@@ -189,6 +201,18 @@
     <message>
         <source>记录 {0} 的走访</source>
         <translation>Log a contact with {0}</translation>
+    </message>
+    <message>
+        <source>窗口登记</source>
+        <translation>window</translation>
+    </message>
+    <message>
+        <source>登记 {0} 的意向</source>
+        <translation>Register intent of {0}</translation>
+    </message>
+    <message>
+        <source>登记意向</source>
+        <translation>Register intent</translation>
     </message>
 </context>
 <context>
@@ -2224,6 +2248,14 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Year:</translation>
     </message>
     <message>
+        <source>缴费金额（元）</source>
+        <translation>Amount paid (yuan)</translation>
+    </message>
+    <message>
+        <source>为所选户登记缴费</source>
+        <translation>Record payment of selected door</translation>
+    </message>
+    <message>
         <source>门牌</source>
         <translation>Door</translation>
     </message>
@@ -2310,6 +2342,18 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>导出失败</source>
         <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>缴费金额</source>
+        <translation>Amount paid</translation>
+    </message>
+    <message>
+        <source>不能登记缴费</source>
+        <translation>Cannot record the payment</translation>
+    </message>
+    <message>
+        <source>登记 {0} 缴费</source>
+        <translation>Record payment of {0}</translation>
     </message>
 </context>
 <context>

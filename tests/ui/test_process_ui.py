@@ -153,3 +153,30 @@ def test_vote_import_from_the_window_lists_bad_rows_then_imports(make_main_windo
     w.act_undo.trigger()
     assert (u.household("101").vote, u.household("102").vote) == (None, None)
     assert len(w.doc.project.vote_log) == log_before + 4      # the undo is logged too
+
+
+def test_register_intent_and_a_payment_in_the_window(make_main_window, qtbot):
+    from elevator_eval.process.records import read_intent
+    w = make_main_window("sample")
+    w.show_unit("DH-1-2", tab="canvass")
+    tab = w.view("unit").tab("canvass")
+    tab.table.selectRow(0)
+    door = tab.rows[0].doors[0]
+    qtbot.mouseClick(tab.intent_no, Qt.LeftButton)
+    assert read_intent(w.doc.unit("DH-1-2").household(door)).interested is False
+    w.act_undo.trigger()
+    assert read_intent(w.doc.unit("DH-1-2").household(door)).interested is True  # sample
+    w.show_unit("GY-6-2", tab="upkeep")
+    up = w.view("unit").tab("upkeep")
+    row = up.ledger_doors.index("302")          # paid 600.00 of 1,265.14
+    up.ledger.selectRow(row)
+    qtbot.keyClicks(up.pay_amount, "665.14")
+    qtbot.mouseClick(up.pay_btn, Qt.LeftButton)
+    assert w.errors == []
+    assert up.statement.arrears_total_yuan == 0
+    assert "（0 户未缴清）" in up.totals.text()
+    up.ledger.selectRow(row)
+    qtbot.keyClicks(up.pay_amount, "-5")
+    qtbot.mouseClick(up.pay_btn, Qt.LeftButton)
+    assert len(w.errors) == 1 and "negative" in w.errors[0][1]
+    assert up.statement.paid_total_yuan == up.statement.bills_total_yuan   # unchanged
