@@ -10,13 +10,14 @@ naming the field (``unit 3-1: process.objections[0].received``); writing stores 
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..errors import InputError
 from ..model import Household, Unit
+from .fields import date_field, list_field, obj_field, text_field
+from .upkeep_records import Bill, Fault, Payment, ReserveEntry, Upkeep, parse_upkeep  # noqa: F401
 
 PROCESS_KEY = "process"
 INTENT_KEY = "intent"
@@ -32,72 +33,6 @@ CONCERNS = ("cost", "sunlight", "noise", "privacy", "compensation")
 """Concern tags: 费用, 采光, 噪声, 隐私, 补偿."""
 CONCERN_ZH = {"cost": "费用", "sunlight": "采光", "noise": "噪声", "privacy": "隐私",
               "compensation": "补偿"}
-MAX_TEXT = 2000
-
-
-# ----------------------------------------------------------------------------- helpers
-
-def _date(v, where: str, *, required: bool = True) -> str | None:
-    if v is None or v == "":
-        if required:
-            raise InputError(where, "is required (a date YYYY-MM-DD)")
-        return None
-    try:
-        return _dt.date.fromisoformat(v).isoformat() if isinstance(v, str) and len(v) == 10 \
-            else _bad_date(where, v)
-    except ValueError:
-        return _bad_date(where, v)
-
-
-def _bad_date(where: str, v) -> str:
-    raise InputError(where, f"must be a date YYYY-MM-DD, got {v!r}")
-
-
-def _text(v, where: str, *, required: bool = False, max_chars: int = MAX_TEXT) -> str:
-    if v is None:
-        v = ""
-    if not isinstance(v, str):
-        raise InputError(where, "must be text")
-    if required and not v.strip():
-        raise InputError(where, "is required")
-    if len(v) > max_chars:
-        raise InputError(where, f"is longer than {max_chars} characters")
-    return v
-
-
-def _money(v, where: str, *, allow_negative: bool = False) -> Decimal:
-    if isinstance(v, bool) or not isinstance(v, (str, int, Decimal)):
-        raise InputError(where, f"must be an amount in yuan, got {v!r}")
-    try:
-        d = Decimal(v)
-    except (InvalidOperation, ValueError):
-        raise InputError(where, f"must be an amount in yuan, got {v!r}") from None
-    if not d.is_finite() or abs(d) > Decimal(10) ** 9:
-        raise InputError(where, "is not a usable amount")
-    if d < 0 and not allow_negative:
-        raise InputError(where, "must not be negative")
-    if d != d.quantize(Decimal("0.01")):
-        raise InputError(where, "has more than two decimal places (fen)")
-    return d
-
-
-def _list(v, where: str) -> list:
-    if v is None:
-        return []
-    if not isinstance(v, list):
-        raise InputError(where, "must be a list")
-    return v
-
-
-def _obj(v, where: str) -> dict:
-    if not isinstance(v, dict):
-        raise InputError(where, "must be an object")
-    return v
-
-
-def _money_text(d: Decimal) -> str:
-    return f"{d:.2f}"
-
 
 # ------------------------------------------------------------------------------ stages
 
@@ -165,125 +100,6 @@ class Objection:
 
 # ------------------------------------------------------------------------------ upkeep
 
-@dataclass
-class Bill:
-    """A running-cost bill of one year (maintenance, electricity, inspection …) [yuan]."""
-
-    year: int
-    item: str
-    amount_yuan: Decimal
-
-
-@dataclass
-class Payment:
-    """What one household paid towards one year's running costs [yuan]."""
-
-    year: int
-    household: str
-    amount_yuan: Decimal
-    date: str
-
-
-@dataclass
-class Fault:
-    date: str
-    text: str
-    fixed: str | None = None
-
-
-@dataclass
-class ReserveEntry:
-    """A movement of the reserve fund: paid in (> 0) or spent (< 0) [yuan]."""
-
-    date: str
-    amount_yuan: Decimal
-    note: str = ""
-
-
-@dataclass
-class Upkeep:
-    """Upkeep after installation: 使用管理人, maintenance contract, inspections, ledger."""
-
-    manager: str = ""
-    manager_contact: str = ""
-    contractor: str = ""
-    contract_fee_yuan: Decimal | None = None
-    contract_start: str | None = None
-    contract_end: str | None = None
-    last_inspection: str | None = None
-    faults: list[Fault] = field(default_factory=list)
-    bills: list[Bill] = field(default_factory=list)
-    payments: list[Payment] = field(default_factory=list)
-    reserve: list[ReserveEntry] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "manager": self.manager, "manager_contact": self.manager_contact,
-            "contractor": self.contractor,
-            "contract_fee_yuan": None if self.contract_fee_yuan is None
-            else _money_text(self.contract_fee_yuan),
-            "contract_start": self.contract_start, "contract_end": self.contract_end,
-            "last_inspection": self.last_inspection,
-            "faults": [{"date": f.date, "text": f.text, "fixed": f.fixed} for f in self.faults],
-            "bills": [{"year": b.year, "item": b.item, "amount_yuan": _money_text(b.amount_yuan)}
-                      for b in self.bills],
-            "payments": [{"year": p.year, "household": p.household,
-                          "amount_yuan": _money_text(p.amount_yuan), "date": p.date}
-                         for p in self.payments],
-            "reserve": [{"date": r.date, "amount_yuan": _money_text(r.amount_yuan),
-                         "note": r.note} for r in self.reserve],
-        }
-
-
-def _year(v, where: str) -> int:
-    if isinstance(v, bool) or not isinstance(v, int) or not 1990 <= v <= 2200:
-        raise InputError(where, f"must be a year, got {v!r}")
-    return v
-
-
-def _upkeep(d: dict, w: str) -> Upkeep:
-    fee = d.get("contract_fee_yuan")
-    u = Upkeep(
-        manager=_text(d.get("manager"), f"{w}.manager", max_chars=200),
-        manager_contact=_text(d.get("manager_contact"), f"{w}.manager_contact", max_chars=200),
-        contractor=_text(d.get("contractor"), f"{w}.contractor", max_chars=200),
-        contract_fee_yuan=None if fee is None else _money(fee, f"{w}.contract_fee_yuan"),
-        contract_start=_date(d.get("contract_start"), f"{w}.contract_start", required=False),
-        contract_end=_date(d.get("contract_end"), f"{w}.contract_end", required=False),
-        last_inspection=_date(d.get("last_inspection"), f"{w}.last_inspection",
-                              required=False))
-    if u.contract_start and u.contract_end and u.contract_end < u.contract_start:
-        raise InputError(f"{w}.contract_end", "is before contract_start")
-    for i, f in enumerate(_list(d.get("faults"), f"{w}.faults")):
-        p = f"{w}.faults[{i}]"
-        f = _obj(f, p)
-        u.faults.append(Fault(_date(f.get("date"), f"{p}.date"),
-                              _text(f.get("text"), f"{p}.text", required=True),
-                              _date(f.get("fixed"), f"{p}.fixed", required=False)))
-    for i, b in enumerate(_list(d.get("bills"), f"{w}.bills")):
-        p = f"{w}.bills[{i}]"
-        b = _obj(b, p)
-        u.bills.append(Bill(_year(b.get("year"), f"{p}.year"),
-                            _text(b.get("item"), f"{p}.item", required=True, max_chars=100),
-                            _money(b.get("amount_yuan"), f"{p}.amount_yuan")))
-    for i, q in enumerate(_list(d.get("payments"), f"{w}.payments")):
-        p = f"{w}.payments[{i}]"
-        q = _obj(q, p)
-        u.payments.append(Payment(_year(q.get("year"), f"{p}.year"),
-                                  _text(q.get("household"), f"{p}.household", required=True,
-                                        max_chars=40),
-                                  _money(q.get("amount_yuan"), f"{p}.amount_yuan"),
-                                  _date(q.get("date"), f"{p}.date")))
-    for i, r in enumerate(_list(d.get("reserve"), f"{w}.reserve")):
-        p = f"{w}.reserve[{i}]"
-        r = _obj(r, p)
-        u.reserve.append(ReserveEntry(_date(r.get("date"), f"{p}.date"),
-                                      _money(r.get("amount_yuan"), f"{p}.amount_yuan",
-                                             allow_negative=True),
-                                      _text(r.get("note"), f"{p}.note", max_chars=200)))
-    return u
-
-
 # ------------------------------------------------------------------------- whole unit
 
 @dataclass
@@ -319,7 +135,7 @@ class ProcessData:
 def _location(v, w: str) -> tuple[Decimal, Decimal] | None:
     if v is None:
         return None
-    v = _obj(v, w)
+    v = obj_field(v, w)
     out = []
     for key, lim in (("lon_deg", 180), ("lat_deg", 90)):
         try:
@@ -335,44 +151,44 @@ def _location(v, w: str) -> tuple[Decimal, Decimal] | None:
 def parse_process(data: Any, where: str = "process") -> ProcessData:
     """Validate the JSON of ``unit.extra["process"]`` and build a :class:`ProcessData`."""
     from .stages import stage_keys
-    d = _obj(data, where)
+    d = obj_field(data, where)
     keys = stage_keys()
     pd = ProcessData()
-    for i, s in enumerate(_list(d.get("stages"), f"{where}.stages")):
+    for i, s in enumerate(list_field(d.get("stages"), f"{where}.stages")):
         p = f"{where}.stages[{i}]"
-        s = _obj(s, p)
+        s = obj_field(s, p)
         if s.get("stage") not in keys:
             raise InputError(f"{p}.stage", f"unknown stage {s.get('stage')!r}")
-        docs = _list(s.get("documents"), f"{p}.documents")
+        docs = list_field(s.get("documents"), f"{p}.documents")
         pd.stages.append(StageEntry(
-            s["stage"], _date(s.get("entered"), f"{p}.entered"),
-            _text(s.get("responsible"), f"{p}.responsible", max_chars=200),
-            [_text(x, f"{p}.documents[{j}]", required=True, max_chars=300)
+            s["stage"], date_field(s.get("entered"), f"{p}.entered"),
+            text_field(s.get("responsible"), f"{p}.responsible", max_chars=200),
+            [text_field(x, f"{p}.documents[{j}]", required=True, max_chars=300)
              for j, x in enumerate(docs)],
-            _text(s.get("note"), f"{p}.note")))
+            text_field(s.get("note"), f"{p}.note")))
         if i and pd.stages[-1].entered < pd.stages[-2].entered:
             raise InputError(f"{p}.entered", "is before the previous stage's date")
-    for i, b in enumerate(_list(d.get("blockers"), f"{where}.blockers")):
+    for i, b in enumerate(list_field(d.get("blockers"), f"{where}.blockers")):
         p = f"{where}.blockers[{i}]"
-        b = _obj(b, p)
-        pd.blockers.append(Blocker(_text(b.get("text"), f"{p}.text", required=True),
-                                   _date(b.get("since"), f"{p}.since"),
-                                   _date(b.get("resolved"), f"{p}.resolved", required=False)))
+        b = obj_field(b, p)
+        pd.blockers.append(Blocker(text_field(b.get("text"), f"{p}.text", required=True),
+                                   date_field(b.get("since"), f"{p}.since"),
+                                   date_field(b.get("resolved"), f"{p}.resolved", required=False)))
     seen: set[str] = set()
-    for i, o in enumerate(_list(d.get("objections"), f"{where}.objections")):
+    for i, o in enumerate(list_field(d.get("objections"), f"{where}.objections")):
         p = f"{where}.objections[{i}]"
-        o = _obj(o, p)
+        o = obj_field(o, p)
         ob = Objection(
-            id=_text(o.get("id"), f"{p}.id", required=True, max_chars=40),
-            received=_date(o.get("received"), f"{p}.received"),
-            text=_text(o.get("text"), f"{p}.text", required=True),
-            household=_text(o.get("household"), f"{p}.household", max_chars=40),
-            name=_text(o.get("name"), f"{p}.name", max_chars=100),
-            reply=_text(o.get("reply"), f"{p}.reply"),
-            reply_date=_date(o.get("reply_date"), f"{p}.reply_date", required=False),
-            mediation=_text(o.get("mediation"), f"{p}.mediation"),
-            resolution=_text(o.get("resolution"), f"{p}.resolution"),
-            resolved_date=_date(o.get("resolved_date"), f"{p}.resolved_date", required=False))
+            id=text_field(o.get("id"), f"{p}.id", required=True, max_chars=40),
+            received=date_field(o.get("received"), f"{p}.received"),
+            text=text_field(o.get("text"), f"{p}.text", required=True),
+            household=text_field(o.get("household"), f"{p}.household", max_chars=40),
+            name=text_field(o.get("name"), f"{p}.name", max_chars=100),
+            reply=text_field(o.get("reply"), f"{p}.reply"),
+            reply_date=date_field(o.get("reply_date"), f"{p}.reply_date", required=False),
+            mediation=text_field(o.get("mediation"), f"{p}.mediation"),
+            resolution=text_field(o.get("resolution"), f"{p}.resolution"),
+            resolved_date=date_field(o.get("resolved_date"), f"{p}.resolved_date", required=False))
         if ob.id in seen:
             raise InputError(f"{p}.id", f"repeats objection {ob.id!r}")
         seen.add(ob.id)
@@ -385,7 +201,7 @@ def parse_process(data: Any, where: str = "process") -> ProcessData:
         pd.objections.append(ob)
     pd.location = _location(d.get("location"), f"{where}.location")
     if d.get("upkeep") is not None:
-        pd.upkeep = _upkeep(_obj(d["upkeep"], f"{where}.upkeep"), f"{where}.upkeep")
+        pd.upkeep = parse_upkeep(obj_field(d["upkeep"], f"{where}.upkeep"), f"{where}.upkeep")
     return pd
 
 
@@ -440,25 +256,25 @@ class Contact:
 
 
 def parse_intent(v: Any, where: str) -> Intent:
-    d = _obj(v, where)
+    d = obj_field(v, where)
     if not isinstance(d.get("interested"), bool):
         raise InputError(f"{where}.interested", "must be true or false")
-    return Intent(d["interested"], _date(d.get("date"), f"{where}.date"),
-                  _text(d.get("channel"), f"{where}.channel", max_chars=40))
+    return Intent(d["interested"], date_field(d.get("date"), f"{where}.date"),
+                  text_field(d.get("channel"), f"{where}.channel", max_chars=40))
 
 
 def parse_contact(v: Any, where: str) -> Contact:
-    d = _obj(v, where)
+    d = obj_field(v, where)
     if d.get("channel") not in CHANNELS:
         raise InputError(f"{where}.channel", f"must be one of {', '.join(CHANNELS)}")
     if d.get("outcome") not in OUTCOMES:
         raise InputError(f"{where}.outcome", f"must be one of {', '.join(OUTCOMES)}")
-    concerns = _list(d.get("concerns"), f"{where}.concerns")
+    concerns = list_field(d.get("concerns"), f"{where}.concerns")
     for j, c in enumerate(concerns):
         if c not in CONCERNS:
             raise InputError(f"{where}.concerns[{j}]", f"must be one of {', '.join(CONCERNS)}")
-    return Contact(_date(d.get("date"), f"{where}.date"), d["channel"], d["outcome"],
-                   list(dict.fromkeys(concerns)), _text(d.get("note"), f"{where}.note"))
+    return Contact(date_field(d.get("date"), f"{where}.date"), d["channel"], d["outcome"],
+                   list(dict.fromkeys(concerns)), text_field(d.get("note"), f"{where}.note"))
 
 
 def read_intent(h: Household, unit_id: str = "") -> Intent | None:
@@ -478,7 +294,7 @@ def write_intent(h: Household, intent: Intent | None) -> None:
 def read_canvass(h: Household, unit_id: str = "") -> list[Contact]:
     raw = h.extra.get(CANVASS_KEY)
     where = f"unit {unit_id} household {h.id}: canvass"
-    return [parse_contact(c, f"{where}[{i}]") for i, c in enumerate(_list(raw, where))]
+    return [parse_contact(c, f"{where}[{i}]") for i, c in enumerate(list_field(raw, where))]
 
 
 def write_canvass(h: Household, contacts: list[Contact]) -> None:
