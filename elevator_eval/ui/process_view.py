@@ -7,8 +7,6 @@ undo stack; a refused move shows the reasons in a message (``window.report_error
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -65,8 +63,15 @@ class ProcessView(QWidget):
         self.overdue_only.setObjectName("OverdueOnly")
         self.overdue_only.setCheckable(True)
         self.overdue_only.toggled.connect(self._fill_table)
+        self.as_of = QDateEdit(QDate.currentDate())
+        self.as_of.setObjectName("AsOfDate")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.dateChanged.connect(lambda _d: self.refresh())
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(QLabel(self.tr("统计日期：")))
+        top.addWidget(self.as_of)
         top.addWidget(QLabel(self.tr("阶段：")))
         top.addWidget(self.filter)
         top.addWidget(self.overdue_only)
@@ -136,7 +141,7 @@ class ProcessView(QWidget):
         from ..errors import InputError
         from ..process.stages import progress
         from ..process.upkeep import project_reminders
-        today = _dt.date.today().isoformat()
+        today = self.as_of.date().toString("yyyy-MM-dd")
         try:
             self.data = progress(self.doc.project, today, self.rules)
             rem = project_reminders(self.doc.project, today)

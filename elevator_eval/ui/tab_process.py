@@ -60,6 +60,7 @@ class ProcessTab(UnitTab):
         self.date.setObjectName("AdvanceDate")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.dateChanged.connect(lambda _d: self._refresh())
         self.responsible = QLineEdit()
         self.responsible.setObjectName("Responsible")
         self.responsible.setPlaceholderText(self.tr("责任方"))
@@ -81,6 +82,20 @@ class ProcessTab(UnitTab):
         self.blockers.setObjectName("Blockers")
         self.blockers.setWordWrap(True)
         lay.addWidget(self.blockers)
+        self.blocker_text = QLineEdit()
+        self.blocker_text.setObjectName("BlockerText")
+        self.blocker_text.setPlaceholderText(self.tr("阻碍（如：燃气公司未答复管线迁改）"))
+        self.add_blocker_btn = QPushButton(self.tr("登记阻碍"))
+        self.add_blocker_btn.setObjectName("AddBlocker")
+        self.add_blocker_btn.clicked.connect(self.add_blocker)
+        self.clear_blocker_btn = QPushButton(self.tr("解除最早的阻碍"))
+        self.clear_blocker_btn.setObjectName("ClearBlocker")
+        self.clear_blocker_btn.clicked.connect(self.clear_blocker)
+        brow = QHBoxLayout()
+        brow.addWidget(self.blocker_text, 1)
+        brow.addWidget(self.add_blocker_btn)
+        brow.addWidget(self.clear_blocker_btn)
+        lay.addLayout(brow)
         self.intent = QLabel()
         self.intent.setObjectName("IntentSummary")
         self.intent.setWordWrap(True)
@@ -224,3 +239,23 @@ class ProcessTab(UnitTab):
             o.resolution, o.resolved_date = text, day
         self._store(pd, self.tr("答复异议") if what == "reply" else self.tr("办结异议"))
         self.ob_text.clear()
+
+    def add_blocker(self) -> None:
+        """Record a blocker from the date field on (undoable); it stops every move."""
+        from ..process.records import Blocker
+        text = self.blocker_text.text().strip()
+        if not text:
+            return
+        pd = self._data()
+        pd.blockers.append(Blocker(text, self.date.date().toString("yyyy-MM-dd")))
+        self._store(pd, self.tr("登记阻碍"))
+        self.blocker_text.clear()
+
+    def clear_blocker(self) -> None:
+        """Mark the oldest open blocker resolved on the date in the date field."""
+        pd = self._data()
+        open_b = pd.open_blockers()
+        if not open_b:
+            return
+        open_b[0].resolved = self.date.date().toString("yyyy-MM-dd")
+        self._store(pd, self.tr("解除阻碍"))

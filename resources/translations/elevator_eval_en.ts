@@ -1638,6 +1638,18 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Status</translation>
     </message>
     <message>
+        <source>阻碍（如：燃气公司未答复管线迁改）</source>
+        <translation>Blocker (e.g. the gas company has not answered about moving the pipe)</translation>
+    </message>
+    <message>
+        <source>登记阻碍</source>
+        <translation>Record blocker</translation>
+    </message>
+    <message>
+        <source>解除最早的阻碍</source>
+        <translation>Clear oldest blocker</translation>
+    </message>
+    <message>
         <source>异议内容 / 答复 / 处理结果</source>
         <translation>Objection / reply / resolution text</translation>
     </message>
@@ -1713,6 +1725,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <source>办结异议</source>
         <translation>Resolve objection</translation>
     </message>
+    <message>
+        <source>解除阻碍</source>
+        <translation>Clear blocker</translation>
+    </message>
 </context>
 <context>
     <name>ProcessView</name>
@@ -1723,6 +1739,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>只看逾期</source>
         <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>统计日期：</source>
+        <translation>As of:</translation>
     </message>
     <message>
         <source>阶段：</source>

@@ -18,6 +18,7 @@ def test_stage_overview_counts_filter_and_funnel(make_main_window, qtbot):
     w.act_process.trigger()
     assert w.current_view_name() == "process"
     v = w.view("process")
+    v.as_of.setDate(QDate(2026, 11, 29))
     assert v.table.rowCount() == len(w.doc.project.units())
     # filter by stage: the sample has two units at 意向登记
     v.filter.setCurrentIndex(v.filter.findData("intent"))
@@ -35,6 +36,7 @@ def test_refused_move_shows_a_message_and_changes_nothing(make_main_window, qtbo
     w = make_main_window("sample")
     w.act_process.trigger()
     v = w.view("process")
+    v.as_of.setDate(QDate(2026, 11, 29))
     select_row(v, "DH-1-2")           # in consultation; the vote has not passed
     assert "方案公示" in v.next_label.text()
     before = read_process(w.doc.unit("DH-1-2")).to_json()
@@ -50,6 +52,7 @@ def test_legal_move_is_undoable(make_main_window, qtbot):
     w = make_main_window("sample")
     w.act_process.trigger()
     v = w.view("process")
+    v.as_of.setDate(QDate(2026, 11, 29))
     select_row(v, "GY-8-2")           # 意向登记 → 意见征询 has no prerequisite
     v.date.setDate(QDate(2026, 10, 8))
     qtbot.mouseClick(v.advance_btn, Qt.LeftButton)
@@ -180,3 +183,22 @@ def test_register_intent_and_a_payment_in_the_window(make_main_window, qtbot):
     qtbot.mouseClick(up.pay_btn, Qt.LeftButton)
     assert len(w.errors) == 1 and "negative" in w.errors[0][1]
     assert up.statement.paid_total_yuan == up.statement.bills_total_yuan   # unchanged
+
+
+def test_blocker_stops_a_move_until_cleared(make_main_window, qtbot):
+    w = make_main_window("sample")
+    w.show_unit("GY-8-2", tab="process")               # 意向登记, no prerequisite next
+    tab = w.view("unit").tab("process")
+    tab.date.setDate(QDate(2026, 10, 1))
+    assert "尚不能推进" not in tab.next_label.text()
+    qtbot.keyClicks(tab.blocker_text, "pipe owner has not answered")
+    qtbot.mouseClick(tab.add_blocker_btn, Qt.LeftButton)
+    assert "pipe owner has not answered" in tab.blockers.text()
+    assert "尚不能推进" in tab.next_label.text()
+    qtbot.mouseClick(tab.advance_btn, Qt.LeftButton)
+    assert w.errors and "pipe owner" in w.errors[-1][1]
+    assert read_process(w.doc.unit("GY-8-2")).current.stage == "intent"
+    qtbot.mouseClick(tab.clear_blocker_btn, Qt.LeftButton)
+    assert tab.blockers.text() == "" and "尚不能推进" not in tab.next_label.text()
+    qtbot.mouseClick(tab.advance_btn, Qt.LeftButton)
+    assert read_process(w.doc.unit("GY-8-2")).current.stage == "consultation"
