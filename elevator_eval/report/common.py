@@ -62,19 +62,35 @@ def plain(value: Any) -> str:
     return _CONTROL.sub("", str(value)).replace("\n", " ")
 
 
+@lru_cache(maxsize=1)
+def compound_surnames() -> tuple[str, ...]:
+    """Compound surnames (``欧阳``, ``司马`` …) from ``rules/names/compound-surnames.json``,
+    longest first."""
+    from .. import ruledata
+    data = ruledata.load("names", "compound-surnames")
+    return tuple(sorted((str(s) for s in data["surnames"]), key=len, reverse=True))
+
+
 def mask_name(name: str | None) -> str:
     """Mask a person's name for public documents: ``"张三"`` → ``"张*"``.
 
-    The first character is kept and the rest becomes ``*`` (``"欧阳娜娜"`` → ``"欧***"``), at
-    most three stars so that the length of a long name is not shown either; whitespace is
-    dropped first. An empty name stays empty.
+    The surname is kept and the rest becomes ``*``: a compound surname stays whole
+    (``"欧阳堃"`` → ``"欧阳*"``, the list is data: :func:`compound_surnames`). At most three
+    stars, so that the length of a long name is not shown either; whitespace is dropped
+    first. An empty name stays empty; a name that is only a surname keeps its first
+    character.
     """
     if not name:
         return ""
     text = "".join(plain(name).split())
     if not text:
         return ""
-    return text[0] + "*" * min(3, max(1, len(text) - 1))
+    keep = 1
+    for surname in compound_surnames():
+        if text.startswith(surname) and len(text) > len(surname):
+            keep = len(surname)
+            break
+    return text[:keep] + "*" * min(3, max(1, len(text) - keep))
 
 
 def mask_phone(phone: str | None) -> str:
@@ -205,6 +221,28 @@ def fmt_pct(fraction: Fraction | Decimal | None, places: int = 1) -> str:
     return f"{d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)}%"
 
 
+def pct_column(parts, places: int = 2) -> list[str]:
+    """Percentages of ``parts`` (amounts) that add up to 100 as printed.
+
+    Each part's exact share is rounded to ``places`` decimals by the largest-remainder
+    method: every value is first cut down, then the missing hundredths go one each to the
+    largest remainders (ties to the earlier row). ``[1, 1, 1]`` → ``33.34%, 33.33%,
+    33.33%``. A total of zero gives ``"—"`` for every row.
+    """
+    vals = [Fraction(_dec(v)) for v in parts]
+    total = sum(vals, Fraction(0))
+    if total == 0:
+        return ["—"] * len(vals)
+    scale = 100 * 10 ** places
+    exact = [v * scale / total for v in vals]
+    floors = [int(e // 1) for e in exact]
+    left = scale - sum(floors)
+    order = sorted(range(len(vals)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in order[:left]:
+        floors[i] += 1
+    return [f"{Decimal(f).scaleb(-places):.{places}f}%" for f in floors]
+
+
 def today_iso() -> str:
     return _dt.date.today().isoformat()
 
@@ -261,6 +299,8 @@ def styles() -> dict[str, Any]:
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
+    from .linebreak import install
+    install()  # Chinese line-breaking rules for every wordWrap="CJK" paragraph
     font = fonts.register_reportlab()
     bold = fonts.REPORTLAB_BOLD_NAME
     base = ParagraphStyle("ee-body", fontName=font, fontSize=10, leading=15,
