@@ -74,6 +74,9 @@ class ConsentRuleset:
     city: str | None
     scope: str
     suitability: str
+    named_disclosure: bool = False
+    """The city rule requires public documents to show each door's vote (default false:
+    counts and areas only)."""
 
     def valid_on(self, date_iso: str) -> bool:
         """Whether the ruleset was in force on ``date_iso`` (``YYYY-MM-DD``)."""
@@ -159,7 +162,9 @@ def validate_ruleset(data: dict[str, Any], where: str = "rules") -> ConsentRules
         no_objection_required=_flag(data, "no_objection_required", p),
         exclusive_part_veto=_flag(data, "exclusive_part_veto", p),
         valid_from=vf, valid_to=vt, city=data.get("city"), scope=data.get("scope", "unit"),
-        suitability=suit)
+        suitability=suit,
+        named_disclosure=_flag(data, "named_disclosure", p) if "named_disclosure" in data
+        else False)
 
 
 def list_rulesets() -> list[str]:

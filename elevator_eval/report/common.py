@@ -339,10 +339,21 @@ def styles() -> dict[str, Any]:
     return st
 
 
-def para(text: Any, style: str = "body"):
-    """A Paragraph of *plain data text* (escaped here)."""
+@lru_cache(maxsize=64)
+def sized(style: str, size: float | None):
+    """The style ``style`` at ``size`` points (leading 1.3 × size); ``None`` keeps it."""
+    base = styles()[style]
+    if size is None or size == base.fontSize:
+        return base
+    from reportlab.lib.styles import ParagraphStyle
+    return ParagraphStyle(f"{base.name}-{size}", parent=base, fontSize=size,
+                          leading=round(size * 1.3, 1))
+
+
+def para(text: Any, style: str = "body", size: float | None = None):
+    """A Paragraph of *plain data text* (escaped here), optionally at ``size`` points."""
     from reportlab.platypus import Paragraph
-    return Paragraph(esc(text), styles()[style])
+    return Paragraph(esc(text), sized(style, size))
 
 
 def para_markup(markup: str, style: str = "body"):
@@ -357,9 +368,10 @@ def cell(text: Any, style: str = "cell"):
 
 def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 1,
           zebra: bool = True, align_right_cols: Iterable[int] = (), repeat: bool = True,
-          extra_style: list | None = None):
+          extra_style: list | None = None, font_size: float | None = None):
     """A table of plain data text. Cells that are strings/numbers are escaped and wrapped;
     flowables (Paragraph, Drawing) are used as they are. Header rows use the bold style.
+    ``font_size`` [pt] sets the text size (8.5 pt by default; a posted notice uses 10).
     """
     from reportlab.lib import colors
     from reportlab.platypus import Flowable, Table, TableStyle
@@ -380,7 +392,7 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
                 style = "cell_r" if c in right else "cell"
             if c < len(col_widths) and _latin_fits(value, col_widths[c] - 6, style):
                 style += "_w"
-            out.append(para(value, style))
+            out.append(para(value, style, font_size))
         body.append(out)
     t = Table(body, colWidths=col_widths, repeatRows=header_rows if repeat else 0)
     cmds = [
@@ -417,11 +429,13 @@ def _latin_fits(value: Any, width: float, style: str) -> bool:
     return all(stringWidth(w, st.fontName, st.fontSize) <= width for w in text.split())
 
 
-def kv_table(pairs: list[tuple[str, Any]], width: float, key_frac: float = 0.34):
+def kv_table(pairs: list[tuple[str, Any]], width: float, key_frac: float = 0.34,
+             font_size: float | None = None):
     """A two-column "label: value" table of plain data text."""
     rows = [[k, v] for k, v in pairs]
     from reportlab.lib import colors
     t = table(rows, [width * key_frac, width * (1 - key_frac)], header_rows=0, zebra=False,
+              font_size=font_size,
               extra_style=[("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F3F7"))])
     return t
 
