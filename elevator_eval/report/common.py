@@ -329,6 +329,8 @@ def styles() -> dict[str, Any]:
         "h2": ParagraphStyle("ee-h2", parent=base, fontName=bold, fontSize=12, leading=17,
                              spaceBefore=10, spaceAfter=4, keepWithNext=1,
                              textColor=colors.HexColor("#1F4E79")),
+        "h3": ParagraphStyle("ee-h3", parent=base, fontName=bold, fontSize=10.5, leading=15,
+                             spaceBefore=6, spaceAfter=3, keepWithNext=1),
         "title": ParagraphStyle("ee-title", parent=base, fontName=bold, fontSize=24,
                                 leading=32, alignment=TA_CENTER, spaceAfter=10),
         "subtitle": ParagraphStyle("ee-subtitle", parent=base, fontSize=14, leading=21,

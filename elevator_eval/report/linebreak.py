@@ -123,14 +123,54 @@ def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803
     return ParaLines(kind=1, lines=lines)
 
 
+def word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):  # noqa: N803
+    """reportlab's ``wordSplit`` (a paragraph of one style) with the same rules:
+    ``[[extra space, line text], …]``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.rl_config import _FUZZ
+
+    if isinstance(word, bytes):
+        word = word.decode(encoding)
+    if not isinstance(maxWidths, (list, tuple)):
+        maxWidths = [maxWidths]
+    widths = [stringWidth(ch, fontName, fontSize) for ch in word]
+    chars = list(word)
+    lines = []
+    n = len(chars)
+    start = i = 0
+    used = 0.0
+    max_width = maxWidths[0]
+    while i < n:
+        w = widths[i]
+        if used + w > max_width + _FUZZ and i > start and chars[i] != " ":
+            b = break_index(chars, start, i)
+            lines.append([max_width - sum(widths[start:b]), word[start:b].rstrip()])
+            try:
+                max_width = maxWidths[len(lines)]
+            except IndexError:
+                max_width = maxWidths[-1]
+            i = b
+            while i < n and chars[i] == " ":
+                i += 1
+            start, used = i, 0.0
+            continue
+        used += w
+        i += 1
+    if start < n:
+        lines.append([max_width - sum(widths[start:]), word[start:]])
+    return lines
+
+
 _installed = False
 
 
 def install() -> None:
-    """Use :func:`cjk_frag_split` for every ``wordWrap="CJK"`` paragraph (idempotent)."""
+    """Use :func:`cjk_frag_split` and :func:`word_split` for every ``wordWrap="CJK"``
+    paragraph (idempotent)."""
     global _installed
     if _installed:
         return
     from reportlab.platypus import paragraph
     paragraph.cjkFragSplit = cjk_frag_split
+    paragraph.wordSplit = word_split
     _installed = True
