@@ -33,6 +33,16 @@ from .docdata import doc_rules, notice_settings, organisation, stats_date
 BODY_PT = 10.5
 """Text size of the notice's body and tables [pt]: read from a notice board."""
 
+CELL_CHARS = {"door": 40, "name": 120, "contact": 60}
+"""Longest door, name and phone text printed in the notice's table (cut with "…"): a row
+of the large type must still fit one page."""
+
+
+def _cut(text, key: str) -> str:
+    text = "" if text is None else str(text)
+    n = CELL_CHARS[key]
+    return text if len(text) <= n else text[:n] + "…"
+
 
 def notice_days_default() -> tuple[int, int]:
     """(posting days, written-feedback days) of the document rules data."""
@@ -131,9 +141,9 @@ def _votes_table(unit, d, t: Tr, width: float, *, masked: bool, named: bool) -> 
         comp = {}
     rows = [head]
     for i, h in enumerate(hs):
-        row = [h.id, str(h.floor), fmt_area(h.area_m2)]
+        row = [_cut(h.id, "door"), str(h.floor), fmt_area(h.area_m2)]
         if not masked:
-            row += [h.owner_name, h.contact]
+            row += [_cut(h.owner_name, "name"), _cut(h.contact, "contact")]
         elif named:
             row.append(mask_name(h.owner_name))
         cell = shares[i]
