@@ -83,9 +83,10 @@ def refusal(unit, d, t: Tr) -> str | None:
         return None
     state = L.label(L.CONSENT_STATES, c.state, t)
     return t(f"单元 {unit.id} 的表决尚未通过（{state}），不能出方案公示；"
-             "可改出表决进展通报（--progress）",
+             "可改出表决进展通报（命令行 --progress，窗口中选“表决进展通报”）",
              f"the vote of unit {unit.id} has not passed ({state}); a scheme notice is only "
-             "for a passed vote — ask for a progress notice instead (--progress)")
+             "for a passed vote — make a vote progress notice instead (--progress on the "
+             "command line, 'Vote progress notice' in the window)")
 
 
 def _blank(text: str, n: int = 16) -> str:
