@@ -418,6 +418,28 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
     return t
 
 
+def fit_widths(rows: list[list[Any]], width: float, style: str = "cell",
+               pad: float = 7.0) -> list[float]:
+    """Column widths [pt] that add up to ``width``, each in proportion to the widest text
+    of its body column (header words may wrap), so that numbers are not broken across lines
+    when the page allows it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    st = styles()[style]
+    need = []
+    for c in range(len(rows[0])):
+        body = [plain(r[c]) for r in rows[1:]] or [""]
+        head = plain(rows[0][c])
+        # a header wraps at about four characters; a body cell must fit on one line
+        w = max([stringWidth(v, st.fontName, st.fontSize) for v in body]
+                + [stringWidth(head[:4], st.fontName, st.fontSize)])
+        need.append(w + pad)
+    total = sum(need)
+    if total >= width:
+        return [width * n / total for n in need]
+    extra = (width - total) / len(need)
+    return [n + extra for n in need]
+
+
 def _latin_fits(value: Any, width: float, style: str) -> bool:
     """True when ``value`` has no Chinese and each of its words fits ``width`` points, so it
     can wrap between words (the CJK rule breaks anywhere, even inside an English word)."""

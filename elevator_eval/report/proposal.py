@@ -385,11 +385,16 @@ def _households(d: ProposalData, t: Tr, width: float) -> list:
                 col(lambda h: h.annual_running_yuan),
                 col(lambda h: by_id[h.id][0] + h.running_10y_yuan),
                 col(lambda h: by_id[h.id][0] + h.running_15y_yuan)]
+    # funding columns that are zero for everybody say nothing: leave them out
+    keep = [i for i, c in enumerate(columns)
+            if not (head[i] in (t("公积金", "Provident fund"), t("维修资金", "Maint. fund"))
+                    and all(v in ("0", "0.00") for v in c))]
+    head = [head[i] for i in keep]
+    columns = [columns[i] for i in keep]
     rows = [head] + [list(r) for r in zip(*columns)]
     ncol = len(head)
-    fixed = [0.07, 0.05, 0.085]
-    rest = (1 - sum(fixed)) / (ncol - 3)
-    widths = [width * f for f in fixed] + [width * rest] * (ncol - 3)
+    from .common import fit_widths
+    widths = fit_widths(rows, width)
     from reportlab.lib import colors
     # heading, method and table stay together: a heading alone at a page foot helps nobody
     story = [KeepTogether([head_para, method_line, table(
