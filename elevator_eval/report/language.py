@@ -27,3 +27,14 @@ def is_chinese_only(text: str) -> bool:
     """True when ``text`` can stand in a Chinese document as it is: no Latin word of four
     or more letters outside :data:`ALLOWED_LATIN` and no web address."""
     return not latin_words(text) and not _URL.search(text or "")
+
+
+_CLAUSE = re.compile(r"§\s*(\d+(?:\.\d+)*)")
+_TABLE = re.compile(r"\bTable\s+(\d+(?:\.\d+)*)")
+
+
+def zh_clauses(text: str) -> str:
+    """A standard's clause in Chinese form: ``§4.0.9`` → ``第4.0.9条``, ``Table 5.2.2`` →
+    ``表5.2.2`` (engine messages use the short Latin forms)."""
+    text = _CLAUSE.sub(lambda m: f"第{m.group(1)}条", text or "")
+    return _TABLE.sub(lambda m: f"表{m.group(1)}", text)

@@ -29,6 +29,7 @@ from ..errors import InputError
 from .common import (Tr, build_pdf, content_width, fmt_area, fmt_yuan, kv_table, mask_name,
                      money_column, para, scheme_label, table, unavailable, unit_context)
 from .docdata import doc_rules, notice_settings, organisation, stats_date
+from .language import zh_clauses
 
 BODY_PT = 10.5
 """Text size of the notice's body and tables [pt]: read from a notice board."""
@@ -270,8 +271,9 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
     if d.assessment is not None:
         story.append(kv_table([(t("适宜性评估", "Suitability"),
                                 t.pair((d.assessment.label_zh, d.assessment.label_en)) + t("：", ": ")
-                                + t.pair((d.assessment.main_reason_zh,
-                                          d.assessment.main_reason_en)))], width, 0.2, BODY_PT))
+                                + zh_clauses(t.pair((d.assessment.main_reason_zh,
+                                                     d.assessment.main_reason_en))))],
+                              width, 0.2, BODY_PT))
 
     heading = t("各户出资与表决", "Shares and votes per household") if (named or not masked) \
         else t("各户出资", "Shares per household")

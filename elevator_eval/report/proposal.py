@@ -245,6 +245,8 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
                                  d.missing.get("assessment", "")))
         return story
     counts = a.counts
+    from .language import zh_clauses
+    fix = zh_clauses if t.lang == "zh" else str
     story.append(para_markup(
         esc(t("评估结论：", "Verdict: ")) + "<b>" + esc(t.pair((a.label_zh, a.label_en)))
         + "</b>" + esc(t("。主要原因：", ". Main reason: "))
@@ -262,8 +264,9 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
         rows = [[t("程度", "Severity"), t("发现", "Finding"), t("如何处理", "Remedy"),
                  t("依据", "Source")]]
         for f in a.findings:
-            rows.append([L.label(L.SEVERITY, f.severity, t), f.message(t.lang),
-                         f.remedy(t.lang), f"[{cite[f.source]}]" if f.source in cite else ""])
+            rows.append([L.label(L.SEVERITY, f.severity, t), fix(f.message(t.lang)),
+                         fix(f.remedy(t.lang)),
+                         f"[{cite[f.source]}]" if f.source in cite else ""])
         story.append(table(rows, [width * 0.11, width * 0.43, width * 0.38, width * 0.08]))
         story.append(para(t(f"依据编号见第{_cn(section_number('sources'))}节“资料来源”。",
                             f"Source numbers refer to section {section_number('sources')}."),
@@ -274,10 +277,12 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
     improve = [f for f in a.findings if f.code in set(a.to_improve)]
     if improve:
         story.append(para(t("消除以下因素可改善结论：", "Removing these would improve the class: ")
-                          + t("；", "; ").join(f.message(t.lang) for f in improve), "small"))
+                          + t("；", "; ").join(fix(f.message(t.lang)) for f in improve),
+                          "small"))
     if getattr(a, "not_surveyed", None):
         story.append(para(t("以下场地项目尚未调查，未作判断：", "Not surveyed (no finding made): ")
-                          + t("、", ", ").join(a.not_surveyed), "small"))
+                          + t("、", ", ").join(L.label(L.SITE_FIELDS, k, t)
+                                               for k in a.not_surveyed), "small"))
     story.append(para(t(f"表决情况单独列出（第{_cn(section_number('consent'))}节），不计入上述分类。",
                         f"The vote is reported separately (section {section_number('consent')}) "
                         "and never folded into "
