@@ -565,8 +565,14 @@ def _needed(owners: list[Owner], r: ConsentRuleset) -> Needed:
         en = f"Cannot pass unless owner(s) {', '.join(vetoed_no)} change their vote to yes" + \
             (f" ({n} owners in all would have to vote yes)" if n > len(vetoed_no) else "")
         return Needed(False, n, ids, zh, en)
-    zh = f"还需 {n} 位业主同意：{'、'.join(ids)}"
-    en = f"{n} more owner(s) must vote yes, e.g. {', '.join(ids)}"
+    # a missing participation is worded as such: who has not voted must take part and agree
+    parts_zh = ([f"{k1} 位未参与表决的业主需参与表决并同意"] if k1 else []) + \
+        ([f"{k2} 位已表决的业主改投同意"] if k2 else [])
+    parts_en = ([f"{k1} owner(s) who have not voted must take part and vote yes"] if k1
+                else []) + ([f"{k2} owner(s) who voted no or abstained must change to yes"]
+                            if k2 else [])
+    zh = f"还需 {n} 位业主同意（{'，'.join(parts_zh)}）：{'、'.join(ids)}"
+    en = f"{n} more owner(s) must vote yes ({'; '.join(parts_en)}), e.g. {', '.join(ids)}"
     if forced_ids & chosen:
         zh += "（其中专有部分受影响的业主必须同意）"
         en += " (owners whose exclusive part is affected must agree)"

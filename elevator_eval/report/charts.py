@@ -266,6 +266,11 @@ def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str 
                     g.rotate(90)
                     d.add(g)
                 else:
+                    # a white ground under the value keeps the grid lines off the label
+                    from reportlab.pdfbase.pdfmetrics import stringWidth
+                    tw = stringWidth(text, font, 6)
+                    d.add(Rect(cx - tw / 2 - 1, max(y0, y1) + 1, tw + 2, 7.5,
+                               fillColor=colors.white, strokeColor=None))
                     d.add(String(cx, max(y0, y1) + 2, text, fontName=font, fontSize=6,
                                  textAnchor="middle"))
             door = plain(h.id)
