@@ -113,7 +113,7 @@ def organiser_block(project, t: Tr, date: _dt.date, size: float = BODY_PT) -> li
     story = [para(x, "body", size) for x in lines]
     right = ParagraphStyle("ee-sign-right", parent=sized("body", size), alignment=TA_RIGHT)
     seal = org["seal_text"] or org["street_office"]
-    story += [Spacer(1, 6),
+    story += [Spacer(1, 18),  # room for the seal over the name and date
               Paragraph(esc(_blank(seal, 20) + t("（盖章）", " (seal)")), right),
               Paragraph(esc(fmt_date(date, t)), right)]
     return story

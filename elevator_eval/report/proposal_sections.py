@@ -137,15 +137,14 @@ def impacts(d, t: Tr, width: float, heading: str) -> list:
                                 "Compensation: none agreed yet; the compensation of the "
                                 "affected households is to be negotiated and written into "
                                 "the sharing plan."), "body"))
-    affected = [h.id for h in unit.households if h.exclusive_part_affected]
-    if affected or site.occupies_private_courtyard:
-        who = t("、", ", ").join(affected) if affected else t("受影响住户", "the affected "
-                                                            "households")
-        story.append(para(t(f"专有部分或私家庭院受影响的住户（{who}）须另行签署书面同意书，"
+    # which doors: not printed, since the vote section says whether they have agreed yet
+    if site.occupies_private_courtyard or any(h.exclusive_part_affected
+                                              for h in unit.households):
+        story.append(para(t("专有部分或私家庭院受影响的住户须另行签署书面同意书，"
                             "该同意不以表决结果代替。",
-                            f"The households whose exclusive part or private courtyard is "
-                            f"affected ({who}) sign a separate written consent; the vote "
-                            "does not replace it."), "body"))
+                            "The households whose exclusive part or private courtyard is "
+                            "affected sign a separate written consent; the vote does not "
+                            "replace it."), "body"))
     return story
 
 
