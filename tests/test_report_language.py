@@ -50,6 +50,7 @@ def _data_strings(project, unit) -> list[str]:
         out += [h.owner_name or "", h.id]
     for rule in unit.subsidies:  # user-named subsidies
         out += [str(v) for v in rule.values() if isinstance(v, str)]
+    out += list((project.settings.get("organisation") or {}).values())  # organiser's names
     return [s for s in out if s]
 
 
