@@ -20,6 +20,11 @@ Rulesets are data files ``elevator_eval/rules/consent/<name>.json``, chosen by t
     every owner with ``exclusive_part_affected`` must vote ``yes``.
 ``valid_from``, ``valid_to``, ``city``, ``scope``, ``source``, ``suitability``
     dates of validity, place, the legal source, and the suitability ruleset to use.
+``named_disclosure`` (optional, default false)
+    the city rule requires public notices to show each door's vote; otherwise documents
+    print counts and areas only.
+``source_zh`` (optional)
+    the legal source by its official Chinese title and number, for Chinese documents.
 
 "What is needed" for a failing vote: the smallest number of additional owners who would
 have to vote ``yes`` (any owner not voting yes now: a non-participant, who then also takes
