@@ -277,6 +277,9 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
 
     heading = t("各户出资与表决", "Shares and votes per household") if (named or not masked) \
         else t("各户出资", "Shares per household")
+    if not scheme:  # the scheme has not been approved: the shares are what it proposes
+        heading = heading.replace("出资", "拟出资") if lang == "zh" else \
+            heading.replace("Shares", "Proposed shares")
     story.append(para(heading, "h2"))
     story += _votes_table(unit, d, t, width, masked=masked, named=named)
     if s is None:
