@@ -40,7 +40,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--lang", default="zh", metavar="zh|en",
                         help="语言 / language (default zh)")
     parser.add_argument("--unmasked", action="store_true",
-                        help="公示中显示完整姓名和电话 / notice: print full names and phones")
+                        help="内部版：显示完整姓名、电话和表决意见，标注“内部资料，不得张贴” / "
+                             "notice: full names, phones and votes, marked internal")
     parser.add_argument("--progress", action="store_true",
                         help="表决未通过时出表决进展通报 / notice: a vote progress notice for a "
                              "unit whose vote has not passed")
