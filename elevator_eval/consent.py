@@ -20,6 +20,11 @@ Rulesets are data files ``elevator_eval/rules/consent/<name>.json``, chosen by t
     every owner with ``exclusive_part_affected`` must vote ``yes``.
 ``valid_from``, ``valid_to``, ``city``, ``scope``, ``source``, ``suitability``
     dates of validity, place, the legal source, and the suitability ruleset to use.
+``named_disclosure`` (optional, default false)
+    the city rule requires public notices to show each door's vote; otherwise documents
+    print counts and areas only.
+``source_zh`` (optional)
+    the legal source by its official Chinese title and number, for Chinese documents.
 
 "What is needed" for a failing vote: the smallest number of additional owners who would
 have to vote ``yes`` (any owner not voting yes now: a non-participant, who then also takes
@@ -74,6 +79,9 @@ class ConsentRuleset:
     city: str | None
     scope: str
     suitability: str
+    named_disclosure: bool = False
+    """The city rule requires public documents to show each door's vote (default false:
+    counts and areas only)."""
 
     def valid_on(self, date_iso: str) -> bool:
         """Whether the ruleset was in force on ``date_iso`` (``YYYY-MM-DD``)."""
@@ -159,7 +167,9 @@ def validate_ruleset(data: dict[str, Any], where: str = "rules") -> ConsentRules
         no_objection_required=_flag(data, "no_objection_required", p),
         exclusive_part_veto=_flag(data, "exclusive_part_veto", p),
         valid_from=vf, valid_to=vt, city=data.get("city"), scope=data.get("scope", "unit"),
-        suitability=suit)
+        suitability=suit,
+        named_disclosure=_flag(data, "named_disclosure", p) if "named_disclosure" in data
+        else False)
 
 
 def list_rulesets() -> list[str]:
@@ -560,8 +570,14 @@ def _needed(owners: list[Owner], r: ConsentRuleset) -> Needed:
         en = f"Cannot pass unless owner(s) {', '.join(vetoed_no)} change their vote to yes" + \
             (f" ({n} owners in all would have to vote yes)" if n > len(vetoed_no) else "")
         return Needed(False, n, ids, zh, en)
-    zh = f"还需 {n} 位业主同意：{'、'.join(ids)}"
-    en = f"{n} more owner(s) must vote yes, e.g. {', '.join(ids)}"
+    # a missing participation is worded as such: who has not voted must take part and agree
+    parts_zh = ([f"{k1} 位未参与表决的业主需参与表决并同意"] if k1 else []) + \
+        ([f"{k2} 位已表决的业主改投同意"] if k2 else [])
+    parts_en = ([f"{k1} owner(s) who have not voted must take part and vote yes"] if k1
+                else []) + ([f"{k2} owner(s) who voted no or abstained must change to yes"]
+                            if k2 else [])
+    zh = f"还需 {n} 位业主同意（{'，'.join(parts_zh)}）：{'、'.join(ids)}"
+    en = f"{n} more owner(s) must vote yes ({'; '.join(parts_en)}), e.g. {', '.join(ids)}"
     if forced_ids & chosen:
         zh += "（其中专有部分受影响的业主必须同意）"
         en += " (owners whose exclusive part is affected must agree)"

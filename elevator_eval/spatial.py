@@ -64,9 +64,21 @@ def check_fire_lane(site: Site, checks=None) -> list[Finding]:
                     f"加装后消防车道净宽 {_m(w)} m，小于 {_m(need)} m",
                     f"Fire lane clear width after installation {_m(w)} m, less than "
                     f"{_m(need)} m",
-                    "调整井道位置或改半层入户以保留 4 m 消防车道；消防车道不得被占用",
-                    "Move the shaft or use half-landing entry to keep a 4 m fire lane; a fire "
-                    "lane may not be narrowed", c["source"])]
+                    *_fire_lane_remedy(site, need), c["source"])]
+
+
+def _fire_lane_remedy(site: Site, need: Decimal) -> tuple[str, str]:
+    """The fire-lane remedy for the unit's entry mode: half-landing entry is only offered
+    to a flat-entry scheme (it drops the corridor); a half-landing unit moves or narrows
+    the shaft."""
+    if site.entry_mode == "flat":
+        return (f"调整井道位置，或改为半层入户（省去连廊）以保留 {_m(need)} m 消防车道；"
+                "消防车道不得被占用",
+                f"Move the shaft, or switch to half-landing entry (no corridor), to keep a "
+                f"{_m(need)} m fire lane; a fire lane may not be narrowed")
+    return (f"调整井道位置或选用较小的井道以保留 {_m(need)} m 消防车道；消防车道不得被占用",
+            f"Move the shaft or use a smaller one to keep a {_m(need)} m fire lane; a fire "
+            "lane may not be narrowed")
 
 
 def check_neighbour(site: Site, checks=None) -> list[Finding]:

@@ -116,15 +116,19 @@ def check_design_life(building: BuildingInfo, checks=None, *,
     left = remaining_design_life_years(building, year)
     if left >= life:
         return []
-    left_zh = f"剩余 {left} 年" if left >= 0 else f"已超过 {-left} 年"
+    end = building.year_built + building.design_life_years
+    left_zh = (f"剩余 {left} 年，即原设计使用年限到 {end} 年届满" if left >= 0
+               else f"原设计使用年限已于 {end} 年届满，已超过 {-left} 年")
     left_en = f"{left} years left" if left >= 0 else f"exceeded by {-left} years"
     return [Finding(
         "design_life_short", c["severity"],
         f"设计使用年限 {building.design_life_years} 年（{building.year_built} 年建成，"
-        f"至 {year} 年{left_zh}），短于电梯使用寿命 {life} 年",
+        f"至 {year} 年{left_zh}），短于电梯使用寿命 {life} 年。届满不等于成为危房，"
+        "但届满后继续使用须经鉴定确认，电梯的后期使用也取决于鉴定结论",
         f"Design working life {building.design_life_years} years (built "
         f"{building.year_built}; {left_en} in {year}) is shorter than the elevator's "
-        f"service life of {life} years",
+        f"service life of {life} years. Reaching it does not make the building unsafe, but "
+        "using it longer needs an appraisal, on which the elevator's later use depends too",
         "做房屋安全与剩余寿命评估，必要时延长使用年限或结合改造加固",
         "Have the remaining working life assessed; extend it or strengthen the building "
         "with the retrofit",

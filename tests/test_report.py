@@ -79,7 +79,7 @@ def test_esc_makes_markup_literal():
     assert esc("x\x00y") == "xy"
 
 
-@pytest.mark.parametrize("name, masked", [("张三", "张*"), ("欧阳娜娜", "欧***"), ("张", "张*"),
+@pytest.mark.parametrize("name, masked", [("张三", "张*"), ("欧阳娜娜", "欧阳**"), ("欧阳堃", "欧阳*"), ("司马", "司*"), ("张", "张*"),
                                           ("", ""), (None, ""), (" 李 四 ", "李*"),
                                           ("A very long name indeed", "A***")])
 def test_mask_name(name, masked):
@@ -139,7 +139,8 @@ def test_proposal_prints_the_key_numbers(proposal_text):
     assert "10/12" in squashed and "8/10" in squashed
     # timeline facts and their sources
     assert "2–3个月" in squashed and "3–6个月" in squashed
-    assert "xinmidianti.com" in text
+    # a Chinese document cites by title: no web address; practice values are labelled
+    assert "http" not in text and "经验值：全流程通常3–6个月" in squashed
 
 
 def test_proposal_prints_every_household_share(unit):
@@ -251,7 +252,8 @@ def test_notice_masks_names_and_hides_phones(unit):
     for h in unit.households:
         assert h.contact not in text
     assert not re.search(r"\d{11}", _squash(text))
-    assert "张*" in text and "欧***" in text
+    # without named disclosure in the ruleset a posted notice names nobody, masked or not
+    assert "张*" not in text and "欧阳*" not in text
     for name in NAMES:
         assert name not in text
     flat = _squash(text)
@@ -264,6 +266,26 @@ def test_unmasked_notice_prints_names_and_phones(unit):
     from elevator_eval.report.notice import build_notice
     text = _text(_pdf(build_notice, unit, masked=False))
     assert "张喆" in text and unit.households[0].contact in text
+    assert "内部资料，不得张贴" in text and "（内部资料）" in text
+
+
+def test_named_disclosure_notice_masks_compound_surnames_whole(unit, monkeypatch):
+    import dataclasses
+
+    from elevator_eval.report import proposal
+    from elevator_eval.report.notice import build_notice
+    real = proposal.gather
+
+    def named(u, p=None):
+        d = real(u, p)
+        d.consent_rules = dataclasses.replace(d.consent_rules, named_disclosure=True)
+        return d
+
+    monkeypatch.setattr(proposal, "gather", named)
+    text = _text(_pdf(build_notice, unit, start=dt.date(2026, 3, 1)))
+    assert "张*" in text and "欧阳**" in text and "欧***" not in text
+    for name in NAMES:
+        assert name not in text
 
 
 # ------------------------------------------------------------------ engine not available

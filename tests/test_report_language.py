@@ -50,14 +50,15 @@ def _data_strings(project, unit) -> list[str]:
         out += [h.owner_name or "", h.id]
     for rule in unit.subsidies:  # user-named subsidies
         out += [str(v) for v in rule.values() if isinstance(v, str)]
+    out += list((project.settings.get("organisation") or {}).values())  # organiser's names
     return [s for s in out if s]
 
 
 def _citations(d) -> list[str]:
     """Citations printed as given (law titles and document numbers stay in Chinese)."""
-    from elevator_eval.report.notice import NOTICE_SOURCE
+    from elevator_eval.report.docdata import doc_rules
     from elevator_eval.report.proposal import TIMELINE_SOURCES
-    out = [NOTICE_SOURCE[1]] + [en for _zh, en, _url in TIMELINE_SOURCES]
+    out = [doc_rules()["notice"]["basis_en"]] + [en for _zh, en, _url in TIMELINE_SOURCES]
     if d.consent is not None and d.consent.ruleset_source:
         out.append(d.consent.ruleset_source)
     if d.assessment is not None:
@@ -105,21 +106,25 @@ def test_english_notice_and_consent_form_have_no_chinese_outside_data(sample):
 
 # ------------------------------------------------------------------ Chinese documents
 
-def test_chinese_method_source_shows_the_chinese_title_and_keeps_the_citation(sample):
+def test_chinese_method_source_shows_the_chinese_title_as_a_practice_value(sample):
     from elevator_eval.report.proposal import build_proposal
     unit = sample.locate("DH-1-3")[2]
     text = _squash(_build(build_proposal, unit, project=sample, lang="zh"))
-    assert "依据：Guangzhou" not in text  # the reported mix of languages
-    assert "依据：广州东圃丽江新村业主分摊方案" in text
-    assert "https://zjtcn.com/zhishi/dcjzdtfa[C]" in text  # the citation stays
+    assert "Guangzhou" not in text  # the reported mix of languages
+    assert "参考：经验值，广州东圃丽江新村业主分摊方案" in text
+    assert "zjtcn.com" not in text  # an aggregator site is not printed as authority
     assert re.search(r"见资料来源\[\d+\]", text)
 
 
-def test_chinese_proposal_names_owners_by_door_and_notes_in_chinese(sample):
+def test_chinese_proposal_names_nobody_who_must_change_a_vote(sample):
+    from elevator_eval.report.notice import build_notice
     from elevator_eval.report.proposal import build_proposal
     blocked = _squash(_build(build_proposal, sample.locate("DH-1-3")[2], project=sample))
-    assert "除非业主101改投同意票" in blocked  # not the internal owner id
-    assert "DH-1-3-O101" not in blocked
+    assert "目前无法通过：有1位专有部分受影响" in blocked
+    assert "101改投" not in blocked and "DH-1-3-O101" not in blocked
+    internal = _squash(_build(build_notice, sample.locate("DH-1-3")[2], project=sample,
+                              masked=False, progress=True))
+    assert "尚未同意（101）" in internal  # the internal paper names the door, not the id
     stairs = _squash(_build(build_proposal, sample.locate("DH-5-1")[2], project=sample))
     assert "公积金提取以应付份额为限（19,500元）" in stairs
     assert "provident-fund" not in stairs
@@ -217,15 +222,15 @@ def test_assess_names_the_factors_to_remove(sample):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_notice_of_a_fourteen_household_unit_is_one_sheet(sample, lang):
+def test_notice_of_a_fourteen_household_unit_fits_two_sheets(sample, lang):
     from elevator_eval.report.notice import build_notice
     unit = sample.locate("DH-5-1")[2]
     assert len(unit.households) == 14
     buf = io.BytesIO()
     build_notice(unit, project=sample, lang=lang, out=buf)
     pages = PdfReader(io.BytesIO(buf.getvalue())).pages
-    assert len(pages) == 1
-    text = _squash(pages[0].extract_text())
+    assert len(pages) <= 2  # 10.5 pt text, the plan and the seal block: two posted sheets
+    text = _squash("".join(p.extract_text() for p in pages))
     # the feedback deadline and the objections section are on the posted sheet
     if lang == "zh":
         assert "书面反馈截止" in text and "异议与反馈" in text
@@ -257,7 +262,7 @@ def test_approval_with_nobody_voting_is_not_printed_as_met(sample):
     text = _squash(_build(build_proposal, unit, project=sample, lang="en"))
     i = text.index("Areavotingyes")
     assert text[i:i + 80].count("nobodyvoted") == 1
-    assert "Headsvotingyes" in text and text.count("nobodyvoted") == 2
+    assert "Ownersvotingyes" in text and text.count("nobodyvoted") == 2
 
 
 def test_consent_text_with_nobody_voting():

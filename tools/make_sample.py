@@ -262,6 +262,17 @@ def build() -> Project:
         u.household(door).owner = "GY-1-1-O601"
         u.household(door).owner_name = "周建平"
     u.household("602").contact = u.household("601").contact
+    # The shaft of DH-1-3 takes the ground-floor courtyard of 101: 20,000 yuan compensation
+    # to each 1st-floor household, paid by the contributing households.
+    p.find_unit("DH-1-3").share.extra["compensation"] = {"mode": "per_household",
+                                                         "yuan": 20000, "floors": [1]}
+    # The organisation profile the notices and proposals print (fictional).
+    p.settings["organisation"] = {"street_office": "东湖街道办事处",
+                                  "consultant": "示例工程咨询有限公司",
+                                  "contact_person": "街道加装电梯工作组",
+                                  "contact_phone": "0000-0000000",
+                                  "address": "东湖街道社区服务中心二楼",
+                                  "seal_text": "东湖街道办事处"}
     # A top-floor owner asked for the unit-level O&M split to be written down.
     p.find_unit("DH-1-1").household("602").extra["note_zh"] = "愿意多承担维保费用"
     _vote_history(p)

@@ -8,8 +8,13 @@ Forms::
     elevator-eval report PROJECT --kind census -o OUT.pdf
     elevator-eval report PROJECT|UNIT.json --kind quotes --quotes QUOTES.xlsx -o OUT.pdf
 
-``--unmasked`` prints owners' full names and phone numbers in the public notice (masked by
-default). Bad input exits 2 with a message naming the argument or field.
+``--unmasked`` prints owners' full names and phone numbers in the notice (masked by
+default) and marks it 内部资料，不得张贴. A scheme notice (方案公示) is only written for a
+unit whose vote has passed; for any other unit the command exits 2 with the reason, unless
+``--progress`` asks for the vote progress notice (表决进展通报). ``--notice-start
+YYYY-MM-DD`` and ``--notice-days N`` set the posting dates (default: the project's
+``settings["notice"]``, else today and the period of the document rules data). Bad input
+exits 2 with a message naming the argument or field.
 """
 
 from __future__ import annotations
@@ -35,7 +40,16 @@ def add_arguments(parser) -> None:
     parser.add_argument("--lang", default="zh", metavar="zh|en",
                         help="语言 / language (default zh)")
     parser.add_argument("--unmasked", action="store_true",
-                        help="公示中显示完整姓名和电话 / notice: print full names and phones")
+                        help="内部版：显示完整姓名、电话和表决意见，标注“内部资料，不得张贴” / "
+                             "notice: full names, phones and votes, marked internal")
+    parser.add_argument("--progress", action="store_true",
+                        help="表决未通过时出表决进展通报 / notice: a vote progress notice for a "
+                             "unit whose vote has not passed")
+    parser.add_argument("--notice-start", metavar="YYYY-MM-DD",
+                        help="公示开始日期 / notice: first day of posting (default today)")
+    parser.add_argument("--notice-days", metavar="N",
+                        help="公示天数 / notice: posting period in days (default from the "
+                             "rules data: 10)")
     parser.add_argument("--quotes", metavar="QUOTES.xlsx",
                         help="报价表（--kind quotes）/ quotes workbook for --kind quotes")
     parser.add_argument("--units", metavar="ID,ID…",
@@ -62,8 +76,15 @@ def _check_args(args) -> Path:
     for name in ("quotes", "units", "weights", "scores"):
         if args.kind != "quotes" and getattr(args, name):
             raise InputError(f"--{name}", "is only used with --kind quotes")
-    if args.unmasked and args.kind != "notice":
-        raise InputError("--unmasked", "is only used with --kind notice")
+    for name in ("unmasked", "progress", "notice_start", "notice_days"):
+        if getattr(args, name, None) and args.kind != "notice":
+            raise InputError("--" + name.replace("_", "-"), "is only used with --kind notice")
+    if getattr(args, "notice_start", None):
+        from ..report.docdata import parse_date
+        parse_date(args.notice_start, "--notice-start")
+    if getattr(args, "notice_days", None):
+        from ..report.docdata import check_days
+        check_days(args.notice_days, "--notice-days")
     out = Path(args.output)
     if not args.all:
         if out.is_dir():
@@ -108,15 +129,27 @@ def run(args) -> CommandResult:
         build_consent_forms(unit, project=project, lang=args.lang, out=out)
     else:
         from ..report.notice import build_notice
-        build_notice(unit, project=project, lang=args.lang, out=out, masked=not args.unmasked)
+        build_notice(unit, project=project, lang=args.lang, out=out, **notice_options(args))
     return _done(args, [out])
+
+
+def notice_options(args) -> dict:
+    """Keyword arguments of :func:`~elevator_eval.report.notice.build_notice` from the
+    command line."""
+    from ..report.docdata import check_days, parse_date
+    return {"masked": not args.unmasked, "progress": bool(args.progress),
+            "start": parse_date(args.notice_start, "--notice-start")
+            if args.notice_start else None,
+            "notice_days": check_days(args.notice_days, "--notice-days")
+            if args.notice_days else None}
 
 
 def _run_all(args, out: Path) -> CommandResult:
     from ..report.batch import write_all_proposals
     from ..store import open_project
     project = open_project(Path(args.target))
-    result = write_all_proposals(project, out, lang=args.lang, kind=args.kind)
+    result = write_all_proposals(project, out, lang=args.lang, kind=args.kind,
+                                 options=notice_options(args) if args.kind == "notice" else None)
     res = _done(args, list(result))
     res.data["failures"] = [{"unit": u, "error": m} for u, m in result.failures]
     if result.failures:

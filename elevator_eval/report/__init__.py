@@ -2,7 +2,8 @@
 
 - :func:`build_proposal` — unit proposal (方案书)
 - :func:`build_consent_forms` — consent forms (意见征询表), one page per household
-- :func:`build_notice` — public notice (公示), personal data masked by default
+- :func:`build_notice` — scheme notice (方案公示) for a passed vote, else refused or a vote
+  progress notice (表决进展通报); personal data masked by default
 - :func:`build_census_report` — street census report
 - :func:`build_quotes_report` — quote comparison for the procurement committee
 - :func:`write_all_proposals` — every unit's proposal, with progress and cancel

@@ -42,7 +42,8 @@ class BatchResult(list):
 
 
 def write_all_proposals(project, out_dir, progress: Callable[[int, int], bool] | None = None,
-                        *, lang: str = "zh", kind: str = "proposal") -> BatchResult:
+                        *, lang: str = "zh", kind: str = "proposal",
+                        options: dict | None = None) -> BatchResult:
     """Write one PDF per unit of ``project`` into ``out_dir``.
 
     Parameters
@@ -55,6 +56,9 @@ def write_all_proposals(project, out_dir, progress: Callable[[int, int], bool] |
         (files already written stay).
     lang : "zh" or "en"
     kind : "proposal", "consent-forms" or "notice"
+    options : dict, optional
+        Keyword arguments passed on to the builder (e.g. the notice's ``masked``,
+        ``progress``, ``start``).
 
     Returns
     -------
@@ -82,7 +86,7 @@ def write_all_proposals(project, out_dir, progress: Callable[[int, int], bool] |
         used.add(name.lower())
         path = out / f"{name}-{kind}.pdf"
         try:
-            build(unit, project=project, lang=lang, out=path)
+            build(unit, project=project, lang=lang, out=path, **(options or {}))
         except InputError as e:
             result.failures.append((unit.id, str(e)))
         else:

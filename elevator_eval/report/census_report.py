@@ -9,10 +9,9 @@ building, unit, year built, class, main reason, consent state). The rows come fr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 from . import labels as L
-from .common import (Tr, build_pdf, content_width, fmt_pct, para, png_image, table,
+from .common import (Tr, build_pdf, content_width, para, png_image, table,
                      today_iso, unavailable)
 
 
@@ -95,9 +94,11 @@ def build_census_report(project, *, lang: str = "zh", out) -> None:
 
     story.append(para(t("一、总体情况", "1. Summary"), "h2"))
     summary = [[t("类别", "Class"), t("单元数", "Units"), t("占比", "Share")]]
-    for k in CLASSES:
-        summary.append([t.pair(CLASS_LABELS[k]), str(by_class[k]),
-                        fmt_pct(Fraction(by_class[k], total)) if total else "—"])
+    # shares that add up to 100.0 % as printed (largest remainder on one decimal)
+    from .common import pct_column
+    shares = pct_column([by_class[k] for k in CLASSES], 1)
+    for k, share_text in zip(CLASSES, shares):
+        summary.append([t.pair(CLASS_LABELS[k]), str(by_class[k]), share_text])
     summary.append([t("合计", "Total"), str(total), "100.0%" if total else "—"])
     story.append(table(summary, [width * 0.2, width * 0.12, width * 0.12],
                        align_right_cols=[1, 2]))

@@ -52,6 +52,8 @@ def shares_by_floor_png(share, lang: str = "zh", width_in: float = 6.6,
         PNG image at :data:`DPI`.
     """
     t = Tr(lang)
+    from .money_rows import display_shares
+    paid = dict(zip((h.id for h in share.households), display_shares(share)[0]))
     households = sorted(share.households, key=lambda h: (h.floor, h.id))
     floors = sorted({h.floor for h in households})
     palette = ["#2F6EA5", "#5B9BD5"]
@@ -66,7 +68,7 @@ def shares_by_floor_png(share, lang: str = "zh", width_in: float = 6.6,
             start = pos
             for h in group:
                 x.append(pos)
-                heights.append(float(h.share_yuan))
+                heights.append(float(paid[h.id]))
                 colours.append(palette[i % 2])
                 labels.append(h.id)
                 pos += 1
@@ -201,8 +203,12 @@ def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str 
 
     from .common import plain
 
+    from .money_rows import display_shares
     t = Tr(lang)
     font = fonts.register_reportlab()
+    # contributions only: compensation received is printed on its own line, never as a
+    # negative bar
+    paid = dict(zip((h.id for h in share.households), display_shares(share)[0]))
     hs = sorted(share.households, key=lambda h: (h.floor, h.id))
     floors = sorted({h.floor for h in hs})
     many = len(hs) > 16
@@ -211,7 +217,7 @@ def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str 
     bottom = 44.0 if not many else 56.0
     plot_w = width_pt - left - right
     plot_h = height_pt - bottom - top_pad
-    values = [float(h.share_yuan) for h in hs]
+    values = [float(paid[h.id]) for h in hs]
     vmax = max(values + [0.0])
     vmin = min(values + [0.0])
     step = _nice_step(vmax * 1.1 if vmax > 0 else 1.0)
@@ -247,19 +253,24 @@ def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str 
         group = [h for h in hs if h.floor == floor]
         start = x
         for h in group:
-            val = float(h.share_yuan)
+            val = float(paid[h.id])
             y0, y1 = Y(0.0), Y(val)
             d.add(Rect(x + (slot_w - bar_w) / 2, min(y0, y1), bar_w, abs(y1 - y0),
                        fillColor=palette[i % 2], strokeColor=None))
             cx = x + slot_w / 2
             if val:
-                text = fmt_yuan(h.share_yuan)
+                text = fmt_yuan(paid[h.id])
                 if many:
                     g = Group(String(0, 0, text, fontName=font, fontSize=5.5))
                     g.translate(cx + 2, max(y0, y1) + 2)
                     g.rotate(90)
                     d.add(g)
                 else:
+                    # a white ground under the value keeps the grid lines off the label
+                    from reportlab.pdfbase.pdfmetrics import stringWidth
+                    tw = stringWidth(text, font, 6)
+                    d.add(Rect(cx - tw / 2 - 1, max(y0, y1) + 1, tw + 2, 7.5,
+                               fillColor=colors.white, strokeColor=None))
                     d.add(String(cx, max(y0, y1) + 2, text, fontName=font, fontSize=6,
                                  textAnchor="middle"))
             door = plain(h.id)

@@ -62,19 +62,35 @@ def plain(value: Any) -> str:
     return _CONTROL.sub("", str(value)).replace("\n", " ")
 
 
+@lru_cache(maxsize=1)
+def compound_surnames() -> tuple[str, ...]:
+    """Compound surnames (``欧阳``, ``司马`` …) from ``rules/names/compound-surnames.json``,
+    longest first."""
+    from .. import ruledata
+    data = ruledata.load("names", "compound-surnames")
+    return tuple(sorted((str(s) for s in data["surnames"]), key=len, reverse=True))
+
+
 def mask_name(name: str | None) -> str:
     """Mask a person's name for public documents: ``"张三"`` → ``"张*"``.
 
-    The first character is kept and the rest becomes ``*`` (``"欧阳娜娜"`` → ``"欧***"``), at
-    most three stars so that the length of a long name is not shown either; whitespace is
-    dropped first. An empty name stays empty.
+    The surname is kept and the rest becomes ``*``: a compound surname stays whole
+    (``"欧阳堃"`` → ``"欧阳*"``, the list is data: :func:`compound_surnames`). At most three
+    stars, so that the length of a long name is not shown either; whitespace is dropped
+    first. An empty name stays empty; a name that is only a surname keeps its first
+    character.
     """
     if not name:
         return ""
     text = "".join(plain(name).split())
     if not text:
         return ""
-    return text[0] + "*" * min(3, max(1, len(text) - 1))
+    keep = 1
+    for surname in compound_surnames():
+        if text.startswith(surname) and len(text) > len(surname):
+            keep = len(surname)
+            break
+    return text[:keep] + "*" * min(3, max(1, len(text) - keep))
 
 
 def mask_phone(phone: str | None) -> str:
@@ -205,6 +221,28 @@ def fmt_pct(fraction: Fraction | Decimal | None, places: int = 1) -> str:
     return f"{d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)}%"
 
 
+def pct_column(parts, places: int = 2) -> list[str]:
+    """Percentages of ``parts`` (amounts) that add up to 100 as printed.
+
+    Each part's exact share is rounded to ``places`` decimals by the largest-remainder
+    method: every value is first cut down, then the missing hundredths go one each to the
+    largest remainders (ties to the earlier row). ``[1, 1, 1]`` → ``33.34%, 33.33%,
+    33.33%``. A total of zero gives ``"—"`` for every row.
+    """
+    vals = [Fraction(_dec(v)) for v in parts]
+    total = sum(vals, Fraction(0))
+    if total == 0:
+        return ["—"] * len(vals)
+    scale = 100 * 10 ** places
+    exact = [v * scale / total for v in vals]
+    floors = [int(e // 1) for e in exact]
+    left = scale - sum(floors)
+    order = sorted(range(len(vals)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in order[:left]:
+        floors[i] += 1
+    return [f"{Decimal(f).scaleb(-places):.{places}f}%" for f in floors]
+
+
 def today_iso() -> str:
     return _dt.date.today().isoformat()
 
@@ -261,6 +299,8 @@ def styles() -> dict[str, Any]:
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
+    from .linebreak import install
+    install()  # Chinese line-breaking rules for every wordWrap="CJK" paragraph
     font = fonts.register_reportlab()
     bold = fonts.REPORTLAB_BOLD_NAME
     base = ParagraphStyle("ee-body", fontName=font, fontSize=10, leading=15,
@@ -289,6 +329,8 @@ def styles() -> dict[str, Any]:
         "h2": ParagraphStyle("ee-h2", parent=base, fontName=bold, fontSize=12, leading=17,
                              spaceBefore=10, spaceAfter=4, keepWithNext=1,
                              textColor=colors.HexColor("#1F4E79")),
+        "h3": ParagraphStyle("ee-h3", parent=base, fontName=bold, fontSize=10.5, leading=15,
+                             spaceBefore=6, spaceAfter=3, keepWithNext=1),
         "title": ParagraphStyle("ee-title", parent=base, fontName=bold, fontSize=24,
                                 leading=32, alignment=TA_CENTER, spaceAfter=10),
         "subtitle": ParagraphStyle("ee-subtitle", parent=base, fontSize=14, leading=21,
@@ -299,10 +341,21 @@ def styles() -> dict[str, Any]:
     return st
 
 
-def para(text: Any, style: str = "body"):
-    """A Paragraph of *plain data text* (escaped here)."""
+@lru_cache(maxsize=64)
+def sized(style: str, size: float | None):
+    """The style ``style`` at ``size`` points (leading 1.3 × size); ``None`` keeps it."""
+    base = styles()[style]
+    if size is None or size == base.fontSize:
+        return base
+    from reportlab.lib.styles import ParagraphStyle
+    return ParagraphStyle(f"{base.name}-{size}", parent=base, fontSize=size,
+                          leading=round(size * 1.3, 1))
+
+
+def para(text: Any, style: str = "body", size: float | None = None):
+    """A Paragraph of *plain data text* (escaped here), optionally at ``size`` points."""
     from reportlab.platypus import Paragraph
-    return Paragraph(esc(text), styles()[style])
+    return Paragraph(esc(text), sized(style, size))
 
 
 def para_markup(markup: str, style: str = "body"):
@@ -317,9 +370,10 @@ def cell(text: Any, style: str = "cell"):
 
 def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 1,
           zebra: bool = True, align_right_cols: Iterable[int] = (), repeat: bool = True,
-          extra_style: list | None = None):
+          extra_style: list | None = None, font_size: float | None = None):
     """A table of plain data text. Cells that are strings/numbers are escaped and wrapped;
     flowables (Paragraph, Drawing) are used as they are. Header rows use the bold style.
+    ``font_size`` [pt] sets the text size (8.5 pt by default; a posted notice uses 10).
     """
     from reportlab.lib import colors
     from reportlab.platypus import Flowable, Table, TableStyle
@@ -340,7 +394,7 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
                 style = "cell_r" if c in right else "cell"
             if c < len(col_widths) and _latin_fits(value, col_widths[c] - 6, style):
                 style += "_w"
-            out.append(para(value, style))
+            out.append(para(value, style, font_size))
         body.append(out)
     t = Table(body, colWidths=col_widths, repeatRows=header_rows if repeat else 0)
     cmds = [
@@ -364,6 +418,28 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
     return t
 
 
+def fit_widths(rows: list[list[Any]], width: float, style: str = "cell",
+               pad: float = 7.0) -> list[float]:
+    """Column widths [pt] that add up to ``width``, each in proportion to the widest text
+    of its body column (header words may wrap), so that numbers are not broken across lines
+    when the page allows it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    st = styles()[style]
+    need = []
+    for c in range(len(rows[0])):
+        body = [plain(r[c]) for r in rows[1:]] or [""]
+        head = plain(rows[0][c])
+        # a header wraps at about four characters; a body cell must fit on one line
+        w = max([stringWidth(v, st.fontName, st.fontSize) for v in body]
+                + [stringWidth(head[:4], st.fontName, st.fontSize)])
+        need.append(w + pad)
+    total = sum(need)
+    if total >= width:
+        return [width * n / total for n in need]
+    extra = (width - total) / len(need)
+    return [n + extra for n in need]
+
+
 def _latin_fits(value: Any, width: float, style: str) -> bool:
     """True when ``value`` has no Chinese and each of its words fits ``width`` points, so it
     can wrap between words (the CJK rule breaks anywhere, even inside an English word)."""
@@ -377,11 +453,13 @@ def _latin_fits(value: Any, width: float, style: str) -> bool:
     return all(stringWidth(w, st.fontName, st.fontSize) <= width for w in text.split())
 
 
-def kv_table(pairs: list[tuple[str, Any]], width: float, key_frac: float = 0.34):
+def kv_table(pairs: list[tuple[str, Any]], width: float, key_frac: float = 0.34,
+             font_size: float | None = None):
     """A two-column "label: value" table of plain data text."""
     rows = [[k, v] for k, v in pairs]
     from reportlab.lib import colors
     t = table(rows, [width * key_frac, width * (1 - key_frac)], header_rows=0, zebra=False,
+              font_size=font_size,
               extra_style=[("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F3F7"))])
     return t
 

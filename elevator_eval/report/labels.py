@@ -51,6 +51,22 @@ PIPES = {"gas": ("燃气管", "gas pipe"), "water": ("给水管", "water pipe"),
          "other": ("其他管线", "other pipe")}
 
 
+SITE_FIELDS = {
+    "entry_mode": ("入户方式", "entry mode"),
+    "footprint_available_m": ("可用场地", "clear space"),
+    "inside_red_line": ("是否位于用地红线内", "inside the red line"),
+    "fire_lane_width_after_m": ("加梯后消防车道净宽", "fire lane after"),
+    "distance_to_neighbour_m": ("距相邻建筑", "distance to the neighbour"),
+    "occupies_private_courtyard": ("是否占用私家庭院", "private courtyard"),
+    "sunlight_below_standard": ("日照是否低于标准", "sunlight"),
+    "pipes_in_footprint": ("场地内管线", "pipes in the footprint"),
+    "pit_depth_available_mm": ("可挖底坑深度", "pit depth available"),
+    "headroom_available_mm": ("顶层净高", "headroom available"),
+    "corridor_depth_m": ("连廊可用进深", "corridor depth"),
+}
+"""Site survey fields as the documents name them."""
+
+
 def label(table: dict, key, t) -> str:
     """The label of ``key`` in ``table`` for ``t`` (a :class:`~.common.Tr`), else the key."""
     if key in table:

@@ -1,92 +1,253 @@
-"""Public notice (公示) of a unit's scheme, costs and vote result.
+"""Posted notices of a unit: the scheme notice (方案公示) and the vote progress notice
+(表决进展通报).
 
-Personal data is masked by default: owners' names print as ``张*`` and phone numbers are
-left out entirely (``masked=False`` prints them, for the committee's own file).
+Only a unit whose vote has passed gets a 方案公示, which promises the next steps (design and
+permits) once the posting period ends without objection. For any other unit
+:func:`build_notice` refuses with the reason (an :class:`~elevator_eval.errors.InputError`,
+exit 2 on the command line) unless ``progress=True`` asks for a 表决进展通报, which reports
+the count and promises nothing.
 
-The notice period defaults to 10 natural days plus 7 days for written feedback, the
-Shanghai planning-notice practice (沪规划资源建[2020]377号, domain reference §1.2); no other
-city's period was found, so both numbers are parameters.
+What is posted:
+
+- votes by door only when the unit's consent ruleset requires named disclosure
+  (``named_disclosure`` in its data); otherwise the counts and areas against the legal
+  thresholds; never the doors that must still agree or change their vote;
+- names masked (``张*``, compound surnames whole: ``欧阳*``) and no phone number; the
+  unmasked version (``masked=False``) is titled and marked 内部资料，不得张贴;
+- the posting dates (start and period settable: argument, else ``settings["notice"]``,
+  else today and the period of the document rules data), the 表决统计截至 date (the latest
+  vote recorded), the organiser, contact, address, seal and date block from the
+  organisation profile (blanks to fill in by hand when absent), and the plan drawing;
+- body text and tables at 10 pt or more.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 
-from . import labels as L
+from ..errors import InputError
 from .common import (Tr, build_pdf, content_width, fmt_area, fmt_yuan, kv_table, mask_name,
                      money_column, para, scheme_label, table, unavailable, unit_context)
+from .docdata import doc_rules, notice_settings, organisation, stats_date
+from .language import zh_clauses
 
-NOTICE_DAYS = 10
-FEEDBACK_DAYS = 7
-NOTICE_SOURCE = ("上海规划设计方案公示：10 个自然日，另加 7 天书面反馈（沪规划资源建[2020]377号）",
-                 "Shanghai planning notice: 10 natural days plus 7 days of written feedback "
-                 "(沪规划资源建[2020]377号)",
-                 "https://www.chacewang.com/newsdetail/news183881.html [B]")
+BODY_PT = 10.5
+"""Text size of the notice's body and tables [pt]: read from a notice board."""
+
+CELL_CHARS = {"door": 40, "name": 120, "contact": 60}
+"""Longest door, name and phone text printed in the notice's table (cut with "…"): a row
+of the large type must still fit one page."""
 
 
-def notice_period(start: _dt.date, notice_days: int = NOTICE_DAYS,
-                  feedback_days: int = FEEDBACK_DAYS) -> tuple[_dt.date, _dt.date, _dt.date]:
+def _cut(text, key: str) -> str:
+    text = "" if text is None else str(text)
+    n = CELL_CHARS[key]
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def notice_days_default() -> tuple[int, int]:
+    """(posting days, written-feedback days) of the document rules data."""
+    n = doc_rules()["notice"]
+    return int(n["days"]), int(n["feedback_days"])
+
+
+def notice_period(start: _dt.date, notice_days: int | None = None,
+                  feedback_days: int | None = None) -> tuple[_dt.date, _dt.date, _dt.date]:
     """(first day, last day of posting, last day for written feedback).
 
     ``notice_days`` natural days counted from ``start`` inclusive: 10 days from 1 March end
-    on 10 March; feedback runs ``feedback_days`` more days, to 17 March.
+    on 10 March; feedback runs ``feedback_days`` more days, to 17 March. Both default to
+    the document rules data.
     """
+    d_days, d_feedback = notice_days_default()
+    notice_days = d_days if notice_days is None else notice_days
+    feedback_days = d_feedback if feedback_days is None else feedback_days
     if notice_days < 1 or feedback_days < 0:
-        from ..errors import InputError
-        raise InputError("notice_days", "must be at least 1 (feedback days at least 0)")
+        raise InputError("--notice-days", "must be at least 1 (feedback days at least 0)")
     end = start + _dt.timedelta(days=notice_days - 1)
     return start, end, end + _dt.timedelta(days=feedback_days)
 
 
-def _fmt_date(d: _dt.date, t: Tr) -> str:
+def fmt_date(d: _dt.date | str, t: Tr) -> str:
+    if isinstance(d, str):
+        d = _dt.date.fromisoformat(d[:10])
     return t(f"{d.year}年{d.month}月{d.day}日", d.isoformat())
 
 
+def refusal(unit, d, t: Tr) -> str | None:
+    """Why ``unit`` cannot have a 方案公示 (``None`` when its vote passed)."""
+    from . import labels as L
+    c = d.consent
+    if c is None:
+        return t("表决统计不可用，不能出方案公示", "the vote tally is not available")
+    if c.passed:
+        return None
+    state = L.label(L.CONSENT_STATES, c.state, t)
+    return t(f"单元 {unit.id} 的表决尚未通过（{state}），不能出方案公示；"
+             "可改出表决进展通报（命令行 --progress，窗口中选“表决进展通报”）",
+             f"the vote of unit {unit.id} has not passed ({state}); a scheme notice is only "
+             "for a passed vote — make a vote progress notice instead (--progress on the "
+             "command line, 'Vote progress notice' in the window)")
+
+
+def _blank(text: str, n: int = 16) -> str:
+    return text or "_" * n
+
+
+def organiser_block(project, t: Tr, date: _dt.date, size: float = BODY_PT) -> list:
+    """组织单位 / contact / address lines and the seal and date block (blanks when unset)."""
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Spacer
+
+    from .common import esc, sized
+    org = organisation(project)
+    lines = [
+        t("组织单位：", "Organiser: ") + _blank(org["street_office"], 24),
+        t("受理地点：", "Where to reply: ") + _blank(org["address"], 24),
+        t("联系人：", "Contact: ") + _blank(org["contact_person"], 10) + "　　"
+        + t("联系电话：", "Phone: ") + _blank(org["contact_phone"], 14),
+    ]
+    if org["consultant"]:
+        lines.append(t("技术咨询单位：", "Consultant: ") + org["consultant"])
+    story = [para(x, "body", size) for x in lines]
+    right = ParagraphStyle("ee-sign-right", parent=sized("body", size), alignment=TA_RIGHT)
+    seal = org["seal_text"] or org["street_office"]
+    story += [Spacer(1, 18),  # room for the seal over the name and date
+              Paragraph(esc(_blank(seal, 20) + t("（盖章）", " (seal)")), right),
+              Paragraph(esc(fmt_date(date, t)), right)]
+    return story
+
+
+def _votes_table(unit, d, t: Tr, width: float, *, masked: bool, named: bool) -> list:
+    from . import labels as L
+    s = d.share
+    hs = sorted(unit.households, key=lambda h: (-h.floor, h.id))
+    head = [t("门牌", "Door"), t("楼层", "Floor"), t("面积 ㎡", "Area m²")]
+    if not masked:
+        head += [t("业主", "Owner"), t("联系电话", "Phone")]
+    elif named:
+        head.append(t("业主", "Owner"))
+    head += [t("建设出资（元）", "Share (yuan)"), t("年运行费（元）", "Yearly (yuan)")]
+    if named or not masked:
+        head.append(t("表决意见", "Vote"))
+    if s is not None:
+        from .money_rows import display_shares
+        paid, received = display_shares(s)
+        by_id = {h.id: i for i, h in enumerate(s.households)}
+        shares = money_column([paid[by_id[h.id]] for h in hs])
+        running = money_column([s.household(h.id).annual_running_yuan for h in hs])
+        comp = {h.id: received[by_id[h.id]] for h in hs}
+    else:
+        shares = running = [t("不可用", "n/a")] * len(hs)
+        comp = {}
+    rows = [head]
+    for i, h in enumerate(hs):
+        row = [_cut(h.id, "door"), str(h.floor), fmt_area(h.area_m2)]
+        if not masked:
+            row += [_cut(h.owner_name, "name"), _cut(h.contact, "contact")]
+        elif named:
+            row.append(mask_name(h.owner_name))
+        cell = shares[i]
+        if comp.get(h.id):
+            cell += t(f"（获得补偿 ¥{fmt_yuan(comp[h.id])}）",
+                      f" (receives ¥{fmt_yuan(comp[h.id])})")
+        row += [cell, running[i]]
+        if named or not masked:
+            row.append(L.label(L.VOTES, h.vote, t))
+        rows.append(row)
+    fixed = {t("门牌", "Door"): 0.08, t("楼层", "Floor"): 0.07, t("面积 ㎡", "Area m²"): 0.11,
+             t("业主", "Owner"): 0.12, t("联系电话", "Phone"): 0.17, t("表决意见", "Vote"): 0.11}
+    rest = (1 - sum(fixed.get(h, 0) for h in head)) / sum(1 for h in head if h not in fixed)
+    widths = [width * fixed.get(h, rest) for h in head]
+    money_cols = [head.index(t("建设出资（元）", "Share (yuan)")),
+                  head.index(t("年运行费（元）", "Yearly (yuan)"))]
+    return [table(rows, widths, align_right_cols=[2] + money_cols, font_size=BODY_PT,
+                  extra_style=[("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])]
+
+
 def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = True,
-                 start: _dt.date | None = None, notice_days: int = NOTICE_DAYS,
-                 feedback_days: int = FEEDBACK_DAYS) -> None:
-    """Write the public notice of ``unit``.
+                 start: _dt.date | None = None, notice_days: int | None = None,
+                 feedback_days: int | None = None, progress: bool = False) -> None:
+    """Write the scheme notice (or the vote progress notice) of ``unit``.
 
     Parameters
     ----------
     unit : Unit
     project : Project, optional
+        Organisation profile and ``settings["notice"]``.
     lang : "zh" or "en"
     out : path or binary file object
     masked : bool
-        Mask names (``张*``) and leave out phone numbers (default). ``False`` prints both.
+        Mask names and leave out phone numbers (default). ``False`` prints both and marks
+        the paper 内部资料，不得张贴.
     start : date, optional
-        First day of posting (today by default).
-    notice_days, feedback_days : int
-        Posting period and the written-feedback period after it [days].
+        First day of posting (``settings["notice"]["start_date"]``, else today).
+    notice_days, feedback_days : int, optional
+        Posting period and the written-feedback period after it [days]
+        (``settings["notice"]["period_days"]``, else the document rules data).
+    progress : bool
+        For a unit whose vote has not passed: write the 表决进展通报 instead of refusing.
+
+    Raises
+    ------
+    InputError
+        ``--kind``: the vote has not passed and ``progress`` is false.
     """
-    from .proposal import _consent, gather
+    from .proposal import gather
 
     t = Tr(lang)
     width = content_width()
     d = gather(unit, project)
-    first, last, feedback = notice_period(start or _dt.date.today(), notice_days, feedback_days)
-    community, building, project_name = unit_context(unit, project)
+    why = refusal(unit, d, t)
+    scheme = why is None
+    if not scheme and not progress:
+        raise InputError("--kind notice", why)
+    set_start, set_days = notice_settings(project)
+    start = start or set_start or _dt.date.today()
+    notice_days = notice_days or set_days
+    first, last, feedback = notice_period(start, notice_days, feedback_days)
+    n_days = (last - first).days + 1
+    community, building, _project_name = unit_context(unit, project)
+    rules = d.consent_rules
+    named = bool(getattr(rules, "named_disclosure", False))
+
+    from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
+    from reportlab.platypus import Paragraph, Table, TableStyle
 
     from .common import esc, styles
-    # a little tighter than the other documents' title: the notice is posted as one sheet
     title_style = ParagraphStyle("ee-notice-title", parent=styles()["title"], fontSize=21,
                                  leading=27, spaceAfter=4)
-    story = [Paragraph(esc(t("既有住宅加装电梯方案公示", "Public notice: elevator retrofit scheme")),
-                       title_style),
-             para(unit.name or unit.id, "subtitle")]
+    if scheme:
+        title = t("既有住宅加装电梯方案公示", "Public notice: elevator retrofit scheme")
+    else:
+        title = t("既有住宅加装电梯表决进展通报", "Elevator retrofit: vote progress report")
+    internal = t("内部资料，不得张贴", "INTERNAL — NOT FOR POSTING")
+    story = []
+    if not masked:
+        mark = ParagraphStyle("ee-internal", parent=styles()["box"], textColor=colors.red,
+                              alignment=1)
+        story.append(Paragraph(esc(f"【{internal}】" if lang == "zh" else f"[{internal}]"),
+                               mark))
+        title += t("（内部资料）", " (internal)")
+    story += [Paragraph(esc(title), title_style), para(unit.name or unit.id, "subtitle")]
+
+    votes_as_of = stats_date(unit)
     left = [(t("单元编号", "Unit"), unit.id)]
     if community:
         left.append((t("小区 / 楼栋", "Community / building"), f"{community} {building}".strip()))
-    left += [
-        (t("公示期", "Notice period"),
-         t(f"{_fmt_date(first, t)} 至 {_fmt_date(last, t)}（{notice_days} 个自然日）",
-           f"{_fmt_date(first, t)} to {_fmt_date(last, t)} ({notice_days} natural days)")),
-        (t("书面反馈截止", "Written feedback until"), _fmt_date(feedback, t)),
-        (t("方案版本", "Scheme version"), scheme_label(unit, d.share)),
-    ]
+    if scheme:
+        left += [(t("公示期", "Notice period"),
+                  t(f"{fmt_date(first, t)} 至 {fmt_date(last, t)}（{n_days} 个自然日）",
+                    f"{fmt_date(first, t)} to {fmt_date(last, t)} ({n_days} natural days)")),
+                 (t("书面反馈截止", "Written feedback until"), fmt_date(feedback, t))]
+    else:
+        left.append((t("通报日期", "Date"), fmt_date(first, t)))
+    left += [(t("表决统计截至", "Votes counted up to"),
+              fmt_date(votes_as_of, t) if votes_as_of else t("尚无表决记录", "no vote yet")),
+             (t("方案版本", "Scheme version"), scheme_label(unit, d.share))]
     s = d.share
     right = []
     if s is not None:
@@ -96,11 +257,9 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
                  (t("分摊方法", "Method"), t.pair((s.method_title_zh, s.method_title_en))),
                  (t("年运行费合计", "Yearly running total"),
                   fmt_yuan(s.annual_running_total_yuan, symbol=True))]
-    # two columns side by side keep the notice on one sheet for a usual unit
-    from reportlab.platypus import Table, TableStyle
     half = (width - 6) / 2
     if right:
-        grid = Table([[kv_table(left, half, 0.4), kv_table(right, half, 0.4)]],
+        grid = Table([[kv_table(left, half, 0.33, BODY_PT), kv_table(right, half, 0.4, BODY_PT)]],
                      colWidths=[half + 3, half + 3])
         grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -108,71 +267,66 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
         story.append(grid)
     else:
-        story.append(kv_table(left, width, 0.26))
+        story.append(kv_table(left, width, 0.26, BODY_PT))
     if d.assessment is not None:
         story.append(kv_table([(t("适宜性评估", "Suitability"),
-                                t.pair((d.assessment.label_zh, d.assessment.label_en)) + " — "
-                                + t.pair((d.assessment.main_reason_zh,
-                                          d.assessment.main_reason_en)))], width, 0.2))
+                                t.pair((d.assessment.label_zh, d.assessment.label_en)) + t("：", ": ")
+                                + zh_clauses(t.pair((d.assessment.main_reason_zh,
+                                                     d.assessment.main_reason_en))))],
+                              width, 0.2, BODY_PT))
 
-    story.append(para(t("各户出资与表决", "Shares and votes per household"), "h2"))
-    hs = sorted(unit.households, key=lambda h: (-h.floor, h.id))
-    head = [t("门牌", "Door"), t("楼层", "Floor"), t("面积 ㎡", "Area m²"), t("业主", "Owner")]
-    if not masked:
-        head.append(t("联系电话", "Phone"))
-    head += [t("建设出资（元）", "Share (yuan)"), t("年运行费（元）", "Yearly (yuan)"),
-             t("表决意见", "Vote")]
-    if s is not None:
-        shares = money_column([s.household(h.id).share_yuan for h in hs])
-        running = money_column([s.household(h.id).annual_running_yuan for h in hs])
-    else:
-        shares = running = [t("不可用", "n/a")] * len(hs)
-    rows = [head]
-    for i, h in enumerate(hs):
-        name = h.owner_name if not masked else mask_name(h.owner_name)
-        row = [h.id, str(h.floor), fmt_area(h.area_m2), name]
-        if not masked:
-            row.append(h.contact)
-        row += [shares[i], running[i], L.label(L.VOTES, h.vote, t)]
-        rows.append(row)
-    if masked:
-        widths = [0.1, 0.08, 0.12, 0.2, 0.18, 0.17, 0.15]
-    else:
-        widths = [0.08, 0.06, 0.1, 0.15, 0.17, 0.14, 0.14, 0.16]
-    story.append(table(rows, [width * w for w in widths], align_right_cols=[2, len(head) - 3,
-                                                                             len(head) - 2],
-                       extra_style=[("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+    heading = t("各户出资与表决", "Shares and votes per household") if (named or not masked) \
+        else t("各户出资", "Shares per household")
+    if not scheme:  # the scheme has not been approved: the shares are what it proposes
+        heading = heading.replace("出资", "拟出资") if lang == "zh" else \
+            heading.replace("Shares", "Proposed shares")
+    story.append(para(heading, "h2"))
+    story += _votes_table(unit, d, t, width, masked=masked, named=named)
     if s is None:
         story.append(unavailable(t, "费用分摊", "Cost sharing", d.missing.get("share", "")))
     if masked:
-        story.append(para(t("为保护个人信息，业主姓名仅显示姓氏，联系电话不予公示。",
-                            "Personal data protected: only the first character of each name "
-                            "is shown; phone numbers are not published."), "tiny"))
-    story.append(para(t("表决结果", "Vote result"), "h2"))
-    tight = TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])
-    for flowable in _consent(d, t, width)[1:]:  # the proposal's tally without its heading
-        if isinstance(flowable, Table):
-            flowable.setStyle(tight)
-        story.append(flowable)
-    story.append(para(t("异议与反馈", "Objections and feedback"), "h2"))
-    story.append(para(
-        t(f"对本方案有异议的，请于 {_fmt_date(feedback, t)} 前以书面形式向社区居委会或街道加装电梯"
-          "工作组反馈，并写明门牌号、理由和联系方式。公示期满无异议或异议已妥善处理的，进入施工图设计"
-          "和报批程序。",
-          f"Objections in writing to the residents' committee or the street office's "
-          f"elevator team by {_fmt_date(feedback, t)}, stating door number, reasons and "
-          "contact. After the notice period, with no objection or objections resolved, the "
-          "scheme goes to detailed design and permits."), "body"))
-    story.append(para(t("受理单位：________________________　　联系电话：________________",
-                        "Contact office: ________________________    Phone: ________________"),
-                      "body"))
-    story.append(para(t("公示期依据：", "Notice period: ") + t.pair(NOTICE_SOURCE[:2]) + " — "
-                      + NOTICE_SOURCE[2] + t("。其他城市的公示期限以当地规定为准。",
-                                             ". Other cities: follow the local rule."), "tiny"))
-    title = t("加装电梯方案公示", "Public notice") + " — " + (unit.name or unit.id)
-    build_pdf(out, story, title=title,
-              header_left=t("方案公示", "Public notice") + " · " + (unit.name or unit.id),
-              header_right=t("公示日期 ", "posted ") + first.isoformat(), lang=lang)
+        story.append(para(
+            t("为保护个人信息，不公示业主姓名和联系电话" + ("（姓名仅显示姓氏）" if named else "")
+              + ("，也不公示各户的表决意见" if not named else "") + "。",
+              "Personal data protected: no phone numbers"
+              + (", names shown by surname only" if named else ", no names and no "
+                 "household's vote") + "."), "body", BODY_PT))
 
+    from .votes import consent_section
+    story += consent_section(d, t, width, heading=t("表决结果", "Vote result"),
+                             named=named or not masked, cell_size=BODY_PT)
+
+    from .plan import plan_drawing
+    story.append(para(t("平面示意图", "Schematic plan"), "h2"))
+    story.append(plan_drawing(unit, width, 200, t.lang))
+    # (the sunlight table of the site plan goes here)
+
+    story.append(para(t("异议与反馈", "Objections and feedback"), "h2"))
+    if scheme:
+        text = t(f"对本方案有异议的，请于 {fmt_date(feedback, t)} 前以书面形式向下列受理地点反馈，"
+                 "并写明门牌号、理由和联系方式。公示期满无异议或异议已妥善处理的，进入施工图设计"
+                 "和报批程序。",
+                 f"Objections in writing to the office below by {fmt_date(feedback, t)}, "
+                 "stating door number, reasons and contact. After the notice period, with no "
+                 "objection or objections resolved, the scheme goes to detailed design and "
+                 "permits.")
+    else:
+        text = t("本通报仅说明目前的表决进展，方案尚未获得通过，不代表后续安排。对表决和方案有疑问或"
+                 "意见的，请向下列受理地点反映。",
+                 "This report only states where the vote stands; the scheme has not been "
+                 "approved and nothing further is decided. Questions or comments to the "
+                 "office below.")
+    story.append(para(text, "body", BODY_PT))
+    story += organiser_block(project, t, first)
+    if scheme:
+        n = doc_rules()["notice"]
+        story.append(para(t("公示期依据：", "Notice period: ") + t.pair((n["basis_zh"], n["basis_en"]))
+                          + t("。其他城市以当地规定为准。", ". Other cities: follow the local rule."),
+                          "small"))
+    doc_title = (t("加装电梯方案公示", "Public notice") if scheme
+                 else t("加装电梯表决进展通报", "Vote progress report")) + " — " + (unit.name or unit.id)
+    header = t("方案公示", "Public notice") if scheme else t("表决进展通报", "Vote progress")
+    if not masked:
+        header = internal + " · " + header
+    build_pdf(out, story, title=doc_title, header_left=header + " · " + (unit.name or unit.id),
+              header_right=t("日期 ", "date ") + first.isoformat(), lang=lang)

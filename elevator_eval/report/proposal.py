@@ -1,9 +1,16 @@
 """The unit proposal (方案书) for the residents' meeting.
 
-Sections: cover; building and site; the verdict with every finding and its remedy; a
-schematic plan; capital cost, subsidies and the owners' total; the per-household table
-with the method and its source and a chart of shares by floor; the consent state against
-the legal thresholds and what is still needed; the steps and timeline; sources.
+Sections: cover; building and site; the verdict with every finding and its remedy; the
+elevator specification and the entry options side by side; a schematic plan; impacts on
+lower floors and how each is handled (compensation on its own line, the affected owners'
+separate written consent); capital cost, subsidies and the costly remedies; the sharing
+rule in full; the per-household table (contribution, compensation received, 10- and
+15-year totals) with a chart; the payment schedule and fund rules; the use-and-maintenance
+plan; the vote against the legal thresholds (counts, no doors); the steps and timeline; the
+parties with signature and seal blocks; sources.
+
+A Chinese proposal holds no English words and no web addresses: sources print by official
+title and number, and values that are not official are labelled 经验值.
 
 Numbers come from the engines only (:func:`elevator_eval.suitability.assess`,
 :func:`elevator_eval.consent.tally`, :func:`elevator_eval.costshare.compute_share`). A
@@ -14,29 +21,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from . import labels as L
-from .common import (Tr, build_pdf, content_width, esc, fmt_area, fmt_num, fmt_pct, fmt_yuan,
+from .common import (Tr, build_pdf, content_width, esc, fmt_area, fmt_num, fmt_yuan,
                      kv_table, money_column, para, para_markup, scheme_label, table,
                      today_iso, unavailable, unit_context)
 
-# Steps and typical durations. Sources: domain reference §3.1 (construction 2–3 months,
-# whole process 3–6 months; pipeline work adds 1–2 months) and §1.2 (Shanghai planning
-# notice: 10 natural days of posting plus 7 days for written feedback).
-TIMELINE_SOURCES = [
-    ("整个流程 3–6 个月，其中施工 2–3 个月", "whole process 3–6 months, construction 2–3 months",
-     "https://xinmidianti.com/content/14385.html [C]"),
-    ("管线迁改可能增加 1–2 个月", "pipe relocation can add 1–2 months",
-     "https://ask.nctoro.com/a179625 [C]"),
-    ("规划设计方案公示 10 个自然日，另加 7 天书面反馈（上海，沪规划资源建[2020]377号）",
-     "planning notice 10 natural days plus 7 days for written feedback (Shanghai, "
-     "沪规划资源建[2020]377号)",
-     "https://www.chacewang.com/newsdetail/news183881.html [B]"),
-    ("补贴在竣工验收后拨付（北京“后补助”）", "subsidy paid after completion and inspection "
-     "(Beijing post-subsidy)", "https://www.ww01.net/en/archives/70778 [B]"),
-]
+from .proposal_sources import (TIMELINE_SOURCES, _sources, method_source_zh,  # noqa: F401
+                               source_list, suitability_ruleset_text)
 
 STEPS = [
     (("意见征询（业主表决）", "Consultation (owners' vote)"),
@@ -61,6 +54,43 @@ STEPS = [
     (("补贴申领", "Subsidy claim"),
      ("验收后", "after acceptance"), ("按当地补贴规则申领", "per the local subsidy rules")),
 ]
+
+
+SECTIONS = (
+    ("building", "楼栋与场地概况", "Building and site"),
+    ("verdict", "评估结论", "Verdict"),
+    ("spec", "电梯配置与入户方式", "Elevator and entry"),
+    ("plan", "平面示意图", "Schematic plan"),
+    ("impacts", "对低层住户的影响及处理", "Effects on lower floors"),
+    ("costs", "费用、补贴与预算", "Costs, subsidies and budget"),
+    ("rule", "分摊规则", "Sharing rule"),
+    ("households", "分户出资明细", "Per-household shares"),
+    ("payments", "付款安排与资金管理", "Payments and funds"),
+    ("upkeep", "使用管理与维护保养", "Use and maintenance"),
+    ("consent", "表决情况", "Consent"),
+    ("steps", "实施步骤与时间安排", "Steps and timeline"),
+    ("parties", "参与各方与签署", "Parties and signatures"),
+    ("sources", "资料来源", "Sources"),
+)
+"""The proposal's sections in print order: (key, Chinese title, English title)."""
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+def section_number(key: str) -> int:
+    """1-based number of the section ``key``."""
+    return [k for k, _zh, _en in SECTIONS].index(key) + 1
+
+
+def _cn(n: int) -> str:
+    return _NUMERALS[n - 1] if n <= 10 else "十" + _NUMERALS[n - 11]
+
+
+def heading(key: str, t: Tr) -> str:
+    """``"六、费用、补贴与预算"`` / ``"6. Costs, subsidies and budget"``."""
+    n = section_number(key)
+    _k, zh, en = SECTIONS[n - 1]
+    return t(f"{_cn(n)}、{zh}", f"{n}. {en}")
 
 
 @dataclass
@@ -137,11 +167,15 @@ def _cover(d: ProposalData, t: Tr, width: float) -> list:
                   (t("政府补贴", "Subsidies"), fmt_yuan(d.share.subsidy_yuan, symbol=True)),
                   (t("业主合计出资", "Owners' total"),
                    fmt_yuan(d.share.owners_total_yuan, symbol=True))]
-    pairs += [(t("方案版本", "Scheme version"), scheme_label(unit, d.share)),
+    from .docdata import organisation
+    org = organisation(d.project)
+    pairs += [(t("组织单位", "Organiser"), org["street_office"] or "_" * 16),
+              (t("编制单位", "Prepared by"), org["consultant"] or "_" * 16),
+              (t("方案版本", "Scheme version"), scheme_label(unit, d.share)),
               (t("编制日期", "Date"), today_iso())]
     story.append(kv_table(pairs, width * 0.8))
     story += [Spacer(1, 30),
-              para(t("本方案书由加梯评估软件根据现场调查、费用和表决数据生成，供业主协商使用；"
+              para(t("本方案书根据现场调查、费用和表决数据编制，供业主协商使用；"
                      "其中的结论和金额以所列规则与数据为准，不替代设计、审查和法律意见。",
                      "Generated from the site survey, cost and vote data for the owners' "
                      "discussion. Conclusions and amounts follow the rules and data listed; "
@@ -200,17 +234,19 @@ def _building(d: ProposalData, t: Tr, width: float) -> list:
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
-    return [para(t("一、楼栋与场地概况", "1. Building and site"), "h2"), grid]
+    return [para(heading("building", t), "h2"), grid]
 
 
 def _verdict(d: ProposalData, t: Tr, width: float) -> list:
-    story = [para(t("二、评估结论", "2. Verdict"), "h2")]
+    story = [para(heading("verdict", t), "h2")]
     a = d.assessment
     if a is None:
         story.append(unavailable(t, "适宜性评估", "Suitability assessment",
                                  d.missing.get("assessment", "")))
         return story
     counts = a.counts
+    from .language import zh_clauses
+    fix = zh_clauses if t.lang == "zh" else str
     story.append(para_markup(
         esc(t("评估结论：", "Verdict: ")) + "<b>" + esc(t.pair((a.label_zh, a.label_en)))
         + "</b>" + esc(t("。主要原因：", ". Main reason: "))
@@ -228,10 +264,12 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
         rows = [[t("程度", "Severity"), t("发现", "Finding"), t("如何处理", "Remedy"),
                  t("依据", "Source")]]
         for f in a.findings:
-            rows.append([L.label(L.SEVERITY, f.severity, t), f.message(t.lang),
-                         f.remedy(t.lang), f"[{cite[f.source]}]" if f.source in cite else ""])
+            rows.append([L.label(L.SEVERITY, f.severity, t), fix(f.message(t.lang)),
+                         fix(f.remedy(t.lang)),
+                         f"[{cite[f.source]}]" if f.source in cite else ""])
         story.append(table(rows, [width * 0.11, width * 0.43, width * 0.38, width * 0.08]))
-        story.append(para(t("依据编号见第八节“资料来源”。", "Source numbers refer to section 8."),
+        story.append(para(t(f"依据编号见第{_cn(section_number('sources'))}节“资料来源”。",
+                            f"Source numbers refer to section {section_number('sources')}."),
                           "tiny"))
     elif t.pair((a.main_reason_zh, a.main_reason_en)) not in (
             "未发现干扰因素", "No interference factor found"):
@@ -239,24 +277,27 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
     improve = [f for f in a.findings if f.code in set(a.to_improve)]
     if improve:
         story.append(para(t("消除以下因素可改善结论：", "Removing these would improve the class: ")
-                          + t("；", "; ").join(f.message(t.lang) for f in improve), "small"))
+                          + t("；", "; ").join(fix(f.message(t.lang)) for f in improve),
+                          "small"))
     if getattr(a, "not_surveyed", None):
         story.append(para(t("以下场地项目尚未调查，未作判断：", "Not surveyed (no finding made): ")
-                          + t("、", ", ").join(a.not_surveyed), "small"))
-    story.append(para(t("表决情况单独列出（第六节），不计入上述分类。",
-                        "The vote is reported separately (section 6) and never folded into "
+                          + t("、", ", ").join(L.label(L.SITE_FIELDS, k, t)
+                                               for k in a.not_surveyed), "small"))
+    story.append(para(t(f"表决情况单独列出（第{_cn(section_number('consent'))}节），不计入上述分类。",
+                        f"The vote is reported separately (section {section_number('consent')}) "
+                        "and never folded into "
                         "the class."), "small"))
     return story
 
 
 def _plan(d: ProposalData, t: Tr, width: float) -> list:
     from .plan import plan_drawing
-    return [para(t("三、平面示意图", "3. Schematic plan"), "h2"),
+    return [para(heading("plan", t), "h2"),
             plan_drawing(d.unit, width, 250, t.lang)]
 
 
 def _costs(d: ProposalData, t: Tr, width: float) -> list:
-    story = [para(t("四、费用与补贴", "4. Costs and subsidies"), "h2")]
+    story = [para(heading("costs", t), "h2")]
     unit = d.unit
     rows = [[t("建设费用项目", "Capital cost line"), t("金额（元）", "Amount (yuan)")]]
     for key, amount in unit.costs.items_yuan.items():
@@ -283,6 +324,16 @@ def _costs(d: ProposalData, t: Tr, width: float) -> list:
     n = len(rows)
     story.append(table(rows, [width * 0.6, width * 0.4], align_right_cols=[1], extra_style=[
         ("BACKGROUND", (0, n - 1), (-1, n - 1), colors.HexColor("#FFF2CC"))]))
+    from .proposal_sections import remedy_items
+    extra = remedy_items(d)
+    if extra:
+        story.append(para(
+            t("整改费用（待询价，尚未计入上表，发生后按本方案的分摊比例由出资住户分担）：",
+              "Remedies (to be quoted, not yet in the table; once known they are shared in "
+              "this plan's proportions): ")
+            + t("；", "; ").join(t.pair((x["zh"], x["en"])) + t(f"（{x['when_zh']}）",
+                                                                f" ({x['when_en']})")
+                                for x in extra) + t("。", "."), "body"))
     if unit.costs.annual_om_yuan:
         rows2 = [[t("年度运行费用", "Yearly running cost"), t("金额（元/年）", "yuan per year")]]
         for key, amount in unit.costs.annual_om_yuan.items():
@@ -296,58 +347,68 @@ def _costs(d: ProposalData, t: Tr, width: float) -> list:
 def _households(d: ProposalData, t: Tr, width: float) -> list:
     from reportlab.platypus import KeepTogether, Spacer
 
-    heading = para(t("五、分户出资明细", "5. Per-household shares"), "h2")
+    head_para = para(heading("households", t), "h2")
     s = d.share
     if s is None:
-        return [heading, unavailable(t, "分户分摊", "Household shares",
+        return [head_para, unavailable(t, "分户分摊", "Household shares",
                                      d.missing.get("share", ""))]
     method_line = para(
-        t(f"分摊方法：{s.method_title_zh}。依据：{method_source_zh(d, t)}。"
-          f"金额精确到 {fmt_yuan(s.rounding_yuan)} 元，各户合计恰等于业主合计出资；"
-          "零头按最大余数法分配，同等时先给较高楼层。",
+        t(f"分摊方法：{s.method_title_zh}（规则见第{_cn(section_number('rule'))}节）。"
+          f"参考：{method_source_zh(d, t)}。占比按最大余数法取两位小数，合计为 100.00%。",
           f"Method: {s.method_title_en}. Source: {s.method_source}. Shares are multiples of "
           f"{fmt_yuan(s.rounding_yuan)} yuan and add up exactly to the owners' total "
           "(largest remainder; ties to the higher floor)."), "small")
-    with_comp = any(h.compensation_yuan for h in s.households)
+    from .common import pct_column
+    from .money_rows import display_shares
+    paid_all, received_all = display_shares(s)
+    by_id = {h.id: (p, r) for h, p, r in zip(s.households, paid_all, received_all)}
+    with_comp = any(r for r in received_all)
     head = [t("门牌", "Door"), t("楼层", "Floor"), t("面积 ㎡", "Area m²"),
             t("出资（元）", "Share (yuan)"), t("占比", "Of total")]
     if with_comp:
-        head.append(t("其中补偿", "Incl. compensation"))
+        head.append(t("获得补偿（元）", "Compensation received"))
     head += [t("公积金", "Provident fund"), t("维修资金", "Maint. fund"),
              t("自付", "Net cash"), t("年运行费", "Yearly running"),
-             t("10 年合计", "10-year total")]
-    total = s.owners_total_yuan
+             t("10 年合计", "10-year total"), t("15 年合计", "15-year total")]
     hs = sorted(s.households, key=lambda h: (-h.floor, h.id))
 
     def col(getter):
         values = [getter(h) for h in hs]
         return money_column(values + [sum(values, Decimal(0))])
 
-    pct = [fmt_pct(Fraction(h.share_yuan) / Fraction(total), 2) if total else "—" for h in hs]
-    pct.append("100.00%" if total else "—")
+    paid = [by_id[h.id][0] for h in hs]
+    pct = pct_column(paid, 2) + (["100.00%"] if sum(paid, Decimal(0)) else ["—"])
     columns = [[h.id for h in hs] + [t("合计", "Total")],
                [str(h.floor) for h in hs] + [""],
                [fmt_area(h.area_m2) for h in hs]
                + [fmt_area(sum((h.area_m2 for h in hs), Decimal(0)))],
-               col(lambda h: h.share_yuan), pct]
+               col(lambda h: by_id[h.id][0]), pct]
     if with_comp:
-        columns.append(col(lambda h: h.compensation_yuan))
+        columns.append(col(lambda h: by_id[h.id][1]))
     columns += [col(lambda h: h.provident_fund_yuan), col(lambda h: h.maintenance_fund_yuan),
-                col(lambda h: h.net_out_of_pocket_yuan), col(lambda h: h.annual_running_yuan),
-                col(lambda h: h.share_yuan + h.running_10y_yuan)]
+                col(lambda h: max(h.net_out_of_pocket_yuan, Decimal(0))),
+                col(lambda h: h.annual_running_yuan),
+                col(lambda h: by_id[h.id][0] + h.running_10y_yuan),
+                col(lambda h: by_id[h.id][0] + h.running_15y_yuan)]
+    # funding columns that are zero for everybody say nothing: leave them out
+    keep = [i for i, c in enumerate(columns)
+            if not (head[i] in (t("公积金", "Provident fund"), t("维修资金", "Maint. fund"))
+                    and all(v in ("0", "0.00") for v in c))]
+    head = [head[i] for i in keep]
+    columns = [columns[i] for i in keep]
     rows = [head] + [list(r) for r in zip(*columns)]
     ncol = len(head)
-    fixed = [0.075, 0.06, 0.09]
-    rest = (1 - sum(fixed)) / (ncol - 3)
-    widths = [width * f for f in fixed] + [width * rest] * (ncol - 3)
+    from .common import fit_widths
+    widths = fit_widths(rows, width)
     from reportlab.lib import colors
     # heading, method and table stay together: a heading alone at a page foot helps nobody
-    story = [KeepTogether([heading, method_line, table(
+    story = [KeepTogether([head_para, method_line, table(
         rows, widths, align_right_cols=range(2, ncol), extra_style=[
             ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1),
              colors.HexColor("#FFF2CC"))])])]
-    notes = [t("“10 年合计”= 建设出资 + 10 年运行费", "10-year total = capital share + 10 years "
-               "of running cost")]
+    notes = [t("“10 年合计”“15 年合计”= 建设出资 + 10 年或 15 年运行费；出资不含所获补偿，"
+               "补偿单列", "10- and 15-year totals = capital share + 10 or 15 years of running "
+               "cost; a share never nets off compensation received, which has its own column")]
     if s.discount_rate is not None:
         notes.append(t(f"运行费按年折现率 {fmt_num(s.discount_rate)} 折现",
                        f"running cost discounted at {fmt_num(s.discount_rate)} per year"))
@@ -366,200 +427,41 @@ def _households(d: ProposalData, t: Tr, width: float) -> list:
     return story
 
 
-def _ratio_text(r: Fraction | None) -> str:
-    if r is None:
-        return "—"
-    return f"{r.numerator}/{r.denominator}"
-
-
-def _owner_doors(unit) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for h in unit.households:
-        out.setdefault(h.owner_id, []).append(h.id)
-    return out
-
-
 def owners_as_doors(text: str, doors: dict[str, list[str]]) -> tuple[str, set[str]]:
-    """Replace owner ids in an engine message by the owner's door numbers.
-
-    ``"除非业主 DH-1-3-O101 改投同意票"`` → ``"除非业主 101 改投同意票"``: a resident knows the
-    door, not the id. Returns the text and the owner ids that were named.
-    """
-    named: set[str] = set()
-    for oid in sorted(doors, key=len, reverse=True):
-        if oid and oid in text:
-            text = text.replace(oid, "/".join(doors[oid]))
-            named.add(oid)
-    return text, named
+    """See :func:`elevator_eval.report.votes.owners_as_doors` (kept here for callers)."""
+    from .votes import owners_as_doors as _od
+    return _od(text, doors)
 
 
 def _consent(d: ProposalData, t: Tr, width: float) -> list:
-    story = [para(t("六、表决情况", "6. Consent"), "h2")]
-    c = d.consent
-    if c is None:
-        story.append(unavailable(t, "表决统计", "Vote tally", d.missing.get("consent", "")))
-        return story
-    r = d.consent_rules
-    title = c.ruleset_title_zh if t.lang == "zh" else c.ruleset_title_en
-    story.append(para(t(f"表决规则：{title or c.ruleset}", f"Ruleset: {title or c.ruleset}"),
-                      "small"))
-    ge = "≥"
-    pr = getattr(r, "participation_ratio", None)
-    ar = getattr(r, "approval_ratio", None)
-    p_inc = getattr(r, "participation_inclusive", True)
-    a_inc = getattr(r, "approval_inclusive", True)
-    base_all = getattr(r, "approval_base", "participating") == "all"
-
-    def ok(v):
-        return t("满足", "met") if v else t("未满足", "not met")
-
-    # with nobody taking part the approval tests hold vacuously; "met" would mislead
-    nobody = t("无人参与表决", "nobody voted")
-
-    def frac(part, whole):
-        return f"{fmt_pct(Fraction(part) / Fraction(whole), 1)}" if whole else "—"
-
-    area_base = c.area_total_m2 if base_all else c.area_taking_part_m2
-    head_base = c.heads_total if base_all else c.heads_taking_part
-    base_zh = "全体" if base_all else "参与表决"
-    base_en = "all owners" if base_all else "participants"
-    rows = [[t("条件", "Test"), t("要求", "Required"), t("当前", "Now"), t("结果", "Result")]]
-    if pr is not None:
-        rel = ge if p_inc else ">"
-        rows.append([t("参与表决的专有面积", "Area taking part"),
-                     f"{rel} {_ratio_text(pr)} " + t("总面积", "of total"),
-                     f"{fmt_area(c.area_taking_part_m2)} / {fmt_area(c.area_total_m2)} {t.m2} "
-                     f"({frac(c.area_taking_part_m2, c.area_total_m2)})",
-                     ok(c.participation_area_ok)])
-        rows.append([t("参与表决的人数", "Heads taking part"),
-                     f"{rel} {_ratio_text(pr)} " + t("总人数", "of all"),
-                     f"{c.heads_taking_part} / {c.heads_total} "
-                     f"({frac(c.heads_taking_part, c.heads_total)})",
-                     ok(c.participation_headcount_ok)])
-    rel = ge if a_inc else ">"
-    rows.append([t("同意的专有面积", "Area voting yes"),
-                 f"{rel} {_ratio_text(ar)} " + t(base_zh + "面积", "of " + base_en),
-                 f"{fmt_area(c.area_yes_m2)} / {fmt_area(area_base)} {t.m2} "
-                 f"({frac(c.area_yes_m2, area_base)})",
-                 ok(c.approval_area_ok) if area_base else nobody])
-    rows.append([t("同意的人数", "Heads voting yes"),
-                 f"{rel} {_ratio_text(ar)} " + t(base_zh + "人数", "of " + base_en),
-                 f"{c.heads_yes} / {head_base} ({frac(c.heads_yes, head_base)})",
-                 ok(c.approval_headcount_ok) if head_base else nobody])
-    doors = _owner_doors(d.unit)
-
-    def door_list(owner_ids):
-        return t("、", ", ").join("/".join(doors.get(o, [o])) for o in owner_ids)
-
-    if getattr(r, "exclusive_part_veto", True):
-        rows.append([t("专有部分受影响业主同意", "Affected owners agree"),
-                     t("须全部同意", "all must agree"),
-                     t("未同意：", "not yet: ") + door_list(c.blocking) if c.blocking
-                     else t("无未同意者", "none outstanding"), ok(not c.blocking)])
-    if getattr(r, "no_objection_required", False):
-        rows.append([t("无明确反对", "No explicit objection"), t("无人反对", "no 'no' vote"),
-                     door_list(c.objecting) or t("无", "none"), ok(c.objection_ok)])
-    story.append(table(rows, [width * 0.24, width * 0.24, width * 0.36, width * 0.16]))
-    state = L.label(L.CONSENT_STATES, c.state, t)
-    story.append(para(t(f"同意 {c.heads_yes} 户、反对 {c.heads_no} 户、弃权 {c.heads_abstain} 户、"
-                        f"未参与 {c.heads_total - c.heads_taking_part} 户（按业主计）。结论：{state}。",
-                        f"Yes {c.heads_yes}, no {c.heads_no}, abstain {c.heads_abstain}, not "
-                        f"taking part {c.heads_total - c.heads_taking_part} (owners). "
-                        f"State: {state}."), "body"))
-    n = c.needed
-    if n is not None:
-        reason, named = owners_as_doors(n.reason_zh if t.lang == "zh" else n.reason_en,
-                                        doors)
-        text = t(f"尚需：{reason}", f"Still needed: {reason}")
-        if n.owners and not set(n.owners) <= named:
-            text += t(f"（例如以下住户同意：{door_list(n.owners)}）",
-                      f" (for example: {door_list(n.owners)})")
-        story.append(para(text, "body"))
-    story.append(para(t("依据：", "Source: ") + (c.ruleset_source or c.ruleset), "tiny"))
-    return story
+    from .votes import consent_section
+    named = bool(getattr(d.consent_rules, "named_disclosure", False))
+    return consent_section(d, t, width, heading=heading("consent", t), named=named)
 
 
 def _steps(d: ProposalData, t: Tr, width: float) -> list:
+    from .proposal_sections import remedy_items
+    steps = [(t.pair(name), t.pair(dur), t.pair(note)) for name, dur, note in STEPS]
+    extra = [(t.pair((x["zh"], x["en"])) + t("（本单元需要）", " (this unit)"),
+              t.pair((x["duration_zh"], x["duration_en"])),
+              t.pair((x["when_zh"], x["when_en"])) + t("；费用待询价，计入预算",
+                                                       "; cost to be quoted, in the budget"))
+             for x in remedy_items(d)]
+    steps = steps[:2] + extra + steps[2:]  # before the construction drawings
     rows = [[t("步骤", "Step"), t("典型用时", "Typical duration"), t("说明", "Notes")]]
-    for i, (name, dur, note) in enumerate(STEPS, 1):
-        rows.append([f"{i}. " + t.pair(name), t.pair(dur), t.pair(note)])
-    story = [para(t("七、实施步骤与时间安排", "7. Steps and timeline"), "h2"),
+    for i, (name, dur, note) in enumerate(steps, 1):
+        rows.append([f"{i}. {name}", dur, note])
+    from .docdata import doc_rules
+    n = doc_rules()["notice"]
+    story = [para(heading("steps", t), "h2"),
              table(rows, [width * 0.32, width * 0.25, width * 0.43]),
-             para(t("全流程通常 3–6 个月，其中施工 2–3 个月；管线迁改可能增加 1–2 个月。"
-                    "公示期限以当地规定为准（上海为 10 个自然日加 7 天反馈，其他城市未查到公开规定）。",
-                    "The whole process usually takes 3–6 months, construction 2–3 months; pipe "
-                    "relocation can add 1–2 months. Notice periods follow local rules (Shanghai: "
-                    "10 natural days plus 7 days feedback; not found for other cities)."),
-                  "small")]
-    return story
-
-
-def method_source_zh(d: ProposalData, t: Tr) -> str:
-    """The Chinese source line of the sharing method: its Chinese title, the web addresses it
-    cites, and the number of the full citation in section 8."""
-    s = d.share
-    title = L.METHOD_SOURCES_ZH.get(s.method, "")
-    cites = L.citations(s.method_source)
-    number = {key: i for i, (key, _text) in enumerate(source_list(d, t), 1)}.get("method")
-    text = title + ("，" + "；".join(cites) if cites else "")
-    ref = f"见资料来源 [{number}]" if number else ""
-    if text and ref:
-        return f"{text}，{ref}"
-    return text or ref or s.method_source
-
-
-def suitability_ruleset_text(d: ProposalData, t: Tr) -> str:
-    """Title and name of the suitability ruleset used (just the name when it cannot be
-    loaded, e.g. a user ruleset no longer in the project)."""
-    name = d.assessment.ruleset
-    try:
-        from ..suitability import load_ruleset, user_rulesets
-        settings = d.project.settings if d.project is not None else None
-        r = load_ruleset(name, user=user_rulesets(settings))
-    except Exception:  # noqa: BLE001 - the name is still a faithful citation
-        return name
-    title = t.pair((r.title_zh, r.title_en))
-    return t(f"{title}（{name}）", f"{title} ({name})") if title else name
-
-
-def source_list(d: ProposalData, t: Tr) -> list[tuple[str, str]]:
-    """Every source the proposal relies on, in print order: ``(key, text)``.
-
-    Finding sources are keyed by their text, so the verdict table can cite them as
-    ``[n]``."""
-    items: list[tuple[str, str]] = []
-    if d.assessment is not None:
-        items.append(("ruleset", t("适宜性规则：", "Suitability ruleset: ")
-                      + suitability_ruleset_text(d, t)))
-        for src in dict.fromkeys(f.source for f in d.assessment.findings if f.source):
-            about = t("；", "; ").join(dict.fromkeys(
-                f.message(t.lang) for f in d.assessment.findings if f.source == src))
-            items.append((src, t(f"评估依据（{about}）：", "Finding source: ") + src))
-    if d.consent is not None:
-        items.append(("consent", t("表决规则：", "Consent ruleset: ")
-                      + (d.consent.ruleset_source or d.consent.ruleset)))
-    if d.share is not None:
-        zh_title = L.METHOD_SOURCES_ZH.get(d.share.method)
-        items.append(("method", t("分摊方法：", "Cost-sharing method: ")
-                      + (t(f"{zh_title} — ", "") if zh_title else "") + d.share.method_source))
-        for line in d.share.subsidy_lines:
-            note = t.pair((line.note_zh, line.note_en))
-            if note:
-                items.append((f"subsidy:{line.type}", t("补贴：", "Subsidy: ") + note))
-    for zh, en, url in TIMELINE_SOURCES:
-        items.append((url, t("时间安排：", "Timeline: ") + t(zh, en) + " — " + url))
-    return items
-
-
-def _sources(d: ProposalData, t: Tr, width: float) -> list:
-    story = [para(t("八、资料来源", "8. Sources"), "h2")]
-    for i, (_key, text) in enumerate(source_list(d, t), 1):
-        story.append(para(f"[{i}] {text}", "tiny"))
-    story.append(para(t("来源质量标记：[A] 政府或官方媒体，[B] 行业媒体或官方转载，[C] 聚合或问答网站，"
-                        "使用前宜与原文核对。",
-                        "Source tags: [A] government or state media, [B] trade press or "
-                        "official reprint, [C] aggregator or Q&A site; check against the "
-                        "original before relying on it."), "tiny"))
+             para(t("经验值：全流程通常 3–6 个月，其中施工 2–3 个月；管线迁改可能增加 1–2 个月。"
+                    f"公示期限以当地规定为准（上海为 {n['days']} 个自然日加 {n['feedback_days']} "
+                    "天书面反馈）。",
+                    "Practice value: the whole process usually takes 3–6 months, construction "
+                    "2–3 months; pipe relocation can add 1–2 months. Notice periods follow "
+                    f"local rules (Shanghai: {n['days']} natural days plus "
+                    f"{n['feedback_days']} days of written feedback)."), "small")]
     return story
 
 
@@ -570,14 +472,21 @@ def proposal_story(unit, project=None, lang: str = "zh", data: ProposalData | No
     d = data if data is not None else gather(unit, project)
     w = content_width()
     story: list = []
+    from . import proposal_sections as P
     story += _cover(d, t, w)
     story += _building(d, t, w)
     story += _verdict(d, t, w)
+    story += P.spec_and_entry(d, t, w, heading("spec", t))
     story += _plan(d, t, w)
+    story += P.impacts(d, t, w, heading("impacts", t))
     story += _costs(d, t, w)
+    story += P.sharing_rule(d, t, w, heading("rule", t))
     story += _households(d, t, w)
+    story += P.payments(d, t, w, heading("payments", t))
+    story += P.upkeep(d, t, w, heading("upkeep", t))
     story += _consent(d, t, w)
     story += _steps(d, t, w)
+    story += P.signatures(d, t, w, heading("parties", t))
     story += _sources(d, t, w)
     return story
 

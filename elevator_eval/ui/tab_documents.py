@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
 from . import i18n
 from .tab_base import UnitTab
 
-KINDS = ("proposal", "consent_forms", "notice")
+KINDS = ("proposal", "consent_forms", "notice", "progress_notice")
 
 
 def write_document(kind: str, unit, project, lang: str, out) -> None:
@@ -28,9 +28,10 @@ def write_document(kind: str, unit, project, lang: str, out) -> None:
     elif kind == "consent_forms":
         from ..report.consent_form import build_consent_forms
         build_consent_forms(unit, project=project, lang=lang, out=out)
-    elif kind == "notice":
+    elif kind in ("notice", "progress_notice"):
         from ..report.notice import build_notice
-        build_notice(unit, project=project, lang=lang, out=out)
+        build_notice(unit, project=project, lang=lang, out=out,
+                     progress=kind == "progress_notice")
     else:
         raise ValueError(kind)
 
@@ -49,7 +50,9 @@ class DocumentsTab(UnitTab):
         for k, text, tip in (
                 ("proposal", self.tr("加装方案书"), self.tr("供业主大会讨论的方案：现状、适宜性、表决、分摊")),
                 ("consent_forms", self.tr("业主征询表"), self.tr("每户一页，供签字")),
-                ("notice", self.tr("公示"), self.tr("公示稿；姓名脱敏、不含电话"))):
+                ("notice", self.tr("公示"), self.tr("公示稿；姓名脱敏、不含电话")),
+                ("progress_notice", self.tr("表决进展通报"),
+                 self.tr("表决未通过时的进展通报；不作任何承诺"))):
             self.kind.addItem(text, k)
             self.kind.setItemData(self.kind.count() - 1, tip, 3)   # Qt.ToolTipRole
         self.lang = QComboBox()

@@ -649,6 +649,14 @@
         <translation>Public notice; names masked, no phone numbers</translation>
     </message>
     <message>
+        <source>表决进展通报</source>
+        <translation>Vote progress notice</translation>
+    </message>
+    <message>
+        <source>表决未通过时的进展通报；不作任何承诺</source>
+        <translation>Progress report for a vote that has not passed; promises nothing</translation>
+    </message>
+    <message>
         <source>刷新预览</source>
         <translation>Refresh preview</translation>
     </message>

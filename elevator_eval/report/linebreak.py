@@ -1,0 +1,176 @@
+"""Chinese line breaking (禁则) for reportlab's CJK wrapping.
+
+reportlab's ``wordWrap="CJK"`` breaks before any character that overflows the line and only
+knows a few full-width signs that must not start a line: a Chinese comma "，" or semicolon
+"；" could still open a line. :func:`cjk_frag_split` replaces it with the usual rules of
+Chinese typesetting (GB/T 15834-2011《标点符号用法》; W3C《中文排版需求》 line-breaking
+rules):
+
+- closing punctuation (，。、；：？！）》」』】… and their half-width forms) never starts a line:
+  the character before it moves down with it;
+- opening punctuation (（《「『【“ …) never ends a line: it moves down with the text it opens;
+- a run of Latin letters or digits (``2026``, ``GB 50180``, ``¥20,000``) is not split
+  when it can move down whole.
+
+:func:`install` puts it in place of reportlab's splitter (called once when the document
+styles are made).
+"""
+
+from __future__ import annotations
+
+CANNOT_START = ("，。、；：？！）》」』】〕〉〗〙｝”’…—–·％‰℃°"
+                ",.;:?!)]}%'\"")
+"""Characters that must not begin a line (closing and pause punctuation)."""
+
+CANNOT_END = "（《「『【〔〈〖〘｛“‘([{¥￥$#"
+"""Characters that must not end a line (opening punctuation, currency signs)."""
+
+_MAX_PULL = 4
+"""At most this many characters move down to the next line to satisfy the rules."""
+
+
+def _latin(ch: str) -> bool:
+    """A character of a Latin word or number (kept together when possible)."""
+    return ch.isascii() and (ch.isalnum() or ch in ".,-_/%") and ch != " "
+
+
+def break_index(chars: list[str], start: int, over: int) -> int:
+    """Where to end the line that runs from ``start`` and overflows at ``over``.
+
+    Returns ``b`` with ``start < b <= over``: the line is ``chars[start:b]`` and the next
+    one begins with ``chars[b]``.
+    """
+    b = over
+    # keep a Latin word or number whole when it can move down (not beyond half the line)
+    if _latin(chars[b]) and _latin(chars[b - 1]):
+        j = b - 1
+        limit = start + (over - start) // 2
+        while j > limit and _latin(chars[j - 1]):
+            j -= 1
+        if j > limit:
+            b = j
+    pulled = 0
+    while b - 1 > start and pulled < _MAX_PULL and (
+            chars[b] in CANNOT_START or chars[b - 1] in CANNOT_END):
+        b -= 1
+        pulled += 1
+    return b
+
+
+def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803 - reportlab's
+    """reportlab's ``cjkFragSplit`` with the Chinese line-breaking rules (same arguments)."""
+    from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+    from reportlab.rl_config import _FUZZ
+
+    units = []
+    for f in frags:
+        text = f.text
+        if isinstance(text, bytes):
+            text = text.decode(encoding)
+        if text:
+            units.extend(cjkU(ch, f, encoding) for ch in text)
+        else:
+            units.append(cjkU(text, f, encoding))
+
+    def width(u, max_width):
+        w = u.width
+        if hasattr(w, "normalizedValue"):
+            w._normalizer = max_width
+            w = w.normalizedValue(max_width)
+        return w
+
+    lines = []
+    n = len(units)
+    start = i = 0
+    used = 0.0
+    max_width = maxWidths[0]
+
+    def next_width():
+        try:
+            return maxWidths[len(lines)]
+        except IndexError:
+            return maxWidths[-1]
+
+    while i < n:
+        u = units[i]
+        w = width(u, max_width)
+        if hasattr(u.frag, "lineBreak"):
+            used += w
+            i += 1
+            lines.append(makeCJKParaLine(units[start:i], max_width, used, max_width - used,
+                                         True, calcBounds))
+            max_width = next_width()
+            start, used = i, 0.0
+            continue
+        if used + w > max_width + _FUZZ and i > start and str(u) != " ":
+            b = break_index([str(x) for x in units], start, i)
+            line = units[start:b]
+            lw = sum(width(x, max_width) for x in line)
+            lines.append(makeCJKParaLine(line, max_width, lw, max_width - lw, False,
+                                         calcBounds))
+            max_width = next_width()
+            start = i = b
+            while i < n and str(units[i]) == " ":  # no line starts with a space
+                i += 1
+            start, used = i, 0.0
+            continue
+        used += w
+        i += 1
+    if start < n:
+        lw = sum(width(x, max_width) for x in units[start:])
+        lines.append(makeCJKParaLine(units[start:], max_width, lw, max_width - lw, False,
+                                     calcBounds))
+    return ParaLines(kind=1, lines=lines)
+
+
+def word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):  # noqa: N803
+    """reportlab's ``wordSplit`` (a paragraph of one style) with the same rules:
+    ``[[extra space, line text], …]``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.rl_config import _FUZZ
+
+    if isinstance(word, bytes):
+        word = word.decode(encoding)
+    if not isinstance(maxWidths, (list, tuple)):
+        maxWidths = [maxWidths]
+    widths = [stringWidth(ch, fontName, fontSize) for ch in word]
+    chars = list(word)
+    lines = []
+    n = len(chars)
+    start = i = 0
+    used = 0.0
+    max_width = maxWidths[0]
+    while i < n:
+        w = widths[i]
+        if used + w > max_width + _FUZZ and i > start and chars[i] != " ":
+            b = break_index(chars, start, i)
+            lines.append([max_width - sum(widths[start:b]), word[start:b].rstrip()])
+            try:
+                max_width = maxWidths[len(lines)]
+            except IndexError:
+                max_width = maxWidths[-1]
+            i = b
+            while i < n and chars[i] == " ":
+                i += 1
+            start, used = i, 0.0
+            continue
+        used += w
+        i += 1
+    if start < n:
+        lines.append([max_width - sum(widths[start:]), word[start:]])
+    return lines
+
+
+_installed = False
+
+
+def install() -> None:
+    """Use :func:`cjk_frag_split` and :func:`word_split` for every ``wordWrap="CJK"``
+    paragraph (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    from reportlab.platypus import paragraph
+    paragraph.cjkFragSplit = cjk_frag_split
+    paragraph.wordSplit = word_split
+    _installed = True

@@ -1,0 +1,26 @@
+"""The documents view refuses the scheme notice of a vote that has not passed, says why, and
+writes the vote progress notice instead when the user picks it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+
+def _pick(tab, kind: str) -> None:
+    tab.kind.setCurrentIndex(tab.kind.findData(kind))  # as choosing it from the list
+
+
+def test_refused_notice_and_progress_notice(make_main_window, qtbot):
+    from PySide6.QtPdf import QPdfDocument
+    w = make_main_window("sample")
+    w.show_unit("DH-1-2", tab="documents")
+    tab = w.view("unit").tab("documents")
+    _pick(tab, "notice")
+    qtbot.mouseClick(tab.preview_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "无法生成" in tab.status.text(), timeout=60_000)
+    assert "表决尚未通过" in tab.status.text() and "表决进展通报" in tab.status.text()
+    _pick(tab, "progress_notice")
+    qtbot.mouseClick(tab.preview_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.pdf.status() == QPdfDocument.Status.Ready
+                    and "共" in tab.status.text(), timeout=60_000)
+    assert tab.pdf.pageCount() >= 1
