@@ -20,12 +20,14 @@ def render(unit_id: str, res) -> str:
     """Chinese-first text table of a :class:`~elevator_eval.site.sunlight.SunlightResult`."""
     r = res.rules
     h = f"{r.min_hours.normalize():f}"
-    lines = [f"单元 / unit {unit_id}: 日照标准 / standard {r.day_label_zh} ≥ {h} h "
-             f"（真太阳时 / true solar time {r.band_h[0]:g}–{r.band_h[1]:g} h，"
-             f"纬度 / latitude {res.lat_deg:.2f}°）",
+    head = (f"单元 / unit {unit_id}: 日照标准 / standard {r.day_label_zh} ≥ {h} h "
+            f"（真太阳时 / true solar time {r.band_h[0]:g}–{r.band_h[1]:g} h，"
+            f"纬度 / latitude {res.lat_deg:.2f}°）")
+    cols = (f"{'窗 window':<16}{'加装前 before':>14}{'加装后 after':>14}{'减少 lost':>11}  "
+            "达标 meets (前/后 before/after)")
+    lines = [head,
              f"依据 / source: {r.source_zh}",
-             f"{'窗 window':<16}{'加装前 before':>14}{'加装后 after':>14}{'减少 lost':>11}  "
-             "达标 meets (前/后 before/after)"]
+             cols]
     for w in res.windows:
         ok = f"{'是' if w.meets_before else '否'}/{'是' if w.meets_after else '否'}"
         lines.append(f"{w.id:<16}{w.before_h:>12.2f} h{w.after_h:>12.2f} h"

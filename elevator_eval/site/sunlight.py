@@ -233,18 +233,21 @@ def analyse(plan: Plan, rules: SunRules | None = None, *, step_min: float = 1.0,
     limit = np.sin(np.radians(rules.min_horizontal_angle_deg))
     front = (cos_h > limit) & above[None, :]
     shaft = with_shaft if with_shaft is not None else plan.shaft
-    cols = np.flatnonzero(front.any(axis=0))
     lit_before = np.zeros_like(front)
     lit_after = np.zeros_like(front)
-    if len(cols):
+    # windows facing the same way share the steps with the sun in front of them
+    for facing in np.unique(np.round(f, 9)):
+        rows = np.flatnonzero(np.round(f, 9) == facing)
+        cols = np.flatnonzero(front[rows].any(axis=0))
+        if not len(cols):
+            continue
         uu, tt = u[cols], tan_alt[cols]
-        b = blocked(xy, z, list(plan.buildings), uu, tt)
-        lb = front[:, cols] & ~b
-        lit_before[:, cols] = lb
+        sub = np.ix_(rows, cols)
+        lb = front[sub] & ~blocked(xy[rows], z[rows], list(plan.buildings), uu, tt)
+        lit_before[sub] = lb
         if shaft is not None:
-            lit_after[:, cols] = lb & ~blocked(xy, z, [shaft], uu, tt)
-        else:
-            lit_after[:, cols] = lb
+            lb = lb & ~blocked(xy[rows], z[rows], [shaft], uu, tt)
+        lit_after[sub] = lb
     min_steps = rules.min_segment_min / step_min
     lit_before = _drop_short_runs(lit_before, min_steps)
     lit_after = _drop_short_runs(lit_after, min_steps)
