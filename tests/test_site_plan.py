@@ -133,10 +133,11 @@ def test_red_line_partly_outside_and_exact_6m_neighbour(tmp_path):
     p["buildings"][1]["footprint"] = [[-200, -40], [230, -40], [230, -8.5], [-200, -8.5]]
     m = measure(parse_plan(p))
     assert m.values["inside_red_line"] is False
-    assert m.values["distance_to_neighbour_m"] == Decimal("6")
+    assert m.values["distance_to_neighbour_m"] == Decimal(6)
     d = raw()
     d["site"]["plan"] = p
     code, out, _ = run("assess", write(tmp_path, d), "--json")
+    assert code == 0
     res = json.loads(out)
     codes = {f["code"]: f for f in res["findings"]}
     assert "neighbour_close" not in codes            # exactly 6.0 m is not closer than 6
@@ -187,6 +188,7 @@ def test_unit_without_plan_has_no_measured_key(example_unit_path):
 def test_exemption_ruleset_makes_sunlight_a_negotiation_item():
     code, out, _ = run("assess", PLAN_UNIT, "--json", "--rules",
                        "shanghai-2020-retrofit-sunlight")
+    assert code == 0
     d = json.loads(out)
     sun = next(f for f in d["findings"] if f["code"] == "sunlight_below_standard")
     assert sun["severity"] == "weak"
@@ -237,3 +239,25 @@ def test_sunlight_on_a_project_unit(tmp_path):
     assert json.loads(out)["windows"][0]["meets_after"] is False
     code, _, err = run("sunlight", proj)
     assert code == 2 and "--unit" in err
+
+
+# ---------------------------------------------------------------------- sample street
+
+def test_sample_plans_reproduce_the_typed_survey():
+    from elevator_eval.resources import sample_project_path
+    from elevator_eval.site.measure import measure_site
+    from elevator_eval.site.plan import plan_of
+    from elevator_eval.store import open_project
+    project = open_project(sample_project_path())
+    for u in project.units():
+        assert plan_of(u.site) is not None, u.id
+        m = measure_site(u.site)
+        for key, value in m.values.items():
+            typed = getattr(u.site, key)
+            if key == "pipes_in_footprint":
+                assert sorted(value) == sorted(typed), u.id
+            else:
+                assert value == typed, (u.id, key, value, typed)
+    sun = {u.id: measure_site(u.site).values.get("sunlight_below_standard")
+           for u in project.units()}
+    assert {k for k, v in sun.items() if v} == {"DH-1-3", "GY-6-1"}

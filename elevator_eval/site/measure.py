@@ -22,6 +22,7 @@ import json
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from .plan import Plan, Prism, plan_of
@@ -73,7 +74,7 @@ def fire_lane_width_after(line, width_m: float, shaft_pts) -> tuple[float, float
     shaft = _poly(shaft_pts)
     best = width_m
     half = width_m / 2.0
-    for (x0, y0), (x1, y1) in zip(line[:-1], line[1:]):
+    for (x0, y0), (x1, y1) in pairwise(line):
         seg = LineString([(x0, y0), (x1, y1)])
         if seg.length == 0:
             continue

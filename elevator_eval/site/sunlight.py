@@ -94,7 +94,7 @@ class SunlightResult:
 
 def time_steps(band_h: tuple[float, float], step_min: float = 1.0) -> np.ndarray:
     """Middles of the time steps inside the band [h of true solar time]."""
-    n = int(round((band_h[1] - band_h[0]) * 60.0 / step_min))
+    n = round((band_h[1] - band_h[0]) * 60.0 / step_min)
     return band_h[0] + (np.arange(n) + 0.5) * step_min / 60.0
 
 
