@@ -74,15 +74,10 @@ def plan_for(uid: str, n_units: int, storeys: int, floor_h_m, site) -> dict:
                                                              n_y + DEPTH_M),
                               "height_m": _r(height)})
     d = float(site.distance_to_neighbour_m)
-    if south:
-        shed_y1 = sy0 - d
-        plan["buildings"].append({"id": "P1", "footprint": _rect(c - 3, shed_y1 - 4, c + 3,
-                                                                 shed_y1),
-                                  "height_m": D(3)})
-    else:
-        shed_y0 = sy1 + d
-        plan["buildings"].append({"id": "P1", "footprint": _rect(c - 3, shed_y0, c + 3,
-                                                                 shed_y0 + 4),
+    slab_gap = spacing - depth if south else n_y - sy1
+    if d < slab_gap - 1e-6:  # a bicycle shed nearer to the shaft than the slabs
+        y0, y1 = (sy0 - d - 4, sy0 - d) if south else (sy1 + d, sy1 + d + 4)
+        plan["buildings"].append({"id": "P1", "footprint": _rect(c - 3, y0, c + 3, y1),
                                   "height_m": D(3)})
     if site.fire_lane_width_after_m is not None:
         after = float(site.fire_lane_width_after_m)
