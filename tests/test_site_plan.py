@@ -177,7 +177,9 @@ def test_assess_reports_measured_values_that_override_typed_ones():
         ("sunlight_below_standard", "strong"), ("pipe_water", "weak")]
     assert d["class"] == "difficult"
     sun = d["findings"][0]
-    assert "self-101" in sun["message_zh"] and "实测" in sun["message_zh"]
+    # 2.23 → 1.82 h: "降至 1.82 h，最多减少 0.42 h" (no door number: notices are public)
+    assert "1.82 h" in sun["message_zh"] and "0.42 h" in sun["message_zh"]
+    assert "实测" in sun["message_zh"] and "self-101" not in sun["message_zh"]
 
 
 def test_unit_without_plan_has_no_measured_key(example_unit_path):
@@ -261,3 +263,26 @@ def test_sample_plans_reproduce_the_typed_survey():
     sun = {u.id: measure_site(u.site).values.get("sunlight_below_standard")
            for u in project.units()}
     assert {k for k, v in sun.items() if v} == {"DH-1-3", "GY-6-1"}
+
+
+# ---------------------------------------------------------------------- documents
+
+def test_proposal_has_the_plan_to_scale_and_the_sunlight_table(tmp_path):
+    pdf = tmp_path / "p.pdf"
+    code, _, err = run("report", PLAN_UNIT, "-o", pdf)
+    assert code == 0, err
+    from pypdf import PdfReader
+    text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "日照分析" in text and "GB 50180-2018" in text
+    assert "self-101" in text and "2.23" in text and "1.82" in text
+    assert "平面图（按比例，北向上）" in text and "北" in text
+
+
+def test_notice_shows_the_plan_without_window_numbers_in_the_verdict(tmp_path):
+    pdf = tmp_path / "n.pdf"
+    code, _, err = run("report", PLAN_UNIT, "--kind", "notice", "-o", pdf)
+    assert code == 0, err
+    from pypdf import PdfReader
+    text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "总平面示意" in text
+    assert "self-101" not in text

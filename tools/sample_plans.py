@@ -58,10 +58,11 @@ def plan_for(uid: str, n_units: int, storeys: int, floor_h_m, site) -> dict:
     plan["shaft"] = {"footprint": _rect(c - SHAFT_W_M / 2, sy0, c + SHAFT_W_M / 2, sy1),
                      "height_m": _r(height + OVERRUN_M)}
     if site.inside_red_line is not None:
-        north = DEPTH_M + depth + 20.0
+        spacing = round(SPACING.get(uid, 1.7) * height, 1)
+        north = min(DEPTH_M + depth + 20.0, DEPTH_M + spacing - 1.5)
         if site.inside_red_line is False:
             north = sy1 - 1.0                     # the shaft sticks 1 m over the red line
-        plan["red_line"] = _rect(-6, -36, length + 6, north)
+        plan["red_line"] = _rect(-6, -spacing + 1.5, length + 6, north)
     if site.distance_to_neighbour_m is None:
         return plan
     # neighbours: a slab to the south (spacing ≈ 1.7 × height) and one to the north

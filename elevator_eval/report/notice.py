@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from . import labels as L
+from .sunlight_section import site_plan_story
 from .common import (Tr, build_pdf, content_width, fmt_area, fmt_yuan, kv_table, mask_name,
                      money_column, para, scheme_label, table, unavailable, unit_context)
 
@@ -115,6 +116,7 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
                                 + t.pair((d.assessment.main_reason_zh,
                                           d.assessment.main_reason_en)))], width, 0.2))
 
+    story += site_plan_story(unit, t, width)
     story.append(para(t("各户出资与表决", "Shares and votes per household"), "h2"))
     hs = sorted(unit.households, key=lambda h: (-h.floor, h.id))
     head = [t("门牌", "Door"), t("楼层", "Floor"), t("面积 ㎡", "Area m²"), t("业主", "Owner")]

@@ -20,7 +20,6 @@ CODE_FIELD = {"red_line": "inside_red_line", "fire_lane_narrow": "fire_lane_widt
 
 SUFFIX_ZH = "（平面图实测）"
 SUFFIX_EN = " (measured from the site plan)"
-MAX_LISTED = 4
 
 
 def field_of(code: str) -> str | None:
@@ -39,17 +38,14 @@ def sunlight_messages(result, exempt: bool) -> tuple[str, str, str, str]:
     below = result.below_standard
     std_zh = f"{r.day_label_zh} ≥ {r.min_hours.normalize():f} h"
     std_en = f"{r.day_label_en} ≥ {r.min_hours.normalize():f} h"
-    zh = [f"{w.id} {_h(w.before_h)}→{_h(w.after_h)} h（减少 {_h(w.lost_h)} h）"
-          for w in below[:MAX_LISTED]]
-    en = [f"{w.id} {_h(w.before_h)}→{_h(w.after_h)} h (−{_h(w.lost_h)} h)"
-          for w in below[:MAX_LISTED]]
-    more = len(below) - MAX_LISTED
-    if more > 0:
-        zh.append(f"另 {more} 个")
-        en.append(f"{more} more")
-    msg_zh = f"加装后 {len(below)} 个窗户日照低于标准（{std_zh}）：" + "；".join(zh)
-    msg_en = (f"{len(below)} window(s) fall below the sunlight standard ({std_en}): "
-              + "; ".join(en))
+    lost = max(w.lost_h for w in below)
+    lo, hi = min(w.after_h for w in below), max(w.after_h for w in below)
+    after = _h(lo) if lo == hi else f"{_h(lo)}–{_h(hi)}"
+    # no door numbers here: the message also goes into public notices
+    msg_zh = (f"加装后 {len(below)} 个窗户日照低于标准（{std_zh}），降至 {after} h，"
+              f"最多减少 {_h(lost)} h")
+    msg_en = (f"{len(below)} window(s) fall below the sunlight standard ({std_en}), to "
+              f"{after} h, losing up to {_h(lost)} h")
     if exempt:
         rem_zh = ("GB 50180-2018 第 4.0.9 条第 2 款对既有住宅无障碍改造加装电梯不作降低限制："
                   "按各窗减少的小时数与受影响业主协商补偿；可比较其他井道位置或采用玻璃井道")
