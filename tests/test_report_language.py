@@ -213,7 +213,8 @@ def test_preinstall_ranking_header_lines_up_with_rows():
 def test_assess_names_the_factors_to_remove(sample):
     from elevator_eval.resources import sample_project_path
     text = _cli("assess", [sample_project_path(), "--unit", "DH-1-3"])
-    assert "井道占用底层私家庭院 / The shaft occupies a ground-floor private courtyard" in text
+    assert ("井道占用底层私家庭院（平面图实测） / The shaft occupies a ground-floor private "
+            "courtyard (measured from the site plan)") in text
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -224,7 +225,10 @@ def test_notice_of_a_fourteen_household_unit_is_one_sheet(sample, lang):
     buf = io.BytesIO()
     build_notice(unit, project=sample, lang=lang, out=buf)
     pages = PdfReader(io.BytesIO(buf.getvalue())).pages
-    assert len(pages) == 1
+    # one posted sheet, and the site plan (drawn from the unit's plan) on an annex sheet
+    assert len(pages) == 2
+    assert _squash(pages[1].extract_text()).count(_squash(
+        "附图：总平面示意" if lang == "zh" else "Annex: site plan")) == 1
     text = _squash(pages[0].extract_text())
     # the feedback deadline and the objections section are on the posted sheet
     if lang == "zh":

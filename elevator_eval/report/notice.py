@@ -116,7 +116,6 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
                                 + t.pair((d.assessment.main_reason_zh,
                                           d.assessment.main_reason_en)))], width, 0.2))
 
-    story += site_plan_story(unit, t, width)
     story.append(para(t("各户出资与表决", "Shares and votes per household"), "h2"))
     hs = sorted(unit.households, key=lambda h: (-h.floor, h.id))
     head = [t("门牌", "Door"), t("楼层", "Floor"), t("面积 ㎡", "Area m²"), t("业主", "Owner")]
@@ -173,6 +172,7 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
     story.append(para(t("公示期依据：", "Notice period: ") + t.pair(NOTICE_SOURCE[:2]) + " — "
                       + NOTICE_SOURCE[2] + t("。其他城市的公示期限以当地规定为准。",
                                              ". Other cities: follow the local rule."), "tiny"))
+    story += site_plan_story(unit, t, width)  # annex sheet: the site plan to scale
     title = t("加装电梯方案公示", "Public notice") + " — " + (unit.name or unit.id)
     build_pdf(out, story, title=title,
               header_left=t("方案公示", "Public notice") + " · " + (unit.name or unit.id),

@@ -10,6 +10,8 @@ from ..errors import InputError
 from .common import Tr, para, table
 
 MAX_ROWS = 24
+NOTICE_PLAN_PT = 420
+"""Height of the plan on the notice's annex sheet [pt]."""
 
 
 def _h(x: float) -> str:
@@ -79,8 +81,8 @@ def sunlight_story(unit, t: Tr, width: float) -> list:
 
 
 def site_plan_story(unit, t: Tr, width: float) -> list:
-    """The site plan drawn from the geometry, for the notice (``[]`` without a plan with a
-    shaft, where the notice keeps its one-page layout)."""
+    """The notice's annex sheet: the site plan drawn from the geometry (``[]`` without a
+    plan with a shaft). It starts a new page so the notice itself stays on one sheet."""
     from ..site.plan import plan_of
     try:
         sp = plan_of(unit.site)
@@ -88,5 +90,8 @@ def site_plan_story(unit, t: Tr, width: float) -> list:
         return []
     if sp is None or sp.shaft is None:
         return []
-    from .plan import plan_drawing
-    return [para(t("总平面示意", "Site plan"), "h2"), plan_drawing(unit, width, 260, t.lang)]
+    from ..site.measure import measure_site
+    from .site_drawing import site_plan_drawing
+    from reportlab.platypus import PageBreak
+    return [PageBreak(), para(t("附图：总平面示意", "Annex: site plan"), "h2"),
+            site_plan_drawing(sp, measure_site(unit.site), width, NOTICE_PLAN_PT, t.lang)]
