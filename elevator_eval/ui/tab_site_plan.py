@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGroupBox, QHBoxLayout
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..errors import InputError
+from . import i18n
 from .commands import SetValueCommand
 from .plan_canvas import PlanCanvas
 from .tab_base import UnitTab
@@ -325,7 +326,7 @@ class SitePlanTab(UnitTab):
         self.sun = res
         r = res.rules
         self.sun_label.setText(self.tr("{day} ≥ {h} 小时（真太阳时 {a:g}–{b:g} 时），{n} 个窗降至标准以下")
-                               .format(day=r.day_label_zh, h=f"{r.min_hours.normalize():f}",
+                               .format(day=i18n.pick(r.day_label_zh, r.day_label_en), h=f"{r.min_hours.normalize():f}",
                                        a=r.band_h[0], b=r.band_h[1], n=len(res.below_standard)))
         rows = sorted(res.windows, key=lambda w: (-(w.before_min - w.after_min), w.id))
         self.sun_table.setRowCount(len(rows))
@@ -354,8 +355,8 @@ class SitePlanTab(UnitTab):
         hh, mm = int(t), int(round((t - int(t)) * 60))
         if mm == 60:
             hh, mm = hh + 1, 0
-        self.time_label.setText(self.tr("{day} 真太阳时 {t}").format(day=r.day_label_zh,
-                                                                   t=f"{hh:02d}:{mm:02d}"))
+        self.time_label.setText(self.tr("{day} 真太阳时 {t}").format(
+            day=i18n.pick(r.day_label_zh, r.day_label_en), t=f"{hh:02d}:{mm:02d}"))
         self.canvas.set_shadows(shadows(self.plan, t, r))
 
     def suggest(self) -> None:
