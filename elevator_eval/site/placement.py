@@ -79,6 +79,7 @@ def candidates(plan: Plan, *, entry_mode: str | None = "half_landing",
                step_m: float = 3.0) -> list[Candidate]:
     """Ranked candidate shaft positions (best first); see the module docstring."""
     from shapely.geometry import Point, Polygon
+
     from .measure import measure
     own = plan.own
     pts = own.footprint

@@ -296,7 +296,9 @@ class SitePlanTab(UnitTab):
         if "fire_lane_width_after_m" in v:
             parts.append(self.tr("消防车道净宽 {0} m").format(f"{v['fire_lane_width_after_m']:.2f}"))
         if "pipes_in_footprint" in v:
-            parts.append(self.tr("井道内管线：{0}").format(", ".join(v["pipes_in_footprint"]) or "—"))
+            from . import labels
+            names = [labels.pipe_label(k) for k in v["pipes_in_footprint"]]
+            parts.append(self.tr("井道内管线：{0}").format(", ".join(names) or "—"))
         if v.get("occupies_private_courtyard"):
             parts.append(self.tr("占用私家庭院"))
         self.measured.setText(self.tr("实测：") + "；".join(parts))
@@ -328,7 +330,9 @@ class SitePlanTab(UnitTab):
         self.sun_label.setText(self.tr("{day} ≥ {h} 小时（真太阳时 {a:g}–{b:g} 时），{n} 个窗降至标准以下")
                                .format(day=i18n.pick(r.day_label_zh, r.day_label_en), h=f"{r.min_hours.normalize():f}",
                                        a=r.band_h[0], b=r.band_h[1], n=len(res.below_standard)))
-        rows = sorted(res.windows, key=lambda w: (-(w.before_min - w.after_min), w.id))
+        below = set(res.below_standard)
+        rows = sorted(res.windows, key=lambda w: (w not in below,
+                                                  -(w.before_min - w.after_min), w.id))
         self.sun_table.setRowCount(len(rows))
         yes, no = self.tr("是"), self.tr("否")
         state = {}
