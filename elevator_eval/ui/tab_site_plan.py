@@ -53,6 +53,8 @@ class SitePlanTab(UnitTab):
         self.status.setWordWrap(True)
         self.new_button = QPushButton(self.tr("新建平面图"))
         self.new_button.clicked.connect(self.create_plan)
+        self.dxf_button = QPushButton(self.tr("导入 DXF…"))
+        self.dxf_button.clicked.connect(self.import_dxf)
         self.suggest_button = QPushButton(self.tr("推荐井道位置"))
         self.suggest_button.clicked.connect(self.suggest)
         self.buildings = QTableWidget(0, 4)
@@ -98,7 +100,7 @@ class SitePlanTab(UnitTab):
         left = QWidget()
         ll = QVBoxLayout(left)
         row = QHBoxLayout()
-        for b in (self.new_button, self.add_button, self.suggest_button):
+        for b in (self.new_button, self.dxf_button, self.add_button, self.suggest_button):
             row.addWidget(b)
         ll.addLayout(row)
         ll.addWidget(self.status)
@@ -224,6 +226,29 @@ class SitePlanTab(UnitTab):
         fh = float(unit.building.floor_height_m or Decimal("2.9"))
         self.push_plan(default_plan(unit.site, unit.building.storeys, fh),
                        self.tr("新建平面图"))
+
+    def import_dxf(self) -> None:
+        """Replace the plan's geometry with a DXF survey (location, rules and windows of
+        the current plan are kept)."""
+        from PySide6.QtWidgets import QFileDialog
+        from ..io.dxf_plan import plan_from_dxf
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入 DXF 总平面"), "",
+                                              self.tr("DXF 图纸 (*.dxf)"))
+        if not path:
+            return
+        unit = self.doc.unit(self.unit_id)
+        try:
+            new = plan_from_dxf(path, floor_h_m=float(unit.building.floor_height_m or 2.9))
+        except InputError as e:
+            self.status.setText(self.tr("DXF 有误：{0}").format(str(e)))
+            self.status.setStyleSheet("color:#C62828")
+            return
+        old = _plain(self.raw_plan()) if self.raw_plan() is not None else {}
+        for key in ("location", "sunlight_rules", "windows"):
+            if key in old:
+                new[key] = old[key]
+        new.setdefault("location", {"city": "北京"})
+        self.push_plan(_plain(new), self.tr("导入 DXF 总平面"))
 
     def add_neighbour(self) -> None:
         new = _plain(self.raw_plan())

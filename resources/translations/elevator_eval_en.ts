@@ -1654,6 +1654,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>New site plan</translation>
     </message>
     <message>
+        <source>导入 DXF…</source>
+        <translation>Import DXF…</translation>
+    </message>
+    <message>
         <source>推荐井道位置</source>
         <translation>Suggest shaft positions</translation>
     </message>
@@ -1784,6 +1788,18 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>立面 {0}（朝{1}）</source>
         <translation>Façade {0} (faces {1})</translation>
+    </message>
+    <message>
+        <source>导入 DXF 总平面</source>
+        <translation>Import a DXF site plan</translation>
+    </message>
+    <message>
+        <source>DXF 图纸 (*.dxf)</source>
+        <translation>DXF drawings (*.dxf)</translation>
+    </message>
+    <message>
+        <source>DXF 有误：{0}</source>
+        <translation>DXF error: {0}</translation>
     </message>
     <message>
         <source>无法识别：{0}</source>

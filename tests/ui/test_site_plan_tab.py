@@ -89,3 +89,28 @@ def test_bad_footprint_is_refused_with_the_field_named(make_main_window, qtbot):
     tab.buildings.item(0, 3).setText("0,0; 10,10; 10,0; 0,10")     # a bow tie
     assert "site.plan.buildings[0].footprint" in tab.status.text()
     assert w.doc.undo_stack.count() == n
+
+
+def test_import_dxf_through_the_file_dialog(make_main_window, qtbot, tmp_path, monkeypatch):
+    ezdxf = __import__("pytest").importorskip("ezdxf")
+    from PySide6.QtWidgets import QFileDialog
+    doc = ezdxf.new()
+    msp = doc.modelspace()
+    msp.add_lwpolyline([(0, 0), (30, 0), (30, 12), (0, 12)], close=True,
+                       dxfattribs={"layer": "OWN"})
+    msp.add_text("17.4").set_placement((15, 6))
+    msp.add_lwpolyline([(12, -2.5), (14.5, -2.5), (14.5, 0), (12, 0)], close=True,
+                       dxfattribs={"layer": "SHAFT"})
+    msp.add_text("20").set_placement((13, -1))
+    path = tmp_path / "s.dxf"
+    doc.saveas(path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="site_plan")
+    tab = w.view("unit").tab("site_plan")
+    qtbot.mouseClick(tab.dxf_button, Qt.LeftButton)
+    assert tab.plan is not None and tab.plan.shaft.height_m == 20.0
+    assert tab.buildings.rowCount() == 1
+    w.doc.undo_stack.undo()
+    assert tab.raw_plan() is None
