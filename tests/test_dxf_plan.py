@@ -6,8 +6,8 @@ import pytest
 
 ezdxf = pytest.importorskip("ezdxf")
 
-from elevator_eval.errors import InputError  # noqa: E402
-from elevator_eval.io.dxf_plan import layer_role, plan_from_dxf  # noqa: E402
+from elevator_eval.errors import InputError
+from elevator_eval.io.dxf_plan import layer_role, plan_from_dxf
 
 
 def rect(x0, y0, x1, y1):
@@ -77,6 +77,7 @@ def test_millimetre_drawing_is_scaled_to_metres(tmp_path):
 def test_measured_values_from_an_imported_plan(tmp_path):
     import json
     from decimal import Decimal
+
     from elevator_eval.site.measure import measure
     from elevator_eval.site.plan import parse_plan
     from elevator_eval.unitfile import dumps_json

@@ -9,8 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from elevator_eval.site.placement import (candidates, default_plan, edge_facing_deg,
-                                          facade_windows, shaft_at)
+from elevator_eval.site.placement import (
+    candidates,
+    default_plan,
+    edge_facing_deg,
+    facade_windows,
+    shaft_at,
+)
 from elevator_eval.site.plan import Prism, parse_plan
 from elevator_eval.site.shadows import prism_shadow, shadow_offset, shadows
 

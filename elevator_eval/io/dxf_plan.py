@@ -39,8 +39,8 @@ PIPE_TYPES = {"燃气": "gas", "给水": "water", "排水": "drainage", "电力"
 UNIT_SCALE = {0: 1.0, 1: 0.0254, 2: 0.3048, 4: 0.001, 5: 0.01, 6: 1.0}
 """``$INSUNITS`` code → metres per drawing unit (0 = unitless, read as metres)."""
 
-_HEIGHT = re.compile(r"^(?:H\s*=\s*)?(\d+(?:\.\d+)?)\s*(?:m|米)?$", re.I)
-_FLOORS = re.compile(r"^(\d+)\s*(?:F|层)$", re.I)
+_HEIGHT = re.compile(r"^(?:H\s*=\s*)?(\d+(?:\.\d+)?)\s*(?:m|米)?$", re.IGNORECASE)
+_FLOORS = re.compile(r"^(\d+)\s*(?:F|层)$", re.IGNORECASE)
 
 
 def layer_role(layer: str) -> tuple[str | None, str | None]:
@@ -117,7 +117,7 @@ def plan_from_dxf(path: str | Path, *, floor_h_m: float = 2.9) -> dict[str, Any]
     from shapely.geometry import Point, Polygon
     try:
         doc = ezdxf.readfile(str(path))
-    except IOError as e:
+    except OSError as e:
         raise InputError("dxf", f"cannot read {Path(path).name}: {e}") from None
     except ezdxf.DXFStructureError as e:
         raise InputError("dxf", f"{Path(path).name} is not a valid DXF file ({e})") from None
@@ -190,9 +190,10 @@ def plan_from_dxf(path: str | Path, *, floor_h_m: float = 2.9) -> dict[str, Any]
     if courts:
         plan["courtyards"] = [{"household": (inside(c["pts"]) or [""])[0],
                                "polygon": c["pts"]} for c in courts]
-    from ..site.plan import parse_plan
-    from ..unitfile import dumps_json
     import json
     from decimal import Decimal
+
+    from ..site.plan import parse_plan
+    from ..unitfile import dumps_json
     parse_plan(json.loads(dumps_json(plan), parse_float=Decimal), "dxf plan")
     return plan

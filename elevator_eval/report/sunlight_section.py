@@ -90,8 +90,9 @@ def site_plan_story(unit, t: Tr, width: float) -> list:
         return []
     if sp is None or sp.shaft is None:
         return []
+    from reportlab.platypus import PageBreak
+
     from ..site.measure import measure_site
     from .site_drawing import site_plan_drawing
-    from reportlab.platypus import PageBreak
     return [PageBreak(), para(t("附图：总平面示意", "Annex: site plan"), "h2"),
             site_plan_drawing(sp, measure_site(unit.site), width, NOTICE_PLAN_PT, t.lang)]

@@ -10,9 +10,22 @@ import json
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QPushButton, QSlider, QSpinBox, QSplitter, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..errors import InputError
 from . import i18n
@@ -231,6 +244,7 @@ class SitePlanTab(UnitTab):
         """Replace the plan's geometry with a DXF survey (location, rules and windows of
         the current plan are kept)."""
         from PySide6.QtWidgets import QFileDialog
+
         from ..io.dxf_plan import plan_from_dxf
         path, _ = QFileDialog.getOpenFileName(self, self.tr("导入 DXF 总平面"), "",
                                               self.tr("DXF 图纸 (*.dxf)"))
@@ -295,6 +309,7 @@ class SitePlanTab(UnitTab):
 
     def _shaft_moving(self, footprint) -> None:
         from dataclasses import replace
+
         from ..site.measure import measure
         shaft = replace(self.plan.shaft, footprint=tuple(footprint))
         self._show_measured(measure(self.plan, shaft=shaft, with_sunlight=False))
