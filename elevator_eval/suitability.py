@@ -317,6 +317,7 @@ class Assessment:
     not_surveyed: list[str] = field(default_factory=list)
     year: int = 0
     measured: dict[str, Any] = field(default_factory=dict)
+    measured_parts: dict[str, Any] = field(default_factory=dict)
 
     @property
     def label_zh(self) -> str:
@@ -345,7 +346,8 @@ class Assessment:
             "year": self.year,
             "consent_state": self.consent_state,
             "consent_ruleset": None if self.consent is None else self.consent.ruleset,
-            **({"measured": dict(self.measured)} if self.measured else {}),
+            **({"measured": dict(self.measured), "measured_parts": dict(self.measured_parts)}
+               if self.measured else {}),
         }
 
 
@@ -411,7 +413,8 @@ def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
                       to_improve=_to_improve(findings, klass, rules.class_rule),
                       consent=consent, ruleset=rules.name,
                       not_surveyed=not_surveyed(_site_for_survey(unit.site)),
-                      year=year, measured=measured_values(unit.site))
+                      year=year, measured=measured_values(unit.site),
+                      measured_parts=measured_values(unit.site, parts=True))
 
 
 def _site_for_survey(site):
@@ -419,8 +422,11 @@ def _site_for_survey(site):
     return effective_site(site)[0]
 
 
-def measured_values(site) -> dict[str, Any]:
-    """Site values measured from the unit's plan (empty without a plan)."""
+def measured_values(site, parts: bool = False) -> dict[str, Any]:
+    """Site values measured from the unit's plan (empty without a plan); with ``parts``,
+    what produced each value (nearest building, pipes, courtyards, windows …)."""
     from .site.measure import measure_site
     m = measure_site(site)
-    return {} if m is None else m.to_json()
+    if m is None:
+        return {}
+    return dict(m.parts) if parts else m.to_json()

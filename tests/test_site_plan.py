@@ -286,3 +286,12 @@ def test_notice_shows_the_plan_without_window_numbers_in_the_verdict(tmp_path):
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert "总平面示意" in text
     assert "self-101" not in text
+
+
+def test_assess_json_names_the_parts_behind_each_measured_value():
+    code, out, _ = run("assess", PLAN_UNIT, "--json")
+    assert code == 0
+    parts = json.loads(out)["measured_parts"]
+    assert parts["distance_to_neighbour_m"] == {"building": "S1"}
+    assert parts["pipes_in_footprint"] == {"pipes": [0]}          # the water pipe
+    assert parts["sunlight_below_standard"]["windows"] == ["self-101"]

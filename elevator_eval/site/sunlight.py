@@ -64,9 +64,12 @@ class WindowSunlight:
         return Decimal(str(self.after_min)) >= self.min_hours * 60
 
     def to_json(self) -> dict:
-        """Contract keys (hours to 4 decimals) plus minutes and the window's building."""
-        return {"id": self.id, "before_h": round(self.before_h, 4),
-                "after_h": round(self.after_h, 4), "lost_h": round(self.lost_h, 4),
+        """Contract keys (decimal hours written with 4 decimals) plus minutes and the
+        window's building."""
+        def h(minutes: float) -> Decimal:   # written with 4 decimals, e.g. 7.6000
+            return (Decimal(repr(float(minutes))) / 60).quantize(Decimal("0.0001"))
+        return {"id": self.id, "before_h": h(self.before_min), "after_h": h(self.after_min),
+                "lost_h": h(self.before_min - self.after_min),
                 "meets_before": self.meets_before, "meets_after": self.meets_after,
                 "before_min": self.before_min, "after_min": self.after_min,
                 "building": self.building, "floor": self.floor}
