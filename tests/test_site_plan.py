@@ -295,3 +295,11 @@ def test_assess_json_names_the_parts_behind_each_measured_value():
     assert parts["distance_to_neighbour_m"] == {"building": "S1"}
     assert parts["pipes_in_footprint"] == {"pipes": [0]}          # the water pipe
     assert parts["sunlight_below_standard"]["windows"] == ["self-101"]
+
+
+def test_plan_without_windows_gives_an_empty_table(tmp_path):
+    d = raw()
+    d["site"]["plan"]["windows"] = []
+    code, out, err = run("sunlight", write(tmp_path, d), "--json")
+    assert code == 0, err
+    assert json.loads(out)["windows"] == []

@@ -48,8 +48,6 @@ def run(args) -> CommandResult:
     if plan is None:
         raise InputError("site.plan", f"unit {unit.id} has no site plan to compute sunlight "
                                       "from")
-    if not plan.windows:
-        raise InputError("site.plan.windows", "lists no window to compute sunlight for")
     res = analyse(plan, step_min=args.step)
     r = res.rules
     data = {"unit": unit.id, "standard_day": r.standard_day, "min_hours": r.min_hours,
