@@ -208,6 +208,9 @@ def _dtypes():
 def _row(u: Unit, nan=float("nan"), grades={g: i + 1 for i, g in enumerate(DANGER_GRADES)},
          structures={s: i + 1 for i, s in enumerate(STRUCTURES)}) -> tuple:
     b, s = u.building, u.site
+    if s.extra and "plan" in s.extra:  # measured values win, as in assess()
+        from .site.measure import effective_site
+        s = effective_site(s)[0]
     pipes = s.pipes_in_footprint or ()
     fp = s.footprint_available_m
     red, court, sun = s.inside_red_line, s.occupies_private_courtyard, s.sunlight_below_standard

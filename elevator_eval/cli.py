@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "import-intent": "导入意向登记（CSV/xlsx）/ import intent registrations",
     "import-votes": "导入线上表决结果 / import e-voting results into the audit log",
     "rollup": "多个街道项目汇总统计（xlsx、GeoJSON）/ district roll-up of street projects",
+    "sunlight": "日照分析（加装前后各窗日照时数）/ sunlight hours per window before and after",
 }
 
 EXIT_OK = 0

@@ -316,6 +316,8 @@ class Assessment:
     ruleset: str
     not_surveyed: list[str] = field(default_factory=list)
     year: int = 0
+    measured: dict[str, Any] = field(default_factory=dict)
+    measured_parts: dict[str, Any] = field(default_factory=dict)
 
     @property
     def label_zh(self) -> str:
@@ -344,16 +346,21 @@ class Assessment:
             "year": self.year,
             "consent_state": self.consent_state,
             "consent_ruleset": None if self.consent is None else self.consent.ruleset,
+            **({"measured": dict(self.measured), "measured_parts": dict(self.measured_parts)}
+               if self.measured else {}),
         }
 
 
 def findings_for(unit: Unit, rules: SuitabilityRuleset, *, year: int | None = None
                  ) -> list[Finding]:
     """Every finding for a unit: structural first, then spatial."""
+    from .site.annotate import annotate
+    from .site.measure import effective_site
     from .spatial import check_spatial
     from .structural import check_structural
+    site, measured = effective_site(unit.site)  # a site plan's measured values win
     return check_structural(unit.building, rules.checks, year=year) + \
-        check_spatial(unit.site, rules.checks)
+        annotate(check_spatial(site, rules.checks), measured, rules.checks)
 
 
 def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
@@ -404,5 +411,22 @@ def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
     return Assessment(unit_id=unit.id, klass=klass, findings=findings, counts=counts,
                       main_reason_zh=zh, main_reason_en=en,
                       to_improve=_to_improve(findings, klass, rules.class_rule),
-                      consent=consent, ruleset=rules.name, not_surveyed=not_surveyed(unit.site),
-                      year=year)
+                      consent=consent, ruleset=rules.name,
+                      not_surveyed=not_surveyed(_site_for_survey(unit.site)),
+                      year=year, measured=measured_values(unit.site),
+                      measured_parts=measured_values(unit.site, parts=True))
+
+
+def _site_for_survey(site):
+    from .site.measure import effective_site
+    return effective_site(site)[0]
+
+
+def measured_values(site, parts: bool = False) -> dict[str, Any]:
+    """Site values measured from the unit's plan (empty without a plan); with ``parts``,
+    what produced each value (nearest building, pipes, courtyards, windows …)."""
+    from .site.measure import measure_site
+    m = measure_site(site)
+    if m is None:
+        return {}
+    return dict(m.parts) if parts else m.to_json()

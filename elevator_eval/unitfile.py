@@ -255,6 +255,9 @@ def parse_site(value) -> Site:
         if not isinstance(pipes, list):
             raise InputError("site.pipes_in_footprint", "must be a list of pipe types")
         pipes = [_str(x, f"site.pipes_in_footprint[{i}]") for i, x in enumerate(pipes)]
+    if s.get("plan") is not None:  # validated here, kept as written in Site.extra
+        from .site.plan import parse_plan
+        parse_plan(s["plan"], "site.plan")
     return Site(
         entry_mode=mode,
         footprint_available_m=fp,

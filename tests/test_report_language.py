@@ -218,7 +218,8 @@ def test_preinstall_ranking_header_lines_up_with_rows():
 def test_assess_names_the_factors_to_remove(sample):
     from elevator_eval.resources import sample_project_path
     text = _cli("assess", [sample_project_path(), "--unit", "DH-1-3"])
-    assert "井道占用底层私家庭院 / The shaft occupies a ground-floor private courtyard" in text
+    assert ("井道占用底层私家庭院（平面图实测） / The shaft occupies a ground-floor private "
+            "courtyard (measured from the site plan)") in text
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -27,6 +27,7 @@ from elevator_eval.audit import record_vote  # noqa: E402
 from elevator_eval.model import (Building, BuildingInfo, Community, Costs,  # noqa: E402
                                  Household, Project, ShareSettings, Site, Unit)
 from elevator_eval.store import save_project  # noqa: E402
+from sample_plans import plan_for  # noqa: E402
 
 OUT = ROOT / "resources" / "sample" / "sample-street.eeproj"
 PROJECT_UID = "5a3b1e0c2f8d4e6a9b7c1d2e3f405162"  # fixed so reruns give the same content
@@ -170,7 +171,8 @@ UNITS = [
     ("GY-3-2", "GY-3", "flat", dict(inside_red_line=False),
      "NN" "A-" "Y-" "YY" "Y-" "YY" "YY", [], "area", "fixed", "unsuitable",
      "major: the shaft would leave the site red line"),
-    ("GY-6-1", "GY-6", "flat", dict(sunlight_below_standard=True),
+    ("GY-6-1", "GY-6", "flat", dict(sunlight_below_standard=True,
+                                    distance_to_neighbour_m=D("9.40")),
      "N-" "YA" "YY" "YY", [], "area", "percent", "difficult",
      "one strong: sunlight of the neighbour below standard"),
     ("GY-6-2", "GY-6", "half_landing", dict(pit_depth_available_mm=None,
@@ -254,6 +256,9 @@ def build() -> Project:
                                               else SUB_FIXED)],
                  share=share,
                  extra={"sample_intended_class": klass, "sample_why": why})
+        # a site plan whose measured values reproduce the typed survey (sample_plans.py)
+        u.site.extra["plan"] = plan_for(uid, sum(x[1] == bid for x in UNITS), storeys,
+                                        b.info.floor_height_m, u.site)
         k += len(u.households)
         b.units.append(u)
     # One owner with two households: 601 and 602 of GY-1-1 belong to the same person.

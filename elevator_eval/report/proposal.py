@@ -292,8 +292,9 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
 
 def _plan(d: ProposalData, t: Tr, width: float) -> list:
     from .plan import plan_drawing
+    from .sunlight_section import sunlight_story
     return [para(heading("plan", t), "h2"),
-            plan_drawing(d.unit, width, 250, t.lang)]
+            plan_drawing(d.unit, width, 250, t.lang), *sunlight_story(d.unit, t, width)]
 
 
 def _costs(d: ProposalData, t: Tr, width: float) -> list:

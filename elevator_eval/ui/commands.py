@@ -35,6 +35,9 @@ class _Missing:
     def __repr__(self):
         return "<missing>"
 
+    def __deepcopy__(self, memo):  # one sentinel: undo of a new dict key removes the key
+        return self
+
 
 _MISSING = _Missing()
 

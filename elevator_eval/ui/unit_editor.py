@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from . import labels
 from .style import CLASS_BACKGROUNDS, CLASS_COLOURS, STATE_COLOURS
 
-TABS = ("building", "site", "votes", "costs", "preinstall", "documents", "process", "canvass",
-        "upkeep")
+TABS = ("building", "site", "site_plan", "votes", "costs", "preinstall", "documents", "process",
+        "canvass", "upkeep")
 _TAB_CLASSES = {"building": ("tab_building", "BuildingTab"), "site": ("tab_site", "SiteTab"),
+                "site_plan": ("tab_site_plan", "SitePlanTab"),
                 "votes": ("tab_votes", "VotesTab"), "costs": ("tab_costs", "CostsTab"),
                 "preinstall": ("tab_preinstall", "PreinstallTab"),
                 "documents": ("tab_documents", "DocumentsTab"),
@@ -46,6 +47,7 @@ class UnitEditor(QWidget):
         self.tabs.setObjectName("UnitTabs")
         self._tabs: dict[str, QWidget] = {}
         titles = {"building": self.tr("楼栋与结构"), "site": self.tr("现场踏勘"),
+                  "site_plan": self.tr("总平面与日照"),
                   "votes": self.tr("住户与表决"), "costs": self.tr("费用分摊"),
                   "preinstall": self.tr("先期预埋"), "documents": self.tr("文件与打印"),
                   "process": self.tr("办理进度"), "canvass": self.tr("走访"),

@@ -1398,6 +1398,17 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
 </context>
 <context>
+    <name>PlanCanvas</name>
+    <message>
+        <source>尚无平面图</source>
+        <translation>No site plan yet</translation>
+    </message>
+    <message>
+        <source>北</source>
+        <translation>N</translation>
+    </message>
+</context>
+<context>
     <name>PreinstallTab</name>
     <message>
         <source>评估年限（年）；默认值见先期预埋假设（应用默认，可在规则集中修改）</source>
@@ -2097,6 +2108,237 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
 </context>
 <context>
+    <name>SitePlanTab</name>
+    <message>
+        <source>新建平面图</source>
+        <translation>New site plan</translation>
+    </message>
+    <message>
+        <source>导入 DXF…</source>
+        <translation>Import DXF…</translation>
+    </message>
+    <message>
+        <source>推荐井道位置</source>
+        <translation>Suggest shaft positions</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>本楼</source>
+        <translation>Own</translation>
+    </message>
+    <message>
+        <source>高度（m）</source>
+        <translation>Height (m)</translation>
+    </message>
+    <message>
+        <source>轮廓 x,y; …（m）</source>
+        <translation>Outline x,y; … (m)</translation>
+    </message>
+    <message>
+        <source>添加相邻楼</source>
+        <translation>Add neighbour</translation>
+    </message>
+    <message>
+        <source>生成窗</source>
+        <translation>Generate windows</translation>
+    </message>
+    <message>
+        <source>窗生成器（楼层 × 每层窗数，按立面）</source>
+        <translation>Window generator (floors × windows per floor, per façade)</translation>
+    </message>
+    <message>
+        <source>层数</source>
+        <translation>Floors</translation>
+    </message>
+    <message>
+        <source>每层</source>
+        <translation>Per floor</translation>
+    </message>
+    <message>
+        <source>层高</source>
+        <translation>Floor height</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>日照减少合计（小时）</source>
+        <translation>Sun lost in total (h)</translation>
+    </message>
+    <message>
+        <source>候选井道位置（双击采用）</source>
+        <translation>Candidate shaft positions (double-click to use)</translation>
+    </message>
+    <message>
+        <source>窗</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>加装前（小时）</source>
+        <translation>Before (h)</translation>
+    </message>
+    <message>
+        <source>加装后（小时）</source>
+        <translation>After (h)</translation>
+    </message>
+    <message>
+        <source>减少（小时）</source>
+        <translation>Lost (h)</translation>
+    </message>
+    <message>
+        <source>加装前达标</source>
+        <translation>Meets before</translation>
+    </message>
+    <message>
+        <source>加装后达标</source>
+        <translation>Meets after</translation>
+    </message>
+    <message>
+        <source>平面图有误：{0}</source>
+        <translation>Site plan error: {0}</translation>
+    </message>
+    <message>
+        <source>本单元尚无平面图：点“新建平面图”，或导入 DXF。</source>
+        <translation>This unit has no site plan yet: click “New site plan”, or import a DXF.</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>北</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>东北</source>
+        <translation>NE</translation>
+    </message>
+    <message>
+        <source>东</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>东南</source>
+        <translation>SE</translation>
+    </message>
+    <message>
+        <source>南</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>西南</source>
+        <translation>SW</translation>
+    </message>
+    <message>
+        <source>西</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>西北</source>
+        <translation>NW</translation>
+    </message>
+    <message>
+        <source>立面 {0}（朝{1}）</source>
+        <translation>Façade {0} (faces {1})</translation>
+    </message>
+    <message>
+        <source>导入 DXF 总平面</source>
+        <translation>Import a DXF site plan</translation>
+    </message>
+    <message>
+        <source>DXF 图纸 (*.dxf)</source>
+        <translation>DXF drawings (*.dxf)</translation>
+    </message>
+    <message>
+        <source>DXF 有误：{0}</source>
+        <translation>DXF error: {0}</translation>
+    </message>
+    <message>
+        <source>无法识别：{0}</source>
+        <translation>Cannot read: {0}</translation>
+    </message>
+    <message>
+        <source>修改楼栋 {0}</source>
+        <translation>Edit building {0}</translation>
+    </message>
+    <message>
+        <source>生成窗 {0}</source>
+        <translation>Generate {0} windows</translation>
+    </message>
+    <message>
+        <source>移动井道</source>
+        <translation>Move the shaft</translation>
+    </message>
+    <message>
+        <source>红线内</source>
+        <translation>inside the red line</translation>
+    </message>
+    <message>
+        <source>超出红线</source>
+        <translation>outside the red line</translation>
+    </message>
+    <message>
+        <source>距相邻建筑 {0} m</source>
+        <translation>{0} m to the nearest building</translation>
+    </message>
+    <message>
+        <source>消防车道净宽 {0} m</source>
+        <translation>fire lane clear {0} m</translation>
+    </message>
+    <message>
+        <source>井道内管线：{0}</source>
+        <translation>pipes in the shaft: {0}</translation>
+    </message>
+    <message>
+        <source>占用私家庭院</source>
+        <translation>occupies a private yard</translation>
+    </message>
+    <message>
+        <source>实测：</source>
+        <translation>Measured: </translation>
+    </message>
+    <message>
+        <source>日照：需要位置和窗</source>
+        <translation>Sunlight: needs a location and windows</translation>
+    </message>
+    <message>
+        <source>日照计算中…</source>
+        <translation>Computing sunlight…</translation>
+    </message>
+    <message>
+        <source>{day} ≥ {h} 小时（真太阳时 {a:g}–{b:g} 时），{n} 个窗降至标准以下</source>
+        <translation>{day} ≥ {h} h (true solar time {a:g}–{b:g} h), {n} window(s) fall below the standard</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{day} 真太阳时 {t}</source>
+        <translation>{day}, true solar time {t}</translation>
+    </message>
+    <message>
+        <source>正在比较候选位置…</source>
+        <translation>Comparing candidate positions…</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>采用井道位置 {0}</source>
+        <translation>Use shaft position {0}</translation>
+    </message>
+</context>
+<context>
     <name>SiteTab</name>
     <message>
         <source>入户方式</source>
@@ -2235,6 +2477,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>现场踏勘</source>
         <translation>Site survey</translation>
+    </message>
+    <message>
+        <source>总平面与日照</source>
+        <translation>Site plan &amp; sunlight</translation>
     </message>
     <message>
         <source>住户与表决</source>

@@ -1,0 +1,264 @@
+"""Site plan drawn from the unit's ``site.plan`` geometry, to scale (reportlab graphics).
+
+North is up (the plan's y axis is true north). Drawn: the own building and the neighbours
+(clipped to the view around the own building, each labelled with its height), the shaft,
+the red line, the fire lane band, pipes, private courtyards and the windows (red where the
+shaft takes the window below the sunlight standard, orange where it takes some sun), a
+scale bar with a round length and a north arrow. Text is drawn with ``String`` (no markup).
+"""
+
+from __future__ import annotations
+
+from .. import fonts
+from .common import Tr, fmt_num, plain
+
+PIPE_COLOURS = {"gas": "#C62828", "water": "#1565C0", "drainage": "#5D4037",
+                "power": "#F9A825", "telecom": "#6A1B9A", "heating": "#EF6C00"}
+PIPE_LABELS = {"gas": ("燃气", "gas"), "water": ("给水", "water"), "drainage": ("排水", "drainage"),
+               "power": ("电力", "power"), "telecom": ("通信", "telecom"),
+               "heating": ("供热", "heating")}
+
+
+NEIGHBOUR_VIEW_M = 36.0
+"""Neighbours are shown as far as this from the own building and the shaft [m]."""
+
+
+def view_bounds(plan) -> tuple[float, float, float, float]:
+    """The part of the plan to draw [m]: the own building, the shaft and the windows, and
+    the neighbours' parts within :data:`NEIGHBOUR_VIEW_M`, plus a margin."""
+    from shapely.geometry import MultiPoint
+    from shapely.geometry import Polygon as SPoly
+    from shapely.ops import unary_union
+    core = [SPoly(plan.own.footprint)]
+    if plan.shaft is not None:
+        core.append(SPoly(plan.shaft.footprint))
+    core_u = unary_union(core)
+    near = core_u.buffer(NEIGHBOUR_VIEW_M)
+    parts = [core_u]
+    for b in plan.neighbours:
+        g = SPoly(b.footprint).intersection(near)
+        if not g.is_empty:
+            parts.append(g)
+    pts = [(w.x, w.y) for w in plan.windows if near.contains(MultiPoint([(w.x, w.y)]))]
+    if pts:
+        parts.append(MultiPoint(pts))
+    x0, y0, x1, y1 = unary_union(parts).bounds
+    m = 4.0
+    return x0 - m, y0 - m, x1 + m, y1 + m
+
+
+def _nice_bar_m(span_m: float) -> int:
+    """A round scale-bar length [m], about a fifth of the view."""
+    for v in (1, 2, 5, 10, 20, 50, 100, 200):
+        if v >= span_m / 6:
+            return v
+    return 500
+
+
+def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300,
+                      lang: str = "zh"):
+    """A :class:`reportlab.graphics.shapes.Drawing` of the plan to scale.
+
+    Parameters
+    ----------
+    plan : Plan
+    measured : Measured or None
+        Measured values (:func:`elevator_eval.site.measure.measure`) for the legend and the
+        window colours.
+    width_pt, height_pt : float
+        Size of the drawing [pt].
+    lang : "zh" or "en"
+    """
+    from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
+    from reportlab.lib import colors
+    from shapely.geometry import LineString, box
+    from shapely.geometry import Polygon as SPoly
+
+    t = Tr(lang)
+    font = fonts.register_reportlab()
+    x0, y0, x1, y1 = view_bounds(plan)
+    view = box(x0, y0, x1, y1)
+    legend_w = width_pt * 0.30
+    margin = 10.0
+    scale = min((width_pt - legend_w - 2 * margin) / (x1 - x0),
+                (height_pt - 2 * margin) / (y1 - y0))
+    height_pt = max(min(height_pt, (y1 - y0) * scale + 2 * margin), 170.0)
+    ox = margin - x0 * scale
+    oy = margin - y0 * scale
+
+    def P(x, y):
+        return ox + x * scale, oy + y * scale
+
+    def flat(coords):
+        out = []
+        for x, y in coords:
+            out += list(P(x, y))
+        return out
+
+    d = Drawing(width_pt, height_pt)
+    d.add(Rect(0, 0, width_pt, height_pt, strokeColor=colors.HexColor("#B0B0B0"),
+               fillColor=None, strokeWidth=0.5))
+    d.add(Rect(margin, margin, (x1 - x0) * scale, (y1 - y0) * scale,
+               strokeColor=colors.HexColor("#D0D0D0"), fillColor=colors.HexColor("#FBFBF8"),
+               strokeWidth=0.4))
+
+    def label(x, y, text, size=6.5, anchor="middle", colour=colors.black):
+        d.add(String(x, y, plain(text), fontName=font, fontSize=size, textAnchor=anchor,
+                     fillColor=colour))
+
+    def poly(geom, stroke, fill, width=0.8, dash=None):
+        parts = [geom] if geom.geom_type == "Polygon" else list(getattr(geom, "geoms", []))
+        for g in parts:
+            if g.geom_type != "Polygon" or g.is_empty:
+                continue
+            d.add(Polygon(flat(list(g.exterior.coords)[:-1]), strokeColor=stroke,
+                          fillColor=fill, strokeWidth=width, strokeDashArray=dash))
+
+    # fire lane band
+    if plan.fire_lane is not None:
+        line, w = plan.fire_lane
+        band = LineString(line).buffer(w / 2, cap_style="flat").intersection(view)
+        poly(band, None, colors.HexColor("#FFE9E3"))
+        c = LineString(line).intersection(view)
+        if not c.is_empty and c.geom_type == "LineString":
+            d.add(PolyLine(flat(c.coords), strokeColor=colors.HexColor("#E57373"),
+                           strokeWidth=0.4, strokeDashArray=[4, 3]))
+            mx, my = c.interpolate(0.15, normalized=True).coords[0]
+            label(*P(mx, my + 0.3), t(f"消防车道 宽 {fmt_num(w)} m", f"fire lane {fmt_num(w)} m"),
+                  6, "start", colors.HexColor("#B71C1C"))
+    # courtyards
+    for hh, pts in plan.courtyards or ():
+        g = SPoly(pts).intersection(view)
+        poly(g, colors.HexColor("#66BB6A"), colors.HexColor("#E8F5E9"), 0.5, [2, 2])
+        if not g.is_empty:
+            cx, cy = g.representative_point().coords[0]
+            label(*P(cx, cy - 0.5), t(f"{hh} 庭院", f"{hh} yard"), 5.5, "middle",
+                  colors.HexColor("#2E7D32"))
+    # buildings
+    for b in plan.buildings:
+        g = SPoly(b.footprint).intersection(view)
+        if g.is_empty:
+            continue
+        fill = colors.HexColor("#DCE3EC") if b.own else colors.HexColor("#ECECEC")
+        poly(g, colors.black, fill, 1.1 if b.own else 0.7)
+        cx, cy = g.representative_point().coords[0]
+        name = t("本楼", "this building") if b.own else b.id
+        label(*P(cx, cy), f"{name} {fmt_num(round(b.height_m, 1))} m", 6.5)
+    # red line
+    if plan.red_line is not None:
+        g = SPoly(plan.red_line)
+        ring = LineString(list(g.exterior.coords)).intersection(view)
+        for part in [ring] if ring.geom_type == "LineString" else list(getattr(ring, "geoms", [])):
+            if part.geom_type == "LineString" and not part.is_empty:
+                d.add(PolyLine(flat(part.coords), strokeColor=colors.HexColor("#C62828"),
+                               strokeWidth=0.9, strokeDashArray=[8, 2, 1.5, 2]))
+    # pipes
+    for kind, line in plan.pipes or ():
+        c = LineString(line).intersection(view)
+        if c.is_empty or c.geom_type != "LineString":
+            continue
+        colour = colors.HexColor(PIPE_COLOURS.get(kind, "#455A64"))
+        d.add(PolyLine(flat(c.coords), strokeColor=colour, strokeWidth=0.8,
+                       strokeDashArray=[4, 1.5]))
+        ex, ey = c.coords[-1]
+        label(*P(ex, ey), t.pair(PIPE_LABELS.get(kind, (kind, kind))), 5.5, "start", colour)
+    # shaft
+    if plan.shaft is not None:
+        g = SPoly(plan.shaft.footprint)
+        poly(g, colors.black, colors.HexColor("#FCC98A"), 1.0)
+        minx, miny, maxx, maxy = g.bounds
+        d.add(Line(*P(minx, miny), *P(maxx, maxy), strokeColor=colors.HexColor("#606060"),
+                   strokeWidth=0.4))
+        d.add(Line(*P(minx, maxy), *P(maxx, miny), strokeColor=colors.HexColor("#606060"),
+                   strokeWidth=0.4))
+        ocy = SPoly(plan.own.footprint).centroid.y
+        scx, scy = g.centroid.coords[0]
+        south = scy < ocy - 1e-6
+        ly = miny - 2.2 if south else maxy + 0.8
+        if abs(scy - ocy) < 1e-6:
+            ly = maxy + 0.8
+        label(*P(scx, ly), t("新建井道", "new shaft"), 6.5, "middle",
+              colors.HexColor("#8D4E00"))
+    # windows
+    below = set(measured.parts.get("sunlight_below_standard", {}).get("windows", [])) \
+        if measured is not None else set()
+    lost = measured.parts.get("sunlight_below_standard", {}).get("lost_h", {}) \
+        if measured is not None else {}
+    import math
+    for w in plan.windows:
+        if not view.contains(SPoly([(w.x - .01, w.y - .01), (w.x + .01, w.y - .01),
+                                    (w.x + .01, w.y + .01)]).centroid):
+            continue
+        colour = colors.HexColor("#C62828") if w.id in below else (
+            colors.HexColor("#EF6C00") if w.id in lost else colors.HexColor("#1565C0"))
+        f = math.radians(w.facing_deg)
+        px, py = P(w.x, w.y)
+        d.add(Line(px, py, px + 5 * math.sin(f), py + 5 * math.cos(f), strokeColor=colour,
+                   strokeWidth=1.2))
+    # north arrow beside the map, at the top of the legend column
+    map_right = margin + (x1 - x0) * scale
+    lx = map_right + 12
+    ax, ay = lx + 6, height_pt - 34
+    d.add(Polygon([ax, ay + 20, ax - 5, ay, ax, ay + 5, ax + 5, ay],
+                  fillColor=colors.black, strokeColor=colors.black, strokeWidth=0.5))
+    label(ax, ay + 23, t("北", "N"), 8)
+    # scale bar (bottom left of the map)
+    bar = _nice_bar_m(x1 - x0)
+    bx, by = margin + 8, margin + 8
+    for i in range(2):
+        d.add(Rect(bx + i * bar * scale / 2, by, bar * scale / 2, 3,
+                   fillColor=colors.black if i == 0 else colors.white,
+                   strokeColor=colors.black, strokeWidth=0.5))
+    label(bx, by + 5, "0", 6)
+    label(bx + bar * scale, by + 5, f"{bar} m", 6)
+    # legend
+    ly = ay - 14
+    from .plan import _wrap
+    for text, colour in _legend(plan, measured, t, scale):
+        for chunk in _wrap(text, font, 7, width_pt - lx - 8):
+            label(lx, ly, chunk, 7, "start", colour)
+            ly -= 10
+        ly -= 2
+    return d
+
+
+def _legend(plan, measured, t: Tr, scale: float):
+    from reportlab.lib import colors
+    black, red = colors.black, colors.HexColor("#C62828")
+    v = measured.values if measured is not None else {}
+    out = [(t("平面图（按比例，北向上）", "Site plan (to scale, north up)"), black)]
+    if plan.shaft is not None:
+        from shapely.geometry import Polygon as SPoly
+        minx, miny, maxx, maxy = SPoly(plan.shaft.footprint).bounds
+        out.append((t(f"井道 {fmt_num(round(maxx - minx, 2))} × {fmt_num(round(maxy - miny, 2))} m，"
+                      f"高 {fmt_num(round(plan.shaft.height_m, 1))} m",
+                      f"Shaft {fmt_num(round(maxx - minx, 2))} × {fmt_num(round(maxy - miny, 2))} m, "
+                      f"{fmt_num(round(plan.shaft.height_m, 1))} m high"), black))
+    if "inside_red_line" in v:
+        out.append((t("井道在用地红线内", "Shaft inside the red line") if v["inside_red_line"]
+                    else t("井道超出用地红线", "Shaft crosses the red line"),
+                    black if v["inside_red_line"] else red))
+    if "distance_to_neighbour_m" in v:
+        dist = v["distance_to_neighbour_m"]
+        out.append((t(f"距相邻建筑 {fmt_num(dist)} m", f"To the nearest building {fmt_num(dist)} m"),
+                    red if dist < 6 else black))
+    if "fire_lane_width_after_m" in v:
+        fw = v["fire_lane_width_after_m"]
+        out.append((t(f"消防车道加梯后净宽 {fmt_num(fw)} m", f"Fire lane clear after {fmt_num(fw)} m"),
+                    red if fw < 4 else black))
+    if "pipes_in_footprint" in v:
+        p = v["pipes_in_footprint"]
+        names = [t.pair(PIPE_LABELS.get(k, (k, k))) for k in p]
+        out.append((t("井道内管线：", "Pipes in the shaft: ")
+                    + (t("、", ", ").join(names) if names else t("无", "none")),
+                    red if "gas" in p else black))
+    if v.get("occupies_private_courtyard"):
+        out.append((t("井道占用私家庭院", "Shaft occupies a private yard"), red))
+    if plan.windows:
+        out.append((t("窗：蓝 不受影响，橙 日照减少，红 降至标准以下",
+                      "Windows: blue unaffected, orange loses sun, red falls below the "
+                      "standard"), colors.HexColor("#555555")))
+    out.append((t(f"比例约 1:{round(72 / 0.0254 / scale / 100) * 100:,}",
+                  f"Scale about 1:{round(72 / 0.0254 / scale / 100) * 100:,}"),
+                colors.HexColor("#555555")))
+    return out

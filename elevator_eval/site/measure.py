@@ -1,0 +1,176 @@
+"""Spatial values measured from the plan (site-plan contract §2).
+
+When the plan has the parts a value needs, the value is measured and replaces the typed
+survey value before the spatial checks run; the findings then say "measured". Lengths are
+rounded to the millimetre (``Decimal``) so that a shaft drawn exactly 6 m from a neighbour
+is 6.000 m, not 5.999999.
+
+| value | measured as | needs |
+|---|---|---|
+| ``inside_red_line`` | the red line covers the shaft | shaft, red_line |
+| ``distance_to_neighbour_m`` | shortest shaft-to-footprint distance over non-own buildings | shaft, a neighbour |
+| ``fire_lane_width_after_m`` | lane width less the shaft's intrusion into the band line ± width/2 | shaft, fire_lane |
+| ``pipes_in_footprint`` | types of pipes whose line crosses or lies in the shaft | shaft, pipes |
+| ``occupies_private_courtyard`` | shaft ∩ courtyard has area > 0 | shaft, courtyards |
+| ``sunlight_below_standard`` | a window meets the standard before but not after | shaft, windows, location |
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, Decimal
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any
+
+from .plan import Plan, Prism, plan_of
+
+MM = Decimal("0.001")
+AREA_EPS_M2 = 1e-6
+"""Overlaps smaller than 1 cm² × 0.01 are numerical noise of shared edges, not overlap."""
+
+
+def _metres(x: float) -> Decimal:
+    return Decimal(repr(float(x))).quantize(MM, rounding=ROUND_HALF_EVEN)
+
+
+@dataclass
+class Measured:
+    """Measured values and the parts of the plan that produced them.
+
+    Attributes
+    ----------
+    values : dict
+        Site field → measured value (``Decimal`` lengths [m], bools, pipe type lists).
+    parts : dict
+        Site field → what produced it (nearest building id, pipe ids, windows …).
+    sunlight : SunlightResult or None
+    """
+
+    values: dict[str, Any] = field(default_factory=dict)
+    parts: dict[str, Any] = field(default_factory=dict)
+    sunlight: Any = None
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.values)
+
+
+def _poly(pts):
+    from shapely.geometry import Polygon
+    return Polygon(pts)
+
+
+def fire_lane_width_after(line, width_m: float, shaft_pts) -> tuple[float, float]:
+    """Clear width [m] left of a lane and the shaft's intrusion [m] into it.
+
+    For each straight piece of the lane line, the part of the shaft inside the band (piece ±
+    width/2, flat ends) occupies an interval across the lane; the clear width is the larger
+    strip left beside it. The lane's width after is the smallest over the pieces.
+    """
+    import numpy as np
+    from shapely.geometry import LineString
+    shaft = _poly(shaft_pts)
+    best = width_m
+    half = width_m / 2.0
+    for (x0, y0), (x1, y1) in pairwise(line):
+        seg = LineString([(x0, y0), (x1, y1)])
+        if seg.length == 0:
+            continue
+        band = seg.buffer(half, cap_style="flat")
+        part = shaft.intersection(band)
+        if part.is_empty or part.area <= AREA_EPS_M2:
+            continue
+        ux, uy = (x1 - x0) / seg.length, (y1 - y0) / seg.length
+        nx, ny = -uy, ux
+        xs = np.asarray(part.exterior.coords if part.geom_type == "Polygon" else
+                        [c for g in part.geoms if hasattr(g, "exterior")
+                         for c in g.exterior.coords])
+        v = (xs[:, 0] - x0) * nx + (xs[:, 1] - y0) * ny
+        lo, hi = max(float(v.min()), -half), min(float(v.max()), half)
+        clear = max(lo + half, half - hi, 0.0)
+        best = min(best, clear)
+    return best, width_m - best
+
+
+def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = True) -> Measured:
+    """Measure every value the plan has the parts for (see the module table)."""
+    from shapely.geometry import LineString
+    m = Measured()
+    shaft = shaft if shaft is not None else plan.shaft
+    if shaft is None:
+        return m
+    sp = _poly(shaft.footprint)
+    if plan.red_line is not None:
+        m.values["inside_red_line"] = bool(_poly(plan.red_line).buffer(1e-9).covers(sp))
+        m.parts["inside_red_line"] = {"outside_area_m2": round(
+            sp.difference(_poly(plan.red_line)).area, 3)}
+    if plan.neighbours:
+        dist = [(sp.distance(_poly(b.footprint)), b.id) for b in plan.neighbours]
+        d, bid = min(dist)
+        m.values["distance_to_neighbour_m"] = _metres(d)
+        m.parts["distance_to_neighbour_m"] = {"building": bid}
+    if plan.fire_lane is not None:
+        line, width = plan.fire_lane
+        clear, intrusion = fire_lane_width_after(line, width, shaft.footprint)
+        m.values["fire_lane_width_after_m"] = _metres(clear)
+        m.parts["fire_lane_width_after_m"] = {"width_m": _metres(width),
+                                              "intrusion_m": _metres(intrusion)}
+    if plan.pipes is not None:
+        types: list[str] = []
+        idx = []
+        for i, (kind, line) in enumerate(plan.pipes):
+            ls = LineString(line)
+            if ls.intersects(sp) and not ls.touches(sp):
+                idx.append(i)
+                if kind not in types:
+                    types.append(kind)
+        m.values["pipes_in_footprint"] = types
+        m.parts["pipes_in_footprint"] = {"pipes": idx}
+    if plan.courtyards is not None:
+        hits = [hh for hh, poly in plan.courtyards
+                if sp.intersection(_poly(poly)).area > AREA_EPS_M2]
+        m.values["occupies_private_courtyard"] = bool(hits)
+        m.parts["occupies_private_courtyard"] = {"households": hits}
+    if with_sunlight and plan.windows and plan.location:
+        from .sunlight import analyse
+        res = analyse(plan, with_shaft=shaft)
+        m.sunlight = res
+        below = res.below_standard
+        m.values["sunlight_below_standard"] = bool(below)
+        m.parts["sunlight_below_standard"] = {
+            "standard_day": res.rules.standard_day, "min_hours": res.rules.min_hours,
+            "windows": [w.id for w in below],
+            "lost_h": {w.id: round(w.lost_h, 2) for w in res.affected}}
+    return m
+
+
+@lru_cache(maxsize=64)
+def _measure_cached(text: str) -> Measured:
+    from .plan import parse_plan
+    return measure(parse_plan(json.loads(text, parse_float=Decimal)))
+
+
+def measure_site(site) -> Measured | None:
+    """Measured values of a :class:`~elevator_eval.model.Site` with a plan (cached by the
+    plan's text), or ``None`` without a plan."""
+    raw = site.extra.get("plan") if site.extra else None
+    if raw is None:
+        return None
+    from ..unitfile import dumps_json
+    plan_of(site)  # validate (InputError naming the field)
+    return _measure_cached(dumps_json(raw, indent=None))
+
+
+def effective_site(site):
+    """The site with measured values replacing the typed ones, and the measurement.
+
+    Returns
+    -------
+    (Site, Measured or None)
+    """
+    m = measure_site(site)
+    if m is None or not m.values:
+        return site, m
+    return dataclasses.replace(site, **m.values), m

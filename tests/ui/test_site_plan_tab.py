@@ -1,0 +1,116 @@
+"""The site-plan tab driven as a user: sunlight table off the UI thread, dragging the
+shaft (one undoable edit, live measured checks), creating a plan, generating windows,
+the shadow time slider."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+
+def _wait_sun(qtbot, tab):
+    qtbot.waitUntil(lambda: tab.sun is not None, timeout=20000)
+
+
+def test_sample_unit_shows_sunlight_per_window(make_main_window, qtbot):
+    w = make_main_window("sample")
+    w.show_unit("DH-1-3", tab="site_plan")
+    tab = w.view("unit").tab("site_plan")
+    _wait_sun(qtbot, tab)
+    rows = {tab.sun_table.item(r, 0).text(): r for r in range(tab.sun_table.rowCount())}
+    assert "101-S" in rows
+    r = rows["101-S"]
+    # the same numbers as the command line: 4.28 h before, 1.87 h after
+    assert tab.sun_table.item(r, 1).text() == "4.28"
+    assert tab.sun_table.item(r, 2).text() == "1.87"
+    assert tab.sun_table.item(r, 5).text() == "否"
+    assert tab.canvas.window_state["101-S"] == "below"
+    # shadows follow the time slider
+    tab.slider.setValue(0)
+    assert "08:00" in tab.time_label.text()
+    morning = dict(tab.canvas.shadows)
+    tab.slider.setValue(tab.slider.maximum())
+    assert "16:00" in tab.time_label.text()
+    assert tab.canvas.shadows["shaft"] != morning["shaft"]
+
+
+def test_drag_the_shaft_is_one_undoable_edit_with_live_checks(make_main_window, qtbot):
+    w = make_main_window("sample")
+    w.show_unit("DH-1-3", tab="site_plan")
+    tab = w.view("unit").tab("site_plan")
+    _wait_sun(qtbot, tab)
+    canvas = tab.canvas
+    before = [list(map(float, p)) for p in tab.raw_plan()["shaft"]["footprint"]]
+    xs = [p[0] for p in before]
+    ys = [p[1] for p in before]
+    start = canvas.to_screen(sum(xs) / 4, sum(ys) / 4).toPoint()
+    end = start + QPoint(0, 40)            # drag south on the screen
+    qtbot.mousePress(canvas, Qt.LeftButton, pos=start)
+    qtbot.mouseMove(canvas, start + QPoint(0, 20))
+    assert tab.measured.text().startswith("实测")
+    qtbot.mouseMove(canvas, end)
+    qtbot.mouseRelease(canvas, Qt.LeftButton, pos=end)
+    after = [list(map(float, p)) for p in tab.raw_plan()["shaft"]["footprint"]]
+    assert all(a[1] < b[1] for a, b in zip(after, before))     # moved south (y down)
+    assert [a[0] for a in after] == [b[0] for b in before]
+    w.doc.undo_stack.undo()
+    assert [list(map(float, p)) for p in tab.raw_plan()["shaft"]["footprint"]] == before
+
+
+def test_new_plan_and_window_generator(make_main_window, qtbot):
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="site_plan")
+    tab = w.view("unit").tab("site_plan")
+    assert tab.raw_plan() is None and tab.new_button.isEnabled()
+    qtbot.mouseClick(tab.new_button, Qt.LeftButton)
+    assert tab.raw_plan() is not None and tab.plan.shaft is not None
+    tab.gen_floors.setValue(6)
+    tab.gen_per_floor.setValue(3)
+    # façade 3 of the default 26 × 11 m building faces north (the shaft side)
+    tab.gen_facade.setCurrentIndex(2)
+    assert "北" in tab.gen_facade.currentText()
+    qtbot.mouseClick(tab.gen_button, Qt.LeftButton)
+    assert len(tab.plan.windows) == 18
+    _wait_sun(qtbot, tab)
+    assert tab.sun_table.rowCount() == 18
+    # the assessment now measures from the plan
+    assert w.doc.assessment("XFL-3-2").measured
+    w.doc.undo_stack.undo()
+    assert tab.plan.windows == ()
+    w.doc.undo_stack.undo()
+    assert tab.raw_plan() is None
+
+
+def test_bad_footprint_is_refused_with_the_field_named(make_main_window, qtbot):
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="site_plan")
+    tab = w.view("unit").tab("site_plan")
+    qtbot.mouseClick(tab.new_button, Qt.LeftButton)
+    n = w.doc.undo_stack.count()
+    tab.buildings.item(0, 3).setText("0,0; 10,10; 10,0; 0,10")     # a bow tie
+    assert "site.plan.buildings[0].footprint" in tab.status.text()
+    assert w.doc.undo_stack.count() == n
+
+
+def test_import_dxf_through_the_file_dialog(make_main_window, qtbot, tmp_path, monkeypatch):
+    ezdxf = __import__("pytest").importorskip("ezdxf")
+    from PySide6.QtWidgets import QFileDialog
+    doc = ezdxf.new()
+    msp = doc.modelspace()
+    msp.add_lwpolyline([(0, 0), (30, 0), (30, 12), (0, 12)], close=True,
+                       dxfattribs={"layer": "OWN"})
+    msp.add_text("17.4").set_placement((15, 6))
+    msp.add_lwpolyline([(12, -2.5), (14.5, -2.5), (14.5, 0), (12, 0)], close=True,
+                       dxfattribs={"layer": "SHAFT"})
+    msp.add_text("20").set_placement((13, -1))
+    path = tmp_path / "s.dxf"
+    doc.saveas(path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="site_plan")
+    tab = w.view("unit").tab("site_plan")
+    qtbot.mouseClick(tab.dxf_button, Qt.LeftButton)
+    assert tab.plan is not None and tab.plan.shaft.height_m == 20.0
+    assert tab.buildings.rowCount() == 1
+    w.doc.undo_stack.undo()
+    assert tab.raw_plan() is None
