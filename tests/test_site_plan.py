@@ -284,7 +284,7 @@ def test_notice_shows_the_plan_without_window_numbers_in_the_verdict(tmp_path):
     assert code == 0, err
     from pypdf import PdfReader
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
-    assert "总平面示意" in text
+    assert "平面图（按比例，北向上）" in text      # the plan drawn from the geometry
     assert "self-101" not in text
 
 

@@ -299,8 +299,6 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
     from .plan import plan_drawing
     story.append(para(t("平面示意图", "Schematic plan"), "h2"))
     story.append(plan_drawing(unit, width, 200, t.lang))
-    from .sunlight_section import sunlight_story
-    story += sunlight_story(unit, t, width)
 
     story.append(para(t("异议与反馈", "Objections and feedback"), "h2"))
     if scheme:
