@@ -41,7 +41,7 @@ from typing import Any, Sequence
 from .costshare_tables import DEFAULT_TABLE, load_table
 from .errors import InputError
 from .model import Household, Unit
-from .money import ZERO, json_number, to_decimal
+from .money import ZERO, json_number, round_fen, to_decimal
 
 METHODS = ("floor_coefficient_area", "coefficient_by_floor", "stair_count",
            "percent_by_household", "equal")
@@ -348,18 +348,25 @@ def subsidy_amount(rule: dict[str, Any], unit: Unit, field: str = "subsidies") -
     ``max_yuan``, never below 0; ``reserved_shaft_yuan`` instead when the unit's site has
     ``reserved_shaft: true``. ``pipeline``: min(``items_yuan["pipe_relocation"]``, cap).
     ``storeys_tiered``: the tier with the largest ``min_storeys`` not above the storeys
-    (0 below the lowest tier).
+    (0 below the lowest tier). Each rule's amount is rounded to the fen, half up
+    (四舍五入), before the rules are summed and capped.
 
     References
     ----------
     Unit format §4; domain reference §3.3 (W11 Shanghai, W12 per stop, W13 Xuzhou).
     """
+    return round_fen(_subsidy_exact(rule, unit, field))
+
+
+def _subsidy_exact(rule: dict[str, Any], unit: Unit, field: str) -> Decimal | Fraction:
+    """One rule's amount [yuan], exact (before the rounding to the fen)."""
     kind = rule.get("type")
     total = unit.costs.total_yuan
     if kind == "fixed":
         return Decimal(rule["yuan"])
     if kind == "percent_capped":
-        return min(Decimal(rule["percent"]) * total / 100, Decimal(rule["cap_yuan"]))
+        return min(Fraction(Decimal(rule["percent"])) * Fraction(total) / 100,
+                   Fraction(Decimal(rule["cap_yuan"])))
     if kind == "per_stop":
         if _reserved_shaft(unit) and rule.get("reserved_shaft_yuan") is not None:
             return Decimal(rule["reserved_shaft_yuan"])
