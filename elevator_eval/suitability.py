@@ -206,21 +206,16 @@ def is_suitability_ruleset(name: str | None, settings: dict | None = None) -> bo
 
 def resolve_ruleset_name(unit: Unit | None, ruleset: str | None = None, *,
                          settings: dict | None = None) -> str:
-    """The suitability ruleset for a unit (see module docstring for the scheme).
+    """The name of the suitability ruleset in force for a unit, by the one resolver
+    (:mod:`elevator_eval.rulebook`; ``settings``: a project's settings).
 
     Raises
     ------
     InputError
         ``rules`` when the name is neither a suitability nor a consent ruleset.
     """
-    name = ruleset if ruleset is not None else (unit.rules if unit is not None else None)
-    if name is None:
-        return DEFAULT_RULESET
-    if is_suitability_ruleset(name, settings):
-        return name
-    from .consent import load_ruleset as load_consent
-    from .consent import user_rulesets as consent_user
-    return load_consent(name, user=consent_user(settings)).suitability
+    from .rulebook import Resolver
+    return Resolver(settings=settings).bundle(unit, ruleset).suitability.name
 
 
 # ------------------------------------------------------------------------ classification
@@ -357,7 +352,8 @@ def findings_for(unit: Unit, rules: SuitabilityRuleset, *, year: int | None = No
 
 
 def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
-           with_consent: bool = True, settings: dict | None = None) -> Assessment:
+           with_consent: bool = True, settings: dict | None = None,
+           bundle=None) -> Assessment:
     """Assess a unit.
 
     Parameters
@@ -375,6 +371,9 @@ def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
     settings : dict, optional
         A project's settings: ``suitability_rulesets`` and ``consent_rulesets`` add
         user-defined rulesets (validated like the shipped ones).
+    bundle : RuleBundle, optional
+        The rules in force (:func:`elevator_eval.rulebook.resolve`); ``ruleset`` and
+        ``settings`` are resolved into one when it is not given.
 
     Raises
     ------
@@ -384,19 +383,19 @@ def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
     from .structural import current_year
     from .spatial import not_surveyed
     year = current_year() if year is None else year
-    rules = load_ruleset(resolve_ruleset_name(unit, ruleset, settings=settings),
-                         user=user_rulesets(settings))
+    if bundle is None:
+        from .rulebook import Resolver
+        bundle = Resolver(settings=settings).bundle(unit, ruleset)
+    rules = bundle.suitability
     findings = findings_for(unit, rules, year=year)
     counts = count_severities(findings)
     klass = classify_counts(counts["major"], counts["strong"], rules.class_rule)
     zh, en = _main_reason(findings, klass, counts)
     consent = None
     if with_consent:
-        from .consent import list_rulesets as consent_names, tally
-        from .consent import user_rulesets as consent_user
-        names = set(consent_names()) | set(consent_user(settings) or ())
+        from .consent import tally
         try:
-            consent = tally(unit, ruleset if ruleset in names else None, settings=settings)
+            consent = tally(unit, bundle.consent)
         except InputError as e:
             if e.field == "rules":
                 raise

@@ -146,7 +146,7 @@ def test_project_default_rules_apply_to_units_without_their_own():
     p.settings["default_rules"] = "no-such-rules"
     with pytest.raises(InputError) as e:
         census(p, year=YEAR)
-    assert e.value.field == "unit A-1-1: rules"
+    assert e.value.field == "settings.default_rules"   # the key that names no ruleset
     p.settings["default_rules"] = "unanimity"
     c = census(p, year=YEAR)
     assert c.by_consent_state == {"ready": 4, "needs_votes": 1}

@@ -71,10 +71,6 @@ def run(args) -> CommandResult:
                              json_mode=args.json)
     if args.xlsx:
         raise InputError("--xlsx", "writes a project's census; use it without --unit")
-    if project is not None:  # the project's default ruleset and user-defined rulesets
-        from ..census import unit_ruleset
-        a = assess(unit, unit_ruleset(project, unit, args.rules), year=args.year,
-                   settings=project.settings)
-    else:
-        a = assess(unit, args.rules, year=args.year)
+    from ..rulebook import resolve
+    a = assess(unit, year=args.year, bundle=resolve(project, unit, args.rules))
     return CommandResult(data=a.to_json(), text=render_assessment(a), json_mode=args.json)
