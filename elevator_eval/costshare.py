@@ -433,11 +433,13 @@ def _settings(unit: Unit):
 def coefficients_for(unit: Unit, *, settings: dict[str, Any] | None = None
                      ) -> tuple[dict[int, Decimal], str | None]:
     """Floor → coefficient for a unit: ``share.coefficients``, else ``share.table``, else the
-    default table. Returns the map and the table name (``None`` for the unit's own)."""
+    project's ``coefficient_table`` setting, else the default table. Returns the map and the
+    table name (``None`` for the unit's own)."""
     sh = unit.share
     if sh.coefficients is not None:
         return dict(sh.coefficients), None
-    name = sh.table or DEFAULT_TABLE
+    from .project_settings import coefficient_table
+    name = sh.table or coefficient_table(settings) or DEFAULT_TABLE
     table = load_table(name, field="share.table", settings=settings)
     if table["kind"] != "coefficient":
         raise InputError("share.table", f"{name!r} is a percent table; use it with "

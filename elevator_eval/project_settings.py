@@ -281,6 +281,12 @@ def validate(settings: dict[str, Any] | None) -> ProjectSettings:
         unknown={k: v for k, v in d.items() if k not in known}, **kw)
 
 
+def coefficient_table(settings: dict[str, Any] | None) -> str | None:
+    """The project's default coefficient table name (``None`` when it names none)."""
+    v = settings.get("coefficient_table") if isinstance(settings, dict) else None
+    return v if isinstance(v, str) and v else None
+
+
 def read_settings(project) -> ProjectSettings:
     """The validated settings of a project (``None`` → the defaults)."""
     return validate(getattr(project, "settings", None) if project is not None else None)

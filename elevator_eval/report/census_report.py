@@ -40,10 +40,12 @@ def census_rows(project) -> tuple[list[_Row], str]:
         return [_Row(r.community, r.building, r.unit_id, r.unit_name, r.year_built, r.klass,
                      r.main_reason_zh, r.main_reason_en, r.consent_state)
                 for r in result.rows], "census"
+    from ..rulebook import Resolver
     from ..suitability import assess
+    rules = Resolver(project)
     rows = []
     for c, b, u in project.iter_units():
-        a = assess(u)
+        a = assess(u, bundle=rules.bundle(u))
         rows.append(_Row(c.name, b.name, u.id, u.name, u.building.year_built, a.klass,
                          a.main_reason_zh, a.main_reason_en, a.consent_state))
     return rows, "suitability.assess"

@@ -127,7 +127,9 @@ def build_consent_forms(unit, *, project=None, lang: str = "zh", out,
     """
     from reportlab.platypus import PageBreak
 
+    from ..rulebook import resolve
     t = Tr(lang)
+    rules = resolve(project, unit)
     share = None
     try:
         from ..costshare import compute_share
@@ -151,6 +153,8 @@ def build_consent_forms(unit, *, project=None, lang: str = "zh", out,
         if i:
             story.append(PageBreak())
         story += _household_page(unit, h, share, hs, version, t, width, project)
+        story.append(para(t("表决规则：", "Consent ruleset: ")
+                          + t.pair((rules.consent.title_zh, rules.consent.title_en)), "small"))
     if not story:
         story.append(para(t("本单元没有住户。", "This unit has no households.")))
     title = t("加装电梯意见征询表", "Consent forms") + " — " + (unit.name or unit.id)

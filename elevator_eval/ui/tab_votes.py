@@ -7,6 +7,7 @@ thresholds and "what is needed" come from :mod:`elevator_eval.consent` and updat
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -360,7 +361,8 @@ class VotesTab(UnitTab):
         self.state_label.setStyleSheet(f"color:{STATE_COLOURS.get(c.state, '#000')}")
         ok = lambda b: "<b style='color:#2e7d32'>✓</b>" if b else \
             "<b style='color:#c62828'>✗</b>"  # noqa: E731
-        th = thresholds(c)
+        rs = self.doc.rules(self.unit_id).consent
+        th = thresholds(rs)
         rows = [
             (self.tr("参与表决的专有面积"),
              f"{c.area_taking_part_m2} / {c.area_total_m2} m²", th.get("participation"),
@@ -385,7 +387,9 @@ class VotesTab(UnitTab):
             html.append("<p style='color:#c62828'>" + self.tr(
                 "专有部分受影响、尚未同意的业主：{0}").format(
                     owners_text(self.doc.unit(self.unit_id), c.blocking)) + "</p>")
-        html.append("<p><small>" + self.tr("规则集：{0}").format(c.ruleset) + "</small></p>")
+        html.append("<p><small>" + self.tr("规则集：{0}").format(
+            escape(i18n.pick(rs.title_zh, rs.title_en)) + f" ({escape(c.ruleset)})")
+            + "</small></p>")
         self.tally_label.setText("".join(html))
         unit = self.doc.unit(self.unit_id)
         needed = c.needed
@@ -394,13 +398,8 @@ class VotesTab(UnitTab):
             "、".join(needed.owners)))
 
 
-def thresholds(result) -> dict[str, str]:
-    """Threshold texts (``≥ 2/3`` …) of the ruleset the tally used, from its data file."""
-    try:
-        from ..consent import load_ruleset
-        rs = load_ruleset(result.ruleset)
-    except Exception:
-        return {}
+def thresholds(rs) -> dict[str, str]:
+    """Threshold texts (``≥ 2/3`` …) of the consent ruleset in force (a ConsentRuleset)."""
     out = {}
     for key, ratio, inclusive in (("participation", rs.participation_ratio,
                                    rs.participation_inclusive),
