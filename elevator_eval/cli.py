@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "export-unit": "从项目导出单元 JSON / export a unit file from a project",
     "import-unit": "把单元 JSON 导入项目 / import a unit file into a project",
     "anonymise": "导出脱敏项目 / write an anonymised copy of a project",
+    "settings": "查看或修改项目设置（规则、系数表、组织信息）/ show or change project settings",
 }
 
 EXIT_OK = 0
