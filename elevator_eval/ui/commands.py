@@ -37,6 +37,8 @@ class _Missing:
 
 
 _MISSING = _Missing()
+REMOVE = _MISSING
+"""Value of a :class:`SetProjectSettingCommand` that removes the key."""
 
 
 class SetValueCommand(QUndoCommand):

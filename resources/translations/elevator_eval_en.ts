@@ -1637,6 +1637,124 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
 </context>
 <context>
+    <name>ProjectSettings</name>
+    <message>
+        <source>街道办事处</source>
+        <translation>Street office</translation>
+    </message>
+    <message>
+        <source>咨询单位</source>
+        <translation>Consultant</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>盖章单位（印章文字）</source>
+        <translation>Sealing body (seal text)</translation>
+    </message>
+    <message>
+        <source>长期有效</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <source>有效期 {0} 至 {1}</source>
+        <translation>Valid {0} to {1}</translation>
+    </message>
+    <message>
+        <source>项目设置(&amp;T)…</source>
+        <translation>Project se&amp;ttings…</translation>
+    </message>
+    <message>
+        <source>表决规则、适宜性规则、城市表格与组织信息</source>
+        <translation>Consent and suitability rules, city tables and the organisation profile</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSettingsDialog</name>
+    <message>
+        <source>项目设置</source>
+        <translation>Project settings</translation>
+    </message>
+    <message>
+        <source>表决与适宜性规则</source>
+        <translation>Consent and suitability rules</translation>
+    </message>
+    <message>
+        <source>表决规则</source>
+        <translation>Consent rules</translation>
+    </message>
+    <message>
+        <source>适宜性规则</source>
+        <translation>Suitability rules</translation>
+    </message>
+    <message>
+        <source>随表决规则</source>
+        <translation>As named by the consent rules</translation>
+    </message>
+    <message>
+        <source>城市表格与标准</source>
+        <translation>City tables and standards</translation>
+    </message>
+    <message>
+        <source>城市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>楼层系数表</source>
+        <translation>Floor coefficient table</translation>
+    </message>
+    <message>
+        <source>应用默认</source>
+        <translation>App default</translation>
+    </message>
+    <message>
+        <source>补贴规则</source>
+        <translation>Subsidy rules</translation>
+    </message>
+    <message>
+        <source>不指定</source>
+        <translation>None chosen</translation>
+    </message>
+    <message>
+        <source>日照标准</source>
+        <translation>Sunlight standard</translation>
+    </message>
+    <message>
+        <source>默认</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>组织信息（用于文件落款）</source>
+        <translation>Organisation (printed on documents)</translation>
+    </message>
+    <message>
+        <source>（本项目定义）</source>
+        <translation> (defined in this project)</translation>
+    </message>
+    <message>
+        <source>设置有误：{0}</source>
+        <translation>Invalid setting: {0}</translation>
+    </message>
+    <message>
+        <source>修改项目设置</source>
+        <translation>Change project settings</translation>
+    </message>
+    <message>
+        <source>修改项目设置 {0}</source>
+        <translation>Change project setting {0}</translation>
+    </message>
+</context>
+<context>
     <name>SiteTab</name>
     <message>
         <source>入户方式</source>
