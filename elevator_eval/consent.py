@@ -95,7 +95,7 @@ def _ratio(value, where: str) -> Fraction:
         else:
             raise ValueError
     except (ValueError, ZeroDivisionError):
-        raise InputError(where, f"must be a ratio such as \"2/3\", got {value!r}") from None
+        raise InputError(where, f"must be a ratio such as \"3/5\", got {value!r}") from None
     if not 0 < r <= 1:
         raise InputError(where, "must be greater than 0 and at most 1")
     return r

@@ -791,11 +791,9 @@ def compute_share(unit: Unit, method: str | None = None, *,
     if mf is not None:
         approved = mf["approved"]
         if not approved:
-            warnings.append("动用维修资金须经业主共同决定（民法典第278条：三分之二参与表决且"
-                            "参与表决者面积、人数过半数同意），尚未通过，未计入 / using the "
-                            "maintenance fund is itself an Art. 278 decision (2/3 take part, "
-                            "majority of participants by area and headcount); not approved, "
-                            "so not counted")
+            warnings.append("动用维修资金须经业主依民法典第二百七十八条共同决定，尚未通过，"
+                            "未计入 / using the maintenance fund is itself an owners' decision "
+                            "under Civil Code Art. 278; not approved, so not counted")
         else:
             payers = [i for i in range(len(hh)) if shares[i] > 0]
             if "per_household_yuan" in mf:

@@ -160,6 +160,11 @@ class ProjectDocument(QObject):
         return self._cached(("rules", unit_id),
                             lambda: resolve(self.project, self.unit(unit_id)))
 
+    def default_rules(self):
+        """The rules in force for a unit that makes no choice of its own."""
+        from ..rulebook import resolve
+        return self._cached(("rules",), lambda: resolve(self.project, None))
+
     def assessment(self, unit_id: str):
         """``suitability.assess`` of the unit, or None when the engine is missing."""
         mod = engine("suitability")

@@ -98,7 +98,10 @@ def class_rule_source() -> str:
               "有一项重大干扰或两项及以上强干扰为不适合加装，恰有一项强干扰为较难加装，其余为适合加装。")
 
 
-def consent_source() -> str:
-    return translate("Labels", "《民法典》第二百七十八条：专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决，"
-              "并经参与表决专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意；"
-              "第一千二百五十九条：“以上”包括本数。")
+def consent_source(ruleset=None) -> str:
+    """Title and legal source of a consent ruleset (the shipped default when ``None``)."""
+    if ruleset is None:
+        from ..rulebook import resolve
+        ruleset = resolve(None, None).consent
+    return translate("Labels", "表决规则：{0}\n依据：{1}").format(
+        i18n.pick(ruleset.title_zh, ruleset.title_en), ruleset.source)

@@ -362,6 +362,7 @@ class VotesTab(UnitTab):
         ok = lambda b: "<b style='color:#2e7d32'>✓</b>" if b else \
             "<b style='color:#c62828'>✗</b>"  # noqa: E731
         rs = self.doc.rules(self.unit_id).consent
+        self.tally_label.setToolTip(labels.consent_source(rs))
         th = thresholds(rs)
         rows = [
             (self.tr("参与表决的专有面积"),

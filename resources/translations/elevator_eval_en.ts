@@ -851,8 +851,10 @@
         <translation>Class rule of Shanghai&apos;s technical guideline for feasibility assessment of elevator retrofits in existing multi-storey housing (trial, 2020): one major or two or more strong factors: unsuitable; exactly one strong factor: difficult; otherwise suitable.</translation>
     </message>
     <message>
-        <source>《民法典》第二百七十八条：专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决，并经参与表决专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意；第一千二百五十九条：“以上”包括本数。</source>
-        <translation>Civil Code Art. 278: owners with at least 2/3 of the exclusive area and at least 2/3 of the headcount take part, and owners with at least 3/4 of the participating area and at least 3/4 of the participating headcount agree; Art. 1259: &quot;at least&quot; includes the number itself.</translation>
+        <source>表决规则：{0}
+依据：{1}</source>
+        <translation>Consent rules: {0}
+Source: {1}</translation>
     </message>
 </context>
 <context>
@@ -1781,16 +1783,12 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Fire lane width after installation (m)</translation>
     </message>
     <message>
-        <source>小于 4.0 m 为重大干扰：消防车道净宽不小于 4.0 m（GB 50016-2014（2018年版））</source>
-        <translation>Under 4.0 m is a major factor: fire lanes are at least 4.0 m wide (GB 50016-2014, 2018 edition)</translation>
-    </message>
-    <message>
         <source>与相邻建筑距离（m）</source>
         <translation>Distance to the neighbouring building (m)</translation>
     </message>
     <message>
-        <source>小于 6.0 m 为强干扰（应用默认值：多层住宅常用防火间距 6 m，GB 50016 表5.2.2，待核实）</source>
-        <translation>Under 6.0 m is a strong factor (app default: the usual 6 m fire separation of multi-storey housing, GB 50016 Table 5.2.2, to be verified)</translation>
+        <source>小于 {0} m 为{1}（{2}）</source>
+        <translation>Below {0} m: {1} ({2})</translation>
     </message>
     <message>
         <source>占用私家庭院</source>
