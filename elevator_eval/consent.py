@@ -44,12 +44,13 @@ from typing import Any
 from . import ruledata
 from .errors import InputError
 from .model import Unit
+from .vocabulary import pairs
 
 KIND = "consent"
 DEFAULT_RULESET = "civil-code-2021"
 STATES = ("ready", "needs_votes", "blocked")
-STATE_LABELS = {"ready": ("表决已通过", "ready"), "needs_votes": ("尚需争取票数", "needs votes"),
-                "blocked": ("受阻（有业主否决）", "blocked")}
+STATE_LABELS = {k: v for k, v in pairs("consent_states").items() if k in STATES}
+"""(zh, en) name of each state, from the one vocabulary."""
 
 
 # ------------------------------------------------------------------------------ rulesets

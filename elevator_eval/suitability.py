@@ -40,10 +40,11 @@ from . import ruledata
 from .errors import InputError
 from .findings import SEVERITIES, Finding, count_severities
 from .model import Unit
+from .vocabulary import pairs
 
 CLASSES = ("suitable", "difficult", "unsuitable")
-CLASS_LABELS = {"suitable": ("适合加装", "Suitable"), "difficult": ("较难加装", "Difficult"),
-                "unsuitable": ("不适合加装", "Unsuitable")}
+CLASS_LABELS = pairs("classes")
+"""(zh, en) name of each class, from the one vocabulary."""
 
 DEFAULT_RULESET = "shanghai-2020"
 KIND = "suitability"

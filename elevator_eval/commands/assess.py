@@ -41,8 +41,9 @@ def render_assessment(a) -> str:
         lines.append(f"   依据 / source: {f.source}")
     if a.to_improve:
         named = [f for f in a.findings if f.code in set(a.to_improve)]
+        from ..vocabulary import label
         lines.append("消除以下因素可提升等级 / removing these would improve the class: "
-                     + ", ".join(a.to_improve))
+                     + ", ".join(f"{label('findings', c)} {c}" for c in a.to_improve))
         for f in named:
             lines.append(f"    {f.message_zh} / {f.message_en}")
     if a.not_surveyed:

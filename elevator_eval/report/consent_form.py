@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from . import labels as L
+
 from .common import (Tr, build_pdf, content_width, esc, fmt_area, fmt_pct, fmt_yuan, kv_table,
                      para, para_markup, scheme_label, styles, today_iso, unavailable,
                      unit_context)
@@ -23,7 +25,7 @@ def _checkboxes(t: Tr, width: float):
     from .. import fonts
     font = fonts.register_reportlab()
     d = Drawing(width, 34)
-    options = [t("同意", "Agree"), t("不同意", "Disagree"), t("弃权", "Abstain")]
+    options = [t.pair(L.VOTES[v]) for v in ("yes", "no", "abstain")]
     step = width / 3
     for i, text in enumerate(options):
         x = 20 + i * step

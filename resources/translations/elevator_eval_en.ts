@@ -93,22 +93,6 @@
         <source>投票 {door}：{vote}</source>
         <translation>Vote {door}: {vote}</translation>
     </message>
-    <message>
-        <source>同意</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <source>反对</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>弃权</source>
-        <translation>Abstain</translation>
-    </message>
-    <message>
-        <source>未参与</source>
-        <translation>Absent</translation>
-    </message>
 </context>
 <context>
     <name>CostsTab</name>
@@ -671,84 +655,12 @@
 <context>
     <name>Labels</name>
     <message>
-        <source>适合加装</source>
-        <translation>Suitable</translation>
-    </message>
-    <message>
-        <source>较难加装</source>
-        <translation>Difficult</translation>
-    </message>
-    <message>
-        <source>不适合加装</source>
-        <translation>Unsuitable</translation>
-    </message>
-    <message>
         <source>未评估</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <source>弱干扰</source>
-        <translation>Weak</translation>
-    </message>
-    <message>
-        <source>强干扰</source>
-        <translation>Strong</translation>
-    </message>
-    <message>
-        <source>重大干扰</source>
-        <translation>Major</translation>
-    </message>
-    <message>
-        <source>同意</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <source>反对</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>弃权</source>
-        <translation>Abstain</translation>
-    </message>
-    <message>
-        <source>未参与</source>
-        <translation>Absent</translation>
-    </message>
-    <message>
-        <source>表决通过</source>
-        <translation>Consent reached</translation>
-    </message>
-    <message>
-        <source>尚需表决</source>
-        <translation>Needs votes</translation>
-    </message>
-    <message>
-        <source>受阻（专有部分业主未同意）</source>
-        <translation>Blocked (affected owner has not agreed)</translation>
-    </message>
-    <message>
-        <source>表决数据有误</source>
-        <translation>Vote data inconsistent</translation>
-    </message>
-    <message>
         <source>未知</source>
         <translation>Unknown</translation>
-    </message>
-    <message>
-        <source>未统计</source>
-        <translation>Not counted</translation>
-    </message>
-    <message>
-        <source>砖混</source>
-        <translation>Masonry</translation>
-    </message>
-    <message>
-        <source>框架</source>
-        <translation>Frame</translation>
-    </message>
-    <message>
-        <source>剪力墙</source>
-        <translation>Shear wall</translation>
     </message>
     <message>
         <source>其他</source>
@@ -769,38 +681,6 @@
     <message>
         <source>未填</source>
         <translation>Not given</translation>
-    </message>
-    <message>
-        <source>半层入户</source>
-        <translation>Half-landing entry</translation>
-    </message>
-    <message>
-        <source>平层入户</source>
-        <translation>Flat entry</translation>
-    </message>
-    <message>
-        <source>燃气</source>
-        <translation>Gas</translation>
-    </message>
-    <message>
-        <source>给水</source>
-        <translation>Water</translation>
-    </message>
-    <message>
-        <source>排水</source>
-        <translation>Drainage</translation>
-    </message>
-    <message>
-        <source>电力</source>
-        <translation>Power</translation>
-    </message>
-    <message>
-        <source>通信</source>
-        <translation>Telecom</translation>
-    </message>
-    <message>
-        <source>供热</source>
-        <translation>Heating</translation>
     </message>
     <message>
         <source>设备</source>
