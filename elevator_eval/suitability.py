@@ -343,13 +343,46 @@ class Assessment:
         }
 
 
+THRESHOLD_KEYS = {
+    "danger_grade": ("danger_grade", ("grades",)),
+    "appraisal_required": ("appraisal_required", ("built_before_year",)),
+    "storeys_low": ("storeys_low", ("min_storeys",)),
+    "masonry_seismic": ("masonry_seismic", ("structures", "min_intensity")),
+    "design_life_short": ("design_life_short", ("elevator_service_life_years",
+                                                "default_design_life_years")),
+    "fire_lane_narrow": ("fire_lane_narrow", ("min_width_m",)),
+    "neighbour_close": ("neighbour_close", ("min_distance_m",)),
+    "footprint_small": ("footprint_small", ("shaft_m", "car_width_m", "car_depth_m",
+                                            "allow_rotation")),
+    "pit_reduced": ("pit_reduced", ("standard_mm", "reduced_mm")),
+    "pit_below_reduced": ("pit_reduced", ("reduced_mm",)),
+    "headroom_reduced": ("headroom_reduced", ("standard_mm", "reduced_mm")),
+    "headroom_below_reduced": ("headroom_reduced", ("reduced_mm",)),
+    "corridor_shallow": ("corridor_shallow", ("min_depth_m",)),
+}
+"""Finding code → (check, keys of the limits it applies) in a suitability ruleset."""
+
+
+def threshold_of(rules: SuitabilityRuleset, code: str) -> dict[str, Any]:
+    """The limits the check behind finding ``code`` applies under ``rules`` ({} for a
+    yes/no fact such as ``red_line`` or a pipe)."""
+    check, keys = THRESHOLD_KEYS.get(code, (None, ()))
+    c = rules.checks.get(check, {}) if check else {}
+    return {k: c[k] for k in keys if k in c}
+
+
 def findings_for(unit: Unit, rules: SuitabilityRuleset, *, year: int | None = None
                  ) -> list[Finding]:
-    """Every finding for a unit: structural first, then spatial."""
+    """Every finding for a unit: structural first, then spatial; each carries the ruleset
+    and the limits it was checked against (:func:`threshold_of`)."""
+    from dataclasses import replace
+
     from .spatial import check_spatial
     from .structural import check_structural
-    return check_structural(unit.building, rules.checks, year=year) + \
+    found = check_structural(unit.building, rules.checks, year=year) + \
         check_spatial(unit.site, rules.checks)
+    return [replace(f, ruleset=rules.name, threshold=threshold_of(rules, f.code))
+            for f in found]
 
 
 def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,

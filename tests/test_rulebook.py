@@ -284,3 +284,36 @@ def test_unit_format_v1_rules_read_and_written(rules, consent, suit):
     assert (u.consent_rules, u.suitability_rules) == (consent, suit)
     assert unit_to_dict(u).get("rules") == rules
     assert "suitability_rules" not in unit_to_dict(u)
+
+
+# ------------------------------------------------------------------- findings carry limits
+
+def test_findings_carry_the_ruleset_and_the_limit_they_applied():
+    from decimal import Decimal
+
+    from elevator_eval.model import Site
+    from elevator_eval.suitability import assess
+    u = unit(site=Site(fire_lane_width_after_m=Decimal("3.5"),
+                       distance_to_neighbour_m=Decimal("5")))
+    a = assess(u, year=2026, with_consent=False)
+    fire = next(f for f in a.findings if f.code == "fire_lane_narrow")
+    near = next(f for f in a.findings if f.code == "neighbour_close")
+    assert (fire.ruleset, fire.threshold) == ("shanghai-2020", {"min_width_m": Decimal("4.0")})
+    assert near.threshold == {"min_distance_m": Decimal("6.0")}
+    assert fire.to_json()["threshold"] == {"min_width_m": Decimal("4.0")}
+    # a project whose ruleset allows 3.5 m: no finding; one that asks 5 m: the finding says 5
+    suit = shipped("suitability", "shanghai-2020")
+    suit.update(name="lane-3.5")
+    suit["checks"]["fire_lane_narrow"]["min_width_m"] = 3.5
+    strict = json.loads(json.dumps(suit))
+    strict.update(name="lane-5")
+    strict["checks"]["fire_lane_narrow"]["min_width_m"] = 5
+    p = Project(name="p", settings={"suitability_rulesets": {"lane-3.5": suit,
+                                                             "lane-5": strict},
+                                    "suitability_rules": "lane-3.5"})
+    a = assess(u, year=2026, with_consent=False, bundle=resolve(p, u))
+    assert "fire_lane_narrow" not in [f.code for f in a.findings]
+    u.suitability_rules = "lane-5"
+    a = assess(u, year=2026, with_consent=False, bundle=resolve(p, u))
+    fire = next(f for f in a.findings if f.code == "fire_lane_narrow")
+    assert fire.ruleset == "lane-5" and fire.threshold == {"min_width_m": 5}
