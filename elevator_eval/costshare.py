@@ -392,7 +392,7 @@ def subsidy_total(unit: Unit) -> tuple[Decimal, list[SubsidyLine]]:
         last negative line ``cap_to_total`` brings the lines down to it, so the lines always
         add up to the total.
     """
-    from .costshare_tables import _check_split
+    from .costshare_tables import check_split
     lines: list[SubsidyLine] = []
     for i, rule in enumerate(unit.subsidies):
         f = f"subsidies[{i}]"
@@ -402,7 +402,7 @@ def subsidy_total(unit: Unit) -> tuple[Decimal, list[SubsidyLine]]:
         en = str(rule.get("title_en") or en)
         parts: dict[str, Decimal] = {}
         if rule.get("split_percent") is not None:
-            split = _check_split(rule["split_percent"], f"{f}.split_percent")
+            split = check_split(rule["split_percent"], f"{f}.split_percent")
             names = list(split)
             got = allocate(amount, [Fraction(v) for v in split.values()], CENT,
                            [0] * len(names))
@@ -548,7 +548,7 @@ def _extra_decimal(value, field: str, **kw) -> Decimal:
     return to_decimal(value, field, **kw)
 
 
-def _compensation(unit: Unit) -> dict[str, Any] | None:
+def compensation_settings(unit: Unit) -> dict[str, Any] | None:
     raw = unit.share.extra.get("compensation")
     if raw is None:
         return None
@@ -727,7 +727,7 @@ def compute_share(unit: Unit, method: str | None = None, *,
     # lower-floor compensation
     comp = [Decimal(0)] * len(hh)
     pool = Decimal(0)
-    c = _compensation(unit)
+    c = compensation_settings(unit)
     if c is not None:
         receivers = [i for i, h in enumerate(hh) if h.floor in c["floors"]]
         for i in receivers:
