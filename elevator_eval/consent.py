@@ -194,8 +194,8 @@ def _ruleset_for(unit: Unit, ruleset, settings: dict | None) -> ConsentRuleset:
     :mod:`elevator_eval.rulebook` (the one resolver) for a name or ``None``."""
     if isinstance(ruleset, ConsentRuleset):
         return ruleset
-    from .rulebook import Resolver
-    return Resolver(settings=settings).bundle(unit, ruleset).consent
+    from .rulebook import resolver_for
+    return resolver_for(settings=settings).bundle(unit, ruleset).consent
 
 
 # -------------------------------------------------------------------------------- owners

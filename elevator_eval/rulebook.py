@@ -26,7 +26,7 @@ one of the same name. Unknown names raise :class:`~elevator_eval.errors.InputErr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from . import ruledata
@@ -269,6 +269,19 @@ class Resolver:
                           suitability_from=s_from, project_rules=self.rules)
 
 
+@lru_cache(maxsize=1)
+def shipped_resolver() -> Resolver:
+    """The resolver of a unit without a project (shipped rules only; shared, read-only)."""
+    return Resolver()
+
+
+def resolver_for(project=None, settings: dict[str, Any] | None = None) -> Resolver:
+    """A resolver for ``project`` (or bare ``settings``); the shared one for neither."""
+    if project is None and not settings:
+        return shipped_resolver()
+    return Resolver(project, settings=settings)
+
+
 def resolve(project, unit, rules: str | None = None) -> RuleBundle:
     """The complete set of rules in force for ``unit`` of ``project`` (see module doc).
 
@@ -279,4 +292,4 @@ def resolve(project, unit, rules: str | None = None) -> RuleBundle:
     rules : str, optional
         A consent or suitability ruleset name chosen by the caller (``--rules``).
     """
-    return Resolver(project).bundle(unit, rules)
+    return resolver_for(project).bundle(unit, rules)

@@ -215,8 +215,8 @@ def resolve_ruleset_name(unit: Unit | None, ruleset: str | None = None, *,
     InputError
         ``rules`` when the name is neither a suitability nor a consent ruleset.
     """
-    from .rulebook import Resolver
-    return Resolver(settings=settings).bundle(unit, ruleset).suitability.name
+    from .rulebook import resolver_for
+    return resolver_for(settings=settings).bundle(unit, ruleset).suitability.name
 
 
 # ------------------------------------------------------------------------ classification
@@ -418,8 +418,8 @@ def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
     from .spatial import not_surveyed
     year = current_year() if year is None else year
     if bundle is None:
-        from .rulebook import Resolver
-        bundle = Resolver(settings=settings).bundle(unit, ruleset)
+        from .rulebook import resolver_for
+        bundle = resolver_for(settings=settings).bundle(unit, ruleset)
     rules = bundle.suitability
     findings = findings_for(unit, rules, year=year)
     counts = count_severities(findings)
