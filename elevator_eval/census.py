@@ -358,6 +358,13 @@ def render_census(c: Census) -> str:
     if c.by_consent_state:
         lines.append("表决状态 / consent state: " + ", ".join(
             f"{k} {v}" for k, v in c.by_consent_state.items()))
+        used: dict[str, int] = {}
+        for r in c.rows:
+            if r.consent_ruleset:
+                used[r.consent_ruleset] = used.get(r.consent_ruleset, 0) + 1
+        if used:
+            lines.append("表决规则 / consent rules: " + ", ".join(
+                f"{k} ({v})" for k, v in used.items()))
         lines.append("")
     lines.append("单元 / units:")
     for r in c.rows:

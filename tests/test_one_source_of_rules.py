@@ -190,3 +190,16 @@ def test_a_unit_naming_a_project_ruleset_gets_its_proposal(projects, tmp_path):
     text = _squash("\n".join(pg.extract_text() for pg in PdfReader(out).pages))
     assert _squash(PROJECT_TITLE_ZH) in text
 
+
+
+def test_census_report_names_the_rulesets_with_their_unit_counts(projects):
+    from elevator_eval.report.census_report import build_census_report
+    project = open_project(projects["B"])
+    buf = io.BytesIO()
+    build_census_report(project, out=buf)
+    text = _squash("\n".join(p.extract_text() for p in PdfReader(buf).pages))
+    n = len(project.units())
+    assert _squash(f"《{PROJECT_TITLE_ZH}》（{n - 1}个单元）") in text
+    assert _squash(f"《{TITLES['unanimity']}》（1个单元）") in text
+    code, out, _ = cli("assess", str(projects["B"]))
+    assert f"{PROJECT_RULESET} ({n - 1})" in out and "unanimity (1)" in out
