@@ -115,14 +115,10 @@ class ProjectRules:
 
     @cached_property
     def procurement_defaults(self) -> dict[str, Any]:
-        """The shipped procurement defaults with the project's overrides on top."""
+        """The shipped procurement defaults (``rules/procurement/defaults.json``; a project
+        does not override them yet, its quote workspace lives in ``settings["procurement"]``)."""
         from .procurement import defaults as shipped
-        data = dict(shipped())
-        over = self.settings.objects.get("procurement") or {}
-        for k, v in (over.get("defaults") or {}).items() if isinstance(over, dict) else ():
-            if k in data and isinstance(data[k], dict):
-                data[k] = {**data[k], "value": v}
-        return data
+        return dict(shipped())
 
     @cached_property
     def sunlight_standard(self) -> RuleFile:

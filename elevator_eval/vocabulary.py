@@ -26,7 +26,7 @@ def catalogue() -> dict[str, dict[str, tuple[str, str]]]:
     for kind in KINDS:
         table = data.get(kind)
         if not isinstance(table, dict):
-            raise ValueError(f"vocabulary lacks the table {kind!r}")
+            raise TypeError(f"vocabulary lacks the table {kind!r}")
         out[kind] = {code: (str(pair[0]), str(pair[1])) for code, pair in table.items()}
     return out
 

@@ -201,5 +201,5 @@ def test_census_report_names_the_rulesets_with_their_unit_counts(projects):
     n = len(project.units())
     assert _squash(f"《{PROJECT_TITLE_ZH}》（{n - 1}个单元）") in text
     assert _squash(f"《{TITLES['unanimity']}》（1个单元）") in text
-    code, out, _ = cli("assess", str(projects["B"]))
+    _, out, _ = cli("assess", str(projects["B"]))
     assert f"{PROJECT_RULESET} ({n - 1})" in out and "unanimity (1)" in out

@@ -191,7 +191,7 @@ class _Retranslate(QObject):
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
 
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+    def eventFilter(self, obj, event):  # Qt API name
         if event.type() == QEvent.LanguageChange:
             self.apply()
         return False
