@@ -128,7 +128,7 @@ class ProjectSettings:
 
     def to_json(self) -> dict[str, Any]:
         """Everything, with every organisation field and names left unset as ``null``."""
-        out = {VERSION_KEY: self.version}
+        out: dict[str, Any] = {VERSION_KEY: self.version}
         for k in NAME_KEYS + TEXT_KEYS:
             out[k] = getattr(self, k)
         out[ORGANISATION_KEY] = {k: getattr(self.organisation, k) for k in ORGANISATION_FIELDS}

@@ -33,7 +33,7 @@ def catalogue() -> dict[str, dict[str, tuple[str, str]]]:
 
 def pairs(kind: str) -> dict:
     """code → (zh, en) of one kind; for ``votes`` the key ``None`` is "did not take part"."""
-    table = dict(catalogue()[kind])
+    table: dict = dict(catalogue()[kind])
     if kind == "votes":
         table[None] = table.pop(NO_VOTE)
     return table
