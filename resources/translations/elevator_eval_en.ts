@@ -1962,6 +1962,10 @@ Previous entry: {1}</translation>
         <translation>Tally</translation>
     </message>
     <message>
+        <source>本单元适用的表决规则；默认随项目设置</source>
+        <translation>The consent rules of this unit; by default those of the project settings</translation>
+    </message>
+    <message>
         <source>楼层 × 门牌（顶层在上）</source>
         <translation>Floor × door (top floor first)</translation>
     </message>
@@ -2016,6 +2020,22 @@ Previous entry: {1}</translation>
     <message>
         <source>修改 {0} 的专有部分受影响</source>
         <translation>Change &quot;exclusive part affected&quot; of {0}</translation>
+    </message>
+    <message>
+        <source>随项目设置（{0}）</source>
+        <translation>As the project settings ({0})</translation>
+    </message>
+    <message>
+        <source>随项目设置</source>
+        <translation>As the project settings</translation>
+    </message>
+    <message>
+        <source>修改 {0} 的表决规则</source>
+        <translation>Change the consent rules of {0}</translation>
+    </message>
+    <message>
+        <source>表决规则</source>
+        <translation>Consent rules</translation>
     </message>
     <message>
         <source>表决统计模块不可用</source>

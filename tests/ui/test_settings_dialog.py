@@ -126,3 +126,31 @@ def test_project_defined_ruleset_in_the_window(make_main_window, qtbot, tmp_path
         name = "unanimity" if u.id == UNIT_WITH_OWN_CHOICE else PROJECT_RULESET
         assert states[u.id][0] == expected_state(u, name), u.id
         assert TITLES[name] in states[u.id][1]
+
+
+def test_a_units_own_consent_ruleset_chosen_in_the_votes_tab(make_main_window, qtbot):
+    """The example unit (its file names civil-code-2021) passes under the Civil Code (8 of
+    10 taking part say yes) but not under unanimity (2 owners did not vote yes)."""
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="votes")
+    tab = w.view("unit").tab("votes")
+    assert tab.state_label.property("state") == "ready"
+    box = tab.rules_box
+    assert box.currentData() == "civil-code-2021" and "民法典" in box.currentText()
+    _choose(qtbot, box, "unanimity")
+    unit = w.doc.unit("XFL-3-2")
+    assert (unit.consent_rules, unit.rules_given) == ("unanimity", True)
+    assert tab.state_label.property("state") == "needs_votes"
+    assert TITLES["unanimity"] in tab.tally_label.text()
+    w.act_undo.trigger()                       # one step back
+    assert unit.consent_rules == "civil-code-2021"
+    assert tab.state_label.property("state") == "ready"
+    # "as the project says": the unit drops its own choice; the project says unanimity
+    w.doc.project.settings["default_rules"] = "unanimity"
+    w.doc.notify_setting("default_rules")
+    w.show_unit("XFL-3-2", tab="votes")
+    tab = w.view("unit").tab("votes")
+    _choose(qtbot, tab.rules_box, "")
+    assert unit.consent_rules is None and not unit.rules_given
+    assert tab.state_label.property("state") == "needs_votes"
+    assert "全体业主一致同意" in tab.rules_box.currentText()
