@@ -51,6 +51,7 @@ class CensusRow:
     consent_state: str
     counts: dict[str, int] = field(default_factory=dict)
     codes: list[str] = field(default_factory=list)
+    consent_ruleset: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {"community": self.community, "building": self.building,
@@ -58,7 +59,8 @@ class CensusRow:
                 "year_built": self.year_built, "year_band": year_band(self.year_built),
                 "class": self.klass, "main_reason_zh": self.main_reason_zh,
                 "main_reason_en": self.main_reason_en, "consent_state": self.consent_state,
-                "counts": dict(self.counts), "codes": list(self.codes)}
+                "counts": dict(self.counts), "codes": list(self.codes),
+                "consent_ruleset": self.consent_ruleset}
 
 
 @dataclass
@@ -110,19 +112,6 @@ def summarise(rows: list[CensusRow], project: str = "", year: int = 0) -> Census
                   by_consent_state=by_state, project=project, year=year)
 
 
-def unit_ruleset(project: Project | None, unit: Unit, ruleset: str | None = None) -> str | None:
-    """The ruleset name for a unit of a project: ``ruleset`` when given, else the unit's
-    own ``rules`` when the unit names one, else the project's ``settings["default_rules"]``,
-    else ``None`` (the unit's ``rules`` default, ``civil-code-2021``)."""
-    if ruleset is not None:
-        return ruleset
-    if unit.rules_given:
-        return unit.rules
-    settings = project.settings if project is not None else {}
-    default = settings.get("default_rules") if isinstance(settings, dict) else None
-    return default if isinstance(default, str) and default else None
-
-
 def census(project: Project, ruleset: str | None = None, *, year: int | None = None,
            vectorised: bool = False) -> Census:
     """Assess every unit of ``project``.
@@ -131,53 +120,55 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
     ----------
     project : Project
     ruleset : str, optional
-        Ruleset name for every unit; by default each unit's own ``rules``, or the project's
-        ``settings["default_rules"]`` for units that name none (see :func:`unit_ruleset`).
+        Ruleset name (consent or suitability) for every unit; by default each unit's rules
+        as resolved by :mod:`elevator_eval.rulebook` (the unit's own choice, else the
+        project's settings, else the defaults).
     year : int, optional
         Reference year of the design-life check (today's year by default).
     vectorised : bool
         Classify with numpy (:func:`classify_arrays`); the rows then carry the class only
-        (no reasons, consent state ``not_computed``). Needs one ruleset for all units.
+        (no reasons, consent state ``not_computed``). Units are grouped by the suitability
+        ruleset in force.
     """
+    from .rulebook import Resolver
     from .structural import current_year
-    from .suitability import assess, load_ruleset, resolve_ruleset_name, user_rulesets
+    from .suitability import assess
     year = current_year() if year is None else year
+    resolver = Resolver(project)
     located = list(project.iter_units())
+    bundles = []
+    for _, _, u in located:
+        try:
+            bundles.append(resolver.bundle(u, ruleset))
+        except InputError as e:
+            raise InputError(f"unit {u.id}: {e.field}", e.message) from None
     rows: list[CensusRow] = []
     if vectorised:
         units = [u for _, _, u in located]
-        settings = project.settings
-        user = user_rulesets(settings)
-        per_unit = [resolve_ruleset_name(u, unit_ruleset(project, u, ruleset), settings=settings)
-                    for u in units]
-        names = set(per_unit) or {resolve_ruleset_name(None, ruleset, settings=settings)}
-        if len(names) == 1:
-            rules = load_ruleset(names.pop(), user=user)
-            codes = classify_arrays(units_to_arrays(units), rules, year)
-            classes = [CLASSES[int(i)] for i in codes]
-        else:  # mixed rulesets: classify each group with its own rules
-            classes = [""] * len(units)
-            for name in names:
-                idx = [i for i, n in enumerate(per_unit) if n == name]
-                codes = classify_arrays(units_to_arrays([units[i] for i in idx]),
-                                        load_ruleset(name, user=user), year)
-                for i, c in zip(idx, codes):
-                    classes[i] = CLASSES[int(c)]
-        for (c, b, u), k in zip(located, classes):
+        classes = [""] * len(units)
+        groups: dict[str, list[int]] = {}
+        for i, b in enumerate(bundles):
+            groups.setdefault(b.suitability.name, []).append(i)
+        for idx in groups.values():
+            codes = classify_arrays(units_to_arrays([units[i] for i in idx]),
+                                    bundles[idx[0]].suitability, year)
+            for i, c in zip(idx, codes):
+                classes[i] = CLASSES[int(c)]
+        for (c, b, u), k, bd in zip(located, classes, bundles):
             rows.append(CensusRow(c.name or c.id, b.name or b.id, u.id, u.name,
-                                  u.building.year_built, k, "", "", "not_computed"))
+                                  u.building.year_built, k, "", "", "not_computed",
+                                  consent_ruleset=bd.consent.name))
         return summarise(rows, project.name, year)
-    for c, b, u in located:
+    for (c, b, u), bd in zip(located, bundles):
         try:
-            a = assess(u, unit_ruleset(project, u, ruleset), year=year,
-                       settings=project.settings)
+            a = assess(u, year=year, bundle=bd)
         except InputError as e:
             raise InputError(f"unit {u.id}: {e.field}", e.message) from None
         state = a.consent.state if a.consent is not None else "invalid"
         rows.append(CensusRow(c.name or c.id, b.name or b.id, u.id, u.name,
                               u.building.year_built, a.klass, a.main_reason_zh,
                               a.main_reason_en, state, dict(a.counts),
-                              [f.code for f in a.findings]))
+                              [f.code for f in a.findings], consent_ruleset=bd.consent.name))
     return summarise(rows, project.name, year)
 
 
@@ -342,10 +333,10 @@ def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int
 def classify_units(units: list[Unit], ruleset: str | None = None, *,
                    year: int | None = None) -> list[str]:
     """Classes of many units by the vectorised path (one ruleset for all)."""
+    from .rulebook import resolve
     from .structural import current_year
-    from .suitability import load_ruleset, resolve_ruleset_name
     year = current_year() if year is None else year
-    rules = load_ruleset(resolve_ruleset_name(units[0] if units else None, ruleset))
+    rules = resolve(None, units[0] if units else None, ruleset).suitability
     return [CLASSES[int(i)] for i in classify_arrays(units_to_arrays(units), rules, year)]
 
 
@@ -370,6 +361,13 @@ def render_census(c: Census) -> str:
     if c.by_consent_state:
         lines.append("表决状态 / consent state: " + ", ".join(
             f"{k} {v}" for k, v in c.by_consent_state.items()))
+        used: dict[str, int] = {}
+        for r in c.rows:
+            if r.consent_ruleset:
+                used[r.consent_ruleset] = used.get(r.consent_ruleset, 0) + 1
+        if used:
+            lines.append("表决规则 / consent rules: " + ", ".join(
+                f"{k} ({v})" for k, v in used.items()))
         lines.append("")
     lines.append("单元 / units:")
     for r in c.rows:

@@ -41,6 +41,7 @@ COMMANDS: dict[str, str] = {
     "import-votes": "导入线上表决结果 / import e-voting results into the audit log",
     "rollup": "多个街道项目汇总统计（xlsx、GeoJSON）/ district roll-up of street projects",
     "sunlight": "日照分析（加装前后各窗日照时数）/ sunlight hours per window before and after",
+    "settings": "查看或修改项目设置（规则、系数表、组织信息）/ show or change project settings",
 }
 
 EXIT_OK = 0

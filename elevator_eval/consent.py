@@ -49,12 +49,13 @@ from typing import Any
 from . import ruledata
 from .errors import InputError
 from .model import Unit
+from .vocabulary import pairs
 
 KIND = "consent"
 DEFAULT_RULESET = "civil-code-2021"
 STATES = ("ready", "needs_votes", "blocked")
-STATE_LABELS = {"ready": ("表决已通过", "ready"), "needs_votes": ("尚需争取票数", "needs votes"),
-                "blocked": ("受阻（有业主否决）", "blocked")}
+STATE_LABELS = {k: v for k, v in pairs("consent_states").items() if k in STATES}
+"""(zh, en) name of each state, from the one vocabulary."""
 
 
 # ------------------------------------------------------------------------------ rulesets
@@ -103,7 +104,7 @@ def _ratio(value, where: str) -> Fraction:
         else:
             raise ValueError
     except (ValueError, ZeroDivisionError):
-        raise InputError(where, f"must be a ratio such as \"2/3\", got {value!r}") from None
+        raise InputError(where, f"must be a ratio such as \"3/5\", got {value!r}") from None
     if not 0 < r <= 1:
         raise InputError(where, "must be greater than 0 and at most 1")
     return r
@@ -198,15 +199,13 @@ def user_rulesets(settings: dict | None) -> dict | None:
     return ruledata.user_files(settings, USER_KEY)
 
 
-def _resolve(unit: Unit, ruleset: str | None, settings: dict | None = None) -> ConsentRuleset:
-    if ruleset is None:
-        ruleset = unit.rules or DEFAULT_RULESET
-    user = user_rulesets(settings)
-    if ruleset not in ruledata.shipped_names(KIND) and not (user and ruleset in user):
-        from .suitability import is_suitability_ruleset
-        if is_suitability_ruleset(ruleset, settings):  # a suitability name: default vote rule
-            ruleset = DEFAULT_RULESET
-    return load_ruleset(ruleset, user=user)
+def _ruleset_for(unit: Unit, ruleset, settings: dict | None) -> ConsentRuleset:
+    """``ruleset`` itself when it is a :class:`ConsentRuleset`; else the one in force by
+    :mod:`elevator_eval.rulebook` (the one resolver) for a name or ``None``."""
+    if isinstance(ruleset, ConsentRuleset):
+        return ruleset
+    from .rulebook import resolver_for
+    return resolver_for(settings=settings).bundle(unit, ruleset).consent
 
 
 # -------------------------------------------------------------------------------- owners
@@ -439,7 +438,7 @@ def _sum_dec(values) -> Decimal:
     return sum(values, Decimal(0))
 
 
-def tally(unit: Unit, ruleset: str | None = None, *,
+def tally(unit: Unit, ruleset: str | ConsentRuleset | None = None, *,
           settings: dict | None = None) -> ConsentResult:
     """Tally a unit's vote.
 
@@ -448,10 +447,12 @@ def tally(unit: Unit, ruleset: str | None = None, *,
     unit : Unit
         Households with ``owner``, ``area_m2`` [m²], ``vote`` and
         ``exclusive_part_affected``.
-    ruleset : str, optional
-        Consent ruleset name; the unit's ``rules`` by default.
+    ruleset : ConsentRuleset or str, optional
+        The ruleset in force (from :func:`elevator_eval.rulebook.resolve`); a name or
+        ``None`` is resolved by the rulebook (the unit's own choice, else the project's
+        default in ``settings``, else ``civil-code-2021``).
     settings : dict, optional
-        A project's settings; ``settings["consent_rulesets"]`` adds user-defined rulesets.
+        A project's settings (only used to resolve a name or ``None``).
 
     Raises
     ------
@@ -459,7 +460,7 @@ def tally(unit: Unit, ruleset: str | None = None, *,
         ``rules`` for an unknown ruleset; ``households[i].vote`` for conflicting votes of
         one owner.
     """
-    r = _resolve(unit, ruleset, settings)
+    r = _ruleset_for(unit, ruleset, settings)
     owners = owners_of(unit)
     votes = [o.vote for o in owners]
     c = _counts(owners, votes)
@@ -497,13 +498,13 @@ def _date_warnings(unit: Unit, r: ConsentRuleset) -> list[str]:
     return out
 
 
-def what_is_needed(unit: Unit, ruleset: str | None = None, *,
+def what_is_needed(unit: Unit, ruleset: str | ConsentRuleset | None = None, *,
                    settings: dict | None = None) -> Needed:
     """The smallest set of additional yes owners that passes the vote (see module doc).
 
     For a vote that already passes: ``Needed(True, 0, [], …)``.
     """
-    r = _resolve(unit, ruleset, settings)
+    r = _ruleset_for(unit, ruleset, settings)
     owners = owners_of(unit)
     if passes(owners, [o.vote for o in owners], r):
         return Needed(True, 0, [], "表决已通过", "The vote already passes")

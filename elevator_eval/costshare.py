@@ -41,7 +41,7 @@ from typing import Any, Sequence
 from .costshare_tables import DEFAULT_TABLE, load_table
 from .errors import InputError
 from .model import Household, Unit
-from .money import ZERO, json_number, to_decimal
+from .money import ZERO, json_number, round_fen, to_decimal
 
 METHODS = ("floor_coefficient_area", "coefficient_by_floor", "stair_count",
            "percent_by_household", "equal")
@@ -348,18 +348,25 @@ def subsidy_amount(rule: dict[str, Any], unit: Unit, field: str = "subsidies") -
     ``max_yuan``, never below 0; ``reserved_shaft_yuan`` instead when the unit's site has
     ``reserved_shaft: true``. ``pipeline``: min(``items_yuan["pipe_relocation"]``, cap).
     ``storeys_tiered``: the tier with the largest ``min_storeys`` not above the storeys
-    (0 below the lowest tier).
+    (0 below the lowest tier). Each rule's amount is rounded to the fen, half up
+    (四舍五入), before the rules are summed and capped.
 
     References
     ----------
     Unit format §4; domain reference §3.3 (W11 Shanghai, W12 per stop, W13 Xuzhou).
     """
+    return round_fen(_subsidy_exact(rule, unit, field))
+
+
+def _subsidy_exact(rule: dict[str, Any], unit: Unit, field: str) -> Decimal | Fraction:
+    """One rule's amount [yuan], exact (before the rounding to the fen)."""
     kind = rule.get("type")
     total = unit.costs.total_yuan
     if kind == "fixed":
         return Decimal(rule["yuan"])
     if kind == "percent_capped":
-        return min(Decimal(rule["percent"]) * total / 100, Decimal(rule["cap_yuan"]))
+        return min(Fraction(Decimal(rule["percent"])) * Fraction(total) / 100,
+                   Fraction(Decimal(rule["cap_yuan"])))
     if kind == "per_stop":
         if _reserved_shaft(unit) and rule.get("reserved_shaft_yuan") is not None:
             return Decimal(rule["reserved_shaft_yuan"])
@@ -385,7 +392,7 @@ def subsidy_total(unit: Unit) -> tuple[Decimal, list[SubsidyLine]]:
         last negative line ``cap_to_total`` brings the lines down to it, so the lines always
         add up to the total.
     """
-    from .costshare_tables import _check_split
+    from .costshare_tables import check_split
     lines: list[SubsidyLine] = []
     for i, rule in enumerate(unit.subsidies):
         f = f"subsidies[{i}]"
@@ -395,7 +402,7 @@ def subsidy_total(unit: Unit) -> tuple[Decimal, list[SubsidyLine]]:
         en = str(rule.get("title_en") or en)
         parts: dict[str, Decimal] = {}
         if rule.get("split_percent") is not None:
-            split = _check_split(rule["split_percent"], f"{f}.split_percent")
+            split = check_split(rule["split_percent"], f"{f}.split_percent")
             names = list(split)
             got = allocate(amount, [Fraction(v) for v in split.values()], CENT,
                            [0] * len(names))
@@ -426,11 +433,13 @@ def _settings(unit: Unit):
 def coefficients_for(unit: Unit, *, settings: dict[str, Any] | None = None
                      ) -> tuple[dict[int, Decimal], str | None]:
     """Floor → coefficient for a unit: ``share.coefficients``, else ``share.table``, else the
-    default table. Returns the map and the table name (``None`` for the unit's own)."""
+    project's ``coefficient_table`` setting, else the default table. Returns the map and the
+    table name (``None`` for the unit's own)."""
     sh = unit.share
     if sh.coefficients is not None:
         return dict(sh.coefficients), None
-    name = sh.table or DEFAULT_TABLE
+    from .project_settings import coefficient_table
+    name = sh.table or coefficient_table(settings) or DEFAULT_TABLE
     table = load_table(name, field="share.table", settings=settings)
     if table["kind"] != "coefficient":
         raise InputError("share.table", f"{name!r} is a percent table; use it with "
@@ -539,7 +548,7 @@ def _extra_decimal(value, field: str, **kw) -> Decimal:
     return to_decimal(value, field, **kw)
 
 
-def _compensation(unit: Unit) -> dict[str, Any] | None:
+def compensation_settings(unit: Unit) -> dict[str, Any] | None:
     raw = unit.share.extra.get("compensation")
     if raw is None:
         return None
@@ -718,7 +727,7 @@ def compute_share(unit: Unit, method: str | None = None, *,
     # lower-floor compensation
     comp = [Decimal(0)] * len(hh)
     pool = Decimal(0)
-    c = _compensation(unit)
+    c = compensation_settings(unit)
     if c is not None:
         receivers = [i for i, h in enumerate(hh) if h.floor in c["floors"]]
         for i in receivers:
@@ -782,11 +791,9 @@ def compute_share(unit: Unit, method: str | None = None, *,
     if mf is not None:
         approved = mf["approved"]
         if not approved:
-            warnings.append("动用维修资金须经业主共同决定（民法典第278条：三分之二参与表决且"
-                            "参与表决者面积、人数过半数同意），尚未通过，未计入 / using the "
-                            "maintenance fund is itself an Art. 278 decision (2/3 take part, "
-                            "majority of participants by area and headcount); not approved, "
-                            "so not counted")
+            warnings.append("动用维修资金须经业主依民法典第二百七十八条共同决定，尚未通过，"
+                            "未计入 / using the maintenance fund is itself an owners' decision "
+                            "under Civil Code Art. 278; not approved, so not counted")
         else:
             payers = [i for i in range(len(hh)) if shares[i] > 0]
             if "per_household_yuan" in mf:

@@ -121,9 +121,9 @@ class ConsensusResult:
 
 def _amount_to_cover(unit: Unit) -> tuple[Decimal, Decimal, set[int]]:
     """Owners' total, compensation pool and the receiving floors."""
-    from .costshare import _compensation, subsidy_total
+    from .costshare import compensation_settings, subsidy_total
     owners_total = unit.costs.total_yuan - subsidy_total(unit)[0]
-    c = _compensation(unit)
+    c = compensation_settings(unit)
     if c is None:
         return owners_total, Decimal(0), set()
     receivers = [h for h in unit.households if h.floor in c["floors"]]

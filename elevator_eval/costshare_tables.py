@@ -155,11 +155,11 @@ def validate_subsidy_file(data: dict[str, Any], field: str) -> dict[str, Any]:
     for i, r in enumerate(out["rules"]):
         split = r.get("split_percent")
         if split is not None:
-            _check_split(split, f"{field}.rules[{i}].split_percent")
+            check_split(split, f"{field}.rules[{i}].split_percent")
     return out
 
 
-def _check_split(split, field: str) -> dict[str, Decimal]:
+def check_split(split, field: str) -> dict[str, Decimal]:
     if not isinstance(split, dict) or not split:
         raise InputError(field, "must be an object payer → percent")
     parts = {str(k): to_decimal(v, f"{field}.{k}") for k, v in split.items()}

@@ -14,7 +14,8 @@ factors graded weak / strong / major, counted into three feasibility classes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 SEVERITIES = ("weak", "strong", "major")
 """Severities from mildest to worst."""
@@ -40,6 +41,12 @@ class Finding:
         What could remove or reduce the factor.
     source : str
         The standard, notice or rule the check comes from, or ``"app default"``.
+    ruleset : str
+        Name of the suitability ruleset whose check made the finding.
+    threshold : dict
+        The check's limits that were applied, from that ruleset (e.g.
+        ``{"min_width_m": Decimal("4.0")}``), so that a drawing or document can show the
+        limit without checking again.
     """
 
     code: str
@@ -49,6 +56,8 @@ class Finding:
     remedy_zh: str = ""
     remedy_en: str = ""
     source: str = ""
+    ruleset: str = ""
+    threshold: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def __post_init__(self):
         if self.severity not in SEVERITIES:
@@ -71,7 +80,8 @@ class Finding:
         return {"code": self.code, "severity": self.severity, "message": self.message(lang),
                 "message_zh": self.message_zh, "message_en": self.message_en,
                 "remedy_zh": self.remedy_zh, "remedy_en": self.remedy_en,
-                "source": self.source}
+                "source": self.source, "ruleset": self.ruleset,
+                "threshold": dict(self.threshold)}
 
 
 def count_severities(findings) -> dict[str, int]:

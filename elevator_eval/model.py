@@ -229,6 +229,11 @@ class Unit:
 
     ``subsidies`` holds the subsidy rules as validated dicts (``type`` plus parameters as
     Decimals, see :mod:`elevator_eval.costshare`).
+
+    Rule choices: ``rules`` with ``rules_given`` is the unit's own consent ruleset (when
+    ``rules_given`` is false the project's default applies, see
+    :mod:`elevator_eval.rulebook`); ``suitability_rules`` is its own suitability ruleset
+    (``None``: the project's, else the one the consent ruleset names).
     """
 
     id: str
@@ -236,6 +241,7 @@ class Unit:
     name: str = ""
     rules: str = "civil-code-2021"
     rules_given: bool = False
+    suitability_rules: str | None = None
     site: Site = field(default_factory=Site)
     households: list[Household] = field(default_factory=list)
     costs: Costs = field(default_factory=Costs)
@@ -243,6 +249,12 @@ class Unit:
     share: ShareSettings = field(default_factory=lambda: ShareSettings(given=False))
     scheme_version: int = 1
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def consent_rules(self) -> str | None:
+        """The unit's own consent ruleset choice, ``None`` when it makes none (``rules``
+        not given and left at the unit-format default)."""
+        return self.rules if self.rules_given or self.rules != "civil-code-2021" else None
 
     def household(self, household_id: str) -> Household:
         for h in self.households:

@@ -6,7 +6,7 @@ number is read through its decimal text (``json.loads(..., parse_float=Decimal)`
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
 from .errors import InputError
@@ -48,6 +48,27 @@ def to_decimal(value, field: str, *, allow_negative: bool = False,
     if d == 0 and not allow_zero:
         raise InputError(field, "must be greater than 0")
     return d
+
+
+FEN_YUAN = Decimal("0.01")
+
+
+def round_fen(amount_yuan: Decimal | Fraction | int) -> Decimal:
+    """Round an amount [yuan] to the fen (0.01 yuan), half up (四舍五入), exactly.
+
+    A Fraction is rounded on its exact value (no intermediate decimal rounding).
+
+    References
+    ----------
+    Unit format §4 (each subsidy rule's amount is rounded to the fen, half up).
+    """
+    if isinstance(amount_yuan, Fraction):
+        fen = amount_yuan * 100
+        q, r = divmod(abs(fen.numerator), fen.denominator)
+        if 2 * r >= fen.denominator:
+            q += 1
+        return (Decimal(q if fen >= 0 else -q) / 100).quantize(FEN_YUAN)
+    return Decimal(amount_yuan).quantize(FEN_YUAN, rounding=ROUND_HALF_UP)
 
 
 def to_fraction(d: Decimal) -> Fraction:

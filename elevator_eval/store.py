@@ -60,7 +60,7 @@ from .errors import InputError, ProjectFileError
 from .model import (Building, BuildingInfo, Community, Costs, Household, Project,
                     ShareSettings, Site, Unit)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Schema version written by this app (``PRAGMA user_version``)."""
 
 FORMAT = "elevator-eval/project"
@@ -124,7 +124,29 @@ CREATE TRIGGER vote_log_no_delete BEFORE DELETE ON vote_log
 """)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None] | None] = [None, _migrate_1_to_2]
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    """v3 splits a unit's ``rules`` into explicit choices: ``rules`` (with ``rules_given``)
+    is the consent ruleset only, the new column ``suitability_rules`` the suitability one.
+    A v2 unit whose ``rules`` named a suitability ruleset (the vote then used the default)
+    moves that name to ``suitability_rules``. (The settings keep their keys; they are
+    migrated when read, see :mod:`elevator_eval.project_settings`.)"""
+    from .ruledata import shipped_names, user_files
+    conn.execute("ALTER TABLE units ADD COLUMN suitability_rules TEXT")
+    row = conn.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()
+    if row is None:
+        return
+    settings = loads_tagged(row[0])
+    suit = set(shipped_names("suitability")) | set(user_files(settings, "suitability_rulesets")
+                                                   or {})
+    consent = set(shipped_names("consent")) | set(user_files(settings, "consent_rulesets") or {})
+    for pk, rules in conn.execute("SELECT pk, rules FROM units WHERE rules_given = 1").fetchall():
+        if rules in suit and rules not in consent:
+            conn.execute("UPDATE units SET suitability_rules = ?, rules = ?, rules_given = 0 "
+                         "WHERE pk = ?", (rules, "civil-code-2021", pk))
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None] | None] = [None, _migrate_1_to_2,
+                                                                 _migrate_2_to_3]
 """``MIGRATIONS[v]`` turns a schema-v database into v+1 (index 0 unused)."""
 
 assert len(MIGRATIONS) == SCHEMA_VERSION
@@ -456,10 +478,11 @@ def _build(meta: dict[str, str], tables: dict[str, list[tuple]]) -> Project:
     units: dict[int, Unit] = {}
     loads = loads_tagged
     for (pk, bpk, uid, name, rules, rules_given, scheme, _entry, own, site, costs, subs,
-         share, extra) in tables["units"]:
+         share, extra, *v3) in tables["units"]:
         b = buildings[bpk]
         info = b.info if own is None else _dc_from(BuildingInfo, loads(own))
         u = Unit(id=uid, building=info, name=name, rules=rules, rules_given=bool(rules_given),
+                 suitability_rules=v3[0] if v3 else None,
                  site=_dc_from(Site, loads(site)), costs=_dc_from(Costs, loads(costs)),
                  subsidies=loads(subs), share=_dc_from(ShareSettings, loads(share)),
                  scheme_version=scheme, extra=loads(extra))
@@ -716,7 +739,7 @@ def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
                     own, _site_json(u.site, f"{w}.site"), _costs_json(u.costs, f"{w}.costs"),
                     dumps_tagged(list(u.subsidies), f"{w}.subsidies"),
                     _generic_json(u.share, f"{w}.share"),
-                    dumps_tagged(u.extra, f"{w}.extra")))
+                    dumps_tagged(u.extra, f"{w}.extra"), ostr(u.suitability_rules)))
                 for h in u.households:
                     hpk += 1
                     mc, pf = h.max_contribution_yuan, h.provident_fund_yuan
@@ -731,7 +754,7 @@ def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
     log_rows = [_event_row(ev) for ev in project.vote_log]
     conn.executemany("INSERT INTO communities VALUES (?,?,?,?)", comm_rows)
     conn.executemany("INSERT INTO buildings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", bld_rows)
-    conn.executemany("INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", unit_rows)
+    conn.executemany("INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", unit_rows)
     conn.executemany("INSERT INTO households VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                      hh_rows)
     conn.executemany("INSERT INTO vote_log VALUES (?,?,?,?,?,?,?,?,?,?,?)", log_rows)

@@ -40,10 +40,11 @@ from . import ruledata
 from .errors import InputError
 from .findings import SEVERITIES, Finding, count_severities
 from .model import Unit
+from .vocabulary import pairs
 
 CLASSES = ("suitable", "difficult", "unsuitable")
-CLASS_LABELS = {"suitable": ("适合加装", "Suitable"), "difficult": ("较难加装", "Difficult"),
-                "unsuitable": ("不适合加装", "Unsuitable")}
+CLASS_LABELS = pairs("classes")
+"""(zh, en) name of each class, from the one vocabulary."""
 
 DEFAULT_RULESET = "shanghai-2020"
 KIND = "suitability"
@@ -206,21 +207,16 @@ def is_suitability_ruleset(name: str | None, settings: dict | None = None) -> bo
 
 def resolve_ruleset_name(unit: Unit | None, ruleset: str | None = None, *,
                          settings: dict | None = None) -> str:
-    """The suitability ruleset for a unit (see module docstring for the scheme).
+    """The name of the suitability ruleset in force for a unit, by the one resolver
+    (:mod:`elevator_eval.rulebook`; ``settings``: a project's settings).
 
     Raises
     ------
     InputError
         ``rules`` when the name is neither a suitability nor a consent ruleset.
     """
-    name = ruleset if ruleset is not None else (unit.rules if unit is not None else None)
-    if name is None:
-        return DEFAULT_RULESET
-    if is_suitability_ruleset(name, settings):
-        return name
-    from .consent import load_ruleset as load_consent
-    from .consent import user_rulesets as consent_user
-    return load_consent(name, user=consent_user(settings)).suitability
+    from .rulebook import resolver_for
+    return resolver_for(settings=settings).bundle(unit, ruleset).suitability.name
 
 
 # ------------------------------------------------------------------------ classification
@@ -351,20 +347,55 @@ class Assessment:
         }
 
 
+THRESHOLD_KEYS = {
+    "danger_grade": ("danger_grade", ("grades",)),
+    "appraisal_required": ("appraisal_required", ("built_before_year",)),
+    "storeys_low": ("storeys_low", ("min_storeys",)),
+    "masonry_seismic": ("masonry_seismic", ("structures", "min_intensity")),
+    "design_life_short": ("design_life_short", ("elevator_service_life_years",
+                                                "default_design_life_years")),
+    "fire_lane_narrow": ("fire_lane_narrow", ("min_width_m",)),
+    "neighbour_close": ("neighbour_close", ("min_distance_m",)),
+    "footprint_small": ("footprint_small", ("shaft_m", "car_width_m", "car_depth_m",
+                                            "allow_rotation")),
+    "pit_reduced": ("pit_reduced", ("standard_mm", "reduced_mm")),
+    "pit_below_reduced": ("pit_reduced", ("reduced_mm",)),
+    "headroom_reduced": ("headroom_reduced", ("standard_mm", "reduced_mm")),
+    "headroom_below_reduced": ("headroom_reduced", ("reduced_mm",)),
+    "corridor_shallow": ("corridor_shallow", ("min_depth_m",)),
+}
+"""Finding code → (check, keys of the limits it applies) in a suitability ruleset."""
+
+
+def threshold_of(rules: SuitabilityRuleset, code: str) -> dict[str, Any]:
+    """The limits the check behind finding ``code`` applies under ``rules`` ({} for a
+    yes/no fact such as ``red_line`` or a pipe)."""
+    check, keys = THRESHOLD_KEYS.get(code, (None, ()))
+    c = rules.checks.get(check, {}) if check else {}
+    return {k: c[k] for k in keys if k in c}
+
+
 def findings_for(unit: Unit, rules: SuitabilityRuleset, *, year: int | None = None
                  ) -> list[Finding]:
-    """Every finding for a unit: structural first, then spatial."""
+    """Every finding for a unit: structural first, then spatial (a site plan's measured
+    values win over typed ones); each carries the ruleset and the limits it was checked
+    against (:func:`threshold_of`)."""
+    from dataclasses import replace
+
     from .site.annotate import annotate
     from .site.measure import effective_site
     from .spatial import check_spatial
     from .structural import check_structural
-    site, measured = effective_site(unit.site)  # a site plan's measured values win
-    return check_structural(unit.building, rules.checks, year=year) + \
+    site, measured = effective_site(unit.site)
+    found = check_structural(unit.building, rules.checks, year=year) + \
         annotate(check_spatial(site, rules.checks), measured, rules.checks)
+    return [replace(f, ruleset=rules.name, threshold=threshold_of(rules, f.code))
+            for f in found]
 
 
 def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
-           with_consent: bool = True, settings: dict | None = None) -> Assessment:
+           with_consent: bool = True, settings: dict | None = None,
+           bundle=None) -> Assessment:
     """Assess a unit.
 
     Parameters
@@ -382,6 +413,9 @@ def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
     settings : dict, optional
         A project's settings: ``suitability_rulesets`` and ``consent_rulesets`` add
         user-defined rulesets (validated like the shipped ones).
+    bundle : RuleBundle, optional
+        The rules in force (:func:`elevator_eval.rulebook.resolve`); ``ruleset`` and
+        ``settings`` are resolved into one when it is not given.
 
     Raises
     ------
@@ -391,19 +425,19 @@ def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
     from .structural import current_year
     from .spatial import not_surveyed
     year = current_year() if year is None else year
-    rules = load_ruleset(resolve_ruleset_name(unit, ruleset, settings=settings),
-                         user=user_rulesets(settings))
+    if bundle is None:
+        from .rulebook import resolver_for
+        bundle = resolver_for(settings=settings).bundle(unit, ruleset)
+    rules = bundle.suitability
     findings = findings_for(unit, rules, year=year)
     counts = count_severities(findings)
     klass = classify_counts(counts["major"], counts["strong"], rules.class_rule)
     zh, en = _main_reason(findings, klass, counts)
     consent = None
     if with_consent:
-        from .consent import list_rulesets as consent_names, tally
-        from .consent import user_rulesets as consent_user
-        names = set(consent_names()) | set(consent_user(settings) or ())
+        from .consent import tally
         try:
-            consent = tally(unit, ruleset if ruleset in names else None, settings=settings)
+            consent = tally(unit, bundle.consent)
         except InputError as e:
             if e.field == "rules":
                 raise

@@ -37,8 +37,8 @@ SUBSIDY_TYPES: dict[str, dict[str, tuple[str, bool]]] = {
     "storeys_tiered": {"tiers": ("tiers", True)},
 }
 
-_TOP_KEYS = {"format", "version", "id", "name", "rules", "building", "site", "households",
-             "costs", "subsidies", "share", "scheme_version"}
+_TOP_KEYS = {"format", "version", "id", "name", "rules", "suitability_rules", "building", "site",
+             "households", "costs", "subsidies", "share", "scheme_version"}
 _BUILDING_KEYS = {"year_built", "storeys", "structure", "danger_grade", "floor_height_m",
                   "seismic_intensity", "design_life_years"}
 _SITE_KEYS = {"entry_mode", "footprint_available_m", "inside_red_line",
@@ -169,6 +169,13 @@ def _reject_constant(name):
     raise InputError("file", f"contains {name}, which is not a number")
 
 
+def _names_suitability_only(name: str) -> bool:
+    """Whether ``name`` is a shipped suitability ruleset and no shipped consent ruleset."""
+    from . import ruledata
+    return name in ruledata.shipped_names("suitability") and \
+        name not in ruledata.shipped_names("consent")
+
+
 def unit_from_dict(data: Any) -> Unit:
     """Validate a decoded unit file and build a :class:`Unit`."""
     d = _obj(data, "(top level)")
@@ -182,6 +189,14 @@ def unit_from_dict(data: Any) -> Unit:
     name = _str(d.get("name", ""), "name", allow_empty=True)
     rules_given = "rules" in d and d["rules"] is not None
     rules = _str(d["rules"], "rules") if rules_given else "civil-code-2021"
+    suitability_rules = None
+    if d.get("suitability_rules") is not None:
+        suitability_rules = _str(d["suitability_rules"], "suitability_rules")
+    if rules_given and _names_suitability_only(rules):
+        # v1: ``rules`` may name a suitability ruleset (the vote then uses the default)
+        if suitability_rules is None:
+            suitability_rules = rules
+        rules, rules_given = "civil-code-2021", False
 
     if "building" not in d:
         raise InputError("building", "is required")
@@ -197,8 +212,8 @@ def unit_from_dict(data: Any) -> Unit:
     subsidies = [parse_subsidy(s, f"subsidies[{i}]") for i, s in enumerate(subs)]
     share = parse_share(d.get("share"), building.storeys)
     scheme_version = _int(d.get("scheme_version", 1), "scheme_version", 1)
-    return Unit(id=uid, name=name, rules=rules, rules_given=rules_given, building=building,
-                site=site, households=households, costs=costs, subsidies=subsidies,
+    return Unit(id=uid, name=name, rules=rules, rules_given=rules_given,
+                suitability_rules=suitability_rules, building=building, site=site, households=households, costs=costs, subsidies=subsidies,
                 share=share, scheme_version=scheme_version, extra=_extra(d, _TOP_KEYS))
 
 
@@ -493,6 +508,10 @@ def unit_to_dict(unit: Unit) -> dict[str, Any]:
         out["name"] = unit.name
     if unit.rules_given or unit.rules != "civil-code-2021":
         out["rules"] = unit.rules
+        if unit.suitability_rules is not None:
+            out["suitability_rules"] = unit.suitability_rules
+    elif unit.suitability_rules is not None:
+        out["rules"] = unit.suitability_rules   # v1: a suitability name in ``rules``
     out["building"] = building
     out["site"] = site
     out["households"] = hhs

@@ -146,7 +146,7 @@ def test_project_default_rules_apply_to_units_without_their_own():
     p.settings["default_rules"] = "no-such-rules"
     with pytest.raises(InputError) as e:
         census(p, year=YEAR)
-    assert e.value.field == "unit A-1-1: rules"
+    assert e.value.field == "settings.default_rules"   # the key that names no ruleset
     p.settings["default_rules"] = "unanimity"
     c = census(p, year=YEAR)
     assert c.by_consent_state == {"ready": 4, "needs_votes": 1}
@@ -178,3 +178,55 @@ def test_user_defined_rulesets_in_the_project_settings():
     with pytest.raises(InputError) as e:
         census(p, year=YEAR)
     assert "pipe_gas.severity" in e.value.field
+
+
+@st.composite
+def any_ruleset(draw):
+    """The shipped suitability ruleset with random severities, limits and class rule: both
+    paths must read the same declarative definitions, not their own copies."""
+    import json as _json
+
+    from elevator_eval.resources import rules_dir
+    from elevator_eval.suitability import CHECK_CODES, validate_ruleset
+    d = _json.loads((rules_dir() / "suitability" / "shanghai-2020.json").read_text("utf-8"))
+    ch = d["checks"]
+    for code in CHECK_CODES:
+        ch[code]["severity"] = draw(st.sampled_from(["weak", "strong", "major"]))
+    ch["fire_lane_narrow"]["min_width_m"] = str(draw(dec(3.8, 4.4, 2)))
+    ch["neighbour_close"]["min_distance_m"] = str(draw(dec(5.6, 6.4, 2)))
+    ch["storeys_low"]["min_storeys"] = draw(st.integers(3, 7))
+    ch["appraisal_required"]["built_before_year"] = draw(st.integers(1980, 2010))
+    ch["masonry_seismic"]["min_intensity"] = draw(st.integers(6, 9))
+    ch["design_life_short"]["elevator_service_life_years"] = draw(st.integers(5, 40))
+    ch["danger_grade"]["grades"] = draw(st.lists(st.sampled_from("ABCD"), unique=True))
+    ch["corridor_shallow"]["min_depth_m"] = str(draw(dec(1.3, 1.7, 2)))
+    ch["footprint_small"]["allow_rotation"] = draw(st.booleans())
+    ch["pit_reduced"]["reduced_mm"] = draw(st.sampled_from([800, 900, 1000]))
+    ch["headroom_reduced"]["standard_mm"] = draw(st.sampled_from([3200, 3300, 3500]))
+    strong_u = draw(st.integers(1, 3))
+    d["class_rule"] = {"unsuitable_min_major": draw(st.integers(1, 2)),
+                       "unsuitable_min_strong": strong_u,
+                       "difficult_min_strong": draw(st.integers(1, strong_u))}
+    d["name"] = "random"
+    data = _json.loads(_json.dumps(d), parse_float=D)
+    for code in ("fire_lane_narrow", "neighbour_close", "corridor_shallow"):
+        key = next(k for k in data["checks"][code] if k.startswith("min_"))
+        data["checks"][code][key] = D(data["checks"][code][key])
+    validate_ruleset(data)
+    return data
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(any_unit(), min_size=1, max_size=4), any_ruleset(), st.integers(2020, 2040))
+def test_vectorised_path_equals_per_unit_path_under_any_ruleset(units, ruleset, year):
+    from elevator_eval.model import Building, Community, Project
+    p = Project(name="p", settings={"suitability_rulesets": {"random": ruleset},
+                                    "suitability_rules": "random"})
+    b = Building(id="B", name="B", info=units[0].building)
+    for i, u in enumerate(units):
+        u.id = f"V{i}"
+        b.units.append(u)
+    p.communities = [Community(id="C", name="C", buildings=[b])]
+    per_unit = [r.klass for r in census(p, year=year).rows]
+    fast = [r.klass for r in census(p, year=year, vectorised=True).rows]
+    assert fast == per_unit

@@ -233,7 +233,7 @@ def test_consent_forms_one_page_per_household(unit):
         assert f"门牌号{h.id}" in flat
         assert label in page
         assert "¥" + f"{hs.share_yuan:,.0f}" in flat
-        assert "同意" in page and "不同意" in page and "弃权" in page
+        assert "同意" in page and "反对" in page and "弃权" in page   # the vocabulary's words
         assert "业主签名" in flat
         assert h.owner_name in page
 

@@ -296,3 +296,81 @@ def test_every_household_listed_with_its_floor(tmp_path):
     assert exact_sum(d) == 99999
     assert all(h["share_yuan"] == 0 for h in d["households"] if h["floor"] <= 2)
     assert all(h["share_yuan"] > 0 for h in d["households"] if h["floor"] >= 3)
+
+
+# =========================================================================== §4 rounding
+
+@pytest.mark.parametrize("rule, total, expected", [
+    # 33.333 % × 500001 = 166665.33333 → 166665.33 (fen, half up)
+    ({"type": "percent_capped", "percent": "33.333", "cap_yuan": 300000}, 500001,
+     Fraction("166665.33")),
+    # 12.5 % × 100.1 = 12.5125 → 12.51 (the third decimal 2 rounds down)
+    ({"type": "percent_capped", "percent": "12.5", "cap_yuan": 1000}, "100.1",
+     Fraction("12.51")),
+    # 12.5 % × 100.02 = 12.5025 → 12.50
+    ({"type": "percent_capped", "percent": "12.5", "cap_yuan": 1000}, "100.02",
+     Fraction("12.5")),
+    # exactly half a fen rounds up: 50 % × 0.05 → 0.025 → 0.03 (not 0.02, banker's)
+    ({"type": "percent_capped", "percent": 50, "cap_yuan": 1}, "0.05", Fraction("0.03")),
+    # 0.5 % × 3 = 0.015 → 0.02 (half up)
+    ({"type": "percent_capped", "percent": "0.5", "cap_yuan": 1}, 3, Fraction("0.02")),
+    # a fixed amount given in thousandths is rounded too: 1234.565 → 1234.57
+    ({"type": "fixed", "yuan": "1234.565"}, 500000, Fraction("1234.57")),
+])
+def test_each_rule_rounded_to_the_fen_half_up(tmp_path, rule, total, expected):
+    """§4: each rule's amount is rounded to the fen, half up, before summing/capping."""
+    d = share(tmp_path, TWO, total=total, subsidies=[rule], method="equal",
+              rounding_yuan="0.01")
+    assert Fraction(str(d["subsidy_yuan"])) == expected
+    assert Fraction(str(d["owners_total_yuan"])) == Fraction(str(total)) - expected
+    assert exact_sum(d) == Fraction(str(total)) - expected
+
+
+def test_rounding_happens_per_rule_before_summing(tmp_path):
+    """Two rules of 0.005 each: each rounds to 0.01 → 0.02 (rounding the sum would give 0.01)."""
+    rule = {"type": "percent_capped", "percent": "0.5", "cap_yuan": 10}   # 0.5 % × 1 = 0.005
+    d = share(tmp_path, TWO, total=1, subsidies=[rule, rule], method="equal",
+              rounding_yuan="0.01")
+    assert Fraction(str(d["subsidy_yuan"])) == Fraction("0.02")
+
+
+def test_issue_example_500001_yuan_33333_percent(tmp_path):
+    """33.333 % of 500,001 yuan over 12 households paying equally, 1-yuan units.
+
+    Subsidy 166665.33333 → 166665.33; owners' total 333335.67. Quota per household
+    333335.67 / 12 = 27777.9725 units: 27777 each (333324), 11 whole units left over. All
+    remainders tie (0.9725), so the units go by higher floor, then listed first: every
+    household but the second on floor 1 gets one. The odd 0.67 goes to the first in that
+    order, the first household on floor 6.
+    """
+    hs = [hh(f"{f}0{k}", f, 60) for f in range(1, 7) for k in (1, 2)]
+    d = share(tmp_path, hs, total=500001, method="equal",
+              subsidies=[{"type": "percent_capped", "percent": "33.333", "cap_yuan": 300000}])
+    assert Fraction(str(d["subsidy_yuan"])) == Fraction("166665.33")
+    assert Fraction(str(d["owners_total_yuan"])) == Fraction("333335.67")
+    got = {k: Fraction(str(v)) for k, v in shares(d).items()}
+    expected = {f"{f}0{k}": Fraction(27778) for f in range(1, 7) for k in (1, 2)}
+    expected["601"] = Fraction("27778.67")
+    expected["102"] = Fraction(27777)
+    assert got == expected
+    assert exact_sum(d) == Fraction("333335.67")
+
+
+def test_quota_includes_the_fraction_of_a_unit(tmp_path):
+    """§5 precisely: the quota is (owners' total ÷ rounding) × w ÷ Σw on the exact amount.
+
+    10.90 yuan over weights 1 : 1 : 1 (equal) in 1-yuan units: quotas 10.90 / 3 = 3.6333…
+    each (not 10 / 3 = 3.333…): whole 3 each (9), leftover 1 whole unit → floor 4 (tie → higher
+    floor); odd 0.90 → the same household (first in the order): 3, 3, 4.90.
+    With weights 2 : 1 (stair_count floors 3 and 2): quotas 7.2667 and 3.6333 → 7 + 3 = 10,
+    no whole unit left; remainders 0.2667 vs 0.6333 → floor 2 is first; odd 0.90 → floor 2.
+    """
+    hs = [hh("201", 2, 50), hh("301", 3, 50), hh("401", 4, 50)]
+    d = share(tmp_path, hs, total="10.90", method="equal")
+    assert [Fraction(str(h["share_yuan"])) for h in d["households"]] == \
+        [3, 3, Fraction("4.9")]
+    hs = [hh("201", 2, 50), hh("301", 3, 50)]
+    d = share(tmp_path, hs, total="10.90", method="stair_count")
+    # weights 1 (floor 2) and 2 (floor 3)
+    assert {k: Fraction(str(v)) for k, v in shares(d).items()} == \
+        {"201": Fraction("3.9"), "301": 7}

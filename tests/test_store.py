@@ -57,7 +57,8 @@ def _rich_project() -> Project:
                         headroom_available_mm=3800), households=[
         Household(id="201", floor=2, area_m2=Decimal("45"))], costs=Costs())
     other = BuildingInfo(year_built=2004, storeys=5, design_life_years=70, danger_grade="A")
-    u3 = Unit(id="U-3", building=other, households=[], costs=Costs())
+    u3 = Unit(id="U-3", building=other, households=[], costs=Costs(),
+              suitability_rules="shanghai-2020")
     b1 = Building(id="B1", name="3号楼", info=info, units=[u1, u2], address="路 1 号")
     b2 = Building(id="B2", name="空楼", info=BuildingInfo(year_built=1980, storeys=4))
     b3 = Building(id="B3", name="4号楼", units=[u3], info=BuildingInfo(
@@ -131,7 +132,7 @@ def test_schema_version_in_file(tmp_path):
     save_project(_rich_project(), tmp_path / "p.eeproj")
     conn = sqlite3.connect(tmp_path / "p.eeproj")
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         assert conn.execute("PRAGMA application_id").fetchone()[0] == store.APPLICATION_ID
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         assert meta["format"] == "elevator-eval/project"
@@ -157,10 +158,14 @@ def _make_v1(path):
     save_project(p, path)
     conn = sqlite3.connect(path)
     conn.execute("DROP TABLE vote_log")
+    conn.execute("ALTER TABLE units DROP COLUMN suitability_rules")   # added in v3
     conn.execute("PRAGMA user_version = 1")
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'",
+                 (store._content_hash(conn),))   # the digest over the v1 rows
     conn.commit()
     conn.close()
+    p.find_unit("U-3").suitability_rules = None   # v1 had no explicit suitability choice
     return p
 
 
@@ -174,7 +179,7 @@ def test_migration_from_v1_makes_a_backup_first(tmp_path):
     assert backup.read_bytes() == before
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("SELECT count(*) FROM vote_log").fetchone()[0] == 0
     finally:
         conn.close()

@@ -122,11 +122,11 @@ def test_changed_row_through_sqlite_is_caught(tmp_path):
 def test_newer_schema_version(tmp_path):
     path = _good(tmp_path)
     conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 3")
+    conn.execute("PRAGMA user_version = 4")   # one above the schema this app writes (3)
     conn.commit()
     conn.close()
     msg = _assert_refused(path, "newer", "更新版本")
-    assert "3" in msg
+    assert "4" in msg
 
 
 def _png() -> bytes:

@@ -218,7 +218,14 @@ def make_households(uid: str, storeys: int, areas, votes: str, exclusive: list[s
 
 def build() -> Project:
     p = Project(name="东湖街道既有住宅加装电梯普查（示例）", uid=PROJECT_UID,
-                settings={"default_rules": "civil-code-2021", "city": "示例市",
+                settings={"settings_version": 1,
+                          "default_rules": "civil-code-2021", "city": "示例市",
+                          "organisation": {"street_office": "示例市东湖街道办事处",
+                                           "consultant": "示例工程咨询有限公司",
+                                           "contact_person": "王工",
+                                           "contact_phone": "027-0000-0000",
+                                           "address": "示例市东湖路 1 号",
+                                           "seal_text": "东湖街道办事处（示例）"},
                           "note_zh": "虚构示例数据，人名、门牌与电话均为编造",
                           "note_en": "fictional sample data; names, doors and phones are "
                                      "made up"})

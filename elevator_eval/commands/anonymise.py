@@ -22,9 +22,9 @@ def add_arguments(parser) -> None:
 
 def run(args) -> CommandResult:
     from ..store import anonymise_project, open_project, save_project
-    from .export_unit import _output_path
+    from .export_unit import output_path
     src = Path(args.project)
-    out = _output_path(args.output)
+    out = output_path(args.output)
     if out.exists() and src.exists() and out.resolve() == src.resolve():
         raise InputError("-o", "must not be the project file itself")
     project = open_project(src)

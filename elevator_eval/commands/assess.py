@@ -41,8 +41,9 @@ def render_assessment(a) -> str:
         lines.append(f"   依据 / source: {f.source}")
     if a.to_improve:
         named = [f for f in a.findings if f.code in set(a.to_improve)]
+        from ..vocabulary import label
         lines.append("消除以下因素可提升等级 / removing these would improve the class: "
-                     + ", ".join(a.to_improve))
+                     + ", ".join(f"{label('findings', c)} {c}" for c in a.to_improve))
         for f in named:
             lines.append(f"    {f.message_zh} / {f.message_en}")
     if a.not_surveyed:
@@ -71,10 +72,6 @@ def run(args) -> CommandResult:
                              json_mode=args.json)
     if args.xlsx:
         raise InputError("--xlsx", "writes a project's census; use it without --unit")
-    if project is not None:  # the project's default ruleset and user-defined rulesets
-        from ..census import unit_ruleset
-        a = assess(unit, unit_ruleset(project, unit, args.rules), year=args.year,
-                   settings=project.settings)
-    else:
-        a = assess(unit, args.rules, year=args.year)
+    from ..rulebook import resolve
+    a = assess(unit, year=args.year, bundle=resolve(project, unit, args.rules))
     return CommandResult(data=a.to_json(), text=render_assessment(a), json_mode=args.json)

@@ -71,12 +71,8 @@ def render_text(r, unit=None) -> str:
 
 def run(args) -> CommandResult:
     from ..consent import tally
+    from ..rulebook import resolve
     unit, project = load_target(args.target, args.unit)
-    if project is not None:  # the project's default ruleset and user-defined rulesets
-        from ..census import unit_ruleset
-        result = tally(unit, unit_ruleset(project, unit, args.rules),
-                       settings=project.settings)
-    else:
-        result = tally(unit, args.rules)
+    result = tally(unit, resolve(project, unit, args.rules).consent)
     return CommandResult(data=result.to_json(), text=render_text(result, unit),
                          json_mode=args.json)

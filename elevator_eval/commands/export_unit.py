@@ -20,7 +20,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
 
 
-def _output_path(value: str, field: str = "-o") -> Path:
+def output_path(value: str, field: str = "-o") -> Path:
     out = Path(value)
     if out.is_dir():
         raise InputError(field, f"{value} is a folder; give a file name")
@@ -36,7 +36,7 @@ def run(args) -> CommandResult:
     src = Path(args.project)
     if src.is_file() and is_unit_file(src):
         raise InputError("PROJECT", f"{args.project} is a unit file, not a project")
-    out = _output_path(args.output)
+    out = output_path(args.output)
     project = open_project(src)
     unit = export_unit(project, args.unit)
     try:

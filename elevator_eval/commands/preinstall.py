@@ -48,7 +48,12 @@ def run(args) -> CommandResult:
     if unit is not None:
         if budget is not None:
             raise InputError("--budget", "applies to a project without --unit")
-        result = P.evaluate(unit, project, horizon_years=horizon, seed=seed, draws=draws)
+        from ..consent import tally
+        from ..rulebook import resolve
+        consent = tally(unit, resolve(project, unit).consent) if unit.households else None
+        inputs = P.build_inputs(unit, project, horizon_years=horizon, consent_result=consent)
+        result = P.evaluate(unit, project, horizon_years=horizon, seed=seed, draws=draws,
+                            inputs=inputs)
         return CommandResult(data=result.to_json(), text=_unit_text(result),
                              json_mode=args.json)
     rows = P.rank_units(project, horizon_years=horizon)

@@ -57,7 +57,7 @@ def add_arguments(parser) -> None:
                         help="导出比选表 / write the comparison workbook")
 
 
-def _load_units(target: str, unit_ids: str | None):
+def load_units(target: str, unit_ids: str | None):
     path = Path(target)
     if not path.exists():
         raise InputError("PROJECT", f"{target} does not exist")
@@ -81,7 +81,7 @@ def _load_units(target: str, unit_ids: str | None):
     return units
 
 
-def _load_scores(path: str) -> dict:
+def load_scores(path: str) -> dict:
     p = Path(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8-sig"), parse_float=Decimal)
@@ -114,7 +114,7 @@ def run(args) -> CommandResult:
         except ValueError:
             raise InputError("--years", f"must be a whole number, got {args.years!r}") from None
     weights = parse_weights(args.weights, args.kind) if args.weights else None
-    scores = _load_scores(args.scores) if args.scores else None
+    scores = load_scores(args.scores) if args.scores else None
     if scores is not None and weights is None:
         raise InputError("--weights", "is required with --scores")
 
@@ -130,7 +130,7 @@ def run(args) -> CommandResult:
                                        "errors": [e.to_json() for e in errors]},
                                  json_mode=True, exit_code=2)
         raise InputError(f"{Path(quotes_path).name}", line)
-    units = _load_units(target, args.units)
+    units = load_units(target, args.units)
     rate = args.discount_rate
     if rate is not None and rate.strip().endswith("%"):
         from ..money import to_decimal

@@ -168,16 +168,16 @@ def _run_quotes(args, out: Path) -> CommandResult:
     except ImportError as e:  # pragma: no cover - the procurement engine ships with the app
         raise InputError("--kind", f"quotes are not available ({e})") from None
     from ..procurement import parse_weights
-    from .quotes import _load_scores, _load_units
+    from .quotes import load_scores, load_units
     weights = parse_weights(args.weights) if args.weights else None
-    scores = _load_scores(args.scores) if args.scores else None
+    scores = load_scores(args.scores) if args.scores else None
     if scores is not None and weights is None:
         raise InputError("--weights", "is required with --scores")
     products, errors = read_quotes(args.quotes)
     if errors:
         first = "; ".join(str(e) for e in errors[:3])
         raise InputError(Path(args.quotes).name, f"{len(errors)} bad cell(s): {first}")
-    units = _load_units(args.target, args.units)
+    units = load_units(args.target, args.units)
     project = None
     if not is_unit_file(Path(args.target)):
         from ..store import open_project

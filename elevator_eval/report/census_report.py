@@ -26,6 +26,7 @@ class _Row:
     main_reason_zh: str
     main_reason_en: str
     consent_state: str | None
+    consent_ruleset: str = ""
 
 
 def census_rows(project) -> tuple[list[_Row], str]:
@@ -37,15 +38,35 @@ def census_rows(project) -> tuple[list[_Row], str]:
     if census is not None:
         result = census(project)
         return [_Row(r.community, r.building, r.unit_id, r.unit_name, r.year_built, r.klass,
-                     r.main_reason_zh, r.main_reason_en, r.consent_state)
+                     r.main_reason_zh, r.main_reason_en, r.consent_state, r.consent_ruleset)
                 for r in result.rows], "census"
+    from ..rulebook import Resolver
     from ..suitability import assess
+    rules = Resolver(project)
     rows = []
     for c, b, u in project.iter_units():
-        a = assess(u)
+        bundle = rules.bundle(u)
+        a = assess(u, bundle=bundle)
         rows.append(_Row(c.name, b.name, u.id, u.name, u.building.year_built, a.klass,
-                         a.main_reason_zh, a.main_reason_en, a.consent_state))
+                         a.main_reason_zh, a.main_reason_en, a.consent_state,
+                         bundle.consent.name))
     return rows, "suitability.assess"
+
+
+def consent_rules_text(project, rows: list[_Row], t: Tr) -> str:
+    """The consent rulesets the vote states were counted under, by title, with the number
+    of units each."""
+    from ..rulebook import Resolver
+    resolver = Resolver(project)
+    counts: dict[str, int] = {}
+    for r in rows:
+        if r.consent_ruleset:
+            counts[r.consent_ruleset] = counts.get(r.consent_ruleset, 0) + 1
+    parts = []
+    for name, n in counts.items():
+        rs = resolver.consent(name)
+        parts.append(t(f"《{rs.title_zh}》（{n} 个单元）", f"{rs.title_en} ({n} units)"))
+    return t("表决规则：", "Consent rules: ") + t("；", "; ").join(parts) if parts else ""
 
 
 def unit_label(r: _Row) -> str:
@@ -143,6 +164,7 @@ def build_census_report(project, *, lang: str = "zh", out) -> None:
                         "(any major or two or more strong → unsuitable; one strong → "
                         "difficult). The vote is shown separately and never folded in."),
                       "tiny"))
+    story.append(para(consent_rules_text(project, rows, t), "tiny"))
     if engine != "census":
         story.append(para(t("（各单元结果由适宜性评估逐一计算。）",
                             "(Rows computed unit by unit by the suitability assessment.)"),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from . import labels as L
+
 from .common import (Tr, build_pdf, content_width, esc, fmt_area, fmt_pct, fmt_yuan, kv_table,
                      para, para_markup, scheme_label, styles, today_iso, unavailable,
                      unit_context)
@@ -23,7 +25,7 @@ def _checkboxes(t: Tr, width: float):
     from .. import fonts
     font = fonts.register_reportlab()
     d = Drawing(width, 34)
-    options = [t("同意", "Agree"), t("不同意", "Disagree"), t("弃权", "Abstain")]
+    options = [t.pair(L.VOTES[v]) for v in ("yes", "no", "abstain")]
     step = width / 3
     for i, text in enumerate(options):
         x = 20 + i * step
@@ -127,7 +129,9 @@ def build_consent_forms(unit, *, project=None, lang: str = "zh", out,
     """
     from reportlab.platypus import PageBreak
 
+    from ..rulebook import resolve
     t = Tr(lang)
+    rules = resolve(project, unit)
     share = None
     try:
         from ..costshare import compute_share
@@ -151,6 +155,8 @@ def build_consent_forms(unit, *, project=None, lang: str = "zh", out,
         if i:
             story.append(PageBreak())
         story += _household_page(unit, h, share, hs, version, t, width, project)
+        story.append(para(t("表决规则：", "Consent ruleset: ")
+                          + t.pair((rules.consent.title_zh, rules.consent.title_en)), "small"))
     if not story:
         story.append(para(t("本单元没有住户。", "This unit has no households.")))
     title = t("加装电梯意见征询表", "Consent forms") + " — " + (unit.name or unit.id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import pairs
+
 COST_ITEMS = {
     "equipment": ("电梯设备", "Elevator equipment"),
     "installation": ("安装调试", "Installation"),
@@ -24,31 +26,16 @@ ANNUAL_ITEMS = {
     "other": ("其他", "Other"),
 }
 
-STRUCTURES = {"masonry": ("砖混", "masonry"), "frame": ("框架", "frame"),
-              "shear_wall": ("剪力墙", "shear wall"), "other": ("其他", "other")}
-
-ENTRY_MODES = {"half_landing": ("半层入户", "half-landing entry"),
-               "flat": ("平层入户", "flat entry")}
-
-VOTES = {"yes": ("同意", "yes"), "no": ("不同意", "no"), "abstain": ("弃权", "abstain"),
-         None: ("未参与", "did not take part")}
-
-CONSENT_STATES = {"ready": ("表决已通过", "passed"),
-                  "needs_votes": ("尚需争取票数", "needs more votes"),
-                  "blocked": ("受阻（有业主否决）", "blocked by a veto"),
-                  "invalid": ("表决数据有误（同一业主票不一致）",
-                              "vote data invalid (one owner, different votes)"),
-                  "not_computed": ("未统计", "not counted")}
-
-SEVERITY = {"weak": ("弱干扰", "weak"), "strong": ("强干扰", "strong"),
-            "major": ("重大干扰", "major")}
+STRUCTURES = pairs("structures")
+ENTRY_MODES = pairs("entry_modes")
+VOTES = pairs("votes")
+CONSENT_STATES = pairs("consent_states")
+SEVERITY = pairs("severities")
 
 YES_NO = {True: ("是", "yes"), False: ("否", "no"), None: ("未调查", "not surveyed")}
 
-PIPES = {"gas": ("燃气管", "gas pipe"), "water": ("给水管", "water pipe"),
-         "drainage": ("排水管", "drainage pipe"), "power": ("电力线", "power line"),
-         "telecom": ("通信线", "telecom line"), "heating": ("供热管", "heating pipe"),
-         "other": ("其他管线", "other pipe")}
+PIPES = pairs("pipes")
+FINDINGS = pairs("findings")
 
 
 SITE_FIELDS = {

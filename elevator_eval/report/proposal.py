@@ -103,31 +103,32 @@ class ProposalData:
     consent: Any = None
     consent_rules: Any = None
     share: Any = None
+    rules: Any = None          # the RuleBundle in force (elevator_eval.rulebook)
     missing: dict[str, str] = field(default_factory=dict)  # section -> reason
 
 
 def gather(unit, project=None) -> ProposalData:
     """Run the engines for ``unit``. Bad input (``InputError``) propagates; an engine that
     is not installed is recorded in ``missing``."""
+    from ..rulebook import resolve
     data = ProposalData(unit=unit, project=project)
     settings = project.settings if project is not None else None
+    bundle = data.rules = resolve(project, unit)
     try:
         from ..suitability import assess
     except ImportError as e:
         data.missing["assessment"] = f"suitability engine not installed ({e})"
     else:
-        data.assessment = assess(unit)
+        data.assessment = assess(unit, bundle=bundle)
     try:
-        from ..consent import load_ruleset, tally
+        from ..consent import tally
     except ImportError as e:
         data.missing["consent"] = f"consent engine not installed ({e})"
     else:
         data.consent = (data.assessment.consent if data.assessment is not None
-                        and data.assessment.consent is not None else tally(unit))
-        try:
-            data.consent_rules = load_ruleset(data.consent.ruleset)
-        except Exception:  # a user ruleset the loader cannot find by name
-            data.consent_rules = None
+                        and data.assessment.consent is not None
+                        else tally(unit, bundle.consent))
+        data.consent_rules = bundle.consent
     try:
         from ..costshare import compute_share
     except ImportError as e:

@@ -42,11 +42,8 @@ def suitability_ruleset_text(d, t: Tr) -> str:
     """Title and name of the suitability ruleset used (just the name when it cannot be
     loaded, e.g. a user ruleset no longer in the project)."""
     name = d.assessment.ruleset
-    try:
-        from ..suitability import load_ruleset, user_rulesets
-        settings = d.project.settings if d.project is not None else None
-        r = load_ruleset(name, user=user_rulesets(settings))
-    except Exception:  # noqa: BLE001 - the name is still a faithful citation
+    r = d.rules.suitability if d.rules is not None else None
+    if r is None or r.name != name:   # the name is still a faithful citation
         return name
     title = t.pair((r.title_zh, r.title_en))
     return t(f"{title}（{name}）", f"{title} ({name})") if title else name

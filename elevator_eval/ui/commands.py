@@ -40,6 +40,8 @@ class _Missing:
 
 
 _MISSING = _Missing()
+REMOVE = _MISSING
+"""Value of a :class:`SetProjectSettingCommand` that removes the key."""
 
 
 class SetValueCommand(QUndoCommand):
@@ -176,5 +178,5 @@ class ReplaceProjectPartCommand(QUndoCommand):
 
 
 def vote_label(vote: str | None) -> str:
-    return {"yes": translate("Commands", "同意"), "no": translate("Commands", "反对"), "abstain": translate("Commands", "弃权"),
-            None: translate("Commands", "未参与")}.get(vote, str(vote))
+    from . import labels
+    return labels.vote_label(vote)

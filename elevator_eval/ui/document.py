@@ -17,7 +17,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..model import Project
+from ..project_settings import NAME_KEYS, USER_FILE_KEYS
 from . import commands
+
+RULE_SETTINGS = frozenset(NAME_KEYS + USER_FILE_KEYS + ("preinstall",))
+"""Project settings the engines' results depend on (see :mod:`elevator_eval.rulebook`)."""
 
 
 translate = QCoreApplication.translate
@@ -129,6 +133,8 @@ class ProjectDocument(QObject):
 
     def notify_setting(self, key: str) -> None:
         self.settingChanged.emit(key)
+        if key in RULE_SETTINGS:   # the rules in force changed: every result may change
+            self.notify_structure()
 
     def notify_structure(self) -> None:
         self._cache.clear()
@@ -148,26 +154,39 @@ class ProjectDocument(QObject):
     def unit(self, unit_id: str):
         return self.project.find_unit(unit_id)
 
+    def rules(self, unit_id: str):
+        """The rules in force for the unit (:func:`elevator_eval.rulebook.resolve`)."""
+        from ..rulebook import resolve
+        return self._cached(("rules", unit_id),
+                            lambda: resolve(self.project, self.unit(unit_id)))
+
+    def default_rules(self):
+        """The rules in force for a unit that makes no choice of its own."""
+        from ..rulebook import resolve
+        return self._cached(("rules",), lambda: resolve(self.project, None))
+
     def assessment(self, unit_id: str):
         """``suitability.assess`` of the unit, or None when the engine is missing."""
         mod = engine("suitability")
         if mod is None:
             return None
-        return self._cached(("assess", unit_id), lambda: mod.assess(self.unit(unit_id)))
+        return self._cached(("assess", unit_id), lambda: mod.assess(
+            self.unit(unit_id), bundle=self.rules(unit_id)))
 
     def consent(self, unit_id: str):
         """``consent.tally`` of the unit (raises InputError on inconsistent owner votes)."""
         mod = engine("consent")
         if mod is None:
             return None
-        return self._cached(("consent", unit_id), lambda: mod.tally(self.unit(unit_id)))
+        return self._cached(("consent", unit_id), lambda: mod.tally(
+            self.unit(unit_id), self.rules(unit_id).consent))
 
     def needed(self, unit_id: str):
         mod = engine("consent")
         if mod is None:
             return None
-        return self._cached(("needed", unit_id),
-                            lambda: mod.what_is_needed(self.unit(unit_id)))
+        return self._cached(("needed", unit_id), lambda: mod.what_is_needed(
+            self.unit(unit_id), self.rules(unit_id).consent))
 
     def shares(self, unit_id: str, method: str | None = None):
         """``costshare.compute_share`` (the unit's own method when ``method`` is None)."""
@@ -175,7 +194,8 @@ class ProjectDocument(QObject):
         if mod is None:
             return None
         return self._cached(("share", unit_id, method),
-                            lambda: mod.compute_share(self.unit(unit_id), method))
+                            lambda: mod.compute_share(self.unit(unit_id), method,
+                                                      settings=self.project.settings))
 
     def census(self):
         if self.defer_engines and ("census",) not in self._cache:

@@ -1,9 +1,11 @@
-"""Translated names of the model's codes (classes, severities, votes, states …)."""
+"""Names of the model's codes in the window's language: from the one vocabulary
+(:mod:`elevator_eval.vocabulary`) for codes, Qt translations for the window's own words."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ..vocabulary import label, pairs
 from . import i18n
 
 
@@ -11,17 +13,17 @@ translate = QCoreApplication.translate
 
 
 def class_label(klass: str | None) -> str:
-    return {"suitable": translate("Labels", "适合加装"), "difficult": translate("Labels", "较难加装"),
-            "unsuitable": translate("Labels", "不适合加装")}.get(klass, translate("Labels", "未评估"))
+    if klass is None:
+        return translate("Labels", "未评估")
+    return label("classes", klass, i18n.lang())
 
 
 def severity_label(sev: str) -> str:
-    return {"weak": translate("Labels", "弱干扰"), "strong": translate("Labels", "强干扰"), "major": translate("Labels", "重大干扰")}.get(sev, sev)
+    return label("severities", sev, i18n.lang())
 
 
 def vote_label(vote: str | None) -> str:
-    return {"yes": translate("Labels", "同意"), "no": translate("Labels", "反对"), "abstain": translate("Labels", "弃权"),
-            None: translate("Labels", "未参与")}.get(vote, str(vote))
+    return label("votes", vote, i18n.lang())
 
 
 def source_label(source: str | None) -> str:
@@ -32,25 +34,25 @@ def source_label(source: str | None) -> str:
 
 
 def state_label(state: str | None) -> str:
-    return {"ready": translate("Labels", "表决通过"), "needs_votes": translate("Labels", "尚需表决"),
-            "blocked": translate("Labels", "受阻（专有部分业主未同意）"),
-            "invalid": translate("Labels", "表决数据有误"),
-            "not_computed": translate("Labels", "未统计")}.get(state, translate("Labels", "未知"))
+    if state not in pairs("consent_states"):
+        return translate("Labels", "未知")
+    return label("consent_states", state, i18n.lang())
 
 
 def structure_label(code: str | None) -> str:
-    return {"masonry": translate("Labels", "砖混"), "frame": translate("Labels", "框架"), "shear_wall": translate("Labels", "剪力墙"),
-            "other": translate("Labels", "其他"), None: translate("Labels", "未填")}.get(code, str(code))
+    if code is None:
+        return translate("Labels", "未填")
+    return label("structures", code, i18n.lang())
 
 
 def entry_label(code: str | None) -> str:
-    return {"half_landing": translate("Labels", "半层入户"), "flat": translate("Labels", "平层入户"),
-            None: translate("Labels", "未填")}.get(code, str(code))
+    if code is None:
+        return translate("Labels", "未填")
+    return label("entry_modes", code, i18n.lang())
 
 
 def pipe_label(code: str) -> str:
-    return {"gas": translate("Labels", "燃气"), "water": translate("Labels", "给水"), "drainage": translate("Labels", "排水"), "power": translate("Labels", "电力"),
-            "telecom": translate("Labels", "通信"), "heating": translate("Labels", "供热"), "other": translate("Labels", "其他")}.get(code, code)
+    return label("pipes", code, i18n.lang())
 
 
 def cost_item_label(code: str) -> str:
@@ -98,7 +100,10 @@ def class_rule_source() -> str:
               "有一项重大干扰或两项及以上强干扰为不适合加装，恰有一项强干扰为较难加装，其余为适合加装。")
 
 
-def consent_source() -> str:
-    return translate("Labels", "《民法典》第二百七十八条：专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决，"
-              "并经参与表决专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意；"
-              "第一千二百五十九条：“以上”包括本数。")
+def consent_source(ruleset=None) -> str:
+    """Title and legal source of a consent ruleset (the shipped default when ``None``)."""
+    if ruleset is None:
+        from ..rulebook import resolve
+        ruleset = resolve(None, None).consent
+    return translate("Labels", "表决规则：{0}\n依据：{1}").format(
+        i18n.pick(ruleset.title_zh, ruleset.title_en), ruleset.source)

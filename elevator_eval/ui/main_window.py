@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         self.menu_edit = mb.addMenu("")
         for a in (self.act_undo, self.act_redo, self.act_find):
             self.menu_edit.addAction(a)
+        from .settings_dialog import add_settings_action
+        add_settings_action(self, self.menu_edit)
         self.menu_view = mb.addMenu("")
         for a in (self.act_overview, self.act_unit, self.act_procurement, self.act_process,
                   self.act_recompute, self.act_vote_log):

@@ -28,6 +28,7 @@ class CensusModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows = []
+        self.consent_ruleset = None    # the project's default consent ruleset (tooltip)
         self._display: list[tuple] = []
         self._sort: list[tuple] = []
         self._brush: dict = {}
@@ -73,7 +74,7 @@ class CensusModel(QAbstractTableModel):
             if col == "class":
                 return labels.class_rule_source()
             if col == "consent":
-                return labels.consent_source()
+                return labels.consent_source(self.consent_ruleset)
         return None
 
     def data(self, index, role=Qt.DisplayRole):
@@ -246,6 +247,10 @@ class OverviewView(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        try:
+            self.model.consent_ruleset = self.doc.default_rules().consent
+        except Exception:  # invalid settings: the tooltip falls back to the default
+            self.model.consent_ruleset = None
         try:
             census = self.doc.census()
         except Exception as e:  # an engine error is shown, never a crash

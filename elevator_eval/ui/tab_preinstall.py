@@ -100,7 +100,8 @@ class PreinstallTab(UnitTab):
         self.hazard.setText("" if h is None or isinstance(h, list) else str(h))
         try:
             from ..preinstall import build_inputs
-            inputs = build_inputs(unit, self.doc.project)
+            consent = self.doc.consent(self.unit_id) if unit.households else None
+            inputs = build_inputs(unit, self.doc.project, consent_result=consent)
             self.horizon.setValue(inputs.horizon_years) if self.result is None else None
             items = list(inputs.items_now) + list(inputs.extras_later)
         except Exception as e:
@@ -157,11 +158,16 @@ class PreinstallTab(UnitTab):
         def work(progress):
             if not progress(0, 2):
                 return None
+            from ..consent import tally
+            from ..preinstall import build_inputs
+            from ..rulebook import resolve
+            consent = tally(unit, resolve(project, unit).consent) if unit.households else None
+            inputs = build_inputs(unit, project, horizon_years=horizon, consent_result=consent)
             first = evaluate(unit, project, horizon_years=horizon, with_monte_carlo=False,
-                             with_tornado=False)
+                             with_tornado=False, inputs=inputs)
             if not progress(1, 2):
                 return first
-            full = evaluate(unit, project, horizon_years=horizon, draws=draws)
+            full = evaluate(unit, project, horizon_years=horizon, draws=draws, inputs=inputs)
             progress(2, 2)
             return full
 

@@ -14,12 +14,23 @@ from .style import CLASS_COLOURS, SEVERITY_COLOURS
 from .tab_base import UnitTab
 
 
+
+def _project_checks(doc) -> dict:
+    """The checks of the suitability ruleset the project uses by default (for tooltips)."""
+    from ..rulebook import resolve
+    try:
+        return resolve(doc.project, None).suitability.checks
+    except Exception:  # invalid settings: the shipped default still describes the checks
+        return resolve(None, None).suitability.checks
+
 class SiteTab(UnitTab):
     name = "site"
 
     def __init__(self, doc, parent=None):
         super().__init__(doc, parent)
         s = lambda u: u.site  # noqa: E731
+        checks = _project_checks(doc)
+        fire, near = checks["fire_lane_narrow"], checks["neighbour_close"]
         fields = [
             Field("entry_mode", self.tr("入户方式"), "choice", s,
                   choices=[(m, labels.entry_label(m)) for m in ENTRY_MODES]),
@@ -28,9 +39,13 @@ class SiteTab(UnitTab):
             Field("inside_red_line", self.tr("在用地红线内"), "bool3", s,
                   tooltip=self.tr("超出用地红线为重大干扰")),
             Field("fire_lane_width_after_m", self.tr("加装后消防车道净宽（m）"), "decimal", s,
-                  tooltip=self.tr("小于 4.0 m 为重大干扰：消防车道净宽不小于 4.0 m（GB 50016-2014（2018年版））")),
+                  tooltip=self.tr("小于 {0} m 为{1}（{2}）").format(
+                      fire["min_width_m"], labels.severity_label(fire["severity"]),
+                      fire["source"])),
             Field("distance_to_neighbour_m", self.tr("与相邻建筑距离（m）"), "decimal", s,
-                  tooltip=self.tr("小于 6.0 m 为强干扰（应用默认值：多层住宅常用防火间距 6 m，GB 50016 表5.2.2，待核实）")),
+                  tooltip=self.tr("小于 {0} m 为{1}（{2}）").format(
+                      near["min_distance_m"], labels.severity_label(near["severity"]),
+                      near["source"])),
             Field("occupies_private_courtyard", self.tr("占用私家庭院"), "bool3", s),
             Field("sunlight_below_standard", self.tr("日照低于标准"), "bool3", s,
                   tooltip=self.tr("GB 50180-2018 日照标准")),

@@ -7,13 +7,15 @@ thresholds and "what is needed" come from :mod:`elevator_eval.consent` and updat
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
+from ..project_settings import defaults as settings_defaults
 from . import i18n, labels
 from .style import STATE_COLOURS, VOTE_COLOURS
 from .tab_base import UnitTab
@@ -191,6 +193,13 @@ class VotesTab(UnitTab):
         tally_box = QGroupBox(self.tr("表决统计"))
         tally_box.setMinimumWidth(380)
         tl = QVBoxLayout(tally_box)
+        self.rules_box = QComboBox()
+        self.rules_box.setObjectName("UnitConsentRules")
+        self.rules_box.setToolTip(self.tr("本单元适用的表决规则；默认随项目设置"))
+        self.rules_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.rules_box.setMinimumContentsLength(24)
+        self.rules_box.activated.connect(self._rules_chosen)
+        tl.addWidget(self.rules_box)
         tl.addWidget(self.state_label)
         tl.addWidget(self.tally_label)
         tl.addWidget(self.needed_label)
@@ -340,7 +349,41 @@ class VotesTab(UnitTab):
                                "exclusive_part_affected", value,
                                self.tr("修改 {0} 的专有部分受影响").format(hid))
 
+    def _fill_rules_box(self) -> None:
+        """The unit's own consent ruleset choice: the project's default first, then every
+        ruleset by its title (the project's own rulesets included)."""
+        from ..rulebook import choices
+        unit = self.doc.unit(self.unit_id)
+        box = self.rules_box
+        box.blockSignals(True)
+        box.clear()
+        try:
+            default = self.doc.default_rules().consent
+            box.addItem(self.tr("随项目设置（{0}）").format(
+                i18n.pick(default.title_zh, default.title_en)), "")
+        except Exception:  # invalid project settings: still offer the rulesets
+            box.addItem(self.tr("随项目设置"), "")
+        for rf in choices("consent", self.doc.project.settings):
+            box.addItem(i18n.pick(rf.title_zh, rf.title_en), rf.name)
+            box.setItemData(box.count() - 1, rf.source, Qt.ToolTipRole)
+        box.setCurrentIndex(max(0, box.findData(unit.consent_rules or "")))
+        box.blockSignals(False)
+
+    def _rules_chosen(self, index: int) -> None:
+        name = self.rules_box.itemData(index) or None
+        unit = self.doc.unit(self.unit_id)
+        if name == unit.consent_rules:
+            return
+        stack = self.doc.undo_stack
+        stack.beginMacro(self.tr("修改 {0} 的表决规则").format(self.unit_id))
+        self.doc.set_value(self.unit_id, lambda u: u, "rules",
+                           name or settings_defaults()["consent_rules"], self.tr("表决规则"))
+        self.doc.set_value(self.unit_id, lambda u: u, "rules_given", name is not None,
+                           self.tr("表决规则"))
+        stack.endMacro()
+
     def _fill_tally(self) -> None:
+        self._fill_rules_box()
         try:
             c = self.doc.consent(self.unit_id)
         except Exception as e:  # e.g. one owner with two different votes
@@ -360,16 +403,21 @@ class VotesTab(UnitTab):
         self.state_label.setStyleSheet(f"color:{STATE_COLOURS.get(c.state, '#000')}")
         ok = lambda b: "<b style='color:#2e7d32'>✓</b>" if b else \
             "<b style='color:#c62828'>✗</b>"  # noqa: E731
-        th = thresholds(c)
+        rs = self.doc.rules(self.unit_id).consent
+        self.tally_label.setToolTip(labels.consent_source(rs))
+        th = thresholds(rs)
+        all_owners = rs.approval_base == "all"     # the ruleset counts yes of all owners
+        area_base = c.area_total_m2 if all_owners else c.area_taking_part_m2
+        head_base = c.heads_total if all_owners else c.heads_taking_part
         rows = [
             (self.tr("参与表决的专有面积"),
              f"{c.area_taking_part_m2} / {c.area_total_m2} m²", th.get("participation"),
              c.participation_area_ok),
             (self.tr("参与表决的人数"), f"{c.heads_taking_part} / {c.heads_total}",
              th.get("participation"), c.participation_headcount_ok),
-            (self.tr("同意的专有面积"), f"{c.area_yes_m2} / {c.area_taking_part_m2} m²",
+            (self.tr("同意的专有面积"), f"{c.area_yes_m2} / {area_base} m²",
              th.get("approval"), c.approval_area_ok),
-            (self.tr("同意的人数"), f"{c.heads_yes} / {c.heads_taking_part}",
+            (self.tr("同意的人数"), f"{c.heads_yes} / {head_base}",
              th.get("approval"), c.approval_headcount_ok),
         ]
         html = ["<table cellspacing='4' style='white-space:nowrap'>"]
@@ -385,7 +433,9 @@ class VotesTab(UnitTab):
             html.append("<p style='color:#c62828'>" + self.tr(
                 "专有部分受影响、尚未同意的业主：{0}").format(
                     owners_text(self.doc.unit(self.unit_id), c.blocking)) + "</p>")
-        html.append("<p><small>" + self.tr("规则集：{0}").format(c.ruleset) + "</small></p>")
+        html.append("<p><small>" + self.tr("规则集：{0}").format(
+            escape(i18n.pick(rs.title_zh, rs.title_en)) + f" ({escape(c.ruleset)})")
+            + "</small></p>")
         self.tally_label.setText("".join(html))
         unit = self.doc.unit(self.unit_id)
         needed = c.needed
@@ -394,13 +444,8 @@ class VotesTab(UnitTab):
             "、".join(needed.owners)))
 
 
-def thresholds(result) -> dict[str, str]:
-    """Threshold texts (``≥ 2/3`` …) of the ruleset the tally used, from its data file."""
-    try:
-        from ..consent import load_ruleset
-        rs = load_ruleset(result.ruleset)
-    except Exception:
-        return {}
+def thresholds(rs) -> dict[str, str]:
+    """Threshold texts (``≥ 2/3`` …) of the consent ruleset in force (a ConsentRuleset)."""
     out = {}
     for key, ratio, inclusive in (("participation", rs.participation_ratio,
                                    rs.participation_inclusive),

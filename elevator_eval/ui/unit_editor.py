@@ -114,6 +114,8 @@ class UnitEditor(QWidget):
             self.class_badge.setText(labels.class_label(None))
             self.class_badge.setStyleSheet("")
         try:
+            self.consent_badge.setToolTip(labels.consent_source(
+                self.doc.rules(self.unit_id).consent))
             c = self.doc.consent(self.unit_id)
             state = c.state if c is not None else None
         except Exception:

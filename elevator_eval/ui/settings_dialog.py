@@ -1,0 +1,220 @@
+"""The project settings dialog: rulesets, city tables and the organisation profile.
+
+Rulesets are listed by their Chinese (or English) titles with validity dates and sources
+(:func:`elevator_eval.rulebook.choices`). On OK every edit goes through
+:func:`elevator_eval.project_settings.set_value` — the same check as
+``elevator-eval settings --set`` — and the changes are pushed as one undoable step on the
+document's undo stack; a bad value keeps the dialog open and names the setting.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QLabel, QLineEdit, QVBoxLayout, QWidget)
+
+from .. import project_settings as PS
+from ..errors import InputError
+from ..rulebook import choices
+from . import commands, i18n
+
+translate = QCoreApplication.translate
+
+def org_labels() -> dict[str, str]:
+    """Labels of the organisation fields in the current language."""
+    return {"street_office": translate("ProjectSettings", "街道办事处"),
+            "consultant": translate("ProjectSettings", "咨询单位"),
+            "contact_person": translate("ProjectSettings", "联系人"),
+            "contact_phone": translate("ProjectSettings", "联系电话"),
+            "address": translate("ProjectSettings", "地址"),
+            "seal_text": translate("ProjectSettings", "盖章单位（印章文字）")}
+
+
+def _span(rf) -> str:
+    if rf.valid_from is None and rf.valid_to is None:
+        return translate("ProjectSettings", "长期有效")
+    return translate("ProjectSettings", "有效期 {0} 至 {1}").format(
+        rf.valid_from or "…", rf.valid_to or "…")
+
+
+class ProjectSettingsDialog(QDialog):
+    """Edit ``project.settings`` (see the module docstring)."""
+
+    def __init__(self, doc, parent=None):
+        super().__init__(parent)
+        self.setObjectName("ProjectSettingsDialog")
+        self.doc = doc
+        self.setWindowTitle(self.tr("项目设置"))
+        self.setMinimumWidth(720)
+        settings = doc.project.settings
+        self.combos: dict[str, QComboBox] = {}
+        self.infos: dict[str, QLabel] = {}
+        lay = QVBoxLayout(self)
+
+        rules = QGroupBox(self.tr("表决与适宜性规则"))
+        form = QFormLayout(rules)
+        self._combo(form, "default_rules", self.tr("表决规则"), "consent", settings, None)
+        self._combo(form, "suitability_rules", self.tr("适宜性规则"), "suitability", settings,
+                    self.tr("随表决规则"))
+        lay.addWidget(rules)
+
+        city = QGroupBox(self.tr("城市表格与标准"))
+        form = QFormLayout(city)
+        self.city = QLineEdit(str(settings.get("city") or ""))
+        self.city.setObjectName("city")
+        form.addRow(self.tr("城市"), self.city)
+        self._combo(form, "coefficient_table", self.tr("楼层系数表"), "coefficients", settings,
+                    self.tr("应用默认"))
+        self._combo(form, "subsidy_rule_set", self.tr("补贴规则"), "subsidies", settings,
+                    self.tr("不指定"))
+        self._combo(form, "sunlight_standard", self.tr("日照标准"), "sunlight", settings,
+                    self.tr("默认"))
+        lay.addWidget(city)
+
+        org = QGroupBox(self.tr("组织信息（用于文件落款）"))
+        form = QFormLayout(org)
+        current = settings.get(PS.ORGANISATION_KEY) or {}
+        self.org: dict[str, QLineEdit] = {}
+        names = org_labels()
+        for key in PS.ORGANISATION_FIELDS:
+            edit = QLineEdit(str(current.get(key) or ""))
+            edit.setObjectName(f"organisation.{key}")
+            self.org[key] = edit
+            form.addRow(names[key], edit)
+        lay.addWidget(org)
+
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setStyleSheet("color:#c62828")
+        self.error.setWordWrap(True)
+        lay.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+
+    def _combo(self, form, key: str, label: str, kind: str, settings, empty: str | None):
+        box = QComboBox()
+        box.setObjectName(key)
+        # long titles must not squeeze the labels: the list shows them in full
+        box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(32)
+        info = QLabel()
+        info.setWordWrap(True)
+        info.setObjectName(f"{key}Info")
+        info.setStyleSheet("color:#555")
+        if empty is not None:
+            box.addItem(empty, "")
+        for rf in choices(kind, settings):
+            title = i18n.pick(rf.title_zh, rf.title_en)
+            mark = self.tr("（本项目定义）") if rf.project_defined else ""
+            name = f" ({rf.name})" if i18n.lang() == "en" else f"（{rf.name}）"
+            box.addItem(f"{title}{name}{mark}", rf.name)
+            box.setItemData(box.count() - 1, f"{_span(rf)}\n{rf.source}", Qt.ToolTipRole)
+        current = settings.get(key)
+        if key == "default_rules" and not current:
+            current = PS.defaults()["consent_rules"]
+        i = box.findData(current or "")
+        box.setCurrentIndex(max(i, 0))
+        box.currentIndexChanged.connect(lambda _i: self._show_info(key))
+        self.combos[key] = box
+        self.infos[key] = info
+        field = QWidget()
+        col = QVBoxLayout(field)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(box)
+        col.addWidget(info)
+        form.addRow(label, field)
+        self._show_info(key)
+
+    def _show_info(self, key: str) -> None:
+        box = self.combos[key]
+        tip = box.itemData(box.currentIndex(), Qt.ToolTipRole) or ""
+        self.infos[key].setText(str(tip))
+        self.infos[key].setVisible(bool(tip))
+
+    # ------------------------------------------------------------------ editing
+    def edits(self) -> list[tuple[str, str]]:
+        """``(KEY, VALUE)`` for every field that differs from the project's settings."""
+        s = self.doc.project.settings
+        org = s.get(PS.ORGANISATION_KEY) or {}
+        out = []
+        for key, box in self.combos.items():
+            value = box.currentData() or ""
+            old = s.get(key) or ""
+            if key == "default_rules" and not old:
+                old = PS.defaults()["consent_rules"]
+            if value != old:
+                out.append((key, value))
+        if self.city.text().strip() != str(s.get("city") or ""):
+            out.append(("city", self.city.text()))
+        for key, edit in self.org.items():
+            if edit.text().strip() != str(org.get(key) or ""):
+                out.append((f"{PS.ORGANISATION_KEY}.{key}", edit.text()))
+        return out
+
+    def accept(self) -> None:
+        old = self.doc.project.settings
+        new = old
+        try:
+            for key, value in self.edits():
+                new = PS.set_value(new, key, value)
+        except InputError as e:
+            self.error.setText(self.tr("设置有误：{0}").format(str(e)))
+            return
+        changed = [k for k in sorted(set(old) | set(new)) if old.get(k, commands.REMOVE)
+                   != new.get(k, commands.REMOVE)]
+        if changed:
+            stack = self.doc.undo_stack
+            stack.beginMacro(self.tr("修改项目设置"))
+            for k in changed:
+                stack.push(commands.SetProjectSettingCommand(
+                    self.doc, k, new.get(k, commands.REMOVE),
+                    self.tr("修改项目设置 {0}").format(k)))
+            stack.endMacro()
+        super().accept()
+
+
+class _Retranslate(QObject):
+    """Sets the action's text now and again on every language change of the window."""
+
+    def __init__(self, window, action: QAction):
+        super().__init__(window)
+        self.action = action
+        window.installEventFilter(self)
+        self.apply()
+
+    def apply(self) -> None:
+        self.action.setText(translate("ProjectSettings", "项目设置(&T)…"))
+        tip = translate("ProjectSettings", "表决规则、适宜性规则、城市表格与组织信息")
+        self.action.setToolTip(tip)
+        self.action.setStatusTip(tip)
+
+    def eventFilter(self, obj, event):  # Qt API name
+        if event.type() == QEvent.LanguageChange:
+            self.apply()
+        return False
+
+
+def open_dialog(window) -> ProjectSettingsDialog:
+    """Show the dialog for the window's document (window-modal, not blocking)."""
+    for old in window.findChildren(QDialog, "ProjectSettingsDialog"):
+        old.close()
+        old.deleteLater()
+    dlg = ProjectSettingsDialog(window.doc, window)
+    dlg.open()
+    return dlg
+
+
+def add_settings_action(window, menu) -> QAction:
+    """The menu entry (object name ``actProjectSettings``) opening the dialog."""
+    act = QAction(window)
+    act.setObjectName("actProjectSettings")
+    act.triggered.connect(lambda: open_dialog(window))
+    window.addAction(act)
+    menu.addSeparator()
+    menu.addAction(act)
+    _Retranslate(window, act)
+    window.act_project_settings = act
+    return act

@@ -1,0 +1,47 @@
+"""One vocabulary: the Chinese and English name of every code (pipes, votes, consent states,
+classes, severities, structures, entry modes, sharing methods, findings).
+
+The names live in ``elevator_eval/rules/vocabulary/labels.json``; the window, the documents
+and the command line all take them from here, so that a heating pipe is 暖气管 and a "no"
+vote is 反对 everywhere.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import ruledata
+
+KINDS = ("pipes", "votes", "consent_states", "classes", "severities", "structures",
+         "entry_modes", "methods", "findings")
+NO_VOTE = "none"
+"""Code of "did not take part" in the ``votes`` table (the model's ``vote`` is ``None``)."""
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, tuple[str, str]]]:
+    """Every table: kind → code → (zh, en)."""
+    data = ruledata.load("vocabulary", "labels", field="vocabulary")
+    out = {}
+    for kind in KINDS:
+        table = data.get(kind)
+        if not isinstance(table, dict):
+            raise TypeError(f"vocabulary lacks the table {kind!r}")
+        out[kind] = {code: (str(pair[0]), str(pair[1])) for code, pair in table.items()}
+    return out
+
+
+def pairs(kind: str) -> dict:
+    """code → (zh, en) of one kind; for ``votes`` the key ``None`` is "did not take part"."""
+    table: dict = dict(catalogue()[kind])
+    if kind == "votes":
+        table[None] = table.pop(NO_VOTE)
+    return table
+
+
+def label(kind: str, code, lang: str = "zh") -> str:
+    """The name of ``code`` in ``lang`` (``zh`` or ``en``); the code itself when unknown."""
+    pair = pairs(kind).get(code)
+    if pair is None:
+        return "" if code is None else str(code)
+    return pair[1] if lang == "en" else pair[0]

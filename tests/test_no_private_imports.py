@@ -1,0 +1,45 @@
+"""No module reaches into another's private names (``from .x import _y``, or
+``getattr(module, "_y")``): a module's underscore names may change without notice."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import elevator_eval
+
+PACKAGE = Path(elevator_eval.__file__).resolve().parent
+
+KNOWN_ELSEWHERE = {
+    # other work in progress rewrites these modules; listed so that the fix shows up here
+    ("report/notice.py", "_consent"),      # the notice reuses the proposal's tally section
+    ("preinstall.py", "_resolve"),         # getattr of a name the consent engine no longer has
+}
+
+
+def private_uses() -> set[tuple[str, str]]:
+    out = set()
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE).as_posix()
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                for a in node.names:
+                    if a.name.startswith("_") and not a.name.startswith("__"):
+                        out.add((rel, a.name))
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id in ("getattr", "hasattr") and len(node.args) >= 2 \
+                    and isinstance(node.args[1], ast.Constant) \
+                    and isinstance(node.args[1].value, str) \
+                    and node.args[1].value.startswith("_") \
+                    and not node.args[1].value.startswith("__") \
+                    and not (isinstance(node.args[0], ast.Name) and node.args[0].id == "self"):
+                out.add((rel, node.args[1].value))
+    return out
+
+
+def test_no_private_names_across_modules():
+    assert private_uses() - KNOWN_ELSEWHERE == set()
+
+
+def test_the_known_exceptions_are_still_there():
+    assert KNOWN_ELSEWHERE <= private_uses()

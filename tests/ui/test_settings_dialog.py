@@ -1,0 +1,156 @@
+"""The project settings dialog, driven as a user: open it from the Edit menu, choose a
+ruleset from the list, type the organisation, press OK; the window's tally follows the
+chosen rules for every unit; undo restores; a bad value keeps the dialog open with the same
+message as ``elevator-eval settings --set``."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from elevator_eval.cli import run_command
+from elevator_eval.resources import sample_project_path
+from elevator_eval.store import open_project, save_project
+from tests.test_one_source_of_rules import (PROJECT_RULESET, PROJECT_TITLE_ZH, TITLES,
+                                            UNIT_WITH_OWN_CHOICE, expected_state,
+                                            project_ruleset)
+
+
+def _dialog(w):
+    w.act_project_settings.trigger()
+    dlgs = [d for d in w.findChildren(QDialog, "ProjectSettingsDialog") if d.isVisible()]
+    assert len(dlgs) == 1
+    return dlgs[0]
+
+
+def _choose(qtbot, box, name):
+    """Open the combo box's list and click the entry of ``name``."""
+    i = box.findData(name)
+    assert i >= 0, name
+    box.showPopup()
+    view = box.view()
+    rect = view.visualRect(box.model().index(i, 0))
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=rect.center())
+    assert box.currentData() == name
+
+
+def _ok(qtbot, dlg):
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+
+
+def _tally_states(w) -> dict[str, tuple[str, str]]:
+    out = {}
+    for u in w.doc.project.units():
+        w.show_unit(u.id, tab="votes")
+        tab = w.view("unit").tab("votes")
+        tab.ensure_fresh()
+        out[u.id] = (tab.state_label.property("state"), tab.tally_label.text())
+    return out
+
+
+def test_choose_unanimity_tally_follows_and_undo_restores(make_main_window, qtbot, tmp_path):
+    path = tmp_path / "s.eeproj"
+    shutil.copyfile(sample_project_path(), path)
+    w = make_main_window(path=path)
+    dlg = _dialog(w)
+    box = dlg.combos["default_rules"]
+    assert box.currentData() == "civil-code-2021"
+    assert "民法典" in box.currentText()                      # listed by its Chinese title
+    assert "2021-01-01" in dlg.infos["default_rules"].text()  # validity and source shown
+    _choose(qtbot, box, "unanimity")
+    assert "2020-12-31" in dlg.infos["default_rules"].text()
+    before = dict(w.doc.project.settings["organisation"])
+    edit = dlg.org["street_office"]
+    assert edit.text() == before["street_office"]
+    qtbot.keyClick(edit, Qt.Key_A, Qt.ControlModifier)               # select all, retype
+    qtbot.keyClicks(edit, "Donghu Street Office")                    # ASCII: QTest types keys
+    _ok(qtbot, dlg)
+    assert not dlg.isVisible()
+    s = w.doc.project.settings
+    assert s["default_rules"] == "unanimity"
+    assert s["organisation"]["street_office"] == "Donghu Street Office"
+    states = _tally_states(w)
+    for u in w.doc.project.units():
+        state, text = states[u.id]
+        assert state == expected_state(u, "unanimity"), u.id
+        assert TITLES["unanimity"] in text
+    # one undo takes back the whole dialog
+    w.act_undo.trigger()
+    assert w.doc.project.settings.get("default_rules") == "civil-code-2021"
+    assert w.doc.project.settings["organisation"] == before
+    after = _tally_states(w)
+    assert any(after[k][0] != states[k][0] for k in states)
+    assert all("民法典" in text for _, text in after.values())
+
+
+def test_bad_value_keeps_the_dialog_open_with_the_commands_message(make_main_window, qtbot,
+                                                                   tmp_path):
+    path = tmp_path / "s.eeproj"
+    shutil.copyfile(sample_project_path(), path)
+    w = make_main_window(path=path)
+    dlg = _dialog(w)
+    qtbot.keyClick(dlg.org["contact_phone"], Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClicks(dlg.org["contact_phone"], "call me")
+    _ok(qtbot, dlg)
+    assert dlg.isVisible()
+    err = io.StringIO()
+    code = run_command("settings", [str(path), "--set", "organisation.contact_phone=call me"],
+                       stdout=io.StringIO(), stderr=err)
+    assert code == 2
+    message = err.getvalue().removeprefix("error: ").strip()
+    assert message in dlg.error.text()
+    assert w.doc.project.settings["organisation"]["contact_phone"] == "027-0000-0000"
+    assert not w.doc.is_dirty()
+    dlg.reject()
+
+
+def test_project_defined_ruleset_in_the_window(make_main_window, qtbot, tmp_path):
+    path = tmp_path / "b.eeproj"
+    shutil.copyfile(sample_project_path(), path)
+    p = open_project(path)
+    p.settings["consent_rulesets"] = {PROJECT_RULESET: project_ruleset()}
+    p.settings["default_rules"] = PROJECT_RULESET
+    u = p.find_unit(UNIT_WITH_OWN_CHOICE)
+    u.rules, u.rules_given = "unanimity", True
+    save_project(p, path)
+    w = make_main_window(path=path)
+    dlg = _dialog(w)
+    assert dlg.combos["default_rules"].currentData() == PROJECT_RULESET
+    assert PROJECT_TITLE_ZH in dlg.combos["default_rules"].currentText()
+    dlg.reject()
+    states = _tally_states(w)
+    for u in w.doc.project.units():
+        name = "unanimity" if u.id == UNIT_WITH_OWN_CHOICE else PROJECT_RULESET
+        assert states[u.id][0] == expected_state(u, name), u.id
+        assert TITLES[name] in states[u.id][1]
+
+
+def test_a_units_own_consent_ruleset_chosen_in_the_votes_tab(make_main_window, qtbot):
+    """The example unit (its file names civil-code-2021) passes under the Civil Code (8 of
+    10 taking part say yes) but not under unanimity (2 owners did not vote yes)."""
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="votes")
+    tab = w.view("unit").tab("votes")
+    assert tab.state_label.property("state") == "ready"
+    box = tab.rules_box
+    assert box.currentData() == "civil-code-2021" and "民法典" in box.currentText()
+    _choose(qtbot, box, "unanimity")
+    unit = w.doc.unit("XFL-3-2")
+    assert (unit.consent_rules, unit.rules_given) == ("unanimity", True)
+    assert tab.state_label.property("state") == "needs_votes"
+    assert TITLES["unanimity"] in tab.tally_label.text()
+    w.act_undo.trigger()                       # one step back
+    assert unit.consent_rules == "civil-code-2021"
+    assert tab.state_label.property("state") == "ready"
+    # "as the project says": the unit drops its own choice; the project says unanimity
+    w.doc.project.settings["default_rules"] = "unanimity"
+    w.doc.notify_setting("default_rules")
+    w.show_unit("XFL-3-2", tab="votes")
+    tab = w.view("unit").tab("votes")
+    _choose(qtbot, tab.rules_box, "")
+    assert unit.consent_rules is None and not unit.rules_given
+    assert tab.state_label.property("state") == "needs_votes"
+    assert "全体业主一致同意" in tab.rules_box.currentText()
