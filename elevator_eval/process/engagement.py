@@ -24,9 +24,10 @@ from ..model import Project, Unit
 from .records import CONCERNS, read_canvass, read_intent
 
 
-def _ruleset(unit: Unit, project: Project | None) -> tuple[str | None, dict | None]:
-    from ..census import unit_ruleset
-    return unit_ruleset(project, unit), (project.settings if project is not None else None)
+def _ruleset(unit: Unit, project: Project | None) -> tuple[Any, dict | None]:
+    """The consent ruleset in force for ``unit`` (one resolver for every engine)."""
+    from ..rulebook import resolve
+    return resolve(project, unit).consent, (project.settings if project is not None else None)
 
 
 @dataclass

@@ -134,10 +134,10 @@ class Refusal:
 
 
 def _vote_passed(unit: Unit, project: Project | None) -> bool:
-    from ..census import unit_ruleset
     from ..consent import tally
+    from ..rulebook import resolve
     settings = project.settings if project is not None else None
-    return tally(unit, unit_ruleset(project, unit), settings=settings).passed
+    return tally(unit, resolve(project, unit).consent, settings=settings).passed
 
 
 def _run_check(check: str, source: str, unit: Unit, pd: ProcessData,
