@@ -94,7 +94,9 @@ class MainWindow(QMainWindow):
         act.setObjectName(name)
         if shortcut is not None:
             act.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
-        act.triggered.connect(slot)
+        # triggered(bool) carries the checked flag: never hand it to the slot (a flag
+        # taken as an output folder wrote files into a folder named "False")
+        act.triggered.connect(lambda _checked=False, slot=slot: slot())
         self.addAction(act)
         return act
 
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
         self.act_export_xlsx = self._action("actExportXlsx", self.export_excel, S("Ctrl+E"))
         self.act_export_pdf = self._action("actExportPdf", self.export_pdf, S(S.Print))
         self.act_batch = self._action("actBatch", self.batch_proposals, S("Ctrl+B"))
+        self.act_export_census = self._action("actExportCensus", self.export_census_pdf)
+        self.act_export_quotes = self._action("actExportQuotes", self.export_quotes_pdf)
         self.act_quit = self._action("actQuit", self.close, S(S.Quit))
         stack = self.doc.undo_stack
         self.act_undo = self._action("actUndo", stack.undo, S(S.Undo))
@@ -147,7 +151,8 @@ class MainWindow(QMainWindow):
         for a in (self.act_save, self.act_save_as):
             self.menu_file.addAction(a)
         self.menu_file.addSeparator()
-        for a in (self.act_import, self.act_export_xlsx, self.act_export_pdf, self.act_batch):
+        for a in (self.act_import, self.act_export_xlsx, self.act_export_pdf, self.act_batch,
+                  self.act_export_census, self.act_export_quotes):
             self.menu_file.addAction(a)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -205,8 +210,13 @@ class MainWindow(QMainWindow):
             self.act_import: (self.tr("导入街道数据(&I)…"),
                               self.tr("从 Excel/CSV 导入楼栋与住户，导入前逐行检查")),
             self.act_export_xlsx: (self.tr("导出 Excel(&X)…"), self.tr("把普查表与住户导出为 Excel")),
-            self.act_export_pdf: (self.tr("导出方案书 PDF(&P)…"), self.tr("导出当前单元的加装方案书")),
+            self.act_export_pdf: (self.tr("导出 PDF(&P)…"),
+                                  self.tr("导出当前单元的方案书；在采购比选中导出报价比选报告")),
             self.act_batch: (self.tr("批量生成方案书(&B)…"), self.tr("为项目中每个单元生成方案书（后台运行，可取消）")),
+            self.act_export_census: (self.tr("导出普查报告 PDF(&C)…"),
+                                     self.tr("全街道的普查报告：每个单元的适宜性分类与汇总")),
+            self.act_export_quotes: (self.tr("导出报价比选 PDF(&Q)…"),
+                                     self.tr("采购比选的报价比较、全寿命成本与评分")),
             self.act_quit: (self.tr("退出(&Q)"), ""),
             self.act_find: (self.tr("查找(&F)"), self.tr("在街道概览中搜索单元")),
             self.act_overview: (self.tr("街道概览"), self.tr("普查表：每个单元的适宜性分类")),
@@ -371,6 +381,10 @@ class MainWindow(QMainWindow):
                 ci.addChild(bi)
             self.tree.addTopLevelItem(ci)
             ci.setExpanded(True)
+        if self.tree.topLevelItemCount():
+            # a current item from the start: otherwise the tree makes its first item
+            # current when it gets the focus, which would switch the view
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self.tree.blockSignals(False)
         if self.current_unit:
             self._select_tree_unit(self.current_unit)
@@ -649,11 +663,27 @@ class MainWindow(QMainWindow):
         from .exporting import export_excel
         export_excel(self)
 
-    def export_pdf(self) -> None:
+    def export_pdf(self):
+        """Export the document of the current view: in the procurement workspace the quote
+        comparison, else the current unit's document (the proposal by default)."""
+        if self.current_view_name() == "procurement":
+            return self.export_quotes_pdf()
+        if not self.doc.project.units():
+            self.report_error(self.tr("导出 PDF"), self.tr("项目中还没有单元"))
+            return None
         self.show_unit(self.current_unit, tab="documents")
         editor = self._views.get("unit")
         if editor is not None:
-            editor.tab("documents").export_current()
+            return editor.tab("documents").export_current()
+        return None
+
+    def export_census_pdf(self):
+        from .exporting import export_census_pdf
+        return export_census_pdf(self)
+
+    def export_quotes_pdf(self):
+        from .exporting import export_quotes_pdf
+        return export_quotes_pdf(self, self.view("procurement").comparison)
 
     def batch_proposals(self, out_dir: str | None = None):
         from .exporting import batch_proposals

@@ -565,6 +565,10 @@
         <translation>Proposals for every unit</translation>
     </message>
     <message>
+        <source>项目中还没有单元</source>
+        <translation>The project has no units yet</translation>
+    </message>
+    <message>
         <source>正在为 {0} 个单元生成方案书…</source>
         <translation>Writing proposals for {0} units…</translation>
     </message>
@@ -583,6 +587,22 @@
     <message>
         <source>生成失败</source>
         <translation>Writing failed</translation>
+    </message>
+    <message>
+        <source>正在写入 {0}…</source>
+        <translation>Writing {0}…</translation>
+    </message>
+    <message>
+        <source>导出普查报告</source>
+        <translation>Export census report</translation>
+    </message>
+    <message>
+        <source>导出报价比选</source>
+        <translation>Export quote comparison</translation>
+    </message>
+    <message>
+        <source>还没有可打印的比选：请先加载报价表并选择单元</source>
+        <translation>Nothing to print yet: load a quotes workbook and choose units first</translation>
     </message>
 </context>
 <context>
@@ -902,6 +922,14 @@
         <translation>Save</translation>
     </message>
     <message>
+        <source>导出 PDF(&amp;P)…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>导出当前单元的方案书；在采购比选中导出报价比选报告</source>
+        <translation>Export the current unit&apos;s proposal; in procurement, the quote comparison report</translation>
+    </message>
+    <message>
         <source>不保存</source>
         <translation>Don&apos;t save</translation>
     </message>
@@ -1042,20 +1070,28 @@ Recover it?</translation>
         <translation>Export units and households to Excel</translation>
     </message>
     <message>
-        <source>导出方案书 PDF(&amp;P)…</source>
-        <translation>Export &amp;proposal PDF…</translation>
-    </message>
-    <message>
-        <source>导出当前单元的加装方案书</source>
-        <translation>Export the proposal of the current unit</translation>
-    </message>
-    <message>
         <source>批量生成方案书(&amp;B)…</source>
         <translation>&amp;Batch proposals…</translation>
     </message>
     <message>
         <source>为项目中每个单元生成方案书（后台运行，可取消）</source>
         <translation>Write a proposal for every unit (in the background, cancellable)</translation>
+    </message>
+    <message>
+        <source>导出普查报告 PDF(&amp;C)…</source>
+        <translation>Export &amp;census report PDF…</translation>
+    </message>
+    <message>
+        <source>全街道的普查报告：每个单元的适宜性分类与汇总</source>
+        <translation>The street&apos;s census report: every unit&apos;s suitability class and the totals</translation>
+    </message>
+    <message>
+        <source>导出报价比选 PDF(&amp;Q)…</source>
+        <translation>Export &amp;quote comparison PDF…</translation>
+    </message>
+    <message>
+        <source>采购比选的报价比较、全寿命成本与评分</source>
+        <translation>Quotes, life-cycle cost and scores of the procurement workspace</translation>
     </message>
     <message>
         <source>退出(&amp;Q)</source>
@@ -1148,6 +1184,10 @@ Recover it?</translation>
     <message>
         <source>示例项目：{0}</source>
         <translation>sample project: {0}</translation>
+    </message>
+    <message>
+        <source>项目中还没有单元</source>
+        <translation>The project has no units yet</translation>
     </message>
     <message>
         <source>正在重新评估全部单元…</source>
