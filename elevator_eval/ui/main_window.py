@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
 
         self._create_actions()
+        from .street_actions import StreetActions
+        self.street = StreetActions(self)
         self._create_menus()
         self._create_toolbar()
         self.retranslate()
@@ -159,6 +161,8 @@ class MainWindow(QMainWindow):
         self.menu_edit = mb.addMenu("")
         for a in (self.act_undo, self.act_redo, self.act_find):
             self.menu_edit.addAction(a)
+        self.menu_street = mb.addMenu("")
+        self.street.fill_menu(self.menu_street)
         self.menu_view = mb.addMenu("")
         for a in (self.act_overview, self.act_unit, self.act_procurement, self.act_recompute,
                   self.act_vote_log):
@@ -199,6 +203,8 @@ class MainWindow(QMainWindow):
         self.menu_file.setTitle(self.tr("文件(&F)"))
         self.menu_recent.setTitle(self.tr("最近打开(&R)"))
         self.menu_edit.setTitle(self.tr("编辑(&E)"))
+        self.menu_street.setTitle(self.tr("小区与楼栋(&B)"))
+        self.street.retranslate()
         self.menu_view.setTitle(self.tr("视图(&V)"))
         self.menu_lang.setTitle(self.tr("语言 / Language"))
         self.menu_help.setTitle(self.tr("帮助(&H)"))
@@ -363,16 +369,23 @@ class MainWindow(QMainWindow):
         except Exception:
             census = None
         klass = {r.unit_id: r.klass for r in census.rows} if census else {}
+        from .street_actions import ID_ROLE, KIND_ROLE
         for c in self.doc.project.communities:
             ci = QTreeWidgetItem([c.name or c.id])
             ci.setToolTip(0, c.district or c.name)
+            ci.setData(0, KIND_ROLE, "community")
+            ci.setData(0, ID_ROLE, c.id)
             for b in c.buildings:
                 bi = QTreeWidgetItem([b.name or b.id])
                 bi.setToolTip(0, b.address or b.name)
+                bi.setData(0, KIND_ROLE, "building")
+                bi.setData(0, ID_ROLE, b.id)
                 for u in b.units:
                     short = u.name.split(" ")[-1] if u.name else u.id
                     ui_ = QTreeWidgetItem([short or u.id])
                     ui_.setData(0, UNIT_ROLE, u.id)
+                    ui_.setData(0, KIND_ROLE, "unit")
+                    ui_.setData(0, ID_ROLE, u.id)
                     ui_.setToolTip(0, f"{u.name} ({u.id})")
                     k = klass.get(u.id)
                     if k in CLASS_COLOURS:
@@ -380,7 +393,7 @@ class MainWindow(QMainWindow):
                     bi.addChild(ui_)
                 ci.addChild(bi)
             self.tree.addTopLevelItem(ci)
-            ci.setExpanded(True)
+        self.tree.expandAll()
         if self.tree.topLevelItemCount():
             # a current item from the start: otherwise the tree makes its first item
             # current when it gets the focus, which would switch the view

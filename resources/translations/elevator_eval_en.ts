@@ -1010,6 +1010,10 @@ Recover it?</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
+        <source>小区与楼栋(&amp;B)</source>
+        <translation>&amp;Buildings</translation>
+    </message>
+    <message>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
@@ -1789,6 +1793,332 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>消除以下问题可改善分类：</source>
         <translation>Removing these would improve the class:</translation>
+    </message>
+</context>
+<context>
+    <name>StreetActions</name>
+    <message>
+        <source>新建小区(&amp;C)…</source>
+        <translation>New &amp;community…</translation>
+    </message>
+    <message>
+        <source>在项目中新建一个小区</source>
+        <translation>Add a community to the project</translation>
+    </message>
+    <message>
+        <source>新建楼栋(&amp;B)…</source>
+        <translation>New &amp;building…</translation>
+    </message>
+    <message>
+        <source>在选中的小区中新建楼栋</source>
+        <translation>Add a building to the selected community</translation>
+    </message>
+    <message>
+        <source>新建单元(&amp;U)…</source>
+        <translation>New &amp;unit…</translation>
+    </message>
+    <message>
+        <source>在选中的楼栋中新建单元（一个楼梯间）</source>
+        <translation>Add a unit (one stairwell) to the selected building</translation>
+    </message>
+    <message>
+        <source>生成住户（层 × 户）(&amp;G)…</source>
+        <translation>&amp;Generate households (floors × doors)…</translation>
+    </message>
+    <message>
+        <source>按层数和每层户数为当前单元生成住户，如 6 层 × 2 户</source>
+        <translation>Generate the current unit&apos;s households by floors and doors per floor, e.g. 6 floors × 2 doors</translation>
+    </message>
+    <message>
+        <source>从剪贴板粘贴住户(&amp;P)</source>
+        <translation>&amp;Paste households from the clipboard</translation>
+    </message>
+    <message>
+        <source>从电子表格复制的行：门牌、楼层、面积、业主姓名、业主编号</source>
+        <translation>Rows copied from a spreadsheet: door, floor, area, owner name, owner id</translation>
+    </message>
+    <message>
+        <source>重命名(&amp;R)…</source>
+        <translation>&amp;Rename…</translation>
+    </message>
+    <message>
+        <source>重命名选中的小区、楼栋或单元</source>
+        <translation>Rename the selected community, building or unit</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>删除选中的小区、楼栋或单元（可撤销）</source>
+        <translation>Delete the selected community, building or unit (can be undone)</translation>
+    </message>
+    <message>
+        <source>下载导入模板(&amp;T)…</source>
+        <translation>Save the import &amp;template…</translation>
+    </message>
+    <message>
+        <source>保存街道导入用的 Excel 模板（含示例行与说明）</source>
+        <translation>Save the Excel template for importing a street (with example rows and notes)</translation>
+    </message>
+    <message>
+        <source>请先选择</source>
+        <translation>Select first</translation>
+    </message>
+    <message>
+        <source>新建小区</source>
+        <translation>New community</translation>
+    </message>
+    <message>
+        <source>小区名称</source>
+        <translation>Community name</translation>
+    </message>
+    <message>
+        <source>请填写小区名称</source>
+        <translation>Enter the community&apos;s name</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择一个小区（没有小区时先新建小区）</source>
+        <translation>Select a community on the left first (add one when there is none)</translation>
+    </message>
+    <message>
+        <source>新建楼栋</source>
+        <translation>New building</translation>
+    </message>
+    <message>
+        <source>楼栋名称</source>
+        <translation>Building name</translation>
+    </message>
+    <message>
+        <source>请填写楼栋名称</source>
+        <translation>Enter the building&apos;s name</translation>
+    </message>
+    <message>
+        <source>如 3号楼</source>
+        <translation>e.g. Building 3</translation>
+    </message>
+    <message>
+        <source>地上住宅层数</source>
+        <translation>Storeys with dwellings</translation>
+    </message>
+    <message>
+        <source> 层</source>
+        <translation> storeys</translation>
+    </message>
+    <message>
+        <source>建成年份</source>
+        <translation>Year built</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择一个楼栋</source>
+        <translation>Select a building on the left first</translation>
+    </message>
+    <message>
+        <source>新建单元</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <source>单元编号</source>
+        <translation>Unit id</translation>
+    </message>
+    <message>
+        <source>请填写单元编号</source>
+        <translation>Enter the unit&apos;s id</translation>
+    </message>
+    <message>
+        <source>项目内唯一，用于文件名和命令行</source>
+        <translation>Unique in the project; used in file names and on the command line</translation>
+    </message>
+    <message>
+        <source>单元名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择一个单元</source>
+        <translation>Select a unit on the left first</translation>
+    </message>
+    <message>
+        <source>如 56.3</source>
+        <translation>e.g. 56.3</translation>
+    </message>
+    <message>
+        <source>已生成 {0} 户</source>
+        <translation>{0} households generated</translation>
+    </message>
+    <message>
+        <source>生成住户</source>
+        <translation>Generate households</translation>
+    </message>
+    <message>
+        <source>层数</source>
+        <translation>Floors</translation>
+    </message>
+    <message>
+        <source>每层户数</source>
+        <translation>Doors per floor</translation>
+    </message>
+    <message>
+        <source> 户</source>
+        <translation> doors</translation>
+    </message>
+    <message>
+        <source>从第几层起</source>
+        <translation>From floor</translation>
+    </message>
+    <message>
+        <source>每户专有面积（m²）</source>
+        <translation>Exclusive area per household (m²)</translation>
+    </message>
+    <message>
+        <source>生成后可在住户表中逐户修改</source>
+        <translation>Change single households in the household table afterwards</translation>
+    </message>
+    <message>
+        <source>门牌按“层号 + 两位户号”编排：101、102 … 602；已有的门牌保留不变。</source>
+        <translation>Door numbers are the floor and a two-digit door: 101, 102 … 602; existing doors stay as they are.</translation>
+    </message>
+    <message>
+        <source>无法粘贴住户</source>
+        <translation>Cannot paste households</translation>
+    </message>
+    <message>
+        <source>已粘贴：新增 {0} 户，更新 {1} 户</source>
+        <translation>Pasted: {0} households added, {1} updated</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择要重命名的小区、楼栋或单元</source>
+        <translation>Select the community, building or unit to rename on the left first</translation>
+    </message>
+    <message>
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>新名称</source>
+        <translation>New name</translation>
+    </message>
+    <message>
+        <source>名称不能为空</source>
+        <translation>The name cannot be empty</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择要删除的小区、楼栋或单元</source>
+        <translation>Select the community, building or unit to delete on the left first</translation>
+    </message>
+    <message>
+        <source>已删除 {0}（可用 Ctrl+Z 撤销）</source>
+        <translation>Deleted {0} (Ctrl+Z undoes)</translation>
+    </message>
+    <message>
+        <source>保存导入模板</source>
+        <translation>Save import template</translation>
+    </message>
+    <message>
+        <source>无法保存模板</source>
+        <translation>Cannot save the template</translation>
+    </message>
+    <message>
+        <source>已保存导入模板 {0}</source>
+        <translation>Import template saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Structure</name>
+    <message>
+        <source>请填写小区名称</source>
+        <translation>Enter the community&apos;s name</translation>
+    </message>
+    <message>
+        <source>新建小区 {0}</source>
+        <translation>New community {0}</translation>
+    </message>
+    <message>
+        <source>请填写楼栋名称</source>
+        <translation>Enter the building&apos;s name</translation>
+    </message>
+    <message>
+        <source>新建楼栋 {0}</source>
+        <translation>New building {0}</translation>
+    </message>
+    <message>
+        <source>编号只能用字母、数字、-、_、.，最多 40 个字符</source>
+        <translation>Use letters, digits, - _ . only, at most 40 characters</translation>
+    </message>
+    <message>
+        <source>编号 {0} 已被使用</source>
+        <translation>The id {0} is already used</translation>
+    </message>
+    <message>
+        <source>新建单元 {0}</source>
+        <translation>New unit {0}</translation>
+    </message>
+    <message>
+        <source>名称不能为空</source>
+        <translation>The name cannot be empty</translation>
+    </message>
+    <message>
+        <source>重命名为 {0}</source>
+        <translation>Rename to {0}</translation>
+    </message>
+    <message>
+        <source>删除 {0}</source>
+        <translation>Delete {0}</translation>
+    </message>
+    <message>
+        <source>楼栋只有 {0} 层，不能生成到第 {1} 层</source>
+        <translation>The building has {0} storeys; cannot generate up to floor {1}</translation>
+    </message>
+    <message>
+        <source>这些门牌都已存在</source>
+        <translation>These doors exist already</translation>
+    </message>
+    <message>
+        <source>生成 {0} 户</source>
+        <translation>Generate {0} households</translation>
+    </message>
+    <message>
+        <source>删除住户 {0}</source>
+        <translation>Delete households {0}</translation>
+    </message>
+    <message>
+        <source>剪贴板里没有住户行（门牌、楼层、面积，以制表符分隔）</source>
+        <translation>No household rows on the clipboard (door, floor, area, separated by tabs)</translation>
+    </message>
+    <message>
+        <source>门牌</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>面积</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>业主姓名</source>
+        <translation>Owner name</translation>
+    </message>
+    <message>
+        <source>业主编号</source>
+        <translation>Owner id</translation>
+    </message>
+    <message>
+        <source>第 {0} 行 {1}：{2}</source>
+        <translation>Row {0}, {1}: {2}</translation>
+    </message>
+    <message>
+        <source>第 {0} 行 {1}：楼栋只有 {2} 层</source>
+        <translation>Row {0}, {1}: the building has {2} storeys</translation>
+    </message>
+    <message>
+        <source>第 {0} 行 {1}：门牌 {2} 重复</source>
+        <translation>Row {0}, {1}: door {2} appears twice</translation>
+    </message>
+    <message>
+        <source>粘贴 {0} 户</source>
+        <translation>Paste {0} households</translation>
     </message>
 </context>
 <context>
