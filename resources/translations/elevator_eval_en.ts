@@ -94,6 +94,18 @@
         <translation>Vote {door}: {vote}</translation>
     </message>
     <message>
+        <source>录入撤销</source>
+        <translation>entry undone</translation>
+    </message>
+    <message>
+        <source>更正：撤销第 {seq} 条记录（{reason}）</source>
+        <translation>Correction: takes back entry {seq} ({reason})</translation>
+    </message>
+    <message>
+        <source>更正：{reason}</source>
+        <translation>Correction: {reason}</translation>
+    </message>
+    <message>
         <source>同意</source>
         <translation>Yes</translation>
     </message>
@@ -785,6 +797,10 @@
     <message>
         <source>线上</source>
         <translation>Online</translation>
+    </message>
+    <message>
+        <source>委托</source>
+        <translation>Proxy</translation>
     </message>
     <message>
         <source>未填</source>
@@ -2164,10 +2180,77 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
 </context>
 <context>
+    <name>VoteEditor</name>
+    <message>
+        <source>表决录入 — {0}</source>
+        <translation>Record vote — {0}</translation>
+    </message>
+    <message>
+        <source>门牌 {door}{name}</source>
+        <translation>Door {door}{name}</translation>
+    </message>
+    <message>
+        <source>（{source}，{date}）</source>
+        <translation> ({source}, {date})</translation>
+    </message>
+    <message>
+        <source>当前：{0}</source>
+        <translation>Now: {0}</translation>
+    </message>
+    <message>
+        <source>最近一条记录：第 {seq} 条，{time}，{note}</source>
+        <translation>Latest entry: no. {seq}, {time}, {note}</translation>
+    </message>
+    <message>
+        <source>录入表决的工作人员</source>
+        <translation>The clerk entering the vote</translation>
+    </message>
+    <message>
+        <source>变更原因（必填）</source>
+        <translation>Reason for the change (required)</translation>
+    </message>
+    <message>
+        <source>备注（可选）</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>如：业主书面申请更正</source>
+        <translation>e.g. owner&apos;s written request to correct</translation>
+    </message>
+    <message>
+        <source>如：委托人姓名、表决票编号</source>
+        <translation>e.g. proxy&apos;s name, ballot number</translation>
+    </message>
+    <message>
+        <source>表决</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>录入人</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <source>表决没有改变</source>
+        <translation>The vote has not changed</translation>
+    </message>
+    <message>
+        <source>改变已记录的表决须填写原因</source>
+        <translation>Changing a recorded vote needs a reason</translation>
+    </message>
+</context>
+<context>
     <name>VoteGrid</name>
     <message>
-        <source>单击循环切换：同意 → 反对 → 弃权 → 未参与；右键或按 Y / N / A / Del 直接设置</source>
-        <translation>Click to cycle: yes → no → abstain → absent; right-click or press Y / N / A / Del to set directly</translation>
+        <source>单击录入表决（来源、日期、录入人）；右键或按 Y / N / A / Del 预选表决</source>
+        <translation>Click to record a vote (source, date, clerk); right-click or Y / N / A / Del preselect the vote</translation>
     </message>
 </context>
 <context>
@@ -2358,6 +2441,10 @@ Previous entry: {1}</translation>
     <message>
         <source>{door}：业主 {owner}，{area} m²，{vote}</source>
         <translation>{door}: owner {owner}, {area} m², {vote}</translation>
+    </message>
+    <message>
+        <source>最近变更：第 {seq} 条，{time}，{source}{note}</source>
+        <translation>Last change: entry {seq}, {time}, {source}{note}</translation>
     </message>
     <message>
         <source>专有部分受影响：须本人同意</source>
