@@ -1450,26 +1450,26 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
 </context>
 <context>
-    <name>ProcurementView</name>
+    <name>ProcurementInputs</name>
     <message>
-        <source>加载报价表…</source>
-        <translation>Load quotes…</translation>
+        <source> 年</source>
+        <translation> years</translation>
     </message>
     <message>
-        <source>读取报价 Excel（模板见命令 elevator-eval quotes --template）</source>
-        <translation>Read a quotes workbook (template: elevator-eval quotes --template)</translation>
+        <source>全寿命成本的年数（电梯使用寿命，本程序默认 15 年，经验值）</source>
+        <translation>Years of the life-cycle cost (the lift&apos;s service life; 15 years by default, an empirical value)</translation>
     </message>
     <message>
-        <source>全寿命成本的年数（电梯使用寿命，应用默认 15 年）</source>
-        <translation>Years of the life-cycle cost (service life, app default 15 years)</translation>
+        <source>年折现率，以百分数输入，如 3 表示 3%（本程序默认值，经验值）</source>
+        <translation>Yearly discount rate in percent: 3 means 3 % (a default of this program, an empirical value)</translation>
     </message>
     <message>
-        <source>折现率（应用默认值）</source>
-        <translation>Discount rate (app default)</translation>
+        <source> 分</source>
+        <translation> pts</translation>
     </message>
     <message>
-        <source>综合评分法权重；货物类价格权重不低于 30（财政部令第87号第五十五条）</source>
-        <translation>Scoring weights; for goods the price weight is at least 30 (MOF Order 87, Art. 55)</translation>
+        <source>货物类价格分权重不低于 {0} 分（财政部令第87号第五十五条）</source>
+        <translation>For goods the price weight is at least {0} points (MOF Order No. 87, Art. 55)</translation>
     </message>
     <message>
         <source>年限</source>
@@ -1480,8 +1480,43 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Discount rate</translation>
     </message>
     <message>
-        <source>评分权重</source>
-        <translation>Weights</translation>
+        <source>权重：价格</source>
+        <translation>Weights: price</translation>
+    </message>
+    <message>
+        <source>技术</source>
+        <translation>technical</translation>
+    </message>
+    <message>
+        <source>服务</source>
+        <translation>service</translation>
+    </message>
+    <message>
+        <source>折现率须为数字，如 3</source>
+        <translation>The discount rate must be a number, e.g. 3</translation>
+    </message>
+    <message>
+        <source>折现率须在 0% 到 20% 之间</source>
+        <translation>The discount rate must be between 0 % and 20 %</translation>
+    </message>
+    <message>
+        <source>三项权重之和须为 100 分，现为 {0} 分</source>
+        <translation>The three weights must add up to 100 points; now {0}</translation>
+    </message>
+    <message>
+        <source>价格分权重不得低于 {0} 分（财政部令第87号第五十五条）</source>
+        <translation>The price weight must be at least {0} points (MOF Order No. 87, Art. 55)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcurementView</name>
+    <message>
+        <source>加载报价表…</source>
+        <translation>Load quotes…</translation>
+    </message>
+    <message>
+        <source>读取报价 Excel（模板见命令 elevator-eval quotes --template）</source>
+        <translation>Read a quotes workbook (template: elevator-eval quotes --template)</translation>
     </message>
     <message>
         <source>绿：适配；红：不适配；黄：缺少踏勘数据。井道外廓须小于可用场地（GB 50763-2012 第3.7.2条无障碍轿厢）</source>
@@ -1544,8 +1579,24 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Load quotes {0}</translation>
     </message>
     <message>
-        <source>折现率无效</source>
-        <translation>Invalid discount rate</translation>
+        <source>打印报价比选…</source>
+        <translation>Print quote comparison…</translation>
+    </message>
+    <message>
+        <source>把报价比较、全寿命成本与评分导出为 PDF</source>
+        <translation>Export the quotes, life-cycle cost and scores as PDF</translation>
+    </message>
+    <message>
+        <source>打印普查报告…</source>
+        <translation>Print census report…</translation>
+    </message>
+    <message>
+        <source>把全街道的普查报告导出为 PDF</source>
+        <translation>Export the street&apos;s census report as PDF</translation>
+    </message>
+    <message>
+        <source>参数有误，未比选：{0}</source>
+        <translation>Parameters invalid, nothing compared: {0}</translation>
     </message>
     <message>
         <source>无法比选：{0}</source>
@@ -1616,36 +1667,84 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Bulk unit price (yuan)</translation>
     </message>
     <message>
+        <source>采购台数</source>
+        <translation>Lifts bought</translation>
+    </message>
+    <message>
+        <source>单台价（元）</source>
+        <translation>Single price (yuan)</translation>
+    </message>
+    <message>
+        <source>带量节省（元）</source>
+        <translation>Volume saving (yuan)</translation>
+    </message>
+    <message>
+        <source>节省率</source>
+        <translation>Saving rate</translation>
+    </message>
+    <message>
         <source>平均全寿命成本现值（元）</source>
         <translation>Mean life-cycle cost, present value (yuan)</translation>
     </message>
     <message>
-        <source>技术分</source>
-        <translation>Technical</translation>
+        <source>技术评分（0–100）</source>
+        <translation>Technical score (0–100)</translation>
     </message>
     <message>
-        <source>服务分</source>
-        <translation>Service</translation>
+        <source>服务评分（0–100）</source>
+        <translation>Service score (0–100)</translation>
     </message>
     <message>
-        <source>总分</source>
-        <translation>Total</translation>
+        <source>按报价表的批量价格档：单台价与带量单价之差 × 台数</source>
+        <translation>From the volume tiers of the quotes: (single price − volume price) × lifts</translation>
+    </message>
+    <message>
+        <source>评委按 0–100 打分；本程序按权重 {0} 分折算</source>
+        <translation>Evaluators score 0–100; the program converts to the weight of {0} points</translation>
+    </message>
+    <message>
+        <source>评委打分 0–100，直接输入；折算为 {0} 分中的得分</source>
+        <translation>Evaluators&apos; score 0–100, type it in; converted to points out of {0}</translation>
+    </message>
+    <message>
+        <source>再采购到 {0} 台可用下一档单价 {1}</source>
+        <translation>At {0} lifts the next tier price {1} applies</translation>
+    </message>
+    <message>
+        <source>价格分按低价优先法计算（满分 {0} 分）；技术、服务由评委按 0–100 打分，按权重 {1} 分、{2} 分折算。</source>
+        <translation>Price points by the lowest-price benchmark method (out of {0}); technical and service are scored 0–100 by the evaluators and converted to weights of {1} and {2} points.</translation>
+    </message>
+    <message>
+        <source>输入各产品的技术评分和服务评分（0–100）后计算综合得分。</source>
+        <translation>Enter every product&apos;s technical and service score (0–100) to compute the totals.</translation>
+    </message>
+    <message>
+        <source>评分须为 0 到 100 之间的数</source>
+        <translation>A score must be a number from 0 to 100</translation>
+    </message>
+    <message>
+        <source>{0} 的{1}未采用：{2}</source>
+        <translation>{0}, {1} not taken: {2}</translation>
+    </message>
+    <message>
+        <source>技术评分 {0}</source>
+        <translation>Technical score {0}</translation>
+    </message>
+    <message>
+        <source>服务评分 {0}</source>
+        <translation>Service score {0}</translation>
     </message>
     <message>
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
+        <source>综合得分（满分 100）</source>
+        <translation>Total (out of 100)</translation>
+    </message>
+    <message>
         <source>设备、安装、维保、电费、年检在使用年限内的现值</source>
         <translation>Present value of equipment, installation, maintenance, electricity and inspection over the service life</translation>
-    </message>
-    <message>
-        <source>评委打分，直接输入</source>
-        <translation>Evaluators&apos; points, type them in</translation>
-    </message>
-    <message>
-        <source>输入各产品的技术分和服务分后计算综合评分。</source>
-        <translation>Enter every product&apos;s technical and service points to score the tender.</translation>
     </message>
     <message>
         <source>中标候选：{0}</source>
@@ -1662,18 +1761,6 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>无效投标 {0}：{1}</source>
         <translation>Invalid bid {0}: {1}</translation>
-    </message>
-    <message>
-        <source>分数无效：{0}</source>
-        <translation>Invalid points: {0}</translation>
-    </message>
-    <message>
-        <source>技术分 {0}</source>
-        <translation>Technical points {0}</translation>
-    </message>
-    <message>
-        <source>服务分 {0}</source>
-        <translation>Service points {0}</translation>
     </message>
     <message>
         <source>输入评分</source>
