@@ -327,24 +327,11 @@ class CostsTab(UnitTab):
         self.compare = QTableWidget(0, 0)
         self.compare.setObjectName("CompareTable")
         self.compare.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.consensus_btn = QPushButton(self.tr("寻找各户都能接受的方案"))
-        self.consensus_btn.setObjectName("ConsensusButton")
-        self.consensus_btn.setToolTip(self.tr(
-            "线性规划：在各户填报的最高可接受出资内、低层不多于高层，求最均衡的分摊"))
-        self.consensus_btn.clicked.connect(self.run_consensus)
-        self.consensus_label = QLabel()
-        self.consensus_label.setObjectName("ConsensusLabel")
-        self.consensus_label.setWordWrap(True)
-        self.consensus_table = QTableWidget(0, 3)
-        self.consensus_table.setHorizontalHeaderLabels(
-            [self.tr("门牌"), self.tr("最高可接受（元）"), self.tr("建议分摊（元）")])
-        self.consensus_table.verticalHeader().hide()
-        self.consensus_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        cons = QWidget()
-        cl = QVBoxLayout(cons)
-        cl.addWidget(self.consensus_btn, 0, Qt.AlignLeft)
-        cl.addWidget(self.consensus_label)
-        cl.addWidget(self.consensus_table, 1)
+        from .consensus_panel import ConsensusPanel
+        cons = self.consensus = ConsensusPanel(doc)
+        self.consensus_btn = cons.button
+        self.consensus_label = cons.label
+        self.consensus_table = cons.table
 
         self.result_tabs = QTabWidget()
         self.result_tabs.setObjectName("ShareResultTabs")
@@ -382,6 +369,8 @@ class CostsTab(UnitTab):
             self._fill_coefficients(unit)
             self._fill_subsidies(unit)
             self._fill_compensation(unit)
+            self.consensus.set_unit(self.unit_id)
+            self.consensus.refresh(unit)
         finally:
             self._loading = False
         try:
@@ -535,33 +524,9 @@ class CostsTab(UnitTab):
         self._compare_stale = False
 
     def run_consensus(self):
-        """Run the LP consensus finder in the background (scipy loads on first use)."""
-        from ..costshare import find_consensus
-        from .worker import run_task
-        unit = copy.deepcopy(self.doc.unit(self.unit_id))
-        self.consensus_btn.setEnabled(False)
-        self.consensus_label.setText(self.tr("正在计算…"))
-
-        def work(progress):
-            progress(0, 1)
-            return find_consensus(unit)
-
-        task = run_task(self, work, self.tr("共识方案"), self.tr("正在求解…"), show_dialog=False)
-        task.finished.connect(self._show_consensus)
-        task.failed.connect(lambda msg: self.consensus_label.setText(msg.splitlines()[0]))
-        task.done.connect(lambda: self.consensus_btn.setEnabled(True))
-        self.consensus_task = task
-        return task
-
-    def _show_consensus(self, res) -> None:
-        self.consensus_label.setText(i18n.pick(res.message_zh, res.message_en) or res.status)
-        self.consensus_label.setProperty("status", res.status)
-        ids = sorted(set(res.limits_yuan) | set(res.shares_yuan))
-        self.consensus_table.setRowCount(len(ids))
-        for r, hid in enumerate(ids):
-            self.consensus_table.setItem(r, 0, _item(hid, align=Qt.AlignCenter))
-            self.consensus_table.setItem(r, 1, _item(labels.yuan(res.limits_yuan.get(hid))))
-            self.consensus_table.setItem(r, 2, _item(labels.yuan(res.shares_yuan.get(hid))))
+        """Run the consensus finder (see :class:`.consensus_panel.ConsensusPanel`)."""
+        self.consensus_task = self.consensus.run()
+        return self.consensus_task
 
     # ------------------------------------------------------------------ edits
     def _method_chosen(self, _i) -> None:

@@ -294,7 +294,7 @@ def test_consensus_finder_runs_in_the_background(make_main_window, qtbot):
     with qtbot.waitSignal(task.done, timeout=60_000):
         pass
     assert tab.consensus_label.property("status") == "feasible"
-    proposed = [tab.consensus_table.item(r, 2).text()
+    proposed = [tab.consensus_table.item(r, 3).text()
                 for r in range(tab.consensus_table.rowCount())]
     total = sum(Decimal(t.replace("¥", "").replace(",", "")) for t in proposed if t != "—")
     assert total == Decimal(300000)          # the owners' total, exactly
