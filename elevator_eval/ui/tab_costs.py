@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
-                               QPushButton, QScrollArea, QSplitter, QStyledItemDelegate,
+                               QPushButton, QScrollArea, QSplitter,
                                QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -68,22 +68,16 @@ def _number(text: str):
         return text.strip()
 
 
-def _subsidy_params(rule: dict, sep: str = ", ") -> str:
-    """The parameters of a rule as editable text (names and notes are kept aside)."""
+def subsidy_params_text(rule: dict, sep: str = "\n") -> str:
+    """The parameters as a clerk reads them: ``补贴比例（%）：40`` one per line."""
     parts = []
     for k in _param_names(rule.get("type", "")):
         if k not in rule:
             continue
         v = tiers_text(rule[k]) if k == "tiers" else rule[k]
-        parts.append(f"{k}={v}")
+        parts.append(translate("CostsTab", "{label}：{value}").format(label=param_label(k),
+                                                                    value=v))
     return sep.join(parts)
-
-
-class ParamsDelegate(QStyledItemDelegate):
-    """Shows one parameter per line; edits them on one line, separated by commas."""
-
-    def setEditorData(self, editor, index):  # noqa: N802 - Qt API
-        editor.setText(str(index.data() or "").replace("\n", ", "))
 
 
 def subsidy_type_label(kind: str) -> str:
@@ -137,12 +131,15 @@ class SubsidyDialog(QDialog):
     """Parameters of a new subsidy rule of one type; OK validates through
     :func:`elevator_eval.unitfile.parse_subsidy` and keeps the dialog open on an error."""
 
-    def __init__(self, tab, kind: str, parent=None):
+    def __init__(self, tab, kind: str, parent=None, index: int | None = None,
+                 rule: dict | None = None):
         super().__init__(parent or tab)
         self.tab = tab
         self.kind = kind
+        self.index = index          # editing the index-th rule (None: a new rule)
         self.setObjectName("SubsidyDialog")
-        self.setWindowTitle(self.tr("添加补贴：{0}").format(subsidy_type_label(kind)))
+        self.setWindowTitle((self.tr("添加补贴：{0}") if index is None else
+                             self.tr("修改补贴：{0}")).format(subsidy_type_label(kind)))
         from ..unitfile import SUBSIDY_TYPES
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
@@ -157,6 +154,8 @@ class SubsidyDialog(QDialog):
                 label += self.tr("（可选）")
             form.addRow(label, edit)
             self.fields[name] = edit
+            if rule is not None and name in rule:
+                edit.setText(tiers_text(rule[name]) if name == "tiers" else str(rule[name]))
         self.error = QLabel()
         self.error.setObjectName("SubsidyError")
         self.error.setWordWrap(True)
@@ -180,7 +179,8 @@ class SubsidyDialog(QDialog):
         return out
 
     def try_accept(self) -> None:
-        message = self.tab.add_subsidy(self.raw())
+        message = self.tab.add_subsidy(self.raw()) if self.index is None else \
+            self.tab.replace_subsidy(self.index, self.raw())
         if message:
             self.error.setText(message)
             self.adjustSize()
@@ -233,10 +233,11 @@ class CostsTab(UnitTab):
         sh.setSectionResizeMode(1, QHeaderView.ResizeToContents)    # numbers do not
         sh.sectionResized.connect(lambda *_: self.subsidies.resizeRowsToContents())
         sh.setSectionResizeMode(2, QHeaderView.ResizeToContents)
-        self.subsidies.itemChanged.connect(self._subsidy_edited)
-        self.subsidies.setToolTip(self.tr("参数可直接修改，如 percent=40, cap_yuan=280000"))
+        self.subsidies.itemDoubleClicked.connect(
+            lambda item: self.open_subsidy_editor(item.row()))
+        self.subsidies.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.subsidies.setToolTip(self.tr("双击一行修改补贴参数"))
         self.subsidies.setWordWrap(True)
-        self.subsidies.setItemDelegateForColumn(1, ParamsDelegate(self.subsidies))
         self.subsidies.setSelectionBehavior(QTableWidget.SelectRows)
         self.subsidies.setSelectionMode(QTableWidget.SingleSelection)
         self.subsidies.itemSelectionChanged.connect(self._subsidy_selection)
@@ -421,9 +422,8 @@ class CostsTab(UnitTab):
             t = _item(title, align=Qt.AlignLeft | Qt.AlignVCenter)
             t.setToolTip(rule.get("type", ""))
             self.subsidies.setItem(r, 0, t)
-            p = _item(_subsidy_params(rule, "\n"), editable=True,
-                      align=Qt.AlignLeft | Qt.AlignVCenter)
-            p.setToolTip(_subsidy_params(rule))
+            p = _item(subsidy_params_text(rule), align=Qt.AlignLeft | Qt.AlignVCenter)
+            p.setToolTip(self.tr("双击修改参数"))
             t.setToolTip(title)
             p.setData(Qt.UserRole, r)
             self.subsidies.setItem(r, 1, p)
@@ -581,37 +581,6 @@ class CostsTab(UnitTab):
         self.doc.set_value(self.unit_id, lambda u: u.share, "coefficients", coeffs,
                            self.tr("修改 {0} 层系数").format(floor))
 
-    def _subsidy_edited(self, item: QTableWidgetItem) -> None:
-        if self._loading or self.unit_id is None or item.column() != 1:
-            return
-        from ..unitfile import parse_subsidy
-        idx = item.data(Qt.UserRole)
-        unit = self.doc.unit(self.unit_id)
-        rules = copy.deepcopy(unit.subsidies)
-        kind = rules[idx]["type"]
-        names = _param_names(kind)
-        raw = {k: v for k, v in rules[idx].items() if k not in names}
-        field = f"subsidies[{idx}]"
-        try:
-            for part in item.text().replace("\n", ",").split(","):
-                if not part.strip():
-                    continue
-                if "=" not in part:
-                    raise InputError(field, self.tr("请写成 名称=数值，如 percent=40"))
-                k, v = part.split("=", 1)
-                k = k.strip()
-                if k not in names:
-                    raise InputError(f"{field}.{k}", self.tr("不是“{0}”的参数；可用：{1}").format(
-                        subsidy_type_label(kind), ", ".join(names)))
-                raw[k] = parse_tiers(v, f"{field}.tiers") if k == "tiers" else _number(v)
-            rules[idx] = parse_subsidy(raw, field)
-        except InputError as e:
-            self.refresh()
-            self.summary.setText("<span style='color:#c62828'>" + self.tr(
-                "补贴参数有误，未修改：{0}").format(explain_input_error(e)) + "</span>")
-            return
-        self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules, self.tr("修改补贴"))
-
     def _subsidy_selection(self) -> None:
         rows = {i.row() for i in self.subsidies.selectedItems()}
         self.remove_subsidy_btn.setEnabled(bool(rows))
@@ -662,6 +631,46 @@ class CostsTab(UnitTab):
         rules = copy.deepcopy(unit.subsidies) + [rule]
         self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules,
                            self.tr("添加补贴：{0}").format(subsidy_type_label(rule["type"])))
+        return None
+
+    def open_subsidy_editor(self, row: int):
+        """The form of the ``row``-th rule, filled in; OK replaces the rule (undoable)."""
+        unit = self.doc.unit(self.unit_id)
+        if not 0 <= row < len(unit.subsidies):
+            return None
+        rule = unit.subsidies[row]
+        try:
+            if self.subsidy_dialog is not None:
+                self.subsidy_dialog.close()
+        except RuntimeError:      # already deleted
+            pass
+        dlg = SubsidyDialog(self, rule["type"], self.window(), index=row, rule=rule)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.destroyed.connect(lambda _=None: setattr(self, "subsidy_dialog", None))
+        self.subsidy_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def replace_subsidy(self, row: int, raw: dict) -> str | None:
+        """Replace the ``row``-th rule by ``raw`` (parameters as typed); None or a message."""
+        from ..unitfile import parse_subsidy
+        unit = self.doc.unit(self.unit_id)
+        field = f"subsidies[{row}]"
+        old = unit.subsidies[row]
+        keep = {k: v for k, v in old.items() if k not in _param_names(old["type"])}
+        raw = {**keep, **raw}
+        try:
+            for k, v in list(raw.items()):
+                if k == "tiers" and isinstance(v, str):
+                    raw[k] = parse_tiers(v, f"{field}.tiers")
+                elif k in _param_names(raw.get("type", "")) and isinstance(v, str):
+                    raw[k] = _number(v)
+            rule = parse_subsidy(raw, field)
+        except InputError as e:
+            return explain_input_error(e)
+        rules = copy.deepcopy(unit.subsidies)
+        rules[row] = rule
+        self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules, self.tr("修改补贴"))
         return None
 
     def remove_subsidy(self, row: int) -> None:

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AssumptionsTable</name>
+    <message>
+        <source>假设</source>
+        <translation>Assumption</translation>
+    </message>
+    <message>
+        <source>低</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>最可能 / 值</source>
+        <translation>Most likely / value</translation>
+    </message>
+    <message>
+        <source>高</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>对本项目全部单元有效；双击数值修改，百分数直接写数字（如 4 表示 4%）。</source>
+        <translation>Applies to every unit of the project; double-click a value to change it, percentages as plain numbers (4 means 4 %).</translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <source>%/年</source>
+        <translation>%/year</translation>
+    </message>
+    <message>
+        <source>年</source>
+        <translation>years</translation>
+    </message>
+    <message>
+        <source>经验假设（本程序默认值）</source>
+        <translation>Empirical assumption (program default)</translation>
+    </message>
+    <message>
+        <source>见提示</source>
+        <translation>See tooltip</translation>
+    </message>
+    <message>
+        <source>{0}：须为数字</source>
+        <translation>{0}: must be a number</translation>
+    </message>
+    <message>
+        <source>{0}：须满足 低 ≤ 最可能 ≤ 高</source>
+        <translation>{0}: needs low ≤ most likely ≤ high</translation>
+    </message>
+    <message>
+        <source>{0}：超出允许范围</source>
+        <translation>{0}: out of the allowed range</translation>
+    </message>
+    <message>
+        <source>修改先期预埋假设：{0}</source>
+        <translation>Change pre-installation assumption: {0}</translation>
+    </message>
+</context>
+<context>
     <name>BuildingTab</name>
     <message>
         <source>建成年份</source>
@@ -123,6 +190,65 @@
     </message>
 </context>
 <context>
+    <name>ConsensusPanel</name>
+    <message>
+        <source>寻找各户都能接受的方案</source>
+        <translation>Find a split every household accepts</translation>
+    </message>
+    <message>
+        <source>线性规划：在各户填报的最高可接受出资内、低层不多于高层，求最均衡的分摊</source>
+        <translation>Linear programming: the most even split within every household&apos;s stated maximum, lower floors paying no more than higher ones</translation>
+    </message>
+    <message>
+        <source>门牌</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>最高可接受出资（元）</source>
+        <translation>Maximum contribution (yuan)</translation>
+    </message>
+    <message>
+        <source>建议分摊（元）</source>
+        <translation>Proposed share (yuan)</translation>
+    </message>
+    <message>
+        <source>业主填报的最高可接受出资额，双击修改；可写 80000 或 8万</source>
+        <translation>The owner&apos;s stated maximum contribution; double-click to change; 80000 or 8万</translation>
+    </message>
+    <message>
+        <source>各户填报的最高可接受出资（双击修改），然后寻找方案：</source>
+        <translation>Every household&apos;s stated maximum contribution (double-click to change), then find a split:</translation>
+    </message>
+    <message>
+        <source>输入已修改，请重新寻找方案</source>
+        <translation>Inputs changed: find the split again</translation>
+    </message>
+    <message>
+        <source>{0} 的最高可接受出资未采用：{1}</source>
+        <translation>Maximum contribution of {0} not taken: {1}</translation>
+    </message>
+    <message>
+        <source>修改 {0} 的最高可接受出资</source>
+        <translation>Change the maximum contribution of {0}</translation>
+    </message>
+    <message>
+        <source>正在计算…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>共识方案</source>
+        <translation>Consensus split</translation>
+    </message>
+    <message>
+        <source>正在求解…</source>
+        <translation>Solving…</translation>
+    </message>
+</context>
+<context>
     <name>CostsTab</name>
     <message>
         <source>补贴金额（元）</source>
@@ -207,10 +333,6 @@
     <message>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
-    </message>
-    <message>
-        <source>参数可直接修改，如 percent=40, cap_yuan=280000</source>
-        <translation>Edit the parameters directly, e.g. percent=40, cap_yuan=280000</translation>
     </message>
     <message>
         <source>添加补贴</source>
@@ -313,22 +435,6 @@
         <translation>Negative: received; positive: paid into the pool</translation>
     </message>
     <message>
-        <source>寻找各户都能接受的方案</source>
-        <translation>Find a split every household accepts</translation>
-    </message>
-    <message>
-        <source>线性规划：在各户填报的最高可接受出资内、低层不多于高层，求最均衡的分摊</source>
-        <translation>Linear programming: the most even split within every household&apos;s stated maximum, lower floors never paying more than higher ones</translation>
-    </message>
-    <message>
-        <source>最高可接受（元）</source>
-        <translation>Stated maximum (yuan)</translation>
-    </message>
-    <message>
-        <source>建议分摊（元）</source>
-        <translation>Proposed share (yuan)</translation>
-    </message>
-    <message>
         <source>各户分摊与图表</source>
         <translation>Shares and chart</translation>
     </message>
@@ -347,6 +453,10 @@
     <message>
         <source>本单元自定系数</source>
         <translation>This unit&apos;s own coefficients</translation>
+    </message>
+    <message>
+        <source>双击修改参数</source>
+        <translation>Double-click to change the parameters</translation>
     </message>
     <message>
         <source>无法计算分摊：{0}</source>
@@ -393,14 +503,6 @@
         <translation>Top / 2nd floor</translation>
     </message>
     <message>
-        <source>正在计算…</source>
-        <translation>Computing…</translation>
-    </message>
-    <message>
-        <source>正在求解…</source>
-        <translation>Solving…</translation>
-    </message>
-    <message>
         <source>分摊方法：{0}</source>
         <translation>Method: {0}</translation>
     </message>
@@ -421,24 +523,20 @@
         <translation>Change coefficient of floor {0}</translation>
     </message>
     <message>
-        <source>请写成 名称=数值，如 percent=40</source>
-        <translation>write name=value, e.g. percent=40</translation>
-    </message>
-    <message>
-        <source>不是“{0}”的参数；可用：{1}</source>
-        <translation>is not a parameter of “{0}”; use {1}</translation>
-    </message>
-    <message>
-        <source>补贴参数有误，未修改：{0}</source>
-        <translation>Subsidy parameter refused, nothing changed: {0}</translation>
-    </message>
-    <message>
         <source>修改补贴</source>
         <translation>Change subsidy</translation>
     </message>
     <message>
         <source>添加补贴：{0}</source>
         <translation>Add subsidy: {0}</translation>
+    </message>
+    <message>
+        <source>{label}：{value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <source>双击一行修改补贴参数</source>
+        <translation>Double-click a row to change the subsidy&apos;s parameters</translation>
     </message>
     <message>
         <source>删除补贴：{0}</source>
@@ -1293,10 +1391,6 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Automatic (from the vote state)</translation>
     </message>
     <message>
-        <source>每年达成表决的概率（0–1）。留空则按表决状态估计（应用假设）</source>
-        <translation>Probability per year of reaching consent (0–1). Blank: estimated from the vote state (app assumption)</translation>
-    </message>
-    <message>
         <source>计算</source>
         <translation>Compute</translation>
     </message>
@@ -1337,8 +1431,16 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>High</translation>
     </message>
     <message>
-        <source>费用项（元，三角分布）</source>
-        <translation>Cost items (yuan, triangular)</translation>
+        <source>每年达成表决的概率，以百分数输入（如 20 表示 20%）。留空则按表决状态估计（经验假设）</source>
+        <translation>Annual probability of reaching consent in percent (20 means 20 %). Empty: estimated from the vote state (an empirical assumption)</translation>
+    </message>
+    <message>
+        <source>本单元费用项（元）</source>
+        <translation>This unit&apos;s cost items (yuan)</translation>
+    </message>
+    <message>
+        <source>假设（可修改）</source>
+        <translation>Assumptions (editable)</translation>
     </message>
     <message>
         <source>点击“计算”评估先期预埋是否划算。</source>
@@ -1367,6 +1469,14 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>依据：{0}</source>
         <translation>Source: {0}</translation>
+    </message>
+    <message>
+        <source>须为 0 到 100 之间的数</source>
+        <translation>Must be a number from 0 to 100</translation>
+    </message>
+    <message>
+        <source>输入有误，未计算。</source>
+        <translation>Invalid input; nothing computed.</translation>
     </message>
     <message>
         <source>修改每年达成表决概率</source>
@@ -2229,6 +2339,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>添加补贴：{0}</source>
         <translation>Add subsidy: {0}</translation>
+    </message>
+    <message>
+        <source>修改补贴：{0}</source>
+        <translation>Change subsidy: {0}</translation>
     </message>
     <message>
         <source>每档“最低层数:金额”，空格分隔；取满足条件的最高一档</source>

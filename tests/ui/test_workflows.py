@@ -305,7 +305,7 @@ def test_preinstall_inputs_results_and_charts(make_main_window, qtbot):
     w.show_unit("XFL-3-2", tab="preinstall")
     tab = w.view("unit").tab("preinstall")
     assert tab.items.rowCount() > 0
-    tab.hazard.setText("0.5")
+    tab.hazard.setText("50")                 # percent
     tab.hazard.editingFinished.emit()
     assert str(w.doc.unit("XFL-3-2").extra["preinstall"]["hazard"]) == "0.5"
     task = tab.run()
