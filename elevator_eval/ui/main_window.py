@@ -77,6 +77,11 @@ class MainWindow(QMainWindow):
         self.doc.dirtyChanged.connect(self._update_title)
         self.doc.pathChanged.connect(lambda _p: self._update_title())
 
+        from PySide6.QtWidgets import QApplication
+        from .field_undo import FieldUndoFilter
+        self._field_undo = FieldUndoFilter(self)
+        QApplication.instance().installEventFilter(self._field_undo)
+
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(self.settings.autosave_minutes() * 60_000)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -134,6 +139,8 @@ class MainWindow(QMainWindow):
         self.act_vote_log = self._action("actVoteLog", self.show_vote_log, S("Ctrl+L"))
         self._vote_log_dialog = None
         self.act_about = self._action("actAbout", self.about)
+        self.act_quick_start = self._action("actQuickStart", self.quick_start, S(S.HelpContents))
+        self.act_shortcuts = self._action("actShortcuts", self.show_shortcuts, S("Ctrl+/"))
         self.lang_group = QActionGroup(self)
         self.act_zh = self._action("actLangZh", lambda: self.switch_language("zh"))
         self.act_en = self._action("actLangEn", lambda: self.switch_language("en"))
@@ -172,7 +179,8 @@ class MainWindow(QMainWindow):
         self.menu_lang.addAction(self.act_zh)
         self.menu_lang.addAction(self.act_en)
         self.menu_help = mb.addMenu("")
-        self.menu_help.addAction(self.act_about)
+        for a in (self.act_quick_start, self.act_shortcuts, self.act_about):
+            self.menu_help.addAction(a)
 
     TOOLBAR_ICONS = {"actOpen": "open", "actSave": "save", "actUndo": "undo",
                      "actRedo": "redo", "actOverview": "overview", "actUnit": "unit",
@@ -232,6 +240,9 @@ class MainWindow(QMainWindow):
             self.act_vote_log: (self.tr("表决记录(&L)…"),
                                 self.tr("全部单元的表决变更记录与哈希链校验，可导出 CSV")),
             self.act_about: (self.tr("关于(&A)"), ""),
+            self.act_quick_start: (self.tr("快速上手(&Q)…"),
+                                   self.tr("在示例街道上一步步完成第一个任务")),
+            self.act_shortcuts: (self.tr("键盘快捷键(&K)…"), self.tr("全部快捷键一览")),
             self.act_zh: ("中文", ""),
             self.act_en: ("English", ""),
         }
@@ -286,8 +297,11 @@ class MainWindow(QMainWindow):
         editor = self._views.get("unit")
         if editor is not None:
             tab = editor.current_tab_name()
-        for dlg in self.findChildren(QDialog, "VoteLogDialog"):
-            dlg.close()           # reopened in the new language from the menu
+        for name in ("VoteLogDialog", "QuickStartDialog", "ShortcutsDialog"):
+            for dlg in self.findChildren(QDialog, name):
+                dlg.close()       # reopened in the new language from the menu
+        from . import view_state
+        kept = view_state.collect(self)
         for name, view in list(self._views.items()):
             self.stack.removeWidget(view)
             view.deleteLater()
@@ -298,6 +312,9 @@ class MainWindow(QMainWindow):
             self.show_procurement()
         else:
             self.show_overview()
+        if kept.get("procurement") is not None:
+            self.view("procurement")      # rebuilt now so that its choices carry over
+        view_state.restore(self, kept)
 
     # ------------------------------------------------------------------ views
     def view(self, name: str) -> QWidget:
@@ -577,6 +594,7 @@ class MainWindow(QMainWindow):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        old_base = self.autosave_base()      # the sample's or the old file's copy
         try:
             saved = self.doc.save(path)
         except Exception as e:  # disk full, permission …: say so, keep the data
@@ -584,6 +602,7 @@ class MainWindow(QMainWindow):
             return False
         self.settings.add_recent_file(str(saved.resolve()))
         self.settings.set_last_dir(str(saved.resolve().parent))
+        self._clear_autosave(old_base)
         self._clear_autosave()
         self.statusBar().showMessage(self.tr("已保存 {0}").format(saved), 4000)
         self._update_status()
@@ -627,10 +646,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已自动保存"), 3000)
         return True
 
-    def _clear_autosave(self) -> None:
+    def _clear_autosave(self, base: Path | None = None) -> None:
         from .. import store
         try:
-            store.discard_autosave(self.autosave_base())
+            store.discard_autosave(base or self.autosave_base())
         except Exception:
             pass
 
@@ -740,6 +759,22 @@ class MainWindow(QMainWindow):
         task.finished.connect(done)
         return task
 
+    def quick_start(self):
+        """Open the guided first task (Help → 快速上手, F1); returns the dialog."""
+        from .help_dialogs import QuickStartDialog
+        for old in self.findChildren(QDialog, "QuickStartDialog"):
+            old.close()
+        dlg = QuickStartDialog(self)
+        dlg.show()
+        return dlg
+
+    def show_shortcuts(self):
+        """Open the list of keyboard shortcuts; returns the dialog."""
+        from .help_dialogs import ShortcutsDialog
+        dlg = ShortcutsDialog(self)
+        dlg.show()
+        return dlg
+
     def about(self) -> None:
         QMessageBox.about(self, self.tr("关于加梯评估"), self.tr(
             "加梯评估 —— 既有住宅加装电梯决策辅助。\n"
@@ -751,6 +786,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self._clear_autosave()    # saved or discarded: no recovery offered next time
         from .worker import running_tasks
         for task in running_tasks():
             task.cancel()
@@ -759,6 +795,7 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state(self.saveState())
         self.settings.sync()
         self.autosave_timer.stop()
-        for dlg in self.findChildren(QDialog, "VoteLogDialog"):
-            dlg.close()
+        for name in ("VoteLogDialog", "QuickStartDialog", "ShortcutsDialog"):
+            for dlg in self.findChildren(QDialog, name):
+                dlg.close()
         event.accept()

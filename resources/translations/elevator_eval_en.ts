@@ -1264,6 +1264,22 @@ Recover it?</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
+        <source>快速上手(&amp;Q)…</source>
+        <translation>&amp;Quick start…</translation>
+    </message>
+    <message>
+        <source>在示例街道上一步步完成第一个任务</source>
+        <translation>Do a first task on the sample street, step by step</translation>
+    </message>
+    <message>
+        <source>键盘快捷键(&amp;K)…</source>
+        <translation>&amp;Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <source>全部快捷键一览</source>
+        <translation>Every keyboard shortcut</translation>
+    </message>
+    <message>
         <source>打开</source>
         <translation>Open</translation>
     </message>
@@ -1341,8 +1357,20 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Not given</translation>
     </message>
     <message>
-        <source>无效的数值</source>
-        <translation>Not a valid number</translation>
+        <source>须为整数</source>
+        <translation>Must be a whole number</translation>
+    </message>
+    <message>
+        <source>须为数字</source>
+        <translation>Must be a number</translation>
+    </message>
+    <message>
+        <source>，不能空白</source>
+        <translation>; cannot be empty</translation>
+    </message>
+    <message>
+        <source>；仍按原值计算</source>
+        <translation>; the old value is still used</translation>
     </message>
 </context>
 <context>
@@ -1894,6 +1922,91 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
 </context>
 <context>
+    <name>QuickStartDialog</name>
+    <message>
+        <source>快速上手</source>
+        <translation>Quick start</translation>
+    </message>
+    <message>
+        <source>第一次使用？在示例街道上走一遍：每一步点“带我去”，程序会打开对应的位置。示例不会被改动，除非您另存为自己的项目。</source>
+        <translation>New here? Walk through the sample street: for each step press “Take me there” and the program opens the place. The sample is not changed unless you save it as your own project.</translation>
+    </message>
+    <message>
+        <source>1. 打开示例街道</source>
+        <translation>1. Open the sample street</translation>
+    </message>
+    <message>
+        <source>示例街道有多个小区与单元，可随意试用。</source>
+        <translation>The sample street has several communities and units to try things on.</translation>
+    </message>
+    <message>
+        <source>2. 看普查表</source>
+        <translation>2. Read the census</translation>
+    </message>
+    <message>
+        <source>街道概览按适宜性把单元分为适合、较难、不适合三类；先看“较难加装”的单元。</source>
+        <translation>The street overview sorts units into suitable, difficult and unsuitable; start with the difficult ones.</translation>
+    </message>
+    <message>
+        <source>3. 录入一票</source>
+        <translation>3. Record a vote</translation>
+    </message>
+    <message>
+        <source>在“住户与表决”中单击一户的格子，选表决、来源（会议/纸质/线上/委托）和日期，确定。</source>
+        <translation>In “Households and votes” click a household&apos;s cell, choose the vote, its source (meeting/paper/online/proxy) and date, OK.</translation>
+    </message>
+    <message>
+        <source>4. 看费用分摊</source>
+        <translation>4. Look at the cost shares</translation>
+    </message>
+    <message>
+        <source>“费用分摊”列出每户出资；补贴、分摊方法都可修改，结果立即更新。</source>
+        <translation>“Cost sharing” lists every household&apos;s share; subsidies and the method can be changed and the result updates at once.</translation>
+    </message>
+    <message>
+        <source>5. 导出方案书</source>
+        <translation>5. Export the proposal</translation>
+    </message>
+    <message>
+        <source>“文档”预览方案书；文件 → 导出 PDF 选择保存位置。</source>
+        <translation>“Documents” previews the proposal; File → Export PDF asks where to save it.</translation>
+    </message>
+    <message>
+        <source>带我去</source>
+        <translation>Take me there</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>表决格：预选同意 / 反对 / 弃权 / 未参与</source>
+        <translation>Vote grid: preselect yes / no / abstain / absent</translation>
+    </message>
+    <message>
+        <source>项目树：重命名 / 删除选中项</source>
+        <translation>Project tree: rename / delete the selected item</translation>
+    </message>
+    <message>
+        <source>输入框：撤销 / 重做（本框的输入已采用后撤销项目中的修改）</source>
+        <translation>Text field: undo / redo (once the field&apos;s value is taken, the project&apos;s change)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>键盘快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Shortcut</translation>
+    </message>
+</context>
+<context>
     <name>SiteTab</name>
     <message>
         <source>入户方式</source>
@@ -2006,6 +2119,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>消除以下问题可改善分类：</source>
         <translation>Removing these would improve the class:</translation>
+    </message>
+    <message>
+        <source>以下输入无效，下列结论仍按原值计算：{0}</source>
+        <translation>These inputs are invalid; the results below still use the old values: {0}</translation>
     </message>
 </context>
 <context>
