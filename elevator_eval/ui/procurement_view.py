@@ -368,20 +368,22 @@ class ProcurementView(QWidget):
                 self.fit.setItem(i, j, it)
         self.fit.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
 
-    SUMMARY_COLUMNS = ("product", "fits", "misfits", "unknown", "quantity", "single",
-                       "bulk", "saving", "saving_rate", "npv", "technical", "service",
-                       "total", "rank")
+    SUMMARY_COLUMNS = ("product", "technical", "service", "total", "rank", "fits", "misfits",
+                       "unknown", "quantity", "single", "bulk", "saving", "saving_rate", "npv")
 
     def summary_column(self, key: str) -> int:
         return self.SUMMARY_COLUMNS.index(key)
 
     def _summary_heads(self) -> list[str]:
-        return [self.tr("产品"), self.tr("适配"), self.tr("不适配"), self.tr("待查"),
-                self.tr("采购台数"), self.tr("单台价（元）"), self.tr("带量单价（元）"),
-                self.tr("带量节省（元）"), self.tr("节省率"),
-                self.tr("平均全寿命成本现值（元）"),
-                self.tr("技术评分（0–100）"), self.tr("服务评分（0–100）"),
-                self.tr("综合得分（满分 100）"), self.tr("排名")]
+        heads = {"product": self.tr("产品"), "fits": self.tr("适配"),
+                 "misfits": self.tr("不适配"), "unknown": self.tr("待查"),
+                 "quantity": self.tr("采购台数"), "single": self.tr("单台价（元）"),
+                 "bulk": self.tr("带量单价（元）"), "saving": self.tr("带量节省（元）"),
+                 "saving_rate": self.tr("节省率"), "npv": self.tr("平均全寿命成本现值（元）"),
+                 "technical": self.tr("技术评分（0–100）"),
+                 "service": self.tr("服务评分（0–100）"),
+                 "total": self.tr("综合得分（满分 100）"), "rank": self.tr("排名")}
+        return [heads[k] for k in self.SUMMARY_COLUMNS]
 
     def _fill_summary(self) -> None:
         self._loading = True

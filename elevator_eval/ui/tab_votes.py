@@ -7,6 +7,7 @@ thresholds and "what is needed" come from :mod:`elevator_eval.consent` and updat
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from html import escape as html_escape
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -400,7 +401,9 @@ class VotesTab(UnitTab):
             html.append("<p style='color:#c62828'>" + self.tr(
                 "专有部分受影响、尚未同意的业主：{0}").format(
                     owners_text(self.doc.unit(self.unit_id), c.blocking)) + "</p>")
-        html.append("<p><small>" + self.tr("规则集：{0}").format(c.ruleset) + "</small></p>")
+        title = i18n.pick(getattr(c, "ruleset_title_zh", ""), getattr(c, "ruleset_title_en", ""))
+        html.append("<p><small>" + self.tr("规则集：{0}").format(
+            html_escape(title or c.ruleset)) + "</small></p>")
         self.tally_label.setText("".join(html))
         unit = self.doc.unit(self.unit_id)
         needed = c.needed
