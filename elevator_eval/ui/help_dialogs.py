@@ -119,7 +119,10 @@ class ShortcutsDialog(QDialog):
         seen = set()
         for act in window.findChildren(QAction):
             keys = [k for k in act.shortcuts() if not k.isEmpty()]
-            text = re.sub(r"\(&\w\)", "", act.text()).replace("&", "").rstrip("…").strip()
+            # Undo/Redo carry the command's text; the short toolbar word names them
+            label = act.iconText() if act.objectName() in ("actUndo", "actRedo") \
+                else act.text()
+            text = re.sub(r"\(&\w\)", "", label).replace("&", "").rstrip("…").strip()
             if not keys or not text or act.objectName() in seen:
                 continue
             seen.add(act.objectName())

@@ -196,9 +196,9 @@ class StreetActions(QObject):
             self.w.statusBar().showMessage(self.tr("已生成 {0} 户").format(n), 5000)
             self.w.show_unit(uid, tab="votes")
         return self._open(self.tr("生成住户"), [
-            int_field("floors", self.tr("层数"), storeys, 1, storeys, self.tr(" 层")),
+            int_field("floors", self.tr("层数"), storeys, 1, storeys),
             int_field("doors", self.tr("每层户数"), 2, 1, 12, self.tr(" 户")),
-            int_field("first", self.tr("从第几层起"), 1, 1, storeys, self.tr(" 层")),
+            int_field("first", self.tr("从第几层起"), 1, 1, storeys),
             FormField("area", self.tr("每户专有面积（m²）"), area, parse_area,
                       self.tr("生成后可在住户表中逐户修改"))],
             ok, self.tr("门牌按“层号 + 两位户号”编排：101、102 … 602；已有的门牌保留不变。"))

@@ -115,7 +115,7 @@ def suggest_unit(doc, building_id: str) -> tuple[str, str]:
     while uid in taken:
         k += 1
         uid = f"{b.id}-{k}"
-    name = i18n.pick(f"{c.name} {b.name} {k}单元", f"{c.name} {b.name} unit {k}")
+    name = i18n.pick(f"{c.name} {b.name} {k}单元", f"{c.name} {b.name} Unit-{k}")
     return uid, name
 
 
