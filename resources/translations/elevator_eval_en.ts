@@ -1404,6 +1404,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Assessing…</translation>
     </message>
     <message>
+        <source>项目中还没有单元。用菜单“小区与楼栋”或在左侧项目树上单击右键新建小区、楼栋和单元，或用 文件 → 导入街道数据；帮助 → 快速上手 介绍第一个任务。</source>
+        <translation>The project has no units yet. Add a community, building and unit with the menu Buildings or a right-click on the project tree, or use File → Import street data; Help → Quick start shows a first task.</translation>
+    </message>
+    <message>
         <source>共 {0} 个单元</source>
         <translation>{0} units</translation>
     </message>

@@ -57,6 +57,8 @@ def test_a_new_project_gets_a_community_building_unit_and_households(make_main_w
     w = make_main_window()
     act(w, "actNew").trigger()
     assert w.doc.project.communities == []
+    # the empty street says what to do first
+    assert "项目中还没有单元" in w.view("overview").summary.text()
     uid = build_unit(w, qtbot)
     p = w.doc.project
     assert [c.name for c in p.communities] == ["和平里小区"]
