@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal, InvalidOperation
+from html import escape as html_escape
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
@@ -454,11 +455,12 @@ class CostsTab(UnitTab):
             parts.append(self.tr("补偿池 {0}").format(labels.yuan(r.compensation_pool_yuan)))
         parts.append(self.tr("年运行费 {0}").format(labels.yuan(r.annual_running_total_yuan)))
         html = " · ".join(parts)
-        html += "<br><small>" + self.tr("来源：") + r.method_source + "</small>"
+        html += "<br><small>" + self.tr("来源：") + html_escape(
+            labels.public_source(r.method_source)) + "</small>"
         for w in r.warnings:
             html += f"<br><span style='color:#e65100'>{w}</span>"
         self.summary.setText(html)
-        self.summary.setToolTip(r.method_source)
+        self.summary.setToolTip(labels.public_source(r.method_source))
         hs = sorted(r.households, key=lambda h: (-h.floor, h.id))
         self.table.setRowCount(len(hs))
         for i, h in enumerate(hs):

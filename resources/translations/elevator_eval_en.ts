@@ -981,6 +981,10 @@
         <translation>Insurance</translation>
     </message>
     <message>
+        <source>本程序默认值（经验值）</source>
+        <translation>Program default (empirical value)</translation>
+    </message>
+    <message>
         <source>分类规则依据《上海市既有多层住宅加装电梯前期调查与可行性评估技术导则（试行）》（2020）：有一项重大干扰或两项及以上强干扰为不适合加装，恰有一项强干扰为较难加装，其余为适合加装。</source>
         <translation>Class rule of Shanghai&apos;s technical guideline for feasibility assessment of elevator retrofits in existing multi-storey housing (trial, 2020): one major or two or more strong factors: unsuitable; exactly one strong factor: difficult; otherwise suitable.</translation>
     </message>

@@ -149,3 +149,15 @@ def test_ctrl_z_in_a_field_undoes_the_taken_value(make_main_window, qtbot):
     qtbot.keyClick(w.windowHandle(), Qt.Key_Z, Qt.ControlModifier)   # to the focused field
     assert w.doc.unit("XFL-3-2").site.fire_lane_width_after_m == before
     assert ed.text() == ("" if before is None else str(before))
+
+
+def test_sources_in_the_window_leave_internal_references_out(make_main_window):
+    from elevator_eval.ui import labels
+    make_main_window()
+    assert labels.public_source(
+        "a scheme (https://x.cn/a [C]; domain reference §2.2(a))") == "a scheme (https://x.cn/a [C])"
+    assert labels.public_source("splits (domain reference §2.2(c), W1–W2)") == "splits"
+    assert labels.public_source("owners (domain reference §2.1–§2.2)") == "owners"
+    assert labels.public_source("app default: every household pays the same") == \
+        "本程序默认值（经验值）"
+    assert labels.public_source("《民法典》第二百七十八条") == "《民法典》第二百七十八条"
