@@ -7,7 +7,6 @@ no output is ever written to a folder or file named ``False`` or ``True``.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction

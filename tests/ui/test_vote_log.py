@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 
-from PySide6.QtCore import Qt
-
 UNIT = "DH-1-2"
 
 
