@@ -45,7 +45,7 @@ class VoteEvent:
     scheme_version : int
         The unit's scheme version (方案版本) the vote refers to.
     source : str
-        One of ``meeting``, ``paper``, ``online``, ``other``.
+        One of ``meeting``, ``paper``, ``online``, ``proxy``, ``other``.
     previous, new : str or None
         The vote before and after: ``yes``, ``no``, ``abstain`` or ``None``.
     note : str
@@ -126,7 +126,7 @@ def record_vote(project: Project, unit_id: str, household_id: str, vote: str | N
     vote : str or None
         ``yes``, ``no``, ``abstain`` or ``None`` (withdrawn / did not take part).
     source : str
-        ``meeting``, ``paper``, ``online`` or ``other``.
+        ``meeting``, ``paper``, ``online``, ``proxy`` or ``other``.
     when : datetime, date, ISO string or None
         When the vote was cast; now (UTC) when ``None``.
     note : str

@@ -19,8 +19,8 @@ from typing import Any
 VOTES = ("yes", "no", "abstain")
 """Recorded votes; ``None`` means the owner did not take part."""
 
-VOTE_SOURCES = ("meeting", "paper", "online", "other")
-"""Where a vote was cast: resident meeting, paper form, online, other."""
+VOTE_SOURCES = ("meeting", "paper", "online", "proxy", "other")
+"""Where a vote was cast: resident meeting, paper form, online, by proxy (委托), other."""
 
 STRUCTURES = ("masonry", "frame", "shear_wall", "other")
 """``masonry`` 砖混, ``frame`` 框架, ``shear_wall`` 剪力墙, ``other`` 其他."""

@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 UNIT = "DH-1-2"
 PROCUREMENT_UNITS = {"DH-1-1", "DH-1-2", "DH-2-2", "DH-5-1", "DH-5-2", "GY-8-1", "GY-8-2"}
 # illustrative evaluators' points (technical, service) for the tender screenshot
-POINTS = {"HT-630": (31, 14), "HT-450": (28, 12), "AJ-630R": (36, 17), "DF-800": (33, 15),
-          "DF-1000": (38, 18), "HL-630E": (30, 13)}
+SCORES = {"HT-630": (77.5, 70), "HT-450": (70, 60), "AJ-630R": (90, 85), "DF-800": (82.5, 75),
+          "DF-1000": (95, 90), "HL-630E": (75, 65)}
+"""Evaluators' technical and service scores on the 0–100 scale."""
 
 
 def _pump(app, seconds: float = 0.3) -> None:
@@ -105,7 +106,7 @@ def main(argv=None) -> int:
                 item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in PROCUREMENT_UNITS
                                    else Qt.Unchecked)
             proc._loading = False
-            proc.set_scores({p.id: POINTS.get(p.id, (30, 12)) for p in proc.products})
+            proc.set_scores({p.id: SCORES.get(p.id, (75, 60)) for p in proc.products})
             proc.tabs.setCurrentWidget(proc.fit)
             shot("procurement")
             proc.tabs.setCurrentIndex(2)

@@ -45,9 +45,14 @@ def lupdate() -> None:
                     "-ts", str(TS.relative_to(ROOT))], cwd=ROOT, check=True)
 
 
+QT_SUPPLEMENT = TS.with_name("qt_supplement_zh_CN.ts")
+"""Chinese for the texts of Qt's own dialogs that qtbase_zh_CN leaves in English."""
+
+
 def lrelease() -> None:
-    subprocess.run([_tool("lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    for ts in (TS, QT_SUPPLEMENT):
+        subprocess.run([_tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
 def unfinished(ts: Path = TS) -> list[tuple[str, str]]:

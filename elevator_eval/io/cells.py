@@ -552,6 +552,7 @@ def parse_vote(value, row=None, column: str = "", sheet: str = "", *,
 _VOTE_SOURCES = _table({"meeting": ("会议", "业主大会", "现场", "meeting"),
                         "paper": ("书面", "纸质", "表决票", "paper"),
                         "online": ("线上", "网络", "网上", "电子", "online"),
+                        "proxy": ("委托", "代理", "委托投票", "proxy"),
                         "other": ("其他", "其它", "other")})
 
 
@@ -561,7 +562,7 @@ def parse_vote_source(value, row=None, column: str = "", sheet: str = "", *,
     ``线上 网络 电子`` → online, ``其他`` → other (English names also)."""
     loc = _Loc(value, row, column, sheet)
     result, empty = _choice(value, loc, _VOTE_SOURCES,
-                            "a vote source (会议/书面/线上/其他)", "表决方式（会议/书面/线上/其他）",
+                            "a vote source (会议/书面/线上/委托/其他)", "表决方式（会议/书面/线上/委托/其他）",
                             required)
     return None if empty else result
 

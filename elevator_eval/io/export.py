@@ -26,7 +26,8 @@ _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 STRUCTURE_ZH = {"masonry": "砖混", "frame": "框架", "shear_wall": "剪力墙", "other": "其他"}
 ENTRY_ZH = {"half_landing": "半层", "flat": "平层"}
 VOTE_ZH = {"yes": "同意", "no": "反对", "abstain": "弃权", None: "未投票"}
-SOURCE_ZH = {"meeting": "会议", "paper": "书面", "online": "线上", "other": "其他"}
+SOURCE_ZH = {"meeting": "会议", "paper": "书面", "online": "线上", "proxy": "委托",
+             "other": "其他"}
 PIPE_ZH = {"gas": "燃气", "water": "给水", "drainage": "排水", "power": "电力",
            "telecom": "通信", "heating": "暖气", "other": "其他"}
 

@@ -91,14 +91,17 @@ class SetValueCommand(QUndoCommand):
 
 
 class SetVoteCommand(QUndoCommand):
-    """Record one household's vote (``yes``/``no``/``abstain``/``None`` = absent).
+    """Record one household's vote (``yes``/``no``/``abstain``/``None`` = absent) with how
+    and when it was cast.
 
-    The project's append-only vote record (:func:`elevator_eval.store.record_vote`, when
-    the project keeps one) gets a new entry on redo and on undo, so the audit trail shows
-    corrections instead of losing them.
+    The project's append-only vote record (:func:`elevator_eval.audit.record_vote`) gets a
+    new entry on redo and on undo: an undo is logged as a correction that names the entry it
+    takes back and why, so the audit trail shows corrections instead of losing them. The
+    household's own ``vote_source``/``vote_date`` go back to the restored vote's.
     """
 
-    def __init__(self, doc, unit_id: str, household_id: str, vote: str | None):
+    def __init__(self, doc, unit_id: str, household_id: str, vote: str | None,
+                 source: str = "other", when=None, note: str = ""):
         unit = doc.project.find_unit(unit_id)
         hh = unit.household(household_id)
         super().__init__(translate("Commands", "投票 {door}：{vote}").format(
@@ -108,15 +111,21 @@ class SetVoteCommand(QUndoCommand):
         self.household_id = household_id
         self.new = vote
         self.old = hh.vote
-
-    def _apply(self, vote: str | None) -> None:
-        self.doc.apply_vote(self.unit_id, self.household_id, vote)
+        self.old_meta = (hh.vote_source, hh.vote_date)
+        self.source, self.when, self.note = source, when, note
+        self.seq: int | None = None        # the log entry this command wrote last
 
     def redo(self) -> None:
-        self._apply(self.new)
+        self.seq = self.doc.apply_vote(self.unit_id, self.household_id, self.new,
+                                       source=self.source, when=self.when, note=self.note)
 
     def undo(self) -> None:
-        self._apply(self.old)
+        reason = translate("Commands", "录入撤销")
+        note = (translate("Commands", "更正：撤销第 {seq} 条记录（{reason}）")
+                .format(seq=self.seq, reason=reason) if self.seq is not None
+                else translate("Commands", "更正：{reason}").format(reason=reason))
+        self.doc.apply_vote(self.unit_id, self.household_id, self.old, source="other",
+                            note=note, restore=self.old_meta)
 
 
 class SetProjectSettingCommand(QUndoCommand):

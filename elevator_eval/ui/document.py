@@ -70,6 +70,9 @@ class ProjectDocument(QObject):
         # True while the window paints for the first time: views show the project without
         # engine results, which follow right after the first paint (see app.run)
         self.defer_engines = False
+        # what the clerk entered last in the vote editor (source, date, who): the defaults
+        # for the next vote of this session of entry
+        self.vote_entry_defaults: dict[str, Any] = {}
 
     # ----------------------------------------------------------------- file
     def set_project(self, project: Project, path: str | Path | None,
@@ -206,21 +209,34 @@ class ProjectDocument(QObject):
         return self._cached(("census",), lambda: mod.census(self.project))
 
     # ----------------------------------------------------------------- edits
-    def set_vote(self, unit_id: str, household_id: str, vote: str | None) -> None:
+    def set_vote(self, unit_id: str, household_id: str, vote: str | None,
+                 source: str = "other", when=None, note: str = "") -> None:
+        """Record a vote with how (``source``, one of ``model.VOTE_SOURCES``) and when
+        (a date; today when None) it was cast, as one undoable command."""
         if self.unit(unit_id).household(household_id).vote == vote:
             return
-        self.undo_stack.push(commands.SetVoteCommand(self, unit_id, household_id, vote))
+        self.undo_stack.push(commands.SetVoteCommand(self, unit_id, household_id, vote,
+                                                     source, when, note))
 
-    def apply_vote(self, unit_id: str, household_id: str, vote: str | None) -> None:
-        """Set a vote now (used by the undo command); records it in the audit trail."""
+    def apply_vote(self, unit_id: str, household_id: str, vote: str | None,
+                   source: str = "other", when=None, note: str = "",
+                   restore: tuple | None = None) -> int | None:
+        """Set a vote now (used by the undo command) and record it in the audit trail;
+        returns the log entry's number. ``restore`` = (vote_source, vote_date) to put back
+        on the household afterwards (an undo restores the earlier vote's facts)."""
         unit = self.unit(unit_id)
+        hh = unit.household(household_id)
         audit = engine("audit")
+        seq = None
         if audit is not None and hasattr(self.project, "vote_log"):
-            audit.record_vote(self.project, unit_id, household_id, vote, source="other",
-                              note="desktop")
+            seq = audit.record_vote(self.project, unit_id, household_id, vote, source=source,
+                                    when=when, note=note).seq
         else:
-            unit.household(household_id).vote = vote
+            hh.vote = vote
+        if restore is not None:
+            hh.vote_source, hh.vote_date = restore
         self.notify_unit(unit_id)
+        return seq
 
     def set_value(self, unit_id: str, target, key, value, text: str,
                   scope: str = "unit") -> None:

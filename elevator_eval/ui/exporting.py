@@ -1,8 +1,15 @@
-"""File exports started from the menu: the project as Excel, proposals for every unit."""
+"""File exports started from the menu: the project as Excel, proposals for every unit, the
+census report and the quote comparison as PDF.
+
+Every export asks for its file or folder with a dialog that starts in the folder used last.
+A menu action passes its ``checked`` flag to the slot; :func:`as_path` makes sure such a
+flag (``False``/``True``) is never taken as a file or folder name.
+"""
 
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -13,16 +20,56 @@ from . import i18n
 translate = QCoreApplication.translate
 
 
-def export_excel(window, path: str | None = None):
+def as_path(value) -> str | None:
+    """``value`` as a path text, or None when it is not a path (None, a bool, empty)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (str, os.PathLike)):
+        text = os.fspath(value)
+        return text or None
+    return None
+
+
+def start_dir(window) -> str:
+    """The folder a file dialog opens in: the one used last, else the home folder."""
+    last = window.settings.last_dir()
+    return last if last and Path(last).is_dir() else str(Path.home())
+
+
+def remember_dir(window, path) -> None:
+    p = Path(path)
+    window.settings.set_last_dir(str(p if p.is_dir() else p.parent))
+
+
+def ask_save_path(window, title: str, name: str, file_filter: str, suffix: str) -> str | None:
+    """Ask for a file to write (starting in the last folder); None when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(window, title, str(Path(start_dir(window)) / name),
+                                          file_filter)
+    if not path:
+        return None
+    if not path.lower().endswith(suffix):
+        path += suffix
+    remember_dir(window, path)
+    return path
+
+
+def ask_folder(window, title: str) -> str | None:
+    """Ask for an output folder (starting in the last folder); None when cancelled."""
+    folder = QFileDialog.getExistingDirectory(window, title, start_dir(window))
+    if not folder:
+        return None
+    window.settings.set_last_dir(folder)
+    return folder
+
+
+def export_excel(window, path=None):
     """Write units and households to a workbook (``io.export.export_project_xlsx``)."""
     from ..io.export import export_project_xlsx
+    path = as_path(path) or ask_save_path(
+        window, translate("Export", "导出 Excel"),
+        f"{window.doc.project.name or 'project'}.xlsx", "Excel (*.xlsx)", ".xlsx")
     if path is None:
-        start = Path(window.settings.last_dir() or Path.home()) / \
-            f"{window.doc.project.name or 'project'}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(window, translate("Export", "导出 Excel"),
-                                              str(start), "Excel (*.xlsx)")
-        if not path:
-            return None
+        return None
     try:
         out = export_project_xlsx(window.doc.project, path)
     except Exception as e:
@@ -32,17 +79,19 @@ def export_excel(window, path: str | None = None):
     return out
 
 
-def batch_proposals(window, out_dir: str | None = None, kind: str = "proposal"):
+def batch_proposals(window, out_dir=None, kind: str = "proposal"):
     """Write the proposal of every unit into a folder, in the background, cancellable.
 
     Returns the :class:`~elevator_eval.ui.worker.Task` (``None`` when no folder chosen).
     """
     from .worker import run_task
+    out_dir = as_path(out_dir) or ask_folder(window, translate("Export", "选择输出文件夹"))
     if out_dir is None:
-        out_dir = QFileDialog.getExistingDirectory(window, translate("Export", "选择输出文件夹"),
-                                                   window.settings.last_dir())
-        if not out_dir:
-            return None
+        return None
+    if not window.doc.project.units():
+        window.report_error(translate("Export", "批量生成方案书"),
+                            translate("Export", "项目中还没有单元"))
+        return None
     project = copy.deepcopy(window.doc.project)
     lang = i18n.lang()
 
@@ -66,3 +115,66 @@ def batch_proposals(window, out_dir: str | None = None, kind: str = "proposal"):
         translate("Export", "已取消"), 5000))
     task.failed.connect(lambda m: window.report_error(translate("Export", "生成失败"), m))
     return task
+
+
+def _write_in_background(window, what: str, path: str, write):
+    """Run ``write(path)`` off the UI thread with progress; report the result."""
+    from .worker import run_task
+
+    def work(progress):
+        progress(0, 1)
+        write(path)
+        progress(1, 1)
+        return path
+
+    task = run_task(window, work, what, translate("Export", "正在写入 {0}…").format(path))
+    task.finished.connect(lambda p: window.statusBar().showMessage(
+        translate("Export", "已导出 {0}").format(p), 8000))
+    task.failed.connect(lambda m: window.report_error(translate("Export", "导出失败"),
+                                                      m.splitlines()[0] if m else m))
+    return task
+
+
+def export_census_pdf(window, path=None):
+    """Print the street's census report (``report.census_report``) to a PDF file."""
+    if not window.doc.project.units():
+        window.report_error(translate("Export", "导出普查报告"),
+                            translate("Export", "项目中还没有单元"))
+        return None
+    lang = i18n.lang()
+    path = as_path(path) or ask_save_path(
+        window, translate("Export", "导出普查报告"),
+        f"{window.doc.project.name or 'project'}-{'census' if lang == 'en' else '普查报告'}.pdf",
+        "PDF (*.pdf)", ".pdf")
+    if path is None:
+        return None
+    project = copy.deepcopy(window.doc.project)
+
+    def write(out):
+        from ..report.census_report import build_census_report
+        build_census_report(project, lang=lang, out=out)
+
+    return _write_in_background(window, translate("Export", "导出普查报告"), path, write)
+
+
+def export_quotes_pdf(window, comparison, path=None):
+    """Print the quote comparison shown in the procurement workspace to a PDF file."""
+    if comparison is None:
+        window.report_error(translate("Export", "导出报价比选"),
+                            translate("Export", "还没有可打印的比选：请先加载报价表并选择单元"))
+        return None
+    lang = i18n.lang()
+    path = as_path(path) or ask_save_path(
+        window, translate("Export", "导出报价比选"),
+        f"{window.doc.project.name or 'project'}-{'quotes' if lang == 'en' else '报价比选'}.pdf",
+        "PDF (*.pdf)", ".pdf")
+    if path is None:
+        return None
+    project = copy.deepcopy(window.doc.project)
+    comparison = copy.deepcopy(comparison)
+
+    def write(out):
+        from ..report.quotes_report import build_quotes_report
+        build_quotes_report(comparison, project=project, lang=lang, out=out)
+
+    return _write_in_background(window, translate("Export", "导出报价比选"), path, write)

@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLineEdit,
-                               QWidget)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QWidget)
+
+LIVE_DELAY_MS = 500
+"""A typed number is taken this long after the last key (and at once on Enter/Tab)."""
 
 
 @dataclass
@@ -40,10 +43,21 @@ def _dec(text: str) -> Decimal | None:
 
 
 class ModelForm(QWidget):
-    """A QFormLayout whose editors write through ``doc.set_value``."""
+    """A QFormLayout whose editors write through ``doc.set_value``.
+
+    Numbers are taken as they are typed (after a short pause, or at once on Enter/Tab).
+    A value that cannot be read is not taken: the field turns pink with a message under it,
+    and :attr:`invalid` names the fields whose old value is still in use
+    (``invalidChanged`` fires), so that results never silently use a stale value.
+    """
+
+    invalidChanged = Signal()
 
     def __init__(self, doc, fields: list[Field], undo_text: Callable[[str], str], parent=None):
         super().__init__(parent)
+        self.invalid: dict[str, str] = {}      # field key → its label
+        self.messages: dict[str, QLabel] = {}
+        self._timers: dict[str, QTimer] = {}
         self.doc = doc
         self.fields = fields
         self.undo_text = undo_text
@@ -58,12 +72,25 @@ class ModelForm(QWidget):
                 ed.setToolTip(f.tooltip)
             self.editors[f.key] = ed
             form.addRow(f.label, ed)
+            if f.kind in ("int", "decimal"):
+                msg = QLabel()
+                msg.setObjectName(f"message_{f.key}")
+                msg.setStyleSheet("color:#c62828")
+                msg.hide()
+                self.messages[f.key] = msg
+                form.addRow("", msg)
 
     # editors -----------------------------------------------------------------
     def _make_editor(self, f: Field):
         if f.kind in ("int", "decimal"):
             ed = QLineEdit()
             ed.setObjectName(f"edit_{f.key}")
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(LIVE_DELAY_MS)
+            timer.timeout.connect(lambda f=f, ed=ed: self._commit_text(f, ed))
+            self._timers[f.key] = timer
+            ed.textEdited.connect(lambda _t, timer=timer: timer.start())
             ed.editingFinished.connect(lambda f=f, ed=ed: self._commit_text(f, ed))
             return ed
         if f.kind in ("choice", "bool3"):
@@ -106,10 +133,6 @@ class ModelForm(QWidget):
         raise ValueError(f.kind)
 
     # load ----------------------------------------------------------------------
-    def set_unit(self, unit_id: str) -> None:
-        self.unit_id = unit_id
-        self.load()
-
     def load(self) -> None:
         if self.unit_id is None:
             return
@@ -120,7 +143,13 @@ class ModelForm(QWidget):
                 value = getattr(f.target(unit), f.key)
                 ed = self.editors[f.key]
                 if f.kind in ("int", "decimal"):
-                    ed.setText("" if value is None else str(value))
+                    if f.key in self.invalid:
+                        continue          # keep the refused text and its message on screen
+                    if ed.hasFocus() and self._timers[f.key].isActive():
+                        continue          # being typed
+                    text = "" if value is None else str(value)
+                    if ed.text() != text:
+                        ed.setText(text)
                     ed.setStyleSheet("")
                 elif f.kind in ("choice", "bool3"):
                     i = ed.findData(value)
@@ -144,6 +173,7 @@ class ModelForm(QWidget):
     def _commit_text(self, f: Field, ed: QLineEdit) -> None:
         if self._loading:
             return
+        self._timers[f.key].stop()
         try:
             value = _dec(ed.text())
             if value is not None and f.kind == "int":
@@ -154,10 +184,42 @@ class ModelForm(QWidget):
                 raise ValueError
         except ValueError:
             ed.setStyleSheet("background:#ffcdd2")
-            ed.setToolTip(self.tr("无效的数值") + (("\n" + f.tooltip) if f.tooltip else ""))
+            message = self.tr("须为整数") if f.kind == "int" else self.tr("须为数字")
+            if not f.allow_none:
+                message += self.tr("，不能空白")
+            self.messages[f.key].setText(message + self.tr("；仍按原值计算"))
+            self.messages[f.key].show()
+            self._set_invalid(f, True)
             return
         ed.setStyleSheet("")
+        self.messages[f.key].hide()
+        self._set_invalid(f, False)
         self._push(f, value)
+        if ed.isUndoAvailable():
+            # the value is the project's now: Ctrl+Z in the field undoes it there
+            pos = ed.cursorPosition()
+            ed.setText(ed.text())
+            ed.setCursorPosition(pos)
+
+    def _set_invalid(self, f: Field, bad: bool) -> None:
+        before = dict(self.invalid)
+        if bad:
+            self.invalid[f.key] = f.label
+        else:
+            self.invalid.pop(f.key, None)
+        if self.invalid != before:
+            self.invalidChanged.emit()
+
+    def set_unit(self, unit_id: str) -> None:
+        if unit_id != self.unit_id:
+            for key in list(self.invalid):
+                self.messages[key].hide()
+                self.editors[key].setStyleSheet("")
+            if self.invalid:
+                self.invalid.clear()
+                self.invalidChanged.emit()
+        self.unit_id = unit_id
+        self.load()
 
     def _commit_combo(self, f: Field, ed: QComboBox) -> None:
         self._push(f, ed.currentData())

@@ -57,7 +57,9 @@ def set_language(code: str | None) -> str:
     else:
         QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
         qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
-        files = [(qt_dir, "qtbase_zh_CN")]
+        # Qt's own Chinese (standard buttons, file dialogs), then the few texts of the
+        # file dialog it leaves in English
+        files = [(qt_dir, "qtbase_zh_CN"), (str(qm_path().parent), "qt_supplement_zh_CN")]
     if app is not None:
         for folder, stem in files:
             t = QTranslator(app)

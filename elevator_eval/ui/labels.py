@@ -29,7 +29,7 @@ def vote_label(vote: str | None) -> str:
 def source_label(source: str | None) -> str:
     """How a vote was cast (``audit.VoteEvent.source``)."""
     return {"meeting": translate("Labels", "会议"), "paper": translate("Labels", "纸质"),
-            "online": translate("Labels", "线上"),
+            "online": translate("Labels", "线上"), "proxy": translate("Labels", "委托"),
             "other": translate("Labels", "其他")}.get(source, str(source or ""))
 
 
@@ -75,13 +75,34 @@ def method_label(method: str) -> str:
     return method
 
 
+def public_source(text: str) -> str:
+    """A rule's source as the window shows it: the project's internal cross-references
+    ("domain reference §2.2(a)") left out; an app default says so in the window's language.
+
+    >>> public_source("a scheme (https://x.cn [C]; domain reference §2.2(a))")
+    'a scheme (https://x.cn [C])'
+    """
+    import re
+    text = str(text or "")
+    # "domain reference §2.2(b)" and the working-note tags after it ("W4", "W1–W2")
+    ref = r"domain reference §[0-9.]+(?:–§?[0-9.]+)?(?:\([a-z]\))?(?:\s*,\s*W[0-9]+(?:–W?[0-9]+)?)?"
+    text = re.sub(r"\s*;\s*" + ref, "", text)
+    text = re.sub(ref + r"\s*[;,]?\s*", "", text)
+    text = re.sub(r"\s*\(\s*\)", "", text).strip()
+    if text.lower().startswith("app default"):
+        rest = text.split(":", 1)[1].strip() if ":" in text else ""
+        prefix = translate("Labels", "本程序默认值（经验值）")
+        return f"{prefix}：{rest}" if rest and i18n.lang() == "en" else prefix
+    return text
+
+
 def method_source(method: str) -> str:
     try:
         from ..costshare import METHOD_INFO
         info = METHOD_INFO.get(method) or {}
     except ImportError:
         info = {}
-    return str(info.get("source", ""))
+    return public_source(str(info.get("source", "")))
 
 
 def yuan(value) -> str:

@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
 
         self._create_actions()
+        from .street_actions import StreetActions
+        self.street = StreetActions(self)
         self._create_menus()
         self._create_toolbar()
         self.retranslate()
@@ -74,6 +76,11 @@ class MainWindow(QMainWindow):
         self.doc.unitChanged.connect(self._on_unit_changed)
         self.doc.dirtyChanged.connect(self._update_title)
         self.doc.pathChanged.connect(lambda _p: self._update_title())
+
+        from PySide6.QtWidgets import QApplication
+        from .field_undo import FieldUndoFilter
+        self._field_undo = FieldUndoFilter(self)
+        QApplication.instance().installEventFilter(self._field_undo)
 
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(self.settings.autosave_minutes() * 60_000)
@@ -94,7 +101,9 @@ class MainWindow(QMainWindow):
         act.setObjectName(name)
         if shortcut is not None:
             act.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
-        act.triggered.connect(slot)
+        # triggered(bool) carries the checked flag: never hand it to the slot (a flag
+        # taken as an output folder wrote files into a folder named "False")
+        act.triggered.connect(lambda _checked=False, slot=slot: slot())
         self.addAction(act)
         return act
 
@@ -108,6 +117,8 @@ class MainWindow(QMainWindow):
         self.act_export_xlsx = self._action("actExportXlsx", self.export_excel, S("Ctrl+E"))
         self.act_export_pdf = self._action("actExportPdf", self.export_pdf, S(S.Print))
         self.act_batch = self._action("actBatch", self.batch_proposals, S("Ctrl+B"))
+        self.act_export_census = self._action("actExportCensus", self.export_census_pdf)
+        self.act_export_quotes = self._action("actExportQuotes", self.export_quotes_pdf)
         self.act_quit = self._action("actQuit", self.close, S(S.Quit))
         stack = self.doc.undo_stack
         self.act_undo = self._action("actUndo", stack.undo, S(S.Undo))
@@ -129,6 +140,8 @@ class MainWindow(QMainWindow):
         self.act_vote_log = self._action("actVoteLog", self.show_vote_log, S("Ctrl+L"))
         self._vote_log_dialog = None
         self.act_about = self._action("actAbout", self.about)
+        self.act_quick_start = self._action("actQuickStart", self.quick_start, S(S.HelpContents))
+        self.act_shortcuts = self._action("actShortcuts", self.show_shortcuts, S("Ctrl+/"))
         self.lang_group = QActionGroup(self)
         self.act_zh = self._action("actLangZh", lambda: self.switch_language("zh"))
         self.act_en = self._action("actLangEn", lambda: self.switch_language("en"))
@@ -148,7 +161,8 @@ class MainWindow(QMainWindow):
         for a in (self.act_save, self.act_save_as):
             self.menu_file.addAction(a)
         self.menu_file.addSeparator()
-        for a in (self.act_import, self.act_export_xlsx, self.act_export_pdf, self.act_batch):
+        for a in (self.act_import, self.act_export_xlsx, self.act_export_pdf, self.act_batch,
+                  self.act_export_census, self.act_export_quotes):
             self.menu_file.addAction(a)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -157,6 +171,8 @@ class MainWindow(QMainWindow):
             self.menu_edit.addAction(a)
         from .settings_dialog import add_settings_action
         add_settings_action(self, self.menu_edit)
+        self.menu_street = mb.addMenu("")
+        self.street.fill_menu(self.menu_street)
         self.menu_view = mb.addMenu("")
         for a in (self.act_overview, self.act_unit, self.act_procurement, self.act_process,
                   self.act_recompute, self.act_vote_log):
@@ -166,7 +182,8 @@ class MainWindow(QMainWindow):
         self.menu_lang.addAction(self.act_zh)
         self.menu_lang.addAction(self.act_en)
         self.menu_help = mb.addMenu("")
-        self.menu_help.addAction(self.act_about)
+        for a in (self.act_quick_start, self.act_shortcuts, self.act_about):
+            self.menu_help.addAction(a)
 
     TOOLBAR_ICONS = {"actOpen": "open", "actSave": "save", "actUndo": "undo",
                      "actRedo": "redo", "actOverview": "overview", "actUnit": "unit",
@@ -197,6 +214,8 @@ class MainWindow(QMainWindow):
         self.menu_file.setTitle(self.tr("文件(&F)"))
         self.menu_recent.setTitle(self.tr("最近打开(&R)"))
         self.menu_edit.setTitle(self.tr("编辑(&E)"))
+        self.menu_street.setTitle(self.tr("小区与楼栋(&B)"))
+        self.street.retranslate()
         self.menu_view.setTitle(self.tr("视图(&V)"))
         self.menu_lang.setTitle(self.tr("语言 / Language"))
         self.menu_help.setTitle(self.tr("帮助(&H)"))
@@ -208,8 +227,13 @@ class MainWindow(QMainWindow):
             self.act_import: (self.tr("导入街道数据(&I)…"),
                               self.tr("从 Excel/CSV 导入楼栋与住户，导入前逐行检查")),
             self.act_export_xlsx: (self.tr("导出 Excel(&X)…"), self.tr("把普查表与住户导出为 Excel")),
-            self.act_export_pdf: (self.tr("导出方案书 PDF(&P)…"), self.tr("导出当前单元的加装方案书")),
+            self.act_export_pdf: (self.tr("导出 PDF(&P)…"),
+                                  self.tr("导出当前单元的方案书；在采购比选中导出报价比选报告")),
             self.act_batch: (self.tr("批量生成方案书(&B)…"), self.tr("为项目中每个单元生成方案书（后台运行，可取消）")),
+            self.act_export_census: (self.tr("导出普查报告 PDF(&C)…"),
+                                     self.tr("全街道的普查报告：每个单元的适宜性分类与汇总")),
+            self.act_export_quotes: (self.tr("导出报价比选 PDF(&Q)…"),
+                                     self.tr("采购比选的报价比较、全寿命成本与评分")),
             self.act_quit: (self.tr("退出(&Q)"), ""),
             self.act_find: (self.tr("查找(&F)"), self.tr("在街道概览中搜索单元")),
             self.act_overview: (self.tr("街道概览"), self.tr("普查表：每个单元的适宜性分类")),
@@ -220,6 +244,9 @@ class MainWindow(QMainWindow):
             self.act_vote_log: (self.tr("表决记录(&L)…"),
                                 self.tr("全部单元的表决变更记录与哈希链校验，可导出 CSV")),
             self.act_about: (self.tr("关于(&A)"), ""),
+            self.act_quick_start: (self.tr("快速上手(&Q)…"),
+                                   self.tr("在示例街道上一步步完成第一个任务")),
+            self.act_shortcuts: (self.tr("键盘快捷键(&K)…"), self.tr("全部快捷键一览")),
             self.act_zh: ("中文", ""),
             self.act_en: ("English", ""),
         }
@@ -274,8 +301,11 @@ class MainWindow(QMainWindow):
         editor = self._views.get("unit")
         if editor is not None:
             tab = editor.current_tab_name()
-        for dlg in self.findChildren(QDialog, "VoteLogDialog"):
-            dlg.close()           # reopened in the new language from the menu
+        for name in ("VoteLogDialog", "QuickStartDialog", "ShortcutsDialog"):
+            for dlg in self.findChildren(QDialog, name):
+                dlg.close()       # reopened in the new language from the menu
+        from . import view_state
+        kept = view_state.collect(self)
         for name, view in list(self._views.items()):
             self.stack.removeWidget(view)
             view.deleteLater()
@@ -288,6 +318,9 @@ class MainWindow(QMainWindow):
             self.show_process()
         else:
             self.show_overview()
+        if kept.get("procurement") is not None:
+            self.view("procurement")      # rebuilt now so that its choices carry over
+        view_state.restore(self, kept)
 
     # ------------------------------------------------------------------ views
     def view(self, name: str) -> QWidget:
@@ -367,16 +400,23 @@ class MainWindow(QMainWindow):
         except Exception:
             census = None
         klass = {r.unit_id: r.klass for r in census.rows} if census else {}
+        from .street_actions import ID_ROLE, KIND_ROLE
         for c in self.doc.project.communities:
             ci = QTreeWidgetItem([c.name or c.id])
             ci.setToolTip(0, c.district or c.name)
+            ci.setData(0, KIND_ROLE, "community")
+            ci.setData(0, ID_ROLE, c.id)
             for b in c.buildings:
                 bi = QTreeWidgetItem([b.name or b.id])
                 bi.setToolTip(0, b.address or b.name)
+                bi.setData(0, KIND_ROLE, "building")
+                bi.setData(0, ID_ROLE, b.id)
                 for u in b.units:
                     short = u.name.split(" ")[-1] if u.name else u.id
                     ui_ = QTreeWidgetItem([short or u.id])
                     ui_.setData(0, UNIT_ROLE, u.id)
+                    ui_.setData(0, KIND_ROLE, "unit")
+                    ui_.setData(0, ID_ROLE, u.id)
                     ui_.setToolTip(0, f"{u.name} ({u.id})")
                     k = klass.get(u.id)
                     if k in CLASS_COLOURS:
@@ -384,7 +424,11 @@ class MainWindow(QMainWindow):
                     bi.addChild(ui_)
                 ci.addChild(bi)
             self.tree.addTopLevelItem(ci)
-            ci.setExpanded(True)
+        self.tree.expandAll()
+        if self.tree.topLevelItemCount():
+            # a current item from the start: otherwise the tree makes its first item
+            # current when it gets the focus, which would switch the view
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self.tree.blockSignals(False)
         if self.current_unit:
             self._select_tree_unit(self.current_unit)
@@ -564,6 +608,7 @@ class MainWindow(QMainWindow):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        old_base = self.autosave_base()      # the sample's or the old file's copy
         try:
             saved = self.doc.save(path)
         except Exception as e:  # disk full, permission …: say so, keep the data
@@ -571,6 +616,7 @@ class MainWindow(QMainWindow):
             return False
         self.settings.add_recent_file(str(saved.resolve()))
         self.settings.set_last_dir(str(saved.resolve().parent))
+        self._clear_autosave(old_base)
         self._clear_autosave()
         self.statusBar().showMessage(self.tr("已保存 {0}").format(saved), 4000)
         self._update_status()
@@ -614,10 +660,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已自动保存"), 3000)
         return True
 
-    def _clear_autosave(self) -> None:
+    def _clear_autosave(self, base: Path | None = None) -> None:
         from .. import store
         try:
-            store.discard_autosave(self.autosave_base())
+            store.discard_autosave(base or self.autosave_base())
         except Exception:
             pass
 
@@ -663,11 +709,27 @@ class MainWindow(QMainWindow):
         from .exporting import export_excel
         export_excel(self)
 
-    def export_pdf(self) -> None:
+    def export_pdf(self):
+        """Export the document of the current view: in the procurement workspace the quote
+        comparison, else the current unit's document (the proposal by default)."""
+        if self.current_view_name() == "procurement":
+            return self.export_quotes_pdf()
+        if not self.doc.project.units():
+            self.report_error(self.tr("导出 PDF"), self.tr("项目中还没有单元"))
+            return None
         self.show_unit(self.current_unit, tab="documents")
         editor = self._views.get("unit")
         if editor is not None:
-            editor.tab("documents").export_current()
+            return editor.tab("documents").export_current()
+        return None
+
+    def export_census_pdf(self):
+        from .exporting import export_census_pdf
+        return export_census_pdf(self)
+
+    def export_quotes_pdf(self):
+        from .exporting import export_quotes_pdf
+        return export_quotes_pdf(self, self.view("procurement").comparison)
 
     def batch_proposals(self, out_dir: str | None = None):
         from .exporting import batch_proposals
@@ -711,6 +773,22 @@ class MainWindow(QMainWindow):
         task.finished.connect(done)
         return task
 
+    def quick_start(self):
+        """Open the guided first task (Help → 快速上手, F1); returns the dialog."""
+        from .help_dialogs import QuickStartDialog
+        for old in self.findChildren(QDialog, "QuickStartDialog"):
+            old.close()
+        dlg = QuickStartDialog(self)
+        dlg.show()
+        return dlg
+
+    def show_shortcuts(self):
+        """Open the list of keyboard shortcuts; returns the dialog."""
+        from .help_dialogs import ShortcutsDialog
+        dlg = ShortcutsDialog(self)
+        dlg.show()
+        return dlg
+
     def about(self) -> None:
         QMessageBox.about(self, self.tr("关于加梯评估"), self.tr(
             "加梯评估 —— 既有住宅加装电梯决策辅助。\n"
@@ -722,6 +800,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self._clear_autosave()    # saved or discarded: no recovery offered next time
         from .worker import running_tasks
         for task in running_tasks():
             task.cancel()
@@ -730,6 +809,7 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state(self.saveState())
         self.settings.sync()
         self.autosave_timer.stop()
-        for dlg in self.findChildren(QDialog, "VoteLogDialog"):
-            dlg.close()
+        for name in ("VoteLogDialog", "QuickStartDialog", "ShortcutsDialog"):
+            for dlg in self.findChildren(QDialog, name):
+                dlg.close()
         event.accept()

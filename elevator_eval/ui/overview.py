@@ -274,6 +274,11 @@ class OverviewView(QWidget):
                 self.table.setColumnWidth(c, min(self.table.columnWidth(c), 150))
         self.chart.set_counts(census.by_class)
         n = len(census.rows)
+        if n == 0:      # a new project: say what to do first
+            self.summary.setText(self.tr(
+                "项目中还没有单元。用菜单“小区与楼栋”或在左侧项目树上单击右键新建小区、楼栋和单元，"
+                "或用 文件 → 导入街道数据；帮助 → 快速上手 介绍第一个任务。"))
+            return
         parts = [self.tr("共 {0} 个单元").format(n)]
         for k in ("suitable", "difficult", "unsuitable"):
             parts.append(f"{labels.class_label(k)} {census.by_class.get(k, 0)}")

@@ -8,25 +8,27 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
                                QListWidgetItem,
-                               QPushButton, QSpinBox, QSplitter, QTableWidget,
+                               QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from ..resources import resource_path
 from . import i18n, labels
 from .charts import ChartWidget
+from .procurement_inputs import (ProcurementInputs, parse_score, points_from_score,
+                                 score_from_points, weights_text)
 
 FIT_COLOURS = {"fits": "#c8e6c9", "misfit": "#ffcdd2", "unknown": "#fff9c4"}
 SETTINGS_KEY = "procurement"
 """``project.settings["procurement"]``: ``scores`` {product id: {technical, service}} as
-decimal strings, ``weights`` (text), ``years``, ``discount_rate`` and ``quotes_path`` (the
+decimal strings on the 0–100 scale (``score_scale: "percent"``; older projects kept points),
+``weights`` (text), ``years``, ``discount_rate`` (a fraction) and ``quotes_path`` (the
 quotes workbook last loaded by hand)."""
 DEFAULT_WEIGHTS = "price=40,technical=40,service=20"
-DEFAULT_RATE = "0.03"
-DEFAULT_YEARS = 15
+SCORE_KEYS = ("technical", "service")
 
 
 def _item(text, align=Qt.AlignRight | Qt.AlignVCenter, editable=False):
@@ -59,20 +61,21 @@ class ProcurementView(QWidget):
         self.load_btn.setObjectName("LoadQuotes")
         self.load_btn.setToolTip(self.tr("读取报价 Excel（模板见命令 elevator-eval quotes --template）"))
         self.load_btn.clicked.connect(self.choose_quotes)
-        self.years = QSpinBox()
-        self.years.setRange(1, 40)
-        self.years.setValue(DEFAULT_YEARS)
-        self.years.setToolTip(self.tr("全寿命成本的年数（电梯使用寿命，应用默认 15 年）"))
-        self.rate = QLineEdit(DEFAULT_RATE)
-        self.rate.setMaximumWidth(70)
-        self.rate.setToolTip(self.tr("折现率（应用默认值）"))
-        self.weights = QLineEdit(DEFAULT_WEIGHTS)
-        self.weights.setObjectName("WeightsEdit")
-        self.weights.setMinimumWidth(240)
-        self.weights.setToolTip(self.tr("综合评分法权重；货物类价格权重不低于 30（财政部令第87号第五十五条）"))
-        for w in (self.rate, self.weights):
-            w.editingFinished.connect(self._inputs_edited)
-        self.years.valueChanged.connect(lambda _v: self._inputs_edited())
+        self.inputs = ProcurementInputs()
+        self.inputs.setObjectName("ProcurementInputs")
+        self.years = self.inputs.years
+        self.inputs.changed.connect(self._inputs_edited)
+        self.inputs.invalid.connect(self._inputs_invalid)
+        self.print_quotes_btn = QPushButton(self.tr("打印报价比选…"))
+        self.print_quotes_btn.setObjectName("PrintQuotes")
+        self.print_quotes_btn.setToolTip(self.tr("把报价比较、全寿命成本与评分导出为 PDF"))
+        self.print_census_btn = QPushButton(self.tr("打印普查报告…"))
+        self.print_census_btn.setObjectName("PrintCensus")
+        self.print_census_btn.setToolTip(self.tr("把全街道的普查报告导出为 PDF"))
+        self.print_quotes_btn.clicked.connect(lambda: self._window_call("export_quotes_pdf"))
+        self.print_census_btn.clicked.connect(lambda: self._window_call("export_census_pdf"))
+        self.bad_scores: dict[tuple[str, str], str] = {}   # (product, key) → text refused
+        self._load_message = ""
         doc.settingChanged.connect(self._on_setting_changed)
         self.status = QLabel()
         self.status.setObjectName("ProcurementStatus")
@@ -80,12 +83,8 @@ class ProcurementView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.load_btn)
-        top.addWidget(QLabel(self.tr("年限")))
-        top.addWidget(self.years)
-        top.addWidget(QLabel(self.tr("折现率")))
-        top.addWidget(self.rate)
-        top.addWidget(QLabel(self.tr("评分权重")))
-        top.addWidget(self.weights)
+        top.addWidget(self.print_quotes_btn)
+        top.addWidget(self.print_census_btn)
 
         self.quotes = QTableWidget(0, 0)
         self.quotes.setObjectName("QuotesTable")
@@ -127,6 +126,7 @@ class ProcurementView(QWidget):
         body.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addWidget(self.inputs)
         lay.addWidget(self.status)
         lay.addWidget(body, 1)
         self.reload()
@@ -167,13 +167,22 @@ class ProcurementView(QWidget):
         saved = self.doc.project.settings.get(SETTINGS_KEY)
         return saved if isinstance(saved, dict) else {}
 
+    def _window_call(self, name: str):
+        fn = getattr(self.window(), name, None)
+        return fn() if fn is not None else None
+
     def state(self) -> dict:
         """What the project keeps of this workspace (plain JSON)."""
+        try:
+            rate = str(self.inputs.rate_fraction())
+        except ValueError:
+            rate = str(self._saved().get("discount_rate") or self.inputs.default_rate)
         out = {"scores": {pid: {k: str(v) for k, v in sorted(e.items())}
                           for pid, e in sorted(self.scores.items()) if e},
-               "weights": self.weights.text().strip(),
+               "score_scale": "percent",
+               "weights": weights_text(self.inputs.weights()),
                "years": self.years.value(),
-               "discount_rate": self.rate.text().strip()}
+               "discount_rate": rate}
         if self._remembered_path is not None:
             out["quotes_path"] = str(self._remembered_path)
         return out
@@ -192,23 +201,23 @@ class ProcurementView(QWidget):
         saved = self._saved()
         self._loading = True
         try:
+            self.inputs.set_values(saved.get("years"), saved.get("discount_rate"),
+                                   str(saved.get("weights") or DEFAULT_WEIGHTS))
+            weights = self.inputs.weights()
+            legacy_points = saved.get("score_scale") != "percent"
             self.scores = {}
+            self.bad_scores = {}
             for pid, entry in (saved.get("scores") or {}).items():
-                points = {}
-                for k in ("technical", "service"):
+                values = {}
+                for k in SCORE_KEYS:
                     try:
-                        points[k] = Decimal(str(entry[k]))
+                        v = Decimal(str(entry[k]))
                     except (KeyError, TypeError, InvalidOperation):
                         continue
-                if points:
-                    self.scores[str(pid)] = points
-            self.weights.setText(str(saved.get("weights") or DEFAULT_WEIGHTS))
-            self.rate.setText(str(saved.get("discount_rate") or DEFAULT_RATE))
-            years = saved.get("years")
-            self.years.blockSignals(True)
-            self.years.setValue(years if isinstance(years, int) and 1 <= years <= 40
-                                else DEFAULT_YEARS)
-            self.years.blockSignals(False)
+                    values[k] = score_from_points(v, Decimal(weights[k])) \
+                        if legacy_points else v
+                if values:
+                    self.scores[str(pid)] = values
         finally:
             self._loading = False
         path = saved.get("quotes_path")
@@ -216,6 +225,7 @@ class ProcurementView(QWidget):
             self._remembered_path = Path(path)
             if not Path(path).is_file():
                 self.status.setText(self.tr("项目记录的报价表找不到：{0}，请重新加载").format(path))
+                self._load_message = self.status.text()
                 self.recompute()
                 return
             target = Path(path)
@@ -231,6 +241,12 @@ class ProcurementView(QWidget):
         if self._loading:
             return
         self._persist(self.tr("修改比选参数"), mergeable=True)
+        self.recompute()
+
+    def _inputs_invalid(self, message: str) -> None:
+        """Invalid parameters block the comparison: no result from the old values."""
+        if self._loading:
+            return
         self.recompute()
 
     def choose_quotes(self) -> None:
@@ -262,6 +278,7 @@ class ProcurementView(QWidget):
             self.products = products
             self.status.setText(self.tr("已加载 {0} 个产品：{1}").format(len(products),
                                                                   self.quotes_path.name))
+        self._load_message = self.status.text()
         self._fill_quotes()
         if remember:
             self._persist(self.tr("加载报价表 {0}").format(self.quotes_path.name))
@@ -270,35 +287,35 @@ class ProcurementView(QWidget):
 
     def _weights(self):
         from ..procurement import parse_weights
-        return parse_weights(self.weights.text())
+        return parse_weights(weights_text(self.inputs.weights()))
+
+    def engine_scores(self) -> dict[str, dict[str, Decimal]]:
+        """The evaluators' 0–100 scores as the engine's points (score × weight ÷ 100)."""
+        w = self.inputs.weights()
+        return {pid: {k: points_from_score(v, Decimal(w[k])) for k, v in e.items()}
+                for pid, e in self.scores.items()}
 
     def recompute(self) -> None:
         from ..procurement import compare_project
-        if not self.products or not self.chosen_unit_ids():
+        error = self.inputs.error()
+        if error or not self.products or not self.chosen_unit_ids():
             self.comparison = None
+            if error:
+                self.status.setText(self.tr("参数有误，未比选：{0}").format(error))
             self._fill_fit()
             self._fill_summary()
             return
-        try:
-            rate = Decimal(self.rate.text().strip())
-        except InvalidOperation:
-            self.status.setText(self.tr("折现率无效"))
-            return
+        rate = self.inputs.rate_fraction()
         kw = {}
-        try:
-            weights = self._weights()
-        except Exception as e:
-            self.status.setText(str(e))
-            weights = None
-        if weights is not None and all(
-                {"technical", "service"} <= set(self.scores.get(p.id, {}))
-                for p in self.products):
-            kw = {"weights": weights, "scores": self.scores}
+        weights = self._weights()
+        if all(set(SCORE_KEYS) <= set(self.scores.get(p.id, {})) for p in self.products):
+            kw = {"weights": weights, "scores": self.engine_scores()}
         try:
             self.comparison = compare_project(self.doc.project, self.products,
                                               unit_ids=self.chosen_unit_ids(),
                                               years=self.years.value(), discount_rate=rate,
                                               **kw)
+            self.status.setText(self._load_message)
         except Exception as e:
             self.status.setText(self.tr("无法比选：{0}").format(e))
             self.comparison = None
@@ -351,19 +368,40 @@ class ProcurementView(QWidget):
                 self.fit.setItem(i, j, it)
         self.fit.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
 
+    SUMMARY_COLUMNS = ("product", "technical", "service", "total", "rank", "fits", "misfits",
+                       "unknown", "quantity", "single", "bulk", "saving", "saving_rate", "npv")
+
+    def summary_column(self, key: str) -> int:
+        return self.SUMMARY_COLUMNS.index(key)
+
+    def _summary_heads(self) -> list[str]:
+        heads = {"product": self.tr("产品"), "fits": self.tr("适配"),
+                 "misfits": self.tr("不适配"), "unknown": self.tr("待查"),
+                 "quantity": self.tr("采购台数"), "single": self.tr("单台价（元）"),
+                 "bulk": self.tr("带量单价（元）"), "saving": self.tr("带量节省（元）"),
+                 "saving_rate": self.tr("节省率"), "npv": self.tr("平均全寿命成本现值（元）"),
+                 "technical": self.tr("技术评分（0–100）"),
+                 "service": self.tr("服务评分（0–100）"),
+                 "total": self.tr("综合得分（满分 100）"), "rank": self.tr("排名")}
+        return [heads[k] for k in self.SUMMARY_COLUMNS]
+
     def _fill_summary(self) -> None:
         self._loading = True
         try:
             cmp_ = self.comparison
-            heads = [self.tr("产品"), self.tr("适配"), self.tr("不适配"), self.tr("待查"),
-                     self.tr("带量单价（元）"), self.tr("平均全寿命成本现值（元）"),
-                     self.tr("技术分"), self.tr("服务分"), self.tr("总分"), self.tr("排名")]
+            heads = self._summary_heads()
             self.summary.setColumnCount(len(heads))
             # long English headers on two lines (Chinese ones are short)
             self.summary.setHorizontalHeaderLabels(
                 [h.replace(", ", ",\n").replace(" (", "\n(") for h in heads])
-            self.summary.horizontalHeaderItem(5).setToolTip(self.tr(
+            self.summary.horizontalHeaderItem(self.summary_column("npv")).setToolTip(self.tr(
                 "设备、安装、维保、电费、年检在使用年限内的现值"))
+            self.summary.horizontalHeaderItem(self.summary_column("saving")).setToolTip(
+                self.tr("按报价表的批量价格档：单台价与带量单价之差 × 台数"))
+            w = self.inputs.weights()
+            for key in SCORE_KEYS:
+                self.summary.horizontalHeaderItem(self.summary_column(key)).setToolTip(
+                    self.tr("评委按 0–100 打分；本程序按权重 {0} 分折算").format(w[key]))
             if cmp_ is None:
                 self.summary.setRowCount(0)
                 self.tender_label.setText("")
@@ -373,24 +411,44 @@ class ProcurementView(QWidget):
                 scores = {s.bidder: s for s in cmp_.tender.scores}
             self.summary.setRowCount(len(cmp_.summaries))
             for r, s in enumerate(cmp_.summaries):
-                pts = self.scores.get(s.product_id, {})
+                entered = self.scores.get(s.product_id, {})
                 sc = scores.get(s.product_id)
-                cells = [f"{s.product_id} {s.vendor}", s.fits, s.misfits, s.unknown,
-                         labels.yuan(s.bulk.unit_price_yuan), labels.yuan(s.mean_npv_yuan),
-                         pts.get("technical", ""), pts.get("service", ""),
-                         "" if sc is None else f"{float(sc.total):.2f}",
-                         "" if sc is None or sc.rank is None else sc.rank]
-                for c, v in enumerate(cells):
-                    it = _item(v, Qt.AlignLeft | Qt.AlignVCenter if c == 0 else
-                               Qt.AlignRight | Qt.AlignVCenter, editable=c in (6, 7))
+                b = s.bulk
+                values = {"product": f"{s.product_id} {s.vendor}", "fits": s.fits,
+                          "misfits": s.misfits, "unknown": s.unknown,
+                          "quantity": b.quantity, "single": labels.yuan(b.single_price_yuan),
+                          "bulk": labels.yuan(b.unit_price_yuan),
+                          "saving": labels.yuan(b.saving_yuan),
+                          "saving_rate": f"{float(b.saving_rate) * 100:.1f}%",
+                          "npv": labels.yuan(s.mean_npv_yuan),
+                          "total": "" if sc is None else f"{float(sc.total):.2f}",
+                          "rank": "" if sc is None or sc.rank is None else sc.rank}
+                for key in SCORE_KEYS:
+                    bad = self.bad_scores.get((s.product_id, key))
+                    values[key] = bad if bad is not None else entered.get(key, "")
+                for c, key in enumerate(self.SUMMARY_COLUMNS):
+                    it = _item(values[key], Qt.AlignLeft | Qt.AlignVCenter if c == 0 else
+                               Qt.AlignRight | Qt.AlignVCenter, editable=key in SCORE_KEYS)
                     it.setData(Qt.UserRole, s.product_id)
-                    if c in (6, 7):
-                        it.setToolTip(self.tr("评委打分，直接输入"))
+                    if key in SCORE_KEYS:
+                        if (s.product_id, key) in self.bad_scores:
+                            it.setBackground(QBrush(QColor("#ffcdd2")))
+                            it.setToolTip(self.score_message())
+                        else:
+                            it.setToolTip(self.tr("评委打分 0–100，直接输入；折算为 {0} 分中的得分")
+                                          .format(w[key]))
+                    if key in ("bulk", "saving") and b.next_tier_min_qty:
+                        it.setToolTip(self.tr("再采购到 {0} 台可用下一档单价 {1}").format(
+                            b.next_tier_min_qty, labels.yuan(b.next_tier_unit_price_yuan)))
                     self.summary.setItem(r, c, it)
             self.summary.resizeColumnsToContents()
             t = cmp_.tender
+            explain = self.tr("价格分按低价优先法计算（满分 {0} 分）；技术、服务由评委按 0–100 打分，"
+                              "按权重 {1} 分、{2} 分折算。").format(
+                w["price"], w["technical"], w["service"])
             if t is None:
-                self.tender_label.setText(self.tr("输入各产品的技术分和服务分后计算综合评分。"))
+                self.tender_label.setText(
+                    self.tr("输入各产品的技术评分和服务评分（0–100）后计算综合得分。") + "\n" + explain)
             else:
                 text = self.tr("中标候选：{0}").format(t.winner or "—")
                 if t.winner_stable_range:
@@ -402,39 +460,49 @@ class ProcurementView(QWidget):
                 for b in t.excluded:
                     text += "\n" + self.tr("无效投标 {0}：{1}").format(
                         b.bidder, _one_language(b.invalid_reason))
-                self.tender_label.setText(text)
+                self.tender_label.setText(text + "\n" + explain)
         finally:
             self._loading = False
 
+    def score_message(self) -> str:
+        return self.tr("评分须为 0 到 100 之间的数")
+
     def _score_edited(self, item: QTableWidgetItem) -> None:
-        if self._loading or item.column() not in (6, 7):
+        if self._loading:
+            return
+        key = self.SUMMARY_COLUMNS[item.column()]
+        if key not in SCORE_KEYS:
             return
         pid = item.data(Qt.UserRole)
-        key = "technical" if item.column() == 6 else "service"
         text = item.text().strip()
-        entry = self.scores.setdefault(pid, {})
         try:
-            if text:
-                value = Decimal(text)
-                if not value.is_finite() or value < 0:
-                    raise InvalidOperation
-                entry[key] = value
-            else:
-                entry.pop(key, None)
-        except InvalidOperation:
-            self.status.setText(self.tr("分数无效：{0}").format(text))
-            self._fill_summary()
+            value = parse_score(text)
+        except ValueError:
+            # flag this cell only: the other scores and the table stay as they are
+            self.bad_scores[(pid, key)] = text
+            self._loading = True
+            item.setBackground(QBrush(QColor("#ffcdd2")))
+            item.setToolTip(self.score_message())
+            self._loading = False
+            self.status.setText(self.tr("{0} 的{1}未采用：{2}").format(
+                pid, self._summary_heads()[item.column()], self.score_message()))
             return
-        self._persist((self.tr("技术分 {0}") if key == "technical"
-                       else self.tr("服务分 {0}")).format(pid))
-        complete = [k for k, v in self.scores.items() if "technical" in v and "service" in v]
-        if len(complete) == len(self.products):
-            self.recompute()
+        self.bad_scores.pop((pid, key), None)
+        entry = self.scores.setdefault(pid, {})
+        if value is None:
+            entry.pop(key, None)
+        else:
+            entry[key] = value
+        self._persist((self.tr("技术评分 {0}") if key == "technical"
+                       else self.tr("服务评分 {0}")).format(pid))
+        # after the cell's editor has closed: recompute rebuilds the table
+        QTimer.singleShot(0, self.recompute)
 
     def set_scores(self, scores: dict[str, tuple]) -> None:
-        """Enter the evaluators' points {product: (technical, service)} and recompute."""
+        """Enter the evaluators' 0–100 scores {product: (technical, service)} and recompute."""
         self.scores = {k: {"technical": Decimal(str(t)), "service": Decimal(str(s))}
                        for k, (t, s) in scores.items()}
+        self.bad_scores = {}
         self._persist(self.tr("输入评分"))
         self.recompute()
 

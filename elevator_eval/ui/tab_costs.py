@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal, InvalidOperation
+from html import escape as html_escape
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
-                               QPushButton, QScrollArea, QSplitter, QStyledItemDelegate,
+                               QPushButton, QScrollArea, QSplitter,
                                QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -68,22 +69,16 @@ def _number(text: str):
         return text.strip()
 
 
-def _subsidy_params(rule: dict, sep: str = ", ") -> str:
-    """The parameters of a rule as editable text (names and notes are kept aside)."""
+def subsidy_params_text(rule: dict, sep: str = "\n") -> str:
+    """The parameters as a clerk reads them: ``补贴比例（%）：40`` one per line."""
     parts = []
     for k in _param_names(rule.get("type", "")):
         if k not in rule:
             continue
         v = tiers_text(rule[k]) if k == "tiers" else rule[k]
-        parts.append(f"{k}={v}")
+        parts.append(translate("CostsTab", "{label}：{value}").format(label=param_label(k),
+                                                                    value=v))
     return sep.join(parts)
-
-
-class ParamsDelegate(QStyledItemDelegate):
-    """Shows one parameter per line; edits them on one line, separated by commas."""
-
-    def setEditorData(self, editor, index):  # noqa: N802 - Qt API
-        editor.setText(str(index.data() or "").replace("\n", ", "))
 
 
 def subsidy_type_label(kind: str) -> str:
@@ -137,12 +132,15 @@ class SubsidyDialog(QDialog):
     """Parameters of a new subsidy rule of one type; OK validates through
     :func:`elevator_eval.unitfile.parse_subsidy` and keeps the dialog open on an error."""
 
-    def __init__(self, tab, kind: str, parent=None):
+    def __init__(self, tab, kind: str, parent=None, index: int | None = None,
+                 rule: dict | None = None):
         super().__init__(parent or tab)
         self.tab = tab
         self.kind = kind
+        self.index = index          # editing the index-th rule (None: a new rule)
         self.setObjectName("SubsidyDialog")
-        self.setWindowTitle(self.tr("添加补贴：{0}").format(subsidy_type_label(kind)))
+        self.setWindowTitle((self.tr("添加补贴：{0}") if index is None else
+                             self.tr("修改补贴：{0}")).format(subsidy_type_label(kind)))
         from ..unitfile import SUBSIDY_TYPES
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
@@ -157,6 +155,8 @@ class SubsidyDialog(QDialog):
                 label += self.tr("（可选）")
             form.addRow(label, edit)
             self.fields[name] = edit
+            if rule is not None and name in rule:
+                edit.setText(tiers_text(rule[name]) if name == "tiers" else str(rule[name]))
         self.error = QLabel()
         self.error.setObjectName("SubsidyError")
         self.error.setWordWrap(True)
@@ -180,7 +180,8 @@ class SubsidyDialog(QDialog):
         return out
 
     def try_accept(self) -> None:
-        message = self.tab.add_subsidy(self.raw())
+        message = self.tab.add_subsidy(self.raw()) if self.index is None else \
+            self.tab.replace_subsidy(self.index, self.raw())
         if message:
             self.error.setText(message)
             self.adjustSize()
@@ -233,10 +234,11 @@ class CostsTab(UnitTab):
         sh.setSectionResizeMode(1, QHeaderView.ResizeToContents)    # numbers do not
         sh.sectionResized.connect(lambda *_: self.subsidies.resizeRowsToContents())
         sh.setSectionResizeMode(2, QHeaderView.ResizeToContents)
-        self.subsidies.itemChanged.connect(self._subsidy_edited)
-        self.subsidies.setToolTip(self.tr("参数可直接修改，如 percent=40, cap_yuan=280000"))
+        self.subsidies.itemDoubleClicked.connect(
+            lambda item: self.open_subsidy_editor(item.row()))
+        self.subsidies.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.subsidies.setToolTip(self.tr("双击一行修改补贴参数"))
         self.subsidies.setWordWrap(True)
-        self.subsidies.setItemDelegateForColumn(1, ParamsDelegate(self.subsidies))
         self.subsidies.setSelectionBehavior(QTableWidget.SelectRows)
         self.subsidies.setSelectionMode(QTableWidget.SingleSelection)
         self.subsidies.itemSelectionChanged.connect(self._subsidy_selection)
@@ -327,24 +329,11 @@ class CostsTab(UnitTab):
         self.compare = QTableWidget(0, 0)
         self.compare.setObjectName("CompareTable")
         self.compare.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.consensus_btn = QPushButton(self.tr("寻找各户都能接受的方案"))
-        self.consensus_btn.setObjectName("ConsensusButton")
-        self.consensus_btn.setToolTip(self.tr(
-            "线性规划：在各户填报的最高可接受出资内、低层不多于高层，求最均衡的分摊"))
-        self.consensus_btn.clicked.connect(self.run_consensus)
-        self.consensus_label = QLabel()
-        self.consensus_label.setObjectName("ConsensusLabel")
-        self.consensus_label.setWordWrap(True)
-        self.consensus_table = QTableWidget(0, 3)
-        self.consensus_table.setHorizontalHeaderLabels(
-            [self.tr("门牌"), self.tr("最高可接受（元）"), self.tr("建议分摊（元）")])
-        self.consensus_table.verticalHeader().hide()
-        self.consensus_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        cons = QWidget()
-        cl = QVBoxLayout(cons)
-        cl.addWidget(self.consensus_btn, 0, Qt.AlignLeft)
-        cl.addWidget(self.consensus_label)
-        cl.addWidget(self.consensus_table, 1)
+        from .consensus_panel import ConsensusPanel
+        cons = self.consensus = ConsensusPanel(doc)
+        self.consensus_btn = cons.button
+        self.consensus_label = cons.label
+        self.consensus_table = cons.table
 
         self.result_tabs = QTabWidget()
         self.result_tabs.setObjectName("ShareResultTabs")
@@ -382,6 +371,8 @@ class CostsTab(UnitTab):
             self._fill_coefficients(unit)
             self._fill_subsidies(unit)
             self._fill_compensation(unit)
+            self.consensus.set_unit(self.unit_id)
+            self.consensus.refresh(unit)
         finally:
             self._loading = False
         try:
@@ -432,9 +423,8 @@ class CostsTab(UnitTab):
             t = _item(title, align=Qt.AlignLeft | Qt.AlignVCenter)
             t.setToolTip(rule.get("type", ""))
             self.subsidies.setItem(r, 0, t)
-            p = _item(_subsidy_params(rule, "\n"), editable=True,
-                      align=Qt.AlignLeft | Qt.AlignVCenter)
-            p.setToolTip(_subsidy_params(rule))
+            p = _item(subsidy_params_text(rule), align=Qt.AlignLeft | Qt.AlignVCenter)
+            p.setToolTip(self.tr("双击修改参数"))
             t.setToolTip(title)
             p.setData(Qt.UserRole, r)
             self.subsidies.setItem(r, 1, p)
@@ -465,11 +455,12 @@ class CostsTab(UnitTab):
             parts.append(self.tr("补偿池 {0}").format(labels.yuan(r.compensation_pool_yuan)))
         parts.append(self.tr("年运行费 {0}").format(labels.yuan(r.annual_running_total_yuan)))
         html = " · ".join(parts)
-        html += "<br><small>" + self.tr("来源：") + r.method_source + "</small>"
+        html += "<br><small>" + self.tr("来源：") + html_escape(
+            labels.public_source(r.method_source)) + "</small>"
         for w in r.warnings:
             html += f"<br><span style='color:#e65100'>{w}</span>"
         self.summary.setText(html)
-        self.summary.setToolTip(r.method_source)
+        self.summary.setToolTip(labels.public_source(r.method_source))
         hs = sorted(r.households, key=lambda h: (-h.floor, h.id))
         self.table.setRowCount(len(hs))
         for i, h in enumerate(hs):
@@ -535,33 +526,9 @@ class CostsTab(UnitTab):
         self._compare_stale = False
 
     def run_consensus(self):
-        """Run the LP consensus finder in the background (scipy loads on first use)."""
-        from ..costshare import find_consensus
-        from .worker import run_task
-        unit = copy.deepcopy(self.doc.unit(self.unit_id))
-        self.consensus_btn.setEnabled(False)
-        self.consensus_label.setText(self.tr("正在计算…"))
-
-        def work(progress):
-            progress(0, 1)
-            return find_consensus(unit)
-
-        task = run_task(self, work, self.tr("共识方案"), self.tr("正在求解…"), show_dialog=False)
-        task.finished.connect(self._show_consensus)
-        task.failed.connect(lambda msg: self.consensus_label.setText(msg.splitlines()[0]))
-        task.done.connect(lambda: self.consensus_btn.setEnabled(True))
-        self.consensus_task = task
-        return task
-
-    def _show_consensus(self, res) -> None:
-        self.consensus_label.setText(i18n.pick(res.message_zh, res.message_en) or res.status)
-        self.consensus_label.setProperty("status", res.status)
-        ids = sorted(set(res.limits_yuan) | set(res.shares_yuan))
-        self.consensus_table.setRowCount(len(ids))
-        for r, hid in enumerate(ids):
-            self.consensus_table.setItem(r, 0, _item(hid, align=Qt.AlignCenter))
-            self.consensus_table.setItem(r, 1, _item(labels.yuan(res.limits_yuan.get(hid))))
-            self.consensus_table.setItem(r, 2, _item(labels.yuan(res.shares_yuan.get(hid))))
+        """Run the consensus finder (see :class:`.consensus_panel.ConsensusPanel`)."""
+        self.consensus_task = self.consensus.run()
+        return self.consensus_task
 
     # ------------------------------------------------------------------ edits
     def _method_chosen(self, _i) -> None:
@@ -616,37 +583,6 @@ class CostsTab(UnitTab):
         self.doc.set_value(self.unit_id, lambda u: u.share, "coefficients", coeffs,
                            self.tr("修改 {0} 层系数").format(floor))
 
-    def _subsidy_edited(self, item: QTableWidgetItem) -> None:
-        if self._loading or self.unit_id is None or item.column() != 1:
-            return
-        from ..unitfile import parse_subsidy
-        idx = item.data(Qt.UserRole)
-        unit = self.doc.unit(self.unit_id)
-        rules = copy.deepcopy(unit.subsidies)
-        kind = rules[idx]["type"]
-        names = _param_names(kind)
-        raw = {k: v for k, v in rules[idx].items() if k not in names}
-        field = f"subsidies[{idx}]"
-        try:
-            for part in item.text().replace("\n", ",").split(","):
-                if not part.strip():
-                    continue
-                if "=" not in part:
-                    raise InputError(field, self.tr("请写成 名称=数值，如 percent=40"))
-                k, v = part.split("=", 1)
-                k = k.strip()
-                if k not in names:
-                    raise InputError(f"{field}.{k}", self.tr("不是“{0}”的参数；可用：{1}").format(
-                        subsidy_type_label(kind), ", ".join(names)))
-                raw[k] = parse_tiers(v, f"{field}.tiers") if k == "tiers" else _number(v)
-            rules[idx] = parse_subsidy(raw, field)
-        except InputError as e:
-            self.refresh()
-            self.summary.setText("<span style='color:#c62828'>" + self.tr(
-                "补贴参数有误，未修改：{0}").format(explain_input_error(e)) + "</span>")
-            return
-        self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules, self.tr("修改补贴"))
-
     def _subsidy_selection(self) -> None:
         rows = {i.row() for i in self.subsidies.selectedItems()}
         self.remove_subsidy_btn.setEnabled(bool(rows))
@@ -697,6 +633,46 @@ class CostsTab(UnitTab):
         rules = copy.deepcopy(unit.subsidies) + [rule]
         self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules,
                            self.tr("添加补贴：{0}").format(subsidy_type_label(rule["type"])))
+        return None
+
+    def open_subsidy_editor(self, row: int):
+        """The form of the ``row``-th rule, filled in; OK replaces the rule (undoable)."""
+        unit = self.doc.unit(self.unit_id)
+        if not 0 <= row < len(unit.subsidies):
+            return None
+        rule = unit.subsidies[row]
+        try:
+            if self.subsidy_dialog is not None:
+                self.subsidy_dialog.close()
+        except RuntimeError:      # already deleted
+            pass
+        dlg = SubsidyDialog(self, rule["type"], self.window(), index=row, rule=rule)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.destroyed.connect(lambda _=None: setattr(self, "subsidy_dialog", None))
+        self.subsidy_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def replace_subsidy(self, row: int, raw: dict) -> str | None:
+        """Replace the ``row``-th rule by ``raw`` (parameters as typed); None or a message."""
+        from ..unitfile import parse_subsidy
+        unit = self.doc.unit(self.unit_id)
+        field = f"subsidies[{row}]"
+        old = unit.subsidies[row]
+        keep = {k: v for k, v in old.items() if k not in _param_names(old["type"])}
+        raw = {**keep, **raw}
+        try:
+            for k, v in list(raw.items()):
+                if k == "tiers" and isinstance(v, str):
+                    raw[k] = parse_tiers(v, f"{field}.tiers")
+                elif k in _param_names(raw.get("type", "")) and isinstance(v, str):
+                    raw[k] = _number(v)
+            rule = parse_subsidy(raw, field)
+        except InputError as e:
+            return explain_input_error(e)
+        rules = copy.deepcopy(unit.subsidies)
+        rules[row] = rule
+        self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules, self.tr("修改补贴"))
         return None
 
     def remove_subsidy(self, row: int) -> None:

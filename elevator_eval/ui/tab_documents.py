@@ -143,10 +143,17 @@ class DocumentsTab(UnitTab):
             return None
         unit, project = self._snapshot()
         kind, lang = self.kind.currentData(), self.lang.currentData()
+        from .exporting import as_path, ask_save_path
+        path = as_path(path)
         if path is None:
             suggested = f"{unit.id}-{kind}-{lang}.pdf"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF"), suggested,
-                                                  "PDF (*.pdf)")
+            window = self.window()
+            if hasattr(window, "settings"):
+                path = ask_save_path(window, self.tr("导出 PDF"), suggested, "PDF (*.pdf)",
+                                     ".pdf")
+            else:
+                path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF"), suggested,
+                                                      "PDF (*.pdf)")
             if not path:
                 return None
 

@@ -38,8 +38,15 @@ class PreinstallTab(UnitTab):
         self.hazard = QLineEdit()
         self.hazard.setObjectName("HazardEdit")
         self.hazard.setPlaceholderText(self.tr("自动（由表决状态估计）"))
-        self.hazard.setToolTip(self.tr("每年达成表决的概率（0–1）。留空则按表决状态估计（应用假设）"))
+        self.hazard.setToolTip(self.tr("每年达成表决的概率，以百分数输入（如 20 表示 20%）。"
+                                       "留空则按表决状态估计（经验假设）"))
         self.hazard.editingFinished.connect(self._hazard_edited)
+        self.hazard_message = QLabel()
+        self.hazard_message.setObjectName("HazardMessage")
+        self.hazard_message.setStyleSheet("color:#c62828")
+        hazard_row = QHBoxLayout()
+        hazard_row.addWidget(self.hazard)
+        hazard_row.addWidget(QLabel("%"))
         self.draws = QComboBox()
         self.draws.setObjectName("DrawsCombo")
         for n in (10_000, 100_000):
@@ -51,7 +58,8 @@ class PreinstallTab(UnitTab):
         form_box = QGroupBox(self.tr("输入"))
         form = QFormLayout(form_box)
         form.addRow(self.tr("评估年限（年）"), self.horizon)
-        form.addRow(self.tr("每年达成表决概率"), self.hazard)
+        form.addRow(self.tr("每年达成表决概率"), hazard_row)
+        form.addRow(self.hazard_message)
         form.addRow(self.tr("模拟次数"), self.draws)
         form.addRow(self.run_btn)
         self.items = QTableWidget(0, 4)
@@ -62,12 +70,19 @@ class PreinstallTab(UnitTab):
         self.items.setEditTriggers(QTableWidget.NoEditTriggers)
         self.items.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        from .preinstall_assumptions import AssumptionsTable
+        self.assumptions = AssumptionsTable(doc)
+        self.assumptions.setObjectName("PreinstallAssumptions")
+        doc.settingChanged.connect(self._setting_changed)
+        self.inputs_tabs = QTabWidget()
+        self.inputs_tabs.setObjectName("PreinstallInputTabs")
+        self.inputs_tabs.addTab(self.items, self.tr("本单元费用项（元）"))
+        self.inputs_tabs.addTab(self.assumptions, self.tr("假设（可修改）"))
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(form_box)
-        ll.addWidget(QLabel(self.tr("费用项（元，三角分布）")))
-        ll.addWidget(self.items, 1)
+        ll.addWidget(self.inputs_tabs, 1)
 
         self.summary = QLabel(self.tr("点击“计算”评估先期预埋是否划算。"))
         self.summary.setObjectName("PreinstallSummary")
@@ -93,11 +108,18 @@ class PreinstallTab(UnitTab):
         split.setSizes([380, 700])
         QHBoxLayout(self).addWidget(split)
 
+    def _setting_changed(self, key: str) -> None:
+        if key == "preinstall" and self.unit_id is not None:
+            self._on_unit_changed(self.unit_id)     # the items depend on the assumptions
+
     def refresh(self) -> None:
         unit = self.doc.unit(self.unit_id)
+        self.assumptions.refresh()
         pre = unit.extra.get("preinstall") or {}
         h = pre.get("hazard") if isinstance(pre, dict) else None
-        self.hazard.setText("" if h is None or isinstance(h, list) else str(h))
+        if not self.hazard_message.text():     # keep a refused entry on screen
+            self.hazard.setText("" if h is None or isinstance(h, list)
+                                else format((Decimal(str(h)) * 100).normalize(), "f"))
         try:
             from ..preinstall import build_inputs
             consent = self.doc.consent(self.unit_id) if unit.households else None
@@ -126,11 +148,15 @@ class PreinstallTab(UnitTab):
         pre = dict(extra.get("preinstall") or {})
         if text:
             try:
-                value = Decimal(text)
-                if not 0 <= value <= 1:
+                value = (Decimal(text.replace("%", "")) / 100).normalize()
+                if not value.is_finite() or not 0 <= value <= 1:
                     raise InvalidOperation
             except (InvalidOperation, ValueError):
+                # refused: say so beside the field, and drop the result of the old value
                 self.hazard.setStyleSheet("background:#ffcdd2")
+                self.hazard_message.setText(self.tr("须为 0 到 100 之间的数"))
+                self.result = None
+                self.summary.setText(self.tr("输入有误，未计算。"))
                 return
             if pre.get("hazard") == value:
                 return
@@ -140,6 +166,7 @@ class PreinstallTab(UnitTab):
                 return
             pre.pop("hazard")
         self.hazard.setStyleSheet("")
+        self.hazard_message.setText("")
         if pre:
             extra["preinstall"] = pre
         else:

@@ -86,6 +86,13 @@ class SiteTab(UnitTab):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.class_label)
         rl.addWidget(QLabel(self.tr("发现的问题与处理建议（随输入即时更新）")))
+        self.stale_label = QLabel()
+        self.stale_label.setObjectName("StaleInputs")
+        self.stale_label.setStyleSheet("color:#c62828;font-weight:bold")
+        self.stale_label.setWordWrap(True)
+        self.stale_label.hide()
+        self.form.invalidChanged.connect(self._show_invalid)
+        rl.addWidget(self.stale_label)
         rl.addWidget(self.findings, 1)
         rl.addWidget(self.improve)
         split = QSplitter()
@@ -136,6 +143,13 @@ class SiteTab(UnitTab):
             self.improve.setText(self.tr("消除以下问题可改善分类：") + "\n• " + "\n• ".join(names))
         else:
             self.improve.setText("")
+
+    def _show_invalid(self) -> None:
+        """Say which refused inputs the findings do not reflect (no silent old value)."""
+        names = list(self.form.invalid.values())
+        self.stale_label.setText(self.tr("以下输入无效，下列结论仍按原值计算：{0}").format(
+            "、".join(names)) if names else "")
+        self.stale_label.setVisible(bool(names))
 
     def finding_codes(self) -> list[str]:
         return [self.findings.item(r, 0).data(Qt.UserRole)

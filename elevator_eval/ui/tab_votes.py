@@ -1,6 +1,6 @@
-"""Households and votes: a floor × door grid (top floor first). A click on a cell cycles
-the vote yes → no → abstain → absent; the context menu and the keys Y / N / A / Del set it
-directly. Owner and area are edited in the household table. The tally against the
+"""Households and votes: a floor × door grid (top floor first). A click on a cell opens the
+vote editor (vote, source, date, clerk, note — :mod:`.vote_editor`); the context menu and the
+keys Y / N / A / Del open it with that vote chosen. Owner and area are edited in the household table. The tally against the
 thresholds and "what is needed" come from :mod:`elevator_eval.consent` and update live.
 """
 
@@ -19,8 +19,8 @@ from ..project_settings import defaults as settings_defaults
 from . import i18n, labels
 from .style import STATE_COLOURS, VOTE_COLOURS
 from .tab_base import UnitTab
+from .vote_editor import last_event
 
-CYCLE = {None: "yes", "yes": "no", "no": "abstain", "abstain": None}
 HH_ROLE = Qt.UserRole + 10
 
 translate = QCoreApplication.translate
@@ -104,7 +104,8 @@ class VoteGrid(QTableWidget):
         self.cellClicked.connect(self._clicked)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.setToolTip(self.tr("单击循环切换：同意 → 反对 → 弃权 → 未参与；右键或按 Y / N / A / Del 直接设置"))
+        self.setToolTip(self.tr("单击录入表决（来源、日期、录入人）；右键或按 Y / N / A / Del 预选表决"))
+        self.editor = None
 
     def household_at(self, row: int, col: int) -> str | None:
         item = self.item(row, col)
@@ -119,10 +120,18 @@ class VoteGrid(QTableWidget):
 
     def _clicked(self, row: int, col: int) -> None:
         hid = self.household_at(row, col)
-        if hid is None:
-            return
-        current = self.tab.doc.unit(self.tab.unit_id).household(hid).vote
-        self.tab.doc.set_vote(self.tab.unit_id, hid, CYCLE.get(current))
+        if hid is not None:
+            self.open_editor(hid)
+
+    def open_editor(self, hid: str, preset: str | None | bool = False):
+        """Open the vote editor of one household (window-modal, not blocking)."""
+        from .vote_editor import VoteEditor
+        if self.editor is not None:
+            self.editor.close()
+        self.editor = VoteEditor(self.tab.doc, self.tab.unit_id, hid, self.window(), preset)
+        self.editor.destroyed.connect(lambda _=None: setattr(self, "editor", None))
+        self.editor.open()
+        return self.editor
 
     def _menu(self, pos) -> None:
         index = self.indexAt(pos)
@@ -132,8 +141,7 @@ class VoteGrid(QTableWidget):
         menu = QMenu(self)
         for vote in ("yes", "no", "abstain", None):
             act = menu.addAction(labels.vote_label(vote))
-            act.triggered.connect(lambda _=False, v=vote: self.tab.doc.set_vote(
-                self.tab.unit_id, hid, v))
+            act.triggered.connect(lambda _=False, v=vote: self.open_editor(hid, v))
         menu.exec(self.viewport().mapToGlobal(pos))
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt API
@@ -142,7 +150,7 @@ class VoteGrid(QTableWidget):
         if event.key() in keys and self.currentItem() is not None:
             hid = self.currentItem().data(HH_ROLE)
             if hid:
-                self.tab.doc.set_vote(self.tab.unit_id, hid, keys[event.key()])
+                self.open_editor(hid, keys[event.key()])
                 return
         super().keyPressEvent(event)
 
@@ -269,8 +277,10 @@ class VotesTab(UnitTab):
                     item.setFlags(Qt.NoItemFlags)
                 else:
                     name = (h.owner_name or "").strip()
-                    item = QTableWidgetItem(f"{h.id} {name}".strip() +
-                                            f"\n{labels.vote_label(h.vote)}")
+                    vote_text = labels.vote_label(h.vote)
+                    if h.vote is not None and h.vote_source:
+                        vote_text += f" · {labels.source_label(h.vote_source)}"
+                    item = QTableWidgetItem(f"{h.id} {name}".strip() + f"\n{vote_text}")
                     item.setData(HH_ROLE, h.id)
                     item.setData(Qt.UserRole, h.vote)
                     item.setBackground(QBrush(QColor(VOTE_COLOURS.get(h.vote, "#ffffff"))))
@@ -278,6 +288,11 @@ class VotesTab(UnitTab):
                     tip = self.tr("{door}：业主 {owner}，{area} m²，{vote}").format(
                         door=h.id, owner=owner, area=h.area_m2,
                         vote=labels.vote_label(h.vote))
+                    ev = last_event(self.doc.project, unit.id, h.id)
+                    if ev is not None:
+                        tip += "\n" + self.tr("最近变更：第 {seq} 条，{time}，{source}{note}").format(
+                            seq=ev.seq, time=ev.time, source=labels.source_label(ev.source),
+                            note=f"，{ev.note}" if ev.note else "")
                     if h.exclusive_part_affected:
                         tip += "\n" + self.tr("专有部分受影响：须本人同意")
                         f = item.font()

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
     <context>
+        <name>AssumptionsTable</name>
+        <message>
+            <source>假设</source>
+            <translation>Assumption</translation>
+        </message>
+        <message>
+            <source>低</source>
+            <translation>Low</translation>
+        </message>
+        <message>
+            <source>最可能 / 值</source>
+            <translation>Most likely / value</translation>
+        </message>
+        <message>
+            <source>高</source>
+            <translation>High</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>依据</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>对本项目全部单元有效；双击数值修改，百分数直接写数字（如 4 表示 4%）。</source>
+            <translation>Applies to every unit of the project; double-click a value to change it, percentages as plain numbers (4 means 4 %).</translation>
+        </message>
+        <message>
+            <source>元</source>
+            <translation>yuan</translation>
+        </message>
+        <message>
+            <source>%/年</source>
+            <translation>%/year</translation>
+        </message>
+        <message>
+            <source>年</source>
+            <translation>years</translation>
+        </message>
+        <message>
+            <source>经验假设（本程序默认值）</source>
+            <translation>Empirical assumption (program default)</translation>
+        </message>
+        <message>
+            <source>见提示</source>
+            <translation>See tooltip</translation>
+        </message>
+        <message>
+            <source>{0}：须为数字</source>
+            <translation>{0}: must be a number</translation>
+        </message>
+        <message>
+            <source>{0}：须满足 低 ≤ 最可能 ≤ 高</source>
+            <translation>{0}: needs low ≤ most likely ≤ high</translation>
+        </message>
+        <message>
+            <source>{0}：超出允许范围</source>
+            <translation>{0}: out of the allowed range</translation>
+        </message>
+        <message>
+            <source>修改先期预埋假设：{0}</source>
+            <translation>Change pre-installation assumption: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>BuildingTab</name>
         <message>
             <source>建成年份</source>
@@ -267,6 +334,77 @@
         <message>
             <source>未参与</source>
             <translation>Absent</translation>
+        </message>
+        <message>
+            <source>录入撤销</source>
+            <translation>entry undone</translation>
+        </message>
+        <message>
+            <source>更正：撤销第 {seq} 条记录（{reason}）</source>
+            <translation>Correction: takes back entry {seq} ({reason})</translation>
+        </message>
+        <message>
+            <source>更正：{reason}</source>
+            <translation>Correction: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsensusPanel</name>
+        <message>
+            <source>寻找各户都能接受的方案</source>
+            <translation>Find a split every household accepts</translation>
+        </message>
+        <message>
+            <source>线性规划：在各户填报的最高可接受出资内、低层不多于高层，求最均衡的分摊</source>
+            <translation>Linear programming: the most even split within every household's stated maximum, lower floors paying no more than higher ones</translation>
+        </message>
+        <message>
+            <source>门牌</source>
+            <translation>Door</translation>
+        </message>
+        <message>
+            <source>楼层</source>
+            <translation>Floor</translation>
+        </message>
+        <message>
+            <source>最高可接受出资（元）</source>
+            <translation>Maximum contribution (yuan)</translation>
+        </message>
+        <message>
+            <source>建议分摊（元）</source>
+            <translation>Proposed share (yuan)</translation>
+        </message>
+        <message>
+            <source>业主填报的最高可接受出资额，双击修改；可写 80000 或 8万</source>
+            <translation>The owner's stated maximum contribution; double-click to change; 80000 or 8万</translation>
+        </message>
+        <message>
+            <source>各户填报的最高可接受出资（双击修改），然后寻找方案：</source>
+            <translation>Every household's stated maximum contribution (double-click to change), then find a split:</translation>
+        </message>
+        <message>
+            <source>输入已修改，请重新寻找方案</source>
+            <translation>Inputs changed: find the split again</translation>
+        </message>
+        <message>
+            <source>{0} 的最高可接受出资未采用：{1}</source>
+            <translation>Maximum contribution of {0} not taken: {1}</translation>
+        </message>
+        <message>
+            <source>修改 {0} 的最高可接受出资</source>
+            <translation>Change the maximum contribution of {0}</translation>
+        </message>
+        <message>
+            <source>正在计算…</source>
+            <translation>Computing…</translation>
+        </message>
+        <message>
+            <source>共识方案</source>
+            <translation>Consensus split</translation>
+        </message>
+        <message>
+            <source>正在求解…</source>
+            <translation>Solving…</translation>
         </message>
     </context>
     <context>
@@ -603,6 +741,18 @@
             <source>修改低层补偿</source>
             <translation>Change low-floor compensation</translation>
         </message>
+        <message>
+            <source>双击修改参数</source>
+            <translation>Double-click to change the parameters</translation>
+        </message>
+        <message>
+            <source>{label}：{value}</source>
+            <translation>{label}: {value}</translation>
+        </message>
+        <message>
+            <source>双击一行修改补贴参数</source>
+            <translation>Double-click a row to change the subsidy's parameters</translation>
+        </message>
     </context>
     <context>
         <name>CountsChart</name>
@@ -750,6 +900,26 @@
         <message>
             <source>生成失败</source>
             <translation>Writing failed</translation>
+        </message>
+        <message>
+            <source>项目中还没有单元</source>
+            <translation>The project has no units yet</translation>
+        </message>
+        <message>
+            <source>正在写入 {0}…</source>
+            <translation>Writing {0}…</translation>
+        </message>
+        <message>
+            <source>导出普查报告</source>
+            <translation>Export census report</translation>
+        </message>
+        <message>
+            <source>导出报价比选</source>
+            <translation>Export quote comparison</translation>
+        </message>
+        <message>
+            <source>还没有可打印的比选：请先加载报价表并选择单元</source>
+            <translation>Nothing to print yet: load a quotes workbook and choose units first</translation>
         </message>
     </context>
     <context>
@@ -1026,6 +1196,14 @@
 依据：{1}</source>
             <translation>Consent rules: {0}
 Source: {1}</translation>
+        </message>
+        <message>
+            <source>委托</source>
+            <translation>Proxy</translation>
+        </message>
+        <message>
+            <source>本程序默认值（经验值）</source>
+            <translation>Program default (empirical value)</translation>
         </message>
     </context>
     <context>
@@ -1344,6 +1522,54 @@ Recover it?</translation>
             <translation>Elevator Eval — decision support for retrofitting elevators into existing housing.
 Suitability follows the factor-count rule of Shanghai's feasibility guideline for elevator retrofits; the owners' vote follows Civil Code Art. 278 and Art. 1259.</translation>
         </message>
+        <message>
+            <source>导出 PDF(&amp;P)…</source>
+            <translation>Export &amp;PDF…</translation>
+        </message>
+        <message>
+            <source>导出当前单元的方案书；在采购比选中导出报价比选报告</source>
+            <translation>Export the current unit's proposal; in procurement, the quote comparison report</translation>
+        </message>
+        <message>
+            <source>小区与楼栋(&amp;B)</source>
+            <translation>&amp;Buildings</translation>
+        </message>
+        <message>
+            <source>导出普查报告 PDF(&amp;C)…</source>
+            <translation>Export &amp;census report PDF…</translation>
+        </message>
+        <message>
+            <source>全街道的普查报告：每个单元的适宜性分类与汇总</source>
+            <translation>The street's census report: every unit's suitability class and the totals</translation>
+        </message>
+        <message>
+            <source>导出报价比选 PDF(&amp;Q)…</source>
+            <translation>Export &amp;quote comparison PDF…</translation>
+        </message>
+        <message>
+            <source>采购比选的报价比较、全寿命成本与评分</source>
+            <translation>Quotes, life-cycle cost and scores of the procurement workspace</translation>
+        </message>
+        <message>
+            <source>快速上手(&amp;Q)…</source>
+            <translation>&amp;Quick start…</translation>
+        </message>
+        <message>
+            <source>在示例街道上一步步完成第一个任务</source>
+            <translation>Do a first task on the sample street, step by step</translation>
+        </message>
+        <message>
+            <source>键盘快捷键(&amp;K)…</source>
+            <translation>&amp;Keyboard shortcuts…</translation>
+        </message>
+        <message>
+            <source>全部快捷键一览</source>
+            <translation>Every keyboard shortcut</translation>
+        </message>
+        <message>
+            <source>项目中还没有单元</source>
+            <translation>The project has no units yet</translation>
+        </message>
     </context>
     <context>
         <name>ModelForm</name>
@@ -1366,6 +1592,22 @@ Suitability follows the factor-count rule of Shanghai's feasibility guideline fo
         <message>
             <source>无效的数值</source>
             <translation>Not a valid number</translation>
+        </message>
+        <message>
+            <source>须为整数</source>
+            <translation>Must be a whole number</translation>
+        </message>
+        <message>
+            <source>须为数字</source>
+            <translation>Must be a number</translation>
+        </message>
+        <message>
+            <source>，不能空白</source>
+            <translation>; cannot be empty</translation>
+        </message>
+        <message>
+            <source>；仍按原值计算</source>
+            <translation>; the old value is still used</translation>
         </message>
     </context>
     <context>
@@ -1401,6 +1643,10 @@ Suitability follows the factor-count rule of Shanghai's feasibility guideline fo
         <message>
             <source>共 {0} 个单元</source>
             <translation>{0} units</translation>
+        </message>
+        <message>
+            <source>项目中还没有单元。用菜单“小区与楼栋”或在左侧项目树上单击右键新建小区、楼栋和单元，或用 文件 → 导入街道数据；帮助 → 快速上手 介绍第一个任务。</source>
+            <translation>The project has no units yet. Add a community, building and unit with the menu Buildings or a right-click on the project tree, or use File → Import street data; Help → Quick start shows a first task.</translation>
         </message>
     </context>
     <context>
@@ -1579,6 +1825,26 @@ Suitability follows the factor-count rule of Shanghai's feasibility guideline fo
         <message>
             <source>各输入取低/高值时的期望净节省（元）</source>
             <translation>Expected net saving with each input at its low / high value (yuan)</translation>
+        </message>
+        <message>
+            <source>每年达成表决的概率，以百分数输入（如 20 表示 20%）。留空则按表决状态估计（经验假设）</source>
+            <translation>Annual probability of reaching consent in percent (20 means 20 %). Empty: estimated from the vote state (an empirical assumption)</translation>
+        </message>
+        <message>
+            <source>本单元费用项（元）</source>
+            <translation>This unit's cost items (yuan)</translation>
+        </message>
+        <message>
+            <source>假设（可修改）</source>
+            <translation>Assumptions (editable)</translation>
+        </message>
+        <message>
+            <source>须为 0 到 100 之间的数</source>
+            <translation>Must be a number from 0 to 100</translation>
+        </message>
+        <message>
+            <source>输入有误，未计算。</source>
+            <translation>Invalid input; nothing computed.</translation>
         </message>
     </context>
     <context>
@@ -1867,6 +2133,65 @@ Suitability follows the factor-count rule of Shanghai's feasibility guideline fo
         </message>
     </context>
     <context>
+        <name>ProcurementInputs</name>
+        <message>
+            <source> 年</source>
+            <translation> years</translation>
+        </message>
+        <message>
+            <source>全寿命成本的年数（电梯使用寿命，本程序默认 15 年，经验值）</source>
+            <translation>Years of the life-cycle cost (the lift's service life; 15 years by default, an empirical value)</translation>
+        </message>
+        <message>
+            <source>年折现率，以百分数输入，如 3 表示 3%（本程序默认值，经验值）</source>
+            <translation>Yearly discount rate in percent: 3 means 3 % (a default of this program, an empirical value)</translation>
+        </message>
+        <message>
+            <source> 分</source>
+            <translation> pts</translation>
+        </message>
+        <message>
+            <source>货物类价格分权重不低于 {0} 分（财政部令第87号第五十五条）</source>
+            <translation>For goods the price weight is at least {0} points (MOF Order No. 87, Art. 55)</translation>
+        </message>
+        <message>
+            <source>年限</source>
+            <translation>Years</translation>
+        </message>
+        <message>
+            <source>折现率</source>
+            <translation>Discount rate</translation>
+        </message>
+        <message>
+            <source>权重：价格</source>
+            <translation>Weights: price</translation>
+        </message>
+        <message>
+            <source>技术</source>
+            <translation>technical</translation>
+        </message>
+        <message>
+            <source>服务</source>
+            <translation>service</translation>
+        </message>
+        <message>
+            <source>折现率须为数字，如 3</source>
+            <translation>The discount rate must be a number, e.g. 3</translation>
+        </message>
+        <message>
+            <source>折现率须在 0% 到 20% 之间</source>
+            <translation>The discount rate must be between 0 % and 20 %</translation>
+        </message>
+        <message>
+            <source>三项权重之和须为 100 分，现为 {0} 分</source>
+            <translation>The three weights must add up to 100 points; now {0}</translation>
+        </message>
+        <message>
+            <source>价格分权重不得低于 {0} 分（财政部令第87号第五十五条）</source>
+            <translation>The price weight must be at least {0} points (MOF Order No. 87, Art. 55)</translation>
+        </message>
+    </context>
+    <context>
         <name>ProcurementView</name>
         <message>
             <source>加载报价表…</source>
@@ -2112,6 +2437,94 @@ Suitability follows the factor-count rule of Shanghai's feasibility guideline fo
             <source>缺少踏勘数据</source>
             <translation>Survey data missing</translation>
         </message>
+        <message>
+            <source>打印报价比选…</source>
+            <translation>Print quote comparison…</translation>
+        </message>
+        <message>
+            <source>把报价比较、全寿命成本与评分导出为 PDF</source>
+            <translation>Export the quotes, life-cycle cost and scores as PDF</translation>
+        </message>
+        <message>
+            <source>打印普查报告…</source>
+            <translation>Print census report…</translation>
+        </message>
+        <message>
+            <source>把全街道的普查报告导出为 PDF</source>
+            <translation>Export the street's census report as PDF</translation>
+        </message>
+        <message>
+            <source>参数有误，未比选：{0}</source>
+            <translation>Parameters invalid, nothing compared: {0}</translation>
+        </message>
+        <message>
+            <source>采购台数</source>
+            <translation>Lifts bought</translation>
+        </message>
+        <message>
+            <source>单台价（元）</source>
+            <translation>Single price (yuan)</translation>
+        </message>
+        <message>
+            <source>带量节省（元）</source>
+            <translation>Volume saving (yuan)</translation>
+        </message>
+        <message>
+            <source>节省率</source>
+            <translation>Saving rate</translation>
+        </message>
+        <message>
+            <source>技术评分（0–100）</source>
+            <translation>Technical score (0–100)</translation>
+        </message>
+        <message>
+            <source>服务评分（0–100）</source>
+            <translation>Service score (0–100)</translation>
+        </message>
+        <message>
+            <source>按报价表的批量价格档：单台价与带量单价之差 × 台数</source>
+            <translation>From the volume tiers of the quotes: (single price − volume price) × lifts</translation>
+        </message>
+        <message>
+            <source>评委按 0–100 打分；本程序按权重 {0} 分折算</source>
+            <translation>Evaluators score 0–100; the program converts to the weight of {0} points</translation>
+        </message>
+        <message>
+            <source>评委打分 0–100，直接输入；折算为 {0} 分中的得分</source>
+            <translation>Evaluators' score 0–100, type it in; converted to points out of {0}</translation>
+        </message>
+        <message>
+            <source>再采购到 {0} 台可用下一档单价 {1}</source>
+            <translation>At {0} lifts the next tier price {1} applies</translation>
+        </message>
+        <message>
+            <source>价格分按低价优先法计算（满分 {0} 分）；技术、服务由评委按 0–100 打分，按权重 {1} 分、{2} 分折算。</source>
+            <translation>Price points by the lowest-price benchmark method (out of {0}); technical and service are scored 0–100 by the evaluators and converted to weights of {1} and {2} points.</translation>
+        </message>
+        <message>
+            <source>输入各产品的技术评分和服务评分（0–100）后计算综合得分。</source>
+            <translation>Enter every product's technical and service score (0–100) to compute the totals.</translation>
+        </message>
+        <message>
+            <source>评分须为 0 到 100 之间的数</source>
+            <translation>A score must be a number from 0 to 100</translation>
+        </message>
+        <message>
+            <source>{0} 的{1}未采用：{2}</source>
+            <translation>{0}, {1} not taken: {2}</translation>
+        </message>
+        <message>
+            <source>技术评分 {0}</source>
+            <translation>Technical score {0}</translation>
+        </message>
+        <message>
+            <source>服务评分 {0}</source>
+            <translation>Service score {0}</translation>
+        </message>
+        <message>
+            <source>综合得分（满分 100）</source>
+            <translation>Total (out of 100)</translation>
+        </message>
     </context>
     <context>
         <name>ProjectSettings</name>
@@ -2229,6 +2642,91 @@ Suitability follows the factor-count rule of Shanghai's feasibility guideline fo
         <message>
             <source>修改项目设置 {0}</source>
             <translation>Change project setting {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuickStartDialog</name>
+        <message>
+            <source>快速上手</source>
+            <translation>Quick start</translation>
+        </message>
+        <message>
+            <source>第一次使用？在示例街道上走一遍：每一步点“带我去”，程序会打开对应的位置。示例不会被改动，除非您另存为自己的项目。</source>
+            <translation>New here? Walk through the sample street: for each step press “Take me there” and the program opens the place. The sample is not changed unless you save it as your own project.</translation>
+        </message>
+        <message>
+            <source>1. 打开示例街道</source>
+            <translation>1. Open the sample street</translation>
+        </message>
+        <message>
+            <source>示例街道有多个小区与单元，可随意试用。</source>
+            <translation>The sample street has several communities and units to try things on.</translation>
+        </message>
+        <message>
+            <source>2. 看普查表</source>
+            <translation>2. Read the census</translation>
+        </message>
+        <message>
+            <source>街道概览按适宜性把单元分为适合、较难、不适合三类；先看“较难加装”的单元。</source>
+            <translation>The street overview sorts units into suitable, difficult and unsuitable; start with the difficult ones.</translation>
+        </message>
+        <message>
+            <source>3. 录入一票</source>
+            <translation>3. Record a vote</translation>
+        </message>
+        <message>
+            <source>在“住户与表决”中单击一户的格子，选表决、来源（会议/纸质/线上/委托）和日期，确定。</source>
+            <translation>In “Households and votes” click a household's cell, choose the vote, its source (meeting/paper/online/proxy) and date, OK.</translation>
+        </message>
+        <message>
+            <source>4. 看费用分摊</source>
+            <translation>4. Look at the cost shares</translation>
+        </message>
+        <message>
+            <source>“费用分摊”列出每户出资；补贴、分摊方法都可修改，结果立即更新。</source>
+            <translation>“Cost sharing” lists every household's share; subsidies and the method can be changed and the result updates at once.</translation>
+        </message>
+        <message>
+            <source>5. 导出方案书</source>
+            <translation>5. Export the proposal</translation>
+        </message>
+        <message>
+            <source>“文档”预览方案书；文件 → 导出 PDF 选择保存位置。</source>
+            <translation>“Documents” previews the proposal; File → Export PDF asks where to save it.</translation>
+        </message>
+        <message>
+            <source>带我去</source>
+            <translation>Take me there</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>表决格：预选同意 / 反对 / 弃权 / 未参与</source>
+            <translation>Vote grid: preselect yes / no / abstain / absent</translation>
+        </message>
+        <message>
+            <source>项目树：重命名 / 删除选中项</source>
+            <translation>Project tree: rename / delete the selected item</translation>
+        </message>
+        <message>
+            <source>输入框：撤销 / 重做（本框的输入已采用后撤销项目中的修改）</source>
+            <translation>Text field: undo / redo (once the field's value is taken, the project's change)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>键盘快捷键</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>快捷键</source>
+            <translation>Shortcut</translation>
         </message>
     </context>
     <context>
@@ -2580,6 +3078,336 @@ Suitability follows the factor-count rule of Shanghai's feasibility guideline fo
             <source>小于 {0} m 为{1}（{2}）</source>
             <translation>Below {0} m: {1} ({2})</translation>
         </message>
+        <message>
+            <source>以下输入无效，下列结论仍按原值计算：{0}</source>
+            <translation>These inputs are invalid; the results below still use the old values: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StreetActions</name>
+        <message>
+            <source>新建小区(&amp;C)…</source>
+            <translation>New &amp;community…</translation>
+        </message>
+        <message>
+            <source>在项目中新建一个小区</source>
+            <translation>Add a community to the project</translation>
+        </message>
+        <message>
+            <source>新建楼栋(&amp;B)…</source>
+            <translation>New &amp;building…</translation>
+        </message>
+        <message>
+            <source>在选中的小区中新建楼栋</source>
+            <translation>Add a building to the selected community</translation>
+        </message>
+        <message>
+            <source>新建单元(&amp;U)…</source>
+            <translation>New &amp;unit…</translation>
+        </message>
+        <message>
+            <source>在选中的楼栋中新建单元（一个楼梯间）</source>
+            <translation>Add a unit (one stairwell) to the selected building</translation>
+        </message>
+        <message>
+            <source>生成住户（层 × 户）(&amp;G)…</source>
+            <translation>&amp;Generate households (floors × doors)…</translation>
+        </message>
+        <message>
+            <source>按层数和每层户数为当前单元生成住户，如 6 层 × 2 户</source>
+            <translation>Generate the current unit's households by floors and doors per floor, e.g. 6 floors × 2 doors</translation>
+        </message>
+        <message>
+            <source>从剪贴板粘贴住户(&amp;P)</source>
+            <translation>&amp;Paste households from the clipboard</translation>
+        </message>
+        <message>
+            <source>从电子表格复制的行：门牌、楼层、面积、业主姓名、业主编号</source>
+            <translation>Rows copied from a spreadsheet: door, floor, area, owner name, owner id</translation>
+        </message>
+        <message>
+            <source>重命名(&amp;R)…</source>
+            <translation>&amp;Rename…</translation>
+        </message>
+        <message>
+            <source>重命名选中的小区、楼栋或单元</source>
+            <translation>Rename the selected community, building or unit</translation>
+        </message>
+        <message>
+            <source>删除(&amp;D)</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <source>删除选中的小区、楼栋或单元（可撤销）</source>
+            <translation>Delete the selected community, building or unit (can be undone)</translation>
+        </message>
+        <message>
+            <source>下载导入模板(&amp;T)…</source>
+            <translation>Save the import &amp;template…</translation>
+        </message>
+        <message>
+            <source>保存街道导入用的 Excel 模板（含示例行与说明）</source>
+            <translation>Save the Excel template for importing a street (with example rows and notes)</translation>
+        </message>
+        <message>
+            <source>请先选择</source>
+            <translation>Select first</translation>
+        </message>
+        <message>
+            <source>新建小区</source>
+            <translation>New community</translation>
+        </message>
+        <message>
+            <source>小区名称</source>
+            <translation>Community name</translation>
+        </message>
+        <message>
+            <source>请填写小区名称</source>
+            <translation>Enter the community's name</translation>
+        </message>
+        <message>
+            <source>请先在左侧选择一个小区（没有小区时先新建小区）</source>
+            <translation>Select a community on the left first (add one when there is none)</translation>
+        </message>
+        <message>
+            <source>新建楼栋</source>
+            <translation>New building</translation>
+        </message>
+        <message>
+            <source>楼栋名称</source>
+            <translation>Building name</translation>
+        </message>
+        <message>
+            <source>请填写楼栋名称</source>
+            <translation>Enter the building's name</translation>
+        </message>
+        <message>
+            <source>如 3号楼</source>
+            <translation>e.g. Building 3</translation>
+        </message>
+        <message>
+            <source>地上住宅层数</source>
+            <translation>Storeys with dwellings</translation>
+        </message>
+        <message>
+            <source> 层</source>
+            <translation> storeys</translation>
+        </message>
+        <message>
+            <source>建成年份</source>
+            <translation>Year built</translation>
+        </message>
+        <message>
+            <source>请先在左侧选择一个楼栋</source>
+            <translation>Select a building on the left first</translation>
+        </message>
+        <message>
+            <source>新建单元</source>
+            <translation>New unit</translation>
+        </message>
+        <message>
+            <source>单元编号</source>
+            <translation>Unit id</translation>
+        </message>
+        <message>
+            <source>请填写单元编号</source>
+            <translation>Enter the unit's id</translation>
+        </message>
+        <message>
+            <source>项目内唯一，用于文件名和命令行</source>
+            <translation>Unique in the project; used in file names and on the command line</translation>
+        </message>
+        <message>
+            <source>单元名称</source>
+            <translation>Unit name</translation>
+        </message>
+        <message>
+            <source>请先在左侧选择一个单元</source>
+            <translation>Select a unit on the left first</translation>
+        </message>
+        <message>
+            <source>如 56.3</source>
+            <translation>e.g. 56.3</translation>
+        </message>
+        <message>
+            <source>已生成 {0} 户</source>
+            <translation>{0} households generated</translation>
+        </message>
+        <message>
+            <source>生成住户</source>
+            <translation>Generate households</translation>
+        </message>
+        <message>
+            <source>层数</source>
+            <translation>Floors</translation>
+        </message>
+        <message>
+            <source>每层户数</source>
+            <translation>Doors per floor</translation>
+        </message>
+        <message>
+            <source> 户</source>
+            <translation> doors</translation>
+        </message>
+        <message>
+            <source>从第几层起</source>
+            <translation>From floor</translation>
+        </message>
+        <message>
+            <source>每户专有面积（m²）</source>
+            <translation>Exclusive area per household (m²)</translation>
+        </message>
+        <message>
+            <source>生成后可在住户表中逐户修改</source>
+            <translation>Change single households in the household table afterwards</translation>
+        </message>
+        <message>
+            <source>门牌按“层号 + 两位户号”编排：101、102 … 602；已有的门牌保留不变。</source>
+            <translation>Door numbers are the floor and a two-digit door: 101, 102 … 602; existing doors stay as they are.</translation>
+        </message>
+        <message>
+            <source>无法粘贴住户</source>
+            <translation>Cannot paste households</translation>
+        </message>
+        <message>
+            <source>已粘贴：新增 {0} 户，更新 {1} 户</source>
+            <translation>Pasted: {0} households added, {1} updated</translation>
+        </message>
+        <message>
+            <source>请先在左侧选择要重命名的小区、楼栋或单元</source>
+            <translation>Select the community, building or unit to rename on the left first</translation>
+        </message>
+        <message>
+            <source>重命名</source>
+            <translation>Rename</translation>
+        </message>
+        <message>
+            <source>新名称</source>
+            <translation>New name</translation>
+        </message>
+        <message>
+            <source>名称不能为空</source>
+            <translation>The name cannot be empty</translation>
+        </message>
+        <message>
+            <source>请先在左侧选择要删除的小区、楼栋或单元</source>
+            <translation>Select the community, building or unit to delete on the left first</translation>
+        </message>
+        <message>
+            <source>已删除 {0}（可用 Ctrl+Z 撤销）</source>
+            <translation>Deleted {0} (Ctrl+Z undoes)</translation>
+        </message>
+        <message>
+            <source>保存导入模板</source>
+            <translation>Save import template</translation>
+        </message>
+        <message>
+            <source>无法保存模板</source>
+            <translation>Cannot save the template</translation>
+        </message>
+        <message>
+            <source>已保存导入模板 {0}</source>
+            <translation>Import template saved: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Structure</name>
+        <message>
+            <source>请填写小区名称</source>
+            <translation>Enter the community's name</translation>
+        </message>
+        <message>
+            <source>新建小区 {0}</source>
+            <translation>New community {0}</translation>
+        </message>
+        <message>
+            <source>请填写楼栋名称</source>
+            <translation>Enter the building's name</translation>
+        </message>
+        <message>
+            <source>新建楼栋 {0}</source>
+            <translation>New building {0}</translation>
+        </message>
+        <message>
+            <source>编号只能用字母、数字、-、_、.，最多 40 个字符</source>
+            <translation>Use letters, digits, - _ . only, at most 40 characters</translation>
+        </message>
+        <message>
+            <source>编号 {0} 已被使用</source>
+            <translation>The id {0} is already used</translation>
+        </message>
+        <message>
+            <source>新建单元 {0}</source>
+            <translation>New unit {0}</translation>
+        </message>
+        <message>
+            <source>名称不能为空</source>
+            <translation>The name cannot be empty</translation>
+        </message>
+        <message>
+            <source>重命名为 {0}</source>
+            <translation>Rename to {0}</translation>
+        </message>
+        <message>
+            <source>删除 {0}</source>
+            <translation>Delete {0}</translation>
+        </message>
+        <message>
+            <source>楼栋只有 {0} 层，不能生成到第 {1} 层</source>
+            <translation>The building has {0} storeys; cannot generate up to floor {1}</translation>
+        </message>
+        <message>
+            <source>这些门牌都已存在</source>
+            <translation>These doors exist already</translation>
+        </message>
+        <message>
+            <source>生成 {0} 户</source>
+            <translation>Generate {0} households</translation>
+        </message>
+        <message>
+            <source>删除住户 {0}</source>
+            <translation>Delete households {0}</translation>
+        </message>
+        <message>
+            <source>剪贴板里没有住户行（门牌、楼层、面积，以制表符分隔）</source>
+            <translation>No household rows on the clipboard (door, floor, area, separated by tabs)</translation>
+        </message>
+        <message>
+            <source>门牌</source>
+            <translation>Door</translation>
+        </message>
+        <message>
+            <source>楼层</source>
+            <translation>Floor</translation>
+        </message>
+        <message>
+            <source>面积</source>
+            <translation>Area</translation>
+        </message>
+        <message>
+            <source>业主姓名</source>
+            <translation>Owner name</translation>
+        </message>
+        <message>
+            <source>业主编号</source>
+            <translation>Owner id</translation>
+        </message>
+        <message>
+            <source>第 {0} 行 {1}：{2}</source>
+            <translation>Row {0}, {1}: {2}</translation>
+        </message>
+        <message>
+            <source>第 {0} 行 {1}：楼栋只有 {2} 层</source>
+            <translation>Row {0}, {1}: the building has {2} storeys</translation>
+        </message>
+        <message>
+            <source>第 {0} 行 {1}：门牌 {2} 重复</source>
+            <translation>Row {0}, {1}: door {2} appears twice</translation>
+        </message>
+        <message>
+            <source>粘贴 {0} 户</source>
+            <translation>Paste {0} households</translation>
+        </message>
     </context>
     <context>
         <name>SubsidyDialog</name>
@@ -2594,6 +3422,10 @@ Suitability follows the factor-count rule of Shanghai's feasibility guideline fo
         <message>
             <source>（可选）</source>
             <translation> (optional)</translation>
+        </message>
+        <message>
+            <source>修改补贴：{0}</source>
+            <translation>Change subsidy: {0}</translation>
         </message>
     </context>
     <context>
@@ -2759,10 +3591,81 @@ Suitability follows the factor-count rule of Shanghai's feasibility guideline fo
         </message>
     </context>
     <context>
+        <name>VoteEditor</name>
+        <message>
+            <source>表决录入 — {0}</source>
+            <translation>Record vote — {0}</translation>
+        </message>
+        <message>
+            <source>门牌 {door}{name}</source>
+            <translation>Door {door}{name}</translation>
+        </message>
+        <message>
+            <source>（{source}，{date}）</source>
+            <translation> ({source}, {date})</translation>
+        </message>
+        <message>
+            <source>当前：{0}</source>
+            <translation>Now: {0}</translation>
+        </message>
+        <message>
+            <source>最近一条记录：第 {seq} 条，{time}，{note}</source>
+            <translation>Latest entry: no. {seq}, {time}, {note}</translation>
+        </message>
+        <message>
+            <source>录入表决的工作人员</source>
+            <translation>The clerk entering the vote</translation>
+        </message>
+        <message>
+            <source>变更原因（必填）</source>
+            <translation>Reason for the change (required)</translation>
+        </message>
+        <message>
+            <source>备注（可选）</source>
+            <translation>Note (optional)</translation>
+        </message>
+        <message>
+            <source>如：业主书面申请更正</source>
+            <translation>e.g. owner's written request to correct</translation>
+        </message>
+        <message>
+            <source>如：委托人姓名、表决票编号</source>
+            <translation>e.g. proxy's name, ballot number</translation>
+        </message>
+        <message>
+            <source>表决</source>
+            <translation>Vote</translation>
+        </message>
+        <message>
+            <source>来源</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>录入人</source>
+            <translation>Entered by</translation>
+        </message>
+        <message>
+            <source>表决没有改变</source>
+            <translation>The vote has not changed</translation>
+        </message>
+        <message>
+            <source>改变已记录的表决须填写原因</source>
+            <translation>Changing a recorded vote needs a reason</translation>
+        </message>
+    </context>
+    <context>
         <name>VoteGrid</name>
         <message>
             <source>单击循环切换：同意 → 反对 → 弃权 → 未参与；右键或按 Y / N / A / Del 直接设置</source>
             <translation>Click to cycle: yes → no → abstain → absent; right-click or press Y / N / A / Del to set directly</translation>
+        </message>
+        <message>
+            <source>单击录入表决（来源、日期、录入人）；右键或按 Y / N / A / Del 预选表决</source>
+            <translation>Click to record a vote (source, date, clerk); right-click or Y / N / A / Del preselect the vote</translation>
         </message>
     </context>
     <context>
@@ -3053,6 +3956,10 @@ Previous entry: {1}</translation>
         <message>
             <source>表决规则</source>
             <translation>Consent rules</translation>
+        </message>
+        <message>
+            <source>最近变更：第 {seq} 条，{time}，{source}{note}</source>
+            <translation>Last change: entry {seq}, {time}, {source}{note}</translation>
         </message>
     </context>
     <context>

@@ -139,10 +139,24 @@ def test_bad_subsidy_parameters_name_the_field_and_change_nothing(make_main_wind
     assert "percent" in dlg.error.text() and "100" in dlg.error.text()
     assert (list(unit.subsidies), w.doc.undo_stack.count()) == before
     dlg.reject()
-    # an inline edit with a bad value is refused the same way
-    tab.subsidies.item(0, 1).setText("percent=40, cap_yuan=abc")
-    assert "cap_yuan" in tab.summary.text() and "未修改" in tab.summary.text()
+    # editing a rule (double-click opens its form) refuses a bad value the same way
+    item = tab.subsidies.item(0, 1)
+    assert item.text() == "补贴比例（%）：40\n封顶金额（元）：280000"
+    rect = tab.subsidies.visualItemRect(item)
+    qtbot.mouseClick(tab.subsidies.viewport(), Qt.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.subsidies.viewport(), Qt.LeftButton, pos=rect.center())
+    dlg = tab.subsidy_dialog
+    assert dlg.isVisible() and "修改补贴" in dlg.windowTitle()
+    assert (dlg.fields["percent"].text(), dlg.fields["cap_yuan"].text()) == ("40", "280000")
+    dlg.fields["cap_yuan"].setText("abc")
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert dlg.isVisible() and "封顶金额" in dlg.error.text() and "必须是数字" in dlg.error.text()
     assert (list(unit.subsidies), w.doc.undo_stack.count()) == before
+    dlg.fields["cap_yuan"].setText("150000")                # 40 % of 500,000 capped at 150,000
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert not dlg.isVisible() and _subsidy_total_in_summary(tab) == Decimal(150000)
+    w.doc.undo_stack.undo()
+    assert list(unit.subsidies) == before[0] and w.doc.undo_stack.index() == 0
 
 
 def test_remove_a_subsidy_and_apply_a_city_rule_set(make_main_window, qtbot):
@@ -165,9 +179,12 @@ def test_remove_a_subsidy_and_apply_a_city_rule_set(make_main_window, qtbot):
     assert [r["type"] for r in unit.subsidies] == ["storeys_tiered"]
     assert unit.subsidies[0]["rule_set"] == "xuzhou"
     assert _subsidy_total_in_summary(tab) == Decimal(100000)
-    assert tab.subsidies.item(0, 1).text() == "tiers=4:80000 6:100000"   # one line per parameter
-    # the tiers stay editable as text
-    tab.subsidies.item(0, 1).setText("tiers=4:80000 6:120000")
+    assert tab.subsidies.item(0, 1).text() == "按层数分档（层数:元）：4:80000 6:100000"
+    # the tiers stay editable in the rule's form
+    dlg = tab.open_subsidy_editor(0)
+    assert dlg.fields["tiers"].text() == "4:80000 6:100000"
+    dlg.fields["tiers"].setText("4:80000 6:120000")
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
     assert _subsidy_total_in_summary(tab) == Decimal(120000)
     assert unit.subsidies[0]["rule_set"] == "xuzhou"
     w.doc.undo_stack.undo()

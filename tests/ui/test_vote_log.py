@@ -6,15 +6,12 @@ from __future__ import annotations
 import csv
 import dataclasses
 
-from PySide6.QtCore import Qt
-
 UNIT = "DH-1-2"
 
 
 def _click(qtbot, grid, door):
-    r, c = grid.cell_of(door)
-    rect = grid.visualItemRect(grid.item(r, c))
-    qtbot.mouseClick(grid.viewport(), Qt.LeftButton, pos=rect.center())
+    from tests.ui.vote_entry import enter_vote
+    assert enter_vote(qtbot, grid, door) == ""
 
 
 def _row(view, r):
@@ -44,7 +41,7 @@ def test_vote_set_in_grid_appears_in_log_and_chain_is_checked(make_main_window, 
     assert view.table.rowCount() == n0
     assert view.status.text() == f"记录完整：{n0} 条，哈希链校验通过"
 
-    _click(qtbot, tab.grid, door)            # one click cycles the vote
+    _click(qtbot, tab.grid, door)            # a click opens the editor; a new vote
     after = w.doc.unit(UNIT).household(door).vote
     assert after != before
     labels = {"yes": "同意", "no": "反对", "abstain": "弃权", None: "未参与"}

@@ -294,7 +294,7 @@ def test_consensus_finder_runs_in_the_background(make_main_window, qtbot):
     with qtbot.waitSignal(task.done, timeout=60_000):
         pass
     assert tab.consensus_label.property("status") == "feasible"
-    proposed = [tab.consensus_table.item(r, 2).text()
+    proposed = [tab.consensus_table.item(r, 3).text()
                 for r in range(tab.consensus_table.rowCount())]
     total = sum(Decimal(t.replace("¥", "").replace(",", "")) for t in proposed if t != "—")
     assert total == Decimal(300000)          # the owners' total, exactly
@@ -305,7 +305,7 @@ def test_preinstall_inputs_results_and_charts(make_main_window, qtbot):
     w.show_unit("XFL-3-2", tab="preinstall")
     tab = w.view("unit").tab("preinstall")
     assert tab.items.rowCount() > 0
-    tab.hazard.setText("0.5")
+    tab.hazard.setText("50")                 # percent
     tab.hazard.editingFinished.emit()
     assert str(w.doc.unit("XFL-3-2").extra["preinstall"]["hazard"]) == "0.5"
     task = tab.run()
@@ -354,19 +354,25 @@ def test_procurement_scores_weights_and_quotes_are_saved_with_the_project(
     assert v.load_quotes(quotes)
     first, second = v.products[0].id, v.products[1].id
     v.tabs.setCurrentIndex(2)
-    _score_cell(v, first, "技术分").setText("31")
-    _score_cell(v, first, "服务分").setText("14.5")
+    _score_cell(v, first, "技术评分（0–100）").setText("85")
+    _score_cell(v, first, "服务评分（0–100）").setText("72.5")
     saved = w.doc.project.settings["procurement"]
-    assert saved["scores"] == {first: {"service": "14.5", "technical": "31"}}
+    assert saved["scores"] == {first: {"service": "72.5", "technical": "85"}}
+    assert saved["score_scale"] == "percent"
     assert saved["quotes_path"] == str(quotes.resolve())
     assert w.isWindowModified()
-    _score_cell(v, second, "技术分").setText("abc")         # refused, nothing kept
-    assert "分数无效" in v.status.text() and _score_cell(v, second, "技术分").text() == ""
+    _score_cell(v, second, "技术评分（0–100）").setText("abc")   # refused, nothing kept
+    assert "评分须为 0 到 100 之间的数" in v.status.text()
     assert second not in w.doc.project.settings["procurement"]["scores"]
-    v.weights.setText("price=50,technical=30,service=20")
-    v.weights.editingFinished.emit()
+    v.inputs.spins["price"].setValue(50)                    # 110 in all: refused
+    assert v.inputs.message.text() == "三项权重之和须为 100 分，现为 110 分"
+    assert w.doc.project.settings["procurement"]["weights"] == \
+        "price=40,technical=40,service=20"
+    v.inputs.spins["technical"].setValue(30)
+    assert w.doc.project.settings["procurement"]["weights"] == \
+        "price=50,technical=30,service=20"
     w.doc.undo_stack.undo()                                 # the weights come back
-    assert v.weights.text() == "price=40,technical=40,service=20"
+    assert v.inputs.weights() == {"price": 40, "technical": 40, "service": 20}
     w.doc.undo_stack.redo()
     path = tmp_path / "street.eeproj"
     w.doc.save(path)
@@ -375,12 +381,12 @@ def test_procurement_scores_weights_and_quotes_are_saved_with_the_project(
     w2.show_procurement()
     v2 = w2.view("procurement")
     assert v2.quotes_path == quotes.resolve()
-    assert v2.weights.text() == "price=50,technical=30,service=20"
-    assert _score_cell(v2, first, "技术分").text() == "31"
-    assert _score_cell(v2, first, "服务分").text() == "14.5"
+    assert v2.inputs.weights() == {"price": 50, "technical": 30, "service": 20}
+    assert _score_cell(v2, first, "技术评分（0–100）").text() == "85"
+    assert _score_cell(v2, first, "服务评分（0–100）").text() == "72.5"
     assert not w2.isWindowModified()
     # undo, in the first window, of the score edits empties the cells again
     for _ in range(3):
         w.doc.undo_stack.undo()
-    assert _score_cell(v, first, "技术分").text() == ""
+    assert _score_cell(v, first, "技术评分（0–100）").text() == ""
     assert w.doc.project.settings["procurement"]["scores"] == {}

@@ -1,0 +1,163 @@
+"""Help for a newcomer, Qt's own dialogs in Chinese, a language switch that keeps the view
+and its results, autosave copies removed, fields that update as typed and undo with Ctrl+Z."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel
+
+from tests.ui.test_street_building import type_into
+
+
+def act(w, name) -> QAction:
+    a = w.findChild(QAction, name)
+    assert a is not None, name
+    return a
+
+
+def test_qt_dialogs_speak_chinese(make_main_window):
+    make_main_window()
+    box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    assert [b.text() for b in box.buttons()] == ["确定", "取消"]
+    dlg = QFileDialog()
+    dlg.setOption(QFileDialog.DontUseNativeDialog)
+    texts = {label.text() for label in dlg.findChildren(QLabel)}
+    assert {"查找范围(&L)：", "文件类型(&T)："} <= texts
+    dlg.deleteLater()
+    box.deleteLater()
+
+
+def test_quick_start_takes_a_newcomer_through_the_sample(make_main_window, qtbot):
+    w = make_main_window("sample")
+    act(w, "actQuickStart").trigger()
+    dlg = w.findChild(QDialog, "QuickStartDialog")
+    assert dlg is not None and dlg.isVisible() and dlg.windowTitle() == "快速上手"
+    qtbot.mouseClick(dlg.buttons[1], Qt.LeftButton)          # 2. the census table
+    ov = w.view("overview")
+    assert w.current_view_name() == "overview" and ov.class_filter.currentData() == "difficult"
+    qtbot.mouseClick(dlg.buttons[2], Qt.LeftButton)          # 3. record a vote
+    assert w.current_view_name() == "unit"
+    assert w.view("unit").current_tab_name() == "votes"
+    klass = {r.unit_id: r.klass for r in w.doc.census().rows}
+    assert klass[w.current_unit] == "difficult"              # the first difficult unit
+    qtbot.mouseClick(dlg.buttons[4], Qt.LeftButton)          # 5. the proposal
+    assert w.view("unit").current_tab_name() == "documents"
+    dlg.close()
+
+
+def test_shortcuts_list(make_main_window):
+    w = make_main_window()
+    act(w, "actShortcuts").trigger()
+    dlg = w.findChild(QDialog, "ShortcutsDialog")
+    t = dlg.table
+    rows = {t.item(r, 0).text(): t.item(r, 1).text() for r in range(t.rowCount())}
+    assert rows["批量生成方案书"] == "Ctrl+B"
+    assert rows["快速上手"] == "F1"
+    assert rows["表决格：预选同意 / 反对 / 弃权 / 未参与"] == "Y / N / A / Del"
+    dlg.close()
+
+
+def test_language_switch_keeps_the_view_and_results(make_main_window, qtbot):
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="preinstall")
+    pre = w.view("unit").tab("preinstall")
+    task = pre.run()
+    with qtbot.waitSignal(task.done, timeout=120_000):
+        pass
+    result = pre.result
+    assert result is not None
+    act(w, "actLangEn").trigger()
+    pre = w.view("unit").tab("preinstall")
+    assert w.view("unit").current_tab_name() == "preinstall"
+    assert pre.result is result and "pre-install" in pre.summary.text().lower()
+    # the procurement workspace keeps its unit choice and a refused score
+    act(w, "actProcurement").trigger()
+    v = w.view("procurement")
+    v.unit_list.item(0).setCheckState(Qt.Unchecked)
+    chosen = v.chosen_unit_ids()
+    v.tabs.setCurrentIndex(1)
+    act(w, "actLangZh").trigger()
+    v = w.view("procurement")
+    assert w.current_view_name() == "procurement"
+    assert v.chosen_unit_ids() == chosen and v.tabs.currentIndex() == 1
+    assert v.title.text().startswith("采购比选")
+
+
+def test_save_as_removes_the_samples_autosave(make_main_window, tmp_path, monkeypatch):
+    from elevator_eval import store
+    w = make_main_window("sample")
+    w.doc.set_vote(w.doc.project.units()[0].id, w.doc.project.units()[0].households[0].id,
+                   "abstain")
+    assert w.autosave()
+    base = w.autosave_base()
+    assert store.autosave_path(base).exists()
+    out = tmp_path / "我的街道.eeproj"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    act(w, "actSaveAs").trigger()
+    assert out.is_file()
+    assert not store.autosave_path(base).exists()          # no stale recovery next time
+
+
+def test_close_removes_the_autosave(make_main_window, tmp_path):
+    from elevator_eval import store
+    w = make_main_window()
+    path = tmp_path / "a.eeproj"
+    w.doc.save(path)
+    w.doc.set_vote("XFL-3-2", "502", "yes")
+    assert w.autosave() and store.autosave_path(path).exists()
+    w.close()                                               # answered "discard"
+    assert not store.autosave_path(path).exists()
+
+
+def test_site_field_updates_as_typed_and_an_invalid_value_says_so(make_main_window, qtbot):
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="site")
+    tab = w.view("unit").tab("site")
+    ed = tab.form.editors["fire_lane_width_after_m"]
+    type_into(qtbot, ed, "3.5")                             # no Enter, no Tab
+    qtbot.waitUntil(lambda: w.doc.assessment("XFL-3-2").klass == "unsuitable", timeout=3000)
+    assert "不适合" in tab.class_label.text()
+    type_into(qtbot, ed, "abc")
+    qtbot.waitUntil(lambda: tab.stale_label.isVisible(), timeout=3000)
+    assert tab.form.messages["fire_lane_width_after_m"].text() == "须为数字；仍按原值计算"
+    assert "仍按原值计算" in tab.stale_label.text()
+    assert w.doc.unit("XFL-3-2").site.fire_lane_width_after_m == Decimal("3.5")
+    type_into(qtbot, ed, "5")
+    qtbot.keyClick(ed, Qt.Key_Return)
+    assert not tab.stale_label.isVisible()
+
+
+def test_ctrl_z_in_a_field_undoes_the_taken_value(make_main_window, qtbot):
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="site")
+    tab = w.view("unit").tab("site")
+    ed = tab.form.editors["fire_lane_width_after_m"]
+    before = w.doc.unit("XFL-3-2").site.fire_lane_width_after_m
+    w.activateWindow()
+    qtbot.waitActive(w)
+    type_into(qtbot, ed, "3.5")
+    qtbot.keyClick(ed, Qt.Key_Return)
+    assert w.doc.unit("XFL-3-2").site.fire_lane_width_after_m == Decimal("3.5")
+    w.activateWindow()
+    qtbot.waitActive(w)
+    ed.setFocus()
+    qtbot.waitUntil(ed.hasFocus)
+    assert not ed.isUndoAvailable()          # the typed value is the project's now
+    qtbot.keyClick(w.windowHandle(), Qt.Key_Z, Qt.ControlModifier)   # to the focused field
+    assert w.doc.unit("XFL-3-2").site.fire_lane_width_after_m == before
+    assert ed.text() == ("" if before is None else str(before))
+
+
+def test_sources_in_the_window_leave_internal_references_out(make_main_window):
+    from elevator_eval.ui import labels
+    make_main_window()
+    assert labels.public_source(
+        "a scheme (https://x.cn/a [C]; domain reference §2.2(a))") == "a scheme (https://x.cn/a [C])"
+    assert labels.public_source("splits (domain reference §2.2(c), W1–W2)") == "splits"
+    assert labels.public_source("owners (domain reference §2.1–§2.2)") == "owners"
+    assert labels.public_source("app default: every household pays the same") == \
+        "本程序默认值（经验值）"
+    assert labels.public_source("《民法典》第二百七十八条") == "《民法典》第二百七十八条"
