@@ -224,7 +224,7 @@ def build() -> Project:
                                            "consultant": "示例工程咨询有限公司",
                                            "contact_person": "王工",
                                            "contact_phone": "027-0000-0000",
-                                           "address": "示例市东湖路 1 号",
+                                           "address": "东湖街道社区服务中心二楼",
                                            "seal_text": "东湖街道办事处（示例）"},
                           "note_zh": "虚构示例数据，人名、门牌与电话均为编造",
                           "note_en": "fictional sample data; names, doors and phones are "
@@ -278,13 +278,6 @@ def build() -> Project:
     # to each 1st-floor household, paid by the contributing households.
     p.find_unit("DH-1-3").share.extra["compensation"] = {"mode": "per_household",
                                                          "yuan": 20000, "floors": [1]}
-    # The organisation profile the notices and proposals print (fictional).
-    p.settings["organisation"] = {"street_office": "东湖街道办事处",
-                                  "consultant": "示例工程咨询有限公司",
-                                  "contact_person": "街道加装电梯工作组",
-                                  "contact_phone": "0000-0000000",
-                                  "address": "东湖街道社区服务中心二楼",
-                                  "seal_text": "东湖街道办事处"}
     # A top-floor owner asked for the unit-level O&M split to be written down.
     p.find_unit("DH-1-1").household("602").extra["note_zh"] = "愿意多承担维保费用"
     _vote_history(p)
