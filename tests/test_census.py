@@ -8,11 +8,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from elevator_eval.census import census, classify_units, render_census, year_band
 from elevator_eval.errors import InputError
-from elevator_eval.census import (census, classify_units, export_census_xlsx, render_census,
-                                  year_band)
-from elevator_eval.model import (PIPE_TYPES, STRUCTURES, Building, BuildingInfo, Community,
-                                 Household, Project, Site, Unit)
+from elevator_eval.io.census_xlsx import export_census_xlsx
+from elevator_eval.model import (
+    PIPE_TYPES,
+    STRUCTURES,
+    Building,
+    BuildingInfo,
+    Community,
+    Household,
+    Project,
+    Site,
+    Unit,
+)
 from elevator_eval.suitability import assess
 
 YEAR = 2026
@@ -230,3 +239,15 @@ def test_vectorised_path_equals_per_unit_path_under_any_ruleset(units, ruleset, 
     per_unit = [r.klass for r in census(p, year=year).rows]
     fast = [r.klass for r in census(p, year=year, vectorised=True).rows]
     assert fast == per_unit
+
+
+@pytest.mark.parametrize("text", ["=1+1", "＝1+1", " =1", "\n=1", "\t=1", "@SUM(A1)", "-2+3"])
+def test_every_spreadsheet_export_uses_the_one_guard(tmp_path, text):
+    # the census workbook and the quotes workbook neutralise exactly what the project
+    # export does (full-width signs, leading spaces and line breaks included)
+    from elevator_eval.io.census_xlsx import neutral
+    from elevator_eval.io.export import neutralise
+    from elevator_eval.io.quotes_xlsx import safe_cell
+    assert neutralise(text) == "'" + text
+    assert safe_cell(text) == neutralise(text) == neutral(text)
+    assert neutral("1号楼") == "1号楼" and neutral(3) == 3

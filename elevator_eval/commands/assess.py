@@ -64,7 +64,8 @@ def run(args) -> CommandResult:
     from ..suitability import assess
     unit, project = load_target(args.target, args.unit, need_unit=False)
     if unit is None:
-        from ..census import census, export_census_xlsx, render_census
+        from ..census import census, render_census
+        from ..io.census_xlsx import export_census_xlsx
         cen = census(project, ruleset=args.rules, year=args.year)
         if args.xlsx:
             export_census_xlsx(cen, args.xlsx)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .export import neutralise
 from ..model import ENTRY_MODES
 from ..procurement import (PRICE_LINE_LABELS, Comparison, Product, VolumeTier,
                            tier_problem)
@@ -449,13 +450,11 @@ def load_quotes(path: str | Path) -> list[Product]:
 
 # --------------------------------------------------------------------------- export
 
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def safe_cell(value):
-    """Neutralise text that a spreadsheet would run as a formula (prefix ``'``)."""
-    if isinstance(value, str) and value.startswith(_DANGEROUS):
-        return "'" + value
+    """A cell value: text neutralised by the one spreadsheet guard
+    (:func:`elevator_eval.io.export.neutralise`), decimals as plain numbers."""
+    if isinstance(value, str):
+        return neutralise(value)
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value

@@ -152,7 +152,7 @@ class ProcessTask(Task):
         ctx = multiprocessing.get_context("spawn")
         self._messages = ctx.Queue()
         self._mp_cancel = ctx.Event()
-        self._proc = ctx.Process(target=_child_main, daemon=True,
+        self._proc = ctx.Process(target=_child_main, daemon=False,
                                  args=(target, tuple(args), dict(kwargs or {}),
                                        self._messages, self._mp_cancel))
         self._cancel_time: float | None = None
