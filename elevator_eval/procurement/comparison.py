@@ -9,12 +9,13 @@ from typing import Any, Sequence
 
 from ..errors import InputError
 from ..model import Unit
+from ..suitability import assess
 from ..money import to_decimal
 from .catalogue import Product, default_value, rule
 from .fit import FitResult, fit_matrix, is_accessible, is_stretcher_capable
 from .lifecycle import LifeCycleCost, life_cycle_cost
 from .pricing import BulkResult, bulk
-from .tender import Bid, TenderResult, TenderWeights, score_tender
+from .tender import Bid, TenderResult, TenderWeights, join_reasons, score_tender
 
 
 @dataclass
@@ -201,16 +202,26 @@ def _bids(units, products, fit, summaries, scores: dict, need_access: bool) -> l
         serv = to_decimal(s.get("service", 0), f"scores.{p.id}.service")
         reasons = []
         if need_access and not is_accessible(p):
-            reasons.append(f"不满足无障碍轿厢要求（{src}） / does not meet the stated "
-                           f"requirement of an accessible car (GB 50763-2012 §3.7.2)")
+            reasons.append((f"不满足无障碍轿厢要求（{src}）", "does not meet the stated "
+                            "requirement of an accessible car (GB 50763-2012 §3.7.2)"))
         bad = [units[i].id for i in range(len(units)) if fit[i][j].fits is False]
         if bad:
-            reasons.append("不适配单元：" + "、".join(bad) + " / does not fit units: "
-                           + ", ".join(bad))
+            reasons.append(("不适配单元：" + "、".join(bad), "does not fit units: "
+                            + ", ".join(bad)))
         price = summaries[j].bulk.unit_price_yuan
         bids.append(Bid(p.id, price, tech, serv, valid=not reasons,
-                        invalid_reason="；".join(reasons), lot_total_yuan=price * len(units)))
+                        invalid_reason=join_reasons(reasons) if reasons else "",
+                        lot_total_yuan=price * len(units)))
     return bids
+
+
+COMPARABLE_CLASSES = ("suitable", "difficult")
+
+
+def units_for_comparison(units: Sequence[Unit]) -> list[Unit]:
+    """The units a printed comparison counts: classed suitable or difficult by
+    :func:`elevator_eval.suitability.assess` (unsuitable units buy no elevator)."""
+    return [u for u in units if assess(u).klass in COMPARABLE_CLASSES]
 
 
 def compare_project(project, products: Sequence[Product], unit_ids: Sequence[str] | None = None,

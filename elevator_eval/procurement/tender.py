@@ -255,6 +255,20 @@ def _validate_bids(bids: Sequence[Bid], w: TenderWeights) -> None:
                 raise InputError(f"{f}.{k}", f"{v} is more than its weight {cap}")
 
 
+def join_reasons(reasons: Sequence[tuple[str, str]]) -> str:
+    """``[(zh, en), …]`` as one ``"中文；中文 / English; English"`` message."""
+    return "；".join(zh for zh, _ in reasons) + " / " + "; ".join(en for _, en in reasons)
+
+
+def split_reasons(text: str) -> list[tuple[str, str]]:
+    """The inverse of :func:`join_reasons` for a message made by it (else one pair)."""
+    if " / " not in text:
+        return [(text, text)] if text else []
+    zh, en = text.split(" / ", 1)
+    zhs, ens = zh.split("；"), en.split("; ")
+    return list(zip(zhs, ens)) if len(zhs) == len(ens) else [(zh, en)]
+
+
 def apply_caps(bids: Sequence[Bid], max_price_yuan=None, budget_yuan=None) -> list[Bid]:
     """Bids with those above the maximum price (per elevator) or the budget (the lot) made
     invalid, with the reason (财政部令第87号 Art. 63)."""
@@ -265,19 +279,19 @@ def apply_caps(bids: Sequence[Bid], max_price_yuan=None, budget_yuan=None) -> li
     src = tender_rules()["over_cap_invalid"]["source_zh"]
     out = []
     for b in bids:
-        reasons = []
+        reasons = split_reasons(b.invalid_reason)
+        before = len(reasons)
         if cap is not None and b.price_yuan > cap:
-            reasons.append(f"投标报价 {b.price_yuan:,} 元/台超过最高限价 {cap:,} 元/台（{src}）"
-                           f" / bid price {b.price_yuan:,} yuan per elevator is above the "
-                           f"maximum price {cap:,}")
+            reasons.append((f"投标报价 {b.price_yuan:,.0f} 元/台超过最高限价 {cap:,.0f} 元/台（{src}）",
+                            f"bid price {b.price_yuan:,.0f} yuan per elevator is above the "
+                            f"maximum price {cap:,.0f}"))
         total = b.lot_total_yuan
         if budget is not None and total is not None and total > budget:
-            reasons.append(f"投标总价 {total:,} 元超过采购预算 {budget:,} 元（{src}） / lot total "
-                           f"{total:,} yuan is above the budget {budget:,}")
-        if reasons:
-            why = "；".join([b.invalid_reason] + reasons if b.invalid_reason else reasons)
+            reasons.append((f"投标总价 {total:,.0f} 元超过采购预算 {budget:,.0f} 元（{src}）",
+                            f"lot total {total:,.0f} yuan is above the budget {budget:,.0f}"))
+        if len(reasons) > before:
             out.append(Bid(b.bidder, b.price_yuan, b.technical_points, b.service_points,
-                           False, why, b.lot_total_yuan))
+                           False, join_reasons(reasons), b.lot_total_yuan))
         else:
             out.append(b)
     return out
