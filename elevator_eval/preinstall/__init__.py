@@ -46,7 +46,8 @@ from .simulation import monte_carlo, quantile_interval, simulate_savings, \
 from .types import (ConsentOutlook, CostItem, Figures, MonteCarloResult, PitOutcome,
                     PreinstallInputs, Tornado, TornadoBar, Triangle)
 from .valuation import (arrival_probabilities, beta_params, break_even_hazard, case_saving,
-                        expected_arrival, expected_saving, figures, growth_means, hazards_for,
+                        case_terms, expected_arrival, expected_saving, figures, growth_means,
+                        hazards_for,
                         mean_saving, most_likely_saving, saving_npv)
 
 __all__ = [
@@ -58,6 +59,6 @@ __all__ = [
     "simulate_savings_array", "ConsentOutlook", "CostItem", "Figures", "MonteCarloResult",
     "PitOutcome", "PreinstallInputs", "Tornado", "TornadoBar", "Triangle",
     "arrival_probabilities", "beta_params", "break_even_hazard", "case_saving",
-    "expected_arrival", "expected_saving", "figures", "growth_means", "hazards_for",
+    "case_terms", "expected_arrival", "expected_saving", "figures", "growth_means", "hazards_for",
     "mean_saving", "most_likely_saving", "saving_npv",
 ]

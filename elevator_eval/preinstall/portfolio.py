@@ -3,6 +3,7 @@ pre-work within a budget, exactly, with :func:`scipy.optimize.milp` (HiGHS)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from typing import Sequence
@@ -16,6 +17,7 @@ from ..money import json_number, to_decimal
 from ..suitability import resolve_ruleset_name
 from .assumptions import load_assumptions
 from .inputs import build_inputs
+from .outlook import vote_state
 from .valuation import figures, ratio, yuan
 
 
@@ -125,20 +127,30 @@ def rank_units(project, *, horizon_years: int | None = None, include_all: bool =
     except InputError as e:
         raise InputError(f"suitability: {e.field}", e.message) from None
     cache: dict = {}
+    votes: dict = {}
+    settings = project.settings if isinstance(project.settings, dict) else None
     rows: list[RankRow] = []
     for (c, b, u), klass in zip(located, classes):
         if klass == "unsuitable" and not include_all:
             continue
         try:
+            # units with the same owners, areas and votes under the same ruleset share the
+            # consent engine's count (the count is the slow part of a street)
+            sig = (consent_ruleset or u.rules, tuple(
+                (h.owner_id, h.area_m2, h.vote, bool(h.exclusive_part_affected))
+                for h in u.households))
+            if sig not in votes:
+                votes[sig] = vote_state(u, consent_ruleset, settings=settings)[:4]
             inp = build_inputs(u, project, assumptions=base, horizon_years=horizon_years,
-                               consent_ruleset=consent_ruleset, cache=cache)
+                               consent_ruleset=consent_ruleset, consent_counts=votes[sig],
+                               cache=cache)
         except InputError as e:
             raise InputError(f"unit {u.id}: {e.field}", e.message) from None
         state = inp.consent.state
         if not include_all and not (klass == "difficult" or state != "ready"):
             continue
-        e = figures(inp, "expected")
-        m = figures(inp, "most_likely")
+        e = figures(inp, "expected", with_break_even=False)
+        m = figures(inp, "most_likely", with_break_even=False)
         rows.append(RankRow(u.id, u.name, c.name, b.name, klass, state, inp.consent.hazard,
                             e.cost_now_yuan, e.net_saving_yuan, e.waste_yuan,
                             e.saving_per_yuan, m.net_saving_yuan, e.probability_of_waste))
@@ -147,12 +159,14 @@ def rank_units(project, *, horizon_years: int | None = None, include_all: bool =
     return rows
 
 
-def knapsack_milp(costs: Sequence[int], values: Sequence[int], capacity: int
-                  ) -> tuple[int, list[int], float]:
+def knapsack_milp(costs: Sequence[int], values: Sequence[int], capacity: int, *,
+                  time_limit_s: float | None = None) -> tuple[int, list[int], float]:
     """Exact 0/1 knapsack by :func:`scipy.optimize.milp` (HiGHS, relative gap 0):
     maximise Σ values with Σ costs ≤ capacity (whole yuan ≥ 0).
 
-    Returns ``(best value, chosen indices ascending, the solver's bound)``.
+    Returns ``(best value, chosen indices ascending, the solver's bound)``; the bound equals
+    the value when optimality is proven. With ``time_limit_s`` the solver may stop early
+    with its best solution, the bound then above it (the gap is reported, never hidden).
 
     Raises
     ------
@@ -169,7 +183,10 @@ def knapsack_milp(costs: Sequence[int], values: Sequence[int], capacity: int
     a = np.array([[float(costs[i]) for i in idx]])
     res = milp(c, constraints=LinearConstraint(a, -np.inf, float(capacity)),
                integrality=np.ones(len(idx)), bounds=Bounds(0, 1),
-               options={"mip_rel_gap": 0.0, "presolve": True})
+               options={"mip_rel_gap": 0.0, "presolve": True,
+                        **({} if time_limit_s is None else {"time_limit": time_limit_s})})
+    if res.x is None and res.status == 1:           # time limit before a first solution
+        return _greedy(costs, values, capacity, idx)
     if res.x is None:
         raise InputError("budget", f"the MILP solver failed: {res.message}")
     chosen = sorted(idx[j] for j, v in enumerate(res.x) if v > 0.5)
@@ -177,7 +194,24 @@ def knapsack_milp(costs: Sequence[int], values: Sequence[int], capacity: int
     return sum(values[i] for i in chosen), chosen, bound
 
 
-def choose_units(rows: Sequence[RankRow], budget_yuan) -> Selection:
+def _greedy(costs, values, capacity: int, idx: list[int]) -> tuple[int, list[int], float]:
+    """Fallback when the time limit stops the solver before its first solution: items by
+    value per cost while they fit, with the LP-relaxation bound (so the gap is reported)."""
+    order = sorted(idx, key=lambda i: (-values[i] / costs[i] if costs[i] else -math.inf, i))
+    room, chosen, bound, frac_done = capacity, [], 0.0, False
+    for i in order:
+        if costs[i] <= room:
+            room -= costs[i]
+            chosen.append(i)
+            bound += values[i]
+        elif not frac_done:
+            bound += values[i] * room / costs[i]
+            frac_done = True
+    return sum(values[i] for i in chosen), sorted(chosen), bound
+
+
+def choose_units(rows: Sequence[RankRow], budget_yuan, *,
+                 time_limit_s: float | None = None) -> Selection:
     """Choose the units to pre-work within ``budget_yuan`` to maximise the total expected
     saving, exactly (0/1 programme solved by HiGHS at any size).
 
@@ -194,17 +228,22 @@ def choose_units(rows: Sequence[RankRow], budget_yuan) -> Selection:
     elig = [r for r in rows if r.expected_saving_yuan > 0 and r.cost_now_yuan <= budget]
     costs = [int(r.cost_now_yuan) for r in elig]
     values = [int(r.expected_saving_yuan) for r in elig]
-    value, chosen, bound = knapsack_milp(costs, values, cap)
+    value, chosen, bound = knapsack_milp(costs, values, cap, time_limit_s=time_limit_s)
     picked = [elig[i] for i in chosen]
     picked.sort(key=lambda r: (-(r.saving_per_yuan or 0), r.unit_id))
     spent = sum((r.cost_now_yuan for r in picked), Decimal(0))
     total = sum((r.expected_saving_yuan for r in picked), Decimal(0))
-    ub = max(total, yuan(bound))
+    ub = max(total, Decimal(math.floor(bound + 1e-6)))
     zh = (f"整数规划精确求解（HiGHS，{len(elig)} 个合算单元）：在预算内使预期节约总额最大；"
           f"预算按各单元的预期预做费用计")
     en = (f"exact integer programme (HiGHS, {len(elig)} units that pay off): the largest "
           f"total expected saving within the budget, counted against the expected costs now")
-    return Selection(budget, "milp", zh, en, picked, spent, total, ub, ub - total, Decimal(0),
+    method = "milp"
+    if ub > total:
+        method = "milp_time_limit"
+        zh += f"；求解时间到限，与最优值最多相差 {ub - total:,} 元"
+        en += f"; the time limit was reached: at most {ub - total:,} yuan below the optimum"
+    return Selection(budget, method, zh, en, picked, spent, total, ub, ub - total, Decimal(0),
                      len(rows), len(elig))
 
 

@@ -147,15 +147,29 @@ def rework_of(inputs: PreinstallInputs, case: str) -> float:
     return top.rework.triangle.mode if top.rework else 0.0
 
 
+def case_terms(inputs: PreinstallInputs, case: str) -> tuple:
+    """What a case's saving needs besides the consent year: ``(C, X − R, growth by year,
+    r, s)`` at the means (``expected``) or the modes (``most_likely``)."""
+    c, x, rw = _sums(inputs, case)
+    H = inputs.horizon_years
+    if case == "expected":
+        growth = growth_means(inputs.escalation, H)
+    else:
+        growth = tuple((1.0 + inputs.escalation.mode) ** t for t in range(1, H + 1))
+    return c, (x - rw if c > 0 else 0.0), growth, inputs.discount_rate.mode, \
+        inputs.salvage_share
+
+
 def case_saving(inputs: PreinstallInputs, case: str = "expected", *,
-                hazard: float | None = None) -> float:
+                hazard: float | None = None, terms: tuple | None = None) -> float:
     """Net saving of one case [yuan, float].
 
     ``expected``: the exact mean over the costs, extras, rework, escalation and (unless a
     constant ``hazard`` is given) the Beta-distributed hazard. ``most_likely``: every input
-    at its most likely value (the hazard fixed at its mode).
+    at its most likely value (the hazard fixed at its mode). ``terms`` from
+    :func:`case_terms` saves recomputing them.
     """
-    c, x, rw = _sums(inputs, case)
+    c, later, growth, r, salvage = terms if terms is not None else case_terms(inputs, case)
     H = inputs.horizon_years
     if hazard is not None:
         probs, never = arrival_probabilities([hazard] * H)
@@ -163,13 +177,7 @@ def case_saving(inputs: PreinstallInputs, case: str = "expected", *,
         probs, never = expected_arrival(inputs.consent, H)
     else:
         probs, never = arrival_probabilities(hazards_for(inputs.consent, H))
-    if case == "expected":
-        growth = growth_means(inputs.escalation, H)
-    else:
-        growth = tuple((1.0 + inputs.escalation.mode) ** t for t in range(1, H + 1))
-    later = x - rw if c > 0 else 0.0
-    return _combine(c, later, growth, inputs.discount_rate.mode, probs, never,
-                    inputs.salvage_share)
+    return _combine(c, later, growth, r, probs, never, salvage)
 
 
 def mean_saving(inputs: PreinstallInputs, *, hazard: float | None = None) -> float:
@@ -194,9 +202,10 @@ def break_even_hazard(inputs: PreinstallInputs, case: str = "expected") -> float
     """
     if sum(i.triangle.mode for i in inputs.items_now) <= 0:
         return None
+    terms = case_terms(inputs, case)
 
     def f(h: float) -> float:
-        return case_saving(inputs, case, hazard=h)
+        return case_saving(inputs, case, hazard=h, terms=terms)
 
     prev_h = 0.0
     if f(0.0) >= 0:
@@ -212,8 +221,10 @@ def break_even_hazard(inputs: PreinstallInputs, case: str = "expected") -> float
     return None
 
 
-def figures(inputs: PreinstallInputs, case: str = "expected") -> Figures:
-    """The headline figures of ``case`` (``expected`` or ``most_likely``)."""
+def figures(inputs: PreinstallInputs, case: str = "expected", *,
+            with_break_even: bool = True) -> Figures:
+    """The headline figures of ``case`` (``expected`` or ``most_likely``); the break-even
+    search is skipped with ``with_break_even=False`` (a street ranking does not need it)."""
     H = inputs.horizon_years
     c, _, rw = _sums(inputs, case)
     if case == "expected":
@@ -224,7 +235,7 @@ def figures(inputs: PreinstallInputs, case: str = "expected") -> Figures:
         end = (1.0 + inputs.escalation.mode) ** H
     loss = c - inputs.salvage_share * c * end * (1.0 + inputs.discount_rate.mode) ** (-H)
     s = case_saving(inputs, case)
-    be = break_even_hazard(inputs, case)
+    be = break_even_hazard(inputs, case) if with_break_even else None
     s_y = yuan(s)
     return Figures(
         case=case, net_saving_yuan=s_y, pays_off=bool(s_y > 0),
