@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import InputError
+from ..money import to_decimal
 from . import CommandResult, is_unit_file
 
 
@@ -110,10 +111,30 @@ def _load_scores(path: str) -> dict:
     return data
 
 
+def _tender_args(args):
+    """The tender options checked: ``(weights, scores, caps)``."""
+    from ..procurement import check_price_basis, method_name, parse_weights
+    check_price_basis(args.price_basis)
+    if args.require_accessible and args.allow_inaccessible:
+        raise InputError("--allow-inaccessible", "contradicts --require-accessible")
+    method = method_name(args.method)
+    weights = parse_weights(args.weights, args.kind, method) if args.weights else None
+    if weights is not None and not args.scores:
+        raise InputError("--scores", "is required with --weights (the evaluators' technical "
+                                     "and service points)")
+    scores = _load_scores(args.scores) if args.scores else None
+    if scores is not None and weights is None:
+        raise InputError("--weights", "is required with --scores")
+    caps = {"max_price_yuan": None if args.max_price is None
+            else to_decimal(args.max_price, "--max-price", allow_zero=False),
+            "budget_yuan": None if args.budget is None
+            else to_decimal(args.budget, "--budget", allow_zero=False)}
+    return weights, scores, caps
+
+
 def run(args) -> CommandResult:
     from ..io.quotes_xlsx import export_comparison_xlsx, read_quotes, write_quote_template
-    from ..money import to_decimal
-    from ..procurement import check_price_basis, compare, method_name, parse_weights
+    from ..procurement import compare
 
     if args.template:
         if args.files:
@@ -130,21 +151,7 @@ def run(args) -> CommandResult:
             years = int(args.years)
         except ValueError:
             raise InputError("--years", f"must be a whole number, got {args.years!r}") from None
-    check_price_basis(args.price_basis)
-    if args.require_accessible and args.allow_inaccessible:
-        raise InputError("--allow-inaccessible", "contradicts --require-accessible")
-    method = method_name(args.method)
-    weights = parse_weights(args.weights, args.kind, method) if args.weights else None
-    if weights is not None and not args.scores:
-        raise InputError("--scores", "is required with --weights (the evaluators' technical "
-                                     "and service points)")
-    scores = _load_scores(args.scores) if args.scores else None
-    if scores is not None and weights is None:
-        raise InputError("--weights", "is required with --scores")
-    caps = {"max_price_yuan": None if args.max_price is None
-            else to_decimal(args.max_price, "--max-price", allow_zero=False),
-            "budget_yuan": None if args.budget is None
-            else to_decimal(args.budget, "--budget", allow_zero=False)}
+    weights, scores, caps = _tender_args(args)
 
     products, errors = read_quotes(quotes_path)
     if errors:

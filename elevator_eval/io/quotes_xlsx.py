@@ -96,6 +96,8 @@ def write_quote_template(path: str | Path, products: list[Product] | None = None
     The workbook has the ``报价 Quotes`` sheet (two header rows, data validation on the
     numeric and yes/no columns) and an instructions sheet in Chinese and English.
     """
+    # long on purpose: the sheet layout (headers, widths, examples, instructions) written
+    # top to bottom
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -323,6 +325,9 @@ def read_quotes(path: str | Path) -> tuple[list[Product], list[CellError]]:
         naming ``file`` when the file is not a readable workbook or lacks the quotes sheet
         and its key row.
     """
+    # long on purpose: one pass over every cell collecting every bad cell (all or nothing),
+    # column by column in the order of COLUMNS; split, the cell state would be threaded
+    # through several helpers
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
@@ -476,6 +481,7 @@ def safe_cell(value):
 
 def export_comparison_xlsx(result: Comparison, path: str | Path) -> Path:
     """Write the comparison (summary, fit matrix, life-cycle cost, tender) to ``path``."""
+    # long on purpose: one block per sheet of the workbook, in the order they appear
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 

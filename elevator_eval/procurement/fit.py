@@ -113,81 +113,83 @@ def check_fit(unit: Unit, product: Product, *, require_accessible: bool = False,
     site = unit.site
     reasons: list[FitReason] = []
     margins: dict[str, int] = {}
-    rotated = False
-
-    def misfit(code, zh, en):
-        reasons.append(FitReason(code, "misfit", zh, en))
-
-    def unknown(code, zh, en):
-        reasons.append(FitReason(code, "not_surveyed", zh, en))
-
-    # entry mode
-    mode = site.entry_mode
-    if mode is None:
-        unknown("entry_mode_not_surveyed", "入户方式未调查", "entry mode not surveyed")
-    elif mode not in product.entry_modes:
-        zh, en = ENTRY_MODE_LABELS.get(mode, (mode, mode))
-        misfit("entry_mode", f"产品不支持{zh}",
-               f"the product does not support {en}")
-
-    # footprint
-    fp = site.footprint_available_m
-    if fp is None:
-        unknown("footprint_not_surveyed", "井道占地尺寸未调查",
-                "footprint for the shaft not surveyed")
-    else:
-        w_mm, d_mm = _mm(fp[0]), _mm(fp[1])
-        sw, sd = product.shaft_width_mm, product.shaft_depth_mm
-        straight = (w_mm - sw, d_mm - sd)
-        turned = (w_mm - sd, d_mm - sw)
-        use = straight
-        if min(straight) < 0 and product.rotatable and min(turned) >= 0:
-            use, rotated = turned, True
-        margins["width"], margins["depth"] = use
-        if min(use) < 0:
-            misfit("footprint",
-                   f"井道 {sw}×{sd} mm 超出可用场地 {w_mm}×{d_mm} mm",
-                   f"shaft {sw} × {sd} mm exceeds the available footprint "
-                   f"{w_mm} × {d_mm} mm")
-
-    # pit
-    if site.pit_depth_available_mm is None:
-        unknown("pit_not_surveyed", "可开挖底坑深度未调查", "available pit depth not surveyed")
-    else:
-        margins["pit"] = site.pit_depth_available_mm - product.pit_mm
-        if margins["pit"] < 0:
-            misfit("pit", f"需底坑 {product.pit_mm} mm，现场仅 {site.pit_depth_available_mm} mm",
-                   f"needs a {product.pit_mm} mm pit, the site allows "
-                   f"{site.pit_depth_available_mm} mm")
-
-    # headroom
-    if site.headroom_available_mm is None:
-        unknown("headroom_not_surveyed", "顶层高度未调查", "top-floor headroom not surveyed")
-    else:
-        margins["headroom"] = site.headroom_available_mm - product.headroom_mm
-        if margins["headroom"] < 0:
-            misfit("headroom",
-                   f"需顶层高度 {product.headroom_mm} mm，现场仅 {site.headroom_available_mm} mm",
-                   f"needs {product.headroom_mm} mm headroom, the site has "
-                   f"{site.headroom_available_mm} mm")
-
+    _check_entry(site, product, reasons)
+    rotated = _check_footprint(site, product, reasons, margins)
+    _check_depth(site.pit_depth_available_mm, product.pit_mm, "pit", reasons, margins)
+    _check_depth(site.headroom_available_mm, product.headroom_mm, "headroom", reasons,
+                 margins)
     accessible = is_accessible(product)
     stretcher = is_stretcher_capable(product)
     if require_accessible and not accessible:
-        misfit("not_accessible", "轿厢或门宽达不到无障碍要求（GB 50763：1.10×1.40 m，门 0.80 m）",
-               "car or door below the accessible minimum (GB 50763: 1.10 × 1.40 m, "
-               "door 0.80 m)")
+        reasons.append(FitReason(
+            "not_accessible", "misfit",
+            "轿厢或门宽达不到无障碍要求（GB 50763：1.10×1.40 m，门 0.80 m）",
+            "car or door below the accessible minimum (GB 50763: 1.10 × 1.40 m, door 0.80 m)"))
     if require_stretcher and not stretcher:
-        misfit("not_stretcher", "不能容纳担架", "cannot take a stretcher")
-
+        reasons.append(FitReason("not_stretcher", "misfit", "不能容纳担架",
+                                 "cannot take a stretcher"))
     if any(r.kind == "misfit" for r in reasons):
         fits: bool | None = False
-    elif reasons:
-        fits = None
     else:
-        fits = True
+        fits = None if reasons else True
     return FitResult(unit.id, product.id, fits, accessible, stretcher, rotated, margins,
                      reasons)
+
+
+def _check_entry(site, product: Product, reasons: list[FitReason]) -> None:
+    mode = site.entry_mode
+    if mode is None:
+        reasons.append(FitReason("entry_mode_not_surveyed", "not_surveyed", "入户方式未调查",
+                                 "entry mode not surveyed"))
+    elif mode not in product.entry_modes:
+        zh, en = ENTRY_MODE_LABELS.get(mode, (mode, mode))
+        reasons.append(FitReason("entry_mode", "misfit", f"产品不支持{zh}",
+                                 f"the product does not support {en}"))
+
+
+def _check_footprint(site, product: Product, reasons: list[FitReason],
+                     margins: dict[str, int]) -> bool:
+    """Footprint check; returns whether the shaft fits only turned by 90°."""
+    fp = site.footprint_available_m
+    if fp is None:
+        reasons.append(FitReason("footprint_not_surveyed", "not_surveyed", "井道占地尺寸未调查",
+                                 "footprint for the shaft not surveyed"))
+        return False
+    w_mm, d_mm = _mm(fp[0]), _mm(fp[1])
+    sw, sd = product.shaft_width_mm, product.shaft_depth_mm
+    straight = (w_mm - sw, d_mm - sd)
+    turned = (w_mm - sd, d_mm - sw)
+    use, rotated = straight, False
+    if min(straight) < 0 and product.rotatable and min(turned) >= 0:
+        use, rotated = turned, True
+    margins["width"], margins["depth"] = use
+    if min(use) < 0:
+        reasons.append(FitReason(
+            "footprint", "misfit", f"井道 {sw}×{sd} mm 超出可用场地 {w_mm}×{d_mm} mm",
+            f"shaft {sw} × {sd} mm exceeds the available footprint {w_mm} × {d_mm} mm"))
+    return rotated
+
+
+_DEPTH_TEXT = {
+    "pit": (("pit_not_surveyed", "可开挖底坑深度未调查", "available pit depth not surveyed"),
+            "需底坑 {need} mm，现场仅 {have} mm", "needs a {need} mm pit, the site allows "
+            "{have} mm"),
+    "headroom": (("headroom_not_surveyed", "顶层高度未调查", "top-floor headroom not surveyed"),
+                 "需顶层高度 {need} mm，现场仅 {have} mm", "needs {need} mm headroom, the site "
+                 "has {have} mm"),
+}
+
+
+def _check_depth(have: int | None, need: int, key: str, reasons: list[FitReason],
+                 margins: dict[str, int]) -> None:
+    (code, zh_missing, en_missing), zh, en = _DEPTH_TEXT[key]
+    if have is None:
+        reasons.append(FitReason(code, "not_surveyed", zh_missing, en_missing))
+        return
+    margins[key] = have - need
+    if margins[key] < 0:
+        reasons.append(FitReason(key, "misfit", zh.format(need=need, have=have),
+                                 en.format(need=need, have=have)))
 
 
 def fit_matrix(units: Sequence[Unit], products: Sequence[Product], **kw) -> list[list[FitResult]]:
