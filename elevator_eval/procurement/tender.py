@@ -316,7 +316,7 @@ def _warnings(scored: list[BidScore], tied_first: list[str]) -> list[tuple[str, 
         src = rules["min_valid_bids"]["source_zh"]
         out.append((f"有效投标仅 {len(scored)} 家，不足 {need} 家（{src}）：本次采购不能按原方式"
                     f"确定中标人", f"only {len(scored)} valid bid(s), fewer than {need}: the "
-                    f"procurement cannot award as planned (财政部令第87号)"))
+                    f"procurement cannot award as planned (MOF Order 87)"))
     if tied_first:
         out.append((f"{'、'.join(tied_first)} 得分与报价均相同，并列第一：" + rules["ties"]["rule_zh"],
                     f"{', '.join(tied_first)} tie for first place on score and price: "
