@@ -210,3 +210,24 @@ def test_rank_classes_equal_the_per_unit_assessment():
     proj = street()
     for r in P.rank_units(proj, include_all=True):
         assert r.klass == suitability.assess(proj.find_unit(r.unit_id)).klass
+
+
+def test_cli_pit_rework_from_a_quotes_file_and_a_consent_ruleset():
+    from elevator_eval.resources import resource_path, sample_project_path
+    quotes = resource_path("sample", "quotes.xlsx")
+    target = str(sample_project_path())
+    code, out, err = _run([target, "--unit", "GY-8-2", "--json", "--draws", "1000", "--quotes",
+                           str(quotes)])
+    assert code == 0, err
+    data = json.loads(out)
+    pits = sorted(o["pit_mm"] for o in data["pit"]["outcomes"])
+    assert pits == [900, 1000, 1000, 1300, 1350, 1400]          # the six sample products
+    # three need the 1,100 mm pit raised (mean 4,667), three deepened (mean 16,000)
+    want = round((3 * (2000 + 4000 + 8000) / 3 + 3 * (8000 + 15000 + 25000) / 3) / 6)
+    assert data["expected"]["pit_rework_yuan"] == want
+    code, out, err = _run([target, "--unit", "GY-8-2", "--json", "--draws", "500",
+                           "--consent-rules", "unanimity"])
+    assert code == 0, err
+    assert json.loads(out)["consent"]["ruleset"] == "unanimity"
+    code, out, err = _run([target, "--consent-rules", "nope"])
+    assert code == 2 and "nope" in err and err.count("\n") == 1

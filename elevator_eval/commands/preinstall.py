@@ -1,7 +1,7 @@
 """`elevator-eval preinstall`: pre-works now (during renovation) or later?
 
     preinstall UNIT.json|PROJECT [--unit ID] [--budget YUAN] [--seed N] [--draws N]
-               [--horizon YEARS] [--json]
+               [--horizon YEARS] [--quotes QUOTES.xlsx] [--consent-rules NAME] [--json]
 
 - a unit file, or a project with ``--unit``: the valuation of one unit (expected saving,
   break-even probability, expected waste, Monte Carlo P10/P50/P90, tornado);
@@ -27,6 +27,11 @@ def add_arguments(parser) -> None:
                         help="蒙特卡洛抽样次数 / Monte Carlo draws (default 100000)")
     parser.add_argument("--horizon", metavar="YEARS", default=None,
                         help="评估年限（年）/ horizon [years] (default from the assumptions)")
+    parser.add_argument("--quotes", metavar="QUOTES.xlsx", default=None,
+                        help="报价表：按其产品的底坑深度估计底坑返工 / quotes workbook: the pit "
+                             "rework follows its products' pit depths")
+    parser.add_argument("--consent-rules", metavar="NAME", default=None,
+                        help="表决规则（默认按单元设置）/ consent ruleset (default: the unit's)")
 
 
 def _whole(text, field: str, *, lo: int, hi: int) -> int:
@@ -44,14 +49,20 @@ def run(args) -> CommandResult:
     horizon = None if args.horizon is None else _whole(args.horizon, "--horizon", lo=1,
                                                        hi=P.MAX_HORIZON_YEARS)
     budget = None if args.budget is None else to_decimal(args.budget, "--budget")
+    catalogue = None
+    if args.quotes is not None:
+        from ..io.quotes_xlsx import load_quotes
+        catalogue = load_quotes(args.quotes)
     unit, project = load_target(args.target, args.unit, need_unit=False)
     if unit is not None:
         if budget is not None:
             raise InputError("--budget", "applies to a project without --unit")
-        result = P.evaluate(unit, project, horizon_years=horizon, seed=seed, draws=draws)
+        result = P.evaluate(unit, project, horizon_years=horizon, seed=seed, draws=draws,
+                            consent_ruleset=args.consent_rules, pit_products=catalogue)
         return CommandResult(data=result.to_json(), text=_unit_text(result),
                              json_mode=args.json)
-    rows = P.rank_units(project, horizon_years=horizon)
+    rows = P.rank_units(project, horizon_years=horizon, consent_ruleset=args.consent_rules,
+                        pit_products=catalogue)
     if budget is None:
         data = {"project": project.name, "ranking": [r.to_json() for r in rows]}
         return CommandResult(data=data, text=_ranking_text(rows), json_mode=args.json)

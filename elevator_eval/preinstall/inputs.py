@@ -169,8 +169,10 @@ def _pit_parts(unit: Unit, a: dict, items: list[CostItem], catalogue) -> dict:
     if not isinstance(pit, dict) or not any(i.key == "pit" for i in items):
         return {"pit_outcomes": [], "prebuilt_pit_mm": None}
     if catalogue is not None:
-        classes = [(str(pr.id), str(pr.id), str(pr.id), int(pr.pit_mm),
-                    1.0 / len(catalogue)) for pr in catalogue]
+        classes = [(str(pr.id), *(2 * (" ".join(str(x) for x in (getattr(pr, "vendor", ""),
+                                                                  getattr(pr, "model", pr.id))
+                                          if x),)), int(pr.pit_mm), 1.0 / len(catalogue))
+                   for pr in catalogue]
     else:
         classes = [(str(c.get("key", i)), str(c.get("title_zh", c.get("key", i))),
                     str(c.get("title_en", c.get("key", i))), int(c["pit_mm"]),

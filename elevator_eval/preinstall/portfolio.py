@@ -107,11 +107,12 @@ def _classes(units) -> list[str | None]:
 
 
 def rank_units(project, *, horizon_years: int | None = None, include_all: bool = False,
-               consent_ruleset: str | None = None) -> list[RankRow]:
+               consent_ruleset: str | None = None, pit_products=None) -> list[RankRow]:
     """Rank the candidate units of a project by expected saving per expected yuan spent.
 
     Candidates: units not classed "unsuitable" that are classed "difficult" or have not
-    reached consent; ``include_all`` ranks every unit. Order: saving per yuan (largest
+    reached consent; ``include_all`` ranks every unit. ``consent_ruleset`` counts every vote
+    under that ruleset; ``pit_products`` (the quotes' products) sets the pit rework. Order: saving per yuan (largest
     first), then expected saving, then unit id. Each row equals :func:`evaluate` of that
     unit.
 
@@ -143,7 +144,7 @@ def rank_units(project, *, horizon_years: int | None = None, include_all: bool =
                 votes[sig] = vote_state(u, consent_ruleset, settings=settings)[:4]
             inp = build_inputs(u, project, assumptions=base, horizon_years=horizon_years,
                                consent_ruleset=consent_ruleset, consent_counts=votes[sig],
-                               cache=cache)
+                               pit_products=pit_products, cache=cache)
         except InputError as e:
             raise InputError(f"unit {u.id}: {e.field}", e.message) from None
         state = inp.consent.state
