@@ -18,7 +18,7 @@ from ..suitability import resolve_ruleset_name
 from .assumptions import load_assumptions
 from .inputs import build_inputs
 from .outlook import vote_state
-from .valuation import figures, ratio, yuan
+from .valuation import figures
 
 
 @dataclass(frozen=True)
@@ -235,7 +235,7 @@ def choose_units(rows: Sequence[RankRow], budget_yuan, *,
     elig = [r for r in rows if r.expected_saving_yuan > 0 and r.cost_now_yuan <= budget]
     costs = [int(r.cost_now_yuan) for r in elig]
     values = [int(r.expected_saving_yuan) for r in elig]
-    value, chosen, bound = knapsack_milp(costs, values, cap, time_limit_s=time_limit_s)
+    _, chosen, bound = knapsack_milp(costs, values, cap, time_limit_s=time_limit_s)
     picked = [elig[i] for i in chosen]
     picked.sort(key=lambda r: (-(r.saving_per_yuan or 0), r.unit_id))
     spent = sum((r.cost_now_yuan for r in picked), Decimal(0))

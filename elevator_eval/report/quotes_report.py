@@ -160,9 +160,7 @@ def _lcc(c, t, width) -> list:
         got = [row[j] for row in c.lcc if row[j] is not None]
         if not got:
             continue
-        n = len(got)
-
-        def mean(values):
+        def mean(values, n=len(got)):
             return (sum(values) / n).quantize(Decimal(1), ROUND_HALF_UP)
 
         rows.append([p.id, fmt_yuan(mean(x.capital_yuan for x in got))]
