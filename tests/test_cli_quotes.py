@@ -51,8 +51,12 @@ def test_scores_weights_and_export(tmp_path, example_unit_path):
                          "-o", out_xlsx, "--json")
     assert code == 0, err
     t = json.loads(out)["tender"]
-    assert set(t["ranking"]) == {"HT-450", "AJ-630R"}
-    assert t["winner_stable_range"][0] >= 30
+    # HT-450's car is below the accessible minimum, a stated requirement by default
+    assert t["ranking"] == ["AJ-630R"]
+    assert [e["bidder"] for e in t["excluded"]] == ["HT-450"]
+    assert "无障碍" in t["excluded"][0]["reason"]
+    assert t["too_few_valid_bids"] and t["valid_bids"] == 1
+    assert t["winner_stable_range"] == [30, 60]        # competitive consultation, goods
     wb = load_workbook(out_xlsx)
     assert "评分 Tender" in wb.sheetnames and "适配 Fit" in wb.sheetnames
     # text form
@@ -85,6 +89,13 @@ def test_bad_arguments_exit_2(tmp_path, example_unit_path):
         ((SAMPLE_QUOTES,), "expected"),
         ((SAMPLE_QUOTES, example_unit_path, "--weights", "price=20,technical=60,service=20"),
          "weights.price"),
+        ((SAMPLE_QUOTES, example_unit_path, "--weights", "price=40,technical=40,service=20"),
+         "--scores"),
+        ((SAMPLE_QUOTES, example_unit_path, "--mode", "services", "--weights",
+          "price=35,technical=45,service=20"), "weights.price"),
+        ((SAMPLE_QUOTES, example_unit_path, "--price-basis", "npv"), "--price-basis"),
+        ((SAMPLE_QUOTES, example_unit_path, "--max-price", "-5"), "--max-price"),
+        ((SAMPLE_QUOTES, example_unit_path, "--method", "auction"), "--method"),
         ((SAMPLE_QUOTES, example_unit_path, "--units", "NOPE"), "--units"),
         ((SAMPLE_QUOTES, example_unit_path, "--years", "x"), "--years"),
         ((SAMPLE_QUOTES, example_unit_path, "--years", "0"), "years"),
@@ -126,8 +137,10 @@ def test_sample_street_fit_matrix_is_mixed():
 
 
 def test_discount_rate_as_percent_and_price_basis(example_unit_path):
-    code, out, err = run(SAMPLE_QUOTES, example_unit_path, "--discount-rate", "4%",
-                         "--price-basis", "npv", "--json")
+    code, out, err = run(SAMPLE_QUOTES, example_unit_path, "--discount-rate", "4%", "--json")
     assert code == 0, err
     data = json.loads(out)
-    assert data["discount_rate"] == 0.04 and data["price_basis"] == "npv"
+    assert data["discount_rate"] == 0.04 and data["price_basis"] == "unit_price"
+    for basis in ("npv", "capital"):
+        code, out, err = run(SAMPLE_QUOTES, example_unit_path, "--price-basis", basis)
+        assert code == 2 and "--price-basis" in err and out == ""

@@ -45,9 +45,13 @@ def make_unit(uid="U1", votes=None, affected=(), preinstall=None, lines=LINES,
     return u
 
 
+ONE_PRODUCT = {"products": [{"key": "standard", "pit_mm": 1100, "probability": 1}]}
+"""The later product needs the pit as pre-built: no pit rework (for hand computation)."""
+
+
 def fixed(extra=None, *, g=0.03, r=0.04, hazard=None, salvage=0, horizon=10):
     """Overrides with every range collapsed to one value (for hand computation)."""
-    d = {"later_extra_yuan": EXTRAS,
+    d = {"later_extra_yuan": EXTRAS, "pit": ONE_PRODUCT,
          "escalation_per_year": {"low": g, "mode": g, "high": g},
          "discount_rate": {"low": r, "mode": r, "high": r},
          "unit_estimate_spread": {"low": 1, "high": 1},
@@ -65,26 +69,29 @@ def fixed(extra=None, *, g=0.03, r=0.04, hazard=None, salvage=0, horizon=10):
 def test_consent_certain_next_year_hand_computed():
     u = make_unit(preinstall=fixed(hazard=1))
     r = P.evaluate(u, draws=1000)
-    # C_now = 100,000; C_later(1) = 100,000 × 1.03 + 40,000 = 143,000;
-    # saving = 143,000 / 1.04 − 100,000 = 37,500.00 (137,500 exactly)
+    # C_now = 100,000; the pre-works and the extras both escalate (nominal prices):
+    # C_later(1) = (100,000 + 40,000) × 1.03 = 144,200; saving = 144,200 / 1.04 − 100,000
+    # = 38,653.85 → 38,654
     assert r.cost_now_yuan == Decimal(100000)
-    assert r.cost_later_by_year_yuan[0] == Decimal(143000)
-    assert r.expected_saving_yuan == Decimal(37500)
+    assert r.cost_later_by_year_yuan[0] == Decimal(144200)
+    assert r.expected_saving_yuan == Decimal(38654)
+    assert r.most_likely.net_saving_yuan == Decimal(38654)
     assert r.expected_waste_yuan == 0
     assert r.probability_by_year[0] == 1 and r.probability_within_horizon == 1
     assert r.pays_off
     # with no uncertainty left every draw is the same number
-    assert r.monte_carlo.mean_yuan == Decimal(37500)
-    assert r.monte_carlo.p10_yuan == r.monte_carlo.p90_yuan == Decimal(37500)
-    assert r.mean_saving_yuan == Decimal(37500)
+    assert r.monte_carlo.mean_yuan == Decimal(38654)
+    assert r.monte_carlo.p10_yuan == r.monte_carlo.p90_yuan == Decimal(38654)
+    assert r.monte_carlo.p10_interval_yuan == (Decimal(38654), Decimal(38654))
+    assert r.mean_saving_yuan == Decimal(38654)
 
 
 def test_consent_in_year_two_hand_computed():
     u = make_unit(preinstall=fixed(hazard=[0, 1]))
     r = P.evaluate(u, with_monte_carlo=False, with_tornado=False)
-    # C_later(2) = 100,000 × 1.03² + 40,000 = 146,090; / 1.04² = 135,068.05…
-    assert r.expected_saving_yuan == Decimal(round(146090 / 1.04 ** 2 - 100000))
-    assert r.expected_saving_yuan == Decimal(35068)
+    # C_later(2) = 140,000 × 1.03² = 148,526; / 1.04² = 137,320.64…
+    assert r.expected_saving_yuan == Decimal(round(148526 / 1.04 ** 2 - 100000))
+    assert r.expected_saving_yuan == Decimal(37321)
 
 
 def test_probability_zero_loses_the_pre_works_cost():
@@ -99,17 +106,27 @@ def test_probability_zero_loses_the_pre_works_cost():
     assert not r.pays_off
 
 
-def test_salvage_share_reduces_the_waste():
+def test_salvage_is_escalated_and_discounted_from_the_horizon():
+    # no elevator in 10 years: a quarter of the pre-works keeps its value, at the prices of
+    # year 10 and discounted from year 10: 25,000 × (1.03 / 1.04)^10 = 22,697.54…
     u = make_unit(preinstall=fixed(hazard=0, salvage=0.25))
     r = P.evaluate(u, with_monte_carlo=False, with_tornado=False)
-    assert r.expected_saving_yuan == Decimal(-75000)
-    assert r.expected_waste_yuan == Decimal(75000)
+    salvage = 25000 * 1.03 ** 10 / 1.04 ** 10
+    assert r.expected_saving_yuan == Decimal(round(salvage - 100000)) == Decimal(-77302)
+    assert r.expected_waste_yuan == Decimal(77302)
+    assert r.expected.probability_of_waste == 1
+    assert r.expected.loss_if_wasted_yuan == Decimal(77302)
+    s, _ = P.simulate_savings(P.build_inputs(u), 100, 0)
+    assert s.min() == pytest.approx(salvage - 100000) == s.max()
 
 
 def test_constant_hazard_expected_saving_hand_computed():
     # h = 0.5, H = 2, g = 0, r = 0: P(1) = 0.5, P(2) = 0.25, never 0.25;
     # E[S] = 0.75 × 140,000 − 100,000 = 5,000; waste = 0.25 × 100,000
-    u = make_unit(preinstall=fixed(hazard=0.5, g=0, r=0, horizon=2))
+    # (the hazard given by the user is still Beta-distributed around 0.5 in the expectation,
+    # so this hand computation fixes it: concentration 0)
+    u = make_unit(preinstall=fixed({"consent_hazard": {"concentration": 0}}, hazard=0.5, g=0,
+                                   r=0, horizon=2))
     r = P.evaluate(u, with_monte_carlo=False, with_tornado=False)
     assert r.probability_by_year == [Decimal("0.5"), Decimal("0.25")]
     assert r.expected_saving_yuan == Decimal(5000)
@@ -132,6 +149,21 @@ def test_break_even_is_a_root_and_none_when_never_worth_it():
     r = P.evaluate(never, with_monte_carlo=False)
     assert r.break_even_hazard is None and r.break_even_probability is None
     assert r.expected_saving_yuan == Decimal(round(100000 / 1.04 - 100000))
+
+
+def test_beta_hazard_expectation_by_hand():
+    # h ~ Beta(1, 1) (mean 0.5, concentration 2), H = 2, g = r = 0:
+    # E[P(1)] = E[h] = 1/2; E[P(2)] = E[h(1−h)] = 1/6; E[P(never)] = E[(1−h)²] = 1/3
+    # E[S] = (1/2 + 1/6) × 140,000 − 100,000 = −6,666.67; the most likely case (h = 0.5)
+    # gives 5,000 as above: the mean and the most likely case differ by Jensen's inequality
+    u = make_unit(preinstall=fixed({"consent_hazard": {"concentration": 2}}, hazard=0.5, g=0,
+                                   r=0, horizon=2))
+    r = P.evaluate(u, with_monte_carlo=False, with_tornado=False)
+    assert r.probability_by_year == [Decimal("0.5"), Decimal("0.1667")]
+    assert r.expected_saving_yuan == Decimal(-6667) and not r.pays_off
+    assert r.expected.probability_of_waste == Decimal("0.3333")
+    assert r.expected_waste_yuan == Decimal(33333)
+    assert r.most_likely.net_saving_yuan == Decimal(5000) and r.most_likely.pays_off
 
 
 # -------------------------------------------------------------------------- properties
@@ -173,7 +205,7 @@ def test_monte_carlo_mean_matches_the_exact_expectation():
     exact = P.mean_saving(inp)
     assert abs(mean - exact) < 3 * se
     # the consent part alone: share of draws where the elevator never came
-    _, never = P._expected_arrival(inp)
+    _, never = P.expected_arrival(inp.consent, inp.horizon_years)
     assert abs(float((~came).mean()) - never) < 3 * math.sqrt(never * (1 - never) / len(s))
 
 
@@ -212,7 +244,7 @@ def test_tornado_ranks_by_swing_and_hits_the_right_values():
     t = P.tornado(inp)
     swings = [b.swing_yuan for b in t.bars]
     assert swings == sorted(swings, reverse=True)
-    assert t.base_yuan == Decimal(round(P.expected_saving(inp)))
+    assert t.base_yuan == Decimal(round(P.most_likely_saving(inp)))
     keys = {b.key for b in t.bars}
     assert {"escalation", "discount_rate", "hazard", "now:pit", "later:mobilisation"} <= keys
     pit = next(b for b in t.bars if b.key == "now:pit")
@@ -227,14 +259,16 @@ def test_tornado_ranks_by_swing_and_hits_the_right_values():
 
 def test_tornado_figure_draws_without_pyplot():
     from matplotlib.figure import Figure
+
+    from elevator_eval.report.preinstall_charts import histogram_figure, tornado_figure
     r = P.evaluate(make_unit(votes=["yes"] * 7 + [None] * 5), draws=1000)
-    fig = P.tornado_figure(r, lang="en")
+    fig = tornado_figure(r, lang="en")
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
-    assert len(ax.patches) == 2 * len(r.tornado.bars)
+    assert len(ax.patches) == 2 * min(10, len(r.tornado.bars))    # at most 10 bars drawn
     fig.savefig(io.BytesIO(), format="png")
-    assert P.tornado_figure(r.tornado, lang="zh").axes
-    hist = P.histogram_figure(r, lang="zh")
+    assert tornado_figure(r.tornado, lang="zh").axes
+    hist = histogram_figure(r, lang="zh")
     assert isinstance(hist, Figure)
     assert sum(p.get_height() for p in hist.axes[0].patches) == 1000
     hist.savefig(io.BytesIO(), format="png")
@@ -354,43 +388,35 @@ def test_example_unit_file(example_unit_path):
     # its own cost lines: pipe relocation 40,000 and pit 20,000
     keys = {i.key: i.mode_yuan for i in r.items_now}
     assert keys["pipe_relocation"] == 40000 and keys["pit"] == 20000
-    assert r.cost_now_yuan == sum(keys.values())
+    assert r.most_likely.cost_now_yuan == sum(keys.values())
+    # the expected cost is the sum of the triangular means (low + mode + high) / 3
+    means = sum((i.low_yuan + i.mode_yuan + i.high_yuan) / 3 for i in r.items_now)
+    assert r.cost_now_yuan == r.expected.cost_now_yuan == means.quantize(Decimal(1))
     j = json.loads(json.dumps(r.to_json(), default=str))
     for key in ("unit", "expected_saving_yuan", "break_even_hazard", "expected_waste_yuan",
-                "monte_carlo", "tornado", "message_zh", "message_en"):
+                "monte_carlo", "tornado", "message_zh", "message_en", "expected",
+                "most_likely", "price_basis", "pit"):
         assert key in j
+    for case in ("expected", "most_likely"):
+        assert j[case]["case"] == case
+        for key in ("net_saving_yuan", "pays_off", "probability_within_horizon",
+                    "probability_of_waste", "loss_if_wasted_yuan", "break_even_hazard"):
+            assert key in j[case]
+    assert j["expected_saving_yuan"] == j["expected"]["net_saving_yuan"]
     assert j["unit"] == "XFL-3-2"
 
 
-# ------------------------------------------------ integer vote count against the engine
+# ------------------------------------------------------ the vote is the consent engine's
 
-_hh = st.tuples(st.integers(0, 5),                                  # owner number
-                st.sampled_from(["yes", "no", "abstain", None]),
-                st.integers(3000, 15000),                           # area in 1/100 m²
-                st.booleans())
-
-
-@settings(max_examples=150, deadline=None)
-@given(hhs=st.lists(_hh, min_size=1, max_size=12), shared=st.booleans(),
-       rules_i=st.integers(0, 100))
-def test_vote_needs_equals_the_consent_engine(hhs, shared, rules_i):
-    consent = pytest.importorskip("elevator_eval.consent")
-    names = consent.list_rulesets()
-    name = names[rules_i % len(names)]
-    households = []
-    owner_vote = {}
-    for i, (o, vote, area, aff) in enumerate(hhs):
-        owner = f"O{o}" if shared else f"O{i}"
-        vote = owner_vote.setdefault(owner, vote)        # one owner, one vote
-        households.append(Household(id=f"{i + 1:03d}", floor=1 + i % 6,
-                                    area_m2=Decimal(area) / 100, owner=owner, vote=vote,
-                                    exclusive_part_affected=aff and i % 3 == 0))
-    u = Unit(id="H", building=BuildingInfo(year_built=1995, storeys=6), rules=name,
-             households=households)
-    r = consent.tally(u)
-    want = (r.state, r.heads_total, 0 if r.needed is None else r.needed.additional_yes,
-            True if r.needed is None else r.needed.possible)
-    assert P.vote_needs(u, P.vote_rule_for(u)) == want
+def test_vote_needs_is_the_consent_engines_count_under_the_given_ruleset():
+    from elevator_eval import consent
+    u = make_unit(votes=["yes"] * 7 + [None] * 5)
+    for name in consent.list_rulesets():
+        r = consent.tally(u, name)
+        want = (r.state, r.heads_total, 0 if r.needed is None else r.needed.additional_yes,
+                True if r.needed is None else r.needed.possible)
+        assert P.vote_needs(u, name) == want
+        assert P.build_inputs(u, consent_ruleset=name).consent.ruleset == name
 
 
 def test_vote_needs_under_the_civil_code_by_hand():
@@ -399,8 +425,8 @@ def test_vote_needs_under_the_civil_code_by_hand():
     # 8 yes, 4 no: 8/12 approval < 3/4 → one no turns yes (9/12)
     assert P.vote_needs(make_unit(votes=["yes"] * 8 + ["no"] * 4)) == ("needs_votes", 12, 1, True)
     # the affected owner of 101 voted no: blocked, not possible without them
-    assert P.vote_needs(make_unit(votes=["no"] + ["yes"] * 11, affected=("101",))) == \
-        ("blocked", 12, 1, False)
+    assert P.vote_needs(make_unit(votes=["no"] + ["yes"] * 11, affected=("101",)))[::3] == \
+        ("blocked", False)
     assert P.vote_needs(Unit(id="E", building=BuildingInfo(1990, 6))) == ("unknown", 0, 0, False)
 
 

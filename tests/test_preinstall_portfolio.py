@@ -32,40 +32,44 @@ items = st.lists(st.tuples(st.integers(0, 60), st.integers(-20, 100)), min_size=
 
 @settings(max_examples=150, deadline=None)
 @given(its=items, cap=st.integers(0, 200), scale=st.sampled_from([1, 1000, 7919]))
-def test_exact_knapsack_equals_brute_force(its, cap, scale):
+def test_milp_knapsack_equals_brute_force(its, cap, scale):
     costs = [c * scale for c, _ in its]
-    values = [v for _, v in its]
+    values = [v * scale for _, v in its]
     opt = brute_force(costs, values, cap * scale)
-    for max_cells in (20_000_000, 0):            # dynamic programming, branch and bound
-        value, chosen = P.knapsack_exact(costs, values, cap * scale, max_cells=max_cells)
-        assert value == opt
-        assert sum(costs[i] for i in chosen) <= cap * scale
-        assert sum(values[i] for i in chosen) == value
-        assert len(set(chosen)) == len(chosen)
-
-
-@settings(max_examples=150, deadline=None)
-@given(its=items, cap=st.integers(0, 200))
-def test_greedy_bound_holds(its, cap):
-    costs = [c for c, _ in its]
-    values = [v for _, v in its]
-    opt = brute_force(costs, values, cap)
-    value, chosen, ub, vmax = P.knapsack_greedy(costs, values, cap)
-    assert sum(costs[i] for i in chosen) <= cap
+    value, chosen, bound = P.knapsack_milp(costs, values, cap * scale)
+    assert value == opt
+    assert sum(costs[i] for i in chosen) <= cap * scale
     assert sum(values[i] for i in chosen) == value
-    assert value <= opt <= ub
-    assert value >= opt - vmax
+    assert len(set(chosen)) == len(chosen)
+    assert bound == pytest.approx(opt, abs=1e-6 * max(1, opt))
 
 
-def test_greedy_can_miss_and_reports_its_gap():
-    # ratio order takes A (10/1), then B (cost 10) no longer fits: greedy 10, optimum 60
-    costs, values = [1, 10], [10, 60]
-    value, chosen, ub, vmax = P.knapsack_greedy(costs, values, 10)
-    assert (value, chosen) == (60, [1])          # saved by the best single item
+def test_milp_is_exact_where_greedy_by_ratio_misses():
+    # ratio order takes A (10/1), then neither B nor C fits whole: greedy 40, optimum 60
     costs, values = [1, 5, 5], [10, 30, 30]
-    value, chosen, ub, vmax = P.knapsack_greedy(costs, values, 10)
-    assert value == 40 and brute_force(costs, values, 10) == 60
-    assert ub == 10 + 30 + (4 * 30) // 5 and vmax == 30
+    assert brute_force(costs, values, 10) == 60
+    assert P.knapsack_milp(costs, values, 10)[:2] == (60, [1, 2])
+
+
+def test_milp_a_city_of_units_against_the_lp_bound():
+    import random
+    rnd = random.Random(7)
+    costs = [rnd.randint(60_000, 200_000) for _ in range(3000)]
+    values = [rnd.randint(-20_000, 60_000) for _ in range(3000)]
+    cap = 40_000_000
+    value, chosen, bound = P.knapsack_milp(costs, values, cap)
+    assert sum(costs[i] for i in chosen) <= cap
+    # the LP relaxation (fractional knapsack) bounds every integer solution from above
+    order = sorted((i for i in range(3000) if values[i] > 0),
+                   key=lambda i: -values[i] / costs[i])
+    room, lp = cap, 0.0
+    for i in order:
+        take = min(1.0, room / costs[i])
+        lp += take * values[i]
+        room -= take * costs[i]
+        if room <= 0:
+            break
+    assert value <= lp + 1e-6 and value >= lp - max(values)
 
 
 def _row(uid, cost, saving):
@@ -78,16 +82,11 @@ def test_choose_units_exact_and_greedy():
     rows = [_row("A", 100000, 30000), _row("B", 120000, 33000), _row("C", 80000, 20000),
             _row("D", 90000, -5000), _row("E", 500000, 90000)]
     sel = P.choose_units(rows, 200000)
-    assert sel.method == "exact_dp"
+    assert sel.method == "milp"
     assert sel.expected_saving_yuan == 53000       # B + C = 53,000 > A + C = 50,000
     assert {r.unit_id for r in sel.chosen} == {"B", "C"}
     assert sel.spent_yuan == 200000 and sel.gap_yuan == 0
     assert sel.eligible == 3                       # D loses money, E exceeds the budget
-    g = P.choose_units(rows, 200000, exact_limit=0)
-    assert g.method == "greedy"
-    assert g.expected_saving_yuan <= 53000 <= g.upper_bound_yuan
-    assert g.expected_saving_yuan >= 53000 - g.gap_bound_yuan
-    assert g.gap_yuan == g.upper_bound_yuan - g.expected_saving_yuan
     with pytest.raises(InputError) as e:
         P.choose_units(rows, "lots")
     assert e.value.field == "--budget"
@@ -172,7 +171,10 @@ def test_cli_unit_file_json(example_unit_path):
                            "--horizon", "8"])
     assert json.loads(out2) == data
     code, out, err = _run([str(example_unit_path), "--draws", "2000"])
-    assert code == 0 and "预期净节约" in out and "expected net saving" in out
+    assert code == 0 and "期望 expected" in out and "最可能 most likely" in out
+    assert "价格口径 / price basis" in out and "净损失概率" in out
+    assert data["expected"]["net_saving_yuan"] == data["expected_saving_yuan"]
+    assert data["most_likely"]["case"] == "most_likely"
 
 
 @pytest.mark.parametrize("argv,field", [
@@ -195,16 +197,37 @@ def test_cli_project_ranking_and_budget(monkeypatch):
     code, out, err = _run(["street.eeproj", "--json", "--budget", "250000"], monkeypatch, proj)
     assert code == 0, err
     sel = json.loads(out)["selection"]
-    assert sel["method"] == "exact_dp" and sel["spent_yuan"] <= 250000
+    assert sel["method"] == "milp" and sel["spent_yuan"] <= 250000
     code, out, err = _run(["street.eeproj", "--budget", "250000"], monkeypatch, proj)
-    assert code == 0 and "精确 0/1 背包" in out and "exact 0/1 knapsack" in out
+    assert code == 0 and "整数规划精确求解" in out and "exact integer programme" in out
     code, out, err = _run(["street.eeproj", "--unit", "NEAR", "--json", "--draws", "500"],
                           monkeypatch, proj)
     assert code == 0 and json.loads(out)["unit"] == "NEAR"
 
 
 def test_rank_classes_equal_the_per_unit_assessment():
-    suitability = pytest.importorskip("elevator_eval.suitability")
+    from elevator_eval import suitability
     proj = street()
     for r in P.rank_units(proj, include_all=True):
         assert r.klass == suitability.assess(proj.find_unit(r.unit_id)).klass
+
+
+def test_cli_pit_rework_from_a_quotes_file_and_a_consent_ruleset():
+    from elevator_eval.resources import resource_path, sample_project_path
+    quotes = resource_path("sample", "quotes.xlsx")
+    target = str(sample_project_path())
+    code, out, err = _run([target, "--unit", "GY-8-2", "--json", "--draws", "1000", "--quotes",
+                           str(quotes)])
+    assert code == 0, err
+    data = json.loads(out)
+    pits = sorted(o["pit_mm"] for o in data["pit"]["outcomes"])
+    assert pits == [900, 1000, 1000, 1300, 1350, 1400]          # the six sample products
+    # three need the 1,100 mm pit raised (mean 4,667), three deepened (mean 16,000)
+    want = round((3 * (2000 + 4000 + 8000) / 3 + 3 * (8000 + 15000 + 25000) / 3) / 6)
+    assert data["expected"]["pit_rework_yuan"] == want
+    code, out, err = _run([target, "--unit", "GY-8-2", "--json", "--draws", "500",
+                           "--consent-rules", "unanimity"])
+    assert code == 0, err
+    assert json.loads(out)["consent"]["ruleset"] == "unanimity"
+    code, out, err = _run([target, "--consent-rules", "nope"])
+    assert code == 2 and "nope" in err and err.count("\n") == 1

@@ -191,13 +191,19 @@ def test_life_cycle_cost_hand_calculation():
     assert c.maintenance_yuan == 3 * 4000
     assert c.electricity_yuan == D("908.85") * 5
     assert c.inspection_yuan == 3000
-    assert c.total_yuan == D("430000") + 12000 + D("4544.25") + 3000
-    assert c.npv_yuan == 449544
+    # costs outside the quote, at year 0: pipes not surveyed → the pre-installation
+    # estimate 60,000; meter moves 3,000; insurance 0.3 % × 430,000 = 1,290; contingency
+    # 5 % × (430,000 + 60,000 + 3,000 + 1,290) = 24,714.50 → 24,715 (half up)
+    assert c.outside_quote_yuan == {"pipe_relocation": 60000, "meter_move": 3000,
+                                    "insurance": 1290, "contingency": 24715}
+    outside = 60000 + 3000 + 1290 + 24715
+    assert c.total_yuan == D("430000") + outside + 12000 + D("4544.25") + 3000
+    assert c.npv_yuan == 449544 + outside
     # with 5 %: capital at t=0, running costs at year ends
     c5 = life_cycle_cost(unit, p, years=5, discount_rate=D("0.05"), trips_per_day=D(90),
                          electricity_yuan_per_kwh=D("0.6"), inspection_yuan_per_year=D(600))
     yearly = [D("1508.85")] * 2 + [D("5508.85")] * 3
-    expected = 430000 + sum(Fraction(y) / Fraction(105, 100) ** t
+    expected = 430000 + outside + sum(Fraction(y) / Fraction(105, 100) ** t
                             for t, y in enumerate(yearly, 1))
     assert c5.npv_yuan == round(expected)
     assert c5.npv_yuan < c.npv_yuan
@@ -228,7 +234,8 @@ def test_lcc_bad_input_names_the_field(kw, field):
 
 A = Bid("A", D(400000), D(35), D(15))
 B = Bid("B", D(450000), D(45), D(18))
-W = TenderWeights(D(30), D(50), D(20))
+W = TenderWeights(D(30), D(50), D(20), method="open_tender")
+"""Open tender: the legal price-weight range of goods is 30–100 (财政部令第87号 Art. 55)."""
 
 
 def test_price_score_low_price_benchmark():
@@ -311,10 +318,16 @@ bids_st = st.lists(
 @settings(max_examples=120, deadline=None)
 @given(bids_st, st.integers(30, 70))
 def test_stable_range_agrees_with_direct_recomputation(raw, pw):
-    w = TenderWeights(D(pw), D(100 - pw - 20), D(20))
+    w = TenderWeights(D(pw), D(100 - pw - 20), D(20), method="open_tender")
     bids = [Bid(f"B{i}", D(p * 1000), D(min(t, 100 - pw - 20)), D(s))
             for i, (p, t, s) in enumerate(raw)]
     r = score_tender(bids, w)
+    if r.tied_first:
+        # equal score and equal price: tied (并列), no winner named, no stable range
+        first = [s for s in r.scores if s.rank == 1]
+        assert r.winner is None and len(first) >= 2 and all(s.tied for s in first)
+        assert len({(s.total, s.price_yuan) for s in first}) == 1
+        return
     lo, hi = r.winner_stable_range
     assert lo <= pw <= hi
     for x in {lo, hi, (lo + hi) / 2}:
@@ -415,8 +428,9 @@ def test_more_space_never_breaks_a_fit(w, d, pit, head, dw, dd, dp, dh):
     assert check_fit(small, p).fits is expected
 
 
-def test_price_basis_npv_scores_life_cycle_cost():
-    # P1 is cheaper to buy but costs far more to run: on NPV it loses the price score
+def test_price_score_on_the_bid_price_only_life_cycle_cost_is_analysis():
+    # P1 is cheaper to buy but costs far more to run: it still wins the legal price score,
+    # and the life-cycle cost shows the difference as analysis
     units = [make_unit("U1")]
     p1 = make_product(id="P1", equipment_yuan=D(140000), standby_power_w=D(2000),
                       maintenance_yuan_per_year=D(20000))
@@ -425,9 +439,10 @@ def test_price_basis_npv_scores_life_cycle_cost():
     w = TenderWeights(D(40), D(40), D(20))
     sticker = compare(units, [p1, p2], weights=w, scores=scores)
     assert sticker.tender.winner == "P1"
-    life = compare(units, [p1, p2], weights=w, scores=scores, price_basis="npv")
-    assert life.tender.winner == "P2"
-    assert life.tender.benchmark_yuan == life.lcc[0][1].npv_yuan
-    with pytest.raises(InputError) as e:
-        compare(units, [p1], price_basis="cheapest")
-    assert e.value.field == "price_basis"
+    assert sticker.tender.benchmark_yuan == p1.base_price_yuan
+    assert sticker.lcc[0][0].npv_yuan > sticker.lcc[0][1].npv_yuan
+    assert sticker.to_json()["lcc"][0]["basis"] == "analysis"
+    for basis in ("npv", "capital", "cheapest"):
+        with pytest.raises(InputError) as e:
+            compare(units, [p1, p2], weights=w, scores=scores, price_basis=basis)
+        assert e.value.field == "--price-basis"

@@ -153,8 +153,8 @@ def test_quote_assumptions_in_one_language():
     from elevator_eval.report.quotes_report import assumption_text
     a = ("电价（元/kWh） 0.6 / electricity price (yuan/kWh) 0.6 (assumption (app default): "
          "about 0.6 yuan/kWh)")
-    assert assumption_text(a, Tr("zh")) == \
-        "电价（元/kWh）：0.6（依据：assumption (app default): about 0.6 yuan/kWh）"
+    # the Chinese document holds no English source note: the default is labelled 经验值
+    assert assumption_text(a, Tr("zh")) == "电价（元/kWh）：0.6（经验值，可按项目修改）"
     assert assumption_text(a, Tr("en")) == \
         "electricity price (yuan/kWh): 0.6 (assumption (app default): about 0.6 yuan/kWh)"
 

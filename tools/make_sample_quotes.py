@@ -35,6 +35,7 @@ def sample_products() -> list[Product]:
                 tiers=(VolumeTier(5, unit_price_yuan=D(355000)),
                        VolumeTier(20, discount_percent=D(8)),
                        VolumeTier(50, discount_percent=D(12))),
+                energy_class="A",
                 note="标准顶层，1,000 mm 底坑 / standard headroom, 1,000 mm pit"),
         Product("HT-450", "华梯机电", "HT-450 紧凑型", 450, D("1.0"), 1000, 1250, 800,
                 2000, 2100, 1000, 3200, ("half_landing",),
@@ -43,6 +44,7 @@ def sample_products() -> list[Product]:
                 maintenance_yuan_per_year=D(4000), standby_power_w=D(120),
                 energy_per_trip_wh=D(16), lead_time_days=40,
                 tiers=(VolumeTier(10, discount_percent=D(6)),),
+                energy_class="B",
                 note="轿厢小于无障碍要求 / car below the accessible minimum"),
         Product("AJ-630R", "安居电梯", "AJ-630R 小底坑", 630, D("1.0"), 1100, 1400, 800,
                 2100, 2400, 900, 2900, BOTH,
@@ -53,6 +55,7 @@ def sample_products() -> list[Product]:
                 tiers=(VolumeTier(10, unit_price_yuan=D(375000)),
                        VolumeTier(30, unit_price_yuan=D(360000))),
                 rotatable=True,
+                energy_class="A",
                 note="GB/T 28621 减小底坑与顶层；井道可旋转 / reduced pit and headroom; "
                      "shaft may turn 90°"),
         Product("DF-800", "东方升降", "DF-800 平层型", 800, D("1.0"), 1350, 1400, 900,
@@ -63,6 +66,7 @@ def sample_products() -> list[Product]:
                 energy_per_trip_wh=D(24), lead_time_days=50,
                 tiers=(VolumeTier(10, discount_percent=D(5)),
                        VolumeTier(40, discount_percent=D(10))),
+                energy_class="B",
                 note="仅平层入户 / flat entry only"),
         Product("DF-1000", "东方升降", "DF-1000 担架型", 1000, D("1.0"), 1100, 2100, 900,
                 2200, 2900, 1400, 3800, BOTH,
@@ -71,6 +75,7 @@ def sample_products() -> list[Product]:
                 maintenance_yuan_per_year=D(6000), standby_power_w=D(200),
                 energy_per_trip_wh=D(30), lead_time_days=70,
                 tiers=(VolumeTier(10, discount_percent=D(4)),),
+                energy_class="C",
                 note="可容担架 / stretcher-capable"),
         Product("HL-630E", "恒力电梯", "HL-630E 经济型", 630, D("1.0"), 1100, 1400, 800,
                 2400, 2400, 1350, 3400, ("half_landing",),
@@ -81,6 +86,7 @@ def sample_products() -> list[Product]:
                 tiers=(VolumeTier(8, unit_price_yuan=D(330000)),
                        VolumeTier(25, unit_price_yuan=D(315000)),
                        VolumeTier(60, unit_price_yuan=D(300000))),
+                energy_class="D",
                 note="较深底坑、高待机功耗、低价 / deeper pit, high standby, low price"),
     ]]
 

@@ -3,8 +3,10 @@
 Forms::
 
     elevator-eval quotes QUOTES.xlsx PROJECT|UNIT.json [--units ID,ID…] [--years N]
-                         [--discount-rate R] [--weights price=40,technical=40,service=20]
-                         [--kind goods|services] [--scores FILE.json] [--json] [-o OUT.xlsx]
+                         [--discount-rate R] [--weights price=40,technical=40,service=20
+                         --scores FILE.json] [--mode goods|services]
+                         [--method competitive_consultation|open_tender] [--max-price YUAN]
+                         [--budget YUAN] [--allow-inaccessible] [--json] [-o OUT.xlsx]
     elevator-eval quotes --template OUT.xlsx
 
 A bad quotes file exits 2 with the first bad cells on one stderr line; with ``--json`` the
@@ -19,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import InputError
+from ..money import to_decimal
 from . import CommandResult, is_unit_file
 
 
@@ -36,8 +39,21 @@ def add_arguments(parser) -> None:
                         help="折现率，如 0.03 / discount rate, e.g. 0.03")
     parser.add_argument("--weights", default=None,
                         help="评分权重 / weights, e.g. price=40,technical=40,service=20")
-    parser.add_argument("--kind", choices=["goods", "services"], default="goods",
-                        help="采购类型（货物价格分≥30）/ tender kind (goods: price ≥ 30)")
+    parser.add_argument("--mode", "--kind", dest="kind", choices=["goods", "services"],
+                        default="goods",
+                        help="采购品目：货物或服务 / procurement of goods or services")
+    parser.add_argument("--method", default=None,
+                        help="采购方式：competitive_consultation（竞争性磋商，默认：货物价格分 "
+                             "30–60，服务 10–30）或 open_tender（公开招标：货物 ≥30，服务 ≥10）/ "
+                             "procurement method (default competitive consultation)")
+    parser.add_argument("--max-price", metavar="YUAN", default=None,
+                        help="最高限价（元/台）；超过者投标无效 / maximum price per elevator; "
+                             "bids above are invalid")
+    parser.add_argument("--budget", metavar="YUAN", default=None,
+                        help="采购预算（元，全部单元）；投标总价超过者无效 / budget of the lot; "
+                             "bids whose total is above are invalid")
+    parser.add_argument("--allow-inaccessible", action="store_true",
+                        help="不把无障碍轿厢列为要求 / do not require an accessible car")
     parser.add_argument("--scores", metavar="FILE.json",
                         help='评委技术/服务分 / evaluator points: {"PRODUCT": {"technical": 40, '
                              '"service": 18}}')
@@ -46,12 +62,13 @@ def add_arguments(parser) -> None:
     parser.add_argument("--trips-per-household", metavar="N", default=None,
                         help="每户每日乘梯次数（默认 7.5）/ trips per household a day "
                              "(default 7.5)")
-    parser.add_argument("--price-basis", choices=["unit_price", "capital", "npv"],
-                        default="unit_price",
-                        help="价格分依据：带量单价、含连廊购置价或全寿命现值 / price score on the "
-                             "tier price, the capital incl. corridor, or the life-cycle NPV")
+    parser.add_argument("--price-basis", default="unit_price",
+                        help="价格分只按投标报价计算（unit_price）；全寿命费用仅作分析 / the "
+                             "legal price score uses the bid price only (unit_price); "
+                             "life-cycle cost is analysis")
     parser.add_argument("--require-accessible", action="store_true",
-                        help="要求无障碍轿厢 / require an accessible car (GB 50763)")
+                        help="要求无障碍轿厢（默认即要求）/ require an accessible car (the "
+                             "default)")
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
     parser.add_argument("-o", "--output", metavar="OUT.xlsx",
                         help="导出比选表 / write the comparison workbook")
@@ -94,9 +111,30 @@ def load_scores(path: str) -> dict:
     return data
 
 
+def _tender_args(args):
+    """The tender options checked: ``(weights, scores, caps)``."""
+    from ..procurement import check_price_basis, method_name, parse_weights
+    check_price_basis(args.price_basis)
+    if args.require_accessible and args.allow_inaccessible:
+        raise InputError("--allow-inaccessible", "contradicts --require-accessible")
+    method = method_name(args.method)
+    weights = parse_weights(args.weights, args.kind, method) if args.weights else None
+    if weights is not None and not args.scores:
+        raise InputError("--scores", "is required with --weights (the evaluators' technical "
+                                     "and service points)")
+    scores = load_scores(args.scores) if args.scores else None
+    if scores is not None and weights is None:
+        raise InputError("--weights", "is required with --scores")
+    caps = {"max_price_yuan": None if args.max_price is None
+            else to_decimal(args.max_price, "--max-price", allow_zero=False),
+            "budget_yuan": None if args.budget is None
+            else to_decimal(args.budget, "--budget", allow_zero=False)}
+    return weights, scores, caps
+
+
 def run(args) -> CommandResult:
     from ..io.quotes_xlsx import export_comparison_xlsx, read_quotes, write_quote_template
-    from ..procurement import compare, parse_weights
+    from ..procurement import compare
 
     if args.template:
         if args.files:
@@ -113,10 +151,7 @@ def run(args) -> CommandResult:
             years = int(args.years)
         except ValueError:
             raise InputError("--years", f"must be a whole number, got {args.years!r}") from None
-    weights = parse_weights(args.weights, args.kind) if args.weights else None
-    scores = load_scores(args.scores) if args.scores else None
-    if scores is not None and weights is None:
-        raise InputError("--weights", "is required with --scores")
+    weights, scores, caps = _tender_args(args)
 
     products, errors = read_quotes(quotes_path)
     if errors:
@@ -133,12 +168,10 @@ def run(args) -> CommandResult:
     units = load_units(target, args.units)
     rate = args.discount_rate
     if rate is not None and rate.strip().endswith("%"):
-        from ..money import to_decimal
         rate = to_decimal(rate.strip()[:-1], "--discount-rate") / 100
     result = compare(units, products, years=years, discount_rate=rate,
                      weights=weights, scores=scores,
-                     require_accessible=args.require_accessible,
-                     price_basis=args.price_basis,
+                     require_accessible=not args.allow_inaccessible, **caps,
                      electricity_yuan_per_kwh=args.electricity_price,
                      trips_per_household_per_day=args.trips_per_household)
     data = result.to_json()
@@ -181,23 +214,38 @@ def _text(result, output) -> str:
         lines.append("不适配原因 / misfit reasons:")
         for f, r in misfits:
             lines.append(f"  {f.unit_id} × {f.product_id}: {r.message_zh} / {r.message_en}")
-    t = result.tender
-    if t is not None:
-        lines.append("")
-        lines.append(f"综合评分 / tender (price {t.weights.price}, technical "
-                     f"{t.weights.technical}, service {t.weights.service}; 价格依据 price "
-                     f"basis {result.price_basis}):")
-        for s in t.scores:
-            lines.append(f"  {s.rank}. {s.bidder}: {float(s.total):.2f} "
-                         f"(价格 price {float(s.price_score):.2f})")
-        for b in t.excluded:
-            lines.append(f"  无效 excluded — {b.bidder}: {b.invalid_reason}")
-        if t.winner_stable_range:
-            lo, hi = t.winner_stable_range
-            lines.append(f"  中标者 {t.winner} 在价格权重 {float(lo):.2f}–{float(hi):.2f} 内保持第一"
-                         f" / winner stays first for price weight {float(lo):.2f}–"
-                         f"{float(hi):.2f}")
+    lines += _tender_text(result.tender)
     if output:
         lines.append("")
         lines.append(f"已导出 / written: {output}")
     return "\n".join(lines)
+
+
+def _tender_text(t) -> list[str]:
+    if t is None:
+        return []
+    from ..procurement import tender_rules, weight_range
+    w = t.weights
+    lo, hi = weight_range(w.kind, w.method)
+    m = tender_rules()["methods"][w.method_name]
+    lines = ["", f"综合评分 / tender: {m['title_zh']} {m['title_en']}, {w.kind}; price {w.price} "
+                 f"(法定范围 legal range {lo}–{hi}, {m['source_zh']}), technical {w.technical}, "
+                 f"service {w.service}; 价格分按投标报价 / price score on the bid price"]
+    if t.max_price_yuan is not None:
+        lines.append(f"  最高限价 / maximum price: {t.max_price_yuan:,} 元/台 per elevator")
+    if t.budget_yuan is not None:
+        lines.append(f"  采购预算 / budget: {t.budget_yuan:,} 元")
+    for s in t.scores:
+        tie = " 并列 tied" if s.tied else ""
+        lines.append(f"  {s.rank}.{tie} {s.bidder}: {float(s.total):.2f} "
+                     f"(价格 price {float(s.price_score):.2f}; 报价 bid {s.price_yuan:,})")
+    for b in t.excluded:
+        lines.append(f"  无效 invalid — {b.bidder}: {b.invalid_reason}")
+    if t.winner is not None and t.winner_stable_range:
+        a, z = t.winner_stable_range
+        lines.append(f"  中标候选 {t.winner} 在价格权重 {float(a):.2f}–{float(z):.2f} 内保持第一 / "
+                     f"first-ranked {t.winner} stays first for price weight "
+                     f"{float(a):.2f}–{float(z):.2f}")
+    for zh, en in t.warnings:
+        lines.append(f"  注意 / warning: {zh} / {en}")
+    return lines

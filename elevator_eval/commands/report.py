@@ -170,6 +170,8 @@ def _run_quotes(args, out: Path) -> CommandResult:
     from ..procurement import parse_weights
     from .quotes import load_scores, load_units
     weights = parse_weights(args.weights) if args.weights else None
+    if weights is not None and not args.scores:
+        raise InputError("--scores", "is required with --weights (the evaluators' points)")
     scores = load_scores(args.scores) if args.scores else None
     if scores is not None and weights is None:
         raise InputError("--weights", "is required with --scores")
@@ -182,7 +184,11 @@ def _run_quotes(args, out: Path) -> CommandResult:
     if not is_unit_file(Path(args.target)):
         from ..store import open_project
         project = open_project(Path(args.target))
-    comparison = compare(units, products, weights=weights, scores=scores)
+    if not args.units:  # unless units are named: those suitable or difficult, fits counted
+        from ..procurement import units_for_comparison
+        units = units_for_comparison(units) or units
+    comparison = compare(units, products, weights=weights, scores=scores,
+                         count_unknown=bool(args.units))
     from ..report.quotes_report import build_quotes_report
     build_quotes_report(comparison, project=project, lang=args.lang, out=out)
     return _done(args, [out])

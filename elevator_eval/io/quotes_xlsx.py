@@ -24,6 +24,7 @@ from .export import neutralise
 from ..model import ENTRY_MODES
 from ..procurement import (PRICE_LINE_LABELS, Comparison, Product, VolumeTier,
                            tier_problem)
+from ..procurement.catalogue import ENERGY_CLASSES
 
 SHEET = "报价 Quotes"
 INSTRUCTIONS_SHEET = "说明 Instructions"
@@ -57,6 +58,7 @@ COLUMNS: list[tuple[str, str, str, str, bool]] = [
     ("standby_power_w", "待机功率(W)", "Standby power (W)", "num", False),
     ("energy_per_trip_wh", "每次运行能耗(Wh)", "Energy per trip (Wh)", "num", False),
     ("lead_time_days", "供货安装周期(天)", "Lead time (days)", "int", False),
+    ("energy_class", "能效等级(VDI 4707)", "Energy class (VDI 4707)", "energy", False),
     ("tiers", "带量阶梯", "Volume tiers", "tiers", False),
     ("note", "备注", "Note", "text", False),
 ]
@@ -95,6 +97,8 @@ def write_quote_template(path: str | Path, products: list[Product] | None = None
     The workbook has the ``报价 Quotes`` sheet (two header rows, data validation on the
     numeric and yes/no columns) and an instructions sheet in Chinese and English.
     """
+    # long on purpose: the sheet layout (headers, widths, examples, instructions) written
+    # top to bottom
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -299,6 +303,14 @@ def _parse_bool(value) -> bool:
     raise ValueError((f"must be 是/否 (yes/no), got {value!r}", f"须为 是 或 否：{value!r}"))
 
 
+def _parse_energy_class(value) -> str:
+    text = unicodedata.normalize("NFKC", str(value)).strip().upper()
+    if text not in ENERGY_CLASSES or not text:
+        raise ValueError((f"must be one of A–G (VDI 4707-1), got {value!r}",
+                          f"须为 A–G 之一（VDI 4707-1），实际为 {value!r}"))
+    return text
+
+
 def read_quotes(path: str | Path) -> tuple[list[Product], list[CellError]]:
     """Read a quotes workbook. All or nothing: when any cell is bad, no product is returned.
 
@@ -314,6 +326,9 @@ def read_quotes(path: str | Path) -> tuple[list[Product], list[CellError]]:
         naming ``file`` when the file is not a readable workbook or lacks the quotes sheet
         and its key row.
     """
+    # long on purpose: one pass over every cell collecting every bad cell (all or nothing),
+    # column by column in the order of COLUMNS; split, the cell state would be threaded
+    # through several helpers
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
@@ -391,6 +406,8 @@ def read_quotes(path: str | Path) -> tuple[list[Product], list[CellError]]:
                     vals[key] = _parse_bool(v)
                 elif kind == "tiers":
                     vals[key] = parse_tiers_text(v)
+                elif kind == "energy":
+                    vals[key] = _parse_energy_class(v)
                 else:
                     vals[key] = unicodedata.normalize("NFKC", str(v)).strip() \
                         if key == "id" else str(v).strip()
@@ -428,7 +445,8 @@ def read_quotes(path: str | Path) -> tuple[list[Product], list[CellError]]:
             standby_power_w=vals.get("standby_power_w", Decimal(0)),
             energy_per_trip_wh=vals.get("energy_per_trip_wh", Decimal(0)),
             lead_time_days=vals.get("lead_time_days", 0), tiers=tuple(tiers),
-            rotatable=vals.get("rotatable", False), note=vals.get("note", ""), **lines))
+            rotatable=vals.get("rotatable", False), note=vals.get("note", ""),
+            energy_class=vals.get("energy_class", ""), **lines))
     if errors:
         return [], errors
     if not products:
@@ -462,6 +480,7 @@ def safe_cell(value):
 
 def export_comparison_xlsx(result: Comparison, path: str | Path) -> Path:
     """Write the comparison (summary, fit matrix, life-cycle cost, tender) to ``path``."""
+    # long on purpose: one block per sheet of the workbook, in the order they appear
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
@@ -505,22 +524,38 @@ def export_comparison_xlsx(result: Comparison, path: str | Path) -> Path:
           [[f.unit_id, f.product_id, r.kind, r.message_zh, r.message_en]
            for row in result.fit for f in row for r in f.reasons])
 
+    ws = wb.create_sheet("技术 Technical")
+    sheet(ws, ["产品 Product", "底坑(mm) Pit", "门宽(mm) Door", "轿厢(mm) Car",
+               "速度(m/s) Speed", "能效 Energy class", "质保(年) Warranty",
+               "免费维保(年) Free maintenance", "维保费(元/年) Maintenance fee",
+               "工期(天) Lead time"],
+          [[p.id, p.pit_mm, p.door_width_mm, f"{p.car_width_mm}×{p.car_depth_mm}",
+            p.speed_m_s, p.energy_class or "—", p.warranty_years, p.free_maintenance_years,
+            p.maintenance_yuan_per_year, p.lead_time_days] for p in result.products])
+
     ws = wb.create_sheet("全寿命 LCC")
-    sheet(ws, ["单元 Unit", "产品 Product", "购置(元) Capital", "维保(元) Maintenance",
-               "电费(元) Electricity", "年检(元) Inspection", "合计(元) Total",
-               "现值(元) NPV", "年耗电(kWh) Energy/yr", "VDI 4707"],
-          [[c.unit_id, c.product_id, c.capital_yuan, c.maintenance_yuan, c.electricity_yuan,
-            c.inspection_yuan, c.total_yuan, c.npv_yuan, c.annual_energy_kwh,
-            c.usage_category] for row in result.lcc for c in row if c is not None])
+    sheet(ws, ["单元 Unit", "产品 Product", "购置(元) Capital", "管线迁改(元) Pipes",
+               "表具移位(元) Meters", "保险(元) Insurance", "不可预见(元) Contingency",
+               "维保(元) Maintenance", "电费(元) Electricity", "年检(元) Inspection",
+               "合计(元) Total", "现值(元) NPV", "年耗电(kWh) Energy/yr", "VDI 4707"],
+          [[c.unit_id, c.product_id, c.capital_yuan]
+           + [c.outside_quote_yuan.get(k) for k in ("pipe_relocation", "meter_move",
+                                                     "insurance", "contingency")]
+           + [c.maintenance_yuan, c.electricity_yuan, c.inspection_yuan, c.total_yuan,
+              c.npv_yuan, c.annual_energy_kwh, c.usage_category]
+           for row in result.lcc for c in row if c is not None])
+    ws.append([])
+    ws.append([safe_cell("全寿命费用为分析，不计入法定价格分 / life-cycle cost is analysis, "
+                         "never part of the legal price score")])
 
     if result.tender is not None:
         t = result.tender
         ws = wb.create_sheet("评分 Tender")
-        sheet(ws, ["名次 Rank", "产品 Product", "评标价(元) Bid", "价格分 Price",
+        sheet(ws, ["名次 Rank", "产品 Product", "投标报价(元/台) Bid price", "价格分 Price",
                    "技术分 Technical", "服务分 Service", "总分 Total"],
-              [[s.rank, s.bidder, s.price_yuan, float(round(s.price_score, 2)),
-                s.technical_points, s.service_points, float(round(s.total, 2))]
-               for s in t.scores]
+              [[f"{s.rank} 并列 tied" if s.tied else s.rank, s.bidder, s.price_yuan,
+                float(round(s.price_score, 2)), s.technical_points, s.service_points,
+                float(round(s.total, 2))] for s in t.scores]
               + [[None, b.bidder, b.price_yuan, None, None, None, b.invalid_reason]
                  for b in t.excluded])
         if t.winner_stable_range is not None:
@@ -528,6 +563,8 @@ def export_comparison_xlsx(result: Comparison, path: str | Path) -> Path:
             ws.append([])
             ws.append([safe_cell(f"中标者保持第一的价格权重区间 / price weight range keeping "
                                  f"the winner: {float(lo):.2f} – {float(hi):.2f}")])
+        for zh, en in t.warnings:
+            ws.append([safe_cell(f"注意：{zh} / Note: {en}")])
 
     ws = wb.create_sheet("假设 Assumptions")
     sheet(ws, ["假设与来源 Assumption and source"], [[a] for a in result.assumptions])
