@@ -17,7 +17,7 @@ from elevator_eval.model import BuildingInfo, Project, Unit
 from elevator_eval.resources import rules_dir
 from elevator_eval.rulebook import Resolver, choices, resolve
 from elevator_eval.store import SCHEMA_VERSION, open_project, save_project
-from elevator_eval.unitfile import dumps_json, load_unit, unit_from_dict, unit_to_dict
+from elevator_eval.unitfile import dumps_json, load_unit, loads_unit, unit_from_dict, unit_to_dict
 
 DATA = Path(__file__).resolve().parent / "data"
 V2_SAMPLE = DATA / "sample-street-v2.eeproj"   # the sample as schema v2 wrote it
@@ -262,7 +262,7 @@ def test_v2_unit_naming_a_suitability_ruleset_moves_it(tmp_path):
 def test_unit_files_round_trip_unchanged(name):
     text = (DATA / name).read_text("utf-8-sig")
     u = load_unit(DATA / name)
-    again = unit_from_dict(json.loads(dumps_json(unit_to_dict(u))))
+    again = loads_unit(dumps_json(unit_to_dict(u)))   # written and read back as a file
     assert unit_to_dict(again) == unit_to_dict(u)
     d = json.loads(text)
     assert unit_to_dict(u).get("rules") == d.get("rules")

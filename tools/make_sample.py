@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # sample_plans, sample_process
 
 from elevator_eval.audit import record_vote  # noqa: E402
 from elevator_eval.model import (Building, BuildingInfo, Community, Costs,  # noqa: E402
@@ -225,7 +226,7 @@ def build() -> Project:
                                            "contact_person": "王工",
                                            "contact_phone": "027-0000-0000",
                                            "address": "东湖街道社区服务中心二楼",
-                                           "seal_text": "东湖街道办事处（示例）"},
+                                           "seal_text": "东湖街道办事处"},
                           "note_zh": "虚构示例数据，人名、门牌与电话均为编造",
                           "note_en": "fictional sample data; names, doors and phones are "
                                      "made up"})
