@@ -22,13 +22,7 @@ THRESHOLD_DECIMAL_TEXT = {"4.0", "4", "6.0", "6", "2/3", "3/4"}
 RATIOS = {(2, 3), (3, 4)}
 TEXT = re.compile(r"(?<![\d./])(2/3|3/4)(?![\d/])|三分之二|四分之三|(?<![\d.])[46]\.0\s*m\b")
 
-KNOWN_ELSEWHERE = {
-    # owned by other work in progress; they take the threshold from the findings / the
-    # consent ruleset when they merge (listed so that a fix shows up here as a change)
-    ("report/plan.py", 'Decimal("4.0")'), ("report/plan.py", 'Decimal("6.0")'),
-    ("report/plan.py", "text: 4.0 m"),
-    ("preinstall.py", "Fraction(2, 3)"), ("preinstall.py", "Fraction(3, 4)"),
-}
+KNOWN_ELSEWHERE: set[tuple[str, str]] = set()
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -91,12 +85,6 @@ def test_no_threshold_literal_outside_the_rules_data():
              if (m, what) not in KNOWN_ELSEWHERE]
     assert found == [], "threshold literals in code (move them to elevator_eval/rules/): " \
         + "; ".join(f"{m}:{line} {what}" for m, what, line in found)
-
-
-def test_the_known_exceptions_are_still_there():
-    """When the other modules drop their literals, this list must shrink with them."""
-    got = {(m, what) for m, what, _ in all_findings()}
-    assert KNOWN_ELSEWHERE <= got
 
 
 def test_the_search_finds_what_it_looks_for(tmp_path):

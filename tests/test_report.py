@@ -259,7 +259,7 @@ def test_notice_masks_names_and_hides_phones(unit):
     flat = _squash(text)
     assert "2026年3月1日至2026年3月10日" in flat
     assert "2026年3月17日" in flat
-    assert "300,000" in text and "表决已通过" in text
+    assert "300,000" in flat and "表决已通过" in flat
 
 
 def test_unmasked_notice_prints_names_and_phones(unit):

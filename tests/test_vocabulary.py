@@ -81,7 +81,7 @@ def test_no_second_word_for_heating_or_a_no_vote_in_the_code():
     hits = []
     for path in PACKAGE.rglob("*.py"):
         rel = path.relative_to(PACKAGE).as_posix()
-        if rel.startswith("io/") or rel == "report/plan.py":   # plan.py: see below
+        if rel.startswith("io/"):
             continue
         for i, line in enumerate(path.read_text("utf-8").splitlines(), 1):
             if re.search(r"供热|不同意", line):
@@ -89,8 +89,3 @@ def test_no_second_word_for_heating_or_a_no_vote_in_the_code():
     assert hits == [], hits
 
 
-def test_plan_drawing_is_the_only_known_exception():
-    """report/plan.py (another branch) still names heating 供热; it reads the vocabulary
-    when it merges. This test fails once it does, so that the exception above is dropped."""
-    text = (PACKAGE / "report" / "plan.py").read_text("utf-8")
-    assert "供热" in text

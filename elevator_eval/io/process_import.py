@@ -121,6 +121,11 @@ def _read_table(path: Path) -> list[tuple[int, list]]:
                     raise InputError("file", f"more than {MAX_ROWS} rows; import in parts")
                 rows.append((i, list(r)[:100]))
             return rows
+        except InputError:
+            raise
+        except Exception as e:  # a damaged or hostile workbook fails inside the zip/XML readers
+            raise InputError("file", f"{path.name} is not a readable xlsx file "
+                                     f"({type(e).__name__})") from None
         finally:
             wb.close()
     raw = path.read_bytes()

@@ -60,7 +60,8 @@ def break_index(chars: list[str], start: int, over: int) -> int:
 def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803 - reportlab's
     """reportlab's ``cjkFragSplit`` with the Chinese line-breaking rules (same arguments)."""
     from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
-    from reportlab.rl_config import _FUZZ
+    from reportlab import rl_config
+    tolerance_pt = rl_config._FUZZ   # reportlab's own width tolerance, so both agree
 
     units = []
     for f in frags:
@@ -102,7 +103,7 @@ def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803
             max_width = next_width()
             start, used = i, 0.0
             continue
-        if used + w > max_width + _FUZZ and i > start and str(u) != " ":
+        if used + w > max_width + tolerance_pt and i > start and str(u) != " ":
             b = break_index([str(x) for x in units], start, i)
             line = units[start:b]
             lw = sum(width(x, max_width) for x in line)
@@ -127,7 +128,8 @@ def word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):  # noqa: N
     """reportlab's ``wordSplit`` (a paragraph of one style) with the same rules:
     ``[[extra space, line text], …]``."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.rl_config import _FUZZ
+    from reportlab import rl_config
+    tolerance_pt = rl_config._FUZZ   # reportlab's own width tolerance, so both agree
 
     if isinstance(word, bytes):
         word = word.decode(encoding)
@@ -142,7 +144,7 @@ def word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):  # noqa: N
     max_width = maxWidths[0]
     while i < n:
         w = widths[i]
-        if used + w > max_width + _FUZZ and i > start and chars[i] != " ":
+        if used + w > max_width + tolerance_pt and i > start and chars[i] != " ":
             b = break_index(chars, start, i)
             lines.append([max_width - sum(widths[start:b]), word[start:b].rstrip()])
             try:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .. import fonts
+from .. import fonts, vocabulary
 from .common import Tr, fmt_num, plain
 
 BUILDING_DEPTH_M = Decimal("10")
@@ -31,9 +31,8 @@ STAIR_DEPTH_M = Decimal("5.2")
 DEFAULT_CORRIDOR_M = Decimal("2.0")
 FIRE_LANE_DRAW_M = Decimal("2.5")  # drawn height of the fire-lane band (label gives the width)
 
-PIPE_LABELS = {"gas": ("燃气", "gas"), "water": ("给水", "water"), "drainage": ("排水", "drainage"),
-               "power": ("电力", "power"), "telecom": ("通信", "telecom"),
-               "heating": ("供热", "heating"), "other": ("其他", "other")}
+PIPE_LABELS = {code: (vocabulary.label("pipes", code, "zh"), vocabulary.label("pipes", code, "en"))
+               for code in ("gas", "water", "drainage", "power", "telecom", "heating", "other")}
 ENTRY_LABELS = {"half_landing": ("半层入户", "half-landing entry"),
                 "flat": ("平层入户", "flat entry")}
 
@@ -47,13 +46,15 @@ def _shaft_size(unit) -> tuple[Decimal, Decimal]:
         return Decimal("2.3"), Decimal("2.5")
 
 
+def _checks(unit) -> dict:
+    """The suitability checks in force for ``unit`` (its own choice, else the default): the
+    drawing colours a value with the same limit the findings use, never a copy of it."""
+    from ..rulebook import resolve
+    return resolve(None, unit).suitability.checks
+
+
 def _allow_rotation(unit) -> bool:
-    try:
-        from ..suitability import load_ruleset, resolve_ruleset_name
-        rules = load_ruleset(resolve_ruleset_name(unit, None))
-        return bool(rules.checks["footprint_small"].get("allow_rotation", True))
-    except Exception:  # engine or ruleset missing: the contract default (rotation allowed)
-        return True
+    return bool(_checks(unit)["footprint_small"].get("allow_rotation", True))
 
 
 def shaft_placement(unit) -> tuple[Decimal, Decimal, bool | None, bool]:
@@ -218,11 +219,13 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
         d.add(Rect(X(-0.5), low - float(FIRE_LANE_DRAW_M) * scale, float(bld_len + 1) * scale,
                    float(FIRE_LANE_DRAW_M) * scale, strokeColor=None,
                    fillColor=colors.HexColor("#FFF3F0")))
-        ok = site.fire_lane_width_after_m >= Decimal("4.0")
+        lane_min_m = Decimal(str(_checks(unit)["fire_lane_narrow"]["min_width_m"]))
+        ok = site.fire_lane_width_after_m >= lane_min_m
         label(X(1), low - float(FIRE_LANE_DRAW_M) * scale / 2 - 2,
-              t(f"消防车道：加梯后净宽 {fmt_num(site.fire_lane_width_after_m)} m（要求 ≥ 4.0 m）",
+              t(f"消防车道：加梯后净宽 {fmt_num(site.fire_lane_width_after_m)} m"
+                f"（要求 ≥ {fmt_num(lane_min_m)} m）",
                 f"fire lane: {fmt_num(site.fire_lane_width_after_m)} m clear after works "
-                f"(≥ 4.0 m required)"),
+                f"(≥ {fmt_num(lane_min_m)} m required)"),
               6.5, "start", colors.HexColor("#2E7D32") if ok else colors.HexColor("#C62828"))
 
     # scale bar (5 m)
@@ -239,7 +242,7 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
     ly = height_pt - 16
     lines = _legend_lines(unit, shaft_w, shaft_d, fits, rotated, t)
     for text, colour in lines:
-        for chunk in _wrap(text, font, 7, legend_w - 10):
+        for chunk in wrap_label(text, font, 7, legend_w - 10):
             label(lx, ly, chunk, 7, "start", colour)
             ly -= 10
         ly -= 2
@@ -268,7 +271,8 @@ def _legend_lines(unit, shaft_w, shaft_d, fits, rotated, t: Tr):
                     + ("" if fits else t("，放不下", ", too small")),
                     black if fits else red))
     if site.distance_to_neighbour_m is not None:
-        near = site.distance_to_neighbour_m < Decimal("6.0")
+        near = site.distance_to_neighbour_m < \
+            Decimal(str(_checks(unit)["neighbour_close"]["min_distance_m"]))
         out.append((t(f"距相邻建筑：{fmt_num(site.distance_to_neighbour_m)} m",
                       f"To neighbour: {fmt_num(site.distance_to_neighbour_m)} m"),
                     red if near else black))
@@ -296,7 +300,7 @@ def _dims(w, d) -> str:
     return f"{fmt_num(w)}\u00a0×\u00a0{fmt_num(d)}\u00a0m"
 
 
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+def wrap_label(text: str, font: str, size: float, width: float) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` points (character by character,
     preferring spaces for Latin text)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth

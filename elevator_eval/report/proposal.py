@@ -28,7 +28,7 @@ from .common import (Tr, build_pdf, content_width, esc, fmt_area, fmt_num, fmt_y
                      kv_table, money_column, para, para_markup, scheme_label, table,
                      today_iso, unavailable, unit_context)
 
-from .proposal_sources import (TIMELINE_SOURCES, _sources, method_source_zh,  # noqa: F401
+from .proposal_sources import (TIMELINE_SOURCES, sources_section, method_source_zh,  # noqa: F401
                                source_list, suitability_ruleset_text)
 
 STEPS = [
@@ -489,7 +489,7 @@ def proposal_story(unit, project=None, lang: str = "zh", data: ProposalData | No
     story += _consent(d, t, w)
     story += _steps(d, t, w)
     story += P.signatures(d, t, w, heading("parties", t))
-    story += _sources(d, t, w)
+    story += sources_section(d, t, w)
     return story
 
 

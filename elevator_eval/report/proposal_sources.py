@@ -117,7 +117,7 @@ def _source_list_en(d, t: Tr) -> list[tuple[str, str]]:
     return items
 
 
-def _sources(d, t: Tr, width: float) -> list:
+def sources_section(d, t: Tr, width: float) -> list:
     from .proposal import heading
     story = [para(heading("sources", t), "h2")]
     for i, (_key, text) in enumerate(source_list(d, t), 1):

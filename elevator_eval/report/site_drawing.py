@@ -9,17 +9,18 @@ scale bar with a round length and a north arrow. Text is drawn with ``String`` (
 
 from __future__ import annotations
 
-from .. import fonts
+from .. import fonts, vocabulary
 from .common import Tr, fmt_num, plain
 
 PIPE_COLOURS = {"gas": "#C62828", "water": "#1565C0", "drainage": "#5D4037",
                 "power": "#F9A825", "telecom": "#6A1B9A", "heating": "#EF6C00"}
-PIPE_LABELS = {"gas": ("燃气", "gas"), "water": ("给水", "water"), "drainage": ("排水", "drainage"),
-               "power": ("电力", "power"), "telecom": ("通信", "telecom"),
-               "heating": ("供热", "heating")}
+PIPE_LABELS = {code: (vocabulary.label("pipes", code, "zh"), vocabulary.label("pipes", code, "en"))
+               for code in PIPE_COLOURS}
 
 
 NEIGHBOUR_VIEW_M = 36.0
+MARGIN_M = 5.0
+"""Empty ground drawn around the parts of the plan [m]."""
 """Neighbours are shown as far as this from the own building and the shaft [m]."""
 
 
@@ -43,8 +44,7 @@ def view_bounds(plan) -> tuple[float, float, float, float]:
     if pts:
         parts.append(MultiPoint(pts))
     x0, y0, x1, y1 = unary_union(parts).bounds
-    m = 4.0
-    return x0 - m, y0 - m, x1 + m, y1 + m
+    return x0 - MARGIN_M, y0 - MARGIN_M, x1 + MARGIN_M, y1 + MARGIN_M
 
 
 def _nice_bar_m(span_m: float) -> int:
@@ -213,9 +213,9 @@ def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300,
     label(bx + bar * scale, by + 5, f"{bar} m", 6)
     # legend
     ly = ay - 14
-    from .plan import _wrap
+    from .plan import wrap_label
     for text, colour in _legend(plan, measured, t, scale):
-        for chunk in _wrap(text, font, 7, width_pt - lx - 8):
+        for chunk in wrap_label(text, font, 7, width_pt - lx - 8):
             label(lx, ly, chunk, 7, "start", colour)
             ly -= 10
         ly -= 2

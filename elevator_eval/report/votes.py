@@ -189,7 +189,7 @@ def consent_section(d, t: Tr, width: float, *, heading: str | None, named: bool 
     state = L.label(L.CONSENT_STATES, c.state, t)
     style = "body"
     story.append(para(t(f"业主共 {c.heads_total} 位（一位业主拥有多套住房的计一票）：同意 {c.heads_yes} 位、"
-                        f"不同意 {c.heads_no} 位、弃权 {c.heads_abstain} 位、未参与 "
+                        f"反对 {c.heads_no} 位、弃权 {c.heads_abstain} 位、未参与 "
                         f"{c.heads_total - c.heads_taking_part} 位。结论：{state}。",
                         f"{c.heads_total} owners (an owner of several flats has one vote): "
                         f"yes {c.heads_yes}, no {c.heads_no}, abstain {c.heads_abstain}, not "

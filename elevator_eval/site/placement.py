@@ -18,8 +18,6 @@ from typing import Any
 
 from .plan import Plan, Prism
 
-FIRE_LANE_MIN_M = 4.0     # GB 50016-2014 (2018) §7.1.8, as in the suitability ruleset
-NEIGHBOUR_MIN_M = 6.0     # GB 50016-2014 (2018) Table 5.2.2
 
 
 @dataclass
@@ -55,15 +53,19 @@ def shaft_at(own: Prism, edge: int, along_m: float, width_m: float, depth_m: flo
     return Prism(id=sid, footprint=foot, height_m=height_m)
 
 
-def _problems(v: dict[str, Any]) -> list[str]:
+def _problems(v: dict[str, Any], checks: dict[str, Any]) -> list[str]:
+    """Finding codes a candidate would raise; the limits come from the suitability
+    ruleset's checks (``fire_lane_narrow.min_width_m``, ``neighbour_close.min_distance_m``)."""
+    fire_min_m = float(checks["fire_lane_narrow"]["min_width_m"])
+    neighbour_min_m = float(checks["neighbour_close"]["min_distance_m"])
     out = []
     if v.get("inside_red_line") is False:
         out.append("red_line")
     if v.get("fire_lane_width_after_m") is not None and \
-            float(v["fire_lane_width_after_m"]) < FIRE_LANE_MIN_M:
+            float(v["fire_lane_width_after_m"]) < fire_min_m:
         out.append("fire_lane_narrow")
     if v.get("distance_to_neighbour_m") is not None and \
-            float(v["distance_to_neighbour_m"]) < NEIGHBOUR_MIN_M:
+            float(v["distance_to_neighbour_m"]) < neighbour_min_m:
         out.append("neighbour_close")
     if v.get("occupies_private_courtyard"):
         out.append("private_courtyard")
@@ -76,9 +78,16 @@ def _problems(v: dict[str, Any]) -> list[str]:
 
 def candidates(plan: Plan, *, entry_mode: str | None = "half_landing",
                width_m: float = 2.5, depth_m: float = 2.5, corridor_m: float = 1.8,
-               step_m: float = 3.0) -> list[Candidate]:
-    """Ranked candidate shaft positions (best first); see the module docstring."""
+               step_m: float = 3.0, checks: dict[str, Any] | None = None) -> list[Candidate]:
+    """Ranked candidate shaft positions (best first); see the module docstring.
+
+    ``checks`` are the suitability ruleset's checks in force (default: the shipped default
+    ruleset), so a candidate's problems use the same limits as the unit's findings."""
     from shapely.geometry import Point, Polygon
+
+    if checks is None:
+        from ..suitability import DEFAULT_RULESET, load_ruleset
+        checks = load_ruleset(DEFAULT_RULESET).checks
 
     from .measure import measure
     own = plan.own
@@ -109,7 +118,7 @@ def candidates(plan: Plan, *, entry_mode: str | None = "half_landing",
             lost = sum(w.lost_h for w in res.windows) if res is not None else 0.0
             below = len(res.below_standard) if res is not None else 0
             label = f"{'ABCDEFGH'[edges.index(e)]}{k + 2}"
-            out.append(Candidate(label, s, m.values, _problems(m.values), lost, below))
+            out.append(Candidate(label, s, m.values, _problems(m.values, checks), lost, below))
     out.sort(key=lambda c: (len(c.problems), c.lost_h))
     return out
 

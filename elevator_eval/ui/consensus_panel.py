@@ -80,7 +80,7 @@ class ConsensusPanel(QWidget):
 
     def refresh(self, unit) -> None:
         """Show the unit's households; a proposal made for other inputs is dropped."""
-        if self.result is not None and self._inputs(unit) != self._result_inputs:
+        if self.result is not None and self._inputs(unit) != self.result_inputs:
             self.result = None
             self.label.setText(self.tr("输入已修改，请重新寻找方案"))
         self._loading = True
@@ -138,7 +138,7 @@ class ConsensusPanel(QWidget):
             return find_consensus(unit)
 
         def show(res):
-            self.result, self._result_inputs = res, inputs
+            self.result, self.result_inputs = res, inputs
             self.label.setText(i18n.pick(res.message_zh, res.message_en) or res.status)
             self.label.setProperty("status", res.status)
             self.refresh(self.doc.unit(self.unit_id))

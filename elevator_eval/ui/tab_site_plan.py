@@ -89,7 +89,7 @@ class SitePlanTab(UnitTab):
         self.gen_per_floor.setRange(1, 30)
         self.gen_per_floor.setValue(4)
         self.gen_floor_h = QDoubleSpinBox()
-        self.gen_floor_h.setRange(2.0, 6.0)
+        self.gen_floor_h.setRange(2.0, 5.5)   # storey height [m] of a walk-up
         self.gen_floor_h.setValue(2.9)
         self.gen_button = QPushButton(self.tr("生成窗"))
         self.gen_button.clicked.connect(self.generate_windows)
@@ -407,10 +407,11 @@ class SitePlanTab(UnitTab):
         from .worker import run_task
         plan = self.plan
         mode = self.doc.unit(self.unit_id).site.entry_mode
+        checks = self.doc.rules(self.unit_id).suitability.checks   # the unit's limits
 
         def work(progress):
             from ..site.placement import candidates
-            return candidates(plan, entry_mode=mode)
+            return candidates(plan, entry_mode=mode, checks=checks)
         self.suggest_task = run_task(self, work, self.tr("推荐井道位置"),
                                      self.tr("正在比较候选位置…"))
         self.suggest_task.finished.connect(self._show_candidates)

@@ -20,7 +20,7 @@ def collect(window) -> dict:
         kept["unit_id"] = pre.unit_id
         kept["preinstall"] = pre.result
         cons = editor.tab("costs").consensus
-        kept["consensus"] = (cons.result, getattr(cons, "_result_inputs", None),
+        kept["consensus"] = (cons.result, getattr(cons, "result_inputs", None),
                              cons.label.property("status"))
         kept["costs_tab"] = editor.tab("costs").result_tabs.currentIndex()
     proc = window._views.get("procurement")
@@ -50,7 +50,7 @@ def restore(window, kept: dict) -> None:
         result, inputs, status = kept.get("consensus") or (None, None, None)
         if result is not None and result.unit_id == costs.unit_id:
             cons = costs.consensus
-            cons.result, cons._result_inputs = result, inputs
+            cons.result, cons.result_inputs = result, inputs
             from . import i18n
             cons.label.setText(i18n.pick(result.message_zh, result.message_en) or status)
             cons.label.setProperty("status", status)
