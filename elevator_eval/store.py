@@ -53,7 +53,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable
 
-from . import __version__
+from . import __version__, concurrency
 from .atomic import fsync_replace
 from .audit import VoteEvent, record_vote, verify_log  # noqa: F401 - re-exported API
 from .errors import InputError, ProjectFileError
@@ -551,6 +551,7 @@ def open_project(path) -> Project:
             _migrate(conn, version)
             project = _load(conn)
             _write_migrated(conn, path, version)
+        concurrency.stamp_from_file(project, path)
         return project
     except ProjectFileError:
         raise
@@ -746,7 +747,7 @@ def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
     _write_meta(conn, meta)
 
 
-def save_project(project: Project, path) -> None:
+def save_project(project: Project, path, *, track: bool = True) -> None:
     """Save the whole project in one transaction, atomically and crash-safely.
 
     A complete new database is written to a temporary file beside ``path``, fsynced, and
@@ -758,12 +759,16 @@ def save_project(project: Project, path) -> None:
     ProjectFileError
         when ``path`` holds this project with stored vote-log entries that the project
         no longer has unchanged (the log is append-only), or a newer-version project.
+    concurrency.StaleSaveError
+        when ``path`` was saved by someone else since ``project`` was read from it or
+        last saved to it (``track``: remember the saved state; false for autosave copies).
     InputError
         when a value cannot be stored (names the field) or unit ids repeat.
     OSError
         when the folder cannot be written.
     """
     path = Path(path)
+    gen = concurrency.check_base(project, path) if track else 0
     _check_append_only(project, path)
     if path.exists():
         try:
@@ -785,14 +790,22 @@ def save_project(project: Project, path) -> None:
             _create_schema(conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             _insert_project(conn, project)
+            _write_meta(conn, concurrency.generation_meta(project, gen, track))
             conn.execute("COMMIT")
+            sha = conn.execute(
+                "SELECT value FROM meta WHERE key = 'content_sha256'").fetchone()[0]
         finally:
             conn.close()
         _set_mode(Path(tmp), path)
-        fsync_replace(Path(tmp), path)
+        with concurrency.save_lock(path):
+            if track:
+                concurrency.recheck(project, path, gen)
+            fsync_replace(Path(tmp), path)
     except BaseException:
         _unlink(tmp)
         raise
+    if track:
+        concurrency.stamp(project, path, gen, sha)
     _remove_stale_temporaries(path)
 
 
@@ -927,7 +940,7 @@ def autosave_path(path) -> Path:
 def save_autosave(project: Project, path) -> Path:
     """Save the project to :func:`autosave_path` (atomically); returns that path."""
     dest = autosave_path(path)
-    save_project(project, dest)
+    save_project(project, dest, track=False)
     return dest
 
 
