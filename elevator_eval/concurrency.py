@@ -25,11 +25,12 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .audit import append_event
 from .errors import ProjectFileError
@@ -295,12 +296,12 @@ def merge(mine: Project, theirs: Project) -> MergeResult:
 
     Raises
     ------
-    ValueError
+    TypeError
         when ``mine`` has no remembered base (it was not read from a file).
     """
     base = getattr(mine, "file_base", None)
     if not isinstance(base, FileBase):
-        raise ValueError("the project was not read from a file: nothing to merge against")
+        raise TypeError("the project was not read from a file: nothing to merge against")
     bd = base.digests
     md = entity_digests(mine)
     td = entity_digests(theirs)

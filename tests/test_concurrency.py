@@ -103,7 +103,7 @@ def test_votes_on_both_sides_are_chained_in_one_log(path):
 
 def test_added_and_removed_units_merge(path):
     a, b = _two_editors(path)
-    c, bld, u = a.locate("DH-1-3")
+    _, bld, u = a.locate("DH-1-3")
     bld.units.remove(u)  # A removes a unit
     store.save_project(a, path)
     new = b.find_unit("DH-1-1").clone()
@@ -180,7 +180,7 @@ def test_racing_saves_one_wins_one_is_refused(path):
         start = threading.Barrier(2)
         outcome: dict[str, str] = {}
 
-        def run(p, key):
+        def run(p, key, start=start, outcome=outcome):
             start.wait()
             try:
                 store.save_project(p, path)
