@@ -670,6 +670,8 @@ class MainWindow(QMainWindow):
             editor.tab("documents").export_current()
 
     def batch_proposals(self, out_dir: str | None = None):
+        if not isinstance(out_dir, (str, os.PathLike)):
+            out_dir = None  # from the menu: QAction.triggered passes "checked" (False)
         from .exporting import batch_proposals
         return batch_proposals(self, out_dir)
 
