@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "export-unit": "从项目导出单元 JSON / export a unit file from a project",
     "import-unit": "把单元 JSON 导入项目 / import a unit file into a project",
     "anonymise": "导出脱敏项目 / write an anonymised copy of a project",
+    "privacy": "个人信息查阅、删除与保存期限 / a resident's personal information",
 }
 
 EXIT_OK = 0
@@ -185,7 +186,8 @@ def _os_error(e: OSError) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())[:2000]
+    from .privacy import scrub  # lazy: only on the error path; no phone numbers in errors
+    return scrub(" ".join(text.split()))[:2000]
 
 
 def run_gui(argv: list[str]) -> int:

@@ -55,7 +55,7 @@ from typing import Any, Callable
 
 from . import __version__, concurrency
 from .atomic import fsync_replace
-from .audit import VoteEvent, record_vote, verify_log  # noqa: F401 - re-exported API
+from .audit import VoteEvent, is_tombstone, record_vote, verify_log  # noqa: F401
 from .errors import InputError, ProjectFileError
 from .model import (Building, BuildingInfo, Community, Costs, Household, Project,
                     ShareSettings, Site, Unit)
@@ -676,8 +676,12 @@ def _check_append_only(project: Project, path: Path) -> None:
         return  # a different project: "save as" over it
     new_rows = [_event_row(ev) for ev in project.vote_log]
     if len(new_rows) < len(rows) or new_rows[:len(rows)] != rows:
-        bad = next((i for i, (a, b) in enumerate(zip(rows, new_rows)) if a != b),
-                   min(len(rows), len(new_rows)))
+        # an erased note (a tombstone, audit.tombstone) is the one allowed change
+        bad = next((i for i, (a, b) in enumerate(zip(rows, new_rows)) if a != b and not (
+            a[:8] + a[9:] == b[:8] + b[9:] and is_tombstone(project.vote_log[i]))),
+            None if len(new_rows) >= len(rows) else len(new_rows))
+        if bad is None:
+            return
         raise ProjectFileError(
             f"拒绝保存“{path.name}”：表决记录只能追加，第 {bad + 1} 条已有记录被修改或删除 / "
             f"refusing to save {path.name}: the vote log is append-only and stored entry "
