@@ -18,9 +18,10 @@ project.
   are deleted, the owner id becomes a pseudonym (so the resident still counts as one head),
   and the notes of the resident's vote-log entries become tombstones
   (:func:`elevator_eval.audit.tombstone`): the chain still verifies and its published head
-  is unchanged. Door, floor, area and vote stay: they are the record of a decision taken
-  under the Civil Code (Art. 278), which PIPL Art. 47 (last paragraph) lets a handler keep
-  while another law requires it; they no longer name anyone.
+  is unchanged. Door, floor, area and vote stay: they are the record of the owners'
+  decision under the Civil Code (Art. 278, open to challenge under Art. 280) and the other
+  owners' tally and shares depend on them (de-identified, not anonymous: see
+  ``docs/privacy.md``).
 - Retention (:func:`retention_days`, :func:`set_retention_days`, :func:`expired`,
   :func:`purge_expired`): contact details and notes of households whose vote was recorded
   more than N days ago are deleted on request; N is a project setting (``None``: no
