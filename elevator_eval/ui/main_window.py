@@ -359,9 +359,14 @@ class MainWindow(QMainWindow):
         for c in self.doc.project.communities:
             ci = QTreeWidgetItem([c.name or c.id])
             ci.setToolTip(0, c.district or c.name)
+            # every item carries the role: PySide6 6.12 on Python 3.11 drops a reference to
+            # None each time data() reads an unset role, and the app aborts after enough
+            # edits (each edit looks the unit up in the tree); the soak test found it
+            ci.setData(0, UNIT_ROLE, "")
             for b in c.buildings:
                 bi = QTreeWidgetItem([b.name or b.id])
                 bi.setToolTip(0, b.address or b.name)
+                bi.setData(0, UNIT_ROLE, "")
                 for u in b.units:
                     short = u.name.split(" ")[-1] if u.name else u.id
                     ui_ = QTreeWidgetItem([short or u.id])

@@ -121,3 +121,15 @@ def test_lock_from_another_machine_goes_stale_by_heartbeat():
     info = filelock.LockInfo("x", "other-host", 1, "2026-01-01T00:00:00", 1000.0, "t")
     assert not filelock.is_stale(info, now=1000.0 + filelock.STALE_S)
     assert filelock.is_stale(info, now=1000.0 + filelock.STALE_S + 1)
+
+
+def test_edits_do_not_wear_down_none(make_main_window):
+    """Regression (found by the soak test): each edit looks its unit up in the project
+    tree; reading an unset item role in PySide6 6.12 / Python 3.11 dropped a reference to
+    None every time, and after a few thousand edits the app aborted."""
+    import sys
+    w = make_main_window()
+    before = sys.getrefcount(None)
+    for _ in range(500):
+        w.tree_unit_item("XFL-4-2")
+    assert sys.getrefcount(None) - before > -100  # the leak took 1,500 here
