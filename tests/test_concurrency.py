@@ -36,7 +36,7 @@ def test_generation_counts_saves(path):
 
 def test_second_save_is_refused_and_names_the_file(path):
     a, b = _two_editors(path)
-    a.find_unit("DH-1-1").costs.items_yuan["civil"] = Decimal("61000")
+    a.find_unit("DH-1-1").costs.items_yuan["civil"] = Decimal(61000)
     store.save_project(a, path)
     b.find_unit("DH-1-2").name = "二单元（改名）"
     before = path.read_bytes()
@@ -45,12 +45,12 @@ def test_second_save_is_refused_and_names_the_file(path):
     assert "街道.eeproj" in str(e.value) and "\n" not in str(e.value)
     assert path.read_bytes() == before  # nothing written: A's change is safe
     assert store.open_project(path).find_unit("DH-1-1").costs.items_yuan["civil"] == \
-        Decimal("61000")
+        Decimal(61000)
 
 
 def test_reload_and_reapply_keeps_both_changes(path):
     a, b = _two_editors(path)
-    a.find_unit("DH-1-1").costs.items_yuan["civil"] = Decimal("61000")
+    a.find_unit("DH-1-1").costs.items_yuan["civil"] = Decimal(61000)
     store.save_project(a, path)
     b.find_unit("DH-1-2").name = "二单元（改名）"
     with pytest.raises(StaleSaveError):
@@ -60,7 +60,7 @@ def test_reload_and_reapply_keeps_both_changes(path):
     assert result.taken == ["unit DH-1-2"]
     store.save_project(result.project, path)
     back = store.open_project(path)
-    assert back.find_unit("DH-1-1").costs.items_yuan["civil"] == Decimal("61000")
+    assert back.find_unit("DH-1-1").costs.items_yuan["civil"] == Decimal(61000)
     assert back.find_unit("DH-1-2").name == "二单元（改名）"
 
 

@@ -27,7 +27,7 @@ def units(draw):
         hh.append(Household(
             id=f"{i + 1:02d}", floor=1 + i % 6,
             area_m2=draw(st.sampled_from([Decimal("56.30"), Decimal("61.05"),
-                                          Decimal("40"), Decimal("88.8"),
+                                          Decimal(40), Decimal("88.8"),
                                           Decimal("120.25"), Decimal("0.01")])),
             owner=f"O{o}", vote=votes_by_owner[o],
             exclusive_part_affected=draw(st.booleans()) and draw(st.booleans())))

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 from fuzzsummary import report_cases
-from hypothesis import HealthCheck, given, seed, settings, strategies as st
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
 
 from elevator_eval.errors import InputError, ProjectFileError
 

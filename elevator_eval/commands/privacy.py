@@ -74,7 +74,7 @@ def run(args) -> CommandResult:
             text = f"已写出 {out} / wrote {out}"
             return CommandResult(data={"output": str(out), **record}, text=text,
                                  json_mode=args.json)
-        return CommandResult(data=record, json_mode=True if args.json else False,
+        return CommandResult(data=record, json_mode=bool(args.json),
                              text=json.dumps(record, ensure_ascii=False, indent=2))
     if args.erase is not None:
         if not args.yes:
