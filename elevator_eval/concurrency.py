@@ -126,12 +126,17 @@ def entity_digests(project: Project) -> dict[tuple[str, str], str]:
 
 @dataclass
 class FileBase:
-    """The state of the file a project was read from or last written to."""
+    """The state of the file a project was read from or last written to.
+
+    ``snapshot`` holds the file's bytes as read or written (``None`` after recovering
+    from an autosave copy): the common ancestor of a three-way merge, read only when a
+    merge is asked for, so that opening and saving cost no more than reading the bytes.
+    """
 
     path: str
     generation: int
     content_sha256: str
-    digests: dict[tuple[str, str], str] = field(default_factory=dict)
+    snapshot: bytes | None = field(default=None, repr=False)
     vote_log_len: int = 0
 
 
@@ -155,17 +160,43 @@ def file_state(path: Path) -> tuple[int, str, str] | None:
     return gen, str(meta.get("content_sha256", "")), str(meta.get("uid", ""))
 
 
-def stamp(project: Project, path: Path, generation: int, content_sha256: str) -> None:
+def stamp(project: Project, path: Path, generation: int, content_sha256: str,
+          snapshot: bytes | None) -> None:
     """Remember that ``project`` now equals the file ``path`` at ``generation``."""
     project.file_base = FileBase(str(Path(path).resolve()), generation, content_sha256,
-                                 entity_digests(project), len(project.vote_log))
+                                 snapshot, len(project.vote_log))
 
 
-def stamp_from_file(project: Project, path: Path) -> None:
-    """:func:`stamp` with the generation and digest read from the file (after opening)."""
-    state = file_state(path)
-    if state is not None:
-        stamp(project, path, state[0], state[1])
+def _meta_of(data: bytes) -> tuple[int, str] | None:
+    try:
+        conn = sqlite3.connect(":memory:")
+        try:
+            conn.deserialize(data)
+            meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN "
+                                     "('generation', 'content_sha256')"))
+        finally:
+            conn.close()
+        return int(meta.get("generation", "0")), str(meta.get("content_sha256", ""))
+    except (sqlite3.Error, ValueError, OverflowError):
+        return None
+
+
+def stamp_from_file(project: Project, path: Path,
+                    before: tuple[int, str, str] | None) -> None:
+    """:func:`stamp` after opening: ``before`` is :func:`file_state` taken before the file
+    was read. When the file was replaced while it was being read the open is refused
+    (open again), so a project is never stamped with a state it does not hold."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return
+    now = _meta_of(data)
+    if before is not None and now is not None and now != before[:2]:
+        raise ProjectFileError(
+            f"“{Path(path).name}”在读取时被其他人保存，请重新打开 / {Path(path).name} was "
+            f"saved by someone else while it was being read; open it again")
+    if now is not None:
+        stamp(project, path, now[0], now[1], data)
 
 
 def forget_base(project: Project) -> None:
@@ -236,7 +267,7 @@ def restore_base(project: Project, recovered_from: Path, original: Path) -> None
             conn.close()
         if meta.get("base_path") == str(Path(original).resolve()):
             project.file_base = FileBase(meta["base_path"], int(meta["base_generation"]),
-                                         meta["base_sha256"], {}, len(project.vote_log))
+                                         meta["base_sha256"], None, len(project.vote_log))
     except (sqlite3.Error, OSError, ValueError, KeyError):
         project.file_base = None
 
@@ -287,12 +318,14 @@ def _where_units(project: Project) -> dict[str, tuple[Community, Building, Unit]
     return {u.id: (c, b, u) for c, b, u in project.iter_units()}
 
 
-def merge(mine: Project, theirs: Project) -> MergeResult:
+def merge(mine: Project, theirs: Project, base_project: Project | None) -> MergeResult:
     """Three-way merge of ``mine`` (edited since its base) into ``theirs`` (the file now).
 
-    A part changed only by me replaces theirs; changed only by them stays; changed by
-    both to the same value stays; changed by both differently is a conflict. My new
-    vote-log entries are appended after theirs and chained.
+    ``base_project`` is the common ancestor (``store.load_base(mine)``; None when it is
+    not known, and then every part that differs is a conflict). A part changed only by me
+    replaces theirs; changed only by them stays; changed by both to the same value stays;
+    changed by both differently is a conflict. My new vote-log entries are appended after
+    theirs and chained.
 
     Raises
     ------
@@ -302,7 +335,7 @@ def merge(mine: Project, theirs: Project) -> MergeResult:
     base = getattr(mine, "file_base", None)
     if not isinstance(base, FileBase):
         raise TypeError("the project was not read from a file: nothing to merge against")
-    bd = base.digests
+    bd = entity_digests(base_project) if base_project is not None else {}
     md = entity_digests(mine)
     td = entity_digests(theirs)
     result = copy.deepcopy(theirs)

@@ -538,6 +538,7 @@ def open_project(path) -> Project:
     """
     path = Path(path)
     version = _check_header(path)
+    before = concurrency.file_state(path)
     conn = None
     try:
         conn = _connect_ro(path)
@@ -551,7 +552,7 @@ def open_project(path) -> Project:
             _migrate(conn, version)
             project = _load(conn)
             _write_migrated(conn, path, version)
-        concurrency.stamp_from_file(project, path)
+        concurrency.stamp_from_file(project, path, before)
         return project
     except ProjectFileError:
         raise
@@ -801,6 +802,7 @@ def save_project(project: Project, path, *, track: bool = True) -> None:
         finally:
             conn.close()
         _set_mode(Path(tmp), path)
+        snapshot = Path(tmp).read_bytes() if track else None
         with concurrency.save_lock(path):
             if track:
                 concurrency.recheck(project, path, gen)
@@ -809,7 +811,7 @@ def save_project(project: Project, path, *, track: bool = True) -> None:
         _unlink(tmp)
         raise
     if track:
-        concurrency.stamp(project, path, gen, sha)
+        concurrency.stamp(project, path, gen, sha, snapshot)
     _remove_stale_temporaries(path)
 
 
@@ -847,6 +849,21 @@ def _set_mode(tmp: Path, path: Path) -> None:
         os.chmod(tmp, mode)
     except OSError:
         pass
+
+
+def load_base(project: Project) -> Project | None:
+    """The common ancestor of a three-way merge: the file as ``project`` last read or
+    wrote it (``concurrency.merge``); None when it is not known."""
+    base = project.file_base
+    if not isinstance(base, concurrency.FileBase) or base.snapshot is None:
+        return None
+    fd, tmp = tempfile.mkstemp(suffix=SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(base.snapshot)
+        return open_project(tmp)
+    finally:
+        _unlink(tmp)
 
 
 def new_project(name: str) -> Project:

@@ -55,7 +55,7 @@ def test_reload_and_reapply_keeps_both_changes(path):
     b.find_unit("DH-1-2").name = "二单元（改名）"
     with pytest.raises(StaleSaveError):
         store.save_project(b, path)
-    result = merge(b, store.open_project(path))
+    result = merge(b, store.open_project(path), store.load_base(b))
     assert result.conflicts == []
     assert result.taken == ["unit DH-1-2"]
     store.save_project(result.project, path)
@@ -69,7 +69,7 @@ def test_both_changing_one_unit_is_a_conflict_not_a_merge(path):
     a.find_unit("DH-1-1").name = "甲改"
     store.save_project(a, path)
     b.find_unit("DH-1-1").name = "乙改"
-    result = merge(b, store.open_project(path))
+    result = merge(b, store.open_project(path), store.load_base(b))
     assert result.conflicts == ["unit DH-1-1"]
     assert result.project.find_unit("DH-1-1").name == "甲改"  # theirs untouched
 
@@ -79,7 +79,7 @@ def test_same_change_on_both_sides_is_no_conflict(path):
     a.find_unit("DH-1-1").name = "同名"
     b.find_unit("DH-1-1").name = "同名"
     store.save_project(a, path)
-    assert merge(b, store.open_project(path)).conflicts == []
+    assert merge(b, store.open_project(path), store.load_base(b)).conflicts == []
 
 
 def test_votes_on_both_sides_are_chained_in_one_log(path):
@@ -89,7 +89,7 @@ def test_votes_on_both_sides_are_chained_in_one_log(path):
     record_vote(a, ua.id, ua.households[0].id, "yes", "paper", when="2026-05-01")
     store.save_project(a, path)
     record_vote(b, ub.id, ub.households[0].id, "no", "meeting", when="2026-05-02")
-    result = merge(b, store.open_project(path))
+    result = merge(b, store.open_project(path), store.load_base(b))
     assert result.conflicts == []
     store.save_project(result.project, path)
     back = store.open_project(path)
@@ -111,7 +111,7 @@ def test_added_and_removed_units_merge(path):
     _, bb, _ = b.locate("DH-1-1")
     new.building = bb.info
     bb.units.append(new)  # B adds one
-    result = merge(b, store.open_project(path))
+    result = merge(b, store.open_project(path), store.load_base(b))
     assert result.conflicts == []
     ids = [x.id for x in result.project.units()]
     assert "DH-1-3" not in ids and "DH-1-9" in ids
@@ -125,7 +125,7 @@ def test_building_change_reaches_every_unit_of_the_building(path):
     store.save_project(a, path)
     _, bb, _ = b.locate("DH-1-1")
     bb.info.storeys += 1
-    result = merge(b, store.open_project(path))
+    result = merge(b, store.open_project(path), store.load_base(b))
     assert result.conflicts == []
     _, rb, _ = result.project.locate("DH-1-1")
     assert all(u.building.storeys == bb.info.storeys for u in rb.units)
@@ -197,3 +197,29 @@ def test_racing_saves_one_wins_one_is_refused(path):
         assert sorted(outcome.values()) == ["refused", "saved"]
         winner = "甲" if outcome["a"] == "saved" else "乙"
         assert store.open_project(path).name == winner
+
+
+def test_without_a_known_base_every_difference_is_a_conflict(path):
+    a, b = _two_editors(path)
+    a.find_unit("DH-1-1").name = "甲"
+    store.save_project(a, path)
+    b.find_unit("DH-2-1").name = "乙"
+    result = merge(b, store.open_project(path), None)
+    assert result.conflicts == ["unit DH-1-1", "unit DH-2-1"]
+
+
+def test_a_file_replaced_while_it_is_read_is_not_stamped(path, monkeypatch):
+    """open_project reads the file's state before and after: a save in between (here
+    simulated) refuses the open instead of remembering the wrong base."""
+    real = concurrency.file_state
+
+    def state_then_save(p):
+        s = real(p)
+        monkeypatch.setattr(concurrency, "file_state", real)
+        q = store.open_project(p)  # someone else opens and saves meanwhile
+        q.name = "别人"
+        store.save_project(q, p)
+        return s
+    monkeypatch.setattr(concurrency, "file_state", state_then_save)
+    with pytest.raises(store.ProjectFileError, match="while it was being read"):
+        store.open_project(path)

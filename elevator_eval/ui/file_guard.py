@@ -114,7 +114,7 @@ class FileGuard(QObject):
         w = self.window
         try:
             theirs = store.open_project(path)
-            result = concurrency.merge(w.doc.project, theirs)
+            result = concurrency.merge(w.doc.project, theirs, store.load_base(w.doc.project))
         except (ProjectFileError, OSError, TypeError) as e:
             w.report_error(self.tr("无法合并"), str(e))
             return False
