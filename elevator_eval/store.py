@@ -664,7 +664,7 @@ def _existing_log(path: Path) -> tuple[str, list[tuple]] | None:
             return meta.get("uid", ""), rows
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, ValueError):  # damaged text (UnicodeDecodeError): not a project
         return None
 
 

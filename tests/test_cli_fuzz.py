@@ -441,3 +441,29 @@ def test_quotes_with_absurd_price(value, tmp_path):
     CASES["command quotes"] += 1
     problem = _run_and_check("quotes", argv, False)
     assert problem is None, problem
+
+
+def test_output_equals_double_dash_is_a_message(tmp_path):
+    """Found by the long tier (seed 20261129): ``--output=--`` parsed to a list."""
+    src = tmp_path / "p.eeproj"
+    shutil.copy(SAMPLE / "sample-street.eeproj", src)
+    for name in ("anonymise", "export-unit"):
+        argv = [str(src), "--output=--"] + (["--unit", "DH-1-1"] if name == "export-unit"
+                                             else [])
+        CASES[f"command {name}"] += 1
+        problem = _run_in(tmp_path, name, argv, False)
+        assert problem is None, problem
+
+
+def test_save_over_a_project_with_broken_text_is_a_message(tmp_path):
+    """Found by the long tier (seed 20261129): one flipped byte at 1989 of the sample
+    breaks a UTF-8 sequence of the vote log; writing ``-o`` over that file crashed."""
+    src = tmp_path / "p.eeproj"
+    shutil.copy(SAMPLE / "sample-street.eeproj", src)
+    out = tmp_path / "out.eeproj"
+    data = bytearray((SAMPLE / "sample-street.eeproj").read_bytes())
+    data[1989] = 198
+    out.write_bytes(bytes(data))
+    CASES["command anonymise"] += 1
+    problem = _run_and_check("anonymise", [str(src), "-o", str(out)], False)
+    assert problem is None, problem
