@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any, Iterable
@@ -178,10 +179,43 @@ def verify_log(events: Iterable[VoteEvent]) -> tuple[bool, int | None]:
     """
     prev = GENESIS_HASH
     for i, ev in enumerate(events):
-        if ev.seq != i + 1 or ev.prev_hash != prev or ev.hash != ev.compute_hash():
+        if ev.seq != i + 1 or ev.prev_hash != prev or \
+                (ev.hash != ev.compute_hash() and not is_tombstone(ev)):
             return False, i
         prev = ev.hash
     return True, None
+
+
+# A tombstone is an entry whose note was erased at a resident's request (PIPL Art. 47): the
+# note is replaced by the erasure date and a SHA-256 of the entry's other fields, taken
+# when the entry was still verified in full. Its hash stays the original, so the chain
+# links and a head hash published before the erasure still match; the other fields are
+# checked against the digest in the tombstone. (Like the chain itself, this makes a
+# change evident to someone holding the published head; it does not prevent one.)
+TOMBSTONE_RE = re.compile(r"〔已删除 (\d{4}-\d{2}-\d{2})〕sha256:([0-9a-f]{64})")
+
+
+def fields_digest(ev: VoteEvent) -> str:
+    """SHA-256 of an entry's hashed fields without its note."""
+    data = {k: getattr(ev, k) for k in _HASHED_FIELDS if k != "note"}
+    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+
+
+def is_tombstone(ev: VoteEvent) -> bool:
+    """Whether ``ev`` is an intact tombstone (note erased, other fields as when erased)."""
+    m = TOMBSTONE_RE.fullmatch(ev.note or "")
+    return m is not None and m.group(2) == fields_digest(ev)
+
+
+def tombstone(ev: VoteEvent, day: str) -> VoteEvent:
+    """A copy of a verified entry ``ev`` with its note erased (``day``: ISO date)."""
+    if ev.hash != ev.compute_hash() and not is_tombstone(ev):
+        raise InputError("vote_log", f"entry {ev.seq} does not verify; it cannot be erased")
+    return VoteEvent(seq=ev.seq, time=ev.time, unit_id=ev.unit_id,
+                     household_id=ev.household_id, scheme_version=ev.scheme_version,
+                     source=ev.source, previous=ev.previous, new=ev.new,
+                     note=f"〔已删除 {day[:10]}〕sha256:{fields_digest(ev)}",
+                     prev_hash=ev.prev_hash, hash=ev.hash)
 
 
 def log_head(events: list[VoteEvent]) -> str:

@@ -42,6 +42,7 @@ COMMANDS: dict[str, str] = {
     "rollup": "多个街道项目汇总统计（xlsx、GeoJSON）/ district roll-up of street projects",
     "sunlight": "日照分析（加装前后各窗日照时数）/ sunlight hours per window before and after",
     "settings": "查看或修改项目设置（规则、系数表、组织信息）/ show or change project settings",
+    "privacy": "个人信息查阅、删除与保存期限 / a resident's personal information",
 }
 
 EXIT_OK = 0
@@ -193,7 +194,8 @@ def _os_error(e: OSError) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())[:2000]
+    from .privacy import scrub  # lazy: only on the error path; no phone numbers in errors
+    return scrub(" ".join(text.split()))[:2000]
 
 
 def run_gui(argv: list[str]) -> int:

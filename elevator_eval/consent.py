@@ -467,8 +467,8 @@ def tally(unit: Unit, ruleset: str | ConsentRuleset | None = None, *,
     pa, ph, aa, ah = _tests(c, r)
     blocking, objecting = _vetoes(owners, votes, r)
     passed = pa and ph and aa and ah and not blocking and not objecting
-    vetoed_no = [o.id for o, v in zip(owners, votes)
-                 if v == "no" and (o.id in objecting or o.id in blocking)]
+    vetoing = set(objecting) | set(blocking)
+    vetoed_no = [o.id for o, v in zip(owners, votes) if v == "no" and o.id in vetoing]
     state = "ready" if passed else ("blocked" if vetoed_no else "needs_votes")
     needed = None if passed else _needed(owners, r)
     return ConsentResult(
@@ -542,21 +542,28 @@ def _needed(owners: list[Owner], r: ConsentRuleset) -> Needed:
     base = _counts(owners, votes)
     pre1 = _prefix(n_order)
     pre2 = _prefix(q_order)
+    n1, n2 = len(n_order), len(q_order)
+
+    def ok(k1: int, k2: int) -> bool:
+        a1, a2 = pre1[k1], pre2[k2]
+        return all(_tests(_Counts(base.heads_total, base.heads_part + k1,
+                                  base.heads_yes + k1 + k2, base.area_total,
+                                  base.area_part + a1, base.area_yes + a1 + a2), r))
+
+    # Every test is monotone: converting one more owner to yes never turns a passing
+    # vote into a failing one (for the approval shares of the participants too, since
+    # yes ≤ taking part). So the least k2 that passes for k1 never grows with k1, and
+    # one pointer walking down finds it for every k1: O(n) tests instead of O(n²).
     best = None
-    for k1 in range(len(f1), len(n_order) + 1):
-        a1 = pre1[k1]
-        for k2 in range(len(f2), len(q_order) + 1):
-            if best is not None and k1 + k2 > best[0]:
-                break
-            a2 = pre2[k2]
-            c = _Counts(base.heads_total, base.heads_part + k1, base.heads_yes + k1 + k2,
-                        base.area_total, base.area_part + a1, base.area_yes + a1 + a2)
-            if all(_tests(c, r)):
-                key = (k1 + k2, -(a1 + a2), k1)
-                if best is None or key < best[:3]:
-                    best = (k1 + k2, -(a1 + a2), k1, k2)
-                break  # larger k2 only adds owners
-    assert best is not None  # everyone voting yes always passes (validated ratios)
+    k2 = n2
+    for k1 in range(len(f1), n1 + 1):
+        if not ok(k1, k2):
+            continue  # no k2 ≤ n2 passes with this k1
+        while k2 > len(f2) and ok(k1, k2 - 1):
+            k2 -= 1
+        key = (k1 + k2, -(pre1[k1] + pre2[k2]), k1)
+        if best is None or key < best[:3]:
+            best = (*key, k2)
     _, _, k1, k2 = best
     chosen = {o.id for o in n_order[:k1]} | {o.id for o in q_order[:k2]}
     ids = [o.id for o in owners if o.id in forced_ids and o.id in chosen]

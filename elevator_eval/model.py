@@ -311,6 +311,9 @@ class Project:
     settings: dict[str, Any] = field(default_factory=dict)
     vote_log: list[Any] = field(default_factory=list)
     uid: str = ""
+    file_base: Any = field(default=None, compare=False, repr=False)
+    """State of the file last read or written (:class:`elevator_eval.concurrency.FileBase`);
+    not stored in the file."""
 
     def iter_units(self):
         """Yield ``(community, building, unit)`` for every unit in order."""

@@ -53,9 +53,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable
 
-from . import __version__
+from . import __version__, concurrency
 from .atomic import fsync_replace
-from .audit import VoteEvent, record_vote, verify_log  # noqa: F401 - re-exported API
+from .audit import VoteEvent, is_tombstone, record_vote, verify_log  # noqa: F401
 from .errors import InputError, ProjectFileError
 from .model import (Building, BuildingInfo, Community, Costs, Household, Project,
                     ShareSettings, Site, Unit)
@@ -561,6 +561,7 @@ def open_project(path) -> Project:
     """
     path = Path(path)
     version = _check_header(path)
+    before = concurrency.file_state(path)
     conn = None
     try:
         conn = _connect_ro(path)
@@ -574,6 +575,7 @@ def open_project(path) -> Project:
             _migrate(conn, version)
             project = _load(conn)
             _write_migrated(conn, path, version)
+        concurrency.stamp_from_file(project, path, before)
         return project
     except ProjectFileError:
         raise
@@ -685,7 +687,7 @@ def _existing_log(path: Path) -> tuple[str, list[tuple]] | None:
             return meta.get("uid", ""), rows
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, ValueError):  # damaged text (UnicodeDecodeError): not a project
         return None
 
 
@@ -698,8 +700,12 @@ def _check_append_only(project: Project, path: Path) -> None:
         return  # a different project: "save as" over it
     new_rows = [_event_row(ev) for ev in project.vote_log]
     if len(new_rows) < len(rows) or new_rows[:len(rows)] != rows:
-        bad = next((i for i, (a, b) in enumerate(zip(rows, new_rows)) if a != b),
-                   min(len(rows), len(new_rows)))
+        # an erased note (a tombstone, audit.tombstone) is the one allowed change
+        bad = next((i for i, (a, b) in enumerate(zip(rows, new_rows)) if a != b and not (
+            a[:8] + a[9:] == b[:8] + b[9:] and is_tombstone(project.vote_log[i]))),
+            None if len(new_rows) >= len(rows) else len(new_rows))
+        if bad is None:
+            return
         raise ProjectFileError(
             f"拒绝保存“{path.name}”：表决记录只能追加，第 {bad + 1} 条已有记录被修改或删除 / "
             f"refusing to save {path.name}: the vote log is append-only and stored entry "
@@ -769,7 +775,7 @@ def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
     _write_meta(conn, meta)
 
 
-def save_project(project: Project, path) -> None:
+def save_project(project: Project, path, *, track: bool = True) -> None:
     """Save the whole project in one transaction, atomically and crash-safely.
 
     A complete new database is written to a temporary file beside ``path``, fsynced, and
@@ -781,12 +787,16 @@ def save_project(project: Project, path) -> None:
     ProjectFileError
         when ``path`` holds this project with stored vote-log entries that the project
         no longer has unchanged (the log is append-only), or a newer-version project.
+    concurrency.StaleSaveError
+        when ``path`` was saved by someone else since ``project`` was read from it or
+        last saved to it (``track``: remember the saved state; false for autosave copies).
     InputError
         when a value cannot be stored (names the field) or unit ids repeat.
     OSError
         when the folder cannot be written.
     """
     path = Path(path)
+    gen = concurrency.check_base(project, path) if track else 0
     _check_append_only(project, path)
     if path.exists():
         try:
@@ -808,14 +818,23 @@ def save_project(project: Project, path) -> None:
             _create_schema(conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             _insert_project(conn, project)
+            _write_meta(conn, concurrency.generation_meta(project, gen, track))
             conn.execute("COMMIT")
+            sha = conn.execute(
+                "SELECT value FROM meta WHERE key = 'content_sha256'").fetchone()[0]
         finally:
             conn.close()
         _set_mode(Path(tmp), path)
-        fsync_replace(Path(tmp), path)
+        snapshot = Path(tmp).read_bytes() if track else None
+        with concurrency.save_lock(path):
+            if track:
+                concurrency.recheck(project, path, gen)
+            fsync_replace(Path(tmp), path)
     except BaseException:
         _unlink(tmp)
         raise
+    if track:
+        concurrency.stamp(project, path, gen, sha, snapshot)
     _remove_stale_temporaries(path)
 
 
@@ -853,6 +872,21 @@ def _set_mode(tmp: Path, path: Path) -> None:
         os.chmod(tmp, mode)
     except OSError:
         pass
+
+
+def load_base(project: Project) -> Project | None:
+    """The common ancestor of a three-way merge: the file as ``project`` last read or
+    wrote it (``concurrency.merge``); None when it is not known."""
+    base = project.file_base
+    if not isinstance(base, concurrency.FileBase) or base.snapshot is None:
+        return None
+    fd, tmp = tempfile.mkstemp(suffix=SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(base.snapshot)
+        return open_project(tmp)
+    finally:
+        _unlink(tmp)
 
 
 def new_project(name: str) -> Project:
@@ -950,7 +984,7 @@ def autosave_path(path) -> Path:
 def save_autosave(project: Project, path) -> Path:
     """Save the project to :func:`autosave_path` (atomically); returns that path."""
     dest = autosave_path(path)
-    save_project(project, dest)
+    save_project(project, dest, track=False)
     return dest
 
 

@@ -289,11 +289,22 @@ def parse_site(value) -> Site:
     )
 
 
+MAX_HOUSEHOLDS = 500
+"""Most households in one unit (one stairwell) [households]: app default, 经验值. A walk-up
+stairwell serves a few doors on each of its storeys (a few dozen households); 500 leaves a wide
+margin, and a list longer than that is a whole estate pasted into one unit. Every engine
+is linear or n·log n in the households (see ``benchmarks/bench_consent_scale.py``), so the
+limit guards against a mistake, not against slowness."""
+
+
 def parse_households(value, storeys: int) -> list[Household]:
     if not isinstance(value, list):
         raise InputError("households", f"must be a list, got {_kind(value)}")
     if not value:
         raise InputError("households", "must list at least one household")
+    if len(value) > MAX_HOUSEHOLDS:
+        raise InputError("households", f"lists {len(value)} households; one unit (one "
+                         f"stairwell) has at most {MAX_HOUSEHOLDS}: split it into its units")
     out: list[Household] = []
     seen: set[str] = set()
     for i, raw in enumerate(value):

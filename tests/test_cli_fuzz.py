@@ -11,7 +11,10 @@ missing files). For every run:
 - with ``--json`` and exit 0, stdout is one JSON value.
 
 Cases per command are printed at the end (``EE_FUZZ_SUMMARY=path`` appends them as JSON).
-A per-command time budget keeps the module fast even when commands do real work.
+Tiers count examples, never the clock: the default run draws :data:`EXAMPLES_PER_COMMAND`
+derandomised examples per command; the long tier (``-m slow``) draws
+:data:`LONG_EXAMPLES` per command from the seed :data:`LONG_SEED` + the command's position
+(printed with the counts), so a run is reproduced by its seed.
 """
 
 from __future__ import annotations
@@ -24,12 +27,11 @@ import json
 import os
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 from fuzzsummary import report_cases
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, seed, settings, strategies as st
 
 from elevator_eval.cli import COMMANDS, _Parser, run_command
 
@@ -42,9 +44,13 @@ EXITS: dict[str, collections.Counter] = collections.defaultdict(collections.Coun
 FUZZ = dict(deadline=None, derandomize=not os.environ.get("EE_FUZZ_RANDOM"), database=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                    HealthCheck.filter_too_much])
-EXAMPLES_PER_COMMAND = int(os.environ.get("EE_FUZZ_EXAMPLES", "50"))
-BUDGET_S = 4.0 if "EE_FUZZ_EXAMPLES" not in os.environ else float("inf")
-"""Wall-clock budget per command; examples past it are drawn but not run (not counted)."""
+EXAMPLES_PER_COMMAND = int(os.environ.get("EE_FUZZ_EXAMPLES", "20"))
+"""Examples per command in the default tier."""
+LONG_EXAMPLES = int(os.environ.get("EE_FUZZ_LONG_EXAMPLES", "10000"))
+"""Examples per command in the long tier (``-m slow``)."""
+LONG_SEED = int(os.environ.get("EE_FUZZ_SEED", "20261129"))
+"""Seed of the long tier's first command (the n-th command uses ``LONG_SEED + n``)."""
+SEEDS: dict[str, int] = {}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -52,6 +58,7 @@ def _summary(request):
     yield
     lines = [f"fuzz cases {k}: {v}" + (" (exit codes " + ", ".join(
         f"{c}: {n}" for c, n in sorted(EXITS[k[8:]].items())) + ")" if k[8:] in EXITS else "")
+        + (f" seed {SEEDS[k[8:]]}" if k[8:] in SEEDS else "")
         for k, v in sorted(CASES.items())]
     report_cases(request, "cli", CASES, lines,
                  exit_codes={k: dict(v) for k, v in EXITS.items()})
@@ -294,25 +301,28 @@ def _run_and_check(name: str, argv: list[str], allow_not_built: bool) -> str | N
     return None
 
 
-def _fuzz(name: str) -> list[str]:
-    """Run the fuzz cases of one command; returns the problems found (one per kind)."""
+def _fuzz(name: str, examples: int = EXAMPLES_PER_COMMAND,
+          seed_: int | None = None) -> list[str]:
+    """Run ``examples`` fuzz cases of one command (derandomised, or from ``seed_``);
+    returns the problems found (one per kind)."""
     allow_3 = _not_built(name)
     problems: dict[str, str] = {}
-    start = time.monotonic()
+    options = dict(FUZZ, derandomize=seed_ is None and FUZZ["derandomize"])
 
-    @settings(max_examples=EXAMPLES_PER_COMMAND, **FUZZ)
+    @settings(max_examples=examples, **options)
     @given(data=st.data())
     def run(data):
         with tempfile.TemporaryDirectory() as d:
             argv = data.draw(argvs(name, Path(d)))
-            if time.monotonic() - start > BUDGET_S:
-                return
             CASES[f"command {name}"] += 1
             problem = _run_in(d, name, argv, allow_3)
             if problem:
                 key = problem.split(":", 1)[0] + problem[problem.find("stderr"):][:60]
                 problems.setdefault(key, problem)
 
+    if seed_ is not None:
+        SEEDS[name] = seed_
+        run = seed(seed_)(run)
     run()
     return list(problems.values())
 
@@ -329,6 +339,16 @@ def test_command_fuzz(name):
     problems = _fuzz(name)
     assert not problems, "\n".join(problems[:5])
     assert CASES[f"command {name}"] >= 5
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_command_fuzz_long(name):
+    """The long tier: :data:`LONG_EXAMPLES` generated command lines per command."""
+    before = CASES[f"command {name}"]
+    problems = _fuzz(name, LONG_EXAMPLES, LONG_SEED + sorted(COMMANDS).index(name))
+    assert not problems, "\n".join(problems[:5])
+    assert CASES[f"command {name}"] - before >= LONG_EXAMPLES * 9 // 10
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
@@ -392,12 +412,9 @@ def _slots(name: str, argv: list[str]) -> list[list[str]]:
 def test_hostile_value_in_every_slot(name):
     allow_3 = _not_built(name)
     problems = []
-    start = time.monotonic()
     with tempfile.TemporaryDirectory() as d:
         base = _base_argv(name, Path(d))
         for argv in _slots(name, base):
-            if time.monotonic() - start > BUDGET_S:
-                break
             CASES[f"command {name}"] += 1
             problem = _run_in(d, name, argv, allow_3)
             if problem:
@@ -423,4 +440,30 @@ def test_quotes_with_absurd_price(value, tmp_path):
     argv = [str(_quotes_with(value, tmp_path)), str(SAMPLE / "sample-street.eeproj")]
     CASES["command quotes"] += 1
     problem = _run_and_check("quotes", argv, False)
+    assert problem is None, problem
+
+
+def test_output_equals_double_dash_is_a_message(tmp_path):
+    """Found by the long tier (seed 20261129): ``--output=--`` parsed to a list."""
+    src = tmp_path / "p.eeproj"
+    shutil.copy(SAMPLE / "sample-street.eeproj", src)
+    for name in ("anonymise", "export-unit"):
+        argv = [str(src), "--output=--"] + (["--unit", "DH-1-1"] if name == "export-unit"
+                                             else [])
+        CASES[f"command {name}"] += 1
+        problem = _run_in(tmp_path, name, argv, False)
+        assert problem is None, problem
+
+
+def test_save_over_a_project_with_broken_text_is_a_message(tmp_path):
+    """Found by the long tier (seed 20261129): one flipped byte at 1989 of the sample
+    breaks a UTF-8 sequence of the vote log; writing ``-o`` over that file crashed."""
+    src = tmp_path / "p.eeproj"
+    shutil.copy(SAMPLE / "sample-street.eeproj", src)
+    out = tmp_path / "out.eeproj"
+    data = bytearray((SAMPLE / "sample-street.eeproj").read_bytes())
+    data[1989] = 198
+    out.write_bytes(bytes(data))
+    CASES["command anonymise"] += 1
+    problem = _run_and_check("anonymise", [str(src), "-o", str(out)], False)
     assert problem is None, problem

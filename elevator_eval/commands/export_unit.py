@@ -21,6 +21,8 @@ def add_arguments(parser) -> None:
 
 
 def output_path(value: str, field: str = "-o") -> Path:
+    if not isinstance(value, str) or not value:  # "--output=--" parses to a list
+        raise InputError(field, "needs a file name")
     out = Path(value)
     if out.is_dir():
         raise InputError(field, f"{value} is a folder; give a file name")

@@ -17,14 +17,17 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import os
 import re
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterable
 from xml.sax.saxutils import escape as _xml_escape
 
 from .. import fonts
+from ..atomic import fsync_replace
 from ..fonts import mark_supplement
 
 PAGE_MARGIN_MM = 18
@@ -553,8 +556,17 @@ def build_pdf(out, story: list, *, title: str, header_left: str, header_right: s
     m = PAGE_MARGIN_MM * mm
     if hasattr(out, "write"):
         target = out
-    else:
-        target = str(out)
+    else:  # a hidden temporary beside the file, renamed at the end: a kill mid-write
+        final = Path(out)  # never leaves a half-written PDF under the final name
+        tmp = final.with_name(f".{final.name}.{os.getpid()}.part")
+        try:
+            with tmp.open("wb") as f:
+                build_pdf(f, story, title=title, header_left=header_left,
+                          header_right=header_right, lang=lang, author=author)
+            fsync_replace(tmp, final)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return
     doc = SimpleDocTemplate(target, pagesize=A4, leftMargin=m, rightMargin=m,
                             topMargin=m + 2 * mm, bottomMargin=m, title=plain(title),
                             author=author, creator=f"{APP_NAME_ZH} {APP_NAME_EN}",

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (QDialog, QDockWidget, QFileDialog, QInputDialog,
                                QLabel, QMainWindow, QMessageBox, QStackedWidget,
                                QTreeWidget, QTreeWidgetItem, QWidget)
 
+from ..concurrency import StaleSaveError, restore_base
 from ..errors import InputError, NotBuiltError, ProjectFileError
 from ..resources import resource_path, sample_project_path
 from . import i18n
 from .document import ProjectDocument, engine
+from .file_guard import FileGuard
 from .settings import Settings
 from .style import CLASS_COLOURS
 
@@ -45,6 +47,7 @@ class MainWindow(QMainWindow):
         self.ask_save_changes = self._ask_save_changes
         self.ask_recover = self._ask_recover
         self.report_error = self._report_error
+        self.guard = FileGuard(self)  # lock file and refused saves (file_guard.py)
 
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("CentralStack")
@@ -406,11 +409,16 @@ class MainWindow(QMainWindow):
             ci.setToolTip(0, c.district or c.name)
             ci.setData(0, KIND_ROLE, "community")
             ci.setData(0, ID_ROLE, c.id)
+            # every item carries the unit role too: PySide6 6.12 on Python 3.11 drops a
+            # reference to None each time data() reads an unset role, and the app aborts
+            # after enough edits (each edit looks the unit up in the tree); a soak test found it
+            ci.setData(0, UNIT_ROLE, "")
             for b in c.buildings:
                 bi = QTreeWidgetItem([b.name or b.id])
                 bi.setToolTip(0, b.address or b.name)
                 bi.setData(0, KIND_ROLE, "building")
                 bi.setData(0, ID_ROLE, b.id)
+                bi.setData(0, UNIT_ROLE, "")
                 for u in b.units:
                     short = u.name.split(" ")[-1] if u.name else u.id
                     ui_ = QTreeWidgetItem([short or u.id])
@@ -500,6 +508,8 @@ class MainWindow(QMainWindow):
         name = self.doc.title() if self.doc.project.name or self.doc.path else ""
         if self.doc.is_sample:
             name += self.tr("（示例）")
+        if self.guard.read_only:
+            name += self.tr("（只读）")
         self.setWindowTitle(f"{name}[*] — " + self.tr("加梯评估") if name
                             else self.tr("加梯评估"))
         self.setWindowModified(self.doc.is_dirty())
@@ -540,12 +550,16 @@ class MainWindow(QMainWindow):
         return Project(name="")
 
     def open_path(self, path: str | os.PathLike) -> bool:
+        mode = self.guard.before_open(path)
+        if mode is None:
+            return False
         try:
             self.doc.open(path)
         except (ProjectFileError, NotBuiltError, InputError, OSError) as e:
             self.report_error(self.tr("无法打开项目"), str(e))
             self.settings.remove_recent_file(str(path))
             return False
+        self.guard.opened(path, read_only=mode == "read_only")
         self.settings.add_recent_file(str(Path(path).resolve()))
         self.settings.set_last_dir(str(Path(path).resolve().parent))
         self.current_unit = None
@@ -593,7 +607,7 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def file_save(self) -> bool:
-        if self.doc.path is None or self.doc.is_sample:
+        if self.doc.path is None or self.doc.is_sample or self.guard.read_only:
             return self.file_save_as()
         return self._save_to(self.doc.path)
 
@@ -611,6 +625,8 @@ class MainWindow(QMainWindow):
         old_base = self.autosave_base()      # the sample's or the old file's copy
         try:
             saved = self.doc.save(path)
+        except StaleSaveError as e:
+            return self.guard.resolve_stale(path, e)
         except Exception as e:  # disk full, permission …: say so, keep the data
             self.report_error(self.tr("保存失败"), str(e))
             return False
@@ -618,6 +634,7 @@ class MainWindow(QMainWindow):
         self.settings.set_last_dir(str(saved.resolve().parent))
         self._clear_autosave(old_base)
         self._clear_autosave()
+        self.guard.saved(saved)
         self.statusBar().showMessage(self.tr("已保存 {0}").format(saved), 4000)
         self._update_status()
         return True
@@ -686,6 +703,8 @@ class MainWindow(QMainWindow):
             self.report_error(self.tr("恢复失败"), str(e))
             return False
         path, sample = self.doc.path, self.doc.is_sample
+        if path is not None:
+            restore_base(project, found, path)
         self.doc.set_project(project, path, is_sample=sample)
         self.doc.undo_stack.resetClean()   # the recovered data is not in the file yet
         self._update_title()
@@ -732,6 +751,8 @@ class MainWindow(QMainWindow):
         return export_quotes_pdf(self, self.view("procurement").comparison)
 
     def batch_proposals(self, out_dir: str | None = None):
+        if not isinstance(out_dir, (str, os.PathLike)):
+            out_dir = None  # from the menu: QAction.triggered passes "checked" (False)
         from .exporting import batch_proposals
         return batch_proposals(self, out_dir)
 
@@ -812,4 +833,5 @@ class MainWindow(QMainWindow):
         for name in ("VoteLogDialog", "QuickStartDialog", "ShortcutsDialog"):
             for dlg in self.findChildren(QDialog, name):
                 dlg.close()
+        self.guard.release()
         event.accept()

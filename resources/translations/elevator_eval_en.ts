@@ -867,6 +867,77 @@
     </message>
 </context>
 <context>
+    <name>FileGuard</name>
+    <message>
+        <source>文件已被打开</source>
+        <translation>File already open</translation>
+    </message>
+    <message>
+        <source>该项目正由 {0} 打开编辑。
+以只读方式打开可避免互相覆盖修改。</source>
+        <translation>{0} has this project open for editing.
+Open it read-only so that neither of you overwrites the other&apos;s changes.</translation>
+    </message>
+    <message>
+        <source>只读打开</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <source>仍然编辑</source>
+        <translation>Edit anyway</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>无法合并</source>
+        <translation>Cannot merge</translation>
+    </message>
+    <message>
+        <source> 等 {0} 处</source>
+        <translation> and others ({0} in all)</translation>
+    </message>
+    <message>
+        <source>无法自动合并</source>
+        <translation>Cannot merge automatically</translation>
+    </message>
+    <message>
+        <source>您和对方都修改了：{0}。
+未保存任何内容；请“另存为”新文件，或确认后覆盖。</source>
+        <translation>You and the other editor both changed: {0}.
+Nothing was saved; use Save As for a new file, or overwrite after confirming.</translation>
+    </message>
+    <message>
+        <source>文件已被他人修改</source>
+        <translation>File changed by someone else</translation>
+    </message>
+    <message>
+        <source>打开后，该文件已被其他人或其他窗口保存过。直接保存会覆盖对方的修改。</source>
+        <translation>Since you opened it, this file was saved by someone else or another window. Saving now would overwrite their changes.</translation>
+    </message>
+    <message>
+        <source>重新载入并合并我的修改</source>
+        <translation>Reload and re-apply my changes</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <source>覆盖对方的修改…</source>
+        <translation>Overwrite their changes…</translation>
+    </message>
+    <message>
+        <source>确认覆盖</source>
+        <translation>Confirm overwrite</translation>
+    </message>
+    <message>
+        <source>确定要用您的版本覆盖“{0}”吗？对方保存的修改将丢失。</source>
+        <translation>Overwrite “{0}” with your version? The changes the other editor saved will be lost.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>导入街道数据</source>
@@ -1331,6 +1402,10 @@ Recover it?</translation>
     <message>
         <source>小区 → 楼栋 → 单元；颜色为适宜性分类（绿：适合，蓝：较难，红：不适合，同上海加装电梯评估“蓝图”的三色）</source>
         <translation>Community → building → unit; colour = suitability (green: suitable, blue: difficult, red: unsuitable, the three colours of Shanghai&apos;s retrofit &quot;blueprint maps&quot;)</translation>
+    </message>
+    <message>
+        <source>（只读）</source>
+        <translation> (read-only)</translation>
     </message>
     <message>
         <source>示例项目：{0}</source>

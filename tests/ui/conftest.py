@@ -68,6 +68,7 @@ def make_main_window(qtbot, settings_store, tmp_path, monkeypatch):
         w = MainWindow(Settings(settings_store))
         w.ask_save_changes = lambda: "discard"
         w.ask_recover = lambda found: False
+        w.guard.ask_lock_choice = lambda info: "edit"  # a second window on one file
         w.errors = []
         w.report_error = lambda title, text: w.errors.append((title, text))
         if project == "sample":
