@@ -105,7 +105,9 @@ def run(args) -> CommandResult:
         build_proposal(unit, project=project, lang=args.lang, out=out)
     elif args.kind == "consent-forms":
         from ..report.consent_form import build_consent_forms
-        build_consent_forms(unit, project=project, lang=args.lang, out=out)
+        if build_consent_forms(unit, project=project, lang=args.lang, out=out):
+            from ..store import save_project   # the new form-signing secret must be kept
+            save_project(project, Path(args.target))
     else:
         from ..report.notice import build_notice
         build_notice(unit, project=project, lang=args.lang, out=out, masked=not args.unmasked)
