@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "export-unit": "从项目导出单元 JSON / export a unit file from a project",
     "import-unit": "把单元 JSON 导入项目 / import a unit file into a project",
     "anonymise": "导出脱敏项目 / write an anonymised copy of a project",
+    "ballots": "读取回收的征询表扫描件 / read returned consent forms from scans",
 }
 
 EXIT_OK = 0
