@@ -151,18 +151,26 @@ def evidence_dir(project_path) -> Path:
 
 
 def record_results(project: Project, results: list[ScanResult], project_path, *,
-                   when=None, decisions: dict[int, str] | None = None) -> list[ScanResult]:
-    """Record the ``counted`` results (and reviewed ones decided in ``decisions``: index in
-    ``results`` → vote) in the project, copying each scan beside the project.
+                   when=None, decisions: dict[int, str | None] | None = None
+                   ) -> list[ScanResult]:
+    """Record the ``counted`` results, and the ones a person decided, in the project; copy
+    each recorded scan beside the project (:func:`evidence_dir`).
 
-    Returns the results recorded. The caller saves the project.
+    ``decisions`` maps an index in ``results`` to the vote a person confirmed or corrected
+    (``None``: not to be counted); it applies to ``counted`` and ``review`` results only,
+    never to flagged ones. Returns the results recorded. The caller saves the project.
     """
     decisions = decisions or {}
     folder = evidence_dir(project_path)
     done = []
     for i, r in enumerate(results):
-        vote = decisions.get(i) if r.status == "review" else r.vote
-        if r.identity is None or vote is None or r.status not in ("counted", "review"):
+        if r.identity is None or r.status not in ("counted", "review"):
+            continue
+        if i in decisions:
+            vote = decisions[i]
+        else:
+            vote = r.vote if r.status == "counted" else None
+        if vote is None:
             continue
         folder.mkdir(exist_ok=True)
         name = f"{r.sha256}{r.path.suffix.lower()}" if r.path else r.sha256
@@ -177,7 +185,7 @@ def record_results(project: Project, results: list[ScanResult], project_path, *,
         B.record_paper_vote(project, r.identity, vote, scan_sha256=r.sha256,
                             evidence_file=f"{folder.name}/{name}", page=r.page,
                             confidence=r.confidence, when=when,
-                            reviewed=r.status == "review")
+                            reviewed=i in decisions or r.status == "review")
         r.vote = vote
         r.status = "recorded"
         done.append(r)
