@@ -40,6 +40,14 @@ def scheme_of(project):
     return label
 
 
+def read_paths(project, paths, progress=None):
+    """Read and judge scans (for the window's background process): a module-level function
+    whose arguments and result pickle."""
+    from ..io.ballots.batch import read_scans
+    return read_scans(project, [str(p) for p in paths], scheme_of=scheme_of(project),
+                      progress=progress)
+
+
 def _line(r) -> str:
     where = r.file + (f" 第{r.page}页 / p{r.page}" if r.page > 1 or r.file.lower().endswith(
         ".pdf") else "")

@@ -12,7 +12,7 @@ wrong scheme version, duplicate, already recorded) are never recorded.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QImage, QPixmap, QUndoCommand
+from PySide6.QtGui import QAction, QPixmap, QUndoCommand
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout)
@@ -46,10 +46,13 @@ def reason_of(result) -> str:
 
 
 def gray_pixmap(arr, height: int = 90) -> QPixmap:
-    import numpy as np
-    a = np.ascontiguousarray(arr)
-    img = QImage(a.data, a.shape[1], a.shape[0], a.strides[0], QImage.Format_Grayscale8)
-    return QPixmap.fromImage(img.copy()).scaledToHeight(height, Qt.SmoothTransformation)
+    """A grey numpy image as a pixmap (through PNG bytes: no buffer shared with Qt)."""
+    import cv2
+    ok, png = cv2.imencode(".png", arr)
+    pix = QPixmap()
+    if ok:
+        pix.loadFromData(png.tobytes(), "PNG")
+    return pix.scaledToHeight(height, Qt.SmoothTransformation) if not pix.isNull() else pix
 
 
 class RecordBallotsCommand(QUndoCommand):
@@ -182,21 +185,13 @@ class BallotReviewDialog(QDialog):
             self.read([folder])
 
     def read(self, paths) -> None:
-        """Read ``paths`` in the background (progress and Cancel)."""
-        from ..commands.ballots import scheme_of
-        from ..io.ballots.batch import read_scans
+        """Read ``paths`` in a background process (progress and Cancel); a process, not a
+        thread, so the decoders never run beside the window's own Python code."""
+        from ..commands.ballots import read_paths
         from .worker import run_task
-        project = self.doc.project
-        holder: dict = {}
-
-        def work(progress):
-            return read_scans(project, paths, scheme_of=scheme_of(project),
-                              progress=lambda d, t: progress(d, t),
-                              cancelled=lambda: holder["task"].is_cancelled)
-
-        task = run_task(self, work, title=self.tr("读取征询表"),
-                        label=self.tr("正在读取扫描件…"))
-        holder["task"] = task
+        task = run_task(self, None, title=self.tr("读取征询表"),
+                        label=self.tr("正在读取扫描件…"),
+                        in_process=(read_paths, (self.doc.project, list(paths)), {}))
         self.task = task
         task.finished.connect(self._loaded)
         task.cancelled.connect(lambda: self._loaded(task.result or [], cancelled=True))
@@ -273,6 +268,7 @@ class BallotReviewDialog(QDialog):
             return
         self.decisions[row] = vote
         self._fill_row(row)
+        self.table.resizeColumnToContents(3)
         nxt = next((i for i in range(row + 1, len(self.results))
                     if self.results[i].status == "review" and i not in self.decisions), None)
         if nxt is not None:

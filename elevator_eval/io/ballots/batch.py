@@ -87,6 +87,7 @@ def read_scans(project: Project, paths, *, scheme_of: Callable[[Unit], str],
         Current scheme label of a unit (see :func:`elevator_eval.ballots.judge`).
     rules : ReadingRules, optional
     progress : callable(done, total), optional
+        Called after each file; returning ``False`` stops (the results so far are returned).
     cancelled : callable() -> bool, optional
         Checked between files; when true the results so far are returned.
     """
@@ -102,15 +103,15 @@ def read_scans(project: Project, paths, *, scheme_of: Callable[[Unit], str],
         except InputError as e:
             results.append(ScanResult(path.name, 0, reason_code="unreadable",
                                       reason=e.message, path=path))
-            if progress:
-                progress(n + 1, len(files))
+            if progress and progress(n + 1, len(files)) is False:
+                break
             continue
         for page_no, gray in enumerate(scan.pages, start=1):
             for reading in read_page(gray, rules):
                 results.append(_judge(project, scan.sha256, path, page_no, reading,
                                       scheme_of, seen))
-        if progress:
-            progress(n + 1, len(files))
+        if progress and progress(n + 1, len(files)) is False:
+            break
     return results
 
 
