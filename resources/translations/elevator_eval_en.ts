@@ -2,6 +2,160 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>BallotReviewDialog</name>
+    <message>
+        <source>录入回收的征询表</source>
+        <translation>Returned consent forms</translation>
+    </message>
+    <message>
+        <source>选择扫描件…</source>
+        <translation>Choose scans…</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>扫描件可为 PNG、JPEG 或多页 PDF（150–300 dpi）。</source>
+        <translation>Scans may be PNG, JPEG or multi-page PDF (150–300 dpi).</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>业主（门牌）</source>
+        <translation>Owner (doors)</translation>
+    </message>
+    <message>
+        <source>程序读取</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <source>置信度</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>状态与原因</source>
+        <translation>Status and reason</translation>
+    </message>
+    <message>
+        <source>录入</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>选择扫描件</source>
+        <translation>Choose scans</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.png *.jpg *.jpeg *.pdf)</source>
+        <translation>Scans (*.png *.jpg *.jpeg *.pdf)</translation>
+    </message>
+    <message>
+        <source>选择扫描件所在文件夹</source>
+        <translation>Choose the folder of scans</translation>
+    </message>
+    <message>
+        <source>读取征询表</source>
+        <translation>Reading consent forms</translation>
+    </message>
+    <message>
+        <source>正在读取扫描件…</source>
+        <translation>Reading scans…</translation>
+    </message>
+    <message>
+        <source>读取失败</source>
+        <translation>Reading failed</translation>
+    </message>
+    <message>
+        <source>（无图像）</source>
+        <translation>(no image)</translation>
+    </message>
+    <message>
+        <source>程序读取：{vote}</source>
+        <translation>Read as: {vote}</translation>
+    </message>
+    <message>
+        <source>按 1 同意、2 不同意、3 弃权、0 不计入</source>
+        <translation>Press 1 agree, 2 disagree, 3 abstain, 0 do not count</translation>
+    </message>
+    <message>
+        <source>共 {n} 份：计入 {a}，待复核 {b}（未处理 {p}），未计入 {c}，无法读取 {d}</source>
+        <translation>{n} forms: {a} counted, {b} to review ({p} open), {c} not counted, {d} unreadable</translation>
+    </message>
+    <message>
+        <source>（已取消，只读了一部分）</source>
+        <translation> (cancelled: only part was read)</translation>
+    </message>
+    <message>
+        <source>录入 {k} 份</source>
+        <translation>Record {k}</translation>
+    </message>
+    <message>
+        <source>请先保存项目</source>
+        <translation>Save the project first</translation>
+    </message>
+    <message>
+        <source>扫描件保存在项目文件旁的文件夹中，请先把项目另存为文件。</source>
+        <translation>Scans are kept in a folder beside the project file: save the project to a file first.</translation>
+    </message>
+</context>
+<context>
+    <name>Ballots</name>
+    <message>
+        <source>同意</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <source>不同意</source>
+        <translation>Disagree</translation>
+    </message>
+    <message>
+        <source>弃权</source>
+        <translation>Abstain</translation>
+    </message>
+    <message>
+        <source>不计入</source>
+        <translation>Do not count</translation>
+    </message>
+    <message>
+        <source>计入</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>待复核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>未计入</source>
+        <translation>Not counted</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <source>已录入</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>录入纸质征询表 {n} 份</source>
+        <translation>Record {n} paper consent forms</translation>
+    </message>
+    <message>
+        <source>录入回收的征询表…</source>
+        <translation>Returned consent forms…</translation>
+    </message>
+    <message>
+        <source>读取扫描件中的征询表，复核后录入表决</source>
+        <translation>Read consent forms from scans, review them and record the votes</translation>
+    </message>
+</context>
+<context>
     <name>BuildingTab</name>
     <message>
         <source>建成年份</source>
