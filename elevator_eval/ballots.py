@@ -154,11 +154,16 @@ def form_secret(project: Project, *, create: bool = False) -> bytes | None:
     if text is None:
         if not create:
             return None
-        text = secrets.token_hex(32)
+        text = new_secret_text()
         _section(project)["secret"] = text
     if not isinstance(text, str) or not re.fullmatch(r"[0-9a-f]{64}", text):
         raise InputError("settings.ballots.secret", "must be 64 hexadecimal digits")
     return bytes.fromhex(text)
+
+
+def new_secret_text() -> str:
+    """A fresh secret as 64 hex digits (for ``settings["ballots"]["secret"]``)."""
+    return secrets.token_hex(32)
 
 
 def key_id(secret: bytes) -> str:

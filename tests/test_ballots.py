@@ -293,3 +293,21 @@ def test_cli_qr_from_another_project_is_flagged_and_not_recorded(saved, tmp_path
 def test_cli_missing_project_and_no_scans(tmp_path, capsys):
     code, _out, err = _cli([tmp_path / "none.eeproj", tmp_path], capsys)
     assert code == 2 and err.startswith("error: PROJECT:")
+
+
+def test_report_command_keeps_the_new_secret_in_the_project(tmp_path):
+    """Forms printed from the command line must verify later: the secret is saved."""
+    path = tmp_path / "street.eeproj"
+    save_project(GEN["make_project"](), path)
+    assert B.form_secret(open_project(path)) is None
+    out = io.StringIO()
+    code = run_command("report", [str(path), "--unit", UNIT, "--kind", "consent-forms",
+                                  "--output", str(tmp_path / "forms.pdf")], stdout=out,
+                       stderr=io.StringIO())
+    assert code == 0
+    secret = B.form_secret(open_project(path))
+    assert secret is not None
+    run_command("report", [str(path), "--unit", UNIT, "--kind", "consent-forms",
+                           "--output", str(tmp_path / "again.pdf")], stdout=out,
+                stderr=io.StringIO())
+    assert B.form_secret(open_project(path)) == secret        # created once

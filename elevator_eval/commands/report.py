@@ -118,7 +118,12 @@ def _run_all(args, out: Path) -> CommandResult:
     from ..report.batch import write_all_proposals
     from ..store import open_project
     project = open_project(Path(args.target))
+    from ..ballots import form_secret
+    had_secret = form_secret(project) is not None
     result = write_all_proposals(project, out, lang=args.lang, kind=args.kind)
+    if not had_secret and form_secret(project) is not None:   # consent forms made it
+        from ..store import save_project
+        save_project(project, Path(args.target))
     res = _done(args, list(result))
     res.data["failures"] = [{"unit": u, "error": m} for u, m in result.failures]
     if result.failures:

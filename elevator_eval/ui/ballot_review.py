@@ -316,6 +316,18 @@ class BallotReviewDialog(QDialog):
         return True
 
 
+def ensure_form_secret(doc) -> None:
+    """Create the project's form-signing secret (an undoable settings edit) before consent
+    forms are printed from a copy of the project, so that the copy signs with the secret
+    that is saved."""
+    if B.form_secret(doc.project) is not None:
+        return
+    current = doc.project.settings.get(B.SETTINGS_KEY)
+    value = dict(current) if isinstance(current, dict) else {}
+    value["secret"] = B.new_secret_text()
+    doc.set_setting(B.SETTINGS_KEY, value, translate("Ballots", "生成征询表签名密钥"))
+
+
 def install_action(window) -> QAction:
     """Add "录入回收的征询表…" to the window's File menu (one line in the main window)."""
     act = QAction(window)

@@ -147,6 +147,10 @@
         <translation>Record {n} paper consent forms</translation>
     </message>
     <message>
+        <source>生成征询表签名密钥</source>
+        <translation>Create the consent forms&apos; signing key</translation>
+    </message>
+    <message>
         <source>录入回收的征询表…</source>
         <translation>Returned consent forms…</translation>
     </message>

@@ -76,3 +76,30 @@ def test_pick_folder_review_with_one_key_record_and_undo(make_main_window, qtbot
     w.act_redo.trigger()
     assert [owners[i][0].vote for i in range(3)] == ["yes", "abstain", "no"]
     dlg.close()
+
+
+def test_consent_forms_exported_from_the_window_sign_with_the_saved_secret(
+        make_main_window, qtbot, tmp_path):
+    """The documents tab prints from a copy of the project: the secret must be created on
+    the project itself (an undoable edit), or no printed form could ever be verified."""
+    import zxingcpp
+    import pypdfium2 as pdfium
+
+    from elevator_eval import ballots as B
+    from elevator_eval.commands.ballots import scheme_of
+    w = make_main_window()
+    assert B.form_secret(w.doc.project) is None
+    w.show_unit("XFL-3-2", tab="documents")
+    tab = w.view("unit").tab("documents")
+    tab.kind.setCurrentIndex(tab.kind.findData("consent_forms"))
+    out = tmp_path / "forms.pdf"
+    task = tab.export_current(str(out))
+    with qtbot.waitSignal(task.done, timeout=60_000):
+        pass
+    assert task.state == "finished", task.error
+    assert B.form_secret(w.doc.project) is not None and w.doc.is_dirty()
+    page = pdfium.PdfDocument(str(out))[0].render(scale=150 / 72, grayscale=True).to_numpy()
+    [code] = zxingcpp.read_barcodes(page[..., 0] if page.ndim == 3 else page,
+                                    formats=zxingcpp.BarcodeFormat.QRCode)
+    ident, sig = B.parse_payload(code.text)
+    assert B.judge(w.doc.project, ident, sig, scheme_of(w.doc.project)) == (None, "")
