@@ -115,10 +115,10 @@ def _validate_reading(data: dict[str, Any]) -> ReadingRules:
             raise InputError(f"{where}.{key}", "is out of range")
         vals[key] = v
     for key in ("max_pixels", "max_pages", "max_file_bytes", "pdf_dpi"):
-        v = data.get(key)
-        if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
+        n = data.get(key)
+        if not isinstance(n, int) or isinstance(n, bool) or n <= 0:
             raise InputError(f"{where}.{key}", "must be a positive integer")
-        vals[key] = v
+        vals[key] = n
     if not vals["faint_darkness"] < vals["ink_darkness"] < 1:
         raise InputError(f"{where}.ink_darkness", "must be above faint_darkness and below 1")
     if not vals["blank_coverage"] < vals["marked_coverage"] < 1:

@@ -11,6 +11,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from elevator_eval import ballots as B
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 GEN = runpy.run_path(str(ROOT / "tools" / "ballot_scans.py"))
 UNIT = "DH-1-1"
@@ -63,8 +65,7 @@ def test_pick_folder_review_with_one_key_record_and_undo(make_main_window, qtbot
     n0 = len(w.doc.project.vote_log)
     qtbot.mouseClick(dlg.record_btn, Qt.LeftButton)
     unit = w.doc.unit(UNIT)
-    owners = [homes for _o, homes in __import__("elevator_eval.ballots",
-                                                fromlist=["x"]).owners(unit)]
+    owners = [homes for _o, homes in B.owners(unit)]
     assert [owners[i][0].vote for i in range(3)] == ["yes", "abstain", "no"]
     assert all(owners[i][0].vote_source == "paper" for i in range(3))
     assert len(w.doc.project.vote_log) == n0 + 3
@@ -85,7 +86,6 @@ def test_consent_forms_exported_from_the_window_sign_with_the_saved_secret(
     import zxingcpp
     import pypdfium2 as pdfium
 
-    from elevator_eval import ballots as B
     from elevator_eval.commands.ballots import scheme_of
     w = make_main_window()
     assert B.form_secret(w.doc.project) is None

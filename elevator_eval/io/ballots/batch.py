@@ -29,7 +29,7 @@ from typing import Callable
 from ... import ballots as B
 from ...errors import InputError
 from ...model import Project, Unit
-from .reader import read_page
+from .reader import PageReading, read_page
 from .scans import SUFFIXES, load_scan
 
 
@@ -51,7 +51,7 @@ class ScanResult:
     reason: str = ""
     coverage: list[float] = field(default_factory=list)
     identity: B.FormIdentity | None = None
-    reading: object | None = None   # the PageReading (crops for review)
+    reading: PageReading | None = None   # crops for review
     path: Path | None = None
 
     def to_json(self) -> dict:

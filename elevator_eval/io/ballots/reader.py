@@ -69,7 +69,7 @@ class PageReading:
 def find_codes(gray: np.ndarray) -> tuple[list, int]:
     """Ballot QR codes on a page: ``([(text, corners 4×2), …], other codes found)``."""
     import zxingcpp
-    found = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode,
+    found = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode,  # type: ignore[arg-type]
                                   try_invert=False)
     codes, others = [], 0
     for r in found:

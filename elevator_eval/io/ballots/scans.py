@@ -93,8 +93,8 @@ def _image(data: bytes, name: str, rules: ReadingRules) -> np.ndarray:
         if img.format == "JPEG":
             img.draft("L", img.size)   # decode straight to grey: twice as fast
         img.load()
-        img = ImageOps.exif_transpose(img)
-        grey = img.convert("L")
+        upright = ImageOps.exif_transpose(img)
+        grey = upright.convert("L")
     except Image.DecompressionBombError:
         raise InputError(name, "has too many pixels (decompression bomb?)") from None
     except (OSError, ValueError, SyntaxError, EOFError) as e:
