@@ -311,3 +311,12 @@ def test_report_command_keeps_the_new_secret_in_the_project(tmp_path):
                            "--output", str(tmp_path / "again.pdf")], stdout=out,
                 stderr=io.StringIO())
     assert B.form_secret(open_project(path)) == secret        # created once
+
+
+def test_anonymised_copy_leaves_out_the_signing_secret_and_evidence(printed):
+    from elevator_eval.store import anonymise_project
+    project, _forms = printed
+    assert B.form_secret(project) is not None
+    anon = anonymise_project(project)
+    assert B.form_secret(anon) is None and "ballots" not in anon.settings
+    assert B.form_secret(project) is not None        # the original keeps it
