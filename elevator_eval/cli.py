@@ -43,6 +43,7 @@ COMMANDS: dict[str, str] = {
     "sunlight": "日照分析（加装前后各窗日照时数）/ sunlight hours per window before and after",
     "settings": "查看或修改项目设置（规则、系数表、组织信息）/ show or change project settings",
     "privacy": "个人信息查阅、删除与保存期限 / a resident's personal information",
+    "ballots": "读取回收的征询表扫描件 / read returned consent forms from scans",
 }
 
 EXIT_OK = 0

@@ -1025,7 +1025,8 @@ def anonymise_project(project: Project, key: bytes | None = None) -> Project:
       user-manager's contact are removed (:func:`elevator_eval.process.records.anonymise_process`);
     - the vote log is kept (units, doors, votes, times, sources) with its notes removed
       and the hash chain rebuilt; ``settings["anonymised"]`` records the head hash of the
-      original chain so that the copy can be matched to the original's published head.
+      original chain so that the copy can be matched to the original's published head;
+    - the consent forms' signing secret and paper-ballot evidence are left out.
 
     Parameters
     ----------
@@ -1062,6 +1063,7 @@ def anonymise_project(project: Project, key: bytes | None = None) -> Project:
         ev.note = ""
     anon.vote_log = rechain(anon.vote_log)
     anon.settings = dict(anon.settings)
+    anon.settings.pop("ballots", None)   # the forms' signing secret and scan evidence
     anon.settings["anonymised"] = {
         "original_vote_log_head": original_head,
         "vote_events": len(anon.vote_log),

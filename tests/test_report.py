@@ -220,7 +220,7 @@ def test_huge_data_text_never_breaks_the_layout(unit):
 
 # ------------------------------------------------------------------------ consent forms
 
-def test_consent_forms_one_page_per_household(unit):
+def test_consent_forms_one_page_per_owner_without_page_numbers(unit):
     from elevator_eval.costshare import compute_share
     from elevator_eval.report.consent_form import build_consent_forms
     share = compute_share(unit)
@@ -230,8 +230,12 @@ def test_consent_forms_one_page_per_household(unit):
     for page, h in zip(pages, unit.households):
         hs = share.household(h.id)
         flat = _squash(page)
-        assert f"门牌号{h.id}" in flat
+        assert f"{h.id}{h.floor}{h.area_m2}" in flat     # the home's row: door, floor, area
         assert label in page
+        assert f"是否同意按本方案（版本{label}）加装电梯并按附表分摊费用" in flat
+        assert "计一票" in flat
+        assert "第1页" not in flat and "共12页" not in flat   # one-page forms: no page numbers
+        assert "身份证号后四位" in flat and "共有人签名" in flat and "代理人签名" in flat
         assert "¥" + f"{hs.share_yuan:,.0f}" in flat
         assert "同意" in page and "反对" in page and "弃权" in page   # the vocabulary's words
         assert "业主签名" in flat

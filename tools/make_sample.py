@@ -16,6 +16,7 @@ Usage::
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from decimal import Decimal as D
 from pathlib import Path
@@ -229,7 +230,11 @@ def build() -> Project:
                                            "seal_text": "东湖街道办事处"},
                           "note_zh": "虚构示例数据，人名、门牌与电话均为编造",
                           "note_en": "fictional sample data; names, doors and phones are "
-                                     "made up"})
+                                     "made up",
+                          # the consent forms' signing secret: fixed, so that the sample's
+                          # printed forms read back (a real project gets a random one)
+                          "ballots": {"secret": hashlib.sha256(
+                              b"elevator-eval sample street forms").hexdigest()}})
     comms = {"DH": Community(id="DH", name="东湖新村", district="东湖街道"),
              "GY": Community(id="GY", name="桂园小区", district="东湖街道")}
     p.communities = list(comms.values())

@@ -126,7 +126,9 @@ def run(args) -> CommandResult:
         build_proposal(unit, project=project, lang=args.lang, out=out)
     elif args.kind == "consent-forms":
         from ..report.consent_form import build_consent_forms
-        build_consent_forms(unit, project=project, lang=args.lang, out=out)
+        if build_consent_forms(unit, project=project, lang=args.lang, out=out):
+            from ..store import save_project   # the new form-signing secret must be kept
+            save_project(project, Path(args.target))
     else:
         from ..report.notice import build_notice
         build_notice(unit, project=project, lang=args.lang, out=out, **notice_options(args))
@@ -148,8 +150,18 @@ def _run_all(args, out: Path) -> CommandResult:
     from ..report.batch import write_all_proposals
     from ..store import open_project
     project = open_project(Path(args.target))
+    created = False
+    if args.kind == "consent-forms":
+        # the form-signing secret is made here, once, before the forms are built on
+        # several processes: every form of the project is signed with the same key
+        from ..ballots import form_secret
+        created = form_secret(project) is None
+        form_secret(project, create=True)
     result = write_all_proposals(project, out, lang=args.lang, kind=args.kind,
                                  options=notice_options(args) if args.kind == "notice" else None)
+    if created:   # the new secret must be kept, or no returned form could be verified
+        from ..store import save_project
+        save_project(project, Path(args.target))
     res = _done(args, list(result))
     res.data["failures"] = [{"unit": u, "error": m} for u, m in result.failures]
     if result.failures:

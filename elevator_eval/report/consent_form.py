@@ -1,167 +1,330 @@
-"""Consent forms (意见征询表): one page per household, pre-filled with its share.
+"""Consent forms (意见征询表): one form per owner, listing all of the owner's homes.
 
-Each page carries the scheme version (``unit.scheme_version`` plus a short hash of the costs,
-subsidies, share settings and computed shares, see
-:func:`~elevator_eval.report.common.scheme_label`), so that a signature is bound to the
-scheme the household saw: any change to the scheme changes the printed version.
+Each form states the question in full, the return deadline and place, the organiser (from
+``project.settings["organisation"]``; blanks to fill by hand where absent), the owner's homes
+with their shares, and fields for the ID number's last digits, the phone, the co-owner's and
+a proxy's signatures with the proxy's evidence. An owner of several homes gets one form and
+one vote.
+
+Forms printed from a project carry a ballot block (:mod:`.ballot_block`): fiducials, a QR
+code with the form's signed identity (:mod:`elevator_eval.ballots`) and the tick boxes, so
+that returned forms can be read back from scans. The per-project secret is created on first
+use (``build_consent_forms`` then returns ``True`` and the caller saves the project).
+
+The scheme version (``unit.scheme_version`` plus a short hash of the costs, subsidies, share
+settings and computed shares, see :func:`~elevator_eval.report.common.scheme_label`) binds a
+signature to the scheme the owner saw. Pages are numbered per form ("第 1 页 / 共 2 页" only
+when a form runs over one page).
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
-from . import labels as L
+from .. import ballots as B
+from .common import (APP_NAME_EN, APP_NAME_ZH, PAGE_MARGIN_MM, Tr, content_width, esc,
+                     fmt_area, fmt_pct, fmt_yuan, kv_table, para, para_markup, plain,
+                     scheme_label, styles, table, today_iso, unavailable, unit_context)
 
-from .common import (Tr, build_pdf, content_width, esc, fmt_area, fmt_pct, fmt_yuan, kv_table,
-                     para, para_markup, scheme_label, styles, today_iso, unavailable,
-                     unit_context)
+BLANK = "________________"
+ORG_KEYS = ("street_office", "consultant", "contact_person", "contact_phone", "address",
+            "seal_text", "return_deadline", "return_place")
+"""Keys read from ``project.settings["organisation"]``."""
 
 
-def _checkboxes(t: Tr, width: float):
-    """Three large boxes: agree / disagree / abstain (drawn shapes, not glyphs)."""
-    from reportlab.graphics.shapes import Drawing, Rect, String
+def organisation(project) -> dict[str, str]:
+    """The organiser profile: each of :data:`ORG_KEYS` as text (``""`` when absent)."""
+    org = project.settings.get("organisation") if project is not None else None
+    org = org if isinstance(org, dict) else {}
+    return {k: plain(org.get(k)).strip() if isinstance(org.get(k), str) else ""
+            for k in ORG_KEYS}
+
+
+def _or_blank(text: str) -> str:
+    return text if text else BLANK
+
+
+def _form_mark(key: tuple[int, str]):
+    """A zero-size flowable that tells the canvas which form the page belongs to."""
+    from reportlab.platypus import Flowable
+
+    class FormMark(Flowable):
+        def wrap(self, aw, ah):
+            return 0, 0
+
+        def draw(self):
+            self.canv.ee_form_key = key
+
+    return FormMark()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    while text and stringWidth(text, font, size) > width:
+        text = text[:-2] + "…"
+    return text
+
+
+def _form_canvas(header_left: str, header_right: str, footer_left: str, t: Tr):
+    """A canvas numbering pages per form (nothing on a one-page form)."""
     from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
 
     from .. import fonts
     font = fonts.register_reportlab()
-    d = Drawing(width, 34)
-    options = [t.pair(L.VOTES[v]) for v in ("yes", "no", "abstain")]
-    step = width / 3
-    for i, text in enumerate(options):
-        x = 20 + i * step
-        d.add(Rect(x, 8, 18, 18, strokeColor=colors.black, strokeWidth=1.2, fillColor=None))
-        d.add(String(x + 26, 11, text, fontName=font, fontSize=14))
-    return d
+    left, right = PAGE_MARGIN_MM * mm, A4[0] - PAGE_MARGIN_MM * mm
+
+    class FormCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.ee_pages: list[dict] = []
+            self.ee_form_key = (0, "")
+
+        def showPage(self):
+            self.ee_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            keys = [p.get("ee_form_key", (0, "")) for p in self.ee_pages]
+            count: dict[tuple[int, str], int] = {}
+            for k in keys:
+                count[k] = count.get(k, 0) + 1
+            seen: dict[tuple[int, str], int] = {}
+            for state, k in zip(self.ee_pages, keys):
+                seen[k] = seen.get(k, 0) + 1
+                self.__dict__.update(state)
+                self._decorate(k, seen[k], count[k])
+                super().showPage()
+            super().save()
+
+        def _decorate(self, key: tuple[int, str], n: int, total: int):
+            self.saveState()
+            self.setFont(font, 8)
+            self.setFillColor(colors.HexColor("#555555"))
+            self.setStrokeColor(colors.HexColor("#A0A0A0"))
+            self.setLineWidth(0.4)
+            top, w = A4[1] - 11 * mm, right - left
+            self.drawRightString(right, top, _fit(plain(header_right), font, 8, w * 0.45))
+            self.drawString(left, top, _fit(plain(header_left), font, 8, w * 0.53))
+            self.line(left, top - 2.5 * mm, right, top - 2.5 * mm)
+            bottom = 10 * mm
+            self.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
+            text = t("表单编号 ", "Form ") + key[1] if key[1] else ""
+            if total > 1:
+                text += t(f"　第 {n} 页 / 共 {total} 页", f"  page {n} of {total}")
+            self.drawRightString(right, bottom, text)
+            self.drawString(left, bottom, _fit(plain(footer_left), font, 8, w * 0.5))
+            self.restoreState()
+
+    return FormCanvas
 
 
-def _household_page(unit, h, share, hs, version: str, t: Tr, width: float, project) -> list:
-    from reportlab.platypus import Spacer
+def _owner_form(index, unit, owner_id, homes, share, version, t: Tr, width, project, org,
+                ballot) -> list:
+    from reportlab.platypus import KeepTogether, Spacer
 
     community, building, project_name = unit_context(unit, project)
-    story = [para(t("既有住宅加装电梯意见征询表", "Elevator retrofit: consent form"), "h1"),
-             para(t("单元：", "Unit: ") + (unit.name or unit.id)
-                  + t(f"（{unit.id}）", f" ({unit.id})"), "body")]
-    if community or building:
-        story.append(para(" · ".join(x for x in (project_name, community, building) if x),
+    serial = ballot[0].serial if ballot else ""
+    story = [_form_mark((index, serial)),
+             para(t("既有住宅加装电梯意见征询表", "Elevator retrofit: consent form"), "h1")]
+    where = " · ".join(x for x in (project_name, community, building) if x)
+    story.append(para((where + " · " if where else "") + t("单元：", "Unit: ")
+                      + (unit.name or unit.id) + t(f"（{unit.id}）", f" ({unit.id})"), "body"))
+    question = t(f"是否同意按本方案（版本 {version}）加装电梯并按附表分摊费用？",
+                 f"Do you agree to install the elevator under this scheme (version {version}) "
+                 "and to share its cost as in the attached table?")
+    story.append(para_markup(esc(t("征询事项：", "Question: ")) + "<b>" + esc(question)
+                             + "</b>", "box"))
+    deadline = org["return_deadline"] or t("______年____月____日", "____________")
+    place = org["return_place"] or org["address"]
+    story.append(para(t(f"请于 {deadline} 前将本表签字后交回：{_or_blank(place)}。逾期未交回的，"
+                        "按未参与表决处理。",
+                        f"Please return this form, signed, by {deadline} to "
+                        f"{_or_blank(place)}. Forms not returned in time count as not "
+                        "taking part."), "body"))
+    pairs = [(t("组织单位", "Organiser"), _or_blank(org["street_office"])),
+             (t("咨询单位", "Consultant"), _or_blank(org["consultant"])),
+             (t("联系人 / 联系电话", "Contact / phone"),
+              _or_blank(org["contact_person"]) + "　" + _or_blank(org["contact_phone"]))]
+    story.append(kv_table(pairs, width, 0.25))
+
+    story.append(para(t("业主及房屋", "Owner and homes"), "h2"))
+    name = next((h.owner_name for h in homes if h.owner_name), "")
+    rows = [[t("门牌号", "Door"), t("楼层", "Floor"), t("专有部分面积", "Exclusive area"),
+             t("本户建设出资", "Capital share"), t("年运行费", "Running cost / year")]]
+    total_share, total_run = Decimal(0), Decimal(0)
+    for h in homes:
+        hs = _hs(share, h.id)
+        cell = "—"
+        if hs is not None:
+            total_share += hs.share_yuan
+            total_run += hs.annual_running_yuan
+            # compensation is its own line, never a negative share
+            received = -hs.compensation_yuan if hs.compensation_yuan < 0 else Decimal(0)
+            cell = fmt_yuan(hs.share_yuan + received, symbol=True)
+            if received:
+                cell += t("；获得补偿 ", "; receives ") + fmt_yuan(received, symbol=True)
+        rows.append([h.id, str(h.floor), fmt_area(h.area_m2) + " " + t.m2, cell,
+                     fmt_yuan(hs.annual_running_yuan, symbol=True) if hs else "—"])
+    if len(homes) > 1:
+        rows.append([t("合计", "Total"), "",
+                     fmt_area(sum((h.area_m2 for h in homes), Decimal(0))) + " " + t.m2,
+                     fmt_yuan(total_share, symbol=True) if share else "—",
+                     fmt_yuan(total_run, symbol=True) if share else "—"])
+    story.append(kv_table([(t("业主", "Owner"), name or BLANK)], width, 0.25))
+    story.append(table(rows, [width * f for f in (0.16, 0.1, 0.24, 0.26, 0.24)],
+                       align_right_cols=(2, 3, 4)))
+    if len(homes) > 1:
+        story.append(para(t(f"您在本单元有 {len(homes)} 套住房，只填本表一张，计一票；"
+                            "表决面积按各套面积合计。",
+                            f"You own {len(homes)} homes in this unit: fill in this one form; "
+                            "you have one vote, and the areas of your homes are added."),
                           "small"))
-    story.append(para_markup(esc(t("方案版本：", "Scheme version: ")) + "<b>" + esc(version)
-                             + "</b>", "body"))
-    story.append(Spacer(1, 4))
-    pairs = [(t("门牌号", "Door"), h.id), (t("楼层", "Floor"), str(h.floor)),
-             (t("专有部分面积", "Exclusive area"), fmt_area(h.area_m2) + " " + t.m2),
-             (t("业主", "Owner"), h.owner_name or "")]
-    story.append(kv_table(pairs, width, 0.3))
-    story.append(para(t("方案要点", "The scheme"), "h2"))
-    if share is None or hs is None:
+    else:
+        story.append(para(t("每位业主一张表、计一票。", "One form and one vote per owner."),
+                          "small"))
+    if share is None:
         story.append(unavailable(t, "费用分摊", "Cost sharing",
                                  t("费用分摊模块未安装，无法填入金额。",
                                    "the cost-sharing engine is not installed.")))
     else:
-        pct = (fmt_pct(Fraction(hs.share_yuan) / Fraction(share.owners_total_yuan), 2)
+        pct = (fmt_pct(Fraction(total_share) / Fraction(share.owners_total_yuan), 2)
                if share.owners_total_yuan else "—")
-        pairs = [
-            (t("建设总费用", "Capital total"), fmt_yuan(share.total_yuan, symbol=True)),
-            (t("政府补贴", "Subsidies"), fmt_yuan(share.subsidy_yuan, symbol=True)),
-            (t("业主合计出资", "Owners' total"), fmt_yuan(share.owners_total_yuan, symbol=True)),
-            (t("分摊方法", "Method"), t.pair((share.method_title_zh, share.method_title_en))),
-        ]
+        pairs = [(t("建设总费用 / 政府补贴", "Capital total / subsidies"),
+                  fmt_yuan(share.total_yuan, symbol=True) + " / "
+                  + fmt_yuan(share.subsidy_yuan, symbol=True)),
+                 (t("业主合计出资 / 分摊方法", "Owners' total / method"),
+                  fmt_yuan(share.owners_total_yuan, symbol=True) + " / "
+                  + t.pair((share.method_title_zh, share.method_title_en))),
+                 (t("您的出资合计", "Your capital share"),
+                  fmt_yuan(total_share, symbol=True)
+                  + t(f"（占业主合计 {pct}）", f" ({pct} of the owners' total)")),
+                 (t("10 年合计（出资 + 运行）", "10-year total"),
+                  fmt_yuan(total_share + 10 * total_run, symbol=True))]
         story.append(kv_table(pairs, width, 0.3))
-        story.append(para(t("本户费用", "Your household"), "h2"))
-        pairs = [
-            (t("本户建设出资", "Your capital share"),
-             fmt_yuan(hs.share_yuan, symbol=True) + t(f"（占业主合计 {pct}）",
-                                                      f" ({pct} of the owners' total)")),
-        ]
-        if hs.compensation_yuan:
-            pairs.append((t("其中补偿", "of which compensation"),
-                          fmt_yuan(hs.compensation_yuan, symbol=True)
-                          + t("（负数为本户获得补偿）", " (negative: you receive it)")))
-        if hs.provident_fund_yuan or hs.maintenance_fund_yuan:
-            pairs.append((t("资金来源", "Funded by"),
-                          t(f"公积金 {fmt_yuan(hs.provident_fund_yuan)} 元，维修资金 "
-                            f"{fmt_yuan(hs.maintenance_fund_yuan)} 元，自付 "
-                            f"{fmt_yuan(hs.net_out_of_pocket_yuan)} 元",
-                            f"provident fund {fmt_yuan(hs.provident_fund_yuan)}, maintenance "
-                            f"fund {fmt_yuan(hs.maintenance_fund_yuan)}, cash "
-                            f"{fmt_yuan(hs.net_out_of_pocket_yuan)} yuan")))
-        pairs += [
-            (t("本户年运行费", "Your yearly running cost"),
-             fmt_yuan(hs.annual_running_yuan, symbol=True) + t(" / 年", " per year")),
-            (t("10 年合计（出资 + 运行）", "10-year total"),
-             fmt_yuan(hs.share_yuan + hs.running_10y_yuan, symbol=True)),
-        ]
-        story.append(kv_table(pairs, width, 0.3))
-    story.append(para(t("本户意见（请在一个方框内打“✓”）", "Your decision (tick one box)"), "h2"))
-    story.append(_checkboxes(t, width))
-    story.append(Spacer(1, 6))
-    story.append(para(t("意见或建议：", "Comments:"), "body"))
-    story.append(para("_" * 86, "body"))
-    story.append(para("_" * 86, "body"))
-    story.append(Spacer(1, 16))
-    story.append(para(t("业主签名：______________________　　　日期：________年____月____日",
-                        "Owner's signature: ______________________    Date: ____________"),
-                      "box"))
-    story.append(Spacer(1, 14))
+
+    labels = tuple(t.pair(B.OPTION_LABELS[o]) for o in B.OPTIONS)
+    from .ballot_block import ballot_block
+    hint = t("请在一个方框内打“✓”；改变主意请另取新表，勿涂改。",
+             "Tick one box. To change your answer ask for a new form; do not correct.")
+    block = ballot_block(ballot[1] if ballot else None, labels,  # type: ignore[arg-type]
+                         t("表单编号：", "Form serial: ") + (serial or "—"), hint)
+    story.append(KeepTogether([para(t("您的意见（请在一个方框内打“✓”）", "Your decision"), "h2"),
+                               block]))
+    story.append(para(t("意见或建议：", "Comments:") + "_" * 60, "body"))
+    story.append(Spacer(1, 8))
+    sig_rows = [
+        [t("业主签名", "Owner's signature"), "", t("身份证号后四位", "ID, last 4 digits"), "",
+         t("联系电话", "Phone"), ""],
+        [t("共有人签名", "Co-owner's signature"), "", t("身份证号后四位", "ID, last 4 digits"), "",
+         t("日期", "Date"), ""],
+        [t("代理人签名", "Proxy's signature"), "", t("身份证号后四位", "ID, last 4 digits"), "",
+         t("日期", "Date"), ""],
+    ]
+    from reportlab.lib import colors
+    story.append(KeepTogether([
+        table(sig_rows, [width * f for f in (0.16, 0.22, 0.17, 0.12, 0.11, 0.22)],
+              header_rows=0, zebra=False,
+              extra_style=[("ROWHEIGHT", (0, 0), (-1, -1), 26),
+                           ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F3F7"))]),
+        para(t("代理人须附业主签字的授权委托书（或监护、继承等证明）原件或复印件，并出示本人身份证件。"
+               "共有房屋由共有人共同签名或由其中一人持其他共有人的书面授权签名。",
+               "A proxy attaches the owner's signed power of attorney (or proof of "
+               "guardianship or inheritance) and shows an identity document. Co-owned homes: "
+               "all co-owners sign, or one signs with the others' written authority."),
+             "small")]))
     story.append(para(
-        t(f"说明：本表对应方案版本 {version}。方案的费用、补贴或分摊办法如有变更，版本号随之改变，"
-          "须按新方案重新征询。表决按业主计，同一业主多套住房的面积合并计算；统计办法见方案书。"
-          "每户一页，以签字原件为准。",
-          f"Note: this form belongs to scheme version {version}. If the costs, subsidies or "
-          "the way they are shared change, the version changes and owners are asked again. "
-          "Votes count per owner (several homes of one owner add their areas); the method "
-          "is in the proposal. One page per household; the signed original counts."),
-        "small"))
+        t(f"说明：本表对应方案版本 {version}，费用、补贴或分摊办法如有变更，版本号随之改变，须按新方案"
+          "重新征询。表决按业主计，以签字原件为准；本表二维码用于核对表格真伪与录入，不含金额。",
+          f"Note: this form belongs to scheme version {version}; if the costs, subsidies or "
+          "sharing change, the version changes and owners are asked again. Votes count per "
+          "owner; the signed original counts. The code checks the form and speeds up "
+          "counting; it holds no amounts."), "small"))
+    seal = org["seal_text"] or org["street_office"]
+    story.append(para(t(f"组织单位（盖章）：{_or_blank(seal)}",
+                        f"Organiser (seal): {_or_blank(seal)}"), "body"))
     return story
 
 
+def _hs(share, household_id):
+    if share is None:
+        return None
+    try:
+        return share.household(household_id)
+    except KeyError:
+        return None
+
+
 def build_consent_forms(unit, *, project=None, lang: str = "zh", out,
-                        households: list[str] | None = None) -> None:
-    """Write the consent forms of ``unit``: one A4 page per household.
+                        households: list[str] | None = None) -> bool:
+    """Write the consent forms of ``unit``: one form per owner.
 
     Parameters
     ----------
     unit : Unit
     project : Project, optional
+        With a project the forms carry signed QR codes; the project's form secret is
+        created on first use.
     lang : "zh" or "en"
     out : path or binary file object
     households : list of str, optional
-        Door numbers to print (all households by default).
-    """
-    from reportlab.platypus import PageBreak
+        Door numbers whose owners get a form (all owners by default).
 
+    Returns
+    -------
+    bool
+        True when the project's form secret was created now (save the project).
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, SimpleDocTemplate
+
+    from ..costshare import compute_share
     from ..rulebook import resolve
     t = Tr(lang)
     rules = resolve(project, unit)
-    share = None
-    try:
-        from ..costshare import compute_share
-    except ImportError:
-        compute_share = None
-    if compute_share is not None:
-        share = compute_share(unit, settings=project.settings if project is not None else None)
+    share = compute_share(unit, settings=project.settings if project is not None else None)
     version = scheme_label(unit, share)
     width = content_width()
     styles()
-    chosen = unit.households if households is None else \
-        [h for h in unit.households if h.id in set(households)]
+    created = False
+    secret = None
+    if project is not None:
+        had = B.form_secret(project) is not None
+        secret = B.form_secret(project, create=True)
+        created = not had
+    org = organisation(project)
+    wanted = None if households is None else set(households)
     story: list = []
-    for i, h in enumerate(chosen):
-        hs = None
-        if share is not None:
-            try:
-                hs = share.household(h.id)
-            except KeyError:
-                hs = None
-        if i:
+    for index, (owner_id, homes) in enumerate(B.owners(unit)):
+        if wanted is not None and not any(h.id in wanted for h in homes):
+            continue
+        ballot = None
+        if secret is not None:
+            ident = B.form_identity(project, unit, owner_id, version, secret)
+            ballot = (ident, B.encode_payload(ident, secret))
+        if story:
             story.append(PageBreak())
-        story += _household_page(unit, h, share, hs, version, t, width, project)
+        story += _owner_form(index, unit, owner_id, homes, share, version, t, width, project, org,
+                             ballot)
         story.append(para(t("表决规则：", "Consent ruleset: ")
                           + t.pair((rules.consent.title_zh, rules.consent.title_en)), "small"))
     if not story:
         story.append(para(t("本单元没有住户。", "This unit has no households.")))
     title = t("加装电梯意见征询表", "Consent forms") + " — " + (unit.name or unit.id)
-    build_pdf(out, story, title=title,
-              header_left=t("意见征询表", "Consent form") + " · " + (unit.name or unit.id),
-              header_right=t("方案版本 ", "Scheme ") + version + " · " + today_iso(),
-              lang=lang)
-
+    m = PAGE_MARGIN_MM * mm
+    doc = SimpleDocTemplate(out if hasattr(out, "write") else str(out), pagesize=A4,
+                            leftMargin=m, rightMargin=m, topMargin=m + 2 * mm,
+                            bottomMargin=m, title=plain(title), author=APP_NAME_ZH,
+                            creator=f"{APP_NAME_ZH} {APP_NAME_EN}", subject=plain(title))
+    from reportlab import rl_config
+    rl_config.useA85 = 0
+    footer = (f"{APP_NAME_ZH} · " if lang == "zh" else f"{APP_NAME_EN} · ") + \
+        t("生成日期 ", "generated ") + today_iso()
+    doc.build(story, canvasmaker=_form_canvas(
+        t("意见征询表", "Consent form") + " · " + (unit.name or unit.id),
+        t("方案版本 ", "Scheme ") + version, footer, t))
+    return created

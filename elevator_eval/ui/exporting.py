@@ -92,6 +92,9 @@ def batch_proposals(window, out_dir=None, kind: str = "proposal"):
         window.report_error(translate("Export", "批量生成方案书"),
                             translate("Export", "项目中还没有单元"))
         return None
+    if kind == "consent-forms":   # one signing key for every form, kept in the project
+        from .ballot_review import ensure_form_secret
+        ensure_form_secret(window.doc)
     project = copy.deepcopy(window.doc.project)
     lang = i18n.lang()
 

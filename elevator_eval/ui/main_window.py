@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
             self.menu_file.addAction(a)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
+        from .ballot_review import install_action as install_ballots
+        install_ballots(self)   # File › 录入回收的征询表…
         self.menu_edit = mb.addMenu("")
         for a in (self.act_undo, self.act_redo, self.act_find):
             self.menu_edit.addAction(a)

@@ -105,6 +105,9 @@ class DocumentsTab(UnitTab):
 
     def _snapshot(self):
         """A copy of the unit and project for the worker thread (no shared mutation)."""
+        if self.kind.currentData() == "consent_forms":   # forms sign with the saved secret
+            from .ballot_review import ensure_form_secret
+            ensure_form_secret(self.doc)
         project = copy.deepcopy(self.doc.project)
         return project.find_unit(self.unit_id), project
 
