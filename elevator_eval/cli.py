@@ -195,7 +195,9 @@ def _os_error(e: OSError) -> str:
 
 
 def _one_line(text: str) -> str:
-    from .privacy import scrub  # lazy: only on the error path; no phone numbers in errors
+    from .privacy import (
+        scrub,  # lazy: only on the error path; no phone numbers in errors
+    )
     return scrub(" ".join(text.split()))[:2000]
 
 

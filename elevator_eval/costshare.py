@@ -35,7 +35,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
-from math import floor as _floor, lcm
+from math import floor as _floor
+from math import lcm
 from typing import Any, Sequence
 
 from .costshare_tables import DEFAULT_TABLE, load_table
@@ -989,9 +990,3 @@ def check_published(amounts_yuan: Sequence[Decimal] | dict[str, Decimal],
         en = (f"amounts add up to {s} yuan, {diff:+} yuan{pct_e} off the stated total of "
               f"{stated} yuan; check the source")
     return PublishedCheck(s, stated, diff, diff == 0, zh, en)
-
-
-def find_consensus(unit: Unit, **kwargs):
-    """See :func:`elevator_eval.costshare_consensus.find_consensus`."""
-    from .costshare_consensus import find_consensus as _fc
-    return _fc(unit, **kwargs)

@@ -33,8 +33,13 @@ from . import ruledata
 from .consent import ConsentRuleset
 from .consent import load_ruleset as _load_consent_file
 from .errors import InputError
-from .project_settings import (Organisation, ProjectSettings, defaults, read_settings,
-                               validate)
+from .project_settings import (
+    Organisation,
+    ProjectSettings,
+    defaults,
+    read_settings,
+    validate,
+)
 from .suitability import SuitabilityRuleset
 from .suitability import load_ruleset as _load_suitability_file
 

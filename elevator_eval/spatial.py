@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .findings import Finding, checks_or_default as _rules
+from .findings import Finding
+from .findings import checks_or_default as _rules
 from .model import Site
 
 PIPE_LABELS = {"gas": ("燃气管", "gas pipe"), "water": ("给水管", "water pipe"),

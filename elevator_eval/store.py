@@ -57,8 +57,17 @@ from . import __version__, concurrency
 from .atomic import fsync_replace
 from .audit import VoteEvent, is_tombstone, record_vote, verify_log  # noqa: F401
 from .errors import InputError, ProjectFileError
-from .model import (Building, BuildingInfo, Community, Costs, Household, Project,
-                    ShareSettings, Site, Unit)
+from .model import (
+    Building,
+    BuildingInfo,
+    Community,
+    Costs,
+    Household,
+    Project,
+    ShareSettings,
+    Site,
+    Unit,
+)
 
 SCHEMA_VERSION = 3
 """Schema version written by this app (``PRAGMA user_version``)."""

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import datetime
 
-from .findings import Finding, checks_or_default as _rules
+from .findings import Finding
+from .findings import checks_or_default as _rules
 from .model import BuildingInfo
 
 STRUCTURE_LABELS = {"masonry": ("砖混", "masonry"), "frame": ("框架", "frame"),

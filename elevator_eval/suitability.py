@@ -422,8 +422,8 @@ def assess(unit: Unit, ruleset: str | None = None, *, year: int | None = None,
     InputError
         ``rules`` when the ruleset is unknown.
     """
-    from .structural import current_year
     from .spatial import not_surveyed
+    from .structural import current_year
     year = current_year() if year is None else year
     if bundle is None:
         from .rulebook import resolver_for

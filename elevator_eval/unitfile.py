@@ -14,8 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .model import (DANGER_GRADES, ENTRY_MODES, STRUCTURES, VOTE_SOURCES, VOTES,
-                    BuildingInfo, Costs, Household, ShareSettings, Site, Unit)
+from .model import (
+    DANGER_GRADES,
+    ENTRY_MODES,
+    STRUCTURES,
+    VOTE_SOURCES,
+    VOTES,
+    BuildingInfo,
+    Costs,
+    Household,
+    ShareSettings,
+    Site,
+    Unit,
+)
 from .money import to_decimal
 
 FORMAT = "elevator-eval/unit"

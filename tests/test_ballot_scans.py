@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from elevator_eval import ballots as B
-from elevator_eval.commands.ballots import scheme_of
+from elevator_eval.report.ballot_reading import scheme_of
 from elevator_eval.io.ballots.batch import read_scans, record_results
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,7 +18,7 @@ import pytest
 from elevator_eval import ballots as B
 from elevator_eval.audit import verify_log
 from elevator_eval.cli import run_command
-from elevator_eval.commands.ballots import scheme_of
+from elevator_eval.report.ballot_reading import scheme_of
 from elevator_eval.io.ballots.batch import evidence_dir, read_scans, record_results
 from elevator_eval.store import open_project, save_project
 

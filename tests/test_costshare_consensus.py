@@ -6,9 +6,10 @@ import itertools
 from decimal import Decimal as D
 from fractions import Fraction
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from elevator_eval.costshare import find_consensus
+from elevator_eval.costshare_consensus import find_consensus
 from elevator_eval.model import BuildingInfo, Costs, Household, ShareSettings, Unit
 from elevator_eval.unitfile import load_unit
 

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..report.ballot_reading import scheme_of
 from . import CommandResult
 
 STATUS_TEXT = {"counted": "计入 / counted", "recorded": "已录入 / recorded",
@@ -28,24 +29,6 @@ def add_arguments(parser) -> None:
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
     parser.add_argument("--record", action="store_true",
                         help="把计入的票录入项目 / record the counted votes in the project")
-
-
-def scheme_of(project):
-    """The current scheme label of a unit, as printed on its forms."""
-    from ..costshare import compute_share
-    from ..report.common import scheme_label
-
-    def label(unit) -> str:
-        return scheme_label(unit, compute_share(unit, settings=project.settings))
-    return label
-
-
-def read_paths(project, paths, progress=None):
-    """Read and judge scans (for the window's background process): a module-level function
-    whose arguments and result pickle."""
-    from ..io.ballots.batch import read_scans
-    return read_scans(project, [str(p) for p in paths], scheme_of=scheme_of(project),
-                      progress=progress)
 
 
 def _line(r) -> str:

@@ -68,8 +68,8 @@ def run(args) -> CommandResult:
         record = privacy.resident_record(project, args.resident)
         if args.output:
             from ..report.resident_report import build_resident_report
-            from .export_unit import _output_path
-            out = _output_path(args.output)
+            from .export_unit import output_path
+            out = output_path(args.output)
             build_resident_report(record, out=out, lang=args.lang)
             text = f"已写出 {out} / wrote {out}"
             return CommandResult(data={"output": str(out), **record}, text=text,

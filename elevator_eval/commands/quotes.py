@@ -133,7 +133,11 @@ def _tender_args(args):
 
 
 def run(args) -> CommandResult:
-    from ..io.quotes_xlsx import export_comparison_xlsx, read_quotes, write_quote_template
+    from ..io.quotes_xlsx import (
+        export_comparison_xlsx,
+        read_quotes,
+        write_quote_template,
+    )
     from ..procurement import compare
 
     if args.template:

@@ -127,7 +127,7 @@ def run(args) -> CommandResult:
     elif args.kind == "consent-forms":
         from ..report.consent_form import build_consent_forms
         if build_consent_forms(unit, project=project, lang=args.lang, out=out):
-            from ..store import save_project   # the new form-signing secret must be kept
+            from ..store import save_project  # the new form-signing secret must be kept
             save_project(project, Path(args.target))
     else:
         from ..report.notice import build_notice

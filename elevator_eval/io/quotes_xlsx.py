@@ -20,11 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .export import neutralise
 from ..model import ENTRY_MODES
-from ..procurement import (PRICE_LINE_LABELS, Comparison, Product, VolumeTier,
-                           tier_problem)
+from ..procurement import (
+    PRICE_LINE_LABELS,
+    Comparison,
+    Product,
+    VolumeTier,
+    tier_problem,
+)
 from ..procurement.catalogue import ENERGY_CLASSES
+from .export import neutralise
 
 SHEET = "报价 Quotes"
 INSTRUCTIONS_SHEET = "说明 Instructions"

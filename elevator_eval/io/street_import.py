@@ -28,8 +28,16 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import InputError
-from ..model import (BuildingInfo, Building, Community, Costs, Household, Project, Site,
-                     Unit)
+from ..model import (
+    Building,
+    BuildingInfo,
+    Community,
+    Costs,
+    Household,
+    Project,
+    Site,
+    Unit,
+)
 from . import cells
 from .cells import CellError
 

@@ -34,21 +34,58 @@ a model, not a payment). No published source quantifies the saving of pre-instal
 the defaults are assumptions, each labelled in the data file.
 """
 
-from .assumptions import (DEFAULT_ASSUMPTIONS, KIND, MAX_HORIZON_YEARS, assumption_rows,
-                          load_assumptions, validate_assumptions)
+from .assumptions import (
+                          DEFAULT_ASSUMPTIONS,
+                          KIND,
+                          MAX_HORIZON_YEARS,
+                          assumption_rows,
+                          load_assumptions,
+                          validate_assumptions,
+)
 from .evaluate import PRICE_BASIS_TEXT, PreinstallResult, evaluate
 from .inputs import build_inputs, pit_outcomes
 from .outlook import consent_outlook, simple_needed, vote_needs, vote_state
-from .portfolio import RankRow, Selection, choose_units, knapsack_milp, portfolio, rank_units
+from .portfolio import (
+                          RankRow,
+                          Selection,
+                          choose_units,
+                          knapsack_milp,
+                          portfolio,
+                          rank_units,
+)
 from .sensitivity import hazard_band, tornado
-from .simulation import monte_carlo, quantile_interval, simulate_savings, \
-    simulate_savings_array
-from .types import (ConsentOutlook, CostItem, Figures, MonteCarloResult, PitOutcome,
-                    PreinstallInputs, Tornado, TornadoBar, Triangle)
-from .valuation import (arrival_probabilities, beta_params, break_even_hazard, case_saving,
-                        case_terms, expected_arrival, expected_saving, figures, growth_means,
-                        hazards_for,
-                        mean_saving, most_likely_saving, saving_npv)
+from .simulation import (
+                          monte_carlo,
+                          quantile_interval,
+                          simulate_savings,
+                          simulate_savings_array,
+)
+from .types import (
+                          ConsentOutlook,
+                          CostItem,
+                          Figures,
+                          MonteCarloResult,
+                          PitOutcome,
+                          PreinstallInputs,
+                          Tornado,
+                          TornadoBar,
+                          Triangle,
+)
+from .valuation import (
+                          arrival_probabilities,
+                          beta_params,
+                          break_even_hazard,
+                          case_saving,
+                          case_terms,
+                          expected_arrival,
+                          expected_saving,
+                          figures,
+                          growth_means,
+                          hazards_for,
+                          mean_saving,
+                          most_likely_saving,
+                          saving_npv,
+)
 
 __all__ = [
     "DEFAULT_ASSUMPTIONS", "KIND", "MAX_HORIZON_YEARS", "assumption_rows", "load_assumptions",

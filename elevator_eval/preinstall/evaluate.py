@@ -11,8 +11,15 @@ from ..money import json_number
 from .inputs import build_inputs
 from .sensitivity import tornado as make_tornado
 from .simulation import monte_carlo
-from .types import ConsentOutlook, CostItem, Figures, MonteCarloResult, PitOutcome, \
-    PreinstallInputs, Tornado
+from .types import (
+    ConsentOutlook,
+    CostItem,
+    Figures,
+    MonteCarloResult,
+    PitOutcome,
+    PreinstallInputs,
+    Tornado,
+)
 from .valuation import expected_arrival, figures, growth_means, ratio, rework_of, yuan
 
 PRICE_BASIS_TEXT = {

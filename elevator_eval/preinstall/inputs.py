@@ -9,8 +9,15 @@ from typing import Sequence
 from ..errors import InputError
 from ..model import PIPE_TYPES, Project, Unit
 from ..money import to_decimal
-from .assumptions import deep_merge, horizon, load_assumptions, number, triangle, \
-    validate_assumptions, value_of
+from .assumptions import (
+    deep_merge,
+    horizon,
+    load_assumptions,
+    number,
+    triangle,
+    validate_assumptions,
+    value_of,
+)
 from .outlook import consent_outlook
 from .types import CostItem, PitOutcome, PreinstallInputs
 

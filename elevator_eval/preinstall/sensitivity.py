@@ -5,8 +5,14 @@ from __future__ import annotations
 from scipy.special import betaincinv
 
 from .types import ConsentOutlook, PreinstallInputs, Tornado, TornadoBar
-from .valuation import arrival_probabilities, beta_params, hazards_for, rework_of, \
-    saving_npv, yuan
+from .valuation import (
+    arrival_probabilities,
+    beta_params,
+    hazards_for,
+    rework_of,
+    saving_npv,
+    yuan,
+)
 
 
 def _point(inputs: PreinstallInputs) -> dict[str, float]:

@@ -150,7 +150,7 @@ def _location(v, w: str) -> tuple[Decimal, Decimal] | None:
 
 def parse_process(data: Any, where: str = "process") -> ProcessData:
     """Validate the JSON of ``unit.extra["process"]`` and build a :class:`ProcessData`."""
-    from .stages import stage_keys
+    from .stage_rules import stage_keys
     d = obj_field(data, where)
     keys = stage_keys()
     pd = ProcessData()

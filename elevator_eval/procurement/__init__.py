@@ -45,21 +45,78 @@ References
 """
 
 
-from .catalogue import (ENTRY_MODE_LABELS, PRICE_LINE_LABELS, PRICE_LINES, Product, Quote,
-                        VolumeTier, category_row, default_value, defaults, rule, tier_problem,
-                        usage_category, validate_product, validate_tiers, vdi4707_categories)
-from .comparison import (PRICE_BASES, Comparison, ProductSummary, accessible_required,
-                         check_price_basis, compare, compare_project, units_for_comparison)
-from .fit import FitReason, FitResult, check_fit, fit_matrix, is_accessible, \
-    is_stretcher_capable
-from .lifecycle import (OUTSIDE_LABELS, LccYear, LifeCycleCost, annual_energy_kwh,
-                        corridor_counted, life_cycle_cost, outside_quote_costs,
-                        usage_category_of)
-from .pricing import BulkResult, bulk, saving_rate, tier_cliff, tier_for, unit_price_yuan
-from .tender import (METHODS, TENDER_KINDS, Bid, BidScore, Crossing, TenderResult,
-                     TenderWeights, apply_caps, method_name, parse_weights, price_score,
-                     ranking_at, score_tender, split_reasons, tender_rules, validate_weights,
-                     weight_range)
+from .catalogue import (
+                        ENTRY_MODE_LABELS,
+                        PRICE_LINE_LABELS,
+                        PRICE_LINES,
+                        Product,
+                        Quote,
+                        VolumeTier,
+                        category_row,
+                        default_value,
+                        defaults,
+                        rule,
+                        tier_problem,
+                        usage_category,
+                        validate_product,
+                        validate_tiers,
+                        vdi4707_categories,
+)
+from .comparison import (
+                        PRICE_BASES,
+                        Comparison,
+                        ProductSummary,
+                        accessible_required,
+                        check_price_basis,
+                        compare,
+                        compare_project,
+                        units_for_comparison,
+)
+from .fit import (
+                        FitReason,
+                        FitResult,
+                        check_fit,
+                        fit_matrix,
+                        is_accessible,
+                        is_stretcher_capable,
+)
+from .lifecycle import (
+                        OUTSIDE_LABELS,
+                        LccYear,
+                        LifeCycleCost,
+                        annual_energy_kwh,
+                        corridor_counted,
+                        life_cycle_cost,
+                        outside_quote_costs,
+                        usage_category_of,
+)
+from .pricing import (
+                        BulkResult,
+                        bulk,
+                        saving_rate,
+                        tier_cliff,
+                        tier_for,
+                        unit_price_yuan,
+)
+from .tender import (
+                        METHODS,
+                        TENDER_KINDS,
+                        Bid,
+                        BidScore,
+                        Crossing,
+                        TenderResult,
+                        TenderWeights,
+                        apply_caps,
+                        method_name,
+                        parse_weights,
+                        price_score,
+                        ranking_at,
+                        score_tender,
+                        split_reasons,
+                        tender_rules,
+                        validate_weights,
+                        weight_range,
+)
 
 __all__ = [
     "ENTRY_MODE_LABELS", "PRICE_LINE_LABELS", "PRICE_LINES", "Product", "Quote", "VolumeTier",

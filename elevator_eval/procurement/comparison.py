@@ -9,8 +9,8 @@ from typing import Any, Sequence
 
 from ..errors import InputError
 from ..model import Unit
-from ..suitability import assess
 from ..money import to_decimal
+from ..suitability import assess
 from .catalogue import Product, default_value, rule
 from .fit import FitResult, fit_matrix, is_accessible, is_stretcher_capable
 from .lifecycle import LifeCycleCost, life_cycle_cost

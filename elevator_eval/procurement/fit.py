@@ -9,6 +9,7 @@ from typing import Any, Sequence
 from ..model import Unit
 from .catalogue import ENTRY_MODE_LABELS, Product, rule
 
+
 @dataclass(frozen=True)
 class FitReason:
     """Why a product does not fit a unit (``kind="misfit"``) or cannot be checked

@@ -14,6 +14,7 @@ from ..money import to_decimal
 from .catalogue import Product, category_row, default_value, defaults, usage_category
 from .pricing import unit_price_yuan
 
+
 @dataclass
 class LccYear:
     """Running cost of one year [yuan]."""

@@ -12,6 +12,7 @@ from ..errors import InputError
 from ..money import to_decimal
 from .catalogue import Product, VolumeTier
 
+
 def tier_for(product: Product, quantity: int) -> VolumeTier | None:
     """The tier reached at ``quantity`` elevators: largest ``min_qty ≤ quantity``; ``None``
     below every tier."""

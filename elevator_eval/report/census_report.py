@@ -11,8 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import labels as L
-from .common import (Tr, build_pdf, content_width, para, png_image, table,
-                     today_iso, unavailable)
+from .common import (
+    Tr,
+    build_pdf,
+    content_width,
+    para,
+    png_image,
+    table,
+    today_iso,
+    unavailable,
+)
 
 
 @dataclass
@@ -146,6 +154,7 @@ def build_census_report(project, *, lang: str = "zh", out) -> None:
                t("建成", "Built"), t("评估结论", "Class"), t("主要原因", "Main reason"),
                t("表决", "Vote")]]
     from reportlab.lib import colors
+
     from .charts import CLASS_COLOURS
     extra = []
     for i, r in enumerate(rows, 1):

@@ -202,7 +202,6 @@ def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str 
     from reportlab.lib import colors
 
     from .common import plain
-
     from .money_rows import display_shares
     t = Tr(lang)
     font = fonts.register_reportlab()

@@ -23,9 +23,27 @@ from decimal import Decimal
 from fractions import Fraction
 
 from .. import ballots as B
-from .common import (APP_NAME_EN, APP_NAME_ZH, PAGE_MARGIN_MM, Tr, content_width, esc,
-                     fmt_area, fmt_pct, fmt_yuan, kv_table, para, para_markup, plain,
-                     scheme_label, styles, table, today_iso, unavailable, unit_context)
+from .common import (
+    APP_NAME_EN,
+    APP_NAME_ZH,
+    PAGE_MARGIN_MM,
+    Tr,
+    content_width,
+    esc,
+    fmt_area,
+    fmt_pct,
+    fmt_yuan,
+    kv_table,
+    para,
+    para_markup,
+    plain,
+    scheme_label,
+    styles,
+    table,
+    today_iso,
+    unavailable,
+    unit_context,
+)
 
 BLANK = "________________"
 ORG_KEYS = ("street_office", "consultant", "contact_person", "contact_phone", "address",

@@ -59,8 +59,8 @@ def break_index(chars: list[str], start: int, over: int) -> int:
 
 def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803 - reportlab's
     """reportlab's ``cjkFragSplit`` with the Chinese line-breaking rules (same arguments)."""
-    from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
     from reportlab import rl_config
+    from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
     tolerance_pt = rl_config._FUZZ   # reportlab's own width tolerance, so both agree
 
     units = []
@@ -127,8 +127,8 @@ def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803
 def word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):  # noqa: N803
     """reportlab's ``wordSplit`` (a paragraph of one style) with the same rules:
     ``[[extra space, line text], …]``."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab import rl_config
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     tolerance_pt = rl_config._FUZZ   # reportlab's own width tolerance, so both agree
 
     if isinstance(word, bytes):

@@ -26,8 +26,21 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..errors import InputError
-from .common import (Tr, build_pdf, content_width, fmt_area, fmt_yuan, kv_table, mask_name,
-                     money_column, para, scheme_label, table, unavailable, unit_context)
+from .common import (
+    Tr,
+    build_pdf,
+    content_width,
+    fmt_area,
+    fmt_yuan,
+    kv_table,
+    mask_name,
+    money_column,
+    para,
+    scheme_label,
+    table,
+    unavailable,
+    unit_context,
+)
 from .docdata import doc_rules, notice_settings, organisation, stats_date
 from .language import zh_clauses
 

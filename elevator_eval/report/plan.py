@@ -22,7 +22,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import fonts, vocabulary
-from .common import Tr, fmt_num, plain
+from .common import Tr, fmt_num, plain, wrap_label
 
 BUILDING_DEPTH_M = Decimal("10")
 FRONTAGE_PER_HOUSEHOLD_M = Decimal("7")
@@ -298,26 +298,3 @@ def _legend_lines(unit, shaft_w, shaft_d, fits, rotated, t: Tr):
 def _dims(w, d) -> str:
     """``2.6×2.4 m`` with no-break spaces, so a legend line never breaks inside it."""
     return f"{fmt_num(w)}\u00a0×\u00a0{fmt_num(d)}\u00a0m"
-
-
-def wrap_label(text: str, font: str, size: float, width: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` points (character by character,
-    preferring spaces for Latin text)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    lines, cur = [], ""
-    for ch in text:
-        if stringWidth(cur + ch, font, size) > width and cur:
-            if " " in cur and not ch.isspace():
-                head, _, tail = cur.rpartition(" ")
-                if head:
-                    lines.append(head)
-                    cur = tail + ch
-                    continue
-            lines.append(cur)
-            cur = ch.lstrip()
-        else:
-            cur += ch
-    if cur:
-        lines.append(cur)
-    return lines

@@ -24,12 +24,32 @@ from decimal import Decimal
 from typing import Any
 
 from . import labels as L
-from .common import (Tr, build_pdf, content_width, esc, fmt_area, fmt_num, fmt_yuan,
-                     kv_table, money_column, para, para_markup, scheme_label, table,
-                     today_iso, unavailable, unit_context)
-
-from .proposal_sources import (TIMELINE_SOURCES, sources_section, method_source_zh,  # noqa: F401
-                               source_list, suitability_ruleset_text)
+from .common import (
+    Tr,
+    build_pdf,
+    content_width,
+    esc,
+    fmt_area,
+    fmt_num,
+    fmt_yuan,
+    kv_table,
+    money_column,
+    para,
+    para_markup,
+    scheme_label,
+    table,
+    today_iso,
+    unavailable,
+    unit_context,
+)
+from .proposal_outline import SECTIONS, chinese_numeral, heading, section_number  # noqa: F401
+from .proposal_sources import (  # noqa: F401
+    TIMELINE_SOURCES,
+    method_source_zh,
+    source_list,
+    sources_section,
+    suitability_ruleset_text,
+)
 
 STEPS = [
     (("意见征询（业主表决）", "Consultation (owners' vote)"),
@@ -54,43 +74,6 @@ STEPS = [
     (("补贴申领", "Subsidy claim"),
      ("验收后", "after acceptance"), ("按当地补贴规则申领", "per the local subsidy rules")),
 ]
-
-
-SECTIONS = (
-    ("building", "楼栋与场地概况", "Building and site"),
-    ("verdict", "评估结论", "Verdict"),
-    ("spec", "电梯配置与入户方式", "Elevator and entry"),
-    ("plan", "平面示意图", "Schematic plan"),
-    ("impacts", "对低层住户的影响及处理", "Effects on lower floors"),
-    ("costs", "费用、补贴与预算", "Costs, subsidies and budget"),
-    ("rule", "分摊规则", "Sharing rule"),
-    ("households", "分户出资明细", "Per-household shares"),
-    ("payments", "付款安排与资金管理", "Payments and funds"),
-    ("upkeep", "使用管理与维护保养", "Use and maintenance"),
-    ("consent", "表决情况", "Consent"),
-    ("steps", "实施步骤与时间安排", "Steps and timeline"),
-    ("parties", "参与各方与签署", "Parties and signatures"),
-    ("sources", "资料来源", "Sources"),
-)
-"""The proposal's sections in print order: (key, Chinese title, English title)."""
-
-_NUMERALS = "一二三四五六七八九十"
-
-
-def section_number(key: str) -> int:
-    """1-based number of the section ``key``."""
-    return [k for k, _zh, _en in SECTIONS].index(key) + 1
-
-
-def _cn(n: int) -> str:
-    return _NUMERALS[n - 1] if n <= 10 else "十" + _NUMERALS[n - 11]
-
-
-def heading(key: str, t: Tr) -> str:
-    """``"六、费用、补贴与预算"`` / ``"6. Costs, subsidies and budget"``."""
-    n = section_number(key)
-    _k, zh, en = SECTIONS[n - 1]
-    return t(f"{_cn(n)}、{zh}", f"{n}. {en}")
 
 
 @dataclass
@@ -269,7 +252,7 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
                          fix(f.remedy(t.lang)),
                          f"[{cite[f.source]}]" if f.source in cite else ""])
         story.append(table(rows, [width * 0.11, width * 0.43, width * 0.38, width * 0.08]))
-        story.append(para(t(f"依据编号见第{_cn(section_number('sources'))}节“资料来源”。",
+        story.append(para(t(f"依据编号见第{chinese_numeral(section_number('sources'))}节“资料来源”。",
                             f"Source numbers refer to section {section_number('sources')}."),
                           "tiny"))
     elif t.pair((a.main_reason_zh, a.main_reason_en)) not in (
@@ -284,7 +267,7 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
         story.append(para(t("以下场地项目尚未调查，未作判断：", "Not surveyed (no finding made): ")
                           + t("、", ", ").join(L.label(L.SITE_FIELDS, k, t)
                                                for k in a.not_surveyed), "small"))
-    story.append(para(t(f"表决情况单独列出（第{_cn(section_number('consent'))}节），不计入上述分类。",
+    story.append(para(t(f"表决情况单独列出（第{chinese_numeral(section_number('consent'))}节），不计入上述分类。",
                         f"The vote is reported separately (section {section_number('consent')}) "
                         "and never folded into "
                         "the class."), "small"))
@@ -355,7 +338,7 @@ def _households(d: ProposalData, t: Tr, width: float) -> list:
         return [head_para, unavailable(t, "分户分摊", "Household shares",
                                      d.missing.get("share", ""))]
     method_line = para(
-        t(f"分摊方法：{s.method_title_zh}（规则见第{_cn(section_number('rule'))}节）。"
+        t(f"分摊方法：{s.method_title_zh}（规则见第{chinese_numeral(section_number('rule'))}节）。"
           f"参考：{method_source_zh(d, t)}。占比按最大余数法取两位小数，合计为 100.00%。",
           f"Method: {s.method_title_en}. Source: {s.method_source}. Shares are multiples of "
           f"{fmt_yuan(s.rounding_yuan)} yuan and add up exactly to the owners' total "

@@ -118,7 +118,7 @@ def _source_list_en(d, t: Tr) -> list[tuple[str, str]]:
 
 
 def sources_section(d, t: Tr, width: float) -> list:
-    from .proposal import heading
+    from .proposal_outline import heading
     story = [para(heading("sources", t), "h2")]
     for i, (_key, text) in enumerate(source_list(d, t), 1):
         story.append(para(f"[{i}] {text}", "tiny"))

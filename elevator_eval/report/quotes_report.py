@@ -10,12 +10,22 @@ invalid bids and their reasons, and a warning below three valid bids.
 
 from __future__ import annotations
 
-from .common import (Tr, build_pdf, content_width, fmt_num, fmt_pct, fmt_yuan, kv_table, para,
-                     split_bilingual, table, today_iso)
-
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..procurement import OUTSIDE_LABELS, split_reasons, tender_rules, weight_range
+from .common import (
+    Tr,
+    build_pdf,
+    content_width,
+    fmt_num,
+    fmt_pct,
+    fmt_yuan,
+    kv_table,
+    para,
+    split_bilingual,
+    table,
+    today_iso,
+)
 
 FIT_MARKS = {"fits": "✓", "misfit": "×", "unknown": "?"}
 

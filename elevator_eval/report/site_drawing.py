@@ -10,7 +10,7 @@ scale bar with a round length and a north arrow. Text is drawn with ``String`` (
 from __future__ import annotations
 
 from .. import fonts, vocabulary
-from .common import Tr, fmt_num, plain
+from .common import Tr, fmt_num, plain, wrap_label
 
 PIPE_COLOURS = {"gas": "#C62828", "water": "#1565C0", "drainage": "#5D4037",
                 "power": "#F9A825", "telecom": "#6A1B9A", "heating": "#EF6C00"}
@@ -213,7 +213,6 @@ def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300,
     label(bx + bar * scale, by + 5, f"{bar} m", 6)
     # legend
     ly = ay - 14
-    from .plan import wrap_label
     for text, colour in _legend(plan, measured, t, scale):
         for chunk in wrap_label(text, font, 7, width_pt - lx - 8):
             label(lx, ly, chunk, 7, "start", colour)

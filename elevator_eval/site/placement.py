@@ -19,7 +19,6 @@ from typing import Any
 from .plan import Plan, Prism
 
 
-
 @dataclass
 class Candidate:
     """One proposed shaft position and what it measures."""

@@ -9,12 +9,13 @@ unit file is written back unchanged; :func:`plan_of` parses it on demand.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from ..errors import InputError
+from .values import kind_of as _kind
+from .values import number
 
 PLAN_KEY = "plan"
 """Key of the plan inside ``site`` (kept in ``Site.extra``)."""
@@ -72,14 +73,6 @@ class Plan:
         return tuple(b for b in self.buildings if not b.own)
 
 
-def _kind(value) -> str:
-    if value is None:
-        return "null"
-    return {dict: "an object", list: "a list", str: "a string", bool: "true/false"}.get(
-        type(value), "a number" if isinstance(value, (int, float, Decimal)) else
-        type(value).__name__)
-
-
 def _obj(value, f: str) -> dict:
     if not isinstance(value, dict):
         raise InputError(f, f"must be an object, got {_kind(value)}")
@@ -90,26 +83,6 @@ def _list(value, f: str) -> list:
     if not isinstance(value, list):
         raise InputError(f, f"must be a list, got {_kind(value)}")
     return value
-
-
-def number(value, f: str, *, lo: float | None = None, hi: float | None = None,
-           positive: bool = False) -> float:
-    """A finite number as float; ``positive`` excludes 0."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-        raise InputError(f, f"must be a number, got {_kind(value)}")
-    try:
-        x = float(value)
-    except (OverflowError, ValueError):
-        raise InputError(f, f"is out of range ({value})") from None
-    if not math.isfinite(x):
-        raise InputError(f, f"must be a finite number, got {value}")
-    if positive and x <= 0:
-        raise InputError(f, f"must be more than 0, got {value}")
-    if lo is not None and x < lo:
-        raise InputError(f, f"must be at least {lo:g}, got {value}")
-    if hi is not None and x > hi:
-        raise InputError(f, f"must be at most {hi:g}, got {value}")
-    return x
 
 
 def _text(value, f: str) -> str:

@@ -125,7 +125,7 @@ _RULE_KEYS = ("standard_day", "min_hours", "declination_deg", "band_true_solar_h
 
 def validate_plan_rules(value, field: str) -> dict[str, Any]:
     """Validate a plan's ``sunlight_rules`` object; returns the given keys as numbers."""
-    from .plan import number
+    from .values import number
     if not isinstance(value, dict):
         raise InputError(field, "must be an object")
     days = standard_data()["days"]

@@ -13,9 +13,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QPixmap, QUndoCommand
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from .. import ballots as B
 from . import i18n
@@ -187,7 +196,7 @@ class BallotReviewDialog(QDialog):
     def read(self, paths) -> None:
         """Read ``paths`` in a background process (progress and Cancel); a process, not a
         thread, so the decoders never run beside the window's own Python code."""
-        from ..commands.ballots import read_paths
+        from ..report.ballot_reading import read_paths
         from .worker import run_task
         task = run_task(self, None, title=self.tr("读取征询表"),
                         label=self.tr("正在读取扫描件…"),

@@ -11,7 +11,6 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-
 translate = QCoreApplication.translate
 
 

@@ -1,6 +1,6 @@
 """The consensus finder's panel in the costs tab: each household's stated maximum
 contribution (最高可接受出资), editable in place (undoable, checked as typed), and the
-split the finder proposes (:func:`elevator_eval.costshare.find_consensus`, run in the
+split the finder proposes (:func:`elevator_eval.costshare_consensus.find_consensus`, run in the
 background). A proposal is cleared as soon as any input of the unit changes, so it is never
 shown for other inputs than it was computed from."""
 
@@ -10,8 +10,15 @@ import copy
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QHeaderView, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import i18n, labels
 
@@ -126,7 +133,7 @@ class ConsensusPanel(QWidget):
     # ------------------------------------------------------------------ run
     def run(self):
         """Run the LP consensus finder in the background (scipy loads on first use)."""
-        from ..costshare import find_consensus
+        from ..costshare_consensus import find_consensus
         from .worker import run_task
         unit = copy.deepcopy(self.doc.unit(self.unit_id))
         inputs = self._inputs(unit)

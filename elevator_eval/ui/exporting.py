@@ -98,7 +98,7 @@ def batch_proposals(window, out_dir=None, kind: str = "proposal"):
     project = copy.deepcopy(window.doc.project)
     lang = i18n.lang()
 
-    from ..report import batch    # light: reportlab loads in the worker process
+    from ..report import batch  # light: reportlab loads in the worker process
 
     task = run_task(window, None, translate("Export", "批量生成方案书"),
                     translate("Export", "正在为 {0} 个单元生成方案书…").format(len(project.units())),

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from ..vocabulary import label, pairs
 from . import i18n
 
-
 translate = QCoreApplication.translate
 
 

@@ -8,9 +8,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QBrush, QColor, QIcon, QKeySequence
-from PySide6.QtWidgets import (QDialog, QDockWidget, QFileDialog, QInputDialog,
-                               QLabel, QMainWindow, QMessageBox, QStackedWidget,
-                               QTreeWidget, QTreeWidgetItem, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from ..concurrency import StaleSaveError, restore_base
 from ..errors import InputError, NotBuiltError, ProjectFileError
@@ -81,6 +91,7 @@ class MainWindow(QMainWindow):
         self.doc.pathChanged.connect(lambda _p: self._update_title())
 
         from PySide6.QtWidgets import QApplication
+
         from .field_undo import FieldUndoFilter
         self._field_undo = FieldUndoFilter(self)
         QApplication.instance().installEventFilter(self._field_undo)

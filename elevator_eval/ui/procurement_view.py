@@ -10,16 +10,32 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-                               QListWidgetItem,
-                               QPushButton, QSplitter, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..resources import resource_path
 from . import i18n, labels
 from .charts import ChartWidget
-from .procurement_inputs import (ProcurementInputs, parse_score, points_from_score,
-                                 score_from_points, weights_text)
+from .procurement_inputs import (
+    ProcurementInputs,
+    parse_score,
+    points_from_score,
+    score_from_points,
+    weights_text,
+)
 
 FIT_COLOURS = {"fits": "#c8e6c9", "misfit": "#ffcdd2", "unknown": "#fff9c4"}
 SETTINGS_KEY = "procurement"

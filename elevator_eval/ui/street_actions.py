@@ -247,8 +247,8 @@ class StreetActions(QObject):
         return name
 
     def save_import_template(self):
-        from .exporting import ask_save_path
         from . import i18n
+        from .exporting import ask_save_path
         path = ask_save_path(self.w, self.tr("保存导入模板"),
                              i18n.pick("街道导入模板.xlsx", "street-import-template.xlsx"),
                              "Excel (*.xlsx)", ".xlsx")

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..model import ENTRY_MODES, PIPE_TYPES
 from . import i18n, labels
 from .forms import Field, ModelForm
 from .style import CLASS_COLOURS, SEVERITY_COLOURS
 from .tab_base import UnitTab
-
 
 
 def _project_checks(doc) -> dict:

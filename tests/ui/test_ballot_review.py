@@ -86,7 +86,7 @@ def test_consent_forms_exported_from_the_window_sign_with_the_saved_secret(
     import zxingcpp
     import pypdfium2 as pdfium
 
-    from elevator_eval.commands.ballots import scheme_of
+    from elevator_eval.report.ballot_reading import scheme_of
     w = make_main_window()
     assert B.form_secret(w.doc.project) is None
     w.show_unit("XFL-3-2", tab="documents")
