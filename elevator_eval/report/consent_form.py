@@ -173,15 +173,16 @@ def _owner_form(index, unit, owner_id, homes, share, version, t: Tr, width, proj
     name = next((h.owner_name for h in homes if h.owner_name), "")
     rows = [[t("门牌号", "Door"), t("楼层", "Floor"), t("专有部分面积", "Exclusive area"),
              t("本户建设出资", "Capital share"), t("年运行费", "Running cost / year")]]
-    total_share, total_run = Decimal(0), Decimal(0)
+    total_share, total_run, total_received = Decimal(0), Decimal(0), Decimal(0)
     for h in homes:
         hs = _hs(share, h.id)
         cell = "—"
         if hs is not None:
-            total_share += hs.share_yuan
-            total_run += hs.annual_running_yuan
             # compensation is its own line, never a negative share
             received = -hs.compensation_yuan if hs.compensation_yuan < 0 else Decimal(0)
+            total_share += hs.share_yuan + received
+            total_received += received
+            total_run += hs.annual_running_yuan
             cell = fmt_yuan(hs.share_yuan + received, symbol=True)
             if received:
                 cell += t("；获得补偿 ", "; receives ") + fmt_yuan(received, symbol=True)
@@ -219,9 +220,15 @@ def _owner_form(index, unit, owner_id, homes, share, version, t: Tr, width, proj
                   + t.pair((share.method_title_zh, share.method_title_en))),
                  (t("您的出资合计", "Your capital share"),
                   fmt_yuan(total_share, symbol=True)
-                  + t(f"（占业主合计 {pct}）", f" ({pct} of the owners' total)")),
-                 (t("10 年合计（出资 + 运行）", "10-year total"),
-                  fmt_yuan(total_share + 10 * total_run, symbol=True))]
+                  + t(f"（占业主合计 {pct}）", f" ({pct} of the owners' total)"))]
+        if total_received:
+            pairs.append((t("您获得的补偿", "Compensation you receive"),
+                          fmt_yuan(total_received, symbol=True)
+                          + t("（由出资业主支付，另行签订书面协议）",
+                              " (paid by the contributing owners; a separate written "
+                              "agreement)")))
+        pairs.append((t("10 年合计（出资 + 运行）", "10-year total (capital + running)"),
+                      fmt_yuan(total_share + 10 * total_run, symbol=True)))
         story.append(kv_table(pairs, width, 0.3))
 
     labels = tuple(t.pair(B.OPTION_LABELS[o]) for o in B.OPTIONS)
