@@ -1,7 +1,7 @@
 """Paper ballots that identify themselves: form identity, keyed signature, layout, evidence.
 
 Every consent form (意见征询表) printed from a project carries a *ballot block*: four solid
-fiducial squares at its corners, a QR code and three tick boxes (同意 / 不同意 / 弃权) at
+fiducial squares at its corners, a QR code and three tick boxes (同意 / 反对 / 弃权) at
 positions fixed relative to the fiducials (the ``*_MM`` constants below, millimetres from the
 block's top-left corner, y downwards). The QR code holds the form's identity
 (:class:`FormIdentity`): the project key id, the unit, the owner and the owner's homes, the
@@ -47,16 +47,16 @@ OPTION_LABELS = {o: (vocabulary.label("votes", o, "zh"), vocabulary.label("votes
 # ------------------------------------------------------------------ layout of the block [mm]
 BLOCK_W_MM = 174.0
 BLOCK_H_MM = 44.0
-FIDUCIAL_MM = 6.0
+FIDUCIAL_MM = 6   # side of a printed fiducial square [mm] (a layout size, not a limit)
 FIDUCIAL_CENTRES_MM = ((3.0, 3.0), (BLOCK_W_MM - 3.0, 3.0),
                        (BLOCK_W_MM - 3.0, BLOCK_H_MM - 3.0), (3.0, BLOCK_H_MM - 3.0))
 """Centres of the fiducials: top-left, top-right, bottom-right, bottom-left."""
-QR_X_MM, QR_Y_MM, QR_SIZE_MM = 12.0, 6.0, 32.0
+QR_X_MM, QR_Y_MM, QR_SIZE_MM = 12.0, 6, 32.0   # QR position and size in the block [mm]
 """The QR symbol (without its quiet zone)."""
 BOX_SIZE_MM = 12.0
 BOX_Y_MM = 9.0
 BOX_X_MM = (62.0, 100.0, 140.0)
-"""Left edges of the three tick boxes (同意, 不同意, 弃权)."""
+"""Left edges of the three tick boxes (同意, 反对, 弃权)."""
 
 KIND = "ballots"
 

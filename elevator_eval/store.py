@@ -583,7 +583,8 @@ def open_project(path) -> Project:
         if version < SCHEMA_VERSION:
             _migrate(conn, version)
             project = _load(conn)
-            _write_migrated(conn, path, version)
+            if _write_migrated(conn, path, version):
+                before = concurrency.file_state(path)   # the file is now the migrated one
         concurrency.stamp_from_file(project, path, before)
         return project
     except ProjectFileError:
@@ -629,13 +630,15 @@ def _make_backup(path: Path, old: int) -> Path:
     return dest
 
 
-def _write_migrated(mem: sqlite3.Connection, path: Path, old: int) -> None:
-    """Back the old file up, then atomically replace it by the migrated database."""
+def _write_migrated(mem: sqlite3.Connection, path: Path, old: int) -> bool:
+    """Back the old file up, then atomically replace it by the migrated database; whether
+    the file was written."""
     try:
         _make_backup(path, old)
         _atomic_from_connection(mem, path)
     except OSError:
-        pass  # read-only folder: the migration stays in memory until the next save
+        return False  # read-only folder: the migration stays in memory until the next save
+    return True
 
 
 def _atomic_from_connection(src: sqlite3.Connection, path: Path) -> None:

@@ -65,9 +65,14 @@ def test_linear_search_equals_the_exhaustive_one(unit, named):
     if consent.passes(owners, [o.vote for o in owners], r):
         assert got.additional_yes == 0 and tallied.needed is None
         return
-    want = reference_needed(owners, r).to_json()
-    assert got.to_json() == want
-    assert tallied.needed.to_json() == want
+    # the same owners and counts as the exhaustive search (the wording of the reason is the
+    # documents' business and is tested with them)
+    def decision(needed) -> dict:
+        return {k: v for k, v in needed.to_json().items() if not k.startswith("reason")}
+
+    want = decision(reference_needed(owners, r))
+    assert decision(got) == want
+    assert decision(tallied.needed) == want
 
 
 def _unit_dict(n: int) -> dict:

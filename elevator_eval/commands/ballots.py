@@ -19,7 +19,7 @@ from . import CommandResult
 STATUS_TEXT = {"counted": "计入 / counted", "recorded": "已录入 / recorded",
                "review": "待复核 / review", "flagged": "未计入 / not counted",
                "unreadable": "无法读取 / unreadable"}
-VOTE_TEXT = {"yes": "同意 / yes", "no": "不同意 / no", "abstain": "弃权 / abstain"}
+VOTE_TEXT = {"yes": "同意 / yes", "no": "反对 / no", "abstain": "弃权 / abstain"}
 
 
 def add_arguments(parser) -> None:

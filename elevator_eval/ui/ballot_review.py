@@ -3,7 +3,7 @@
 Pick files or a folder; the scans are read in the background (``ui/worker.py``: progress and
 Cancel). The table lists every form found with the app's reading; forms in the review queue
 (no mark, two marks, faint) show the crop of their boxes. One key decides the selected form
-and moves to the next doubtful one: 1 同意, 2 不同意, 3 弃权, 0 不计入. "录入" records the
+and moves to the next doubtful one: 1 同意, 2 反对, 3 弃权, 0 不计入. "录入" records the
 counted and decided forms through the undo stack (source ``paper``, audit log, scans kept in
 ``<project>.ballots`` beside the project file); flagged forms (another project, forged,
 wrong scheme version, duplicate, already recorded) are never recorded.
@@ -256,7 +256,7 @@ class BallotReviewDialog(QDialog):
         if r.reason:
             text += "\n" + reason_of(r)
         if r.status in ("counted", "review"):
-            text += "\n" + self.tr("按 1 同意、2 不同意、3 弃权、0 不计入")
+            text += "\n" + self.tr("按 1 同意、2 反对、3 弃权、0 不计入")
         self.reading.setText(text)
 
     # ---------------------------------------------------------------- deciding

@@ -147,8 +147,8 @@
         <translation>Read as: {vote}</translation>
     </message>
     <message>
-        <source>按 1 同意、2 不同意、3 弃权、0 不计入</source>
-        <translation>Press 1 agree, 2 disagree, 3 abstain, 0 do not count</translation>
+        <source>按 1 同意、2 反对、3 弃权、0 不计入</source>
+        <translation>Press 1 yes, 2 no, 3 abstain, 0 do not count</translation>
     </message>
     <message>
         <source>共 {n} 份：计入 {a}，待复核 {b}（未处理 {p}），未计入 {c}，无法读取 {d}</source>

@@ -59,7 +59,7 @@ def test_pick_folder_review_with_one_key_record_and_undo(make_main_window, qtbot
     assert dlg.crop.pixmap() is not None and not dlg.crop.pixmap().isNull()
     assert dlg.record_btn.text() == "录入 2 份"
     qtbot.keyClick(dlg, Qt.Key_2)                    # the owner wrote "不同意" in words
-    assert dlg.table.item(2, 3).text() == "— → 不同意"
+    assert dlg.table.item(2, 3).text() == "— → 反对"
     assert dlg.record_btn.text() == "录入 3 份"
     dlg.grab().save(str(tmp_path / "ballot-review.png"))
     n0 = len(w.doc.project.vote_log)
