@@ -62,6 +62,14 @@ class _Parser(argparse.ArgumentParser):
             sys.stderr.write(message)
         raise SystemExit(status)
 
+    def parse_args(self, args=None, namespace=None):
+        ns = super().parse_args(args, namespace)
+        for a in self._actions:  # "--opt=--" gives [] in Python 3.11's argparse
+            if a.option_strings and a.nargs is None and isinstance(getattr(ns, a.dest, None),
+                                                                    list):
+                self.error(f"{a.option_strings[-1]} needs a value")
+        return ns
+
 
 def _top_help() -> str:
     lines = ["用法 / usage:",

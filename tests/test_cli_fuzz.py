@@ -467,3 +467,18 @@ def test_save_over_a_project_with_broken_text_is_a_message(tmp_path):
     CASES["command anonymise"] += 1
     problem = _run_and_check("anonymise", [str(src), "-o", str(out)], False)
     assert problem is None, problem
+
+
+def test_option_equals_double_dash_is_a_message_for_every_command(tmp_path):
+    """Found by the long tier (privacy, seed 20261135: ``--today=--``): Python 3.11's
+    argparse reads ``--opt=--`` as an empty list; every command now says the option needs
+    a value."""
+    for name in sorted(COMMANDS):
+        _, opts = _spec(name)
+        for a in opts:
+            if a.nargs is None:
+                flag = a.option_strings[-1]
+                out, err = io.StringIO(), io.StringIO()
+                code = run_command(name, [str(EXAMPLE), f"{flag}=--"], stdout=out, stderr=err)
+                CASES[f"command {name}"] += 1
+                assert code == 2 and "could not process" not in err.getvalue(), (name, flag)
