@@ -10,8 +10,6 @@ from ..errors import InputError
 from .common import Tr, para, table
 
 MAX_ROWS = 24
-NOTICE_PLAN_PT = 420
-"""Height of the plan on the notice's annex sheet [pt]."""
 
 
 def _h(x: float) -> str:
@@ -78,21 +76,3 @@ def sunlight_story(unit, t: Tr, width: float) -> list:
         "existing residential building as a barrier-free retrofit. Owners who lose sun may "
         "negotiate compensation on the basis of the table above."), "small"))
     return story
-
-
-def site_plan_story(unit, t: Tr, width: float) -> list:
-    """The notice's annex sheet: the site plan drawn from the geometry (``[]`` without a
-    plan with a shaft). It starts a new page so the notice itself stays on one sheet."""
-    from ..site.plan import plan_of
-    try:
-        sp = plan_of(unit.site)
-    except InputError:
-        return []
-    if sp is None or sp.shaft is None:
-        return []
-    from reportlab.platypus import PageBreak
-
-    from ..site.measure import measure_site
-    from .site_drawing import site_plan_drawing
-    return [PageBreak(), para(t("附图：总平面示意", "Annex: site plan"), "h2"),
-            site_plan_drawing(sp, measure_site(unit.site), width, NOTICE_PLAN_PT, t.lang)]

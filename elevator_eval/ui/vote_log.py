@@ -13,7 +13,7 @@ import csv
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -152,6 +152,12 @@ class VoteLogView(QWidget):
         self.export_button = QPushButton(self.tr("导出 CSV…"))
         self.export_button.setObjectName("VoteLogExport")
         self.export_button.clicked.connect(lambda: self.export_csv())
+        # a paper vote read from a scan: the crop of its tick boxes, as evidence
+        self.evidence = QLabel()
+        self.evidence.setObjectName("VoteLogEvidence")
+        self.evidence.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        self.evidence.hide()
+        self.table.itemSelectionChanged.connect(self._show_evidence)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.export_button)
@@ -159,6 +165,7 @@ class VoteLogView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.caption)
         lay.addWidget(self.table, 1)
+        lay.addWidget(self.evidence)
         lay.addLayout(bottom)
         doc.unitChanged.connect(self._on_unit_changed)
         doc.projectReplaced.connect(self.refresh)
@@ -200,6 +207,28 @@ class VoteLogView(QWidget):
                 if not ok and bad is not None and i >= bad:
                     it.setBackground(QBrush(QColor("#fde0dc")))
                 tbl.setItem(r, c, it)
+
+    def _show_evidence(self) -> None:
+        """Show the scanned tick boxes behind the selected entry (paper votes read back
+        from returned forms; the crop is kept beside the project)."""
+        from ..io.ballots.batch import crop_for_entry
+        items = self.table.selectedItems()
+        crop = None
+        if items:
+            seq_item = self.table.item(items[0].row(), COLUMNS.index("seq"))
+            try:
+                crop = crop_for_entry(self.doc.project, self.doc.path, int(seq_item.text()))
+            except (ValueError, AttributeError):
+                crop = None
+        if crop is None:
+            self.evidence.clear()
+            self.evidence.hide()
+            return
+        pix = QPixmap(str(crop))
+        self.evidence.setPixmap(pix.scaledToHeight(min(pix.height(), 120),
+                                                   Qt.SmoothTransformation))
+        self.evidence.setToolTip(self.tr("回收征询表扫描件中的勾选框：{0}").format(crop.name))
+        self.evidence.show()
 
     def export_csv(self, path: str | None = None) -> Path | None:
         """Write the shown entries to CSV (asks for a file name when ``path`` is None)."""

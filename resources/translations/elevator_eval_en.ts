@@ -3740,6 +3740,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
 Previous entry: {1}</translation>
     </message>
     <message>
+        <source>回收征询表扫描件中的勾选框：{0}</source>
+        <translation>Tick boxes on the returned form&apos;s scan: {0}</translation>
+    </message>
+    <message>
         <source>导出表决记录</source>
         <translation>Export vote log</translation>
     </message>

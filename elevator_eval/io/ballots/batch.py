@@ -151,6 +151,27 @@ def evidence_dir(project_path) -> Path:
     return p.with_name(p.name + ".ballots")
 
 
+def crop_name(sha256: str, page: int, serial: str) -> str:
+    """File name of the crop of a recorded form's tick boxes in :func:`evidence_dir`."""
+    safe = re.sub(r"[^A-Za-z0-9_-]", "_", serial)
+    return f"{sha256}-p{page}-{safe}.png"
+
+
+def crop_for_entry(project: Project, project_path, seq: int) -> Path | None:
+    """The crop of the ticked boxes behind vote-log entry ``seq`` (a paper vote recorded
+    from a scan), or None when the entry has none or the file is not beside the project."""
+    if project_path is None:
+        return None
+    sec = project.settings.get(B.SETTINGS_KEY)
+    forms = sec.get("forms") if isinstance(sec, dict) else None
+    for serial, rec in (forms or {}).items():
+        if isinstance(rec, dict) and seq in (rec.get("log_seq") or []):
+            path = evidence_dir(project_path) / crop_name(
+                str(rec.get("scan_sha256", "")), int(rec.get("page") or 1), str(serial))
+            return path if path.is_file() else None
+    return None
+
+
 def record_results(project: Project, results: list[ScanResult], project_path, *,
                    when=None, decisions: dict[int, str | None] | None = None
                    ) -> list[ScanResult]:
@@ -181,8 +202,7 @@ def record_results(project: Project, results: list[ScanResult], project_path, *,
         crop = r.reading.box_crop() if r.reading is not None else None
         if crop is not None:
             import cv2
-            safe = re.sub(r"[^A-Za-z0-9_-]", "_", r.serial)
-            cv2.imwrite(str(folder / f"{r.sha256}-p{r.page}-{safe}.png"), crop)
+            cv2.imwrite(str(folder / crop_name(r.sha256, r.page, r.serial)), crop)
         B.record_paper_vote(project, r.identity, vote, scan_sha256=r.sha256,
                             evidence_file=f"{folder.name}/{name}", page=r.page,
                             confidence=r.confidence, when=when,
