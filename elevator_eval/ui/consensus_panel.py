@@ -21,20 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from . import i18n, labels
+from .tab_base import HH_ROLE
+from .tab_base import table_item as _item
 
-HH_ROLE = Qt.UserRole + 10
 COLUMNS = ("door", "floor", "limit", "proposal")
 BAD = "#ffcdd2"
-
-
-def _item(text, editable=False, align=Qt.AlignRight | Qt.AlignVCenter):
-    it = QTableWidgetItem(str(text))
-    flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
-    if editable:
-        flags |= Qt.ItemIsEditable
-    it.setFlags(flags)
-    it.setTextAlignment(align)
-    return it
 
 
 class ConsensusPanel(QWidget):

@@ -3,7 +3,8 @@ shown, if hidden at the time)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 
 class UnitTab(QWidget):
@@ -51,3 +52,18 @@ class UnitTab(QWidget):
         """Refresh now if the unit changed since the last refresh (for hidden tabs)."""
         if self._stale:
             self._refresh()
+
+
+HH_ROLE = Qt.UserRole + 10
+"""Item data role holding a household id in the per-household tables."""
+
+
+def table_item(text, editable=False, align=Qt.AlignRight | Qt.AlignVCenter):
+    """A table cell: selectable, editable only when asked, right-aligned by default."""
+    it = QTableWidgetItem(str(text))
+    flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
+    if editable:
+        flags |= Qt.ItemIsEditable
+    it.setFlags(flags)
+    it.setTextAlignment(align)
+    return it

@@ -33,20 +33,7 @@ from PySide6.QtWidgets import (
 from ..errors import InputError
 from . import i18n, labels
 from .charts import ChartWidget, bar_chart
-from .tab_base import UnitTab
-
-HH_ROLE = Qt.UserRole + 10
-
-
-def _item(text, editable=False, align=Qt.AlignRight | Qt.AlignVCenter):
-    it = QTableWidgetItem(str(text))
-    flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
-    if editable:
-        flags |= Qt.ItemIsEditable
-    it.setFlags(flags)
-    it.setTextAlignment(align)
-    return it
-
+from .tab_base import HH_ROLE, UnitTab, table_item
 
 translate = QCoreApplication.translate
 
@@ -408,13 +395,13 @@ class CostsTab(UnitTab):
         storeys = unit.building.storeys
         self.coeffs.setRowCount(storeys)
         for r, floor in enumerate(range(storeys, 0, -1)):
-            self.coeffs.setItem(r, 0, _item(floor, align=Qt.AlignCenter))
-            c = _item(coeffs.get(floor, ""), editable=True)
+            self.coeffs.setItem(r, 0, table_item(floor, align=Qt.AlignCenter))
+            c = table_item(coeffs.get(floor, ""), editable=True)
             c.setData(Qt.UserRole, floor)
             if table:
                 c.setForeground(Qt.gray)
             self.coeffs.setItem(r, 1, c)
-            ex = _item("", align=Qt.AlignCenter)
+            ex = table_item("", align=Qt.AlignCenter)
             ex.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable)
             ex.setCheckState(Qt.Checked if floor in unit.share.exempt_floors else Qt.Unchecked)
             ex.setData(Qt.UserRole, floor)
@@ -434,15 +421,15 @@ class CostsTab(UnitTab):
         for r, rule in enumerate(unit.subsidies):
             line = lines[r] if r < len(lines) else None
             title = i18n.pick(line.title_zh, line.title_en) if line else rule.get("type")
-            t = _item(title, align=Qt.AlignLeft | Qt.AlignVCenter)
+            t = table_item(title, align=Qt.AlignLeft | Qt.AlignVCenter)
             t.setToolTip(rule.get("type", ""))
             self.subsidies.setItem(r, 0, t)
-            p = _item(subsidy_params_text(rule), align=Qt.AlignLeft | Qt.AlignVCenter)
+            p = table_item(subsidy_params_text(rule), align=Qt.AlignLeft | Qt.AlignVCenter)
             p.setToolTip(self.tr("双击修改参数"))
             t.setToolTip(title)
             p.setData(Qt.UserRole, r)
             self.subsidies.setItem(r, 1, p)
-            self.subsidies.setItem(r, 2, _item(labels.yuan(line.amount_yuan) if line else ""))
+            self.subsidies.setItem(r, 2, table_item(labels.yuan(line.amount_yuan) if line else ""))
         self.subsidies.resizeRowsToContents()
         self._subsidy_selection()
 
@@ -482,7 +469,7 @@ class CostsTab(UnitTab):
                     labels.yuan(h.compensation_yuan), labels.yuan(h.provident_fund_yuan),
                     labels.yuan(h.net_out_of_pocket_yuan), labels.yuan(h.annual_running_yuan)]
             for c, v in enumerate(vals):
-                it = _item(v)
+                it = table_item(v)
                 it.setData(HH_ROLE, h.id)
                 self.table.setItem(i, c, it)
 
@@ -513,7 +500,7 @@ class CostsTab(UnitTab):
         except Exception as e:
             self.compare.setRowCount(1)
             self.compare.setColumnCount(1)
-            self.compare.setItem(0, 0, _item(str(e)))
+            self.compare.setItem(0, 0, table_item(str(e)))
             return
         rows = cmp_.rows
         hh = cmp_.households
@@ -527,12 +514,12 @@ class CostsTab(UnitTab):
                                              [self.tr("最高/最低"), self.tr("顶层/二层")])
         for c, m in enumerate(rows):
             for r, (hid, _f) in enumerate(hh):
-                self.compare.setItem(r, c, _item(labels.yuan(m.shares_yuan.get(hid))))
+                self.compare.setItem(r, c, table_item(labels.yuan(m.shares_yuan.get(hid))))
             ratio = m.max_min_ratio
-            self.compare.setItem(len(hh), c, _item("—" if ratio is None else
+            self.compare.setItem(len(hh), c, table_item("—" if ratio is None else
                                                    f"{float(ratio):.2f}"))
             ratio = m.top_vs_second_ratio
-            self.compare.setItem(len(hh) + 1, c, _item("—" if ratio is None else
+            self.compare.setItem(len(hh) + 1, c, table_item("—" if ratio is None else
                                                        f"{float(ratio):.2f}"))
         self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         skipped = [f"{labels.method_label(k)}: {v}" for k, v in cmp_.skipped.items()]
