@@ -65,8 +65,9 @@ class _Parser(argparse.ArgumentParser):
     def parse_args(self, args=None, namespace=None):
         ns = super().parse_args(args, namespace)
         for a in self._actions:  # "--opt=--" gives [] in Python 3.11's argparse
-            if a.option_strings and a.nargs is None and isinstance(getattr(ns, a.dest, None),
-                                                                    list):
+            # (an "append" option such as --set legitimately holds a non-empty list)
+            if a.option_strings and a.nargs is None and getattr(ns, a.dest, None) == [] \
+                    and a.default != []:
                 self.error(f"{a.option_strings[-1]} needs a value")
         return ns
 

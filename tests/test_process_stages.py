@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from process_helpers import make_project, make_unit
 
+from elevator_eval import ruledata
 from elevator_eval.errors import InputError
 from elevator_eval.process import stages
 from elevator_eval.process.records import (
@@ -34,7 +35,7 @@ def test_ten_stages_in_the_issue_order():
     assert [s.zh for s in rules.stages] == [
         "意向登记", "意见征询", "方案公示", "异议处理", "设计/审图", "联合审查/审批", "施工",
         "验收（特种设备监督检验）", "投用", "运维"]
-    assert "经验值" in stages.ruledata.load("stages", "standard")["expected_days_source"]
+    assert "经验值" in ruledata.load("stages", "standard")["expected_days_source"]
 
 
 def test_notice_refused_before_the_vote_passes():
@@ -138,7 +139,7 @@ def test_bad_stage_data_names_the_field():
 
 
 def test_invalid_ruleset_content_is_refused():
-    data = stages.ruledata.load("stages", "standard")
+    data = ruledata.load("stages", "standard")
     bad = dict(data, prerequisites={"notice": [{"check": "moon_phase", "source": "x"}]})
     with pytest.raises(InputError, match="check"):
         stages.validate(bad)
