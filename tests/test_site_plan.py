@@ -303,3 +303,15 @@ def test_plan_without_windows_gives_an_empty_table(tmp_path):
     code, out, err = run("sunlight", write(tmp_path, d), "--json")
     assert code == 0, err
     assert json.loads(out)["windows"] == []
+
+
+@pytest.mark.parametrize("day", [[], {}, 3, "dongzhi ", "冬至"])
+def test_a_standard_day_of_the_wrong_kind_is_named(tmp_path, day):
+    # found by the plan fuzzer: a list here once reached a dictionary lookup
+    d = json.loads(Path(PLAN_UNIT).read_text("utf-8"))
+    d["site"]["plan"]["sunlight_rules"]["standard_day"] = day
+    path = tmp_path / "u.unit.json"
+    path.write_text(json.dumps(d, ensure_ascii=False), "utf-8")
+    code, _, err = run("sunlight", path)
+    assert code == 2
+    assert err.startswith("error: site.plan.sunlight_rules.standard_day: must be one of")

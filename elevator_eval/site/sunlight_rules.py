@@ -38,7 +38,8 @@ def standard_data(name: str = STANDARD) -> dict[str, Any]:
         if not -30 <= day.get("declination_deg", 99) <= 30:
             raise InputError(f"rules {name} days.{key}.declination_deg", "must be −30…30")
     for i, row in enumerate(d.get("table", [])):
-        if row.get("standard_day") not in days or not row.get("min_hours", 0) > 0:
+        day = row.get("standard_day")
+        if not isinstance(day, str) or day not in days or not row.get("min_hours", 0) > 0:
             raise InputError(f"rules {name} table[{i}]", "needs a known day and hours > 0")
     return d
 
@@ -132,7 +133,7 @@ def validate_plan_rules(value, field: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     day = value.get("standard_day")
     if day is not None:
-        if day not in days:
+        if not isinstance(day, str) or day not in days:
             raise InputError(f"{field}.standard_day",
                              f"must be one of {', '.join(days)}, got {day!r}")
         out["standard_day"] = day
