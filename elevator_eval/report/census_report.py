@@ -16,7 +16,6 @@ from .common import (
     build_pdf,
     content_width,
     para,
-    png_image,
     table,
     today_iso,
     unavailable,
@@ -132,7 +131,7 @@ def build_census_report(project, *, lang: str = "zh", out) -> None:
     story.append(table(summary, [width * 0.2, width * 0.12, width * 0.12],
                        align_right_cols=[1, 2]))
     if total:
-        from .charts import census_counts_png, census_height_in, class_totals_png
+        from .charts import census_counts_png, census_height_in, class_totals_png, png_image
         img1 = png_image(class_totals_png(by_class, lang), width * 0.4, width * 0.4 * 2.4 / 3.2)
         h2 = census_height_in(len(by_community))
         img2 = png_image(census_counts_png(by_community, lang, height_in=h2),

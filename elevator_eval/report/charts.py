@@ -292,3 +292,11 @@ def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str 
                strokeWidth=0.6))
     d.add(Line(left, bottom, left, bottom + plot_h, strokeColor=colors.black, strokeWidth=0.6))
     return d
+
+
+def png_image(png: bytes, width: float, height: float):
+    """A platypus Image from PNG bytes, scaled to ``width`` × ``height`` points."""
+    import io
+
+    from reportlab.platypus import Image
+    return Image(io.BytesIO(png), width=width, height=height)

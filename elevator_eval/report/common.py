@@ -577,14 +577,6 @@ def build_pdf(out, story: list, *, title: str, header_left: str, header_right: s
                                                        lang))
 
 
-def png_image(png: bytes, width: float, height: float):
-    """A platypus Image from PNG bytes, scaled to ``width`` × ``height`` points."""
-    import io
-
-    from reportlab.platypus import Image
-    return Image(io.BytesIO(png), width=width, height=height)
-
-
 def unavailable(t: Tr, what_zh: str, what_en: str, reason: str):
     """A plain statement that a section's engine is not available (never fake numbers)."""
     return para(t(f"【{what_zh}暂不可用】", f"[{what_en} not available] ") + reason, "small")
@@ -599,26 +591,3 @@ def unit_context(unit, project) -> tuple[str, str, str]:
         return c.name, b.name, project.name
     except KeyError:
         return "", "", project.name
-
-
-def wrap_label(text: str, font: str, size: float, width: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` points (character by character,
-    preferring spaces for Latin text)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    lines, cur = [], ""
-    for ch in text:
-        if stringWidth(cur + ch, font, size) > width and cur:
-            if " " in cur and not ch.isspace():
-                head, _, tail = cur.rpartition(" ")
-                if head:
-                    lines.append(head)
-                    cur = tail + ch
-                    continue
-            lines.append(cur)
-            cur = ch.lstrip()
-        else:
-            cur += ch
-    if cur:
-        lines.append(cur)
-    return lines

@@ -22,7 +22,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import fonts, vocabulary
-from .common import Tr, fmt_num, plain, wrap_label
+from .common import Tr, fmt_num, plain
+from .drawing_text import wrap_label
 
 BUILDING_DEPTH_M = Decimal("10")
 FRONTAGE_PER_HOUSEHOLD_M = Decimal("7")

@@ -10,7 +10,8 @@ scale bar with a round length and a north arrow. Text is drawn with ``String`` (
 from __future__ import annotations
 
 from .. import fonts, vocabulary
-from .common import Tr, fmt_num, plain, wrap_label
+from .common import Tr, fmt_num, plain
+from .drawing_text import wrap_label
 
 PIPE_COLOURS = {"gas": "#C62828", "water": "#1565C0", "drainage": "#5D4037",
                 "power": "#F9A825", "telecom": "#6A1B9A", "heating": "#EF6C00"}

@@ -138,46 +138,51 @@ def _write_in_background(window, what: str, path: str, write):
     return task
 
 
-def export_census_pdf(window, path=None):
-    """Print the street's census report (``report.census_report``) to a PDF file."""
-    if not window.doc.project.units():
-        window.report_error(translate("Export", "导出普查报告"),
-                            translate("Export", "项目中还没有单元"))
-        return None
+def _export_pdf(window, what: str, stem_zh: str, stem_en: str, path, make_writer):
+    """Ask for the file (unless ``path`` is given), then write the PDF in the background;
+    ``make_writer(lang)`` snapshots what to print and returns ``write(out)``."""
     lang = i18n.lang()
     path = as_path(path) or ask_save_path(
-        window, translate("Export", "导出普查报告"),
-        f"{window.doc.project.name or 'project'}-{'census' if lang == 'en' else '普查报告'}.pdf",
+        window, what,
+        f"{window.doc.project.name or 'project'}-{stem_en if lang == 'en' else stem_zh}.pdf",
         "PDF (*.pdf)", ".pdf")
     if path is None:
         return None
-    project = copy.deepcopy(window.doc.project)
+    return _write_in_background(window, what, path, make_writer(lang))
 
-    def write(out):
-        from ..report.census_report import build_census_report
-        build_census_report(project, lang=lang, out=out)
 
-    return _write_in_background(window, translate("Export", "导出普查报告"), path, write)
+def export_census_pdf(window, path=None):
+    """Print the street's census report (``report.census_report``) to a PDF file."""
+    what = translate("Export", "导出普查报告")
+    if not window.doc.project.units():
+        window.report_error(what, translate("Export", "项目中还没有单元"))
+        return None
+
+    def make_writer(lang):
+        project = copy.deepcopy(window.doc.project)
+
+        def write(out):
+            from ..report.census_report import build_census_report
+            build_census_report(project, lang=lang, out=out)
+        return write
+
+    return _export_pdf(window, what, "普查报告", "census", path, make_writer)
 
 
 def export_quotes_pdf(window, comparison, path=None):
     """Print the quote comparison shown in the procurement workspace to a PDF file."""
+    what = translate("Export", "导出报价比选")
     if comparison is None:
-        window.report_error(translate("Export", "导出报价比选"),
-                            translate("Export", "还没有可打印的比选：请先加载报价表并选择单元"))
+        window.report_error(what, translate("Export", "还没有可打印的比选：请先加载报价表并选择单元"))
         return None
-    lang = i18n.lang()
-    path = as_path(path) or ask_save_path(
-        window, translate("Export", "导出报价比选"),
-        f"{window.doc.project.name or 'project'}-{'quotes' if lang == 'en' else '报价比选'}.pdf",
-        "PDF (*.pdf)", ".pdf")
-    if path is None:
-        return None
-    project = copy.deepcopy(window.doc.project)
-    comparison = copy.deepcopy(comparison)
 
-    def write(out):
-        from ..report.quotes_report import build_quotes_report
-        build_quotes_report(comparison, project=project, lang=lang, out=out)
+    def make_writer(lang):
+        project = copy.deepcopy(window.doc.project)
+        shown = copy.deepcopy(comparison)
 
-    return _write_in_background(window, translate("Export", "导出报价比选"), path, write)
+        def write(out):
+            from ..report.quotes_report import build_quotes_report
+            build_quotes_report(shown, project=project, lang=lang, out=out)
+        return write
+
+    return _export_pdf(window, what, "报价比选", "quotes", path, make_writer)
