@@ -143,6 +143,22 @@ def test_census_and_consent_command_agree_with_the_rules(projects, which):
 
 
 @pytest.mark.parametrize("which", ["A", "B"])
+def test_preinstall_ranking_reports_the_same_state(projects, which):
+    """The pre-installation ranking (command line) counts every vote under the rules in
+    force for its unit, as the census does."""
+    path = projects[which]
+    project = open_project(path)
+    code, out, err = cli("preinstall", str(path), "--json")
+    assert code == 0, err
+    ranked = {r["unit"]: r["consent_state"] for r in json.loads(out)["ranking"]}
+    assert ranked   # the street has units worth pre-installing for
+    for unit in project.units():
+        if unit.id in ranked:
+            assert ranked[unit.id] == expected_state(unit, rules_by_unit(which, unit.id)), \
+                unit.id
+
+
+@pytest.mark.parametrize("which", ["A", "B"])
 def test_proposal_and_notice_report_the_same_state_and_name_the_ruleset(projects, which):
     from elevator_eval.report.labels import CONSENT_STATES
     from elevator_eval.report.notice import build_notice
