@@ -220,6 +220,25 @@ class PreinstallTab(UnitTab):
         self.task = task
         return task
 
+    def _figures_table(self, res) -> str:
+        """Expected figures (the mean over the stated uncertainty, which decides) beside the
+        most likely case, labelled; both from the engine."""
+        e, m = res.expected, res.most_likely
+        expected_title = html.escape(self.tr("期望值（据此判断）"))
+        likely_title = html.escape(self.tr("最可能情形"))
+        head = (f"<tr><th></th><th align='right'>{expected_title}</th>"
+                f"<th align='right'>{likely_title}</th></tr>")
+        rows = [(self.tr("净节省（现值）"), labels.yuan(e.net_saving_yuan),
+                 labels.yuan(m.net_saving_yuan)),
+                (self.tr("{0} 年内达成表决的概率").format(res.horizon_years),
+                 _pct(e.probability_within_horizon), _pct(m.probability_within_horizon)),
+                (self.tr("白做的概率"), _pct(e.probability_of_waste),
+                 _pct(m.probability_of_waste)),
+                (self.tr("期望浪费"), labels.yuan(e.waste_yuan), labels.yuan(m.waste_yuan))]
+        body = "".join(f"<tr><td>{html.escape(a)}</td><td align='right'>{html.escape(b)}</td>"
+                       f"<td align='right'>{html.escape(c)}</td></tr>" for a, b, c in rows)
+        return f"<table cellspacing='0' cellpadding='3'>{head}{body}</table>"
+
     def _show(self, res) -> None:
         if res is None:
             return
@@ -229,12 +248,9 @@ class PreinstallTab(UnitTab):
         lines = [f"<b style='color:{colour}'>{verdict}</b> — {res.message(i18n.lang())}",
                  self.tr("现在做的费用 {0}；以后单独施工的额外费用 {1}").format(
                      labels.yuan(res.cost_now_yuan), labels.yuan(res.extra_later_yuan)),
-                 self.tr("期望净节省 {0}（不确定输入下的均值 {1}）；期望浪费 {2}").format(
-                     labels.yuan(res.expected_saving_yuan), labels.yuan(res.mean_saving_yuan),
-                     labels.yuan(res.expected_waste_yuan)),
-                 self.tr("{0} 年内达成表决的概率 {1}；盈亏平衡概率 {2}").format(
-                     res.horizon_years, _pct(res.probability_within_horizon),
-                     _pct(res.break_even_probability))]
+                 self._figures_table(res),
+                 self.tr("盈亏平衡：{0} 年内达成表决的概率至少 {1}").format(
+                     res.horizon_years, _pct(res.break_even_probability))]
         mc = res.monte_carlo
         if mc is not None:
             lines.append(self.tr("蒙特卡洛 {0:,} 次：P10 {1}，P50 {2}，P90 {3}；划算的概率 {4}")

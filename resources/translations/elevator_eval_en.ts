@@ -1812,6 +1812,30 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Cannot compute: {0}</translation>
     </message>
     <message>
+        <source>期望值（据此判断）</source>
+        <translation>Expected (decides)</translation>
+    </message>
+    <message>
+        <source>最可能情形</source>
+        <translation>Most likely case</translation>
+    </message>
+    <message>
+        <source>净节省（现值）</source>
+        <translation>Net saving (present value)</translation>
+    </message>
+    <message>
+        <source>{0} 年内达成表决的概率</source>
+        <translation>Probability of consent within {0} years</translation>
+    </message>
+    <message>
+        <source>白做的概率</source>
+        <translation>Probability the work is wasted</translation>
+    </message>
+    <message>
+        <source>期望浪费</source>
+        <translation>Expected waste</translation>
+    </message>
+    <message>
         <source>先期预埋划算</source>
         <translation>Pre-works pay off</translation>
     </message>
@@ -1824,12 +1848,8 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Cost now {0}; extra cost of a separate job later {1}</translation>
     </message>
     <message>
-        <source>期望净节省 {0}（不确定输入下的均值 {1}）；期望浪费 {2}</source>
-        <translation>Expected net saving {0} (mean over the uncertain inputs {1}); expected waste {2}</translation>
-    </message>
-    <message>
-        <source>{0} 年内达成表决的概率 {1}；盈亏平衡概率 {2}</source>
-        <translation>Probability of consent within {0} years {1}; break-even probability {2}</translation>
+        <source>盈亏平衡：{0} 年内达成表决的概率至少 {1}</source>
+        <translation>Break-even: a probability of consent within {0} years of at least {1}</translation>
     </message>
     <message>
         <source>蒙特卡洛 {0:,} 次：P10 {1}，P50 {2}，P90 {3}；划算的概率 {4}</source>
