@@ -129,6 +129,19 @@ def explain_input_error(e) -> str:
     return f"{field}: {message}" if field else message
 
 
+
+def _parsed_subsidy(raw: dict, field: str) -> dict:
+    """A subsidy rule from the parameters as typed in its form (numbers and tiers as text),
+    validated by :func:`elevator_eval.unitfile.parse_subsidy`; ``InputError`` names the field."""
+    from ..unitfile import parse_subsidy
+    raw = dict(raw)
+    for k, v in list(raw.items()):
+        if k == "tiers" and isinstance(v, str):
+            raw[k] = parse_tiers(v, f"{field}.tiers")
+        elif k in _param_names(raw.get("type", "")) and isinstance(v, str):
+            raw[k] = _number(v)
+    return parse_subsidy(raw, field)
+
 class SubsidyDialog(QDialog):
     """Parameters of a new subsidy rule of one type; OK validates through
     :func:`elevator_eval.unitfile.parse_subsidy` and keeps the dialog open on an error."""
@@ -618,17 +631,11 @@ class CostsTab(UnitTab):
     def add_subsidy(self, raw: dict) -> str | None:
         """Append a subsidy rule (one undoable edit). Returns None, or a message naming
         the bad parameter when :func:`parse_subsidy` refuses it (nothing is changed)."""
-        from ..unitfile import parse_subsidy
         unit = self.doc.unit(self.unit_id)
         field = f"subsidies[{len(unit.subsidies)}]"
         raw = dict(raw)
         try:
-            for k, v in list(raw.items()):
-                if k == "tiers" and isinstance(v, str):
-                    raw[k] = parse_tiers(v, f"{field}.tiers")
-                elif k in _param_names(raw.get("type", "")) and isinstance(v, str):
-                    raw[k] = _number(v)
-            rule = parse_subsidy(raw, field)
+            rule = _parsed_subsidy(raw, field)
         except InputError as e:
             return explain_input_error(e)
         rules = copy.deepcopy(unit.subsidies) + [rule]
@@ -656,19 +663,13 @@ class CostsTab(UnitTab):
 
     def replace_subsidy(self, row: int, raw: dict) -> str | None:
         """Replace the ``row``-th rule by ``raw`` (parameters as typed); None or a message."""
-        from ..unitfile import parse_subsidy
         unit = self.doc.unit(self.unit_id)
         field = f"subsidies[{row}]"
         old = unit.subsidies[row]
         keep = {k: v for k, v in old.items() if k not in _param_names(old["type"])}
         raw = {**keep, **raw}
         try:
-            for k, v in list(raw.items()):
-                if k == "tiers" and isinstance(v, str):
-                    raw[k] = parse_tiers(v, f"{field}.tiers")
-                elif k in _param_names(raw.get("type", "")) and isinstance(v, str):
-                    raw[k] = _number(v)
-            rule = parse_subsidy(raw, field)
+            rule = _parsed_subsidy(raw, field)
         except InputError as e:
             return explain_input_error(e)
         rules = copy.deepcopy(unit.subsidies)
