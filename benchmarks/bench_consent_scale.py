@@ -52,13 +52,14 @@ def _time(fn) -> float:
 
 def main() -> int:
     from elevator_eval.consent import tally
+    from elevator_eval.rulebook import resolve
     from elevator_eval.suitability import assess
     from elevator_eval.unitfile import unit_to_dict
     rows = []
     for n in SIZES:
         unit = generate(n)
-        t_c = _time(lambda unit=unit: tally(unit))
-        t_a = _time(lambda unit=unit: assess(unit, year=2026))
+        t_c = _time(lambda unit=unit: tally(unit, resolve(None, unit).consent))
+        t_a = _time(lambda unit=unit: assess(unit, resolve(None, unit), year=2026))
         rows.append((n, t_c, t_a))
     print("| households | consent tally | assess | tally per household |")
     print("|---:|---:|---:|---:|")

@@ -2,7 +2,7 @@
 
 Target: under 2 s for 100,000 units on the vectorised integer-fen path
 (:func:`elevator_eval.costshare_batch.allocate_fen_batch`), which must agree with the exact
-Decimal path (:func:`elevator_eval.costshare.allocate`) — checked here on a sample and in
+Decimal path (:func:`elevator_eval.costshare_allocate.allocate`) — checked here on a sample and in
 the test suite on random inputs.
 
     python3 benchmarks/bench_costshare.py
@@ -36,7 +36,7 @@ def build(n: int, seed: int = 7):
 
 
 def main() -> int:
-    from elevator_eval.costshare import allocate
+    from elevator_eval.costshare_allocate import allocate
     from elevator_eval.costshare_batch import allocate_fen_batch
 
     floors, coef_x10, area_x100, totals_fen = build(N_UNITS)

@@ -56,7 +56,9 @@ def generate(n: int, seed: int = 11):
 
 def main() -> int:
     from elevator_eval.census import classify_arrays, units_to_arrays
-    from elevator_eval.suitability import CLASSES, assess, load_ruleset
+    from elevator_eval.rulebook import resolve
+    from elevator_eval.suitability import CLASSES, assess
+    from elevator_eval.suitability_rules import load_ruleset
 
     rules = load_ruleset("shanghai-2020")
     t0 = time.perf_counter()
@@ -74,7 +76,8 @@ def main() -> int:
         best = min(best, time.perf_counter() - t0)
 
     t0 = time.perf_counter()
-    exact = [assess(u, year=YEAR, with_consent=False).klass for u in units[:N_EXACT]]
+    exact = [assess(u, resolve(None, u), year=YEAR, with_consent=False).klass
+             for u in units[:N_EXACT]]
     t_exact = time.perf_counter() - t0
     fast = [CLASSES[int(c)] for c in codes[:N_EXACT]]
     mismatches = sum(a != b for a, b in zip(exact, fast))

@@ -21,7 +21,8 @@ from typing import Any, Iterable
 from .errors import InputError
 from .model import DANGER_GRADES, STRUCTURES, Project, Unit
 from .spatial import planned_car_m
-from .suitability import CLASS_LABELS, CLASSES, SuitabilityRuleset
+from .suitability import CLASS_LABELS, CLASSES
+from .suitability_rules import SuitabilityRuleset
 from .textwidth import table as text_table
 
 YEAR_BAND_WIDTH = 10

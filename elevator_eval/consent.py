@@ -4,8 +4,10 @@ One head per distinct owner; an owner's area is the sum of the areas of its hous
 (``Household.owner_id``). Areas are compared as :class:`fractions.Fraction` built from the
 exact ``Decimal`` areas, never as binary floats, so that 3/4 of 61.05 m² is 3/4 of 61.05.
 
-Rulesets are data files ``elevator_eval/rules/consent/<name>.json``, chosen by the unit's
-``rules`` field (default ``civil-code-2021``). Keys:
+Rulesets are data files ``elevator_eval/rules/consent/<name>.json``, validated into a
+:class:`~elevator_eval.consent_rules.ConsentRuleset` by :mod:`elevator_eval.consent_rules`; the
+one in force for a unit (its ``rules`` field, the project's default, ``civil-code-2021``) is
+chosen by :mod:`elevator_eval.rulebook` and given to :func:`tally`. Keys:
 
 ``participation_ratio``
     share of the total area *and* of the heads that must take part (``"2/3"``), or ``null``
@@ -41,171 +43,20 @@ city rules in the domain reference §1.2.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from . import ruledata
+from .consent_rules import ConsentRuleset
 from .errors import InputError
 from .model import Unit
 from .vocabulary import pairs
 
-KIND = "consent"
-DEFAULT_RULESET = "civil-code-2021"
 STATES = ("ready", "needs_votes", "blocked")
 STATE_LABELS = {k: v for k, v in pairs("consent_states").items() if k in STATES}
 """(zh, en) name of each state, from the one vocabulary."""
-
-
-# ------------------------------------------------------------------------------ rulesets
-
-@dataclass(frozen=True)
-class ConsentRuleset:
-    """A validated consent ruleset (see the module docstring for the keys)."""
-
-    name: str
-    title_zh: str
-    title_en: str
-    source: str
-    participation_ratio: Fraction | None
-    participation_inclusive: bool
-    approval_ratio: Fraction
-    approval_base: str
-    approval_inclusive: bool
-    no_objection_required: bool
-    exclusive_part_veto: bool
-    valid_from: str | None
-    valid_to: str | None
-    city: str | None
-    scope: str
-    suitability: str
-    named_disclosure: bool = False
-    """The city rule requires public documents to show each door's vote (default false:
-    counts and areas only)."""
-
-    def valid_on(self, date_iso: str) -> bool:
-        """Whether the ruleset was in force on ``date_iso`` (``YYYY-MM-DD``)."""
-        day = date_iso[:10]
-        return (self.valid_from is None or day >= self.valid_from) and \
-            (self.valid_to is None or day <= self.valid_to)
-
-
-def _ratio(value, where: str) -> Fraction:
-    try:
-        if isinstance(value, bool):
-            raise ValueError
-        if isinstance(value, float):
-            r = Fraction(Decimal(repr(value)))
-        elif isinstance(value, str):
-            r = Fraction(value.strip())
-        elif isinstance(value, (int, Decimal)):
-            r = Fraction(value)
-        else:
-            raise ValueError
-    except (ValueError, ZeroDivisionError):
-        raise InputError(where, f"must be a ratio such as \"3/5\", got {value!r}") from None
-    if not 0 < r <= 1:
-        raise InputError(where, "must be greater than 0 and at most 1")
-    return r
-
-
-def _flag(data: dict, key: str, where: str) -> bool:
-    v = data.get(key)
-    if not isinstance(v, bool):
-        raise InputError(f"{where}.{key}", "must be true or false")
-    return v
-
-
-def _date(data: dict, key: str, where: str) -> str | None:
-    v = data.get(key)
-    if v is None:
-        return None
-    import datetime
-    try:
-        datetime.date.fromisoformat(v)
-    except (TypeError, ValueError):
-        raise InputError(f"{where}.{key}", "must be an ISO date or null") from None
-    return v
-
-
-def validate_ruleset(data: dict[str, Any], where: str = "rules") -> ConsentRuleset:
-    """Check a consent ruleset's content and build a :class:`ConsentRuleset`.
-
-    Raises
-    ------
-    InputError
-        naming the ruleset and the bad key.
-    """
-    p = f"{where} {data.get('name', '?')}"
-    pr = data.get("participation_ratio")
-    pr = None if pr is None else _ratio(pr, f"{p}.participation_ratio")
-    ar = _ratio(data.get("approval_ratio"), f"{p}.approval_ratio")
-    base = data.get("approval_base")
-    if base not in ("participating", "all"):
-        raise InputError(f"{p}.approval_base", 'must be "participating" or "all"')
-    if base == "participating" and pr is None:
-        raise InputError(f"{p}.participation_ratio",
-                         'is required when approval_base is "participating"')
-    p_inc = _flag(data, "participation_inclusive", p)
-    a_inc = _flag(data, "approval_inclusive", p)
-    if not a_inc and ar == 1:
-        raise InputError(f"{p}.approval_ratio", "more than 100 % can never pass")
-    if pr is not None and not p_inc and pr == 1:
-        raise InputError(f"{p}.participation_ratio", "more than 100 % can never pass")
-    vf, vt = _date(data, "valid_from", p), _date(data, "valid_to", p)
-    if vf and vt and vf > vt:
-        raise InputError(f"{p}.valid_to", "is before valid_from")
-    suit = data.get("suitability", "shanghai-2020")
-    if not isinstance(suit, str) or not suit:
-        raise InputError(f"{p}.suitability", "must name a suitability ruleset")
-    if not isinstance(data.get("source"), str) or not data["source"].strip():
-        raise InputError(f"{p}.source", "must cite the rule's legal source")
-    return ConsentRuleset(
-        name=data["name"], title_zh=data["title_zh"], title_en=data["title_en"],
-        source=data["source"], participation_ratio=pr, participation_inclusive=p_inc,
-        approval_ratio=ar, approval_base=base, approval_inclusive=a_inc,
-        no_objection_required=_flag(data, "no_objection_required", p),
-        exclusive_part_veto=_flag(data, "exclusive_part_veto", p),
-        valid_from=vf, valid_to=vt, city=data.get("city"), scope=data.get("scope", "unit"),
-        suitability=suit,
-        named_disclosure=_flag(data, "named_disclosure", p) if "named_disclosure" in data
-        else False)
-
-
-def list_rulesets() -> list[str]:
-    """Names of the shipped consent rulesets."""
-    return list(ruledata.shipped_names(KIND))
-
-
-def load_ruleset(name: str | None = None, *, user: dict | None = None) -> ConsentRuleset:
-    """Load and validate the consent ruleset ``name`` (``civil-code-2021`` when ``None``).
-
-    Raises
-    ------
-    InputError
-        ``rules``: unknown name or invalid content.
-    """
-    name = DEFAULT_RULESET if name is None else name
-    return ruledata.load_ruleset(KIND, name, validate_ruleset, user=user)
-
-
-USER_KEY = "consent_rulesets"
-"""Project settings key holding user-defined consent rulesets by name (same schema)."""
-
-
-def user_rulesets(settings: dict | None) -> dict | None:
-    """User-defined consent rulesets of a project's ``settings`` (``None`` when none)."""
-    return ruledata.user_files(settings, USER_KEY)
-
-
-def _ruleset_for(unit: Unit, ruleset, settings: dict | None) -> ConsentRuleset:
-    """``ruleset`` itself when it is a :class:`ConsentRuleset`; else the one in force by
-    :mod:`elevator_eval.rulebook` (the one resolver) for a name or ``None``."""
-    if isinstance(ruleset, ConsentRuleset):
-        return ruleset
-    from .rulebook import resolver_for
-    return resolver_for(settings=settings).bundle(unit, ruleset).consent
 
 
 # -------------------------------------------------------------------------------- owners
@@ -253,7 +104,8 @@ def owners_of(unit: Unit) -> list[Owner]:
     return list(owners.values())
 
 
-def _meets(part, whole, ratio: Fraction, inclusive: bool) -> bool:
+def _meets(part: int | Fraction, whole: int | Fraction, ratio: Fraction, inclusive: bool
+           ) -> bool:
     """``part ≥ ratio × whole`` (or ``>``), exactly."""
     lhs = Fraction(part) * ratio.denominator
     rhs = Fraction(whole) * ratio.numerator
@@ -301,7 +153,8 @@ def _counts(owners: list[Owner], votes: list[str | None]) -> _Counts:
                      Fraction(0)))
 
 
-def _vetoes(owners: list[Owner], votes, r: ConsentRuleset) -> tuple[list[str], list[str]]:
+def _vetoes(owners: list[Owner], votes: list[str | None], r: ConsentRuleset
+            ) -> tuple[list[str], list[str]]:
     """(blocking: affected owners not voting yes, objecting: no voters under no-objection)."""
     blocking = [o.id for o, v in zip(owners, votes)
                 if r.exclusive_part_veto and o.affected and v != "yes"]
@@ -404,7 +257,8 @@ class ConsentResult:
 
     @property
     def state_label_zh(self) -> str:
-        return STATE_LABELS[self.state][0]
+        """The state's name in Chinese."""
+        return str(STATE_LABELS[self.state][0])
 
     def to_json(self) -> dict[str, Any]:
         """Spec §2 keys (``unit``, ``passed``, ``participation``, ``approval``,
@@ -434,12 +288,11 @@ class ConsentResult:
         }
 
 
-def _sum_dec(values) -> Decimal:
+def _sum_dec(values: Iterable[Decimal]) -> Decimal:
     return sum(values, Decimal(0))
 
 
-def tally(unit: Unit, ruleset: str | ConsentRuleset | None = None, *,
-          settings: dict | None = None) -> ConsentResult:
+def tally(unit: Unit, ruleset: ConsentRuleset) -> ConsentResult:
     """Tally a unit's vote.
 
     Parameters
@@ -447,20 +300,16 @@ def tally(unit: Unit, ruleset: str | ConsentRuleset | None = None, *,
     unit : Unit
         Households with ``owner``, ``area_m2`` [m²], ``vote`` and
         ``exclusive_part_affected``.
-    ruleset : ConsentRuleset or str, optional
-        The ruleset in force (from :func:`elevator_eval.rulebook.resolve`); a name or
-        ``None`` is resolved by the rulebook (the unit's own choice, else the project's
-        default in ``settings``, else ``civil-code-2021``).
-    settings : dict, optional
-        A project's settings (only used to resolve a name or ``None``).
+    ruleset : ConsentRuleset
+        The ruleset in force (``resolve(project, unit).consent`` or
+        :func:`elevator_eval.rulebook.consent_for`).
 
     Raises
     ------
     InputError
-        ``rules`` for an unknown ruleset; ``households[i].vote`` for conflicting votes of
-        one owner.
+        ``households[i].vote`` for conflicting votes of one owner.
     """
-    r = _ruleset_for(unit, ruleset, settings)
+    r = ruleset
     owners = owners_of(unit)
     votes = [o.vote for o in owners]
     c = _counts(owners, votes)
@@ -498,13 +347,13 @@ def _date_warnings(unit: Unit, r: ConsentRuleset) -> list[str]:
     return out
 
 
-def what_is_needed(unit: Unit, ruleset: str | ConsentRuleset | None = None, *,
-                   settings: dict | None = None) -> Needed:
-    """The smallest set of additional yes owners that passes the vote (see module doc).
+def what_is_needed(unit: Unit, ruleset: ConsentRuleset) -> Needed:
+    """The smallest set of additional yes owners that passes the vote under ``ruleset``
+    (the ruleset in force, see :func:`tally`; see the module doc).
 
     For a vote that already passes: ``Needed(True, 0, [], …)``.
     """
-    r = _ruleset_for(unit, ruleset, settings)
+    r = ruleset
     owners = owners_of(unit)
     if passes(owners, [o.vote for o in owners], r):
         return Needed(True, 0, [], "表决已通过", "The vote already passes")
@@ -529,20 +378,33 @@ def _needed(owners: list[Owner], r: ConsentRuleset) -> Needed:
     votes = [o.vote for o in owners]
     blocking, objecting = _vetoes(owners, votes, r)
     forced_ids = set(blocking) | set(objecting)
-    non_part = [o for o in owners if o.vote is None]
-    part_not_yes = [o for o in owners if o.vote in ("no", "abstain")]
+    n_order = _forced_first([o for o in owners if o.vote is None], forced_ids)
+    q_order = _forced_first([o for o in owners if o.vote in ("no", "abstain")], forced_ids)
+    k1, k2 = _least_conversion(owners, r, n_order, q_order, forced_ids)
+    chosen = {o.id for o in n_order[:k1]} | {o.id for o in q_order[:k2]}
+    ids = [o.id for o in owners if o.id in forced_ids and o.id in chosen]
+    ids += [o.id for o in _largest_first([o for o in owners
+                                          if o.id in chosen and o.id not in forced_ids])]
+    vetoed_no = [o.id for o in owners if o.vote == "no" and o.id in forced_ids]
+    return _needed_text(ids, vetoed_no, k1, k2, bool(forced_ids & chosen))
 
-    def ordered(group):
-        forced = [o for o in group if o.id in forced_ids]
-        rest = _largest_first([o for o in group if o.id not in forced_ids])
-        return forced, forced + rest
 
-    f1, n_order = ordered(non_part)
-    f2, q_order = ordered(part_not_yes)
-    base = _counts(owners, votes)
+def _forced_first(group: list[Owner], forced_ids: set[str]) -> list[Owner]:
+    """The owners of ``group`` whose veto counts first, then the others by larger area."""
+    forced = [o for o in group if o.id in forced_ids]
+    return forced + _largest_first([o for o in group if o.id not in forced_ids])
+
+
+def _least_conversion(owners: list[Owner], r: ConsentRuleset, n_order: list[Owner],
+                      q_order: list[Owner], forced_ids: set[str]) -> tuple[int, int]:
+    """(k1, k2): the fewest non-participants (first k1 of ``n_order``) and participants not
+    voting yes (first k2 of ``q_order``) who pass the vote by voting yes; ties to the larger
+    converted area, then to fewer non-participants. The forced owners are always in."""
+    base = _counts(owners, [o.vote for o in owners])
     pre1 = _prefix(n_order)
     pre2 = _prefix(q_order)
-    n1, n2 = len(n_order), len(q_order)
+    min1 = sum(1 for o in n_order if o.id in forced_ids)
+    min2 = sum(1 for o in q_order if o.id in forced_ids)
 
     def ok(k1: int, k2: int) -> bool:
         a1, a2 = pre1[k1], pre2[k2]
@@ -554,22 +416,23 @@ def _needed(owners: list[Owner], r: ConsentRuleset) -> Needed:
     # vote into a failing one (for the approval shares of the participants too, since
     # yes ≤ taking part). So the least k2 that passes for k1 never grows with k1, and
     # one pointer walking down finds it for every k1: O(n) tests instead of O(n²).
-    best = None
-    k2 = n2
-    for k1 in range(len(f1), n1 + 1):
+    best: tuple[int, Fraction, int, int] | None = None
+    k2 = len(q_order)
+    for k1 in range(min1, len(n_order) + 1):
         if not ok(k1, k2):
             continue  # no k2 ≤ n2 passes with this k1
-        while k2 > len(f2) and ok(k1, k2 - 1):
+        while k2 > min2 and ok(k1, k2 - 1):
             k2 -= 1
         key = (k1 + k2, -(pre1[k1] + pre2[k2]), k1)
         if best is None or key < best[:3]:
             best = (*key, k2)
-    _, _, k1, k2 = best
-    chosen = {o.id for o in n_order[:k1]} | {o.id for o in q_order[:k2]}
-    ids = [o.id for o in owners if o.id in forced_ids and o.id in chosen]
-    ids += [o.id for o in _largest_first([o for o in owners
-                                          if o.id in chosen and o.id not in forced_ids])]
-    vetoed_no = [o.id for o in owners if o.vote == "no" and o.id in forced_ids]
+    assert best is not None, "every owner voting yes passes a valid ruleset"
+    return best[2], best[3]
+
+
+def _needed_text(ids: list[str], vetoed_no: list[str], k1: int, k2: int,
+                 forced_chosen: bool) -> Needed:
+    """The :class:`Needed` for the chosen owners ``ids``, worded in Chinese and English."""
     n = len(ids)
     if vetoed_no:
         who = "、".join(vetoed_no)
@@ -586,7 +449,7 @@ def _needed(owners: list[Owner], r: ConsentRuleset) -> Needed:
                             if k2 else [])
     zh = f"还需 {n} 位业主同意（{'，'.join(parts_zh)}）：{'、'.join(ids)}"
     en = f"{n} more owner(s) must vote yes ({'; '.join(parts_en)}), e.g. {', '.join(ids)}"
-    if forced_ids & chosen:
+    if forced_chosen:
         zh += "（其中专有部分受影响的业主必须同意）"
         en += " (owners whose exclusive part is affected must agree)"
     return Needed(True, n, ids, zh, en)

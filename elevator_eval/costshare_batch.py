@@ -1,6 +1,6 @@
 """Vectorised integer-fen allocation for many units at once (numpy int64).
 
-The same rule as :func:`elevator_eval.costshare.allocate` — largest remainder, ties to the
+The same rule as :func:`elevator_eval.costshare_allocate.allocate` — largest remainder, ties to the
 higher floor then to the household listed first, the odd amount with the first leftover
 unit — computed on integer fen for a whole batch of units. Weights must be integers (scale
 decimal coefficients and areas to integers first, e.g. coefficient × 100 and area × 100).

@@ -19,7 +19,7 @@ Decided by linear programming (:func:`scipy.optimize.linprog`, HiGHS):
    then, with t fixed, raise the smallest ratio, so that nobody carries much less of
    their stated limit than the others unless the floor order forces it.
 3. *exact money*: the LP solution is rounded to the rounding unit by the same largest-
-   remainder rule as every other split (:func:`elevator_eval.costshare.allocate`); limits
+   remainder rule as every other split (:func:`elevator_eval.costshare_allocate.allocate`); limits
    count down to whole rounding units, which keeps every rounded share within its limit
    and the floor order intact (the rounding only adds a unit to a non-integral share, and
    ties go to the higher floor). The result is checked exactly afterwards.
@@ -121,7 +121,8 @@ class ConsensusResult:
 
 def _amount_to_cover(unit: Unit) -> tuple[Decimal, Decimal, set[int]]:
     """Owners' total, compensation pool and the receiving floors."""
-    from .costshare import compensation_settings, subsidy_total
+    from .costshare_options import compensation_settings
+    from .costshare_subsidy import subsidy_total
     owners_total = unit.costs.total_yuan - subsidy_total(unit)[0]
     c = compensation_settings(unit)
     if c is None:
@@ -252,7 +253,7 @@ def find_consensus(unit: Unit, *, per_area: bool = False) -> ConsensusResult:
     -------
     ConsensusResult
     """
-    from .costshare import allocate
+    from .costshare_allocate import allocate
     rnd = unit.share.rounding_yuan
     owners_total, pool, receiving = _amount_to_cover(unit)
     target = owners_total + pool

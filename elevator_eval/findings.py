@@ -14,6 +14,7 @@ factors graded weak / strong / major, counted into three feasibility classes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,7 +60,7 @@ class Finding:
     ruleset: str = ""
     threshold: dict[str, Any] = field(default_factory=dict, compare=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
             raise ValueError(f"severity must be one of {SEVERITIES}, got {self.severity!r}")
 
@@ -72,10 +73,11 @@ class Finding:
         return self.remedy_en if lang == "en" else self.remedy_zh
 
     def severity_label(self, lang: str = "zh") -> str:
+        """The severity's label in ``lang`` (``"zh"`` or ``"en"``)."""
         zh, en = SEVERITY_LABELS[self.severity]
         return en if lang == "en" else zh
 
-    def to_json(self, lang: str = "zh") -> dict:
+    def to_json(self, lang: str = "zh") -> dict[str, Any]:
         """The spec §2 keys (``code``, ``severity``, ``message``) plus both languages."""
         return {"code": self.code, "severity": self.severity, "message": self.message(lang),
                 "message_zh": self.message_zh, "message_en": self.message_en,
@@ -84,17 +86,9 @@ class Finding:
                 "threshold": dict(self.threshold)}
 
 
-def count_severities(findings) -> dict[str, int]:
+def count_severities(findings: Iterable[Finding]) -> dict[str, int]:
     """``{"weak": n, "strong": n, "major": n}`` for a list of findings."""
     counts = {s: 0 for s in SEVERITIES}
     for f in findings:
         counts[f.severity] += 1
     return counts
-
-
-def checks_or_default(checks: dict | None) -> dict:
-    """``checks`` (a suitability ruleset's check table), or the default ruleset's when None."""
-    if checks is None:
-        from .suitability import load_ruleset
-        return load_ruleset(None).checks
-    return checks

@@ -14,7 +14,7 @@ from .errors import InputError
 ZERO = Decimal(0)
 
 
-def to_decimal(value, field: str, *, allow_negative: bool = False,
+def to_decimal(value: object, field: str, *, allow_negative: bool = False,
                allow_zero: bool = True) -> Decimal:
     """Parse a number given as int, Decimal, decimal string or float into a Decimal.
 
@@ -76,7 +76,7 @@ def to_fraction(d: Decimal) -> Fraction:
     return Fraction(d)
 
 
-def json_number(d: Decimal | int | Fraction):
+def json_number(d: Decimal | int | Fraction) -> int | float:
     """A Decimal as a JSON-friendly number: int when integral, else float of its text."""
     if isinstance(d, int):
         return d

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from . import ruledata
+from . import consent_rules, ruledata, suitability_rules
 from .errors import InputError
 
 SETTINGS_VERSION = 1
@@ -242,10 +242,11 @@ def _check_name(key: str, value: Any, d: dict[str, Any]) -> str:
         if load_table(value, field=f"settings.{key}", settings=d)["kind"] != "coefficient":
             raise InputError(f"settings.{key}", f"{value!r} is a percent table, not "
                                                 "coefficients by floor")
-    if key in ("default_rules", "suitability_rules"):
-        from .rulebook import load_consent, load_suitability
-        load = load_consent if key == "default_rules" else load_suitability
-        load(value, d)   # validates the content of a project-defined ruleset too
+    # validates the content of a project-defined ruleset too
+    if key == "default_rules":
+        consent_rules.load_ruleset(value, user=consent_rules.user_rulesets(d))
+    elif key == "suitability_rules":
+        suitability_rules.load_ruleset(value, user=suitability_rules.user_rulesets(d))
     return value
 
 

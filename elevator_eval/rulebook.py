@@ -25,14 +25,15 @@ one of the same name. Unknown names raise :class:`~elevator_eval.errors.InputErr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from . import ruledata
-from .consent import ConsentRuleset
-from .consent import load_ruleset as _load_consent_file
+from . import consent_rules, ruledata, suitability_rules
+from .consent_rules import ConsentRuleset
 from .errors import InputError
+from .model import Unit
 from .project_settings import (
     Organisation,
     ProjectSettings,
@@ -40,8 +41,7 @@ from .project_settings import (
     read_settings,
     validate,
 )
-from .suitability import SuitabilityRuleset
-from .suitability import load_ruleset as _load_suitability_file
+from .suitability_rules import SuitabilityRuleset
 
 CONSENT_KIND = "consent"
 SUITABILITY_KIND = "suitability"
@@ -49,13 +49,12 @@ SUITABILITY_KIND = "suitability"
 
 def load_consent(name: str, settings: dict[str, Any] | None = None) -> ConsentRuleset:
     """A consent ruleset by name, the project's own first (validated)."""
-    return _load_consent_file(name, user=ruledata.user_files(settings, "consent_rulesets"))
+    return consent_rules.load_ruleset(name, user=consent_rules.user_rulesets(settings))
 
 
 def load_suitability(name: str, settings: dict[str, Any] | None = None) -> SuitabilityRuleset:
     """A suitability ruleset by name, the project's own first (validated)."""
-    return _load_suitability_file(
-        name, user=ruledata.user_files(settings, "suitability_rulesets"))
+    return suitability_rules.load_ruleset(name, user=suitability_rules.user_rulesets(settings))
 
 
 def is_consent_name(name: str | None, settings: dict[str, Any] | None = None) -> bool:
@@ -294,3 +293,28 @@ def resolve(project, unit, rules: str | None = None) -> RuleBundle:
         A consent or suitability ruleset name chosen by the caller (``--rules``).
     """
     return resolver_for(project).bundle(unit, rules)
+
+
+def bundle_for(unit: Unit | None, rules: str | None = None, *,
+               settings: Mapping[str, Any] | None = None) -> RuleBundle:
+    """The rules in force for ``unit`` without a project (``settings``: a project's settings,
+    for its defaults and its own rule files; ``rules``: a ruleset name given by the caller).
+
+    Raises
+    ------
+    InputError
+        ``rules`` when the name is neither a consent nor a suitability ruleset.
+    """
+    return resolver_for(settings=settings).bundle(unit, rules)
+
+
+def consent_for(unit: Unit | None, rules: str | None = None, *,
+                settings: Mapping[str, Any] | None = None) -> ConsentRuleset:
+    """The consent ruleset in force for ``unit`` (see :func:`bundle_for`)."""
+    return bundle_for(unit, rules, settings=settings).consent
+
+
+def suitability_name(unit: Unit | None, rules: str | None = None, *,
+                     settings: Mapping[str, Any] | None = None) -> str:
+    """The name of the suitability ruleset in force for ``unit`` (see :func:`bundle_for`)."""
+    return bundle_for(unit, rules, settings=settings).suitability.name

@@ -10,14 +10,17 @@ set with user-defined ones kept in a project's settings.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, TypeVar
 
 from .errors import InputError
 from .resources import rules_dir
 
 REQUIRED_KEYS = ("name", "title_zh", "title_en", "source")
+
+T = TypeVar("T")
 
 
 def list_names(kind: str) -> list[str]:
@@ -34,7 +37,7 @@ def _read(kind: str, name: str) -> str:
 
 
 def load(kind: str, name: str, *, field: str = "rules",
-         user: dict[str, Any] | None = None) -> dict[str, Any]:
+         user: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Load the rule file ``name`` of ``kind`` (numbers as Decimal).
 
     Parameters
@@ -69,7 +72,8 @@ def load(kind: str, name: str, *, field: str = "rules",
     for key in REQUIRED_KEYS:
         if key not in data:
             raise InputError(f"{field} {name}", f"rule file lacks {key!r}")
-    return data
+    out: dict[str, Any] = data
+    return out
 
 
 @lru_cache(maxsize=16)
@@ -78,7 +82,7 @@ def shipped_names(kind: str) -> tuple[str, ...]:
     return tuple(list_names(kind))
 
 
-def user_files(settings: dict[str, Any] | None, key: str) -> dict[str, Any] | None:
+def user_files(settings: Mapping[str, Any] | None, key: str) -> dict[str, Any] | None:
     """User-defined files kept under ``key`` in a project's ``settings``.
 
     ``None`` when ``settings`` is not an object, or when ``key`` is absent, empty or not an
@@ -91,12 +95,13 @@ def user_files(settings: dict[str, Any] | None, key: str) -> dict[str, Any] | No
 
 
 @lru_cache(maxsize=128)
-def _load_shipped_ruleset(kind: str, name: str, validate: Callable[[dict[str, Any]], Any]):
+def _load_shipped_ruleset(kind: str, name: str, validate: Callable[[dict[str, Any]], Any]
+                          ) -> Any:
     return validate(load(kind, name, field="rules"))
 
 
-def load_ruleset(kind: str, name: str, validate: Callable[[dict[str, Any]], Any], *,
-                 user: dict[str, Any] | None = None) -> Any:
+def load_ruleset(kind: str, name: str, validate: Callable[[dict[str, Any]], T], *,
+                 user: Mapping[str, Any] | None = None) -> T:
     """Load the ruleset ``name`` of ``kind`` and return ``validate(data)``.
 
     A user-defined ruleset of that name (from ``user``) wins over a shipped one and is
@@ -109,4 +114,5 @@ def load_ruleset(kind: str, name: str, validate: Callable[[dict[str, Any]], Any]
     """
     if user and name in user:
         return validate(load(kind, name, field="rules", user=user))
-    return _load_shipped_ruleset(kind, name, validate)
+    shipped: T = _load_shipped_ruleset(kind, name, validate)    # cached: one per name
+    return shipped

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .errors import InputError
 from .findings import Finding
-from .findings import checks_or_default as _rules
 from .model import Site
+from .money import to_decimal
+from .suitability_rules import checks_or_default as _rules
 
 PIPE_LABELS = {"gas": ("燃气管", "gas pipe"), "water": ("给水管", "water pipe"),
                "drainage": ("排水管", "drainage pipe"), "power": ("电力线缆", "power cable"),
@@ -177,8 +179,6 @@ def planned_car_m(site: Site) -> tuple[Decimal, Decimal] | None:
     raw = site.extra.get(CAR_KEY) if site.extra else None
     if raw is None:
         return None
-    from .errors import InputError
-    from .money import to_decimal
     if not isinstance(raw, (list, tuple)) or len(raw) != 2:
         raise InputError(f"site.{CAR_KEY}", "must be a list of two numbers [width, depth]")
     w = to_decimal(raw[0], f"site.{CAR_KEY}[0]", allow_zero=False)

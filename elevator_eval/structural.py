@@ -1,7 +1,7 @@
 """Structural checks of a unit's building → findings.
 
 Pure functions: each takes the building facts and the ``checks`` table of a validated
-suitability ruleset (see :func:`elevator_eval.suitability.load_ruleset`) and returns a list
+suitability ruleset (see :func:`elevator_eval.suitability_rules.load_ruleset`) and returns a list
 of :class:`~elevator_eval.findings.Finding`. A field that is ``None`` was not surveyed and
 yields no finding.
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime
 
 from .findings import Finding
-from .findings import checks_or_default as _rules
 from .model import BuildingInfo
+from .suitability_rules import checks_or_default as _rules
 
 STRUCTURE_LABELS = {"masonry": ("砖混", "masonry"), "frame": ("框架", "frame"),
                     "shear_wall": ("剪力墙", "shear wall"), "other": ("其他", "other")}

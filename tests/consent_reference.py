@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from elevator_eval.consent import ConsentRuleset, Needed, Owner
+from elevator_eval.consent import Needed, Owner
+from elevator_eval.consent_rules import ConsentRuleset
 
 
 def _meets(part, whole, ratio: Fraction, inclusive: bool) -> bool:

@@ -6,10 +6,21 @@ from decimal import Decimal as D
 
 import pytest
 
-from elevator_eval.consent import list_rulesets, load_ruleset, tally, what_is_needed
+from elevator_eval import consent
+from elevator_eval.consent_rules import list_rulesets, load_ruleset
 from elevator_eval.errors import InputError
-from elevator_eval.suitability import list_rulesets as suitability_rulesets
+from elevator_eval.rulebook import consent_for
+from elevator_eval.suitability_rules import list_rulesets as suitability_rulesets
 from elevator_eval.unitfile import load_unit, unit_from_dict
+
+
+def tally(unit, rules=None):
+    """The engine under the ruleset in force for ``unit`` (``rules``: the caller's choice)."""
+    return consent.tally(unit, consent_for(unit, rules))
+
+
+def what_is_needed(unit, rules=None):
+    return consent.what_is_needed(unit, consent_for(unit, rules))
 
 
 def make_unit(votes, areas=None, owners=None, affected=(), rules=None):

@@ -9,8 +9,20 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from elevator_eval.consent import list_rulesets, owners_of, tally, what_is_needed
+from elevator_eval import consent
+from elevator_eval.consent import owners_of
+from elevator_eval.consent_rules import list_rulesets
+from elevator_eval.rulebook import consent_for
 from elevator_eval.unitfile import unit_from_dict
+
+
+def tally(unit):
+    """The engine under the ruleset the unit names (``rules``)."""
+    return consent.tally(unit, consent_for(unit))
+
+
+def what_is_needed(unit):
+    return consent.what_is_needed(unit, consent_for(unit))
 
 VOTE = st.sampled_from(["yes", "no", "abstain", None])
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from elevator_eval import consent
+from elevator_eval import consent, consent_rules
 from elevator_eval.model import BuildingInfo, Household, Unit
 from tests.consent_reference import reference_needed
 
@@ -39,7 +39,7 @@ def rulesets(draw):
     """``(name, settings)``: a shipped ruleset, or a random valid one kept as a project's
     user-defined ruleset."""
     if draw(st.booleans()):
-        return draw(st.sampled_from(consent.list_rulesets())), None
+        return draw(st.sampled_from(consent_rules.list_rulesets())), None
     base = draw(st.sampled_from(["participating", "all"]))
     pr = draw(st.sampled_from(RATIOS + ([None] if base == "all" else [])))
     ar = draw(st.sampled_from(RATIOS))
@@ -50,7 +50,7 @@ def rulesets(draw):
         "approval_inclusive": draw(st.booleans()) or ar == "1",
         "no_objection_required": draw(st.booleans()),
         "exclusive_part_veto": draw(st.booleans())}
-    return "random", {consent.USER_KEY: {"random": data}}
+    return "random", {consent_rules.USER_KEY: {"random": data}}
 
 
 @settings(max_examples=200, derandomize=True, deadline=None,
@@ -58,10 +58,10 @@ def rulesets(draw):
 @given(units(), rulesets())
 def test_linear_search_equals_the_exhaustive_one(unit, named):
     name, project_settings = named
-    r = consent.load_ruleset(name, user=consent.user_rulesets(project_settings))
+    r = consent_rules.load_ruleset(name, user=consent_rules.user_rulesets(project_settings))
     owners = consent.owners_of(unit)
-    got = consent.what_is_needed(unit, name, settings=project_settings)
-    tallied = consent.tally(unit, name, settings=project_settings)
+    got = consent.what_is_needed(unit, r)
+    tallied = consent.tally(unit, r)
     if consent.passes(owners, [o.vote for o in owners], r):
         assert got.additional_yes == 0 and tallied.needed is None
         return
@@ -103,7 +103,7 @@ def test_a_full_sized_unit_is_tallied_quickly():
     unit = unit_from_dict(_unit_dict(MAX_HOUSEHOLDS))
     unit.households[0].vote = "no"
     t0 = time.perf_counter()
-    res = consent.tally(unit)
+    res = consent.tally(unit, consent_rules.load_ruleset(unit.rules))
     assert time.perf_counter() - t0 < 2.0
     # i % 3 != 0 votes yes: 333 of 500; door H0 votes no, 166 do not vote. Civil Code
     # Art. 278: 334 take part ≥ 2/3 · 500 = 333.3 and 333 yes ≥ 3/4 · 334 = 250.5, by heads

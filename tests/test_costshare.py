@@ -8,8 +8,10 @@ from math import floor
 
 import pytest
 
-from elevator_eval.costshare import (METHOD_INFO, METHODS, allocate, check_published,
-                                     compare_methods, compute_share, subsidy_total)
+from elevator_eval.costshare import METHOD_INFO, METHODS, compute_share
+from elevator_eval.costshare_allocate import allocate
+from elevator_eval.costshare_compare import check_published, compare_methods
+from elevator_eval.costshare_subsidy import subsidy_total
 from elevator_eval.costshare_tables import apply_subsidy_rules
 from elevator_eval.errors import InputError
 from elevator_eval.unitfile import load_unit

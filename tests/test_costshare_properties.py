@@ -9,7 +9,8 @@ from math import floor
 import numpy as np
 from hypothesis import assume, given, settings, strategies as st
 
-from elevator_eval.costshare import METHODS, allocate, compute_share, method_weights
+from elevator_eval.costshare import METHODS, compute_share, method_weights
+from elevator_eval.costshare_allocate import allocate
 from elevator_eval.costshare_batch import allocate_fen_batch, fractions_to_int
 from elevator_eval.errors import InputError
 from elevator_eval.model import BuildingInfo, Costs, Household, ShareSettings, Unit

@@ -7,7 +7,8 @@ from decimal import Decimal as D
 import pytest
 
 from elevator_eval import ruledata
-from elevator_eval.costshare import compute_share, subsidy_total
+from elevator_eval.costshare import compute_share
+from elevator_eval.costshare_subsidy import subsidy_total
 from elevator_eval.costshare_tables import (DEFAULT_TABLE, apply_subsidy_rules, list_subsidy_rules,
                                             list_tables, load_subsidy_rules, load_table,
                                             save_user_subsidy_rules, save_user_table,

@@ -409,10 +409,10 @@ def test_example_unit_file(example_unit_path):
 # ------------------------------------------------------ the vote is the consent engine's
 
 def test_vote_needs_is_the_consent_engines_count_under_the_given_ruleset():
-    from elevator_eval import consent
+    from elevator_eval import consent, consent_rules
     u = make_unit(votes=["yes"] * 7 + [None] * 5)
-    for name in consent.list_rulesets():
-        r = consent.tally(u, name)
+    for name in consent_rules.list_rulesets():
+        r = consent.tally(u, consent_rules.load_ruleset(name))
         want = (r.state, r.heads_total, 0 if r.needed is None else r.needed.additional_yes,
                 True if r.needed is None else r.needed.possible)
         assert P.vote_needs(u, name) == want

@@ -207,9 +207,11 @@ def test_cli_project_ranking_and_budget(monkeypatch):
 
 def test_rank_classes_equal_the_per_unit_assessment():
     from elevator_eval import suitability
+    from elevator_eval.rulebook import resolve
     proj = street()
     for r in P.rank_units(proj, include_all=True):
-        assert r.klass == suitability.assess(proj.find_unit(r.unit_id)).klass
+        u = proj.find_unit(r.unit_id)
+        assert r.klass == suitability.assess(u, resolve(proj, u)).klass
 
 
 def test_cli_pit_rework_from_a_quotes_file_and_a_consent_ruleset():

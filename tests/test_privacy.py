@@ -13,6 +13,7 @@ from elevator_eval import privacy, store
 from elevator_eval.audit import is_tombstone, log_head, verify_log
 from elevator_eval.cli import run_command
 from elevator_eval.consent import tally
+from elevator_eval.rulebook import resolve
 from elevator_eval.errors import InputError
 from elevator_eval.resources import sample_project_path
 
@@ -60,7 +61,8 @@ def test_selector_by_owner_id_door_and_ambiguity(path):
 def test_erasure_keeps_the_vote_and_the_chain(path):
     p = store.open_project(path)
     head = log_head(p.vote_log)
-    before = tally(p.find_unit("DH-1-2")).to_json()
+    u = p.find_unit("DH-1-2")
+    before = tally(u, resolve(p, u).consent).to_json()
     rec = privacy.erase_resident(p, "DH-1-2:601", today="2026-11-29")
     assert rec["vote_log_notes_erased"] == 3 and "许" not in json.dumps(rec, ensure_ascii=False)
     h = p.find_unit("DH-1-2").household("601")
@@ -68,7 +70,8 @@ def test_erasure_keeps_the_vote_and_the_chain(path):
     assert h.owner.startswith("ERASED-")
     assert verify_log(p.vote_log) == (True, None) and log_head(p.vote_log) == head
     # the tally counts the same heads, areas and votes (only the id of the head changed)
-    after = tally(p.find_unit("DH-1-2")).to_json()
+    u = p.find_unit("DH-1-2")
+    after = tally(u, resolve(p, u).consent).to_json()
     assert {k: v for k, v in after.items() if k != "needed"} == \
         {k: v for k, v in before.items() if k != "needed"}
     store.save_project(p, path)  # the append-only check accepts tombstones

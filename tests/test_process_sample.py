@@ -70,7 +70,7 @@ def test_rollup_of_two_copies_reports_duplicates_and_right_totals(sample, tmp_pa
     assert len(data["duplicates"]) == 16 and data["units"] == 16
     years = {r["year"]: r for r in data["by_year"]}
     gy62 = sample.find_unit("GY-6-2")
-    from elevator_eval.costshare import subsidy_total
+    from elevator_eval.costshare_subsidy import subsidy_total
     # 2024: GY-6-2 notice (Jan) and construction (Jun); 2025: put into service (Jan);
     # 2026: notices of GY-1-1, DH-5-1, GY-1-2, GY-3-1, DH-1-1; construction of GY-1-1
     assert (years[2024]["units_planned"], years[2024]["units_started"]) == (1, 1)

@@ -17,6 +17,7 @@ from elevator_eval.procurement import TenderWeights, compare, units_for_comparis
 from elevator_eval.report.quotes_report import build_quotes_report
 from elevator_eval.resources import resource_path, sample_project_path
 from elevator_eval.store import open_project
+from elevator_eval.rulebook import resolve
 from elevator_eval.suitability import assess
 
 
@@ -40,7 +41,7 @@ def _sample():
 def test_technical_columns_outside_costs_and_the_warning():
     project, products = _sample()
     units = units_for_comparison(project.units())
-    assert units and all(assess(u).klass in ("suitable", "difficult") for u in units)
+    assert units and all(assess(u, resolve(project, u)).klass in ("suitable", "difficult") for u in units)
     assert len(units) < len(project.units())          # the unsuitable ones are left out
     scores = {"AJ-630R": {"technical": 38, "service": 18},
               "HT-630": {"technical": 35, "service": 15}}

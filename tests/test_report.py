@@ -308,6 +308,7 @@ def test_census_report_counts_every_unit():
     from elevator_eval.report.census_report import build_census_report, census_rows
     from elevator_eval.resources import sample_project_path
     from elevator_eval.store import open_project
+    from elevator_eval.rulebook import resolve
     from elevator_eval.suitability import assess
     project = open_project(sample_project_path())
     rows, _engine = census_rows(project)
@@ -319,7 +320,7 @@ def test_census_report_counts_every_unit():
         assert u.id in text
     counts = {"suitable": 0, "difficult": 0, "unsuitable": 0}
     for u in project.units():
-        counts[assess(u).klass] += 1
+        counts[assess(u, resolve(project, u)).klass] += 1
     assert f"合计{len(project.units())}100.0%" in flat
     assert f"适合加装{counts['suitable']}" in flat
     assert f"不适合加装{counts['unsuitable']}" in flat

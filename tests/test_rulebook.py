@@ -295,7 +295,7 @@ def test_findings_carry_the_ruleset_and_the_limit_they_applied():
     from elevator_eval.suitability import assess
     u = unit(site=Site(fire_lane_width_after_m=Decimal("3.5"),
                        distance_to_neighbour_m=Decimal(5)))
-    a = assess(u, year=2026, with_consent=False)
+    a = assess(u, resolve(None, u), year=2026, with_consent=False)
     fire = next(f for f in a.findings if f.code == "fire_lane_narrow")
     near = next(f for f in a.findings if f.code == "neighbour_close")
     assert (fire.ruleset, fire.threshold) == ("shanghai-2020", {"min_width_m": Decimal("4.0")})

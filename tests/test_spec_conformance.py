@@ -759,13 +759,14 @@ def test_nobody_taking_part_fails_on_participation_only():
     part both sides are 0, so the approval flags hold and the vote fails on participation."""
     import json as _json
     from elevator_eval.consent import tally
+    from elevator_eval.rulebook import consent_for
     from elevator_eval.unitfile import loads_unit
     unit = loads_unit(_json.dumps({
         "format": "elevator-eval/unit", "version": 1, "id": "N",
         "building": {"year_built": 1990, "storeys": 6},
         "households": [{"id": f"{f}01", "floor": f, "area_m2": 60} for f in range(1, 7)],
         "costs": {"total_yuan": 400000}}))
-    r = tally(unit)
+    r = tally(unit, consent_for(unit))
     assert (r.participation_area_ok, r.participation_headcount_ok) == (False, False)
     assert (r.approval_area_ok, r.approval_headcount_ok) == (True, True)
     assert r.passed is False and r.state == "needs_votes"

@@ -10,9 +10,17 @@ import pytest
 from elevator_eval import ruledata
 from elevator_eval.errors import InputError
 from elevator_eval.findings import Finding
-from elevator_eval.suitability import (CHECK_CODES, CLASSES, assess, classify, list_rulesets,
-                                       load_ruleset, resolve_ruleset_name, validate_ruleset)
+from elevator_eval import suitability
+from elevator_eval.rulebook import bundle_for, suitability_name
+from elevator_eval.suitability import CLASSES, classify
+from elevator_eval.suitability_rules import (CHECK_CODES, list_rulesets, load_ruleset,
+                                             validate_ruleset)
 from elevator_eval.unitfile import load_unit, unit_from_dict
+
+
+def assess(unit, **kw):
+    """The engine under the rules in force for ``unit`` (its ``rules``, else the defaults)."""
+    return suitability.assess(unit, bundle_for(unit), **kw)
 
 YEAR = 2026
 
@@ -118,13 +126,13 @@ def test_missing_site_fields_are_listed_not_scored():
 
 def test_ruleset_resolution_follows_the_consent_ruleset():
     u = unit_with()
-    assert resolve_ruleset_name(u) == "shanghai-2020"
+    assert suitability_name(u) == "shanghai-2020"
     u.rules = "beijing-2020"
-    assert resolve_ruleset_name(u) == "shanghai-2020"
-    assert resolve_ruleset_name(u, "shanghai-2020") == "shanghai-2020"
+    assert suitability_name(u) == "shanghai-2020"
+    assert suitability_name(u, "shanghai-2020") == "shanghai-2020"
     u.rules = "no-such-rules"
     with pytest.raises(InputError) as e:
-        assess(u, year=YEAR)
+        bundle_for(u)
     assert e.value.field == "rules"
 
 

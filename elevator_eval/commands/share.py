@@ -31,7 +31,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> CommandResult:
-    from ..costshare import METHODS, compare_methods, compute_share
+    from ..costshare import METHODS, compute_share
+    from ..costshare_compare import compare_methods
     from ..costshare_consensus import find_consensus
     if args.method is not None and args.method not in METHODS:
         raise InputError("--method", f"must be one of {', '.join(METHODS)}, got {args.method!r}")

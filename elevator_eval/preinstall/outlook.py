@@ -9,8 +9,10 @@ and its ``needed``) under the consent ruleset the caller passes (default: the un
 from __future__ import annotations
 
 from .. import consent as consent_engine
+from .. import consent_rules
 from ..errors import InputError
 from ..model import Unit
+from ..rulebook import consent_for
 from .assumptions import number
 from .types import ConsentOutlook
 
@@ -27,14 +29,14 @@ def vote_state(unit: Unit, ruleset: str | None = None, *, settings: dict | None 
         ``rules`` for an unknown ruleset; ``households[i].vote`` for conflicting votes.
     """
     if not unit.households:
-        name = ruleset or unit.rules or consent_engine.DEFAULT_RULESET
+        name = ruleset or unit.rules or consent_rules.DEFAULT_RULESET
         return "unknown", 0, 0, False, name
     r = tally_result if tally_result is not None else \
-        consent_engine.tally(unit, ruleset, settings=settings)
+        consent_engine.tally(unit, consent_for(unit, ruleset, settings=settings))
     if r.state == "ready":
         return "ready", int(r.heads_total), 0, True, r.ruleset
     needed = r.needed if r.needed is not None else \
-        consent_engine.what_is_needed(unit, ruleset, settings=settings)
+        consent_engine.what_is_needed(unit, consent_for(unit, ruleset, settings=settings))
     return r.state, int(r.heads_total), int(needed.additional_yes), bool(needed.possible), \
         r.ruleset
 
@@ -49,7 +51,7 @@ def vote_needs(unit: Unit, ruleset: str | None = None, *, settings: dict | None 
 
 def simple_needed(unit: Unit) -> tuple[str, int, int, bool]:
     """:func:`vote_needs` under the national Civil Code ruleset."""
-    return vote_needs(unit, consent_engine.DEFAULT_RULESET)
+    return vote_needs(unit, consent_rules.DEFAULT_RULESET)
 
 
 def _given(unit: Unit, state, heads, add, possible, conc, name) -> ConsentOutlook | None:
@@ -103,7 +105,7 @@ def consent_outlook(unit: Unit, assumptions: dict, *, tally_result=None,
     source = str(ch.get("source", "assumption"))
     if counts is not None:
         state, heads, add, possible = counts
-        name = ruleset or unit.rules or consent_engine.DEFAULT_RULESET
+        name = ruleset or unit.rules or consent_rules.DEFAULT_RULESET
     else:
         state, heads, add, possible, name = vote_state(unit, ruleset, settings=settings,
                                                        tally_result=tally_result)

@@ -14,7 +14,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from ..census import classify_units
 from ..errors import InputError
 from ..money import json_number, to_decimal
-from ..suitability import resolve_ruleset_name
+from ..rulebook import suitability_name
 from .assumptions import load_assumptions
 from .inputs import build_inputs
 from .outlook import vote_state
@@ -98,7 +98,7 @@ def _classes(units) -> list[str | None]:
     """Suitability classes by the vectorised census path, grouped by ruleset."""
     groups: dict[str, list[int]] = {}
     for i, u in enumerate(units):
-        groups.setdefault(resolve_ruleset_name(u), []).append(i)
+        groups.setdefault(suitability_name(u), []).append(i)
     out: list[str | None] = [None] * len(units)
     for name, idx in groups.items():
         for i, k in zip(idx, classify_units([units[i] for i in idx], name)):

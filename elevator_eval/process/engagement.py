@@ -64,7 +64,7 @@ def intent_summary(unit: Unit, project: Project | None = None) -> IntentSummary:
     for h in trial.households:
         h.vote = "yes" if h.owner_id in interested_owners else None
     name, settings = _ruleset(unit, project)
-    passed = tally(trial, name, settings=settings).passed if trial.households else False
+    passed = tally(trial, name).passed if trial.households else False
     return IntentSummary(unit.id, len(unit.households),
                          sum(1 for i in intents.values() if i is not None),
                          sum(1 for i in intents.values() if i is not None and i.interested),
@@ -97,7 +97,7 @@ def visit_list(unit: Unit, project: Project | None = None) -> list[VisitRow]:
     """Owners not voting yes, in the order the vote needs them (see module doc)."""
     from ..consent import owners_of, what_is_needed
     name, settings = _ruleset(unit, project)
-    needed = what_is_needed(unit, name, settings=settings)
+    needed = what_is_needed(unit, name)
     owners = {o.id: o for o in owners_of(unit)}
     by_owner: dict[str, list] = {}
     for h in unit.households:

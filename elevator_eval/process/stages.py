@@ -60,8 +60,7 @@ class Refusal:
 def _vote_passed(unit: Unit, project: Project | None) -> bool:
     from ..consent import tally
     from ..rulebook import resolve
-    settings = project.settings if project is not None else None
-    return tally(unit, resolve(project, unit).consent, settings=settings).passed
+    return tally(unit, resolve(project, unit).consent).passed
 
 
 def _run_check(check: str, source: str, unit: Unit, pd: ProcessData,

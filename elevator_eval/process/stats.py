@@ -14,7 +14,7 @@ in service (在用电梯)
 investment (投资)
     the capital total of the units started in the year [yuan];
 subsidy (补贴)
-    their subsidies (:func:`elevator_eval.costshare.subsidy_total`, capped by the total);
+    their subsidies (:func:`elevator_eval.costshare_subsidy.subsidy_total`, capped by the total);
 residents' contribution (居民出资)
     investment − subsidy.
 
@@ -56,7 +56,7 @@ def _year_of(unit: Unit, stage: str) -> int | None:
 
 
 def _money(unit: Unit) -> tuple[Decimal, Decimal]:
-    from ..costshare import subsidy_total
+    from ..costshare_subsidy import subsidy_total
     total = unit.costs.total_yuan
     try:
         sub, _ = subsidy_total(unit)

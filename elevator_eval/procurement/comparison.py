@@ -10,6 +10,7 @@ from typing import Any, Sequence
 from ..errors import InputError
 from ..model import Unit
 from ..money import to_decimal
+from ..rulebook import resolve
 from ..suitability import assess
 from .catalogue import Product, default_value, rule
 from .fit import FitResult, fit_matrix, is_accessible, is_stretcher_capable
@@ -221,7 +222,7 @@ COMPARABLE_CLASSES = ("suitable", "difficult")
 def units_for_comparison(units: Sequence[Unit]) -> list[Unit]:
     """The units a printed comparison counts: classed suitable or difficult by
     :func:`elevator_eval.suitability.assess` (unsuitable units buy no elevator)."""
-    return [u for u in units if assess(u).klass in COMPARABLE_CLASSES]
+    return [u for u in units if assess(u, resolve(None, u)).klass in COMPARABLE_CLASSES]
 
 
 def compare_project(project, products: Sequence[Product], unit_ids: Sequence[str] | None = None,

@@ -8,7 +8,7 @@ documents show the contribution (``paid``) and, on its own line, the compensatio
 
 The subsidy is paid after acceptance, so the owners advance the whole capital cost first:
 each paying household's advance is its share of the capital total before subsidies, split
-by the same weights and rounding as its final share (:func:`elevator_eval.costshare.allocate`).
+by the same weights and rounding as its final share (:func:`elevator_eval.costshare_allocate.allocate`).
 For a 6th-floor household with a final share of 40,752 yuan out of an owners' total of
 282,000 yuan when the capital total is 470,000 yuan, the advance is 67,920 yuan and the
 refund after the subsidy 27,168 yuan.
@@ -54,7 +54,7 @@ def payment_schedule(unit, s) -> list[PaymentRow]:
     Sums: Σ advance = capital total + compensation pool; Σ refund = subsidies;
     Σ net = Σ contributions.
     """
-    from ..costshare import allocate
+    from ..costshare_allocate import allocate
     floors = [h.floor for h in s.households]
     gross = allocate(s.total_yuan, [h.weight for h in s.households], s.rounding_yuan
                      if s.rounding_yuan else unit.share.rounding_yuan, floors)

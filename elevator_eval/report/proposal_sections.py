@@ -256,7 +256,7 @@ def sharing_rule(d, t: Tr, width: float, heading: str) -> list:
         srows = [[t("补贴", "Subsidy"), t("规则与上限", "Rule and cap"), t("本单元金额", "This unit"),
                   t("依据", "Source")]]
         amounts = {i: ln for i, ln in enumerate(s.subsidy_lines)}
-        from ..costshare import SUBSIDY_TITLES
+        from ..costshare_subsidy import SUBSIDY_TITLES
         for i, rule in enumerate(unit.subsidies):
             zh, en = SUBSIDY_TITLES.get(rule.get("type"), (rule.get("type"),) * 2)
             title = t.pair((str(rule.get("title_zh") or zh), str(rule.get("title_en") or en)))

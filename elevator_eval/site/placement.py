@@ -85,7 +85,7 @@ def candidates(plan: Plan, *, entry_mode: str | None = "half_landing",
     from shapely.geometry import Point, Polygon
 
     if checks is None:
-        from ..suitability import DEFAULT_RULESET, load_ruleset
+        from ..suitability_rules import DEFAULT_RULESET, load_ruleset
         checks = load_ruleset(DEFAULT_RULESET).checks
 
     from .measure import measure

@@ -84,7 +84,7 @@ def subsidy_params_text(rule: dict, sep: str = "\n") -> str:
 
 def subsidy_type_label(kind: str) -> str:
     try:
-        from ..costshare import SUBSIDY_TITLES
+        from ..costshare_subsidy import SUBSIDY_TITLES
         zh, en = SUBSIDY_TITLES.get(kind, (kind, kind))
     except ImportError:
         zh = en = kind
@@ -426,7 +426,7 @@ class CostsTab(UnitTab):
     def _fill_subsidies(self, unit) -> None:
         lines = self.result.subsidy_lines if self.result is not None else []
         try:
-            from ..costshare import subsidy_total
+            from ..costshare_subsidy import subsidy_total
             _total, lines = subsidy_total(unit)
         except Exception:
             pass
@@ -507,7 +507,7 @@ class CostsTab(UnitTab):
         self._chart_stale = False
 
     def fill_compare(self) -> None:
-        from ..costshare import compare_methods
+        from ..costshare_compare import compare_methods
         try:
             cmp_ = compare_methods(self.doc.unit(self.unit_id))
         except Exception as e:
