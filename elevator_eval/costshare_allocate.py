@@ -67,19 +67,10 @@ def allocate(total_yuan: Decimal, weights: Sequence[Fraction | int | Decimal],
     """
     total_yuan = Decimal(total_yuan)
     rounding_yuan = Decimal(rounding_yuan)
-    if rounding_yuan <= 0:
-        raise InputError("share.rounding_yuan", "must be greater than 0")
-    if total_yuan < 0:
-        raise InputError("owners_total_yuan", f"must not be negative, got {total_yuan}")
-    if len(weights) != len(floors):
-        raise ValueError("weights and floors differ in length")
-    ws = [Fraction(w) for w in weights]
-    if any(w < 0 for w in ws):
-        raise InputError("share", "a weight is negative")
+    ws = _checked(total_yuan, weights, rounding_yuan, floors)
     wsum = sum(ws, Fraction(0))
-    n = len(ws)
     if total_yuan == 0:
-        return [Decimal(0)] * n
+        return [Decimal(0)] * len(ws)
     if wsum == 0:
         raise InputError("share", "no household pays (every floor is exempt or has weight 0) "
                                   f"but {total_yuan} yuan must be shared")
@@ -91,6 +82,21 @@ def allocate(total_yuan: Decimal, weights: Sequence[Fraction | int | Decimal],
     if odd_yuan:
         out[order[0]] += odd_yuan
     return [drop_negative_zero(v) for v in out]
+
+
+def _checked(total_yuan: Decimal, weights: Sequence[Fraction | int | Decimal],
+             rounding_yuan: Decimal, floors: Sequence[int]) -> list[Fraction]:
+    """The weights as fractions, after checking the inputs of :func:`allocate`."""
+    if rounding_yuan <= 0:
+        raise InputError("share.rounding_yuan", "must be greater than 0")
+    if total_yuan < 0:
+        raise InputError("owners_total_yuan", f"must not be negative, got {total_yuan}")
+    if len(weights) != len(floors):
+        raise ValueError("weights and floors differ in length")
+    ws = [Fraction(w) for w in weights]
+    if any(w < 0 for w in ws):
+        raise InputError("share", "a weight is negative")
+    return ws
 
 
 def _largest_remainder(exact_units: Fraction, ws: list[Fraction], floors: Sequence[int]
@@ -110,8 +116,8 @@ def _largest_remainder(exact_units: Fraction, ws: list[Fraction], floors: Sequen
     divisor = b * sum(iw)
     base: list[int] = []
     rems: list[int] = []
-    for w in iw:
-        q, r = divmod(a * w, divisor)
+    for wi in iw:
+        q, r = divmod(a * wi, divisor)
         base.append(q)
         rems.append(r)
     leftover = floor(exact_units) - sum(base)

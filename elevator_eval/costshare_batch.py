@@ -11,16 +11,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from math import lcm
 from typing import Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from .errors import InputError
 
 _LIMIT = 2 ** 62
 
 
-def allocate_fen_batch(total_fen, weights, floors, rounding_fen: int = 100):
+def allocate_fen_batch(total_fen: ArrayLike, weights: ArrayLike, floors: ArrayLike,
+                       rounding_fen: int = 100) -> NDArray[np.int64]:
+    # Long: one vectorised pass over the (n, k) arrays; its steps share every array
     """Allocate many totals at once.
 
     Parameters
@@ -75,7 +79,7 @@ def allocate_fen_batch(total_fen, weights, floors, rounding_fen: int = 100):
     rank = np.empty_like(order)
     np.put_along_axis(rank, order, np.arange(k)[None, :].repeat(n, axis=0), axis=1)
     extra = (rank < leftover[:, None]).astype(np.int64)
-    shares = (base + extra) * R
+    shares: NDArray[np.int64] = (base + extra) * R
     odd = T - (T // R) * R
     first = order[:, 0]
     shares[np.arange(n), first] += odd
@@ -84,14 +88,13 @@ def allocate_fen_batch(total_fen, weights, floors, rounding_fen: int = 100):
 
 def scale_to_int(values: Sequence[Decimal]) -> list[int]:
     """Decimals as integers on one common scale (exact), e.g. [0.7, 56.30] → [70, 5630]."""
-    exps = [-(Decimal(v).as_tuple().exponent) for v in values if Decimal(v) != 0]
-    e = max([0] + [x for x in exps if isinstance(x, int)])
+    exps = [Decimal(v).as_tuple().exponent for v in values if Decimal(v) != 0]
+    e = max([0] + [-x for x in exps if isinstance(x, int)])
     return [int(Decimal(v).scaleb(e)) for v in values]
 
 
 def fractions_to_int(weights: Sequence[Fraction]) -> list[int]:
     """Fractions as integers on one common denominator (exact, same proportions)."""
-    from math import lcm
     den = 1
     for w in weights:
         den = lcm(den, Fraction(w).denominator)

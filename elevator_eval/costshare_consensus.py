@@ -33,14 +33,18 @@ Domain reference §2.1 (shares are negotiated by floor benefit), §2.3 (compensa
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from math import floor as _floor
 from typing import Any
 
+from .costshare_allocate import allocate
+from .costshare_options import compensation_settings
+from .costshare_subsidy import subsidy_total
 from .errors import InputError
-from .model import Unit
+from .model import Household, Unit
 from .money import json_number
 
 _TOL = 1e-7
@@ -98,12 +102,15 @@ class ConsensusResult:
 
     @property
     def feasible(self) -> bool:
+        """Whether a split within every limit exists."""
         return self.status == "feasible"
 
     def message(self, lang: str = "zh") -> str:
+        """The outcome in ``lang`` (``"zh"`` or ``"en"``)."""
         return self.message_zh if lang == "zh" else self.message_en
 
     def to_json(self) -> dict[str, Any]:
+        """JSON-native numbers; ``limits_yuan`` and ``shares_yuan`` by household id."""
         n = json_number
         return {
             "unit": self.unit_id, "status": self.status, "feasible": self.feasible,
@@ -121,8 +128,6 @@ class ConsensusResult:
 
 def _amount_to_cover(unit: Unit) -> tuple[Decimal, Decimal, set[int]]:
     """Owners' total, compensation pool and the receiving floors."""
-    from .costshare_options import compensation_settings
-    from .costshare_subsidy import subsidy_total
     owners_total = unit.costs.total_yuan - subsidy_total(unit)[0]
     c = compensation_settings(unit)
     if c is None:
@@ -163,14 +168,17 @@ def capacity_units(limits_u: list[int], floors: list[int],
     return cap
 
 
-def _linprog():
+def _linprog() -> Callable[..., Any]:
+    """scipy's ``linprog`` (lazy: scipy takes long to import and only this search uses it)."""
     from scipy.optimize import linprog
-    return linprog
+    solve: Callable[..., Any] = linprog
+    return solve
 
 
-def _order_rows(floors, areas, nvar):
+def _order_rows(floors: Sequence[int], areas: Sequence[Fraction] | None, nvar: int
+                ) -> list[list[float]]:
     """Rows of A_ub for the floor order: s_i − s_j ≤ 0 (or a_j s_i − a_i s_j ≤ 0)."""
-    rows = []
+    rows: list[list[float]] = []
     levels = sorted(set(floors))
     for lo, hi in zip(levels, levels[1:]):
         low = [i for i, f in enumerate(floors) if f == lo]
@@ -188,17 +196,20 @@ def _order_rows(floors, areas, nvar):
     return rows
 
 
-def _lp_capacity(limits_u, floors, areas) -> float:
+def _lp_capacity(limits_u: Sequence[int], floors: Sequence[int],
+                 areas: Sequence[Fraction] | None) -> float:
+    """The LP optimum of the capacity (a cross-check of :func:`capacity_units`) [units]."""
     m = len(limits_u)
     rows = _order_rows(floors, areas, m)
     res = _linprog()(c=[-1.0] * m, A_ub=rows or None, b_ub=[0.0] * len(rows) or None,
                      bounds=[(0, float(x)) for x in limits_u], method="highs")
     if res.status != 0:
         raise RuntimeError(f"linprog failed: {res.message}")
-    return -res.fun
+    return float(-res.fun)
 
 
-def _lp_fair(limits_u, floors, areas, target_u) -> tuple[list[float], float]:
+def _lp_fair(limits_u: Sequence[int], floors: Sequence[int], areas: Sequence[Fraction] | None,
+             target_u: int | Fraction) -> tuple[list[float], float]:
     """min t, then max the smallest ratio with t fixed. Variables: s_1..s_m, t (, r)."""
     m = len(limits_u)
     linprog = _linprog()
@@ -235,7 +246,7 @@ def _lp_fair(limits_u, floors, areas, target_u) -> tuple[list[float], float]:
     c2 = [0.0] * (m + 1) + [-1.0]
     res2 = linprog(c=c2, A_ub=rows2, b_ub=b2, A_eq=[[1.0] * m + [0.0, 0.0]],
                    b_eq=[float(target_u)], bounds=bounds2, method="highs")
-    x = list(res2.x[:m]) if res2.status == 0 else list(res.x[:m])
+    x = [float(v) for v in (res2.x[:m] if res2.status == 0 else res.x[:m])]
     return x, t_star
 
 
@@ -253,7 +264,6 @@ def find_consensus(unit: Unit, *, per_area: bool = False) -> ConsensusResult:
     -------
     ConsensusResult
     """
-    from .costshare_allocate import allocate
     rnd = unit.share.rounding_yuan
     owners_total, pool, receiving = _amount_to_cover(unit)
     target = owners_total + pool
@@ -268,11 +278,12 @@ def find_consensus(unit: Unit, *, per_area: bool = False) -> ConsensusResult:
             message_en="no stated maximum contribution for: " + ", ".join(missing))
     if not payers:
         raise InputError("share.exempt_floors", "no household pays")
-    limits = {h.id: h.max_contribution_yuan for h in payers}
+    limits = {h.id: h.max_contribution_yuan for h in payers
+              if h.max_contribution_yuan is not None}     # every payer has one (above)
     floors = [h.floor for h in payers]
     areas = [Fraction(h.area_m2) for h in payers] if per_area else None
     u = Fraction(rnd)
-    limits_u = [_floor(Fraction(h.max_contribution_yuan) / u) for h in payers]
+    limits_u = [_floor(Fraction(limits[h.id]) / u) for h in payers]
     target_units = Fraction(target) / u
     whole = _floor(target_units)
 
@@ -281,11 +292,7 @@ def find_consensus(unit: Unit, *, per_area: bool = False) -> ConsensusResult:
         cap = [Fraction(_floor(c)) for c in cap]
     cap_total = sum(cap, Fraction(0))
     cap_yuan = Decimal(cap_total.numerator) * rnd / cap_total.denominator
-    lp_cap = _lp_capacity(limits_u, floors, areas)
-    notes = []
-    if abs(lp_cap - float(sum(capacity_units(limits_u, floors, areas), Fraction(0)))) > \
-            1e-6 * max(1.0, lp_cap):
-        notes.append(f"LP capacity {lp_cap} differs from the exact capacity")
+    notes = _lp_check(limits_u, floors, areas)
 
     if cap_total < target_units:
         short = target - cap_yuan
@@ -300,6 +307,41 @@ def find_consensus(unit: Unit, *, per_area: bool = False) -> ConsensusResult:
 
     x, t_star = _lp_fair(limits_u, floors, areas, whole if target_units == whole
                          else target_units)
+    return _feasible(unit, _Problem(payers, limits, limits_u, floors, areas, target, rnd),
+                     x, t_star, cap_yuan, notes)
+
+
+def _lp_check(limits_u: list[int], floors: list[int], areas: list[Fraction] | None
+              ) -> list[str]:
+    """A note when the LP optimum of the capacity disagrees with the exact capacity."""
+    lp_cap = _lp_capacity(limits_u, floors, areas)
+    notes: list[str] = []
+    if abs(lp_cap - float(sum(capacity_units(limits_u, floors, areas), Fraction(0)))) > \
+            1e-6 * max(1.0, lp_cap):
+        notes.append(f"LP capacity {lp_cap} differs from the exact capacity")
+    return notes
+
+
+@dataclass
+class _Problem:
+    """The paying households of a feasible search, their limits and the amount to cover."""
+
+    payers: list[Household]
+    limits: dict[str, Decimal]
+    limits_u: list[int]
+    floors: list[int]
+    areas: list[Fraction] | None
+    target: Decimal
+    rnd: Decimal
+
+
+def _feasible(unit: Unit, pb: _Problem, x: list[float], t_star: float, cap_yuan: Decimal,
+              notes: list[str]) -> ConsensusResult:
+    """The rounded split from the LP solution ``x`` (optimum ratio ``t_star``) and who
+    binds it."""
+    payers, limits, limits_u, floors, areas, target, rnd = (
+        pb.payers, pb.limits, pb.limits_u, pb.floors, pb.areas, pb.target, pb.rnd)
+    per_area = areas is not None
     vals = [min(max(Fraction(v).limit_denominator(10 ** 9), Fraction(0)), Fraction(lu))
             for v, lu in zip(x, limits_u)]
     if not per_area:   # restore the floor order exactly after float noise
@@ -332,11 +374,12 @@ def find_consensus(unit: Unit, *, per_area: bool = False) -> ConsensusResult:
                    f"stated maximum; binding households: {', '.join(binding) or 'none'}")
 
 
-def _limiting(payers, limits_u, floors, areas) -> list[str]:
+def _limiting(payers: Sequence[Household], limits_u: Sequence[int], floors: Sequence[int],
+              areas: Sequence[Fraction] | None) -> list[str]:
     """Households whose limit, through the floor order, holds a lower floor below that
     lower floor's own limit (raising their limit would raise the capacity most)."""
     per = [Fraction(limits_u[i]) / (areas[i] if areas else 1) for i in range(len(payers))]
-    out = []
+    out: list[str] = []
     for i, h in enumerate(payers):
         if any(floors[j] < floors[i] and per[j] > per[i] for j in range(len(payers))):
             out.append(h.id)
@@ -357,8 +400,10 @@ def _enforce_order(vals: list[Fraction], floors: list[int]) -> list[Fraction]:
     return out
 
 
-def _check(shares, payers, limits, floors, areas, rnd) -> list[str]:
-    bad = []
+def _check(shares: Sequence[Decimal], payers: Sequence[Household], limits: dict[str, Decimal],
+           floors: Sequence[int], areas: Sequence[Fraction] | None, rnd: Decimal) -> list[str]:
+    """What a split breaks: a limit, or the floor order (per m² within one unit)."""
+    bad: list[str] = []
     for i, h in enumerate(payers):
         if shares[i] > limits[h.id]:
             bad.append(f"{h.id} over its limit")
@@ -373,7 +418,9 @@ def _check(shares, payers, limits, floors, areas, rnd) -> list[str]:
     return bad
 
 
-def _repair(shares, payers, limits, floors, areas, rnd, notes) -> list[Decimal]:
+def _repair(shares: Sequence[Decimal], payers: Sequence[Household], limits: dict[str, Decimal],
+            floors: Sequence[int], areas: Sequence[Fraction] | None, rnd: Decimal,
+            notes: list[str]) -> list[Decimal]:
     """Move whole units off a household over its limit when rounding noise put it there."""
     shares = list(shares)
     for _ in range(10 * len(shares)):

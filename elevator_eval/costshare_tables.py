@@ -31,7 +31,9 @@ from typing import Any
 
 from . import ruledata
 from .errors import InputError
+from .model import Project, Unit
 from .money import to_decimal
+from .unitfile import parse_subsidy
 
 DEFAULT_TABLE = "app-default"
 """The table used when a unit has no ``share`` object or no coefficients: the Guangzhou
@@ -145,7 +147,6 @@ def list_tables(settings: dict[str, Any] | None = None) -> list[str]:
 
 def validate_subsidy_file(data: dict[str, Any], field: str) -> dict[str, Any]:
     """Validate a subsidy rule set; returns a copy whose ``rules`` are parsed dicts."""
-    from .unitfile import parse_subsidy
     _check_header(data, field)
     rules = data.get("rules")
     if not isinstance(rules, list) or not rules:
@@ -159,7 +160,8 @@ def validate_subsidy_file(data: dict[str, Any], field: str) -> dict[str, Any]:
     return out
 
 
-def check_split(split, field: str) -> dict[str, Decimal]:
+def check_split(split: object, field: str) -> dict[str, Decimal]:
+    """A subsidy's split by payer (payer → percent), the percents adding up to 100."""
     if not isinstance(split, dict) or not split:
         raise InputError(field, "must be an object payer → percent")
     parts = {str(k): to_decimal(v, f"{field}.{k}") for k, v in split.items()}
@@ -182,7 +184,7 @@ def list_subsidy_rules(settings: dict[str, Any] | None = None) -> list[str]:
     return sorted(names)
 
 
-def apply_subsidy_rules(unit, name: str, *, settings: dict[str, Any] | None = None) -> None:
+def apply_subsidy_rules(unit: Unit, name: str, *, settings: dict[str, Any] | None = None) -> None:
     """Replace ``unit.subsidies`` with the rules of the named city (each tagged with it)."""
     data = load_subsidy_rules(name, settings=settings)
     rules = []
@@ -193,7 +195,7 @@ def apply_subsidy_rules(unit, name: str, *, settings: dict[str, Any] | None = No
     unit.subsidies = rules
 
 
-def save_user_table(project, data: dict[str, Any]) -> str:
+def save_user_table(project: Project, data: dict[str, Any]) -> str:
     """Validate a user-defined coefficient table and keep it in the project's settings.
 
     Returns the table's name. The stored value is plain JSON (numbers as decimal strings).
@@ -202,17 +204,18 @@ def save_user_table(project, data: dict[str, Any]) -> str:
     plain = _plain(data)
     plain["floors"] = {str(k): str(v) for k, v in sorted(checked["floors"].items())}
     project.settings.setdefault("coefficient_tables", {})[checked["name"]] = plain
-    return checked["name"]
+    return str(checked["name"])
 
 
-def save_user_subsidy_rules(project, data: dict[str, Any]) -> str:
+def save_user_subsidy_rules(project: Project, data: dict[str, Any]) -> str:
     """Validate a user-defined subsidy rule set and keep it in the project's settings."""
     checked = validate_subsidy_file(data, "subsidy_rules")
     project.settings.setdefault("subsidy_rules", {})[checked["name"]] = _plain(data)
-    return checked["name"]
+    return str(checked["name"])
 
 
-def _plain(obj):
+def _plain(obj: Any) -> Any:
+    """``obj`` as plain JSON data (Decimals and Fractions as their text)."""
     if isinstance(obj, Decimal):
         return str(obj)
     if isinstance(obj, Fraction):

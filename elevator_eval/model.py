@@ -12,6 +12,7 @@ inside a project every unit of a building shares the same ``BuildingInfo`` objec
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -315,7 +316,7 @@ class Project:
     """State of the file last read or written (:class:`elevator_eval.concurrency.FileBase`);
     not stored in the file."""
 
-    def iter_units(self):
+    def iter_units(self) -> Iterator[tuple[Community, Building, Unit]]:
         """Yield ``(community, building, unit)`` for every unit in order."""
         for c in self.communities:
             for b in c.buildings:
@@ -323,15 +324,18 @@ class Project:
                     yield c, b, u
 
     def units(self) -> list[Unit]:
+        """Every unit of the project, in order."""
         return [u for _, _, u in self.iter_units()]
 
     def find_unit(self, unit_id: str) -> Unit:
+        """The unit with id ``unit_id`` (``KeyError`` when there is none)."""
         for _, _, u in self.iter_units():
             if u.id == unit_id:
                 return u
         raise KeyError(unit_id)
 
     def locate(self, unit_id: str) -> tuple[Community, Building, Unit]:
+        """(community, building, unit) of the unit ``unit_id`` (``KeyError`` when none)."""
         for c, b, u in self.iter_units():
             if u.id == unit_id:
                 return c, b, u

@@ -45,6 +45,7 @@ from typing import Any
 
 from . import consent_rules, ruledata, suitability_rules
 from .errors import InputError
+from .model import Project
 
 SETTINGS_VERSION = 1
 """Version of the settings layout written by this app (``settings["settings_version"]``)."""
@@ -289,7 +290,7 @@ def coefficient_table(settings: dict[str, Any] | None) -> str | None:
     return v if isinstance(v, str) and v else None
 
 
-def read_settings(project) -> ProjectSettings:
+def read_settings(project: Project | None) -> ProjectSettings:
     """The validated settings of a project (``None`` → the defaults)."""
     return validate(getattr(project, "settings", None) if project is not None else None)
 

@@ -25,7 +25,6 @@ one of the same name. Unknown names raise :class:`~elevator_eval.errors.InputErr
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -33,7 +32,7 @@ from typing import Any
 from . import consent_rules, ruledata, suitability_rules
 from .consent_rules import ConsentRuleset
 from .errors import InputError
-from .model import Unit
+from .model import Project, Unit
 from .project_settings import (
     Organisation,
     ProjectSettings,
@@ -109,7 +108,7 @@ class ProjectRules:
 
     settings: ProjectSettings
     plain: dict[str, Any] = field(default_factory=dict)
-    project: Any = None
+    project: Project | None = None
 
     @cached_property
     def preinstall_assumptions(self) -> dict[str, Any]:
@@ -198,7 +197,8 @@ class Resolver:
         ``settings.<key>`` when the project's settings are invalid.
     """
 
-    def __init__(self, project=None, *, settings: dict[str, Any] | None = None):
+    def __init__(self, project: Project | None = None, *,
+                 settings: dict[str, Any] | None = None) -> None:
         raw = getattr(project, "settings", None) if project is not None else settings
         typed = read_settings(project) if project is not None else validate(settings)
         self.project = project
@@ -216,7 +216,7 @@ class Resolver:
             self._suit[name] = load_suitability(name, self.rules.plain)
         return self._suit[name]
 
-    def bundle(self, unit, rules: str | None = None) -> RuleBundle:
+    def bundle(self, unit: Unit | None, rules: str | None = None) -> RuleBundle:
         """The rules in force for ``unit`` (``rules``: a ruleset name given by the caller,
         consent or suitability, winning over the unit's and the project's choice)."""
         s = self.rules.settings
@@ -275,14 +275,16 @@ def shipped_resolver() -> Resolver:
     return Resolver()
 
 
-def resolver_for(project=None, settings: dict[str, Any] | None = None) -> Resolver:
+def resolver_for(project: Project | None = None, settings: dict[str, Any] | None = None
+                 ) -> Resolver:
     """A resolver for ``project`` (or bare ``settings``); the shared one for neither."""
     if project is None and not settings:
         return shipped_resolver()
     return Resolver(project, settings=settings)
 
 
-def resolve(project, unit, rules: str | None = None) -> RuleBundle:
+def resolve(project: Project | None, unit: Unit | None, rules: str | None = None
+            ) -> RuleBundle:
     """The complete set of rules in force for ``unit`` of ``project`` (see module doc).
 
     Parameters
@@ -296,7 +298,7 @@ def resolve(project, unit, rules: str | None = None) -> RuleBundle:
 
 
 def bundle_for(unit: Unit | None, rules: str | None = None, *,
-               settings: Mapping[str, Any] | None = None) -> RuleBundle:
+               settings: dict[str, Any] | None = None) -> RuleBundle:
     """The rules in force for ``unit`` without a project (``settings``: a project's settings,
     for its defaults and its own rule files; ``rules``: a ruleset name given by the caller).
 
@@ -309,12 +311,12 @@ def bundle_for(unit: Unit | None, rules: str | None = None, *,
 
 
 def consent_for(unit: Unit | None, rules: str | None = None, *,
-                settings: Mapping[str, Any] | None = None) -> ConsentRuleset:
+                settings: dict[str, Any] | None = None) -> ConsentRuleset:
     """The consent ruleset in force for ``unit`` (see :func:`bundle_for`)."""
     return bundle_for(unit, rules, settings=settings).consent
 
 
 def suitability_name(unit: Unit | None, rules: str | None = None, *,
-                     settings: Mapping[str, Any] | None = None) -> str:
+                     settings: dict[str, Any] | None = None) -> str:
     """The name of the suitability ruleset in force for ``unit`` (see :func:`bundle_for`)."""
     return bundle_for(unit, rules, settings=settings).suitability.name

@@ -21,6 +21,7 @@ from .errors import InputError
 from .findings import Finding
 from .model import Site
 from .money import to_decimal
+from .suitability_rules import Checks
 from .suitability_rules import checks_or_default as _rules
 
 PIPE_LABELS = {"gas": ("燃气管", "gas pipe"), "water": ("给水管", "water pipe"),
@@ -38,13 +39,13 @@ SITE_FIELDS = ("entry_mode", "footprint_available_m", "inside_red_line",
 """Site fields of the unit-format contract §1 (``corridor_depth_m`` is asked for flat entry)."""
 
 
-def _m(value) -> str:
+def _m(value: Decimal | int | str) -> str:
     """A length for a message: ``Decimal('2.50')`` → ``'2.5'``."""
     d = Decimal(value).normalize()
     return format(d, "f")
 
 
-def check_red_line(site: Site, checks=None) -> list[Finding]:
+def check_red_line(site: Site, checks: Checks | None = None) -> list[Finding]:
     """Elevator outside the site red line → ``red_line`` (major)."""
     c = _rules(checks)["red_line"]
     if site.inside_red_line is not False:
@@ -56,7 +57,7 @@ def check_red_line(site: Site, checks=None) -> list[Finding]:
                     "obtain a planning exemption", c["source"])]
 
 
-def check_fire_lane(site: Site, checks=None) -> list[Finding]:
+def check_fire_lane(site: Site, checks: Checks | None = None) -> list[Finding]:
     """Fire lane clear width after installation < 4.0 m → ``fire_lane_narrow`` (major)."""
     c = _rules(checks)["fire_lane_narrow"]
     w = site.fire_lane_width_after_m
@@ -84,7 +85,7 @@ def _fire_lane_remedy(site: Site, need: Decimal) -> tuple[str, str]:
             "lane may not be narrowed")
 
 
-def check_neighbour(site: Site, checks=None) -> list[Finding]:
+def check_neighbour(site: Site, checks: Checks | None = None) -> list[Finding]:
     """Distance to the neighbouring building < 6.0 m → ``neighbour_close`` (strong)."""
     c = _rules(checks)["neighbour_close"]
     d = site.distance_to_neighbour_m
@@ -100,7 +101,7 @@ def check_neighbour(site: Site, checks=None) -> list[Finding]:
                     "without openings (GB 50016 Table 5.2.2 notes)", c["source"])]
 
 
-def check_courtyard(site: Site, checks=None) -> list[Finding]:
+def check_courtyard(site: Site, checks: Checks | None = None) -> list[Finding]:
     """The shaft occupies a ground-floor private courtyard → ``private_courtyard`` (strong)."""
     c = _rules(checks)["private_courtyard"]
     if site.occupies_private_courtyard is not True:
@@ -112,7 +113,7 @@ def check_courtyard(site: Site, checks=None) -> list[Finding]:
                     "the shaft", c["source"])]
 
 
-def check_sunlight(site: Site, checks=None) -> list[Finding]:
+def check_sunlight(site: Site, checks: Checks | None = None) -> list[Finding]:
     """Neighbours' sunlight below standard → ``sunlight_below_standard`` (strong)."""
     c = _rules(checks)["sunlight_below_standard"]
     if site.sunlight_below_standard is not True:
@@ -125,7 +126,7 @@ def check_sunlight(site: Site, checks=None) -> list[Finding]:
                     "compensation with the owners affected", c["source"])]
 
 
-def check_pipes(site: Site, checks=None) -> list[Finding]:
+def check_pipes(site: Site, checks: Checks | None = None) -> list[Finding]:
     """Pipes in the footprint: gas → ``pipe_gas`` (strong, once); every other pipe → one
     weak finding each, code ``pipe_<type>`` (``pipe_other`` for unlisted types)."""
     checks = _rules(checks)
@@ -151,7 +152,7 @@ def check_pipes(site: Site, checks=None) -> list[Finding]:
     return out
 
 
-def smallest_shaft_m(entry_mode: str | None, checks=None) -> tuple[Decimal, Decimal]:
+def smallest_shaft_m(entry_mode: str | None, checks: Checks | None = None) -> tuple[Decimal, Decimal]:
     """Smallest shaft footprint (width, depth) [m] for an entry mode.
 
     With no entry mode, the smallest over all modes (the least demanding reading).
@@ -188,7 +189,7 @@ def planned_car_m(site: Site) -> tuple[Decimal, Decimal] | None:
     return w, d
 
 
-def required_shaft_m(site: Site, checks=None) -> tuple[Decimal, Decimal]:
+def required_shaft_m(site: Site, checks: Checks | None = None) -> tuple[Decimal, Decimal]:
     """Smallest shaft (width, depth) [m] for the site's entry mode and planned car.
 
     Without a planned car it is :func:`smallest_shaft_m`, sized for the smallest accessible
@@ -214,7 +215,7 @@ def footprint_fits(width_m: Decimal, depth_m: Decimal, need_w: Decimal, need_d: 
     return allow_rotation and width_m >= need_d and depth_m >= need_w
 
 
-def check_footprint(site: Site, checks=None) -> list[Finding]:
+def check_footprint(site: Site, checks: Checks | None = None) -> list[Finding]:
     """Footprint smaller than the smallest shaft for the entry mode → ``footprint_small``."""
     c = _rules(checks)["footprint_small"]
     fp = site.footprint_available_m
@@ -224,7 +225,7 @@ def check_footprint(site: Site, checks=None) -> list[Finding]:
     w, d = Decimal(fp[0]), Decimal(fp[1])
     if footprint_fits(w, d, need_w, need_d, bool(c["allow_rotation"])):
         return []
-    zh, en = ENTRY_LABELS.get(site.entry_mode, ("任一入户方式", "any entry mode"))
+    zh, en = ENTRY_LABELS.get(site.entry_mode or "", ("任一入户方式", "any entry mode"))
     planned = planned_car_m(site)
     if planned is not None and (planned[0] > Decimal(c["car_width_m"])
                                 or planned[1] > Decimal(c["car_depth_m"])):
@@ -243,7 +244,8 @@ def check_footprint(site: Site, checks=None) -> list[Finding]:
                     "needs a specific design study", c["source"])]
 
 
-def _vertical(kind: str, value: int | None, checks) -> list[Finding]:
+def _vertical(kind: str, value: int | None, checks: Checks) -> list[Finding]:
+    """``{kind}_reduced`` / ``{kind}_below_reduced`` for a pit depth or headroom [mm]."""
     c = checks[f"{kind}_reduced"]
     if value is None:
         return []
@@ -271,14 +273,14 @@ def _vertical(kind: str, value: int | None, checks) -> list[Finding]:
                     f"{red} mm", c2["source"])]
 
 
-def check_pit_headroom(site: Site, checks=None) -> list[Finding]:
+def check_pit_headroom(site: Site, checks: Checks | None = None) -> list[Finding]:
     """Pit depth and headroom against the standard and the reduced (GB/T 28621) products."""
-    checks = _rules(checks)
-    return (_vertical("pit", site.pit_depth_available_mm, checks)
-            + _vertical("headroom", site.headroom_available_mm, checks))
+    table = _rules(checks)
+    return (_vertical("pit", site.pit_depth_available_mm, table)
+            + _vertical("headroom", site.headroom_available_mm, table))
 
 
-def check_corridor(site: Site, checks=None) -> list[Finding]:
+def check_corridor(site: Site, checks: Checks | None = None) -> list[Finding]:
     """Flat entry: corridor depth shallower than the accessible lobby → ``corridor_shallow``."""
     c = _rules(checks)["corridor_shallow"]
     d = site.corridor_depth_m
@@ -296,7 +298,7 @@ def check_corridor(site: Site, checks=None) -> list[Finding]:
                     c["source"])]
 
 
-def check_spatial(site: Site, checks=None) -> list[Finding]:
+def check_spatial(site: Site, checks: Checks | None = None) -> list[Finding]:
     """All spatial checks, in a fixed order."""
     checks = _rules(checks)
     out: list[Finding] = []

@@ -18,6 +18,7 @@ import datetime
 
 from .findings import Finding
 from .model import BuildingInfo
+from .suitability_rules import Checks
 from .suitability_rules import checks_or_default as _rules
 
 STRUCTURE_LABELS = {"masonry": ("砖混", "masonry"), "frame": ("框架", "frame"),
@@ -29,7 +30,7 @@ def current_year() -> int:
     return datetime.date.today().year
 
 
-def check_danger_grade(building: BuildingInfo, checks=None) -> list[Finding]:
+def check_danger_grade(building: BuildingInfo, checks: Checks | None = None) -> list[Finding]:
     """Danger grade C or D (JGJ 125) → ``danger_grade`` (major by default)."""
     c = _rules(checks)["danger_grade"]
     g = building.danger_grade
@@ -44,7 +45,7 @@ def check_danger_grade(building: BuildingInfo, checks=None) -> list[Finding]:
         c["source"])]
 
 
-def check_appraisal(building: BuildingInfo, checks=None) -> list[Finding]:
+def check_appraisal(building: BuildingInfo, checks: Checks | None = None) -> list[Finding]:
     """Never appraised and completed before 2001 → ``appraisal_required`` (strong)."""
     c = _rules(checks)["appraisal_required"]
     year = int(c["built_before_year"])
@@ -59,7 +60,7 @@ def check_appraisal(building: BuildingInfo, checks=None) -> list[Finding]:
         c["source"])]
 
 
-def check_storeys(building: BuildingInfo, checks=None) -> list[Finding]:
+def check_storeys(building: BuildingInfo, checks: Checks | None = None) -> list[Finding]:
     """Fewer than 4 storeys → ``storeys_low`` (major): outside the retrofit programmes."""
     c = _rules(checks)["storeys_low"]
     need = int(c["min_storeys"])
@@ -74,13 +75,15 @@ def check_storeys(building: BuildingInfo, checks=None) -> list[Finding]:
         c["source"])]
 
 
-def check_masonry_seismic(building: BuildingInfo, checks=None) -> list[Finding]:
+def check_masonry_seismic(building: BuildingInfo, checks: Checks | None = None) -> list[Finding]:
     """Masonry in seismic intensity ≥ 8 → ``masonry_seismic`` (strong)."""
     c = _rules(checks)["masonry_seismic"]
     si = building.seismic_intensity
-    if building.structure not in c["structures"] or si is None or si < int(c["min_intensity"]):
+    structure = building.structure
+    if structure is None or structure not in c["structures"] or si is None \
+            or si < int(c["min_intensity"]):
         return []
-    zh, en = STRUCTURE_LABELS.get(building.structure, (building.structure,) * 2)
+    zh, en = STRUCTURE_LABELS.get(structure, (structure, structure))
     return [Finding(
         "masonry_seismic", c["severity"],
         f"{zh}结构，抗震设防烈度 {si} 度（≥ {c['min_intensity']} 度）",
@@ -105,7 +108,7 @@ def remaining_design_life_years(building: BuildingInfo, year: int | None = None)
     return building.year_built + building.design_life_years - year
 
 
-def check_design_life(building: BuildingInfo, checks=None, *,
+def check_design_life(building: BuildingInfo, checks: Checks | None = None, *,
                       year: int | None = None) -> list[Finding]:
     """Remaining design life shorter than the elevator's service life → ``design_life_short``.
 
@@ -136,7 +139,7 @@ def check_design_life(building: BuildingInfo, checks=None, *,
         c["source"])]
 
 
-def check_structural(building: BuildingInfo, checks=None, *,
+def check_structural(building: BuildingInfo, checks: Checks | None = None, *,
                      year: int | None = None) -> list[Finding]:
     """All structural checks, in a fixed order.
 

@@ -161,11 +161,11 @@ class Assessment:
 
     @property
     def label_zh(self) -> str:
-        return CLASS_LABELS[self.klass][0]
+        return str(CLASS_LABELS[self.klass][0])
 
     @property
     def label_en(self) -> str:
-        return CLASS_LABELS[self.klass][1]
+        return str(CLASS_LABELS[self.klass][1])
 
     @property
     def consent_state(self) -> str | None:

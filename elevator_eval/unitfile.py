@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
+from . import ruledata
+from .atomic import atomic_write_text
 from .errors import InputError
 from .model import (
     DANGER_GRADES,
@@ -27,7 +29,18 @@ from .model import (
     Site,
     Unit,
 )
-from .money import to_decimal
+from .site.plan import parse_plan
+from .unitfile_fields import (
+    as_bool,
+    as_choice,
+    as_int,
+    as_number,
+    as_object,
+    as_str,
+    extra_keys,
+    kind_of,
+    opt_bool,
+)
 
 FORMAT = "elevator-eval/unit"
 VERSION = 1
@@ -64,88 +77,6 @@ _SHARE_KEYS = {"method", "exempt_floors", "coefficients", "percent_by_floor",
                "rounding_yuan", "table"}
 
 
-# ---------------------------------------------------------------------------- helpers
-
-def _obj(value, field: str) -> dict:
-    if not isinstance(value, dict):
-        raise InputError(field, f"must be an object, got {_kind(value)}")
-    return value
-
-
-def _kind(value) -> str:
-    if value is None:
-        return "null"
-    return {dict: "an object", list: "a list", str: "a string", bool: "true/false"}.get(
-        type(value), "a number" if isinstance(value, (int, float, Decimal)) else
-        type(value).__name__)
-
-
-def _int(value, field: str, lo: int | None = None, hi: int | None = None) -> int:
-    if isinstance(value, bool):
-        raise InputError(field, f"must be a whole number, got {value!r}")
-    if isinstance(value, Decimal):
-        if value.is_finite() and value != 0 and value.adjusted() > MAX_EXPONENT:
-            raise InputError(field, f"is far too large ({value})")
-        if value != value.to_integral_value():
-            raise InputError(field, f"must be a whole number, got {value}")
-        value = int(value)
-    elif isinstance(value, float):
-        if not value.is_integer():
-            raise InputError(field, f"must be a whole number, got {value}")
-        value = int(value)
-    if not isinstance(value, int):
-        raise InputError(field, f"must be a whole number, got {_kind(value)}")
-    if lo is not None and value < lo:
-        raise InputError(field, f"must be at least {lo}, got {value}")
-    if hi is not None and value > hi:
-        raise InputError(field, f"must be at most {hi}, got {value}")
-    return value
-
-
-def _bool(value, field: str) -> bool:
-    if not isinstance(value, bool):
-        raise InputError(field, f"must be true or false, got {_kind(value)}")
-    return value
-
-
-def _opt_bool(d: dict, key: str, prefix: str):
-    v = d.get(key)
-    return None if v is None else _bool(v, f"{prefix}.{key}")
-
-
-def _str(value, field: str, *, allow_empty: bool = False) -> str:
-    if isinstance(value, (int,)) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        raise InputError(field, f"must be a string, got {_kind(value)}")
-    if not allow_empty and not value.strip():
-        raise InputError(field, "must not be empty")
-    return value
-
-
-def _choice(value, field: str, choices) -> str:
-    if value not in choices:
-        raise InputError(field, f"must be one of {', '.join(map(str, choices))}, got {value!r}")
-    return value
-
-
-def _extra(d: dict, known: set) -> dict:
-    return {k: v for k, v in d.items() if k not in known}
-
-
-MAX_EXPONENT = 15
-"""Numbers of magnitude 10^16 or more, or non-zero and below 10^-16, are rejected: no field
-of a unit means such a value, and Decimal arithmetic on exponents like 1e999999999
-overflows (and ``int()`` of it exhausts memory)."""
-
-
-def _num(value, field: str, **kw) -> Decimal:
-    d = to_decimal(value, field, **kw)
-    if d != 0 and not -MAX_EXPONENT - 1 <= d.adjusted() <= MAX_EXPONENT:
-        raise InputError(field, f"is out of range ({value})")
-    return d
-
-
 # ---------------------------------------------------------------------------- reading
 
 def load_unit(path: str | Path) -> Unit:
@@ -176,33 +107,32 @@ def loads_unit(text: str | bytes) -> Unit:
     return unit_from_dict(data)
 
 
-def _reject_constant(name):
+def _reject_constant(name: str) -> NoReturn:
     raise InputError("file", f"contains {name}, which is not a number")
 
 
 def _names_suitability_only(name: str) -> bool:
     """Whether ``name`` is a shipped suitability ruleset and no shipped consent ruleset."""
-    from . import ruledata
     return name in ruledata.shipped_names("suitability") and \
         name not in ruledata.shipped_names("consent")
 
 
 def unit_from_dict(data: Any) -> Unit:
     """Validate a decoded unit file and build a :class:`Unit`."""
-    d = _obj(data, "(top level)")
+    d = as_object(data, "(top level)")
     if d.get("format") != FORMAT:
         raise InputError("format", f'must be "{FORMAT}", got {d.get("format")!r}')
     if d.get("version") != VERSION or isinstance(d.get("version"), bool):
         raise InputError("version", f"must be {VERSION}, got {d.get('version')!r}")
     if "id" not in d:
         raise InputError("id", "is required")
-    uid = _str(d["id"], "id")
-    name = _str(d.get("name", ""), "name", allow_empty=True)
+    uid = as_str(d["id"], "id")
+    name = as_str(d.get("name", ""), "name", allow_empty=True)
     rules_given = "rules" in d and d["rules"] is not None
-    rules = _str(d["rules"], "rules") if rules_given else "civil-code-2021"
+    rules = as_str(d["rules"], "rules") if rules_given else "civil-code-2021"
     suitability_rules = None
     if d.get("suitability_rules") is not None:
-        suitability_rules = _str(d["suitability_rules"], "suitability_rules")
+        suitability_rules = as_str(d["suitability_rules"], "suitability_rules")
     if rules_given and _names_suitability_only(rules):
         # v1: ``rules`` may name a suitability ruleset (the vote then uses the default)
         if suitability_rules is None:
@@ -219,84 +149,85 @@ def unit_from_dict(data: Any) -> Unit:
     costs = parse_costs(d.get("costs"))
     subs = d.get("subsidies") or []
     if not isinstance(subs, list):
-        raise InputError("subsidies", f"must be a list, got {_kind(subs)}")
+        raise InputError("subsidies", f"must be a list, got {kind_of(subs)}")
     subsidies = [parse_subsidy(s, f"subsidies[{i}]") for i, s in enumerate(subs)]
     share = parse_share(d.get("share"), building.storeys)
-    scheme_version = _int(d.get("scheme_version", 1), "scheme_version", 1)
+    scheme_version = as_int(d.get("scheme_version", 1), "scheme_version", 1)
     return Unit(id=uid, name=name, rules=rules, rules_given=rules_given,
                 suitability_rules=suitability_rules, building=building, site=site, households=households, costs=costs, subsidies=subsidies,
-                share=share, scheme_version=scheme_version, extra=_extra(d, _TOP_KEYS))
+                share=share, scheme_version=scheme_version, extra=extra_keys(d, _TOP_KEYS))
 
 
-def parse_building(value) -> BuildingInfo:
-    b = _obj(value, "building")
+def parse_building(value: object) -> BuildingInfo:
+    """The ``building`` object, validated."""
+    b = as_object(value, "building")
     for key in ("year_built", "storeys"):
         if key not in b:
             raise InputError(f"building.{key}", "is required")
-    year = _int(b["year_built"], "building.year_built", 1800, 2100)
-    storeys = _int(b["storeys"], "building.storeys", 1, 100)
+    year = as_int(b["year_built"], "building.year_built", 1800, 2100)
+    storeys = as_int(b["storeys"], "building.storeys", 1, 100)
     structure = b.get("structure")
     if structure is not None:
-        _choice(structure, "building.structure", STRUCTURES)
+        as_choice(structure, "building.structure", STRUCTURES)
     grade = b.get("danger_grade")
     if grade is not None:
-        _choice(grade, "building.danger_grade", DANGER_GRADES)
+        as_choice(grade, "building.danger_grade", DANGER_GRADES)
     fh = b.get("floor_height_m")
-    fh = None if fh is None else _num(fh, "building.floor_height_m", allow_zero=False)
+    fh = None if fh is None else as_number(fh, "building.floor_height_m", allow_zero=False)
     si = b.get("seismic_intensity")
-    si = None if si is None else _int(si, "building.seismic_intensity", 5, 10)
+    si = None if si is None else as_int(si, "building.seismic_intensity", 5, 10)
     life_given = b.get("design_life_years") is not None
-    life = _int(b["design_life_years"], "building.design_life_years", 1, 200) \
+    life = as_int(b["design_life_years"], "building.design_life_years", 1, 200) \
         if life_given else 50
     return BuildingInfo(year_built=year, storeys=storeys, structure=structure,
                         danger_grade=grade, floor_height_m=fh, seismic_intensity=si,
                         design_life_years=life, design_life_given=life_given,
-                        extra=_extra(b, _BUILDING_KEYS))
+                        extra=extra_keys(b, _BUILDING_KEYS))
 
 
-def parse_site(value) -> Site:
-    s = _obj(value, "site")
+def parse_site(value: object) -> Site:
+    """The ``site`` object, validated (a site plan is checked and kept in ``extra``)."""
+    s = as_object(value, "site")
     p = "site"
     mode = s.get("entry_mode")
     if mode is not None:
-        _choice(mode, "site.entry_mode", ENTRY_MODES)
+        as_choice(mode, "site.entry_mode", ENTRY_MODES)
     fp = s.get("footprint_available_m")
     if fp is not None:
         if not isinstance(fp, list) or len(fp) != 2:
             raise InputError("site.footprint_available_m",
                              "must be a list of two numbers [width, depth]")
-        fp = (_num(fp[0], "site.footprint_available_m[0]"),
-              _num(fp[1], "site.footprint_available_m[1]"))
+        fp = (as_number(fp[0], "site.footprint_available_m[0]"),
+              as_number(fp[1], "site.footprint_available_m[1]"))
 
-    def opt_num(key, **kw):
+    def opt_num(key: str) -> Decimal | None:
         v = s.get(key)
-        return None if v is None else _num(v, f"{p}.{key}", **kw)
+        return None if v is None else as_number(v, f"{p}.{key}")
 
-    def opt_int(key, lo=0, hi=100000):
+    def opt_int(key: str, lo: int = 0, hi: int = 100000) -> int | None:
         v = s.get(key)
-        return None if v is None else _int(v, f"{p}.{key}", lo, hi)
+        return None if v is None else as_int(v, f"{p}.{key}", lo, hi)
 
     pipes = s.get("pipes_in_footprint")
     if pipes is not None:
         if not isinstance(pipes, list):
             raise InputError("site.pipes_in_footprint", "must be a list of pipe types")
-        pipes = [_str(x, f"site.pipes_in_footprint[{i}]") for i, x in enumerate(pipes)]
+        pipes = [as_str(x, f"site.pipes_in_footprint[{i}]") for i, x in enumerate(pipes)]
     if s.get("plan") is not None:  # validated here, kept as written in Site.extra
-        from .site.plan import parse_plan
         parse_plan(s["plan"], "site.plan")
     return Site(
         entry_mode=mode,
         footprint_available_m=fp,
-        inside_red_line=_opt_bool(s, "inside_red_line", p),
+        inside_red_line=opt_bool(s, "inside_red_line", p),
         fire_lane_width_after_m=opt_num("fire_lane_width_after_m"),
         distance_to_neighbour_m=opt_num("distance_to_neighbour_m"),
-        occupies_private_courtyard=_opt_bool(s, "occupies_private_courtyard", p),
-        sunlight_below_standard=_opt_bool(s, "sunlight_below_standard", p),
+        occupies_private_courtyard=opt_bool(s, "occupies_private_courtyard", p),
+        sunlight_below_standard=opt_bool(s, "sunlight_below_standard", p),
         pipes_in_footprint=pipes,
         pit_depth_available_mm=opt_int("pit_depth_available_mm"),
         headroom_available_mm=opt_int("headroom_available_mm"),
         corridor_depth_m=opt_num("corridor_depth_m"),
-        extra=_extra(s, _SITE_KEYS),
+        extra=extra_keys(s, _SITE_KEYS),
     )
 
 
@@ -308,9 +239,9 @@ is linear or n·log n in the households (see ``benchmarks/bench_consent_scale.py
 limit guards against a mistake, not against slowness."""
 
 
-def parse_households(value, storeys: int) -> list[Household]:
+def parse_households(value: object, storeys: int) -> list[Household]:
     if not isinstance(value, list):
-        raise InputError("households", f"must be a list, got {_kind(value)}")
+        raise InputError("households", f"must be a list, got {kind_of(value)}")
     if not value:
         raise InputError("households", "must list at least one household")
     if len(value) > MAX_HOUSEHOLDS:
@@ -320,70 +251,72 @@ def parse_households(value, storeys: int) -> list[Household]:
     seen: set[str] = set()
     for i, raw in enumerate(value):
         p = f"households[{i}]"
-        h = _obj(raw, p)
+        h = as_object(raw, p)
         for key in ("id", "floor", "area_m2"):
             if key not in h:
                 raise InputError(f"{p}.{key}", "is required")
-        hid = _str(h["id"], f"{p}.id")
+        hid = as_str(h["id"], f"{p}.id")
         if hid in seen:
             raise InputError(f"{p}.id", f"door number {hid!r} appears twice")
         seen.add(hid)
-        floor = _int(h["floor"], f"{p}.floor", 1)
+        floor = as_int(h["floor"], f"{p}.floor", 1)
         if floor > storeys:
             raise InputError(f"{p}.floor",
                              f"floor {floor} is above building.storeys ({storeys})")
-        area = _num(h["area_m2"], f"{p}.area_m2", allow_zero=False)
+        area = as_number(h["area_m2"], f"{p}.area_m2", allow_zero=False)
         owner = h.get("owner")
-        owner = None if owner is None else _str(owner, f"{p}.owner")
+        owner = None if owner is None else as_str(owner, f"{p}.owner")
         vote = h.get("vote")
         if vote is not None:
-            _choice(vote, f"{p}.vote", VOTES)
+            as_choice(vote, f"{p}.vote", VOTES)
         epa = h.get("exclusive_part_affected", False)
-        epa = False if epa is None else _bool(epa, f"{p}.exclusive_part_affected")
+        epa = False if epa is None else as_bool(epa, f"{p}.exclusive_part_affected")
         src = h.get("vote_source")
         if src is not None:
-            _choice(src, f"{p}.vote_source", VOTE_SOURCES)
+            as_choice(src, f"{p}.vote_source", VOTE_SOURCES)
         vdate = h.get("vote_date")
-        vdate = None if vdate is None else _str(vdate, f"{p}.vote_date")
+        vdate = None if vdate is None else as_str(vdate, f"{p}.vote_date")
         mc = h.get("max_contribution_yuan")
-        mc = None if mc is None else _num(mc, f"{p}.max_contribution_yuan")
+        mc = None if mc is None else as_number(mc, f"{p}.max_contribution_yuan")
         pf = h.get("provident_fund_yuan")
-        pf = None if pf is None else _num(pf, f"{p}.provident_fund_yuan")
+        pf = None if pf is None else as_number(pf, f"{p}.provident_fund_yuan")
         out.append(Household(
             id=hid, floor=floor, area_m2=area, owner=owner, vote=vote,
             exclusive_part_affected=epa,
-            owner_name=_str(h.get("owner_name", ""), f"{p}.owner_name", allow_empty=True),
-            contact=_str(h.get("contact", ""), f"{p}.contact", allow_empty=True),
+            owner_name=as_str(h.get("owner_name", ""), f"{p}.owner_name", allow_empty=True),
+            contact=as_str(h.get("contact", ""), f"{p}.contact", allow_empty=True),
             vote_date=vdate, vote_source=src, max_contribution_yuan=mc,
-            provident_fund_yuan=pf, extra=_extra(h, _HH_KEYS)))
+            provident_fund_yuan=pf, extra=extra_keys(h, _HH_KEYS)))
     return out
 
 
-def _money_map(value, field: str, *, allow_negative=False) -> dict[str, Decimal]:
-    m = _obj(value, field)
-    return {str(k): _num(v, f"{field}.{k}", allow_negative=allow_negative)
+def _money_map(value: object, field: str, *, allow_negative: bool = False
+               ) -> dict[str, Decimal]:
+    m = as_object(value, field)
+    return {str(k): as_number(v, f"{field}.{k}", allow_negative=allow_negative)
             for k, v in m.items()}
 
 
-def parse_costs(value) -> Costs:
+def parse_costs(value: object) -> Costs:
+    """The ``costs`` object, validated (items or a total is required)."""
     if value is None:
         raise InputError("costs", "is required (costs.items_yuan or costs.total_yuan)")
-    c = _obj(value, "costs")
+    c = as_object(value, "costs")
     items = _money_map(c["items_yuan"], "costs.items_yuan") if c.get("items_yuan") is not None \
         else {}
     total = c.get("total_yuan")
-    total = None if total is None else _num(total, "costs.total_yuan")
+    total = None if total is None else as_number(total, "costs.total_yuan")
     if not items and total is None:
         raise InputError("costs", "needs costs.items_yuan or costs.total_yuan")
     om = _money_map(c["annual_om_yuan"], "costs.annual_om_yuan") \
         if c.get("annual_om_yuan") is not None else {}
     return Costs(items_yuan=items, total_yuan_given=total, annual_om_yuan=om,
-                 extra=_extra(c, _COST_KEYS))
+                 extra=extra_keys(c, _COST_KEYS))
 
 
-def parse_subsidy(value, field: str) -> dict[str, Any]:
+def parse_subsidy(value: object, field: str) -> dict[str, Any]:
     """Validate one subsidy rule; returns a dict with Decimal/int parameters."""
-    s = _obj(value, field)
+    s = as_object(value, field)
     kind = s.get("type")
     if not isinstance(kind, str) or kind not in SUBSIDY_TYPES:
         raise InputError(f"{field}.type",
@@ -397,26 +330,26 @@ def parse_subsidy(value, field: str) -> dict[str, Any]:
             continue
         v = s[pname]
         if pkind == "yuan":
-            out[pname] = _num(v, f)
+            out[pname] = as_number(v, f)
         elif pkind == "percent":
-            d = _num(v, f)
+            d = as_number(v, f)
             if d > 100:
                 raise InputError(f, f"must be at most 100, got {d}")
             out[pname] = d
         elif pkind == "int":
-            out[pname] = _int(v, f, 1, 1000)
+            out[pname] = as_int(v, f, 1, 1000)
         elif pkind == "tiers":
             if not isinstance(v, list) or not v:
                 raise InputError(f, "must be a non-empty list of {min_storeys, yuan}")
             tiers = []
             for j, t in enumerate(v):
                 tf = f"{f}[{j}]"
-                t = _obj(t, tf)
+                t = as_object(t, tf)
                 if "min_storeys" not in t or "yuan" not in t:
                     raise InputError(tf, "needs min_storeys and yuan")
-                tiers.append({"min_storeys": _int(t["min_storeys"], f"{tf}.min_storeys", 1,
+                tiers.append({"min_storeys": as_int(t["min_storeys"], f"{tf}.min_storeys", 1,
                                                   200),
-                              "yuan": _num(t["yuan"], f"{tf}.yuan")})
+                              "yuan": as_number(t["yuan"], f"{tf}.yuan")})
             out[pname] = tiers
     for k, v in s.items():
         if k not in out and k != "type" and k not in SUBSIDY_TYPES[kind]:
@@ -426,8 +359,8 @@ def parse_subsidy(value, field: str) -> dict[str, Any]:
     return out
 
 
-def _floor_map(value, field: str, storeys: int) -> dict[int, Decimal]:
-    m = _obj(value, field)
+def _floor_map(value: object, field: str, storeys: int) -> dict[int, Decimal]:
+    m = as_object(value, field)
     out: dict[int, Decimal] = {}
     for k, v in m.items():
         try:
@@ -437,38 +370,62 @@ def _floor_map(value, field: str, storeys: int) -> dict[int, Decimal]:
         if fl < 1:
             raise InputError(f"{field}.{k}", f"floor {fl} is not a floor number (1 or more)")
         # rows above building.storeys are unused (a shared table), not bad input
-        out[fl] = _num(v, f"{field}.{k}")
+        out[fl] = as_number(v, f"{field}.{k}")
     return out
 
 
-def parse_share(value, storeys: int) -> ShareSettings:
+def parse_share(value: object, storeys: int) -> ShareSettings:
+    """The ``share`` object, validated (absent: the defaults, ``given`` false)."""
     if value is None:
         return ShareSettings(given=False)
-    s = _obj(value, "share")
+    s = as_object(value, "share")
     method = s.get("method", "floor_coefficient_area")
-    _choice(method, "share.method", SHARE_METHODS)
+    as_choice(method, "share.method", SHARE_METHODS)
     ex = s.get("exempt_floors") or []
     if not isinstance(ex, list):
         raise InputError("share.exempt_floors", "must be a list of floor numbers")
-    exempt = [_int(x, f"share.exempt_floors[{i}]", 1, storeys) for i, x in enumerate(ex)]
+    exempt = [as_int(x, f"share.exempt_floors[{i}]", 1, storeys) for i, x in enumerate(ex)]
     coeffs = s.get("coefficients")
     coeffs = None if coeffs is None else _floor_map(coeffs, "share.coefficients", storeys)
     pbf = s.get("percent_by_floor")
     pbf = None if pbf is None else _floor_map(pbf, "share.percent_by_floor", storeys)
     rnd = s.get("rounding_yuan", 1)
-    rnd = _num(1 if rnd is None else rnd, "share.rounding_yuan", allow_zero=False)
+    rnd = as_number(1 if rnd is None else rnd, "share.rounding_yuan", allow_zero=False)
     table = s.get("table")
-    table = None if table is None else _str(table, "share.table")
+    table = None if table is None else as_str(table, "share.table")
     return ShareSettings(method=method, exempt_floors=exempt, coefficients=coeffs,
                          percent_by_floor=pbf, rounding_yuan=rnd, table=table,
-                         extra=_extra(s, _SHARE_KEYS), given=True)
+                         extra=extra_keys(s, _SHARE_KEYS), given=True)
 
 
 # ---------------------------------------------------------------------------- writing
 
 def unit_to_dict(unit: Unit) -> dict[str, Any]:
     """The unit as a unit-file dict (Decimals kept; use :func:`dumps_unit` for text)."""
-    b = unit.building
+    out: dict[str, Any] = {"format": FORMAT, "version": VERSION, "id": unit.id}
+    if unit.name:
+        out["name"] = unit.name
+    if unit.rules_given or unit.rules != "civil-code-2021":
+        out["rules"] = unit.rules
+        if unit.suitability_rules is not None:
+            out["suitability_rules"] = unit.suitability_rules
+    elif unit.suitability_rules is not None:
+        out["rules"] = unit.suitability_rules   # v1: a suitability name in ``rules``
+    out["building"] = _building_dict(unit.building)
+    out["site"] = _site_dict(unit.site)
+    out["households"] = [_household_dict(h) for h in unit.households]
+    out["costs"] = _costs_dict(unit.costs)
+    if unit.subsidies:
+        out["subsidies"] = [dict(s) for s in unit.subsidies]
+    if unit.share.given:
+        out["share"] = _share_dict(unit.share)
+    if unit.scheme_version != 1:
+        out["scheme_version"] = unit.scheme_version
+    out.update(unit.extra)
+    return out
+
+
+def _building_dict(b: BuildingInfo) -> dict[str, Any]:
     building: dict[str, Any] = {"year_built": b.year_built, "storeys": b.storeys}
     if b.structure is not None:
         building["structure"] = b.structure
@@ -480,12 +437,13 @@ def unit_to_dict(unit: Unit) -> dict[str, Any]:
     if b.design_life_given or b.design_life_years != 50:
         building["design_life_years"] = b.design_life_years
     building.update(b.extra)
+    return building
 
-    s = unit.site
+
+def _site_dict(s: Site) -> dict[str, Any]:
     site: dict[str, Any] = {}
-    for key in ("entry_mode",):
-        if getattr(s, key) is not None:
-            site[key] = getattr(s, key)
+    if s.entry_mode is not None:
+        site["entry_mode"] = s.entry_mode
     if s.footprint_available_m is not None:
         site["footprint_available_m"] = list(s.footprint_available_m)
     for key in ("inside_red_line", "fire_lane_width_after_m", "distance_to_neighbour_m",
@@ -496,26 +454,27 @@ def unit_to_dict(unit: Unit) -> dict[str, Any]:
         if v is not None:
             site[key] = list(v) if isinstance(v, list) else v
     site.update(s.extra)
+    return site
 
-    hhs = []
-    for h in unit.households:
-        d: dict[str, Any] = {"id": h.id, "floor": h.floor, "area_m2": h.area_m2}
-        if h.owner is not None:
-            d["owner"] = h.owner
-        d["vote"] = h.vote
-        if h.exclusive_part_affected:
-            d["exclusive_part_affected"] = True
-        for key in ("owner_name", "contact"):
-            if getattr(h, key):
-                d[key] = getattr(h, key)
-        for key in ("vote_date", "vote_source", "max_contribution_yuan",
-                    "provident_fund_yuan"):
-            if getattr(h, key) is not None:
-                d[key] = getattr(h, key)
-        d.update(h.extra)
-        hhs.append(d)
 
-    c = unit.costs
+def _household_dict(h: Household) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": h.id, "floor": h.floor, "area_m2": h.area_m2}
+    if h.owner is not None:
+        d["owner"] = h.owner
+    d["vote"] = h.vote
+    if h.exclusive_part_affected:
+        d["exclusive_part_affected"] = True
+    for key in ("owner_name", "contact"):
+        if getattr(h, key):
+            d[key] = getattr(h, key)
+    for key in ("vote_date", "vote_source", "max_contribution_yuan", "provident_fund_yuan"):
+        if getattr(h, key) is not None:
+            d[key] = getattr(h, key)
+    d.update(h.extra)
+    return d
+
+
+def _costs_dict(c: Costs) -> dict[str, Any]:
     costs: dict[str, Any] = {}
     if c.items_yuan:
         costs["items_yuan"] = dict(c.items_yuan)
@@ -524,39 +483,20 @@ def unit_to_dict(unit: Unit) -> dict[str, Any]:
     if c.annual_om_yuan:
         costs["annual_om_yuan"] = dict(c.annual_om_yuan)
     costs.update(c.extra)
+    return costs
 
-    out: dict[str, Any] = {"format": FORMAT, "version": VERSION, "id": unit.id}
-    if unit.name:
-        out["name"] = unit.name
-    if unit.rules_given or unit.rules != "civil-code-2021":
-        out["rules"] = unit.rules
-        if unit.suitability_rules is not None:
-            out["suitability_rules"] = unit.suitability_rules
-    elif unit.suitability_rules is not None:
-        out["rules"] = unit.suitability_rules   # v1: a suitability name in ``rules``
-    out["building"] = building
-    out["site"] = site
-    out["households"] = hhs
-    out["costs"] = costs
-    if unit.subsidies:
-        out["subsidies"] = [dict(s) for s in unit.subsidies]
-    sh = unit.share
-    if sh.given:
-        share: dict[str, Any] = {"method": sh.method, "exempt_floors": list(sh.exempt_floors)}
-        if sh.coefficients is not None:
-            share["coefficients"] = {str(k): v for k, v in sorted(sh.coefficients.items())}
-        if sh.percent_by_floor is not None:
-            share["percent_by_floor"] = {str(k): v
-                                         for k, v in sorted(sh.percent_by_floor.items())}
-        share["rounding_yuan"] = sh.rounding_yuan
-        if sh.table is not None:
-            share["table"] = sh.table
-        share.update(sh.extra)
-        out["share"] = share
-    if unit.scheme_version != 1:
-        out["scheme_version"] = unit.scheme_version
-    out.update(unit.extra)
-    return out
+
+def _share_dict(sh: ShareSettings) -> dict[str, Any]:
+    share: dict[str, Any] = {"method": sh.method, "exempt_floors": list(sh.exempt_floors)}
+    if sh.coefficients is not None:
+        share["coefficients"] = {str(k): v for k, v in sorted(sh.coefficients.items())}
+    if sh.percent_by_floor is not None:
+        share["percent_by_floor"] = {str(k): v for k, v in sorted(sh.percent_by_floor.items())}
+    share["rounding_yuan"] = sh.rounding_yuan
+    if sh.table is not None:
+        share["table"] = sh.table
+    share.update(sh.extra)
+    return share
 
 
 def dumps_json(obj: Any, indent: int | None = 2) -> str:
@@ -568,7 +508,8 @@ def _encode(obj: Any, indent: int | None, level: int) -> str:
     if isinstance(obj, Decimal):
         if not obj.is_finite():
             raise ValueError(f"cannot write {obj} as JSON")
-        if obj == obj.to_integral_value() and obj.as_tuple().exponent >= 0:
+        exponent = obj.as_tuple().exponent     # an int: the value is finite
+        if obj == obj.to_integral_value() and isinstance(exponent, int) and exponent >= 0:
             return str(int(obj))
         return format(obj, "f")
     if obj is None or isinstance(obj, (bool, int, float, str)):
@@ -595,10 +536,10 @@ def _encode(obj: Any, indent: int | None, level: int) -> str:
 
 
 def dumps_unit(unit: Unit) -> str:
+    """The unit file's text (:func:`unit_to_dict` through :func:`dumps_json`)."""
     return dumps_json(unit_to_dict(unit))
 
 
 def save_unit(unit: Unit, path: str | Path) -> None:
     """Write a unit file atomically (temporary file, then rename)."""
-    from .atomic import atomic_write_text
     atomic_write_text(Path(path), dumps_unit(unit) + "\n")
