@@ -44,6 +44,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import consent_rules, ruledata, suitability_rules
+from .costshare_tables import list_subsidy_rules, list_tables, load_table
 from .errors import InputError
 from .model import Project
 
@@ -215,7 +216,6 @@ def _organisation(value: Any) -> Organisation:
 
 def _known_names(key: str, d: dict[str, Any]) -> list[str]:
     """Names a ``NAME_KEYS`` setting may take, given the settings ``d``."""
-    from .costshare_tables import list_subsidy_rules, list_tables
     if key == "default_rules":
         return sorted(set(ruledata.shipped_names("consent"))
                       | set(ruledata.user_files(d, "consent_rulesets") or {}))
@@ -239,7 +239,6 @@ def _check_name(key: str, value: Any, d: dict[str, Any]) -> str:
         raise InputError(f"settings.{key}",
                          f"unknown name {value!r} (known: {', '.join(known)})")
     if key == "coefficient_table":
-        from .costshare_tables import load_table
         if load_table(value, field=f"settings.{key}", settings=d)["kind"] != "coefficient":
             raise InputError(f"settings.{key}", f"{value!r} is a percent table, not "
                                                 "coefficients by floor")

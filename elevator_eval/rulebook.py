@@ -113,14 +113,16 @@ class ProjectRules:
     @cached_property
     def preinstall_assumptions(self) -> dict[str, Any]:
         """The shipped pre-installation assumptions with the project's overrides."""
-        from .preinstall import load_assumptions
+        # lazy: importing a submodule runs the package's __init__, whose engines resolve
+        # their rules through this module
+        from .preinstall.assumptions import load_assumptions
         return load_assumptions(self.project)
 
     @cached_property
     def procurement_defaults(self) -> dict[str, Any]:
         """The shipped procurement defaults (``rules/procurement/defaults.json``; a project
         does not override them yet, its quote workspace lives in ``settings["procurement"]``)."""
-        from .procurement import defaults as shipped
+        from .procurement.catalogue import defaults as shipped   # lazy: as above
         return dict(shipped())
 
     @cached_property
