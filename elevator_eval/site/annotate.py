@@ -11,6 +11,12 @@ the loss as a negotiation and compensation item; the severity is the ruleset's.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..findings import Finding
+from .measure import Measured
+from .sunlight import SunlightResult
 
 CODE_FIELD = {"red_line": "inside_red_line", "fire_lane_narrow": "fire_lane_width_after_m",
               "neighbour_close": "distance_to_neighbour_m",
@@ -32,7 +38,7 @@ def _h(x: float) -> str:
     return f"{x:.2f}"
 
 
-def sunlight_messages(result, exempt: bool) -> tuple[str, str, str, str]:
+def sunlight_messages(result: SunlightResult, exempt: bool) -> tuple[str, str, str, str]:
     """Message and remedy (zh, en) of a measured sunlight finding, with hours lost."""
     r = result.rules
     below = result.below_standard
@@ -59,7 +65,8 @@ def sunlight_messages(result, exempt: bool) -> tuple[str, str, str, str]:
     return msg_zh + SUFFIX_ZH, msg_en + SUFFIX_EN, rem_zh, rem_en
 
 
-def annotate(findings, measured, checks) -> list:
+def annotate(findings: Iterable[Finding], measured: Measured | None,
+             checks: Mapping[str, Any] | None) -> list[Finding]:
     """Findings with "measured" in the messages of measured values (see module docstring)."""
     if measured is None or not measured.values:
         return list(findings)

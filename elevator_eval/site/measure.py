@@ -22,10 +22,13 @@ import json
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
-from .plan import Plan, Prism, plan_of
+from ..model import Site
+
+from .plan import Plan, Point, Prism, plan_of
 
 MM = Decimal("0.001")
 AREA_EPS_M2 = 1e-6
@@ -57,12 +60,13 @@ class Measured:
         return dict(self.values)
 
 
-def _poly(pts):
+def _poly(pts: Sequence[Point]) -> Any:   # a shapely Polygon (shapely has no types)
     from shapely.geometry import Polygon
     return Polygon(pts)
 
 
-def fire_lane_width_after(line, width_m: float, shaft_pts) -> tuple[float, float]:
+def fire_lane_width_after(line: Sequence[Point], width_m: float,
+                          shaft_pts: Sequence[Point]) -> tuple[float, float]:
     """Clear width [m] left of a lane and the shaft's intrusion [m] into it.
 
     For each straight piece of the lane line, the part of the shaft inside the band (piece ±
@@ -152,7 +156,7 @@ def _measure_cached(text: str) -> Measured:
     return measure(parse_plan(json.loads(text, parse_float=Decimal)))
 
 
-def measure_site(site) -> Measured | None:
+def measure_site(site: Site) -> Measured | None:
     """Measured values of a :class:`~elevator_eval.model.Site` with a plan (cached by the
     plan's text), or ``None`` without a plan."""
     raw = site.extra.get("plan") if site.extra else None
@@ -163,7 +167,7 @@ def measure_site(site) -> Measured | None:
     return _measure_cached(dumps_json(raw, indent=None))
 
 
-def effective_site(site):
+def effective_site(site: Site) -> tuple[Site, Measured | None]:
     """The site with measured values replacing the typed ones, and the measurement.
 
     Returns

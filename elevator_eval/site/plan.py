@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import InputError
+from ..model import Site
 from .values import kind_of as _kind
 from .values import number
 
@@ -73,19 +74,19 @@ class Plan:
         return tuple(b for b in self.buildings if not b.own)
 
 
-def _obj(value, f: str) -> dict:
+def _obj(value: object, f: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise InputError(f, f"must be an object, got {_kind(value)}")
     return value
 
 
-def _list(value, f: str) -> list:
+def _list(value: object, f: str) -> list[Any]:
     if not isinstance(value, list):
         raise InputError(f, f"must be a list, got {_kind(value)}")
     return value
 
 
-def _text(value, f: str) -> str:
+def _text(value: object, f: str) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not value.strip():
@@ -93,14 +94,14 @@ def _text(value, f: str) -> str:
     return value
 
 
-def _point(value, f: str) -> Point:
+def _point(value: object, f: str) -> Point:
     if not isinstance(value, list) or len(value) != 2:
         raise InputError(f, "must be a point [x, y] in metres")
     return (number(value[0], f"{f}[0]", lo=-MAX_COORD_M, hi=MAX_COORD_M),
             number(value[1], f"{f}[1]", lo=-MAX_COORD_M, hi=MAX_COORD_M))
 
 
-def polygon(value, f: str) -> tuple[Point, ...]:
+def polygon(value: object, f: str) -> tuple[Point, ...]:
     """A simple polygon of at least three corners with a positive area.
 
     Raises
@@ -124,7 +125,7 @@ def polygon(value, f: str) -> tuple[Point, ...]:
     return tuple(pts)
 
 
-def polyline(value, f: str) -> tuple[Point, ...]:
+def polyline(value: object, f: str) -> tuple[Point, ...]:
     """A line of at least two distinct points."""
     pts = [_point(p, f"{f}[{i}]") for i, p in enumerate(_list(value, f))]
     if len(set(pts)) < 2:
@@ -132,7 +133,7 @@ def polyline(value, f: str) -> tuple[Point, ...]:
     return tuple(pts)
 
 
-def _prism(value, f: str, *, default_id: str) -> Prism:
+def _prism(value: object, f: str, *, default_id: str) -> Prism:
     b = _obj(value, f)
     for key in ("footprint", "height_m"):
         if key not in b:
@@ -146,7 +147,7 @@ def _prism(value, f: str, *, default_id: str) -> Prism:
                  own=bool(own))
 
 
-def _location(value, f: str) -> dict[str, Any]:
+def _location(value: object, f: str) -> dict[str, Any]:
     loc = _obj(value, f)
     if loc.get("city") is not None:
         from .sunlight_rules import find_city
@@ -165,7 +166,7 @@ def _location(value, f: str) -> dict[str, Any]:
             "lon": number(loc["lon"], f"{f}.lon", lo=-180, hi=180)}
 
 
-def _window(value, f: str, i: int, building_ids: set[str]) -> PlanWindow:
+def _window(value: object, f: str, i: int, building_ids: set[str]) -> PlanWindow:
     w = _obj(value, f)
     for key in ("x", "y", "sill_height_m", "facing_deg"):
         if w.get(key) is None:
@@ -192,7 +193,7 @@ _PLAN_KEYS = {"location", "sunlight_rules", "buildings", "shaft", "windows", "re
               "fire_lane", "pipes", "courtyards"}
 
 
-def parse_plan(value, f: str = "site.plan") -> Plan:
+def parse_plan(value: object, f: str = "site.plan") -> Plan:
     """Validate a ``site.plan`` object and build a :class:`Plan`.
 
     Raises
@@ -269,7 +270,7 @@ def parse_plan(value, f: str = "site.plan") -> Plan:
                 courtyards=courts, extra={k: v for k, v in d.items() if k not in _PLAN_KEYS})
 
 
-def plan_of(site) -> Plan | None:
+def plan_of(site: Site) -> Plan | None:
     """The parsed plan of a :class:`~elevator_eval.model.Site`, or ``None`` without one."""
     raw = site.extra.get(PLAN_KEY) if site.extra else None
     if raw is None:
