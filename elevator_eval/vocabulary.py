@@ -8,6 +8,8 @@ vote is 反对 everywhere.
 
 from __future__ import annotations
 
+from typing import Any
+
 from functools import lru_cache
 
 from . import ruledata
@@ -31,7 +33,7 @@ def catalogue() -> dict[str, dict[str, tuple[str, str]]]:
     return out
 
 
-def pairs(kind: str) -> dict:
+def pairs(kind: str) -> dict[str, Any]:
     """code → (zh, en) of one kind; for ``votes`` the key ``None`` is "did not take part"."""
     table: dict = dict(catalogue()[kind])
     if kind == "votes":

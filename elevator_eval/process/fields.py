@@ -6,6 +6,8 @@ read as :class:`~decimal.Decimal` [yuan].
 
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as _dt
 from decimal import Decimal, InvalidOperation
 
@@ -67,7 +69,7 @@ def list_field(v, where: str) -> list:
     return v
 
 
-def obj_field(v, where: str) -> dict:
+def obj_field(v, where: str) -> dict[str, Any]:
     if not isinstance(v, dict):
         raise InputError(where, "must be an object")
     return v

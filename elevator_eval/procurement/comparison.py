@@ -185,7 +185,7 @@ def _summary(units, p: Product, j: int, fit, lcc, assumptions: list[str], count_
                           is_accessible(p), is_stretcher_capable(p))
 
 
-def _bids(units, products, fit, summaries, scores: dict, need_access: bool) -> list[Bid]:
+def _bids(units, products, fit, summaries, scores: dict[str, Any], need_access: bool) -> list[Bid]:
     known = {p.id for p in products}
     for pid in scores:
         if pid not in known:
