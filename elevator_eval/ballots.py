@@ -32,6 +32,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from . import ruledata, vocabulary
+from .audit import record_vote
 from .errors import InputError
 from .model import Household, Project, Unit
 
@@ -377,7 +378,6 @@ def record_paper_vote(project: Project, identity: FormIdentity, vote: str, *,
     InputError
         ``vote`` not one of :data:`OPTIONS`; ``scan_sha256`` not 64 hex digits.
     """
-    from .audit import record_vote
     if vote not in OPTIONS:
         raise InputError("vote", f"must be one of {', '.join(OPTIONS)}, got {vote!r}")
     if not re.fullmatch(r"[0-9a-f]{64}", scan_sha256 or ""):

@@ -27,20 +27,21 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..consent import tally
 from ..errors import InputError
 from ..model import Project, Unit
+from ..rulebook import resolve
 from .records import ProcessData, StageEntry, read_process, write_process
-from .stage_rules import (  # noqa: F401
-    CHECKS,
-    DEFAULT,
-    KIND,
-    NOT_STARTED,
-    Stage,
-    StageRules,
-    load_rules,
-    stage_keys,
-    validate,
-)
+# the stage ruleset is part of this module's interface (explicit re-exports)
+from .stage_rules import CHECKS as CHECKS
+from .stage_rules import DEFAULT as DEFAULT
+from .stage_rules import KIND as KIND
+from .stage_rules import NOT_STARTED as NOT_STARTED
+from .stage_rules import Stage as Stage
+from .stage_rules import StageRules as StageRules
+from .stage_rules import load_rules as load_rules
+from .stage_rules import stage_keys as stage_keys
+from .stage_rules import validate as validate
 
 # -------------------------------------------------------------------------------- checks
 
@@ -58,8 +59,6 @@ class Refusal:
 
 
 def _vote_passed(unit: Unit, project: Project | None) -> bool:
-    from ..consent import tally
-    from ..rulebook import resolve
     settings = project.settings if project is not None else None
     return tally(unit, resolve(project, unit).consent, settings=settings).passed
 

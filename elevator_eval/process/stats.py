@@ -30,9 +30,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..costshare import subsidy_total
 from ..errors import InputError
 from ..model import Project, Unit
 from .records import read_process
+from .stage_rules import NOT_STARTED, load_rules
+from .stages import unit_status
 
 ZERO = Decimal(0)
 MEASURES = ("units_planned", "households_planned", "units_started", "households_started",
@@ -56,7 +59,6 @@ def _year_of(unit: Unit, stage: str) -> int | None:
 
 
 def _money(unit: Unit) -> tuple[Decimal, Decimal]:
-    from ..costshare import subsidy_total
     total = unit.costs.total_yuan
     try:
         sub, _ = subsidy_total(unit)
@@ -110,7 +112,6 @@ def rollup(projects: list[tuple[str, Project]], as_of: str) -> Rollup:
 
     Nothing in the projects is changed.
     """
-    from .stages import NOT_STARTED, load_rules, unit_status
     rules = load_rules()
     seen: dict[tuple[str, str], str] = {}
     duplicates: list[dict[str, str]] = []

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Unit
+from ..preinstall.assumptions import load_assumptions
 from ..money import to_decimal
 from .catalogue import Product, category_row, default_value, defaults, usage_category
 from .pricing import unit_price_yuan
@@ -135,7 +136,6 @@ def outside_quote_costs(unit: Unit, capital_yuan: Decimal, *, insurance_percent=
     - ``insurance``: a percentage of the capital;
     - ``contingency``: a percentage of the capital and the three lines above.
     """
-    from ..preinstall import load_assumptions
     given = unit.costs.items_yuan or {}
     one = Decimal(1)
     if "pipe_relocation" in given:

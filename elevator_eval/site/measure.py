@@ -27,8 +27,10 @@ from itertools import pairwise
 from typing import Any
 
 from ..model import Site
+from ..unitfile import dumps_json
 
-from .plan import Plan, Point, Prism, plan_of
+from .plan import Plan, Point, Prism, parse_plan, plan_of
+from .sunlight import analyse
 
 MM = Decimal("0.001")
 AREA_EPS_M2 = 1e-6
@@ -138,7 +140,6 @@ def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = Tru
         m.values["occupies_private_courtyard"] = bool(hits)
         m.parts["occupies_private_courtyard"] = {"households": hits}
     if with_sunlight and plan.windows and plan.location:
-        from .sunlight import analyse
         res = analyse(plan, with_shaft=shaft)
         m.sunlight = res
         below = res.below_standard
@@ -152,7 +153,6 @@ def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = Tru
 
 @lru_cache(maxsize=64)
 def _measure_cached(text: str) -> Measured:
-    from .plan import parse_plan
     return measure(parse_plan(json.loads(text, parse_float=Decimal)))
 
 
@@ -162,7 +162,6 @@ def measure_site(site: Site) -> Measured | None:
     raw = site.extra.get("plan") if site.extra else None
     if raw is None:
         return None
-    from ..unitfile import dumps_json
     plan_of(site)  # validate (InputError naming the field)
     return _measure_cached(dumps_json(raw, indent=None))
 

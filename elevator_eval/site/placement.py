@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Site
+from ..suitability import DEFAULT_RULESET, load_ruleset
+from .measure import measure
 from .plan import Plan, Point, Prism
 
 
@@ -86,10 +88,8 @@ def candidates(plan: Plan, *, entry_mode: str | None = "half_landing",
     from shapely.geometry import Point, Polygon
 
     if checks is None:
-        from ..suitability import DEFAULT_RULESET, load_ruleset
         checks = load_ruleset(DEFAULT_RULESET).checks
 
-    from .measure import measure
     own = plan.own
     pts = own.footprint
     n = len(pts)

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Site
+from .sunlight_rules import find_city, validate_plan_rules
 from .values import kind_of as _kind
 from .values import number
 
@@ -150,7 +151,6 @@ def _prism(value: object, f: str, *, default_id: str) -> Prism:
 def _location(value: object, f: str) -> dict[str, Any]:
     loc = _obj(value, f)
     if loc.get("city") is not None:
-        from .sunlight_rules import find_city
         city = find_city(_text(loc["city"], f"{f}.city"), f"{f}.city")
         out = {"city": city["name"], "lat": city["lat"], "lon": city["lon"],
                "climate_zone": city["climate_zone"], "population": city["population"]}
@@ -231,7 +231,6 @@ def parse_plan(value: object, f: str = "site.plan") -> Plan:
     loc = None if d.get("location") is None else _location(d["location"], f"{f}.location")
     rules = None
     if d.get("sunlight_rules") is not None:
-        from .sunlight_rules import validate_plan_rules
         rules = validate_plan_rules(d["sunlight_rules"], f"{f}.sunlight_rules")
     red = None if d.get("red_line") is None else polygon(d["red_line"], f"{f}.red_line")
     lane = None

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from ..errors import InputError
 from .plan import Plan, PlanWindow, Prism
 from .sun import Floats, hour_angle_deg, sun_vectors
 from .sunlight_rules import SunRules, resolve
@@ -220,7 +221,6 @@ def analyse(plan: Plan, rules: SunRules | None = None, *, step_min: float = 1.0,
     InputError
         ``site.plan.location`` when the plan has no location.
     """
-    from ..errors import InputError
     if not plan.location:
         raise InputError("site.plan.location",
                          'is required for sunlight ({"lat": …, "lon": …} or {"city": …})')

@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from .. import ruledata
 from ..errors import InputError
-from .plan import Plan
+from .values import number
 
 KIND = "sunlight"
 STANDARD = "gb50180-2018"
@@ -127,7 +127,6 @@ _RULE_KEYS = ("standard_day", "min_hours", "declination_deg", "band_true_solar_h
 
 def validate_plan_rules(value: object, field: str) -> dict[str, Any]:
     """Validate a plan's ``sunlight_rules`` object; returns the given keys as numbers."""
-    from .values import number
     if not isinstance(value, dict):
         raise InputError(field, "must be an object")
     days = standard_data()["days"]
@@ -173,7 +172,18 @@ def table_row(climate_zone: str, population: str) -> dict[str, Any]:
                                            f"and population {population}")
 
 
-def resolve(plan: Plan) -> SunRules:
+class SunlightInputs(Protocol):
+    """What :func:`resolve` reads of a :class:`~elevator_eval.site.plan.Plan` (the plan
+    module imports this one, so the type is structural)."""
+
+    @property
+    def location(self) -> dict[str, Any] | None: ...
+
+    @property
+    def sunlight_rules(self) -> dict[str, Any] | None: ...
+
+
+def resolve(plan: SunlightInputs) -> SunRules:
     """The sunlight standard of a plan: its ``sunlight_rules``, else its city, else the
     default (大寒日 ≥ 2 h). Parameters the plan gives override the day's defaults."""
     std = standard_data()
