@@ -384,7 +384,7 @@ def merge(mine: Project, theirs: Project, base_project: Project | None) -> Merge
     take: list[tuple[str, str]] = []
     for key in sorted(set(bd) | set(md) | set(td)):
         b, m, t = bd.get(key), md.get(key), td.get(key)
-        if m == b or m == t:
+        if m in (b, t):
             continue
         if t == b:
             take.append(key)

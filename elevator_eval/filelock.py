@@ -19,6 +19,7 @@ Both times are app defaults, not rules.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
@@ -63,7 +64,7 @@ def lock_path(path: str | os.PathLike[str]) -> Path:
 def _user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name in this environment
+    except Exception:
         return "?"
 
 
@@ -150,7 +151,5 @@ def release(path: str | os.PathLike[str], token: str | None) -> None:
     info = read_lock(path)
     if token is None or info is None or info.token != token:
         return
-    try:
+    with contextlib.suppress(OSError):
         lock_path(path).unlink()
-    except OSError:
-        pass

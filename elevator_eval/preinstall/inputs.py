@@ -3,8 +3,8 @@ consent outlook (:func:`build_inputs`)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from ..consent import ConsentResult

@@ -4,9 +4,9 @@ pre-work within a budget, exactly, with :func:`scipy.optimize.milp` (HiGHS)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -18,8 +18,7 @@ from ..model import Project, Unit
 from ..money import json_number, to_decimal
 from ..suitability import resolve_ruleset_name
 from .assumptions import load_assumptions
-from .inputs import build_inputs
-from .inputs import InputsCache
+from .inputs import InputsCache, build_inputs
 from .outlook import VoteCounts, vote_state
 from .types import PitProduct
 from .valuation import figures

@@ -106,8 +106,8 @@ def quantile_interval(sorted_values: Sequence[float] | Floats, q: float, z: floa
     ranks ``n q ± z √(n q (1 − q))`` (normal approximation of the binomial)."""
     n = len(sorted_values)
     half = z * math.sqrt(n * q * (1.0 - q))
-    lo = max(0, int(math.floor(n * q - half)))
-    hi = min(n - 1, int(math.ceil(n * q + half)))
+    lo = max(0, math.floor(n * q - half))
+    hi = min(n - 1, math.ceil(n * q + half))
     return float(sorted_values[lo]), float(sorted_values[hi])
 
 

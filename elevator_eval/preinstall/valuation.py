@@ -15,9 +15,9 @@ same formula with each replaced by its mean, ``(1 + g)^t`` by ``E[(1 + g)^t]`` a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy.optimize import brentq

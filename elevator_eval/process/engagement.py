@@ -124,7 +124,7 @@ def visit_list(unit: Unit, project: Project | None = None) -> list[VisitRow]:
 
 def concern_counts(project: Project) -> dict[str, int]:
     """How many households raised each concern at least once, over the project."""
-    out = {c: 0 for c in CONCERNS}
+    out = dict.fromkeys(CONCERNS, 0)
     for u in project.units():
         for h in u.households:
             seen = {c for ct in read_canvass(h, u.id) for c in ct.concerns}

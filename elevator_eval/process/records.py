@@ -18,6 +18,7 @@ from ..errors import InputError
 from ..model import Household, Unit
 from .fields import date_field, list_field, obj_field, text_field
 from .stage_rules import stage_keys
+
 # the upkeep ledger's records are part of this module's interface (explicit re-exports)
 from .upkeep_records import Bill as Bill
 from .upkeep_records import Fault as Fault

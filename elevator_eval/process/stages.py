@@ -32,6 +32,7 @@ from ..errors import InputError
 from ..model import Project, Unit
 from ..rulebook import resolve
 from .records import ProcessData, StageEntry, read_process, write_process
+
 # the stage ruleset is part of this module's interface (explicit re-exports)
 from .stage_rules import CHECKS as CHECKS
 from .stage_rules import DEFAULT as DEFAULT
@@ -186,8 +187,8 @@ def progress(project: Project, as_of: str, rules: StageRules | None = None) -> d
     rules = rules or load_rules()
     statuses = [unit_status(u, as_of, rules) for u in project.units()]
     keys = [NOT_STARTED] + [s.key for s in rules.stages]
-    counts = {k: 0 for k in keys}
-    overdue = {k: 0 for k in keys}
+    counts = dict.fromkeys(keys, 0)
+    overdue = dict.fromkeys(keys, 0)
     for s in statuses:
         counts[s.stage] += 1
         overdue[s.stage] += int(s.overdue)

@@ -73,7 +73,7 @@ class YearRow:
 
     street: str
     year: int
-    values: dict[str, Any] = field(default_factory=lambda: {m: 0 for m in MEASURES})
+    values: dict[str, Any] = field(default_factory=lambda: dict.fromkeys(MEASURES, 0))
 
     def to_json(self) -> dict[str, Any]:
         return {"street": self.street, "year": self.year, **self.values}
@@ -121,8 +121,8 @@ def rollup(projects: list[tuple[str, Project]], as_of: str) -> Rollup:
     service: dict[str, list[int]] = {}
     for label, project in projects:
         street = project.name or label
-        counts = stage_counts.setdefault(street, {k: 0 for k in
-                                                  [NOT_STARTED] + [s.key for s in rules.stages]})
+        counts = stage_counts.setdefault(
+            street, dict.fromkeys([NOT_STARTED] + [s.key for s in rules.stages], 0))
         for c, b, u in project.iter_units():
             key = unit_key(project, u)
             if key in seen:

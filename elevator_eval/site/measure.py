@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
-from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
 from ..model import Site
 from ..unitfile import dumps_json
-
 from .plan import Plan, Point, Prism, parse_plan, plan_of
 from .sunlight import analyse
 
