@@ -193,6 +193,66 @@ _PLAN_KEYS = {"location", "sunlight_rules", "buildings", "shaft", "windows", "re
               "fire_lane", "pipes", "courtyards"}
 
 
+def _buildings(value: object, f: str) -> tuple[Prism, ...]:
+    buildings = tuple(_prism(b, f"{f}[{i}]", default_id=f"B{i + 1}")
+                      for i, b in enumerate(_list(value, f)))
+    ids: set[str] = set()
+    for i, b in enumerate(buildings):
+        if b.id in ids:
+            raise InputError(f"{f}[{i}].id", f"building id {b.id!r} appears twice")
+        ids.add(b.id)
+    n_own = sum(b.own for b in buildings)
+    if n_own != 1:
+        raise InputError(f, f'exactly one building must have "own": true, found {n_own}')
+    return buildings
+
+
+def _windows(value: object, f: str, building_ids: set[str]) -> tuple[PlanWindow, ...]:
+    windows = []
+    seen: set[str] = set()
+    for i, w in enumerate(_list(value, f)):
+        win = _window(w, f"{f}[{i}]", i, building_ids)
+        if win.id in seen:
+            raise InputError(f"{f}[{i}].id", f"window id {win.id!r} appears twice")
+        seen.add(win.id)
+        windows.append(win)
+    return tuple(windows)
+
+
+def _fire_lane(value: object, f: str) -> tuple[tuple[Point, ...], float]:
+    fl = _obj(value, f)
+    for key in ("line", "width_m"):
+        if fl.get(key) is None:
+            raise InputError(f"{f}.{key}", "is required")
+    return (polyline(fl["line"], f"{f}.line"),
+            number(fl["width_m"], f"{f}.width_m", positive=True, hi=100))
+
+
+def _pipes(value: object, f: str) -> tuple[tuple[str, tuple[Point, ...]], ...]:
+    out = []
+    for i, raw in enumerate(_list(value, f)):
+        pf = f"{f}[{i}]"
+        p = _obj(raw, pf)
+        if p.get("line") is None:
+            raise InputError(f"{pf}.line", "is required")
+        out.append((_text(p.get("type", "other"), f"{pf}.type"),
+                    polyline(p["line"], f"{pf}.line")))
+    return tuple(out)
+
+
+def _courtyards(value: object, f: str) -> tuple[tuple[str, tuple[Point, ...]], ...]:
+    out = []
+    for i, raw in enumerate(_list(value, f)):
+        cf = f"{f}[{i}]"
+        c = _obj(raw, cf)
+        if c.get("polygon") is None:
+            raise InputError(f"{cf}.polygon", "is required")
+        hh = c.get("household")
+        out.append(("" if hh is None else _text(hh, f"{cf}.household"),
+                    polygon(c["polygon"], f"{cf}.polygon")))
+    return tuple(out)
+
+
 def parse_plan(value: object, f: str = "site.plan") -> Plan:
     """Validate a ``site.plan`` object and build a :class:`Plan`.
 
@@ -204,67 +264,21 @@ def parse_plan(value: object, f: str = "site.plan") -> Plan:
     d = _obj(value, f)
     if "buildings" not in d:
         raise InputError(f"{f}.buildings", "is required (the own building at least)")
-    raw_b = _list(d["buildings"], f"{f}.buildings")
-    buildings = tuple(_prism(b, f"{f}.buildings[{i}]", default_id=f"B{i + 1}")
-                      for i, b in enumerate(raw_b))
-    ids: set[str] = set()
-    for i, b in enumerate(buildings):
-        if b.id in ids:
-            raise InputError(f"{f}.buildings[{i}].id", f"building id {b.id!r} appears twice")
-        ids.add(b.id)
-    n_own = sum(b.own for b in buildings)
-    if n_own != 1:
-        raise InputError(f"{f}.buildings",
-                         f'exactly one building must have "own": true, found {n_own}')
-    shaft = None
-    if d.get("shaft") is not None:
-        shaft = _prism(d["shaft"], f"{f}.shaft", default_id="shaft")
-    windows = []
-    if d.get("windows") is not None:
-        seen: set[str] = set()
-        for i, w in enumerate(_list(d["windows"], f"{f}.windows")):
-            win = _window(w, f"{f}.windows[{i}]", i, ids)
-            if win.id in seen:
-                raise InputError(f"{f}.windows[{i}].id", f"window id {win.id!r} appears twice")
-            seen.add(win.id)
-            windows.append(win)
-    loc = None if d.get("location") is None else _location(d["location"], f"{f}.location")
-    rules = None
-    if d.get("sunlight_rules") is not None:
-        rules = validate_plan_rules(d["sunlight_rules"], f"{f}.sunlight_rules")
-    red = None if d.get("red_line") is None else polygon(d["red_line"], f"{f}.red_line")
-    lane = None
-    if d.get("fire_lane") is not None:
-        fl = _obj(d["fire_lane"], f"{f}.fire_lane")
-        for key in ("line", "width_m"):
-            if fl.get(key) is None:
-                raise InputError(f"{f}.fire_lane.{key}", "is required")
-        lane = (polyline(fl["line"], f"{f}.fire_lane.line"),
-                number(fl["width_m"], f"{f}.fire_lane.width_m", positive=True, hi=100))
-    pipes = None
-    if d.get("pipes") is not None:
-        out = []
-        for i, p in enumerate(_list(d["pipes"], f"{f}.pipes")):
-            pf = f"{f}.pipes[{i}]"
-            p = _obj(p, pf)
-            if p.get("line") is None:
-                raise InputError(f"{pf}.line", "is required")
-            out.append((_text(p.get("type", "other"), f"{pf}.type"),
-                        polyline(p["line"], f"{pf}.line")))
-        pipes = tuple(out)
-    courts = None
-    if d.get("courtyards") is not None:
-        out2 = []
-        for i, c in enumerate(_list(d["courtyards"], f"{f}.courtyards")):
-            cf = f"{f}.courtyards[{i}]"
-            c = _obj(c, cf)
-            if c.get("polygon") is None:
-                raise InputError(f"{cf}.polygon", "is required")
-            hh = c.get("household")
-            out2.append(("" if hh is None else _text(hh, f"{cf}.household"),
-                         polygon(c["polygon"], f"{cf}.polygon")))
-        courts = tuple(out2)
-    return Plan(buildings=buildings, shaft=shaft, windows=tuple(windows), location=loc,
+    buildings = _buildings(d["buildings"], f"{f}.buildings")
+    given = {k for k, v in d.items() if v is not None}
+    shaft = None if "shaft" not in given else _prism(d["shaft"], f"{f}.shaft",
+                                                     default_id="shaft")
+    windows = () if "windows" not in given else _windows(d["windows"], f"{f}.windows",
+                                                         {b.id for b in buildings})
+    loc = None if "location" not in given else _location(d["location"], f"{f}.location")
+    rules = None if "sunlight_rules" not in given else validate_plan_rules(
+        d["sunlight_rules"], f"{f}.sunlight_rules")
+    red = None if "red_line" not in given else polygon(d["red_line"], f"{f}.red_line")
+    lane = None if "fire_lane" not in given else _fire_lane(d["fire_lane"], f"{f}.fire_lane")
+    pipes = None if "pipes" not in given else _pipes(d["pipes"], f"{f}.pipes")
+    courts = None if "courtyards" not in given else _courtyards(d["courtyards"],
+                                                                 f"{f}.courtyards")
+    return Plan(buildings=buildings, shaft=shaft, windows=windows, location=loc,
                 sunlight_rules=rules, red_line=red, fire_lane=lane, pipes=pipes,
                 courtyards=courts, extra={k: v for k, v in d.items() if k not in _PLAN_KEYS})
 

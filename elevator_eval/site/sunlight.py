@@ -221,6 +221,7 @@ def analyse(plan: Plan, rules: SunRules | None = None, *, step_min: float = 1.0,
     InputError
         ``site.plan.location`` when the plan has no location.
     """
+    # Long: only through the parameter documentation; the code is 43 lines
     if not plan.location:
         raise InputError("site.plan.location",
                          'is required for sunlight ({"lat": …, "lon": …} or {"city": …})')
