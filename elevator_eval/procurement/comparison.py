@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model import Project, Unit
@@ -14,9 +14,12 @@ from ..money import to_decimal
 from ..suitability import assess
 from .catalogue import Amount, Product, default_value, rule
 from .fit import FitResult, fit_matrix, is_accessible, is_stretcher_capable
-from .lifecycle import LifeCycleCost, life_cycle_cost
+from .lifecycle import LifeCycleCost, UsageOptions, life_cycle_cost
 from .pricing import BulkResult, bulk
 from .tender import Bid, TenderResult, TenderWeights, join_reasons, score_tender
+
+if TYPE_CHECKING:   # only for the checker: typing.Unpack is Python 3.11+
+    from typing_extensions import Unpack
 
 
 @dataclass
@@ -115,7 +118,7 @@ def compare(units: Sequence[Unit], products: Sequence[Product], *, years: int | 
             require_accessible: bool | None = None, require_stretcher: bool = False,
             price_basis: str = "unit_price", max_price_yuan: Amount | None = None,
             budget_yuan: Amount | None = None, count_unknown: bool = True,
-            **lcc_kw: Any) -> Comparison:
+            **lcc_kw: Unpack[UsageOptions]) -> Comparison:
     """Compare products over a chosen set of units: fit matrix, LCC (analysis), bulk tiers,
     and the tender scored on the bid price.
 
@@ -168,7 +171,7 @@ def compare(units: Sequence[Unit], products: Sequence[Product], *, years: int | 
 def _summary(units: Sequence[Unit], p: Product, j: int, fit: list[list[FitResult]],
              lcc: list[list[LifeCycleCost | None]], assumptions: list[str],
              count_unknown: bool, years: int | None, discount_rate: Decimal | str | None,
-             lcc_kw: dict[str, Any]) -> ProductSummary:
+             lcc_kw: UsageOptions) -> ProductSummary:
     """One product across the units; fills column ``j`` of ``lcc``."""
     col = [fit[i][j] for i in range(len(units))]
     qty = sum(1 for f in col if f.fits is True or (count_unknown and f.fits is None))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Any
+from typing import Any, TypedDict
 
 from ..errors import InputError
 from ..model import Unit
@@ -210,6 +210,18 @@ def _trips(unit: Unit, notes: list[str], trips_per_day: Amount | None,
     per_hh = Decimal(default_value("trips_per_household_per_day"))
     notes.append(_note("trips_per_household_per_day", per_hh))
     return per_hh * n
+
+
+class UsageOptions(TypedDict, total=False):
+    """The optional inputs of :func:`life_cycle_cost` that a comparison passes through."""
+
+    electricity_yuan_per_kwh: Decimal | str | None
+    inspection_yuan_per_year: Decimal | str | None
+    trips_per_day: Decimal | str | None
+    trips_per_household_per_day: Decimal | str | None
+    usage_category: int | None
+    insurance_percent: Amount | None
+    contingency_percent: Amount | None
 
 
 def life_cycle_cost(unit: Unit, product: Product, *, years: int | None = None,

@@ -29,7 +29,7 @@ from typing import Any
 from ..model import Site
 from ..unitfile import dumps_json
 from .plan import Plan, Point, Prism, parse_plan, plan_of
-from .sunlight import analyse
+from .sunlight import SunlightResult, analyse
 
 MM = Decimal("0.001")
 AREA_EPS_M2 = 1e-6
@@ -55,7 +55,7 @@ class Measured:
 
     values: dict[str, Any] = field(default_factory=dict)
     parts: dict[str, Any] = field(default_factory=dict)
-    sunlight: Any = None
+    sunlight: SunlightResult | None = None
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.values)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import Any
 
 from ..errors import InputError
 
@@ -17,7 +16,7 @@ def kind_of(value: object) -> str:
         type(value).__name__)
 
 
-def number(value: Any, f: str, *, lo: float | None = None, hi: float | None = None,
+def number(value: object, f: str, *, lo: float | None = None, hi: float | None = None,
            positive: bool = False) -> float:
     """A finite number as float; ``positive`` excludes 0."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
