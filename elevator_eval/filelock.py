@@ -64,7 +64,7 @@ def lock_path(path: str | os.PathLike[str]) -> Path:
 def _user() -> str:
     try:
         return getpass.getuser()
-    except Exception:
+    except Exception:  # getpass raises various errors when there is no user name
         return "?"
 
 

@@ -31,7 +31,8 @@ def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def load_assumptions(project: Project | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+def load_assumptions(project: Project | None = None,
+                     overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """The assumption set: the shipped default, then the project's, then ``overrides``.
 
     Parameters

@@ -154,7 +154,8 @@ def _now_items(unit: Unit, a: dict[str, Any], over: dict[str, Any]) -> list[Cost
     return items
 
 
-def _cost_parts(unit: Unit, a: dict[str, Any], over: dict[str, Any], horizon_years: int | None) -> dict[str, Any]:
+def _cost_parts(unit: Unit, a: dict[str, Any], over: dict[str, Any],
+                horizon_years: int | None) -> dict[str, Any]:
     p = "preinstall"
     items = _now_items(unit, a, over)
     extras = [_item(k, "later", e, f"{p}.later_extra_yuan.{k}")

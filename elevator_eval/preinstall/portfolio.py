@@ -206,7 +206,8 @@ def knapsack_milp(costs: Sequence[int], values: Sequence[int], capacity: int, *,
     return sum(values[i] for i in chosen), chosen, bound
 
 
-def _greedy(costs: Sequence[int], values: Sequence[int], capacity: int, idx: list[int]) -> tuple[int, list[int], float]:
+def _greedy(costs: Sequence[int], values: Sequence[int], capacity: int,
+            idx: list[int]) -> tuple[int, list[int], float]:
     """Fallback when the time limit stops the solver before its first solution: items by
     value per cost while they fit, with the LP-relaxation bound (so the gap is reported)."""
     order = sorted(idx, key=lambda i: (-values[i] / costs[i] if costs[i] else -math.inf, i))

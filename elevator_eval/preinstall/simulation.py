@@ -101,7 +101,8 @@ def simulate_savings_array(inputs: PreinstallInputs, draws: int = 100_000,
     return simulate_savings(inputs, draws, seed)[0]
 
 
-def quantile_interval(sorted_values: Sequence[float] | Floats, q: float, z: float = 1.96) -> tuple[float, float]:
+def quantile_interval(sorted_values: Sequence[float] | Floats, q: float,
+                      z: float = 1.96) -> tuple[float, float]:
     """Distribution-free 95 % interval of the ``q`` quantile from the order statistics:
     ranks ``n q ± z √(n q (1 − q))`` (normal approximation of the binomial)."""
     n = len(sorted_values)

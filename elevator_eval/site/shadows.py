@@ -39,7 +39,8 @@ def prism_shadow(prism: Prism, offset: tuple[float, float]) -> list[tuple[float,
 
 
 def shadows(plan: Plan, true_solar_h: float, rules: SunRules | None = None, *,
-            with_shaft: bool = True, shaft: Prism | None = None) -> dict[str, list[tuple[float, float]]]:
+            with_shaft: bool = True, shaft: Prism | None = None
+            ) -> dict[str, list[tuple[float, float]]]:
     """Shadow outlines by prism id (``"shaft"`` for the shaft) at ``true_solar_h`` [h];
     empty when the sun is down or the plan has no location."""
     if not plan.location:
