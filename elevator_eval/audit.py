@@ -17,9 +17,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import Any, Iterable
+from typing import Any
 
 from .errors import InputError
 from .model import VOTE_SOURCES, VOTES, Project
@@ -86,7 +87,7 @@ def canonical_json(obj: Any) -> str:
                       allow_nan=False)
 
 
-def _when_text(when) -> str:
+def _when_text(when: date | str | None) -> str:
     if when is None:
         return datetime.now(timezone.utc).isoformat(timespec="seconds")
     if isinstance(when, datetime):
@@ -102,7 +103,7 @@ def _when_text(when) -> str:
     raise InputError("when", f"must be a date or date-time, got {type(when).__name__}")
 
 
-def append_event(log: list, unit_id: str, household_id: str, scheme_version: int,
+def append_event(log: list[VoteEvent], unit_id: str, household_id: str, scheme_version: int,
                  source: str, previous: str | None, new: str | None, time: str,
                  note: str = "") -> VoteEvent:
     """Append one entry to ``log`` (chained to its last entry) and return it."""
@@ -116,7 +117,7 @@ def append_event(log: list, unit_id: str, household_id: str, scheme_version: int
 
 
 def record_vote(project: Project, unit_id: str, household_id: str, vote: str | None,
-                source: str, when=None, note: str = "") -> VoteEvent:
+                source: str, when: date | str | None = None, note: str = "") -> VoteEvent:
     """Set a household's vote and append the change to the project's audit log.
 
     Parameters

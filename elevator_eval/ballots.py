@@ -27,11 +27,14 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from . import ruledata, vocabulary
+from .audit import VoteEvent, record_vote
 from .errors import InputError
 from .model import Household, Project, Unit
 
@@ -129,7 +132,8 @@ def _validate_reading(data: dict[str, Any]) -> ReadingRules:
 
 def reading_rules(name: str = "default") -> ReadingRules:
     """The validated reading thresholds ``rules/ballots/<name>.json``."""
-    return ruledata.load_ruleset(KIND, name, _validate_reading)
+    rules: ReadingRules = ruledata.load_ruleset(KIND, name, _validate_reading)
+    return rules
 
 
 # ------------------------------------------------------------------ per-project secret
@@ -317,7 +321,7 @@ def recorded_forms(project: Project) -> dict[str, dict[str, Any]]:
 
 
 def judge(project: Project, identity: FormIdentity, signature: str,
-          scheme_of: Callable[[Unit], str], seen_serials: set[str] | frozenset = frozenset()
+          scheme_of: Callable[[Unit], str], seen_serials: set[str] | frozenset[str] = frozenset()
           ) -> tuple[str | None, str]:
     """Whether a returned form may be counted.
 
@@ -366,7 +370,8 @@ def judge(project: Project, identity: FormIdentity, signature: str,
 
 def record_paper_vote(project: Project, identity: FormIdentity, vote: str, *,
                       scan_sha256: str, evidence_file: str, page: int, confidence: float,
-                      when=None, reviewed: bool = False) -> list:
+                      when: date | str | None = None, reviewed: bool = False
+                      ) -> list[VoteEvent]:
     """Record a judged form's vote for every home of its owner (source ``paper``).
 
     Appends one audit-log entry per home (note: serial and scan SHA-256) and keeps the
@@ -377,7 +382,6 @@ def record_paper_vote(project: Project, identity: FormIdentity, vote: str, *,
     InputError
         ``vote`` not one of :data:`OPTIONS`; ``scan_sha256`` not 64 hex digits.
     """
-    from .audit import record_vote
     if vote not in OPTIONS:
         raise InputError("vote", f"must be one of {', '.join(OPTIONS)}, got {vote!r}")
     if not re.fullmatch(r"[0-9a-f]{64}", scan_sha256 or ""):

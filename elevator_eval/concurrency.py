@@ -25,6 +25,8 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -167,11 +169,49 @@ def stamp(project: Project, path: Path, generation: int, content_sha256: str,
                                  snapshot, len(project.vote_log))
 
 
-def _meta_of(data: bytes) -> tuple[int, str] | None:
-    try:
+def open_image(data: bytes) -> sqlite3.Connection:
+    """A connection to an in-memory copy of the database file image ``data``.
+
+    ``Connection.deserialize`` exists from Python 3.11 on; on 3.10 (which the package
+    supports) the image goes through a temporary file and ``Connection.backup``.
+
+    Raises
+    ------
+    sqlite3.Error
+        When ``data`` is not an SQLite database (here or on the first query).
+    """
+    if sys.version_info >= (3, 11):
         conn = sqlite3.connect(":memory:")
         try:
             conn.deserialize(data)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+    return image_via_file(data)
+
+
+def image_via_file(data: bytes) -> sqlite3.Connection:
+    """:func:`open_image` without ``deserialize``: write, open, back up into memory."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "image.sqlite"
+        path.write_bytes(data)
+        src = sqlite3.connect(path)
+        mem = sqlite3.connect(":memory:")
+        try:
+            src.backup(mem)
+        except BaseException:
+            mem.close()
+            raise
+        finally:
+            src.close()
+    return mem
+
+
+def _meta_of(data: bytes) -> tuple[int, str] | None:
+    try:
+        conn = open_image(data)
+        try:
             meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN "
                                      "('generation', 'content_sha256')"))
         finally:
@@ -344,7 +384,7 @@ def merge(mine: Project, theirs: Project, base_project: Project | None) -> Merge
     take: list[tuple[str, str]] = []
     for key in sorted(set(bd) | set(md) | set(td)):
         b, m, t = bd.get(key), md.get(key), td.get(key)
-        if m == b or m == t:
+        if m in (b, t):
             continue
         if t == b:
             take.append(key)

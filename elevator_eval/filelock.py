@@ -19,6 +19,7 @@ Both times are app defaults, not rules.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
@@ -54,20 +55,20 @@ class LockInfo:
                 f"{self.user} (on {self.host}, since {when} UTC)")
 
 
-def lock_path(path) -> Path:
+def lock_path(path: str | os.PathLike[str]) -> Path:
     """Where the lock of ``path`` lives: ``.~lock.<name>#`` beside it."""
-    path = Path(path)
-    return path.with_name(f".~lock.{path.name}#")
+    p = Path(path)
+    return p.with_name(f".~lock.{p.name}#")
 
 
 def _user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name in this environment
+    except Exception:  # getpass raises various errors when there is no user name
         return "?"
 
 
-def read_lock(path) -> LockInfo | None:
+def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
     """The lock on ``path``, or None when there is none or it is unreadable."""
     try:
         data = json.loads(lock_path(path).read_text(encoding="utf-8"))
@@ -102,7 +103,7 @@ def is_stale(info: LockInfo, now: float | None = None) -> bool:
     return now - info.heartbeat > STALE_S
 
 
-def held_by_other(path, token: str | None = None) -> LockInfo | None:
+def held_by_other(path: str | os.PathLike[str], token: str | None = None) -> LockInfo | None:
     """The live lock of another window on ``path`` (None when free, stale or ours)."""
     info = read_lock(path)
     if info is None or info.token == token or is_stale(info):
@@ -110,14 +111,14 @@ def held_by_other(path, token: str | None = None) -> LockInfo | None:
     return info
 
 
-def _write(path, info: LockInfo) -> None:
+def _write(path: str | os.PathLike[str], info: LockInfo) -> None:
     dest = lock_path(path)
     tmp = dest.with_name(f"{dest.name}.{info.token[:8]}.tmp")
     tmp.write_text(json.dumps(asdict(info), ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, dest)
 
 
-def acquire(path) -> str | None:
+def acquire(path: str | os.PathLike[str]) -> str | None:
     """Write our lock on ``path`` (replacing a stale one); returns its token.
 
     None when the folder cannot be written (a read-only share: nothing to protect).
@@ -132,7 +133,7 @@ def acquire(path) -> str | None:
     return info.token
 
 
-def refresh(path, token: str) -> bool:
+def refresh(path: str | os.PathLike[str], token: str) -> bool:
     """Renew the heartbeat of our lock; False when it is no longer ours."""
     info = read_lock(path)
     if info is None or info.token != token:
@@ -145,12 +146,10 @@ def refresh(path, token: str) -> bool:
     return True
 
 
-def release(path, token: str | None) -> None:
+def release(path: str | os.PathLike[str], token: str | None) -> None:
     """Delete our lock on ``path`` (someone else's is left alone)."""
     info = read_lock(path)
     if token is None or info is None or info.token != token:
         return
-    try:
+    with contextlib.suppress(OSError):
         lock_path(path).unlink()
-    except OSError:
-        pass

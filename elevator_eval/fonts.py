@@ -13,7 +13,8 @@ Noto Sans CJK SC 2.004 lacks 26 recent code points (U+9FF0–U+9FFF, added to th
 Unified Ideographs block in Unicode 11–14, and U+4DB6–U+4DBF at the end of Extension A).
 They come from a second, tiny font, "EE Sans SC Supplement" (a subset of BabelStone Han,
 Arphic Public License, ``resources/fonts/LICENSE-ARPHIC.txt``), which every renderer uses
-as a per-glyph fallback: matplotlib through its family list, Qt through a font
+as a per-glyph fallback: matplotlib through its family list (set up by
+:func:`elevator_eval.report.chart_fonts.setup_matplotlib`), Qt through a font
 substitution, and reportlab — which never falls back by itself — through
 :func:`mark_supplement`, applied to every escaped data text.
 
@@ -24,7 +25,8 @@ Qt (in ``elevator_eval.ui`` only)::
     QFont.insertSubstitution(FONT_FAMILY, SUPPLEMENT_FAMILY)
     app.setFont(QFont(FONT_FAMILY))
 
-This module imports neither reportlab nor matplotlib at import time.
+This module never imports matplotlib (figures are drawn in ``report/`` and ``ui/`` only)
+and imports reportlab only when :func:`register_reportlab` is first called.
 """
 
 from __future__ import annotations
@@ -50,8 +52,8 @@ SUPPLEMENT_FILE = "EESansSCSupplement.ttf"
 SUPPLEMENT_CODEPOINTS = frozenset(list(range(0x9FF0, 0xA000)) + list(range(0x4DB6, 0x4DC0)))
 
 _lock = threading.Lock()
-_reportlab_done = False
-_matplotlib_done = False
+_registered: set[str] = set()
+"""Libraries the fonts are registered with (``reportlab``)."""
 
 
 def font_path() -> Path:
@@ -113,11 +115,10 @@ def register_reportlab() -> str:
     str
         The reportlab font name to put in every style, ``"EESansSC"``.
     """
-    global _reportlab_done
-    if _reportlab_done:
+    if "reportlab" in _registered:
         return REPORTLAB_FONT_NAME
     with _lock:
-        if _reportlab_done:
+        if "reportlab" in _registered:
             return REPORTLAB_FONT_NAME
         from reportlab.lib.fonts import addMapping
         from reportlab.pdfbase import pdfmetrics
@@ -143,34 +144,5 @@ def register_reportlab() -> str:
         addMapping(REPORTLAB_BOLD_NAME, 1, 0, REPORTLAB_BOLD_NAME)
         addMapping(REPORTLAB_BOLD_NAME, 0, 1, REPORTLAB_BOLD_NAME)
         addMapping(REPORTLAB_BOLD_NAME, 1, 1, REPORTLAB_BOLD_NAME)
-        _reportlab_done = True
+        _registered.add("reportlab")
     return REPORTLAB_FONT_NAME
-
-
-def setup_matplotlib() -> str:
-    """Make matplotlib draw text with the bundled font; return the family name.
-
-    Adds the file to matplotlib's font manager directly (no font cache involved), puts the
-    family first in ``font.family`` and ``font.sans-serif``, then the supplement and DejaVu
-    Sans as per-glyph fallbacks, and turns off the Unicode minus sign (the font's own
-    hyphen-minus is used instead). Idempotent and thread-safe.
-    """
-    global _matplotlib_done
-    with _lock:
-        import matplotlib
-        from matplotlib import font_manager
-
-        if not _matplotlib_done:
-            known = {f.name for f in font_manager.fontManager.ttflist}
-            if FONT_FAMILY not in known:
-                font_manager.fontManager.addfont(str(font_path()))
-            if SUPPLEMENT_FAMILY not in known:
-                font_manager.fontManager.addfont(str(supplement_path()))
-            _matplotlib_done = True
-        rc = matplotlib.rcParams
-        # An explicit family list: matplotlib falls back glyph by glyph along it (the
-        # generic "sans-serif" alias alone would not reach the supplement).
-        rc["font.family"] = [FONT_FAMILY, SUPPLEMENT_FAMILY, "DejaVu Sans"]
-        rc["font.sans-serif"] = [FONT_FAMILY, SUPPLEMENT_FAMILY, "DejaVu Sans"]
-        rc["axes.unicode_minus"] = False
-    return FONT_FAMILY

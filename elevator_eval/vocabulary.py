@@ -31,15 +31,15 @@ def catalogue() -> dict[str, dict[str, tuple[str, str]]]:
     return out
 
 
-def pairs(kind: str) -> dict:
+def pairs(kind: str) -> dict[str | None, tuple[str, str]]:
     """code → (zh, en) of one kind; for ``votes`` the key ``None`` is "did not take part"."""
-    table: dict = dict(catalogue()[kind])
+    table: dict[str | None, tuple[str, str]] = dict(catalogue()[kind].items())
     if kind == "votes":
         table[None] = table.pop(NO_VOTE)
     return table
 
 
-def label(kind: str, code, lang: str = "zh") -> str:
+def label(kind: str, code: str | None, lang: str = "zh") -> str:
     """The name of ``code`` in ``lang`` (``zh`` or ``en``); the code itself when unknown."""
     pair = pairs(kind).get(code)
     if pair is None:

@@ -223,3 +223,24 @@ def test_a_file_replaced_while_it_is_read_is_not_stamped(path, monkeypatch):
     monkeypatch.setattr(concurrency, "file_state", state_then_save)
     with pytest.raises(store.ProjectFileError, match="while it was being read"):
         store.open_project(path)
+
+
+@pytest.mark.parametrize("reader", [concurrency.open_image, concurrency.image_via_file])
+def test_file_image_opens_on_every_supported_python(tmp_path, reader):
+    """Python 3.10 has no ``Connection.deserialize``: the file route reads the same rows."""
+    import sqlite3
+    db = tmp_path / "meta.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+    conn.executemany("INSERT INTO meta VALUES (?, ?)",
+                     [("generation", "7"), ("content_sha256", "ab")])
+    conn.commit()
+    conn.close()
+    img = reader(db.read_bytes())
+    try:
+        assert dict(img.execute("SELECT key, value FROM meta")) == {
+            "generation": "7", "content_sha256": "ab"}
+    finally:
+        img.close()
+    with pytest.raises(sqlite3.DatabaseError):     # on opening or on the first query
+        reader(b"not a database, just text" * 100).execute("SELECT * FROM meta")

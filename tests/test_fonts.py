@@ -9,6 +9,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from elevator_eval import fonts
+from elevator_eval.report.chart_fonts import setup_matplotlib
 
 # Characters people's names and the documents use, beyond the CJK Unified block.
 REQUIRED_SYMBOLS = "㛃喆堃℃¥￥㎡≥≤±×÷·—–…‰①②□■✓→、。《》【】，：；（）％"
@@ -111,8 +112,8 @@ def test_matplotlib_draws_chinese_with_the_bundled_font():
     from matplotlib import font_manager
     from matplotlib.figure import Figure
 
-    family = fonts.setup_matplotlib()
-    assert fonts.setup_matplotlib() == family == fonts.FONT_FAMILY
+    family = setup_matplotlib()
+    assert setup_matplotlib() == family == fonts.FONT_FAMILY
     found = font_manager.findfont(font_manager.FontProperties(family=["sans-serif"]))
     assert found.endswith("EESansSC.ttf")
     fig = Figure(figsize=(2, 1), dpi=50)
@@ -165,7 +166,7 @@ def test_matplotlib_draws_the_supplement_glyphs_without_a_missing_glyph_warning(
 
     from matplotlib.figure import Figure
 
-    fonts.setup_matplotlib()
+    setup_matplotlib()
     fig = Figure(figsize=(2, 1))
     fig.add_subplot().set_title("王\u9ff0 李㛃")
     with warnings.catch_warnings():

@@ -1,5 +1,14 @@
-"""The code passes the project's lint (ruff: pyflakes rules and syntax errors, configured in
-pyproject.toml), so unused imports and undefined names never reach main."""
+"""The code passes the project's lint: ruff, configured in pyproject.toml ([tool.ruff]).
+
+Three levels:
+
+- pyflakes and syntax errors (F, E9) over the whole tree: must pass now;
+- the configured selection (E, W, F, I, B, UP, C4, SIM, RUF) over the modules already
+  brought up to it: must pass now;
+- the same over the whole tree: expected to fail until the tree-wide ``ruff check --fix``
+  and ``ruff format`` after merging the parallel changes (marked ``xfail``; the mark is
+  removed then).
+"""
 
 from __future__ import annotations
 
@@ -10,22 +19,67 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+TREE = ["elevator_eval", "tests", "tools", "benchmarks"]
+
+CLEAN = ["elevator_eval/site", "elevator_eval/preinstall", "elevator_eval/procurement",
+         "elevator_eval/process", "elevator_eval/ballots.py", "elevator_eval/privacy.py",
+         "elevator_eval/concurrency.py", "elevator_eval/filelock.py",
+         "elevator_eval/vocabulary.py", "elevator_eval/audit.py", "elevator_eval/atomic.py",
+         "elevator_eval/fonts.py", "elevator_eval/resources.py", "elevator_eval/textwidth.py",
+         "elevator_eval/report/chart_fonts.py", "tests/test_lint.py", "tests/test_typecheck.py",
+         "tests/test_core_draws_no_figures.py"]
+"""Modules that already pass the configured rules (the list only grows)."""
 
 
-def _ruff() -> list[str]:
+def _ruff(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     pytest.importorskip("ruff")       # a third-party tool of the test extra
-    return [sys.executable, "-m", "ruff"]
+    return subprocess.run([sys.executable, "-m", "ruff", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
 
 
-def test_ruff_check_passes():
-    proc = subprocess.run([*_ruff(), "check", "--no-cache", "elevator_eval", "tests", "tools",
-                           "benchmarks"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+def test_ruff_pyflakes_and_syntax_pass_on_the_whole_tree():
+    proc = _ruff("check", "--no-cache", "--select", "F,E9", *TREE)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_configured_rules_pass_on_the_clean_modules():
+    proc = _ruff("check", "--no-cache", *CLEAN)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.xfail(strict=False, reason="until the tree-wide format after merging")
+def test_configured_rules_pass_on_the_whole_tree():
+    proc = _ruff("check", "--no-cache", *TREE)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.xfail(strict=False, reason="until the tree-wide format after merging")
+def test_ruff_format_check_passes_on_the_whole_tree():
+    proc = _ruff("format", "--check", "--no-cache", *TREE)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_ruff_finds_an_unused_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("import os\n", encoding="utf-8")
-    proc = subprocess.run([*_ruff(), "check", "--no-cache", "--isolated", "--select", "F",
-                           str(bad)], capture_output=True, text=True, timeout=60)
+    proc = _ruff("check", "--no-cache", "--isolated", "--select", "F", str(bad))
     assert proc.returncode == 1 and "F401" in proc.stdout
+
+
+def test_the_configuration_finds_unsorted_imports_and_a_mutable_default(tmp_path):
+    """The configured selection bites (I and B), with the project's settings."""
+    (tmp_path / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
+    bad = tmp_path / "bad.py"
+    bad.write_text("import sys\nimport os\n\n\ndef f(x=[]):\n    return x, os, sys\n",
+                   encoding="utf-8")
+    proc = _ruff("check", "--no-cache", "bad.py", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "I001" in proc.stdout and "B006" in proc.stdout
+
+
+def test_the_formatter_reports_a_badly_formatted_file(tmp_path):
+    (tmp_path / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
+    (tmp_path / "ugly.py").write_text("x = {  'a':1 }\n", encoding="utf-8")
+    (tmp_path / "neat.py").write_text('x = {"a": 1}\n', encoding="utf-8")
+    assert _ruff("format", "--check", "--no-cache", "ugly.py", cwd=tmp_path).returncode == 1
+    assert _ruff("format", "--check", "--no-cache", "neat.py", cwd=tmp_path).returncode == 0

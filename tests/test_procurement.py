@@ -169,6 +169,15 @@ def test_bad_tiers(tiers, msg):
     assert msg in str(e.value)
 
 
+def test_a_tier_without_price_or_discount_is_refused_when_priced_not_multiplied_by_none():
+    """Found by the type checker: an unchecked tier used to fail with a TypeError on
+    ``Decimal * None``; it now says what is wrong."""
+    with pytest.raises(ValueError, match="neither a price nor a discount"):
+        VolumeTier(5).price_yuan(D(1000))
+    assert VolumeTier(5, discount_percent=D(10)).price_yuan(D(1000)) == D("900.00")
+    assert VolumeTier(5, unit_price_yuan=D(880)).price_yuan(D(1000)) == D(880)
+
+
 # ----------------------------------------------------------------- energy and LCC
 
 @pytest.mark.parametrize("n, cat", [(0, 1), (6, 1), (7, 2), (20, 2), (21, 3), (50, 3),

@@ -88,14 +88,14 @@ from .valuation import (
 )
 
 __all__ = [
-    "DEFAULT_ASSUMPTIONS", "KIND", "MAX_HORIZON_YEARS", "assumption_rows", "load_assumptions",
-    "validate_assumptions", "PRICE_BASIS_TEXT", "PreinstallResult", "evaluate", "build_inputs",
-    "pit_outcomes", "consent_outlook", "simple_needed", "vote_needs", "vote_state", "RankRow",
-    "Selection", "choose_units", "knapsack_milp", "portfolio", "rank_units", "hazard_band",
-    "tornado", "monte_carlo", "quantile_interval", "simulate_savings",
-    "simulate_savings_array", "ConsentOutlook", "CostItem", "Figures", "MonteCarloResult",
-    "PitOutcome", "PreinstallInputs", "Tornado", "TornadoBar", "Triangle",
-    "arrival_probabilities", "beta_params", "break_even_hazard", "case_saving",
-    "case_terms", "expected_arrival", "expected_saving", "figures", "growth_means", "hazards_for",
-    "mean_saving", "most_likely_saving", "saving_npv",
+    "DEFAULT_ASSUMPTIONS", "KIND", "MAX_HORIZON_YEARS", "PRICE_BASIS_TEXT", "ConsentOutlook",
+    "CostItem", "Figures", "MonteCarloResult", "PitOutcome", "PreinstallInputs",
+    "PreinstallResult", "RankRow", "Selection", "Tornado", "TornadoBar", "Triangle",
+    "arrival_probabilities", "assumption_rows", "beta_params", "break_even_hazard", "build_inputs",
+    "case_saving", "case_terms", "choose_units", "consent_outlook", "evaluate", "expected_arrival",
+    "expected_saving", "figures", "growth_means", "hazard_band", "hazards_for", "knapsack_milp",
+    "load_assumptions", "mean_saving", "monte_carlo", "most_likely_saving", "pit_outcomes",
+    "portfolio", "quantile_interval", "rank_units", "saving_npv", "simple_needed",
+    "simulate_savings", "simulate_savings_array", "tornado", "validate_assumptions", "vote_needs",
+    "vote_state",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InputError
+from ..model import Project
 from ..money import to_decimal
 from ..ruledata import load
 from .types import Triangle
@@ -19,7 +20,7 @@ MAX_HORIZON_YEARS = 50
 PRICE_BASES = ("nominal",)
 
 
-def deep_merge(base: dict, over: dict) -> dict:
+def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     """``base`` with ``over`` merged in, nested objects key by key (lists replaced)."""
     out = dict(base)
     for k, v in over.items():
@@ -30,7 +31,8 @@ def deep_merge(base: dict, over: dict) -> dict:
     return out
 
 
-def load_assumptions(project=None, overrides: dict | None = None) -> dict[str, Any]:
+def load_assumptions(project: Project | None = None,
+                     overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """The assumption set: the shipped default, then the project's, then ``overrides``.
 
     Parameters
@@ -60,7 +62,7 @@ def load_assumptions(project=None, overrides: dict | None = None) -> dict[str, A
     return data
 
 
-def number(value, fld: str, *, lo: float | None = None, hi: float | None = None,
+def number(value: object, fld: str, *, lo: float | None = None, hi: float | None = None,
            allow_negative: bool = False) -> float:
     """``value`` as a float within ``[lo, hi]``; InputError naming ``fld`` otherwise."""
     d = to_decimal(value, fld, allow_negative=allow_negative)
@@ -72,7 +74,8 @@ def number(value, fld: str, *, lo: float | None = None, hi: float | None = None,
     return x
 
 
-def triangle(entry, fld: str, *, lo=None, hi=None, allow_negative=False) -> Triangle:
+def triangle(entry: object, fld: str, *, lo: float | None = None, hi: float | None = None,
+             allow_negative: bool = False) -> Triangle:
     """An object ``{low, mode, high}`` as a :class:`Triangle` (low ≤ mode ≤ high)."""
     if not isinstance(entry, dict):
         raise InputError(fld, "must be an object with low, mode and high")
@@ -86,7 +89,7 @@ def triangle(entry, fld: str, *, lo=None, hi=None, allow_negative=False) -> Tria
     return Triangle(*vals)
 
 
-def horizon(value, fld: str) -> int:
+def horizon(value: object, fld: str) -> int:
     """A horizon in whole years, 1 … :data:`MAX_HORIZON_YEARS`."""
     if isinstance(value, bool) or value is None:
         raise InputError(fld, f"must be a whole number of years, got {value!r}")
@@ -97,12 +100,12 @@ def horizon(value, fld: str) -> int:
     return int(d)
 
 
-def value_of(entry):
+def value_of(entry: object) -> object:
     """``entry["value"]`` for an object with a value, else ``entry`` itself."""
     return entry.get("value") if isinstance(entry, dict) else entry
 
 
-def validate_assumptions(data: dict) -> None:
+def validate_assumptions(data: dict[str, Any]) -> None:
     """Check every value of an assumption set (ranges, low ≤ mode ≤ high).
 
     Raises
@@ -137,7 +140,7 @@ def validate_assumptions(data: dict) -> None:
     _validate_hazard(data.get("consent_hazard"), f"{p}.consent_hazard")
 
 
-def _validate_pit(pit, fld: str) -> None:
+def _validate_pit(pit: object, fld: str) -> None:
     if pit is None:
         return
     if not isinstance(pit, dict):
@@ -162,7 +165,7 @@ def _validate_pit(pit, fld: str) -> None:
         triangle(rework.get(key), f"{fld}.rework_yuan.{key}")
 
 
-def _validate_hazard(ch, fld: str) -> None:
+def _validate_hazard(ch: object, fld: str) -> None:
     if not isinstance(ch, dict):
         raise InputError(fld, "must be an object")
     for k in ("ready", "blocked", "needs_votes_min", "needs_votes_max"):
@@ -173,7 +176,7 @@ def _validate_hazard(ch, fld: str) -> None:
     number(ch.get("concentration"), f"{fld}.concentration", lo=0, hi=1e6)
 
 
-def assumption_rows(assumptions: dict) -> list[dict[str, Any]]:
+def assumption_rows(assumptions: dict[str, Any]) -> list[dict[str, Any]]:
     """The assumption set as rows for an editor or a report appendix.
 
     Each row: ``path`` (the key to override in ``settings["preinstall"]`` /
@@ -183,7 +186,8 @@ def assumption_rows(assumptions: dict) -> list[dict[str, Any]]:
     """
     rows: list[dict[str, Any]] = []
 
-    def add(path, entry, unit, *, value=None, tri=True, title=None):
+    def add(path: str, entry: dict[str, Any], unit: str, *, value: object = None,
+            tri: bool = True, title: dict[str, Any] | None = None) -> None:
         rows.append({"path": path,
                      "title_zh": (title or entry).get("title_zh", path),
                      "title_en": (title or entry).get("title_en", path),

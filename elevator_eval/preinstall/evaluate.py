@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from ..model import Project, Unit
 from ..money import json_number
@@ -17,6 +19,7 @@ from .types import (
     Figures,
     MonteCarloResult,
     PitOutcome,
+    PitProduct,
     PreinstallInputs,
     Tornado,
 )
@@ -113,7 +116,7 @@ class PreinstallResult:
     def message(self, lang: str = "zh") -> str:
         return self.message_zh if lang == "zh" else self.message_en
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         e = self.expected
         zh, en = PRICE_BASIS_TEXT.get(self.price_basis, (self.price_basis, self.price_basis))
         return {
@@ -171,7 +174,7 @@ def _messages(e: Figures, m: Figures, H: int) -> tuple[str, str]:
         en = (f"Do not pre-work: an expected spend of {c:,} yuan gives an expected net loss of "
               f"{-e.net_saving_yuan:,} yuan (present value, the mean over the stated "
               f"uncertainty); probability of consent within {H} years only {p_in:.0%}.")
-    if e.break_even_hazard is not None:
+    if e.break_even_hazard is not None and e.break_even_probability is not None:
         zh += (f"盈亏平衡：每年达成概率 {float(e.break_even_hazard):.1%}"
                f"（{H} 年内 {float(e.break_even_probability):.0%}）。")
         en += (f" Break-even: {float(e.break_even_hazard):.1%} a year "
@@ -184,8 +187,8 @@ def _messages(e: Figures, m: Figures, H: int) -> tuple[str, str]:
 def evaluate(unit: Unit, project: Project | None = None, *, horizon_years: int | None = None,
              seed: int = 0, draws: int = 100_000, with_monte_carlo: bool = True,
              with_tornado: bool = True, inputs: PreinstallInputs | None = None,
-             assumptions: dict | None = None, consent_ruleset: str | None = None,
-             pit_products=None) -> PreinstallResult:
+             assumptions: dict[str, Any] | None = None, consent_ruleset: str | None = None,
+             pit_products: Sequence[PitProduct] | None = None) -> PreinstallResult:
     """Value pre-works now against later for one unit.
 
     Parameters

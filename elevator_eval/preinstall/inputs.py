@@ -3,9 +3,11 @@ consent outlook (:func:`build_inputs`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Sequence
+from typing import Any
 
+from ..consent import ConsentResult
 from ..errors import InputError
 from ..model import PIPE_TYPES, Project, Unit
 from ..money import to_decimal
@@ -18,16 +20,21 @@ from .assumptions import (
     validate_assumptions,
     value_of,
 )
-from .outlook import consent_outlook
-from .types import CostItem, PitOutcome, PreinstallInputs
+from .outlook import VoteCounts, consent_outlook
+from .types import CostItem, PitOutcome, PitProduct, PreinstallInputs
+
+ProductClass = tuple[str, str, str, int, float]
+"""``(key, title_zh, title_en, pit_mm, probability)`` of a product class."""
+InputsCache = dict[tuple[object, ...], dict[str, Any]]
+"""Cost parts shared between units with the same pipes, pit depth and cost lines."""
 
 _ONE = Decimal(1)
 UNIT_LINES = ("pipe_relocation", "pit", "foundation", "power_capacity")
 """Cost lines of ``costs.items_yuan`` that replace a default pre-works item."""
 
 
-def _item(key: str, group: str, entry: dict, fld: str, *, title_zh=None, title_en=None,
-          source=None) -> CostItem:
+def _item(key: str, group: str, entry: dict[str, Any], fld: str, *, title_zh: str | None = None,
+          title_en: str | None = None, source: str | None = None) -> CostItem:
     t = [to_decimal(entry[k], f"{fld}.{k}") for k in ("low", "mode", "high")]
     return CostItem(key, group, title_zh or str(entry.get("title_zh", key)),
                     title_en or str(entry.get("title_en", key)), t[0], t[1], t[2],
@@ -35,12 +42,13 @@ def _item(key: str, group: str, entry: dict, fld: str, *, title_zh=None, title_e
 
 
 def build_inputs(unit: Unit, project: Project | None = None, *,
-                 assumptions: dict | None = None,
+                 assumptions: dict[str, Any] | None = None,
                  horizon_years: int | None = None,
-                 consent_result=None, consent_counts: tuple | None = None,
+                 consent_result: ConsentResult | None = None,
+                 consent_counts: VoteCounts | None = None,
                  consent_ruleset: str | None = None,
-                 pit_products: Sequence | None = None,
-                 cache: dict | None = None) -> PreinstallInputs:
+                 pit_products: Sequence[PitProduct] | None = None,
+                 cache: InputsCache | None = None) -> PreinstallInputs:
     """Collect the cost items, rates, pit outcomes and consent outlook of one unit.
 
     Parameters
@@ -71,7 +79,7 @@ def build_inputs(unit: Unit, project: Project | None = None, *,
     InputError
         naming the field.
     """
-    # over 60 lines only through the parameter documentation; the body is short
+    # Long: only through the parameter documentation; the code is 30 lines
     over = unit.extra.get("preinstall") if isinstance(unit.extra, dict) else None
     if over is not None and not isinstance(over, dict):
         raise InputError("extra.preinstall", "must be an object")
@@ -99,12 +107,12 @@ def build_inputs(unit: Unit, project: Project | None = None, *,
             return PreinstallInputs(unit_id=unit.id, consent=outlook, **hit)
     parts = _cost_parts(unit, a, over, horizon_years)
     parts.update(_pit_parts(unit, a, parts["items_now"], pit_products))
-    if key is not None:
+    if key is not None and cache is not None:
         cache[key] = parts
     return PreinstallInputs(unit_id=unit.id, consent=outlook, **parts)
 
 
-def _now_items(unit: Unit, a: dict, over: dict) -> list[CostItem]:
+def _now_items(unit: Unit, a: dict[str, Any], over: dict[str, Any]) -> list[CostItem]:
     p = "preinstall"
     items: list[CostItem] = []
     pipes = unit.site.pipes_in_footprint
@@ -146,7 +154,8 @@ def _now_items(unit: Unit, a: dict, over: dict) -> list[CostItem]:
     return items
 
 
-def _cost_parts(unit: Unit, a: dict, over: dict, horizon_years: int | None) -> dict:
+def _cost_parts(unit: Unit, a: dict[str, Any], over: dict[str, Any],
+                horizon_years: int | None) -> dict[str, Any]:
     p = "preinstall"
     items = _now_items(unit, a, over)
     extras = [_item(k, "later", e, f"{p}.later_extra_yuan.{k}")
@@ -169,7 +178,8 @@ def _cost_parts(unit: Unit, a: dict, over: dict, horizon_years: int | None) -> d
         assumptions_source_zh=str(a.get("source_zh", a.get("source", ""))))
 
 
-def _pit_parts(unit: Unit, a: dict, items: list[CostItem], catalogue) -> dict:
+def _pit_parts(unit: Unit, a: dict[str, Any], items: list[CostItem],
+               catalogue: Sequence[PitProduct] | None) -> dict[str, Any]:
     """The product classes the unit may buy later and the rework each needs (see
     :func:`pit_outcomes`); nothing when no pit is pre-built or the set has no ``pit``."""
     pit = a.get("pit")
@@ -190,8 +200,8 @@ def _pit_parts(unit: Unit, a: dict, items: list[CostItem], catalogue) -> dict:
             "prebuilt_pit_mm": depth if available is None else min(depth, int(available))}
 
 
-def pit_outcomes(classes: Sequence[tuple], prebuilt_depth_mm: int,
-                 available_mm: int | None, rework: dict) -> list[PitOutcome]:
+def pit_outcomes(classes: Sequence[ProductClass], prebuilt_depth_mm: int,
+                 available_mm: int | None, rework: dict[str, Any]) -> list[PitOutcome]:
     """Product classes ``(key, title_zh, title_en, pit_mm, probability)`` as outcomes.
 
     The pit is pre-built at ``prebuilt_depth_mm``, or at the site's available depth when

@@ -8,17 +8,23 @@ and its ``needed``) under the consent ruleset the caller passes (default: the un
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import consent as consent_engine
 from .. import consent_rules
+from ..consent import ConsentResult
 from ..errors import InputError
 from ..model import Unit
 from ..rulebook import consent_for
 from .assumptions import number
 from .types import ConsentOutlook
 
+VoteCounts = tuple[str, int, int, bool]
+"""``(state, heads_total, additional_yes, possible)`` of a unit's vote."""
 
-def vote_state(unit: Unit, ruleset: str | None = None, *, settings: dict | None = None,
-               tally_result=None) -> tuple[str, int, int, bool, str]:
+
+def vote_state(unit: Unit, ruleset: str | None = None, *, settings: dict[str, Any] | None = None,
+               tally_result: ConsentResult | None = None) -> tuple[str, int, int, bool, str]:
     """``(state, heads_total, additional_yes, possible, ruleset)`` from the consent engine.
 
     ``state`` is ``ready``, ``needs_votes``, ``blocked`` or ``unknown`` (no households).
@@ -41,20 +47,21 @@ def vote_state(unit: Unit, ruleset: str | None = None, *, settings: dict | None 
         r.ruleset
 
 
-def vote_needs(unit: Unit, ruleset: str | None = None, *, settings: dict | None = None
-               ) -> tuple[str, int, int, bool]:
+def vote_needs(unit: Unit, ruleset: str | None = None, *, settings: dict[str, Any] | None = None
+               ) -> VoteCounts:
     """``(state, heads_total, additional_yes, possible)`` — :func:`vote_state` without the
     ruleset name (kept for callers of the former integer counter)."""
     return vote_state(unit, ruleset if isinstance(ruleset, str) else None,
                       settings=settings)[:4]
 
 
-def simple_needed(unit: Unit) -> tuple[str, int, int, bool]:
+def simple_needed(unit: Unit) -> VoteCounts:
     """:func:`vote_needs` under the national Civil Code ruleset."""
     return vote_needs(unit, consent_rules.DEFAULT_RULESET)
 
 
-def _given(unit: Unit, state, heads, add, possible, conc, name) -> ConsentOutlook | None:
+def _given(unit: Unit, state: str, heads: int, add: int, possible: bool, conc: float,
+           name: str) -> ConsentOutlook | None:
     pre = unit.extra.get("preinstall") if isinstance(unit.extra, dict) else None
     given = pre.get("hazard") if isinstance(pre, dict) else None
     if given is None:
@@ -74,9 +81,10 @@ def _given(unit: Unit, state, heads, add, possible, conc, name) -> ConsentOutloo
                           "user input", name)
 
 
-def consent_outlook(unit: Unit, assumptions: dict, *, tally_result=None,
-                    counts: tuple | None = None, ruleset: str | None = None,
-                    settings: dict | None = None) -> ConsentOutlook:
+def consent_outlook(unit: Unit, assumptions: dict[str, Any], *,
+                    tally_result: ConsentResult | None = None,
+                    counts: VoteCounts | None = None, ruleset: str | None = None,
+                    settings: dict[str, Any] | None = None) -> ConsentOutlook:
     """Annual probability of reaching consent, from the unit's vote state.
 
     ``ready`` → ``consent_hazard.ready`` (1: built in year 1); ``blocked`` (an owner with a

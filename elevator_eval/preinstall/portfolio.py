@@ -4,20 +4,23 @@ pre-work within a budget, exactly, with :func:`scipy.optimize.milp` (HiGHS)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
-from typing import Sequence
+from typing import Any
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from ..census import classify_units
 from ..errors import InputError
+from ..model import Project, Unit
 from ..money import json_number, to_decimal
 from ..rulebook import suitability_name
 from .assumptions import load_assumptions
-from .inputs import build_inputs
-from .outlook import vote_state
+from .inputs import InputsCache, build_inputs
+from .outlook import VoteCounts, vote_state
+from .types import PitProduct
 from .valuation import figures
 
 
@@ -43,7 +46,7 @@ class RankRow:
     most_likely_saving_yuan: Decimal = Decimal(0)
     probability_of_waste: Decimal = Decimal(0)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"unit": self.unit_id, "name": self.unit_name, "community": self.community,
                 "building": self.building, "class": self.klass,
                 "consent_state": self.consent_state, "hazard": round(self.hazard, 6),
@@ -83,7 +86,7 @@ class Selection:
     candidates: int
     eligible: int
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"budget_yuan": json_number(self.budget_yuan), "method": self.method,
                 "rule_zh": self.rule_zh, "rule_en": self.rule_en,
                 "chosen": [r.to_json() for r in self.chosen],
@@ -94,7 +97,7 @@ class Selection:
                 "candidates": self.candidates, "eligible": self.eligible}
 
 
-def _classes(units) -> list[str | None]:
+def _classes(units: Sequence[Unit]) -> list[str | None]:
     """Suitability classes by the vectorised census path, grouped by ruleset."""
     groups: dict[str, list[int]] = {}
     for i, u in enumerate(units):
@@ -106,8 +109,9 @@ def _classes(units) -> list[str | None]:
     return out
 
 
-def rank_units(project, *, horizon_years: int | None = None, include_all: bool = False,
-               consent_ruleset: str | None = None, pit_products=None) -> list[RankRow]:
+def rank_units(project: Project, *, horizon_years: int | None = None, include_all: bool = False,
+               consent_ruleset: str | None = None,
+               pit_products: Sequence[PitProduct] | None = None) -> list[RankRow]:
     """Rank the candidate units of a project by expected saving per expected yuan spent.
 
     Candidates: units not classed "unsuitable" that are classed "difficult" or have not
@@ -127,8 +131,8 @@ def rank_units(project, *, horizon_years: int | None = None, include_all: bool =
         classes = _classes([u for _, _, u in located])
     except InputError as e:
         raise InputError(f"suitability: {e.field}", e.message) from None
-    cache: dict = {}
-    votes: dict = {}
+    cache: InputsCache = {}
+    votes: dict[tuple[object, ...], VoteCounts] = {}
     settings = project.settings if isinstance(project.settings, dict) else None
     rows: list[RankRow] = []
     for (c, b, u), klass in zip(located, classes):
@@ -141,7 +145,8 @@ def rank_units(project, *, horizon_years: int | None = None, include_all: bool =
                 (h.owner_id, h.area_m2, h.vote, bool(h.exclusive_part_affected))
                 for h in u.households))
             if sig not in votes:
-                votes[sig] = vote_state(u, consent_ruleset, settings=settings)[:4]
+                st, heads, add, possible, _ = vote_state(u, consent_ruleset, settings=settings)
+                votes[sig] = (st, heads, add, possible)
             inp = build_inputs(u, project, assumptions=base, horizon_years=horizon_years,
                                consent_ruleset=consent_ruleset, consent_counts=votes[sig],
                                pit_products=pit_products, cache=cache)
@@ -150,11 +155,11 @@ def rank_units(project, *, horizon_years: int | None = None, include_all: bool =
         state = inp.consent.state
         if not include_all and not (klass == "difficult" or state != "ready"):
             continue
-        e = figures(inp, "expected", with_break_even=False)
+        exp = figures(inp, "expected", with_break_even=False)
         m = figures(inp, "most_likely", with_break_even=False)
         rows.append(RankRow(u.id, u.name, c.name, b.name, klass, state, inp.consent.hazard,
-                            e.cost_now_yuan, e.net_saving_yuan, e.waste_yuan,
-                            e.saving_per_yuan, m.net_saving_yuan, e.probability_of_waste))
+                            exp.cost_now_yuan, exp.net_saving_yuan, exp.waste_yuan,
+                            exp.saving_per_yuan, m.net_saving_yuan, exp.probability_of_waste))
     rows.sort(key=lambda r: (-(r.saving_per_yuan if r.saving_per_yuan is not None
                                else Decimal("-1e9")), -r.expected_saving_yuan, r.unit_id))
     return rows
@@ -201,7 +206,8 @@ def knapsack_milp(costs: Sequence[int], values: Sequence[int], capacity: int, *,
     return sum(values[i] for i in chosen), chosen, bound
 
 
-def _greedy(costs, values, capacity: int, idx: list[int]) -> tuple[int, list[int], float]:
+def _greedy(costs: Sequence[int], values: Sequence[int], capacity: int,
+            idx: list[int]) -> tuple[int, list[int], float]:
     """Fallback when the time limit stops the solver before its first solution: items by
     value per cost while they fit, with the LP-relaxation bound (so the gap is reported)."""
     order = sorted(idx, key=lambda i: (-values[i] / costs[i] if costs[i] else -math.inf, i))
@@ -217,7 +223,7 @@ def _greedy(costs, values, capacity: int, idx: list[int]) -> tuple[int, list[int
     return sum(values[i] for i in chosen), sorted(chosen), bound
 
 
-def choose_units(rows: Sequence[RankRow], budget_yuan, *,
+def choose_units(rows: Sequence[RankRow], budget_yuan: object, *,
                  time_limit_s: float | None = None) -> Selection:
     """Choose the units to pre-work within ``budget_yuan`` to maximise the total expected
     saving, exactly (0/1 programme solved by HiGHS at any size).
@@ -254,7 +260,7 @@ def choose_units(rows: Sequence[RankRow], budget_yuan, *,
                      len(rows), len(elig))
 
 
-def portfolio(project, budget_yuan, *, horizon_years: int | None = None,
+def portfolio(project: Project, budget_yuan: object, *, horizon_years: int | None = None,
               consent_ruleset: str | None = None) -> Selection:
     """:func:`rank_units` then :func:`choose_units`."""
     budget = to_decimal(budget_yuan, "--budget")

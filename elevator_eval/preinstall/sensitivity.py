@@ -43,7 +43,7 @@ def hazard_band(consent: ConsentOutlook) -> tuple[float, float]:
     return float(betaincinv(ab[0], ab[1], 0.1)), float(betaincinv(ab[0], ab[1], 0.9))
 
 
-def _specs(inputs: PreinstallInputs) -> list[tuple]:
+def _specs(inputs: PreinstallInputs) -> list[tuple[str, str, str, str, float, float]]:
     specs = [(f"now:{it.key}", it.title_zh, it.title_en, "yuan", float(it.low_yuan),
               float(it.high_yuan)) for it in inputs.items_now]
     specs += [(f"later:{it.key}", it.title_zh, it.title_en, "yuan", float(it.low_yuan),

@@ -5,28 +5,34 @@ mean loss when it happens, and P10/P50/P90 with the P10's simulation error."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from ..errors import InputError
 from .types import MonteCarloResult, PreinstallInputs
 from .valuation import arrival_probabilities, beta_params, hazards_for, ratio, yuan
 
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
 
-def _tri_draw(rng, low: float, mode: float, high: float, n: int):
+
+def _tri_draw(rng: np.random.Generator, low: float, mode: float, high: float,
+              n: int) -> Floats:
     if high <= low:
         return np.full(n, low)
     return rng.triangular(low, mode, high, n)
 
 
-def _check(draws, seed) -> None:
+def _check(draws: object, seed: object) -> None:
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 2:
         raise InputError("--draws", f"must be a whole number of at least 2, got {draws!r}")
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise InputError("--seed", f"must be a whole number ≥ 0, got {seed!r}")
 
 
-def _consent_years(rng, inputs: PreinstallInputs, n: int):
+def _consent_years(rng: np.random.Generator, inputs: PreinstallInputs, n: int) -> Ints:
     """Year of consent per draw (``H + 1`` = not within the horizon)."""
     H, cons = inputs.horizon_years, inputs.consent
     if cons.hazards_by_year:
@@ -40,7 +46,7 @@ def _consent_years(rng, inputs: PreinstallInputs, n: int):
     return np.minimum(t, H + 1)
 
 
-def _rework(rng, inputs: PreinstallInputs, n: int):
+def _rework(rng: np.random.Generator, inputs: PreinstallInputs, n: int) -> Floats:
     outs = inputs.pit_outcomes
     if not outs:
         return np.zeros(n)
@@ -53,7 +59,8 @@ def _rework(rng, inputs: PreinstallInputs, n: int):
     return cost
 
 
-def simulate_savings(inputs: PreinstallInputs, draws: int = 100_000, seed: int = 0):
+def simulate_savings(inputs: PreinstallInputs, draws: int = 100_000,
+                     seed: int = 0) -> tuple[Floats, npt.NDArray[np.bool_]]:
     """Simulated savings [yuan], one per draw, and whether the elevator came.
 
     The draw order is fixed (pre-work items, extras, escalation, hazard and consent year,
@@ -71,10 +78,10 @@ def simulate_savings(inputs: PreinstallInputs, draws: int = 100_000, seed: int =
     n, H = draws, inputs.horizon_years
     c_now = np.zeros(n)
     for it in inputs.items_now:
-        c_now += _tri_draw(rng, *map(float, (it.low_yuan, it.mode_yuan, it.high_yuan)), n)
+        c_now += _tri_draw(rng, float(it.low_yuan), float(it.mode_yuan), float(it.high_yuan), n)
     x = np.zeros(n)
     for it in inputs.extras_later:
-        x += _tri_draw(rng, *map(float, (it.low_yuan, it.mode_yuan, it.high_yuan)), n)
+        x += _tri_draw(rng, float(it.low_yuan), float(it.mode_yuan), float(it.high_yuan), n)
     esc = inputs.escalation
     g = _tri_draw(rng, esc.low, esc.mode, esc.high, n)
     t = _consent_years(rng, inputs, n).astype(np.int64)
@@ -88,18 +95,20 @@ def simulate_savings(inputs: PreinstallInputs, draws: int = 100_000, seed: int =
     return value - c_now, came
 
 
-def simulate_savings_array(inputs: PreinstallInputs, draws: int = 100_000, seed: int = 0):
+def simulate_savings_array(inputs: PreinstallInputs, draws: int = 100_000,
+                           seed: int = 0) -> Floats:
     """Only the savings array of :func:`simulate_savings` [yuan]."""
     return simulate_savings(inputs, draws, seed)[0]
 
 
-def quantile_interval(sorted_values, q: float, z: float = 1.96) -> tuple[float, float]:
+def quantile_interval(sorted_values: Sequence[float] | Floats, q: float,
+                      z: float = 1.96) -> tuple[float, float]:
     """Distribution-free 95 % interval of the ``q`` quantile from the order statistics:
     ranks ``n q ± z √(n q (1 − q))`` (normal approximation of the binomial)."""
     n = len(sorted_values)
     half = z * math.sqrt(n * q * (1.0 - q))
-    lo = max(0, int(math.floor(n * q - half)))
-    hi = min(n - 1, int(math.ceil(n * q + half)))
+    lo = max(0, math.floor(n * q - half))
+    hi = min(n - 1, math.ceil(n * q + half))
     return float(sorted_values[lo]), float(sorted_values[hi])
 
 

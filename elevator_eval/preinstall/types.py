@@ -10,12 +10,26 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, Protocol
 
 from ..money import json_number
 
 
-def _opt(d):
+def _opt(d: Decimal | None) -> Any:
+    """A JSON number (int or float) of ``d``, or ``None``."""
     return None if d is None else json_number(d)
+
+
+class PitProduct(Protocol):
+    """What the valuation reads of a product the unit may buy later (e.g.
+    :class:`elevator_eval.procurement.Product`); ``vendor`` and ``model`` are read when
+    present."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def pit_mm(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -64,7 +78,7 @@ class CostItem:
     def triangle(self) -> Triangle:
         return Triangle(float(self.low_yuan), float(self.mode_yuan), float(self.high_yuan))
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"key": self.key, "group": self.group, "title_zh": self.title_zh,
                 "title_en": self.title_en, "low_yuan": json_number(self.low_yuan),
                 "mode_yuan": json_number(self.mode_yuan), "high_yuan": json_number(self.high_yuan),
@@ -95,7 +109,7 @@ class PitOutcome:
     probability: float
     rework: CostItem | None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"key": self.key, "title_zh": self.title_zh, "title_en": self.title_en,
                 "pit_mm": self.pit_mm, "probability": round(self.probability, 6),
                 "rework": None if self.rework is None else self.rework.to_json()}
@@ -137,7 +151,7 @@ class ConsentOutlook:
     source: str
     ruleset: str = ""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"state": self.state, "hazard": round(self.hazard, 6),
                 "hazards_by_year": list(self.hazards_by_year) if self.hazards_by_year else None,
                 "concentration": self.concentration, "heads_total": self.heads_total,
@@ -183,7 +197,7 @@ class PreinstallInputs:
     assumptions_source: str = ""
     assumptions_source_zh: str = ""
 
-    def replace(self, **changes) -> "PreinstallInputs":
+    def replace(self, **changes: Any) -> PreinstallInputs:
         new = copy.copy(self)
         for k, v in changes.items():
             setattr(new, k, v)
@@ -230,7 +244,7 @@ class Figures:
     break_even_probability: Decimal | None
     saving_per_yuan: Decimal | None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"case": self.case, "net_saving_yuan": json_number(self.net_saving_yuan),
                 "pays_off": self.pays_off,
                 "probability_within_horizon": json_number(self.probability_within_horizon),
@@ -269,7 +283,7 @@ class MonteCarloResult:
     histogram_edges_yuan: list[int] = field(default_factory=list)
     histogram_counts: list[int] = field(default_factory=list)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"draws": self.draws, "seed": self.seed,
                 "mean_yuan": json_number(self.mean_yuan),
                 "std_error_yuan": json_number(self.std_error_yuan),
@@ -306,7 +320,7 @@ class TornadoBar:
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if lang == "zh" else self.title_en
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"key": self.key, "title_zh": self.title_zh, "title_en": self.title_en,
                 "input_unit": self.input_unit, "low_input": self.low_input,
                 "high_input": self.high_input,
@@ -322,6 +336,6 @@ class Tornado:
     base_yuan: Decimal
     bars: list[TornadoBar]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"base_yuan": json_number(self.base_yuan), "case": "most_likely",
                 "bars": [b.to_json() for b in self.bars]}

@@ -15,14 +15,17 @@ same formula with each replaced by its mean, ``(1 + g)^t`` by ``E[(1 + g)^t]`` a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from typing import Sequence
 
 import numpy as np
 from scipy.optimize import brentq
 
 from .types import ConsentOutlook, Figures, PreinstallInputs, Triangle
+
+CaseTerms = tuple[float, float, tuple[float, ...], float, float]
+"""``(C, X − R, growth by year, r, s)`` of a case (see :func:`case_terms`)."""
 
 _ONE = Decimal(1)
 
@@ -129,9 +132,10 @@ def expected_arrival(consent: ConsentOutlook, horizon_years: int) -> tuple[list[
 
 def _sums(inputs: PreinstallInputs, case: str) -> tuple[float, float, float]:
     """``(C, X, R)`` at the means (``expected``) or the modes (``most_likely``)."""
-    pick = (lambda t: t.mean) if case == "expected" else (lambda t: t.mode)
-    c = sum(pick(i.triangle) for i in inputs.items_now)
-    x = sum(pick(i.triangle) for i in inputs.extras_later)
+    def pick(t: Triangle) -> float:
+        return t.mean if case == "expected" else t.mode
+    c = sum((pick(i.triangle) for i in inputs.items_now), 0.0)
+    x = sum((pick(i.triangle) for i in inputs.extras_later), 0.0)
     return c, x, rework_of(inputs, case)
 
 
@@ -147,7 +151,7 @@ def rework_of(inputs: PreinstallInputs, case: str) -> float:
     return top.rework.triangle.mode if top.rework else 0.0
 
 
-def case_terms(inputs: PreinstallInputs, case: str) -> tuple:
+def case_terms(inputs: PreinstallInputs, case: str) -> CaseTerms:
     """What a case's saving needs besides the consent year: ``(C, X − R, growth by year,
     r, s)`` at the means (``expected``) or the modes (``most_likely``)."""
     c, x, rw = _sums(inputs, case)
@@ -161,7 +165,7 @@ def case_terms(inputs: PreinstallInputs, case: str) -> tuple:
 
 
 def case_saving(inputs: PreinstallInputs, case: str = "expected", *,
-                hazard: float | None = None, terms: tuple | None = None) -> float:
+                hazard: float | None = None, terms: CaseTerms | None = None) -> float:
     """Net saving of one case [yuan, float].
 
     ``expected``: the exact mean over the costs, extras, rework, escalation and (unless a

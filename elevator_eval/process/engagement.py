@@ -20,13 +20,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..model import Project, Unit
+from ..consent import ConsentRuleset, owners_of, tally, what_is_needed
+from ..model import Household, Project, Unit
+from ..rulebook import resolve
 from .records import CONCERNS, read_canvass, read_intent
 
 
-def _ruleset(unit: Unit, project: Project | None) -> tuple[Any, dict | None]:
+def _ruleset(unit: Unit, project: Project | None
+             ) -> tuple[ConsentRuleset, dict[str, Any] | None]:
     """The consent ruleset in force for ``unit`` (one resolver for every engine)."""
-    from ..rulebook import resolve
     return resolve(project, unit).consent, (project.settings if project is not None else None)
 
 
@@ -56,10 +58,9 @@ class IntentSummary:
 
 def intent_summary(unit: Unit, project: Project | None = None) -> IntentSummary:
     """Count the registered intent and test it against the consent thresholds."""
-    from ..consent import tally
     intents = {h.id: read_intent(h, unit.id) for h in unit.households}
     interested_owners = {h.owner_id for h in unit.households
-                         if intents[h.id] is not None and intents[h.id].interested}
+                         if (i := intents[h.id]) is not None and i.interested}
     trial = unit.clone()
     for h in trial.households:
         h.vote = "yes" if h.owner_id in interested_owners else None
@@ -95,11 +96,10 @@ class VisitRow:
 
 def visit_list(unit: Unit, project: Project | None = None) -> list[VisitRow]:
     """Owners not voting yes, in the order the vote needs them (see module doc)."""
-    from ..consent import owners_of, what_is_needed
     name, settings = _ruleset(unit, project)
     needed = what_is_needed(unit, name)
     owners = {o.id: o for o in owners_of(unit)}
-    by_owner: dict[str, list] = {}
+    by_owner: dict[str, list[Household]] = {}
     for h in unit.households:
         by_owner.setdefault(h.owner_id, []).append(h)
     first = [oid for oid in needed.owners if oid in owners]
@@ -124,7 +124,7 @@ def visit_list(unit: Unit, project: Project | None = None) -> list[VisitRow]:
 
 def concern_counts(project: Project) -> dict[str, int]:
     """How many households raised each concern at least once, over the project."""
-    out = {c: 0 for c in CONCERNS}
+    out = dict.fromkeys(CONCERNS, 0)
     for u in project.units():
         for h in u.households:
             seen = {c for ct in read_canvass(h, u.id) for c in ct.concerns}

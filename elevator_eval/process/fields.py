@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal, InvalidOperation
+from typing import Any, Literal, NoReturn, overload
 
 from ..errors import InputError
 
@@ -15,7 +16,16 @@ MAX_TEXT = 2000
 """Longest accepted free text [characters]."""
 
 
-def date_field(v, where: str, *, required: bool = True) -> str | None:
+@overload
+def date_field(v: object, where: str, *, required: Literal[True] = True) -> str: ...
+
+
+@overload
+def date_field(v: object, where: str, *, required: bool) -> str | None: ...
+
+
+def date_field(v: object, where: str, *, required: bool = True) -> str | None:
+    """A date ``YYYY-MM-DD`` (``None`` when not ``required`` and empty)."""
     if v is None or v == "":
         if required:
             raise InputError(where, "is required (a date YYYY-MM-DD)")
@@ -27,11 +37,11 @@ def date_field(v, where: str, *, required: bool = True) -> str | None:
         return _bad_date(where, v)
 
 
-def _bad_date(where: str, v) -> str:
+def _bad_date(where: str, v: object) -> NoReturn:
     raise InputError(where, f"must be a date YYYY-MM-DD, got {v!r}")
 
 
-def text_field(v, where: str, *, required: bool = False, max_chars: int = MAX_TEXT) -> str:
+def text_field(v: object, where: str, *, required: bool = False, max_chars: int = MAX_TEXT) -> str:
     if v is None:
         v = ""
     if not isinstance(v, str):
@@ -43,7 +53,7 @@ def text_field(v, where: str, *, required: bool = False, max_chars: int = MAX_TE
     return v
 
 
-def money_field(v, where: str, *, allow_negative: bool = False) -> Decimal:
+def money_field(v: object, where: str, *, allow_negative: bool = False) -> Decimal:
     if isinstance(v, bool) or not isinstance(v, (str, int, Decimal)):
         raise InputError(where, f"must be an amount in yuan, got {v!r}")
     try:
@@ -59,7 +69,7 @@ def money_field(v, where: str, *, allow_negative: bool = False) -> Decimal:
     return d
 
 
-def list_field(v, where: str) -> list:
+def list_field(v: object, where: str) -> list[Any]:
     if v is None:
         return []
     if not isinstance(v, list):
@@ -67,7 +77,7 @@ def list_field(v, where: str) -> list:
     return v
 
 
-def obj_field(v, where: str) -> dict:
+def obj_field(v: object, where: str) -> dict[str, Any]:
     if not isinstance(v, dict):
         raise InputError(where, "must be an object")
     return v
@@ -77,7 +87,7 @@ def money_text(d: Decimal) -> str:
     return f"{d:.2f}"
 
 
-def year_field(v, where: str) -> int:
+def year_field(v: object, where: str) -> int:
     if isinstance(v, bool) or not isinstance(v, int) or not 1990 <= v <= 2200:
         raise InputError(where, f"must be a year, got {v!r}")
     return v

@@ -17,7 +17,15 @@ from typing import Any
 from ..errors import InputError
 from ..model import Household, Unit
 from .fields import date_field, list_field, obj_field, text_field
-from .upkeep_records import Bill, Fault, Payment, ReserveEntry, Upkeep, parse_upkeep  # noqa: F401
+from .stage_rules import stage_keys
+
+# the upkeep ledger's records are part of this module's interface (explicit re-exports)
+from .upkeep_records import Bill as Bill
+from .upkeep_records import Fault as Fault
+from .upkeep_records import Payment as Payment
+from .upkeep_records import ReserveEntry as ReserveEntry
+from .upkeep_records import Upkeep as Upkeep
+from .upkeep_records import parse_upkeep as parse_upkeep
 
 PROCESS_KEY = "process"
 INTENT_KEY = "intent"
@@ -132,7 +140,7 @@ class ProcessData:
         return out
 
 
-def _location(v, w: str) -> tuple[Decimal, Decimal] | None:
+def _location(v: object, w: str) -> tuple[Decimal, Decimal] | None:
     if v is None:
         return None
     v = obj_field(v, w)
@@ -150,7 +158,6 @@ def _location(v, w: str) -> tuple[Decimal, Decimal] | None:
 
 def parse_process(data: Any, where: str = "process") -> ProcessData:
     """Validate the JSON of ``unit.extra["process"]`` and build a :class:`ProcessData`."""
-    from .stage_rules import stage_keys
     d = obj_field(data, where)
     keys = stage_keys()
     pd = ProcessData()

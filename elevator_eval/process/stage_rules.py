@@ -44,7 +44,7 @@ class StageRules:
         return self.stages[self.index(key)]
 
 
-def _checks(items, where: str) -> tuple[tuple[str, str], ...]:
+def _checks(items: object, where: str) -> tuple[tuple[str, str], ...]:
     if not isinstance(items, list):
         raise InputError(where, "must be a list of checks")
     out = []
@@ -88,7 +88,8 @@ def validate(data: dict[str, Any]) -> StageRules:
 
 
 def load_rules(name: str | None = None) -> StageRules:
-    return ruledata.load_ruleset(KIND, name or DEFAULT, validate)
+    rules: StageRules = ruledata.load_ruleset(KIND, name or DEFAULT, validate)
+    return rules
 
 
 def stage_keys(name: str | None = None) -> tuple[str, ...]:

@@ -27,20 +27,22 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..consent import tally
 from ..errors import InputError
 from ..model import Project, Unit
+from ..rulebook import resolve
 from .records import ProcessData, StageEntry, read_process, write_process
-from .stage_rules import (  # noqa: F401
-    CHECKS,
-    DEFAULT,
-    KIND,
-    NOT_STARTED,
-    Stage,
-    StageRules,
-    load_rules,
-    stage_keys,
-    validate,
-)
+
+# the stage ruleset is part of this module's interface (explicit re-exports)
+from .stage_rules import CHECKS as CHECKS
+from .stage_rules import DEFAULT as DEFAULT
+from .stage_rules import KIND as KIND
+from .stage_rules import NOT_STARTED as NOT_STARTED
+from .stage_rules import Stage as Stage
+from .stage_rules import StageRules as StageRules
+from .stage_rules import load_rules as load_rules
+from .stage_rules import stage_keys as stage_keys
+from .stage_rules import validate as validate
 
 # -------------------------------------------------------------------------------- checks
 
@@ -58,8 +60,6 @@ class Refusal:
 
 
 def _vote_passed(unit: Unit, project: Project | None) -> bool:
-    from ..consent import tally
-    from ..rulebook import resolve
     return tally(unit, resolve(project, unit).consent).passed
 
 
@@ -186,8 +186,8 @@ def progress(project: Project, as_of: str, rules: StageRules | None = None) -> d
     rules = rules or load_rules()
     statuses = [unit_status(u, as_of, rules) for u in project.units()]
     keys = [NOT_STARTED] + [s.key for s in rules.stages]
-    counts = {k: 0 for k in keys}
-    overdue = {k: 0 for k in keys}
+    counts = dict.fromkeys(keys, 0)
+    overdue = dict.fromkeys(keys, 0)
     for s in statuses:
         counts[s.stage] += 1
         overdue[s.stage] += int(s.overdue)

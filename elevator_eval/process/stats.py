@@ -30,9 +30,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..costshare_subsidy import subsidy_total
 from ..errors import InputError
 from ..model import Project, Unit
 from .records import read_process
+from .stage_rules import NOT_STARTED, load_rules
+from .stages import unit_status
 
 ZERO = Decimal(0)
 MEASURES = ("units_planned", "households_planned", "units_started", "households_started",
@@ -56,7 +59,6 @@ def _year_of(unit: Unit, stage: str) -> int | None:
 
 
 def _money(unit: Unit) -> tuple[Decimal, Decimal]:
-    from ..costshare_subsidy import subsidy_total
     total = unit.costs.total_yuan
     try:
         sub, _ = subsidy_total(unit)
@@ -71,7 +73,7 @@ class YearRow:
 
     street: str
     year: int
-    values: dict[str, Any] = field(default_factory=lambda: {m: 0 for m in MEASURES})
+    values: dict[str, Any] = field(default_factory=lambda: dict.fromkeys(MEASURES, 0))
 
     def to_json(self) -> dict[str, Any]:
         return {"street": self.street, "year": self.year, **self.values}
@@ -110,7 +112,6 @@ def rollup(projects: list[tuple[str, Project]], as_of: str) -> Rollup:
 
     Nothing in the projects is changed.
     """
-    from .stages import NOT_STARTED, load_rules, unit_status
     rules = load_rules()
     seen: dict[tuple[str, str], str] = {}
     duplicates: list[dict[str, str]] = []
@@ -120,8 +121,8 @@ def rollup(projects: list[tuple[str, Project]], as_of: str) -> Rollup:
     service: dict[str, list[int]] = {}
     for label, project in projects:
         street = project.name or label
-        counts = stage_counts.setdefault(street, {k: 0 for k in
-                                                  [NOT_STARTED] + [s.key for s in rules.stages]})
+        counts = stage_counts.setdefault(
+            street, dict.fromkeys([NOT_STARTED] + [s.key for s in rules.stages], 0))
         for c, b, u in project.iter_units():
             key = unit_key(project, u)
             if key in seen:

@@ -22,9 +22,11 @@ from decimal import Decimal
 from typing import Any
 
 from .. import ruledata
+from ..costshare import compute_share
 from ..errors import InputError
 from ..model import Project, Unit
-from .records import Fault, Upkeep, read_process
+from .records import read_process
+from .upkeep_records import Fault, Upkeep
 
 KIND = "upkeep"
 ZERO = Decimal(0)
@@ -51,7 +53,8 @@ def _validate(data: dict[str, Any]) -> UpkeepRules:
 
 
 def load_rules(name: str = "default") -> UpkeepRules:
-    return ruledata.load_ruleset(KIND, name, _validate)
+    rules: UpkeepRules = ruledata.load_ruleset(KIND, name, _validate)
+    return rules
 
 
 def add_months(day: _dt.date, months: int) -> _dt.date:
@@ -208,7 +211,6 @@ def year_statement(unit: Unit, year: int, project: Project | None = None) -> Yea
         ``upkeep`` when the unit has no upkeep record; ``upkeep.payments`` naming a door
         that is not in the unit; whatever the share engine raises for the unit's rule.
     """
-    from ..costshare import compute_share
     up = read_process(unit).upkeep
     if up is None:
         raise InputError("upkeep", f"unit {unit.id} has no upkeep record")

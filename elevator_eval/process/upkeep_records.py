@@ -89,7 +89,7 @@ class Upkeep:
         }
 
 
-def parse_upkeep(d: dict, w: str) -> Upkeep:
+def parse_upkeep(d: dict[str, Any], w: str) -> Upkeep:
     fee = d.get("contract_fee_yuan")
     u = Upkeep(
         manager=text_field(d.get("manager"), f"{w}.manager", max_chars=200),

@@ -119,16 +119,15 @@ from .tender import (
 )
 
 __all__ = [
-    "ENTRY_MODE_LABELS", "PRICE_LINE_LABELS", "PRICE_LINES", "Product", "Quote", "VolumeTier",
-    "category_row", "default_value", "defaults", "rule", "tier_problem", "usage_category",
-    "validate_product", "validate_tiers", "vdi4707_categories", "PRICE_BASES", "Comparison",
-    "ProductSummary", "accessible_required", "check_price_basis", "compare", "units_for_comparison",
-    "compare_project", "FitReason", "FitResult", "check_fit", "fit_matrix", "is_accessible",
-    "is_stretcher_capable", "OUTSIDE_LABELS", "LccYear", "LifeCycleCost",
-    "annual_energy_kwh", "corridor_counted", "life_cycle_cost", "outside_quote_costs",
-    "usage_category_of", "BulkResult", "bulk", "saving_rate", "tier_cliff", "tier_for",
-    "unit_price_yuan", "METHODS", "TENDER_KINDS", "Bid", "BidScore", "Crossing",
-    "TenderResult", "TenderWeights", "apply_caps", "method_name", "parse_weights",
-    "price_score", "ranking_at", "score_tender", "split_reasons", "tender_rules", "validate_weights",
-    "weight_range",
+    "ENTRY_MODE_LABELS", "METHODS", "OUTSIDE_LABELS", "PRICE_BASES", "PRICE_LINES",
+    "PRICE_LINE_LABELS", "TENDER_KINDS", "Bid", "BidScore", "BulkResult", "Comparison", "Crossing",
+    "FitReason", "FitResult", "LccYear", "LifeCycleCost", "Product", "ProductSummary", "Quote",
+    "TenderResult", "TenderWeights", "VolumeTier", "accessible_required", "annual_energy_kwh",
+    "apply_caps", "bulk", "category_row", "check_fit", "check_price_basis", "compare",
+    "compare_project", "corridor_counted", "default_value", "defaults", "fit_matrix",
+    "is_accessible", "is_stretcher_capable", "life_cycle_cost", "method_name",
+    "outside_quote_costs", "parse_weights", "price_score", "ranking_at", "rule", "saving_rate",
+    "score_tender", "split_reasons", "tender_rules", "tier_cliff", "tier_for", "tier_problem",
+    "unit_price_yuan", "units_for_comparison", "usage_category", "usage_category_of",
+    "validate_product", "validate_tiers", "validate_weights", "vdi4707_categories", "weight_range",
 ]

@@ -3,10 +3,11 @@ usage categories, fit limits, tender rules), each file with its source."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
-from typing import Any, Iterable
+from functools import cache
+from typing import Any
 
 from ..errors import InputError
 from ..model import ENTRY_MODES
@@ -28,12 +29,16 @@ PRICE_LINE_LABELS = {
     "corridor_yuan": ("连廊", "corridor"),
 }
 
+Amount = Decimal | int | str
+"""A number as the caller gives it [yuan, %, …], checked by
+:func:`~elevator_eval.money.to_decimal` where it is used."""
+
 
 ENERGY_CLASSES = ("", "A", "B", "C", "D", "E", "F", "G")
 """VDI 4707-1 energy-efficiency classes ("" = not declared)."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def rule(name: str) -> dict[str, Any]:
     return load("procurement", name, field="procurement")
 
@@ -43,7 +48,8 @@ def defaults() -> dict[str, Any]:
     return rule("defaults")
 
 
-def default_value(key: str):
+def default_value(key: str) -> Any:
+    """The ``value`` of a shipped default (a JSON value: number, text or object)."""
     return rule("defaults")[key]["value"]
 
 
@@ -101,6 +107,8 @@ class VolumeTier:
         """Price per elevator in this tier [yuan], rounded to the fen."""
         if self.unit_price_yuan is not None:
             return self.unit_price_yuan
+        if self.discount_percent is None:   # the quote check rejects such a tier first
+            raise ValueError(f"tier from {self.min_qty} has neither a price nor a discount")
         off = base_price_yuan * self.discount_percent / Decimal(100)
         return (base_price_yuan - off).quantize(Decimal("0.01"), ROUND_HALF_UP)
 

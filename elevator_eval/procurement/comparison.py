@@ -3,20 +3,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..model import Unit
+from ..model import Project, Unit
 from ..money import to_decimal
 from ..rulebook import resolve
 from ..suitability import assess
-from .catalogue import Product, default_value, rule
+from .catalogue import Amount, Product, default_value, rule
 from .fit import FitResult, fit_matrix, is_accessible, is_stretcher_capable
-from .lifecycle import LifeCycleCost, life_cycle_cost
+from .lifecycle import LifeCycleCost, UsageOptions, life_cycle_cost
 from .pricing import BulkResult, bulk
 from .tender import Bid, TenderResult, TenderWeights, join_reasons, score_tender
+
+if TYPE_CHECKING:   # only for the checker: typing.Unpack is Python 3.11+
+    from typing_extensions import Unpack
 
 
 @dataclass
@@ -113,8 +117,9 @@ def compare(units: Sequence[Unit], products: Sequence[Product], *, years: int | 
             weights: TenderWeights | None = None,
             scores: dict[str, dict[str, Any]] | None = None,
             require_accessible: bool | None = None, require_stretcher: bool = False,
-            price_basis: str = "unit_price", max_price_yuan=None, budget_yuan=None,
-            count_unknown: bool = True, **lcc_kw) -> Comparison:
+            price_basis: str = "unit_price", max_price_yuan: Amount | None = None,
+            budget_yuan: Amount | None = None, count_unknown: bool = True,
+            **lcc_kw: Unpack[UsageOptions]) -> Comparison:
     """Compare products over a chosen set of units: fit matrix, LCC (analysis), bulk tiers,
     and the tender scored on the bid price.
 
@@ -164,8 +169,10 @@ def compare(units: Sequence[Unit], products: Sequence[Product], *, years: int | 
                       used_rate, tender, assumptions, price_basis, need_access, count_unknown)
 
 
-def _summary(units, p: Product, j: int, fit, lcc, assumptions: list[str], count_unknown: bool,
-             years, discount_rate, lcc_kw) -> ProductSummary:
+def _summary(units: Sequence[Unit], p: Product, j: int, fit: list[list[FitResult]],
+             lcc: list[list[LifeCycleCost | None]], assumptions: list[str],
+             count_unknown: bool, years: int | None, discount_rate: Decimal | str | None,
+             lcc_kw: UsageOptions) -> ProductSummary:
     """One product across the units; fills column ``j`` of ``lcc``."""
     col = [fit[i][j] for i in range(len(units))]
     qty = sum(1 for f in col if f.fits is True or (count_unknown and f.fits is None))
@@ -186,7 +193,9 @@ def _summary(units, p: Product, j: int, fit, lcc, assumptions: list[str], count_
                           is_accessible(p), is_stretcher_capable(p))
 
 
-def _bids(units, products, fit, summaries, scores: dict, need_access: bool) -> list[Bid]:
+def _bids(units: Sequence[Unit], products: Sequence[Product], fit: list[list[FitResult]],
+          summaries: list[ProductSummary], scores: dict[str, Any],
+          need_access: bool) -> list[Bid]:
     known = {p.id for p in products}
     for pid in scores:
         if pid not in known:
@@ -225,8 +234,8 @@ def units_for_comparison(units: Sequence[Unit]) -> list[Unit]:
     return [u for u in units if assess(u, resolve(None, u)).klass in COMPARABLE_CLASSES]
 
 
-def compare_project(project, products: Sequence[Product], unit_ids: Sequence[str] | None = None,
-                    **kw) -> Comparison:
+def compare_project(project: Project, products: Sequence[Product],
+                    unit_ids: Sequence[str] | None = None, **kw: Any) -> Comparison:
     """:func:`compare` over a project's units (all, or those named in ``unit_ids``).
 
     Raises

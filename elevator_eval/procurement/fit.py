@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Sequence
+from typing import Any
 
-from ..model import Unit
+from ..model import Site, Unit
 from .catalogue import ENTRY_MODE_LABELS, Product, rule
 
 
@@ -137,7 +138,7 @@ def check_fit(unit: Unit, product: Product, *, require_accessible: bool = False,
                      reasons)
 
 
-def _check_entry(site, product: Product, reasons: list[FitReason]) -> None:
+def _check_entry(site: Site, product: Product, reasons: list[FitReason]) -> None:
     mode = site.entry_mode
     if mode is None:
         reasons.append(FitReason("entry_mode_not_surveyed", "not_surveyed", "入户方式未调查",
@@ -148,7 +149,7 @@ def _check_entry(site, product: Product, reasons: list[FitReason]) -> None:
                                  f"the product does not support {en}"))
 
 
-def _check_footprint(site, product: Product, reasons: list[FitReason],
+def _check_footprint(site: Site, product: Product, reasons: list[FitReason],
                      margins: dict[str, int]) -> bool:
     """Footprint check; returns whether the shaft fits only turned by 90°."""
     fp = site.footprint_available_m
@@ -193,8 +194,12 @@ def _check_depth(have: int | None, need: int, key: str, reasons: list[FitReason]
                                  en.format(need=need, have=have)))
 
 
-def fit_matrix(units: Sequence[Unit], products: Sequence[Product], **kw) -> list[list[FitResult]]:
+def fit_matrix(units: Sequence[Unit], products: Sequence[Product], *,
+               require_accessible: bool = False,
+               require_stretcher: bool = False) -> list[list[FitResult]]:
     """``[unit][product]`` fit results (see :func:`check_fit`)."""
-    return [[check_fit(u, p, **kw) for p in products] for u in units]
+    return [[check_fit(u, p, require_accessible=require_accessible,
+                       require_stretcher=require_stretcher) for p in products]
+            for u in units]
 
 

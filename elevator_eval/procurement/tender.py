@@ -12,14 +12,15 @@ say (``rules/procurement/tender.json``, each rule with its source):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 from ..errors import InputError
 from ..money import to_decimal
-from .catalogue import rule
+from .catalogue import Amount, rule
 
 TENDER_KINDS = ("goods", "services")
 METHODS = ("competitive_consultation", "open_tender")
@@ -269,7 +270,8 @@ def split_reasons(text: str) -> list[tuple[str, str]]:
     return list(zip(zhs, ens)) if len(zhs) == len(ens) else [(zh, en)]
 
 
-def apply_caps(bids: Sequence[Bid], max_price_yuan=None, budget_yuan=None) -> list[Bid]:
+def apply_caps(bids: Sequence[Bid], max_price_yuan: Amount | None = None,
+               budget_yuan: Amount | None = None) -> list[Bid]:
     """Bids with those above the maximum price (per elevator) or the budget (the lot) made
     invalid, with the reason (财政部令第87号 Art. 63)."""
     cap = None if max_price_yuan is None else to_decimal(max_price_yuan, "--max-price",
@@ -324,8 +326,9 @@ def _warnings(scored: list[BidScore], tied_first: list[str]) -> list[tuple[str, 
     return out
 
 
-def score_tender(bids: Sequence[Bid], weights: TenderWeights, *, max_price_yuan=None,
-                 budget_yuan=None) -> TenderResult:
+def score_tender(bids: Sequence[Bid], weights: TenderWeights, *,
+                 max_price_yuan: Amount | None = None,
+                 budget_yuan: Amount | None = None) -> TenderResult:
     """Score, rank and test the ranking's sensitivity to the price weight.
 
     Price score by the low-price benchmark method on the bid price; total = price score +
@@ -353,7 +356,8 @@ def score_tender(bids: Sequence[Bid], weights: TenderWeights, *, max_price_yuan=
     _rank(scored)
     tied_first = [s.bidder for s in scored if s.rank == 1] if scored[0].tied else []
     winner = None if tied_first else scored[0].bidder
-    stable, crossings, reversal = _sensitivity(valid, w, scored[0].bidder)
+    found, crossings, reversal = _sensitivity(valid, w, scored[0].bidder)
+    stable: tuple[Fraction, Fraction] | None = found
     if tied_first:
         stable, reversal = None, False
     return TenderResult(w, scored, excluded, bench, winner, stable, crossings, reversal,
@@ -373,7 +377,8 @@ def _lines(bids: Sequence[Bid], w: TenderWeights) -> dict[str, tuple[Fraction, F
     return out
 
 
-def _sensitivity(valid: Sequence[Bid], w: TenderWeights, first: str):
+def _sensitivity(valid: Sequence[Bid], w: TenderWeights, first: str
+                 ) -> tuple[tuple[Fraction, Fraction], list[Crossing], bool]:
     """The winner's stable price-weight range, the crossings and whether the winner changes,
     all within the legal range of the method and kind."""
     lines = _lines(valid, w)
@@ -402,7 +407,8 @@ def _sensitivity(valid: Sequence[Bid], w: TenderWeights, first: str):
     return stable, crossings, stable[0] > lo_dom or stable[1] < hi_dom
 
 
-def ranking_at(bids: Sequence[Bid], weights: TenderWeights, price_weight) -> list[str]:
+def ranking_at(bids: Sequence[Bid], weights: TenderWeights,
+               price_weight: Decimal | Fraction | int | str) -> list[str]:
     """Ranking with the price weight set to ``price_weight`` and the other weights (and the
     evaluators' points) rescaled proportionally — a direct recomputation used to check the
     sensitivity analysis."""

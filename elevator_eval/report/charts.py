@@ -2,8 +2,8 @@
 
 Figures are built with :class:`matplotlib.figure.Figure` and the Agg canvas directly (no
 pyplot: no global state, safe in a worker thread). Labels use the bundled font
-(:func:`elevator_eval.fonts.setup_matplotlib`). Amounts are exact ``Decimal`` in the data
-and converted to float only for drawing.
+(:func:`elevator_eval.report.chart_fonts.setup_matplotlib`). Amounts are exact ``Decimal`` in
+the data and converted to float only for drawing.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import threading
 from decimal import Decimal
 
 from .. import fonts
+from .chart_fonts import setup_matplotlib
 from .common import Tr, fmt_yuan
 
 DPI = 200
@@ -25,7 +26,7 @@ def _figure(width_in: float, height_in: float):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fonts.setup_matplotlib()
+    setup_matplotlib()
     fig = Figure(figsize=(width_in, height_in), dpi=DPI)
     FigureCanvasAgg(fig)
     return fig

@@ -6,7 +6,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from ..errors import InputError
-from ..fonts import setup_matplotlib
+from .chart_fonts import setup_matplotlib
 from ..preinstall import PreinstallResult, Tornado
 
 

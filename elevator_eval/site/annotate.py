@@ -11,6 +11,42 @@ the loss as a negotiation and compensation item; the severity is the ruleset's.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar, Protocol, TypeVar
+
+from .sunlight import SunlightResult
+
+
+class FindingText(Protocol):
+    """What :func:`annotate` reads of a :class:`~elevator_eval.findings.Finding` (a frozen
+    dataclass; structural so that this module stays out of the findings ↔ suitability
+    import cycle)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def message_zh(self) -> str: ...
+
+    @property
+    def message_en(self) -> str: ...
+
+
+F = TypeVar("F", bound=FindingText)
+
+
+class MeasuredValues(Protocol):
+    """What :func:`annotate` reads of a :class:`~elevator_eval.site.measure.Measured`
+    (structural: the measuring module reaches the unit-file codec, which reaches the
+    suitability engine that calls this module)."""
+
+    @property
+    def values(self) -> dict[str, Any]: ...
+
+    @property
+    def sunlight(self) -> SunlightResult | None: ...
 
 CODE_FIELD = {"red_line": "inside_red_line", "fire_lane_narrow": "fire_lane_width_after_m",
               "neighbour_close": "distance_to_neighbour_m",
@@ -32,7 +68,7 @@ def _h(x: float) -> str:
     return f"{x:.2f}"
 
 
-def sunlight_messages(result, exempt: bool) -> tuple[str, str, str, str]:
+def sunlight_messages(result: SunlightResult, exempt: bool) -> tuple[str, str, str, str]:
     """Message and remedy (zh, en) of a measured sunlight finding, with hours lost."""
     r = result.rules
     below = result.below_standard
@@ -59,7 +95,8 @@ def sunlight_messages(result, exempt: bool) -> tuple[str, str, str, str]:
     return msg_zh + SUFFIX_ZH, msg_en + SUFFIX_EN, rem_zh, rem_en
 
 
-def annotate(findings, measured, checks) -> list:
+def annotate(findings: Iterable[F], measured: MeasuredValues | None,
+             checks: Mapping[str, Any] | None) -> list[F]:
     """Findings with "measured" in the messages of measured values (see module docstring)."""
     if measured is None or not measured.values:
         return list(findings)

@@ -19,13 +19,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from .plan import Plan, Prism, plan_of
+from ..model import Site
+from ..unitfile import dumps_json
+from .plan import Plan, Point, Prism, parse_plan, plan_of
+from .sunlight import SunlightResult, analyse
 
 MM = Decimal("0.001")
 AREA_EPS_M2 = 1e-6
@@ -51,18 +55,19 @@ class Measured:
 
     values: dict[str, Any] = field(default_factory=dict)
     parts: dict[str, Any] = field(default_factory=dict)
-    sunlight: Any = None
+    sunlight: SunlightResult | None = None
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.values)
 
 
-def _poly(pts):
+def _poly(pts: Sequence[Point]) -> Any:   # a shapely Polygon (shapely has no types)
     from shapely.geometry import Polygon
     return Polygon(pts)
 
 
-def fire_lane_width_after(line, width_m: float, shaft_pts) -> tuple[float, float]:
+def fire_lane_width_after(line: Sequence[Point], width_m: float,
+                          shaft_pts: Sequence[Point]) -> tuple[float, float]:
     """Clear width [m] left of a lane and the shaft's intrusion [m] into it.
 
     For each straight piece of the lane line, the part of the shaft inside the band (piece ±
@@ -134,7 +139,6 @@ def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = Tru
         m.values["occupies_private_courtyard"] = bool(hits)
         m.parts["occupies_private_courtyard"] = {"households": hits}
     if with_sunlight and plan.windows and plan.location:
-        from .sunlight import analyse
         res = analyse(plan, with_shaft=shaft)
         m.sunlight = res
         below = res.below_standard
@@ -148,22 +152,20 @@ def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = Tru
 
 @lru_cache(maxsize=64)
 def _measure_cached(text: str) -> Measured:
-    from .plan import parse_plan
     return measure(parse_plan(json.loads(text, parse_float=Decimal)))
 
 
-def measure_site(site) -> Measured | None:
+def measure_site(site: Site) -> Measured | None:
     """Measured values of a :class:`~elevator_eval.model.Site` with a plan (cached by the
     plan's text), or ``None`` without a plan."""
     raw = site.extra.get("plan") if site.extra else None
     if raw is None:
         return None
-    from ..unitfile import dumps_json
     plan_of(site)  # validate (InputError naming the field)
     return _measure_cached(dumps_json(raw, indent=None))
 
 
-def effective_site(site):
+def effective_site(site: Site) -> tuple[Site, Measured | None]:
     """The site with measured values replacing the typed ones, and the measurement.
 
     Returns

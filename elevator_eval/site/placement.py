@@ -16,7 +16,10 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .plan import Plan, Prism
+from ..model import Site
+from ..suitability_rules import DEFAULT_RULESET, load_ruleset
+from .measure import measure
+from .plan import Plan, Point, Prism
 
 
 @dataclass
@@ -44,7 +47,7 @@ def shaft_at(own: Prism, edge: int, along_m: float, width_m: float, depth_m: flo
     nx, ny = (uy, -ux) if ccw else (-uy, ux)   # outward normal
     cx, cy = ax + ux * along_m, ay + uy * along_m
 
-    def p(s, t):
+    def p(s: float, t: float) -> Point:
         return (round(cx + ux * s + nx * t, 3), round(cy + uy * s + ny * t, 3))
     h = width_m / 2
     foot = (p(-h, corridor_m), p(h, corridor_m), p(h, corridor_m + depth_m),
@@ -85,10 +88,8 @@ def candidates(plan: Plan, *, entry_mode: str | None = "half_landing",
     from shapely.geometry import Point, Polygon
 
     if checks is None:
-        from ..suitability_rules import DEFAULT_RULESET, load_ruleset
         checks = load_ruleset(DEFAULT_RULESET).checks
 
-    from .measure import measure
     own = plan.own
     pts = own.footprint
     n = len(pts)
@@ -158,7 +159,7 @@ def edge_facing_deg(building: Prism, edge: int) -> float:
     return math.degrees(math.atan2(nx, ny)) % 360.0
 
 
-def default_plan(site, storeys: int, floor_h_m: float) -> dict[str, Any]:
+def default_plan(site: Site, storeys: int, floor_h_m: float) -> dict[str, Any]:
     """A starting plan for a unit without one: a 26 × 11 m own building, the shaft at the
     middle of the north façade (2.5 × 2.5 m; a 1.8 m corridor for flat entry), located by
     the default standard (no location: give one before computing sunlight)."""

@@ -14,6 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import InputError
+from ..model import Site
+from .sunlight_rules import find_city, validate_plan_rules
 from .values import kind_of as _kind
 from .values import number
 
@@ -73,19 +75,19 @@ class Plan:
         return tuple(b for b in self.buildings if not b.own)
 
 
-def _obj(value, f: str) -> dict:
+def _obj(value: object, f: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise InputError(f, f"must be an object, got {_kind(value)}")
     return value
 
 
-def _list(value, f: str) -> list:
+def _list(value: object, f: str) -> list[Any]:
     if not isinstance(value, list):
         raise InputError(f, f"must be a list, got {_kind(value)}")
     return value
 
 
-def _text(value, f: str) -> str:
+def _text(value: object, f: str) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not value.strip():
@@ -93,14 +95,14 @@ def _text(value, f: str) -> str:
     return value
 
 
-def _point(value, f: str) -> Point:
+def _point(value: object, f: str) -> Point:
     if not isinstance(value, list) or len(value) != 2:
         raise InputError(f, "must be a point [x, y] in metres")
     return (number(value[0], f"{f}[0]", lo=-MAX_COORD_M, hi=MAX_COORD_M),
             number(value[1], f"{f}[1]", lo=-MAX_COORD_M, hi=MAX_COORD_M))
 
 
-def polygon(value, f: str) -> tuple[Point, ...]:
+def polygon(value: object, f: str) -> tuple[Point, ...]:
     """A simple polygon of at least three corners with a positive area.
 
     Raises
@@ -124,7 +126,7 @@ def polygon(value, f: str) -> tuple[Point, ...]:
     return tuple(pts)
 
 
-def polyline(value, f: str) -> tuple[Point, ...]:
+def polyline(value: object, f: str) -> tuple[Point, ...]:
     """A line of at least two distinct points."""
     pts = [_point(p, f"{f}[{i}]") for i, p in enumerate(_list(value, f))]
     if len(set(pts)) < 2:
@@ -132,7 +134,7 @@ def polyline(value, f: str) -> tuple[Point, ...]:
     return tuple(pts)
 
 
-def _prism(value, f: str, *, default_id: str) -> Prism:
+def _prism(value: object, f: str, *, default_id: str) -> Prism:
     b = _obj(value, f)
     for key in ("footprint", "height_m"):
         if key not in b:
@@ -146,10 +148,9 @@ def _prism(value, f: str, *, default_id: str) -> Prism:
                  own=bool(own))
 
 
-def _location(value, f: str) -> dict[str, Any]:
+def _location(value: object, f: str) -> dict[str, Any]:
     loc = _obj(value, f)
     if loc.get("city") is not None:
-        from .sunlight_rules import find_city
         city = find_city(_text(loc["city"], f"{f}.city"), f"{f}.city")
         out = {"city": city["name"], "lat": city["lat"], "lon": city["lon"],
                "climate_zone": city["climate_zone"], "population": city["population"]}
@@ -165,7 +166,7 @@ def _location(value, f: str) -> dict[str, Any]:
             "lon": number(loc["lon"], f"{f}.lon", lo=-180, hi=180)}
 
 
-def _window(value, f: str, i: int, building_ids: set[str]) -> PlanWindow:
+def _window(value: object, f: str, i: int, building_ids: set[str]) -> PlanWindow:
     w = _obj(value, f)
     for key in ("x", "y", "sill_height_m", "facing_deg"):
         if w.get(key) is None:
@@ -192,7 +193,67 @@ _PLAN_KEYS = {"location", "sunlight_rules", "buildings", "shaft", "windows", "re
               "fire_lane", "pipes", "courtyards"}
 
 
-def parse_plan(value, f: str = "site.plan") -> Plan:
+def _buildings(value: object, f: str) -> tuple[Prism, ...]:
+    buildings = tuple(_prism(b, f"{f}[{i}]", default_id=f"B{i + 1}")
+                      for i, b in enumerate(_list(value, f)))
+    ids: set[str] = set()
+    for i, b in enumerate(buildings):
+        if b.id in ids:
+            raise InputError(f"{f}[{i}].id", f"building id {b.id!r} appears twice")
+        ids.add(b.id)
+    n_own = sum(b.own for b in buildings)
+    if n_own != 1:
+        raise InputError(f, f'exactly one building must have "own": true, found {n_own}')
+    return buildings
+
+
+def _windows(value: object, f: str, building_ids: set[str]) -> tuple[PlanWindow, ...]:
+    windows = []
+    seen: set[str] = set()
+    for i, w in enumerate(_list(value, f)):
+        win = _window(w, f"{f}[{i}]", i, building_ids)
+        if win.id in seen:
+            raise InputError(f"{f}[{i}].id", f"window id {win.id!r} appears twice")
+        seen.add(win.id)
+        windows.append(win)
+    return tuple(windows)
+
+
+def _fire_lane(value: object, f: str) -> tuple[tuple[Point, ...], float]:
+    fl = _obj(value, f)
+    for key in ("line", "width_m"):
+        if fl.get(key) is None:
+            raise InputError(f"{f}.{key}", "is required")
+    return (polyline(fl["line"], f"{f}.line"),
+            number(fl["width_m"], f"{f}.width_m", positive=True, hi=100))
+
+
+def _pipes(value: object, f: str) -> tuple[tuple[str, tuple[Point, ...]], ...]:
+    out = []
+    for i, raw in enumerate(_list(value, f)):
+        pf = f"{f}[{i}]"
+        p = _obj(raw, pf)
+        if p.get("line") is None:
+            raise InputError(f"{pf}.line", "is required")
+        out.append((_text(p.get("type", "other"), f"{pf}.type"),
+                    polyline(p["line"], f"{pf}.line")))
+    return tuple(out)
+
+
+def _courtyards(value: object, f: str) -> tuple[tuple[str, tuple[Point, ...]], ...]:
+    out = []
+    for i, raw in enumerate(_list(value, f)):
+        cf = f"{f}[{i}]"
+        c = _obj(raw, cf)
+        if c.get("polygon") is None:
+            raise InputError(f"{cf}.polygon", "is required")
+        hh = c.get("household")
+        out.append(("" if hh is None else _text(hh, f"{cf}.household"),
+                    polygon(c["polygon"], f"{cf}.polygon")))
+    return tuple(out)
+
+
+def parse_plan(value: object, f: str = "site.plan") -> Plan:
     """Validate a ``site.plan`` object and build a :class:`Plan`.
 
     Raises
@@ -203,73 +264,26 @@ def parse_plan(value, f: str = "site.plan") -> Plan:
     d = _obj(value, f)
     if "buildings" not in d:
         raise InputError(f"{f}.buildings", "is required (the own building at least)")
-    raw_b = _list(d["buildings"], f"{f}.buildings")
-    buildings = tuple(_prism(b, f"{f}.buildings[{i}]", default_id=f"B{i + 1}")
-                      for i, b in enumerate(raw_b))
-    ids: set[str] = set()
-    for i, b in enumerate(buildings):
-        if b.id in ids:
-            raise InputError(f"{f}.buildings[{i}].id", f"building id {b.id!r} appears twice")
-        ids.add(b.id)
-    n_own = sum(b.own for b in buildings)
-    if n_own != 1:
-        raise InputError(f"{f}.buildings",
-                         f'exactly one building must have "own": true, found {n_own}')
-    shaft = None
-    if d.get("shaft") is not None:
-        shaft = _prism(d["shaft"], f"{f}.shaft", default_id="shaft")
-    windows = []
-    if d.get("windows") is not None:
-        seen: set[str] = set()
-        for i, w in enumerate(_list(d["windows"], f"{f}.windows")):
-            win = _window(w, f"{f}.windows[{i}]", i, ids)
-            if win.id in seen:
-                raise InputError(f"{f}.windows[{i}].id", f"window id {win.id!r} appears twice")
-            seen.add(win.id)
-            windows.append(win)
-    loc = None if d.get("location") is None else _location(d["location"], f"{f}.location")
-    rules = None
-    if d.get("sunlight_rules") is not None:
-        from .sunlight_rules import validate_plan_rules
-        rules = validate_plan_rules(d["sunlight_rules"], f"{f}.sunlight_rules")
-    red = None if d.get("red_line") is None else polygon(d["red_line"], f"{f}.red_line")
-    lane = None
-    if d.get("fire_lane") is not None:
-        fl = _obj(d["fire_lane"], f"{f}.fire_lane")
-        for key in ("line", "width_m"):
-            if fl.get(key) is None:
-                raise InputError(f"{f}.fire_lane.{key}", "is required")
-        lane = (polyline(fl["line"], f"{f}.fire_lane.line"),
-                number(fl["width_m"], f"{f}.fire_lane.width_m", positive=True, hi=100))
-    pipes = None
-    if d.get("pipes") is not None:
-        out = []
-        for i, p in enumerate(_list(d["pipes"], f"{f}.pipes")):
-            pf = f"{f}.pipes[{i}]"
-            p = _obj(p, pf)
-            if p.get("line") is None:
-                raise InputError(f"{pf}.line", "is required")
-            out.append((_text(p.get("type", "other"), f"{pf}.type"),
-                        polyline(p["line"], f"{pf}.line")))
-        pipes = tuple(out)
-    courts = None
-    if d.get("courtyards") is not None:
-        out2 = []
-        for i, c in enumerate(_list(d["courtyards"], f"{f}.courtyards")):
-            cf = f"{f}.courtyards[{i}]"
-            c = _obj(c, cf)
-            if c.get("polygon") is None:
-                raise InputError(f"{cf}.polygon", "is required")
-            hh = c.get("household")
-            out2.append(("" if hh is None else _text(hh, f"{cf}.household"),
-                         polygon(c["polygon"], f"{cf}.polygon")))
-        courts = tuple(out2)
-    return Plan(buildings=buildings, shaft=shaft, windows=tuple(windows), location=loc,
+    buildings = _buildings(d["buildings"], f"{f}.buildings")
+    given = {k for k, v in d.items() if v is not None}
+    shaft = None if "shaft" not in given else _prism(d["shaft"], f"{f}.shaft",
+                                                     default_id="shaft")
+    windows = () if "windows" not in given else _windows(d["windows"], f"{f}.windows",
+                                                         {b.id for b in buildings})
+    loc = None if "location" not in given else _location(d["location"], f"{f}.location")
+    rules = None if "sunlight_rules" not in given else validate_plan_rules(
+        d["sunlight_rules"], f"{f}.sunlight_rules")
+    red = None if "red_line" not in given else polygon(d["red_line"], f"{f}.red_line")
+    lane = None if "fire_lane" not in given else _fire_lane(d["fire_lane"], f"{f}.fire_lane")
+    pipes = None if "pipes" not in given else _pipes(d["pipes"], f"{f}.pipes")
+    courts = None if "courtyards" not in given else _courtyards(d["courtyards"],
+                                                                 f"{f}.courtyards")
+    return Plan(buildings=buildings, shaft=shaft, windows=windows, location=loc,
                 sunlight_rules=rules, red_line=red, fire_lane=lane, pipes=pipes,
                 courtyards=courts, extra={k: v for k, v in d.items() if k not in _PLAN_KEYS})
 
 
-def plan_of(site) -> Plan | None:
+def plan_of(site: Site) -> Plan | None:
     """The parsed plan of a :class:`~elevator_eval.model.Site`, or ``None`` without one."""
     raw = site.extra.get(PLAN_KEY) if site.extra else None
     if raw is None:

@@ -13,15 +13,16 @@ from .sun import hour_angle_deg, sun_vectors
 from .sunlight_rules import SunRules, resolve
 
 
-def shadow_offset(lat_deg: float, declination_deg: float, true_solar_h: float):
+def shadow_offset(lat_deg: float, declination_deg: float,
+                  true_solar_h: float) -> tuple[float, float] | None:
     """Ground displacement [m per m of height] of a shadow, or ``None`` with the sun down."""
     v = sun_vectors(lat_deg, declination_deg, hour_angle_deg(true_solar_h))
     if v[2] <= 1e-6:
         return None
-    return -v[0] / v[2], -v[1] / v[2]
+    return float(-v[0] / v[2]), float(-v[1] / v[2])
 
 
-def prism_shadow(prism: Prism, offset) -> list[tuple[float, float]]:
+def prism_shadow(prism: Prism, offset: tuple[float, float]) -> list[tuple[float, float]]:
     """Outline [m] of one prism's ground shadow (a polygon's exterior, not closed)."""
     from shapely.affinity import translate
     from shapely.geometry import Polygon
@@ -38,7 +39,8 @@ def prism_shadow(prism: Prism, offset) -> list[tuple[float, float]]:
 
 
 def shadows(plan: Plan, true_solar_h: float, rules: SunRules | None = None, *,
-            with_shaft: bool = True, shaft: Prism | None = None) -> dict[str, list]:
+            with_shaft: bool = True, shaft: Prism | None = None
+            ) -> dict[str, list[tuple[float, float]]]:
     """Shadow outlines by prism id (``"shaft"`` for the shaft) at ``true_solar_h`` [h];
     empty when the sun is down or the plan has no location."""
     if not plan.location:

@@ -14,15 +14,18 @@ e.g. Duffie & Beckman, *Solar Engineering of Thermal Processes*, §1.6).
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
+
+Floats = npt.NDArray[np.float64]
 
 
-def hour_angle_deg(true_solar_h):
+def hour_angle_deg(true_solar_h: npt.ArrayLike) -> Floats:
     """Hour angle [°] for true solar time [h]: 15° per hour, 0 at true noon, negative in
     the morning."""
     return 15.0 * (np.asarray(true_solar_h, dtype=float) - 12.0)
 
 
-def sun_vectors(lat_deg: float, declination_deg: float, hour_angle):
+def sun_vectors(lat_deg: float, declination_deg: float, hour_angle: npt.ArrayLike) -> Floats:
     """Unit vectors towards the sun, shape ``(T, 3)`` as (east, north, up).
 
     Parameters
@@ -42,7 +45,8 @@ def sun_vectors(lat_deg: float, declination_deg: float, hour_angle):
     return np.stack([east, north, up], axis=-1)
 
 
-def sun_position(lat_deg: float, declination_deg: float, hour_angle):
+def sun_position(lat_deg: float, declination_deg: float,
+                 hour_angle: npt.ArrayLike) -> tuple[Floats, Floats]:
     """Solar altitude and azimuth [°] for hour angles [°].
 
     Returns

@@ -16,14 +16,20 @@ Everything is vectorised with numpy over windows × time steps × edges, in chun
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
+from ..errors import InputError
 from .plan import Plan, PlanWindow, Prism
-from .sun import hour_angle_deg, sun_vectors
+from .sun import Floats, hour_angle_deg, sun_vectors
 from .sunlight_rules import SunRules, resolve
+
+Bools = npt.NDArray[np.bool_]
 
 OFFSET_M = 0.01
 """Calculation point moved outward from the façade [m] (contract §3)."""
@@ -63,7 +69,7 @@ class WindowSunlight:
     def meets_after(self) -> bool:
         return Decimal(str(self.after_min)) >= self.min_hours * 60
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Contract keys (decimal hours written with 4 decimals) plus minutes and the
         window's building."""
         def h(minutes: float) -> Decimal:   # written with 4 decimals, e.g. 7.6000
@@ -95,13 +101,13 @@ class SunlightResult:
         return tuple(w for w in self.windows if w.after_min < w.before_min)
 
 
-def time_steps(band_h: tuple[float, float], step_min: float = 1.0) -> np.ndarray:
+def time_steps(band_h: tuple[float, float], step_min: float = 1.0) -> Floats:
     """Middles of the time steps inside the band [h of true solar time]."""
     n = round((band_h[1] - band_h[0]) * 60.0 / step_min)
-    return band_h[0] + (np.arange(n) + 0.5) * step_min / 60.0
+    return np.asarray(band_h[0] + (np.arange(n) + 0.5) * step_min / 60.0, dtype=np.float64)
 
 
-def _edges(prisms: list[Prism]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _edges(prisms: list[Prism]) -> tuple[Floats, Floats, Floats]:
     """Edge start points (E, 2), edge vectors (E, 2) and the prism height of each edge."""
     a, e, h = [], [], []
     for p in prisms:
@@ -115,7 +121,7 @@ def _edges(prisms: list[Prism]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.concatenate(a), np.concatenate(e), np.concatenate(h)
 
 
-def window_points(windows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def window_points(windows: Sequence[PlanWindow]) -> tuple[Floats, Floats, Floats]:
     """Calculation points (W, 2) moved 0.01 m outward, heights (W,) and facing [rad] (W,)."""
     if not windows:
         return np.zeros((0, 2)), np.zeros(0), np.zeros(0)
@@ -125,7 +131,7 @@ def window_points(windows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return xy, np.array([w.sill_height_m for w in windows], dtype=float), f
 
 
-def _inside(xy: np.ndarray, z: np.ndarray, prisms: list[Prism]) -> np.ndarray:
+def _inside(xy: Floats, z: Floats, prisms: list[Prism]) -> Bools:
     """(W,) points standing inside a prism below its roof (blocked all day)."""
     out = np.zeros(len(xy), dtype=bool)
     if not len(xy) or not prisms:
@@ -139,8 +145,8 @@ def _inside(xy: np.ndarray, z: np.ndarray, prisms: list[Prism]) -> np.ndarray:
     return out
 
 
-def blocked(xy: np.ndarray, z: np.ndarray, prisms: list[Prism], u: np.ndarray,
-            tan_alt: np.ndarray) -> np.ndarray:
+def blocked(xy: Floats, z: Floats, prisms: list[Prism], u: Floats,
+            tan_alt: Floats) -> Bools:
     """Whether each ray (window × step) meets one of ``prisms``: bool array (W, T).
 
     Parameters
@@ -177,11 +183,11 @@ def blocked(xy: np.ndarray, z: np.ndarray, prisms: list[Prism], u: np.ndarray,
     return out
 
 
-def _drop_short_runs(lit: np.ndarray, min_steps: float) -> np.ndarray:
+def _drop_short_runs(lit: Bools, min_steps: float) -> Bools:
     """Clear sunlit runs shorter than ``min_steps`` steps along axis 1."""
     if min_steps <= 1:
         return lit
-    out = lit.copy()
+    out: Bools = lit.copy()
     for i in range(lit.shape[0]):
         row = np.concatenate([[False], lit[i], [False]]).astype(np.int8)
         diff = np.diff(row)
@@ -215,7 +221,7 @@ def analyse(plan: Plan, rules: SunRules | None = None, *, step_min: float = 1.0,
     InputError
         ``site.plan.location`` when the plan has no location.
     """
-    from ..errors import InputError
+    # Long: only through the parameter documentation; the code is 43 lines
     if not plan.location:
         raise InputError("site.plan.location",
                          'is required for sunlight ({"lat": …, "lon": …} or {"city": …})')

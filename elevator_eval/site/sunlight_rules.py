@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from .. import ruledata
 from ..errors import InputError
+from .values import number
 
 KIND = "sunlight"
 STANDARD = "gb50180-2018"
@@ -113,20 +114,19 @@ class SunRules:
 
     @property
     def day_label_zh(self) -> str:
-        return standard_data()["days"][self.standard_day]["label_zh"]
+        return str(standard_data()["days"][self.standard_day]["label_zh"])
 
     @property
     def day_label_en(self) -> str:
-        return standard_data()["days"][self.standard_day]["label_en"]
+        return str(standard_data()["days"][self.standard_day]["label_en"])
 
 
 _RULE_KEYS = ("standard_day", "min_hours", "declination_deg", "band_true_solar_h",
               "min_segment_min", "min_horizontal_angle_deg")
 
 
-def validate_plan_rules(value, field: str) -> dict[str, Any]:
+def validate_plan_rules(value: object, field: str) -> dict[str, Any]:
     """Validate a plan's ``sunlight_rules`` object; returns the given keys as numbers."""
-    from .values import number
     if not isinstance(value, dict):
         raise InputError(field, "must be an object")
     days = standard_data()["days"]
@@ -164,14 +164,26 @@ def validate_plan_rules(value, field: str) -> dict[str, Any]:
 
 def table_row(climate_zone: str, population: str) -> dict[str, Any]:
     """The Table 4.0.9 row for a climate zone and population class (``large``/``small``)."""
-    for row in standard_data()["table"]:
+    rows: list[dict[str, Any]] = standard_data()["table"]
+    for row in rows:
         if climate_zone in row["zones"] and row["population"] in (population, "any"):
             return row
     raise InputError("site.plan.location", f"no Table 4.0.9 row for zone {climate_zone} "
                                            f"and population {population}")
 
 
-def resolve(plan) -> SunRules:
+class SunlightInputs(Protocol):
+    """What :func:`resolve` reads of a :class:`~elevator_eval.site.plan.Plan` (the plan
+    module imports this one, so the type is structural)."""
+
+    @property
+    def location(self) -> dict[str, Any] | None: ...
+
+    @property
+    def sunlight_rules(self) -> dict[str, Any] | None: ...
+
+
+def resolve(plan: SunlightInputs) -> SunRules:
     """The sunlight standard of a plan: its ``sunlight_rules``, else its city, else the
     default (大寒日 ≥ 2 h). Parameters the plan gives override the day's defaults."""
     std = standard_data()

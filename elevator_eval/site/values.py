@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..errors import InputError
 
 
-def kind_of(value) -> str:
+def kind_of(value: object) -> str:
     if value is None:
         return "null"
     return {dict: "an object", list: "a list", str: "a string", bool: "true/false"}.get(
@@ -16,7 +16,7 @@ def kind_of(value) -> str:
         type(value).__name__)
 
 
-def number(value, f: str, *, lo: float | None = None, hi: float | None = None,
+def number(value: object, f: str, *, lo: float | None = None, hi: float | None = None,
            positive: bool = False) -> float:
     """A finite number as float; ``positive`` excludes 0."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):

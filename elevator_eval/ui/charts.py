@@ -28,7 +28,7 @@ class ChartWidget(QWidget):
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
             from matplotlib.figure import Figure
 
-            from ..fonts import setup_matplotlib
+            from ..report.chart_fonts import setup_matplotlib
             setup_matplotlib()
             self._fig = Figure(figsize=(5, 3), dpi=100, layout="constrained")
             self._canvas = FigureCanvasQTAgg(self._fig)
