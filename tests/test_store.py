@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
+import tempfile
 from decimal import Decimal
 
 import pytest
 
 from elevator_eval import store
+from elevator_eval.store.rows import content_hash
 from elevator_eval.audit import record_vote, verify_log
 from elevator_eval.errors import InputError, ProjectFileError
 from elevator_eval.model import (Building, BuildingInfo, Community, Costs, Household,
@@ -162,7 +165,7 @@ def _make_v1(path):
     conn.execute("PRAGMA user_version = 1")
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'",
-                 (store._content_hash(conn),))   # the digest over the v1 rows
+                 (content_hash(conn),))   # the digest over the v1 rows
     conn.commit()
     conn.close()
     p.find_unit("U-3").suitability_rules = None   # v1 had no explicit suitability choice
@@ -201,8 +204,8 @@ def test_migration_in_a_read_only_folder_stays_in_memory(tmp_path, monkeypatch):
 
     def refuse(*_a, **_k):
         raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr(store.tempfile, "mkstemp", refuse)
-    monkeypatch.setattr(store.shutil, "copy2", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(shutil, "copy2", refuse)
     assert open_project(path) == p
     assert path.read_bytes() == before
     assert sorted(f.name for f in path.parent.iterdir()) == ["old.eeproj"]  # no backup

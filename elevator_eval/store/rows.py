@@ -1,0 +1,116 @@
+"""Rows of the project file: the project from the rows of a current-schema file, the vote
+log's rows, and the content digest over every stored row."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from decimal import Decimal
+
+from ..audit import VoteEvent
+from ..model import (Building, BuildingInfo, Community, Costs, Household, Project, ShareSettings,
+                     Site, Unit)
+from .codec import dc_from, dec, loads_tagged
+from .schema import FORMAT, TABLES
+
+_META_HASHED = ("name", "uid", "settings")
+
+
+def hash_rows(meta: dict[str, str], tables: dict[str, list[tuple]]) -> str:
+    """SHA-256 over the project-level meta values and every row of the data tables.
+
+    Each non-empty table contributes its name and the Python ``repr`` of its rows
+    (tuples of str, int and None) in primary-key order.
+    """
+    h = hashlib.sha256()
+    h.update(repr([(k, meta.get(k)) for k in _META_HASHED]).encode("utf-8", "surrogatepass"))
+    for table in TABLES:
+        if tables.get(table):  # an empty table counts like a missing one (migrations)
+            h.update(table.encode("ascii"))
+            h.update(repr(tables[table]).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def read_tables(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, list[tuple]]]:
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    tables = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()  # noqa: S608
+              for t in TABLES if t in have}
+    return meta, tables
+
+
+def content_hash(conn: sqlite3.Connection) -> str:
+    """The content digest of the database behind ``conn``."""
+    return hash_rows(*read_tables(conn))
+
+
+def build_project(meta: dict[str, str], tables: dict[str, list[tuple]]) -> Project:
+    """The project from the rows of a current-schema file."""
+    if meta.get("format") != FORMAT:
+        raise ValueError("meta.format is not an Elevator Eval project")
+    project = Project(name=meta.get("name", ""),
+                      settings=loads_tagged(meta.get("settings", "{}")),
+                      uid=meta.get("uid", ""))
+    communities: dict[int, Community] = {}
+    for pos, cid, name, district in tables["communities"]:
+        c = Community(id=cid, name=name, district=district)
+        communities[pos] = c
+        project.communities.append(c)
+    buildings: dict[int, Building] = {}
+    for (pk, cpos, bid, name, address, year, storeys, structure, grade, fh, si, life,
+         life_given, extra) in tables["buildings"]:
+        info = BuildingInfo(year_built=year, storeys=storeys, structure=structure,
+                            danger_grade=grade, floor_height_m=dec(fh),
+                            seismic_intensity=si, design_life_years=life,
+                            design_life_given=bool(life_given), extra=loads_tagged(extra))
+        b = Building(id=bid, name=name, info=info, address=address)
+        buildings[pk] = b
+        communities[cpos].buildings.append(b)
+    units: dict[int, Unit] = {}
+    loads = loads_tagged
+    for (pk, bpk, uid, name, rules, rules_given, scheme, _entry, own, site, costs, subs,
+         share, extra, *v3) in tables["units"]:
+        b = buildings[bpk]
+        info = b.info if own is None else dc_from(BuildingInfo, loads(own))
+        u = Unit(id=uid, building=info, name=name, rules=rules, rules_given=bool(rules_given),
+                 suitability_rules=v3[0] if v3 else None,
+                 site=dc_from(Site, loads(site)), costs=dc_from(Costs, loads(costs)),
+                 subsidies=loads(subs), share=dc_from(ShareSettings, loads(share)),
+                 scheme_version=scheme, extra=loads(extra))
+        units[pk] = u
+        b.units.append(u)
+    for (_pk, upk, hid, floor, area, owner, vote, epa, oname, contact, vdate, vsrc, mc, pf,
+         extra) in tables["households"]:
+        units[upk].households.append(Household(
+            id=hid, floor=floor, area_m2=Decimal(area), owner=owner, vote=vote,
+            exclusive_part_affected=bool(epa), owner_name=oname, contact=contact,
+            vote_date=vdate, vote_source=vsrc,
+            max_contribution_yuan=None if mc is None else Decimal(mc),
+            provident_fund_yuan=None if pf is None else Decimal(pf),
+            extra={} if extra == "{}" else loads(extra)))
+    if "vote_log" in tables:
+        project.vote_log = [event_from_row(r) for r in tables["vote_log"]]
+    return project
+
+
+def load(conn: sqlite3.Connection) -> Project:
+    return build_project(*read_tables(conn))
+
+
+def event_from_row(row) -> VoteEvent:
+    seq, time, unit_id, hid, scheme, source, prev, new, note, prev_hash, h = row
+    return VoteEvent(seq=seq, time=time, unit_id=unit_id, household_id=hid,
+                     scheme_version=scheme, source=source, previous=prev, new=new, note=note,
+                     prev_hash=prev_hash, hash=h)
+
+
+def opt_str(v) -> str | None:
+    return None if v is None else str(v)
+
+
+def event_row(ev: VoteEvent) -> tuple:
+    return (int(ev.seq), str(ev.time), str(ev.unit_id), str(ev.household_id),
+            int(ev.scheme_version), str(ev.source), opt_str(ev.previous), opt_str(ev.new),
+            str(ev.note), str(ev.prev_hash), str(ev.hash))
+
+
