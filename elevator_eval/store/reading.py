@@ -3,6 +3,7 @@ after a backup copy."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from decimal import InvalidOperation
 from pathlib import Path
@@ -15,8 +16,8 @@ from .header import check_header, connect_ro, file_error
 from .rows import build_project, content_hash, hash_rows, load, read_tables
 from .schema import FORMAT, MIGRATIONS, SCHEMA_VERSION
 
-def _read_checked(conn: sqlite3.Connection, path: Path) -> Project:
-    """Integrity checks, then the project; raises ProjectFileError."""
+def _read_checked(conn: sqlite3.Connection, path: Path) -> tuple[dict[str, str], Project]:
+    """Integrity checks, then the meta values and the project; raises ProjectFileError."""
     ok = conn.execute("PRAGMA quick_check(1)").fetchone()
     if not ok or ok[0] != "ok":
         raise file_error(path, "文件已损坏", f"the file is corrupt ({ok[0] if ok else 'no result'})")
@@ -26,7 +27,7 @@ def _read_checked(conn: sqlite3.Connection, path: Path) -> Project:
     if meta.get("content_sha256") != hash_rows(meta, tables):
         raise file_error(path, "文件已损坏（内容校验不符）",
                    "the file is corrupt (content checksum does not match)")
-    return build_project(meta, tables)
+    return meta, build_project(meta, tables)
 
 
 def open_project(path) -> Project:
@@ -53,31 +54,65 @@ def open_project(path) -> Project:
     """
     path = Path(path)
     version = check_header(path)
-    before = concurrency.file_state(path)
-    conn = None
     try:
-        conn = connect_ro(path)
-        if version < SCHEMA_VERSION:
-            mem = sqlite3.connect(":memory:")
-            conn.backup(mem)
-            conn.close()
-            conn = mem
-        project = _read_checked(conn, path)
-        if version < SCHEMA_VERSION:
-            _migrate(conn, version)
-            project = load(conn)
-            if _write_migrated(conn, path, version):
-                before = concurrency.file_state(path)   # the file is now the migrated one
-        concurrency.stamp_from_file(project, path, before)
-        return project
+        if version == SCHEMA_VERSION:
+            return _open_current(path)
+        return _open_older(path, version)
     except ProjectFileError:
         raise
     except (sqlite3.Error, ValueError, KeyError, TypeError, InvalidOperation) as e:
         raise file_error(path, "文件已损坏", f"the file is corrupt ({type(e).__name__}: {e})") \
             from None
-    finally:
-        if conn is not None:
+
+
+def _open_current(path: Path) -> Project:
+    """Read a current-schema file once and keep its bytes as the merge base.
+
+    The file is held open from the start: when the name still points at the same file
+    (inode) after SQLite read it, the bytes read from the handle are the file that was
+    parsed, so the project is stamped with exactly that state. A save that replaced the
+    file meanwhile refuses the open (open again) instead of remembering the wrong base.
+    """
+    with open(path, "rb") as f:
+        inode = os.fstat(f.fileno()).st_ino
+        before = concurrency.file_state(path)
+        conn = connect_ro(path)
+        try:
+            meta, project = _read_checked(conn, path)
+        finally:
             conn.close()
+        try:
+            now = (int(meta.get("generation", "0")), str(meta.get("content_sha256", "")))
+        except ValueError:
+            now = (0, str(meta.get("content_sha256", "")))
+        if os.stat(path).st_ino != inode or (before is not None and before[:2] != now):
+            raise ProjectFileError(
+                f"“{path.name}”在读取时被其他人保存，请重新打开 / {path.name} was "
+                f"saved by someone else while it was being read; open it again")
+        concurrency.stamp(project, path, now[0], now[1], f.read())
+    return project
+
+
+def _open_older(path: Path, version: int) -> Project:
+    """Read an older-schema file, migrate it in memory and write it back after a backup
+    (in memory only when the folder is read-only)."""
+    before = concurrency.file_state(path)
+    conn = connect_ro(path)
+    try:
+        mem = sqlite3.connect(":memory:")
+        conn.backup(mem)
+    finally:
+        conn.close()
+    try:
+        _read_checked(mem, path)
+        _migrate(mem, version)
+        project = load(mem)
+        if _write_migrated(mem, path, version):
+            before = concurrency.file_state(path)   # the file is now the migrated one
+    finally:
+        mem.close()
+    concurrency.stamp_from_file(project, path, before)
+    return project
 
 
 def _migrate(conn: sqlite3.Connection, version: int) -> None:

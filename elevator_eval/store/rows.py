@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
 
 from ..audit import VoteEvent
-from ..model import (Building, BuildingInfo, Community, Costs, Household, Project, ShareSettings,
-                     Site, Unit)
+from ..model import Building, BuildingInfo, Community, Project
 from .codec import dc_from, dec, loads_tagged
+from .lazy import lazy_unit
 from .schema import FORMAT, TABLES
 
 _META_HASHED = ("name", "uid", "settings")
@@ -27,8 +29,21 @@ def hash_rows(meta: dict[str, str], tables: dict[str, list[tuple]]) -> str:
     for table in TABLES:
         if tables.get(table):  # an empty table counts like a missing one (migrations)
             h.update(table.encode("ascii"))
-            h.update(repr(tables[table]).encode("utf-8", "surrogatepass"))
+            _update_repr(h, tables[table])
     return h.hexdigest()
+
+
+_CHUNK = 2048
+
+
+def _update_repr(h: Any, rows: list[tuple[Any, ...]]) -> None:
+    """Feed ``repr(rows)`` to ``h`` piece by piece (the same bytes without building the
+    whole text: ``repr`` of a list is its items' ``repr`` joined by ``", "`` in brackets)."""
+    h.update(b"[")
+    for start in range(0, len(rows), _CHUNK):
+        part = repr(rows[start:start + _CHUNK])[1:-1]
+        h.update(((", " if start else "") + part).encode("utf-8", "surrogatepass"))
+    h.update(b"]")
 
 
 def read_tables(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, list[tuple]]]:
@@ -56,9 +71,18 @@ def build_project(meta: dict[str, str], tables: dict[str, list[tuple]]) -> Proje
         c = Community(id=cid, name=name, district=district)
         communities[pos] = c
         project.communities.append(c)
+    buildings = _buildings(tables["buildings"], communities)
+    _units(tables["units"], buildings, _households_by_unit(tables["households"]))
+    if "vote_log" in tables:
+        project.vote_log = [event_from_row(r) for r in tables["vote_log"]]
+    return project
+
+
+def _buildings(rows: list[tuple[Any, ...]],
+               communities: dict[int, Community]) -> dict[int, Building]:
     buildings: dict[int, Building] = {}
     for (pk, cpos, bid, name, address, year, storeys, structure, grade, fh, si, life,
-         life_given, extra) in tables["buildings"]:
+         life_given, extra) in rows:
         info = BuildingInfo(year_built=year, storeys=storeys, structure=structure,
                             danger_grade=grade, floor_height_m=dec(fh),
                             seismic_intensity=si, design_life_years=life,
@@ -66,31 +90,36 @@ def build_project(meta: dict[str, str], tables: dict[str, list[tuple]]) -> Proje
         b = Building(id=bid, name=name, info=info, address=address)
         buildings[pk] = b
         communities[cpos].buildings.append(b)
-    units: dict[int, Unit] = {}
-    loads = loads_tagged
+    return buildings
+
+
+def _households_by_unit(rows: list[tuple[Any, ...]]) -> dict[int, list[tuple[Any, ...]]]:
+    """The household rows grouped by their unit's key (in file order)."""
+    by_unit: dict[int, list[tuple[Any, ...]]] = {}
+    for upk, group in groupby(rows, key=_UNIT_PK):
+        by_unit.setdefault(upk, []).extend(group)
+    return by_unit
+
+
+_UNIT_PK = itemgetter(1)
+
+
+def _units(rows: list[tuple[Any, ...]], buildings: dict[int, Building],
+           households: dict[int, list[tuple[Any, ...]]]) -> None:
+    """Add the units (stored parts decoded on first use, see :mod:`.lazy`)."""
     for (pk, bpk, uid, name, rules, rules_given, scheme, _entry, own, site, costs, subs,
-         share, extra, *v3) in tables["units"]:
+         share, extra, *v3) in rows:
         b = buildings[bpk]
-        info = b.info if own is None else dc_from(BuildingInfo, loads(own))
-        u = Unit(id=uid, building=info, name=name, rules=rules, rules_given=bool(rules_given),
-                 suitability_rules=v3[0] if v3 else None,
-                 site=dc_from(Site, loads(site)), costs=dc_from(Costs, loads(costs)),
-                 subsidies=loads(subs), share=dc_from(ShareSettings, loads(share)),
-                 scheme_version=scheme, extra=loads(extra))
-        units[pk] = u
+        info = b.info if own is None else dc_from(BuildingInfo, loads_tagged(own))
+        u = lazy_unit({"id": uid, "building": info, "name": name, "rules": rules,
+                       "rules_given": bool(rules_given),
+                       "suitability_rules": v3[0] if v3 else None,
+                       "scheme_version": scheme},
+                      {"site": site, "costs": costs, "subsidies": subs, "share": share,
+                       "extra": extra, "households": households.pop(pk, [])})
         b.units.append(u)
-    for (_pk, upk, hid, floor, area, owner, vote, epa, oname, contact, vdate, vsrc, mc, pf,
-         extra) in tables["households"]:
-        units[upk].households.append(Household(
-            id=hid, floor=floor, area_m2=Decimal(area), owner=owner, vote=vote,
-            exclusive_part_affected=bool(epa), owner_name=oname, contact=contact,
-            vote_date=vdate, vote_source=vsrc,
-            max_contribution_yuan=None if mc is None else Decimal(mc),
-            provident_fund_yuan=None if pf is None else Decimal(pf),
-            extra={} if extra == "{}" else loads(extra)))
-    if "vote_log" in tables:
-        project.vote_log = [event_from_row(r) for r in tables["vote_log"]]
-    return project
+    if households:
+        raise KeyError(f"households of unit key {min(households)} without a unit")
 
 
 def load(conn: sqlite3.Connection) -> Project:

@@ -1,0 +1,102 @@
+"""Units read from a project file whose stored JSON parts are decoded on first use.
+
+Opening a large project spends most of its time decoding the tagged JSON of every unit's
+site, costs, subsidies, share and ``extra`` and building every household. A
+:class:`LazyUnit` keeps the stored text (and the household rows) and decodes a part the
+first time it is read; after that it behaves exactly like a :class:`~elevator_eval.model.Unit`
+(same fields, equal to a ``Unit`` with the same values, copied and pickled with what it
+holds). Assigning a part replaces the stored text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from decimal import Decimal
+from typing import Any, Callable
+
+from ..model import Costs, Household, ShareSettings, Site, Unit
+from .codec import dc_from, loads_tagged
+
+_COMPARED = tuple(f.name for f in fields(Unit) if f.compare)
+
+
+def _site(text: str) -> Site:
+    return dc_from(Site, loads_tagged(text))
+
+
+def _costs(text: str) -> Costs:
+    return dc_from(Costs, loads_tagged(text))
+
+
+def _share(text: str) -> ShareSettings:
+    return dc_from(ShareSettings, loads_tagged(text))
+
+
+def household_from_row(row: tuple[Any, ...]) -> Household:
+    """A household from its stored row (``households`` table, all columns)."""
+    (_pk, _upk, hid, floor, area, owner, vote, epa, oname, contact, vdate, vsrc, mc, pf,
+     extra) = row
+    return Household(
+        id=hid, floor=floor, area_m2=Decimal(area), owner=owner, vote=vote,
+        exclusive_part_affected=bool(epa), owner_name=oname, contact=contact,
+        vote_date=vdate, vote_source=vsrc,
+        max_contribution_yuan=None if mc is None else Decimal(mc),
+        provident_fund_yuan=None if pf is None else Decimal(pf),
+        extra={} if extra == "{}" else loads_tagged(extra))
+
+
+def _households(rows: list[tuple[Any, ...]]) -> list[Household]:
+    return [household_from_row(r) for r in rows]
+
+
+def _lazy(name: str, decode: Callable[[Any], Any]) -> property:
+    """A field stored as ``_raw_<name>`` until it is first read."""
+    raw = f"_raw_{name}"
+
+    def get(self: Unit) -> Any:
+        d = self.__dict__
+        try:
+            return d[name]
+        except KeyError:
+            value = d[name] = decode(d[raw])
+            del d[raw]
+            return value
+
+    def set_(self: Unit, value: Any) -> None:
+        self.__dict__.pop(raw, None)
+        self.__dict__[name] = value
+
+    return property(get, set_, doc=f"``{name}``, decoded from the file on first use.")
+
+
+class LazyUnit(Unit):
+    """A :class:`~elevator_eval.model.Unit` whose stored parts are decoded on first use.
+
+    Build one with :func:`lazy_unit`; everything else treats it as a ``Unit``.
+    """
+
+    site = _lazy("site", _site)  # type: ignore[assignment]
+    costs = _lazy("costs", _costs)  # type: ignore[assignment]
+    subsidies = _lazy("subsidies", loads_tagged)  # type: ignore[assignment]
+    share = _lazy("share", _share)  # type: ignore[assignment]
+    extra = _lazy("extra", loads_tagged)  # type: ignore[assignment]
+    households = _lazy("households", _households)  # type: ignore[assignment]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Unit):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in _COMPARED)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like Unit
+
+
+def lazy_unit(values: dict[str, Any], raw: dict[str, Any]) -> LazyUnit:
+    """A :class:`LazyUnit` from its plain field ``values`` and the stored ``raw`` parts
+    (``site``, ``costs``, ``subsidies``, ``share``, ``extra``: JSON text;
+    ``households``: their rows)."""
+    u = LazyUnit.__new__(LazyUnit)
+    d = u.__dict__
+    d.update(values)
+    for k, v in raw.items():
+        d[f"_raw_{k}"] = v
+    return u
