@@ -2,7 +2,7 @@
 
 Opening a large project spends most of its time decoding the tagged JSON of every unit's
 site, costs, subsidies, share and ``extra`` and building every household. A
-:class:`LazyUnit` keeps the stored text (and the household rows) and decodes a part the
+:class:`LazyUnit` keeps the stored text (households included) and decodes a part the
 first time it is read; after that it behaves exactly like a :class:`~elevator_eval.model.Unit`
 (same fields, equal to a ``Unit`` with the same values, copied and pickled with what it
 holds). Assigning a part replaces the stored text.
@@ -11,11 +11,11 @@ holds). Assigning a part replaces the stored text.
 from __future__ import annotations
 
 from dataclasses import fields
-from decimal import Decimal
 from typing import Any, Callable
 
-from ..model import Costs, Household, ShareSettings, Site, Unit
+from ..model import Costs, ShareSettings, Site, Unit
 from .codec import dc_from, loads_tagged
+from .households import decode_households
 
 _COMPARED = tuple(f.name for f in fields(Unit) if f.compare)
 
@@ -30,23 +30,6 @@ def _costs(text: str) -> Costs:
 
 def _share(text: str) -> ShareSettings:
     return dc_from(ShareSettings, loads_tagged(text))
-
-
-def household_from_row(row: tuple[Any, ...]) -> Household:
-    """A household from its stored row (``households`` table, all columns)."""
-    (_pk, _upk, hid, floor, area, owner, vote, epa, oname, contact, vdate, vsrc, mc, pf,
-     extra) = row
-    return Household(
-        id=hid, floor=floor, area_m2=Decimal(area), owner=owner, vote=vote,
-        exclusive_part_affected=bool(epa), owner_name=oname, contact=contact,
-        vote_date=vdate, vote_source=vsrc,
-        max_contribution_yuan=None if mc is None else Decimal(mc),
-        provident_fund_yuan=None if pf is None else Decimal(pf),
-        extra={} if extra == "{}" else loads_tagged(extra))
-
-
-def _households(rows: list[tuple[Any, ...]]) -> list[Household]:
-    return [household_from_row(r) for r in rows]
 
 
 def _lazy(name: str, decode: Callable[[Any], Any]) -> property:
@@ -80,7 +63,7 @@ class LazyUnit(Unit):
     subsidies = _lazy("subsidies", loads_tagged)  # type: ignore[assignment]
     share = _lazy("share", _share)  # type: ignore[assignment]
     extra = _lazy("extra", loads_tagged)  # type: ignore[assignment]
-    households = _lazy("households", _households)  # type: ignore[assignment]
+    households = _lazy("households", decode_households)  # type: ignore[assignment]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Unit):
@@ -93,7 +76,7 @@ class LazyUnit(Unit):
 def lazy_unit(values: dict[str, Any], raw: dict[str, Any]) -> LazyUnit:
     """A :class:`LazyUnit` from its plain field ``values`` and the stored ``raw`` parts
     (``site``, ``costs``, ``subsidies``, ``share``, ``extra``: JSON text;
-    ``households``: their rows)."""
+    ``households``: the JSON column of :mod:`.households`)."""
     u = LazyUnit.__new__(LazyUnit)
     d = u.__dict__
     d.update(values)

@@ -7,6 +7,7 @@ import os
 import sqlite3
 from decimal import InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from .. import __version__, concurrency
 from ..errors import ProjectFileError
@@ -16,8 +17,9 @@ from .header import check_header, connect_ro, file_error
 from .rows import build_project, content_hash, hash_rows, load, read_tables
 from .schema import FORMAT, MIGRATIONS, SCHEMA_VERSION
 
-def _read_checked(conn: sqlite3.Connection, path: Path) -> tuple[dict[str, str], Project]:
-    """Integrity checks, then the meta values and the project; raises ProjectFileError."""
+def _checked_tables(conn: sqlite3.Connection,
+                    path: Path) -> tuple[dict[str, str], dict[str, list[tuple[Any, ...]]]]:
+    """Integrity checks, then the meta values and the rows; raises ProjectFileError."""
     ok = conn.execute("PRAGMA quick_check(1)").fetchone()
     if not ok or ok[0] != "ok":
         raise file_error(path, "文件已损坏", f"the file is corrupt ({ok[0] if ok else 'no result'})")
@@ -27,6 +29,12 @@ def _read_checked(conn: sqlite3.Connection, path: Path) -> tuple[dict[str, str],
     if meta.get("content_sha256") != hash_rows(meta, tables):
         raise file_error(path, "文件已损坏（内容校验不符）",
                    "the file is corrupt (content checksum does not match)")
+    return meta, tables
+
+
+def _read_checked(conn: sqlite3.Connection, path: Path) -> tuple[dict[str, str], Project]:
+    """Integrity checks, then the meta values and the project; raises ProjectFileError."""
+    meta, tables = _checked_tables(conn, path)
     return meta, build_project(meta, tables)
 
 
@@ -104,7 +112,7 @@ def _open_older(path: Path, version: int) -> Project:
     finally:
         conn.close()
     try:
-        _read_checked(mem, path)
+        _checked_tables(mem, path)
         _migrate(mem, version)
         project = load(mem)
         if _write_migrated(mem, path, version):

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from itertools import groupby
-from operator import itemgetter
 from typing import Any
 
 from ..audit import VoteEvent
@@ -60,7 +58,7 @@ def content_hash(conn: sqlite3.Connection) -> str:
 
 
 def build_project(meta: dict[str, str], tables: dict[str, list[tuple]]) -> Project:
-    """The project from the rows of a current-schema file."""
+    """The project from the rows of a current-schema file (units are :class:`.lazy.LazyUnit`)."""
     if meta.get("format") != FORMAT:
         raise ValueError("meta.format is not an Elevator Eval project")
     project = Project(name=meta.get("name", ""),
@@ -72,7 +70,7 @@ def build_project(meta: dict[str, str], tables: dict[str, list[tuple]]) -> Proje
         communities[pos] = c
         project.communities.append(c)
     buildings = _buildings(tables["buildings"], communities)
-    _units(tables["units"], buildings, _households_by_unit(tables["households"]))
+    _units(tables["units"], buildings)
     if "vote_log" in tables:
         project.vote_log = [event_from_row(r) for r in tables["vote_log"]]
     return project
@@ -93,33 +91,18 @@ def _buildings(rows: list[tuple[Any, ...]],
     return buildings
 
 
-def _households_by_unit(rows: list[tuple[Any, ...]]) -> dict[int, list[tuple[Any, ...]]]:
-    """The household rows grouped by their unit's key (in file order)."""
-    by_unit: dict[int, list[tuple[Any, ...]]] = {}
-    for upk, group in groupby(rows, key=_UNIT_PK):
-        by_unit.setdefault(upk, []).extend(group)
-    return by_unit
-
-
-_UNIT_PK = itemgetter(1)
-
-
-def _units(rows: list[tuple[Any, ...]], buildings: dict[int, Building],
-           households: dict[int, list[tuple[Any, ...]]]) -> None:
+def _units(rows: list[tuple[Any, ...]], buildings: dict[int, Building]) -> None:
     """Add the units (stored parts decoded on first use, see :mod:`.lazy`)."""
     for (pk, bpk, uid, name, rules, rules_given, scheme, _entry, own, site, costs, subs,
-         share, extra, *v3) in rows:
+         share, extra, suit, households) in rows:
         b = buildings[bpk]
         info = b.info if own is None else dc_from(BuildingInfo, loads_tagged(own))
         u = lazy_unit({"id": uid, "building": info, "name": name, "rules": rules,
-                       "rules_given": bool(rules_given),
-                       "suitability_rules": v3[0] if v3 else None,
+                       "rules_given": bool(rules_given), "suitability_rules": suit,
                        "scheme_version": scheme},
                       {"site": site, "costs": costs, "subsidies": subs, "share": share,
-                       "extra": extra, "households": households.pop(pk, [])})
+                       "extra": extra, "households": households})
         b.units.append(u)
-    if households:
-        raise KeyError(f"households of unit key {min(households)} without a unit")
 
 
 def load(conn: sqlite3.Connection) -> Project:

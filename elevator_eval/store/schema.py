@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from itertools import groupby
+from operator import itemgetter
 from typing import Callable
 
 from ..ruledata import shipped_names, user_files
 from .codec import loads_tagged
+from .households import from_v3_rows
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Schema version written by this app (``PRAGMA user_version``)."""
 
 FORMAT = "elevator-eval/project"
@@ -90,13 +93,30 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
                          "WHERE pk = ?", (rules, "civil-code-2021", pk))
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None] | None] = [None, _migrate_1_to_2,
-                                                                 _migrate_2_to_3]
+def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
+    """v4 keeps a unit's households as one JSON column ``units.households`` (see
+    :mod:`.households`) instead of a row each in the ``households`` table, which is
+    dropped: a large project then opens without one Python tuple per household."""
+    conn.execute("ALTER TABLE units ADD COLUMN households TEXT NOT NULL DEFAULT '[]'")
+    rows = conn.execute("SELECT * FROM households ORDER BY unit_pk, pk").fetchall()
+    conn.executemany("UPDATE units SET households = ? WHERE pk = ?",
+                     [(from_v3_rows(list(group)), upk)
+                      for upk, group in groupby(rows, key=itemgetter(1))])
+    orphans = conn.execute("SELECT count(*) FROM households WHERE unit_pk NOT IN "
+                           "(SELECT pk FROM units)").fetchone()[0]
+    if orphans:
+        raise ValueError(f"{orphans} households belong to no unit")
+    conn.execute("DROP TABLE households")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None] | None] = [
+    None, _migrate_1_to_2, _migrate_2_to_3, _migrate_3_to_4]
 """``MIGRATIONS[v]`` turns a schema-v database into v+1 (index 0 unused)."""
 
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 TABLES = ("communities", "buildings", "units", "households", "vote_log")
+"""The data tables in the content digest (``households`` only up to v3)."""
 
 
 def create_schema(conn: sqlite3.Connection) -> None:

@@ -11,13 +11,15 @@ import time
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from .. import __version__, concurrency
 from ..atomic import fsync_replace
 from ..audit import is_tombstone
 from ..errors import InputError, ProjectFileError
-from ..model import Project
+from ..model import Building, Project, Unit
 from .codec import costs_json, dec_text, dumps_tagged, generic_json, site_json
+from .households import encode_households
 from .fileops import copy_mode, make_backup, unlink_quietly, write_meta
 from .header import check_header, connect_ro
 from .reading import open_project
@@ -77,66 +79,66 @@ def _check_append_only(project: Project, path: Path) -> None:
             f"{bad + 1} was changed or removed")
 
 
-def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
+def _building_row(bpk: int, cpos: int, b: Building) -> tuple[Any, ...]:
+    i, ostr = b.info, opt_str
+    return (bpk, cpos, str(b.id), str(b.name), str(b.address or ""), int(i.year_built),
+            int(i.storeys), ostr(i.structure), ostr(i.danger_grade),
+            dec_text(i.floor_height_m),
+            None if i.seismic_intensity is None else int(i.seismic_intensity),
+            int(i.design_life_years), int(bool(i.design_life_given)),
+            dumps_tagged(i.extra, f"buildings[{b.id}].extra"))
+
+
+def _unit_row(upk: int, bpk: int, b: Building, u: Unit) -> tuple[Any, ...]:
+    w, ostr = f"units[{u.id}]", opt_str
+    own = None
+    if u.building is not b.info and u.building != b.info:
+        own = generic_json(u.building, f"{w}.building")
+    return (upk, bpk, str(u.id), str(u.name or ""), str(u.rules),
+            int(bool(u.rules_given)), int(u.scheme_version), ostr(u.site.entry_mode),
+            own, site_json(u.site, f"{w}.site"), costs_json(u.costs, f"{w}.costs"),
+            dumps_tagged(list(u.subsidies), f"{w}.subsidies"),
+            generic_json(u.share, f"{w}.share"),
+            dumps_tagged(u.extra, f"{w}.extra"), ostr(u.suitability_rules),
+            encode_households(u.households, w))
+
+
+def project_rows(project: Project) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of every data table for ``project`` (keys in file order).
+
+    Raises
+    ------
+    InputError
+        when a unit id repeats or a value cannot be stored (names the field).
+    """
     seen: set[str] = set()
     for _, _, u in project.iter_units():
         if u.id in seen:
             raise InputError("units", f"unit id {u.id!r} appears twice in the project")
         seen.add(u.id)
-    comm_rows, bld_rows, unit_rows, hh_rows = [], [], [], []
-    bpk = upk = hpk = 0
-    ostr = opt_str
+    comm_rows, bld_rows, unit_rows = [], [], []
     for cpos, c in enumerate(project.communities, 1):
         comm_rows.append((cpos, str(c.id), str(c.name), str(c.district or "")))
         for b in c.buildings:
-            bpk += 1
-            i = b.info
-            bld_rows.append((
-                bpk, cpos, str(b.id), str(b.name), str(b.address or ""), int(i.year_built),
-                int(i.storeys), ostr(i.structure), ostr(i.danger_grade),
-                dec_text(i.floor_height_m),
-                None if i.seismic_intensity is None else int(i.seismic_intensity),
-                int(i.design_life_years), int(bool(i.design_life_given)),
-                dumps_tagged(i.extra, f"buildings[{b.id}].extra")))
+            bld_rows.append(_building_row(len(bld_rows) + 1, cpos, b))
             for u in b.units:
-                upk += 1
-                w = f"units[{u.id}]"
-                own = None
-                if u.building is not i and u.building != i:
-                    own = generic_json(u.building, f"{w}.building")
-                unit_rows.append((
-                    upk, bpk, str(u.id), str(u.name or ""), str(u.rules),
-                    int(bool(u.rules_given)), int(u.scheme_version), ostr(u.site.entry_mode),
-                    own, site_json(u.site, f"{w}.site"), costs_json(u.costs, f"{w}.costs"),
-                    dumps_tagged(list(u.subsidies), f"{w}.subsidies"),
-                    generic_json(u.share, f"{w}.share"),
-                    dumps_tagged(u.extra, f"{w}.extra"), ostr(u.suitability_rules)))
-                for h in u.households:
-                    hpk += 1
-                    mc, pf = h.max_contribution_yuan, h.provident_fund_yuan
-                    hh_rows.append((
-                        hpk, upk, str(h.id), int(h.floor), str(h.area_m2), ostr(h.owner),
-                        ostr(h.vote), int(bool(h.exclusive_part_affected)),
-                        str(h.owner_name or ""), str(h.contact or ""), ostr(h.vote_date),
-                        ostr(h.vote_source), None if mc is None else str(mc),
-                        None if pf is None else str(pf),
-                        dumps_tagged(h.extra, f"{w}.households[{h.id}].extra")
-                        if h.extra else "{}"))
-    log_rows = [event_row(ev) for ev in project.vote_log]
-    conn.executemany("INSERT INTO communities VALUES (?,?,?,?)", comm_rows)
-    conn.executemany("INSERT INTO buildings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", bld_rows)
-    conn.executemany("INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", unit_rows)
-    conn.executemany("INSERT INTO households VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                     hh_rows)
-    conn.executemany("INSERT INTO vote_log VALUES (?,?,?,?,?,?,?,?,?,?,?)", log_rows)
+                unit_rows.append(_unit_row(len(unit_rows) + 1, len(bld_rows), b, u))
+    return {"communities": comm_rows, "buildings": bld_rows, "units": unit_rows,
+            "vote_log": [event_row(ev) for ev in project.vote_log]}
+
+
+def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
+    tables = project_rows(project)
+    for table, rows in tables.items():
+        if rows:
+            marks = ",".join("?" * len(rows[0]))
+            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608
     meta = {"format": FORMAT, "schema_version": str(SCHEMA_VERSION),
             "app_version": __version__, "name": str(project.name),
             "uid": str(project.uid or ""),
             "settings": dumps_tagged(project.settings, "settings"),
             "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-    meta["content_sha256"] = hash_rows(meta, {
-        "communities": comm_rows, "buildings": bld_rows, "units": unit_rows,
-        "households": hh_rows, "vote_log": log_rows})
+    meta["content_sha256"] = hash_rows(meta, tables)
     write_meta(conn, meta)
 
 
