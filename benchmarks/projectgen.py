@@ -92,10 +92,7 @@ _COPY = {
                  "design_life_years, design_life_given, extra",
     "units": "pk + :unit, building_pk + :bld, id || :sfx, name || :sfx, rules, rules_given, "
              "scheme_version, entry_mode, own_building, site, costs, subsidies, share, extra, "
-             "suitability_rules",
-    "households": "pk + :hh, unit_pk + :unit, id, floor, area_m2, owner, vote, "
-                  "exclusive_part_affected, owner_name, contact, vote_date, vote_source, "
-                  "max_contribution_yuan, provident_fund_yuan, extra",
+             "suitability_rules, households",
 }
 
 
@@ -115,7 +112,7 @@ def generate(n_units: int, path: Path) -> Path:
         conn.execute("BEGIN")
         for k in range(1, copies):
             shift = {"pos": k * key["communities"], "bld": k * key["buildings"],
-                     "unit": k * key["units"], "hh": k * key["households"], "sfx": f"-{k}"}
+                     "unit": k * key["units"], "sfx": f"-{k}"}
             for table, cols in _COPY.items():
                 first = "pos" if table == "communities" else "pk"
                 conn.execute(f"INSERT INTO {table} SELECT {cols} FROM {table} "  # noqa: S608

@@ -17,8 +17,7 @@ Two paths give the same census (tested on random projects and rulesets):
 from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
-from functools import partial
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from .errors import InputError
 from .model import DANGER_GRADES, STRUCTURES, Project, Unit
@@ -50,8 +49,9 @@ class CensusRow:
 
     The class is known when the row is made. The reasons, finding counts and codes and
     the consent state come from the unit's full assessment; on the fast path that
-    assessment is made the first time one of them is read (``pending``), so a view that
-    shows a few rows of a large census assesses only those.
+    assessment is made the first time one of them is read (``pending``: the unit, the
+    reference year and its rules), so a view that shows a few rows of a large census
+    assesses only those.
     """
 
     __slots__ = ("community", "building", "unit_id", "unit_name", "year_built", "klass",
@@ -62,7 +62,7 @@ class CensusRow:
                  main_reason_en: str = "", consent_state: str = "not_computed",
                  counts: dict[str, int] | None = None, codes: list[str] | None = None,
                  consent_ruleset: str = "", *,
-                 pending: Callable[[], Detail] | None = None) -> None:
+                 pending: tuple[Unit, int, RuleBundle] | None = None) -> None:
         self.community, self.building, self.unit_id = community, building, unit_id
         self.unit_name, self.year_built, self.klass = unit_name, year_built, klass
         self.consent_ruleset = consent_ruleset
@@ -75,7 +75,7 @@ class CensusRow:
         """The assessment's part of the row, made on first use."""
         if self._detail is None:
             assert self._pending is not None
-            self._detail = self._pending()
+            self._detail = _detail(*self._pending)
             self._pending = None
         return self._detail
 
@@ -203,14 +203,8 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
         same census (tested).
     """
     year = current_year() if year is None else year
-    resolver = Resolver(project)
     located = list(project.iter_units())
-    bundles = []
-    for _, _, u in located:
-        try:
-            bundles.append(resolver.bundle(u, ruleset))
-        except InputError as e:
-            raise InputError(f"unit {u.id}: {e.field}", e.message) from None
+    bundles = _bundles([u for _, _, u in located], Resolver(project), ruleset)
     classes = _fast_classes([u for _, _, u in located], bundles, year) if vectorised \
         else None
     rows: list[CensusRow] = []
@@ -218,11 +212,28 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
         where = (c.name or c.id, b.name or b.id, u.id, u.name, u.building.year_built)
         if classes is not None and classes[i] is not None:
             rows.append(CensusRow(*where, classes[i], consent_ruleset=bd.consent.name,
-                                  pending=partial(_detail, u, year, bd)))
+                                  pending=(u, year, bd)))
             continue
         klass, detail = _assessed(u, year, bd)
         rows.append(CensusRow(*where, klass, *detail, consent_ruleset=bd.consent.name))
     return summarise(rows, project.name, year)
+
+
+def _bundles(units: list[Unit], resolver: Resolver, ruleset: str | None) -> list[RuleBundle]:
+    """The rules in force for each unit; resolved once per distinct choice (a bundle
+    depends on the unit's consent and suitability choices and coefficient table only)."""
+    seen: dict[tuple[str | None, str | None, str | None], RuleBundle] = {}
+    out = []
+    for u in units:
+        key = (u.consent_rules, u.suitability_rules, u.share.table)
+        bd = seen.get(key)
+        if bd is None:
+            try:
+                bd = seen[key] = resolver.bundle(u, ruleset)
+            except InputError as e:
+                raise InputError(f"unit {u.id}: {e.field}", e.message) from None
+        out.append(bd)
+    return out
 
 
 def _assessed(u: Unit, year: int, bd: RuleBundle) -> tuple[str, Detail]:

@@ -7,10 +7,12 @@ import json
 import re
 from dataclasses import fields
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import InputError
 from ..model import BuildingInfo, Costs, ShareSettings, Site
+
+_DC = TypeVar("_DC", Site, Costs, ShareSettings, BuildingInfo)
 
 def tag(obj: Any, where: str) -> Any:
     """Turn a value into JSON-able data that keeps its exact Python type.
@@ -175,9 +177,13 @@ FIELDS: dict[type, tuple[str, ...]] = {
     for cls in (Site, Costs, ShareSettings, BuildingInfo)}
 
 
-def dc_from(cls, d: dict[str, Any]):
-    known = FIELDS[cls]
-    if all(k in known for k in d):
+_KNOWN: dict[type, frozenset[str]] = {cls: frozenset(names) for cls, names in FIELDS.items()}
+
+
+def dc_from(cls: type[_DC], d: dict[str, Any]) -> _DC:
+    """``cls(**d)`` without the keys ``cls`` does not know (written by a later version)."""
+    known = _KNOWN[cls]
+    if known.issuperset(d):
         return cls(**d)
     return cls(**{k: v for k, v in d.items() if k in known})
 
