@@ -203,15 +203,16 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
         same census (tested).
     """
     year = current_year() if year is None else year
-    located = list(project.iter_units())
+    located = [(c, b, u) for c in project.communities for b in c.buildings for u in b.units]
     bundles = _bundles([u for _, _, u in located], Resolver(project), ruleset)
     classes = _fast_classes([u for _, _, u in located], bundles, year) if vectorised \
         else None
     rows: list[CensusRow] = []
     for i, ((c, b, u), bd) in enumerate(zip(located, bundles)):
         where = (c.name or c.id, b.name or b.id, u.id, u.name, u.building.year_built)
-        if classes is not None and classes[i] is not None:
-            rows.append(CensusRow(*where, classes[i], consent_ruleset=bd.consent.name,
+        fast = classes[i] if classes is not None else None
+        if fast is not None:
+            rows.append(CensusRow(*where, fast, consent_ruleset=bd.consent.name,
                                   pending=(u, year, bd)))
             continue
         klass, detail = _assessed(u, year, bd)
@@ -286,7 +287,7 @@ ARRAY_FIELDS = ("year_built", "storeys", "danger_grade", "structure", "seismic_i
 ENTRY_CODES = {None: 0, "half_landing": 1, "flat": 2}
 
 
-def _dtypes():
+def _dtypes() -> dict[str, Any]:
     import numpy as np  # lazy: numpy is not needed to start the app
     return {"danger_grade": np.int8, "structure": np.int8, "inside_red_line": np.int8,
             "occupies_private_courtyard": np.int8, "sunlight_below_standard": np.int8,
@@ -294,11 +295,15 @@ def _dtypes():
             "seismic_intensity": np.int16}
 
 
-def _row(u: Unit, nan=float("nan"), grades={g: i + 1 for i, g in enumerate(DANGER_GRADES)},
-         structures={s: i + 1 for i, s in enumerate(STRUCTURES)}) -> tuple:
+_GRADE_CODES: dict[str | None, int] = {g: i + 1 for i, g in enumerate(DANGER_GRADES)}
+_STRUCTURE_CODES: dict[str | None, int] = {s: i + 1 for i, s in enumerate(STRUCTURES)}
+
+
+def _row(u: Unit) -> tuple[Any, ...]:
+    nan, grades, structures = float("nan"), _GRADE_CODES, _STRUCTURE_CODES
     b, s = u.building, u.site
     if s.extra and "plan" in s.extra:  # measured values win, as in assess()
-        s = effective_site(s)[0]
+        s = effective_site(s)[0]  # type: ignore[no-untyped-call]
     pipes = s.pipes_in_footprint or ()
     fp = s.footprint_available_m
     red, court, sun = s.inside_red_line, s.occupies_private_courtyard, s.sunlight_below_standard
@@ -328,18 +333,19 @@ def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
     return {k: table[k] for k in ARRAY_FIELDS}
 
 
-def _um(value) -> int:
+def _um(value: Any) -> int:
     """A length [m] in whole micrometres (exact for up to 6 decimal places)."""
     return int((Decimal(value) * 10 ** 6).to_integral_value(ROUND_HALF_EVEN))
 
 
-def _um_array(a):
+def _um_array(a: Any) -> Any:
     """Lengths [m] (NaN = not surveyed) as int64 micrometres (-1 = not surveyed)."""
     import numpy as np  # lazy: numpy is not needed to start the app
     return np.where(np.isnan(a), -1, np.rint(np.nan_to_num(a) * 1e6)).astype(np.int64)
 
 
-def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int):
+def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int) -> Any:
+    # Long: one vectorised check per per-unit check, in their order, to be read side by side
     """Class index per unit (0 suitable, 1 difficult, 2 unsuitable), vectorised.
 
     Implements the same checks as :mod:`elevator_eval.structural` and
@@ -351,7 +357,7 @@ def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int
     major = np.zeros(n, dtype=np.int32)
     strong = np.zeros(n, dtype=np.int32)
 
-    def add(code: str, mask, times=None):
+    def add(code: str, mask: Any, times: Any = None) -> None:
         sev = ch[code]["severity"]
         if sev == "weak":
             return
@@ -441,7 +447,7 @@ def render_census(c: Census) -> str:
     lines = [f"普查 / census: {c.project}    共 {c.total} 个单元 / units    "
              f"参考年份 / year {c.year}", ""]
 
-    def table(title: str, data: dict[str, dict[str, int]]):
+    def table(title: str, data: dict[str, dict[str, int]]) -> None:
         lines.append(title)
         rows = [head] + [[key] + [str(counts[k]) for k in CLASSES] + [str(sum(counts.values()))]
                          for key, counts in data.items()]

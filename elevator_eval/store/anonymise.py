@@ -46,7 +46,7 @@ def anonymise_project(project: Project, key: bytes | None = None) -> Project:
     def owner_hash(owner: str) -> str:
         return "O-" + hmac.new(key, owner.encode("utf-8"), hashlib.sha256).hexdigest()[:12]
 
-    for _, _, u in anon.iter_units():
+    for u in (u for c in anon.communities for b in c.buildings for u in b.units):
         for h in u.households:
             h.owner_name = f"住户{h.id}"
             h.contact = ""

@@ -52,7 +52,7 @@ def tag(obj: Any, where: str) -> Any:
     raise InputError(where, f"cannot store a value of type {type(obj).__name__}")
 
 
-def _untag_hook(d: dict) -> Any:
+def _untag_hook(d: dict[str, Any]) -> Any:
     if len(d) == 1:
         (k, v), = d.items()
         if k == "$d":
@@ -66,7 +66,7 @@ def _untag_hook(d: dict) -> Any:
     return d
 
 
-def _default(obj):
+def _default(obj: Any) -> Any:
     """Encoder hook for the model's own fields: only Decimals reach it."""
     if isinstance(obj, Decimal) and obj.is_finite():
         return {"$d": str(obj)}
@@ -80,8 +80,8 @@ _DECODER = json.JSONDecoder(object_hook=_untag_hook, parse_float=Decimal)
 _DEC_TAG = re.compile(r'\{"\$d":"([^"]*)"\}')
 
 
-def _dec_literal(m: re.Match) -> str:
-    text = m.group(1)
+def _dec_literal(m: re.Match[str]) -> str:
+    text: str = m.group(1)
     if "." in text or "E" in text:
         return text
     return text + "E0"  # an integral Decimal: the exponent makes it a non-int literal
@@ -112,7 +112,7 @@ def loads_tagged(text: str) -> Any:
     return _DECODER.decode(text)
 
 
-def _plain_map(m: dict) -> bool:
+def _plain_map(m: dict[Any, Any]) -> bool:
     """A dict of str keys (not starting with ``$``) to Decimal/str/int/None values."""
     for k, v in m.items():
         if type(k) is not str or k[:1] == "$" or not (
@@ -130,7 +130,7 @@ def _fast_json(d: dict[str, Any], where: str) -> str:
         raise InputError(where, str(e)) from None
 
 
-def _map_part(m, where: str):
+def _map_part(m: Any, where: str) -> Any:
     if m is None:
         return None
     if type(m) is dict and _plain_map(m):
@@ -168,7 +168,7 @@ def costs_json(c: Costs, where: str) -> str:
     return _fast_json(d, where)
 
 
-def generic_json(obj, where: str) -> str:
+def generic_json(obj: Any, where: str) -> str:
     return _ENCODER.encode(tag({f: getattr(obj, f) for f in FIELDS[type(obj)]}, where))
 
 

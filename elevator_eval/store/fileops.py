@@ -67,7 +67,7 @@ def copy_mode(tmp: Path, path: Path) -> None:
         pass
 
 
-def unlink_quietly(p) -> None:
+def unlink_quietly(p: str | os.PathLike[str]) -> None:
     try:
         os.unlink(p)
     except OSError:

@@ -58,12 +58,12 @@ class LazyUnit(Unit):
     Build one with :func:`lazy_unit`; everything else treats it as a ``Unit``.
     """
 
-    site = _lazy("site", _site)  # type: ignore[assignment]
-    costs = _lazy("costs", _costs)  # type: ignore[assignment]
-    subsidies = _lazy("subsidies", loads_tagged)  # type: ignore[assignment]
-    share = _lazy("share", _share)  # type: ignore[assignment]
-    extra = _lazy("extra", loads_tagged)  # type: ignore[assignment]
-    households = _lazy("households", decode_households)  # type: ignore[assignment]
+    site = _lazy("site", _site)
+    costs = _lazy("costs", _costs)
+    subsidies = _lazy("subsidies", loads_tagged)
+    share = _lazy("share", _share)
+    extra = _lazy("extra", loads_tagged)
+    households = _lazy("households", decode_households)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Unit):

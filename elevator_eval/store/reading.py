@@ -38,7 +38,7 @@ def _read_checked(conn: sqlite3.Connection, path: Path) -> tuple[dict[str, str],
     return meta, build_project(meta, tables)
 
 
-def open_project(path) -> Project:
+def open_project(path: str | os.PathLike[str]) -> Project:
     """Open a project file.
 
     The file is opened read-only. An older schema is migrated step by step after a
@@ -126,6 +126,7 @@ def _open_older(path: Path, version: int) -> Project:
 def _migrate(conn: sqlite3.Connection, version: int) -> None:
     for v in range(version, SCHEMA_VERSION):
         step = MIGRATIONS[v]
+        assert step is not None
         with conn:
             step(conn)
             conn.execute(f"PRAGMA user_version = {v + 1}")

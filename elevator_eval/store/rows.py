@@ -16,7 +16,7 @@ from .schema import FORMAT, TABLES
 _META_HASHED = ("name", "uid", "settings")
 
 
-def hash_rows(meta: dict[str, str], tables: dict[str, list[tuple]]) -> str:
+def hash_rows(meta: dict[str, str], tables: dict[str, list[tuple[Any, ...]]]) -> str:
     """SHA-256 over the project-level meta values and every row of the data tables.
 
     Each non-empty table contributes its name and the Python ``repr`` of its rows
@@ -44,7 +44,7 @@ def _update_repr(h: Any, rows: list[tuple[Any, ...]]) -> None:
     h.update(b"]")
 
 
-def read_tables(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, list[tuple]]]:
+def read_tables(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, list[tuple[Any, ...]]]]:
     meta = dict(conn.execute("SELECT key, value FROM meta"))
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     tables = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()  # noqa: S608
@@ -57,7 +57,7 @@ def content_hash(conn: sqlite3.Connection) -> str:
     return hash_rows(*read_tables(conn))
 
 
-def build_project(meta: dict[str, str], tables: dict[str, list[tuple]]) -> Project:
+def build_project(meta: dict[str, str], tables: dict[str, list[tuple[Any, ...]]]) -> Project:
     """The project from the rows of a current-schema file (units are :class:`.lazy.LazyUnit`)."""
     if meta.get("format") != FORMAT:
         raise ValueError("meta.format is not an Elevator Eval project")
@@ -109,18 +109,18 @@ def load(conn: sqlite3.Connection) -> Project:
     return build_project(*read_tables(conn))
 
 
-def event_from_row(row) -> VoteEvent:
+def event_from_row(row: tuple[Any, ...]) -> VoteEvent:
     seq, time, unit_id, hid, scheme, source, prev, new, note, prev_hash, h = row
     return VoteEvent(seq=seq, time=time, unit_id=unit_id, household_id=hid,
                      scheme_version=scheme, source=source, previous=prev, new=new, note=note,
                      prev_hash=prev_hash, hash=h)
 
 
-def opt_str(v) -> str | None:
+def opt_str(v: Any) -> str | None:
     return None if v is None else str(v)
 
 
-def event_row(ev: VoteEvent) -> tuple:
+def event_row(ev: VoteEvent) -> tuple[Any, ...]:
     return (int(ev.seq), str(ev.time), str(ev.unit_id), str(ev.household_id),
             int(ev.scheme_version), str(ev.source), opt_str(ev.previous), opt_str(ev.new),
             str(ev.note), str(ev.prev_hash), str(ev.hash))

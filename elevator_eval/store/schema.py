@@ -123,5 +123,6 @@ def create_schema(conn: sqlite3.Connection) -> None:
     """A fresh database is the v1 schema plus every migration: one path for both."""
     exec_script(conn, _SCHEMA_V1)
     for step in MIGRATIONS[1:]:
+        assert step is not None
         step(conn)
 

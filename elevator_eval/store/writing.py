@@ -26,7 +26,7 @@ from .reading import open_project
 from .rows import event_row, hash_rows, opt_str
 from .schema import APPLICATION_ID, FORMAT, SCHEMA_VERSION, SUFFIX, create_schema
 
-def _existing_log(path: Path) -> tuple[str, list[tuple]] | None:
+def _existing_log(path: Path) -> tuple[str, list[tuple[Any, ...]]] | None:
     """``(uid, vote_log rows)`` of an existing project at ``path``; None if not a project.
 
     Raises ProjectFileError when the file is a project of a newer schema (never
@@ -46,7 +46,7 @@ def _existing_log(path: Path) -> tuple[str, list[tuple]] | None:
         conn = connect_ro(path)
         try:
             meta = dict(conn.execute("SELECT key, value FROM meta"))
-            rows: list[tuple] = []
+            rows: list[tuple[Any, ...]] = []
             if version >= 2:
                 rows = [tuple(r) for r in conn.execute(
                     "SELECT seq, time, unit_id, household_id, scheme_version, source, "
@@ -103,6 +103,10 @@ def _unit_row(upk: int, bpk: int, b: Building, u: Unit) -> tuple[Any, ...]:
             encode_households(u.households, w))
 
 
+def _units(project: Project) -> list[Unit]:
+    return [u for c in project.communities for b in c.buildings for u in b.units]
+
+
 def project_rows(project: Project) -> dict[str, list[tuple[Any, ...]]]:
     """The rows of every data table for ``project`` (keys in file order).
 
@@ -112,11 +116,13 @@ def project_rows(project: Project) -> dict[str, list[tuple[Any, ...]]]:
         when a unit id repeats or a value cannot be stored (names the field).
     """
     seen: set[str] = set()
-    for _, _, u in project.iter_units():
+    for u in _units(project):
         if u.id in seen:
             raise InputError("units", f"unit id {u.id!r} appears twice in the project")
         seen.add(u.id)
-    comm_rows, bld_rows, unit_rows = [], [], []
+    comm_rows: list[tuple[Any, ...]] = []
+    bld_rows: list[tuple[Any, ...]] = []
+    unit_rows: list[tuple[Any, ...]] = []
     for cpos, c in enumerate(project.communities, 1):
         comm_rows.append((cpos, str(c.id), str(c.name), str(c.district or "")))
         for b in c.buildings:
@@ -142,7 +148,8 @@ def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
     write_meta(conn, meta)
 
 
-def save_project(project: Project, path, *, track: bool = True) -> None:
+def save_project(project: Project, path: str | os.PathLike[str], *, track: bool = True) -> None:
+    # Long: one save is one ordered sequence (check, write, fsync, lock, replace, stamp)
     """Save the whole project in one transaction, atomically and crash-safely.
 
     A complete new database is written to a temporary file beside ``path``, fsynced, and
