@@ -16,14 +16,16 @@ Two paths give the same census (tested on random projects and rulesets):
 
 from __future__ import annotations
 
+import json
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, Iterable
 
 from .errors import InputError
-from .model import DANGER_GRADES, STRUCTURES, Project, Unit
+from .model import DANGER_GRADES, STRUCTURES, Project, Site, Unit
 from .rulebook import Resolver, RuleBundle, resolve
 from .site.measure import effective_site
 from .spatial import planned_car_m
+from .store.lazy import stored_part
 from .structural import current_year
 from .suitability import CLASS_LABELS, CLASSES, SuitabilityRuleset, assess
 from .textwidth import table as text_table
@@ -221,12 +223,17 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
 
 
 def _bundles(units: list[Unit], resolver: Resolver, ruleset: str | None) -> list[RuleBundle]:
-    """The rules in force for each unit; resolved once per distinct choice (a bundle
-    depends on the unit's consent and suitability choices and coefficient table only)."""
-    seen: dict[tuple[str | None, str | None, str | None], RuleBundle] = {}
+    """The rules in force for each unit, resolved once per distinct choice.
+
+    A bundle's consent and suitability rulesets depend only on the unit's two choices
+    (``consent_rules``, ``suitability_rules``); the census and
+    :func:`~elevator_eval.suitability.assess` read nothing else of it, so units with the
+    same choices share the first one's bundle (its coefficient table is not used here).
+    """
+    seen: dict[tuple[str | None, str | None], RuleBundle] = {}
     out = []
     for u in units:
-        key = (u.consent_rules, u.suitability_rules, u.share.table)
+        key = (u.consent_rules, u.suitability_rules)
         bd = seen.get(key)
         if bd is None:
             try:
@@ -300,27 +307,86 @@ _STRUCTURE_CODES: dict[str | None, int] = {s: i + 1 for i, s in enumerate(STRUCT
 
 
 def _row(u: Unit) -> tuple[Any, ...]:
-    nan, grades, structures = float("nan"), _GRADE_CODES, _STRUCTURE_CODES
-    b, s = u.building, u.site
+    b = u.building
+    site = _plain_site(u)
+    return (b.year_built, b.storeys, _GRADE_CODES.get(b.danger_grade, 0),
+            _STRUCTURE_CODES.get(b.structure, 0), b.seismic_intensity or 0,
+            b.design_life_years, *(_site_row(u.site) if site is None else site))
+
+
+def _site_row(s: Site) -> tuple[Any, ...]:
+    nan = float("nan")
     if s.extra and "plan" in s.extra:  # measured values win, as in assess()
         s = effective_site(s)[0]  # type: ignore[no-untyped-call]
-    pipes = s.pipes_in_footprint or ()
     fp = s.footprint_available_m
-    red, court, sun = s.inside_red_line, s.occupies_private_courtyard, s.sunlight_below_standard
     fire, dist, cor = s.fire_lane_width_after_m, s.distance_to_neighbour_m, s.corridor_depth_m
-    pit, head = s.pit_depth_available_mm, s.headroom_available_mm
-    gas = "gas" in pipes
     car = planned_car_m(s) if s.extra else None
-    return (b.year_built, b.storeys, grades.get(b.danger_grade, 0),
-            structures.get(b.structure, 0), b.seismic_intensity or 0, b.design_life_years,
-            -1 if red is None else int(red),
-            nan if fire is None else float(fire), nan if dist is None else float(dist),
+    return _site_values(
+        s.inside_red_line, nan if fire is None else float(fire),
+        nan if dist is None else float(dist), s.occupies_private_courtyard,
+        s.sunlight_below_standard, s.pipes_in_footprint or (),
+        (nan, nan) if fp is None else (float(fp[0]), float(fp[1])), s.entry_mode,
+        s.pit_depth_available_mm, s.headroom_available_mm,
+        nan if cor is None else float(cor),
+        (nan, nan) if car is None else (float(car[0]), float(car[1])))
+
+
+def _site_values(red: bool | None, fire: float, dist: float, court: bool | None,
+                 sun: bool | None, pipes: Any, fp: tuple[float, float],
+                 mode: str | None, pit: int | None, head: int | None, cor: float,
+                 car: tuple[float, float]) -> tuple[Any, ...]:
+    gas = "gas" in pipes
+    return (-1 if red is None else int(red), fire, dist,
             -1 if court is None else int(court), -1 if sun is None else int(sun),
-            gas, len(pipes) - pipes.count("gas") if gas else len(pipes),
-            nan if fp is None else float(fp[0]), nan if fp is None else float(fp[1]),
-            ENTRY_CODES.get(s.entry_mode, 0), -1 if pit is None else pit,
-            -1 if head is None else head, nan if cor is None else float(cor),
-            *((nan, nan) if car is None else (float(car[0]), float(car[1]))))
+            gas, len(pipes) - pipes.count("gas") if gas else len(pipes), fp[0], fp[1],
+            ENTRY_CODES.get(mode, 0), -1 if pit is None else pit,
+            -1 if head is None else head, cor, car[0], car[1])
+
+
+_PLAIN_JSON = json.JSONDecoder()
+_FLAGS = ("inside_red_line", "occupies_private_courtyard", "sunlight_below_standard")
+_LENGTHS = ("fire_lane_width_after_m", "distance_to_neighbour_m", "corridor_depth_m")
+_MM = ("pit_depth_available_mm", "headroom_available_mm")
+
+
+_PLAIN_TYPES = tuple((k, (bool,)) for k in _FLAGS) + tuple((k, (float, int)) for k in _LENGTHS) \
+    + tuple((k, (int,)) for k in _MM)
+"""Each plain site value's JSON types (``type(True)`` is ``bool``, so no flag passes as a
+number)."""
+
+
+def _number(v: Any) -> bool:
+    return type(v) is float or type(v) is int
+
+
+def _plain_site(u: Unit) -> tuple[Any, ...] | None:
+    """The site's values straight from the project file's stored text (a decimal is a
+    JSON number literal there, and ``float`` of its text equals ``float`` of the Decimal),
+    when every value is plain; None otherwise (then the site is decoded in full)."""
+    text = stored_part(u, "site")
+    if text is None:
+        return None
+    d = _PLAIN_JSON.decode(text)
+    fp, pipes, mode = d.get("footprint_available_m"), d.get("pipes_in_footprint"), \
+        d.get("entry_mode")
+    if d.get("extra") or not (mode is None or type(mode) is str) or not (
+            pipes is None or (type(pipes) is list and all(type(x) is str for x in pipes))):
+        return None
+    if fp is not None:
+        fp = fp.get("$t") if type(fp) is dict and len(fp) == 1 else None
+        if not (type(fp) is list and len(fp) == 2 and all(_number(x) for x in fp)):
+            return None
+    for k, types in _PLAIN_TYPES:
+        v = d.get(k)
+        if v is not None and type(v) not in types:
+            return None
+    nan = float("nan")
+    fire, dist, cor = (nan if d.get(k) is None else float(d[k]) for k in _LENGTHS)
+    return _site_values(
+        d.get("inside_red_line"), fire, dist, d.get("occupies_private_courtyard"),
+        d.get("sunlight_below_standard"), pipes or (),
+        (nan, nan) if fp is None else (float(fp[0]), float(fp[1])), mode,
+        d.get("pit_depth_available_mm"), d.get("headroom_available_mm"), cor, (nan, nan))
 
 
 def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:

@@ -83,3 +83,10 @@ def lazy_unit(values: dict[str, Any], raw: dict[str, Any]) -> LazyUnit:
     for k, v in raw.items():
         d[f"_raw_{k}"] = v
     return u
+
+
+def stored_part(unit: Unit, name: str) -> Any:
+    """The stored text of ``unit``'s part ``name`` while it is not decoded yet, else None
+    (also for a unit that was not read from a file). Readers that need a few plain values
+    of many units (the census) may parse it themselves instead of building the part."""
+    return unit.__dict__.get(f"_raw_{name}") if isinstance(unit, LazyUnit) else None
