@@ -2,7 +2,7 @@
 path beside the per-unit path.
 
 - Target (issue 19): open + census of a 100,000-unit project ≤ 5 s wall and ≤ 1 GB
-  peak memory, measured as a whole fresh process (imports included; ``ru_maxrss``).
+  peak memory, measured as a whole fresh process (imports included; ``VmHWM``).
   The census is :func:`elevator_eval.census.census` as the ``assess`` command calls it
   (fast path: classes by numpy, each row's details assessed when read).
 - Side by side in one run on 5,000 units: the per-unit path
@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_store import child  # noqa: E402
+from bench_store import PEAK, child  # noqa: E402
 
 N_BIG = 100_000
 N_SIDE = 5_000
@@ -34,8 +34,8 @@ TARGET_S = 5.0
 TARGET_MB = 1024
 YEAR = 2026
 
-_CHILD = """
-import json, resource, sys, time
+_CHILD = PEAK + """
+import json, sys, time
 w, c = time.perf_counter(), time.process_time()
 from elevator_eval.census import census
 from elevator_eval.store import open_project
@@ -44,7 +44,7 @@ opened = time.perf_counter() - w
 result = census(p, year=2026)
 print(json.dumps({"wall": time.perf_counter() - w, "cpu": time.process_time() - c,
                   "open_wall": opened, "total": result.total, "by_class": result.by_class,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss_mb": peak_mb()}))
 """
 
 
