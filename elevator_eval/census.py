@@ -1,27 +1,33 @@
 """Portfolio census: every unit of a project assessed in one call, counted by class,
 community and building-year band, exportable to Excel.
 
-Two paths give the same classes:
+Two paths give the same census (tested on random projects and rulesets):
 
-- :func:`census` assesses each unit with :func:`elevator_eval.suitability.assess` (findings,
-  reasons, consent state);
-- :func:`units_to_arrays` + :func:`classify_arrays` classify many units at once with numpy
-  (classes only), for large portfolios. Lengths are compared as float64 there; for values
-  with at most 15 significant digits the conversion keeps every comparison with the
-  ruleset's decimal thresholds exact; footprint and car sizes are compared in whole
-  micrometres (exact for up to 6 decimal places), so the classes equal the per-unit path
-  (tested).
+- the fast path (the default): :func:`units_to_arrays` + :func:`classify_arrays` classify
+  many units at once with numpy; a unit's reasons, finding counts and codes and consent
+  state come from its full assessment (:func:`elevator_eval.suitability.assess`), made
+  the first time its row's details are read. Lengths are compared as float64 there; for
+  values with at most 15 significant digits the conversion keeps every comparison with
+  the ruleset's decimal thresholds exact; footprint and car sizes are compared in whole
+  micrometres (exact for up to 6 decimal places), so the classes equal the per-unit path;
+- the per-unit path (``census(..., vectorised=False)``) assesses every unit in full at
+  once; it is the reference the fast path is tested against.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, Iterable
 
 from .errors import InputError
-from .model import DANGER_GRADES, STRUCTURES, Project, Unit
+from .model import DANGER_GRADES, STRUCTURES, Project, Site, Unit
+from .rulebook import Resolver, RuleBundle, resolve
+from .site.measure import effective_site
 from .spatial import planned_car_m
-from .suitability import CLASS_LABELS, CLASSES
+from .store.lazy import stored_part
+from .structural import current_year
+from .suitability import CLASS_LABELS, CLASSES, assess
 from .suitability_rules import SuitabilityRuleset
 from .textwidth import table as text_table
 
@@ -37,22 +43,64 @@ def year_band(year_built: int) -> str:
     return f"{start}–{start + YEAR_BAND_WIDTH - 1}"
 
 
-@dataclass
-class CensusRow:
-    """One unit in the census."""
+Detail = tuple[str, str, str, dict[str, int], list[str]]
+"""A row's ``(main_reason_zh, main_reason_en, consent_state, counts, codes)``."""
 
-    community: str
-    building: str
-    unit_id: str
-    unit_name: str
-    year_built: int
-    klass: str
-    main_reason_zh: str
-    main_reason_en: str
-    consent_state: str
-    counts: dict[str, int] = field(default_factory=dict)
-    codes: list[str] = field(default_factory=list)
-    consent_ruleset: str = ""
+
+class CensusRow:
+    """One unit in the census.
+
+    The class is known when the row is made. The reasons, finding counts and codes and
+    the consent state come from the unit's full assessment; on the fast path that
+    assessment is made the first time one of them is read (``pending``: the unit, the
+    reference year and its rules), so a view that shows a few rows of a large census
+    assesses only those.
+    """
+
+    __slots__ = ("community", "building", "unit_id", "unit_name", "year_built", "klass",
+                 "consent_ruleset", "_detail", "_pending")
+
+    def __init__(self, community: str, building: str, unit_id: str, unit_name: str,
+                 year_built: int, klass: str, main_reason_zh: str = "",
+                 main_reason_en: str = "", consent_state: str = "not_computed",
+                 counts: dict[str, int] | None = None, codes: list[str] | None = None,
+                 consent_ruleset: str = "", *,
+                 pending: tuple[Unit, int, RuleBundle] | None = None) -> None:
+        self.community, self.building, self.unit_id = community, building, unit_id
+        self.unit_name, self.year_built, self.klass = unit_name, year_built, klass
+        self.consent_ruleset = consent_ruleset
+        self._detail: Detail | None = None if pending is not None else (
+            main_reason_zh, main_reason_en, consent_state, dict(counts or {}),
+            list(codes or []))
+        self._pending = pending
+
+    def detail(self) -> Detail:
+        """The assessment's part of the row, made on first use."""
+        if self._detail is None:
+            assert self._pending is not None
+            self._detail = _detail(*self._pending)
+            self._pending = None
+        return self._detail
+
+    @property
+    def main_reason_zh(self) -> str:
+        return self.detail()[0]
+
+    @property
+    def main_reason_en(self) -> str:
+        return self.detail()[1]
+
+    @property
+    def consent_state(self) -> str:
+        return self.detail()[2]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.detail()[3]
+
+    @property
+    def codes(self) -> list[str]:
+        return self.detail()[4]
 
     def to_json(self) -> dict[str, Any]:
         return {"community": self.community, "building": self.building,
@@ -63,22 +111,44 @@ class CensusRow:
                 "counts": dict(self.counts), "codes": list(self.codes),
                 "consent_ruleset": self.consent_ruleset}
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CensusRow):
+            return NotImplemented
+        return self.to_json() == other.to_json()
 
-@dataclass
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"CensusRow({self.unit_id!r}, {self.klass!r})"
+
+
 class Census:
     """Counts of a project's units by class, community and building-year band.
 
     ``by_community`` and ``by_year_band`` map a community name (or a band label) to
-    ``{class: count}`` with every class present.
+    ``{class: count}`` with every class present. ``by_consent_state`` is counted from the
+    rows' consent states the first time it is read (on the fast path that assesses every
+    unit).
     """
 
-    rows: list[CensusRow]
-    by_class: dict[str, int]
-    by_community: dict[str, dict[str, int]]
-    by_year_band: dict[str, dict[str, int]]
-    by_consent_state: dict[str, int] = field(default_factory=dict)
-    project: str = ""
-    year: int = 0
+    def __init__(self, rows: list[CensusRow], by_class: dict[str, int],
+                 by_community: dict[str, dict[str, int]],
+                 by_year_band: dict[str, dict[str, int]],
+                 by_consent_state: dict[str, int] | None = None, project: str = "",
+                 year: int = 0) -> None:
+        self.rows, self.by_class = rows, by_class
+        self.by_community, self.by_year_band = by_community, by_year_band
+        self._by_state = by_consent_state
+        self.project, self.year = project, year
+
+    @property
+    def by_consent_state(self) -> dict[str, int]:
+        if self._by_state is None:
+            by_state: dict[str, int] = {}
+            for r in self.rows:
+                by_state[r.consent_state] = by_state.get(r.consent_state, 0) + 1
+            self._by_state = by_state
+        return self._by_state
 
     @property
     def total(self) -> int:
@@ -98,23 +168,25 @@ def _zero() -> dict[str, int]:
 
 
 def summarise(rows: list[CensusRow], project: str = "", year: int = 0) -> Census:
-    """Count rows by class, community, year band and consent state."""
+    """Count rows by class, community and year band (the consent states when read)."""
     by_class = _zero()
     by_comm: dict[str, dict[str, int]] = {}
     by_band: dict[str, dict[str, int]] = {}
-    by_state: dict[str, int] = {}
+    bands: dict[int, str] = {}
     for r in rows:
         by_class[r.klass] += 1
         by_comm.setdefault(r.community, _zero())[r.klass] += 1
-        by_band.setdefault(year_band(r.year_built), _zero())[r.klass] += 1
-        by_state[r.consent_state] = by_state.get(r.consent_state, 0) + 1
+        band = bands.get(r.year_built)
+        if band is None:
+            band = bands[r.year_built] = year_band(r.year_built)
+        by_band.setdefault(band, _zero())[r.klass] += 1
     by_band = dict(sorted(by_band.items()))
     return Census(rows=rows, by_class=by_class, by_community=by_comm, by_year_band=by_band,
-                  by_consent_state=by_state, project=project, year=year)
+                  project=project, year=year)
 
 
 def census(project: Project, ruleset: str | None = None, *, year: int | None = None,
-           vectorised: bool = False) -> Census:
+           vectorised: bool = True) -> Census:
     """Assess every unit of ``project``.
 
     Parameters
@@ -127,50 +199,84 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
     year : int, optional
         Reference year of the design-life check (today's year by default).
     vectorised : bool
-        Classify with numpy (:func:`classify_arrays`); the rows then carry the class only
-        (no reasons, consent state ``not_computed``). Units are grouped by the suitability
-        ruleset in force.
+        True (the default, the fast path): classify with numpy (:func:`classify_arrays`,
+        units grouped by the suitability ruleset in force) and assess a unit in full
+        (reasons, counts, codes, consent state) only when its row's details are first
+        read. False: assess every unit in full now (the reference path). Both give the
+        same census (tested).
     """
-    from .rulebook import Resolver
-    from .structural import current_year
-    from .suitability import assess
     year = current_year() if year is None else year
-    resolver = Resolver(project)
-    located = list(project.iter_units())
-    bundles = []
-    for _, _, u in located:
-        try:
-            bundles.append(resolver.bundle(u, ruleset))
-        except InputError as e:
-            raise InputError(f"unit {u.id}: {e.field}", e.message) from None
+    located = [(c, b, u) for c in project.communities for b in c.buildings for u in b.units]
+    bundles = _bundles([u for _, _, u in located], Resolver(project), ruleset)
+    classes = _fast_classes([u for _, _, u in located], bundles, year) if vectorised \
+        else None
     rows: list[CensusRow] = []
-    if vectorised:
-        units = [u for _, _, u in located]
-        classes = [""] * len(units)
-        groups: dict[str, list[int]] = {}
-        for i, b in enumerate(bundles):
-            groups.setdefault(b.suitability.name, []).append(i)
-        for idx in groups.values():
+    for i, ((c, b, u), bd) in enumerate(zip(located, bundles)):
+        where = (c.name or c.id, b.name or b.id, u.id, u.name, u.building.year_built)
+        fast = classes[i] if classes is not None else None
+        if fast is not None:
+            rows.append(CensusRow(*where, fast, consent_ruleset=bd.consent.name,
+                                  pending=(u, year, bd)))
+            continue
+        klass, detail = _assessed(u, year, bd)
+        rows.append(CensusRow(*where, klass, *detail, consent_ruleset=bd.consent.name))
+    return summarise(rows, project.name, year)
+
+
+def _bundles(units: list[Unit], resolver: Resolver, ruleset: str | None) -> list[RuleBundle]:
+    """The rules in force for each unit, resolved once per distinct choice.
+
+    A bundle's consent and suitability rulesets depend only on the unit's two choices
+    (``consent_rules``, ``suitability_rules``); the census and
+    :func:`~elevator_eval.suitability.assess` read nothing else of it, so units with the
+    same choices share the first one's bundle (its coefficient table is not used here).
+    """
+    seen: dict[tuple[str | None, str | None], RuleBundle] = {}
+    out = []
+    for u in units:
+        key = (u.consent_rules, u.suitability_rules)
+        bd = seen.get(key)
+        if bd is None:
+            try:
+                bd = seen[key] = resolver.bundle(u, ruleset)
+            except InputError as e:
+                raise InputError(f"unit {u.id}: {e.field}", e.message) from None
+        out.append(bd)
+    return out
+
+
+def _assessed(u: Unit, year: int, bd: RuleBundle) -> tuple[str, Detail]:
+    """The class and the row details of one unit by its full assessment."""
+    try:
+        a = assess(u, year=year, bundle=bd)
+    except InputError as e:
+        raise InputError(f"unit {u.id}: {e.field}", e.message) from None
+    state = a.consent.state if a.consent is not None else "invalid"
+    return a.klass, (a.main_reason_zh, a.main_reason_en, state, dict(a.counts),
+                     [f.code for f in a.findings])
+
+
+def _detail(u: Unit, year: int, bd: RuleBundle) -> Detail:
+    return _assessed(u, year, bd)[1]
+
+
+def _fast_classes(units: list[Unit], bundles: list[RuleBundle], year: int) -> list[str | None]:
+    """Classes by the vectorised path, per suitability ruleset; ``None`` for the units of
+    a group whose values the arrays cannot hold (they are assessed one by one, which
+    names the bad field)."""
+    out: list[str | None] = [None] * len(units)
+    groups: dict[str, list[int]] = {}
+    for i, b in enumerate(bundles):
+        groups.setdefault(b.suitability.name, []).append(i)
+    for idx in groups.values():
+        try:
             codes = classify_arrays(units_to_arrays([units[i] for i in idx]),
                                     bundles[idx[0]].suitability, year)
-            for i, c in zip(idx, codes):
-                classes[i] = CLASSES[int(c)]
-        for (c, b, u), k, bd in zip(located, classes, bundles):
-            rows.append(CensusRow(c.name or c.id, b.name or b.id, u.id, u.name,
-                                  u.building.year_built, k, "", "", "not_computed",
-                                  consent_ruleset=bd.consent.name))
-        return summarise(rows, project.name, year)
-    for (c, b, u), bd in zip(located, bundles):
-        try:
-            a = assess(u, year=year, bundle=bd)
-        except InputError as e:
-            raise InputError(f"unit {u.id}: {e.field}", e.message) from None
-        state = a.consent.state if a.consent is not None else "invalid"
-        rows.append(CensusRow(c.name or c.id, b.name or b.id, u.id, u.name,
-                              u.building.year_built, a.klass, a.main_reason_zh,
-                              a.main_reason_en, state, dict(a.counts),
-                              [f.code for f in a.findings], consent_ruleset=bd.consent.name))
-    return summarise(rows, project.name, year)
+        except (TypeError, ValueError, ArithmeticError, KeyError, AttributeError):
+            continue
+        for i, c in zip(idx, codes):
+            out[i] = CLASSES[int(c)]
+    return out
 
 
 # ---------------------------------------------------------------------- vectorised path
@@ -189,42 +295,104 @@ ARRAY_FIELDS = ("year_built", "storeys", "danger_grade", "structure", "seismic_i
 ENTRY_CODES = {None: 0, "half_landing": 1, "flat": 2}
 
 
-def _dtypes():
-    import numpy as np
+def _dtypes() -> dict[str, Any]:
+    import numpy as np  # lazy: numpy is not needed to start the app
     return {"danger_grade": np.int8, "structure": np.int8, "inside_red_line": np.int8,
             "occupies_private_courtyard": np.int8, "sunlight_below_standard": np.int8,
             "entry_mode": np.int8, "has_gas": np.bool_, "n_other_pipes": np.int16,
             "seismic_intensity": np.int16}
 
 
-def _row(u: Unit, nan=float("nan"), grades={g: i + 1 for i, g in enumerate(DANGER_GRADES)},
-         structures={s: i + 1 for i, s in enumerate(STRUCTURES)}) -> tuple:
-    b, s = u.building, u.site
+_GRADE_CODES: dict[str | None, int] = {g: i + 1 for i, g in enumerate(DANGER_GRADES)}
+_STRUCTURE_CODES: dict[str | None, int] = {s: i + 1 for i, s in enumerate(STRUCTURES)}
+
+
+def _row(u: Unit) -> tuple[Any, ...]:
+    b = u.building
+    site = _plain_site(u)
+    return (b.year_built, b.storeys, _GRADE_CODES.get(b.danger_grade, 0),
+            _STRUCTURE_CODES.get(b.structure, 0), b.seismic_intensity or 0,
+            b.design_life_years, *(_site_row(u.site) if site is None else site))
+
+
+def _site_row(s: Site) -> tuple[Any, ...]:
+    nan = float("nan")
     if s.extra and "plan" in s.extra:  # measured values win, as in assess()
-        from .site.measure import effective_site
-        s = effective_site(s)[0]
-    pipes = s.pipes_in_footprint or ()
+        s = effective_site(s)[0]  # type: ignore[no-untyped-call]
     fp = s.footprint_available_m
-    red, court, sun = s.inside_red_line, s.occupies_private_courtyard, s.sunlight_below_standard
     fire, dist, cor = s.fire_lane_width_after_m, s.distance_to_neighbour_m, s.corridor_depth_m
-    pit, head = s.pit_depth_available_mm, s.headroom_available_mm
-    gas = "gas" in pipes
     car = planned_car_m(s) if s.extra else None
-    return (b.year_built, b.storeys, grades.get(b.danger_grade, 0),
-            structures.get(b.structure, 0), b.seismic_intensity or 0, b.design_life_years,
-            -1 if red is None else int(red),
-            nan if fire is None else float(fire), nan if dist is None else float(dist),
+    return _site_values(
+        s.inside_red_line, nan if fire is None else float(fire),
+        nan if dist is None else float(dist), s.occupies_private_courtyard,
+        s.sunlight_below_standard, s.pipes_in_footprint or (),
+        (nan, nan) if fp is None else (float(fp[0]), float(fp[1])), s.entry_mode,
+        s.pit_depth_available_mm, s.headroom_available_mm,
+        nan if cor is None else float(cor),
+        (nan, nan) if car is None else (float(car[0]), float(car[1])))
+
+
+def _site_values(red: bool | None, fire: float, dist: float, court: bool | None,
+                 sun: bool | None, pipes: Any, fp: tuple[float, float],
+                 mode: str | None, pit: int | None, head: int | None, cor: float,
+                 car: tuple[float, float]) -> tuple[Any, ...]:
+    gas = "gas" in pipes
+    return (-1 if red is None else int(red), fire, dist,
             -1 if court is None else int(court), -1 if sun is None else int(sun),
-            gas, len(pipes) - pipes.count("gas") if gas else len(pipes),
-            nan if fp is None else float(fp[0]), nan if fp is None else float(fp[1]),
-            ENTRY_CODES.get(s.entry_mode, 0), -1 if pit is None else pit,
-            -1 if head is None else head, nan if cor is None else float(cor),
-            *((nan, nan) if car is None else (float(car[0]), float(car[1]))))
+            gas, len(pipes) - pipes.count("gas") if gas else len(pipes), fp[0], fp[1],
+            ENTRY_CODES.get(mode, 0), -1 if pit is None else pit,
+            -1 if head is None else head, cor, car[0], car[1])
+
+
+_PLAIN_JSON = json.JSONDecoder()
+_FLAGS = ("inside_red_line", "occupies_private_courtyard", "sunlight_below_standard")
+_LENGTHS = ("fire_lane_width_after_m", "distance_to_neighbour_m", "corridor_depth_m")
+_MM = ("pit_depth_available_mm", "headroom_available_mm")
+
+
+_PLAIN_TYPES = tuple((k, (bool,)) for k in _FLAGS) + tuple((k, (float, int)) for k in _LENGTHS) \
+    + tuple((k, (int,)) for k in _MM)
+"""Each plain site value's JSON types (``type(True)`` is ``bool``, so no flag passes as a
+number)."""
+
+
+def _number(v: Any) -> bool:
+    return type(v) is float or type(v) is int
+
+
+def _plain_site(u: Unit) -> tuple[Any, ...] | None:
+    """The site's values straight from the project file's stored text (a decimal is a
+    JSON number literal there, and ``float`` of its text equals ``float`` of the Decimal),
+    when every value is plain; None otherwise (then the site is decoded in full)."""
+    text = stored_part(u, "site")
+    if text is None:
+        return None
+    d = _PLAIN_JSON.decode(text)
+    fp, pipes, mode = d.get("footprint_available_m"), d.get("pipes_in_footprint"), \
+        d.get("entry_mode")
+    if d.get("extra") or not (mode is None or type(mode) is str) or not (
+            pipes is None or (type(pipes) is list and all(type(x) is str for x in pipes))):
+        return None
+    if fp is not None:
+        fp = fp.get("$t") if type(fp) is dict and len(fp) == 1 else None
+        if not (type(fp) is list and len(fp) == 2 and all(_number(x) for x in fp)):
+            return None
+    for k, types in _PLAIN_TYPES:
+        v = d.get(k)
+        if v is not None and type(v) not in types:
+            return None
+    nan = float("nan")
+    fire, dist, cor = (nan if d.get(k) is None else float(d[k]) for k in _LENGTHS)
+    return _site_values(
+        d.get("inside_red_line"), fire, dist, d.get("occupies_private_courtyard"),
+        d.get("sunlight_below_standard"), pipes or (),
+        (nan, nan) if fp is None else (float(fp[0]), float(fp[1])), mode,
+        d.get("pit_depth_available_mm"), d.get("headroom_available_mm"), cor, (nan, nan))
 
 
 def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
     """Pack the fields the checks read into numpy arrays (see :data:`ARRAY_FIELDS`)."""
-    import numpy as np
+    import numpy as np  # lazy: numpy is not needed to start the app
     types = _dtypes()
     dtype = np.dtype([(k, types.get(k, np.float64 if k.endswith("_m") else np.int32))
                       for k in ARRAY_FIELDS])
@@ -232,31 +400,31 @@ def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
     return {k: table[k] for k in ARRAY_FIELDS}
 
 
-def _um(value) -> int:
+def _um(value: Any) -> int:
     """A length [m] in whole micrometres (exact for up to 6 decimal places)."""
-    from decimal import ROUND_HALF_EVEN, Decimal
     return int((Decimal(value) * 10 ** 6).to_integral_value(ROUND_HALF_EVEN))
 
 
-def _um_array(a):
+def _um_array(a: Any) -> Any:
     """Lengths [m] (NaN = not surveyed) as int64 micrometres (-1 = not surveyed)."""
-    import numpy as np
+    import numpy as np  # lazy: numpy is not needed to start the app
     return np.where(np.isnan(a), -1, np.rint(np.nan_to_num(a) * 1e6)).astype(np.int64)
 
 
-def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int):
+def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int) -> Any:
+    # Long: one vectorised check per per-unit check, in their order, to be read side by side
     """Class index per unit (0 suitable, 1 difficult, 2 unsuitable), vectorised.
 
     Implements the same checks as :mod:`elevator_eval.structural` and
     :mod:`elevator_eval.spatial` with the ruleset's severities and thresholds.
     """
-    import numpy as np
+    import numpy as np  # lazy: numpy is not needed to start the app
     ch = rules.checks
     n = len(arrays["year_built"])
     major = np.zeros(n, dtype=np.int32)
     strong = np.zeros(n, dtype=np.int32)
 
-    def add(code: str, mask, times=None):
+    def add(code: str, mask: Any, times: Any = None) -> None:
         sev = ch[code]["severity"]
         if sev == "weak":
             return
@@ -292,7 +460,6 @@ def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int
     # footprint, in whole micrometres so that shaft = car + allowance is exact
     fs = ch["footprint_small"]
     sh = fs["shaft_m"]
-    from decimal import Decimal
     mn = min(sh.values(), key=lambda s: Decimal(s["width_m"]) * Decimal(s["depth_m"]))
     shafts = {1: sh["half_landing"], 2: sh["flat"], 0: mn}
     mode = arrays["entry_mode"]
@@ -334,8 +501,6 @@ def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int
 def classify_units(units: list[Unit], ruleset: str | None = None, *,
                    year: int | None = None) -> list[str]:
     """Classes of many units by the vectorised path (one ruleset for all)."""
-    from .rulebook import resolve
-    from .structural import current_year
     year = current_year() if year is None else year
     rules = resolve(None, units[0] if units else None, ruleset).suitability
     return [CLASSES[int(i)] for i in classify_arrays(units_to_arrays(units), rules, year)]
@@ -349,7 +514,7 @@ def render_census(c: Census) -> str:
     lines = [f"普查 / census: {c.project}    共 {c.total} 个单元 / units    "
              f"参考年份 / year {c.year}", ""]
 
-    def table(title: str, data: dict[str, dict[str, int]]):
+    def table(title: str, data: dict[str, dict[str, int]]) -> None:
         lines.append(title)
         rows = [head] + [[key] + [str(counts[k]) for k in CLASSES] + [str(sum(counts.values()))]
                          for key, counts in data.items()]

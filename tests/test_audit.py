@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from elevator_eval import store
+from elevator_eval.store.rows import content_hash
 from elevator_eval.audit import (GENESIS_HASH, VoteEvent, log_head, record_vote, rechain,
                                  verify_log)
-from elevator_eval.errors import InputError
+from elevator_eval.errors import InputError, ProjectFileError
 from elevator_eval.model import BuildingInfo, Household, Unit
 from elevator_eval.store import import_unit, new_project, open_project, save_project
 
@@ -169,7 +169,7 @@ def test_tampered_stored_row_is_detected(tmp_path):
     conn.execute("DROP TRIGGER vote_log_no_update")
     conn.execute("UPDATE vote_log SET new = 'no' WHERE seq = 2")
     conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'",
-                 (store._content_hash(conn),))
+                 (content_hash(conn),))
     conn.commit()
     conn.close()
     q = open_project(path)
@@ -184,5 +184,5 @@ def test_tampered_row_without_checksum_fix_is_refused(tmp_path):
     conn.execute("DELETE FROM vote_log WHERE seq = 1")
     conn.commit()
     conn.close()
-    with pytest.raises(store.ProjectFileError, match="checksum"):
+    with pytest.raises(ProjectFileError, match="checksum"):
         open_project(path)

@@ -11,6 +11,7 @@ import pytest
 from elevator_eval import concurrency, store
 from elevator_eval.audit import record_vote, verify_log
 from elevator_eval.concurrency import StaleSaveError, forget_base, merge
+from elevator_eval.errors import ProjectFileError
 from elevator_eval.resources import sample_project_path
 
 
@@ -221,7 +222,7 @@ def test_a_file_replaced_while_it_is_read_is_not_stamped(path, monkeypatch):
         store.save_project(q, p)
         return s
     monkeypatch.setattr(concurrency, "file_state", state_then_save)
-    with pytest.raises(store.ProjectFileError, match="while it was being read"):
+    with pytest.raises(ProjectFileError, match="while it was being read"):
         store.open_project(path)
 
 

@@ -242,9 +242,9 @@ def test_v2_unit_naming_a_suitability_ruleset_moves_it(tmp_path):
     conn.execute("UPDATE units SET rules = 'shanghai-2020', rules_given = 1 "
                  "WHERE id = 'DH-1-1'")
     conn.execute("UPDATE units SET rules = 'unanimity', rules_given = 1 WHERE id = 'DH-1-2'")
-    from elevator_eval import store
+    from elevator_eval.store.rows import content_hash
     conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'",
-                 (store._content_hash(conn),))
+                 (content_hash(conn),))
     conn.commit()
     conn.close()
     p = open_project(path)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
+import tempfile
 from decimal import Decimal
 
 import pytest
 
 from elevator_eval import store
+from elevator_eval.store.households import decode_households, household_fields
+from elevator_eval.store.rows import content_hash
 from elevator_eval.audit import record_vote, verify_log
 from elevator_eval.errors import InputError, ProjectFileError
 from elevator_eval.model import (Building, BuildingInfo, Community, Costs, Household,
@@ -132,15 +136,15 @@ def test_schema_version_in_file(tmp_path):
     save_project(_rich_project(), tmp_path / "p.eeproj")
     conn = sqlite3.connect(tmp_path / "p.eeproj")
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         assert conn.execute("PRAGMA application_id").fetchone()[0] == store.APPLICATION_ID
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         assert meta["format"] == "elevator-eval/project"
         assert meta["app_version"]
-        # the census can query the normalised tables directly
-        n = conn.execute("SELECT count(*) FROM households h JOIN units u ON h.unit_pk = u.pk "
-                         "WHERE u.id = 'U-1'").fetchone()[0]
-        assert n == 2
+        # SQL still reaches every household (one JSON column per unit since v4)
+        doors = conn.execute("SELECT h.value ->> 0, h.value ->> 2 FROM units u, "
+                             "json_each(u.households) h WHERE u.id = 'U-1'").fetchall()
+        assert doors == [("101", "56.30"), ("102", "61.05")]
     finally:
         conn.close()
 
@@ -151,18 +155,69 @@ def test_save_leaves_no_temporary_or_journal_files(tmp_path):
     assert sorted(f.name for f in tmp_path.iterdir()) == ["p.eeproj"]
 
 
+_V3_HOUSEHOLDS = """CREATE TABLE households(
+    pk INTEGER PRIMARY KEY, unit_pk INTEGER NOT NULL, id TEXT NOT NULL,
+    floor INTEGER NOT NULL, area_m2 TEXT NOT NULL, owner TEXT, vote TEXT,
+    exclusive_part_affected INTEGER NOT NULL, owner_name TEXT NOT NULL,
+    contact TEXT NOT NULL, vote_date TEXT, vote_source TEXT, max_contribution_yuan TEXT,
+    provident_fund_yuan TEXT, extra TEXT NOT NULL)"""
+
+
+def _households_back_to_rows(conn):
+    """Undo the v4 change: one ``households`` row per household, as v1-v3 wrote them."""
+    conn.execute(_V3_HOUSEHOLDS)
+    rows = []
+    for upk, text in conn.execute("SELECT pk, households FROM units ORDER BY pk").fetchall():
+        for h in decode_households(text):
+            extra = store.dumps_tagged(h.extra) if h.extra else "{}"
+            rows.append((len(rows) + 1, upk, *household_fields(h), extra))
+    conn.executemany("INSERT INTO households VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    conn.execute("ALTER TABLE units DROP COLUMN households")
+
+
+def _make_v3(path, project):
+    """Save ``project`` as schema v3 wrote it (households as rows)."""
+    save_project(project, path)
+    conn = sqlite3.connect(path)
+    _households_back_to_rows(conn)
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'",
+                 (content_hash(conn),))
+    conn.commit()
+    conn.close()
+
+
+def test_migration_from_v3_moves_households_into_units(tmp_path):
+    path = tmp_path / "v3.eeproj"
+    p = _rich_project()
+    _make_v3(path, p)
+    before = path.read_bytes()
+    assert open_project(path) == p
+    assert (tmp_path / "v3.eeproj.bak-v3").read_bytes() == before
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        assert "households" not in tables
+    finally:
+        conn.close()
+    assert open_project(path) == p   # the migrated file opens as it is
+
+
 def _make_v1(path):
     """Turn a current file into what schema v1 wrote (no vote_log table)."""
     p = _rich_project()
     p.vote_log = []
     save_project(p, path)
     conn = sqlite3.connect(path)
+    _households_back_to_rows(conn)
     conn.execute("DROP TABLE vote_log")
     conn.execute("ALTER TABLE units DROP COLUMN suitability_rules")   # added in v3
     conn.execute("PRAGMA user_version = 1")
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'",
-                 (store._content_hash(conn),))   # the digest over the v1 rows
+                 (content_hash(conn),))   # the digest over the v1 rows
     conn.commit()
     conn.close()
     p.find_unit("U-3").suitability_rules = None   # v1 had no explicit suitability choice
@@ -201,8 +256,8 @@ def test_migration_in_a_read_only_folder_stays_in_memory(tmp_path, monkeypatch):
 
     def refuse(*_a, **_k):
         raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr(store.tempfile, "mkstemp", refuse)
-    monkeypatch.setattr(store.shutil, "copy2", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(shutil, "copy2", refuse)
     assert open_project(path) == p
     assert path.read_bytes() == before
     assert sorted(f.name for f in path.parent.iterdir()) == ["old.eeproj"]  # no backup
@@ -356,3 +411,17 @@ def test_the_round_trip_fixture_sets_every_model_field():
                 continue  # required field: always set
             assert any(getattr(o, f.name) != default for o in instances), \
                 f"{cls.__name__}.{f.name} keeps its default everywhere"
+
+
+def test_the_sample_as_schema_v3_wrote_it_opens_unchanged(tmp_path):
+    """The bundled sample saved by schema v3 (households as rows) migrates to the project
+    the current sample holds, with a ``.bak-v3`` copy of the old file."""
+    import shutil as _shutil
+    from pathlib import Path
+
+    from elevator_eval.resources import sample_project_path
+    path = tmp_path / "sample.eeproj"
+    _shutil.copyfile(Path(__file__).parent / "data" / "sample-street-v3.eeproj", path)
+    old = path.read_bytes()
+    assert open_project(path) == open_project(sample_project_path())
+    assert (tmp_path / "sample.eeproj.bak-v3").read_bytes() == old

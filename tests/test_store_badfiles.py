@@ -113,7 +113,9 @@ def test_one_changed_value_is_caught_by_the_checksum(tmp_path):
 def test_changed_row_through_sqlite_is_caught(tmp_path):
     path = _good(tmp_path)
     conn = sqlite3.connect(path)
-    conn.execute("UPDATE households SET vote = 'yes' WHERE vote = 'no'")
+    changed = conn.execute("UPDATE units SET households = replace(households, '\"no\"', "
+                           "'\"yes\"') WHERE households LIKE '%\"no\"%'").rowcount
+    assert changed > 0          # a vote really was changed
     conn.commit()
     conn.close()
     _assert_refused(path, "checksum")
@@ -122,11 +124,11 @@ def test_changed_row_through_sqlite_is_caught(tmp_path):
 def test_newer_schema_version(tmp_path):
     path = _good(tmp_path)
     conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 4")   # one above the schema this app writes (3)
+    conn.execute("PRAGMA user_version = 5")   # one above the schema this app writes (4)
     conn.commit()
     conn.close()
     msg = _assert_refused(path, "newer", "更新版本")
-    assert "4" in msg
+    assert "5" in msg
 
 
 def _png() -> bytes:

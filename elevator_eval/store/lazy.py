@@ -1,0 +1,92 @@
+"""Units read from a project file whose stored JSON parts are decoded on first use.
+
+Opening a large project spends most of its time decoding the tagged JSON of every unit's
+site, costs, subsidies, share and ``extra`` and building every household. A
+:class:`LazyUnit` keeps the stored text (households included) and decodes a part the
+first time it is read; after that it behaves exactly like a :class:`~elevator_eval.model.Unit`
+(same fields, equal to a ``Unit`` with the same values, copied and pickled with what it
+holds). Assigning a part replaces the stored text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any, Callable
+
+from ..model import Costs, ShareSettings, Site, Unit
+from .codec import dc_from, loads_tagged
+from .households import decode_households
+
+_COMPARED = tuple(f.name for f in fields(Unit) if f.compare)
+
+
+def _site(text: str) -> Site:
+    return dc_from(Site, loads_tagged(text))
+
+
+def _costs(text: str) -> Costs:
+    return dc_from(Costs, loads_tagged(text))
+
+
+def _share(text: str) -> ShareSettings:
+    return dc_from(ShareSettings, loads_tagged(text))
+
+
+def _lazy(name: str, decode: Callable[[Any], Any]) -> property:
+    """A field stored as ``_raw_<name>`` until it is first read."""
+    raw = f"_raw_{name}"
+
+    def get(self: Unit) -> Any:
+        d = self.__dict__
+        try:
+            return d[name]
+        except KeyError:
+            value = d[name] = decode(d[raw])
+            del d[raw]
+            return value
+
+    def set_(self: Unit, value: Any) -> None:
+        self.__dict__.pop(raw, None)
+        self.__dict__[name] = value
+
+    return property(get, set_, doc=f"``{name}``, decoded from the file on first use.")
+
+
+class LazyUnit(Unit):
+    """A :class:`~elevator_eval.model.Unit` whose stored parts are decoded on first use.
+
+    Build one with :func:`lazy_unit`; everything else treats it as a ``Unit``.
+    """
+
+    site = _lazy("site", _site)
+    costs = _lazy("costs", _costs)
+    subsidies = _lazy("subsidies", loads_tagged)
+    share = _lazy("share", _share)
+    extra = _lazy("extra", loads_tagged)
+    households = _lazy("households", decode_households)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Unit):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in _COMPARED)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like Unit
+
+
+def lazy_unit(values: dict[str, Any], raw: dict[str, Any]) -> LazyUnit:
+    """A :class:`LazyUnit` from its plain field ``values`` and the stored ``raw`` parts
+    (``site``, ``costs``, ``subsidies``, ``share``, ``extra``: JSON text;
+    ``households``: the JSON column of :mod:`.households`)."""
+    u = LazyUnit.__new__(LazyUnit)
+    d = u.__dict__
+    d.update(values)
+    for k, v in raw.items():
+        d[f"_raw_{k}"] = v
+    return u
+
+
+def stored_part(unit: Unit, name: str) -> Any:
+    """The stored text of ``unit``'s part ``name`` while it is not decoded yet, else None
+    (also for a unit that was not read from a file). Readers that need a few plain values
+    of many units (the census) may parse it themselves instead of building the part."""
+    return unit.__dict__.get(f"_raw_{name}") if isinstance(unit, LazyUnit) else None

@@ -1,0 +1,150 @@
+"""Opening a project file: read-only, integrity checks first, older schemas migrated
+after a backup copy."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from decimal import InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from .. import __version__, concurrency
+from ..errors import ProjectFileError
+from ..model import Project
+from .fileops import atomic_from_connection, make_backup, write_meta
+from .header import check_header, connect_ro, file_error
+from .rows import build_project, content_hash, hash_rows, load, read_tables
+from .schema import FORMAT, MIGRATIONS, SCHEMA_VERSION
+
+def _checked_tables(conn: sqlite3.Connection,
+                    path: Path) -> tuple[dict[str, str], dict[str, list[tuple[Any, ...]]]]:
+    """Integrity checks, then the meta values and the rows; raises ProjectFileError."""
+    ok = conn.execute("PRAGMA quick_check(1)").fetchone()
+    if not ok or ok[0] != "ok":
+        raise file_error(path, "文件已损坏", f"the file is corrupt ({ok[0] if ok else 'no result'})")
+    meta, tables = read_tables(conn)
+    if meta.get("format") != FORMAT:
+        raise file_error(path, "不是加梯评估项目文件", "it is not an Elevator Eval project")
+    if meta.get("content_sha256") != hash_rows(meta, tables):
+        raise file_error(path, "文件已损坏（内容校验不符）",
+                   "the file is corrupt (content checksum does not match)")
+    return meta, tables
+
+
+def _read_checked(conn: sqlite3.Connection, path: Path) -> tuple[dict[str, str], Project]:
+    """Integrity checks, then the meta values and the project; raises ProjectFileError."""
+    meta, tables = _checked_tables(conn, path)
+    return meta, build_project(meta, tables)
+
+
+def open_project(path: str | os.PathLike[str]) -> Project:
+    """Open a project file.
+
+    The file is opened read-only. An older schema is migrated step by step after a
+    backup copy ``<name>.bak-v<old>`` is written next to it; if the folder is read-only
+    the migration happens in memory and the next save writes the new schema.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.eeproj`` file.
+
+    Returns
+    -------
+    Project
+
+    Raises
+    ------
+    ProjectFileError
+        For a missing, empty, truncated, corrupt, newer-version or foreign file, with a
+        one-line message in Chinese and English. The file is not modified.
+    """
+    path = Path(path)
+    version = check_header(path)
+    try:
+        if version == SCHEMA_VERSION:
+            return _open_current(path)
+        return _open_older(path, version)
+    except ProjectFileError:
+        raise
+    except (sqlite3.Error, ValueError, KeyError, TypeError, InvalidOperation) as e:
+        raise file_error(path, "文件已损坏", f"the file is corrupt ({type(e).__name__}: {e})") \
+            from None
+
+
+def _open_current(path: Path) -> Project:
+    """Read a current-schema file once and keep its bytes as the merge base.
+
+    The file is held open from the start: when the name still points at the same file
+    (inode) after SQLite read it, the bytes read from the handle are the file that was
+    parsed, so the project is stamped with exactly that state. A save that replaced the
+    file meanwhile refuses the open (open again) instead of remembering the wrong base.
+    """
+    with open(path, "rb") as f:
+        inode = os.fstat(f.fileno()).st_ino
+        before = concurrency.file_state(path)
+        conn = connect_ro(path)
+        try:
+            meta, project = _read_checked(conn, path)
+        finally:
+            conn.close()
+        try:
+            now = (int(meta.get("generation", "0")), str(meta.get("content_sha256", "")))
+        except ValueError:
+            now = (0, str(meta.get("content_sha256", "")))
+        if os.stat(path).st_ino != inode or (before is not None and before[:2] != now):
+            raise ProjectFileError(
+                f"“{path.name}”在读取时被其他人保存，请重新打开 / {path.name} was "
+                f"saved by someone else while it was being read; open it again")
+        concurrency.stamp(project, path, now[0], now[1], f.read())
+    return project
+
+
+def _open_older(path: Path, version: int) -> Project:
+    """Read an older-schema file, migrate it in memory and write it back after a backup
+    (in memory only when the folder is read-only)."""
+    before = concurrency.file_state(path)
+    conn = connect_ro(path)
+    try:
+        mem = sqlite3.connect(":memory:")
+        conn.backup(mem)
+    finally:
+        conn.close()
+    try:
+        _checked_tables(mem, path)
+        _migrate(mem, version)
+        project = load(mem)
+        if _write_migrated(mem, path, version):
+            before = concurrency.file_state(path)   # the file is now the migrated one
+    finally:
+        mem.close()
+    concurrency.stamp_from_file(project, path, before)
+    return project
+
+
+def _migrate(conn: sqlite3.Connection, version: int) -> None:
+    for v in range(version, SCHEMA_VERSION):
+        step = MIGRATIONS[v]
+        assert step is not None
+        with conn:
+            step(conn)
+            conn.execute(f"PRAGMA user_version = {v + 1}")
+    with conn:
+        write_meta(conn, {"schema_version": str(SCHEMA_VERSION), "app_version": __version__,
+                           "migrated_from": str(version)})
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('content_sha256', ?)",
+                     (content_hash(conn),))
+
+
+def _write_migrated(mem: sqlite3.Connection, path: Path, old: int) -> bool:
+    """Back the old file up, then atomically replace it by the migrated database; whether
+    the file was written."""
+    try:
+        make_backup(path, old)
+        atomic_from_connection(mem, path)
+    except OSError:
+        return False  # read-only folder: the migration stays in memory until the next save
+    return True
+
+

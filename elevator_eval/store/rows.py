@@ -1,0 +1,128 @@
+"""Rows of the project file: the project from the rows of a current-schema file, the vote
+log's rows, and the content digest over every stored row."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from typing import Any
+
+from ..audit import VoteEvent
+from ..model import Building, BuildingInfo, Community, Project
+from .codec import dc_from, dec, loads_tagged
+from .lazy import lazy_unit
+from .schema import FORMAT, TABLES
+
+_META_HASHED = ("name", "uid", "settings")
+
+
+def hash_rows(meta: dict[str, str], tables: dict[str, list[tuple[Any, ...]]]) -> str:
+    """SHA-256 over the project-level meta values and every row of the data tables.
+
+    Each non-empty table contributes its name and the Python ``repr`` of its rows
+    (tuples of str, int and None) in primary-key order.
+    """
+    h = hashlib.sha256()
+    h.update(repr([(k, meta.get(k)) for k in _META_HASHED]).encode("utf-8", "surrogatepass"))
+    for table in TABLES:
+        if tables.get(table):  # an empty table counts like a missing one (migrations)
+            h.update(table.encode("ascii"))
+            _update_repr(h, tables[table])
+    return h.hexdigest()
+
+
+_CHUNK = 2048
+
+
+def _update_repr(h: Any, rows: list[tuple[Any, ...]]) -> None:
+    """Feed ``repr(rows)`` to ``h`` piece by piece (the same bytes without building the
+    whole text: ``repr`` of a list is its items' ``repr`` joined by ``", "`` in brackets)."""
+    h.update(b"[")
+    for start in range(0, len(rows), _CHUNK):
+        part = repr(rows[start:start + _CHUNK])[1:-1]
+        h.update(((", " if start else "") + part).encode("utf-8", "surrogatepass"))
+    h.update(b"]")
+
+
+def read_tables(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, list[tuple[Any, ...]]]]:
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    tables = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()  # noqa: S608
+              for t in TABLES if t in have}
+    return meta, tables
+
+
+def content_hash(conn: sqlite3.Connection) -> str:
+    """The content digest of the database behind ``conn``."""
+    return hash_rows(*read_tables(conn))
+
+
+def build_project(meta: dict[str, str], tables: dict[str, list[tuple[Any, ...]]]) -> Project:
+    """The project from the rows of a current-schema file (units are :class:`.lazy.LazyUnit`)."""
+    if meta.get("format") != FORMAT:
+        raise ValueError("meta.format is not an Elevator Eval project")
+    project = Project(name=meta.get("name", ""),
+                      settings=loads_tagged(meta.get("settings", "{}")),
+                      uid=meta.get("uid", ""))
+    communities: dict[int, Community] = {}
+    for pos, cid, name, district in tables["communities"]:
+        c = Community(id=cid, name=name, district=district)
+        communities[pos] = c
+        project.communities.append(c)
+    buildings = _buildings(tables["buildings"], communities)
+    _units(tables["units"], buildings)
+    if "vote_log" in tables:
+        project.vote_log = [event_from_row(r) for r in tables["vote_log"]]
+    return project
+
+
+def _buildings(rows: list[tuple[Any, ...]],
+               communities: dict[int, Community]) -> dict[int, Building]:
+    buildings: dict[int, Building] = {}
+    for (pk, cpos, bid, name, address, year, storeys, structure, grade, fh, si, life,
+         life_given, extra) in rows:
+        info = BuildingInfo(year_built=year, storeys=storeys, structure=structure,
+                            danger_grade=grade, floor_height_m=dec(fh),
+                            seismic_intensity=si, design_life_years=life,
+                            design_life_given=bool(life_given), extra=loads_tagged(extra))
+        b = Building(id=bid, name=name, info=info, address=address)
+        buildings[pk] = b
+        communities[cpos].buildings.append(b)
+    return buildings
+
+
+def _units(rows: list[tuple[Any, ...]], buildings: dict[int, Building]) -> None:
+    """Add the units (stored parts decoded on first use, see :mod:`.lazy`)."""
+    for (pk, bpk, uid, name, rules, rules_given, scheme, _entry, own, site, costs, subs,
+         share, extra, suit, households) in rows:
+        b = buildings[bpk]
+        info = b.info if own is None else dc_from(BuildingInfo, loads_tagged(own))
+        u = lazy_unit({"id": uid, "building": info, "name": name, "rules": rules,
+                       "rules_given": bool(rules_given), "suitability_rules": suit,
+                       "scheme_version": scheme},
+                      {"site": site, "costs": costs, "subsidies": subs, "share": share,
+                       "extra": extra, "households": households})
+        b.units.append(u)
+
+
+def load(conn: sqlite3.Connection) -> Project:
+    return build_project(*read_tables(conn))
+
+
+def event_from_row(row: tuple[Any, ...]) -> VoteEvent:
+    seq, time, unit_id, hid, scheme, source, prev, new, note, prev_hash, h = row
+    return VoteEvent(seq=seq, time=time, unit_id=unit_id, household_id=hid,
+                     scheme_version=scheme, source=source, previous=prev, new=new, note=note,
+                     prev_hash=prev_hash, hash=h)
+
+
+def opt_str(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+def event_row(ev: VoteEvent) -> tuple[Any, ...]:
+    return (int(ev.seq), str(ev.time), str(ev.unit_id), str(ev.household_id),
+            int(ev.scheme_version), str(ev.source), opt_str(ev.previous), opt_str(ev.new),
+            str(ev.note), str(ev.prev_hash), str(ev.hash))
+
+
