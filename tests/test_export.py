@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from elevator_eval.io.export import (HOUSEHOLD_HEADERS, export_households_csv,
-                                     export_project_xlsx, neutralise)
+from elevator_eval.io.cellguard import neutralise
+from elevator_eval.io.export import HOUSEHOLD_HEADERS, export_households_csv, export_project_xlsx
 from elevator_eval.io.street_import import apply_import, preview_import
 from elevator_eval.model import Building, Community, Project
 from elevator_eval.unitfile import load_unit

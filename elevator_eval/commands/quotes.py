@@ -133,11 +133,8 @@ def _tender_args(args):
 
 
 def run(args) -> CommandResult:
-    from ..io.quotes_xlsx import (
-        export_comparison_xlsx,
-        read_quotes,
-        write_quote_template,
-    )
+    from ..io.quotes_export import export_comparison_xlsx
+    from ..io.quotes_xlsx import read_quotes, write_quote_template
     from ..procurement import compare
 
     if args.template:

@@ -1,8 +1,11 @@
 """Files in and out of a project: spreadsheets, CSV and JSON.
 
 - :mod:`.cells` — the documented rules for reading one spreadsheet cell (``CellError``).
+- :mod:`.cell_core`, :mod:`.cellguard` — what every cell parser shares; the one guard every
+  spreadsheet writer passes its cells through (``safe_cell``, ``neutralise``).
 - :mod:`.street_import` — import a street from .xlsx/.csv, all or nothing
-  (``preview_import``, ``apply_import``, ``write_import_template``).
+  (``preview_import``, ``apply_import``); its jobs in :mod:`.street` (columns, reading,
+  headers, checks, building, the template ``write_import_template``).
 - :mod:`.export` — a project to .xlsx/.csv with formula-injection neutralising
   (``export_project_xlsx``, ``export_households_csv``, ``neutralise``).
 - :mod:`.quotes_xlsx` — the elevator quotes workbook (procurement).

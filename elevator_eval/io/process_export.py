@@ -22,7 +22,7 @@ from typing import Any
 from ..atomic import atomic_write_bytes
 from ..model import Project
 from ..process.stats import MEASURES, Rollup
-from .export import neutralise
+from .cellguard import safe_cell
 
 YEAR_HEADERS = ("街道 Street", "年度 Year", "计划单元 Units planned",
                 "计划户数 Households planned", "开工单元 Units started",
@@ -48,12 +48,8 @@ DEFINITIONS = (
 )
 
 
-def _text(v: Any) -> Any:
-    return neutralise(v) if isinstance(v, str) else v
-
-
 def _year_row(r) -> list[Any]:
-    return [_text(r.street), r.year] + [r.values[m] for m in MEASURES]
+    return [safe_cell(r.street), r.year] + [r.values[m] for m in MEASURES]
 
 
 def write_statistics_xlsx(roll: Rollup, path, *, title: str, as_of: str,
@@ -68,10 +64,10 @@ def write_statistics_xlsx(roll: Rollup, path, *, title: str, as_of: str,
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = SHEETS[0]
-    ws.append([_text(title)])
+    ws.append([safe_cell(title)])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append(["统计日期 As of", as_of])
-    ws.append(["来源项目 Projects", _text("、".join(sources))])
+    ws.append(["来源项目 Projects", safe_cell("、".join(sources))])
     ws.append([])
     ws.append(["指标 Measure", "口径 Definition"])
     for k, v in DEFINITIONS:
@@ -102,15 +98,15 @@ def write_statistics_xlsx(roll: Rollup, path, *, title: str, as_of: str,
     keys = [NOT_STARTED] + [s.key for s in rules.stages]
     names = ["未登记 not started"] + [f"{s.zh} {s.en}" for s in rules.stages]
     sheet(SHEETS[3], ["街道 Street"] + names + ["合计 Total"],
-          [[_text(street)] + [c[k] for k in keys] + [sum(c.values())]
+          [[safe_cell(street)] + [c[k] for k in keys] + [sum(c.values())]
            for street, c in roll.stage_counts.items()])
     sheet(SHEETS[4], ["街道 Street", "小区 Community", "楼栋 Building", "地址 Address",
                       "单元编号 Unit", "单元名称 Name", "阶段 Stage", "户数 Households"],
-          [[_text(u[k]) for k in ("street", "community", "building", "address", "unit",
+          [[safe_cell(u[k]) for k in ("street", "community", "building", "address", "unit",
                                   "name", "stage", "households")] for u in roll.units])
     sheet(SHEETS[5], ["单元编号 Unit", "地址 Address", "首次出现 Counted in",
                       "再次出现 Also in"],
-          [[_text(d["unit"]), _text(d["address"]), _text(d["first"]), _text(d["again"])]
+          [[safe_cell(d["unit"]), safe_cell(d["address"]), safe_cell(d["first"]), safe_cell(d["again"])]
            for d in roll.duplicates])
     buf = io.BytesIO()
     wb.save(buf)
