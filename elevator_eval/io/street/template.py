@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..cellguard import safe_cell
 from .headers import col_letter
 
 TEMPLATE_HOUSEHOLD_HEADERS = ("小区", "楼栋", "单元", "单元编号", "建成年份", "层数", "结构",
@@ -62,12 +63,11 @@ def write_import_template(path: str | Path) -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "户"
-    ws.append(list(TEMPLATE_HOUSEHOLD_HEADERS))
-    for row in _EXAMPLE_HOUSEHOLDS:
-        ws.append(list(row))
+    for row in (TEMPLATE_HOUSEHOLD_HEADERS,) + _EXAMPLE_HOUSEHOLDS:
+        ws.append([safe_cell(v) for v in row])
     wu = wb.create_sheet("单元")
-    wu.append(list(TEMPLATE_UNIT_HEADERS))
-    wu.append(list(_EXAMPLE_UNIT))
+    for row in (TEMPLATE_UNIT_HEADERS, _EXAMPLE_UNIT):
+        wu.append([safe_cell(v) for v in row])
     for sheet in (ws, wu):
         for cell in sheet[1]:
             cell.font = Font(bold=True)
@@ -82,7 +82,7 @@ def write_import_template(path: str | Path) -> Path:
     wi.column_dimensions["A"].width = 70
     wi.column_dimensions["B"].width = 70
     for zh, en in INSTRUCTIONS:
-        wi.append([zh, en])
+        wi.append([safe_cell(zh), safe_cell(en)])
     for row in wi.iter_rows():
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
