@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import ast
-import csv
-import io
 import re
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from elevator_eval.io.cellguard import needs_quote, neutralise, safe_cell
-from elevator_eval.io.export import export_households_csv
+from elevator_eval.io.export import export_project_xlsx
 
 PACKAGE = Path(__file__).resolve().parent.parent / "elevator_eval"
 
@@ -64,18 +63,19 @@ def test_any_number_is_unchanged(number):
     assert safe_cell(number) is number
 
 
-def test_negative_number_in_csv_is_a_number(tmp_path, example_unit_path):
+def test_negative_number_stays_a_number_and_the_text_minus_one_is_quoted(tmp_path,
+                                                                          example_unit_path):
     from elevator_eval.model import Building, Community, Project
     from elevator_eval.unitfile import load_unit
     u = load_unit(example_unit_path)
     u.households[0].provident_fund_yuan = Decimal("-1")
     u.households[1].owner_name = "-1"
     project = Project("街道", [Community("C", "C", [Building("b", "b", u.building, [u])])])
-    raw = export_households_csv(project, tmp_path / "n.csv").read_text(encoding="utf-8-sig")
-    rows = list(csv.reader(io.StringIO(raw, newline="")))
-    fund, name = rows[0].index("公积金(元)"), rows[0].index("业主")
-    assert rows[1][fund] == "-1"          # the number: written as a number
-    assert rows[2][name] == "'-1"         # the text: quoted
+    ws = openpyxl.load_workbook(export_project_xlsx(project, tmp_path / "n.xlsx"))["住户"]
+    header = [c.value for c in ws[1]]
+    fund, name = header.index("公积金(元)") + 1, header.index("业主") + 1
+    assert ws.cell(row=2, column=fund).value == -1 and ws.cell(row=2, column=fund).data_type == "n"
+    assert ws.cell(row=3, column=name).value == "'-1"
 
 
 def _writers() -> list[Path]:

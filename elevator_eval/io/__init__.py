@@ -6,8 +6,8 @@
 - :mod:`.street_import` — import a street from .xlsx/.csv, all or nothing
   (``preview_import``, ``apply_import``); its jobs in :mod:`.street` (columns, reading,
   headers, checks, building, the template ``write_import_template``).
-- :mod:`.export` — a project to .xlsx/.csv with formula-injection neutralising
-  (``export_project_xlsx``, ``export_households_csv``, ``neutralise``).
+- :mod:`.export` — a project to .xlsx with formula-injection neutralising
+  (``export_project_xlsx``).
 - :mod:`.quotes_xlsx` — the elevator quotes workbook (procurement).
 
 Nothing is imported here, so that ``import elevator_eval.io`` stays cheap; openpyxl is

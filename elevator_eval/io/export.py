@@ -1,4 +1,4 @@
-"""Export a project to a spreadsheet (.xlsx: sheets 单元 and 住户) or a households CSV.
+"""Export a project to a spreadsheet (.xlsx: sheets 单元 and 住户).
 
 Every text cell that a spreadsheet program could read as a formula — one starting with
 ``= + - @``, tab, CR or LF, or their full-width forms ``＝ ＋ － ＠`` (also after leading
@@ -13,7 +13,6 @@ apostrophe again.
 
 from __future__ import annotations
 
-import csv
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -139,21 +138,4 @@ def export_project_xlsx(project: Project, path: str | Path) -> Path:
         ws.freeze_panes = "A2"
     p = Path(path)
     wb.save(p)
-    return p
-
-
-def export_households_csv(project: Project, path: str | Path) -> Path:
-    """Write one row per household to a CSV file (UTF-8 with BOM, so Excel reads Chinese).
-
-    Columns are :data:`HOUSEHOLD_HEADERS`; texts are neutralised, numbers are plain decimal
-    text (``56.30``), empty values are empty fields.
-    """
-    p = Path(path)
-    with open(p, "w", encoding="utf-8-sig", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(HOUSEHOLD_HEADERS)
-        for row in household_rows(project):
-            w.writerow(["" if v is None else
-                        (str(v) if isinstance(v, (int, Decimal)) and not isinstance(v, bool)
-                         else _cell(v)) for v in row])
     return p
