@@ -174,12 +174,8 @@ def _run_all(args, out: Path) -> CommandResult:
 def _run_quotes(args, out: Path) -> CommandResult:
     if not args.quotes:
         raise InputError("--quotes", "is required with --kind quotes (the quotes workbook)")
-    try:
-        from ..io.quotes_xlsx import read_quotes
-        from ..procurement import compare
-    except ImportError as e:  # pragma: no cover - the procurement engine ships with the app
-        raise InputError("--kind", f"quotes are not available ({e})") from None
-    from ..procurement import parse_weights
+    from ..io.quotes_xlsx import read_quotes
+    from ..procurement import compare, parse_weights
     from .quotes import load_scores, load_units
     weights = parse_weights(args.weights) if args.weights else None
     if weights is not None and not args.scores:
