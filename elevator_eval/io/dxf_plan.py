@@ -23,11 +23,15 @@ and the entity handle.
 
 from __future__ import annotations
 
+import json
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..site.plan import parse_plan
+from ..unitfile import dumps_json
 
 ROLE_PREFIXES = (("own", ("own", "本楼")), ("shaft", ("shaft", "井道")),
                  ("red_line", ("redline", "red_line", "红线")),
@@ -188,11 +192,6 @@ def _lane_width(item, texts, scale: float) -> float:
 
 def _check_plan(plan: dict[str, Any]) -> None:
     """Validate the plan as the unit file would (InputError naming the field)."""
-    import json
-    from decimal import Decimal
-
-    from ..site.plan import parse_plan
-    from ..unitfile import dumps_json
     parse_plan(json.loads(dumps_json(plan), parse_float=Decimal), "dxf plan")
 
 

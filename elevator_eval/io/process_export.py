@@ -20,8 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_write_bytes
+from ..census import census
 from ..model import Project
-from ..process.stats import MEASURES, Rollup
+from ..process.records import read_process
+from ..process.stages import NOT_STARTED, load_rules, unit_status
+from ..process.stats import MEASURES, Rollup, unit_key
 from .cellguard import safe_cell
 
 YEAR_HEADERS = ("街道 Street", "年度 Year", "计划单元 Units planned",
@@ -96,7 +99,6 @@ def write_statistics_xlsx(roll: Rollup, path, *, title: str, as_of: str,
 
     import openpyxl  # lazy: slow to import, needed only when writing
 
-    from ..process.stages import NOT_STARTED, load_rules
     wb = openpyxl.Workbook()
     _cover(wb.active, title, as_of, sources)
     _sheet(wb, SHEETS[1], YEAR_HEADERS, [_year_row(r) for r in roll.rows], money_from=10)
@@ -127,10 +129,6 @@ def geojson(projects: list[Project], as_of: str) -> dict[str, Any]:
     when the unit's location is known, else a null geometry; properties: street, ids,
     names, address, suitability class, stage (key and Chinese name), households.
     Duplicates (see :func:`elevator_eval.process.stats.unit_key`) appear once."""
-    from ..census import census
-    from ..process.records import read_process
-    from ..process.stages import NOT_STARTED, load_rules, unit_status
-    from ..process.stats import unit_key
     rules = load_rules()
     feats = []
     seen = set()
