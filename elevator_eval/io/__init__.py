@@ -8,7 +8,8 @@
   headers, checks, building, the template ``write_import_template``).
 - :mod:`.export` — a project to .xlsx with formula-injection neutralising
   (``export_project_xlsx``).
-- :mod:`.quotes_xlsx` — the elevator quotes workbook (procurement).
+- :mod:`.quotes_xlsx` — the elevator quotes workbook (procurement): template and reader, its
+  cells read by :mod:`.quotes_cells`; :mod:`.quotes_export` — the comparison workbook.
 
 Nothing is imported here, so that ``import elevator_eval.io`` stays cheap; openpyxl is
 loaded only when a workbook is read or written.
