@@ -9,6 +9,7 @@ import pytest
 
 from elevator_eval.errors import InputError
 from elevator_eval.io import cells
+from elevator_eval.io.cellguard import needs_quote
 from elevator_eval.io.cells import CellError
 
 D = Decimal
@@ -233,4 +234,4 @@ def test_formula_objects_rejected():
     ("\rx", True), ("＝1", True), ("＋1", True), ("－1", True), ("＠x", True),
     (" =1", True), ("\u3000=1", True), ("张三", False), ("", False), ("a=b", False)])
 def test_needs_quote(text, quoted):
-    assert cells.needs_quote(text) is quoted
+    assert needs_quote(text) is quoted

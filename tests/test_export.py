@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal
 
 import openpyxl
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from elevator_eval.io.export import (HOUSEHOLD_HEADERS, export_households_csv,
-                                     export_project_xlsx, neutralise)
+from elevator_eval.io.cellguard import neutralise
+from elevator_eval.io.export import HOUSEHOLD_HEADERS, export_project_xlsx
 from elevator_eval.io.street_import import apply_import, preview_import
 from elevator_eval.model import Building, Community, Project
 from elevator_eval.unitfile import load_unit
@@ -73,19 +71,6 @@ def test_xlsx_cells_are_neutralised_and_numbers_stay_numbers(tmp_path, example_u
     assert row2[uh.index("单元编号")] == "XFL-3-2"
 
 
-def test_csv_is_neutralised_utf8_bom(tmp_path, example_unit_path):
-    project = _project(example_unit_path, HOSTILE)
-    p = export_households_csv(project, tmp_path / "out.csv")
-    raw = p.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert tuple(rows[0]) == HOUSEHOLD_HEADERS
-    col = rows[0].index("业主")
-    assert [r[col] for r in rows[1:len(HOSTILE) + 1]] == ["'" + t for t in HOSTILE]
-    area = rows[0].index("面积(㎡)")
-    assert {r[area] for r in rows[1:]} <= {"56.30", "61.05", "56.3"}
-
-
 def test_negative_numbers_stay_numbers(tmp_path, example_unit_path):
     project = _project(example_unit_path)
     project.units()[0].households[0].provident_fund_yuan = Decimal("-5")  # odd but numeric
@@ -95,11 +80,10 @@ def test_negative_numbers_stay_numbers(tmp_path, example_unit_path):
     assert ws.cell(row=2, column=col + 1).value == -5
 
 
-@pytest.mark.parametrize("kind", ["xlsx", "csv"])
-def test_export_imports_again(tmp_path, example_unit_path, kind):
+def test_export_imports_again(tmp_path, example_unit_path):
     project = _project(example_unit_path, ["=evil()", "普通"])
-    path = tmp_path / f"out.{kind}"
-    (export_project_xlsx if kind == "xlsx" else export_households_csv)(project, path)
+    path = tmp_path / "out.xlsx"
+    export_project_xlsx(project, path)
     pv = preview_import(path)
     assert pv.ok, [str(e) for e in pv.errors]
     assert not pv.warnings
@@ -112,9 +96,8 @@ def test_export_imports_again(tmp_path, example_unit_path, kind):
     b_old, b_new = old_u.building, new_u.building
     assert (b_new.year_built, b_new.storeys, b_new.structure, b_new.danger_grade) == \
         (b_old.year_built, b_old.storeys, b_old.structure, b_old.danger_grade)
-    if kind == "xlsx":
-        assert new_u.site == old_u.site
-        assert new_u.costs.total_yuan == old_u.costs.total_yuan
+    assert new_u.site == old_u.site
+    assert new_u.costs.total_yuan == old_u.costs.total_yuan
 
 
 def test_control_characters_do_not_break_the_workbook(tmp_path, example_unit_path):

@@ -153,7 +153,7 @@ def _run(argv, monkeypatch=None, project=None):
     import io
     out, err = io.StringIO(), io.StringIO()
     if project is not None:
-        import elevator_eval.commands as cmds
+        import elevator_eval.commands.preinstall as cmds
         monkeypatch.setattr(cmds, "load_target", lambda t, u, need_unit=True:
                             ((project.find_unit(u), project) if u else (None, project)))
     code = run_command("preinstall", argv, stdout=out, stderr=err)

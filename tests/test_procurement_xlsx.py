@@ -10,9 +10,10 @@ import pytest
 from openpyxl import load_workbook
 
 from elevator_eval.errors import InputError
-from elevator_eval.io.quotes_xlsx import (KEYS, export_comparison_xlsx, load_quotes,
-                                          normalise_number_text, parse_tiers_text,
-                                          read_quotes, safe_cell, write_quote_template)
+from elevator_eval.io.cellguard import safe_cell
+from elevator_eval.io.quotes_export import export_comparison_xlsx
+from elevator_eval.io.quotes_cells import normalise_number_text, parse_tiers_text
+from elevator_eval.io.quotes_xlsx import KEYS, load_quotes, read_quotes, write_quote_template
 from elevator_eval.procurement import compare
 from elevator_eval.resources import resource_path
 

@@ -7,8 +7,8 @@ from decimal import Decimal as D
 
 from openpyxl import load_workbook
 
-from elevator_eval.io.quotes_xlsx import (KEYS, export_comparison_xlsx, read_quotes,
-                                          write_quote_template)
+from elevator_eval.io.quotes_export import export_comparison_xlsx
+from elevator_eval.io.quotes_xlsx import KEYS, read_quotes, write_quote_template
 from elevator_eval.model import BuildingInfo, Household, Site, Unit
 from elevator_eval.procurement import Product, compare
 

@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 
 from elevator_eval.errors import InputError
-from elevator_eval.io.street_import import (apply_import, preview_import,
-                                            write_import_template)
+from elevator_eval.io.street.template import write_import_template
+from elevator_eval.io.street_import import apply_import, preview_import
 from elevator_eval.model import BuildingInfo, Building, Community, Household, Project, Unit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -334,8 +334,8 @@ def test_bilingual_headers(tmp_path):
 
 def test_zip_bomb_is_refused_before_unpacking(tmp_path, monkeypatch):
     import zipfile
-    from elevator_eval.io import street_import
-    monkeypatch.setattr(street_import, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    from elevator_eval.io.street import read
+    monkeypatch.setattr(read, "MAX_UNPACKED_BYTES", 1024 * 1024)
     p = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/big.xml", b"\0" * (2 * 1024 * 1024))

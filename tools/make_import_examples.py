@@ -116,7 +116,7 @@ def _workbook(rows, units, merges=()):
     import openpyxl
     from openpyxl.styles import Font
 
-    from elevator_eval.io.street_import import INSTRUCTIONS
+    from elevator_eval.io.street.template import INSTRUCTIONS
 
     wb = openpyxl.Workbook()
     ws = wb.active

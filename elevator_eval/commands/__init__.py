@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .. import store
 from ..model import Project, Unit
+from ..unitfile import load_unit
 
 
 @dataclass
@@ -62,13 +64,11 @@ def load_target(target: str, unit_id: str | None, *, need_unit: bool = True
     if path.is_dir():
         raise InputError("file", f"{target} is a folder, not a file")
     if is_unit_file(path):
-        from ..unitfile import load_unit
         unit = load_unit(path)
         if unit_id is not None and unit_id != unit.id:
             raise InputError("--unit", f"{unit_id!r} does not match the file's id {unit.id!r}")
         return unit, None
-    from ..store import open_project
-    project = open_project(path)
+    project = store.open_project(path)
     if unit_id is None:
         if need_unit:
             raise InputError("--unit", "is required with a project file")

@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
+from ..store import anonymise_project, open_project, save_project
 from . import CommandResult
+from .export_unit import output_path
 
 
 def add_arguments(parser) -> None:
@@ -21,8 +23,6 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> CommandResult:
-    from ..store import anonymise_project, open_project, save_project
-    from .export_unit import output_path
     src = Path(args.project)
     out = output_path(args.output)
     if out.exists() and src.exists() and out.resolve() == src.resolve():

@@ -8,7 +8,13 @@ Excel).
 
 from __future__ import annotations
 
+from ..census import census, render_census
+from ..consent import STATE_LABELS
 from ..errors import InputError
+from ..io.census_xlsx import export_census_xlsx
+from ..rulebook import resolve
+from ..suitability import assess
+from ..vocabulary import label
 from . import CommandResult, add_target_arguments, load_target
 
 
@@ -26,7 +32,6 @@ def add_arguments(parser) -> None:
 
 def render_assessment(a) -> str:
     """Chinese-first text of an :class:`~elevator_eval.suitability.Assessment`."""
-    from ..consent import STATE_LABELS
     c = a.counts
     lines = [f"单元 / unit {a.unit_id}: {a.label_zh} / {a.label_en}",
              f"干扰因素 / factors: 重大 major {c['major']}，强 strong {c['strong']}，"
@@ -41,7 +46,6 @@ def render_assessment(a) -> str:
         lines.append(f"   依据 / source: {f.source}")
     if a.to_improve:
         named = [f for f in a.findings if f.code in set(a.to_improve)]
-        from ..vocabulary import label
         lines.append("消除以下因素可提升等级 / removing these would improve the class: "
                      + ", ".join(f"{label('findings', c)} {c}" for c in a.to_improve))
         for f in named:
@@ -61,11 +65,8 @@ def render_assessment(a) -> str:
 
 
 def run(args) -> CommandResult:
-    from ..suitability import assess
     unit, project = load_target(args.target, args.unit, need_unit=False)
     if unit is None:
-        from ..census import census, render_census
-        from ..io.census_xlsx import export_census_xlsx
         cen = census(project, ruleset=args.rules, year=args.year)
         if args.xlsx:
             export_census_xlsx(cen, args.xlsx)
@@ -73,6 +74,5 @@ def run(args) -> CommandResult:
                              json_mode=args.json)
     if args.xlsx:
         raise InputError("--xlsx", "writes a project's census; use it without --unit")
-    from ..rulebook import resolve
     a = assess(unit, year=args.year, bundle=resolve(project, unit, args.rules))
     return CommandResult(data=a.to_json(), text=render_assessment(a), json_mode=args.json)

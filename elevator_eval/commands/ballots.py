@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..io.ballots.batch import evidence_dir, read_scans, record_results
 from ..report.ballot_reading import scheme_of
+from ..store import open_project, save_project
 from . import CommandResult
 
 STATUS_TEXT = {"counted": "计入 / counted", "recorded": "已录入 / recorded",
@@ -46,8 +48,6 @@ def _line(r) -> str:
 
 
 def run(args) -> CommandResult:
-    from ..io.ballots.batch import evidence_dir, read_scans, record_results
-    from ..store import open_project, save_project
     path = Path(args.project)
     if not path.is_file():
         raise InputError("PROJECT", f"{args.project} is not a project file")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..consent import STATE_LABELS, tally
+from ..rulebook import resolve
 from . import CommandResult, add_target_arguments, load_target
 
 
@@ -38,7 +40,6 @@ def _doors(unit, owner_ids) -> str:
 def render_text(r, unit=None) -> str:
     """Chinese-first text of a :class:`~elevator_eval.consent.ConsentResult`; with the
     ``unit``, owners are also named by their door numbers."""
-    from ..consent import STATE_LABELS
     zh, en = STATE_LABELS[r.state]
     lines = [
         f"单元 / unit {r.unit_id}    规则 / rules: {r.ruleset_title_zh}",
@@ -70,8 +71,6 @@ def render_text(r, unit=None) -> str:
 
 
 def run(args) -> CommandResult:
-    from ..consent import tally
-    from ..rulebook import resolve
     unit, project = load_target(args.target, args.unit)
     result = tally(unit, resolve(project, unit, args.rules).consent)
     return CommandResult(data=result.to_json(), text=render_text(result, unit),

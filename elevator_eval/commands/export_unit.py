@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from . import CommandResult
+from ..store import export_unit, open_project
+from ..unitfile import save_unit
+from . import CommandResult, is_unit_file
 
 
 def add_arguments(parser) -> None:
@@ -32,9 +34,6 @@ def output_path(value: str, field: str = "-o") -> Path:
 
 
 def run(args) -> CommandResult:
-    from ..store import export_unit, open_project
-    from ..unitfile import save_unit
-    from . import is_unit_file
     src = Path(args.project)
     if src.is_file() and is_unit_file(src):
         raise InputError("PROJECT", f"{args.project} is a unit file, not a project")

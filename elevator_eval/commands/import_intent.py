@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
+from ..io.process_import import apply_preview, preview_intent, preview_votes
+from ..store import save_project
 from . import CommandResult, load_target
 
 KIND = "intent"
@@ -21,7 +23,6 @@ def add_arguments(parser) -> None:
 
 
 def run_import(args, kind: str) -> CommandResult:
-    from ..io.process_import import apply_preview, preview_intent, preview_votes
     _, project = load_target(args.target, None, need_unit=False)
     if project is None:
         raise InputError("file", "imports go into a project file, not a unit file")
@@ -33,7 +34,6 @@ def run_import(args, kind: str) -> CommandResult:
         raise InputError("file", f"{pv.source}: {len(pv.errors)} bad row(s), nothing imported: "
                          + "; ".join(e.text() for e in pv.errors))
     if args.apply:
-        from ..store import save_project
         n = apply_preview(project, pv)
         save_project(project, Path(args.target))
         data["applied"] = n

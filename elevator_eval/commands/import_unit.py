@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
+from ..store import import_unit, new_project, open_project, save_project
+from ..unitfile import load_unit
 from . import CommandResult
 
 
@@ -26,8 +28,6 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> CommandResult:
-    from ..store import import_unit, new_project, open_project, save_project
-    from ..unitfile import load_unit
     path = Path(args.project)
     unit = load_unit(args.unit_file)
     if path.exists():

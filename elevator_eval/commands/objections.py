@@ -4,6 +4,9 @@ the objections of a unit's public notice; the register PDF masks objectors' name
 from __future__ import annotations
 
 from ..errors import InputError
+from ..process.records import read_process
+from ..report.common import mask_name
+from ..report.objection_register import build_objection_register
 from . import CommandResult, load_target
 
 
@@ -18,7 +21,6 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> CommandResult:
-    from ..process.records import read_process
     if args.unit is None:
         raise InputError("--unit", "is required")
     unit, project = load_target(args.target, args.unit)
@@ -28,13 +30,11 @@ def run(args) -> CommandResult:
         d = o.to_json()
         d["status"] = o.status
         if not args.internal:
-            from ..report.common import mask_name
             d["name"], d["household"] = mask_name(o.name), ""
         items.append(d)
     lines = [f"单元 / unit {unit.id}: 异议 {len(items)} 件 / objections"]
     lines += [f"  {d['id']}  {d['received']}  {d['status']:<9} {d['text'][:40]}" for d in items]
     if args.output:
-        from ..report.objection_register import build_objection_register
         build_objection_register(unit, project=project, lang=args.lang, out=args.output,
                                  masked=not args.internal)
         lines.append(f"已写入 / written: {args.output}")

@@ -11,10 +11,13 @@
 
 from __future__ import annotations
 
+from .. import preinstall as P
 from ..errors import InputError
+from ..io.quotes_xlsx import load_quotes
 from ..money import fmt_yuan, to_decimal
+from ..preinstall import PRICE_BASIS_TEXT
 from ..textwidth import pad
-from . import CommandResult, add_target_arguments
+from . import CommandResult, add_target_arguments, load_target
 
 
 def add_arguments(parser) -> None:
@@ -42,8 +45,6 @@ def _whole(text, field: str, *, lo: int, hi: int) -> int:
 
 
 def run(args) -> CommandResult:
-    from .. import preinstall as P
-    from . import load_target
     seed = _whole(args.seed, "--seed", lo=0, hi=2 ** 63 - 1)
     draws = _whole(args.draws, "--draws", lo=2, hi=50_000_000)
     horizon = None if args.horizon is None else _whole(args.horizon, "--horizon", lo=1,
@@ -51,7 +52,6 @@ def run(args) -> CommandResult:
     budget = None if args.budget is None else to_decimal(args.budget, "--budget")
     catalogue = None
     if args.quotes is not None:
-        from ..io.quotes_xlsx import load_quotes
         catalogue = load_quotes(args.quotes)
     unit, project = load_target(args.target, args.unit, need_unit=False)
     if unit is not None:
@@ -107,7 +107,6 @@ def _fig_line(cells) -> str:
 
 
 def _unit_text(r) -> str:
-    from ..preinstall import PRICE_BASIS_TEXT
     basis = PRICE_BASIS_TEXT.get(r.price_basis, (r.price_basis, r.price_basis))
     lines = [f"单元 / unit {r.unit_id}", r.message_zh, r.message_en, "",
              "期望 = 按所列不确定性取均值（精确计算）；最可能 = 各项取最可能值 / expected = the "

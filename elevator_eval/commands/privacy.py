@@ -16,8 +16,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from .. import privacy
 from ..errors import InputError
+from ..report.resident_report import build_resident_report
+from ..store import open_project, save_project
 from . import CommandResult
+from .export_unit import output_path
 
 
 def add_arguments(parser) -> None:
@@ -49,7 +53,6 @@ def _today(value: str | None) -> str:
 
 
 def _save(project, path: Path) -> None:
-    from ..store import save_project
     try:
         save_project(project, path)
     except OSError as e:
@@ -57,8 +60,6 @@ def _save(project, path: Path) -> None:
 
 
 def run(args) -> CommandResult:
-    from .. import privacy
-    from ..store import open_project
     if args.lang not in ("zh", "en"):
         raise InputError("--lang", f"must be zh or en, got {args.lang!r}")
     path = Path(args.project)
@@ -67,8 +68,6 @@ def run(args) -> CommandResult:
     if args.resident is not None:
         record = privacy.resident_record(project, args.resident)
         if args.output:
-            from ..report.resident_report import build_resident_report
-            from .export_unit import output_path
             out = output_path(args.output)
             build_resident_report(record, out=out, lang=args.lang)
             text = f"已写出 {out} / wrote {out}"

@@ -8,6 +8,9 @@ import datetime as _dt
 from pathlib import Path
 
 from ..errors import InputError
+from ..process import stages
+from ..store import save_project
+from ..textwidth import table
 from . import CommandResult, load_target
 
 
@@ -38,7 +41,6 @@ def _day(text: str | None, field: str) -> str:
 def render_text(data: dict) -> str:
     lines = [f"项目 / project: {data['project']}    统计日期 / as of {data['as_of']}",
              f"单元 / units: {data['units']}    逾期 / overdue: {data['overdue_total']}", ""]
-    from ..textwidth import table
     rows = [["阶段 / stage", "", "单元 units", "逾期 overdue"]]
     rows += [[s["zh"], s["en"], str(s["count"]), str(s["overdue"] or "")]
              for s in data["stages"]]
@@ -47,7 +49,6 @@ def render_text(data: dict) -> str:
 
 
 def run(args) -> CommandResult:
-    from ..process import stages
     if args.advance is None:
         if args.date is not None:
             raise InputError("--date", "is only used with --advance")
@@ -74,7 +75,6 @@ def run(args) -> CommandResult:
     entry = stages.advance(unit, args.advance, date, responsible=args.responsible,
                            documents=args.document, note=args.note, project=project,
                            rules=rules)
-    from ..store import save_project
     save_project(project, Path(args.target))
     st = rules.stage(entry.stage)
     data = {"unit": unit.id, "stage": entry.stage, "entered": entry.entered,

@@ -21,7 +21,19 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import InputError
-from ..money import to_decimal
+from ..io.quotes_export import export_comparison_xlsx
+from ..io.quotes_xlsx import read_quotes, write_quote_template
+from ..money import fmt_yuan, to_decimal
+from ..procurement import (
+    check_price_basis,
+    compare,
+    method_name,
+    parse_weights,
+    tender_rules,
+    weight_range,
+)
+from ..store import open_project
+from ..unitfile import load_unit
 from . import CommandResult, is_unit_file
 
 
@@ -81,10 +93,8 @@ def load_units(target: str, unit_ids: str | None):
     if path.is_dir():
         raise InputError("PROJECT", f"{target} is a folder, not a file")
     if is_unit_file(path):
-        from ..unitfile import load_unit
         units = [load_unit(path)]
     else:
-        from ..store import open_project
         units = open_project(path).units()
     if unit_ids:
         wanted = [u.strip() for u in unit_ids.replace("，", ",").split(",") if u.strip()]
@@ -113,7 +123,6 @@ def load_scores(path: str) -> dict:
 
 def _tender_args(args):
     """The tender options checked: ``(weights, scores, caps)``."""
-    from ..procurement import check_price_basis, method_name, parse_weights
     check_price_basis(args.price_basis)
     if args.require_accessible and args.allow_inaccessible:
         raise InputError("--allow-inaccessible", "contradicts --require-accessible")
@@ -133,12 +142,6 @@ def _tender_args(args):
 
 
 def run(args) -> CommandResult:
-    from ..io.quotes_xlsx import (
-        export_comparison_xlsx,
-        read_quotes,
-        write_quote_template,
-    )
-    from ..procurement import compare
 
     if args.template:
         if args.files:
@@ -186,7 +189,6 @@ def run(args) -> CommandResult:
 
 
 def _text(result, output) -> str:
-    from ..money import fmt_yuan
     lines = [f"报价比选 / quote comparison — {len(result.unit_ids)} 个单元 units, "
              f"{len(result.products)} 个产品 products, {result.years} 年 years, "
              f"折现率 discount {result.discount_rate}"]
@@ -228,7 +230,6 @@ def _text(result, output) -> str:
 def _tender_text(t) -> list[str]:
     if t is None:
         return []
-    from ..procurement import tender_rules, weight_range
     w = t.weights
     lo, hi = weight_range(w.kind, w.method)
     m = tender_rules()["methods"][w.method_name]

@@ -21,8 +21,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..ballots import form_secret
 from ..errors import InputError
-from . import CommandResult, add_target_arguments, is_unit_file
+from ..io.quotes_xlsx import read_quotes
+from ..procurement import compare, parse_weights, units_for_comparison
+from ..report.batch import write_all_proposals
+from ..report.census_report import build_census_report
+from ..report.consent_form import build_consent_forms
+from ..report.docdata import check_days, parse_date
+from ..report.notice import build_notice
+from ..report.proposal import build_proposal
+from ..report.quotes_report import build_quotes_report
+from ..store import open_project, save_project
+from . import CommandResult, add_target_arguments, is_unit_file, load_target
+from .quotes import load_scores, load_units
 
 KINDS = ("proposal", "consent-forms", "notice", "census", "quotes")
 UNIT_KINDS = ("proposal", "consent-forms", "notice")
@@ -80,10 +92,8 @@ def _check_args(args) -> Path:
         if getattr(args, name, None) and args.kind != "notice":
             raise InputError("--" + name.replace("_", "-"), "is only used with --kind notice")
     if getattr(args, "notice_start", None):
-        from ..report.docdata import parse_date
         parse_date(args.notice_start, "--notice-start")
     if getattr(args, "notice_days", None):
-        from ..report.docdata import check_days
         check_days(args.notice_days, "--notice-days")
     out = Path(args.output)
     if not args.all:
@@ -112,25 +122,18 @@ def run(args) -> CommandResult:
     if args.kind == "census":
         if unit_file:
             raise InputError("--kind", "census needs a project file, not a unit file")
-        from ..report.census_report import build_census_report
-        from ..store import open_project
         project = open_project(path)
         build_census_report(project, lang=args.lang, out=out)
         return _done(args, [out])
     if args.kind == "quotes":
         return _run_quotes(args, out)
-    from . import load_target
     unit, project = load_target(args.target, args.unit)
     if args.kind == "proposal":
-        from ..report.proposal import build_proposal
         build_proposal(unit, project=project, lang=args.lang, out=out)
     elif args.kind == "consent-forms":
-        from ..report.consent_form import build_consent_forms
         if build_consent_forms(unit, project=project, lang=args.lang, out=out):
-            from ..store import save_project  # the new form-signing secret must be kept
-            save_project(project, Path(args.target))
+            save_project(project, Path(args.target))  # keep the new form-signing secret
     else:
-        from ..report.notice import build_notice
         build_notice(unit, project=project, lang=args.lang, out=out, **notice_options(args))
     return _done(args, [out])
 
@@ -138,7 +141,6 @@ def run(args) -> CommandResult:
 def notice_options(args) -> dict:
     """Keyword arguments of :func:`~elevator_eval.report.notice.build_notice` from the
     command line."""
-    from ..report.docdata import check_days, parse_date
     return {"masked": not args.unmasked, "progress": bool(args.progress),
             "start": parse_date(args.notice_start, "--notice-start")
             if args.notice_start else None,
@@ -147,20 +149,16 @@ def notice_options(args) -> dict:
 
 
 def _run_all(args, out: Path) -> CommandResult:
-    from ..report.batch import write_all_proposals
-    from ..store import open_project
     project = open_project(Path(args.target))
     created = False
     if args.kind == "consent-forms":
         # the form-signing secret is made here, once, before the forms are built on
         # several processes: every form of the project is signed with the same key
-        from ..ballots import form_secret
         created = form_secret(project) is None
         form_secret(project, create=True)
     result = write_all_proposals(project, out, lang=args.lang, kind=args.kind,
                                  options=notice_options(args) if args.kind == "notice" else None)
     if created:   # the new secret must be kept, or no returned form could be verified
-        from ..store import save_project
         save_project(project, Path(args.target))
     res = _done(args, list(result))
     res.data["failures"] = [{"unit": u, "error": m} for u, m in result.failures]
@@ -174,13 +172,6 @@ def _run_all(args, out: Path) -> CommandResult:
 def _run_quotes(args, out: Path) -> CommandResult:
     if not args.quotes:
         raise InputError("--quotes", "is required with --kind quotes (the quotes workbook)")
-    try:
-        from ..io.quotes_xlsx import read_quotes
-        from ..procurement import compare
-    except ImportError as e:  # pragma: no cover - the procurement engine ships with the app
-        raise InputError("--kind", f"quotes are not available ({e})") from None
-    from ..procurement import parse_weights
-    from .quotes import load_scores, load_units
     weights = parse_weights(args.weights) if args.weights else None
     if weights is not None and not args.scores:
         raise InputError("--scores", "is required with --weights (the evaluators' points)")
@@ -194,14 +185,11 @@ def _run_quotes(args, out: Path) -> CommandResult:
     units = load_units(args.target, args.units)
     project = None
     if not is_unit_file(Path(args.target)):
-        from ..store import open_project
         project = open_project(Path(args.target))
     if not args.units:  # unless units are named: those suitable or difficult, fits counted
-        from ..procurement import units_for_comparison
         units = units_for_comparison(units) or units
     comparison = compare(units, products, weights=weights, scores=scores,
                          count_unknown=bool(args.units))
-    from ..report.quotes_report import build_quotes_report
     build_quotes_report(comparison, project=project, lang=args.lang, out=out)
     return _done(args, [out])
 

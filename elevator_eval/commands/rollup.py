@@ -8,6 +8,8 @@ import datetime as _dt
 from pathlib import Path
 
 from ..errors import InputError
+from ..io.process_export import write_geojson, write_statistics_xlsx
+from ..process.stats import rollup
 from . import CommandResult, load_target
 
 
@@ -23,7 +25,6 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> CommandResult:
-    from ..process.stats import rollup
     try:
         as_of = _dt.date.fromisoformat(args.as_of).isoformat() if args.as_of else \
             _dt.date.today().isoformat()
@@ -48,12 +49,10 @@ def run(args) -> CommandResult:
                      f"{v['units_started']}, 完工 completed {v['units_completed']}, 在用 in "
                      f"service {v['in_service']}, 投资 investment {v['investment_yuan']} 元")
     if args.output:
-        from ..io.process_export import write_statistics_xlsx
         write_statistics_xlsx(roll, args.output, title=args.title, as_of=as_of,
                               sources=[label for label, _ in loaded])
         lines.append(f"已写入 / written: {args.output}")
     if args.geojson:
-        from ..io.process_export import write_geojson
         write_geojson([p for _, p in loaded], args.geojson, as_of)
         lines.append(f"已写入 / written: {args.geojson}")
     data = roll.to_json()

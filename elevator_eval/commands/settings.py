@@ -11,11 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
+from ..project_settings import ORGANISATION_FIELDS, SETTABLE_KEYS, read_settings, set_value
+from ..rulebook import Resolver
+from ..store import open_project, save_project
 from . import CommandResult, is_unit_file
 
 
 def add_arguments(parser) -> None:
-    from ..project_settings import SETTABLE_KEYS
     parser.add_argument("project", metavar="PROJECT", help="项目文件 / project file (.eeproj)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         dest="assignments",
@@ -34,8 +36,6 @@ def _split(assignment: str) -> tuple[str, str]:
 
 def describe(project) -> dict:
     """The settings in force, with the titles and sources of the named rule files."""
-    from ..project_settings import read_settings
-    from ..rulebook import Resolver
     s = read_settings(project)
     bundle = Resolver(project).bundle(None)
     data = s.to_json()
@@ -58,7 +58,6 @@ def describe(project) -> dict:
 
 
 def render_text(data: dict) -> str:
-    from ..project_settings import ORGANISATION_FIELDS
     f = data["in_force"]
     c, su, sl = f["consent_rules"], f["suitability_rules"], f["sunlight_standard"]
     span = f"{c['valid_from'] or '…'} – {c['valid_to'] or '…'}"
@@ -90,8 +89,6 @@ def render_text(data: dict) -> str:
 
 
 def run(args) -> CommandResult:
-    from ..project_settings import set_value
-    from ..store import open_project, save_project
     path = Path(args.project)
     if not path.exists():
         raise InputError("file", f"{args.project} does not exist")

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..costshare import METHOD_INFO, METHODS, compute_share
+from ..costshare_compare import compare_methods
+from ..costshare_consensus import find_consensus
 from ..errors import InputError
 from ..money import fmt_yuan
 from ..textwidth import table
-from . import CommandResult, add_target_arguments
+from . import CommandResult, add_target_arguments, load_target
 
 
 def add_arguments(parser) -> None:
@@ -31,12 +34,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> CommandResult:
-    from ..costshare import METHODS, compute_share
-    from ..costshare_compare import compare_methods
-    from ..costshare_consensus import find_consensus
     if args.method is not None and args.method not in METHODS:
         raise InputError("--method", f"must be one of {', '.join(METHODS)}, got {args.method!r}")
-    from . import load_target
     unit, project = load_target(args.target, args.unit)
     settings = project.settings if project is not None else None
     result = compute_share(unit, args.method, settings=settings)
@@ -62,9 +61,8 @@ def _y2(d: Decimal) -> str:
     return f"{d:,.2f}"
 
 
-def render_text(result, comparison=None, consensus=None) -> str:
-    """Chinese-first text table of a share result."""
-    r = result
+def _summary_lines(r) -> list[str]:
+    """Method, capital total, subsidies and the owners' total of a share result."""
     lines = [f"单元 Unit {r.unit_id} — 费用分摊 / cost sharing",
              f"方法 Method: {r.method_title_zh} / {r.method_title_en} ({r.method})"
              + (f"，系数表 table: {r.table}" if r.table else ""),
@@ -79,7 +77,11 @@ def render_text(result, comparison=None, consensus=None) -> str:
                  f"（取整单位 rounding {_y(r.rounding_yuan)} 元）")
     if r.compensation_pool_yuan:
         lines.append(f"低层补偿总额 Compensation pool: {fmt_yuan(r.compensation_pool_yuan)}")
-    lines.append("")
+    return lines
+
+
+def _household_lines(r) -> list[str]:
+    """One row per household with the totals, then the discount rate and warnings."""
     head = ("户号 Door", "层 Fl", "面积 m²", "分摊 Share", "其中补偿 Comp.", "年运维 O&M/a",
             "10年运维 10y", "公积金 PF", "维修资金 MF", "自付 Cash")
     rows = [head]
@@ -88,6 +90,7 @@ def render_text(result, comparison=None, consensus=None) -> str:
                      _y(h.compensation_yuan), _y2(h.annual_running_yuan),
                      _y2(h.running_10y_yuan), _y(h.provident_fund_yuan),
                      _y(h.maintenance_fund_yuan), _y(h.net_out_of_pocket_yuan)))
+
     def total(attr):
         return sum((getattr(h, attr) for h in r.households), Decimal(0))
 
@@ -95,41 +98,58 @@ def render_text(result, comparison=None, consensus=None) -> str:
                  _y(total("compensation_yuan")), _y2(r.annual_running_total_yuan),
                  _y2(r.running_10y_total_yuan), _y(total("provident_fund_yuan")),
                  _y(total("maintenance_fund_yuan")), _y(total("net_out_of_pocket_yuan"))))
-    lines += _table(rows)
+    lines = _table(rows)
     if r.discount_rate:
         lines.append(f"运维费按年折现率 {r.discount_rate} 计 / running costs discounted at "
                      f"{r.discount_rate} per year")
-    for w in r.warnings:
-        lines.append(f"注意 Note: {w}")
-    if comparison is not None:
-        lines += ["", "各方法比较 / Methods side by side"]
-        head = ["户号 Door", "层 Fl"] + [row.method for row in comparison.rows]
-        rows = [tuple(head)]
-        for hid, fl in comparison.households:
-            rows.append(tuple([hid, str(fl)] + [_y(row.shares_yuan[hid])
+    lines += [f"注意 Note: {w}" for w in r.warnings]
+    return lines
+
+
+def _ratio(v) -> str:
+    return "—" if v is None else f"{float(v):.2f}"
+
+
+def _comparison_lines(comparison) -> list[str]:
+    """The methods side by side: each household's share under each method, two ratios."""
+    lines = ["", "各方法比较 / Methods side by side"]
+    rows = [tuple(["户号 Door", "层 Fl"] + [row.method for row in comparison.rows])]
+    for hid, fl in comparison.households:
+        rows.append(tuple([hid, str(fl)] + [_y(row.shares_yuan[hid])
+                                             for row in comparison.rows]))
+    rows.append(tuple(["顶层/二层 top/2nd", ""] + [_ratio(row.top_vs_second_ratio)
                                                  for row in comparison.rows]))
-        rows.append(tuple(["顶层/二层 top/2nd", ""] + [
-            "—" if row.top_vs_second_ratio is None else f"{float(row.top_vs_second_ratio):.2f}"
-            for row in comparison.rows]))
-        rows.append(tuple(["最高/最低 max/min", ""] + [
-            "—" if row.max_min_ratio is None else f"{float(row.max_min_ratio):.2f}"
-            for row in comparison.rows]))
+    rows.append(tuple(["最高/最低 max/min", ""] + [_ratio(row.max_min_ratio)
+                                                 for row in comparison.rows]))
+    lines += _table(rows)
+    for row in comparison.rows:
+        info = METHOD_INFO.get(row.method)
+        if info:
+            lines.append(f"  {row.method} = {info['title_zh']} / {info['title_en']}")
+    for m, why in comparison.skipped.items():
+        lines.append(f"未比较 skipped {m}: {why}")
+    return lines
+
+
+def _consensus_lines(consensus) -> list[str]:
+    lines = ["", "共识方案 / Consensus", consensus.message_zh, consensus.message_en]
+    if consensus.feasible:
+        rows = [("户号 Door", "上限 Limit", "建议 Proposed")]
+        for hid, v in consensus.shares_yuan.items():
+            lim = consensus.limits_yuan.get(hid)
+            rows.append((hid, "—" if lim is None else _y(lim), _y(v)))
         lines += _table(rows)
-        from ..costshare import METHOD_INFO
-        for row in comparison.rows:
-            info = METHOD_INFO.get(row.method)
-            if info:
-                lines.append(f"  {row.method} = {info['title_zh']} / {info['title_en']}")
-        for m, why in comparison.skipped.items():
-            lines.append(f"未比较 skipped {m}: {why}")
+    return lines
+
+
+def render_text(result, comparison=None, consensus=None) -> str:
+    """Chinese-first text table of a share result (with the methods compared and the
+    consensus proposal when given)."""
+    lines = _summary_lines(result) + [""] + _household_lines(result)
+    if comparison is not None:
+        lines += _comparison_lines(comparison)
     if consensus is not None:
-        lines += ["", "共识方案 / Consensus", consensus.message_zh, consensus.message_en]
-        if consensus.feasible:
-            rows = [("户号 Door", "上限 Limit", "建议 Proposed")]
-            for hid, v in consensus.shares_yuan.items():
-                lim = consensus.limits_yuan.get(hid)
-                rows.append((hid, "—" if lim is None else _y(lim), _y(v)))
-            lines += _table(rows)
+        lines += _consensus_lines(consensus)
     return "\n".join(lines)
 
 

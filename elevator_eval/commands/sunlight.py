@@ -7,6 +7,8 @@ after the shaft (site-plan contract §4). A unit without ``site.plan`` exits 2.
 from __future__ import annotations
 
 from ..errors import InputError
+from ..site.plan import plan_of
+from ..site.sunlight import analyse
 from . import CommandResult, add_target_arguments, load_target
 
 
@@ -39,8 +41,6 @@ def render(unit_id: str, res) -> str:
 
 
 def run(args) -> CommandResult:
-    from ..site.plan import plan_of
-    from ..site.sunlight import analyse
     if not 0 < args.step <= 1:
         raise InputError("--step", f"must be more than 0 and at most 1 minute, got {args.step}")
     unit, _project = load_target(args.target, args.unit)

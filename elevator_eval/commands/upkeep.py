@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..errors import InputError
+from ..process.upkeep import project_reminders, year_statement
+from ..report.upkeep_statement import build_upkeep_statement
 from . import CommandResult, load_target
 
 
@@ -23,7 +25,6 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> CommandResult:
-    from ..process.upkeep import project_reminders, year_statement
     try:
         as_of = _dt.date.fromisoformat(args.as_of).isoformat() if args.as_of else \
             _dt.date.today().isoformat()
@@ -48,7 +49,6 @@ def run(args) -> CommandResult:
               f"已缴 / paid {st.paid_total_yuan}, 欠缴 / owed {st.arrears_total_yuan}, "
               f"备用金 / reserve {st.reserve_end_yuan}")]
     if args.output:
-        from ..report.upkeep_statement import build_upkeep_statement
         build_upkeep_statement(unit, args.year, project=project, lang=args.lang,
                                out=args.output, detail=args.detail)
         lines.append(f"已写入 / written: {args.output}")

@@ -33,9 +33,32 @@ import datetime as _dt
 import math
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from ..errors import InputError
+from .cell_core import (
+    SPACES,
+    CellError,
+    Loc,
+    cell_field,
+    choice,
+    decimal_value,
+    in_range,
+    norm,
+    prepare,
+    show,
+    whole,
+    word_table,
+    wrong_type,
+)
+
+__all__ = [
+    "CellError", "MAX_AREA_M2", "MAX_LENGTH_M", "MAX_MM", "MAX_MONEY_YUAN", "MAX_TEXT_CHARS",
+    "cell_field", "excel_serial_to_date", "parse_area_m2", "parse_bool", "parse_danger_grade",
+    "parse_date", "parse_door", "parse_entry_mode", "parse_floor", "parse_int",
+    "parse_length_m", "parse_mm", "parse_money_yuan", "parse_pipes", "parse_storeys",
+    "parse_structure", "parse_text", "parse_vote", "parse_vote_source", "parse_year",
+]
+"""The cell-reading API: the parsers, their limits, and the error they raise."""
 
 MAX_AREA_M2 = Decimal(10000)
 """Largest accepted exclusive area of one household [m²]."""
@@ -51,223 +74,6 @@ MAX_MM = 100000
 
 MAX_TEXT_CHARS = 200
 """Longest accepted text cell (names, door numbers, telephone numbers) [characters]."""
-
-MAX_NUMBER_TEXT_CHARS = 40
-"""Longest text read as a number [characters]; longer texts are rejected."""
-
-EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
-                "#GETTING_DATA", "#SPILL!", "#CALC!")
-
-_SPACES = "\u3000\u00a0\u2002\u2003\u2009\u200b\u202f\ufeff"
-
-
-class CellError(InputError):
-    """A cell that cannot be read, with its place and a message in Chinese and English.
-
-    It is an :class:`~elevator_eval.errors.InputError` whose ``field`` is
-    ``"sheet 户, row 7, column 面积(㎡)"``, so the command line prints it in one line and
-    exits 2.
-
-    Parameters
-    ----------
-    row : int or None
-        1-based spreadsheet row (CSV: 1-based line of the record; the header is row 1).
-    column : str
-        Column header as written in the file (or the field name).
-    message : str
-        What is wrong, in English.
-    message_zh : str, optional
-        The same in Chinese (defaults to the English text).
-    sheet : str, optional
-        Sheet name (``""`` for a CSV file or a value without a sheet).
-    value : object, optional
-        The raw cell value.
-    """
-
-    def __init__(self, row, column, message: str, message_zh: str | None = None, *,
-                 sheet: str = "", value=None):
-        self.sheet = sheet or ""
-        self.row = row
-        self.column = column or ""
-        self.value = value
-        self.message_en = message
-        self.message_zh = message_zh or message
-        super().__init__(cell_field(sheet, row, column), message)
-
-
-def cell_field(sheet, row, column) -> str:
-    """The field text of a cell: ``"sheet 户, row 7, column 面积(㎡)"``."""
-    parts = []
-    if sheet:
-        parts.append(f"sheet {sheet}")
-    if row is not None:
-        parts.append(f"row {row}")
-    if column:
-        parts.append(f"column {column}")
-    return ", ".join(parts) or "cell"
-
-
-# ------------------------------------------------------------------------------ helpers
-
-class _Loc:
-    __slots__ = ("row", "column", "sheet", "value")
-
-    def __init__(self, value, row, column, sheet):
-        self.value, self.row, self.column, self.sheet = value, row, column, sheet
-
-    def error(self, en: str, zh: str) -> CellError:
-        return CellError(self.row, self.column, en, zh, sheet=self.sheet, value=self.value)
-
-
-def _show(value) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "…"
-
-
-def _strip(text: str) -> str:
-    return text.strip(" \t\r\n\v\f" + _SPACES)
-
-
-def _norm(text: str) -> str:
-    """NFKC, then every space (incl. U+3000, NBSP) removed; U+2212 minus read as '-'."""
-    t = unicodedata.normalize("NFKC", text)
-    t = t.replace("\u2212", "-").replace("\u2013", "-").replace("\ufe63", "-")
-    return "".join(ch for ch in t if not (ch.isspace() or ch in _SPACES))
-
-
-def _is_formula_object(value) -> bool:
-    name = type(value).__name__
-    return name in ("ArrayFormula", "DataTableFormula")
-
-
-def _prepare(value, loc: _Loc, required: bool):
-    """Common checks. Returns ``None`` for empty, else the value (text stripped)."""
-    if _is_formula_object(value):
-        raise loc.error("formulas are not accepted; type the value itself",
-                        "不接受公式，请直接填写数值")
-    if value is None:
-        if required:
-            raise loc.error("is required", "必须填写")
-        return None
-    if isinstance(value, str):
-        text = _strip(value)
-        if not text:
-            if required:
-                raise loc.error("is required", "必须填写")
-            return None
-        if text.startswith("=") or text.startswith("\uff1d"):
-            raise loc.error(f"formulas are not accepted ({_show(text)}); type the value itself",
-                            f"不接受公式（{_show(text)}），请直接填写数值")
-        if text.upper() in EXCEL_ERRORS:
-            raise loc.error(f"contains the spreadsheet error {text}; type the value",
-                            f"单元格为表格错误值 {text}，请填写数值")
-        if text.startswith("'") and needs_quote(text[1:]):
-            text = text[1:]
-        return text
-    return value
-
-
-QUOTE_TRIGGERS = "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20"
-"""First characters that make a spreadsheet read a text as a formula (OWASP CSV injection),
-with their full-width forms."""
-
-
-def needs_quote(text: str) -> bool:
-    """True when a spreadsheet could read ``text`` as a formula.
-
-    That is when its first character, or its first character after leading spaces
-    (incl. U+3000 and NBSP), is one of ``= + - @``, tab, CR, LF or ``＝ ＋ － ＠``.
-    """
-    if not text:
-        return False
-    if text[0] in QUOTE_TRIGGERS:
-        return True
-    rest = text.lstrip(" " + _SPACES)
-    return bool(rest) and rest[0] in QUOTE_TRIGGERS
-
-
-def _wrong_type(loc: _Loc, want_en: str, want_zh: str) -> CellError:
-    return loc.error(f"must be {want_en}, got {_show(loc.value)}",
-                     f"应为{want_zh}，实际为 {_show(loc.value)}")
-
-
-_DEC_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_THOUSANDS_RE = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
-
-
-def _number_text(text: str, loc: _Loc, units: dict[str, Decimal], want_en: str,
-                 want_zh: str) -> Decimal:
-    """Read a normalised number text with an optional unit suffix/prefix."""
-    if len(text) > MAX_NUMBER_TEXT_CHARS:
-        raise loc.error(f"is too long to be {want_en}", f"内容过长，不是{want_zh}")
-    t = _norm(text)
-    if t.startswith("¥") and "元" in units:
-        t = t[1:]
-    factor = Decimal(1)
-    low = t.lower()
-    for unit in sorted(units, key=len, reverse=True):
-        if unit and low.endswith(unit):
-            t = t[: len(t) - len(unit)]
-            factor = units[unit]
-            break
-    if "," in t:
-        if not _THOUSANDS_RE.fullmatch(t):
-            raise loc.error(f"must be {want_en}; the comma in {_show(text)} is not a "
-                            "thousands separator (write 12,000 or 56.3)",
-                            f"应为{want_zh}；{_show(text)} 中的逗号不是千位分隔符"
-                            "（请写 12,000 或 56.3）")
-        t = t.replace(",", "")
-    if not _DEC_RE.fullmatch(t):
-        raise loc.error(f"must be {want_en}, got {_show(text)}",
-                        f"应为{want_zh}，实际为 {_show(text)}")
-    try:
-        return Decimal(t) * factor
-    except InvalidOperation:  # pragma: no cover - the regex admits only plain decimals
-        raise loc.error(f"must be {want_en}, got {_show(text)}",
-                        f"应为{want_zh}，实际为 {_show(text)}") from None
-
-
-def _decimal(value, loc: _Loc, units: dict[str, Decimal], want_en: str,
-             want_zh: str) -> Decimal:
-    """A Decimal from an int, float, Decimal or text cell (units allowed in text)."""
-    if isinstance(value, bool):
-        raise _wrong_type(loc, want_en, want_zh)
-    if isinstance(value, int):
-        if abs(value) > 10 ** MAX_NUMBER_TEXT_CHARS:
-            raise loc.error(f"is far too large to be {want_en}", f"数值过大，不是{want_zh}")
-        return Decimal(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise loc.error(f"must be a finite number, got {value!r}",
-                            f"必须是有限数值，实际为 {value!r}")
-        return Decimal(repr(value))
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise loc.error(f"must be a finite number, got {value!r}",
-                            f"必须是有限数值，实际为 {value!r}")
-        if value != 0 and abs(value.adjusted()) > MAX_NUMBER_TEXT_CHARS:
-            raise loc.error(f"is out of range for {want_en}", f"超出{want_zh}的范围")
-        return value
-    if isinstance(value, str):
-        return _number_text(value, loc, units, want_en, want_zh)
-    raise _wrong_type(loc, want_en, want_zh)
-
-
-def _whole(d: Decimal, loc: _Loc, want_en: str, want_zh: str) -> int:
-    if d != d.to_integral_value():
-        raise loc.error(f"must be {want_en} (a whole number), got {d}",
-                        f"应为{want_zh}（整数），实际为 {d}")
-    return int(d)
-
-
-def _range(d, lo, hi, loc: _Loc, unit_en: str = "", unit_zh: str = ""):
-    if lo is not None and d < lo:
-        raise loc.error(f"must be at least {lo}{unit_en}, got {d}",
-                        f"不得小于 {lo}{unit_zh}，实际为 {d}")
-    if hi is not None and d > hi:
-        raise loc.error(f"must be at most {hi}{unit_en}, got {d}",
-                        f"不得大于 {hi}{unit_zh}，实际为 {d}")
-    return d
 
 
 # ------------------------------------------------------------------------------ numbers
@@ -297,15 +103,15 @@ def parse_area_m2(value, row=None, column: str = "", sheet: str = "", *,
     CellError
         on anything else (zero, negative, too large, NaN, text, formula, wrong type).
     """
-    loc = _Loc(value, row, column, sheet)
-    v = _prepare(value, loc, required)
+    loc = Loc(value, row, column, sheet)
+    v = prepare(value, loc, required)
     if v is None:
         return None
-    d = _decimal(v, loc, AREA_UNITS, "an area in m²", "面积（平方米）")
+    d = decimal_value(v, loc, AREA_UNITS, "an area in m²", "面积（平方米）")
     if d <= 0:
         raise loc.error(f"an area must be greater than 0 m², got {d}",
                         f"面积必须大于 0 平方米，实际为 {d}")
-    return _range(d, None, MAX_AREA_M2, loc, " m²", " 平方米")
+    return in_range(d, None, MAX_AREA_M2, loc, " m²", " 平方米")
 
 
 def parse_money_yuan(value, row=None, column: str = "", sheet: str = "", *,
@@ -321,15 +127,15 @@ def parse_money_yuan(value, row=None, column: str = "", sheet: str = "", *,
     CellError
         on negative or too large amounts, NaN, texts, formulas and wrong types.
     """
-    loc = _Loc(value, row, column, sheet)
-    v = _prepare(value, loc, required)
+    loc = Loc(value, row, column, sheet)
+    v = prepare(value, loc, required)
     if v is None:
         return None
-    d = _decimal(v, loc, MONEY_UNITS, "an amount in yuan", "金额（元）")
+    d = decimal_value(v, loc, MONEY_UNITS, "an amount in yuan", "金额（元）")
     if d < 0:
         raise loc.error(f"an amount must not be negative, got {d}",
                         f"金额不得为负数，实际为 {d}")
-    return _range(d, None, MAX_MONEY_YUAN, loc, " yuan", " 元")
+    return in_range(d, None, MAX_MONEY_YUAN, loc, " yuan", " 元")
 
 
 def parse_length_m(value, row=None, column: str = "", sheet: str = "", *,
@@ -338,12 +144,12 @@ def parse_length_m(value, row=None, column: str = "", sheet: str = "", *,
 
     Accepts ``2.6``, ``2.6m``, ``2.6米``, full-width digits. Must be 0 … 1,000 m.
     """
-    loc = _Loc(value, row, column, sheet)
-    v = _prepare(value, loc, required)
+    loc = Loc(value, row, column, sheet)
+    v = prepare(value, loc, required)
     if v is None:
         return None
-    d = _decimal(v, loc, LENGTH_UNITS, "a length in m", "长度（米）")
-    return _range(d, Decimal(0), MAX_LENGTH_M, loc, " m", " 米")
+    d = decimal_value(v, loc, LENGTH_UNITS, "a length in m", "长度（米）")
+    return in_range(d, Decimal(0), MAX_LENGTH_M, loc, " m", " 米")
 
 
 def parse_mm(value, row=None, column: str = "", sheet: str = "", *,
@@ -352,13 +158,13 @@ def parse_mm(value, row=None, column: str = "", sheet: str = "", *,
 
     Accepts ``1400``, ``1400mm``, ``1,400毫米``. Must be a whole number 0 … 100,000 mm.
     """
-    loc = _Loc(value, row, column, sheet)
-    v = _prepare(value, loc, required)
+    loc = Loc(value, row, column, sheet)
+    v = prepare(value, loc, required)
     if v is None:
         return None
-    d = _decimal(v, loc, MM_UNITS, "a whole number of mm", "毫米整数")
-    n = _whole(d, loc, "a length in mm", "毫米数")
-    return _range(n, 0, MAX_MM, loc, " mm", " 毫米")
+    d = decimal_value(v, loc, MM_UNITS, "a whole number of mm", "毫米整数")
+    n = whole(d, loc, "a length in mm", "毫米数")
+    return in_range(n, 0, MAX_MM, loc, " mm", " 毫米")
 
 
 def parse_int(value, row=None, column: str = "", sheet: str = "", *, lo: int | None = None,
@@ -369,13 +175,13 @@ def parse_int(value, row=None, column: str = "", sheet: str = "", *, lo: int | N
 
     ``6``, ``6.0``, ``６``, ``"6层"`` (with ``units=("层",)``) all read 6; ``6.5`` does not.
     """
-    loc = _Loc(value, row, column, sheet)
-    v = _prepare(value, loc, required)
+    loc = Loc(value, row, column, sheet)
+    v = prepare(value, loc, required)
     if v is None:
         return None
-    d = _decimal(v, loc, {u: Decimal(1) for u in units}, what_en, what_zh)
-    n = _whole(d, loc, what_en, what_zh)
-    return _range(n, lo, hi, loc)
+    d = decimal_value(v, loc, {u: Decimal(1) for u in units}, what_en, what_zh)
+    n = whole(d, loc, what_en, what_zh)
+    return in_range(n, lo, hi, loc)
 
 
 def parse_year(value, row=None, column: str = "", sheet: str = "", *,
@@ -433,8 +239,8 @@ def parse_date(value, row=None, column: str = "", sheet: str = "", *,
     ``2024/3/5``, ``2024.3.5``, ``2024年3月5日``; a time of day after the date is ignored.
     The date must exist and lie in 1900-01-01 … 2100-12-31.
     """
-    loc = _Loc(value, row, column, sheet)
-    v = _prepare(value, loc, required)
+    loc = Loc(value, row, column, sheet)
+    v = prepare(value, loc, required)
     if v is None:
         return None
     bad = ("a date such as 2024-03-05", "日期（如 2024-03-05）")
@@ -444,76 +250,42 @@ def parse_date(value, row=None, column: str = "", sheet: str = "", *,
         elif isinstance(v, _dt.date):
             d = v
         elif isinstance(v, bool):
-            raise _wrong_type(loc, *bad)
+            raise wrong_type(loc, *bad)
         elif isinstance(v, (int, float, Decimal)):
             if isinstance(v, float) and not math.isfinite(v):
-                raise _wrong_type(loc, *bad)
+                raise wrong_type(loc, *bad)
             if isinstance(v, Decimal) and not v.is_finite():
-                raise _wrong_type(loc, *bad)
+                raise wrong_type(loc, *bad)
             if not 1 <= v < 2958466:
-                raise _wrong_type(loc, *bad)
+                raise wrong_type(loc, *bad)
             d = excel_serial_to_date(v)
         elif isinstance(v, str):
-            t = _norm(v)
+            t = norm(v)
             m = _DATE_RE.match(t)
             if m and (m.end() == len(t) or t[m.end()] in "T0123456789"):
                 if m.end() != len(t) and not re.fullmatch(r"T?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?",
                                                           t[m.end():]):
-                    raise _wrong_type(loc, *bad)
+                    raise wrong_type(loc, *bad)
                 d = _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             elif re.fullmatch(r"\d{8}", t):
                 d = _dt.date(int(t[:4]), int(t[4:6]), int(t[6:]))
             elif re.fullmatch(r"\d{1,7}(\.\d+)?", t):
                 d = excel_serial_to_date(Decimal(t))
             else:
-                raise _wrong_type(loc, *bad)
+                raise wrong_type(loc, *bad)
         else:
-            raise _wrong_type(loc, *bad)
+            raise wrong_type(loc, *bad)
     except (ValueError, OverflowError):
-        raise loc.error(f"is not a real date: {_show(value)}",
-                        f"不是有效日期：{_show(value)}") from None
+        raise loc.error(f"is not a real date: {show(value)}",
+                        f"不是有效日期：{show(value)}") from None
     if not MIN_DATE <= d <= MAX_DATE:
         raise loc.error(f"date {d.isoformat()} is outside 1900-01-01 … 2100-12-31",
                         f"日期 {d.isoformat()} 不在 1900-01-01 至 2100-12-31 之间")
     return d.isoformat()
 
 
-# ------------------------------------------------------------------------------ choices
 
-def _choice(value, loc: _Loc, table: dict[str, object], want_en: str, want_zh: str,
-            required: bool, *, numbers: bool = False):
-    v = _prepare(value, loc, required)
-    if v is None:
-        return None, True
-    if isinstance(v, bool):
-        key = "true" if v else "false"
-    elif isinstance(v, (int, float, Decimal)) and numbers:
-        if isinstance(v, float) and not math.isfinite(v):
-            raise _wrong_type(loc, want_en, want_zh)
-        if isinstance(v, Decimal) and not v.is_finite():
-            raise _wrong_type(loc, want_en, want_zh)
-        if abs(v) > 10 ** 6:
-            raise _wrong_type(loc, want_en, want_zh)
-        key = str(int(v)) if v == int(v) else str(v)
-    elif isinstance(v, str):
-        key = _norm(v).lower()
-    else:
-        raise _wrong_type(loc, want_en, want_zh)
-    if key in table:
-        return table[key], False
-    raise loc.error(f"must be {want_en}, got {_show(value)}",
-                    f"应为{want_zh}，实际为 {_show(value)}")
-
-
-def _table(pairs: dict[str, tuple[str, ...]]) -> dict[str, object]:
-    out: dict[str, object] = {}
-    for result, words in pairs.items():
-        for w in words:
-            out[_norm(w).lower()] = result
-    return out
-
-
-_BOOL = _table({True: ("是", "Y", "yes", "true", "T", "1", "√", "✓", "✔", "对", "有"),
+_BOOL = word_table({True: ("是", "Y", "yes", "true", "T", "1", "√", "✓", "✔", "对", "有"),
                 False: ("否", "N", "no", "false", "F", "0", "×", "✗", "✘", "x", "错", "无")})
 
 
@@ -523,13 +295,13 @@ def parse_bool(value, row=None, column: str = "", sheet: str = "", *,
 
     Letters in any case, full width or half width; spreadsheet TRUE/FALSE cells too.
     """
-    loc = _Loc(value, row, column, sheet)
-    result, empty = _choice(value, loc, _BOOL, "yes or no (是/否)", "是或否", required,
+    loc = Loc(value, row, column, sheet)
+    result, empty = choice(value, loc, _BOOL, "yes or no (是/否)", "是或否", required,
                             numbers=True)
     return None if empty else result
 
 
-_VOTES = _table({"yes": ("同意", "赞成", "支持", "yes", "y", "是", "√", "✓"),
+_VOTES = word_table({"yes": ("同意", "赞成", "支持", "yes", "y", "是", "√", "✓"),
                  "no": ("反对", "不同意", "no", "n", "否", "×", "✗"),
                  "abstain": ("弃权", "abstain", "abstained"),
                  "": ("未投票", "未参与", "未表决", "未参加", "none", "null", "-", "—")})
@@ -542,14 +314,14 @@ def parse_vote(value, row=None, column: str = "", sheet: str = "", *,
     ``同意 赞成 支持 yes Y 是 √`` → ``yes``; ``反对 不同意 no N 否 ×`` → ``no``;
     ``弃权 abstain`` → ``abstain``; empty, ``未投票 未参与 未表决 未参加 - —`` → ``None``.
     """
-    loc = _Loc(value, row, column, sheet)
-    result, empty = _choice(value, loc, _VOTES,
+    loc = Loc(value, row, column, sheet)
+    result, empty = choice(value, loc, _VOTES,
                             "a vote (同意/反对/弃权/未投票 or yes/no/abstain)",
                             "表决意见（同意/反对/弃权/未投票）", required)
     return None if empty or result == "" else result
 
 
-_VOTE_SOURCES = _table({"meeting": ("会议", "业主大会", "现场", "meeting"),
+_VOTE_SOURCES = word_table({"meeting": ("会议", "业主大会", "现场", "meeting"),
                         "paper": ("书面", "纸质", "表决票", "paper"),
                         "online": ("线上", "网络", "网上", "电子", "online"),
                         "proxy": ("委托", "代理", "委托投票", "proxy"),
@@ -560,14 +332,14 @@ def parse_vote_source(value, row=None, column: str = "", sheet: str = "", *,
                       required: bool = False) -> str | None:
     """Where a vote was cast: ``会议 现场`` → meeting, ``书面 纸质`` → paper,
     ``线上 网络 电子`` → online, ``其他`` → other (English names also)."""
-    loc = _Loc(value, row, column, sheet)
-    result, empty = _choice(value, loc, _VOTE_SOURCES,
+    loc = Loc(value, row, column, sheet)
+    result, empty = choice(value, loc, _VOTE_SOURCES,
                             "a vote source (会议/书面/线上/委托/其他)", "表决方式（会议/书面/线上/委托/其他）",
                             required)
     return None if empty else result
 
 
-_STRUCTURES = _table({"masonry": ("砖混", "砖混结构", "砖混结构房屋", "砖结构", "masonry"),
+_STRUCTURES = word_table({"masonry": ("砖混", "砖混结构", "砖混结构房屋", "砖结构", "masonry"),
                       "frame": ("框架", "框架结构", "frame"),
                       "shear_wall": ("剪力墙", "剪力墙结构", "shear_wall", "shear wall",
                                      "shearwall"),
@@ -578,14 +350,14 @@ def parse_structure(value, row=None, column: str = "", sheet: str = "", *,
                     required: bool = False) -> str | None:
     """Structure type: ``砖混`` → masonry, ``框架`` → frame, ``剪力墙`` → shear_wall,
     ``其他`` → other (also with ``结构`` appended, and the English names)."""
-    loc = _Loc(value, row, column, sheet)
-    result, empty = _choice(value, loc, _STRUCTURES,
+    loc = Loc(value, row, column, sheet)
+    result, empty = choice(value, loc, _STRUCTURES,
                             "a structure (砖混/框架/剪力墙/其他)", "结构类型（砖混/框架/剪力墙/其他）",
                             required)
     return None if empty else result
 
 
-_ENTRY = _table({"half_landing": ("半层", "半层入户", "half_landing", "half landing",
+_ENTRY = word_table({"half_landing": ("半层", "半层入户", "half_landing", "half landing",
                                   "halflanding", "half"),
                  "flat": ("平层", "平层入户", "flat")})
 
@@ -593,13 +365,13 @@ _ENTRY = _table({"half_landing": ("半层", "半层入户", "half_landing", "hal
 def parse_entry_mode(value, row=None, column: str = "", sheet: str = "", *,
                      required: bool = False) -> str | None:
     """Entry mode: ``半层``/``半层入户`` → half_landing, ``平层``/``平层入户`` → flat."""
-    loc = _Loc(value, row, column, sheet)
-    result, empty = _choice(value, loc, _ENTRY, "an entry mode (半层/平层)",
+    loc = Loc(value, row, column, sheet)
+    result, empty = choice(value, loc, _ENTRY, "an entry mode (半层/平层)",
                             "入户方式（半层/平层）", required)
     return None if empty else result
 
 
-_GRADES = _table({"A": ("A", "A级"), "B": ("B", "B级"), "C": ("C", "C级"),
+_GRADES = word_table({"A": ("A", "A级"), "B": ("B", "B级"), "C": ("C", "C级"),
                   "D": ("D", "D级"), "": ("未鉴定", "无", "none", "-", "—")})
 
 
@@ -607,13 +379,13 @@ def parse_danger_grade(value, row=None, column: str = "", sheet: str = "", *,
                        required: bool = False) -> str | None:
     """JGJ 125 danger grade ``A``–``D`` (any case, full width ``Ａ``, ``B级``);
     empty or ``未鉴定``/``无`` → ``None`` (never appraised)."""
-    loc = _Loc(value, row, column, sheet)
-    result, empty = _choice(value, loc, _GRADES, "a danger grade A, B, C or D",
+    loc = Loc(value, row, column, sheet)
+    result, empty = choice(value, loc, _GRADES, "a danger grade A, B, C or D",
                             "危房等级（A、B、C、D）", required)
     return None if empty or result == "" else result
 
 
-_PIPES = _table({"gas": ("燃气", "煤气", "天然气", "燃气管", "gas"),
+_PIPES = word_table({"gas": ("燃气", "煤气", "天然气", "燃气管", "gas"),
                  "water": ("给水", "自来水", "上水", "水管", "给水管", "water"),
                  "drainage": ("排水", "下水", "污水", "雨水", "排水管", "drainage"),
                  "power": ("电力", "强电", "电缆", "供电", "power"),
@@ -632,14 +404,14 @@ def parse_pipes(value, row=None, column: str = "", sheet: str = "", *,
     排水/下水/污水/雨水 drainage; 电力/强电/电缆 power; 通信/弱电/电信/光纤 telecom;
     暖气/供暖/热力 heating; 其他 other. Empty or ``无`` → ``[]``.
     """
-    loc = _Loc(value, row, column, sheet)
-    v = _prepare(value, loc, required)
+    loc = Loc(value, row, column, sheet)
+    v = prepare(value, loc, required)
     if v is None:
         return []
     if not isinstance(v, str):
-        raise _wrong_type(loc, "a list of pipes such as 燃气、给水", "管线名称（如 燃气、给水）")
+        raise wrong_type(loc, "a list of pipes such as 燃气、给水", "管线名称（如 燃气、给水）")
     t = unicodedata.normalize("NFKC", v)
-    t = "".join(" " if (ch.isspace() or ch in _SPACES) else ch for ch in t)
+    t = "".join(" " if (ch.isspace() or ch in SPACES) else ch for ch in t)
     items = [w for w in _PIPE_SPLIT.split(t.replace(" ", ",")) if w]
     if len(items) == 1 and items[0].lower() in ("无", "none", "-", "—"):
         return []
@@ -647,9 +419,9 @@ def parse_pipes(value, row=None, column: str = "", sheet: str = "", *,
     for w in items:
         key = w.lower()
         if key not in _PIPES:
-            raise loc.error(f"unknown pipe {_show(w)}; use 燃气, 给水, 排水, 电力, 通信, "
+            raise loc.error(f"unknown pipe {show(w)}; use 燃气, 给水, 排水, 电力, 通信, "
                             "暖气 or 其他",
-                            f"无法识别的管线 {_show(w)}；请用 燃气、给水、排水、电力、通信、暖气、其他")
+                            f"无法识别的管线 {show(w)}；请用 燃气、给水、排水、电力、通信、暖气、其他")
         p = _PIPES[key]
         if p not in out:
             out.append(p)
@@ -667,21 +439,21 @@ def parse_text(value, row=None, column: str = "", sheet: str = "", *,
     and non-integral numbers are wrong types. Control characters other than tab are
     rejected; at most ``max_chars`` characters.
     """
-    loc = _Loc(value, row, column, sheet)
-    v = _prepare(value, loc, required)
+    loc = Loc(value, row, column, sheet)
+    v = prepare(value, loc, required)
     if v is None:
         return None
     if isinstance(v, bool):
-        raise _wrong_type(loc, "text", "文字")
+        raise wrong_type(loc, "text", "文字")
     if isinstance(v, (int, float, Decimal)):
         if isinstance(v, float) and not math.isfinite(v):
-            raise _wrong_type(loc, "text", "文字")
-        d = _decimal(v, loc, {}, "text", "文字")
+            raise wrong_type(loc, "text", "文字")
+        d = decimal_value(v, loc, {}, "text", "文字")
         if d != d.to_integral_value() or d < 0:
-            raise _wrong_type(loc, "text", "文字")
+            raise wrong_type(loc, "text", "文字")
         v = str(int(d))
     if not isinstance(v, str):
-        raise _wrong_type(loc, "text", "文字")
+        raise wrong_type(loc, "text", "文字")
     if len(v) > max_chars:
         raise loc.error(f"is longer than {max_chars} characters",
                         f"超过 {max_chars} 个字符")
@@ -697,4 +469,4 @@ def parse_door(value, row=None, column: str = "", sheet: str = "", *,
     text = parse_text(value, row, column, sheet, required=required, max_chars=40)
     if text is None:
         return None
-    return _norm(text)
+    return norm(text)

@@ -1,6 +1,6 @@
 """The street census as an Excel workbook (sheets: units, summary tables).
 
-Every text cell goes through the one spreadsheet guard, :func:`elevator_eval.io.export.neutralise`.
+Every cell goes through the one spreadsheet guard, :func:`elevator_eval.io.cellguard.safe_cell`.
 """
 
 from __future__ import annotations
@@ -11,19 +11,14 @@ from pathlib import Path
 from ..atomic import atomic_write_bytes
 from ..census import CLASS_LABELS, CLASSES, Census, year_band
 from ..errors import InputError
-from .export import neutralise
-
-
-def neutral(value):
-    """A cell value: texts neutralised, everything else unchanged."""
-    return neutralise(value) if isinstance(value, str) else value
+from .cellguard import safe_cell
 
 
 def export_census_xlsx(c: Census, path) -> None:
     """Write a census to an Excel workbook (sheets: units, summary tables).
 
     Text cells that a spreadsheet could run as a formula (also ``＝1+1``, `` =1``, a leading
-    line break) are prefixed with ``'`` by :func:`~elevator_eval.io.export.neutralise`.
+    line break) are prefixed with ``'`` by :func:`~elevator_eval.io.cellguard.safe_cell`.
     """
     from openpyxl import Workbook  # lazy: heavy
     from openpyxl.styles import Font
@@ -38,7 +33,7 @@ def export_census_xlsx(c: Census, path) -> None:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in c.rows:
-        ws.append([neutral(v) for v in (
+        ws.append([safe_cell(v) for v in (
             r.community, r.building, r.unit_id, r.unit_name, r.year_built,
             year_band(r.year_built), r.klass, CLASS_LABELS[r.klass][0], r.main_reason_zh,
             r.main_reason_en, r.consent_state)])
@@ -49,7 +44,7 @@ def export_census_xlsx(c: Census, path) -> None:
         s.append([title] + cls_head)
         s.cell(row=s.max_row, column=1).font = Font(bold=True)
         for key, counts in data.items():
-            s.append([neutral(key)] + [counts[k] for k in CLASSES]
+            s.append([safe_cell(key)] + [counts[k] for k in CLASSES]
                      + [sum(counts.values())])
         s.append([])
 

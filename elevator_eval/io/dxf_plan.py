@@ -23,11 +23,15 @@ and the entity handle.
 
 from __future__ import annotations
 
+import json
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..site.plan import parse_plan
+from ..unitfile import dumps_json
 
 ROLE_PREFIXES = (("own", ("own", "本楼")), ("shaft", ("shaft", "井道")),
                  ("red_line", ("redline", "red_line", "红线")),
@@ -105,6 +109,92 @@ def _closed(e) -> bool:
     return bool(e.closed) if e.dxftype() == "LWPOLYLINE" else bool(e.is_closed)
 
 
+CLOSED_ROLES = ("own", "shaft", "red_line", "building", "courtyard")
+"""Layers whose polylines must be closed."""
+
+LANE_LABEL_DISTANCE = 10
+"""A width text belongs to the fire lane when it is nearer than this to the lane's line
+[drawing units after scaling, m] (app default)."""
+
+
+def _read(path: str | Path):
+    """The DXF document at ``path``; InputError ``dxf`` when unreadable or malformed."""
+    import ezdxf  # lazy: slow to import, needed only for a DXF import
+
+    try:
+        return ezdxf.readfile(str(path))
+    except OSError as e:
+        raise InputError("dxf", f"cannot read {Path(path).name}: {e}") from None
+    except ezdxf.DXFStructureError as e:
+        raise InputError("dxf", f"{Path(path).name} is not a valid DXF file ({e})") from None
+
+
+def _by_role(msp, scale: float) -> dict[str, list[dict[str, Any]]]:
+    """The polylines of each known layer role: ``{"where", "pts", "entity", "kind"}``."""
+    roles: dict[str, list[dict[str, Any]]] = {r: [] for r, _ in ROLE_PREFIXES}
+    for e in msp.query("LWPOLYLINE POLYLINE"):
+        role, kind = layer_role(e.dxf.layer)
+        if role is None:
+            continue
+        where = f"dxf layer {e.dxf.layer} entity {e.dxf.handle}"
+        if role in CLOSED_ROLES and not _closed(e):
+            raise InputError(where, "must be a closed polyline")
+        roles[role].append({"where": where, "pts": _points(e, scale), "entity": e,
+                            "kind": kind})
+    if len(roles["own"]) != 1:
+        raise InputError("dxf", f"needs exactly one closed polyline on the OWN/本楼 layer, "
+                                f"found {len(roles['own'])}")
+    if len(roles["shaft"]) > 1:
+        raise InputError("dxf", f"at most one shaft (SHAFT/井道 layer), "
+                                f"found {len(roles['shaft'])}")
+    return roles
+
+
+def _inside(texts, pts) -> list[str]:
+    """The texts placed inside the polygon ``pts``."""
+    from shapely.geometry import Point, Polygon  # lazy: slow to import
+
+    poly = Polygon(pts)
+    return [t for x, y, t in texts if poly.is_valid and poly.contains(Point(x, y))]
+
+
+def _prism(item, pid: str, texts, floor_h_m: float, own_flag: bool = False) -> dict:
+    """A building (or the shaft) with its height and name from the texts inside it."""
+    inside = _inside(texts, item["pts"])
+    hs = [h for t in inside if (h := _height(t, floor_h_m)) is not None]
+    if not hs:
+        raise InputError(item["where"], "has no height: put a text such as 18.0 or 6F "
+                                        "inside it, or a block with a HEIGHT attribute")
+    names = [t for t in inside if not t.startswith("@") and _height(t, floor_h_m) is None]
+    out = {"id": names[0] if names else pid, "footprint": item["pts"],
+           "height_m": round(hs[0], 3)}
+    if own_flag:
+        out["own"] = True
+    return out
+
+
+def _lane_width(item, texts, scale: float) -> float:
+    """The fire lane's width [m]: the polyline's constant width, else a text near it."""
+    from shapely.geometry import LineString, Point  # lazy: slow to import
+
+    e = item["entity"]
+    if e.dxftype() == "LWPOLYLINE" and e.dxf.hasattr("const_width") and e.dxf.const_width:
+        return e.dxf.const_width * scale
+    line = LineString(item["pts"])
+    near = [(line.distance(Point(x, y)), t) for x, y, t in texts]
+    for _d, t in sorted(near):
+        m = re.search(r"(\d+(?:\.\d+)?)\s*m?", t.replace("宽", ""))
+        if _d < LANE_LABEL_DISTANCE and m:
+            return float(m.group(1))
+    raise InputError(item["where"], "has no width: give the polyline a constant "
+                                    "width or put a text such as 4.0 beside it")
+
+
+def _check_plan(plan: dict[str, Any]) -> None:
+    """Validate the plan as the unit file would (InputError naming the field)."""
+    parse_plan(json.loads(dumps_json(plan), parse_float=Decimal), "dxf plan")
+
+
 def plan_from_dxf(path: str | Path, *, floor_h_m: float = 2.9) -> dict[str, Any]:
     """Read a DXF site survey into a ``site.plan`` dict (no location, no windows).
 
@@ -113,87 +203,26 @@ def plan_from_dxf(path: str | Path, *, floor_h_m: float = 2.9) -> dict[str, Any]
     InputError
         ``dxf`` or ``dxf layer …`` naming what is missing or malformed.
     """
-    import ezdxf
-    from shapely.geometry import Point, Polygon
-    try:
-        doc = ezdxf.readfile(str(path))
-    except OSError as e:
-        raise InputError("dxf", f"cannot read {Path(path).name}: {e}") from None
-    except ezdxf.DXFStructureError as e:
-        raise InputError("dxf", f"{Path(path).name} is not a valid DXF file ({e})") from None
+    doc = _read(path)
     scale = UNIT_SCALE.get(int(doc.header.get("$INSUNITS", 0)), 1.0)
     msp = doc.modelspace()
     texts = [(x * scale, y * scale, t) for x, y, t in _texts(msp)]
-    own, shaft, red, lane, buildings, pipes, courts = [], [], [], [], [], [], []
-    for e in msp.query("LWPOLYLINE POLYLINE"):
-        role, kind = layer_role(e.dxf.layer)
-        if role is None:
-            continue
-        where = f"dxf layer {e.dxf.layer} entity {e.dxf.handle}"
-        pts = _points(e, scale)
-        closed_roles = ("own", "shaft", "red_line", "building", "courtyard")
-        if role in closed_roles and not _closed(e):
-            raise InputError(where, "must be a closed polyline")
-        item = {"where": where, "pts": pts, "entity": e, "kind": kind}
-        {"own": own, "shaft": shaft, "red_line": red, "fire_lane": lane,
-         "building": buildings, "pipe": pipes, "courtyard": courts}[role].append(item)
-    if len(own) != 1:
-        raise InputError("dxf", f"needs exactly one closed polyline on the OWN/本楼 layer, "
-                                f"found {len(own)}")
-    if len(shaft) > 1:
-        raise InputError("dxf", f"at most one shaft (SHAFT/井道 layer), found {len(shaft)}")
-
-    def inside(pts):
-        poly = Polygon(pts)
-        return [t for x, y, t in texts if poly.is_valid and poly.contains(Point(x, y))]
-
-    def prism(item, pid, own_flag=False):
-        hs = [h for t in inside(item["pts"]) if (h := _height(t, floor_h_m)) is not None]
-        if not hs:
-            raise InputError(item["where"], "has no height: put a text such as 18.0 or 6F "
-                                            "inside it, or a block with a HEIGHT attribute")
-        names = [t for t in inside(item["pts"]) if not t.startswith("@")
-                 and _height(t, floor_h_m) is None]
-        out = {"id": names[0] if names else pid, "footprint": item["pts"],
-               "height_m": round(hs[0], 3)}
-        if own_flag:
-            out["own"] = True
-        return out
-
-    plan: dict[str, Any] = {"buildings": [prism(own[0], "self", True)]}
-    plan["buildings"] += [prism(b, f"B{i + 1}") for i, b in enumerate(buildings)]
-    if shaft:
-        s = prism(shaft[0], "shaft")
+    r = _by_role(msp, scale)
+    plan: dict[str, Any] = {"buildings": [_prism(r["own"][0], "self", texts, floor_h_m, True)]}
+    plan["buildings"] += [_prism(b, f"B{i + 1}", texts, floor_h_m)
+                          for i, b in enumerate(r["building"])]
+    if r["shaft"]:
+        s = _prism(r["shaft"][0], "shaft", texts, floor_h_m)
         plan["shaft"] = {"footprint": s["footprint"], "height_m": s["height_m"]}
-    if red:
-        plan["red_line"] = red[0]["pts"]
-    if lane:
-        e = lane[0]["entity"]
-        width = None
-        if e.dxftype() == "LWPOLYLINE" and e.dxf.hasattr("const_width") and e.dxf.const_width:
-            width = e.dxf.const_width * scale
-        if width is None:
-            from shapely.geometry import LineString
-            line = LineString(lane[0]["pts"])
-            near = [(line.distance(Point(x, y)), t) for x, y, t in texts]
-            for _d, t in sorted(near):
-                m = re.search(r"(\d+(?:\.\d+)?)\s*m?", t.replace("宽", ""))
-                if _d < 10 and m:
-                    width = float(m.group(1))
-                    break
-        if width is None:
-            raise InputError(lane[0]["where"], "has no width: give the polyline a constant "
-                                               "width or put a text such as 4.0 beside it")
-        plan["fire_lane"] = {"line": lane[0]["pts"], "width_m": round(width, 3)}
-    if pipes:
-        plan["pipes"] = [{"type": p["kind"] or "other", "line": p["pts"]} for p in pipes]
-    if courts:
-        plan["courtyards"] = [{"household": (inside(c["pts"]) or [""])[0],
-                               "polygon": c["pts"]} for c in courts]
-    import json
-    from decimal import Decimal
-
-    from ..site.plan import parse_plan
-    from ..unitfile import dumps_json
-    parse_plan(json.loads(dumps_json(plan), parse_float=Decimal), "dxf plan")
+    if r["red_line"]:
+        plan["red_line"] = r["red_line"][0]["pts"]
+    if r["fire_lane"]:
+        width = _lane_width(r["fire_lane"][0], texts, scale)
+        plan["fire_lane"] = {"line": r["fire_lane"][0]["pts"], "width_m": round(width, 3)}
+    if r["pipe"]:
+        plan["pipes"] = [{"type": p["kind"] or "other", "line": p["pts"]} for p in r["pipe"]]
+    if r["courtyard"]:
+        plan["courtyards"] = [{"household": (_inside(texts, c["pts"]) or [""])[0],
+                               "polygon": c["pts"]} for c in r["courtyard"]]
+    _check_plan(plan)
     return plan

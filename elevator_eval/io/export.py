@@ -1,9 +1,10 @@
-"""Export a project to a spreadsheet (.xlsx: sheets 单元 and 住户) or a households CSV.
+"""Export a project to a spreadsheet (.xlsx: sheets 单元 and 住户).
 
 Every text cell that a spreadsheet program could read as a formula — one starting with
 ``= + - @``, tab, CR or LF, or their full-width forms ``＝ ＋ － ＠`` (also after leading
 spaces) — is written with a leading apostrophe ``'`` (the OWASP rule against CSV/formula
-injection). Numbers stay numbers: areas and money are written from their exact Decimal.
+injection) by the one guard, :func:`elevator_eval.io.cellguard.safe_cell`. Numbers stay
+numbers: areas and money are written from their exact Decimal.
 
 The columns use the importer's headers, so an exported workbook imports again into an
 empty project (:mod:`elevator_eval.io.street_import`); the importer removes the
@@ -12,14 +13,13 @@ apostrophe again.
 
 from __future__ import annotations
 
-import csv
 import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..model import Project
-from .cells import needs_quote
+from .cellguard import safe_cell
 
 _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -44,27 +44,6 @@ UNIT_HEADERS = ("单元编号", "小区", "楼栋", "单元", "单元名称", "�
 """Columns of the 单元 sheet (site survey, building data and vote counts per unit)."""
 
 
-def neutralise(text: str) -> str:
-    """Make a text safe for a spreadsheet cell: prefix ``'`` when it could start a formula.
-
-    Parameters
-    ----------
-    text : str
-        Any text.
-
-    Returns
-    -------
-    str
-        ``"'" + text`` when the text starts (also after leading spaces) with ``= + - @``,
-        tab, CR, LF or ``＝ ＋ － ＠``; otherwise ``text`` unchanged.
-
-    References
-    ----------
-    OWASP, "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection).
-    """
-    return "'" + text if needs_quote(text) else text
-
-
 def _cell(value: Any) -> Any:
     """A model value as a cell value: numbers stay numbers, texts are neutralised."""
     if value is None:
@@ -73,7 +52,7 @@ def _cell(value: Any) -> Any:
         return "是" if value else "否"
     if isinstance(value, (int, Decimal)):
         return value
-    return neutralise(str(value))
+    return safe_cell(str(value))
 
 
 def _bool(v):
@@ -131,7 +110,7 @@ def unit_rows(project: Project) -> list[list[Any]]:
 def export_project_xlsx(project: Project, path: str | Path) -> Path:
     """Write the project to a workbook with the sheets 单元 (units) and 住户 (households).
 
-    Texts are neutralised (:func:`neutralise`), characters a workbook cannot hold (control
+    Texts are neutralised (:func:`~elevator_eval.io.cellguard.safe_cell`), characters a workbook cannot hold (control
     characters other than tab, CR, LF) are dropped; numbers are written as numbers.
     """
     import openpyxl
@@ -159,21 +138,4 @@ def export_project_xlsx(project: Project, path: str | Path) -> Path:
         ws.freeze_panes = "A2"
     p = Path(path)
     wb.save(p)
-    return p
-
-
-def export_households_csv(project: Project, path: str | Path) -> Path:
-    """Write one row per household to a CSV file (UTF-8 with BOM, so Excel reads Chinese).
-
-    Columns are :data:`HOUSEHOLD_HEADERS`; texts are neutralised, numbers are plain decimal
-    text (``56.30``), empty values are empty fields.
-    """
-    p = Path(path)
-    with open(p, "w", encoding="utf-8-sig", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(HOUSEHOLD_HEADERS)
-        for row in household_rows(project):
-            w.writerow(["" if v is None else
-                        (str(v) if isinstance(v, (int, Decimal)) and not isinstance(v, bool)
-                         else _cell(v)) for v in row])
     return p

@@ -20,9 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_write_bytes
+from ..census import census
 from ..model import Project
-from ..process.stats import MEASURES, Rollup
-from .export import neutralise
+from ..process.records import read_process
+from ..process.stages import NOT_STARTED, load_rules, unit_status
+from ..process.stats import MEASURES, Rollup, unit_key
+from .cellguard import safe_cell
 
 YEAR_HEADERS = ("街道 Street", "年度 Year", "计划单元 Units planned",
                 "计划户数 Households planned", "开工单元 Units started",
@@ -48,12 +51,45 @@ DEFINITIONS = (
 )
 
 
-def _text(v: Any) -> Any:
-    return neutralise(v) if isinstance(v, str) else v
-
-
 def _year_row(r) -> list[Any]:
-    return [_text(r.street), r.year] + [r.values[m] for m in MEASURES]
+    return [safe_cell(r.street), r.year] + [r.values[m] for m in MEASURES]
+
+
+def _cover(ws, title: str, as_of: str, sources: list[str]) -> None:
+    """The first sheet: title, date, source projects and the definition of each measure."""
+    from openpyxl.styles import Font  # lazy: slow to import
+
+    ws.title = SHEETS[0]
+    ws.append([safe_cell(title)])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append(["统计日期 As of", safe_cell(as_of)])
+    ws.append(["来源项目 Projects", safe_cell("、".join(sources))])
+    ws.append([])
+    ws.append(["指标 Measure", "口径 Definition"])
+    for k, v in DEFINITIONS:
+        ws.append([k, v])
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 110
+
+
+def _sheet(wb, name: str, header, rows, money_from: int | None = None) -> None:
+    """A data sheet: bold shaded header, rows, money columns from ``money_from`` on."""
+    from openpyxl.styles import Font, PatternFill  # lazy: slow to import
+    from openpyxl.utils import get_column_letter
+
+    s = wb.create_sheet(name)
+    s.append(list(header))
+    for c in s[1]:
+        c.font, c.fill = Font(bold=True), PatternFill("solid", fgColor="DCE6F1")
+    for r in rows:
+        s.append(r)
+    if money_from is not None:
+        for row in s.iter_rows(min_row=2, min_col=money_from):
+            for c in row:
+                c.number_format = "#,##0.00"
+    for i in range(len(header)):
+        s.column_dimensions[get_column_letter(i + 1)].width = 16
+    s.freeze_panes = "A2"
 
 
 def write_statistics_xlsx(roll: Rollup, path, *, title: str, as_of: str,
@@ -61,57 +97,26 @@ def write_statistics_xlsx(roll: Rollup, path, *, title: str, as_of: str,
     """Write the statistics workbook (layout in the module docstring)."""
     import io
 
-    import openpyxl
-    from openpyxl.styles import Font, PatternFill
+    import openpyxl  # lazy: slow to import, needed only when writing
 
-    from ..process.stages import NOT_STARTED, load_rules
     wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = SHEETS[0]
-    ws.append([_text(title)])
-    ws["A1"].font = Font(bold=True, size=14)
-    ws.append(["统计日期 As of", as_of])
-    ws.append(["来源项目 Projects", _text("、".join(sources))])
-    ws.append([])
-    ws.append(["指标 Measure", "口径 Definition"])
-    for k, v in DEFINITIONS:
-        ws.append([k, v])
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 110
-    head_fill = PatternFill("solid", fgColor="DCE6F1")
-
-    def sheet(name, header, rows, money_from=None):
-        s = wb.create_sheet(name)
-        s.append(list(header))
-        for c in s[1]:
-            c.font, c.fill = Font(bold=True), head_fill
-        for r in rows:
-            s.append(r)
-        if money_from is not None:
-            for row in s.iter_rows(min_row=2, min_col=money_from):
-                for c in row:
-                    c.number_format = "#,##0.00"
-        for i in range(len(header)):
-            s.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width = 16
-        s.freeze_panes = "A2"
-        return s
-
-    sheet(SHEETS[1], YEAR_HEADERS, [_year_row(r) for r in roll.rows], money_from=10)
-    sheet(SHEETS[2], YEAR_HEADERS, [_year_row(r) for r in roll.district], money_from=10)
+    _cover(wb.active, title, as_of, sources)
+    _sheet(wb, SHEETS[1], YEAR_HEADERS, [_year_row(r) for r in roll.rows], money_from=10)
+    _sheet(wb, SHEETS[2], YEAR_HEADERS, [_year_row(r) for r in roll.district], money_from=10)
     rules = load_rules()
     keys = [NOT_STARTED] + [s.key for s in rules.stages]
     names = ["未登记 not started"] + [f"{s.zh} {s.en}" for s in rules.stages]
-    sheet(SHEETS[3], ["街道 Street"] + names + ["合计 Total"],
-          [[_text(street)] + [c[k] for k in keys] + [sum(c.values())]
-           for street, c in roll.stage_counts.items()])
-    sheet(SHEETS[4], ["街道 Street", "小区 Community", "楼栋 Building", "地址 Address",
-                      "单元编号 Unit", "单元名称 Name", "阶段 Stage", "户数 Households"],
-          [[_text(u[k]) for k in ("street", "community", "building", "address", "unit",
-                                  "name", "stage", "households")] for u in roll.units])
-    sheet(SHEETS[5], ["单元编号 Unit", "地址 Address", "首次出现 Counted in",
-                      "再次出现 Also in"],
-          [[_text(d["unit"]), _text(d["address"]), _text(d["first"]), _text(d["again"])]
-           for d in roll.duplicates])
+    _sheet(wb, SHEETS[3], ["街道 Street"] + names + ["合计 Total"],
+           [[safe_cell(street)] + [c[k] for k in keys] + [sum(c.values())]
+            for street, c in roll.stage_counts.items()])
+    _sheet(wb, SHEETS[4], ["街道 Street", "小区 Community", "楼栋 Building", "地址 Address",
+                           "单元编号 Unit", "单元名称 Name", "阶段 Stage", "户数 Households"],
+           [[safe_cell(u[k]) for k in ("street", "community", "building", "address", "unit",
+                                       "name", "stage", "households")] for u in roll.units])
+    _sheet(wb, SHEETS[5], ["单元编号 Unit", "地址 Address", "首次出现 Counted in",
+                           "再次出现 Also in"],
+           [[safe_cell(d[k]) for k in ("unit", "address", "first", "again")]
+            for d in roll.duplicates])
     buf = io.BytesIO()
     wb.save(buf)
     path = Path(path)
@@ -124,10 +129,6 @@ def geojson(projects: list[Project], as_of: str) -> dict[str, Any]:
     when the unit's location is known, else a null geometry; properties: street, ids,
     names, address, suitability class, stage (key and Chinese name), households.
     Duplicates (see :func:`elevator_eval.process.stats.unit_key`) appear once."""
-    from ..census import census
-    from ..process.records import read_process
-    from ..process.stages import NOT_STARTED, load_rules, unit_status
-    from ..process.stats import unit_key
     rules = load_rules()
     feats = []
     seen = set()

@@ -29,8 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..audit import record_vote
 from ..errors import InputError
 from ..model import Project
+from ..process.records import Intent, write_intent
 from . import cells
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -330,14 +332,12 @@ def apply_preview(project: Project, pv: Preview) -> int:
                                  f"first: {pv.errors[0].text()}")
     n = 0
     if pv.kind == "intent":
-        from ..process.records import Intent, write_intent
         for r in pv.rows:
             unit = project.find_unit(r["unit"])
             for d in r["doors"]:
                 write_intent(unit.household(d), Intent(r["interested"], r["date"], r["channel"]))
                 n += 1
         return n
-    from ..audit import record_vote
     for r in pv.rows:
         note = f"线上平台 online: {r['channel'] or '—'}"
         if r["proxy"]:

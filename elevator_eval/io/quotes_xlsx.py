@@ -1,35 +1,24 @@
-"""The quotes workbook: a blank template, an all-or-nothing reader, the comparison export.
+"""The quotes workbook: a blank template and an all-or-nothing reader.
 
 Layout of the ``报价 Quotes`` sheet: row 1 Chinese headers, row 2 the English field keys
 (the reader finds columns by these keys, so columns may be reordered), data from row 3.
 openpyxl is imported inside the functions (it is slow to import and not needed at start-up).
 
-Numbers may be typed with full-width digits and thousands separators (``"１２０，０００"``),
-a ``¥``/``元`` sign, or as numbers. Formulas are rejected: a quote must carry values.
-Volume tiers are written ``"10=380000; 50=8%"`` — from 10 elevators 380,000 yuan each, from
-50 elevators 8 % off the base price.
+How each cell is read (numbers, volume tiers, entry modes …) is
+:mod:`elevator_eval.io.quotes_cells`. Formulas are rejected: a quote must carry values.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import ENTRY_MODES
-from ..procurement import (
-    PRICE_LINE_LABELS,
-    Comparison,
-    Product,
-    VolumeTier,
-    tier_problem,
-)
-from ..procurement.catalogue import ENERGY_CLASSES
-from .export import neutralise
+from ..procurement import PRICE_LINE_LABELS, Product, tier_problem
+from .cellguard import safe_cell
+from .quotes_cells import parse_value
 
 SHEET = "报价 Quotes"
 INSTRUCTIONS_SHEET = "说明 Instructions"
@@ -69,13 +58,6 @@ COLUMNS: list[tuple[str, str, str, str, bool]] = [
 ]
 KEYS = [c[0] for c in COLUMNS]
 
-_MODE_WORDS = {"half_landing": "half_landing", "半层": "half_landing", "半层入户": "half_landing",
-               "错层": "half_landing", "half": "half_landing", "flat": "flat", "平层": "flat",
-               "平层入户": "flat"}
-_TRUE = {"是", "yes", "y", "true", "1", "可", "可以", "√"}
-_FALSE = {"否", "no", "n", "false", "0", "不可", "", "×"}
-
-
 @dataclass(frozen=True)
 class CellError:
     """A bad cell: 1-based ``row``, column letter, field key and message (zh / en)."""
@@ -96,86 +78,99 @@ class CellError:
 
 # --------------------------------------------------------------------------- template
 
-def write_quote_template(path: str | Path, products: list[Product] | None = None) -> Path:
-    """Write the quotes template (optionally filled with ``products``) to ``path``.
+TEMPLATE_LINES = (
+    ("报价模板说明", "Quotes template"),
+    ("每行一个产品；第 1 行为中英文表头，第 2 行为字段名（请勿修改第 2 行），从第 3 行起填写。",
+     "One product per row; row 1 holds the Chinese and English headers, row 2 the field "
+     "keys (do not edit row 2); data from row 3."),
+    ("带 * 的列必填。价格单位为元，尺寸单位为毫米。可用全角数字与千分位，例如 １２０，０００。",
+     "Columns marked * are required. Prices in yuan, sizes in mm. Full-width digits and "
+     "thousands separators are accepted, e.g. １２０，０００."),
+    ("请填写数值，不要填写公式。", "Enter values, not formulas."),
+    ("入户方式：半层、平层，或两者用逗号分隔（half_landing, flat）。",
+     "Entry modes: 半层 / 平层 or half_landing / flat, comma separated."),
+    ("井道宽×深为井道钢结构外轮廓尺寸；可旋转90° 填 是/否（默认否）。",
+     "Shaft width × depth is the outer footprint of the shaft structure; "
+     "'may turn 90°' 是/否 (default no)."),
+    ("带量阶梯：数量=单价 或 数量=折扣%，用分号分隔，例如 10=380000; 50=8%。"
+     "阶梯价格适用于设备+安装+井道+土建，不含连廊。",
+     "Volume tiers: qty=unit price or qty=discount%, separated by ';', e.g. "
+     "10=380000; 50=8%. Tier prices apply to equipment + installation + shaft + civil, "
+     "not the corridor."),
+    ("连廊费用只计入平层入户（或入户方式未调查）的单元。",
+     "The corridor line counts only for flat-entry units (or where the entry mode is "
+     "not surveyed)."),
+    ("导入时先检查全部单元格，任何错误都会列出行号与列，整表不导入。",
+     "On import every cell is checked first; any error is listed with row and column and "
+     "nothing is imported."),
+)
+"""The instructions sheet of the template: (Chinese, English) per line."""
 
-    The workbook has the ``报价 Quotes`` sheet (two header rows, data validation on the
-    numeric and yes/no columns) and an instructions sheet in Chinese and English.
-    """
-    # long on purpose: the sheet layout (headers, widths, examples, instructions) written
-    # top to bottom
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+
+def _validation(kind: str):
+    """The data validation of a column of ``kind`` (None for text columns)."""
+    from openpyxl.worksheet.datavalidation import DataValidation  # lazy: slow to import
+
+    if kind in ("int", "int+"):
+        dv = DataValidation(type="whole", operator="greaterThanOrEqual",
+                            formula1="1" if kind == "int+" else "0", allow_blank=True)
+    elif kind in ("num", "num+", "money"):
+        dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
+                            allow_blank=True)
+    elif kind == "bool":
+        dv = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
+    else:
+        return None
+    dv.error = "请输入不小于 0 的数值 / enter a number ≥ 0" if kind != "bool" \
+        else "请选择 是 或 否 / choose 是 or 否"
+    dv.showErrorMessage = False  # typed text like "１２０，０００" is still accepted
+    return dv
+
+
+def _write_headers(ws) -> None:
+    """The two header rows (Chinese and English, field keys) with widths and validation."""
+    from openpyxl.styles import Alignment, Font, PatternFill  # lazy: slow to import
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET
-    bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
     for j, (key, zh, en, kind, req) in enumerate(COLUMNS, 1):
         c1 = ws.cell(row=1, column=j, value=f"{zh}{' *' if req else ''}\n{en}")
         c2 = ws.cell(row=2, column=j, value=key)
-        c1.font = bold
+        c1.font = Font(bold=True)
         c1.fill = fill
         c2.font = Font(italic=True, color="666666")
         c1.alignment = Alignment(wrap_text=True)
-        ws.column_dimensions[get_column_letter(j)].width = max(12, len(en) + 2)
         letter = get_column_letter(j)
-        rng = f"{letter}3:{letter}1000"
-        if kind in ("int", "int+"):
-            dv = DataValidation(type="whole", operator="greaterThanOrEqual",
-                                formula1="1" if kind == "int+" else "0", allow_blank=True)
-        elif kind in ("num", "num+", "money"):
-            dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
-                                allow_blank=True)
-        elif kind == "bool":
-            dv = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
-        else:
-            dv = None
+        ws.column_dimensions[letter].width = max(12, len(en) + 2)
+        dv = _validation(kind)
         if dv is not None:
-            dv.error = "请输入不小于 0 的数值 / enter a number ≥ 0" if kind != "bool" \
-                else "请选择 是 或 否 / choose 是 or 否"
-            dv.showErrorMessage = False  # typed text like "１２０，０００" is still accepted
             ws.add_data_validation(dv)
-            dv.add(rng)
+            dv.add(f"{letter}3:{letter}1000")
     ws.row_dimensions[1].height = 32
     ws.freeze_panes = "D3"
+
+
+def write_quote_template(path: str | Path, products: list[Product] | None = None) -> Path:
+    """Write the quotes template (optionally filled with ``products``) to ``path``.
+
+    The workbook has the ``报价 Quotes`` sheet (two header rows, data validation on the
+    numeric and yes/no columns) and an instructions sheet in Chinese and English. Every
+    cell goes through the spreadsheet guard (:func:`~elevator_eval.io.cellguard.safe_cell`).
+    """
+    from openpyxl import Workbook  # lazy: slow to import, needed only when writing
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    _write_headers(ws)
     for i, p in enumerate(products or [], start=HEADER_ROWS + 1):
         for j, key in enumerate(KEYS, 1):
-            ws.cell(row=i, column=j, value=_cell_value(p, key))
-
+            ws.cell(row=i, column=j, value=safe_cell(_cell_value(p, key)))
     info = wb.create_sheet(INSTRUCTIONS_SHEET)
-    lines = [
-        ("报价模板说明", "Quotes template"),
-        ("每行一个产品；第 1 行为中英文表头，第 2 行为字段名（请勿修改第 2 行），从第 3 行起填写。",
-         "One product per row; row 1 holds the Chinese and English headers, row 2 the field "
-         "keys (do not edit row 2); data from row 3."),
-        ("带 * 的列必填。价格单位为元，尺寸单位为毫米。可用全角数字与千分位，例如 １２０，０００。",
-         "Columns marked * are required. Prices in yuan, sizes in mm. Full-width digits and "
-         "thousands separators are accepted, e.g. １２０，０００."),
-        ("请填写数值，不要填写公式。", "Enter values, not formulas."),
-        ("入户方式：半层、平层，或两者用逗号分隔（half_landing, flat）。",
-         "Entry modes: 半层 / 平层 or half_landing / flat, comma separated."),
-        ("井道宽×深为井道钢结构外轮廓尺寸；可旋转90° 填 是/否（默认否）。",
-         "Shaft width × depth is the outer footprint of the shaft structure; "
-         "'may turn 90°' 是/否 (default no)."),
-        ("带量阶梯：数量=单价 或 数量=折扣%，用分号分隔，例如 10=380000; 50=8%。"
-         "阶梯价格适用于设备+安装+井道+土建，不含连廊。",
-         "Volume tiers: qty=unit price or qty=discount%, separated by ';', e.g. "
-         "10=380000; 50=8%. Tier prices apply to equipment + installation + shaft + civil, "
-         "not the corridor."),
-        ("连廊费用只计入平层入户（或入户方式未调查）的单元。",
-         "The corridor line counts only for flat-entry units (or where the entry mode is "
-         "not surveyed)."),
-        ("导入时先检查全部单元格，任何错误都会列出行号与列，整表不导入。",
-         "On import every cell is checked first; any error is listed with row and column and "
-         "nothing is imported."),
-    ]
-    for i, (zh, en) in enumerate(lines, 1):
-        info.cell(row=i, column=1, value=zh).font = bold if i == 1 else Font()
-        info.cell(row=i, column=2, value=en).font = bold if i == 1 else Font()
+    for i, (zh, en) in enumerate(TEMPLATE_LINES, 1):
+        info.cell(row=i, column=1, value=zh).font = Font(bold=i == 1)
+        info.cell(row=i, column=2, value=en).font = Font(bold=i == 1)
     info.column_dimensions["A"].width = 70
     info.column_dimensions["B"].width = 90
     path = Path(path)
@@ -192,6 +187,11 @@ def _cell_value(p: Product, key: str):
     if key == "tiers":
         return "; ".join(f"{t.min_qty}={t.unit_price_yuan}" if t.unit_price_yuan is not None
                          else f"{t.min_qty}={t.discount_percent}%" for t in v)
+    return plain_number(v)
+
+
+def plain_number(v):
+    """A Decimal as an int (whole) or float for a workbook cell; other values unchanged."""
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() else float(v)
     return v
@@ -199,121 +199,110 @@ def _cell_value(p: Product, key: str):
 
 # --------------------------------------------------------------------------- reader
 
-def normalise_number_text(text: str) -> str:
-    """Full-width digits → ASCII; drop thousands separators, spaces, ¥ and 元."""
-    t = unicodedata.normalize("NFKC", text).strip()
-    t = t.replace("¥", "").replace("元", "").replace(" ", "").replace("_", "")
-    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", t):
-        t = t.replace(",", "")
-    return t
+def _open_sheet(path: Path):
+    """The quotes sheet of the workbook at ``path`` (else its first sheet)."""
+    from openpyxl import load_workbook  # lazy: slow to import, needed only when reading
 
-
-MAX_CELL_NUMBER = 10 ** 12
-"""No quote cell (yuan, mm, W, Wh, days, years) is plausibly above this."""
-
-
-def _tier_number(text: str, part: str, what: tuple[str, str]) -> Decimal:
+    if not path.exists():
+        raise InputError("file", f"{path} does not exist")
     try:
-        d = Decimal(normalise_number_text(text))
-    except InvalidOperation:
-        d = None
-    if d is None or not d.is_finite() or d < 0 or d > MAX_CELL_NUMBER:
-        raise ValueError((f"tier {part!r}: bad {what[0]}", f"阶梯 {part!r} {what[1]}有误"))
-    return d
+        wb = load_workbook(path, data_only=False, read_only=False)
+    except Exception as e:  # zipfile/KeyError/InvalidFileException…
+        raise InputError("file", f"{path.name} is not a readable .xlsx workbook "
+                                 f"({type(e).__name__})") from None
+    return wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
 
 
-def _parse_number(value, kind: str) -> Decimal:
-    """Raise ValueError with an (en, zh) message tuple on a bad cell."""
-    if isinstance(value, bool):
-        raise ValueError(("must be a number", "须为数值"))
-    if isinstance(value, int):
-        d = Decimal(value)
-    elif isinstance(value, float):
-        d = Decimal(repr(value))
-    elif isinstance(value, str):
-        t = normalise_number_text(value)
-        try:
-            d = Decimal(t)
-        except InvalidOperation:
-            raise ValueError((f"must be a number, got {value!r}",
-                              f"须为数值，实际为 {value!r}")) from None
-    else:
-        raise ValueError((f"must be a number, got {type(value).__name__}", "须为数值"))
-    if not d.is_finite():
-        raise ValueError(("must be a finite number", "须为有限数值"))
-    if abs(d) > MAX_CELL_NUMBER:
-        raise ValueError((f"is implausibly large (> {MAX_CELL_NUMBER:,})",
-                          f"数值过大（超过 {MAX_CELL_NUMBER:,}）"))
-    if d < 0:
-        raise ValueError((f"must not be negative, got {d}", f"不能为负数：{d}"))
-    if kind in ("int", "int+"):
-        if d != d.to_integral_value():
-            raise ValueError((f"must be a whole number, got {d}", f"须为整数：{d}"))
-        if kind == "int+" and d == 0:
-            raise ValueError(("must be greater than 0", "须大于 0"))
-        return Decimal(int(d))
-    if kind == "num+" and d == 0:
-        raise ValueError(("must be greater than 0", "须大于 0"))
-    return d
+def _find_key_row(ws, name: str) -> tuple[dict[str, int], int]:
+    """``(field key → column number, key row)``: row 2 of the template, or row 1 of a
+    hand-made file."""
+    for r in (2, 1):
+        found = {}
+        for c in range(1, ws.max_column + 1):
+            v = ws.cell(row=r, column=c).value
+            if isinstance(v, str) and v.strip() in KEYS:
+                found[v.strip()] = c
+        if "vendor" in found and "model" in found:
+            return found, r
+    raise InputError("file", f"{name}: no field-key row (vendor, model, …) in sheet "
+                             f"{ws.title!r}; start from the template")
 
 
-def parse_tiers_text(text: str) -> list[VolumeTier]:
-    """Parse ``"10=380000; 50=8%"`` into tiers (``:`` may replace ``=``)."""
-    t = unicodedata.normalize("NFKC", str(text)).strip()
-    tiers = []
-    for part in re.split(r"[;\n]+", t):
-        part = part.strip()
-        if not part:
-            continue
-        m = re.fullmatch(r"(\d+)\s*[=:]\s*(.+)", part)
-        if not m:
-            raise ValueError((f"tier {part!r} is not qty=price or qty=discount%",
-                              f"阶梯 {part!r} 格式应为 数量=单价 或 数量=折扣%"))
-        qty = int(m.group(1))
-        rhs = m.group(2).strip()
-        if rhs.endswith("%"):
-            tiers.append(VolumeTier(qty, discount_percent=_tier_number(
-                rhs[:-1], part, ("discount", "折扣"))))
+def _is_formula(cell, v) -> bool:
+    return cell is not None and (cell.data_type == "f" or
+                                 (isinstance(v, str) and v.strip().startswith("=")))
+
+
+def _read_row(r: int, raw: dict, colmap: dict[str, int],
+              errors: list[CellError]) -> dict[str, Any] | None:
+    """The values of row ``r``; None (every bad cell added to ``errors``) when any is bad."""
+    from openpyxl.utils import get_column_letter  # lazy: slow to import
+
+    vals: dict[str, Any] = {}
+    n_errors = len(errors)
+    for key, zh, en, kind, req in COLUMNS:
+        cell = raw.get(key)
+        v = None if cell is None else cell.value
+        if isinstance(v, str) and not _is_formula(cell, v):
+            v = v.strip() or None
+        problem = None
+        if _is_formula(cell, v):
+            problem = ("formulas are not accepted; enter the value", "不接受公式，请填写数值")
+        elif v is None:
+            problem = ("required value is missing", "必填项为空") if req else None
         else:
-            tiers.append(VolumeTier(qty, unit_price_yuan=_tier_number(
-                rhs, part, ("price", "单价"))))
-    return tiers
+            try:
+                vals[key] = parse_value(v, key, kind)
+            except ValueError as e:
+                problem = e.args[0]
+        if problem is not None:
+            letter = get_column_letter(colmap[key]) if key in colmap else "-"
+            errors.append(CellError(r, letter, key, f"{zh}：{problem[1]}",
+                                    f"{en}: {problem[0]}"))
+    return vals if len(errors) == n_errors else None
 
 
-def _parse_modes(value) -> tuple[str, ...]:
-    t = unicodedata.normalize("NFKC", str(value)).strip()
-    out = []
-    for w in re.split(r"[,、;/\s]+", t):
-        if not w:
-            continue
-        m = _MODE_WORDS.get(w.lower())
-        if m is None:
-            raise ValueError((f"unknown entry mode {w!r} (半层/平层, half_landing/flat)",
-                              f"未知入户方式 {w!r}（半层/平层）"))
-        if m not in out:
-            out.append(m)
-    if not out:
-        raise ValueError(("must name at least one entry mode", "至少填写一种入户方式"))
-    return tuple(m for m in ENTRY_MODES if m in out)
+def _product(pid: str, vals: dict[str, Any], lines: dict[str, Decimal],
+             tiers) -> Product:
+    return Product(
+        id=pid, vendor=vals["vendor"], model=vals["model"],
+        rated_load_kg=vals["rated_load_kg"], speed_m_s=vals["speed_m_s"],
+        car_width_mm=vals["car_width_mm"], car_depth_mm=vals["car_depth_mm"],
+        door_width_mm=vals["door_width_mm"], shaft_width_mm=vals["shaft_width_mm"],
+        shaft_depth_mm=vals["shaft_depth_mm"], pit_mm=vals["pit_mm"],
+        headroom_mm=vals["headroom_mm"], entry_modes=vals["entry_modes"],
+        free_maintenance_years=vals.get("free_maintenance_years", 0),
+        warranty_years=vals.get("warranty_years", 0),
+        maintenance_yuan_per_year=vals.get("maintenance_yuan_per_year", Decimal(0)),
+        standby_power_w=vals.get("standby_power_w", Decimal(0)),
+        energy_per_trip_wh=vals.get("energy_per_trip_wh", Decimal(0)),
+        lead_time_days=vals.get("lead_time_days", 0), tiers=tuple(tiers),
+        rotatable=vals.get("rotatable", False), note=vals.get("note", ""),
+        energy_class=vals.get("energy_class", ""), **lines)
 
 
-def _parse_bool(value) -> bool:
-    if isinstance(value, bool):
-        return value
-    t = unicodedata.normalize("NFKC", str(value)).strip().lower()
-    if t in _TRUE:
-        return True
-    if t in _FALSE:
-        return False
-    raise ValueError((f"must be 是/否 (yes/no), got {value!r}", f"须为 是 或 否：{value!r}"))
+def _row_product(r: int, vals: dict[str, Any], colmap: dict[str, int], ids: dict[str, int],
+                 errors: list[CellError]) -> Product | None:
+    """The product of a row read without a bad cell; None on a repeated id or bad tiers."""
+    from openpyxl.utils import get_column_letter  # lazy: slow to import
 
-
-def _parse_energy_class(value) -> str:
-    text = unicodedata.normalize("NFKC", str(value)).strip().upper()
-    if text not in ENERGY_CLASSES or not text:
-        raise ValueError((f"must be one of A–G (VDI 4707-1), got {value!r}",
-                          f"须为 A–G 之一（VDI 4707-1），实际为 {value!r}"))
-    return text
+    pid = vals.get("id") or f"{vals['vendor']}-{vals['model']}"
+    if pid in ids:
+        id_letter = get_column_letter(colmap["id"]) if "id" in colmap else "-"
+        errors.append(CellError(r, id_letter, "id", f"产品编号 {pid} 与第 {ids[pid]} 行重复",
+                                f"product id {pid!r} repeats row {ids[pid]}"))
+        return None
+    ids[pid] = r
+    lines = {k: vals.get(k, Decimal(0)) for k in PRICE_LINE_LABELS}
+    base = lines["equipment_yuan"] + lines["installation_yuan"] + \
+        lines["shaft_structure_yuan"] + lines["civil_yuan"]
+    tiers, problem = tier_problem(vals.get("tiers", []), base)
+    if problem is not None:
+        letter = get_column_letter(colmap["tiers"])
+        errors.append(CellError(r, letter, "tiers", f"带量阶梯：{problem[0]}",
+                                f"Volume tiers: {problem[1]}"))
+        return None
+    return _product(pid, vals, lines, tiers)
 
 
 def read_quotes(path: str | Path) -> tuple[list[Product], list[CellError]]:
@@ -331,133 +320,29 @@ def read_quotes(path: str | Path) -> tuple[list[Product], list[CellError]]:
         naming ``file`` when the file is not a readable workbook or lacks the quotes sheet
         and its key row.
     """
-    # long on purpose: one pass over every cell collecting every bad cell (all or nothing),
-    # column by column in the order of COLUMNS; split, the cell state would be threaded
-    # through several helpers
-    from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
-
     path = Path(path)
-    if not path.exists():
-        raise InputError("file", f"{path} does not exist")
-    try:
-        wb = load_workbook(path, data_only=False, read_only=False)
-    except Exception as e:  # zipfile/KeyError/InvalidFileException…
-        raise InputError("file", f"{path.name} is not a readable .xlsx workbook "
-                                 f"({type(e).__name__})") from None
-    ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-    # find the key row (row 2 of the template; accept row 1 for hand-made files)
-    colmap: dict[str, int] = {}
-    key_row = None
-    for r in (2, 1):
-        found = {}
-        for c in range(1, ws.max_column + 1):
-            v = ws.cell(row=r, column=c).value
-            if isinstance(v, str) and v.strip() in KEYS:
-                found[v.strip()] = c
-        if "vendor" in found and "model" in found:
-            colmap, key_row = found, r
-            break
-    if key_row is None:
-        raise InputError("file", f"{path.name}: no field-key row (vendor, model, …) in sheet "
-                                 f"{ws.title!r}; start from the template")
-    errors: list[CellError] = []
-    missing = [k for k, _, _, _, req in COLUMNS if req and k not in colmap]
-    for k in missing:
-        errors.append(CellError(key_row, "-", k, f"缺少必填列 {k}", f"required column {k} is "
-                                                                  f"missing"))
-    if missing:
+    ws = _open_sheet(path)
+    colmap, key_row = _find_key_row(ws, path.name)
+    errors = [CellError(key_row, "-", k, f"缺少必填列 {k}", f"required column {k} is missing")
+              for k, _, _, _, req in COLUMNS if req and k not in colmap]
+    if errors:
         return [], errors
-
     products: list[Product] = []
     ids: dict[str, int] = {}
-    kinds = {c[0]: c for c in COLUMNS}
     for r in range(key_row + 1, ws.max_row + 1):
         raw = {k: ws.cell(row=r, column=c) for k, c in colmap.items()}
         if all(cell.value is None or (isinstance(cell.value, str) and not cell.value.strip())
                for cell in raw.values()):
             continue
-        vals: dict[str, Any] = {}
-        row_ok = True
-        for key, (_, zh, en, kind, req) in kinds.items():
-            cell = raw.get(key)
-            letter = get_column_letter(colmap[key]) if key in colmap else "-"
-            v = None if cell is None else cell.value
-
-            def bad(msg_en, msg_zh):
-                nonlocal row_ok
-                row_ok = False
-                errors.append(CellError(r, letter, key, f"{zh}：{msg_zh}", f"{en}: {msg_en}"))
-
-            if cell is not None and (cell.data_type == "f" or
-                                     (isinstance(v, str) and v.strip().startswith("="))):
-                bad("formulas are not accepted; enter the value", "不接受公式，请填写数值")
-                continue
-            if isinstance(v, str):
-                v = v.strip()
-                if v == "":
-                    v = None
-            if v is None:
-                if req:
-                    bad("required value is missing", "必填项为空")
-                continue
-            try:
-                if kind in ("int", "int+", "num", "num+", "money"):
-                    d = _parse_number(v, kind)
-                    vals[key] = int(d) if kind in ("int", "int+") else d
-                elif kind == "modes":
-                    vals[key] = _parse_modes(v)
-                elif kind == "bool":
-                    vals[key] = _parse_bool(v)
-                elif kind == "tiers":
-                    vals[key] = parse_tiers_text(v)
-                elif kind == "energy":
-                    vals[key] = _parse_energy_class(v)
-                else:
-                    vals[key] = unicodedata.normalize("NFKC", str(v)).strip() \
-                        if key == "id" else str(v).strip()
-            except ValueError as e:
-                msg_en, msg_zh = e.args[0]
-                bad(msg_en, msg_zh)
-        if not row_ok:
-            continue
-        pid = vals.get("id") or f"{vals['vendor']}-{vals['model']}"
-        id_letter = get_column_letter(colmap["id"]) if "id" in colmap else "-"
-        if pid in ids:
-            errors.append(CellError(r, id_letter, "id", f"产品编号 {pid} 与第 {ids[pid]} 行重复",
-                                    f"product id {pid!r} repeats row {ids[pid]}"))
-            continue
-        ids[pid] = r
-        lines = {k: vals.get(k, Decimal(0)) for k in PRICE_LINE_LABELS}
-        base = lines["equipment_yuan"] + lines["installation_yuan"] + \
-            lines["shaft_structure_yuan"] + lines["civil_yuan"]
-        tiers, problem = tier_problem(vals.get("tiers", []), base)
-        if problem is not None:
-            letter = get_column_letter(colmap["tiers"])
-            errors.append(CellError(r, letter, "tiers", f"带量阶梯：{problem[0]}",
-                                    f"Volume tiers: {problem[1]}"))
-            continue
-        products.append(Product(
-            id=pid, vendor=vals["vendor"], model=vals["model"],
-            rated_load_kg=vals["rated_load_kg"], speed_m_s=vals["speed_m_s"],
-            car_width_mm=vals["car_width_mm"], car_depth_mm=vals["car_depth_mm"],
-            door_width_mm=vals["door_width_mm"], shaft_width_mm=vals["shaft_width_mm"],
-            shaft_depth_mm=vals["shaft_depth_mm"], pit_mm=vals["pit_mm"],
-            headroom_mm=vals["headroom_mm"], entry_modes=vals["entry_modes"],
-            free_maintenance_years=vals.get("free_maintenance_years", 0),
-            warranty_years=vals.get("warranty_years", 0),
-            maintenance_yuan_per_year=vals.get("maintenance_yuan_per_year", Decimal(0)),
-            standby_power_w=vals.get("standby_power_w", Decimal(0)),
-            energy_per_trip_wh=vals.get("energy_per_trip_wh", Decimal(0)),
-            lead_time_days=vals.get("lead_time_days", 0), tiers=tuple(tiers),
-            rotatable=vals.get("rotatable", False), note=vals.get("note", ""),
-            energy_class=vals.get("energy_class", ""), **lines))
+        vals = _read_row(r, raw, colmap, errors)
+        product = None if vals is None else _row_product(r, vals, colmap, ids, errors)
+        if product is not None:
+            products.append(product)
     if errors:
         return [], errors
     if not products:
-        errors.append(CellError(key_row + 1, "-", "rows", "没有产品行",
-                                "the sheet has no product rows"))
-        return [], errors
+        return [], [CellError(key_row + 1, "-", "rows", "没有产品行",
+                              "the sheet has no product rows")]
     return products, errors
 
 
@@ -469,110 +354,3 @@ def load_quotes(path: str | Path) -> list[Product]:
         more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
         raise InputError(f"row {e.row}, column {e.column}", f"{e.message_en}{more}")
     return products
-
-
-# --------------------------------------------------------------------------- export
-
-def safe_cell(value):
-    """A cell value: text neutralised by the one spreadsheet guard
-    (:func:`elevator_eval.io.export.neutralise`), decimals as plain numbers."""
-    if isinstance(value, str):
-        return neutralise(value)
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
-def export_comparison_xlsx(result: Comparison, path: str | Path) -> Path:
-    """Write the comparison (summary, fit matrix, life-cycle cost, tender) to ``path``."""
-    # long on purpose: one block per sheet of the workbook, in the order they appear
-    from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
-
-    wb = Workbook()
-    bold = Font(bold=True)
-    colours = {"fits": "C6EFCE", "misfit": "FFC7CE", "unknown": "FFEB9C"}
-
-    def sheet(ws, header, rows):
-        ws.append([safe_cell(h) for h in header])
-        for c in ws[1]:
-            c.font = bold
-        for row in rows:
-            ws.append([safe_cell(v) for v in row])
-        for col in ws.columns:
-            width = max(len(str(c.value)) if c.value is not None else 0 for c in col)
-            ws.column_dimensions[col[0].column_letter].width = min(60, max(10, width + 2))
-
-    ws = wb.active
-    ws.title = "比选 Summary"
-    sheet(ws, ["产品 Product", "供应商 Vendor", "型号 Model", "适配 Fits", "不适配 Misfits",
-               "未知 Unknown", "无障碍 Accessible", "担架 Stretcher", "数量 Qty",
-               "阶梯起点 Tier from", "单台价(元) Single price", "带量单价(元) Tier price",
-               "节约(元) Saving", "节约率% Saving rate",
-               f"平均{result.years}年现值(元) Mean NPV"],
-          [[s.product_id, s.vendor, s.model, s.fits, s.misfits, s.unknown,
-            "是" if s.accessible else "否", "是" if s.stretcher else "否", s.bulk.quantity,
-            s.bulk.tier_min_qty, s.bulk.single_price_yuan, s.bulk.unit_price_yuan,
-            s.bulk.saving_yuan, s.bulk.to_json()["saving_rate_percent"], s.mean_npv_yuan]
-           for s in result.summaries])
-
-    ws = wb.create_sheet("适配 Fit")
-    sheet(ws, ["单元 Unit"] + [p.id for p in result.products],
-          [[uid] + [{"fits": "✓ 适配", "misfit": "✗ 不适配", "unknown": "? 未知"}[f.state]
-                    for f in row] for uid, row in zip(result.unit_ids, result.fit)])
-    for i, row in enumerate(result.fit, 2):
-        for j, f in enumerate(row, 2):
-            ws.cell(row=i, column=j).fill = PatternFill("solid", fgColor=colours[f.state])
-
-    ws = wb.create_sheet("原因 Reasons")
-    sheet(ws, ["单元 Unit", "产品 Product", "类型 Kind", "原因", "Reason"],
-          [[f.unit_id, f.product_id, r.kind, r.message_zh, r.message_en]
-           for row in result.fit for f in row for r in f.reasons])
-
-    ws = wb.create_sheet("技术 Technical")
-    sheet(ws, ["产品 Product", "底坑(mm) Pit", "门宽(mm) Door", "轿厢(mm) Car",
-               "速度(m/s) Speed", "能效 Energy class", "质保(年) Warranty",
-               "免费维保(年) Free maintenance", "维保费(元/年) Maintenance fee",
-               "工期(天) Lead time"],
-          [[p.id, p.pit_mm, p.door_width_mm, f"{p.car_width_mm}×{p.car_depth_mm}",
-            p.speed_m_s, p.energy_class or "—", p.warranty_years, p.free_maintenance_years,
-            p.maintenance_yuan_per_year, p.lead_time_days] for p in result.products])
-
-    ws = wb.create_sheet("全寿命 LCC")
-    sheet(ws, ["单元 Unit", "产品 Product", "购置(元) Capital", "管线迁改(元) Pipes",
-               "表具移位(元) Meters", "保险(元) Insurance", "不可预见(元) Contingency",
-               "维保(元) Maintenance", "电费(元) Electricity", "年检(元) Inspection",
-               "合计(元) Total", "现值(元) NPV", "年耗电(kWh) Energy/yr", "VDI 4707"],
-          [[c.unit_id, c.product_id, c.capital_yuan]
-           + [c.outside_quote_yuan.get(k) for k in ("pipe_relocation", "meter_move",
-                                                     "insurance", "contingency")]
-           + [c.maintenance_yuan, c.electricity_yuan, c.inspection_yuan, c.total_yuan,
-              c.npv_yuan, c.annual_energy_kwh, c.usage_category]
-           for row in result.lcc for c in row if c is not None])
-    ws.append([])
-    ws.append([safe_cell("全寿命费用为分析，不计入法定价格分 / life-cycle cost is analysis, "
-                         "never part of the legal price score")])
-
-    if result.tender is not None:
-        t = result.tender
-        ws = wb.create_sheet("评分 Tender")
-        sheet(ws, ["名次 Rank", "产品 Product", "投标报价(元/台) Bid price", "价格分 Price",
-                   "技术分 Technical", "服务分 Service", "总分 Total"],
-              [[f"{s.rank} 并列 tied" if s.tied else s.rank, s.bidder, s.price_yuan,
-                float(round(s.price_score, 2)), s.technical_points, s.service_points,
-                float(round(s.total, 2))] for s in t.scores]
-              + [[None, b.bidder, b.price_yuan, None, None, None, b.invalid_reason]
-                 for b in t.excluded])
-        if t.winner_stable_range is not None:
-            lo, hi = t.winner_stable_range
-            ws.append([])
-            ws.append([safe_cell(f"中标者保持第一的价格权重区间 / price weight range keeping "
-                                 f"the winner: {float(lo):.2f} – {float(hi):.2f}")])
-        for zh, en in t.warnings:
-            ws.append([safe_cell(f"注意：{zh} / Note: {en}")])
-
-    ws = wb.create_sheet("假设 Assumptions")
-    sheet(ws, ["假设与来源 Assumption and source"], [[a] for a in result.assumptions])
-    path = Path(path)
-    wb.save(path)
-    return path

@@ -254,7 +254,7 @@ class StreetActions(QObject):
                              "Excel (*.xlsx)", ".xlsx")
         if path is None:
             return None
-        from ..io.street_import import write_import_template
+        from ..io.street.template import write_import_template
         try:
             out = write_import_template(path)
         except OSError as e:

@@ -87,11 +87,11 @@ def status_text(ok: bool, bad: int | None, n: int) -> str:
 def write_csv(project, path: str | Path, unit_id: str | None = None) -> Path:
     """Write the log (of one unit, or all) to a UTF-8 CSV with a header row, newest first.
 
-    Every text cell goes through :func:`elevator_eval.io.export.neutralise`, so a note such
+    Every text cell goes through :func:`elevator_eval.io.cellguard.neutralise`, so a note such
     as ``=HYPERLINK(…)`` opens as text in a spreadsheet. Votes and sources are written as
     words of the current language next to their codes; the full hashes are kept.
     """
-    from ..io.export import neutralise
+    from ..io.cellguard import neutralise
     path = Path(path)
     head = [translate("VoteLog", "序号"), translate("VoteLog", "时间"),
             translate("VoteLog", "单元"), translate("VoteLog", "门牌"),
