@@ -140,11 +140,6 @@ def validate_ruleset(data: Mapping[str, Any], where: str = "rules") -> ConsentRu
         else False)
 
 
-def list_rulesets() -> list[str]:
-    """Names of the shipped consent rulesets."""
-    return list(ruledata.shipped_names(KIND))
-
-
 def load_ruleset(name: str | None = None, *,
                  user: Mapping[str, Any] | None = None) -> ConsentRuleset:
     """Load and validate the consent ruleset ``name`` (``civil-code-2021`` when ``None``).

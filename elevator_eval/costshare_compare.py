@@ -1,4 +1,4 @@
-"""Cost-sharing methods side by side, and published splits checked against their total.
+"""Cost-sharing methods side by side.
 
 :func:`compare_methods` runs :func:`elevator_eval.costshare.compute_share` under every
 applicable method for one unit and reports the spread (top floor against the 2nd, largest
@@ -7,13 +7,11 @@ with the total they claim to split (a mismatch is reported, never "fixed").
 
 References
 ----------
-Domain reference §2 (methods), §10 (W3: Puyang's published split); see
-``docs/worked-examples.md``.
+The methods and their sources: ``docs/worked-examples.md``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -24,7 +22,7 @@ from .costshare_allocate import quantize_yuan
 from .costshare_subsidy import subsidy_total
 from .errors import InputError
 from .model import Unit
-from .money import json_number, to_decimal
+from .money import json_number
 
 
 @dataclass
@@ -128,44 +126,3 @@ def compare_methods(unit: Unit, *, settings: dict[str, Any] | None = None
         owners_total = unit.costs.total_yuan - subsidy_total(unit)[0]
     return MethodComparison(unit.id, owners_total, [(h.id, h.floor) for h in unit.households],
                             rows, skipped)
-
-
-@dataclass
-class PublishedCheck:
-    """Published per-household amounts compared with a stated total."""
-
-    sum_yuan: Decimal
-    stated_total_yuan: Decimal
-    mismatch_yuan: Decimal                     # sum − stated total
-    ok: bool
-    message_zh: str
-    message_en: str
-
-    def message(self, lang: str = "zh") -> str:
-        return self.message_zh if lang == "zh" else self.message_en
-
-
-def check_published(amounts_yuan: Sequence[Decimal] | Mapping[str, Decimal],
-                    stated_total_yuan: Decimal) -> PublishedCheck:
-    """Compare published per-household amounts with the total they claim to split.
-
-    Nothing is "fixed": a mismatch is reported as it is (e.g. Puyang, W3: the amounts add
-    up to 402,000 against a stated 400,000 → mismatch +2,000).
-    """
-    vals = list(amounts_yuan.values()) if isinstance(amounts_yuan, Mapping) \
-        else list(amounts_yuan)
-    s = sum((to_decimal(v, "amounts_yuan") for v in vals), Decimal(0))
-    stated = to_decimal(stated_total_yuan, "stated_total_yuan")
-    diff = s - stated
-    if diff == 0:
-        zh = f"各户金额合计 {s} 元，与总额一致"
-        en = f"amounts add up to {s} yuan, matching the stated total"
-    else:
-        pct = (Fraction(diff) / Fraction(stated) * 100) if stated else None
-        pct_t = "" if pct is None else f"（{quantize_yuan(pct, Decimal('0.1'))} %）"
-        pct_e = "" if pct is None else f" ({quantize_yuan(pct, Decimal('0.1'))} %)"
-        zh = (f"各户金额合计 {s} 元，与公布总额 {stated} 元相差 {diff:+} 元{pct_t}，"
-              "请核对原始资料")
-        en = (f"amounts add up to {s} yuan, {diff:+} yuan{pct_e} off the stated total of "
-              f"{stated} yuan; check the source")
-    return PublishedCheck(s, stated, diff, diff == 0, zh, en)

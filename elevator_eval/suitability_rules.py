@@ -180,11 +180,6 @@ def validate_ruleset(data: Mapping[str, Any], where: str = "rules") -> Suitabili
                               source=data["source"], class_rule=class_rule, checks=checks)
 
 
-def list_rulesets() -> list[str]:
-    """Names of the shipped suitability rulesets."""
-    return list(ruledata.shipped_names(KIND))
-
-
 def load_ruleset(name: str | None = None, *,
                  user: Mapping[str, Any] | None = None) -> SuitabilityRuleset:
     """Load and validate the suitability ruleset ``name`` (the default when ``None``).
@@ -202,12 +197,6 @@ def load_ruleset(name: str | None = None, *,
 def user_rulesets(settings: Mapping[str, Any] | None) -> dict[str, Any] | None:
     """User-defined suitability rulesets of a project's ``settings`` (``None`` when none)."""
     return ruledata.user_files(settings, USER_KEY)
-
-
-def is_suitability_ruleset(name: str | None, settings: Mapping[str, Any] | None = None) -> bool:
-    """Whether ``name`` is a shipped or user-defined suitability ruleset."""
-    user = user_rulesets(settings)
-    return name in ruledata.shipped_names(KIND) or bool(user and name in user)
 
 
 def checks_or_default(checks: Checks | None) -> Checks:

@@ -7,10 +7,10 @@ from decimal import Decimal as D
 import pytest
 
 from elevator_eval import consent
-from elevator_eval.consent_rules import list_rulesets, load_ruleset
+from elevator_eval.consent_rules import load_ruleset
 from elevator_eval.errors import InputError
 from elevator_eval.rulebook import consent_for
-from elevator_eval.suitability_rules import list_rulesets as suitability_rulesets
+from elevator_eval.ruledata import shipped_names
 from elevator_eval.unitfile import load_unit, unit_from_dict
 
 
@@ -161,13 +161,13 @@ def test_unknown_ruleset_names_rules():
 # --------------------------------------------------------------------- other rulesets
 
 def test_at_least_four_rulesets_each_with_source_and_dates():
-    names = list_rulesets()
+    names = list(shipped_names("consent"))
     assert {"civil-code-2021", "property-law-2007", "beijing-2020", "unanimity"} <= set(names)
     for name in names:
         r = load_ruleset(name)
         assert r.source and r.title_zh and r.title_en
         assert r.valid_from or r.valid_to
-        assert r.suitability in suitability_rulesets()
+        assert r.suitability in shipped_names("suitability")
     assert load_ruleset("civil-code-2021").valid_from == "2021-01-01"
     assert load_ruleset("property-law-2007").valid_to == "2020-12-31"
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from elevator_eval import consent
 from elevator_eval.consent import owners_of
-from elevator_eval.consent_rules import list_rulesets
 from elevator_eval.rulebook import consent_for
+from elevator_eval.ruledata import shipped_names
 from elevator_eval.unitfile import unit_from_dict
 
 
@@ -39,7 +39,7 @@ def small_units(draw):
             hh.append({"id": f"{o}-{k}", "floor": 1 + len(hh) % 6,
                        "area_m2": str(D(cents) / 100), "owner": f"O{o}", "vote": vote,
                        "exclusive_part_affected": affected and k == 0})
-    rules = draw(st.sampled_from(list_rulesets()))
+    rules = draw(st.sampled_from(list(shipped_names("consent"))))
     return unit_from_dict({"format": "elevator-eval/unit", "version": 1, "id": "H",
                            "rules": rules, "building": {"year_built": 1995, "storeys": 6},
                            "households": hh, "costs": {"total_yuan": 1}})

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from elevator_eval import consent, consent_rules
 from elevator_eval.model import BuildingInfo, Household, Unit
+from elevator_eval.ruledata import shipped_names
 from tests.consent_reference import reference_needed
 
 RATIOS = ["1/2", "2/3", "3/4", "1", "1/3", "3/5"]
@@ -39,7 +40,7 @@ def rulesets(draw):
     """``(name, settings)``: a shipped ruleset, or a random valid one kept as a project's
     user-defined ruleset."""
     if draw(st.booleans()):
-        return draw(st.sampled_from(consent_rules.list_rulesets())), None
+        return draw(st.sampled_from(list(shipped_names("consent")))), None
     base = draw(st.sampled_from(["participating", "all"]))
     pr = draw(st.sampled_from(RATIOS + ([None] if base == "all" else [])))
     ar = draw(st.sampled_from(RATIOS))

@@ -27,11 +27,7 @@ _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # (test_allowlist_holds_only_dead_code fails for an entry that is no longer dead).
 ALLOWLIST: set[str] = {
     # core: rulesets, money, cost sharing
-    "elevator_eval/consent.py list_rulesets",
-    "elevator_eval/suitability.py list_rulesets",
-    "elevator_eval/suitability.py is_suitability_ruleset",
     "elevator_eval/money.py to_fraction",
-    "elevator_eval/costshare.py check_published",
     "elevator_eval/costshare_batch.py allocate_fen_batch",
     "elevator_eval/costshare_batch.py scale_to_int",
     "elevator_eval/costshare_batch.py fractions_to_int",
@@ -42,7 +38,6 @@ ALLOWLIST: set[str] = {
     "elevator_eval/process/engagement.py concern_counts",
     "elevator_eval/process/records.py write_canvass",
     "elevator_eval/site/sun.py sun_position",
-    "elevator_eval/store.py project_to_units_json",
     # report
     "elevator_eval/report/charts.py shares_by_floor_png",
     "elevator_eval/report/common.py mask_phone",

@@ -373,14 +373,6 @@ def test_export_unknown_unit():
     assert e.value.field == "--unit"
 
 
-def test_project_to_units_json(example_unit_path):
-    p = new_project("x")
-    import_unit(p, load_unit(example_unit_path), "幸福里小区", "3号楼")
-    data = store.project_to_units_json(p)
-    assert [d["id"] for d in data] == ["XFL-3-2"]
-    assert data[0]["format"] == "elevator-eval/unit"
-
-
 def test_tagged_json_round_trip():
     value = {"a": Decimal("56.30"), 1: (Decimal("1E+5"), None), "$d": "x",
              "l": [True, 0.1, -3, "文字"]}

@@ -7,14 +7,13 @@ import json
 
 import pytest
 
-from elevator_eval import ruledata
+from elevator_eval import ruledata, suitability
 from elevator_eval.errors import InputError
 from elevator_eval.findings import Finding
-from elevator_eval import suitability
 from elevator_eval.rulebook import bundle_for, suitability_name
+from elevator_eval.ruledata import shipped_names
 from elevator_eval.suitability import CLASSES, classify
-from elevator_eval.suitability_rules import (CHECK_CODES, list_rulesets, load_ruleset,
-                                             validate_ruleset)
+from elevator_eval.suitability_rules import CHECK_CODES, load_ruleset, validate_ruleset
 from elevator_eval.unitfile import load_unit, unit_from_dict
 
 
@@ -137,7 +136,7 @@ def test_ruleset_resolution_follows_the_consent_ruleset():
 
 
 def test_shipped_ruleset_configures_and_sources_every_check():
-    for name in list_rulesets():
+    for name in shipped_names("suitability"):
         r = load_ruleset(name)
         assert set(CHECK_CODES) <= set(r.checks)
         for code in CHECK_CODES:

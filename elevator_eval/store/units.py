@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import copy
 from dataclasses import fields
-from typing import Any
 
 from ..errors import InputError
 from ..model import Building, BuildingInfo, Community, Project, Unit
-from ..unitfile import unit_to_dict
 
 def export_unit(project: Project, unit_id: str) -> Unit:
     """A standalone deep copy of one unit, with its own copy of the building info.
@@ -79,9 +77,3 @@ def import_unit(project: Project, unit: Unit, community_name: str,
         new.building = bld.info
     bld.units.append(new)
     return new
-
-
-def project_to_units_json(project: Project) -> list[dict[str, Any]]:
-    """Every unit of the project as a unit-file dict (spec §1), in project order."""
-    return [unit_to_dict(u) for u in project.units()]
-
