@@ -160,7 +160,8 @@ def test_quote_assumptions_in_one_language():
 
 
 def test_english_cells_wrap_between_words_chinese_cells_anywhere():
-    t = table([["Yearly running", "年运行费"], ["1,000", "2,000"]], [40, 40])
+    # both header texts are wider than a 40 pt column less padding (34 pt), so they wrap
+    t = table([["Yearly running", "年度运行费用"], ["1,000", "2,000"]], [40, 40])
     head_en, head_zh = t._cellvalues[0]
     assert head_en.style.wordWrap is None and head_zh.style.wordWrap == "CJK"
     head_en.wrap(34, 100)

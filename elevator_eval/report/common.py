@@ -31,6 +31,8 @@ from ..atomic import fsync_replace
 from ..fonts import mark_supplement
 
 PAGE_MARGIN_MM = 18
+CELL_PAD_PT = 3
+"""Left and right padding of a table cell [pt]."""
 MAX_CELL_CHARS = 300
 """Longest data text printed in a table cell; longer text is cut with "…" (a table row
 cannot split across pages, so an unbounded cell could not be laid out at all)."""
@@ -395,18 +397,25 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
                 style = "head"
             else:
                 style = "cell_r" if c in right else "cell"
-            if c < len(col_widths) and _latin_fits(value, col_widths[c] - 6, style):
+            width = col_widths[c] - 2 * CELL_PAD_PT if c < len(col_widths) else None
+            text = one_line_text(value, width, sized(style, font_size))
+            if text is not None:    # drawn as it is: no markup parser, no line breaking
+                out.append(text)
+                continue
+            if width is not None and _latin_fits(value, width, style):
                 style += "_w"
             out.append(para(value, style, font_size))
         body.append(out)
     t = Table(body, colWidths=col_widths, repeatRows=header_rows if repeat else 0)
-    cmds = [
+    n_cols = max((len(row) for row in rows), default=0)
+    cmds = _plain_cell_style(len(rows), header_rows, right & set(range(n_cols)),
+                             font_size) + [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8C8C8C")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
     ]
     if header_rows:
         cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#DCE6F1")))
@@ -419,6 +428,49 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
     t.setStyle(TableStyle(cmds))
     t.spaceAfter = 5
     return t
+
+
+# what a Paragraph collapses to one space: white space except the no-break space
+_SPACES = re.compile(r"[^\S\xa0]+")
+
+
+def one_line_text(value: Any, width: float | None, style) -> str | None:
+    """``value`` as a plain string for a table cell when it needs neither markup nor line
+    breaking, else ``None`` (the cell then becomes a Paragraph).
+
+    A plain cell is drawn by the table itself, which costs a small fraction of a
+    Paragraph (no markup parsing, no line breaking); it prints the same as a one-line
+    Paragraph: spaces collapsed, control characters dropped. Text with a line break, with
+    characters from the supplement font, or wider than ``width`` [pt] in ``style``'s font
+    stays a Paragraph.
+    """
+    if width is None or value is None:
+        return None
+    raw = str(value)
+    if "\n" in raw or "\r" in raw or "\u200b" in raw:
+        return None
+    text = _SPACES.sub(" ", plain(raw)).strip()
+    if mark_supplement(text) != text:
+        return None
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    if stringWidth(text, style.fontName, style.fontSize) > width:
+        return None
+    return text
+
+
+def _plain_cell_style(n_rows: int, header_rows: int, right: set[int],
+                      font_size: float | None) -> list:
+    """Table commands that set plain-string cells like the ``cell``/``cell_r``/``head``
+    Paragraph styles (Paragraph cells keep their own style)."""
+    body, head = sized("cell", font_size), sized("head", font_size)
+    cmds = [("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize, body.leading)]
+    if header_rows:
+        cmds += [("FONT", (0, 0), (-1, header_rows - 1), head.fontName, head.fontSize,
+                  head.leading),
+                 ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER")]
+    if n_rows > header_rows:
+        cmds += [("ALIGN", (c, header_rows), (c, -1), "RIGHT") for c in sorted(right)]
+    return cmds
 
 
 def fit_widths(rows: list[list[Any]], width: float, style: str = "cell",
