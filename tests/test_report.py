@@ -13,7 +13,9 @@ import pytest
 from pypdf import PdfReader
 
 from elevator_eval.model import Building, Community, Project
-from elevator_eval.report.common import esc, mask_name, mask_phone, scheme_label
+from elevator_eval.report.common import esc
+from elevator_eval.report.masking import mask_name, mask_phone
+from elevator_eval.report.scheme_version import scheme_label
 from elevator_eval.unitfile import load_unit
 
 HOSTILE = '<b>张三</b> & <img src="/etc/hostname"/>'

@@ -92,7 +92,7 @@ def test_english_notice_and_consent_form_have_no_chinese_outside_data(sample):
     from elevator_eval.report.consent_form import build_consent_forms
     from elevator_eval.report.notice import build_notice
     from elevator_eval.report.proposal import gather
-    from elevator_eval.report.common import mask_name
+    from elevator_eval.report.masking import mask_name
     unit = sample.locate("GY-1-1")[2]
     allowed = _data_strings(sample, unit) + _citations(gather(unit, sample))
     allowed += [mask_name(h.owner_name) for h in unit.households]

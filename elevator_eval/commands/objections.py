@@ -28,7 +28,7 @@ def run(args) -> CommandResult:
         d = o.to_json()
         d["status"] = o.status
         if not args.internal:
-            from ..report.common import mask_name
+            from ..report.masking import mask_name
             d["name"], d["household"] = mask_name(o.name), ""
         items.append(d)
     lines = [f"单元 / unit {unit.id}: 异议 {len(items)} 件 / objections"]

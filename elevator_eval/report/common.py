@@ -15,8 +15,6 @@ reportlab is imported lazily: this module is imported by the UI at start-up.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
-import json
 import os
 import re
 from decimal import Decimal
@@ -65,47 +63,6 @@ def plain(value: Any) -> str:
     if value is None:
         return ""
     return _CONTROL.sub("", str(value)).replace("\n", " ")
-
-
-@lru_cache(maxsize=1)
-def compound_surnames() -> tuple[str, ...]:
-    """Compound surnames (``欧阳``, ``司马`` …) from ``rules/names/compound-surnames.json``,
-    longest first."""
-    from .. import ruledata
-    data = ruledata.load("names", "compound-surnames")
-    return tuple(sorted((str(s) for s in data["surnames"]), key=len, reverse=True))
-
-
-def mask_name(name: str | None) -> str:
-    """Mask a person's name for public documents: ``"张三"`` → ``"张*"``.
-
-    The surname is kept and the rest becomes ``*``: a compound surname stays whole
-    (``"欧阳堃"`` → ``"欧阳*"``, the list is data: :func:`compound_surnames`). At most three
-    stars, so that the length of a long name is not shown either; whitespace is dropped
-    first. An empty name stays empty; a name that is only a surname keeps its first
-    character.
-    """
-    if not name:
-        return ""
-    text = "".join(plain(name).split())
-    if not text:
-        return ""
-    keep = 1
-    for surname in compound_surnames():
-        if text.startswith(surname) and len(text) > len(surname):
-            keep = len(surname)
-            break
-    return text[:keep] + "*" * min(3, max(1, len(text) - keep))
-
-
-def mask_phone(phone: str | None) -> str:
-    """Hide a phone number completely (every character becomes ``*``); empty stays empty.
-
-    No digit is kept: a public notice must not let a number be reconstructed.
-    """
-    if not phone:
-        return ""
-    return "*" * len("".join(plain(phone).split()))
 
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -250,49 +207,6 @@ def pct_column(parts, places: int = 2) -> list[str]:
 
 def today_iso() -> str:
     return _dt.date.today().isoformat()
-
-
-# ---------------------------------------------------------------------- scheme version
-
-def scheme_fingerprint(unit, share=None) -> str:
-    """Short hash (8 hex digits) binding a signature to the scheme the household saw.
-
-    Covers the capital and running cost lines, the subsidy rules, the share settings and,
-    when ``share`` (a :class:`~elevator_eval.costshare.ShareResult`) is given, every computed
-    capital share and yearly running share. Any change to these changes the hash.
-    """
-    def s(v):
-        return None if v is None else str(v)
-
-    data = {
-        "unit": unit.id,
-        "version": unit.scheme_version,
-        "items": {k: s(v) for k, v in sorted(unit.costs.items_yuan.items())},
-        "total_given": s(unit.costs.total_yuan_given),
-        "annual": {k: s(v) for k, v in sorted(unit.costs.annual_om_yuan.items())},
-        "subsidies": [{k: s(v) for k, v in sorted(rule.items())} for rule in unit.subsidies],
-        "share": {
-            "method": unit.share.method,
-            "exempt": sorted(unit.share.exempt_floors),
-            "coefficients": None if unit.share.coefficients is None else
-            {str(k): s(v) for k, v in sorted(unit.share.coefficients.items())},
-            "percent": None if unit.share.percent_by_floor is None else
-            {str(k): s(v) for k, v in sorted(unit.share.percent_by_floor.items())},
-            "rounding": s(unit.share.rounding_yuan),
-            "table": unit.share.table,
-            "extra": json.loads(json.dumps(unit.share.extra, default=str, sort_keys=True)),
-        },
-    }
-    if share is not None:
-        data["shares"] = [[h.id, s(h.share_yuan), s(h.annual_running_yuan)]
-                          for h in share.households]
-    blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return hashlib.sha256(blob).hexdigest()[:8]
-
-
-def scheme_label(unit, share=None) -> str:
-    """``"v3-1a2b3c4d"``: the unit's scheme version and the fingerprint."""
-    return f"v{unit.scheme_version}-{scheme_fingerprint(unit, share)}"
 
 
 # ------------------------------------------------------------------------ reportlab bits

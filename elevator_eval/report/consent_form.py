@@ -12,7 +12,7 @@ that returned forms can be read back from scans. The per-project secret is creat
 use (``build_consent_forms`` then returns ``True`` and the caller saves the project).
 
 The scheme version (``unit.scheme_version`` plus a short hash of the costs, subsidies, share
-settings and computed shares, see :func:`~elevator_eval.report.common.scheme_label`) binds a
+settings and computed shares, see :func:`~elevator_eval.report.scheme_version.scheme_label`) binds a
 signature to the scheme the owner saw. Pages are numbered per form ("第 1 页 / 共 2 页" only
 when a form runs over one page).
 """
@@ -37,13 +37,13 @@ from .common import (
     para,
     para_markup,
     plain,
-    scheme_label,
     styles,
     table,
     today_iso,
     unavailable,
     unit_context,
 )
+from .scheme_version import scheme_label
 
 BLANK = "________________"
 ORG_KEYS = ("street_office", "consultant", "contact_person", "contact_phone", "address",

@@ -33,16 +33,16 @@ from .common import (
     fmt_area,
     fmt_yuan,
     kv_table,
-    mask_name,
     money_column,
     para,
-    scheme_label,
     table,
     unavailable,
     unit_context,
 )
 from .docdata import doc_rules, notice_settings, organisation, stats_date
 from .language import zh_clauses
+from .masking import mask_name
+from .scheme_version import scheme_label
 
 BODY_PT = 10.5
 """Text size of the notice's body and tables [pt]: read from a notice board."""

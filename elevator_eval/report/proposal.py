@@ -36,7 +36,6 @@ from .common import (
     money_column,
     para,
     para_markup,
-    scheme_label,
     table,
     today_iso,
     unavailable,
@@ -50,6 +49,7 @@ from .proposal_sources import (  # noqa: F401
     sources_section,
     suitability_ruleset_text,
 )
+from .scheme_version import scheme_label
 
 STEPS = [
     (("意见征询（业主表决）", "Consultation (owners' vote)"),
