@@ -29,6 +29,7 @@ This module imports neither reportlab nor matplotlib at import time.
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -48,6 +49,9 @@ REPORTLAB_SUPPLEMENT_NAME = "EESansSCSupplement"
 SUPPLEMENT_FILE = "EESansSCSupplement.ttf"
 #: Code points drawn with the supplement font.
 SUPPLEMENT_CODEPOINTS = frozenset(list(range(0x9FF0, 0xA000)) + list(range(0x4DB6, 0x4DC0)))
+
+_SUPPLEMENT_CHAR = re.compile("[\u9ff0-\u9fff\u4db6-\u4dbf]")
+"""A character of :data:`SUPPLEMENT_CODEPOINTS`."""
 
 _lock = threading.Lock()
 _reportlab_done = False
@@ -83,7 +87,7 @@ def mark_supplement(markup: str) -> str:
     program's own constant; the characters are ideographs, never markup). Text without such
     characters is returned unchanged.
     """
-    if not any(ord(ch) in SUPPLEMENT_CODEPOINTS for ch in markup):
+    if _SUPPLEMENT_CHAR.search(markup) is None:   # the common case, without a Python loop
         return markup
     out = []
     inside = False
