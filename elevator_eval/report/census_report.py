@@ -2,14 +2,16 @@
 
 Counts by class and by community, two charts, and a table of every unit (community,
 building, unit, year built, class, main reason, consent state). The rows come from
-:func:`elevator_eval.census.census` when that engine is installed, otherwise from
-:func:`elevator_eval.suitability.assess` on each unit (the same engine the census uses).
+:func:`elevator_eval.census.census`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..census import census
+from ..rulebook import Resolver
+from ..suitability import CLASS_LABELS, CLASSES
 from . import labels as L
 from .common import (
     Tr,
@@ -18,7 +20,6 @@ from .common import (
     para,
     table,
     today_iso,
-    unavailable,
 )
 
 
@@ -36,34 +37,16 @@ class _Row:
     consent_ruleset: str = ""
 
 
-def census_rows(project) -> tuple[list[_Row], str]:
-    """The census rows of ``project`` and the name of the engine that produced them."""
-    try:
-        from ..census import census
-    except ImportError:
-        census = None
-    if census is not None:
-        result = census(project)
-        return [_Row(r.community, r.building, r.unit_id, r.unit_name, r.year_built, r.klass,
-                     r.main_reason_zh, r.main_reason_en, r.consent_state, r.consent_ruleset)
-                for r in result.rows], "census"
-    from ..rulebook import Resolver
-    from ..suitability import assess
-    rules = Resolver(project)
-    rows = []
-    for c, b, u in project.iter_units():
-        bundle = rules.bundle(u)
-        a = assess(u, bundle=bundle)
-        rows.append(_Row(c.name, b.name, u.id, u.name, u.building.year_built, a.klass,
-                         a.main_reason_zh, a.main_reason_en, a.consent_state,
-                         bundle.consent.name))
-    return rows, "suitability.assess"
+def census_rows(project) -> list[_Row]:
+    """The census rows of ``project`` (:func:`elevator_eval.census.census`)."""
+    return [_Row(r.community, r.building, r.unit_id, r.unit_name, r.year_built, r.klass,
+                 r.main_reason_zh, r.main_reason_en, r.consent_state, r.consent_ruleset)
+            for r in census(project).rows]
 
 
 def consent_rules_text(project, rows: list[_Row], t: Tr) -> str:
     """The consent rulesets the vote states were counted under, by title, with the number
     of units each."""
-    from ..rulebook import Resolver
     resolver = Resolver(project)
     counts: dict[str, int] = {}
     for r in rows:
@@ -103,14 +86,7 @@ def build_census_report(project, *, lang: str = "zh", out) -> None:
     story = [para(t("既有住宅加装电梯普查报告", "Elevator retrofit census"), "title"),
              para(project.name, "subtitle"),
              para(t(f"生成日期：{today_iso()}", f"Generated {today_iso()}"), "center")]
-    try:
-        from ..suitability import CLASS_LABELS, CLASSES
-        rows, engine = census_rows(project)
-    except ImportError as e:
-        story.append(unavailable(t, "适宜性评估", "Suitability assessment", str(e)))
-        build_pdf(out, story, title=project.name, header_left=project.name,
-                  header_right=t("普查报告", "Census"), lang=lang)
-        return
+    rows = census_rows(project)
 
     by_class = {k: 0 for k in CLASSES}
     by_community: dict[str, dict[str, int]] = {}
@@ -173,10 +149,6 @@ def build_census_report(project, *, lang: str = "zh", out) -> None:
                         "difficult). The vote is shown separately and never folded in."),
                       "tiny"))
     story.append(para(consent_rules_text(project, rows, t), "tiny"))
-    if engine != "census":
-        story.append(para(t("（各单元结果由适宜性评估逐一计算。）",
-                            "(Rows computed unit by unit by the suitability assessment.)"),
-                          "tiny"))
     build_pdf(out, story, title=t("普查报告", "Census") + " — " + project.name,
               header_left=t("加装电梯普查报告", "Elevator retrofit census") + " · " + project.name,
               header_right=today_iso(), lang=lang)

@@ -13,8 +13,8 @@ A Chinese proposal holds no English words and no web addresses: sources print by
 title and number, and values that are not official are labelled 经验值.
 
 Numbers come from the engines only (:func:`elevator_eval.suitability.assess`,
-:func:`elevator_eval.consent.tally`, :func:`elevator_eval.costshare.compute_share`). A
-section whose engine is not installed says so plainly; no number is ever made up.
+:func:`elevator_eval.consent.tally`, :func:`elevator_eval.costshare.compute_share`), run
+once per proposal (:func:`gather`); no number is ever made up.
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..consent import tally
+from ..costshare import compute_share
+from ..rulebook import resolve
+from ..suitability import assess
 from . import labels as L
 from .common import (
     Tr,
@@ -87,37 +91,19 @@ class ProposalData:
     consent_rules: Any = None
     share: Any = None
     rules: Any = None          # the RuleBundle in force (elevator_eval.rulebook)
-    missing: dict[str, str] = field(default_factory=dict)  # section -> reason
+    missing: dict[str, str] = field(default_factory=dict)  # section -> why it has no data
 
 
 def gather(unit, project=None) -> ProposalData:
-    """Run the engines for ``unit``. Bad input (``InputError``) propagates; an engine that
-    is not installed is recorded in ``missing``."""
-    from ..rulebook import resolve
+    """Run the engines for ``unit``, once. Bad input (``InputError``) propagates."""
     data = ProposalData(unit=unit, project=project)
     settings = project.settings if project is not None else None
     bundle = data.rules = resolve(project, unit)
-    try:
-        from ..suitability import assess
-    except ImportError as e:
-        data.missing["assessment"] = f"suitability engine not installed ({e})"
-    else:
-        data.assessment = assess(unit, bundle=bundle)
-    try:
-        from ..consent import tally
-    except ImportError as e:
-        data.missing["consent"] = f"consent engine not installed ({e})"
-    else:
-        data.consent = (data.assessment.consent if data.assessment is not None
-                        and data.assessment.consent is not None
-                        else tally(unit, bundle.consent))
-        data.consent_rules = bundle.consent
-    try:
-        from ..costshare import compute_share
-    except ImportError as e:
-        data.missing["share"] = f"cost-sharing engine not installed ({e})"
-    else:
-        data.share = compute_share(unit, settings=settings)
+    data.assessment = assess(unit, bundle=bundle)
+    data.consent = (data.assessment.consent if data.assessment.consent is not None
+                    else tally(unit, bundle.consent))
+    data.consent_rules = bundle.consent
+    data.share = compute_share(unit, settings=settings)
     return data
 
 
