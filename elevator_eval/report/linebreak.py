@@ -61,6 +61,7 @@ def break_index(chars: list[str], start: int, over: int) -> int:
 
 def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803 - reportlab's
     """reportlab's ``cjkFragSplit`` with the Chinese line-breaking rules (same arguments)."""
+    # Long: one line-filling loop, kept in the shape of reportlab's function it replaces
     from reportlab import rl_config
     from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
     tolerance_pt = rl_config._FUZZ   # reportlab's own width tolerance, so both agree
