@@ -31,6 +31,7 @@ and imports reportlab only when :func:`register_reportlab` is first called.
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -50,6 +51,9 @@ REPORTLAB_SUPPLEMENT_NAME = "EESansSCSupplement"
 SUPPLEMENT_FILE = "EESansSCSupplement.ttf"
 #: Code points drawn with the supplement font.
 SUPPLEMENT_CODEPOINTS = frozenset(list(range(0x9FF0, 0xA000)) + list(range(0x4DB6, 0x4DC0)))
+
+_SUPPLEMENT_CHAR = re.compile("[\u9ff0-\u9fff\u4db6-\u4dbf]")
+"""A character of :data:`SUPPLEMENT_CODEPOINTS`."""
 
 _lock = threading.Lock()
 _registered: set[str] = set()
@@ -85,7 +89,7 @@ def mark_supplement(markup: str) -> str:
     program's own constant; the characters are ideographs, never markup). Text without such
     characters is returned unchanged.
     """
-    if not any(ord(ch) in SUPPLEMENT_CODEPOINTS for ch in markup):
+    if _SUPPLEMENT_CHAR.search(markup) is None:   # the common case, without a Python loop
         return markup
     out = []
     inside = False

@@ -8,7 +8,7 @@ import re
 from pypdf import PdfReader
 
 from elevator_eval.model import Building, Community, Project
-from elevator_eval.report.common import scheme_label
+from elevator_eval.report.scheme_version import scheme_label
 from elevator_eval.report.consent_form import build_consent_forms
 from elevator_eval.unitfile import load_unit
 

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from elevator_eval.errors import InputError
-from elevator_eval.report.common import mask_name, pct_column
+from elevator_eval.report.common import pct_column
+from elevator_eval.report.masking import mask_name
 from elevator_eval.report.linebreak import CANNOT_END, CANNOT_START, break_index
 
 # ------------------------------------------------------------------------ line breaking

@@ -20,7 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from elevator_eval.errors import InputError
-from elevator_eval.report.common import scheme_label
+from elevator_eval.report.scheme_version import scheme_label
 from elevator_eval.report.language import latin_words
 from elevator_eval.resources import sample_project_path
 from elevator_eval.store import open_project

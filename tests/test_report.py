@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import sys
 from decimal import Decimal
 from fractions import Fraction
 
@@ -13,7 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from elevator_eval.model import Building, Community, Project
-from elevator_eval.report.common import esc, mask_name, mask_phone, scheme_label
+from elevator_eval.report.common import esc
+from elevator_eval.report.masking import mask_name, mask_phone
+from elevator_eval.report.scheme_version import scheme_label
 from elevator_eval.unitfile import load_unit
 
 HOSTILE = '<b>张三</b> & <img src="/etc/hostname"/>'
@@ -292,16 +293,6 @@ def test_named_disclosure_notice_masks_compound_surnames_whole(unit, monkeypatch
         assert name not in text
 
 
-# ------------------------------------------------------------------ engine not available
-
-def test_missing_engine_is_said_plainly(unit, monkeypatch):
-    from elevator_eval.report.proposal import build_proposal
-    monkeypatch.setitem(sys.modules, "elevator_eval.costshare", None)
-    text = _squash(_text(_pdf(build_proposal, unit)))
-    assert "暂不可用" in text
-    assert "300,000" not in text  # no owners' total without the engine
-
-
 # -------------------------------------------------------------------------------- census
 
 def test_census_report_counts_every_unit():
@@ -311,7 +302,7 @@ def test_census_report_counts_every_unit():
     from elevator_eval.rulebook import resolve
     from elevator_eval.suitability import assess
     project = open_project(sample_project_path())
-    rows, _engine = census_rows(project)
+    rows = census_rows(project)
     assert len(rows) == len(project.units())
     data = _pdf(build_census_report, project)
     text = _text(data)

@@ -92,7 +92,7 @@ def test_english_notice_and_consent_form_have_no_chinese_outside_data(sample):
     from elevator_eval.report.consent_form import build_consent_forms
     from elevator_eval.report.notice import build_notice
     from elevator_eval.report.proposal import gather
-    from elevator_eval.report.common import mask_name
+    from elevator_eval.report.masking import mask_name
     unit = sample.locate("GY-1-1")[2]
     allowed = _data_strings(sample, unit) + _citations(gather(unit, sample))
     allowed += [mask_name(h.owner_name) for h in unit.households]
@@ -160,7 +160,8 @@ def test_quote_assumptions_in_one_language():
 
 
 def test_english_cells_wrap_between_words_chinese_cells_anywhere():
-    t = table([["Yearly running", "年运行费"], ["1,000", "2,000"]], [40, 40])
+    # both header texts are wider than a 40 pt column less padding (34 pt), so they wrap
+    t = table([["Yearly running", "年度运行费用"], ["1,000", "2,000"]], [40, 40])
     head_en, head_zh = t._cellvalues[0]
     assert head_en.style.wordWrap is None and head_zh.style.wordWrap == "CJK"
     head_en.wrap(34, 100)

@@ -23,3 +23,14 @@ def test_consent_form_prints_an_owner_named_with_a_unicode_14_ideograph(example_
     build_consent_forms(unit, out=out)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(out.getvalue())).pages)
     assert "王\u9fff明" in text
+
+
+def test_mark_supplement_marks_every_supplement_code_point_and_nothing_else():
+    from elevator_eval import fonts
+    # the 26 code points of the supplement (U+9FF0–U+9FFF, U+4DB6–U+4DBF), and their
+    # neighbours on both sides, which the main font has
+    for cp in list(range(0x9FEE, 0xA001)) + list(range(0x4DB4, 0x4DC1)):
+        ch = chr(cp)
+        marked = fonts.mark_supplement(f"王{ch}")
+        wanted = 0x9FF0 <= cp <= 0x9FFF or 0x4DB6 <= cp <= 0x4DBF
+        assert (marked != f"王{ch}") == wanted, hex(cp)

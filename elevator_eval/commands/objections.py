@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..process.records import read_process
-from ..report.common import mask_name
+from ..report.masking import mask_name
 from ..report.objection_register import build_objection_register
 from . import CommandResult, load_target
 

@@ -1,6 +1,6 @@
 """Reading returned consent forms against the schemes they were printed for.
 
-The scheme label of a unit is the one printed on its forms (:func:`.common.scheme_label`), so
+The scheme label of a unit is the one printed on its forms (:func:`.scheme_version.scheme_label`), so
 a form read back is compared with what the office printed; used by the ``ballots`` command
 and the window's background reader.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 def scheme_of(project):
     """The current scheme label of a unit, as printed on its forms."""
     from ..costshare import compute_share
-    from ..report.common import scheme_label
+    from .scheme_version import scheme_label
 
     def label(unit) -> str:
         return scheme_label(unit, compute_share(unit, settings=project.settings))

@@ -187,19 +187,24 @@ def _parallel(project, paths, lang, kind, options, progress, n_workers
 _STATE: dict[str, Any] = {}
 
 
-def _builders():
-    from .consent_form import build_consent_forms
-    from .notice import build_notice
+def _builder(kind: str):
+    """The builder of ``kind``, imported here: a worker process imports only the document
+    module it builds (this module stays light for the window, which imports it)."""
+    if kind == "consent-forms":
+        from .consent_form import build_consent_forms
+        return build_consent_forms
+    if kind == "notice":
+        from .notice import build_notice
+        return build_notice
     from .proposal import build_proposal
-    return {"proposal": build_proposal, "consent-forms": build_consent_forms,
-            "notice": build_notice}
+    return build_proposal
 
 
 def _prepare(project, lang: str, kind: str, options: dict | None) -> None:
     from reportlab import rl_config
     rl_config.invariant = 1      # the same bytes whichever process builds a document
     _STATE.update(project=project, units=project.units(), lang=lang,
-                  build=_builders()[kind], options=dict(options or {}))
+                  build=_builder(kind), options=dict(options or {}))
 
 
 def _init_worker(blob: bytes, lang: str, kind: str, options: dict | None) -> None:

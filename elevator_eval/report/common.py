@@ -15,8 +15,6 @@ reportlab is imported lazily: this module is imported by the UI at start-up.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
-import json
 import os
 import re
 from decimal import Decimal
@@ -31,6 +29,8 @@ from ..atomic import fsync_replace
 from ..fonts import mark_supplement
 
 PAGE_MARGIN_MM = 18
+CELL_PAD_PT = 3
+"""Left and right padding of a table cell [pt]."""
 MAX_CELL_CHARS = 300
 """Longest data text printed in a table cell; longer text is cut with "…" (a table row
 cannot split across pages, so an unbounded cell could not be laid out at all)."""
@@ -63,47 +63,6 @@ def plain(value: Any) -> str:
     if value is None:
         return ""
     return _CONTROL.sub("", str(value)).replace("\n", " ")
-
-
-@lru_cache(maxsize=1)
-def compound_surnames() -> tuple[str, ...]:
-    """Compound surnames (``欧阳``, ``司马`` …) from ``rules/names/compound-surnames.json``,
-    longest first."""
-    from .. import ruledata
-    data = ruledata.load("names", "compound-surnames")
-    return tuple(sorted((str(s) for s in data["surnames"]), key=len, reverse=True))
-
-
-def mask_name(name: str | None) -> str:
-    """Mask a person's name for public documents: ``"张三"`` → ``"张*"``.
-
-    The surname is kept and the rest becomes ``*``: a compound surname stays whole
-    (``"欧阳堃"`` → ``"欧阳*"``, the list is data: :func:`compound_surnames`). At most three
-    stars, so that the length of a long name is not shown either; whitespace is dropped
-    first. An empty name stays empty; a name that is only a surname keeps its first
-    character.
-    """
-    if not name:
-        return ""
-    text = "".join(plain(name).split())
-    if not text:
-        return ""
-    keep = 1
-    for surname in compound_surnames():
-        if text.startswith(surname) and len(text) > len(surname):
-            keep = len(surname)
-            break
-    return text[:keep] + "*" * min(3, max(1, len(text) - keep))
-
-
-def mask_phone(phone: str | None) -> str:
-    """Hide a phone number completely (every character becomes ``*``); empty stays empty.
-
-    No digit is kept: a public notice must not let a number be reconstructed.
-    """
-    if not phone:
-        return ""
-    return "*" * len("".join(plain(phone).split()))
 
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -250,49 +209,6 @@ def today_iso() -> str:
     return _dt.date.today().isoformat()
 
 
-# ---------------------------------------------------------------------- scheme version
-
-def scheme_fingerprint(unit, share=None) -> str:
-    """Short hash (8 hex digits) binding a signature to the scheme the household saw.
-
-    Covers the capital and running cost lines, the subsidy rules, the share settings and,
-    when ``share`` (a :class:`~elevator_eval.costshare.ShareResult`) is given, every computed
-    capital share and yearly running share. Any change to these changes the hash.
-    """
-    def s(v):
-        return None if v is None else str(v)
-
-    data = {
-        "unit": unit.id,
-        "version": unit.scheme_version,
-        "items": {k: s(v) for k, v in sorted(unit.costs.items_yuan.items())},
-        "total_given": s(unit.costs.total_yuan_given),
-        "annual": {k: s(v) for k, v in sorted(unit.costs.annual_om_yuan.items())},
-        "subsidies": [{k: s(v) for k, v in sorted(rule.items())} for rule in unit.subsidies],
-        "share": {
-            "method": unit.share.method,
-            "exempt": sorted(unit.share.exempt_floors),
-            "coefficients": None if unit.share.coefficients is None else
-            {str(k): s(v) for k, v in sorted(unit.share.coefficients.items())},
-            "percent": None if unit.share.percent_by_floor is None else
-            {str(k): s(v) for k, v in sorted(unit.share.percent_by_floor.items())},
-            "rounding": s(unit.share.rounding_yuan),
-            "table": unit.share.table,
-            "extra": json.loads(json.dumps(unit.share.extra, default=str, sort_keys=True)),
-        },
-    }
-    if share is not None:
-        data["shares"] = [[h.id, s(h.share_yuan), s(h.annual_running_yuan)]
-                          for h in share.households]
-    blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return hashlib.sha256(blob).hexdigest()[:8]
-
-
-def scheme_label(unit, share=None) -> str:
-    """``"v3-1a2b3c4d"``: the unit's scheme version and the fingerprint."""
-    return f"v{unit.scheme_version}-{scheme_fingerprint(unit, share)}"
-
-
 # ------------------------------------------------------------------------ reportlab bits
 
 @lru_cache(maxsize=1)
@@ -395,18 +311,25 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
                 style = "head"
             else:
                 style = "cell_r" if c in right else "cell"
-            if c < len(col_widths) and _latin_fits(value, col_widths[c] - 6, style):
+            width = col_widths[c] - 2 * CELL_PAD_PT if c < len(col_widths) else None
+            text = one_line_text(value, width, sized(style, font_size))
+            if text is not None:    # drawn as it is: no markup parser, no line breaking
+                out.append(text)
+                continue
+            if width is not None and _latin_fits(value, width, style):
                 style += "_w"
             out.append(para(value, style, font_size))
         body.append(out)
     t = Table(body, colWidths=col_widths, repeatRows=header_rows if repeat else 0)
-    cmds = [
+    n_cols = max((len(row) for row in rows), default=0)
+    cmds = _plain_cell_style(len(rows), header_rows, right & set(range(n_cols)),
+                             font_size) + [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8C8C8C")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
     ]
     if header_rows:
         cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#DCE6F1")))
@@ -419,6 +342,49 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
     t.setStyle(TableStyle(cmds))
     t.spaceAfter = 5
     return t
+
+
+# what a Paragraph collapses to one space: white space except the no-break space
+_SPACES = re.compile(r"[^\S\xa0]+")
+
+
+def one_line_text(value: Any, width: float | None, style) -> str | None:
+    """``value`` as a plain string for a table cell when it needs neither markup nor line
+    breaking, else ``None`` (the cell then becomes a Paragraph).
+
+    A plain cell is drawn by the table itself, which costs a small fraction of a
+    Paragraph (no markup parsing, no line breaking); it prints the same as a one-line
+    Paragraph: spaces collapsed, control characters dropped. Text with a line break, with
+    characters from the supplement font, or wider than ``width`` [pt] in ``style``'s font
+    stays a Paragraph.
+    """
+    if width is None or value is None:
+        return None
+    raw = str(value)
+    if "\n" in raw or "\r" in raw or "\u200b" in raw:
+        return None
+    text = _SPACES.sub(" ", plain(raw)).strip()
+    if mark_supplement(text) != text:
+        return None
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    if stringWidth(text, style.fontName, style.fontSize) > width:
+        return None
+    return text
+
+
+def _plain_cell_style(n_rows: int, header_rows: int, right: set[int],
+                      font_size: float | None) -> list:
+    """Table commands that set plain-string cells like the ``cell``/``cell_r``/``head``
+    Paragraph styles (Paragraph cells keep their own style)."""
+    body, head = sized("cell", font_size), sized("head", font_size)
+    cmds = [("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize, body.leading)]
+    if header_rows:
+        cmds += [("FONT", (0, 0), (-1, header_rows - 1), head.fontName, head.fontSize,
+                  head.leading),
+                 ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER")]
+    if n_rows > header_rows:
+        cmds += [("ALIGN", (c, header_rows), (c, -1), "RIGHT") for c in sorted(right)]
+    return cmds
 
 
 def fit_widths(rows: list[list[Any]], width: float, style: str = "cell",

@@ -12,7 +12,7 @@ that returned forms can be read back from scans. The per-project secret is creat
 use (``build_consent_forms`` then returns ``True`` and the caller saves the project).
 
 The scheme version (``unit.scheme_version`` plus a short hash of the costs, subsidies, share
-settings and computed shares, see :func:`~elevator_eval.report.common.scheme_label`) binds a
+settings and computed shares, see :func:`~elevator_eval.report.scheme_version.scheme_label`) binds a
 signature to the scheme the owner saw. Pages are numbered per form ("第 1 页 / 共 2 页" only
 when a form runs over one page).
 """
@@ -23,6 +23,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from .. import ballots as B
+from ..costshare import compute_share
+from ..rulebook import resolve
+from .ballot_block import ballot_block
 from .common import (
     APP_NAME_EN,
     APP_NAME_ZH,
@@ -37,13 +40,13 @@ from .common import (
     para,
     para_markup,
     plain,
-    scheme_label,
     styles,
     table,
     today_iso,
     unavailable,
     unit_context,
 )
+from .scheme_version import scheme_label
 
 BLANK = "________________"
 ORG_KEYS = ("street_office", "consultant", "contact_person", "contact_phone", "address",
@@ -142,8 +145,17 @@ def _form_canvas(header_left: str, header_right: str, footer_left: str, t: Tr):
 
 def _owner_form(index, unit, owner_id, homes, share, version, t: Tr, width, project, org,
                 ballot) -> list:
-    from reportlab.platypus import KeepTogether, Spacer
+    """One owner's form: the question, the homes and amounts, the decision and signatures."""
+    story = _form_head(index, unit, version, t, width, project, org, ballot)
+    rows_story, totals = _homes(homes, share, t, width)
+    story += rows_story
+    story += _amounts(share, totals, t, width)
+    story += _decision(version, t, width, org, ballot)
+    return story
 
+
+def _form_head(index, unit, version, t: Tr, width, project, org, ballot) -> list:
+    """Form mark, title, the unit, the question, where to return it and who organises."""
     community, building, project_name = unit_context(unit, project)
     serial = ballot[0].serial if ballot else ""
     story = [_form_mark((index, serial)),
@@ -168,8 +180,13 @@ def _owner_form(index, unit, owner_id, homes, share, version, t: Tr, width, proj
              (t("联系人 / 联系电话", "Contact / phone"),
               _or_blank(org["contact_person"]) + "　" + _or_blank(org["contact_phone"]))]
     story.append(kv_table(pairs, width, 0.25))
+    return story
 
-    story.append(para(t("业主及房屋", "Owner and homes"), "h2"))
+
+def _homes(homes, share, t: Tr, width) -> tuple[list, tuple[Decimal, Decimal, Decimal]]:
+    """The owner's homes with their capital share and running cost [yuan]; and the totals
+    (capital share, yearly running cost, compensation received)."""
+    story = [para(t("业主及房屋", "Owner and homes"), "h2")]
     name = next((h.owner_name for h in homes if h.owner_name), "")
     rows = [[t("门牌号", "Door"), t("楼层", "Floor"), t("专有部分面积", "Exclusive area"),
              t("本户建设出资", "Capital share"), t("年运行费", "Running cost / year")]]
@@ -205,6 +222,13 @@ def _owner_form(index, unit, owner_id, homes, share, version, t: Tr, width, proj
     else:
         story.append(para(t("每位业主一张表、计一票。", "One form and one vote per owner."),
                           "small"))
+    return story, (total_share, total_run, total_received)
+
+
+def _amounts(share, totals, t: Tr, width) -> list:
+    """The scheme's totals and this owner's part of them."""
+    total_share, total_run, total_received = totals
+    story: list = []
     if share is None:
         story.append(unavailable(t, "费用分摊", "Cost sharing",
                                  t("费用分摊模块未安装，无法填入金额。",
@@ -231,8 +255,17 @@ def _owner_form(index, unit, owner_id, homes, share, version, t: Tr, width, proj
                       fmt_yuan(total_share + 10 * total_run, symbol=True)))
         story.append(kv_table(pairs, width, 0.3))
 
+    return story
+
+
+def _decision(version, t: Tr, width, org, ballot) -> list:
+    """The ballot boxes, comments, signatures, the note on the scheme version, the seal."""
+    from reportlab.lib import colors
+    from reportlab.platypus import KeepTogether, Spacer
+
+    serial = ballot[0].serial if ballot else ""
+    story: list = []
     labels = tuple(t.pair(B.OPTION_LABELS[o]) for o in B.OPTIONS)
-    from .ballot_block import ballot_block
     hint = t("请在一个方框内打“✓”；改变主意请另取新表，勿涂改。",
              "Tick one box. To change your answer ask for a new form; do not correct.")
     block = ballot_block(ballot[1] if ballot else None, labels,  # type: ignore[arg-type]
@@ -249,7 +282,6 @@ def _owner_form(index, unit, owner_id, homes, share, version, t: Tr, width, proj
         [t("代理人签名", "Proxy's signature"), "", t("身份证号后四位", "ID, last 4 digits"), "",
          t("日期", "Date"), ""],
     ]
-    from reportlab.lib import colors
     story.append(KeepTogether([
         table(sig_rows, [width * f for f in (0.16, 0.22, 0.17, 0.12, 0.11, 0.22)],
               header_rows=0, zebra=False,
@@ -303,12 +335,8 @@ def build_consent_forms(unit, *, project=None, lang: str = "zh", out,
     bool
         True when the project's form secret was created now (save the project).
     """
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, SimpleDocTemplate
+    from reportlab.platypus import PageBreak
 
-    from ..costshare import compute_share
-    from ..rulebook import resolve
     t = Tr(lang)
     rules = resolve(project, unit)
     share = compute_share(unit, settings=project.settings if project is not None else None)
@@ -339,17 +367,25 @@ def build_consent_forms(unit, *, project=None, lang: str = "zh", out,
                           + t.pair((rules.consent.title_zh, rules.consent.title_en)), "small"))
     if not story:
         story.append(para(t("本单元没有住户。", "This unit has no households.")))
+    _write(out, story, unit, version, t)
+    return created
+
+
+def _write(out, story: list, unit, version: str, t: Tr) -> None:
+    """Lay the forms out on A4 pages with the forms' running header and footer."""
+    from reportlab import rl_config
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
     title = t("加装电梯意见征询表", "Consent forms") + " — " + (unit.name or unit.id)
     m = PAGE_MARGIN_MM * mm
     doc = SimpleDocTemplate(out if hasattr(out, "write") else str(out), pagesize=A4,
                             leftMargin=m, rightMargin=m, topMargin=m + 2 * mm,
                             bottomMargin=m, title=plain(title), author=APP_NAME_ZH,
                             creator=f"{APP_NAME_ZH} {APP_NAME_EN}", subject=plain(title))
-    from reportlab import rl_config
     rl_config.useA85 = 0
-    footer = (f"{APP_NAME_ZH} · " if lang == "zh" else f"{APP_NAME_EN} · ") + \
-        t("生成日期 ", "generated ") + today_iso()
+    footer = t(f"{APP_NAME_ZH} · ", f"{APP_NAME_EN} · ") + t("生成日期 ", "generated ") + today_iso()
     doc.build(story, canvasmaker=_form_canvas(
         t("意见征询表", "Consent form") + " · " + (unit.name or unit.id),
         t("方案版本 ", "Scheme ") + version, footer, t))
-    return created

@@ -18,6 +18,8 @@ styles are made).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 CANNOT_START = ("，。、；：？！）》」』】〕〉〗〙｝”’…—–·％‰℃°"
                 ",.;:?!)]}%'\"")
 """Characters that must not begin a line (closing and pause punctuation)."""
@@ -59,6 +61,7 @@ def break_index(chars: list[str], start: int, over: int) -> int:
 
 def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803 - reportlab's
     """reportlab's ``cjkFragSplit`` with the Chinese line-breaking rules (same arguments)."""
+    # Long: one line-filling loop, kept in the shape of reportlab's function it replaces
     from reportlab import rl_config
     from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
     tolerance_pt = rl_config._FUZZ   # reportlab's own width tolerance, so both agree
@@ -124,18 +127,25 @@ def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803
     return ParaLines(kind=1, lines=lines)
 
 
+@lru_cache(maxsize=65536)
+def char_width(ch: str, font_name: str, font_size: float) -> float:
+    """Width [pt] of one character (reportlab's ``stringWidth``, remembered: a document
+    measures the same few hundred characters thousands of times)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    return stringWidth(ch, font_name, font_size)
+
+
 def word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):  # noqa: N803
     """reportlab's ``wordSplit`` (a paragraph of one style) with the same rules:
     ``[[extra space, line text], …]``."""
     from reportlab import rl_config
-    from reportlab.pdfbase.pdfmetrics import stringWidth
     tolerance_pt = rl_config._FUZZ   # reportlab's own width tolerance, so both agree
 
     if isinstance(word, bytes):
         word = word.decode(encoding)
     if not isinstance(maxWidths, (list, tuple)):
         maxWidths = [maxWidths]
-    widths = [stringWidth(ch, fontName, fontSize) for ch in word]
+    widths = [char_width(ch, fontName, fontSize) for ch in word]
     chars = list(word)
     lines = []
     n = len(chars)

@@ -26,23 +26,28 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..errors import InputError
+from . import proposal
 from .common import (
     Tr,
     build_pdf,
     content_width,
+    esc,
     fmt_area,
     fmt_yuan,
     kv_table,
-    mask_name,
     money_column,
     para,
-    scheme_label,
+    styles,
     table,
     unavailable,
     unit_context,
 )
 from .docdata import doc_rules, notice_settings, organisation, stats_date
 from .language import zh_clauses
+from .masking import mask_name
+from .plan import plan_drawing
+from .scheme_version import scheme_label
+from .votes import consent_section
 
 BODY_PT = 10.5
 """Text size of the notice's body and tables [pt]: read from a notice board."""
@@ -208,45 +213,62 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
     InputError
         ``--kind``: the vote has not passed and ``progress`` is false.
     """
-    from .proposal import gather
-
     t = Tr(lang)
     width = content_width()
-    d = gather(unit, project)
+    d = proposal.gather(unit, project)
     why = refusal(unit, d, t)
     scheme = why is None
     if not scheme and not progress:
         raise InputError("--kind notice", why)
     set_start, set_days = notice_settings(project)
     start = start or set_start or _dt.date.today()
-    notice_days = notice_days or set_days
-    first, last, feedback = notice_period(start, notice_days, feedback_days)
-    n_days = (last - first).days + 1
-    community, building, _project_name = unit_context(unit, project)
-    rules = d.consent_rules
-    named = bool(getattr(rules, "named_disclosure", False))
+    period = notice_period(start, notice_days or set_days, feedback_days)
+    named = bool(getattr(d.consent_rules, "named_disclosure", False))
+    internal = t("内部资料，不得张贴", "INTERNAL — NOT FOR POSTING")
 
+    story = _title(unit, t, scheme=scheme, internal=None if masked else internal)
+    story += _facts(unit, project, d, t, width, scheme=scheme, period=period)
+    story += _shares_and_votes(unit, d, t, width, scheme=scheme, masked=masked, named=named)
+    story.append(para(t("平面示意图", "Schematic plan"), "h2"))
+    story.append(plan_drawing(unit, width, 200, t.lang))
+    story += _feedback(project, t, scheme=scheme, period=period)
+    doc_title = (t("加装电梯方案公示", "Public notice") if scheme
+                 else t("加装电梯表决进展通报", "Vote progress report")) + " — " + (unit.name or unit.id)
+    header = t("方案公示", "Public notice") if scheme else t("表决进展通报", "Vote progress")
+    if not masked:
+        header = internal + " · " + header
+    build_pdf(out, story, title=doc_title, header_left=header + " · " + (unit.name or unit.id),
+              header_right=t("日期 ", "date ") + period[0].isoformat(), lang=lang)
+
+
+def _title(unit, t: Tr, *, scheme: bool, internal: str | None) -> list:
+    """The title (scheme notice or vote progress report), marked when ``internal``."""
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Paragraph
 
-    from .common import esc, styles
     title_style = ParagraphStyle("ee-notice-title", parent=styles()["title"], fontSize=21,
                                  leading=27, spaceAfter=4)
     if scheme:
         title = t("既有住宅加装电梯方案公示", "Public notice: elevator retrofit scheme")
     else:
         title = t("既有住宅加装电梯表决进展通报", "Elevator retrofit: vote progress report")
-    internal = t("内部资料，不得张贴", "INTERNAL — NOT FOR POSTING")
     story = []
-    if not masked:
+    if internal is not None:
         mark = ParagraphStyle("ee-internal", parent=styles()["box"], textColor=colors.red,
                               alignment=1)
-        story.append(Paragraph(esc(f"【{internal}】" if lang == "zh" else f"[{internal}]"),
-                               mark))
+        story.append(Paragraph(esc(t(f"【{internal}】", f"[{internal}]")), mark))
         title += t("（内部资料）", " (internal)")
-    story += [Paragraph(esc(title), title_style), para(unit.name or unit.id, "subtitle")]
+    return story + [Paragraph(esc(title), title_style), para(unit.name or unit.id, "subtitle")]
 
+
+def _facts(unit, project, d, t: Tr, width: float, *, scheme: bool, period) -> list:
+    """Unit, dates and scheme version beside the money figures; the assessment below."""
+    from reportlab.platypus import Table, TableStyle
+
+    first, last, feedback = period
+    n_days = (last - first).days + 1
+    community, building, _project_name = unit_context(unit, project)
     votes_as_of = stats_date(unit)
     left = [(t("单元编号", "Unit"), unit.id)]
     if community:
@@ -278,24 +300,29 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        story.append(grid)
+        story = [grid]
     else:
-        story.append(kv_table(left, width, 0.26, BODY_PT))
+        story = [kv_table(left, width, 0.26, BODY_PT)]
     if d.assessment is not None:
         story.append(kv_table([(t("适宜性评估", "Suitability"),
                                 t.pair((d.assessment.label_zh, d.assessment.label_en)) + t("：", ": ")
                                 + zh_clauses(t.pair((d.assessment.main_reason_zh,
                                                      d.assessment.main_reason_en))))],
                               width, 0.2, BODY_PT))
+    return story
 
+
+def _shares_and_votes(unit, d, t: Tr, width: float, *, scheme: bool, masked: bool,
+                      named: bool) -> list:
+    """The per-household table, what is left out to protect personal data, the vote."""
     heading = t("各户出资与表决", "Shares and votes per household") if (named or not masked) \
         else t("各户出资", "Shares per household")
     if not scheme:  # the scheme has not been approved: the shares are what it proposes
-        heading = heading.replace("出资", "拟出资") if lang == "zh" else \
+        heading = heading.replace("出资", "拟出资") if t.lang == "zh" else \
             heading.replace("Shares", "Proposed shares")
-    story.append(para(heading, "h2"))
+    story = [para(heading, "h2")]
     story += _votes_table(unit, d, t, width, masked=masked, named=named)
-    if s is None:
+    if d.share is None:
         story.append(unavailable(t, "费用分摊", "Cost sharing", d.missing.get("share", "")))
     if masked:
         story.append(para(
@@ -304,16 +331,14 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
               "Personal data protected: no phone numbers"
               + (", names shown by surname only" if named else ", no names and no "
                  "household's vote") + "."), "body", BODY_PT))
+    return story + consent_section(d, t, width, heading=t("表决结果", "Vote result"),
+                                   named=named or not masked, cell_size=BODY_PT)
 
-    from .votes import consent_section
-    story += consent_section(d, t, width, heading=t("表决结果", "Vote result"),
-                             named=named or not masked, cell_size=BODY_PT)
 
-    from .plan import plan_drawing
-    story.append(para(t("平面示意图", "Schematic plan"), "h2"))
-    story.append(plan_drawing(unit, width, 200, t.lang))
-
-    story.append(para(t("异议与反馈", "Objections and feedback"), "h2"))
+def _feedback(project, t: Tr, *, scheme: bool, period) -> list:
+    """Where and until when to object, the organiser, and the notice period's basis."""
+    first, _last, feedback = period
+    story = [para(t("异议与反馈", "Objections and feedback"), "h2")]
     if scheme:
         text = t(f"对本方案有异议的，请于 {fmt_date(feedback, t)} 前以书面形式向下列受理地点反馈，"
                  "并写明门牌号、理由和联系方式。公示期满无异议或异议已妥善处理的，进入施工图设计"
@@ -335,10 +360,4 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
         story.append(para(t("公示期依据：", "Notice period: ") + t.pair((n["basis_zh"], n["basis_en"]))
                           + t("。其他城市以当地规定为准。", ". Other cities: follow the local rule."),
                           "small"))
-    doc_title = (t("加装电梯方案公示", "Public notice") if scheme
-                 else t("加装电梯表决进展通报", "Vote progress report")) + " — " + (unit.name or unit.id)
-    header = t("方案公示", "Public notice") if scheme else t("表决进展通报", "Vote progress")
-    if not masked:
-        header = internal + " · " + header
-    build_pdf(out, story, title=doc_title, header_left=header + " · " + (unit.name or unit.id),
-              header_right=t("日期 ", "date ") + first.isoformat(), lang=lang)
+    return story

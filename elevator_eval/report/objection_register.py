@@ -14,12 +14,12 @@ from .common import (
     build_pdf,
     content_width,
     kv_table,
-    mask_name,
     para,
     table,
     today_iso,
     unit_context,
 )
+from .masking import mask_name
 
 STATUS = {"open": ("待答复", "awaiting reply"), "answered": ("已答复，处理中", "answered"),
           "resolved": ("已处理完毕", "resolved")}

@@ -13,8 +13,8 @@ A Chinese proposal holds no English words and no web addresses: sources print by
 title and number, and values that are not official are labelled 经验值.
 
 Numbers come from the engines only (:func:`elevator_eval.suitability.assess`,
-:func:`elevator_eval.consent.tally`, :func:`elevator_eval.costshare.compute_share`). A
-section whose engine is not installed says so plainly; no number is ever made up.
+:func:`elevator_eval.consent.tally`, :func:`elevator_eval.costshare.compute_share`), run
+once per proposal (:func:`gather`); no number is ever made up.
 """
 
 from __future__ import annotations
@@ -23,12 +23,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..consent import tally
+from ..costshare import METHOD_INFO, compute_share
+from ..rulebook import resolve
+from ..suitability import assess
 from . import labels as L
 from .common import (
     Tr,
     build_pdf,
     content_width,
     esc,
+    fit_widths,
     fmt_area,
     fmt_num,
     fmt_yuan,
@@ -36,12 +41,13 @@ from .common import (
     money_column,
     para,
     para_markup,
-    scheme_label,
+    pct_column,
     table,
     today_iso,
     unavailable,
     unit_context,
 )
+from .money_rows import display_shares
 from .proposal_outline import SECTIONS, chinese_numeral, heading, section_number  # noqa: F401
 from .proposal_sources import (  # noqa: F401
     TIMELINE_SOURCES,
@@ -50,6 +56,7 @@ from .proposal_sources import (  # noqa: F401
     sources_section,
     suitability_ruleset_text,
 )
+from .scheme_version import scheme_label
 
 STEPS = [
     (("意见征询（业主表决）", "Consultation (owners' vote)"),
@@ -87,37 +94,19 @@ class ProposalData:
     consent_rules: Any = None
     share: Any = None
     rules: Any = None          # the RuleBundle in force (elevator_eval.rulebook)
-    missing: dict[str, str] = field(default_factory=dict)  # section -> reason
+    missing: dict[str, str] = field(default_factory=dict)  # section -> why it has no data
 
 
 def gather(unit, project=None) -> ProposalData:
-    """Run the engines for ``unit``. Bad input (``InputError``) propagates; an engine that
-    is not installed is recorded in ``missing``."""
-    from ..rulebook import resolve
+    """Run the engines for ``unit``, once. Bad input (``InputError``) propagates."""
     data = ProposalData(unit=unit, project=project)
     settings = project.settings if project is not None else None
     bundle = data.rules = resolve(project, unit)
-    try:
-        from ..suitability import assess
-    except ImportError as e:
-        data.missing["assessment"] = f"suitability engine not installed ({e})"
-    else:
-        data.assessment = assess(unit, bundle=bundle)
-    try:
-        from ..consent import tally
-    except ImportError as e:
-        data.missing["consent"] = f"consent engine not installed ({e})"
-    else:
-        data.consent = (data.assessment.consent if data.assessment is not None
-                        and data.assessment.consent is not None
-                        else tally(unit, bundle.consent))
-        data.consent_rules = bundle.consent
-    try:
-        from ..costshare import compute_share
-    except ImportError as e:
-        data.missing["share"] = f"cost-sharing engine not installed ({e})"
-    else:
-        data.share = compute_share(unit, settings=settings)
+    data.assessment = assess(unit, bundle=bundle)
+    data.consent = (data.assessment.consent if data.assessment.consent is not None
+                    else tally(unit, bundle.consent))
+    data.consent_rules = bundle.consent
+    data.share = compute_share(unit, settings=settings)
     return data
 
 
@@ -330,6 +319,7 @@ def _costs(d: ProposalData, t: Tr, width: float) -> list:
 
 
 def _households(d: ProposalData, t: Tr, width: float) -> list:
+    from reportlab.lib import colors
     from reportlab.platypus import KeepTogether, Spacer
 
     head_para = para(heading("households", t), "h2")
@@ -343,8 +333,26 @@ def _households(d: ProposalData, t: Tr, width: float) -> list:
           f"Method: {s.method_title_en}. Source: {s.method_source}. Shares are multiples of "
           f"{fmt_yuan(s.rounding_yuan)} yuan and add up exactly to the owners' total "
           "(largest remainder; ties to the higher floor)."), "small")
-    from .common import pct_column
-    from .money_rows import display_shares
+    rows = household_rows(s, t)
+    widths = fit_widths(rows, width)
+    # heading, method and table stay together: a heading alone at a page foot helps nobody
+    story = [KeepTogether([head_para, method_line, table(
+        rows, widths, align_right_cols=range(2, len(rows[0])), extra_style=[
+            ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1),
+             colors.HexColor("#FFF2CC"))])])]
+    story.append(para(t("；", "; ").join(_household_notes(s, t)) + t("。", "."), "small"))
+    for w in s.warnings:
+        story.append(para(t("注意：", "Note: ") + t.bilingual(str(w)), "small"))
+    from .charts import shares_by_floor_drawing
+    story.append(Spacer(1, 4))
+    story.append(KeepTogether([shares_by_floor_drawing(s, width, width * 0.42, t.lang)]))
+    return story
+
+
+def household_rows(s, t: Tr) -> list[list[str]]:
+    """The per-household table of a :class:`~elevator_eval.costshare.ShareResult`: header,
+    one row per household (top floor first) and the total row. Amounts in yuan; funding
+    columns that are zero for everybody are left out."""
     paid_all, received_all = display_shares(s)
     by_id = {h.id: (p, r) for h, p, r in zip(s.households, paid_all, received_all)}
     with_comp = any(r for r in received_all)
@@ -375,22 +383,14 @@ def _households(d: ProposalData, t: Tr, width: float) -> list:
                 col(lambda h: h.annual_running_yuan),
                 col(lambda h: by_id[h.id][0] + h.running_10y_yuan),
                 col(lambda h: by_id[h.id][0] + h.running_15y_yuan)]
-    # funding columns that are zero for everybody say nothing: leave them out
     keep = [i for i, c in enumerate(columns)
             if not (head[i] in (t("公积金", "Provident fund"), t("维修资金", "Maint. fund"))
                     and all(v in ("0", "0.00") for v in c))]
-    head = [head[i] for i in keep]
-    columns = [columns[i] for i in keep]
-    rows = [head] + [list(r) for r in zip(*columns)]
-    ncol = len(head)
-    from .common import fit_widths
-    widths = fit_widths(rows, width)
-    from reportlab.lib import colors
-    # heading, method and table stay together: a heading alone at a page foot helps nobody
-    story = [KeepTogether([head_para, method_line, table(
-        rows, widths, align_right_cols=range(2, ncol), extra_style=[
-            ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1),
-             colors.HexColor("#FFF2CC"))])])]
+    return [[head[i] for i in keep]] + [list(r) for r in zip(*(columns[i] for i in keep))]
+
+
+def _household_notes(s, t: Tr) -> list[str]:
+    """What the totals mean, the discount rate and the running-cost rule, when they apply."""
     notes = [t("“10 年合计”“15 年合计”= 建设出资 + 10 年或 15 年运行费；出资不含所获补偿，"
                "补偿单列", "10- and 15-year totals = capital share + 10 or 15 years of running "
                "cost; a share never nets off compensation received, which has its own column")]
@@ -398,18 +398,11 @@ def _households(d: ProposalData, t: Tr, width: float) -> list:
         notes.append(t(f"运行费按年折现率 {fmt_num(s.discount_rate)} 折现",
                        f"running cost discounted at {fmt_num(s.discount_rate)} per year"))
     if s.running_method and s.running_method != s.method:
-        from ..costshare import METHOD_INFO
         info = METHOD_INFO.get(s.running_method)
         if info:
             notes.append(t(f"运行费按“{info['title_zh']}”分摊", f"running cost split by "
                            f"{info['title_en']}"))
-    story.append(para(t("；", "; ").join(notes) + t("。", "."), "small"))
-    for w in s.warnings:
-        story.append(para(t("注意：", "Note: ") + t.bilingual(str(w)), "small"))
-    from .charts import shares_by_floor_drawing
-    story.append(Spacer(1, 4))
-    story.append(KeepTogether([shares_by_floor_drawing(s, width, width * 0.42, t.lang)]))
-    return story
+    return notes
 
 
 def owners_as_doors(text: str, doors: dict[str, list[str]]) -> tuple[str, set[str]]:
