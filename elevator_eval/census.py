@@ -318,7 +318,7 @@ def _row(u: Unit) -> tuple[Any, ...]:
 def _site_row(s: Site) -> tuple[Any, ...]:
     nan = float("nan")
     if s.extra and "plan" in s.extra:  # measured values win, as in assess()
-        s = effective_site(s)[0]  # type: ignore[no-untyped-call]
+        s = effective_site(s)[0]
     fp = s.footprint_available_m
     fire, dist, cor = s.fire_lane_width_after_m, s.distance_to_neighbour_m, s.corridor_depth_m
     car = planned_car_m(s) if s.extra else None

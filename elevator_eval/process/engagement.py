@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..consent import ConsentRuleset, owners_of, tally, what_is_needed
+from ..consent import owners_of, tally, what_is_needed
+from ..consent_rules import ConsentRuleset
 from ..model import Household, Project, Unit
 from ..rulebook import resolve
 from .records import CONCERNS, read_canvass, read_intent
