@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from elevator_eval.model import Building, Community, Project
 from elevator_eval.report.common import esc
-from elevator_eval.report.masking import mask_name, mask_phone
+from elevator_eval.report.masking import mask_name
 from elevator_eval.report.scheme_version import scheme_label
 from elevator_eval.unitfile import load_unit
 
@@ -85,12 +85,6 @@ def test_esc_makes_markup_literal():
                                           ("A very long name indeed", "A***")])
 def test_mask_name(name, masked):
     assert mask_name(name) == masked
-
-
-def test_mask_phone_keeps_no_digit():
-    assert mask_phone("139 1234 5678") == "*" * 11
-    assert not re.search(r"\d", mask_phone("13912345678"))
-    assert mask_phone("") == ""
 
 
 def test_notice_period_counts_natural_days():

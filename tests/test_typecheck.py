@@ -58,20 +58,16 @@ def test_every_core_module_is_checked_and_no_outer_layer_is():
         assert _excluded(outer, cfg["exclude"]), outer
 
 
-def test_no_core_module_is_exempt_without_being_marked_pending():
-    """Only the modules still being typed by the parallel changes may ignore errors; the
-    block is marked "pending" in pyproject.toml and removed once they are typed."""
-    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    pending = text[text.index("# ---- pending"):text.index("# ---- end pending")]
+def test_no_core_module_is_exempt():
+    """Every core module is checked strictly: only the outer layers (whole packages) and the
+    command-line entry points may ignore errors."""
     exempt = set()
     for ov in _config().get("overrides", []):
         if ov.get("ignore_errors"):
             mods = ov["module"] if isinstance(ov["module"], list) else [ov["module"]]
             exempt |= {m for m in mods if not m.endswith(".*")
                        and m not in ("elevator_eval.cli", "elevator_eval.__main__")}
-    assert exempt, "the pending block is gone: delete this test's pending check too"
-    for m in exempt:
-        assert f'"{m}"' in pending, m
+    assert exempt == set()
 
 
 @pytest.mark.slow

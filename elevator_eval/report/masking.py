@@ -36,13 +36,3 @@ def mask_name(name: str | None) -> str:
             keep = len(surname)
             break
     return text[:keep] + "*" * min(3, max(1, len(text) - keep))
-
-
-def mask_phone(phone: str | None) -> str:
-    """Hide a phone number completely (every character becomes ``*``); empty stays empty.
-
-    No digit is kept: a public notice must not let a number be reconstructed.
-    """
-    if not phone:
-        return ""
-    return "*" * len("".join(plain(phone).split()))
