@@ -10,6 +10,7 @@ import pytest
 
 from elevator_eval.audit import verify_log
 from elevator_eval.cli import run_command
+from elevator_eval.consent import tally
 from elevator_eval.resources import sample_project_path
 from elevator_eval.store import anonymise_project, open_project
 from elevator_eval.unitfile import load_unit
@@ -141,11 +142,10 @@ def test_anonymise(sample, tmp_path):
 
 
 def test_anonymise_keeps_consent_results(sample):
-    consent = pytest.importorskip("elevator_eval.consent")
     orig = open_project(sample)
     anon = anonymise_project(orig, key=b"k")
     for uo, ua in zip(orig.units(), anon.units()):
-        a, b = consent.tally(uo), consent.tally(ua)
+        a, b = tally(uo), tally(ua)
         assert (a.state, a.heads_total, a.heads_yes, a.area_yes_m2) == \
             (b.state, b.heads_total, b.heads_yes, b.area_yes_m2)
 
