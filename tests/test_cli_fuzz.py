@@ -12,7 +12,7 @@ missing files). For every run:
 
 Cases per command are printed at the end (``EE_FUZZ_SUMMARY=path`` appends them as JSON).
 Tiers count examples, never the clock: the default run draws :data:`EXAMPLES_PER_COMMAND`
-derandomised examples per command; the long tier (``-m slow``) draws
+derandomised examples per command; the long tier (``-m long``) draws
 :data:`LONG_EXAMPLES` per command from the seed :data:`LONG_SEED` + the command's position
 (printed with the counts), so a run is reproduced by its seed.
 """
@@ -47,7 +47,7 @@ FUZZ = dict(deadline=None, derandomize=not os.environ.get("EE_FUZZ_RANDOM"), dat
 EXAMPLES_PER_COMMAND = int(os.environ.get("EE_FUZZ_EXAMPLES", "20"))
 """Examples per command in the default tier."""
 LONG_EXAMPLES = int(os.environ.get("EE_FUZZ_LONG_EXAMPLES", "10000"))
-"""Examples per command in the long tier (``-m slow``)."""
+"""Examples per command in the long tier (``-m long``)."""
 LONG_SEED = int(os.environ.get("EE_FUZZ_SEED", "20261129"))
 """Seed of the long tier's first command (the n-th command uses ``LONG_SEED + n``)."""
 SEEDS: dict[str, int] = {}
@@ -341,7 +341,7 @@ def test_command_fuzz(name):
     assert CASES[f"command {name}"] >= 5
 
 
-@pytest.mark.slow
+@pytest.mark.long
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_command_fuzz_long(name):
     """The long tier: :data:`LONG_EXAMPLES` generated command lines per command."""
