@@ -1,5 +1,5 @@
 """Generated scans of the app's own forms: every clear vote read right, doubtful ones sent
-to review, none counted wrong. ~30 scans in the default run; 500 with ``-m slow``."""
+to review, none counted wrong. 30 scans in the full tier (``-m slow``); 550 with ``-m long``."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def _check(res, n_single):
 KINDS = ["single"] * 10 + ["none"] + ["single"] * 10 + ["two"] + ["single"] * 10 + ["faint"]
 
 
+@pytest.mark.slow
 def test_thirty_distinct_forms_are_read_and_recorded_without_a_wrong_vote(tmp_path):
     kinds = ["single"] * 8 + ["none"] + ["single"] * 8 + ["two"] + ["single"] * 8 + ["faint"]
     project, expected = GEN["make_scans"](tmp_path / "scans", 30, seed=7, kinds=kinds,
@@ -60,7 +61,7 @@ def test_thirty_distinct_forms_are_read_and_recorded_without_a_wrong_vote(tmp_pa
         assert all(unit.household(h).vote_source == "paper" for h in r.homes)
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_five_hundred_scans(tmp_path):
     """550 scans: 500 clear votes and 50 doubtful ones (none, two, faint), at 150-300 dpi,
     JPEG 50-90, PNG and multi-page PDF: 0 wrong, ≥ 99 % of the clear ones read."""

@@ -31,8 +31,6 @@ import pytest
 
 from elevator_eval.resources import sample_project_path
 
-pytestmark = pytest.mark.skipif(not sample_project_path().exists(),
-                                reason="the bundled sample project is not built yet")
 
 YEAR = 2026
 

@@ -12,7 +12,8 @@ missing files). For every run:
 
 Cases per command are printed at the end (``EE_FUZZ_SUMMARY=path`` appends them as JSON).
 Tiers count examples, never the clock: the default run draws :data:`EXAMPLES_PER_COMMAND`
-derandomised examples per command; the long tier (``-m slow``) draws
+derandomised examples per command, the full tier (``-m slow``) :data:`SCALE_EXAMPLES`; the
+long tier (``-m long``) draws
 :data:`LONG_EXAMPLES` per command from the seed :data:`LONG_SEED` + the command's position
 (printed with the counts), so a run is reproduced by its seed.
 """
@@ -44,10 +45,12 @@ EXITS: dict[str, collections.Counter] = collections.defaultdict(collections.Coun
 FUZZ = dict(deadline=None, derandomize=not os.environ.get("EE_FUZZ_RANDOM"), database=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                    HealthCheck.filter_too_much])
-EXAMPLES_PER_COMMAND = int(os.environ.get("EE_FUZZ_EXAMPLES", "20"))
+EXAMPLES_PER_COMMAND = int(os.environ.get("EE_FUZZ_EXAMPLES", "8"))
 """Examples per command in the default tier."""
+SCALE_EXAMPLES = 100
+"""Examples per command in the full tier (``-m slow``, derandomised)."""
 LONG_EXAMPLES = int(os.environ.get("EE_FUZZ_LONG_EXAMPLES", "10000"))
-"""Examples per command in the long tier (``-m slow``)."""
+"""Examples per command in the long tier (``-m long``)."""
 LONG_SEED = int(os.environ.get("EE_FUZZ_SEED", "20261129"))
 """Seed of the long tier's first command (the n-th command uses ``LONG_SEED + n``)."""
 SEEDS: dict[str, int] = {}
@@ -342,6 +345,16 @@ def test_command_fuzz(name):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_command_fuzz_at_scale(name):
+    """The full tier: :data:`SCALE_EXAMPLES` derandomised command lines per command."""
+    before = CASES[f"command {name}"]
+    problems = _fuzz(name, SCALE_EXAMPLES)
+    assert not problems, "\n".join(problems[:5])
+    assert CASES[f"command {name}"] - before >= SCALE_EXAMPLES * 9 // 10
+
+
+@pytest.mark.long
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_command_fuzz_long(name):
     """The long tier: :data:`LONG_EXAMPLES` generated command lines per command."""

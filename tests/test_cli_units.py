@@ -10,7 +10,9 @@ import pytest
 
 from elevator_eval.audit import verify_log
 from elevator_eval.cli import run_command
+from elevator_eval.consent import tally
 from elevator_eval.resources import sample_project_path
+from elevator_eval.rulebook import consent_for
 from elevator_eval.store import anonymise_project, open_project
 from elevator_eval.unitfile import load_unit
 
@@ -141,12 +143,10 @@ def test_anonymise(sample, tmp_path):
 
 
 def test_anonymise_keeps_consent_results(sample):
-    from elevator_eval import consent
-    from elevator_eval.rulebook import consent_for
     orig = open_project(sample)
     anon = anonymise_project(orig, key=b"k")
     for uo, ua in zip(orig.units(), anon.units()):
-        a, b = consent.tally(uo, consent_for(uo)), consent.tally(ua, consent_for(ua))
+        a, b = tally(uo, consent_for(uo)), tally(ua, consent_for(ua))
         assert (a.state, a.heads_total, a.heads_yes, a.area_yes_m2) == \
             (b.state, b.heads_total, b.heads_yes, b.area_yes_m2)
 

@@ -109,6 +109,7 @@ def _state(k, cache={}):
     return cache["ns"]["state"](k)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"),
                     reason="needs fork and SIGKILL (POSIX)")
 def test_sigkill_during_saves_never_loses_committed_data(tmp_path):

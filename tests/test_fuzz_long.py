@@ -8,7 +8,7 @@ header. Every input must give a result or the importer's one-line error
 exception.
 
 Tiers: :data:`DEFAULT_EXAMPLES` derandomised examples per importer in the default run;
-``-m slow`` runs :data:`LONG_EXAMPLES` per importer from the seed ``LONG_SEED + n``
+``-m long`` runs :data:`LONG_EXAMPLES` per importer from the seed ``LONG_SEED + n``
 (printed with the counts; ``EE_FUZZ_SEED`` / ``EE_FUZZ_LONG_EXAMPLES`` change them).
 """
 
@@ -154,7 +154,7 @@ def test_importer_fuzz(name):
     assert CASES[name] >= DEFAULT_EXAMPLES
 
 
-@pytest.mark.slow
+@pytest.mark.long
 @pytest.mark.parametrize("name", sorted(IMPORTERS))
 def test_importer_fuzz_long(name):
     before = CASES[name]

@@ -158,6 +158,7 @@ def test_preinstall_ranking_reports_the_same_state(projects, which):
                 unit.id
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["A", "B"])
 def test_proposal_and_notice_report_the_same_state_and_name_the_ruleset(projects, which):
     from elevator_eval.report.labels import CONSENT_STATES

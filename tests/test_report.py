@@ -413,7 +413,6 @@ def test_flat_entry_plan_draws_a_corridor(unit):
 
 
 def test_quotes_report():
-    pytest.importorskip("elevator_eval.procurement")
     from elevator_eval.io.quotes_xlsx import read_quotes
     from elevator_eval.procurement import compare
     from elevator_eval.report.quotes_report import build_quotes_report

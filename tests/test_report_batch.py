@@ -11,6 +11,8 @@ from elevator_eval.report.batch import default_workers, write_all_proposals
 from elevator_eval.resources import sample_project_path
 from elevator_eval.store import open_project
 
+pytestmark = pytest.mark.slow  # a process pool per test: the full tier
+
 
 @pytest.fixture(scope="module")
 def small_project() -> Project:

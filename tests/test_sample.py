@@ -13,8 +13,11 @@ from fractions import Fraction
 import pytest
 
 from elevator_eval.audit import verify_log
+from elevator_eval.consent import tally
 from elevator_eval.resources import sample_project_path
+from elevator_eval.rulebook import resolve
 from elevator_eval.store import open_project
+from elevator_eval.suitability import assess
 from elevator_eval.unitfile import dumps_unit, loads_unit
 
 # Expected consent state per unit (worked out by hand in resources/sample/README.md).
@@ -168,12 +171,8 @@ def test_consent_states(sample):
 
 
 def test_engines_agree_when_present(sample):
-    from elevator_eval import suitability
-    from elevator_eval.consent import tally
-    from elevator_eval.rulebook import resolve
     for u in sample.units():
-        assert suitability.assess(u, resolve(sample, u)).klass == \
-            u.extra["sample_intended_class"], u.id
+        assert assess(u, resolve(sample, u)).klass == u.extra["sample_intended_class"], u.id
     for u in sample.units():
         assert tally(u, resolve(sample, u).consent).state == EXPECTED_CONSENT[u.id], u.id
 

@@ -131,9 +131,17 @@ def mutated(draw):
     return text
 
 
-@settings(max_examples=300, **FUZZ)
+@settings(max_examples=100, **FUZZ)
 @given(text=mutated())
 def test_structural_mutations(text):
+    CASES[f"unit JSON (structural mutations) -> {_check(text)}"] += 1
+
+
+@pytest.mark.slow
+@settings(max_examples=1000, **FUZZ)
+@given(text=mutated())
+def test_structural_mutations_at_scale(text):
+    """The same property at ten times the default run's count (the full tier)."""
     CASES[f"unit JSON (structural mutations) -> {_check(text)}"] += 1
 
 

@@ -11,6 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+pytestmark = pytest.mark.slow  # builds the wheel with pip: the full tier
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:

@@ -3,7 +3,7 @@ through its site tab and votes, and is killed with SIGKILL at a random moment; t
 start must offer every edit up to the last autosave, and declining must leave the file as
 it was. A batch export killed midway leaves no half-written PDF under a final name.
 
-The default run kills once (seed 0); ``-m slow`` kills :data:`SLOW_KILLS` times with the
+The full tier (``-m slow``) kills once (seed 0); ``-m long`` kills :data:`SLOW_KILLS` times with the
 seeds printed. The driver is ``tests/window_driver.py`` (test-only, not in the app).
 """
 
@@ -128,12 +128,13 @@ def kill_and_recover(tmp: Path, seed: int) -> dict:
             "recovered": accepted.get("recovered"), "declined_ok": True}
 
 
+@pytest.mark.slow
 def test_window_killed_once_offers_every_autosaved_edit(tmp_path):
     r = kill_and_recover(tmp_path, seed=0)
     print(f"\nwindow kill seed 0: {r}")
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_window_killed_at_random_moments(tmp_path):
     rows = []
     for seed in range(1, SLOW_KILLS + 1):
@@ -150,6 +151,7 @@ def _pdf_complete(path: Path) -> bool:
     return data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
 
 
+@pytest.mark.slow
 def test_batch_export_killed_leaves_no_half_written_pdf(tmp_path):
     from tests.ui.conftest import unit_project
     home = tmp_path / "home"

@@ -2,7 +2,7 @@
 ``tests/window_driver.py``), memory sampled every 50 cycles, the vote log verified at the
 end in the window and in the saved file.
 
-Default run: :data:`QUICK_CYCLES` cycles. ``-m slow``: :data:`SOAK_CYCLES` cycles, resident
+Full tier (``-m slow``): :data:`QUICK_CYCLES` cycles. ``-m long``: :data:`SOAK_CYCLES` cycles, resident
 memory growth from cycle 50 to the end at most :data:`GROWTH_BOUND_MB`.
 """
 
@@ -45,12 +45,13 @@ def soak(tmp_path, cycles: int) -> dict:
     return r
 
 
+@pytest.mark.slow
 def test_soak_quick(tmp_path):
     r = soak(tmp_path, QUICK_CYCLES)
     print(f"\nsoak {QUICK_CYCLES} cycles: rss samples {r['samples']}")
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_soak_1000_cycles(tmp_path):
     r = soak(tmp_path, SOAK_CYCLES)
     samples = dict(r["samples"])

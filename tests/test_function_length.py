@@ -1,0 +1,186 @@
+"""No function of the package longer than 60 lines without a stated reason.
+
+A function's length runs from its ``def`` line to its last line (decorators not counted;
+a nested function counts within its parent and on its own). A long function is accepted
+when a comment line starting ``# Long:`` (the reason) is among the first three lines of
+its body — counted right after the signature, or right after the docstring.
+
+:data:`ALLOWED` lists the long functions that existed when this rule was made; the list can
+only shrink: the test fails for a new long function, and also for an allowlisted one that
+no longer exists or has become short (remove it from the list then).
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "elevator_eval"
+MAX_LINES = 60
+MARK = "# Long:"
+
+ALLOWED: frozenset[str] = frozenset({
+    # the long functions of 2026-11-29 (split them, or add a '# Long:' reason, and delete
+    # their line here)
+    "elevator_eval/census.py::classify_arrays",
+    "elevator_eval/commands/share.py::render_text",
+    "elevator_eval/consent.py::_needed",
+    "elevator_eval/costshare.py::allocate",
+    "elevator_eval/costshare.py::compute_share",
+    "elevator_eval/costshare_consensus.py::find_consensus",
+    "elevator_eval/io/dxf_plan.py::plan_from_dxf",
+    "elevator_eval/io/process_export.py::write_statistics_xlsx",
+    "elevator_eval/io/quotes_xlsx.py::export_comparison_xlsx",
+    "elevator_eval/io/quotes_xlsx.py::read_quotes",
+    "elevator_eval/io/quotes_xlsx.py::write_quote_template",
+    "elevator_eval/io/street_import.py::_check",
+    "elevator_eval/io/street_import.py::preview_import",
+    "elevator_eval/preinstall/inputs.py::build_inputs",
+    "elevator_eval/procurement/lifecycle.py::life_cycle_cost",
+    "elevator_eval/report/ballot_block.py::ballot_block",
+    "elevator_eval/report/census_report.py::build_census_report",
+    "elevator_eval/report/charts.py::shares_by_floor_drawing",
+    "elevator_eval/report/charts.py::shares_by_floor_png",
+    "elevator_eval/report/consent_form.py::_owner_form",
+    "elevator_eval/report/consent_form.py::build_consent_forms",
+    "elevator_eval/report/linebreak.py::cjk_frag_split",
+    "elevator_eval/report/notice.py::build_notice",
+    "elevator_eval/report/plan.py::plan_drawing",
+    "elevator_eval/report/proposal.py::_households",
+    "elevator_eval/report/proposal_sections.py::sharing_rule",
+    "elevator_eval/report/proposal_sections.py::spec_and_entry",
+    "elevator_eval/report/site_drawing.py::site_plan_drawing",
+    "elevator_eval/report/upkeep_statement.py::build_upkeep_statement",
+    "elevator_eval/report/votes.py::consent_section",
+    "elevator_eval/site/plan.py::parse_plan",
+    "elevator_eval/site/sunlight.py::analyse",
+    "elevator_eval/store.py::_insert_project",
+    "elevator_eval/store.py::save_project",
+    "elevator_eval/suitability.py::validate_ruleset",
+    "elevator_eval/ui/ballot_review.py::BallotReviewDialog.__init__",
+    "elevator_eval/ui/main_window.py::MainWindow.__init__",
+    "elevator_eval/ui/overview.py::OverviewView.__init__",
+    "elevator_eval/ui/plan_canvas.py::PlanCanvas.paintEvent",
+    "elevator_eval/ui/process_view.py::ProcessView.__init__",
+    "elevator_eval/ui/procurement_view.py::ProcurementView.__init__",
+    "elevator_eval/ui/procurement_view.py::ProcurementView._fill_summary",
+    "elevator_eval/ui/tab_canvass.py::CanvassTab.__init__",
+    "elevator_eval/ui/tab_costs.py::CostsTab.__init__",
+    "elevator_eval/ui/tab_preinstall.py::PreinstallTab.__init__",
+    "elevator_eval/ui/tab_process.py::ProcessTab.__init__",
+    "elevator_eval/ui/tab_site.py::SiteTab.__init__",
+    "elevator_eval/ui/tab_site_plan.py::SitePlanTab.__init__",
+    "elevator_eval/ui/tab_votes.py::VotesTab.__init__",
+    "elevator_eval/ui/vote_editor.py::VoteEditor.__init__",
+    "elevator_eval/unitfile.py::unit_to_dict",
+})
+
+
+def _signature_end(node: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> int:
+    """Line number (1-based) of the signature's last line: the last line before the first
+    statement that is not blank or a comment."""
+    end = node.lineno
+    for no in range(node.lineno, node.body[0].lineno):
+        text = lines[no - 1].strip()
+        if text and not text.startswith("#"):
+            end = no
+    return end
+
+
+def _has_reason(node: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> bool:
+    starts = [_signature_end(node, lines)]
+    first = node.body[0]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+            and isinstance(first.value.value, str):
+        starts.append(first.end_lineno)
+    for start in starts:
+        head = lines[start:start + 3]
+        if any(line.strip().startswith(MARK) for line in head):
+            return True
+    return False
+
+
+def _statements(node: ast.AST):
+    """The statements directly inside ``node``'s blocks (functions are statements, so
+    expressions need not be walked)."""
+    for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+        for child in getattr(node, name, ()) or ():
+            if isinstance(child, (ast.stmt, ast.excepthandler)) \
+                    or type(child).__name__ == "match_case":
+                yield child
+
+
+def _functions(tree: ast.AST, prefix: str = ""):
+    """(qualified name, node) of every function, methods as ``Class.method`` and nested
+    functions as ``outer.inner``."""
+    for node in _statements(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            name = prefix + node.name
+            yield name, node
+            yield from _functions(node, name + ".")
+        elif isinstance(node, ast.ClassDef):
+            yield from _functions(node, prefix + node.name + ".")
+        else:
+            yield from _functions(node, prefix)
+
+
+@functools.lru_cache(maxsize=1)
+def measure() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(long functions without a reason, long functions with one, all functions), each as
+    ``path::qualified.name`` with the path relative to the repository."""
+    long_bare, long_reasoned, every = set(), set(), set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        rel = path.relative_to(PACKAGE.parent).as_posix()
+        for name, node in _functions(ast.parse(text, filename=str(path))):
+            key = f"{rel}::{name}"
+            every.add(key)
+            if node.end_lineno - node.lineno + 1 <= MAX_LINES:
+                continue
+            (long_reasoned if _has_reason(node, lines) else long_bare).add(key)
+    return frozenset(long_bare), frozenset(long_reasoned), frozenset(every)
+
+
+def test_no_new_long_function():
+    long_bare, _, _ = measure()
+    new = sorted(long_bare - ALLOWED)
+    assert not new, (f"{len(new)} function(s) over {MAX_LINES} lines without a '{MARK} "
+                     f"<reason>' comment: split them or state why they are one piece:\n"
+                     + "\n".join(new))
+
+
+def test_allowlist_only_shrinks():
+    long_bare, _, every = measure()
+    gone = sorted(ALLOWED - every)
+    short = sorted((ALLOWED & every) - long_bare)
+    assert not gone and not short, (
+        "remove from ALLOWED in tests/test_function_length.py:\n"
+        + "\n".join([f"{k} (no longer exists)" for k in gone]
+                    + [f"{k} (now short or has a reason)" for k in short]))
+
+
+def _lines(source: str) -> tuple[ast.FunctionDef, list[str]]:
+    tree = ast.parse(source)
+    return tree.body[0], source.splitlines()
+
+
+def test_the_rule_itself():
+    """The measurement on made-up functions: the reason after the signature or after the
+    docstring counts, one further down does not."""
+    body = "".join(f"    x{i} = {i}\n" for i in range(MAX_LINES))
+    long_plain = "def f(a,\n      b):\n" + body
+    node, lines = _lines(long_plain)
+    assert node.end_lineno - node.lineno + 1 == MAX_LINES + 2
+    assert not _has_reason(node, lines)
+    node, lines = _lines("def f(a,\n      b):\n    # Long: one table\n" + body)
+    assert _has_reason(node, lines)
+    node, lines = _lines('def f():\n    """Doc.\n\n    More.\n    """\n\n    # Long: why\n'
+                         + body)
+    assert _has_reason(node, lines)
+    node, lines = _lines("def f():\n    x = 1\n    y = 2\n    z = 3\n    # Long: late\n"
+                         + body)
+    assert not _has_reason(node, lines)
+    tree = ast.parse("class A:\n    def m(self):\n        def inner():\n            pass\n")
+    assert [name for name, _ in _functions(tree)] == ["A.m", "A.m.inner"]
