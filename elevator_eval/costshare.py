@@ -283,7 +283,7 @@ def method_weights(unit: Unit, method: str, *, exempt_floors: Sequence[int] | No
     if method in ("floor_coefficient_area", "coefficient_by_floor"):
         coeffs, table = coefficients_for(unit, settings=settings)
         weights = []
-        for i, h in enumerate(hh):
+        for h in hh:
             if h.floor in exempt:
                 weights.append(Fraction(0))
                 continue

@@ -101,7 +101,7 @@ def _start_child(path: Path) -> tuple[int, int]:
     return pid, rfd
 
 
-def _state(k, cache={}):
+def _state(k, cache={}):  # noqa: B006 - a deliberate per-process memo of the parsed code
     if "ns" not in cache:
         ns: dict = {}
         exec(STATE_CODE, ns)  # noqa: S102 - our own fixed code, shared with the child

@@ -121,7 +121,7 @@ def test_organisation_blanks_when_absent():
     assert organisation(None) == {k: "" for k in ORG_KEYS}
     got = organisation(_P({"organisation": {"street_office": "东湖街道办事处"}}))
     assert got["street_office"] == "东湖街道办事处" and got["contact_phone"] == ""
-    with pytest.raises(InputError, match="settings.organisation"):
+    with pytest.raises(InputError, match=r"settings\.organisation"):
         organisation(_P({"organisation": "x"}))
 
 
@@ -130,9 +130,9 @@ def test_notice_settings_validated():
     assert notice_settings(_P({})) == (None, None)
     assert notice_settings(_P({"notice": {"start_date": "2026-06-01", "period_days": 12}})) \
         == (dt.date(2026, 6, 1), 12)
-    with pytest.raises(InputError, match="settings.notice.start_date"):
+    with pytest.raises(InputError, match=r"settings\.notice\.start_date"):
         notice_settings(_P({"notice": {"start_date": "1.6.2026"}}))
-    with pytest.raises(InputError, match="settings.notice.period_days"):
+    with pytest.raises(InputError, match=r"settings\.notice\.period_days"):
         notice_settings(_P({"notice": {"period_days": 0}}))
 
 
@@ -158,7 +158,7 @@ def test_elevator_spec_defaults_are_practice_values_and_unit_data_wins(example_u
     assert (spec.rated_load_kg, spec.stretcher, spec.car_mm) == (1000, True, (1100, 2100))
     assert "rated_load_kg" not in spec.from_rules and "speed_m_s" in spec.from_rules
     unit.extra["elevator"] = {"car_mm": [1100]}
-    with pytest.raises(InputError, match="extra.elevator.car_mm"):
+    with pytest.raises(InputError, match=r"extra\.elevator\.car_mm"):
         elevator_spec(unit)
 
 

@@ -349,7 +349,7 @@ def test_stable_range_agrees_with_direct_recomputation(raw, pw):
             f = (Fraction(100) - x) / rest
             bench = min(Fraction(b.price_yuan) for b in bids)
 
-            def tot(b):
+            def tot(b, bench=bench, x=x, f=f):
                 return bench / Fraction(b.price_yuan) * x + f * (
                     Fraction(b.technical_points) + Fraction(b.service_points))
             by = {b.bidder: b for b in bids}

@@ -66,7 +66,7 @@ def main(argv=None) -> int:
             w.show()
             _pump(app)
 
-            def shot(name, widget=None):
+            def shot(name, widget=None, lang=lang, w=w):
                 _pump(app, 0.2)
                 path = out / f"ui-{name}-{lang}.png"
                 (widget or w).grab().save(str(path))
