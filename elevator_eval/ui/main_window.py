@@ -16,15 +16,21 @@ from PySide6.QtWidgets import (
 )
 
 from . import i18n, view_state
-from .document import ProjectDocument
+from .document import ProjectDocument, engine
 from .field_undo import FieldUndoFilter
 from .file_guard import FileGuard
-from .project_tree import UNIT_ROLE, ProjectTreeModel, make_tree_view
+from .project_tree import (
+    EXPAND_ALL_UP_TO_UNITS,
+    UNIT_ROLE,
+    ProjectTreeModel,
+    make_tree_view,
+)
 from .settings import Settings
 from .street_actions import StreetActions
 from .window_actions import WindowActions
 from .window_files import PROJECT_FILTER, WindowFiles
 from .window_work import WindowWork
+from .worker import run_task
 
 __all__ = ["MainWindow", "PROJECT_FILTER", "UNIT_ROLE"]
 
@@ -293,7 +299,8 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         klass = {r.unit_id: r.klass for r in census.rows} if census else {}
         self._tree_syncing = True
         self.tree_model.reset(klass)
-        self.tree.expandAll()
+        if self.tree_model.unit_count <= EXPAND_ALL_UP_TO_UNITS:
+            self.tree.expandAll()
         if self.tree_model.rowCount():
             # a current item from the start: otherwise the tree makes its first item
             # current when it gets the focus, which would switch the view
@@ -352,12 +359,24 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         if a is not None:
             self.tree_model.set_class(unit_id, a.klass)
 
-    def finish_startup(self) -> None:
-        """Compute the engine results the first paint went without, and refresh."""
+    def finish_startup(self):
+        """Compute the census the first paint went without, in the background
+        (``ui/worker.py``), then refresh; returns the task (None when nothing waits)."""
         if not self.doc.defer_engines:
-            return
-        self.doc.defer_engines = False
-        self._on_project_replaced()
+            return None
+        doc = self.doc
+        project, changes = doc.project, doc.changes
+
+        def done(result=None):
+            doc.defer_engines = False
+            doc.adopt_census(changes, result)   # refused after an edit: computed on demand
+            self._on_project_replaced()
+
+        task = run_task(self, lambda _progress: engine("census").census(project),
+                        show_dialog=False)
+        task.finished.connect(done)
+        task.failed.connect(lambda _message: done())   # the overview shows the error
+        return task
 
     def _update_title(self, *_args) -> None:
         name = self.doc.title() if self.doc.project.name or self.doc.path else ""
@@ -370,7 +389,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         self.setWindowModified(self.doc.is_dirty())
 
     def _update_status(self) -> None:
-        n = len(self.doc.project.units())
+        n = sum(len(b.units) for c in self.doc.project.communities for b in c.buildings)
         if self.doc.path is None:
             where = self.tr("未保存")
         elif self.doc.is_sample:

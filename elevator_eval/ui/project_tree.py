@@ -26,6 +26,11 @@ _KIND = _UNIT + 1
 _ID = _UNIT + 2
 _KINDS = ("community", "building", "unit")
 
+EXPAND_ALL_UP_TO_UNITS = 2000
+"""A window choice (no rule): a project of up to this many units opens with the whole tree
+expanded; a larger one (a district) with its communities listed, each opened by a click,
+so that the view does not lay out every unit at once."""
+
 
 class ProjectTreeModel(QAbstractItemModel):
     """Communities, their buildings and their units, read from ``doc.project``."""
@@ -37,6 +42,7 @@ class ProjectTreeModel(QAbstractItemModel):
         self._buildings: list[tuple[int, int]] = []   # flat building number → (c, b)
         self._first_building: list[int] = []          # community row → first flat number
         self._klass: dict[str, str] = {}
+        self.unit_count = 0
         self._where: dict[str, tuple[int, int, int]] | None = None
         self._brush = {k: QBrush(QColor(v)) for k, v in CLASS_COLOURS.items()}
 
@@ -49,6 +55,7 @@ class ProjectTreeModel(QAbstractItemModel):
             self._first_building.append(len(self._buildings))
             self._buildings.extend((ci, bi) for bi in range(len(c.buildings)))
         self._klass = dict(klass)
+        self.unit_count = sum(len(b.units) for c in self._communities for b in c.buildings)
         self._where = None
         self.endResetModel()
 

@@ -20,17 +20,17 @@ def test_opens_the_sample_street_with_tree_and_census(make_main_window):
     assert w.tree.model().rowCount() == len(project.communities)
     assert w.current_view_name() == "overview"
     ov = w.view("overview")
-    assert ov.proxy.rowCount() == n_units
+    assert ov.model.rowCount() == n_units
     # class filter and search narrow the table
     ov.class_filter.setCurrentIndex(ov.class_filter.findData("unsuitable"))
     census = w.doc.census()
-    assert ov.proxy.rowCount() == census.by_class["unsuitable"]
+    assert ov.model.rowCount() == census.by_class["unsuitable"]
     ov.class_filter.setCurrentIndex(0)
     first = project.units()[0]
     ov.search.setText(first.id)
     assert ov.row_unit_ids() == [first.id]
     # double-click opens the unit
-    ov.table.doubleClicked.emit(ov.proxy.index(0, 0))
+    ov.table.doubleClicked.emit(ov.model.index(0, 0))
     assert w.current_view_name() == "unit" and w.current_unit == first.id
     assert w.tree.currentIndex().data(Qt.UserRole + 1) == first.id
 
