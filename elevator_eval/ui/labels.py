@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ..costshare import METHOD_INFO
 from ..vocabulary import label, pairs
 from . import i18n
 
@@ -64,11 +65,7 @@ def cost_item_label(code: str) -> str:
 
 def method_label(method: str) -> str:
     """Title of a cost-sharing method from ``costshare.METHOD_INFO`` (both languages)."""
-    try:
-        from ..costshare import METHOD_INFO
-        info = METHOD_INFO.get(method)
-    except ImportError:
-        info = None
+    info = METHOD_INFO.get(method)
     if info:
         return i18n.pick_attr(info, "title")
     return method
@@ -96,11 +93,7 @@ def public_source(text: str) -> str:
 
 
 def method_source(method: str) -> str:
-    try:
-        from ..costshare import METHOD_INFO
-        info = METHOD_INFO.get(method) or {}
-    except ImportError:
-        info = {}
+    info = METHOD_INFO.get(method) or {}
     return public_source(str(info.get("source", "")))
 
 

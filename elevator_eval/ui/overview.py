@@ -298,6 +298,12 @@ class OverviewView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setObjectName("CensusSummary")
 
+        self._lay_out()
+        doc.unitChanged.connect(lambda _u: self.reload())
+        self.reload()
+
+    def _lay_out(self) -> None:
+        """Filters above; the table beside the chart and summary."""
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(QLabel(self.tr("分类：")))
@@ -317,8 +323,6 @@ class OverviewView(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(split, 1)
-        doc.unitChanged.connect(lambda _u: self.reload())
-        self.reload()
 
     def reload(self) -> None:
         try:
