@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..costshare import METHOD_INFO
 from ..vocabulary import label, pairs
 from . import i18n
 
@@ -65,6 +64,8 @@ def cost_item_label(code: str) -> str:
 
 def method_label(method: str) -> str:
     """Title of a cost-sharing method from ``costshare.METHOD_INFO`` (both languages)."""
+    # lazy: the cost engine loads with the cost tab, after the first paint (start-up)
+    from ..costshare import METHOD_INFO
     info = METHOD_INFO.get(method)
     if info:
         return i18n.pick_attr(info, "title")
@@ -93,6 +94,8 @@ def public_source(text: str) -> str:
 
 
 def method_source(method: str) -> str:
+    # lazy: the cost engine loads with the cost tab, after the first paint (start-up)
+    from ..costshare import METHOD_INFO
     info = METHOD_INFO.get(method) or {}
     return public_source(str(info.get("source", "")))
 

@@ -325,10 +325,12 @@ class OverviewView(QWidget):
         lay.addWidget(split, 1)
 
     def reload(self) -> None:
-        try:
-            self.model.consent_ruleset = self.doc.default_rules().consent
-        except Exception:  # invalid settings: the tooltip falls back to the default
-            self.model.consent_ruleset = None
+        self.model.consent_ruleset = None   # the tooltip's default until the rules load
+        if not self.doc.defer_engines:       # the rules load after the first paint
+            try:
+                self.model.consent_ruleset = self.doc.default_rules().consent
+            except Exception:  # invalid settings: the tooltip falls back to the default
+                pass
         try:
             census = self.doc.census()
         except Exception as e:  # an engine error is shown, never a crash
