@@ -8,10 +8,11 @@ street of 20,000 units.
    process. Target: no gap over 100 ms.
 2. **City scale**: builds the window on a loaded 20,000-unit project as the app does at
    start-up (window construction + project + show, census deferred) and times it to the
-   first paint event (target ≤ 1 s); then, with the same 10 ms gap probe running, lets the
-   census fill in from the background, scrolls the street overview and the project tree
-   from top to bottom, opens a community in the tree and types a search into the overview,
-   one key at a time (target: no pause over 50 ms while scrolling and typing).
+   first paint event (target ≤ 1 s); times the rebuild of tree and table that follows the
+   census (which itself runs in the background); then, with the same 10 ms gap probe
+   running, scrolls the street overview and the project tree from top to bottom, opens a
+   community in the tree and types a search into the overview, one key at a time
+   (target: no pause over 50 ms while scrolling and typing).
 
     python3 benchmarks/bench_ui.py [batch-units [scale-units]]
 """
@@ -185,7 +186,7 @@ def first_paint(window_factory, project):
 def window_at_scale(n: int) -> bool:
     """Part 2: first paint and pauses on an ``n``-unit project; prints a Markdown table."""
     # Long: one scripted session, read best top to bottom
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt
     from PySide6.QtTest import QTest
     from elevator_eval.ui.app import ensure_app
     from elevator_eval.ui.main_window import MainWindow
@@ -201,15 +202,14 @@ def window_at_scale(n: int) -> bool:
         rows.append(("first paint (window + project + show) s", paint_s,
                      FIRST_PAINT_TARGET_S))
         probe = GapProbe()
-        probe.start()
+        # the census of this many units is the engine's work (minutes on the per-unit
+        # path); the window runs it in the background (ui/worker.py) and then rebuilds
+        # the tree and the table once: that rebuild is what the event loop feels
         t = time.perf_counter()
-        task = window.finish_startup()
-        task.done.connect(app.quit)
-        app.exec()
-        census_s = time.perf_counter() - t
-        census_gap = probe.stop()
-        rows.append(("census in background, until shown s", census_s, None))
-        rows.append(("  largest pause meanwhile ms", census_gap, None))
+        window.doc.projectReplaced.emit()
+        QCoreApplication.processEvents()
+        rows.append(("refresh when the census arrives (tree + table) ms",
+                     (time.perf_counter() - t) * 1000, None))
         ov = window.view("overview")
         probe.start()
         run_steps(app, scroll_steps(ov.table.verticalScrollBar()))
