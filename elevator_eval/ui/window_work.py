@@ -123,7 +123,8 @@ class WindowWork:
         return dlg
 
     def about(self) -> None:
-        QMessageBox.about(self, translate("MainWindow", "关于加梯评估"), translate("MainWindow", 
+        QMessageBox.about(self, translate("MainWindow", "关于加梯评估"), translate(
+            "MainWindow",
             "加梯评估 —— 既有住宅加装电梯决策辅助。\n"
             "适宜性分类依据《上海市既有多层住宅加装电梯前期调查与可行性评估技术导则（试行）》的"
             "干扰因素计数规则；业主表决依据《民法典》第二百七十八条、第一千二百五十九条。"))
