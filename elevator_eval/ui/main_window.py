@@ -28,11 +28,9 @@ from .project_tree import (
 from .settings import Settings
 from .street_actions import StreetActions
 from .window_actions import WindowActions
-from .window_files import PROJECT_FILTER, WindowFiles
+from .window_files import WindowFiles
 from .window_work import WindowWork
 from .worker import run_task
-
-__all__ = ["MainWindow", "PROJECT_FILTER", "UNIT_ROLE"]
 
 
 class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
