@@ -185,7 +185,7 @@ def first_paint(window_factory, project):
 
 def window_at_scale(n: int) -> bool:
     """Part 2: first paint and pauses on an ``n``-unit project; prints a Markdown table."""
-    # Long: one scripted session, read best top to bottom
+    # Long: one scripted run, read best top to bottom
     from PySide6.QtCore import QCoreApplication, QSettings, Qt
     from PySide6.QtTest import QTest
     from elevator_eval.ui.app import ensure_app
