@@ -108,13 +108,18 @@ class _FirstPaint(QObject):
         return False
 
     def _after_paint(self) -> None:
-        self.window.finish_startup()
-        if self.exit_after:
-            QCoreApplication.processEvents()
-            print(f"census-ready-s {time.perf_counter() - self.t0:.4f}", flush=True)
-            QTimer.singleShot(0, QCoreApplication.instance().quit)
-        else:
+        task = self.window.finish_startup()      # the census, in the background
+        if not self.exit_after:
             self.window.offer_recovery()
+        elif task is None:
+            self._census_ready()
+        else:
+            task.done.connect(self._census_ready)
+
+    def _census_ready(self) -> None:
+        QCoreApplication.processEvents()
+        print(f"census-ready-s {time.perf_counter() - self.t0:.4f}", flush=True)
+        QTimer.singleShot(0, QCoreApplication.instance().quit)
 
 
 def run(project_path: str | None = None, lang: str | None = None) -> int:

@@ -28,11 +28,9 @@ translate = QCoreApplication.translate
 
 
 def engine(name: str):
-    """The engine module ``elevator_eval.<name>``, or ``None`` when it is not installed."""
-    try:
-        return importlib.import_module(f"elevator_eval.{name}")
-    except ImportError:
-        return None
+    """The engine module ``elevator_eval.<name>``, imported on first use so that the
+    engines (numpy, scipy) load after the window's first paint (start-up)."""
+    return importlib.import_module(f"elevator_eval.{name}")
 
 
 class ProjectDocument(QObject):
@@ -66,6 +64,7 @@ class ProjectDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
         self._cache: dict[tuple, Any] = {}
+        self.changes = 0       # counts edits and replacements (a background result's age)
         self.is_sample = False
         # True while the window paints for the first time: views show the project without
         # engine results, which follow right after the first paint (see app.run)
@@ -81,6 +80,7 @@ class ProjectDocument(QObject):
         self.path = Path(path) if path else None
         self.is_sample = is_sample
         self._cache.clear()
+        self.changes += 1
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.projectReplaced.emit()
@@ -144,6 +144,7 @@ class ProjectDocument(QObject):
         self.structureChanged.emit()
 
     def _invalidate(self, unit_id: str) -> None:
+        self.changes += 1
         for key in [k for k in self._cache if k[0] == "census" or
                     (len(k) > 1 and k[1] == unit_id)]:
             del self._cache[key]
@@ -199,6 +200,14 @@ class ProjectDocument(QObject):
         return self._cached(("share", unit_id, method),
                             lambda: mod.compute_share(self.unit(unit_id), method,
                                                       settings=self.project.settings))
+
+    def adopt_census(self, changes: int, result) -> bool:
+        """Keep ``result``, a census computed in the background when :attr:`changes` was
+        ``changes``; refused (False) when the project changed since."""
+        if result is None or changes != self.changes:
+            return False
+        self._cache[("census",)] = result
+        return True
 
     def census(self):
         if self.defer_engines and ("census",) not in self._cache:

@@ -18,12 +18,19 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from .. import concurrency, filelock, store
+from .. import concurrency, store
 from ..errors import ProjectFileError
 from . import i18n
 
 MAX_LISTED = 8
 """How many colliding parts the conflict message lists by name."""
+
+
+def _locks():
+    """:mod:`elevator_eval.filelock`, imported when a file is opened: the window opening
+    the sample paints without it (start-up)."""
+    from .. import filelock
+    return filelock
 
 
 class FileGuard(QObject):
@@ -36,7 +43,6 @@ class FileGuard(QObject):
         self.token: str | None = None
         self.read_only = False
         self.timer = QTimer(self)
-        self.timer.setInterval(filelock.HEARTBEAT_S * 1000)
         self.timer.timeout.connect(self._refresh)
         # tests replace these to answer the dialogs
         self.ask_lock_choice = self._ask_lock_choice
@@ -47,7 +53,7 @@ class FileGuard(QObject):
     # ------------------------------------------------------------------ lock
     def before_open(self, path) -> str | None:
         """``"edit"``, ``"read_only"`` or None (cancelled) for opening ``path``."""
-        info = filelock.held_by_other(path, self.token)
+        info = _locks().held_by_other(path, self.token)
         if info is None:
             return "edit"
         return self.ask_lock_choice(info)
@@ -57,8 +63,9 @@ class FileGuard(QObject):
         self.release()
         self.path = Path(path).resolve()
         self.read_only = read_only
-        if not read_only and filelock.held_by_other(self.path) is None:
-            self.token = filelock.acquire(self.path)  # "edit anyway" leaves theirs alone
+        if not read_only and _locks().held_by_other(self.path) is None:
+            self.token = _locks().acquire(self.path)  # "edit anyway" leaves theirs alone
+            self.timer.setInterval(_locks().HEARTBEAT_S * 1000)
             self.timer.start()
         self.window._update_title()
 
@@ -69,20 +76,20 @@ class FileGuard(QObject):
     def release(self) -> None:
         self.timer.stop()
         if self.path is not None and self.token is not None:
-            filelock.release(self.path, self.token)
+            _locks().release(self.path, self.token)
         self.token = None
         self.path = None
         self.read_only = False
 
     def _refresh(self) -> None:
         if self.path is not None and self.token is not None:
-            filelock.refresh(self.path, self.token)
+            _locks().refresh(self.path, self.token)
 
     def _on_path(self, p: str) -> None:
         if self.path is not None and (not p or Path(p).resolve() != self.path):
             self.release()
 
-    def _ask_lock_choice(self, info: filelock.LockInfo) -> str | None:
+    def _ask_lock_choice(self, info) -> str | None:
         zh, en = info.describe()
         box = QMessageBox(QMessageBox.Warning, self.tr("文件已被打开"),
                           self.tr("该项目正由 {0} 打开编辑。\n以只读方式打开可避免互相覆盖修改。")

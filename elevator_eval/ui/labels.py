@@ -64,11 +64,9 @@ def cost_item_label(code: str) -> str:
 
 def method_label(method: str) -> str:
     """Title of a cost-sharing method from ``costshare.METHOD_INFO`` (both languages)."""
-    try:
-        from ..costshare import METHOD_INFO
-        info = METHOD_INFO.get(method)
-    except ImportError:
-        info = None
+    # lazy: the cost engine loads with the cost tab, after the first paint (start-up)
+    from ..costshare import METHOD_INFO
+    info = METHOD_INFO.get(method)
     if info:
         return i18n.pick_attr(info, "title")
     return method
@@ -96,11 +94,9 @@ def public_source(text: str) -> str:
 
 
 def method_source(method: str) -> str:
-    try:
-        from ..costshare import METHOD_INFO
-        info = METHOD_INFO.get(method) or {}
-    except ImportError:
-        info = {}
+    # lazy: the cost engine loads with the cost tab, after the first paint (start-up)
+    from ..costshare import METHOD_INFO
+    info = METHOD_INFO.get(method) or {}
     return public_source(str(info.get("source", "")))
 
 

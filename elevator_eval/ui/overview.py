@@ -7,7 +7,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QRectF,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -37,40 +36,139 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 
 
 class CensusModel(QAbstractTableModel):
+    """The census table with its search, class filter and sort, kept as columns.
+
+    Texts, colours, sort keys and a lower-case search text are prepared once per row
+    in :meth:`set_rows` (the view asks for them many times while it measures and
+    paints); filtering is one pass over the search texts and sorting one Python sort of
+    row numbers, so a street of 20,000 units filters in milliseconds. ``_order`` holds
+    the rows shown, as row numbers into the columns.
+    """
+
     COLUMNS = ("community", "building", "unit", "year", "class", "consent", "reason")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows = []
         self.consent_ruleset = None    # the project's default consent ruleset (tooltip)
-        self._display: list[tuple] = []
-        self._sort: list[tuple] = []
-        self._brush: dict = {}
-        self._state_brush: dict = {}
-
-    def set_rows(self, rows) -> None:
-        """Take the census rows; texts, colours and sort keys are prepared once here
-        (the view asks for them many times while it measures and paints)."""
-        self.beginResetModel()
-        self.rows = list(rows)
-        order = ("suitable", "difficult", "unsuitable")
-        self._display = []
-        self._sort = []
-        for r in self.rows:
-            texts = (r.community, r.building, r.unit_name or r.unit_id, r.year_built,
-                     labels.class_label(r.klass), labels.state_label(r.consent_state),
-                     i18n.pick(r.main_reason_zh, r.main_reason_en))
-            self._display.append(texts)
-            self._sort.append(tuple(
-                (order.index(r.klass) if r.klass in order else 9) if c == 4 else
-                (t if c == 3 else str(t)) for c, t in enumerate(texts)))
+        self.klass: str | None = None  # class filter
+        self.text = ""                 # search text (lower case)
+        self._sort_column, self._descending = 0, False
+        self._load([], [[] for _ in self.COLUMNS], [], [], [])
         self._brush = {k: (QBrush(QColor(CLASS_BACKGROUNDS[k])), QBrush(QColor(v)))
                        for k, v in CLASS_COLOURS.items()}
         self._state_brush = {k: QBrush(QColor(v)) for k, v in STATE_COLOURS.items()}
+
+    # ------------------------------------------------------------------ content
+    def set_rows(self, rows) -> None:
+        """Show the census rows (:class:`elevator_eval.census.CensusRow` or alike)."""
+        pick = i18n.pick
+        class_text: dict = {}
+        state_text: dict = {}
+        cols: list[list] = [[] for _ in self.COLUMNS]
+        ids, klass, state, hay = [], [], [], []
+        com, bld, name, year, ktext, stext, reason = cols
+        for r in rows:                 # one pass: 20,000 rows are read once
+            k, st = r.klass, r.consent_state
+            if k not in class_text:
+                class_text[k] = labels.class_label(k)
+            if st not in state_text:
+                state_text[st] = labels.state_label(st)
+            texts = (r.community, r.building, r.unit_name or r.unit_id, r.year_built,
+                     class_text[k], state_text[st], pick(r.main_reason_zh, r.main_reason_en))
+            for col, t in zip(cols, texts):
+                col.append(t)
+            ids.append(r.unit_id)
+            klass.append(k)
+            state.append(st)
+            hay.append(("%s %s %s %s %s %s %s " % texts + r.unit_id).lower())
+        self._load(ids, cols, klass, state, hay)
+
+    def set_project_units(self, project) -> None:
+        """Show the project's units before the census is known (classes empty)."""
+        cols: list[list] = [[] for _ in self.COLUMNS]
+        com, bld, name, year, _k, _s, _r = cols
+        ids, hay = [], []
+        for c in project.communities:
+            for b in c.buildings:
+                for u in b.units:
+                    texts = (c.name, b.name, u.name or u.id, u.building.year_built)
+                    com.append(texts[0])
+                    bld.append(texts[1])
+                    name.append(texts[2])
+                    year.append(texts[3])
+                    ids.append(u.id)
+                    hay.append(("%s %s %s %s " % texts + u.id).lower())
+        n = len(ids)
+        cols[4:] = [[labels.class_label(None)] * n, [labels.state_label(None)] * n, [""] * n]
+        self._load(ids, cols, [None] * n, [None] * n, hay)
+
+    def _load(self, ids, cols, klass, state, hay) -> None:
+        self.beginResetModel()
+        self._ids, self._cols, self._klass, self._state = ids, cols, klass, state
+        self._hay = hay                # lower-case search text of each row
+        self._keys: dict[int, list] = {}
+        self._sorted = self._sort_rows()
+        self._order = self._filter_rows()
         self.endResetModel()
 
+    # ------------------------------------------------------------------ sort and filter
+    def _sort_key(self, column: int) -> list:
+        """Sort key of every row in ``column`` (classes in the order of the rule)."""
+        if column not in self._keys:
+            values = self._cols[column]
+            if column == 4:
+                order = {"suitable": 0, "difficult": 1, "unsuitable": 2}
+                key = [order.get(k, 9) for k in self._klass]
+            elif column == 3:
+                key = [(v is None, v or 0) for v in values]
+            else:
+                key = [str(v) for v in values]
+            self._keys[column] = key
+        return self._keys[column]
+
+    def _sort_rows(self) -> list[int]:
+        key = self._sort_key(self._sort_column)
+        return sorted(range(len(self._ids)), key=key.__getitem__, reverse=self._descending)
+
+    def _filter_rows(self) -> list[int]:
+        rows = self._sorted
+        if self.klass:
+            klass, wanted = self._klass, self.klass
+            rows = [i for i in rows if klass[i] == wanted]
+        if self.text:
+            hay, text = self._hay, self.text
+            rows = [i for i in rows if text in hay[i]]
+        return rows
+
+    def set_class(self, klass: str | None) -> None:
+        self.beginResetModel()
+        self.klass = klass
+        self._order = self._filter_rows()
+        self.endResetModel()
+
+    def set_text(self, text: str) -> None:
+        self.beginResetModel()
+        self.text = text.strip().lower()
+        self._order = self._filter_rows()
+        self.endResetModel()
+
+    def sort(self, column, order=Qt.AscendingOrder):  # noqa: D102 - Qt API
+        """Sort by ``column``; the selection stays on its rows."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        rows = [self._order[i.row()] for i in old]
+        self._sort_column = column
+        self._descending = order == Qt.DescendingOrder
+        self._sorted = self._sort_rows()
+        self._order = self._filter_rows()
+        where = {r: n for n, r in enumerate(self._order)} if old else {}
+        self.changePersistentIndexList(
+            old, [self.index(where[r], i.column()) for r, i in zip(rows, old)])
+        self.layoutChanged.emit()
+
+    # ------------------------------------------------------------------ Qt model
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent=QModelIndex()):  # noqa: N802
         return len(self.COLUMNS)
@@ -95,56 +193,20 @@ class CensusModel(QAbstractTableModel):
         if not index.isValid():
             return None
         role = getattr(role, "value", role)
-        row, c = index.row(), index.column()
+        row, c = self._order[index.row()], index.column()
         if role == _DISPLAY or role == _TOOLTIP:
-            return self._display[row][c]
+            return self._cols[c][row]
         if role == _USER:
-            return self.rows[row].unit_id
+            return self._ids[row]
         if role == _SORT:
-            return self._sort[row][c]
+            return self._sort_key(c)[row]
         if c == 4 and (role == _BACKGROUND or role == _FOREGROUND):
-            pair = self._brush.get(self.rows[row].klass)
+            pair = self._brush.get(self._klass[row])
             if pair is not None:
                 return pair[0] if role == _BACKGROUND else pair[1]
         if c == 5 and role == _FOREGROUND:
-            return self._state_brush.get(self.rows[row].consent_state)
+            return self._state_brush.get(self._state[row])
         return None
-
-
-class CensusFilter(QSortFilterProxyModel):
-    """Search text over every column plus a class filter."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.klass: str | None = None
-        self.text = ""
-        self.setSortRole(Qt.UserRole + 1)
-
-    def _refilter(self, change) -> None:
-        begin = getattr(self, "beginFilterChange", None)
-        if begin is not None:          # Qt 6.9+
-            begin()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidate()
-
-    def set_class(self, klass: str | None) -> None:
-        self._refilter(lambda: setattr(self, "klass", klass))
-
-    def set_text(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "text", text.strip().lower()))
-
-    def filterAcceptsRow(self, row, parent):  # noqa: N802
-        model = self.sourceModel()
-        r = model.rows[row]
-        if self.klass and r.klass != self.klass:
-            return False
-        if not self.text:
-            return True
-        hay = " ".join(str(t) for t in model._display[row]) + " " + r.unit_id
-        return self.text in hay.lower()
 
 
 class CountsChart(QWidget):
@@ -195,8 +257,6 @@ class OverviewView(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.model = CensusModel(self)
-        self.proxy = CensusFilter(self)
-        self.proxy.setSourceModel(self.model)
 
         self.title = QLabel()
         self.title.setObjectName("OverviewTitle")
@@ -208,7 +268,7 @@ class OverviewView(QWidget):
         self.search.setObjectName("SearchBox")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("搜索小区、楼栋、单元或原因（Ctrl+F）"))
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self.model.set_text)
         self.class_filter = QComboBox()
         self.class_filter.setObjectName("ClassFilter")
         self.class_filter.addItem(self.tr("全部分类"), None)
@@ -216,10 +276,10 @@ class OverviewView(QWidget):
             self.class_filter.addItem(labels.class_label(k), k)
         self.class_filter.setToolTip(labels.class_rule_source())
         self.class_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_class(self.class_filter.currentData()))
+            lambda _i: self.model.set_class(self.class_filter.currentData()))
         self.table = QTableView()
         self.table.setObjectName("CensusTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectRows)
@@ -238,6 +298,12 @@ class OverviewView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setObjectName("CensusSummary")
 
+        self._lay_out()
+        doc.unitChanged.connect(lambda _u: self.reload())
+        self.reload()
+
+    def _lay_out(self) -> None:
+        """Filters above; the table beside the chart and summary."""
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(QLabel(self.tr("分类：")))
@@ -257,14 +323,14 @@ class OverviewView(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(split, 1)
-        doc.unitChanged.connect(lambda _u: self.reload())
-        self.reload()
 
     def reload(self) -> None:
-        try:
-            self.model.consent_ruleset = self.doc.default_rules().consent
-        except Exception:  # invalid settings: the tooltip falls back to the default
-            self.model.consent_ruleset = None
+        self.model.consent_ruleset = None   # the tooltip's default until the rules load
+        if not self.doc.defer_engines:       # the rules load after the first paint
+            try:
+                self.model.consent_ruleset = self.doc.default_rules().consent
+            except Exception:  # invalid settings: the tooltip falls back to the default
+                pass
         try:
             census = self.doc.census()
         except Exception as e:  # an engine error is shown, never a crash
@@ -273,7 +339,7 @@ class OverviewView(QWidget):
         name = self.doc.project.name or self.tr("未命名项目")
         self.title.setText(self.tr("街道概览 — {0}").format(name))
         if census is None and self.doc.defer_engines:
-            self.model.set_rows(_plain_rows(self.doc.project))
+            self.model.set_project_units(self.doc.project)
             self.summary.setText(self.tr("正在评估…"))
             return
         if census is None:
@@ -303,28 +369,12 @@ class OverviewView(QWidget):
         self.search.selectAll()
 
     def _activated(self, index) -> None:
-        uid = self.proxy.data(index, Qt.UserRole)
+        uid = self.model.data(index, Qt.UserRole)
         if uid:
             self.unitActivated.emit(uid)
 
     def row_unit_ids(self) -> list[str]:
-        return [self.proxy.data(self.proxy.index(r, 0), Qt.UserRole)
-                for r in range(self.proxy.rowCount())]
+        """The unit ids of the rows shown, top to bottom."""
+        return [self.model.data(self.model.index(r, 0), Qt.UserRole)
+                for r in range(self.model.rowCount())]
 
-
-class _PlainRow:
-    """A census row before the assessment is known (shown during start-up)."""
-
-    __slots__ = ("community", "building", "unit_id", "unit_name", "year_built", "klass",
-                 "main_reason_zh", "main_reason_en", "consent_state")
-
-    def __init__(self, c, b, u):
-        self.community, self.building = c.name, b.name
-        self.unit_id, self.unit_name = u.id, u.name
-        self.year_built = u.building.year_built
-        self.klass = self.consent_state = None
-        self.main_reason_zh = self.main_reason_en = ""
-
-
-def _plain_rows(project) -> list:
-    return [_PlainRow(c, b, u) for c, b, u in project.iter_units()]

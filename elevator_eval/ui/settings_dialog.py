@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from .. import project_settings as PS
 from ..errors import InputError
-from ..rulebook import choices
 from . import commands, i18n
 
 translate = QCoreApplication.translate
@@ -115,6 +114,8 @@ class ProjectSettingsDialog(QDialog):
         info.setStyleSheet("color:#555")
         if empty is not None:
             box.addItem(empty, "")
+        # lazy: the rule engines load with the dialog, after the first paint (start-up)
+        from ..rulebook import choices
         for rf in choices(kind, settings):
             title = i18n.pick(rf.title_zh, rf.title_en)
             mark = self.tr("（本项目定义）") if rf.project_defined else ""

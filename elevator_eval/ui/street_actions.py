@@ -10,15 +10,14 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu
 
 from . import structure
 from .form_dialog import FormDialog, FormField, int_field, text_field
+from .project_tree import ID_ROLE, KIND_ROLE
 
-KIND_ROLE = Qt.UserRole + 2
-ID_ROLE = Qt.UserRole + 3
 
 
 class StreetActions(QObject):
@@ -84,10 +83,10 @@ class StreetActions(QObject):
     # ------------------------------------------------------------------ selection
     def selected(self) -> tuple[str | None, str | None]:
         """(kind, id) of the tree's current item: community, building or unit."""
-        item = self.w.tree.currentItem()
-        if item is None:
+        index = self.w.tree.currentIndex()
+        if not index.isValid():
             return None, None
-        return item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
+        return index.data(KIND_ROLE), index.data(ID_ROLE)
 
     def _target(self, kind: str) -> str | None:
         """The id of the ``kind`` the current tree item is in (or the only one)."""
@@ -113,10 +112,7 @@ class StreetActions(QObject):
         self.w.report_error(self.tr("请先选择"), what)
 
     def select(self, kind: str, item_id: str) -> None:
-        for item in self.w._iter_tree():
-            if item.data(0, KIND_ROLE) == kind and item.data(0, ID_ROLE) == item_id:
-                self.w.tree.setCurrentItem(item)
-                return
+        self.w.select_tree_item(kind, item_id)
 
     def _open(self, title: str, fields: list[FormField], on_accept, intro: str = ""):
         def run(values):
@@ -264,10 +260,10 @@ class StreetActions(QObject):
         return out
 
     # ------------------------------------------------------------------ context menu
-    def context_menu(self, item) -> QMenu:
-        """The tree's context menu for ``item`` (None: empty space)."""
+    def context_menu(self, index: QModelIndex) -> QMenu:
+        """The tree's context menu for the item at ``index`` (invalid: empty space)."""
         menu = QMenu(self.w.tree)
-        kind = item.data(0, KIND_ROLE) if item is not None else None
+        kind = index.data(KIND_ROLE) if index.isValid() else None
         menu.addAction(self.act_add_community)
         if kind in ("community", "building", "unit"):
             menu.addAction(self.act_add_building)
@@ -287,9 +283,9 @@ class StreetActions(QObject):
         return menu
 
     def _context_menu(self, pos) -> None:
-        item = self.w.tree.itemAt(pos)
-        if item is not None:
-            self.w.tree.setCurrentItem(item)
-        menu = self.context_menu(item)
+        index = self.w.tree.indexAt(pos)
+        if index.isValid():
+            self.w.tree.setCurrentIndex(index)
+        menu = self.context_menu(index)
         menu.setAttribute(Qt.WA_DeleteOnClose)
         menu.popup(self.w.tree.viewport().mapToGlobal(pos))

@@ -15,7 +15,6 @@ Usage::
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import queue as _queue
 import threading
@@ -149,6 +148,7 @@ class ProcessTask(Task):
 
     def __init__(self, target, args=(), kwargs=None, parent=None):
         super().__init__(self._pump, parent)
+        import multiprocessing  # lazy: only batch work uses a process (start-up)
         ctx = multiprocessing.get_context("spawn")
         self._messages = ctx.Queue()
         self._mp_cancel = ctx.Event()

@@ -188,7 +188,7 @@ def test_new_action_asks_for_a_name(make_main_window, monkeypatch):
     w = make_main_window()
     action(w, "actNew").trigger()
     assert w.doc.project.name == "和平街道" and w.doc.project.units() == []
-    assert w.tree.topLevelItemCount() == 0
+    assert w.tree.model().rowCount() == 0
 
 
 def test_import_action_opens_the_import_dialog(make_main_window, qtbot):

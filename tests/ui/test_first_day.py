@@ -33,7 +33,7 @@ def test_from_an_empty_window_to_printed_proposals(make_main_window, qtbot, monk
 
     w = make_main_window()
     act(w, "actNew").trigger()
-    assert w.doc.project.units() == [] and w.tree.topLevelItemCount() == 0
+    assert w.doc.project.units() == [] and w.tree.model().rowCount() == 0
     uid = build_unit(w, qtbot)
     act(w, "actGenerateHouseholds").trigger()
     fill(qtbot, w.street.dialog, area="60.5")

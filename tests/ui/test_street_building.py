@@ -67,9 +67,10 @@ def test_a_new_project_gets_a_community_building_unit_and_households(make_main_w
     assert uid == b.units[0].id and w.current_view_name() == "unit"
     assert b.units[0].building is b.info
     # the tree shows community → building → unit
-    top = w.tree.topLevelItem(0)
-    assert top.text(0) == "和平里小区" and top.child(0).text(0) == "3号楼"
-    assert top.child(0).child(0).text(0) == "1单元"
+    model = w.tree.model()
+    top = model.index(0, 0)
+    assert top.data() == "和平里小区" and model.index(0, 0, top).data() == "3号楼"
+    assert model.index(0, 0, model.index(0, 0, top)).data() == "1单元"
     # 6 floors × 2 doors
     act(w, "actGenerateHouseholds").trigger()
     fill(qtbot, w.street.dialog, area="56.3")
@@ -118,9 +119,13 @@ def test_invalid_input_stays_in_the_dialog_with_a_message(make_main_window, qtbo
 def test_rename_and_delete_through_the_tree(make_main_window, qtbot):
     w = make_main_window()
     n = len(w.doc.project.units())
-    unit_item = w.tree_unit_item("XFL-4-2")
-    w.tree.setCurrentItem(unit_item)
-    menu = w.street.context_menu(unit_item)
+    # a click on the unit in the tree opens it; its context menu has the unit's actions
+    unit_index = w.tree_unit_index("XFL-4-2")
+    w.tree.scrollTo(unit_index)
+    qtbot.mouseClick(w.tree.viewport(), Qt.LeftButton,
+                     pos=w.tree.visualRect(unit_index).center())
+    assert w.current_unit == "XFL-4-2" and w.current_view_name() == "unit"
+    menu = w.street.context_menu(unit_index)
     names = [a.objectName() for a in menu.actions() if a.objectName()]
     assert {"actGenerateHouseholds", "actPasteHouseholds", "actRenameItem",
             "actDeleteItem", "actImportTemplate"} <= set(names)
@@ -128,20 +133,19 @@ def test_rename_and_delete_through_the_tree(make_main_window, qtbot):
     act(w, "actRenameItem").trigger()
     fill(qtbot, w.street.dialog, name="幸福里小区 4号楼 东单元")
     assert w.doc.unit("XFL-4-2").name == "幸福里小区 4号楼 东单元"
-    assert w.tree_unit_item("XFL-4-2").text(0) == "东单元"
+    assert w.tree_unit_index("XFL-4-2").data() == "东单元"
     # Delete (the key, while the tree has the focus) removes the unit; undo brings it back
     w.activateWindow()
     w.tree.setFocus()
     qtbot.waitUntil(w.tree.hasFocus)
-    w.tree.setCurrentItem(w.tree_unit_item("XFL-4-2"))
+    w.tree.setCurrentIndex(w.tree_unit_index("XFL-4-2"))
     qtbot.keyClick(w.tree, Qt.Key_Delete)
     assert len(w.doc.project.units()) == n - 1
-    assert w.tree_unit_item("XFL-4-2") is None
+    assert not w.tree_unit_index("XFL-4-2").isValid()
     w.doc.undo_stack.undo()
     assert w.doc.unit("XFL-4-2").name == "幸福里小区 4号楼 东单元"
     # a community's menu has no household actions
-    top = w.tree.topLevelItem(0)
-    menu = w.street.context_menu(top)
+    menu = w.street.context_menu(w.tree.model().index(0, 0))
     assert "actGenerateHouseholds" not in [a.objectName() for a in menu.actions()]
     menu.deleteLater()
 

@@ -17,22 +17,22 @@ def test_opens_the_sample_street_with_tree_and_census(make_main_window):
     project = w.doc.project
     n_units = len(project.units())
     assert n_units >= 10 and w.doc.is_sample
-    assert w.tree.topLevelItemCount() == len(project.communities)
+    assert w.tree.model().rowCount() == len(project.communities)
     assert w.current_view_name() == "overview"
     ov = w.view("overview")
-    assert ov.proxy.rowCount() == n_units
+    assert ov.model.rowCount() == n_units
     # class filter and search narrow the table
     ov.class_filter.setCurrentIndex(ov.class_filter.findData("unsuitable"))
     census = w.doc.census()
-    assert ov.proxy.rowCount() == census.by_class["unsuitable"]
+    assert ov.model.rowCount() == census.by_class["unsuitable"]
     ov.class_filter.setCurrentIndex(0)
     first = project.units()[0]
     ov.search.setText(first.id)
     assert ov.row_unit_ids() == [first.id]
     # double-click opens the unit
-    ov.table.doubleClicked.emit(ov.proxy.index(0, 0))
+    ov.table.doubleClicked.emit(ov.model.index(0, 0))
     assert w.current_view_name() == "unit" and w.current_unit == first.id
-    assert w.tree.currentItem().data(0, Qt.UserRole + 1) == first.id
+    assert w.tree.currentIndex().data(Qt.UserRole + 1) == first.id
 
 
 def test_site_edit_updates_findings_live_and_undo(make_main_window, qtbot):
@@ -91,7 +91,7 @@ def test_import_a_clean_file_adds_units_and_undo_removes_them(make_main_window):
     assert not dlg.isVisible(), dlg.summary.text()
     added = len(w.doc.project.units()) - n_units
     assert added == dlg.preview.project_delta.n_units > 0
-    assert w.tree.topLevelItemCount() == len(w.doc.project.communities)
+    assert w.tree.model().rowCount() == len(w.doc.project.communities)
     w.doc.undo_stack.undo()
     assert len(w.doc.project.units()) == n_units
 

@@ -1,0 +1,212 @@
+"""The main window's file handling: open, save, save as, recent files, the autosave copy
+and recovery after a crash. Mixed into :class:`~elevator_eval.ui.main_window.MainWindow`
+(its texts are in the ``MainWindow`` translation context)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from .. import store
+from ..concurrency import StaleSaveError, restore_base
+from ..errors import InputError, NotBuiltError, ProjectFileError
+from ..model import Project
+from ..resources import sample_project_path
+
+PROJECT_FILTER = "加梯评估项目 / Elevator Eval project (*.eeproj)"
+translate = QCoreApplication.translate
+
+
+class WindowFiles:
+    """Open, save and recover the window's project (``self.doc``)."""
+
+    def open_initial(self, path: str | None) -> None:
+        """Open ``path``, or the bundled sample street when ``path`` is None."""
+        if path:
+            if not self.open_path(path):
+                self.open_sample()
+        else:
+            self.open_sample()
+        self.show_overview()
+
+    def open_sample(self) -> bool:
+        sample = sample_project_path()
+        try:
+            self.doc.open(sample, is_sample=True)
+            return True
+        except (ProjectFileError, NotBuiltError, InputError, OSError) as e:
+            self.doc.set_project(self._fallback_project(), None)
+            self.statusBar().showMessage(translate("MainWindow", "示例项目无法打开：{0}").format(e), 8000)
+            return False
+
+    @staticmethod
+    def _fallback_project():
+        return Project(name="")
+
+    def open_path(self, path: str | os.PathLike) -> bool:
+        mode = self.guard.before_open(path)
+        if mode is None:
+            return False
+        try:
+            self.doc.open(path)
+        except (ProjectFileError, NotBuiltError, InputError, OSError) as e:
+            self.report_error(translate("MainWindow", "无法打开项目"), str(e))
+            self.settings.remove_recent_file(str(path))
+            return False
+        self.guard.opened(path, read_only=mode == "read_only")
+        self.settings.add_recent_file(str(Path(path).resolve()))
+        self.settings.set_last_dir(str(Path(path).resolve().parent))
+        self.current_unit = None
+        self.show_overview()
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to go on."""
+        if not self.doc.is_dirty():
+            return True
+        answer = self.ask_save_changes()
+        if answer == "save":
+            return self.file_save()
+        return answer == "discard"
+
+    def _ask_save_changes(self) -> str:
+        box = QMessageBox(QMessageBox.Warning, translate("MainWindow", "未保存的修改"),
+                          translate("MainWindow", "“{0}”有未保存的修改。是否保存？").format(self.doc.title()),
+                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self)
+        box.button(QMessageBox.Save).setText(translate("MainWindow", "保存"))
+        box.button(QMessageBox.Discard).setText(translate("MainWindow", "不保存"))
+        box.button(QMessageBox.Cancel).setText(translate("MainWindow", "取消"))
+        r = box.exec()
+        return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(r, "cancel")
+
+    def _report_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def file_new(self) -> None:
+        if not self.maybe_save():
+            return
+        name, ok = QInputDialog.getText(self, translate("MainWindow", "新建项目"),
+                                        translate("MainWindow", "项目名称（如街道名）："))
+        if not ok:
+            return
+        self.doc.new(name.strip() or translate("MainWindow", "新项目"))
+        self.current_unit = None
+        self.show_overview()
+
+    def file_open(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "打开项目"),
+                                              self.settings.last_dir(), PROJECT_FILTER)
+        if path:
+            self.open_path(path)
+
+    def file_save(self) -> bool:
+        if self.doc.path is None or self.doc.is_sample or self.guard.read_only:
+            return self.file_save_as()
+        return self._save_to(self.doc.path)
+
+    def file_save_as(self) -> bool:
+        start = self.settings.last_dir() or str(Path.home())
+        suggested = str(Path(start) / ((self.doc.project.name or "project") + ".eeproj"))
+        path, _ = QFileDialog.getSaveFileName(self,
+                                              translate("MainWindow", "另存为"), suggested, PROJECT_FILTER)
+        if not path:
+            return False
+        if not path.endswith(".eeproj"):
+            path += ".eeproj"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        old_base = self.autosave_base()      # the sample's or the old file's copy
+        try:
+            saved = self.doc.save(path)
+        except StaleSaveError as e:
+            return self.guard.resolve_stale(path, e)
+        except Exception as e:  # disk full, permission …: say so, keep the data
+            self.report_error(translate("MainWindow", "保存失败"), str(e))
+            return False
+        self.settings.add_recent_file(str(saved.resolve()))
+        self.settings.set_last_dir(str(saved.resolve().parent))
+        self._clear_autosave(old_base)
+        self._clear_autosave()
+        self.guard.saved(saved)
+        self.statusBar().showMessage(translate("MainWindow", "已保存 {0}").format(saved), 4000)
+        self._update_status()
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        self.menu_recent.clear()
+        files = self.settings.recent_files()
+        if not files:
+            a = self.menu_recent.addAction(translate("MainWindow", "（无）"))
+            a.setEnabled(False)
+        for i, p in enumerate(files, 1):
+            a = self.menu_recent.addAction(f"&{i} {p}")
+            a.triggered.connect(lambda _=False, p=p: self._open_recent(p))
+
+    def _open_recent(self, path: str) -> None:
+        if self.maybe_save():
+            self.open_path(path)
+
+    # ------------------------------------------------------------------ autosave
+    def autosave_base(self) -> Path:
+        """The file whose autosave copy is written: the project file, or for the sample
+        and unsaved projects ``untitled.eeproj`` in the user's data folder."""
+        if self.doc.path is not None and not self.doc.is_sample:
+            return self.doc.path
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / "untitled.eeproj"
+
+    def autosave(self) -> bool:
+        """Write a recovery copy of a project with unsaved changes (``store.save_autosave``)."""
+        if not self.doc.is_dirty():
+            return False
+        try:
+            store.save_autosave(self.doc.project, self.autosave_base())
+        except Exception as e:
+            self.statusBar().showMessage(translate("MainWindow", "自动保存失败：{0}").format(e), 6000)
+            return False
+        self.statusBar().showMessage(translate("MainWindow", "已自动保存"), 3000)
+        return True
+
+    def _clear_autosave(self, base: Path | None = None) -> None:
+        try:
+            store.discard_autosave(base or self.autosave_base())
+        except Exception:
+            pass
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the autosaved copy of the open project (or of the unsaved
+        one). Answering no deletes the copy."""
+        try:
+            found = store.find_recovery(self.autosave_base())
+        except Exception:
+            return False
+        if not found:
+            return False
+        if not self.ask_recover(str(found)):
+            self._clear_autosave()
+            return False
+        try:
+            project = store.open_project(found)
+        except Exception as e:
+            self.report_error(translate("MainWindow", "恢复失败"), str(e))
+            return False
+        path, sample = self.doc.path, self.doc.is_sample
+        if path is not None:
+            restore_base(project, found, path)
+        self.doc.set_project(project, path, is_sample=sample)
+        self.doc.undo_stack.resetClean()   # the recovered data is not in the file yet
+        self._update_title()
+        return True
+
+    def _ask_recover(self, found) -> bool:
+        r = QMessageBox.question(self, translate("MainWindow", "恢复"),
+                                 translate("MainWindow", "发现上次未正常退出时自动保存的副本：\n{0}\n是否恢复？")
+                                 .format(found))
+        return r == QMessageBox.Yes

@@ -1,0 +1,96 @@
+"""The project tree and the street overview as Qt models: the tree mirrors the project's
+lists level by level, clicking in it opens units, the overview sorts on a header click
+keeping the selected unit, and search and class filter combine."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+
+UNIT_ROLE = Qt.UserRole + 1
+
+
+def _click(qtbot, view, index):
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.visualRect(index).center())
+
+
+def test_tree_mirrors_the_project_and_parents_round_trip(make_main_window):
+    w = make_main_window("sample")
+    model, project = w.tree.model(), w.doc.project
+    assert model.rowCount() == len(project.communities)
+    seen = []
+    for ci, c in enumerate(project.communities):
+        ci_index = model.index(ci, 0)
+        assert ci_index.data() == c.name and model.parent(ci_index) == QModelIndex()
+        assert model.rowCount(ci_index) == len(c.buildings)
+        for bi, b in enumerate(c.buildings):
+            b_index = model.index(bi, 0, ci_index)
+            assert b_index.data() == b.name and model.parent(b_index) == ci_index
+            assert model.rowCount(b_index) == len(b.units)
+            for ui, u in enumerate(b.units):
+                u_index = model.index(ui, 0, b_index)
+                assert model.parent(u_index) == b_index and model.rowCount(u_index) == 0
+                assert u_index.data(UNIT_ROLE) == u.id
+                assert w.tree_unit_index(u.id) == u_index
+                seen.append(u.id)
+    assert seen == [u.id for u in project.units()]
+    # no index outside the lists
+    assert not model.index(len(project.communities), 0).isValid()
+    assert not w.tree_unit_index("no-such-unit").isValid()
+
+
+def test_clicks_in_tree_and_table_keep_both_in_step(make_main_window, qtbot):
+    w = make_main_window("sample")
+    last = w.doc.project.units()[-1]
+    _click(qtbot, w.tree, w.tree_unit_index(last.id))
+    assert w.current_view_name() == "unit" and w.current_unit == last.id
+    # a community: back to the overview
+    _click(qtbot, w.tree, w.tree.model().index(0, 0))
+    assert w.current_view_name() == "overview"
+    # pick a row of the overview and press Enter: the unit opens and the tree follows
+    ov = w.view("overview")
+    first = ov.row_unit_ids()[0]
+    _click(qtbot, ov.table, ov.model.index(0, 2))
+    qtbot.keyClick(ov.table, Qt.Key_Return)
+    assert w.current_view_name() == "unit" and w.current_unit == first
+    assert w.tree.currentIndex() == w.tree_unit_index(first)
+
+
+def test_header_click_sorts_and_the_selection_stays_on_its_unit(make_main_window, qtbot):
+    w = make_main_window("sample")
+    ov = w.view("overview")
+    census = w.doc.census()
+    years = {r.unit_id: r.year_built for r in census.rows}
+    col = ov.model.COLUMNS.index("year")
+    chosen = ov.row_unit_ids()[3]
+    _click(qtbot, ov.table, ov.model.index(3, 0))
+    header = ov.table.horizontalHeader()
+    x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(x, header.height() // 2))
+    ids = ov.row_unit_ids()
+    order = [years[u] for u in ids]
+    assert order in (sorted(order), sorted(order, reverse=True))
+    assert sorted(ids) == sorted(years)             # every unit still shown once
+    selected = ov.table.selectionModel().selectedRows()
+    assert [ov.model.data(i, Qt.UserRole) for i in selected] == [chosen]
+
+
+def test_search_and_class_filter_combine(make_main_window, qtbot):
+    w = make_main_window("sample")
+    ov = w.view("overview")
+    census = w.doc.census()
+    community = census.rows[0].community
+    ov.class_filter.setCurrentIndex(ov.class_filter.findData("suitable"))
+    ov.search.setText(community)          # Chinese text: typed as a paste would
+    expected = sorted(r.unit_id for r in census.rows
+                      if r.klass == "suitable" and community in r.community)
+    assert sorted(ov.row_unit_ids()) == expected and expected
+    # the search ignores case and covers the unit id
+    unit_id = census.rows[-1].unit_id
+    ov.class_filter.setCurrentIndex(0)
+    ov.search.clear()
+    qtbot.keyClicks(ov.search, unit_id.lower())
+    assert unit_id in ov.row_unit_ids()
+    assert all(unit_id.lower() in u.lower() for u in ov.row_unit_ids())
+    ov.search.clear()
+    assert len(ov.row_unit_ids()) == len(census.rows)
