@@ -47,7 +47,7 @@ def _dec(text: str) -> Decimal | None:
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise ValueError(text)
+        raise ValueError(text) from None
 
 
 class ModelForm(QWidget):

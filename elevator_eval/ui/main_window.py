@@ -203,7 +203,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             for dlg in self.findChildren(QDialog, name):
                 dlg.close()       # reopened in the new language from the menu
         kept = view_state.collect(self)
-        for name, view in list(self._views.items()):
+        for view in list(self._views.values()):
             self.stack.removeWidget(view)
             view.deleteLater()
         self._views.clear()

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 
@@ -111,7 +113,7 @@ class WindowActions:
         for a in (self.act_quick_start, self.act_shortcuts, self.act_about):
             self.menu_help.addAction(a)
 
-    TOOLBAR_ICONS = {"actOpen": "open", "actSave": "save", "actUndo": "undo",
+    TOOLBAR_ICONS: ClassVar[dict[str, str]] = {"actOpen": "open", "actSave": "save", "actUndo": "undo",
                      "actRedo": "redo", "actOverview": "overview", "actUnit": "unit",
                      "actProcurement": "procurement", "actImport": "import",
                      "actExportPdf": "export-pdf", "actBatch": "batch"}
