@@ -22,10 +22,8 @@ Pipeline of :func:`compute_share`:
    out-of-pocket.
 
 The options of steps 4–6 are read and validated by :mod:`elevator_eval.costshare_options`.
-Every method side by side and the check of a published split are in
-:mod:`elevator_eval.costshare_compare`; the consensus search over stated maximum
-contributions in :mod:`elevator_eval.costshare_consensus`; a vectorised integer path for
-large batches in :mod:`elevator_eval.costshare_batch`.
+Every method side by side is in :mod:`elevator_eval.costshare_compare`; the consensus
+search over stated maximum contributions in :mod:`elevator_eval.costshare_consensus`.
 
 References
 ----------

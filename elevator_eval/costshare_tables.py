@@ -26,12 +26,10 @@ unit format plus ``storeys_tiered``), validated by :func:`elevator_eval.unitfile
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from . import ruledata
 from .errors import InputError
-from .model import Project, Unit
 from .money import to_decimal
 from .unitfile import parse_subsidy
 
@@ -184,44 +182,14 @@ def list_subsidy_rules(settings: dict[str, Any] | None = None) -> list[str]:
     return sorted(names)
 
 
-def apply_subsidy_rules(unit: Unit, name: str, *, settings: dict[str, Any] | None = None) -> None:
-    """Replace ``unit.subsidies`` with the rules of the named city (each tagged with it)."""
+def rule_set_subsidies(name: str, *,
+                       settings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The subsidy rules of the named rule set (a city's, or the project's own), each tagged
+    with the rule set's name: what a unit's ``subsidies`` become when the clerk applies it."""
     data = load_subsidy_rules(name, settings=settings)
     rules = []
     for r in data["rules"]:
         r = dict(r)
         r.setdefault("rule_set", name)
         rules.append(r)
-    unit.subsidies = rules
-
-
-def save_user_table(project: Project, data: dict[str, Any]) -> str:
-    """Validate a user-defined coefficient table and keep it in the project's settings.
-
-    Returns the table's name. The stored value is plain JSON (numbers as decimal strings).
-    """
-    checked = validate_table(data, "coefficient_tables")
-    plain = _plain(data)
-    plain["floors"] = {str(k): str(v) for k, v in sorted(checked["floors"].items())}
-    project.settings.setdefault("coefficient_tables", {})[checked["name"]] = plain
-    return str(checked["name"])
-
-
-def save_user_subsidy_rules(project: Project, data: dict[str, Any]) -> str:
-    """Validate a user-defined subsidy rule set and keep it in the project's settings."""
-    checked = validate_subsidy_file(data, "subsidy_rules")
-    project.settings.setdefault("subsidy_rules", {})[checked["name"]] = _plain(data)
-    return str(checked["name"])
-
-
-def _plain(obj: Any) -> Any:
-    """``obj`` as plain JSON data (Decimals and Fractions as their text)."""
-    if isinstance(obj, Decimal):
-        return str(obj)
-    if isinstance(obj, Fraction):
-        return str(obj)
-    if isinstance(obj, dict):
-        return {str(k): _plain(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_plain(v) for v in obj]
-    return obj
+    return rules

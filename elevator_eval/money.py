@@ -71,11 +71,6 @@ def round_fen(amount_yuan: Decimal | Fraction | int) -> Decimal:
     return Decimal(amount_yuan).quantize(FEN_YUAN, rounding=ROUND_HALF_UP)
 
 
-def to_fraction(d: Decimal) -> Fraction:
-    """Exact rational value of a Decimal."""
-    return Fraction(d)
-
-
 def json_number(d: Decimal | int | Fraction) -> int | float:
     """A Decimal as a JSON-friendly number: int when integral, else float of its text."""
     if isinstance(d, int):

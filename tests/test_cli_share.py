@@ -95,7 +95,6 @@ def test_compare_and_consensus(example_unit_path, tmp_path):
 
 
 def test_project_target_with_user_table(tmp_path, example_unit_path):
-    from elevator_eval.costshare_tables import save_user_table
     from elevator_eval.model import Building, Community, Project
     from elevator_eval.store import save_project
     from elevator_eval.unitfile import load_unit
@@ -105,9 +104,9 @@ def test_project_target_with_user_table(tmp_path, example_unit_path):
     unit.share.method = "coefficient_by_floor"
     project = Project(name="p", communities=[Community(id="C", name="c", buildings=[
         Building(id="B", name="b", info=unit.building, units=[unit])])])
-    save_user_table(project, {"name": "owners-own", "title_zh": "业主自定", "title_en": "Own",
+    project.settings["coefficient_tables"] = {"owners-own": {"name": "owners-own", "title_zh": "业主自定", "title_en": "Own",
                               "source": "owners' meeting", "quality": "assumption",
-                              "floors": {"2": 1, "3": 2, "4": 3, "5": 4, "6": 5}})
+                              "floors": {"2": 1, "3": 2, "4": 3, "5": 4, "6": 5}}}
     path = tmp_path / "p.eeproj"
     save_project(project, path)
     code, _, err = run([str(path)])

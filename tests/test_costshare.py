@@ -12,7 +12,7 @@ from elevator_eval.costshare import METHOD_INFO, METHODS, compute_share
 from elevator_eval.costshare_allocate import allocate
 from elevator_eval.costshare_compare import compare_methods
 from elevator_eval.costshare_subsidy import subsidy_total
-from elevator_eval.costshare_tables import apply_subsidy_rules
+from elevator_eval.costshare_tables import rule_set_subsidies
 from elevator_eval.errors import InputError
 from elevator_eval.unitfile import load_unit
 
@@ -97,7 +97,7 @@ def test_w4_stair_count_percentages():
                                            (800000, 280000)])
 def test_w11_shanghai(cost, expected):
     u = make_unit(total_yuan=cost)
-    apply_subsidy_rules(u, "shanghai")
+    u.subsidies = rule_set_subsidies("shanghai")
     total, lines = subsidy_total(u)
     assert total == expected
     assert lines[0].parts == {"city": D(expected) / 2, "district": D(expected) / 2}
@@ -107,20 +107,20 @@ def test_w11_shanghai(cost, expected):
                                               (16, 150000)])
 def test_w12_per_stop(storeys, expected):
     u = make_unit(storeys=storeys, per_floor=1)
-    apply_subsidy_rules(u, "per-stop-unnamed")
+    u.subsidies = rule_set_subsidies("per-stop-unnamed")
     assert subsidy_total(u)[0] == expected
 
 
 def test_w12_reserved_shaft():
     u = make_unit(storeys=7, per_floor=1)
     u.site.extra["reserved_shaft"] = True
-    apply_subsidy_rules(u, "per-stop-unnamed")
+    u.subsidies = rule_set_subsidies("per-stop-unnamed")
     assert subsidy_total(u)[0] == 50000
 
 
 def test_w13_xuzhou_tiers():
     u = make_unit(storeys=6)
-    apply_subsidy_rules(u, "xuzhou")
+    u.subsidies = rule_set_subsidies("xuzhou")
     total, lines = subsidy_total(u)
     assert total == 100000
     assert lines[0].parts == {"city": 50000, "district": 50000}

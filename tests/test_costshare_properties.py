@@ -6,12 +6,9 @@ from decimal import Decimal as D
 from fractions import Fraction
 from math import floor
 
-import numpy as np
 from hypothesis import assume, given, settings, strategies as st
 
 from elevator_eval.costshare import METHODS, compute_share, method_weights
-from elevator_eval.costshare_allocate import allocate
-from elevator_eval.costshare_batch import allocate_fen_batch, fractions_to_int
 from elevator_eval.errors import InputError
 from elevator_eval.model import BuildingInfo, Costs, Household, ShareSettings, Unit
 
@@ -156,32 +153,3 @@ def test_listing_order_only_matters_for_exact_ties(unit, rnd_gen):
             assert s1[ids[0]] == s2[ids[0]]
         else:
             assert sorted(s1[i] for i in ids) == sorted(s2[i] for i in ids)
-
-
-@SETTINGS
-@given(st.lists(st.tuples(st.integers(0, 10 ** 6), st.integers(1, 9)), min_size=1,
-                max_size=12),
-       st.integers(0, 10 ** 9), st.sampled_from([1, 50, 100, 1000, 10000]))
-def test_batch_path_matches_exact_path(rows, total_fen, rounding_fen):
-    weights = [w for w, _ in rows]
-    floors = [f for _, f in rows]
-    assume(sum(weights) > 0)
-    exact = allocate(D(total_fen) / 100, [Fraction(w) for w in weights],
-                     D(rounding_fen) / 100, floors)
-    fast = allocate_fen_batch([total_fen], [weights], floors, rounding_fen)[0]
-    assert [int(x * 100) for x in exact] == fast.tolist()
-    assert int(fast.sum()) == total_fen
-
-
-@SETTINGS
-@given(units(method="floor_coefficient_area"))
-def test_batch_path_on_unit_weights(unit):
-    weights = _paying(unit)
-    assume(sum(weights) > 0)
-    r = compute_share(unit)
-    ints = fractions_to_int(weights)
-    total_fen = int(r.owners_total_yuan * 100)
-    fast = allocate_fen_batch(np.array([total_fen]), np.array([ints]),
-                              [h.floor for h in unit.households],
-                              int(unit.share.rounding_yuan * 100))[0]
-    assert fast.tolist() == [int(h.share_yuan * 100) for h in r.households]

@@ -9,9 +9,8 @@ import pytest
 from elevator_eval import ruledata
 from elevator_eval.costshare import compute_share
 from elevator_eval.costshare_subsidy import subsidy_total
-from elevator_eval.costshare_tables import (DEFAULT_TABLE, apply_subsidy_rules, list_subsidy_rules,
-                                            list_tables, load_subsidy_rules, load_table,
-                                            save_user_subsidy_rules, save_user_table,
+from elevator_eval.costshare_tables import (DEFAULT_TABLE, list_subsidy_rules, list_tables,
+                                            load_subsidy_rules, load_table, rule_set_subsidies,
                                             validate_table)
 from elevator_eval.errors import InputError
 from elevator_eval.model import Project
@@ -38,7 +37,7 @@ def test_every_shipped_subsidy_rule_set_loads():
         data = load_subsidy_rules(name)
         assert data["source"] and data["quality"] in ("A", "B", "C", "assumption")
         u = make_unit(items={"equipment": 400000, "pipe_relocation": 50000})
-        apply_subsidy_rules(u, name)
+        u.subsidies = rule_set_subsidies(name)
         total, _ = subsidy_total(u)
         assert 0 < total <= u.costs.total_yuan
 
@@ -78,31 +77,31 @@ def test_table_validation_names_the_field(change, field):
 
 def test_user_table_saved_in_project_and_used():
     p = Project(name="p")
-    assert save_user_table(p, _table()) == "mine"
-    assert p.settings["coefficient_tables"]["mine"]["floors"] == {"2": "0.5", "3": "1",
-                                                                  "4": "1.5"}
+    p.settings["coefficient_tables"] = {"mine": _table()}
     assert "mine" in list_tables(p.settings)
     u = make_unit(storeys=4, per_floor=1, total_yuan=30000,
                   share={"method": "coefficient_by_floor", "exempt_floors": [1],
                          "table": "mine"})
     r = compute_share(u, settings=p.settings)
     assert [h.share_yuan for h in r.households] == [0, 5000, 10000, 15000]
+    p.settings["coefficient_tables"] = {"mine": _table(floors={"2": "2", "3": "1"})}
     with pytest.raises(InputError):
-        save_user_table(p, _table(floors={"2": "2", "3": "1"}))
+        load_table("mine", settings=p.settings)
 
 
 def test_user_subsidy_rules():
     p = Project(name="p")
-    save_user_subsidy_rules(p, {"name": "street-bonus", "title_zh": "街道奖励",
-                                "title_en": "Street bonus", "source": "street notice",
-                                "quality": "assumption",
-                                "rules": [{"type": "fixed", "yuan": 30000}]})
+    p.settings["subsidy_rules"] = {"street-bonus": {
+        "name": "street-bonus", "title_zh": "街道奖励", "title_en": "Street bonus",
+        "source": "street notice", "quality": "assumption",
+        "rules": [{"type": "fixed", "yuan": 30000}]}}
     assert "street-bonus" in list_subsidy_rules(p.settings)
     u = make_unit()
-    apply_subsidy_rules(u, "street-bonus", settings=p.settings)
+    u.subsidies = rule_set_subsidies("street-bonus", settings=p.settings)
     assert subsidy_total(u)[0] == 30000
+    p.settings["subsidy_rules"]["x"] = {"name": "x", "title_zh": "x", "title_en": "x",
+                                        "source": "x", "quality": "C",
+                                        "rules": [{"type": "gift"}]}
     with pytest.raises(InputError) as e:
-        save_user_subsidy_rules(p, {"name": "x", "title_zh": "x", "title_en": "x",
-                                    "source": "x", "quality": "C",
-                                    "rules": [{"type": "gift"}]})
+        load_subsidy_rules("x", settings=p.settings)
     assert e.value.field.endswith("rules[0].type")

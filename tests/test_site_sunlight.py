@@ -13,9 +13,17 @@ import numpy as np
 import pytest
 
 from elevator_eval.site.plan import parse_plan
-from elevator_eval.site.sun import hour_angle_deg, sun_position
+from elevator_eval.site.sun import hour_angle_deg, sun_vectors
 from elevator_eval.site.sunlight import analyse, time_steps
 from elevator_eval.site.sunlight_rules import find_city, resolve
+
+
+def sun_position(lat_deg, declination_deg, hour_angle):
+    """Altitude and azimuth [°] (clockwise from north) from the app's sun vectors."""
+    v = sun_vectors(lat_deg, declination_deg, hour_angle)
+    alt = np.degrees(np.arcsin(np.clip(v[..., 2], -1.0, 1.0)))
+    az = np.degrees(np.arctan2(v[..., 0], v[..., 1])) % 360.0
+    return alt, az
 
 LAT = 39.90
 DAHAN = -20.15

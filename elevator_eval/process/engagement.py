@@ -121,14 +121,3 @@ def visit_list(unit: Unit, project: Project | None = None) -> list[VisitRow]:
             last_outcome=contacts[-1].outcome if contacts else None,
             concerns=[c for c in CONCERNS if c in seen]))
     return rows
-
-
-def concern_counts(project: Project) -> dict[str, int]:
-    """How many households raised each concern at least once, over the project."""
-    out = dict.fromkeys(CONCERNS, 0)
-    for u in project.units():
-        for h in u.households:
-            seen = {c for ct in read_canvass(h, u.id) for c in ct.concerns}
-            for c in seen:
-                out[c] += 1
-    return out

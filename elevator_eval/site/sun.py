@@ -43,18 +43,3 @@ def sun_vectors(lat_deg: float, declination_deg: float, hour_angle: npt.ArrayLik
     north = np.cos(phi) * np.sin(delta) - np.sin(phi) * np.cos(delta) * np.cos(h)
     up = np.sin(phi) * np.sin(delta) + np.cos(phi) * np.cos(delta) * np.cos(h)
     return np.stack([east, north, up], axis=-1)
-
-
-def sun_position(lat_deg: float, declination_deg: float,
-                 hour_angle: npt.ArrayLike) -> tuple[Floats, Floats]:
-    """Solar altitude and azimuth [°] for hour angles [°].
-
-    Returns
-    -------
-    altitude_deg, azimuth_deg : ndarray
-        Altitude above the horizon; azimuth clockwise from north in [0, 360).
-    """
-    v = sun_vectors(lat_deg, declination_deg, hour_angle)
-    alt = np.degrees(np.arcsin(np.clip(v[..., 2], -1.0, 1.0)))
-    az = np.degrees(np.arctan2(v[..., 0], v[..., 1])) % 360.0
-    return alt, az

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..costshare_subsidy import SUBSIDY_TITLES
-from ..costshare_tables import list_subsidy_rules, load_subsidy_rules
+from ..costshare_tables import list_subsidy_rules, load_subsidy_rules, rule_set_subsidies
 from ..errors import InputError
 from ..unitfile import SUBSIDY_TYPES, parse_subsidy
 from . import i18n
@@ -281,14 +281,10 @@ class SubsidyEdits:
         """Replace the unit's subsidies by a city's rule set (one undoable edit)."""
         try:
             data = load_subsidy_rules(name, settings=self.doc.project.settings)
+            rules = rule_set_subsidies(name, settings=self.doc.project.settings)
         except InputError as e:
             self.summary.setText(explain_input_error(e))
             return str(e)
-        rules = []
-        for r in data["rules"]:
-            r = dict(r)
-            r.setdefault("rule_set", name)
-            rules.append(r)
         self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules,
                            translate("CostsTab", "采用补贴规则：{0}").format(i18n.pick_attr(data, "title")))
         return None
