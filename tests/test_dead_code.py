@@ -40,7 +40,7 @@ ALLOWLIST: set[str] = {
     "elevator_eval/site/sun.py sun_position",
     # report
     "elevator_eval/report/charts.py shares_by_floor_png",
-    "elevator_eval/report/common.py mask_phone",
+    "elevator_eval/report/masking.py mask_phone",
     "elevator_eval/report/labels.py citations",
     "elevator_eval/report/preinstall_charts.py tornado_figure",
     "elevator_eval/report/preinstall_charts.py histogram_figure",
