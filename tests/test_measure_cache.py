@@ -67,3 +67,13 @@ def test_a_bad_plan_is_refused_on_every_call():
     for _ in range(2):
         with pytest.raises(InputError, match=r"site\.plan\.buildings"):
             measure_mod.measure_site(unit.site)
+
+
+def test_a_plan_that_only_looks_like_a_measured_one_is_still_validated():
+    project, unit = _fresh_unit()
+    assert measure_mod.measure_site(unit.site) is not None     # the list version, cached
+    bad = unit.clone()
+    fp = bad.site.extra["plan"]["shaft"]["footprint"]
+    fp[0] = tuple(fp[0])                                        # JSON would write the same
+    with pytest.raises(InputError, match=r"site\.plan\.shaft"):
+        measure_mod.measure_site(bad.site)

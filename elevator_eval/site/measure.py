@@ -164,19 +164,11 @@ _quick: dict[str, tuple[Plan, Measured]] = {}
 and measured in this process (oldest dropped first beyond :data:`_QUICK_MAX`)."""
 
 
-def _tag_decimal(obj: object) -> str:
-    if isinstance(obj, Decimal):
-        return "\x00D" + str(obj)    # kept apart from floats and from strings
-    raise TypeError(type(obj).__name__)
-
-
-def _quick_key(raw: object) -> str | None:
-    """A cheap exact key of a raw plan (C JSON encoder, Decimals tagged), ``None`` when the
-    plan holds values JSON cannot write (those take the validating path every time)."""
-    try:
-        return json.dumps(raw, default=_tag_decimal, check_circular=False)
-    except (TypeError, ValueError):
-        return None
+def _quick_key(raw: object) -> str:
+    """A cheap exact key of a raw plan: its ``repr``, which tells lists from tuples,
+    Decimals from floats and strings, and ``True`` from ``1`` (a plan that only prints
+    differently, such as one with its keys in another order, is measured again)."""
+    return repr(raw)
 
 
 def _plan_and_measured(site: Site) -> tuple[Plan, Measured] | None:
@@ -184,16 +176,15 @@ def _plan_and_measured(site: Site) -> tuple[Plan, Measured] | None:
     if raw is None:
         return None
     key = _quick_key(raw)
-    hit = _quick.get(key) if key is not None else None
+    hit = _quick.get(key)
     if hit is not None:
         return hit
     plan_of(site)  # validate (InputError naming the field)
     result = _measure_cached(dumps_json(raw, indent=None))
-    if key is not None:
-        with _quick_lock:
-            if len(_quick) >= _QUICK_MAX:
-                _quick.pop(next(iter(_quick)), None)
-            _quick[key] = result
+    with _quick_lock:
+        if len(_quick) >= _QUICK_MAX:
+            _quick.pop(next(iter(_quick)), None)
+        _quick[key] = result
     return result
 
 
