@@ -249,4 +249,3 @@ def _measured_dict(m: Measured | None, parts: bool = False) -> dict[str, Any]:
     if m is None:
         return {}
     return dict(m.parts) if parts else m.to_json()
-
