@@ -40,7 +40,7 @@ from .findings import Finding, count_severities
 from .model import Site, Unit
 from .rulebook import RuleBundle
 from .site.annotate import annotate
-from .site.measure import effective_site, measure_site
+from .site.measure import Measured, effective_site
 from .spatial import check_spatial, not_surveyed
 from .structural import check_structural, current_year
 from .suitability_rules import SuitabilityRuleset, threshold_of
@@ -191,12 +191,14 @@ class Assessment:
         }
 
 
-def findings_for(unit: Unit, rules: SuitabilityRuleset, *, year: int | None = None
-                 ) -> list[Finding]:
+def findings_for(unit: Unit, rules: SuitabilityRuleset, *, year: int | None = None,
+                 effective: tuple[Site, Measured | None] | None = None) -> list[Finding]:
     """Every finding for a unit: structural first, then spatial (a site plan's measured
     values win over typed ones); each carries the ruleset and the limits it was checked
-    against (:func:`~elevator_eval.suitability_rules.threshold_of`)."""
-    site, measured = effective_site(unit.site)
+    against (:func:`~elevator_eval.suitability_rules.threshold_of`). ``effective`` is
+    :func:`~elevator_eval.site.measure.effective_site` of the unit's site when the caller
+    has it already."""
+    site, measured = effective_site(unit.site) if effective is None else effective
     found = check_structural(unit.building, rules.checks, year=year) + \
         annotate(check_spatial(site, rules.checks), measured, rules.checks)
     return [replace(f, ruleset=rules.name, threshold=threshold_of(rules, f.code))
@@ -223,7 +225,8 @@ def assess(unit: Unit, bundle: RuleBundle, *, year: int | None = None,
     """
     year = current_year() if year is None else year
     rules = bundle.suitability
-    findings = findings_for(unit, rules, year=year)
+    effective = effective_site(unit.site)    # the plan is measured once per assessment
+    findings = findings_for(unit, rules, year=year, effective=effective)
     counts = count_severities(findings)
     klass = classify_counts(counts["major"], counts["strong"], rules.class_rule)
     zh, en = _main_reason(findings, klass, counts)
@@ -237,15 +240,12 @@ def assess(unit: Unit, bundle: RuleBundle, *, year: int | None = None,
                       main_reason_zh=zh, main_reason_en=en,
                       to_improve=_to_improve(findings, klass, rules.class_rule),
                       consent=consent, ruleset=rules.name,
-                      not_surveyed=not_surveyed(effective_site(unit.site)[0]),
-                      year=year, measured=measured_values(unit.site),
-                      measured_parts=measured_values(unit.site, parts=True))
+                      not_surveyed=not_surveyed(effective[0]),
+                      year=year, measured=_measured_dict(effective[1]),
+                      measured_parts=_measured_dict(effective[1], parts=True))
 
 
-def measured_values(site: Site, parts: bool = False) -> dict[str, Any]:
-    """Site values measured from the unit's plan (empty without a plan); with ``parts``,
-    what produced each value (nearest building, pipes, courtyards, windows …)."""
-    m = measure_site(site)
+def _measured_dict(m: Measured | None, parts: bool = False) -> dict[str, Any]:
     if m is None:
         return {}
     return dict(m.parts) if parts else m.to_json()

@@ -27,6 +27,7 @@ from xml.sax.saxutils import escape as _xml_escape
 from .. import fonts
 from ..atomic import fsync_replace
 from ..fonts import mark_supplement
+from .cell_styles import cell_styles
 
 PAGE_MARGIN_MM = 18
 CELL_PAD_PT = 3
@@ -320,17 +321,12 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
                 style += "_w"
             out.append(para(value, style, font_size))
         body.append(out)
-    t = Table(body, colWidths=col_widths, repeatRows=header_rows if repeat else 0)
     n_cols = max((len(row) for row in rows), default=0)
-    cmds = _plain_cell_style(len(rows), header_rows, right & set(range(n_cols)),
-                             font_size) + [
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8C8C8C")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
-    ]
+    t = Table(body, colWidths=col_widths, repeatRows=header_rows if repeat else 0,
+              cellStyles=cell_styles(len(rows), n_cols, header_rows, right,
+                                     sized("cell", font_size), sized("head", font_size),
+                                     CELL_PAD_PT, 2.5, extra_style))
+    cmds = [("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8C8C8C"))]
     if header_rows:
         cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#DCE6F1")))
     if zebra:
@@ -370,21 +366,6 @@ def one_line_text(value: Any, width: float | None, style) -> str | None:
     if stringWidth(text, style.fontName, style.fontSize) > width:
         return None
     return text
-
-
-def _plain_cell_style(n_rows: int, header_rows: int, right: set[int],
-                      font_size: float | None) -> list:
-    """Table commands that set plain-string cells like the ``cell``/``cell_r``/``head``
-    Paragraph styles (Paragraph cells keep their own style)."""
-    body, head = sized("cell", font_size), sized("head", font_size)
-    cmds = [("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize, body.leading)]
-    if header_rows:
-        cmds += [("FONT", (0, 0), (-1, header_rows - 1), head.fontName, head.fontSize,
-                  head.leading),
-                 ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER")]
-    if n_rows > header_rows:
-        cmds += [("ALIGN", (c, header_rows), (c, -1), "RIGHT") for c in sorted(right)]
-    return cmds
 
 
 def fit_widths(rows: list[list[Any]], width: float, style: str = "cell",

@@ -86,10 +86,9 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
     from reportlab.lib import colors
 
-    from ..site.plan import plan_of
-    sp = plan_of(unit.site)
+    from ..site.measure import measure_site, measured_plan
+    sp = measured_plan(unit.site)   # parsed and measured once per plan (cached)
     if sp is not None and sp.shaft is not None:  # drawn from the plan's geometry, to scale
-        from ..site.measure import measure_site
         from .site_drawing import site_plan_drawing
         return site_plan_drawing(sp, measure_site(unit.site), width_pt, max(height_pt, 300),
                                  lang)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -151,18 +152,60 @@ def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = Tru
 
 
 @lru_cache(maxsize=64)
-def _measure_cached(text: str) -> Measured:
-    return measure(parse_plan(json.loads(text, parse_float=Decimal)))
+def _measure_cached(text: str) -> tuple[Plan, Measured]:
+    plan = parse_plan(json.loads(text, parse_float=Decimal))
+    return plan, measure(plan)
+
+
+_QUICK_MAX = 64
+_quick_lock = threading.Lock()
+_quick: dict[str, tuple[Plan, Measured]] = {}
+"""Quick key (:func:`_quick_key`) → the plan and its measurement, for plans already validated
+and measured in this process (oldest dropped first beyond :data:`_QUICK_MAX`)."""
+
+
+def _quick_key(raw: object) -> str:
+    """A cheap exact key of a raw plan: its ``repr``, which tells lists from tuples,
+    Decimals from floats and strings, and ``True`` from ``1`` (a plan that only prints
+    differently, such as one with its keys in another order, is measured again)."""
+    return repr(raw)
+
+
+def _plan_and_measured(site: Site) -> tuple[Plan, Measured] | None:
+    raw = site.extra.get("plan") if site.extra else None
+    if raw is None:
+        return None
+    key = _quick_key(raw)
+    hit = _quick.get(key)
+    if hit is not None:
+        return hit
+    plan_of(site)  # validate (InputError naming the field)
+    result = _measure_cached(dumps_json(raw, indent=None))
+    with _quick_lock:
+        if len(_quick) >= _QUICK_MAX:
+            _quick.pop(next(iter(_quick)), None)
+        _quick[key] = result
+    return result
 
 
 def measure_site(site: Site) -> Measured | None:
     """Measured values of a :class:`~elevator_eval.model.Site` with a plan (cached by the
-    plan's text), or ``None`` without a plan."""
-    raw = site.extra.get("plan") if site.extra else None
-    if raw is None:
-        return None
-    plan_of(site)  # validate (InputError naming the field)
-    return _measure_cached(dumps_json(raw, indent=None))
+    plan's content), or ``None`` without a plan."""
+    found = _plan_and_measured(site)
+    return None if found is None else found[1]
+
+
+def measured_plan(site: Site) -> Plan | None:
+    """The parsed plan of a site (the one :func:`measure_site` measured, from the same
+    cache), or ``None`` without a plan.
+
+    Raises
+    ------
+    InputError
+        naming the first bad field of the plan.
+    """
+    found = _plan_and_measured(site)
+    return None if found is None else found[0]
 
 
 def effective_site(site: Site) -> tuple[Site, Measured | None]:
