@@ -177,12 +177,12 @@ def _table_caching_class(base: type) -> type:
     if base in _caching_classes or base in _caching_classes.values():
         return _caching_classes.get(base, base)
 
-    class TableCachingFace(base):  # type: ignore[valid-type, misc]
+    class TableCachingFace(base):  # type: ignore[misc]  # reportlab ships no types
         def get_table(self, tag: str) -> bytes:
-            tables = self.__dict__.setdefault("_ee_tables", {})
+            tables: dict[str, bytes] = self.__dict__.setdefault("_ee_tables", {})
             data = tables.get(tag)
             if data is None:
-                data = tables[tag] = super().get_table(tag)
+                data = tables[tag] = bytes(super().get_table(tag))
             return data
 
     _caching_classes[base] = TableCachingFace
