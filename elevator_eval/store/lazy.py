@@ -73,20 +73,37 @@ class LazyUnit(Unit):
     __hash__ = None  # type: ignore[assignment]  # mutable, like Unit
 
 
-def lazy_unit(values: dict[str, Any], raw: dict[str, Any]) -> LazyUnit:
-    """A :class:`LazyUnit` from its plain field ``values`` and the stored ``raw`` parts
-    (``site``, ``costs``, ``subsidies``, ``share``, ``extra``: JSON text;
-    ``households``: the JSON column of :mod:`.households`)."""
+PARTS = ("site", "costs", "subsidies", "share", "extra", "households")
+"""The stored parts of a unit, in the order :func:`lazy_unit` takes them."""
+
+_RAW_KEYS = tuple(f"_raw_{k}" for k in PARTS)
+
+
+def lazy_unit(values: dict[str, Any], raw: tuple[Any, ...], entry_mode: str | None) -> LazyUnit:
+    """A :class:`LazyUnit` from its plain field ``values`` and the stored ``raw`` parts in
+    :data:`PARTS` order (``site``, ``costs``, ``subsidies``, ``share``, ``extra``: JSON
+    text; ``households``: the JSON column of :mod:`.households`); ``entry_mode`` is the
+    stored ``units.entry_mode`` column (written back unchanged while the site is not
+    decoded)."""
     u = LazyUnit.__new__(LazyUnit)
     d = u.__dict__
     d.update(values)
-    for k, v in raw.items():
-        d[f"_raw_{k}"] = v
+    d.update(zip(_RAW_KEYS, raw))
+    d["_stored_entry_mode"] = entry_mode
     return u
 
 
 def stored_part(unit: Unit, name: str) -> Any:
     """The stored text of ``unit``'s part ``name`` while it is not decoded yet, else None
     (also for a unit that was not read from a file). Readers that need a few plain values
-    of many units (the census) may parse it themselves instead of building the part."""
+    of many units (the census) may parse it themselves instead of building the part; a
+    save writes it back as it is (no decode/encode round trip)."""
     return unit.__dict__.get(f"_raw_{name}") if isinstance(unit, LazyUnit) else None
+
+
+def stored_entry_mode(unit: Unit) -> str | None:
+    """``site.entry_mode`` of a unit whose site is still its stored text (the file's
+    ``units.entry_mode`` column), without decoding the site; read the site otherwise."""
+    if stored_part(unit, "site") is not None:
+        return unit.__dict__.get("_stored_entry_mode")  # type: ignore[no-any-return]
+    return unit.site.entry_mode

@@ -93,15 +93,14 @@ def _buildings(rows: list[tuple[Any, ...]],
 
 def _units(rows: list[tuple[Any, ...]], buildings: dict[int, Building]) -> None:
     """Add the units (stored parts decoded on first use, see :mod:`.lazy`)."""
-    for (pk, bpk, uid, name, rules, rules_given, scheme, _entry, own, site, costs, subs,
+    for (pk, bpk, uid, name, rules, rules_given, scheme, entry, own, site, costs, subs,
          share, extra, suit, households) in rows:
         b = buildings[bpk]
         info = b.info if own is None else dc_from(BuildingInfo, loads_tagged(own))
         u = lazy_unit({"id": uid, "building": info, "name": name, "rules": rules,
                        "rules_given": bool(rules_given), "suitability_rules": suit,
                        "scheme_version": scheme},
-                      {"site": site, "costs": costs, "subsidies": subs, "share": share,
-                       "extra": extra, "households": households})
+                      (site, costs, subs, share, extra, households), entry)
         b.units.append(u)
 
 
