@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any, Callable
 
-from ..model import Costs, ShareSettings, Site, Unit
+from ..model import BuildingInfo, Costs, ShareSettings, Site, Unit
 from .codec import dc_from, loads_tagged
 from .households import decode_households
 
@@ -74,23 +74,29 @@ class LazyUnit(Unit):
 
 
 PARTS = ("site", "costs", "subsidies", "share", "extra", "households")
-"""The stored parts of a unit, in the order :func:`lazy_unit` takes them."""
-
-_RAW_KEYS = tuple(f"_raw_{k}" for k in PARTS)
+"""The stored parts of a unit (kept as ``_raw_<part>`` until first read)."""
 
 
-def lazy_unit(values: dict[str, Any], raw: tuple[Any, ...], entry_mode: str | None) -> LazyUnit:
-    """A :class:`LazyUnit` from its plain field ``values`` and the stored ``raw`` parts in
-    :data:`PARTS` order (``site``, ``costs``, ``subsidies``, ``share``, ``extra``: JSON
-    text; ``households``: the JSON column of :mod:`.households`); ``entry_mode`` is the
-    stored ``units.entry_mode`` column (written back unchanged while the site is not
-    decoded)."""
-    u = LazyUnit.__new__(LazyUnit)
-    d = u.__dict__
-    d.update(values)
-    d.update(zip(_RAW_KEYS, raw))
-    d["_stored_entry_mode"] = entry_mode
-    return u
+def add_lazy_units(rows: list[tuple[Any, ...]], buildings: dict[int, Any],
+                   own_info: Callable[[str], BuildingInfo]) -> None:
+    """Append a :class:`LazyUnit` per ``units`` table row to its building (``buildings``
+    by key). The stored parts stay text (``site``, ``costs``, ``subsidies``, ``share``,
+    ``extra``: JSON; ``households``: the JSON column of :mod:`.households`); the stored
+    ``entry_mode`` column is kept to be written back while the site is not decoded.
+    ``own_info`` decodes a unit's own building data. One dict per row, built at once."""
+    new = LazyUnit.__new__
+    for (_pk, bpk, uid, name, rules, rules_given, scheme, entry, own, site, costs, subs,
+         share, extra, suit, households) in rows:
+        b = buildings[bpk]
+        u = new(LazyUnit)
+        u.__dict__ = {
+            "id": uid, "name": name, "rules": rules, "rules_given": bool(rules_given),
+            "suitability_rules": suit, "scheme_version": scheme,
+            "building": b.info if own is None else own_info(own),
+            "_raw_site": site, "_raw_costs": costs, "_raw_subsidies": subs,
+            "_raw_share": share, "_raw_extra": extra, "_raw_households": households,
+            "_stored_entry_mode": entry}
+        b.units.append(u)
 
 
 def stored_part(unit: Unit, name: str) -> Any:
