@@ -12,10 +12,21 @@ import tempfile
 from decimal import Decimal as D
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from elevator_eval.model import (PIPE_TYPES, Building, BuildingInfo, Community, Costs,
-                                 Household, Project, ShareSettings, Site, Unit)
+from elevator_eval.model import (
+    PIPE_TYPES,
+    Building,
+    BuildingInfo,
+    Community,
+    Costs,
+    Household,
+    Project,
+    ShareSettings,
+    Site,
+    Unit,
+)
 from elevator_eval.store import open_project, save_project
 from elevator_eval.store.lazy import PARTS, stored_part
 from elevator_eval.store.schema import TABLES
@@ -90,7 +101,7 @@ def _rows(path: Path) -> tuple[str, dict[str, list[tuple]]]:
     try:
         sha = conn.execute("SELECT value FROM meta WHERE key = 'content_sha256'").fetchone()[0]
         have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        return sha, {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()  # noqa: S608
+        return sha, {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
                      for t in TABLES if t in have}
     finally:
         conn.close()

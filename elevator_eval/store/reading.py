@@ -3,7 +3,6 @@ after a backup copy."""
 
 from __future__ import annotations
 
-import gc
 import os
 import sqlite3
 from decimal import InvalidOperation
@@ -15,6 +14,7 @@ from ..errors import ProjectFileError
 from ..model import Project
 from .fileops import atomic_from_connection, make_backup, write_meta
 from .header import check_header, connect_ro, file_error
+from .lazy import paused_gc
 from .rows import build_project, content_hash, hash_rows, load, read_tables
 from .schema import FORMAT, MIGRATIONS, SCHEMA_VERSION
 
@@ -35,18 +35,10 @@ def _checked_tables(conn: sqlite3.Connection,
 
 def _read_checked(conn: sqlite3.Connection, path: Path) -> tuple[dict[str, str], Project]:
     """Integrity checks, then the meta values and the project; raises ProjectFileError.
-
-    The cyclic garbage collector is paused meanwhile: reading makes hundreds of thousands
-    of objects that all stay alive, and each collection pass would only walk them again.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    The garbage collector is paused meanwhile (every object made stays alive)."""
+    with paused_gc():
         meta, tables = _checked_tables(conn, path)
         return meta, build_project(meta, tables)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def open_project(path: str | os.PathLike[str]) -> Project:
