@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any
 
 from ..model import Unit
@@ -74,7 +74,7 @@ def _footprint(fp: Any) -> tuple[float, float] | None:
 
 def _pipes(sites: list[dict[str, Any]], bad: list[bool]) -> tuple[list[bool], list[int]]:
     """``has_gas`` and ``n_other_pipes`` columns (a list of str, or None)."""
-    pipes = [d.get("pipes_in_footprint") for d in sites]
+    pipes = list(map(dict.get, sites, repeat("pipes_in_footprint")))
     _mark(bad, pipes, {list, _NONE})
     if set(map(type, chain.from_iterable(p for p in pipes if type(p) is list))) - {str}:
         for i, p in enumerate(pipes):
@@ -85,7 +85,7 @@ def _pipes(sites: list[dict[str, Any]], bad: list[bool]) -> tuple[list[bool], li
 
 
 def _footprints(sites: list[dict[str, Any]], bad: list[bool]) -> tuple[list[float], list[float]]:
-    fps = [d.get("footprint_available_m") for d in sites]
+    fps = list(map(dict.get, sites, repeat("footprint_available_m")))
     sides = [(_NAN, _NAN) if fp is None else _footprint(fp) for fp in fps]
     for i, s in enumerate(sides):
         if s is None:
@@ -98,18 +98,18 @@ def _columns(sites: list[dict[str, Any]], entry_codes: dict[str | None, int],
     """Every column of the plain values; rows found not plain are marked in ``bad``."""
     cols: dict[str, list[Any]] = {}
     for key, name in _FLAGS.items():
-        vals = [d.get(name) for d in sites]
+        vals = list(map(dict.get, sites, repeat(name)))
         _mark(bad, vals, {bool, _NONE})
         cols[key] = [_FLAG_CODES[v] if type(v) in (bool, _NONE) else -1 for v in vals]
     for key, name in _LENGTHS.items():
-        vals = [d.get(name) for d in sites]
+        vals = list(map(dict.get, sites, repeat(name)))
         _mark(bad, vals, {float, int, _NONE})
         cols[key] = [v if type(v) in (float, int) else _NAN for v in vals]
     for key, name in _MM.items():
-        vals = [d.get(name) for d in sites]
+        vals = list(map(dict.get, sites, repeat(name)))
         _mark(bad, vals, {int, _NONE})
         cols[key] = [v if type(v) is int else -1 for v in vals]
-    modes = [d.get("entry_mode") for d in sites]
+    modes = list(map(dict.get, sites, repeat("entry_mode")))
     _mark(bad, modes, {str, _NONE})
     cols["entry_mode"] = [entry_codes.get(m, 0) if type(m) in (str, _NONE) else 0
                           for m in modes]
