@@ -5,7 +5,8 @@ site, costs, subsidies, share and ``extra`` and building every household. A
 :class:`LazyUnit` keeps the stored text (households included) and decodes a part the
 first time it is read; after that it behaves exactly like a :class:`~elevator_eval.model.Unit`
 (same fields, equal to a ``Unit`` with the same values, copied and pickled with what it
-holds). Assigning a part replaces the stored text.
+holds). Assigning a part replaces the stored text. A save writes a part that was never
+read back as its stored text (:func:`stored_part`).
 """
 
 from __future__ import annotations
