@@ -156,3 +156,26 @@ def test_an_edited_part_is_saved_and_the_kept_parts_are_not_lost(tmp_path):
     conn = sqlite3.connect(tmp_path / "b.eeproj")
     assert conn.execute("SELECT entry_mode FROM units").fetchone()[0] == "half_landing"
     conn.close()
+
+
+def test_a_part_with_fields_this_version_does_not_know_is_kept_while_not_read(tmp_path):
+    """A part written by a later version (a field unknown here) survives a save as long
+    as nobody read it; decoding it would drop the unknown field."""
+    from elevator_eval.store.rows import content_hash
+    info = BuildingInfo(year_built=1990, storeys=6)
+    p = Project(name="p", communities=[Community(id="C", name="c", buildings=[
+        Building(id="B", name="b", info=info, units=[Unit(id="U1", building=info)])])])
+    save_project(p, tmp_path / "a.eeproj", track=False)
+    conn = sqlite3.connect(tmp_path / "a.eeproj")
+    costs = conn.execute("SELECT costs FROM units").fetchone()[0]
+    later = costs[:-1] + ',"carbon_kg":{"$d":"12.5"}}'
+    conn.execute("UPDATE units SET costs = ?", (later,))
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'", (content_hash(conn),))
+    conn.commit()
+    conn.close()
+    q = open_project(tmp_path / "a.eeproj")
+    q.units()[0].name = "一单元"                           # an edit elsewhere in the unit
+    save_project(q, tmp_path / "b.eeproj", track=False)
+    conn = sqlite3.connect(tmp_path / "b.eeproj")
+    assert conn.execute("SELECT costs, name FROM units").fetchone() == (later, "一单元")
+    conn.close()
