@@ -115,7 +115,8 @@ def stored_entry_mode(unit: Unit) -> str | None:
     """``site.entry_mode`` of a unit whose site is still its stored text (the file's
     ``units.entry_mode`` column), without decoding the site; read the site otherwise."""
     if stored_part(unit, "site") is not None:
-        return unit.__dict__.get("_stored_entry_mode")  # type: ignore[no-any-return]
+        mode: str | None = unit.__dict__.get("_stored_entry_mode")
+        return mode
     return unit.site.entry_mode
 
 

@@ -14,14 +14,15 @@ equals ``float`` of the Decimal, so the columns equal those built from the decod
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain, repeat
 from typing import Any
 
 from ..model import Unit
 from .lazy import stored_part
 
-_SCAN = json.JSONDecoder().scan_once   # the C scanner: (value, end) of the text at an index
+_SCAN: Callable[[str, int], tuple[Any, int]] = \
+    json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # the C scanner: (value, end)
 _NONE = type(None)
 _FLAGS = {"inside_red_line": "inside_red_line",
           "occupies_private_courtyard": "occupies_private_courtyard",
@@ -74,7 +75,7 @@ def _footprint(fp: Any) -> tuple[float, float] | None:
 
 def _pipes(sites: list[dict[str, Any]], bad: list[bool]) -> tuple[list[bool], list[int]]:
     """``has_gas`` and ``n_other_pipes`` columns (a list of str, or None)."""
-    pipes = list(map(dict.get, sites, repeat("pipes_in_footprint")))
+    pipes: list[Any] = list(map(dict.get, sites, repeat("pipes_in_footprint")))
     _mark(bad, pipes, {list, _NONE})
     if set(map(type, chain.from_iterable(p for p in pipes if type(p) is list))) - {str}:
         for i, p in enumerate(pipes):
