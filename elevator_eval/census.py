@@ -16,7 +16,6 @@ Two paths give the same census (tested on random projects and rulesets):
 
 from __future__ import annotations
 
-import json
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, Iterable
 
@@ -25,7 +24,8 @@ from .model import DANGER_GRADES, STRUCTURES, Project, Site, Unit
 from .rulebook import Resolver, RuleBundle, resolve
 from .site.measure import effective_site
 from .spatial import planned_car_m
-from .store.lazy import stored_part
+from .store.lazy import paused_gc
+from .store.sitecols import SITE_COLUMNS, stored_site_columns
 from .structural import current_year
 from .suitability import CLASS_LABELS, CLASSES, assess
 from .suitability_rules import SuitabilityRuleset
@@ -205,6 +205,12 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
         read. False: assess every unit in full now (the reference path). Both give the
         same census (tested).
     """
+    with paused_gc():   # every row made stays alive: collection passes would only walk them
+        return _census(project, ruleset, year, vectorised)
+
+
+def _census(project: Project, ruleset: str | None, year: int | None,
+            vectorised: bool) -> Census:
     year = current_year() if year is None else year
     located = [(c, b, u) for c in project.communities for b in c.buildings for u in b.units]
     bundles = _bundles([u for _, _, u in located], Resolver(project), ruleset)
@@ -307,12 +313,11 @@ _GRADE_CODES: dict[str | None, int] = {g: i + 1 for i, g in enumerate(DANGER_GRA
 _STRUCTURE_CODES: dict[str | None, int] = {s: i + 1 for i, s in enumerate(STRUCTURES)}
 
 
-def _row(u: Unit) -> tuple[Any, ...]:
+def _building_row(u: Unit) -> tuple[Any, ...]:
     b = u.building
-    site = _plain_site(u)
     return (b.year_built, b.storeys, _GRADE_CODES.get(b.danger_grade, 0),
             _STRUCTURE_CODES.get(b.structure, 0), b.seismic_intensity or 0,
-            b.design_life_years, *(_site_row(u.site) if site is None else site))
+            b.design_life_years)
 
 
 def _site_row(s: Site) -> tuple[Any, ...]:
@@ -344,59 +349,28 @@ def _site_values(red: bool | None, fire: float, dist: float, court: bool | None,
             -1 if head is None else head, cor, car[0], car[1])
 
 
-_PLAIN_JSON = json.JSONDecoder()
-_FLAGS = ("inside_red_line", "occupies_private_courtyard", "sunlight_below_standard")
-_LENGTHS = ("fire_lane_width_after_m", "distance_to_neighbour_m", "corridor_depth_m")
-_MM = ("pit_depth_available_mm", "headroom_available_mm")
-
-
-_PLAIN_TYPES = tuple((k, (bool,)) for k in _FLAGS) + tuple((k, (float, int)) for k in _LENGTHS) \
-    + tuple((k, (int,)) for k in _MM)
-"""Each plain site value's JSON types (``type(True)`` is ``bool``, so no flag passes as a
-number)."""
-
-
-def _number(v: Any) -> bool:
-    return type(v) is float or type(v) is int
-
-
-def _plain_site(u: Unit) -> tuple[Any, ...] | None:
-    """The site's values straight from the project file's stored text (a decimal is a
-    JSON number literal there, and ``float`` of its text equals ``float`` of the Decimal),
-    when every value is plain; None otherwise (then the site is decoded in full)."""
-    text = stored_part(u, "site")
-    if text is None:
-        return None
-    d = _PLAIN_JSON.decode(text)
-    fp, pipes, mode = d.get("footprint_available_m"), d.get("pipes_in_footprint"), \
-        d.get("entry_mode")
-    if d.get("extra") or not (mode is None or type(mode) is str) or not (
-            pipes is None or (type(pipes) is list and all(type(x) is str for x in pipes))):
-        return None
-    if fp is not None:
-        fp = fp.get("$t") if type(fp) is dict and len(fp) == 1 else None
-        if not (type(fp) is list and len(fp) == 2 and all(_number(x) for x in fp)):
-            return None
-    for k, types in _PLAIN_TYPES:
-        v = d.get(k)
-        if v is not None and type(v) not in types:
-            return None
-    nan = float("nan")
-    fire, dist, cor = (nan if d.get(k) is None else float(d[k]) for k in _LENGTHS)
-    return _site_values(
-        d.get("inside_red_line"), fire, dist, d.get("occupies_private_courtyard"),
-        d.get("sunlight_below_standard"), pipes or (),
-        (nan, nan) if fp is None else (float(fp[0]), float(fp[1])), mode,
-        d.get("pit_depth_available_mm"), d.get("headroom_available_mm"), cor, (nan, nan))
-
-
 def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
-    """Pack the fields the checks read into numpy arrays (see :data:`ARRAY_FIELDS`)."""
+    """Pack the fields the checks read into numpy arrays (see :data:`ARRAY_FIELDS`).
+
+    A site still kept as the project file's stored text is read from that text, column
+    by column (:func:`~elevator_eval.store.sitecols.stored_site_columns`); the other
+    units' sites are read one by one."""
     import numpy as np  # lazy: numpy is not needed to start the app
+    units = list(units)
     types = _dtypes()
     dtype = np.dtype([(k, types.get(k, np.float64 if k.endswith("_m") else np.int32))
                       for k in ARRAY_FIELDS])
-    table = np.array([_row(u) for u in units], dtype=dtype)   # one C-level pass
+    table = np.empty(len(units), dtype=dtype)
+    building = list(zip(*map(_building_row, units))) if units else [()] * 6
+    for k, col in zip(ARRAY_FIELDS[:6], building):
+        table[k] = col
+    site, handled = stored_site_columns(units, ENTRY_CODES)
+    for i, ok in enumerate(handled):
+        if not ok:
+            for k, v in zip(SITE_COLUMNS, _site_row(units[i].site)):
+                site[k][i] = v
+    for k in SITE_COLUMNS:
+        table[k] = site[k]
     return {k: table[k] for k in ARRAY_FIELDS}
 
 

@@ -288,3 +288,39 @@ def test_fast_path_on_a_saved_project_equals_the_per_unit_path(units, year):
     reference = census(p, year=year, vectorised=False)
     assert json.dumps(fast.to_json(), ensure_ascii=False) == \
         json.dumps(reference.to_json(), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("odd", [
+    ('"inside_red_line":true', '"inside_red_line":1'),                 # an int as a flag
+    ('"pit_depth_available_mm":1500', '"pit_depth_available_mm":899.5'),  # a decimal in mm
+    ('"pipes_in_footprint":null', '"pipes_in_footprint":["gas",7]'),     # a non-text pipe
+    ('"entry_mode":null', '"entry_mode":"ramp"'),                        # an unknown mode
+    ('{', ' {'),                                    # not one object at its first character
+])
+def test_fast_path_reads_odd_stored_site_texts_like_the_per_unit_path(tmp_path, odd):
+    """A stored site text whose values are not all plain (an edited or foreign file) is
+    classified from the decoded site, exactly as the per-unit path does."""
+    import sqlite3
+
+    from elevator_eval.model import Building, Community, Project
+    from elevator_eval.store import open_project, save_project
+    from elevator_eval.store.rows import content_hash
+    info = BuildingInfo(year_built=1990, storeys=6)
+    site = Site(entry_mode=None, inside_red_line=True, pipes_in_footprint=None,
+                pit_depth_available_mm=1500, fire_lane_width_after_m=D("4.00"))
+    units = [unit(f"U{i}", info, Site(**vars(site))) for i in range(3)]
+    b = Building(id="B", name="B", info=info, units=units)
+    path = tmp_path / "p.eeproj"
+    save_project(Project(name="p", communities=[Community(id="C", name="C", buildings=[b])]),
+                 path, track=False)
+    conn = sqlite3.connect(path)
+    text = conn.execute("SELECT site FROM units WHERE id = 'U1'").fetchone()[0]
+    assert odd[0] in text
+    conn.execute("UPDATE units SET site = ? WHERE id = 'U1'", (text.replace(odd[0], odd[1], 1),))
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'", (content_hash(conn),))
+    conn.commit()
+    conn.close()
+    fast, reference = census(open_project(path), year=2026), \
+        census(open_project(path), year=2026, vectorised=False)
+    assert json.dumps(fast.to_json(), ensure_ascii=False) == \
+        json.dumps(reference.to_json(), ensure_ascii=False)

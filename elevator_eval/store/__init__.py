@@ -36,7 +36,8 @@ modified.
 Modules: :mod:`.codec` (tagged JSON), :mod:`.schema` (tables and migrations),
 :mod:`.header` (file checks before SQLite reads), :mod:`.rows` (rows ↔ project, content
 digest), :mod:`.reading` / :mod:`.writing` (open and save), :mod:`.fileops`,
-:mod:`.autosave`, :mod:`.units` (unit import/export), :mod:`.anonymise`. This package
+:mod:`.autosave`, :mod:`.units` (unit import/export), :mod:`.anonymise`, :mod:`.lazy`
+(units decoded on first use), :mod:`.sitecols` (the census's site values by column). This package
 re-exports the public API.
 """
 

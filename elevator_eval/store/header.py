@@ -82,7 +82,15 @@ def _writer_version(path: Path) -> str:
         return ""
 
 
+_MMAP_BYTES = 1 << 30
+"""Memory-mapped reads up to this size [bytes] (fewer copies than read() into the cache)."""
+
+
 def connect_ro(path: Path) -> sqlite3.Connection:
+    """A read-only connection (``mode=ro`` and ``query_only``), reading by memory map."""
     uri = path.resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True)
+    conn = sqlite3.connect(uri, uri=True)
+    conn.execute("PRAGMA query_only = 1")
+    conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
+    return conn
 

@@ -5,15 +5,19 @@ site, costs, subsidies, share and ``extra`` and building every household. A
 :class:`LazyUnit` keeps the stored text (households included) and decodes a part the
 first time it is read; after that it behaves exactly like a :class:`~elevator_eval.model.Unit`
 (same fields, equal to a ``Unit`` with the same values, copied and pickled with what it
-holds). Assigning a part replaces the stored text.
+holds). Assigning a part replaces the stored text. A save writes a part that was never
+read back as its stored text (:func:`stored_part`).
 """
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import fields
 from typing import Any, Callable
 
-from ..model import Costs, ShareSettings, Site, Unit
+from ..model import BuildingInfo, Costs, ShareSettings, Site, Unit
 from .codec import dc_from, loads_tagged
 from .households import decode_households
 
@@ -73,20 +77,61 @@ class LazyUnit(Unit):
     __hash__ = None  # type: ignore[assignment]  # mutable, like Unit
 
 
-def lazy_unit(values: dict[str, Any], raw: dict[str, Any]) -> LazyUnit:
-    """A :class:`LazyUnit` from its plain field ``values`` and the stored ``raw`` parts
-    (``site``, ``costs``, ``subsidies``, ``share``, ``extra``: JSON text;
-    ``households``: the JSON column of :mod:`.households`)."""
-    u = LazyUnit.__new__(LazyUnit)
-    d = u.__dict__
-    d.update(values)
-    for k, v in raw.items():
-        d[f"_raw_{k}"] = v
-    return u
+PARTS = ("site", "costs", "subsidies", "share", "extra", "households")
+"""The stored parts of a unit (kept as ``_raw_<part>`` until first read)."""
+
+
+def add_lazy_units(rows: list[tuple[Any, ...]], buildings: dict[int, Any],
+                   own_info: Callable[[str], BuildingInfo]) -> None:
+    """Append a :class:`LazyUnit` per ``units`` table row to its building (``buildings``
+    by key). The stored parts stay text (``site``, ``costs``, ``subsidies``, ``share``,
+    ``extra``: JSON; ``households``: the JSON column of :mod:`.households`); the stored
+    ``entry_mode`` column is kept to be written back while the site is not decoded.
+    ``own_info`` decodes a unit's own building data. One dict per row, built at once."""
+    new = LazyUnit.__new__
+    for (_pk, bpk, uid, name, rules, rules_given, scheme, entry, own, site, costs, subs,
+         share, extra, suit, households) in rows:
+        b = buildings[bpk]
+        u = new(LazyUnit)
+        u.__dict__ = {
+            "id": uid, "name": name, "rules": rules, "rules_given": bool(rules_given),
+            "suitability_rules": suit, "scheme_version": scheme,
+            "building": b.info if own is None else own_info(own),
+            "_raw_site": site, "_raw_costs": costs, "_raw_subsidies": subs,
+            "_raw_share": share, "_raw_extra": extra, "_raw_households": households,
+            "_stored_entry_mode": entry}
+        b.units.append(u)
 
 
 def stored_part(unit: Unit, name: str) -> Any:
     """The stored text of ``unit``'s part ``name`` while it is not decoded yet, else None
     (also for a unit that was not read from a file). Readers that need a few plain values
-    of many units (the census) may parse it themselves instead of building the part."""
+    of many units (the census) may parse it themselves instead of building the part; a
+    save writes it back as it is (no decode/encode round trip)."""
     return unit.__dict__.get(f"_raw_{name}") if isinstance(unit, LazyUnit) else None
+
+
+def stored_entry_mode(unit: Unit) -> str | None:
+    """``site.entry_mode`` of a unit whose site is still its stored text (the file's
+    ``units.entry_mode`` column), without decoding the site; read the site otherwise."""
+    if stored_part(unit, "site") is not None:
+        mode: str | None = unit.__dict__.get("_stored_entry_mode")
+        return mode
+    return unit.site.entry_mode
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector (restored as it was afterwards).
+
+    For work that makes hundreds of thousands of objects that stay alive (reading a
+    project, a census of every unit): each collection pass would only walk them again,
+    which costs about as much as the work itself on a 100,000-unit project.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

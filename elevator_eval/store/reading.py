@@ -14,6 +14,7 @@ from ..errors import ProjectFileError
 from ..model import Project
 from .fileops import atomic_from_connection, make_backup, write_meta
 from .header import check_header, connect_ro, file_error
+from .lazy import paused_gc
 from .rows import build_project, content_hash, hash_rows, load, read_tables
 from .schema import FORMAT, MIGRATIONS, SCHEMA_VERSION
 
@@ -33,9 +34,11 @@ def _checked_tables(conn: sqlite3.Connection,
 
 
 def _read_checked(conn: sqlite3.Connection, path: Path) -> tuple[dict[str, str], Project]:
-    """Integrity checks, then the meta values and the project; raises ProjectFileError."""
-    meta, tables = _checked_tables(conn, path)
-    return meta, build_project(meta, tables)
+    """Integrity checks, then the meta values and the project; raises ProjectFileError.
+    The garbage collector is paused meanwhile (every object made stays alive)."""
+    with paused_gc():
+        meta, tables = _checked_tables(conn, path)
+        return meta, build_project(meta, tables)
 
 
 def open_project(path: str | os.PathLike[str]) -> Project:

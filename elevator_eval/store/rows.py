@@ -10,7 +10,7 @@ from typing import Any
 from ..audit import VoteEvent
 from ..model import Building, BuildingInfo, Community, Project
 from .codec import dc_from, dec, loads_tagged
-from .lazy import lazy_unit
+from .lazy import add_lazy_units
 from .schema import FORMAT, TABLES
 
 _META_HASHED = ("name", "uid", "settings")
@@ -36,11 +36,14 @@ _CHUNK = 2048
 
 def _update_repr(h: Any, rows: list[tuple[Any, ...]]) -> None:
     """Feed ``repr(rows)`` to ``h`` piece by piece (the same bytes without building the
-    whole text: ``repr`` of a list is its items' ``repr`` joined by ``", "`` in brackets)."""
+    whole text: ``repr`` of a list is its items' ``repr`` joined by ``", "`` in brackets).
+    Each piece's brackets are cut off as a view of its bytes, not a copy of its text."""
     h.update(b"[")
     for start in range(0, len(rows), _CHUNK):
-        part = repr(rows[start:start + _CHUNK])[1:-1]
-        h.update(((", " if start else "") + part).encode("utf-8", "surrogatepass"))
+        if start:
+            h.update(b", ")
+        part = repr(rows[start:start + _CHUNK]).encode("utf-8", "surrogatepass")
+        h.update(memoryview(part)[1:-1])
     h.update(b"]")
 
 
@@ -93,16 +96,11 @@ def _buildings(rows: list[tuple[Any, ...]],
 
 def _units(rows: list[tuple[Any, ...]], buildings: dict[int, Building]) -> None:
     """Add the units (stored parts decoded on first use, see :mod:`.lazy`)."""
-    for (pk, bpk, uid, name, rules, rules_given, scheme, _entry, own, site, costs, subs,
-         share, extra, suit, households) in rows:
-        b = buildings[bpk]
-        info = b.info if own is None else dc_from(BuildingInfo, loads_tagged(own))
-        u = lazy_unit({"id": uid, "building": info, "name": name, "rules": rules,
-                       "rules_given": bool(rules_given), "suitability_rules": suit,
-                       "scheme_version": scheme},
-                      {"site": site, "costs": costs, "subsidies": subs, "share": share,
-                       "extra": extra, "households": households})
-        b.units.append(u)
+    add_lazy_units(rows, buildings, _own_info)
+
+
+def _own_info(text: str) -> BuildingInfo:
+    return dc_from(BuildingInfo, loads_tagged(text))
 
 
 def load(conn: sqlite3.Connection) -> Project:

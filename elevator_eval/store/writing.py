@@ -20,6 +20,7 @@ from ..errors import InputError, ProjectFileError
 from ..model import Building, Project, Unit
 from .codec import costs_json, dec_text, dumps_tagged, generic_json, site_json
 from .households import encode_households
+from .lazy import PARTS, stored_entry_mode, stored_part
 from .fileops import copy_mode, make_backup, unlink_quietly, write_meta
 from .header import check_header, connect_ro
 from .reading import open_project
@@ -90,17 +91,25 @@ def _building_row(bpk: int, cpos: int, b: Building) -> tuple[Any, ...]:
 
 
 def _unit_row(upk: int, bpk: int, b: Building, u: Unit) -> tuple[Any, ...]:
+    """The row of one unit; a part still kept as its stored text (never decoded since the
+    file was read, see :mod:`.lazy`) is written back as that text."""
     w, ostr = f"units[{u.id}]", opt_str
     own = None
     if u.building is not b.info and u.building != b.info:
         own = generic_json(u.building, f"{w}.building")
+    site, costs, subs, share, extra, households = (stored_part(u, k) for k in PARTS)
+    if site is None:
+        entry, site = ostr(u.site.entry_mode), site_json(u.site, f"{w}.site")
+    else:
+        entry = stored_entry_mode(u)
     return (upk, bpk, str(u.id), str(u.name or ""), str(u.rules),
-            int(bool(u.rules_given)), int(u.scheme_version), ostr(u.site.entry_mode),
-            own, site_json(u.site, f"{w}.site"), costs_json(u.costs, f"{w}.costs"),
-            dumps_tagged(list(u.subsidies), f"{w}.subsidies"),
-            generic_json(u.share, f"{w}.share"),
-            dumps_tagged(u.extra, f"{w}.extra"), ostr(u.suitability_rules),
-            encode_households(u.households, w))
+            int(bool(u.rules_given)), int(u.scheme_version), entry, own, site,
+            costs_json(u.costs, f"{w}.costs") if costs is None else costs,
+            dumps_tagged(list(u.subsidies), f"{w}.subsidies") if subs is None else subs,
+            generic_json(u.share, f"{w}.share") if share is None else share,
+            dumps_tagged(u.extra, f"{w}.extra") if extra is None else extra,
+            ostr(u.suitability_rules),
+            encode_households(u.households, w) if households is None else households)
 
 
 def _units(project: Project) -> list[Unit]:
