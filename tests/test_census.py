@@ -264,7 +264,7 @@ def test_every_spreadsheet_export_uses_the_one_guard(tmp_path, text):
     assert safe_cell("1号楼") == "1号楼" and safe_cell(3) == 3
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.lists(any_unit(), min_size=1, max_size=6), st.integers(2020, 2040))
 def test_fast_path_on_a_saved_project_equals_the_per_unit_path(units, year):
     """Opened from a file, the fast path reads plain site values from the stored text

@@ -107,7 +107,7 @@ def _rows(path: Path) -> tuple[str, dict[str, list[tuple]]]:
         conn.close()
 
 
-@settings(max_examples=30, deadline=None, database=None, derandomize=True,
+@settings(max_examples=12, deadline=None, database=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(any_project(), st.sets(st.sampled_from(PARTS)))
 def test_saving_stored_text_equals_a_full_decode_encode_save(project, touched):
