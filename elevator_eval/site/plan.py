@@ -15,8 +15,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Site
+from ..unitfile_fields import kind_of as _kind
 from .sunlight_rules import find_city, validate_plan_rules
-from .values import kind_of as _kind
 from .values import number
 
 PLAN_KEY = "plan"

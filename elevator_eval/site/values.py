@@ -6,14 +6,7 @@ import math
 from decimal import Decimal
 
 from ..errors import InputError
-
-
-def kind_of(value: object) -> str:
-    if value is None:
-        return "null"
-    return {dict: "an object", list: "a list", str: "a string", bool: "true/false"}.get(
-        type(value), "a number" if isinstance(value, (int, float, Decimal)) else
-        type(value).__name__)
+from ..unitfile_fields import kind_of
 
 
 def number(value: object, f: str, *, lo: float | None = None, hi: float | None = None,
