@@ -42,8 +42,6 @@ ALLOWED: frozenset[str] = frozenset({
     "elevator_eval/ui/tab_process.py::ProcessTab.__init__",
     "elevator_eval/ui/tab_site.py::SiteTab.__init__",
     "elevator_eval/ui/tab_site_plan.py::SitePlanTab.__init__",
-    "elevator_eval/ui/tab_votes.py::VotesTab.__init__",
-    "elevator_eval/ui/vote_editor.py::VoteEditor.__init__",
 })
 
 
