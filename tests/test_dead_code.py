@@ -33,9 +33,6 @@ ALLOWLIST: set[str] = {
     "elevator_eval/report/preinstall_charts.py tornado_figure",
     "elevator_eval/report/preinstall_charts.py histogram_figure",
     "elevator_eval/report/proposal.py owners_as_doors",
-    # ui
-    "elevator_eval/ui/labels.py cost_item_label",
-    "elevator_eval/ui/structure.py delete_households",
 }
 
 

@@ -32,18 +32,6 @@ ALLOWED: frozenset[str] = frozenset({
     "elevator_eval/report/site_drawing.py::site_plan_drawing",
     "elevator_eval/report/upkeep_statement.py::build_upkeep_statement",
     "elevator_eval/report/votes.py::consent_section",
-    "elevator_eval/ui/ballot_review.py::BallotReviewDialog.__init__",
-    "elevator_eval/ui/plan_canvas.py::PlanCanvas.paintEvent",
-    "elevator_eval/ui/process_view.py::ProcessView.__init__",
-    "elevator_eval/ui/procurement_view.py::ProcurementView.__init__",
-    "elevator_eval/ui/procurement_view.py::ProcurementView._fill_summary",
-    "elevator_eval/ui/tab_canvass.py::CanvassTab.__init__",
-    "elevator_eval/ui/tab_preinstall.py::PreinstallTab.__init__",
-    "elevator_eval/ui/tab_process.py::ProcessTab.__init__",
-    "elevator_eval/ui/tab_site.py::SiteTab.__init__",
-    "elevator_eval/ui/tab_site_plan.py::SitePlanTab.__init__",
-    "elevator_eval/ui/tab_votes.py::VotesTab.__init__",
-    "elevator_eval/ui/vote_editor.py::VoteEditor.__init__",
 })
 
 

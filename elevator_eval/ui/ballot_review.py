@@ -128,6 +128,22 @@ class BallotReviewDialog(QDialog):
         self.task = None
         self.setWindowTitle(self.tr("录入回收的征询表"))
         self.resize(980, 640)
+        top = self._build_top_row()
+        self._build_table()
+        self._build_preview()
+        keys = self._build_decision_keys()
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.crop, 3)
+        row.addWidget(self.reading, 2)
+        lay.addLayout(row)
+        lay.addLayout(keys)
+        self._update()
+
+    def _build_top_row(self) -> QHBoxLayout:
+        """Buttons to pick scans (files or a folder) and the summary line."""
         self.pick_files_btn = QPushButton(self.tr("选择扫描件…"))
         self.pick_files_btn.setObjectName("BallotPickFiles")
         self.pick_folder_btn = QPushButton(self.tr("选择文件夹…"))
@@ -140,6 +156,10 @@ class BallotReviewDialog(QDialog):
         self.summary = QLabel(self.tr("扫描件可为 PNG、JPEG 或多页 PDF（150–300 dpi）。"))
         self.summary.setObjectName("BallotSummary")
         top.addWidget(self.summary, 1)
+        return top
+
+    def _build_table(self) -> None:
+        """One row per read form: file, unit, owner, reading, confidence, status."""
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("BallotTable")
         self.table.setHorizontalHeaderLabels([
@@ -150,6 +170,9 @@ class BallotReviewDialog(QDialog):
         self.table.setSelectionMode(QTableWidget.SingleSelection)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.currentCellChanged.connect(lambda r, _c, _pr, _pc: self._show(r))
+
+    def _build_preview(self) -> None:
+        """The crop of the form's tick boxes and what was read from it."""
         self.crop = QLabel()
         self.crop.setObjectName("BallotCrop")
         self.crop.setMinimumHeight(100)
@@ -158,6 +181,9 @@ class BallotReviewDialog(QDialog):
         self.reading = QLabel()
         self.reading.setObjectName("BallotReading")
         self.reading.setWordWrap(True)
+
+    def _build_decision_keys(self) -> QHBoxLayout:
+        """One button per decision (keys 1 / 2 / 3 / 0) and the record button."""
         keys = QHBoxLayout()
         self.decide_btns = {}
         for vote, key in (("yes", "1"), ("no", "2"), ("abstain", "3"), ("skip", "0")):
@@ -171,15 +197,7 @@ class BallotReviewDialog(QDialog):
         self.record_btn.setObjectName("BallotRecord")
         self.record_btn.clicked.connect(lambda: self.record())
         keys.addWidget(self.record_btn)
-        lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.crop, 3)
-        row.addWidget(self.reading, 2)
-        lay.addLayout(row)
-        lay.addLayout(keys)
-        self._update()
+        return keys
 
     # ---------------------------------------------------------------- reading
     def pick_files(self) -> None:

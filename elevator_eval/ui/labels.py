@@ -54,14 +54,6 @@ def pipe_label(code: str) -> str:
     return label("pipes", code, i18n.lang())
 
 
-def cost_item_label(code: str) -> str:
-    return {"equipment": translate("Labels", "设备"), "installation": translate("Labels", "安装"), "shaft_structure": translate("Labels", "井道结构"),
-            "civil": translate("Labels", "土建"), "pipe_relocation": translate("Labels", "管线迁改"), "pit": translate("Labels", "底坑"),
-            "design_supervision": translate("Labels", "设计监理"), "maintenance": translate("Labels", "维保"),
-            "electricity": translate("Labels", "电费"), "inspection": translate("Labels", "年检"),
-            "insurance": translate("Labels", "保险")}.get(code, code)
-
-
 def method_label(method: str) -> str:
     """Title of a cost-sharing method from ``costshare.METHOD_INFO`` (both languages)."""
     # lazy: the cost engine loads with the cost tab, after the first paint (start-up)

@@ -92,6 +92,13 @@ class PlanCanvas(QWidget):
             p.drawText(self.rect(), Qt.AlignCenter, self.tr("尚无平面图"))
             return
         plan = self.plan
+        self._paint_areas(p, plan)
+        self._paint_structures(p, plan)
+        self._paint_windows(p, plan)
+        self._paint_north_and_scale(p)
+
+    def _paint_areas(self, p: QPainter, plan) -> None:
+        """Fire lane band, shadows and private courtyards (drawn first, underneath)."""
         if plan.fire_lane is not None:
             from shapely.geometry import LineString
             line, w = plan.fire_lane
@@ -107,6 +114,9 @@ class PlanCanvas(QWidget):
             p.setPen(QPen(QColor("#43A047"), 1, Qt.DashLine))
             p.setBrush(QColor(200, 230, 201, 120))
             p.drawPolygon(self._poly(pts))
+
+    def _paint_structures(self, p: QPainter, plan) -> None:
+        """Buildings, red line, pipes and the shaft."""
         for b in plan.buildings:
             p.setPen(QPen(Qt.black, 2 if b.own else 1))
             p.setBrush(QColor("#DCE3EC") if b.own else QColor("#E4E4E4"))
@@ -127,6 +137,9 @@ class PlanCanvas(QWidget):
             p.setPen(QPen(Qt.black, 1.5))
             p.setBrush(QColor("#FCC98A"))
             p.drawPolygon(self._poly(self.shaft))
+
+    def _paint_windows(self, p: QPainter, plan) -> None:
+        """A short stroke per window in its facing, coloured by its sunlight state."""
         colours = {"below": "#C62828", "lost": "#EF6C00"}
         for w in plan.windows:
             f = math.radians(w.facing_deg)
@@ -134,6 +147,9 @@ class PlanCanvas(QWidget):
             b = QPointF(a.x() + 7 * math.sin(f), a.y() - 7 * math.cos(f))
             p.setPen(QPen(QColor(colours.get(self.window_state.get(w.id, ""), "#1565C0")), 2))
             p.drawLine(a, b)
+
+    def _paint_north_and_scale(self, p: QPainter) -> None:
+        """North arrow top right, scale bar bottom left."""
         # north arrow
         x, y = self.width() - 22, 14
         p.setPen(QPen(Qt.black, 1))

@@ -50,6 +50,25 @@ class ProcessView(QWidget):
         self.window_ = window
         self.rules = load_rules()
         self.data: dict = {}
+        top = self._build_top_row()
+        split = self._build_table_and_chart()
+        move = self._build_advance_row(doc)
+        self.reminders = QLabel()
+        self.reminders.setObjectName("UpkeepReminders")
+        self.reminders.setWordWrap(True)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(split, 1)
+        lay.addLayout(move)
+        lay.addWidget(self.reminders)
+        doc.unitChanged.connect(lambda _u: self.refresh())
+        doc.projectReplaced.connect(self.refresh)
+        doc.structureChanged.connect(self.refresh)
+        self.refresh()
+
+    def _build_top_row(self) -> QHBoxLayout:
+        """Summary, as-of date, stage filter and the overdue-only toggle."""
         self.summary = QLabel()
         self.summary.setObjectName("ProcessSummary")
         self.filter = QComboBox()
@@ -75,7 +94,10 @@ class ProcessView(QWidget):
         top.addWidget(QLabel(self.tr("阶段：")))
         top.addWidget(self.filter)
         top.addWidget(self.overdue_only)
+        return top
 
+    def _build_table_and_chart(self) -> QSplitter:
+        """The stage table of all units beside the funnel chart."""
         self.table = QTableWidget(0, 9)
         self.table.setObjectName("StageTable")
         self.table.setHorizontalHeaderLabels([
@@ -99,7 +121,10 @@ class ProcessView(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([640, 420])
+        return split
 
+    def _build_advance_row(self, doc) -> QHBoxLayout:
+        """Advance the selected unit; import intent registrations or online votes."""
         self.next_label = QLabel()
         self.next_label.setObjectName("NextStage")
         self.date = QDateEdit(QDate.currentDate())
@@ -122,19 +147,7 @@ class ProcessView(QWidget):
         self.import_votes.clicked.connect(lambda: import_records(self, doc, "votes"))
         move.addWidget(self.import_intent)
         move.addWidget(self.import_votes)
-        self.reminders = QLabel()
-        self.reminders.setObjectName("UpkeepReminders")
-        self.reminders.setWordWrap(True)
-
-        lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(split, 1)
-        lay.addLayout(move)
-        lay.addWidget(self.reminders)
-        doc.unitChanged.connect(lambda _u: self.refresh())
-        doc.projectReplaced.connect(self.refresh)
-        doc.structureChanged.connect(self.refresh)
-        self.refresh()
+        return move
 
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:

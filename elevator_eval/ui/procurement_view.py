@@ -67,7 +67,29 @@ class ProcurementView(QWidget):
         self.quotes_path: Path | None = None
         self._remembered_path: Path | None = None   # a workbook the user chose
         self._loading = False
+        self.bad_scores: dict[tuple[str, str], str] = {}   # (product, key) → text refused
+        self._load_message = ""
+        doc.settingChanged.connect(self._on_setting_changed)
+        self.status = QLabel()
+        self.status.setObjectName("ProcurementStatus")
+        self.status.setWordWrap(True)
+        self.scores: dict[str, dict[str, Decimal]] = {}
+        top = self._build_top_row()
+        self.inputs = ProcurementInputs()
+        self.inputs.setObjectName("ProcurementInputs")
+        self.years = self.inputs.years
+        self.inputs.changed.connect(self._inputs_edited)
+        self.inputs.invalid.connect(self._inputs_invalid)
+        body = self._build_body()
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.inputs)
+        lay.addWidget(self.status)
+        lay.addWidget(body, 1)
+        self.reload()
 
+    def _build_top_row(self) -> QHBoxLayout:
+        """The title, the load button and the two print buttons."""
         self.title = QLabel()
         f = self.title.font()
         f.setPointSizeF(f.pointSizeF() * 1.3)
@@ -77,11 +99,6 @@ class ProcurementView(QWidget):
         self.load_btn.setObjectName("LoadQuotes")
         self.load_btn.setToolTip(self.tr("读取报价 Excel（模板见命令 elevator-eval quotes --template）"))
         self.load_btn.clicked.connect(self.choose_quotes)
-        self.inputs = ProcurementInputs()
-        self.inputs.setObjectName("ProcurementInputs")
-        self.years = self.inputs.years
-        self.inputs.changed.connect(self._inputs_edited)
-        self.inputs.invalid.connect(self._inputs_invalid)
         self.print_quotes_btn = QPushButton(self.tr("打印报价比选…"))
         self.print_quotes_btn.setObjectName("PrintQuotes")
         self.print_quotes_btn.setToolTip(self.tr("把报价比较、全寿命成本与评分导出为 PDF"))
@@ -90,18 +107,15 @@ class ProcurementView(QWidget):
         self.print_census_btn.setToolTip(self.tr("把全街道的普查报告导出为 PDF"))
         self.print_quotes_btn.clicked.connect(lambda: self._window_call("export_quotes_pdf"))
         self.print_census_btn.clicked.connect(lambda: self._window_call("export_census_pdf"))
-        self.bad_scores: dict[tuple[str, str], str] = {}   # (product, key) → text refused
-        self._load_message = ""
-        doc.settingChanged.connect(self._on_setting_changed)
-        self.status = QLabel()
-        self.status.setObjectName("ProcurementStatus")
-        self.status.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.load_btn)
         top.addWidget(self.print_quotes_btn)
         top.addWidget(self.print_census_btn)
+        return top
 
+    def _build_tabs(self) -> None:
+        """Tabs of quotes, fit matrix, life-cycle cost and scores, sensitivity."""
         self.quotes = QTableWidget(0, 0)
         self.quotes.setObjectName("QuotesTable")
         self.quotes.setEditTriggers(QTableWidget.NoEditTriggers)
@@ -130,7 +144,10 @@ class ProcurementView(QWidget):
         self.tabs.addTab(scores, self.tr("全寿命成本与评分"))
         self.tabs.addTab(self.chart, self.tr("敏感性"))
         self.tabs.currentChanged.connect(lambda _i: self._draw_chart())
-        self.scores: dict[str, dict[str, Decimal]] = {}
+
+    def _build_body(self) -> QSplitter:
+        """The list of units to buy for beside the tabs."""
+        self._build_tabs()
         self.unit_list = QListWidget()
         self.unit_list.setObjectName("ProcurementUnits")
         self.unit_list.setToolTip(self.tr("参与带量采购的单元（默认：适合与较难加装的单元）"))
@@ -140,12 +157,7 @@ class ProcurementView(QWidget):
         body.addWidget(self.unit_list)
         body.addWidget(self.tabs)
         body.setStretchFactor(1, 1)
-        lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(self.inputs)
-        lay.addWidget(self.status)
-        lay.addWidget(body, 1)
-        self.reload()
+        return body
 
     def _fill_units(self) -> None:
         self._loading = True
@@ -405,19 +417,7 @@ class ProcurementView(QWidget):
         self._loading = True
         try:
             cmp_ = self.comparison
-            heads = self._summary_heads()
-            self.summary.setColumnCount(len(heads))
-            # long English headers on two lines (Chinese ones are short)
-            self.summary.setHorizontalHeaderLabels(
-                [h.replace(", ", ",\n").replace(" (", "\n(") for h in heads])
-            self.summary.horizontalHeaderItem(self.summary_column("npv")).setToolTip(self.tr(
-                "设备、安装、维保、电费、年检在使用年限内的现值"))
-            self.summary.horizontalHeaderItem(self.summary_column("saving")).setToolTip(
-                self.tr("按报价表的批量价格档：单台价与带量单价之差 × 台数"))
-            w = self.inputs.weights()
-            for key in SCORE_KEYS:
-                self.summary.horizontalHeaderItem(self.summary_column(key)).setToolTip(
-                    self.tr("评委按 0–100 打分；本程序按权重 {0} 分折算").format(w[key]))
+            w = self._set_summary_heads()
             if cmp_ is None:
                 self.summary.setRowCount(0)
                 self.tender_label.setText("")
@@ -427,58 +427,80 @@ class ProcurementView(QWidget):
                 scores = {s.bidder: s for s in cmp_.tender.scores}
             self.summary.setRowCount(len(cmp_.summaries))
             for r, s in enumerate(cmp_.summaries):
-                entered = self.scores.get(s.product_id, {})
-                sc = scores.get(s.product_id)
-                b = s.bulk
-                values = {"product": f"{s.product_id} {s.vendor}", "fits": s.fits,
-                          "misfits": s.misfits, "unknown": s.unknown,
-                          "quantity": b.quantity, "single": labels.yuan(b.single_price_yuan),
-                          "bulk": labels.yuan(b.unit_price_yuan),
-                          "saving": labels.yuan(b.saving_yuan),
-                          "saving_rate": f"{float(b.saving_rate) * 100:.1f}%",
-                          "npv": labels.yuan(s.mean_npv_yuan),
-                          "total": "" if sc is None else f"{float(sc.total):.2f}",
-                          "rank": "" if sc is None or sc.rank is None else sc.rank}
-                for key in SCORE_KEYS:
-                    bad = self.bad_scores.get((s.product_id, key))
-                    values[key] = bad if bad is not None else entered.get(key, "")
-                for c, key in enumerate(self.SUMMARY_COLUMNS):
-                    it = _item(values[key], Qt.AlignLeft | Qt.AlignVCenter if c == 0 else
-                               Qt.AlignRight | Qt.AlignVCenter, editable=key in SCORE_KEYS)
-                    it.setData(Qt.UserRole, s.product_id)
-                    if key in SCORE_KEYS:
-                        if (s.product_id, key) in self.bad_scores:
-                            it.setBackground(QBrush(QColor("#ffcdd2")))
-                            it.setToolTip(self.score_message())
-                        else:
-                            it.setToolTip(self.tr("评委打分 0–100，直接输入；折算为 {0} 分中的得分")
-                                          .format(w[key]))
-                    if key in ("bulk", "saving") and b.next_tier_min_qty:
-                        it.setToolTip(self.tr("再采购到 {0} 台可用下一档单价 {1}").format(
-                            b.next_tier_min_qty, labels.yuan(b.next_tier_unit_price_yuan)))
-                    self.summary.setItem(r, c, it)
+                self._fill_summary_row(r, s, scores.get(s.product_id), w)
             self.summary.resizeColumnsToContents()
-            t = cmp_.tender
-            explain = self.tr("价格分按低价优先法计算（满分 {0} 分）；技术、服务由评委按 0–100 打分，"
-                              "按权重 {1} 分、{2} 分折算。").format(
-                w["price"], w["technical"], w["service"])
-            if t is None:
-                self.tender_label.setText(
-                    self.tr("输入各产品的技术评分和服务评分（0–100）后计算综合得分。") + "\n" + explain)
-            else:
-                text = self.tr("中标候选：{0}").format(t.winner or "—")
-                if t.winner_stable_range:
-                    lo, hi = t.winner_stable_range
-                    text += self.tr("；价格权重在 {0:.1f}–{1:.1f} 之间时第一名不变").format(
-                        float(lo), float(hi))
-                if t.reversal:
-                    text += self.tr("；价格权重变化会改变第一名（见敏感性图）")
-                for b in t.excluded:
-                    text += "\n" + self.tr("无效投标 {0}：{1}").format(
-                        b.bidder, _one_language(b.invalid_reason))
-                self.tender_label.setText(text + "\n" + explain)
+            self.tender_label.setText(self._tender_text(cmp_.tender, w))
         finally:
             self._loading = False
+
+    def _set_summary_heads(self) -> dict:
+        """Headers and their tooltips; returns the weights the tooltips quote."""
+        heads = self._summary_heads()
+        self.summary.setColumnCount(len(heads))
+        # long English headers on two lines (Chinese ones are short)
+        self.summary.setHorizontalHeaderLabels(
+            [h.replace(", ", ",\n").replace(" (", "\n(") for h in heads])
+        self.summary.horizontalHeaderItem(self.summary_column("npv")).setToolTip(self.tr(
+            "设备、安装、维保、电费、年检在使用年限内的现值"))
+        self.summary.horizontalHeaderItem(self.summary_column("saving")).setToolTip(
+            self.tr("按报价表的批量价格档：单台价与带量单价之差 × 台数"))
+        w = self.inputs.weights()
+        for key in SCORE_KEYS:
+            self.summary.horizontalHeaderItem(self.summary_column(key)).setToolTip(
+                self.tr("评委按 0–100 打分；本程序按权重 {0} 分折算").format(w[key]))
+        return w
+
+    def _fill_summary_row(self, r: int, s, sc, w: dict) -> None:
+        """Row ``r``: product summary ``s`` with its tender score ``sc`` (or None)."""
+        entered = self.scores.get(s.product_id, {})
+        b = s.bulk
+        values = {"product": f"{s.product_id} {s.vendor}", "fits": s.fits,
+                  "misfits": s.misfits, "unknown": s.unknown,
+                  "quantity": b.quantity, "single": labels.yuan(b.single_price_yuan),
+                  "bulk": labels.yuan(b.unit_price_yuan),
+                  "saving": labels.yuan(b.saving_yuan),
+                  "saving_rate": f"{float(b.saving_rate) * 100:.1f}%",
+                  "npv": labels.yuan(s.mean_npv_yuan),
+                  "total": "" if sc is None else f"{float(sc.total):.2f}",
+                  "rank": "" if sc is None or sc.rank is None else sc.rank}
+        for key in SCORE_KEYS:
+            bad = self.bad_scores.get((s.product_id, key))
+            values[key] = bad if bad is not None else entered.get(key, "")
+        for c, key in enumerate(self.SUMMARY_COLUMNS):
+            it = _item(values[key], Qt.AlignLeft | Qt.AlignVCenter if c == 0 else
+                       Qt.AlignRight | Qt.AlignVCenter, editable=key in SCORE_KEYS)
+            it.setData(Qt.UserRole, s.product_id)
+            if key in SCORE_KEYS:
+                if (s.product_id, key) in self.bad_scores:
+                    it.setBackground(QBrush(QColor("#ffcdd2")))
+                    it.setToolTip(self.score_message())
+                else:
+                    it.setToolTip(self.tr("评委打分 0–100，直接输入；折算为 {0} 分中的得分")
+                                  .format(w[key]))
+            if key in ("bulk", "saving") and b.next_tier_min_qty:
+                it.setToolTip(self.tr("再采购到 {0} 台可用下一档单价 {1}").format(
+                    b.next_tier_min_qty, labels.yuan(b.next_tier_unit_price_yuan)))
+            self.summary.setItem(r, c, it)
+
+    def _tender_text(self, t, w: dict) -> str:
+        """The tender's winner, stable range, reversal and excluded bids, explained."""
+        explain = self.tr("价格分按低价优先法计算（满分 {0} 分）；技术、服务由评委按 0–100 打分，"
+                          "按权重 {1} 分、{2} 分折算。").format(
+            w["price"], w["technical"], w["service"])
+        if t is None:
+            return (self.tr("输入各产品的技术评分和服务评分（0–100）后计算综合得分。") + "\n"
+                    + explain)
+        text = self.tr("中标候选：{0}").format(t.winner or "—")
+        if t.winner_stable_range:
+            lo, hi = t.winner_stable_range
+            text += self.tr("；价格权重在 {0:.1f}–{1:.1f} 之间时第一名不变").format(
+                float(lo), float(hi))
+        if t.reversal:
+            text += self.tr("；价格权重变化会改变第一名（见敏感性图）")
+        for b in t.excluded:
+            text += "\n" + self.tr("无效投标 {0}：{1}").format(
+                b.bidder, _one_language(b.invalid_reason))
+        return text + "\n" + explain
 
     def score_message(self) -> str:
         return self.tr("评分须为 0 到 100 之间的数")

@@ -200,15 +200,6 @@ def generate_households(doc, unit_id: str, floors: int, doors: int, area_m2: Dec
     return len(new)
 
 
-def delete_households(doc, unit_id: str, door_ids: list[str]) -> None:
-    ids = set(door_ids)
-
-    def fn(comms):
-        u = _unit(comms, unit_id)[2]
-        u.households = [h for h in u.households if h.id not in ids]
-    _change(doc, translate("Structure", "删除住户 {0}").format("、".join(door_ids)), fn)
-
-
 PASTE_COLUMNS = ("door", "floor", "area", "owner_name", "owner")
 """Columns of pasted household rows, in this order; the last two may be left out."""
 

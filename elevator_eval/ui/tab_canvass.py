@@ -27,7 +27,6 @@ class CanvassTab(UnitTab):
 
     def __init__(self, doc, parent=None):
         super().__init__(doc, parent)
-        from ..process.records import CHANNELS, CONCERNS, OUTCOMES
         self.needed = QLabel()
         self.needed.setObjectName("NeededText")
         self.needed.setWordWrap(True)
@@ -36,6 +35,21 @@ class CanvassTab(UnitTab):
                              self.tr("表决"), self.tr("意向"), self.tr("走访次数"),
                              self.tr("最近走访"), self.tr("结果"), self.tr("顾虑")],
                             "VisitList")
+        self._name_choices()
+        row = self._build_contact_row()
+        row2 = self._build_intent_row()
+        form = QGroupBox(self.tr("为所选业主记录一次走访"))
+        col = QVBoxLayout(form)
+        col.addLayout(row)
+        col.addLayout(row2)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.needed)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(form)
+        self.rows = []
+
+    def _name_choices(self) -> None:
+        """Display names of the channels, outcomes, concerns and votes."""
         self.channel_names = {"visit": self.tr("上门"), "phone": self.tr("电话"),
                               "online": self.tr("线上")}
         self.outcome_names = {"agreed": self.tr("同意"), "undecided": self.tr("犹豫"),
@@ -45,6 +59,10 @@ class CanvassTab(UnitTab):
                               "compensation": self.tr("补偿")}
         self.vote_names = {"yes": self.tr("同意"), "no": self.tr("反对"),
                            "abstain": self.tr("弃权"), None: self.tr("未投票")}
+
+    def _build_contact_row(self) -> QHBoxLayout:
+        """Date, channel, outcome, concerns, note and the record button of one visit."""
+        from ..process.records import CHANNELS, CONCERNS, OUTCOMES
         self.date = QDateEdit(QDate.currentDate())
         self.date.setObjectName("ContactDate")
         self.date.setCalendarPopup(True)
@@ -74,6 +92,10 @@ class CanvassTab(UnitTab):
         self.add_btn.setObjectName("AddContact")
         self.add_btn.clicked.connect(self.add_contact)
         row.addWidget(self.add_btn)
+        return row
+
+    def _build_intent_row(self) -> QHBoxLayout:
+        """The two buttons registering an owner's intent."""
         self.intent_yes = QPushButton(self.tr("登记：愿意加装"))
         self.intent_yes.setObjectName("IntentYes")
         self.intent_no = QPushButton(self.tr("登记：不愿意"))
@@ -85,15 +107,7 @@ class CanvassTab(UnitTab):
         row2.addWidget(self.intent_yes)
         row2.addWidget(self.intent_no)
         row2.addStretch(1)
-        form = QGroupBox(self.tr("为所选业主记录一次走访"))
-        col = QVBoxLayout(form)
-        col.addLayout(row)
-        col.addLayout(row2)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.needed)
-        lay.addWidget(self.table, 1)
-        lay.addWidget(form)
-        self.rows = []
+        return row2
 
     def refresh(self) -> None:
         from ..errors import InputError

@@ -43,6 +43,17 @@ class PreinstallTab(UnitTab):
         super().__init__(doc, parent)
         self.result = None
         self.task = None
+        form_box = self._build_inputs_form()
+        left = self._build_inputs_panel(doc, form_box)
+        right = self._build_results_panel()
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([380, 700])
+        QHBoxLayout(self).addWidget(split)
+
+    def _build_inputs_form(self) -> QGroupBox:
+        """Horizon, yearly consent probability, number of draws and the run button."""
         self.horizon = QSpinBox()
         self.horizon.setObjectName("HorizonSpin")
         self.horizon.setRange(1, 50)
@@ -75,6 +86,10 @@ class PreinstallTab(UnitTab):
         form.addRow(self.hazard_message)
         form.addRow(self.tr("模拟次数"), self.draws)
         form.addRow(self.run_btn)
+        return form_box
+
+    def _build_inputs_panel(self, doc, form_box: QGroupBox) -> QWidget:
+        """The input form above the tabs of cost items and assumptions."""
         self.items = QTableWidget(0, 4)
         self.items.setObjectName("PreinstallItems")
         self.items.setHorizontalHeaderLabels([self.tr("费用项"), self.tr("低"), self.tr("最可能"),
@@ -96,7 +111,10 @@ class PreinstallTab(UnitTab):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(form_box)
         ll.addWidget(self.inputs_tabs, 1)
+        return left
 
+    def _build_results_panel(self) -> QWidget:
+        """The summary above the four chart tabs."""
         self.summary = QLabel(self.tr("点击“计算”评估先期预埋是否划算。"))
         self.summary.setObjectName("PreinstallSummary")
         self.summary.setWordWrap(True)
@@ -115,11 +133,7 @@ class PreinstallTab(UnitTab):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.summary)
         rl.addWidget(self.charts, 1)
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setSizes([380, 700])
-        QHBoxLayout(self).addWidget(split)
+        return right
 
     def _setting_changed(self, key: str) -> None:
         if key == "preinstall" and self.unit_id is not None:

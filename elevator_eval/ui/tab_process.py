@@ -51,6 +51,14 @@ class ProcessTab(UnitTab):
         super().__init__(doc, parent)
         from ..process.stages import load_rules
         self.rules = load_rules()
+        box = self._build_stage_box()
+        obox = self._build_objection_box()
+        main = QVBoxLayout(self)
+        main.addWidget(box, 1)
+        main.addWidget(obox, 1)
+
+    def _build_stage_box(self) -> QGroupBox:
+        """Stage history, the advance row, the blockers and the intent summary."""
         self.stages = make_table([self.tr("阶段"), self.tr("进入日期"), self.tr("责任方"),
                               self.tr("文件")], "StageHistory")
         self.next_label = QLabel()
@@ -82,6 +90,15 @@ class ProcessTab(UnitTab):
         self.blockers.setObjectName("Blockers")
         self.blockers.setWordWrap(True)
         lay.addWidget(self.blockers)
+        lay.addLayout(self._build_blocker_row())
+        self.intent = QLabel()
+        self.intent.setObjectName("IntentSummary")
+        self.intent.setWordWrap(True)
+        lay.addWidget(self.intent)
+        return box
+
+    def _build_blocker_row(self) -> QHBoxLayout:
+        """Text field and buttons to register or clear a blocker."""
         self.blocker_text = QLineEdit()
         self.blocker_text.setObjectName("BlockerText")
         self.blocker_text.setPlaceholderText(self.tr("阻碍（如：燃气公司未答复管线迁改）"))
@@ -95,12 +112,10 @@ class ProcessTab(UnitTab):
         brow.addWidget(self.blocker_text, 1)
         brow.addWidget(self.add_blocker_btn)
         brow.addWidget(self.clear_blocker_btn)
-        lay.addLayout(brow)
-        self.intent = QLabel()
-        self.intent.setObjectName("IntentSummary")
-        self.intent.setWordWrap(True)
-        lay.addWidget(self.intent)
+        return brow
 
+    def _build_objection_box(self) -> QGroupBox:
+        """The objections table with its entry row."""
         self.objections = make_table([self.tr("编号"), self.tr("状态"), self.tr("收到日期"),
                                   self.tr("异议人"), self.tr("门牌"), self.tr("异议内容"),
                                   self.tr("答复"), self.tr("处理结果")], "ObjectionTable")
@@ -130,9 +145,7 @@ class ProcessTab(UnitTab):
         olay = QVBoxLayout(obox)
         olay.addWidget(self.objections)
         olay.addLayout(orow)
-        main = QVBoxLayout(self)
-        main.addWidget(box, 1)
-        main.addWidget(obox, 1)
+        return obox
 
     # ------------------------------------------------------------------ refresh
     def _data(self):

@@ -37,6 +37,21 @@ class SiteTab(UnitTab):
 
     def __init__(self, doc, parent=None):
         super().__init__(doc, parent)
+        self.form = ModelForm(doc, self._fields(doc),
+                              lambda label: self.tr("修改{0}").format(label))
+        scroll = self._build_form_scroll()
+        right = self._build_findings_panel()
+        split = QSplitter()
+        split.addWidget(scroll)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([540, 520])
+        lay = QHBoxLayout(self)
+        lay.addWidget(split)
+
+    def _fields(self, doc) -> list[Field]:
+        """The survey fields, their tooltips quoting the project's checks."""
         s = lambda u: u.site  # noqa: E731
         checks = _project_checks(doc)
         fire, near = checks["fire_lane_narrow"], checks["neighbour_close"]
@@ -66,14 +81,20 @@ class SiteTab(UnitTab):
             Field("headroom_available_mm", self.tr("顶层净空（mm）"), "int", s),
             Field("corridor_depth_m", self.tr("连廊可用进深（m）"), "decimal", s),
         ]
-        self.form = ModelForm(doc, fields, lambda label: self.tr("修改{0}").format(label))
+        return fields
+
+    def _build_form_scroll(self) -> QScrollArea:
+        """The survey form in a scroll area."""
         form_box = QGroupBox(self.tr("现场踏勘（空白 = 未调查）"))
         QVBoxLayout(form_box).addWidget(self.form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_box)
         scroll.setMinimumWidth(form_box.sizeHint().width() + 24)
+        return scroll
 
+    def _build_findings_panel(self) -> QWidget:
+        """Site class, stale-input warning, findings table and what to improve."""
         self.class_label = QLabel()
         self.class_label.setObjectName("SiteClass")
         self.class_label.setToolTip(labels.class_rule_source())
@@ -104,14 +125,7 @@ class SiteTab(UnitTab):
         rl.addWidget(self.stale_label)
         rl.addWidget(self.findings, 1)
         rl.addWidget(self.improve)
-        split = QSplitter()
-        split.addWidget(scroll)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        split.setSizes([540, 520])
-        lay = QHBoxLayout(self)
-        lay.addWidget(split)
+        return right
 
     def refresh(self) -> None:
         self.form.set_unit(self.unit_id)

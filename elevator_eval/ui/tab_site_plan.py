@@ -61,6 +61,16 @@ class SitePlanTab(UnitTab):
         self._gen = 0
         self._filling = False
         self.sun = None
+        left = self._build_left()
+        right = self._build_right()
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([520, 640])
+        QHBoxLayout(self).addWidget(split)
+
+    def _build_left(self) -> QWidget:
+        """Plan buttons, the buildings table, the window generator and the candidates."""
         self.status = QLabel()
         self.status.setObjectName("PlanStatus")
         self.status.setWordWrap(True)
@@ -78,27 +88,7 @@ class SitePlanTab(UnitTab):
         self.buildings.itemChanged.connect(self._building_edited)
         self.add_button = QPushButton(self.tr("添加相邻楼"))
         self.add_button.clicked.connect(self.add_neighbour)
-        # window generator
-        self.gen_building = QComboBox()
-        self.gen_facade = QComboBox()
-        self.gen_building.currentIndexChanged.connect(self._fill_facades)
-        self.gen_floors = QSpinBox()
-        self.gen_floors.setRange(1, 40)
-        self.gen_floors.setValue(6)
-        self.gen_per_floor = QSpinBox()
-        self.gen_per_floor.setRange(1, 30)
-        self.gen_per_floor.setValue(4)
-        self.gen_floor_h = QDoubleSpinBox()
-        self.gen_floor_h.setRange(2.0, 5.5)   # storey height [m] of a walk-up
-        self.gen_floor_h.setValue(2.9)
-        self.gen_button = QPushButton(self.tr("生成窗"))
-        self.gen_button.clicked.connect(self.generate_windows)
-        gen = QGroupBox(self.tr("窗生成器（楼层 × 每层窗数，按立面）"))
-        gl = QHBoxLayout(gen)
-        for w in (self.gen_building, self.gen_facade, QLabel(self.tr("层数")), self.gen_floors,
-                  QLabel(self.tr("每层")), self.gen_per_floor, QLabel(self.tr("层高")),
-                  self.gen_floor_h, self.gen_button):
-            gl.addWidget(w)
+        gen = self._build_window_generator()
         self.measured = QLabel()
         self.measured.setObjectName("PlanMeasured")
         self.measured.setWordWrap(True)
@@ -122,7 +112,34 @@ class SitePlanTab(UnitTab):
         ll.addWidget(self.measured)
         ll.addWidget(QLabel(self.tr("候选井道位置（双击采用）")))
         ll.addWidget(self.candidates, 1)
-        # right: canvas, time slider, sunlight table
+        return left
+
+    def _build_window_generator(self) -> QGroupBox:
+        """Windows of one facade from floors × windows per floor."""
+        self.gen_building = QComboBox()
+        self.gen_facade = QComboBox()
+        self.gen_building.currentIndexChanged.connect(self._fill_facades)
+        self.gen_floors = QSpinBox()
+        self.gen_floors.setRange(1, 40)
+        self.gen_floors.setValue(6)
+        self.gen_per_floor = QSpinBox()
+        self.gen_per_floor.setRange(1, 30)
+        self.gen_per_floor.setValue(4)
+        self.gen_floor_h = QDoubleSpinBox()
+        self.gen_floor_h.setRange(2.0, 5.5)   # storey height [m] of a walk-up
+        self.gen_floor_h.setValue(2.9)
+        self.gen_button = QPushButton(self.tr("生成窗"))
+        self.gen_button.clicked.connect(self.generate_windows)
+        gen = QGroupBox(self.tr("窗生成器（楼层 × 每层窗数，按立面）"))
+        gl = QHBoxLayout(gen)
+        for w in (self.gen_building, self.gen_facade, QLabel(self.tr("层数")), self.gen_floors,
+                  QLabel(self.tr("每层")), self.gen_per_floor, QLabel(self.tr("层高")),
+                  self.gen_floor_h, self.gen_button):
+            gl.addWidget(w)
+        return gen
+
+    def _build_right(self) -> QWidget:
+        """The canvas, the shadow-time slider and the sunlight table."""
         self.canvas = PlanCanvas()
         self.canvas.setObjectName("PlanCanvas")
         self.canvas.shaftMoved.connect(self._shaft_moving)
@@ -151,11 +168,7 @@ class SitePlanTab(UnitTab):
         rl.addLayout(tl)
         rl.addWidget(self.sun_label)
         rl.addWidget(self.sun_table, 2)
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setSizes([520, 640])
-        QHBoxLayout(self).addWidget(split)
+        return right
 
     # ------------------------------------------------------------------ model access
     def raw_plan(self):

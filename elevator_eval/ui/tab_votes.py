@@ -173,6 +173,14 @@ class VotesTab(UnitTab):
     def __init__(self, doc, parent=None):
         super().__init__(doc, parent)
         self.grid = VoteGrid(self)
+        self._build_labels()
+        self._build_households()
+        self._loading = False
+        tally_box = self._build_tally_box()
+        self._build_layout(self._build_grid_panel(), tally_box)
+
+    def _build_labels(self) -> None:
+        """The tally, consent state, votes-needed and legend labels."""
         self.tally_label = QLabel()
         self.tally_label.setObjectName("TallyLabel")
         self.tally_label.setTextFormat(Qt.RichText)
@@ -190,6 +198,9 @@ class VotesTab(UnitTab):
         self.legend = QLabel(" ".join(
             f"<span style='background:{VOTE_COLOURS[v]}'>&nbsp;{labels.vote_label(v)}&nbsp;</span>"
             for v in ("yes", "no", "abstain", None)))
+
+    def _build_households(self) -> None:
+        """The household table below the grid (owner, area, affected, vote)."""
         self.households = QTableWidget(0, len(self.HH_COLUMNS))
         self.households.setObjectName("HouseholdTable")
         self.households.setHorizontalHeaderLabels(
@@ -207,8 +218,9 @@ class VotesTab(UnitTab):
         for col in ("id", "floor", "owner"):
             hh.setSectionResizeMode(self.HH_COLUMNS.index(col), QHeaderView.ResizeToContents)
         self.households.itemChanged.connect(self._household_edited)
-        self._loading = False
 
+    def _build_tally_box(self) -> QGroupBox:
+        """The group on the right: rules chooser, consent state, tally, votes needed."""
         tally_box = QGroupBox(self.tr("表决统计"))
         tally_box.setMinimumWidth(380)
         tl = QVBoxLayout(tally_box)
@@ -223,6 +235,10 @@ class VotesTab(UnitTab):
         tl.addWidget(self.tally_label)
         tl.addWidget(self.needed_label)
         tl.addStretch(1)
+        return tally_box
+
+    def _build_grid_panel(self) -> QWidget:
+        """The floor × door grid with its legend and the vote-log button."""
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -237,6 +253,10 @@ class VotesTab(UnitTab):
         legend_row.addWidget(self.log_button)
         ll.addLayout(legend_row)
         self.log_dialog = None
+        return left
+
+    def _build_layout(self, left: QWidget, tally_box: QGroupBox) -> None:
+        """Grid and tally side by side above the household table."""
         top = QSplitter()
         top.addWidget(left)
         top.addWidget(tally_box)

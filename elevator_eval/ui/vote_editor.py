@@ -59,12 +59,21 @@ class VoteEditor(QDialog):
         self.doc, self.unit_id, self.household_id = doc, unit_id, household_id
         hh = doc.unit(unit_id).household(household_id)
         self.current = hh.vote
-        defaults = doc.vote_entry_defaults
         self.setWindowTitle(self.tr("表决录入 — {0}").format(household_id))
+        head = self._build_header(hh)
+        row = self._build_vote_buttons()
+        chosen = hh.vote if preset is False else preset
+        self.vote_buttons[chosen].setChecked(True)
+        self.changing = hh.vote is not None
+        self._build_fields(doc.vote_entry_defaults)
+        self._build_layout(head, row)
+        self.vote_buttons[chosen].setFocus()
 
+    def _build_header(self, hh) -> QLabel:
+        """The door (and owner) heading; sets the label of the vote recorded now."""
         name = (hh.owner_name or "").strip()
         head = QLabel(self.tr("门牌 {door}{name}").format(
-            door=household_id, name=f"（{name}）" if name else ""))
+            door=self.household_id, name=f"（{name}）" if name else ""))
         f = head.font()
         f.setBold(True)
         head.setFont(f)
@@ -73,11 +82,14 @@ class VoteEditor(QDialog):
             now += self.tr("（{source}，{date}）").format(
                 source=labels.source_label(hh.vote_source), date=hh.vote_date or "—")
         self.current_label = QLabel(self.tr("当前：{0}").format(now))
-        ev = last_event(doc.project, unit_id, household_id)
+        ev = last_event(self.doc.project, self.unit_id, self.household_id)
         if ev is not None:
             self.current_label.setToolTip(self.tr("最近一条记录：第 {seq} 条，{time}，{note}")
                                           .format(seq=ev.seq, time=ev.time, note=ev.note or "—"))
+        return head
 
+    def _build_vote_buttons(self) -> QHBoxLayout:
+        """One radio button per vote choice, in a row."""
         self.votes = QButtonGroup(self)
         row = QHBoxLayout()
         self.vote_buttons: dict[str | None, QRadioButton] = {}
@@ -87,9 +99,10 @@ class VoteEditor(QDialog):
             self.votes.addButton(b, i)
             self.vote_buttons[v] = b
             row.addWidget(b)
-        chosen = hh.vote if preset is False else preset
-        self.vote_buttons[chosen].setChecked(True)
+        return row
 
+    def _build_fields(self, defaults: dict) -> None:
+        """Source, date, who, note and the message line; defaults from the last entry."""
         self.source = QComboBox()
         self.source.setObjectName("VoteSource")
         for s in VOTE_SOURCES:
@@ -107,7 +120,6 @@ class VoteEditor(QDialog):
         self.who.setPlaceholderText(self.tr("录入表决的工作人员"))
         self.note = QLineEdit()
         self.note.setObjectName("VoteNote")
-        self.changing = hh.vote is not None
         self.note_label = QLabel(self.tr("变更原因（必填）") if self.changing
                                  else self.tr("备注（可选）"))
         self.note.setPlaceholderText(self.tr("如：业主书面申请更正") if self.changing
@@ -117,6 +129,8 @@ class VoteEditor(QDialog):
         self.message.setStyleSheet("color:#c62828")
         self.message.setWordWrap(True)
 
+    def _build_layout(self, head: QLabel, row: QHBoxLayout) -> None:
+        """The form and the OK / Cancel buttons."""
         form = QFormLayout()
         form.addRow(self.tr("表决"), row)
         form.addRow(self.tr("来源"), self.source)
@@ -132,7 +146,6 @@ class VoteEditor(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.message)
         lay.addWidget(self.buttons)
-        self.vote_buttons[chosen].setFocus()
 
     def ok_button(self):
         return self.buttons.button(QDialogButtonBox.Ok)
