@@ -23,17 +23,9 @@ ENTRY_POINTS = {"main", "run", "add_arguments", "__getattr__"}
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
-# Dead definitions in modules that other work of this round is editing; each is to be removed
-# (with the tests that only test it) once that work is merged, and then leaves this list
-# (test_allowlist_holds_only_dead_code fails for an entry that is no longer dead).
-ALLOWLIST: set[str] = {
-    # report
-    "elevator_eval/report/charts.py shares_by_floor_png",
-    "elevator_eval/report/labels.py citations",
-    "elevator_eval/report/preinstall_charts.py tornado_figure",
-    "elevator_eval/report/preinstall_charts.py histogram_figure",
-    "elevator_eval/report/proposal.py owners_as_doors",
-}
+# Definitions known to be unused and kept on purpose (none today); an entry must say why, and
+# test_allowlist_holds_only_dead_code fails for an entry that is no longer dead.
+ALLOWLIST: set[str] = set()
 
 
 def _definitions(tree: ast.Module) -> list[tuple[str, int]]:

@@ -3,7 +3,6 @@ expectation, the data file, overrides and the consent outlook."""
 
 from __future__ import annotations
 
-import io
 import json
 import math
 from decimal import Decimal
@@ -256,23 +255,6 @@ def test_tornado_ranks_by_swing_and_hits_the_right_values():
     assert hz.saving_at_low_yuan < hz.saving_at_high_yuan
     esc = next(b for b in t.bars if b.key == "escalation")
     assert esc.saving_at_low_yuan < esc.saving_at_high_yuan
-
-
-def test_tornado_figure_draws_without_pyplot():
-    from matplotlib.figure import Figure
-
-    from elevator_eval.report.preinstall_charts import histogram_figure, tornado_figure
-    r = P.evaluate(make_unit(votes=["yes"] * 7 + [None] * 5), draws=1000)
-    fig = tornado_figure(r, lang="en")
-    assert isinstance(fig, Figure)
-    ax = fig.axes[0]
-    assert len(ax.patches) == 2 * min(10, len(r.tornado.bars))    # at most 10 bars drawn
-    fig.savefig(io.BytesIO(), format="png")
-    assert tornado_figure(r.tornado, lang="zh").axes
-    hist = histogram_figure(r, lang="zh")
-    assert isinstance(hist, Figure)
-    assert sum(p.get_height() for p in hist.axes[0].patches) == 1000
-    hist.savefig(io.BytesIO(), format="png")
 
 
 # ------------------------------------------------------------------- consent outlook

@@ -372,14 +372,10 @@ def test_batch_records_bad_units(unit, tmp_path):
 def test_charts_render_chinese_without_missing_glyphs(unit):
     import warnings
 
-    from elevator_eval.costshare import compute_share
-    from elevator_eval.report.charts import (census_counts_png, class_totals_png,
-                                             shares_by_floor_png)
-    share = compute_share(unit)
+    from elevator_eval.report.charts import census_counts_png, class_totals_png
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # matplotlib warns "Glyph … missing from font"
-        pngs = [shares_by_floor_png(share),
-                census_counts_png({"喆园小区": {"suitable": 2, "difficult": 1, "unsuitable": 0}}),
+        pngs = [census_counts_png({"喆园小区": {"suitable": 2, "difficult": 1, "unsuitable": 0}}),
                 class_totals_png({"suitable": 2, "difficult": 1, "unsuitable": 3})]
     for png in pngs:
         assert png.startswith(b"\x89PNG")

@@ -130,13 +130,6 @@ def test_chinese_proposal_names_nobody_who_must_change_a_vote(sample):
     assert "provident-fund" not in stairs
 
 
-def test_owners_as_doors():
-    from elevator_eval.report.proposal import owners_as_doors
-    doors = {"U-O1": ["101", "102"], "U-O12": ["1202"]}
-    text, named = owners_as_doors("还需 2 位业主同意：U-O12、U-O1", doors)
-    assert text == "还需 2 位业主同意：1202、101/102" and named == {"U-O1", "U-O12"}
-
-
 # ------------------------------------------------------------------ text helpers
 
 def test_split_bilingual():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import threading
-from decimal import Decimal
 
 from .. import fonts
 from .chart_fonts import setup_matplotlib
@@ -36,71 +35,6 @@ def _png(fig) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=DPI)
     return buf.getvalue()
-
-
-def shares_by_floor_png(share, lang: str = "zh", width_in: float = 6.6,
-                        height_in: float = 2.9) -> bytes:
-    """Bar chart of each household's capital share [yuan], grouped by floor.
-
-    Parameters
-    ----------
-    share : elevator_eval.costshare.ShareResult
-    lang : "zh" or "en"
-
-    Returns
-    -------
-    bytes
-        PNG image at :data:`DPI`.
-    """
-    t = Tr(lang)
-    from .money_rows import display_shares
-    paid = dict(zip((h.id for h in share.households), display_shares(share)[0]))
-    households = sorted(share.households, key=lambda h: (h.floor, h.id))
-    floors = sorted({h.floor for h in households})
-    palette = ["#2F6EA5", "#5B9BD5"]
-    with _lock:  # rcParams are global; draw one chart at a time
-        fig = _figure(width_in, height_in)
-        ax = fig.add_axes((0.11, 0.2, 0.87, 0.68))
-        x, heights, colours, labels = [], [], [], []
-        pos = 0.0
-        centres = []
-        for i, floor in enumerate(floors):
-            group = [h for h in households if h.floor == floor]
-            start = pos
-            for h in group:
-                x.append(pos)
-                heights.append(float(paid[h.id]))
-                colours.append(palette[i % 2])
-                labels.append(h.id)
-                pos += 1
-            centres.append(((start + pos - 1) / 2, floor))
-            pos += 0.6
-        bars = ax.bar(x, heights, width=0.8, color=colours)
-        many = len(x) > 16
-        for bar, h in zip(bars, heights):
-            if h:
-                ax.annotate(fmt_yuan(Decimal(str(h))), (bar.get_x() + bar.get_width() / 2, h),
-                            ha="center", va="bottom", fontsize=5.5 if many else 6.5,
-                            rotation=90 if many else 0, xytext=(0, 1.5),
-                            textcoords="offset points")
-        ax.set_xticks(x)
-        ax.set_xticklabels(labels, fontsize=6 if many else 7, rotation=90 if many else 0)
-        for centre, floor in centres:
-            ax.annotate(t(f"{floor}层", f"F{floor}"), (centre, 0), xycoords=("data", "axes fraction"),
-                        xytext=(0, -22 if not many else -30), textcoords="offset points",
-                        ha="center", va="top", fontsize=7.5, color="#333333")
-        ax.set_ylabel(t("出资（元）", "Share (yuan)"), fontsize=8)
-        ax.tick_params(axis="y", labelsize=7)
-        ax.yaxis.set_major_formatter(
-            __import__("matplotlib.ticker", fromlist=["FuncFormatter"]).FuncFormatter(
-                lambda v, _p: f"{v:,.0f}"))
-        ax.set_title(t("各户建设出资（按楼层）", "Capital share per household, by floor"),
-                     fontsize=9.5)
-        ax.spines[["top", "right"]].set_visible(False)
-        top = max(heights) if heights and max(heights) > 0 else 1.0
-        ax.set_ylim(min(0.0, min(heights or [0.0]) * 1.15), top * (1.3 if many else 1.15))
-        ax.grid(axis="y", linewidth=0.3, alpha=0.6)
-        return _png(fig)
 
 
 def census_height_in(n_communities: int) -> float:

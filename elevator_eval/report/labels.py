@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from ..vocabulary import pairs
 
@@ -72,9 +71,5 @@ METHOD_SOURCES_ZH = {
 :data:`elevator_eval.costshare.METHOD_INFO`)."""
 
 
-_URL = re.compile(r"https?://[^\s;,()（）]+(?:\s\[[ABC]\])?")
 
 
-def citations(text: str) -> list[str]:
-    """The web addresses (with their quality tag ``[A]``/``[B]``/``[C]``) cited in ``text``."""
-    return list(dict.fromkeys(m.group(0) for m in _URL.finditer(text or "")))

@@ -405,12 +405,6 @@ def _household_notes(s, t: Tr) -> list[str]:
     return notes
 
 
-def owners_as_doors(text: str, doors: dict[str, list[str]]) -> tuple[str, set[str]]:
-    """See :func:`elevator_eval.report.votes.owners_as_doors` (kept here for callers)."""
-    from .votes import owners_as_doors as _od
-    return _od(text, doors)
-
-
 def _consent(d: ProposalData, t: Tr, width: float) -> list:
     from .votes import consent_section
     named = bool(getattr(d.consent_rules, "named_disclosure", False))

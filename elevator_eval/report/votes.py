@@ -33,20 +33,6 @@ def owner_doors(unit) -> dict[str, list[str]]:
     return out
 
 
-def owners_as_doors(text: str, doors: dict[str, list[str]]) -> tuple[str, set[str]]:
-    """Replace owner ids in an engine message by the owner's door numbers.
-
-    ``"除非业主 DH-1-3-O101 改投同意票"`` → ``"除非业主 101 改投同意票"``: a resident knows the
-    door, not the id. Returns the text and the owner ids that were named.
-    """
-    named: set[str] = set()
-    for oid in sorted(doors, key=len, reverse=True):
-        if oid and oid in text:
-            text = text.replace(oid, "/".join(doors[oid]))
-            named.add(oid)
-    return text, named
-
-
 def owner_votes(unit) -> dict[str, str | None]:
     """Owner id → that owner's vote (one vote per owner)."""
     out: dict[str, str | None] = {}
