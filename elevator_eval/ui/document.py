@@ -9,6 +9,7 @@ the window never does arithmetic on money or votes itself.
 
 from __future__ import annotations
 
+import copy
 import importlib
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,8 @@ class ProjectDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
         self._cache: dict[tuple, Any] = {}
+        self._census_stale: set[str] = set()   # units whose census row is out of date
+        self._census_index: dict[str, int] = {}  # unit id -> its row in the cached census
         self.changes = 0       # counts edits and replacements (a background result's age)
         self.is_sample = False
         # True while the window paints for the first time: views show the project without
@@ -144,10 +147,13 @@ class ProjectDocument(QObject):
         self.structureChanged.emit()
 
     def _invalidate(self, unit_id: str) -> None:
+        """Drop the unit's results; the census keeps its other rows (only this unit's row
+        is recomputed when the census is next read)."""
         self.changes += 1
-        for key in [k for k in self._cache if k[0] == "census" or
-                    (len(k) > 1 and k[1] == unit_id)]:
+        for key in [k for k in self._cache if len(k) > 1 and k[1] == unit_id]:
             del self._cache[key]
+        if ("census",) in self._cache:
+            self._census_stale.add(unit_id)
 
     def _cached(self, key: tuple, compute):
         if key not in self._cache:
@@ -207,15 +213,49 @@ class ProjectDocument(QObject):
         if result is None or changes != self.changes:
             return False
         self._cache[("census",)] = result
+        self._census_stale.clear()
+        self._census_index = {r.unit_id: i for i, r in enumerate(result.rows)}
         return True
 
     def census(self):
+        """``census.census`` of the project, kept until units are added or removed or the
+        rules change; after an edit of a unit only that unit's row is made anew."""
         if self.defer_engines and ("census",) not in self._cache:
             return None
         mod = engine("census")
-        if mod is None:
-            return None
-        return self._cached(("census",), lambda: mod.census(self.project))
+        if ("census",) in self._cache and self._census_stale:
+            self._refresh_census_rows(mod)
+        if ("census",) not in self._cache:
+            self._census_stale.clear()
+            result = self._cache[("census",)] = mod.census(self.project)
+            self._census_index = {r.unit_id: i for i, r in enumerate(result.rows)}
+        return self._cache[("census",)]
+
+    def census_row(self, unit_id: str):
+        """The unit's row of :meth:`census` (None when there is no census or no such row)."""
+        census = self.census()
+        i = self._census_index.get(unit_id)
+        return census.rows[i] if census is not None and i is not None else None
+
+    def _refresh_census_rows(self, mod) -> None:
+        """Replace the census rows of the edited units by the census of a project holding
+        just that unit (same settings, same reference year); counts are made anew from the
+        rows' classes. A unit no longer found drops the whole census."""
+        old = self._cache[("census",)]
+        rows = list(old.rows)
+        for uid in sorted(self._census_stale):
+            try:
+                c, b, u = self.project.locate(uid)
+                i = self._census_index[uid]
+            except KeyError:
+                del self._cache[("census",)]
+                return
+            one = copy.copy(self.project)
+            c1, b1 = copy.copy(c), copy.copy(b)
+            b1.units, c1.buildings, one.communities = [u], [b1], [c1]
+            rows[i] = mod.census(one, year=old.year).rows[0]
+        self._census_stale.clear()
+        self._cache[("census",)] = mod.summarise(rows, old.project, old.year)
 
     # ----------------------------------------------------------------- edits
     def set_vote(self, unit_id: str, household_id: str, vote: str | None,

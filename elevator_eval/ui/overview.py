@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import i18n, labels
+from .worker import run_task
 from .style import CLASS_BACKGROUNDS, CLASS_COLOURS, STATE_COLOURS
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
@@ -33,6 +34,15 @@ _USER = Qt.ItemDataRole.UserRole.value
 _SORT = _USER + 1
 _BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_LAZY_ROLES = (_DISPLAY, _TOOLTIP, _SORT, _FOREGROUND)
+
+EAGER_ROWS = 2000
+"""Up to this many units the overview reads every row's consent state and main reason
+at once (they need each unit's full assessment, ≈ 1 ms a unit); above, only the rows
+shown (app default, a responsiveness budget)."""
+SYNC_FILL_ROWS = 300
+"""Up to this many rows still unknown are read on the window's thread before a sort by
+state or reason; more go through the background helper with progress."""
 
 
 class CensusModel(QAbstractTableModel):
@@ -46,6 +56,7 @@ class CensusModel(QAbstractTableModel):
     """
 
     COLUMNS = ("community", "building", "unit", "year", "class", "consent", "reason")
+    fillWanted = Signal(int, object)   # (column, order): read the unknown rows, then sort
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -53,6 +64,10 @@ class CensusModel(QAbstractTableModel):
         self.klass: str | None = None  # class filter
         self.text = ""                 # search text (lower case)
         self._sort_column, self._descending = 0, False
+        self._rows: list = []          # the census rows (their states and reasons on demand)
+        self._unknown = 0              # rows whose state and reason are not read yet
+        self._state_text: dict = {}
+        self.loads = 0                 # counts the contents shown (a background read's age)
         self._load([], [[] for _ in self.COLUMNS], [], [], [])
         self._brush = {k: (QBrush(QColor(CLASS_BACKGROUNDS[k])), QBrush(QColor(v)))
                        for k, v in CLASS_COLOURS.items()}
@@ -60,28 +75,118 @@ class CensusModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ content
     def set_rows(self, rows) -> None:
-        """Show the census rows (:class:`elevator_eval.census.CensusRow` or alike)."""
-        pick = i18n.pick
+        """Show the census rows (:class:`elevator_eval.census.CensusRow` or alike).
+
+        Only the cheap columns (community, building, unit, year, class) are read here.
+        A row's consent state and main reason need its unit's full assessment: up to
+        :data:`EAGER_ROWS` rows they are read now (small projects show everything at
+        once); above, a row's are read when the view first asks for that row
+        (:meth:`data`), so a street of 20,000 units assesses only the rows shown. The
+        search matches a row's state and reason once they are known; sorting by them
+        first completes the missing ones (:meth:`sort`).
+        """
         class_text: dict = {}
-        state_text: dict = {}
+        self._state_text = {}
         cols: list[list] = [[] for _ in self.COLUMNS]
-        ids, klass, state, hay = [], [], [], []
-        com, bld, name, year, ktext, stext, reason = cols
+        ids, klass, hay = [], [], []
+        com, bld, name, year, ktext, _s, _r = cols
         for r in rows:                 # one pass: 20,000 rows are read once
-            k, st = r.klass, r.consent_state
+            k = r.klass
             if k not in class_text:
                 class_text[k] = labels.class_label(k)
-            if st not in state_text:
-                state_text[st] = labels.state_label(st)
             texts = (r.community, r.building, r.unit_name or r.unit_id, r.year_built,
-                     class_text[k], state_text[st], pick(r.main_reason_zh, r.main_reason_en))
-            for col, t in zip(cols, texts):
-                col.append(t)
+                     class_text[k])
+            com.append(texts[0])
+            bld.append(texts[1])
+            name.append(texts[2])
+            year.append(texts[3])
+            ktext.append(texts[4])
             ids.append(r.unit_id)
             klass.append(k)
-            state.append(st)
-            hay.append(("%s %s %s %s %s %s %s " % texts + r.unit_id).lower())
+            hay.append(("%s %s %s %s %s " % texts + r.unit_id).lower())
+        n = len(ids)
+        cols[5:] = [[None] * n, [None] * n]          # None: not known yet
+        state: list = [None] * n
+        self._rows, self._unknown = list(rows), n
+        if n <= EAGER_ROWS:
+            for i in range(n):
+                self._fill(i, cols, hay, state)
         self._load(ids, cols, klass, state, hay)
+
+    def _fill(self, i: int, cols=None, hay=None, state=None) -> None:
+        """Read row ``i``'s consent state and main reason (assesses its unit once)."""
+        cols = self._cols if cols is None else cols
+        hay = self._hay if hay is None else hay
+        state = self._state if state is None else state
+        r = self._rows[i]
+        st = r.consent_state
+        stext = self._state_text.get(st)
+        if stext is None:
+            stext = self._state_text[st] = labels.state_label(st)
+        reason = i18n.pick(r.main_reason_zh, r.main_reason_en)
+        cols[5][i], cols[6][i] = stext, reason
+        state[i] = st
+        hay[i] = f"{hay[i]} {stext} {reason}".lower()
+        self._unknown -= 1
+
+    def unknown_rows(self) -> int:
+        """How many rows' consent state and reason are not known yet."""
+        return self._unknown
+
+    def fill_all(self, progress=lambda done, total: True) -> bool:
+        """Read every row's state and reason (``progress(done, total)`` False stops);
+        safe in a worker thread (it only reads the rows; :meth:`absorb` shows them)."""
+        rows, total = self._rows, len(self._rows)
+        for i, r in enumerate(rows):
+            r.detail()
+            if i % 200 == 0 and not progress(i, total):
+                return False
+        return True
+
+    def absorb(self) -> None:
+        """Show the states and reasons read by :meth:`fill_all` (rows since read are
+        taken as they are)."""
+        cols = self._cols
+        for i in range(len(self._rows)):
+            if cols[5][i] is None:
+                self._fill(i)
+        self._keys.pop(5, None)
+        self._keys.pop(6, None)
+        if self._order:
+            self.dataChanged.emit(self.index(0, 5), self.index(len(self._order) - 1, 6))
+
+    def replace_row(self, row) -> None:
+        """Show ``row`` (a census row) in place of the row of the same unit; other rows
+        are untouched. A change of class under a class filter refilters."""
+        i = self._where.get(row.unit_id)
+        if i is None:
+            return
+        old_class = self._klass[i]
+        self._rows[i] = row
+        texts = (row.community, row.building, row.unit_name or row.unit_id, row.year_built,
+                 labels.class_label(row.klass))
+        for col, t in zip(self._cols, texts):
+            col[i] = t
+        self._klass[i] = row.klass
+        self._hay[i] = ("%s %s %s %s %s " % texts + row.unit_id).lower()
+        self._cols[5][i] = self._cols[6][i] = None
+        self._unknown += 1
+        self._fill(i)
+        self._keys.clear()
+        if self.klass and old_class != row.klass:
+            self.layoutAboutToBeChanged.emit()
+            self._order, self._shown = self._filter_rows(), None
+            self.layoutChanged.emit()
+            return
+        shown = self._shown_at().get(i)
+        if shown is not None:
+            self.dataChanged.emit(self.index(shown, 0), self.index(shown, len(self.COLUMNS) - 1))
+
+    def _shown_at(self) -> dict[int, int]:
+        """Row number in the columns -> its place among the rows shown."""
+        if self._shown is None:
+            self._shown = {r: n for n, r in enumerate(self._order)}
+        return self._shown
 
     def set_project_units(self, project) -> None:
         """Show the project's units before the census is known (classes empty)."""
@@ -100,15 +205,18 @@ class CensusModel(QAbstractTableModel):
                     hay.append(("%s %s %s %s " % texts + u.id).lower())
         n = len(ids)
         cols[4:] = [[labels.class_label(None)] * n, [labels.state_label(None)] * n, [""] * n]
+        self._rows, self._unknown = [], 0
         self._load(ids, cols, [None] * n, [None] * n, hay)
 
     def _load(self, ids, cols, klass, state, hay) -> None:
         self.beginResetModel()
+        self.loads += 1
         self._ids, self._cols, self._klass, self._state = ids, cols, klass, state
         self._hay = hay                # lower-case search text of each row
+        self._where = {uid: i for i, uid in enumerate(ids)}
         self._keys: dict[int, list] = {}
         self._sorted = self._sort_rows()
-        self._order = self._filter_rows()
+        self._order, self._shown = self._filter_rows(), None
         self.endResetModel()
 
     # ------------------------------------------------------------------ sort and filter
@@ -143,24 +251,36 @@ class CensusModel(QAbstractTableModel):
     def set_class(self, klass: str | None) -> None:
         self.beginResetModel()
         self.klass = klass
-        self._order = self._filter_rows()
+        self._order, self._shown = self._filter_rows(), None
         self.endResetModel()
 
     def set_text(self, text: str) -> None:
         self.beginResetModel()
         self.text = text.strip().lower()
-        self._order = self._filter_rows()
+        self._order, self._shown = self._filter_rows(), None
         self.endResetModel()
 
     def sort(self, column, order=Qt.AscendingOrder):  # noqa: D102 - Qt API
-        """Sort by ``column``; the selection stays on its rows."""
+        """Sort by ``column``; the selection stays on its rows. Sorting by the consent
+        state or the reason first completes the rows not yet known: here when they are
+        few, else :attr:`fillWanted` asks the view to read them in the background (the
+        sort follows)."""
+        if self.COLUMNS[column] in ("consent", "reason") and self._unknown:
+            if self._unknown > SYNC_FILL_ROWS:
+                self.fillWanted.emit(column, order)
+                return
+            for i, v in enumerate(self._cols[5]):
+                if v is None:
+                    self._fill(i)
+            self._keys.pop(5, None)
+            self._keys.pop(6, None)
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         rows = [self._order[i.row()] for i in old]
         self._sort_column = column
         self._descending = order == Qt.DescendingOrder
         self._sorted = self._sort_rows()
-        self._order = self._filter_rows()
+        self._order, self._shown = self._filter_rows(), None
         where = {r: n for n, r in enumerate(self._order)} if old else {}
         self.changePersistentIndexList(
             old, [self.index(where[r], i.column()) for r, i in zip(rows, old)])
@@ -194,6 +314,8 @@ class CensusModel(QAbstractTableModel):
             return None
         role = getattr(role, "value", role)
         row, c = self._order[index.row()], index.column()
+        if c >= 5 and self._cols[5][row] is None and role in _LAZY_ROLES:
+            self._fill(row)
         if role == _DISPLAY or role == _TOOLTIP:
             return self._cols[c][row]
         if role == _USER:
@@ -299,8 +421,42 @@ class OverviewView(QWidget):
         self.summary.setObjectName("CensusSummary")
 
         self._lay_out()
-        doc.unitChanged.connect(lambda _u: self.reload())
+        doc.unitChanged.connect(self._unit_changed)
+        self.model.fillWanted.connect(self._fill_then_sort)
+        self._fill_task = None
         self.reload()
+
+    def _unit_changed(self, unit_id: str) -> None:
+        """One unit changed: its row alone is made anew (the document recomputes that
+        unit's census row); the counts follow from the classes."""
+        try:
+            row = self.doc.census_row(unit_id)
+        except Exception:  # an engine error: the full reload shows it
+            row = None
+        if row is None or self.model.rowCount() == 0:
+            self.reload()
+            return
+        self.model.replace_row(row)
+        self._show_counts(self.doc.census())
+
+    def _fill_then_sort(self, column: int, order) -> None:
+        """Read the rows' states and reasons in the background (progress, cancel), then
+        sort by ``column``."""
+        if self._fill_task is not None:
+            return
+        model = self.model
+        task = run_task(self, model.fill_all, self.tr("排序"),
+                        self.tr("正在读取各单元的表决状态和主要原因…"))
+        self._fill_task = task
+        loads = model.loads
+
+        def finished(_result):
+            if model.loads == loads:   # the same rows (no reload meanwhile)
+                model.absorb()
+                model.sort(column, order)
+
+        task.finished.connect(finished)
+        task.done.connect(lambda: setattr(self, "_fill_task", None))
 
     def _lay_out(self) -> None:
         """Filters above; the table beside the chart and summary."""
@@ -347,11 +503,19 @@ class OverviewView(QWidget):
             self.chart.set_counts({})
             return
         self.model.set_rows(census.rows)
+        # the width of the state column from the rows shown only: each row read there
+        # is a unit assessed (a small project's rows are all known: sample as before)
+        big = len(census.rows) > EAGER_ROWS
+        self.table.horizontalHeader().setResizeContentsPrecision(0 if big else 1000)
         for c in range(len(CensusModel.COLUMNS)):
             if CensusModel.COLUMNS[c] != "reason":
                 self.table.resizeColumnToContents(c)
                 # leave room for the main reason; a cut text is whole in its tooltip
                 self.table.setColumnWidth(c, min(self.table.columnWidth(c), 150))
+        self._show_counts(census)
+
+    def _show_counts(self, census) -> None:
+        """The chart and the summary line from the census's counts by class."""
         self.chart.set_counts(census.by_class)
         n = len(census.rows)
         if n == 0:      # a new project: say what to do first
