@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from . import i18n, labels
-from .worker import run_task
 from .style import CLASS_BACKGROUNDS, CLASS_COLOURS, STATE_COLOURS
+from .worker import run_task
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
@@ -503,12 +503,15 @@ class OverviewView(QWidget):
             self.chart.set_counts({})
             return
         self.model.set_rows(census.rows)
-        # the width of the state column from the rows shown only: each row read there
-        # is a unit assessed (a small project's rows are all known: sample as before)
+        # a large census's state column is as wide as the longest state's name: sizing it
+        # to its contents would read (assess) a thousand rows
         big = len(census.rows) > EAGER_ROWS
-        self.table.horizontalHeader().setResizeContentsPrecision(0 if big else 1000)
         for c in range(len(CensusModel.COLUMNS)):
-            if CensusModel.COLUMNS[c] != "reason":
+            if CensusModel.COLUMNS[c] == "consent" and big:
+                fm = self.table.fontMetrics()
+                self.table.setColumnWidth(c, 24 + max(
+                    fm.horizontalAdvance(labels.state_label(s)) for s in STATE_COLOURS))
+            elif CensusModel.COLUMNS[c] != "reason":
                 self.table.resizeColumnToContents(c)
                 # leave room for the main reason; a cut text is whole in its tooltip
                 self.table.setColumnWidth(c, min(self.table.columnWidth(c), 150))

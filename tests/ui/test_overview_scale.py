@@ -1,0 +1,94 @@
+"""The street overview on a few thousand units, driven as a user: the classes show at
+once, a unit is assessed in full (its consent tally) only when its row is shown, and a
+vote entered in the unit's vote tab changes that one row of the overview."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from benchmarks.bench_ui import project_of
+from elevator_eval import consent, suitability
+from elevator_eval.ui import labels
+from elevator_eval.ui.overview import EAGER_ROWS
+from tests.ui.vote_entry import enter_vote
+
+UNITS = EAGER_ROWS + 100        # above the size where every row is read at once
+
+
+@pytest.fixture
+def tallies(monkeypatch):
+    """Count the consent tallies (one per unit assessed in full)."""
+    calls: list[str] = []
+    real = consent.tally
+
+    def counting(unit, *args, **kwargs):
+        calls.append(unit.id)
+        return real(unit, *args, **kwargs)
+
+    monkeypatch.setattr(consent, "tally", counting)
+    monkeypatch.setattr(suitability, "tally", counting)
+    return calls
+
+
+def _visible_rows(table) -> int:
+    return table.viewport().height() // table.verticalHeader().defaultSectionSize() + 1
+
+
+def _shown(ov, rows: int) -> list[tuple[str, str, str]]:
+    m = ov.model
+    return [tuple(m.data(m.index(r, c)) for c in (2, 5, 6)) for r in range(rows)]
+
+
+def test_classes_shown_without_assessing_every_unit(make_main_window, qtbot, tallies):
+    project = project_of(UNITS)
+    w = make_main_window(project)
+    ov = w.view("overview")
+    qtbot.waitUntil(lambda: ov.model.rowCount() == UNITS)
+    census = w.doc.census()
+    klass = {r.unit_id: r.klass for r in census.rows}
+    m = ov.model
+    for r in (0, UNITS // 2, UNITS - 1):     # every row has its class, shown or not
+        uid = m.data(m.index(r, 0), Qt.UserRole)
+        assert m.data(m.index(r, 4)) == labels.class_label(klass[uid])
+    assert sum(census.by_class.values()) == UNITS
+    qtbot.waitUntil(lambda: len(tallies) > 0)   # the rows shown are painted
+    qtbot.wait(200)
+    visible = _visible_rows(ov.table)
+    assert 0 < len(set(tallies)) <= visible + 5, (len(set(tallies)), visible)
+    assert m.unknown_rows() >= UNITS - visible - 5
+    # the rows shown are read in full: their state is the engine's for that unit
+    uid = m.data(m.index(0, 0), Qt.UserRole)
+    unit = w.doc.unit(uid)
+    state = consent.tally(unit, w.doc.rules(uid).consent).state
+    assert m.data(m.index(0, 5)) == labels.state_label(state)
+
+
+def test_a_vote_changes_only_that_row(make_main_window, qtbot, tallies):
+    w = make_main_window(project_of(UNITS))
+    ov = w.view("overview")
+    qtbot.waitUntil(lambda: ov.model.rowCount() == UNITS)
+    rows = _visible_rows(ov.table)
+    before = _shown(ov, rows)
+    uid = ov.row_unit_ids()[0]
+    resets: list[int] = []
+    ov.model.modelReset.connect(lambda: resets.append(1))
+    tallies.clear()
+    w.show_unit(uid, tab="votes")
+    grid = w.view("unit").tab("votes").grid
+    unit = w.doc.unit(uid)
+    rules = w.doc.rules(uid).consent
+    old_state = consent.tally(unit, rules).state
+    for h in unit.households:               # vote "no" door by door until the state moves
+        if h.vote != "no":
+            assert enter_vote(qtbot, grid, h.id, vote="no") == ""
+        if consent.tally(unit, rules).state != old_state:
+            break
+    new_state = consent.tally(unit, rules).state
+    assert new_state != old_state
+    w.show_overview()
+    after = _shown(ov, rows)
+    assert after[0][1] == labels.state_label(new_state) != before[0][1]
+    assert after[1:] == before[1:]          # the other rows as they were
+    assert not resets                        # a row updated, not the whole table
+    assert len(set(tallies)) == 1            # only the edited unit was tallied again
