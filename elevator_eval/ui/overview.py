@@ -3,11 +3,14 @@ counts chart. Double-click opens a unit."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QRectF,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QPainter
@@ -40,6 +43,11 @@ EAGER_ROWS = 2000
 """Up to this many units the overview reads every row's consent state and main reason
 at once (they need each unit's full assessment, ≈ 1 ms a unit); above, only the rows
 shown (app default, a responsiveness budget)."""
+FILL_SLICE_S = 0.02
+"""Rows asked for by the view are read in turns of the event loop of at most this long
+(one unit's assessment may take 1–15 ms), so scrolling never waits on many units."""
+QUEUE_ROWS = 200
+"""At most this many rows wait to be read; older requests (rows scrolled past) drop."""
 SYNC_FILL_ROWS = 300
 """Up to this many rows still unknown are read on the window's thread before a sort by
 state or reason; more go through the background helper with progress."""
@@ -68,6 +76,10 @@ class CensusModel(QAbstractTableModel):
         self._unknown = 0              # rows whose state and reason are not read yet
         self._state_text: dict = {}
         self.loads = 0                 # counts the contents shown (a background read's age)
+        self._queue: dict[int, None] = {}  # rows asked for and not read yet, oldest first
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setInterval(0)
+        self._drain_timer.timeout.connect(self._drain)
         self._load([], [[] for _ in self.COLUMNS], [], [], [])
         self._brush = {k: (QBrush(QColor(CLASS_BACKGROUNDS[k])), QBrush(QColor(v)))
                        for k, v in CLASS_COLOURS.items()}
@@ -128,6 +140,35 @@ class CensusModel(QAbstractTableModel):
         state[i] = st
         hay[i] = f"{hay[i]} {stext} {reason}".lower()
         self._unknown -= 1
+
+    def _want(self, row: int) -> None:
+        """Queue ``row`` to be read; the latest asked first, the oldest dropped when the
+        view has moved on (a fast scroll asks for many rows it no longer shows)."""
+        self._queue.pop(row, None)
+        self._queue[row] = None
+        if len(self._queue) > QUEUE_ROWS:
+            del self._queue[next(iter(self._queue))]
+        if not self._drain_timer.isActive():
+            self._drain_timer.start()
+
+    def _drain(self) -> None:
+        """Read queued rows for at most :data:`FILL_SLICE_S`, then show them."""
+        t0, done = time.perf_counter(), []
+        while self._queue and time.perf_counter() - t0 < FILL_SLICE_S:
+            row = self._queue.popitem()[0]
+            if self._cols[5][row] is None:
+                self._fill(row)
+                done.append(row)
+        if not self._queue:
+            self._drain_timer.stop()
+        if done:
+            self._keys.pop(5, None)
+            self._keys.pop(6, None)
+        shown = self._shown_at()
+        for row in done:
+            at = shown.get(row)
+            if at is not None:
+                self.dataChanged.emit(self.index(at, 5), self.index(at, 6))
 
     def unknown_rows(self) -> int:
         """How many rows' consent state and reason are not known yet."""
@@ -211,6 +252,7 @@ class CensusModel(QAbstractTableModel):
     def _load(self, ids, cols, klass, state, hay) -> None:
         self.beginResetModel()
         self.loads += 1
+        self._queue = {}
         self._ids, self._cols, self._klass, self._state = ids, cols, klass, state
         self._hay = hay                # lower-case search text of each row
         self._where = {uid: i for i, uid in enumerate(ids)}
@@ -315,7 +357,8 @@ class CensusModel(QAbstractTableModel):
         role = getattr(role, "value", role)
         row, c = self._order[index.row()], index.column()
         if c >= 5 and self._cols[5][row] is None and role in _LAZY_ROLES:
-            self._fill(row)
+            self._want(row)            # read soon, a few rows per turn of the event loop
+            return self.tr("评估中…") if c == 5 and role == _DISPLAY else None
         if role == _DISPLAY or role == _TOOLTIP:
             return self._cols[c][row]
         if role == _USER:

@@ -35,6 +35,12 @@ def _visible_rows(table) -> int:
     return table.viewport().height() // table.verticalHeader().defaultSectionSize() + 1
 
 
+def _read(ov, rows: int) -> bool:
+    """Whether the first ``rows`` rows show their consent state (read in turns)."""
+    m = ov.model
+    return all(m.data(m.index(r, 5)) != m.tr("评估中…") for r in range(rows))
+
+
 def _shown(ov, rows: int) -> list[tuple[str, str, str]]:
     m = ov.model
     return [tuple(m.data(m.index(r, c)) for c in (2, 5, 6)) for r in range(rows)]
@@ -52,7 +58,7 @@ def test_classes_shown_without_assessing_every_unit(make_main_window, qtbot, tal
         uid = m.data(m.index(r, 0), Qt.UserRole)
         assert m.data(m.index(r, 4)) == labels.class_label(klass[uid])
     assert sum(census.by_class.values()) == UNITS
-    qtbot.waitUntil(lambda: len(tallies) > 0)   # the rows shown are painted
+    qtbot.waitUntil(lambda: _read(ov, _visible_rows(ov.table) - 1))  # shown rows read
     qtbot.wait(200)
     visible = _visible_rows(ov.table)
     assert 0 < len(set(tallies)) <= visible + 5, (len(set(tallies)), visible)
@@ -68,7 +74,8 @@ def test_a_vote_changes_only_that_row(make_main_window, qtbot, tallies):
     w = make_main_window(project_of(UNITS))
     ov = w.view("overview")
     qtbot.waitUntil(lambda: ov.model.rowCount() == UNITS)
-    rows = _visible_rows(ov.table)
+    rows = _visible_rows(ov.table) - 1
+    qtbot.waitUntil(lambda: _read(ov, rows))
     before = _shown(ov, rows)
     uid = ov.row_unit_ids()[0]
     resets: list[int] = []
