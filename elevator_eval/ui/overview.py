@@ -125,17 +125,18 @@ class CensusModel(QAbstractTableModel):
                 self._fill(i, cols, hay, state)
         self._load(ids, cols, klass, state, hay)
 
-    def _fill(self, i: int, cols=None, hay=None, state=None) -> None:
-        """Read row ``i``'s consent state and main reason (assesses its unit once)."""
+    def _fill(self, i: int, cols=None, hay=None, state=None, known=None) -> None:
+        """Read row ``i``'s consent state and main reason (assesses its unit once), or
+        take them from ``known`` (state, reason zh, reason en)."""
         cols = self._cols if cols is None else cols
         hay = self._hay if hay is None else hay
         state = self._state if state is None else state
         r = self._rows[i]
-        st = r.consent_state
+        st, zh, en = known or (r.consent_state, r.main_reason_zh, r.main_reason_en)
         stext = self._state_text.get(st)
         if stext is None:
             stext = self._state_text[st] = labels.state_label(st)
-        reason = i18n.pick(r.main_reason_zh, r.main_reason_en)
+        reason = i18n.pick(zh, en)
         cols[5][i], cols[6][i] = stext, reason
         state[i] = st
         hay[i] = f"{hay[i]} {stext} {reason}".lower()
@@ -196,9 +197,11 @@ class CensusModel(QAbstractTableModel):
         if self._order:
             self.dataChanged.emit(self.index(0, 5), self.index(len(self._order) - 1, 6))
 
-    def replace_row(self, row) -> None:
+    def replace_row(self, row, known: tuple[str, str, str] | None = None) -> None:
         """Show ``row`` (a census row) in place of the row of the same unit; other rows
-        are untouched. A change of class under a class filter refilters."""
+        are untouched. ``known``: the unit's (consent state, main reason zh, en) when the
+        caller has its assessment already (else read from the row). A change of class
+        under a class filter refilters."""
         i = self._where.get(row.unit_id)
         if i is None:
             return
@@ -212,7 +215,7 @@ class CensusModel(QAbstractTableModel):
         self._hay[i] = ("%s %s %s %s %s " % texts + row.unit_id).lower()
         self._cols[5][i] = self._cols[6][i] = None
         self._unknown += 1
-        self._fill(i)
+        self._fill(i, known=known)
         self._keys.clear()
         if self.klass and old_class != row.klass:
             self.layoutAboutToBeChanged.emit()
@@ -467,19 +470,30 @@ class OverviewView(QWidget):
         doc.unitChanged.connect(self._unit_changed)
         self.model.fillWanted.connect(self._fill_then_sort)
         self._fill_task = None
+        self._changed: set[str] = set()   # units changed since the last turn
         self.reload()
 
     def _unit_changed(self, unit_id: str) -> None:
-        """One unit changed: its row alone is made anew (the document recomputes that
-        unit's census row); the counts follow from the classes."""
+        """One unit changed: its row is made anew in the next turn of the event loop
+        (after the other views; edits in a row of one unit are shown once)."""
+        if not self._changed:
+            QTimer.singleShot(0, self._apply_changes)
+        self._changed.add(unit_id)
+
+    def _apply_changes(self) -> None:
+        """Show the changed units' rows (the document recomputes those units' census
+        rows only); the counts follow from the classes."""
+        changed, self._changed = sorted(self._changed), set()
         try:
-            row = self.doc.census_row(unit_id)
+            found = [(self.doc.census_row(uid), self.doc.assessment(uid)) for uid in changed]
         except Exception:  # an engine error: the full reload shows it
-            row = None
-        if row is None or self.model.rowCount() == 0:
+            found = [(None, None)]
+        if any(row is None for row, _a in found) or self.model.rowCount() == 0:
             self.reload()
             return
-        self.model.replace_row(row)
+        for row, a in found:
+            state = a.consent.state if a.consent is not None else "invalid"
+            self.model.replace_row(row, (state, a.main_reason_zh, a.main_reason_en))
         self._show_counts(self.doc.census())
 
     def _fill_then_sort(self, column: int, order) -> None:
@@ -549,6 +563,8 @@ class OverviewView(QWidget):
         # a large census's state column is as wide as the longest state's name: sizing it
         # to its contents would read (assess) a thousand rows
         big = len(census.rows) > EAGER_ROWS
+        # widths from the first rows of a large census (the cheap columns; one pass)
+        self.table.horizontalHeader().setResizeContentsPrecision(100 if big else 1000)
         for c in range(len(CensusModel.COLUMNS)):
             if CensusModel.COLUMNS[c] == "consent" and big:
                 fm = self.table.fontMetrics()
