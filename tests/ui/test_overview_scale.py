@@ -5,7 +5,7 @@ vote entered in the unit's vote tab changes that one row of the overview."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from benchmarks.bench_ui import project_of
 from elevator_eval import consent, suitability
@@ -99,3 +99,29 @@ def test_a_vote_changes_only_that_row(make_main_window, qtbot, tallies):
     assert after[1:] == before[1:]          # the other rows as they were
     assert not resets                        # a row updated, not the whole table
     assert len(set(tallies)) == 1            # only the edited unit was tallied again
+
+
+def test_sorting_by_state_reads_the_missing_rows_first(make_main_window, qtbot):
+    from elevator_eval.census import CONSENT_STATES
+    from elevator_eval.ui.worker import running_tasks
+    w = make_main_window(project_of(UNITS))
+    ov = w.view("overview")
+    qtbot.waitUntil(lambda: ov.model.rowCount() == UNITS)
+    header = ov.table.horizontalHeader()
+    col = ov.model.COLUMNS.index("consent")
+    x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(x, header.height() // 2))
+    tasks = running_tasks()
+    assert tasks, "more rows than can be read at once: the background helper reads them"
+    qtbot.waitUntil(lambda: not running_tasks(), timeout=300_000)
+    assert ov.model.unknown_rows() == 0
+    m = ov.model
+    # every unit's state, straight from the engine, in the overview's order
+    states = []
+    for r in range(m.rowCount()):
+        uid = m.data(m.index(r, 0), Qt.UserRole)
+        states.append(consent.tally(w.doc.unit(uid), w.doc.rules(uid).consent).state)
+    shown = [m.data(m.index(r, col)) for r in range(m.rowCount())]
+    assert shown == [labels.state_label(s) for s in states]
+    assert shown == sorted(shown) or shown == sorted(shown, reverse=True)
+    assert len(set(states)) > 1 and set(states) <= set(CONSENT_STATES)
