@@ -9,8 +9,8 @@ street of 20,000 units.
 2. **City scale**: builds the window on a loaded 20,000-unit project as the app does at
    start-up (window construction + project + show, census deferred) and times it to the
    first paint event (target ≤ 1 s); runs the census in the background as the app does
-   and times it until the classes are shown (with the largest pause meanwhile); then, with the same 10 ms gap probe
-   running, scrolls the street overview and the project tree from top to bottom, opens a
+   and times it until the classes are shown (with the largest pause meanwhile); then,
+   with the same 10 ms gap probe running, scrolls the street overview and the project tree from top to bottom, opens a
    community in the tree and types a search into the overview, one key at a time
    (target: no pause over 50 ms while scrolling and typing); last, changes one unit's
    vote (only that unit's census row is made anew; same target).
@@ -201,7 +201,7 @@ def edit_one_vote(app, window, probe) -> tuple:
 def window_at_scale(n: int) -> bool:
     """Part 2: first paint and pauses on an ``n``-unit project; prints a Markdown table."""
     # Long: one scripted run, read best top to bottom
-    from PySide6.QtCore import QCoreApplication, QSettings, Qt
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from elevator_eval.ui import labels
     from elevator_eval.ui.app import ensure_app

@@ -34,6 +34,19 @@ def engine(name: str):
     return importlib.import_module(f"elevator_eval.{name}")
 
 
+def _count(mod, counts: tuple, row, step: int) -> None:
+    """Add ``step`` (±1) for ``row`` to the census counts (by class, community, year
+    band) as ``census.summarise`` counts them; a community or band left at zero goes."""
+    by_class, by_community, by_band = counts
+    by_class[row.klass] += step
+    for table, key in ((by_community, row.community),
+                       (by_band, mod.year_band(row.year_built))):
+        entry = table.setdefault(key, {k: 0 for k in by_class})
+        entry[row.klass] += step
+        if not any(entry.values()):
+            del table[key]
+
+
 class ProjectDocument(QObject):
     """One open project.
 
@@ -243,6 +256,8 @@ class ProjectDocument(QObject):
         rows' classes. A unit no longer found drops the whole census."""
         old = self._cache[("census",)]
         rows = list(old.rows)
+        counts = (dict(old.by_class), {k: dict(v) for k, v in old.by_community.items()},
+                  {k: dict(v) for k, v in old.by_year_band.items()})
         for uid in sorted(self._census_stale):
             try:
                 c, b, u = self.project.locate(uid)
@@ -253,9 +268,15 @@ class ProjectDocument(QObject):
             one = copy.copy(self.project)
             c1, b1 = copy.copy(c), copy.copy(b)
             b1.units, c1.buildings, one.communities = [u], [b1], [c1]
-            rows[i] = mod.census(one, year=old.year).rows[0]
+            new = mod.census(one, year=old.year).rows[0]
+            _count(mod, counts, rows[i], -1)
+            _count(mod, counts, new, +1)
+            rows[i] = new
         self._census_stale.clear()
-        self._cache[("census",)] = mod.summarise(rows, old.project, old.year)
+        by_class, by_community, by_band = counts
+        self._cache[("census",)] = mod.Census(
+            rows=rows, by_class=by_class, by_community=by_community,
+            by_year_band=dict(sorted(by_band.items())), project=old.project, year=old.year)
 
     # ----------------------------------------------------------------- edits
     def set_vote(self, unit_id: str, household_id: str, vote: str | None,

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from benchmarks.bench_ui import project_of
-from elevator_eval import consent, suitability
+from elevator_eval import census, consent, suitability
 from elevator_eval.ui import labels
 from elevator_eval.ui.overview import EAGER_ROWS
 from tests.ui.vote_entry import enter_vote
@@ -51,13 +51,13 @@ def test_classes_shown_without_assessing_every_unit(make_main_window, qtbot, tal
     w = make_main_window(project)
     ov = w.view("overview")
     qtbot.waitUntil(lambda: ov.model.rowCount() == UNITS)
-    census = w.doc.census()
-    klass = {r.unit_id: r.klass for r in census.rows}
+    result = w.doc.census()
+    klass = {r.unit_id: r.klass for r in result.rows}
     m = ov.model
     for r in (0, UNITS // 2, UNITS - 1):     # every row has its class, shown or not
         uid = m.data(m.index(r, 0), Qt.UserRole)
         assert m.data(m.index(r, 4)) == labels.class_label(klass[uid])
-    assert sum(census.by_class.values()) == UNITS
+    assert sum(result.by_class.values()) == UNITS
     qtbot.waitUntil(lambda: _read(ov, _visible_rows(ov.table) - 1))  # shown rows read
     qtbot.wait(200)
     visible = _visible_rows(ov.table)
@@ -94,11 +94,16 @@ def test_a_vote_changes_only_that_row(make_main_window, qtbot, tallies):
     new_state = consent.tally(unit, rules).state
     assert new_state != old_state
     w.show_overview()
+    qtbot.waitUntil(lambda: _shown(ov, 1)[0][1] == labels.state_label(new_state))
     after = _shown(ov, rows)
     assert after[0][1] == labels.state_label(new_state) != before[0][1]
     assert after[1:] == before[1:]          # the other rows as they were
     assert not resets                        # a row updated, not the whole table
     assert len(set(tallies)) == 1            # only the edited unit was tallied again
+    c = w.doc.census()                       # counts kept by the edit = counted afresh
+    fresh = census.summarise(c.rows, c.project, c.year)
+    assert (c.by_class, c.by_community, c.by_year_band) == (
+        fresh.by_class, fresh.by_community, fresh.by_year_band)
 
 
 def test_sorting_by_state_reads_the_missing_rows_first(make_main_window, qtbot):
