@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from benchmarks.bench_ui import project_of
 from elevator_eval import census, consent, suitability
 from elevator_eval.ui import labels
-from elevator_eval.ui.overview import EAGER_ROWS
+from elevator_eval.ui.census_model import EAGER_ROWS
 from tests.ui.vote_entry import enter_vote
 
 UNITS = EAGER_ROWS + 100        # above the size where every row is read at once
