@@ -10,6 +10,7 @@ the window never does arithmetic on money or votes itself.
 from __future__ import annotations
 
 import copy
+import gc
 import importlib
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,11 @@ RULE_SETTINGS = frozenset(NAME_KEYS + USER_FILE_KEYS + ("preinstall",))
 
 
 translate = QCoreApplication.translate
+
+FREEZE_UNITS = 5000
+"""From this many units the open project is kept out of the cyclic garbage collector's
+full collections (``gc.freeze``); app default, from the window benchmark (20,000 units:
+collections of 0.1–1.7 s while the census ran)."""
 
 
 def engine(name: str):
@@ -92,7 +98,12 @@ class ProjectDocument(QObject):
     # ----------------------------------------------------------------- file
     def set_project(self, project: Project, path: str | Path | None,
                     is_sample: bool = False) -> None:
+        gc.unfreeze()          # the previous project's objects may be collected again
         self.project = project
+        if self.is_large():
+            # a large project's objects live as long as it is open: the cyclic collector
+            # stops walking them (else each full collection pauses the window ≈ 1 s)
+            gc.freeze()
         self.path = Path(path) if path else None
         self.is_sample = is_sample
         self._cache.clear()
@@ -220,6 +231,25 @@ class ProjectDocument(QObject):
                             lambda: mod.compute_share(self.unit(unit_id), method,
                                                       settings=self.project.settings))
 
+    def is_large(self) -> bool:
+        """Whether the project has :data:`FREEZE_UNITS` units or more."""
+        return sum(len(b.units) for c in self.project.communities
+                   for b in c.buildings) >= FREEZE_UNITS
+
+    def census_in_background(self, project: Project):
+        """``census.census(project)`` for a worker thread. For a large project the cyclic
+        collector waits meanwhile (its full collections would pause the window on every
+        few thousand rows made) and the rows made are then kept out of its walks."""
+        quiet = self.is_large() and gc.isenabled()
+        if quiet:
+            gc.disable()
+        try:
+            return engine("census").census(project)
+        finally:
+            if quiet:          # the rows made meanwhile stay too: kept out, not walked
+                gc.freeze()
+                gc.enable()
+
     def adopt_census(self, changes: int, result) -> bool:
         """Keep ``result``, a census computed in the background when :attr:`changes` was
         ``changes``; refused (False) when the project changed since."""
@@ -228,6 +258,8 @@ class ProjectDocument(QObject):
         self._cache[("census",)] = result
         self._census_stale.clear()
         self._census_index = {r.unit_id: i for i, r in enumerate(result.rows)}
+        if self.is_large():
+            gc.freeze()        # the census lives as long as the project (see set_project)
         return True
 
     def census(self):

@@ -130,3 +130,30 @@ def test_sorting_by_state_reads_the_missing_rows_first(make_main_window, qtbot):
     assert shown == [labels.state_label(s) for s in states]
     assert shown == sorted(shown) or shown == sorted(shown, reverse=True)
     assert len(set(states)) > 1 and set(states) <= set(CONSENT_STATES)
+
+
+def test_a_large_project_is_kept_out_of_full_collections(qtbot, monkeypatch):
+    """From FREEZE_UNITS units the open project and its census are frozen (gc.freeze) and
+    the collector waits during the census; a small project changes nothing; opening
+    another project unfreezes."""
+    import gc
+
+    from elevator_eval.ui import document
+    from tests.ui.conftest import unit_project
+    doc = document.ProjectDocument()
+    try:
+        doc.set_project(unit_project(2), None)          # 2 units: below the threshold
+        assert gc.get_freeze_count() == 0
+        doc.census_in_background(doc.project)
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+        monkeypatch.setattr(document, "FREEZE_UNITS", 2)
+        doc.set_project(unit_project(2), None)          # now "large"
+        assert gc.get_freeze_count() > 0
+        result = doc.census_in_background(doc.project)
+        assert gc.isenabled() and result.total == 2
+        monkeypatch.setattr(document, "FREEZE_UNITS", 3)
+        doc.set_project(unit_project(2), None)
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
