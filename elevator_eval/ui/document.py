@@ -9,6 +9,8 @@ the window never does arithmetic on money or votes itself.
 
 from __future__ import annotations
 
+import copy
+import gc
 import importlib
 from pathlib import Path
 from typing import Any
@@ -26,11 +28,29 @@ RULE_SETTINGS = frozenset(NAME_KEYS + USER_FILE_KEYS + ("preinstall",))
 
 translate = QCoreApplication.translate
 
+FREEZE_UNITS = 5000
+"""From this many units the open project is kept out of the cyclic garbage collector's
+full collections (``gc.freeze``); app default, from the window benchmark (20,000 units:
+collections of 0.1–1.7 s while the census ran)."""
+
 
 def engine(name: str):
     """The engine module ``elevator_eval.<name>``, imported on first use so that the
     engines (numpy, scipy) load after the window's first paint (start-up)."""
     return importlib.import_module(f"elevator_eval.{name}")
+
+
+def _count(mod, counts: tuple, row, step: int) -> None:
+    """Add ``step`` (±1) for ``row`` to the census counts (by class, community, year
+    band) as ``census.summarise`` counts them; a community or band left at zero goes."""
+    by_class, by_community, by_band = counts
+    by_class[row.klass] += step
+    for table, key in ((by_community, row.community),
+                       (by_band, mod.year_band(row.year_built))):
+        entry = table.setdefault(key, {k: 0 for k in by_class})
+        entry[row.klass] += step
+        if not any(entry.values()):
+            del table[key]
 
 
 class ProjectDocument(QObject):
@@ -64,6 +84,8 @@ class ProjectDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
         self._cache: dict[tuple, Any] = {}
+        self._census_stale: set[str] = set()   # units whose census row is out of date
+        self._census_index: dict[str, int] = {}  # unit id -> its row in the cached census
         self.changes = 0       # counts edits and replacements (a background result's age)
         self.is_sample = False
         # True while the window paints for the first time: views show the project without
@@ -76,7 +98,12 @@ class ProjectDocument(QObject):
     # ----------------------------------------------------------------- file
     def set_project(self, project: Project, path: str | Path | None,
                     is_sample: bool = False) -> None:
+        gc.unfreeze()          # the previous project's objects may be collected again
         self.project = project
+        if self.is_large():
+            # a large project's objects live as long as it is open: the cyclic collector
+            # stops walking them (else each full collection pauses the window ≈ 1 s)
+            gc.freeze()
         self.path = Path(path) if path else None
         self.is_sample = is_sample
         self._cache.clear()
@@ -144,10 +171,13 @@ class ProjectDocument(QObject):
         self.structureChanged.emit()
 
     def _invalidate(self, unit_id: str) -> None:
+        """Drop the unit's results; the census keeps its other rows (only this unit's row
+        is recomputed when the census is next read)."""
         self.changes += 1
-        for key in [k for k in self._cache if k[0] == "census" or
-                    (len(k) > 1 and k[1] == unit_id)]:
+        for key in [k for k in self._cache if len(k) > 1 and k[1] == unit_id]:
             del self._cache[key]
+        if ("census",) in self._cache:
+            self._census_stale.add(unit_id)
 
     def _cached(self, key: tuple, compute):
         if key not in self._cache:
@@ -201,21 +231,84 @@ class ProjectDocument(QObject):
                             lambda: mod.compute_share(self.unit(unit_id), method,
                                                       settings=self.project.settings))
 
+    def is_large(self) -> bool:
+        """Whether the project has :data:`FREEZE_UNITS` units or more."""
+        return sum(len(b.units) for c in self.project.communities
+                   for b in c.buildings) >= FREEZE_UNITS
+
+    def census_in_background(self, project: Project):
+        """``census.census(project)`` for a worker thread. For a large project the cyclic
+        collector waits meanwhile (its full collections would pause the window on every
+        few thousand rows made) and the rows made are then kept out of its walks."""
+        quiet = self.is_large() and gc.isenabled()
+        if quiet:
+            gc.disable()
+        try:
+            return engine("census").census(project)
+        finally:
+            if quiet:          # the rows made meanwhile stay too: kept out, not walked
+                gc.freeze()
+                gc.enable()
+
     def adopt_census(self, changes: int, result) -> bool:
         """Keep ``result``, a census computed in the background when :attr:`changes` was
         ``changes``; refused (False) when the project changed since."""
         if result is None or changes != self.changes:
             return False
         self._cache[("census",)] = result
+        self._census_stale.clear()
+        self._census_index = {r.unit_id: i for i, r in enumerate(result.rows)}
+        if self.is_large():
+            gc.freeze()        # the census lives as long as the project (see set_project)
         return True
 
     def census(self):
+        """``census.census`` of the project, kept until units are added or removed or the
+        rules change; after an edit of a unit only that unit's row is made anew."""
         if self.defer_engines and ("census",) not in self._cache:
             return None
         mod = engine("census")
-        if mod is None:
-            return None
-        return self._cached(("census",), lambda: mod.census(self.project))
+        if ("census",) in self._cache and self._census_stale:
+            self._refresh_census_rows(mod)
+        if ("census",) not in self._cache:
+            self._census_stale.clear()
+            result = self._cache[("census",)] = mod.census(self.project)
+            self._census_index = {r.unit_id: i for i, r in enumerate(result.rows)}
+        return self._cache[("census",)]
+
+    def census_row(self, unit_id: str):
+        """The unit's row of :meth:`census` (None when there is no census or no such row)."""
+        census = self.census()
+        i = self._census_index.get(unit_id)
+        return census.rows[i] if census is not None and i is not None else None
+
+    def _refresh_census_rows(self, mod) -> None:
+        """Replace the census rows of the edited units by the census of a project holding
+        just that unit (same settings, same reference year); counts are made anew from the
+        rows' classes. A unit no longer found drops the whole census."""
+        old = self._cache[("census",)]
+        rows = list(old.rows)
+        counts = (dict(old.by_class), {k: dict(v) for k, v in old.by_community.items()},
+                  {k: dict(v) for k, v in old.by_year_band.items()})
+        for uid in sorted(self._census_stale):
+            try:
+                c, b, u = self.project.locate(uid)
+                i = self._census_index[uid]
+            except KeyError:
+                del self._cache[("census",)]
+                return
+            one = copy.copy(self.project)
+            c1, b1 = copy.copy(c), copy.copy(b)
+            b1.units, c1.buildings, one.communities = [u], [b1], [c1]
+            new = mod.census(one, year=old.year).rows[0]
+            _count(mod, counts, rows[i], -1)
+            _count(mod, counts, new, +1)
+            rows[i] = new
+        self._census_stale.clear()
+        by_class, by_community, by_band = counts
+        self._cache[("census",)] = mod.Census(
+            rows=rows, by_class=by_class, by_community=by_community,
+            by_year_band=dict(sorted(by_band.items())), project=old.project, year=old.year)
 
     # ----------------------------------------------------------------- edits
     def set_vote(self, unit_id: str, household_id: str, vote: str | None,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import i18n, view_state
-from .document import ProjectDocument, engine
+from .document import ProjectDocument
 from .field_undo import FieldUndoFilter
 from .file_guard import FileGuard
 from .project_tree import (
@@ -370,7 +370,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             doc.adopt_census(changes, result)   # refused after an edit: computed on demand
             self._on_project_replaced()
 
-        task = run_task(self, lambda _progress: engine("census").census(project),
+        task = run_task(self, lambda _progress: doc.census_in_background(project),
                         show_dialog=False)
         task.finished.connect(done)
         task.failed.connect(lambda _message: done())   # the overview shows the error

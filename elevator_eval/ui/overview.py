@@ -3,14 +3,8 @@ counts chart. Double-click opens a unit."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QRectF,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,188 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from . import i18n, labels
-from .style import CLASS_BACKGROUNDS, CLASS_COLOURS, STATE_COLOURS
-
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_USER = Qt.ItemDataRole.UserRole.value
-_SORT = _USER + 1
-_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
-
-
-class CensusModel(QAbstractTableModel):
-    """The census table with its search, class filter and sort, kept as columns.
-
-    Texts, colours, sort keys and a lower-case search text are prepared once per row
-    in :meth:`set_rows` (the view asks for them many times while it measures and
-    paints); filtering is one pass over the search texts and sorting one Python sort of
-    row numbers, so a street of 20,000 units filters in milliseconds. ``_order`` holds
-    the rows shown, as row numbers into the columns.
-    """
-
-    COLUMNS = ("community", "building", "unit", "year", "class", "consent", "reason")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.consent_ruleset = None    # the project's default consent ruleset (tooltip)
-        self.klass: str | None = None  # class filter
-        self.text = ""                 # search text (lower case)
-        self._sort_column, self._descending = 0, False
-        self._load([], [[] for _ in self.COLUMNS], [], [], [])
-        self._brush = {k: (QBrush(QColor(CLASS_BACKGROUNDS[k])), QBrush(QColor(v)))
-                       for k, v in CLASS_COLOURS.items()}
-        self._state_brush = {k: QBrush(QColor(v)) for k, v in STATE_COLOURS.items()}
-
-    # ------------------------------------------------------------------ content
-    def set_rows(self, rows) -> None:
-        """Show the census rows (:class:`elevator_eval.census.CensusRow` or alike)."""
-        pick = i18n.pick
-        class_text: dict = {}
-        state_text: dict = {}
-        cols: list[list] = [[] for _ in self.COLUMNS]
-        ids, klass, state, hay = [], [], [], []
-        com, bld, name, year, ktext, stext, reason = cols
-        for r in rows:                 # one pass: 20,000 rows are read once
-            k, st = r.klass, r.consent_state
-            if k not in class_text:
-                class_text[k] = labels.class_label(k)
-            if st not in state_text:
-                state_text[st] = labels.state_label(st)
-            texts = (r.community, r.building, r.unit_name or r.unit_id, r.year_built,
-                     class_text[k], state_text[st], pick(r.main_reason_zh, r.main_reason_en))
-            for col, t in zip(cols, texts):
-                col.append(t)
-            ids.append(r.unit_id)
-            klass.append(k)
-            state.append(st)
-            hay.append(("%s %s %s %s %s %s %s " % texts + r.unit_id).lower())
-        self._load(ids, cols, klass, state, hay)
-
-    def set_project_units(self, project) -> None:
-        """Show the project's units before the census is known (classes empty)."""
-        cols: list[list] = [[] for _ in self.COLUMNS]
-        com, bld, name, year, _k, _s, _r = cols
-        ids, hay = [], []
-        for c in project.communities:
-            for b in c.buildings:
-                for u in b.units:
-                    texts = (c.name, b.name, u.name or u.id, u.building.year_built)
-                    com.append(texts[0])
-                    bld.append(texts[1])
-                    name.append(texts[2])
-                    year.append(texts[3])
-                    ids.append(u.id)
-                    hay.append(("%s %s %s %s " % texts + u.id).lower())
-        n = len(ids)
-        cols[4:] = [[labels.class_label(None)] * n, [labels.state_label(None)] * n, [""] * n]
-        self._load(ids, cols, [None] * n, [None] * n, hay)
-
-    def _load(self, ids, cols, klass, state, hay) -> None:
-        self.beginResetModel()
-        self._ids, self._cols, self._klass, self._state = ids, cols, klass, state
-        self._hay = hay                # lower-case search text of each row
-        self._keys: dict[int, list] = {}
-        self._sorted = self._sort_rows()
-        self._order = self._filter_rows()
-        self.endResetModel()
-
-    # ------------------------------------------------------------------ sort and filter
-    def _sort_key(self, column: int) -> list:
-        """Sort key of every row in ``column`` (classes in the order of the rule)."""
-        if column not in self._keys:
-            values = self._cols[column]
-            if column == 4:
-                order = {"suitable": 0, "difficult": 1, "unsuitable": 2}
-                key = [order.get(k, 9) for k in self._klass]
-            elif column == 3:
-                key = [(v is None, v or 0) for v in values]
-            else:
-                key = [str(v) for v in values]
-            self._keys[column] = key
-        return self._keys[column]
-
-    def _sort_rows(self) -> list[int]:
-        key = self._sort_key(self._sort_column)
-        return sorted(range(len(self._ids)), key=key.__getitem__, reverse=self._descending)
-
-    def _filter_rows(self) -> list[int]:
-        rows = self._sorted
-        if self.klass:
-            klass, wanted = self._klass, self.klass
-            rows = [i for i in rows if klass[i] == wanted]
-        if self.text:
-            hay, text = self._hay, self.text
-            rows = [i for i in rows if text in hay[i]]
-        return rows
-
-    def set_class(self, klass: str | None) -> None:
-        self.beginResetModel()
-        self.klass = klass
-        self._order = self._filter_rows()
-        self.endResetModel()
-
-    def set_text(self, text: str) -> None:
-        self.beginResetModel()
-        self.text = text.strip().lower()
-        self._order = self._filter_rows()
-        self.endResetModel()
-
-    def sort(self, column, order=Qt.AscendingOrder):  # noqa: D102 - Qt API
-        """Sort by ``column``; the selection stays on its rows."""
-        self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        rows = [self._order[i.row()] for i in old]
-        self._sort_column = column
-        self._descending = order == Qt.DescendingOrder
-        self._sorted = self._sort_rows()
-        self._order = self._filter_rows()
-        where = {r: n for n, r in enumerate(self._order)} if old else {}
-        self.changePersistentIndexList(
-            old, [self.index(where[r], i.column()) for r, i in zip(rows, old)])
-        self.layoutChanged.emit()
-
-    # ------------------------------------------------------------------ Qt model
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self._order)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation != Qt.Horizontal:
-            return None
-        col = self.COLUMNS[section]
-        if role == Qt.DisplayRole:
-            return {"community": self.tr("小区"), "building": self.tr("楼栋"),
-                    "unit": self.tr("单元"), "year": self.tr("建成年份"),
-                    "class": self.tr("适宜性分类"), "reason": self.tr("主要原因"),
-                    "consent": self.tr("表决状态")}[col]
-        if role == Qt.ToolTipRole:
-            if col == "class":
-                return labels.class_rule_source()
-            if col == "consent":
-                return labels.consent_source(self.consent_ruleset)
-        return None
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        role = getattr(role, "value", role)
-        row, c = self._order[index.row()], index.column()
-        if role == _DISPLAY or role == _TOOLTIP:
-            return self._cols[c][row]
-        if role == _USER:
-            return self._ids[row]
-        if role == _SORT:
-            return self._sort_key(c)[row]
-        if c == 4 and (role == _BACKGROUND or role == _FOREGROUND):
-            pair = self._brush.get(self._klass[row])
-            if pair is not None:
-                return pair[0] if role == _BACKGROUND else pair[1]
-        if c == 5 and role == _FOREGROUND:
-            return self._state_brush.get(self._state[row])
-        return None
+from .census_model import EAGER_ROWS, CensusModel
+from .style import CLASS_COLOURS, STATE_COLOURS
+from .worker import run_task
 
 
 class CountsChart(QWidget):
@@ -299,8 +114,53 @@ class OverviewView(QWidget):
         self.summary.setObjectName("CensusSummary")
 
         self._lay_out()
-        doc.unitChanged.connect(lambda _u: self.reload())
+        doc.unitChanged.connect(self._unit_changed)
+        self.model.fillWanted.connect(self._fill_then_sort)
+        self._fill_task = None
+        self._changed: set[str] = set()   # units changed since the last turn
         self.reload()
+
+    def _unit_changed(self, unit_id: str) -> None:
+        """One unit changed: its row is made anew in the next turn of the event loop
+        (after the other views; edits in a row of one unit are shown once)."""
+        if not self._changed:
+            QTimer.singleShot(0, self._apply_changes)
+        self._changed.add(unit_id)
+
+    def _apply_changes(self) -> None:
+        """Show the changed units' rows (the document recomputes those units' census
+        rows only); the counts follow from the classes."""
+        changed, self._changed = sorted(self._changed), set()
+        try:
+            found = [(self.doc.census_row(uid), self.doc.assessment(uid)) for uid in changed]
+        except Exception:  # an engine error: the full reload shows it
+            found = [(None, None)]
+        if any(row is None for row, _a in found) or self.model.rowCount() == 0:
+            self.reload()
+            return
+        for row, a in found:
+            state = a.consent.state if a.consent is not None else "invalid"
+            self.model.replace_row(row, (state, a.main_reason_zh, a.main_reason_en))
+        self._show_counts(self.doc.census())
+
+    def _fill_then_sort(self, column: int, order) -> None:
+        """Read the rows' states and reasons in the background (progress, cancel), then
+        sort by ``column``."""
+        if self._fill_task is not None:
+            return
+        model = self.model
+        task = run_task(self, model.fill_all, self.tr("排序"),
+                        self.tr("正在读取各单元的表决状态和主要原因…"))
+        self._fill_task = task
+        loads = model.loads
+
+        def finished(_result):
+            if model.loads == loads:   # the same rows (no reload meanwhile)
+                model.absorb()
+                model.sort(column, order)
+
+        task.finished.connect(finished)
+        task.done.connect(lambda: setattr(self, "_fill_task", None))
 
     def _lay_out(self) -> None:
         """Filters above; the table beside the chart and summary."""
@@ -347,11 +207,24 @@ class OverviewView(QWidget):
             self.chart.set_counts({})
             return
         self.model.set_rows(census.rows)
+        # a large census's state column is as wide as the longest state's name: sizing it
+        # to its contents would read (assess) a thousand rows
+        big = len(census.rows) > EAGER_ROWS
+        # widths from the first rows of a large census (the cheap columns; one pass)
+        self.table.horizontalHeader().setResizeContentsPrecision(100 if big else 1000)
         for c in range(len(CensusModel.COLUMNS)):
-            if CensusModel.COLUMNS[c] != "reason":
+            if CensusModel.COLUMNS[c] == "consent" and big:
+                fm = self.table.fontMetrics()
+                self.table.setColumnWidth(c, 24 + max(
+                    fm.horizontalAdvance(labels.state_label(s)) for s in STATE_COLOURS))
+            elif CensusModel.COLUMNS[c] != "reason":
                 self.table.resizeColumnToContents(c)
                 # leave room for the main reason; a cut text is whole in its tooltip
                 self.table.setColumnWidth(c, min(self.table.columnWidth(c), 150))
+        self._show_counts(census)
+
+    def _show_counts(self, census) -> None:
+        """The chart and the summary line from the census's counts by class."""
         self.chart.set_counts(census.by_class)
         n = len(census.rows)
         if n == 0:      # a new project: say what to do first

@@ -470,6 +470,10 @@
         <source>表决状态</source>
         <translation>Consent</translation>
     </message>
+    <message>
+        <source>评估中…</source>
+        <translation>Assessing…</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1676,6 +1680,14 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>全部分类</source>
         <translation>All classes</translation>
+    </message>
+    <message>
+        <source>排序</source>
+        <translation>Sort</translation>
+    </message>
+    <message>
+        <source>正在读取各单元的表决状态和主要原因…</source>
+        <translation>Reading each unit&apos;s vote state and main reason…</translation>
     </message>
     <message>
         <source>分类：</source>
