@@ -1213,50 +1213,6 @@ Nothing was saved; use Save As for a new file, or overwrite after confirming.</t
         <translation>Not given</translation>
     </message>
     <message>
-        <source>设备</source>
-        <translation>Equipment</translation>
-    </message>
-    <message>
-        <source>安装</source>
-        <translation>Installation</translation>
-    </message>
-    <message>
-        <source>井道结构</source>
-        <translation>Shaft structure</translation>
-    </message>
-    <message>
-        <source>土建</source>
-        <translation>Civil works</translation>
-    </message>
-    <message>
-        <source>管线迁改</source>
-        <translation>Pipe relocation</translation>
-    </message>
-    <message>
-        <source>底坑</source>
-        <translation>Pit</translation>
-    </message>
-    <message>
-        <source>设计监理</source>
-        <translation>Design and supervision</translation>
-    </message>
-    <message>
-        <source>维保</source>
-        <translation>Maintenance</translation>
-    </message>
-    <message>
-        <source>电费</source>
-        <translation>Electricity</translation>
-    </message>
-    <message>
-        <source>年检</source>
-        <translation>Inspection</translation>
-    </message>
-    <message>
-        <source>保险</source>
-        <translation>Insurance</translation>
-    </message>
-    <message>
         <source>分类规则依据《上海市既有多层住宅加装电梯前期调查与可行性评估技术导则（试行）》（2020）：有一项重大干扰或两项及以上强干扰为不适合加装，恰有一项强干扰为较难加装，其余为适合加装。</source>
         <translation>Class rule of Shanghai&apos;s technical guideline for feasibility assessment of elevator retrofits in existing multi-storey housing (trial, 2020): one major or two or more strong factors: unsuitable; exactly one strong factor: difficult; otherwise suitable.</translation>
     </message>
@@ -3376,10 +3332,6 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>生成 {0} 户</source>
         <translation>Generate {0} households</translation>
-    </message>
-    <message>
-        <source>删除住户 {0}</source>
-        <translation>Delete households {0}</translation>
     </message>
     <message>
         <source>剪贴板里没有住户行（门牌、楼层、面积，以制表符分隔）</source>
