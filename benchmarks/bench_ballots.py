@@ -29,6 +29,7 @@ N = 100
 def main() -> int:
     from elevator_eval.commands.ballots import scheme_of
     from elevator_eval.io.ballots.batch import read_scans
+
     gen = runpy.run_path(str(ROOT / "tools" / "ballot_scans.py"))
     with tempfile.TemporaryDirectory() as tmp:
         project, expected = gen["make_scans"](tmp, N, seed=100)
@@ -38,16 +39,25 @@ def main() -> int:
     by_file = {}
     for e in expected:
         by_file.setdefault(e.file.split("#")[0], []).append(e)
-    wrong = sum(1 for r in results if r.reading is not None and r.reading.vote is not None
-                and r.reading.vote != by_file[r.file][r.page - 1].vote)
+    wrong = sum(
+        1
+        for r in results
+        if r.reading is not None
+        and r.reading.vote is not None
+        and r.reading.vote != by_file[r.file][r.page - 1].vote
+    )
     unread = sum(1 for r in results if r.reading is None or r.reading.vote is None)
     ok = wall <= TARGET_100_S and wrong == 0
     print("| what | wall | CPU | target | result |")
     print("|---|---|---|---|---|")
-    print(f"| read {len(results)} scans ({len(list(by_file))} files) | {wall:.1f} s | "
-          f"{cpu:.1f} s | ≤ {TARGET_100_S:.0f} s | {'ok' if ok else 'SLOW/WRONG'} |")
-    print(f"| per scan | {1000 * wall / len(results):.0f} ms | "
-          f"{1000 * cpu / len(results):.0f} ms | | |")
+    print(
+        f"| read {len(results)} scans ({len(list(by_file))} files) | {wall:.1f} s | "
+        f"{cpu:.1f} s | ≤ {TARGET_100_S:.0f} s | {'ok' if ok else 'SLOW/WRONG'} |"
+    )
+    print(
+        f"| per scan | {1000 * wall / len(results):.0f} ms | "
+        f"{1000 * cpu / len(results):.0f} ms | | |"
+    )
     print(f"wrong votes read: {wrong}; sent to review: {unread}")
     return 0 if ok else 1
 

@@ -34,7 +34,9 @@ TARGET_S = 5.0
 TARGET_MB = 1024
 YEAR = 2026
 
-_CHILD = PEAK + """
+_CHILD = (
+    PEAK
+    + """
 import json, sys, time
 w, c = time.perf_counter(), time.process_time()
 from elevator_eval.census import census
@@ -46,6 +48,7 @@ print(json.dumps({"wall": time.perf_counter() - w, "cpu": time.process_time() - 
                   "open_wall": opened, "open_cpu": opened_cpu, "total": result.total,
                   "by_class": result.by_class, "rss_mb": peak_mb()}))
 """
+)
 
 
 def _timed(fn):
@@ -59,6 +62,7 @@ def main() -> int:
 
     from elevator_eval.census import census
     from elevator_eval.store import open_project
+
     rows = []
     with tempfile.TemporaryDirectory() as d:
         small = open_project(generate(N_SIDE, Path(d) / "side.eeproj"))
@@ -66,21 +70,41 @@ def main() -> int:
         fast, fw, fc = _timed(lambda: census(small, year=YEAR))
         full, jw, jc = _timed(lambda: census(small, year=YEAR).to_json())
         assert json.dumps(full) == json.dumps(slow.to_json()) and fast.by_class == slow.by_class
-        for label, w, c in (("per-unit path (reference)", sw, sc),
-                            ("fast path: classes and counts", fw, fc),
-                            ("fast path, every row's details read", jw, jc)):
-            rows.append((f"census {label}", f"{N_SIDE:,}", f"{w:.3f} s", f"{c:.3f} s",
-                         "—", f"{w / sw:.2f} × per-unit", "—"))
+        for label, w, c in (
+            ("per-unit path (reference)", sw, sc),
+            ("fast path: classes and counts", fw, fc),
+            ("fast path, every row's details read", jw, jc),
+        ):
+            rows.append(
+                (
+                    f"census {label}",
+                    f"{N_SIDE:,}",
+                    f"{w:.3f} s",
+                    f"{c:.3f} s",
+                    "—",
+                    f"{w / sw:.2f} × per-unit",
+                    "—",
+                )
+            )
         big = generate(N_BIG, Path(d) / "big.eeproj")
         r = child(_CHILD, str(big))
-        rows.append((f"open + census, fresh process (imports + open {r['open_wall']:.2f} s "
-                     f"wall, {r['open_cpu']:.2f} s CPU)",
-                     f"{r['total']:,}", f"{r['wall']:.3f} s", f"{r['cpu']:.3f} s",
-                     f"≤ {TARGET_S:.0f} s, ≤ 1 GB",
-                     f"{r['wall'] / TARGET_S:.2f} (CPU {r['cpu'] / TARGET_S:.2f})",
-                     f"{r['rss_mb']:.0f} MB ({r['rss_mb'] / TARGET_MB:.2f})"))
-    print("Census (classes of the 100,000-unit project: "
-          + ", ".join(f"{k} {v:,}" for k, v in r["by_class"].items()) + ")")
+        rows.append(
+            (
+                f"open + census, fresh process (imports + open {r['open_wall']:.2f} s "
+                f"wall, {r['open_cpu']:.2f} s CPU)",
+                f"{r['total']:,}",
+                f"{r['wall']:.3f} s",
+                f"{r['cpu']:.3f} s",
+                f"≤ {TARGET_S:.0f} s, ≤ 1 GB",
+                f"{r['wall'] / TARGET_S:.2f} (CPU {r['cpu'] / TARGET_S:.2f})",
+                f"{r['rss_mb']:.0f} MB ({r['rss_mb'] / TARGET_MB:.2f})",
+            )
+        )
+    print(
+        "Census (classes of the 100,000-unit project: "
+        + ", ".join(f"{k} {v:,}" for k, v in r["by_class"].items())
+        + ")"
+    )
     print("| operation | units | wall | CPU | target | ratio | peak RSS (ratio) |")
     print("|---|---|---|---|---|---|---|")
     for row in rows:

@@ -35,13 +35,20 @@ ROOT = Path(__file__).resolve().parent.parent
 def generate(n: int, seed: int = SEED):
     """One unit of ``n`` households: random areas, a vote mix that fails (needs votes)."""
     from elevator_eval.model import BuildingInfo, Household, Unit
+
     rng = random.Random(seed)
     votes = ["yes", "yes", "no", "abstain", None, None]
-    hh = [Household(id=f"H{i}", floor=1 + i % 6,
-                    area_m2=Decimal(rng.randint(4000, 12000)) / 100, owner=f"O{i}",
-                    vote=rng.choice(votes)) for i in range(n)]
-    return Unit(id=f"BIG-{n}", building=BuildingInfo(year_built=1990, storeys=6),
-                households=hh)
+    hh = [
+        Household(
+            id=f"H{i}",
+            floor=1 + i % 6,
+            area_m2=Decimal(rng.randint(4000, 12000)) / 100,
+            owner=f"O{i}",
+            vote=rng.choice(votes),
+        )
+        for i in range(n)
+    ]
+    return Unit(id=f"BIG-{n}", building=BuildingInfo(year_built=1990, storeys=6), households=hh)
 
 
 def _time(fn) -> float:
@@ -55,6 +62,7 @@ def main() -> int:
     from elevator_eval.rulebook import resolve
     from elevator_eval.suitability import assess
     from elevator_eval.unitfile import unit_to_dict
+
     rows = []
     for n in SIZES:
         unit = generate(n)
@@ -68,22 +76,32 @@ def main() -> int:
     ok = True
     for col, name in ((1, "consent"), (2, "assess")):
         ratio = (rows[-1][col] / rows[-1][0]) / (rows[0][col] / rows[0][0])
-        print(f"{name}: time per household at {SIZES[-1]:,} / at {SIZES[0]:,} = {ratio:.2f}"
-              f" (pass ≤ {MAX_RATIO})")
+        print(
+            f"{name}: time per household at {SIZES[-1]:,} / at {SIZES[0]:,} = {ratio:.2f}"
+            f" (pass ≤ {MAX_RATIO})"
+        )
         ok &= ratio <= MAX_RATIO
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "big.unit.json"
-        path.write_text(json.dumps(unit_to_dict(generate(SIZES[-1])), default=str),
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps(unit_to_dict(generate(SIZES[-1])), default=str), encoding="utf-8"
+        )
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         for cmd in ("consent", "assess"):
             t0 = time.perf_counter()
-            p = subprocess.run([sys.executable, "-m", "elevator_eval", cmd, str(path)],
-                               capture_output=True, text=True, env=env, check=False)
+            p = subprocess.run(
+                [sys.executable, "-m", "elevator_eval", cmd, str(path)],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=False,
+            )
             dt = time.perf_counter() - t0
             line = p.stderr.strip().splitlines()[-1] if p.stderr.strip() else ""
-            print(f"elevator-eval {cmd} <{SIZES[-1]:,} households>: exit {p.returncode} "
-                  f"in {dt:.2f} s: {line}")
+            print(
+                f"elevator-eval {cmd} <{SIZES[-1]:,} households>: exit {p.returncode} "
+                f"in {dt:.2f} s: {line}"
+            )
             ok &= p.returncode == 2 and dt < CLI_LIMIT_S and "households" in line
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1

@@ -19,9 +19,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from elevator_eval import preinstall as P  # noqa: E402
-from elevator_eval.model import (Building, BuildingInfo, Community, Costs, Household,  # noqa: E402
-                                 Project, Site, Unit)
+from elevator_eval import preinstall as P
+from elevator_eval.model import (
+    Building,
+    BuildingInfo,
+    Community,
+    Costs,
+    Household,
+    Project,
+    Site,
+    Unit,
+)
 
 PIPES = ("gas", "water", "drainage", "power", "telecom", "heating")
 
@@ -33,11 +41,16 @@ def make_street(n_units: int, seed: int = 1) -> Project:
     buildings = []
     for k in range(n_units):
         if k % per_building == 0:
-            info = BuildingInfo(year_built=rnd.randint(1980, 2000), storeys=6,
-                                structure="masonry", danger_grade=rnd.choice("AB"),
-                                seismic_intensity=7)
-            buildings.append(Building(id=f"b{k // per_building}", name=f"{k // per_building}号楼",
-                                      info=info))
+            info = BuildingInfo(
+                year_built=rnd.randint(1980, 2000),
+                storeys=6,
+                structure="masonry",
+                danger_grade=rnd.choice("AB"),
+                seismic_intensity=7,
+            )
+            buildings.append(
+                Building(id=f"b{k // per_building}", name=f"{k // per_building}号楼", info=info)
+            )
         b = buildings[-1]
         p_yes = rnd.random()
         hh = []
@@ -45,17 +58,30 @@ def make_street(n_units: int, seed: int = 1) -> Project:
             for d in (1, 2):
                 r = rnd.random()
                 vote = "yes" if r < p_yes else (None if r < p_yes + (1 - p_yes) * 0.7 else "no")
-                hh.append(Household(id=f"{f}0{d}", floor=f,
-                                    area_m2=Decimal(rnd.randint(4500, 9000)) / 100, vote=vote,
-                                    exclusive_part_affected=(f == 1 and d == 1
-                                                             and rnd.random() < 0.1)))
+                hh.append(
+                    Household(
+                        id=f"{f}0{d}",
+                        floor=f,
+                        area_m2=Decimal(rnd.randint(4500, 9000)) / 100,
+                        vote=vote,
+                        exclusive_part_affected=(f == 1 and d == 1 and rnd.random() < 0.1),
+                    )
+                )
         pipes = rnd.sample(PIPES, rnd.randint(0, 3))
-        b.units.append(Unit(id=f"U{k:05d}", building=b.info, name=f"unit {k}",
-                            site=Site(pipes_in_footprint=pipes, inside_red_line=True),
-                            households=hh, costs=Costs()))
+        b.units.append(
+            Unit(
+                id=f"U{k:05d}",
+                building=b.info,
+                name=f"unit {k}",
+                site=Site(pipes_in_footprint=pipes, inside_red_line=True),
+                households=hh,
+                costs=Costs(),
+            )
+        )
     for i in range(0, len(buildings), 50):
-        communities.append(Community(id=f"c{i}", name=f"小区{i // 50}",
-                                     buildings=buildings[i:i + 50]))
+        communities.append(
+            Community(id=f"c{i}", name=f"小区{i // 50}", buildings=buildings[i : i + 50])
+        )
     return Project(name="bench street", communities=communities)
 
 
@@ -87,17 +113,38 @@ def main() -> int:
     rows.append((f"rank 5,000-unit street ({len(ranked)} candidates, one run)", t_rank, None))
     budget = Decimal(20_000_000)
     t_street, sel = best_of(lambda: P.choose_units(ranked, budget), 1)
-    rows.append((f"choose within 2,000万 ({sel.method}, {sel.eligible} eligible, exact)",
-                  t_street, 5.0))
+    rows.append(
+        (f"choose within 2,000万 ({sel.method}, {sel.eligible} eligible, exact)", t_street, 5.0)
+    )
     rnd = random.Random(5)
-    city = [P.RankRow(f"C{i:05d}", "", "", "", None, "needs_votes", 0.2,
-                      Decimal(rnd.randint(60_000, 200_000)), Decimal(rnd.randint(-20_000, 60_000)),
-                      Decimal(0), None) for i in range(20_000)]
-    t_city, sel_city = best_of(lambda: P.choose_units(city, Decimal(160_000_000),
-                                                      time_limit_s=20), 1)
-    rows.append((f"choose within 1.6亿 among a city of 20,000 random candidates "
-                 f"({sel_city.method}, {sel_city.eligible} eligible, gap "
-                 f"{sel_city.gap_yuan} yuan)", t_city, None))
+    city = [
+        P.RankRow(
+            f"C{i:05d}",
+            "",
+            "",
+            "",
+            None,
+            "needs_votes",
+            0.2,
+            Decimal(rnd.randint(60_000, 200_000)),
+            Decimal(rnd.randint(-20_000, 60_000)),
+            Decimal(0),
+            None,
+        )
+        for i in range(20_000)
+    ]
+    t_city, sel_city = best_of(
+        lambda: P.choose_units(city, Decimal(160_000_000), time_limit_s=20), 1
+    )
+    rows.append(
+        (
+            f"choose within 1.6亿 among a city of 20,000 random candidates "
+            f"({sel_city.method}, {sel_city.eligible} eligible, gap "
+            f"{sel_city.gap_yuan} yuan)",
+            t_city,
+            None,
+        )
+    )
 
     print("| measurement | seconds | target |")
     print("|---|---|---|")
@@ -106,9 +153,11 @@ def main() -> int:
         mark = "" if target is None else (f"< {target} s " + ("ok" if secs < target else "MISSED"))
         ok &= target is None or secs < target
         print(f"| {name} | {secs:.3f} | {mark} |")
-    print(f"street: {len(sel.chosen)} chosen, expected saving {sel.expected_saving_yuan} yuan, "
-          f"solver gap {sel.gap_yuan}; city: {len(sel_city.chosen)} chosen, gap "
-          f"{sel_city.gap_yuan}")
+    print(
+        f"street: {len(sel.chosen)} chosen, expected saving {sel.expected_saving_yuan} yuan, "
+        f"solver gap {sel.gap_yuan}; city: {len(sel_city.chosen)} chosen, gap "
+        f"{sel_city.gap_yuan}"
+    )
     return 0 if ok else 1
 
 

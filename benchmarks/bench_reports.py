@@ -59,8 +59,9 @@ def _project(n: int):
         u.id = f"{u.id}-{i:04d}"
         units.append(u)
     buildings = [Building(f"b{i}", f"{i + 1}号楼", u.building, [u]) for i, u in enumerate(units)]
-    return Project("基准测试街道", [Community("c1", "基准测试小区", buildings)],
-                   settings=dict(sample.settings))
+    return Project(
+        "基准测试街道", [Community("c1", "基准测试小区", buildings)], settings=dict(sample.settings)
+    )
 
 
 def _timed(fn) -> tuple[float, float, bytes]:
@@ -75,8 +76,11 @@ def _warm(fn, args: list, rounds: int = 1) -> tuple[float, float, bytes]:
     """Median wall and CPU of ``fn(arg, out)`` over ``args`` (after one warm-up)."""
     _timed(lambda out: fn(args[0], out))
     runs = [_timed(lambda out, a=a: fn(a, out)) for _ in range(rounds) for a in args]
-    return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
-            runs[0][2])
+    return (
+        statistics.median(r[0] for r in runs),
+        statistics.median(r[1] for r in runs),
+        runs[0][2],
+    )
 
 
 def _children_cpu() -> float:
@@ -87,6 +91,7 @@ def _children_cpu() -> float:
 def _batch(project, out_dir: Path, workers: int | None):
     """(result, wall s, CPU s of this process and its finished worker processes)."""
     from elevator_eval.report.batch import write_all_proposals
+
     t0, c0, k0 = time.perf_counter(), time.process_time(), _children_cpu()
     result = write_all_proposals(project, out_dir, workers=workers)
     wall = time.perf_counter() - t0
@@ -106,28 +111,51 @@ def _documents() -> tuple[list[tuple], dict[str, bytes]]:
     units = p.units()
     n_hh = len(units[0].households)
     cases = [
-        (f"one proposal 方案书, warm (median of the sample's {len(units)} units)",
-         lambda u, out: build_proposal(u, project=p, out=out), units, TARGET_WARM_CPU_S),
-        (f"consent forms 意见征询表 of one unit ({n_hh} households)",
-         lambda u, out: build_consent_forms(u, project=p, out=out), units[:1] * 3, None),
-        ("public notice 公示 of one unit",
-         lambda u, out: build_notice(u, project=p, out=out), units[:1] * 3, None),
-        (f"census report 普查报告 of the sample street ({len(units)} units)",
-         lambda _p, out: build_census_report(p, out=out), [p] * 3, None),
+        (
+            f"one proposal 方案书, warm (median of the sample's {len(units)} units)",
+            lambda u, out: build_proposal(u, project=p, out=out),
+            units,
+            TARGET_WARM_CPU_S,
+        ),
+        (
+            f"consent forms 意见征询表 of one unit ({n_hh} households)",
+            lambda u, out: build_consent_forms(u, project=p, out=out),
+            units[:1] * 3,
+            None,
+        ),
+        (
+            "public notice 公示 of one unit",
+            lambda u, out: build_notice(u, project=p, out=out),
+            units[:1] * 3,
+            None,
+        ),
+        (
+            f"census report 普查报告 of the sample street ({len(units)} units)",
+            lambda _p, out: build_census_report(p, out=out),
+            [p] * 3,
+            None,
+        ),
     ]
     rows, docs = [], {}
     for name, fn, args, target in cases:
         wall, cpu, data = _warm(fn, args)
         ok = target is None or cpu <= target
-        rows.append((name, f"{wall * 1000:.0f} ms", f"{cpu * 1000:.0f} ms",
-                     "—" if target is None else f"≤ {target * 1000:.0f} ms CPU",
-                     "info" if target is None else ("ok" if ok else "MISSED")))
+        rows.append(
+            (
+                name,
+                f"{wall * 1000:.0f} ms",
+                f"{cpu * 1000:.0f} ms",
+                "—" if target is None else f"≤ {target * 1000:.0f} ms CPU",
+                "info" if target is None else ("ok" if ok else "MISSED"),
+            )
+        )
         docs[name.split(",")[0].split(" of ")[0]] = data
     return rows, docs
 
 
 def _batch_rows(n: int) -> tuple[list[tuple], bool, float]:
     from elevator_eval.report.batch import default_workers
+
     big = _project(n)
     with tempfile.TemporaryDirectory() as tmp:
         serial, s_wall, s_cpu = _batch(big, Path(tmp) / "serial", 1)
@@ -140,12 +168,20 @@ def _batch_rows(n: int) -> tuple[list[tuple], bool, float]:
     ok = p_wall <= target and same
     rows = [
         (f"{n} proposals, one process", f"{s_wall:.1f} s", f"{s_cpu:.1f} s", "—", "reference"),
-        (f"{n} proposals, {workers} worker processes", f"{p_wall:.1f} s",
-         f"{p_cpu:.1f} s ({s_wall / p_wall:.2f}× faster)", f"≤ {target:.0f} s wall",
-         ("ok" if ok else "MISSED") + ("" if same else " (bytes differ!)")),
-        ("… a proposal in the batch (one process / all workers)",
-         f"{s_wall / n * 1000:.0f} / {p_wall / n * 1000:.0f} ms",
-         f"{s_cpu / n * 1000:.0f} / {p_cpu / n * 1000:.0f} ms", "—", "info"),
+        (
+            f"{n} proposals, {workers} worker processes",
+            f"{p_wall:.1f} s",
+            f"{p_cpu:.1f} s ({s_wall / p_wall:.2f}× faster)",
+            f"≤ {target:.0f} s wall",
+            ("ok" if ok else "MISSED") + ("" if same else " (bytes differ!)"),
+        ),
+        (
+            "… a proposal in the batch (one process / all workers)",
+            f"{s_wall / n * 1000:.0f} / {p_wall / n * 1000:.0f} ms",
+            f"{s_cpu / n * 1000:.0f} / {p_cpu / n * 1000:.0f} ms",
+            "—",
+            "info",
+        ),
     ]
     return rows, ok, batch_mb
 
@@ -153,10 +189,18 @@ def _batch_rows(n: int) -> tuple[list[tuple], bool, float]:
 def main() -> int:
     root = Path(__file__).resolve().parent.parent
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    cold = subprocess.run([sys.executable, "-c", _COLD], capture_output=True, text=True,
-                          cwd=root, check=True).stdout.split()
-    rows = [("one proposal, cold (fresh process)", f"{float(cold[0]):.2f} s",
-             f"{float(cold[1]):.2f} s", "—", "info")]
+    cold = subprocess.run(
+        [sys.executable, "-c", _COLD], capture_output=True, text=True, cwd=root, check=True
+    ).stdout.split()
+    rows = [
+        (
+            "one proposal, cold (fresh process)",
+            f"{float(cold[0]):.2f} s",
+            f"{float(cold[1]):.2f} s",
+            "—",
+            "info",
+        )
+    ]
     doc_rows, docs = _documents()
     rows += doc_rows
     batch_rows, ok_batch, batch_mb = _batch_rows(N_BATCH)
@@ -172,9 +216,9 @@ def main() -> int:
     print("| document | pages | size |")
     print("|---|---|---|")
     from pypdf import PdfReader
+
     for name, data in docs.items():
-        print(f"| {name} | {len(PdfReader(io.BytesIO(data)).pages)} | "
-              f"{len(data) / 1024:.0f} KB |")
+        print(f"| {name} | {len(PdfReader(io.BytesIO(data)).pages)} | {len(data) / 1024:.0f} KB |")
     print(f"| {N_BATCH} proposals | — | {batch_mb:.1f} MB |")
     return 0 if ok_warm and ok_batch else 1
 

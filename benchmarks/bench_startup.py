@@ -59,7 +59,7 @@ def _env(tmp: str) -> dict:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["ELEVATOR_EVAL_EXIT_AFTER_PAINT"] = "1"
-    env["XDG_CONFIG_HOME"] = tmp          # a settings store of its own
+    env["XDG_CONFIG_HOME"] = tmp  # a settings store of its own
     env["XDG_DATA_HOME"] = tmp
     # as on a normal installation, Python keeps compiled bytecode between runs (here in a
     # temporary cache, so that a PYTHONDONTWRITEBYTECODE setting of the calling shell does
@@ -73,8 +73,9 @@ def time_to_paint(cmd: list[str], env: dict, ready: list | None = None) -> float
     """Seconds from launching ``cmd`` to its line announcing the first paint (and, into
     ``ready``, to its line announcing the census)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            env=env, cwd=ROOT, text=True)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=ROOT, text=True
+    )
     elapsed = None
     for line in proc.stdout:
         if line.startswith("first-paint"):
@@ -106,10 +107,14 @@ def main(argv=None) -> int:
     print(f"{'elevator-eval on the sample':<34}{a:>10.3f}{min(app):>10.3f}{max(app):>10.3f}")
     if ready:
         r = statistics.median(ready)
-        print(f"{'  … census ready (classes shown)':<34}{r:>10.3f}{min(ready):>10.3f}"
-              f"{max(ready):>10.3f}")
-    print(f"ratio app / bare: {ratio:.2f} (target ≤ {TARGET_RATIO}); "
-          f"app {a:.3f} s (target < {TARGET_S} s); {reps} repetitions, offscreen")
+        print(
+            f"{'  … census ready (classes shown)':<34}{r:>10.3f}{min(ready):>10.3f}"
+            f"{max(ready):>10.3f}"
+        )
+    print(
+        f"ratio app / bare: {ratio:.2f} (target ≤ {TARGET_RATIO}); "
+        f"app {a:.3f} s (target < {TARGET_S} s); {reps} repetitions, offscreen"
+    )
     ok = ratio <= TARGET_RATIO and a < TARGET_S
     print("PASS" if ok else "MISS")
     return 0 if ok else 1

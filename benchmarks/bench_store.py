@@ -44,7 +44,9 @@ def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 """
 
-_CHILD = PEAK + """
+_CHILD = (
+    PEAK
+    + """
 import json, sys, time
 w, c = time.perf_counter(), time.process_time()
 from elevator_eval.store import open_project
@@ -53,6 +55,7 @@ n = sum(1 for _ in p.iter_units())
 print(json.dumps({"wall": time.perf_counter() - w, "cpu": time.process_time() - c,
                   "rss_mb": peak_mb(), "units": n}))
 """
+)
 
 
 def best(fn, runs: int = 3) -> tuple[float, float]:
@@ -64,13 +67,14 @@ def best(fn, runs: int = 3) -> tuple[float, float]:
         out = fn()
         best_wall = min(best_wall, time.perf_counter() - w0)
         best_cpu = min(best_cpu, time.process_time() - c0)
-        del out   # freeing the result is not part of the operation
+        del out  # freeing the result is not part of the operation
     return best_wall, best_cpu
 
 
 def decode_all(project) -> None:
     """Read every stored part of every unit (what an edit of each unit would do)."""
     from elevator_eval.store.lazy import PARTS
+
     for u in project.units():
         for k in PARTS:
             getattr(u, k)
@@ -78,6 +82,7 @@ def decode_all(project) -> None:
 
 def digest(path: Path) -> str:
     import sqlite3
+
     conn = sqlite3.connect(path)
     try:
         return conn.execute("SELECT value FROM meta WHERE key = 'content_sha256'").fetchone()[0]
@@ -87,16 +92,29 @@ def digest(path: Path) -> str:
 
 def child(code: str, *args: str) -> dict:
     """Run ``code`` in a fresh interpreter; its last output line is a JSON object."""
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
-                         text=True, check=True, cwd=HERE.parent)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=HERE.parent,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _row(op: str, size: str, wall: float, cpu: float, target: float | None,
-         extra: str = "") -> tuple[str, ...]:
+def _row(
+    op: str, size: str, wall: float, cpu: float, target: float | None, extra: str = ""
+) -> tuple[str, ...]:
     ratio = f"{wall / target:.2f} (CPU {cpu / target:.2f})" if target else "—"
-    return (op, size, f"{wall:.3f} s", f"{cpu:.3f} s",
-            f"≤ {target} s" if target else "—", ratio, extra)
+    return (
+        op,
+        size,
+        f"{wall:.3f} s",
+        f"{cpu:.3f} s",
+        f"≤ {target} s" if target else "—",
+        ratio,
+        extra,
+    )
 
 
 def main() -> int:
@@ -104,6 +122,7 @@ def main() -> int:
 
     from elevator_eval.resources import sample_project_path
     from elevator_eval.store import open_project, save_project
+
     rows = []
     with tempfile.TemporaryDirectory() as d:
         sample = open_project(sample_project_path())
@@ -122,16 +141,34 @@ def main() -> int:
         sw, sc = best(lambda: save_project(project, Path(d) / "full.eeproj", track=False))
         assert digest(Path(d) / "kept.eeproj") == digest(Path(d) / "full.eeproj")
         fresh = child(_CHILD, str(big))
-        rows.append(_row("open generated", f"{N_UNITS:,}", ow, oc, OPEN_TARGET_S,
-                         f"file {mb:.0f} MB"))
-        rows.append(_row("open generated, fresh process (imports included)",
-                         f"{N_UNITS:,}", fresh["wall"], fresh["cpu"], None,
-                         f"peak RSS {fresh['rss_mb']:.0f} MB"))
-        rows.append(_row("save generated, never-read parts kept as stored text",
-                         f"{N_UNITS:,}", kw, kc, None,
-                         f"{kw / sw:.2f} × the decoded save (CPU {kc / sc:.2f}); same digest"))
-        rows.append(_row("save generated, every part decoded first (reference)",
-                         f"{N_UNITS:,}", sw, sc, None))
+        rows.append(
+            _row("open generated", f"{N_UNITS:,}", ow, oc, OPEN_TARGET_S, f"file {mb:.0f} MB")
+        )
+        rows.append(
+            _row(
+                "open generated, fresh process (imports included)",
+                f"{N_UNITS:,}",
+                fresh["wall"],
+                fresh["cpu"],
+                None,
+                f"peak RSS {fresh['rss_mb']:.0f} MB",
+            )
+        )
+        rows.append(
+            _row(
+                "save generated, never-read parts kept as stored text",
+                f"{N_UNITS:,}",
+                kw,
+                kc,
+                None,
+                f"{kw / sw:.2f} × the decoded save (CPU {kc / sc:.2f}); same digest",
+            )
+        )
+        rows.append(
+            _row(
+                "save generated, every part decoded first (reference)", f"{N_UNITS:,}", sw, sc, None
+            )
+        )
     print("Project file save/open (best of 3)")
     print("| operation | units | wall | CPU | target | ratio wall (CPU) | note |")
     print("|---|---|---|---|---|---|---|")

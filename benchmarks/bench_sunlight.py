@@ -18,8 +18,11 @@ FLOOR_H_M = 2.9
 
 
 def slab(bid, x0, y0, own=False, storeys=6):
-    b = {"id": bid, "footprint": [[x0, y0], [x0 + 30, y0], [x0 + 30, y0 + 12], [x0, y0 + 12]],
-         "height_m": storeys * FLOOR_H_M + 0.0}
+    b = {
+        "id": bid,
+        "footprint": [[x0, y0], [x0 + 30, y0], [x0 + 30, y0 + 12], [x0, y0 + 12]],
+        "height_m": storeys * FLOOR_H_M + 0.0,
+    }
     if own:
         b["own"] = True
     wins = []
@@ -27,30 +30,61 @@ def slab(bid, x0, y0, own=False, storeys=6):
         for i in range(8):
             x = x0 + 1.9 + i * 3.75
             sill = (fl - 1) * FLOOR_H_M + 0.9
-            wins.append({"id": f"{bid}-{fl}0{i + 1}-S", "building": bid, "floor": fl,
-                         "x": x, "y": y0, "sill_height_m": sill, "facing_deg": 180})
-            wins.append({"id": f"{bid}-{fl}0{i + 1}-N", "building": bid, "floor": fl,
-                         "x": x, "y": y0 + 12, "sill_height_m": sill, "facing_deg": 0})
+            wins.append(
+                {
+                    "id": f"{bid}-{fl}0{i + 1}-S",
+                    "building": bid,
+                    "floor": fl,
+                    "x": x,
+                    "y": y0,
+                    "sill_height_m": sill,
+                    "facing_deg": 180,
+                }
+            )
+            wins.append(
+                {
+                    "id": f"{bid}-{fl}0{i + 1}-N",
+                    "building": bid,
+                    "floor": fl,
+                    "x": x,
+                    "y": y0 + 12,
+                    "sill_height_m": sill,
+                    "facing_deg": 0,
+                }
+            )
     return b, wins
 
 
 def make_plan():
     from elevator_eval.site.plan import parse_plan
+
     buildings, windows = [], []
-    for bid, x0, y0, own in (("self", 0, 0, True), ("S1", 0, -40, False),
-                             ("N1", 0, 40, False), ("E1", 45, 0, False),
-                             ("W1", -45, 0, False)):
+    for bid, x0, y0, own in (
+        ("self", 0, 0, True),
+        ("S1", 0, -40, False),
+        ("N1", 0, 40, False),
+        ("E1", 45, 0, False),
+        ("W1", -45, 0, False),
+    ):
         b, w = slab(bid, x0, y0, own)
         buildings.append(b)
         windows += w
-    return parse_plan({"location": {"lat": 39.9, "lon": 116.4}, "buildings": buildings,
-                       "shaft": {"footprint": [[13.75, 12], [16.25, 12], [16.25, 14.5],
-                                               [13.75, 14.5]], "height_m": 20.0},
-                       "windows": windows})
+    return parse_plan(
+        {
+            "location": {"lat": 39.9, "lon": 116.4},
+            "buildings": buildings,
+            "shaft": {
+                "footprint": [[13.75, 12], [16.25, 12], [16.25, 14.5], [13.75, 14.5]],
+                "height_m": 20.0,
+            },
+            "windows": windows,
+        }
+    )
 
 
 def main() -> int:
     from elevator_eval.site.sunlight import analyse
+
     plan = make_plan()
     analyse(plan)  # warm-up (imports, shapely)
     runs = []
@@ -59,11 +93,15 @@ def main() -> int:
         res = analyse(plan, step_min=1.0)
         runs.append(time.perf_counter() - t0)
     best = min(runs)
-    print(f"| sunlight, {len(plan.windows)} windows × 480 min, {len(plan.buildings)} "
-          f"buildings + shaft | best {best:.3f} s | median {sorted(runs)[2]:.3f} s | "
-          f"target < {TARGET_S} s | {'ok' if best < TARGET_S else 'SLOW'} |")
-    print(f"windows below standard after: {len(res.below_standard)}, losing any sun: "
-          f"{len(res.affected)}")
+    print(
+        f"| sunlight, {len(plan.windows)} windows × 480 min, {len(plan.buildings)} "
+        f"buildings + shaft | best {best:.3f} s | median {sorted(runs)[2]:.3f} s | "
+        f"target < {TARGET_S} s | {'ok' if best < TARGET_S else 'SLOW'} |"
+    )
+    print(
+        f"windows below standard after: {len(res.below_standard)}, losing any sun: "
+        f"{len(res.affected)}"
+    )
     return 0 if best < TARGET_S else 1
 
 

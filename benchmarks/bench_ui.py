@@ -38,10 +38,11 @@ def project_of(n_units: int):
     """The sample's units repeated (new ids) until the project has ``n_units`` units."""
     from elevator_eval.resources import sample_project_path
     from elevator_eval.store import open_project
+
     sample = open_project(sample_project_path())
     project = copy.deepcopy(sample)
     project.communities = []
-    blob = pickle.dumps(sample.communities)      # a copy per round (faster than deepcopy)
+    blob = pickle.dumps(sample.communities)  # a copy per round (faster than deepcopy)
     k, have, per_round = 0, 0, len(sample.units())
     while have < n_units:
         have += per_round
@@ -54,7 +55,7 @@ def project_of(n_units: int):
             project.communities.append(c2)
         k += 1
     extra = len(project.units()) - n_units
-    while extra > 0:                       # trim to exactly n_units
+    while extra > 0:  # trim to exactly n_units
         b = project.communities[-1].buildings[-1]
         b.units.pop()
         if not b.units:
@@ -68,9 +69,11 @@ def project_of(n_units: int):
 def batch_responsiveness(n: int) -> bool:
     """Part 1: the largest event-loop gap while ``n`` proposals are written."""
     from PySide6.QtCore import QSettings, QTimer
+
     from elevator_eval.ui.app import ensure_app
     from elevator_eval.ui.main_window import MainWindow
     from elevator_eval.ui.settings import Settings
+
     app = ensure_app()
     with tempfile.TemporaryDirectory() as tmp:
         window = MainWindow(Settings(QSettings(os.path.join(tmp, "s.ini"), QSettings.IniFormat)))
@@ -115,6 +118,7 @@ class GapProbe:
 
     def __init__(self):
         from PySide6.QtCore import QTimer
+
         self.stamps: list[float] = []
         self.timer = QTimer()
         self.timer.setInterval(10)
@@ -135,6 +139,7 @@ def run_steps(app, steps, interval_ms: int = 16) -> None:
     """Run ``steps`` (callables) one per ``interval_ms`` from the event loop, as a user's
     scroll wheel or keyboard would, and return when all have run and been painted."""
     from PySide6.QtCore import QTimer
+
     pending = list(steps)
 
     def next_step():
@@ -154,18 +159,18 @@ def run_steps(app, steps, interval_ms: int = 16) -> None:
 def scroll_steps(bar, pages: int = 60) -> list:
     """Steps that move ``bar`` from top to bottom in ``pages`` jumps."""
     top = bar.maximum()
-    return [lambda v=v: bar.setValue(v) for v in
-            [round(top * i / pages) for i in range(pages + 1)]]
+    return [lambda v=v: bar.setValue(v) for v in [round(top * i / pages) for i in range(pages + 1)]]
 
 
 def first_paint(window_factory, project):
     """(window, seconds) from constructing the window to its first paint event, as
     ``app.run`` builds it: census deferred, overview shown."""
     from PySide6.QtCore import QCoreApplication, QEvent, QObject
+
     painted: list[float] = []
 
     class Hook(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+        def eventFilter(self, obj, event):
             if event.type() == QEvent.Paint and not painted:
                 painted.append(time.perf_counter())
             return False
@@ -189,13 +194,16 @@ def edit_one_vote(app, window, probe) -> tuple:
     edit, as the vote tab makes it) and return the row: the largest pause until the
     overview shows that row again."""
     ov = window.view("overview")
-    uid = ov.model.data(ov.model.index(0, 0), 256)     # Qt.UserRole: the unit id
+    uid = ov.model.data(ov.model.index(0, 0), 256)  # Qt.UserRole: the unit id
     hh = window.doc.unit(uid).households[0]
     vote = "no" if hh.vote != "no" else "yes"
     probe.start()
     run_steps(app, [lambda: window.doc.set_vote(uid, hh.id, vote, source="meeting")])
-    return ("edit one unit's vote (one row recomputed), largest pause ms", probe.stop(),
-            SCALE_GAP_TARGET_MS)
+    return (
+        "edit one unit's vote (one row recomputed), largest pause ms",
+        probe.stop(),
+        SCALE_GAP_TARGET_MS,
+    )
 
 
 def window_at_scale(n: int) -> bool:
@@ -203,10 +211,12 @@ def window_at_scale(n: int) -> bool:
     # Long: one scripted run, read best top to bottom
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
+
     from elevator_eval.ui import labels
     from elevator_eval.ui.app import ensure_app
     from elevator_eval.ui.main_window import MainWindow
     from elevator_eval.ui.settings import Settings
+
     app = ensure_app()
     t = time.perf_counter()
     project = project_of(n)
@@ -215,8 +225,7 @@ def window_at_scale(n: int) -> bool:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(os.path.join(tmp, "s.ini"), QSettings.IniFormat))
         window, paint_s = first_paint(lambda: MainWindow(settings), project)
-        rows.append(("first paint (window + project + show) s", paint_s,
-                     FIRST_PAINT_TARGET_S))
+        rows.append(("first paint (window + project + show) s", paint_s, FIRST_PAINT_TARGET_S))
         probe = GapProbe()
         # the census runs in the background (ui/worker.py), as app.run starts it after
         # the first paint; the window then shows the classes (tree and table rebuilt once)
@@ -232,21 +241,26 @@ def window_at_scale(n: int) -> bool:
         # issue's target is for scrolling and filtering)
         rows.append(("  largest pause while the census runs ms", probe.stop(), None))
         t = time.perf_counter()
-        window.doc.projectReplaced.emit()       # the rebuild that followed the census
+        window.doc.projectReplaced.emit()  # the rebuild that followed the census
         app.processEvents()
-        rows.append(("  rebuild of tree and table with the classes ms",
-                     (time.perf_counter() - t) * 1000, None))
+        rows.append(
+            (
+                "  rebuild of tree and table with the classes ms",
+                (time.perf_counter() - t) * 1000,
+                None,
+            )
+        )
         ov = window.view("overview")
         probe.start()
         run_steps(app, scroll_steps(ov.table.verticalScrollBar()))
-        rows.append(("scroll the overview, largest pause ms", probe.stop(),
-                     SCALE_GAP_TARGET_MS))
+        rows.append(("scroll the overview, largest pause ms", probe.stop(), SCALE_GAP_TARGET_MS))
         probe.start()
         tree = window.tree
         steps = [lambda: tree.expand(tree.model().index(0, 0))]
         run_steps(app, steps + scroll_steps(tree.verticalScrollBar()))
-        rows.append(("open and scroll the tree, largest pause ms", probe.stop(),
-                     SCALE_GAP_TARGET_MS))
+        rows.append(
+            ("open and scroll the tree, largest pause ms", probe.stop(), SCALE_GAP_TARGET_MS)
+        )
         typed: list[float] = []
 
         def key(ch):
@@ -254,24 +268,33 @@ def window_at_scale(n: int) -> bool:
             QTest.keyClick(ov.search, ch)
             typed.append((time.perf_counter() - t0) * 1000)
 
-        text = "dh-1-2-12"           # the sample's unit DH-1-2, copies 12, 120–129, …
+        text = "dh-1-2-12"  # the sample's unit DH-1-2, copies 12, 120–129, …
         matched: list[int] = []
         ov.search.setFocus(Qt.OtherFocusReason)
         probe.start()
-        run_steps(app, [lambda ch=ch: key(ch) for ch in text]
-                  + [lambda: matched.append(ov.model.rowCount())]
-                  + [lambda: QTest.keyClick(ov.search, Qt.Key_Backspace)] * len(text),
-                  interval_ms=60)
-        rows.append((f"type a search ({len(text)} keys, then erase), largest pause ms",
-                     probe.stop(),
-                     SCALE_GAP_TARGET_MS))
+        run_steps(
+            app,
+            [lambda ch=ch: key(ch) for ch in text]
+            + [lambda: matched.append(ov.model.rowCount())]
+            + [lambda: QTest.keyClick(ov.search, Qt.Key_Backspace)] * len(text),
+            interval_ms=60,
+        )
+        rows.append(
+            (
+                f"type a search ({len(text)} keys, then erase), largest pause ms",
+                probe.stop(),
+                SCALE_GAP_TARGET_MS,
+            )
+        )
         rows.append(("  filter per key, largest ms", max(typed), 100.0))
         found = ov.model.rowCount()
         rows.append(edit_one_vote(app, window, probe))
         window.doc.undo_stack.setClean()
         window.close()
-    print(f"### The window on a {n:,}-unit project (offscreen; project built in "
-          f"{build_s:.0f} s, not timed)\n")
+    print(
+        f"### The window on a {n:,}-unit project (offscreen; project built in "
+        f"{build_s:.0f} s, not timed)\n"
+    )
     print("| measure | value | target | ratio to target |")
     print("|---|---:|---:|---:|")
     ok = True
@@ -281,8 +304,10 @@ def window_at_scale(n: int) -> bool:
             continue
         ok = ok and value <= target
         print(f"| {name} | {value:.3f} | ≤ {target:g} | {value / target:.2f} |")
-    print(f"\nrows matching {text!r}: {matched[0]:,}; after erasing the search: {found:,}; "
-          f"first row's class after the census: {klass}")
+    print(
+        f"\nrows matching {text!r}: {matched[0]:,}; after erasing the search: {found:,}; "
+        f"first row's class after the census: {klass}"
+    )
     ok = ok and found == n and 0 < matched[0] < n and klass != labels.class_label(None)
     print("PASS" if ok else "MISS")
     return ok
@@ -294,6 +319,7 @@ def main(argv=None) -> int:
     n_scale = int(argv[1]) if len(argv) > 1 else SCALE_UNITS
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from elevator_eval.ui.app import ensure_app, load_app_font
+
     load_app_font(ensure_app())
     ok = batch_responsiveness(n)
     print()

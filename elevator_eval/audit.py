@@ -28,8 +28,18 @@ from .model import VOTE_SOURCES, VOTES, Project
 GENESIS_HASH = "0" * 64
 """``prev_hash`` of the first entry."""
 
-_HASHED_FIELDS = ("seq", "time", "unit_id", "household_id", "scheme_version", "source",
-                  "previous", "new", "note", "prev_hash")
+_HASHED_FIELDS = (
+    "seq",
+    "time",
+    "unit_id",
+    "household_id",
+    "scheme_version",
+    "source",
+    "previous",
+    "new",
+    "note",
+    "prev_hash",
+)
 
 
 @dataclass
@@ -83,8 +93,9 @@ class VoteEvent:
 
 def canonical_json(obj: Any) -> str:
     """Canonical JSON: keys sorted, compact separators, non-ASCII kept as is."""
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False)
+    return json.dumps(
+        obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+    )
 
 
 def _when_text(when: date | str | None) -> str:
@@ -103,21 +114,45 @@ def _when_text(when: date | str | None) -> str:
     raise InputError("when", f"must be a date or date-time, got {type(when).__name__}")
 
 
-def append_event(log: list[VoteEvent], unit_id: str, household_id: str, scheme_version: int,
-                 source: str, previous: str | None, new: str | None, time: str,
-                 note: str = "") -> VoteEvent:
+def append_event(
+    log: list[VoteEvent],
+    unit_id: str,
+    household_id: str,
+    scheme_version: int,
+    source: str,
+    previous: str | None,
+    new: str | None,
+    time: str,
+    note: str = "",
+) -> VoteEvent:
     """Append one entry to ``log`` (chained to its last entry) and return it."""
     prev_hash = log[-1].hash if log else GENESIS_HASH
-    ev = VoteEvent(seq=len(log) + 1, time=time, unit_id=unit_id, household_id=household_id,
-                   scheme_version=scheme_version, source=source, previous=previous,
-                   new=new, note=note, prev_hash=prev_hash)
+    ev = VoteEvent(
+        seq=len(log) + 1,
+        time=time,
+        unit_id=unit_id,
+        household_id=household_id,
+        scheme_version=scheme_version,
+        source=source,
+        previous=previous,
+        new=new,
+        note=note,
+        prev_hash=prev_hash,
+    )
     ev.hash = ev.compute_hash()
     log.append(ev)
     return ev
 
 
-def record_vote(project: Project, unit_id: str, household_id: str, vote: str | None,
-                source: str, when: date | str | None = None, note: str = "") -> VoteEvent:
+def record_vote(
+    project: Project,
+    unit_id: str,
+    household_id: str,
+    vote: str | None,
+    source: str,
+    when: date | str | None = None,
+    note: str = "",
+) -> VoteEvent:
     """Set a household's vote and append the change to the project's audit log.
 
     Parameters
@@ -151,8 +186,7 @@ def record_vote(project: Project, unit_id: str, household_id: str, vote: str | N
     try:
         hh = unit.household(household_id)
     except KeyError:
-        raise InputError("household", f"no household {household_id!r} in unit {unit_id}") \
-            from None
+        raise InputError("household", f"no household {household_id!r} in unit {unit_id}") from None
     if vote is not None and vote not in VOTES:
         raise InputError("vote", f"must be one of {', '.join(VOTES)} or null, got {vote!r}")
     if source not in VOTE_SOURCES:
@@ -160,8 +194,9 @@ def record_vote(project: Project, unit_id: str, household_id: str, vote: str | N
     if not isinstance(note, str):
         raise InputError("note", "must be text")
     time = _when_text(when)
-    ev = append_event(project.vote_log, unit.id, hh.id, unit.scheme_version, source,
-                      hh.vote, vote, time, note)
+    ev = append_event(
+        project.vote_log, unit.id, hh.id, unit.scheme_version, source, hh.vote, vote, time, note
+    )
     hh.vote = vote
     hh.vote_date = time[:10]
     hh.vote_source = source
@@ -180,8 +215,11 @@ def verify_log(events: Iterable[VoteEvent]) -> tuple[bool, int | None]:
     """
     prev = GENESIS_HASH
     for i, ev in enumerate(events):
-        if ev.seq != i + 1 or ev.prev_hash != prev or \
-                (ev.hash != ev.compute_hash() and not is_tombstone(ev)):
+        if (
+            ev.seq != i + 1
+            or ev.prev_hash != prev
+            or (ev.hash != ev.compute_hash() and not is_tombstone(ev))
+        ):
             return False, i
         prev = ev.hash
     return True, None
@@ -212,11 +250,19 @@ def tombstone(ev: VoteEvent, day: str) -> VoteEvent:
     """A copy of a verified entry ``ev`` with its note erased (``day``: ISO date)."""
     if ev.hash != ev.compute_hash() and not is_tombstone(ev):
         raise InputError("vote_log", f"entry {ev.seq} does not verify; it cannot be erased")
-    return VoteEvent(seq=ev.seq, time=ev.time, unit_id=ev.unit_id,
-                     household_id=ev.household_id, scheme_version=ev.scheme_version,
-                     source=ev.source, previous=ev.previous, new=ev.new,
-                     note=f"〔已删除 {day[:10]}〕sha256:{fields_digest(ev)}",
-                     prev_hash=ev.prev_hash, hash=ev.hash)
+    return VoteEvent(
+        seq=ev.seq,
+        time=ev.time,
+        unit_id=ev.unit_id,
+        household_id=ev.household_id,
+        scheme_version=ev.scheme_version,
+        source=ev.source,
+        previous=ev.previous,
+        new=ev.new,
+        note=f"〔已删除 {day[:10]}〕sha256:{fields_digest(ev)}",
+        prev_hash=ev.prev_hash,
+        hash=ev.hash,
+    )
 
 
 def log_head(events: list[VoteEvent]) -> str:
@@ -228,6 +274,15 @@ def rechain(events: list[VoteEvent]) -> list[VoteEvent]:
     """A new chain with the same entries (used after anonymising notes)."""
     out: list[VoteEvent] = []
     for ev in events:
-        append_event(out, ev.unit_id, ev.household_id, ev.scheme_version, ev.source,
-                     ev.previous, ev.new, ev.time, ev.note)
+        append_event(
+            out,
+            ev.unit_id,
+            ev.household_id,
+            ev.scheme_version,
+            ev.source,
+            ev.previous,
+            ev.new,
+            ev.time,
+            ev.note,
+        )
     return out

@@ -43,18 +43,23 @@ PAYLOAD_PREFIX = "EEB1"
 """First field of every ballot QR payload (format version 1)."""
 OPTIONS = ("yes", "no", "abstain")
 """The tick boxes, left to right."""
-OPTION_LABELS = {o: (vocabulary.label("votes", o, "zh"), vocabulary.label("votes", o, "en"))
-                 for o in OPTIONS}
+OPTION_LABELS = {
+    o: (vocabulary.label("votes", o, "zh"), vocabulary.label("votes", o, "en")) for o in OPTIONS
+}
 """Texts beside the boxes, from the one vocabulary (同意 / 反对 / 弃权)."""
 
 # ------------------------------------------------------------------ layout of the block [mm]
 BLOCK_W_MM = 174.0
 BLOCK_H_MM = 44.0
-FIDUCIAL_MM = 6   # side of a printed fiducial square [mm] (a layout size, not a limit)
-FIDUCIAL_CENTRES_MM = ((3.0, 3.0), (BLOCK_W_MM - 3.0, 3.0),
-                       (BLOCK_W_MM - 3.0, BLOCK_H_MM - 3.0), (3.0, BLOCK_H_MM - 3.0))
+FIDUCIAL_MM = 6  # side of a printed fiducial square [mm] (a layout size, not a limit)
+FIDUCIAL_CENTRES_MM = (
+    (3.0, 3.0),
+    (BLOCK_W_MM - 3.0, 3.0),
+    (BLOCK_W_MM - 3.0, BLOCK_H_MM - 3.0),
+    (3.0, BLOCK_H_MM - 3.0),
+)
 """Centres of the fiducials: top-left, top-right, bottom-right, bottom-left."""
-QR_X_MM, QR_Y_MM, QR_SIZE_MM = 12.0, 6, 32.0   # QR position and size in the block [mm]
+QR_X_MM, QR_Y_MM, QR_SIZE_MM = 12.0, 6, 32.0  # QR position and size in the block [mm]
 """The QR symbol (without its quiet zone)."""
 BOX_SIZE_MM = 12.0
 BOX_Y_MM = 9.0
@@ -70,6 +75,7 @@ def box_rect_mm(i: int) -> tuple[float, float, float, float]:
 
 
 # ------------------------------------------------------------------ reading thresholds
+
 
 @dataclass(frozen=True)
 class ReadingRules:
@@ -109,8 +115,14 @@ class ReadingRules:
 def _validate_reading(data: dict[str, Any]) -> ReadingRules:
     where = f"ballots {data.get('name', '?')}"
     vals: dict[str, Any] = {}
-    for key in ("ink_darkness", "faint_darkness", "marked_coverage", "blank_coverage",
-                "faint_coverage", "box_inset_mm"):
+    for key in (
+        "ink_darkness",
+        "faint_darkness",
+        "marked_coverage",
+        "blank_coverage",
+        "faint_coverage",
+        "box_inset_mm",
+    ):
         try:
             v = Decimal(str(data[key]))
         except (KeyError, ArithmeticError):
@@ -137,6 +149,7 @@ def reading_rules(name: str = "default") -> ReadingRules:
 
 
 # ------------------------------------------------------------------ per-project secret
+
 
 def _section(project: Project) -> dict[str, Any]:
     sec = project.settings.get(SETTINGS_KEY)
@@ -178,6 +191,7 @@ def key_id(secret: bytes) -> str:
 
 # ------------------------------------------------------------------ form identity
 
+
 @dataclass(frozen=True)
 class FormIdentity:
     """What a form's QR code says about itself.
@@ -204,9 +218,17 @@ class FormIdentity:
 
     def message(self) -> bytes:
         """The bytes that are signed."""
-        return "\x1f".join((PAYLOAD_PREFIX, self.key_id, self.unit_id, self.owner_id,
-                            "\x1e".join(self.homes), self.scheme, self.serial)
-                           ).encode("utf-8")
+        return "\x1f".join(
+            (
+                PAYLOAD_PREFIX,
+                self.key_id,
+                self.unit_id,
+                self.owner_id,
+                "\x1e".join(self.homes),
+                self.scheme,
+                self.serial,
+            )
+        ).encode("utf-8")
 
 
 def sign(identity: FormIdentity, secret: bytes) -> str:
@@ -225,10 +247,18 @@ def _unfield(text: str) -> str:
 
 def encode_payload(identity: FormIdentity, secret: bytes) -> str:
     """The QR text: ``EEB1|key|unit|owner|home,home|scheme|serial|signature``."""
-    return "|".join([PAYLOAD_PREFIX, identity.key_id, _field(identity.unit_id),
-                     _field(identity.owner_id), ",".join(_field(h) for h in identity.homes),
-                     _field(identity.scheme), _field(identity.serial),
-                     sign(identity, secret)])
+    return "|".join(
+        [
+            PAYLOAD_PREFIX,
+            identity.key_id,
+            _field(identity.unit_id),
+            _field(identity.owner_id),
+            ",".join(_field(h) for h in identity.homes),
+            _field(identity.scheme),
+            _field(identity.serial),
+            sign(identity, secret),
+        ]
+    )
 
 
 class NotABallot(ValueError):
@@ -249,13 +279,19 @@ def parse_payload(text: str) -> tuple[FormIdentity, str]:
     homes = tuple(_unfield(h) for h in parts[4].split(",") if h)
     if not homes:
         raise NotABallot("the code lists no homes")
-    ident = FormIdentity(key_id=parts[1], unit_id=_unfield(parts[2]),
-                         owner_id=_unfield(parts[3]), homes=homes,
-                         scheme=_unfield(parts[5]), serial=_unfield(parts[6]))
+    ident = FormIdentity(
+        key_id=parts[1],
+        unit_id=_unfield(parts[2]),
+        owner_id=_unfield(parts[3]),
+        homes=homes,
+        scheme=_unfield(parts[5]),
+        serial=_unfield(parts[6]),
+    )
     return ident, parts[7]
 
 
 # ------------------------------------------------------------------ owners and serials
+
 
 def owners(unit: Unit) -> list[tuple[str, list[Household]]]:
     """The unit's owners in order of their first home, each with all their homes."""
@@ -265,8 +301,9 @@ def owners(unit: Unit) -> list[tuple[str, list[Household]]]:
     return list(out.items())
 
 
-def form_identity(project: Project, unit: Unit, owner_id: str, scheme: str,
-                  secret: bytes) -> FormIdentity:
+def form_identity(
+    project: Project, unit: Unit, owner_id: str, scheme: str, secret: bytes
+) -> FormIdentity:
     """The identity of the form of ``owner_id`` in ``unit`` for the scheme label ``scheme``.
 
     The serial is ``<unit>-v<scheme version>-<owner number>`` (owner number: 1-based, in the
@@ -276,8 +313,9 @@ def form_identity(project: Project, unit: Unit, owner_id: str, scheme: str,
     for i, (oid, homes) in enumerate(listing, start=1):
         if oid == owner_id:
             serial = f"{unit.id}-v{unit.scheme_version}-{i:02d}"
-            return FormIdentity(key_id(secret), unit.id, oid, tuple(h.id for h in homes),
-                                scheme, serial)
+            return FormIdentity(
+                key_id(secret), unit.id, oid, tuple(h.id for h in homes), scheme, serial
+            )
     raise InputError("owner", f"no owner {owner_id!r} in unit {unit.id}")
 
 
@@ -286,21 +324,33 @@ def form_identity(project: Project, unit: Unit, owner_id: str, scheme: str,
 REASONS = {
     "other_project": ("二维码属于另一个项目", "the code belongs to another project"),
     "no_secret": ("本项目尚未打印过带二维码的征询表", "this project has never printed coded forms"),
-    "bad_signature": ("签名校验失败（表格被改动或伪造）", "the signature does not verify "
-                      "(altered or forged form)"),
+    "bad_signature": (
+        "签名校验失败（表格被改动或伪造）",
+        "the signature does not verify (altered or forged form)",
+    ),
     "unknown_unit": ("项目中没有该单元", "no such unit in the project"),
-    "unknown_owner": ("单元中没有该业主或其房屋已变更", "the owner or the owner's homes are "
-                      "no longer in the unit"),
-    "wrong_scheme": ("方案版本不符（须按现行方案重新征询）", "wrong scheme version (ask again "
-                     "with the current scheme)"),
-    "duplicate_serial": ("表单编号重复（同一张表已录入）", "duplicate form serial (this form "
-                         "was already read)"),
-    "other_source": ("该业主已有其他方式的表决记录", "the owner's vote is already recorded "
-                     "from another source"),
+    "unknown_owner": (
+        "单元中没有该业主或其房屋已变更",
+        "the owner or the owner's homes are no longer in the unit",
+    ),
+    "wrong_scheme": (
+        "方案版本不符（须按现行方案重新征询）",
+        "wrong scheme version (ask again with the current scheme)",
+    ),
+    "duplicate_serial": (
+        "表单编号重复（同一张表已录入）",
+        "duplicate form serial (this form was already read)",
+    ),
+    "other_source": (
+        "该业主已有其他方式的表决记录",
+        "the owner's vote is already recorded from another source",
+    ),
     "no_qr": ("找不到二维码", "no form code found"),
     "not_a_ballot": ("二维码不是本程序的征询表", "the code is not one of this app's forms"),
-    "not_located": ("无法定位方框（定位标记缺损）", "the boxes could not be located "
-                    "(fiducial marks missing)"),
+    "not_located": (
+        "无法定位方框（定位标记缺损）",
+        "the boxes could not be located (fiducial marks missing)",
+    ),
     "no_mark": ("没有勾选", "no box is ticked"),
     "two_marks": ("勾选了不止一项", "more than one box is ticked"),
     "faint_mark": ("笔迹过淡或有涂改，需人工确认", "faint or corrected mark: check by eye"),
@@ -320,9 +370,13 @@ def recorded_forms(project: Project) -> dict[str, dict[str, Any]]:
     return forms if isinstance(forms, dict) else {}
 
 
-def judge(project: Project, identity: FormIdentity, signature: str,
-          scheme_of: Callable[[Unit], str], seen_serials: set[str] | frozenset[str] = frozenset()
-          ) -> tuple[str | None, str]:
+def judge(
+    project: Project,
+    identity: FormIdentity,
+    signature: str,
+    scheme_of: Callable[[Unit], str],
+    seen_serials: set[str] | frozenset[str] = frozenset(),
+) -> tuple[str | None, str]:
     """Whether a returned form may be counted.
 
     Parameters
@@ -359,19 +413,29 @@ def judge(project: Project, identity: FormIdentity, signature: str,
     if identity.serial in seen_serials or identity.serial in recorded_forms(project):
         return "duplicate_serial", identity.serial
     for h in unit.households:
-        if h.owner_id == identity.owner_id and h.vote is not None and \
-                h.vote_source not in (None, "paper"):
+        if (
+            h.owner_id == identity.owner_id
+            and h.vote is not None
+            and h.vote_source not in (None, "paper")
+        ):
             return "other_source", f"{h.id}: {h.vote_source}"
-        if h.owner_id == identity.owner_id and h.vote is not None and \
-                h.vote_source == "paper":
+        if h.owner_id == identity.owner_id and h.vote is not None and h.vote_source == "paper":
             return "other_source", f"{h.id}: paper"
     return None, ""
 
 
-def record_paper_vote(project: Project, identity: FormIdentity, vote: str, *,
-                      scan_sha256: str, evidence_file: str, page: int, confidence: float,
-                      when: date | str | None = None, reviewed: bool = False
-                      ) -> list[VoteEvent]:
+def record_paper_vote(
+    project: Project,
+    identity: FormIdentity,
+    vote: str,
+    *,
+    scan_sha256: str,
+    evidence_file: str,
+    page: int,
+    confidence: float,
+    when: date | str | None = None,
+    reviewed: bool = False,
+) -> list[VoteEvent]:
     """Record a judged form's vote for every home of its owner (source ``paper``).
 
     Appends one audit-log entry per home (note: serial and scan SHA-256) and keeps the
@@ -389,12 +453,21 @@ def record_paper_vote(project: Project, identity: FormIdentity, vote: str, *,
     note = f"征询表 {identity.serial}；扫描件 SHA-256 {scan_sha256}"
     if reviewed:
         note += "；人工复核"
-    events = [record_vote(project, identity.unit_id, home, vote, "paper", when=when,
-                          note=note) for home in identity.homes]
+    events = [
+        record_vote(project, identity.unit_id, home, vote, "paper", when=when, note=note)
+        for home in identity.homes
+    ]
     _section(project).setdefault("forms", {})[identity.serial] = {
-        "unit": identity.unit_id, "owner": identity.owner_id, "homes": list(identity.homes),
-        "scheme": identity.scheme, "vote": vote, "scan_sha256": scan_sha256,
-        "file": evidence_file, "page": page, "confidence": round(float(confidence), 3),
-        "reviewed": reviewed, "log_seq": [ev.seq for ev in events],
+        "unit": identity.unit_id,
+        "owner": identity.owner_id,
+        "homes": list(identity.homes),
+        "scheme": identity.scheme,
+        "vote": vote,
+        "scan_sha256": scan_sha256,
+        "file": evidence_file,
+        "page": page,
+        "confidence": round(float(confidence), 3),
+        "reviewed": reviewed,
+        "log_seq": [ev.seq for ev in events],
     }
     return events

@@ -16,8 +16,9 @@ Two paths give the same census (tested on random projects and rulesets):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from .errors import InputError
 from .model import DANGER_GRADES, STRUCTURES, Project, Site, Unit
@@ -57,21 +58,49 @@ class CensusRow:
     assesses only those.
     """
 
-    __slots__ = ("community", "building", "unit_id", "unit_name", "year_built", "klass",
-                 "consent_ruleset", "_detail", "_pending")
+    __slots__ = (
+        "_detail",
+        "_pending",
+        "building",
+        "community",
+        "consent_ruleset",
+        "klass",
+        "unit_id",
+        "unit_name",
+        "year_built",
+    )
 
-    def __init__(self, community: str, building: str, unit_id: str, unit_name: str,
-                 year_built: int, klass: str, main_reason_zh: str = "",
-                 main_reason_en: str = "", consent_state: str = "not_computed",
-                 counts: dict[str, int] | None = None, codes: list[str] | None = None,
-                 consent_ruleset: str = "", *,
-                 pending: tuple[Unit, int, RuleBundle] | None = None) -> None:
+    def __init__(
+        self,
+        community: str,
+        building: str,
+        unit_id: str,
+        unit_name: str,
+        year_built: int,
+        klass: str,
+        main_reason_zh: str = "",
+        main_reason_en: str = "",
+        consent_state: str = "not_computed",
+        counts: dict[str, int] | None = None,
+        codes: list[str] | None = None,
+        consent_ruleset: str = "",
+        *,
+        pending: tuple[Unit, int, RuleBundle] | None = None,
+    ) -> None:
         self.community, self.building, self.unit_id = community, building, unit_id
         self.unit_name, self.year_built, self.klass = unit_name, year_built, klass
         self.consent_ruleset = consent_ruleset
-        self._detail: Detail | None = None if pending is not None else (
-            main_reason_zh, main_reason_en, consent_state, dict(counts or {}),
-            list(codes or []))
+        self._detail: Detail | None = (
+            None
+            if pending is not None
+            else (
+                main_reason_zh,
+                main_reason_en,
+                consent_state,
+                dict(counts or {}),
+                list(codes or []),
+            )
+        )
         self._pending = pending
 
     def detail(self) -> Detail:
@@ -103,13 +132,21 @@ class CensusRow:
         return self.detail()[4]
 
     def to_json(self) -> dict[str, Any]:
-        return {"community": self.community, "building": self.building,
-                "unit": self.unit_id, "unit_name": self.unit_name,
-                "year_built": self.year_built, "year_band": year_band(self.year_built),
-                "class": self.klass, "main_reason_zh": self.main_reason_zh,
-                "main_reason_en": self.main_reason_en, "consent_state": self.consent_state,
-                "counts": dict(self.counts), "codes": list(self.codes),
-                "consent_ruleset": self.consent_ruleset}
+        return {
+            "community": self.community,
+            "building": self.building,
+            "unit": self.unit_id,
+            "unit_name": self.unit_name,
+            "year_built": self.year_built,
+            "year_band": year_band(self.year_built),
+            "class": self.klass,
+            "main_reason_zh": self.main_reason_zh,
+            "main_reason_en": self.main_reason_en,
+            "consent_state": self.consent_state,
+            "counts": dict(self.counts),
+            "codes": list(self.codes),
+            "consent_ruleset": self.consent_ruleset,
+        }
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CensusRow):
@@ -131,11 +168,16 @@ class Census:
     unit).
     """
 
-    def __init__(self, rows: list[CensusRow], by_class: dict[str, int],
-                 by_community: dict[str, dict[str, int]],
-                 by_year_band: dict[str, dict[str, int]],
-                 by_consent_state: dict[str, int] | None = None, project: str = "",
-                 year: int = 0) -> None:
+    def __init__(
+        self,
+        rows: list[CensusRow],
+        by_class: dict[str, int],
+        by_community: dict[str, dict[str, int]],
+        by_year_band: dict[str, dict[str, int]],
+        by_consent_state: dict[str, int] | None = None,
+        project: str = "",
+        year: int = 0,
+    ) -> None:
         self.rows, self.by_class = rows, by_class
         self.by_community, self.by_year_band = by_community, by_year_band
         self._by_state = by_consent_state
@@ -155,16 +197,20 @@ class Census:
         return len(self.rows)
 
     def to_json(self) -> dict[str, Any]:
-        return {"project": self.project, "year": self.year, "total": self.total,
-                "by_class": dict(self.by_class),
-                "by_community": {k: dict(v) for k, v in self.by_community.items()},
-                "by_year_band": {k: dict(v) for k, v in self.by_year_band.items()},
-                "by_consent_state": dict(self.by_consent_state),
-                "rows": [r.to_json() for r in self.rows]}
+        return {
+            "project": self.project,
+            "year": self.year,
+            "total": self.total,
+            "by_class": dict(self.by_class),
+            "by_community": {k: dict(v) for k, v in self.by_community.items()},
+            "by_year_band": {k: dict(v) for k, v in self.by_year_band.items()},
+            "by_consent_state": dict(self.by_consent_state),
+            "rows": [r.to_json() for r in self.rows],
+        }
 
 
 def _zero() -> dict[str, int]:
-    return {k: 0 for k in CLASSES}
+    return dict.fromkeys(CLASSES, 0)
 
 
 def summarise(rows: list[CensusRow], project: str = "", year: int = 0) -> Census:
@@ -181,12 +227,23 @@ def summarise(rows: list[CensusRow], project: str = "", year: int = 0) -> Census
             band = bands[r.year_built] = year_band(r.year_built)
         by_band.setdefault(band, _zero())[r.klass] += 1
     by_band = dict(sorted(by_band.items()))
-    return Census(rows=rows, by_class=by_class, by_community=by_comm, by_year_band=by_band,
-                  project=project, year=year)
+    return Census(
+        rows=rows,
+        by_class=by_class,
+        by_community=by_comm,
+        by_year_band=by_band,
+        project=project,
+        year=year,
+    )
 
 
-def census(project: Project, ruleset: str | None = None, *, year: int | None = None,
-           vectorised: bool = True) -> Census:
+def census(
+    project: Project,
+    ruleset: str | None = None,
+    *,
+    year: int | None = None,
+    vectorised: bool = True,
+) -> Census:
     """Assess every unit of ``project``.
 
     Parameters
@@ -205,24 +262,23 @@ def census(project: Project, ruleset: str | None = None, *, year: int | None = N
         read. False: assess every unit in full now (the reference path). Both give the
         same census (tested).
     """
-    with paused_gc():   # every row made stays alive: collection passes would only walk them
+    with paused_gc():  # every row made stays alive: collection passes would only walk them
         return _census(project, ruleset, year, vectorised)
 
 
-def _census(project: Project, ruleset: str | None, year: int | None,
-            vectorised: bool) -> Census:
+def _census(project: Project, ruleset: str | None, year: int | None, vectorised: bool) -> Census:
     year = current_year() if year is None else year
     located = [(c, b, u) for c in project.communities for b in c.buildings for u in b.units]
     bundles = _bundles([u for _, _, u in located], Resolver(project), ruleset)
-    classes = _fast_classes([u for _, _, u in located], bundles, year) if vectorised \
-        else None
+    classes = _fast_classes([u for _, _, u in located], bundles, year) if vectorised else None
     rows: list[CensusRow] = []
     for i, ((c, b, u), bd) in enumerate(zip(located, bundles)):
         where = (c.name or c.id, b.name or b.id, u.id, u.name, u.building.year_built)
         fast = classes[i] if classes is not None else None
         if fast is not None:
-            rows.append(CensusRow(*where, fast, consent_ruleset=bd.consent.name,
-                                  pending=(u, year, bd)))
+            rows.append(
+                CensusRow(*where, fast, consent_ruleset=bd.consent.name, pending=(u, year, bd))
+            )
             continue
         klass, detail = _assessed(u, year, bd)
         rows.append(CensusRow(*where, klass, *detail, consent_ruleset=bd.consent.name))
@@ -258,8 +314,13 @@ def _assessed(u: Unit, year: int, bd: RuleBundle) -> tuple[str, Detail]:
     except InputError as e:
         raise InputError(f"unit {u.id}: {e.field}", e.message) from None
     state = a.consent.state if a.consent is not None else "invalid"
-    return a.klass, (a.main_reason_zh, a.main_reason_en, state, dict(a.counts),
-                     [f.code for f in a.findings])
+    return a.klass, (
+        a.main_reason_zh,
+        a.main_reason_en,
+        state,
+        dict(a.counts),
+        [f.code for f in a.findings],
+    )
 
 
 def _detail(u: Unit, year: int, bd: RuleBundle) -> Detail:
@@ -276,8 +337,9 @@ def _fast_classes(units: list[Unit], bundles: list[RuleBundle], year: int) -> li
         groups.setdefault(b.suitability.name, []).append(i)
     for idx in groups.values():
         try:
-            codes = classify_arrays(units_to_arrays([units[i] for i in idx]),
-                                    bundles[idx[0]].suitability, year)
+            codes = classify_arrays(
+                units_to_arrays([units[i] for i in idx]), bundles[idx[0]].suitability, year
+            )
         except (TypeError, ValueError, ArithmeticError, KeyError, AttributeError):
             continue
         for i, c in zip(idx, codes):
@@ -287,12 +349,29 @@ def _fast_classes(units: list[Unit], bundles: list[RuleBundle], year: int) -> li
 
 # ---------------------------------------------------------------------- vectorised path
 
-ARRAY_FIELDS = ("year_built", "storeys", "danger_grade", "structure", "seismic_intensity",
-                "design_life_years", "inside_red_line", "fire_lane_width_after_m",
-                "distance_to_neighbour_m", "occupies_private_courtyard",
-                "sunlight_below_standard", "has_gas", "n_other_pipes", "footprint_w_m",
-                "footprint_d_m", "entry_mode", "pit_depth_mm", "headroom_mm",
-                "corridor_depth_m", "car_w_m", "car_d_m")
+ARRAY_FIELDS = (
+    "year_built",
+    "storeys",
+    "danger_grade",
+    "structure",
+    "seismic_intensity",
+    "design_life_years",
+    "inside_red_line",
+    "fire_lane_width_after_m",
+    "distance_to_neighbour_m",
+    "occupies_private_courtyard",
+    "sunlight_below_standard",
+    "has_gas",
+    "n_other_pipes",
+    "footprint_w_m",
+    "footprint_d_m",
+    "entry_mode",
+    "pit_depth_mm",
+    "headroom_mm",
+    "corridor_depth_m",
+    "car_w_m",
+    "car_d_m",
+)
 """Keys of the arrays dict. Codes: ``danger_grade`` 0 = not appraised, 1-4 = A-D;
 ``structure`` 0 = unknown, 1.. = :data:`~elevator_eval.model.STRUCTURES` order;
 ``seismic_intensity`` 0 = unknown; booleans -1 = not surveyed, 0 false, 1 true;
@@ -303,10 +382,18 @@ ENTRY_CODES = {None: 0, "half_landing": 1, "flat": 2}
 
 def _dtypes() -> dict[str, Any]:
     import numpy as np  # lazy: numpy is not needed to start the app
-    return {"danger_grade": np.int8, "structure": np.int8, "inside_red_line": np.int8,
-            "occupies_private_courtyard": np.int8, "sunlight_below_standard": np.int8,
-            "entry_mode": np.int8, "has_gas": np.bool_, "n_other_pipes": np.int16,
-            "seismic_intensity": np.int16}
+
+    return {
+        "danger_grade": np.int8,
+        "structure": np.int8,
+        "inside_red_line": np.int8,
+        "occupies_private_courtyard": np.int8,
+        "sunlight_below_standard": np.int8,
+        "entry_mode": np.int8,
+        "has_gas": np.bool_,
+        "n_other_pipes": np.int16,
+        "seismic_intensity": np.int16,
+    }
 
 
 _GRADE_CODES: dict[str | None, int] = {g: i + 1 for i, g in enumerate(DANGER_GRADES)}
@@ -315,9 +402,14 @@ _STRUCTURE_CODES: dict[str | None, int] = {s: i + 1 for i, s in enumerate(STRUCT
 
 def _building_row(u: Unit) -> tuple[Any, ...]:
     b = u.building
-    return (b.year_built, b.storeys, _GRADE_CODES.get(b.danger_grade, 0),
-            _STRUCTURE_CODES.get(b.structure, 0), b.seismic_intensity or 0,
-            b.design_life_years)
+    return (
+        b.year_built,
+        b.storeys,
+        _GRADE_CODES.get(b.danger_grade, 0),
+        _STRUCTURE_CODES.get(b.structure, 0),
+        b.seismic_intensity or 0,
+        b.design_life_years,
+    )
 
 
 def _site_row(s: Site) -> tuple[Any, ...]:
@@ -328,25 +420,53 @@ def _site_row(s: Site) -> tuple[Any, ...]:
     fire, dist, cor = s.fire_lane_width_after_m, s.distance_to_neighbour_m, s.corridor_depth_m
     car = planned_car_m(s) if s.extra else None
     return _site_values(
-        s.inside_red_line, nan if fire is None else float(fire),
-        nan if dist is None else float(dist), s.occupies_private_courtyard,
-        s.sunlight_below_standard, s.pipes_in_footprint or (),
-        (nan, nan) if fp is None else (float(fp[0]), float(fp[1])), s.entry_mode,
-        s.pit_depth_available_mm, s.headroom_available_mm,
+        s.inside_red_line,
+        nan if fire is None else float(fire),
+        nan if dist is None else float(dist),
+        s.occupies_private_courtyard,
+        s.sunlight_below_standard,
+        s.pipes_in_footprint or (),
+        (nan, nan) if fp is None else (float(fp[0]), float(fp[1])),
+        s.entry_mode,
+        s.pit_depth_available_mm,
+        s.headroom_available_mm,
         nan if cor is None else float(cor),
-        (nan, nan) if car is None else (float(car[0]), float(car[1])))
+        (nan, nan) if car is None else (float(car[0]), float(car[1])),
+    )
 
 
-def _site_values(red: bool | None, fire: float, dist: float, court: bool | None,
-                 sun: bool | None, pipes: Any, fp: tuple[float, float],
-                 mode: str | None, pit: int | None, head: int | None, cor: float,
-                 car: tuple[float, float]) -> tuple[Any, ...]:
+def _site_values(
+    red: bool | None,
+    fire: float,
+    dist: float,
+    court: bool | None,
+    sun: bool | None,
+    pipes: Any,
+    fp: tuple[float, float],
+    mode: str | None,
+    pit: int | None,
+    head: int | None,
+    cor: float,
+    car: tuple[float, float],
+) -> tuple[Any, ...]:
     gas = "gas" in pipes
-    return (-1 if red is None else int(red), fire, dist,
-            -1 if court is None else int(court), -1 if sun is None else int(sun),
-            gas, len(pipes) - pipes.count("gas") if gas else len(pipes), fp[0], fp[1],
-            ENTRY_CODES.get(mode, 0), -1 if pit is None else pit,
-            -1 if head is None else head, cor, car[0], car[1])
+    return (
+        -1 if red is None else int(red),
+        fire,
+        dist,
+        -1 if court is None else int(court),
+        -1 if sun is None else int(sun),
+        gas,
+        len(pipes) - pipes.count("gas") if gas else len(pipes),
+        fp[0],
+        fp[1],
+        ENTRY_CODES.get(mode, 0),
+        -1 if pit is None else pit,
+        -1 if head is None else head,
+        cor,
+        car[0],
+        car[1],
+    )
 
 
 def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
@@ -356,10 +476,12 @@ def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
     by column (:func:`~elevator_eval.store.sitecols.stored_site_columns`); the other
     units' sites are read one by one."""
     import numpy as np  # lazy: numpy is not needed to start the app
+
     units = list(units)
     types = _dtypes()
-    dtype = np.dtype([(k, types.get(k, np.float64 if k.endswith("_m") else np.int32))
-                      for k in ARRAY_FIELDS])
+    dtype = np.dtype(
+        [(k, types.get(k, np.float64 if k.endswith("_m") else np.int32)) for k in ARRAY_FIELDS]
+    )
     table = np.empty(len(units), dtype=dtype)
     building = list(zip(*map(_building_row, units))) if units else [()] * 6
     for k, col in zip(ARRAY_FIELDS[:6], building):
@@ -376,12 +498,13 @@ def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
 
 def _um(value: Any) -> int:
     """A length [m] in whole micrometres (exact for up to 6 decimal places)."""
-    return int((Decimal(value) * 10 ** 6).to_integral_value(ROUND_HALF_EVEN))
+    return int((Decimal(value) * 10**6).to_integral_value(ROUND_HALF_EVEN))
 
 
 def _um_array(a: Any) -> Any:
     """Lengths [m] (NaN = not surveyed) as int64 micrometres (-1 = not surveyed)."""
     import numpy as np  # lazy: numpy is not needed to start the app
+
     return np.where(np.isnan(a), -1, np.rint(np.nan_to_num(a) * 1e6)).astype(np.int64)
 
 
@@ -393,6 +516,7 @@ def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int
     :mod:`elevator_eval.spatial` with the ruleset's severities and thresholds.
     """
     import numpy as np  # lazy: numpy is not needed to start the app
+
     ch = rules.checks
     n = len(arrays["year_built"])
     major = np.zeros(n, dtype=np.int32)
@@ -411,20 +535,30 @@ def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int
     grade = arrays["danger_grade"]
     graded = [DANGER_GRADES.index(g) + 1 for g in ch["danger_grade"]["grades"]]
     add("danger_grade", np.isin(grade, graded))
-    add("appraisal_required",
-        (grade == 0) & (arrays["year_built"] < int(ch["appraisal_required"]["built_before_year"])))
+    add(
+        "appraisal_required",
+        (grade == 0) & (arrays["year_built"] < int(ch["appraisal_required"]["built_before_year"])),
+    )
     add("storeys_low", arrays["storeys"] < int(ch["storeys_low"]["min_storeys"]))
-    codes = [STRUCTURES.index(s) + 1 for s in ch["masonry_seismic"]["structures"]
-             if s in STRUCTURES]
-    add("masonry_seismic", np.isin(arrays["structure"], codes)
-        & (arrays["seismic_intensity"] >= int(ch["masonry_seismic"]["min_intensity"])))
+    codes = [
+        STRUCTURES.index(s) + 1 for s in ch["masonry_seismic"]["structures"] if s in STRUCTURES
+    ]
+    add(
+        "masonry_seismic",
+        np.isin(arrays["structure"], codes)
+        & (arrays["seismic_intensity"] >= int(ch["masonry_seismic"]["min_intensity"])),
+    )
     left = arrays["year_built"].astype(np.int64) + arrays["design_life_years"] - year
     add("design_life_short", left < int(ch["design_life_short"]["elevator_service_life_years"]))
     add("red_line", arrays["inside_red_line"] == 0)
-    add("fire_lane_narrow",
-        arrays["fire_lane_width_after_m"] < float(ch["fire_lane_narrow"]["min_width_m"]))
-    add("neighbour_close",
-        arrays["distance_to_neighbour_m"] < float(ch["neighbour_close"]["min_distance_m"]))
+    add(
+        "fire_lane_narrow",
+        arrays["fire_lane_width_after_m"] < float(ch["fire_lane_narrow"]["min_width_m"]),
+    )
+    add(
+        "neighbour_close",
+        arrays["distance_to_neighbour_m"] < float(ch["neighbour_close"]["min_distance_m"]),
+    )
     add("private_courtyard", arrays["occupies_private_courtyard"] == 1)
     add("sunlight_below_standard", arrays["sunlight_below_standard"] == 1)
     add("pipe_gas", arrays["has_gas"])
@@ -458,12 +592,17 @@ def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int
 
     for kind, key in (("pit", "pit_depth_mm"), ("headroom", "headroom_mm")):
         v = arrays[key]
-        std, red = int(ch[f"{kind}_reduced"]["standard_mm"]), int(ch[f"{kind}_reduced"]["reduced_mm"])
+        std, red = (
+            int(ch[f"{kind}_reduced"]["standard_mm"]),
+            int(ch[f"{kind}_reduced"]["reduced_mm"]),
+        )
         has = v >= 0
         add(f"{kind}_reduced", has & (v < std) & (v >= red))
         add(f"{kind}_below_reduced", has & (v < red))
-    add("corridor_shallow", (mode == 2)
-        & (arrays["corridor_depth_m"] < float(ch["corridor_shallow"]["min_depth_m"])))
+    add(
+        "corridor_shallow",
+        (mode == 2) & (arrays["corridor_depth_m"] < float(ch["corridor_shallow"]["min_depth_m"])),
+    )
 
     cr = rules.class_rule
     out = np.zeros(n, dtype=np.int8)
@@ -472,8 +611,9 @@ def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int
     return out
 
 
-def classify_units(units: list[Unit], ruleset: str | None = None, *,
-                   year: int | None = None) -> list[str]:
+def classify_units(
+    units: list[Unit], ruleset: str | None = None, *, year: int | None = None
+) -> list[str]:
     """Classes of many units by the vectorised path (one ruleset for all)."""
     year = current_year() if year is None else year
     rules = resolve(None, units[0] if units else None, ruleset).suitability
@@ -482,16 +622,21 @@ def classify_units(units: list[Unit], ruleset: str | None = None, *,
 
 # -------------------------------------------------------------------------------- output
 
+
 def render_census(c: Census) -> str:
     """A Chinese-first text table of a census."""
     head = ["类别 / class"] + [f"{CLASS_LABELS[k][0]} {k}" for k in CLASSES] + ["合计 total"]
-    lines = [f"普查 / census: {c.project}    共 {c.total} 个单元 / units    "
-             f"参考年份 / year {c.year}", ""]
+    lines = [
+        f"普查 / census: {c.project}    共 {c.total} 个单元 / units    参考年份 / year {c.year}",
+        "",
+    ]
 
     def table(title: str, data: dict[str, dict[str, int]]) -> None:
         lines.append(title)
-        rows = [head] + [[key] + [str(counts[k]) for k in CLASSES] + [str(sum(counts.values()))]
-                         for key, counts in data.items()]
+        rows = [head] + [
+            [key] + [str(counts[k]) for k in CLASSES] + [str(sum(counts.values()))]
+            for key, counts in data.items()
+        ]
         lines.extend("  " + line for line in text_table(rows, right_from=1, gap="   "))
         lines.append("")
 
@@ -499,20 +644,24 @@ def render_census(c: Census) -> str:
     table("按小区 / by community", c.by_community)
     table("按建成年代 / by building year", c.by_year_band)
     if c.by_consent_state:
-        lines.append("表决状态 / consent state: " + ", ".join(
-            f"{k} {v}" for k, v in c.by_consent_state.items()))
+        lines.append(
+            "表决状态 / consent state: "
+            + ", ".join(f"{k} {v}" for k, v in c.by_consent_state.items())
+        )
         used: dict[str, int] = {}
         for r in c.rows:
             if r.consent_ruleset:
                 used[r.consent_ruleset] = used.get(r.consent_ruleset, 0) + 1
         if used:
-            lines.append("表决规则 / consent rules: " + ", ".join(
-                f"{k} ({v})" for k, v in used.items()))
+            lines.append(
+                "表决规则 / consent rules: " + ", ".join(f"{k} ({v})" for k, v in used.items())
+            )
         lines.append("")
     lines.append("单元 / units:")
     for r in c.rows:
         reason = f"  {r.main_reason_zh}" if r.main_reason_zh else ""
-        lines.append(f"  {r.community} {r.building} {r.unit_id} ({r.year_built}): "
-                     f"{CLASS_LABELS[r.klass][0]} / {r.klass}; 表决 {r.consent_state}{reason}")
+        lines.append(
+            f"  {r.community} {r.building} {r.unit_id} ({r.year_built}): "
+            f"{CLASS_LABELS[r.klass][0]} / {r.klass}; 表决 {r.consent_state}{reason}"
+        )
     return "\n".join(lines)
-

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from . import __version__
 from .errors import InputError, NotBuiltError, ProjectFileError
@@ -25,7 +25,7 @@ from .errors import InputError, NotBuiltError, ProjectFileError
 # name -> one-line help (Chinese / English)
 COMMANDS: dict[str, str] = {
     "assess": "适宜性评估（适合/较难/不适合）；项目不带 --unit 时输出街道普查 / suitability, or the "
-              "census of a project",
+    "census of a project",
     "consent": "业主表决统计（民法典第278条）/ consent tally",
     "share": "费用分摊 / cost sharing per household",
     "report": "生成 PDF 文件（方案书、征询表、公示、普查报告）/ write PDF documents",
@@ -54,7 +54,7 @@ EXIT_NOT_BUILT = 3
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors and exit code 2 (never a usage dump on error)."""
 
-    def error(self, message):  # noqa: D401 - argparse API
+    def error(self, message):
         raise InputError("arguments", message)
 
     def exit(self, status=0, message=None):
@@ -66,18 +66,24 @@ class _Parser(argparse.ArgumentParser):
         ns = super().parse_args(args, namespace)
         for a in self._actions:  # "--opt=--" gives [] in Python 3.11's argparse
             # (an "append" option such as --set legitimately holds a non-empty list)
-            if a.option_strings and a.nargs is None and getattr(ns, a.dest, None) == [] \
-                    and a.default != []:
+            if (
+                a.option_strings
+                and a.nargs is None
+                and getattr(ns, a.dest, None) == []
+                and a.default != []
+            ):
                 self.error(f"{a.option_strings[-1]} needs a value")
         return ns
 
 
 def _top_help() -> str:
-    lines = ["用法 / usage:",
-             "  elevator-eval [PROJECT]            打开桌面程序 / open the desktop app",
-             "  elevator-eval COMMAND ARGS …       命令行 / headless",
-             "",
-             "命令 / commands:"]
+    lines = [
+        "用法 / usage:",
+        "  elevator-eval [PROJECT]            打开桌面程序 / open the desktop app",
+        "  elevator-eval COMMAND ARGS …       命令行 / headless",
+        "",
+        "命令 / commands:",
+    ]
     for name, text in COMMANDS.items():
         lines.append(f"  {name:<12} {text}")
     lines.append("")
@@ -92,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     except BrokenPipeError:  # the reader went away (`| head`): no traceback
         import os
+
         try:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (OSError, ValueError):
@@ -145,11 +152,13 @@ def run_command(name: str, argv: list[str], stdout=None, stderr=None) -> int:
         stderr.write("error: input is nested too deeply\n")
         return EXIT_BAD_INPUT
     except Exception as e:  # never a traceback in front of a user
-        stderr.write(f"error: could not process the input ({type(e).__name__}: "
-                     f"{_one_line(str(e))})\n")
+        stderr.write(
+            f"error: could not process the input ({type(e).__name__}: {_one_line(str(e))})\n"
+        )
         return EXIT_BAD_INPUT
     if result.json_mode:
         from .unitfile import dumps_json  # lazy: 0.14 s to import, only for JSON output
+
         text = dumps_json(result.data, indent=2) + "\n"
         stdout.write(text if _encodable(stdout, text) else _ascii_json(text))
     elif result.text:
@@ -207,6 +216,7 @@ def _one_line(text: str) -> str:
     from .privacy import (
         scrub,  # lazy: only on the error path; no phone numbers in errors
     )
+
     return scrub(" ".join(text.split()))[:2000]
 
 

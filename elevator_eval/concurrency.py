@@ -62,10 +62,12 @@ class StaleSaveError(ProjectFileError):
             f"{file_generation} 次保存，您基于第 {base_generation} 次），直接保存会覆盖对方的"
             f"修改 / refusing to save {path.name}: it was saved by someone else since you "
             f"opened it (save {file_generation}, yours is based on save {base_generation}); "
-            f"saving now would discard their changes")
+            f"saving now would discard their changes"
+        )
 
 
 # ------------------------------------------------------------------------------ digests
+
 
 def _canon(obj: Any) -> Any:
     """JSON-able data that tells every value apart (types kept by tags)."""
@@ -84,8 +86,7 @@ def _canon(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {"$m": [[_canon(k), _canon(v)] for k, v in obj.items()]}
     if is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _canon(getattr(obj, f.name)) for f in fields(obj)
-                if f.name != "file_base"}
+        return {f.name: _canon(getattr(obj, f.name)) for f in fields(obj) if f.name != "file_base"}
     return {"$r": repr(obj)}
 
 
@@ -114,7 +115,8 @@ def entity_digests(project: Project) -> dict[tuple[str, str], str]:
     ``("community", id)``, ``("project", "name")`` and ``("project", "settings")``."""
     out: dict[tuple[str, str], str] = {
         ("project", "name"): digest(project.name),
-        ("project", "settings"): digest(project.settings)}
+        ("project", "settings"): digest(project.settings),
+    }
     for c in project.communities:
         out[("community", c.id)] = _community_digest(c)
         for b in c.buildings:
@@ -125,6 +127,7 @@ def entity_digests(project: Project) -> dict[tuple[str, str], str]:
 
 
 # ------------------------------------------------------------------------------ file base
+
 
 @dataclass
 class FileBase:
@@ -148,9 +151,12 @@ def file_state(path: Path) -> tuple[int, str, str] | None:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True)
         try:
-            meta = dict(conn.execute(
-                "SELECT key, value FROM meta WHERE key IN "
-                "('generation', 'content_sha256', 'uid')"))
+            meta = dict(
+                conn.execute(
+                    "SELECT key, value FROM meta WHERE key IN "
+                    "('generation', 'content_sha256', 'uid')"
+                )
+            )
         finally:
             conn.close()
     except (sqlite3.Error, OSError, ValueError):
@@ -162,11 +168,13 @@ def file_state(path: Path) -> tuple[int, str, str] | None:
     return gen, str(meta.get("content_sha256", "")), str(meta.get("uid", ""))
 
 
-def stamp(project: Project, path: Path, generation: int, content_sha256: str,
-          snapshot: bytes | None) -> None:
+def stamp(
+    project: Project, path: Path, generation: int, content_sha256: str, snapshot: bytes | None
+) -> None:
     """Remember that ``project`` now equals the file ``path`` at ``generation``."""
-    project.file_base = FileBase(str(Path(path).resolve()), generation, content_sha256,
-                                 snapshot, len(project.vote_log))
+    project.file_base = FileBase(
+        str(Path(path).resolve()), generation, content_sha256, snapshot, len(project.vote_log)
+    )
 
 
 def open_image(data: bytes) -> sqlite3.Connection:
@@ -212,8 +220,11 @@ def _meta_of(data: bytes) -> tuple[int, str] | None:
     try:
         conn = open_image(data)
         try:
-            meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN "
-                                     "('generation', 'content_sha256')"))
+            meta = dict(
+                conn.execute(
+                    "SELECT key, value FROM meta WHERE key IN ('generation', 'content_sha256')"
+                )
+            )
         finally:
             conn.close()
         return int(meta.get("generation", "0")), str(meta.get("content_sha256", ""))
@@ -221,8 +232,7 @@ def _meta_of(data: bytes) -> tuple[int, str] | None:
         return None
 
 
-def stamp_from_file(project: Project, path: Path,
-                    before: tuple[int, str, str] | None) -> None:
+def stamp_from_file(project: Project, path: Path, before: tuple[int, str, str] | None) -> None:
     """:func:`stamp` after opening: ``before`` is :func:`file_state` taken before the file
     was read. When the file was replaced while it was being read the open is refused
     (open again), so a project is never stamped with a state it does not hold."""
@@ -234,7 +244,8 @@ def stamp_from_file(project: Project, path: Path,
     if before is not None and now is not None and now != before[:2]:
         raise ProjectFileError(
             f"“{Path(path).name}”在读取时被其他人保存，请重新打开 / {Path(path).name} was "
-            f"saved by someone else while it was being read; open it again")
+            f"saved by someone else while it was being read; open it again"
+        )
     if now is not None:
         stamp(project, path, now[0], now[1], data)
 
@@ -266,8 +277,11 @@ def check_base(project: Project, path: Path) -> int:
         return (base.generation if base else 0) + 1
     gen, sha, uid = state
     base = _base_for(project, path)
-    if base is not None and uid == (project.uid or "") and \
-            (gen != base.generation or sha != base.content_sha256):
+    if (
+        base is not None
+        and uid == (project.uid or "")
+        and (gen != base.generation or sha != base.content_sha256)
+    ):
         raise StaleSaveError(Path(path), base.generation, gen)
     return gen + 1
 
@@ -288,8 +302,12 @@ def generation_meta(project: Project, generation: int, track: bool) -> dict[str,
     base = getattr(project, "file_base", None)
     if not isinstance(base, FileBase):
         return {"generation": "0"}
-    return {"generation": "0", "base_path": base.path,
-            "base_generation": str(base.generation), "base_sha256": base.content_sha256}
+    return {
+        "generation": "0",
+        "base_path": base.path,
+        "base_generation": str(base.generation),
+        "base_sha256": base.content_sha256,
+    }
 
 
 def restore_base(project: Project, recovered_from: Path, original: Path) -> None:
@@ -301,13 +319,22 @@ def restore_base(project: Project, recovered_from: Path, original: Path) -> None
         uri = Path(recovered_from).resolve().as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True)
         try:
-            meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN "
-                                     "('base_path', 'base_generation', 'base_sha256')"))
+            meta = dict(
+                conn.execute(
+                    "SELECT key, value FROM meta WHERE key IN "
+                    "('base_path', 'base_generation', 'base_sha256')"
+                )
+            )
         finally:
             conn.close()
         if meta.get("base_path") == str(Path(original).resolve()):
-            project.file_base = FileBase(meta["base_path"], int(meta["base_generation"]),
-                                         meta["base_sha256"], None, len(project.vote_log))
+            project.file_base = FileBase(
+                meta["base_path"],
+                int(meta["base_generation"]),
+                meta["base_sha256"],
+                None,
+                len(project.vote_log),
+            )
     except (sqlite3.Error, OSError, ValueError, KeyError):
         project.file_base = None
 
@@ -333,6 +360,7 @@ def save_lock(path: Path) -> Iterator[None]:
 
 
 # ------------------------------------------------------------------------------ merge
+
 
 @dataclass
 class MergeResult:
@@ -421,8 +449,7 @@ def _apply(result: Project, mine: Project, take: list[tuple[str, str]]) -> None:
                 if c.id == cid:
                     c.buildings = [b for b in c.buildings if b.id != bid or b.units]
         if kind == "community" and key not in mine_c:
-            result.communities = [c for c in result.communities
-                                  if c.id != key or c.buildings]
+            result.communities = [c for c in result.communities if c.id != key or c.buildings]
 
 
 def _take_community(result: Project, mc: Community | None, cid: str) -> None:
@@ -435,8 +462,7 @@ def _take_community(result: Project, mc: Community | None, cid: str) -> None:
         rc.name, rc.district = mc.name, mc.district
 
 
-def _take_building(result: Project, mine: tuple[Community, Building] | None,
-                   key: str) -> None:
+def _take_building(result: Project, mine: tuple[Community, Building] | None, key: str) -> None:
     if mine is None:
         return
     mc, mb = mine
@@ -455,8 +481,7 @@ def _take_building(result: Project, mine: tuple[Community, Building] | None,
         setattr(old, f.name, getattr(info, f.name))
 
 
-def _take_unit(result: Project, mine: tuple[Community, Building, Unit] | None,
-               uid: str) -> None:
+def _take_unit(result: Project, mine: tuple[Community, Building, Unit] | None, uid: str) -> None:
     if mine is None:  # removed on my side
         for c in result.communities:
             for b in c.buildings:
@@ -487,5 +512,14 @@ def _take_unit(result: Project, mine: tuple[Community, Building, Unit] | None,
 
 def _append_log(result: Project, mine: Project, base_len: int) -> None:
     for ev in mine.vote_log[base_len:]:
-        append_event(result.vote_log, ev.unit_id, ev.household_id, ev.scheme_version,
-                     ev.source, ev.previous, ev.new, ev.time, ev.note)
+        append_event(
+            result.vote_log,
+            ev.unit_id,
+            ev.household_id,
+            ev.scheme_version,
+            ev.source,
+            ev.previous,
+            ev.new,
+            ev.time,
+            ev.note,
+        )

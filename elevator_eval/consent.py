@@ -61,6 +61,7 @@ STATE_LABELS = {k: v for k, v in pairs("consent_states").items() if k in STATES}
 
 # -------------------------------------------------------------------------------- owners
 
+
 @dataclass
 class Owner:
     """One head of the vote: an owner with all of its households in the unit."""
@@ -90,22 +91,24 @@ def owners_of(unit: Unit) -> list[Owner]:
         oid = h.owner_id
         o = owners.get(oid)
         if o is None:
-            owners[oid] = Owner(oid, h.area_m2, h.vote, bool(h.exclusive_part_affected),
-                                [h.id], len(owners))
+            owners[oid] = Owner(
+                oid, h.area_m2, h.vote, bool(h.exclusive_part_affected), [h.id], len(owners)
+            )
             continue
         if h.vote != o.vote:
-            raise InputError(f"households[{i}].vote",
-                             f"owner {oid!r} has households with different votes "
-                             f"({o.vote!r} for {o.households[0]}, {h.vote!r} for {h.id}); "
-                             f"one owner casts one vote")
+            raise InputError(
+                f"households[{i}].vote",
+                f"owner {oid!r} has households with different votes "
+                f"({o.vote!r} for {o.households[0]}, {h.vote!r} for {h.id}); "
+                f"one owner casts one vote",
+            )
         o.area_m2 += h.area_m2
         o.affected = o.affected or bool(h.exclusive_part_affected)
         o.households.append(h.id)
     return list(owners.values())
 
 
-def _meets(part: int | Fraction, whole: int | Fraction, ratio: Fraction, inclusive: bool
-           ) -> bool:
+def _meets(part: int | Fraction, whole: int | Fraction, ratio: Fraction, inclusive: bool) -> bool:
     """``part ≥ ratio × whole`` (or ``>``), exactly."""
     lhs = Fraction(part) * ratio.denominator
     rhs = Fraction(whole) * ratio.numerator
@@ -128,8 +131,7 @@ def _tests(c: _Counts, r: ConsentRuleset) -> tuple[bool, bool, bool, bool]:
         pa = ph = True
     else:
         pa = _meets(c.area_part, c.area_total, r.participation_ratio, r.participation_inclusive)
-        ph = _meets(c.heads_part, c.heads_total, r.participation_ratio,
-                    r.participation_inclusive)
+        ph = _meets(c.heads_part, c.heads_total, r.participation_ratio, r.participation_inclusive)
     if r.approval_base == "participating":
         base_area, base_heads = c.area_part, c.heads_part
     else:
@@ -147,19 +149,23 @@ def _counts(owners: list[Owner], votes: list[str | None]) -> _Counts:
         heads_part=sum(1 for v in votes if v is not None),
         heads_yes=sum(1 for v in votes if v == "yes"),
         area_total=sum((Fraction(o.area_m2) for o in owners), Fraction(0)),
-        area_part=sum((Fraction(o.area_m2) for o, v in zip(owners, votes) if v is not None),
-                      Fraction(0)),
-        area_yes=sum((Fraction(o.area_m2) for o, v in zip(owners, votes) if v == "yes"),
-                     Fraction(0)))
+        area_part=sum(
+            (Fraction(o.area_m2) for o, v in zip(owners, votes) if v is not None), Fraction(0)
+        ),
+        area_yes=sum(
+            (Fraction(o.area_m2) for o, v in zip(owners, votes) if v == "yes"), Fraction(0)
+        ),
+    )
 
 
-def _vetoes(owners: list[Owner], votes: list[str | None], r: ConsentRuleset
-            ) -> tuple[list[str], list[str]]:
+def _vetoes(
+    owners: list[Owner], votes: list[str | None], r: ConsentRuleset
+) -> tuple[list[str], list[str]]:
     """(blocking: affected owners not voting yes, objecting: no voters under no-objection)."""
-    blocking = [o.id for o, v in zip(owners, votes)
-                if r.exclusive_part_veto and o.affected and v != "yes"]
-    objecting = [o.id for o, v in zip(owners, votes)
-                 if r.no_objection_required and v == "no"]
+    blocking = [
+        o.id for o, v in zip(owners, votes) if r.exclusive_part_veto and o.affected and v != "yes"
+    ]
+    objecting = [o.id for o, v in zip(owners, votes) if r.no_objection_required and v == "no"]
     return blocking, objecting
 
 
@@ -170,6 +176,7 @@ def passes(owners: list[Owner], votes: list[str | None], r: ConsentRuleset) -> b
 
 
 # ------------------------------------------------------------------------------- results
+
 
 @dataclass
 class Needed:
@@ -194,9 +201,13 @@ class Needed:
     reason_en: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"possible": self.possible, "additional_yes": self.additional_yes,
-                "owners": list(self.owners), "reason_zh": self.reason_zh,
-                "reason_en": self.reason_en}
+        return {
+            "possible": self.possible,
+            "additional_yes": self.additional_yes,
+            "owners": list(self.owners),
+            "reason_zh": self.reason_zh,
+            "reason_en": self.reason_en,
+        }
 
 
 @dataclass
@@ -266,10 +277,14 @@ class ConsentResult:
         return {
             "unit": self.unit_id,
             "passed": self.passed,
-            "participation": {"area_ok": self.participation_area_ok,
-                              "headcount_ok": self.participation_headcount_ok},
-            "approval": {"area_ok": self.approval_area_ok,
-                         "headcount_ok": self.approval_headcount_ok},
+            "participation": {
+                "area_ok": self.participation_area_ok,
+                "headcount_ok": self.participation_headcount_ok,
+            },
+            "approval": {
+                "area_ok": self.approval_area_ok,
+                "headcount_ok": self.approval_headcount_ok,
+            },
             "blocking": list(self.blocking),
             "objection_ok": self.objection_ok,
             "objecting": list(self.objecting),
@@ -278,11 +293,18 @@ class ConsentResult:
             "ruleset_title_zh": self.ruleset_title_zh,
             "ruleset_title_en": self.ruleset_title_en,
             "ruleset_source": self.ruleset_source,
-            "heads": {"total": self.heads_total, "taking_part": self.heads_taking_part,
-                      "yes": self.heads_yes, "no": self.heads_no,
-                      "abstain": self.heads_abstain},
-            "area_m2": {"total": self.area_total_m2, "taking_part": self.area_taking_part_m2,
-                        "yes": self.area_yes_m2},
+            "heads": {
+                "total": self.heads_total,
+                "taking_part": self.heads_taking_part,
+                "yes": self.heads_yes,
+                "no": self.heads_no,
+                "abstain": self.heads_abstain,
+            },
+            "area_m2": {
+                "total": self.area_total_m2,
+                "taking_part": self.area_taking_part_m2,
+                "yes": self.area_yes_m2,
+            },
             "needed": None if self.needed is None else self.needed.to_json(),
             "warnings": list(self.warnings),
         }
@@ -321,18 +343,31 @@ def tally(unit: Unit, ruleset: ConsentRuleset) -> ConsentResult:
     state = "ready" if passed else ("blocked" if vetoed_no else "needs_votes")
     needed = None if passed else _needed(owners, r)
     return ConsentResult(
-        unit_id=unit.id, ruleset=r.name, passed=passed,
-        participation_area_ok=pa, participation_headcount_ok=ph,
-        approval_area_ok=aa, approval_headcount_ok=ah, objection_ok=not objecting,
-        blocking=blocking, heads_total=c.heads_total, heads_taking_part=c.heads_part,
-        heads_yes=c.heads_yes, heads_no=sum(1 for v in votes if v == "no"),
+        unit_id=unit.id,
+        ruleset=r.name,
+        passed=passed,
+        participation_area_ok=pa,
+        participation_headcount_ok=ph,
+        approval_area_ok=aa,
+        approval_headcount_ok=ah,
+        objection_ok=not objecting,
+        blocking=blocking,
+        heads_total=c.heads_total,
+        heads_taking_part=c.heads_part,
+        heads_yes=c.heads_yes,
+        heads_no=sum(1 for v in votes if v == "no"),
         heads_abstain=sum(1 for v in votes if v == "abstain"),
         area_total_m2=_sum_dec(o.area_m2 for o in owners),
         area_taking_part_m2=_sum_dec(o.area_m2 for o in owners if o.vote is not None),
         area_yes_m2=_sum_dec(o.area_m2 for o in owners if o.vote == "yes"),
-        state=state, needed=needed, objecting=objecting,
-        ruleset_title_zh=r.title_zh, ruleset_title_en=r.title_en, ruleset_source=r.source,
-        warnings=_date_warnings(unit, r))
+        state=state,
+        needed=needed,
+        objecting=objecting,
+        ruleset_title_zh=r.title_zh,
+        ruleset_title_en=r.title_en,
+        ruleset_source=r.source,
+        warnings=_date_warnings(unit, r),
+    )
 
 
 def _date_warnings(unit: Unit, r: ConsentRuleset) -> list[str]:
@@ -341,9 +376,11 @@ def _date_warnings(unit: Unit, r: ConsentRuleset) -> list[str]:
     for h in unit.households:
         if h.vote is not None and h.vote_date and not r.valid_on(h.vote_date):
             span = f"{r.valid_from or '…'} – {r.valid_to or '…'}"
-            out.append(f"户 {h.id} 的表决日期 {h.vote_date} 不在规则 {r.name} 的有效期 {span} 内 / "
-                       f"household {h.id} voted on {h.vote_date}, outside the validity of "
-                       f"{r.name} ({span})")
+            out.append(
+                f"户 {h.id} 的表决日期 {h.vote_date} 不在规则 {r.name} 的有效期 {span} 内 / "
+                f"household {h.id} voted on {h.vote_date}, outside the validity of "
+                f"{r.name} ({span})"
+            )
     return out
 
 
@@ -383,8 +420,10 @@ def _needed(owners: list[Owner], r: ConsentRuleset) -> Needed:
     k1, k2 = _least_conversion(owners, r, n_order, q_order, forced_ids)
     chosen = {o.id for o in n_order[:k1]} | {o.id for o in q_order[:k2]}
     ids = [o.id for o in owners if o.id in forced_ids and o.id in chosen]
-    ids += [o.id for o in _largest_first([o for o in owners
-                                          if o.id in chosen and o.id not in forced_ids])]
+    ids += [
+        o.id
+        for o in _largest_first([o for o in owners if o.id in chosen and o.id not in forced_ids])
+    ]
     vetoed_no = [o.id for o in owners if o.vote == "no" and o.id in forced_ids]
     return _needed_text(ids, vetoed_no, k1, k2, bool(forced_ids & chosen))
 
@@ -395,8 +434,13 @@ def _forced_first(group: list[Owner], forced_ids: set[str]) -> list[Owner]:
     return forced + _largest_first([o for o in group if o.id not in forced_ids])
 
 
-def _least_conversion(owners: list[Owner], r: ConsentRuleset, n_order: list[Owner],
-                      q_order: list[Owner], forced_ids: set[str]) -> tuple[int, int]:
+def _least_conversion(
+    owners: list[Owner],
+    r: ConsentRuleset,
+    n_order: list[Owner],
+    q_order: list[Owner],
+    forced_ids: set[str],
+) -> tuple[int, int]:
     """(k1, k2): the fewest non-participants (first k1 of ``n_order``) and participants not
     voting yes (first k2 of ``q_order``) who pass the vote by voting yes; ties to the larger
     converted area, then to fewer non-participants. The forced owners are always in."""
@@ -408,9 +452,19 @@ def _least_conversion(owners: list[Owner], r: ConsentRuleset, n_order: list[Owne
 
     def ok(k1: int, k2: int) -> bool:
         a1, a2 = pre1[k1], pre2[k2]
-        return all(_tests(_Counts(base.heads_total, base.heads_part + k1,
-                                  base.heads_yes + k1 + k2, base.area_total,
-                                  base.area_part + a1, base.area_yes + a1 + a2), r))
+        return all(
+            _tests(
+                _Counts(
+                    base.heads_total,
+                    base.heads_part + k1,
+                    base.heads_yes + k1 + k2,
+                    base.area_total,
+                    base.area_part + a1,
+                    base.area_yes + a1 + a2,
+                ),
+                r,
+            )
+        )
 
     # Every test is monotone: converting one more owner to yes never turns a passing
     # vote into a failing one (for the approval shares of the participants too, since
@@ -430,23 +484,27 @@ def _least_conversion(owners: list[Owner], r: ConsentRuleset, n_order: list[Owne
     return best[2], best[3]
 
 
-def _needed_text(ids: list[str], vetoed_no: list[str], k1: int, k2: int,
-                 forced_chosen: bool) -> Needed:
+def _needed_text(
+    ids: list[str], vetoed_no: list[str], k1: int, k2: int, forced_chosen: bool
+) -> Needed:
     """The :class:`Needed` for the chosen owners ``ids``, worded in Chinese and English."""
     n = len(ids)
     if vetoed_no:
         who = "、".join(vetoed_no)
-        zh = f"无法通过：除非业主 {who} 改投同意票" + \
-            (f"（共需 {n} 位业主改投同意）" if n > len(vetoed_no) else "")
-        en = f"Cannot pass unless owner(s) {', '.join(vetoed_no)} change their vote to yes" + \
-            (f" ({n} owners in all would have to vote yes)" if n > len(vetoed_no) else "")
+        zh = f"无法通过：除非业主 {who} 改投同意票" + (
+            f"（共需 {n} 位业主改投同意）" if n > len(vetoed_no) else ""
+        )
+        en = f"Cannot pass unless owner(s) {', '.join(vetoed_no)} change their vote to yes" + (
+            f" ({n} owners in all would have to vote yes)" if n > len(vetoed_no) else ""
+        )
         return Needed(False, n, ids, zh, en)
     # a missing participation is worded as such: who has not voted must take part and agree
-    parts_zh = ([f"{k1} 位未参与表决的业主需参与表决并同意"] if k1 else []) + \
-        ([f"{k2} 位已表决的业主改投同意"] if k2 else [])
-    parts_en = ([f"{k1} owner(s) who have not voted must take part and vote yes"] if k1
-                else []) + ([f"{k2} owner(s) who voted no or abstained must change to yes"]
-                            if k2 else [])
+    parts_zh = ([f"{k1} 位未参与表决的业主需参与表决并同意"] if k1 else []) + (
+        [f"{k2} 位已表决的业主改投同意"] if k2 else []
+    )
+    parts_en = ([f"{k1} owner(s) who have not voted must take part and vote yes"] if k1 else []) + (
+        [f"{k2} owner(s) who voted no or abstained must change to yes"] if k2 else []
+    )
     zh = f"还需 {n} 位业主同意（{'，'.join(parts_zh)}）：{'、'.join(ids)}"
     en = f"{n} more owner(s) must vote yes ({'; '.join(parts_en)}), e.g. {', '.join(ids)}"
     if forced_chosen:

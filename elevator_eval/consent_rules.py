@@ -55,8 +55,9 @@ class ConsentRuleset:
     def valid_on(self, date_iso: str) -> bool:
         """Whether the ruleset was in force on ``date_iso`` (``YYYY-MM-DD``)."""
         day = date_iso[:10]
-        return (self.valid_from is None or day >= self.valid_from) and \
-            (self.valid_to is None or day <= self.valid_to)
+        return (self.valid_from is None or day >= self.valid_from) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 def _ratio(value: object, where: str) -> Fraction:
@@ -72,7 +73,7 @@ def _ratio(value: object, where: str) -> Fraction:
         else:
             raise ValueError
     except (ValueError, ZeroDivisionError):
-        raise InputError(where, f"must be a ratio such as \"3/5\", got {value!r}") from None
+        raise InputError(where, f'must be a ratio such as "3/5", got {value!r}') from None
     if not 0 < r <= 1:
         raise InputError(where, "must be greater than 0 and at most 1")
     return r
@@ -112,8 +113,9 @@ def validate_ruleset(data: Mapping[str, Any], where: str = "rules") -> ConsentRu
     if base not in ("participating", "all"):
         raise InputError(f"{p}.approval_base", 'must be "participating" or "all"')
     if base == "participating" and pr is None:
-        raise InputError(f"{p}.participation_ratio",
-                         'is required when approval_base is "participating"')
+        raise InputError(
+            f"{p}.participation_ratio", 'is required when approval_base is "participating"'
+        )
     p_inc = _flag(data, "participation_inclusive", p)
     a_inc = _flag(data, "approval_inclusive", p)
     if not a_inc and ar == 1:
@@ -129,19 +131,31 @@ def validate_ruleset(data: Mapping[str, Any], where: str = "rules") -> ConsentRu
     if not isinstance(data.get("source"), str) or not data["source"].strip():
         raise InputError(f"{p}.source", "must cite the rule's legal source")
     return ConsentRuleset(
-        name=data["name"], title_zh=data["title_zh"], title_en=data["title_en"],
-        source=data["source"], participation_ratio=pr, participation_inclusive=p_inc,
-        approval_ratio=ar, approval_base=base, approval_inclusive=a_inc,
+        name=data["name"],
+        title_zh=data["title_zh"],
+        title_en=data["title_en"],
+        source=data["source"],
+        participation_ratio=pr,
+        participation_inclusive=p_inc,
+        approval_ratio=ar,
+        approval_base=base,
+        approval_inclusive=a_inc,
         no_objection_required=_flag(data, "no_objection_required", p),
         exclusive_part_veto=_flag(data, "exclusive_part_veto", p),
-        valid_from=vf, valid_to=vt, city=data.get("city"), scope=data.get("scope", "unit"),
+        valid_from=vf,
+        valid_to=vt,
+        city=data.get("city"),
+        scope=data.get("scope", "unit"),
         suitability=suit,
-        named_disclosure=_flag(data, "named_disclosure", p) if "named_disclosure" in data
-        else False)
+        named_disclosure=_flag(data, "named_disclosure", p)
+        if "named_disclosure" in data
+        else False,
+    )
 
 
-def load_ruleset(name: str | None = None, *,
-                 user: Mapping[str, Any] | None = None) -> ConsentRuleset:
+def load_ruleset(
+    name: str | None = None, *, user: Mapping[str, Any] | None = None
+) -> ConsentRuleset:
     """Load and validate the consent ruleset ``name`` (``civil-code-2021`` when ``None``).
 
     Raises

@@ -54,32 +54,46 @@ from .model import Unit
 from .money import ZERO, json_number
 from .project_settings import coefficient_table
 
-METHODS = ("floor_coefficient_area", "coefficient_by_floor", "stair_count",
-           "percent_by_household", "equal")
+METHODS = (
+    "floor_coefficient_area",
+    "coefficient_by_floor",
+    "stair_count",
+    "percent_by_household",
+    "equal",
+)
 
 METHOD_INFO: dict[str, dict[str, str]] = {
     "floor_coefficient_area": {
-        "title_zh": "楼层系数×面积", "title_en": "Floor coefficient × area",
+        "title_zh": "楼层系数×面积",
+        "title_en": "Floor coefficient × area",
         "source": "Guangzhou Dongpu Lijiang Xincun scheme, normalised so shares add up "
-                  "(https://zjtcn.com/zhishi/dcjzdtfa [C]; domain reference §2.2(a))",
-        "monotone": "per_area"},
+        "(https://zjtcn.com/zhishi/dcjzdtfa [C]; domain reference §2.2(a))",
+        "monotone": "per_area",
+    },
     "coefficient_by_floor": {
-        "title_zh": "按楼层系数（不计面积）", "title_en": "Coefficient by floor (area ignored)",
+        "title_zh": "按楼层系数（不计面积）",
+        "title_en": "Coefficient by floor (area ignored)",
         "source": "floor benefit coefficients negotiated by owners (domain reference §2.1–§2.2)",
-        "monotone": "yes"},
+        "monotone": "yes",
+    },
     "stair_count": {
-        "title_zh": "台阶数法（楼层−1）", "title_en": "Stair count (floor − 1)",
-        "source": "http://xinsanxiang.cn/article/show_321.html [C] (domain reference §2.2(b), "
-                  "W4)",
-        "monotone": "yes"},
+        "title_zh": "台阶数法（楼层−1）",
+        "title_en": "Stair count (floor − 1)",
+        "source": "http://xinsanxiang.cn/article/show_321.html [C] (domain reference §2.2(b), W4)",
+        "monotone": "yes",
+    },
     "percent_by_household": {
-        "title_zh": "每户固定比例", "title_en": "Percent per household",
-        "source": "Ningbo and Xinmin Village published splits (domain reference §2.2(c), "
-                  "W1–W2)",
-        "monotone": "no"},
+        "title_zh": "每户固定比例",
+        "title_en": "Percent per household",
+        "source": "Ningbo and Xinmin Village published splits (domain reference §2.2(c), W1–W2)",
+        "monotone": "no",
+    },
     "equal": {
-        "title_zh": "平均分摊", "title_en": "Equal shares",
-        "source": "app default: every paying household pays the same", "monotone": "yes"},
+        "title_zh": "平均分摊",
+        "title_en": "Equal shares",
+        "source": "app default: every paying household pays the same",
+        "monotone": "yes",
+    },
 }
 """Title (Chinese, English), source and monotonicity of each method.
 
@@ -91,6 +105,7 @@ RUNNING_YEARS = (10, 15)
 
 
 # ============================================================================ results
+
 
 @dataclass
 class HouseholdShare:
@@ -179,29 +194,41 @@ class ShareResult:
             "total_yuan": n(self.total_yuan),
             "subsidy_yuan": n(self.subsidy_yuan),
             "owners_total_yuan": n(self.owners_total_yuan),
-            "households": [{
-                "id": h.id, "floor": h.floor, "share_yuan": n(h.share_yuan),
-                "area_m2": n(h.area_m2), "exempt": h.exempt,
-                "capital_yuan": n(h.capital_yuan),
-                "compensation_yuan": n(h.compensation_yuan),
-                "annual_running_yuan": n(h.annual_running_yuan),
-                "running_10y_yuan": n(h.running_10y_yuan),
-                "running_15y_yuan": n(h.running_15y_yuan),
-                "provident_fund_yuan": n(h.provident_fund_yuan),
-                "maintenance_fund_yuan": n(h.maintenance_fund_yuan),
-                "cash_yuan": n(h.cash_yuan),
-                "net_out_of_pocket_yuan": n(h.net_out_of_pocket_yuan),
-            } for h in self.households],
+            "households": [
+                {
+                    "id": h.id,
+                    "floor": h.floor,
+                    "share_yuan": n(h.share_yuan),
+                    "area_m2": n(h.area_m2),
+                    "exempt": h.exempt,
+                    "capital_yuan": n(h.capital_yuan),
+                    "compensation_yuan": n(h.compensation_yuan),
+                    "annual_running_yuan": n(h.annual_running_yuan),
+                    "running_10y_yuan": n(h.running_10y_yuan),
+                    "running_15y_yuan": n(h.running_15y_yuan),
+                    "provident_fund_yuan": n(h.provident_fund_yuan),
+                    "maintenance_fund_yuan": n(h.maintenance_fund_yuan),
+                    "cash_yuan": n(h.cash_yuan),
+                    "net_out_of_pocket_yuan": n(h.net_out_of_pocket_yuan),
+                }
+                for h in self.households
+            ],
             "method": self.method,
             "method_title_zh": self.method_title_zh,
             "method_title_en": self.method_title_en,
             "method_source": self.method_source,
             "table": self.table,
             "rounding_yuan": n(self.rounding_yuan),
-            "subsidies": [{"type": s.type, "title_zh": s.title_zh, "title_en": s.title_en,
-                           "amount_yuan": n(s.amount_yuan),
-                           "parts": {k: n(v) for k, v in s.parts.items()}}
-                          for s in self.subsidy_lines],
+            "subsidies": [
+                {
+                    "type": s.type,
+                    "title_zh": s.title_zh,
+                    "title_en": s.title_en,
+                    "amount_yuan": n(s.amount_yuan),
+                    "parts": {k: n(v) for k, v in s.parts.items()},
+                }
+                for s in self.subsidy_lines
+            ],
             "compensation_pool_yuan": n(self.compensation_pool_yuan),
             "running_method": self.running_method,
             "discount_rate": None if self.discount_rate is None else n(self.discount_rate),
@@ -215,8 +242,10 @@ class ShareResult:
 
 # ============================================================================ weights
 
-def coefficients_for(unit: Unit, *, settings: dict[str, Any] | None = None
-                     ) -> tuple[dict[int, Decimal], str | None]:
+
+def coefficients_for(
+    unit: Unit, *, settings: dict[str, Any] | None = None
+) -> tuple[dict[int, Decimal], str | None]:
     """Floor → coefficient for a unit: ``share.coefficients``, else ``share.table``, else the
     project's ``coefficient_table`` setting, else the default table. Returns the map and the
     table name (``None`` for the unit's own)."""
@@ -226,13 +255,15 @@ def coefficients_for(unit: Unit, *, settings: dict[str, Any] | None = None
     name = sh.table or coefficient_table(settings) or DEFAULT_TABLE
     table = load_table(name, field="share.table", settings=settings)
     if table["kind"] != "coefficient":
-        raise InputError("share.table", f"{name!r} is a percent table; use it with "
-                                        "percent_by_household")
+        raise InputError(
+            "share.table", f"{name!r} is a percent table; use it with percent_by_household"
+        )
     return table["floors"], name
 
 
-def percents_for(unit: Unit, *, settings: dict[str, Any] | None = None
-                 ) -> tuple[list[Fraction], str | None] | None:
+def percents_for(
+    unit: Unit, *, settings: dict[str, Any] | None = None
+) -> tuple[list[Fraction], str | None] | None:
     """Percent of the owners' total per household, or ``None`` when none is given.
 
     From ``share.percent_by_floor`` (per household), else from a percent table named by
@@ -254,14 +285,17 @@ def percents_for(unit: Unit, *, settings: dict[str, Any] | None = None
         count: dict[int, int] = {}
         for h in hh:
             count[h.floor] = count.get(h.floor, 0) + 1
-        return [Fraction(floors.get(h.floor, Decimal(0))) / count[h.floor] for h in hh], \
-            sh.table
+        return [Fraction(floors.get(h.floor, Decimal(0))) / count[h.floor] for h in hh], sh.table
     return None
 
 
-def method_weights(unit: Unit, method: str, *, exempt_floors: Sequence[int] | None = None,
-                   settings: dict[str, Any] | None = None
-                   ) -> tuple[list[Fraction], str | None]:
+def method_weights(
+    unit: Unit,
+    method: str,
+    *,
+    exempt_floors: Sequence[int] | None = None,
+    settings: dict[str, Any] | None = None,
+) -> tuple[list[Fraction], str | None]:
     """Weight of every household under ``method`` (0 for exempt floors).
 
     Returns the weights and the name of the coefficient/percent table used (or ``None``).
@@ -286,15 +320,14 @@ def method_weights(unit: Unit, method: str, *, exempt_floors: Sequence[int] | No
                 weights.append(Fraction(0))
                 continue
             if h.floor not in coeffs:
-                where = "share.coefficients" if table is None else f"share.coefficients " \
-                                                                   f"(table {table})"
-                raise InputError(where, f"no coefficient for floor {h.floor} "
-                                        f"(household {h.id})")
+                where = (
+                    "share.coefficients" if table is None else f"share.coefficients (table {table})"
+                )
+                raise InputError(where, f"no coefficient for floor {h.floor} (household {h.id})")
             c = Fraction(coeffs[h.floor])
             if c < 0:
                 raise InputError(f"share.coefficients.{h.floor}", "must not be negative")
-            weights.append(c * Fraction(h.area_m2) if method == "floor_coefficient_area"
-                           else c)
+            weights.append(c * Fraction(h.area_m2) if method == "floor_coefficient_area" else c)
         return weights, table
     if method == "stair_count":
         return [Fraction(0) if h.floor in exempt else Fraction(h.floor - 1) for h in hh], None
@@ -303,19 +336,22 @@ def method_weights(unit: Unit, method: str, *, exempt_floors: Sequence[int] | No
     # percent_by_household
     got = percents_for(unit, settings=settings)
     if got is None:
-        raise InputError("share.percent_by_floor",
-                         "is required for percent_by_household (or share.table naming a "
-                         "percent table)")
+        raise InputError(
+            "share.percent_by_floor",
+            "is required for percent_by_household (or share.table naming a percent table)",
+        )
     percents, table = got
     total = sum(percents, Fraction(0))
     if total != 100:
-        raise InputError("share.percent_by_floor",
-                         f"percents add up to {_frac_text(total)} over all households, "
-                         "not 100")
+        raise InputError(
+            "share.percent_by_floor",
+            f"percents add up to {_frac_text(total)} over all households, not 100",
+        )
     for h, p in zip(hh, percents):
         if h.floor in exempt and p != 0:
-            raise InputError("share.percent_by_floor",
-                             f"floor {h.floor} is exempt but has {_frac_text(p)} %")
+            raise InputError(
+                "share.percent_by_floor", f"floor {h.floor} is exempt but has {_frac_text(p)} %"
+            )
     return percents, table
 
 
@@ -332,12 +368,12 @@ def running_method(unit: Unit, capital_method: str) -> str:
     if m is None:
         return capital_method
     if m not in METHODS:
-        raise InputError("share.running_method",
-                         f"must be one of {', '.join(METHODS)}, got {m!r}")
+        raise InputError("share.running_method", f"must be one of {', '.join(METHODS)}, got {m!r}")
     return str(m)
 
 
 # ============================================================================ running costs
+
 
 def annuity_factor(rate: Decimal | None, years: int) -> Fraction:
     """Σ_{t=1..years} 1/(1+rate)^t (exact); ``years`` when there is no rate.
@@ -352,6 +388,7 @@ def annuity_factor(rate: Decimal | None, years: int) -> Fraction:
 
 # ============================================================================ main entry
 
+
 def resolve_method(unit: Unit, method: str | None = None, field: str = "share.method") -> str:
     """The method to use: ``method`` when given, else the unit's (default
     ``floor_coefficient_area``)."""
@@ -361,8 +398,9 @@ def resolve_method(unit: Unit, method: str | None = None, field: str = "share.me
     return m
 
 
-def compute_share(unit: Unit, method: str | None = None, *,
-                  settings: dict[str, Any] | None = None) -> ShareResult:
+def compute_share(
+    unit: Unit, method: str | None = None, *, settings: dict[str, Any] | None = None
+) -> ShareResult:
     """Split a unit's capital and running costs over its households.
 
     Parameters
@@ -393,8 +431,10 @@ def compute_share(unit: Unit, method: str | None = None, *,
     total = unit.costs.total_yuan
     subsidy, lines = subsidy_total(unit)
     if any(ln.type == "cap_to_total" for ln in lines):
-        warnings.append("补贴合计超过总造价，按总造价封顶 / subsidies exceed the capital total "
-                        "and are capped at it")
+        warnings.append(
+            "补贴合计超过总造价，按总造价封顶 / subsidies exceed the capital total "
+            "and are capped at it"
+        )
     owners_total = total - subsidy
     weights, table = method_weights(unit, method, settings=settings)
     capital = allocate(owners_total, weights, unit.share.rounding_yuan, floors)
@@ -402,22 +442,39 @@ def compute_share(unit: Unit, method: str | None = None, *,
     shares = [drop_negative_zero(a + b) for a, b in zip(capital, comp)]
     run = _running(unit, method, weights, settings)
     mf_amounts, approved = _maintenance(unit, shares, warnings)
-    out = [_household(unit, i, shares[i], capital[i], comp[i], run, mf_amounts[i], weights[i],
-                      warnings) for i in range(len(unit.households))]
+    out = [
+        _household(
+            unit, i, shares[i], capital[i], comp[i], run, mf_amounts[i], weights[i], warnings
+        )
+        for i in range(len(unit.households))
+    ]
     return ShareResult(
-        unit_id=unit.id, method=method, method_title_zh=info["title_zh"],
-        method_title_en=info["title_en"], method_source=info["source"], total_yuan=total,
-        subsidy_yuan=subsidy, subsidy_lines=lines, owners_total_yuan=owners_total,
-        rounding_yuan=unit.share.rounding_yuan, households=out,
+        unit_id=unit.id,
+        method=method,
+        method_title_zh=info["title_zh"],
+        method_title_en=info["title_en"],
+        method_source=info["source"],
+        total_yuan=total,
+        subsidy_yuan=subsidy,
+        subsidy_lines=lines,
+        owners_total_yuan=owners_total,
+        rounding_yuan=unit.share.rounding_yuan,
+        households=out,
         annual_running_total_yuan=unit.costs.annual_total_yuan,
-        warnings=warnings, compensation_pool_yuan=pool, running_method=run.method,
-        discount_rate=run.rate, running_10y_total_yuan=run.horizon_total[10],
-        running_15y_total_yuan=run.horizon_total[15], maintenance_fund_approved=approved,
-        table=table)
+        warnings=warnings,
+        compensation_pool_yuan=pool,
+        running_method=run.method,
+        discount_rate=run.rate,
+        running_10y_total_yuan=run.horizon_total[10],
+        running_15y_total_yuan=run.horizon_total[15],
+        maintenance_fund_approved=approved,
+        table=table,
+    )
 
 
-def _compensation(unit: Unit, weights: list[Fraction], owners_total: Decimal,
-                  warnings: list[str]) -> tuple[list[Decimal], Decimal]:
+def _compensation(
+    unit: Unit, weights: list[Fraction], owners_total: Decimal, warnings: list[str]
+) -> tuple[list[Decimal], Decimal]:
     """Lower-floor compensation per household (< 0 received, > 0 paid) and the pool [yuan].
 
     The pool is paid by the paying households by the capital weights and received by the
@@ -434,8 +491,10 @@ def _compensation(unit: Unit, weights: list[Fraction], owners_total: Decimal,
     receivers = [i for i, h in enumerate(hh) if h.floor in c["floors"]]
     for i in receivers:
         if weights[i] > 0:
-            raise InputError("share.compensation.floors",
-                             f"floor {hh[i].floor} both pays and receives compensation")
+            raise InputError(
+                "share.compensation.floors",
+                f"floor {hh[i].floor} both pays and receives compensation",
+            )
     if not receivers:
         warnings.append("补偿楼层没有住户 / no household lives on the compensated floors")
         return comp, pool
@@ -467,8 +526,9 @@ class _Running:
     horizon_total: dict[int, Decimal]
 
 
-def _running(unit: Unit, method: str, weights: list[Fraction],
-             settings: dict[str, Any] | None) -> _Running:
+def _running(
+    unit: Unit, method: str, weights: list[Fraction], settings: dict[str, Any] | None
+) -> _Running:
     """Yearly running costs by ``share.running_method`` (yearly amounts to the fen) and their
     totals over :data:`RUNNING_YEARS`, discounted when ``share.discount_rate`` is set."""
     hh = unit.households
@@ -477,9 +537,13 @@ def _running(unit: Unit, method: str, weights: list[Fraction],
     annual_total = unit.costs.annual_total_yuan
     rate = discount_rate(unit)
     if not annual_total:
-        return _Running(r_method, rate, [Decimal(0)] * len(hh),
-                        {y: [Decimal(0)] * len(hh) for y in RUNNING_YEARS},
-                        {y: Decimal(0) for y in RUNNING_YEARS})
+        return _Running(
+            r_method,
+            rate,
+            [Decimal(0)] * len(hh),
+            {y: [Decimal(0)] * len(hh) for y in RUNNING_YEARS},
+            {y: Decimal(0) for y in RUNNING_YEARS},
+        )
     exempt = running_exempt_floors(unit)
     if r_method == method and exempt == list(unit.share.exempt_floors):
         rweights = weights
@@ -499,8 +563,9 @@ def _running(unit: Unit, method: str, weights: list[Fraction],
     return _Running(r_method, rate, annual, horizon, horizon_total)
 
 
-def _maintenance(unit: Unit, shares: list[Decimal], warnings: list[str]
-                 ) -> tuple[list[Decimal], bool | None]:
+def _maintenance(
+    unit: Unit, shares: list[Decimal], warnings: list[str]
+) -> tuple[list[Decimal], bool | None]:
     """The maintenance fund per household [yuan] (only when approved) and the approval."""
     hh = unit.households
     floors = [h.floor for h in hh]
@@ -509,29 +574,48 @@ def _maintenance(unit: Unit, shares: list[Decimal], warnings: list[str]
     if mf is None:
         return mf_amounts, None
     if not mf["approved"]:
-        warnings.append("动用维修资金须经业主依民法典第二百七十八条共同决定，尚未通过，"
-                        "未计入 / using the maintenance fund is itself an owners' decision "
-                        "under Civil Code Art. 278; not approved, so not counted")
+        warnings.append(
+            "动用维修资金须经业主依民法典第二百七十八条共同决定，尚未通过，"
+            "未计入 / using the maintenance fund is itself an owners' decision "
+            "under Civil Code Art. 278; not approved, so not counted"
+        )
         return mf_amounts, False
     payers = [i for i in range(len(hh)) if shares[i] > 0]
     if "per_household_yuan" in mf:
         for i in payers:
             mf_amounts[i] = min(mf["per_household_yuan"], shares[i])
         return mf_amounts, True
-    split = allocate(mf["total_yuan"], [Fraction(shares[i]) for i in payers],
-                     CENT, [floors[i] for i in payers]) if payers else []
+    split = (
+        allocate(
+            mf["total_yuan"],
+            [Fraction(shares[i]) for i in payers],
+            CENT,
+            [floors[i] for i in payers],
+        )
+        if payers
+        else []
+    )
     for i, s in zip(payers, split):
         mf_amounts[i] = min(s, shares[i])
     unused = mf["total_yuan"] - sum(mf_amounts, Decimal(0))
     if unused > 0:
-        warnings.append(f"维修资金 {unused} 元未用完 / {unused} yuan of the "
-                        "maintenance fund left unused")
+        warnings.append(
+            f"维修资金 {unused} 元未用完 / {unused} yuan of the maintenance fund left unused"
+        )
     return mf_amounts, True
 
 
-def _household(unit: Unit, i: int, share: Decimal, capital: Decimal, comp: Decimal,
-               run: _Running, mf_amount: Decimal, weight: Fraction, warnings: list[str]
-               ) -> HouseholdShare:
+def _household(
+    unit: Unit,
+    i: int,
+    share: Decimal,
+    capital: Decimal,
+    comp: Decimal,
+    run: _Running,
+    mf_amount: Decimal,
+    weight: Fraction,
+    warnings: list[str],
+) -> HouseholdShare:
     """Household ``i``'s share and how it is funded: maintenance fund, then provident fund
     (when eligible, at most what is left), then its own cash."""
     h = unit.households[i]
@@ -541,17 +625,31 @@ def _household(unit: Unit, i: int, share: Decimal, capital: Decimal, comp: Decim
         if provident_eligible(h, i):
             pf = max(Decimal(0), min(h.provident_fund_yuan, rest))
             if pf < h.provident_fund_yuan:
-                warnings.append(f"{h.id}: 公积金提取以应付份额为限（{pf:,} 元） / "
-                                "provident-fund withdrawal capped at the household's "
-                                f"share ({pf:,} yuan)")
+                warnings.append(
+                    f"{h.id}: 公积金提取以应付份额为限（{pf:,} 元） / "
+                    "provident-fund withdrawal capped at the household's "
+                    f"share ({pf:,} yuan)"
+                )
         else:
-            warnings.append(f"{h.id}: 不符合公积金提取条件，未计入 / not eligible for a "
-                            "provident-fund withdrawal; not counted")
+            warnings.append(
+                f"{h.id}: 不符合公积金提取条件，未计入 / not eligible for a "
+                "provident-fund withdrawal; not counted"
+            )
     net = drop_negative_zero(rest - pf)
     return HouseholdShare(
-        id=h.id, floor=h.floor, area_m2=h.area_m2, share_yuan=share,
-        compensation_yuan=comp, annual_running_yuan=run.annual[i],
-        provident_fund_yuan=pf, maintenance_fund_yuan=mf_amount, cash_yuan=net,
-        net_out_of_pocket_yuan=net, running_10y_yuan=run.horizon[10][i],
-        running_15y_yuan=run.horizon[15][i], capital_yuan=capital,
-        exempt=h.floor in set(unit.share.exempt_floors), weight=weight)
+        id=h.id,
+        floor=h.floor,
+        area_m2=h.area_m2,
+        share_yuan=share,
+        compensation_yuan=comp,
+        annual_running_yuan=run.annual[i],
+        provident_fund_yuan=pf,
+        maintenance_fund_yuan=mf_amount,
+        cash_yuan=net,
+        net_out_of_pocket_yuan=net,
+        running_10y_yuan=run.horizon[10][i],
+        running_15y_yuan=run.horizon[15][i],
+        capital_yuan=capital,
+        exempt=h.floor in set(unit.share.exempt_floors),
+        weight=weight,
+    )

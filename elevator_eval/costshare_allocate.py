@@ -22,8 +22,12 @@ CENT = Decimal("0.01")
 """One fen [yuan]: the unit of yearly amounts and subsidy parts."""
 
 
-def allocate(total_yuan: Decimal, weights: Sequence[Fraction | int | Decimal],
-             rounding_yuan: Decimal, floors: Sequence[int]) -> list[Decimal]:
+def allocate(
+    total_yuan: Decimal,
+    weights: Sequence[Fraction | int | Decimal],
+    rounding_yuan: Decimal,
+    floors: Sequence[int],
+) -> list[Decimal]:
     """Split ``total_yuan`` in proportion to ``weights`` exactly (largest remainder).
 
     Each share is a multiple of ``rounding_yuan`` and the shares add up to ``total_yuan``
@@ -72,8 +76,11 @@ def allocate(total_yuan: Decimal, weights: Sequence[Fraction | int | Decimal],
     if total_yuan == 0:
         return [Decimal(0)] * len(ws)
     if wsum == 0:
-        raise InputError("share", "no household pays (every floor is exempt or has weight 0) "
-                                  f"but {total_yuan} yuan must be shared")
+        raise InputError(
+            "share",
+            "no household pays (every floor is exempt or has weight 0) "
+            f"but {total_yuan} yuan must be shared",
+        )
     exact_units = Fraction(total_yuan) / Fraction(rounding_yuan)
     whole_units = floor(exact_units)
     odd_yuan = total_yuan - whole_units * rounding_yuan
@@ -84,8 +91,12 @@ def allocate(total_yuan: Decimal, weights: Sequence[Fraction | int | Decimal],
     return [drop_negative_zero(v) for v in out]
 
 
-def _checked(total_yuan: Decimal, weights: Sequence[Fraction | int | Decimal],
-             rounding_yuan: Decimal, floors: Sequence[int]) -> list[Fraction]:
+def _checked(
+    total_yuan: Decimal,
+    weights: Sequence[Fraction | int | Decimal],
+    rounding_yuan: Decimal,
+    floors: Sequence[int],
+) -> list[Fraction]:
     """The weights as fractions, after checking the inputs of :func:`allocate`."""
     if rounding_yuan <= 0:
         raise InputError("share.rounding_yuan", "must be greater than 0")
@@ -99,8 +110,9 @@ def _checked(total_yuan: Decimal, weights: Sequence[Fraction | int | Decimal],
     return ws
 
 
-def _largest_remainder(exact_units: Fraction, ws: list[Fraction], floors: Sequence[int]
-                       ) -> tuple[list[int], list[int]]:
+def _largest_remainder(
+    exact_units: Fraction, ws: list[Fraction], floors: Sequence[int]
+) -> tuple[list[int], list[int]]:
     """Whole rounding units per household and the order the leftover units go in.
 
     Exact integer arithmetic: the weights on a common denominator, quota_i = a·w_i / (b·W)

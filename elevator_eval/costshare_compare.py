@@ -35,10 +35,10 @@ class MethodRow:
     shares_yuan: dict[str, Decimal]
     top_floor_avg_yuan: Decimal | None
     second_floor_avg_yuan: Decimal | None
-    top_vs_second_ratio: Fraction | None       # None when the 2nd floor pays 0
+    top_vs_second_ratio: Fraction | None  # None when the 2nd floor pays 0
     top_minus_second_yuan: Decimal | None
     max_yuan: Decimal
-    min_yuan: Decimal                          # smallest positive share
+    min_yuan: Decimal  # smallest positive share
     max_min_ratio: Fraction | None
 
 
@@ -48,31 +48,42 @@ class MethodComparison:
 
     unit_id: str
     owners_total_yuan: Decimal
-    households: list[tuple[str, int]]          # (id, floor) in unit order
+    households: list[tuple[str, int]]  # (id, floor) in unit order
     rows: list[MethodRow]
-    skipped: dict[str, str]                    # method → reason (zh / en)
+    skipped: dict[str, str]  # method → reason (zh / en)
 
     def to_json(self) -> dict[str, Any]:
         n = json_number
 
         def fr(x: Fraction | None) -> float | None:
             return None if x is None else float(x)
+
         return {
             "unit": self.unit_id,
             "owners_total_yuan": n(self.owners_total_yuan),
             "households": [{"id": i, "floor": f} for i, f in self.households],
-            "methods": [{
-                "method": r.method, "title_zh": r.title_zh, "title_en": r.title_en,
-                "shares_yuan": {k: n(v) for k, v in r.shares_yuan.items()},
-                "top_floor_avg_yuan": None if r.top_floor_avg_yuan is None
-                else n(r.top_floor_avg_yuan),
-                "second_floor_avg_yuan": None if r.second_floor_avg_yuan is None
-                else n(r.second_floor_avg_yuan),
-                "top_vs_second_ratio": fr(r.top_vs_second_ratio),
-                "top_minus_second_yuan": None if r.top_minus_second_yuan is None
-                else n(r.top_minus_second_yuan),
-                "max_yuan": n(r.max_yuan), "min_yuan": n(r.min_yuan),
-                "max_min_ratio": fr(r.max_min_ratio)} for r in self.rows],
+            "methods": [
+                {
+                    "method": r.method,
+                    "title_zh": r.title_zh,
+                    "title_en": r.title_en,
+                    "shares_yuan": {k: n(v) for k, v in r.shares_yuan.items()},
+                    "top_floor_avg_yuan": None
+                    if r.top_floor_avg_yuan is None
+                    else n(r.top_floor_avg_yuan),
+                    "second_floor_avg_yuan": None
+                    if r.second_floor_avg_yuan is None
+                    else n(r.second_floor_avg_yuan),
+                    "top_vs_second_ratio": fr(r.top_vs_second_ratio),
+                    "top_minus_second_yuan": None
+                    if r.top_minus_second_yuan is None
+                    else n(r.top_minus_second_yuan),
+                    "max_yuan": n(r.max_yuan),
+                    "min_yuan": n(r.min_yuan),
+                    "max_min_ratio": fr(r.max_min_ratio),
+                }
+                for r in self.rows
+            ],
             "skipped": dict(self.skipped),
         }
 
@@ -84,8 +95,7 @@ def _avg(vals: list[Decimal]) -> Decimal | None:
     return quantize_yuan(Fraction(sum(vals, Decimal(0))) / len(vals))
 
 
-def compare_methods(unit: Unit, *, settings: dict[str, Any] | None = None
-                    ) -> MethodComparison:
+def compare_methods(unit: Unit, *, settings: dict[str, Any] | None = None) -> MethodComparison:
     """Every applicable method's share per household for one unit, with the spread.
 
     ``percent_by_household`` appears only when percents are given (``share.percent_by_floor``
@@ -113,16 +123,32 @@ def compare_methods(unit: Unit, *, settings: dict[str, Any] | None = None
         t_avg, s_avg = _avg(tops), _avg(seconds)
         ratio = None
         if t_avg is not None and s_avg:
-            ratio = Fraction(sum(tops, Decimal(0))) * len(seconds) / (
-                Fraction(sum(seconds, Decimal(0))) * len(tops))
+            ratio = (
+                Fraction(sum(tops, Decimal(0)))
+                * len(seconds)
+                / (Fraction(sum(seconds, Decimal(0))) * len(tops))
+            )
         diff = None if t_avg is None or s_avg is None else t_avg - s_avg
         positive = [v for v in shares.values() if v > 0]
         mx = max(shares.values())
         mn = min(positive) if positive else Decimal(0)
-        rows.append(MethodRow(m, METHOD_INFO[m]["title_zh"], METHOD_INFO[m]["title_en"],
-                              shares, t_avg, s_avg, ratio, diff, mx, mn,
-                              Fraction(mx) / Fraction(mn) if mn else None))
+        rows.append(
+            MethodRow(
+                m,
+                METHOD_INFO[m]["title_zh"],
+                METHOD_INFO[m]["title_en"],
+                shares,
+                t_avg,
+                s_avg,
+                ratio,
+                diff,
+                mx,
+                mn,
+                Fraction(mx) / Fraction(mn) if mn else None,
+            )
+        )
     if owners_total is None:
         owners_total = unit.costs.total_yuan - subsidy_total(unit)[0]
-    return MethodComparison(unit.id, owners_total, [(h.id, h.floor) for h in unit.households],
-                            rows, skipped)
+    return MethodComparison(
+        unit.id, owners_total, [(h.id, h.floor) for h in unit.households], rows, skipped
+    )

@@ -113,17 +113,25 @@ class ConsensusResult:
         """JSON-native numbers; ``limits_yuan`` and ``shares_yuan`` by household id."""
         n = json_number
         return {
-            "unit": self.unit_id, "status": self.status, "feasible": self.feasible,
-            "to_cover_yuan": n(self.to_cover_yuan), "capacity_yuan": n(self.capacity_yuan),
+            "unit": self.unit_id,
+            "status": self.status,
+            "feasible": self.feasible,
+            "to_cover_yuan": n(self.to_cover_yuan),
+            "capacity_yuan": n(self.capacity_yuan),
             "shortfall_yuan": n(self.shortfall_yuan),
             "shares_yuan": {k: n(v) for k, v in self.shares_yuan.items()},
             "limits_yuan": {k: n(v) for k, v in self.limits_yuan.items()},
             "max_ratio": None if self.max_ratio is None else float(self.max_ratio),
-            "lp_max_ratio": self.lp_max_ratio, "binding": list(self.binding),
-            "at_limit": list(self.at_limit), "limiting": list(self.limiting),
-            "missing": list(self.missing), "per_area": self.per_area,
-            "message_zh": self.message_zh, "message_en": self.message_en,
-            "notes": list(self.notes)}
+            "lp_max_ratio": self.lp_max_ratio,
+            "binding": list(self.binding),
+            "at_limit": list(self.at_limit),
+            "limiting": list(self.limiting),
+            "missing": list(self.missing),
+            "per_area": self.per_area,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+            "notes": list(self.notes),
+        }
 
 
 def _amount_to_cover(unit: Unit) -> tuple[Decimal, Decimal, set[int]]:
@@ -142,8 +150,9 @@ def _amount_to_cover(unit: Unit) -> tuple[Decimal, Decimal, set[int]]:
     return owners_total, pool, set(c["floors"])
 
 
-def capacity_units(limits_u: list[int], floors: list[int],
-                   areas: list[Fraction] | None = None) -> list[Fraction]:
+def capacity_units(
+    limits_u: list[int], floors: list[int], areas: list[Fraction] | None = None
+) -> list[Fraction]:
     """Exact largest share per household under the floor order [rounding units].
 
     Without ``areas``: min(own limit, every limit on a higher floor). With ``areas``
@@ -155,7 +164,7 @@ def capacity_units(limits_u: list[int], floors: list[int],
     by_floor: dict[int, list[int]] = {}
     for i, f in enumerate(floors):
         by_floor.setdefault(f, []).append(i)
-    ceiling: Fraction | None = None                    # per unit (or per m²) from above
+    ceiling: Fraction | None = None  # per unit (or per m²) from above
     for f in sorted(by_floor, reverse=True):
         members = by_floor[f]
         for i in members:
@@ -171,12 +180,14 @@ def capacity_units(limits_u: list[int], floors: list[int],
 def _linprog() -> Callable[..., Any]:
     """scipy's ``linprog`` (lazy: scipy takes long to import and only this search uses it)."""
     from scipy.optimize import linprog
+
     solve: Callable[..., Any] = linprog
     return solve
 
 
-def _order_rows(floors: Sequence[int], areas: Sequence[Fraction] | None, nvar: int
-                ) -> list[list[float]]:
+def _order_rows(
+    floors: Sequence[int], areas: Sequence[Fraction] | None, nvar: int
+) -> list[list[float]]:
     """Rows of A_ub for the floor order: s_i − s_j ≤ 0 (or a_j s_i − a_i s_j ≤ 0)."""
     rows: list[list[float]] = []
     levels = sorted(set(floors))
@@ -196,27 +207,37 @@ def _order_rows(floors: Sequence[int], areas: Sequence[Fraction] | None, nvar: i
     return rows
 
 
-def _lp_capacity(limits_u: Sequence[int], floors: Sequence[int],
-                 areas: Sequence[Fraction] | None) -> float:
+def _lp_capacity(
+    limits_u: Sequence[int], floors: Sequence[int], areas: Sequence[Fraction] | None
+) -> float:
     """The LP optimum of the capacity (a cross-check of :func:`capacity_units`) [units]."""
     m = len(limits_u)
     rows = _order_rows(floors, areas, m)
-    res = _linprog()(c=[-1.0] * m, A_ub=rows or None, b_ub=[0.0] * len(rows) or None,
-                     bounds=[(0, float(x)) for x in limits_u], method="highs")
+    res = _linprog()(
+        c=[-1.0] * m,
+        A_ub=rows or None,
+        b_ub=[0.0] * len(rows) or None,
+        bounds=[(0, float(x)) for x in limits_u],
+        method="highs",
+    )
     if res.status != 0:
         raise RuntimeError(f"linprog failed: {res.message}")
     return float(-res.fun)
 
 
-def _lp_fair(limits_u: Sequence[int], floors: Sequence[int], areas: Sequence[Fraction] | None,
-             target_u: int | Fraction) -> tuple[list[float], float]:
+def _lp_fair(
+    limits_u: Sequence[int],
+    floors: Sequence[int],
+    areas: Sequence[Fraction] | None,
+    target_u: int | Fraction,
+) -> tuple[list[float], float]:
     """min t, then max the smallest ratio with t fixed. Variables: s_1..s_m, t (, r)."""
     m = len(limits_u)
     linprog = _linprog()
     nv = m + 1
     rows = _order_rows(floors, areas, nv)
     b = [0.0] * len(rows)
-    for i in range(m):                                   # s_i − t·L_i ≤ 0
+    for i in range(m):  # s_i − t·L_i ≤ 0
         r = [0.0] * nv
         r[i] = 1.0
         r[m] = -float(limits_u[i])
@@ -225,8 +246,9 @@ def _lp_fair(limits_u: Sequence[int], floors: Sequence[int], areas: Sequence[Fra
     a_eq = [[1.0] * m + [0.0]]
     bounds = [(0, float(x)) for x in limits_u] + [(0, None)]
     c = [0.0] * m + [1.0]
-    res = linprog(c=c, A_ub=rows, b_ub=b, A_eq=a_eq, b_eq=[float(target_u)], bounds=bounds,
-                  method="highs")
+    res = linprog(
+        c=c, A_ub=rows, b_ub=b, A_eq=a_eq, b_eq=[float(target_u)], bounds=bounds, method="highs"
+    )
     if res.status != 0:
         raise RuntimeError(f"linprog failed: {res.message}")
     t_star = float(res.x[m])
@@ -241,11 +263,17 @@ def _lp_fair(limits_u: Sequence[int], floors: Sequence[int], areas: Sequence[Fra
             r[m + 1] = float(limits_u[i])
             rows2.append(r)
             b2.append(0.0)
-    bounds2 = [(0, float(x)) for x in limits_u] + [(0, t_star * (1 + 1e-9) + 1e-12),
-                                                    (0, None)]
+    bounds2 = [(0, float(x)) for x in limits_u] + [(0, t_star * (1 + 1e-9) + 1e-12), (0, None)]
     c2 = [0.0] * (m + 1) + [-1.0]
-    res2 = linprog(c=c2, A_ub=rows2, b_ub=b2, A_eq=[[1.0] * m + [0.0, 0.0]],
-                   b_eq=[float(target_u)], bounds=bounds2, method="highs")
+    res2 = linprog(
+        c=c2,
+        A_ub=rows2,
+        b_ub=b2,
+        A_eq=[[1.0] * m + [0.0, 0.0]],
+        b_eq=[float(target_u)],
+        bounds=bounds2,
+        method="highs",
+    )
     x = [float(v) for v in (res2.x[:m] if res2.status == 0 else res.x[:m])]
     return x, t_star
 
@@ -272,14 +300,22 @@ def find_consensus(unit: Unit, *, per_area: bool = False) -> ConsensusResult:
     missing = [h.id for h in payers if h.max_contribution_yuan is None]
     if missing:
         return ConsensusResult(
-            unit.id, "missing_limits", target, Decimal(0), Decimal(0), missing=missing,
-            per_area=per_area, rounding_yuan=rnd,
+            unit.id,
+            "missing_limits",
+            target,
+            Decimal(0),
+            Decimal(0),
+            missing=missing,
+            per_area=per_area,
+            rounding_yuan=rnd,
             message_zh="以下住户未填写可接受的最高出资额：" + "、".join(missing),
-            message_en="no stated maximum contribution for: " + ", ".join(missing))
+            message_en="no stated maximum contribution for: " + ", ".join(missing),
+        )
     if not payers:
         raise InputError("share.exempt_floors", "no household pays")
-    limits = {h.id: h.max_contribution_yuan for h in payers
-              if h.max_contribution_yuan is not None}     # every payer has one (above)
+    limits = {
+        h.id: h.max_contribution_yuan for h in payers if h.max_contribution_yuan is not None
+    }  # every payer has one (above)
     floors = [h.floor for h in payers]
     areas = [Fraction(h.area_m2) for h in payers] if per_area else None
     u = Fraction(rnd)
@@ -288,7 +324,7 @@ def find_consensus(unit: Unit, *, per_area: bool = False) -> ConsensusResult:
     whole = _floor(target_units)
 
     cap = capacity_units(limits_u, floors, areas)
-    if per_area:   # a share must be a whole number of units
+    if per_area:  # a share must be a whole number of units
         cap = [Fraction(_floor(c)) for c in cap]
     cap_total = sum(cap, Fraction(0))
     cap_yuan = Decimal(cap_total.numerator) * rnd / cap_total.denominator
@@ -298,26 +334,40 @@ def find_consensus(unit: Unit, *, per_area: bool = False) -> ConsensusResult:
         short = target - cap_yuan
         tight = _limiting(payers, limits_u, floors, areas)
         return ConsensusResult(
-            unit.id, "infeasible", target, cap_yuan, short, limits_yuan=limits,
-            limiting=tight, per_area=per_area, rounding_yuan=rnd, notes=notes,
+            unit.id,
+            "infeasible",
+            target,
+            cap_yuan,
+            short,
+            limits_yuan=limits,
+            limiting=tight,
+            per_area=per_area,
+            rounding_yuan=rnd,
+            notes=notes,
             message_zh=f"不存在满足所有住户上限且高层不少于低层的分摊方案：最多可筹 {cap_yuan} 元，"
-                       f"尚差 {short} 元",
+            f"尚差 {short} 元",
             message_en=f"no split stays within every limit and the floor order: at most "
-                       f"{cap_yuan} yuan can be raised, {short} yuan short")
+            f"{cap_yuan} yuan can be raised, {short} yuan short",
+        )
 
-    x, t_star = _lp_fair(limits_u, floors, areas, whole if target_units == whole
-                         else target_units)
-    return _feasible(unit, _Problem(payers, limits, limits_u, floors, areas, target, rnd),
-                     x, t_star, cap_yuan, notes)
+    x, t_star = _lp_fair(limits_u, floors, areas, whole if target_units == whole else target_units)
+    return _feasible(
+        unit,
+        _Problem(payers, limits, limits_u, floors, areas, target, rnd),
+        x,
+        t_star,
+        cap_yuan,
+        notes,
+    )
 
 
-def _lp_check(limits_u: list[int], floors: list[int], areas: list[Fraction] | None
-              ) -> list[str]:
+def _lp_check(limits_u: list[int], floors: list[int], areas: list[Fraction] | None) -> list[str]:
     """A note when the LP optimum of the capacity disagrees with the exact capacity."""
     lp_cap = _lp_capacity(limits_u, floors, areas)
     notes: list[str] = []
-    if abs(lp_cap - float(sum(capacity_units(limits_u, floors, areas), Fraction(0)))) > \
-            1e-6 * max(1.0, lp_cap):
+    if abs(lp_cap - float(sum(capacity_units(limits_u, floors, areas), Fraction(0)))) > 1e-6 * max(
+        1.0, lp_cap
+    ):
         notes.append(f"LP capacity {lp_cap} differs from the exact capacity")
     return notes
 
@@ -335,47 +385,88 @@ class _Problem:
     rnd: Decimal
 
 
-def _feasible(unit: Unit, pb: _Problem, x: list[float], t_star: float, cap_yuan: Decimal,
-              notes: list[str]) -> ConsensusResult:
+def _feasible(
+    unit: Unit, pb: _Problem, x: list[float], t_star: float, cap_yuan: Decimal, notes: list[str]
+) -> ConsensusResult:
     """The rounded split from the LP solution ``x`` (optimum ratio ``t_star``) and who
     binds it."""
     payers, limits, limits_u, floors, areas, target, rnd = (
-        pb.payers, pb.limits, pb.limits_u, pb.floors, pb.areas, pb.target, pb.rnd)
+        pb.payers,
+        pb.limits,
+        pb.limits_u,
+        pb.floors,
+        pb.areas,
+        pb.target,
+        pb.rnd,
+    )
     per_area = areas is not None
-    vals = [min(max(Fraction(v).limit_denominator(10 ** 9), Fraction(0)), Fraction(lu))
-            for v, lu in zip(x, limits_u)]
-    if not per_area:   # restore the floor order exactly after float noise
+    vals = [
+        min(max(Fraction(v).limit_denominator(10**9), Fraction(0)), Fraction(lu))
+        for v, lu in zip(x, limits_u)
+    ]
+    if not per_area:  # restore the floor order exactly after float noise
         vals = _enforce_order(vals, floors)
-    shares = allocate(target, vals, rnd, floors) if sum(vals) > 0 else \
-        allocate(target, [Fraction(1)] * len(payers), rnd, floors)
+    shares = (
+        allocate(target, vals, rnd, floors)
+        if sum(vals) > 0
+        else allocate(target, [Fraction(1)] * len(payers), rnd, floors)
+    )
     shares = _repair(shares, payers, limits, floors, areas, rnd, notes)
     result_shares: dict[str, Decimal] = {}
     by_id = dict(zip([h.id for h in payers], shares))
     for h in unit.households:
         result_shares[h.id] = by_id.get(h.id, Decimal(0))
-    ratios = {h.id: (Fraction(by_id[h.id]) / Fraction(limits[h.id]) if limits[h.id] > 0
-                     else (Fraction(0) if by_id[h.id] == 0 else None)) for h in payers}
+    ratios = {
+        h.id: (
+            Fraction(by_id[h.id]) / Fraction(limits[h.id])
+            if limits[h.id] > 0
+            else (Fraction(0) if by_id[h.id] == 0 else None)
+        )
+        for h in payers
+    }
     finite = [r for r in ratios.values() if r is not None]
     max_ratio = max(finite) if finite else Fraction(0)
-    binding = [h.id for h, v in zip(payers, x) if limits_u[payers.index(h)] > 0
-               and v >= t_star * limits_u[payers.index(h)] - 1e-6 * max(1, limits_u[
-                   payers.index(h)])]
-    at_limit = [h.id for h in payers if by_id[h.id] == limits[h.id]
-                or (by_id[h.id] > 0 and by_id[h.id] + rnd > limits[h.id])]
-    pct = (max_ratio * 100)
+    binding = [
+        h.id
+        for h, v in zip(payers, x)
+        if limits_u[payers.index(h)] > 0
+        and v >= t_star * limits_u[payers.index(h)] - 1e-6 * max(1, limits_u[payers.index(h)])
+    ]
+    at_limit = [
+        h.id
+        for h in payers
+        if by_id[h.id] == limits[h.id] or (by_id[h.id] > 0 and by_id[h.id] + rnd > limits[h.id])
+    ]
+    pct = max_ratio * 100
     pct_t = f"{float(pct):.1f}"
     return ConsensusResult(
-        unit.id, "feasible", target, cap_yuan, Decimal(0), shares_yuan=result_shares,
-        limits_yuan=limits, max_ratio=max_ratio, lp_max_ratio=t_star, binding=binding,
-        at_limit=at_limit, per_area=per_area, rounding_yuan=rnd, notes=notes,
+        unit.id,
+        "feasible",
+        target,
+        cap_yuan,
+        Decimal(0),
+        shares_yuan=result_shares,
+        limits_yuan=limits,
+        max_ratio=max_ratio,
+        lp_max_ratio=t_star,
+        binding=binding,
+        at_limit=at_limit,
+        per_area=per_area,
+        rounding_yuan=rnd,
+        notes=notes,
         message_zh=f"存在可接受的分摊方案：每户最多承担其上限的 {pct_t} %；"
-                   f"起决定作用的住户：{'、'.join(binding) or '无'}",
+        f"起决定作用的住户：{'、'.join(binding) or '无'}",
         message_en=f"an acceptable split exists: nobody pays more than {pct_t} % of their "
-                   f"stated maximum; binding households: {', '.join(binding) or 'none'}")
+        f"stated maximum; binding households: {', '.join(binding) or 'none'}",
+    )
 
 
-def _limiting(payers: Sequence[Household], limits_u: Sequence[int], floors: Sequence[int],
-              areas: Sequence[Fraction] | None) -> list[str]:
+def _limiting(
+    payers: Sequence[Household],
+    limits_u: Sequence[int],
+    floors: Sequence[int],
+    areas: Sequence[Fraction] | None,
+) -> list[str]:
     """Households whose limit, through the floor order, holds a lower floor below that
     lower floor's own limit (raising their limit would raise the capacity most)."""
     per = [Fraction(limits_u[i]) / (areas[i] if areas else 1) for i in range(len(payers))]
@@ -400,8 +491,14 @@ def _enforce_order(vals: list[Fraction], floors: list[int]) -> list[Fraction]:
     return out
 
 
-def _check(shares: Sequence[Decimal], payers: Sequence[Household], limits: dict[str, Decimal],
-           floors: Sequence[int], areas: Sequence[Fraction] | None, rnd: Decimal) -> list[str]:
+def _check(
+    shares: Sequence[Decimal],
+    payers: Sequence[Household],
+    limits: dict[str, Decimal],
+    floors: Sequence[int],
+    areas: Sequence[Fraction] | None,
+    rnd: Decimal,
+) -> list[str]:
     """What a split breaks: a limit, or the floor order (per m² within one unit)."""
     bad: list[str] = []
     for i, h in enumerate(payers):
@@ -410,17 +507,25 @@ def _check(shares: Sequence[Decimal], payers: Sequence[Household], limits: dict[
         for j in range(len(payers)):
             if floors[i] < floors[j]:
                 if areas:
-                    if Fraction(shares[i]) / areas[i] > Fraction(shares[j]) / areas[j] + \
-                            Fraction(rnd) / areas[i]:
+                    if (
+                        Fraction(shares[i]) / areas[i]
+                        > Fraction(shares[j]) / areas[j] + Fraction(rnd) / areas[i]
+                    ):
                         bad.append(f"{h.id} pays more per m² than {payers[j].id}")
                 elif shares[i] > shares[j]:
                     bad.append(f"{h.id} pays more than {payers[j].id}")
     return bad
 
 
-def _repair(shares: Sequence[Decimal], payers: Sequence[Household], limits: dict[str, Decimal],
-            floors: Sequence[int], areas: Sequence[Fraction] | None, rnd: Decimal,
-            notes: list[str]) -> list[Decimal]:
+def _repair(
+    shares: Sequence[Decimal],
+    payers: Sequence[Household],
+    limits: dict[str, Decimal],
+    floors: Sequence[int],
+    areas: Sequence[Fraction] | None,
+    rnd: Decimal,
+    notes: list[str],
+) -> list[Decimal]:
     """Move whole units off a household over its limit when rounding noise put it there."""
     shares = list(shares)
     for _ in range(10 * len(shares)):
@@ -435,8 +540,9 @@ def _repair(shares: Sequence[Decimal], payers: Sequence[Household], limits: dict
             trial = list(shares)
             trial[i] -= rnd
             trial[j] += rnd
-            if not [b for b in _check(trial, payers, limits, floors, areas, rnd)
-                    if "over" not in b]:
+            if not [
+                b for b in _check(trial, payers, limits, floors, areas, rnd) if "over" not in b
+            ]:
                 shares = trial
                 moved = True
                 break

@@ -41,15 +41,18 @@ def compensation_settings(unit: Unit) -> dict[str, Any] | None:
         raise InputError(f, "must be an object {mode, yuan|percent, floors}")
     mode = raw.get("mode", "per_household")
     if mode not in COMPENSATION_MODES:
-        raise InputError(f"{f}.mode", f"must be one of {', '.join(COMPENSATION_MODES)}, "
-                                      f"got {mode!r}")
+        raise InputError(
+            f"{f}.mode", f"must be one of {', '.join(COMPENSATION_MODES)}, got {mode!r}"
+        )
     floors = raw.get("floors")
     if floors is None:
         floors = list(unit.share.exempt_floors)
     if not isinstance(floors, list) or not floors:
         raise InputError(f"{f}.floors", "must be a non-empty list of receiving floors")
-    out: dict[str, Any] = {"mode": mode,
-                           "floors": floor_numbers(floors, f"{f}.floors", unit.building.storeys)}
+    out: dict[str, Any] = {
+        "mode": mode,
+        "floors": floor_numbers(floors, f"{f}.floors", unit.building.storeys),
+    }
     if mode == "per_household":
         if raw.get("yuan") is None:
             raise InputError(f"{f}.yuan", "is required for mode per_household")
@@ -71,8 +74,7 @@ def discount_rate(unit: Unit) -> Decimal | None:
         return None
     d = to_decimal(raw, "share.discount_rate")
     if d >= 1:
-        raise InputError("share.discount_rate",
-                         f"is a fraction per year (0.03 for 3 %), got {d}")
+        raise InputError("share.discount_rate", f"is a fraction per year (0.03 for 3 %), got {d}")
     return d
 
 
@@ -90,8 +92,12 @@ def floor_numbers(values: Sequence[object], field: str, storeys: int) -> list[in
     """``values`` as floor numbers 1…``storeys``; ``InputError`` naming ``field[i]`` if not."""
     out: list[int] = []
     for i, x in enumerate(values):
-        if isinstance(x, bool) or not isinstance(x, (int, Decimal)) or int(x) != x \
-                or not 1 <= int(x) <= storeys:
+        if (
+            isinstance(x, bool)
+            or not isinstance(x, (int, Decimal))
+            or int(x) != x
+            or not 1 <= int(x) <= storeys
+        ):
             raise InputError(f"{field}[{i}]", f"must be a floor within 1…{storeys}")
         out.append(int(x))
     return out
@@ -115,8 +121,7 @@ def maintenance_fund(unit: Unit) -> dict[str, Any] | None:
         raise InputError(f, "give exactly one of per_household_yuan and total_yuan")
     out: dict[str, Any] = {"approved": approved}
     if has_ph:
-        out["per_household_yuan"] = to_decimal(raw["per_household_yuan"],
-                                                   f"{f}.per_household_yuan")
+        out["per_household_yuan"] = to_decimal(raw["per_household_yuan"], f"{f}.per_household_yuan")
     else:
         out["total_yuan"] = to_decimal(raw["total_yuan"], f"{f}.total_yuan")
     return out

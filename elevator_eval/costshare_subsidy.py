@@ -93,14 +93,17 @@ def _subsidy_exact(rule: Mapping[str, Any], unit: Unit, field: str) -> Decimal |
     if kind == "fixed":
         return Decimal(rule["yuan"])
     if kind == "percent_capped":
-        return min(Fraction(Decimal(rule["percent"])) * Fraction(total) / 100,
-                   Fraction(Decimal(rule["cap_yuan"])))
+        return min(
+            Fraction(Decimal(rule["percent"])) * Fraction(total) / 100,
+            Fraction(Decimal(rule["cap_yuan"])),
+        )
     if kind == "per_stop":
         if _reserved_shaft(unit) and rule.get("reserved_shaft_yuan") is not None:
             return Decimal(rule["reserved_shaft_yuan"])
         stops = unit.building.storeys
         amount = Decimal(rule["base_yuan"]) + Decimal(rule["step_yuan"]) * (
-            stops - int(rule["base_stops"]))
+            stops - int(rule["base_stops"])
+        )
         return max(Decimal(0), min(amount, Decimal(rule["max_yuan"])))
     if kind == "pipeline":
         pipe = unit.costs.items_yuan.get("pipe_relocation", Decimal(0))
@@ -124,8 +127,11 @@ def subsidy_total(unit: Unit) -> tuple[Decimal, list[SubsidyLine]]:
     total = sum((ln.amount_yuan for ln in lines), Decimal(0))
     capital = unit.costs.total_yuan
     if total > capital:
-        lines.append(SubsidyLine("cap_to_total", "补贴不超过总造价", "Capped at the capital total",
-                                 capital - total))
+        lines.append(
+            SubsidyLine(
+                "cap_to_total", "补贴不超过总造价", "Capped at the capital total", capital - total
+            )
+        )
         total = capital
     return total, lines
 

@@ -63,8 +63,9 @@ def _check_header(data: Any, field: str) -> None:
             raise InputError(f"{field}.{key}", "is required")
     quality = data.get("quality")
     if quality not in QUALITY_TAGS:
-        raise InputError(f"{field}.quality", f"must be one of {', '.join(QUALITY_TAGS)}, "
-                                             f"got {quality!r}")
+        raise InputError(
+            f"{field}.quality", f"must be one of {', '.join(QUALITY_TAGS)}, got {quality!r}"
+        )
 
 
 def validate_table(data: dict[str, Any], field: str) -> dict[str, Any]:
@@ -83,8 +84,7 @@ def validate_table(data: dict[str, Any], field: str) -> dict[str, Any]:
     _check_header(data, field)
     kind = data.get("kind", "coefficient")
     if kind not in TABLE_KINDS:
-        raise InputError(f"{field}.kind", f"must be one of {', '.join(TABLE_KINDS)}, "
-                                          f"got {kind!r}")
+        raise InputError(f"{field}.kind", f"must be one of {', '.join(TABLE_KINDS)}, got {kind!r}")
     floors_raw = data.get("floors")
     if not isinstance(floors_raw, dict) or not floors_raw:
         raise InputError(f"{field}.floors", "must be a non-empty object floor → value")
@@ -110,8 +110,10 @@ def validate_table(data: dict[str, Any], field: str) -> dict[str, Any]:
         prev = None
         for fl in sorted(floors):
             if prev is not None and floors[fl] < floors[prev]:
-                raise InputError(f"{field}.floors.{fl}",
-                                 f"falls below floor {prev} in a table declared monotonic")
+                raise InputError(
+                    f"{field}.floors.{fl}",
+                    f"falls below floor {prev} in a table declared monotonic",
+                )
             prev = fl
     out = dict(data)
     out["kind"] = kind
@@ -120,19 +122,22 @@ def validate_table(data: dict[str, Any], field: str) -> dict[str, Any]:
     if kind == "percent":
         basis = data.get("basis")
         if basis not in PERCENT_BASES:
-            raise InputError(f"{field}.basis",
-                             f"must be one of {', '.join(PERCENT_BASES)}, got {basis!r}")
+            raise InputError(
+                f"{field}.basis", f"must be one of {', '.join(PERCENT_BASES)}, got {basis!r}"
+            )
         total = sum(floors.values(), Decimal(0))
         if basis == "per_floor" and total != 100:
             raise InputError(f"{field}.floors", f"per-floor percents add up to {total}, not 100")
     return out
 
 
-def load_table(name: str, *, field: str = "share.table",
-               settings: dict[str, Any] | None = None) -> dict[str, Any]:
+def load_table(
+    name: str, *, field: str = "share.table", settings: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Load and validate a coefficient table by name (user tables from ``settings`` first)."""
-    data = ruledata.load("coefficients", name, field=field,
-                         user=_user(settings, "coefficient_tables"))
+    data = ruledata.load(
+        "coefficients", name, field=field, user=_user(settings, "coefficient_tables")
+    )
     return validate_table(data, f"{field} {name}")
 
 
@@ -168,8 +173,9 @@ def check_split(split: object, field: str) -> dict[str, Decimal]:
     return parts
 
 
-def load_subsidy_rules(name: str, *, field: str = "subsidies",
-                       settings: dict[str, Any] | None = None) -> dict[str, Any]:
+def load_subsidy_rules(
+    name: str, *, field: str = "subsidies", settings: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Load and validate a city's subsidy rule set by name."""
     data = ruledata.load("subsidies", name, field=field, user=_user(settings, "subsidy_rules"))
     return validate_subsidy_file(data, f"{field} {name}")
@@ -182,8 +188,9 @@ def list_subsidy_rules(settings: dict[str, Any] | None = None) -> list[str]:
     return sorted(names)
 
 
-def rule_set_subsidies(name: str, *,
-                       settings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def rule_set_subsidies(
+    name: str, *, settings: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
     """The subsidy rules of the named rule set (a city's, or the project's own), each tagged
     with the rule set's name: what a unit's ``subsidies`` become when the clerk applies it."""
     data = load_subsidy_rules(name, settings=settings)

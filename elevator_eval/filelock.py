@@ -51,8 +51,10 @@ class LockInfo:
     def describe(self) -> tuple[str, str]:
         """(Chinese, English) one-line description for a dialog."""
         when = self.time[:16].replace("T", " ")
-        return (f"{self.user}（计算机 {self.host}，自 {when} UTC 起）",
-                f"{self.user} (on {self.host}, since {when} UTC)")
+        return (
+            f"{self.user}（计算机 {self.host}，自 {when} UTC 起）",
+            f"{self.user} (on {self.host}, since {when} UTC)",
+        )
 
 
 def lock_path(path: str | os.PathLike[str]) -> Path:
@@ -72,9 +74,14 @@ def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
     """The lock on ``path``, or None when there is none or it is unreadable."""
     try:
         data = json.loads(lock_path(path).read_text(encoding="utf-8"))
-        return LockInfo(user=str(data["user"])[:80], host=str(data["host"])[:80],
-                        pid=int(data["pid"]), time=str(data["time"])[:40],
-                        heartbeat=float(data["heartbeat"]), token=str(data["token"])[:64])
+        return LockInfo(
+            user=str(data["user"])[:80],
+            host=str(data["host"])[:80],
+            pid=int(data["pid"]),
+            time=str(data["time"])[:40],
+            heartbeat=float(data["heartbeat"]),
+            token=str(data["token"])[:64],
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -123,9 +130,14 @@ def acquire(path: str | os.PathLike[str]) -> str | None:
 
     None when the folder cannot be written (a read-only share: nothing to protect).
     """
-    info = LockInfo(user=_user(), host=socket.gethostname(), pid=os.getpid(),
-                    time=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                    heartbeat=time.time(), token=uuid.uuid4().hex)
+    info = LockInfo(
+        user=_user(),
+        host=socket.gethostname(),
+        pid=os.getpid(),
+        time=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        heartbeat=time.time(),
+        token=uuid.uuid4().hex,
+    )
     try:
         _write(path, info)
     except OSError:

@@ -21,8 +21,11 @@ from typing import Any
 SEVERITIES = ("weak", "strong", "major")
 """Severities from mildest to worst."""
 
-SEVERITY_LABELS = {"weak": ("弱干扰", "weak"), "strong": ("强干扰", "strong"),
-                   "major": ("重大干扰", "major")}
+SEVERITY_LABELS = {
+    "weak": ("弱干扰", "weak"),
+    "strong": ("强干扰", "strong"),
+    "major": ("重大干扰", "major"),
+}
 """Severity → (Chinese label, English label)."""
 
 
@@ -79,16 +82,23 @@ class Finding:
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
         """The spec §2 keys (``code``, ``severity``, ``message``) plus both languages."""
-        return {"code": self.code, "severity": self.severity, "message": self.message(lang),
-                "message_zh": self.message_zh, "message_en": self.message_en,
-                "remedy_zh": self.remedy_zh, "remedy_en": self.remedy_en,
-                "source": self.source, "ruleset": self.ruleset,
-                "threshold": dict(self.threshold)}
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message(lang),
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+            "remedy_zh": self.remedy_zh,
+            "remedy_en": self.remedy_en,
+            "source": self.source,
+            "ruleset": self.ruleset,
+            "threshold": dict(self.threshold),
+        }
 
 
 def count_severities(findings: Iterable[Finding]) -> dict[str, int]:
     """``{"weak": n, "strong": n, "major": n}`` for a list of findings."""
-    counts = {s: 0 for s in SEVERITIES}
+    counts = dict.fromkeys(SEVERITIES, 0)
     for f in findings:
         counts[f.severity] += 1
     return counts

@@ -90,7 +90,7 @@ def mark_supplement(markup: str) -> str:
     program's own constant; the characters are ideographs, never markup). Text without such
     characters is returned unchanged.
     """
-    if _SUPPLEMENT_CHAR.search(markup) is None:   # the common case, without a Python loop
+    if _SUPPLEMENT_CHAR.search(markup) is None:  # the common case, without a Python loop
         return markup
     out = []
     inside = False

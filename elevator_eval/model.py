@@ -263,7 +263,7 @@ class Unit:
                 return h
         raise KeyError(household_id)
 
-    def clone(self) -> "Unit":
+    def clone(self) -> Unit:
         """A deep copy (the building info is copied too)."""
         return copy.deepcopy(self)
 

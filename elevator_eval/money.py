@@ -14,8 +14,9 @@ from .errors import InputError
 ZERO = Decimal(0)
 
 
-def to_decimal(value: object, field: str, *, allow_negative: bool = False,
-               allow_zero: bool = True) -> Decimal:
+def to_decimal(
+    value: object, field: str, *, allow_negative: bool = False, allow_zero: bool = True
+) -> Decimal:
     """Parse a number given as int, Decimal, decimal string or float into a Decimal.
 
     Floats are converted through ``repr`` (their shortest decimal text), which is what the

@@ -62,6 +62,7 @@ def scrub(text: str) -> str:
 
 # ------------------------------------------------------------------------------ residents
 
+
 @dataclass
 class Resident:
     """One owner of one unit and their households there."""
@@ -106,15 +107,22 @@ def find_resident(project: Project, selector: str) -> Resident:
         if door is None:
             raise InputError("--resident", f"no owner or door {rid!r} in unit {unit_id}")
         return Resident(unit, door.owner_id, owners[door.owner_id])
-    found = [Resident(u, selector, hs) for u in project.units()
-             for oid, hs in _owners(u).items() if oid == selector]
+    found = [
+        Resident(u, selector, hs)
+        for u in project.units()
+        for oid, hs in _owners(u).items()
+        if oid == selector
+    ]
     if not found:
-        raise InputError("--resident", f"no owner {selector!r} in the project "
-                         "(give UNIT:OWNER or UNIT:DOOR)")
+        raise InputError(
+            "--resident", f"no owner {selector!r} in the project (give UNIT:OWNER or UNIT:DOOR)"
+        )
     if len(found) > 1:
         units = ", ".join(r.unit.id for r in found[:5])
-        raise InputError("--resident", f"owner id {selector!r} is used in {len(found)} units "
-                         f"({units}); give UNIT:{selector}")
+        raise InputError(
+            "--resident",
+            f"owner id {selector!r} is used in {len(found)} units ({units}); give UNIT:{selector}",
+        )
     return found[0]
 
 
@@ -142,23 +150,44 @@ def resident_record(project: Project, selector: str) -> dict[str, Any]:
     """
     r = find_resident(project, selector)
     doors = {h.id for h in r.households}
-    households = [{
-        "door": h.id, "floor": h.floor, "area_m2": str(h.area_m2), "owner": h.owner,
-        "owner_name": h.owner_name, "contact": h.contact, "vote": h.vote,
-        "vote_date": h.vote_date, "vote_source": h.vote_source,
-        "exclusive_part_affected": bool(h.exclusive_part_affected),
-        "max_contribution_yuan": _plain(h.max_contribution_yuan),
-        "provident_fund_yuan": _plain(h.provident_fund_yuan),
-        "extra": _plain(h.extra)} for h in r.households]
-    log = [ev.to_dict() for ev in project.vote_log
-           if ev.unit_id == r.unit.id and ev.household_id in doors]
-    return {"project": project.name, "resident": {"ref": r.ref, "unit": r.unit.id,
-                                                  "unit_name": r.unit.name,
-                                                  "owner_id": r.owner_id},
-            "households": households, "vote_log": log,
-            "erasures": [e for e in _section(project).get("erasures", [])
-                         if e.get("unit") == r.unit.id],
-            "retention_days": retention_days(project)}
+    households = [
+        {
+            "door": h.id,
+            "floor": h.floor,
+            "area_m2": str(h.area_m2),
+            "owner": h.owner,
+            "owner_name": h.owner_name,
+            "contact": h.contact,
+            "vote": h.vote,
+            "vote_date": h.vote_date,
+            "vote_source": h.vote_source,
+            "exclusive_part_affected": bool(h.exclusive_part_affected),
+            "max_contribution_yuan": _plain(h.max_contribution_yuan),
+            "provident_fund_yuan": _plain(h.provident_fund_yuan),
+            "extra": _plain(h.extra),
+        }
+        for h in r.households
+    ]
+    log = [
+        ev.to_dict()
+        for ev in project.vote_log
+        if ev.unit_id == r.unit.id and ev.household_id in doors
+    ]
+    return {
+        "project": project.name,
+        "resident": {
+            "ref": r.ref,
+            "unit": r.unit.id,
+            "unit_name": r.unit.name,
+            "owner_id": r.owner_id,
+        },
+        "households": households,
+        "vote_log": log,
+        "erasures": [
+            e for e in _section(project).get("erasures", []) if e.get("unit") == r.unit.id
+        ],
+        "retention_days": retention_days(project),
+    }
 
 
 def _section(project: Project) -> dict[str, Any]:
@@ -171,8 +200,7 @@ def _pseudonym(project: Project, unit: Unit, owner_id: str) -> str:
     return "ERASED-" + hashlib.sha256(raw).hexdigest()[:12]
 
 
-def erase_resident(project: Project, selector: str, *, today: str | None = None
-                   ) -> dict[str, Any]:
+def erase_resident(project: Project, selector: str, *, today: str | None = None) -> dict[str, Any]:
     """Delete one resident's personal information in place (see the module doc).
 
     Returns
@@ -194,12 +222,21 @@ def erase_resident(project: Project, selector: str, *, today: str | None = None
         h.extra = {}
     erased = 0
     for i, ev in enumerate(project.vote_log):
-        if ev.unit_id == r.unit.id and ev.household_id in doors and ev.note and \
-                not ev.note.startswith("〔已删除"):
+        if (
+            ev.unit_id == r.unit.id
+            and ev.household_id in doors
+            and ev.note
+            and not ev.note.startswith("〔已删除")
+        ):
             project.vote_log[i] = tombstone(ev, day)
             erased += 1
-    record = {"date": day, "unit": r.unit.id, "pseudonym": pseudonym,
-              "households": len(r.households), "vote_log_notes_erased": erased}
+    record = {
+        "date": day,
+        "unit": r.unit.id,
+        "pseudonym": pseudonym,
+        "households": len(r.households),
+        "vote_log_notes_erased": erased,
+    }
     _set_section(project, erasures=[*_section(project).get("erasures", []), record])
     return record
 
@@ -230,10 +267,13 @@ def set_retention_days(project: Project, days: int | None) -> None:
     InputError
         naming ``retention_days`` unless 1 ≤ days ≤ :data:`MAX_RETENTION_DAYS`.
     """
-    if days is not None and (isinstance(days, bool) or not isinstance(days, int)
-                             or not 1 <= days <= MAX_RETENTION_DAYS):
-        raise InputError("retention_days", f"must be a whole number of days from 1 to "
-                         f"{MAX_RETENTION_DAYS}, got {days!r}")
+    if days is not None and (
+        isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_RETENTION_DAYS
+    ):
+        raise InputError(
+            "retention_days",
+            f"must be a whole number of days from 1 to {MAX_RETENTION_DAYS}, got {days!r}",
+        )
     _set_section(project, retention_days=days)
 
 
@@ -251,8 +291,7 @@ def expired(project: Project, today: str) -> list[tuple[Unit, Household]]:
                 voted = dt.date.fromisoformat((h.vote_date or "")[:10])
             except ValueError:
                 continue
-            if voted < limit and (h.contact or any(isinstance(v, str) for v in
-                                                   h.extra.values())):
+            if voted < limit and (h.contact or any(isinstance(v, str) for v in h.extra.values())):
                 out.append((u, h))
     return out
 

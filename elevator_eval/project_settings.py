@@ -53,20 +53,31 @@ SETTINGS_VERSION = 1
 
 VERSION_KEY = "settings_version"
 ORGANISATION_KEY = "organisation"
-ORGANISATION_FIELDS = ("street_office", "consultant", "contact_person", "contact_phone",
-                       "address", "seal_text")
+ORGANISATION_FIELDS = (
+    "street_office",
+    "consultant",
+    "contact_person",
+    "contact_phone",
+    "address",
+    "seal_text",
+)
 """Keys of ``settings["organisation"]`` (documents read exactly these)."""
 
-NAME_KEYS = ("default_rules", "suitability_rules", "coefficient_table", "subsidy_rule_set",
-             "sunlight_standard")
+NAME_KEYS = (
+    "default_rules",
+    "suitability_rules",
+    "coefficient_table",
+    "subsidy_rule_set",
+    "sunlight_standard",
+)
 """Settings that name a rule file."""
 TEXT_KEYS = ("city",)
-USER_FILE_KEYS = ("consent_rulesets", "suitability_rulesets", "coefficient_tables",
-                  "subsidy_rules")
+USER_FILE_KEYS = ("consent_rulesets", "suitability_rulesets", "coefficient_tables", "subsidy_rules")
 OBJECT_KEYS = ("preinstall", "procurement")
 
-SETTABLE_KEYS = NAME_KEYS + TEXT_KEYS + tuple(f"{ORGANISATION_KEY}.{k}"
-                                              for k in ORGANISATION_FIELDS)
+SETTABLE_KEYS = (
+    NAME_KEYS + TEXT_KEYS + tuple(f"{ORGANISATION_KEY}.{k}" for k in ORGANISATION_FIELDS)
+)
 """Keys that ``settings --set`` and the dialog may change."""
 
 
@@ -141,6 +152,7 @@ class ProjectSettings:
 
 # --------------------------------------------------------------------------- migration
 
+
 def _migrate_0_to_1(d: dict[str, Any]) -> dict[str, Any]:
     """Version 0 (a loose dict): empty names mean "not set"; ``organization`` (US spelling,
     written by early sample scripts) becomes ``organisation``."""
@@ -175,8 +187,9 @@ def migrate(settings: dict[str, Any] | None) -> dict[str, Any]:
     if not isinstance(v, int) or isinstance(v, bool) or v < 0:
         raise InputError(f"settings.{VERSION_KEY}", "must be a whole number ≥ 0")
     if v > SETTINGS_VERSION:
-        raise InputError(f"settings.{VERSION_KEY}",
-                         f"{v} is newer than this app reads ({SETTINGS_VERSION})")
+        raise InputError(
+            f"settings.{VERSION_KEY}", f"{v} is newer than this app reads ({SETTINGS_VERSION})"
+        )
     for step in MIGRATIONS[v:]:
         d = step(d)
     d[VERSION_KEY] = SETTINGS_VERSION
@@ -184,6 +197,7 @@ def migrate(settings: dict[str, Any] | None) -> dict[str, Any]:
 
 
 # -------------------------------------------------------------------------- validation
+
 
 def _text(value: Any, key: str) -> str:
     if not isinstance(value, str):
@@ -209,19 +223,25 @@ def _organisation(value: Any) -> Organisation:
         kw[k] = _text(v, f"{ORGANISATION_KEY}.{k}")
     phone = kw.get("contact_phone")
     if phone and not re.fullmatch(defaults()["phone_pattern"], phone):
-        raise InputError(f"settings.{ORGANISATION_KEY}.contact_phone",
-                         "must be a phone number (digits, spaces, + - ( ))")
+        raise InputError(
+            f"settings.{ORGANISATION_KEY}.contact_phone",
+            "must be a phone number (digits, spaces, + - ( ))",
+        )
     return Organisation(**kw)
 
 
 def _known_names(key: str, d: dict[str, Any]) -> list[str]:
     """Names a ``NAME_KEYS`` setting may take, given the settings ``d``."""
     if key == "default_rules":
-        return sorted(set(ruledata.shipped_names("consent"))
-                      | set(ruledata.user_files(d, "consent_rulesets") or {}))
+        return sorted(
+            set(ruledata.shipped_names("consent"))
+            | set(ruledata.user_files(d, "consent_rulesets") or {})
+        )
     if key == "suitability_rules":
-        return sorted(set(ruledata.shipped_names("suitability"))
-                      | set(ruledata.user_files(d, "suitability_rulesets") or {}))
+        return sorted(
+            set(ruledata.shipped_names("suitability"))
+            | set(ruledata.user_files(d, "suitability_rulesets") or {})
+        )
     if key == "coefficient_table":
         return list_tables(d)
     if key == "subsidy_rule_set":
@@ -236,12 +256,12 @@ def _check_name(key: str, value: Any, d: dict[str, Any]) -> str:
         raise InputError(f"settings.{key}", "must be a name")
     known = _known_names(key, d)
     if value not in known:
-        raise InputError(f"settings.{key}",
-                         f"unknown name {value!r} (known: {', '.join(known)})")
+        raise InputError(f"settings.{key}", f"unknown name {value!r} (known: {', '.join(known)})")
     if key == "coefficient_table":
         if load_table(value, field=f"settings.{key}", settings=d)["kind"] != "coefficient":
-            raise InputError(f"settings.{key}", f"{value!r} is a percent table, not "
-                                                "coefficients by floor")
+            raise InputError(
+                f"settings.{key}", f"{value!r} is a percent table, not coefficients by floor"
+            )
     # validates the content of a project-defined ruleset too
     if key == "default_rules":
         consent_rules.load_ruleset(value, user=consent_rules.user_rulesets(d))
@@ -274,13 +294,18 @@ def validate(settings: dict[str, Any] | None) -> ProjectSettings:
         v = d.get(k)
         if v is not None and not isinstance(v, dict):
             raise InputError(f"settings.{k}", "must be an object")
-    known = set(NAME_KEYS + TEXT_KEYS + USER_FILE_KEYS + OBJECT_KEYS) | {VERSION_KEY,
-                                                                      ORGANISATION_KEY}
+    known = set(NAME_KEYS + TEXT_KEYS + USER_FILE_KEYS + OBJECT_KEYS) | {
+        VERSION_KEY,
+        ORGANISATION_KEY,
+    }
     return ProjectSettings(
-        version=d[VERSION_KEY], organisation=_organisation(d.get(ORGANISATION_KEY)),
+        version=d[VERSION_KEY],
+        organisation=_organisation(d.get(ORGANISATION_KEY)),
         user_files={k: d[k] for k in USER_FILE_KEYS if isinstance(d.get(k), dict)},
         objects={k: d[k] for k in OBJECT_KEYS if isinstance(d.get(k), dict)},
-        unknown={k: v for k, v in d.items() if k not in known}, **kw)
+        unknown={k: v for k, v in d.items() if k not in known},
+        **kw,
+    )
 
 
 def coefficient_table(settings: dict[str, Any] | None) -> str | None:

@@ -85,8 +85,12 @@ def choices(kind: str, settings: dict[str, Any] | None = None) -> list[RuleFile]
 
     ``kind``: ``consent``, ``suitability``, ``coefficients``, ``subsidies`` or ``sunlight``.
     """
-    user_key = {"consent": "consent_rulesets", "suitability": "suitability_rulesets",
-                "coefficients": "coefficient_tables", "subsidies": "subsidy_rules"}.get(kind)
+    user_key = {
+        "consent": "consent_rulesets",
+        "suitability": "suitability_rulesets",
+        "coefficients": "coefficient_tables",
+        "subsidies": "subsidy_rules",
+    }.get(kind)
     user = ruledata.user_files(settings, user_key) if user_key else None
     names = sorted(set(ruledata.shipped_names(kind)) | set(user or {}))
     out = []
@@ -95,12 +99,23 @@ def choices(kind: str, settings: dict[str, Any] | None = None) -> list[RuleFile]
             d = ruledata.load(kind, n, user=user)
         except InputError:
             continue
-        out.append(RuleFile(kind, n, str(d["title_zh"]), str(d["title_en"]), str(d["source"]),
-                            d.get("valid_from"), d.get("valid_to"), bool(user and n in user)))
+        out.append(
+            RuleFile(
+                kind,
+                n,
+                str(d["title_zh"]),
+                str(d["title_en"]),
+                str(d["source"]),
+                d.get("valid_from"),
+                d.get("valid_to"),
+                bool(user and n in user),
+            )
+        )
     return out
 
 
 # ------------------------------------------------------------------------------ bundle
+
 
 @dataclass(frozen=True)
 class ProjectRules:
@@ -116,21 +131,30 @@ class ProjectRules:
         # lazy: importing a submodule runs the package's __init__, whose engines resolve
         # their rules through this module
         from .preinstall.assumptions import load_assumptions
+
         return load_assumptions(self.project)
 
     @cached_property
     def procurement_defaults(self) -> dict[str, Any]:
         """The shipped procurement defaults (``rules/procurement/defaults.json``; a project
         does not override them yet, its quote workspace lives in ``settings["procurement"]``)."""
-        from .procurement.catalogue import defaults as shipped   # lazy: as above
+        from .procurement.catalogue import defaults as shipped  # lazy: as above
+
         return dict(shipped())
 
     @cached_property
     def sunlight_standard(self) -> RuleFile:
         name = self.settings.sunlight_standard or defaults()["sunlight_standard"]
         d = ruledata.load("sunlight", name, field="settings.sunlight_standard")
-        return RuleFile("sunlight", name, d["title_zh"], d["title_en"], d["source"],
-                        d.get("valid_from"), d.get("valid_to"))
+        return RuleFile(
+            "sunlight",
+            name,
+            d["title_zh"],
+            d["title_en"],
+            d["source"],
+            d.get("valid_from"),
+            d.get("valid_to"),
+        )
 
 
 @dataclass(frozen=True)
@@ -199,8 +223,9 @@ class Resolver:
         ``settings.<key>`` when the project's settings are invalid.
     """
 
-    def __init__(self, project: Project | None = None, *,
-                 settings: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, project: Project | None = None, *, settings: dict[str, Any] | None = None
+    ) -> None:
         raw = getattr(project, "settings", None) if project is not None else settings
         typed = read_settings(project) if project is not None else validate(settings)
         self.project = project
@@ -223,8 +248,13 @@ class Resolver:
         consent or suitability, winning over the unit's and the project's choice)."""
         s = self.rules.settings
         plain = self.rules.plain
-        caller_suit = rules if rules is not None and is_suitability_name(rules, plain) \
-            and not is_consent_name(rules, plain) else None
+        caller_suit = (
+            rules
+            if rules is not None
+            and is_suitability_name(rules, plain)
+            and not is_consent_name(rules, plain)
+            else None
+        )
         caller_consent = rules if rules is not None and caller_suit is None else None
         unit_consent = getattr(unit, "consent_rules", None) if unit is not None else None
         unit_suit = getattr(unit, "suitability_rules", None) if unit is not None else None
@@ -236,18 +266,26 @@ class Resolver:
             c_name, c_from = s.default_rules, "project"
         else:
             c_name, c_from = defaults()["consent_rules"], "default"
-        if c_from == "unit" and unit_suit is None and not is_consent_name(c_name, plain) \
-                and is_suitability_name(c_name, plain):
+        if (
+            c_from == "unit"
+            and unit_suit is None
+            and not is_consent_name(c_name, plain)
+            and is_suitability_name(c_name, plain)
+        ):
             # a v1 ``rules`` naming a project-defined suitability ruleset
-            unit_suit, c_name, c_from = c_name, s.default_rules or defaults()["consent_rules"], \
-                "project" if s.default_rules else "default"
+            unit_suit, c_name, c_from = (
+                c_name,
+                s.default_rules or defaults()["consent_rules"],
+                "project" if s.default_rules else "default",
+            )
         try:
             consent = self.consent(c_name)
         except InputError as e:
-            if e.field != "rules":    # invalid content: the error names the bad key
+            if e.field != "rules":  # invalid content: the error names the bad key
                 raise
-            raise InputError("rules" if c_from in ("caller", "unit") else
-                             "settings.default_rules", e.message) from None
+            raise InputError(
+                "rules" if c_from in ("caller", "unit") else "settings.default_rules", e.message
+            ) from None
         if caller_suit is not None:
             s_name, s_from = caller_suit, "caller"
         elif unit_suit is not None:
@@ -261,14 +299,22 @@ class Resolver:
         except InputError as e:
             if e.field != "rules":
                 raise
-            raise InputError("settings.suitability_rules" if s_from == "project" else "rules",
-                             e.message) from None
+            raise InputError(
+                "settings.suitability_rules" if s_from == "project" else "rules", e.message
+            ) from None
         share = getattr(unit, "share", None)
-        table = (getattr(share, "table", None) or s.coefficient_table
-                 or defaults()["coefficient_table"])
-        return RuleBundle(consent=consent, suitability=suitability, coefficient_table=table,
-                          subsidy_rule_set=s.subsidy_rule_set, consent_from=c_from,
-                          suitability_from=s_from, project_rules=self.rules)
+        table = (
+            getattr(share, "table", None) or s.coefficient_table or defaults()["coefficient_table"]
+        )
+        return RuleBundle(
+            consent=consent,
+            suitability=suitability,
+            coefficient_table=table,
+            subsidy_rule_set=s.subsidy_rule_set,
+            consent_from=c_from,
+            suitability_from=s_from,
+            project_rules=self.rules,
+        )
 
 
 @lru_cache(maxsize=1)
@@ -277,16 +323,16 @@ def shipped_resolver() -> Resolver:
     return Resolver()
 
 
-def resolver_for(project: Project | None = None, settings: dict[str, Any] | None = None
-                 ) -> Resolver:
+def resolver_for(
+    project: Project | None = None, settings: dict[str, Any] | None = None
+) -> Resolver:
     """A resolver for ``project`` (or bare ``settings``); the shared one for neither."""
     if project is None and not settings:
         return shipped_resolver()
     return Resolver(project, settings=settings)
 
 
-def resolve(project: Project | None, unit: Unit | None, rules: str | None = None
-            ) -> RuleBundle:
+def resolve(project: Project | None, unit: Unit | None, rules: str | None = None) -> RuleBundle:
     """The complete set of rules in force for ``unit`` of ``project`` (see module doc).
 
     Parameters
@@ -299,8 +345,9 @@ def resolve(project: Project | None, unit: Unit | None, rules: str | None = None
     return resolver_for(project).bundle(unit, rules)
 
 
-def bundle_for(unit: Unit | None, rules: str | None = None, *,
-               settings: dict[str, Any] | None = None) -> RuleBundle:
+def bundle_for(
+    unit: Unit | None, rules: str | None = None, *, settings: dict[str, Any] | None = None
+) -> RuleBundle:
     """The rules in force for ``unit`` without a project (``settings``: a project's settings,
     for its defaults and its own rule files; ``rules``: a ruleset name given by the caller).
 
@@ -312,13 +359,15 @@ def bundle_for(unit: Unit | None, rules: str | None = None, *,
     return resolver_for(settings=settings).bundle(unit, rules)
 
 
-def consent_for(unit: Unit | None, rules: str | None = None, *,
-                settings: dict[str, Any] | None = None) -> ConsentRuleset:
+def consent_for(
+    unit: Unit | None, rules: str | None = None, *, settings: dict[str, Any] | None = None
+) -> ConsentRuleset:
     """The consent ruleset in force for ``unit`` (see :func:`bundle_for`)."""
     return bundle_for(unit, rules, settings=settings).consent
 
 
-def suitability_name(unit: Unit | None, rules: str | None = None, *,
-                     settings: dict[str, Any] | None = None) -> str:
+def suitability_name(
+    unit: Unit | None, rules: str | None = None, *, settings: dict[str, Any] | None = None
+) -> str:
     """The name of the suitability ruleset in force for ``unit`` (see :func:`bundle_for`)."""
     return bundle_for(unit, rules, settings=settings).suitability.name

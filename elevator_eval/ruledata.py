@@ -36,8 +36,9 @@ def _read(kind: str, name: str) -> str:
     return (rules_dir() / kind / f"{name}.json").read_text(encoding="utf-8")
 
 
-def load(kind: str, name: str, *, field: str = "rules",
-         user: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def load(
+    kind: str, name: str, *, field: str = "rules", user: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """Load the rule file ``name`` of ``kind`` (numbers as Decimal).
 
     Parameters
@@ -60,8 +61,13 @@ def load(kind: str, name: str, *, field: str = "rules",
     if user and name in user:
         data = user[name]
     else:
-        if not isinstance(name, str) or not name or "/" in name or "\\" in name \
-                or name.startswith("."):
+        if (
+            not isinstance(name, str)
+            or not name
+            or "/" in name
+            or "\\" in name
+            or name.startswith(".")
+        ):
             raise InputError(field, f"unknown {kind} name {name!r}")
         try:
             text = _read(kind, name)
@@ -95,13 +101,17 @@ def user_files(settings: Mapping[str, Any] | None, key: str) -> dict[str, Any] |
 
 
 @lru_cache(maxsize=128)
-def _load_shipped_ruleset(kind: str, name: str, validate: Callable[[dict[str, Any]], Any]
-                          ) -> Any:
+def _load_shipped_ruleset(kind: str, name: str, validate: Callable[[dict[str, Any]], Any]) -> Any:
     return validate(load(kind, name, field="rules"))
 
 
-def load_ruleset(kind: str, name: str, validate: Callable[[dict[str, Any]], T], *,
-                 user: Mapping[str, Any] | None = None) -> T:
+def load_ruleset(
+    kind: str,
+    name: str,
+    validate: Callable[[dict[str, Any]], T],
+    *,
+    user: Mapping[str, Any] | None = None,
+) -> T:
     """Load the ruleset ``name`` of ``kind`` and return ``validate(data)``.
 
     A user-defined ruleset of that name (from ``user``) wins over a shipped one and is
@@ -114,5 +124,5 @@ def load_ruleset(kind: str, name: str, validate: Callable[[dict[str, Any]], T], 
     """
     if user and name in user:
         return validate(load(kind, name, field="rules", user=user))
-    shipped: T = _load_shipped_ruleset(kind, name, validate)    # cached: one per name
+    shipped: T = _load_shipped_ruleset(kind, name, validate)  # cached: one per name
     return shipped

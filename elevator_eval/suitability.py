@@ -50,22 +50,44 @@ CLASSES = ("suitable", "difficult", "unsuitable")
 CLASS_LABELS = pairs("classes")
 """(zh, en) name of each class, from the one vocabulary."""
 
-FINDING_CODES = ("danger_grade", "appraisal_required", "storeys_low", "masonry_seismic",
-                 "design_life_short", "red_line", "fire_lane_narrow", "neighbour_close",
-                 "private_courtyard", "sunlight_below_standard", "pipe_gas", "pipe_water",
-                 "pipe_drainage", "pipe_power", "pipe_telecom", "pipe_heating", "pipe_other",
-                 "footprint_small", "pit_reduced", "pit_below_reduced", "headroom_reduced",
-                 "headroom_below_reduced", "corridor_shallow")
+FINDING_CODES = (
+    "danger_grade",
+    "appraisal_required",
+    "storeys_low",
+    "masonry_seismic",
+    "design_life_short",
+    "red_line",
+    "fire_lane_narrow",
+    "neighbour_close",
+    "private_courtyard",
+    "sunlight_below_standard",
+    "pipe_gas",
+    "pipe_water",
+    "pipe_drainage",
+    "pipe_power",
+    "pipe_telecom",
+    "pipe_heating",
+    "pipe_other",
+    "footprint_small",
+    "pit_reduced",
+    "pit_below_reduced",
+    "headroom_reduced",
+    "headroom_below_reduced",
+    "corridor_shallow",
+)
 """Every finding code the checks can produce (non-gas pipes share the ``pipe_other``
 severity; a pipe type outside :data:`~elevator_eval.model.PIPE_TYPES` gives ``pipe_other``)."""
 
 # ------------------------------------------------------------------------ classification
 
-def classify_counts(major: int, strong: int, class_rule: Mapping[str, int] | None = None
-                    ) -> str:
+
+def classify_counts(major: int, strong: int, class_rule: Mapping[str, int] | None = None) -> str:
     """The class from the number of ``major`` and ``strong`` findings."""
-    cr = class_rule or {"unsuitable_min_major": 1, "unsuitable_min_strong": 2,
-                        "difficult_min_strong": 1}
+    cr = class_rule or {
+        "unsuitable_min_major": 1,
+        "unsuitable_min_strong": 2,
+        "difficult_min_strong": 1,
+    }
     if major >= cr["unsuitable_min_major"] or strong >= cr["unsuitable_min_strong"]:
         return "unsuitable"
     if strong >= cr["difficult_min_strong"]:
@@ -79,8 +101,7 @@ def classify(findings: Iterable[Finding], class_rule: Mapping[str, int] | None =
     return classify_counts(counts["major"], counts["strong"], class_rule)
 
 
-def _to_improve(findings: list[Finding], klass: str, class_rule: Mapping[str, int]
-                ) -> list[str]:
+def _to_improve(findings: list[Finding], klass: str, class_rule: Mapping[str, int]) -> list[str]:
     """Codes whose removal would improve the class.
 
     First the codes whose removal alone improves it; when none does (e.g. two majors), the
@@ -89,8 +110,11 @@ def _to_improve(findings: list[Finding], klass: str, class_rule: Mapping[str, in
     """
     rank = CLASSES.index(klass)
     codes = list(dict.fromkeys(f.code for f in findings if f.severity != "weak"))
-    single = [c for c in codes
-              if CLASSES.index(classify([f for f in findings if f.code != c], class_rule)) < rank]
+    single = [
+        c
+        for c in codes
+        if CLASSES.index(classify([f for f in findings if f.code != c], class_rule)) < rank
+    ]
     if single or rank == 0:
         return single
     counts = count_severities(findings)
@@ -100,8 +124,7 @@ def _to_improve(findings: list[Finding], klass: str, class_rule: Mapping[str, in
     return list(dict.fromkeys(out))
 
 
-def _main_reason(findings: list[Finding], klass: str, counts: Mapping[str, int]
-                 ) -> tuple[str, str]:
+def _main_reason(findings: list[Finding], klass: str, counts: Mapping[str, int]) -> tuple[str, str]:
     """The main reason for the class, in Chinese and English."""
     majors = [f for f in findings if f.severity == "major"]
     strongs = [f for f in findings if f.severity == "strong"]
@@ -111,8 +134,10 @@ def _main_reason(findings: list[Finding], klass: str, counts: Mapping[str, int]
             extra_zh = f"（另有 {len(majors) - 1} 项重大干扰）" if len(majors) > 1 else ""
             extra_en = f" (and {len(majors) - 1} more major)" if len(majors) > 1 else ""
             return f"重大干扰：{f.message_zh}{extra_zh}", f"Major: {f.message_en}{extra_en}"
-        return (f"{len(strongs)} 项强干扰：" + "；".join(f.message_zh for f in strongs),
-                f"{len(strongs)} strong factors: " + "; ".join(f.message_en for f in strongs))
+        return (
+            f"{len(strongs)} 项强干扰：" + "；".join(f.message_zh for f in strongs),
+            f"{len(strongs)} strong factors: " + "; ".join(f.message_en for f in strongs),
+        )
     if klass == "difficult" and strongs:
         return f"强干扰：{strongs[0].message_zh}", f"Strong: {strongs[0].message_en}"
     if counts["weak"]:
@@ -177,36 +202,47 @@ class Assessment:
             "unit": self.unit_id,
             "class": self.klass,
             "findings": [f.to_json(lang) for f in self.findings],
-            "class_label_zh": self.label_zh, "class_label_en": self.label_en,
+            "class_label_zh": self.label_zh,
+            "class_label_en": self.label_en,
             "counts": dict(self.counts),
-            "main_reason_zh": self.main_reason_zh, "main_reason_en": self.main_reason_en,
+            "main_reason_zh": self.main_reason_zh,
+            "main_reason_en": self.main_reason_en,
             "to_improve": list(self.to_improve),
             "not_surveyed": list(self.not_surveyed),
             "ruleset": self.ruleset,
             "year": self.year,
             "consent_state": self.consent_state,
             "consent_ruleset": None if self.consent is None else self.consent.ruleset,
-            **({"measured": dict(self.measured), "measured_parts": dict(self.measured_parts)}
-               if self.measured else {}),
+            **(
+                {"measured": dict(self.measured), "measured_parts": dict(self.measured_parts)}
+                if self.measured
+                else {}
+            ),
         }
 
 
-def findings_for(unit: Unit, rules: SuitabilityRuleset, *, year: int | None = None,
-                 effective: tuple[Site, Measured | None] | None = None) -> list[Finding]:
+def findings_for(
+    unit: Unit,
+    rules: SuitabilityRuleset,
+    *,
+    year: int | None = None,
+    effective: tuple[Site, Measured | None] | None = None,
+) -> list[Finding]:
     """Every finding for a unit: structural first, then spatial (a site plan's measured
     values win over typed ones); each carries the ruleset and the limits it was checked
     against (:func:`~elevator_eval.suitability_rules.threshold_of`). ``effective`` is
     :func:`~elevator_eval.site.measure.effective_site` of the unit's site when the caller
     has it already."""
     site, measured = effective_site(unit.site) if effective is None else effective
-    found = check_structural(unit.building, rules.checks, year=year) + \
-        annotate(check_spatial(site, rules.checks), measured, rules.checks)
-    return [replace(f, ruleset=rules.name, threshold=threshold_of(rules, f.code))
-            for f in found]
+    found = check_structural(unit.building, rules.checks, year=year) + annotate(
+        check_spatial(site, rules.checks), measured, rules.checks
+    )
+    return [replace(f, ruleset=rules.name, threshold=threshold_of(rules, f.code)) for f in found]
 
 
-def assess(unit: Unit, bundle: RuleBundle, *, year: int | None = None,
-           with_consent: bool = True) -> Assessment:
+def assess(
+    unit: Unit, bundle: RuleBundle, *, year: int | None = None, with_consent: bool = True
+) -> Assessment:
     """Assess a unit under the rules in force.
 
     Parameters
@@ -225,7 +261,7 @@ def assess(unit: Unit, bundle: RuleBundle, *, year: int | None = None,
     """
     year = current_year() if year is None else year
     rules = bundle.suitability
-    effective = effective_site(unit.site)    # the plan is measured once per assessment
+    effective = effective_site(unit.site)  # the plan is measured once per assessment
     findings = findings_for(unit, rules, year=year, effective=effective)
     counts = count_severities(findings)
     klass = classify_counts(counts["major"], counts["strong"], rules.class_rule)
@@ -234,15 +270,23 @@ def assess(unit: Unit, bundle: RuleBundle, *, year: int | None = None,
     if with_consent:
         try:
             consent = tally(unit, bundle.consent)
-        except InputError:     # conflicting votes of one owner: no tally beside the class
+        except InputError:  # conflicting votes of one owner: no tally beside the class
             consent = None
-    return Assessment(unit_id=unit.id, klass=klass, findings=findings, counts=counts,
-                      main_reason_zh=zh, main_reason_en=en,
-                      to_improve=_to_improve(findings, klass, rules.class_rule),
-                      consent=consent, ruleset=rules.name,
-                      not_surveyed=not_surveyed(effective[0]),
-                      year=year, measured=_measured_dict(effective[1]),
-                      measured_parts=_measured_dict(effective[1], parts=True))
+    return Assessment(
+        unit_id=unit.id,
+        klass=klass,
+        findings=findings,
+        counts=counts,
+        main_reason_zh=zh,
+        main_reason_en=en,
+        to_improve=_to_improve(findings, klass, rules.class_rule),
+        consent=consent,
+        ruleset=rules.name,
+        not_surveyed=not_surveyed(effective[0]),
+        year=year,
+        measured=_measured_dict(effective[1]),
+        measured_parts=_measured_dict(effective[1], parts=True),
+    )
 
 
 def _measured_dict(m: Measured | None, parts: bool = False) -> dict[str, Any]:

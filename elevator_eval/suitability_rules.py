@@ -29,37 +29,60 @@ KIND = "suitability"
 USER_KEY = "suitability_rulesets"
 """Project settings key holding user-defined suitability rulesets by name (same schema)."""
 
-CHECK_CODES = ("danger_grade", "appraisal_required", "storeys_low", "masonry_seismic",
-               "design_life_short", "red_line", "fire_lane_narrow", "neighbour_close",
-               "private_courtyard", "sunlight_below_standard", "pipe_gas", "pipe_other",
-               "footprint_small", "pit_reduced", "pit_below_reduced", "headroom_reduced",
-               "headroom_below_reduced", "corridor_shallow")
+CHECK_CODES = (
+    "danger_grade",
+    "appraisal_required",
+    "storeys_low",
+    "masonry_seismic",
+    "design_life_short",
+    "red_line",
+    "fire_lane_narrow",
+    "neighbour_close",
+    "private_courtyard",
+    "sunlight_below_standard",
+    "pipe_gas",
+    "pipe_other",
+    "footprint_small",
+    "pit_reduced",
+    "pit_below_reduced",
+    "headroom_reduced",
+    "headroom_below_reduced",
+    "corridor_shallow",
+)
 """Every check a suitability ruleset must configure (the ``checks`` keys)."""
 
 Checks = dict[str, dict[str, Any]]
 """A ruleset's ``checks`` table: check code → its severity, source and limits (JSON)."""
 
 # check -> numeric parameters that must be positive numbers
-_NUMERIC = {"appraisal_required": ("built_before_year",), "storeys_low": ("min_storeys",),
-            "masonry_seismic": ("min_intensity",),
-            "design_life_short": ("elevator_service_life_years", "default_design_life_years"),
-            "fire_lane_narrow": ("min_width_m",), "neighbour_close": ("min_distance_m",),
-            "footprint_small": ("car_width_m", "car_depth_m"),
-            "pit_reduced": ("standard_mm", "reduced_mm"),
-            "headroom_reduced": ("standard_mm", "reduced_mm"),
-            "corridor_shallow": ("min_depth_m",)}
+_NUMERIC = {
+    "appraisal_required": ("built_before_year",),
+    "storeys_low": ("min_storeys",),
+    "masonry_seismic": ("min_intensity",),
+    "design_life_short": ("elevator_service_life_years", "default_design_life_years"),
+    "fire_lane_narrow": ("min_width_m",),
+    "neighbour_close": ("min_distance_m",),
+    "footprint_small": ("car_width_m", "car_depth_m"),
+    "pit_reduced": ("standard_mm", "reduced_mm"),
+    "headroom_reduced": ("standard_mm", "reduced_mm"),
+    "corridor_shallow": ("min_depth_m",),
+}
 
 THRESHOLD_KEYS = {
     "danger_grade": ("danger_grade", ("grades",)),
     "appraisal_required": ("appraisal_required", ("built_before_year",)),
     "storeys_low": ("storeys_low", ("min_storeys",)),
     "masonry_seismic": ("masonry_seismic", ("structures", "min_intensity")),
-    "design_life_short": ("design_life_short", ("elevator_service_life_years",
-                                                "default_design_life_years")),
+    "design_life_short": (
+        "design_life_short",
+        ("elevator_service_life_years", "default_design_life_years"),
+    ),
     "fire_lane_narrow": ("fire_lane_narrow", ("min_width_m",)),
     "neighbour_close": ("neighbour_close", ("min_distance_m",)),
-    "footprint_small": ("footprint_small", ("shaft_m", "car_width_m", "car_depth_m",
-                                            "allow_rotation")),
+    "footprint_small": (
+        "footprint_small",
+        ("shaft_m", "car_width_m", "car_depth_m", "allow_rotation"),
+    ),
     "pit_reduced": ("pit_reduced", ("standard_mm", "reduced_mm")),
     "pit_below_reduced": ("pit_reduced", ("reduced_mm",)),
     "headroom_reduced": ("headroom_reduced", ("standard_mm", "reduced_mm")),
@@ -108,8 +131,9 @@ def _check_entries(checks: Mapping[str, Any], p: str) -> None:
         if not isinstance(c, dict):
             raise InputError(f"{p} checks.{code}", "is missing")
         if c.get("severity") not in SEVERITIES:
-            raise InputError(f"{p} checks.{code}.severity",
-                             f"must be one of {', '.join(SEVERITIES)}")
+            raise InputError(
+                f"{p} checks.{code}.severity", f"must be one of {', '.join(SEVERITIES)}"
+            )
         if not isinstance(c.get("source"), str) or not c["source"].strip():
             raise InputError(f"{p} checks.{code}.source", "must name a source or 'app default'")
         if c.get("basis") not in ("sourced", "app default"):
@@ -131,16 +155,20 @@ def _check_footprint(fs: Mapping[str, Any], p: str) -> None:
     """The shaft sizes by entry mode, each at least the car; the rotation flag."""
     shafts = fs.get("shaft_m")
     if not isinstance(shafts, dict) or set(shafts) != {"half_landing", "flat"}:
-        raise InputError(f"{p} checks.footprint_small.shaft_m",
-                         "must give half_landing and flat")
+        raise InputError(f"{p} checks.footprint_small.shaft_m", "must give half_landing and flat")
     for mode, s in shafts.items():
-        if not isinstance(s, dict) or not _num_ok(s.get("width_m")) \
-                or not _num_ok(s.get("depth_m")):
-            raise InputError(f"{p} checks.footprint_small.shaft_m.{mode}",
-                             "needs positive width_m and depth_m")
+        if (
+            not isinstance(s, dict)
+            or not _num_ok(s.get("width_m"))
+            or not _num_ok(s.get("depth_m"))
+        ):
+            raise InputError(
+                f"{p} checks.footprint_small.shaft_m.{mode}", "needs positive width_m and depth_m"
+            )
         if s["width_m"] < fs["car_width_m"] or s["depth_m"] < fs["car_depth_m"]:
-            raise InputError(f"{p} checks.footprint_small.shaft_m.{mode}",
-                             "is smaller than the car")
+            raise InputError(
+                f"{p} checks.footprint_small.shaft_m.{mode}", "is smaller than the car"
+            )
     if not isinstance(fs.get("allow_rotation"), bool):
         raise InputError(f"{p} checks.footprint_small.allow_rotation", "must be true or false")
 
@@ -154,8 +182,9 @@ def _check_class_rule(cr: object, p: str) -> dict[str, int]:
         if not isinstance(v, int) or isinstance(v, bool) or v < 1:
             raise InputError(f"{p} class_rule.{key}", "must be a whole number ≥ 1")
     if cr["difficult_min_strong"] > cr["unsuitable_min_strong"]:
-        raise InputError(f"{p} class_rule.difficult_min_strong",
-                         "must not exceed unsuitable_min_strong")
+        raise InputError(
+            f"{p} class_rule.difficult_min_strong", "must not exceed unsuitable_min_strong"
+        )
     return dict(cr)
 
 
@@ -176,12 +205,19 @@ def validate_ruleset(data: Mapping[str, Any], where: str = "rules") -> Suitabili
     _check_entries(checks, p)
     _check_footprint(checks["footprint_small"], p)
     class_rule = _check_class_rule(data.get("class_rule"), p)
-    return SuitabilityRuleset(name=name, title_zh=data["title_zh"], title_en=data["title_en"],
-                              source=data["source"], class_rule=class_rule, checks=checks)
+    return SuitabilityRuleset(
+        name=name,
+        title_zh=data["title_zh"],
+        title_en=data["title_en"],
+        source=data["source"],
+        class_rule=class_rule,
+        checks=checks,
+    )
 
 
-def load_ruleset(name: str | None = None, *,
-                 user: Mapping[str, Any] | None = None) -> SuitabilityRuleset:
+def load_ruleset(
+    name: str | None = None, *, user: Mapping[str, Any] | None = None
+) -> SuitabilityRuleset:
     """Load and validate the suitability ruleset ``name`` (the default when ``None``).
 
     Raises

@@ -12,8 +12,14 @@ import unicodedata
 
 def display_width(text: str) -> int:
     """Terminal columns of ``text``."""
-    return sum(0 if unicodedata.combining(ch) else
-               2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    return sum(
+        0
+        if unicodedata.combining(ch)
+        else 2
+        if unicodedata.east_asian_width(ch) in ("W", "F")
+        else 1
+        for ch in text
+    )
 
 
 def pad(text: str, width: int, right: bool = False) -> str:
@@ -27,5 +33,7 @@ def table(rows: list[list[str]], *, right_from: int = 1, gap: str = "  ") -> lis
     if not rows:
         return []
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [gap.join(pad(cell, widths[i], right=i >= right_from)
-                     for i, cell in enumerate(row)).rstrip() for row in rows]
+    return [
+        gap.join(pad(cell, widths[i], right=i >= right_from) for i, cell in enumerate(row)).rstrip()
+        for row in rows
+    ]

@@ -45,8 +45,13 @@ from .unitfile_fields import (
 FORMAT = "elevator-eval/unit"
 VERSION = 1
 
-SHARE_METHODS = ("floor_coefficient_area", "coefficient_by_floor", "stair_count",
-                 "percent_by_household", "equal")
+SHARE_METHODS = (
+    "floor_coefficient_area",
+    "coefficient_by_floor",
+    "stair_count",
+    "percent_by_household",
+    "equal",
+)
 
 # Subsidy rule types and their parameters: name -> (kind, required)
 # kinds: "yuan" (non-negative Decimal), "percent" (0..100 Decimal), "int" (positive int),
@@ -54,30 +59,81 @@ SHARE_METHODS = ("floor_coefficient_area", "coefficient_by_floor", "stair_count"
 SUBSIDY_TYPES: dict[str, dict[str, tuple[str, bool]]] = {
     "fixed": {"yuan": ("yuan", True)},
     "percent_capped": {"percent": ("percent", True), "cap_yuan": ("yuan", True)},
-    "per_stop": {"base_yuan": ("yuan", True), "base_stops": ("int", True),
-                 "step_yuan": ("yuan", True), "max_yuan": ("yuan", True),
-                 "reserved_shaft_yuan": ("yuan", False)},
+    "per_stop": {
+        "base_yuan": ("yuan", True),
+        "base_stops": ("int", True),
+        "step_yuan": ("yuan", True),
+        "max_yuan": ("yuan", True),
+        "reserved_shaft_yuan": ("yuan", False),
+    },
     "pipeline": {"cap_yuan": ("yuan", True)},
     "storeys_tiered": {"tiers": ("tiers", True)},
 }
 
-_TOP_KEYS = {"format", "version", "id", "name", "rules", "suitability_rules", "building", "site",
-             "households", "costs", "subsidies", "share", "scheme_version"}
-_BUILDING_KEYS = {"year_built", "storeys", "structure", "danger_grade", "floor_height_m",
-                  "seismic_intensity", "design_life_years"}
-_SITE_KEYS = {"entry_mode", "footprint_available_m", "inside_red_line",
-              "fire_lane_width_after_m", "distance_to_neighbour_m",
-              "occupies_private_courtyard", "sunlight_below_standard", "pipes_in_footprint",
-              "pit_depth_available_mm", "headroom_available_mm", "corridor_depth_m"}
-_HH_KEYS = {"id", "floor", "area_m2", "owner", "vote", "exclusive_part_affected",
-            "owner_name", "contact", "vote_date", "vote_source", "max_contribution_yuan",
-            "provident_fund_yuan"}
+_TOP_KEYS = {
+    "format",
+    "version",
+    "id",
+    "name",
+    "rules",
+    "suitability_rules",
+    "building",
+    "site",
+    "households",
+    "costs",
+    "subsidies",
+    "share",
+    "scheme_version",
+}
+_BUILDING_KEYS = {
+    "year_built",
+    "storeys",
+    "structure",
+    "danger_grade",
+    "floor_height_m",
+    "seismic_intensity",
+    "design_life_years",
+}
+_SITE_KEYS = {
+    "entry_mode",
+    "footprint_available_m",
+    "inside_red_line",
+    "fire_lane_width_after_m",
+    "distance_to_neighbour_m",
+    "occupies_private_courtyard",
+    "sunlight_below_standard",
+    "pipes_in_footprint",
+    "pit_depth_available_mm",
+    "headroom_available_mm",
+    "corridor_depth_m",
+}
+_HH_KEYS = {
+    "id",
+    "floor",
+    "area_m2",
+    "owner",
+    "vote",
+    "exclusive_part_affected",
+    "owner_name",
+    "contact",
+    "vote_date",
+    "vote_source",
+    "max_contribution_yuan",
+    "provident_fund_yuan",
+}
 _COST_KEYS = {"items_yuan", "total_yuan", "annual_om_yuan"}
-_SHARE_KEYS = {"method", "exempt_floors", "coefficients", "percent_by_floor",
-               "rounding_yuan", "table"}
+_SHARE_KEYS = {
+    "method",
+    "exempt_floors",
+    "coefficients",
+    "percent_by_floor",
+    "rounding_yuan",
+    "table",
+}
 
 
 # ---------------------------------------------------------------------------- reading
+
 
 def load_unit(path: str | Path) -> Unit:
     """Read a unit file. Raises InputError naming the field (or ``file``) on bad input."""
@@ -113,8 +169,9 @@ def _reject_constant(name: str) -> NoReturn:
 
 def _names_suitability_only(name: str) -> bool:
     """Whether ``name`` is a shipped suitability ruleset and no shipped consent ruleset."""
-    return name in ruledata.shipped_names("suitability") and \
-        name not in ruledata.shipped_names("consent")
+    return name in ruledata.shipped_names("suitability") and name not in ruledata.shipped_names(
+        "consent"
+    )
 
 
 def unit_from_dict(data: Any) -> Unit:
@@ -153,9 +210,21 @@ def unit_from_dict(data: Any) -> Unit:
     subsidies = [parse_subsidy(s, f"subsidies[{i}]") for i, s in enumerate(subs)]
     share = parse_share(d.get("share"), building.storeys)
     scheme_version = as_int(d.get("scheme_version", 1), "scheme_version", 1)
-    return Unit(id=uid, name=name, rules=rules, rules_given=rules_given,
-                suitability_rules=suitability_rules, building=building, site=site, households=households, costs=costs, subsidies=subsidies,
-                share=share, scheme_version=scheme_version, extra=extra_keys(d, _TOP_KEYS))
+    return Unit(
+        id=uid,
+        name=name,
+        rules=rules,
+        rules_given=rules_given,
+        suitability_rules=suitability_rules,
+        building=building,
+        site=site,
+        households=households,
+        costs=costs,
+        subsidies=subsidies,
+        share=share,
+        scheme_version=scheme_version,
+        extra=extra_keys(d, _TOP_KEYS),
+    )
 
 
 def parse_building(value: object) -> BuildingInfo:
@@ -177,12 +246,20 @@ def parse_building(value: object) -> BuildingInfo:
     si = b.get("seismic_intensity")
     si = None if si is None else as_int(si, "building.seismic_intensity", 5, 10)
     life_given = b.get("design_life_years") is not None
-    life = as_int(b["design_life_years"], "building.design_life_years", 1, 200) \
-        if life_given else 50
-    return BuildingInfo(year_built=year, storeys=storeys, structure=structure,
-                        danger_grade=grade, floor_height_m=fh, seismic_intensity=si,
-                        design_life_years=life, design_life_given=life_given,
-                        extra=extra_keys(b, _BUILDING_KEYS))
+    life = (
+        as_int(b["design_life_years"], "building.design_life_years", 1, 200) if life_given else 50
+    )
+    return BuildingInfo(
+        year_built=year,
+        storeys=storeys,
+        structure=structure,
+        danger_grade=grade,
+        floor_height_m=fh,
+        seismic_intensity=si,
+        design_life_years=life,
+        design_life_given=life_given,
+        extra=extra_keys(b, _BUILDING_KEYS),
+    )
 
 
 def parse_site(value: object) -> Site:
@@ -195,10 +272,13 @@ def parse_site(value: object) -> Site:
     fp = s.get("footprint_available_m")
     if fp is not None:
         if not isinstance(fp, list) or len(fp) != 2:
-            raise InputError("site.footprint_available_m",
-                             "must be a list of two numbers [width, depth]")
-        fp = (as_number(fp[0], "site.footprint_available_m[0]"),
-              as_number(fp[1], "site.footprint_available_m[1]"))
+            raise InputError(
+                "site.footprint_available_m", "must be a list of two numbers [width, depth]"
+            )
+        fp = (
+            as_number(fp[0], "site.footprint_available_m[0]"),
+            as_number(fp[1], "site.footprint_available_m[1]"),
+        )
 
     def opt_num(key: str) -> Decimal | None:
         v = s.get(key)
@@ -245,8 +325,11 @@ def parse_households(value: object, storeys: int) -> list[Household]:
     if not value:
         raise InputError("households", "must list at least one household")
     if len(value) > MAX_HOUSEHOLDS:
-        raise InputError("households", f"lists {len(value)} households; one unit (one "
-                         f"stairwell) has at most {MAX_HOUSEHOLDS}: split it into its units")
+        raise InputError(
+            "households",
+            f"lists {len(value)} households; one unit (one "
+            f"stairwell) has at most {MAX_HOUSEHOLDS}: split it into its units",
+        )
     out: list[Household] = []
     seen: set[str] = set()
     for i, raw in enumerate(value):
@@ -261,8 +344,7 @@ def parse_households(value: object, storeys: int) -> list[Household]:
         seen.add(hid)
         floor = as_int(h["floor"], f"{p}.floor", 1)
         if floor > storeys:
-            raise InputError(f"{p}.floor",
-                             f"floor {floor} is above building.storeys ({storeys})")
+            raise InputError(f"{p}.floor", f"floor {floor} is above building.storeys ({storeys})")
         area = as_number(h["area_m2"], f"{p}.area_m2", allow_zero=False)
         owner = h.get("owner")
         owner = None if owner is None else as_str(owner, f"{p}.owner")
@@ -280,21 +362,31 @@ def parse_households(value: object, storeys: int) -> list[Household]:
         mc = None if mc is None else as_number(mc, f"{p}.max_contribution_yuan")
         pf = h.get("provident_fund_yuan")
         pf = None if pf is None else as_number(pf, f"{p}.provident_fund_yuan")
-        out.append(Household(
-            id=hid, floor=floor, area_m2=area, owner=owner, vote=vote,
-            exclusive_part_affected=epa,
-            owner_name=as_str(h.get("owner_name", ""), f"{p}.owner_name", allow_empty=True),
-            contact=as_str(h.get("contact", ""), f"{p}.contact", allow_empty=True),
-            vote_date=vdate, vote_source=src, max_contribution_yuan=mc,
-            provident_fund_yuan=pf, extra=extra_keys(h, _HH_KEYS)))
+        out.append(
+            Household(
+                id=hid,
+                floor=floor,
+                area_m2=area,
+                owner=owner,
+                vote=vote,
+                exclusive_part_affected=epa,
+                owner_name=as_str(h.get("owner_name", ""), f"{p}.owner_name", allow_empty=True),
+                contact=as_str(h.get("contact", ""), f"{p}.contact", allow_empty=True),
+                vote_date=vdate,
+                vote_source=src,
+                max_contribution_yuan=mc,
+                provident_fund_yuan=pf,
+                extra=extra_keys(h, _HH_KEYS),
+            )
+        )
     return out
 
 
-def _money_map(value: object, field: str, *, allow_negative: bool = False
-               ) -> dict[str, Decimal]:
+def _money_map(value: object, field: str, *, allow_negative: bool = False) -> dict[str, Decimal]:
     m = as_object(value, field)
-    return {str(k): as_number(v, f"{field}.{k}", allow_negative=allow_negative)
-            for k, v in m.items()}
+    return {
+        str(k): as_number(v, f"{field}.{k}", allow_negative=allow_negative) for k, v in m.items()
+    }
 
 
 def parse_costs(value: object) -> Costs:
@@ -302,16 +394,21 @@ def parse_costs(value: object) -> Costs:
     if value is None:
         raise InputError("costs", "is required (costs.items_yuan or costs.total_yuan)")
     c = as_object(value, "costs")
-    items = _money_map(c["items_yuan"], "costs.items_yuan") if c.get("items_yuan") is not None \
-        else {}
+    items = (
+        _money_map(c["items_yuan"], "costs.items_yuan") if c.get("items_yuan") is not None else {}
+    )
     total = c.get("total_yuan")
     total = None if total is None else as_number(total, "costs.total_yuan")
     if not items and total is None:
         raise InputError("costs", "needs costs.items_yuan or costs.total_yuan")
-    om = _money_map(c["annual_om_yuan"], "costs.annual_om_yuan") \
-        if c.get("annual_om_yuan") is not None else {}
-    return Costs(items_yuan=items, total_yuan_given=total, annual_om_yuan=om,
-                 extra=extra_keys(c, _COST_KEYS))
+    om = (
+        _money_map(c["annual_om_yuan"], "costs.annual_om_yuan")
+        if c.get("annual_om_yuan") is not None
+        else {}
+    )
+    return Costs(
+        items_yuan=items, total_yuan_given=total, annual_om_yuan=om, extra=extra_keys(c, _COST_KEYS)
+    )
 
 
 def parse_subsidy(value: object, field: str) -> dict[str, Any]:
@@ -319,8 +416,9 @@ def parse_subsidy(value: object, field: str) -> dict[str, Any]:
     s = as_object(value, field)
     kind = s.get("type")
     if not isinstance(kind, str) or kind not in SUBSIDY_TYPES:
-        raise InputError(f"{field}.type",
-                         f"must be one of {', '.join(SUBSIDY_TYPES)}, got {kind!r}")
+        raise InputError(
+            f"{field}.type", f"must be one of {', '.join(SUBSIDY_TYPES)}, got {kind!r}"
+        )
     out: dict[str, Any] = {"type": kind}
     for pname, (pkind, required) in SUBSIDY_TYPES[kind].items():
         f = f"{field}.{pname}"
@@ -347,9 +445,12 @@ def parse_subsidy(value: object, field: str) -> dict[str, Any]:
                 t = as_object(t, tf)
                 if "min_storeys" not in t or "yuan" not in t:
                     raise InputError(tf, "needs min_storeys and yuan")
-                tiers.append({"min_storeys": as_int(t["min_storeys"], f"{tf}.min_storeys", 1,
-                                                  200),
-                              "yuan": as_number(t["yuan"], f"{tf}.yuan")})
+                tiers.append(
+                    {
+                        "min_storeys": as_int(t["min_storeys"], f"{tf}.min_storeys", 1, 200),
+                        "yuan": as_number(t["yuan"], f"{tf}.yuan"),
+                    }
+                )
             out[pname] = tiers
     for k, v in s.items():
         if k not in out and k != "type" and k not in SUBSIDY_TYPES[kind]:
@@ -393,12 +494,20 @@ def parse_share(value: object, storeys: int) -> ShareSettings:
     rnd = as_number(1 if rnd is None else rnd, "share.rounding_yuan", allow_zero=False)
     table = s.get("table")
     table = None if table is None else as_str(table, "share.table")
-    return ShareSettings(method=method, exempt_floors=exempt, coefficients=coeffs,
-                         percent_by_floor=pbf, rounding_yuan=rnd, table=table,
-                         extra=extra_keys(s, _SHARE_KEYS), given=True)
+    return ShareSettings(
+        method=method,
+        exempt_floors=exempt,
+        coefficients=coeffs,
+        percent_by_floor=pbf,
+        rounding_yuan=rnd,
+        table=table,
+        extra=extra_keys(s, _SHARE_KEYS),
+        given=True,
+    )
 
 
 # ---------------------------------------------------------------------------- writing
+
 
 def unit_to_dict(unit: Unit) -> dict[str, Any]:
     """The unit as a unit-file dict (Decimals kept; use :func:`dumps_unit` for text)."""
@@ -410,7 +519,7 @@ def unit_to_dict(unit: Unit) -> dict[str, Any]:
         if unit.suitability_rules is not None:
             out["suitability_rules"] = unit.suitability_rules
     elif unit.suitability_rules is not None:
-        out["rules"] = unit.suitability_rules   # v1: a suitability name in ``rules``
+        out["rules"] = unit.suitability_rules  # v1: a suitability name in ``rules``
     out["building"] = _building_dict(unit.building)
     out["site"] = _site_dict(unit.site)
     out["households"] = [_household_dict(h) for h in unit.households]
@@ -446,10 +555,17 @@ def _site_dict(s: Site) -> dict[str, Any]:
         site["entry_mode"] = s.entry_mode
     if s.footprint_available_m is not None:
         site["footprint_available_m"] = list(s.footprint_available_m)
-    for key in ("inside_red_line", "fire_lane_width_after_m", "distance_to_neighbour_m",
-                "occupies_private_courtyard", "sunlight_below_standard",
-                "pipes_in_footprint", "pit_depth_available_mm", "headroom_available_mm",
-                "corridor_depth_m"):
+    for key in (
+        "inside_red_line",
+        "fire_lane_width_after_m",
+        "distance_to_neighbour_m",
+        "occupies_private_courtyard",
+        "sunlight_below_standard",
+        "pipes_in_footprint",
+        "pit_depth_available_mm",
+        "headroom_available_mm",
+        "corridor_depth_m",
+    ):
         v = getattr(s, key)
         if v is not None:
             site[key] = list(v) if isinstance(v, list) else v
@@ -508,22 +624,29 @@ def _encode(obj: Any, indent: int | None, level: int) -> str:
     if isinstance(obj, Decimal):
         if not obj.is_finite():
             raise ValueError(f"cannot write {obj} as JSON")
-        exponent = obj.as_tuple().exponent     # an int: the value is finite
+        exponent = obj.as_tuple().exponent  # an int: the value is finite
         if obj == obj.to_integral_value() and isinstance(exponent, int) and exponent >= 0:
             return str(int(obj))
         return format(obj, "f")
     if obj is None or isinstance(obj, (bool, int, float, str)):
         return json.dumps(obj, ensure_ascii=False)
     if isinstance(obj, dict):
-        items = [(json.dumps(str(k), ensure_ascii=False), _encode(v, indent, level + 1))
-                 for k, v in obj.items()]
+        items = [
+            (json.dumps(str(k), ensure_ascii=False), _encode(v, indent, level + 1))
+            for k, v in obj.items()
+        ]
         if not items:
             return "{}"
         if indent is None:
             return "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
         pad = " " * (indent * (level + 1))
-        return "{\n" + ",\n".join(f"{pad}{k}: {v}" for k, v in items) + "\n" + \
-            " " * (indent * level) + "}"
+        return (
+            "{\n"
+            + ",\n".join(f"{pad}{k}: {v}" for k, v in items)
+            + "\n"
+            + " " * (indent * level)
+            + "}"
+        )
     if isinstance(obj, (list, tuple)):
         parts = [_encode(v, indent, level + 1) for v in obj]
         if not parts:

@@ -32,8 +32,9 @@ def kind_of(value: object) -> str:
     if value is None:
         return "null"
     return {dict: "an object", list: "a list", str: "a string", bool: "true/false"}.get(
-        type(value), "a number" if isinstance(value, (int, float, Decimal)) else
-        type(value).__name__)
+        type(value),
+        "a number" if isinstance(value, (int, float, Decimal)) else type(value).__name__,
+    )
 
 
 def as_int(value: object, field: str, lo: int | None = None, hi: int | None = None) -> int:

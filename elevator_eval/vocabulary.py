@@ -12,8 +12,17 @@ from functools import lru_cache
 
 from . import ruledata
 
-KINDS = ("pipes", "votes", "consent_states", "classes", "severities", "structures",
-         "entry_modes", "methods", "findings")
+KINDS = (
+    "pipes",
+    "votes",
+    "consent_states",
+    "classes",
+    "severities",
+    "structures",
+    "entry_modes",
+    "methods",
+    "findings",
+)
 NO_VOTE = "none"
 """Code of "did not take part" in the ``votes`` table (the model's ``vote`` is ``None``)."""
 

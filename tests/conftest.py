@@ -8,8 +8,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import pytest  # noqa: E402
-from hypothesis import settings  # noqa: E402
+import pytest
+from hypothesis import settings
 
 # Every property test is reproducible: examples derived from the test itself (no random
 # seed, no example database), no per-example deadline on a shared machine. Tests that set
@@ -69,4 +69,6 @@ def pytest_terminal_summary(terminalreporter, config):
     if unmatched:
         terminalreporter.write_line(
             "tests/slow_tier.txt names tests that do not exist (renamed? update the list): "
-            + ", ".join(unmatched), yellow=True)
+            + ", ".join(unmatched),
+            yellow=True,
+        )

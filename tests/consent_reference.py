@@ -35,8 +35,7 @@ def _tests(c: _Counts, r: ConsentRuleset) -> tuple[bool, bool, bool, bool]:
         pa = ph = True
     else:
         pa = _meets(c.area_part, c.area_total, r.participation_ratio, r.participation_inclusive)
-        ph = _meets(c.heads_part, c.heads_total, r.participation_ratio,
-                    r.participation_inclusive)
+        ph = _meets(c.heads_part, c.heads_total, r.participation_ratio, r.participation_inclusive)
     if r.approval_base == "participating":
         base_area, base_heads = c.area_part, c.heads_part
     else:
@@ -54,20 +53,22 @@ def _counts(owners: list[Owner], votes: list[str | None]) -> _Counts:
         heads_part=sum(1 for v in votes if v is not None),
         heads_yes=sum(1 for v in votes if v == "yes"),
         area_total=sum((Fraction(o.area_m2) for o in owners), Fraction(0)),
-        area_part=sum((Fraction(o.area_m2) for o, v in zip(owners, votes) if v is not None),
-                      Fraction(0)),
-        area_yes=sum((Fraction(o.area_m2) for o, v in zip(owners, votes) if v == "yes"),
-                     Fraction(0)))
+        area_part=sum(
+            (Fraction(o.area_m2) for o, v in zip(owners, votes) if v is not None), Fraction(0)
+        ),
+        area_yes=sum(
+            (Fraction(o.area_m2) for o, v in zip(owners, votes) if v == "yes"), Fraction(0)
+        ),
+    )
 
 
 def _vetoes(owners: list[Owner], votes, r: ConsentRuleset) -> tuple[list[str], list[str]]:
     """(blocking: affected owners not voting yes, objecting: no voters under no-objection)."""
-    blocking = [o.id for o, v in zip(owners, votes)
-                if r.exclusive_part_veto and o.affected and v != "yes"]
-    objecting = [o.id for o, v in zip(owners, votes)
-                 if r.no_objection_required and v == "no"]
+    blocking = [
+        o.id for o, v in zip(owners, votes) if r.exclusive_part_veto and o.affected and v != "yes"
+    ]
+    objecting = [o.id for o, v in zip(owners, votes) if r.no_objection_required and v == "no"]
     return blocking, objecting
-
 
 
 def _largest_first(group: list[Owner]) -> list[Owner]:
@@ -108,8 +109,14 @@ def reference_needed(owners: list[Owner], r: ConsentRuleset) -> Needed:
             if best is not None and k1 + k2 > best[0]:
                 break
             a2 = pre2[k2]
-            c = _Counts(base.heads_total, base.heads_part + k1, base.heads_yes + k1 + k2,
-                        base.area_total, base.area_part + a1, base.area_yes + a1 + a2)
+            c = _Counts(
+                base.heads_total,
+                base.heads_part + k1,
+                base.heads_yes + k1 + k2,
+                base.area_total,
+                base.area_part + a1,
+                base.area_yes + a1 + a2,
+            )
             if all(_tests(c, r)):
                 key = (k1 + k2, -(a1 + a2), k1)
                 if best is None or key < best[:3]:
@@ -119,16 +126,20 @@ def reference_needed(owners: list[Owner], r: ConsentRuleset) -> Needed:
     _, _, k1, k2 = best
     chosen = {o.id for o in n_order[:k1]} | {o.id for o in q_order[:k2]}
     ids = [o.id for o in owners if o.id in forced_ids and o.id in chosen]
-    ids += [o.id for o in _largest_first([o for o in owners
-                                          if o.id in chosen and o.id not in forced_ids])]
+    ids += [
+        o.id
+        for o in _largest_first([o for o in owners if o.id in chosen and o.id not in forced_ids])
+    ]
     vetoed_no = [o.id for o in owners if o.vote == "no" and o.id in forced_ids]
     n = len(ids)
     if vetoed_no:
         who = "、".join(vetoed_no)
-        zh = f"无法通过：除非业主 {who} 改投同意票" + \
-            (f"（共需 {n} 位业主改投同意）" if n > len(vetoed_no) else "")
-        en = f"Cannot pass unless owner(s) {', '.join(vetoed_no)} change their vote to yes" + \
-            (f" ({n} owners in all would have to vote yes)" if n > len(vetoed_no) else "")
+        zh = f"无法通过：除非业主 {who} 改投同意票" + (
+            f"（共需 {n} 位业主改投同意）" if n > len(vetoed_no) else ""
+        )
+        en = f"Cannot pass unless owner(s) {', '.join(vetoed_no)} change their vote to yes" + (
+            f" ({n} owners in all would have to vote yes)" if n > len(vetoed_no) else ""
+        )
         return Needed(False, n, ids, zh, en)
     zh = f"还需 {n} 位业主同意：{'、'.join(ids)}"
     en = f"{n} more owner(s) must vote yes, e.g. {', '.join(ids)}"

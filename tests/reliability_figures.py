@@ -20,8 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FILES = ["test_import_fuzz.py", "test_fuzz_long.py", "test_unitfile_fuzz.py",
-         "test_cli_fuzz.py"]
+FILES = ["test_import_fuzz.py", "test_fuzz_long.py", "test_unitfile_fuzz.py", "test_cli_fuzz.py"]
 TIERS = {"default": "not slow and not long", "long": "long"}
 
 

@@ -12,28 +12,33 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from elevator_eval.store.rows import content_hash
-from elevator_eval.audit import (GENESIS_HASH, VoteEvent, log_head, record_vote, rechain,
-                                 verify_log)
+from elevator_eval.audit import GENESIS_HASH, VoteEvent, log_head, rechain, record_vote, verify_log
 from elevator_eval.errors import InputError, ProjectFileError
 from elevator_eval.model import BuildingInfo, Household, Unit
 from elevator_eval.store import import_unit, new_project, open_project, save_project
+from elevator_eval.store.rows import content_hash
 
 
 def _project():
     p = new_project("审计")
-    unit = Unit(id="U-1", building=BuildingInfo(year_built=1990, storeys=2),
-                households=[Household(id=d, floor=int(d[0]), area_m2=Decimal("50.5"))
-                            for d in ("101", "102", "201", "202")],
-                scheme_version=2)
+    unit = Unit(
+        id="U-1",
+        building=BuildingInfo(year_built=1990, storeys=2),
+        households=[
+            Household(id=d, floor=int(d[0]), area_m2=Decimal("50.5"))
+            for d in ("101", "102", "201", "202")
+        ],
+        scheme_version=2,
+    )
     import_unit(p, unit, "小区", "1号楼")
     return p
 
 
 def test_record_vote_sets_household_and_appends():
     p = _project()
-    ev = record_vote(p, "U-1", "201", "no", "meeting",
-                     when="2026-03-12T19:30:00+08:00", note="居民会议")
+    ev = record_vote(
+        p, "U-1", "201", "no", "meeting", when="2026-03-12T19:30:00+08:00", note="居民会议"
+    )
     h = p.find_unit("U-1").household("201")
     assert (h.vote, h.vote_date, h.vote_source) == ("no", "2026-03-12", "meeting")
     assert ev.previous is None and ev.new == "no" and ev.scheme_version == 2
@@ -46,11 +51,15 @@ def test_record_vote_sets_household_and_appends():
 
 def test_hash_is_sha256_of_the_canonical_entry_by_hand():
     p = _project()
-    ev = record_vote(p, "U-1", "101", "yes", "online", when="2026-03-01T08:00:00+08:00",
-                     note="网上")
-    text = ('{"household_id":"101","new":"yes","note":"网上","prev_hash":"' + "0" * 64 +
-            '","previous":null,"scheme_version":2,"seq":1,"source":"online",'
-            '"time":"2026-03-01T08:00:00+08:00","unit_id":"U-1"}')
+    ev = record_vote(
+        p, "U-1", "101", "yes", "online", when="2026-03-01T08:00:00+08:00", note="网上"
+    )
+    text = (
+        '{"household_id":"101","new":"yes","note":"网上","prev_hash":"'
+        + "0" * 64
+        + '","previous":null,"scheme_version":2,"seq":1,"source":"online",'
+        '"time":"2026-03-01T08:00:00+08:00","unit_id":"U-1"}'
+    )
     assert ev.hash == hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -61,12 +70,15 @@ def test_default_time_is_now_utc():
     assert abs(t - datetime.now(timezone.utc)) < timedelta(minutes=5)
 
 
-@pytest.mark.parametrize("args, field", [
-    (("X", "101", "yes", "paper"), "unit"),
-    (("U-1", "999", "yes", "paper"), "household"),
-    (("U-1", "101", "maybe", "paper"), "vote"),
-    (("U-1", "101", "yes", "fax"), "source"),
-])
+@pytest.mark.parametrize(
+    "args, field",
+    [
+        (("X", "101", "yes", "paper"), "unit"),
+        (("U-1", "999", "yes", "paper"), "household"),
+        (("U-1", "101", "maybe", "paper"), "vote"),
+        (("U-1", "101", "yes", "fax"), "source"),
+    ],
+)
 def test_bad_input_names_the_field(args, field):
     p = _project()
     with pytest.raises(InputError) as e:
@@ -86,8 +98,9 @@ def _log(n=5):
     doors = ["101", "102", "201", "202"]
     votes = ["yes", "no", "abstain", None]
     for i in range(n):
-        record_vote(p, "U-1", doors[i % 4], votes[i % 4], "paper",
-                    when=f"2026-03-{i + 1:02d}T10:00:00")
+        record_vote(
+            p, "U-1", doors[i % 4], votes[i % 4], "paper", when=f"2026-03-{i + 1:02d}T10:00:00"
+        )
     return p.vote_log
 
 
@@ -108,11 +121,19 @@ def test_verify_detects_change_removal_insertion_and_reorder():
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["101", "102", "201", "202"]),
-                          st.sampled_from(["yes", "no", "abstain", None]),
-                          st.sampled_from(["meeting", "paper", "online", "other"]),
-                          st.text(max_size=8)), min_size=1, max_size=12),
-       st.data())
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["101", "102", "201", "202"]),
+            st.sampled_from(["yes", "no", "abstain", None]),
+            st.sampled_from(["meeting", "paper", "online", "other"]),
+            st.text(max_size=8),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.data(),
+)
 def test_any_single_edit_is_found_at_its_index(changes, data):
     p = _project()
     for i, (door, vote, src, note) in enumerate(changes):
@@ -120,8 +141,11 @@ def test_any_single_edit_is_found_at_its_index(changes, data):
     log = p.vote_log
     assert verify_log(log) == (True, None)
     i = data.draw(st.integers(0, len(log) - 1))
-    name = data.draw(st.sampled_from(["time", "household_id", "source", "previous", "new",
-                                      "note", "scheme_version"]))
+    name = data.draw(
+        st.sampled_from(
+            ["time", "household_id", "source", "previous", "new", "note", "scheme_version"]
+        )
+    )
     edited = [dataclasses.replace(e) for e in log]
     old = getattr(edited[i], name)
     if name == "scheme_version":
@@ -168,8 +192,7 @@ def test_tampered_stored_row_is_detected(tmp_path):
     conn = sqlite3.connect(path)
     conn.execute("DROP TRIGGER vote_log_no_update")
     conn.execute("UPDATE vote_log SET new = 'no' WHERE seq = 2")
-    conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'",
-                 (content_hash(conn),))
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'", (content_hash(conn),))
     conn.commit()
     conn.close()
     q = open_project(path)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from elevator_eval import ballots as B
-from elevator_eval.report.ballot_reading import scheme_of
 from elevator_eval.io.ballots.batch import read_scans, record_results
+from elevator_eval.report.ballot_reading import scheme_of
 
 ROOT = Path(__file__).resolve().parent.parent
 GEN = runpy.run_path(str(ROOT / "tools" / "ballot_scans.py"))
@@ -36,9 +36,16 @@ KINDS = ["single"] * 10 + ["none"] + ["single"] * 10 + ["two"] + ["single"] * 10
 @pytest.mark.slow
 def test_thirty_distinct_forms_are_read_and_recorded_without_a_wrong_vote(tmp_path):
     kinds = ["single"] * 8 + ["none"] + ["single"] * 8 + ["two"] + ["single"] * 8 + ["faint"]
-    project, expected = GEN["make_scans"](tmp_path / "scans", 30, seed=7, kinds=kinds,
-                                          unit_ids=("DH-1-1", "DH-1-2", "DH-1-3"),
-                                          dpis=(150, 200), unique=True, pdf_every=10)
+    project, expected = GEN["make_scans"](
+        tmp_path / "scans",
+        30,
+        seed=7,
+        kinds=kinds,
+        unit_ids=("DH-1-1", "DH-1-2", "DH-1-3"),
+        dpis=(150, 200),
+        unique=True,
+        pdf_every=10,
+    )
     assert {e.kind for e in expected} == {"single", "none", "two", "faint"}
     results = read_scans(project, [tmp_path / "scans"], scheme_of=scheme_of(project))
     assert len(results) == 30
@@ -46,7 +53,7 @@ def test_thirty_distinct_forms_are_read_and_recorded_without_a_wrong_vote(tmp_pa
     counted = [r for r in results if r.status == "counted"]
     singles = [e for e in expected if e.kind == "single"]
     assert len(counted) >= len(singles) - 1 == 26
-    assert all(r.vote == by_serial[r.serial].vote for r in counted)   # 0 wrong
+    assert all(r.vote == by_serial[r.serial].vote for r in counted)  # 0 wrong
     expected_reason = {"none": "no_mark", "two": "two_marks", "faint": "faint_mark"}
     for r in results:
         if r.status != "counted":

@@ -18,8 +18,8 @@ import pytest
 from elevator_eval import ballots as B
 from elevator_eval.audit import verify_log
 from elevator_eval.cli import run_command
-from elevator_eval.report.ballot_reading import scheme_of
 from elevator_eval.io.ballots.batch import evidence_dir, read_scans, record_results
+from elevator_eval.report.ballot_reading import scheme_of
 from elevator_eval.store import open_project, save_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,18 +55,23 @@ def _copy(project):
 
 # ----------------------------------------------------------------------- identity, signature
 
+
 def test_payload_round_trip_and_signature_depends_on_every_field():
     secret = bytes(range(32))
-    ident = B.FormIdentity(B.key_id(secret), "U|1", "业主,甲", ("101", "1%02"), "v2-abc",
-                           "U-v2-01")
+    ident = B.FormIdentity(B.key_id(secret), "U|1", "业主,甲", ("101", "1%02"), "v2-abc", "U-v2-01")
     text = B.encode_payload(ident, secret)
     back, sig = B.parse_payload(text)
     assert back == ident and sig == B.sign(ident, secret)
-    for field, value in (("unit_id", "U2"), ("owner_id", "乙"), ("homes", ("101",)),
-                         ("scheme", "v3-abc"), ("serial", "U-v2-02")):
+    for field, value in (
+        ("unit_id", "U2"),
+        ("owner_id", "乙"),
+        ("homes", ("101",)),
+        ("scheme", "v3-abc"),
+        ("serial", "U-v2-02"),
+    ):
         changed = B.FormIdentity(**{**ident.__dict__, field: value})
         assert B.sign(changed, secret) != sig, field
-    assert B.sign(ident, bytes(32)) != sig          # another secret, another signature
+    assert B.sign(ident, bytes(32)) != sig  # another secret, another signature
     with pytest.raises(B.NotABallot):
         B.parse_payload("https://example.com/")
 
@@ -78,22 +83,30 @@ def test_reading_rules_file_is_labelled_as_app_default():
 
 # ------------------------------------------------------------------------------- judging
 
+
 def test_forged_signature_is_flagged(printed, tmp_path):
     project, forms = printed
     project = _copy(project)
     secret = B.form_secret(project)
     unit = project.find_unit(UNIT)
-    ident = B.form_identity(project, unit, unit.households[0].owner_id,
-                            scheme_of(project)(unit), secret)
-    forged = B.FormIdentity(**{**ident.__dict__, "owner_id": unit.households[1].owner_id,
-                               "homes": (unit.households[1].id,)})
+    ident = B.form_identity(
+        project, unit, unit.households[0].owner_id, scheme_of(project)(unit), secret
+    )
+    forged = B.FormIdentity(
+        **{
+            **ident.__dict__,
+            "owner_id": unit.households[1].owner_id,
+            "homes": (unit.households[1].id,),
+        }
+    )
     text = B.encode_payload(ident, secret).split("|")
-    text[3], text[4] = forged.owner_id, forged.homes[0]        # someone edits the code
+    text[3], text[4] = forged.owner_id, forged.homes[0]  # someone edits the code
     code, _ = B.judge(project, *B.parse_payload("|".join(text)), scheme_of(project))
     assert code == "bad_signature"
     # a form signed with another project's secret
-    other = B.encode_payload(B.FormIdentity(B.key_id(bytes(32)), *list(ident.__dict__.values())[1:]),
-                             bytes(32))
+    other = B.encode_payload(
+        B.FormIdentity(B.key_id(bytes(32)), *list(ident.__dict__.values())[1:]), bytes(32)
+    )
     assert B.judge(project, *B.parse_payload(other), scheme_of(project))[0] == "other_project"
 
 
@@ -103,24 +116,28 @@ def test_forged_form_on_paper_is_flagged_and_not_recorded(printed, tmp_path):
     project = _copy(project)
     unit = project.find_unit(UNIT)
     secret = B.form_secret(project)
-    ident = B.form_identity(project, unit, unit.households[2].owner_id,
-                            scheme_of(project)(unit), secret)
+    ident = B.form_identity(
+        project, unit, unit.households[2].owner_id, scheme_of(project)(unit), secret
+    )
     payload = B.encode_payload(ident, secret)
     forged = payload.rsplit("|", 1)[0] + "|" + B.sign(ident, b"guess" * 7)
     from reportlab.platypus import SimpleDocTemplate
+
     from elevator_eval.report.ballot_block import ballot_block
+
     buf = io.BytesIO()
     SimpleDocTemplate(buf).build([ballot_block(forged, ("同意", "不同意", "弃权"), "x", "y")])
     import pypdfium2 as pdfium
-    page = np.ascontiguousarray(pdfium.PdfDocument(buf.getvalue())[0].render(
-        scale=200 / 72).to_numpy()[..., 2::-1])
+
+    page = np.ascontiguousarray(
+        pdfium.PdfDocument(buf.getvalue())[0].render(scale=200 / 72).to_numpy()[..., 2::-1]
+    )
     h = GEN["_fiducial_homography"](cv2.cvtColor(page, cv2.COLOR_BGR2GRAY), 200)
-    GEN["draw_mark"](page, h, 0, "tick", GEN["INKS"]["black"], 200 / 25.4,
-                     np.random.default_rng(3))
+    GEN["draw_mark"](page, h, 0, "tick", GEN["INKS"]["black"], 200 / 25.4, np.random.default_rng(3))
     cv2.imwrite(str(tmp_path / "forged.png"), page)
     [r] = read_scans(project, [tmp_path / "forged.png"], scheme_of=scheme_of(project))
-    assert r.reading.vote == "yes"             # the tick itself reads fine …
-    assert (r.status, r.reason_code) == ("flagged", "bad_signature")   # … but never counts
+    assert r.reading.vote == "yes"  # the tick itself reads fine …
+    assert (r.status, r.reason_code) == ("flagged", "bad_signature")  # … but never counts
     assert record_results(project, [r], tmp_path / "p.eeproj") == []
     assert project.vote_log == []
 
@@ -130,8 +147,7 @@ def test_wrong_scheme_version_is_flagged(printed, tmp_path):
     project = _copy(project)
     path = _scan(tmp_path, forms, 0, 0, "a.jpg")
     unit = project.find_unit(UNIT)
-    unit.costs.items_yuan["equipment"] = unit.costs.items_yuan.get("equipment",
-                                                                   Decimal(0)) + 1000
+    unit.costs.items_yuan["equipment"] = unit.costs.items_yuan.get("equipment", Decimal(0)) + 1000
     [r] = read_scans(project, [path], scheme_of=scheme_of(project))
     assert (r.status, r.reason_code) == ("flagged", "wrong_scheme")
     assert "方案版本不符" in r.reason
@@ -141,7 +157,7 @@ def test_duplicate_serial_in_a_batch_and_after_recording(printed, tmp_path):
     project, forms = printed
     project = _copy(project)
     a = _scan(tmp_path, forms, 3, 1, "a.jpg", seed=1)
-    b = _scan(tmp_path, forms, 3, 0, "b.jpg", seed=2)        # a photocopy, ticked again
+    b = _scan(tmp_path, forms, 3, 0, "b.jpg", seed=2)  # a photocopy, ticked again
     ra, rb = read_scans(project, [a, b], scheme_of=scheme_of(project))
     assert ra.status == "counted" and ra.vote == "no"
     assert (rb.status, rb.reason_code) == ("flagged", "duplicate_serial")
@@ -152,6 +168,7 @@ def test_duplicate_serial_in_a_batch_and_after_recording(printed, tmp_path):
 
 def test_owner_already_recorded_from_another_source_is_flagged(printed, tmp_path):
     from elevator_eval.audit import record_vote
+
     project, forms = printed
     project = _copy(project)
     unit = project.find_unit(UNIT)
@@ -185,6 +202,7 @@ def test_doubtful_forms_go_to_review_with_the_reason(printed, tmp_path):
 
 # ------------------------------------------------------------------------------ recording
 
+
 def test_recorded_vote_keeps_scan_hash_file_and_enters_the_audit_log(printed, tmp_path):
     project, forms = printed
     project = _copy(project)
@@ -204,6 +222,7 @@ def test_recorded_vote_keeps_scan_hash_file_and_enters_the_audit_log(printed, tm
 
 
 # ------------------------------------------------------------------------------ command line
+
 
 @pytest.fixture
 def saved(printed, tmp_path):
@@ -238,6 +257,7 @@ def test_cli_reads_and_records(saved, tmp_path, capsys):
 
 def _hostile(tmp_path, kind) -> Path:
     from PIL import Image
+
     p = tmp_path / f"{kind}.bin"
     if kind == "truncated":
         p = tmp_path / "truncated.jpg"
@@ -246,9 +266,10 @@ def _hostile(tmp_path, kind) -> Path:
         p.write_bytes(buf.getvalue()[: len(buf.getvalue()) // 2])
     elif kind == "bomb":
         p = tmp_path / "bomb.png"
-        Image.new("1", (20000, 20000)).save(p)      # 400 million pixels in a small file
+        Image.new("1", (20000, 20000)).save(p)  # 400 million pixels in a small file
     elif kind == "pages":
         from pypdf import PdfWriter
+
         w = PdfWriter()
         for _ in range(3000):
             w.add_blank_page(595, 842)
@@ -261,10 +282,13 @@ def _hostile(tmp_path, kind) -> Path:
     return p
 
 
-@pytest.mark.parametrize("kind,words", [("truncated", "truncated"), ("bomb", "pixels"),
-                                         ("pages", "3,000 pages"), ("garbage", "")])
-def test_cli_hostile_input_exits_2_with_one_line_and_records_nothing(saved, tmp_path,
-                                                                     capsys, kind, words):
+@pytest.mark.parametrize(
+    "kind,words",
+    [("truncated", "truncated"), ("bomb", "pixels"), ("pages", "3,000 pages"), ("garbage", "")],
+)
+def test_cli_hostile_input_exits_2_with_one_line_and_records_nothing(
+    saved, tmp_path, capsys, kind, words
+):
     path, forms = saved
     good = _scan(tmp_path, forms, 2, 0, "good.jpg")
     bad = _hostile(tmp_path, kind)
@@ -282,7 +306,7 @@ def test_cli_hostile_input_exits_2_with_one_line_and_records_nothing(saved, tmp_
 def test_cli_qr_from_another_project_is_flagged_and_not_recorded(saved, tmp_path, capsys):
     path, _forms = saved
     other = GEN["make_project"]()
-    other_forms = GEN["render_forms"](other, [UNIT], (200,))[200]   # its own secret
+    other_forms = GEN["render_forms"](other, [UNIT], (200,))[200]  # its own secret
     scan = _scan(tmp_path, other_forms, 0, 0, "other.jpg")
     code, out, err = _cli([path, scan, "--record"], capsys)
     assert code == 0
@@ -301,22 +325,45 @@ def test_report_command_keeps_the_new_secret_in_the_project(tmp_path):
     save_project(GEN["make_project"](), path)
     assert B.form_secret(open_project(path)) is None
     out = io.StringIO()
-    code = run_command("report", [str(path), "--unit", UNIT, "--kind", "consent-forms",
-                                  "--output", str(tmp_path / "forms.pdf")], stdout=out,
-                       stderr=io.StringIO())
+    code = run_command(
+        "report",
+        [
+            str(path),
+            "--unit",
+            UNIT,
+            "--kind",
+            "consent-forms",
+            "--output",
+            str(tmp_path / "forms.pdf"),
+        ],
+        stdout=out,
+        stderr=io.StringIO(),
+    )
     assert code == 0
     secret = B.form_secret(open_project(path))
     assert secret is not None
-    run_command("report", [str(path), "--unit", UNIT, "--kind", "consent-forms",
-                           "--output", str(tmp_path / "again.pdf")], stdout=out,
-                stderr=io.StringIO())
-    assert B.form_secret(open_project(path)) == secret        # created once
+    run_command(
+        "report",
+        [
+            str(path),
+            "--unit",
+            UNIT,
+            "--kind",
+            "consent-forms",
+            "--output",
+            str(tmp_path / "again.pdf"),
+        ],
+        stdout=out,
+        stderr=io.StringIO(),
+    )
+    assert B.form_secret(open_project(path)) == secret  # created once
 
 
 def test_anonymised_copy_leaves_out_the_signing_secret_and_evidence(printed):
     from elevator_eval.store import anonymise_project
+
     project, _forms = printed
     assert B.form_secret(project) is not None
     anon = anonymise_project(project)
     assert B.form_secret(anon) is None and "ballots" not in anon.settings
-    assert B.form_secret(project) is not None        # the original keeps it
+    assert B.form_secret(project) is not None  # the original keeps it

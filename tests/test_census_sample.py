@@ -31,36 +31,50 @@ import pytest
 
 from elevator_eval.resources import sample_project_path
 
-
 YEAR = 2026
 
 HAND = {
-    "DH-1-1": "suitable", "DH-1-2": "difficult", "DH-1-3": "unsuitable",
-    "DH-2-1": "unsuitable", "DH-2-2": "unsuitable", "DH-5-1": "difficult",
-    "DH-5-2": "unsuitable", "GY-1-1": "suitable", "GY-1-2": "difficult",
-    "GY-1-3": "suitable", "GY-3-1": "suitable", "GY-3-2": "unsuitable",
-    "GY-6-1": "difficult", "GY-6-2": "suitable", "GY-8-1": "difficult", "GY-8-2": "suitable",
+    "DH-1-1": "suitable",
+    "DH-1-2": "difficult",
+    "DH-1-3": "unsuitable",
+    "DH-2-1": "unsuitable",
+    "DH-2-2": "unsuitable",
+    "DH-5-1": "difficult",
+    "DH-5-2": "unsuitable",
+    "GY-1-1": "suitable",
+    "GY-1-2": "difficult",
+    "GY-1-3": "suitable",
+    "GY-3-1": "suitable",
+    "GY-3-2": "unsuitable",
+    "GY-6-1": "difficult",
+    "GY-6-2": "suitable",
+    "GY-8-1": "difficult",
+    "GY-8-2": "suitable",
 }
 
 
 @pytest.fixture(scope="module")
 def project():
     from elevator_eval.store import open_project
+
     return open_project(sample_project_path())
 
 
 def test_sample_census_matches_the_hand_count(project):
     from elevator_eval.census import census
+
     c = census(project, year=YEAR)
     assert {r.unit_id: r.klass for r in c.rows} == HAND
     assert c.by_class == {"suitable": 6, "difficult": 5, "unsuitable": 5}
     assert c.by_community == {
         "东湖新村": {"suitable": 1, "difficult": 2, "unsuitable": 4},
-        "桂园小区": {"suitable": 5, "difficult": 3, "unsuitable": 1}}
+        "桂园小区": {"suitable": 5, "difficult": 3, "unsuitable": 1},
+    }
     assert c.by_year_band == {
         "1980–1989": {"suitable": 2, "difficult": 2, "unsuitable": 3},
         "1990–1999": {"suitable": 2, "difficult": 2, "unsuitable": 2},
-        "2000–2009": {"suitable": 2, "difficult": 1, "unsuitable": 0}}
+        "2000–2009": {"suitable": 2, "difficult": 1, "unsuitable": 0},
+    }
     # consent is reported beside the class: 6 passed, 2 blocked by an exclusive-part veto
     assert c.by_consent_state == {"ready": 6, "needs_votes": 8, "blocked": 2}
     blocked = sorted(r.unit_id for r in c.rows if r.consent_state == "blocked")
@@ -69,6 +83,7 @@ def test_sample_census_matches_the_hand_count(project):
 
 def test_sample_vectorised_path_agrees(project):
     from elevator_eval.census import census
+
     fast = census(project, year=YEAR, vectorised=True)
     assert {r.unit_id: r.klass for r in fast.rows} == HAND
 

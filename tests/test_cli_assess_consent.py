@@ -30,7 +30,9 @@ def test_assess_json_has_the_fixed_keys(example_unit_path):
     d = json.loads(out)
     assert d["unit"] == "XFL-3-2" and d["class"] == "suitable"
     assert [(f["code"], f["severity"]) for f in d["findings"]] == [
-        ("pipe_water", "weak"), ("pipe_telecom", "weak")]
+        ("pipe_water", "weak"),
+        ("pipe_telecom", "weak"),
+    ]
     assert all(isinstance(f["message"], str) and f["message"] for f in d["findings"])
     assert d["consent_state"] == "ready"
 
@@ -61,7 +63,8 @@ def test_consent_json_has_the_fixed_keys(example_unit_path):
 
 def test_consent_blocking_owner(tmp_path, example_unit_path):
     def mutate(d):
-        d["households"][0]["exclusive_part_affected"] = True     # O-101 voted no
+        d["households"][0]["exclusive_part_affected"] = True  # O-101 voted no
+
     p = write_unit(tmp_path, example_unit_path, mutate)
     code, out, _ = run("consent", str(p), "--json")
     d = json.loads(out)
@@ -73,7 +76,8 @@ def test_consent_blocking_owner(tmp_path, example_unit_path):
 
 def test_conflicting_votes_exit_2_naming_the_household(tmp_path, example_unit_path):
     def mutate(d):
-        d["households"][1]["owner"] = "O-101"                    # O-101 voted no; 102 null
+        d["households"][1]["owner"] = "O-101"  # O-101 voted no; 102 null
+
     p = write_unit(tmp_path, example_unit_path, mutate)
     code, out, err = run("consent", str(p), "--json")
     assert code == 2 and out == ""
@@ -92,7 +96,7 @@ def test_rules_option(example_unit_path):
     code, out, _ = run("consent", str(example_unit_path), "--rules", "unanimity", "--json")
     d = json.loads(out)
     assert code == 0 and d["passed"] is False and d["ruleset"] == "unanimity"
-    assert d["needed"]["additional_yes"] == 4          # 101 no, 102 none, 201 abstain, 502 none
+    assert d["needed"]["additional_yes"] == 4  # 101 no, 102 none, 201 abstain, 502 none
 
 
 def test_xlsx_needs_a_project(example_unit_path, tmp_path):
@@ -102,11 +106,14 @@ def test_xlsx_needs_a_project(example_unit_path, tmp_path):
 
 # ------------------------------------------------------------------ project targets
 
+
 @pytest.fixture
 def fake_project(tmp_path, monkeypatch):
     """A project file: the store opens it as the in-memory test street."""
-    import elevator_eval.store as store
     from test_census import street
+
+    import elevator_eval.store as store
+
     p = tmp_path / "street.eeproj"
     p.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
     monkeypatch.setattr(store, "open_project", lambda path: street())
@@ -136,11 +143,12 @@ def test_assess_and_consent_project_unit(fake_project):
 def test_assess_text_shows_what_is_needed(tmp_path, example_unit_path):
     def mutate(d):
         for h in d["households"][4:]:
-            h["vote"] = None                              # only 4 of 12 took part
+            h["vote"] = None  # only 4 of 12 took part
+
     p = write_unit(tmp_path, example_unit_path, mutate)
     code, out, _ = run("assess", str(p))
     assert code == 0 and "尚需争取票数" in out and "还需" in out
-    assert "适合加装" in out                                # the class is unchanged
+    assert "适合加装" in out  # the class is unchanged
 
 
 def test_consent_text_names_owners_by_door_number(tmp_path, example_unit_path):

@@ -58,8 +58,12 @@ def test_floor_above_storeys_names_the_field(tmp_path, example_unit_path):
 
 
 def test_module_entry_point_runs_without_traceback(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "elevator_eval", "share", str(tmp_path / "x.json")],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "elevator_eval", "share", str(tmp_path / "x.json")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().count("\n") == 0

@@ -32,7 +32,8 @@ from pathlib import Path
 
 import pytest
 from fuzzsummary import report_cases
-from hypothesis import HealthCheck, given, seed, settings, strategies as st
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
 
 from elevator_eval.cli import COMMANDS, _Parser, run_command
 
@@ -42,9 +43,16 @@ SAMPLE = ROOT / "resources" / "sample"
 
 CASES: collections.Counter = collections.Counter()
 EXITS: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
-FUZZ = dict(deadline=None, derandomize=not os.environ.get("EE_FUZZ_RANDOM"), database=None,
-            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                   HealthCheck.filter_too_much])
+FUZZ = dict(
+    deadline=None,
+    derandomize=not os.environ.get("EE_FUZZ_RANDOM"),
+    database=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
+)
 EXAMPLES_PER_COMMAND = int(os.environ.get("EE_FUZZ_EXAMPLES", "8"))
 """Examples per command in the default tier."""
 SCALE_EXAMPLES = 100
@@ -59,15 +67,21 @@ SEEDS: dict[str, int] = {}
 @pytest.fixture(scope="module", autouse=True)
 def _summary(request):
     yield
-    lines = [f"fuzz cases {k}: {v}" + (" (exit codes " + ", ".join(
-        f"{c}: {n}" for c, n in sorted(EXITS[k[8:]].items())) + ")" if k[8:] in EXITS else "")
+    lines = [
+        f"fuzz cases {k}: {v}"
+        + (
+            " (exit codes " + ", ".join(f"{c}: {n}" for c, n in sorted(EXITS[k[8:]].items())) + ")"
+            if k[8:] in EXITS
+            else ""
+        )
         + (f" seed {SEEDS[k[8:]]}" if k[8:] in SEEDS else "")
-        for k, v in sorted(CASES.items())]
-    report_cases(request, "cli", CASES, lines,
-                 exit_codes={k: dict(v) for k, v in EXITS.items()})
+        for k, v in sorted(CASES.items())
+    ]
+    report_cases(request, "cli", CASES, lines, exit_codes={k: dict(v) for k, v in EXITS.items()})
 
 
 # ----------------------------------------------------------------------------- the parsers
+
 
 def _spec(name: str) -> tuple[list[argparse.Action], list[argparse.Action]]:
     """(positionals, options) of a subcommand's parser."""
@@ -93,24 +107,85 @@ def _not_built(name: str) -> bool:
 
 # ----------------------------------------------------------------------------- the inputs
 
-FILE_KINDS = ["unit", "unit_mutated", "unit_truncated", "project", "project_damaged",
-              "project_truncated", "quotes", "quotes_damaged", "import_xlsx", "random_json",
-              "random_eeproj", "random_xlsx", "empty", "missing", "folder", "utf16_unit"]
-OUT_KINDS = ["out.pdf", "out.xlsx", "out.eeproj", "out.unit.json", "outdir", "missing/x.pdf",
-             "existing", "out"]
+FILE_KINDS = [
+    "unit",
+    "unit_mutated",
+    "unit_truncated",
+    "project",
+    "project_damaged",
+    "project_truncated",
+    "quotes",
+    "quotes_damaged",
+    "import_xlsx",
+    "random_json",
+    "random_eeproj",
+    "random_xlsx",
+    "empty",
+    "missing",
+    "folder",
+    "utf16_unit",
+]
+OUT_KINDS = [
+    "out.pdf",
+    "out.xlsx",
+    "out.eeproj",
+    "out.unit.json",
+    "outdir",
+    "missing/x.pdf",
+    "existing",
+    "out",
+]
 TEXTS = st.one_of(
     st.text(max_size=12),
-    st.sampled_from(["", "-", "--", "XFL-3-2", "XFL-3-1", "nope", "0", "1", "-1", "2.5",
-                     "1e9", "nan", "inf", "99999999999999999999", "中文", "a,b", ",", "zh",
-                     "en", "1,2,3", "0.08", "-0.5", "100%", "\x00", "1" * 400, "{}",
-                     "goods", "services", "equal", "stair_count", "floor_coefficient_area",
-                     "civil-code-2021", "proposal", "census", "notice"]))
+    st.sampled_from(
+        [
+            "",
+            "-",
+            "--",
+            "XFL-3-2",
+            "XFL-3-1",
+            "nope",
+            "0",
+            "1",
+            "-1",
+            "2.5",
+            "1e9",
+            "nan",
+            "inf",
+            "99999999999999999999",
+            "中文",
+            "a,b",
+            ",",
+            "zh",
+            "en",
+            "1,2,3",
+            "0.08",
+            "-0.5",
+            "100%",
+            "\x00",
+            "1" * 400,
+            "{}",
+            "goods",
+            "services",
+            "equal",
+            "stair_count",
+            "floor_coefficient_area",
+            "civil-code-2021",
+            "proposal",
+            "census",
+            "notice",
+        ]
+    ),
+)
 
 
 def _mutate_unit(draw) -> bytes:
     tree = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    how = draw(st.sampled_from(["drop", "type", "floor", "area", "vote", "owner", "method",
-                                "rules", "nest"]))
+    how = draw(
+        st.sampled_from(
+            ["drop", "type", "floor", "area", "vote", "owner", "method", "rules", "nest"]
+        )
+    )
     if how == "drop":
         key = draw(st.sampled_from(sorted(tree)))
         del tree[key]
@@ -120,8 +195,9 @@ def _mutate_unit(draw) -> bytes:
     elif how == "floor":
         tree["households"][0]["floor"] = draw(st.sampled_from([0, 7, 99, -1, 2.5, "3"]))
     elif how == "area":
-        tree["households"][0]["area_m2"] = draw(st.sampled_from([0, -1, "abc", 1e308,
-                                                                 "0.0001", 10 ** 30]))
+        tree["households"][0]["area_m2"] = draw(
+            st.sampled_from([0, -1, "abc", 1e308, "0.0001", 10**30])
+        )
     elif how == "vote":
         tree["households"][1]["vote"] = draw(st.sampled_from(["maybe", 1, "YES", "no"]))
     elif how == "owner":
@@ -129,8 +205,9 @@ def _mutate_unit(draw) -> bytes:
         tree["households"][1]["vote"] = "yes"
         tree["households"][0]["vote"] = "no"
     elif how == "method":
-        tree.setdefault("share", {})["method"] = draw(st.sampled_from(
-            ["percent_by_household", "equal", "nope", 3]))
+        tree.setdefault("share", {})["method"] = draw(
+            st.sampled_from(["percent_by_household", "equal", "nope", 3])
+        )
     elif how == "rules":
         tree["rules"] = draw(st.sampled_from(["nope", "", "../../etc/passwd", 1]))
     else:
@@ -166,19 +243,22 @@ def _make_file(draw, folder: Path, kind: str, i: int) -> str:
         shutil.copy(SAMPLE / "sample-street.eeproj", p)
     elif kind in ("project_damaged", "project_truncated"):
         p = p.with_suffix(".eeproj")
-        p.write_bytes(_damage(draw, (SAMPLE / "sample-street.eeproj").read_bytes(),
-                              kind == "project_truncated"))
+        p.write_bytes(
+            _damage(
+                draw, (SAMPLE / "sample-street.eeproj").read_bytes(), kind == "project_truncated"
+            )
+        )
     elif kind == "quotes":
         p = p.with_suffix(".xlsx")
         shutil.copy(SAMPLE / "quotes.xlsx", p)
     elif kind == "quotes_damaged":
         p = p.with_suffix(".xlsx")
-        p.write_bytes(_damage(draw, (SAMPLE / "quotes.xlsx").read_bytes(),
-                              draw(st.booleans())))
+        p.write_bytes(_damage(draw, (SAMPLE / "quotes.xlsx").read_bytes(), draw(st.booleans())))
     elif kind == "import_xlsx":
         p = p.with_suffix(".xlsx")
-        shutil.copy(SAMPLE / draw(st.sampled_from(["import-example.xlsx",
-                                                   "import-with-errors.xlsx"])), p)
+        shutil.copy(
+            SAMPLE / draw(st.sampled_from(["import-example.xlsx", "import-with-errors.xlsx"])), p
+        )
     elif kind.startswith("random_"):
         p = p.with_suffix("." + kind.split("_")[1])
         p.write_bytes(draw(st.binary(max_size=200)))
@@ -226,8 +306,11 @@ def _value(draw, action: argparse.Action, folder: Path, i: int) -> list[str]:
     def one(j):
         if preferred and draw(st.integers(0, 3)) > 0:
             return _make_file(draw, folder, draw(st.sampled_from(preferred)), i * 10 + j)
-        src = draw(st.sampled_from(["choice", "file", "out", "text"]
-                                   if action.choices else ["file", "out", "text"]))
+        src = draw(
+            st.sampled_from(
+                ["choice", "file", "out", "text"] if action.choices else ["file", "out", "text"]
+            )
+        )
         if src == "choice":
             return str(draw(st.sampled_from(list(action.choices))))
         if src == "file":
@@ -235,9 +318,13 @@ def _value(draw, action: argparse.Action, folder: Path, i: int) -> list[str]:
         if src == "out":
             return _make_out(folder, draw(st.sampled_from(OUT_KINDS)), i * 10 + j)
         return draw(TEXTS)
-    n = {None: 1, "?": draw(st.integers(0, 1)), "*": draw(st.integers(0, 3)),
-         "+": draw(st.integers(1, 3))}.get(action.nargs, action.nargs
-                                          if isinstance(action.nargs, int) else 1)
+
+    n = {
+        None: 1,
+        "?": draw(st.integers(0, 1)),
+        "*": draw(st.integers(0, 3)),
+        "+": draw(st.integers(1, 3)),
+    }.get(action.nargs, action.nargs if isinstance(action.nargs, int) else 1)
     return [one(j) for j in range(n)]
 
 
@@ -249,8 +336,11 @@ def argvs(draw, name: str, folder: Path):
         if draw(st.integers(0, 9)) == 0:
             continue  # a missing positional
         argv += _value(draw, a, folder, i)
-    chosen = draw(st.lists(st.sampled_from(opts), max_size=min(5, len(opts)), unique_by=id)) \
-        if opts else []
+    chosen = (
+        draw(st.lists(st.sampled_from(opts), max_size=min(5, len(opts)), unique_by=id))
+        if opts
+        else []
+    )
     for k, a in enumerate(chosen):
         flag = draw(st.sampled_from(a.option_strings))
         if a.nargs == 0:
@@ -262,12 +352,15 @@ def argvs(draw, name: str, folder: Path):
             else:
                 argv += [flag] + vals
     if draw(st.integers(0, 7)) == 0:
-        argv.insert(draw(st.integers(0, len(argv))),
-                    draw(st.sampled_from(["--nope", "-z", "--json=1", "--", "-", "--unit"])))
+        argv.insert(
+            draw(st.integers(0, len(argv))),
+            draw(st.sampled_from(["--nope", "-z", "--json=1", "--", "-", "--unit"])),
+        )
     return argv
 
 
 # ----------------------------------------------------------------------------- the property
+
 
 def _run_in(folder, name, argv, allow_3):
     """:func:`_run_and_check` with ``folder`` as the working directory, so that relative
@@ -304,8 +397,7 @@ def _run_and_check(name: str, argv: list[str], allow_not_built: bool) -> str | N
     return None
 
 
-def _fuzz(name: str, examples: int = EXAMPLES_PER_COMMAND,
-          seed_: int | None = None) -> list[str]:
+def _fuzz(name: str, examples: int = EXAMPLES_PER_COMMAND, seed_: int | None = None) -> list[str]:
     """Run ``examples`` fuzz cases of one command (derandomised, or from ``seed_``);
     returns the problems found (one per kind)."""
     allow_3 = _not_built(name)
@@ -320,7 +412,7 @@ def _fuzz(name: str, examples: int = EXAMPLES_PER_COMMAND,
             CASES[f"command {name}"] += 1
             problem = _run_in(d, name, argv, allow_3)
             if problem:
-                key = problem.split(":", 1)[0] + problem[problem.find("stderr"):][:60]
+                key = problem.split(":", 1)[0] + problem[problem.find("stderr") :][:60]
                 problems.setdefault(key, problem)
 
     if seed_ is not None:
@@ -335,9 +427,15 @@ KNOWN_CRASHES: dict[str, str] = {}
 expected to fail until fixed; an XPASS then shows the fix)."""
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_CRASHES[n], strict=False))
-    if n in KNOWN_CRASHES else n for n in sorted(COMMANDS)])
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_CRASHES[n], strict=False))
+        if n in KNOWN_CRASHES
+        else n
+        for n in sorted(COMMANDS)
+    ],
+)
 def test_command_fuzz(name):
     problems = _fuzz(name)
     assert not problems, "\n".join(problems[:5])
@@ -437,8 +535,10 @@ def test_hostile_value_in_every_slot(name):
 
 # ----------------------------------------------------------------------------- found crashes
 
+
 def _quotes_with(value, folder: Path) -> Path:
     import openpyxl
+
     wb = openpyxl.load_workbook(SAMPLE / "quotes.xlsx")
     ws = wb.worksheets[0]
     keys = [c.value for c in ws[2]]
@@ -448,7 +548,7 @@ def _quotes_with(value, folder: Path) -> Path:
     return p
 
 
-@pytest.mark.parametrize("value", [10 ** 30, "1e400", 1e308])
+@pytest.mark.parametrize("value", [10**30, "1e400", 1e308])
 def test_quotes_with_absurd_price(value, tmp_path):
     argv = [str(_quotes_with(value, tmp_path)), str(SAMPLE / "sample-street.eeproj")]
     CASES["command quotes"] += 1
@@ -461,8 +561,7 @@ def test_output_equals_double_dash_is_a_message(tmp_path):
     src = tmp_path / "p.eeproj"
     shutil.copy(SAMPLE / "sample-street.eeproj", src)
     for name in ("anonymise", "export-unit"):
-        argv = [str(src), "--output=--"] + (["--unit", "DH-1-1"] if name == "export-unit"
-                                             else [])
+        argv = [str(src), "--output=--"] + (["--unit", "DH-1-1"] if name == "export-unit" else [])
         CASES[f"command {name}"] += 1
         problem = _run_in(tmp_path, name, argv, False)
         assert problem is None, problem

@@ -26,10 +26,14 @@ def project_file(tmp_path):
 
 def test_json_counts_and_a_legal_walk(tmp_path):
     path = project_file(tmp_path)
-    for stage, day in (("intent", "2026-01-05"), ("consultation", "2026-02-01"),
-                       ("notice", "2026-03-01")):
-        code, out, err = run(str(path), "--unit", "OK", "--advance", stage, "--date", day,
-                             "--responsible", "街道办")
+    for stage, day in (
+        ("intent", "2026-01-05"),
+        ("consultation", "2026-02-01"),
+        ("notice", "2026-03-01"),
+    ):
+        code, out, err = run(
+            str(path), "--unit", "OK", "--advance", stage, "--date", day, "--responsible", "街道办"
+        )
         assert code == 0, err
     code, out, _ = run(str(path), "--json", "--as-of", "2026-03-10")
     data = json.loads(out)
@@ -52,8 +56,9 @@ def test_illegal_move_exits_2_with_the_reason_and_leaves_the_file(tmp_path):
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "表决尚未通过" in err and "vote has not passed" in err
     assert path.read_bytes() == before
-    assert open_project(path).find_unit("NO").extra["process"]["stages"][-1]["stage"] == \
-        "consultation"
+    assert (
+        open_project(path).find_unit("NO").extra["process"]["stages"][-1]["stage"] == "consultation"
+    )
 
 
 def test_bad_arguments_name_the_field(tmp_path):

@@ -27,8 +27,9 @@ def test_template_form(tmp_path):
 
 
 def test_compare_json_on_a_unit_file(example_unit_path):
-    code, out, err = run(SAMPLE_QUOTES, example_unit_path, "--json", "--years", "20",
-                         "--discount-rate", "0.04")
+    code, out, err = run(
+        SAMPLE_QUOTES, example_unit_path, "--json", "--years", "20", "--discount-rate", "0.04"
+    )
     assert code == 0, err
     data = json.loads(out)
     assert data["units"] == ["XFL-3-2"] and data["years"] == 20
@@ -41,13 +42,27 @@ def test_compare_json_on_a_unit_file(example_unit_path):
 
 def test_scores_weights_and_export(tmp_path, example_unit_path):
     scores = tmp_path / "scores.json"
-    scores.write_text(json.dumps({"HT-450": {"technical": 30, "service": 15},
-                                  "AJ-630R": {"technical": 38, "service": 18}}),
-                      encoding="utf-8")
+    scores.write_text(
+        json.dumps(
+            {
+                "HT-450": {"technical": 30, "service": 15},
+                "AJ-630R": {"technical": 38, "service": 18},
+            }
+        ),
+        encoding="utf-8",
+    )
     out_xlsx = tmp_path / "cmp.xlsx"
-    code, out, err = run(SAMPLE_QUOTES, example_unit_path, "--weights",
-                         "price=40,technical=40,service=20", "--scores", scores,
-                         "-o", out_xlsx, "--json")
+    code, out, err = run(
+        SAMPLE_QUOTES,
+        example_unit_path,
+        "--weights",
+        "price=40,technical=40,service=20",
+        "--scores",
+        scores,
+        "-o",
+        out_xlsx,
+        "--json",
+    )
     assert code == 0, err
     t = json.loads(out)["tender"]
     # HT-450's car is below the accessible minimum, a stated requirement by default
@@ -55,12 +70,18 @@ def test_scores_weights_and_export(tmp_path, example_unit_path):
     assert [e["bidder"] for e in t["excluded"]] == ["HT-450"]
     assert "无障碍" in t["excluded"][0]["reason"]
     assert t["too_few_valid_bids"] and t["valid_bids"] == 1
-    assert t["winner_stable_range"] == [30, 60]        # competitive consultation, goods
+    assert t["winner_stable_range"] == [30, 60]  # competitive consultation, goods
     wb = load_workbook(out_xlsx)
     assert "评分 Tender" in wb.sheetnames and "适配 Fit" in wb.sheetnames
     # text form
-    code, out, _ = run(SAMPLE_QUOTES, example_unit_path, "--weights",
-                       "price=40,technical=40,service=20", "--scores", scores)
+    code, out, _ = run(
+        SAMPLE_QUOTES,
+        example_unit_path,
+        "--weights",
+        "price=40,technical=40,service=20",
+        "--scores",
+        scores,
+    )
     assert code == 0 and "适配矩阵" in out and "fit matrix" in out
 
 
@@ -86,12 +107,25 @@ def test_bad_cells_exit_2_with_one_line(tmp_path, example_unit_path, capsys):
 def test_bad_arguments_exit_2(tmp_path, example_unit_path):
     cases = [
         ((SAMPLE_QUOTES,), "expected"),
-        ((SAMPLE_QUOTES, example_unit_path, "--weights", "price=20,technical=60,service=20"),
-         "weights.price"),
-        ((SAMPLE_QUOTES, example_unit_path, "--weights", "price=40,technical=40,service=20"),
-         "--scores"),
-        ((SAMPLE_QUOTES, example_unit_path, "--mode", "services", "--weights",
-          "price=35,technical=45,service=20"), "weights.price"),
+        (
+            (SAMPLE_QUOTES, example_unit_path, "--weights", "price=20,technical=60,service=20"),
+            "weights.price",
+        ),
+        (
+            (SAMPLE_QUOTES, example_unit_path, "--weights", "price=40,technical=40,service=20"),
+            "--scores",
+        ),
+        (
+            (
+                SAMPLE_QUOTES,
+                example_unit_path,
+                "--mode",
+                "services",
+                "--weights",
+                "price=35,technical=45,service=20",
+            ),
+            "weights.price",
+        ),
         ((SAMPLE_QUOTES, example_unit_path, "--price-basis", "npv"), "--price-basis"),
         ((SAMPLE_QUOTES, example_unit_path, "--max-price", "-5"), "--max-price"),
         ((SAMPLE_QUOTES, example_unit_path, "--method", "auction"), "--method"),
@@ -99,8 +133,17 @@ def test_bad_arguments_exit_2(tmp_path, example_unit_path):
         ((SAMPLE_QUOTES, example_unit_path, "--years", "x"), "--years"),
         ((SAMPLE_QUOTES, example_unit_path, "--years", "0"), "years"),
         ((SAMPLE_QUOTES, example_unit_path, "--discount-rate", "abc"), "discount_rate"),
-        ((SAMPLE_QUOTES, example_unit_path, "--scores", tmp_path / "none.json",
-          "--weights", "price=40,technical=40,service=20"), "--scores"),
+        (
+            (
+                SAMPLE_QUOTES,
+                example_unit_path,
+                "--scores",
+                tmp_path / "none.json",
+                "--weights",
+                "price=40,technical=40,service=20",
+            ),
+            "--scores",
+        ),
         ((SAMPLE_QUOTES, tmp_path / "missing.eeproj"), "PROJECT"),
         ((tmp_path / "missing.xlsx", example_unit_path), "file"),
         (("--template", tmp_path / "t.xlsx", SAMPLE_QUOTES), "--template"),

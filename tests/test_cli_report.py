@@ -19,6 +19,7 @@ def _run(argv):
 @pytest.fixture(scope="module")
 def sample():
     from elevator_eval.resources import sample_project_path
+
     return sample_project_path()
 
 
@@ -46,23 +47,26 @@ def test_census_from_a_project(sample, tmp_path):
     assert out.exists()
 
 
-@pytest.mark.parametrize("argv, field", [
-    (["{unit}"], "-o"),
-    (["{unit}", "--all", "-o", "{tmp}/d"], "--all"),
-    (["{unit}", "--kind", "census", "-o", "{tmp}/c.pdf"], "--kind"),
-    (["{unit}", "--kind", "brochure", "-o", "{tmp}/c.pdf"], "--kind"),
-    (["{unit}", "--lang", "fr", "-o", "{tmp}/c.pdf"], "--lang"),
-    (["{unit}", "-o", "{tmp}/c.txt"], "-o"),
-    (["{unit}", "-o", "{tmp}"], "-o"),
-    (["{unit}", "-o", "{tmp}/missing/c.pdf"], "-o"),
-    (["{unit}", "--unmasked", "-o", "{tmp}/c.pdf"], "--unmasked"),
-    (["{unit}", "--kind", "quotes", "-o", "{tmp}/q.pdf"], "--quotes"),
-    (["{tmp}/nope.json", "-o", "{tmp}/c.pdf"], "file"),
-    (["{sample}", "-o", "{tmp}/c.pdf"], "--unit"),
-    (["{sample}", "--unit", "NOPE", "-o", "{tmp}/c.pdf"], "--unit"),
-    (["{sample}", "--all", "--unit", "DH-1-1", "-o", "{tmp}/d"], "--all"),
-    (["{sample}", "--all", "--kind", "census", "-o", "{tmp}/d"], "--all"),
-])
+@pytest.mark.parametrize(
+    "argv, field",
+    [
+        (["{unit}"], "-o"),
+        (["{unit}", "--all", "-o", "{tmp}/d"], "--all"),
+        (["{unit}", "--kind", "census", "-o", "{tmp}/c.pdf"], "--kind"),
+        (["{unit}", "--kind", "brochure", "-o", "{tmp}/c.pdf"], "--kind"),
+        (["{unit}", "--lang", "fr", "-o", "{tmp}/c.pdf"], "--lang"),
+        (["{unit}", "-o", "{tmp}/c.txt"], "-o"),
+        (["{unit}", "-o", "{tmp}"], "-o"),
+        (["{unit}", "-o", "{tmp}/missing/c.pdf"], "-o"),
+        (["{unit}", "--unmasked", "-o", "{tmp}/c.pdf"], "--unmasked"),
+        (["{unit}", "--kind", "quotes", "-o", "{tmp}/q.pdf"], "--quotes"),
+        (["{tmp}/nope.json", "-o", "{tmp}/c.pdf"], "file"),
+        (["{sample}", "-o", "{tmp}/c.pdf"], "--unit"),
+        (["{sample}", "--unit", "NOPE", "-o", "{tmp}/c.pdf"], "--unit"),
+        (["{sample}", "--all", "--unit", "DH-1-1", "-o", "{tmp}/d"], "--all"),
+        (["{sample}", "--all", "--kind", "census", "-o", "{tmp}/d"], "--all"),
+    ],
+)
 def test_bad_input_exits_2_naming_the_field(argv, field, example_unit_path, sample, tmp_path):
     argv = [a.format(unit=example_unit_path, tmp=tmp_path, sample=sample) for a in argv]
     code, stdout, err = _run(argv)
@@ -95,15 +99,34 @@ def test_quotes_report_with_evaluator_scores_prints_the_ranking(tmp_path):
 
     root = _Path(__file__).resolve().parent.parent
     scores = tmp_path / "scores.json"
-    scores.write_text(_json.dumps({
-        "HT-630": {"technical": 36, "service": 18}, "AJ-630R": {"technical": 38, "service": 19},
-        "HL-630E": {"technical": 33, "service": 15}, "HT-450": {"technical": 30, "service": 16},
-        "DF-1000": {"technical": 39, "service": 17}}), encoding="utf-8")
+    scores.write_text(
+        _json.dumps(
+            {
+                "HT-630": {"technical": 36, "service": 18},
+                "AJ-630R": {"technical": 38, "service": 19},
+                "HL-630E": {"technical": 33, "service": 15},
+                "HT-450": {"technical": 30, "service": 16},
+                "DF-1000": {"technical": 39, "service": 17},
+            }
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "q.pdf"
-    argv = [str(root / "resources/sample/sample-street.eeproj"), "--kind", "quotes",
-            "--quotes", str(root / "resources/sample/quotes.xlsx"), "--units", "DH-1-1,DH-1-2",
-            "--weights", "price=40,technical=40,service=20", "--scores", str(scores),
-            "-o", str(out)]
+    argv = [
+        str(root / "resources/sample/sample-street.eeproj"),
+        "--kind",
+        "quotes",
+        "--quotes",
+        str(root / "resources/sample/quotes.xlsx"),
+        "--units",
+        "DH-1-1,DH-1-2",
+        "--weights",
+        "price=40,technical=40,service=20",
+        "--scores",
+        str(scores),
+        "-o",
+        str(out),
+    ]
     err = _io.StringIO()
     assert run_command("report", argv, stdout=_io.StringIO(), stderr=err) == 0, err.getvalue()
     text = "".join(p.extract_text() for p in PdfReader(str(out)).pages)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 import json
 
+from test_costshare_builders import unit_dict
+
 from elevator_eval.cli import run_command
 from elevator_eval.unitfile import dumps_json
-
-from test_costshare_builders import unit_dict
 
 
 def run(argv):
@@ -22,8 +22,11 @@ def test_json_has_spec_keys(example_unit_path):
     assert code == 0, err
     data = json.loads(out)
     assert data["unit"] == "XFL-3-2"
-    assert (data["total_yuan"], data["subsidy_yuan"], data["owners_total_yuan"]) == \
-        (500000, 200000, 300000)
+    assert (data["total_yuan"], data["subsidy_yuan"], data["owners_total_yuan"]) == (
+        500000,
+        200000,
+        300000,
+    )
     assert [h["id"] for h in data["households"]][:3] == ["101", "102", "201"]
     assert all(set(h) >= {"id", "floor", "share_yuan"} for h in data["households"])
     assert sum(h["share_yuan"] for h in data["households"]) == 300000
@@ -46,8 +49,7 @@ def test_unknown_method_exit_2(example_unit_path):
 
 
 def test_percent_not_100_exit_2(tmp_path):
-    d = unit_dict(share={"method": "percent_by_household",
-                         "percent_by_floor": {"2": 10, "3": 10}})
+    d = unit_dict(share={"method": "percent_by_household", "percent_by_floor": {"2": 10, "3": 10}})
     p = tmp_path / "u.unit.json"
     p.write_text(dumps_json(d), encoding="utf-8")
     code, _, err = run([str(p), "--json"])
@@ -55,8 +57,9 @@ def test_percent_not_100_exit_2(tmp_path):
 
 
 def test_bad_compensation_exit_2(tmp_path):
-    d = unit_dict(share={"method": "equal", "exempt_floors": [1],
-                         "compensation": {"mode": "per_household"}})
+    d = unit_dict(
+        share={"method": "equal", "exempt_floors": [1], "compensation": {"mode": "per_household"}}
+    )
     p = tmp_path / "u.unit.json"
     p.write_text(dumps_json(d), encoding="utf-8")
     code, _, err = run([str(p)])
@@ -77,7 +80,11 @@ def test_compare_and_consensus(example_unit_path, tmp_path):
     assert code == 0
     data = json.loads(out)
     assert [m["method"] for m in data["comparison"]["methods"]] == [
-        "floor_coefficient_area", "coefficient_by_floor", "stair_count", "equal"]
+        "floor_coefficient_area",
+        "coefficient_by_floor",
+        "stair_count",
+        "equal",
+    ]
     assert data["consensus"]["status"] == "missing_limits"
     d = json.loads(example_unit_path.read_text(encoding="utf-8"))
     for h in d["households"]:
@@ -98,15 +105,31 @@ def test_project_target_with_user_table(tmp_path, example_unit_path):
     from elevator_eval.model import Building, Community, Project
     from elevator_eval.store import save_project
     from elevator_eval.unitfile import load_unit
+
     unit = load_unit(example_unit_path)
     unit.share.coefficients = None
     unit.share.table = "owners-own"
     unit.share.method = "coefficient_by_floor"
-    project = Project(name="p", communities=[Community(id="C", name="c", buildings=[
-        Building(id="B", name="b", info=unit.building, units=[unit])])])
-    project.settings["coefficient_tables"] = {"owners-own": {"name": "owners-own", "title_zh": "业主自定", "title_en": "Own",
-                              "source": "owners' meeting", "quality": "assumption",
-                              "floors": {"2": 1, "3": 2, "4": 3, "5": 4, "6": 5}}}
+    project = Project(
+        name="p",
+        communities=[
+            Community(
+                id="C",
+                name="c",
+                buildings=[Building(id="B", name="b", info=unit.building, units=[unit])],
+            )
+        ],
+    )
+    project.settings["coefficient_tables"] = {
+        "owners-own": {
+            "name": "owners-own",
+            "title_zh": "业主自定",
+            "title_en": "Own",
+            "source": "owners' meeting",
+            "quality": "assumption",
+            "floors": {"2": 1, "3": 2, "4": 3, "5": 4, "6": 5},
+        }
+    }
     path = tmp_path / "p.eeproj"
     save_project(project, path)
     code, _, err = run([str(path)])
@@ -117,6 +140,18 @@ def test_project_target_with_user_table(tmp_path, example_unit_path):
     assert data["unit"] == unit.id and data["table"] == "owners-own"
     # 300,000 over 1:2:3:4:5 per household, two per floor → 10k, 20k, … 50k each
     assert [h["share_yuan"] for h in data["households"]] == [
-        0, 0, 10000, 10000, 20000, 20000, 30000, 30000, 40000, 40000, 50000, 50000]
+        0,
+        0,
+        10000,
+        10000,
+        20000,
+        20000,
+        30000,
+        30000,
+        40000,
+        40000,
+        50000,
+        50000,
+    ]
     code, _, err = run([str(path), "--unit", "NO-SUCH-UNIT"])
     assert code == 2 and "--unit" in err

@@ -50,8 +50,9 @@ def test_export_then_import_round_trip(sample, tmp_path):
     assert json.loads(out.read_text(encoding="utf-8"))["format"] == "elevator-eval/unit"
 
     new = tmp_path / "new.eeproj"
-    code, stdout, err = _run("import-unit", new, out, "--community", "桂园小区",
-                             "--building", "1栋", "--create")
+    code, stdout, err = _run(
+        "import-unit", new, out, "--community", "桂园小区", "--building", "1栋", "--create"
+    )
     assert code == 0, err
     assert "GY-1-1" in stdout
     p = open_project(new)
@@ -60,8 +61,16 @@ def test_export_then_import_round_trip(sample, tmp_path):
 
 
 def test_import_into_existing_project_saves_it(sample, tmp_path, example_unit_path):
-    code, stdout, err = _run("import-unit", sample, example_unit_path, "--community",
-                             "幸福里小区", "--building", "3号楼", "--json")
+    code, stdout, err = _run(
+        "import-unit",
+        sample,
+        example_unit_path,
+        "--community",
+        "幸福里小区",
+        "--building",
+        "3号楼",
+        "--json",
+    )
     assert code == 0, err
     assert json.loads(stdout)["units"] == 17
     p = open_project(sample)
@@ -72,8 +81,18 @@ def test_import_into_existing_project_saves_it(sample, tmp_path, example_unit_pa
 
 def test_import_errors_name_the_field(sample, tmp_path, example_unit_path):
     before = sample.read_bytes()
-    _bad(_run("import-unit", tmp_path / "none.eeproj", example_unit_path,
-               "--community", "a", "--building", "b"), "PROJECT")
+    _bad(
+        _run(
+            "import-unit",
+            tmp_path / "none.eeproj",
+            example_unit_path,
+            "--community",
+            "a",
+            "--building",
+            "b",
+        ),
+        "PROJECT",
+    )
     # the unit id is already in the project
     src = tmp_path / "dup.unit.json"
     _run("export-unit", sample, "--unit", "DH-1-1", "-o", src)
@@ -82,14 +101,28 @@ def test_import_errors_name_the_field(sample, tmp_path, example_unit_path):
     bad = json.loads(example_unit_path.read_text(encoding="utf-8"))
     bad["households"][0]["floor"] = 9
     (tmp_path / "bad.unit.json").write_text(json.dumps(bad), encoding="utf-8")
-    _bad(_run("import-unit", sample, tmp_path / "bad.unit.json", "--community", "x",
-               "--building", "y"), "households[0].floor")
+    _bad(
+        _run(
+            "import-unit", sample, tmp_path / "bad.unit.json", "--community", "x", "--building", "y"
+        ),
+        "households[0].floor",
+    )
     # building data that disagree with the existing building
     unit = json.loads(example_unit_path.read_text(encoding="utf-8"))
     unit["id"] = "NEW-1"
     (tmp_path / "new.unit.json").write_text(json.dumps(unit), encoding="utf-8")
-    _bad(_run("import-unit", sample, tmp_path / "new.unit.json", "--community", "东湖新村",
-               "--building", "1号楼"), "building.year_built")
+    _bad(
+        _run(
+            "import-unit",
+            sample,
+            tmp_path / "new.unit.json",
+            "--community",
+            "东湖新村",
+            "--building",
+            "1号楼",
+        ),
+        "building.year_built",
+    )
     _bad(_run("import-unit", sample, tmp_path / "new.unit.json"), "--community")
     assert sample.read_bytes() == before
 
@@ -97,14 +130,14 @@ def test_import_errors_name_the_field(sample, tmp_path, example_unit_path):
 def test_export_errors(sample, tmp_path, example_unit_path):
     _bad(_run("export-unit", sample, "--unit", "NOPE", "-o", tmp_path / "x.json"), "--unit")
     _bad(_run("export-unit", sample, "-o", tmp_path / "x.json"), "--unit")
-    _bad(_run("export-unit", sample, "--unit", "DH-1-1", "-o", tmp_path / "no" / "x.json"),
-         "-o")
-    _bad(_run("export-unit", example_unit_path, "--unit", "XFL-3-2", "-o",
-               tmp_path / "x.json"), "PROJECT")
+    _bad(_run("export-unit", sample, "--unit", "DH-1-1", "-o", tmp_path / "no" / "x.json"), "-o")
+    _bad(
+        _run("export-unit", example_unit_path, "--unit", "XFL-3-2", "-o", tmp_path / "x.json"),
+        "PROJECT",
+    )
     png = tmp_path / "pic.eeproj"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
-    _bad(_run("export-unit", png, "--unit", "A", "-o", tmp_path / "x.json"),
-         "wrong file type")
+    _bad(_run("export-unit", png, "--unit", "A", "-o", tmp_path / "x.json"), "wrong file type")
     assert not (tmp_path / "x.json").exists()
 
 
@@ -120,23 +153,28 @@ def test_anonymise(sample, tmp_path):
         for h in u.households:
             assert h.owner_name.encode("utf-8") not in raw
             assert h.contact.encode("utf-8") not in raw
-    for (uo, ua) in zip(orig.units(), anon.units()):
+    for uo, ua in zip(orig.units(), anon.units()):
         assert uo.id == ua.id
         for ho, ha in zip(uo.households, ua.households):
             assert ha.owner_name == f"住户{ho.id}" and ha.contact == ""
             assert ha.owner != ho.owner and ha.owner.startswith("O-")
             assert (ha.vote, ha.area_m2, ha.floor) == (ho.vote, ho.area_m2, ho.floor)
         # same heads: households of one owner still share one (hashed) id
-        groups_o = sorted(sorted(h.id for h in uo.households if h.owner_id == o)
-                          for o in {h.owner_id for h in uo.households})
-        groups_a = sorted(sorted(h.id for h in ua.households if h.owner_id == o)
-                          for o in {h.owner_id for h in ua.households})
+        groups_o = sorted(
+            sorted(h.id for h in uo.households if h.owner_id == o)
+            for o in {h.owner_id for h in uo.households}
+        )
+        groups_a = sorted(
+            sorted(h.id for h in ua.households if h.owner_id == o)
+            for o in {h.owner_id for h in ua.households}
+        )
         assert groups_o == groups_a
     gy = anon.find_unit("GY-1-1")
     assert gy.household("601").owner == gy.household("602").owner
     assert verify_log(anon.vote_log) == (True, None)
-    assert [(e.unit_id, e.household_id, e.new, e.time) for e in anon.vote_log] == \
-        [(e.unit_id, e.household_id, e.new, e.time) for e in orig.vote_log]
+    assert [(e.unit_id, e.household_id, e.new, e.time) for e in anon.vote_log] == [
+        (e.unit_id, e.household_id, e.new, e.time) for e in orig.vote_log
+    ]
     assert all(e.note == "" for e in anon.vote_log)
     assert anon.settings["anonymised"]["original_vote_log_head"] == orig.vote_log[-1].hash
     assert anon.uid != orig.uid
@@ -147,8 +185,12 @@ def test_anonymise_keeps_consent_results(sample):
     anon = anonymise_project(orig, key=b"k")
     for uo, ua in zip(orig.units(), anon.units()):
         a, b = tally(uo, consent_for(uo)), tally(ua, consent_for(ua))
-        assert (a.state, a.heads_total, a.heads_yes, a.area_yes_m2) == \
-            (b.state, b.heads_total, b.heads_yes, b.area_yes_m2)
+        assert (a.state, a.heads_total, a.heads_yes, a.area_yes_m2) == (
+            b.state,
+            b.heads_total,
+            b.heads_yes,
+            b.area_yes_m2,
+        )
 
 
 def test_anonymise_is_consistent_for_a_key(sample):
@@ -163,5 +205,4 @@ def test_anonymise_is_consistent_for_a_key(sample):
 def test_anonymise_errors(sample, tmp_path):
     _bad(_run("anonymise", sample, "-o", sample), "-o")
     _bad(_run("anonymise", sample), "arguments")
-    _bad(_run("anonymise", tmp_path / "none.eeproj", "-o", tmp_path / "a.eeproj"),
-         "does not exist")
+    _bad(_run("anonymise", tmp_path / "none.eeproj", "-o", tmp_path / "a.eeproj"), "does not exist")

@@ -45,8 +45,7 @@ def test_second_save_is_refused_and_names_the_file(path):
         store.save_project(b, path)
     assert "街道.eeproj" in str(e.value) and "\n" not in str(e.value)
     assert path.read_bytes() == before  # nothing written: A's change is safe
-    assert store.open_project(path).find_unit("DH-1-1").costs.items_yuan["civil"] == \
-        Decimal(61000)
+    assert store.open_project(path).find_unit("DH-1-1").costs.items_yuan["civil"] == Decimal(61000)
 
 
 def test_reload_and_reapply_keeps_both_changes(path):
@@ -95,8 +94,7 @@ def test_votes_on_both_sides_are_chained_in_one_log(path):
     store.save_project(result.project, path)
     back = store.open_project(path)
     assert len(back.vote_log) == n0 + 2
-    assert [(e.unit_id, e.new) for e in back.vote_log[n0:]] == [("DH-1-1", "yes"),
-                                                                ("DH-2-1", "no")]
+    assert [(e.unit_id, e.new) for e in back.vote_log[n0:]] == [("DH-1-1", "yes"), ("DH-2-1", "no")]
     assert verify_log(back.vote_log) == (True, None)
     assert back.find_unit("DH-2-1").households[0].vote == "no"
     assert back.find_unit("DH-1-1").households[0].vote == "yes"
@@ -189,8 +187,10 @@ def test_racing_saves_one_wins_one_is_refused(path):
             except StaleSaveError:
                 outcome[key] = "refused"
 
-        ts = [threading.Thread(target=run, args=(a, "a")),
-              threading.Thread(target=run, args=(b, "b"))]
+        ts = [
+            threading.Thread(target=run, args=(a, "a")),
+            threading.Thread(target=run, args=(b, "b")),
+        ]
         for t in ts:
             t.start()
         for t in ts:
@@ -221,6 +221,7 @@ def test_a_file_replaced_while_it_is_read_is_not_stamped(path, monkeypatch):
         q.name = "别人"
         store.save_project(q, p)
         return s
+
     monkeypatch.setattr(concurrency, "file_state", state_then_save)
     with pytest.raises(ProjectFileError, match="while it was being read"):
         store.open_project(path)
@@ -230,18 +231,22 @@ def test_a_file_replaced_while_it_is_read_is_not_stamped(path, monkeypatch):
 def test_file_image_opens_on_every_supported_python(tmp_path, reader):
     """Python 3.10 has no ``Connection.deserialize``: the file route reads the same rows."""
     import sqlite3
+
     db = tmp_path / "meta.sqlite"
     conn = sqlite3.connect(db)
     conn.execute("CREATE TABLE meta (key TEXT, value TEXT)")
-    conn.executemany("INSERT INTO meta VALUES (?, ?)",
-                     [("generation", "7"), ("content_sha256", "ab")])
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)", [("generation", "7"), ("content_sha256", "ab")]
+    )
     conn.commit()
     conn.close()
     img = reader(db.read_bytes())
     try:
         assert dict(img.execute("SELECT key, value FROM meta")) == {
-            "generation": "7", "content_sha256": "ab"}
+            "generation": "7",
+            "content_sha256": "ab",
+        }
     finally:
         img.close()
-    with pytest.raises(sqlite3.DatabaseError):     # on opening or on the first query
+    with pytest.raises(sqlite3.DatabaseError):  # on opening or on the first query
         reader(b"not a database, just text" * 100).execute("SELECT * FROM meta")

@@ -35,9 +35,14 @@ def make_unit(votes, areas=None, owners=None, affected=(), rules=None):
         if i in affected:
             h["exclusive_part_affected"] = True
         hh.append(h)
-    d = {"format": "elevator-eval/unit", "version": 1, "id": "T",
-         "building": {"year_built": 2000, "storeys": 6}, "households": hh,
-         "costs": {"total_yuan": 1}}
+    d = {
+        "format": "elevator-eval/unit",
+        "version": 1,
+        "id": "T",
+        "building": {"year_built": 2000, "storeys": 6},
+        "households": hh,
+        "costs": {"total_yuan": 1},
+    }
     if rules:
         d["rules"] = rules
     return unit_from_dict(d)
@@ -48,6 +53,7 @@ def votes(yes=0, no=0, abstain=0, none=0):
 
 
 # --------------------------------------------------------------- civil-code-2021 (§6)
+
 
 def test_spec_example_passes(example_unit_path):
     r = tally(load_unit(example_unit_path))
@@ -64,21 +70,25 @@ def test_spec_example_passes(example_unit_path):
 
 
 def test_exactly_two_thirds_take_part_and_three_quarters_agree_passes():
-    r = tally(make_unit(votes(yes=6, no=2, none=4)))   # 8/12 take part, 6/8 agree
+    r = tally(make_unit(votes(yes=6, no=2, none=4)))  # 8/12 take part, 6/8 agree
     assert r.passed
-    assert (r.participation_area_ok, r.participation_headcount_ok,
-            r.approval_area_ok, r.approval_headcount_ok) == (True, True, True, True)
+    assert (
+        r.participation_area_ok,
+        r.participation_headcount_ok,
+        r.approval_area_ok,
+        r.approval_headcount_ok,
+    ) == (True, True, True, True)
 
 
 def test_one_participant_less_fails_participation():
-    r = tally(make_unit(votes(yes=6, no=1, none=5)))   # 7/12 < 2/3
+    r = tally(make_unit(votes(yes=6, no=1, none=5)))  # 7/12 < 2/3
     assert not r.passed
     assert not r.participation_headcount_ok and not r.participation_area_ok
-    assert r.approval_headcount_ok                      # 6/7 ≥ 3/4
+    assert r.approval_headcount_ok  # 6/7 ≥ 3/4
 
 
 def test_one_yes_less_fails_approval():
-    r = tally(make_unit(votes(yes=5, no=3, none=4)))   # 5/8 < 3/4
+    r = tally(make_unit(votes(yes=5, no=3, none=4)))  # 5/8 < 3/4
     assert not r.passed and r.participation_headcount_ok
     assert not r.approval_headcount_ok and not r.approval_area_ok
     assert r.state == "needs_votes"
@@ -88,9 +98,9 @@ def test_one_yes_less_fails_approval():
 def test_abstentions_count_as_taking_part():
     r = tally(make_unit(votes(yes=6, abstain=2, none=4)))
     assert r.heads_taking_part == 8 and r.participation_headcount_ok
-    assert r.passed                                     # 6/8 agree
+    assert r.passed  # 6/8 agree
     r2 = tally(make_unit(votes(yes=6, abstain=3, none=3)))
-    assert not r2.approval_headcount_ok                 # 6/9 < 3/4: abstaining is not yes
+    assert not r2.approval_headcount_ok  # 6/9 < 3/4: abstaining is not yes
 
 
 def test_approval_area_exactly_three_quarters_with_decimals_floats_misjudge():
@@ -100,7 +110,7 @@ def test_approval_area_exactly_three_quarters_with_decimals_floats_misjudge():
     assert not (sum(float(a) for a in areas[:3]) >= 0.75 * sum(float(a) for a in areas))
     r = tally(make_unit(votes(yes=3, no=1), areas))
     assert r.approval_area_ok and r.approval_headcount_ok and r.passed
-    areas[2] = "97.82"                                  # one cent less fails
+    areas[2] = "97.82"  # one cent less fails
     assert not tally(make_unit(votes(yes=3, no=1), areas)).approval_area_ok
 
 
@@ -108,7 +118,7 @@ def test_participation_area_exactly_two_thirds_with_decimals_floats_misjudge():
     # taking part 30.12 + 74.11 + 74.24 + 81.07 = 259.54; total 389.31; 3 × 259.54 = 2 × 389.31
     areas = ["30.12", "74.11", "74.24", "81.07", "80.17", "49.60"]
     fp, ft = sum(float(a) for a in areas[:4]), sum(float(a) for a in areas)
-    assert not (3 * fp >= 2 * ft)                        # binary floats get it wrong
+    assert not (3 * fp >= 2 * ft)  # binary floats get it wrong
     r = tally(make_unit(votes(yes=4, none=2), areas))
     assert r.participation_area_ok and r.participation_headcount_ok and r.passed
     areas[5] = "49.61"
@@ -160,6 +170,7 @@ def test_unknown_ruleset_names_rules():
 
 # --------------------------------------------------------------------- other rulesets
 
+
 def test_at_least_four_rulesets_each_with_source_and_dates():
     names = list(shipped_names("consent"))
     assert {"civil-code-2021", "property-law-2007", "beijing-2020", "unanimity"} <= set(names)
@@ -172,15 +183,18 @@ def test_at_least_four_rulesets_each_with_source_and_dates():
     assert load_ruleset("property-law-2007").valid_to == "2020-12-31"
 
 
-@pytest.mark.parametrize("v,passed", [
-    (votes(yes=8, none=4), True),                # exactly 2/3 of all owners agree
-    (votes(yes=7, none=5), False),               # one less
-    (votes(yes=8, no=4), True),                  # objections do not matter
-])
+@pytest.mark.parametrize(
+    "v,passed",
+    [
+        (votes(yes=8, none=4), True),  # exactly 2/3 of all owners agree
+        (votes(yes=7, none=5), False),  # one less
+        (votes(yes=8, no=4), True),  # objections do not matter
+    ],
+)
 def test_property_law_two_thirds_of_all_owners(v, passed):
     r = tally(make_unit(v, rules="property-law-2007"))
     assert r.passed is passed
-    assert r.participation_area_ok and r.participation_headcount_ok   # no quorum
+    assert r.participation_area_ok and r.participation_headcount_ok  # no quorum
 
 
 def test_property_law_area_at_two_thirds_of_total():
@@ -188,17 +202,19 @@ def test_property_law_area_at_two_thirds_of_total():
     r = tally(make_unit(votes(yes=4, none=2), areas, rules="property-law-2007"))
     assert r.approval_area_ok and r.passed
     areas[5] = "49.61"
-    assert not tally(make_unit(votes(yes=4, none=2), areas,
-                               rules="property-law-2007")).passed
+    assert not tally(make_unit(votes(yes=4, none=2), areas, rules="property-law-2007")).passed
 
 
 @pytest.mark.parametrize("name", ["beijing-2020", "chengdu-2018"])
-@pytest.mark.parametrize("v,passed,state", [
-    (votes(yes=8, none=4), False, "needs_votes"),   # exactly 2/3 is not "more than"
-    (votes(yes=9, none=3), True, "ready"),
-    (votes(yes=9, abstain=3), True, "ready"),       # abstaining is not objecting
-    (votes(yes=11, no=1), False, "blocked"),        # one explicit objection
-])
+@pytest.mark.parametrize(
+    "v,passed,state",
+    [
+        (votes(yes=8, none=4), False, "needs_votes"),  # exactly 2/3 is not "more than"
+        (votes(yes=9, none=3), True, "ready"),
+        (votes(yes=9, abstain=3), True, "ready"),  # abstaining is not objecting
+        (votes(yes=11, no=1), False, "blocked"),  # one explicit objection
+    ],
+)
 def test_more_than_two_thirds_and_no_objection(name, v, passed, state):
     r = tally(make_unit(v, rules=name))
     assert r.passed is passed and r.state == state
@@ -208,9 +224,15 @@ def test_more_than_two_thirds_and_no_objection(name, v, passed, state):
         assert r.needed.owners == ["h12"]
 
 
-@pytest.mark.parametrize("v,passed", [
-    (votes(yes=12), True), (votes(yes=11, none=1), False), (votes(yes=11, abstain=1), False),
-    (votes(yes=11, no=1), False)])
+@pytest.mark.parametrize(
+    "v,passed",
+    [
+        (votes(yes=12), True),
+        (votes(yes=11, none=1), False),
+        (votes(yes=11, abstain=1), False),
+        (votes(yes=11, no=1), False),
+    ],
+)
 def test_unanimity(v, passed):
     r = tally(make_unit(v, rules="unanimity"))
     assert r.passed is passed
@@ -220,7 +242,7 @@ def test_unanimity(v, passed):
 
 def test_ruleset_argument_overrides_the_unit():
     u = make_unit(votes(yes=8, none=4))
-    assert tally(u).passed is True                  # civil code: 8/12 take part, 8/8 agree
+    assert tally(u).passed is True  # civil code: 8/12 take part, 8/8 agree
     assert tally(u, "beijing-2020").passed is False  # 8/12 is not more than 2/3
     assert tally(u, "unanimity").passed is False
 

@@ -1,4 +1,4 @@
-""""What is needed" against brute force on every small unit (up to 8 owners)."""
+""" "What is needed" against brute force on every small unit (up to 8 owners)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def tally(unit):
 def what_is_needed(unit):
     return consent.what_is_needed(unit, consent_for(unit))
 
+
 VOTE = st.sampled_from(["yes", "no", "abstain", None])
 
 
@@ -34,15 +35,30 @@ def small_units(draw):
     for o in range(n_owners):
         vote = draw(VOTE)
         affected = draw(st.integers(0, 9)) == 0
-        for k in range(draw(st.integers(1, 2))):          # some owners hold two households
+        for k in range(draw(st.integers(1, 2))):  # some owners hold two households
             cents = draw(st.integers(1000, 15000))
-            hh.append({"id": f"{o}-{k}", "floor": 1 + len(hh) % 6,
-                       "area_m2": str(D(cents) / 100), "owner": f"O{o}", "vote": vote,
-                       "exclusive_part_affected": affected and k == 0})
+            hh.append(
+                {
+                    "id": f"{o}-{k}",
+                    "floor": 1 + len(hh) % 6,
+                    "area_m2": str(D(cents) / 100),
+                    "owner": f"O{o}",
+                    "vote": vote,
+                    "exclusive_part_affected": affected and k == 0,
+                }
+            )
     rules = draw(st.sampled_from(list(shipped_names("consent"))))
-    return unit_from_dict({"format": "elevator-eval/unit", "version": 1, "id": "H",
-                           "rules": rules, "building": {"year_built": 1995, "storeys": 6},
-                           "households": hh, "costs": {"total_yuan": 1}})
+    return unit_from_dict(
+        {
+            "format": "elevator-eval/unit",
+            "version": 1,
+            "id": "H",
+            "rules": rules,
+            "building": {"year_built": 1995, "storeys": 6},
+            "households": hh,
+            "costs": {"total_yuan": 1},
+        }
+    )
 
 
 def with_yes(unit, owner_ids):
@@ -63,9 +79,14 @@ def civil_code_passes(unit) -> bool:
     part = [(a, v) for a, v, _ in owners.values() if v is not None]
     part_a = sum(a for a, _ in part)
     yes = [a for a, v in part if v == "yes"]
-    return (3 * part_a >= 2 * total_a and 3 * len(part) >= 2 * len(owners)
-            and 4 * sum(yes) >= 3 * part_a and 4 * len(yes) >= 3 * len(part) and len(yes) > 0
-            and all(v == "yes" for _, v, aff in owners.values() if aff))
+    return (
+        3 * part_a >= 2 * total_a
+        and 3 * len(part) >= 2 * len(owners)
+        and 4 * sum(yes) >= 3 * part_a
+        and 4 * len(yes) >= 3 * len(part)
+        and len(yes) > 0
+        and all(v == "yes" for _, v, aff in owners.values() if aff)
+    )
 
 
 @settings(max_examples=150, deadline=None)
@@ -91,15 +112,18 @@ def test_needed_matches_brute_force(unit):
                 best_k = k
         if best_k is not None:
             break
-    assert best_k is not None                       # everyone voting yes always passes
+    assert best_k is not None  # everyone voting yes always passes
     assert needed.additional_yes == best_k == len(needed.owners)
     assert set(needed.owners) <= set(candidates)
     assert tally(with_yes(unit, set(needed.owners))).passed
     # largest areas first: no other minimal set converts more area
     assert sum((area[i] for i in needed.owners), D(0)) == best_area
     rules = result.ruleset
-    vetoed_no = [o.id for o in owners if o.vote == "no" and (
-        o.affected or rules in ("beijing-2020", "chengdu-2018"))]
+    vetoed_no = [
+        o.id
+        for o in owners
+        if o.vote == "no" and (o.affected or rules in ("beijing-2020", "chengdu-2018"))
+    ]
     assert needed.possible is (not vetoed_no)
     assert result.state == ("blocked" if vetoed_no else "needs_votes")
     assert set(vetoed_no) <= set(needed.owners)

@@ -21,17 +21,30 @@ RATIOS = ["1/2", "2/3", "3/4", "1", "1/3", "3/5"]
 def units(draw):
     n = draw(st.integers(1, 12))
     owners = draw(st.lists(st.integers(0, n - 1), min_size=n, max_size=n))
-    votes_by_owner = {o: draw(st.sampled_from(["yes", "no", "abstain", None]))
-                      for o in set(owners)}
+    votes_by_owner = {o: draw(st.sampled_from(["yes", "no", "abstain", None])) for o in set(owners)}
     hh = []
     for i, o in enumerate(owners):
-        hh.append(Household(
-            id=f"{i + 1:02d}", floor=1 + i % 6,
-            area_m2=draw(st.sampled_from([Decimal("56.30"), Decimal("61.05"),
-                                          Decimal(40), Decimal("88.8"),
-                                          Decimal("120.25"), Decimal("0.01")])),
-            owner=f"O{o}", vote=votes_by_owner[o],
-            exclusive_part_affected=draw(st.booleans()) and draw(st.booleans())))
+        hh.append(
+            Household(
+                id=f"{i + 1:02d}",
+                floor=1 + i % 6,
+                area_m2=draw(
+                    st.sampled_from(
+                        [
+                            Decimal("56.30"),
+                            Decimal("61.05"),
+                            Decimal(40),
+                            Decimal("88.8"),
+                            Decimal("120.25"),
+                            Decimal("0.01"),
+                        ]
+                    )
+                ),
+                owner=f"O{o}",
+                vote=votes_by_owner[o],
+                exclusive_part_affected=draw(st.booleans()) and draw(st.booleans()),
+            )
+        )
     return Unit(id="U", building=BuildingInfo(year_built=1990, storeys=6), households=hh)
 
 
@@ -45,17 +58,24 @@ def rulesets(draw):
     pr = draw(st.sampled_from(RATIOS + ([None] if base == "all" else [])))
     ar = draw(st.sampled_from(RATIOS))
     data = {
-        "name": "random", "title_zh": "随机", "title_en": "random", "source": "test",
-        "participation_ratio": pr, "participation_inclusive": draw(st.booleans()) or pr == "1",
-        "approval_ratio": ar, "approval_base": base,
+        "name": "random",
+        "title_zh": "随机",
+        "title_en": "random",
+        "source": "test",
+        "participation_ratio": pr,
+        "participation_inclusive": draw(st.booleans()) or pr == "1",
+        "approval_ratio": ar,
+        "approval_base": base,
         "approval_inclusive": draw(st.booleans()) or ar == "1",
         "no_objection_required": draw(st.booleans()),
-        "exclusive_part_veto": draw(st.booleans())}
+        "exclusive_part_veto": draw(st.booleans()),
+    }
     return "random", {consent_rules.USER_KEY: {"random": data}}
 
 
-@settings(max_examples=200, derandomize=True, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=200, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(units(), rulesets())
 def test_linear_search_equals_the_exhaustive_one(unit, named):
     name, project_settings = named
@@ -66,6 +86,7 @@ def test_linear_search_equals_the_exhaustive_one(unit, named):
     if consent.passes(owners, [o.vote for o in owners], r):
         assert got.additional_yes == 0 and tallied.needed is None
         return
+
     # the same owners and counts as the exhaustive search (the wording of the reason is the
     # documents' business and is tested with them)
     def decision(needed) -> dict:
@@ -79,10 +100,14 @@ def test_linear_search_equals_the_exhaustive_one(unit, named):
 def _unit_dict(n: int) -> dict:
     import json
     from pathlib import Path
-    data = json.loads((Path(__file__).parent / "data" / "xingfuli-3-2.unit.json")
-                      .read_text(encoding="utf-8"))
-    data["households"] = [{"id": f"H{i}", "floor": 1 + i % 6, "area_m2": 60,
-                           "vote": "yes" if i % 3 else None} for i in range(n)]
+
+    data = json.loads(
+        (Path(__file__).parent / "data" / "xingfuli-3-2.unit.json").read_text(encoding="utf-8")
+    )
+    data["households"] = [
+        {"id": f"H{i}", "floor": 1 + i % 6, "area_m2": 60, "vote": "yes" if i % 3 else None}
+        for i in range(n)
+    ]
     return data
 
 
@@ -91,6 +116,7 @@ def test_household_limit_is_inclusive_and_one_line(tmp_path):
 
     from elevator_eval.errors import InputError
     from elevator_eval.unitfile import MAX_HOUSEHOLDS, unit_from_dict
+
     assert len(unit_from_dict(_unit_dict(MAX_HOUSEHOLDS)).households) == MAX_HOUSEHOLDS
     with pytest.raises(InputError) as e:
         unit_from_dict(_unit_dict(MAX_HOUSEHOLDS + 1))
@@ -101,6 +127,7 @@ def test_a_full_sized_unit_is_tallied_quickly():
     """At the limit (500 one-household owners, 1/3 not voting) the old exhaustive search
     made ~40,000 comparisons; the linear one a few hundred."""
     from elevator_eval.unitfile import MAX_HOUSEHOLDS, unit_from_dict
+
     unit = unit_from_dict(_unit_dict(MAX_HOUSEHOLDS))
     unit.households[0].vote = "no"
     t0 = time.perf_counter()

@@ -28,21 +28,27 @@ def drawing_imports(source: str) -> list[str]:
 
 
 def core_files() -> list[Path]:
-    return [p for p in sorted(PACKAGE.rglob("*.py"))
-            if p.relative_to(PACKAGE).parts[0] not in OUTER
-            and p.name not in ("cli.py", "__main__.py")]
+    return [
+        p
+        for p in sorted(PACKAGE.rglob("*.py"))
+        if p.relative_to(PACKAGE).parts[0] not in OUTER and p.name not in ("cli.py", "__main__.py")
+    ]
 
 
 def test_no_core_module_imports_matplotlib():
     files = core_files()
     assert PACKAGE / "preinstall" / "simulation.py" in files
-    bad = {p.relative_to(ROOT).as_posix(): drawing_imports(p.read_text(encoding="utf-8"))
-           for p in files}
+    bad = {
+        p.relative_to(ROOT).as_posix(): drawing_imports(p.read_text(encoding="utf-8"))
+        for p in files
+    }
     assert {k: v for k, v in bad.items() if v} == {}
 
 
 def test_the_check_sees_imports_inside_functions():
-    src = ("import numpy as np\n\n\ndef chart():\n    from matplotlib.figure import Figure\n"
-           "    import matplotlib.pyplot as plt\n    return Figure, plt\n")
+    src = (
+        "import numpy as np\n\n\ndef chart():\n    from matplotlib.figure import Figure\n"
+        "    import matplotlib.pyplot as plt\n    return Figure, plt\n"
+    )
     assert drawing_imports(src) == ["matplotlib.figure", "matplotlib.pyplot"]
     assert drawing_imports("from . import matplotlib_like\nimport numpy\n") == []

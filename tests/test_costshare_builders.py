@@ -5,8 +5,17 @@ from __future__ import annotations
 from elevator_eval.unitfile import unit_from_dict
 
 
-def unit_dict(storeys=6, per_floor=2, areas=None, total_yuan=500000, subsidies=None,
-              share=None, annual=None, items=None, households=None):
+def unit_dict(
+    storeys=6,
+    per_floor=2,
+    areas=None,
+    total_yuan=500000,
+    subsidies=None,
+    share=None,
+    annual=None,
+    items=None,
+    households=None,
+):
     """A unit with ``per_floor`` households on each floor (door numbers 101, 102 …)."""
     if households is None:
         households = []
@@ -17,9 +26,14 @@ def unit_dict(storeys=6, per_floor=2, areas=None, total_yuan=500000, subsidies=N
     costs = {"items_yuan": items} if items is not None else {"total_yuan": total_yuan}
     if annual is not None:
         costs["annual_om_yuan"] = annual
-    d = {"format": "elevator-eval/unit", "version": 1, "id": "T-1",
-         "building": {"year_built": 1990, "storeys": storeys},
-         "households": households, "costs": costs}
+    d = {
+        "format": "elevator-eval/unit",
+        "version": 1,
+        "id": "T-1",
+        "building": {"year_built": 1990, "storeys": storeys},
+        "households": households,
+        "costs": costs,
+    }
     if subsidies is not None:
         d["subsidies"] = subsidies
     if share is not None:

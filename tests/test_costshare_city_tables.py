@@ -16,13 +16,22 @@ from elevator_eval.unitfile import loads_unit
 
 
 def _unit(storeys, table, method, total=300000, exempt=(1,)):
-    hh = [{"id": f"{f}0{d}", "floor": f, "area_m2": 60} for f in range(1, storeys + 1)
-          for d in (1, 2)]
-    return loads_unit(json.dumps({
-        "format": "elevator-eval/unit", "version": 1, "id": "T",
-        "building": {"year_built": 1990, "storeys": storeys},
-        "households": hh, "costs": {"total_yuan": total},
-        "share": {"method": method, "exempt_floors": list(exempt), "table": table}}))
+    hh = [
+        {"id": f"{f}0{d}", "floor": f, "area_m2": 60} for f in range(1, storeys + 1) for d in (1, 2)
+    ]
+    return loads_unit(
+        json.dumps(
+            {
+                "format": "elevator-eval/unit",
+                "version": 1,
+                "id": "T",
+                "building": {"year_built": 1990, "storeys": storeys},
+                "households": hh,
+                "costs": {"total_yuan": total},
+                "share": {"method": method, "exempt_floors": list(exempt), "table": table},
+            }
+        )
+    )
 
 
 def test_guangzhou_2025_follows_its_stated_rule():
@@ -34,7 +43,9 @@ def test_guangzhou_2025_follows_its_stated_rule():
 
 def test_nanjing_gulou_published_floors():
     floors = load_table("nanjing-gulou")["floors"]
-    assert [floors[f] for f in range(3, 8)] == [Decimal(x) for x in ("1.0", "1.3", "1.6", "1.9", "2.2")]
+    assert [floors[f] for f in range(3, 8)] == [
+        Decimal(x) for x in ("1.0", "1.3", "1.6", "1.9", "2.2")
+    ]
 
 
 def test_beijing_midpoints_normalised_by_hand():

@@ -16,14 +16,23 @@ from elevator_eval.unitfile import load_unit
 
 def unit_with_limits(rows, total, exempt=(), rounding=1):
     """rows: (floor, limit) per household; areas all 60 m²."""
-    hh = [Household(id=f"h{i}", floor=f, area_m2=D(60),
-                    max_contribution_yuan=None if lim is None else D(lim))
-          for i, (f, lim) in enumerate(rows)]
+    hh = [
+        Household(
+            id=f"h{i}",
+            floor=f,
+            area_m2=D(60),
+            max_contribution_yuan=None if lim is None else D(lim),
+        )
+        for i, (f, lim) in enumerate(rows)
+    ]
     storeys = max(f for f, _ in rows)
-    return Unit(id="C", building=BuildingInfo(year_built=1990, storeys=storeys),
-                households=hh, costs=Costs(total_yuan_given=D(total)),
-                share=ShareSettings(method="equal", exempt_floors=list(exempt),
-                                    rounding_yuan=D(rounding)))
+    return Unit(
+        id="C",
+        building=BuildingInfo(year_built=1990, storeys=storeys),
+        households=hh,
+        costs=Costs(total_yuan_given=D(total)),
+        share=ShareSettings(method="equal", exempt_floors=list(exempt), rounding_yuan=D(rounding)),
+    )
 
 
 def brute_force(rows, total):
@@ -33,8 +42,7 @@ def brute_force(rows, total):
     best_sum = 0
     best_ratio = None
     for s in itertools.product(*[range(lim + 1) for lim in lims]):
-        if any(s[i] > s[j] for i in range(len(s)) for j in range(len(s))
-               if floors[i] < floors[j]):
+        if any(s[i] > s[j] for i in range(len(s)) for j in range(len(s)) if floors[i] < floors[j]):
             continue
         best_sum = max(best_sum, sum(s))
         if sum(s) == total:
@@ -45,8 +53,10 @@ def brute_force(rows, total):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(1, 3), st.integers(0, 5)), min_size=1, max_size=4),
-       st.integers(0, 14))
+@given(
+    st.lists(st.tuples(st.integers(1, 3), st.integers(0, 5)), min_size=1, max_size=4),
+    st.integers(0, 14),
+)
 def test_agrees_with_brute_force(rows, total):
     u = unit_with_limits(rows, total)
     r = find_consensus(u)
@@ -69,12 +79,11 @@ def test_agrees_with_brute_force(rows, total):
                 assert s <= shares[j]
     # LP optimum ≤ best integer optimum ≤ our rounded proposal ≤ LP optimum + one unit
     ours = r.max_ratio
-    assert Fraction(r.lp_max_ratio) <= best_ratio + Fraction(1, 10 ** 6)
+    assert Fraction(r.lp_max_ratio) <= best_ratio + Fraction(1, 10**6)
     assert best_ratio <= ours
     positive = [lim for lim in lims if lim]
     if positive:
-        assert ours <= Fraction(r.lp_max_ratio) + Fraction(1, min(positive)) + \
-            Fraction(1, 10 ** 6)
+        assert ours <= Fraction(r.lp_max_ratio) + Fraction(1, min(positive)) + Fraction(1, 10**6)
 
 
 def test_constructed_impossibility():
@@ -132,11 +141,17 @@ def test_compensation_pool_is_covered_too():
 
 
 def test_per_area_order():
-    hh = [Household(id="a", floor=2, area_m2=D(100), max_contribution_yuan=D(50000)),
-          Household(id="b", floor=3, area_m2=D(50), max_contribution_yuan=D(20000))]
-    u = Unit(id="A", building=BuildingInfo(year_built=1990, storeys=3), households=hh,
-             costs=Costs(total_yuan_given=D(60000)),
-             share=ShareSettings(method="equal"))
+    hh = [
+        Household(id="a", floor=2, area_m2=D(100), max_contribution_yuan=D(50000)),
+        Household(id="b", floor=3, area_m2=D(50), max_contribution_yuan=D(20000)),
+    ]
+    u = Unit(
+        id="A",
+        building=BuildingInfo(year_built=1990, storeys=3),
+        households=hh,
+        costs=Costs(total_yuan_given=D(60000)),
+        share=ShareSettings(method="equal"),
+    )
     # per m²: a ≤ 100 × (b / 50) = 2b ≤ 40,000 → capacity 60,000 exactly
     r = find_consensus(u, per_area=True)
     assert r.capacity_yuan == 60000 and r.feasible

@@ -6,7 +6,8 @@ from decimal import Decimal as D
 from fractions import Fraction
 from math import floor
 
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from elevator_eval.costshare import METHODS, compute_share, method_weights
 from elevator_eval.errors import InputError
@@ -31,9 +32,9 @@ def units(draw, method=None, allow_odd=True):
     paying_floors = sorted({h.floor for h in hh if h.floor not in exempt})
     rnd = draw(st.sampled_from(ROUNDINGS))
     if allow_odd:
-        owners = D(draw(st.integers(0, 10 ** 8))) / 100
+        owners = D(draw(st.integers(0, 10**8))) / 100
     else:
-        owners = rnd * draw(st.integers(0, 10 ** 6 // max(1, int(rnd))))
+        owners = rnd * draw(st.integers(0, 10**6 // max(1, int(rnd))))
     # coefficients: non-decreasing by floor, two decimals
     steps = draw(st.lists(st.integers(0, 60), min_size=storeys, max_size=storeys))
     coeffs, c = {}, 0
@@ -59,10 +60,20 @@ def units(draw, method=None, allow_odd=True):
             den //= 5
         assume(den == 1)
         pbf[top] = D(last.numerator) / D(last.denominator)
-    share = ShareSettings(method=method, exempt_floors=exempt, coefficients=coeffs,
-                          percent_by_floor=pbf, rounding_yuan=rnd)
-    return Unit(id="P", building=BuildingInfo(year_built=1990, storeys=storeys),
-                households=hh, costs=Costs(total_yuan_given=owners), share=share)
+    share = ShareSettings(
+        method=method,
+        exempt_floors=exempt,
+        coefficients=coeffs,
+        percent_by_floor=pbf,
+        rounding_yuan=rnd,
+    )
+    return Unit(
+        id="P",
+        building=BuildingInfo(year_built=1990, storeys=storeys),
+        households=hh,
+        costs=Costs(total_yuan_given=owners),
+        share=share,
+    )
 
 
 def _paying(unit):
@@ -89,7 +100,7 @@ def test_shares_add_up_exactly_and_exempt_floors_pay_zero(unit):
     if r.owners_total_yuan % rnd == 0:
         assert not odd
     else:
-        assert len(odd) == 1                         # the odd amount sits with one household
+        assert len(odd) == 1  # the odd amount sits with one household
     for h in r.households:
         assert h.share_yuan >= 0
         if h.floor in unit.share.exempt_floors:
@@ -106,8 +117,11 @@ def _monotone_ok(unit, r, slack):
 
 
 @SETTINGS
-@given(st.sampled_from(["floor_coefficient_area", "coefficient_by_floor", "stair_count",
-                        "equal"]).flatmap(lambda m: units(method=m, allow_odd=False)))
+@given(
+    st.sampled_from(
+        ["floor_coefficient_area", "coefficient_by_floor", "stair_count", "equal"]
+    ).flatmap(lambda m: units(method=m, allow_odd=False))
+)
 def test_monotone_methods_never_charge_lower_floor_more(unit):
     assume(sum(_paying(unit)) > 0)
     r = compute_share(unit)
@@ -115,8 +129,11 @@ def test_monotone_methods_never_charge_lower_floor_more(unit):
 
 
 @SETTINGS
-@given(st.sampled_from(["floor_coefficient_area", "coefficient_by_floor", "stair_count",
-                        "equal"]).flatmap(lambda m: units(method=m)))
+@given(
+    st.sampled_from(
+        ["floor_coefficient_area", "coefficient_by_floor", "stair_count", "equal"]
+    ).flatmap(lambda m: units(method=m))
+)
 def test_monotone_within_the_odd_amount(unit):
     """When the owners' total is not a multiple of the rounding unit, the spec puts the odd
     amount on the first household of the leftover order, which may sit one floor down:

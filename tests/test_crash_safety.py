@@ -24,7 +24,7 @@ from elevator_eval.store import open_project
 ROOT = Path(__file__).resolve().parent.parent
 KILL_RUNS = 30
 
-STATE_CODE = r'''
+STATE_CODE = r"""
 import copy
 from decimal import Decimal
 from elevator_eval.audit import record_vote
@@ -69,13 +69,15 @@ def state(k):
     for i in range(1, k + 1):
         advance(p, i)
     return p
-'''
+"""
+
 
 def _child(path: Path, wfd: int) -> None:
     """The saving child (runs in a forked process until it is killed)."""
     ns: dict = {}
-    exec(STATE_CODE, ns)  # noqa: S102 - our own fixed code, shared with the parent
+    exec(STATE_CODE, ns)
     from elevator_eval.store import save_project
+
     p = ns["base"]()
     save_project(p, path)
     os.write(wfd, b"0\n")
@@ -104,14 +106,16 @@ def _start_child(path: Path) -> tuple[int, int]:
 def _state(k, cache={}):  # noqa: B006 - a deliberate per-process memo of the parsed code
     if "ns" not in cache:
         ns: dict = {}
-        exec(STATE_CODE, ns)  # noqa: S102 - our own fixed code, shared with the child
+        exec(STATE_CODE, ns)
         cache["ns"] = ns
     return cache["ns"]["state"](k)
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"),
-                    reason="needs fork and SIGKILL (POSIX)")
+@pytest.mark.skipif(
+    not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"),
+    reason="needs fork and SIGKILL (POSIX)",
+)
 def test_sigkill_during_saves_never_loses_committed_data(tmp_path):
     rnd = random.Random(20261126)
     path = tmp_path / "crash.eeproj"

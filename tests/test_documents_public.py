@@ -22,10 +22,10 @@ from pypdf import PdfReader
 from tiers import representative
 
 from elevator_eval.errors import InputError
+from elevator_eval.report.language import latin_words
 from elevator_eval.report.notice import build_notice
 from elevator_eval.report.proposal import build_proposal
 from elevator_eval.report.scheme_version import scheme_label
-from elevator_eval.report.language import latin_words
 from elevator_eval.resources import sample_project_path
 from elevator_eval.store import open_project
 
@@ -108,9 +108,27 @@ def documents(sample):
     return _Documents(sample)
 
 
-UNIT_IDS = [u for u in ("DH-1-1", "DH-1-2", "DH-1-3", "DH-2-1", "DH-2-2", "DH-5-1", "DH-5-2",
-                        "GY-1-1", "GY-1-2", "GY-1-3", "GY-3-1", "GY-3-2", "GY-6-1", "GY-6-2",
-                        "GY-8-1", "GY-8-2")]
+UNIT_IDS = [
+    u
+    for u in (
+        "DH-1-1",
+        "DH-1-2",
+        "DH-1-3",
+        "DH-2-1",
+        "DH-2-2",
+        "DH-5-1",
+        "DH-5-2",
+        "GY-1-1",
+        "GY-1-2",
+        "GY-1-3",
+        "GY-3-1",
+        "GY-3-2",
+        "GY-6-1",
+        "GY-6-2",
+        "GY-8-1",
+        "GY-8-2",
+    )
+]
 TIERED_UNIT_IDS = representative(UNIT_IDS, {"DH-1-1", "DH-1-3"})
 """Per-unit checks: a passed vote and a blocked one by default, every unit in the slow tier."""
 
@@ -123,6 +141,7 @@ def test_the_sample_has_the_units_listed(sample):
 def test_notice_only_for_a_passed_vote(sample, documents, unit_id):
     from elevator_eval.consent import tally
     from elevator_eval.rulebook import resolve
+
     unit = sample.locate(unit_id)[2]
     docs = documents[unit_id]
     passed = tally(unit, resolve(sample, unit).consent).passed
@@ -158,7 +177,7 @@ def test_no_public_document_pairs_a_door_with_a_no_vote(sample, documents, unit_
         flat = _squash(text)
         for word in VOTE_WORDS:
             for m in re.finditer(word, flat):
-                near = flat[max(0, m.start() - 12):m.end() + 12]
+                near = flat[max(0, m.start() - 12) : m.end() + 12]
                 for door in doors:
                     assert not re.search(rf"(?<!\d){door}(?!\d)", near), (kind, door, near)
         # the owners' names are not posted either (no named disclosure in this ruleset)
@@ -177,9 +196,9 @@ def test_the_internal_paper_is_marked_and_names_doors(sample, documents):
 
 
 @pytest.mark.parametrize("unit_id", TIERED_UNIT_IDS)
-def test_chinese_documents_hold_no_english_word_and_no_web_address(sample, documents,
-                                                                  unit_id):
+def test_chinese_documents_hold_no_english_word_and_no_web_address(sample, documents, unit_id):
     from elevator_eval.costshare import compute_share
+
     unit = sample.locate(unit_id)[2]
     label = scheme_label(unit, compute_share(unit, settings=sample.settings))
     for kind, text in documents[unit_id].items():
@@ -194,6 +213,7 @@ def test_chinese_documents_hold_no_english_word_and_no_web_address(sample, docum
 
 def test_census_report_is_chinese_only(sample):
     from elevator_eval.report.census_report import build_census_report
+
     text = "\n".join(_pages(build_census_report, sample))
     assert latin_words(text) == [] and "http" not in text
     # the class shares add up to 100.0 % as printed: 6, 5, 5 of 16 units
@@ -213,23 +233,65 @@ def test_no_line_starts_with_closing_punctuation(documents, unit_id):
 
 SECTION_WORDS = [
     # parties and signature and seal blocks
-    "参与各方与签署", "组织单位", "编制单位", "编制人", "审核人", "实施主体/业主代表", "设计单位",
-    "施工单位", "（盖章）", "签字：",
+    "参与各方与签署",
+    "组织单位",
+    "编制单位",
+    "编制人",
+    "审核人",
+    "实施主体/业主代表",
+    "设计单位",
+    "施工单位",
+    "（盖章）",
+    "签字：",
     # elevator specification
-    "额定载重量", "额定速度", "停靠站数", "轿厢净尺寸", "轿厢门", "无障碍", "可容纳担架",
+    "额定载重量",
+    "额定速度",
+    "停靠站数",
+    "轿厢净尺寸",
+    "轿厢门",
+    "无障碍",
+    "可容纳担架",
     # entry options side by side
-    "入户方式比较", "半层入户", "平层入户", "仍需爬楼梯", "造价", "占地", "采光与日照",
+    "入户方式比较",
+    "半层入户",
+    "平层入户",
+    "仍需爬楼梯",
+    "造价",
+    "占地",
+    "采光与日照",
     # impacts
-    "对低层住户的影响及处理", "运行噪声与振动", "施工期间影响", "隐私",
+    "对低层住户的影响及处理",
+    "运行噪声与振动",
+    "施工期间影响",
+    "隐私",
     # the sharing rule in full
-    "分摊规则", "系数或比例", "免缴", "运行费分摊", "10年合计", "15年合计",
+    "分摊规则",
+    "系数或比例",
+    "免缴",
+    "运行费分摊",
+    "10年合计",
+    "15年合计",
     # payments and funds
-    "付款安排与资金管理", "第一期：开工前预缴", "第二期：补贴到账后退还", "最终净出资", "专用账户",
-    "超支", "结余",
+    "付款安排与资金管理",
+    "第一期：开工前预缴",
+    "第二期：补贴到账后退还",
+    "最终净出资",
+    "专用账户",
+    "超支",
+    "结余",
     # use and maintenance
-    "使用管理与维护保养", "使用管理人", "维保单位与合同", "运行费收取", "备用金",
+    "使用管理与维护保养",
+    "使用管理人",
+    "维保单位与合同",
+    "运行费收取",
+    "备用金",
     # and the rest
-    "评估结论", "平面示意图", "表决情况", "实施步骤与时间安排", "资料来源", "经验值",
+    "评估结论",
+    "平面示意图",
+    "表决情况",
+    "实施步骤与时间安排",
+    "资料来源",
+    "经验值",
 ]
 
 
@@ -291,8 +353,10 @@ def test_design_life_is_explained_in_words(documents):
 
 # ------------------------------------------------------------------ dates, size, seal
 
+
 def test_notice_dates_settable_from_the_project(sample, tmp_path):
     from elevator_eval.report.notice import build_notice
+
     unit = sample.locate("DH-1-1")[2]
     sample.settings["notice"] = {"start_date": "2026-06-01", "period_days": 15}
     try:
@@ -309,6 +373,7 @@ def test_notice_blanks_when_no_organisation_profile(sample):
     import copy
 
     from elevator_eval.report.notice import build_notice
+
     project = copy.deepcopy(sample)
     project.settings.pop("organisation", None)
     flat = _squash("".join(_pages(build_notice, project.locate("DH-1-1")[2], project=project)))
@@ -317,11 +382,12 @@ def test_notice_blanks_when_no_organisation_profile(sample):
 
 def test_notice_body_is_at_least_10_pt(sample):
     from elevator_eval.report.notice import build_notice
+
     buf = io.BytesIO()
     build_notice(sample.locate("DH-1-1")[2], project=sample, out=buf)
     sizes: dict[str, float] = {}
     # fragments of the objections paragraph, the vote count, the table and the organiser
-    KEYS = ("异议", "业主共", "601", "出资", "组织")  # noqa: N806
+    KEYS = ("异议", "业主共", "601", "出资", "组织")
 
     def visit(text, cm, tm, font, size):
         scale = abs(tm[0] * cm[0]) or 1

@@ -20,8 +20,9 @@ def survey(tmp_path, *, units=6, k=1.0, own_height="17.4", mutate=None):
     msp = doc.modelspace()
 
     def poly(pts, layer, closed=True, **kw):
-        return msp.add_lwpolyline([(x * k, y * k) for x, y in pts], close=closed,
-                                  dxfattribs={"layer": layer, **kw})
+        return msp.add_lwpolyline(
+            [(x * k, y * k) for x, y in pts], close=closed, dxfattribs={"layer": layer, **kw}
+        )
 
     def text(s, x, y, layer="TEXT"):
         msp.add_text(s, dxfattribs={"layer": layer}).set_placement((x * k, y * k))
@@ -45,7 +46,7 @@ def survey(tmp_path, *, units=6, k=1.0, own_height="17.4", mutate=None):
     poly([(5, -1), (20, -1)], "管线_给水", closed=False)
     poly(rect(0, -6, 12, 0), "庭院")
     text("101", 6, -3)
-    poly(rect(100, 100, 110, 110), "OTHER")            # ignored
+    poly(rect(100, 100, 110, 110), "OTHER")  # ignored
     if mutate:
         mutate(msp, poly, text)
     path = tmp_path / "survey.dxf"
@@ -57,11 +58,13 @@ def test_reads_every_layer(tmp_path):
     plan = plan_from_dxf(survey(tmp_path))
     b = {x["id"]: x for x in plan["buildings"]}
     assert b["self"]["own"] is True and b["self"]["height_m"] == 17.4
-    assert b["南楼"]["height_m"] == pytest.approx(6 * 2.9)   # 6F × 2.9 m
-    assert b["B2"]["height_m"] == 20.0                      # HEIGHT attribute
+    assert b["南楼"]["height_m"] == pytest.approx(6 * 2.9)  # 6F × 2.9 m
+    assert b["B2"]["height_m"] == 20.0  # HEIGHT attribute
     assert b["self"]["footprint"] == [[0, 0], [30, 0], [30, 12], [0, 12]]
-    assert plan["shaft"] == {"footprint": [[12, -2.5], [14.5, -2.5], [14.5, 0], [12, 0]],
-                             "height_m": 20.0}
+    assert plan["shaft"] == {
+        "footprint": [[12, -2.5], [14.5, -2.5], [14.5, 0], [12, 0]],
+        "height_m": 20.0,
+    }
     assert plan["fire_lane"]["width_m"] == 4.0
     assert [p["type"] for p in plan["pipes"]] == ["gas", "water"]
     assert plan["courtyards"][0]["household"] == "101"
@@ -81,11 +84,12 @@ def test_measured_values_from_an_imported_plan(tmp_path):
     from elevator_eval.site.measure import measure
     from elevator_eval.site.plan import parse_plan
     from elevator_eval.unitfile import dumps_json
+
     plan = plan_from_dxf(survey(tmp_path))
     m = measure(parse_plan(json.loads(dumps_json(plan), parse_float=Decimal)))
     assert m.values["pipes_in_footprint"] == ["gas", "water"]
     assert m.values["distance_to_neighbour_m"] == Decimal("25.5")
-    assert m.values["occupies_private_courtyard"] is False    # touches x = 12 only
+    assert m.values["occupies_private_courtyard"] is False  # touches x = 12 only
 
 
 def test_errors_name_layer_and_entity(tmp_path):
@@ -96,12 +100,14 @@ def test_errors_name_layer_and_entity(tmp_path):
 
     def open_shaft(msp, poly, text):
         poly([(50, 50), (52, 50), (52, 52)], "SHAFT", closed=False)
+
     with pytest.raises(InputError) as e:
         plan_from_dxf(survey(tmp_path, mutate=open_shaft))
     assert "closed polyline" in e.value.message
 
     def two_own(msp, poly, text):
         poly(rect(60, 60, 70, 70), "OWN")
+
     with pytest.raises(InputError) as e:
         plan_from_dxf(survey(tmp_path, mutate=two_own))
     assert e.value.field == "dxf" and "found 2" in e.value.message

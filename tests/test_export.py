@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from elevator_eval.io.cellguard import neutralise
 from elevator_eval.io.export import HOUSEHOLD_HEADERS, export_project_xlsx
@@ -14,16 +15,27 @@ from elevator_eval.io.street_import import apply_import, preview_import
 from elevator_eval.model import Building, Community, Project
 from elevator_eval.unitfile import load_unit
 
-HOSTILE = ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB",
-           "\rCR", "＝1+1", "＋1", "－1", "＠x", " =1+1", "\u3000=cmd|' /C calc'!A0"]
+HOSTILE = [
+    '=HYPERLINK("http://evil","x")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\tTAB",
+    "\rCR",
+    "＝1+1",
+    "＋1",
+    "－1",
+    "＠x",
+    " =1+1",
+    "\u3000=cmd|' /C calc'!A0",
+]
 
 
 def _project(example_unit_path, names=()):
     u = load_unit(example_unit_path)
     for h, name in zip(u.households, names):
         h.owner_name = name
-    return Project("街道", [Community("XFL", "幸福里", [Building("b3", "3号楼", u.building,
-                                                              [u])])])
+    return Project("街道", [Community("XFL", "幸福里", [Building("b3", "3号楼", u.building, [u])])])
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -59,7 +71,7 @@ def test_xlsx_cells_are_neutralised_and_numbers_stay_numbers(tmp_path, example_u
         for cell in row:
             assert cell.data_type != "f", cell.coordinate
             if isinstance(cell.value, str):
-                assert not cell.value.lstrip(" \u3000")[:1] in set("=+-@＝＋－＠\t\r")
+                assert cell.value.lstrip(" \u3000")[:1] not in set("=+-@＝＋－＠\t\r")
         assert isinstance(row[area_col].value, (int, float))
     names = [r[name_col] for r in ws.iter_rows(min_row=2, values_only=True)]
     # XML turns a lone CR into LF when the workbook is read back; the quote stays first
@@ -90,12 +102,26 @@ def test_export_imports_again(tmp_path, example_unit_path):
     again = apply_import(Project("new"), pv)
     old_u, new_u = project.units()[0], again.units()[0]
     assert new_u.id == old_u.id
-    key = lambda h: (h.id, h.floor, h.area_m2, h.owner_id, h.vote, h.owner_name,  # noqa: E731
-                     h.exclusive_part_affected)
+
+    def key(h):
+        return (
+            h.id,
+            h.floor,
+            h.area_m2,
+            h.owner_id,
+            h.vote,
+            h.owner_name,
+            h.exclusive_part_affected,
+        )
+
     assert [key(h) for h in new_u.households] == [key(h) for h in old_u.households]
     b_old, b_new = old_u.building, new_u.building
-    assert (b_new.year_built, b_new.storeys, b_new.structure, b_new.danger_grade) == \
-        (b_old.year_built, b_old.storeys, b_old.structure, b_old.danger_grade)
+    assert (b_new.year_built, b_new.storeys, b_new.structure, b_new.danger_grade) == (
+        b_old.year_built,
+        b_old.storeys,
+        b_old.structure,
+        b_old.danger_grade,
+    )
     assert new_u.site == old_u.site
     assert new_u.costs.total_yuan == old_u.costs.total_yuan
 

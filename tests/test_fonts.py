@@ -126,6 +126,7 @@ def test_matplotlib_draws_chinese_with_the_bundled_font():
 
 # ---------------------------------------------------------------- the supplement font
 
+
 def test_main_and_supplement_fonts_cover_the_whole_cjk_unified_block_and_extension_a():
     from fontTools.ttLib import TTFont
 
@@ -134,8 +135,11 @@ def test_main_and_supplement_fonts_cover_the_whole_cjk_unified_block_and_extensi
     assert "glyf" in supp_font and "CFF " not in supp_font
     supp = supp_font.getBestCmap()
     both = set(main) | set(supp)
-    missing = [f"U+{c:04X}" for c in list(range(0x4E00, 0xA000)) + list(range(0x3400, 0x4DC0))
-               if c not in both]
+    missing = [
+        f"U+{c:04X}"
+        for c in list(range(0x4E00, 0xA000)) + list(range(0x3400, 0x4DC0))
+        if c not in both
+    ]
     assert missing == []
     assert set(supp) == set(fonts.SUPPLEMENT_CODEPOINTS)
     # the supplement only fills gaps: the main font is used for everything it has

@@ -41,14 +41,19 @@ SEEDS: dict[str, int] = {}
 @pytest.fixture(scope="module", autouse=True)
 def _summary(request):
     yield
-    lines = [f"fuzz cases importer {k}: {v} (" + ", ".join(
-        f"{o} {n}" for o, n in sorted(OUTCOMES[k].items())) + ")"
-        + (f" seed {SEEDS[k]}" if k in SEEDS else "") for k, v in sorted(CASES.items())]
+    lines = [
+        f"fuzz cases importer {k}: {v} ("
+        + ", ".join(f"{o} {n}" for o, n in sorted(OUTCOMES[k].items()))
+        + ")"
+        + (f" seed {SEEDS[k]}" if k in SEEDS else "")
+        for k, v in sorted(CASES.items())
+    ]
     report_cases(request, "importers", CASES, lines, seeds=SEEDS)
 
 
 def _unit_json(p: Path) -> str:
     from elevator_eval.unitfile import load_unit
+
     try:
         load_unit(p)
         return "read"
@@ -58,6 +63,7 @@ def _unit_json(p: Path) -> str:
 
 def _project(p: Path) -> str:
     from elevator_eval.store import open_project
+
     try:
         open_project(p)
         return "read"
@@ -67,6 +73,7 @@ def _project(p: Path) -> str:
 
 def _street(p: Path) -> str:
     from elevator_eval.io.street_import import preview_import
+
     pv = preview_import(p)
     assert pv.ok or pv.errors
     return "read" if pv.ok else "refused"
@@ -74,6 +81,7 @@ def _street(p: Path) -> str:
 
 def _quotes(p: Path) -> str:
     from elevator_eval.io.quotes_xlsx import read_quotes
+
     try:
         products, errors = read_quotes(p)
     except InputError:
@@ -88,6 +96,7 @@ def _csv_sample() -> bytes:
     import io
 
     from openpyxl import load_workbook
+
     wb = load_workbook(SAMPLE / "import-example.xlsx", read_only=True, data_only=True)
     ws = wb.worksheets[0]
     buf = io.StringIO()
@@ -99,10 +108,8 @@ def _csv_sample() -> bytes:
 
 
 IMPORTERS = {
-    "unit-json": (lambda: (DATA / "xingfuli-3-2.unit.json").read_bytes(), ".json",
-                  _unit_json),
-    "project-eeproj": (lambda: (SAMPLE / "sample-street.eeproj").read_bytes(), ".eeproj",
-                       _project),
+    "unit-json": (lambda: (DATA / "xingfuli-3-2.unit.json").read_bytes(), ".json", _unit_json),
+    "project-eeproj": (lambda: (SAMPLE / "sample-street.eeproj").read_bytes(), ".eeproj", _project),
     "street-csv": (_csv_sample, ".csv", _street),
     "street-xlsx": (lambda: (SAMPLE / "import-example.xlsx").read_bytes(), ".xlsx", _street),
     "quotes-xlsx": (lambda: (SAMPLE / "quotes.xlsx").read_bytes(), ".xlsx", _quotes),
@@ -114,7 +121,7 @@ def damaged(draw, base: bytes):
     how = draw(st.sampled_from(["truncate", "flip", "insert", "random", "mixed"]))
     data = bytearray(base)
     if how in ("truncate", "mixed"):
-        data = data[:draw(st.integers(0, len(data)))]
+        data = data[: draw(st.integers(0, len(data)))]
     if how in ("flip", "mixed") and data:
         for _ in range(draw(st.integers(1, 8))):
             data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
@@ -122,7 +129,7 @@ def damaged(draw, base: bytes):
         at = draw(st.integers(0, len(data)))
         data[at:at] = draw(st.binary(min_size=1, max_size=64))
     if how == "random":
-        data = bytearray(base[:draw(st.integers(0, 16))]) + draw(st.binary(max_size=512))
+        data = bytearray(base[: draw(st.integers(0, 16))]) + draw(st.binary(max_size=512))
     return bytes(data)
 
 
@@ -130,9 +137,13 @@ def _fuzz(name: str, examples: int, seed_: int | None) -> None:
     make, suffix, check = IMPORTERS[name]
     base = make()
 
-    @settings(max_examples=examples, deadline=None, database=None,
-              derandomize=seed_ is None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=seed_ is None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(raw=damaged(base))
     def run(raw):
         with tempfile.TemporaryDirectory() as d:

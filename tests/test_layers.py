@@ -136,6 +136,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
                 out.append(sorted(comp))
 
     import sys
+
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, 10000))
     try:
@@ -176,11 +177,14 @@ def test_no_import_cycles():
 def test_engines_do_not_resolve_rules_themselves():
     """The engines take the resolved ruleset or bundle: none imports the rulebook's loaders
     back into the rule modules it reads."""
-    for rules in ("elevator_eval.consent_rules", "elevator_eval.suitability_rules",
-                  "elevator_eval.project_settings", "elevator_eval.findings"):
+    for rules in (
+        "elevator_eval.consent_rules",
+        "elevator_eval.suitability_rules",
+        "elevator_eval.project_settings",
+        "elevator_eval.findings",
+    ):
         assert "elevator_eval.rulebook" not in GRAPH[rules], rules
-    for engine in ("elevator_eval.consent", "elevator_eval.spatial",
-                   "elevator_eval.structural"):
+    for engine in ("elevator_eval.consent", "elevator_eval.spatial", "elevator_eval.structural"):
         assert "elevator_eval.rulebook" not in GRAPH[engine], engine
 
 
@@ -192,22 +196,34 @@ def test_no_private_names_across_modules():
 
 
 def test_checker_catches_core_importing_report():
-    graph = {"elevator_eval.consent": {"elevator_eval.report.notice"},
-             "elevator_eval.report.notice": set()}
+    graph = {
+        "elevator_eval.consent": {"elevator_eval.report.notice"},
+        "elevator_eval.report.notice": set(),
+    }
     assert layer_violations(graph) == [
-        "elevator_eval.consent (core) imports elevator_eval.report.notice (report)"]
+        "elevator_eval.consent (core) imports elevator_eval.report.notice (report)"
+    ]
 
 
-@pytest.mark.parametrize("upper", ["elevator_eval.ui.app", "elevator_eval.commands.share",
-                                   "elevator_eval.io.export", "elevator_eval.cli"])
+@pytest.mark.parametrize(
+    "upper",
+    [
+        "elevator_eval.ui.app",
+        "elevator_eval.commands.share",
+        "elevator_eval.io.export",
+        "elevator_eval.cli",
+    ],
+)
 def test_checker_catches_core_importing_any_upper_layer(upper):
     graph = {"elevator_eval.census": {upper}, upper: set()}
     assert len(layer_violations(graph)) == 1
 
 
 def test_checker_catches_ui_and_commands_importing_each_other():
-    graph = {"elevator_eval.ui.main_window": {"elevator_eval.commands.share"},
-             "elevator_eval.commands.share": set()}
+    graph = {
+        "elevator_eval.ui.main_window": {"elevator_eval.commands.share"},
+        "elevator_eval.commands.share": set(),
+    }
     assert len(layer_violations(graph)) == 1
 
 
@@ -226,7 +242,8 @@ def test_checker_sees_imports_inside_functions(tmp_path):
     (pkg / "census.py").write_text("def f():\n    from .report.notice import X\n    return X\n")
     graph, _ = build_graph(pkg)
     assert layer_violations(graph) == [
-        "elevator_eval.census (core) imports elevator_eval.report.notice (report)"]
+        "elevator_eval.census (core) imports elevator_eval.report.notice (report)"
+    ]
 
 
 def test_checker_finds_private_import(tmp_path):

@@ -21,20 +21,34 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 TREE = ["elevator_eval", "tests", "tools", "benchmarks"]
 
-CLEAN = ["elevator_eval/site", "elevator_eval/preinstall", "elevator_eval/procurement",
-         "elevator_eval/process", "elevator_eval/ballots.py", "elevator_eval/privacy.py",
-         "elevator_eval/concurrency.py", "elevator_eval/filelock.py",
-         "elevator_eval/vocabulary.py", "elevator_eval/audit.py", "elevator_eval/atomic.py",
-         "elevator_eval/fonts.py", "elevator_eval/resources.py", "elevator_eval/textwidth.py",
-         "elevator_eval/report/chart_fonts.py", "tests/test_lint.py", "tests/test_typecheck.py",
-         "tests/test_core_draws_no_figures.py"]
+CLEAN = [
+    "elevator_eval/site",
+    "elevator_eval/preinstall",
+    "elevator_eval/procurement",
+    "elevator_eval/process",
+    "elevator_eval/ballots.py",
+    "elevator_eval/privacy.py",
+    "elevator_eval/concurrency.py",
+    "elevator_eval/filelock.py",
+    "elevator_eval/vocabulary.py",
+    "elevator_eval/audit.py",
+    "elevator_eval/atomic.py",
+    "elevator_eval/fonts.py",
+    "elevator_eval/resources.py",
+    "elevator_eval/textwidth.py",
+    "elevator_eval/report/chart_fonts.py",
+    "tests/test_lint.py",
+    "tests/test_typecheck.py",
+    "tests/test_core_draws_no_figures.py",
+]
 """Modules that already pass the configured rules (the list only grows)."""
 
 
 def _ruff(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    pytest.importorskip("ruff")       # a third-party tool of the test extra
-    return subprocess.run([sys.executable, "-m", "ruff", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
+    pytest.importorskip("ruff")  # a third-party tool of the test extra
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_ruff_pyflakes_and_syntax_pass_on_the_whole_tree():
@@ -70,8 +84,9 @@ def test_the_configuration_finds_unsorted_imports_and_a_mutable_default(tmp_path
     """The configured selection bites (I and B), with the project's settings."""
     (tmp_path / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
     bad = tmp_path / "bad.py"
-    bad.write_text("import sys\nimport os\n\n\ndef f(x=[]):\n    return x, os, sys\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "import sys\nimport os\n\n\ndef f(x=[]):\n    return x, os, sys\n", encoding="utf-8"
+    )
     proc = _ruff("check", "--no-cache", "bad.py", cwd=tmp_path)
     assert proc.returncode == 1
     assert "I001" in proc.stdout and "B006" in proc.stdout

@@ -19,6 +19,7 @@ def _fresh_unit():
     extra key in the plan, which the plan keeps aside and the measurement ignores)."""
     from elevator_eval.resources import sample_project_path
     from elevator_eval.store import open_project
+
     project = open_project(sample_project_path())
     unit = project.units()[0].clone()
     unit.site.extra["plan"]["note_for_test"] = uuid.uuid4().hex
@@ -32,12 +33,14 @@ def _count_measure(monkeypatch) -> list[int]:
     def counting(*args, **kwargs):
         calls[0] += 1
         return real(*args, **kwargs)
+
     monkeypatch.setattr(measure_mod, "measure", counting)
     return calls
 
 
 def test_a_proposal_measures_the_plan_once(monkeypatch):
     from elevator_eval.report.proposal import build_proposal
+
     project, unit = _fresh_unit()
     calls = _count_measure(monkeypatch)
     build_proposal(unit, project=project, out=io.BytesIO())
@@ -52,13 +55,13 @@ def test_a_changed_plan_is_measured_again(monkeypatch):
     first = measure_mod.measure_site(unit.site)
     shaft = unit.site.extra["plan"]["shaft"]
     # move the shaft 1 m away from everything (in place, as an editor would)
-    shaft["footprint"] = [[Decimal(str(x)) + 1, Decimal(str(y)) - 1]
-                          for x, y in shaft["footprint"]]
+    shaft["footprint"] = [[Decimal(str(x)) + 1, Decimal(str(y)) - 1] for x, y in shaft["footprint"]]
     second = measure_mod.measure_site(unit.site)
     assert calls[0] == 2
     assert second is not first
-    assert measure_mod.measured_plan(unit.site).shaft.footprint[0][0] == \
-        pytest.approx(float(shaft["footprint"][0][0]))
+    assert measure_mod.measured_plan(unit.site).shaft.footprint[0][0] == pytest.approx(
+        float(shaft["footprint"][0][0])
+    )
 
 
 def test_a_bad_plan_is_refused_on_every_call():
@@ -71,9 +74,9 @@ def test_a_bad_plan_is_refused_on_every_call():
 
 def test_a_plan_that_only_looks_like_a_measured_one_is_still_validated():
     project, unit = _fresh_unit()
-    assert measure_mod.measure_site(unit.site) is not None     # the list version, cached
+    assert measure_mod.measure_site(unit.site) is not None  # the list version, cached
     bad = unit.clone()
     fp = bad.site.extra["plan"]["shaft"]["footprint"]
-    fp[0] = tuple(fp[0])                                        # JSON would write the same
+    fp[0] = tuple(fp[0])  # JSON would write the same
     with pytest.raises(InputError, match=r"site\.plan\.shaft"):
         measure_mod.measure_site(bad.site)

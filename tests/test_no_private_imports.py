@@ -22,13 +22,17 @@ def private_uses() -> set[tuple[str, str]]:
                 for a in node.names:
                     if a.name.startswith("_") and not a.name.startswith("__"):
                         out.add((rel, a.name))
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                    and node.func.id in ("getattr", "hasattr") and len(node.args) >= 2 \
-                    and isinstance(node.args[1], ast.Constant) \
-                    and isinstance(node.args[1].value, str) \
-                    and node.args[1].value.startswith("_") \
-                    and not node.args[1].value.startswith("__") \
-                    and not (isinstance(node.args[0], ast.Name) and node.args[0].id == "self"):
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("getattr", "hasattr")
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str)
+                and node.args[1].value.startswith("_")
+                and not node.args[1].value.startswith("__")
+                and not (isinstance(node.args[0], ast.Name) and node.args[0].id == "self")
+            ):
                 out.add((rel, node.args[1].value))
     return out
 

@@ -30,13 +30,19 @@ def _docstrings(tree: ast.AST) -> set[int]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
             body = getattr(node, "body", [])
-            if body and isinstance(body[0], ast.Expr) and \
-                    isinstance(body[0].value, ast.Constant) and \
-                    isinstance(body[0].value.value, str):
+            if (
+                body
+                and isinstance(body[0], ast.Expr)
+                and isinstance(body[0].value, ast.Constant)
+                and isinstance(body[0].value.value, str)
+            ):
                 ids.add(id(body[0].value))
         # a bare string statement (attribute docstrings) is documentation too
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and \
-                isinstance(node.value.value, str):
+        if (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
             ids.add(id(node.value))
     return ids
 
@@ -61,14 +67,18 @@ def findings_in(path: Path) -> list[tuple[str, str, int]]:
                 m = TEXT.search(v)
                 if m:
                     out.append((rel, f"text: {m.group(0)}", node.lineno))
-        elif isinstance(node, ast.Call) and node.args and \
-                all(isinstance(a, ast.Constant) for a in node.args):
+        elif (
+            isinstance(node, ast.Call)
+            and node.args
+            and all(isinstance(a, ast.Constant) for a in node.args)
+        ):
             name = _call_name(node)
             args = tuple(a.value for a in node.args)
             if name == "Decimal" and len(args) == 1 and str(args[0]) in THRESHOLD_DECIMAL_TEXT:
                 out.append((rel, f'Decimal("{args[0]}")', node.lineno))
-            if name == "Fraction" and (args in RATIOS or (len(args) == 1 and
-                                                          str(args[0]) in ("2/3", "3/4"))):
+            if name == "Fraction" and (
+                args in RATIOS or (len(args) == 1 and str(args[0]) in ("2/3", "3/4"))
+            ):
                 out.append((rel, f"Fraction{args}".replace(",)", ")"), node.lineno))
     return out
 
@@ -81,20 +91,26 @@ def all_findings() -> list[tuple[str, str, int]]:
 
 
 def test_no_threshold_literal_outside_the_rules_data():
-    found = [(m, what, line) for m, what, line in all_findings()
-             if (m, what) not in KNOWN_ELSEWHERE]
-    assert found == [], "threshold literals in code (move them to elevator_eval/rules/): " \
+    found = [
+        (m, what, line) for m, what, line in all_findings() if (m, what) not in KNOWN_ELSEWHERE
+    ]
+    assert found == [], (
+        "threshold literals in code (move them to elevator_eval/rules/): "
         + "; ".join(f"{m}:{line} {what}" for m, what, line in found)
+    )
 
 
 def test_the_search_finds_what_it_looks_for(tmp_path):
     """The search itself: each kind of literal is caught, docstrings are not."""
     src = tmp_path / "probe.py"
-    src.write_text('"""Fire lane 4.0 m, 2/3 of the owners (a docstring)."""\n'
-                   "from decimal import Decimal\nfrom fractions import Fraction\n"
-                   "A = 4.0\nB = Decimal('6.0')\nC = Fraction(3, 4)\n"
-                   "D = Fraction('2/3')\nE = f'至少 {1} 人（三分之二）'\n"
-                   "F = 'width at least 4.0 m'\nG = 'page 12/30'\n", "utf-8")
+    src.write_text(
+        '"""Fire lane 4.0 m, 2/3 of the owners (a docstring)."""\n'
+        "from decimal import Decimal\nfrom fractions import Fraction\n"
+        "A = 4.0\nB = Decimal('6.0')\nC = Fraction(3, 4)\n"
+        "D = Fraction('2/3')\nE = f'至少 {1} 人（三分之二）'\n"
+        "F = 'width at least 4.0 m'\nG = 'page 12/30'\n",
+        "utf-8",
+    )
     global PACKAGE
     saved, PACKAGE = PACKAGE, tmp_path
     try:
@@ -102,6 +118,14 @@ def test_the_search_finds_what_it_looks_for(tmp_path):
     finally:
         PACKAGE = saved
     # nothing from the docstring or "12/30"; '2/3' counts as a call and as a string
-    assert sorted(whats) == sorted(["float 4.0", 'Decimal("6.0")', "Fraction(3, 4)",
-                                    "Fraction('2/3')", "text: 2/3", "text: 三分之二",
-                                    "text: 4.0 m"])
+    assert sorted(whats) == sorted(
+        [
+            "float 4.0",
+            'Decimal("6.0")',
+            "Fraction(3, 4)",
+            "Fraction('2/3')",
+            "text: 2/3",
+            "text: 三分之二",
+            "text: 4.0 m",
+        ]
+    )

@@ -43,11 +43,18 @@ UNIT_WITH_OWN_CHOICE = "GY-1-2"
 def project_ruleset() -> dict:
     """A consent ruleset defined in the project (same schema as the shipped files)."""
     d = json.loads((rules_dir() / "consent" / "civil-code-2021.json").read_text("utf-8"))
-    d.update(name=PROJECT_RULESET, title_zh=PROJECT_TITLE_ZH,
-             title_en="Dongshan district owners' vote (example: more than half agree)",
-             source="示例：区级实施办法（虚构，用于测试） / example district rule (fictional)",
-             participation_ratio=None, approval_ratio="1/2", approval_base="all",
-             approval_inclusive=False, valid_from="2025-01-01", valid_to=None)
+    d.update(
+        name=PROJECT_RULESET,
+        title_zh=PROJECT_TITLE_ZH,
+        title_en="Dongshan district owners' vote (example: more than half agree)",
+        source="示例：区级实施办法（虚构，用于测试） / example district rule (fictional)",
+        participation_ratio=None,
+        approval_ratio="1/2",
+        approval_base="all",
+        approval_inclusive=False,
+        valid_from="2025-01-01",
+        valid_to=None,
+    )
     return d
 
 
@@ -114,9 +121,12 @@ def rules_by_unit(which: str, unit_id: str) -> str:
     return "unanimity"
 
 
-TITLES = {"unanimity": json.loads((rules_dir() / "consent" / "unanimity.json")
-                                  .read_text("utf-8"))["title_zh"],
-          PROJECT_RULESET: PROJECT_TITLE_ZH}
+TITLES = {
+    "unanimity": json.loads((rules_dir() / "consent" / "unanimity.json").read_text("utf-8"))[
+        "title_zh"
+    ],
+    PROJECT_RULESET: PROJECT_TITLE_ZH,
+}
 
 
 @pytest.mark.parametrize("which", ["A", "B"])
@@ -139,7 +149,7 @@ def test_census_and_consent_command_agree_with_the_rules(projects, which):
         assert (d["state"], d["ruleset"], d["ruleset_title_zh"]) == (want, name, TITLES[name])
         code, out, _ = cli("consent", str(path), "--unit", unit.id)
         assert TITLES[name] in out
-    assert len(states) >= 2     # the sample covers more than one state under each rule
+    assert len(states) >= 2  # the sample covers more than one state under each rule
 
 
 @pytest.mark.parametrize("which", ["A", "B"])
@@ -151,11 +161,10 @@ def test_preinstall_ranking_reports_the_same_state(projects, which):
     code, out, err = cli("preinstall", str(path), "--json")
     assert code == 0, err
     ranked = {r["unit"]: r["consent_state"] for r in json.loads(out)["ranking"]}
-    assert ranked   # the street has units worth pre-installing for
+    assert ranked  # the street has units worth pre-installing for
     for unit in project.units():
         if unit.id in ranked:
-            assert ranked[unit.id] == expected_state(unit, rules_by_unit(which, unit.id)), \
-                unit.id
+            assert ranked[unit.id] == expected_state(unit, rules_by_unit(which, unit.id)), unit.id
 
 
 @pytest.mark.slow
@@ -164,6 +173,7 @@ def test_proposal_and_notice_report_the_same_state_and_name_the_ruleset(projects
     from elevator_eval.report.labels import CONSENT_STATES
     from elevator_eval.report.notice import build_notice
     from elevator_eval.report.proposal import build_proposal
+
     project = open_project(projects[which])
     for unit in project.units():
         name = rules_by_unit(which, unit.id)
@@ -176,15 +186,20 @@ def test_proposal_and_notice_report_the_same_state_and_name_the_ruleset(projects
             text = pdf_text(build, unit, project, **kw)
             assert _squash(f"表决规则：{TITLES[name]}") in text, (build.__name__, unit.id)
             assert _squash(f"结论：{state_zh}") in text, (build.__name__, unit.id)
-            others = [CONSENT_STATES[s][0] for s in ("ready", "needs_votes", "blocked")
-                      if CONSENT_STATES[s][0] != state_zh]
+            others = [
+                CONSENT_STATES[s][0]
+                for s in ("ready", "needs_votes", "blocked")
+                if CONSENT_STATES[s][0] != state_zh
+            ]
             assert not any(_squash(f"结论：{o}") in text for o in others)
 
 
-@pytest.mark.parametrize("which, unit_id", [("A", "DH-1-1"), ("B", "DH-1-1"),
-                                            ("B", UNIT_WITH_OWN_CHOICE)])
+@pytest.mark.parametrize(
+    "which, unit_id", [("A", "DH-1-1"), ("B", "DH-1-1"), ("B", UNIT_WITH_OWN_CHOICE)]
+)
 def test_consent_forms_name_the_ruleset_on_every_page(projects, which, unit_id):
     from elevator_eval.report.consent_form import build_consent_forms
+
     project = open_project(projects[which])
     unit = project.find_unit(unit_id)
     buf = io.BytesIO()
@@ -212,9 +227,9 @@ def test_a_unit_naming_a_project_ruleset_gets_its_proposal(projects, tmp_path):
     assert _squash(PROJECT_TITLE_ZH) in text
 
 
-
 def test_census_report_names_the_rulesets_with_their_unit_counts(projects):
     from elevator_eval.report.census_report import build_census_report
+
     project = open_project(projects["B"])
     buf = io.BytesIO()
     build_census_report(project, out=buf)

@@ -19,27 +19,42 @@ from elevator_eval.unitfile import load_unit
 
 # Fixed cost lines so that the hand computations do not depend on the shipped defaults:
 # pipe relocation 40,000 + pit 20,000 + foundation 30,000 + power 10,000 = C_now 100,000.
-LINES = {"pipe_relocation": Decimal(40000), "pit": Decimal(20000),
-         "foundation": Decimal(30000), "power_capacity": Decimal(10000)}
-EXTRAS = {"mobilisation": {"low": 15000, "mode": 15000, "high": 15000},
-          "surface_restoration": {"low": 20000, "mode": 20000, "high": 20000},
-          "disruption": {"low": 5000, "mode": 5000, "high": 5000}}  # X = 40,000
+LINES = {
+    "pipe_relocation": Decimal(40000),
+    "pit": Decimal(20000),
+    "foundation": Decimal(30000),
+    "power_capacity": Decimal(10000),
+}
+EXTRAS = {
+    "mobilisation": {"low": 15000, "mode": 15000, "high": 15000},
+    "surface_restoration": {"low": 20000, "mode": 20000, "high": 20000},
+    "disruption": {"low": 5000, "mode": 5000, "high": 5000},
+}  # X = 40,000
 
 
 def _households(votes, affected=()):
-    return [Household(id=f"{f}0{k}", floor=f, area_m2=Decimal("60.00"),
-                      vote=votes[(f - 1) * 2 + (k - 1)],
-                      exclusive_part_affected=f"{f}0{k}" in affected)
-            for f in range(1, 7) for k in (1, 2)]
+    return [
+        Household(
+            id=f"{f}0{k}",
+            floor=f,
+            area_m2=Decimal("60.00"),
+            vote=votes[(f - 1) * 2 + (k - 1)],
+            exclusive_part_affected=f"{f}0{k}" in affected,
+        )
+        for f in range(1, 7)
+        for k in (1, 2)
+    ]
 
 
-def make_unit(uid="U1", votes=None, affected=(), preinstall=None, lines=LINES,
-              pipes=("water",)):
+def make_unit(uid="U1", votes=None, affected=(), preinstall=None, lines=LINES, pipes=("water",)):
     votes = votes or ["yes"] * 12
-    u = Unit(id=uid, building=BuildingInfo(year_built=1995, storeys=6),
-             site=Site(pipes_in_footprint=None if pipes is None else list(pipes)),
-             households=_households(votes, affected),
-             costs=Costs(items_yuan=dict(lines or {})))
+    u = Unit(
+        id=uid,
+        building=BuildingInfo(year_built=1995, storeys=6),
+        site=Site(pipes_in_footprint=None if pipes is None else list(pipes)),
+        households=_households(votes, affected),
+        costs=Costs(items_yuan=dict(lines or {})),
+    )
     if preinstall is not None:
         u.extra["preinstall"] = preinstall
     return u
@@ -51,12 +66,15 @@ ONE_PRODUCT = {"products": [{"key": "standard", "pit_mm": 1100, "probability": 1
 
 def fixed(extra=None, *, g=0.03, r=0.04, hazard=None, salvage=0, horizon=10):
     """Overrides with every range collapsed to one value (for hand computation)."""
-    d = {"later_extra_yuan": EXTRAS, "pit": ONE_PRODUCT,
-         "escalation_per_year": {"low": g, "mode": g, "high": g},
-         "discount_rate": {"low": r, "mode": r, "high": r},
-         "unit_estimate_spread": {"low": 1, "high": 1},
-         "salvage_share": {"value": salvage},
-         "horizon_years": {"value": horizon}}
+    d = {
+        "later_extra_yuan": EXTRAS,
+        "pit": ONE_PRODUCT,
+        "escalation_per_year": {"low": g, "mode": g, "high": g},
+        "discount_rate": {"low": r, "mode": r, "high": r},
+        "unit_estimate_spread": {"low": 1, "high": 1},
+        "salvage_share": {"value": salvage},
+        "horizon_years": {"value": horizon},
+    }
     if hazard is not None:
         d["hazard"] = hazard
     if extra:
@@ -65,6 +83,7 @@ def fixed(extra=None, *, g=0.03, r=0.04, hazard=None, salvage=0, horizon=10):
 
 
 # ------------------------------------------------------------------ hand computations
+
 
 def test_consent_certain_next_year_hand_computed():
     u = make_unit(preinstall=fixed(hazard=1))
@@ -90,7 +109,7 @@ def test_consent_in_year_two_hand_computed():
     u = make_unit(preinstall=fixed(hazard=[0, 1]))
     r = P.evaluate(u, with_monte_carlo=False, with_tornado=False)
     # C_later(2) = 140,000 × 1.03² = 148,526; / 1.04² = 137,320.64…
-    assert r.expected_saving_yuan == Decimal(round(148526 / 1.04 ** 2 - 100000))
+    assert r.expected_saving_yuan == Decimal(round(148526 / 1.04**2 - 100000))
     assert r.expected_saving_yuan == Decimal(37321)
 
 
@@ -111,7 +130,7 @@ def test_salvage_is_escalated_and_discounted_from_the_horizon():
     # year 10 and discounted from year 10: 25,000 × (1.03 / 1.04)^10 = 22,697.54…
     u = make_unit(preinstall=fixed(hazard=0, salvage=0.25))
     r = P.evaluate(u, with_monte_carlo=False, with_tornado=False)
-    salvage = 25000 * 1.03 ** 10 / 1.04 ** 10
+    salvage = 25000 * 1.03**10 / 1.04**10
     assert r.expected_saving_yuan == Decimal(round(salvage - 100000)) == Decimal(-77302)
     assert r.expected_waste_yuan == Decimal(77302)
     assert r.expected.probability_of_waste == 1
@@ -125,8 +144,9 @@ def test_constant_hazard_expected_saving_hand_computed():
     # E[S] = 0.75 × 140,000 − 100,000 = 5,000; waste = 0.25 × 100,000
     # (the hazard given by the user is still Beta-distributed around 0.5 in the expectation,
     # so this hand computation fixes it: concentration 0)
-    u = make_unit(preinstall=fixed({"consent_hazard": {"concentration": 0}}, hazard=0.5, g=0,
-                                   r=0, horizon=2))
+    u = make_unit(
+        preinstall=fixed({"consent_hazard": {"concentration": 0}}, hazard=0.5, g=0, r=0, horizon=2)
+    )
     r = P.evaluate(u, with_monte_carlo=False, with_tornado=False)
     assert r.probability_by_year == [Decimal("0.5"), Decimal("0.25")]
     assert r.expected_saving_yuan == Decimal(5000)
@@ -144,8 +164,14 @@ def test_break_even_is_a_root_and_none_when_never_worth_it():
     assert P.expected_saving(inp, hazard=h) == pytest.approx(0, abs=1e-3)
     assert P.expected_saving(inp, hazard=h * 0.9) < 0 < P.expected_saving(inp, hazard=h * 1.1)
     # no extras, no escalation, positive discount rate: doing it now never pays
-    never = make_unit(preinstall=fixed({"later_extra_yuan": {
-        k: {"low": 0, "mode": 0, "high": 0} for k in EXTRAS}}, g=0, r=0.04, hazard=1))
+    never = make_unit(
+        preinstall=fixed(
+            {"later_extra_yuan": {k: {"low": 0, "mode": 0, "high": 0} for k in EXTRAS}},
+            g=0,
+            r=0.04,
+            hazard=1,
+        )
+    )
     r = P.evaluate(never, with_monte_carlo=False)
     assert r.break_even_hazard is None and r.break_even_probability is None
     assert r.expected_saving_yuan == Decimal(round(100000 / 1.04 - 100000))
@@ -156,8 +182,9 @@ def test_beta_hazard_expectation_by_hand():
     # E[P(1)] = E[h] = 1/2; E[P(2)] = E[h(1−h)] = 1/6; E[P(never)] = E[(1−h)²] = 1/3
     # E[S] = (1/2 + 1/6) × 140,000 − 100,000 = −6,666.67; the most likely case (h = 0.5)
     # gives 5,000 as above: the mean and the most likely case differ by Jensen's inequality
-    u = make_unit(preinstall=fixed({"consent_hazard": {"concentration": 2}}, hazard=0.5, g=0,
-                                   r=0, horizon=2))
+    u = make_unit(
+        preinstall=fixed({"consent_hazard": {"concentration": 2}}, hazard=0.5, g=0, r=0, horizon=2)
+    )
     r = P.evaluate(u, with_monte_carlo=False, with_tornado=False)
     assert r.probability_by_year == [Decimal("0.5"), Decimal("0.1667")]
     assert r.expected_saving_yuan == Decimal(-6667) and not r.pays_off
@@ -167,6 +194,7 @@ def test_beta_hazard_expectation_by_hand():
 
 
 # -------------------------------------------------------------------------- properties
+
 
 @settings(max_examples=100, deadline=None)
 @given(h1=st.floats(0, 1), h2=st.floats(0, 1), g=st.floats(0, 0.04), r=st.floats(0.04, 0.1))
@@ -194,6 +222,7 @@ def test_arrival_probabilities_add_up_to_one(hz):
 
 
 # -------------------------------------------------------------------------- Monte Carlo
+
 
 def test_monte_carlo_mean_matches_the_exact_expectation():
     # a unit still needing votes: Beta hazard, triangular costs and escalation
@@ -239,6 +268,7 @@ def test_bad_draws_and_seed_name_the_field():
 
 # ------------------------------------------------------------------------------ tornado
 
+
 def test_tornado_ranks_by_swing_and_hits_the_right_values():
     inp = P.build_inputs(make_unit(votes=["yes"] * 7 + [None] * 5))
     t = P.tornado(inp)
@@ -259,6 +289,7 @@ def test_tornado_ranks_by_swing_and_hits_the_right_values():
 
 # ------------------------------------------------------------------- consent outlook
 
+
 def test_hazard_from_the_vote_state():
     a = P.load_assumptions()
     ch = a["consent_hazard"]
@@ -272,17 +303,24 @@ def test_hazard_from_the_vote_state():
     assert float(ch["needs_votes_min"]) <= far.hazard < near.hazard <= float(ch["needs_votes_max"])
     # h = min + (max − min) × (1 − m) with m = additional / heads
     m = near.additional_yes / near.heads_total
-    assert near.hazard == pytest.approx(float(ch["needs_votes_min"]) + (
-        float(ch["needs_votes_max"]) - float(ch["needs_votes_min"])) * (1 - m))
+    assert near.hazard == pytest.approx(
+        float(ch["needs_votes_min"])
+        + (float(ch["needs_votes_max"]) - float(ch["needs_votes_min"])) * (1 - m)
+    )
 
 
 def test_simple_needed_counts():
     assert P.simple_needed(make_unit())[:3] == ("ready", 12, 0)
     # 6 yes, 6 absent: participation 6/12 < 2/3 → 2 more yes makes 8/12 and 8/8
-    assert P.simple_needed(make_unit(votes=["yes"] * 6 + [None] * 6)) == \
-        ("needs_votes", 12, 2, True)
-    assert P.simple_needed(make_unit(votes=["no"] + ["yes"] * 11, affected=("101",)))[0] == \
-        "blocked"
+    assert P.simple_needed(make_unit(votes=["yes"] * 6 + [None] * 6)) == (
+        "needs_votes",
+        12,
+        2,
+        True,
+    )
+    assert (
+        P.simple_needed(make_unit(votes=["no"] + ["yes"] * 11, affected=("101",)))[0] == "blocked"
+    )
 
 
 def test_given_hazard_must_be_a_probability():
@@ -296,6 +334,7 @@ def test_given_hazard_must_be_a_probability():
 
 # --------------------------------------------------------------- assumptions and items
 
+
 def test_default_data_file_is_sourced_and_in_the_published_range():
     a = P.load_assumptions()
     for key in ("name", "title_zh", "title_en", "source"):
@@ -308,8 +347,13 @@ def test_default_data_file_is_sourced_and_in_the_published_range():
     un = a["pipe_relocation_unsurveyed_yuan"]
     assert (un["low"], un["high"]) == (40000, 150000)
     assert all(e["high"] <= 150000 for e in a["pipe_relocation_yuan"].values())
-    for key in ("discount_rate", "escalation_per_year", "horizon_years", "salvage_share",
-                "consent_hazard"):
+    for key in (
+        "discount_rate",
+        "escalation_per_year",
+        "horizon_years",
+        "salvage_share",
+        "consent_hazard",
+    ):
         assert "source" in a[key]
 
 
@@ -334,10 +378,10 @@ def test_items_follow_the_pipes_found():
 def test_project_and_unit_overrides():
     u = make_unit(preinstall=fixed(hazard=1))
     proj = Project(name="p", settings={"preinstall": {"horizon_years": {"value": 3}}})
-    assert P.build_inputs(u, proj).horizon_years == 10       # the unit's own value wins
+    assert P.build_inputs(u, proj).horizon_years == 10  # the unit's own value wins
     u2 = make_unit(preinstall={"hazard": 1})
-    assert P.build_inputs(u2, proj).horizon_years == 3        # the project's
-    assert P.build_inputs(u2).horizon_years == 10             # the default
+    assert P.build_inputs(u2, proj).horizon_years == 3  # the project's
+    assert P.build_inputs(u2).horizon_years == 10  # the default
     assert P.build_inputs(u2, proj, horizon_years=5).horizon_years == 5
     # a unit override of an item beats the unit's cost line
     u3 = make_unit(preinstall={"works_now_yuan": {"pit": {"low": 1, "mode": 2, "high": 3}}})
@@ -345,17 +389,24 @@ def test_project_and_unit_overrides():
     assert pit.mode_yuan == 2
 
 
-@pytest.mark.parametrize("over,fld", [
-    ({"discount_rate": {"low": 0.05, "mode": 0.04, "high": 0.06}}, "preinstall.discount_rate"),
-    ({"works_now_yuan": {"pit": {"low": -1, "mode": 2, "high": 3}}},
-     "preinstall.works_now_yuan.pit.low"),
-    ({"horizon_years": {"value": 0}}, "preinstall.horizon_years"),
-    ({"horizon_years": {"value": 2.5}}, "preinstall.horizon_years"),
-    ({"salvage_share": {"value": 2}}, "preinstall.salvage_share"),
-    ({"consent_hazard": {"blocked": 1.2}}, "preinstall.consent_hazard.blocked"),
-    ({"later_extra_yuan": {"mobilisation": {"low": 1, "mode": "x", "high": 3}}},
-     "preinstall.later_extra_yuan.mobilisation.mode"),
-])
+@pytest.mark.parametrize(
+    "over,fld",
+    [
+        ({"discount_rate": {"low": 0.05, "mode": 0.04, "high": 0.06}}, "preinstall.discount_rate"),
+        (
+            {"works_now_yuan": {"pit": {"low": -1, "mode": 2, "high": 3}}},
+            "preinstall.works_now_yuan.pit.low",
+        ),
+        ({"horizon_years": {"value": 0}}, "preinstall.horizon_years"),
+        ({"horizon_years": {"value": 2.5}}, "preinstall.horizon_years"),
+        ({"salvage_share": {"value": 2}}, "preinstall.salvage_share"),
+        ({"consent_hazard": {"blocked": 1.2}}, "preinstall.consent_hazard.blocked"),
+        (
+            {"later_extra_yuan": {"mobilisation": {"low": 1, "mode": "x", "high": 3}}},
+            "preinstall.later_extra_yuan.mobilisation.mode",
+        ),
+    ],
+)
 def test_bad_assumptions_name_the_field(over, fld):
     with pytest.raises(InputError) as e:
         P.build_inputs(make_unit(preinstall=over))
@@ -376,14 +427,31 @@ def test_example_unit_file(example_unit_path):
     means = sum((i.low_yuan + i.mode_yuan + i.high_yuan) / 3 for i in r.items_now)
     assert r.cost_now_yuan == r.expected.cost_now_yuan == means.quantize(Decimal(1))
     j = json.loads(json.dumps(r.to_json(), default=str))
-    for key in ("unit", "expected_saving_yuan", "break_even_hazard", "expected_waste_yuan",
-                "monte_carlo", "tornado", "message_zh", "message_en", "expected",
-                "most_likely", "price_basis", "pit"):
+    for key in (
+        "unit",
+        "expected_saving_yuan",
+        "break_even_hazard",
+        "expected_waste_yuan",
+        "monte_carlo",
+        "tornado",
+        "message_zh",
+        "message_en",
+        "expected",
+        "most_likely",
+        "price_basis",
+        "pit",
+    ):
         assert key in j
     for case in ("expected", "most_likely"):
         assert j[case]["case"] == case
-        for key in ("net_saving_yuan", "pays_off", "probability_within_horizon",
-                    "probability_of_waste", "loss_if_wasted_yuan", "break_even_hazard"):
+        for key in (
+            "net_saving_yuan",
+            "pays_off",
+            "probability_within_horizon",
+            "probability_of_waste",
+            "loss_if_wasted_yuan",
+            "break_even_hazard",
+        ):
             assert key in j[case]
     assert j["expected_saving_yuan"] == j["expected"]["net_saving_yuan"]
     assert j["unit"] == "XFL-3-2"
@@ -391,13 +459,19 @@ def test_example_unit_file(example_unit_path):
 
 # ------------------------------------------------------ the vote is the consent engine's
 
+
 def test_vote_needs_is_the_consent_engines_count_under_the_given_ruleset():
     from elevator_eval import consent, consent_rules
+
     u = make_unit(votes=["yes"] * 7 + [None] * 5)
     for name in list(shipped_names("consent")):
         r = consent.tally(u, consent_rules.load_ruleset(name))
-        want = (r.state, r.heads_total, 0 if r.needed is None else r.needed.additional_yes,
-                True if r.needed is None else r.needed.possible)
+        want = (
+            r.state,
+            r.heads_total,
+            0 if r.needed is None else r.needed.additional_yes,
+            True if r.needed is None else r.needed.possible,
+        )
         assert P.vote_needs(u, name) == want
         assert P.build_inputs(u, consent_ruleset=name).consent.ruleset == name
 
@@ -408,16 +482,24 @@ def test_vote_needs_under_the_civil_code_by_hand():
     # 8 yes, 4 no: 8/12 approval < 3/4 → one no turns yes (9/12)
     assert P.vote_needs(make_unit(votes=["yes"] * 8 + ["no"] * 4)) == ("needs_votes", 12, 1, True)
     # the affected owner of 101 voted no: blocked, not possible without them
-    assert P.vote_needs(make_unit(votes=["no"] + ["yes"] * 11, affected=("101",)))[::3] == \
-        ("blocked", False)
+    assert P.vote_needs(make_unit(votes=["no"] + ["yes"] * 11, affected=("101",)))[::3] == (
+        "blocked",
+        False,
+    )
     assert P.vote_needs(Unit(id="E", building=BuildingInfo(1990, 6))) == ("unknown", 0, 0, False)
 
 
 def test_assumption_rows_cover_every_editable_value():
     rows = P.assumption_rows(P.load_assumptions())
     paths = {r["path"] for r in rows}
-    assert {"discount_rate", "horizon_years", "works_now_yuan.pit", "pipe_relocation_yuan.gas",
-            "later_extra_yuan.surface_restoration", "consent_hazard.blocked"} <= paths
+    assert {
+        "discount_rate",
+        "horizon_years",
+        "works_now_yuan.pit",
+        "pipe_relocation_yuan.gas",
+        "later_extra_yuan.surface_restoration",
+        "consent_hazard.blocked",
+    } <= paths
     assert all(r["source"] for r in rows)
     pit = next(r for r in rows if r["path"] == "works_now_yuan.pit")
     assert pit["low"] <= pit["mode"] <= pit["high"] and pit["unit"] == "yuan"

@@ -40,10 +40,15 @@ def beta_moment(f, a, b):
 
 def test_gy_8_2_inputs_are_what_the_hand_derivation_assumes(gy):
     inp = P.build_inputs(gy)
-    modes = {i.key: (float(i.low_yuan), float(i.mode_yuan), float(i.high_yuan))
-             for i in inp.items_now}
-    assert modes == {"pipe_relocation": (24000, 30000, 39000), "pit": (16000, 20000, 26000),
-                     "foundation": (20000, 35000, 60000), "power_capacity": (10000, 20000, 40000)}
+    modes = {
+        i.key: (float(i.low_yuan), float(i.mode_yuan), float(i.high_yuan)) for i in inp.items_now
+    }
+    assert modes == {
+        "pipe_relocation": (24000, 30000, 39000),
+        "pit": (16000, 20000, 26000),
+        "foundation": (20000, 35000, 60000),
+        "power_capacity": (10000, 20000, 40000),
+    }
     # 2 more of 10 owners: h = 0.05 + (0.40 − 0.05) × (1 − 2/10) = 0.33; Beta with α + β = 6
     assert inp.consent.additional_yes == 2 and inp.consent.heads_total == 10
     assert inp.consent.hazard == pytest.approx(0.33)
@@ -61,19 +66,23 @@ def test_gy_8_2_issue_figures_reproduced(gy):
     new = sum(p[t - 1] * (c + x) * (1 + g) ** t / (1 + r) ** t for t in range(1, H + 1)) - c
     assert round(old) == 30547 and round(new) == 33525
     res = P.evaluate(gy, with_monte_carlo=False, with_tornado=False)
-    assert res.most_likely.net_saving_yuan == Decimal(33525)       # standard pit: no rework
+    assert res.most_likely.net_saving_yuan == Decimal(33525)  # standard pit: no rework
     assert res.most_likely.probability_within_horizon == Decimal(str(round(1 - (1 - h) ** H, 4)))
     a, b = 0.33 * 6, 0.67 * 6
     within = 1 - beta_moment(lambda q: (1 - q) ** H, a, b)
-    assert within == pytest.approx(0.902, abs=0.001)                # "about 90 %"
+    assert within == pytest.approx(0.902, abs=0.001)  # "about 90 %"
     assert float(res.expected.probability_within_horizon) == pytest.approx(within, abs=1e-4)
     # former model's mean (extras not escalated, no rework), from first principles
-    ec = tri_mean(24000, 30000, 39000) + tri_mean(16000, 20000, 26000) + \
-        tri_mean(20000, 35000, 60000) + tri_mean(10000, 20000, 40000)
+    ec = (
+        tri_mean(24000, 30000, 39000)
+        + tri_mean(16000, 20000, 26000)
+        + tri_mean(20000, 35000, 60000)
+        + tri_mean(10000, 20000, 40000)
+    )
     ex = tri_mean(8000, 15000, 25000) + tri_mean(10000, 20000, 40000) + tri_mean(0, 5000, 15000)
     ep = [beta_moment(lambda q, t=t: q * (1 - q) ** (t - 1), a, b) for t in range(1, H + 1)]
     old_mean = sum(ep[t - 1] * (ec * growth(t) + ex) / (1 + r) ** t for t in range(1, H + 1)) - ec
-    assert old_mean == pytest.approx(23336, abs=2)                  # "about 23,300"
+    assert old_mean == pytest.approx(23336, abs=2)  # "about 23,300"
     # waste: 1,914 most likely vs about 11,000 expected
     assert res.most_likely.waste_yuan == Decimal(round((1 - h) ** H * c))
     assert float(res.expected_waste_yuan) == pytest.approx((1 - within) * ec, abs=1)
@@ -83,12 +92,11 @@ def test_gy_8_2_issue_figures_reproduced(gy):
 def test_gy_8_2_expected_saving_from_first_principles(gy):
     H, r = 10, 0.04
     a, b = 0.33 * 6, 0.67 * 6
-    ec = 31000 + 62000 / 3 + 115000 / 3 + 70000 / 3                # the four items' means
-    ex = 48000 / 3 + 70000 / 3 + 20000 / 3                         # the three extras' means
-    er = 0.3 * tri_mean(2000, 4000, 8000)                          # reduced pit: raise floor
+    ec = 31000 + 62000 / 3 + 115000 / 3 + 70000 / 3  # the four items' means
+    ex = 48000 / 3 + 70000 / 3 + 20000 / 3  # the three extras' means
+    er = 0.3 * tri_mean(2000, 4000, 8000)  # reduced pit: raise floor
     ep = [beta_moment(lambda q, t=t: q * (1 - q) ** (t - 1), a, b) for t in range(1, H + 1)]
-    want = sum(ep[t - 1] * (ec + ex - er) * growth(t) / (1 + r) ** t
-               for t in range(1, H + 1)) - ec
+    want = sum(ep[t - 1] * (ec + ex - er) * growth(t) / (1 + r) ** t for t in range(1, H + 1)) - ec
     res = P.evaluate(gy, with_monte_carlo=False, with_tornado=False)
     assert float(res.expected_saving_yuan) == pytest.approx(want, abs=1)
     assert res.expected.pit_rework_yuan == Decimal(1400)
@@ -129,20 +137,36 @@ def test_p10_is_reported_with_its_simulation_error(gy):
 
 def _pit_unit(available_mm=None):
     hh = [Household(id=f"{f}01", floor=f, area_m2=Decimal(60), vote="yes") for f in range(1, 7)]
-    return Unit(id="PIT", building=BuildingInfo(year_built=1995, storeys=6),
-                site=Site(pipes_in_footprint=[], pit_depth_available_mm=available_mm),
-                households=hh, costs=Costs(items_yuan={"pit": Decimal(20000),
-                                                       "foundation": Decimal(30000),
-                                                       "power_capacity": Decimal(0)}))
+    return Unit(
+        id="PIT",
+        building=BuildingInfo(year_built=1995, storeys=6),
+        site=Site(pipes_in_footprint=[], pit_depth_available_mm=available_mm),
+        households=hh,
+        costs=Costs(
+            items_yuan={
+                "pit": Decimal(20000),
+                "foundation": Decimal(30000),
+                "power_capacity": Decimal(0),
+            }
+        ),
+    )
 
 
-FLAT = {"escalation_per_year": {"low": 0, "mode": 0, "high": 0},
-        "discount_rate": {"low": 0, "mode": 0, "high": 0},
-        "unit_estimate_spread": {"low": 1, "high": 1},
-        "later_extra_yuan": {k: {"low": 0, "mode": 0, "high": 0}
-                             for k in ("mobilisation", "surface_restoration", "disruption")},
-        "pit": {"rework_yuan": {"deepen": {"low": 9000, "mode": 9000, "high": 9000},
-                                "raise_floor": {"low": 3000, "mode": 3000, "high": 3000}}}}
+FLAT = {
+    "escalation_per_year": {"low": 0, "mode": 0, "high": 0},
+    "discount_rate": {"low": 0, "mode": 0, "high": 0},
+    "unit_estimate_spread": {"low": 1, "high": 1},
+    "later_extra_yuan": {
+        k: {"low": 0, "mode": 0, "high": 0}
+        for k in ("mobilisation", "surface_restoration", "disruption")
+    },
+    "pit": {
+        "rework_yuan": {
+            "deepen": {"low": 9000, "mode": 9000, "high": 9000},
+            "raise_floor": {"low": 3000, "mode": 3000, "high": 3000},
+        }
+    },
+}
 
 
 class Product:
@@ -157,7 +181,7 @@ def test_pit_rework_by_hand_default_classes_and_catalogue():
     # expected rework: 0.3 × 3,000 (reduced-pit product raises the floor of a 1,100 mm pit)
     r = P.evaluate(u, with_monte_carlo=False, with_tornado=False)
     assert r.expected_saving_yuan == Decimal(-900)
-    assert r.most_likely.net_saving_yuan == 0                 # the standard product, no rework
+    assert r.most_likely.net_saving_yuan == 0  # the standard product, no rework
     # the catalogue: pits of 1,000, 900, 1,300 and 1,400 mm, equally likely; pre-built
     # 1,100 mm: two need the floor raised (3,000), two need the pit deepened (9,000)
     cat = [Product("A", 1000), Product("B", 900), Product("C", 1300), Product("D", 1400)]
@@ -177,19 +201,18 @@ def test_pit_rework_by_hand_default_classes_and_catalogue():
 
 def test_no_pit_no_rework():
     u = _pit_unit()
-    u.extra["preinstall"] = {**FLAT, "works_now_yuan": {"pit": {"low": 0, "mode": 0,
-                                                                 "high": 0}}}
+    u.extra["preinstall"] = {**FLAT, "works_now_yuan": {"pit": {"low": 0, "mode": 0, "high": 0}}}
     inp = P.build_inputs(u)
-    assert inp.pit_outcomes                      # a pit item exists (of zero cost)
+    assert inp.pit_outcomes  # a pit item exists (of zero cost)
     u.costs.items_yuan.pop("pit")
-    assert P.build_inputs(u).pit_outcomes        # the default pit item remains
+    assert P.build_inputs(u).pit_outcomes  # the default pit item remains
 
 
 def test_bad_pit_data_names_the_field():
     from elevator_eval.errors import InputError
+
     u = _pit_unit()
-    u.extra["preinstall"] = {"pit": {"products": [{"key": "a", "pit_mm": 900,
-                                                   "probability": 0.5}]}}
+    u.extra["preinstall"] = {"pit": {"products": [{"key": "a", "pit_mm": 900, "probability": 0.5}]}}
     with pytest.raises(InputError) as e:
         P.build_inputs(u)
     assert e.value.field == "preinstall.pit.products"

@@ -13,9 +13,9 @@ from elevator_eval import privacy, store
 from elevator_eval.audit import is_tombstone, log_head, verify_log
 from elevator_eval.cli import run_command
 from elevator_eval.consent import tally
-from elevator_eval.rulebook import resolve
 from elevator_eval.errors import InputError
 from elevator_eval.resources import sample_project_path
+from elevator_eval.rulebook import resolve
 
 
 @pytest.fixture
@@ -72,14 +72,16 @@ def test_erasure_keeps_the_vote_and_the_chain(path):
     # the tally counts the same heads, areas and votes (only the id of the head changed)
     u = p.find_unit("DH-1-2")
     after = tally(u, resolve(p, u).consent).to_json()
-    assert {k: v for k, v in after.items() if k != "needed"} == \
-        {k: v for k, v in before.items() if k != "needed"}
+    assert {k: v for k, v in after.items() if k != "needed"} == {
+        k: v for k, v in before.items() if k != "needed"
+    }
     store.save_project(p, path)  # the append-only check accepts tombstones
     back = store.open_project(path)
     assert verify_log(back.vote_log) == (True, None)
     assert sum(is_tombstone(e) for e in back.vote_log) == 3
-    assert "许国庆" not in json.dumps(privacy.resident_record(back, "DH-1-2:601"),
-                                   ensure_ascii=False)
+    assert "许国庆" not in json.dumps(
+        privacy.resident_record(back, "DH-1-2:601"), ensure_ascii=False
+    )
 
 
 def test_a_tampered_tombstone_or_a_changed_note_is_still_caught(path):
@@ -129,8 +131,9 @@ def test_error_lines_carry_no_phone_or_id_numbers():
     scrubbed = privacy.scrub(text)
     for secret in ("13912345678", "63211234", "110101199003074512", "a.b@example.cn"):
         assert secret not in scrubbed
-    assert privacy.scrub("area 56.30, unit DH-1-2, year 1992") == \
-        "area 56.30, unit DH-1-2, year 1992"
+    assert (
+        privacy.scrub("area 56.30, unit DH-1-2, year 1992") == "area 56.30, unit DH-1-2, year 1992"
+    )
 
 
 def test_command_line_error_masks_a_phone_number(tmp_path):

@@ -39,9 +39,11 @@ def write(tmp_path, name, rows):
     return path
 
 
-GOOD_INTENT = [["A", "101", "愿意", "2026-01-05", "二维码"],
-               ["A", "201", "否", "2026-01-05", "二维码"],
-               ["B", "601", "是", "2026/1/6", "小程序"]]
+GOOD_INTENT = [
+    ["A", "101", "愿意", "2026-01-05", "二维码"],
+    ["A", "201", "否", "2026-01-05", "二维码"],
+    ["B", "601", "是", "2026/1/6", "小程序"],
+]
 
 
 @pytest.mark.parametrize("ext", ["csv", "xlsx"])
@@ -49,7 +51,7 @@ def test_clean_intent_file_applies(tmp_path, ext):
     p = project()
     pv = preview_intent(p, write(tmp_path, f"i.{ext}", [INTENT_HEAD] + GOOD_INTENT))
     assert pv.ok and len(pv.rows) == 3 and pv.errors == []
-    assert read_intent(p.find_unit("A").household("101")) is None   # preview changes nothing
+    assert read_intent(p.find_unit("A").household("101")) is None  # preview changes nothing
     assert apply_preview(p, pv) == 3
     i = read_intent(p.find_unit("B").household("601"))
     assert (i.interested, i.date, i.channel) == (True, "2026-01-06", "小程序")
@@ -57,13 +59,13 @@ def test_clean_intent_file_applies(tmp_path, ext):
 
 
 INTENT_BAD = [  # (row to add, column named in the error)
-    (["Z", "101", "是", "2026-01-05", ""], "单元编号"),          # unknown unit
-    (["A", "909", "是", "2026-01-05", ""], "门牌"),              # unknown door
-    (["A", "301", "也许", "2026-01-05", ""], "意向"),            # unreadable intent
-    (["A", "401", "是", "2026-02-30", ""], "登记日期"),          # not a real date
-    (["A", "", "是", "2026-01-05", ""], "门牌"),                 # missing door
-    (["A", "101", "是", "2026-01-07", ""], ""),                  # repeats row 2
-    (["A", "501", "=1+1", "2026-01-05", ""], "意向"),            # a formula
+    (["Z", "101", "是", "2026-01-05", ""], "单元编号"),  # unknown unit
+    (["A", "909", "是", "2026-01-05", ""], "门牌"),  # unknown door
+    (["A", "301", "也许", "2026-01-05", ""], "意向"),  # unreadable intent
+    (["A", "401", "是", "2026-02-30", ""], "登记日期"),  # not a real date
+    (["A", "", "是", "2026-01-05", ""], "门牌"),  # missing door
+    (["A", "101", "是", "2026-01-07", ""], ""),  # repeats row 2
+    (["A", "501", "=1+1", "2026-01-05", ""], "意向"),  # a formula
 ]
 
 
@@ -90,9 +92,11 @@ def test_missing_column_is_named(tmp_path):
         preview_intent(project(), write(tmp_path, "i.csv", [["单元编号", "门牌", "意向"]]))
 
 
-GOOD_VOTES = [["A", "101", "同意", "2026-03-14 10:05", "随申办", "", ""],
-              ["A", "201", "反对", "2026-03-14 11:00:30", "随申办", "", ""],
-              ["A", "301", "同意", dt.date(2026, 3, 15), "随申办", "张三", "WT-2026-007"]]
+GOOD_VOTES = [
+    ["A", "101", "同意", "2026-03-14 10:05", "随申办", "", ""],
+    ["A", "201", "反对", "2026-03-14 11:00:30", "随申办", "", ""],
+    ["A", "301", "同意", dt.date(2026, 3, 15), "随申办", "张三", "WT-2026-007"],
+]
 
 
 @pytest.mark.parametrize("ext", ["csv", "xlsx"])
@@ -108,20 +112,22 @@ def test_clean_votes_go_through_the_audit_log(tmp_path, ext):
     assert p.vote_log[0].time == "2026-03-14T10:05:00"
     assert p.vote_log[2].time == "2026-03-15"
     assert "委托 proxy: 张三" in p.vote_log[2].note and "WT-2026-007" in p.vote_log[2].note
-    assert u.household("301").extra["vote_proxy"] == {"name": "张三",
-                                                      "authorisation": "WT-2026-007"}
+    assert u.household("301").extra["vote_proxy"] == {
+        "name": "张三",
+        "authorisation": "WT-2026-007",
+    }
     assert verify_log(p.vote_log) == (True, None)
 
 
 VOTES_BAD = [
-    (["Q", "101", "同意", "2026-03-14", "", "", ""], "单元编号"),        # unknown unit
-    (["A", "808", "同意", "2026-03-14", "", "", ""], "门牌"),            # unknown door
-    (["A", "401", "支持吧", "2026-03-14", "", "", ""], "表决意见"),      # unreadable vote
-    (["A", "401", "未投票", "2026-03-14", "", "", ""], "表决意见"),      # not a vote
+    (["Q", "101", "同意", "2026-03-14", "", "", ""], "单元编号"),  # unknown unit
+    (["A", "808", "同意", "2026-03-14", "", "", ""], "门牌"),  # unknown door
+    (["A", "401", "支持吧", "2026-03-14", "", "", ""], "表决意见"),  # unreadable vote
+    (["A", "401", "未投票", "2026-03-14", "", "", ""], "表决意见"),  # not a vote
     (["A", "401", "同意", "2026-03-14 25:00", "", "", ""], "投票时间"),  # not a real time
-    (["A", "401", "同意", "", "", "", ""], "投票时间"),                  # missing time
+    (["A", "401", "同意", "", "", "", ""], "投票时间"),  # missing time
     (["A", "401", "同意", "2026-03-14", "", "李四", ""], "授权书编号"),  # proxy, no reference
-    (["A", "201", "同意", "2026-03-16", "", "", ""], ""),                # repeats row 3
+    (["A", "201", "同意", "2026-03-16", "", "", ""], ""),  # repeats row 3
 ]
 
 
@@ -140,8 +146,14 @@ def test_votes_by_owner_cover_all_the_owners_doors(tmp_path):
     u = make_unit([None] * 6, "A")
     u.household("501").owner = u.household("601").owner = "O-56"
     p = make_project([u])
-    pv = preview_votes(p, write(tmp_path, "v.csv", [["单元编号", "业主", "表决意见", "投票时间"],
-                                                    ["A", "O-56", "同意", "2026-03-14"]]))
+    pv = preview_votes(
+        p,
+        write(
+            tmp_path,
+            "v.csv",
+            [["单元编号", "业主", "表决意见", "投票时间"], ["A", "O-56", "同意", "2026-03-14"]],
+        ),
+    )
     assert pv.ok and pv.rows[0]["doors"] == ["501", "601"]
     apply_preview(p, pv)
     assert [u.household(d).vote for d in ("501", "601")] == ["yes", "yes"]
@@ -153,14 +165,16 @@ def test_commands_preview_apply_and_refuse(tmp_path):
     good = write(tmp_path, "v.csv", [VOTES_HEAD] + GOOD_VOTES)
     bad = write(tmp_path, "b.csv", [VOTES_HEAD] + GOOD_VOTES + [b for b, _ in VOTES_BAD[:2]])
     out, err = io.StringIO(), io.StringIO()
-    assert run_command("import-votes", [str(path), str(bad), "--apply"], stdout=out,
-                       stderr=err) == 2
+    assert (
+        run_command("import-votes", [str(path), str(bad), "--apply"], stdout=out, stderr=err) == 2
+    )
     msg = err.getvalue()
     assert msg.count("\n") == 1 and "2 bad row(s)" in msg and "row 5" in msg and "row 6" in msg
     assert open_project(path).vote_log == []
     out = io.StringIO()
     assert run_command("import-votes", [str(path), str(good)], stdout=out, stderr=err) == 0
     assert "preview only" in out.getvalue() and open_project(path).vote_log == []
-    assert run_command("import-votes", [str(path), str(good), "--apply"], stdout=out,
-                       stderr=err) == 0
+    assert (
+        run_command("import-votes", [str(path), str(good), "--apply"], stdout=out, stderr=err) == 0
+    )
     assert len(open_project(path).vote_log) == 3

@@ -15,13 +15,14 @@ from elevator_eval.process.records import (
     write_process,
 )
 
-PASSING = ["yes"] * 6          # 6 of 6 owners agree: passes every shipped ruleset
-FAILING = ["yes"] * 3 + [None] * 3   # 3 of 6 take part: below 2/3 participation
+PASSING = ["yes"] * 6  # 6 of 6 owners agree: passes every shipped ruleset
+FAILING = ["yes"] * 3 + [None] * 3  # 3 of 6 take part: below 2/3 participation
 
 
 def walk(unit, upto, project=None, start="2026-01-01"):
     """Advance ``unit`` stage by stage up to ``upto`` (dates one day apart)."""
     import datetime as dt
+
     day = dt.date.fromisoformat(start)
     for key in stages.stage_keys():
         stages.advance(unit, key, day.isoformat(), project=project)
@@ -33,8 +34,17 @@ def walk(unit, upto, project=None, start="2026-01-01"):
 def test_ten_stages_in_the_issue_order():
     rules = stages.load_rules()
     assert [s.zh for s in rules.stages] == [
-        "意向登记", "意见征询", "方案公示", "异议处理", "设计/审图", "联合审查/审批", "施工",
-        "验收（特种设备监督检验）", "投用", "运维"]
+        "意向登记",
+        "意见征询",
+        "方案公示",
+        "异议处理",
+        "设计/审图",
+        "联合审查/审批",
+        "施工",
+        "验收（特种设备监督检验）",
+        "投用",
+        "运维",
+    ]
     assert "经验值" in ruledata.load("stages", "standard")["expected_days_source"]
 
 
@@ -47,7 +57,7 @@ def test_notice_refused_before_the_vote_passes():
     with pytest.raises(InputError) as e:
         stages.advance(u, "notice", "2026-02-01")
     assert e.value.field == "stage" and "表决尚未通过" in str(e.value)
-    assert read_process(u).current.stage == "consultation"   # nothing changed
+    assert read_process(u).current.stage == "consultation"  # nothing changed
 
 
 def test_notice_allowed_once_the_vote_passes():
@@ -56,8 +66,12 @@ def test_notice_allowed_once_the_vote_passes():
     assert stages.refusals(u, "notice", "2026-02-01") == []
     stages.advance(u, "notice", "2026-02-01", responsible="街道办", documents=["公示照片.jpg"])
     cur = read_process(u).current
-    assert (cur.stage, cur.entered, cur.responsible, cur.documents) == \
-        ("notice", "2026-02-01", "街道办", ["公示照片.jpg"])
+    assert (cur.stage, cur.entered, cur.responsible, cur.documents) == (
+        "notice",
+        "2026-02-01",
+        "街道办",
+        ["公示照片.jpg"],
+    )
 
 
 def test_skipping_a_stage_and_going_back_are_refused():
@@ -71,7 +85,7 @@ def test_a_date_before_the_last_move_is_refused():
     u = make_unit(PASSING)
     walk(u, "intent", start="2026-05-10")
     assert [r.check for r in stages.refusals(u, "consultation", "2026-05-09")] == ["date"]
-    assert stages.refusals(u, "consultation", "2026-05-10") == []   # same day is fine
+    assert stages.refusals(u, "consultation", "2026-05-10") == []  # same day is fine
 
 
 def test_notice_cannot_close_with_an_unanswered_objection():
@@ -80,8 +94,9 @@ def test_notice_cannot_close_with_an_unanswered_objection():
     pd = read_process(u)
     pd.objections.append(Objection("YY-1", "2026-01-04", "遮挡采光", household="101"))
     write_process(u, pd)
-    assert [r.check for r in stages.refusals(u, "objections", "2026-01-10")] == \
-        ["no_unanswered_objection"]
+    assert [r.check for r in stages.refusals(u, "objections", "2026-01-10")] == [
+        "no_unanswered_objection"
+    ]
     pd.objections[0].reply, pd.objections[0].reply_date = "已书面答复", "2026-01-06"
     write_process(u, pd)
     assert stages.refusals(u, "objections", "2026-01-10") == []
@@ -100,28 +115,30 @@ def test_open_blocker_stops_every_move():
     pd = read_process(u)
     pd.blockers.append(Blocker("燃气公司未回复管线迁改", "2026-01-02"))
     write_process(u, pd)
-    assert [r.check for r in stages.refusals(u, "consultation", "2026-01-03")] == \
-        ["no_open_blocker"]
+    assert [r.check for r in stages.refusals(u, "consultation", "2026-01-03")] == [
+        "no_open_blocker"
+    ]
 
 
 def test_service_needs_the_inspection_report():
     u = make_unit(PASSING)
     walk(u, "construction")
-    stages.advance(u, "acceptance", "2026-03-01")        # no document linked
-    assert [r.check for r in stages.refusals(u, "commissioning", "2026-03-05")] == \
-        ["acceptance_document"]
+    stages.advance(u, "acceptance", "2026-03-01")  # no document linked
+    assert [r.check for r in stages.refusals(u, "commissioning", "2026-03-05")] == [
+        "acceptance_document"
+    ]
 
 
 def test_overdue_and_counts_per_stage():
     a, b, c = make_unit(PASSING, "A"), make_unit(PASSING, "B"), make_unit(PASSING, "C")
-    stages.advance(a, "intent", "2026-01-01")             # expected 90 days
+    stages.advance(a, "intent", "2026-01-01")  # expected 90 days
     stages.advance(b, "intent", "2026-03-01")
-    stages.advance(b, "consultation", "2026-06-01")       # expected 60 days
+    stages.advance(b, "consultation", "2026-06-01")  # expected 60 days
     p = make_project([a, b, c])
-    data = stages.progress(p, "2026-04-01")   # a: 90 days (not more): on time; b: 31 days
+    data = stages.progress(p, "2026-04-01")  # a: 90 days (not more): on time; b: 31 days
     assert data["counts"]["none"] == 1 and data["counts"]["intent"] == 2
     assert data["counts"]["consultation"] == 0 and data["overdue_total"] == 0
-    data = stages.progress(p, "2026-08-01")              # a: 212 days, b: 61 days
+    data = stages.progress(p, "2026-08-01")  # a: 212 days, b: 61 days
     assert (data["counts"]["intent"], data["counts"]["consultation"]) == (1, 1)
     assert data["overdue_total"] == 2
     assert sum(s["count"] for s in data["stages"]) == 3

@@ -8,16 +8,15 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from test_procurement import TIERED, make_product, make_unit
 
 from elevator_eval.errors import InputError
 from elevator_eval.io.cellguard import safe_cell
-from elevator_eval.io.quotes_export import export_comparison_xlsx
 from elevator_eval.io.quotes_cells import normalise_number_text, parse_tiers_text
+from elevator_eval.io.quotes_export import export_comparison_xlsx
 from elevator_eval.io.quotes_xlsx import KEYS, load_quotes, read_quotes, write_quote_template
 from elevator_eval.procurement import compare
 from elevator_eval.resources import resource_path
-
-from test_procurement import TIERED, make_product, make_unit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,13 +27,17 @@ def _col(key: str) -> int:
 
 def _letter(key: str) -> str:
     from openpyxl.utils import get_column_letter
+
     return get_column_letter(_col(key))
 
 
 def test_template_round_trip(tmp_path):
-    products = [make_product(id="P1", **TIERED, rotatable=True, note="备注"),
-                make_product(id="P2", entry_modes=("flat",), speed_m_s=D("1.75"),
-                             standby_power_w=D("95.5"))]
+    products = [
+        make_product(id="P1", **TIERED, rotatable=True, note="备注"),
+        make_product(
+            id="P2", entry_modes=("flat",), speed_m_s=D("1.75"), standby_power_w=D("95.5")
+        ),
+    ]
     path = write_quote_template(tmp_path / "q.xlsx", products)
     back, errors = read_quotes(path)
     assert errors == []
@@ -53,8 +56,7 @@ def test_blank_template_has_instructions_and_two_header_rows(tmp_path):
 
 
 def _filled(tmp_path, n=3):
-    path = write_quote_template(tmp_path / "q.xlsx",
-                                [make_product(id=f"P{i}") for i in range(n)])
+    path = write_quote_template(tmp_path / "q.xlsx", [make_product(id=f"P{i}") for i in range(n)])
     return path
 
 
@@ -62,13 +64,13 @@ def test_every_bad_cell_listed_and_nothing_imported(tmp_path):
     path = _filled(tmp_path)
     wb = load_workbook(path)
     ws = wb.worksheets[0]
-    ws.cell(row=3, column=_col("equipment_yuan"), value=-5)            # negative
-    ws.cell(row=3, column=_col("pit_mm"), value="abc")                 # wrong type
-    ws.cell(row=4, column=_col("vendor")).value = None                 # missing required
-    ws.cell(row=4, column=_col("civil_yuan"), value="=B4*2")           # formula
-    ws.cell(row=5, column=_col("tiers"), value="10-380000")            # tier format
-    ws.cell(row=5, column=_col("car_width_mm"), value=1100.5)          # not whole
-    ws.cell(row=5, column=_col("entry_modes"), value="电梯厅")          # unknown mode
+    ws.cell(row=3, column=_col("equipment_yuan"), value=-5)  # negative
+    ws.cell(row=3, column=_col("pit_mm"), value="abc")  # wrong type
+    ws.cell(row=4, column=_col("vendor")).value = None  # missing required
+    ws.cell(row=4, column=_col("civil_yuan"), value="=B4*2")  # formula
+    ws.cell(row=5, column=_col("tiers"), value="10-380000")  # tier format
+    ws.cell(row=5, column=_col("car_width_mm"), value=1100.5)  # not whole
+    ws.cell(row=5, column=_col("entry_modes"), value="电梯厅")  # unknown mode
     wb.save(path)
     products, errors = read_quotes(path)
     assert products == []
@@ -105,8 +107,10 @@ def test_full_width_digits_and_separators_accepted(tmp_path):
     assert p.equipment_yuan == 120000 and p.installation_yuan == 50000
     assert p.shaft_structure_yuan == 110000
     assert p.entry_modes == ("half_landing", "flat") and p.rotatable
-    assert [(t.min_qty, t.unit_price_yuan, t.discount_percent) for t in p.tiers] == \
-        [(5, D(335000), None), (20, None, D(8))]
+    assert [(t.min_qty, t.unit_price_yuan, t.discount_percent) for t in p.tiers] == [
+        (5, D(335000), None),
+        (20, None, D(8)),
+    ]
 
 
 def test_rising_tier_and_duplicate_id_are_errors(tmp_path):
@@ -140,8 +144,7 @@ def test_not_a_workbook(tmp_path):
 
 
 def test_export_neutralises_formula_injection(tmp_path):
-    evil = make_product(id="=HYPERLINK(\"x\")", vendor="+cmd", model="@SUM(A1)",
-                        **TIERED)
+    evil = make_product(id='=HYPERLINK("x")', vendor="+cmd", model="@SUM(A1)", **TIERED)
     res = compare([make_unit("-U1")], [evil, make_product(id="P2")])
     out = export_comparison_xlsx(res, tmp_path / "cmp.xlsx")
     wb = load_workbook(out)
@@ -152,7 +155,7 @@ def test_export_neutralises_formula_injection(tmp_path):
                 assert c.data_type != "f", (ws.title, c.coordinate, c.value)
                 if isinstance(c.value, str):
                     texts.append(c.value)
-    assert "'=HYPERLINK(\"x\")" in texts and "'+cmd" in texts and "'-U1" in texts
+    assert '\'=HYPERLINK("x")' in texts and "'+cmd" in texts and "'-U1" in texts
     assert safe_cell("plain") == "plain" and safe_cell(D("1.5")) == 1.5
 
 
@@ -166,8 +169,7 @@ def test_sample_quotes_file_is_valid_and_varied():
 
 
 def test_sample_file_matches_its_script(tmp_path):
-    spec = importlib.util.spec_from_file_location("msq", ROOT / "tools" /
-                                                  "make_sample_quotes.py")
+    spec = importlib.util.spec_from_file_location("msq", ROOT / "tools" / "make_sample_quotes.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     shipped, _ = read_quotes(resource_path("sample", "quotes.xlsx"))

@@ -16,8 +16,8 @@ from elevator_eval.io.quotes_xlsx import read_quotes
 from elevator_eval.procurement import TenderWeights, compare, units_for_comparison
 from elevator_eval.report.quotes_report import build_quotes_report
 from elevator_eval.resources import resource_path, sample_project_path
-from elevator_eval.store import open_project
 from elevator_eval.rulebook import resolve
+from elevator_eval.store import open_project
 from elevator_eval.suitability import assess
 
 
@@ -41,20 +41,42 @@ def _sample():
 def test_technical_columns_outside_costs_and_the_warning():
     project, products = _sample()
     units = units_for_comparison(project.units())
-    assert units and all(assess(u, resolve(project, u)).klass in ("suitable", "difficult") for u in units)
-    assert len(units) < len(project.units())          # the unsuitable ones are left out
-    scores = {"AJ-630R": {"technical": 38, "service": 18},
-              "HT-630": {"technical": 35, "service": 15}}
-    c = compare(units, products, weights=TenderWeights(D(40), D(40), D(20)), scores=scores,
-                count_unknown=False)
+    assert units and all(
+        assess(u, resolve(project, u)).klass in ("suitable", "difficult") for u in units
+    )
+    assert len(units) < len(project.units())  # the unsuitable ones are left out
+    scores = {
+        "AJ-630R": {"technical": 38, "service": 18},
+        "HT-630": {"technical": 35, "service": 15},
+    }
+    c = compare(
+        units,
+        products,
+        weights=TenderWeights(D(40), D(40), D(20)),
+        scores=scores,
+        count_unknown=False,
+    )
     # quantities count only the units where the product fits
     for s in c.summaries:
         assert s.bulk.quantity == s.fits
     text = _text(c, project)
-    for head in ("能效等级", "质保（年）", "免费维保（年）", "维保费（元/年）", "工期（天）",
-                 "底坑（mm）", "门宽（mm）", "轿厢（mm）", "载重/速度",
-                 "管线迁改", "表具移位", "工程保险", "不可预见费", "不计入法定价格分",
-                 "仅计入适合或较难加装、且产品适配的单元"):
+    for head in (
+        "能效等级",
+        "质保（年）",
+        "免费维保（年）",
+        "维保费（元/年）",
+        "工期（天）",
+        "底坑（mm）",
+        "门宽（mm）",
+        "轿厢（mm）",
+        "载重/速度",
+        "管线迁改",
+        "表具移位",
+        "工程保险",
+        "不可预见费",
+        "不计入法定价格分",
+        "仅计入适合或较难加装、且产品适配的单元",
+    ):
         assert head in text, head
     assert len(c.tender.scores) < 3
     assert "【注意】有效投标仅" in text and "不足3家" in text and "财政部令第87号" in text
@@ -71,8 +93,13 @@ def test_tied_bids_print_as_tied_with_the_rule():
     same = {"technical": 36, "service": 16}
     by = {p.id: p for p in products}
     twin = by["AJ-630R"].__class__(**{**by["AJ-630R"].__dict__, "id": "AJ-630R-B"})
-    c = compare(units, products + [twin], weights=TenderWeights(D(40), D(40), D(20)),
-                scores={"AJ-630R": same, "AJ-630R-B": same}, count_unknown=False)
+    c = compare(
+        units,
+        products + [twin],
+        weights=TenderWeights(D(40), D(40), D(20)),
+        scores={"AJ-630R": same, "AJ-630R-B": same},
+        count_unknown=False,
+    )
     assert c.tender.winner is None and sorted(c.tender.tied_first) == ["AJ-630R", "AJ-630R-B"]
     text = _text(c, project)
     assert "1（并列）" in text and "并列规则" in text and "随机抽取" in text
@@ -80,19 +107,45 @@ def test_tied_bids_print_as_tied_with_the_rule():
 
 def test_report_command_refuses_weights_without_scores(tmp_path):
     out, err = io.StringIO(), io.StringIO()
-    code = run_command("report", [str(sample_project_path()), "--kind", "quotes", "--quotes",
-                                  str(resource_path("sample", "quotes.xlsx")), "--weights",
-                                  "price=40,technical=40,service=20", "-o",
-                                  str(tmp_path / "q.pdf")], stdout=out, stderr=err)
+    code = run_command(
+        "report",
+        [
+            str(sample_project_path()),
+            "--kind",
+            "quotes",
+            "--quotes",
+            str(resource_path("sample", "quotes.xlsx")),
+            "--weights",
+            "price=40,technical=40,service=20",
+            "-o",
+            str(tmp_path / "q.pdf"),
+        ],
+        stdout=out,
+        stderr=err,
+    )
     assert code == 2 and "--scores" in err.getvalue() and not (tmp_path / "q.pdf").exists()
     scores = tmp_path / "s.json"
-    scores.write_text(json.dumps({"AJ-630R": {"technical": 38, "service": 18}}),
-                      encoding="utf-8")
-    code = run_command("report", [str(sample_project_path()), "--kind", "quotes", "--quotes",
-                                  str(resource_path("sample", "quotes.xlsx")), "--weights",
-                                  "price=40,technical=40,service=20", "--scores", str(scores),
-                                  "-o", str(tmp_path / "q.pdf")], stdout=out, stderr=err)
+    scores.write_text(json.dumps({"AJ-630R": {"technical": 38, "service": 18}}), encoding="utf-8")
+    code = run_command(
+        "report",
+        [
+            str(sample_project_path()),
+            "--kind",
+            "quotes",
+            "--quotes",
+            str(resource_path("sample", "quotes.xlsx")),
+            "--weights",
+            "price=40,technical=40,service=20",
+            "--scores",
+            str(scores),
+            "-o",
+            str(tmp_path / "q.pdf"),
+        ],
+        stdout=out,
+        stderr=err,
+    )
     assert code == 0, err.getvalue()
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "q.pdf").pages)
-    assert "有效投标仅 1 家" in re.sub(r"\s+", " ", text) or "有效投标仅1家" in \
-        re.sub(r"\s+", "", text)
+    assert "有效投标仅 1 家" in re.sub(r"\s+", " ", text) or "有效投标仅1家" in re.sub(
+        r"\s+", "", text
+    )

@@ -26,8 +26,9 @@ def small_project() -> Project:
                 break
             buildings.append(copy.deepcopy(b))
             count += len(b.units)
-    return Project(sample.name, [Community("c1", "测试小区", buildings)],
-                   settings=dict(sample.settings))
+    return Project(
+        sample.name, [Community("c1", "测试小区", buildings)], settings=dict(sample.settings)
+    )
 
 
 def test_parallel_batch_writes_the_same_bytes_as_serial(small_project, tmp_path):
@@ -44,16 +45,16 @@ def test_parallel_batch_writes_the_same_bytes_as_serial(small_project, tmp_path)
 
 def test_parallel_progress_counts_every_unit(small_project, tmp_path):
     seen = []
-    result = write_all_proposals(small_project, tmp_path, workers=2,
-                                 progress=lambda d, t: seen.append((d, t)) or True)
+    result = write_all_proposals(
+        small_project, tmp_path, workers=2, progress=lambda d, t: seen.append((d, t)) or True
+    )
     n = len(small_project.units())
     assert seen == [(i, n) for i in range(1, n + 1)]
     assert len(result) == n and not result.cancelled
 
 
 def test_parallel_cancel_stops_early_and_leaves_only_whole_files(small_project, tmp_path):
-    result = write_all_proposals(small_project, tmp_path, workers=2,
-                                 progress=lambda d, t: d < 1)
+    result = write_all_proposals(small_project, tmp_path, workers=2, progress=lambda d, t: d < 1)
     n = len(small_project.units())
     assert result.cancelled
     # at most the units already handed to the two workers (two each) are finished
@@ -76,5 +77,5 @@ def test_parallel_failures_name_the_unit_and_field(small_project, tmp_path):
 
 def test_default_workers_pays_for_itself():
     assert default_workers(1) == 1
-    assert default_workers(3) == 1          # a worker's start-up would cost more than it saves
+    assert default_workers(3) == 1  # a worker's start-up would cost more than it saves
     assert default_workers(10_000) >= 1

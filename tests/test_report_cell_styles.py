@@ -21,8 +21,15 @@ def test_alike_cells_share_a_style_and_look_like_the_commands():
     assert [s.alignment for s in grid[1]] == ["LEFT", "LEFT", "RIGHT"]
     assert grid[0][0].fontname == "Helvetica-Bold" and grid[1][0].fontname == "Helvetica"
     s = grid[2][1]
-    assert (s.valign, s.leftPadding, s.rightPadding, s.topPadding, s.bottomPadding,
-            s.fontsize, s.leading) == ("MIDDLE", 3, 3, 2.5, 2.5, 8.5, 11)
+    assert (
+        s.valign,
+        s.leftPadding,
+        s.rightPadding,
+        s.topPadding,
+        s.bottomPadding,
+        s.fontsize,
+        s.leading,
+    ) == ("MIDDLE", 3, 3, 2.5, 2.5, 8.5, 11)
 
 
 def test_a_cell_command_of_the_caller_changes_only_its_cells():
@@ -44,6 +51,7 @@ def test_negative_indices_count_from_the_end():
 def test_the_face_that_keeps_its_tables_builds_the_same_subset():
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+
     fonts.register_reportlab()
     kept = pdfmetrics.getFont(fonts.REPORTLAB_FONT_NAME).face
     plain = TTFont("plain-for-test", str(fonts.font_path())).face

@@ -39,6 +39,7 @@ def _build(build, *args, **kw) -> str:
 def sample():
     from elevator_eval.resources import sample_project_path
     from elevator_eval.store import open_project
+
     return open_project(sample_project_path())
 
 
@@ -58,6 +59,7 @@ def _citations(d) -> list[str]:
     """Citations printed as given (law titles and document numbers stay in Chinese)."""
     from elevator_eval.report.docdata import doc_rules
     from elevator_eval.report.proposal import TIMELINE_SOURCES
+
     out = [doc_rules()["notice"]["basis_en"]] + [en for _zh, en, _url in TIMELINE_SOURCES]
     if d.consent is not None and d.consent.ruleset_source:
         out.append(d.consent.ruleset_source)
@@ -76,9 +78,11 @@ def _leftover_cjk(text: str, allowed: list[str]) -> list[str]:
 
 # ------------------------------------------------------------------ English documents
 
+
 @pytest.mark.parametrize("unit_id", ["DH-1-3", "DH-5-1"])
 def test_english_proposal_has_no_chinese_outside_data_and_citations(sample, unit_id):
     from elevator_eval.report.proposal import build_proposal, gather
+
     unit = sample.locate(unit_id)[2]
     text = _build(build_proposal, unit, project=sample, lang="en")
     d = gather(unit, sample)
@@ -90,9 +94,10 @@ def test_english_proposal_has_no_chinese_outside_data_and_citations(sample, unit
 
 def test_english_notice_and_consent_form_have_no_chinese_outside_data(sample):
     from elevator_eval.report.consent_form import build_consent_forms
+    from elevator_eval.report.masking import mask_name
     from elevator_eval.report.notice import build_notice
     from elevator_eval.report.proposal import gather
-    from elevator_eval.report.masking import mask_name
+
     unit = sample.locate("GY-1-1")[2]
     allowed = _data_strings(sample, unit) + _citations(gather(unit, sample))
     allowed += [mask_name(h.owner_name) for h in unit.households]
@@ -106,8 +111,10 @@ def test_english_notice_and_consent_form_have_no_chinese_outside_data(sample):
 
 # ------------------------------------------------------------------ Chinese documents
 
+
 def test_chinese_method_source_shows_the_chinese_title_as_a_practice_value(sample):
     from elevator_eval.report.proposal import build_proposal
+
     unit = sample.locate("DH-1-3")[2]
     text = _squash(_build(build_proposal, unit, project=sample, lang="zh"))
     assert "Guangzhou" not in text  # the reported mix of languages
@@ -119,11 +126,15 @@ def test_chinese_method_source_shows_the_chinese_title_as_a_practice_value(sampl
 def test_chinese_proposal_names_nobody_who_must_change_a_vote(sample):
     from elevator_eval.report.notice import build_notice
     from elevator_eval.report.proposal import build_proposal
+
     blocked = _squash(_build(build_proposal, sample.locate("DH-1-3")[2], project=sample))
     assert "目前无法通过：有1位专有部分受影响" in blocked
     assert "101改投" not in blocked and "DH-1-3-O101" not in blocked
-    internal = _squash(_build(build_notice, sample.locate("DH-1-3")[2], project=sample,
-                              masked=False, progress=True))
+    internal = _squash(
+        _build(
+            build_notice, sample.locate("DH-1-3")[2], project=sample, masked=False, progress=True
+        )
+    )
     assert "尚未同意（101）" in internal  # the internal paper names the door, not the id
     stairs = _squash(_build(build_proposal, sample.locate("DH-5-1")[2], project=sample))
     assert "公积金提取以应付份额为限（19,500元）" in stairs
@@ -132,24 +143,34 @@ def test_chinese_proposal_names_nobody_who_must_change_a_vote(sample):
 
 # ------------------------------------------------------------------ text helpers
 
+
 def test_split_bilingual():
-    assert split_bilingual("401: 公积金提取以应付份额为限（19,500 元） / capped (19,500 yuan)") \
-        == ("401: 公积金提取以应付份额为限（19,500 元）", "401: capped (19,500 yuan)")
+    assert split_bilingual("401: 公积金提取以应付份额为限（19,500 元） / capped (19,500 yuan)") == (
+        "401: 公积金提取以应付份额为限（19,500 元）",
+        "401: capped (19,500 yuan)",
+    )
     # a slash inside the Chinese half (元/kWh, 2/3) does not split it
-    assert split_bilingual("电价（元/kWh） 0.6 / electricity price 0.6") == \
-        ("电价（元/kWh） 0.6", "electricity price 0.6")
+    assert split_bilingual("电价（元/kWh） 0.6 / electricity price 0.6") == (
+        "电价（元/kWh） 0.6",
+        "electricity price 0.6",
+    )
     assert split_bilingual("plain text / no Chinese") == ("plain text / no Chinese",) * 2
     assert Tr("en").bilingual("补偿楼层没有住户 / no household") == "no household"
 
 
 def test_quote_assumptions_in_one_language():
     from elevator_eval.report.quotes_report import assumption_text
-    a = ("电价（元/kWh） 0.6 / electricity price (yuan/kWh) 0.6 (assumption (app default): "
-         "about 0.6 yuan/kWh)")
+
+    a = (
+        "电价（元/kWh） 0.6 / electricity price (yuan/kWh) 0.6 (assumption (app default): "
+        "about 0.6 yuan/kWh)"
+    )
     # the Chinese document holds no English source note: the default is labelled 经验值
     assert assumption_text(a, Tr("zh")) == "电价（元/kWh）：0.6（经验值，可按项目修改）"
-    assert assumption_text(a, Tr("en")) == \
-        "electricity price (yuan/kWh): 0.6 (assumption (app default): about 0.6 yuan/kWh)"
+    assert (
+        assumption_text(a, Tr("en"))
+        == "electricity price (yuan/kWh): 0.6 (assumption (app default): about 0.6 yuan/kWh)"
+    )
 
 
 def test_english_cells_wrap_between_words_chinese_cells_anywhere():
@@ -158,8 +179,12 @@ def test_english_cells_wrap_between_words_chinese_cells_anywhere():
     head_en, head_zh = t._cellvalues[0]
     assert head_en.style.wordWrap is None and head_zh.style.wordWrap == "CJK"
     head_en.wrap(34, 100)
-    lines = [" ".join(w for w in line[1]) if isinstance(line, tuple) else
-             " ".join(getattr(line, "words", [])) for line in head_en.blPara.lines]
+    lines = [
+        " ".join(w for w in line[1])
+        if isinstance(line, tuple)
+        else " ".join(getattr(line, "words", []))
+        for line in head_en.blPara.lines
+    ]
     assert [ln.strip() for ln in lines] == ["Yearly", "running"]
     # a word wider than the column falls back to the CJK rule (no overflow)
     wide = table([["Supercalifragilistic"]], [30])._cellvalues[0][0]
@@ -168,14 +193,15 @@ def test_english_cells_wrap_between_words_chinese_cells_anywhere():
 
 def test_census_unit_cell_drops_the_repeated_community_and_building():
     from elevator_eval.report.census_report import _Row, unit_label
-    r = _Row("东湖新村", "1号楼", "DH-1-1", "东湖新村 1号楼 1单元", 1984, "suitable", "", "",
-             None)
+
+    r = _Row("东湖新村", "1号楼", "DH-1-1", "东湖新村 1号楼 1单元", 1984, "suitable", "", "", None)
     assert unit_label(r) == "1单元\nDH-1-1"
     r.unit_name = "东湖新村"  # nothing would be left: keep the name
     assert unit_label(r) == "东湖新村\nDH-1-1"
 
 
 # ------------------------------------------------------------------ terminal
+
 
 def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
@@ -192,7 +218,7 @@ def test_share_table_lines_up_by_display_width_and_totals_every_column(example_u
     text = _cli("share", [example_unit_path])
     lines = text.splitlines()
     start = next(i for i, ln in enumerate(lines) if ln.startswith("户号 Door"))
-    block = lines[start:start + 14]  # header, 12 households, total
+    block = lines[start : start + 14]  # header, 12 households, total
     assert block[-1].startswith("合计 Total")
     assert len({_width(ln) for ln in block}) == 1, block
     total = block[-1].split()
@@ -203,22 +229,27 @@ def test_share_table_lines_up_by_display_width_and_totals_every_column(example_u
 
 def test_preinstall_ranking_header_lines_up_with_rows():
     from elevator_eval.resources import sample_project_path
+
     lines = _cli("preinstall", [sample_project_path()]).splitlines()
     i = next(i for i, ln in enumerate(lines) if "单元 unit" in ln)
-    table_lines = lines[i:i + 4]
+    table_lines = lines[i : i + 4]
     assert len({_width(ln) for ln in table_lines}) == 1, table_lines
 
 
 def test_assess_names_the_factors_to_remove(sample):
     from elevator_eval.resources import sample_project_path
+
     text = _cli("assess", [sample_project_path(), "--unit", "DH-1-3"])
-    assert ("井道占用底层私家庭院（平面图实测） / The shaft occupies a ground-floor private "
-            "courtyard (measured from the site plan)") in text
+    assert (
+        "井道占用底层私家庭院（平面图实测） / The shaft occupies a ground-floor private "
+        "courtyard (measured from the site plan)"
+    ) in text
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_notice_of_a_fourteen_household_unit_fits_two_sheets(sample, lang):
     from elevator_eval.report.notice import build_notice
+
     unit = sample.locate("DH-5-1")[2]
     assert len(unit.households) == 14
     buf = io.BytesIO()
@@ -235,6 +266,7 @@ def test_notice_of_a_fourteen_household_unit_fits_two_sheets(sample, lang):
 
 def test_consent_text_labels_every_count_in_both_languages():
     from elevator_eval.resources import sample_project_path
+
     text = _cli("consent", [sample_project_path(), "--unit", "GY-1-3"])
     assert "共 total 12 人" in text and "弃权 abstain 0" in text
     assert "共 total 1,096.20" in text  # areas with thousands separators, as in the documents
@@ -244,6 +276,7 @@ def test_percentages_round_half_up_exactly():
     from fractions import Fraction
 
     from elevator_eval.report.common import fmt_pct
+
     assert fmt_pct(Fraction(5, 16)) == "31.3%"  # 31.25 %: 四舍五入, not half-even 31.2
     assert fmt_pct(Fraction(1, 3), 2) == "33.33%"
     assert fmt_pct(Fraction(2, 3)) == "66.7%"
@@ -252,15 +285,17 @@ def test_percentages_round_half_up_exactly():
 
 def test_approval_with_nobody_voting_is_not_printed_as_met(sample):
     from elevator_eval.report.proposal import build_proposal
+
     unit = sample.locate("DH-2-1")[2]  # nobody has voted yet
     assert all(h.vote is None for h in unit.households)
     text = _squash(_build(build_proposal, unit, project=sample, lang="en"))
     i = text.index("Areavotingyes")
-    assert text[i:i + 80].count("nobodyvoted") == 1
+    assert text[i : i + 80].count("nobodyvoted") == 1
     assert "Ownersvotingyes" in text and text.count("nobodyvoted") == 2
 
 
 def test_consent_text_with_nobody_voting():
     from elevator_eval.resources import sample_project_path
+
     text = _cli("consent", [sample_project_path(), "--unit", "DH-2-1"])
     assert text.count("nobody voted") == 2 and "✓" not in text

@@ -17,24 +17,24 @@ from elevator_eval.report.common import build_pdf, one_line_text, styles, table
 def test_a_cell_that_fits_one_line_is_a_plain_string():
     t = table([["年运行费", "年度运行费用"], ["1,000", "2,000"]], [40, 40])
     (fits, wraps), (n1, n2) = t._cellvalues
-    assert fits == "年运行费"                # 34 pt in 34 pt
-    assert isinstance(wraps, Paragraph)      # 51 pt in 34 pt: wraps
+    assert fits == "年运行费"  # 34 pt in 34 pt
+    assert isinstance(wraps, Paragraph)  # 51 pt in 34 pt: wraps
     assert (n1, n2) == ("1,000", "2,000")
 
 
 def test_text_a_paragraph_would_treat_specially_stays_a_paragraph():
     st = styles()["cell"]
-    assert one_line_text("一行\n两行", 200, st) is None          # a line break
-    assert one_line_text("王\u9fff", 200, st) is None            # needs the supplement font
-    assert one_line_text("甲" * 12, 100, st) is None             # 102 pt > 100 pt
-    assert one_line_text("甲" * 11, 100, st) == "甲" * 11        # 93.5 pt
+    assert one_line_text("一行\n两行", 200, st) is None  # a line break
+    assert one_line_text("王\u9fff", 200, st) is None  # needs the supplement font
+    assert one_line_text("甲" * 12, 100, st) is None  # 102 pt > 100 pt
+    assert one_line_text("甲" * 11, 100, st) == "甲" * 11  # 93.5 pt
 
 
 def test_plain_string_collapses_white_space_like_a_paragraph():
     st = styles()["cell"]
     # a Paragraph prints runs of spaces, tabs and ideographic spaces as one space
     assert one_line_text("签字：__　　日期：  __\t年 ", 300, st) == "签字：__ 日期： __ 年"
-    assert one_line_text("a\x00b", 300, st) == "ab"      # control characters dropped
+    assert one_line_text("a\x00b", 300, st) == "ab"  # control characters dropped
     assert one_line_text("1\xa0000", 300, st) == "1\xa0000"  # the no-break space stays
 
 

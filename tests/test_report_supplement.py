@@ -12,8 +12,9 @@ from elevator_eval.unitfile import load_unit
 
 
 def test_esc_escapes_first_then_marks_the_supplement_characters():
-    assert esc("<b>王\u9ff0</b>") == ('&lt;b&gt;王<font name="EESansSCSupplement">\u9ff0</font>'
-                                     '&lt;/b&gt;')
+    assert esc("<b>王\u9ff0</b>") == (
+        '&lt;b&gt;王<font name="EESansSCSupplement">\u9ff0</font>&lt;/b&gt;'
+    )
 
 
 def test_consent_form_prints_an_owner_named_with_a_unicode_14_ideograph(example_unit_path):
@@ -27,6 +28,7 @@ def test_consent_form_prints_an_owner_named_with_a_unicode_14_ideograph(example_
 
 def test_mark_supplement_marks_every_supplement_code_point_and_nothing_else():
     from elevator_eval import fonts
+
     # the 26 code points of the supplement (U+9FF0–U+9FFF, U+4DB6–U+4DBF), and their
     # neighbours on both sides, which the main font has
     for cp in list(range(0x9FEE, 0xA001)) + list(range(0x4DB4, 0x4DC1)):

@@ -20,7 +20,7 @@ from elevator_eval.store import SCHEMA_VERSION, open_project, save_project
 from elevator_eval.unitfile import dumps_json, load_unit, loads_unit, unit_from_dict, unit_to_dict
 
 DATA = Path(__file__).resolve().parent / "data"
-V2_SAMPLE = DATA / "sample-street-v2.eeproj"   # the sample as schema v2 wrote it
+V2_SAMPLE = DATA / "sample-street-v2.eeproj"  # the sample as schema v2 wrote it
 
 
 def shipped(kind: str, name: str) -> dict:
@@ -39,6 +39,7 @@ def cli(*argv) -> tuple[int, str, str]:
 
 # ------------------------------------------------------------------------------ resolver
 
+
 def test_precedence_caller_unit_project_default():
     p = Project(name="p", settings={"default_rules": "beijing-2020"})
     b = resolve(None, unit())
@@ -52,8 +53,11 @@ def test_precedence_caller_unit_project_default():
     assert (b.consent.name, b.consent_from) == ("property-law-2007", "caller")
     # a suitability name from the caller chooses the suitability ruleset only
     b = resolve(p, unit(), "shanghai-2020")
-    assert (b.consent.name, b.suitability.name, b.suitability_from) == \
-        ("beijing-2020", "shanghai-2020", "caller")
+    assert (b.consent.name, b.suitability.name, b.suitability_from) == (
+        "beijing-2020",
+        "shanghai-2020",
+        "caller",
+    )
 
 
 def test_project_defined_rules_win_over_shipped_of_the_same_name():
@@ -71,9 +75,13 @@ def test_suitability_choice_unit_over_project_over_consent():
     suit = shipped("suitability", "shanghai-2020")
     suit.update(name="city-suit")
     s2 = dict(suit, name="unit-suit")
-    p = Project(name="p", settings={"suitability_rulesets": {"city-suit": suit,
-                                                             "unit-suit": s2},
-                                    "suitability_rules": "city-suit"})
+    p = Project(
+        name="p",
+        settings={
+            "suitability_rulesets": {"city-suit": suit, "unit-suit": s2},
+            "suitability_rules": "city-suit",
+        },
+    )
     assert resolve(p, unit()).suitability.name == "city-suit"
     assert resolve(p, unit(suitability_rules="unit-suit")).suitability.name == "unit-suit"
 
@@ -94,8 +102,13 @@ def test_one_resolver_object_reuses_loaded_rulesets():
 
 
 def test_bundle_carries_the_project_wide_rules():
-    p = Project(name="p", settings={"organisation": {"street_office": "东湖街道办事处"},
-                                    "coefficient_table": "guangzhou-dongpu"})
+    p = Project(
+        name="p",
+        settings={
+            "organisation": {"street_office": "东湖街道办事处"},
+            "coefficient_table": "guangzhou-dongpu",
+        },
+    )
     b = resolve(p, unit())
     assert b.organisation.street_office == "东湖街道办事处"
     assert b.coefficient_table == "guangzhou-dongpu"
@@ -116,32 +129,41 @@ def test_choices_list_titles_validity_and_sources():
 
 # ------------------------------------------------------------------------------ settings
 
+
 def test_loose_settings_migrate_and_keep_unknown_keys():
-    loose = {"default_rules": "unanimity", "city": "示例市", "note_zh": "示例",
-             "anonymised": {"head": "x"}, "suitability_rules": ""}
+    loose = {
+        "default_rules": "unanimity",
+        "city": "示例市",
+        "note_zh": "示例",
+        "anonymised": {"head": "x"},
+        "suitability_rules": "",
+    }
     s = PS.validate(loose)
     assert s.version == PS.SETTINGS_VERSION == 1
     assert s.default_rules == "unanimity" and s.suitability_rules is None
     plain = s.plain()
     assert plain["note_zh"] == "示例" and plain["anonymised"] == {"head": "x"}
     assert plain["settings_version"] == 1 and "suitability_rules" not in plain
-    assert loose["suitability_rules"] == ""        # the input is not changed
+    assert loose["suitability_rules"] == ""  # the input is not changed
     with pytest.raises(InputError) as e:
         PS.validate({"settings_version": 99})
     assert e.value.field == "settings.settings_version"
 
 
-@pytest.mark.parametrize("key, value, word", [
-    ("default_rules", "mars-2099", "unknown"),
-    ("suitability_rules", "civil-code-2021", "unknown"),   # a consent name is not one
-    ("coefficient_table", "no-table", "unknown"),
-    ("subsidy_rule_set", "atlantis", "unknown"),
-    ("sunlight_standard", "gb-0", "unknown"),
-    ("organisation.contact_phone", "call me", "phone"),
-    ("organisation.street_office", "x" * 201, "longer"),
-    ("organisation.seal_text", "a\x07b", "control"),
-    ("colour", "red", "not a setting"),
-])
+@pytest.mark.parametrize(
+    "key, value, word",
+    [
+        ("default_rules", "mars-2099", "unknown"),
+        ("suitability_rules", "civil-code-2021", "unknown"),  # a consent name is not one
+        ("coefficient_table", "no-table", "unknown"),
+        ("subsidy_rule_set", "atlantis", "unknown"),
+        ("sunlight_standard", "gb-0", "unknown"),
+        ("organisation.contact_phone", "call me", "phone"),
+        ("organisation.street_office", "x" * 201, "longer"),
+        ("organisation.seal_text", "a\x07b", "control"),
+        ("colour", "red", "not a setting"),
+    ],
+)
 def test_set_value_refuses_bad_keys_and_values(key, value, word):
     with pytest.raises(InputError) as e:
         PS.set_value({}, key, value)
@@ -159,11 +181,18 @@ def test_set_value_sets_and_clears():
 
 
 def test_organisation_keys_are_the_shared_contract():
-    assert PS.ORGANISATION_FIELDS == ("street_office", "consultant", "contact_person",
-                                      "contact_phone", "address", "seal_text")
+    assert PS.ORGANISATION_FIELDS == (
+        "street_office",
+        "consultant",
+        "contact_person",
+        "contact_phone",
+        "address",
+        "seal_text",
+    )
 
 
 # ------------------------------------------------------------------- settings command
+
 
 def test_settings_command_prints_sets_and_refuses(tmp_path):
     path = tmp_path / "p.eeproj"
@@ -173,21 +202,30 @@ def test_settings_command_prints_sets_and_refuses(tmp_path):
     d = json.loads(out)
     assert d["in_force"]["consent_rules"]["name"] == "civil-code-2021"
     assert d["organisation"]["street_office"] == ""
-    code, out, err = cli("settings", str(path), "--set", "default_rules=unanimity",
-                         "--set", "organisation.street_office=东湖街道办事处")
+    code, out, err = cli(
+        "settings",
+        str(path),
+        "--set",
+        "default_rules=unanimity",
+        "--set",
+        "organisation.street_office=东湖街道办事处",
+    )
     assert code == 0, err
-    assert "全体业主一致同意" in out         # the ruleset by its Chinese title
+    assert "全体业主一致同意" in out  # the ruleset by its Chinese title
     p = open_project(path)
     assert p.settings["default_rules"] == "unanimity"
     assert p.settings["organisation"] == {"street_office": "东湖街道办事处"}
     before = path.read_bytes()
-    for bad, key in (("default_rules=mars", "default_rules"), ("colour=red", "colour"),
-                     ("organisation.contact_phone=abc", "organisation.contact_phone"),
-                     ("no-equals-sign", "--set")):
+    for bad, key in (
+        ("default_rules=mars", "default_rules"),
+        ("colour=red", "colour"),
+        ("organisation.contact_phone=abc", "organisation.contact_phone"),
+        ("no-equals-sign", "--set"),
+    ):
         code, out, err = cli("settings", str(path), "--set", "city=新城", "--set", bad)
         assert code == 2 and out == ""
         assert err.startswith(f"error: {key}") and err.count("\n") == 1
-        assert path.read_bytes() == before     # nothing written when one edit is bad
+        assert path.read_bytes() == before  # nothing written when one edit is bad
 
 
 def test_settings_command_on_a_unit_file_exits_2(tmp_path):
@@ -196,6 +234,7 @@ def test_settings_command_on_a_unit_file_exits_2(tmp_path):
 
 
 # ----------------------------------------------------------------------------- migration
+
 
 def _v2_rows(path: Path) -> tuple[dict, list[tuple]]:
     conn = sqlite3.connect(path)
@@ -223,14 +262,17 @@ def test_v2_sample_opens_unchanged_in_meaning(tmp_path):
     import importlib.util
 
     from elevator_eval.census import census
+
     spec = importlib.util.spec_from_file_location(
-        "make_sample", Path(__file__).resolve().parent.parent / "tools" / "make_sample.py")
+        "make_sample", Path(__file__).resolve().parent.parent / "tools" / "make_sample.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     now = census(mod.build(), year=2026)
     then = census(old, year=2026)
-    assert [(r.unit_id, r.klass, r.consent_state) for r in then.rows] == \
-        [(r.unit_id, r.klass, r.consent_state) for r in now.rows]
+    assert [(r.unit_id, r.klass, r.consent_state) for r in then.rows] == [
+        (r.unit_id, r.klass, r.consent_state) for r in now.rows
+    ]
 
 
 def test_v2_unit_naming_a_suitability_ruleset_moves_it(tmp_path):
@@ -239,12 +281,11 @@ def test_v2_unit_naming_a_suitability_ruleset_moves_it(tmp_path):
     path = tmp_path / "old.eeproj"
     shutil.copyfile(V2_SAMPLE, path)
     conn = sqlite3.connect(path)
-    conn.execute("UPDATE units SET rules = 'shanghai-2020', rules_given = 1 "
-                 "WHERE id = 'DH-1-1'")
+    conn.execute("UPDATE units SET rules = 'shanghai-2020', rules_given = 1 WHERE id = 'DH-1-1'")
     conn.execute("UPDATE units SET rules = 'unanimity', rules_given = 1 WHERE id = 'DH-1-2'")
     from elevator_eval.store.rows import content_hash
-    conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'",
-                 (content_hash(conn),))
+
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'", (content_hash(conn),))
     conn.commit()
     conn.close()
     p = open_project(path)
@@ -262,22 +303,29 @@ def test_v2_unit_naming_a_suitability_ruleset_moves_it(tmp_path):
 def test_unit_files_round_trip_unchanged(name):
     text = (DATA / name).read_text("utf-8-sig")
     u = load_unit(DATA / name)
-    again = loads_unit(dumps_json(unit_to_dict(u)))   # written and read back as a file
+    again = loads_unit(dumps_json(unit_to_dict(u)))  # written and read back as a file
     assert unit_to_dict(again) == unit_to_dict(u)
     d = json.loads(text)
     assert unit_to_dict(u).get("rules") == d.get("rules")
 
 
-@pytest.mark.parametrize("rules, consent, suit", [
-    ("unanimity", "unanimity", None),
-    ("shanghai-2020", None, "shanghai-2020"),     # v1: a suitability name in ``rules``
-    (None, None, None),
-])
+@pytest.mark.parametrize(
+    "rules, consent, suit",
+    [
+        ("unanimity", "unanimity", None),
+        ("shanghai-2020", None, "shanghai-2020"),  # v1: a suitability name in ``rules``
+        (None, None, None),
+    ],
+)
 def test_unit_format_v1_rules_read_and_written(rules, consent, suit):
-    d = {"format": "elevator-eval/unit", "version": 1, "id": "T",
-         "building": {"year_built": 1990, "storeys": 6},
-         "households": [{"id": "101", "floor": 1, "area_m2": 50}],
-         "costs": {"total_yuan": 1}}
+    d = {
+        "format": "elevator-eval/unit",
+        "version": 1,
+        "id": "T",
+        "building": {"year_built": 1990, "storeys": 6},
+        "households": [{"id": "101", "floor": 1, "area_m2": 50}],
+        "costs": {"total_yuan": 1},
+    }
     if rules is not None:
         d["rules"] = rules
     u = unit_from_dict(d)
@@ -288,13 +336,14 @@ def test_unit_format_v1_rules_read_and_written(rules, consent, suit):
 
 # ------------------------------------------------------------------- findings carry limits
 
+
 def test_findings_carry_the_ruleset_and_the_limit_they_applied():
     from decimal import Decimal
 
     from elevator_eval.model import Site
     from elevator_eval.suitability import assess
-    u = unit(site=Site(fire_lane_width_after_m=Decimal("3.5"),
-                       distance_to_neighbour_m=Decimal(5)))
+
+    u = unit(site=Site(fire_lane_width_after_m=Decimal("3.5"), distance_to_neighbour_m=Decimal(5)))
     a = assess(u, resolve(None, u), year=2026, with_consent=False)
     fire = next(f for f in a.findings if f.code == "fire_lane_narrow")
     near = next(f for f in a.findings if f.code == "neighbour_close")
@@ -308,9 +357,13 @@ def test_findings_carry_the_ruleset_and_the_limit_they_applied():
     strict = json.loads(json.dumps(suit))
     strict.update(name="lane-5")
     strict["checks"]["fire_lane_narrow"]["min_width_m"] = 5
-    p = Project(name="p", settings={"suitability_rulesets": {"lane-3.5": suit,
-                                                             "lane-5": strict},
-                                    "suitability_rules": "lane-3.5"})
+    p = Project(
+        name="p",
+        settings={
+            "suitability_rulesets": {"lane-3.5": suit, "lane-5": strict},
+            "suitability_rules": "lane-3.5",
+        },
+    )
     a = assess(u, year=2026, with_consent=False, bundle=resolve(p, u))
     assert "fire_lane_narrow" not in [f.code for f in a.findings]
     u.suitability_rules = "lane-5"

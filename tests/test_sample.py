@@ -22,11 +22,21 @@ from elevator_eval.unitfile import dumps_unit, loads_unit
 
 # Expected consent state per unit (worked out by hand in resources/sample/README.md).
 EXPECTED_CONSENT = {
-    "DH-1-1": "ready", "DH-1-2": "needs_votes", "DH-1-3": "blocked",
-    "DH-2-1": "needs_votes", "DH-2-2": "needs_votes", "DH-5-1": "ready",
-    "DH-5-2": "needs_votes", "GY-1-1": "ready", "GY-1-2": "ready",
-    "GY-1-3": "needs_votes", "GY-3-1": "ready", "GY-3-2": "needs_votes",
-    "GY-6-1": "needs_votes", "GY-6-2": "ready", "GY-8-1": "blocked",
+    "DH-1-1": "ready",
+    "DH-1-2": "needs_votes",
+    "DH-1-3": "blocked",
+    "DH-2-1": "needs_votes",
+    "DH-2-2": "needs_votes",
+    "DH-5-1": "ready",
+    "DH-5-2": "needs_votes",
+    "GY-1-1": "ready",
+    "GY-1-2": "ready",
+    "GY-1-3": "needs_votes",
+    "GY-3-1": "ready",
+    "GY-3-2": "needs_votes",
+    "GY-6-1": "needs_votes",
+    "GY-6-2": "ready",
+    "GY-8-1": "blocked",
     "GY-8-2": "needs_votes",
 }
 
@@ -68,8 +78,9 @@ def test_personal_data_fixtures(sample):
     assert all(h.vote_date and h.vote_source for h in hhs if h.vote is not None)
     assert any(h.max_contribution_yuan is not None for h in hhs)
     assert any(h.provident_fund_yuan is not None for h in hhs)
-    multi = [u for u in sample.units()
-             if len({h.owner_id for h in u.households}) < len(u.households)]
+    multi = [
+        u for u in sample.units() if len({h.owner_id for h in u.households}) < len(u.households)
+    ]
     assert multi
 
 
@@ -105,6 +116,7 @@ def test_vote_log(sample):
 
 # ---------------------------------------------------------------------- hand rules
 
+
 def _hand_class(u) -> str:
     """Spec §3 default severities; footprint 2.3 × 2.5 m, corridor 1.5 m, turnable."""
     b, s = u.building, u.site
@@ -118,14 +130,18 @@ def _hand_class(u) -> str:
     strong += bool(s.sunlight_below_standard)
     if s.footprint_available_m is not None:
         w, d = s.footprint_available_m
-        fits = (w >= Decimal("2.3") and d >= Decimal("2.5")) or \
-            (d >= Decimal("2.3") and w >= Decimal("2.5"))
+        fits = (w >= Decimal("2.3") and d >= Decimal("2.5")) or (
+            d >= Decimal("2.3") and w >= Decimal("2.5")
+        )
         strong += not fits
     strong += "gas" in (s.pipes_in_footprint or [])
     strong += s.distance_to_neighbour_m is not None and s.distance_to_neighbour_m < 6
     strong += b.structure == "masonry" and (b.seismic_intensity or 0) >= 8
-    strong += (s.entry_mode == "flat" and s.corridor_depth_m is not None
-               and s.corridor_depth_m < Decimal("1.5"))
+    strong += (
+        s.entry_mode == "flat"
+        and s.corridor_depth_m is not None
+        and s.corridor_depth_m < Decimal("1.5")
+    )
     if major or strong >= 2:
         return "unsuitable"
     return "difficult" if strong == 1 else "suitable"
@@ -144,11 +160,14 @@ def _hand_consent(u) -> str:
     yes_area = sum((h.area_m2 for hs in yes.values() for h in hs), Decimal(0))
     if any(h.exclusive_part_affected and h.vote == "no" for h in u.households):
         return "blocked"
-    ok = (Fraction(len(part), heads) >= Fraction(2, 3)
-          and Fraction(part_area) / Fraction(area) >= Fraction(2, 3)
-          and part and Fraction(len(yes), len(part)) >= Fraction(3, 4)
-          and Fraction(yes_area) / Fraction(part_area) >= Fraction(3, 4)
-          and all(h.vote == "yes" for h in u.households if h.exclusive_part_affected))
+    ok = (
+        Fraction(len(part), heads) >= Fraction(2, 3)
+        and Fraction(part_area) / Fraction(area) >= Fraction(2, 3)
+        and part
+        and Fraction(len(yes), len(part)) >= Fraction(3, 4)
+        and Fraction(yes_area) / Fraction(part_area) >= Fraction(3, 4)
+        and all(h.vote == "yes" for h in u.households if h.exclusive_part_affected)
+    )
     return "ready" if ok else "needs_votes"
 
 
@@ -181,8 +200,13 @@ def test_generator_is_deterministic(tmp_path):
     import subprocess
     import sys
     from pathlib import Path
+
     root = Path(__file__).resolve().parent.parent
     out = tmp_path / "again.eeproj"
-    subprocess.run([sys.executable, str(root / "tools" / "make_sample.py"), str(out)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [sys.executable, str(root / "tools" / "make_sample.py"), str(out)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     assert open_project(out) == open_project(sample_project_path())

@@ -37,9 +37,14 @@ def test_noon_shadow_length_is_height_over_tan_altitude():
 def test_no_shadow_before_sunrise():
     # sunrise at 39.9°N on dahan: hour angle 72.1° → 07:11; at 07:00 the sun is down
     assert shadow_offset(39.9, -20.15, 7.0) is None
-    p = parse_plan({"location": {"lat": 39.9, "lon": 116.4},
-                    "buildings": [{"id": "a", "own": True, "height_m": 3,
-                                   "footprint": [[0, 0], [1, 0], [1, 1]]}]})
+    p = parse_plan(
+        {
+            "location": {"lat": 39.9, "lon": 116.4},
+            "buildings": [
+                {"id": "a", "own": True, "height_m": 3, "footprint": [[0, 0], [1, 0], [1, 1]]}
+            ],
+        }
+    )
     assert shadows(p, 7.0) == {}
     assert set(shadows(p, 9.0)) == {"a"}
 
@@ -50,7 +55,7 @@ def test_shaft_at_stands_outside_the_facade():
     ys = [y for _, y in s.footprint]
     xs = [x for x, _ in s.footprint]
     assert (min(ys), max(ys)) == (-2.5, 0.0) and (min(xs), max(xs)) == (13.75, 16.25)
-    flat = shaft_at(OWN, 2, 15.0, 2.5, 2.5, 1.8, 20.0)   # north façade with a corridor
+    flat = shaft_at(OWN, 2, 15.0, 2.5, 2.5, 1.8, 20.0)  # north façade with a corridor
     assert min(y for _, y in flat.footprint) == pytest.approx(13.8)
 
 
@@ -80,8 +85,10 @@ def test_candidates_rank_the_sunlight_free_positions_first():
 
 def test_default_plan_is_valid_and_has_the_shaft_at_the_north_facade():
     from elevator_eval.model import Site
-    p = parse_plan(json.loads(json.dumps(default_plan(Site(entry_mode="flat"), 6, 2.9)),
-                              parse_float=Decimal))
+
+    p = parse_plan(
+        json.loads(json.dumps(default_plan(Site(entry_mode="flat"), 6, 2.9)), parse_float=Decimal)
+    )
     assert p.own.height_m == pytest.approx(17.4)
     assert min(y for _, y in p.shaft.footprint) == 11.0
     assert max(y for _, y in p.shaft.footprint) == pytest.approx(15.3)

@@ -38,31 +38,43 @@ def write(tmp_path, d, name="u.unit.json"):
 
 # ---------------------------------------------------------------------- parsing
 
-@pytest.mark.parametrize("mutate,field", [
-    (lambda p: p["buildings"][1].update(footprint=[[0, 0], [10, 10], [10, 0], [0, 10]]),
-     "site.plan.buildings[1].footprint"),
-    (lambda p: p["buildings"][1].update(footprint=[[0, 0], [10, 0]]),
-     "site.plan.buildings[1].footprint"),
-    (lambda p: p["buildings"][1].update(footprint=[[0, 0], [10, 0], [20, 0]]),
-     "site.plan.buildings[1].footprint"),
-    (lambda p: p["buildings"][2].pop("height_m"), "site.plan.buildings[2].height_m"),
-    (lambda p: p["buildings"][0].update(height_m=-3), "site.plan.buildings[0].height_m"),
-    (lambda p: p["buildings"][1].update(own=True), "site.plan.buildings"),
-    (lambda p: p["shaft"].update(footprint="square"), "site.plan.shaft.footprint"),
-    (lambda p: p["windows"][0].pop("facing_deg"), "site.plan.windows[0].facing_deg"),
-    (lambda p: p["windows"][1].update(building="nowhere"), "site.plan.windows[1].building"),
-    (lambda p: p["windows"][2].update(id="self-101"), "site.plan.windows[2].id"),
-    (lambda p: p["windows"][0].update(x="east"), "site.plan.windows[0].x"),
-    (lambda p: p.update(location={"lat": 95, "lon": 116}), "site.plan.location.lat"),
-    (lambda p: p.update(location={"city": "亚特兰蒂斯"}), "site.plan.location.city"),
-    (lambda p: p.update(sunlight_rules={"standard_day": "xiazhi"}),
-     "site.plan.sunlight_rules.standard_day"),
-    (lambda p: p.update(red_line=[[0, 0], [1, 1], [1, 0], [0, 1]]), "site.plan.red_line"),
-    (lambda p: p["fire_lane"].pop("width_m"), "site.plan.fire_lane.width_m"),
-    (lambda p: p["pipes"][1].update(line=[[1, 1]]), "site.plan.pipes[1].line"),
-    (lambda p: p["courtyards"][0].update(polygon=None), "site.plan.courtyards[0].polygon"),
-    (lambda p: p.update(buildings={}), "site.plan.buildings"),
-])
+
+@pytest.mark.parametrize(
+    "mutate,field",
+    [
+        (
+            lambda p: p["buildings"][1].update(footprint=[[0, 0], [10, 10], [10, 0], [0, 10]]),
+            "site.plan.buildings[1].footprint",
+        ),
+        (
+            lambda p: p["buildings"][1].update(footprint=[[0, 0], [10, 0]]),
+            "site.plan.buildings[1].footprint",
+        ),
+        (
+            lambda p: p["buildings"][1].update(footprint=[[0, 0], [10, 0], [20, 0]]),
+            "site.plan.buildings[1].footprint",
+        ),
+        (lambda p: p["buildings"][2].pop("height_m"), "site.plan.buildings[2].height_m"),
+        (lambda p: p["buildings"][0].update(height_m=-3), "site.plan.buildings[0].height_m"),
+        (lambda p: p["buildings"][1].update(own=True), "site.plan.buildings"),
+        (lambda p: p["shaft"].update(footprint="square"), "site.plan.shaft.footprint"),
+        (lambda p: p["windows"][0].pop("facing_deg"), "site.plan.windows[0].facing_deg"),
+        (lambda p: p["windows"][1].update(building="nowhere"), "site.plan.windows[1].building"),
+        (lambda p: p["windows"][2].update(id="self-101"), "site.plan.windows[2].id"),
+        (lambda p: p["windows"][0].update(x="east"), "site.plan.windows[0].x"),
+        (lambda p: p.update(location={"lat": 95, "lon": 116}), "site.plan.location.lat"),
+        (lambda p: p.update(location={"city": "亚特兰蒂斯"}), "site.plan.location.city"),
+        (
+            lambda p: p.update(sunlight_rules={"standard_day": "xiazhi"}),
+            "site.plan.sunlight_rules.standard_day",
+        ),
+        (lambda p: p.update(red_line=[[0, 0], [1, 1], [1, 0], [0, 1]]), "site.plan.red_line"),
+        (lambda p: p["fire_lane"].pop("width_m"), "site.plan.fire_lane.width_m"),
+        (lambda p: p["pipes"][1].update(line=[[1, 1]]), "site.plan.pipes[1].line"),
+        (lambda p: p["courtyards"][0].update(polygon=None), "site.plan.courtyards[0].polygon"),
+        (lambda p: p.update(buildings={}), "site.plan.buildings"),
+    ],
+)
 def test_bad_plan_exits_2_naming_the_field(tmp_path, mutate, field):
     d = raw()
     mutate(d["site"]["plan"])
@@ -87,12 +99,21 @@ def test_plan_is_written_back_losslessly():
 
 
 def test_closed_ring_is_accepted_and_the_same_polygon():
-    p = {"buildings": [{"id": "a", "own": True, "height_m": 3,
-                        "footprint": [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]}]}
+    p = {
+        "buildings": [
+            {
+                "id": "a",
+                "own": True,
+                "height_m": 3,
+                "footprint": [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]],
+            }
+        ]
+    }
     assert parse_plan(p).own.footprint == ((0, 0), (4, 0), (4, 4), (0, 4))
 
 
 # ---------------------------------------------------------------------- measured values
+
 
 def plan_dict():
     return copy.deepcopy(raw()["site"]["plan"])
@@ -105,7 +126,7 @@ def test_measured_values_of_the_test_plan():
     # shaft south face y = −2.5, S1 north face y = −28; N1 is 40 m north: 25.5 m
     assert v["distance_to_neighbour_m"] == Decimal("25.5")
     assert m.parts["distance_to_neighbour_m"] == {"building": "S1"}
-    assert v["fire_lane_width_after_m"] == Decimal(4)     # band y −8…−4 misses the shaft
+    assert v["fire_lane_width_after_m"] == Decimal(4)  # band y −8…−4 misses the shaft
     # the water pipe crosses the shaft; the gas pipe runs along its east wall only
     assert v["pipes_in_footprint"] == ["water"]
     # the courtyard x 0–12 only touches the shaft's west wall x = 12
@@ -117,8 +138,7 @@ def test_measured_values_of_the_test_plan():
 def test_fire_lane_hand_values():
     shaft = [[12, -2.5], [14.5, -2.5], [14.5, 0], [12, 0]]
     # lane along y = −1.5, 4 m: band −3.5…0.5; shaft takes −2.5…0 → widest strip 1.0 m
-    assert fire_lane_width_after([[-5, -1.5], [40, -1.5]], 4.0, shaft)[0] == \
-        pytest.approx(1.0)
+    assert fire_lane_width_after([[-5, -1.5], [40, -1.5]], 4.0, shaft)[0] == pytest.approx(1.0)
     # lane along y = −4, 4 m: band −6…−2; shaft takes −2.5…−2 → 3.5 m left
     assert fire_lane_width_after([[-5, -4], [40, -4]], 4.0, shaft)[0] == pytest.approx(3.5)
     # lane drawn the other way round gives the same
@@ -129,7 +149,7 @@ def test_fire_lane_hand_values():
 
 def test_red_line_partly_outside_and_exact_6m_neighbour(tmp_path):
     p = plan_dict()
-    p["red_line"] = [[-5, -2], [40, -2], [40, 38], [-5, 38]]   # shaft reaches y −2.5
+    p["red_line"] = [[-5, -2], [40, -2], [40, 38], [-5, 38]]  # shaft reaches y −2.5
     p["buildings"][1]["footprint"] = [[-200, -40], [230, -40], [230, -8.5], [-200, -8.5]]
     m = measure(parse_plan(p))
     assert m.values["inside_red_line"] is False
@@ -140,7 +160,7 @@ def test_red_line_partly_outside_and_exact_6m_neighbour(tmp_path):
     assert code == 0
     res = json.loads(out)
     codes = {f["code"]: f for f in res["findings"]}
-    assert "neighbour_close" not in codes            # exactly 6.0 m is not closer than 6
+    assert "neighbour_close" not in codes  # exactly 6.0 m is not closer than 6
     assert codes["red_line"]["severity"] == "major"
     assert "measured" in codes["red_line"]["message_en"]
     assert res["measured"]["inside_red_line"] is False
@@ -149,8 +169,7 @@ def test_red_line_partly_outside_and_exact_6m_neighbour(tmp_path):
 
 def test_courtyard_overlap_counts_only_with_area():
     p = plan_dict()
-    p["courtyards"] = [{"household": "101", "polygon": [[0, -6], [12.01, -6], [12.01, 0],
-                                                         [0, 0]]}]
+    p["courtyards"] = [{"household": "101", "polygon": [[0, -6], [12.01, -6], [12.01, 0], [0, 0]]}]
     m = measure(parse_plan(p))
     assert m.values["occupies_private_courtyard"] is True
     assert m.parts["occupies_private_courtyard"] == {"households": ["101"]}
@@ -164,6 +183,7 @@ def test_no_shaft_means_nothing_measured():
 
 # ---------------------------------------------------------------------- assess
 
+
 def test_assess_reports_measured_values_that_override_typed_ones():
     code, out, err = run("assess", PLAN_UNIT, "--json")
     assert code == 0, err
@@ -174,7 +194,9 @@ def test_assess_reports_measured_values_that_override_typed_ones():
     assert d["measured"]["pipes_in_footprint"] == ["water"]
     assert d["measured"]["distance_to_neighbour_m"] == 25.5
     assert [(f["code"], f["severity"]) for f in d["findings"]] == [
-        ("sunlight_below_standard", "strong"), ("pipe_water", "weak")]
+        ("sunlight_below_standard", "strong"),
+        ("pipe_water", "weak"),
+    ]
     assert d["class"] == "difficult"
     sun = d["findings"][0]
     # 2.23 → 1.82 h: "降至 1.82 h，最多减少 0.42 h" (no door number: notices are public)
@@ -188,8 +210,7 @@ def test_unit_without_plan_has_no_measured_key(example_unit_path):
 
 
 def test_exemption_ruleset_makes_sunlight_a_negotiation_item():
-    code, out, _ = run("assess", PLAN_UNIT, "--json", "--rules",
-                       "shanghai-2020-retrofit-sunlight")
+    code, out, _ = run("assess", PLAN_UNIT, "--json", "--rules", "shanghai-2020-retrofit-sunlight")
     assert code == 0
     d = json.loads(out)
     sun = next(f for f in d["findings"] if f["code"] == "sunlight_below_standard")
@@ -200,6 +221,7 @@ def test_exemption_ruleset_makes_sunlight_a_negotiation_item():
 
 # ---------------------------------------------------------------------- sunlight command
 
+
 def test_sunlight_json_contract():
     code, out, err = run("sunlight", PLAN_UNIT, "--json")
     assert code == 0, err
@@ -209,8 +231,7 @@ def test_sunlight_json_contract():
     ids = [w["id"] for w in d["windows"]]
     assert ids == ["self-101", "self-601", "N1-101"]
     for w in d["windows"]:
-        assert set(w) >= {"id", "before_h", "after_h", "lost_h", "meets_before",
-                          "meets_after"}
+        assert set(w) >= {"id", "before_h", "after_h", "lost_h", "meets_before", "meets_after"}
         assert w["lost_h"] == pytest.approx(w["before_h"] - w["after_h"], abs=1e-3)
     w = d["windows"][0]
     # hand estimate (long wall due south, profile angle atan(15.6/27.99)): 2.25 h
@@ -233,8 +254,9 @@ def test_sunlight_text_and_errors(tmp_path, example_unit_path):
 
 def test_sunlight_on_a_project_unit(tmp_path):
     proj = tmp_path / "p.eeproj"
-    code, _, err = run("import-unit", proj, PLAN_UNIT, "--community", "测试小区",
-                       "--building", "1号楼", "--create")
+    code, _, err = run(
+        "import-unit", proj, PLAN_UNIT, "--community", "测试小区", "--building", "1号楼", "--create"
+    )
     assert code == 0, err
     code, out, err = run("sunlight", proj, "--unit", "XFL-PLAN", "--json")
     assert code == 0, err
@@ -245,11 +267,13 @@ def test_sunlight_on_a_project_unit(tmp_path):
 
 # ---------------------------------------------------------------------- sample street
 
+
 def test_sample_plans_reproduce_the_typed_survey():
     from elevator_eval.resources import sample_project_path
     from elevator_eval.site.measure import measure_site
     from elevator_eval.site.plan import plan_of
     from elevator_eval.store import open_project
+
     project = open_project(sample_project_path())
     for u in project.units():
         assert plan_of(u.site) is not None, u.id
@@ -260,18 +284,21 @@ def test_sample_plans_reproduce_the_typed_survey():
                 assert sorted(value) == sorted(typed), u.id
             else:
                 assert value == typed, (u.id, key, value, typed)
-    sun = {u.id: measure_site(u.site).values.get("sunlight_below_standard")
-           for u in project.units()}
+    sun = {
+        u.id: measure_site(u.site).values.get("sunlight_below_standard") for u in project.units()
+    }
     assert {k for k, v in sun.items() if v} == {"DH-1-3", "GY-6-1"}
 
 
 # ---------------------------------------------------------------------- documents
+
 
 def test_proposal_has_the_plan_to_scale_and_the_sunlight_table(tmp_path):
     pdf = tmp_path / "p.pdf"
     code, _, err = run("report", PLAN_UNIT, "-o", pdf)
     assert code == 0, err
     from pypdf import PdfReader
+
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert "日照分析" in text and "GB 50180-2018" in text
     assert "self-101" in text and "2.23" in text and "1.82" in text
@@ -283,8 +310,9 @@ def test_notice_shows_the_plan_without_window_numbers_in_the_verdict(tmp_path):
     code, _, err = run("report", PLAN_UNIT, "--kind", "notice", "-o", pdf)
     assert code == 0, err
     from pypdf import PdfReader
+
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
-    assert "平面图（按比例，北向上）" in text      # the plan drawn from the geometry
+    assert "平面图（按比例，北向上）" in text  # the plan drawn from the geometry
     assert "self-101" not in text
 
 
@@ -293,7 +321,7 @@ def test_assess_json_names_the_parts_behind_each_measured_value():
     assert code == 0
     parts = json.loads(out)["measured_parts"]
     assert parts["distance_to_neighbour_m"] == {"building": "S1"}
-    assert parts["pipes_in_footprint"] == {"pipes": [0]}          # the water pipe
+    assert parts["pipes_in_footprint"] == {"pipes": [0]}  # the water pipe
     assert parts["sunlight_below_standard"]["windows"] == ["self-101"]
 
 

@@ -16,8 +16,25 @@ from elevator_eval.cli import run_command
 
 PLAN_UNIT = Path(__file__).resolve().parent / "data" / "plan-north.unit.json"
 BASE = json.loads(PLAN_UNIT.read_text(encoding="utf-8"))
-ODD = [None, True, -1, 0, 1e308, -1e-300, "", "x", [], {}, [[0, 0]], [[0, 0], [0, 0], [0, 0]],
-       [[0, 0], [1, 1], [1, 0], [0, 1]], [["a", 1], [2, 3], [4, 5]], 99999999, -400, 1e20]
+ODD = [
+    None,
+    True,
+    -1,
+    0,
+    1e308,
+    -1e-300,
+    "",
+    "x",
+    [],
+    {},
+    [[0, 0]],
+    [[0, 0], [0, 0], [0, 0]],
+    [[0, 0], [1, 1], [1, 0], [0, 1]],
+    [["a", 1], [2, 3], [4, 5]],
+    99999999,
+    -400,
+    1e20,
+]
 
 
 def _paths(obj, prefix=()):
@@ -36,7 +53,7 @@ PATHS = [p for p in _paths(BASE["site"]["plan"]) if p]
 def _set(obj, path, value):
     for k in path[:-1]:
         obj = obj[k]
-    if isinstance(obj, dict) and value is ... :
+    if isinstance(obj, dict) and value is ...:
         obj.pop(path[-1], None)
     elif value is ...:
         return
@@ -45,8 +62,12 @@ def _set(obj, path, value):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(PATHS), st.sampled_from([*ODD, ...])),
-                min_size=1, max_size=3), st.sampled_from(["sunlight", "assess"]))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(PATHS), st.sampled_from([*ODD, ...])), min_size=1, max_size=3
+    ),
+    st.sampled_from(["sunlight", "assess"]),
+)
 def test_mutated_plans_never_crash(tmp_path_factory, mutations, command):
     d = copy.deepcopy(BASE)
     for path, value in mutations:
@@ -70,12 +91,19 @@ def test_mutated_plans_never_crash(tmp_path_factory, mutations, command):
 def test_random_windows_lose_no_more_than_they_had():
     from elevator_eval.site.plan import parse_plan
     from elevator_eval.site.sunlight import analyse
+
     rng = random.Random(5)
     plan = copy.deepcopy(BASE["site"]["plan"])
-    plan["windows"] = [{"id": f"w{i}", "x": rng.uniform(-10, 40), "y": rng.uniform(-25, 38),
-                        "sill_height_m": rng.uniform(0, 20),
-                        "facing_deg": rng.choice([0, 90, 180, 270, rng.uniform(0, 360)])}
-                       for i in range(150)]
+    plan["windows"] = [
+        {
+            "id": f"w{i}",
+            "x": rng.uniform(-10, 40),
+            "y": rng.uniform(-25, 38),
+            "sill_height_m": rng.uniform(0, 20),
+            "facing_deg": rng.choice([0, 90, 180, 270, rng.uniform(0, 360)]),
+        }
+        for i in range(150)
+    ]
     res = analyse(parse_plan(plan))
     for w in res.windows:
         assert 0 <= w.after_min <= w.before_min <= 480

@@ -30,12 +30,14 @@ from elevator_eval.cli import run_command
 
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLE = DATA / "xingfuli-3-2.unit.json"
-SAMPLE_PROJECT = Path(__file__).resolve().parent.parent / "resources" / "sample" / \
-    "sample-street.eeproj"
+SAMPLE_PROJECT = (
+    Path(__file__).resolve().parent.parent / "resources" / "sample" / "sample-street.eeproj"
+)
 THIS_YEAR = datetime.date.today().year
 
 
 # =========================================================================== helpers
+
 
 @dataclass
 class Run:
@@ -61,8 +63,9 @@ def sub(*argv, cwd=None, **env_extra) -> Run:
     exe = shutil.which("elevator-eval")
     cmd = [exe] if exe else [sys.executable, "-m", "elevator_eval"]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env_extra)
-    p = subprocess.run(cmd + [str(a) for a in argv], capture_output=True, text=True,
-                       cwd=cwd, env=env, timeout=120)
+    p = subprocess.run(
+        cmd + [str(a) for a in argv], capture_output=True, text=True, cwd=cwd, env=env, timeout=120
+    )
     return Run(p.returncode, p.stdout, p.stderr)
 
 
@@ -89,16 +92,33 @@ def hh(hid, floor, area, owner=None, vote=None, **kw) -> dict:
 def clean_unit(households=None, **top) -> dict:
     """A unit with no finding at all: grade A, built 2005, frame, every site field good."""
     d = {
-        "format": "elevator-eval/unit", "version": 1, "id": "T-1", "name": "测试单元",
-        "building": {"year_built": 2005, "storeys": 6, "structure": "frame",
-                     "danger_grade": "A", "floor_height_m": 2.9, "seismic_intensity": 7},
-        "site": {"entry_mode": "half_landing", "footprint_available_m": [3.0, 3.0],
-                 "inside_red_line": True, "fire_lane_width_after_m": 5.0,
-                 "distance_to_neighbour_m": 10.0, "occupies_private_courtyard": False,
-                 "sunlight_below_standard": False, "pipes_in_footprint": [],
-                 "pit_depth_available_mm": 1500, "headroom_available_mm": 4000},
-        "households": households if households is not None else
-        [hh(f"{f}0{k}", f, 50, vote="yes") for f in range(1, 7) for k in (1, 2)],
+        "format": "elevator-eval/unit",
+        "version": 1,
+        "id": "T-1",
+        "name": "测试单元",
+        "building": {
+            "year_built": 2005,
+            "storeys": 6,
+            "structure": "frame",
+            "danger_grade": "A",
+            "floor_height_m": 2.9,
+            "seismic_intensity": 7,
+        },
+        "site": {
+            "entry_mode": "half_landing",
+            "footprint_available_m": [3.0, 3.0],
+            "inside_red_line": True,
+            "fire_lane_width_after_m": 5.0,
+            "distance_to_neighbour_m": 10.0,
+            "occupies_private_courtyard": False,
+            "sunlight_below_standard": False,
+            "pipes_in_footprint": [],
+            "pit_depth_available_mm": 1500,
+            "headroom_available_mm": 4000,
+        },
+        "households": households
+        if households is not None
+        else [hh(f"{f}0{k}", f, 50, vote="yes") for f in range(1, 7) for k in (1, 2)],
         "costs": {"total_yuan": 120000},
     }
     d.update(top)
@@ -116,6 +136,7 @@ def is_num(v) -> bool:
 
 
 # =========================================================================== §2 commands
+
 
 def test_example_all_three_commands_in_subprocesses(tmp_path):
     """§2: the real command line on the spec's example; fixed keys and JSON types."""
@@ -144,8 +165,9 @@ def test_example_all_three_commands_in_subprocesses(tmp_path):
     d = json.loads(c.out)
     assert d["unit"] == "XFL-3-2"
     assert d["passed"] is True
-    assert d["participation"] == {"area_ok": True, "headcount_ok": True} or \
-        (d["participation"]["area_ok"] is True and d["participation"]["headcount_ok"] is True)
+    assert d["participation"] == {"area_ok": True, "headcount_ok": True} or (
+        d["participation"]["area_ok"] is True and d["participation"]["headcount_ok"] is True
+    )
     assert d["approval"]["area_ok"] is True and d["approval"]["headcount_ok"] is True
     assert d["blocking"] == []
 
@@ -155,13 +177,13 @@ def test_example_all_three_commands_in_subprocesses(tmp_path):
     assert s.code == 0, s.err
     d = json.loads(s.out)
     assert d["unit"] == "XFL-3-2"
-    assert (d["total_yuan"], d["subsidy_yuan"], d["owners_total_yuan"]) == \
-        (500000, 200000, 300000)
+    assert (d["total_yuan"], d["subsidy_yuan"], d["owners_total_yuan"]) == (500000, 200000, 300000)
     for k in ("total_yuan", "subsidy_yuan", "owners_total_yuan"):
         assert is_num(d[k])
     ids = [h["id"] for h in d["households"]]
-    assert sorted(ids) == sorted(["101", "102", "201", "202", "301", "302", "401", "402",
-                                  "501", "502", "601", "602"])
+    assert sorted(ids) == sorted(
+        ["101", "102", "201", "202", "301", "302", "401", "402", "501", "502", "601", "602"]
+    )
     for h in d["households"]:
         assert isinstance(h["id"], str) and type(h["floor"]) is int and is_num(h["share_yuan"])
     by_id = {h["id"]: h for h in d["households"]}
@@ -173,12 +195,17 @@ def test_example_all_three_commands_in_subprocesses(tmp_path):
 def test_example_share_by_hand():
     """§5 on the example: coefficient × area, largest remainder, 1-yuan units."""
     d = cli("share", EXAMPLE, "--json").data
-    coef = {2: Fraction(3, 10), 3: Fraction(7, 10), 4: Fraction(8, 10), 5: Fraction(9, 10),
-            6: Fraction(1)}
+    coef = {
+        2: Fraction(3, 10),
+        3: Fraction(7, 10),
+        4: Fraction(8, 10),
+        5: Fraction(9, 10),
+        6: Fraction(1),
+    }
     area = {"1": Fraction("56.30"), "2": Fraction("61.05")}  # by the door's last digit
     w = {f"{fl}0{k}": coef[fl] * area[str(k)] for fl in range(2, 7) for k in (1, 2)}
     W = sum(w.values())
-    assert W == Fraction(37, 10) * Fraction("117.35")   # (0.3+0.7+0.8+0.9+1.0) × 117.35
+    assert Fraction(37, 10) * Fraction("117.35") == W  # (0.3+0.7+0.8+0.9+1.0) × 117.35
     quota = {i: 300000 * wi / W for i, wi in w.items()}
     base = {i: q.numerator // q.denominator for i, q in quota.items()}
     leftover = 300000 - sum(base.values())
@@ -199,8 +226,8 @@ def test_json_on_a_console_without_chinese():
     assert r.code == 0, r.err
     d = json.loads(r.out)
     assert d["unit"] == "XFL-3-2" and d["class"] == "suitable"
-    assert any("给水" in f["message"] for f in d["findings"])   # escaped, decoded back
-    r = sub("consent", EXAMPLE, PYTHONIOENCODING="ascii")        # Chinese-first text
+    assert any("给水" in f["message"] for f in d["findings"])  # escaped, decoded back
+    r = sub("consent", EXAMPLE, PYTHONIOENCODING="ascii")  # Chinese-first text
     assert r.code == 0 and "Traceback" not in r.err
 
 
@@ -218,46 +245,55 @@ def test_bad_input_subprocess_one_line(tmp_path):
     for cmd in ("assess", "consent", "share"):
         assert_bad_input(sub(cmd, p, "--json"), "file")
     u = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    u["households"][11]["floor"] = 9                         # floor 9 of a 6-storey unit
-    assert_bad_input(sub("share", write(tmp_path, u), "--json"),
-                     "households[11].floor")
+    u["households"][11]["floor"] = 9  # floor 9 of a 6-storey unit
+    assert_bad_input(sub("share", write(tmp_path, u), "--json"), "households[11].floor")
 
 
-@pytest.mark.parametrize("mutate, field", [
-    (lambda u: u["households"][0].update(floor=9), "households[0].floor"),
-    (lambda u: u["households"][0].update(floor=0), "households[0].floor"),
-    (lambda u: u["households"][2].update(area_m2=-56.3), "households[2].area_m2"),
-    (lambda u: u["households"][2].update(area_m2="-56.30"), "households[2].area_m2"),
-    (lambda u: u["households"][2].update(area_m2="abc"), "households[2].area_m2"),
-    (lambda u: u["households"][3].update(vote="maybe"), "households[3].vote"),
-    (lambda u: u["households"][3].pop("id"), "households[3].id"),
-    (lambda u: u["households"][3].pop("floor"), "households[3].floor"),
-    (lambda u: u["households"][3].pop("area_m2"), "households[3].area_m2"),
-    (lambda u: u["households"][4].update(exclusive_part_affected="yes"),
-     "households[4].exclusive_part_affected"),
-    (lambda u: u.pop("id"), "id"),
-    (lambda u: u.update(format="something-else"), "format"),
-    (lambda u: u.update(version=2), "version"),
-    (lambda u: u["building"].pop("year_built"), "building.year_built"),
-    (lambda u: u["building"].pop("storeys"), "building.storeys"),
-    (lambda u: u["building"].update(danger_grade="E"), "building.danger_grade"),
-    (lambda u: u["building"].update(structure="wood"), "building.structure"),
-    (lambda u: u["site"].update(entry_mode="lift"), "site.entry_mode"),
-    (lambda u: u.pop("costs"), "costs"),
-    (lambda u: u["costs"].pop("items_yuan"), "costs"),
-    (lambda u: u["costs"]["items_yuan"].update(pit=-1), "costs.items_yuan.pit"),
-    (lambda u: u["share"].update(method="by_mood"), "share.method"),
-    (lambda u: u["subsidies"][0].update(type="lottery"), "subsidies[0].type"),
-    (lambda u: u["subsidies"][0].pop("cap_yuan"), "subsidies[0].cap_yuan"),
-    (lambda u: u.update(rules="no-such-ruleset"), "rules"),
-])
+@pytest.mark.parametrize(
+    "mutate, field",
+    [
+        (lambda u: u["households"][0].update(floor=9), "households[0].floor"),
+        (lambda u: u["households"][0].update(floor=0), "households[0].floor"),
+        (lambda u: u["households"][2].update(area_m2=-56.3), "households[2].area_m2"),
+        (lambda u: u["households"][2].update(area_m2="-56.30"), "households[2].area_m2"),
+        (lambda u: u["households"][2].update(area_m2="abc"), "households[2].area_m2"),
+        (lambda u: u["households"][3].update(vote="maybe"), "households[3].vote"),
+        (lambda u: u["households"][3].pop("id"), "households[3].id"),
+        (lambda u: u["households"][3].pop("floor"), "households[3].floor"),
+        (lambda u: u["households"][3].pop("area_m2"), "households[3].area_m2"),
+        (
+            lambda u: u["households"][4].update(exclusive_part_affected="yes"),
+            "households[4].exclusive_part_affected",
+        ),
+        (lambda u: u.pop("id"), "id"),
+        (lambda u: u.update(format="something-else"), "format"),
+        (lambda u: u.update(version=2), "version"),
+        (lambda u: u["building"].pop("year_built"), "building.year_built"),
+        (lambda u: u["building"].pop("storeys"), "building.storeys"),
+        (lambda u: u["building"].update(danger_grade="E"), "building.danger_grade"),
+        (lambda u: u["building"].update(structure="wood"), "building.structure"),
+        (lambda u: u["site"].update(entry_mode="lift"), "site.entry_mode"),
+        (lambda u: u.pop("costs"), "costs"),
+        (lambda u: u["costs"].pop("items_yuan"), "costs"),
+        (lambda u: u["costs"]["items_yuan"].update(pit=-1), "costs.items_yuan.pit"),
+        (lambda u: u["share"].update(method="by_mood"), "share.method"),
+        (lambda u: u["subsidies"][0].update(type="lottery"), "subsidies[0].type"),
+        (lambda u: u["subsidies"][0].pop("cap_yuan"), "subsidies[0].cap_yuan"),
+        (lambda u: u.update(rules="no-such-ruleset"), "rules"),
+    ],
+)
 def test_bad_input_names_the_field(tmp_path, mutate, field):
     """§2: bad input exits 2 with one line naming the field, for every command."""
     u = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     mutate(u)
     p = write(tmp_path, u)
-    commands = ("share",) if field.startswith(("share", "subsidies", "costs")) else \
-        ("consent",) if field == "rules" else ("assess", "consent", "share")
+    commands = (
+        ("share",)
+        if field.startswith(("share", "subsidies", "costs"))
+        else ("consent",)
+        if field == "rules"
+        else ("assess", "consent", "share")
+    )
     for cmd in commands:
         assert_bad_input(cli(cmd, p, "--json"), field)
 
@@ -329,7 +365,7 @@ def test_report_all_writes_one_pdf_per_unit(tmp_path):
     r = cli("report", proj, "--all", "-o", outdir)
     assert r.code == 0, r.err
     pdfs = sorted(outdir.glob("*.pdf"))
-    assert len(pdfs) == 16                      # the sample street has 16 units
+    assert len(pdfs) == 16  # the sample street has 16 units
     assert all(p.read_bytes()[:4] == b"%PDF" for p in pdfs)
     assert_bad_input(cli("report", EXAMPLE, "--all", "-o", tmp_path / "o2"), "--all")
 
@@ -345,14 +381,15 @@ def test_project_targets(project_copy):
     """§2 with a PROJECT: assess without --unit prints the census; --unit selects a unit."""
     r = sub("assess", project_copy)
     assert r.code == 0, r.err
-    assert "DH-1-3" in r.out and "GY-1-1" in r.out   # a line per unit of the street
+    assert "DH-1-3" in r.out and "GY-1-1" in r.out  # a line per unit of the street
     # consent DH-1-3 by hand: 12 owners, all vote; 101 (56.30 m², exclusive part affected)
     # votes no, the other 11 yes. Heads 11·4 = 44 ≥ 12·3 ✓; area yes 704.10 − 56.30 =
     # 647.80, ·4 = 2591.2 ≥ 704.10·3 = 2112.3 ✓; but the affected owner blocks.
     d = cli("consent", project_copy, "--unit", "DH-1-3", "--json").data
     assert d["unit"] == "DH-1-3"
-    assert d["participation"] == {"area_ok": True, "headcount_ok": True} or \
-        all(d["participation"][k] is True for k in ("area_ok", "headcount_ok"))
+    assert d["participation"] == {"area_ok": True, "headcount_ok": True} or all(
+        d["participation"][k] is True for k in ("area_ok", "headcount_ok")
+    )
     assert d["approval"]["area_ok"] is True and d["approval"]["headcount_ok"] is True
     assert d["passed"] is False
     assert len(d["blocking"]) == 1 and isinstance(d["blocking"][0], str)
@@ -360,8 +397,9 @@ def test_project_targets(project_copy):
     assert a["unit"] == "DH-1-3" and a["class"] in ("suitable", "difficult", "unsuitable")
     s = cli("share", project_copy, "--unit", "DH-1-3", "--json").data
     assert s["unit"] == "DH-1-3" and len(s["households"]) == 12
-    assert sum(Fraction(str(h["share_yuan"])) for h in s["households"]) == \
-        Fraction(str(s["owners_total_yuan"]))
+    assert sum(Fraction(str(h["share_yuan"])) for h in s["households"]) == Fraction(
+        str(s["owners_total_yuan"])
+    )
     for cmd in ("consent", "share"):
         assert_bad_input(cli(cmd, project_copy, "--unit", "NO-SUCH", "--json"), "--unit")
         assert_bad_input(cli(cmd, project_copy, "--json"), "--unit")
@@ -369,26 +407,33 @@ def test_project_targets(project_copy):
 
 # =========================================================================== §1 fields
 
+
 def test_owner_defaults_to_household_id(tmp_path):
     """§1: without owner every household is its own head (its id is the owner)."""
     # three households, no owner field: yes, yes, no → 3 heads, yes 2·4 = 8 < 3·3 = 9 ✗
-    u = clean_unit([hh("101", 1, 50, vote="yes"), hh("102", 1, 50, vote="yes"),
-                    hh("201", 2, 50, vote="no")])
+    u = clean_unit(
+        [hh("101", 1, 50, vote="yes"), hh("102", 1, 50, vote="yes"), hh("201", 2, 50, vote="no")]
+    )
     d = cli("consent", write(tmp_path, u), "--json").data
     assert d["approval"]["headcount_ok"] is False
     # area: yes 100·4 = 400 ≥ 150·3 = 450? no ✗
     assert d["approval"]["area_ok"] is False
     # owner null is the same as no owner
     u["households"][0]["owner"] = None
-    assert cli("consent", write(tmp_path, u), "--json").data["approval"]["headcount_ok"] \
-        is False
+    assert cli("consent", write(tmp_path, u), "--json").data["approval"]["headcount_ok"] is False
     # the default identity is the id: a household whose owner is "101" joins door 101
-    u = clean_unit([hh("101", 1, 30, vote="yes"), hh("102", 1, 30, owner="101", vote="yes"),
-                    hh("201", 2, 20, vote="yes"), hh("202", 2, 20, vote="no")])
+    u = clean_unit(
+        [
+            hh("101", 1, 30, vote="yes"),
+            hh("102", 1, 30, owner="101", vote="yes"),
+            hh("201", 2, 20, vote="yes"),
+            hh("202", 2, 20, vote="no"),
+        ]
+    )
     # heads: {101, 102}, 201, 202 → 3 heads, yes 2 → 8 < 9 ✗ (4 heads would give 12 ≥ 12 ✓)
     d = cli("consent", write(tmp_path, u), "--json").data
     assert d["approval"]["headcount_ok"] is False
-    assert d["approval"]["area_ok"] is True      # 80·4 = 320 ≥ 100·3 = 300
+    assert d["approval"]["area_ok"] is True  # 80·4 = 320 ≥ 100·3 = 300
 
 
 def test_vote_defaults_to_null(tmp_path):
@@ -398,15 +443,22 @@ def test_vote_defaults_to_null(tmp_path):
     d = cli("consent", write(tmp_path, u), "--json").data
     assert d["participation"]["headcount_ok"] is False
     assert d["participation"]["area_ok"] is False
-    assert d["approval"] == {"area_ok": True, "headcount_ok": True} or \
-        (d["approval"]["area_ok"] and d["approval"]["headcount_ok"])
+    assert d["approval"] == {"area_ok": True, "headcount_ok": True} or (
+        d["approval"]["area_ok"] and d["approval"]["headcount_ok"]
+    )
     assert d["passed"] is False
 
 
 def test_exclusive_part_affected_defaults_to_false(tmp_path):
     """§1: without the flag nobody has a veto; 1 of 4 voting no still passes."""
-    u = clean_unit([hh("101", 1, 50, vote="no"), hh("102", 1, 50, vote="yes"),
-                    hh("201", 2, 50, vote="yes"), hh("202", 2, 50, vote="yes")])
+    u = clean_unit(
+        [
+            hh("101", 1, 50, vote="no"),
+            hh("102", 1, 50, vote="yes"),
+            hh("201", 2, 50, vote="yes"),
+            hh("202", 2, 50, vote="yes"),
+        ]
+    )
     d = cli("consent", write(tmp_path, u), "--json").data
     assert d["blocking"] == [] and d["passed"] is True
     u["households"][0]["exclusive_part_affected"] = None
@@ -415,8 +467,14 @@ def test_exclusive_part_affected_defaults_to_false(tmp_path):
 
 def test_rules_defaults_to_civil_code(tmp_path):
     """§1: without rules the civil-code-2021 tally applies (3/4 approval, inclusive)."""
-    u = clean_unit([hh("101", 1, 50, vote="no"), hh("102", 1, 50, vote="yes"),
-                    hh("201", 2, 50, vote="yes"), hh("202", 2, 50, vote="yes")])
+    u = clean_unit(
+        [
+            hh("101", 1, 50, vote="no"),
+            hh("102", 1, 50, vote="yes"),
+            hh("201", 2, 50, vote="yes"),
+            hh("202", 2, 50, vote="yes"),
+        ]
+    )
     u.pop("rules", None)
     d1 = cli("consent", write(tmp_path, u), "--json").data
     u["rules"] = "civil-code-2021"
@@ -428,10 +486,12 @@ def test_rules_defaults_to_civil_code(tmp_path):
 
 def test_decimal_strings_for_areas_and_money(tmp_path):
     """§1: areas and money may be decimal strings; the result equals the numbers'."""
-    u = clean_unit([hh("201", 2, "56.30"), hh("301", 3, "61.05")],
-                   costs={"items_yuan": {"equipment": "1000.50", "civil": "99.50"}},
-                   share={"method": "equal", "rounding_yuan": "0.01"},
-                   subsidies=[{"type": "fixed", "yuan": "100.00"}])
+    u = clean_unit(
+        [hh("201", 2, "56.30"), hh("301", 3, "61.05")],
+        costs={"items_yuan": {"equipment": "1000.50", "civil": "99.50"}},
+        share={"method": "equal", "rounding_yuan": "0.01"},
+        subsidies=[{"type": "fixed", "yuan": "100.00"}],
+    )
     d = cli("share", write(tmp_path, u), "--json").data
     # 1000.50 + 99.50 = 1100.00; − 100.00 = 1000.00, split equally: 500.00 each
     assert (d["total_yuan"], d["subsidy_yuan"], d["owners_total_yuan"]) == (1100, 100, 1000)
@@ -440,8 +500,9 @@ def test_decimal_strings_for_areas_and_money(tmp_path):
 
 def test_total_yuan_instead_of_items(tmp_path):
     """§1: costs.total_yuan may be given instead of items_yuan."""
-    u = clean_unit([hh("201", 2, 50), hh("301", 3, 50)], costs={"total_yuan": 1001},
-                   share={"method": "equal"})
+    u = clean_unit(
+        [hh("201", 2, 50), hh("301", 3, 50)], costs={"total_yuan": 1001}, share={"method": "equal"}
+    )
     d = cli("share", write(tmp_path, u), "--json").data
     # 1001 / 2 = 500.5 → 500 each, 1 leftover unit to the higher floor (tie)
     assert d["total_yuan"] == 1001 and d["subsidy_yuan"] == 0 and d["owners_total_yuan"] == 1001
@@ -452,19 +513,19 @@ def test_total_yuan_instead_of_items(tmp_path):
 
 def test_design_life_default_50(tmp_path):
     """§1/§3: design_life_years defaults to 50; remaining life < 15 → one weak finding."""
-    built = THIS_YEAR - 50 + 14                 # remaining 14 years with the default
+    built = THIS_YEAR - 50 + 14  # remaining 14 years with the default
     u = clean_unit()
     u["building"]["year_built"] = built
     d = cli("assess", write(tmp_path, u), "--json").data
     assert [f["severity"] for f in d["findings"]] == ["weak"]
     msg = d["findings"][0]["message"]
-    assert "14" in msg and "15" in msg          # states both numbers
+    assert "14" in msg and "15" in msg  # states both numbers
     assert d["class"] == "suitable"
-    u["building"]["design_life_years"] = 70     # remaining 34 → no finding
+    u["building"]["design_life_years"] = 70  # remaining 34 → no finding
     assert cli("assess", write(tmp_path, u), "--json").data["findings"] == []
-    u["building"]["design_life_years"] = 50     # explicit 50 = default
+    u["building"]["design_life_years"] = 50  # explicit 50 = default
     assert len(cli("assess", write(tmp_path, u), "--json").data["findings"]) == 1
-    u["building"]["year_built"] = THIS_YEAR - 50 + 15   # exactly 15: not shorter
+    u["building"]["year_built"] = THIS_YEAR - 50 + 15  # exactly 15: not shorter
     u["building"].pop("design_life_years")
     assert cli("assess", write(tmp_path, u), "--json").data["findings"] == []
 
@@ -483,6 +544,7 @@ def test_share_section_is_optional(tmp_path):
 
 # =========================================================================== §3 suitability
 
+
 def _assess(tmp_path, unit) -> dict:
     return cli("assess", write(tmp_path, unit), "--json").data
 
@@ -499,6 +561,7 @@ def test_clean_unit_has_no_finding(tmp_path):
 def _set(section, **kw):
     def f(u):
         u[section].update(kw)
+
     return f
 
 
@@ -512,43 +575,66 @@ def _low_building_4(u):
     u["households"] = [h for h in u["households"] if h["floor"] <= 4]
 
 
-@pytest.mark.parametrize("mutate, severities, klass", [
-    (_set("building", danger_grade="C"), ["major"], "unsuitable"),
-    (_set("building", danger_grade="D"), ["major"], "unsuitable"),
-    (_set("building", danger_grade="B"), [], "suitable"),
-    (_low_building, ["major"], "unsuitable"),
-    (_low_building_4, [], "suitable"),
-    (_set("site", inside_red_line=False), ["major"], "unsuitable"),
-    (_set("site", fire_lane_width_after_m=3.99), ["major"], "unsuitable"),
-    (_set("site", fire_lane_width_after_m=4.0), [], "suitable"),
-    (_set("site", fire_lane_width_after_m="4.00"), [], "suitable"),
-    (_set("building", danger_grade=None, year_built=2000), ["strong"], "difficult"),
-    (_set("building", danger_grade=None, year_built=2001), [], "suitable"),
-    (_set("site", occupies_private_courtyard=True), ["strong"], "difficult"),
-    (_set("site", sunlight_below_standard=True), ["strong"], "difficult"),
-    (_set("site", footprint_available_m=[1.0, 1.0]), ["strong"], "difficult"),
-    (_set("site", entry_mode="flat", footprint_available_m=[1.0, 1.0]), ["strong"],
-     "difficult"),
-    (_set("site", pipes_in_footprint=["gas"]), ["strong"], "difficult"),
-    (_set("site", pipes_in_footprint=["gas", "water"]), ["strong", "weak"], "difficult"),
-    (_set("site", pipes_in_footprint=["water", "telecom", "drainage"]),
-     ["weak", "weak", "weak"], "suitable"),
-    (_set("site", distance_to_neighbour_m=5.99), ["strong"], "difficult"),
-    (_set("site", distance_to_neighbour_m=6.0), [], "suitable"),
-    (_set("building", structure="masonry", seismic_intensity=8), ["strong"], "difficult"),
-    (_set("building", structure="masonry", seismic_intensity=9), ["strong"], "difficult"),
-    (_set("building", structure="masonry", seismic_intensity=7), [], "suitable"),
-    (_set("building", structure="frame", seismic_intensity=8), [], "suitable"),
-    (_set("site", pit_depth_available_mm=300), ["weak"], "suitable"),
-    (_set("site", headroom_available_mm=1000), ["weak"], "suitable"),
-    # count rule: two strong → unsuitable; one strong + weak → difficult; major wins
-    (_set("site", occupies_private_courtyard=True, sunlight_below_standard=True),
-     ["strong", "strong"], "unsuitable"),
-    (_set("site", occupies_private_courtyard=True, pipes_in_footprint=["water", "power"],
-          pit_depth_available_mm=300), ["strong", "weak", "weak", "weak"], "difficult"),
-    (_set("site", inside_red_line=False, fire_lane_width_after_m=2.0),
-     ["major", "major"], "unsuitable"),
-])
+@pytest.mark.parametrize(
+    "mutate, severities, klass",
+    [
+        (_set("building", danger_grade="C"), ["major"], "unsuitable"),
+        (_set("building", danger_grade="D"), ["major"], "unsuitable"),
+        (_set("building", danger_grade="B"), [], "suitable"),
+        (_low_building, ["major"], "unsuitable"),
+        (_low_building_4, [], "suitable"),
+        (_set("site", inside_red_line=False), ["major"], "unsuitable"),
+        (_set("site", fire_lane_width_after_m=3.99), ["major"], "unsuitable"),
+        (_set("site", fire_lane_width_after_m=4.0), [], "suitable"),
+        (_set("site", fire_lane_width_after_m="4.00"), [], "suitable"),
+        (_set("building", danger_grade=None, year_built=2000), ["strong"], "difficult"),
+        (_set("building", danger_grade=None, year_built=2001), [], "suitable"),
+        (_set("site", occupies_private_courtyard=True), ["strong"], "difficult"),
+        (_set("site", sunlight_below_standard=True), ["strong"], "difficult"),
+        (_set("site", footprint_available_m=[1.0, 1.0]), ["strong"], "difficult"),
+        (
+            _set("site", entry_mode="flat", footprint_available_m=[1.0, 1.0]),
+            ["strong"],
+            "difficult",
+        ),
+        (_set("site", pipes_in_footprint=["gas"]), ["strong"], "difficult"),
+        (_set("site", pipes_in_footprint=["gas", "water"]), ["strong", "weak"], "difficult"),
+        (
+            _set("site", pipes_in_footprint=["water", "telecom", "drainage"]),
+            ["weak", "weak", "weak"],
+            "suitable",
+        ),
+        (_set("site", distance_to_neighbour_m=5.99), ["strong"], "difficult"),
+        (_set("site", distance_to_neighbour_m=6.0), [], "suitable"),
+        (_set("building", structure="masonry", seismic_intensity=8), ["strong"], "difficult"),
+        (_set("building", structure="masonry", seismic_intensity=9), ["strong"], "difficult"),
+        (_set("building", structure="masonry", seismic_intensity=7), [], "suitable"),
+        (_set("building", structure="frame", seismic_intensity=8), [], "suitable"),
+        (_set("site", pit_depth_available_mm=300), ["weak"], "suitable"),
+        (_set("site", headroom_available_mm=1000), ["weak"], "suitable"),
+        # count rule: two strong → unsuitable; one strong + weak → difficult; major wins
+        (
+            _set("site", occupies_private_courtyard=True, sunlight_below_standard=True),
+            ["strong", "strong"],
+            "unsuitable",
+        ),
+        (
+            _set(
+                "site",
+                occupies_private_courtyard=True,
+                pipes_in_footprint=["water", "power"],
+                pit_depth_available_mm=300,
+            ),
+            ["strong", "weak", "weak", "weak"],
+            "difficult",
+        ),
+        (
+            _set("site", inside_red_line=False, fire_lane_width_after_m=2.0),
+            ["major", "major"],
+            "unsuitable",
+        ),
+    ],
+)
 def test_severity_rows_and_count_rule(tmp_path, mutate, severities, klass):
     """§3: every default severity row, its boundary, and the count rule."""
     u = clean_unit()
@@ -558,21 +644,24 @@ def test_severity_rows_and_count_rule(tmp_path, mutate, severities, klass):
     assert d["class"] == klass
 
 
-@pytest.mark.parametrize("section, key, value, klass", [
-    ("building", "danger_grade", "C", "unsuitable"),
-    ("building", "danger_grade", None, "difficult"),          # 1992 < 2001, never appraised
-    ("building", "storeys", 3, None),                         # households above → bad input
-    ("building", "seismic_intensity", 8, "difficult"),        # masonry at 8
-    ("site", "inside_red_line", False, "unsuitable"),
-    ("site", "fire_lane_width_after_m", 3.9, "unsuitable"),
-    ("site", "distance_to_neighbour_m", 5.9, "difficult"),
-    ("site", "occupies_private_courtyard", True, "difficult"),
-    ("site", "sunlight_below_standard", True, "difficult"),
-    ("site", "footprint_available_m", [1.5, 1.5], "difficult"),
-    ("site", "pipes_in_footprint", ["gas", "water"], "difficult"),
-    ("site", "pit_depth_available_mm", 500, "suitable"),
-    ("site", "headroom_available_mm", 2000, "suitable"),
-])
+@pytest.mark.parametrize(
+    "section, key, value, klass",
+    [
+        ("building", "danger_grade", "C", "unsuitable"),
+        ("building", "danger_grade", None, "difficult"),  # 1992 < 2001, never appraised
+        ("building", "storeys", 3, None),  # households above → bad input
+        ("building", "seismic_intensity", 8, "difficult"),  # masonry at 8
+        ("site", "inside_red_line", False, "unsuitable"),
+        ("site", "fire_lane_width_after_m", 3.9, "unsuitable"),
+        ("site", "distance_to_neighbour_m", 5.9, "difficult"),
+        ("site", "occupies_private_courtyard", True, "difficult"),
+        ("site", "sunlight_below_standard", True, "difficult"),
+        ("site", "footprint_available_m", [1.5, 1.5], "difficult"),
+        ("site", "pipes_in_footprint", ["gas", "water"], "difficult"),
+        ("site", "pit_depth_available_mm", 500, "suitable"),
+        ("site", "headroom_available_mm", 2000, "suitable"),
+    ],
+)
 def test_example_one_change_at_a_time(tmp_path, section, key, value, klass):
     """§3 on the spec's example, one field changed at a time."""
     u = json.loads(EXAMPLE.read_text(encoding="utf-8"))
@@ -584,7 +673,7 @@ def test_example_one_change_at_a_time(tmp_path, section, key, value, klass):
     d = r.data
     assert d["class"] == klass
     sev = [f["severity"] for f in d["findings"]]
-    if klass == "suitable":   # the two pipe findings plus the new weak one
+    if klass == "suitable":  # the two pipe findings plus the new weak one
         assert sev.count("weak") >= 3 and "strong" not in sev and "major" not in sev
 
 
@@ -595,7 +684,7 @@ def test_missing_site_fields_are_not_surveyed(tmp_path):
     assert _assess(tmp_path, u)["findings"] == []
     u.pop("site")
     assert _assess(tmp_path, u)["findings"] == []
-    u["site"] = {k: None for k in clean_unit()["site"]}
+    u["site"] = dict.fromkeys(clean_unit()["site"])
     assert _assess(tmp_path, u)["findings"] == []
 
 
@@ -610,13 +699,19 @@ def test_two_strong_from_building_and_site(tmp_path):
 
 # =========================================================================== §6 consent
 
+
 def _consent(tmp_path, households) -> dict:
     return cli("consent", write(tmp_path, clean_unit(households)), "--json").data
 
 
 def _flags(d) -> tuple:
-    return (d["participation"]["area_ok"], d["participation"]["headcount_ok"],
-            d["approval"]["area_ok"], d["approval"]["headcount_ok"], d["passed"])
+    return (
+        d["participation"]["area_ok"],
+        d["participation"]["headcount_ok"],
+        d["approval"]["area_ok"],
+        d["approval"]["headcount_ok"],
+        d["passed"],
+    )
 
 
 def test_heads_per_distinct_owner(tmp_path):
@@ -624,21 +719,38 @@ def test_heads_per_distinct_owner(tmp_path):
     # A owns 101+102 (50+50, yes), B 201 (50, no), C 202 (50, yes).
     # heads 3, yes 2: 2·4 = 8 < 3·3 = 9 ✗ (per household it would be 3/4 ✓)
     # area yes 150 of 200: 150·4 = 600 ≥ 200·3 = 600 ✓ (exactly 3/4)
-    d = _consent(tmp_path, [hh("101", 1, 50, "A", "yes"), hh("102", 1, 50, "A", "yes"),
-                            hh("201", 2, 50, "B", "no"), hh("202", 2, 50, "C", "yes")])
+    d = _consent(
+        tmp_path,
+        [
+            hh("101", 1, 50, "A", "yes"),
+            hh("102", 1, 50, "A", "yes"),
+            hh("201", 2, 50, "B", "no"),
+            hh("202", 2, 50, "C", "yes"),
+        ],
+    )
     assert _flags(d) == (True, True, True, False, False)
     # participation by owner: A (60+60, yes) takes part, B and C (40 each) do not:
     # heads 1 of 3 ✗; area 120 of 200: 120·3 = 360 < 400 ✗
-    d = _consent(tmp_path, [hh("1", 1, 60, "A", "yes"), hh("2", 1, 60, "A", "yes"),
-                            hh("3", 2, 40, "B"), hh("4", 2, 40, "C")])
+    d = _consent(
+        tmp_path,
+        [
+            hh("1", 1, 60, "A", "yes"),
+            hh("2", 1, 60, "A", "yes"),
+            hh("3", 2, 40, "B"),
+            hh("4", 2, 40, "C"),
+        ],
+    )
     assert _flags(d)[:2] == (False, False)
 
 
 def test_conflicting_votes_of_one_owner_exit_2(tmp_path):
     """§6: an owner whose households carry different votes is bad input."""
     for second in ("no", "abstain", None):
-        hs = [hh("101", 1, 50, "A", "yes"), hh("102", 1, 50, "A", second),
-              hh("201", 2, 50, "B", "yes")]
+        hs = [
+            hh("101", 1, 50, "A", "yes"),
+            hh("102", 1, 50, "A", second),
+            hh("201", 2, 50, "B", "yes"),
+        ]
         if second is None:
             hs[1].pop("vote", None)
         p = write(tmp_path, clean_unit(hs))
@@ -650,16 +762,22 @@ def test_abstain_takes_part(tmp_path):
     """§6: abstain counts as taking part (in the quorum and in the approval base)."""
     # yes, yes, abstain, (none); 25 m² each. Taking part 3 of 4 heads: 9 ≥ 8 ✓, area 75 of
     # 100: 225 ≥ 200 ✓. Approval base 3 heads / 75 m²: yes 2·4 = 8 < 9 ✗, 50·4 < 75·3 ✗.
-    d = _consent(tmp_path, [hh("1", 1, 25, vote="yes"), hh("2", 1, 25, vote="yes"),
-                            hh("3", 2, 25, vote="abstain"), hh("4", 2, 25)])
+    d = _consent(
+        tmp_path,
+        [
+            hh("1", 1, 25, vote="yes"),
+            hh("2", 1, 25, vote="yes"),
+            hh("3", 2, 25, vote="abstain"),
+            hh("4", 2, 25),
+        ],
+    )
     assert _flags(d) == (True, True, False, False, False)
 
 
 def test_participation_exactly_two_thirds_passes(tmp_path):
     """§6 以上: exactly 2/3 of heads and of area takes part → passes; one less fails."""
     # 3 owners 50 m²: yes, yes, none → 2/3 heads and 100/150 area exactly ✓
-    d = _consent(tmp_path, [hh("1", 1, 50, vote="yes"), hh("2", 1, 50, vote="yes"),
-                            hh("3", 2, 50)])
+    d = _consent(tmp_path, [hh("1", 1, 50, vote="yes"), hh("2", 1, 50, vote="yes"), hh("3", 2, 50)])
     assert _flags(d) == (True, True, True, True, True)
     # 6 owners: 4 take part = 2/3 ✓ ; 3 take part: 9 < 12 ✗
     six = [hh(str(i), 1 + i // 2, 10, vote="yes" if i < 4 else None) for i in range(6)]
@@ -671,13 +789,16 @@ def test_participation_exactly_two_thirds_passes(tmp_path):
 def test_participation_area_boundary_beats_binary_floats(tmp_path):
     """§6: 154.58 of 231.87 m² is exactly 2/3 (463.74 = 463.74) though floats say less."""
     assert Fraction("154.58") * 3 == Fraction("231.87") * 2
-    assert 65.41 + 89.17 < (65.41 + 89.17 + 77.29) * 2 / 3          # float misjudges
-    d = _consent(tmp_path, [hh("1", 1, 65.41, vote="yes"), hh("2", 1, 89.17, vote="yes"),
-                            hh("3", 2, 77.29)])
+    assert 65.41 + 89.17 < (65.41 + 89.17 + 77.29) * 2 / 3  # float misjudges
+    d = _consent(
+        tmp_path, [hh("1", 1, 65.41, vote="yes"), hh("2", 1, 89.17, vote="yes"), hh("3", 2, 77.29)]
+    )
     assert _flags(d) == (True, True, True, True, True)
     # one hundredth less: 154.57·3 = 463.71 < 231.86·2 = 463.72 ✗
-    d = _consent(tmp_path, [hh("1", 1, "65.40", vote="yes"), hh("2", 1, "89.17", vote="yes"),
-                            hh("3", 2, "77.29")])
+    d = _consent(
+        tmp_path,
+        [hh("1", 1, "65.40", vote="yes"), hh("2", 1, "89.17", vote="yes"), hh("3", 2, "77.29")],
+    )
     assert _flags(d) == (False, True, True, True, False)
 
 
@@ -696,11 +817,15 @@ def test_approval_exactly_three_quarters_passes(tmp_path):
 def test_approval_area_boundary_beats_binary_floats(tmp_path):
     """§6: yes 213.09 of 284.12 m² is exactly 3/4 (852.36 = 852.36); floats say less."""
     assert Fraction("213.09") * 4 == Fraction("284.12") * 3
-    assert (67.07 + 86.96 + 59.06) / (67.07 + 86.96 + 59.06 + 71.03) < 0.75   # float
-    hs = [hh("1", 1, 67.07, vote="yes"), hh("2", 1, 86.96, vote="yes"),
-          hh("3", 2, 59.06, vote="yes"), hh("4", 2, 71.03, vote="no")]
+    assert (67.07 + 86.96 + 59.06) / (67.07 + 86.96 + 59.06 + 71.03) < 0.75  # float
+    hs = [
+        hh("1", 1, 67.07, vote="yes"),
+        hh("2", 1, 86.96, vote="yes"),
+        hh("3", 2, 59.06, vote="yes"),
+        hh("4", 2, 71.03, vote="no"),
+    ]
     assert _flags(_consent(tmp_path, hs)) == (True, True, True, True, True)
-    hs[0]["area_m2"] = "67.06"   # 213.08·4 = 852.32 < 284.11·3 = 852.33 ✗
+    hs[0]["area_m2"] = "67.06"  # 213.08·4 = 852.32 < 284.11·3 = 852.33 ✗
     assert _flags(_consent(tmp_path, hs)) == (True, True, False, True, False)
 
 
@@ -731,7 +856,7 @@ def test_exclusive_part_veto_and_blocking(tmp_path):
     hs[6]["owner"] = "O7"
     hs[6]["vote"] = hs[7]["vote"] = "no"
     hs[7]["exclusive_part_affected"] = True
-    d = _consent(tmp_path, hs)   # 7 heads, 6 yes: 24 ≥ 21 ✓; area 300 of 400 ✓
+    d = _consent(tmp_path, hs)  # 7 heads, 6 yes: 24 ≥ 21 ✓; area 300 of 400 ✓
     assert _flags(d) == (True, True, True, True, False)
     assert d["blocking"] == ["O7"]
     # default owner: the blocking entry is the household id
@@ -758,14 +883,23 @@ def test_nobody_taking_part_fails_on_participation_only():
     """§6: approval compares 4·yes_area ≥ 3·taking-part area exactly; with nobody taking
     part both sides are 0, so the approval flags hold and the vote fails on participation."""
     import json as _json
+
     from elevator_eval.consent import tally
     from elevator_eval.rulebook import consent_for
     from elevator_eval.unitfile import loads_unit
-    unit = loads_unit(_json.dumps({
-        "format": "elevator-eval/unit", "version": 1, "id": "N",
-        "building": {"year_built": 1990, "storeys": 6},
-        "households": [{"id": f"{f}01", "floor": f, "area_m2": 60} for f in range(1, 7)],
-        "costs": {"total_yuan": 400000}}))
+
+    unit = loads_unit(
+        _json.dumps(
+            {
+                "format": "elevator-eval/unit",
+                "version": 1,
+                "id": "N",
+                "building": {"year_built": 1990, "storeys": 6},
+                "households": [{"id": f"{f}01", "floor": f, "area_m2": 60} for f in range(1, 7)],
+                "costs": {"total_yuan": 400000},
+            }
+        )
+    )
     r = tally(unit, consent_for(unit))
     assert (r.participation_area_ok, r.participation_headcount_ok) == (False, False)
     assert (r.approval_area_ok, r.approval_headcount_ok) == (True, True)

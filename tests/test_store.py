@@ -11,68 +11,147 @@ from decimal import Decimal
 import pytest
 
 from elevator_eval import store
-from elevator_eval.store.households import decode_households, household_fields
-from elevator_eval.store.rows import content_hash
 from elevator_eval.audit import record_vote, verify_log
 from elevator_eval.errors import InputError, ProjectFileError
-from elevator_eval.model import (Building, BuildingInfo, Community, Costs, Household,
-                                 Project, ShareSettings, Site, Unit)
-from elevator_eval.store import (SCHEMA_VERSION, export_unit, import_unit, new_project,
-                                 open_project, save_project)
+from elevator_eval.model import (
+    Building,
+    BuildingInfo,
+    Community,
+    Costs,
+    Household,
+    Project,
+    ShareSettings,
+    Site,
+    Unit,
+)
+from elevator_eval.store import (
+    SCHEMA_VERSION,
+    export_unit,
+    import_unit,
+    new_project,
+    open_project,
+    save_project,
+)
+from elevator_eval.store.households import decode_households, household_fields
+from elevator_eval.store.rows import content_hash
 from elevator_eval.unitfile import load_unit
 
 
 def _rich_project() -> Project:
     """A project that uses every model field, with awkward values."""
-    info = BuildingInfo(year_built=1992, storeys=6, structure="masonry", danger_grade=None,
-                        floor_height_m=Decimal("2.90"), seismic_intensity=7,
-                        design_life_years=50, design_life_given=True,
-                        extra={"roof": "flat", "n": Decimal("1E+3")})
+    info = BuildingInfo(
+        year_built=1992,
+        storeys=6,
+        structure="masonry",
+        danger_grade=None,
+        floor_height_m=Decimal("2.90"),
+        seismic_intensity=7,
+        design_life_years=50,
+        design_life_given=True,
+        extra={"roof": "flat", "n": Decimal("1E+3")},
+    )
     u1 = Unit(
-        id="U-1", building=info, name="一单元", rules="civil-code-2021", rules_given=True,
-        site=Site(entry_mode="flat", footprint_available_m=(Decimal("2.60"), Decimal("2.4")),
-                  inside_red_line=True, fire_lane_width_after_m=Decimal("4.50"),
-                  distance_to_neighbour_m=None, occupies_private_courtyard=False,
-                  sunlight_below_standard=None, pipes_in_footprint=["gas", "water"],
-                  pit_depth_available_mm=1400, headroom_available_mm=None,
-                  corridor_depth_m=Decimal("1.8"), extra={"photo": "a.jpg"}),
+        id="U-1",
+        building=info,
+        name="一单元",
+        rules="civil-code-2021",
+        rules_given=True,
+        site=Site(
+            entry_mode="flat",
+            footprint_available_m=(Decimal("2.60"), Decimal("2.4")),
+            inside_red_line=True,
+            fire_lane_width_after_m=Decimal("4.50"),
+            distance_to_neighbour_m=None,
+            occupies_private_courtyard=False,
+            sunlight_below_standard=None,
+            pipes_in_footprint=["gas", "water"],
+            pit_depth_available_mm=1400,
+            headroom_available_mm=None,
+            corridor_depth_m=Decimal("1.8"),
+            extra={"photo": "a.jpg"},
+        ),
         households=[
-            Household(id="101", floor=1, area_m2=Decimal("56.30"), owner="O-1", vote="no",
-                      exclusive_part_affected=True, owner_name="陶喆", contact="13900001111",
-                      vote_date="2026-03-01", vote_source="paper",
-                      max_contribution_yuan=Decimal("0.00"),
-                      provident_fund_yuan=Decimal("12000.50"),
-                      extra={"ratio": 0.1, "nested": {"$x": [1, Decimal("2.50")]}, "t": (1, 2)}),
+            Household(
+                id="101",
+                floor=1,
+                area_m2=Decimal("56.30"),
+                owner="O-1",
+                vote="no",
+                exclusive_part_affected=True,
+                owner_name="陶喆",
+                contact="13900001111",
+                vote_date="2026-03-01",
+                vote_source="paper",
+                max_contribution_yuan=Decimal("0.00"),
+                provident_fund_yuan=Decimal("12000.50"),
+                extra={"ratio": 0.1, "nested": {"$x": [1, Decimal("2.50")]}, "t": (1, 2)},
+            ),
             Household(id="102", floor=1, area_m2=Decimal("61.05")),
         ],
-        costs=Costs(items_yuan={"equipment": Decimal(180000), "civil": Decimal("60000.00")},
-                    total_yuan_given=Decimal(1), annual_om_yuan={"maintenance": Decimal(4000)},
-                    extra={"quote": "A"}),
-        subsidies=[{"type": "percent_capped", "percent": Decimal(40),
-                    "cap_yuan": Decimal(280000), "title_zh": "补贴"}],
-        share=ShareSettings(method="percent_by_household", exempt_floors=[1],
-                            coefficients={2: Decimal("0.3"), 3: Decimal("0.70")},
-                            percent_by_floor={1: Decimal(0), 2: Decimal("12.5")},
-                            rounding_yuan=Decimal("10"), table="x", extra={"k": None},
-                            given=True),
-        scheme_version=3, extra={"unknown_top": [Decimal("1.10"), None, True]})
-    u2 = Unit(id="U-2", building=info, rules="unanimity",
-              site=Site(distance_to_neighbour_m=Decimal("13.0"), sunlight_below_standard=True,
-                        headroom_available_mm=3800), households=[
-        Household(id="201", floor=2, area_m2=Decimal("45"))], costs=Costs())
+        costs=Costs(
+            items_yuan={"equipment": Decimal(180000), "civil": Decimal("60000.00")},
+            total_yuan_given=Decimal(1),
+            annual_om_yuan={"maintenance": Decimal(4000)},
+            extra={"quote": "A"},
+        ),
+        subsidies=[
+            {
+                "type": "percent_capped",
+                "percent": Decimal(40),
+                "cap_yuan": Decimal(280000),
+                "title_zh": "补贴",
+            }
+        ],
+        share=ShareSettings(
+            method="percent_by_household",
+            exempt_floors=[1],
+            coefficients={2: Decimal("0.3"), 3: Decimal("0.70")},
+            percent_by_floor={1: Decimal(0), 2: Decimal("12.5")},
+            rounding_yuan=Decimal("10"),
+            table="x",
+            extra={"k": None},
+            given=True,
+        ),
+        scheme_version=3,
+        extra={"unknown_top": [Decimal("1.10"), None, True]},
+    )
+    u2 = Unit(
+        id="U-2",
+        building=info,
+        rules="unanimity",
+        site=Site(
+            distance_to_neighbour_m=Decimal("13.0"),
+            sunlight_below_standard=True,
+            headroom_available_mm=3800,
+        ),
+        households=[Household(id="201", floor=2, area_m2=Decimal("45"))],
+        costs=Costs(),
+    )
     other = BuildingInfo(year_built=2004, storeys=5, design_life_years=70, danger_grade="A")
-    u3 = Unit(id="U-3", building=other, households=[], costs=Costs(),
-              suitability_rules="shanghai-2020")
+    u3 = Unit(
+        id="U-3", building=other, households=[], costs=Costs(), suitability_rules="shanghai-2020"
+    )
     b1 = Building(id="B1", name="3号楼", info=info, units=[u1, u2], address="路 1 号")
     b2 = Building(id="B2", name="空楼", info=BuildingInfo(year_built=1980, storeys=4))
-    b3 = Building(id="B3", name="4号楼", units=[u3], info=BuildingInfo(
-        year_built=2004, storeys=5, design_life_years=70, danger_grade="A"))
+    b3 = Building(
+        id="B3",
+        name="4号楼",
+        units=[u3],
+        info=BuildingInfo(year_built=2004, storeys=5, design_life_years=70, danger_grade="A"),
+    )
     c1 = Community(id="C1", name="幸福里", buildings=[b1, b2], district="东湖街道")
     c2 = Community(id="C2", name="空小区")
     c3 = Community(id="C3", name="桂园", buildings=[b3])
-    p = Project(name="测试项目", communities=[c1, c2, c3],
-                settings={"default_rules": "civil-code-2021", "table": {"2": Decimal("0.3")},
-                          "list": [1, 2.5, "x"]}, uid="abc")
+    p = Project(
+        name="测试项目",
+        communities=[c1, c2, c3],
+        settings={
+            "default_rules": "civil-code-2021",
+            "table": {"2": Decimal("0.3")},
+            "list": [1, 2.5, "x"],
+        },
+        uid="abc",
+    )
     record_vote(p, "U-1", "102", "yes", "online", when="2026-03-02T10:00:00+08:00", note="网上")
     return p
 
@@ -111,7 +190,8 @@ def test_a_unit_with_its_own_building_data_keeps_it(tmp_path):
     p = _rich_project()
     # U-3's info is equal to its building's but a separate object: shared after load
     p.communities[2].buildings[0].units[0].building = BuildingInfo(
-        year_built=2004, storeys=5, design_life_years=70, danger_grade="A")
+        year_built=2004, storeys=5, design_life_years=70, danger_grade="A"
+    )
     p.find_unit("U-2").building = BuildingInfo(year_built=1992, storeys=5)  # differs
     save_project(p, tmp_path / "p.eeproj")
     q = open_project(tmp_path / "p.eeproj")
@@ -142,8 +222,10 @@ def test_schema_version_in_file(tmp_path):
         assert meta["format"] == "elevator-eval/project"
         assert meta["app_version"]
         # SQL still reaches every household (one JSON column per unit since v4)
-        doors = conn.execute("SELECT h.value ->> 0, h.value ->> 2 FROM units u, "
-                             "json_each(u.households) h WHERE u.id = 'U-1'").fetchall()
+        doors = conn.execute(
+            "SELECT h.value ->> 0, h.value ->> 2 FROM units u, "
+            "json_each(u.households) h WHERE u.id = 'U-1'"
+        ).fetchall()
         assert doors == [("101", "56.30"), ("102", "61.05")]
     finally:
         conn.close()
@@ -182,8 +264,7 @@ def _make_v3(path, project):
     _households_back_to_rows(conn)
     conn.execute("PRAGMA user_version = 3")
     conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
-    conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'",
-                 (content_hash(conn),))
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'", (content_hash(conn),))
     conn.commit()
     conn.close()
 
@@ -202,7 +283,7 @@ def test_migration_from_v3_moves_households_into_units(tmp_path):
         assert "households" not in tables
     finally:
         conn.close()
-    assert open_project(path) == p   # the migrated file opens as it is
+    assert open_project(path) == p  # the migrated file opens as it is
 
 
 def _make_v1(path):
@@ -213,14 +294,15 @@ def _make_v1(path):
     conn = sqlite3.connect(path)
     _households_back_to_rows(conn)
     conn.execute("DROP TABLE vote_log")
-    conn.execute("ALTER TABLE units DROP COLUMN suitability_rules")   # added in v3
+    conn.execute("ALTER TABLE units DROP COLUMN suitability_rules")  # added in v3
     conn.execute("PRAGMA user_version = 1")
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'",
-                 (content_hash(conn),))   # the digest over the v1 rows
+    conn.execute(
+        "UPDATE meta SET value = ? WHERE key = 'content_sha256'", (content_hash(conn),)
+    )  # the digest over the v1 rows
     conn.commit()
     conn.close()
-    p.find_unit("U-3").suitability_rules = None   # v1 had no explicit suitability choice
+    p.find_unit("U-3").suitability_rules = None  # v1 had no explicit suitability choice
     return p
 
 
@@ -256,6 +338,7 @@ def test_migration_in_a_read_only_folder_stays_in_memory(tmp_path, monkeypatch):
 
     def refuse(*_a, **_k):
         raise PermissionError(13, "Permission denied")
+
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     monkeypatch.setattr(shutil, "copy2", refuse)
     assert open_project(path) == p
@@ -374,8 +457,12 @@ def test_export_unknown_unit():
 
 
 def test_tagged_json_round_trip():
-    value = {"a": Decimal("56.30"), 1: (Decimal("1E+5"), None), "$d": "x",
-             "l": [True, 0.1, -3, "文字"]}
+    value = {
+        "a": Decimal("56.30"),
+        1: (Decimal("1E+5"), None),
+        "$d": "x",
+        "l": [True, 0.1, -3, "文字"],
+    }
     back = store.loads_tagged(store.dumps_tagged(value))
     assert back == value
     assert str(back["a"]) == "56.30" and str(back[1][0]) == "1E+5"
@@ -384,13 +471,19 @@ def test_tagged_json_round_trip():
 def test_the_round_trip_fixture_sets_every_model_field():
     """Guards the round-trip test: a field added to the model later must be exercised."""
     import dataclasses
+
     p = _rich_project()
-    objs = {Project: [p], Community: p.communities,
-            Building: [b for c in p.communities for b in c.buildings],
-            Unit: p.units(), BuildingInfo: [u.building for u in p.units()],
-            Site: [u.site for u in p.units()], Costs: [u.costs for u in p.units()],
-            ShareSettings: [u.share for u in p.units()],
-            Household: [h for u in p.units() for h in u.households]}
+    objs = {
+        Project: [p],
+        Community: p.communities,
+        Building: [b for c in p.communities for b in c.buildings],
+        Unit: p.units(),
+        BuildingInfo: [u.building for u in p.units()],
+        Site: [u.site for u in p.units()],
+        Costs: [u.costs for u in p.units()],
+        ShareSettings: [u.share for u in p.units()],
+        Household: [h for u in p.units() for h in u.households],
+    }
     for cls, instances in objs.items():
         for f in dataclasses.fields(cls):
             if not f.compare:
@@ -401,8 +494,9 @@ def test_the_round_trip_fixture_sets_every_model_field():
                 default = f.default_factory()
             else:
                 continue  # required field: always set
-            assert any(getattr(o, f.name) != default for o in instances), \
+            assert any(getattr(o, f.name) != default for o in instances), (
                 f"{cls.__name__}.{f.name} keeps its default everywhere"
+            )
 
 
 def test_the_sample_as_schema_v3_wrote_it_opens_unchanged(tmp_path):
@@ -412,6 +506,7 @@ def test_the_sample_as_schema_v3_wrote_it_opens_unchanged(tmp_path):
     from pathlib import Path
 
     from elevator_eval.resources import sample_project_path
+
     path = tmp_path / "sample.eeproj"
     _shutil.copyfile(Path(__file__).parent / "data" / "sample-street-v3.eeproj", path)
     old = path.read_bytes()

@@ -11,8 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from elevator_eval import store
-from elevator_eval.store import (autosave_path, discard_autosave, find_recovery,
-                                 new_project, open_project, save_autosave, save_project)
+from elevator_eval.store import (
+    autosave_path,
+    discard_autosave,
+    find_recovery,
+    new_project,
+    open_project,
+    save_autosave,
+    save_project,
+)
 
 
 def test_autosave_path_is_beside_the_file(tmp_path):
@@ -71,12 +78,30 @@ def test_saved_file_mode_follows_umask(tmp_path):
 
 # ---------------------------------------------------------------------- JSON columns
 
-@pytest.mark.parametrize("value", [
-    Decimal("56.30"), Decimal("1E+3"), Decimal("-0"), Decimal("0.000"), Decimal("7"),
-    Decimal("1.0E-7"), 0.1, 3, True, None, "文字 {\"$d\":\"1\"}", ("a", Decimal("2")),
-    {"$d": "1"}, {"$t": [1]}, {1: "one", "x": 2}, {(1, 2): Decimal("3.5")},
-    [Decimal("1.10"), 1.5, -2, {"k": [None]}], {"nested": {"$m": []}},
-])
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Decimal("56.30"),
+        Decimal("1E+3"),
+        Decimal("-0"),
+        Decimal("0.000"),
+        Decimal("7"),
+        Decimal("1.0E-7"),
+        0.1,
+        3,
+        True,
+        None,
+        '文字 {"$d":"1"}',
+        ("a", Decimal("2")),
+        {"$d": "1"},
+        {"$t": [1]},
+        {1: "one", "x": 2},
+        {(1, 2): Decimal("3.5")},
+        [Decimal("1.10"), 1.5, -2, {"k": [None]}],
+        {"nested": {"$m": []}},
+    ],
+)
 def test_tagged_values_round_trip_with_their_types(value):
     back = store.loads_tagged(store.dumps_tagged({"v": value}))["v"]
     assert back == value
@@ -85,15 +110,23 @@ def test_tagged_values_round_trip_with_their_types(value):
         assert str(back) == str(value)
 
 
-json_leaf = (st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.text(max_size=6)
-             | st.floats(allow_nan=False, allow_infinity=False)
-             | st.decimals(allow_nan=False, allow_infinity=False, places=None))
+json_leaf = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.text(max_size=6)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.decimals(allow_nan=False, allow_infinity=False, places=None)
+)
 json_value = st.recursive(
     json_leaf,
-    lambda kids: st.lists(kids, max_size=4)
-    | st.dictionaries(st.text(max_size=4) | st.integers(-5, 5), kids, max_size=4)
-    | st.tuples(kids, kids),
-    max_leaves=12)
+    lambda kids: (
+        st.lists(kids, max_size=4)
+        | st.dictionaries(st.text(max_size=4) | st.integers(-5, 5), kids, max_size=4)
+        | st.tuples(kids, kids)
+    ),
+    max_leaves=12,
+)
 
 
 def _same(a, b) -> bool:

@@ -58,7 +58,7 @@ def test_missing_file_and_folder(tmp_path):
 def test_truncated_to_half(tmp_path):
     path = _good(tmp_path)
     data = path.read_bytes()
-    path.write_bytes(data[:len(data) // 2])
+    path.write_bytes(data[: len(data) // 2])
     _assert_refused(path, "truncated")
 
 
@@ -88,7 +88,7 @@ def test_corrupt_blocks_never_load_wrong_data(tmp_path):
         data = bytearray(good)
         rnd = random.Random(seed)
         start = rnd.randrange(100, len(data) - 2048)
-        data[start:start + 2048] = rnd.randbytes(2048)
+        data[start : start + 2048] = rnd.randbytes(2048)
         path.write_bytes(bytes(data))
         before = _digest(path)
         try:
@@ -106,16 +106,18 @@ def test_one_changed_value_is_caught_by_the_checksum(tmp_path):
     path = _good(tmp_path)
     data = path.read_bytes()
     i = data.index(b"56.30")
-    path.write_bytes(data[:i] + b"56.31" + data[i + 5:])
+    path.write_bytes(data[:i] + b"56.31" + data[i + 5 :])
     _assert_refused(path, "checksum")
 
 
 def test_changed_row_through_sqlite_is_caught(tmp_path):
     path = _good(tmp_path)
     conn = sqlite3.connect(path)
-    changed = conn.execute("UPDATE units SET households = replace(households, '\"no\"', "
-                           "'\"yes\"') WHERE households LIKE '%\"no\"%'").rowcount
-    assert changed > 0          # a vote really was changed
+    changed = conn.execute(
+        "UPDATE units SET households = replace(households, '\"no\"', "
+        "'\"yes\"') WHERE households LIKE '%\"no\"%'"
+    ).rowcount
+    assert changed > 0  # a vote really was changed
     conn.commit()
     conn.close()
     _assert_refused(path, "checksum")
@@ -124,7 +126,7 @@ def test_changed_row_through_sqlite_is_caught(tmp_path):
 def test_newer_schema_version(tmp_path):
     path = _good(tmp_path)
     conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 5")   # one above the schema this app writes (4)
+    conn.execute("PRAGMA user_version = 5")  # one above the schema this app writes (4)
     conn.commit()
     conn.close()
     msg = _assert_refused(path, "newer", "更新版本")
@@ -133,10 +135,19 @@ def test_newer_schema_version(tmp_path):
 
 def _png() -> bytes:
     def chunk(kind, body):
-        return (struct.pack(">I", len(body)) + kind + body
-                + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_png_renamed(tmp_path):
@@ -182,11 +193,11 @@ def test_meta_table_missing(tmp_path):
 
 def test_cli_reports_a_bad_project_in_one_line(tmp_path):
     import io
+
     path = tmp_path / "photo.eeproj"
     path.write_bytes(_png())
     err = io.StringIO()
-    code = run_command("assess", [str(path), "--unit", "X"], stdout=io.StringIO(),
-                       stderr=err)
+    code = run_command("assess", [str(path), "--unit", "X"], stdout=io.StringIO(), stderr=err)
     assert code == 2
     assert err.getvalue().count("\n") == 1 and "wrong file type" in err.getvalue()
 

@@ -21,6 +21,7 @@ def assess(unit, **kw):
     """The engine under the rules in force for ``unit`` (its ``rules``, else the defaults)."""
     return suitability.assess(unit, bundle_for(unit), **kw)
 
+
 YEAR = 2026
 
 
@@ -28,17 +29,20 @@ def f(sev, code="x"):
     return Finding(code, sev, "m", "m")
 
 
-@pytest.mark.parametrize("sevs,klass", [
-    ([], "suitable"),
-    (["weak"] * 9, "suitable"),
-    (["strong"], "difficult"),
-    (["strong"] + ["weak"] * 5, "difficult"),
-    (["strong", "strong"], "unsuitable"),
-    (["strong", "strong", "strong"], "unsuitable"),
-    (["major"], "unsuitable"),
-    (["major", "weak"], "unsuitable"),
-    (["major", "strong"], "unsuitable"),
-])
+@pytest.mark.parametrize(
+    "sevs,klass",
+    [
+        ([], "suitable"),
+        (["weak"] * 9, "suitable"),
+        (["strong"], "difficult"),
+        (["strong"] + ["weak"] * 5, "difficult"),
+        (["strong", "strong"], "unsuitable"),
+        (["strong", "strong", "strong"], "unsuitable"),
+        (["major"], "unsuitable"),
+        (["major", "weak"], "unsuitable"),
+        (["major", "strong"], "unsuitable"),
+    ],
+)
 def test_count_rule(sevs, klass):
     assert classify([f(s) for s in sevs]) == klass
 
@@ -50,11 +54,15 @@ def test_bad_severity_is_rejected():
 
 def base_dict():
     return {
-        "format": "elevator-eval/unit", "version": 1, "id": "U1",
-        "building": {"year_built": 2005, "storeys": 6, "structure": "frame",
-                     "danger_grade": "A"},
-        "site": {"entry_mode": "half_landing", "footprint_available_m": [3, 3],
-                 "inside_red_line": True},
+        "format": "elevator-eval/unit",
+        "version": 1,
+        "id": "U1",
+        "building": {"year_built": 2005, "storeys": 6, "structure": "frame", "danger_grade": "A"},
+        "site": {
+            "entry_mode": "half_landing",
+            "footprint_available_m": [3, 3],
+            "inside_red_line": True,
+        },
         "households": [{"id": "101", "floor": 1, "area_m2": "60", "vote": "yes"}],
         "costs": {"total_yuan": 400000},
     }
@@ -71,8 +79,10 @@ def unit_with(**changes):
 def test_example_unit_is_suitable_with_two_weak_pipes(example_unit_path):
     a = assess(load_unit(example_unit_path), year=YEAR)
     assert a.klass == "suitable"
-    assert [(x.code, x.severity) for x in a.findings] == [("pipe_water", "weak"),
-                                                          ("pipe_telecom", "weak")]
+    assert [(x.code, x.severity) for x in a.findings] == [
+        ("pipe_water", "weak"),
+        ("pipe_telecom", "weak"),
+    ]
     assert a.counts == {"weak": 2, "strong": 0, "major": 0}
     assert a.ruleset == "shanghai-2020"
     assert a.consent.state == "ready"
@@ -84,8 +94,10 @@ def test_example_unit_is_suitable_with_two_weak_pipes(example_unit_path):
 def test_one_strong_is_difficult_two_strong_unsuitable_major_unsuitable():
     a1 = assess(unit_with(site__occupies_private_courtyard=True), year=YEAR)
     assert a1.klass == "difficult" and a1.to_improve == ["private_courtyard"]
-    a2 = assess(unit_with(site__occupies_private_courtyard=True,
-                          site__pipes_in_footprint=["gas"]), year=YEAR)
+    a2 = assess(
+        unit_with(site__occupies_private_courtyard=True, site__pipes_in_footprint=["gas"]),
+        year=YEAR,
+    )
     assert a2.klass == "unsuitable"
     assert sorted(a2.to_improve) == ["pipe_gas", "private_courtyard"]
     a3 = assess(unit_with(building__danger_grade="D"), year=YEAR)
@@ -103,14 +115,16 @@ def test_consent_is_reported_beside_the_class_not_folded_in():
     d = base_dict()
     d["households"][0]["vote"] = "no"
     a = assess(unit_from_dict(d), year=YEAR)
-    assert a.klass == "suitable"               # the class ignores the vote
+    assert a.klass == "suitable"  # the class ignores the vote
     assert a.consent.passed is False and a.consent.state == "needs_votes"
 
 
 def test_conflicting_votes_leave_the_class_but_no_consent():
     d = base_dict()
-    d["households"] = [{"id": "101", "floor": 1, "area_m2": 60, "owner": "A", "vote": "yes"},
-                       {"id": "102", "floor": 1, "area_m2": 60, "owner": "A", "vote": "no"}]
+    d["households"] = [
+        {"id": "101", "floor": 1, "area_m2": 60, "owner": "A", "vote": "yes"},
+        {"id": "102", "floor": 1, "area_m2": 60, "owner": "A", "vote": "no"},
+    ]
     a = assess(unit_from_dict(d), year=YEAR)
     assert a.klass == "suitable" and a.consent is None
 
@@ -147,37 +161,63 @@ def test_shipped_ruleset_configures_and_sources_every_check():
 
 def test_spec_default_severities():
     r = load_ruleset("shanghai-2020")
-    expected = {"danger_grade": "major", "storeys_low": "major", "red_line": "major",
-                "fire_lane_narrow": "major", "appraisal_required": "strong",
-                "private_courtyard": "strong", "sunlight_below_standard": "strong",
-                "footprint_small": "strong", "pipe_gas": "strong", "pipe_other": "weak",
-                "neighbour_close": "strong", "masonry_seismic": "strong",
-                "pit_reduced": "weak", "headroom_reduced": "weak",
-                "pit_below_reduced": "weak", "headroom_below_reduced": "weak",
-                "design_life_short": "weak"}
+    expected = {
+        "danger_grade": "major",
+        "storeys_low": "major",
+        "red_line": "major",
+        "fire_lane_narrow": "major",
+        "appraisal_required": "strong",
+        "private_courtyard": "strong",
+        "sunlight_below_standard": "strong",
+        "footprint_small": "strong",
+        "pipe_gas": "strong",
+        "pipe_other": "weak",
+        "neighbour_close": "strong",
+        "masonry_seismic": "strong",
+        "pit_reduced": "weak",
+        "headroom_reduced": "weak",
+        "pit_below_reduced": "weak",
+        "headroom_below_reduced": "weak",
+        "design_life_short": "weak",
+    }
     assert {k: r.checks[k]["severity"] for k in expected} == expected
 
 
 def _shipped():
-    return json.loads((ruledata.rules_dir() / "suitability" / "shanghai-2020.json")
-                      .read_text(encoding="utf-8"), parse_float=__import__("decimal").Decimal)
+    return json.loads(
+        (ruledata.rules_dir() / "suitability" / "shanghai-2020.json").read_text(encoding="utf-8"),
+        parse_float=__import__("decimal").Decimal,
+    )
 
 
-@pytest.mark.parametrize("mutate,field", [
-    (lambda d: d["checks"]["pipe_gas"].update(severity="huge"), "checks.pipe_gas.severity"),
-    (lambda d: d["checks"].pop("red_line"), "checks.red_line"),
-    (lambda d: d["checks"]["fire_lane_narrow"].update(min_width_m=-1),
-     "checks.fire_lane_narrow.min_width_m"),
-    (lambda d: d["checks"]["pit_reduced"].update(reduced_mm=1200),
-     "checks.pit_reduced.reduced_mm"),
-    (lambda d: d["checks"]["neighbour_close"].update(source=""),
-     "checks.neighbour_close.source"),
-    (lambda d: d["checks"]["footprint_small"]["shaft_m"]["flat"].update(width_m=1.0),
-     "checks.footprint_small.shaft_m.flat"),
-    (lambda d: d["checks"]["red_line"].pop("basis"), "checks.red_line.basis"),
-    (lambda d: d["class_rule"].update(difficult_min_strong=3),
-     "class_rule.difficult_min_strong"),
-])
+@pytest.mark.parametrize(
+    "mutate,field",
+    [
+        (lambda d: d["checks"]["pipe_gas"].update(severity="huge"), "checks.pipe_gas.severity"),
+        (lambda d: d["checks"].pop("red_line"), "checks.red_line"),
+        (
+            lambda d: d["checks"]["fire_lane_narrow"].update(min_width_m=-1),
+            "checks.fire_lane_narrow.min_width_m",
+        ),
+        (
+            lambda d: d["checks"]["pit_reduced"].update(reduced_mm=1200),
+            "checks.pit_reduced.reduced_mm",
+        ),
+        (
+            lambda d: d["checks"]["neighbour_close"].update(source=""),
+            "checks.neighbour_close.source",
+        ),
+        (
+            lambda d: d["checks"]["footprint_small"]["shaft_m"]["flat"].update(width_m=1.0),
+            "checks.footprint_small.shaft_m.flat",
+        ),
+        (lambda d: d["checks"]["red_line"].pop("basis"), "checks.red_line.basis"),
+        (
+            lambda d: d["class_rule"].update(difficult_min_strong=3),
+            "class_rule.difficult_min_strong",
+        ),
+    ],
+)
 def test_ruleset_validation_names_the_bad_key(mutate, field):
     d = copy.deepcopy(_shipped())
     mutate(d)
@@ -201,23 +241,43 @@ def test_classes_constant():
 def test_every_finding_code_is_produced_and_catalogued():
     from elevator_eval.suitability import FINDING_CODES
     from elevator_eval.unitfile import unit_from_dict as u
+
     worst = base_dict()
-    worst["building"] = {"year_built": 1960, "storeys": 3, "structure": "masonry",
-                         "danger_grade": None, "seismic_intensity": 8}
-    worst["site"] = {"entry_mode": "flat", "footprint_available_m": [2, 2],
-                     "inside_red_line": False, "fire_lane_width_after_m": 3,
-                     "distance_to_neighbour_m": 4, "occupies_private_courtyard": True,
-                     "sunlight_below_standard": True,
-                     "pipes_in_footprint": ["gas", "water", "drainage", "power", "telecom",
-                                            "heating", "other", "steam"],
-                     "pit_depth_available_mm": 1000, "headroom_available_mm": 2800,
-                     "corridor_depth_m": 1}
+    worst["building"] = {
+        "year_built": 1960,
+        "storeys": 3,
+        "structure": "masonry",
+        "danger_grade": None,
+        "seismic_intensity": 8,
+    }
+    worst["site"] = {
+        "entry_mode": "flat",
+        "footprint_available_m": [2, 2],
+        "inside_red_line": False,
+        "fire_lane_width_after_m": 3,
+        "distance_to_neighbour_m": 4,
+        "occupies_private_courtyard": True,
+        "sunlight_below_standard": True,
+        "pipes_in_footprint": [
+            "gas",
+            "water",
+            "drainage",
+            "power",
+            "telecom",
+            "heating",
+            "other",
+            "steam",
+        ],
+        "pit_depth_available_mm": 1000,
+        "headroom_available_mm": 2800,
+        "corridor_depth_m": 1,
+    }
     graded = base_dict()
     graded["building"]["danger_grade"] = "C"
     graded["site"].update(pit_depth_available_mm=500, headroom_available_mm=3000)
     seen = [f.code for d in (worst, graded) for f in assess(u(d), year=YEAR).findings]
     assert set(seen) == set(FINDING_CODES)
-    assert seen.count("pipe_other") == 2                     # "other" and "steam"
+    assert seen.count("pipe_other") == 2  # "other" and "steam"
 
 
 def test_rules_may_name_a_suitability_ruleset():
@@ -225,4 +285,4 @@ def test_rules_may_name_a_suitability_ruleset():
     d["rules"] = "shanghai-2020"
     a = assess(unit_from_dict(d), year=YEAR)
     assert a.ruleset == "shanghai-2020"
-    assert a.consent.ruleset == "civil-code-2021"      # the default vote rule
+    assert a.consent.ruleset == "civil-code-2021"  # the default vote rule

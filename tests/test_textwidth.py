@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from elevator_eval.census import census, render_census
-from elevator_eval.store import open_project
 from elevator_eval.resources import sample_project_path
+from elevator_eval.store import open_project
 from elevator_eval.textwidth import display_width, pad, table
 
 
 def test_display_width_counts_wide_characters_twice():
     assert display_width("abc") == 3
     assert display_width("东湖新村") == 8
-    assert display_width("５６．３") == 8          # full-width digits
-    assert display_width("e\u0301") == 1          # combining accent takes no column
+    assert display_width("５６．３") == 8  # full-width digits
+    assert display_width("e\u0301") == 1  # combining accent takes no column
     assert pad("东湖", 6) == "东湖  " and pad("7", 3, right=True) == "  7"
 
 

@@ -21,7 +21,7 @@ OUTER = ("io", "report", "commands", "ui")
 
 
 def _config() -> dict:
-    tomllib = pytest.importorskip("tomllib")     # the standard library from Python 3.11
+    tomllib = pytest.importorskip("tomllib")  # the standard library from Python 3.11
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
 
 
@@ -43,7 +43,7 @@ def _excluded(rel: str, patterns: list[str]) -> bool:
 def test_mypy_is_strict_on_python_3_10():
     cfg = _config()
     assert cfg["strict"] is True
-    assert cfg["python_version"] == "3.10"      # the oldest Python the package supports
+    assert cfg["python_version"] == "3.10"  # the oldest Python the package supports
 
 
 def test_every_core_module_is_checked_and_no_outer_layer_is():
@@ -52,9 +52,14 @@ def test_every_core_module_is_checked_and_no_outer_layer_is():
     core = _core_files()
     assert "elevator_eval/model.py" in core and "elevator_eval/site/sun.py" in core
     assert [f for f in core if _excluded(f, cfg["exclude"])] == []
-    for outer in ("elevator_eval/io/export.py", "elevator_eval/report/common.py",
-                  "elevator_eval/commands/assess.py", "elevator_eval/ui/app.py",
-                  "elevator_eval/cli.py", "elevator_eval/__main__.py"):
+    for outer in (
+        "elevator_eval/io/export.py",
+        "elevator_eval/report/common.py",
+        "elevator_eval/commands/assess.py",
+        "elevator_eval/ui/app.py",
+        "elevator_eval/cli.py",
+        "elevator_eval/__main__.py",
+    ):
         assert _excluded(outer, cfg["exclude"]), outer
 
 
@@ -65,16 +70,24 @@ def test_no_core_module_is_exempt():
     for ov in _config().get("overrides", []):
         if ov.get("ignore_errors"):
             mods = ov["module"] if isinstance(ov["module"], list) else [ov["module"]]
-            exempt |= {m for m in mods if not m.endswith(".*")
-                       and m not in ("elevator_eval.cli", "elevator_eval.__main__")}
+            exempt |= {
+                m
+                for m in mods
+                if not m.endswith(".*") and m not in ("elevator_eval.cli", "elevator_eval.__main__")
+            }
     assert exempt == set()
 
 
 @pytest.mark.slow
 def test_mypy_passes_on_the_core(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=900,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -85,11 +98,15 @@ def test_mypy_as_configured_rejects_an_untyped_core_function(tmp_path):
     (pkg / "site").mkdir(parents=True)
     (pkg / "__init__.py").write_text("", encoding="utf-8")
     (pkg / "site" / "__init__.py").write_text("", encoding="utf-8")
-    (pkg / "site" / "loose.py").write_text("def area(w, d):\n    return w * d\n",
-                                           encoding="utf-8")
+    (pkg / "site" / "loose.py").write_text("def area(w, d):\n    return w * d\n", encoding="utf-8")
     (tmp_path / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
-    proc = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "c")],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "c")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 1
     assert "elevator_eval/site/loose.py:1: error" in proc.stdout
     assert "[no-untyped-def]" in proc.stdout

@@ -41,41 +41,58 @@ def test_unknown_keys_survive_round_trip(example_unit_path):
 
 
 def test_decimal_strings_keep_every_digit():
-    text = json.dumps({
-        "format": "elevator-eval/unit", "version": 1, "id": "U",
-        "building": {"year_built": 1990, "storeys": 6},
-        "households": [{"id": "101", "floor": 1, "area_m2": "56.30"},
-                       {"id": "201", "floor": 2,
-                        "area_m2": "0.1000000000000000055511151231257827"}],
-        "costs": {"total_yuan": "400000.01"}})
+    text = json.dumps(
+        {
+            "format": "elevator-eval/unit",
+            "version": 1,
+            "id": "U",
+            "building": {"year_built": 1990, "storeys": 6},
+            "households": [
+                {"id": "101", "floor": 1, "area_m2": "56.30"},
+                {"id": "201", "floor": 2, "area_m2": "0.1000000000000000055511151231257827"},
+            ],
+            "costs": {"total_yuan": "400000.01"},
+        }
+    )
     unit = loads_unit(text)
     assert unit.households[1].area_m2 == Decimal("0.1000000000000000055511151231257827")
     assert loads_unit(dumps_unit(unit)) == unit
 
 
 def _base():
-    return {"format": "elevator-eval/unit", "version": 1, "id": "U",
-            "building": {"year_built": 1990, "storeys": 6},
-            "households": [{"id": "101", "floor": 1, "area_m2": 50}],
-            "costs": {"total_yuan": 400000}}
+    return {
+        "format": "elevator-eval/unit",
+        "version": 1,
+        "id": "U",
+        "building": {"year_built": 1990, "storeys": 6},
+        "households": [{"id": "101", "floor": 1, "area_m2": 50}],
+        "costs": {"total_yuan": 400000},
+    }
 
 
-@pytest.mark.parametrize("mutate, field", [
-    (lambda d: d["households"][0].update(floor=9), "households[0].floor"),
-    (lambda d: d["households"][0].update(area_m2=-3), "households[0].area_m2"),
-    (lambda d: d["households"][0].update(area_m2="abc"), "households[0].area_m2"),
-    (lambda d: d["households"][0].update(vote="maybe"), "households[0].vote"),
-    (lambda d: d.update(share={"method": "lottery"}), "share.method"),
-    (lambda d: d["building"].update(danger_grade="E"), "building.danger_grade"),
-    (lambda d: d["building"].pop("storeys"), "building.storeys"),
-    (lambda d: d.update(format="other"), "format"),
-    (lambda d: d.update(subsidies=[{"type": "percent_capped", "percent": 40}]),
-     "subsidies[0].cap_yuan"),
-    (lambda d: d["households"].append({"id": "101", "floor": 2, "area_m2": 50}),
-     "households[1].id"),
-    (lambda d: d.pop("costs"), "costs"),
-    (lambda d: d.update(site={"footprint_available_m": [2.5]}), "site.footprint_available_m"),
-])
+@pytest.mark.parametrize(
+    "mutate, field",
+    [
+        (lambda d: d["households"][0].update(floor=9), "households[0].floor"),
+        (lambda d: d["households"][0].update(area_m2=-3), "households[0].area_m2"),
+        (lambda d: d["households"][0].update(area_m2="abc"), "households[0].area_m2"),
+        (lambda d: d["households"][0].update(vote="maybe"), "households[0].vote"),
+        (lambda d: d.update(share={"method": "lottery"}), "share.method"),
+        (lambda d: d["building"].update(danger_grade="E"), "building.danger_grade"),
+        (lambda d: d["building"].pop("storeys"), "building.storeys"),
+        (lambda d: d.update(format="other"), "format"),
+        (
+            lambda d: d.update(subsidies=[{"type": "percent_capped", "percent": 40}]),
+            "subsidies[0].cap_yuan",
+        ),
+        (
+            lambda d: d["households"].append({"id": "101", "floor": 2, "area_m2": 50}),
+            "households[1].id",
+        ),
+        (lambda d: d.pop("costs"), "costs"),
+        (lambda d: d.update(site={"footprint_available_m": [2.5]}), "site.footprint_available_m"),
+    ],
+)
 def test_bad_input_names_the_field(mutate, field):
     d = _base()
     mutate(d)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from fuzzsummary import report_cases
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from elevator_eval.errors import InputError
 from elevator_eval.model import Unit
@@ -25,8 +26,12 @@ BASE_TEXT = EXAMPLE.read_text(encoding="utf-8")
 BASE = json.loads(BASE_TEXT)
 
 CASES: collections.Counter = collections.Counter()
-FUZZ = dict(deadline=None, derandomize=not os.environ.get("EE_FUZZ_RANDOM"), database=None,
-            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = dict(
+    deadline=None,
+    derandomize=not os.environ.get("EE_FUZZ_RANDOM"),
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -49,19 +54,41 @@ def _paths(node, prefix=()):
 PATHS = [p for p in _paths(BASE) if p]
 
 # raw JSON texts put in place of a value (json.dumps cannot write these)
-RAW = ["1e999999999", "-1e999999999", "1e-999999999", "1" * 5000, "NaN", "Infinity",
-       "-Infinity", "1E+400", "123456789012345678901234567890", "0.000000000000000000001",
-       "-0", "1.0", "[" * 50 + "]" * 50, "{\"a\":" * 50 + "1" + "}" * 50]
+RAW = [
+    "1e999999999",
+    "-1e999999999",
+    "1e-999999999",
+    "1" * 5000,
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1E+400",
+    "123456789012345678901234567890",
+    "0.000000000000000000001",
+    "-0",
+    "1.0",
+    "[" * 50 + "]" * 50,
+    '{"a":' * 50 + "1" + "}" * 50,
+]
 
 LEAVES = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.integers(-10 ** 40, 10 ** 40),
-    st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=20),
-    st.sampled_from(["", "yes", "no", "masonry", "A", "half_landing", "56.30", "-1", "abc",
-                     "1e5", "  7 ", "０"]))
-JSON = st.recursive(LEAVES, lambda kids: st.one_of(st.lists(kids, max_size=3),
-                                                   st.dictionaries(st.text(max_size=8), kids,
-                                                                   max_size=3)),
-                    max_leaves=8)
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(-(10**40), 10**40),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20),
+    st.sampled_from(
+        ["", "yes", "no", "masonry", "A", "half_landing", "56.30", "-1", "abc", "1e5", "  7 ", "０"]
+    ),
+)
+JSON = st.recursive(
+    LEAVES,
+    lambda kids: st.one_of(
+        st.lists(kids, max_size=3), st.dictionaries(st.text(max_size=8), kids, max_size=3)
+    ),
+    max_leaves=8,
+)
 
 
 def _set(tree, path, value):
@@ -116,8 +143,11 @@ def mutated(draw):
                 raws[token] = "[" * depth + "]" * depth
                 _set(tree, path, token)
             elif how == "huge":
-                _set(tree, path, draw(st.sampled_from([10 ** 30, -10 ** 30, 1e308, -1e308,
-                                                       2 ** 63, 10 ** 4000])))
+                _set(
+                    tree,
+                    path,
+                    draw(st.sampled_from([10**30, -(10**30), 1e308, -1e308, 2**63, 10**4000])),
+                )
             else:
                 node = tree
                 for k in path[:-1]:
@@ -146,10 +176,14 @@ def test_structural_mutations_at_scale(text):
 
 
 @settings(max_examples=150, **FUZZ)
-@given(cut=st.integers(0, len(BASE_TEXT.encode())),
-       flips=st.lists(st.tuples(st.integers(0, len(BASE_TEXT.encode()) - 1),
-                                st.integers(0, 255)), max_size=5),
-       insert=st.binary(max_size=20), as_bytes=st.booleans())
+@given(
+    cut=st.integers(0, len(BASE_TEXT.encode())),
+    flips=st.lists(
+        st.tuples(st.integers(0, len(BASE_TEXT.encode()) - 1), st.integers(0, 255)), max_size=5
+    ),
+    insert=st.binary(max_size=20),
+    as_bytes=st.booleans(),
+)
 def test_byte_level_damage(cut, flips, insert, as_bytes):
     data = bytearray(BASE_TEXT.encode())
     for pos, byte in flips:
@@ -168,15 +202,22 @@ def test_random_input(raw):
 
 
 def test_known_hostile_inputs():
-    hostile = ["[" * 100000 + "]" * 100000, "{" * 50000,
-               BASE_TEXT.replace('"storeys": 6', '"storeys": 1e999999999'),
-               BASE_TEXT.replace('"year_built": 1992', '"year_built": 1e999999999'),
-               BASE_TEXT.replace('"area_m2": 56.3', '"area_m2": 1e-999999999', 1),
-               BASE_TEXT.replace('"area_m2": 56.3', '"area_m2": 1e999999999', 1),
-               BASE_TEXT.replace('"rounding_yuan": 1', '"rounding_yuan": 1e-999999'),
-               BASE_TEXT.replace('"type": "percent_capped"', '"type": []'),
-               BASE_TEXT.replace('"type": "percent_capped"', '"type": {"a": 1}'),
-               "\ufeff" + BASE_TEXT, BASE_TEXT.encode("utf-16"), b"\xff\xfe", b"", "null"]
+    hostile = [
+        "[" * 100000 + "]" * 100000,
+        "{" * 50000,
+        BASE_TEXT.replace('"storeys": 6', '"storeys": 1e999999999'),
+        BASE_TEXT.replace('"year_built": 1992', '"year_built": 1e999999999'),
+        BASE_TEXT.replace('"area_m2": 56.3', '"area_m2": 1e-999999999', 1),
+        BASE_TEXT.replace('"area_m2": 56.3', '"area_m2": 1e999999999', 1),
+        BASE_TEXT.replace('"rounding_yuan": 1', '"rounding_yuan": 1e-999999'),
+        BASE_TEXT.replace('"type": "percent_capped"', '"type": []'),
+        BASE_TEXT.replace('"type": "percent_capped"', '"type": {"a": 1}'),
+        "\ufeff" + BASE_TEXT,
+        BASE_TEXT.encode("utf-16"),
+        b"\xff\xfe",
+        b"",
+        "null",
+    ]
     for text in hostile:
         CASES["unit JSON (known hostile inputs) -> " + _check(text)] += 1
     assert BASE_TEXT.count('"area_m2": 56.3') >= 1 and '"storeys": 6' in BASE_TEXT

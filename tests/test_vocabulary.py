@@ -24,10 +24,18 @@ def test_every_code_has_both_names():
     from elevator_eval.findings import SEVERITIES
     from elevator_eval.model import ENTRY_MODES, PIPE_TYPES, STRUCTURES, VOTES
     from elevator_eval.suitability import CLASSES, FINDING_CODES
-    wanted = {"pipes": PIPE_TYPES, "votes": (*VOTES, None), "structures": STRUCTURES,
-              "entry_modes": ENTRY_MODES, "consent_states": CONSENT_STATES,
-              "classes": CLASSES, "severities": SEVERITIES, "methods": METHODS,
-              "findings": FINDING_CODES}
+
+    wanted = {
+        "pipes": PIPE_TYPES,
+        "votes": (*VOTES, None),
+        "structures": STRUCTURES,
+        "entry_modes": ENTRY_MODES,
+        "consent_states": CONSENT_STATES,
+        "classes": CLASSES,
+        "severities": SEVERITIES,
+        "methods": METHODS,
+        "findings": FINDING_CODES,
+    }
     for kind, codes in wanted.items():
         table = V.pairs(kind)
         for code in codes:
@@ -51,9 +59,11 @@ def test_window_documents_and_engines_share_the_words():
     from elevator_eval.suitability import CLASS_LABELS
     from elevator_eval.ui import i18n
     from elevator_eval.ui import labels as UI
+
     i18n.set_language("zh")
-    assert UI.pipe_label("heating") == L.PIPES["heating"][0] == PIPE_LABELS["heating"][0] \
-        == "暖气管"
+    assert (
+        UI.pipe_label("heating") == L.PIPES["heating"][0] == PIPE_LABELS["heating"][0] == "暖气管"
+    )
     assert UI.vote_label("no") == L.VOTES["no"][0] == "反对"
     for s, pair in STATE_LABELS.items():
         assert UI.state_label(s) == L.CONSENT_STATES[s][0] == pair[0]
@@ -87,5 +97,3 @@ def test_no_second_word_for_heating_or_a_no_vote_in_the_code():
             if re.search(r"供热|不同意", line):
                 hits.append(f"{rel}:{i}")
     assert hits == [], hits
-
-

@@ -18,9 +18,23 @@ pytestmark = pytest.mark.slow  # builds the wheel with pip: the full tier
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     proc = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
-         "--disable-pip-version-check", "-q", "-w", str(out)],
-        capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(ROOT),
+            "--no-deps",
+            "--no-build-isolation",
+            "--disable-pip-version-check",
+            "-q",
+            "-w",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     wheels = list(out.glob("elevator_eval-*.whl"))
     assert len(wheels) == 1, wheels
@@ -43,19 +57,29 @@ def test_wheel_has_the_code_and_entry_point(wheel):
 
 def test_wheel_has_every_data_file_of_the_checkout(wheel):
     names = _names(wheel)
-    rules = [p.relative_to(ROOT).as_posix() for p in (ROOT / "elevator_eval" / "rules").rglob("*.json")]
+    rules = [
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "elevator_eval" / "rules").rglob("*.json")
+    ]
     for r in rules:
         assert r in names, f"{r} missing from the wheel"
-    resources = [p.relative_to(ROOT / "resources").as_posix()
-                 for p in (ROOT / "resources").rglob("*") if p.is_file()]
+    resources = [
+        p.relative_to(ROOT / "resources").as_posix()
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file()
+    ]
     for r in resources:
         assert f"elevator_eval/resources/{r}" in names, f"resources/{r} missing from the wheel"
 
 
 def test_wheel_has_font_and_sample(wheel):
     names = _names(wheel)
-    fonts = [n for n in names if n.startswith("elevator_eval/resources/fonts/") and n.endswith(".ttf")]
-    samples = [n for n in names if n.startswith("elevator_eval/resources/sample/")
-               and n.endswith(".eeproj")]
+    fonts = [
+        n for n in names if n.startswith("elevator_eval/resources/fonts/") and n.endswith(".ttf")
+    ]
+    samples = [
+        n
+        for n in names
+        if n.startswith("elevator_eval/resources/sample/") and n.endswith(".eeproj")
+    ]
     assert fonts, "no bundled font in the wheel"
     assert "elevator_eval/resources/sample/sample-street.eeproj" in samples

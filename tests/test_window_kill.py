@@ -30,17 +30,29 @@ START_TIMEOUT_S = 60
 
 
 def _env(home: Path) -> dict[str, str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
-               HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
-               XDG_DATA_HOME=str(home / "data"), MPLBACKEND="Agg")
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        MPLBACKEND="Agg",
+    )
     env.pop("ELEVATOR_EVAL_EXIT_AFTER_PAINT", None)
     return env
 
 
 def _driver(args, home: Path, **kw) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "tests.window_driver", *map(str, args)],
-                            cwd=ROOT, env=_env(home), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True, **kw)
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.window_driver", *map(str, args)],
+        cwd=ROOT,
+        env=_env(home),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        **kw,
+    )
 
 
 def _journal(path: Path) -> list[list[str]]:
@@ -66,6 +78,7 @@ def _kill(proc: subprocess.Popen) -> None:
 
 def _check(project: Path, home: Path, answer: str, tmp: Path) -> dict:
     import json
+
     journal, result = tmp / f"check-{answer}.log", tmp / f"check-{answer}.json"
     p = _driver(["check", project, journal, answer, result], home)
     _, err = p.communicate(timeout=START_TIMEOUT_S)
@@ -75,6 +88,7 @@ def _check(project: Path, home: Path, answer: str, tmp: Path) -> dict:
 
 def _make_project(tmp: Path) -> Path:
     from tests.ui.conftest import unit_project
+
     path = tmp / "street.eeproj"
     store.save_project(unit_project(), path)
     return path
@@ -124,8 +138,13 @@ def kill_and_recover(tmp: Path, seed: int) -> dict:
     back = store.open_project(project)
     assert declined["fire_lane"] == str(back.find_unit("XFL-3-2").site.fire_lane_width_after_m)
     assert verify_log(back.vote_log) == (True, None)
-    return {"seed": seed, "edits": max(edits, default=0), "last_autosave": last_auto,
-            "recovered": accepted.get("recovered"), "declined_ok": True}
+    return {
+        "seed": seed,
+        "edits": max(edits, default=0),
+        "last_autosave": last_auto,
+        "recovered": accepted.get("recovered"),
+        "declined_ok": True,
+    }
 
 
 @pytest.mark.slow
@@ -142,8 +161,10 @@ def test_window_killed_at_random_moments(tmp_path):
         d.mkdir()
         rows.append(kill_and_recover(d, seed))
     recovered = sum(1 for r in rows if r["recovered"])
-    print(f"\nwindow kills: {len(rows)}, recovered {recovered}, "
-          f"edits before the kill {[r['edits'] for r in rows]}, seeds 1–{SLOW_KILLS}")
+    print(
+        f"\nwindow kills: {len(rows)}, recovered {recovered}, "
+        f"edits before the kill {[r['edits'] for r in rows]}, seeds 1–{SLOW_KILLS}"
+    )
 
 
 def _pdf_complete(path: Path) -> bool:
@@ -154,6 +175,7 @@ def _pdf_complete(path: Path) -> bool:
 @pytest.mark.slow
 def test_batch_export_killed_leaves_no_half_written_pdf(tmp_path):
     from tests.ui.conftest import unit_project
+
     home = tmp_path / "home"
     home.mkdir()
     project = tmp_path / "street.eeproj"

@@ -32,10 +32,23 @@ def soak(tmp_path, cycles: int) -> dict:
     project = _make_project(tmp_path)
     n0 = len(store.open_project(project).vote_log)
     result = tmp_path / "soak.json"
-    p = subprocess.run([sys.executable, "-m", "tests.window_driver", "soak", str(project),
-                        str(tmp_path / "soak.log"), str(cycles), str(result)],
-                       cwd=ROOT, env=_env(home), capture_output=True, timeout=1800,
-                       check=False)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.window_driver",
+            "soak",
+            str(project),
+            str(tmp_path / "soak.log"),
+            str(cycles),
+            str(result),
+        ],
+        cwd=ROOT,
+        env=_env(home),
+        capture_output=True,
+        timeout=1800,
+        check=False,
+    )
     assert p.returncode == 0, p.stderr.decode()[-2000:]
     r = json.loads(result.read_text(encoding="utf-8"))
     assert r["vote_log_ok"] and r["vote_log_len"] == n0 + cycles  # one change per cycle
@@ -56,8 +69,10 @@ def test_soak_1000_cycles(tmp_path):
     r = soak(tmp_path, SOAK_CYCLES)
     samples = dict(r["samples"])
     growth = samples[SOAK_CYCLES] - samples[50]
-    print(f"\nsoak {SOAK_CYCLES} cycles: rss {samples[1]} MB after 1, {samples[50]} after 50,"
-          f" {samples[SOAK_CYCLES]} after {SOAK_CYCLES} (growth {growth:.1f} MB, bound "
-          f"{GROWTH_BOUND_MB}); peak {r['maxrss_mb']:.0f} MB; vote log {r['vote_log_len']} "
-          f"entries verified")
+    print(
+        f"\nsoak {SOAK_CYCLES} cycles: rss {samples[1]} MB after 1, {samples[50]} after 50,"
+        f" {samples[SOAK_CYCLES]} after {SOAK_CYCLES} (growth {growth:.1f} MB, bound "
+        f"{GROWTH_BOUND_MB}); peak {r['maxrss_mb']:.0f} MB; vote log {r['vote_log_len']} "
+        f"entries verified"
+    )
     assert growth <= GROWTH_BOUND_MB

@@ -54,6 +54,7 @@ def _window():
     from PySide6.QtWidgets import QApplication
 
     from elevator_eval.ui.main_window import MainWindow
+
     return next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
 
 
@@ -71,18 +72,25 @@ def _rss_mb() -> float:
 
 def _state(w) -> dict:
     from elevator_eval.audit import verify_log
+
     unit = w.doc.unit(UNIT)
     ok, bad = verify_log(w.doc.project.vote_log)
-    return {"fire_lane": str(unit.site.fire_lane_width_after_m),
-            "vote": unit.household(VOTER).vote, "vote_log_ok": ok, "vote_log_bad": bad,
-            "vote_log_len": len(w.doc.project.vote_log), "dirty": w.isWindowModified(),
-            "path": str(w.doc.path)}
+    return {
+        "fire_lane": str(unit.site.fire_lane_width_after_m),
+        "vote": unit.household(VOTER).vote,
+        "vote_log_ok": ok,
+        "vote_log_bad": bad,
+        "vote_log_len": len(w.doc.project.vote_log),
+        "dirty": w.isWindowModified(),
+        "path": str(w.doc.path),
+    }
 
 
 def edit(project: str, journal: Journal) -> None:
     from PySide6.QtCore import QTimer
 
     from elevator_eval.ui.main_window import MainWindow
+
     edits = {"n": 0}
     original = MainWindow.autosave
 
@@ -92,6 +100,7 @@ def edit(project: str, journal: Journal) -> None:
         if ok:
             journal(f"autosaved {n}")
         return ok
+
     MainWindow.autosave = autosave
 
     def start():
@@ -111,8 +120,10 @@ def edit(project: str, journal: Journal) -> None:
                 journal(f"vote {i} {vote}")
             edits["n"] = i
             journal(f"edit {i}")
+
         timer.timeout.connect(step)
         timer.start()
+
     _run(project, start)
 
 
@@ -120,6 +131,7 @@ def check(project: str, journal: Journal, answer: str, result: str) -> None:
     from PySide6.QtCore import QTimer
 
     from elevator_eval.ui.main_window import MainWindow
+
     asked: list[str] = []
     MainWindow._ask_recover = lambda self, found: asked.append(str(found)) or answer == "yes"
     original = MainWindow.offer_recovery
@@ -133,18 +145,21 @@ def check(project: str, journal: Journal, answer: str, result: str) -> None:
         self.ask_save_changes = lambda: "discard"
         QTimer.singleShot(0, self.close)
         return recovered
+
     MainWindow.offer_recovery = offer
     _run(project, None)
 
 
 def batch(project: str, journal: Journal, out_dir: str) -> None:
     from PySide6.QtWidgets import QFileDialog
+
     QFileDialog.getExistingDirectory = staticmethod(lambda *a, **k: out_dir)
 
     def start():
         w = _window()
         journal("started")
         w.act_batch.trigger()
+
     _run(project, start)
 
 
@@ -166,10 +181,14 @@ def soak(project: str, journal: Journal, cycles: int, result: str) -> None:
                 samples.append((i, round(_rss_mb(), 1)))
                 journal(f"cycle {i} rss {samples[-1][1]}")
         state = _state(w)
-        state.update(samples=samples, cycles=cycles,
-                     maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        state.update(
+            samples=samples,
+            cycles=cycles,
+            maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        )
         Path(result).write_text(json.dumps(state), encoding="utf-8")
         w.close()
+
     _run(project, start)
 
 
@@ -177,6 +196,7 @@ def _run(project: str, start) -> None:
     from PySide6.QtCore import QTimer
 
     from elevator_eval.ui import app
+
     app.ensure_app()
     if start is not None:
         QTimer.singleShot(300, start)

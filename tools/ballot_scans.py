@@ -50,6 +50,7 @@ def make_project():
     """The bundled sample street with every vote cleared (a fresh consultation)."""
     from elevator_eval.resources import sample_project_path
     from elevator_eval.store import open_project
+
     project = open_project(sample_project_path())
     for u in project.units():
         for h in u.households:
@@ -66,6 +67,7 @@ def render_forms(project, unit_ids, dpis):
     import pypdfium2 as pdfium
 
     from elevator_eval.report.consent_form import build_consent_forms
+
     out: dict[int, list] = {dpi: [] for dpi in dpis}
     for uid in unit_ids:
         unit = project.find_unit(uid)
@@ -87,18 +89,24 @@ def render_forms(project, unit_ids, dpis):
 
 def _fiducial_homography(gray, dpi):
     import cv2
+
     side = B.FIDUCIAL_MM * dpi / 25.4
     n, _l, stats, cents = cv2.connectedComponentsWithStats((gray < 128).astype(np.uint8))
-    pts = [cents[i] for i in range(1, n)
-           if abs(stats[i][2] - side) < 0.15 * side and abs(stats[i][3] - side) < 0.15 * side
-           and stats[i][4] > 0.9 * stats[i][2] * stats[i][3]]
+    pts = [
+        cents[i]
+        for i in range(1, n)
+        if abs(stats[i][2] - side) < 0.15 * side
+        and abs(stats[i][3] - side) < 0.15 * side
+        and stats[i][4] > 0.9 * stats[i][2] * stats[i][3]
+    ]
     assert len(pts) == 4, f"found {len(pts)} fiducials"
     pts = np.array(pts)
     s, d = pts.sum(1), pts[:, 0] - pts[:, 1]
-    ordered = np.array([pts[np.argmin(s)], pts[np.argmax(d)], pts[np.argmax(s)],
-                        pts[np.argmin(d)]], dtype=np.float32)
-    return cv2.getPerspectiveTransform(np.array(B.FIDUCIAL_CENTRES_MM, dtype=np.float32),
-                                       ordered)
+    ordered = np.array(
+        [pts[np.argmin(s)], pts[np.argmax(d)], pts[np.argmax(s)], pts[np.argmin(d)]],
+        dtype=np.float32,
+    )
+    return cv2.getPerspectiveTransform(np.array(B.FIDUCIAL_CENTRES_MM, dtype=np.float32), ordered)
 
 
 def _mm(h, pts):
@@ -109,6 +117,7 @@ def _mm(h, pts):
 def draw_mark(page, h, box: int, pen: str, ink, px_per_mm: float, rng, faint=False):
     """Draw one mark in tick box ``box`` (0 = 同意)."""
     import cv2
+
     x, y, w, _ = B.box_rect_mm(box)
     jx, jy = rng.uniform(-0.8, 0.8, 2)
     size = rng.uniform(0.6, 0.95)
@@ -120,22 +129,46 @@ def draw_mark(page, h, box: int, pen: str, ink, px_per_mm: float, rng, faint=Fal
     thick = max(1, int(round(rng.uniform(0.35, 0.8) * px_per_mm)))
     color = (205, 205, 205) if faint else ink
     if pen == "tick":
-        cv2.polylines(page, [rel([(-0.8, 0.0), (-0.2, 0.7), (0.9, -0.8)])], False, color,
-                      thick, cv2.LINE_AA)
+        cv2.polylines(
+            page, [rel([(-0.8, 0.0), (-0.2, 0.7), (0.9, -0.8)])], False, color, thick, cv2.LINE_AA
+        )
     elif pen == "sloppy":
-        cv2.polylines(page, [rel([(-0.9, -0.1), (-0.3, 0.8), (1.4, -1.5)])], False, color,
-                      thick, cv2.LINE_AA)
+        cv2.polylines(
+            page, [rel([(-0.9, -0.1), (-0.3, 0.8), (1.4, -1.5)])], False, color, thick, cv2.LINE_AA
+        )
     elif pen == "cross":
         cv2.line(page, *rel([(-0.7, -0.7), (0.7, 0.7)]), color, thick, cv2.LINE_AA)
         cv2.line(page, *rel([(0.7, -0.7), (-0.7, 0.7)]), color, thick, cv2.LINE_AA)
     elif pen == "blot":
-        cv2.fillPoly(page, [rel([(math.cos(a) * 0.55, math.sin(a) * 0.45)
-                                 for a in np.linspace(0, 2 * math.pi, 16)])], color,
-                     cv2.LINE_AA)
+        cv2.fillPoly(
+            page,
+            [
+                rel(
+                    [
+                        (math.cos(a) * 0.55, math.sin(a) * 0.45)
+                        for a in np.linspace(0, 2 * math.pi, 16)
+                    ]
+                )
+            ],
+            color,
+            cv2.LINE_AA,
+        )
     elif pen == "circle":
-        cv2.polylines(page, [rel([(math.cos(a) * 0.75, math.sin(a) * 0.7)
-                                  for a in np.linspace(0, 2 * math.pi, 24)])], True, color,
-                      thick, cv2.LINE_AA)
+        cv2.polylines(
+            page,
+            [
+                rel(
+                    [
+                        (math.cos(a) * 0.75, math.sin(a) * 0.7)
+                        for a in np.linspace(0, 2 * math.pi, 24)
+                    ]
+                )
+            ],
+            True,
+            color,
+            thick,
+            cv2.LINE_AA,
+        )
     else:
         raise ValueError(pen)
 
@@ -143,6 +176,7 @@ def draw_mark(page, h, box: int, pen: str, ink, px_per_mm: float, rng, faint=Fal
 def distort(page, rng, angle: float):
     """Rotate, warp in perspective, light unevenly and add noise (returns grey-ish BGR)."""
     import cv2
+
     hgt, wid = page.shape[:2]
     pad = int(0.08 * max(hgt, wid))
     W, H = wid + 2 * pad, hgt + 2 * pad
@@ -152,11 +186,19 @@ def distort(page, rng, angle: float):
     dst += rng.uniform(-0.03, 0.03, (4, 2)).astype(np.float32) * [wid, hgt]
     m = cv2.getPerspectiveTransform(src, dst.astype(np.float32))
     bg = int(rng.uniform(170, 250))
-    out = cv2.warpPerspective(page, m, (W, H), flags=cv2.INTER_LINEAR,
-                              borderMode=cv2.BORDER_CONSTANT, borderValue=(bg, bg, bg))
+    out = cv2.warpPerspective(
+        page,
+        m,
+        (W, H),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=(bg, bg, bg),
+    )
     # uneven light: a smooth gain computed small and enlarged, then noise and blur
-    small = np.outer(np.linspace(rng.uniform(0.88, 1.0), 1.0, 16),
-                     np.linspace(rng.uniform(0.82, 1.0), rng.uniform(0.9, 1.0), 16))
+    small = np.outer(
+        np.linspace(rng.uniform(0.88, 1.0), 1.0, 16),
+        np.linspace(rng.uniform(0.82, 1.0), rng.uniform(0.9, 1.0), 16),
+    )
     small3 = np.repeat(np.round(small * 255).astype(np.uint8)[..., None], 3, axis=2)
     light = cv2.resize(small3, (W, H), interpolation=cv2.INTER_LINEAR)
     out = cv2.multiply(out, light, scale=1 / 255)
@@ -168,9 +210,18 @@ def distort(page, rng, angle: float):
     return out
 
 
-def make_scans(out_dir, n: int, *, seed: int = 1, unit_ids=("DH-1-1", "DH-1-2"),
-               kinds=None, project=None, dpis=(150, 200, 250, 300), pdf_every: int = 12,
-               unique: bool = False):
+def make_scans(
+    out_dir,
+    n: int,
+    *,
+    seed: int = 1,
+    unit_ids=("DH-1-1", "DH-1-2"),
+    kinds=None,
+    project=None,
+    dpis=(150, 200, 250, 300),
+    pdf_every: int = 12,
+    unique: bool = False,
+):
     """Write ``n`` scans to ``out_dir``; return ``(project, [Expected])``.
 
     ``kinds`` is a list of kinds cycled over (default all ``single``). With ``unique`` every
@@ -178,6 +229,7 @@ def make_scans(out_dir, n: int, *, seed: int = 1, unit_ids=("DH-1-1", "DH-1-2"),
     """
     import cv2
     from PIL import Image
+
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     project = make_project() if project is None else project
@@ -205,8 +257,7 @@ def make_scans(out_dir, n: int, *, seed: int = 1, unit_ids=("DH-1-1", "DH-1-2"),
             draw_mark(page, h, box, pen, ink, ppm, rng)
             draw_mark(page, h, (box + 1 + int(rng.integers(2))) % 3, pen, ink, ppm, rng)
         elif kind == "faint":
-            draw_mark(page, h, box, "blot" if pen == "blot" else "tick", ink, ppm, rng,
-                      faint=True)
+            draw_mark(page, h, box, "blot" if pen == "blot" else "tick", ink, ppm, rng, faint=True)
         angle = float(rng.uniform(-10, 10))
         scan = distort(page, rng, angle)
         quality = int(rng.integers(50, 91))
@@ -218,8 +269,9 @@ def make_scans(out_dir, n: int, *, seed: int = 1, unit_ids=("DH-1-1", "DH-1-2"),
             if len(pending_pdf) == 3 or i == n - 1:
                 name = f"scan-{i:04d}.pdf"
                 imgs = [p[0] for p in pending_pdf]
-                imgs[0].save(out_dir / name, save_all=True, append_images=imgs[1:],
-                             resolution=float(dpi))
+                imgs[0].save(
+                    out_dir / name, save_all=True, append_images=imgs[1:], resolution=float(dpi)
+                )
                 for page_no, (_img, e) in enumerate(pending_pdf, start=1):
                     e.file = f"{name}#{page_no}"
                     expected.append(e)
@@ -233,7 +285,7 @@ def make_scans(out_dir, n: int, *, seed: int = 1, unit_ids=("DH-1-1", "DH-1-2"),
             cv2.imwrite(str(out_dir / name), scan, [cv2.IMWRITE_JPEG_QUALITY, quality])
         exp.file = name
         expected.append(exp)
-    if pending_pdf:   # the last PDF of a run that ends mid-bundle
+    if pending_pdf:  # the last PDF of a run that ends mid-bundle
         name = f"scan-{n:04d}.pdf"
         imgs = [p[0] for p in pending_pdf]
         imgs[0].save(out_dir / name, save_all=True, append_images=imgs[1:])
@@ -254,6 +306,7 @@ def evaluate(out_dir, expected: list[Expected], rules=None) -> dict:
 
     from elevator_eval.io.ballots.reader import read_page
     from elevator_eval.io.ballots.scans import load_scan
+
     rules = rules or B.reading_rules()
     by_file: dict[str, list[Expected]] = {}
     for e in expected:
@@ -275,8 +328,13 @@ def evaluate(out_dir, expected: list[Expected], rules=None) -> dict:
             else:
                 review += 1
             outcomes.append((e, r.vote, r.reason))
-    return {"right": right, "wrong": wrong, "review": review, "outcomes": outcomes,
-            "seconds": time.perf_counter() - t0}
+    return {
+        "right": right,
+        "wrong": wrong,
+        "review": review,
+        "outcomes": outcomes,
+        "seconds": time.perf_counter() - t0,
+    }
 
 
 if __name__ == "__main__":
@@ -284,7 +342,9 @@ if __name__ == "__main__":
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 30
     proj, exp = make_scans(target, count)
     from elevator_eval.store import save_project
+
     save_project(proj, target / "project.eeproj")
-    (target / "expected.json").write_text(json.dumps([asdict(e) for e in exp], indent=1,
-                                                     ensure_ascii=False), encoding="utf-8")
+    (target / "expected.json").write_text(
+        json.dumps([asdict(e) for e in exp], indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     print(f"{len(exp)} scans in {target}")

@@ -105,7 +105,7 @@ def subset(font, codepoints: set[int]) -> None:
     options.name_languages = ["*"]
     options.name_legacy = True
     options.notdef_outline = True
-    options.hinting = False           # CFF hints mean nothing once converted to quadratics
+    options.hinting = False  # CFF hints mean nothing once converted to quadratics
     options.desubroutinize = True
     # Keep Latin kerning only: "locl"/"vert" would pull in the Japanese, Korean and
     # Traditional glyph variants (about 18 000 extra glyphs) that Simplified text never uses.
@@ -202,8 +202,8 @@ def rename(font) -> None:
     # Drop localised family names of the source (e.g. 思源黑体 / Noto Sans CJK SC in zh).
     name_table.names = [n for n in name_table.names if n.nameID not in names]
     for name_id, text in names.items():
-        name_table.setName(text, name_id, 3, 1, 0x409)   # Windows, Unicode BMP, en-US
-        name_table.setName(text, name_id, 1, 0, 0)       # Macintosh, Roman, English
+        name_table.setName(text, name_id, 3, 1, 0x409)  # Windows, Unicode BMP, en-US
+        name_table.setName(text, name_id, 1, 0, 0)  # Macintosh, Roman, English
     description = (
         "EE Sans SC: Noto Sans CJK SC subset to the CJK Unified Ideographs, Extension A, "
         "Latin and symbols, converted to TrueType outlines for PDF embedding."

@@ -24,11 +24,42 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "sample"
 
-HEADERS = ("小区", "楼栋", "单元", "单元编号", "建成年份", "层数", "结构", "危房等级", "门牌号",
-           "楼层", "面积(㎡)", "业主编号", "业主", "联系电话", "表决", "表决日期")
-UNIT_HEADERS = ("小区", "楼栋", "单元", "单元编号", "入户方式", "可用宽度(m)", "可用进深(m)",
-                "红线内", "消防通道宽度(m)", "与邻楼距离(m)", "占用私家院", "日照不达标", "管线",
-                "底坑深度(mm)", "顶层高度(mm)", "造价(元)")
+HEADERS = (
+    "小区",
+    "楼栋",
+    "单元",
+    "单元编号",
+    "建成年份",
+    "层数",
+    "结构",
+    "危房等级",
+    "门牌号",
+    "楼层",
+    "面积(㎡)",
+    "业主编号",
+    "业主",
+    "联系电话",
+    "表决",
+    "表决日期",
+)
+UNIT_HEADERS = (
+    "小区",
+    "楼栋",
+    "单元",
+    "单元编号",
+    "入户方式",
+    "可用宽度(m)",
+    "可用进深(m)",
+    "红线内",
+    "消防通道宽度(m)",
+    "与邻楼距离(m)",
+    "占用私家院",
+    "日照不达标",
+    "管线",
+    "底坑深度(mm)",
+    "顶层高度(mm)",
+    "造价(元)",
+)
 
 # community, building, unit, unit id, year, storeys, structure, grade, areas (east, west)
 UNITS = (
@@ -39,12 +70,35 @@ UNITS = (
     ("东风新村", "12栋", "2单元", "DFXC-12-2", 1988, 5, "砖混", "C", ("48.60", "52.20")),
 )
 SITES = {
-    "XFL-3-1": ("半层", "2.6", "2.4", "是", "4.5", "13", "否", "否", "给水、通信", 1400, 3800,
-                "500000"),
-    "XFL-3-2": ("半层", "2.6", "2.4", "是", "4.5", "13", "否", "否", "给水", 1400, 3800,
-                "50万"),
-    "XFL-5-1": ("平层", "2.8", "3.0", "是", "5.0", "15", "否", "否", "燃气、给水", 1500, 4000,
-                "620000"),
+    "XFL-3-1": (
+        "半层",
+        "2.6",
+        "2.4",
+        "是",
+        "4.5",
+        "13",
+        "否",
+        "否",
+        "给水、通信",
+        1400,
+        3800,
+        "500000",
+    ),
+    "XFL-3-2": ("半层", "2.6", "2.4", "是", "4.5", "13", "否", "否", "给水", 1400, 3800, "50万"),
+    "XFL-5-1": (
+        "平层",
+        "2.8",
+        "3.0",
+        "是",
+        "5.0",
+        "15",
+        "否",
+        "否",
+        "燃气、给水",
+        1500,
+        4000,
+        "620000",
+    ),
     "DFXC-12-1": ("半层", "2.2", "2.0", "是", "3.6", "8", "是", "否", "", None, None, None),
 }
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
@@ -60,12 +114,29 @@ def household_rows() -> list[list]:
         for floor in range(1, storeys + 1):
             for side, area in enumerate(areas, start=1):
                 door = f"{floor}0{side}"
-                name = SURNAMES[k % len(SURNAMES)] + GIVEN[(3 * k) % (len(GIVEN) - 1):][:2]
+                name = SURNAMES[k % len(SURNAMES)] + GIVEN[(3 * k) % (len(GIVEN) - 1) :][:2]
                 vote = VOTES[k % len(VOTES)]
                 date = "2024-03-05" if vote else None
-                rows.append([comm, bldg, unit, uid, year, storeys, structure, grade, door,
-                             floor, area, f"{uid}-{door}", name, f"1380013{k:04d}", vote,
-                             date])
+                rows.append(
+                    [
+                        comm,
+                        bldg,
+                        unit,
+                        uid,
+                        year,
+                        storeys,
+                        structure,
+                        grade,
+                        door,
+                        floor,
+                        area,
+                        f"{uid}-{door}",
+                        name,
+                        f"1380013{k:04d}",
+                        vote,
+                        date,
+                    ]
+                )
                 k += 1
     return rows
 
@@ -87,21 +158,56 @@ def mistakes(rows) -> tuple[list[dict], dict[str, int]]:
     column index of each header."""
     col = {h: i for i, h in enumerate(HEADERS)}
     return [
-        {"row": _row_of(rows, "XFL-3-1", "202"), "column": "面积(㎡)", "value": "=B5*2",
-         "accepted": False, "what": "formula / 公式"},
-        {"row": _row_of(rows, "XFL-3-1", "301"), "column": "面积(㎡)", "value": "-56.30",
-         "accepted": False, "what": "negative area / 负面积"},
-        {"row": _row_of(rows, "XFL-3-1", "401"), "column": "面积(㎡)", "value": "56.3㎡",
-         "accepted": True, "what": "unit in the cell / 带单位（可接受）"},
-        {"row": _row_of(rows, "XFL-3-2", "601"), "column": "楼层", "value": 7,
-         "accepted": False, "what": "floor above storeys / 楼层高于层数"},
-        {"row": _row_of(rows, "XFL-3-2", "401"), "column": "面积(㎡)", "value": "５６．３０",
-         "accepted": True, "what": "full-width digits / 全角数字（可接受）"},
-        {"row": _row_of(rows, "XFL-5-1", "101"), "column": "小区", "value": "幸福里",
-         "accepted": False, "what": "merged cells over two rows / 合并单元格",
-         "merge": f"A{_row_of(rows, 'XFL-5-1', '101')}:A{_row_of(rows, 'XFL-5-1', '102')}"},
-        {"row": _row_of(rows, "DFXC-12-1", "101"), "column": "建成年份", "value": "八十年代",
-         "accepted": False, "what": "text in the year column / 年份写成文字"},
+        {
+            "row": _row_of(rows, "XFL-3-1", "202"),
+            "column": "面积(㎡)",
+            "value": "=B5*2",
+            "accepted": False,
+            "what": "formula / 公式",
+        },
+        {
+            "row": _row_of(rows, "XFL-3-1", "301"),
+            "column": "面积(㎡)",
+            "value": "-56.30",
+            "accepted": False,
+            "what": "negative area / 负面积",
+        },
+        {
+            "row": _row_of(rows, "XFL-3-1", "401"),
+            "column": "面积(㎡)",
+            "value": "56.3㎡",
+            "accepted": True,
+            "what": "unit in the cell / 带单位（可接受）",
+        },
+        {
+            "row": _row_of(rows, "XFL-3-2", "601"),
+            "column": "楼层",
+            "value": 7,
+            "accepted": False,
+            "what": "floor above storeys / 楼层高于层数",
+        },
+        {
+            "row": _row_of(rows, "XFL-3-2", "401"),
+            "column": "面积(㎡)",
+            "value": "５６．３０",
+            "accepted": True,
+            "what": "full-width digits / 全角数字（可接受）",
+        },
+        {
+            "row": _row_of(rows, "XFL-5-1", "101"),
+            "column": "小区",
+            "value": "幸福里",
+            "accepted": False,
+            "what": "merged cells over two rows / 合并单元格",
+            "merge": f"A{_row_of(rows, 'XFL-5-1', '101')}:A{_row_of(rows, 'XFL-5-1', '102')}",
+        },
+        {
+            "row": _row_of(rows, "DFXC-12-1", "101"),
+            "column": "建成年份",
+            "value": "八十年代",
+            "accepted": False,
+            "what": "text in the year column / 年份写成文字",
+        },
     ], col
 
 
@@ -152,8 +258,11 @@ def _save_stable(wb, path: Path) -> Path:
         for info in zin.infolist():
             data = zin.read(info.filename)
             if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                              rb"\g<1>" + stamp + rb"\g<2>", data)
+                data = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + stamp + rb"\g<2>",
+                    data,
+                )
             zi = zipfile.ZipInfo(info.filename, date_time=(2024, 3, 1, 9, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o644 << 16

@@ -19,8 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 UNIT = "DH-1-2"
 PROCUREMENT_UNITS = {"DH-1-1", "DH-1-2", "DH-2-2", "DH-5-1", "DH-5-2", "GY-8-1", "GY-8-2"}
 # illustrative evaluators' points (technical, service) for the tender screenshot
-SCORES = {"HT-630": (77.5, 70), "HT-450": (70, 60), "AJ-630R": (90, 85), "DF-800": (82.5, 75),
-          "DF-1000": (95, 90), "HL-630E": (75, 65)}
+SCORES = {
+    "HT-630": (77.5, 70),
+    "HT-450": (70, 60),
+    "AJ-630R": (90, 85),
+    "DF-800": (82.5, 75),
+    "DF-1000": (95, 90),
+    "HL-630E": (75, 65),
+}
 """Evaluators' technical and service scores on the 0–100 scale."""
 
 
@@ -47,6 +53,7 @@ def main(argv=None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings, Qt
+
     from elevator_eval.resources import resource_path
     from elevator_eval.ui import i18n
     from elevator_eval.ui.app import ensure_app, load_app_font
@@ -59,8 +66,9 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for lang in ("zh", "en"):
             i18n.set_language(lang)
-            w = MainWindow(Settings(QSettings(os.path.join(tmp, f"{lang}.ini"),
-                                              QSettings.IniFormat)))
+            w = MainWindow(
+                Settings(QSettings(os.path.join(tmp, f"{lang}.ini"), QSettings.IniFormat))
+            )
             w.open_initial(None)
             w.resize(1360, 860)
             w.show()
@@ -103,8 +111,9 @@ def main(argv=None) -> int:
             proc._loading = True
             for i in range(proc.unit_list.count()):
                 item = proc.unit_list.item(i)
-                item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in PROCUREMENT_UNITS
-                                   else Qt.Unchecked)
+                item.setCheckState(
+                    Qt.Checked if item.data(Qt.UserRole) in PROCUREMENT_UNITS else Qt.Unchecked
+                )
             proc._loading = False
             proc.set_scores({p.id: SCORES.get(p.id, (75, 60)) for p in proc.products})
             proc.tabs.setCurrentWidget(proc.fit)

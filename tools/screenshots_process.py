@@ -43,8 +43,9 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for lang in ("zh", "en"):
             i18n.set_language(lang)
-            w = MainWindow(Settings(QSettings(os.path.join(tmp, f"{lang}.ini"),
-                                              QSettings.IniFormat)))
+            w = MainWindow(
+                Settings(QSettings(os.path.join(tmp, f"{lang}.ini"), QSettings.IniFormat))
+            )
             w.open_initial(None)
             w.resize(1360, 860)
             w.show()

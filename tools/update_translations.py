@@ -29,6 +29,7 @@ def _tool(name: str) -> str:
     if found:
         return found
     import PySide6
+
     path = Path(PySide6.__file__).parent / name
     if path.exists():
         return str(path)
@@ -40,9 +41,23 @@ def sources() -> list[str]:
 
 
 def lupdate() -> None:
-    subprocess.run([_tool("lupdate"), *sources(), "-source-language", "zh_CN",
-                    "-target-language", "en_US", "-no-obsolete", "-locations", "none",
-                    "-ts", str(TS.relative_to(ROOT))], cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            _tool("lupdate"),
+            *sources(),
+            "-source-language",
+            "zh_CN",
+            "-target-language",
+            "en_US",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-ts",
+            str(TS.relative_to(ROOT)),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
 
 
 QT_SUPPLEMENT = TS.with_name("qt_supplement_zh_CN.ts")
@@ -51,8 +66,12 @@ QT_SUPPLEMENT = TS.with_name("qt_supplement_zh_CN.ts")
 
 def lrelease() -> None:
     for ts in (TS, QT_SUPPLEMENT):
-        subprocess.run([_tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [_tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
 
 def unfinished(ts: Path = TS) -> list[tuple[str, str]]:
@@ -62,8 +81,11 @@ def unfinished(ts: Path = TS) -> list[tuple[str, str]]:
         name = ctx.findtext("name")
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
-            if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") \
-                    or not (tr.text or "").strip():
+            if (
+                tr is None
+                or tr.get("type") in ("unfinished", "vanished", "obsolete")
+                or not (tr.text or "").strip()
+            ):
                 if tr is not None and tr.get("type") in ("vanished", "obsolete"):
                     continue
                 out.append((name, msg.findtext("source")))
@@ -72,8 +94,9 @@ def unfinished(ts: Path = TS) -> list[tuple[str, str]]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true",
-                    help="only report strings without English; exit 1 if any")
+    ap.add_argument(
+        "--check", action="store_true", help="only report strings without English; exit 1 if any"
+    )
     args = ap.parse_args(argv)
     if not args.check:
         lupdate()

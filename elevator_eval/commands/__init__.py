@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
 from .. import store
+from ..errors import InputError
 from ..model import Project, Unit
 from ..unitfile import load_unit
 
@@ -28,8 +28,11 @@ class CommandResult:
 
 def add_target_arguments(parser, *, unit_required: bool = False) -> None:
     """``TARGET`` (a unit file or a project) and ``--unit ID``, ``--json``."""
-    parser.add_argument("target", metavar="UNIT.json|PROJECT",
-                        help="单元 JSON 文件或项目文件 / a unit file or a project file")
+    parser.add_argument(
+        "target",
+        metavar="UNIT.json|PROJECT",
+        help="单元 JSON 文件或项目文件 / a unit file or a project file",
+    )
     parser.add_argument("--unit", metavar="ID", help="项目中的单元编号 / unit id in a project")
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
 
@@ -46,8 +49,9 @@ def is_unit_file(path: Path) -> bool:
     return head.lstrip()[:1] in (b"{", b"[") or head.startswith(b"\xef\xbb\xbf{")
 
 
-def load_target(target: str, unit_id: str | None, *, need_unit: bool = True
-                ) -> tuple[Unit | None, Project | None]:
+def load_target(
+    target: str, unit_id: str | None, *, need_unit: bool = True
+) -> tuple[Unit | None, Project | None]:
     """Load ``TARGET``: returns ``(unit, project)``.
 
     For a unit file ``project`` is ``None``. For a project, ``unit`` is the unit named by

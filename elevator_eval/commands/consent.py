@@ -9,9 +9,11 @@ from . import CommandResult, add_target_arguments, load_target
 
 def add_arguments(parser) -> None:
     add_target_arguments(parser)
-    parser.add_argument("--rules", metavar="NAME",
-                        help="表决规则（默认取单元的 rules）/ consent ruleset (default: the "
-                             "unit's rules)")
+    parser.add_argument(
+        "--rules",
+        metavar="NAME",
+        help="表决规则（默认取单元的 rules）/ consent ruleset (default: the unit's rules)",
+    )
 
 
 def _yn(ok: bool) -> str:
@@ -33,8 +35,9 @@ def _doors(unit, owner_ids) -> str:
     doors: dict[str, list[str]] = {}
     for h in unit.households:
         doors.setdefault(h.owner_id, []).append(h.id)
-    return ", ".join(f"{o}（{'/'.join(doors[o])}）" if o in doors and doors[o] != [o] else o
-                     for o in owner_ids)
+    return ", ".join(
+        f"{o}（{'/'.join(doors[o])}）" if o in doors and doors[o] != [o] else o for o in owner_ids
+    )
 
 
 def render_text(r, unit=None) -> str:
@@ -58,8 +61,10 @@ def render_text(r, unit=None) -> str:
     if r.objecting:
         lines.append(f"明确反对 / explicit objection: {_doors(unit, r.objecting)}")
     if r.blocking:
-        lines.append(f"专有部分受影响、尚未同意 / exclusive part affected, not yet yes: "
-                     f"{_doors(unit, r.blocking)}")
+        lines.append(
+            f"专有部分受影响、尚未同意 / exclusive part affected, not yet yes: "
+            f"{_doors(unit, r.blocking)}"
+        )
     for w in r.warnings:
         lines.append(f"注意 / note: {w}")
     if r.needed is not None:
@@ -73,5 +78,4 @@ def render_text(r, unit=None) -> str:
 def run(args) -> CommandResult:
     unit, project = load_target(args.target, args.unit)
     result = tally(unit, resolve(project, unit, args.rules).consent)
-    return CommandResult(data=result.to_json(), text=render_text(result, unit),
-                         json_mode=args.json)
+    return CommandResult(data=result.to_json(), text=render_text(result, unit), json_mode=args.json)

@@ -15,10 +15,16 @@ from . import CommandResult, is_unit_file
 
 def add_arguments(parser) -> None:
     parser.add_argument("project", metavar="PROJECT", help="项目文件 / project file (.eeproj)")
-    parser.add_argument("--unit", metavar="ID", required=True,
-                        help="要导出的单元编号 / id of the unit to export")
-    parser.add_argument("-o", "--output", metavar="OUT.unit.json", required=True,
-                        help="输出的单元文件 / unit file to write")
+    parser.add_argument(
+        "--unit", metavar="ID", required=True, help="要导出的单元编号 / id of the unit to export"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.unit.json",
+        required=True,
+        help="输出的单元文件 / unit file to write",
+    )
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
 
 
@@ -45,6 +51,8 @@ def run(args) -> CommandResult:
     except OSError as e:
         raise InputError("-o", f"cannot write {out}: {e.strerror or e}") from None
     data = {"unit": unit.id, "output": str(out), "households": len(unit.households)}
-    text = (f"已导出单元 {unit.id}（{len(unit.households)} 户）到 {out} / exported unit "
-            f"{unit.id} ({len(unit.households)} households) to {out}")
+    text = (
+        f"已导出单元 {unit.id}（{len(unit.households)} 户）到 {out} / exported unit "
+        f"{unit.id} ({len(unit.households)} households) to {out}"
+    )
     return CommandResult(data=data, text=text, json_mode=args.json)

@@ -17,8 +17,11 @@ KIND = "intent"
 def add_arguments(parser) -> None:
     parser.add_argument("target", metavar="PROJECT", help="项目文件 / project file")
     parser.add_argument("file", metavar="FILE", help="CSV 或 xlsx / a CSV or xlsx file")
-    parser.add_argument("--apply", action="store_true",
-                        help="无错误时写入项目 / write into the project when no row is bad")
+    parser.add_argument(
+        "--apply",
+        action="store_true",
+        help="无错误时写入项目 / write into the project when no row is bad",
+    )
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
 
 
@@ -30,9 +33,12 @@ def run_import(args, kind: str) -> CommandResult:
     data = pv.to_json()
     lines = [f"{pv.source}: {len(pv.rows)} 行可导入 / rows ok, {len(pv.errors)} 行有误 / bad"]
     lines += [f"  {e.text()}" for e in pv.errors]
-    if pv.errors:   # every bad row, in the one line of the error (exit 2)
-        raise InputError("file", f"{pv.source}: {len(pv.errors)} bad row(s), nothing imported: "
-                         + "; ".join(e.text() for e in pv.errors))
+    if pv.errors:  # every bad row, in the one line of the error (exit 2)
+        raise InputError(
+            "file",
+            f"{pv.source}: {len(pv.errors)} bad row(s), nothing imported: "
+            + "; ".join(e.text() for e in pv.errors),
+        )
     if args.apply:
         n = apply_preview(project, pv)
         save_project(project, Path(args.target))

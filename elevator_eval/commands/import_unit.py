@@ -18,12 +18,17 @@ from . import CommandResult
 def add_arguments(parser) -> None:
     parser.add_argument("project", metavar="PROJECT", help="项目文件 / project file (.eeproj)")
     parser.add_argument("unit_file", metavar="UNIT.json", help="单元文件 / unit file")
-    parser.add_argument("--community", metavar="NAME", required=True,
-                        help="小区名称 / community name")
-    parser.add_argument("--building", metavar="NAME", required=True,
-                        help="楼栋名称 / building name")
-    parser.add_argument("--create", action="store_true",
-                        help="项目不存在时新建 / create the project when it does not exist")
+    parser.add_argument(
+        "--community", metavar="NAME", required=True, help="小区名称 / community name"
+    )
+    parser.add_argument(
+        "--building", metavar="NAME", required=True, help="楼栋名称 / building name"
+    )
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        help="项目不存在时新建 / create the project when it does not exist",
+    )
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
 
 
@@ -39,17 +44,25 @@ def run(args) -> CommandResult:
         project = new_project(path.stem)
         created = True
     else:
-        raise InputError("PROJECT", f"{args.project} does not exist (add --create to make a "
-                                    "new project)")
+        raise InputError(
+            "PROJECT", f"{args.project} does not exist (add --create to make a new project)"
+        )
     added = import_unit(project, unit, args.community, args.building)
     try:
         save_project(project, path)
     except OSError as e:
         raise InputError("PROJECT", f"cannot write {path}: {e.strerror or e}") from None
-    data = {"unit": added.id, "project": str(path), "created": created,
-            "community": args.community.strip(), "building": args.building.strip(),
-            "units": len(project.units())}
-    text = (f"已将单元 {added.id} 导入 {path.name}（{data['community']} {data['building']}）"
-            f" / imported unit {added.id} into {path.name} "
-            f"({data['community']}, {data['building']})")
+    data = {
+        "unit": added.id,
+        "project": str(path),
+        "created": created,
+        "community": args.community.strip(),
+        "building": args.building.strip(),
+        "units": len(project.units()),
+    }
+    text = (
+        f"已将单元 {added.id} 导入 {path.name}（{data['community']} {data['building']}）"
+        f" / imported unit {added.id} into {path.name} "
+        f"({data['community']}, {data['building']})"
+    )
     return CommandResult(data=data, text=text, json_mode=args.json)

@@ -16,8 +16,11 @@ def add_arguments(parser) -> None:
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
     parser.add_argument("-o", "--output", metavar="PDF", help="异议登记表 PDF / register PDF")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh")
-    parser.add_argument("--internal", action="store_true",
-                        help="显示姓名与门牌（内部存档）/ print names and doors (office file)")
+    parser.add_argument(
+        "--internal",
+        action="store_true",
+        help="显示姓名与门牌（内部存档）/ print names and doors (office file)",
+    )
 
 
 def run(args) -> CommandResult:
@@ -35,8 +38,10 @@ def run(args) -> CommandResult:
     lines = [f"单元 / unit {unit.id}: 异议 {len(items)} 件 / objections"]
     lines += [f"  {d['id']}  {d['received']}  {d['status']:<9} {d['text'][:40]}" for d in items]
     if args.output:
-        build_objection_register(unit, project=project, lang=args.lang, out=args.output,
-                                 masked=not args.internal)
+        build_objection_register(
+            unit, project=project, lang=args.lang, out=args.output, masked=not args.internal
+        )
         lines.append(f"已写入 / written: {args.output}")
-    return CommandResult(data={"unit": unit.id, "objections": items}, text="\n".join(lines),
-                         json_mode=args.json)
+    return CommandResult(
+        data={"unit": unit.id, "objections": items}, text="\n".join(lines), json_mode=args.json
+    )

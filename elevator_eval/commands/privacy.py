@@ -27,18 +27,34 @@ from .export_unit import output_path
 def add_arguments(parser) -> None:
     parser.add_argument("project", metavar="PROJECT", help="项目文件 / project file (.eeproj)")
     what = parser.add_mutually_exclusive_group(required=True)
-    what.add_argument("--resident", metavar="UNIT:ID",
-                      help="查阅某位业主的个人信息 / report what is held about a resident")
-    what.add_argument("--erase", metavar="UNIT:ID",
-                      help="删除某位业主的个人信息（需 --yes）/ erase a resident (needs --yes)")
-    what.add_argument("--retention-days", metavar="N|none",
-                      help="设定保存期限（天）/ set the retention period in days")
-    what.add_argument("--purge-expired", action="store_true",
-                      help="删除超过保存期限的联系方式与备注 / apply the retention period")
+    what.add_argument(
+        "--resident",
+        metavar="UNIT:ID",
+        help="查阅某位业主的个人信息 / report what is held about a resident",
+    )
+    what.add_argument(
+        "--erase",
+        metavar="UNIT:ID",
+        help="删除某位业主的个人信息（需 --yes）/ erase a resident (needs --yes)",
+    )
+    what.add_argument(
+        "--retention-days",
+        metavar="N|none",
+        help="设定保存期限（天）/ set the retention period in days",
+    )
+    what.add_argument(
+        "--purge-expired",
+        action="store_true",
+        help="删除超过保存期限的联系方式与备注 / apply the retention period",
+    )
     parser.add_argument("--yes", action="store_true", help="确认删除 / confirm --erase")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="今天的日期 / today's date")
-    parser.add_argument("-o", "--output", metavar="COPY.pdf",
-                        help="以 PDF 输出查阅答复 / write the resident's copy as a PDF")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="COPY.pdf",
+        help="以 PDF 输出查阅答复 / write the resident's copy as a PDF",
+    )
     parser.add_argument("--lang", default="zh", metavar="zh|en", help="PDF 语言 / language")
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
 
@@ -71,18 +87,24 @@ def run(args) -> CommandResult:
             out = output_path(args.output)
             build_resident_report(record, out=out, lang=args.lang)
             text = f"已写出 {out} / wrote {out}"
-            return CommandResult(data={"output": str(out), **record}, text=text,
-                                 json_mode=args.json)
-        return CommandResult(data=record, json_mode=bool(args.json),
-                             text=json.dumps(record, ensure_ascii=False, indent=2))
+            return CommandResult(
+                data={"output": str(out), **record}, text=text, json_mode=args.json
+            )
+        return CommandResult(
+            data=record,
+            json_mode=bool(args.json),
+            text=json.dumps(record, ensure_ascii=False, indent=2),
+        )
     if args.erase is not None:
         if not args.yes:
             raise InputError("--yes", "erasing a resident cannot be undone: add --yes")
         rec = privacy.erase_resident(project, args.erase, today=today)
         _save(project, path)
-        text = (f"已删除 {args.erase} 的个人信息（{rec['households']} 户，{rec['vote_log_notes_erased']}"
-                f" 条表决备注）/ erased {args.erase} ({rec['households']} households, "
-                f"{rec['vote_log_notes_erased']} vote-log notes)")
+        text = (
+            f"已删除 {args.erase} 的个人信息（{rec['households']} 户，{rec['vote_log_notes_erased']}"
+            f" 条表决备注）/ erased {args.erase} ({rec['households']} households, "
+            f"{rec['vote_log_notes_erased']} vote-log notes)"
+        )
         return CommandResult(data=rec, text=text, json_mode=args.json)
     if args.retention_days is not None:
         v = args.retention_days.strip().lower()
@@ -95,13 +117,17 @@ def run(args) -> CommandResult:
     if n:
         _save(project, path)
     text = f"已删除 {n} 户的联系方式与备注 / purged contact details and notes of {n} households"
-    return CommandResult(data={"purged": n, "retention_days": privacy.retention_days(project)},
-                         text=text, json_mode=args.json)
+    return CommandResult(
+        data={"purged": n, "retention_days": privacy.retention_days(project)},
+        text=text,
+        json_mode=args.json,
+    )
 
 
 def _int(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise InputError("--retention-days", f"must be a number of days or none, got "
-                         f"{text!r}") from None
+        raise InputError(
+            "--retention-days", f"must be a number of days or none, got {text!r}"
+        ) from None

@@ -17,15 +17,21 @@ from . import CommandResult, load_target
 def add_arguments(parser) -> None:
     parser.add_argument("target", metavar="PROJECT", help="项目文件 / project file (.eeproj)")
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
-    parser.add_argument("--as-of", metavar="DATE",
-                        help="统计日期（默认今天）/ date of the count (default: today)")
+    parser.add_argument(
+        "--as-of", metavar="DATE", help="统计日期（默认今天）/ date of the count (default: today)"
+    )
     parser.add_argument("--unit", metavar="ID", help="单元编号 / unit id")
-    parser.add_argument("--advance", metavar="STAGE",
-                        help="推进到阶段（如 notice）/ move the unit into this stage")
+    parser.add_argument(
+        "--advance", metavar="STAGE", help="推进到阶段（如 notice）/ move the unit into this stage"
+    )
     parser.add_argument("--date", metavar="DATE", help="推进日期 / date of the move (YYYY-MM-DD)")
     parser.add_argument("--responsible", default="", help="责任方 / responsible party")
-    parser.add_argument("--document", action="append", default=[],
-                        help="关联文件（可重复）/ linked document (repeatable)")
+    parser.add_argument(
+        "--document",
+        action="append",
+        default=[],
+        help="关联文件（可重复）/ linked document (repeatable)",
+    )
     parser.add_argument("--note", default="", help="备注 / note")
 
 
@@ -39,11 +45,13 @@ def _day(text: str | None, field: str) -> str:
 
 
 def render_text(data: dict) -> str:
-    lines = [f"项目 / project: {data['project']}    统计日期 / as of {data['as_of']}",
-             f"单元 / units: {data['units']}    逾期 / overdue: {data['overdue_total']}", ""]
+    lines = [
+        f"项目 / project: {data['project']}    统计日期 / as of {data['as_of']}",
+        f"单元 / units: {data['units']}    逾期 / overdue: {data['overdue_total']}",
+        "",
+    ]
     rows = [["阶段 / stage", "", "单元 units", "逾期 overdue"]]
-    rows += [[s["zh"], s["en"], str(s["count"]), str(s["overdue"] or "")]
-             for s in data["stages"]]
+    rows += [[s["zh"], s["en"], str(s["count"]), str(s["overdue"] or "")] for s in data["stages"]]
     lines += ["  " + line for line in table(rows, right_from=2)]
     return "\n".join(lines)
 
@@ -72,13 +80,28 @@ def run(args) -> CommandResult:
     date = _day(args.date, "--date")
     rules = stages.load_rules()
     rules.index(args.advance)  # unknown stage: one clear line
-    entry = stages.advance(unit, args.advance, date, responsible=args.responsible,
-                           documents=args.document, note=args.note, project=project,
-                           rules=rules)
+    entry = stages.advance(
+        unit,
+        args.advance,
+        date,
+        responsible=args.responsible,
+        documents=args.document,
+        note=args.note,
+        project=project,
+        rules=rules,
+    )
     save_project(project, Path(args.target))
     st = rules.stage(entry.stage)
-    data = {"unit": unit.id, "stage": entry.stage, "entered": entry.entered,
-            "zh": st.zh, "en": st.en}
-    return CommandResult(data=data, json_mode=args.json,
-                         text=f"单元 {unit.id} 已进入“{st.zh}”（{entry.entered}）/ unit "
-                              f"{unit.id} entered {st.en} on {entry.entered}")
+    data = {
+        "unit": unit.id,
+        "stage": entry.stage,
+        "entered": entry.entered,
+        "zh": st.zh,
+        "en": st.en,
+    }
+    return CommandResult(
+        data=data,
+        json_mode=args.json,
+        text=f"单元 {unit.id} 已进入“{st.zh}”（{entry.entered}）/ unit "
+        f"{unit.id} entered {st.en} on {entry.entered}",
+    )

@@ -42,36 +42,70 @@ UNIT_KINDS = ("proposal", "consent-forms", "notice")
 
 def add_arguments(parser) -> None:
     add_target_arguments(parser)
-    parser.add_argument("--all", action="store_true",
-                        help="项目中每个单元各出一份 / one document per unit of the project")
-    parser.add_argument("-o", "--output", metavar="OUT.pdf|OUTDIR",
-                        help="输出 PDF 文件（--all 时为文件夹）/ output PDF (a folder with --all)")
-    parser.add_argument("--kind", default="proposal", metavar="KIND",
-                        help="文件类型 / document: proposal 方案书, consent-forms 意见征询表, "
-                             "notice 公示, census 普查报告, quotes 报价比选 (default proposal)")
-    parser.add_argument("--lang", default="zh", metavar="zh|en",
-                        help="语言 / language (default zh)")
-    parser.add_argument("--unmasked", action="store_true",
-                        help="内部版：显示完整姓名、电话和表决意见，标注“内部资料，不得张贴” / "
-                             "notice: full names, phones and votes, marked internal")
-    parser.add_argument("--progress", action="store_true",
-                        help="表决未通过时出表决进展通报 / notice: a vote progress notice for a "
-                             "unit whose vote has not passed")
-    parser.add_argument("--notice-start", metavar="YYYY-MM-DD",
-                        help="公示开始日期 / notice: first day of posting (default today)")
-    parser.add_argument("--notice-days", metavar="N",
-                        help="公示天数 / notice: posting period in days (default from the "
-                             "rules data: 10)")
-    parser.add_argument("--quotes", metavar="QUOTES.xlsx",
-                        help="报价表（--kind quotes）/ quotes workbook for --kind quotes")
-    parser.add_argument("--units", metavar="ID,ID…",
-                        help="报价比选的单元（默认全部）/ units for --kind quotes (default all)")
-    parser.add_argument("--weights", metavar="WEIGHTS",
-                        help="评分权重（--kind quotes）/ tender weights, e.g. "
-                             "price=40,technical=40,service=20")
-    parser.add_argument("--scores", metavar="FILE.json",
-                        help="评委技术/服务分（--kind quotes，需 --weights）/ evaluator points "
-                             "{\"PRODUCT\": {\"technical\": 40, \"service\": 18}}")
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="项目中每个单元各出一份 / one document per unit of the project",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.pdf|OUTDIR",
+        help="输出 PDF 文件（--all 时为文件夹）/ output PDF (a folder with --all)",
+    )
+    parser.add_argument(
+        "--kind",
+        default="proposal",
+        metavar="KIND",
+        help="文件类型 / document: proposal 方案书, consent-forms 意见征询表, "
+        "notice 公示, census 普查报告, quotes 报价比选 (default proposal)",
+    )
+    parser.add_argument(
+        "--lang", default="zh", metavar="zh|en", help="语言 / language (default zh)"
+    )
+    parser.add_argument(
+        "--unmasked",
+        action="store_true",
+        help="内部版：显示完整姓名、电话和表决意见，标注“内部资料，不得张贴” / "
+        "notice: full names, phones and votes, marked internal",
+    )
+    parser.add_argument(
+        "--progress",
+        action="store_true",
+        help="表决未通过时出表决进展通报 / notice: a vote progress notice for a "
+        "unit whose vote has not passed",
+    )
+    parser.add_argument(
+        "--notice-start",
+        metavar="YYYY-MM-DD",
+        help="公示开始日期 / notice: first day of posting (default today)",
+    )
+    parser.add_argument(
+        "--notice-days",
+        metavar="N",
+        help="公示天数 / notice: posting period in days (default from the rules data: 10)",
+    )
+    parser.add_argument(
+        "--quotes",
+        metavar="QUOTES.xlsx",
+        help="报价表（--kind quotes）/ quotes workbook for --kind quotes",
+    )
+    parser.add_argument(
+        "--units",
+        metavar="ID,ID…",
+        help="报价比选的单元（默认全部）/ units for --kind quotes (default all)",
+    )
+    parser.add_argument(
+        "--weights",
+        metavar="WEIGHTS",
+        help="评分权重（--kind quotes）/ tender weights, e.g. price=40,technical=40,service=20",
+    )
+    parser.add_argument(
+        "--scores",
+        metavar="FILE.json",
+        help="评委技术/服务分（--kind quotes，需 --weights）/ evaluator points "
+        '{"PRODUCT": {"technical": 40, "service": 18}}',
+    )
 
 
 def _check_args(args) -> Path:
@@ -98,8 +132,9 @@ def _check_args(args) -> Path:
     out = Path(args.output)
     if not args.all:
         if out.is_dir():
-            raise InputError("-o", f"{out} is a folder; give a file name such as OUT.pdf "
-                                   "(a folder is for --all)")
+            raise InputError(
+                "-o", f"{out} is a folder; give a file name such as OUT.pdf (a folder is for --all)"
+            )
         if out.suffix.lower() != ".pdf":
             raise InputError("-o", f"must end in .pdf, got {out.name!r}")
         if not out.parent.exists() and str(out.parent) not in ("", "."):
@@ -141,11 +176,12 @@ def run(args) -> CommandResult:
 def notice_options(args) -> dict:
     """Keyword arguments of :func:`~elevator_eval.report.notice.build_notice` from the
     command line."""
-    return {"masked": not args.unmasked, "progress": bool(args.progress),
-            "start": parse_date(args.notice_start, "--notice-start")
-            if args.notice_start else None,
-            "notice_days": check_days(args.notice_days, "--notice-days")
-            if args.notice_days else None}
+    return {
+        "masked": not args.unmasked,
+        "progress": bool(args.progress),
+        "start": parse_date(args.notice_start, "--notice-start") if args.notice_start else None,
+        "notice_days": check_days(args.notice_days, "--notice-days") if args.notice_days else None,
+    }
 
 
 def _run_all(args, out: Path) -> CommandResult:
@@ -156,16 +192,20 @@ def _run_all(args, out: Path) -> CommandResult:
         # several processes: every form of the project is signed with the same key
         created = form_secret(project) is None
         form_secret(project, create=True)
-    result = write_all_proposals(project, out, lang=args.lang, kind=args.kind,
-                                 options=notice_options(args) if args.kind == "notice" else None)
-    if created:   # the new secret must be kept, or no returned form could be verified
+    result = write_all_proposals(
+        project,
+        out,
+        lang=args.lang,
+        kind=args.kind,
+        options=notice_options(args) if args.kind == "notice" else None,
+    )
+    if created:  # the new secret must be kept, or no returned form could be verified
         save_project(project, Path(args.target))
     res = _done(args, list(result))
     res.data["failures"] = [{"unit": u, "error": m} for u, m in result.failures]
     if result.failures:
         res.exit_code = 2
-        res.text += "\n" + "\n".join(f"未生成 / not written: {u}: {m}"
-                                     for u, m in result.failures)
+        res.text += "\n" + "\n".join(f"未生成 / not written: {u}: {m}" for u, m in result.failures)
     return res
 
 
@@ -188,8 +228,9 @@ def _run_quotes(args, out: Path) -> CommandResult:
         project = open_project(Path(args.target))
     if not args.units:  # unless units are named: those suitable or difficult, fits counted
         units = units_for_comparison(units) or units
-    comparison = compare(units, products, weights=weights, scores=scores,
-                         count_unknown=bool(args.units))
+    comparison = compare(
+        units, products, weights=weights, scores=scores, count_unknown=bool(args.units)
+    )
     build_quotes_report(comparison, project=project, lang=args.lang, out=out)
     return _done(args, [out])
 
@@ -197,6 +238,5 @@ def _run_quotes(args, out: Path) -> CommandResult:
 def _done(args, paths: list) -> CommandResult:
     written = [str(p) for p in paths]
     data = {"kind": args.kind, "written": written, "count": len(written)}
-    text = (f"已生成 {len(written)} 个文件 / {len(written)} file(s) written:\n"
-            + "\n".join(written))
+    text = f"已生成 {len(written)} 个文件 / {len(written)} file(s) written:\n" + "\n".join(written)
     return CommandResult(data=data, text=text, json_mode=bool(args.json))

@@ -14,20 +14,25 @@ from . import CommandResult, load_target
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("projects", nargs="+", metavar="PROJECT",
-                        help="街道项目文件 / street project files")
+    parser.add_argument(
+        "projects", nargs="+", metavar="PROJECT", help="街道项目文件 / street project files"
+    )
     parser.add_argument("-o", "--output", metavar="XLSX", help="统计表 / statistics workbook")
     parser.add_argument("--geojson", metavar="FILE", help="单元 GeoJSON / units as GeoJSON")
     parser.add_argument("--as-of", metavar="DATE", help="统计日期（默认今天）/ date of the count")
-    parser.add_argument("--title", default="既有住宅加装电梯进展统计",
-                        help="标题 / title of the workbook")
+    parser.add_argument(
+        "--title", default="既有住宅加装电梯进展统计", help="标题 / title of the workbook"
+    )
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
 
 
 def run(args) -> CommandResult:
     try:
-        as_of = _dt.date.fromisoformat(args.as_of).isoformat() if args.as_of else \
-            _dt.date.today().isoformat()
+        as_of = (
+            _dt.date.fromisoformat(args.as_of).isoformat()
+            if args.as_of
+            else _dt.date.today().isoformat()
+        )
     except ValueError:
         raise InputError("--as-of", f"must be a date YYYY-MM-DD, got {args.as_of!r}") from None
     loaded = []
@@ -39,18 +44,28 @@ def run(args) -> CommandResult:
     if args.output and Path(args.output).resolve() in {Path(p).resolve() for p in args.projects}:
         raise InputError("-o", "would overwrite an input project")
     roll = rollup(loaded, as_of)
-    lines = [(f"项目 / projects: {len(loaded)}, 单元 / units counted: {len(roll.units)}, "
-             f"重复 / duplicates: {len(roll.duplicates)}")]
-    lines += [f"  重复 duplicate: {d['unit']} ({d['address']}) 计入 counted in {d['first']}, "
-              f"又见于 also in {d['again']}" for d in roll.duplicates]
+    lines = [
+        (
+            f"项目 / projects: {len(loaded)}, 单元 / units counted: {len(roll.units)}, "
+            f"重复 / duplicates: {len(roll.duplicates)}"
+        )
+    ]
+    lines += [
+        f"  重复 duplicate: {d['unit']} ({d['address']}) 计入 counted in {d['first']}, "
+        f"又见于 also in {d['again']}"
+        for d in roll.duplicates
+    ]
     for r in roll.district:
         v = r.values
-        lines.append(f"  {r.year}: 计划 planned {v['units_planned']}, 开工 started "
-                     f"{v['units_started']}, 完工 completed {v['units_completed']}, 在用 in "
-                     f"service {v['in_service']}, 投资 investment {v['investment_yuan']} 元")
+        lines.append(
+            f"  {r.year}: 计划 planned {v['units_planned']}, 开工 started "
+            f"{v['units_started']}, 完工 completed {v['units_completed']}, 在用 in "
+            f"service {v['in_service']}, 投资 investment {v['investment_yuan']} 元"
+        )
     if args.output:
-        write_statistics_xlsx(roll, args.output, title=args.title, as_of=as_of,
-                              sources=[label for label, _ in loaded])
+        write_statistics_xlsx(
+            roll, args.output, title=args.title, as_of=as_of, sources=[label for label, _ in loaded]
+        )
         lines.append(f"已写入 / written: {args.output}")
     if args.geojson:
         write_geojson([p for _, p in loaded], args.geojson, as_of)

@@ -19,11 +19,15 @@ from . import CommandResult, is_unit_file
 
 def add_arguments(parser) -> None:
     parser.add_argument("project", metavar="PROJECT", help="项目文件 / project file (.eeproj)")
-    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                        dest="assignments",
-                        help="修改一项设置（可重复；值为空则清除）/ change a setting "
-                             "(repeatable; an empty value clears it). Keys: "
-                             + ", ".join(SETTABLE_KEYS))
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        dest="assignments",
+        help="修改一项设置（可重复；值为空则清除）/ change a setting "
+        "(repeatable; an empty value clears it). Keys: " + ", ".join(SETTABLE_KEYS),
+    )
     parser.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
 
 
@@ -40,19 +44,27 @@ def describe(project) -> dict:
     bundle = Resolver(project).bundle(None)
     data = s.to_json()
     data["in_force"] = {
-        "consent_rules": {"name": bundle.consent.name, "title_zh": bundle.consent.title_zh,
-                          "title_en": bundle.consent.title_en,
-                          "valid_from": bundle.consent.valid_from,
-                          "valid_to": bundle.consent.valid_to, "from": bundle.consent_from},
-        "suitability_rules": {"name": bundle.suitability.name,
-                              "title_zh": bundle.suitability.title_zh,
-                              "title_en": bundle.suitability.title_en,
-                              "from": bundle.suitability_from},
+        "consent_rules": {
+            "name": bundle.consent.name,
+            "title_zh": bundle.consent.title_zh,
+            "title_en": bundle.consent.title_en,
+            "valid_from": bundle.consent.valid_from,
+            "valid_to": bundle.consent.valid_to,
+            "from": bundle.consent_from,
+        },
+        "suitability_rules": {
+            "name": bundle.suitability.name,
+            "title_zh": bundle.suitability.title_zh,
+            "title_en": bundle.suitability.title_en,
+            "from": bundle.suitability_from,
+        },
         "coefficient_table": bundle.coefficient_table,
         "subsidy_rule_set": bundle.subsidy_rule_set,
-        "sunlight_standard": {"name": bundle.sunlight_standard.name,
-                              "title_zh": bundle.sunlight_standard.title_zh,
-                              "title_en": bundle.sunlight_standard.title_en},
+        "sunlight_standard": {
+            "name": bundle.sunlight_standard.name,
+            "title_zh": bundle.sunlight_standard.title_zh,
+            "title_en": bundle.sunlight_standard.title_en,
+        },
     }
     return data
 
@@ -79,10 +91,12 @@ def render_text(data: dict) -> str:
     ]
     for k in ORGANISATION_FIELDS:
         lines.append(f"    organisation.{k}: {data['organisation'][k] or '—'}")
-    for k, title in (("consent_rulesets", "项目自定义表决规则 / project consent rulesets"),
-                     ("suitability_rulesets", "项目自定义适宜性规则 / project suitability rulesets"),
-                     ("coefficient_tables", "项目自定义系数表 / project coefficient tables"),
-                     ("subsidy_rules", "项目自定义补贴规则 / project subsidy rule sets")):
+    for k, title in (
+        ("consent_rulesets", "项目自定义表决规则 / project consent rulesets"),
+        ("suitability_rulesets", "项目自定义适宜性规则 / project suitability rulesets"),
+        ("coefficient_tables", "项目自定义系数表 / project coefficient tables"),
+        ("subsidy_rules", "项目自定义补贴规则 / project subsidy rule sets"),
+    ):
         if data[k]:
             lines.append(f"{title}: {', '.join(data[k])}")
     return "\n".join(lines)

@@ -19,9 +19,18 @@ from .cellguard import SPACES, needs_quote
 MAX_NUMBER_TEXT_CHARS = 40
 """Longest text read as a number [characters]; longer texts are rejected."""
 
-EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
-                "#GETTING_DATA", "#SPILL!", "#CALC!")
-
+EXCEL_ERRORS = (
+    "#NULL!",
+    "#DIV/0!",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#N/A",
+    "#GETTING_DATA",
+    "#SPILL!",
+    "#CALC!",
+)
 
 
 class CellError(InputError):
@@ -47,8 +56,16 @@ class CellError(InputError):
         The raw cell value.
     """
 
-    def __init__(self, row, column, message: str, message_zh: str | None = None, *,
-                 sheet: str = "", value=None):
+    def __init__(
+        self,
+        row,
+        column,
+        message: str,
+        message_zh: str | None = None,
+        *,
+        sheet: str = "",
+        value=None,
+    ):
         self.sheet = sheet or ""
         self.row = row
         self.column = column or ""
@@ -70,9 +87,8 @@ def cell_field(sheet, row, column) -> str:
     return ", ".join(parts) or "cell"
 
 
-
 class Loc:
-    __slots__ = ("row", "column", "sheet", "value")
+    __slots__ = ("column", "row", "sheet", "value")
 
     def __init__(self, value, row, column, sheet):
         self.value, self.row, self.column, self.sheet = value, row, column, sheet
@@ -105,8 +121,9 @@ def is_formula_object(value) -> bool:
 def prepare(value, loc: Loc, required: bool):
     """Common checks. Returns ``None`` for empty, else the value (text stripped)."""
     if is_formula_object(value):
-        raise loc.error("formulas are not accepted; type the value itself",
-                        "不接受公式，请直接填写数值")
+        raise loc.error(
+            "formulas are not accepted; type the value itself", "不接受公式，请直接填写数值"
+        )
     if value is None:
         if required:
             raise loc.error("is required", "必须填写")
@@ -118,29 +135,34 @@ def prepare(value, loc: Loc, required: bool):
                 raise loc.error("is required", "必须填写")
             return None
         if text.startswith("=") or text.startswith("\uff1d"):
-            raise loc.error(f"formulas are not accepted ({show(text)}); type the value itself",
-                            f"不接受公式（{show(text)}），请直接填写数值")
+            raise loc.error(
+                f"formulas are not accepted ({show(text)}); type the value itself",
+                f"不接受公式（{show(text)}），请直接填写数值",
+            )
         if text.upper() in EXCEL_ERRORS:
-            raise loc.error(f"contains the spreadsheet error {text}; type the value",
-                            f"单元格为表格错误值 {text}，请填写数值")
+            raise loc.error(
+                f"contains the spreadsheet error {text}; type the value",
+                f"单元格为表格错误值 {text}，请填写数值",
+            )
         if text.startswith("'") and needs_quote(text[1:]):
             text = text[1:]
         return text
     return value
 
 
-
 def wrong_type(loc: Loc, want_en: str, want_zh: str) -> CellError:
-    return loc.error(f"must be {want_en}, got {show(loc.value)}",
-                     f"应为{want_zh}，实际为 {show(loc.value)}")
+    return loc.error(
+        f"must be {want_en}, got {show(loc.value)}", f"应为{want_zh}，实际为 {show(loc.value)}"
+    )
 
 
 DEC_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 THOUSANDS_RE = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 
 
-def number_text(text: str, loc: Loc, units: dict[str, Decimal], want_en: str,
-                 want_zh: str) -> Decimal:
+def number_text(
+    text: str, loc: Loc, units: dict[str, Decimal], want_en: str, want_zh: str
+) -> Decimal:
     """Read a normalised number text with an optional unit suffix/prefix."""
     if len(text) > MAX_NUMBER_TEXT_CHARS:
         raise loc.error(f"is too long to be {want_en}", f"内容过长，不是{want_zh}")
@@ -156,39 +178,45 @@ def number_text(text: str, loc: Loc, units: dict[str, Decimal], want_en: str,
             break
     if "," in t:
         if not THOUSANDS_RE.fullmatch(t):
-            raise loc.error(f"must be {want_en}; the comma in {show(text)} is not a "
-                            "thousands separator (write 12,000 or 56.3)",
-                            f"应为{want_zh}；{show(text)} 中的逗号不是千位分隔符"
-                            "（请写 12,000 或 56.3）")
+            raise loc.error(
+                f"must be {want_en}; the comma in {show(text)} is not a "
+                "thousands separator (write 12,000 or 56.3)",
+                f"应为{want_zh}；{show(text)} 中的逗号不是千位分隔符（请写 12,000 或 56.3）",
+            )
         t = t.replace(",", "")
     if not DEC_RE.fullmatch(t):
-        raise loc.error(f"must be {want_en}, got {show(text)}",
-                        f"应为{want_zh}，实际为 {show(text)}")
+        raise loc.error(
+            f"must be {want_en}, got {show(text)}", f"应为{want_zh}，实际为 {show(text)}"
+        )
     try:
         return Decimal(t) * factor
     except InvalidOperation:  # pragma: no cover - the regex admits only plain decimals
-        raise loc.error(f"must be {want_en}, got {show(text)}",
-                        f"应为{want_zh}，实际为 {show(text)}") from None
+        raise loc.error(
+            f"must be {want_en}, got {show(text)}", f"应为{want_zh}，实际为 {show(text)}"
+        ) from None
 
 
-def decimal_value(value, loc: Loc, units: dict[str, Decimal], want_en: str,
-             want_zh: str) -> Decimal:
+def decimal_value(
+    value, loc: Loc, units: dict[str, Decimal], want_en: str, want_zh: str
+) -> Decimal:
     """A Decimal from an int, float, Decimal or text cell (units allowed in text)."""
     if isinstance(value, bool):
         raise wrong_type(loc, want_en, want_zh)
     if isinstance(value, int):
-        if abs(value) > 10 ** MAX_NUMBER_TEXT_CHARS:
+        if abs(value) > 10**MAX_NUMBER_TEXT_CHARS:
             raise loc.error(f"is far too large to be {want_en}", f"数值过大，不是{want_zh}")
         return Decimal(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise loc.error(f"must be a finite number, got {value!r}",
-                            f"必须是有限数值，实际为 {value!r}")
+            raise loc.error(
+                f"must be a finite number, got {value!r}", f"必须是有限数值，实际为 {value!r}"
+            )
         return Decimal(repr(value))
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise loc.error(f"must be a finite number, got {value!r}",
-                            f"必须是有限数值，实际为 {value!r}")
+            raise loc.error(
+                f"must be a finite number, got {value!r}", f"必须是有限数值，实际为 {value!r}"
+            )
         if value != 0 and abs(value.adjusted()) > MAX_NUMBER_TEXT_CHARS:
             raise loc.error(f"is out of range for {want_en}", f"超出{want_zh}的范围")
         return value
@@ -199,26 +227,37 @@ def decimal_value(value, loc: Loc, units: dict[str, Decimal], want_en: str,
 
 def whole(d: Decimal, loc: Loc, want_en: str, want_zh: str) -> int:
     if d != d.to_integral_value():
-        raise loc.error(f"must be {want_en} (a whole number), got {d}",
-                        f"应为{want_zh}（整数），实际为 {d}")
+        raise loc.error(
+            f"must be {want_en} (a whole number), got {d}", f"应为{want_zh}（整数），实际为 {d}"
+        )
     return int(d)
 
 
 def in_range(d, lo, hi, loc: Loc, unit_en: str = "", unit_zh: str = ""):
     if lo is not None and d < lo:
-        raise loc.error(f"must be at least {lo}{unit_en}, got {d}",
-                        f"不得小于 {lo}{unit_zh}，实际为 {d}")
+        raise loc.error(
+            f"must be at least {lo}{unit_en}, got {d}", f"不得小于 {lo}{unit_zh}，实际为 {d}"
+        )
     if hi is not None and d > hi:
-        raise loc.error(f"must be at most {hi}{unit_en}, got {d}",
-                        f"不得大于 {hi}{unit_zh}，实际为 {d}")
+        raise loc.error(
+            f"must be at most {hi}{unit_en}, got {d}", f"不得大于 {hi}{unit_zh}，实际为 {d}"
+        )
     return d
-
 
 
 # ------------------------------------------------------------------------------ choices
 
-def choice(value, loc: Loc, table: dict[str, object], want_en: str, want_zh: str,
-            required: bool, *, numbers: bool = False):
+
+def choice(
+    value,
+    loc: Loc,
+    table: dict[str, object],
+    want_en: str,
+    want_zh: str,
+    required: bool,
+    *,
+    numbers: bool = False,
+):
     v = prepare(value, loc, required)
     if v is None:
         return None, True
@@ -229,7 +268,7 @@ def choice(value, loc: Loc, table: dict[str, object], want_en: str, want_zh: str
             raise wrong_type(loc, want_en, want_zh)
         if isinstance(v, Decimal) and not v.is_finite():
             raise wrong_type(loc, want_en, want_zh)
-        if abs(v) > 10 ** 6:
+        if abs(v) > 10**6:
             raise wrong_type(loc, want_en, want_zh)
         key = str(int(v)) if v == int(v) else str(v)
     elif isinstance(v, str):
@@ -238,8 +277,7 @@ def choice(value, loc: Loc, table: dict[str, object], want_en: str, want_zh: str
         raise wrong_type(loc, want_en, want_zh)
     if key in table:
         return table[key], False
-    raise loc.error(f"must be {want_en}, got {show(value)}",
-                    f"应为{want_zh}，实际为 {show(value)}")
+    raise loc.error(f"must be {want_en}, got {show(value)}", f"应为{want_zh}，实际为 {show(value)}")
 
 
 def word_table(pairs: dict[str, tuple[str, ...]]) -> dict[str, object]:

@@ -26,17 +26,41 @@ def export_census_xlsx(c: Census, path) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "单元 Units"
-    header = ["小区 Community", "楼栋 Building", "单元编号 Unit id", "单元名称 Unit name",
-              "建成年份 Year built", "年代 Year band", "类别 Class", "类别（中文）",
-              "主要原因 Main reason", "Main reason (EN)", "表决状态 Consent state"]
+    header = [
+        "小区 Community",
+        "楼栋 Building",
+        "单元编号 Unit id",
+        "单元名称 Unit name",
+        "建成年份 Year built",
+        "年代 Year band",
+        "类别 Class",
+        "类别（中文）",
+        "主要原因 Main reason",
+        "Main reason (EN)",
+        "表决状态 Consent state",
+    ]
     ws.append(header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in c.rows:
-        ws.append([safe_cell(v) for v in (
-            r.community, r.building, r.unit_id, r.unit_name, r.year_built,
-            year_band(r.year_built), r.klass, CLASS_LABELS[r.klass][0], r.main_reason_zh,
-            r.main_reason_en, r.consent_state)])
+        ws.append(
+            [
+                safe_cell(v)
+                for v in (
+                    r.community,
+                    r.building,
+                    r.unit_id,
+                    r.unit_name,
+                    r.year_built,
+                    year_band(r.year_built),
+                    r.klass,
+                    CLASS_LABELS[r.klass][0],
+                    r.main_reason_zh,
+                    r.main_reason_en,
+                    r.consent_state,
+                )
+            ]
+        )
     s = wb.create_sheet("汇总 Summary")
     cls_head = [f"{CLASS_LABELS[k][0]} {k}" for k in CLASSES] + ["合计 total"]
 
@@ -44,8 +68,7 @@ def export_census_xlsx(c: Census, path) -> None:
         s.append([title] + cls_head)
         s.cell(row=s.max_row, column=1).font = Font(bold=True)
         for key, counts in data.items():
-            s.append([safe_cell(key)] + [counts[k] for k in CLASSES]
-                     + [sum(counts.values())])
+            s.append([safe_cell(key)] + [counts[k] for k in CLASSES] + [sum(counts.values())])
         s.append([])
 
     block("按类别 By class", {"全部 All": c.by_class})

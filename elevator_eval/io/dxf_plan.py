@@ -33,13 +33,24 @@ from ..errors import InputError
 from ..site.plan import parse_plan
 from ..unitfile import dumps_json
 
-ROLE_PREFIXES = (("own", ("own", "本楼")), ("shaft", ("shaft", "井道")),
-                 ("red_line", ("redline", "red_line", "红线")),
-                 ("fire_lane", ("fire_lane", "firelane", "消防车道")),
-                 ("pipe", ("pipe", "管线")), ("courtyard", ("courtyard", "庭院")),
-                 ("building", ("building", "neighbour", "neighbor", "建筑", "邻楼")))
-PIPE_TYPES = {"燃气": "gas", "给水": "water", "排水": "drainage", "电力": "power",
-              "通信": "telecom", "暖气": "heating", "供热": "heating"}
+ROLE_PREFIXES = (
+    ("own", ("own", "本楼")),
+    ("shaft", ("shaft", "井道")),
+    ("red_line", ("redline", "red_line", "红线")),
+    ("fire_lane", ("fire_lane", "firelane", "消防车道")),
+    ("pipe", ("pipe", "管线")),
+    ("courtyard", ("courtyard", "庭院")),
+    ("building", ("building", "neighbour", "neighbor", "建筑", "邻楼")),
+)
+PIPE_TYPES = {
+    "燃气": "gas",
+    "给水": "water",
+    "排水": "drainage",
+    "电力": "power",
+    "通信": "telecom",
+    "暖气": "heating",
+    "供热": "heating",
+}
 UNIT_SCALE = {0: 1.0, 1: 0.0254, 2: 0.3048, 4: 0.001, 5: 0.01, 6: 1.0}
 """``$INSUNITS`` code → metres per drawing unit (0 = unitless, read as metres)."""
 
@@ -54,7 +65,7 @@ def layer_role(layer: str) -> tuple[str | None, str | None]:
         for p in prefixes:
             if name.startswith(p):
                 if role == "pipe":
-                    rest = name[len(p):].lstrip("_- ")
+                    rest = name[len(p) :].lstrip("_- ")
                     return role, PIPE_TYPES.get(rest, rest or "other")
                 return role, None
     return None, None
@@ -71,8 +82,13 @@ def _texts(msp) -> list[tuple[float, float, str]]:
         out.append((x, y, text.strip()))
     for ins in msp.query("INSERT"):
         for a in getattr(ins, "attribs", []):
-            out.append((ins.dxf.insert.x, ins.dxf.insert.y,
-                        f"@{a.dxf.tag.strip().upper()}={a.dxf.text.strip()}"))
+            out.append(
+                (
+                    ins.dxf.insert.x,
+                    ins.dxf.insert.y,
+                    f"@{a.dxf.tag.strip().upper()}={a.dxf.text.strip()}",
+                )
+            )
     return out
 
 
@@ -139,14 +155,16 @@ def _by_role(msp, scale: float) -> dict[str, list[dict[str, Any]]]:
         where = f"dxf layer {e.dxf.layer} entity {e.dxf.handle}"
         if role in CLOSED_ROLES and not _closed(e):
             raise InputError(where, "must be a closed polyline")
-        roles[role].append({"where": where, "pts": _points(e, scale), "entity": e,
-                            "kind": kind})
+        roles[role].append({"where": where, "pts": _points(e, scale), "entity": e, "kind": kind})
     if len(roles["own"]) != 1:
-        raise InputError("dxf", f"needs exactly one closed polyline on the OWN/本楼 layer, "
-                                f"found {len(roles['own'])}")
+        raise InputError(
+            "dxf",
+            f"needs exactly one closed polyline on the OWN/本楼 layer, found {len(roles['own'])}",
+        )
     if len(roles["shaft"]) > 1:
-        raise InputError("dxf", f"at most one shaft (SHAFT/井道 layer), "
-                                f"found {len(roles['shaft'])}")
+        raise InputError(
+            "dxf", f"at most one shaft (SHAFT/井道 layer), found {len(roles['shaft'])}"
+        )
     return roles
 
 
@@ -163,11 +181,13 @@ def _prism(item, pid: str, texts, floor_h_m: float, own_flag: bool = False) -> d
     inside = _inside(texts, item["pts"])
     hs = [h for t in inside if (h := _height(t, floor_h_m)) is not None]
     if not hs:
-        raise InputError(item["where"], "has no height: put a text such as 18.0 or 6F "
-                                        "inside it, or a block with a HEIGHT attribute")
+        raise InputError(
+            item["where"],
+            "has no height: put a text such as 18.0 or 6F "
+            "inside it, or a block with a HEIGHT attribute",
+        )
     names = [t for t in inside if not t.startswith("@") and _height(t, floor_h_m) is None]
-    out = {"id": names[0] if names else pid, "footprint": item["pts"],
-           "height_m": round(hs[0], 3)}
+    out = {"id": names[0] if names else pid, "footprint": item["pts"], "height_m": round(hs[0], 3)}
     if own_flag:
         out["own"] = True
     return out
@@ -186,8 +206,10 @@ def _lane_width(item, texts, scale: float) -> float:
         m = re.search(r"(\d+(?:\.\d+)?)\s*m?", t.replace("宽", ""))
         if _d < LANE_LABEL_DISTANCE and m:
             return float(m.group(1))
-    raise InputError(item["where"], "has no width: give the polyline a constant "
-                                    "width or put a text such as 4.0 beside it")
+    raise InputError(
+        item["where"],
+        "has no width: give the polyline a constant width or put a text such as 4.0 beside it",
+    )
 
 
 def _check_plan(plan: dict[str, Any]) -> None:
@@ -209,8 +231,9 @@ def plan_from_dxf(path: str | Path, *, floor_h_m: float = 2.9) -> dict[str, Any]
     texts = [(x * scale, y * scale, t) for x, y, t in _texts(msp)]
     r = _by_role(msp, scale)
     plan: dict[str, Any] = {"buildings": [_prism(r["own"][0], "self", texts, floor_h_m, True)]}
-    plan["buildings"] += [_prism(b, f"B{i + 1}", texts, floor_h_m)
-                          for i, b in enumerate(r["building"])]
+    plan["buildings"] += [
+        _prism(b, f"B{i + 1}", texts, floor_h_m) for i, b in enumerate(r["building"])
+    ]
     if r["shaft"]:
         s = _prism(r["shaft"][0], "shaft", texts, floor_h_m)
         plan["shaft"] = {"footprint": s["footprint"], "height_m": s["height_m"]}
@@ -222,7 +245,9 @@ def plan_from_dxf(path: str | Path, *, floor_h_m: float = 2.9) -> dict[str, Any]
     if r["pipe"]:
         plan["pipes"] = [{"type": p["kind"] or "other", "line": p["pts"]} for p in r["pipe"]]
     if r["courtyard"]:
-        plan["courtyards"] = [{"household": (_inside(texts, c["pts"]) or [""])[0],
-                               "polygon": c["pts"]} for c in r["courtyard"]]
+        plan["courtyards"] = [
+            {"household": (_inside(texts, c["pts"]) or [""])[0], "polygon": c["pts"]}
+            for c in r["courtyard"]
+        ]
     _check_plan(plan)
     return plan

@@ -27,27 +27,56 @@ from ..process.stages import NOT_STARTED, load_rules, unit_status
 from ..process.stats import MEASURES, Rollup, unit_key
 from .cellguard import safe_cell
 
-YEAR_HEADERS = ("街道 Street", "年度 Year", "计划单元 Units planned",
-                "计划户数 Households planned", "开工单元 Units started",
-                "开工户数 Households started", "完工单元 Units completed",
-                "完工户数 Households completed", "在用电梯 Elevators in service",
-                "投资（元）Investment (yuan)", "补贴（元）Subsidy (yuan)",
-                "居民出资（元）Residents' contribution (yuan)")
-SHEETS = ("说明 About", "按街道年度 By street-year", "按年度 By year", "阶段 Stages",
-          "单元 Units", "重复 Duplicates")
+YEAR_HEADERS = (
+    "街道 Street",
+    "年度 Year",
+    "计划单元 Units planned",
+    "计划户数 Households planned",
+    "开工单元 Units started",
+    "开工户数 Households started",
+    "完工单元 Units completed",
+    "完工户数 Households completed",
+    "在用电梯 Elevators in service",
+    "投资（元）Investment (yuan)",
+    "补贴（元）Subsidy (yuan)",
+    "居民出资（元）Residents' contribution (yuan)",
+)
+SHEETS = (
+    "说明 About",
+    "按街道年度 By street-year",
+    "按年度 By year",
+    "阶段 Stages",
+    "单元 Units",
+    "重复 Duplicates",
+)
 DEFINITIONS = (
-    ("计划 planned", ("当年进入“方案公示”（表决通过后）的单元 / units that entered the public "
-                    "notice (after the vote passed) in the year")),
+    (
+        "计划 planned",
+        (
+            "当年进入“方案公示”（表决通过后）的单元 / units that entered the public "
+            "notice (after the vote passed) in the year"
+        ),
+    ),
     ("开工 started", "当年进入“施工”的单元 / units that entered construction in the year"),
-    ("完工 completed", ("当年进入“投用”（监督检验合格后）的单元 / units put into service in the "
-                      "year (after the supervisory inspection)")),
+    (
+        "完工 completed",
+        (
+            "当年进入“投用”（监督检验合格后）的单元 / units put into service in the "
+            "year (after the supervisory inspection)"
+        ),
+    ),
     ("在用电梯 in service", "截至当年12月31日已投用的单元 / units in service on 31 December"),
     ("投资 investment", "当年开工单元的建设总费用 / capital total of the units started"),
     ("补贴 subsidy", "这些单元的政府补贴（不超过总费用）/ their subsidies, capped by the total"),
     ("居民出资 contribution", "投资 − 补贴 / investment − subsidy"),
-    ("重复 duplicates", ("单元编号与楼栋地址相同（无地址时小区与楼栋名相同）的单元只计一次，计入第一个"
-                       "项目 / same unit id and building address (or community and building name):"
-                       " counted once, in the first project")),
+    (
+        "重复 duplicates",
+        (
+            "单元编号与楼栋地址相同（无地址时小区与楼栋名相同）的单元只计一次，计入第一个"
+            "项目 / same unit id and building address (or community and building name):"
+            " counted once, in the first project"
+        ),
+    ),
 )
 
 
@@ -92,8 +121,9 @@ def _sheet(wb, name: str, header, rows, money_from: int | None = None) -> None:
     s.freeze_panes = "A2"
 
 
-def write_statistics_xlsx(roll: Rollup, path, *, title: str, as_of: str,
-                          sources: list[str]) -> Path:
+def write_statistics_xlsx(
+    roll: Rollup, path, *, title: str, as_of: str, sources: list[str]
+) -> Path:
     """Write the statistics workbook (layout in the module docstring)."""
     import io
 
@@ -106,17 +136,51 @@ def write_statistics_xlsx(roll: Rollup, path, *, title: str, as_of: str,
     rules = load_rules()
     keys = [NOT_STARTED] + [s.key for s in rules.stages]
     names = ["未登记 not started"] + [f"{s.zh} {s.en}" for s in rules.stages]
-    _sheet(wb, SHEETS[3], ["街道 Street"] + names + ["合计 Total"],
-           [[safe_cell(street)] + [c[k] for k in keys] + [sum(c.values())]
-            for street, c in roll.stage_counts.items()])
-    _sheet(wb, SHEETS[4], ["街道 Street", "小区 Community", "楼栋 Building", "地址 Address",
-                           "单元编号 Unit", "单元名称 Name", "阶段 Stage", "户数 Households"],
-           [[safe_cell(u[k]) for k in ("street", "community", "building", "address", "unit",
-                                       "name", "stage", "households")] for u in roll.units])
-    _sheet(wb, SHEETS[5], ["单元编号 Unit", "地址 Address", "首次出现 Counted in",
-                           "再次出现 Also in"],
-           [[safe_cell(d[k]) for k in ("unit", "address", "first", "again")]
-            for d in roll.duplicates])
+    _sheet(
+        wb,
+        SHEETS[3],
+        ["街道 Street"] + names + ["合计 Total"],
+        [
+            [safe_cell(street)] + [c[k] for k in keys] + [sum(c.values())]
+            for street, c in roll.stage_counts.items()
+        ],
+    )
+    _sheet(
+        wb,
+        SHEETS[4],
+        [
+            "街道 Street",
+            "小区 Community",
+            "楼栋 Building",
+            "地址 Address",
+            "单元编号 Unit",
+            "单元名称 Name",
+            "阶段 Stage",
+            "户数 Households",
+        ],
+        [
+            [
+                safe_cell(u[k])
+                for k in (
+                    "street",
+                    "community",
+                    "building",
+                    "address",
+                    "unit",
+                    "name",
+                    "stage",
+                    "households",
+                )
+            ]
+            for u in roll.units
+        ],
+    )
+    _sheet(
+        wb,
+        SHEETS[5],
+        ["单元编号 Unit", "地址 Address", "首次出现 Counted in", "再次出现 Also in"],
+        [[safe_cell(d[k]) for k in ("unit", "address", "first", "again")] for d in roll.duplicates],
+    )
     buf = io.BytesIO()
     wb.save(buf)
     path = Path(path)
@@ -134,14 +198,19 @@ def geojson(projects: list[Project], as_of: str) -> dict[str, Any]:
     seen = set()
     for project in projects:
         classes = {r.unit_id: r.klass for r in census(project).rows}
-        feats += _features(project, as_of, rules, classes, seen, read_process, unit_status,
-                           unit_key, NOT_STARTED)
-    return {"type": "FeatureCollection",
-            "name": "、".join(p.name for p in projects), "features": feats}
+        feats += _features(
+            project, as_of, rules, classes, seen, read_process, unit_status, unit_key, NOT_STARTED
+        )
+    return {
+        "type": "FeatureCollection",
+        "name": "、".join(p.name for p in projects),
+        "features": feats,
+    }
 
 
-def _features(project, as_of, rules, classes, seen, read_process, unit_status, unit_key,
-              not_started) -> list[dict[str, Any]]:
+def _features(
+    project, as_of, rules, classes, seen, read_process, unit_status, unit_key, not_started
+) -> list[dict[str, Any]]:
     feats = []
     for c, b, u in project.iter_units():
         key = unit_key(project, u)
@@ -150,16 +219,26 @@ def _features(project, as_of, rules, classes, seen, read_process, unit_status, u
         seen.add(key)
         loc = read_process(u).location
         st = unit_status(u, as_of, rules)
-        feats.append({
-            "type": "Feature",
-            "geometry": None if loc is None else
-            {"type": "Point", "coordinates": [float(loc[0]), float(loc[1])]},
-            "properties": {"street": project.name, "unit": u.id, "name": u.name,
-                           "community": c.name, "building": b.name, "address": b.address,
-                           "class": classes.get(u.id), "stage": st.stage,
-                           "stage_zh": "未登记" if st.stage == not_started
-                           else rules.stage(st.stage).zh,
-                           "households": len(u.households)}})
+        feats.append(
+            {
+                "type": "Feature",
+                "geometry": None
+                if loc is None
+                else {"type": "Point", "coordinates": [float(loc[0]), float(loc[1])]},
+                "properties": {
+                    "street": project.name,
+                    "unit": u.id,
+                    "name": u.name,
+                    "community": c.name,
+                    "building": b.name,
+                    "address": b.address,
+                    "class": classes.get(u.id),
+                    "stage": st.stage,
+                    "stage_zh": "未登记" if st.stage == not_started else rules.stage(st.stage).zh,
+                    "households": len(u.households),
+                },
+            }
+        )
     return feats
 
 

@@ -50,8 +50,7 @@ COLUMNS = {
     "proxy": ("委托人", "受托人", "代理人", "proxy"),
     "authorisation": ("授权书编号", "委托书编号", "授权编号", "authorisation", "authorization"),
 }
-REQUIRED = {"intent": ("unit", "door", "interested", "date"),
-            "votes": ("unit", "vote", "time")}
+REQUIRED = {"intent": ("unit", "door", "interested", "date"), "votes": ("unit", "vote", "time")}
 
 _YES = {"是", "愿意", "有意向", "同意", "支持", "yes", "y", "true", "1"}
 _NO = {"否", "不愿意", "无意向", "不同意", "反对", "no", "n", "false", "0"}
@@ -85,14 +84,20 @@ class Preview:
         return not self.errors and bool(self.rows)
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "file": self.source, "ok": self.ok,
-                "rows": len(self.rows),
-                "errors": [{"row": e.row, "column": e.column, "zh": e.zh, "en": e.en}
-                           for e in self.errors],
-                "preview": self.rows[:50]}
+        return {
+            "kind": self.kind,
+            "file": self.source,
+            "ok": self.ok,
+            "rows": len(self.rows),
+            "errors": [
+                {"row": e.row, "column": e.column, "zh": e.zh, "en": e.en} for e in self.errors
+            ],
+            "preview": self.rows[:50],
+        }
 
 
 # ------------------------------------------------------------------------------ reading
+
 
 def _norm_header(text) -> str:
     return "".join(unicodedata.normalize("NFKC", str(text or "")).split()).lower()
@@ -108,13 +113,15 @@ def _read_table(path: Path) -> list[tuple[int, list]]:
         import zipfile
 
         import openpyxl
+
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
         except (zipfile.BadZipFile, OSError, KeyError, ValueError) as e:
-            raise InputError("file", f"{path.name} is not a readable xlsx file "
-                                     f"({type(e).__name__})") from None
+            raise InputError(
+                "file", f"{path.name} is not a readable xlsx file ({type(e).__name__})"
+            ) from None
         try:
             ws = wb.worksheets[0]
             rows = []
@@ -126,8 +133,9 @@ def _read_table(path: Path) -> list[tuple[int, list]]:
         except InputError:
             raise
         except Exception as e:  # a damaged or hostile workbook fails inside the zip/XML readers
-            raise InputError("file", f"{path.name} is not a readable xlsx file "
-                                     f"({type(e).__name__})") from None
+            raise InputError(
+                "file", f"{path.name} is not a readable xlsx file ({type(e).__name__})"
+            ) from None
         finally:
             wb.close()
     raw = path.read_bytes()
@@ -175,6 +183,7 @@ def _blank(v) -> bool:
 
 # ------------------------------------------------------------------------------ parsing
 
+
 def _interested(value, row, column) -> bool:
     if isinstance(value, str) and "".join(value.split()).lower() in _YES | _NO:
         return "".join(value.split()).lower() in _YES
@@ -188,7 +197,7 @@ _TIME = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?:
 def _time(value, row, column) -> str:
     """A vote time: a date-time cell or text ``2026-03-14 10:05[:30]`` → ISO date-time;
     anything :func:`cells.parse_date` reads → ISO date."""
-    if isinstance(value, _dt.datetime):   # a date cell reads as midnight: keep it a date
+    if isinstance(value, _dt.datetime):  # a date cell reads as midnight: keep it a date
         if value.time() == _dt.time(0, 0):
             return value.date().isoformat()
         return value.isoformat(timespec="seconds")
@@ -198,8 +207,9 @@ def _time(value, row, column) -> str:
             try:
                 t = _dt.datetime(*(int(g) for g in m.groups(default="0")))
             except ValueError:
-                raise cells.CellError(row, column, f"is not a real time: {value!r}",
-                                      f"不是有效时间：{value!r}") from None
+                raise cells.CellError(
+                    row, column, f"is not a real time: {value!r}", f"不是有效时间：{value!r}"
+                ) from None
             return t.isoformat(timespec="seconds")
     return cells.parse_date(value, row, column, required=True)
 
@@ -229,39 +239,62 @@ def _getter(values: list, cols: dict[str, int]):
     def get(key):
         i = cols.get(key)
         return values[i] if i is not None and i < len(values) else None
+
     return get
 
 
 def _parse_row(kind: str, get, n: int, headers: dict[str, str]) -> dict[str, Any]:
     h = headers.get
     unit = cells.parse_text(get("unit"), n, h("unit"), required=True, max_chars=60)
-    door = cells.parse_door(get("door"), n, h("door") or "门牌", required=kind == "intent") \
-        if "door" in headers else None
+    door = (
+        cells.parse_door(get("door"), n, h("door") or "门牌", required=kind == "intent")
+        if "door" in headers
+        else None
+    )
     if kind == "intent":
-        return {"unit": unit, "door": door,
-                "interested": _interested(get("interested"), n, h("interested")),
-                "date": cells.parse_date(get("date"), n, h("date"), required=True),
-                "channel": cells.parse_text(get("channel"), n, h("channel") or "", max_chars=40)
-                or ""}
-    owner = cells.parse_text(get("owner"), n, h("owner") or "", max_chars=60) \
-        if "owner" in headers else None
+        return {
+            "unit": unit,
+            "door": door,
+            "interested": _interested(get("interested"), n, h("interested")),
+            "date": cells.parse_date(get("date"), n, h("date"), required=True),
+            "channel": cells.parse_text(get("channel"), n, h("channel") or "", max_chars=40) or "",
+        }
+    owner = (
+        cells.parse_text(get("owner"), n, h("owner") or "", max_chars=60)
+        if "owner" in headers
+        else None
+    )
     if not door and not owner:
-        raise cells.CellError(n, h("door") or h("owner"), "a door or an owner is required",
-                              "门牌或业主须填写其一")
+        raise cells.CellError(
+            n, h("door") or h("owner"), "a door or an owner is required", "门牌或业主须填写其一"
+        )
     vote = cells.parse_vote(get("vote"), n, h("vote"), required=True)
     if vote is None:
-        raise cells.CellError(n, h("vote"), "an imported vote must be 同意, 反对 or 弃权",
-                              "导入的表决意见须为 同意、反对 或 弃权")
+        raise cells.CellError(
+            n,
+            h("vote"),
+            "an imported vote must be 同意, 反对 or 弃权",
+            "导入的表决意见须为 同意、反对 或 弃权",
+        )
     proxy = cells.parse_text(get("proxy"), n, h("proxy") or "", max_chars=60) or ""
     ref = cells.parse_text(get("authorisation"), n, h("authorisation") or "", max_chars=60) or ""
     if proxy and not ref:
-        raise cells.CellError(n, h("authorisation") or "授权书编号",
-                              "a proxy vote (委托) needs the reference of the signed "
-                              "authorisation", "委托投票须填写授权书编号")
-    return {"unit": unit, "door": door, "owner": owner, "vote": vote,
-            "time": _time(get("time"), n, h("time")),
-            "channel": cells.parse_text(get("channel"), n, h("channel") or "", max_chars=40)
-            or "", "proxy": proxy, "authorisation": ref}
+        raise cells.CellError(
+            n,
+            h("authorisation") or "授权书编号",
+            "a proxy vote (委托) needs the reference of the signed authorisation",
+            "委托投票须填写授权书编号",
+        )
+    return {
+        "unit": unit,
+        "door": door,
+        "owner": owner,
+        "vote": vote,
+        "time": _time(get("time"), n, h("time")),
+        "channel": cells.parse_text(get("channel"), n, h("channel") or "", max_chars=40) or "",
+        "proxy": proxy,
+        "authorisation": ref,
+    }
 
 
 def _resolve(project: Project, pv: Preview) -> None:
@@ -273,30 +306,60 @@ def _resolve(project: Project, pv: Preview) -> None:
         try:
             unit = project.find_unit(r["unit"])
         except KeyError:
-            pv.errors.append(RowError(n, "单元编号", f"项目中没有单元 {r['unit']}",
-                                      f"no unit {r['unit']!r} in the project"))
+            pv.errors.append(
+                RowError(
+                    n,
+                    "单元编号",
+                    f"项目中没有单元 {r['unit']}",
+                    f"no unit {r['unit']!r} in the project",
+                )
+            )
             continue
         if r.get("door"):
             doors = [h for h in unit.households if h.id == r["door"]]
             if not doors:
-                pv.errors.append(RowError(n, "门牌", f"单元 {unit.id} 没有门牌 {r['door']}",
-                                          f"no door {r['door']!r} in unit {unit.id}"))
+                pv.errors.append(
+                    RowError(
+                        n,
+                        "门牌",
+                        f"单元 {unit.id} 没有门牌 {r['door']}",
+                        f"no door {r['door']!r} in unit {unit.id}",
+                    )
+                )
                 continue
             if r.get("owner") and doors[0].owner_id != r["owner"]:
-                pv.errors.append(RowError(n, "业主", f"门牌 {r['door']} 的业主不是 {r['owner']}",
-                                          f"door {r['door']} is not owned by {r['owner']!r}"))
+                pv.errors.append(
+                    RowError(
+                        n,
+                        "业主",
+                        f"门牌 {r['door']} 的业主不是 {r['owner']}",
+                        f"door {r['door']} is not owned by {r['owner']!r}",
+                    )
+                )
                 continue
         else:
             doors = [h for h in unit.households if h.owner_id == r["owner"]]
             if not doors:
-                pv.errors.append(RowError(n, "业主", f"单元 {unit.id} 没有业主 {r['owner']}",
-                                          f"no owner {r['owner']!r} in unit {unit.id}"))
+                pv.errors.append(
+                    RowError(
+                        n,
+                        "业主",
+                        f"单元 {unit.id} 没有业主 {r['owner']}",
+                        f"no owner {r['owner']!r} in unit {unit.id}",
+                    )
+                )
                 continue
         r["doors"] = [h.id for h in doors]
         dup = [seen.get((unit.id, d)) for d in r["doors"] if (unit.id, d) in seen]
         if dup:
-            pv.errors.append(RowError(n, "", f"与第 {dup[0]} 行重复（同一户只能有一条记录）",
-                                      f"repeats row {dup[0]} (one record per household)"))
+            pv.errors.append(
+                RowError(
+                    n,
+                    "",
+                    f"与第 {dup[0]} 行重复（同一户只能有一条记录）",
+                    f"repeats row {dup[0]} (one record per household)",
+                )
+            )
             continue
         for d in r["doors"]:
             seen[(unit.id, d)] = n
@@ -328,8 +391,11 @@ def apply_preview(project: Project, pv: Preview) -> int:
         ``file`` when the preview lists any error (nothing is changed).
     """
     if pv.errors:
-        raise InputError("file", f"{pv.source}: {len(pv.errors)} bad row(s), nothing imported; "
-                                 f"first: {pv.errors[0].text()}")
+        raise InputError(
+            "file",
+            f"{pv.source}: {len(pv.errors)} bad row(s), nothing imported; "
+            f"first: {pv.errors[0].text()}",
+        )
     n = 0
     if pv.kind == "intent":
         for r in pv.rows:
@@ -346,6 +412,8 @@ def apply_preview(project: Project, pv: Preview) -> int:
             record_vote(project, r["unit"], d, r["vote"], "online", when=r["time"], note=note)
             if r["proxy"]:
                 project.find_unit(r["unit"]).household(d).extra["vote_proxy"] = {
-                    "name": r["proxy"], "authorisation": r["authorisation"]}
+                    "name": r["proxy"],
+                    "authorisation": r["authorisation"],
+                }
             n += 1
     return n

@@ -17,9 +17,16 @@ from ..procurement import VolumeTier
 from ..procurement.catalogue import ENERGY_CLASSES
 from .cellguard import needs_quote
 
-_MODE_WORDS = {"half_landing": "half_landing", "半层": "half_landing", "半层入户": "half_landing",
-               "错层": "half_landing", "half": "half_landing", "flat": "flat", "平层": "flat",
-               "平层入户": "flat"}
+_MODE_WORDS = {
+    "half_landing": "half_landing",
+    "半层": "half_landing",
+    "半层入户": "half_landing",
+    "错层": "half_landing",
+    "half": "half_landing",
+    "flat": "flat",
+    "平层": "flat",
+    "平层入户": "flat",
+}
 _TRUE = {"是", "yes", "y", "true", "1", "可", "可以", "√"}
 _FALSE = {"否", "no", "n", "false", "0", "不可", "", "×"}
 
@@ -33,7 +40,7 @@ def normalise_number_text(text: str) -> str:
     return t
 
 
-MAX_CELL_NUMBER = 10 ** 12
+MAX_CELL_NUMBER = 10**12
 """No quote cell (yuan, mm, W, Wh, days, years) is plausibly above this."""
 
 
@@ -60,15 +67,20 @@ def parse_number(value, kind: str) -> Decimal:
         try:
             d = Decimal(t)
         except InvalidOperation:
-            raise ValueError((f"must be a number, got {value!r}",
-                              f"须为数值，实际为 {value!r}")) from None
+            raise ValueError(
+                (f"must be a number, got {value!r}", f"须为数值，实际为 {value!r}")
+            ) from None
     else:
         raise ValueError((f"must be a number, got {type(value).__name__}", "须为数值"))
     if not d.is_finite():
         raise ValueError(("must be a finite number", "须为有限数值"))
     if abs(d) > MAX_CELL_NUMBER:
-        raise ValueError((f"is implausibly large (> {MAX_CELL_NUMBER:,})",
-                          f"数值过大（超过 {MAX_CELL_NUMBER:,}）"))
+        raise ValueError(
+            (
+                f"is implausibly large (> {MAX_CELL_NUMBER:,})",
+                f"数值过大（超过 {MAX_CELL_NUMBER:,}）",
+            )
+        )
     if d < 0:
         raise ValueError((f"must not be negative, got {d}", f"不能为负数：{d}"))
     if kind in ("int", "int+"):
@@ -92,16 +104,22 @@ def parse_tiers_text(text: str) -> list[VolumeTier]:
             continue
         m = re.fullmatch(r"(\d+)\s*[=:]\s*(.+)", part)
         if not m:
-            raise ValueError((f"tier {part!r} is not qty=price or qty=discount%",
-                              f"阶梯 {part!r} 格式应为 数量=单价 或 数量=折扣%"))
+            raise ValueError(
+                (
+                    f"tier {part!r} is not qty=price or qty=discount%",
+                    f"阶梯 {part!r} 格式应为 数量=单价 或 数量=折扣%",
+                )
+            )
         qty = int(m.group(1))
         rhs = m.group(2).strip()
         if rhs.endswith("%"):
-            tiers.append(VolumeTier(qty, discount_percent=_tier_number(
-                rhs[:-1], part, ("discount", "折扣"))))
+            tiers.append(
+                VolumeTier(qty, discount_percent=_tier_number(rhs[:-1], part, ("discount", "折扣")))
+            )
         else:
-            tiers.append(VolumeTier(qty, unit_price_yuan=_tier_number(
-                rhs, part, ("price", "单价"))))
+            tiers.append(
+                VolumeTier(qty, unit_price_yuan=_tier_number(rhs, part, ("price", "单价")))
+            )
     return tiers
 
 
@@ -113,8 +131,12 @@ def parse_modes(value) -> tuple[str, ...]:
             continue
         m = _MODE_WORDS.get(w.lower())
         if m is None:
-            raise ValueError((f"unknown entry mode {w!r} (半层/平层, half_landing/flat)",
-                              f"未知入户方式 {w!r}（半层/平层）"))
+            raise ValueError(
+                (
+                    f"unknown entry mode {w!r} (半层/平层, half_landing/flat)",
+                    f"未知入户方式 {w!r}（半层/平层）",
+                )
+            )
         if m not in out:
             out.append(m)
     if not out:
@@ -136,8 +158,12 @@ def parse_bool(value) -> bool:
 def parse_energy_class(value) -> str:
     text = unicodedata.normalize("NFKC", str(value)).strip().upper()
     if text not in ENERGY_CLASSES or not text:
-        raise ValueError((f"must be one of A–G (VDI 4707-1), got {value!r}",
-                          f"须为 A–G 之一（VDI 4707-1），实际为 {value!r}"))
+        raise ValueError(
+            (
+                f"must be one of A–G (VDI 4707-1), got {value!r}",
+                f"须为 A–G 之一（VDI 4707-1），实际为 {value!r}",
+            )
+        )
     return text
 
 

@@ -47,8 +47,7 @@ COLUMNS: list[tuple[str, str, str, str, bool]] = [
     ("corridor_yuan", "连廊(元)", "Corridor (yuan)", "money", False),
     ("free_maintenance_years", "免费维保年数", "Free maintenance (years)", "int", False),
     ("warranty_years", "质保年数", "Warranty (years)", "int", False),
-    ("maintenance_yuan_per_year", "维保费(元/年)", "Maintenance after (yuan/yr)", "money",
-     False),
+    ("maintenance_yuan_per_year", "维保费(元/年)", "Maintenance after (yuan/yr)", "money", False),
     ("standby_power_w", "待机功率(W)", "Standby power (W)", "num", False),
     ("energy_per_trip_wh", "每次运行能耗(Wh)", "Energy per trip (Wh)", "num", False),
     ("lead_time_days", "供货安装周期(天)", "Lead time (days)", "int", False),
@@ -57,6 +56,7 @@ COLUMNS: list[tuple[str, str, str, str, bool]] = [
     ("note", "备注", "Note", "text", False),
 ]
 KEYS = [c[0] for c in COLUMNS]
+
 
 @dataclass(frozen=True)
 class CellError:
@@ -72,37 +72,56 @@ class CellError:
         return f"row {self.row}, column {self.column} ({self.field}): {self.message_en}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "field": self.field,
-                "message_zh": self.message_zh, "message_en": self.message_en}
+        return {
+            "row": self.row,
+            "column": self.column,
+            "field": self.field,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+        }
 
 
 # --------------------------------------------------------------------------- template
 
 TEMPLATE_LINES = (
     ("报价模板说明", "Quotes template"),
-    ("每行一个产品；第 1 行为中英文表头，第 2 行为字段名（请勿修改第 2 行），从第 3 行起填写。",
-     "One product per row; row 1 holds the Chinese and English headers, row 2 the field "
-     "keys (do not edit row 2); data from row 3."),
-    ("带 * 的列必填。价格单位为元，尺寸单位为毫米。可用全角数字与千分位，例如 １２０，０００。",
-     "Columns marked * are required. Prices in yuan, sizes in mm. Full-width digits and "
-     "thousands separators are accepted, e.g. １２０，０００."),
+    (
+        "每行一个产品；第 1 行为中英文表头，第 2 行为字段名（请勿修改第 2 行），从第 3 行起填写。",
+        "One product per row; row 1 holds the Chinese and English headers, row 2 the field "
+        "keys (do not edit row 2); data from row 3.",
+    ),
+    (
+        "带 * 的列必填。价格单位为元，尺寸单位为毫米。可用全角数字与千分位，例如 １２０，０００。",
+        "Columns marked * are required. Prices in yuan, sizes in mm. Full-width digits and "
+        "thousands separators are accepted, e.g. １２０，０００.",
+    ),
     ("请填写数值，不要填写公式。", "Enter values, not formulas."),
-    ("入户方式：半层、平层，或两者用逗号分隔（half_landing, flat）。",
-     "Entry modes: 半层 / 平层 or half_landing / flat, comma separated."),
-    ("井道宽×深为井道钢结构外轮廓尺寸；可旋转90° 填 是/否（默认否）。",
-     "Shaft width × depth is the outer footprint of the shaft structure; "
-     "'may turn 90°' 是/否 (default no)."),
-    ("带量阶梯：数量=单价 或 数量=折扣%，用分号分隔，例如 10=380000; 50=8%。"
-     "阶梯价格适用于设备+安装+井道+土建，不含连廊。",
-     "Volume tiers: qty=unit price or qty=discount%, separated by ';', e.g. "
-     "10=380000; 50=8%. Tier prices apply to equipment + installation + shaft + civil, "
-     "not the corridor."),
-    ("连廊费用只计入平层入户（或入户方式未调查）的单元。",
-     "The corridor line counts only for flat-entry units (or where the entry mode is "
-     "not surveyed)."),
-    ("导入时先检查全部单元格，任何错误都会列出行号与列，整表不导入。",
-     "On import every cell is checked first; any error is listed with row and column and "
-     "nothing is imported."),
+    (
+        "入户方式：半层、平层，或两者用逗号分隔（half_landing, flat）。",
+        "Entry modes: 半层 / 平层 or half_landing / flat, comma separated.",
+    ),
+    (
+        "井道宽×深为井道钢结构外轮廓尺寸；可旋转90° 填 是/否（默认否）。",
+        "Shaft width × depth is the outer footprint of the shaft structure; "
+        "'may turn 90°' 是/否 (default no).",
+    ),
+    (
+        "带量阶梯：数量=单价 或 数量=折扣%，用分号分隔，例如 10=380000; 50=8%。"
+        "阶梯价格适用于设备+安装+井道+土建，不含连廊。",
+        "Volume tiers: qty=unit price or qty=discount%, separated by ';', e.g. "
+        "10=380000; 50=8%. Tier prices apply to equipment + installation + shaft + civil, "
+        "not the corridor.",
+    ),
+    (
+        "连廊费用只计入平层入户（或入户方式未调查）的单元。",
+        "The corridor line counts only for flat-entry units (or where the entry mode is "
+        "not surveyed).",
+    ),
+    (
+        "导入时先检查全部单元格，任何错误都会列出行号与列，整表不导入。",
+        "On import every cell is checked first; any error is listed with row and column and "
+        "nothing is imported.",
+    ),
 )
 """The instructions sheet of the template: (Chinese, English) per line."""
 
@@ -112,17 +131,25 @@ def _validation(kind: str):
     from openpyxl.worksheet.datavalidation import DataValidation  # lazy: slow to import
 
     if kind in ("int", "int+"):
-        dv = DataValidation(type="whole", operator="greaterThanOrEqual",
-                            formula1="1" if kind == "int+" else "0", allow_blank=True)
+        dv = DataValidation(
+            type="whole",
+            operator="greaterThanOrEqual",
+            formula1="1" if kind == "int+" else "0",
+            allow_blank=True,
+        )
     elif kind in ("num", "num+", "money"):
-        dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
-                            allow_blank=True)
+        dv = DataValidation(
+            type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True
+        )
     elif kind == "bool":
         dv = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
     else:
         return None
-    dv.error = "请输入不小于 0 的数值 / enter a number ≥ 0" if kind != "bool" \
+    dv.error = (
+        "请输入不小于 0 的数值 / enter a number ≥ 0"
+        if kind != "bool"
         else "请选择 是 或 否 / choose 是 or 否"
+    )
     dv.showErrorMessage = False  # typed text like "１２０，０００" is still accepted
     return dv
 
@@ -185,8 +212,12 @@ def _cell_value(p: Product, key: str):
     if key == "rotatable":
         return "是" if v else "否"
     if key == "tiers":
-        return "; ".join(f"{t.min_qty}={t.unit_price_yuan}" if t.unit_price_yuan is not None
-                         else f"{t.min_qty}={t.discount_percent}%" for t in v)
+        return "; ".join(
+            f"{t.min_qty}={t.unit_price_yuan}"
+            if t.unit_price_yuan is not None
+            else f"{t.min_qty}={t.discount_percent}%"
+            for t in v
+        )
     return plain_number(v)
 
 
@@ -199,6 +230,7 @@ def plain_number(v):
 
 # --------------------------------------------------------------------------- reader
 
+
 def _open_sheet(path: Path):
     """The quotes sheet of the workbook at ``path`` (else its first sheet)."""
     from openpyxl import load_workbook  # lazy: slow to import, needed only when reading
@@ -208,8 +240,9 @@ def _open_sheet(path: Path):
     try:
         wb = load_workbook(path, data_only=False, read_only=False)
     except Exception as e:  # zipfile/KeyError/InvalidFileException…
-        raise InputError("file", f"{path.name} is not a readable .xlsx workbook "
-                                 f"({type(e).__name__})") from None
+        raise InputError(
+            "file", f"{path.name} is not a readable .xlsx workbook ({type(e).__name__})"
+        ) from None
     return wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
 
 
@@ -224,17 +257,22 @@ def _find_key_row(ws, name: str) -> tuple[dict[str, int], int]:
                 found[v.strip()] = c
         if "vendor" in found and "model" in found:
             return found, r
-    raise InputError("file", f"{name}: no field-key row (vendor, model, …) in sheet "
-                             f"{ws.title!r}; start from the template")
+    raise InputError(
+        "file",
+        f"{name}: no field-key row (vendor, model, …) in sheet "
+        f"{ws.title!r}; start from the template",
+    )
 
 
 def _is_formula(cell, v) -> bool:
-    return cell is not None and (cell.data_type == "f" or
-                                 (isinstance(v, str) and v.strip().startswith("=")))
+    return cell is not None and (
+        cell.data_type == "f" or (isinstance(v, str) and v.strip().startswith("="))
+    )
 
 
-def _read_row(r: int, raw: dict, colmap: dict[str, int],
-              errors: list[CellError]) -> dict[str, Any] | None:
+def _read_row(
+    r: int, raw: dict, colmap: dict[str, int], errors: list[CellError]
+) -> dict[str, Any] | None:
     """The values of row ``r``; None (every bad cell added to ``errors``) when any is bad."""
     from openpyxl.utils import get_column_letter  # lazy: slow to import
 
@@ -257,50 +295,76 @@ def _read_row(r: int, raw: dict, colmap: dict[str, int],
                 problem = e.args[0]
         if problem is not None:
             letter = get_column_letter(colmap[key]) if key in colmap else "-"
-            errors.append(CellError(r, letter, key, f"{zh}：{problem[1]}",
-                                    f"{en}: {problem[0]}"))
+            errors.append(CellError(r, letter, key, f"{zh}：{problem[1]}", f"{en}: {problem[0]}"))
     return vals if len(errors) == n_errors else None
 
 
-def _product(pid: str, vals: dict[str, Any], lines: dict[str, Decimal],
-             tiers) -> Product:
+def _product(pid: str, vals: dict[str, Any], lines: dict[str, Decimal], tiers) -> Product:
     return Product(
-        id=pid, vendor=vals["vendor"], model=vals["model"],
-        rated_load_kg=vals["rated_load_kg"], speed_m_s=vals["speed_m_s"],
-        car_width_mm=vals["car_width_mm"], car_depth_mm=vals["car_depth_mm"],
-        door_width_mm=vals["door_width_mm"], shaft_width_mm=vals["shaft_width_mm"],
-        shaft_depth_mm=vals["shaft_depth_mm"], pit_mm=vals["pit_mm"],
-        headroom_mm=vals["headroom_mm"], entry_modes=vals["entry_modes"],
+        id=pid,
+        vendor=vals["vendor"],
+        model=vals["model"],
+        rated_load_kg=vals["rated_load_kg"],
+        speed_m_s=vals["speed_m_s"],
+        car_width_mm=vals["car_width_mm"],
+        car_depth_mm=vals["car_depth_mm"],
+        door_width_mm=vals["door_width_mm"],
+        shaft_width_mm=vals["shaft_width_mm"],
+        shaft_depth_mm=vals["shaft_depth_mm"],
+        pit_mm=vals["pit_mm"],
+        headroom_mm=vals["headroom_mm"],
+        entry_modes=vals["entry_modes"],
         free_maintenance_years=vals.get("free_maintenance_years", 0),
         warranty_years=vals.get("warranty_years", 0),
         maintenance_yuan_per_year=vals.get("maintenance_yuan_per_year", Decimal(0)),
         standby_power_w=vals.get("standby_power_w", Decimal(0)),
         energy_per_trip_wh=vals.get("energy_per_trip_wh", Decimal(0)),
-        lead_time_days=vals.get("lead_time_days", 0), tiers=tuple(tiers),
-        rotatable=vals.get("rotatable", False), note=vals.get("note", ""),
-        energy_class=vals.get("energy_class", ""), **lines)
+        lead_time_days=vals.get("lead_time_days", 0),
+        tiers=tuple(tiers),
+        rotatable=vals.get("rotatable", False),
+        note=vals.get("note", ""),
+        energy_class=vals.get("energy_class", ""),
+        **lines,
+    )
 
 
-def _row_product(r: int, vals: dict[str, Any], colmap: dict[str, int], ids: dict[str, int],
-                 errors: list[CellError]) -> Product | None:
+def _row_product(
+    r: int,
+    vals: dict[str, Any],
+    colmap: dict[str, int],
+    ids: dict[str, int],
+    errors: list[CellError],
+) -> Product | None:
     """The product of a row read without a bad cell; None on a repeated id or bad tiers."""
     from openpyxl.utils import get_column_letter  # lazy: slow to import
 
     pid = vals.get("id") or f"{vals['vendor']}-{vals['model']}"
     if pid in ids:
         id_letter = get_column_letter(colmap["id"]) if "id" in colmap else "-"
-        errors.append(CellError(r, id_letter, "id", f"产品编号 {pid} 与第 {ids[pid]} 行重复",
-                                f"product id {pid!r} repeats row {ids[pid]}"))
+        errors.append(
+            CellError(
+                r,
+                id_letter,
+                "id",
+                f"产品编号 {pid} 与第 {ids[pid]} 行重复",
+                f"product id {pid!r} repeats row {ids[pid]}",
+            )
+        )
         return None
     ids[pid] = r
     lines = {k: vals.get(k, Decimal(0)) for k in PRICE_LINE_LABELS}
-    base = lines["equipment_yuan"] + lines["installation_yuan"] + \
-        lines["shaft_structure_yuan"] + lines["civil_yuan"]
+    base = (
+        lines["equipment_yuan"]
+        + lines["installation_yuan"]
+        + lines["shaft_structure_yuan"]
+        + lines["civil_yuan"]
+    )
     tiers, problem = tier_problem(vals.get("tiers", []), base)
     if problem is not None:
         letter = get_column_letter(colmap["tiers"])
-        errors.append(CellError(r, letter, "tiers", f"带量阶梯：{problem[0]}",
-                                f"Volume tiers: {problem[1]}"))
+        errors.append(
+            CellError(r, letter, "tiers", f"带量阶梯：{problem[0]}", f"Volume tiers: {problem[1]}")
+        )
         return None
     return _product(pid, vals, lines, tiers)
 
@@ -323,16 +387,21 @@ def read_quotes(path: str | Path) -> tuple[list[Product], list[CellError]]:
     path = Path(path)
     ws = _open_sheet(path)
     colmap, key_row = _find_key_row(ws, path.name)
-    errors = [CellError(key_row, "-", k, f"缺少必填列 {k}", f"required column {k} is missing")
-              for k, _, _, _, req in COLUMNS if req and k not in colmap]
+    errors = [
+        CellError(key_row, "-", k, f"缺少必填列 {k}", f"required column {k} is missing")
+        for k, _, _, _, req in COLUMNS
+        if req and k not in colmap
+    ]
     if errors:
         return [], errors
     products: list[Product] = []
     ids: dict[str, int] = {}
     for r in range(key_row + 1, ws.max_row + 1):
         raw = {k: ws.cell(row=r, column=c) for k, c in colmap.items()}
-        if all(cell.value is None or (isinstance(cell.value, str) and not cell.value.strip())
-               for cell in raw.values()):
+        if all(
+            cell.value is None or (isinstance(cell.value, str) and not cell.value.strip())
+            for cell in raw.values()
+        ):
             continue
         vals = _read_row(r, raw, colmap, errors)
         product = None if vals is None else _row_product(r, vals, colmap, ids, errors)
@@ -341,8 +410,9 @@ def read_quotes(path: str | Path) -> tuple[list[Product], list[CellError]]:
     if errors:
         return [], errors
     if not products:
-        return [], [CellError(key_row + 1, "-", "rows", "没有产品行",
-                              "the sheet has no product rows")]
+        return [], [
+            CellError(key_row + 1, "-", "rows", "没有产品行", "the sheet has no product rows")
+        ]
     return products, errors
 
 

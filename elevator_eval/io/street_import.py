@@ -35,8 +35,14 @@ def _tables(sheets, col: Collector, order: list[str]) -> dict | None:
     """The mapped 户 table and, when present, the 单元 table; None without a 户 sheet."""
     hname = "" if "" in sheets else pick_sheet(sheets, HOUSEHOLD_SHEETS, fallback_first=True)
     if hname is None:
-        col.error("", None, "", "", "找不到“户”工作表（住户清单）",
-                  "no sheet named 户 (the list of households)")
+        col.error(
+            "",
+            None,
+            "",
+            "",
+            "找不到“户”工作表（住户清单）",
+            "no sheet named 户 (the list of households)",
+        )
         return None
     order.append(hname)
     tables = {"households": build_table(hname, *sheets[hname], HOUSEHOLD_COLUMNS, col)}
@@ -75,8 +81,9 @@ def preview_import(path: str | Path) -> ImportPreview:
     if tables is not None and tables["households"].header_row is not None:
         rows_ok, delta = check(tables, col)
     col.finish(order)
-    return ImportPreview(rows_ok, col.errors, col.warnings, delta if not col.errors else None,
-                         p.name)
+    return ImportPreview(
+        rows_ok, col.errors, col.warnings, delta if not col.errors else None, p.name
+    )
 
 
 def apply_import(project: Project, preview: ImportPreview) -> Project:
@@ -92,8 +99,11 @@ def apply_import(project: Project, preview: ImportPreview) -> Project:
         the project, or when a building's data differ from the same building in the project.
     """
     if preview.errors:
-        raise InputError("import", f"the file has {len(preview.errors)} errors; nothing was "
-                         "imported / 文件有错误，未导入任何数据")
+        raise InputError(
+            "import",
+            f"the file has {len(preview.errors)} errors; nothing was "
+            "imported / 文件有错误，未导入任何数据",
+        )
     if preview.project_delta is None:
         raise InputError("import", "nothing to import / 没有可导入的数据")
     out = copy.deepcopy(project)
@@ -105,8 +115,11 @@ def apply_import(project: Project, preview: ImportPreview) -> Project:
             out.communities.append(comm)
             for u in (u for b in comm.buildings for u in b.units):
                 if u.id in existing_ids:
-                    raise InputError("import", f"unit {u.id} already exists in the project; "
-                                     "nothing was imported / 项目中已有该单元，未导入")
+                    raise InputError(
+                        "import",
+                        f"unit {u.id} already exists in the project; "
+                        "nothing was imported / 项目中已有该单元，未导入",
+                    )
                 existing_ids.add(u.id)
             continue
         for b in comm.buildings:
@@ -116,13 +129,18 @@ def apply_import(project: Project, preview: ImportPreview) -> Project:
                 for key in ("year_built", "storeys", "structure", "danger_grade"):
                     if getattr(ti, key) != getattr(ni, key):
                         raise InputError(
-                            "import", f"building {comm.name} {b.name}: {key} is "
+                            "import",
+                            f"building {comm.name} {b.name}: {key} is "
                             f"{getattr(ti, key)} in the project but {getattr(ni, key)} in "
-                            "the file; nothing was imported / 楼栋数据与项目不一致，未导入")
+                            "the file; nothing was imported / 楼栋数据与项目不一致，未导入",
+                        )
             for u in b.units:
                 if u.id in existing_ids:
-                    raise InputError("import", f"unit {u.id} already exists in the project; "
-                                     "nothing was imported / 项目中已有该单元，未导入")
+                    raise InputError(
+                        "import",
+                        f"unit {u.id} already exists in the project; "
+                        "nothing was imported / 项目中已有该单元，未导入",
+                    )
                 existing_ids.add(u.id)
                 if target_b is not None:
                     u.building = target_b.info

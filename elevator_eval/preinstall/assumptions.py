@@ -31,8 +31,9 @@ def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def load_assumptions(project: Project | None = None,
-                     overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+def load_assumptions(
+    project: Project | None = None, overrides: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The assumption set: the shipped default, then the project's, then ``overrides``.
 
     Parameters
@@ -62,8 +63,14 @@ def load_assumptions(project: Project | None = None,
     return data
 
 
-def number(value: object, fld: str, *, lo: float | None = None, hi: float | None = None,
-           allow_negative: bool = False) -> float:
+def number(
+    value: object,
+    fld: str,
+    *,
+    lo: float | None = None,
+    hi: float | None = None,
+    allow_negative: bool = False,
+) -> float:
     """``value`` as a float within ``[lo, hi]``; InputError naming ``fld`` otherwise."""
     d = to_decimal(value, fld, allow_negative=allow_negative)
     x = float(d)
@@ -74,8 +81,14 @@ def number(value: object, fld: str, *, lo: float | None = None, hi: float | None
     return x
 
 
-def triangle(entry: object, fld: str, *, lo: float | None = None, hi: float | None = None,
-             allow_negative: bool = False) -> Triangle:
+def triangle(
+    entry: object,
+    fld: str,
+    *,
+    lo: float | None = None,
+    hi: float | None = None,
+    allow_negative: bool = False,
+) -> Triangle:
     """An object ``{low, mode, high}`` as a :class:`Triangle` (low ≤ mode ≤ high)."""
     if not isinstance(entry, dict):
         raise InputError(fld, "must be an object with low, mode and high")
@@ -95,8 +108,9 @@ def horizon(value: object, fld: str) -> int:
         raise InputError(fld, f"must be a whole number of years, got {value!r}")
     d = to_decimal(value, fld)
     if d != d.to_integral_value() or not 1 <= d <= MAX_HORIZON_YEARS:
-        raise InputError(fld, f"must be a whole number of years from 1 to {MAX_HORIZON_YEARS}, "
-                              f"got {value}")
+        raise InputError(
+            fld, f"must be a whole number of years from 1 to {MAX_HORIZON_YEARS}, got {value}"
+        )
     return int(d)
 
 
@@ -114,16 +128,21 @@ def validate_assumptions(data: dict[str, Any]) -> None:
         naming ``preinstall.<path>``.
     """
     p = "preinstall"
-    triangle(data.get("discount_rate"), f"{p}.discount_rate", lo=-0.5, hi=1.0,
-             allow_negative=True)
-    triangle(data.get("escalation_per_year"), f"{p}.escalation_per_year", lo=-0.5, hi=1.0,
-             allow_negative=True)
+    triangle(data.get("discount_rate"), f"{p}.discount_rate", lo=-0.5, hi=1.0, allow_negative=True)
+    triangle(
+        data.get("escalation_per_year"),
+        f"{p}.escalation_per_year",
+        lo=-0.5,
+        hi=1.0,
+        allow_negative=True,
+    )
     horizon(value_of(data.get("horizon_years")), f"{p}.horizon_years")
     number(value_of(data.get("salvage_share")), f"{p}.salvage_share", lo=0, hi=1)
     basis = value_of(data.get("price_basis", "nominal"))
     if basis not in PRICE_BASES:
-        raise InputError(f"{p}.price_basis", f"must be one of {', '.join(PRICE_BASES)}, "
-                                             f"got {basis!r}")
+        raise InputError(
+            f"{p}.price_basis", f"must be one of {', '.join(PRICE_BASES)}, got {basis!r}"
+        )
     for group in ("pipe_relocation_yuan", "works_now_yuan", "later_extra_yuan"):
         items = data.get(group)
         if not isinstance(items, dict):
@@ -186,16 +205,28 @@ def assumption_rows(assumptions: dict[str, Any]) -> list[dict[str, Any]]:
     """
     rows: list[dict[str, Any]] = []
 
-    def add(path: str, entry: dict[str, Any], unit: str, *, value: object = None,
-            tri: bool = True, title: dict[str, Any] | None = None) -> None:
-        rows.append({"path": path,
-                     "title_zh": (title or entry).get("title_zh", path),
-                     "title_en": (title or entry).get("title_en", path),
-                     "low": entry.get("low") if tri else None,
-                     "mode": entry.get("mode") if tri else None,
-                     "high": entry.get("high") if tri else None,
-                     "value": None if tri else (entry.get("value") if value is None else value),
-                     "unit": unit, "source": (title or entry).get("source", "assumption")})
+    def add(
+        path: str,
+        entry: dict[str, Any],
+        unit: str,
+        *,
+        value: object = None,
+        tri: bool = True,
+        title: dict[str, Any] | None = None,
+    ) -> None:
+        rows.append(
+            {
+                "path": path,
+                "title_zh": (title or entry).get("title_zh", path),
+                "title_en": (title or entry).get("title_en", path),
+                "low": entry.get("low") if tri else None,
+                "mode": entry.get("mode") if tri else None,
+                "high": entry.get("high") if tri else None,
+                "value": None if tri else (entry.get("value") if value is None else value),
+                "unit": unit,
+                "source": (title or entry).get("source", "assumption"),
+            }
+        )
 
     add("discount_rate", assumptions["discount_rate"], "per_year")
     add("escalation_per_year", assumptions["escalation_per_year"], "per_year")
@@ -204,19 +235,26 @@ def assumption_rows(assumptions: dict[str, Any]) -> list[dict[str, Any]]:
     for group in ("pipe_relocation_yuan", "works_now_yuan", "later_extra_yuan"):
         for key, entry in assumptions[group].items():
             add(f"{group}.{key}", entry, "yuan")
-    add("pipe_relocation_unsurveyed_yuan", assumptions["pipe_relocation_unsurveyed_yuan"],
-        "yuan")
+    add("pipe_relocation_unsurveyed_yuan", assumptions["pipe_relocation_unsurveyed_yuan"], "yuan")
     pit = assumptions.get("pit")
     if isinstance(pit, dict):
         add("pit.prebuilt_depth_mm", pit, "mm", tri=False, value=pit["prebuilt_depth_mm"])
         for key, entry in pit["rework_yuan"].items():
             add(f"pit.rework_yuan.{key}", entry, "yuan")
     ch = assumptions["consent_hazard"]
-    for key in ("ready", "blocked", "needs_votes_min", "needs_votes_max", "shape",
-                "concentration"):
+    for key in ("ready", "blocked", "needs_votes_min", "needs_votes_max", "shape", "concentration"):
         unit = "probability_per_year" if key not in ("shape", "concentration") else "number"
-        rows.append({"path": f"consent_hazard.{key}", "title_zh": f"{ch.get('title_zh', '')}：{key}",
-                     "title_en": f"{ch.get('title_en', '')}: {key}", "low": None, "mode": None,
-                     "high": None, "value": ch[key], "unit": unit,
-                     "source": ch.get("source", "assumption")})
+        rows.append(
+            {
+                "path": f"consent_hazard.{key}",
+                "title_zh": f"{ch.get('title_zh', '')}：{key}",
+                "title_en": f"{ch.get('title_en', '')}: {key}",
+                "low": None,
+                "mode": None,
+                "high": None,
+                "value": ch[key],
+                "unit": unit,
+                "source": ch.get("source", "assumption"),
+            }
+        )
     return rows

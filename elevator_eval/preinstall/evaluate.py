@@ -26,11 +26,13 @@ from .types import (
 from .valuation import expected_arrival, figures, growth_means, ratio, rework_of, yuan
 
 PRICE_BASIS_TEXT = {
-    "nominal": ("名义价格：各项费用按评估年价格填写，日后发生的费用（日后施工、额外费用、底坑返工、"
-                "残值）均按造价年上涨率递增到发生年份，再按名义折现率折现",
-                "nominal prices: costs entered at the prices of the evaluation year; every "
-                "later amount (the later works, the extras, the pit rework, the salvage) is "
-                "escalated to its year and discounted at the nominal discount rate"),
+    "nominal": (
+        "名义价格：各项费用按评估年价格填写，日后发生的费用（日后施工、额外费用、底坑返工、"
+        "残值）均按造价年上涨率递增到发生年份，再按名义折现率折现",
+        "nominal prices: costs entered at the prices of the evaluation year; every "
+        "later amount (the later works, the extras, the pit rework, the salvage) is "
+        "escalated to its year and discounted at the nominal discount rate",
+    ),
 }
 
 
@@ -120,7 +122,8 @@ class PreinstallResult:
         e = self.expected
         zh, en = PRICE_BASIS_TEXT.get(self.price_basis, (self.price_basis, self.price_basis))
         return {
-            "unit": self.unit_id, "horizon_years": self.horizon_years,
+            "unit": self.unit_id,
+            "horizon_years": self.horizon_years,
             "discount_rate": json_number(self.discount_rate),
             "escalation_per_year": json_number(self.escalation_per_year),
             "salvage_share": json_number(self.salvage_share),
@@ -130,25 +133,32 @@ class PreinstallResult:
             "cost_later_by_year_yuan": [json_number(d) for d in self.cost_later_by_year_yuan],
             "items_now": [i.to_json() for i in self.items_now],
             "extras_later": [i.to_json() for i in self.extras_later],
-            "pit": {"prebuilt_depth_mm": self.prebuilt_pit_mm,
-                    "outcomes": [o.to_json() for o in self.pit_outcomes]},
+            "pit": {
+                "prebuilt_depth_mm": self.prebuilt_pit_mm,
+                "outcomes": [o.to_json() for o in self.pit_outcomes],
+            },
             "consent": self.consent.to_json(),
             "probability_by_year": [json_number(d) for d in self.probability_by_year],
-            "expected": e.to_json(), "most_likely": self.most_likely.to_json(),
+            "expected": e.to_json(),
+            "most_likely": self.most_likely.to_json(),
             "expected_saving_yuan": json_number(e.net_saving_yuan),
             "mean_saving_yuan": json_number(e.net_saving_yuan),
             "probability_within_horizon": json_number(e.probability_within_horizon),
             "expected_waste_yuan": json_number(e.waste_yuan),
-            "break_even_hazard": None if e.break_even_hazard is None
+            "break_even_hazard": None
+            if e.break_even_hazard is None
             else json_number(e.break_even_hazard),
-            "break_even_probability": None if e.break_even_probability is None
+            "break_even_probability": None
+            if e.break_even_probability is None
             else json_number(e.break_even_probability),
-            "saving_per_yuan": None if e.saving_per_yuan is None
+            "saving_per_yuan": None
+            if e.saving_per_yuan is None
             else json_number(e.saving_per_yuan),
             "pays_off": e.pays_off,
             "monte_carlo": self.monte_carlo.to_json() if self.monte_carlo else None,
             "tornado": self.tornado.to_json() if self.tornado else None,
-            "message_zh": self.message_zh, "message_en": self.message_en,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
             "assumptions_source": self.assumptions_source,
             "assumptions_source_zh": self.assumptions_source_zh,
         }
@@ -160,35 +170,56 @@ def _messages(e: Figures, m: Figures, H: int) -> tuple[str, str]:
         return "该单元无需预做工程。", "This unit has nothing to pre-work."
     p_in = float(e.probability_within_horizon)
     if e.pays_off:
-        zh = (f"建议在改造中预做：预期投入 {c:,} 元，预期净节约 {e.net_saving_yuan:,} 元（现值，"
-              f"按各项不确定性取期望）；{H} 年内达成表决的概率 {p_in:.0%}；始终不加装的概率 "
-              f"{float(e.probability_of_waste):.0%}，届时损失 {e.loss_if_wasted_yuan:,} 元。")
-        en = (f"Pre-work during renovation: expected spend {c:,} yuan for an expected net "
-              f"saving of {e.net_saving_yuan:,} yuan (present value, the mean over the stated "
-              f"uncertainty); probability of consent within {H} years {p_in:.0%}; probability "
-              f"that no elevator comes {float(e.probability_of_waste):.0%}, losing "
-              f"{e.loss_if_wasted_yuan:,} yuan.")
+        zh = (
+            f"建议在改造中预做：预期投入 {c:,} 元，预期净节约 {e.net_saving_yuan:,} 元（现值，"
+            f"按各项不确定性取期望）；{H} 年内达成表决的概率 {p_in:.0%}；始终不加装的概率 "
+            f"{float(e.probability_of_waste):.0%}，届时损失 {e.loss_if_wasted_yuan:,} 元。"
+        )
+        en = (
+            f"Pre-work during renovation: expected spend {c:,} yuan for an expected net "
+            f"saving of {e.net_saving_yuan:,} yuan (present value, the mean over the stated "
+            f"uncertainty); probability of consent within {H} years {p_in:.0%}; probability "
+            f"that no elevator comes {float(e.probability_of_waste):.0%}, losing "
+            f"{e.loss_if_wasted_yuan:,} yuan."
+        )
     else:
-        zh = (f"不建议预做：预期投入 {c:,} 元，预期净损失 {-e.net_saving_yuan:,} 元（现值，"
-              f"按各项不确定性取期望）；{H} 年内达成表决的概率仅 {p_in:.0%}。")
-        en = (f"Do not pre-work: an expected spend of {c:,} yuan gives an expected net loss of "
-              f"{-e.net_saving_yuan:,} yuan (present value, the mean over the stated "
-              f"uncertainty); probability of consent within {H} years only {p_in:.0%}.")
+        zh = (
+            f"不建议预做：预期投入 {c:,} 元，预期净损失 {-e.net_saving_yuan:,} 元（现值，"
+            f"按各项不确定性取期望）；{H} 年内达成表决的概率仅 {p_in:.0%}。"
+        )
+        en = (
+            f"Do not pre-work: an expected spend of {c:,} yuan gives an expected net loss of "
+            f"{-e.net_saving_yuan:,} yuan (present value, the mean over the stated "
+            f"uncertainty); probability of consent within {H} years only {p_in:.0%}."
+        )
     if e.break_even_hazard is not None and e.break_even_probability is not None:
-        zh += (f"盈亏平衡：每年达成概率 {float(e.break_even_hazard):.1%}"
-               f"（{H} 年内 {float(e.break_even_probability):.0%}）。")
-        en += (f" Break-even: {float(e.break_even_hazard):.1%} a year "
-               f"({float(e.break_even_probability):.0%} within {H} years).")
+        zh += (
+            f"盈亏平衡：每年达成概率 {float(e.break_even_hazard):.1%}"
+            f"（{H} 年内 {float(e.break_even_probability):.0%}）。"
+        )
+        en += (
+            f" Break-even: {float(e.break_even_hazard):.1%} a year "
+            f"({float(e.break_even_probability):.0%} within {H} years)."
+        )
     zh += f"最可能情形（各项取最可能值）：净节约 {m.net_saving_yuan:,} 元。"
     en += f" Most likely case (every input at its most likely value): {m.net_saving_yuan:,} yuan."
     return zh, en
 
 
-def evaluate(unit: Unit, project: Project | None = None, *, horizon_years: int | None = None,
-             seed: int = 0, draws: int = 100_000, with_monte_carlo: bool = True,
-             with_tornado: bool = True, inputs: PreinstallInputs | None = None,
-             assumptions: dict[str, Any] | None = None, consent_ruleset: str | None = None,
-             pit_products: Sequence[PitProduct] | None = None) -> PreinstallResult:
+def evaluate(
+    unit: Unit,
+    project: Project | None = None,
+    *,
+    horizon_years: int | None = None,
+    seed: int = 0,
+    draws: int = 100_000,
+    with_monte_carlo: bool = True,
+    with_tornado: bool = True,
+    inputs: PreinstallInputs | None = None,
+    assumptions: dict[str, Any] | None = None,
+    consent_ruleset: str | None = None,
+    pit_products: Sequence[PitProduct] | None = None,
+) -> PreinstallResult:
     """Value pre-works now against later for one unit.
 
     Parameters
@@ -216,9 +247,14 @@ def evaluate(unit: Unit, project: Project | None = None, *, horizon_years: int |
         naming the field.
     """
     if inputs is None:
-        inputs = build_inputs(unit, project, assumptions=assumptions,
-                              horizon_years=horizon_years, consent_ruleset=consent_ruleset,
-                              pit_products=pit_products)
+        inputs = build_inputs(
+            unit,
+            project,
+            assumptions=assumptions,
+            horizon_years=horizon_years,
+            consent_ruleset=consent_ruleset,
+            pit_products=pit_products,
+        )
     H = inputs.horizon_years
     e, m = figures(inputs, "expected"), figures(inputs, "most_likely")
     c = float(e.cost_now_yuan)
@@ -228,16 +264,27 @@ def evaluate(unit: Unit, project: Project | None = None, *, horizon_years: int |
     probs, _ = expected_arrival(inputs.consent, H)
     zh, en = _messages(e, m, H)
     return PreinstallResult(
-        unit_id=inputs.unit_id, horizon_years=H, discount_rate=ratio(inputs.discount_rate.mode),
+        unit_id=inputs.unit_id,
+        horizon_years=H,
+        discount_rate=ratio(inputs.discount_rate.mode),
         escalation_per_year=ratio(inputs.escalation.mode),
-        salvage_share=ratio(inputs.salvage_share), price_basis=inputs.price_basis,
-        items_now=list(inputs.items_now), extras_later=list(inputs.extras_later),
-        pit_outcomes=list(inputs.pit_outcomes), prebuilt_pit_mm=inputs.prebuilt_pit_mm,
-        cost_now_yuan=e.cost_now_yuan, extra_later_yuan=yuan(x),
+        salvage_share=ratio(inputs.salvage_share),
+        price_basis=inputs.price_basis,
+        items_now=list(inputs.items_now),
+        extras_later=list(inputs.extras_later),
+        pit_outcomes=list(inputs.pit_outcomes),
+        prebuilt_pit_mm=inputs.prebuilt_pit_mm,
+        cost_now_yuan=e.cost_now_yuan,
+        extra_later_yuan=yuan(x),
         cost_later_by_year_yuan=[yuan((c + x - rw) * gt) for gt in growth],
-        consent=inputs.consent, probability_by_year=[ratio(p) for p in probs],
-        expected=e, most_likely=m,
+        consent=inputs.consent,
+        probability_by_year=[ratio(p) for p in probs],
+        expected=e,
+        most_likely=m,
         monte_carlo=monte_carlo(inputs, draws, seed) if with_monte_carlo else None,
         tornado=make_tornado(inputs) if with_tornado else None,
-        message_zh=zh, message_en=en, assumptions_source=inputs.assumptions_source,
-        assumptions_source_zh=inputs.assumptions_source_zh)
+        message_zh=zh,
+        message_en=en,
+        assumptions_source=inputs.assumptions_source,
+        assumptions_source_zh=inputs.assumptions_source_zh,
+    )

@@ -23,8 +23,13 @@ VoteCounts = tuple[str, int, int, bool]
 """``(state, heads_total, additional_yes, possible)`` of a unit's vote."""
 
 
-def vote_state(unit: Unit, ruleset: str | None = None, *, settings: dict[str, Any] | None = None,
-               tally_result: ConsentResult | None = None) -> tuple[str, int, int, bool, str]:
+def vote_state(
+    unit: Unit,
+    ruleset: str | None = None,
+    *,
+    settings: dict[str, Any] | None = None,
+    tally_result: ConsentResult | None = None,
+) -> tuple[str, int, int, bool, str]:
     """``(state, heads_total, additional_yes, possible, ruleset)`` from the consent engine.
 
     ``state`` is ``ready``, ``needs_votes``, ``blocked`` or ``unknown`` (no households).
@@ -37,22 +42,27 @@ def vote_state(unit: Unit, ruleset: str | None = None, *, settings: dict[str, An
     if not unit.households:
         name = ruleset or unit.rules or consent_rules.DEFAULT_RULESET
         return "unknown", 0, 0, False, name
-    r = tally_result if tally_result is not None else \
-        consent_engine.tally(unit, consent_for(unit, ruleset, settings=settings))
+    r = (
+        tally_result
+        if tally_result is not None
+        else consent_engine.tally(unit, consent_for(unit, ruleset, settings=settings))
+    )
     if r.state == "ready":
         return "ready", int(r.heads_total), 0, True, r.ruleset
-    needed = r.needed if r.needed is not None else \
-        consent_engine.what_is_needed(unit, consent_for(unit, ruleset, settings=settings))
-    return r.state, int(r.heads_total), int(needed.additional_yes), bool(needed.possible), \
-        r.ruleset
+    needed = (
+        r.needed
+        if r.needed is not None
+        else consent_engine.what_is_needed(unit, consent_for(unit, ruleset, settings=settings))
+    )
+    return r.state, int(r.heads_total), int(needed.additional_yes), bool(needed.possible), r.ruleset
 
 
-def vote_needs(unit: Unit, ruleset: str | None = None, *, settings: dict[str, Any] | None = None
-               ) -> VoteCounts:
+def vote_needs(
+    unit: Unit, ruleset: str | None = None, *, settings: dict[str, Any] | None = None
+) -> VoteCounts:
     """``(state, heads_total, additional_yes, possible)`` — :func:`vote_state` without the
     ruleset name (kept for callers of the former integer counter)."""
-    return vote_state(unit, ruleset if isinstance(ruleset, str) else None,
-                      settings=settings)[:4]
+    return vote_state(unit, ruleset if isinstance(ruleset, str) else None, settings=settings)[:4]
 
 
 def simple_needed(unit: Unit) -> VoteCounts:
@@ -60,8 +70,9 @@ def simple_needed(unit: Unit) -> VoteCounts:
     return vote_needs(unit, consent_rules.DEFAULT_RULESET)
 
 
-def _given(unit: Unit, state: str, heads: int, add: int, possible: bool, conc: float,
-           name: str) -> ConsentOutlook | None:
+def _given(
+    unit: Unit, state: str, heads: int, add: int, possible: bool, conc: float, name: str
+) -> ConsentOutlook | None:
     pre = unit.extra.get("preinstall") if isinstance(unit.extra, dict) else None
     given = pre.get("hazard") if isinstance(pre, dict) else None
     if given is None:
@@ -71,20 +82,46 @@ def _given(unit: Unit, state: str, heads: int, add: int, possible: bool, conc: f
         if not given:
             raise InputError(fld, "must not be an empty list")
         seq = tuple(number(v, f"{fld}[{i}]", lo=0, hi=1) for i, v in enumerate(given))
-        return ConsentOutlook(state, seq[0], seq, 0.0, heads, add, possible, "given",
-                              "每年达成表决的概率由用户给定", "annual probabilities of consent "
-                              "given by the user", "user input", name)
+        return ConsentOutlook(
+            state,
+            seq[0],
+            seq,
+            0.0,
+            heads,
+            add,
+            possible,
+            "given",
+            "每年达成表决的概率由用户给定",
+            "annual probabilities of consent given by the user",
+            "user input",
+            name,
+        )
     h = number(given, fld, lo=0, hi=1)
-    return ConsentOutlook(state, h, None, conc if 0.0 < h < 1.0 else 0.0, heads, add,
-                          possible, "given", f"每年达成表决的概率由用户给定：{h:.0%}",
-                          f"annual probability of consent given by the user: {h:.0%}",
-                          "user input", name)
+    return ConsentOutlook(
+        state,
+        h,
+        None,
+        conc if 0.0 < h < 1.0 else 0.0,
+        heads,
+        add,
+        possible,
+        "given",
+        f"每年达成表决的概率由用户给定：{h:.0%}",
+        f"annual probability of consent given by the user: {h:.0%}",
+        "user input",
+        name,
+    )
 
 
-def consent_outlook(unit: Unit, assumptions: dict[str, Any], *,
-                    tally_result: ConsentResult | None = None,
-                    counts: VoteCounts | None = None, ruleset: str | None = None,
-                    settings: dict[str, Any] | None = None) -> ConsentOutlook:
+def consent_outlook(
+    unit: Unit,
+    assumptions: dict[str, Any],
+    *,
+    tally_result: ConsentResult | None = None,
+    counts: VoteCounts | None = None,
+    ruleset: str | None = None,
+    settings: dict[str, Any] | None = None,
+) -> ConsentOutlook:
     """Annual probability of reaching consent, from the unit's vote state.
 
     ``ready`` → ``consent_hazard.ready`` (1: built in year 1); ``blocked`` (an owner with a
@@ -115,8 +152,9 @@ def consent_outlook(unit: Unit, assumptions: dict[str, Any], *,
         state, heads, add, possible = counts
         name = ruleset or unit.rules or consent_rules.DEFAULT_RULESET
     else:
-        state, heads, add, possible, name = vote_state(unit, ruleset, settings=settings,
-                                                       tally_result=tally_result)
+        state, heads, add, possible, name = vote_state(
+            unit, ruleset, settings=settings, tally_result=tally_result
+        )
     if heads == 0:
         state = "unknown"
     given = _given(unit, state, heads, add, possible, conc, name)
@@ -137,7 +175,18 @@ def consent_outlook(unit: Unit, assumptions: dict[str, Any], *,
             zh, en = "无住户数据，按最低概率计", "no households recorded: lowest probability"
         else:
             zh = f"还需 {add} 位业主（共 {heads} 位）同意，每年达成概率按 {h:.0%} 计"
-            en = (f"{add} more of {heads} owners must agree; annual probability of consent "
-                  f"{h:.0%}")
-    return ConsentOutlook(state, h, None, conc if 0.0 < h < 1.0 else 0.0, heads, add, possible,
-                          "consent", zh, en, source, name)
+            en = f"{add} more of {heads} owners must agree; annual probability of consent {h:.0%}"
+    return ConsentOutlook(
+        state,
+        h,
+        None,
+        conc if 0.0 < h < 1.0 else 0.0,
+        heads,
+        add,
+        possible,
+        "consent",
+        zh,
+        en,
+        source,
+        name,
+    )

@@ -47,16 +47,23 @@ class RankRow:
     probability_of_waste: Decimal = Decimal(0)
 
     def to_json(self) -> dict[str, Any]:
-        return {"unit": self.unit_id, "name": self.unit_name, "community": self.community,
-                "building": self.building, "class": self.klass,
-                "consent_state": self.consent_state, "hazard": round(self.hazard, 6),
-                "cost_now_yuan": json_number(self.cost_now_yuan),
-                "expected_saving_yuan": json_number(self.expected_saving_yuan),
-                "most_likely_saving_yuan": json_number(self.most_likely_saving_yuan),
-                "expected_waste_yuan": json_number(self.expected_waste_yuan),
-                "probability_of_waste": json_number(self.probability_of_waste),
-                "saving_per_yuan": None if self.saving_per_yuan is None
-                else json_number(self.saving_per_yuan)}
+        return {
+            "unit": self.unit_id,
+            "name": self.unit_name,
+            "community": self.community,
+            "building": self.building,
+            "class": self.klass,
+            "consent_state": self.consent_state,
+            "hazard": round(self.hazard, 6),
+            "cost_now_yuan": json_number(self.cost_now_yuan),
+            "expected_saving_yuan": json_number(self.expected_saving_yuan),
+            "most_likely_saving_yuan": json_number(self.most_likely_saving_yuan),
+            "expected_waste_yuan": json_number(self.expected_waste_yuan),
+            "probability_of_waste": json_number(self.probability_of_waste),
+            "saving_per_yuan": None
+            if self.saving_per_yuan is None
+            else json_number(self.saving_per_yuan),
+        }
 
 
 @dataclass
@@ -87,14 +94,19 @@ class Selection:
     eligible: int
 
     def to_json(self) -> dict[str, Any]:
-        return {"budget_yuan": json_number(self.budget_yuan), "method": self.method,
-                "rule_zh": self.rule_zh, "rule_en": self.rule_en,
-                "chosen": [r.to_json() for r in self.chosen],
-                "spent_yuan": json_number(self.spent_yuan),
-                "expected_saving_yuan": json_number(self.expected_saving_yuan),
-                "upper_bound_yuan": json_number(self.upper_bound_yuan),
-                "gap_yuan": json_number(self.gap_yuan),
-                "candidates": self.candidates, "eligible": self.eligible}
+        return {
+            "budget_yuan": json_number(self.budget_yuan),
+            "method": self.method,
+            "rule_zh": self.rule_zh,
+            "rule_en": self.rule_en,
+            "chosen": [r.to_json() for r in self.chosen],
+            "spent_yuan": json_number(self.spent_yuan),
+            "expected_saving_yuan": json_number(self.expected_saving_yuan),
+            "upper_bound_yuan": json_number(self.upper_bound_yuan),
+            "gap_yuan": json_number(self.gap_yuan),
+            "candidates": self.candidates,
+            "eligible": self.eligible,
+        }
 
 
 def _classes(units: Sequence[Unit]) -> list[str | None]:
@@ -109,9 +121,14 @@ def _classes(units: Sequence[Unit]) -> list[str | None]:
     return out
 
 
-def rank_units(project: Project, *, horizon_years: int | None = None, include_all: bool = False,
-               consent_ruleset: str | None = None,
-               pit_products: Sequence[PitProduct] | None = None) -> list[RankRow]:
+def rank_units(
+    project: Project,
+    *,
+    horizon_years: int | None = None,
+    include_all: bool = False,
+    consent_ruleset: str | None = None,
+    pit_products: Sequence[PitProduct] | None = None,
+) -> list[RankRow]:
     """Rank the candidate units of a project by expected saving per expected yuan spent.
 
     Candidates: units not classed "unsuitable" that are classed "difficult" or have not
@@ -141,15 +158,26 @@ def rank_units(project: Project, *, horizon_years: int | None = None, include_al
         try:
             # units with the same owners, areas and votes under the same ruleset share the
             # consent engine's count (the count is the slow part of a street)
-            sig = (consent_ruleset or u.rules, tuple(
-                (h.owner_id, h.area_m2, h.vote, bool(h.exclusive_part_affected))
-                for h in u.households))
+            sig = (
+                consent_ruleset or u.rules,
+                tuple(
+                    (h.owner_id, h.area_m2, h.vote, bool(h.exclusive_part_affected))
+                    for h in u.households
+                ),
+            )
             if sig not in votes:
                 st, heads, add, possible, _ = vote_state(u, consent_ruleset, settings=settings)
                 votes[sig] = (st, heads, add, possible)
-            inp = build_inputs(u, project, assumptions=base, horizon_years=horizon_years,
-                               consent_ruleset=consent_ruleset, consent_counts=votes[sig],
-                               pit_products=pit_products, cache=cache)
+            inp = build_inputs(
+                u,
+                project,
+                assumptions=base,
+                horizon_years=horizon_years,
+                consent_ruleset=consent_ruleset,
+                consent_counts=votes[sig],
+                pit_products=pit_products,
+                cache=cache,
+            )
         except InputError as e:
             raise InputError(f"unit {u.id}: {e.field}", e.message) from None
         state = inp.consent.state
@@ -157,11 +185,30 @@ def rank_units(project: Project, *, horizon_years: int | None = None, include_al
             continue
         exp = figures(inp, "expected", with_break_even=False)
         m = figures(inp, "most_likely", with_break_even=False)
-        rows.append(RankRow(u.id, u.name, c.name, b.name, klass, state, inp.consent.hazard,
-                            exp.cost_now_yuan, exp.net_saving_yuan, exp.waste_yuan,
-                            exp.saving_per_yuan, m.net_saving_yuan, exp.probability_of_waste))
-    rows.sort(key=lambda r: (-(r.saving_per_yuan if r.saving_per_yuan is not None
-                               else Decimal("-1e9")), -r.expected_saving_yuan, r.unit_id))
+        rows.append(
+            RankRow(
+                u.id,
+                u.name,
+                c.name,
+                b.name,
+                klass,
+                state,
+                inp.consent.hazard,
+                exp.cost_now_yuan,
+                exp.net_saving_yuan,
+                exp.waste_yuan,
+                exp.saving_per_yuan,
+                m.net_saving_yuan,
+                exp.probability_of_waste,
+            )
+        )
+    rows.sort(
+        key=lambda r: (
+            -(r.saving_per_yuan if r.saving_per_yuan is not None else Decimal("-1e9")),
+            -r.expected_saving_yuan,
+            r.unit_id,
+        )
+    )
     return rows
 
 
@@ -169,8 +216,9 @@ PRESOLVE_LIMIT = 5000
 """Up to this many candidates HiGHS presolves the knapsack (faster on a street)."""
 
 
-def knapsack_milp(costs: Sequence[int], values: Sequence[int], capacity: int, *,
-                  time_limit_s: float | None = None) -> tuple[int, list[int], float]:
+def knapsack_milp(
+    costs: Sequence[int], values: Sequence[int], capacity: int, *, time_limit_s: float | None = None
+) -> tuple[int, list[int], float]:
     """Exact 0/1 knapsack by :func:`scipy.optimize.milp` (HiGHS, relative gap 0):
     maximise Σ values with Σ costs ≤ capacity (whole yuan ≥ 0).
 
@@ -191,13 +239,20 @@ def knapsack_milp(costs: Sequence[int], values: Sequence[int], capacity: int, *,
         return 0, [], 0.0
     c = -np.array([float(values[i]) for i in idx])
     a = np.array([[float(costs[i]) for i in idx]])
-    res = milp(c, constraints=LinearConstraint(a, -np.inf, float(capacity)),
-               integrality=np.ones(len(idx)), bounds=Bounds(0, 1),
-               # HiGHS presolve pays on a street, but on tens of thousands of candidates it
-               # outlasts a time limit (measured in benchmarks/bench_preinstall.py)
-               options={"mip_rel_gap": 0.0, "presolve": len(idx) <= PRESOLVE_LIMIT,
-                        **({} if time_limit_s is None else {"time_limit": time_limit_s})})
-    if res.x is None and res.status == 1:           # time limit before a first solution
+    res = milp(
+        c,
+        constraints=LinearConstraint(a, -np.inf, float(capacity)),
+        integrality=np.ones(len(idx)),
+        bounds=Bounds(0, 1),
+        # HiGHS presolve pays on a street, but on tens of thousands of candidates it
+        # outlasts a time limit (measured in benchmarks/bench_preinstall.py)
+        options={
+            "mip_rel_gap": 0.0,
+            "presolve": len(idx) <= PRESOLVE_LIMIT,
+            **({} if time_limit_s is None else {"time_limit": time_limit_s}),
+        },
+    )
+    if res.x is None and res.status == 1:  # time limit before a first solution
         return _greedy(costs, values, capacity, idx)
     if res.x is None:
         raise InputError("budget", f"the MILP solver failed: {res.message}")
@@ -206,8 +261,9 @@ def knapsack_milp(costs: Sequence[int], values: Sequence[int], capacity: int, *,
     return sum(values[i] for i in chosen), chosen, bound
 
 
-def _greedy(costs: Sequence[int], values: Sequence[int], capacity: int,
-            idx: list[int]) -> tuple[int, list[int], float]:
+def _greedy(
+    costs: Sequence[int], values: Sequence[int], capacity: int, idx: list[int]
+) -> tuple[int, list[int], float]:
     """Fallback when the time limit stops the solver before its first solution: items by
     value per cost while they fit, with the LP-relaxation bound (so the gap is reported)."""
     order = sorted(idx, key=lambda i: (-values[i] / costs[i] if costs[i] else -math.inf, i))
@@ -223,8 +279,9 @@ def _greedy(costs: Sequence[int], values: Sequence[int], capacity: int,
     return sum(values[i] for i in chosen), sorted(chosen), bound
 
 
-def choose_units(rows: Sequence[RankRow], budget_yuan: object, *,
-                 time_limit_s: float | None = None) -> Selection:
+def choose_units(
+    rows: Sequence[RankRow], budget_yuan: object, *, time_limit_s: float | None = None
+) -> Selection:
     """Choose the units to pre-work within ``budget_yuan`` to maximise the total expected
     saving, exactly (0/1 programme solved by HiGHS at any size).
 
@@ -247,23 +304,44 @@ def choose_units(rows: Sequence[RankRow], budget_yuan: object, *,
     spent = sum((r.cost_now_yuan for r in picked), Decimal(0))
     total = sum((r.expected_saving_yuan for r in picked), Decimal(0))
     ub = max(total, Decimal(math.floor(bound + 1e-6)))
-    zh = (f"整数规划精确求解（HiGHS，{len(elig)} 个合算单元）：在预算内使预期节约总额最大；"
-          f"预算按各单元的预期预做费用计")
-    en = (f"exact integer programme (HiGHS, {len(elig)} units that pay off): the largest "
-          f"total expected saving within the budget, counted against the expected costs now")
+    zh = (
+        f"整数规划精确求解（HiGHS，{len(elig)} 个合算单元）：在预算内使预期节约总额最大；"
+        f"预算按各单元的预期预做费用计"
+    )
+    en = (
+        f"exact integer programme (HiGHS, {len(elig)} units that pay off): the largest "
+        f"total expected saving within the budget, counted against the expected costs now"
+    )
     method = "milp"
     if ub > total:
         method = "milp_time_limit"
         zh += f"；求解时间到限，与最优值最多相差 {ub - total:,} 元"
         en += f"; the time limit was reached: at most {ub - total:,} yuan below the optimum"
-    return Selection(budget, method, zh, en, picked, spent, total, ub, ub - total, Decimal(0),
-                     len(rows), len(elig))
+    return Selection(
+        budget,
+        method,
+        zh,
+        en,
+        picked,
+        spent,
+        total,
+        ub,
+        ub - total,
+        Decimal(0),
+        len(rows),
+        len(elig),
+    )
 
 
-def portfolio(project: Project, budget_yuan: object, *, horizon_years: int | None = None,
-              consent_ruleset: str | None = None) -> Selection:
+def portfolio(
+    project: Project,
+    budget_yuan: object,
+    *,
+    horizon_years: int | None = None,
+    consent_ruleset: str | None = None,
+) -> Selection:
     """:func:`rank_units` then :func:`choose_units`."""
     budget = to_decimal(budget_yuan, "--budget")
-    return choose_units(rank_units(project, horizon_years=horizon_years,
-                                   consent_ruleset=consent_ruleset), budget)
-
+    return choose_units(
+        rank_units(project, horizon_years=horizon_years, consent_ruleset=consent_ruleset), budget
+    )

@@ -28,11 +28,22 @@ def _point(inputs: PreinstallInputs) -> dict[str, float]:
 def _saving_at(inputs: PreinstallInputs, point: dict[str, float], fixed_hazard: bool) -> float:
     c_now = sum(v for k, v in point.items() if k.startswith("now:"))
     x = sum(v for k, v in point.items() if k.startswith("later:"))
-    hz = [point["hazard"]] * inputs.horizon_years if fixed_hazard \
+    hz = (
+        [point["hazard"]] * inputs.horizon_years
+        if fixed_hazard
         else hazards_for(inputs.consent, inputs.horizon_years)
+    )
     probs, never = arrival_probabilities(hz)
-    return saving_npv(c_now, x, point["escalation"], point["discount_rate"], probs, never,
-                      inputs.salvage_share, point["rework"])
+    return saving_npv(
+        c_now,
+        x,
+        point["escalation"],
+        point["discount_rate"],
+        probs,
+        never,
+        inputs.salvage_share,
+        point["rework"],
+    )
 
 
 def hazard_band(consent: ConsentOutlook) -> tuple[float, float]:
@@ -44,22 +55,65 @@ def hazard_band(consent: ConsentOutlook) -> tuple[float, float]:
 
 
 def _specs(inputs: PreinstallInputs) -> list[tuple[str, str, str, str, float, float]]:
-    specs = [(f"now:{it.key}", it.title_zh, it.title_en, "yuan", float(it.low_yuan),
-              float(it.high_yuan)) for it in inputs.items_now]
-    specs += [(f"later:{it.key}", it.title_zh, it.title_en, "yuan", float(it.low_yuan),
-               float(it.high_yuan)) for it in inputs.extras_later]
+    specs = [
+        (f"now:{it.key}", it.title_zh, it.title_en, "yuan", float(it.low_yuan), float(it.high_yuan))
+        for it in inputs.items_now
+    ]
+    specs += [
+        (
+            f"later:{it.key}",
+            it.title_zh,
+            it.title_en,
+            "yuan",
+            float(it.low_yuan),
+            float(it.high_yuan),
+        )
+        for it in inputs.extras_later
+    ]
     reworks = [o.rework for o in inputs.pit_outcomes if o.rework is not None]
     if reworks:
-        specs.append(("rework", "底坑返工", "pit rework", "yuan", 0.0,
-                      max(float(r.high_yuan) for r in reworks)))
-    specs.append(("escalation", "造价年上涨率", "price escalation per year", "per_year",
-                  inputs.escalation.low, inputs.escalation.high))
-    specs.append(("discount_rate", "折现率", "discount rate", "per_year",
-                  inputs.discount_rate.low, inputs.discount_rate.high))
+        specs.append(
+            (
+                "rework",
+                "底坑返工",
+                "pit rework",
+                "yuan",
+                0.0,
+                max(float(r.high_yuan) for r in reworks),
+            )
+        )
+    specs.append(
+        (
+            "escalation",
+            "造价年上涨率",
+            "price escalation per year",
+            "per_year",
+            inputs.escalation.low,
+            inputs.escalation.high,
+        )
+    )
+    specs.append(
+        (
+            "discount_rate",
+            "折现率",
+            "discount rate",
+            "per_year",
+            inputs.discount_rate.low,
+            inputs.discount_rate.high,
+        )
+    )
     if not inputs.consent.hazards_by_year:
         lo, hi = hazard_band(inputs.consent)
-        specs.append(("hazard", "每年达成表决的概率", "annual probability of consent",
-                      "probability_per_year", lo, hi))
+        specs.append(
+            (
+                "hazard",
+                "每年达成表决的概率",
+                "annual probability of consent",
+                "probability_per_year",
+                lo,
+                hi,
+            )
+        )
     return specs
 
 
@@ -78,9 +132,23 @@ def tornado(inputs: PreinstallInputs) -> Tornado:
         for v in (lo, hi):
             pt = dict(base_pt)
             pt[key] = v
-            vals.append(_saving_at(inputs, pt, fixed_hazard=key == "hazard"
-                                   or not inputs.consent.hazards_by_year))
-        bars.append(TornadoBar(key, zh, en, unit, lo, hi, yuan(vals[0]), yuan(vals[1]),
-                               yuan(abs(vals[1] - vals[0]))))
+            vals.append(
+                _saving_at(
+                    inputs, pt, fixed_hazard=key == "hazard" or not inputs.consent.hazards_by_year
+                )
+            )
+        bars.append(
+            TornadoBar(
+                key,
+                zh,
+                en,
+                unit,
+                lo,
+                hi,
+                yuan(vals[0]),
+                yuan(vals[1]),
+                yuan(abs(vals[1] - vals[0])),
+            )
+        )
     bars.sort(key=lambda b: (-b.swing_yuan, b.key))
     return Tornado(yuan(base), bars)

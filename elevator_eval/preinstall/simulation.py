@@ -18,8 +18,7 @@ Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 
 
-def _tri_draw(rng: np.random.Generator, low: float, mode: float, high: float,
-              n: int) -> Floats:
+def _tri_draw(rng: np.random.Generator, low: float, mode: float, high: float, n: int) -> Floats:
     if high <= low:
         return np.full(n, low)
     return rng.triangular(low, mode, high, n)
@@ -59,8 +58,9 @@ def _rework(rng: np.random.Generator, inputs: PreinstallInputs, n: int) -> Float
     return cost
 
 
-def simulate_savings(inputs: PreinstallInputs, draws: int = 100_000,
-                     seed: int = 0) -> tuple[Floats, npt.NDArray[np.bool_]]:
+def simulate_savings(
+    inputs: PreinstallInputs, draws: int = 100_000, seed: int = 0
+) -> tuple[Floats, npt.NDArray[np.bool_]]:
     """Simulated savings [yuan], one per draw, and whether the elevator came.
 
     The draw order is fixed (pre-work items, extras, escalation, hazard and consent year,
@@ -95,14 +95,14 @@ def simulate_savings(inputs: PreinstallInputs, draws: int = 100_000,
     return value - c_now, came
 
 
-def simulate_savings_array(inputs: PreinstallInputs, draws: int = 100_000,
-                           seed: int = 0) -> Floats:
+def simulate_savings_array(inputs: PreinstallInputs, draws: int = 100_000, seed: int = 0) -> Floats:
     """Only the savings array of :func:`simulate_savings` [yuan]."""
     return simulate_savings(inputs, draws, seed)[0]
 
 
-def quantile_interval(sorted_values: Sequence[float] | Floats, q: float,
-                      z: float = 1.96) -> tuple[float, float]:
+def quantile_interval(
+    sorted_values: Sequence[float] | Floats, q: float, z: float = 1.96
+) -> tuple[float, float]:
     """Distribution-free 95 % interval of the ``q`` quantile from the order statistics:
     ranks ``n q ± z √(n q (1 − q))`` (normal approximation of the binomial)."""
     n = len(sorted_values)
@@ -112,8 +112,9 @@ def quantile_interval(sorted_values: Sequence[float] | Floats, q: float,
     return float(sorted_values[lo]), float(sorted_values[hi])
 
 
-def monte_carlo(inputs: PreinstallInputs, draws: int = 100_000, seed: int = 0,
-                bins: int = 30) -> MonteCarloResult:
+def monte_carlo(
+    inputs: PreinstallInputs, draws: int = 100_000, seed: int = 0, bins: int = 30
+) -> MonteCarloResult:
     """Simulate and summarise: mean ± standard error, P(loss) ± standard error, the mean
     loss when there is one, P10 (with its 95 % interval), P50, P90, a histogram."""
     s, came = simulate_savings(inputs, draws, seed)
@@ -130,8 +131,13 @@ def monte_carlo(inputs: PreinstallInputs, draws: int = 100_000, seed: int = 0,
     counts, edges = np.histogram(s, bins=bins, range=(lo, hi))
     p10_lo, p10_hi = quantile_interval(srt, 0.10)
     return MonteCarloResult(
-        draws=draws, seed=seed, mean_yuan=yuan(mean), std_error_yuan=yuan(se),
-        p10_yuan=yuan(p10), p50_yuan=yuan(p50), p90_yuan=yuan(p90),
+        draws=draws,
+        seed=seed,
+        mean_yuan=yuan(mean),
+        std_error_yuan=yuan(se),
+        p10_yuan=yuan(p10),
+        p50_yuan=yuan(p50),
+        p90_yuan=yuan(p90),
         probability_pays_off=ratio(float((s > 0).mean())),
         probability_never=ratio(float((~came).mean())),
         probability_loss=ratio(p_loss),
@@ -139,4 +145,5 @@ def monte_carlo(inputs: PreinstallInputs, draws: int = 100_000, seed: int = 0,
         conditional_loss_yuan=yuan(-float(s[loss].mean())) if loss.any() else None,
         p10_interval_yuan=(yuan(p10_lo), yuan(p10_hi)),
         histogram_edges_yuan=[int(yuan(e)) for e in edges],
-        histogram_counts=[int(c) for c in counts])
+        histogram_counts=[int(c) for c in counts],
+    )

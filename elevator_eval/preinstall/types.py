@@ -79,10 +79,16 @@ class CostItem:
         return Triangle(float(self.low_yuan), float(self.mode_yuan), float(self.high_yuan))
 
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "group": self.group, "title_zh": self.title_zh,
-                "title_en": self.title_en, "low_yuan": json_number(self.low_yuan),
-                "mode_yuan": json_number(self.mode_yuan), "high_yuan": json_number(self.high_yuan),
-                "source": self.source}
+        return {
+            "key": self.key,
+            "group": self.group,
+            "title_zh": self.title_zh,
+            "title_en": self.title_en,
+            "low_yuan": json_number(self.low_yuan),
+            "mode_yuan": json_number(self.mode_yuan),
+            "high_yuan": json_number(self.high_yuan),
+            "source": self.source,
+        }
 
 
 @dataclass(frozen=True)
@@ -110,9 +116,14 @@ class PitOutcome:
     rework: CostItem | None
 
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "title_zh": self.title_zh, "title_en": self.title_en,
-                "pit_mm": self.pit_mm, "probability": round(self.probability, 6),
-                "rework": None if self.rework is None else self.rework.to_json()}
+        return {
+            "key": self.key,
+            "title_zh": self.title_zh,
+            "title_en": self.title_en,
+            "pit_mm": self.pit_mm,
+            "probability": round(self.probability, 6),
+            "rework": None if self.rework is None else self.rework.to_json(),
+        }
 
 
 @dataclass(frozen=True)
@@ -152,12 +163,20 @@ class ConsentOutlook:
     ruleset: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"state": self.state, "hazard": round(self.hazard, 6),
-                "hazards_by_year": list(self.hazards_by_year) if self.hazards_by_year else None,
-                "concentration": self.concentration, "heads_total": self.heads_total,
-                "additional_yes": self.additional_yes, "possible": self.possible,
-                "basis": self.basis, "ruleset": self.ruleset, "reason_zh": self.reason_zh,
-                "reason_en": self.reason_en, "source": self.source}
+        return {
+            "state": self.state,
+            "hazard": round(self.hazard, 6),
+            "hazards_by_year": list(self.hazards_by_year) if self.hazards_by_year else None,
+            "concentration": self.concentration,
+            "heads_total": self.heads_total,
+            "additional_yes": self.additional_yes,
+            "possible": self.possible,
+            "basis": self.basis,
+            "ruleset": self.ruleset,
+            "reason_zh": self.reason_zh,
+            "reason_en": self.reason_en,
+            "source": self.source,
+        }
 
 
 @dataclass
@@ -245,17 +264,20 @@ class Figures:
     saving_per_yuan: Decimal | None
 
     def to_json(self) -> dict[str, Any]:
-        return {"case": self.case, "net_saving_yuan": json_number(self.net_saving_yuan),
-                "pays_off": self.pays_off,
-                "probability_within_horizon": json_number(self.probability_within_horizon),
-                "probability_of_waste": json_number(self.probability_of_waste),
-                "loss_if_wasted_yuan": json_number(self.loss_if_wasted_yuan),
-                "waste_yuan": json_number(self.waste_yuan),
-                "cost_now_yuan": json_number(self.cost_now_yuan),
-                "pit_rework_yuan": json_number(self.pit_rework_yuan),
-                "break_even_hazard": _opt(self.break_even_hazard),
-                "break_even_probability": _opt(self.break_even_probability),
-                "saving_per_yuan": _opt(self.saving_per_yuan)}
+        return {
+            "case": self.case,
+            "net_saving_yuan": json_number(self.net_saving_yuan),
+            "pays_off": self.pays_off,
+            "probability_within_horizon": json_number(self.probability_within_horizon),
+            "probability_of_waste": json_number(self.probability_of_waste),
+            "loss_if_wasted_yuan": json_number(self.loss_if_wasted_yuan),
+            "waste_yuan": json_number(self.waste_yuan),
+            "cost_now_yuan": json_number(self.cost_now_yuan),
+            "pit_rework_yuan": json_number(self.pit_rework_yuan),
+            "break_even_hazard": _opt(self.break_even_hazard),
+            "break_even_probability": _opt(self.break_even_probability),
+            "saving_per_yuan": _opt(self.saving_per_yuan),
+        }
 
 
 @dataclass(frozen=True)
@@ -284,20 +306,25 @@ class MonteCarloResult:
     histogram_counts: list[int] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"draws": self.draws, "seed": self.seed,
-                "mean_yuan": json_number(self.mean_yuan),
-                "std_error_yuan": json_number(self.std_error_yuan),
-                "p10_yuan": json_number(self.p10_yuan), "p50_yuan": json_number(self.p50_yuan),
-                "p90_yuan": json_number(self.p90_yuan),
-                "p10_interval_yuan": None if self.p10_interval_yuan is None
-                else [json_number(v) for v in self.p10_interval_yuan],
-                "probability_pays_off": json_number(self.probability_pays_off),
-                "probability_never": json_number(self.probability_never),
-                "probability_loss": json_number(self.probability_loss),
-                "probability_loss_std_error": json_number(self.probability_loss_std_error),
-                "conditional_loss_yuan": _opt(self.conditional_loss_yuan),
-                "histogram_edges_yuan": self.histogram_edges_yuan,
-                "histogram_counts": self.histogram_counts}
+        return {
+            "draws": self.draws,
+            "seed": self.seed,
+            "mean_yuan": json_number(self.mean_yuan),
+            "std_error_yuan": json_number(self.std_error_yuan),
+            "p10_yuan": json_number(self.p10_yuan),
+            "p50_yuan": json_number(self.p50_yuan),
+            "p90_yuan": json_number(self.p90_yuan),
+            "p10_interval_yuan": None
+            if self.p10_interval_yuan is None
+            else [json_number(v) for v in self.p10_interval_yuan],
+            "probability_pays_off": json_number(self.probability_pays_off),
+            "probability_never": json_number(self.probability_never),
+            "probability_loss": json_number(self.probability_loss),
+            "probability_loss_std_error": json_number(self.probability_loss_std_error),
+            "conditional_loss_yuan": _opt(self.conditional_loss_yuan),
+            "histogram_edges_yuan": self.histogram_edges_yuan,
+            "histogram_counts": self.histogram_counts,
+        }
 
 
 @dataclass(frozen=True)
@@ -321,12 +348,17 @@ class TornadoBar:
         return self.title_zh if lang == "zh" else self.title_en
 
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "title_zh": self.title_zh, "title_en": self.title_en,
-                "input_unit": self.input_unit, "low_input": self.low_input,
-                "high_input": self.high_input,
-                "saving_at_low_yuan": json_number(self.saving_at_low_yuan),
-                "saving_at_high_yuan": json_number(self.saving_at_high_yuan),
-                "swing_yuan": json_number(self.swing_yuan)}
+        return {
+            "key": self.key,
+            "title_zh": self.title_zh,
+            "title_en": self.title_en,
+            "input_unit": self.input_unit,
+            "low_input": self.low_input,
+            "high_input": self.high_input,
+            "saving_at_low_yuan": json_number(self.saving_at_low_yuan),
+            "saving_at_high_yuan": json_number(self.saving_at_high_yuan),
+            "swing_yuan": json_number(self.swing_yuan),
+        }
 
 
 @dataclass(frozen=True)
@@ -337,5 +369,8 @@ class Tornado:
     bars: list[TornadoBar]
 
     def to_json(self) -> dict[str, Any]:
-        return {"base_yuan": json_number(self.base_yuan), "case": "most_likely",
-                "bars": [b.to_json() for b in self.bars]}
+        return {
+            "base_yuan": json_number(self.base_yuan),
+            "case": "most_likely",
+            "bars": [b.to_json() for b in self.bars],
+        }

@@ -50,8 +50,9 @@ def arrival_probabilities(hazards: Sequence[float]) -> tuple[list[float], float]
     return probs, survive
 
 
-def hazards_for(consent: ConsentOutlook, horizon_years: int, hazard: float | None = None
-                ) -> list[float]:
+def hazards_for(
+    consent: ConsentOutlook, horizon_years: int, hazard: float | None = None
+) -> list[float]:
     """The yearly hazards ``p_1 … p_H``: constant, or the given list (last value repeated)."""
     if hazard is not None:
         return [hazard] * horizon_years
@@ -61,9 +62,16 @@ def hazards_for(consent: ConsentOutlook, horizon_years: int, hazard: float | Non
     return [consent.hazard] * horizon_years
 
 
-def saving_npv(cost_now_yuan: float, extra_later_yuan: float, escalation: float,
-               discount_rate: float, probs: Sequence[float], p_never: float,
-               salvage_share: float = 0.0, rework_yuan: float = 0.0) -> float:
+def saving_npv(
+    cost_now_yuan: float,
+    extra_later_yuan: float,
+    escalation: float,
+    discount_rate: float,
+    probs: Sequence[float],
+    p_never: float,
+    salvage_share: float = 0.0,
+    rework_yuan: float = 0.0,
+) -> float:
     """``S`` of the module formula for one set of values [yuan]; the horizon is
     ``len(probs)``."""
     later = extra_later_yuan - rework_yuan if cost_now_yuan > 0 else 0.0
@@ -71,8 +79,15 @@ def saving_npv(cost_now_yuan: float, extra_later_yuan: float, escalation: float,
     return _combine(cost_now_yuan, later, growth, discount_rate, probs, p_never, salvage_share)
 
 
-def _combine(c: float, later: float, growth: Sequence[float], r: float,
-             probs: Sequence[float], never: float, salvage: float) -> float:
+def _combine(
+    c: float,
+    later: float,
+    growth: Sequence[float],
+    r: float,
+    probs: Sequence[float],
+    never: float,
+    salvage: float,
+) -> float:
     total = 0.0
     for t, (p, gt) in enumerate(zip(probs, growth), 1):
         total += p * (1.0 + r) ** (-t) * gt * (c + later)
@@ -87,7 +102,7 @@ def growth_means(tri: Triangle, powers: int) -> tuple[float, ...]:
     integrand is a polynomial of degree t + 1 on each half of the triangle)."""
     a, b, c = tri.low + 1.0, tri.mode + 1.0, tri.high + 1.0
     if c == a:
-        return tuple(a ** t for t in range(1, powers + 1))
+        return tuple(a**t for t in range(1, powers + 1))
     x, w = np.polynomial.legendre.leggauss(max(8, powers // 2 + 4))
     out = np.zeros(powers)
     for lo, hi in ((a, b), (b, c)):
@@ -95,10 +110,13 @@ def growth_means(tri: Triangle, powers: int) -> tuple[float, ...]:
             continue
         xs = 0.5 * (hi - lo) * x + 0.5 * (hi + lo)
         ws = 0.5 * (hi - lo) * w
-        pdf = 2.0 * (xs - a) / ((c - a) * (b - a)) if lo == a \
+        pdf = (
+            2.0 * (xs - a) / ((c - a) * (b - a))
+            if lo == a
             else 2.0 * (c - xs) / ((c - a) * (c - b))
+        )
         for t in range(1, powers + 1):
-            out[t - 1] += float(np.sum(ws * pdf * xs ** t))
+            out[t - 1] += float(np.sum(ws * pdf * xs**t))
     return tuple(float(v) for v in out)
 
 
@@ -132,8 +150,10 @@ def expected_arrival(consent: ConsentOutlook, horizon_years: int) -> tuple[list[
 
 def _sums(inputs: PreinstallInputs, case: str) -> tuple[float, float, float]:
     """``(C, X, R)`` at the means (``expected``) or the modes (``most_likely``)."""
+
     def pick(t: Triangle) -> float:
         return t.mean if case == "expected" else t.mode
+
     c = sum((pick(i.triangle) for i in inputs.items_now), 0.0)
     x = sum((pick(i.triangle) for i in inputs.extras_later), 0.0)
     return c, x, rework_of(inputs, case)
@@ -160,12 +180,16 @@ def case_terms(inputs: PreinstallInputs, case: str) -> CaseTerms:
         growth = growth_means(inputs.escalation, H)
     else:
         growth = tuple((1.0 + inputs.escalation.mode) ** t for t in range(1, H + 1))
-    return c, (x - rw if c > 0 else 0.0), growth, inputs.discount_rate.mode, \
-        inputs.salvage_share
+    return c, (x - rw if c > 0 else 0.0), growth, inputs.discount_rate.mode, inputs.salvage_share
 
 
-def case_saving(inputs: PreinstallInputs, case: str = "expected", *,
-                hazard: float | None = None, terms: CaseTerms | None = None) -> float:
+def case_saving(
+    inputs: PreinstallInputs,
+    case: str = "expected",
+    *,
+    hazard: float | None = None,
+    terms: CaseTerms | None = None,
+) -> float:
     """Net saving of one case [yuan, float].
 
     ``expected``: the exact mean over the costs, extras, rework, escalation and (unless a
@@ -225,8 +249,9 @@ def break_even_hazard(inputs: PreinstallInputs, case: str = "expected") -> float
     return None
 
 
-def figures(inputs: PreinstallInputs, case: str = "expected", *,
-            with_break_even: bool = True) -> Figures:
+def figures(
+    inputs: PreinstallInputs, case: str = "expected", *, with_break_even: bool = True
+) -> Figures:
     """The headline figures of ``case`` (``expected`` or ``most_likely``); the break-even
     search is skipped with ``with_break_even=False`` (a street ranking does not need it)."""
     H = inputs.horizon_years
@@ -242,10 +267,16 @@ def figures(inputs: PreinstallInputs, case: str = "expected", *,
     be = break_even_hazard(inputs, case) if with_break_even else None
     s_y = yuan(s)
     return Figures(
-        case=case, net_saving_yuan=s_y, pays_off=bool(s_y > 0),
-        probability_within_horizon=ratio(1.0 - never), probability_of_waste=ratio(never),
-        loss_if_wasted_yuan=yuan(loss), waste_yuan=yuan(never * loss), cost_now_yuan=yuan(c),
+        case=case,
+        net_saving_yuan=s_y,
+        pays_off=bool(s_y > 0),
+        probability_within_horizon=ratio(1.0 - never),
+        probability_of_waste=ratio(never),
+        loss_if_wasted_yuan=yuan(loss),
+        waste_yuan=yuan(never * loss),
+        cost_now_yuan=yuan(c),
         pit_rework_yuan=yuan(rw if c > 0 else 0.0),
         break_even_hazard=None if be is None else ratio(be),
         break_even_probability=None if be is None else ratio(1.0 - (1.0 - be) ** H),
-        saving_per_yuan=None if c <= 0 else ratio(s / c))
+        saving_per_yuan=None if c <= 0 else ratio(s / c),
+    )

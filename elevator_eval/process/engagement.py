@@ -27,8 +27,7 @@ from ..rulebook import resolve
 from .records import CONCERNS, read_canvass, read_intent
 
 
-def _ruleset(unit: Unit, project: Project | None
-             ) -> tuple[ConsentRuleset, dict[str, Any] | None]:
+def _ruleset(unit: Unit, project: Project | None) -> tuple[ConsentRuleset, dict[str, Any] | None]:
     """The consent ruleset in force for ``unit`` (one resolver for every engine)."""
     return resolve(project, unit).consent, (project.settings if project is not None else None)
 
@@ -52,25 +51,33 @@ class IntentSummary:
     meets_threshold: bool
 
     def to_json(self) -> dict[str, Any]:
-        return {"unit": self.unit_id, "households": self.households,
-                "registered": self.registered, "interested": self.interested,
-                "meets_threshold": self.meets_threshold}
+        return {
+            "unit": self.unit_id,
+            "households": self.households,
+            "registered": self.registered,
+            "interested": self.interested,
+            "meets_threshold": self.meets_threshold,
+        }
 
 
 def intent_summary(unit: Unit, project: Project | None = None) -> IntentSummary:
     """Count the registered intent and test it against the consent thresholds."""
     intents = {h.id: read_intent(h, unit.id) for h in unit.households}
-    interested_owners = {h.owner_id for h in unit.households
-                         if (i := intents[h.id]) is not None and i.interested}
+    interested_owners = {
+        h.owner_id for h in unit.households if (i := intents[h.id]) is not None and i.interested
+    }
     trial = unit.clone()
     for h in trial.households:
         h.vote = "yes" if h.owner_id in interested_owners else None
     name, settings = _ruleset(unit, project)
     passed = tally(trial, name).passed if trial.households else False
-    return IntentSummary(unit.id, len(unit.households),
-                         sum(1 for i in intents.values() if i is not None),
-                         sum(1 for i in intents.values() if i is not None and i.interested),
-                         passed)
+    return IntentSummary(
+        unit.id,
+        len(unit.households),
+        sum(1 for i in intents.values() if i is not None),
+        sum(1 for i in intents.values() if i is not None and i.interested),
+        passed,
+    )
 
 
 @dataclass
@@ -89,10 +96,18 @@ class VisitRow:
     concerns: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"owner": self.owner, "doors": list(self.doors), "area_m2": self.area_m2,
-                "vote": self.vote, "needed": self.needed, "interested": self.interested,
-                "contacts": self.contacts, "last_date": self.last_date,
-                "last_outcome": self.last_outcome, "concerns": list(self.concerns)}
+        return {
+            "owner": self.owner,
+            "doors": list(self.doors),
+            "area_m2": self.area_m2,
+            "vote": self.vote,
+            "needed": self.needed,
+            "interested": self.interested,
+            "contacts": self.contacts,
+            "last_date": self.last_date,
+            "last_outcome": self.last_outcome,
+            "concerns": list(self.concerns),
+        }
 
 
 def visit_list(unit: Unit, project: Project | None = None) -> list[VisitRow]:
@@ -104,20 +119,31 @@ def visit_list(unit: Unit, project: Project | None = None) -> list[VisitRow]:
     for h in unit.households:
         by_owner.setdefault(h.owner_id, []).append(h)
     first = [oid for oid in needed.owners if oid in owners]
-    rest = sorted((o for o in owners.values() if o.vote != "yes" and o.id not in first),
-                  key=lambda o: (-o.area_m2, o.order))
+    rest = sorted(
+        (o for o in owners.values() if o.vote != "yes" and o.id not in first),
+        key=lambda o: (-o.area_m2, o.order),
+    )
     rows = []
     for oid in first + [o.id for o in rest]:
         o = owners[oid]
-        contacts = sorted((c for h in by_owner[oid] for c in read_canvass(h, unit.id)),
-                          key=lambda c: c.date)
+        contacts = sorted(
+            (c for h in by_owner[oid] for c in read_canvass(h, unit.id)), key=lambda c: c.date
+        )
         intents = [read_intent(h, unit.id) for h in by_owner[oid]]
         known = [i.interested for i in intents if i is not None]
         seen = {c for ct in contacts for c in ct.concerns}
-        rows.append(VisitRow(
-            owner=oid, doors=[h.id for h in by_owner[oid]], area_m2=o.area_m2, vote=o.vote,
-            needed=oid in first, interested=(any(known) if known else None),
-            contacts=len(contacts), last_date=contacts[-1].date if contacts else None,
-            last_outcome=contacts[-1].outcome if contacts else None,
-            concerns=[c for c in CONCERNS if c in seen]))
+        rows.append(
+            VisitRow(
+                owner=oid,
+                doors=[h.id for h in by_owner[oid]],
+                area_m2=o.area_m2,
+                vote=o.vote,
+                needed=oid in first,
+                interested=(any(known) if known else None),
+                contacts=len(contacts),
+                last_date=contacts[-1].date if contacts else None,
+                last_outcome=contacts[-1].outcome if contacts else None,
+                concerns=[c for c in CONCERNS if c in seen],
+            )
+        )
     return rows

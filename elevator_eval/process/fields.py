@@ -31,8 +31,11 @@ def date_field(v: object, where: str, *, required: bool = True) -> str | None:
             raise InputError(where, "is required (a date YYYY-MM-DD)")
         return None
     try:
-        return _dt.date.fromisoformat(v).isoformat() if isinstance(v, str) and len(v) == 10 \
+        return (
+            _dt.date.fromisoformat(v).isoformat()
+            if isinstance(v, str) and len(v) == 10
             else _bad_date(where, v)
+        )
     except ValueError:
         return _bad_date(where, v)
 

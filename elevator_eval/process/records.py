@@ -39,10 +39,16 @@ OUTCOMES = ("agreed", "undecided", "refused", "no_contact")
 OUTCOME_ZH = {"agreed": "同意", "undecided": "犹豫", "refused": "拒绝", "no_contact": "未联系上"}
 CONCERNS = ("cost", "sunlight", "noise", "privacy", "compensation")
 """Concern tags: 费用, 采光, 噪声, 隐私, 补偿."""
-CONCERN_ZH = {"cost": "费用", "sunlight": "采光", "noise": "噪声", "privacy": "隐私",
-              "compensation": "补偿"}
+CONCERN_ZH = {
+    "cost": "费用",
+    "sunlight": "采光",
+    "noise": "噪声",
+    "privacy": "隐私",
+    "compensation": "补偿",
+}
 
 # ------------------------------------------------------------------------------ stages
+
 
 @dataclass
 class StageEntry:
@@ -55,8 +61,13 @@ class StageEntry:
     note: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"stage": self.stage, "entered": self.entered, "responsible": self.responsible,
-                "documents": list(self.documents), "note": self.note}
+        return {
+            "stage": self.stage,
+            "entered": self.entered,
+            "responsible": self.responsible,
+            "documents": list(self.documents),
+            "note": self.note,
+        }
 
 
 @dataclass
@@ -100,15 +111,24 @@ class Objection:
         return "open"
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "received": self.received, "text": self.text,
-                "household": self.household, "name": self.name, "reply": self.reply,
-                "reply_date": self.reply_date, "mediation": self.mediation,
-                "resolution": self.resolution, "resolved_date": self.resolved_date}
+        return {
+            "id": self.id,
+            "received": self.received,
+            "text": self.text,
+            "household": self.household,
+            "name": self.name,
+            "reply": self.reply,
+            "reply_date": self.reply_date,
+            "mediation": self.mediation,
+            "resolution": self.resolution,
+            "resolved_date": self.resolved_date,
+        }
 
 
 # ------------------------------------------------------------------------------ upkeep
 
 # ------------------------------------------------------------------------- whole unit
+
 
 @dataclass
 class ProcessData:
@@ -132,7 +152,8 @@ class ProcessData:
         out: dict[str, Any] = {
             "stages": [s.to_json() for s in self.stages],
             "blockers": [b.to_json() for b in self.blockers],
-            "objections": [o.to_json() for o in self.objections]}
+            "objections": [o.to_json() for o in self.objections],
+        }
         if self.location is not None:
             out["location"] = {"lon_deg": str(self.location[0]), "lat_deg": str(self.location[1])}
         if self.upkeep is not None:
@@ -167,20 +188,30 @@ def parse_process(data: Any, where: str = "process") -> ProcessData:
         if s.get("stage") not in keys:
             raise InputError(f"{p}.stage", f"unknown stage {s.get('stage')!r}")
         docs = list_field(s.get("documents"), f"{p}.documents")
-        pd.stages.append(StageEntry(
-            s["stage"], date_field(s.get("entered"), f"{p}.entered"),
-            text_field(s.get("responsible"), f"{p}.responsible", max_chars=200),
-            [text_field(x, f"{p}.documents[{j}]", required=True, max_chars=300)
-             for j, x in enumerate(docs)],
-            text_field(s.get("note"), f"{p}.note")))
+        pd.stages.append(
+            StageEntry(
+                s["stage"],
+                date_field(s.get("entered"), f"{p}.entered"),
+                text_field(s.get("responsible"), f"{p}.responsible", max_chars=200),
+                [
+                    text_field(x, f"{p}.documents[{j}]", required=True, max_chars=300)
+                    for j, x in enumerate(docs)
+                ],
+                text_field(s.get("note"), f"{p}.note"),
+            )
+        )
         if i and pd.stages[-1].entered < pd.stages[-2].entered:
             raise InputError(f"{p}.entered", "is before the previous stage's date")
     for i, b in enumerate(list_field(d.get("blockers"), f"{where}.blockers")):
         p = f"{where}.blockers[{i}]"
         b = obj_field(b, p)
-        pd.blockers.append(Blocker(text_field(b.get("text"), f"{p}.text", required=True),
-                                   date_field(b.get("since"), f"{p}.since"),
-                                   date_field(b.get("resolved"), f"{p}.resolved", required=False)))
+        pd.blockers.append(
+            Blocker(
+                text_field(b.get("text"), f"{p}.text", required=True),
+                date_field(b.get("since"), f"{p}.since"),
+                date_field(b.get("resolved"), f"{p}.resolved", required=False),
+            )
+        )
     seen: set[str] = set()
     for i, o in enumerate(list_field(d.get("objections"), f"{where}.objections")):
         p = f"{where}.objections[{i}]"
@@ -195,7 +226,8 @@ def parse_process(data: Any, where: str = "process") -> ProcessData:
             reply_date=date_field(o.get("reply_date"), f"{p}.reply_date", required=False),
             mediation=text_field(o.get("mediation"), f"{p}.mediation"),
             resolution=text_field(o.get("resolution"), f"{p}.resolution"),
-            resolved_date=date_field(o.get("resolved_date"), f"{p}.resolved_date", required=False))
+            resolved_date=date_field(o.get("resolved_date"), f"{p}.resolved_date", required=False),
+        )
         if ob.id in seen:
             raise InputError(f"{p}.id", f"repeats objection {ob.id!r}")
         seen.add(ob.id)
@@ -235,6 +267,7 @@ def write_process(unit: Unit, data: ProcessData) -> None:
 
 # -------------------------------------------------------------------------- households
 
+
 @dataclass
 class Intent:
     """A household's registered interest (意向登记)."""
@@ -258,16 +291,24 @@ class Contact:
     note: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"date": self.date, "channel": self.channel, "outcome": self.outcome,
-                "concerns": list(self.concerns), "note": self.note}
+        return {
+            "date": self.date,
+            "channel": self.channel,
+            "outcome": self.outcome,
+            "concerns": list(self.concerns),
+            "note": self.note,
+        }
 
 
 def parse_intent(v: Any, where: str) -> Intent:
     d = obj_field(v, where)
     if not isinstance(d.get("interested"), bool):
         raise InputError(f"{where}.interested", "must be true or false")
-    return Intent(d["interested"], date_field(d.get("date"), f"{where}.date"),
-                  text_field(d.get("channel"), f"{where}.channel", max_chars=40))
+    return Intent(
+        d["interested"],
+        date_field(d.get("date"), f"{where}.date"),
+        text_field(d.get("channel"), f"{where}.channel", max_chars=40),
+    )
 
 
 def parse_contact(v: Any, where: str) -> Contact:
@@ -280,8 +321,13 @@ def parse_contact(v: Any, where: str) -> Contact:
     for j, c in enumerate(concerns):
         if c not in CONCERNS:
             raise InputError(f"{where}.concerns[{j}]", f"must be one of {', '.join(CONCERNS)}")
-    return Contact(date_field(d.get("date"), f"{where}.date"), d["channel"], d["outcome"],
-                   list(dict.fromkeys(concerns)), text_field(d.get("note"), f"{where}.note"))
+    return Contact(
+        date_field(d.get("date"), f"{where}.date"),
+        d["channel"],
+        d["outcome"],
+        list(dict.fromkeys(concerns)),
+        text_field(d.get("note"), f"{where}.note"),
+    )
 
 
 def read_intent(h: Household, unit_id: str = "") -> Intent | None:

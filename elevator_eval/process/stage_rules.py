@@ -11,8 +11,13 @@ from ..errors import InputError
 
 KIND = "stages"
 DEFAULT = "standard"
-CHECKS = ("vote_passed", "no_unanswered_objection", "no_open_objection",
-          "acceptance_document", "no_open_blocker")
+CHECKS = (
+    "vote_passed",
+    "no_unanswered_objection",
+    "no_open_objection",
+    "acceptance_document",
+    "no_open_blocker",
+)
 NOT_STARTED = "none"
 """Key used in counts for units that have not entered any stage (未登记)."""
 
@@ -37,8 +42,9 @@ class StageRules:
         for i, s in enumerate(self.stages):
             if s.key == key:
                 return i
-        raise InputError("stage", f"unknown stage {key!r} (known: "
-                                  f"{', '.join(s.key for s in self.stages)})")
+        raise InputError(
+            "stage", f"unknown stage {key!r} (known: {', '.join(s.key for s in self.stages)})"
+        )
 
     def stage(self, key: str) -> Stage:
         return self.stages[self.index(key)]
@@ -65,12 +71,12 @@ def validate(data: dict[str, Any]) -> StageRules:
         raise InputError(f"{w}.stages", "must be a non-empty list")
     stages = []
     for i, s in enumerate(raw):
-        if not isinstance(s, dict) or not all(isinstance(s.get(k), str) and s[k]
-                                              for k in ("key", "zh", "en")):
+        if not isinstance(s, dict) or not all(
+            isinstance(s.get(k), str) and s[k] for k in ("key", "zh", "en")
+        ):
             raise InputError(f"{w}.stages[{i}]", "needs key, zh and en")
         days = s.get("expected_days")
-        if days is not None and (isinstance(days, bool) or not isinstance(days, int)
-                                 or days <= 0):
+        if days is not None and (isinstance(days, bool) or not isinstance(days, int) or days <= 0):
             raise InputError(f"{w}.stages[{i}].expected_days", "must be a positive integer or null")
         stages.append(Stage(s["key"], s["zh"], s["en"], days))
     keys = [s.key for s in stages]
@@ -82,9 +88,13 @@ def validate(data: dict[str, Any]) -> StageRules:
     for k in pre:
         if k not in keys:
             raise InputError(f"{w}.prerequisites.{k}", "is not a stage")
-    return StageRules(data["name"], data["source"], tuple(stages),
-                      {k: _checks(v, f"{w}.prerequisites.{k}") for k, v in pre.items()},
-                      _checks(data.get("every_stage", []), f"{w}.every_stage"))
+    return StageRules(
+        data["name"],
+        data["source"],
+        tuple(stages),
+        {k: _checks(v, f"{w}.prerequisites.{k}") for k, v in pre.items()},
+        _checks(data.get("every_stage", []), f"{w}.every_stage"),
+    )
 
 
 def load_rules(name: str | None = None) -> StageRules:

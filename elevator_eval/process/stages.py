@@ -46,6 +46,7 @@ from .stage_rules import validate as validate
 
 # -------------------------------------------------------------------------------- checks
 
+
 @dataclass
 class Refusal:
     """Why a move is not allowed, in Chinese and English, with the rule's source."""
@@ -63,37 +64,64 @@ def _vote_passed(unit: Unit, project: Project | None) -> bool:
     return tally(unit, resolve(project, unit).consent).passed
 
 
-def _run_check(check: str, source: str, unit: Unit, pd: ProcessData,
-               project: Project | None) -> Refusal | None:
+def _run_check(
+    check: str, source: str, unit: Unit, pd: ProcessData, project: Project | None
+) -> Refusal | None:
     if check == "vote_passed":
         if not _vote_passed(unit, project):
-            return Refusal(check, "业主表决尚未通过（见表决统计中的“还需”）",
-                           "the owners' vote has not passed yet (see what is needed)", source)
+            return Refusal(
+                check,
+                "业主表决尚未通过（见表决统计中的“还需”）",
+                "the owners' vote has not passed yet (see what is needed)",
+                source,
+            )
     elif check == "no_unanswered_objection":
         ids = [o.id for o in pd.objections if o.status == "open"]
         if ids:
-            return Refusal(check, f"仍有未答复的异议：{'、'.join(ids)}",
-                           f"objection(s) without a written reply: {', '.join(ids)}", source)
+            return Refusal(
+                check,
+                f"仍有未答复的异议：{'、'.join(ids)}",
+                f"objection(s) without a written reply: {', '.join(ids)}",
+                source,
+            )
     elif check == "no_open_objection":
         ids = [o.id for o in pd.objections if o.status != "resolved"]
         if ids:
-            return Refusal(check, f"仍有未处理完毕的异议：{'、'.join(ids)}",
-                           f"objection(s) not yet resolved: {', '.join(ids)}", source)
+            return Refusal(
+                check,
+                f"仍有未处理完毕的异议：{'、'.join(ids)}",
+                f"objection(s) not yet resolved: {', '.join(ids)}",
+                source,
+            )
     elif check == "acceptance_document":
         acc = [s for s in pd.stages if s.stage == "acceptance"]
         if not acc or not acc[-1].documents:
-            return Refusal(check, "验收阶段未关联监督检验报告",
-                           "no inspection report is linked to the acceptance stage", source)
+            return Refusal(
+                check,
+                "验收阶段未关联监督检验报告",
+                "no inspection report is linked to the acceptance stage",
+                source,
+            )
     elif check == "no_open_blocker":
         open_b = pd.open_blockers()
         if open_b:
-            return Refusal(check, f"有未解决的阻碍：{open_b[0].text}",
-                           f"an open blocker: {open_b[0].text}", source)
+            return Refusal(
+                check,
+                f"有未解决的阻碍：{open_b[0].text}",
+                f"an open blocker: {open_b[0].text}",
+                source,
+            )
     return None
 
 
-def refusals(unit: Unit, stage: str, date: str, *, project: Project | None = None,
-             rules: StageRules | None = None) -> list[Refusal]:
+def refusals(
+    unit: Unit,
+    stage: str,
+    date: str,
+    *,
+    project: Project | None = None,
+    rules: StageRules | None = None,
+) -> list[Refusal]:
     """Every reason why ``unit`` may not enter ``stage`` on ``date`` (empty: allowed)."""
     rules = rules or load_rules()
     target = rules.index(stage)
@@ -102,16 +130,25 @@ def refusals(unit: Unit, stage: str, date: str, *, project: Project | None = Non
     cur = pd.current
     cur_i = -1 if cur is None else rules.index(cur.stage)
     if target <= cur_i:
-        out.append(Refusal("order", f"单元已处于“{rules.stages[cur_i].zh}”，不能回到或重复"
-                                    f"“{rules.stages[target].zh}”",
-                           f"the unit is already at {rules.stages[cur_i].en}; it cannot move "
-                           f"back to or repeat {rules.stages[target].en}"))
+        out.append(
+            Refusal(
+                "order",
+                f"单元已处于“{rules.stages[cur_i].zh}”，不能回到或重复“{rules.stages[target].zh}”",
+                f"the unit is already at {rules.stages[cur_i].en}; it cannot move "
+                f"back to or repeat {rules.stages[target].en}",
+            )
+        )
     elif target > cur_i + 1:
         nxt = rules.stages[cur_i + 1]
         out.append(Refusal("order", f"须先进入“{nxt.zh}”", f"{nxt.en} must come first"))
     if cur is not None and date < cur.entered:
-        out.append(Refusal("date", f"日期 {date} 早于上一阶段的日期 {cur.entered}",
-                           f"the date {date} is before the last move ({cur.entered})"))
+        out.append(
+            Refusal(
+                "date",
+                f"日期 {date} 早于上一阶段的日期 {cur.entered}",
+                f"the date {date} is before the last move ({cur.entered})",
+            )
+        )
     for check, source in rules.every_stage + rules.prerequisites.get(stage, ()):
         r = _run_check(check, source, unit, pd, project)
         if r is not None:
@@ -119,9 +156,17 @@ def refusals(unit: Unit, stage: str, date: str, *, project: Project | None = Non
     return out
 
 
-def advance(unit: Unit, stage: str, date: str, *, responsible: str = "",
-            documents: list[str] | None = None, note: str = "",
-            project: Project | None = None, rules: StageRules | None = None) -> StageEntry:
+def advance(
+    unit: Unit,
+    stage: str,
+    date: str,
+    *,
+    responsible: str = "",
+    documents: list[str] | None = None,
+    note: str = "",
+    project: Project | None = None,
+    rules: StageRules | None = None,
+) -> StageEntry:
     """Move ``unit`` into ``stage`` on ``date`` (ISO), or raise ``InputError`` with the
     reasons (field ``stage``)."""
     try:
@@ -131,8 +176,10 @@ def advance(unit: Unit, stage: str, date: str, *, responsible: str = "",
     rules = rules or load_rules()
     bad = refusals(unit, stage, date, project=project, rules=rules)
     if bad:
-        raise InputError("stage", f"unit {unit.id} cannot enter {stage}: "
-                         + "; ".join(f"{r.zh} / {r.en}" for r in bad))
+        raise InputError(
+            "stage",
+            f"unit {unit.id} cannot enter {stage}: " + "; ".join(f"{r.zh} / {r.en}" for r in bad),
+        )
     pd = read_process(unit)
     entry = StageEntry(stage, date, responsible, list(documents or []), note)
     pd.stages.append(entry)
@@ -141,6 +188,7 @@ def advance(unit: Unit, stage: str, date: str, *, responsible: str = "",
 
 
 # -------------------------------------------------------------------------------- status
+
 
 @dataclass
 class UnitStatus:
@@ -157,10 +205,17 @@ class UnitStatus:
     responsible: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"unit": self.unit_id, "stage": self.stage, "entered": self.entered,
-                "days_in_stage": self.days_in_stage, "expected_days": self.expected_days,
-                "overdue": self.overdue, "open_objections": self.open_objections,
-                "open_blockers": self.open_blockers, "responsible": self.responsible}
+        return {
+            "unit": self.unit_id,
+            "stage": self.stage,
+            "entered": self.entered,
+            "days_in_stage": self.days_in_stage,
+            "expected_days": self.expected_days,
+            "overdue": self.overdue,
+            "open_objections": self.open_objections,
+            "open_blockers": self.open_blockers,
+            "responsible": self.responsible,
+        }
 
 
 def unit_status(unit: Unit, as_of: str, rules: StageRules | None = None) -> UnitStatus:
@@ -168,17 +223,26 @@ def unit_status(unit: Unit, as_of: str, rules: StageRules | None = None) -> Unit
     and whether that is longer than the stage's expected time (经验值)."""
     rules = rules or load_rules()
     pd = read_process(unit)
-    entered = [s for s in pd.stages if s.entered <= as_of]   # moves after as_of not yet made
+    entered = [s for s in pd.stages if s.entered <= as_of]  # moves after as_of not yet made
     cur = entered[-1] if entered else None
     n_obj = sum(1 for o in pd.objections if o.status != "resolved")
     if cur is None:
-        return UnitStatus(unit.id, NOT_STARTED, None, None, None, False, n_obj,
-                          len(pd.open_blockers()), "")
+        return UnitStatus(
+            unit.id, NOT_STARTED, None, None, None, False, n_obj, len(pd.open_blockers()), ""
+        )
     days = (_dt.date.fromisoformat(as_of) - _dt.date.fromisoformat(cur.entered)).days
     exp = rules.stage(cur.stage).expected_days
-    return UnitStatus(unit.id, cur.stage, cur.entered, days, exp,
-                      exp is not None and days > exp, n_obj, len(pd.open_blockers()),
-                      cur.responsible)
+    return UnitStatus(
+        unit.id,
+        cur.stage,
+        cur.entered,
+        days,
+        exp,
+        exp is not None and days > exp,
+        n_obj,
+        len(pd.open_blockers()),
+        cur.responsible,
+    )
 
 
 def progress(project: Project, as_of: str, rules: StageRules | None = None) -> dict[str, Any]:
@@ -192,11 +256,20 @@ def progress(project: Project, as_of: str, rules: StageRules | None = None) -> d
         counts[s.stage] += 1
         overdue[s.stage] += int(s.overdue)
     return {
-        "project": project.name, "as_of": as_of, "rules": rules.name,
+        "project": project.name,
+        "as_of": as_of,
+        "rules": rules.name,
         "units": len(statuses),
-        "stages": [{"key": k, "zh": "未登记" if k == NOT_STARTED else rules.stage(k).zh,
-                    "en": "not started" if k == NOT_STARTED else rules.stage(k).en,
-                    "count": counts[k], "overdue": overdue[k]} for k in keys],
+        "stages": [
+            {
+                "key": k,
+                "zh": "未登记" if k == NOT_STARTED else rules.stage(k).zh,
+                "en": "not started" if k == NOT_STARTED else rules.stage(k).en,
+                "count": counts[k],
+                "overdue": overdue[k],
+            }
+            for k in keys
+        ],
         "counts": counts,
         "overdue_total": sum(overdue.values()),
         "unit_status": [s.to_json() for s in statuses],

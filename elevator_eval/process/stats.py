@@ -38,9 +38,18 @@ from .stage_rules import NOT_STARTED, load_rules
 from .stages import unit_status
 
 ZERO = Decimal(0)
-MEASURES = ("units_planned", "households_planned", "units_started", "households_started",
-            "units_completed", "households_completed", "in_service", "investment_yuan",
-            "subsidy_yuan", "contribution_yuan")
+MEASURES = (
+    "units_planned",
+    "households_planned",
+    "units_started",
+    "households_started",
+    "units_completed",
+    "households_completed",
+    "in_service",
+    "investment_yuan",
+    "subsidy_yuan",
+    "contribution_yuan",
+)
 EVENTS = {"planned": "notice", "started": "construction", "completed": "commissioning"}
 
 
@@ -90,10 +99,13 @@ class Rollup:
     units: list[dict[str, Any]]
 
     def to_json(self) -> dict[str, Any]:
-        return {"by_street_year": [r.to_json() for r in self.rows],
-                "by_year": [r.to_json() for r in self.district],
-                "stage_counts": self.stage_counts, "duplicates": self.duplicates,
-                "units": len(self.units)}
+        return {
+            "by_street_year": [r.to_json() for r in self.rows],
+            "by_year": [r.to_json() for r in self.district],
+            "stage_counts": self.stage_counts,
+            "duplicates": self.duplicates,
+            "units": len(self.units),
+        }
 
 
 def _add(row: YearRow, unit: Unit, event: str) -> None:
@@ -122,19 +134,30 @@ def rollup(projects: list[tuple[str, Project]], as_of: str) -> Rollup:
     for label, project in projects:
         street = project.name or label
         counts = stage_counts.setdefault(
-            street, dict.fromkeys([NOT_STARTED] + [s.key for s in rules.stages], 0))
+            street, dict.fromkeys([NOT_STARTED] + [s.key for s in rules.stages], 0)
+        )
         for c, b, u in project.iter_units():
             key = unit_key(project, u)
             if key in seen:
-                duplicates.append({"unit": key[0], "address": key[1], "first": seen[key],
-                                   "again": label})
+                duplicates.append(
+                    {"unit": key[0], "address": key[1], "first": seen[key], "again": label}
+                )
                 continue
             seen[key] = label
             st = unit_status(u, as_of, rules)
             counts[st.stage] += 1
-            units.append({"street": street, "community": c.name, "building": b.name,
-                          "address": b.address, "unit": u.id, "name": u.name,
-                          "stage": st.stage, "households": len(u.households)})
+            units.append(
+                {
+                    "street": street,
+                    "community": c.name,
+                    "building": b.name,
+                    "address": b.address,
+                    "unit": u.id,
+                    "name": u.name,
+                    "stage": st.stage,
+                    "households": len(u.households),
+                }
+            )
             for event, stage in EVENTS.items():
                 y = _year_of(u, stage)
                 if y is not None and f"{y:04d}" <= as_of[:4]:
@@ -154,5 +177,4 @@ def rollup(projects: list[tuple[str, Project]], as_of: str) -> Rollup:
                 d.values[m] += r.values[m]
     for y, d in district.items():
         d.values["in_service"] = sum(1 for ys in service.values() for s in ys if s <= y)
-    return Rollup(rows, [district[y] for y in sorted(district)], stage_counts, duplicates,
-                  units)
+    return Rollup(rows, [district[y] for y in sorted(district)], stage_counts, duplicates, units)

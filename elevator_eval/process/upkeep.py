@@ -43,8 +43,11 @@ class UpkeepRules:
 
 def _validate(data: dict[str, Any]) -> UpkeepRules:
     vals = []
-    for key in ("inspection_interval_months", "inspection_request_days_before",
-                "contract_renewal_days_before"):
+    for key in (
+        "inspection_interval_months",
+        "inspection_request_days_before",
+        "contract_renewal_days_before",
+    ):
         v = data.get(key)
         if isinstance(v, bool) or not isinstance(v, int) or not 0 < v <= 3660:
             raise InputError(f"upkeep {data.get('name')}.{key}", "must be a positive integer")
@@ -77,8 +80,14 @@ class Reminder:
     en: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"unit": self.unit_id, "kind": self.kind, "due": self.due, "state": self.state,
-                "zh": self.zh, "en": self.en}
+        return {
+            "unit": self.unit_id,
+            "kind": self.kind,
+            "due": self.due,
+            "state": self.state,
+            "zh": self.zh,
+            "en": self.en,
+        }
 
 
 def inspection_due(up: Upkeep, rules: UpkeepRules | None = None) -> str | None:
@@ -86,8 +95,9 @@ def inspection_due(up: Upkeep, rules: UpkeepRules | None = None) -> str | None:
     if not up.last_inspection:
         return None
     rules = rules or load_rules()
-    return add_months(_dt.date.fromisoformat(up.last_inspection),
-                      rules.inspection_interval_months).isoformat()
+    return add_months(
+        _dt.date.fromisoformat(up.last_inspection), rules.inspection_interval_months
+    ).isoformat()
 
 
 def reminders(unit: Unit, as_of: str, rules: UpkeepRules | None = None) -> list[Reminder]:
@@ -102,23 +112,51 @@ def reminders(unit: Unit, as_of: str, rules: UpkeepRules | None = None) -> list[
     if due is not None:
         d = _dt.date.fromisoformat(due)
         if today > d:
-            out.append(Reminder(unit.id, "inspection", due, "overdue",
-                                f"定期检验已过期（应于 {due} 前完成）",
-                                f"periodic inspection overdue (due {due})"))
+            out.append(
+                Reminder(
+                    unit.id,
+                    "inspection",
+                    due,
+                    "overdue",
+                    f"定期检验已过期（应于 {due} 前完成）",
+                    f"periodic inspection overdue (due {due})",
+                )
+            )
         elif today >= d - _dt.timedelta(days=rules.inspection_request_days_before):
-            out.append(Reminder(unit.id, "inspection", due, "upcoming",
-                                f"请向检验机构申请定期检验（{due} 到期）",
-                                f"request the periodic inspection (due {due})"))
+            out.append(
+                Reminder(
+                    unit.id,
+                    "inspection",
+                    due,
+                    "upcoming",
+                    f"请向检验机构申请定期检验（{due} 到期）",
+                    f"request the periodic inspection (due {due})",
+                )
+            )
     if up.contract_end:
         d = _dt.date.fromisoformat(up.contract_end)
         if today > d:
-            out.append(Reminder(unit.id, "contract", up.contract_end, "overdue",
-                                f"维保合同已于 {up.contract_end} 到期",
-                                f"maintenance contract ended on {up.contract_end}"))
+            out.append(
+                Reminder(
+                    unit.id,
+                    "contract",
+                    up.contract_end,
+                    "overdue",
+                    f"维保合同已于 {up.contract_end} 到期",
+                    f"maintenance contract ended on {up.contract_end}",
+                )
+            )
         elif today >= d - _dt.timedelta(days=rules.contract_renewal_days_before):
-            out.append(Reminder(unit.id, "contract", up.contract_end, "upcoming",
-                                f"维保合同将于 {up.contract_end} 到期，请续签",
-                                f"maintenance contract ends on {up.contract_end}: renew"))
+            out.append(
+                Reminder(
+                    unit.id,
+                    "contract",
+                    up.contract_end,
+                    "upcoming",
+                    f"维保合同将于 {up.contract_end} 到期，请续签",
+                    f"maintenance contract ends on {up.contract_end}: renew",
+                )
+            )
     return out
 
 
@@ -128,6 +166,7 @@ def project_reminders(project: Project, as_of: str) -> list[Reminder]:
 
 
 # -------------------------------------------------------------------------- statement
+
 
 @dataclass
 class LedgerRow:
@@ -185,21 +224,34 @@ class YearStatement:
         return self.reserve_start_yuan + self.reserve_in_yuan - self.reserve_out_yuan
 
     def to_json(self) -> dict[str, Any]:
-        return {"unit": self.unit_id, "year": self.year, "method": self.method,
-                "bills": [{"item": i, "amount_yuan": a} for i, a in self.bills],
-                "bills_total_yuan": self.bills_total_yuan,
-                "households": [{"household": r.household, "floor": r.floor,
-                                "share_yuan": r.share_yuan, "paid_yuan": r.paid_yuan,
-                                "arrears_yuan": r.arrears_yuan, "credit_yuan": r.credit_yuan}
-                               for r in self.rows],
-                "paid_total_yuan": self.paid_total_yuan,
-                "arrears_total_yuan": self.arrears_total_yuan,
-                "reserve": {"start_yuan": self.reserve_start_yuan,
-                            "in_yuan": self.reserve_in_yuan, "out_yuan": self.reserve_out_yuan,
-                            "end_yuan": self.reserve_end_yuan},
-                "faults": [{"date": f.date, "text": f.text, "fixed": f.fixed}
-                           for f in self.faults],
-                "next_inspection": self.next_inspection}
+        return {
+            "unit": self.unit_id,
+            "year": self.year,
+            "method": self.method,
+            "bills": [{"item": i, "amount_yuan": a} for i, a in self.bills],
+            "bills_total_yuan": self.bills_total_yuan,
+            "households": [
+                {
+                    "household": r.household,
+                    "floor": r.floor,
+                    "share_yuan": r.share_yuan,
+                    "paid_yuan": r.paid_yuan,
+                    "arrears_yuan": r.arrears_yuan,
+                    "credit_yuan": r.credit_yuan,
+                }
+                for r in self.rows
+            ],
+            "paid_total_yuan": self.paid_total_yuan,
+            "arrears_total_yuan": self.arrears_total_yuan,
+            "reserve": {
+                "start_yuan": self.reserve_start_yuan,
+                "in_yuan": self.reserve_in_yuan,
+                "out_yuan": self.reserve_out_yuan,
+                "end_yuan": self.reserve_end_yuan,
+            },
+            "faults": [{"date": f.date, "text": f.text, "fixed": f.fixed} for f in self.faults],
+            "next_inspection": self.next_inspection,
+        }
 
 
 def year_statement(unit: Unit, year: int, project: Project | None = None) -> YearStatement:
@@ -217,8 +269,10 @@ def year_statement(unit: Unit, year: int, project: Project | None = None) -> Yea
     doors = {h.id for h in unit.households}
     for i, p in enumerate(up.payments):
         if p.household not in doors:
-            raise InputError(f"unit {unit.id}: process.upkeep.payments[{i}].household",
-                             f"no household {p.household!r} in the unit")
+            raise InputError(
+                f"unit {unit.id}: process.upkeep.payments[{i}].household",
+                f"no household {p.household!r} in the unit",
+            )
     bills = [(b.item, b.amount_yuan) for b in up.bills if b.year == year]
     total = sum((a for _, a in bills), ZERO)
     trial = unit.clone()
@@ -228,14 +282,28 @@ def year_statement(unit: Unit, year: int, project: Project | None = None) -> Yea
     for p in up.payments:
         if p.year == year:
             paid[p.household] = paid.get(p.household, ZERO) + p.amount_yuan
-    rows = [LedgerRow(h.id, h.floor, h.annual_running_yuan, paid.get(h.id, ZERO))
-            for h in share.households]
+    rows = [
+        LedgerRow(h.id, h.floor, h.annual_running_yuan, paid.get(h.id, ZERO))
+        for h in share.households
+    ]
     start = f"{year:04d}-01-01"
     end = f"{year:04d}-12-31"
     before = sum((r.amount_yuan for r in up.reserve if r.date < start), ZERO)
     within = [r.amount_yuan for r in up.reserve if start <= r.date <= end]
     return YearStatement(
-        unit.id, year, bills, rows, share.running_method or share.method, before,
-        sum((a for a in within if a > 0), ZERO), -sum((a for a in within if a < 0), ZERO),
-        [f for f in up.faults if start <= f.date <= end], up.manager, up.contractor,
-        up.contract_fee_yuan, up.contract_end, up.last_inspection, inspection_due(up))
+        unit.id,
+        year,
+        bills,
+        rows,
+        share.running_method or share.method,
+        before,
+        sum((a for a in within if a > 0), ZERO),
+        -sum((a for a in within if a < 0), ZERO),
+        [f for f in up.faults if start <= f.date <= end],
+        up.manager,
+        up.contractor,
+        up.contract_fee_yuan,
+        up.contract_end,
+        up.last_inspection,
+        inspection_due(up),
+    )

@@ -72,20 +72,33 @@ class Upkeep:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "manager": self.manager, "manager_contact": self.manager_contact,
+            "manager": self.manager,
+            "manager_contact": self.manager_contact,
             "contractor": self.contractor,
-            "contract_fee_yuan": None if self.contract_fee_yuan is None
+            "contract_fee_yuan": None
+            if self.contract_fee_yuan is None
             else money_text(self.contract_fee_yuan),
-            "contract_start": self.contract_start, "contract_end": self.contract_end,
+            "contract_start": self.contract_start,
+            "contract_end": self.contract_end,
             "last_inspection": self.last_inspection,
             "faults": [{"date": f.date, "text": f.text, "fixed": f.fixed} for f in self.faults],
-            "bills": [{"year": b.year, "item": b.item, "amount_yuan": money_text(b.amount_yuan)}
-                      for b in self.bills],
-            "payments": [{"year": p.year, "household": p.household,
-                          "amount_yuan": money_text(p.amount_yuan), "date": p.date}
-                         for p in self.payments],
-            "reserve": [{"date": r.date, "amount_yuan": money_text(r.amount_yuan),
-                         "note": r.note} for r in self.reserve],
+            "bills": [
+                {"year": b.year, "item": b.item, "amount_yuan": money_text(b.amount_yuan)}
+                for b in self.bills
+            ],
+            "payments": [
+                {
+                    "year": p.year,
+                    "household": p.household,
+                    "amount_yuan": money_text(p.amount_yuan),
+                    "date": p.date,
+                }
+                for p in self.payments
+            ],
+            "reserve": [
+                {"date": r.date, "amount_yuan": money_text(r.amount_yuan), "note": r.note}
+                for r in self.reserve
+            ],
         }
 
 
@@ -98,35 +111,51 @@ def parse_upkeep(d: dict[str, Any], w: str) -> Upkeep:
         contract_fee_yuan=None if fee is None else money_field(fee, f"{w}.contract_fee_yuan"),
         contract_start=date_field(d.get("contract_start"), f"{w}.contract_start", required=False),
         contract_end=date_field(d.get("contract_end"), f"{w}.contract_end", required=False),
-        last_inspection=date_field(d.get("last_inspection"), f"{w}.last_inspection",
-                              required=False))
+        last_inspection=date_field(
+            d.get("last_inspection"), f"{w}.last_inspection", required=False
+        ),
+    )
     if u.contract_start and u.contract_end and u.contract_end < u.contract_start:
         raise InputError(f"{w}.contract_end", "is before contract_start")
     for i, f in enumerate(list_field(d.get("faults"), f"{w}.faults")):
         p = f"{w}.faults[{i}]"
         f = obj_field(f, p)
-        u.faults.append(Fault(date_field(f.get("date"), f"{p}.date"),
-                              text_field(f.get("text"), f"{p}.text", required=True),
-                              date_field(f.get("fixed"), f"{p}.fixed", required=False)))
+        u.faults.append(
+            Fault(
+                date_field(f.get("date"), f"{p}.date"),
+                text_field(f.get("text"), f"{p}.text", required=True),
+                date_field(f.get("fixed"), f"{p}.fixed", required=False),
+            )
+        )
     for i, b in enumerate(list_field(d.get("bills"), f"{w}.bills")):
         p = f"{w}.bills[{i}]"
         b = obj_field(b, p)
-        u.bills.append(Bill(year_field(b.get("year"), f"{p}.year"),
-                            text_field(b.get("item"), f"{p}.item", required=True, max_chars=100),
-                            money_field(b.get("amount_yuan"), f"{p}.amount_yuan")))
+        u.bills.append(
+            Bill(
+                year_field(b.get("year"), f"{p}.year"),
+                text_field(b.get("item"), f"{p}.item", required=True, max_chars=100),
+                money_field(b.get("amount_yuan"), f"{p}.amount_yuan"),
+            )
+        )
     for i, q in enumerate(list_field(d.get("payments"), f"{w}.payments")):
         p = f"{w}.payments[{i}]"
         q = obj_field(q, p)
-        u.payments.append(Payment(year_field(q.get("year"), f"{p}.year"),
-                                  text_field(q.get("household"), f"{p}.household", required=True,
-                                        max_chars=40),
-                                  money_field(q.get("amount_yuan"), f"{p}.amount_yuan"),
-                                  date_field(q.get("date"), f"{p}.date")))
+        u.payments.append(
+            Payment(
+                year_field(q.get("year"), f"{p}.year"),
+                text_field(q.get("household"), f"{p}.household", required=True, max_chars=40),
+                money_field(q.get("amount_yuan"), f"{p}.amount_yuan"),
+                date_field(q.get("date"), f"{p}.date"),
+            )
+        )
     for i, r in enumerate(list_field(d.get("reserve"), f"{w}.reserve")):
         p = f"{w}.reserve[{i}]"
         r = obj_field(r, p)
-        u.reserve.append(ReserveEntry(date_field(r.get("date"), f"{p}.date"),
-                                      money_field(r.get("amount_yuan"), f"{p}.amount_yuan",
-                                             allow_negative=True),
-                                      text_field(r.get("note"), f"{p}.note", max_chars=200)))
+        u.reserve.append(
+            ReserveEntry(
+                date_field(r.get("date"), f"{p}.date"),
+                money_field(r.get("amount_yuan"), f"{p}.amount_yuan", allow_negative=True),
+                text_field(r.get("note"), f"{p}.note", max_chars=200),
+            )
+        )
     return u

@@ -14,11 +14,18 @@ from ..model import ENTRY_MODES
 from ..money import to_decimal
 from ..ruledata import load
 
-ENTRY_MODE_LABELS = {"half_landing": ("半层入户", "half-landing entry"),
-                     "flat": ("平层入户", "flat entry")}
+ENTRY_MODE_LABELS = {
+    "half_landing": ("半层入户", "half-landing entry"),
+    "flat": ("平层入户", "flat entry"),
+}
 
-PRICE_LINES = ("equipment_yuan", "installation_yuan", "shaft_structure_yuan", "civil_yuan",
-               "corridor_yuan")
+PRICE_LINES = (
+    "equipment_yuan",
+    "installation_yuan",
+    "shaft_structure_yuan",
+    "civil_yuan",
+    "corridor_yuan",
+)
 """Quoted price lines of a product, per elevator [yuan]."""
 
 PRICE_LINE_LABELS = {
@@ -107,7 +114,7 @@ class VolumeTier:
         """Price per elevator in this tier [yuan], rounded to the fen."""
         if self.unit_price_yuan is not None:
             return self.unit_price_yuan
-        if self.discount_percent is None:   # the quote check rejects such a tier first
+        if self.discount_percent is None:  # the quote check rejects such a tier first
             raise ValueError(f"tier from {self.min_qty} has neither a price nor a discount")
         off = base_price_yuan * self.discount_percent / Decimal(100)
         return (base_price_yuan - off).quantize(Decimal("0.01"), ROUND_HALF_UP)
@@ -199,26 +206,57 @@ class Product:
     @property
     def base_price_yuan(self) -> Decimal:
         """Per-elevator price without the corridor: the price of buying one [yuan]."""
-        return (self.equipment_yuan + self.installation_yuan + self.shaft_structure_yuan
-                + self.civil_yuan)
+        return (
+            self.equipment_yuan
+            + self.installation_yuan
+            + self.shaft_structure_yuan
+            + self.civil_yuan
+        )
 
     def price_lines(self) -> dict[str, Decimal]:
         return {k: getattr(self, k) for k in PRICE_LINES}
 
     def to_json(self) -> dict[str, Any]:
-        d = {k: getattr(self, k) for k in (
-            "id", "vendor", "model", "rated_load_kg", "speed_m_s", "car_width_mm",
-            "car_depth_mm", "door_width_mm", "shaft_width_mm", "shaft_depth_mm", "pit_mm",
-            "headroom_mm")}
+        d = {
+            k: getattr(self, k)
+            for k in (
+                "id",
+                "vendor",
+                "model",
+                "rated_load_kg",
+                "speed_m_s",
+                "car_width_mm",
+                "car_depth_mm",
+                "door_width_mm",
+                "shaft_width_mm",
+                "shaft_depth_mm",
+                "pit_mm",
+                "headroom_mm",
+            )
+        }
         d["entry_modes"] = list(self.entry_modes)
         d.update(self.price_lines())
         d["base_price_yuan"] = self.base_price_yuan
-        for k in ("free_maintenance_years", "warranty_years", "maintenance_yuan_per_year",
-                  "standby_power_w", "energy_per_trip_wh", "lead_time_days", "rotatable",
-                  "note", "energy_class"):
+        for k in (
+            "free_maintenance_years",
+            "warranty_years",
+            "maintenance_yuan_per_year",
+            "standby_power_w",
+            "energy_per_trip_wh",
+            "lead_time_days",
+            "rotatable",
+            "note",
+            "energy_class",
+        ):
             d[k] = getattr(self, k)
-        d["tiers"] = [{"min_qty": t.min_qty, "unit_price_yuan": t.unit_price_yuan,
-                       "discount_percent": t.discount_percent} for t in self.tiers]
+        d["tiers"] = [
+            {
+                "min_qty": t.min_qty,
+                "unit_price_yuan": t.unit_price_yuan,
+                "discount_percent": t.discount_percent,
+            }
+            for t in self.tiers
+        ]
         return d
 
 
@@ -236,34 +274,54 @@ def validate_product(p: Product, field: str = "product") -> Product:
     """
     if not isinstance(p.id, str) or not p.id.strip():
         raise InputError(f"{field}.id", "must not be empty")
-    for k in ("rated_load_kg", "car_width_mm", "car_depth_mm", "door_width_mm",
-              "shaft_width_mm", "shaft_depth_mm"):
+    for k in (
+        "rated_load_kg",
+        "car_width_mm",
+        "car_depth_mm",
+        "door_width_mm",
+        "shaft_width_mm",
+        "shaft_depth_mm",
+    ):
         v = getattr(p, k)
         if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
             raise InputError(f"{field}.{k}", f"must be a whole number > 0, got {v!r}")
-    for k in ("pit_mm", "headroom_mm", "free_maintenance_years", "warranty_years",
-              "lead_time_days"):
+    for k in (
+        "pit_mm",
+        "headroom_mm",
+        "free_maintenance_years",
+        "warranty_years",
+        "lead_time_days",
+    ):
         v = getattr(p, k)
         if isinstance(v, bool) or not isinstance(v, int) or v < 0:
             raise InputError(f"{field}.{k}", f"must be a whole number ≥ 0, got {v!r}")
-    for k in PRICE_LINES + ("maintenance_yuan_per_year", "standby_power_w",
-                            "energy_per_trip_wh", "speed_m_s"):
+    for k in PRICE_LINES + (
+        "maintenance_yuan_per_year",
+        "standby_power_w",
+        "energy_per_trip_wh",
+        "speed_m_s",
+    ):
         to_decimal(getattr(p, k), f"{field}.{k}")
     if p.energy_class not in ENERGY_CLASSES:
-        raise InputError(f"{field}.energy_class",
-                         f"must be one of A–G (VDI 4707-1) or empty, got {p.energy_class!r}")
+        raise InputError(
+            f"{field}.energy_class",
+            f"must be one of A–G (VDI 4707-1) or empty, got {p.energy_class!r}",
+        )
     if not p.entry_modes:
         raise InputError(f"{field}.entry_modes", "must name at least one entry mode")
     for m in p.entry_modes:
         if m not in ENTRY_MODES:
-            raise InputError(f"{field}.entry_modes",
-                             f"unknown entry mode {m!r} (known: {', '.join(ENTRY_MODES)})")
+            raise InputError(
+                f"{field}.entry_modes",
+                f"unknown entry mode {m!r} (known: {', '.join(ENTRY_MODES)})",
+            )
     p.tiers = tuple(validate_tiers(p.tiers, p.base_price_yuan, f"{field}.tiers"))
     return p
 
 
-def tier_problem(tiers: Iterable[VolumeTier], base_price_yuan: Decimal
-                 ) -> tuple[list[VolumeTier], tuple[str, str] | None]:
+def tier_problem(
+    tiers: Iterable[VolumeTier], base_price_yuan: Decimal
+) -> tuple[list[VolumeTier], tuple[str, str] | None]:
     """Sort volume tiers and find the first problem as ``(message_zh, message_en)``.
 
     Rules: ``min_qty ≥ 2`` (quantity 1 is the base price), no two tiers with the same
@@ -276,30 +334,38 @@ def tier_problem(tiers: Iterable[VolumeTier], base_price_yuan: Decimal
     for t in out:
         q = t.min_qty
         if isinstance(q, bool) or not isinstance(q, int) or q < 2:
-            return out, (f"阶梯数量须为不小于 2 的整数，实际为 {q!r}",
-                         f"tier quantity must be a whole number ≥ 2, got {q!r}")
+            return out, (
+                f"阶梯数量须为不小于 2 的整数，实际为 {q!r}",
+                f"tier quantity must be a whole number ≥ 2, got {q!r}",
+            )
         if q in seen:
             return out, (f"有两个阶梯都从 {q} 台开始", f"two tiers start at quantity {q}")
         seen.add(q)
         if (t.unit_price_yuan is None) == (t.discount_percent is None):
-            return out, (f"阶梯 ≥{q} 须填写单价或折扣之一",
-                         f"tier ≥{q} needs either a unit price or a discount")
+            return out, (
+                f"阶梯 ≥{q} 须填写单价或折扣之一",
+                f"tier ≥{q} needs either a unit price or a discount",
+            )
         if t.discount_percent is not None and not (0 <= t.discount_percent < 100):
-            return out, (f"阶梯 ≥{q} 的折扣须在 0–100 % 之间",
-                         f"tier ≥{q}: discount must be 0–100 %")
+            return out, (
+                f"阶梯 ≥{q} 的折扣须在 0–100 % 之间",
+                f"tier ≥{q}: discount must be 0–100 %",
+            )
         if t.unit_price_yuan is not None and t.unit_price_yuan <= 0:
             return out, (f"阶梯 ≥{q} 的单价须大于 0", f"tier ≥{q}: unit price must be > 0")
         price = t.price_yuan(base_price_yuan)
         if price > last_price:
-            return out, (f"阶梯 ≥{q} 的单价 {price} 高于较小数量时的单价 {last_price}",
-                         f"tier ≥{q}: price {price} is higher than at a smaller quantity "
-                         f"({last_price})")
+            return out, (
+                f"阶梯 ≥{q} 的单价 {price} 高于较小数量时的单价 {last_price}",
+                f"tier ≥{q}: price {price} is higher than at a smaller quantity ({last_price})",
+            )
         last_price = price
     return out, None
 
 
-def validate_tiers(tiers: Iterable[VolumeTier], base_price_yuan: Decimal,
-                   field: str = "tiers") -> list[VolumeTier]:
+def validate_tiers(
+    tiers: Iterable[VolumeTier], base_price_yuan: Decimal, field: str = "tiers"
+) -> list[VolumeTier]:
     """Sorted tiers; see :func:`tier_problem` for the rules.
 
     Raises
@@ -311,5 +377,3 @@ def validate_tiers(tiers: Iterable[VolumeTier], base_price_yuan: Decimal,
     if problem is not None:
         raise InputError(field, problem[1])
     return out
-
-

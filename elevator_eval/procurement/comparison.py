@@ -19,7 +19,7 @@ from .lifecycle import LifeCycleCost, UsageOptions, life_cycle_cost
 from .pricing import BulkResult, bulk
 from .tender import Bid, TenderResult, TenderWeights, join_reasons, score_tender
 
-if TYPE_CHECKING:   # only for the checker: typing.Unpack is Python 3.11+
+if TYPE_CHECKING:  # only for the checker: typing.Unpack is Python 3.11+
     from typing_extensions import Unpack
 
 
@@ -39,10 +39,18 @@ class ProductSummary:
     stretcher: bool
 
     def to_json(self) -> dict[str, Any]:
-        return {"product": self.product_id, "vendor": self.vendor, "model": self.model,
-                "fits": self.fits, "misfits": self.misfits, "unknown": self.unknown,
-                "accessible": self.accessible, "stretcher": self.stretcher,
-                "mean_npv_yuan": self.mean_npv_yuan, "bulk": self.bulk.to_json()}
+        return {
+            "product": self.product_id,
+            "vendor": self.vendor,
+            "model": self.model,
+            "fits": self.fits,
+            "misfits": self.misfits,
+            "unknown": self.unknown,
+            "accessible": self.accessible,
+            "stretcher": self.stretcher,
+            "mean_npv_yuan": self.mean_npv_yuan,
+            "bulk": self.bulk.to_json(),
+        }
 
 
 @dataclass
@@ -71,14 +79,15 @@ class Comparison:
         return {
             "units": self.unit_ids,
             "products": [p.to_json() for p in self.products],
-            "years": self.years, "discount_rate": self.discount_rate,
+            "years": self.years,
+            "discount_rate": self.discount_rate,
             "fit_matrix": [[f.state for f in row] for row in self.fit],
             "fit": [f.to_json() for row in self.fit for f in row],
             "lcc": [c.to_json() for row in self.lcc for c in row if c is not None],
             "summary": [s.to_json() for s in self.summaries],
             "price_basis": self.price_basis,
             "price_score_basis": "bid price per elevator at the lot quantity (财政部令第87号 "
-                                 "Art. 55); life-cycle cost is analysis only",
+            "Art. 55); life-cycle cost is analysis only",
             "requirements": {"accessible": self.require_accessible},
             "count_unknown_fit": self.count_unknown,
             "tender": None if self.tender is None else self.tender.to_json(),
@@ -100,9 +109,12 @@ def check_price_basis(price_basis: str) -> None:
         naming ``--price-basis``.
     """
     if price_basis not in PRICE_BASES:
-        raise InputError("--price-basis", f"{price_basis!r} is not allowed: the legal price "
-                                          f"score uses the bid price only (财政部令第87号 Art. "
-                                          f"55); life-cycle cost is shown as analysis")
+        raise InputError(
+            "--price-basis",
+            f"{price_basis!r} is not allowed: the legal price "
+            f"score uses the bid price only (财政部令第87号 Art. "
+            f"55); life-cycle cost is shown as analysis",
+        )
 
 
 def accessible_required(require_accessible: bool | None) -> bool:
@@ -112,14 +124,22 @@ def accessible_required(require_accessible: bool | None) -> bool:
     return bool(require_accessible)
 
 
-def compare(units: Sequence[Unit], products: Sequence[Product], *, years: int | None = None,
-            discount_rate: Decimal | str | None = None,
-            weights: TenderWeights | None = None,
-            scores: dict[str, dict[str, Any]] | None = None,
-            require_accessible: bool | None = None, require_stretcher: bool = False,
-            price_basis: str = "unit_price", max_price_yuan: Amount | None = None,
-            budget_yuan: Amount | None = None, count_unknown: bool = True,
-            **lcc_kw: Unpack[UsageOptions]) -> Comparison:
+def compare(
+    units: Sequence[Unit],
+    products: Sequence[Product],
+    *,
+    years: int | None = None,
+    discount_rate: Decimal | str | None = None,
+    weights: TenderWeights | None = None,
+    scores: dict[str, dict[str, Any]] | None = None,
+    require_accessible: bool | None = None,
+    require_stretcher: bool = False,
+    price_basis: str = "unit_price",
+    max_price_yuan: Amount | None = None,
+    budget_yuan: Amount | None = None,
+    count_unknown: bool = True,
+    **lcc_kw: Unpack[UsageOptions],
+) -> Comparison:
     """Compare products over a chosen set of units: fit matrix, LCC (analysis), bulk tiers,
     and the tender scored on the bid price.
 
@@ -152,27 +172,55 @@ def compare(units: Sequence[Unit], products: Sequence[Product], *, years: int | 
     fit = fit_matrix(units, products, require_stretcher=require_stretcher)
     lcc: list[list[LifeCycleCost | None]] = [[None] * len(products) for _ in units]
     assumptions: list[str] = []
-    summaries = [_summary(units, p, j, fit, lcc, assumptions, count_unknown, years,
-                          discount_rate, lcc_kw) for j, p in enumerate(products)]
+    summaries = [
+        _summary(units, p, j, fit, lcc, assumptions, count_unknown, years, discount_rate, lcc_kw)
+        for j, p in enumerate(products)
+    ]
     got = [c for row in lcc for c in row if c is not None]
-    used_years = got[0].years if got else (years if years is not None
-                                           else int(default_value("years")))
-    used_rate = got[0].discount_rate if got else (
-        to_decimal(discount_rate, "discount_rate") if discount_rate is not None
-        else Decimal(default_value("discount_rate")))
+    used_years = (
+        got[0].years if got else (years if years is not None else int(default_value("years")))
+    )
+    used_rate = (
+        got[0].discount_rate
+        if got
+        else (
+            to_decimal(discount_rate, "discount_rate")
+            if discount_rate is not None
+            else Decimal(default_value("discount_rate"))
+        )
+    )
     tender = None
     if weights is not None and scores is not None:
         bids = _bids(units, products, fit, summaries, scores, need_access)
-        tender = score_tender(bids, weights, max_price_yuan=max_price_yuan,
-                              budget_yuan=budget_yuan)
-    return Comparison([u.id for u in units], list(products), fit, lcc, summaries, used_years,
-                      used_rate, tender, assumptions, price_basis, need_access, count_unknown)
+        tender = score_tender(bids, weights, max_price_yuan=max_price_yuan, budget_yuan=budget_yuan)
+    return Comparison(
+        [u.id for u in units],
+        list(products),
+        fit,
+        lcc,
+        summaries,
+        used_years,
+        used_rate,
+        tender,
+        assumptions,
+        price_basis,
+        need_access,
+        count_unknown,
+    )
 
 
-def _summary(units: Sequence[Unit], p: Product, j: int, fit: list[list[FitResult]],
-             lcc: list[list[LifeCycleCost | None]], assumptions: list[str],
-             count_unknown: bool, years: int | None, discount_rate: Decimal | str | None,
-             lcc_kw: UsageOptions) -> ProductSummary:
+def _summary(
+    units: Sequence[Unit],
+    p: Product,
+    j: int,
+    fit: list[list[FitResult]],
+    lcc: list[list[LifeCycleCost | None]],
+    assumptions: list[str],
+    count_unknown: bool,
+    years: int | None,
+    discount_rate: Decimal | str | None,
+    lcc_kw: UsageOptions,
+) -> ProductSummary:
     """One product across the units; fills column ``j`` of ``lcc``."""
     col = [fit[i][j] for i in range(len(units))]
     qty = sum(1 for f in col if f.fits is True or (count_unknown and f.fits is None))
@@ -180,22 +228,35 @@ def _summary(units: Sequence[Unit], p: Product, j: int, fit: list[list[FitResult
     for i, u in enumerate(units):
         if col[i].fits is False:
             continue
-        c = life_cycle_cost(u, p, years=years, discount_rate=discount_rate,
-                            quantity=max(qty, 1), **lcc_kw)
+        c = life_cycle_cost(
+            u, p, years=years, discount_rate=discount_rate, quantity=max(qty, 1), **lcc_kw
+        )
         lcc[i][j] = c
         npvs.append(c.npv_yuan)
         assumptions.extend(a for a in c.assumptions if a not in assumptions)
-    mean = (sum(npvs, Decimal(0)) / len(npvs)).quantize(Decimal(1), ROUND_HALF_UP) \
-        if npvs else None
-    return ProductSummary(p.id, p.vendor, p.model, sum(1 for f in col if f.fits is True),
-                          sum(1 for f in col if f.fits is False),
-                          sum(1 for f in col if f.fits is None), bulk(p, qty), mean,
-                          is_accessible(p), is_stretcher_capable(p))
+    mean = (sum(npvs, Decimal(0)) / len(npvs)).quantize(Decimal(1), ROUND_HALF_UP) if npvs else None
+    return ProductSummary(
+        p.id,
+        p.vendor,
+        p.model,
+        sum(1 for f in col if f.fits is True),
+        sum(1 for f in col if f.fits is False),
+        sum(1 for f in col if f.fits is None),
+        bulk(p, qty),
+        mean,
+        is_accessible(p),
+        is_stretcher_capable(p),
+    )
 
 
-def _bids(units: Sequence[Unit], products: Sequence[Product], fit: list[list[FitResult]],
-          summaries: list[ProductSummary], scores: dict[str, Any],
-          need_access: bool) -> list[Bid]:
+def _bids(
+    units: Sequence[Unit],
+    products: Sequence[Product],
+    fit: list[list[FitResult]],
+    summaries: list[ProductSummary],
+    scores: dict[str, Any],
+    need_access: bool,
+) -> list[Bid]:
     known = {p.id for p in products}
     for pid in scores:
         if pid not in known:
@@ -212,16 +273,30 @@ def _bids(units: Sequence[Unit], products: Sequence[Product], fit: list[list[Fit
         serv = to_decimal(s.get("service", 0), f"scores.{p.id}.service")
         reasons = []
         if need_access and not is_accessible(p):
-            reasons.append((f"不满足无障碍轿厢要求（{src}）", "does not meet the stated "
-                            "requirement of an accessible car (GB 50763-2012 §3.7.2)"))
+            reasons.append(
+                (
+                    f"不满足无障碍轿厢要求（{src}）",
+                    "does not meet the stated "
+                    "requirement of an accessible car (GB 50763-2012 §3.7.2)",
+                )
+            )
         bad = [units[i].id for i in range(len(units)) if fit[i][j].fits is False]
         if bad:
-            reasons.append(("不适配单元：" + "、".join(bad), "does not fit units: "
-                            + ", ".join(bad)))
+            reasons.append(
+                ("不适配单元：" + "、".join(bad), "does not fit units: " + ", ".join(bad))
+            )
         price = summaries[j].bulk.unit_price_yuan
-        bids.append(Bid(p.id, price, tech, serv, valid=not reasons,
-                        invalid_reason=join_reasons(reasons) if reasons else "",
-                        lot_total_yuan=price * len(units)))
+        bids.append(
+            Bid(
+                p.id,
+                price,
+                tech,
+                serv,
+                valid=not reasons,
+                invalid_reason=join_reasons(reasons) if reasons else "",
+                lot_total_yuan=price * len(units),
+            )
+        )
     return bids
 
 
@@ -234,8 +309,9 @@ def units_for_comparison(units: Sequence[Unit]) -> list[Unit]:
     return [u for u in units if assess(u, resolve(None, u)).klass in COMPARABLE_CLASSES]
 
 
-def compare_project(project: Project, products: Sequence[Product],
-                    unit_ids: Sequence[str] | None = None, **kw: Any) -> Comparison:
+def compare_project(
+    project: Project, products: Sequence[Product], unit_ids: Sequence[str] | None = None, **kw: Any
+) -> Comparison:
     """:func:`compare` over a project's units (all, or those named in ``unit_ids``).
 
     Raises

@@ -69,19 +69,35 @@ class FitResult:
         return {True: "fits", False: "misfit", None: "unknown"}[self.fits]
 
     def to_json(self) -> dict[str, Any]:
-        return {"unit": self.unit_id, "product": self.product_id, "fits": self.fits,
-                "state": self.state, "accessible": self.accessible,
-                "stretcher": self.stretcher, "rotated": self.rotated,
-                "margins_mm": dict(self.margins_mm),
-                "reasons": [{"code": r.code, "kind": r.kind, "message_zh": r.message_zh,
-                             "message_en": r.message_en} for r in self.reasons]}
+        return {
+            "unit": self.unit_id,
+            "product": self.product_id,
+            "fits": self.fits,
+            "state": self.state,
+            "accessible": self.accessible,
+            "stretcher": self.stretcher,
+            "rotated": self.rotated,
+            "margins_mm": dict(self.margins_mm),
+            "reasons": [
+                {
+                    "code": r.code,
+                    "kind": r.kind,
+                    "message_zh": r.message_zh,
+                    "message_en": r.message_en,
+                }
+                for r in self.reasons
+            ],
+        }
 
 
 def is_accessible(p: Product) -> bool:
     """Car ≥ 1,100 × 1,400 mm and car door ≥ 800 mm (GB 50763-2012 §3.7.2)."""
     a = rule("fit")["accessible"]
-    return (p.car_width_mm >= int(a["car_width_mm"]) and p.car_depth_mm >= int(a["car_depth_mm"])
-            and p.door_width_mm >= int(a["door_width_mm"]))
+    return (
+        p.car_width_mm >= int(a["car_width_mm"])
+        and p.car_depth_mm >= int(a["car_depth_mm"])
+        and p.door_width_mm >= int(a["door_width_mm"])
+    )
 
 
 def is_stretcher_capable(p: Product) -> bool:
@@ -95,8 +111,13 @@ def _mm(value_m: Decimal) -> int:
     return int((Decimal(value_m) * 1000).to_integral_value(ROUND_HALF_UP))
 
 
-def check_fit(unit: Unit, product: Product, *, require_accessible: bool = False,
-              require_stretcher: bool = False) -> FitResult:
+def check_fit(
+    unit: Unit,
+    product: Product,
+    *,
+    require_accessible: bool = False,
+    require_stretcher: bool = False,
+) -> FitResult:
     """Check whether ``product`` fits the surveyed site of ``unit``.
 
     Checks: entry mode supported; shaft footprint within ``site.footprint_available_m``
@@ -118,44 +139,63 @@ def check_fit(unit: Unit, product: Product, *, require_accessible: bool = False,
     _check_entry(site, product, reasons)
     rotated = _check_footprint(site, product, reasons, margins)
     _check_depth(site.pit_depth_available_mm, product.pit_mm, "pit", reasons, margins)
-    _check_depth(site.headroom_available_mm, product.headroom_mm, "headroom", reasons,
-                 margins)
+    _check_depth(site.headroom_available_mm, product.headroom_mm, "headroom", reasons, margins)
     accessible = is_accessible(product)
     stretcher = is_stretcher_capable(product)
     if require_accessible and not accessible:
-        reasons.append(FitReason(
-            "not_accessible", "misfit",
-            "轿厢或门宽达不到无障碍要求（GB 50763：1.10×1.40 m，门 0.80 m）",
-            "car or door below the accessible minimum (GB 50763: 1.10 × 1.40 m, door 0.80 m)"))
+        reasons.append(
+            FitReason(
+                "not_accessible",
+                "misfit",
+                "轿厢或门宽达不到无障碍要求（GB 50763：1.10×1.40 m，门 0.80 m）",
+                "car or door below the accessible minimum (GB 50763: 1.10 × 1.40 m, door 0.80 m)",
+            )
+        )
     if require_stretcher and not stretcher:
-        reasons.append(FitReason("not_stretcher", "misfit", "不能容纳担架",
-                                 "cannot take a stretcher"))
+        reasons.append(
+            FitReason("not_stretcher", "misfit", "不能容纳担架", "cannot take a stretcher")
+        )
     if any(r.kind == "misfit" for r in reasons):
         fits: bool | None = False
     else:
         fits = None if reasons else True
-    return FitResult(unit.id, product.id, fits, accessible, stretcher, rotated, margins,
-                     reasons)
+    return FitResult(unit.id, product.id, fits, accessible, stretcher, rotated, margins, reasons)
 
 
 def _check_entry(site: Site, product: Product, reasons: list[FitReason]) -> None:
     mode = site.entry_mode
     if mode is None:
-        reasons.append(FitReason("entry_mode_not_surveyed", "not_surveyed", "入户方式未调查",
-                                 "entry mode not surveyed"))
+        reasons.append(
+            FitReason(
+                "entry_mode_not_surveyed",
+                "not_surveyed",
+                "入户方式未调查",
+                "entry mode not surveyed",
+            )
+        )
     elif mode not in product.entry_modes:
         zh, en = ENTRY_MODE_LABELS.get(mode, (mode, mode))
-        reasons.append(FitReason("entry_mode", "misfit", f"产品不支持{zh}",
-                                 f"the product does not support {en}"))
+        reasons.append(
+            FitReason(
+                "entry_mode", "misfit", f"产品不支持{zh}", f"the product does not support {en}"
+            )
+        )
 
 
-def _check_footprint(site: Site, product: Product, reasons: list[FitReason],
-                     margins: dict[str, int]) -> bool:
+def _check_footprint(
+    site: Site, product: Product, reasons: list[FitReason], margins: dict[str, int]
+) -> bool:
     """Footprint check; returns whether the shaft fits only turned by 90°."""
     fp = site.footprint_available_m
     if fp is None:
-        reasons.append(FitReason("footprint_not_surveyed", "not_surveyed", "井道占地尺寸未调查",
-                                 "footprint for the shaft not surveyed"))
+        reasons.append(
+            FitReason(
+                "footprint_not_surveyed",
+                "not_surveyed",
+                "井道占地尺寸未调查",
+                "footprint for the shaft not surveyed",
+            )
+        )
         return False
     w_mm, d_mm = _mm(fp[0]), _mm(fp[1])
     sw, sd = product.shaft_width_mm, product.shaft_depth_mm
@@ -166,40 +206,61 @@ def _check_footprint(site: Site, product: Product, reasons: list[FitReason],
         use, rotated = turned, True
     margins["width"], margins["depth"] = use
     if min(use) < 0:
-        reasons.append(FitReason(
-            "footprint", "misfit", f"井道 {sw}×{sd} mm 超出可用场地 {w_mm}×{d_mm} mm",
-            f"shaft {sw} × {sd} mm exceeds the available footprint {w_mm} × {d_mm} mm"))
+        reasons.append(
+            FitReason(
+                "footprint",
+                "misfit",
+                f"井道 {sw}×{sd} mm 超出可用场地 {w_mm}×{d_mm} mm",
+                f"shaft {sw} × {sd} mm exceeds the available footprint {w_mm} × {d_mm} mm",
+            )
+        )
     return rotated
 
 
 _DEPTH_TEXT = {
-    "pit": (("pit_not_surveyed", "可开挖底坑深度未调查", "available pit depth not surveyed"),
-            "需底坑 {need} mm，现场仅 {have} mm", "needs a {need} mm pit, the site allows "
-            "{have} mm"),
-    "headroom": (("headroom_not_surveyed", "顶层高度未调查", "top-floor headroom not surveyed"),
-                 "需顶层高度 {need} mm，现场仅 {have} mm", "needs {need} mm headroom, the site "
-                 "has {have} mm"),
+    "pit": (
+        ("pit_not_surveyed", "可开挖底坑深度未调查", "available pit depth not surveyed"),
+        "需底坑 {need} mm，现场仅 {have} mm",
+        "needs a {need} mm pit, the site allows {have} mm",
+    ),
+    "headroom": (
+        ("headroom_not_surveyed", "顶层高度未调查", "top-floor headroom not surveyed"),
+        "需顶层高度 {need} mm，现场仅 {have} mm",
+        "needs {need} mm headroom, the site has {have} mm",
+    ),
 }
 
 
-def _check_depth(have: int | None, need: int, key: str, reasons: list[FitReason],
-                 margins: dict[str, int]) -> None:
+def _check_depth(
+    have: int | None, need: int, key: str, reasons: list[FitReason], margins: dict[str, int]
+) -> None:
     (code, zh_missing, en_missing), zh, en = _DEPTH_TEXT[key]
     if have is None:
         reasons.append(FitReason(code, "not_surveyed", zh_missing, en_missing))
         return
     margins[key] = have - need
     if margins[key] < 0:
-        reasons.append(FitReason(key, "misfit", zh.format(need=need, have=have),
-                                 en.format(need=need, have=have)))
+        reasons.append(
+            FitReason(
+                key, "misfit", zh.format(need=need, have=have), en.format(need=need, have=have)
+            )
+        )
 
 
-def fit_matrix(units: Sequence[Unit], products: Sequence[Product], *,
-               require_accessible: bool = False,
-               require_stretcher: bool = False) -> list[list[FitResult]]:
+def fit_matrix(
+    units: Sequence[Unit],
+    products: Sequence[Product],
+    *,
+    require_accessible: bool = False,
+    require_stretcher: bool = False,
+) -> list[list[FitResult]]:
     """``[unit][product]`` fit results (see :func:`check_fit`)."""
-    return [[check_fit(u, p, require_accessible=require_accessible,
-                       require_stretcher=require_stretcher) for p in products]
-            for u in units]
-
-
+    return [
+        [
+            check_fit(
+                u, p, require_accessible=require_accessible, require_stretcher=require_stretcher
+            )
+            for p in products
+        ]
+        for u in units
+    ]

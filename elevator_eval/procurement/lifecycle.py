@@ -80,17 +80,25 @@ class LifeCycleCost:
         return sum(self.outside_quote_yuan.values(), Decimal(0))
 
     def to_json(self) -> dict[str, Any]:
-        return {"unit": self.unit_id, "product": self.product_id, "years": self.years,
-                "discount_rate": self.discount_rate, "capital_yuan": self.capital_yuan,
-                "corridor_counted": self.corridor_counted,
-                "maintenance_yuan": self.maintenance_yuan,
-                "electricity_yuan": self.electricity_yuan,
-                "inspection_yuan": self.inspection_yuan, "total_yuan": self.total_yuan,
-                "npv_yuan": self.npv_yuan, "annual_energy_kwh": self.annual_energy_kwh,
-                "usage_category": self.usage_category, "trips_per_day": self.trips_per_day,
-                "outside_quote_yuan": dict(self.outside_quote_yuan),
-                "outside_quote_total_yuan": self.outside_quote_total_yuan,
-                "basis": "analysis"}
+        return {
+            "unit": self.unit_id,
+            "product": self.product_id,
+            "years": self.years,
+            "discount_rate": self.discount_rate,
+            "capital_yuan": self.capital_yuan,
+            "corridor_counted": self.corridor_counted,
+            "maintenance_yuan": self.maintenance_yuan,
+            "electricity_yuan": self.electricity_yuan,
+            "inspection_yuan": self.inspection_yuan,
+            "total_yuan": self.total_yuan,
+            "npv_yuan": self.npv_yuan,
+            "annual_energy_kwh": self.annual_energy_kwh,
+            "usage_category": self.usage_category,
+            "trips_per_day": self.trips_per_day,
+            "outside_quote_yuan": dict(self.outside_quote_yuan),
+            "outside_quote_total_yuan": self.outside_quote_total_yuan,
+            "basis": "analysis",
+        }
 
 
 def corridor_counted(unit: Unit) -> bool:
@@ -98,8 +106,13 @@ def corridor_counted(unit: Unit) -> bool:
     return unit.site.entry_mode in (None, "flat")
 
 
-def annual_energy_kwh(product: Product, *, usage_category: int, trips_per_day: Decimal,
-                      days_per_year: int | None = None) -> Decimal:
+def annual_energy_kwh(
+    product: Product,
+    *,
+    usage_category: int,
+    trips_per_day: Decimal,
+    days_per_year: int | None = None,
+) -> Decimal:
     """Yearly energy of a lift [kWh]: standby + travel.
 
     ``standby_power_w × standby_h_per_day(category) × days / 1000 +
@@ -117,17 +130,23 @@ def annual_energy_kwh(product: Product, *, usage_category: int, trips_per_day: D
     return standby + travel
 
 
-OUTSIDE_LABELS = {"pipe_relocation": ("管线迁改", "pipe relocation"),
-                  "meter_move": ("表具移位", "meter moves"),
-                  "insurance": ("工程保险", "works insurance"),
-                  "contingency": ("不可预见费", "contingency")}
+OUTSIDE_LABELS = {
+    "pipe_relocation": ("管线迁改", "pipe relocation"),
+    "meter_move": ("表具移位", "meter moves"),
+    "insurance": ("工程保险", "works insurance"),
+    "contingency": ("不可预见费", "contingency"),
+}
 """Costs outside the quote, in the order they are added."""
 
 
-def outside_quote_costs(unit: Unit, capital_yuan: Decimal, *,
-                        insurance_percent: Amount | None = None,
-                        contingency_percent: Amount | None = None, notes: list[str] | None = None
-                        ) -> dict[str, Decimal]:
+def outside_quote_costs(
+    unit: Unit,
+    capital_yuan: Decimal,
+    *,
+    insurance_percent: Amount | None = None,
+    contingency_percent: Amount | None = None,
+    notes: list[str] | None = None,
+) -> dict[str, Decimal]:
     """Costs of the retrofit that no elevator quote contains [yuan, whole yuan].
 
     - ``pipe_relocation``: the unit's cost line ``costs.items_yuan.pipe_relocation``, else the
@@ -145,22 +164,38 @@ def outside_quote_costs(unit: Unit, capital_yuan: Decimal, *,
         a = load_assumptions()
         pipes = unit.site.pipes_in_footprint
         table = a["pipe_relocation_yuan"]
-        pipe = Decimal(a["pipe_relocation_unsurveyed_yuan"]["mode"]) if pipes is None else \
-            sum((Decimal(table[k]["mode"]) for k in pipes if k in table), Decimal(0))
+        pipe = (
+            Decimal(a["pipe_relocation_unsurveyed_yuan"]["mode"])
+            if pipes is None
+            else sum((Decimal(table[k]["mode"]) for k in pipes if k in table), Decimal(0))
+        )
         if notes is not None:
-            notes.append("管线迁改按先期预埋假设的最可能值 / pipe relocation at the most likely "
-                         "value of the pre-installation assumptions (assumption)")
-    meter = Decimal(given["meter_move"]) if "meter_move" in given else \
-        _noted("meter_move_yuan", notes)
-    ins_pct = _noted("insurance_percent", notes) if insurance_percent is None else \
-        to_decimal(insurance_percent, "insurance_percent")
-    con_pct = _noted("contingency_percent", notes) if contingency_percent is None else \
-        to_decimal(contingency_percent, "contingency_percent")
+            notes.append(
+                "管线迁改按先期预埋假设的最可能值 / pipe relocation at the most likely "
+                "value of the pre-installation assumptions (assumption)"
+            )
+    meter = (
+        Decimal(given["meter_move"]) if "meter_move" in given else _noted("meter_move_yuan", notes)
+    )
+    ins_pct = (
+        _noted("insurance_percent", notes)
+        if insurance_percent is None
+        else to_decimal(insurance_percent, "insurance_percent")
+    )
+    con_pct = (
+        _noted("contingency_percent", notes)
+        if contingency_percent is None
+        else to_decimal(contingency_percent, "contingency_percent")
+    )
     insurance = (capital_yuan * ins_pct / 100).quantize(one, ROUND_HALF_UP)
     base = capital_yuan + pipe + meter + insurance
     contingency = (base * con_pct / 100).quantize(one, ROUND_HALF_UP)
-    return {"pipe_relocation": pipe, "meter_move": meter, "insurance": insurance,
-            "contingency": contingency}
+    return {
+        "pipe_relocation": pipe,
+        "meter_move": meter,
+        "insurance": insurance,
+        "contingency": contingency,
+    }
 
 
 def _noted(key: str, notes: list[str] | None) -> Decimal:
@@ -171,9 +206,13 @@ def _noted(key: str, notes: list[str] | None) -> Decimal:
     return value
 
 
-def _settings(notes: list[str], years: int | None, discount_rate: Amount | None,
-              tariff: Amount | None, inspection: Amount | None
-              ) -> tuple[int, Decimal, Decimal, Decimal]:
+def _settings(
+    notes: list[str],
+    years: int | None,
+    discount_rate: Amount | None,
+    tariff: Amount | None,
+    inspection: Amount | None,
+) -> tuple[int, Decimal, Decimal, Decimal]:
     """The horizon, rate, tariff and inspection fee, defaults noted."""
     if years is None:
         years = int(default_value("years"))
@@ -181,8 +220,11 @@ def _settings(notes: list[str], years: int | None, discount_rate: Amount | None,
     if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 60:
         raise InputError("years", f"must be a whole number 1–60, got {years!r}")
     values = []
-    for key, given in (("discount_rate", discount_rate), ("electricity_yuan_per_kwh", tariff),
-                       ("inspection_yuan_per_year", inspection)):
+    for key, given in (
+        ("discount_rate", discount_rate),
+        ("electricity_yuan_per_kwh", tariff),
+        ("inspection_yuan_per_year", inspection),
+    ):
         if given is None:
             v = Decimal(default_value(key))
             notes.append(_note(key, v))
@@ -190,8 +232,9 @@ def _settings(notes: list[str], years: int | None, discount_rate: Amount | None,
             v = to_decimal(given, key)
         values.append(v)
     if values[0] >= 1:
-        raise InputError("discount_rate", f"must be a fraction below 1 (0.03 = 3 %), got "
-                                          f"{values[0]}")
+        raise InputError(
+            "discount_rate", f"must be a fraction below 1 (0.03 = 3 %), got {values[0]}"
+        )
     return years, values[0], values[1], values[2]
 
 
@@ -200,8 +243,9 @@ def _note(key: str, value: object) -> str:
     return f"{e['title_zh']} {value} / {e['title_en']} {value} ({e['source']})"
 
 
-def _trips(unit: Unit, notes: list[str], trips_per_day: Amount | None,
-           per_household: Amount | None) -> Decimal:
+def _trips(
+    unit: Unit, notes: list[str], trips_per_day: Amount | None, per_household: Amount | None
+) -> Decimal:
     n = len(unit.households)
     if trips_per_day is not None:
         return to_decimal(trips_per_day, "trips_per_day")
@@ -224,16 +268,21 @@ class UsageOptions(TypedDict, total=False):
     contingency_percent: Amount | None
 
 
-def life_cycle_cost(unit: Unit, product: Product, *, years: int | None = None,
-                    discount_rate: Decimal | str | None = None,
-                    quantity: int = 1,
-                    electricity_yuan_per_kwh: Decimal | str | None = None,
-                    inspection_yuan_per_year: Decimal | str | None = None,
-                    trips_per_day: Decimal | str | None = None,
-                    trips_per_household_per_day: Decimal | str | None = None,
-                    usage_category: int | None = None,
-                    insurance_percent: Amount | None = None,
-                    contingency_percent: Amount | None = None) -> LifeCycleCost:
+def life_cycle_cost(
+    unit: Unit,
+    product: Product,
+    *,
+    years: int | None = None,
+    discount_rate: Decimal | str | None = None,
+    quantity: int = 1,
+    electricity_yuan_per_kwh: Decimal | str | None = None,
+    inspection_yuan_per_year: Decimal | str | None = None,
+    trips_per_day: Decimal | str | None = None,
+    trips_per_household_per_day: Decimal | str | None = None,
+    usage_category: int | None = None,
+    insurance_percent: Amount | None = None,
+    contingency_percent: Amount | None = None,
+) -> LifeCycleCost:
     """Life-cycle cost of ``product`` in ``unit`` over ``years`` (default 15). Analysis: the
     legal price score uses the bid price only.
 
@@ -263,21 +312,33 @@ def life_cycle_cost(unit: Unit, product: Product, *, years: int | None = None,
     # Long: only through the parameter documentation; the code is 32 lines
     # over 60 lines only through the parameter documentation; the body is short
     notes: list[str] = []
-    years, rate, tariff, inspection = _settings(notes, years, discount_rate,
-                                                electricity_yuan_per_kwh,
-                                                inspection_yuan_per_year)
+    years, rate, tariff, inspection = _settings(
+        notes, years, discount_rate, electricity_yuan_per_kwh, inspection_yuan_per_year
+    )
     trips = _trips(unit, notes, trips_per_day, trips_per_household_per_day)
-    category = usage_category if usage_category is not None \
-        else usage_category_of(len(unit.households))
+    category = (
+        usage_category if usage_category is not None else usage_category_of(len(unit.households))
+    )
     corridor = corridor_counted(unit)
     capital = unit_price_yuan(product, quantity) + (product.corridor_yuan if corridor else 0)
-    outside = outside_quote_costs(unit, capital, insurance_percent=insurance_percent,
-                                  contingency_percent=contingency_percent, notes=notes)
+    outside = outside_quote_costs(
+        unit,
+        capital,
+        insurance_percent=insurance_percent,
+        contingency_percent=contingency_percent,
+        notes=notes,
+    )
     energy_kwh = annual_energy_kwh(product, usage_category=category, trips_per_day=trips)
     electricity = _yuan2(energy_kwh * tariff)
-    per_year = [LccYear(y, product.maintenance_yuan_per_year
-                        if y > product.free_maintenance_years else Decimal(0),
-                        electricity, inspection) for y in range(1, years + 1)]
+    per_year = [
+        LccYear(
+            y,
+            product.maintenance_yuan_per_year if y > product.free_maintenance_years else Decimal(0),
+            electricity,
+            inspection,
+        )
+        for y in range(1, years + 1)
+    ]
     outside_sum = sum(outside.values(), Decimal(0))
     with localcontext() as ctx:
         ctx.prec = 40
@@ -288,12 +349,24 @@ def life_cycle_cost(unit: Unit, product: Product, *, years: int | None = None,
             npv += row.total_yuan / factor
     maint_sum = sum((r.maintenance_yuan for r in per_year), Decimal(0))
     return LifeCycleCost(
-        unit.id, product.id, years, rate, capital, corridor, maint_sum, electricity * years,
+        unit.id,
+        product.id,
+        years,
+        rate,
+        capital,
+        corridor,
+        maint_sum,
+        electricity * years,
         inspection * years,
         capital + outside_sum + maint_sum + electricity * years + inspection * years,
         npv.quantize(Decimal(1), ROUND_HALF_UP),
-        energy_kwh.quantize(Decimal("0.1"), ROUND_HALF_UP), category, trips, per_year, notes,
-        outside)
+        energy_kwh.quantize(Decimal("0.1"), ROUND_HALF_UP),
+        category,
+        trips,
+        per_year,
+        notes,
+        outside,
+    )
 
 
 def usage_category_of(households: int) -> int:
@@ -303,5 +376,3 @@ def usage_category_of(households: int) -> int:
 
 def _yuan2(d: Decimal) -> Decimal:
     return d.quantize(Decimal("0.01"), ROUND_HALF_UP)
-
-

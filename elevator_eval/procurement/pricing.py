@@ -92,14 +92,20 @@ class BulkResult:
     cliff_total_yuan: Decimal | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"product": self.product_id, "quantity": self.quantity,
-                "tier_min_qty": self.tier_min_qty, "single_price_yuan": self.single_price_yuan,
-                "unit_price_yuan": self.unit_price_yuan, "total_yuan": self.total_yuan,
-                "saving_yuan": self.saving_yuan,
-                "saving_rate_percent": pct(self.saving_rate),
-                "next_tier_min_qty": self.next_tier_min_qty,
-                "next_tier_unit_price_yuan": self.next_tier_unit_price_yuan,
-                "cliff_quantity": self.cliff_quantity, "cliff_total_yuan": self.cliff_total_yuan}
+        return {
+            "product": self.product_id,
+            "quantity": self.quantity,
+            "tier_min_qty": self.tier_min_qty,
+            "single_price_yuan": self.single_price_yuan,
+            "unit_price_yuan": self.unit_price_yuan,
+            "total_yuan": self.total_yuan,
+            "saving_yuan": self.saving_yuan,
+            "saving_rate_percent": pct(self.saving_rate),
+            "next_tier_min_qty": self.next_tier_min_qty,
+            "next_tier_unit_price_yuan": self.next_tier_unit_price_yuan,
+            "cliff_quantity": self.cliff_quantity,
+            "cliff_total_yuan": self.cliff_total_yuan,
+        }
 
 
 def bulk(product: Product, quantity: int) -> BulkResult:
@@ -110,13 +116,24 @@ def bulk(product: Product, quantity: int) -> BulkResult:
     total = price * quantity
     saving = (single - price) * quantity
     rate = saving_rate(single * quantity, total) if quantity > 0 and single > 0 else Fraction(0)
-    nxt = next((x for x in sorted(product.tiers, key=lambda x: x.min_qty)
-                if x.min_qty > quantity), None)
+    nxt = next(
+        (x for x in sorted(product.tiers, key=lambda x: x.min_qty) if x.min_qty > quantity), None
+    )
     cliff = tier_cliff(product, quantity)
-    return BulkResult(product.id, quantity, None if t is None else t.min_qty, single, price,
-                      total, saving, rate, None if nxt is None else nxt.min_qty,
-                      None if nxt is None else nxt.price_yuan(single),
-                      None if cliff is None else cliff[0], None if cliff is None else cliff[1])
+    return BulkResult(
+        product.id,
+        quantity,
+        None if t is None else t.min_qty,
+        single,
+        price,
+        total,
+        saving,
+        rate,
+        None if nxt is None else nxt.min_qty,
+        None if nxt is None else nxt.price_yuan(single),
+        None if cliff is None else cliff[0],
+        None if cliff is None else cliff[1],
+    )
 
 
 def tier_cliff(product: Product, quantity: int) -> tuple[int, Decimal] | None:
@@ -141,5 +158,3 @@ def tier_cliff(product: Product, quantity: int) -> tuple[int, Decimal] | None:
 def pct(f: Fraction, places: int = 2) -> Decimal:
     q = Decimal(1).scaleb(-places)
     return (Decimal(f.numerator) * 100 / Decimal(f.denominator)).quantize(q, ROUND_HALF_UP)
-
-

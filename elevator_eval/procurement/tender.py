@@ -24,10 +24,14 @@ from .catalogue import Amount, rule
 
 TENDER_KINDS = ("goods", "services")
 METHODS = ("competitive_consultation", "open_tender")
-METHOD_ALIASES = {"consultation": "competitive_consultation", "competitive-consultation":
-                  "competitive_consultation", "竞争性磋商": "competitive_consultation",
-                  "open-tender": "open_tender", "tender": "open_tender",
-                  "公开招标": "open_tender"}
+METHOD_ALIASES = {
+    "consultation": "competitive_consultation",
+    "competitive-consultation": "competitive_consultation",
+    "竞争性磋商": "competitive_consultation",
+    "open-tender": "open_tender",
+    "tender": "open_tender",
+    "公开招标": "open_tender",
+}
 
 
 def tender_rules() -> dict[str, Any]:
@@ -45,8 +49,10 @@ def method_name(text: str | None) -> str:
         return default_method()
     name = METHOD_ALIASES.get(text, text)
     if name not in METHODS:
-        raise InputError("--method", f"unknown procurement method {text!r} (competitive_"
-                                     f"consultation or open_tender)")
+        raise InputError(
+            "--method",
+            f"unknown procurement method {text!r} (competitive_consultation or open_tender)",
+        )
     return name
 
 
@@ -86,14 +92,15 @@ def validate_weights(w: TenderWeights) -> TenderWeights:
     if w.kind not in TENDER_KINDS:
         raise InputError("weights.kind", f"must be goods or services, got {w.kind!r}")
     method = method_name(w.method or None)
-    vals = {k: to_decimal(getattr(w, k), f"weights.{k}") for k in ("price", "technical",
-                                                                    "service")}
+    vals = {k: to_decimal(getattr(w, k), f"weights.{k}") for k in ("price", "technical", "service")}
     lo, hi = weight_range(w.kind, method)
     if not lo <= vals["price"] <= hi:
         src = tender_rules()["methods"][method]
-        raise InputError("weights.price",
-                         f"price weight {vals['price']} is outside the legal range {lo}–{hi} "
-                         f"for {w.kind} in {src['title_en']} ({src['source_zh']})")
+        raise InputError(
+            "weights.price",
+            f"price weight {vals['price']} is outside the legal range {lo}–{hi} "
+            f"for {w.kind} in {src['title_en']} ({src['source_zh']})",
+        )
     total = sum(vals.values(), Decimal(0))
     if total != 100:
         raise InputError("weights", f"weights must add up to 100, got {total}")
@@ -197,39 +204,54 @@ class TenderResult:
         ties = tender_rules()["ties"]
         lo, hi = weight_range(w.kind, w.method)
         return {
-            "weights": {"price": w.price, "technical": w.technical, "service": w.service,
-                        "kind": w.kind, "method": w.method_name},
+            "weights": {
+                "price": w.price,
+                "technical": w.technical,
+                "service": w.service,
+                "kind": w.kind,
+                "method": w.method_name,
+            },
             "legal_price_weight_range": [lo, hi],
-            "max_price_yuan": self.max_price_yuan, "budget_yuan": self.budget_yuan,
+            "max_price_yuan": self.max_price_yuan,
+            "budget_yuan": self.budget_yuan,
             "price_basis": "bid_price",
             "benchmark_yuan": self.benchmark_yuan,
             "winner": self.winner,
             "tied_first": list(self.tied_first),
-            "tie_rule_zh": ties["rule_zh"], "tie_rule_en": ties["rule_en"],
+            "tie_rule_zh": ties["rule_zh"],
+            "tie_rule_en": ties["rule_en"],
             "ranking": self.ranking,
-            "scores": [{"bidder": s.bidder, "rank": s.rank, "tied": s.tied,
-                        "price_yuan": s.price_yuan,
-                        "price_score": round2(s.price_score),
-                        "technical_points": s.technical_points,
-                        "service_points": s.service_points, "total": round2(s.total)}
-                       for s in self.scores],
-            "excluded": [{"bidder": b.bidder, "reason": b.invalid_reason}
-                         for b in self.excluded],
+            "scores": [
+                {
+                    "bidder": s.bidder,
+                    "rank": s.rank,
+                    "tied": s.tied,
+                    "price_yuan": s.price_yuan,
+                    "price_score": round2(s.price_score),
+                    "technical_points": s.technical_points,
+                    "service_points": s.service_points,
+                    "total": round2(s.total),
+                }
+                for s in self.scores
+            ],
+            "excluded": [{"bidder": b.bidder, "reason": b.invalid_reason} for b in self.excluded],
             "valid_bids": len(self.scores),
             "too_few_valid_bids": self.too_few_valid_bids,
             "warnings": [{"zh": zh, "en": en} for zh, en in self.warnings],
-            "winner_stable_range": None if self.winner_stable_range is None else
-            [round2(x) for x in self.winner_stable_range],
-            "crossings": [{"price_weight": round2(c.price_weight), "a": c.bidder_a,
-                           "b": c.bidder_b} for c in self.crossings],
+            "winner_stable_range": None
+            if self.winner_stable_range is None
+            else [round2(x) for x in self.winner_stable_range],
+            "crossings": [
+                {"price_weight": round2(c.price_weight), "a": c.bidder_a, "b": c.bidder_b}
+                for c in self.crossings
+            ],
             "rank_reversal": self.reversal,
         }
 
 
 def round2(f: Fraction) -> Decimal:
     """A fraction rounded half up to two decimals."""
-    return (Decimal(f.numerator) / Decimal(f.denominator)).quantize(Decimal("0.01"),
-                                                                    ROUND_HALF_UP)
+    return (Decimal(f.numerator) / Decimal(f.denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
 def price_score(benchmark_yuan: Decimal, bid_yuan: Decimal, price_weight: Decimal) -> Fraction:
@@ -270,30 +292,50 @@ def split_reasons(text: str) -> list[tuple[str, str]]:
     return list(zip(zhs, ens)) if len(zhs) == len(ens) else [(zh, en)]
 
 
-def apply_caps(bids: Sequence[Bid], max_price_yuan: Amount | None = None,
-               budget_yuan: Amount | None = None) -> list[Bid]:
+def apply_caps(
+    bids: Sequence[Bid], max_price_yuan: Amount | None = None, budget_yuan: Amount | None = None
+) -> list[Bid]:
     """Bids with those above the maximum price (per elevator) or the budget (the lot) made
     invalid, with the reason (财政部令第87号 Art. 63)."""
-    cap = None if max_price_yuan is None else to_decimal(max_price_yuan, "--max-price",
-                                                         allow_zero=False)
-    budget = None if budget_yuan is None else to_decimal(budget_yuan, "--budget",
-                                                         allow_zero=False)
+    cap = (
+        None
+        if max_price_yuan is None
+        else to_decimal(max_price_yuan, "--max-price", allow_zero=False)
+    )
+    budget = None if budget_yuan is None else to_decimal(budget_yuan, "--budget", allow_zero=False)
     src = tender_rules()["over_cap_invalid"]["source_zh"]
     out = []
     for b in bids:
         reasons = split_reasons(b.invalid_reason)
         before = len(reasons)
         if cap is not None and b.price_yuan > cap:
-            reasons.append((f"投标报价 {b.price_yuan:,.0f} 元/台超过最高限价 {cap:,.0f} 元/台（{src}）",
-                            f"bid price {b.price_yuan:,.0f} yuan per elevator is above the "
-                            f"maximum price {cap:,.0f}"))
+            reasons.append(
+                (
+                    f"投标报价 {b.price_yuan:,.0f} 元/台超过最高限价 {cap:,.0f} 元/台（{src}）",
+                    f"bid price {b.price_yuan:,.0f} yuan per elevator is above the "
+                    f"maximum price {cap:,.0f}",
+                )
+            )
         total = b.lot_total_yuan
         if budget is not None and total is not None and total > budget:
-            reasons.append((f"投标总价 {total:,.0f} 元超过采购预算 {budget:,.0f} 元（{src}）",
-                            f"lot total {total:,.0f} yuan is above the budget {budget:,.0f}"))
+            reasons.append(
+                (
+                    f"投标总价 {total:,.0f} 元超过采购预算 {budget:,.0f} 元（{src}）",
+                    f"lot total {total:,.0f} yuan is above the budget {budget:,.0f}",
+                )
+            )
         if len(reasons) > before:
-            out.append(Bid(b.bidder, b.price_yuan, b.technical_points, b.service_points,
-                           False, join_reasons(reasons), b.lot_total_yuan))
+            out.append(
+                Bid(
+                    b.bidder,
+                    b.price_yuan,
+                    b.technical_points,
+                    b.service_points,
+                    False,
+                    join_reasons(reasons),
+                    b.lot_total_yuan,
+                )
+            )
         else:
             out.append(b)
     return out
@@ -316,19 +358,32 @@ def _warnings(scored: list[BidScore], tied_first: list[str]) -> list[tuple[str, 
     out = []
     if len(scored) < need:
         src = rules["min_valid_bids"]["source_zh"]
-        out.append((f"有效投标仅 {len(scored)} 家，不足 {need} 家（{src}）：本次采购不能按原方式"
-                    f"确定中标人", f"only {len(scored)} valid bid(s), fewer than {need}: the "
-                    f"procurement cannot award as planned (MOF Order 87)"))
+        out.append(
+            (
+                f"有效投标仅 {len(scored)} 家，不足 {need} 家（{src}）：本次采购不能按原方式"
+                f"确定中标人",
+                f"only {len(scored)} valid bid(s), fewer than {need}: the "
+                f"procurement cannot award as planned (MOF Order 87)",
+            )
+        )
     if tied_first:
-        out.append((f"{'、'.join(tied_first)} 得分与报价均相同，并列第一：" + rules["ties"]["rule_zh"],
-                    f"{', '.join(tied_first)} tie for first place on score and price: "
-                    + rules["ties"]["rule_en"]))
+        out.append(
+            (
+                f"{'、'.join(tied_first)} 得分与报价均相同，并列第一：" + rules["ties"]["rule_zh"],
+                f"{', '.join(tied_first)} tie for first place on score and price: "
+                + rules["ties"]["rule_en"],
+            )
+        )
     return out
 
 
-def score_tender(bids: Sequence[Bid], weights: TenderWeights, *,
-                 max_price_yuan: Amount | None = None,
-                 budget_yuan: Amount | None = None) -> TenderResult:
+def score_tender(
+    bids: Sequence[Bid],
+    weights: TenderWeights,
+    *,
+    max_price_yuan: Amount | None = None,
+    budget_yuan: Amount | None = None,
+) -> TenderResult:
     """Score, rank and test the ranking's sensitivity to the price weight.
 
     Price score by the low-price benchmark method on the bid price; total = price score +
@@ -342,17 +397,29 @@ def score_tender(bids: Sequence[Bid], weights: TenderWeights, *,
     bids = apply_caps(bids, max_price_yuan, budget_yuan)
     valid = [b for b in bids if b.valid]
     excluded = [b for b in bids if not b.valid]
-    caps = dict(max_price_yuan=None if max_price_yuan is None else Decimal(max_price_yuan),
-                budget_yuan=None if budget_yuan is None else Decimal(budget_yuan))
+    caps = dict(
+        max_price_yuan=None if max_price_yuan is None else Decimal(max_price_yuan),
+        budget_yuan=None if budget_yuan is None else Decimal(budget_yuan),
+    )
     if not valid:
-        return TenderResult(w, [], excluded, None, None, None, [], False, [],
-                            _warnings([], []), **caps)
+        return TenderResult(
+            w, [], excluded, None, None, None, [], False, [], _warnings([], []), **caps
+        )
     bench = min(b.price_yuan for b in valid)
-    scored = [BidScore(b.bidder, b.price_yuan, price_score(bench, b.price_yuan, w.price),
-                       b.technical_points, b.service_points,
-                       price_score(bench, b.price_yuan, w.price)
-                       + Fraction(b.technical_points) + Fraction(b.service_points), None)
-              for b in valid]
+    scored = [
+        BidScore(
+            b.bidder,
+            b.price_yuan,
+            price_score(bench, b.price_yuan, w.price),
+            b.technical_points,
+            b.service_points,
+            price_score(bench, b.price_yuan, w.price)
+            + Fraction(b.technical_points)
+            + Fraction(b.service_points),
+            None,
+        )
+        for b in valid
+    ]
     _rank(scored)
     tied_first = [s.bidder for s in scored if s.rank == 1] if scored[0].tied else []
     winner = None if tied_first else scored[0].bidder
@@ -360,8 +427,19 @@ def score_tender(bids: Sequence[Bid], weights: TenderWeights, *,
     stable: tuple[Fraction, Fraction] | None = found
     if tied_first:
         stable, reversal = None, False
-    return TenderResult(w, scored, excluded, bench, winner, stable, crossings, reversal,
-                        tied_first, _warnings(scored, tied_first), **caps)
+    return TenderResult(
+        w,
+        scored,
+        excluded,
+        bench,
+        winner,
+        stable,
+        crossings,
+        reversal,
+        tied_first,
+        _warnings(scored, tied_first),
+        **caps,
+    )
 
 
 def _lines(bids: Sequence[Bid], w: TenderWeights) -> dict[str, tuple[Fraction, Fraction]]:
@@ -372,13 +450,15 @@ def _lines(bids: Sequence[Bid], w: TenderWeights) -> dict[str, tuple[Fraction, F
     for b in bids:
         a_price = bench / Fraction(b.price_yuan)
         other = Fraction(b.technical_points) + Fraction(b.service_points)
-        out[b.bidder] = (a_price, Fraction(0)) if rest == 0 else \
-            (a_price - other / rest, other * 100 / rest)
+        out[b.bidder] = (
+            (a_price, Fraction(0)) if rest == 0 else (a_price - other / rest, other * 100 / rest)
+        )
     return out
 
 
-def _sensitivity(valid: Sequence[Bid], w: TenderWeights, first: str
-                 ) -> tuple[tuple[Fraction, Fraction], list[Crossing], bool]:
+def _sensitivity(
+    valid: Sequence[Bid], w: TenderWeights, first: str
+) -> tuple[tuple[Fraction, Fraction], list[Crossing], bool]:
     """The winner's stable price-weight range, the crossings and whether the winner changes,
     all within the legal range of the method and kind."""
     lines = _lines(valid, w)
@@ -407,8 +487,9 @@ def _sensitivity(valid: Sequence[Bid], w: TenderWeights, first: str
     return stable, crossings, stable[0] > lo_dom or stable[1] < hi_dom
 
 
-def ranking_at(bids: Sequence[Bid], weights: TenderWeights,
-               price_weight: Decimal | Fraction | int | str) -> list[str]:
+def ranking_at(
+    bids: Sequence[Bid], weights: TenderWeights, price_weight: Decimal | Fraction | int | str
+) -> list[str]:
     """Ranking with the price weight set to ``price_weight`` and the other weights (and the
     evaluators' points) rescaled proportionally — a direct recomputation used to check the
     sensitivity analysis."""
@@ -421,7 +502,8 @@ def ranking_at(bids: Sequence[Bid], weights: TenderWeights,
     totals = []
     for b in valid:
         t = bench / Fraction(b.price_yuan) * x + factor * (
-            Fraction(b.technical_points) + Fraction(b.service_points))
+            Fraction(b.technical_points) + Fraction(b.service_points)
+        )
         totals.append((-t, b.price_yuan, b.bidder))
     return [name for _, _, name in sorted(totals)]
 
@@ -435,8 +517,15 @@ def parse_weights(text: str, kind: str = "goods", method: str | None = None) -> 
     InputError
         naming ``--weights`` (syntax) or ``weights.price`` (range).
     """
-    names = {"price": "price", "价格": "price", "technical": "technical", "技术": "technical",
-             "tech": "technical", "service": "service", "服务": "service"}
+    names = {
+        "price": "price",
+        "价格": "price",
+        "technical": "technical",
+        "技术": "technical",
+        "tech": "technical",
+        "service": "service",
+        "服务": "service",
+    }
     vals: dict[str, Decimal] = {}
     for part in text.replace("，", ",").split(","):
         part = part.strip()
@@ -450,5 +539,6 @@ def parse_weights(text: str, kind: str = "goods", method: str | None = None) -> 
         vals[names[k.lower()]] = to_decimal(v, f"--weights {k}")
     for k in ("price", "technical", "service"):
         vals.setdefault(k, Decimal(0))
-    return validate_weights(TenderWeights(vals["price"], vals["technical"], vals["service"],
-                                          kind, method_name(method)))
+    return validate_weights(
+        TenderWeights(vals["price"], vals["technical"], vals["service"], kind, method_name(method))
+    )

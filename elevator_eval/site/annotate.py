@@ -48,10 +48,14 @@ class MeasuredValues(Protocol):
     @property
     def sunlight(self) -> SunlightResult | None: ...
 
-CODE_FIELD = {"red_line": "inside_red_line", "fire_lane_narrow": "fire_lane_width_after_m",
-              "neighbour_close": "distance_to_neighbour_m",
-              "private_courtyard": "occupies_private_courtyard",
-              "sunlight_below_standard": "sunlight_below_standard"}
+
+CODE_FIELD = {
+    "red_line": "inside_red_line",
+    "fire_lane_narrow": "fire_lane_width_after_m",
+    "neighbour_close": "distance_to_neighbour_m",
+    "private_courtyard": "occupies_private_courtyard",
+    "sunlight_below_standard": "sunlight_below_standard",
+}
 """Finding code → the measured site field it comes from (``pipe_*`` → pipes)."""
 
 SUFFIX_ZH = "（平面图实测）"
@@ -78,25 +82,35 @@ def sunlight_messages(result: SunlightResult, exempt: bool) -> tuple[str, str, s
     lo, hi = min(w.after_h for w in below), max(w.after_h for w in below)
     after = _h(lo) if lo == hi else f"{_h(lo)}–{_h(hi)}"
     # no door numbers here: the message also goes into public notices
-    msg_zh = (f"加装后 {len(below)} 个窗户日照低于标准（{std_zh}），降至 {after} h，"
-              f"最多减少 {_h(lost)} h")
-    msg_en = (f"{len(below)} window(s) fall below the sunlight standard ({std_en}), to "
-              f"{after} h, losing up to {_h(lost)} h")
+    msg_zh = (
+        f"加装后 {len(below)} 个窗户日照低于标准（{std_zh}），降至 {after} h，最多减少 {_h(lost)} h"
+    )
+    msg_en = (
+        f"{len(below)} window(s) fall below the sunlight standard ({std_en}), to "
+        f"{after} h, losing up to {_h(lost)} h"
+    )
     if exempt:
-        rem_zh = ("GB 50180-2018 第 4.0.9 条第 2 款对既有住宅无障碍改造加装电梯不作降低限制："
-                  "按各窗减少的小时数与受影响业主协商补偿；可比较其他井道位置或采用玻璃井道")
-        rem_en = ("GB 50180-2018 clause 4.0.9 item 2 exempts elevator retrofits for "
-                  "accessibility: negotiate compensation with the owners by the hours each "
-                  "window loses; compare other shaft positions or a glazed shaft")
+        rem_zh = (
+            "GB 50180-2018 第 4.0.9 条第 2 款对既有住宅无障碍改造加装电梯不作降低限制："
+            "按各窗减少的小时数与受影响业主协商补偿；可比较其他井道位置或采用玻璃井道"
+        )
+        rem_en = (
+            "GB 50180-2018 clause 4.0.9 item 2 exempts elevator retrofits for "
+            "accessibility: negotiate compensation with the owners by the hours each "
+            "window loses; compare other shaft positions or a glazed shaft"
+        )
     else:
         rem_zh = "调整井道位置或采用玻璃井道，使各窗恢复标准日照；与受影响业主协商"
-        rem_en = ("Move the shaft or use a glazed shaft so every window meets the standard "
-                  "again; negotiate with the owners affected")
+        rem_en = (
+            "Move the shaft or use a glazed shaft so every window meets the standard "
+            "again; negotiate with the owners affected"
+        )
     return msg_zh + SUFFIX_ZH, msg_en + SUFFIX_EN, rem_zh, rem_en
 
 
-def annotate(findings: Iterable[F], measured: MeasuredValues | None,
-             checks: Mapping[str, Any] | None) -> list[F]:
+def annotate(
+    findings: Iterable[F], measured: MeasuredValues | None, checks: Mapping[str, Any] | None
+) -> list[F]:
     """Findings with "measured" in the messages of measured values (see module docstring)."""
     if measured is None or not measured.values:
         return list(findings)
@@ -109,9 +123,13 @@ def annotate(findings: Iterable[F], measured: MeasuredValues | None,
         if f.code == "sunlight_below_standard" and measured.sunlight is not None:
             exempt = bool((checks or {}).get(f.code, {}).get("retrofit_exemption", False))
             mz, me, rz, re_ = sunlight_messages(measured.sunlight, exempt)
-            out.append(dataclasses.replace(f, message_zh=mz, message_en=me, remedy_zh=rz,
-                                           remedy_en=re_))
+            out.append(
+                dataclasses.replace(f, message_zh=mz, message_en=me, remedy_zh=rz, remedy_en=re_)
+            )
             continue
-        out.append(dataclasses.replace(f, message_zh=f.message_zh + SUFFIX_ZH,
-                                       message_en=f.message_en + SUFFIX_EN))
+        out.append(
+            dataclasses.replace(
+                f, message_zh=f.message_zh + SUFFIX_ZH, message_en=f.message_en + SUFFIX_EN
+            )
+        )
     return out

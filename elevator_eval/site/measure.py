@@ -62,13 +62,15 @@ class Measured:
         return dict(self.values)
 
 
-def _poly(pts: Sequence[Point]) -> Any:   # a shapely Polygon (shapely has no types)
+def _poly(pts: Sequence[Point]) -> Any:  # a shapely Polygon (shapely has no types)
     from shapely.geometry import Polygon
+
     return Polygon(pts)
 
 
-def fire_lane_width_after(line: Sequence[Point], width_m: float,
-                          shaft_pts: Sequence[Point]) -> tuple[float, float]:
+def fire_lane_width_after(
+    line: Sequence[Point], width_m: float, shaft_pts: Sequence[Point]
+) -> tuple[float, float]:
     """Clear width [m] left of a lane and the shaft's intrusion [m] into it.
 
     For each straight piece of the lane line, the part of the shaft inside the band (piece ±
@@ -77,6 +79,7 @@ def fire_lane_width_after(line: Sequence[Point], width_m: float,
     """
     import numpy as np
     from shapely.geometry import LineString
+
     shaft = _poly(shaft_pts)
     best = width_m
     half = width_m / 2.0
@@ -90,9 +93,11 @@ def fire_lane_width_after(line: Sequence[Point], width_m: float,
             continue
         ux, uy = (x1 - x0) / seg.length, (y1 - y0) / seg.length
         nx, ny = -uy, ux
-        xs = np.asarray(part.exterior.coords if part.geom_type == "Polygon" else
-                        [c for g in part.geoms if hasattr(g, "exterior")
-                         for c in g.exterior.coords])
+        xs = np.asarray(
+            part.exterior.coords
+            if part.geom_type == "Polygon"
+            else [c for g in part.geoms if hasattr(g, "exterior") for c in g.exterior.coords]
+        )
         v = (xs[:, 0] - x0) * nx + (xs[:, 1] - y0) * ny
         lo, hi = max(float(v.min()), -half), min(float(v.max()), half)
         clear = max(lo + half, half - hi, 0.0)
@@ -103,6 +108,7 @@ def fire_lane_width_after(line: Sequence[Point], width_m: float,
 def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = True) -> Measured:
     """Measure every value the plan has the parts for (see the module table)."""
     from shapely.geometry import LineString
+
     m = Measured()
     shaft = shaft if shaft is not None else plan.shaft
     if shaft is None:
@@ -110,8 +116,9 @@ def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = Tru
     sp = _poly(shaft.footprint)
     if plan.red_line is not None:
         m.values["inside_red_line"] = bool(_poly(plan.red_line).buffer(1e-9).covers(sp))
-        m.parts["inside_red_line"] = {"outside_area_m2": round(
-            sp.difference(_poly(plan.red_line)).area, 3)}
+        m.parts["inside_red_line"] = {
+            "outside_area_m2": round(sp.difference(_poly(plan.red_line)).area, 3)
+        }
     if plan.neighbours:
         dist = [(sp.distance(_poly(b.footprint)), b.id) for b in plan.neighbours]
         d, bid = min(dist)
@@ -121,8 +128,10 @@ def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = Tru
         line, width = plan.fire_lane
         clear, intrusion = fire_lane_width_after(line, width, shaft.footprint)
         m.values["fire_lane_width_after_m"] = _metres(clear)
-        m.parts["fire_lane_width_after_m"] = {"width_m": _metres(width),
-                                              "intrusion_m": _metres(intrusion)}
+        m.parts["fire_lane_width_after_m"] = {
+            "width_m": _metres(width),
+            "intrusion_m": _metres(intrusion),
+        }
     if plan.pipes is not None:
         types: list[str] = []
         idx = []
@@ -135,8 +144,9 @@ def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = Tru
         m.values["pipes_in_footprint"] = types
         m.parts["pipes_in_footprint"] = {"pipes": idx}
     if plan.courtyards is not None:
-        hits = [hh for hh, poly in plan.courtyards
-                if sp.intersection(_poly(poly)).area > AREA_EPS_M2]
+        hits = [
+            hh for hh, poly in plan.courtyards if sp.intersection(_poly(poly)).area > AREA_EPS_M2
+        ]
         m.values["occupies_private_courtyard"] = bool(hits)
         m.parts["occupies_private_courtyard"] = {"households": hits}
     if with_sunlight and plan.windows and plan.location:
@@ -145,9 +155,11 @@ def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = Tru
         below = res.below_standard
         m.values["sunlight_below_standard"] = bool(below)
         m.parts["sunlight_below_standard"] = {
-            "standard_day": res.rules.standard_day, "min_hours": res.rules.min_hours,
+            "standard_day": res.rules.standard_day,
+            "min_hours": res.rules.min_hours,
             "windows": [w.id for w in below],
-            "lost_h": {w.id: round(w.lost_h, 2) for w in res.affected}}
+            "lost_h": {w.id: round(w.lost_h, 2) for w in res.affected},
+        }
     return m
 
 

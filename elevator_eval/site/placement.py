@@ -34,8 +34,16 @@ class Candidate:
     below: int
 
 
-def shaft_at(own: Prism, edge: int, along_m: float, width_m: float, depth_m: float,
-             corridor_m: float, height_m: float, sid: str = "shaft") -> Prism:
+def shaft_at(
+    own: Prism,
+    edge: int,
+    along_m: float,
+    width_m: float,
+    depth_m: float,
+    corridor_m: float,
+    height_m: float,
+    sid: str = "shaft",
+) -> Prism:
     """A rectangular shaft against edge ``edge`` of the own footprint (outside), its centre
     ``along_m`` from the edge's start, ``corridor_m`` off the façade."""
     pts = own.footprint
@@ -43,15 +51,21 @@ def shaft_at(own: Prism, edge: int, along_m: float, width_m: float, depth_m: flo
     ln = math.hypot(bx - ax, by - ay)
     ux, uy = (bx - ax) / ln, (by - ay) / ln
     from shapely.geometry import Polygon
+
     ccw = Polygon(pts).exterior.is_ccw
-    nx, ny = (uy, -ux) if ccw else (-uy, ux)   # outward normal
+    nx, ny = (uy, -ux) if ccw else (-uy, ux)  # outward normal
     cx, cy = ax + ux * along_m, ay + uy * along_m
 
     def p(s: float, t: float) -> Point:
         return (round(cx + ux * s + nx * t, 3), round(cy + uy * s + ny * t, 3))
+
     h = width_m / 2
-    foot = (p(-h, corridor_m), p(h, corridor_m), p(h, corridor_m + depth_m),
-            p(-h, corridor_m + depth_m))
+    foot = (
+        p(-h, corridor_m),
+        p(h, corridor_m),
+        p(h, corridor_m + depth_m),
+        p(-h, corridor_m + depth_m),
+    )
     return Prism(id=sid, footprint=foot, height_m=height_m)
 
 
@@ -63,11 +77,15 @@ def _problems(v: dict[str, Any], checks: dict[str, Any]) -> list[str]:
     out = []
     if v.get("inside_red_line") is False:
         out.append("red_line")
-    if v.get("fire_lane_width_after_m") is not None and \
-            float(v["fire_lane_width_after_m"]) < fire_min_m:
+    if (
+        v.get("fire_lane_width_after_m") is not None
+        and float(v["fire_lane_width_after_m"]) < fire_min_m
+    ):
         out.append("fire_lane_narrow")
-    if v.get("distance_to_neighbour_m") is not None and \
-            float(v["distance_to_neighbour_m"]) < neighbour_min_m:
+    if (
+        v.get("distance_to_neighbour_m") is not None
+        and float(v["distance_to_neighbour_m"]) < neighbour_min_m
+    ):
         out.append("neighbour_close")
     if v.get("occupies_private_courtyard"):
         out.append("private_courtyard")
@@ -78,9 +96,16 @@ def _problems(v: dict[str, Any], checks: dict[str, Any]) -> list[str]:
     return out
 
 
-def candidates(plan: Plan, *, entry_mode: str | None = "half_landing",
-               width_m: float = 2.5, depth_m: float = 2.5, corridor_m: float = 1.8,
-               step_m: float = 3.0, checks: dict[str, Any] | None = None) -> list[Candidate]:
+def candidates(
+    plan: Plan,
+    *,
+    entry_mode: str | None = "half_landing",
+    width_m: float = 2.5,
+    depth_m: float = 2.5,
+    corridor_m: float = 1.8,
+    step_m: float = 3.0,
+    checks: dict[str, Any] | None = None,
+) -> list[Candidate]:
     """Ranked candidate shaft positions (best first); see the module docstring.
 
     ``checks`` are the suitability ruleset's checks in force (default: the shipped default
@@ -105,8 +130,10 @@ def candidates(plan: Plan, *, entry_mode: str | None = "half_landing",
             c = Polygon(plan.shaft.footprint).centroid
             ux, uy = (b[0] - a[0]) / lengths[e], (b[1] - a[1]) / lengths[e]
             along = (c.x - a[0]) * ux + (c.y - a[1]) * uy
-            if 0 < along < lengths[e] and \
-                    Polygon(pts).exterior.distance(Point(c.x, c.y)) < depth_m + corridor + 1:
+            if (
+                0 < along < lengths[e]
+                and Polygon(pts).exterior.distance(Point(c.x, c.y)) < depth_m + corridor + 1
+            ):
                 ref = along
         for k in (-1, 0, 1):
             along = ref + k * step_m
@@ -123,8 +150,9 @@ def candidates(plan: Plan, *, entry_mode: str | None = "half_landing",
     return out
 
 
-def facade_windows(building: Prism, edge: int, floors: int, per_floor: int,
-                   floor_h_m: float, sill_m: float = 0.9) -> list[dict[str, Any]]:
+def facade_windows(
+    building: Prism, edge: int, floors: int, per_floor: int, floor_h_m: float, sill_m: float = 0.9
+) -> list[dict[str, Any]]:
     """Window dicts (unit-file form) for one façade: ``per_floor`` windows evenly spaced
     along edge ``edge`` of ``building`` on each of ``floors`` floors, facing outward.
 
@@ -134,6 +162,7 @@ def facade_windows(building: Prism, edge: int, floors: int, per_floor: int,
     pts = building.footprint
     (ax, ay), (bx, by) = pts[edge], pts[(edge + 1) % len(pts)]
     from shapely.geometry import Polygon
+
     ccw = Polygon(pts).exterior.is_ccw
     ux, uy = bx - ax, by - ay
     nx, ny = (uy, -ux) if ccw else (-uy, ux)
@@ -142,10 +171,17 @@ def facade_windows(building: Prism, edge: int, floors: int, per_floor: int,
     for fl in range(1, floors + 1):
         for i in range(per_floor):
             f = (i + 0.5) / per_floor
-            out.append({"id": f"{building.id}-{fl}{i + 1:02d}-e{edge}", "building": building.id,
-                        "floor": fl, "x": round(ax + ux * f, 3), "y": round(ay + uy * f, 3),
-                        "sill_height_m": round((fl - 1) * floor_h_m + sill_m, 3),
-                        "facing_deg": round(facing, 3)})
+            out.append(
+                {
+                    "id": f"{building.id}-{fl}{i + 1:02d}-e{edge}",
+                    "building": building.id,
+                    "floor": fl,
+                    "x": round(ax + ux * f, 3),
+                    "y": round(ay + uy * f, 3),
+                    "sill_height_m": round((fl - 1) * floor_h_m + sill_m, 3),
+                    "facing_deg": round(facing, 3),
+                }
+            )
     return out
 
 
@@ -154,6 +190,7 @@ def edge_facing_deg(building: Prism, edge: int) -> float:
     pts = building.footprint
     (ax, ay), (bx, by) = pts[edge], pts[(edge + 1) % len(pts)]
     from shapely.geometry import Polygon
+
     ccw = Polygon(pts).exterior.is_ccw
     nx, ny = (by - ay, -(bx - ax)) if ccw else (-(by - ay), bx - ax)
     return math.degrees(math.atan2(nx, ny)) % 360.0
@@ -167,8 +204,19 @@ def default_plan(site: Site, storeys: int, floor_h_m: float) -> dict[str, Any]:
     flat = site.entry_mode == "flat"
     d0 = 11.0
     d1 = d0 + (1.8 if flat else 0.0) + 2.5
-    return {"buildings": [{"id": "self", "own": True,
-                           "footprint": [[0, 0], [26, 0], [26, 11], [0, 11]], "height_m": h}],
-            "shaft": {"footprint": [[11.75, d0], [14.25, d0], [14.25, d1], [11.75, d1]],
-                      "height_m": round(h + 2.6, 2)},
-            "location": {"city": "北京"}, "windows": []}
+    return {
+        "buildings": [
+            {
+                "id": "self",
+                "own": True,
+                "footprint": [[0, 0], [26, 0], [26, 11], [0, 11]],
+                "height_m": h,
+            }
+        ],
+        "shaft": {
+            "footprint": [[11.75, d0], [14.25, d0], [14.25, d1], [11.75, d1]],
+            "height_m": round(h + 2.6, 2),
+        },
+        "location": {"city": "北京"},
+        "windows": [],
+    }

@@ -98,8 +98,10 @@ def _text(value: object, f: str) -> str:
 def _point(value: object, f: str) -> Point:
     if not isinstance(value, list) or len(value) != 2:
         raise InputError(f, "must be a point [x, y] in metres")
-    return (number(value[0], f"{f}[0]", lo=-MAX_COORD_M, hi=MAX_COORD_M),
-            number(value[1], f"{f}[1]", lo=-MAX_COORD_M, hi=MAX_COORD_M))
+    return (
+        number(value[0], f"{f}[0]", lo=-MAX_COORD_M, hi=MAX_COORD_M),
+        number(value[1], f"{f}[1]", lo=-MAX_COORD_M, hi=MAX_COORD_M),
+    )
 
 
 def polygon(value: object, f: str) -> tuple[Point, ...]:
@@ -118,6 +120,7 @@ def polygon(value: object, f: str) -> tuple[Point, ...]:
         raise InputError(f, "must have at least three distinct corners [[x, y], …]")
     from shapely.geometry import Polygon
     from shapely.validation import explain_validity
+
     poly = Polygon(pts)
     if not poly.is_valid:
         raise InputError(f, f"is not a simple polygon ({explain_validity(poly)})")
@@ -143,17 +146,25 @@ def _prism(value: object, f: str, *, default_id: str) -> Prism:
     own = b.get("own", False)
     if own is not None and not isinstance(own, bool):
         raise InputError(f"{f}.own", f"must be true or false, got {_kind(own)}")
-    return Prism(id=pid, footprint=polygon(b["footprint"], f"{f}.footprint"),
-                 height_m=number(b["height_m"], f"{f}.height_m", positive=True, hi=1000),
-                 own=bool(own))
+    return Prism(
+        id=pid,
+        footprint=polygon(b["footprint"], f"{f}.footprint"),
+        height_m=number(b["height_m"], f"{f}.height_m", positive=True, hi=1000),
+        own=bool(own),
+    )
 
 
 def _location(value: object, f: str) -> dict[str, Any]:
     loc = _obj(value, f)
     if loc.get("city") is not None:
         city = find_city(_text(loc["city"], f"{f}.city"), f"{f}.city")
-        out = {"city": city["name"], "lat": city["lat"], "lon": city["lon"],
-               "climate_zone": city["climate_zone"], "population": city["population"]}
+        out = {
+            "city": city["name"],
+            "lat": city["lat"],
+            "lon": city["lon"],
+            "climate_zone": city["climate_zone"],
+            "population": city["population"],
+        }
         if loc.get("lat") is not None:
             out["lat"] = number(loc["lat"], f"{f}.lat", lo=-90, hi=90)
         if loc.get("lon") is not None:
@@ -162,8 +173,10 @@ def _location(value: object, f: str) -> dict[str, Any]:
     for key in ("lat", "lon"):
         if loc.get(key) is None:
             raise InputError(f"{f}.{key}", 'is required (or give {"city": "北京"})')
-    return {"lat": number(loc["lat"], f"{f}.lat", lo=-90, hi=90),
-            "lon": number(loc["lon"], f"{f}.lon", lo=-180, hi=180)}
+    return {
+        "lat": number(loc["lat"], f"{f}.lat", lo=-90, hi=90),
+        "lon": number(loc["lon"], f"{f}.lon", lo=-180, hi=180),
+    }
 
 
 def _window(value: object, f: str, i: int, building_ids: set[str]) -> PlanWindow:
@@ -177,25 +190,41 @@ def _window(value: object, f: str, i: int, building_ids: set[str]) -> PlanWindow
         if b not in building_ids:
             raise InputError(f"{f}.building", f"names no building of the plan ({b!r})")
     fl = w.get("floor")
-    if fl is not None and (isinstance(fl, bool) or not isinstance(fl, (int, Decimal))
-                           or fl != int(fl) or not 1 <= int(fl) <= 200):
+    if fl is not None and (
+        isinstance(fl, bool)
+        or not isinstance(fl, (int, Decimal))
+        or fl != int(fl)
+        or not 1 <= int(fl) <= 200
+    ):
         raise InputError(f"{f}.floor", f"must be a floor number 1–200, got {fl!r}")
     return PlanWindow(
         id=_text(w["id"], f"{f}.id") if w.get("id") is not None else f"W{i + 1}",
-        building=b, floor=None if fl is None else int(fl),
+        building=b,
+        floor=None if fl is None else int(fl),
         x=number(w["x"], f"{f}.x", lo=-MAX_COORD_M, hi=MAX_COORD_M),
         y=number(w["y"], f"{f}.y", lo=-MAX_COORD_M, hi=MAX_COORD_M),
         sill_height_m=number(w["sill_height_m"], f"{f}.sill_height_m", lo=0, hi=1000),
-        facing_deg=number(w["facing_deg"], f"{f}.facing_deg", lo=-360, hi=360) % 360.0)
+        facing_deg=number(w["facing_deg"], f"{f}.facing_deg", lo=-360, hi=360) % 360.0,
+    )
 
 
-_PLAN_KEYS = {"location", "sunlight_rules", "buildings", "shaft", "windows", "red_line",
-              "fire_lane", "pipes", "courtyards"}
+_PLAN_KEYS = {
+    "location",
+    "sunlight_rules",
+    "buildings",
+    "shaft",
+    "windows",
+    "red_line",
+    "fire_lane",
+    "pipes",
+    "courtyards",
+}
 
 
 def _buildings(value: object, f: str) -> tuple[Prism, ...]:
-    buildings = tuple(_prism(b, f"{f}[{i}]", default_id=f"B{i + 1}")
-                      for i, b in enumerate(_list(value, f)))
+    buildings = tuple(
+        _prism(b, f"{f}[{i}]", default_id=f"B{i + 1}") for i, b in enumerate(_list(value, f))
+    )
     ids: set[str] = set()
     for i, b in enumerate(buildings):
         if b.id in ids:
@@ -224,8 +253,10 @@ def _fire_lane(value: object, f: str) -> tuple[tuple[Point, ...], float]:
     for key in ("line", "width_m"):
         if fl.get(key) is None:
             raise InputError(f"{f}.{key}", "is required")
-    return (polyline(fl["line"], f"{f}.line"),
-            number(fl["width_m"], f"{f}.width_m", positive=True, hi=100))
+    return (
+        polyline(fl["line"], f"{f}.line"),
+        number(fl["width_m"], f"{f}.width_m", positive=True, hi=100),
+    )
 
 
 def _pipes(value: object, f: str) -> tuple[tuple[str, tuple[Point, ...]], ...]:
@@ -235,8 +266,7 @@ def _pipes(value: object, f: str) -> tuple[tuple[str, tuple[Point, ...]], ...]:
         p = _obj(raw, pf)
         if p.get("line") is None:
             raise InputError(f"{pf}.line", "is required")
-        out.append((_text(p.get("type", "other"), f"{pf}.type"),
-                    polyline(p["line"], f"{pf}.line")))
+        out.append((_text(p.get("type", "other"), f"{pf}.type"), polyline(p["line"], f"{pf}.line")))
     return tuple(out)
 
 
@@ -248,8 +278,12 @@ def _courtyards(value: object, f: str) -> tuple[tuple[str, tuple[Point, ...]], .
         if c.get("polygon") is None:
             raise InputError(f"{cf}.polygon", "is required")
         hh = c.get("household")
-        out.append(("" if hh is None else _text(hh, f"{cf}.household"),
-                    polygon(c["polygon"], f"{cf}.polygon")))
+        out.append(
+            (
+                "" if hh is None else _text(hh, f"{cf}.household"),
+                polygon(c["polygon"], f"{cf}.polygon"),
+            )
+        )
     return tuple(out)
 
 
@@ -266,21 +300,34 @@ def parse_plan(value: object, f: str = "site.plan") -> Plan:
         raise InputError(f"{f}.buildings", "is required (the own building at least)")
     buildings = _buildings(d["buildings"], f"{f}.buildings")
     given = {k for k, v in d.items() if v is not None}
-    shaft = None if "shaft" not in given else _prism(d["shaft"], f"{f}.shaft",
-                                                     default_id="shaft")
-    windows = () if "windows" not in given else _windows(d["windows"], f"{f}.windows",
-                                                         {b.id for b in buildings})
+    shaft = None if "shaft" not in given else _prism(d["shaft"], f"{f}.shaft", default_id="shaft")
+    windows = (
+        ()
+        if "windows" not in given
+        else _windows(d["windows"], f"{f}.windows", {b.id for b in buildings})
+    )
     loc = None if "location" not in given else _location(d["location"], f"{f}.location")
-    rules = None if "sunlight_rules" not in given else validate_plan_rules(
-        d["sunlight_rules"], f"{f}.sunlight_rules")
+    rules = (
+        None
+        if "sunlight_rules" not in given
+        else validate_plan_rules(d["sunlight_rules"], f"{f}.sunlight_rules")
+    )
     red = None if "red_line" not in given else polygon(d["red_line"], f"{f}.red_line")
     lane = None if "fire_lane" not in given else _fire_lane(d["fire_lane"], f"{f}.fire_lane")
     pipes = None if "pipes" not in given else _pipes(d["pipes"], f"{f}.pipes")
-    courts = None if "courtyards" not in given else _courtyards(d["courtyards"],
-                                                                 f"{f}.courtyards")
-    return Plan(buildings=buildings, shaft=shaft, windows=windows, location=loc,
-                sunlight_rules=rules, red_line=red, fire_lane=lane, pipes=pipes,
-                courtyards=courts, extra={k: v for k, v in d.items() if k not in _PLAN_KEYS})
+    courts = None if "courtyards" not in given else _courtyards(d["courtyards"], f"{f}.courtyards")
+    return Plan(
+        buildings=buildings,
+        shaft=shaft,
+        windows=windows,
+        location=loc,
+        sunlight_rules=rules,
+        red_line=red,
+        fire_lane=lane,
+        pipes=pipes,
+        courtyards=courts,
+        extra={k: v for k, v in d.items() if k not in _PLAN_KEYS},
+    )
 
 
 def plan_of(site: Site) -> Plan | None:

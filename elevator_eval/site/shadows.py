@@ -13,8 +13,9 @@ from .sun import hour_angle_deg, sun_vectors
 from .sunlight_rules import SunRules, resolve
 
 
-def shadow_offset(lat_deg: float, declination_deg: float,
-                  true_solar_h: float) -> tuple[float, float] | None:
+def shadow_offset(
+    lat_deg: float, declination_deg: float, true_solar_h: float
+) -> tuple[float, float] | None:
     """Ground displacement [m per m of height] of a shadow, or ``None`` with the sun down."""
     v = sun_vectors(lat_deg, declination_deg, hour_angle_deg(true_solar_h))
     if v[2] <= 1e-6:
@@ -27,20 +28,28 @@ def prism_shadow(prism: Prism, offset: tuple[float, float]) -> list[tuple[float,
     from shapely.affinity import translate
     from shapely.geometry import Polygon
     from shapely.ops import unary_union
+
     dx, dy = offset[0] * prism.height_m, offset[1] * prism.height_m
     fp = Polygon(prism.footprint)
     pts = np.asarray(prism.footprint)
-    quads = [Polygon([a, b, (b[0] + dx, b[1] + dy), (a[0] + dx, a[1] + dy)])
-             for a, b in zip(pts, np.roll(pts, -1, axis=0))]
+    quads = [
+        Polygon([a, b, (b[0] + dx, b[1] + dy), (a[0] + dx, a[1] + dy)])
+        for a, b in zip(pts, np.roll(pts, -1, axis=0))
+    ]
     g = unary_union([fp, translate(fp, dx, dy), *[q.buffer(0) for q in quads]])
     if g.geom_type != "Polygon":
         g = g.convex_hull
     return list(g.exterior.coords)[:-1]
 
 
-def shadows(plan: Plan, true_solar_h: float, rules: SunRules | None = None, *,
-            with_shaft: bool = True, shaft: Prism | None = None
-            ) -> dict[str, list[tuple[float, float]]]:
+def shadows(
+    plan: Plan,
+    true_solar_h: float,
+    rules: SunRules | None = None,
+    *,
+    with_shaft: bool = True,
+    shaft: Prism | None = None,
+) -> dict[str, list[tuple[float, float]]]:
     """Shadow outlines by prism id (``"shaft"`` for the shaft) at ``true_solar_h`` [h];
     empty when the sun is down or the plan has no location."""
     if not plan.location:

@@ -72,13 +72,22 @@ class WindowSunlight:
     def to_json(self) -> dict[str, Any]:
         """Contract keys (decimal hours written with 4 decimals) plus minutes and the
         window's building."""
-        def h(minutes: float) -> Decimal:   # written with 4 decimals, e.g. 7.6000
+
+        def h(minutes: float) -> Decimal:  # written with 4 decimals, e.g. 7.6000
             return (Decimal(repr(float(minutes))) / 60).quantize(Decimal("0.0001"))
-        return {"id": self.id, "before_h": h(self.before_min), "after_h": h(self.after_min),
-                "lost_h": h(self.before_min - self.after_min),
-                "meets_before": self.meets_before, "meets_after": self.meets_after,
-                "before_min": self.before_min, "after_min": self.after_min,
-                "building": self.building, "floor": self.floor}
+
+        return {
+            "id": self.id,
+            "before_h": h(self.before_min),
+            "after_h": h(self.after_min),
+            "lost_h": h(self.before_min - self.after_min),
+            "meets_before": self.meets_before,
+            "meets_after": self.meets_after,
+            "before_min": self.before_min,
+            "after_min": self.after_min,
+            "building": self.building,
+            "floor": self.floor,
+        }
 
 
 @dataclass(frozen=True)
@@ -138,6 +147,7 @@ def _inside(xy: Floats, z: Floats, prisms: list[Prism]) -> Bools:
         return out
     import shapely
     from shapely.geometry import Polygon
+
     pts = shapely.points(xy)
     for p in prisms:
         poly = Polygon(p.footprint)
@@ -145,8 +155,7 @@ def _inside(xy: Floats, z: Floats, prisms: list[Prism]) -> Bools:
     return out
 
 
-def blocked(xy: Floats, z: Floats, prisms: list[Prism], u: Floats,
-            tan_alt: Floats) -> Bools:
+def blocked(xy: Floats, z: Floats, prisms: list[Prism], u: Floats, tan_alt: Floats) -> Bools:
     """Whether each ray (window × step) meets one of ``prisms``: bool array (W, T).
 
     Parameters
@@ -164,21 +173,21 @@ def blocked(xy: Floats, z: Floats, prisms: list[Prism], u: Floats,
     a, e, h = _edges(prisms)
     if not len(a) or not n_w or not n_t:
         return out
-    denom = u[:, 0:1] * e[None, :, 1] - u[:, 1:2] * e[None, :, 0]          # (T, E)
+    denom = u[:, 0:1] * e[None, :, 1] - u[:, 1:2] * e[None, :, 0]  # (T, E)
     with np.errstate(divide="ignore", invalid="ignore"):
         inv = np.where(np.abs(denom) > 1e-12, 1.0 / denom, np.nan)
     chunk = max(1, CHUNK_ELEMENTS // max(1, n_t * len(a)))
     for s0 in range(0, n_w, chunk):
-        p = xy[s0:s0 + chunk]
-        d = a[None, :, :] - p[:, None, :]                                    # (w, E, 2)
-        d_x_e = d[..., 0] * e[None, :, 1] - d[..., 1] * e[None, :, 0]        # (w, E)
-        s = d_x_e[:, None, :] * inv[None, :, :]                              # (w, T, E)
-        r = (d[:, None, :, 0] * u[None, :, 1:2] - d[:, None, :, 1] * u[None, :, 0:1]) \
-            * inv[None, :, :]
-        need = (h[None, :] - z[s0:s0 + chunk, None])                         # (w, E)
-        hit = (s > 1e-9) & (r >= 0.0) & (r <= 1.0) \
-            & (s * tan_alt[None, :, None] < need[:, None, :])
-        out[s0:s0 + chunk] = hit.any(axis=2)
+        p = xy[s0 : s0 + chunk]
+        d = a[None, :, :] - p[:, None, :]  # (w, E, 2)
+        d_x_e = d[..., 0] * e[None, :, 1] - d[..., 1] * e[None, :, 0]  # (w, E)
+        s = d_x_e[:, None, :] * inv[None, :, :]  # (w, T, E)
+        r = (d[:, None, :, 0] * u[None, :, 1:2] - d[:, None, :, 1] * u[None, :, 0:1]) * inv[
+            None, :, :
+        ]
+        need = h[None, :] - z[s0 : s0 + chunk, None]  # (w, E)
+        hit = (s > 1e-9) & (r >= 0.0) & (r <= 1.0) & (s * tan_alt[None, :, None] < need[:, None, :])
+        out[s0 : s0 + chunk] = hit.any(axis=2)
     out |= _inside(xy, z, prisms)[:, None]
     return out
 
@@ -198,9 +207,14 @@ def _drop_short_runs(lit: Bools, min_steps: float) -> Bools:
     return out
 
 
-def analyse(plan: Plan, rules: SunRules | None = None, *, step_min: float = 1.0,
-            windows: list[PlanWindow] | None = None, with_shaft: Prism | None = None
-            ) -> SunlightResult:
+def analyse(
+    plan: Plan,
+    rules: SunRules | None = None,
+    *,
+    step_min: float = 1.0,
+    windows: list[PlanWindow] | None = None,
+    with_shaft: Prism | None = None,
+) -> SunlightResult:
     """Sunlight of the plan's windows before and after the shaft.
 
     Parameters
@@ -223,8 +237,9 @@ def analyse(plan: Plan, rules: SunRules | None = None, *, step_min: float = 1.0,
     """
     # Long: only through the parameter documentation; the code is 43 lines
     if not plan.location:
-        raise InputError("site.plan.location",
-                         'is required for sunlight ({"lat": …, "lon": …} or {"city": …})')
+        raise InputError(
+            "site.plan.location", 'is required for sunlight ({"lat": …, "lon": …} or {"city": …})'
+        )
     rules = rules or resolve(plan)
     wins = list(plan.windows if windows is None else windows)
     lat = float(plan.location["lat"])
@@ -262,6 +277,8 @@ def analyse(plan: Plan, rules: SunRules | None = None, *, step_min: float = 1.0,
     lit_after = _drop_short_runs(lit_after, min_steps)
     before = lit_before.sum(axis=1) * step_min
     after = lit_after.sum(axis=1) * step_min
-    out = tuple(WindowSunlight(w.id, w.building, w.floor, float(b), float(a), rules.min_hours)
-                for w, b, a in zip(wins, before, after))
+    out = tuple(
+        WindowSunlight(w.id, w.building, w.floor, float(b), float(a), rules.min_hours)
+        for w, b, a in zip(wins, before, after)
+    )
     return SunlightResult(rules=rules, lat_deg=lat, windows=out, step_min=step_min)

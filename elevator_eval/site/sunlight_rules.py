@@ -34,8 +34,10 @@ def standard_data(name: str = STANDARD) -> dict[str, Any]:
     for key, day in days.items():
         band = day.get("band_true_solar_h")
         if not (isinstance(band, list) and len(band) == 2 and 0 <= band[0] < band[1] <= 24):
-            raise InputError(f"rules {name} days.{key}.band_true_solar_h",
-                             "must be [start, end] hours with 0 ≤ start < end ≤ 24")
+            raise InputError(
+                f"rules {name} days.{key}.band_true_solar_h",
+                "must be [start, end] hours with 0 ≤ start < end ≤ 24",
+            )
         if not -30 <= day.get("declination_deg", 99) <= 30:
             raise InputError(f"rules {name} days.{key}.declination_deg", "must be −30…30")
     for i, row in enumerate(d.get("table", [])):
@@ -71,8 +73,11 @@ def find_city(name: str, field: str = "site.plan.location.city") -> dict[str, An
     for c in cities():
         if key == c["name"] or key.lower() == c["name_en"].lower():
             return c
-    raise InputError(field, f"city {name!r} is not in the bundled table; give "
-                            '{"lat": …, "lon": …} and sunlight_rules instead')
+    raise InputError(
+        field,
+        f"city {name!r} is not in the bundled table; give "
+        '{"lat": …, "lon": …} and sunlight_rules instead',
+    )
 
 
 @dataclass(frozen=True)
@@ -121,8 +126,14 @@ class SunRules:
         return str(standard_data()["days"][self.standard_day]["label_en"])
 
 
-_RULE_KEYS = ("standard_day", "min_hours", "declination_deg", "band_true_solar_h",
-              "min_segment_min", "min_horizontal_angle_deg")
+_RULE_KEYS = (
+    "standard_day",
+    "min_hours",
+    "declination_deg",
+    "band_true_solar_h",
+    "min_segment_min",
+    "min_horizontal_angle_deg",
+)
 
 
 def validate_plan_rules(value: object, field: str) -> dict[str, Any]:
@@ -134,16 +145,18 @@ def validate_plan_rules(value: object, field: str) -> dict[str, Any]:
     day = value.get("standard_day")
     if day is not None:
         if not isinstance(day, str) or day not in days:
-            raise InputError(f"{field}.standard_day",
-                             f"must be one of {', '.join(days)}, got {day!r}")
+            raise InputError(
+                f"{field}.standard_day", f"must be one of {', '.join(days)}, got {day!r}"
+            )
         out["standard_day"] = day
     if value.get("min_hours") is not None:
         h = value["min_hours"]
         number(h, f"{field}.min_hours", positive=True, hi=24)
         out["min_hours"] = Decimal(str(h))
     if value.get("declination_deg") is not None:
-        out["declination_deg"] = number(value["declination_deg"], f"{field}.declination_deg",
-                                        lo=-23.5, hi=23.5)
+        out["declination_deg"] = number(
+            value["declination_deg"], f"{field}.declination_deg", lo=-23.5, hi=23.5
+        )
     band = value.get("band_true_solar_h")
     if band is not None:
         if not isinstance(band, list) or len(band) != 2:
@@ -154,11 +167,13 @@ def validate_plan_rules(value: object, field: str) -> dict[str, Any]:
             raise InputError(f"{field}.band_true_solar_h", "start must be before end")
         out["band_true_solar_h"] = (a, b)
     if value.get("min_segment_min") is not None:
-        out["min_segment_min"] = number(value["min_segment_min"], f"{field}.min_segment_min",
-                                        lo=0, hi=600)
+        out["min_segment_min"] = number(
+            value["min_segment_min"], f"{field}.min_segment_min", lo=0, hi=600
+        )
     if value.get("min_horizontal_angle_deg") is not None:
         out["min_horizontal_angle_deg"] = number(
-            value["min_horizontal_angle_deg"], f"{field}.min_horizontal_angle_deg", lo=0, hi=89)
+            value["min_horizontal_angle_deg"], f"{field}.min_horizontal_angle_deg", lo=0, hi=89
+        )
     return out
 
 
@@ -168,8 +183,10 @@ def table_row(climate_zone: str, population: str) -> dict[str, Any]:
     for row in rows:
         if climate_zone in row["zones"] and row["population"] in (population, "any"):
             return row
-    raise InputError("site.plan.location", f"no Table 4.0.9 row for zone {climate_zone} "
-                                           f"and population {population}")
+    raise InputError(
+        "site.plan.location",
+        f"no Table 4.0.9 row for zone {climate_zone} and population {population}",
+    )
 
 
 class SunlightInputs(Protocol):
@@ -205,10 +222,15 @@ def resolve(plan: SunlightInputs) -> SunRules:
         day, hours = std["default"]["standard_day"], Decimal(std["default"]["min_hours"])
     d = std["days"][day]
     band = given.get("band_true_solar_h", tuple(float(x) for x in d["band_true_solar_h"]))
-    return SunRules(standard_day=day, min_hours=Decimal(hours),
-                    declination_deg=float(given.get("declination_deg", d["declination_deg"])),
-                    band_h=(float(band[0]), float(band[1])),
-                    min_segment_min=float(given.get("min_segment_min", 0.0)),
-                    min_horizontal_angle_deg=float(given.get("min_horizontal_angle_deg", 0.0)),
-                    origin=origin, source_zh=std["source"], source_en=std["source_en"],
-                    basis=basis)
+    return SunRules(
+        standard_day=day,
+        min_hours=Decimal(hours),
+        declination_deg=float(given.get("declination_deg", d["declination_deg"])),
+        band_h=(float(band[0]), float(band[1])),
+        min_segment_min=float(given.get("min_segment_min", 0.0)),
+        min_horizontal_angle_deg=float(given.get("min_horizontal_angle_deg", 0.0)),
+        origin=origin,
+        source_zh=std["source"],
+        source_en=std["source_en"],
+        basis=basis,
+    )

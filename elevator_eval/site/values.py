@@ -9,8 +9,14 @@ from ..errors import InputError
 from ..unitfile_fields import kind_of
 
 
-def number(value: object, f: str, *, lo: float | None = None, hi: float | None = None,
-           positive: bool = False) -> float:
+def number(
+    value: object,
+    f: str,
+    *,
+    lo: float | None = None,
+    hi: float | None = None,
+    positive: bool = False,
+) -> float:
     """A finite number as float; ``positive`` excludes 0."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         raise InputError(f, f"must be a number, got {kind_of(value)}")

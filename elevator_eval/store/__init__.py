@@ -51,8 +51,24 @@ from .schema import APPLICATION_ID, FORMAT, MIGRATIONS, SCHEMA_VERSION, SUFFIX
 from .units import export_unit, import_unit
 from .writing import STALE_TEMP_S, load_base, new_project, save_project
 
-__all__ = ["APPLICATION_ID", "FORMAT", "MIGRATIONS", "SCHEMA_VERSION", "STALE_TEMP_S",
-           "SUFFIX", "anonymise_project", "autosave_path", "discard_autosave", "dumps_tagged",
-           "export_unit", "find_recovery", "import_unit", "load_base", "loads_tagged",
-           "new_project", "open_project", "save_autosave",
-           "save_project"]
+__all__ = [
+    "APPLICATION_ID",
+    "FORMAT",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "STALE_TEMP_S",
+    "SUFFIX",
+    "anonymise_project",
+    "autosave_path",
+    "discard_autosave",
+    "dumps_tagged",
+    "export_unit",
+    "find_recovery",
+    "import_unit",
+    "load_base",
+    "loads_tagged",
+    "new_project",
+    "open_project",
+    "save_autosave",
+    "save_project",
+]

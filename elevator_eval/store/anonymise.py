@@ -12,6 +12,7 @@ from ..audit import log_head, rechain
 from ..model import Project
 from ..process.records import anonymise_process
 
+
 def anonymise_project(project: Project, key: bytes | None = None) -> Project:
     """A copy of the project without personal data, for sharing (issue 9 item 6).
 
@@ -59,11 +60,12 @@ def anonymise_project(project: Project, key: bytes | None = None) -> Project:
         ev.note = ""
     anon.vote_log = rechain(anon.vote_log)
     anon.settings = dict(anon.settings)
-    anon.settings.pop("ballots", None)   # the forms' signing secret and scan evidence
+    anon.settings.pop("ballots", None)  # the forms' signing secret and scan evidence
     anon.settings["anonymised"] = {
         "original_vote_log_head": original_head,
         "vote_events": len(anon.vote_log),
         "note_zh": "已脱敏：姓名改为门牌，联系方式删除，业主编号加密，表决记录备注删除",
         "note_en": "anonymised: names replaced by door numbers, contacts removed, owner ids "
-                   "hashed, vote-log notes removed"}
+        "hashed, vote-log notes removed",
+    }
     return anon

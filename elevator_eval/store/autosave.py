@@ -11,6 +11,7 @@ from .fileops import unlink_quietly
 from .header import check_header
 from .writing import save_project
 
+
 def autosave_path(path: str | os.PathLike[str]) -> Path:
     """Where the autosave copy of ``path`` lives: ``<name>.autosave`` beside it."""
     path = Path(path)
@@ -45,4 +46,3 @@ def find_recovery(path: str | os.PathLike[str]) -> Path | None:
 def discard_autosave(path: str | os.PathLike[str]) -> None:
     """Delete the autosave copy of ``path`` (after a normal save or a declined recovery)."""
     unlink_quietly(autosave_path(path))
-

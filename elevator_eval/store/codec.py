@@ -14,6 +14,7 @@ from ..model import BuildingInfo, Costs, ShareSettings, Site
 
 _DC = TypeVar("_DC", Site, Costs, ShareSettings, BuildingInfo)
 
+
 def tag(obj: Any, where: str) -> Any:
     """Turn a value into JSON-able data that keeps its exact Python type.
 
@@ -28,8 +29,7 @@ def tag(obj: Any, where: str) -> Any:
     if t is dict:
         for k in obj:
             if type(k) is not str or k[:1] == "$":
-                return {"$m": [[tag(k, where), tag(v, f"{where}.{k}")]
-                               for k, v in obj.items()]}
+                return {"$m": [[tag(k, where), tag(v, f"{where}.{k}")] for k, v in obj.items()]}
         return {k: tag(v, f"{where}.{k}") for k, v in obj.items()}
     if t is list:
         return [tag(v, where) for v in obj]
@@ -54,7 +54,7 @@ def tag(obj: Any, where: str) -> Any:
 
 def _untag_hook(d: dict[str, Any]) -> Any:
     if len(d) == 1:
-        (k, v), = d.items()
+        ((k, v),) = d.items()
         if k == "$d":
             return Decimal(v)
         if k == "$f":
@@ -74,8 +74,9 @@ def _default(obj: Any) -> Any:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-_FAST = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False,
-                         default=_default)
+_FAST = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_default
+)
 _DECODER = json.JSONDecoder(object_hook=_untag_hook, parse_float=Decimal)
 _DEC_TAG = re.compile(r'\{"\$d":"([^"]*)"\}')
 
@@ -115,8 +116,11 @@ def loads_tagged(text: str) -> Any:
 def _plain_map(m: dict[Any, Any]) -> bool:
     """A dict of str keys (not starting with ``$``) to Decimal/str/int/None values."""
     for k, v in m.items():
-        if type(k) is not str or k[:1] == "$" or not (
-                type(v) is Decimal or type(v) is str or type(v) is int or v is None):
+        if (
+            type(k) is not str
+            or k[:1] == "$"
+            or not (type(v) is Decimal or type(v) is str or type(v) is int or v is None)
+        ):
             return False
     return True
 
@@ -158,10 +162,12 @@ def site_json(s: Site, where: str) -> str:
 
 
 def costs_json(c: Costs, where: str) -> str:
-    d = {"items_yuan": _map_part(c.items_yuan, f"{where}.items_yuan"),
-         "total_yuan_given": tag(c.total_yuan_given, f"{where}.total_yuan_given"),
-         "annual_om_yuan": _map_part(c.annual_om_yuan, f"{where}.annual_om_yuan"),
-         "extra": tag(c.extra, f"{where}.extra") if c.extra else {}}
+    d = {
+        "items_yuan": _map_part(c.items_yuan, f"{where}.items_yuan"),
+        "total_yuan_given": tag(c.total_yuan_given, f"{where}.total_yuan_given"),
+        "annual_om_yuan": _map_part(c.annual_om_yuan, f"{where}.annual_om_yuan"),
+        "extra": tag(c.extra, f"{where}.extra") if c.extra else {},
+    }
     extra_fields = [f for f in FIELDS[Costs] if f not in d]
     for f in extra_fields:
         d[f] = tag(getattr(c, f), f"{where}.{f}")
@@ -173,8 +179,8 @@ def generic_json(obj: Any, where: str) -> str:
 
 
 FIELDS: dict[type, tuple[str, ...]] = {
-    cls: tuple(f.name for f in fields(cls))
-    for cls in (Site, Costs, ShareSettings, BuildingInfo)}
+    cls: tuple(f.name for f in fields(cls)) for cls in (Site, Costs, ShareSettings, BuildingInfo)
+}
 
 
 _KNOWN: dict[type, frozenset[str]] = {cls: frozenset(names) for cls, names in FIELDS.items()}
@@ -194,4 +200,3 @@ def dec_text(d: Decimal | None) -> str | None:
 
 def dec(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
-

@@ -13,8 +13,7 @@ from ..atomic import fsync_replace
 
 
 def write_meta(conn: sqlite3.Connection, values: dict[str, str]) -> None:
-    conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                     list(values.items()))
+    conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", list(values.items()))
 
 
 def _backup_path(path: Path, old: int) -> Path:
@@ -72,4 +71,3 @@ def unlink_quietly(p: str | os.PathLike[str]) -> None:
         os.unlink(p)
     except OSError:
         pass
-

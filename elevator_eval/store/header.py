@@ -10,12 +10,14 @@ from .. import __version__
 from ..errors import ProjectFileError
 from .schema import APPLICATION_ID, SCHEMA_VERSION, SQLITE_MAGIC
 
+
 def file_error(path: Path, zh: str, en: str) -> ProjectFileError:
     en = " ".join(en.split())
     if len(en) > 300:
         en = en[:297] + "..."
-    return ProjectFileError(f"无法打开项目文件“{path.name}”：{zh} / "
-                            f"cannot open project file {path.name}: {en}")
+    return ProjectFileError(
+        f"无法打开项目文件“{path.name}”：{zh} / cannot open project file {path.name}: {en}"
+    )
 
 
 def check_header(path: Path) -> int:
@@ -36,8 +38,11 @@ def check_header(path: Path) -> int:
     except OSError as e:
         raise file_error(path, "无法读取", f"cannot read it ({e.strerror or e})") from None
     if not head.startswith(SQLITE_MAGIC):
-        raise file_error(path, "不是加梯评估项目文件（文件类型不对）",
-                   "it is not an Elevator Eval project (wrong file type)")
+        raise file_error(
+            path,
+            "不是加梯评估项目文件（文件类型不对）",
+            "it is not an Elevator Eval project (wrong file type)",
+        )
     if len(head) < 100:
         raise file_error(path, "文件不完整（被截断）", "the file is truncated")
     page_size = int.from_bytes(head[16:18], "big")
@@ -53,19 +58,27 @@ def check_header(path: Path) -> int:
         raise file_error(path, "文件不完整（被截断）", "the file is truncated")
     app_id = int.from_bytes(head[68:72], "big")
     if app_id != APPLICATION_ID:
-        raise file_error(path, "不是加梯评估项目文件（其他 SQLite 数据库）",
-                   "it is not an Elevator Eval project (another SQLite database)")
+        raise file_error(
+            path,
+            "不是加梯评估项目文件（其他 SQLite 数据库）",
+            "it is not an Elevator Eval project (another SQLite database)",
+        )
     version = int.from_bytes(head[60:64], "big", signed=True)
     if version > SCHEMA_VERSION:
         app = _writer_version(path)
         by_zh = f"（{app} 版）" if app else ""
         by_en = f" {app}" if app else ""
-        raise file_error(path, f"文件由更新版本的程序{by_zh}保存（格式版本 {version}，本程序 "
-                         f"{__version__} 支持到 {SCHEMA_VERSION}），请升级程序",
-                   f"it was saved by a newer version of the app{by_en} (schema {version}; "
-                   f"this app {__version__} reads up to {SCHEMA_VERSION}); please upgrade")
+        raise file_error(
+            path,
+            f"文件由更新版本的程序{by_zh}保存（格式版本 {version}，本程序 "
+            f"{__version__} 支持到 {SCHEMA_VERSION}），请升级程序",
+            f"it was saved by a newer version of the app{by_en} (schema {version}; "
+            f"this app {__version__} reads up to {SCHEMA_VERSION}); please upgrade",
+        )
     if version < 1:
-        raise file_error(path, "文件已损坏（没有格式版本）", "the file is corrupt (no schema version)")
+        raise file_error(
+            path, "文件已损坏（没有格式版本）", "the file is corrupt (no schema version)"
+        )
     return version
 
 
@@ -78,7 +91,7 @@ def _writer_version(path: Path) -> str:
             return str(row[0])[:40] if row else ""
         finally:
             conn.close()
-    except Exception:  # noqa: BLE001 - only used to improve a message
+    except Exception:
         return ""
 
 
@@ -93,4 +106,3 @@ def connect_ro(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA query_only = 1")
     conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
     return conn
-

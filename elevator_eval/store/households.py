@@ -33,25 +33,40 @@ def _opt(v: Any) -> str | None:
 def household_fields(h: Household) -> list[Any]:
     """The stored fields of one household, ``extra`` left out (see :func:`households_text`)."""
     mc, pf = h.max_contribution_yuan, h.provident_fund_yuan
-    return [str(h.id), int(h.floor), str(h.area_m2), _opt(h.owner), _opt(h.vote),
-            int(bool(h.exclusive_part_affected)), str(h.owner_name or ""),
-            str(h.contact or ""), _opt(h.vote_date), _opt(h.vote_source), _opt(mc), _opt(pf)]
+    return [
+        str(h.id),
+        int(h.floor),
+        str(h.area_m2),
+        _opt(h.owner),
+        _opt(h.vote),
+        int(bool(h.exclusive_part_affected)),
+        str(h.owner_name or ""),
+        str(h.contact or ""),
+        _opt(h.vote_date),
+        _opt(h.vote_source),
+        _opt(mc),
+        _opt(pf),
+    ]
 
 
 def households_text(items: list[tuple[list[Any], str]]) -> str:
     """The JSON column from ``(fields, extra JSON text)`` pairs, in door order."""
     if not items:
         return "[]"
-    return "[" + ",".join(_ENCODER.encode(f)[:-1] + "," + extra + "]"
-                          for f, extra in items) + "]"
+    return "[" + ",".join(_ENCODER.encode(f)[:-1] + "," + extra + "]" for f, extra in items) + "]"
 
 
 def encode_households(households: list[Household], where: str) -> str:
     """The JSON column of a unit's households (``where`` names the unit in errors)."""
-    return households_text([
-        (household_fields(h),
-         dumps_tagged(h.extra, f"{where}.households[{h.id}].extra") if h.extra else "{}")
-        for h in households])
+    return households_text(
+        [
+            (
+                household_fields(h),
+                dumps_tagged(h.extra, f"{where}.households[{h.id}].extra") if h.extra else "{}",
+            )
+            for h in households
+        ]
+    )
 
 
 def decode_households(text: str) -> list[Household]:
@@ -59,14 +74,38 @@ def decode_households(text: str) -> list[Household]:
     if text == "[]":
         return []
     out = []
-    for (hid, floor, area, owner, vote, epa, oname, contact, vdate, vsrc, mc, pf,
-         extra) in loads_tagged(text):
-        out.append(Household(
-            id=hid, floor=floor, area_m2=Decimal(area), owner=owner, vote=vote,
-            exclusive_part_affected=bool(epa), owner_name=oname, contact=contact,
-            vote_date=vdate, vote_source=vsrc,
-            max_contribution_yuan=None if mc is None else Decimal(mc),
-            provident_fund_yuan=None if pf is None else Decimal(pf), extra=extra))
+    for (
+        hid,
+        floor,
+        area,
+        owner,
+        vote,
+        epa,
+        oname,
+        contact,
+        vdate,
+        vsrc,
+        mc,
+        pf,
+        extra,
+    ) in loads_tagged(text):
+        out.append(
+            Household(
+                id=hid,
+                floor=floor,
+                area_m2=Decimal(area),
+                owner=owner,
+                vote=vote,
+                exclusive_part_affected=bool(epa),
+                owner_name=oname,
+                contact=contact,
+                vote_date=vdate,
+                vote_source=vsrc,
+                max_contribution_yuan=None if mc is None else Decimal(mc),
+                provident_fund_yuan=None if pf is None else Decimal(pf),
+                extra=extra,
+            )
+        )
     return out
 
 

@@ -12,10 +12,10 @@ read back as its stored text (:func:`stored_part`).
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
-from typing import Any, Callable
+from typing import Any
 
 from ..model import BuildingInfo, Costs, ShareSettings, Site, Unit
 from .codec import dc_from, loads_tagged
@@ -81,25 +81,51 @@ PARTS = ("site", "costs", "subsidies", "share", "extra", "households")
 """The stored parts of a unit (kept as ``_raw_<part>`` until first read)."""
 
 
-def add_lazy_units(rows: list[tuple[Any, ...]], buildings: dict[int, Any],
-                   own_info: Callable[[str], BuildingInfo]) -> None:
+def add_lazy_units(
+    rows: list[tuple[Any, ...]], buildings: dict[int, Any], own_info: Callable[[str], BuildingInfo]
+) -> None:
     """Append a :class:`LazyUnit` per ``units`` table row to its building (``buildings``
     by key). The stored parts stay text (``site``, ``costs``, ``subsidies``, ``share``,
     ``extra``: JSON; ``households``: the JSON column of :mod:`.households`); the stored
     ``entry_mode`` column is kept to be written back while the site is not decoded.
     ``own_info`` decodes a unit's own building data. One dict per row, built at once."""
     new = LazyUnit.__new__
-    for (_pk, bpk, uid, name, rules, rules_given, scheme, entry, own, site, costs, subs,
-         share, extra, suit, households) in rows:
+    for (
+        _pk,
+        bpk,
+        uid,
+        name,
+        rules,
+        rules_given,
+        scheme,
+        entry,
+        own,
+        site,
+        costs,
+        subs,
+        share,
+        extra,
+        suit,
+        households,
+    ) in rows:
         b = buildings[bpk]
         u = new(LazyUnit)
         u.__dict__ = {
-            "id": uid, "name": name, "rules": rules, "rules_given": bool(rules_given),
-            "suitability_rules": suit, "scheme_version": scheme,
+            "id": uid,
+            "name": name,
+            "rules": rules,
+            "rules_given": bool(rules_given),
+            "suitability_rules": suit,
+            "scheme_version": scheme,
             "building": b.info if own is None else own_info(own),
-            "_raw_site": site, "_raw_costs": costs, "_raw_subsidies": subs,
-            "_raw_share": share, "_raw_extra": extra, "_raw_households": households,
-            "_stored_entry_mode": entry}
+            "_raw_site": site,
+            "_raw_costs": costs,
+            "_raw_subsidies": subs,
+            "_raw_share": share,
+            "_raw_extra": extra,
+            "_raw_households": households,
+            "_stored_entry_mode": entry,
+        }
         b.units.append(u)
 
 

@@ -18,18 +18,25 @@ from .lazy import paused_gc
 from .rows import build_project, content_hash, hash_rows, load, read_tables
 from .schema import FORMAT, MIGRATIONS, SCHEMA_VERSION
 
-def _checked_tables(conn: sqlite3.Connection,
-                    path: Path) -> tuple[dict[str, str], dict[str, list[tuple[Any, ...]]]]:
+
+def _checked_tables(
+    conn: sqlite3.Connection, path: Path
+) -> tuple[dict[str, str], dict[str, list[tuple[Any, ...]]]]:
     """Integrity checks, then the meta values and the rows; raises ProjectFileError."""
     ok = conn.execute("PRAGMA quick_check(1)").fetchone()
     if not ok or ok[0] != "ok":
-        raise file_error(path, "文件已损坏", f"the file is corrupt ({ok[0] if ok else 'no result'})")
+        raise file_error(
+            path, "文件已损坏", f"the file is corrupt ({ok[0] if ok else 'no result'})"
+        )
     meta, tables = read_tables(conn)
     if meta.get("format") != FORMAT:
         raise file_error(path, "不是加梯评估项目文件", "it is not an Elevator Eval project")
     if meta.get("content_sha256") != hash_rows(meta, tables):
-        raise file_error(path, "文件已损坏（内容校验不符）",
-                   "the file is corrupt (content checksum does not match)")
+        raise file_error(
+            path,
+            "文件已损坏（内容校验不符）",
+            "the file is corrupt (content checksum does not match)",
+        )
     return meta, tables
 
 
@@ -72,8 +79,9 @@ def open_project(path: str | os.PathLike[str]) -> Project:
     except ProjectFileError:
         raise
     except (sqlite3.Error, ValueError, KeyError, TypeError, InvalidOperation) as e:
-        raise file_error(path, "文件已损坏", f"the file is corrupt ({type(e).__name__}: {e})") \
-            from None
+        raise file_error(
+            path, "文件已损坏", f"the file is corrupt ({type(e).__name__}: {e})"
+        ) from None
 
 
 def _open_current(path: Path) -> Project:
@@ -99,7 +107,8 @@ def _open_current(path: Path) -> Project:
         if os.stat(path).st_ino != inode or (before is not None and before[:2] != now):
             raise ProjectFileError(
                 f"“{path.name}”在读取时被其他人保存，请重新打开 / {path.name} was "
-                f"saved by someone else while it was being read; open it again")
+                f"saved by someone else while it was being read; open it again"
+            )
         concurrency.stamp(project, path, now[0], now[1], f.read())
     return project
 
@@ -119,7 +128,7 @@ def _open_older(path: Path, version: int) -> Project:
         _migrate(mem, version)
         project = load(mem)
         if _write_migrated(mem, path, version):
-            before = concurrency.file_state(path)   # the file is now the migrated one
+            before = concurrency.file_state(path)  # the file is now the migrated one
     finally:
         mem.close()
     concurrency.stamp_from_file(project, path, before)
@@ -134,10 +143,17 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
             step(conn)
             conn.execute(f"PRAGMA user_version = {v + 1}")
     with conn:
-        write_meta(conn, {"schema_version": str(SCHEMA_VERSION), "app_version": __version__,
-                           "migrated_from": str(version)})
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('content_sha256', ?)",
-                     (content_hash(conn),))
+        write_meta(
+            conn,
+            {
+                "schema_version": str(SCHEMA_VERSION),
+                "app_version": __version__,
+                "migrated_from": str(version),
+            },
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('content_sha256', ?)", (content_hash(conn),)
+        )
 
 
 def _write_migrated(mem: sqlite3.Connection, path: Path, old: int) -> bool:
@@ -149,5 +165,3 @@ def _write_migrated(mem: sqlite3.Connection, path: Path, old: int) -> bool:
     except OSError:
         return False  # read-only folder: the migration stays in memory until the next save
     return True
-
-

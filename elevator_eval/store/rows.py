@@ -42,16 +42,19 @@ def _update_repr(h: Any, rows: list[tuple[Any, ...]]) -> None:
     for start in range(0, len(rows), _CHUNK):
         if start:
             h.update(b", ")
-        part = repr(rows[start:start + _CHUNK]).encode("utf-8", "surrogatepass")
+        part = repr(rows[start : start + _CHUNK]).encode("utf-8", "surrogatepass")
         h.update(memoryview(part)[1:-1])
     h.update(b"]")
 
 
-def read_tables(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, list[tuple[Any, ...]]]]:
+def read_tables(
+    conn: sqlite3.Connection,
+) -> tuple[dict[str, str], dict[str, list[tuple[Any, ...]]]]:
     meta = dict(conn.execute("SELECT key, value FROM meta"))
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    tables = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()  # noqa: S608
-              for t in TABLES if t in have}
+    tables = {
+        t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in TABLES if t in have
+    }
     return meta, tables
 
 
@@ -64,9 +67,11 @@ def build_project(meta: dict[str, str], tables: dict[str, list[tuple[Any, ...]]]
     """The project from the rows of a current-schema file (units are :class:`.lazy.LazyUnit`)."""
     if meta.get("format") != FORMAT:
         raise ValueError("meta.format is not an Elevator Eval project")
-    project = Project(name=meta.get("name", ""),
-                      settings=loads_tagged(meta.get("settings", "{}")),
-                      uid=meta.get("uid", ""))
+    project = Project(
+        name=meta.get("name", ""),
+        settings=loads_tagged(meta.get("settings", "{}")),
+        uid=meta.get("uid", ""),
+    )
     communities: dict[int, Community] = {}
     for pos, cid, name, district in tables["communities"]:
         c = Community(id=cid, name=name, district=district)
@@ -79,15 +84,37 @@ def build_project(meta: dict[str, str], tables: dict[str, list[tuple[Any, ...]]]
     return project
 
 
-def _buildings(rows: list[tuple[Any, ...]],
-               communities: dict[int, Community]) -> dict[int, Building]:
+def _buildings(
+    rows: list[tuple[Any, ...]], communities: dict[int, Community]
+) -> dict[int, Building]:
     buildings: dict[int, Building] = {}
-    for (pk, cpos, bid, name, address, year, storeys, structure, grade, fh, si, life,
-         life_given, extra) in rows:
-        info = BuildingInfo(year_built=year, storeys=storeys, structure=structure,
-                            danger_grade=grade, floor_height_m=dec(fh),
-                            seismic_intensity=si, design_life_years=life,
-                            design_life_given=bool(life_given), extra=loads_tagged(extra))
+    for (
+        pk,
+        cpos,
+        bid,
+        name,
+        address,
+        year,
+        storeys,
+        structure,
+        grade,
+        fh,
+        si,
+        life,
+        life_given,
+        extra,
+    ) in rows:
+        info = BuildingInfo(
+            year_built=year,
+            storeys=storeys,
+            structure=structure,
+            danger_grade=grade,
+            floor_height_m=dec(fh),
+            seismic_intensity=si,
+            design_life_years=life,
+            design_life_given=bool(life_given),
+            extra=loads_tagged(extra),
+        )
         b = Building(id=bid, name=name, info=info, address=address)
         buildings[pk] = b
         communities[cpos].buildings.append(b)
@@ -109,9 +136,19 @@ def load(conn: sqlite3.Connection) -> Project:
 
 def event_from_row(row: tuple[Any, ...]) -> VoteEvent:
     seq, time, unit_id, hid, scheme, source, prev, new, note, prev_hash, h = row
-    return VoteEvent(seq=seq, time=time, unit_id=unit_id, household_id=hid,
-                     scheme_version=scheme, source=source, previous=prev, new=new, note=note,
-                     prev_hash=prev_hash, hash=h)
+    return VoteEvent(
+        seq=seq,
+        time=time,
+        unit_id=unit_id,
+        household_id=hid,
+        scheme_version=scheme,
+        source=source,
+        previous=prev,
+        new=new,
+        note=note,
+        prev_hash=prev_hash,
+        hash=h,
+    )
 
 
 def opt_str(v: Any) -> str | None:
@@ -119,8 +156,16 @@ def opt_str(v: Any) -> str | None:
 
 
 def event_row(ev: VoteEvent) -> tuple[Any, ...]:
-    return (int(ev.seq), str(ev.time), str(ev.unit_id), str(ev.household_id),
-            int(ev.scheme_version), str(ev.source), opt_str(ev.previous), opt_str(ev.new),
-            str(ev.note), str(ev.prev_hash), str(ev.hash))
-
-
+    return (
+        int(ev.seq),
+        str(ev.time),
+        str(ev.unit_id),
+        str(ev.household_id),
+        int(ev.scheme_version),
+        str(ev.source),
+        opt_str(ev.previous),
+        opt_str(ev.new),
+        str(ev.note),
+        str(ev.prev_hash),
+        str(ev.hash),
+    )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from itertools import groupby
 from operator import itemgetter
-from typing import Callable
 
 from ..ruledata import shipped_names, user_files
 from .codec import loads_tagged
@@ -60,7 +60,9 @@ def exec_script(conn: sqlite3.Connection, script: str) -> None:
 
 def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
     """v2 adds the vote audit trail (``vote_log``) with append-only triggers."""
-    exec_script(conn, """
+    exec_script(
+        conn,
+        """
 CREATE TABLE vote_log(
     seq INTEGER PRIMARY KEY, time TEXT NOT NULL, unit_id TEXT NOT NULL,
     household_id TEXT NOT NULL, scheme_version INTEGER NOT NULL, source TEXT NOT NULL,
@@ -70,7 +72,8 @@ CREATE TRIGGER vote_log_no_update BEFORE UPDATE ON vote_log
     BEGIN SELECT RAISE(ABORT, 'vote_log is append-only'); END;
 CREATE TRIGGER vote_log_no_delete BEFORE DELETE ON vote_log
     BEGIN SELECT RAISE(ABORT, 'vote_log is append-only'); END;
-""")
+""",
+    )
 
 
 def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
@@ -84,13 +87,16 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
     if row is None:
         return
     settings = loads_tagged(row[0])
-    suit = set(shipped_names("suitability")) | set(user_files(settings, "suitability_rulesets")
-                                                   or {})
+    suit = set(shipped_names("suitability")) | set(
+        user_files(settings, "suitability_rulesets") or {}
+    )
     consent = set(shipped_names("consent")) | set(user_files(settings, "consent_rulesets") or {})
     for pk, rules in conn.execute("SELECT pk, rules FROM units WHERE rules_given = 1").fetchall():
         if rules in suit and rules not in consent:
-            conn.execute("UPDATE units SET suitability_rules = ?, rules = ?, rules_given = 0 "
-                         "WHERE pk = ?", (rules, "civil-code-2021", pk))
+            conn.execute(
+                "UPDATE units SET suitability_rules = ?, rules = ?, rules_given = 0 WHERE pk = ?",
+                (rules, "civil-code-2021", pk),
+            )
 
 
 def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
@@ -99,18 +105,24 @@ def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
     dropped: a large project then opens without one Python tuple per household."""
     conn.execute("ALTER TABLE units ADD COLUMN households TEXT NOT NULL DEFAULT '[]'")
     rows = conn.execute("SELECT * FROM households ORDER BY unit_pk, pk").fetchall()
-    conn.executemany("UPDATE units SET households = ? WHERE pk = ?",
-                     [(from_v3_rows(list(group)), upk)
-                      for upk, group in groupby(rows, key=itemgetter(1))])
-    orphans = conn.execute("SELECT count(*) FROM households WHERE unit_pk NOT IN "
-                           "(SELECT pk FROM units)").fetchone()[0]
+    conn.executemany(
+        "UPDATE units SET households = ? WHERE pk = ?",
+        [(from_v3_rows(list(group)), upk) for upk, group in groupby(rows, key=itemgetter(1))],
+    )
+    orphans = conn.execute(
+        "SELECT count(*) FROM households WHERE unit_pk NOT IN (SELECT pk FROM units)"
+    ).fetchone()[0]
     if orphans:
         raise ValueError(f"{orphans} households belong to no unit")
     conn.execute("DROP TABLE households")
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None] | None] = [
-    None, _migrate_1_to_2, _migrate_2_to_3, _migrate_3_to_4]
+    None,
+    _migrate_1_to_2,
+    _migrate_2_to_3,
+    _migrate_3_to_4,
+]
 """``MIGRATIONS[v]`` turns a schema-v database into v+1 (index 0 unused)."""
 
 assert len(MIGRATIONS) == SCHEMA_VERSION
@@ -125,4 +137,3 @@ def create_schema(conn: sqlite3.Connection) -> None:
     for step in MIGRATIONS[1:]:
         assert step is not None
         step(conn)
-

@@ -21,24 +21,40 @@ from typing import Any
 from ..model import Unit
 from .lazy import stored_part
 
-_SCAN: Callable[[str, int], tuple[Any, int]] = \
-    json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # the C scanner: (value, end)
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # the C scanner: (value, end)
 _NONE = type(None)
-_FLAGS = {"inside_red_line": "inside_red_line",
-          "occupies_private_courtyard": "occupies_private_courtyard",
-          "sunlight_below_standard": "sunlight_below_standard"}
-_LENGTHS = {"fire_lane_width_after_m": "fire_lane_width_after_m",
-            "distance_to_neighbour_m": "distance_to_neighbour_m",
-            "corridor_depth_m": "corridor_depth_m"}
+_FLAGS = {
+    "inside_red_line": "inside_red_line",
+    "occupies_private_courtyard": "occupies_private_courtyard",
+    "sunlight_below_standard": "sunlight_below_standard",
+}
+_LENGTHS = {
+    "fire_lane_width_after_m": "fire_lane_width_after_m",
+    "distance_to_neighbour_m": "distance_to_neighbour_m",
+    "corridor_depth_m": "corridor_depth_m",
+}
 _MM = {"pit_depth_mm": "pit_depth_available_mm", "headroom_mm": "headroom_available_mm"}
 _FLAG_CODES = {None: -1, False: 0, True: 1}
 _NAN = float("nan")
 _CHUNK = 4096
 
-SITE_COLUMNS = ("inside_red_line", "fire_lane_width_after_m", "distance_to_neighbour_m",
-                "occupies_private_courtyard", "sunlight_below_standard", "has_gas",
-                "n_other_pipes", "footprint_w_m", "footprint_d_m", "entry_mode",
-                "pit_depth_mm", "headroom_mm", "corridor_depth_m", "car_w_m", "car_d_m")
+SITE_COLUMNS = (
+    "inside_red_line",
+    "fire_lane_width_after_m",
+    "distance_to_neighbour_m",
+    "occupies_private_courtyard",
+    "sunlight_below_standard",
+    "has_gas",
+    "n_other_pipes",
+    "footprint_w_m",
+    "footprint_d_m",
+    "entry_mode",
+    "pit_depth_mm",
+    "headroom_mm",
+    "corridor_depth_m",
+    "car_w_m",
+    "car_d_m",
+)
 """The columns :func:`stored_site_columns` returns (the census's array fields of a site)."""
 
 
@@ -94,8 +110,9 @@ def _footprints(sites: list[dict[str, Any]], bad: list[bool]) -> tuple[list[floa
     return [s[0] if s else _NAN for s in sides], [s[1] if s else _NAN for s in sides]
 
 
-def _columns(sites: list[dict[str, Any]], entry_codes: dict[str | None, int],
-             bad: list[bool]) -> dict[str, list[Any]]:
+def _columns(
+    sites: list[dict[str, Any]], entry_codes: dict[str | None, int], bad: list[bool]
+) -> dict[str, list[Any]]:
     """Every column of the plain values; rows found not plain are marked in ``bad``."""
     cols: dict[str, list[Any]] = {}
     for key, name in _FLAGS.items():
@@ -112,19 +129,19 @@ def _columns(sites: list[dict[str, Any]], entry_codes: dict[str | None, int],
         cols[key] = [v if type(v) is int else -1 for v in vals]
     modes = list(map(dict.get, sites, repeat("entry_mode")))
     _mark(bad, modes, {str, _NONE})
-    cols["entry_mode"] = [entry_codes.get(m, 0) if type(m) in (str, _NONE) else 0
-                          for m in modes]
+    cols["entry_mode"] = [entry_codes.get(m, 0) if type(m) in (str, _NONE) else 0 for m in modes]
     cols["has_gas"], cols["n_other_pipes"] = _pipes(sites, bad)
     cols["footprint_w_m"], cols["footprint_d_m"] = _footprints(sites, bad)
     for i, d in enumerate(sites):
-        if d.get("extra"):   # a plan or a car size: read the decoded site
+        if d.get("extra"):  # a plan or a car size: read the decoded site
             bad[i] = True
     cols["car_w_m"] = cols["car_d_m"] = [_NAN] * len(sites)
     return cols
 
 
-def stored_site_columns(units: Sequence[Unit], entry_codes: dict[str | None, int]
-                        ) -> tuple[dict[str, list[Any]], list[bool]]:
+def stored_site_columns(
+    units: Sequence[Unit], entry_codes: dict[str | None, int]
+) -> tuple[dict[str, list[Any]], list[bool]]:
     """The :data:`SITE_COLUMNS` of ``units`` from their stored site text.
 
     Parameters
@@ -150,11 +167,11 @@ def stored_site_columns(units: Sequence[Unit], entry_codes: dict[str | None, int
     texts = [stored_part(u, "site") for u in units]
     bad = [t is None for t in texts]
     cols: dict[str, list[Any]] = {k: [] for k in SITE_COLUMNS}
-    for start in range(0, len(texts), _CHUNK):   # the decoded dicts of a chunk die with it
-        part = texts[start:start + _CHUNK]
-        part_bad = bad[start:start + _CHUNK]
+    for start in range(0, len(texts), _CHUNK):  # the decoded dicts of a chunk die with it
+        part = texts[start : start + _CHUNK]
+        part_bad = bad[start : start + _CHUNK]
         sites = _decoded([t if t is not None else "{}" for t in part])
         for k, col in _columns(sites, entry_codes, part_bad).items():
             cols[k] += col
-        bad[start:start + _CHUNK] = part_bad
+        bad[start : start + _CHUNK] = part_bad
     return cols, [not b for b in bad]

@@ -8,6 +8,7 @@ from dataclasses import fields
 from ..errors import InputError
 from ..model import Building, BuildingInfo, Community, Project, Unit
 
+
 def export_unit(project: Project, unit_id: str) -> Unit:
     """A standalone deep copy of one unit, with its own copy of the building info.
 
@@ -30,8 +31,7 @@ def _next_id(prefix: str, taken: set[str]) -> str:
     return f"{prefix}{n}"
 
 
-def import_unit(project: Project, unit: Unit, community_name: str,
-                building_name: str) -> Unit:
+def import_unit(project: Project, unit: Unit, community_name: str, building_name: str) -> Unit:
     """Add a copy of ``unit`` to the project under the named community and building.
 
     The community and building are created when missing. When the building exists, the
@@ -59,21 +59,24 @@ def import_unit(project: Project, unit: Unit, community_name: str,
         raise InputError("id", f"unit {unit.id!r} is already in the project")
     comm = next((c for c in project.communities if c.name == community_name), None)
     if comm is None:
-        comm = Community(id=_next_id("C", {c.id for c in project.communities}),
-                         name=community_name)
+        comm = Community(id=_next_id("C", {c.id for c in project.communities}), name=community_name)
         project.communities.append(comm)
     bld = next((b for b in comm.buildings if b.name == building_name), None)
     new = copy.deepcopy(unit)
     if bld is None:
-        bld = Building(id=_next_id(f"{comm.id}-B", {b.id for b in comm.buildings}),
-                       name=building_name, info=new.building)
+        bld = Building(
+            id=_next_id(f"{comm.id}-B", {b.id for b in comm.buildings}),
+            name=building_name,
+            info=new.building,
+        )
         comm.buildings.append(bld)
     else:
         for f in fields(BuildingInfo):
             a, b = getattr(new.building, f.name), getattr(bld.info, f.name)
             if a != b:
-                raise InputError(f"building.{f.name}",
-                                 f"is {a!r} but building {building_name} has {b!r}")
+                raise InputError(
+                    f"building.{f.name}", f"is {a!r} but building {building_name} has {b!r}"
+                )
         new.building = bld.info
     bld.units.append(new)
     return new

@@ -19,13 +19,14 @@ from ..audit import is_tombstone
 from ..errors import InputError, ProjectFileError
 from ..model import Building, Project, Unit
 from .codec import costs_json, dec_text, dumps_tagged, generic_json, site_json
-from .households import encode_households
-from .lazy import PARTS, stored_entry_mode, stored_part
 from .fileops import copy_mode, make_backup, unlink_quietly, write_meta
 from .header import check_header, connect_ro
+from .households import encode_households
+from .lazy import PARTS, stored_entry_mode, stored_part
 from .reading import open_project
 from .rows import event_row, hash_rows, opt_str
 from .schema import APPLICATION_ID, FORMAT, SCHEMA_VERSION, SUFFIX, create_schema
+
 
 def _existing_log(path: Path) -> tuple[str, list[tuple[Any, ...]]] | None:
     """``(uid, vote_log rows)`` of an existing project at ``path``; None if not a project.
@@ -41,7 +42,8 @@ def _existing_log(path: Path) -> tuple[str, list[tuple[Any, ...]]] | None:
         if "newer" in str(e):
             raise ProjectFileError(
                 f"不能覆盖由更新版本的程序保存的项目文件“{path.name}” / will not overwrite "
-                f"{path.name}: it was saved by a newer version of the app") from None
+                f"{path.name}: it was saved by a newer version of the app"
+            ) from None
         return None
     try:
         conn = connect_ro(path)
@@ -49,9 +51,13 @@ def _existing_log(path: Path) -> tuple[str, list[tuple[Any, ...]]] | None:
             meta = dict(conn.execute("SELECT key, value FROM meta"))
             rows: list[tuple[Any, ...]] = []
             if version >= 2:
-                rows = [tuple(r) for r in conn.execute(
-                    "SELECT seq, time, unit_id, household_id, scheme_version, source, "
-                    "previous, new, note, prev_hash, hash FROM vote_log ORDER BY seq")]
+                rows = [
+                    tuple(r)
+                    for r in conn.execute(
+                        "SELECT seq, time, unit_id, household_id, scheme_version, source, "
+                        "previous, new, note, prev_hash, hash FROM vote_log ORDER BY seq"
+                    )
+                ]
             return meta.get("uid", ""), rows
         finally:
             conn.close()
@@ -67,27 +73,44 @@ def _check_append_only(project: Project, path: Path) -> None:
     if uid != (project.uid or ""):
         return  # a different project: "save as" over it
     new_rows = [event_row(ev) for ev in project.vote_log]
-    if len(new_rows) < len(rows) or new_rows[:len(rows)] != rows:
+    if len(new_rows) < len(rows) or new_rows[: len(rows)] != rows:
         # an erased note (a tombstone, audit.tombstone) is the one allowed change
-        bad = next((i for i, (a, b) in enumerate(zip(rows, new_rows)) if a != b and not (
-            a[:8] + a[9:] == b[:8] + b[9:] and is_tombstone(project.vote_log[i]))),
-            None if len(new_rows) >= len(rows) else len(new_rows))
+        bad = next(
+            (
+                i
+                for i, (a, b) in enumerate(zip(rows, new_rows))
+                if a != b
+                and not (a[:8] + a[9:] == b[:8] + b[9:] and is_tombstone(project.vote_log[i]))
+            ),
+            None if len(new_rows) >= len(rows) else len(new_rows),
+        )
         if bad is None:
             return
         raise ProjectFileError(
             f"拒绝保存“{path.name}”：表决记录只能追加，第 {bad + 1} 条已有记录被修改或删除 / "
             f"refusing to save {path.name}: the vote log is append-only and stored entry "
-            f"{bad + 1} was changed or removed")
+            f"{bad + 1} was changed or removed"
+        )
 
 
 def _building_row(bpk: int, cpos: int, b: Building) -> tuple[Any, ...]:
     i, ostr = b.info, opt_str
-    return (bpk, cpos, str(b.id), str(b.name), str(b.address or ""), int(i.year_built),
-            int(i.storeys), ostr(i.structure), ostr(i.danger_grade),
-            dec_text(i.floor_height_m),
-            None if i.seismic_intensity is None else int(i.seismic_intensity),
-            int(i.design_life_years), int(bool(i.design_life_given)),
-            dumps_tagged(i.extra, f"buildings[{b.id}].extra"))
+    return (
+        bpk,
+        cpos,
+        str(b.id),
+        str(b.name),
+        str(b.address or ""),
+        int(i.year_built),
+        int(i.storeys),
+        ostr(i.structure),
+        ostr(i.danger_grade),
+        dec_text(i.floor_height_m),
+        None if i.seismic_intensity is None else int(i.seismic_intensity),
+        int(i.design_life_years),
+        int(bool(i.design_life_given)),
+        dumps_tagged(i.extra, f"buildings[{b.id}].extra"),
+    )
 
 
 def _unit_row(upk: int, bpk: int, b: Building, u: Unit) -> tuple[Any, ...]:
@@ -102,14 +125,24 @@ def _unit_row(upk: int, bpk: int, b: Building, u: Unit) -> tuple[Any, ...]:
         entry, site = ostr(u.site.entry_mode), site_json(u.site, f"{w}.site")
     else:
         entry = stored_entry_mode(u)
-    return (upk, bpk, str(u.id), str(u.name or ""), str(u.rules),
-            int(bool(u.rules_given)), int(u.scheme_version), entry, own, site,
-            costs_json(u.costs, f"{w}.costs") if costs is None else costs,
-            dumps_tagged(list(u.subsidies), f"{w}.subsidies") if subs is None else subs,
-            generic_json(u.share, f"{w}.share") if share is None else share,
-            dumps_tagged(u.extra, f"{w}.extra") if extra is None else extra,
-            ostr(u.suitability_rules),
-            encode_households(u.households, w) if households is None else households)
+    return (
+        upk,
+        bpk,
+        str(u.id),
+        str(u.name or ""),
+        str(u.rules),
+        int(bool(u.rules_given)),
+        int(u.scheme_version),
+        entry,
+        own,
+        site,
+        costs_json(u.costs, f"{w}.costs") if costs is None else costs,
+        dumps_tagged(list(u.subsidies), f"{w}.subsidies") if subs is None else subs,
+        generic_json(u.share, f"{w}.share") if share is None else share,
+        dumps_tagged(u.extra, f"{w}.extra") if extra is None else extra,
+        ostr(u.suitability_rules),
+        encode_households(u.households, w) if households is None else households,
+    )
 
 
 def _units(project: Project) -> list[Unit]:
@@ -138,8 +171,12 @@ def project_rows(project: Project) -> dict[str, list[tuple[Any, ...]]]:
             bld_rows.append(_building_row(len(bld_rows) + 1, cpos, b))
             for u in b.units:
                 unit_rows.append(_unit_row(len(unit_rows) + 1, len(bld_rows), b, u))
-    return {"communities": comm_rows, "buildings": bld_rows, "units": unit_rows,
-            "vote_log": [event_row(ev) for ev in project.vote_log]}
+    return {
+        "communities": comm_rows,
+        "buildings": bld_rows,
+        "units": unit_rows,
+        "vote_log": [event_row(ev) for ev in project.vote_log],
+    }
 
 
 def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
@@ -147,12 +184,16 @@ def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
     for table, rows in tables.items():
         if rows:
             marks = ",".join("?" * len(rows[0]))
-            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608
-    meta = {"format": FORMAT, "schema_version": str(SCHEMA_VERSION),
-            "app_version": __version__, "name": str(project.name),
-            "uid": str(project.uid or ""),
-            "settings": dumps_tagged(project.settings, "settings"),
-            "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    meta = {
+        "format": FORMAT,
+        "schema_version": str(SCHEMA_VERSION),
+        "app_version": __version__,
+        "name": str(project.name),
+        "uid": str(project.uid or ""),
+        "settings": dumps_tagged(project.settings, "settings"),
+        "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
     meta["content_sha256"] = hash_rows(meta, tables)
     write_meta(conn, meta)
 
@@ -188,8 +229,9 @@ def save_project(project: Project, path: str | os.PathLike[str], *, track: bool 
                 make_backup(path, old)
         except ProjectFileError:
             pass
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                               dir=path.parent if str(path.parent) else ".")
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else "."
+    )
     os.close(fd)
     try:
         conn = sqlite3.connect(tmp, isolation_level=None)
@@ -203,8 +245,7 @@ def save_project(project: Project, path: str | os.PathLike[str], *, track: bool 
             _insert_project(conn, project)
             write_meta(conn, concurrency.generation_meta(project, gen, track))
             conn.execute("COMMIT")
-            sha = conn.execute(
-                "SELECT value FROM meta WHERE key = 'content_sha256'").fetchone()[0]
+            sha = conn.execute("SELECT value FROM meta WHERE key = 'content_sha256'").fetchone()[0]
         finally:
             conn.close()
         copy_mode(Path(tmp), path)
@@ -261,4 +302,3 @@ def load_base(project: Project) -> Project | None:
 def new_project(name: str) -> Project:
     """An empty project with a fresh uid."""
     return Project(name=name, uid=uuid.uuid4().hex)
-

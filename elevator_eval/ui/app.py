@@ -34,6 +34,7 @@ _loaded_family: list[str] = []
 def bundled_font_path() -> Path:
     try:
         from ..fonts import font_path
+
         return Path(font_path())
     except Exception:  # fonts module not present: the file where it would be
         return resource_path("fonts", "EESansSC.ttf")
@@ -43,6 +44,7 @@ def _add_supplement(family: str) -> None:
     """Register the supplement font (U+9FF0–U+9FFF, U+4DB6–U+4DBF) as ``family``'s fallback."""
     try:
         from ..fonts import supplement_path
+
         fid = QFontDatabase.addApplicationFont(str(supplement_path()))
     except Exception:  # the main font still works without it
         return
@@ -99,7 +101,7 @@ class _FirstPaint(QObject):
         self.window = window
         self.exit_after = exit_after
 
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+    def eventFilter(self, obj, event):
         if event.type() == QEvent.Paint:
             obj.removeEventFilter(self)
             if self.exit_after:
@@ -108,7 +110,7 @@ class _FirstPaint(QObject):
         return False
 
     def _after_paint(self) -> None:
-        task = self.window.finish_startup()      # the census, in the background
+        task = self.window.finish_startup()  # the census, in the background
         if not self.exit_after:
             self.window.offer_recovery()
         elif task is None:
@@ -132,8 +134,9 @@ def run(project_path: str | None = None, lang: str | None = None) -> int:
     if lang:
         settings.set_language(code)
     from .main_window import MainWindow
+
     window = MainWindow(settings)
-    window.doc.defer_engines = True       # first paint without the census, then fill in
+    window.doc.defer_engines = True  # first paint without the census, then fill in
     window.open_initial(project_path)
     hook = _FirstPaint(t0, window, bool(os.environ.get("ELEVATOR_EVAL_EXIT_AFTER_PAINT")))
     window.installEventFilter(hook)

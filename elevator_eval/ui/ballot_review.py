@@ -34,15 +34,22 @@ KEYS = {Qt.Key_1: "yes", Qt.Key_2: "no", Qt.Key_3: "abstain", Qt.Key_0: "skip"}
 
 
 def vote_text(vote: str | None) -> str:
-    return {"yes": translate("Ballots", "同意"), "no": translate("Ballots", "反对"),
-            "abstain": translate("Ballots", "弃权"),
-            "skip": translate("Ballots", "不计入")}.get(vote or "", "—")
+    return {
+        "yes": translate("Ballots", "同意"),
+        "no": translate("Ballots", "反对"),
+        "abstain": translate("Ballots", "弃权"),
+        "skip": translate("Ballots", "不计入"),
+    }.get(vote or "", "—")
 
 
 def status_text(status: str) -> str:
-    return {"counted": translate("Ballots", "计入"), "review": translate("Ballots", "待复核"),
-            "flagged": translate("Ballots", "未计入"), "unreadable": translate("Ballots", "无法读取"),
-            "recorded": translate("Ballots", "已录入")}.get(status, status)
+    return {
+        "counted": translate("Ballots", "计入"),
+        "review": translate("Ballots", "待复核"),
+        "flagged": translate("Ballots", "未计入"),
+        "unreadable": translate("Ballots", "无法读取"),
+        "recorded": translate("Ballots", "已录入"),
+    }.get(status, status)
 
 
 def reason_of(result) -> str:
@@ -50,6 +57,7 @@ def reason_of(result) -> str:
     if not result.reason:
         return ""
     from ..report.common import split_bilingual
+
     zh, en = split_bilingual(result.reason)
     return i18n.pick(zh, en)
 
@@ -57,6 +65,7 @@ def reason_of(result) -> str:
 def gray_pixmap(arr, height: int = 90) -> QPixmap:
     """A grey numpy image as a pixmap (through PNG bytes: no buffer shared with Qt)."""
     import cv2
+
     ok, png = cv2.imencode(".png", arr)
     pix = QPixmap()
     if ok:
@@ -68,26 +77,48 @@ class RecordBallotsCommand(QUndoCommand):
     """Record read forms (undo appends the reverse change to the audit log)."""
 
     def __init__(self, doc, results, decisions: dict[int, str], project_path):
-        super().__init__(translate("Ballots", "录入纸质征询表 {n} 份").format(
-            n=sum(1 for i, r in enumerate(results) if _vote_for(r, decisions.get(i)))))
+        super().__init__(
+            translate("Ballots", "录入纸质征询表 {n} 份").format(
+                n=sum(1 for i, r in enumerate(results) if _vote_for(r, decisions.get(i)))
+            )
+        )
         self.doc, self.results, self.decisions = doc, results, decisions
         self.path = project_path
-        self.done: list[tuple] = []      # (identity, vote, kwargs, previous votes by home)
+        self.done: list[tuple] = []  # (identity, vote, kwargs, previous votes by home)
 
     def redo(self) -> None:
         project = self.doc.project
         if not self.done:
             from ..io.ballots.batch import record_results
-            before = {(r.unit, h): project.find_unit(r.unit).household(h).vote
-                      for r in self.results if r.identity is not None for h in r.homes}
-            recorded = record_results(project, self.results, self.path, decisions={
-                i: (None if v == "skip" else v) for i, v in self.decisions.items()})
+
+            before = {
+                (r.unit, h): project.find_unit(r.unit).household(h).vote
+                for r in self.results
+                if r.identity is not None
+                for h in r.homes
+            }
+            recorded = record_results(
+                project,
+                self.results,
+                self.path,
+                decisions={i: (None if v == "skip" else v) for i, v in self.decisions.items()},
+            )
             for r in recorded:
                 rec = B.recorded_forms(project)[r.serial]
-                self.done.append((r.identity, r.vote, {
-                    "scan_sha256": rec["scan_sha256"], "evidence_file": rec["file"],
-                    "page": rec["page"], "confidence": rec["confidence"],
-                    "reviewed": rec["reviewed"]}, {h: before[(r.unit, h)] for h in r.homes}))
+                self.done.append(
+                    (
+                        r.identity,
+                        r.vote,
+                        {
+                            "scan_sha256": rec["scan_sha256"],
+                            "evidence_file": rec["file"],
+                            "page": rec["page"],
+                            "confidence": rec["confidence"],
+                            "reviewed": rec["reviewed"],
+                        },
+                        {h: before[(r.unit, h)] for h in r.homes},
+                    )
+                )
         else:
             for ident, vote, kw, _prev in self.done:
                 B.record_paper_vote(project, ident, vote, **kw)
@@ -96,11 +127,18 @@ class RecordBallotsCommand(QUndoCommand):
 
     def undo(self) -> None:
         from ..audit import record_vote
+
         project = self.doc.project
         for ident, _vote, _kw, previous in reversed(self.done):
             for home, old in previous.items():
-                record_vote(project, ident.unit_id, home, old, "paper",
-                            note=f"撤销录入 征询表 {ident.serial}")
+                record_vote(
+                    project,
+                    ident.unit_id,
+                    home,
+                    old,
+                    "paper",
+                    note=f"撤销录入 征询表 {ident.serial}",
+                )
             B.recorded_forms(project).pop(ident.serial, None)
         for unit_id in {d[0].unit_id for d in self.done}:
             self.doc.notify_unit(unit_id)
@@ -162,9 +200,16 @@ class BallotReviewDialog(QDialog):
         """One row per read form: file, unit, owner, reading, confidence, status."""
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("BallotTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("文件"), self.tr("单元"), self.tr("业主（门牌）"), self.tr("程序读取"),
-            self.tr("置信度"), self.tr("状态与原因")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("文件"),
+                self.tr("单元"),
+                self.tr("业主（门牌）"),
+                self.tr("程序读取"),
+                self.tr("置信度"),
+                self.tr("状态与原因"),
+            ]
+        )
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         self.table.setSelectionMode(QTableWidget.SingleSelection)
@@ -202,7 +247,8 @@ class BallotReviewDialog(QDialog):
     # ---------------------------------------------------------------- reading
     def pick_files(self) -> None:
         paths, _f = QFileDialog.getOpenFileNames(
-            self, self.tr("选择扫描件"), "", self.tr("扫描件 (*.png *.jpg *.jpeg *.pdf)"))
+            self, self.tr("选择扫描件"), "", self.tr("扫描件 (*.png *.jpg *.jpeg *.pdf)")
+        )
         if paths:
             self.read(paths)
 
@@ -216,14 +262,20 @@ class BallotReviewDialog(QDialog):
         thread, so the decoders never run beside the window's own Python code."""
         from ..report.ballot_reading import read_paths
         from .worker import run_task
-        task = run_task(self, None, title=self.tr("读取征询表"),
-                        label=self.tr("正在读取扫描件…"),
-                        in_process=(read_paths, (self.doc.project, list(paths)), {}))
+
+        task = run_task(
+            self,
+            None,
+            title=self.tr("读取征询表"),
+            label=self.tr("正在读取扫描件…"),
+            in_process=(read_paths, (self.doc.project, list(paths)), {}),
+        )
         self.task = task
         task.finished.connect(self._loaded)
         task.cancelled.connect(lambda: self._loaded(task.result or [], cancelled=True))
-        task.failed.connect(lambda msg: QMessageBox.warning(
-            self, self.tr("读取失败"), msg.splitlines()[0]))
+        task.failed.connect(
+            lambda msg: QMessageBox.warning(self, self.tr("读取失败"), msg.splitlines()[0])
+        )
 
     def _loaded(self, results, cancelled: bool = False) -> None:
         self.results = list(results or [])
@@ -240,16 +292,20 @@ class BallotReviewDialog(QDialog):
     def _fill_row(self, i: int) -> None:
         r = self.results[i]
         decision = self.decisions.get(i)
-        reading = vote_text(r.reading.vote) if r.reading is not None and r.reading.vote \
-            else "—"
+        reading = vote_text(r.reading.vote) if r.reading is not None and r.reading.vote else "—"
         if decision:
             reading += " → " + vote_text(decision)
         state = status_text(r.status)
         if r.reason:
             state += "：" + reason_of(r) if i18n.lang() == "zh" else ": " + reason_of(r)
-        cells = [r.file + (f" #{r.page}" if r.file.lower().endswith(".pdf") else ""),
-                 r.unit, f"{r.owner}（{'/'.join(r.homes)}）" if r.owner else "",
-                 reading, f"{r.confidence:.2f}" if r.status == "counted" else "", state]
+        cells = [
+            r.file + (f" #{r.page}" if r.file.lower().endswith(".pdf") else ""),
+            r.unit,
+            f"{r.owner}（{'/'.join(r.homes)}）" if r.owner else "",
+            reading,
+            f"{r.confidence:.2f}" if r.status == "counted" else "",
+            state,
+        ]
         for c, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if r.status in ("flagged", "unreadable"):
@@ -270,7 +326,8 @@ class BallotReviewDialog(QDialog):
         else:
             self.crop.setText(self.tr("（无图像）"))
         text = self.tr("程序读取：{vote}").format(
-            vote=vote_text(r.reading.vote) if r.reading is not None else "—")
+            vote=vote_text(r.reading.vote) if r.reading is not None else "—"
+        )
         if r.reason:
             text += "\n" + reason_of(r)
         if r.status in ("counted", "review"):
@@ -278,7 +335,7 @@ class BallotReviewDialog(QDialog):
         self.reading.setText(text)
 
     # ---------------------------------------------------------------- deciding
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event) -> None:
         vote = KEYS.get(event.key())
         if vote is not None:
             self.decide(vote)
@@ -296,16 +353,25 @@ class BallotReviewDialog(QDialog):
         self.decisions[row] = vote
         self._fill_row(row)
         self.table.resizeColumnToContents(3)
-        nxt = next((i for i in range(row + 1, len(self.results))
-                    if self.results[i].status == "review" and i not in self.decisions), None)
+        nxt = next(
+            (
+                i
+                for i in range(row + 1, len(self.results))
+                if self.results[i].status == "review" and i not in self.decisions
+            ),
+            None,
+        )
         if nxt is not None:
             self.table.setCurrentCell(nxt, 0)
         self._update()
 
     def pending(self) -> int:
         """Forms in the review queue not decided yet."""
-        return sum(1 for i, r in enumerate(self.results)
-                   if r.status == "review" and i not in self.decisions)
+        return sum(
+            1
+            for i, r in enumerate(self.results)
+            if r.status == "review" and i not in self.decisions
+        )
 
     def to_record(self) -> int:
         return sum(1 for i, r in enumerate(self.results) if _vote_for(r, self.decisions.get(i)))
@@ -313,12 +379,20 @@ class BallotReviewDialog(QDialog):
     def _update(self, cancelled: bool = False) -> None:
         n = len(self.results)
         if n:
-            counts = {s: sum(r.status == s for r in self.results)
-                      for s in ("counted", "review", "flagged", "unreadable", "recorded")}
-            text = self.tr("共 {n} 份：计入 {a}，待复核 {b}（未处理 {p}），未计入 {c}，无法读取 {d}"
-                           ).format(n=n, a=counts["counted"], b=counts["review"],
-                                    p=self.pending(), c=counts["flagged"],
-                                    d=counts["unreadable"])
+            counts = {
+                s: sum(r.status == s for r in self.results)
+                for s in ("counted", "review", "flagged", "unreadable", "recorded")
+            }
+            text = self.tr(
+                "共 {n} 份：计入 {a}，待复核 {b}（未处理 {p}），未计入 {c}，无法读取 {d}"
+            ).format(
+                n=n,
+                a=counts["counted"],
+                b=counts["review"],
+                p=self.pending(),
+                c=counts["flagged"],
+                d=counts["unreadable"],
+            )
             if cancelled:
                 text += self.tr("（已取消，只读了一部分）")
             self.summary.setText(text)
@@ -329,8 +403,11 @@ class BallotReviewDialog(QDialog):
     def record(self) -> bool:
         """Record the counted and decided forms (one undoable step)."""
         if self.doc.path is None or getattr(self.doc, "is_sample", False):
-            QMessageBox.information(self, self.tr("请先保存项目"),
-                                    self.tr("扫描件保存在项目文件旁的文件夹中，请先把项目另存为文件。"))
+            QMessageBox.information(
+                self,
+                self.tr("请先保存项目"),
+                self.tr("扫描件保存在项目文件旁的文件夹中，请先把项目另存为文件。"),
+            )
             return False
         if self.to_record() == 0:
             return False
@@ -375,7 +452,6 @@ def install_action(window) -> QAction:
     act.triggered.connect(open_dialog)
     acts = window.menu_file.actions()
     i = acts.index(window.act_quit) if window.act_quit in acts else len(acts)
-    before = acts[i - 1] if 0 < i <= len(acts) and acts[i - 1].isSeparator() else \
-        window.act_quit
+    before = acts[i - 1] if 0 < i <= len(acts) and acts[i - 1].isSeparator() else window.act_quit
     window.menu_file.insertAction(before, act)
     return act

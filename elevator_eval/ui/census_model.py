@@ -44,25 +44,27 @@ class CensusModel(QAbstractTableModel):
     """
 
     COLUMNS = ("community", "building", "unit", "year", "class", "consent", "reason")
-    fillWanted = Signal(int, object)   # (column, order): read the unknown rows, then sort
+    fillWanted = Signal(int, object)  # (column, order): read the unknown rows, then sort
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.consent_ruleset = None    # the project's default consent ruleset (tooltip)
+        self.consent_ruleset = None  # the project's default consent ruleset (tooltip)
         self.klass: str | None = None  # class filter
-        self.text = ""                 # search text (lower case)
+        self.text = ""  # search text (lower case)
         self._sort_column, self._descending = 0, False
-        self._rows: list = []          # the census rows (their states and reasons on demand)
-        self._unknown = 0              # rows whose state and reason are not read yet
+        self._rows: list = []  # the census rows (their states and reasons on demand)
+        self._unknown = 0  # rows whose state and reason are not read yet
         self._state_text: dict = {}
-        self.loads = 0                 # counts the contents shown (a background read's age)
+        self.loads = 0  # counts the contents shown (a background read's age)
         self._queue: dict[int, None] = {}  # rows asked for and not read yet, oldest first
         self._drain_timer = QTimer(self)
         self._drain_timer.setInterval(0)
         self._drain_timer.timeout.connect(self._drain)
         self._load([], [[] for _ in self.COLUMNS], [], [], [])
-        self._brush = {k: (QBrush(QColor(CLASS_BACKGROUNDS[k])), QBrush(QColor(v)))
-                       for k, v in CLASS_COLOURS.items()}
+        self._brush = {
+            k: (QBrush(QColor(CLASS_BACKGROUNDS[k])), QBrush(QColor(v)))
+            for k, v in CLASS_COLOURS.items()
+        }
         self._state_brush = {k: QBrush(QColor(v)) for k, v in STATE_COLOURS.items()}
 
     # ------------------------------------------------------------------ content
@@ -82,12 +84,11 @@ class CensusModel(QAbstractTableModel):
         cols: list[list] = [[] for _ in self.COLUMNS]
         ids, klass, hay = [], [], []
         com, bld, name, year, ktext, _s, _r = cols
-        for r in rows:                 # one pass: 20,000 rows are read once
+        for r in rows:  # one pass: 20,000 rows are read once
             k = r.klass
             if k not in class_text:
                 class_text[k] = labels.class_label(k)
-            texts = (r.community, r.building, r.unit_name or r.unit_id, r.year_built,
-                     class_text[k])
+            texts = (r.community, r.building, r.unit_name or r.unit_id, r.year_built, class_text[k])
             com.append(texts[0])
             bld.append(texts[1])
             name.append(texts[2])
@@ -97,7 +98,7 @@ class CensusModel(QAbstractTableModel):
             klass.append(k)
             hay.append(("%s %s %s %s %s " % texts + r.unit_id).lower())
         n = len(ids)
-        cols[5:] = [[None] * n, [None] * n]          # None: not known yet
+        cols[5:] = [[None] * n, [None] * n]  # None: not known yet
         state: list = [None] * n
         self._rows, self._unknown = list(rows), n
         if n <= EAGER_ROWS:
@@ -187,8 +188,13 @@ class CensusModel(QAbstractTableModel):
             return
         old_class = self._klass[i]
         self._rows[i] = row
-        texts = (row.community, row.building, row.unit_name or row.unit_id, row.year_built,
-                 labels.class_label(row.klass))
+        texts = (
+            row.community,
+            row.building,
+            row.unit_name or row.unit_id,
+            row.year_built,
+            labels.class_label(row.klass),
+        )
         for col, t in zip(self._cols, texts):
             col[i] = t
         self._klass[i] = row.klass
@@ -237,7 +243,7 @@ class CensusModel(QAbstractTableModel):
         self.loads += 1
         self._queue = {}
         self._ids, self._cols, self._klass, self._state = ids, cols, klass, state
-        self._hay = hay                # lower-case search text of each row
+        self._hay = hay  # lower-case search text of each row
         self._where = {uid: i for i, uid in enumerate(ids)}
         self._keys: dict[int, list] = {}
         self._sorted = self._sort_rows()
@@ -285,7 +291,7 @@ class CensusModel(QAbstractTableModel):
         self._order, self._shown = self._filter_rows(), None
         self.endResetModel()
 
-    def sort(self, column, order=Qt.AscendingOrder):  # noqa: D102 - Qt API
+    def sort(self, column, order=Qt.AscendingOrder):
         """Sort by ``column``; the selection stays on its rows. Sorting by the consent
         state or the reason first completes the rows not yet known: here when they are
         few, else :attr:`fillWanted` asks the view to read them in the background (the
@@ -308,25 +314,31 @@ class CensusModel(QAbstractTableModel):
         self._order, self._shown = self._filter_rows(), None
         where = {r: n for n, r in enumerate(self._order)} if old else {}
         self.changePersistentIndexList(
-            old, [self.index(where[r], i.column()) for r, i in zip(rows, old)])
+            old, [self.index(where[r], i.column()) for r, i in zip(rows, old)]
+        )
         self.layoutChanged.emit()
 
     # ------------------------------------------------------------------ Qt model
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+    def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._order)
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+    def columnCount(self, parent=QModelIndex()):
         return len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation != Qt.Horizontal:
             return None
         col = self.COLUMNS[section]
         if role == Qt.DisplayRole:
-            return {"community": self.tr("小区"), "building": self.tr("楼栋"),
-                    "unit": self.tr("单元"), "year": self.tr("建成年份"),
-                    "class": self.tr("适宜性分类"), "reason": self.tr("主要原因"),
-                    "consent": self.tr("表决状态")}[col]
+            return {
+                "community": self.tr("小区"),
+                "building": self.tr("楼栋"),
+                "unit": self.tr("单元"),
+                "year": self.tr("建成年份"),
+                "class": self.tr("适宜性分类"),
+                "reason": self.tr("主要原因"),
+                "consent": self.tr("表决状态"),
+            }[col]
         if role == Qt.ToolTipRole:
             if col == "class":
                 return labels.class_rule_source()
@@ -340,7 +352,7 @@ class CensusModel(QAbstractTableModel):
         role = getattr(role, "value", role)
         row, c = self._order[index.row()], index.column()
         if c >= 5 and self._cols[5][row] is None and role in _LAZY_ROLES:
-            self._want(row)            # read soon, a few rows per turn of the event loop
+            self._want(row)  # read soon, a few rows per turn of the event loop
             return self.tr("评估中…") if c == 5 and role == _DISPLAY else None
         if role == _DISPLAY or role == _TOOLTIP:
             return self._cols[c][row]

@@ -29,6 +29,7 @@ class ChartWidget(QWidget):
             from matplotlib.figure import Figure
 
             from ..report.chart_fonts import setup_matplotlib
+
             setup_matplotlib()
             self._fig = Figure(figsize=(5, 3), dpi=100, layout="constrained")
             self._canvas = FigureCanvasQTAgg(self._fig)
@@ -42,8 +43,15 @@ class ChartWidget(QWidget):
             self.draw_count += 1
 
 
-def bar_chart(widget: ChartWidget, labels: list[str], values: list, title: str,
-              ylabel: str, colours=None, groups: list[tuple[str, list]] | None = None) -> None:
+def bar_chart(
+    widget: ChartWidget,
+    labels: list[str],
+    values: list,
+    title: str,
+    ylabel: str,
+    colours=None,
+    groups: list[tuple[str, list]] | None = None,
+) -> None:
     """Bars (one series) or grouped bars (``groups`` = [(name, values)])."""
     fig = widget.figure()
     ax = fig.add_subplot(111)
@@ -69,8 +77,14 @@ def bar_chart(widget: ChartWidget, labels: list[str], values: list, title: str,
     widget.draw()
 
 
-def line_chart(widget: ChartWidget, xs: list, series: list[tuple[str, list]], title: str,
-               xlabel: str, ylabel: str) -> None:
+def line_chart(
+    widget: ChartWidget,
+    xs: list,
+    series: list[tuple[str, list]],
+    title: str,
+    xlabel: str,
+    ylabel: str,
+) -> None:
     fig = widget.figure()
     ax = fig.add_subplot(111)
     for name, ys in series:

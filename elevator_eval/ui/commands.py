@@ -6,7 +6,8 @@ value, and both tell the document which unit changed so that every view refreshe
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -62,8 +63,16 @@ class SetValueCommand(QUndoCommand):
         ``"unit"`` or ``"building"`` (a building's facts are shared by its units).
     """
 
-    def __init__(self, doc, unit_id: str, target: Callable[[Any], Any], key: Any,
-                 value: Any, text: str, scope: str = "unit"):
+    def __init__(
+        self,
+        doc,
+        unit_id: str,
+        target: Callable[[Any], Any],
+        key: Any,
+        value: Any,
+        text: str,
+        scope: str = "unit",
+    ):
         super().__init__(text)
         self.doc = doc
         self.unit_id = unit_id
@@ -99,12 +108,23 @@ class SetVoteCommand(QUndoCommand):
     household's own ``vote_source``/``vote_date`` go back to the restored vote's.
     """
 
-    def __init__(self, doc, unit_id: str, household_id: str, vote: str | None,
-                 source: str = "other", when=None, note: str = ""):
+    def __init__(
+        self,
+        doc,
+        unit_id: str,
+        household_id: str,
+        vote: str | None,
+        source: str = "other",
+        when=None,
+        note: str = "",
+    ):
         unit = doc.project.find_unit(unit_id)
         hh = unit.household(household_id)
-        super().__init__(translate("Commands", "投票 {door}：{vote}").format(
-            door=household_id, vote=vote_label(vote)))
+        super().__init__(
+            translate("Commands", "投票 {door}：{vote}").format(
+                door=household_id, vote=vote_label(vote)
+            )
+        )
         self.doc = doc
         self.unit_id = unit_id
         self.household_id = household_id
@@ -112,19 +132,35 @@ class SetVoteCommand(QUndoCommand):
         self.old = hh.vote
         self.old_meta = (hh.vote_source, hh.vote_date)
         self.source, self.when, self.note = source, when, note
-        self.seq: int | None = None        # the log entry this command wrote last
+        self.seq: int | None = None  # the log entry this command wrote last
 
     def redo(self) -> None:
-        self.seq = self.doc.apply_vote(self.unit_id, self.household_id, self.new,
-                                       source=self.source, when=self.when, note=self.note)
+        self.seq = self.doc.apply_vote(
+            self.unit_id,
+            self.household_id,
+            self.new,
+            source=self.source,
+            when=self.when,
+            note=self.note,
+        )
 
     def undo(self) -> None:
         reason = translate("Commands", "录入撤销")
-        note = (translate("Commands", "更正：撤销第 {seq} 条记录（{reason}）")
-                .format(seq=self.seq, reason=reason) if self.seq is not None
-                else translate("Commands", "更正：{reason}").format(reason=reason))
-        self.doc.apply_vote(self.unit_id, self.household_id, self.old, source="other",
-                            note=note, restore=self.old_meta)
+        note = (
+            translate("Commands", "更正：撤销第 {seq} 条记录（{reason}）").format(
+                seq=self.seq, reason=reason
+            )
+            if self.seq is not None
+            else translate("Commands", "更正：{reason}").format(reason=reason)
+        )
+        self.doc.apply_vote(
+            self.unit_id,
+            self.household_id,
+            self.old,
+            source="other",
+            note=note,
+            restore=self.old_meta,
+        )
 
 
 class SetProjectSettingCommand(QUndoCommand):
@@ -146,8 +182,11 @@ class SetProjectSettingCommand(QUndoCommand):
         self.old = old if old is _MISSING else copy.deepcopy(old)
 
     def _apply(self, value) -> None:
-        _set(self.doc.project.settings, self.key,
-             value if value is _MISSING else copy.deepcopy(value))
+        _set(
+            self.doc.project.settings,
+            self.key,
+            value if value is _MISSING else copy.deepcopy(value),
+        )
         self.doc.notify_setting(self.key)
 
     def redo(self) -> None:
@@ -156,12 +195,17 @@ class SetProjectSettingCommand(QUndoCommand):
     def undo(self) -> None:
         self._apply(self.old)
 
-    def id(self) -> int:  # noqa: A003 - Qt API
+    def id(self) -> int:
         return self.MERGE_ID
 
-    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt API
-        if not isinstance(other, SetProjectSettingCommand) or not self.mergeable \
-                or not other.mergeable or other.key != self.key or other.text() != self.text():
+    def mergeWith(self, other) -> bool:
+        if (
+            not isinstance(other, SetProjectSettingCommand)
+            or not self.mergeable
+            or not other.mergeable
+            or other.key != self.key
+            or other.text() != self.text()
+        ):
             return False
         self.new = other.new
         return True
@@ -187,4 +231,5 @@ class ReplaceProjectPartCommand(QUndoCommand):
 
 def vote_label(vote: str | None) -> str:
     from . import labels
+
     return labels.vote_label(vote)

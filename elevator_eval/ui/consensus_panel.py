@@ -42,8 +42,9 @@ class ConsensusPanel(QWidget):
         self._loading = False
         self.button = QPushButton(self.tr("寻找各户都能接受的方案"))
         self.button.setObjectName("ConsensusButton")
-        self.button.setToolTip(self.tr(
-            "线性规划：在各户填报的最高可接受出资内、低层不多于高层，求最均衡的分摊"))
+        self.button.setToolTip(
+            self.tr("线性规划：在各户填报的最高可接受出资内、低层不多于高层，求最均衡的分摊")
+        )
         self.button.clicked.connect(lambda: self.run())
         self.label = QLabel()
         self.label.setObjectName("ConsensusLabel")
@@ -55,10 +56,16 @@ class ConsensusPanel(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("ConsensusTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("门牌"), self.tr("楼层"), self.tr("最高可接受出资（元）"),
-             self.tr("建议分摊（元）")])
-        self.table.horizontalHeaderItem(2).setToolTip(self.tr(
-            "业主填报的最高可接受出资额，双击修改；可写 80000 或 8万"))
+            [
+                self.tr("门牌"),
+                self.tr("楼层"),
+                self.tr("最高可接受出资（元）"),
+                self.tr("建议分摊（元）"),
+            ]
+        )
+        self.table.horizontalHeaderItem(2).setToolTip(
+            self.tr("业主填报的最高可接受出资额，双击修改；可写 80000 或 8万")
+        )
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.itemChanged.connect(self._edited)
@@ -87,10 +94,17 @@ class ConsensusPanel(QWidget):
             self.table.setRowCount(len(hs))
             proposal = self.result.shares_yuan if self.result is not None else {}
             for r, h in enumerate(hs):
-                cells = [_item(h.id, align=Qt.AlignCenter), _item(h.floor, align=Qt.AlignCenter),
-                         _item("" if h.max_contribution_yuan is None
-                               else labels.yuan(h.max_contribution_yuan), editable=True),
-                         _item(labels.yuan(proposal[h.id]) if h.id in proposal else "—")]
+                cells = [
+                    _item(h.id, align=Qt.AlignCenter),
+                    _item(h.floor, align=Qt.AlignCenter),
+                    _item(
+                        ""
+                        if h.max_contribution_yuan is None
+                        else labels.yuan(h.max_contribution_yuan),
+                        editable=True,
+                    ),
+                    _item(labels.yuan(proposal[h.id]) if h.id in proposal else "—"),
+                ]
                 for c, it in enumerate(cells):
                     it.setData(HH_ROLE, h.id)
                     self.table.setItem(r, c, it)
@@ -105,6 +119,7 @@ class ConsensusPanel(QWidget):
         if self._loading or self.unit_id is None or COLUMNS[item.column()] != "limit":
             return
         from ..io.cells import CellError, parse_money_yuan
+
         hid = item.data(HH_ROLE)
         try:
             value = parse_money_yuan(item.text().replace("¥", ""), required=False)
@@ -114,18 +129,27 @@ class ConsensusPanel(QWidget):
             self._loading = True
             item.setBackground(QBrush(QColor(BAD)))
             self._loading = False
-            self.message.setText(self.tr("{0} 的最高可接受出资未采用：{1}").format(
-                hid, i18n.pick(e.message_zh, e.message)))
+            self.message.setText(
+                self.tr("{0} 的最高可接受出资未采用：{1}").format(
+                    hid, i18n.pick(e.message_zh, e.message)
+                )
+            )
             return
         self.message.setText("")
-        self.doc.set_value(self.unit_id, lambda u: u.household(hid), "max_contribution_yuan",
-                           value, self.tr("修改 {0} 的最高可接受出资").format(hid))
+        self.doc.set_value(
+            self.unit_id,
+            lambda u: u.household(hid),
+            "max_contribution_yuan",
+            value,
+            self.tr("修改 {0} 的最高可接受出资").format(hid),
+        )
 
     # ------------------------------------------------------------------ run
     def run(self):
         """Run the LP consensus finder in the background (scipy loads on first use)."""
         from ..costshare_consensus import find_consensus
         from .worker import run_task
+
         unit = copy.deepcopy(self.doc.unit(self.unit_id))
         inputs = self._inputs(unit)
         self.button.setEnabled(False)

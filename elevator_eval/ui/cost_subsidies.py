@@ -42,8 +42,9 @@ def parse_tiers(text: str, field: str) -> list[dict]:
     out = []
     for part in text.replace("，", " ").replace(",", " ").replace(";", " ").split():
         if ":" not in part.replace("：", ":"):
-            raise InputError(field, f"write min_storeys:yuan pairs such as 6:100000 "
-                                    f"4:80000, got {part!r}")
+            raise InputError(
+                field, f"write min_storeys:yuan pairs such as 6:100000 4:80000, got {part!r}"
+            )
         lo, yuan = part.replace("：", ":").split(":", 1)
         out.append({"min_storeys": _number(lo), "yuan": yuan.strip()})
     return out
@@ -64,8 +65,9 @@ def subsidy_params_text(rule: dict, sep: str = "\n") -> str:
         if k not in rule:
             continue
         v = tiers_text(rule[k]) if k == "tiers" else rule[k]
-        parts.append(translate("CostsTab", "{label}：{value}").format(label=param_label(k),
-                                                                    value=v))
+        parts.append(
+            translate("CostsTab", "{label}：{value}").format(label=param_label(k), value=v)
+        )
     return sep.join(parts)
 
 
@@ -75,16 +77,17 @@ def subsidy_type_label(kind: str) -> str:
 
 
 def param_label(name: str) -> str:
-    return {"yuan": translate("CostsTab", "补贴金额（元）"),
-            "percent": translate("CostsTab", "补贴比例（%）"),
-            "cap_yuan": translate("CostsTab", "封顶金额（元）"),
-            "base_yuan": translate("CostsTab", "基础金额（元）"),
-            "base_stops": translate("CostsTab", "基础站数"),
-            "step_yuan": translate("CostsTab", "每站增减（元）"),
-            "max_yuan": translate("CostsTab", "最高金额（元）"),
-            "reserved_shaft_yuan": translate("CostsTab", "预留井道时金额（元）"),
-            "tiers": translate("CostsTab", "按层数分档（层数:元）"),
-            }.get(name, name)
+    return {
+        "yuan": translate("CostsTab", "补贴金额（元）"),
+        "percent": translate("CostsTab", "补贴比例（%）"),
+        "cap_yuan": translate("CostsTab", "封顶金额（元）"),
+        "base_yuan": translate("CostsTab", "基础金额（元）"),
+        "base_stops": translate("CostsTab", "基础站数"),
+        "step_yuan": translate("CostsTab", "每站增减（元）"),
+        "max_yuan": translate("CostsTab", "最高金额（元）"),
+        "reserved_shaft_yuan": translate("CostsTab", "预留井道时金额（元）"),
+        "tiers": translate("CostsTab", "按层数分档（层数:元）"),
+    }.get(name, name)
 
 
 def explain_input_error(e) -> str:
@@ -94,23 +97,28 @@ def explain_input_error(e) -> str:
     name = field.rsplit(".", 1)[-1] if field else ""
     base = name.split("[", 1)[0]
     if i18n.lang() == "zh":
-        for en, zh in (("is required", "必须填写"), ("must be a number", "必须是数字"),
-                       ("must be a whole number", "必须是整数"),
-                       ("must not be negative", "不能为负数"),
-                       ("must be at most 100", "不能超过 100"),
-                       ("must not be below base_yuan", "不能低于基础金额"),
-                       ("write min_storeys:yuan pairs such as 6:100000 4:80000",
-                        "请按“层数:元”填写，如 6:100000 4:80000"),
-                       ("must be a non-empty list", "至少填一档")):
+        for en, zh in (
+            ("is required", "必须填写"),
+            ("must be a number", "必须是数字"),
+            ("must be a whole number", "必须是整数"),
+            ("must not be negative", "不能为负数"),
+            ("must be at most 100", "不能超过 100"),
+            ("must not be below base_yuan", "不能低于基础金额"),
+            (
+                "write min_storeys:yuan pairs such as 6:100000 4:80000",
+                "请按“层数:元”填写，如 6:100000 4:80000",
+            ),
+            ("must be a non-empty list", "至少填一档"),
+        ):
             if message.startswith(en):
-                message = zh + message[len(en):].replace(", got", "，填的是")
+                message = zh + message[len(en) :].replace(", got", "，填的是")
                 break
     label = param_label(base) if base else ""
     if label and label != base:
         return translate("CostsTab", "{label}（{field}）：{message}").format(
-            label=label, field=field, message=message)
+            label=label, field=field, message=message
+        )
     return f"{field}: {message}" if field else message
-
 
 
 def _parsed_subsidy(raw: dict, field: str) -> dict:
@@ -124,19 +132,24 @@ def _parsed_subsidy(raw: dict, field: str) -> dict:
             raw[k] = _number(v)
     return parse_subsidy(raw, field)
 
+
 class SubsidyDialog(QDialog):
     """Parameters of a new subsidy rule of one type; OK validates through
     :func:`elevator_eval.unitfile.parse_subsidy` and keeps the dialog open on an error."""
 
-    def __init__(self, tab, kind: str, parent=None, index: int | None = None,
-                 rule: dict | None = None):
+    def __init__(
+        self, tab, kind: str, parent=None, index: int | None = None, rule: dict | None = None
+    ):
         super().__init__(parent or tab)
         self.tab = tab
         self.kind = kind
-        self.index = index          # editing the index-th rule (None: a new rule)
+        self.index = index  # editing the index-th rule (None: a new rule)
         self.setObjectName("SubsidyDialog")
-        self.setWindowTitle((self.tr("添加补贴：{0}") if index is None else
-                             self.tr("修改补贴：{0}")).format(subsidy_type_label(kind)))
+        self.setWindowTitle(
+            (self.tr("添加补贴：{0}") if index is None else self.tr("修改补贴：{0}")).format(
+                subsidy_type_label(kind)
+            )
+        )
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
         for name, (_kind, required) in SUBSIDY_TYPES[kind].items():
@@ -175,8 +188,11 @@ class SubsidyDialog(QDialog):
         return out
 
     def try_accept(self) -> None:
-        message = self.tab.add_subsidy(self.raw()) if self.index is None else \
-            self.tab.replace_subsidy(self.index, self.raw())
+        message = (
+            self.tab.add_subsidy(self.raw())
+            if self.index is None
+            else self.tab.replace_subsidy(self.index, self.raw())
+        )
         if message:
             self.error.setText(message)
             self.adjustSize()
@@ -209,7 +225,7 @@ class SubsidyEdits:
             act.setToolTip(translate("CostsTab", "来源：") + str(data.get("source", "")))
             act.triggered.connect(lambda _=False, n=name: self.apply_city_rules(n))
 
-    def open_subsidy_dialog(self, kind: str) -> "SubsidyDialog":
+    def open_subsidy_dialog(self, kind: str) -> SubsidyDialog:
         """Ask for the parameters of a new ``kind`` rule (window-modal, not blocking)."""
         dlg = SubsidyDialog(self, kind, self.window())
         dlg.setAttribute(Qt.WA_DeleteOnClose)
@@ -229,8 +245,13 @@ class SubsidyEdits:
         except InputError as e:
             return explain_input_error(e)
         rules = copy.deepcopy(unit.subsidies) + [rule]
-        self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules,
-                           translate("CostsTab", "添加补贴：{0}").format(subsidy_type_label(rule["type"])))
+        self.doc.set_value(
+            self.unit_id,
+            lambda u: u,
+            "subsidies",
+            rules,
+            translate("CostsTab", "添加补贴：{0}").format(subsidy_type_label(rule["type"])),
+        )
         return None
 
     def open_subsidy_editor(self, row: int):
@@ -242,7 +263,7 @@ class SubsidyEdits:
         try:
             if self.subsidy_dialog is not None:
                 self.subsidy_dialog.close()
-        except RuntimeError:      # already deleted
+        except RuntimeError:  # already deleted
             pass
         dlg = SubsidyDialog(self, rule["type"], self.window(), index=row, rule=rule)
         dlg.setAttribute(Qt.WA_DeleteOnClose)
@@ -264,7 +285,9 @@ class SubsidyEdits:
             return explain_input_error(e)
         rules = copy.deepcopy(unit.subsidies)
         rules[row] = rule
-        self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules, translate("CostsTab", "修改补贴"))
+        self.doc.set_value(
+            self.unit_id, lambda u: u, "subsidies", rules, translate("CostsTab", "修改补贴")
+        )
         return None
 
     def remove_subsidy(self, row: int) -> None:
@@ -274,8 +297,13 @@ class SubsidyEdits:
             return
         rules = copy.deepcopy(unit.subsidies)
         gone = rules.pop(row)
-        self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules,
-                           translate("CostsTab", "删除补贴：{0}").format(subsidy_type_label(gone["type"])))
+        self.doc.set_value(
+            self.unit_id,
+            lambda u: u,
+            "subsidies",
+            rules,
+            translate("CostsTab", "删除补贴：{0}").format(subsidy_type_label(gone["type"])),
+        )
 
     def apply_city_rules(self, name: str) -> str | None:
         """Replace the unit's subsidies by a city's rule set (one undoable edit)."""
@@ -285,6 +313,11 @@ class SubsidyEdits:
         except InputError as e:
             self.summary.setText(explain_input_error(e))
             return str(e)
-        self.doc.set_value(self.unit_id, lambda u: u, "subsidies", rules,
-                           translate("CostsTab", "采用补贴规则：{0}").format(i18n.pick_attr(data, "title")))
+        self.doc.set_value(
+            self.unit_id,
+            lambda u: u,
+            "subsidies",
+            rules,
+            translate("CostsTab", "采用补贴规则：{0}").format(i18n.pick_attr(data, "title")),
+        )
         return None

@@ -45,9 +45,8 @@ def _count(mod, counts: tuple, row, step: int) -> None:
     band) as ``census.summarise`` counts them; a community or band left at zero goes."""
     by_class, by_community, by_band = counts
     by_class[row.klass] += step
-    for table, key in ((by_community, row.community),
-                       (by_band, mod.year_band(row.year_built))):
-        entry = table.setdefault(key, {k: 0 for k in by_class})
+    for table, key in ((by_community, row.community), (by_band, mod.year_band(row.year_built))):
+        entry = table.setdefault(key, dict.fromkeys(by_class, 0))
         entry[row.klass] += step
         if not any(entry.values()):
             del table[key]
@@ -84,9 +83,9 @@ class ProjectDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
         self._cache: dict[tuple, Any] = {}
-        self._census_stale: set[str] = set()   # units whose census row is out of date
+        self._census_stale: set[str] = set()  # units whose census row is out of date
         self._census_index: dict[str, int] = {}  # unit id -> its row in the cached census
-        self.changes = 0       # counts edits and replacements (a background result's age)
+        self.changes = 0  # counts edits and replacements (a background result's age)
         self.is_sample = False
         # True while the window paints for the first time: views show the project without
         # engine results, which follow right after the first paint (see app.run)
@@ -96,9 +95,10 @@ class ProjectDocument(QObject):
         self.vote_entry_defaults: dict[str, Any] = {}
 
     # ----------------------------------------------------------------- file
-    def set_project(self, project: Project, path: str | Path | None,
-                    is_sample: bool = False) -> None:
-        gc.unfreeze()          # the previous project's objects may be collected again
+    def set_project(
+        self, project: Project, path: str | Path | None, is_sample: bool = False
+    ) -> None:
+        gc.unfreeze()  # the previous project's objects may be collected again
         self.project = project
         if self.is_large():
             # a large project's objects live as long as it is open: the cyclic collector
@@ -116,16 +116,19 @@ class ProjectDocument(QObject):
     def open(self, path: str | Path, is_sample: bool = False) -> None:
         """Load a project file (``store.open_project``); raises ProjectFileError."""
         from .. import store
+
         self.set_project(store.open_project(path), path, is_sample=is_sample)
 
     def new(self, name: str) -> None:
         from .. import store
+
         maker = getattr(store, "new_project", None)
         self.set_project(maker(name) if maker else Project(name=name), None)
 
     def save(self, path: str | Path | None = None) -> Path:
         """Write the project (atomic, via ``store.save_project``) and mark it clean."""
         from .. import store
+
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no file name")
@@ -163,7 +166,7 @@ class ProjectDocument(QObject):
 
     def notify_setting(self, key: str) -> None:
         self.settingChanged.emit(key)
-        if key in RULE_SETTINGS:   # the rules in force changed: every result may change
+        if key in RULE_SETTINGS:  # the rules in force changed: every result may change
             self.notify_structure()
 
     def notify_structure(self) -> None:
@@ -191,12 +194,13 @@ class ProjectDocument(QObject):
     def rules(self, unit_id: str):
         """The rules in force for the unit (:func:`elevator_eval.rulebook.resolve`)."""
         from ..rulebook import resolve
-        return self._cached(("rules", unit_id),
-                            lambda: resolve(self.project, self.unit(unit_id)))
+
+        return self._cached(("rules", unit_id), lambda: resolve(self.project, self.unit(unit_id)))
 
     def default_rules(self):
         """The rules in force for a unit that makes no choice of its own."""
         from ..rulebook import resolve
+
         return self._cached(("rules",), lambda: resolve(self.project, None))
 
     def assessment(self, unit_id: str):
@@ -204,37 +208,43 @@ class ProjectDocument(QObject):
         mod = engine("suitability")
         if mod is None:
             return None
-        return self._cached(("assess", unit_id), lambda: mod.assess(
-            self.unit(unit_id), bundle=self.rules(unit_id)))
+        return self._cached(
+            ("assess", unit_id), lambda: mod.assess(self.unit(unit_id), bundle=self.rules(unit_id))
+        )
 
     def consent(self, unit_id: str):
         """``consent.tally`` of the unit (raises InputError on inconsistent owner votes)."""
         mod = engine("consent")
         if mod is None:
             return None
-        return self._cached(("consent", unit_id), lambda: mod.tally(
-            self.unit(unit_id), self.rules(unit_id).consent))
+        return self._cached(
+            ("consent", unit_id), lambda: mod.tally(self.unit(unit_id), self.rules(unit_id).consent)
+        )
 
     def needed(self, unit_id: str):
         mod = engine("consent")
         if mod is None:
             return None
-        return self._cached(("needed", unit_id), lambda: mod.what_is_needed(
-            self.unit(unit_id), self.rules(unit_id).consent))
+        return self._cached(
+            ("needed", unit_id),
+            lambda: mod.what_is_needed(self.unit(unit_id), self.rules(unit_id).consent),
+        )
 
     def shares(self, unit_id: str, method: str | None = None):
         """``costshare.compute_share`` (the unit's own method when ``method`` is None)."""
         mod = engine("costshare")
         if mod is None:
             return None
-        return self._cached(("share", unit_id, method),
-                            lambda: mod.compute_share(self.unit(unit_id), method,
-                                                      settings=self.project.settings))
+        return self._cached(
+            ("share", unit_id, method),
+            lambda: mod.compute_share(self.unit(unit_id), method, settings=self.project.settings),
+        )
 
     def is_large(self) -> bool:
         """Whether the project has :data:`FREEZE_UNITS` units or more."""
-        return sum(len(b.units) for c in self.project.communities
-                   for b in c.buildings) >= FREEZE_UNITS
+        return (
+            sum(len(b.units) for c in self.project.communities for b in c.buildings) >= FREEZE_UNITS
+        )
 
     def census_in_background(self, project: Project):
         """``census.census(project)`` for a worker thread. For a large project the cyclic
@@ -246,7 +256,7 @@ class ProjectDocument(QObject):
         try:
             return engine("census").census(project)
         finally:
-            if quiet:          # the rows made meanwhile stay too: kept out, not walked
+            if quiet:  # the rows made meanwhile stay too: kept out, not walked
                 gc.freeze()
                 gc.enable()
 
@@ -259,7 +269,7 @@ class ProjectDocument(QObject):
         self._census_stale.clear()
         self._census_index = {r.unit_id: i for i, r in enumerate(result.rows)}
         if self.is_large():
-            gc.freeze()        # the census lives as long as the project (see set_project)
+            gc.freeze()  # the census lives as long as the project (see set_project)
         return True
 
     def census(self):
@@ -288,8 +298,11 @@ class ProjectDocument(QObject):
         rows' classes. A unit no longer found drops the whole census."""
         old = self._cache[("census",)]
         rows = list(old.rows)
-        counts = (dict(old.by_class), {k: dict(v) for k, v in old.by_community.items()},
-                  {k: dict(v) for k, v in old.by_year_band.items()})
+        counts = (
+            dict(old.by_class),
+            {k: dict(v) for k, v in old.by_community.items()},
+            {k: dict(v) for k, v in old.by_year_band.items()},
+        )
         for uid in sorted(self._census_stale):
             try:
                 c, b, u = self.project.locate(uid)
@@ -307,22 +320,42 @@ class ProjectDocument(QObject):
         self._census_stale.clear()
         by_class, by_community, by_band = counts
         self._cache[("census",)] = mod.Census(
-            rows=rows, by_class=by_class, by_community=by_community,
-            by_year_band=dict(sorted(by_band.items())), project=old.project, year=old.year)
+            rows=rows,
+            by_class=by_class,
+            by_community=by_community,
+            by_year_band=dict(sorted(by_band.items())),
+            project=old.project,
+            year=old.year,
+        )
 
     # ----------------------------------------------------------------- edits
-    def set_vote(self, unit_id: str, household_id: str, vote: str | None,
-                 source: str = "other", when=None, note: str = "") -> None:
+    def set_vote(
+        self,
+        unit_id: str,
+        household_id: str,
+        vote: str | None,
+        source: str = "other",
+        when=None,
+        note: str = "",
+    ) -> None:
         """Record a vote with how (``source``, one of ``model.VOTE_SOURCES``) and when
         (a date; today when None) it was cast, as one undoable command."""
         if self.unit(unit_id).household(household_id).vote == vote:
             return
-        self.undo_stack.push(commands.SetVoteCommand(self, unit_id, household_id, vote,
-                                                     source, when, note))
+        self.undo_stack.push(
+            commands.SetVoteCommand(self, unit_id, household_id, vote, source, when, note)
+        )
 
-    def apply_vote(self, unit_id: str, household_id: str, vote: str | None,
-                   source: str = "other", when=None, note: str = "",
-                   restore: tuple | None = None) -> int | None:
+    def apply_vote(
+        self,
+        unit_id: str,
+        household_id: str,
+        vote: str | None,
+        source: str = "other",
+        when=None,
+        note: str = "",
+        restore: tuple | None = None,
+    ) -> int | None:
         """Set a vote now (used by the undo command) and record it in the audit trail;
         returns the log entry's number. ``restore`` = (vote_source, vote_date) to put back
         on the household afterwards (an undo restores the earlier vote's facts)."""
@@ -331,8 +364,9 @@ class ProjectDocument(QObject):
         audit = engine("audit")
         seq = None
         if audit is not None and hasattr(self.project, "vote_log"):
-            seq = audit.record_vote(self.project, unit_id, household_id, vote, source=source,
-                                    when=when, note=note).seq
+            seq = audit.record_vote(
+                self.project, unit_id, household_id, vote, source=source, when=when, note=note
+            ).seq
         else:
             hh.vote = vote
         if restore is not None:
@@ -340,26 +374,29 @@ class ProjectDocument(QObject):
         self.notify_unit(unit_id)
         return seq
 
-    def set_value(self, unit_id: str, target, key, value, text: str,
-                  scope: str = "unit") -> None:
+    def set_value(self, unit_id: str, target, key, value, text: str, scope: str = "unit") -> None:
         """Push a :class:`commands.SetValueCommand` unless the value is unchanged."""
         unit = self.unit(unit_id)
         holder = target(unit)
         current = holder.get(key) if isinstance(holder, dict) else getattr(holder, key)
         if current == value and type(current) is type(value):
             return
-        self.undo_stack.push(commands.SetValueCommand(self, unit_id, target, key, value,
-                                                      text, scope))
+        self.undo_stack.push(
+            commands.SetValueCommand(self, unit_id, target, key, value, text, scope)
+        )
 
     def set_setting(self, key: str, value, text: str, mergeable: bool = False) -> None:
         """Push a :class:`commands.SetProjectSettingCommand` unless the value is unchanged;
         the setting is saved with the project."""
         if self.project.settings.get(key) == value and key in self.project.settings:
             return
-        self.undo_stack.push(commands.SetProjectSettingCommand(self, key, value, text,
-                                                               mergeable))
+        self.undo_stack.push(commands.SetProjectSettingCommand(self, key, value, text, mergeable))
 
     def set_household(self, unit_id: str, household_id: str, field: str, value) -> None:
-        self.set_value(unit_id, lambda u: u.household(household_id), field, value,
-                       translate("Document", "修改 {door} 的 {field}").format(door=household_id,
-                                                        field=field))
+        self.set_value(
+            unit_id,
+            lambda u: u.household(household_id),
+            field,
+            value,
+            translate("Document", "修改 {door} 的 {field}").format(door=household_id, field=field),
+        )

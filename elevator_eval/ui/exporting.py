@@ -43,8 +43,9 @@ def remember_dir(window, path) -> None:
 
 def ask_save_path(window, title: str, name: str, file_filter: str, suffix: str) -> str | None:
     """Ask for a file to write (starting in the last folder); None when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(window, title, str(Path(start_dir(window)) / name),
-                                          file_filter)
+    path, _ = QFileDialog.getSaveFileName(
+        window, title, str(Path(start_dir(window)) / name), file_filter
+    )
     if not path:
         return None
     if not path.lower().endswith(suffix):
@@ -65,9 +66,14 @@ def ask_folder(window, title: str) -> str | None:
 def export_excel(window, path=None):
     """Write units and households to a workbook (``io.export.export_project_xlsx``)."""
     from ..io.export import export_project_xlsx
+
     path = as_path(path) or ask_save_path(
-        window, translate("Export", "导出 Excel"),
-        f"{window.doc.project.name or 'project'}.xlsx", "Excel (*.xlsx)", ".xlsx")
+        window,
+        translate("Export", "导出 Excel"),
+        f"{window.doc.project.name or 'project'}.xlsx",
+        "Excel (*.xlsx)",
+        ".xlsx",
+    )
     if path is None:
         return None
     try:
@@ -85,25 +91,35 @@ def batch_proposals(window, out_dir=None, kind: str = "proposal"):
     Returns the :class:`~elevator_eval.ui.worker.Task` (``None`` when no folder chosen).
     """
     from .worker import run_task
+
     out_dir = as_path(out_dir) or ask_folder(window, translate("Export", "选择输出文件夹"))
     if out_dir is None:
         return None
     if not window.doc.project.units():
-        window.report_error(translate("Export", "批量生成方案书"),
-                            translate("Export", "项目中还没有单元"))
+        window.report_error(
+            translate("Export", "批量生成方案书"), translate("Export", "项目中还没有单元")
+        )
         return None
-    if kind == "consent-forms":   # one signing key for every form, kept in the project
+    if kind == "consent-forms":  # one signing key for every form, kept in the project
         from .ballot_review import ensure_form_secret
+
         ensure_form_secret(window.doc)
     project = copy.deepcopy(window.doc.project)
     lang = i18n.lang()
 
     from ..report import batch  # light: reportlab loads in the worker process
 
-    task = run_task(window, None, translate("Export", "批量生成方案书"),
-                    translate("Export", "正在为 {0} 个单元生成方案书…").format(len(project.units())),
-                    in_process=(batch.write_all_proposals, (project, str(out_dir)),
-                                {"lang": lang, "kind": kind}))
+    task = run_task(
+        window,
+        None,
+        translate("Export", "批量生成方案书"),
+        translate("Export", "正在为 {0} 个单元生成方案书…").format(len(project.units())),
+        in_process=(
+            batch.write_all_proposals,
+            (project, str(out_dir)),
+            {"lang": lang, "kind": kind},
+        ),
+    )
 
     def done(result):
         n = len(result) if result is not None else 0
@@ -114,8 +130,9 @@ def batch_proposals(window, out_dir=None, kind: str = "proposal"):
         window.statusBar().showMessage(msg, 8000)
 
     task.finished.connect(done)
-    task.cancelled.connect(lambda: window.statusBar().showMessage(
-        translate("Export", "已取消"), 5000))
+    task.cancelled.connect(
+        lambda: window.statusBar().showMessage(translate("Export", "已取消"), 5000)
+    )
     task.failed.connect(lambda m: window.report_error(translate("Export", "生成失败"), m))
     return task
 
@@ -131,10 +148,14 @@ def _write_in_background(window, what: str, path: str, write):
         return path
 
     task = run_task(window, work, what, translate("Export", "正在写入 {0}…").format(path))
-    task.finished.connect(lambda p: window.statusBar().showMessage(
-        translate("Export", "已导出 {0}").format(p), 8000))
-    task.failed.connect(lambda m: window.report_error(translate("Export", "导出失败"),
-                                                      m.splitlines()[0] if m else m))
+    task.finished.connect(
+        lambda p: window.statusBar().showMessage(translate("Export", "已导出 {0}").format(p), 8000)
+    )
+    task.failed.connect(
+        lambda m: window.report_error(
+            translate("Export", "导出失败"), m.splitlines()[0] if m else m
+        )
+    )
     return task
 
 
@@ -143,9 +164,12 @@ def _export_pdf(window, what: str, stem_zh: str, stem_en: str, path, make_writer
     ``make_writer(lang)`` snapshots what to print and returns ``write(out)``."""
     lang = i18n.lang()
     path = as_path(path) or ask_save_path(
-        window, what,
+        window,
+        what,
         f"{window.doc.project.name or 'project'}-{stem_en if lang == 'en' else stem_zh}.pdf",
-        "PDF (*.pdf)", ".pdf")
+        "PDF (*.pdf)",
+        ".pdf",
+    )
     if path is None:
         return None
     return _write_in_background(window, what, path, make_writer(lang))
@@ -163,7 +187,9 @@ def export_census_pdf(window, path=None):
 
         def write(out):
             from ..report.census_report import build_census_report
+
             build_census_report(project, lang=lang, out=out)
+
         return write
 
     return _export_pdf(window, what, "普查报告", "census", path, make_writer)
@@ -173,7 +199,9 @@ def export_quotes_pdf(window, comparison, path=None):
     """Print the quote comparison shown in the procurement workspace to a PDF file."""
     what = translate("Export", "导出报价比选")
     if comparison is None:
-        window.report_error(what, translate("Export", "还没有可打印的比选：请先加载报价表并选择单元"))
+        window.report_error(
+            what, translate("Export", "还没有可打印的比选：请先加载报价表并选择单元")
+        )
         return None
 
     def make_writer(lang):
@@ -182,7 +210,9 @@ def export_quotes_pdf(window, comparison, path=None):
 
         def write(out):
             from ..report.quotes_report import build_quotes_report
+
             build_quotes_report(shown, project=project, lang=lang, out=out)
+
         return write
 
     return _export_pdf(window, what, "报价比选", "quotes", path, make_writer)

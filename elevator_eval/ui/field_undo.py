@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QLineEdit
 class FieldUndoFilter(QObject):
     """Installed on the application by the main window."""
 
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+    def eventFilter(self, obj, event):
         if event.type() == QEvent.ShortcutOverride and isinstance(obj, QLineEdit):
             if event.matches(QKeySequence.Undo) and not obj.isUndoAvailable():
-                return True       # not for the field: the window's Undo takes the key
+                return True  # not for the field: the window's Undo takes the key
             if event.matches(QKeySequence.Redo) and not obj.isRedoAvailable():
                 return True
         return False

@@ -30,6 +30,7 @@ def _locks():
     """:mod:`elevator_eval.filelock`, imported when a file is opened: the window opening
     the sample paints without it (start-up)."""
     from .. import filelock
+
     return filelock
 
 
@@ -91,10 +92,15 @@ class FileGuard(QObject):
 
     def _ask_lock_choice(self, info) -> str | None:
         zh, en = info.describe()
-        box = QMessageBox(QMessageBox.Warning, self.tr("文件已被打开"),
-                          self.tr("该项目正由 {0} 打开编辑。\n以只读方式打开可避免互相覆盖修改。")
-                          .format(en if i18n.lang() == "en" else zh),
-                          QMessageBox.NoButton, self.window)
+        box = QMessageBox(
+            QMessageBox.Warning,
+            self.tr("文件已被打开"),
+            self.tr("该项目正由 {0} 打开编辑。\n以只读方式打开可避免互相覆盖修改。").format(
+                en if i18n.lang() == "en" else zh
+            ),
+            QMessageBox.NoButton,
+            self.window,
+        )
         ro = box.addButton(self.tr("只读打开"), QMessageBox.AcceptRole)
         edit = box.addButton(self.tr("仍然编辑"), QMessageBox.DestructiveRole)
         box.addButton(self.tr("取消"), QMessageBox.RejectRole)
@@ -129,9 +135,12 @@ class FileGuard(QObject):
             names = "、".join(result.conflicts[:MAX_LISTED])
             if len(result.conflicts) > MAX_LISTED:
                 names += self.tr(" 等 {0} 处").format(len(result.conflicts))
-            w.report_error(self.tr("无法自动合并"), self.tr(
-                "您和对方都修改了：{0}。\n未保存任何内容；请“另存为”新文件，或确认后覆盖。")
-                .format(names))
+            w.report_error(
+                self.tr("无法自动合并"),
+                self.tr(
+                    "您和对方都修改了：{0}。\n未保存任何内容；请“另存为”新文件，或确认后覆盖。"
+                ).format(names),
+            )
             return False
         current = w.current_unit
         w.doc.set_project(result.project, path)
@@ -141,24 +150,32 @@ class FileGuard(QObject):
         return w._save_to(path)
 
     def _ask_save_conflict(self, message: str) -> str:
-        box = QMessageBox(QMessageBox.Warning, self.tr("文件已被他人修改"),
-                          self.tr("打开后，该文件已被其他人或其他窗口保存过。直接保存会覆盖对方的修改。"),
-                          QMessageBox.NoButton, self.window)
+        box = QMessageBox(
+            QMessageBox.Warning,
+            self.tr("文件已被他人修改"),
+            self.tr("打开后，该文件已被其他人或其他窗口保存过。直接保存会覆盖对方的修改。"),
+            QMessageBox.NoButton,
+            self.window,
+        )
         box.setDetailedText(message)
         buttons: dict[QPushButton, str] = {
             box.addButton(self.tr("重新载入并合并我的修改"), QMessageBox.AcceptRole): "merge",
             box.addButton(self.tr("另存为…"), QMessageBox.ActionRole): "save_as",
             box.addButton(self.tr("覆盖对方的修改…"), QMessageBox.DestructiveRole): "overwrite",
-            box.addButton(self.tr("取消"), QMessageBox.RejectRole): "cancel"}
+            box.addButton(self.tr("取消"), QMessageBox.RejectRole): "cancel",
+        }
         box.exec()
         return buttons.get(box.clickedButton(), "cancel")
 
     def _confirm_overwrite(self, name: str) -> bool:
         parent: QWidget = self.window
         r = QMessageBox.warning(
-            parent, self.tr("确认覆盖"),
+            parent,
+            self.tr("确认覆盖"),
             self.tr("确定要用您的版本覆盖“{0}”吗？对方保存的修改将丢失。").format(name),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.No,
+        )
         return r == QMessageBox.Yes
 
 

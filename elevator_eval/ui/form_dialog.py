@@ -7,8 +7,9 @@ program keeps running; ``on_accept(values)`` does the work when every field is v
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,8 +35,14 @@ class FormField:
     tooltip: str = ""
 
 
-def text_field(key: str, label: str, value: str = "", required: bool = True,
-               message: str = "", tooltip: str = "") -> FormField:
+def text_field(
+    key: str,
+    label: str,
+    value: str = "",
+    required: bool = True,
+    message: str = "",
+    tooltip: str = "",
+) -> FormField:
     edit = QLineEdit(value)
     edit.setObjectName(f"field_{key}")
 
@@ -44,11 +51,13 @@ def text_field(key: str, label: str, value: str = "", required: bool = True,
         if required and not text:
             raise ValueError(message)
         return text
+
     return FormField(key, label, edit, parse, tooltip)
 
 
-def int_field(key: str, label: str, value: int, lo: int, hi: int, suffix: str = "",
-              tooltip: str = "") -> FormField:
+def int_field(
+    key: str, label: str, value: int, lo: int, hi: int, suffix: str = "", tooltip: str = ""
+) -> FormField:
     spin = QSpinBox()
     spin.setObjectName(f"field_{key}")
     spin.setRange(lo, hi)
@@ -65,8 +74,14 @@ class FormDialog(QDialog):
     check that needs several values (e.g. a duplicate id); the dialog stays open.
     """
 
-    def __init__(self, parent, title: str, fields: list[FormField],
-                 on_accept: Callable[[dict], None], intro: str = ""):
+    def __init__(
+        self,
+        parent,
+        title: str,
+        fields: list[FormField],
+        on_accept: Callable[[dict], None],
+        intro: str = "",
+    ):
         super().__init__(parent)
         self.setObjectName("FormDialog")
         self.setWindowTitle(title)

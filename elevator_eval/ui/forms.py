@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -63,7 +64,7 @@ class ModelForm(QWidget):
 
     def __init__(self, doc, fields: list[Field], undo_text: Callable[[str], str], parent=None):
         super().__init__(parent)
-        self.invalid: dict[str, str] = {}      # field key → its label
+        self.invalid: dict[str, str] = {}  # field key → its label
         self.messages: dict[str, QLabel] = {}
         self._timers: dict[str, QTimer] = {}
         self.doc = doc
@@ -152,9 +153,9 @@ class ModelForm(QWidget):
                 ed = self.editors[f.key]
                 if f.kind in ("int", "decimal"):
                     if f.key in self.invalid:
-                        continue          # keep the refused text and its message on screen
+                        continue  # keep the refused text and its message on screen
                     if ed.hasFocus() and self._timers[f.key].isActive():
-                        continue          # being typed
+                        continue  # being typed
                     text = "" if value is None else str(value)
                     if ed.text() != text:
                         ed.setText(text)
@@ -175,8 +176,9 @@ class ModelForm(QWidget):
     def _push(self, f: Field, value) -> None:
         if self._loading or self.unit_id is None:
             return
-        self.doc.set_value(self.unit_id, f.target, f.key, value, self.undo_text(f.label),
-                           scope=f.scope)
+        self.doc.set_value(
+            self.unit_id, f.target, f.key, value, self.undo_text(f.label), scope=f.scope
+        )
 
     def _commit_text(self, f: Field, ed: QLineEdit) -> None:
         if self._loading:
@@ -256,6 +258,7 @@ class ModelForm(QWidget):
 
 def _times():
     from PySide6.QtWidgets import QLabel
+
     lab = QLabel("×")
     lab.setAlignment(Qt.AlignCenter)
     return lab

@@ -31,23 +31,41 @@ class QuickStartDialog(QDialog):
         self.setAttribute(Qt.WA_DeleteOnClose)
         self.w = window
         self.setWindowTitle(self.tr("快速上手"))
-        intro = QLabel(self.tr("第一次使用？在示例街道上走一遍：每一步点“带我去”，程序会打开对应的位置。"
-                               "示例不会被改动，除非您另存为自己的项目。"))
+        intro = QLabel(
+            self.tr(
+                "第一次使用？在示例街道上走一遍：每一步点“带我去”，程序会打开对应的位置。"
+                "示例不会被改动，除非您另存为自己的项目。"
+            )
+        )
         intro.setWordWrap(True)
         self.steps = [
-            (self.tr("1. 打开示例街道"),
-             self.tr("示例街道有多个小区与单元，可随意试用。"), self.go_sample),
-            (self.tr("2. 看普查表"),
-             self.tr("街道概览按适宜性把单元分为适合、较难、不适合三类；先看“较难加装”的单元。"),
-             self.go_overview),
-            (self.tr("3. 录入一票"),
-             self.tr("在“住户与表决”中单击一户的格子，选表决、来源（会议/纸质/线上/委托）和日期，确定。"),
-             self.go_votes),
-            (self.tr("4. 看费用分摊"),
-             self.tr("“费用分摊”列出每户出资；补贴、分摊方法都可修改，结果立即更新。"),
-             self.go_costs),
-            (self.tr("5. 导出方案书"),
-             self.tr("“文档”预览方案书；文件 → 导出 PDF 选择保存位置。"), self.go_documents),
+            (
+                self.tr("1. 打开示例街道"),
+                self.tr("示例街道有多个小区与单元，可随意试用。"),
+                self.go_sample,
+            ),
+            (
+                self.tr("2. 看普查表"),
+                self.tr("街道概览按适宜性把单元分为适合、较难、不适合三类；先看“较难加装”的单元。"),
+                self.go_overview,
+            ),
+            (
+                self.tr("3. 录入一票"),
+                self.tr(
+                    "在“住户与表决”中单击一户的格子，选表决、来源（会议/纸质/线上/委托）和日期，确定。"
+                ),
+                self.go_votes,
+            ),
+            (
+                self.tr("4. 看费用分摊"),
+                self.tr("“费用分摊”列出每户出资；补贴、分摊方法都可修改，结果立即更新。"),
+                self.go_costs,
+            ),
+            (
+                self.tr("5. 导出方案书"),
+                self.tr("“文档”预览方案书；文件 → 导出 PDF 选择保存位置。"),
+                self.go_documents,
+            ),
         ]
         grid = QGridLayout()
         self.buttons: list[QPushButton] = []
@@ -109,10 +127,14 @@ class QuickStartDialog(QDialog):
 
 def extra_keys() -> list[tuple[str, str]]:
     """Keys that work inside one widget (not window actions)."""
-    return [(translate("Shortcuts", "表决格：预选同意 / 反对 / 弃权 / 未参与"), "Y / N / A / Del"),
-            (translate("Shortcuts", "项目树：重命名 / 删除选中项"), "F2 / Del"),
-            (translate("Shortcuts", "输入框：撤销 / 重做（本框的输入已采用后撤销项目中的修改）"),
-             "Ctrl+Z / Ctrl+Shift+Z")]
+    return [
+        (translate("Shortcuts", "表决格：预选同意 / 反对 / 弃权 / 未参与"), "Y / N / A / Del"),
+        (translate("Shortcuts", "项目树：重命名 / 删除选中项"), "F2 / Del"),
+        (
+            translate("Shortcuts", "输入框：撤销 / 重做（本框的输入已采用后撤销项目中的修改）"),
+            "Ctrl+Z / Ctrl+Shift+Z",
+        ),
+    ]
 
 
 class ShortcutsDialog(QDialog):
@@ -128,8 +150,7 @@ class ShortcutsDialog(QDialog):
         for act in window.findChildren(QAction):
             keys = [k for k in act.shortcuts() if not k.isEmpty()]
             # Undo/Redo carry the command's text; the short toolbar word names them
-            label = act.iconText() if act.objectName() in ("actUndo", "actRedo") \
-                else act.text()
+            label = act.iconText() if act.objectName() in ("actUndo", "actRedo") else act.text()
             text = re.sub(r"\(&\w\)", "", label).replace("&", "").rstrip("…").strip()
             if not keys or not text or act.objectName() in seen:
                 continue

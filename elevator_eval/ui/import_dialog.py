@@ -42,14 +42,25 @@ class ImportDialog(QDialog):
         self.path_edit.setReadOnly(True)
         browse = QPushButton(self.tr("选择文件…"))
         browse.clicked.connect(self.choose_file)
-        self.summary = QLabel(self.tr("选择一个 Excel（.xlsx）或 CSV 文件。导入前会逐行检查，有错误时不会导入任何数据。"))
+        self.summary = QLabel(
+            self.tr(
+                "选择一个 Excel（.xlsx）或 CSV 文件。导入前会逐行检查，有错误时不会导入任何数据。"
+            )
+        )
         self.summary.setObjectName("ImportSummary")
         self.summary.setWordWrap(True)
         self.issues = QTableWidget(0, 6)
         self.issues.setObjectName("ImportIssues")
-        self.issues.setHorizontalHeaderLabels([self.tr("类型"), self.tr("工作表"), self.tr("行"),
-                                               self.tr("列"), self.tr("单元格内容"),
-                                               self.tr("原因")])
+        self.issues.setHorizontalHeaderLabels(
+            [
+                self.tr("类型"),
+                self.tr("工作表"),
+                self.tr("行"),
+                self.tr("列"),
+                self.tr("单元格内容"),
+                self.tr("原因"),
+            ]
+        )
         self.issues.verticalHeader().hide()
         self.issues.setEditTriggers(QTableWidget.NoEditTriggers)
         hh = self.issues.horizontalHeader()
@@ -75,20 +86,22 @@ class ImportDialog(QDialog):
         lay.addWidget(self.buttons)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择导入文件"), "",
-                                              self.tr("表格文件 (*.xlsx *.csv)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择导入文件"), "", self.tr("表格文件 (*.xlsx *.csv)")
+        )
         if path:
             self.load(path)
 
     def load(self, path) -> None:
         """Read and check the file; list every issue."""
         from ..io.street_import import preview_import
+
         self.path = Path(path)
         self.path_edit.setText(self.path.name)
         self.path_edit.setToolTip(str(self.path))
         try:
             self.preview = preview_import(path)
-        except Exception as e:   # unreadable file: one line, nothing imported
+        except Exception as e:  # unreadable file: one line, nothing imported
             self.preview = None
             self.issues.setRowCount(0)
             self.summary.setText(self.tr("无法读取文件：{0}").format(e))
@@ -98,9 +111,14 @@ class ImportDialog(QDialog):
         issues = [("error", i) for i in p.errors] + [("warning", i) for i in p.warnings]
         self.issues.setRowCount(len(issues))
         for r, (kind, i) in enumerate(issues):
-            cells = [self.tr("错误") if kind == "error" else self.tr("提示"), i.sheet,
-                     "" if i.row is None else str(i.row), i.column, i.value,
-                     i.message(i18n.lang())]
+            cells = [
+                self.tr("错误") if kind == "error" else self.tr("提示"),
+                i.sheet,
+                "" if i.row is None else str(i.row),
+                i.column,
+                i.value,
+                i.message(i18n.lang()),
+            ]
             for c, v in enumerate(cells):
                 it = QTableWidgetItem(v)
                 if kind == "error":
@@ -108,18 +126,25 @@ class ImportDialog(QDialog):
                 it.setToolTip(i.message_zh + "\n" + i.message_en)
                 self.issues.setItem(r, c, it)
         if p.errors:
-            self.summary.setText(self.tr("发现 {0} 处错误、{1} 条提示：请改正文件后重新选择；有错误时不导入任何数据。")
-                                 .format(len(p.errors), len(p.warnings)))
+            self.summary.setText(
+                self.tr(
+                    "发现 {0} 处错误、{1} 条提示：请改正文件后重新选择；有错误时不导入任何数据。"
+                ).format(len(p.errors), len(p.warnings))
+            )
             self.summary.setStyleSheet("color:#c62828")
         else:
             d = p.project_delta
-            self.summary.setText(self.tr("可以导入：{0} 个小区、{1} 栋楼、{2} 个单元、{3} 户。").format(
-                d.n_communities, d.n_buildings, d.n_units, d.n_households))
+            self.summary.setText(
+                self.tr("可以导入：{0} 个小区、{1} 栋楼、{2} 个单元、{3} 户。").format(
+                    d.n_communities, d.n_buildings, d.n_units, d.n_households
+                )
+            )
             self.summary.setStyleSheet("color:#2e7d32")
         self.import_btn.setEnabled(p.ok and p.project_delta is not None)
 
     def do_import(self) -> None:
         from ..io.street_import import apply_import
+
         if self.preview is None or not self.preview.ok:
             return
         try:
@@ -129,10 +154,15 @@ class ImportDialog(QDialog):
             self.summary.setStyleSheet("color:#c62828")
             return
         name = self.path.name
-        self.doc.undo_stack.push(ReplaceProjectPartCommand(
-            self.doc, new_project.communities, self.tr("导入 {0}").format(name)))
+        self.doc.undo_stack.push(
+            ReplaceProjectPartCommand(
+                self.doc, new_project.communities, self.tr("导入 {0}").format(name)
+            )
+        )
         self.accept()
 
     def issue_rows(self) -> list[tuple[str, ...]]:
-        return [tuple(self.issues.item(r, c).text() for c in range(6))
-                for r in range(self.issues.rowCount())]
+        return [
+            tuple(self.issues.item(r, c).text() for c in range(6))
+            for r in range(self.issues.rowCount())
+        ]

@@ -27,9 +27,13 @@ def vote_label(vote: str | None) -> str:
 
 def source_label(source: str | None) -> str:
     """How a vote was cast (``audit.VoteEvent.source``)."""
-    return {"meeting": translate("Labels", "会议"), "paper": translate("Labels", "纸质"),
-            "online": translate("Labels", "线上"), "proxy": translate("Labels", "委托"),
-            "other": translate("Labels", "其他")}.get(source, str(source or ""))
+    return {
+        "meeting": translate("Labels", "会议"),
+        "paper": translate("Labels", "纸质"),
+        "online": translate("Labels", "线上"),
+        "proxy": translate("Labels", "委托"),
+        "other": translate("Labels", "其他"),
+    }.get(source, str(source or ""))
 
 
 def state_label(state: str | None) -> str:
@@ -58,6 +62,7 @@ def method_label(method: str) -> str:
     """Title of a cost-sharing method from ``costshare.METHOD_INFO`` (both languages)."""
     # lazy: the cost engine loads with the cost tab, after the first paint (start-up)
     from ..costshare import METHOD_INFO
+
     info = METHOD_INFO.get(method)
     if info:
         return i18n.pick_attr(info, "title")
@@ -72,6 +77,7 @@ def public_source(text: str) -> str:
     'a scheme (https://x.cn [C])'
     """
     import re
+
     text = str(text or "")
     # "domain reference §2.2(b)" and the working-note tags after it ("W4", "W1–W2")
     ref = r"domain reference §[0-9.]+(?:–§?[0-9.]+)?(?:\([a-z]\))?(?:\s*,\s*W[0-9]+(?:–W?[0-9]+)?)?"
@@ -88,6 +94,7 @@ def public_source(text: str) -> str:
 def method_source(method: str) -> str:
     # lazy: the cost engine loads with the cost tab, after the first paint (start-up)
     from ..costshare import METHOD_INFO
+
     info = METHOD_INFO.get(method) or {}
     return public_source(str(info.get("source", "")))
 
@@ -97,6 +104,7 @@ def yuan(value) -> str:
     if value is None:
         return "—"
     from decimal import Decimal
+
     d = Decimal(value)
     if d == d.to_integral_value():
         return f"¥{int(d):,}"
@@ -104,14 +112,19 @@ def yuan(value) -> str:
 
 
 def class_rule_source() -> str:
-    return translate("Labels", "分类规则依据《上海市既有多层住宅加装电梯前期调查与可行性评估技术导则（试行）》（2020）："
-              "有一项重大干扰或两项及以上强干扰为不适合加装，恰有一项强干扰为较难加装，其余为适合加装。")
+    return translate(
+        "Labels",
+        "分类规则依据《上海市既有多层住宅加装电梯前期调查与可行性评估技术导则（试行）》（2020）："
+        "有一项重大干扰或两项及以上强干扰为不适合加装，恰有一项强干扰为较难加装，其余为适合加装。",
+    )
 
 
 def consent_source(ruleset=None) -> str:
     """Title and legal source of a consent ruleset (the shipped default when ``None``)."""
     if ruleset is None:
         from ..rulebook import resolve
+
         ruleset = resolve(None, None).consent
     return translate("Labels", "表决规则：{0}\n依据：{1}").format(
-        i18n.pick(ruleset.title_zh, ruleset.title_en), ruleset.source)
+        i18n.pick(ruleset.title_zh, ruleset.title_en), ruleset.source
+    )

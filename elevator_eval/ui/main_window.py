@@ -4,7 +4,7 @@ work commands are in ``window_actions``, ``window_files`` and ``window_work``.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -97,8 +97,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         self.tree_dock = QDockWidget(self)
         self.tree_dock.setObjectName("TreeDock")
         self.tree_dock.setWidget(self.tree)
-        self.tree_dock.setFeatures(QDockWidget.DockWidgetMovable |
-                                   QDockWidget.DockWidgetFloatable)
+        self.tree_dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
         self.addDockWidget(Qt.LeftDockWidgetArea, self.tree_dock)
 
     # ------------------------------------------------------------------ texts
@@ -118,18 +117,29 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             act.setToolTip(tip or text.replace("&", ""))
             act.setStatusTip(tip)
         # short words for the toolbar (the undo text of the Edit menu can be long)
-        short = {self.act_open: self.tr("打开"), self.act_save: self.tr("保存"),
-                 self.act_undo: self.tr("撤销"), self.act_redo: self.tr("重做"),
-                 self.act_overview: self.tr("街道概览"), self.act_unit: self.tr("单元详情"),
-                 self.act_procurement: self.tr("采购比选"), self.act_import: self.tr("导入"),
-                 self.act_export_pdf: self.tr("导出 PDF"), self.act_batch: self.tr("批量方案书")}
+        short = {
+            self.act_open: self.tr("打开"),
+            self.act_save: self.tr("保存"),
+            self.act_undo: self.tr("撤销"),
+            self.act_redo: self.tr("重做"),
+            self.act_overview: self.tr("街道概览"),
+            self.act_unit: self.tr("单元详情"),
+            self.act_procurement: self.tr("采购比选"),
+            self.act_import: self.tr("导入"),
+            self.act_export_pdf: self.tr("导出 PDF"),
+            self.act_batch: self.tr("批量方案书"),
+        }
         for act, text in short.items():
             act.setIconText(text)
         self._update_undo_texts()
         self.tree_dock.setWindowTitle(self.tr("项目"))
         self.toolbar.setWindowTitle(self.tr("工具栏"))
-        self.tree.setToolTip(self.tr("小区 → 楼栋 → 单元；颜色为适宜性分类（绿：适合，蓝：较难，红：不适合，"
-                               "同上海加装电梯评估“蓝图”的三色）"))
+        self.tree.setToolTip(
+            self.tr(
+                "小区 → 楼栋 → 单元；颜色为适宜性分类（绿：适合，蓝：较难，红：不适合，"
+                "同上海加装电梯评估“蓝图”的三色）"
+            )
+        )
         self._update_title()
         self._update_status()
 
@@ -137,7 +147,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         try:
             stack = self.doc.undo_stack
             undo_text, redo_text = stack.undoText(), stack.redoText()
-        except RuntimeError:       # the window is being destroyed
+        except RuntimeError:  # the window is being destroyed
             return
         self.act_undo.setText((self.tr("撤销(&U)") + " " + undo_text).strip())
         self.act_redo.setText((self.tr("重做(&R)") + " " + redo_text).strip())
@@ -152,28 +162,52 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             self.act_open: (self.tr("打开项目(&O)…"), self.tr("打开项目文件（.eeproj）")),
             self.act_save: (self.tr("保存(&S)"), self.tr("保存项目")),
             self.act_save_as: (self.tr("另存为(&A)…"), self.tr("把项目保存到新文件")),
-            self.act_import: (self.tr("导入街道数据(&I)…"),
-                              self.tr("从 Excel/CSV 导入楼栋与住户，导入前逐行检查")),
-            self.act_export_xlsx: (self.tr("导出 Excel(&X)…"), self.tr("把普查表与住户导出为 Excel")),
-            self.act_export_pdf: (self.tr("导出 PDF(&P)…"),
-                                  self.tr("导出当前单元的方案书；在采购比选中导出报价比选报告")),
-            self.act_batch: (self.tr("批量生成方案书(&B)…"), self.tr("为项目中每个单元生成方案书（后台运行，可取消）")),
-            self.act_export_census: (self.tr("导出普查报告 PDF(&C)…"),
-                                     self.tr("全街道的普查报告：每个单元的适宜性分类与汇总")),
-            self.act_export_quotes: (self.tr("导出报价比选 PDF(&Q)…"),
-                                     self.tr("采购比选的报价比较、全寿命成本与评分")),
+            self.act_import: (
+                self.tr("导入街道数据(&I)…"),
+                self.tr("从 Excel/CSV 导入楼栋与住户，导入前逐行检查"),
+            ),
+            self.act_export_xlsx: (
+                self.tr("导出 Excel(&X)…"),
+                self.tr("把普查表与住户导出为 Excel"),
+            ),
+            self.act_export_pdf: (
+                self.tr("导出 PDF(&P)…"),
+                self.tr("导出当前单元的方案书；在采购比选中导出报价比选报告"),
+            ),
+            self.act_batch: (
+                self.tr("批量生成方案书(&B)…"),
+                self.tr("为项目中每个单元生成方案书（后台运行，可取消）"),
+            ),
+            self.act_export_census: (
+                self.tr("导出普查报告 PDF(&C)…"),
+                self.tr("全街道的普查报告：每个单元的适宜性分类与汇总"),
+            ),
+            self.act_export_quotes: (
+                self.tr("导出报价比选 PDF(&Q)…"),
+                self.tr("采购比选的报价比较、全寿命成本与评分"),
+            ),
             self.act_quit: (self.tr("退出(&Q)"), ""),
             self.act_find: (self.tr("查找(&F)"), self.tr("在街道概览中搜索单元")),
             self.act_overview: (self.tr("街道概览"), self.tr("普查表：每个单元的适宜性分类")),
             self.act_unit: (self.tr("单元详情"), self.tr("当前单元的编辑器")),
-            self.act_procurement: (self.tr("采购比选"), self.tr("报价、适配矩阵、全寿命成本与评分")),
-            self.act_process: (self.tr("办理进度"), self.tr("各阶段单元数、漏斗图、逾期与运维提醒")),
+            self.act_procurement: (
+                self.tr("采购比选"),
+                self.tr("报价、适配矩阵、全寿命成本与评分"),
+            ),
+            self.act_process: (
+                self.tr("办理进度"),
+                self.tr("各阶段单元数、漏斗图、逾期与运维提醒"),
+            ),
             self.act_recompute: (self.tr("重新计算"), self.tr("重新评估全部单元（后台运行）")),
-            self.act_vote_log: (self.tr("表决记录(&L)…"),
-                                self.tr("全部单元的表决变更记录与哈希链校验，可导出 CSV")),
+            self.act_vote_log: (
+                self.tr("表决记录(&L)…"),
+                self.tr("全部单元的表决变更记录与哈希链校验，可导出 CSV"),
+            ),
             self.act_about: (self.tr("关于(&A)"), ""),
-            self.act_quick_start: (self.tr("快速上手(&Q)…"),
-                                   self.tr("在示例街道上一步步完成第一个任务")),
+            self.act_quick_start: (
+                self.tr("快速上手(&Q)…"),
+                self.tr("在示例街道上一步步完成第一个任务"),
+            ),
             self.act_shortcuts: (self.tr("键盘快捷键(&K)…"), self.tr("全部快捷键一览")),
             self.act_zh: ("中文", ""),
             self.act_en: ("English", ""),
@@ -201,7 +235,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             tab = editor.current_tab_name()
         for name in ("VoteLogDialog", "QuickStartDialog", "ShortcutsDialog"):
             for dlg in self.findChildren(QDialog, name):
-                dlg.close()       # reopened in the new language from the menu
+                dlg.close()  # reopened in the new language from the menu
         kept = view_state.collect(self)
         for view in list(self._views.values()):
             self.stack.removeWidget(view)
@@ -216,7 +250,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         else:
             self.show_overview()
         if kept.get("procurement") is not None:
-            self.view("procurement")      # rebuilt now so that its choices carry over
+            self.view("procurement")  # rebuilt now so that its choices carry over
         view_state.restore(self, kept)
 
     # ------------------------------------------------------------------ views
@@ -226,16 +260,20 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             # lazy imports: only the view shown first is loaded before the first paint
             if name == "overview":
                 from .overview import OverviewView
+
                 v = OverviewView(self.doc, self)
                 v.unitActivated.connect(self.show_unit)
             elif name == "unit":
                 from .unit_editor import UnitEditor
+
                 v = UnitEditor(self.doc, self)
             elif name == "procurement":
                 from .procurement_view import ProcurementView
+
                 v = ProcurementView(self.doc, self)
             elif name == "process":
                 from .process_view import ProcessView
+
                 v = ProcessView(self.doc, self)
                 v.unitActivated.connect(lambda uid: self.show_unit(uid, tab="process"))
             else:
@@ -367,13 +405,14 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
 
         def done(result=None):
             doc.defer_engines = False
-            doc.adopt_census(changes, result)   # refused after an edit: computed on demand
+            doc.adopt_census(changes, result)  # refused after an edit: computed on demand
             self._on_project_replaced()
 
-        task = run_task(self, lambda _progress: doc.census_in_background(project),
-                        show_dialog=False)
+        task = run_task(
+            self, lambda _progress: doc.census_in_background(project), show_dialog=False
+        )
         task.finished.connect(done)
-        task.failed.connect(lambda _message: done())   # the overview shows the error
+        task.failed.connect(lambda _message: done())  # the overview shows the error
         return task
 
     def _update_title(self, *_args) -> None:
@@ -382,8 +421,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             name += self.tr("（示例）")
         if self.guard.read_only:
             name += self.tr("（只读）")
-        self.setWindowTitle(f"{name}[*] — " + self.tr("加梯评估") if name
-                            else self.tr("加梯评估"))
+        self.setWindowTitle(f"{name}[*] — " + self.tr("加梯评估") if name else self.tr("加梯评估"))
         self.setWindowModified(self.doc.is_dirty())
 
     def _update_status(self) -> None:
@@ -397,12 +435,13 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         self.status_label.setText(self.tr("{n} 个单元 · {where}").format(n=n, where=where))
 
     # ------------------------------------------------------------------ close
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event) -> None:
         if not self.maybe_save():
             event.ignore()
             return
-        self._clear_autosave()    # saved or discarded: no recovery offered next time
+        self._clear_autosave()  # saved or discarded: no recovery offered next time
         from .worker import running_tasks
+
         for task in running_tasks():
             task.cancel()
             task.wait(10_000)

@@ -37,7 +37,7 @@ class CountsChart(QWidget):
         self.counts = dict(counts)
         self.update()
 
-    def paintEvent(self, _event):  # noqa: N802
+    def paintEvent(self, _event):
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
         w, h = self.width(), self.height()
@@ -56,10 +56,16 @@ class CountsChart(QWidget):
             bh = plot_h * n / top
             x = i * slot + (slot - bar_w) / 2
             p.fillRect(QRectF(x, plot_top + plot_h - bh, bar_w, bh), QColor(CLASS_COLOURS[k]))
-            p.drawText(QRectF(i * slot, plot_top + plot_h - bh - fm.height() - 2, slot,
-                              fm.height()), Qt.AlignHCenter, str(n))
-            p.drawText(QRectF(i * slot, plot_top + plot_h + 4, slot, label_h - 4),
-                       Qt.AlignHCenter | Qt.TextWordWrap, labels.class_label(k))
+            p.drawText(
+                QRectF(i * slot, plot_top + plot_h - bh - fm.height() - 2, slot, fm.height()),
+                Qt.AlignHCenter,
+                str(n),
+            )
+            p.drawText(
+                QRectF(i * slot, plot_top + plot_h + 4, slot, label_h - 4),
+                Qt.AlignHCenter | Qt.TextWordWrap,
+                labels.class_label(k),
+            )
         p.end()
 
 
@@ -91,7 +97,8 @@ class OverviewView(QWidget):
             self.class_filter.addItem(labels.class_label(k), k)
         self.class_filter.setToolTip(labels.class_rule_source())
         self.class_filter.currentIndexChanged.connect(
-            lambda _i: self.model.set_class(self.class_filter.currentData()))
+            lambda _i: self.model.set_class(self.class_filter.currentData())
+        )
         self.table = QTableView()
         self.table.setObjectName("CensusTable")
         self.table.setModel(self.model)
@@ -117,7 +124,7 @@ class OverviewView(QWidget):
         doc.unitChanged.connect(self._unit_changed)
         self.model.fillWanted.connect(self._fill_then_sort)
         self._fill_task = None
-        self._changed: set[str] = set()   # units changed since the last turn
+        self._changed: set[str] = set()  # units changed since the last turn
         self.reload()
 
     def _unit_changed(self, unit_id: str) -> None:
@@ -149,13 +156,14 @@ class OverviewView(QWidget):
         if self._fill_task is not None:
             return
         model = self.model
-        task = run_task(self, model.fill_all, self.tr("排序"),
-                        self.tr("正在读取各单元的表决状态和主要原因…"))
+        task = run_task(
+            self, model.fill_all, self.tr("排序"), self.tr("正在读取各单元的表决状态和主要原因…")
+        )
         self._fill_task = task
         loads = model.loads
 
         def finished(_result):
-            if model.loads == loads:   # the same rows (no reload meanwhile)
+            if model.loads == loads:  # the same rows (no reload meanwhile)
                 model.absorb()
                 model.sort(column, order)
 
@@ -185,8 +193,8 @@ class OverviewView(QWidget):
         lay.addWidget(split, 1)
 
     def reload(self) -> None:
-        self.model.consent_ruleset = None   # the tooltip's default until the rules load
-        if not self.doc.defer_engines:       # the rules load after the first paint
+        self.model.consent_ruleset = None  # the tooltip's default until the rules load
+        if not self.doc.defer_engines:  # the rules load after the first paint
             try:
                 self.model.consent_ruleset = self.doc.default_rules().consent
             except Exception:  # invalid settings: the tooltip falls back to the default
@@ -215,8 +223,9 @@ class OverviewView(QWidget):
         for c in range(len(CensusModel.COLUMNS)):
             if CensusModel.COLUMNS[c] == "consent" and big:
                 fm = self.table.fontMetrics()
-                self.table.setColumnWidth(c, 24 + max(
-                    fm.horizontalAdvance(labels.state_label(s)) for s in STATE_COLOURS))
+                self.table.setColumnWidth(
+                    c, 24 + max(fm.horizontalAdvance(labels.state_label(s)) for s in STATE_COLOURS)
+                )
             elif CensusModel.COLUMNS[c] != "reason":
                 self.table.resizeColumnToContents(c)
                 # leave room for the main reason; a cut text is whole in its tooltip
@@ -227,10 +236,13 @@ class OverviewView(QWidget):
         """The chart and the summary line from the census's counts by class."""
         self.chart.set_counts(census.by_class)
         n = len(census.rows)
-        if n == 0:      # a new project: say what to do first
-            self.summary.setText(self.tr(
-                "项目中还没有单元。用菜单“小区与楼栋”或在左侧项目树上单击右键新建小区、楼栋和单元，"
-                "或用 文件 → 导入街道数据；帮助 → 快速上手 介绍第一个任务。"))
+        if n == 0:  # a new project: say what to do first
+            self.summary.setText(
+                self.tr(
+                    "项目中还没有单元。用菜单“小区与楼栋”或在左侧项目树上单击右键新建小区、楼栋和单元，"
+                    "或用 文件 → 导入街道数据；帮助 → 快速上手 介绍第一个任务。"
+                )
+            )
             return
         parts = [self.tr("共 {0} 个单元").format(n)]
         for k in ("suitable", "difficult", "unsuitable"):
@@ -248,6 +260,7 @@ class OverviewView(QWidget):
 
     def row_unit_ids(self) -> list[str]:
         """The unit ids of the rows shown, top to bottom."""
-        return [self.model.data(self.model.index(r, 0), Qt.UserRole)
-                for r in range(self.model.rowCount())]
-
+        return [
+            self.model.data(self.model.index(r, 0), Qt.UserRole)
+            for r in range(self.model.rowCount())
+        ]

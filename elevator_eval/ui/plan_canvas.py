@@ -22,8 +22,10 @@ def _rotate(pts, deg: float):
     cy = sum(p[1] for p in pts) / len(pts)
     a = math.radians(-deg)  # clockwise on the plan, as compass bearings
     c, s = math.cos(a), math.sin(a)
-    return tuple((round(cx + (x - cx) * c - (y - cy) * s, 3),
-                  round(cy + (x - cx) * s + (y - cy) * c, 3)) for x, y in pts)
+    return tuple(
+        (round(cx + (x - cx) * c - (y - cy) * s, 3), round(cy + (x - cx) * s + (y - cy) * c, 3))
+        for x, y in pts
+    )
 
 
 class PlanCanvas(QWidget):
@@ -35,9 +37,9 @@ class PlanCanvas(QWidget):
         self.setMinimumSize(360, 300)
         self.setMouseTracking(True)
         self.plan = None
-        self.shaft = None            # footprint being shown (may differ while dragging)
+        self.shaft = None  # footprint being shown (may differ while dragging)
         self.shadows: dict = {}
-        self.window_state: dict[str, str] = {}   # id -> "below" / "lost" / ""
+        self.window_state: dict[str, str] = {}  # id -> "below" / "lost" / ""
         self._drag = None
         self._bounds = (0.0, 0.0, 1.0, 1.0)
 
@@ -47,6 +49,7 @@ class PlanCanvas(QWidget):
         self.shaft = None if plan is None or plan.shaft is None else plan.shaft.footprint
         if plan is not None:
             from ..report.site_drawing import view_bounds
+
             self._bounds = view_bounds(plan)
         self.update()
 
@@ -84,7 +87,7 @@ class PlanCanvas(QWidget):
         return self._poly(self.shaft).containsPoint(pos, Qt.OddEvenFill)
 
     # ------------------------------------------------------------------ painting
-    def paintEvent(self, event):  # noqa: N802 - Qt API
+    def paintEvent(self, event):
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
         p.fillRect(self.rect(), QColor("#FBFBF8"))
@@ -101,6 +104,7 @@ class PlanCanvas(QWidget):
         """Fire lane band, shadows and private courtyards (drawn first, underneath)."""
         if plan.fire_lane is not None:
             from shapely.geometry import LineString
+
             line, w = plan.fire_lane
             band = LineString(line).buffer(w / 2, cap_style="flat")
             p.setPen(Qt.NoPen)
@@ -154,8 +158,11 @@ class PlanCanvas(QWidget):
         x, y = self.width() - 22, 14
         p.setPen(QPen(Qt.black, 1))
         p.setBrush(QBrush(Qt.black))
-        p.drawPolygon(QPolygonF([QPointF(x, y), QPointF(x - 5, y + 18), QPointF(x, y + 13),
-                                 QPointF(x + 5, y + 18)]))
+        p.drawPolygon(
+            QPolygonF(
+                [QPointF(x, y), QPointF(x - 5, y + 18), QPointF(x, y + 13), QPointF(x + 5, y + 18)]
+            )
+        )
         p.drawText(QPointF(x - 4, y + 32), self.tr("北"))
         # scale bar
         s, _, _ = self._scale()
@@ -164,12 +171,12 @@ class PlanCanvas(QWidget):
         p.drawText(QPointF(14 + bar * s, self.height() - 9), f"{bar} m")
 
     # ------------------------------------------------------------------ mouse
-    def mousePressEvent(self, e):  # noqa: N802 - Qt API
+    def mousePressEvent(self, e):
         if e.button() == Qt.LeftButton and self._in_shaft(e.position()):
             self._drag = (self.to_plan(e.position()), self.shaft)
         super().mousePressEvent(e)
 
-    def mouseMoveEvent(self, e):  # noqa: N802 - Qt API
+    def mouseMoveEvent(self, e):
         if self._drag is not None:
             (sx, sy), base = self._drag
             x, y = self.to_plan(e.position())
@@ -179,14 +186,14 @@ class PlanCanvas(QWidget):
             self.shaftMoved.emit(self.shaft)
         self.setCursor(Qt.SizeAllCursor if self._in_shaft(e.position()) else Qt.ArrowCursor)
 
-    def mouseReleaseEvent(self, e):  # noqa: N802 - Qt API
+    def mouseReleaseEvent(self, e):
         if self._drag is not None and e.button() == Qt.LeftButton:
             moved = self.shaft != self._drag[1]
             self._drag = None
             if moved:
                 self.shaftDropped.emit(self.shaft)
 
-    def wheelEvent(self, e):  # noqa: N802 - Qt API
+    def wheelEvent(self, e):
         if self._in_shaft(e.position()) and self.shaft:
             step = ROTATE_STEP_DEG if e.angleDelta().y() > 0 else -ROTATE_STEP_DEG
             self.shaft = _rotate(self.shaft, step)

@@ -61,8 +61,15 @@ class AssumptionsTable(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("AssumptionsTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("假设"), self.tr("低"), self.tr("最可能 / 值"), self.tr("高"),
-             self.tr("单位"), self.tr("依据")])
+            [
+                self.tr("假设"),
+                self.tr("低"),
+                self.tr("最可能 / 值"),
+                self.tr("高"),
+                self.tr("单位"),
+                self.tr("依据"),
+            ]
+        )
         self.table.verticalHeader().hide()
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -72,7 +79,9 @@ class AssumptionsTable(QWidget):
         self.message.setObjectName("AssumptionsMessage")
         self.message.setStyleSheet("color:#c62828")
         self.message.setWordWrap(True)
-        note = QLabel(self.tr("对本项目全部单元有效；双击数值修改，百分数直接写数字（如 4 表示 4%）。"))
+        note = QLabel(
+            self.tr("对本项目全部单元有效；双击数值修改，百分数直接写数字（如 4 表示 4%）。")
+        )
         note.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -81,9 +90,14 @@ class AssumptionsTable(QWidget):
         lay.addWidget(self.message)
 
     def unit_label(self, unit: str) -> str:
-        return {"yuan": self.tr("元"), "per_year": self.tr("%/年"), "years": self.tr("年"),
-                "share": "%", "probability_per_year": self.tr("%/年"),
-                "number": ""}.get(unit, unit)
+        return {
+            "yuan": self.tr("元"),
+            "per_year": self.tr("%/年"),
+            "years": self.tr("年"),
+            "share": "%",
+            "probability_per_year": self.tr("%/年"),
+            "number": "",
+        }.get(unit, unit)
 
     def source_text(self, source: str) -> str:
         """The source as the window shows it: weak sources say so in Chinese; the full
@@ -96,6 +110,7 @@ class AssumptionsTable(QWidget):
 
     def refresh(self) -> None:
         from ..preinstall import assumption_rows, load_assumptions
+
         try:
             rows = assumption_rows(load_assumptions(self.doc.project))
         except Exception:
@@ -107,15 +122,16 @@ class AssumptionsTable(QWidget):
                 unit = row["unit"]
                 title = row["title_en"] if i18n.lang() == "en" else row["title_zh"]
                 single = row["value"] is not None
-                values = {"title": title,
-                          "low": "" if single else _shown(row["low"], unit),
-                          "mode": _shown(row["value"] if single else row["mode"], unit),
-                          "high": "" if single else _shown(row["high"], unit),
-                          "unit": self.unit_label(unit),
-                          "source": self.source_text(str(row["source"]))}
+                values = {
+                    "title": title,
+                    "low": "" if single else _shown(row["low"], unit),
+                    "mode": _shown(row["value"] if single else row["mode"], unit),
+                    "high": "" if single else _shown(row["high"], unit),
+                    "unit": self.unit_label(unit),
+                    "source": self.source_text(str(row["source"])),
+                }
                 for c, key in enumerate(COLUMNS):
-                    field = ("value" if single else key) if key in ("low", "mode", "high") \
-                        else None
+                    field = ("value" if single else key) if key in ("low", "mode", "high") else None
                     editable = field is not None and not (single and key != "mode")
                     bad = self.bad.get((row["path"], field)) if field else None
                     it = QTableWidgetItem(bad if bad is not None else values[key])
@@ -162,6 +178,7 @@ class AssumptionsTable(QWidget):
         probe = copy.deepcopy(self.doc.project)
         probe.settings[SETTINGS_KEY] = override
         from ..preinstall import load_assumptions
+
         try:
             load_assumptions(probe)
         except Exception as e:
@@ -173,8 +190,7 @@ class AssumptionsTable(QWidget):
             return self._refuse(item, path, field, msg)
         self.bad.pop((path, field), None)
         self.message.setText("")
-        self.doc.set_setting(SETTINGS_KEY, override,
-                             self.tr("修改先期预埋假设：{0}").format(title))
+        self.doc.set_setting(SETTINGS_KEY, override, self.tr("修改先期预埋假设：{0}").format(title))
 
     def _refuse(self, item, path, field, message: str) -> None:
         self.bad[(path, field)] = item.text()

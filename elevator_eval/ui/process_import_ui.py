@@ -26,16 +26,19 @@ class ImportRecordsCommand(QUndoCommand):
             unit = doc.project.find_unit(r["unit"])
             for d in r["doors"]:
                 h = unit.household(d)
-                self.old[(unit.id, d)] = copy.deepcopy(h.extra.get("intent")) \
-                    if preview.kind == "intent" else h.vote
+                self.old[(unit.id, d)] = (
+                    copy.deepcopy(h.extra.get("intent")) if preview.kind == "intent" else h.vote
+                )
 
     def redo(self) -> None:
         from ..io.process_import import apply_preview
+
         apply_preview(self.doc.project, self.preview)
         self._notify()
 
     def undo(self) -> None:
         from ..audit import record_vote
+
         for (uid, door), old in self.old.items():
             h = self.doc.project.find_unit(uid).household(door)
             if self.preview.kind == "intent":
@@ -44,8 +47,14 @@ class ImportRecordsCommand(QUndoCommand):
                 else:
                     h.extra["intent"] = copy.deepcopy(old)
             else:
-                record_vote(self.doc.project, uid, door, old, "other",
-                            note=f"undo import {self.preview.source}")
+                record_vote(
+                    self.doc.project,
+                    uid,
+                    door,
+                    old,
+                    "other",
+                    note=f"undo import {self.preview.source}",
+                )
                 h.extra.pop("vote_proxy", None)
         self._notify()
 
@@ -59,11 +68,14 @@ def import_records(widget, doc, kind: str, path: str | None = None) -> int:
     imported (0 when cancelled or refused)."""
     from ..errors import InputError
     from ..io.process_import import preview_intent, preview_votes
-    title = translate("ProcessImport", "导入意向登记") if kind == "intent" else \
-        translate("ProcessImport", "导入线上表决结果")
+
+    title = (
+        translate("ProcessImport", "导入意向登记")
+        if kind == "intent"
+        else translate("ProcessImport", "导入线上表决结果")
+    )
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(widget, title, "",
-                                              "Excel / CSV (*.xlsx *.csv)")
+        path, _ = QFileDialog.getOpenFileName(widget, title, "", "Excel / CSV (*.xlsx *.csv)")
         if not path:
             return 0
     report = getattr(widget.window(), "report_error", None)
@@ -75,16 +87,27 @@ def import_records(widget, doc, kind: str, path: str | None = None) -> int:
         return 0
     if pv.errors:
         if report is not None:
-            report(title, translate("ProcessImport", "{0} 行有误，未导入任何数据：").format(
-                len(pv.errors)) + "\n" + "\n".join(e.text() for e in pv.errors))
+            report(
+                title,
+                translate("ProcessImport", "{0} 行有误，未导入任何数据：").format(len(pv.errors))
+                + "\n"
+                + "\n".join(e.text() for e in pv.errors),
+            )
         return 0
-    lines = [f"{r['unit']} {'/'.join(r['doors'])}: "
-             f"{r.get('vote') or ('✓' if r.get('interested') else '✗')}" for r in pv.rows[:12]]
+    lines = [
+        f"{r['unit']} {'/'.join(r['doors'])}: "
+        f"{r.get('vote') or ('✓' if r.get('interested') else '✗')}"
+        for r in pv.rows[:12]
+    ]
     if len(pv.rows) > 12:
         lines.append("…")
     answer = QMessageBox.question(
-        widget, title, translate("ProcessImport", "将导入 {0} 行：").format(len(pv.rows))
-        + "\n" + "\n".join(lines))
+        widget,
+        title,
+        translate("ProcessImport", "将导入 {0} 行：").format(len(pv.rows))
+        + "\n"
+        + "\n".join(lines),
+    )
     if answer != QMessageBox.Yes:
         return 0
     doc.undo_stack.push(ImportRecordsCommand(doc, pv, title))

@@ -46,6 +46,7 @@ class ProcessView(QWidget):
     def __init__(self, doc, window=None):
         super().__init__(window)
         from ..process.stages import load_rules
+
         self.doc = doc
         self.window_ = window
         self.rules = load_rules()
@@ -100,10 +101,19 @@ class ProcessView(QWidget):
         """The stage table of all units beside the funnel chart."""
         self.table = QTableWidget(0, 9)
         self.table.setObjectName("StageTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("单元"), self.tr("阶段"), self.tr("进入日期"), self.tr("本阶段天数"),
-            self.tr("参考天数（经验值）"), self.tr("逾期"), self.tr("责任方"),
-            self.tr("未结异议"), self.tr("阻碍")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("单元"),
+                self.tr("阶段"),
+                self.tr("进入日期"),
+                self.tr("本阶段天数"),
+                self.tr("参考天数（经验值）"),
+                self.tr("逾期"),
+                self.tr("责任方"),
+                self.tr("未结异议"),
+                self.tr("阻碍"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -143,6 +153,7 @@ class ProcessView(QWidget):
         self.import_votes = QPushButton(self.tr("导入线上表决…"))
         self.import_votes.setObjectName("ImportVotes")
         from .process_import_ui import import_records
+
         self.import_intent.clicked.connect(lambda: import_records(self, doc, "intent"))
         self.import_votes.clicked.connect(lambda: import_records(self, doc, "votes"))
         move.addWidget(self.import_intent)
@@ -154,6 +165,7 @@ class ProcessView(QWidget):
         from ..errors import InputError
         from ..process.stages import progress
         from ..process.upkeep import project_reminders
+
         today = self.as_of.date().toString("yyyy-MM-dd")
         try:
             self.data = progress(self.doc.project, today, self.rules)
@@ -162,10 +174,15 @@ class ProcessView(QWidget):
             self.data = {}
             self.summary.setText(self.tr("办理进度数据有误：{0}").format(str(e)))
             return
-        self.summary.setText(self.tr("共 {0} 个单元，逾期 {1} 个（统计日期 {2}）").format(
-            self.data["units"], self.data["overdue_total"], today))
-        self.reminders.setText("\n".join(f"⚠ {r.unit_id}: {i18n.pick(r.zh, r.en)}" for r in rem)
-                               or self.tr("暂无运维提醒"))
+        self.summary.setText(
+            self.tr("共 {0} 个单元，逾期 {1} 个（统计日期 {2}）").format(
+                self.data["units"], self.data["overdue_total"], today
+            )
+        )
+        self.reminders.setText(
+            "\n".join(f"⚠ {r.unit_id}: {i18n.pick(r.zh, r.en)}" for r in rem)
+            or self.tr("暂无运维提醒")
+        )
         self._fill_table()
         self._draw_funnel()
 
@@ -183,11 +200,17 @@ class ProcessView(QWidget):
         self.table.setRowCount(len(rows))
         red = QBrush(QColor(OVERDUE))
         for i, r in enumerate(rows):
-            texts = [r["unit"], stage_name(self.rules, r["stage"]), r["entered"] or "",
-                     "" if r["days_in_stage"] is None else str(r["days_in_stage"]),
-                     "" if r["expected_days"] is None else str(r["expected_days"]),
-                     self.tr("逾期") if r["overdue"] else "", r["responsible"],
-                     str(r["open_objections"] or ""), str(r["open_blockers"] or "")]
+            texts = [
+                r["unit"],
+                stage_name(self.rules, r["stage"]),
+                r["entered"] or "",
+                "" if r["days_in_stage"] is None else str(r["days_in_stage"]),
+                "" if r["expected_days"] is None else str(r["expected_days"]),
+                self.tr("逾期") if r["overdue"] else "",
+                r["responsible"],
+                str(r["open_objections"] or ""),
+                str(r["open_blockers"] or ""),
+            ]
             for c, t in enumerate(texts):
                 item = QTableWidgetItem(t)
                 item.setData(Qt.UserRole, r["unit"])
@@ -206,16 +229,33 @@ class ProcessView(QWidget):
         ys = list(range(len(keys)))[::-1]
         mx = max(reached + [1])
         here = [counts[k] for k in keys]
-        ax.barh(ys, [float(v) for v in reached], color="#A9C4E0", height=0.7,
-                label=self.tr("已到达（含其后阶段）"))
-        ax.barh(ys, [float(v) for v in here], color="#2F6EA5", height=0.7,
-                label=self.tr("目前处于该阶段"))
+        ax.barh(
+            ys,
+            [float(v) for v in reached],
+            color="#A9C4E0",
+            height=0.7,
+            label=self.tr("已到达（含其后阶段）"),
+        )
+        ax.barh(
+            ys,
+            [float(v) for v in here],
+            color="#2F6EA5",
+            height=0.7,
+            label=self.tr("目前处于该阶段"),
+        )
         for y, v, h in zip(ys, reached, here):
-            ax.text(v + mx * 0.02, y, f"{v}（{h}）" if i18n.lang() == "zh" else f"{v} ({h})",
-                    va="center", fontsize=7)
-        ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.4, -0.06), ncol=2,
-                  frameon=False)
+            ax.text(
+                v + mx * 0.02,
+                y,
+                f"{v}（{h}）" if i18n.lang() == "zh" else f"{v} ({h})",
+                va="center",
+                fontsize=7,
+            )
+        ax.legend(
+            fontsize=7, loc="upper center", bbox_to_anchor=(0.4, -0.06), ncol=2, frameon=False
+        )
         from matplotlib.ticker import MaxNLocator
+
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_yticks(ys)
         ax.set_yticklabels([stage_name(self.rules, k) for k in keys], fontsize=7)
@@ -255,8 +295,9 @@ class ProcessView(QWidget):
         elif nxt is None:
             self.next_label.setText(self.tr("{0} 已在最后阶段").format(uid))
         else:
-            self.next_label.setText(self.tr("{0} 的下一阶段：{1}").format(
-                uid, stage_name(self.rules, nxt)))
+            self.next_label.setText(
+                self.tr("{0} 的下一阶段：{1}").format(uid, stage_name(self.rules, nxt))
+            )
 
     def advance_selected(self) -> bool:
         """Move the selected unit to its next stage on the chosen date (undoable)."""
@@ -270,26 +311,42 @@ class ProcessView(QWidget):
         self.unitActivated.emit(self.table.item(row, 0).data(Qt.UserRole))
 
 
-def advance_unit(widget, doc, unit_id: str, stage: str, date: str, responsible: str = "",
-                 documents: list[str] | None = None) -> bool:
+def advance_unit(
+    widget,
+    doc,
+    unit_id: str,
+    stage: str,
+    date: str,
+    responsible: str = "",
+    documents: list[str] | None = None,
+) -> bool:
     """Check the move and push it on the undo stack; a refusal is shown as a message."""
     from ..errors import InputError
     from ..process import stages
+
     unit = doc.unit(unit_id)
     trial = unit.clone()
     try:
-        stages.advance(trial, stage, date, responsible=responsible, documents=documents,
-                       project=doc.project)
+        stages.advance(
+            trial, stage, date, responsible=responsible, documents=documents, project=doc.project
+        )
     except InputError as e:
         reasons = [r for r in stages.refusals(unit, stage, date, project=doc.project)]
         text = "\n".join(f"• {i18n.pick(r.zh, r.en)}" for r in reasons) or str(e)
         report = getattr(widget.window(), "report_error", None)
         title = translate("ProcessView", "不能推进到“{0}”").format(
-            stage_name(stages.load_rules(), stage))
+            stage_name(stages.load_rules(), stage)
+        )
         if report is not None:
             report(title, text)
         return False
-    doc.set_value(unit_id, lambda u: u.extra, "process", trial.extra["process"],
-                  translate("ProcessView", "推进 {0} 到“{1}”").format(
-                      unit_id, stage_name(stages.load_rules(), stage)))
+    doc.set_value(
+        unit_id,
+        lambda u: u.extra,
+        "process",
+        trial.extra["process"],
+        translate("ProcessView", "推进 {0} 到“{1}”").format(
+            unit_id, stage_name(stages.load_rules(), stage)
+        ),
+    )
     return True

@@ -52,6 +52,7 @@ def parse_score(text: str) -> Decimal | None:
 
 def procurement_defaults() -> dict:
     from ..procurement import defaults
+
     return defaults()
 
 
@@ -81,7 +82,9 @@ class ProcurementInputs(QWidget):
         self.rate = QLineEdit(self.percent_text(self.default_rate))
         self.rate.setObjectName("RateEdit")
         self.rate.setMaximumWidth(60)
-        self.rate.setToolTip(self.tr("年折现率，以百分数输入，如 3 表示 3%（本程序默认值，经验值）"))
+        self.rate.setToolTip(
+            self.tr("年折现率，以百分数输入，如 3 表示 3%（本程序默认值，经验值）")
+        )
         self.spins: dict[str, QSpinBox] = {}
         for k in CRITERIA:
             s = QSpinBox()
@@ -89,8 +92,11 @@ class ProcurementInputs(QWidget):
             s.setRange(0, 100)
             s.setSuffix(self.tr(" 分"))
             self.spins[k] = s
-        self.spins["price"].setToolTip(self.tr(
-            "货物类价格分权重不低于 {0} 分（财政部令第87号第五十五条）").format(self.min_price_weight))
+        self.spins["price"].setToolTip(
+            self.tr("货物类价格分权重不低于 {0} 分（财政部令第87号第五十五条）").format(
+                self.min_price_weight
+            )
+        )
         self.set_weights_text("price=40,technical=40,service=20")
         self.message = QLabel()
         self.message.setObjectName("InputsMessage")
@@ -127,8 +133,9 @@ class ProcurementInputs(QWidget):
         """Show saved values (no ``changed``)."""
         self._loading = True
         try:
-            self.years.setValue(years if isinstance(years, int) and 1 <= years <= 40
-                                else self.default_years)
+            self.years.setValue(
+                years if isinstance(years, int) and 1 <= years <= 40 else self.default_years
+            )
             text = self.percent_text(str(rate_fraction or self.default_rate))
             if self.rate.text() != text:
                 self.rate.setText(text)
@@ -175,7 +182,8 @@ class ProcurementInputs(QWidget):
             return self.tr("三项权重之和须为 100 分，现为 {0} 分").format(sum(w.values()))
         if w["price"] < self.min_price_weight:
             return self.tr("价格分权重不得低于 {0} 分（财政部令第87号第五十五条）").format(
-                self.min_price_weight)
+                self.min_price_weight
+            )
         return ""
 
     def _check(self) -> bool:

@@ -65,9 +65,9 @@ class ProcurementView(QWidget):
         self.quote_errors = []
         self.comparison = None
         self.quotes_path: Path | None = None
-        self._remembered_path: Path | None = None   # a workbook the user chose
+        self._remembered_path: Path | None = None  # a workbook the user chose
         self._loading = False
-        self.bad_scores: dict[tuple[str, str], str] = {}   # (product, key) → text refused
+        self.bad_scores: dict[tuple[str, str], str] = {}  # (product, key) → text refused
         self._load_message = ""
         doc.settingChanged.connect(self._on_setting_changed)
         self.status = QLabel()
@@ -97,7 +97,9 @@ class ProcurementView(QWidget):
         self.title.setFont(f)
         self.load_btn = QPushButton(self.tr("加载报价表…"))
         self.load_btn.setObjectName("LoadQuotes")
-        self.load_btn.setToolTip(self.tr("读取报价 Excel（模板见命令 elevator-eval quotes --template）"))
+        self.load_btn.setToolTip(
+            self.tr("读取报价 Excel（模板见命令 elevator-eval quotes --template）")
+        )
         self.load_btn.clicked.connect(self.choose_quotes)
         self.print_quotes_btn = QPushButton(self.tr("打印报价比选…"))
         self.print_quotes_btn.setObjectName("PrintQuotes")
@@ -122,7 +124,11 @@ class ProcurementView(QWidget):
         self.fit = QTableWidget(0, 0)
         self.fit.setObjectName("FitMatrix")
         self.fit.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.fit.setToolTip(self.tr("绿：适配；红：不适配；黄：缺少踏勘数据。井道外廓须小于可用场地（GB 50763-2012 第3.7.2条无障碍轿厢）"))
+        self.fit.setToolTip(
+            self.tr(
+                "绿：适配；红：不适配；黄：缺少踏勘数据。井道外廓须小于可用场地（GB 50763-2012 第3.7.2条无障碍轿厢）"
+            )
+        )
         self.summary = QTableWidget(0, 0)
         self.summary.setObjectName("LccTable")
         self.summary.setEditTriggers(QTableWidget.DoubleClicked | QTableWidget.EditKeyPressed)
@@ -180,14 +186,18 @@ class ProcurementView(QWidget):
             self._loading = False
 
     def chosen_unit_ids(self) -> list[str]:
-        return [self.unit_list.item(i).data(Qt.UserRole) for i in range(self.unit_list.count())
-                if self.unit_list.item(i).checkState() == Qt.Checked]
+        return [
+            self.unit_list.item(i).data(Qt.UserRole)
+            for i in range(self.unit_list.count())
+            if self.unit_list.item(i).checkState() == Qt.Checked
+        ]
 
     # ------------------------------------------------------------------ data
     def reload(self) -> None:
         self._fill_units()
-        self.title.setText(self.tr("采购比选 — {0}").format(
-            self.doc.project.name or self.tr("未命名项目")))
+        self.title.setText(
+            self.tr("采购比选 — {0}").format(self.doc.project.name or self.tr("未命名项目"))
+        )
         self._apply_saved()
 
     # ------------------------------------------------------------------ saved state
@@ -205,12 +215,17 @@ class ProcurementView(QWidget):
             rate = str(self.inputs.rate_fraction())
         except ValueError:
             rate = str(self._saved().get("discount_rate") or self.inputs.default_rate)
-        out = {"scores": {pid: {k: str(v) for k, v in sorted(e.items())}
-                          for pid, e in sorted(self.scores.items()) if e},
-               "score_scale": "percent",
-               "weights": weights_text(self.inputs.weights()),
-               "years": self.years.value(),
-               "discount_rate": rate}
+        out = {
+            "scores": {
+                pid: {k: str(v) for k, v in sorted(e.items())}
+                for pid, e in sorted(self.scores.items())
+                if e
+            },
+            "score_scale": "percent",
+            "weights": weights_text(self.inputs.weights()),
+            "years": self.years.value(),
+            "discount_rate": rate,
+        }
         if self._remembered_path is not None:
             out["quotes_path"] = str(self._remembered_path)
         return out
@@ -220,7 +235,7 @@ class ProcurementView(QWidget):
         self.doc.set_setting(SETTINGS_KEY, self.state(), text, mergeable)
 
     def _on_setting_changed(self, key: str) -> None:
-        if key == SETTINGS_KEY and self._saved() != self.state():   # e.g. undo
+        if key == SETTINGS_KEY and self._saved() != self.state():  # e.g. undo
             self._apply_saved()
 
     def _apply_saved(self) -> None:
@@ -229,8 +244,11 @@ class ProcurementView(QWidget):
         saved = self._saved()
         self._loading = True
         try:
-            self.inputs.set_values(saved.get("years"), saved.get("discount_rate"),
-                                   str(saved.get("weights") or DEFAULT_WEIGHTS))
+            self.inputs.set_values(
+                saved.get("years"),
+                saved.get("discount_rate"),
+                str(saved.get("weights") or DEFAULT_WEIGHTS),
+            )
             weights = self.inputs.weights()
             legacy_points = saved.get("score_scale") != "percent"
             self.scores = {}
@@ -242,8 +260,7 @@ class ProcurementView(QWidget):
                         v = Decimal(str(entry[k]))
                     except (KeyError, TypeError, InvalidOperation):
                         continue
-                    values[k] = score_from_points(v, Decimal(weights[k])) \
-                        if legacy_points else v
+                    values[k] = score_from_points(v, Decimal(weights[k])) if legacy_points else v
                 if values:
                     self.scores[str(pid)] = values
         finally:
@@ -278,14 +295,14 @@ class ProcurementView(QWidget):
         self.recompute()
 
     def choose_quotes(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("加载报价表"), "",
-                                              "Excel (*.xlsx)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("加载报价表"), "", "Excel (*.xlsx)")
         if path:
             self.load_quotes(path)
 
     def load_quotes(self, path, remember: bool = True) -> bool:
         """Read a quotes workbook; ``remember`` keeps its path in the project."""
         from ..io.quotes_xlsx import read_quotes
+
         try:
             products, errors = read_quotes(path)
         except Exception as e:
@@ -296,16 +313,22 @@ class ProcurementView(QWidget):
             self._remembered_path = self.quotes_path.resolve()
         self.quote_errors = errors
         if errors:
-            lines = [f"{e.row}{getattr(e, 'column', '')}: "
-                     f"{i18n.pick(getattr(e, 'message_zh', ''), getattr(e, 'message_en', ''))}"
-                     for e in errors[:20]]
-            self.status.setText(self.tr("报价表有 {0} 处错误，未加载：").format(len(errors)) +
-                                "\n" + "\n".join(lines))
+            lines = [
+                f"{e.row}{getattr(e, 'column', '')}: "
+                f"{i18n.pick(getattr(e, 'message_zh', ''), getattr(e, 'message_en', ''))}"
+                for e in errors[:20]
+            ]
+            self.status.setText(
+                self.tr("报价表有 {0} 处错误，未加载：").format(len(errors))
+                + "\n"
+                + "\n".join(lines)
+            )
             self.products = []
         else:
             self.products = products
-            self.status.setText(self.tr("已加载 {0} 个产品：{1}").format(len(products),
-                                                                  self.quotes_path.name))
+            self.status.setText(
+                self.tr("已加载 {0} 个产品：{1}").format(len(products), self.quotes_path.name)
+            )
         self._load_message = self.status.text()
         self._fill_quotes()
         if remember:
@@ -315,16 +338,20 @@ class ProcurementView(QWidget):
 
     def _weights(self):
         from ..procurement import parse_weights
+
         return parse_weights(weights_text(self.inputs.weights()))
 
     def engine_scores(self) -> dict[str, dict[str, Decimal]]:
         """The evaluators' 0–100 scores as the engine's points (score × weight ÷ 100)."""
         w = self.inputs.weights()
-        return {pid: {k: points_from_score(v, Decimal(w[k])) for k, v in e.items()}
-                for pid, e in self.scores.items()}
+        return {
+            pid: {k: points_from_score(v, Decimal(w[k])) for k, v in e.items()}
+            for pid, e in self.scores.items()
+        }
 
     def recompute(self) -> None:
         from ..procurement import compare_project
+
         error = self.inputs.error()
         if error or not self.products or not self.chosen_unit_ids():
             self.comparison = None
@@ -339,10 +366,14 @@ class ProcurementView(QWidget):
         if all(set(SCORE_KEYS) <= set(self.scores.get(p.id, {})) for p in self.products):
             kw = {"weights": weights, "scores": self.engine_scores()}
         try:
-            self.comparison = compare_project(self.doc.project, self.products,
-                                              unit_ids=self.chosen_unit_ids(),
-                                              years=self.years.value(), discount_rate=rate,
-                                              **kw)
+            self.comparison = compare_project(
+                self.doc.project,
+                self.products,
+                unit_ids=self.chosen_unit_ids(),
+                years=self.years.value(),
+                discount_rate=rate,
+                **kw,
+            )
             self.status.setText(self._load_message)
         except Exception as e:
             self.status.setText(self.tr("无法比选：{0}").format(e))
@@ -354,23 +385,48 @@ class ProcurementView(QWidget):
 
     # ------------------------------------------------------------------ tables
     def _fill_quotes(self) -> None:
-        heads = [self.tr("编号"), self.tr("供应商"), self.tr("型号"), self.tr("载重（kg）"),
-                 self.tr("轿厢（mm）"), self.tr("井道外廓（mm）"), self.tr("底坑（mm）"),
-                 self.tr("顶层高度（mm）"), self.tr("设备+安装+井道+土建（元）"),
-                 self.tr("连廊（元）"), self.tr("维保（元/年）")]
+        heads = [
+            self.tr("编号"),
+            self.tr("供应商"),
+            self.tr("型号"),
+            self.tr("载重（kg）"),
+            self.tr("轿厢（mm）"),
+            self.tr("井道外廓（mm）"),
+            self.tr("底坑（mm）"),
+            self.tr("顶层高度（mm）"),
+            self.tr("设备+安装+井道+土建（元）"),
+            self.tr("连廊（元）"),
+            self.tr("维保（元/年）"),
+        ]
         self.quotes.setColumnCount(len(heads))
         self.quotes.setHorizontalHeaderLabels(heads)
         self.quotes.setRowCount(len(self.products))
         for r, p in enumerate(self.products):
-            cells = [p.id, p.vendor, p.model, p.rated_load_kg,
-                     f"{p.car_width_mm}×{p.car_depth_mm}",
-                     f"{p.shaft_width_mm}×{p.shaft_depth_mm}", p.pit_mm, p.headroom_mm,
-                     " + ".join(labels.yuan(v) for v in (p.equipment_yuan, p.installation_yuan,
-                                                         p.shaft_structure_yuan, p.civil_yuan)),
-                     labels.yuan(p.corridor_yuan), labels.yuan(p.maintenance_yuan_per_year)]
+            cells = [
+                p.id,
+                p.vendor,
+                p.model,
+                p.rated_load_kg,
+                f"{p.car_width_mm}×{p.car_depth_mm}",
+                f"{p.shaft_width_mm}×{p.shaft_depth_mm}",
+                p.pit_mm,
+                p.headroom_mm,
+                " + ".join(
+                    labels.yuan(v)
+                    for v in (
+                        p.equipment_yuan,
+                        p.installation_yuan,
+                        p.shaft_structure_yuan,
+                        p.civil_yuan,
+                    )
+                ),
+                labels.yuan(p.corridor_yuan),
+                labels.yuan(p.maintenance_yuan_per_year),
+            ]
             for c, v in enumerate(cells):
-                it = _item(v, Qt.AlignLeft | Qt.AlignVCenter if c < 3 else
-                           Qt.AlignRight | Qt.AlignVCenter)
+                it = _item(
+                    v, Qt.AlignLeft | Qt.AlignVCenter if c < 3 else Qt.AlignRight | Qt.AlignVCenter
+                )
                 it.setToolTip(p.note or "")
                 self.quotes.setItem(r, c, it)
         self.quotes.resizeColumnsToContents()
@@ -396,21 +452,43 @@ class ProcurementView(QWidget):
                 self.fit.setItem(i, j, it)
         self.fit.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
 
-    SUMMARY_COLUMNS = ("product", "technical", "service", "total", "rank", "fits", "misfits",
-                       "unknown", "quantity", "single", "bulk", "saving", "saving_rate", "npv")
+    SUMMARY_COLUMNS = (
+        "product",
+        "technical",
+        "service",
+        "total",
+        "rank",
+        "fits",
+        "misfits",
+        "unknown",
+        "quantity",
+        "single",
+        "bulk",
+        "saving",
+        "saving_rate",
+        "npv",
+    )
 
     def summary_column(self, key: str) -> int:
         return self.SUMMARY_COLUMNS.index(key)
 
     def _summary_heads(self) -> list[str]:
-        heads = {"product": self.tr("产品"), "fits": self.tr("适配"),
-                 "misfits": self.tr("不适配"), "unknown": self.tr("待查"),
-                 "quantity": self.tr("采购台数"), "single": self.tr("单台价（元）"),
-                 "bulk": self.tr("带量单价（元）"), "saving": self.tr("带量节省（元）"),
-                 "saving_rate": self.tr("节省率"), "npv": self.tr("平均全寿命成本现值（元）"),
-                 "technical": self.tr("技术评分（0–100）"),
-                 "service": self.tr("服务评分（0–100）"),
-                 "total": self.tr("综合得分（满分 100）"), "rank": self.tr("排名")}
+        heads = {
+            "product": self.tr("产品"),
+            "fits": self.tr("适配"),
+            "misfits": self.tr("不适配"),
+            "unknown": self.tr("待查"),
+            "quantity": self.tr("采购台数"),
+            "single": self.tr("单台价（元）"),
+            "bulk": self.tr("带量单价（元）"),
+            "saving": self.tr("带量节省（元）"),
+            "saving_rate": self.tr("节省率"),
+            "npv": self.tr("平均全寿命成本现值（元）"),
+            "technical": self.tr("技术评分（0–100）"),
+            "service": self.tr("服务评分（0–100）"),
+            "total": self.tr("综合得分（满分 100）"),
+            "rank": self.tr("排名"),
+        }
         return [heads[k] for k in self.SUMMARY_COLUMNS]
 
     def _fill_summary(self) -> None:
@@ -439,67 +517,87 @@ class ProcurementView(QWidget):
         self.summary.setColumnCount(len(heads))
         # long English headers on two lines (Chinese ones are short)
         self.summary.setHorizontalHeaderLabels(
-            [h.replace(", ", ",\n").replace(" (", "\n(") for h in heads])
-        self.summary.horizontalHeaderItem(self.summary_column("npv")).setToolTip(self.tr(
-            "设备、安装、维保、电费、年检在使用年限内的现值"))
+            [h.replace(", ", ",\n").replace(" (", "\n(") for h in heads]
+        )
+        self.summary.horizontalHeaderItem(self.summary_column("npv")).setToolTip(
+            self.tr("设备、安装、维保、电费、年检在使用年限内的现值")
+        )
         self.summary.horizontalHeaderItem(self.summary_column("saving")).setToolTip(
-            self.tr("按报价表的批量价格档：单台价与带量单价之差 × 台数"))
+            self.tr("按报价表的批量价格档：单台价与带量单价之差 × 台数")
+        )
         w = self.inputs.weights()
         for key in SCORE_KEYS:
             self.summary.horizontalHeaderItem(self.summary_column(key)).setToolTip(
-                self.tr("评委按 0–100 打分；本程序按权重 {0} 分折算").format(w[key]))
+                self.tr("评委按 0–100 打分；本程序按权重 {0} 分折算").format(w[key])
+            )
         return w
 
     def _fill_summary_row(self, r: int, s, sc, w: dict) -> None:
         """Row ``r``: product summary ``s`` with its tender score ``sc`` (or None)."""
         entered = self.scores.get(s.product_id, {})
         b = s.bulk
-        values = {"product": f"{s.product_id} {s.vendor}", "fits": s.fits,
-                  "misfits": s.misfits, "unknown": s.unknown,
-                  "quantity": b.quantity, "single": labels.yuan(b.single_price_yuan),
-                  "bulk": labels.yuan(b.unit_price_yuan),
-                  "saving": labels.yuan(b.saving_yuan),
-                  "saving_rate": f"{float(b.saving_rate) * 100:.1f}%",
-                  "npv": labels.yuan(s.mean_npv_yuan),
-                  "total": "" if sc is None else f"{float(sc.total):.2f}",
-                  "rank": "" if sc is None or sc.rank is None else sc.rank}
+        values = {
+            "product": f"{s.product_id} {s.vendor}",
+            "fits": s.fits,
+            "misfits": s.misfits,
+            "unknown": s.unknown,
+            "quantity": b.quantity,
+            "single": labels.yuan(b.single_price_yuan),
+            "bulk": labels.yuan(b.unit_price_yuan),
+            "saving": labels.yuan(b.saving_yuan),
+            "saving_rate": f"{float(b.saving_rate) * 100:.1f}%",
+            "npv": labels.yuan(s.mean_npv_yuan),
+            "total": "" if sc is None else f"{float(sc.total):.2f}",
+            "rank": "" if sc is None or sc.rank is None else sc.rank,
+        }
         for key in SCORE_KEYS:
             bad = self.bad_scores.get((s.product_id, key))
             values[key] = bad if bad is not None else entered.get(key, "")
         for c, key in enumerate(self.SUMMARY_COLUMNS):
-            it = _item(values[key], Qt.AlignLeft | Qt.AlignVCenter if c == 0 else
-                       Qt.AlignRight | Qt.AlignVCenter, editable=key in SCORE_KEYS)
+            it = _item(
+                values[key],
+                Qt.AlignLeft | Qt.AlignVCenter if c == 0 else Qt.AlignRight | Qt.AlignVCenter,
+                editable=key in SCORE_KEYS,
+            )
             it.setData(Qt.UserRole, s.product_id)
             if key in SCORE_KEYS:
                 if (s.product_id, key) in self.bad_scores:
                     it.setBackground(QBrush(QColor("#ffcdd2")))
                     it.setToolTip(self.score_message())
                 else:
-                    it.setToolTip(self.tr("评委打分 0–100，直接输入；折算为 {0} 分中的得分")
-                                  .format(w[key]))
+                    it.setToolTip(
+                        self.tr("评委打分 0–100，直接输入；折算为 {0} 分中的得分").format(w[key])
+                    )
             if key in ("bulk", "saving") and b.next_tier_min_qty:
-                it.setToolTip(self.tr("再采购到 {0} 台可用下一档单价 {1}").format(
-                    b.next_tier_min_qty, labels.yuan(b.next_tier_unit_price_yuan)))
+                it.setToolTip(
+                    self.tr("再采购到 {0} 台可用下一档单价 {1}").format(
+                        b.next_tier_min_qty, labels.yuan(b.next_tier_unit_price_yuan)
+                    )
+                )
             self.summary.setItem(r, c, it)
 
     def _tender_text(self, t, w: dict) -> str:
         """The tender's winner, stable range, reversal and excluded bids, explained."""
-        explain = self.tr("价格分按低价优先法计算（满分 {0} 分）；技术、服务由评委按 0–100 打分，"
-                          "按权重 {1} 分、{2} 分折算。").format(
-            w["price"], w["technical"], w["service"])
+        explain = self.tr(
+            "价格分按低价优先法计算（满分 {0} 分）；技术、服务由评委按 0–100 打分，"
+            "按权重 {1} 分、{2} 分折算。"
+        ).format(w["price"], w["technical"], w["service"])
         if t is None:
-            return (self.tr("输入各产品的技术评分和服务评分（0–100）后计算综合得分。") + "\n"
-                    + explain)
+            return (
+                self.tr("输入各产品的技术评分和服务评分（0–100）后计算综合得分。") + "\n" + explain
+            )
         text = self.tr("中标候选：{0}").format(t.winner or "—")
         if t.winner_stable_range:
             lo, hi = t.winner_stable_range
             text += self.tr("；价格权重在 {0:.1f}–{1:.1f} 之间时第一名不变").format(
-                float(lo), float(hi))
+                float(lo), float(hi)
+            )
         if t.reversal:
             text += self.tr("；价格权重变化会改变第一名（见敏感性图）")
         for b in t.excluded:
             text += "\n" + self.tr("无效投标 {0}：{1}").format(
-                b.bidder, _one_language(b.invalid_reason))
+                b.bidder, _one_language(b.invalid_reason)
+            )
         return text + "\n" + explain
 
     def score_message(self) -> str:
@@ -522,8 +620,11 @@ class ProcurementView(QWidget):
             item.setBackground(QBrush(QColor("#ffcdd2")))
             item.setToolTip(self.score_message())
             self._loading = False
-            self.status.setText(self.tr("{0} 的{1}未采用：{2}").format(
-                pid, self._summary_heads()[item.column()], self.score_message()))
+            self.status.setText(
+                self.tr("{0} 的{1}未采用：{2}").format(
+                    pid, self._summary_heads()[item.column()], self.score_message()
+                )
+            )
             return
         self.bad_scores.pop((pid, key), None)
         entry = self.scores.setdefault(pid, {})
@@ -531,15 +632,18 @@ class ProcurementView(QWidget):
             entry.pop(key, None)
         else:
             entry[key] = value
-        self._persist((self.tr("技术评分 {0}") if key == "technical"
-                       else self.tr("服务评分 {0}")).format(pid))
+        self._persist(
+            (self.tr("技术评分 {0}") if key == "technical" else self.tr("服务评分 {0}")).format(pid)
+        )
         # after the cell's editor has closed: recompute rebuilds the table
         QTimer.singleShot(0, self.recompute)
 
     def set_scores(self, scores: dict[str, tuple]) -> None:
         """Enter the evaluators' 0–100 scores {product: (technical, service)} and recompute."""
-        self.scores = {k: {"technical": Decimal(str(t)), "service": Decimal(str(s))}
-                       for k, (t, s) in scores.items()}
+        self.scores = {
+            k: {"technical": Decimal(str(t)), "service": Decimal(str(s))}
+            for k, (t, s) in scores.items()
+        }
         self.bad_scores = {}
         self._persist(self.tr("输入评分"))
         self.recompute()
@@ -552,15 +656,21 @@ class ProcurementView(QWidget):
         fig = self.chart.figure()
         ax = fig.add_subplot(111)
         if cmp_ is None or cmp_.tender is None or not cmp_.tender.scores:
-            ax.text(0.5, 0.5, self.tr("输入评分后显示排名对价格权重的敏感性"), ha="center",
-                    va="center", transform=ax.transAxes)
+            ax.text(
+                0.5,
+                0.5,
+                self.tr("输入评分后显示排名对价格权重的敏感性"),
+                ha="center",
+                va="center",
+                transform=ax.transAxes,
+            )
             ax.set_axis_off()
             self.chart.draw()
             return
         from ..procurement import Bid, defaults, ranking_at
+
         t = cmp_.tender
-        bids = [Bid(s.bidder, s.price_yuan, s.technical_points, s.service_points)
-                for s in t.scores]
+        bids = [Bid(s.bidder, s.price_yuan, s.technical_points, s.service_points) for s in t.scores]
         lo = int(Decimal(defaults()["price_weight_min_percent"][t.weights.kind]))
         xs = list(range(lo, 101))
         ranks = {b.bidder: [] for b in bids}
@@ -595,6 +705,9 @@ def _one_language(text: str) -> str:
 
 def labels_fit(state: str) -> str:
     from PySide6.QtCore import QCoreApplication
-    return {"fits": QCoreApplication.translate("ProcurementView", "适配"),
-            "misfit": QCoreApplication.translate("ProcurementView", "不适配"),
-            "unknown": QCoreApplication.translate("ProcurementView", "缺少踏勘数据")}[state]
+
+    return {
+        "fits": QCoreApplication.translate("ProcurementView", "适配"),
+        "misfit": QCoreApplication.translate("ProcurementView", "不适配"),
+        "unknown": QCoreApplication.translate("ProcurementView", "缺少踏勘数据"),
+    }[state]

@@ -39,8 +39,8 @@ class ProjectTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.doc = doc
         self._communities: list = []
-        self._buildings: list[tuple[int, int]] = []   # flat building number → (c, b)
-        self._first_building: list[int] = []          # community row → first flat number
+        self._buildings: list[tuple[int, int]] = []  # flat building number → (c, b)
+        self._first_building: list[int] = []  # community row → first flat number
         self._klass: dict[str, str] = {}
         self.unit_count = 0
         self._where: dict[str, tuple[int, int, int]] | None = None
@@ -91,7 +91,7 @@ class ProjectTreeModel(QAbstractItemModel):
         flat = self._first_building[ci] + parent.row()
         return self.createIndex(row, 0, 1 + len(self._communities) + flat)
 
-    def parent(self, index=QModelIndex()):  # noqa: D102 - Qt API
+    def parent(self, index=QModelIndex()):
         if not index.isValid():
             return QModelIndex()
         iid = index.internalId()
@@ -103,7 +103,7 @@ class ProjectTreeModel(QAbstractItemModel):
         ci, bi = self._buildings[iid - n - 1]
         return self.createIndex(bi, 0, 1 + ci)
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+    def rowCount(self, parent=QModelIndex()):
         if not parent.isValid():
             return len(self._communities)
         if parent.column() != 0:
@@ -115,7 +115,7 @@ class ProjectTreeModel(QAbstractItemModel):
             return len(node.units)
         return 0
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+    def columnCount(self, parent=QModelIndex()):
         return 1
 
     def data(self, index, role=Qt.DisplayRole):
@@ -127,7 +127,7 @@ class ProjectTreeModel(QAbstractItemModel):
             if kind == 2:
                 return (node.name.split(" ")[-1] if node.name else "") or node.id
             return node.name or node.id
-        if role == _UNIT:        # always a string: see refcount_guard.py
+        if role == _UNIT:  # always a string: see refcount_guard.py
             return node.id if kind == 2 else ""
         if role == _KIND:
             return _KINDS[kind]
@@ -147,16 +147,17 @@ class ProjectTreeModel(QAbstractItemModel):
     def unit_index(self, unit_id: str) -> QModelIndex:
         """The index of unit ``unit_id`` (invalid when there is none)."""
         if self._where is None:
-            self._where = {u.id: (ci, bi, ui)
-                           for ci, c in enumerate(self._communities)
-                           for bi, b in enumerate(c.buildings)
-                           for ui, u in enumerate(b.units)}
+            self._where = {
+                u.id: (ci, bi, ui)
+                for ci, c in enumerate(self._communities)
+                for bi, b in enumerate(c.buildings)
+                for ui, u in enumerate(b.units)
+            }
         where = self._where.get(unit_id)
         if where is None:
             return QModelIndex()
         ci, bi, ui = where
-        return self.createIndex(ui, 0, 1 + len(self._communities)
-                                + self._first_building[ci] + bi)
+        return self.createIndex(ui, 0, 1 + len(self._communities) + self._first_building[ci] + bi)
 
     def item_index(self, kind: str, item_id: str) -> QModelIndex:
         """The index of the community, building or unit ``item_id``."""

@@ -39,8 +39,7 @@ class Settings:
         self._migrate()
 
     def _migrate(self) -> None:
-        version = int(self.qs.value("schema_version", 0 if self.qs.allKeys() else
-                                    SCHEMA_VERSION))
+        version = int(self.qs.value("schema_version", 0 if self.qs.allKeys() else SCHEMA_VERSION))
         while version < SCHEMA_VERSION:
             _MIGRATIONS[version](self.qs)
             version += 1

@@ -29,21 +29,25 @@ from . import commands, i18n
 
 translate = QCoreApplication.translate
 
+
 def org_labels() -> dict[str, str]:
     """Labels of the organisation fields in the current language."""
-    return {"street_office": translate("ProjectSettings", "街道办事处"),
-            "consultant": translate("ProjectSettings", "咨询单位"),
-            "contact_person": translate("ProjectSettings", "联系人"),
-            "contact_phone": translate("ProjectSettings", "联系电话"),
-            "address": translate("ProjectSettings", "地址"),
-            "seal_text": translate("ProjectSettings", "盖章单位（印章文字）")}
+    return {
+        "street_office": translate("ProjectSettings", "街道办事处"),
+        "consultant": translate("ProjectSettings", "咨询单位"),
+        "contact_person": translate("ProjectSettings", "联系人"),
+        "contact_phone": translate("ProjectSettings", "联系电话"),
+        "address": translate("ProjectSettings", "地址"),
+        "seal_text": translate("ProjectSettings", "盖章单位（印章文字）"),
+    }
 
 
 def _span(rf) -> str:
     if rf.valid_from is None and rf.valid_to is None:
         return translate("ProjectSettings", "长期有效")
     return translate("ProjectSettings", "有效期 {0} 至 {1}").format(
-        rf.valid_from or "…", rf.valid_to or "…")
+        rf.valid_from or "…", rf.valid_to or "…"
+    )
 
 
 class ProjectSettingsDialog(QDialog):
@@ -63,8 +67,14 @@ class ProjectSettingsDialog(QDialog):
         rules = QGroupBox(self.tr("表决与适宜性规则"))
         form = QFormLayout(rules)
         self._combo(form, "default_rules", self.tr("表决规则"), "consent", settings, None)
-        self._combo(form, "suitability_rules", self.tr("适宜性规则"), "suitability", settings,
-                    self.tr("随表决规则"))
+        self._combo(
+            form,
+            "suitability_rules",
+            self.tr("适宜性规则"),
+            "suitability",
+            settings,
+            self.tr("随表决规则"),
+        )
         lay.addWidget(rules)
 
         city = QGroupBox(self.tr("城市表格与标准"))
@@ -72,12 +82,20 @@ class ProjectSettingsDialog(QDialog):
         self.city = QLineEdit(str(settings.get("city") or ""))
         self.city.setObjectName("city")
         form.addRow(self.tr("城市"), self.city)
-        self._combo(form, "coefficient_table", self.tr("楼层系数表"), "coefficients", settings,
-                    self.tr("应用默认"))
-        self._combo(form, "subsidy_rule_set", self.tr("补贴规则"), "subsidies", settings,
-                    self.tr("不指定"))
-        self._combo(form, "sunlight_standard", self.tr("日照标准"), "sunlight", settings,
-                    self.tr("默认"))
+        self._combo(
+            form,
+            "coefficient_table",
+            self.tr("楼层系数表"),
+            "coefficients",
+            settings,
+            self.tr("应用默认"),
+        )
+        self._combo(
+            form, "subsidy_rule_set", self.tr("补贴规则"), "subsidies", settings, self.tr("不指定")
+        )
+        self._combo(
+            form, "sunlight_standard", self.tr("日照标准"), "sunlight", settings, self.tr("默认")
+        )
         lay.addWidget(city)
 
         org = QGroupBox(self.tr("组织信息（用于文件落款）"))
@@ -116,6 +134,7 @@ class ProjectSettingsDialog(QDialog):
             box.addItem(empty, "")
         # lazy: the rule engines load with the dialog, after the first paint (start-up)
         from ..rulebook import choices
+
         for rf in choices(kind, settings):
             title = i18n.pick(rf.title_zh, rf.title_en)
             mark = self.tr("（本项目定义）") if rf.project_defined else ""
@@ -173,15 +192,23 @@ class ProjectSettingsDialog(QDialog):
         except InputError as e:
             self.error.setText(self.tr("设置有误：{0}").format(str(e)))
             return
-        changed = [k for k in sorted(set(old) | set(new)) if old.get(k, commands.REMOVE)
-                   != new.get(k, commands.REMOVE)]
+        changed = [
+            k
+            for k in sorted(set(old) | set(new))
+            if old.get(k, commands.REMOVE) != new.get(k, commands.REMOVE)
+        ]
         if changed:
             stack = self.doc.undo_stack
             stack.beginMacro(self.tr("修改项目设置"))
             for k in changed:
-                stack.push(commands.SetProjectSettingCommand(
-                    self.doc, k, new.get(k, commands.REMOVE),
-                    self.tr("修改项目设置 {0}").format(k)))
+                stack.push(
+                    commands.SetProjectSettingCommand(
+                        self.doc,
+                        k,
+                        new.get(k, commands.REMOVE),
+                        self.tr("修改项目设置 {0}").format(k),
+                    )
+                )
             stack.endMacro()
         super().accept()
 

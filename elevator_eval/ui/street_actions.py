@@ -19,7 +19,6 @@ from .form_dialog import FormDialog, FormField, int_field, text_field
 from .project_tree import ID_ROLE, KIND_ROLE
 
 
-
 class StreetActions(QObject):
     """Creates the actions on ``window`` and answers them."""
 
@@ -45,9 +44,16 @@ class StreetActions(QObject):
         window.tree.customContextMenuRequested.connect(self._context_menu)
 
     def actions(self) -> list[QAction]:
-        return [self.act_add_community, self.act_add_building, self.act_add_unit,
-                self.act_generate, self.act_paste, self.act_rename, self.act_delete,
-                self.act_template]
+        return [
+            self.act_add_community,
+            self.act_add_building,
+            self.act_add_unit,
+            self.act_generate,
+            self.act_paste,
+            self.act_rename,
+            self.act_delete,
+            self.act_template,
+        ]
 
     def fill_menu(self, menu: QMenu) -> None:
         for a in (self.act_add_community, self.act_add_building, self.act_add_unit):
@@ -65,15 +71,24 @@ class StreetActions(QObject):
         texts = {
             self.act_add_community: (self.tr("新建小区(&C)…"), self.tr("在项目中新建一个小区")),
             self.act_add_building: (self.tr("新建楼栋(&B)…"), self.tr("在选中的小区中新建楼栋")),
-            self.act_add_unit: (self.tr("新建单元(&U)…"), self.tr("在选中的楼栋中新建单元（一个楼梯间）")),
-            self.act_generate: (self.tr("生成住户（层 × 户）(&G)…"),
-                                self.tr("按层数和每层户数为当前单元生成住户，如 6 层 × 2 户")),
-            self.act_paste: (self.tr("从剪贴板粘贴住户(&P)"),
-                             self.tr("从电子表格复制的行：门牌、楼层、面积、业主姓名、业主编号")),
+            self.act_add_unit: (
+                self.tr("新建单元(&U)…"),
+                self.tr("在选中的楼栋中新建单元（一个楼梯间）"),
+            ),
+            self.act_generate: (
+                self.tr("生成住户（层 × 户）(&G)…"),
+                self.tr("按层数和每层户数为当前单元生成住户，如 6 层 × 2 户"),
+            ),
+            self.act_paste: (
+                self.tr("从剪贴板粘贴住户(&P)"),
+                self.tr("从电子表格复制的行：门牌、楼层、面积、业主姓名、业主编号"),
+            ),
             self.act_rename: (self.tr("重命名(&R)…"), self.tr("重命名选中的小区、楼栋或单元")),
             self.act_delete: (self.tr("删除(&D)"), self.tr("删除选中的小区、楼栋或单元（可撤销）")),
-            self.act_template: (self.tr("下载导入模板(&T)…"),
-                                self.tr("保存街道导入用的 Excel 模板（含示例行与说明）")),
+            self.act_template: (
+                self.tr("下载导入模板(&T)…"),
+                self.tr("保存街道导入用的 Excel 模板（含示例行与说明）"),
+            ),
         }
         for act, (text, tip) in texts.items():
             act.setText(text)
@@ -96,8 +111,9 @@ class StreetActions(QObject):
             return sel_id
         if kind == "community":
             if sel_kind == "building":
-                return next(c.id for c in project.communities
-                            for b in c.buildings if b.id == sel_id)
+                return next(
+                    c.id for c in project.communities for b in c.buildings if b.id == sel_id
+                )
             if sel_kind == "unit":
                 return project.locate(sel_id)[0].id
             return project.communities[0].id if len(project.communities) == 1 else None
@@ -120,6 +136,7 @@ class StreetActions(QObject):
                 on_accept(values)
             except structure.StructureError as e:
                 raise ValueError(e.args[0]) from None
+
         self.dialog = FormDialog(self.w, title, fields, run, intro)
         self.dialog.open()
         return self.dialog
@@ -129,8 +146,12 @@ class StreetActions(QObject):
         def ok(v):
             cid = structure.add_community(self.w.doc, v["name"])
             self.select("community", cid)
-        return self._open(self.tr("新建小区"), [
-            text_field("name", self.tr("小区名称"), "", True, self.tr("请填写小区名称"))], ok)
+
+        return self._open(
+            self.tr("新建小区"),
+            [text_field("name", self.tr("小区名称"), "", True, self.tr("请填写小区名称"))],
+            ok,
+        )
 
     def add_building(self):
         cid = self._target("community")
@@ -141,11 +162,23 @@ class StreetActions(QObject):
         def ok(v):
             bid = structure.add_building(self.w.doc, cid, v["name"], v["storeys"], v["year"])
             self.select("building", bid)
-        return self._open(self.tr("新建楼栋"), [
-            text_field("name", self.tr("楼栋名称"), "", True, self.tr("请填写楼栋名称"),
-                       self.tr("如 3号楼")),
-            int_field("storeys", self.tr("地上住宅层数"), 6, 2, 40, self.tr(" 层")),
-            int_field("year", self.tr("建成年份"), 1990, 1900, year)], ok)
+
+        return self._open(
+            self.tr("新建楼栋"),
+            [
+                text_field(
+                    "name",
+                    self.tr("楼栋名称"),
+                    "",
+                    True,
+                    self.tr("请填写楼栋名称"),
+                    self.tr("如 3号楼"),
+                ),
+                int_field("storeys", self.tr("地上住宅层数"), 6, 2, 40, self.tr(" 层")),
+                int_field("year", self.tr("建成年份"), 1990, 1900, year),
+            ],
+            ok,
+        )
 
     def add_unit(self):
         bid = self._target("building")
@@ -156,10 +189,22 @@ class StreetActions(QObject):
         def ok(v):
             new = structure.add_unit(self.w.doc, bid, v["id"], v["name"])
             self.w.show_unit(new)
-        return self._open(self.tr("新建单元"), [
-            text_field("id", self.tr("单元编号"), uid, True, self.tr("请填写单元编号"),
-                       self.tr("项目内唯一，用于文件名和命令行")),
-            text_field("name", self.tr("单元名称"), name, False)], ok)
+
+        return self._open(
+            self.tr("新建单元"),
+            [
+                text_field(
+                    "id",
+                    self.tr("单元编号"),
+                    uid,
+                    True,
+                    self.tr("请填写单元编号"),
+                    self.tr("项目内唯一，用于文件名和命令行"),
+                ),
+                text_field("name", self.tr("单元名称"), name, False),
+            ],
+            ok,
+        )
 
     def _unit_for_households(self) -> str | None:
         uid = self._target("unit")
@@ -179,25 +224,39 @@ class StreetActions(QObject):
 
         def parse_area(w):
             from ..io.cells import CellError, parse_area_m2
+
             try:
                 value = parse_area_m2(w.text(), required=True)
             except CellError as e:
                 from . import i18n
+
                 raise ValueError(i18n.pick(e.message_zh, e.message)) from None
             return value
 
         def ok(v):
-            n = structure.generate_households(self.w.doc, uid, v["floors"], v["doors"],
-                                              Decimal(v["area"]), v["first"])
+            n = structure.generate_households(
+                self.w.doc, uid, v["floors"], v["doors"], Decimal(v["area"]), v["first"]
+            )
             self.w.statusBar().showMessage(self.tr("已生成 {0} 户").format(n), 5000)
             self.w.show_unit(uid, tab="votes")
-        return self._open(self.tr("生成住户"), [
-            int_field("floors", self.tr("层数"), storeys, 1, storeys),
-            int_field("doors", self.tr("每层户数"), 2, 1, 12, self.tr(" 户")),
-            int_field("first", self.tr("从第几层起"), 1, 1, storeys),
-            FormField("area", self.tr("每户专有面积（m²）"), area, parse_area,
-                      self.tr("生成后可在住户表中逐户修改"))],
-            ok, self.tr("门牌按“层号 + 两位户号”编排：101、102 … 602；已有的门牌保留不变。"))
+
+        return self._open(
+            self.tr("生成住户"),
+            [
+                int_field("floors", self.tr("层数"), storeys, 1, storeys),
+                int_field("doors", self.tr("每层户数"), 2, 1, 12, self.tr(" 户")),
+                int_field("first", self.tr("从第几层起"), 1, 1, storeys),
+                FormField(
+                    "area",
+                    self.tr("每户专有面积（m²）"),
+                    area,
+                    parse_area,
+                    self.tr("生成后可在住户表中逐户修改"),
+                ),
+            ],
+            ok,
+            self.tr("门牌按“层号 + 两位户号”编排：101、102 … 602；已有的门牌保留不变。"),
+        )
 
     def paste_households(self):
         uid = self._unit_for_households()
@@ -210,7 +269,8 @@ class StreetActions(QObject):
             self.w.report_error(self.tr("无法粘贴住户"), e.args[0][1])
             return None
         self.w.statusBar().showMessage(
-            self.tr("已粘贴：新增 {0} 户，更新 {1} 户").format(added, updated), 6000)
+            self.tr("已粘贴：新增 {0} 户，更新 {1} 户").format(added, updated), 6000
+        )
         self.w.show_unit(uid, tab="votes")
         return added, updated
 
@@ -222,35 +282,43 @@ class StreetActions(QObject):
         if kind == "community":
             old = next(c.name for c in project.communities if c.id == item_id)
         elif kind == "building":
-            old = next(b.name for c in project.communities for b in c.buildings
-                       if b.id == item_id)
+            old = next(b.name for c in project.communities for b in c.buildings if b.id == item_id)
         else:
             old = project.find_unit(item_id).name
 
         def ok(v):
             structure.rename(self.w.doc, kind, item_id, v["name"])
             self.select(kind, item_id)
-        return self._open(self.tr("重命名"), [
-            text_field("name", self.tr("新名称"), old, True, self.tr("名称不能为空"))], ok)
+
+        return self._open(
+            self.tr("重命名"),
+            [text_field("name", self.tr("新名称"), old, True, self.tr("名称不能为空"))],
+            ok,
+        )
 
     def delete(self):
         kind, item_id = self.selected()
         if kind is None:
             return self._need(self.tr("请先在左侧选择要删除的小区、楼栋或单元"))
         name = structure.delete(self.w.doc, kind, item_id)
-        self.w.statusBar().showMessage(
-            self.tr("已删除 {0}（可用 Ctrl+Z 撤销）").format(name), 8000)
+        self.w.statusBar().showMessage(self.tr("已删除 {0}（可用 Ctrl+Z 撤销）").format(name), 8000)
         return name
 
     def save_import_template(self):
         from . import i18n
         from .exporting import ask_save_path
-        path = ask_save_path(self.w, self.tr("保存导入模板"),
-                             i18n.pick("街道导入模板.xlsx", "street-import-template.xlsx"),
-                             "Excel (*.xlsx)", ".xlsx")
+
+        path = ask_save_path(
+            self.w,
+            self.tr("保存导入模板"),
+            i18n.pick("街道导入模板.xlsx", "street-import-template.xlsx"),
+            "Excel (*.xlsx)",
+            ".xlsx",
+        )
         if path is None:
             return None
         from ..io.street.template import write_import_template
+
         try:
             out = write_import_template(path)
         except OSError as e:

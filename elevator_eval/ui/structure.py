@@ -87,6 +87,7 @@ def add_community(doc, name: str) -> str:
         cid = _next_id("C", {c.id for c in comms})
         comms.append(Community(id=cid, name=name))
         return cid
+
     return _change(doc, translate("Structure", "新建小区 {0}").format(name), fn)
 
 
@@ -99,9 +100,11 @@ def add_building(doc, community_id: str, name: str, storeys: int, year_built: in
     def fn(comms):
         c = _community(comms, community_id)
         bid = _next_id("B", {b.id for cc in comms for b in cc.buildings})
-        c.buildings.append(Building(id=bid, name=name,
-                                    info=BuildingInfo(year_built=year_built, storeys=storeys)))
+        c.buildings.append(
+            Building(id=bid, name=name, info=BuildingInfo(year_built=year_built, storeys=storeys))
+        )
         return bid
+
     return _change(doc, translate("Structure", "新建楼栋 {0}").format(name), fn)
 
 
@@ -131,6 +134,7 @@ def add_unit(doc, building_id: str, unit_id: str, name: str) -> str:
         c, b = _building(comms, building_id)
         b.units.append(Unit(id=unit_id, building=b.info, name=name.strip() or unit_id))
         return unit_id
+
     return _change(doc, translate("Structure", "新建单元 {0}").format(unit_id), fn)
 
 
@@ -147,11 +151,13 @@ def rename(doc, kind: str, item_id: str, name: str) -> None:
             _building(comms, item_id)[1].name = name
         else:
             _unit(comms, item_id)[2].name = name
+
     _change(doc, translate("Structure", "重命名为 {0}").format(name), fn)
 
 
 def delete(doc, kind: str, item_id: str) -> str:
     """Delete a community, building or unit with everything in it; returns its name."""
+
     def fn(comms):
         if kind == "community":
             c = _community(comms, item_id)
@@ -164,6 +170,7 @@ def delete(doc, kind: str, item_id: str) -> str:
         _, b, u = _unit(comms, item_id)
         b.units.remove(u)
         return u.name or u.id
+
     name = fn(copy.deepcopy(doc.project.communities))
     _change(doc, translate("Structure", "删除 {0}").format(name), fn)
     return name
@@ -175,20 +182,26 @@ def door_number(floor: int, door: int) -> str:
     return f"{floor}{door:02d}"
 
 
-def generate_households(doc, unit_id: str, floors: int, doors: int, area_m2: Decimal,
-                        first_floor: int = 1) -> int:
+def generate_households(
+    doc, unit_id: str, floors: int, doors: int, area_m2: Decimal, first_floor: int = 1
+) -> int:
     """Add ``floors`` × ``doors`` households (door numbers 101, 102 … 602); doors that
     already exist are kept as they are. Returns the number added."""
     unit = doc.unit(unit_id)
     storeys = unit.building.storeys
     last = first_floor + floors - 1
     if last > storeys:
-        _fail("floors", translate("Structure", "楼栋只有 {0} 层，不能生成到第 {1} 层")
-              .format(storeys, last))
+        _fail(
+            "floors",
+            translate("Structure", "楼栋只有 {0} 层，不能生成到第 {1} 层").format(storeys, last),
+        )
     existing = {h.id for h in unit.households}
-    new = [Household(id=door_number(f, d), floor=f, area_m2=area_m2)
-           for f in range(first_floor, last + 1) for d in range(1, doors + 1)
-           if door_number(f, d) not in existing]
+    new = [
+        Household(id=door_number(f, d), floor=f, area_m2=area_m2)
+        for f in range(first_floor, last + 1)
+        for d in range(1, doors + 1)
+        if door_number(f, d) not in existing
+    ]
     if not new:
         _fail("floors", translate("Structure", "这些门牌都已存在"))
 
@@ -196,6 +209,7 @@ def generate_households(doc, unit_id: str, floors: int, doors: int, area_m2: Dec
         u = _unit(comms, unit_id)[2]
         u.households.extend(copy.deepcopy(new))
         u.households.sort(key=lambda h: (h.floor, len(h.id), h.id))
+
     _change(doc, translate("Structure", "生成 {0} 户").format(len(new)), fn)
     return len(new)
 
@@ -215,43 +229,65 @@ def parse_pasted(text: str, storeys: int) -> list[Household]:
         naming the row and column of the first bad cell.
     """
     from ..io.cells import CellError, parse_area_m2, parse_door, parse_floor, parse_text
+
     rows = [line.split("\t") for line in text.replace("\r\n", "\n").split("\n")]
     rows = [(i, r) for i, r in enumerate(rows, 1) if any(c.strip() for c in r)]
     if not rows:
-        _fail("paste", translate("Structure", "剪贴板里没有住户行（门牌、楼层、面积，以制表符分隔）"))
+        _fail(
+            "paste", translate("Structure", "剪贴板里没有住户行（门牌、楼层、面积，以制表符分隔）")
+        )
     first = rows[0][1]
-    try:                                    # a header row: its floor is not a floor
+    try:  # a header row: its floor is not a floor
         parse_floor(first[1] if len(first) > 1 else "", required=True)
     except CellError:
         rows = rows[1:]
-    heads = [translate("Structure", "门牌"), translate("Structure", "楼层"),
-             translate("Structure", "面积"), translate("Structure", "业主姓名"),
-             translate("Structure", "业主编号")]
+    heads = [
+        translate("Structure", "门牌"),
+        translate("Structure", "楼层"),
+        translate("Structure", "面积"),
+        translate("Structure", "业主姓名"),
+        translate("Structure", "业主编号"),
+    ]
     out: list[Household] = []
     seen: set[str] = set()
     for no, r in rows:
         cells = [c.strip() for c in r] + [""] * (5 - len(r))
         try:
             if len(r) < 3:
-                raise CellError(no, heads[2], "missing: door, floor and area are needed",
-                                "缺少列：需要门牌、楼层、面积")
+                raise CellError(
+                    no,
+                    heads[2],
+                    "missing: door, floor and area are needed",
+                    "缺少列：需要门牌、楼层、面积",
+                )
             door = parse_door(cells[0], no, heads[0], required=True)
             floor = parse_floor(cells[1], no, heads[1], required=True)
             area = parse_area_m2(cells[2], no, heads[2], required=True)
             owner_name = parse_text(cells[3], no, heads[3]) or ""
             owner = parse_text(cells[4], no, heads[4]) or None
         except CellError as e:
-            _fail("paste", translate("Structure", "第 {0} 行 {1}：{2}").format(
-                no, e.column, i18n.pick(e.message_zh, e.message)))
+            _fail(
+                "paste",
+                translate("Structure", "第 {0} 行 {1}：{2}").format(
+                    no, e.column, i18n.pick(e.message_zh, e.message)
+                ),
+            )
         if floor > storeys:
-            _fail("paste", translate("Structure", "第 {0} 行 {1}：楼栋只有 {2} 层").format(
-                no, heads[1], storeys))
+            _fail(
+                "paste",
+                translate("Structure", "第 {0} 行 {1}：楼栋只有 {2} 层").format(
+                    no, heads[1], storeys
+                ),
+            )
         if door in seen:
-            _fail("paste", translate("Structure", "第 {0} 行 {1}：门牌 {2} 重复").format(
-                no, heads[0], door))
+            _fail(
+                "paste",
+                translate("Structure", "第 {0} 行 {1}：门牌 {2} 重复").format(no, heads[0], door),
+            )
         seen.add(door)
-        out.append(Household(id=door, floor=floor, area_m2=area, owner=owner,
-                             owner_name=owner_name))
+        out.append(
+            Household(id=door, floor=floor, area_m2=area, owner=owner, owner_name=owner_name)
+        )
     return out
 
 
@@ -277,5 +313,6 @@ def paste_households(doc, unit_id: str, text: str) -> tuple[int, int]:
             if h.owner:
                 old.owner = h.owner
         u.households.sort(key=lambda h: (h.floor, len(h.id), h.id))
+
     _change(doc, translate("Structure", "粘贴 {0} 户").format(len(rows)), fn)
     return added, len(rows) - added

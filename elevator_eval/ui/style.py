@@ -8,5 +8,10 @@ CLASS_COLOURS = {"suitable": "#2e7d32", "difficult": "#1565c0", "unsuitable": "#
 CLASS_BACKGROUNDS = {"suitable": "#e8f5e9", "difficult": "#e3f2fd", "unsuitable": "#ffebee"}
 SEVERITY_COLOURS = {"weak": "#6d6d6d", "strong": "#e65100", "major": "#c62828"}
 VOTE_COLOURS = {"yes": "#c8e6c9", "no": "#ffcdd2", "abstain": "#fff9c4", None: "#eeeeee"}
-STATE_COLOURS = {"ready": "#2e7d32", "needs_votes": "#e65100", "blocked": "#c62828",
-                 "invalid": "#c62828", "not_computed": "#757575"}
+STATE_COLOURS = {
+    "ready": "#2e7d32",
+    "needs_votes": "#e65100",
+    "blocked": "#c62828",
+    "invalid": "#c62828",
+    "not_computed": "#757575",
+}

@@ -30,7 +30,7 @@ class UnitTab(QWidget):
         if self.isVisible():
             self._refresh()
 
-    def showEvent(self, event):  # noqa: N802 - Qt API
+    def showEvent(self, event):
         super().showEvent(event)
         if self._stale:
             self._refresh()

@@ -30,11 +30,21 @@ class CanvassTab(UnitTab):
         self.needed = QLabel()
         self.needed.setObjectName("NeededText")
         self.needed.setWordWrap(True)
-        self.table = make_table([self.tr("优先"), self.tr("业主"), self.tr("门牌"),
-                                 self.tr("面积 ㎡"),
-                             self.tr("表决"), self.tr("意向"), self.tr("走访次数"),
-                             self.tr("最近走访"), self.tr("结果"), self.tr("顾虑")],
-                            "VisitList")
+        self.table = make_table(
+            [
+                self.tr("优先"),
+                self.tr("业主"),
+                self.tr("门牌"),
+                self.tr("面积 ㎡"),
+                self.tr("表决"),
+                self.tr("意向"),
+                self.tr("走访次数"),
+                self.tr("最近走访"),
+                self.tr("结果"),
+                self.tr("顾虑"),
+            ],
+            "VisitList",
+        )
         self._name_choices()
         row = self._build_contact_row()
         row2 = self._build_intent_row()
@@ -50,19 +60,35 @@ class CanvassTab(UnitTab):
 
     def _name_choices(self) -> None:
         """Display names of the channels, outcomes, concerns and votes."""
-        self.channel_names = {"visit": self.tr("上门"), "phone": self.tr("电话"),
-                              "online": self.tr("线上")}
-        self.outcome_names = {"agreed": self.tr("同意"), "undecided": self.tr("犹豫"),
-                              "refused": self.tr("拒绝"), "no_contact": self.tr("未联系上")}
-        self.concern_names = {"cost": self.tr("费用"), "sunlight": self.tr("采光"),
-                              "noise": self.tr("噪声"), "privacy": self.tr("隐私"),
-                              "compensation": self.tr("补偿")}
-        self.vote_names = {"yes": self.tr("同意"), "no": self.tr("反对"),
-                           "abstain": self.tr("弃权"), None: self.tr("未投票")}
+        self.channel_names = {
+            "visit": self.tr("上门"),
+            "phone": self.tr("电话"),
+            "online": self.tr("线上"),
+        }
+        self.outcome_names = {
+            "agreed": self.tr("同意"),
+            "undecided": self.tr("犹豫"),
+            "refused": self.tr("拒绝"),
+            "no_contact": self.tr("未联系上"),
+        }
+        self.concern_names = {
+            "cost": self.tr("费用"),
+            "sunlight": self.tr("采光"),
+            "noise": self.tr("噪声"),
+            "privacy": self.tr("隐私"),
+            "compensation": self.tr("补偿"),
+        }
+        self.vote_names = {
+            "yes": self.tr("同意"),
+            "no": self.tr("反对"),
+            "abstain": self.tr("弃权"),
+            None: self.tr("未投票"),
+        }
 
     def _build_contact_row(self) -> QHBoxLayout:
         """Date, channel, outcome, concerns, note and the record button of one visit."""
         from ..process.records import CHANNELS, CONCERNS, OUTCOMES
+
         self.date = QDateEdit(QDate.currentDate())
         self.date.setObjectName("ContactDate")
         self.date.setCalendarPopup(True)
@@ -113,6 +139,7 @@ class CanvassTab(UnitTab):
         from ..errors import InputError
         from ..process.engagement import visit_list
         from . import i18n
+
         unit = self.doc.unit(self.unit_id)
         try:
             self.rows = visit_list(unit, self.doc.project)
@@ -126,13 +153,20 @@ class CanvassTab(UnitTab):
         self.table.setRowCount(len(self.rows))
         bold = QBrush(QColor("#1F4E79"))
         for i, r in enumerate(self.rows):
-            texts = [self.tr("需争取") if r.needed else "", r.owner, "、".join(r.doors),
-                     f"{r.area_m2:.2f}", self.vote_names[r.vote],
-                     "" if r.interested is None else
-                     (self.tr("愿意") if r.interested else self.tr("不愿意")),
-                     str(r.contacts), r.last_date or "",
-                     self.outcome_names.get(r.last_outcome, ""),
-                     "、".join(self.concern_names[c] for c in r.concerns)]
+            texts = [
+                self.tr("需争取") if r.needed else "",
+                r.owner,
+                "、".join(r.doors),
+                f"{r.area_m2:.2f}",
+                self.vote_names[r.vote],
+                ""
+                if r.interested is None
+                else (self.tr("愿意") if r.interested else self.tr("不愿意")),
+                str(r.contacts),
+                r.last_date or "",
+                self.outcome_names.get(r.last_outcome, ""),
+                "、".join(self.concern_names[c] for c in r.concerns),
+            ]
             for c, t in enumerate(texts):
                 item = QTableWidgetItem(t)
                 if r.needed:
@@ -143,6 +177,7 @@ class CanvassTab(UnitTab):
     def add_contact(self) -> bool:
         """Log a contact for the first door of the selected owner (undoable)."""
         from ..process.records import CANVASS_KEY, Contact, read_canvass
+
         sel = self.table.selectionModel().selectedRows()
         if not sel:
             return False
@@ -150,13 +185,22 @@ class CanvassTab(UnitTab):
         door = row.doors[0]
         unit = self.doc.unit(self.unit_id)
         contacts = read_canvass(unit.household(door), unit.id)
-        contacts.append(Contact(self.date.date().toString("yyyy-MM-dd"),
-                                self.channel.currentData(), self.outcome.currentData(),
-                                [c for c, b in self.concerns.items() if b.isChecked()],
-                                self.note.text().strip()))
-        self.doc.set_value(self.unit_id, lambda u: u.household(door).extra, CANVASS_KEY,
-                           [c.to_json() for c in contacts],
-                           self.tr("记录 {0} 的走访").format(door))
+        contacts.append(
+            Contact(
+                self.date.date().toString("yyyy-MM-dd"),
+                self.channel.currentData(),
+                self.outcome.currentData(),
+                [c for c, b in self.concerns.items() if b.isChecked()],
+                self.note.text().strip(),
+            )
+        )
+        self.doc.set_value(
+            self.unit_id,
+            lambda u: u.household(door).extra,
+            CANVASS_KEY,
+            [c.to_json() for c in contacts],
+            self.tr("记录 {0} 的走访").format(door),
+        )
         self.note.clear()
         for b in self.concerns.values():
             b.setChecked(False)
@@ -165,16 +209,23 @@ class CanvassTab(UnitTab):
     def register_intent(self, interested: bool) -> bool:
         """Register the selected owner's intent (every door of the owner, undoable)."""
         from ..process.records import INTENT_KEY, Intent
+
         sel = self.table.selectionModel().selectedRows()
         if not sel:
             return False
         row = self.rows[sel[0].row()]
-        value = Intent(interested, self.date.date().toString("yyyy-MM-dd"),
-                       self.tr("窗口登记")).to_json()
+        value = Intent(
+            interested, self.date.date().toString("yyyy-MM-dd"), self.tr("窗口登记")
+        ).to_json()
         stack = self.doc.undo_stack
         stack.beginMacro(self.tr("登记 {0} 的意向").format("、".join(row.doors)))
         for door in row.doors:
-            self.doc.set_value(self.unit_id, lambda u, d=door: u.household(d).extra,
-                               INTENT_KEY, value, self.tr("登记意向"))
+            self.doc.set_value(
+                self.unit_id,
+                lambda u, d=door: u.household(d).extra,
+                INTENT_KEY,
+                value,
+                self.tr("登记意向"),
+            )
         stack.endMacro()
         return True

@@ -71,8 +71,9 @@ class CostsTab(SubsidyEdits, UnitTab):
         self.method.setObjectName("MethodCombo")
         for m in METHODS:
             self.method.addItem(labels.method_label(m), m)
-            self.method.setItemData(self.method.count() - 1,
-                                    self.tr("来源：") + labels.method_source(m), Qt.ToolTipRole)
+            self.method.setItemData(
+                self.method.count() - 1, self.tr("来源：") + labels.method_source(m), Qt.ToolTipRole
+            )
         self.method.currentIndexChanged.connect(self._method_chosen)
         self.method.setToolTip(self.tr("分摊方法；每种方法的来源见下拉项提示"))
         self.rounding = QLineEdit()
@@ -82,10 +83,12 @@ class CostsTab(SubsidyEdits, UnitTab):
         self.coeffs = QTableWidget(0, 3)
         self.coeffs.setObjectName("CoefficientTable")
         self.coeffs.setHorizontalHeaderLabels([self.tr("楼层"), self.tr("系数"), self.tr("免缴")])
-        self.coeffs.horizontalHeaderItem(1).setToolTip(self.tr(
-            "楼层受益系数；空白时使用所选系数表（应用默认表见规则集）"))
-        self.coeffs.horizontalHeaderItem(2).setToolTip(self.tr(
-            "免缴楼层不分摊建设费用（常见为一层，见领域参考 §2.3）"))
+        self.coeffs.horizontalHeaderItem(1).setToolTip(
+            self.tr("楼层受益系数；空白时使用所选系数表（应用默认表见规则集）")
+        )
+        self.coeffs.horizontalHeaderItem(2).setToolTip(
+            self.tr("免缴楼层不分摊建设费用（常见为一层，见领域参考 §2.3）")
+        )
         self.coeffs.verticalHeader().hide()
         self.coeffs.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.coeffs.itemChanged.connect(self._coeff_edited)
@@ -94,16 +97,16 @@ class CostsTab(SubsidyEdits, UnitTab):
 
         self.subsidies = QTableWidget(0, 3)
         self.subsidies.setObjectName("SubsidyTable")
-        self.subsidies.setHorizontalHeaderLabels([self.tr("补贴"), self.tr("参数"),
-                                                  self.tr("金额（元）")])
+        self.subsidies.setHorizontalHeaderLabels(
+            [self.tr("补贴"), self.tr("参数"), self.tr("金额（元）")]
+        )
         self.subsidies.verticalHeader().hide()
         sh = self.subsidies.horizontalHeader()
-        sh.setSectionResizeMode(0, QHeaderView.Stretch)             # names wrap
-        sh.setSectionResizeMode(1, QHeaderView.ResizeToContents)    # numbers do not
+        sh.setSectionResizeMode(0, QHeaderView.Stretch)  # names wrap
+        sh.setSectionResizeMode(1, QHeaderView.ResizeToContents)  # numbers do not
         sh.sectionResized.connect(lambda *_: self.subsidies.resizeRowsToContents())
         sh.setSectionResizeMode(2, QHeaderView.ResizeToContents)
-        self.subsidies.itemDoubleClicked.connect(
-            lambda item: self.open_subsidy_editor(item.row()))
+        self.subsidies.itemDoubleClicked.connect(lambda item: self.open_subsidy_editor(item.row()))
         self.subsidies.setEditTriggers(QTableWidget.NoEditTriggers)
         self.subsidies.setToolTip(self.tr("双击一行修改补贴参数"))
         self.subsidies.setWordWrap(True)
@@ -129,8 +132,9 @@ class CostsTab(SubsidyEdits, UnitTab):
         self.remove_subsidy_btn.setObjectName("RemoveSubsidy")
         self.remove_subsidy_btn.setToolTip(self.tr("删除选中的补贴（可撤销）"))
         self.remove_subsidy_btn.setEnabled(False)
-        self.remove_subsidy_btn.clicked.connect(lambda: self.remove_subsidy(
-            self.subsidies.currentRow()))
+        self.remove_subsidy_btn.clicked.connect(
+            lambda: self.remove_subsidy(self.subsidies.currentRow())
+        )
         self.subsidy_dialog = None
 
         self.comp_mode = QComboBox()
@@ -145,7 +149,9 @@ class CostsTab(SubsidyEdits, UnitTab):
         for w in (self.comp_value, self.comp_floors):
             w.editingFinished.connect(self._compensation_edited)
         self.comp_mode.currentIndexChanged.connect(lambda _i: self._compensation_edited())
-        self.comp_mode.setToolTip(self.tr("低层住户补偿（领域参考 §2.3），由付费住户按分摊比例出资"))
+        self.comp_mode.setToolTip(
+            self.tr("低层住户补偿（领域参考 §2.3），由付费住户按分摊比例出资")
+        )
 
     def _settings_panel(self) -> QScrollArea:
         """The inputs laid out in a scrolling column."""
@@ -187,10 +193,21 @@ class CostsTab(SubsidyEdits, UnitTab):
         self.summary.setTextFormat(Qt.RichText)
         self.table = QTableWidget(0, 8)
         self.table.setObjectName("ShareTable")
-        self.table.setHorizontalHeaderLabels([t.replace(" (", "\n(") for t in (
-            self.tr("门牌"), self.tr("楼层"), self.tr("面积（m²）"), self.tr("分摊（元）"),
-            self.tr("补偿（元）"), self.tr("公积金（元）"), self.tr("自付（元）"),
-            self.tr("年运行费（元）"))])   # English units on a second line
+        self.table.setHorizontalHeaderLabels(
+            [
+                t.replace(" (", "\n(")
+                for t in (
+                    self.tr("门牌"),
+                    self.tr("楼层"),
+                    self.tr("面积（m²）"),
+                    self.tr("分摊（元）"),
+                    self.tr("补偿（元）"),
+                    self.tr("公积金（元）"),
+                    self.tr("自付（元）"),
+                    self.tr("年运行费（元）"),
+                )
+            ]
+        )  # English units on a second line
         self.table.horizontalHeaderItem(4).setToolTip(self.tr("负数为收到补偿，正数为出资"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
@@ -242,7 +259,7 @@ class CostsTab(SubsidyEdits, UnitTab):
         try:
             self.result = self.doc.shares(self.unit_id)
             error = None
-        except Exception as e:   # bad settings: say which field, keep the editor usable
+        except Exception as e:  # bad settings: say which field, keep the editor usable
             self.result, error = None, str(e)
         self._fill_result(error)
         self._chart_stale = True
@@ -270,12 +287,15 @@ class CostsTab(SubsidyEdits, UnitTab):
             self.coeffs.setItem(r, 2, ex)
         self.coeff_source.setText(
             self.tr("系数来自系数表：{0}（修改任一系数即改为本单元自定系数）").format(table)
-            if table else self.tr("本单元自定系数"))
+            if table
+            else self.tr("本单元自定系数")
+        )
 
     def _fill_subsidies(self, unit) -> None:
         lines = self.result.subsidy_lines if self.result is not None else []
         try:
             from ..costshare_subsidy import subsidy_total
+
             _total, lines = subsidy_total(unit)
         except Exception:
             pass
@@ -306,20 +326,29 @@ class CostsTab(SubsidyEdits, UnitTab):
     def _fill_result(self, error: str | None) -> None:
         r = self.result
         if r is None:
-            self.summary.setText("<span style='color:#c62828'>" +
-                                 self.tr("无法计算分摊：{0}").format(error or "") + "</span>")
+            self.summary.setText(
+                "<span style='color:#c62828'>"
+                + self.tr("无法计算分摊：{0}").format(error or "")
+                + "</span>"
+            )
             self.table.setRowCount(0)
             return
-        parts = [self.tr("方法：{0}").format(i18n.pick(r.method_title_zh, r.method_title_en)),
-                 self.tr("总造价 {0}").format(labels.yuan(r.total_yuan)),
-                 self.tr("补贴 {0}").format(labels.yuan(r.subsidy_yuan)),
-                 self.tr("业主合计 {0}").format(labels.yuan(r.owners_total_yuan))]
+        parts = [
+            self.tr("方法：{0}").format(i18n.pick(r.method_title_zh, r.method_title_en)),
+            self.tr("总造价 {0}").format(labels.yuan(r.total_yuan)),
+            self.tr("补贴 {0}").format(labels.yuan(r.subsidy_yuan)),
+            self.tr("业主合计 {0}").format(labels.yuan(r.owners_total_yuan)),
+        ]
         if r.compensation_pool_yuan:
             parts.append(self.tr("补偿池 {0}").format(labels.yuan(r.compensation_pool_yuan)))
         parts.append(self.tr("年运行费 {0}").format(labels.yuan(r.annual_running_total_yuan)))
         html = " · ".join(parts)
-        html += "<br><small>" + self.tr("来源：") + html_escape(
-            labels.public_source(r.method_source)) + "</small>"
+        html += (
+            "<br><small>"
+            + self.tr("来源：")
+            + html_escape(labels.public_source(r.method_source))
+            + "</small>"
+        )
         for w in r.warnings:
             html += f"<br><span style='color:#e65100'>{w}</span>"
         self.summary.setText(html)
@@ -327,9 +356,16 @@ class CostsTab(SubsidyEdits, UnitTab):
         hs = sorted(r.households, key=lambda h: (-h.floor, h.id))
         self.table.setRowCount(len(hs))
         for i, h in enumerate(hs):
-            vals = [h.id, h.floor, h.area_m2, labels.yuan(h.share_yuan),
-                    labels.yuan(h.compensation_yuan), labels.yuan(h.provident_fund_yuan),
-                    labels.yuan(h.net_out_of_pocket_yuan), labels.yuan(h.annual_running_yuan)]
+            vals = [
+                h.id,
+                h.floor,
+                h.area_m2,
+                labels.yuan(h.share_yuan),
+                labels.yuan(h.compensation_yuan),
+                labels.yuan(h.provident_fund_yuan),
+                labels.yuan(h.net_out_of_pocket_yuan),
+                labels.yuan(h.annual_running_yuan),
+            ]
             for c, v in enumerate(vals):
                 it = table_item(v)
                 it.setData(HH_ROLE, h.id)
@@ -349,10 +385,13 @@ class CostsTab(SubsidyEdits, UnitTab):
         if r is None:
             return
         hs = sorted(r.households, key=lambda h: (h.floor, h.id))
-        bar_chart(self.chart, [h.id for h in hs], [h.share_yuan for h in hs],
-                  self.tr("各户建设出资（{0}）").format(
-                      i18n.pick(r.method_title_zh, r.method_title_en)),
-                  self.tr("元"))
+        bar_chart(
+            self.chart,
+            [h.id for h in hs],
+            [h.share_yuan for h in hs],
+            self.tr("各户建设出资（{0}）").format(i18n.pick(r.method_title_zh, r.method_title_en)),
+            self.tr("元"),
+        )
         self._chart_stale = False
 
     def fill_compare(self) -> None:
@@ -370,18 +409,22 @@ class CostsTab(SubsidyEdits, UnitTab):
         self.compare.setHorizontalHeaderLabels([i18n.pick(m.title_zh, m.title_en) for m in rows])
         for c, m in enumerate(rows):
             self.compare.horizontalHeaderItem(c).setToolTip(
-                self.tr("来源：") + labels.method_source(m.method))
-        self.compare.setVerticalHeaderLabels([f"{i} ({f})" for i, f in hh] +
-                                             [self.tr("最高/最低"), self.tr("顶层/二层")])
+                self.tr("来源：") + labels.method_source(m.method)
+            )
+        self.compare.setVerticalHeaderLabels(
+            [f"{i} ({f})" for i, f in hh] + [self.tr("最高/最低"), self.tr("顶层/二层")]
+        )
         for c, m in enumerate(rows):
             for r, (hid, _f) in enumerate(hh):
                 self.compare.setItem(r, c, table_item(labels.yuan(m.shares_yuan.get(hid))))
             ratio = m.max_min_ratio
-            self.compare.setItem(len(hh), c, table_item("—" if ratio is None else
-                                                   f"{float(ratio):.2f}"))
+            self.compare.setItem(
+                len(hh), c, table_item("—" if ratio is None else f"{float(ratio):.2f}")
+            )
             ratio = m.top_vs_second_ratio
-            self.compare.setItem(len(hh) + 1, c, table_item("—" if ratio is None else
-                                                       f"{float(ratio):.2f}"))
+            self.compare.setItem(
+                len(hh) + 1, c, table_item("—" if ratio is None else f"{float(ratio):.2f}")
+            )
         self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         skipped = [f"{labels.method_label(k)}: {v}" for k, v in cmp_.skipped.items()]
         self.compare.setToolTip("\n".join(skipped))
@@ -396,8 +439,13 @@ class CostsTab(SubsidyEdits, UnitTab):
     def _method_chosen(self, _i) -> None:
         if self._loading or self.unit_id is None:
             return
-        self.doc.set_value(self.unit_id, lambda u: u.share, "method", self.method.currentData(),
-                           self.tr("分摊方法：{0}").format(self.method.currentText()))
+        self.doc.set_value(
+            self.unit_id,
+            lambda u: u.share,
+            "method",
+            self.method.currentData(),
+            self.tr("分摊方法：{0}").format(self.method.currentText()),
+        )
 
     def _rounding_edited(self) -> None:
         if self._loading:
@@ -410,8 +458,9 @@ class CostsTab(SubsidyEdits, UnitTab):
             self.rounding.setStyleSheet("background:#ffcdd2")
             return
         self.rounding.setStyleSheet("")
-        self.doc.set_value(self.unit_id, lambda u: u.share, "rounding_yuan", value,
-                           self.tr("修改取整单位"))
+        self.doc.set_value(
+            self.unit_id, lambda u: u.share, "rounding_yuan", value, self.tr("修改取整单位")
+        )
 
     def _coeff_edited(self, item: QTableWidgetItem) -> None:
         if self._loading or self.unit_id is None:
@@ -420,8 +469,9 @@ class CostsTab(SubsidyEdits, UnitTab):
         floor = item.data(Qt.UserRole)
         if item.column() == 2:
             exempt = sorted(set(unit.share.exempt_floors) ^ {floor})
-            self.doc.set_value(self.unit_id, lambda u: u.share, "exempt_floors", exempt,
-                               self.tr("修改免缴楼层"))
+            self.doc.set_value(
+                self.unit_id, lambda u: u.share, "exempt_floors", exempt, self.tr("修改免缴楼层")
+            )
             return
         try:
             base, _t = coefficients_for(unit)
@@ -441,8 +491,13 @@ class CostsTab(SubsidyEdits, UnitTab):
             self.refresh()
             self.summary.setText(self.tr("系数必须是非负数：{0}").format(text))
             return
-        self.doc.set_value(self.unit_id, lambda u: u.share, "coefficients", coeffs,
-                           self.tr("修改 {0} 层系数").format(floor))
+        self.doc.set_value(
+            self.unit_id,
+            lambda u: u.share,
+            "coefficients",
+            coeffs,
+            self.tr("修改 {0} 层系数").format(floor),
+        )
 
     def _compensation_edited(self) -> None:
         if self._loading or self.unit_id is None:
@@ -453,13 +508,19 @@ class CostsTab(SubsidyEdits, UnitTab):
         else:
             try:
                 value = Decimal(self.comp_value.text().strip() or "0")
-                floors = [int(x) for x in self.comp_floors.text().replace("，", ",").split(",")
-                          if x.strip()]
+                floors = [
+                    int(x)
+                    for x in self.comp_floors.text().replace("，", ",").split(",")
+                    if x.strip()
+                ]
             except (InvalidOperation, ValueError):
                 self.summary.setText(self.tr("补偿设置有误"))
                 return
-            new = {"mode": mode, "floors": floors or [1],
-                   ("yuan" if mode == "per_household" else "percent"): value}
+            new = {
+                "mode": mode,
+                "floors": floors or [1],
+                ("yuan" if mode == "per_household" else "percent"): value,
+            }
         unit = self.doc.unit(self.unit_id)
         if unit.share.extra.get("compensation") == new:
             return
@@ -468,8 +529,7 @@ class CostsTab(SubsidyEdits, UnitTab):
             extra.pop("compensation", None)
         else:
             extra["compensation"] = new
-        self.doc.set_value(self.unit_id, lambda u: u.share, "extra", extra,
-                           self.tr("修改低层补偿"))
+        self.doc.set_value(self.unit_id, lambda u: u.share, "extra", extra, self.tr("修改低层补偿"))
 
     # ------------------------------------------------------------------ for tests
     def share_of(self, household_id: str) -> str:

@@ -31,14 +31,16 @@ def write_document(kind: str, unit, project, lang: str, out) -> None:
     """Write one document of ``unit`` to ``out`` (a path) with the reports package."""
     if kind == "proposal":
         from ..report.proposal import build_proposal
+
         build_proposal(unit, project=project, lang=lang, out=out)
     elif kind == "consent_forms":
         from ..report.consent_form import build_consent_forms
+
         build_consent_forms(unit, project=project, lang=lang, out=out)
     elif kind in ("notice", "progress_notice"):
         from ..report.notice import build_notice
-        build_notice(unit, project=project, lang=lang, out=out,
-                     progress=kind == "progress_notice")
+
+        build_notice(unit, project=project, lang=lang, out=out, progress=kind == "progress_notice")
     else:
         raise ValueError(kind)
 
@@ -50,18 +52,27 @@ class DocumentsTab(UnitTab):
         super().__init__(doc, parent)
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
+
         self._tmp = tempfile.TemporaryDirectory(prefix="ee-preview-")
         self._serial = 0
         self.kind = QComboBox()
         self.kind.setObjectName("DocumentKind")
         for k, text, tip in (
-                ("proposal", self.tr("加装方案书"), self.tr("供业主大会讨论的方案：现状、适宜性、表决、分摊")),
-                ("consent_forms", self.tr("业主征询表"), self.tr("每户一页，供签字")),
-                ("notice", self.tr("公示"), self.tr("公示稿；姓名脱敏、不含电话")),
-                ("progress_notice", self.tr("表决进展通报"),
-                 self.tr("表决未通过时的进展通报；不作任何承诺"))):
+            (
+                "proposal",
+                self.tr("加装方案书"),
+                self.tr("供业主大会讨论的方案：现状、适宜性、表决、分摊"),
+            ),
+            ("consent_forms", self.tr("业主征询表"), self.tr("每户一页，供签字")),
+            ("notice", self.tr("公示"), self.tr("公示稿；姓名脱敏、不含电话")),
+            (
+                "progress_notice",
+                self.tr("表决进展通报"),
+                self.tr("表决未通过时的进展通报；不作任何承诺"),
+            ),
+        ):
             self.kind.addItem(text, k)
-            self.kind.setItemData(self.kind.count() - 1, tip, 3)   # Qt.ToolTipRole
+            self.kind.setItemData(self.kind.count() - 1, tip, 3)  # Qt.ToolTipRole
         self.lang = QComboBox()
         self.lang.setObjectName("DocumentLang")
         self.lang.addItem("中文", "zh")
@@ -112,8 +123,9 @@ class DocumentsTab(UnitTab):
 
     def _snapshot(self):
         """A copy of the unit and project for the worker thread (no shared mutation)."""
-        if self.kind.currentData() == "consent_forms":   # forms sign with the saved secret
+        if self.kind.currentData() == "consent_forms":  # forms sign with the saved secret
             from .ballot_review import ensure_form_secret
+
             ensure_form_secret(self.doc)
         project = copy.deepcopy(self.doc.project)
         return project.find_unit(self.unit_id), project
@@ -121,6 +133,7 @@ class DocumentsTab(UnitTab):
     def preview(self):
         """Write the chosen document to a temporary file off the UI thread, then show it."""
         from .worker import run_task
+
         if self.unit_id is None:
             return None
         unit, project = self._snapshot()
@@ -136,8 +149,9 @@ class DocumentsTab(UnitTab):
 
         task = run_task(self, work, self.tr("预览"), "", show_dialog=False)
         task.finished.connect(self._show)
-        task.failed.connect(lambda m: self.status.setText(
-            self.tr("无法生成：{0}").format(m.splitlines()[0])))
+        task.failed.connect(
+            lambda m: self.status.setText(self.tr("无法生成：{0}").format(m.splitlines()[0]))
+        )
         self.preview_task = task
         return task
 
@@ -149,21 +163,23 @@ class DocumentsTab(UnitTab):
     def export_current(self, path: str | None = None):
         """Export the chosen document (asks for a file name when ``path`` is None)."""
         from .worker import run_task
+
         if self.unit_id is None:
             return None
         unit, project = self._snapshot()
         kind, lang = self.kind.currentData(), self.lang.currentData()
         from .exporting import as_path, ask_save_path
+
         path = as_path(path)
         if path is None:
             suggested = f"{unit.id}-{kind}-{lang}.pdf"
             window = self.window()
             if hasattr(window, "settings"):
-                path = ask_save_path(window, self.tr("导出 PDF"), suggested, "PDF (*.pdf)",
-                                     ".pdf")
+                path = ask_save_path(window, self.tr("导出 PDF"), suggested, "PDF (*.pdf)", ".pdf")
             else:
-                path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF"), suggested,
-                                                      "PDF (*.pdf)")
+                path, _ = QFileDialog.getSaveFileName(
+                    self, self.tr("导出 PDF"), suggested, "PDF (*.pdf)"
+                )
             if not path:
                 return None
 
@@ -175,11 +191,12 @@ class DocumentsTab(UnitTab):
 
         task = run_task(self, work, self.tr("导出 PDF"), self.tr("正在写入 {0}…").format(path))
         task.finished.connect(lambda p: self.status.setText(self.tr("已导出 {0}").format(p)))
-        task.failed.connect(lambda m: self.status.setText(
-            self.tr("导出失败：{0}").format(m.splitlines()[0])))
+        task.failed.connect(
+            lambda m: self.status.setText(self.tr("导出失败：{0}").format(m.splitlines()[0]))
+        )
         self.export_task = task
         return task
 
-    def closeEvent(self, event):  # noqa: N802
+    def closeEvent(self, event):
         self._tmp.cleanup()
         super().closeEvent(event)

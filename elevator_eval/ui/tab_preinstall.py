@@ -58,12 +58,18 @@ class PreinstallTab(UnitTab):
         self.horizon.setObjectName("HorizonSpin")
         self.horizon.setRange(1, 50)
         self.horizon.setValue(10)
-        self.horizon.setToolTip(self.tr("评估年限（年）；默认值见先期预埋假设（应用默认，可在规则集中修改）"))
+        self.horizon.setToolTip(
+            self.tr("评估年限（年）；默认值见先期预埋假设（应用默认，可在规则集中修改）")
+        )
         self.hazard = QLineEdit()
         self.hazard.setObjectName("HazardEdit")
         self.hazard.setPlaceholderText(self.tr("自动（由表决状态估计）"))
-        self.hazard.setToolTip(self.tr("每年达成表决的概率，以百分数输入（如 20 表示 20%）。"
-                                       "留空则按表决状态估计（经验假设）"))
+        self.hazard.setToolTip(
+            self.tr(
+                "每年达成表决的概率，以百分数输入（如 20 表示 20%）。"
+                "留空则按表决状态估计（经验假设）"
+            )
+        )
         self.hazard.editingFinished.connect(self._hazard_edited)
         self.hazard_message = QLabel()
         self.hazard_message.setObjectName("HazardMessage")
@@ -92,13 +98,15 @@ class PreinstallTab(UnitTab):
         """The input form above the tabs of cost items and assumptions."""
         self.items = QTableWidget(0, 4)
         self.items.setObjectName("PreinstallItems")
-        self.items.setHorizontalHeaderLabels([self.tr("费用项"), self.tr("低"), self.tr("最可能"),
-                                              self.tr("高")])
+        self.items.setHorizontalHeaderLabels(
+            [self.tr("费用项"), self.tr("低"), self.tr("最可能"), self.tr("高")]
+        )
         self.items.verticalHeader().hide()
         self.items.setEditTriggers(QTableWidget.NoEditTriggers)
         self.items.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         from .preinstall_assumptions import AssumptionsTable
+
         self.assumptions = AssumptionsTable(doc)
         self.assumptions.setObjectName("PreinstallAssumptions")
         doc.settingChanged.connect(self._setting_changed)
@@ -137,18 +145,22 @@ class PreinstallTab(UnitTab):
 
     def _setting_changed(self, key: str) -> None:
         if key == "preinstall" and self.unit_id is not None:
-            self._on_unit_changed(self.unit_id)     # the items depend on the assumptions
+            self._on_unit_changed(self.unit_id)  # the items depend on the assumptions
 
     def refresh(self) -> None:
         unit = self.doc.unit(self.unit_id)
         self.assumptions.refresh()
         pre = unit.extra.get("preinstall") or {}
         h = pre.get("hazard") if isinstance(pre, dict) else None
-        if not self.hazard_message.text():     # keep a refused entry on screen
-            self.hazard.setText("" if h is None or isinstance(h, list)
-                                else format((Decimal(str(h)) * 100).normalize(), "f"))
+        if not self.hazard_message.text():  # keep a refused entry on screen
+            self.hazard.setText(
+                ""
+                if h is None or isinstance(h, list)
+                else format((Decimal(str(h)) * 100).normalize(), "f")
+            )
         try:
             from ..preinstall import build_inputs
+
             consent = self.doc.consent(self.unit_id) if unit.households else None
             inputs = build_inputs(unit, self.doc.project, consent_result=consent)
             self.horizon.setValue(inputs.horizon_years) if self.result is None else None
@@ -158,8 +170,12 @@ class PreinstallTab(UnitTab):
             self.summary.setText(self.tr("无法读取输入：{0}").format(e))
         self.items.setRowCount(len(items))
         for r, it in enumerate(items):
-            cells = [it.title(i18n.lang()), labels.yuan(it.low_yuan), labels.yuan(it.mode_yuan),
-                     labels.yuan(it.high_yuan)]
+            cells = [
+                it.title(i18n.lang()),
+                labels.yuan(it.low_yuan),
+                labels.yuan(it.mode_yuan),
+                labels.yuan(it.high_yuan),
+            ]
             for c, v in enumerate(cells):
                 cell = QTableWidgetItem(v)
                 cell.setToolTip(self.tr("依据：{0}").format(it.source))
@@ -198,13 +214,15 @@ class PreinstallTab(UnitTab):
             extra["preinstall"] = pre
         else:
             extra.pop("preinstall", None)
-        self.doc.set_value(self.unit_id, lambda u: u, "extra", extra,
-                           self.tr("修改每年达成表决概率"))
+        self.doc.set_value(
+            self.unit_id, lambda u: u, "extra", extra, self.tr("修改每年达成表决概率")
+        )
 
     def run(self):
         """Evaluate in the background (Monte Carlo and tornado) with a progress dialog."""
         from ..preinstall import evaluate
         from .worker import run_task
+
         project = copy.deepcopy(self.doc.project)
         unit = project.find_unit(self.unit_id)
         horizon, draws = self.horizon.value(), self.draws.currentData()
@@ -215,10 +233,17 @@ class PreinstallTab(UnitTab):
             from ..consent import tally
             from ..preinstall import build_inputs
             from ..rulebook import resolve
+
             consent = tally(unit, resolve(project, unit).consent) if unit.households else None
             inputs = build_inputs(unit, project, horizon_years=horizon, consent_result=consent)
-            first = evaluate(unit, project, horizon_years=horizon, with_monte_carlo=False,
-                             with_tornado=False, inputs=inputs)
+            first = evaluate(
+                unit,
+                project,
+                horizon_years=horizon,
+                with_monte_carlo=False,
+                with_tornado=False,
+                inputs=inputs,
+            )
             if not progress(1, 2):
                 return first
             full = evaluate(unit, project, horizon_years=horizon, draws=draws, inputs=inputs)
@@ -228,8 +253,9 @@ class PreinstallTab(UnitTab):
         self.run_btn.setEnabled(False)
         task = run_task(self, work, self.tr("先期预埋评估"), self.tr("正在模拟…"))
         task.finished.connect(self._show)
-        task.failed.connect(lambda m: self.summary.setText(
-            self.tr("无法计算：{0}").format(m.splitlines()[0])))
+        task.failed.connect(
+            lambda m: self.summary.setText(self.tr("无法计算：{0}").format(m.splitlines()[0]))
+        )
         task.done.connect(lambda: self.run_btn.setEnabled(True))
         self.task = task
         return task
@@ -240,17 +266,29 @@ class PreinstallTab(UnitTab):
         e, m = res.expected, res.most_likely
         expected_title = html.escape(self.tr("期望值（据此判断）"))
         likely_title = html.escape(self.tr("最可能情形"))
-        head = (f"<tr><th></th><th align='right'>{expected_title}</th>"
-                f"<th align='right'>{likely_title}</th></tr>")
-        rows = [(self.tr("净节省（现值）"), labels.yuan(e.net_saving_yuan),
-                 labels.yuan(m.net_saving_yuan)),
-                (self.tr("{0} 年内达成表决的概率").format(res.horizon_years),
-                 _pct(e.probability_within_horizon), _pct(m.probability_within_horizon)),
-                (self.tr("白做的概率"), _pct(e.probability_of_waste),
-                 _pct(m.probability_of_waste)),
-                (self.tr("期望浪费"), labels.yuan(e.waste_yuan), labels.yuan(m.waste_yuan))]
-        body = "".join(f"<tr><td>{html.escape(a)}</td><td align='right'>{html.escape(b)}</td>"
-                       f"<td align='right'>{html.escape(c)}</td></tr>" for a, b, c in rows)
+        head = (
+            f"<tr><th></th><th align='right'>{expected_title}</th>"
+            f"<th align='right'>{likely_title}</th></tr>"
+        )
+        rows = [
+            (
+                self.tr("净节省（现值）"),
+                labels.yuan(e.net_saving_yuan),
+                labels.yuan(m.net_saving_yuan),
+            ),
+            (
+                self.tr("{0} 年内达成表决的概率").format(res.horizon_years),
+                _pct(e.probability_within_horizon),
+                _pct(m.probability_within_horizon),
+            ),
+            (self.tr("白做的概率"), _pct(e.probability_of_waste), _pct(m.probability_of_waste)),
+            (self.tr("期望浪费"), labels.yuan(e.waste_yuan), labels.yuan(m.waste_yuan)),
+        ]
+        body = "".join(
+            f"<tr><td>{html.escape(a)}</td><td align='right'>{html.escape(b)}</td>"
+            f"<td align='right'>{html.escape(c)}</td></tr>"
+            for a, b, c in rows
+        )
         return f"<table cellspacing='0' cellpadding='3'>{head}{body}</table>"
 
     def _show(self, res) -> None:
@@ -259,26 +297,48 @@ class PreinstallTab(UnitTab):
         self.result = res
         verdict = self.tr("先期预埋划算") if res.pays_off else self.tr("先期预埋不划算")
         colour = "#2e7d32" if res.pays_off else "#c62828"
-        lines = [f"<b style='color:{colour}'>{verdict}</b> — {res.message(i18n.lang())}",
-                 self.tr("现在做的费用 {0}；以后单独施工的额外费用 {1}").format(
-                     labels.yuan(res.cost_now_yuan), labels.yuan(res.extra_later_yuan)),
-                 self._figures_table(res),
-                 self.tr("盈亏平衡：{0} 年内达成表决的概率至少 {1}").format(
-                     res.horizon_years, _pct(res.break_even_probability))]
+        lines = [
+            f"<b style='color:{colour}'>{verdict}</b> — {res.message(i18n.lang())}",
+            self.tr("现在做的费用 {0}；以后单独施工的额外费用 {1}").format(
+                labels.yuan(res.cost_now_yuan), labels.yuan(res.extra_later_yuan)
+            ),
+            self._figures_table(res),
+            self.tr("盈亏平衡：{0} 年内达成表决的概率至少 {1}").format(
+                res.horizon_years, _pct(res.break_even_probability)
+            ),
+        ]
         mc = res.monte_carlo
         if mc is not None:
-            lines.append(self.tr("蒙特卡洛 {0:,} 次：P10 {1}，P50 {2}，P90 {3}；划算的概率 {4}")
-                         .format(mc.draws, labels.yuan(mc.p10_yuan), labels.yuan(mc.p50_yuan),
-                                 labels.yuan(mc.p90_yuan), _pct(mc.probability_pays_off)))
-        source = i18n.pick(res.assumptions_source_zh or res.assumptions_source,
-                           res.assumptions_source)
+            lines.append(
+                self.tr("蒙特卡洛 {0:,} 次：P10 {1}，P50 {2}，P90 {3}；划算的概率 {4}").format(
+                    mc.draws,
+                    labels.yuan(mc.p10_yuan),
+                    labels.yuan(mc.p50_yuan),
+                    labels.yuan(mc.p90_yuan),
+                    _pct(mc.probability_pays_off),
+                )
+            )
+        source = i18n.pick(
+            res.assumptions_source_zh or res.assumptions_source, res.assumptions_source
+        )
         lines.append("<small>" + self.tr("假设来源：") + html.escape(source) + "</small>")
         self.summary.setText("<br>".join(lines))
         years = list(range(1, res.horizon_years + 1))
-        line_chart(self.chart_cost, years, [(self.tr("以后再做的费用"), res.cost_later_by_year_yuan)],
-                   self.tr("第 t 年再做的费用（未折现）"), self.tr("年"), self.tr("元"))
-        bar_chart(self.chart_prob, [str(y) for y in years], res.probability_by_year,
-                  self.tr("在第 t 年达成表决的概率"), self.tr("概率"))
+        line_chart(
+            self.chart_cost,
+            years,
+            [(self.tr("以后再做的费用"), res.cost_later_by_year_yuan)],
+            self.tr("第 t 年再做的费用（未折现）"),
+            self.tr("年"),
+            self.tr("元"),
+        )
+        bar_chart(
+            self.chart_prob,
+            [str(y) for y in years],
+            res.probability_by_year,
+            self.tr("在第 t 年达成表决的概率"),
+            self.tr("概率"),
+        )
         if res.tornado is not None and res.tornado.bars:
             self._tornado(res.tornado)
         if mc is not None and mc.histogram_counts:
@@ -301,10 +361,20 @@ class PreinstallTab(UnitTab):
         base = float(tor.base_yuan)
         for i, b in enumerate(bars):
             lo, hi = float(b.saving_at_low_yuan), float(b.saving_at_high_yuan)
-            ax.barh(i, lo - base, left=base, color="#5B9BD5",
-                    label=self.tr("输入取低值") if i == 0 else None)
-            ax.barh(i, hi - base, left=base, color="#ED7D31",
-                    label=self.tr("输入取高值") if i == 0 else None)
+            ax.barh(
+                i,
+                lo - base,
+                left=base,
+                color="#5B9BD5",
+                label=self.tr("输入取低值") if i == 0 else None,
+            )
+            ax.barh(
+                i,
+                hi - base,
+                left=base,
+                color="#ED7D31",
+                label=self.tr("输入取高值") if i == 0 else None,
+            )
         ax.legend(fontsize=7, loc="lower right")
         ax.set_yticks(range(len(bars)))
         ax.set_yticklabels([b.title(i18n.lang()) for b in bars], fontsize=7)

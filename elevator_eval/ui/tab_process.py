@@ -50,6 +50,7 @@ class ProcessTab(UnitTab):
     def __init__(self, doc, parent=None):
         super().__init__(doc, parent)
         from ..process.stages import load_rules
+
         self.rules = load_rules()
         box = self._build_stage_box()
         obox = self._build_objection_box()
@@ -59,8 +60,10 @@ class ProcessTab(UnitTab):
 
     def _build_stage_box(self) -> QGroupBox:
         """Stage history, the advance row, the blockers and the intent summary."""
-        self.stages = make_table([self.tr("阶段"), self.tr("进入日期"), self.tr("责任方"),
-                              self.tr("文件")], "StageHistory")
+        self.stages = make_table(
+            [self.tr("阶段"), self.tr("进入日期"), self.tr("责任方"), self.tr("文件")],
+            "StageHistory",
+        )
         self.next_label = QLabel()
         self.next_label.setObjectName("NextStage")
         self.next_label.setWordWrap(True)
@@ -116,9 +119,19 @@ class ProcessTab(UnitTab):
 
     def _build_objection_box(self) -> QGroupBox:
         """The objections table with its entry row."""
-        self.objections = make_table([self.tr("编号"), self.tr("状态"), self.tr("收到日期"),
-                                  self.tr("异议人"), self.tr("门牌"), self.tr("异议内容"),
-                                  self.tr("答复"), self.tr("处理结果")], "ObjectionTable")
+        self.objections = make_table(
+            [
+                self.tr("编号"),
+                self.tr("状态"),
+                self.tr("收到日期"),
+                self.tr("异议人"),
+                self.tr("门牌"),
+                self.tr("异议内容"),
+                self.tr("答复"),
+                self.tr("处理结果"),
+            ],
+            "ObjectionTable",
+        )
         self.ob_text = QLineEdit()
         self.ob_text.setObjectName("ObjectionText")
         self.ob_text.setPlaceholderText(self.tr("异议内容 / 答复 / 处理结果"))
@@ -138,8 +151,14 @@ class ProcessTab(UnitTab):
         self.resolve_ob.setObjectName("ResolveObjection")
         self.resolve_ob.clicked.connect(lambda: self.settle("resolve"))
         orow = QHBoxLayout()
-        for w in (self.ob_text, self.ob_name, self.ob_door, self.add_ob, self.reply_ob,
-                  self.resolve_ob):
+        for w in (
+            self.ob_text,
+            self.ob_name,
+            self.ob_door,
+            self.add_ob,
+            self.reply_ob,
+            self.resolve_ob,
+        ):
             orow.addWidget(w)
         obox = QGroupBox(self.tr("公示异议（对外打印时姓名脱敏）"))
         olay = QVBoxLayout(obox)
@@ -150,19 +169,26 @@ class ProcessTab(UnitTab):
     # ------------------------------------------------------------------ refresh
     def _data(self):
         from ..process.records import read_process
+
         return read_process(self.doc.unit(self.unit_id))
 
     def refresh(self) -> None:
         from ..errors import InputError
         from ..process.engagement import intent_summary
         from ..process.stages import refusals
+
         try:
             pd = self._data()
         except InputError as e:
             self.next_label.setText(self.tr("办理进度数据有误：{0}").format(str(e)))
             return
-        fill(self.stages, [[stage_name(self.rules, s.stage), s.entered, s.responsible,
-                            "、".join(s.documents)] for s in pd.stages])
+        fill(
+            self.stages,
+            [
+                [stage_name(self.rules, s.stage), s.entered, s.responsible, "、".join(s.documents)]
+                for s in pd.stages
+            ],
+        )
         nxt = self.next_stage(pd)
         if nxt is None:
             self.next_label.setText(self.tr("已在最后阶段"))
@@ -173,23 +199,48 @@ class ProcessTab(UnitTab):
             reasons = refusals(unit, nxt, date, project=self.doc.project, rules=self.rules)
             text = self.tr("下一阶段：{0}").format(stage_name(self.rules, nxt))
             if reasons:
-                text += "  —  " + self.tr("尚不能推进：") + "；".join(
-                    i18n.pick(r.zh, r.en) for r in reasons)
+                text += (
+                    "  —  "
+                    + self.tr("尚不能推进：")
+                    + "；".join(i18n.pick(r.zh, r.en) for r in reasons)
+                )
             self.next_label.setText(text)
             self.advance_btn.setEnabled(True)
         open_b = pd.open_blockers()
-        self.blockers.setText(self.tr("阻碍：") + "；".join(f"{b.text}（{b.since}）"
-                                                         for b in open_b) if open_b else "")
+        self.blockers.setText(
+            self.tr("阻碍：") + "；".join(f"{b.text}（{b.since}）" for b in open_b)
+            if open_b
+            else ""
+        )
         s = intent_summary(self.doc.unit(self.unit_id), self.doc.project)
         flag = self.tr("（仅凭登记意向即可达到表决门槛，可优先启动）") if s.meets_threshold else ""
-        self.intent.setText(self.tr("意向登记：{0} 户中 {1} 户已登记，{2} 户愿意加装").format(
-            s.households, s.registered, s.interested) + flag)
-        status = {"open": self.tr("待答复"), "answered": self.tr("已答复"),
-                  "resolved": self.tr("已办结")}
-        fill(self.objections, [[o.id, status[o.status], o.received, o.name, o.household,
-                                o.text, f"{o.reply} {o.reply_date or ''}".strip(),
-                                f"{o.resolution} {o.resolved_date or ''}".strip()]
-                               for o in pd.objections])
+        self.intent.setText(
+            self.tr("意向登记：{0} 户中 {1} 户已登记，{2} 户愿意加装").format(
+                s.households, s.registered, s.interested
+            )
+            + flag
+        )
+        status = {
+            "open": self.tr("待答复"),
+            "answered": self.tr("已答复"),
+            "resolved": self.tr("已办结"),
+        }
+        fill(
+            self.objections,
+            [
+                [
+                    o.id,
+                    status[o.status],
+                    o.received,
+                    o.name,
+                    o.household,
+                    o.text,
+                    f"{o.reply} {o.reply_date or ''}".strip(),
+                    f"{o.resolution} {o.resolved_date or ''}".strip(),
+                ]
+                for o in pd.objections
+            ],
+        )
 
     def next_stage(self, pd) -> str | None:
         keys = [s.key for s in self.rules.stages]
@@ -202,21 +253,29 @@ class ProcessTab(UnitTab):
         if nxt is None:
             return False
         docs = [self.document.text().strip()] if self.document.text().strip() else []
-        ok = advance_unit(self, self.doc, self.unit_id, nxt,
-                          self.date.date().toString("yyyy-MM-dd"),
-                          self.responsible.text().strip(), docs)
+        ok = advance_unit(
+            self,
+            self.doc,
+            self.unit_id,
+            nxt,
+            self.date.date().toString("yyyy-MM-dd"),
+            self.responsible.text().strip(),
+            docs,
+        )
         if ok:
             self.document.clear()
         return ok
 
     def _store(self, pd, text: str) -> None:
         from ..process.records import parse_process
+
         raw = pd.to_json()
         parse_process(raw, f"unit {self.unit_id}: process")
         self.doc.set_value(self.unit_id, lambda u: u.extra, "process", raw, text)
 
     def add_objection(self) -> None:
         from ..process.records import Objection
+
         text = self.ob_text.text().strip()
         if not text:
             return
@@ -225,9 +284,15 @@ class ProcessTab(UnitTab):
         taken = {o.id for o in pd.objections}
         while f"{self.unit_id}-YY{n}" in taken:
             n += 1
-        pd.objections.append(Objection(f"{self.unit_id}-YY{n}",
-                                       self.date.date().toString("yyyy-MM-dd"), text,
-                                       self.ob_door.text().strip(), self.ob_name.text().strip()))
+        pd.objections.append(
+            Objection(
+                f"{self.unit_id}-YY{n}",
+                self.date.date().toString("yyyy-MM-dd"),
+                text,
+                self.ob_door.text().strip(),
+                self.ob_name.text().strip(),
+            )
+        )
         self._store(pd, self.tr("登记异议"))
         for w in (self.ob_text, self.ob_name, self.ob_door):
             w.clear()
@@ -256,6 +321,7 @@ class ProcessTab(UnitTab):
     def add_blocker(self) -> None:
         """Record a blocker from the date field on (undoable); it stops every move."""
         from ..process.records import Blocker
+
         text = self.blocker_text.text().strip()
         if not text:
             return

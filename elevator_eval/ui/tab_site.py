@@ -27,18 +27,21 @@ from .tab_base import UnitTab
 def _project_checks(doc) -> dict:
     """The checks of the suitability ruleset the project uses by default (for tooltips)."""
     from ..rulebook import resolve
+
     try:
         return resolve(doc.project, None).suitability.checks
     except Exception:  # invalid settings: the shipped default still describes the checks
         return resolve(None, None).suitability.checks
+
 
 class SiteTab(UnitTab):
     name = "site"
 
     def __init__(self, doc, parent=None):
         super().__init__(doc, parent)
-        self.form = ModelForm(doc, self._fields(doc),
-                              lambda label: self.tr("修改{0}").format(label))
+        self.form = ModelForm(
+            doc, self._fields(doc), lambda label: self.tr("修改{0}").format(label)
+        )
         scroll = self._build_form_scroll()
         right = self._build_findings_panel()
         split = QSplitter()
@@ -56,28 +59,68 @@ class SiteTab(UnitTab):
         checks = _project_checks(doc)
         fire, near = checks["fire_lane_narrow"], checks["neighbour_close"]
         fields = [
-            Field("entry_mode", self.tr("入户方式"), "choice", s,
-                  choices=[(m, labels.entry_label(m)) for m in ENTRY_MODES]),
-            Field("footprint_available_m", self.tr("可用井道场地 宽×深（m）"), "pair", s,
-                  tooltip=self.tr("小于所选入户方式的最小井道为强干扰（几何默认值见规则集）")),
-            Field("inside_red_line", self.tr("在用地红线内"), "bool3", s,
-                  tooltip=self.tr("超出用地红线为重大干扰")),
-            Field("fire_lane_width_after_m", self.tr("加装后消防车道净宽（m）"), "decimal", s,
-                  tooltip=self.tr("小于 {0} m 为{1}（{2}）").format(
-                      fire["min_width_m"], labels.severity_label(fire["severity"]),
-                      fire["source"])),
-            Field("distance_to_neighbour_m", self.tr("与相邻建筑距离（m）"), "decimal", s,
-                  tooltip=self.tr("小于 {0} m 为{1}（{2}）").format(
-                      near["min_distance_m"], labels.severity_label(near["severity"]),
-                      near["source"])),
+            Field(
+                "entry_mode",
+                self.tr("入户方式"),
+                "choice",
+                s,
+                choices=[(m, labels.entry_label(m)) for m in ENTRY_MODES],
+            ),
+            Field(
+                "footprint_available_m",
+                self.tr("可用井道场地 宽×深（m）"),
+                "pair",
+                s,
+                tooltip=self.tr("小于所选入户方式的最小井道为强干扰（几何默认值见规则集）"),
+            ),
+            Field(
+                "inside_red_line",
+                self.tr("在用地红线内"),
+                "bool3",
+                s,
+                tooltip=self.tr("超出用地红线为重大干扰"),
+            ),
+            Field(
+                "fire_lane_width_after_m",
+                self.tr("加装后消防车道净宽（m）"),
+                "decimal",
+                s,
+                tooltip=self.tr("小于 {0} m 为{1}（{2}）").format(
+                    fire["min_width_m"], labels.severity_label(fire["severity"]), fire["source"]
+                ),
+            ),
+            Field(
+                "distance_to_neighbour_m",
+                self.tr("与相邻建筑距离（m）"),
+                "decimal",
+                s,
+                tooltip=self.tr("小于 {0} m 为{1}（{2}）").format(
+                    near["min_distance_m"], labels.severity_label(near["severity"]), near["source"]
+                ),
+            ),
             Field("occupies_private_courtyard", self.tr("占用私家庭院"), "bool3", s),
-            Field("sunlight_below_standard", self.tr("日照低于标准"), "bool3", s,
-                  tooltip=self.tr("GB 50180-2018 日照标准")),
-            Field("pipes_in_footprint", self.tr("场地内管线"), "pipes", s,
-                  choices=[(p, labels.pipe_label(p)) for p in PIPE_TYPES],
-                  tooltip=self.tr("燃气管为强干扰，其他管线每种为弱干扰")),
-            Field("pit_depth_available_mm", self.tr("可挖底坑深度（mm）"), "int", s,
-                  tooltip=self.tr("低于标准产品时需选用浅底坑产品（GB/T 28621-2023）")),
+            Field(
+                "sunlight_below_standard",
+                self.tr("日照低于标准"),
+                "bool3",
+                s,
+                tooltip=self.tr("GB 50180-2018 日照标准"),
+            ),
+            Field(
+                "pipes_in_footprint",
+                self.tr("场地内管线"),
+                "pipes",
+                s,
+                choices=[(p, labels.pipe_label(p)) for p in PIPE_TYPES],
+                tooltip=self.tr("燃气管为强干扰，其他管线每种为弱干扰"),
+            ),
+            Field(
+                "pit_depth_available_mm",
+                self.tr("可挖底坑深度（mm）"),
+                "int",
+                s,
+                tooltip=self.tr("低于标准产品时需选用浅底坑产品（GB/T 28621-2023）"),
+            ),
             Field("headroom_available_mm", self.tr("顶层净空（mm）"), "int", s),
             Field("corridor_depth_m", self.tr("连廊可用进深（m）"), "decimal", s),
         ]
@@ -100,7 +143,9 @@ class SiteTab(UnitTab):
         self.class_label.setToolTip(labels.class_rule_source())
         self.findings = QTableWidget(0, 3)
         self.findings.setObjectName("FindingsTable")
-        self.findings.setHorizontalHeaderLabels([self.tr("程度"), self.tr("问题"), self.tr("处理建议")])
+        self.findings.setHorizontalHeaderLabels(
+            [self.tr("程度"), self.tr("问题"), self.tr("处理建议")]
+        )
         self.findings.verticalHeader().hide()
         self.findings.setEditTriggers(QTableWidget.NoEditTriggers)
         self.findings.setWordWrap(True)
@@ -140,12 +185,15 @@ class SiteTab(UnitTab):
             self.findings.setRowCount(0)
             return
         counts = a.counts
-        self.class_label.setText(self.tr("分类：{cls}（重大 {major}，强 {strong}，弱 {weak}）— {why}")
-                                 .format(cls=labels.class_label(a.klass),
-                                         major=counts.get("major", 0),
-                                         strong=counts.get("strong", 0),
-                                         weak=counts.get("weak", 0),
-                                         why=i18n.pick(a.main_reason_zh, a.main_reason_en)))
+        self.class_label.setText(
+            self.tr("分类：{cls}（重大 {major}，强 {strong}，弱 {weak}）— {why}").format(
+                cls=labels.class_label(a.klass),
+                major=counts.get("major", 0),
+                strong=counts.get("strong", 0),
+                weak=counts.get("weak", 0),
+                why=i18n.pick(a.main_reason_zh, a.main_reason_en),
+            )
+        )
         self.class_label.setStyleSheet(f"color:{CLASS_COLOURS[a.klass]};font-weight:bold")
         self.class_label.setWordWrap(True)
         self.findings.setRowCount(len(a.findings))
@@ -170,10 +218,12 @@ class SiteTab(UnitTab):
     def _show_invalid(self) -> None:
         """Say which refused inputs the findings do not reflect (no silent old value)."""
         names = list(self.form.invalid.values())
-        self.stale_label.setText(self.tr("以下输入无效，下列结论仍按原值计算：{0}").format(
-            "、".join(names)) if names else "")
+        self.stale_label.setText(
+            self.tr("以下输入无效，下列结论仍按原值计算：{0}").format("、".join(names))
+            if names
+            else ""
+        )
         self.stale_label.setVisible(bool(names))
 
     def finding_codes(self) -> list[str]:
-        return [self.findings.item(r, 0).data(Qt.UserRole)
-                for r in range(self.findings.rowCount())]
+        return [self.findings.item(r, 0).data(Qt.UserRole) for r in range(self.findings.rowCount())]

@@ -83,7 +83,8 @@ class SitePlanTab(UnitTab):
         self.buildings = QTableWidget(0, 4)
         self.buildings.setObjectName("PlanBuildings")
         self.buildings.setHorizontalHeaderLabels(
-            [self.tr("编号"), self.tr("本楼"), self.tr("高度（m）"), self.tr("轮廓 x,y; …（m）")])
+            [self.tr("编号"), self.tr("本楼"), self.tr("高度（m）"), self.tr("轮廓 x,y; …（m）")]
+        )
         self.buildings.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.buildings.itemChanged.connect(self._building_edited)
         self.add_button = QPushButton(self.tr("添加相邻楼"))
@@ -95,7 +96,8 @@ class SitePlanTab(UnitTab):
         self.candidates = QTableWidget(0, 3)
         self.candidates.setObjectName("PlanCandidates")
         self.candidates.setHorizontalHeaderLabels(
-            [self.tr("位置"), self.tr("问题"), self.tr("日照减少合计（小时）")])
+            [self.tr("位置"), self.tr("问题"), self.tr("日照减少合计（小时）")]
+        )
         self.candidates.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.candidates.setEditTriggers(QTableWidget.NoEditTriggers)
         self.candidates.cellDoubleClicked.connect(self._apply_candidate)
@@ -126,15 +128,23 @@ class SitePlanTab(UnitTab):
         self.gen_per_floor.setRange(1, 30)
         self.gen_per_floor.setValue(4)
         self.gen_floor_h = QDoubleSpinBox()
-        self.gen_floor_h.setRange(2.0, 5.5)   # storey height [m] of a walk-up
+        self.gen_floor_h.setRange(2.0, 5.5)  # storey height [m] of a walk-up
         self.gen_floor_h.setValue(2.9)
         self.gen_button = QPushButton(self.tr("生成窗"))
         self.gen_button.clicked.connect(self.generate_windows)
         gen = QGroupBox(self.tr("窗生成器（楼层 × 每层窗数，按立面）"))
         gl = QHBoxLayout(gen)
-        for w in (self.gen_building, self.gen_facade, QLabel(self.tr("层数")), self.gen_floors,
-                  QLabel(self.tr("每层")), self.gen_per_floor, QLabel(self.tr("层高")),
-                  self.gen_floor_h, self.gen_button):
+        for w in (
+            self.gen_building,
+            self.gen_facade,
+            QLabel(self.tr("层数")),
+            self.gen_floors,
+            QLabel(self.tr("每层")),
+            self.gen_per_floor,
+            QLabel(self.tr("层高")),
+            self.gen_floor_h,
+            self.gen_button,
+        ):
             gl.addWidget(w)
         return gen
 
@@ -153,8 +163,15 @@ class SitePlanTab(UnitTab):
         self.sun_table = QTableWidget(0, 6)
         self.sun_table.setObjectName("SunlightTable")
         self.sun_table.setHorizontalHeaderLabels(
-            [self.tr("窗"), self.tr("加装前（小时）"), self.tr("加装后（小时）"),
-             self.tr("减少（小时）"), self.tr("加装前达标"), self.tr("加装后达标")])
+            [
+                self.tr("窗"),
+                self.tr("加装前（小时）"),
+                self.tr("加装后（小时）"),
+                self.tr("减少（小时）"),
+                self.tr("加装前达标"),
+                self.tr("加装后达标"),
+            ]
+        )
         self.sun_table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.sun_table.verticalHeader().hide()
         self.sun_label = QLabel()
@@ -179,6 +196,7 @@ class SitePlanTab(UnitTab):
         """Validate and apply a new plan as one undoable edit; False (and the reason in the
         status line) when the plan is not valid."""
         from ..site.plan import parse_plan
+
         data = json.loads(json.dumps(new), parse_float=Decimal)
         try:
             parse_plan(data)
@@ -186,13 +204,15 @@ class SitePlanTab(UnitTab):
             self.status.setText(self.tr("平面图有误：{0}").format(str(e)))
             self.status.setStyleSheet("color:#C62828")
             return False
-        self.doc.undo_stack.push(SetValueCommand(self.doc, self.unit_id,
-                                                 lambda u: u.site.extra, "plan", data, text))
+        self.doc.undo_stack.push(
+            SetValueCommand(self.doc, self.unit_id, lambda u: u.site.extra, "plan", data, text)
+        )
         return True
 
     # ------------------------------------------------------------------ refresh
     def refresh(self) -> None:
         from ..site.plan import parse_plan
+
         raw = self.raw_plan()
         self.status.setStyleSheet("")
         self.plan = None
@@ -234,24 +254,34 @@ class SitePlanTab(UnitTab):
 
     def _fill_facades(self) -> None:
         from ..site.placement import edge_facing_deg
+
         self.gen_facade.clear()
         if self.plan is None or self.gen_building.currentIndex() < 0:
             return
         b = self.plan.buildings[self.gen_building.currentIndex()]
-        names = [self.tr("北"), self.tr("东北"), self.tr("东"), self.tr("东南"), self.tr("南"),
-                 self.tr("西南"), self.tr("西"), self.tr("西北")]
+        names = [
+            self.tr("北"),
+            self.tr("东北"),
+            self.tr("东"),
+            self.tr("东南"),
+            self.tr("南"),
+            self.tr("西南"),
+            self.tr("西"),
+            self.tr("西北"),
+        ]
         for e in range(len(b.footprint)):
             f = edge_facing_deg(b, e)
-            self.gen_facade.addItem(self.tr("立面 {0}（朝{1}）").format(
-                e + 1, names[round(f / 45) % 8]), e)
+            self.gen_facade.addItem(
+                self.tr("立面 {0}（朝{1}）").format(e + 1, names[round(f / 45) % 8]), e
+            )
 
     # ------------------------------------------------------------------ edits
     def create_plan(self) -> None:
         from ..site.placement import default_plan
+
         unit = self.doc.unit(self.unit_id)
         fh = float(unit.building.floor_height_m or Decimal("2.9"))
-        self.push_plan(default_plan(unit.site, unit.building.storeys, fh),
-                       self.tr("新建平面图"))
+        self.push_plan(default_plan(unit.site, unit.building.storeys, fh), self.tr("新建平面图"))
 
     def import_dxf(self) -> None:
         """Replace the plan's geometry with a DXF survey (location, rules and windows of
@@ -259,8 +289,10 @@ class SitePlanTab(UnitTab):
         from PySide6.QtWidgets import QFileDialog
 
         from ..io.dxf_plan import plan_from_dxf
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入 DXF 总平面"), "",
-                                              self.tr("DXF 图纸 (*.dxf)"))
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入 DXF 总平面"), "", self.tr("DXF 图纸 (*.dxf)")
+        )
         if not path:
             return
         unit = self.doc.unit(self.unit_id)
@@ -284,9 +316,13 @@ class SitePlanTab(UnitTab):
         ys = [p[1] for p in own.footprint]
         y0 = max(ys) + 1.7 * own.height_m
         n = len(new["buildings"]) + 1
-        new["buildings"].append({"id": f"N{n}", "height_m": own.height_m,
-                                 "footprint": [[min(xs), y0], [max(xs), y0],
-                                               [max(xs), y0 + 11], [min(xs), y0 + 11]]})
+        new["buildings"].append(
+            {
+                "id": f"N{n}",
+                "height_m": own.height_m,
+                "footprint": [[min(xs), y0], [max(xs), y0], [max(xs), y0 + 11], [min(xs), y0 + 11]],
+            }
+        )
         self.push_plan(new, self.tr("添加相邻楼"))
 
     def _building_edited(self, item) -> None:
@@ -309,14 +345,19 @@ class SitePlanTab(UnitTab):
 
     def generate_windows(self) -> None:
         from ..site.placement import facade_windows
+
         b = self.plan.buildings[self.gen_building.currentIndex()]
         edge = self.gen_facade.currentData()
-        wins = facade_windows(b, edge, self.gen_floors.value(), self.gen_per_floor.value(),
-                              self.gen_floor_h.value())
+        wins = facade_windows(
+            b, edge, self.gen_floors.value(), self.gen_per_floor.value(), self.gen_floor_h.value()
+        )
         new = _plain(self.raw_plan())
         suffix = f"-e{edge}"
-        keep = [w for w in new.get("windows", []) or []
-                if not (w.get("building") == b.id and str(w.get("id", "")).endswith(suffix))]
+        keep = [
+            w
+            for w in new.get("windows", []) or []
+            if not (w.get("building") == b.id and str(w.get("id", "")).endswith(suffix))
+        ]
         new["windows"] = keep + wins
         self.push_plan(new, self.tr("生成窗 {0}").format(len(wins)))
 
@@ -324,6 +365,7 @@ class SitePlanTab(UnitTab):
         from dataclasses import replace
 
         from ..site.measure import measure
+
         shaft = replace(self.plan.shaft, footprint=tuple(footprint))
         self._show_measured(measure(self.plan, shaft=shaft, with_sunlight=False))
 
@@ -336,6 +378,7 @@ class SitePlanTab(UnitTab):
     def _show_measured(self, m) -> None:
         if m is None and self.plan is not None:
             from ..site.measure import measure
+
             m = measure(self.plan, with_sunlight=False)
         if m is None or not m.values:
             self.measured.setText("")
@@ -347,9 +390,12 @@ class SitePlanTab(UnitTab):
         if "distance_to_neighbour_m" in v:
             parts.append(self.tr("距相邻建筑 {0} m").format(f"{v['distance_to_neighbour_m']:.2f}"))
         if "fire_lane_width_after_m" in v:
-            parts.append(self.tr("消防车道净宽 {0} m").format(f"{v['fire_lane_width_after_m']:.2f}"))
+            parts.append(
+                self.tr("消防车道净宽 {0} m").format(f"{v['fire_lane_width_after_m']:.2f}")
+            )
         if "pipes_in_footprint" in v:
             from . import labels
+
             names = [labels.pipe_label(k) for k in v["pipes_in_footprint"]]
             parts.append(self.tr("井道内管线：{0}").format(", ".join(names) or "—"))
         if v.get("occupies_private_courtyard"):
@@ -365,37 +411,56 @@ class SitePlanTab(UnitTab):
             self.sun_label.setText(self.tr("日照：需要位置和窗"))
             return
         from .worker import run_task
+
         plan, gen = self.plan, self._gen
         self.sun_label.setText(self.tr("日照计算中…"))
 
         def work(progress):
             from ..site.sunlight import analyse
+
             return analyse(plan)
+
         self.task = run_task(self, work, show_dialog=False)
         self.task.finished.connect(lambda res, g=gen: self._on_sunlight(res, g))
         self.task.failed.connect(lambda msg: self.sun_label.setText(msg))
 
     def _on_sunlight(self, res, gen) -> None:
         if gen != self._gen:
-            return   # a newer edit started another computation
+            return  # a newer edit started another computation
         self.sun = res
         r = res.rules
-        self.sun_label.setText(self.tr("{day} ≥ {h} 小时（真太阳时 {a:g}–{b:g} 时），{n} 个窗降至标准以下")
-                               .format(day=i18n.pick(r.day_label_zh, r.day_label_en), h=f"{r.min_hours.normalize():f}",
-                                       a=r.band_h[0], b=r.band_h[1], n=len(res.below_standard)))
+        self.sun_label.setText(
+            self.tr("{day} ≥ {h} 小时（真太阳时 {a:g}–{b:g} 时），{n} 个窗降至标准以下").format(
+                day=i18n.pick(r.day_label_zh, r.day_label_en),
+                h=f"{r.min_hours.normalize():f}",
+                a=r.band_h[0],
+                b=r.band_h[1],
+                n=len(res.below_standard),
+            )
+        )
         below = set(res.below_standard)
-        rows = sorted(res.windows, key=lambda w: (w not in below,
-                                                  -(w.before_min - w.after_min), w.id))
+        rows = sorted(
+            res.windows, key=lambda w: (w not in below, -(w.before_min - w.after_min), w.id)
+        )
         self.sun_table.setRowCount(len(rows))
         yes, no = self.tr("是"), self.tr("否")
         state = {}
         for i, w in enumerate(rows):
-            cells = [w.id, f"{w.before_h:.2f}", f"{w.after_h:.2f}", f"{w.lost_h:.2f}",
-                     yes if w.meets_before else no, yes if w.meets_after else no]
+            cells = [
+                w.id,
+                f"{w.before_h:.2f}",
+                f"{w.after_h:.2f}",
+                f"{w.lost_h:.2f}",
+                yes if w.meets_before else no,
+                yes if w.meets_after else no,
+            ]
             for c, text in enumerate(cells):
                 self.sun_table.setItem(i, c, QTableWidgetItem(text))
-            state[w.id] = "below" if (w.meets_before and not w.meets_after) else (
-                "lost" if w.after_min < w.before_min else "")
+            state[w.id] = (
+                "below"
+                if (w.meets_before and not w.meets_after)
+                else ("lost" if w.after_min < w.before_min else "")
+            )
         self.canvas.set_window_state(state)
         self.slider.setRange(0, int(round((r.band_h[1] - r.band_h[0]) * 60)))
         self._update_shadows()
@@ -407,34 +472,43 @@ class SitePlanTab(UnitTab):
             return
         from ..site.shadows import shadows
         from ..site.sunlight_rules import resolve
+
         r = resolve(self.plan)
         t = r.band_h[0] + self.slider.value() / 60.0
         hh, mm = int(t), int(round((t - int(t)) * 60))
         if mm == 60:
             hh, mm = hh + 1, 0
-        self.time_label.setText(self.tr("{day} 真太阳时 {t}").format(
-            day=i18n.pick(r.day_label_zh, r.day_label_en), t=f"{hh:02d}:{mm:02d}"))
+        self.time_label.setText(
+            self.tr("{day} 真太阳时 {t}").format(
+                day=i18n.pick(r.day_label_zh, r.day_label_en), t=f"{hh:02d}:{mm:02d}"
+            )
+        )
         self.canvas.set_shadows(shadows(self.plan, t, r))
 
     def suggest(self) -> None:
         from .worker import run_task
+
         plan = self.plan
         mode = self.doc.unit(self.unit_id).site.entry_mode
-        checks = self.doc.rules(self.unit_id).suitability.checks   # the unit's limits
+        checks = self.doc.rules(self.unit_id).suitability.checks  # the unit's limits
 
         def work(progress):
             from ..site.placement import candidates
+
             return candidates(plan, entry_mode=mode, checks=checks)
-        self.suggest_task = run_task(self, work, self.tr("推荐井道位置"),
-                                     self.tr("正在比较候选位置…"))
+
+        self.suggest_task = run_task(
+            self, work, self.tr("推荐井道位置"), self.tr("正在比较候选位置…")
+        )
         self.suggest_task.finished.connect(self._show_candidates)
 
     def _show_candidates(self, cands) -> None:
         self._candidates = cands
         self.candidates.setRowCount(len(cands))
         for i, c in enumerate(cands):
-            for col, text in enumerate((c.label, ", ".join(c.problems) or self.tr("无"),
-                                        f"{c.lost_h:.2f}")):
+            for col, text in enumerate(
+                (c.label, ", ".join(c.problems) or self.tr("无"), f"{c.lost_h:.2f}")
+            ):
                 self.candidates.setItem(i, col, QTableWidgetItem(text))
 
     def _apply_candidate(self, row: int, _col: int = 0) -> None:

@@ -60,11 +60,20 @@ class UpkeepTab(UnitTab):
         head.addWidget(self.pay_amount)
         head.addWidget(self.pay_btn)
         head.addWidget(self.export_btn)
-        self.ledger = make_table([self.tr("门牌"), self.tr("楼层"), self.tr("应分摊（元）"),
-                              self.tr("已缴（元）"), self.tr("欠缴（元）")], "LedgerTable")
+        self.ledger = make_table(
+            [
+                self.tr("门牌"),
+                self.tr("楼层"),
+                self.tr("应分摊（元）"),
+                self.tr("已缴（元）"),
+                self.tr("欠缴（元）"),
+            ],
+            "LedgerTable",
+        )
         self.bills = make_table([self.tr("费用项目"), self.tr("金额（元）")], "BillsTable")
-        self.faults = make_table([self.tr("日期"), self.tr("故障情况"), self.tr("修复日期")],
-                             "FaultTable")
+        self.faults = make_table(
+            [self.tr("日期"), self.tr("故障情况"), self.tr("修复日期")], "FaultTable"
+        )
         self.totals = QLabel()
         self.totals.setObjectName("LedgerTotals")
         self.totals.setWordWrap(True)
@@ -88,6 +97,7 @@ class UpkeepTab(UnitTab):
         from ..errors import InputError
         from ..process.records import read_process
         from ..process.upkeep import inspection_due, reminders
+
         unit = self.doc.unit(self.unit_id)
         try:
             up = read_process(unit).upkeep
@@ -95,7 +105,9 @@ class UpkeepTab(UnitTab):
             self.info.setText(str(e))
             return
         if up is None:
-            self.info.setText(self.tr("本单元尚无运维记录（电梯投用后登记使用管理人、维保合同与运行费）。"))
+            self.info.setText(
+                self.tr("本单元尚无运维记录（电梯投用后登记使用管理人、维保合同与运行费）。")
+            )
             self.statement = None
             fill(self.ledger, [])
             fill(self.bills, [])
@@ -110,12 +122,15 @@ class UpkeepTab(UnitTab):
             self.year.blockSignals(False)
         rem = reminders(unit, _dt.date.today().isoformat())
         fee = "—" if up.contract_fee_yuan is None else _money(up.contract_fee_yuan)
-        lines = [self.tr("使用管理人：{0}").format(up.manager or "—"),
-                 self.tr("维保单位：{0}；年费 {1} 元；合同 {2} 至 {3}").format(
-                     up.contractor or "—", fee, up.contract_start or "—",
-                     up.contract_end or "—"),
-                 self.tr("定期检验：上次 {0}，下次到期 {1}").format(
-                     up.last_inspection or "—", inspection_due(up) or "—")]
+        lines = [
+            self.tr("使用管理人：{0}").format(up.manager or "—"),
+            self.tr("维保单位：{0}；年费 {1} 元；合同 {2} 至 {3}").format(
+                up.contractor or "—", fee, up.contract_start or "—", up.contract_end or "—"
+            ),
+            self.tr("定期检验：上次 {0}，下次到期 {1}").format(
+                up.last_inspection or "—", inspection_due(up) or "—"
+            ),
+        ]
         lines += [f"⚠ {i18n.pick(r.zh, r.en)}" for r in rem]
         self.info.setText("\n".join(lines))
         self.export_btn.setEnabled(True)
@@ -124,11 +139,11 @@ class UpkeepTab(UnitTab):
     def _refresh_ledger(self) -> None:
         from ..errors import InputError
         from ..process.upkeep import year_statement
+
         if self.unit_id is None:
             return
         try:
-            st = year_statement(self.doc.unit(self.unit_id), self.year.value(),
-                                self.doc.project)
+            st = year_statement(self.doc.unit(self.unit_id), self.year.value(), self.doc.project)
         except InputError as e:
             self.statement = None
             self.totals.setText(str(e))
@@ -139,37 +154,59 @@ class UpkeepTab(UnitTab):
         self.ledger.setRowCount(len(rows))
         red = QBrush(QColor("#B3261E"))
         for i, r in enumerate(rows):
-            for c, t in enumerate([r.household, str(r.floor), _money(r.share_yuan),
-                                   _money(r.paid_yuan), _money(r.arrears_yuan)]):
+            for c, t in enumerate(
+                [
+                    r.household,
+                    str(r.floor),
+                    _money(r.share_yuan),
+                    _money(r.paid_yuan),
+                    _money(r.arrears_yuan),
+                ]
+            ):
                 item = QTableWidgetItem(t)
                 if c >= 1:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 if r.arrears_yuan > 0:
                     item.setForeground(red)
                 self.ledger.setItem(i, c, item)
-        fill(self.bills, [[item, _money(a)] for item, a in st.bills] +
-             [[self.tr("合计"), _money(st.bills_total_yuan)]])
+        fill(
+            self.bills,
+            [[item, _money(a)] for item, a in st.bills]
+            + [[self.tr("合计"), _money(st.bills_total_yuan)]],
+        )
         fill(self.faults, [[f.date, f.text, f.fixed or self.tr("未修复")] for f in st.faults])
-        self.totals.setText(self.tr(
-            "合计 {0} 元；已缴 {1} 元；欠缴 {2} 元（{3} 户未缴清）；备用金：年初 {4}，存入 {5}，"
-            "支出 {6}，年末 {7} 元").format(
-            _money(st.bills_total_yuan), _money(st.paid_total_yuan),
-            _money(st.arrears_total_yuan), sum(1 for r in st.rows if r.arrears_yuan > 0),
-            _money(st.reserve_start_yuan), _money(st.reserve_in_yuan),
-            _money(st.reserve_out_yuan), _money(st.reserve_end_yuan)))
+        self.totals.setText(
+            self.tr(
+                "合计 {0} 元；已缴 {1} 元；欠缴 {2} 元（{3} 户未缴清）；备用金：年初 {4}，存入 {5}，"
+                "支出 {6}，年末 {7} 元"
+            ).format(
+                _money(st.bills_total_yuan),
+                _money(st.paid_total_yuan),
+                _money(st.arrears_total_yuan),
+                sum(1 for r in st.rows if r.arrears_yuan > 0),
+                _money(st.reserve_start_yuan),
+                _money(st.reserve_in_yuan),
+                _money(st.reserve_out_yuan),
+                _money(st.reserve_end_yuan),
+            )
+        )
 
     def export_statement(self, path: str | None = None):
         """Write the residents' statement of the shown year (in the background)."""
         import copy
 
         from .worker import run_task
+
         if self.statement is None:
             return None
         year = self.year.value()
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("导出年度收支公示"),
-                str(Path.home() / f"{self.unit_id}-{year}.pdf"), "PDF (*.pdf)")
+                self,
+                self.tr("导出年度收支公示"),
+                str(Path.home() / f"{self.unit_id}-{year}.pdf"),
+                "PDF (*.pdf)",
+            )
             if not path:
                 return None
         unit = self.doc.unit(self.unit_id).clone()
@@ -178,6 +215,7 @@ class UpkeepTab(UnitTab):
 
         def work(progress):
             from ..report.upkeep_statement import build_upkeep_statement
+
             build_upkeep_statement(unit, year, project=project, lang=lang, out=path)
             return path
 
@@ -191,6 +229,7 @@ class UpkeepTab(UnitTab):
         """Record what the selected door paid towards the shown year (today, undoable)."""
         from ..errors import InputError
         from ..process.records import Payment, parse_process, read_process
+
         sel = self.ledger.selectionModel().selectedRows()
         if not sel or self.statement is None:
             return False
@@ -198,10 +237,13 @@ class UpkeepTab(UnitTab):
         pd = read_process(self.doc.unit(self.unit_id))
         try:
             from ..io.cells import parse_money_yuan
-            amount = parse_money_yuan(self.pay_amount.text(), column=self.tr("缴费金额"),
-                                      required=True)
-            pd.upkeep.payments.append(Payment(self.year.value(), door, amount,
-                                              _dt.date.today().isoformat()))
+
+            amount = parse_money_yuan(
+                self.pay_amount.text(), column=self.tr("缴费金额"), required=True
+            )
+            pd.upkeep.payments.append(
+                Payment(self.year.value(), door, amount, _dt.date.today().isoformat())
+            )
             raw = pd.to_json()
             parse_process(raw, f"unit {self.unit_id}: process")
         except InputError as e:
@@ -209,7 +251,8 @@ class UpkeepTab(UnitTab):
             if report is not None:
                 report(self.tr("不能登记缴费"), str(e))
             return False
-        self.doc.set_value(self.unit_id, lambda u: u.extra, "process", raw,
-                           self.tr("登记 {0} 缴费").format(door))
+        self.doc.set_value(
+            self.unit_id, lambda u: u.extra, "process", raw, self.tr("登记 {0} 缴费").format(door)
+        )
         self.pay_amount.clear()
         return True

@@ -52,8 +52,14 @@ def owner_text(unit, owner_id: str) -> str:
     doors = owner_doors(unit).get(owner_id)
     if not doors:
         return owner_id
-    name = next((h.owner_name.strip() for h in unit.households
-                 if h.owner_id == owner_id and (h.owner_name or "").strip()), "")
+    name = next(
+        (
+            h.owner_name.strip()
+            for h in unit.households
+            if h.owner_id == owner_id and (h.owner_name or "").strip()
+        ),
+        "",
+    )
     return f"{'/'.join(doors)} {name}".strip()
 
 
@@ -62,7 +68,7 @@ def owners_text(unit, owner_ids) -> str:
 
 
 def needed_text(unit, result, needed) -> str:
-    """"What is needed" with door numbers and names instead of owner ids.
+    """ "What is needed" with door numbers and names instead of owner ids.
 
     The owners and their number come from :func:`elevator_eval.consent.what_is_needed`
     (one smallest set, largest areas first); this only words them.
@@ -72,17 +78,20 @@ def needed_text(unit, result, needed) -> str:
     ids = list(needed.owners)
     n = needed.additional_yes
     if not needed.possible:
-        forced = set(getattr(result, "blocking", []) or []) | \
-            set(getattr(result, "objecting", []) or [])
+        forced = set(getattr(result, "blocking", []) or []) | set(
+            getattr(result, "objecting", []) or []
+        )
         votes = {h.owner_id: h.vote for h in unit.households}
         vetoed = [o for o in ids if o in forced and votes.get(o) == "no"] or ids
         text = translate("VotesTab", "无法通过：除非业主 {who} 改投同意票").format(
-            who=owners_text(unit, vetoed))
+            who=owners_text(unit, vetoed)
+        )
         if n > len(vetoed):
             text += translate("VotesTab", "（共需 {n} 位业主改投同意）").format(n=n)
         return text
     text = translate("VotesTab", "还需要 {n} 位业主同意，例如：{who}").format(
-        n=n, who=owners_text(unit, ids))
+        n=n, who=owners_text(unit, ids)
+    )
     affected = {h.owner_id for h in unit.households if h.exclusive_part_affected}
     if affected & set(ids):
         text += translate("VotesTab", "（其中专有部分受影响的业主必须同意）")
@@ -115,7 +124,9 @@ class VoteGrid(QTableWidget):
         self.cellClicked.connect(self._clicked)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.setToolTip(self.tr("单击录入表决（来源、日期、录入人）；右键或按 Y / N / A / Del 预选表决"))
+        self.setToolTip(
+            self.tr("单击录入表决（来源、日期、录入人）；右键或按 Y / N / A / Del 预选表决")
+        )
         self.editor = None
 
     def household_at(self, row: int, col: int) -> str | None:
@@ -134,9 +145,10 @@ class VoteGrid(QTableWidget):
         if hid is not None:
             self.open_editor(hid)
 
-    def open_editor(self, hid: str, preset: str | None | bool = False):
+    def open_editor(self, hid: str, preset: str | bool | None = False):
         """Open the vote editor of one household (window-modal, not blocking)."""
         from .vote_editor import VoteEditor
+
         if self.editor is not None:
             self.editor.close()
         self.editor = VoteEditor(self.tab.doc, self.tab.unit_id, hid, self.window(), preset)
@@ -155,9 +167,14 @@ class VoteGrid(QTableWidget):
             act.triggered.connect(lambda _=False, v=vote: self.open_editor(hid, v))
         menu.exec(self.viewport().mapToGlobal(pos))
 
-    def keyPressEvent(self, event):  # noqa: N802 - Qt API
-        keys = {Qt.Key_Y: "yes", Qt.Key_N: "no", Qt.Key_A: "abstain",
-                Qt.Key_Delete: None, Qt.Key_Backspace: None}
+    def keyPressEvent(self, event):
+        keys = {
+            Qt.Key_Y: "yes",
+            Qt.Key_N: "no",
+            Qt.Key_A: "abstain",
+            Qt.Key_Delete: None,
+            Qt.Key_Backspace: None,
+        }
         if event.key() in keys and self.currentItem() is not None:
             hid = self.currentItem().data(HH_ROLE)
             if hid:
@@ -195,23 +212,38 @@ class VotesTab(UnitTab):
         self.needed_label = QLabel()
         self.needed_label.setObjectName("NeededLabel")
         self.needed_label.setWordWrap(True)
-        self.legend = QLabel(" ".join(
-            f"<span style='background:{VOTE_COLOURS[v]}'>&nbsp;{labels.vote_label(v)}&nbsp;</span>"
-            for v in ("yes", "no", "abstain", None)))
+        self.legend = QLabel(
+            " ".join(
+                f"<span style='background:{VOTE_COLOURS[v]}'>&nbsp;{labels.vote_label(v)}&nbsp;</span>"
+                for v in ("yes", "no", "abstain", None)
+            )
+        )
 
     def _build_households(self) -> None:
         """The household table below the grid (owner, area, affected, vote)."""
         self.households = QTableWidget(0, len(self.HH_COLUMNS))
         self.households.setObjectName("HouseholdTable")
         self.households.setHorizontalHeaderLabels(
-            [self.tr("门牌"), self.tr("楼层"), self.tr("业主"), self.tr("业主编号"),
-             self.tr("专有面积（m²）"), self.tr("专有部分受影响"), self.tr("表决")])
+            [
+                self.tr("门牌"),
+                self.tr("楼层"),
+                self.tr("业主"),
+                self.tr("业主编号"),
+                self.tr("专有面积（m²）"),
+                self.tr("专有部分受影响"),
+                self.tr("表决"),
+            ]
+        )
         self.households.horizontalHeaderItem(2).setToolTip(self.tr("业主姓名"))
         self.households.horizontalHeaderItem(3).setToolTip(
-            self.tr("同一业主编号的多套房屋按一人计，面积相加（民法典第二百七十八条）；"
-                    "空白时以门牌为业主编号"))
+            self.tr(
+                "同一业主编号的多套房屋按一人计，面积相加（民法典第二百七十八条）；"
+                "空白时以门牌为业主编号"
+            )
+        )
         self.households.horizontalHeaderItem(5).setToolTip(
-            self.tr("井道或连廊占用该业主专有部分时，须经该业主同意"))
+            self.tr("井道或连廊占用该业主专有部分时，须经该业主同意")
+        )
         self.households.verticalHeader().hide()
         hh = self.households.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.Stretch)
@@ -274,6 +306,7 @@ class VotesTab(UnitTab):
     def show_vote_log(self):
         """Open (or raise) the vote log of this unit; returns the dialog."""
         from .vote_log import VoteLogDialog
+
         dlg = self.log_dialog
         if dlg is None or dlg.view.unit_id != self.unit_id:
             if dlg is not None:
@@ -317,13 +350,18 @@ class VotesTab(UnitTab):
                     item.setBackground(QBrush(QColor(VOTE_COLOURS.get(h.vote, "#ffffff"))))
                     owner = f"{name}（{h.owner_id}）" if name else h.owner_id
                     tip = self.tr("{door}：业主 {owner}，{area} m²，{vote}").format(
-                        door=h.id, owner=owner, area=h.area_m2,
-                        vote=labels.vote_label(h.vote))
+                        door=h.id, owner=owner, area=h.area_m2, vote=labels.vote_label(h.vote)
+                    )
                     ev = last_event(self.doc.project, unit.id, h.id)
                     if ev is not None:
-                        tip += "\n" + self.tr("最近变更：第 {seq} 条，{time}，{source}{note}").format(
-                            seq=ev.seq, time=ev.time, source=labels.source_label(ev.source),
-                            note=f"，{ev.note}" if ev.note else "")
+                        tip += "\n" + self.tr(
+                            "最近变更：第 {seq} 条，{time}，{source}{note}"
+                        ).format(
+                            seq=ev.seq,
+                            time=ev.time,
+                            source=labels.source_label(ev.source),
+                            note=f"，{ev.note}" if ev.note else "",
+                        )
                     if h.exclusive_part_affected:
                         tip += "\n" + self.tr("专有部分受影响：须本人同意")
                         f = item.font()
@@ -340,8 +378,15 @@ class VotesTab(UnitTab):
             hs = sorted(unit.households, key=lambda h: (h.floor, len(h.id), h.id))
             tbl.setRowCount(len(hs))
             for r, h in enumerate(hs):
-                values = [h.id, str(h.floor), h.owner_name or "", h.owner or "",
-                          str(h.area_m2), "", labels.vote_label(h.vote)]
+                values = [
+                    h.id,
+                    str(h.floor),
+                    h.owner_name or "",
+                    h.owner or "",
+                    str(h.area_m2),
+                    "",
+                    labels.vote_label(h.vote),
+                ]
                 for c, v in enumerate(values):
                     it = QTableWidgetItem(v)
                     it.setData(HH_ROLE, h.id)
@@ -353,10 +398,8 @@ class VotesTab(UnitTab):
                     elif col == "owner":
                         it.setToolTip(self.tr("业主编号；空白时为门牌 {0}").format(h.id))
                     elif col == "exclusive":
-                        it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled |
-                                    Qt.ItemIsUserCheckable)
-                        it.setCheckState(Qt.Checked if h.exclusive_part_affected
-                                         else Qt.Unchecked)
+                        it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
+                        it.setCheckState(Qt.Checked if h.exclusive_part_affected else Qt.Unchecked)
                     else:
                         it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
                     if col == "vote":
@@ -372,12 +415,22 @@ class VotesTab(UnitTab):
         col = self.HH_COLUMNS[item.column()]
         if col == "owner_name":
             value = item.text().strip()
-            self.doc.set_value(self.unit_id, lambda u: u.household(hid), "owner_name", value,
-                               self.tr("修改 {0} 的业主姓名").format(hid))
+            self.doc.set_value(
+                self.unit_id,
+                lambda u: u.household(hid),
+                "owner_name",
+                value,
+                self.tr("修改 {0} 的业主姓名").format(hid),
+            )
         elif col == "owner":
             value = item.text().strip() or None
-            self.doc.set_value(self.unit_id, lambda u: u.household(hid), "owner", value,
-                               self.tr("修改 {0} 的业主").format(hid))
+            self.doc.set_value(
+                self.unit_id,
+                lambda u: u.household(hid),
+                "owner",
+                value,
+                self.tr("修改 {0} 的业主").format(hid),
+            )
         elif col == "area_m2":
             try:
                 value = Decimal(item.text().strip())
@@ -387,26 +440,38 @@ class VotesTab(UnitTab):
                 self._fill_households(self.doc.unit(self.unit_id))
                 self.needed_label.setText(self.tr("面积必须是正数：{0}").format(item.text()))
                 return
-            self.doc.set_value(self.unit_id, lambda u: u.household(hid), "area_m2", value,
-                               self.tr("修改 {0} 的面积").format(hid))
+            self.doc.set_value(
+                self.unit_id,
+                lambda u: u.household(hid),
+                "area_m2",
+                value,
+                self.tr("修改 {0} 的面积").format(hid),
+            )
         elif col == "exclusive":
             value = item.checkState() == Qt.Checked
-            self.doc.set_value(self.unit_id, lambda u: u.household(hid),
-                               "exclusive_part_affected", value,
-                               self.tr("修改 {0} 的专有部分受影响").format(hid))
+            self.doc.set_value(
+                self.unit_id,
+                lambda u: u.household(hid),
+                "exclusive_part_affected",
+                value,
+                self.tr("修改 {0} 的专有部分受影响").format(hid),
+            )
 
     def _fill_rules_box(self) -> None:
         """The unit's own consent ruleset choice: the project's default first, then every
         ruleset by its title (the project's own rulesets included)."""
         from ..rulebook import choices
+
         unit = self.doc.unit(self.unit_id)
         box = self.rules_box
         box.blockSignals(True)
         box.clear()
         try:
             default = self.doc.default_rules().consent
-            box.addItem(self.tr("随项目设置（{0}）").format(
-                i18n.pick(default.title_zh, default.title_en)), "")
+            box.addItem(
+                self.tr("随项目设置（{0}）").format(i18n.pick(default.title_zh, default.title_en)),
+                "",
+            )
         except Exception:  # invalid project settings: still offer the rulesets
             box.addItem(self.tr("随项目设置"), "")
         for rf in choices("consent", self.doc.project.settings):
@@ -422,10 +487,16 @@ class VotesTab(UnitTab):
             return
         stack = self.doc.undo_stack
         stack.beginMacro(self.tr("修改 {0} 的表决规则").format(self.unit_id))
-        self.doc.set_value(self.unit_id, lambda u: u, "rules",
-                           name or settings_defaults()["consent_rules"], self.tr("表决规则"))
-        self.doc.set_value(self.unit_id, lambda u: u, "rules_given", name is not None,
-                           self.tr("表决规则"))
+        self.doc.set_value(
+            self.unit_id,
+            lambda u: u,
+            "rules",
+            name or settings_defaults()["consent_rules"],
+            self.tr("表决规则"),
+        )
+        self.doc.set_value(
+            self.unit_id, lambda u: u, "rules_given", name is not None, self.tr("表决规则")
+        )
         stack.endMacro()
 
     def _fill_tally(self) -> None:
@@ -447,55 +518,87 @@ class VotesTab(UnitTab):
         self.state_label.setText(labels.state_label(c.state))
         self.state_label.setProperty("state", c.state)
         self.state_label.setStyleSheet(f"color:{STATE_COLOURS.get(c.state, '#000')}")
-        ok = lambda b: "<b style='color:#2e7d32'>✓</b>" if b else \
-            "<b style='color:#c62828'>✗</b>"  # noqa: E731
+        ok = lambda b: "<b style='color:#2e7d32'>✓</b>" if b else "<b style='color:#c62828'>✗</b>"  # noqa: E731
         rs = self.doc.rules(self.unit_id).consent
         self.tally_label.setToolTip(labels.consent_source(rs))
         th = thresholds(rs)
-        all_owners = rs.approval_base == "all"     # the ruleset counts yes of all owners
+        all_owners = rs.approval_base == "all"  # the ruleset counts yes of all owners
         area_base = c.area_total_m2 if all_owners else c.area_taking_part_m2
         head_base = c.heads_total if all_owners else c.heads_taking_part
         rows = [
-            (self.tr("参与表决的专有面积"),
-             f"{c.area_taking_part_m2} / {c.area_total_m2} m²", th.get("participation"),
-             c.participation_area_ok),
-            (self.tr("参与表决的人数"), f"{c.heads_taking_part} / {c.heads_total}",
-             th.get("participation"), c.participation_headcount_ok),
-            (self.tr("同意的专有面积"), f"{c.area_yes_m2} / {area_base} m²",
-             th.get("approval"), c.approval_area_ok),
-            (self.tr("同意的人数"), f"{c.heads_yes} / {head_base}",
-             th.get("approval"), c.approval_headcount_ok),
+            (
+                self.tr("参与表决的专有面积"),
+                f"{c.area_taking_part_m2} / {c.area_total_m2} m²",
+                th.get("participation"),
+                c.participation_area_ok,
+            ),
+            (
+                self.tr("参与表决的人数"),
+                f"{c.heads_taking_part} / {c.heads_total}",
+                th.get("participation"),
+                c.participation_headcount_ok,
+            ),
+            (
+                self.tr("同意的专有面积"),
+                f"{c.area_yes_m2} / {area_base} m²",
+                th.get("approval"),
+                c.approval_area_ok,
+            ),
+            (
+                self.tr("同意的人数"),
+                f"{c.heads_yes} / {head_base}",
+                th.get("approval"),
+                c.approval_headcount_ok,
+            ),
         ]
         html = ["<table cellspacing='4' style='white-space:nowrap'>"]
-        html.append("<tr><th align='left'>{0}</th><th>{1}</th><th>{2}</th></tr>"
-                    .format(self.tr("指标"), self.tr("实际"), self.tr("要求")))
+        html.append(
+            "<tr><th align='left'>{0}</th><th>{1}</th><th>{2}</th></tr>".format(
+                self.tr("指标"), self.tr("实际"), self.tr("要求")
+            )
+        )
         for name, actual, need, passed in rows:
-            html.append(f"<tr><td>{name}</td><td align='right'>{actual}</td>"
-                        f"<td>{ok(passed)} {need or ''}</td></tr>")
-        html.append("<tr><td>{0}</td><td align='right'>{1}</td><td>{2}</td></tr>"
-                    .format(self.tr("反对人数"), c.heads_no, ok(c.objection_ok)))
+            html.append(
+                f"<tr><td>{name}</td><td align='right'>{actual}</td>"
+                f"<td>{ok(passed)} {need or ''}</td></tr>"
+            )
+        html.append(
+            "<tr><td>{0}</td><td align='right'>{1}</td><td>{2}</td></tr>".format(
+                self.tr("反对人数"), c.heads_no, ok(c.objection_ok)
+            )
+        )
         html.append("</table>")
         if c.blocking:
-            html.append("<p style='color:#c62828'>" + self.tr(
-                "专有部分受影响、尚未同意的业主：{0}").format(
-                    owners_text(self.doc.unit(self.unit_id), c.blocking)) + "</p>")
-        html.append("<p><small>" + self.tr("规则集：{0}").format(
-            escape(i18n.pick(rs.title_zh, rs.title_en)) + f" ({escape(c.ruleset)})")
-            + "</small></p>")
+            html.append(
+                "<p style='color:#c62828'>"
+                + self.tr("专有部分受影响、尚未同意的业主：{0}").format(
+                    owners_text(self.doc.unit(self.unit_id), c.blocking)
+                )
+                + "</p>"
+            )
+        html.append(
+            "<p><small>"
+            + self.tr("规则集：{0}").format(
+                escape(i18n.pick(rs.title_zh, rs.title_en)) + f" ({escape(c.ruleset)})"
+            )
+            + "</small></p>"
+        )
         self.tally_label.setText("".join(html))
         unit = self.doc.unit(self.unit_id)
         needed = c.needed
         self.needed_label.setText(needed_text(unit, c, needed))
-        self.needed_label.setToolTip("" if needed is None else self.tr("业主编号：{0}").format(
-            "、".join(needed.owners)))
+        self.needed_label.setToolTip(
+            "" if needed is None else self.tr("业主编号：{0}").format("、".join(needed.owners))
+        )
 
 
 def thresholds(rs) -> dict[str, str]:
     """Threshold texts (``≥ 2/3`` …) of the consent ruleset in force (a ConsentRuleset)."""
     out = {}
-    for key, ratio, inclusive in (("participation", rs.participation_ratio,
-                                   rs.participation_inclusive),
-                                  ("approval", rs.approval_ratio, rs.approval_inclusive)):
+    for key, ratio, inclusive in (
+        ("participation", rs.participation_ratio, rs.participation_inclusive),
+        ("approval", rs.approval_ratio, rs.approval_inclusive),
+    ):
         if ratio is not None:
             out[key] = f"{'≥' if inclusive else '>'} {ratio}"
     return out

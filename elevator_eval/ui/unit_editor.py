@@ -9,15 +9,30 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from . import labels
 from .style import CLASS_BACKGROUNDS, CLASS_COLOURS, STATE_COLOURS
 
-TABS = ("building", "site", "site_plan", "votes", "costs", "preinstall", "documents", "process",
-        "canvass", "upkeep")
-_TAB_CLASSES = {"building": ("tab_building", "BuildingTab"), "site": ("tab_site", "SiteTab"),
-                "site_plan": ("tab_site_plan", "SitePlanTab"),
-                "votes": ("tab_votes", "VotesTab"), "costs": ("tab_costs", "CostsTab"),
-                "preinstall": ("tab_preinstall", "PreinstallTab"),
-                "documents": ("tab_documents", "DocumentsTab"),
-                "process": ("tab_process", "ProcessTab"), "canvass": ("tab_canvass", "CanvassTab"),
-                "upkeep": ("tab_upkeep", "UpkeepTab")}
+TABS = (
+    "building",
+    "site",
+    "site_plan",
+    "votes",
+    "costs",
+    "preinstall",
+    "documents",
+    "process",
+    "canvass",
+    "upkeep",
+)
+_TAB_CLASSES = {
+    "building": ("tab_building", "BuildingTab"),
+    "site": ("tab_site", "SiteTab"),
+    "site_plan": ("tab_site_plan", "SitePlanTab"),
+    "votes": ("tab_votes", "VotesTab"),
+    "costs": ("tab_costs", "CostsTab"),
+    "preinstall": ("tab_preinstall", "PreinstallTab"),
+    "documents": ("tab_documents", "DocumentsTab"),
+    "process": ("tab_process", "ProcessTab"),
+    "canvass": ("tab_canvass", "CanvassTab"),
+    "upkeep": ("tab_upkeep", "UpkeepTab"),
+}
 
 
 class UnitEditor(QWidget):
@@ -46,12 +61,18 @@ class UnitEditor(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("UnitTabs")
         self._tabs: dict[str, QWidget] = {}
-        titles = {"building": self.tr("楼栋与结构"), "site": self.tr("现场踏勘"),
-                  "site_plan": self.tr("总平面与日照"),
-                  "votes": self.tr("住户与表决"), "costs": self.tr("费用分摊"),
-                  "preinstall": self.tr("先期预埋"), "documents": self.tr("文件与打印"),
-                  "process": self.tr("办理进度"), "canvass": self.tr("走访"),
-                  "upkeep": self.tr("运维")}
+        titles = {
+            "building": self.tr("楼栋与结构"),
+            "site": self.tr("现场踏勘"),
+            "site_plan": self.tr("总平面与日照"),
+            "votes": self.tr("住户与表决"),
+            "costs": self.tr("费用分摊"),
+            "preinstall": self.tr("先期预埋"),
+            "documents": self.tr("文件与打印"),
+            "process": self.tr("办理进度"),
+            "canvass": self.tr("走访"),
+            "upkeep": self.tr("运维"),
+        }
         for name in TABS:
             mod_name, cls_name = _TAB_CLASSES[name]
             mod = importlib.import_module(f"elevator_eval.ui.{mod_name}")
@@ -109,20 +130,23 @@ class UnitEditor(QWidget):
             self.class_badge.setText(labels.class_label(a.klass))
             self.class_badge.setStyleSheet(
                 f"color:{CLASS_COLOURS[a.klass]};background:{CLASS_BACKGROUNDS[a.klass]};"
-                "border-radius:4px;font-weight:bold")
+                "border-radius:4px;font-weight:bold"
+            )
         else:
             self.class_badge.setText(labels.class_label(None))
             self.class_badge.setStyleSheet("")
         try:
-            self.consent_badge.setToolTip(labels.consent_source(
-                self.doc.rules(self.unit_id).consent))
+            self.consent_badge.setToolTip(
+                labels.consent_source(self.doc.rules(self.unit_id).consent)
+            )
             c = self.doc.consent(self.unit_id)
             state = c.state if c is not None else None
         except Exception:
-            state = "invalid"          # e.g. one owner with two different votes
+            state = "invalid"  # e.g. one owner with two different votes
         text = labels.state_label(state)
         self.consent_badge.setText(text)
         colour = STATE_COLOURS.get(state, "#555555")
-        self.consent_badge.setStyleSheet(f"color:{colour};border:1px solid {colour};"
-                                         "border-radius:4px")
+        self.consent_badge.setStyleSheet(
+            f"color:{colour};border:1px solid {colour};border-radius:4px"
+        )
         self.consent_badge.setProperty("state", state)

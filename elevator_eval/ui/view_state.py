@@ -20,25 +20,34 @@ def collect(window) -> dict:
         kept["unit_id"] = pre.unit_id
         kept["preinstall"] = pre.result
         cons = editor.tab("costs").consensus
-        kept["consensus"] = (cons.result, getattr(cons, "result_inputs", None),
-                             cons.label.property("status"))
+        kept["consensus"] = (
+            cons.result,
+            getattr(cons, "result_inputs", None),
+            cons.label.property("status"),
+        )
         kept["costs_tab"] = editor.tab("costs").result_tabs.currentIndex()
     proc = window._views.get("procurement")
     if proc is not None:
         kept["procurement"] = {
-            "checked": {proc.unit_list.item(i).data(Qt.UserRole):
-                        proc.unit_list.item(i).checkState() == Qt.Checked
-                        for i in range(proc.unit_list.count())},
+            "checked": {
+                proc.unit_list.item(i).data(Qt.UserRole): proc.unit_list.item(i).checkState()
+                == Qt.Checked
+                for i in range(proc.unit_list.count())
+            },
             "tab": proc.tabs.currentIndex(),
-            "bad_scores": dict(proc.bad_scores)}
+            "bad_scores": dict(proc.bad_scores),
+        }
     return kept
 
 
 def restore(window, kept: dict) -> None:
     """Show the kept results in the rebuilt views (those of the same unit only)."""
-    if kept.get("unit_id") and kept["unit_id"] == window.current_unit \
-            and "unit" not in window._views:
-        window.view("unit").set_unit(window.current_unit)   # built, not shown
+    if (
+        kept.get("unit_id")
+        and kept["unit_id"] == window.current_unit
+        and "unit" not in window._views
+    ):
+        window.view("unit").set_unit(window.current_unit)  # built, not shown
     editor = window._views.get("unit")
     if editor is not None and editor.tab("preinstall").unit_id == kept.get("unit_id"):
         pre = editor.tab("preinstall")
@@ -52,6 +61,7 @@ def restore(window, kept: dict) -> None:
             cons = costs.consensus
             cons.result, cons.result_inputs = result, inputs
             from . import i18n
+
             cons.label.setText(i18n.pick(result.message_zh, result.message_en) or status)
             cons.label.setProperty("status", status)
             cons.refresh(window.doc.unit(costs.unit_id))

@@ -51,8 +51,9 @@ def last_event(project, unit_id: str, household_id: str):
 class VoteEditor(QDialog):
     """Edit one household's vote; ``preset`` preselects a vote (keys Y / N / A / Del)."""
 
-    def __init__(self, doc, unit_id: str, household_id: str, parent=None,
-                 preset: str | None | bool = False):
+    def __init__(
+        self, doc, unit_id: str, household_id: str, parent=None, preset: str | bool | None = False
+    ):
         super().__init__(parent)
         self.setObjectName("VoteEditor")
         self.setAttribute(Qt.WA_DeleteOnClose)
@@ -72,20 +73,27 @@ class VoteEditor(QDialog):
     def _build_header(self, hh) -> QLabel:
         """The door (and owner) heading; sets the label of the vote recorded now."""
         name = (hh.owner_name or "").strip()
-        head = QLabel(self.tr("门牌 {door}{name}").format(
-            door=self.household_id, name=f"（{name}）" if name else ""))
+        head = QLabel(
+            self.tr("门牌 {door}{name}").format(
+                door=self.household_id, name=f"（{name}）" if name else ""
+            )
+        )
         f = head.font()
         f.setBold(True)
         head.setFont(f)
         now = labels.vote_label(hh.vote)
         if hh.vote is not None and hh.vote_source:
             now += self.tr("（{source}，{date}）").format(
-                source=labels.source_label(hh.vote_source), date=hh.vote_date or "—")
+                source=labels.source_label(hh.vote_source), date=hh.vote_date or "—"
+            )
         self.current_label = QLabel(self.tr("当前：{0}").format(now))
         ev = last_event(self.doc.project, self.unit_id, self.household_id)
         if ev is not None:
-            self.current_label.setToolTip(self.tr("最近一条记录：第 {seq} 条，{time}，{note}")
-                                          .format(seq=ev.seq, time=ev.time, note=ev.note or "—"))
+            self.current_label.setToolTip(
+                self.tr("最近一条记录：第 {seq} 条，{time}，{note}").format(
+                    seq=ev.seq, time=ev.time, note=ev.note or "—"
+                )
+            )
         return head
 
     def _build_vote_buttons(self) -> QHBoxLayout:
@@ -107,8 +115,7 @@ class VoteEditor(QDialog):
         self.source.setObjectName("VoteSource")
         for s in VOTE_SOURCES:
             self.source.addItem(labels.source_label(s), s)
-        self.source.setCurrentIndex(max(0, self.source.findData(
-            defaults.get("source", "paper"))))
+        self.source.setCurrentIndex(max(0, self.source.findData(defaults.get("source", "paper"))))
         self.date = QDateEdit()
         self.date.setObjectName("VoteDate")
         self.date.setCalendarPopup(True)
@@ -120,10 +127,14 @@ class VoteEditor(QDialog):
         self.who.setPlaceholderText(self.tr("录入表决的工作人员"))
         self.note = QLineEdit()
         self.note.setObjectName("VoteNote")
-        self.note_label = QLabel(self.tr("变更原因（必填）") if self.changing
-                                 else self.tr("备注（可选）"))
-        self.note.setPlaceholderText(self.tr("如：业主书面申请更正") if self.changing
-                                     else self.tr("如：委托人姓名、表决票编号"))
+        self.note_label = QLabel(
+            self.tr("变更原因（必填）") if self.changing else self.tr("备注（可选）")
+        )
+        self.note.setPlaceholderText(
+            self.tr("如：业主书面申请更正")
+            if self.changing
+            else self.tr("如：委托人姓名、表决票编号")
+        )
         self.message = QLabel()
         self.message.setObjectName("VoteMessage")
         self.message.setStyleSheet("color:#c62828")
@@ -167,6 +178,12 @@ class VoteEditor(QDialog):
         who = self.who.text().strip()
         self.doc.vote_entry_defaults.update({"source": source, "date": date, "who": who})
         note = compose_note(who, self.note.text(), self.tr("录入人"))
-        self.doc.set_vote(self.unit_id, self.household_id, vote, source=source,
-                          when=date.toString("yyyy-MM-dd"), note=note)
+        self.doc.set_vote(
+            self.unit_id,
+            self.household_id,
+            vote,
+            source=source,
+            when=date.toString("yyyy-MM-dd"),
+            note=note,
+        )
         self.accept()

@@ -35,18 +35,24 @@ translate = QCoreApplication.translate
 HASH_CHARS = 10
 """How many hex characters of an entry's hash the table shows."""
 
-COLUMNS = ("seq", "time", "unit", "door", "owner", "change", "source", "scheme", "note",
-           "hash")
+COLUMNS = ("seq", "time", "unit", "door", "owner", "change", "source", "scheme", "note", "hash")
 ALTERED_COLOUR = "#c62828"
 INTACT_COLOUR = "#2e7d32"
 
 
 def column_titles() -> list[str]:
-    return [translate("VoteLog", "序号"), translate("VoteLog", "时间"),
-            translate("VoteLog", "单元"), translate("VoteLog", "门牌"),
-            translate("VoteLog", "业主"), translate("VoteLog", "原表决 → 新表决"),
-            translate("VoteLog", "来源"), translate("VoteLog", "方案版本"),
-            translate("VoteLog", "备注"), translate("VoteLog", "哈希（前 10 位）")]
+    return [
+        translate("VoteLog", "序号"),
+        translate("VoteLog", "时间"),
+        translate("VoteLog", "单元"),
+        translate("VoteLog", "门牌"),
+        translate("VoteLog", "业主"),
+        translate("VoteLog", "原表决 → 新表决"),
+        translate("VoteLog", "来源"),
+        translate("VoteLog", "方案版本"),
+        translate("VoteLog", "备注"),
+        translate("VoteLog", "哈希（前 10 位）"),
+    ]
 
 
 def time_text(iso: str) -> str:
@@ -66,13 +72,17 @@ def entries(project, unit_id: str | None = None) -> list[tuple[int, object]]:
     """(0-based position in the whole log, event) for the unit (all units when None),
     newest first."""
     log = list(getattr(project, "vote_log", []) or [])
-    return [(i, ev) for i, ev in reversed(list(enumerate(log)))
-            if unit_id is None or ev.unit_id == unit_id]
+    return [
+        (i, ev)
+        for i, ev in reversed(list(enumerate(log)))
+        if unit_id is None or ev.unit_id == unit_id
+    ]
 
 
 def check(project) -> tuple[bool, int | None, int]:
     """``verify_log`` of the whole project log: (ok, first bad 0-based index, entries)."""
     from ..audit import verify_log
+
     log = list(getattr(project, "vote_log", []) or [])
     ok, bad = verify_log(log)
     return ok, bad, len(log)
@@ -92,22 +102,46 @@ def write_csv(project, path: str | Path, unit_id: str | None = None) -> Path:
     words of the current language next to their codes; the full hashes are kept.
     """
     from ..io.cellguard import neutralise
+
     path = Path(path)
-    head = [translate("VoteLog", "序号"), translate("VoteLog", "时间"),
-            translate("VoteLog", "单元"), translate("VoteLog", "门牌"),
-            translate("VoteLog", "业主"), translate("VoteLog", "原表决"),
-            translate("VoteLog", "新表决"), translate("VoteLog", "来源"),
-            translate("VoteLog", "方案版本"), translate("VoteLog", "备注"),
-            "previous", "new", "source", "prev_hash", "hash"]
+    head = [
+        translate("VoteLog", "序号"),
+        translate("VoteLog", "时间"),
+        translate("VoteLog", "单元"),
+        translate("VoteLog", "门牌"),
+        translate("VoteLog", "业主"),
+        translate("VoteLog", "原表决"),
+        translate("VoteLog", "新表决"),
+        translate("VoteLog", "来源"),
+        translate("VoteLog", "方案版本"),
+        translate("VoteLog", "备注"),
+        "previous",
+        "new",
+        "source",
+        "prev_hash",
+        "hash",
+    ]
     with path.open("w", encoding="utf-8-sig", newline="") as f:
         out = csv.writer(f)
         out.writerow([neutralise(h) for h in head])
         for _i, ev in entries(project, unit_id):
-            row = [str(ev.seq), ev.time, ev.unit_id, ev.household_id,
-                   owner_name(project, ev.unit_id, ev.household_id),
-                   labels.vote_label(ev.previous), labels.vote_label(ev.new),
-                   labels.source_label(ev.source), str(ev.scheme_version), ev.note or "",
-                   ev.previous or "", ev.new or "", ev.source, ev.prev_hash, ev.hash]
+            row = [
+                str(ev.seq),
+                ev.time,
+                ev.unit_id,
+                ev.household_id,
+                owner_name(project, ev.unit_id, ev.household_id),
+                labels.vote_label(ev.previous),
+                labels.vote_label(ev.new),
+                labels.source_label(ev.source),
+                str(ev.scheme_version),
+                ev.note or "",
+                ev.previous or "",
+                ev.new or "",
+                ev.source,
+                ev.prev_hash,
+                ev.hash,
+            ]
             out.writerow([neutralise(str(v)) for v in row])
     return path
 
@@ -137,9 +171,12 @@ class VoteLogView(QWidget):
         f = self.status.font()
         f.setBold(True)
         self.status.setFont(f)
-        self.status.setToolTip(self.tr(
-            "每条记录含上一条的 SHA-256 哈希；改动、删除或调换任何一条，从该条起校验失败。"
-            "哈希链能让改动被发现，但不能阻止重写整条链，请另行公布最后一条的哈希。"))
+        self.status.setToolTip(
+            self.tr(
+                "每条记录含上一条的 SHA-256 哈希；改动、删除或调换任何一条，从该条起校验失败。"
+                "哈希链能让改动被发现，但不能阻止重写整条链，请另行公布最后一条的哈希。"
+            )
+        )
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("VoteLogTable")
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
@@ -180,21 +217,30 @@ class VoteLogView(QWidget):
         project = self.doc.project
         rows = entries(project, self.unit_id)
         ok, bad, n = check(project)
-        where = self.tr("单元 {0}").format(self.unit_id) if self.unit_id \
-            else self.tr("全部单元")
-        self.caption.setText(self.tr("{where}：{m} 条表决变更，最新的在上；记录只增不改。")
-                             .format(where=where, m=len(rows)))
+        where = self.tr("单元 {0}").format(self.unit_id) if self.unit_id else self.tr("全部单元")
+        self.caption.setText(
+            self.tr("{where}：{m} 条表决变更，最新的在上；记录只增不改。").format(
+                where=where, m=len(rows)
+            )
+        )
         self.status.setText(status_text(ok, bad, n))
         self.status.setProperty("intact", ok)
         self.status.setStyleSheet(f"color:{INTACT_COLOUR if ok else ALTERED_COLOUR}")
         tbl = self.table
         tbl.setRowCount(len(rows))
         for r, (i, ev) in enumerate(rows):
-            values = [str(ev.seq), time_text(ev.time), ev.unit_id, ev.household_id,
-                      owner_name(project, ev.unit_id, ev.household_id),
-                      f"{labels.vote_label(ev.previous)} → {labels.vote_label(ev.new)}",
-                      labels.source_label(ev.source), str(ev.scheme_version),
-                      ev.note or "", (ev.hash or "")[:HASH_CHARS]]
+            values = [
+                str(ev.seq),
+                time_text(ev.time),
+                ev.unit_id,
+                ev.household_id,
+                owner_name(project, ev.unit_id, ev.household_id),
+                f"{labels.vote_label(ev.previous)} → {labels.vote_label(ev.new)}",
+                labels.source_label(ev.source),
+                str(ev.scheme_version),
+                ev.note or "",
+                (ev.hash or "")[:HASH_CHARS],
+            ]
             for c, v in enumerate(values):
                 it = QTableWidgetItem(v)
                 it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
@@ -212,6 +258,7 @@ class VoteLogView(QWidget):
         """Show the scanned tick boxes behind the selected entry (paper votes read back
         from returned forms; the crop is kept beside the project)."""
         from ..io.ballots.batch import crop_for_entry
+
         items = self.table.selectedItems()
         crop = None
         if items:
@@ -225,8 +272,7 @@ class VoteLogView(QWidget):
             self.evidence.hide()
             return
         pix = QPixmap(str(crop))
-        self.evidence.setPixmap(pix.scaledToHeight(min(pix.height(), 120),
-                                                   Qt.SmoothTransformation))
+        self.evidence.setPixmap(pix.scaledToHeight(min(pix.height(), 120), Qt.SmoothTransformation))
         self.evidence.setToolTip(self.tr("回收征询表扫描件中的勾选框：{0}").format(crop.name))
         self.evidence.show()
 
@@ -235,8 +281,9 @@ class VoteLogView(QWidget):
         if path is None:
             stem = self.unit_id or (self.doc.project.name or "project")
             start = Path.home() / f"{stem}-votelog.csv"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出表决记录"), str(start),
-                                                  "CSV (*.csv)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("导出表决记录"), str(start), "CSV (*.csv)"
+            )
             if not path:
                 return None
         try:

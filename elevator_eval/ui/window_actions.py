@@ -50,8 +50,7 @@ class WindowActions:
         self.act_quit = self._action("actQuit", self.close, S(S.Quit))
         stack = self.doc.undo_stack
         self.act_undo = self._action("actUndo", stack.undo, S(S.Undo))
-        self.act_redo = self._action("actRedo", stack.redo,
-                                     [S("Ctrl+Shift+Z"), S("Ctrl+Y")])
+        self.act_redo = self._action("actRedo", stack.redo, [S("Ctrl+Shift+Z"), S("Ctrl+Y")])
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
         stack.canUndoChanged.connect(self.act_undo.setEnabled)
@@ -59,10 +58,10 @@ class WindowActions:
         stack.indexChanged.connect(lambda _i: self._update_undo_texts())
         self.act_find = self._action("actFind", self.focus_search, S(S.Find))
         self.act_overview = self._action("actOverview", self.show_overview, S("Ctrl+1"))
-        self.act_unit = self._action("actUnit", lambda: self.show_unit(self.current_unit),
-                                     S("Ctrl+2"))
-        self.act_procurement = self._action("actProcurement", self.show_procurement,
-                                            S("Ctrl+3"))
+        self.act_unit = self._action(
+            "actUnit", lambda: self.show_unit(self.current_unit), S("Ctrl+2")
+        )
+        self.act_procurement = self._action("actProcurement", self.show_procurement, S("Ctrl+3"))
         self.act_process = self._action("actProcess", self.show_process, S("Ctrl+4"))
         self.act_recompute = self._action("actRecompute", self.recompute, S(S.Refresh))
         self.act_vote_log = self._action("actVoteLog", self.show_vote_log, S("Ctrl+L"))
@@ -89,12 +88,18 @@ class WindowActions:
         for a in (self.act_save, self.act_save_as):
             self.menu_file.addAction(a)
         self.menu_file.addSeparator()
-        for a in (self.act_import, self.act_export_xlsx, self.act_export_pdf, self.act_batch,
-                  self.act_export_census, self.act_export_quotes):
+        for a in (
+            self.act_import,
+            self.act_export_xlsx,
+            self.act_export_pdf,
+            self.act_batch,
+            self.act_export_census,
+            self.act_export_quotes,
+        ):
             self.menu_file.addAction(a)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
-        install_ballots(self)   # File › 录入回收的征询表…
+        install_ballots(self)  # File › 录入回收的征询表…
         self.menu_edit = mb.addMenu("")
         for a in (self.act_undo, self.act_redo, self.act_find):
             self.menu_edit.addAction(a)
@@ -102,8 +107,14 @@ class WindowActions:
         self.menu_street = mb.addMenu("")
         self.street.fill_menu(self.menu_street)
         self.menu_view = mb.addMenu("")
-        for a in (self.act_overview, self.act_unit, self.act_procurement, self.act_process,
-                  self.act_recompute, self.act_vote_log):
+        for a in (
+            self.act_overview,
+            self.act_unit,
+            self.act_procurement,
+            self.act_process,
+            self.act_recompute,
+            self.act_vote_log,
+        ):
             self.menu_view.addAction(a)
         self.menu_view.addSeparator()
         self.menu_lang = self.menu_view.addMenu("")
@@ -113,10 +124,18 @@ class WindowActions:
         for a in (self.act_quick_start, self.act_shortcuts, self.act_about):
             self.menu_help.addAction(a)
 
-    TOOLBAR_ICONS: ClassVar[dict[str, str]] = {"actOpen": "open", "actSave": "save", "actUndo": "undo",
-                     "actRedo": "redo", "actOverview": "overview", "actUnit": "unit",
-                     "actProcurement": "procurement", "actImport": "import",
-                     "actExportPdf": "export-pdf", "actBatch": "batch"}
+    TOOLBAR_ICONS: ClassVar[dict[str, str]] = {
+        "actOpen": "open",
+        "actSave": "save",
+        "actUndo": "undo",
+        "actRedo": "redo",
+        "actOverview": "overview",
+        "actUnit": "unit",
+        "actProcurement": "procurement",
+        "actImport": "import",
+        "actExportPdf": "export-pdf",
+        "actBatch": "batch",
+    }
 
     def _create_toolbar(self) -> None:
         self.toolbar = self.addToolBar("")
@@ -129,9 +148,21 @@ class WindowActions:
             name = self.TOOLBAR_ICONS.get(act.objectName())
             if name:
                 act.setIcon(icon(name))
-        for a in (self.act_open, self.act_save, None, self.act_undo, self.act_redo, None,
-                  self.act_overview, self.act_unit, self.act_procurement, None,
-                  self.act_import, self.act_export_pdf, self.act_batch):
+        for a in (
+            self.act_open,
+            self.act_save,
+            None,
+            self.act_undo,
+            self.act_redo,
+            None,
+            self.act_overview,
+            self.act_unit,
+            self.act_procurement,
+            None,
+            self.act_import,
+            self.act_export_pdf,
+            self.act_batch,
+        ):
             if a is None:
                 self.toolbar.addSeparator()
             else:

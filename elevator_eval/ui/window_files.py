@@ -39,7 +39,9 @@ class WindowFiles:
             return True
         except (ProjectFileError, NotBuiltError, InputError, OSError) as e:
             self.doc.set_project(self._fallback_project(), None)
-            self.statusBar().showMessage(translate("MainWindow", "示例项目无法打开：{0}").format(e), 8000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "示例项目无法打开：{0}").format(e), 8000
+            )
             return False
 
     @staticmethod
@@ -73,9 +75,13 @@ class WindowFiles:
         return answer == "discard"
 
     def _ask_save_changes(self) -> str:
-        box = QMessageBox(QMessageBox.Warning, translate("MainWindow", "未保存的修改"),
-                          translate("MainWindow", "“{0}”有未保存的修改。是否保存？").format(self.doc.title()),
-                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Warning,
+            translate("MainWindow", "未保存的修改"),
+            translate("MainWindow", "“{0}”有未保存的修改。是否保存？").format(self.doc.title()),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+            self,
+        )
         box.button(QMessageBox.Save).setText(translate("MainWindow", "保存"))
         box.button(QMessageBox.Discard).setText(translate("MainWindow", "不保存"))
         box.button(QMessageBox.Cancel).setText(translate("MainWindow", "取消"))
@@ -88,8 +94,11 @@ class WindowFiles:
     def file_new(self) -> None:
         if not self.maybe_save():
             return
-        name, ok = QInputDialog.getText(self, translate("MainWindow", "新建项目"),
-                                        translate("MainWindow", "项目名称（如街道名）："))
+        name, ok = QInputDialog.getText(
+            self,
+            translate("MainWindow", "新建项目"),
+            translate("MainWindow", "项目名称（如街道名）："),
+        )
         if not ok:
             return
         self.doc.new(name.strip() or translate("MainWindow", "新项目"))
@@ -99,8 +108,9 @@ class WindowFiles:
     def file_open(self) -> None:
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "打开项目"),
-                                              self.settings.last_dir(), PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "打开项目"), self.settings.last_dir(), PROJECT_FILTER
+        )
         if path:
             self.open_path(path)
 
@@ -112,8 +122,9 @@ class WindowFiles:
     def file_save_as(self) -> bool:
         start = self.settings.last_dir() or str(Path.home())
         suggested = str(Path(start) / ((self.doc.project.name or "project") + ".eeproj"))
-        path, _ = QFileDialog.getSaveFileName(self,
-                                              translate("MainWindow", "另存为"), suggested, PROJECT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("MainWindow", "另存为"), suggested, PROJECT_FILTER
+        )
         if not path:
             return False
         if not path.endswith(".eeproj"):
@@ -121,7 +132,7 @@ class WindowFiles:
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
-        old_base = self.autosave_base()      # the sample's or the old file's copy
+        old_base = self.autosave_base()  # the sample's or the old file's copy
         try:
             saved = self.doc.save(path)
         except StaleSaveError as e:
@@ -169,7 +180,9 @@ class WindowFiles:
         try:
             store.save_autosave(self.doc.project, self.autosave_base())
         except Exception as e:
-            self.statusBar().showMessage(translate("MainWindow", "自动保存失败：{0}").format(e), 6000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "自动保存失败：{0}").format(e), 6000
+            )
             return False
         self.statusBar().showMessage(translate("MainWindow", "已自动保存"), 3000)
         return True
@@ -201,12 +214,16 @@ class WindowFiles:
         if path is not None:
             restore_base(project, found, path)
         self.doc.set_project(project, path, is_sample=sample)
-        self.doc.undo_stack.resetClean()   # the recovered data is not in the file yet
+        self.doc.undo_stack.resetClean()  # the recovered data is not in the file yet
         self._update_title()
         return True
 
     def _ask_recover(self, found) -> bool:
-        r = QMessageBox.question(self, translate("MainWindow", "恢复"),
-                                 translate("MainWindow", "发现上次未正常退出时自动保存的副本：\n{0}\n是否恢复？")
-                                 .format(found))
+        r = QMessageBox.question(
+            self,
+            translate("MainWindow", "恢复"),
+            translate("MainWindow", "发现上次未正常退出时自动保存的副本：\n{0}\n是否恢复？").format(
+                found
+            ),
+        )
         return r == QMessageBox.Yes

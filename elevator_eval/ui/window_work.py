@@ -21,6 +21,7 @@ class WindowWork:
     def import_street(self) -> None:
         # lazy: not needed for the first paint (start-up)
         from .import_dialog import ImportDialog
+
         dlg = ImportDialog(self.doc, self)
         dlg.setAttribute(Qt.WA_DeleteOnClose)
         dlg.open()
@@ -29,6 +30,7 @@ class WindowWork:
     def export_excel(self) -> None:
         # lazy: not needed for the first paint (start-up)
         from .exporting import export_excel
+
         export_excel(self)
 
     def export_pdf(self):
@@ -37,8 +39,9 @@ class WindowWork:
         if self.current_view_name() == "procurement":
             return self.export_quotes_pdf()
         if not self.doc.project.units():
-            self.report_error(translate("MainWindow", "导出 PDF"),
-                              translate("MainWindow", "项目中还没有单元"))
+            self.report_error(
+                translate("MainWindow", "导出 PDF"), translate("MainWindow", "项目中还没有单元")
+            )
             return None
         self.show_unit(self.current_unit, tab="documents")
         editor = self._views.get("unit")
@@ -49,11 +52,13 @@ class WindowWork:
     def export_census_pdf(self):
         # lazy: not needed for the first paint (start-up)
         from .exporting import export_census_pdf
+
         return export_census_pdf(self)
 
     def export_quotes_pdf(self):
         # lazy: not needed for the first paint (start-up)
         from .exporting import export_quotes_pdf
+
         return export_quotes_pdf(self, self.view("procurement").comparison)
 
     def batch_proposals(self, out_dir: str | None = None):
@@ -61,12 +66,14 @@ class WindowWork:
             out_dir = None  # from the menu: QAction.triggered passes "checked" (False)
         # lazy: not needed for the first paint (start-up)
         from .exporting import batch_proposals
+
         return batch_proposals(self, out_dir)
 
     def show_vote_log(self):
         """Open (or raise) the whole project's vote log; returns the dialog."""
         # lazy: not needed for the first paint (start-up)
         from .vote_log import VoteLogDialog
+
         dlg = self._vote_log_dialog
         if dlg is None:
             dlg = VoteLogDialog(self.doc, None, self)
@@ -81,6 +88,7 @@ class WindowWork:
         """Re-assess every unit in the background (F5), then refresh the views."""
         # lazy: not needed for the first paint (start-up)
         from .worker import run_task
+
         doc = self.doc
         project = doc.project
         doc._cache.clear()
@@ -99,8 +107,12 @@ class WindowWork:
                 doc._cache[("census",)] = result
             self._on_project_replaced()
 
-        task = run_task(self, work, translate("MainWindow", "重新计算"),
-                        translate("MainWindow", "正在重新评估全部单元…"))
+        task = run_task(
+            self,
+            work,
+            translate("MainWindow", "重新计算"),
+            translate("MainWindow", "正在重新评估全部单元…"),
+        )
         task.finished.connect(done)
         return task
 
@@ -108,6 +120,7 @@ class WindowWork:
         """Open the guided first task (Help → 快速上手, F1); returns the dialog."""
         # lazy: not needed for the first paint (start-up)
         from .help_dialogs import QuickStartDialog
+
         for old in self.findChildren(QDialog, "QuickStartDialog"):
             old.close()
         dlg = QuickStartDialog(self)
@@ -118,13 +131,19 @@ class WindowWork:
         """Open the list of keyboard shortcuts; returns the dialog."""
         # lazy: not needed for the first paint (start-up)
         from .help_dialogs import ShortcutsDialog
+
         dlg = ShortcutsDialog(self)
         dlg.show()
         return dlg
 
     def about(self) -> None:
-        QMessageBox.about(self, translate("MainWindow", "关于加梯评估"), translate(
-            "MainWindow",
-            "加梯评估 —— 既有住宅加装电梯决策辅助。\n"
-            "适宜性分类依据《上海市既有多层住宅加装电梯前期调查与可行性评估技术导则（试行）》的"
-            "干扰因素计数规则；业主表决依据《民法典》第二百七十八条、第一千二百五十九条。"))
+        QMessageBox.about(
+            self,
+            translate("MainWindow", "关于加梯评估"),
+            translate(
+                "MainWindow",
+                "加梯评估 —— 既有住宅加装电梯决策辅助。\n"
+                "适宜性分类依据《上海市既有多层住宅加装电梯前期调查与可行性评估技术导则（试行）》的"
+                "干扰因素计数规则；业主表决依据《民法典》第二百七十八条、第一千二百五十九条。",
+            ),
+        )

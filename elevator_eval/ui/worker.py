@@ -20,7 +20,8 @@ import queue as _queue
 import threading
 import time
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -35,7 +36,7 @@ class _Thread(QThread):
         super().__init__()
         self._body = body
 
-    def run(self):  # noqa: D102 - QThread API
+    def run(self):
         self._body()
 
 
@@ -46,7 +47,7 @@ class Task(QObject):
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
-    done = Signal()              # after any of finished / failed / cancelled
+    done = Signal()  # after any of finished / failed / cancelled
 
     def __init__(self, fn: Callable[[Callable[[int, int], bool]], Any], parent=None):
         super().__init__(parent)
@@ -55,7 +56,7 @@ class Task(QObject):
         self._thread: QThread | None = None
         self.result: Any = None
         self.error: str | None = None
-        self.state = "pending"     # running / finished / failed / cancelled
+        self.state = "pending"  # running / finished / failed / cancelled
 
     def cancel(self) -> None:
         """Ask the function to stop; it stops at its next ``progress`` call."""
@@ -92,11 +93,11 @@ class Task(QObject):
             self.error = str(payload)
             self.failed.emit(self.error)
         else:
-            self.result = payload          # what was done before the stop, if anything
+            self.result = payload  # what was done before the stop, if anything
             self.cancelled.emit()
         self.done.emit()
 
-    def start(self) -> "Task":
+    def start(self) -> Task:
         self._outcome.connect(self._on_outcome, Qt.QueuedConnection)
         thread = _Thread(self._run)
         thread.finished.connect(thread.deleteLater)
@@ -118,12 +119,14 @@ class Task(QObject):
 
 def _child_main(target, args, kwargs, messages, cancel) -> None:  # in the child process
     try:
-        os.nice(10)          # background work yields the CPU to the window
+        os.nice(10)  # background work yields the CPU to the window
     except (AttributeError, OSError):
         pass
+
     def progress(done, total):
         messages.put(("progress", int(done), int(total)))
         return not cancel.is_set()
+
     try:
         result = target(*args, progress=progress, **kwargs)
     except Cancelled:
@@ -149,12 +152,15 @@ class ProcessTask(Task):
     def __init__(self, target, args=(), kwargs=None, parent=None):
         super().__init__(self._pump, parent)
         import multiprocessing  # lazy: only batch work uses a process (start-up)
+
         ctx = multiprocessing.get_context("spawn")
         self._messages = ctx.Queue()
         self._mp_cancel = ctx.Event()
-        self._proc = ctx.Process(target=_child_main, daemon=False,
-                                 args=(target, tuple(args), dict(kwargs or {}),
-                                       self._messages, self._mp_cancel))
+        self._proc = ctx.Process(
+            target=_child_main,
+            daemon=False,
+            args=(target, tuple(args), dict(kwargs or {}), self._messages, self._mp_cancel),
+        )
         self._cancel_time: float | None = None
 
     def cancel(self) -> None:
@@ -170,13 +176,16 @@ class ProcessTask(Task):
                 try:
                     msg = self._messages.get(timeout=0.1)
                 except _queue.Empty:
-                    if self._cancel_time is not None and \
-                            time.monotonic() - self._cancel_time > self.CANCEL_GRACE_S:
+                    if (
+                        self._cancel_time is not None
+                        and time.monotonic() - self._cancel_time > self.CANCEL_GRACE_S
+                    ):
                         self._proc.terminate()
                         raise Cancelled() from None
                     if not self._proc.is_alive() and self._messages.empty():
-                        raise RuntimeError(f"worker process ended (exit code "
-                                           f"{self._proc.exitcode})") from None
+                        raise RuntimeError(
+                            f"worker process ended (exit code {self._proc.exitcode})"
+                        ) from None
                     continue
                 kind = msg[0]
                 if kind == "progress":
@@ -200,8 +209,15 @@ def running_tasks() -> list[Task]:
     return list(_running)
 
 
-def run_task(parent: QWidget | None, fn, title: str = "", label: str = "",
-             show_dialog: bool = True, *, in_process: tuple | None = None) -> Task:
+def run_task(
+    parent: QWidget | None,
+    fn,
+    title: str = "",
+    label: str = "",
+    show_dialog: bool = True,
+    *,
+    in_process: tuple | None = None,
+) -> Task:
     """Start ``fn(progress)`` in a thread; show a progress dialog with Cancel.
 
     Parameters

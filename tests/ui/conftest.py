@@ -10,8 +10,8 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -20,6 +20,7 @@ def unit_project(n_buildings: int = 2):
     """A small project built in memory from the spec's twelve-household example unit."""
     from elevator_eval.model import Building, Community, Project
     from elevator_eval.unitfile import load_unit
+
     base = load_unit(DATA / "xingfuli-3-2.unit.json")
     buildings = []
     for i in range(n_buildings):
@@ -27,10 +28,11 @@ def unit_project(n_buildings: int = 2):
         if i:
             u.id = f"XFL-{3 + i}-2"
             u.name = f"幸福里小区 {3 + i}号楼 2单元"
-        buildings.append(Building(id=f"B{i + 3}", name=f"{3 + i}号楼", info=u.building,
-                                  units=[u]))
-    return Project(name="幸福里测试街道",
-                   communities=[Community(id="C1", name="幸福里小区", buildings=buildings)])
+        buildings.append(Building(id=f"B{i + 3}", name=f"{3 + i}号楼", info=u.building, units=[u]))
+    return Project(
+        name="幸福里测试街道",
+        communities=[Community(id="C1", name="幸福里小区", buildings=buildings)],
+    )
 
 
 @pytest.fixture
@@ -51,6 +53,7 @@ def make_main_window(qtbot, settings_store, tmp_path, monkeypatch):
     is closed and the test fails if a top-level widget was leaked.
     """
     from PySide6.QtCore import QStandardPaths
+
     from elevator_eval.ui import i18n
     from elevator_eval.ui.app import ensure_app, load_app_font
     from elevator_eval.ui.main_window import MainWindow
@@ -87,6 +90,7 @@ def make_main_window(qtbot, settings_store, tmp_path, monkeypatch):
     yield factory
 
     from elevator_eval.ui.worker import running_tasks
+
     for task in running_tasks():
         task.cancel()
         task.wait(20_000)
@@ -95,8 +99,11 @@ def make_main_window(qtbot, settings_store, tmp_path, monkeypatch):
         w.close()
     QApplication.processEvents()
     i18n.set_language("zh")
-    leaked = [w for w in QApplication.topLevelWidgets()
-              if id(w) not in before and w.isVisible() and w not in made]
+    leaked = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if id(w) not in before and w.isVisible() and w not in made
+    ]
     for widget in leaked:
         widget.close()
     assert not leaked, f"leaked top-level widgets: {leaked}"

@@ -7,7 +7,6 @@ no output is ever written to a folder or file named ``False`` or ``True``.
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 def wait_tasks(qtbot, timeout=120_000):
     from elevator_eval.ui.worker import running_tasks
+
     qtbot.waitUntil(lambda: not running_tasks(), timeout=timeout)
 
 
@@ -56,8 +56,9 @@ class Dialogs:
         return (str(self.open_) if self.open_ else "", flt)
 
 
-def test_batch_action_asks_for_a_folder_and_writes_there(make_main_window, qtbot,
-                                                         monkeypatch, no_flag_paths):
+def test_batch_action_asks_for_a_folder_and_writes_there(
+    make_main_window, qtbot, monkeypatch, no_flag_paths
+):
     out = no_flag_paths / "chosen"
     out.mkdir()
     d = Dialogs(monkeypatch, folder=out)
@@ -66,7 +67,7 @@ def test_batch_action_asks_for_a_folder_and_writes_there(make_main_window, qtbot
     wait_tasks(qtbot)
     assert [a[0] for a in d.asked] == ["folder"]
     pdfs = sorted(p.name for p in out.glob("*.pdf"))
-    assert len(pdfs) == 2                       # the two units of the test project
+    assert len(pdfs) == 2  # the two units of the test project
     assert str(out) in w.statusBar().currentMessage()
     # the folder is remembered for the next dialog
     action(w, "actBatch").trigger()
@@ -74,9 +75,10 @@ def test_batch_action_asks_for_a_folder_and_writes_there(make_main_window, qtbot
     assert d.asked[-1][2] == str(out)
 
 
-def test_batch_action_cancelled_dialog_writes_nothing(make_main_window, qtbot, monkeypatch,
-                                                      no_flag_paths):
-    d = Dialogs(monkeypatch)                    # the user presses Cancel
+def test_batch_action_cancelled_dialog_writes_nothing(
+    make_main_window, qtbot, monkeypatch, no_flag_paths
+):
+    d = Dialogs(monkeypatch)  # the user presses Cancel
     w = make_main_window()
     action(w, "actBatch").trigger()
     wait_tasks(qtbot)
@@ -85,30 +87,37 @@ def test_batch_action_cancelled_dialog_writes_nothing(make_main_window, qtbot, m
 
 
 @pytest.mark.parametrize("flag", [False, True])
-def test_checked_flag_is_never_a_path(make_main_window, qtbot, monkeypatch, no_flag_paths,
-                                      flag):
+def test_checked_flag_is_never_a_path(make_main_window, qtbot, monkeypatch, no_flag_paths, flag):
     from elevator_eval.ui import exporting
+
     assert exporting.as_path(flag) is None
     assert exporting.as_path("") is None
     assert exporting.as_path(no_flag_paths / "x.pdf") == str(no_flag_paths / "x.pdf")
     d = Dialogs(monkeypatch)
     w = make_main_window()
     # the signal with the flag, as a checkable action would send it
-    for name in ("actBatch", "actExportPdf", "actExportXlsx", "actExportCensus",
-                 "actExportQuotes", "actSaveAs"):
+    for name in (
+        "actBatch",
+        "actExportPdf",
+        "actExportXlsx",
+        "actExportCensus",
+        "actExportQuotes",
+        "actSaveAs",
+    ):
         act = action(w, name)
         act.setCheckable(True)
         act.setChecked(not flag)
-        act.trigger()                          # toggles, then sends triggered(flag)
+        act.trigger()  # toggles, then sends triggered(flag)
         assert act.isChecked() is flag
         wait_tasks(qtbot)
-    assert len(d.asked) == 6                   # each asked; each was cancelled
-    assert w.batch_proposals(flag) is None      # a flag passed directly asks too
+    assert len(d.asked) == 6  # each asked; each was cancelled
+    assert w.batch_proposals(flag) is None  # a flag passed directly asks too
     assert len(d.asked) == 7
 
 
-def test_export_pdf_action_prints_the_current_units_proposal(make_main_window, qtbot,
-                                                             monkeypatch, no_flag_paths):
+def test_export_pdf_action_prints_the_current_units_proposal(
+    make_main_window, qtbot, monkeypatch, no_flag_paths
+):
     out = no_flag_paths / "p.pdf"
     Dialogs(monkeypatch, save=out)
     w = make_main_window()
@@ -119,32 +128,36 @@ def test_export_pdf_action_prints_the_current_units_proposal(make_main_window, q
     assert w.view("unit").tab("documents").kind.currentData() == "proposal"
 
 
-def test_export_pdf_in_procurement_prints_the_quote_comparison(make_main_window, qtbot,
-                                                               monkeypatch, no_flag_paths):
-    out = no_flag_paths / "quotes"             # the suffix is added
+def test_export_pdf_in_procurement_prints_the_quote_comparison(
+    make_main_window, qtbot, monkeypatch, no_flag_paths
+):
+    out = no_flag_paths / "quotes"  # the suffix is added
     Dialogs(monkeypatch, save=out)
     w = make_main_window()
     action(w, "actProcurement").trigger()
     assert w.current_view_name() == "procurement"
     action(w, "actExportPdf").trigger()
     wait_tasks(qtbot)
-    assert w.current_view_name() == "procurement"   # no jump to a unit
+    assert w.current_view_name() == "procurement"  # no jump to a unit
     pdf = no_flag_paths / "quotes.pdf"
     from pypdf import PdfReader
+
     text = "".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
     assert "报价" in text
     products = w.view("procurement").products
     assert products and all(p.id in text for p in products)
 
 
-def test_census_action_prints_the_census_report(make_main_window, qtbot, monkeypatch,
-                                                no_flag_paths):
+def test_census_action_prints_the_census_report(
+    make_main_window, qtbot, monkeypatch, no_flag_paths
+):
     out = no_flag_paths / "census.pdf"
     Dialogs(monkeypatch, save=out)
     w = make_main_window()
     action(w, "actExportCensus").trigger()
     wait_tasks(qtbot)
     from pypdf import PdfReader
+
     text = "".join(p.extract_text() for p in PdfReader(str(out)).pages)
     assert "普查" in text and "XFL-4-2" in text
 
@@ -164,6 +177,7 @@ def test_export_excel_action(make_main_window, qtbot, monkeypatch, no_flag_paths
     w = make_main_window()
     action(w, "actExportXlsx").trigger()
     import openpyxl
+
     wb = openpyxl.load_workbook(no_flag_paths / "street.xlsx")
     text = " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row)
     assert "XFL-3-2" in text and "XFL-4-2" in text
@@ -175,7 +189,7 @@ def test_save_as_and_open_actions(make_main_window, qtbot, monkeypatch, no_flag_
     w = make_main_window()
     action(w, "actSaveAs").trigger()
     assert out.is_file() and w.doc.path == out
-    action(w, "actSave").trigger()              # saves in place, no dialog
+    action(w, "actSave").trigger()  # saves in place, no dialog
     assert [a[0] for a in d.asked] == ["save"]
     action(w, "actOpen").trigger()
     assert w.doc.path == out and len(w.doc.project.units()) == 2
@@ -183,8 +197,7 @@ def test_save_as_and_open_actions(make_main_window, qtbot, monkeypatch, no_flag_
 
 
 def test_new_action_asks_for_a_name(make_main_window, monkeypatch):
-    monkeypatch.setattr(QInputDialog, "getText",
-                        lambda *a, **k: ("和平街道", True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("和平街道", True))
     w = make_main_window()
     action(w, "actNew").trigger()
     assert w.doc.project.name == "和平街道" and w.doc.project.units() == []
@@ -193,6 +206,7 @@ def test_new_action_asks_for_a_name(make_main_window, monkeypatch):
 
 def test_import_action_opens_the_import_dialog(make_main_window, qtbot):
     from elevator_eval.ui.import_dialog import ImportDialog
+
     w = make_main_window()
     action(w, "actImport").trigger()
     dlg = w.findChild(ImportDialog)
@@ -209,7 +223,7 @@ def test_view_actions_switch_views(make_main_window):
     action(w, "actOverview").trigger()
     assert w.current_view_name() == "overview"
     action(w, "actUnit").trigger()
-    action(w, "actFind").trigger()                    # back to the overview's search box
+    action(w, "actFind").trigger()  # back to the overview's search box
     assert w.current_view_name() == "overview"
 
 
@@ -232,6 +246,7 @@ def test_recompute_action(make_main_window, qtbot):
 
 def test_vote_log_action(make_main_window):
     from PySide6.QtWidgets import QDialog
+
     w = make_main_window()
     action(w, "actVoteLog").trigger()
     dlg = w.findChild(QDialog, "VoteLogDialog")

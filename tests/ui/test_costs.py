@@ -34,10 +34,26 @@ def test_method_change_updates_shares_chart_and_undo(make_main_window, qtbot):
     assert shares.count(Decimal(30000)) == 10 and shares.count(Decimal(0)) == 2
     assert sum(shares) == Decimal(300000)
     assert tab.chart.draw_count > before_chart
-    assert tab.chart.last_data == [float(s) for s in
-                                   [_yuan(tab.share_of(h)) for h in
-                                    ("101", "102", "201", "202", "301", "302", "401", "402",
-                                     "501", "502", "601", "602")]]
+    assert tab.chart.last_data == [
+        float(s)
+        for s in [
+            _yuan(tab.share_of(h))
+            for h in (
+                "101",
+                "102",
+                "201",
+                "202",
+                "301",
+                "302",
+                "401",
+                "402",
+                "501",
+                "502",
+                "601",
+                "602",
+            )
+        ]
+    ]
     qtbot.keyClick(w.windowHandle(), Qt.Key_Z, Qt.ControlModifier)
     assert unit.share.method == "floor_coefficient_area"
     assert combo.currentData() == "floor_coefficient_area"
@@ -49,7 +65,7 @@ def test_shares_always_add_up_to_the_owners_total_for_every_method(make_main_win
     tab = _costs(w)
     for i in range(tab.method.count()):
         tab.method.setCurrentIndex(i)
-        if tab.result is None:       # e.g. percent_by_household without percents
+        if tab.result is None:  # e.g. percent_by_household without percents
             assert "无法计算" in tab.summary.text()
             continue
         total = sum(_yuan(tab.table.item(r, 3).text()) for r in range(tab.table.rowCount()))
@@ -61,7 +77,7 @@ def test_coefficient_and_exempt_floor_edits_are_undoable(make_main_window):
     tab = _costs(w)
     unit = w.doc.unit("XFL-3-2")
     row = next(r for r in range(tab.coeffs.rowCount()) if tab.coeffs.item(r, 0).text() == "2")
-    tab.coeffs.item(row, 2).setCheckState(Qt.Checked)        # exempt floor 2 too
+    tab.coeffs.item(row, 2).setCheckState(Qt.Checked)  # exempt floor 2 too
     assert unit.share.exempt_floors == [1, 2]
     assert _yuan(tab.share_of("201")) == 0
     w.doc.undo_stack.undo()
@@ -88,6 +104,7 @@ def _menu_action(menu, data):
 
 def _subsidy_total_in_summary(tab) -> Decimal:
     import re
+
     m = re.search(r"补贴 (¥[\d,]+)", tab.summary.text())
     return _yuan(m.group(1))
 
@@ -124,12 +141,12 @@ def test_bad_subsidy_parameters_name_the_field_and_change_nothing(make_main_wind
     before = (list(unit.subsidies), w.doc.undo_stack.count())
     _menu_action(tab.add_subsidy_menu, "percent_capped").trigger()
     dlg = tab.subsidy_dialog
-    qtbot.keyClicks(dlg.fields["percent"], "40")            # the cap is left empty
+    qtbot.keyClicks(dlg.fields["percent"], "40")  # the cap is left empty
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
     assert dlg.isVisible()
     assert "封顶金额" in dlg.error.text() and "cap_yuan" in dlg.error.text()
     assert "必须填写" in dlg.error.text()
-    dlg.fields["cap_yuan"].setText("二十万")      # typed through an input method
+    dlg.fields["cap_yuan"].setText("二十万")  # typed through an input method
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
     assert "cap_yuan" in dlg.error.text() and "必须是数字" in dlg.error.text()
     assert (list(unit.subsidies), w.doc.undo_stack.count()) == before
@@ -152,7 +169,7 @@ def test_bad_subsidy_parameters_name_the_field_and_change_nothing(make_main_wind
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
     assert dlg.isVisible() and "封顶金额" in dlg.error.text() and "必须是数字" in dlg.error.text()
     assert (list(unit.subsidies), w.doc.undo_stack.count()) == before
-    dlg.fields["cap_yuan"].setText("150000")                # 40 % of 500,000 capped at 150,000
+    dlg.fields["cap_yuan"].setText("150000")  # 40 % of 500,000 capped at 150,000
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
     assert not dlg.isVisible() and _subsidy_total_in_summary(tab) == Decimal(150000)
     w.doc.undo_stack.undo()

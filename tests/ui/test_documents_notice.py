@@ -12,6 +12,7 @@ def _pick(tab, kind: str) -> None:
 
 def test_refused_notice_and_progress_notice(make_main_window, qtbot):
     from PySide6.QtPdf import QPdfDocument
+
     w = make_main_window("sample")
     w.show_unit("DH-1-2", tab="documents")
     tab = w.view("unit").tab("documents")
@@ -21,6 +22,8 @@ def test_refused_notice_and_progress_notice(make_main_window, qtbot):
     assert "表决尚未通过" in tab.status.text() and "表决进展通报" in tab.status.text()
     _pick(tab, "progress_notice")
     qtbot.mouseClick(tab.preview_btn, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.pdf.status() == QPdfDocument.Status.Ready
-                    and "共" in tab.status.text(), timeout=60_000)
+    qtbot.waitUntil(
+        lambda: tab.pdf.status() == QPdfDocument.Status.Ready and "共" in tab.status.text(),
+        timeout=60_000,
+    )
     assert tab.pdf.pageCount() >= 1

@@ -27,7 +27,7 @@ def _edit_cell(qtbot, table, row, col, text):
         editor.insert(text)
     qtbot.keyClick(editor, Qt.Key_Return)
     qtbot.waitUntil(lambda: table.indexWidget(table.currentIndex()) is None)
-    qtbot.wait(20)                      # the edit is committed after the editor closed
+    qtbot.wait(20)  # the edit is committed after the editor closed
 
 
 def _row_of(table, door):
@@ -64,9 +64,12 @@ def test_every_payer_given_a_maximum_the_finder_proposes_a_split(make_main_windo
     with qtbot.waitSignal(task.done, timeout=60_000):
         pass
     assert tab.consensus_label.property("status") == "feasible"
-    total = sum(Decimal(t.item(r, 3).text().replace("¥", "").replace(",", ""))
-                for r in range(t.rowCount()) if t.item(r, 3).text() != "—")
-    assert total == Decimal(300000)          # the owners' total, exactly
+    total = sum(
+        Decimal(t.item(r, 3).text().replace("¥", "").replace(",", ""))
+        for r in range(t.rowCount())
+        if t.item(r, 3).text() != "—"
+    )
+    assert total == Decimal(300000)  # the owners' total, exactly
     # a changed maximum drops the proposal (no result for other inputs)
     _edit_cell(qtbot, t, 0, 2, "90000")
     assert all(t.item(r, 3).text() == "—" for r in range(t.rowCount()))
@@ -87,6 +90,7 @@ def test_preinstall_assumptions_editable_with_sources(make_main_window, qtbot):
     _edit_cell(qtbot, t, row, 2, "5")
     assert w.doc.project.settings["preinstall"] == {"discount_rate": {"mode": "0.05"}}
     from elevator_eval.preinstall import load_assumptions
+
     assert load_assumptions(w.doc.project)["discount_rate"]["mode"] == "0.05"
     # low ≤ mode ≤ high: a most-likely value above the high one is refused
     row = next(r for r in range(t.rowCount()) if t.item(r, 0).text() == "折现率（每年）")

@@ -35,15 +35,15 @@ def test_quick_start_takes_a_newcomer_through_the_sample(make_main_window, qtbot
     act(w, "actQuickStart").trigger()
     dlg = w.findChild(QDialog, "QuickStartDialog")
     assert dlg is not None and dlg.isVisible() and dlg.windowTitle() == "快速上手"
-    qtbot.mouseClick(dlg.buttons[1], Qt.LeftButton)          # 2. the census table
+    qtbot.mouseClick(dlg.buttons[1], Qt.LeftButton)  # 2. the census table
     ov = w.view("overview")
     assert w.current_view_name() == "overview" and ov.class_filter.currentData() == "difficult"
-    qtbot.mouseClick(dlg.buttons[2], Qt.LeftButton)          # 3. record a vote
+    qtbot.mouseClick(dlg.buttons[2], Qt.LeftButton)  # 3. record a vote
     assert w.current_view_name() == "unit"
     assert w.view("unit").current_tab_name() == "votes"
     klass = {r.unit_id: r.klass for r in w.doc.census().rows}
-    assert klass[w.current_unit] == "difficult"              # the first difficult unit
-    qtbot.mouseClick(dlg.buttons[4], Qt.LeftButton)          # 5. the proposal
+    assert klass[w.current_unit] == "difficult"  # the first difficult unit
+    qtbot.mouseClick(dlg.buttons[4], Qt.LeftButton)  # 5. the proposal
     assert w.view("unit").current_tab_name() == "documents"
     dlg.close()
 
@@ -88,9 +88,11 @@ def test_language_switch_keeps_the_view_and_results(make_main_window, qtbot):
 
 def test_save_as_removes_the_samples_autosave(make_main_window, tmp_path, monkeypatch):
     from elevator_eval import store
+
     w = make_main_window("sample")
-    w.doc.set_vote(w.doc.project.units()[0].id, w.doc.project.units()[0].households[0].id,
-                   "abstain")
+    w.doc.set_vote(
+        w.doc.project.units()[0].id, w.doc.project.units()[0].households[0].id, "abstain"
+    )
     assert w.autosave()
     base = w.autosave_base()
     assert store.autosave_path(base).exists()
@@ -98,17 +100,18 @@ def test_save_as_removes_the_samples_autosave(make_main_window, tmp_path, monkey
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     act(w, "actSaveAs").trigger()
     assert out.is_file()
-    assert not store.autosave_path(base).exists()          # no stale recovery next time
+    assert not store.autosave_path(base).exists()  # no stale recovery next time
 
 
 def test_close_removes_the_autosave(make_main_window, tmp_path):
     from elevator_eval import store
+
     w = make_main_window()
     path = tmp_path / "a.eeproj"
     w.doc.save(path)
     w.doc.set_vote("XFL-3-2", "502", "yes")
     assert w.autosave() and store.autosave_path(path).exists()
-    w.close()                                               # answered "discard"
+    w.close()  # answered "discard"
     assert not store.autosave_path(path).exists()
 
 
@@ -117,7 +120,7 @@ def test_site_field_updates_as_typed_and_an_invalid_value_says_so(make_main_wind
     w.show_unit("XFL-3-2", tab="site")
     tab = w.view("unit").tab("site")
     ed = tab.form.editors["fire_lane_width_after_m"]
-    type_into(qtbot, ed, "3.5")                             # no Enter, no Tab
+    type_into(qtbot, ed, "3.5")  # no Enter, no Tab
     qtbot.waitUntil(lambda: w.doc.assessment("XFL-3-2").klass == "unsuitable", timeout=3000)
     assert "不适合" in tab.class_label.text()
     type_into(qtbot, ed, "abc")
@@ -145,19 +148,24 @@ def test_ctrl_z_in_a_field_undoes_the_taken_value(make_main_window, qtbot):
     qtbot.waitActive(w)
     ed.setFocus()
     qtbot.waitUntil(ed.hasFocus)
-    assert not ed.isUndoAvailable()          # the typed value is the project's now
-    qtbot.keyClick(w.windowHandle(), Qt.Key_Z, Qt.ControlModifier)   # to the focused field
+    assert not ed.isUndoAvailable()  # the typed value is the project's now
+    qtbot.keyClick(w.windowHandle(), Qt.Key_Z, Qt.ControlModifier)  # to the focused field
     assert w.doc.unit("XFL-3-2").site.fire_lane_width_after_m == before
     assert ed.text() == ("" if before is None else str(before))
 
 
 def test_sources_in_the_window_leave_internal_references_out(make_main_window):
     from elevator_eval.ui import labels
+
     make_main_window()
-    assert labels.public_source(
-        "a scheme (https://x.cn/a [C]; domain reference §2.2(a))") == "a scheme (https://x.cn/a [C])"
+    assert (
+        labels.public_source("a scheme (https://x.cn/a [C]; domain reference §2.2(a))")
+        == "a scheme (https://x.cn/a [C])"
+    )
     assert labels.public_source("splits (domain reference §2.2(c), W1–W2)") == "splits"
     assert labels.public_source("owners (domain reference §2.1–§2.2)") == "owners"
-    assert labels.public_source("app default: every household pays the same") == \
-        "本程序默认值（经验值）"
+    assert (
+        labels.public_source("app default: every household pays the same")
+        == "本程序默认值（经验值）"
+    )
     assert labels.public_source("《民法典》第二百七十八条") == "《民法典》第二百七十八条"

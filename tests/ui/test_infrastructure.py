@@ -12,11 +12,13 @@ from elevator_eval.ui.worker import run_task
 
 def test_settings_migrate_from_version_0(tmp_path):
     qs = QSettings(str(tmp_path / "old.ini"), QSettings.IniFormat)
-    qs.setValue("recent", "/a.eeproj;/b.eeproj")      # version 0 layout, no schema_version
+    qs.setValue("recent", "/a.eeproj;/b.eeproj")  # version 0 layout, no schema_version
     qs.sync()
     s = Settings(QSettings(str(tmp_path / "old.ini"), QSettings.IniFormat))
-    assert s.qs.value("schema_version") == SCHEMA_VERSION or \
-        int(s.qs.value("schema_version")) == SCHEMA_VERSION
+    assert (
+        s.qs.value("schema_version") == SCHEMA_VERSION
+        or int(s.qs.value("schema_version")) == SCHEMA_VERSION
+    )
     assert s.recent_files() == ["/a.eeproj", "/b.eeproj"]
     assert s.qs.value("recent") is None
 
@@ -84,7 +86,7 @@ def test_ctrl_f_focuses_the_search_and_f5_recomputes(make_main_window, qtbot):
     qtbot.keyClick(w.windowHandle(), Qt.Key_F, Qt.ControlModifier)
     assert w.current_view_name() == "overview"
     assert w.view("overview").search.hasFocus()
-    w.doc.unit("XFL-3-2").site.inside_red_line = False     # changed behind the cache
+    w.doc.unit("XFL-3-2").site.inside_red_line = False  # changed behind the cache
     task = w.recompute()
     with qtbot.waitSignal(task.done, timeout=20_000):
         pass
@@ -95,6 +97,7 @@ def test_ctrl_f_focuses_the_search_and_f5_recomputes(make_main_window, qtbot):
 def test_toolbar_has_drawn_icons_with_words_beside_them(make_main_window):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QToolButton
+
     w = make_main_window()
     tb = w.toolbar
     assert tb.toolButtonStyle() == Qt.ToolButtonTextBesideIcon
@@ -108,5 +111,5 @@ def test_toolbar_has_drawn_icons_with_words_beside_them(make_main_window):
         assert isinstance(button, QToolButton) and button.text().strip()
     assert tb.widgetForAction(w.act_save).text() == "保存"
     w.doc.set_vote("XFL-3-2", "102", "yes")
-    assert tb.widgetForAction(w.act_undo).text() == "撤销"      # short on the toolbar
-    assert "102" in w.act_undo.toolTip()                        # the whole edit in the tip
+    assert tb.widgetForAction(w.act_undo).text() == "撤销"  # short on the toolbar
+    assert "102" in w.act_undo.toolTip()  # the whole edit in the tip

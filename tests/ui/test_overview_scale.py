@@ -13,7 +13,7 @@ from elevator_eval.ui import labels
 from elevator_eval.ui.census_model import EAGER_ROWS
 from tests.ui.vote_entry import enter_vote
 
-UNITS = EAGER_ROWS + 100        # above the size where every row is read at once
+UNITS = EAGER_ROWS + 100  # above the size where every row is read at once
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_classes_shown_without_assessing_every_unit(make_main_window, qtbot, tal
     result = w.doc.census()
     klass = {r.unit_id: r.klass for r in result.rows}
     m = ov.model
-    for r in (0, UNITS // 2, UNITS - 1):     # every row has its class, shown or not
+    for r in (0, UNITS // 2, UNITS - 1):  # every row has its class, shown or not
         uid = m.data(m.index(r, 0), Qt.UserRole)
         assert m.data(m.index(r, 4)) == labels.class_label(klass[uid])
     assert sum(result.by_class.values()) == UNITS
@@ -86,7 +86,7 @@ def test_a_vote_changes_only_that_row(make_main_window, qtbot, tallies):
     unit = w.doc.unit(uid)
     rules = w.doc.rules(uid).consent
     old_state = consent.tally(unit, rules).state
-    for h in unit.households:               # vote "no" door by door until the state moves
+    for h in unit.households:  # vote "no" door by door until the state moves
         if h.vote != "no":
             assert enter_vote(qtbot, grid, h.id, vote="no") == ""
         if consent.tally(unit, rules).state != old_state:
@@ -97,18 +97,22 @@ def test_a_vote_changes_only_that_row(make_main_window, qtbot, tallies):
     qtbot.waitUntil(lambda: _shown(ov, 1)[0][1] == labels.state_label(new_state))
     after = _shown(ov, rows)
     assert after[0][1] == labels.state_label(new_state) != before[0][1]
-    assert after[1:] == before[1:]          # the other rows as they were
-    assert not resets                        # a row updated, not the whole table
-    assert len(set(tallies)) == 1            # only the edited unit was tallied again
-    c = w.doc.census()                       # counts kept by the edit = counted afresh
+    assert after[1:] == before[1:]  # the other rows as they were
+    assert not resets  # a row updated, not the whole table
+    assert len(set(tallies)) == 1  # only the edited unit was tallied again
+    c = w.doc.census()  # counts kept by the edit = counted afresh
     fresh = census.summarise(c.rows, c.project, c.year)
     assert (c.by_class, c.by_community, c.by_year_band) == (
-        fresh.by_class, fresh.by_community, fresh.by_year_band)
+        fresh.by_class,
+        fresh.by_community,
+        fresh.by_year_band,
+    )
 
 
 def test_sorting_by_state_reads_the_missing_rows_first(make_main_window, qtbot):
     from elevator_eval.census import CONSENT_STATES
     from elevator_eval.ui.worker import running_tasks
+
     w = make_main_window(project_of(UNITS))
     ov = w.view("overview")
     qtbot.waitUntil(lambda: ov.model.rowCount() == UNITS)
@@ -140,14 +144,15 @@ def test_a_large_project_is_kept_out_of_full_collections(qtbot, monkeypatch):
 
     from elevator_eval.ui import document
     from tests.ui.conftest import unit_project
+
     doc = document.ProjectDocument()
     try:
-        doc.set_project(unit_project(2), None)          # 2 units: below the threshold
+        doc.set_project(unit_project(2), None)  # 2 units: below the threshold
         assert gc.get_freeze_count() == 0
         doc.census_in_background(doc.project)
         assert gc.isenabled() and gc.get_freeze_count() == 0
         monkeypatch.setattr(document, "FREEZE_UNITS", 2)
-        doc.set_project(unit_project(2), None)          # now "large"
+        doc.set_project(unit_project(2), None)  # now "large"
         assert gc.get_freeze_count() > 0
         result = doc.census_in_background(doc.project)
         assert gc.isenabled() and result.total == 2

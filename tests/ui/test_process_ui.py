@@ -37,7 +37,7 @@ def test_refused_move_shows_a_message_and_changes_nothing(make_main_window, qtbo
     w.act_process.trigger()
     v = w.view("process")
     v.as_of.setDate(QDate(2026, 11, 29))
-    select_row(v, "DH-1-2")           # in consultation; the vote has not passed
+    select_row(v, "DH-1-2")  # in consultation; the vote has not passed
     assert "方案公示" in v.next_label.text()
     before = read_process(w.doc.unit("DH-1-2")).to_json()
     qtbot.mouseClick(v.advance_btn, Qt.LeftButton)
@@ -53,7 +53,7 @@ def test_legal_move_is_undoable(make_main_window, qtbot):
     w.act_process.trigger()
     v = w.view("process")
     v.as_of.setDate(QDate(2026, 11, 29))
-    select_row(v, "GY-8-2")           # 意向登记 → 意见征询 has no prerequisite
+    select_row(v, "GY-8-2")  # 意向登记 → 意见征询 has no prerequisite
     v.date.setDate(QDate(2026, 10, 8))
     qtbot.mouseClick(v.advance_btn, Qt.LeftButton)
     assert w.errors == []
@@ -65,7 +65,7 @@ def test_legal_move_is_undoable(make_main_window, qtbot):
 
 def test_objection_blocks_until_resolved_in_the_unit_tab(make_main_window, qtbot):
     w = make_main_window("sample")
-    w.show_unit("DH-1-1", tab="process")      # notice, one open objection
+    w.show_unit("DH-1-1", tab="process")  # notice, one open objection
     tab = w.view("unit").tab("process")
     assert "尚不能推进" in tab.next_label.text() and "DH11-1" in tab.next_label.text()
     qtbot.mouseClick(tab.advance_btn, Qt.LeftButton)
@@ -103,22 +103,28 @@ def test_canvassing_list_and_logging_a_contact(make_main_window, qtbot):
     qtbot.mouseClick(tab.add_btn, Qt.LeftButton)
     contacts = read_canvass(w.doc.unit("DH-1-2").household(door))
     assert len(contacts) == before + 1
-    assert (contacts[-1].channel, contacts[-1].outcome, contacts[-1].concerns,
-            contacts[-1].note) == ("phone", "undecided", ["cost"], "call again at the weekend")
+    assert (
+        contacts[-1].channel,
+        contacts[-1].outcome,
+        contacts[-1].concerns,
+        contacts[-1].note,
+    ) == ("phone", "undecided", ["cost"], "call again at the weekend")
 
 
 def test_upkeep_ledger_and_statement_export(make_main_window, qtbot, tmp_path, monkeypatch):
     w = make_main_window("sample")
     w.show_unit("GY-6-2", tab="upkeep")
     tab = w.view("unit").tab("upkeep")
-    assert tab.year.value() == 2025               # the year with bills
+    assert tab.year.value() == 2025  # the year with bills
     assert tab.ledger.rowCount() == len(w.doc.unit("GY-6-2").households)
     assert "6,962.40" in tab.totals.text() and "665.14" in tab.totals.text()
     assert "2026-12-10" in tab.info.text()
     out = tmp_path / "statement.pdf"
     from PySide6.QtWidgets import QFileDialog
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(out), "PDF (*.pdf)")))
+
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "PDF (*.pdf)"))
+    )
     with qtbot.waitSignal(tab.export_statement().finished, timeout=60000):
         pass
     assert out.read_bytes().startswith(b"%PDF")
@@ -126,22 +132,31 @@ def test_upkeep_ledger_and_statement_export(make_main_window, qtbot, tmp_path, m
     assert "尚无运维记录" in tab.info.text() and not tab.export_btn.isEnabled()
 
 
-def test_vote_import_from_the_window_lists_bad_rows_then_imports(make_main_window, qtbot,
-                                                                 tmp_path, monkeypatch):
+def test_vote_import_from_the_window_lists_bad_rows_then_imports(
+    make_main_window, qtbot, tmp_path, monkeypatch
+):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
+
     w = make_main_window("sample")
     w.act_process.trigger()
     v = w.view("process")
     bad = tmp_path / "bad.csv"
-    bad.write_text("单元编号,门牌,表决意见,投票时间,渠道\nDH-1-2,101,同意,2026-10-01 09:00,随申办\n"
-                   "DH-1-2,999,同意,2026-10-01,随申办\n", encoding="utf-8")
+    bad.write_text(
+        "单元编号,门牌,表决意见,投票时间,渠道\nDH-1-2,101,同意,2026-10-01 09:00,随申办\n"
+        "DH-1-2,999,同意,2026-10-01,随申办\n",
+        encoding="utf-8",
+    )
     good = tmp_path / "good.csv"
-    good.write_text("单元编号,门牌,表决意见,投票时间,渠道,委托人,授权书编号\n"
-                    "DH-1-2,101,同意,2026-10-01 09:00,随申办,,\n"
-                    "DH-1-2,102,同意,2026-10-01 09:30,随申办,王五,WT-09\n", encoding="utf-8")
+    good.write_text(
+        "单元编号,门牌,表决意见,投票时间,渠道,委托人,授权书编号\n"
+        "DH-1-2,101,同意,2026-10-01 09:00,随申办,,\n"
+        "DH-1-2,102,同意,2026-10-01 09:30,随申办,王五,WT-09\n",
+        encoding="utf-8",
+    )
     picked = [str(bad)]
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (picked[0], "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (picked[0], ""))
+    )
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
     log_before = len(w.doc.project.vote_log)
     qtbot.mouseClick(v.import_votes, Qt.LeftButton)
@@ -155,11 +170,12 @@ def test_vote_import_from_the_window_lists_bad_rows_then_imports(make_main_windo
     assert [e.source for e in new] == ["online", "online"] and "WT-09" in new[1].note
     w.act_undo.trigger()
     assert (u.household("101").vote, u.household("102").vote) == (None, None)
-    assert len(w.doc.project.vote_log) == log_before + 4      # the undo is logged too
+    assert len(w.doc.project.vote_log) == log_before + 4  # the undo is logged too
 
 
 def test_register_intent_and_a_payment_in_the_window(make_main_window, qtbot):
     from elevator_eval.process.records import read_intent
+
     w = make_main_window("sample")
     w.show_unit("DH-1-2", tab="canvass")
     tab = w.view("unit").tab("canvass")
@@ -171,7 +187,7 @@ def test_register_intent_and_a_payment_in_the_window(make_main_window, qtbot):
     assert read_intent(w.doc.unit("DH-1-2").household(door)).interested is True  # sample
     w.show_unit("GY-6-2", tab="upkeep")
     up = w.view("unit").tab("upkeep")
-    row = up.ledger_doors.index("302")          # paid 600.00 of 1,265.14
+    row = up.ledger_doors.index("302")  # paid 600.00 of 1,265.14
     up.ledger.selectRow(row)
     qtbot.keyClicks(up.pay_amount, "665.14")
     qtbot.mouseClick(up.pay_btn, Qt.LeftButton)
@@ -182,12 +198,12 @@ def test_register_intent_and_a_payment_in_the_window(make_main_window, qtbot):
     qtbot.keyClicks(up.pay_amount, "-5")
     qtbot.mouseClick(up.pay_btn, Qt.LeftButton)
     assert len(w.errors) == 1 and "negative" in w.errors[0][1]
-    assert up.statement.paid_total_yuan == up.statement.bills_total_yuan   # unchanged
+    assert up.statement.paid_total_yuan == up.statement.bills_total_yuan  # unchanged
 
 
 def test_blocker_stops_a_move_until_cleared(make_main_window, qtbot):
     w = make_main_window("sample")
-    w.show_unit("GY-8-2", tab="process")               # 意向登记, no prerequisite next
+    w.show_unit("GY-8-2", tab="process")  # 意向登记, no prerequisite next
     tab = w.view("unit").tab("process")
     tab.date.setDate(QDate(2026, 10, 1))
     assert "尚不能推进" not in tab.next_label.text()

@@ -21,8 +21,11 @@ def _view(make_main_window, lang="zh"):
 
 
 def _cell(v, product_id, key):
-    row = next(r for r in range(v.summary.rowCount())
-               if v.summary.item(r, 0).data(Qt.UserRole) == product_id)
+    row = next(
+        r
+        for r in range(v.summary.rowCount())
+        if v.summary.item(r, 0).data(Qt.UserRole) == product_id
+    )
     return v.summary.item(row, v.summary_column(key))
 
 
@@ -36,21 +39,22 @@ def _type_score(qtbot, v, product_id, key, text):
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key_Return)
     qtbot.waitUntil(lambda: v.summary.indexWidget(v.summary.currentIndex()) is None)
-    qtbot.wait(20)                      # the table is rebuilt after the editor closed
+    qtbot.wait(20)  # the table is rebuilt after the editor closed
 
 
 def test_scores_out_of_100_are_weighted_by_the_app(make_main_window, qtbot):
     w, v = _view(make_main_window)
-    assert v.summary.horizontalHeaderItem(v.summary_column("technical")).text() == \
-        "技术评分（0–100）"
+    assert (
+        v.summary.horizontalHeaderItem(v.summary_column("technical")).text() == "技术评分（0–100）"
+    )
     ids = [p.id for p in v.products]
-    v.set_scores({pid: (60, 60) for pid in ids})
+    v.set_scores(dict.fromkeys(ids, (60, 60)))
     # bids that do not fit every chosen unit are excluded; score a valid one
     valid = [sc.bidder for sc in v.comparison.tender.scores]
     assert valid
     pid = valid[0]
-    _type_score(qtbot, v, pid, "technical", "85")        # weight 40: 85 → 34 points
-    _type_score(qtbot, v, pid, "service", "90")          # weight 20: 90 → 18 points
+    _type_score(qtbot, v, pid, "technical", "85")  # weight 40: 85 → 34 points
+    _type_score(qtbot, v, pid, "service", "90")  # weight 20: 90 → 18 points
     score = next(sc for sc in v.comparison.tender.scores if sc.bidder == pid)
     assert (score.technical_points, score.service_points) == (Decimal(34), Decimal(18))
     _type_score(qtbot, v, pid, "technical", "60")
@@ -62,7 +66,7 @@ def test_scores_out_of_100_are_weighted_by_the_app(make_main_window, qtbot):
 def test_a_refused_score_flags_only_its_cell(make_main_window, qtbot):
     w, v = _view(make_main_window)
     ids = [p.id for p in v.products]
-    v.set_scores({pid: (70, 80) for pid in ids})
+    v.set_scores(dict.fromkeys(ids, (70, 80)))
     rows = v.summary.rowCount()
     ranking = list(v.comparison.tender.ranking)
     _type_score(qtbot, v, ids[1], "technical", "150")
@@ -70,12 +74,12 @@ def test_a_refused_score_flags_only_its_cell(make_main_window, qtbot):
     assert bad.text() == "150" and bad.background().color().name() == "#ffcdd2"
     assert bad.toolTip() == "评分须为 0 到 100 之间的数"
     assert "未采用：评分须为 0 到 100 之间的数" in v.status.text()
-    assert v.summary.rowCount() == rows                  # the table stays
+    assert v.summary.rowCount() == rows  # the table stays
     assert _cell(v, ids[0], "technical").text() == "70"
     assert _cell(v, ids[0], "technical").background().color().name() != "#ffcdd2"
-    assert list(v.comparison.tender.ranking) == ranking   # the valid scores still count
+    assert list(v.comparison.tender.ranking) == ranking  # the valid scores still count
     assert w.doc.project.settings["procurement"]["scores"][ids[1]]["technical"] == "70"
-    _type_score(qtbot, v, ids[1], "technical", "95")     # a valid value clears the flag
+    _type_score(qtbot, v, ids[1], "technical", "95")  # a valid value clears the flag
     good = _cell(v, ids[1], "technical")
     assert good.text() == "95" and good.background().color().name() != "#ffcdd2"
     assert "未采用" not in v.status.text()
@@ -100,7 +104,7 @@ def test_discount_rate_in_percent_and_invalid_parameters_block(make_main_window,
     assert w.doc.project.settings["procurement"]["discount_rate"] == "0.05"
     type_into(qtbot, v.inputs.rate, "abc")
     assert v.inputs.message.text() == "折现率须为数字，如 3"
-    assert v.comparison is None and v.summary.rowCount() == 0     # no stale result
+    assert v.comparison is None and v.summary.rowCount() == 0  # no stale result
     assert v.status.text().startswith("参数有误，未比选")
     assert w.doc.project.settings["procurement"]["discount_rate"] == "0.05"
     type_into(qtbot, v.inputs.rate, "4")

@@ -24,8 +24,14 @@ print("survived", n)
 
 def _run(guard: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "-c", LOOP.format(guard=guard)], env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", LOOP.format(guard=guard)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_many_void_qt_calls_do_not_abort_the_app():
@@ -35,11 +41,13 @@ def test_many_void_qt_calls_do_not_abort_the_app():
 
 def test_the_guard_is_what_keeps_it_alive_on_python_3_11():
     if sys.version_info >= (3, 12):
-        assert not __import__("elevator_eval.ui.refcount_guard",
-                              fromlist=["x"]).protect_singletons()
+        assert not __import__(
+            "elevator_eval.ui.refcount_guard", fromlist=["x"]
+        ).protect_singletons()
         return
     p = _run("")  # the same loop without the app's package
     if p.returncode == 0:
         import pytest
+
         pytest.skip("this PySide6 build no longer drops references to None")
     assert "dealloc" in p.stderr  # aborted: the guard is needed

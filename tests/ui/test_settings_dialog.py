@@ -14,9 +14,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from elevator_eval.cli import run_command
 from elevator_eval.resources import sample_project_path
 from elevator_eval.store import open_project, save_project
-from tests.test_one_source_of_rules import (PROJECT_RULESET, PROJECT_TITLE_ZH, TITLES,
-                                            UNIT_WITH_OWN_CHOICE, expected_state,
-                                            project_ruleset)
+from tests.test_one_source_of_rules import (
+    PROJECT_RULESET,
+    PROJECT_TITLE_ZH,
+    TITLES,
+    UNIT_WITH_OWN_CHOICE,
+    expected_state,
+    project_ruleset,
+)
 
 
 def _dialog(w):
@@ -58,15 +63,15 @@ def test_choose_unanimity_tally_follows_and_undo_restores(make_main_window, qtbo
     dlg = _dialog(w)
     box = dlg.combos["default_rules"]
     assert box.currentData() == "civil-code-2021"
-    assert "民法典" in box.currentText()                      # listed by its Chinese title
+    assert "民法典" in box.currentText()  # listed by its Chinese title
     assert "2021-01-01" in dlg.infos["default_rules"].text()  # validity and source shown
     _choose(qtbot, box, "unanimity")
     assert "2020-12-31" in dlg.infos["default_rules"].text()
     before = dict(w.doc.project.settings["organisation"])
     edit = dlg.org["street_office"]
     assert edit.text() == before["street_office"]
-    qtbot.keyClick(edit, Qt.Key_A, Qt.ControlModifier)               # select all, retype
-    qtbot.keyClicks(edit, "Donghu Street Office")                    # ASCII: QTest types keys
+    qtbot.keyClick(edit, Qt.Key_A, Qt.ControlModifier)  # select all, retype
+    qtbot.keyClicks(edit, "Donghu Street Office")  # ASCII: QTest types keys
     _ok(qtbot, dlg)
     assert not dlg.isVisible()
     s = w.doc.project.settings
@@ -86,8 +91,9 @@ def test_choose_unanimity_tally_follows_and_undo_restores(make_main_window, qtbo
     assert all("民法典" in text for _, text in after.values())
 
 
-def test_bad_value_keeps_the_dialog_open_with_the_commands_message(make_main_window, qtbot,
-                                                                   tmp_path):
+def test_bad_value_keeps_the_dialog_open_with_the_commands_message(
+    make_main_window, qtbot, tmp_path
+):
     path = tmp_path / "s.eeproj"
     shutil.copyfile(sample_project_path(), path)
     w = make_main_window(path=path)
@@ -97,8 +103,12 @@ def test_bad_value_keeps_the_dialog_open_with_the_commands_message(make_main_win
     _ok(qtbot, dlg)
     assert dlg.isVisible()
     err = io.StringIO()
-    code = run_command("settings", [str(path), "--set", "organisation.contact_phone=call me"],
-                       stdout=io.StringIO(), stderr=err)
+    code = run_command(
+        "settings",
+        [str(path), "--set", "organisation.contact_phone=call me"],
+        stdout=io.StringIO(),
+        stderr=err,
+    )
     assert code == 2
     message = err.getvalue().removeprefix("error: ").strip()
     assert message in dlg.error.text()
@@ -142,7 +152,7 @@ def test_a_units_own_consent_ruleset_chosen_in_the_votes_tab(make_main_window, q
     assert (unit.consent_rules, unit.rules_given) == ("unanimity", True)
     assert tab.state_label.property("state") == "needs_votes"
     assert TITLES["unanimity"] in tab.tally_label.text()
-    w.act_undo.trigger()                       # one step back
+    w.act_undo.trigger()  # one step back
     assert unit.consent_rules == "civil-code-2021"
     assert tab.state_label.property("state") == "ready"
     # "as the project says": the unit drops its own choice; the project says unanimity

@@ -43,14 +43,14 @@ def test_drag_the_shaft_is_one_undoable_edit_with_live_checks(make_main_window, 
     xs = [p[0] for p in before]
     ys = [p[1] for p in before]
     start = canvas.to_screen(sum(xs) / 4, sum(ys) / 4).toPoint()
-    end = start + QPoint(0, 40)            # drag south on the screen
+    end = start + QPoint(0, 40)  # drag south on the screen
     qtbot.mousePress(canvas, Qt.LeftButton, pos=start)
     qtbot.mouseMove(canvas, start + QPoint(0, 20))
     assert tab.measured.text().startswith("实测")
     qtbot.mouseMove(canvas, end)
     qtbot.mouseRelease(canvas, Qt.LeftButton, pos=end)
     after = [list(map(float, p)) for p in tab.raw_plan()["shaft"]["footprint"]]
-    assert all(a[1] < b[1] for a, b in zip(after, before))     # moved south (y down)
+    assert all(a[1] < b[1] for a, b in zip(after, before))  # moved south (y down)
     assert [a[0] for a in after] == [b[0] for b in before]
     w.doc.undo_stack.undo()
     assert [list(map(float, p)) for p in tab.raw_plan()["shaft"]["footprint"]] == before
@@ -86,7 +86,7 @@ def test_bad_footprint_is_refused_with_the_field_named(make_main_window, qtbot):
     tab = w.view("unit").tab("site_plan")
     qtbot.mouseClick(tab.new_button, Qt.LeftButton)
     n = w.doc.undo_stack.count()
-    tab.buildings.item(0, 3).setText("0,0; 10,10; 10,0; 0,10")     # a bow tie
+    tab.buildings.item(0, 3).setText("0,0; 10,10; 10,0; 0,10")  # a bow tie
     assert "site.plan.buildings[0].footprint" in tab.status.text()
     assert w.doc.undo_stack.count() == n
 
@@ -94,18 +94,22 @@ def test_bad_footprint_is_refused_with_the_field_named(make_main_window, qtbot):
 def test_import_dxf_through_the_file_dialog(make_main_window, qtbot, tmp_path, monkeypatch):
     ezdxf = __import__("pytest").importorskip("ezdxf")
     from PySide6.QtWidgets import QFileDialog
+
     doc = ezdxf.new()
     msp = doc.modelspace()
-    msp.add_lwpolyline([(0, 0), (30, 0), (30, 12), (0, 12)], close=True,
-                       dxfattribs={"layer": "OWN"})
+    msp.add_lwpolyline(
+        [(0, 0), (30, 0), (30, 12), (0, 12)], close=True, dxfattribs={"layer": "OWN"}
+    )
     msp.add_text("17.4").set_placement((15, 6))
-    msp.add_lwpolyline([(12, -2.5), (14.5, -2.5), (14.5, 0), (12, 0)], close=True,
-                       dxfattribs={"layer": "SHAFT"})
+    msp.add_lwpolyline(
+        [(12, -2.5), (14.5, -2.5), (14.5, 0), (12, 0)], close=True, dxfattribs={"layer": "SHAFT"}
+    )
     msp.add_text("20").set_placement((13, -1))
     path = tmp_path / "s.dxf"
     doc.saveas(path)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(path), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
     w = make_main_window()
     w.show_unit("XFL-3-2", tab="site_plan")
     tab = w.view("unit").tab("site_plan")

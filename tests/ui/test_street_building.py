@@ -51,8 +51,9 @@ def build_unit(w, qtbot, storeys=6):
     return w.current_unit
 
 
-def test_a_new_project_gets_a_community_building_unit_and_households(make_main_window,
-                                                                    qtbot, monkeypatch):
+def test_a_new_project_gets_a_community_building_unit_and_households(
+    make_main_window, qtbot, monkeypatch
+):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("和平街道", True))
     w = make_main_window()
     act(w, "actNew").trigger()
@@ -75,8 +76,7 @@ def test_a_new_project_gets_a_community_building_unit_and_households(make_main_w
     act(w, "actGenerateHouseholds").trigger()
     fill(qtbot, w.street.dialog, area="56.3")
     unit = w.doc.unit(uid)
-    assert [h.id for h in unit.households] == [f"{f}0{d}" for f in range(1, 7)
-                                               for d in (1, 2)]
+    assert [h.id for h in unit.households] == [f"{f}0{d}" for f in range(1, 7) for d in (1, 2)]
     assert all(h.area_m2 == Decimal("56.3") for h in unit.households)
     assert w.view("unit").current_tab_name() == "votes"
     assert w.view("unit").tab("votes").grid.rowCount() == 6
@@ -85,8 +85,8 @@ def test_a_new_project_gets_a_community_building_unit_and_households(make_main_w
         w.doc.undo_stack.undo()
         if expected == 0:
             assert w.doc.unit(uid).households == []
-    w.doc.undo_stack.undo()     # the building
-    w.doc.undo_stack.undo()     # the community
+    w.doc.undo_stack.undo()  # the building
+    w.doc.undo_stack.undo()  # the community
     assert w.doc.project.communities == []
     w.doc.undo_stack.redo()
     assert [c.name for c in w.doc.project.communities] == ["和平里小区"]
@@ -96,7 +96,7 @@ def test_invalid_input_stays_in_the_dialog_with_a_message(make_main_window, qtbo
     w = make_main_window(Project(name="空"))
     act(w, "actAddCommunity").trigger()
     dlg = w.street.dialog
-    qtbot.mouseClick(dlg.ok_button(), Qt.LeftButton)          # empty name
+    qtbot.mouseClick(dlg.ok_button(), Qt.LeftButton)  # empty name
     assert dlg.isVisible() and dlg.messages["name"].text() == "请填写小区名称"
     assert w.doc.project.communities == []
     fill(qtbot, dlg, name="和平里")
@@ -122,13 +122,17 @@ def test_rename_and_delete_through_the_tree(make_main_window, qtbot):
     # a click on the unit in the tree opens it; its context menu has the unit's actions
     unit_index = w.tree_unit_index("XFL-4-2")
     w.tree.scrollTo(unit_index)
-    qtbot.mouseClick(w.tree.viewport(), Qt.LeftButton,
-                     pos=w.tree.visualRect(unit_index).center())
+    qtbot.mouseClick(w.tree.viewport(), Qt.LeftButton, pos=w.tree.visualRect(unit_index).center())
     assert w.current_unit == "XFL-4-2" and w.current_view_name() == "unit"
     menu = w.street.context_menu(unit_index)
     names = [a.objectName() for a in menu.actions() if a.objectName()]
-    assert {"actGenerateHouseholds", "actPasteHouseholds", "actRenameItem",
-            "actDeleteItem", "actImportTemplate"} <= set(names)
+    assert {
+        "actGenerateHouseholds",
+        "actPasteHouseholds",
+        "actRenameItem",
+        "actDeleteItem",
+        "actImportTemplate",
+    } <= set(names)
     menu.deleteLater()
     act(w, "actRenameItem").trigger()
     fill(qtbot, w.street.dialog, name="幸福里小区 4号楼 东单元")
@@ -154,13 +158,15 @@ def test_paste_households_from_a_spreadsheet(make_main_window, qtbot):
     w = make_main_window(Project(name="空"))
     uid = build_unit(w, qtbot)
     QGuiApplication.clipboard().setText(
-        "门牌\t楼层\t面积\t业主姓名\n101\t1\t56.30\t王一\n102\t1\t61.05㎡\t李二\n"
-        "201\t2层\t56.3\t\n")
+        "门牌\t楼层\t面积\t业主姓名\n101\t1\t56.30\t王一\n102\t1\t61.05㎡\t李二\n201\t2层\t56.3\t\n"
+    )
     act(w, "actPasteHouseholds").trigger()
     unit = w.doc.unit(uid)
     assert [(h.id, h.floor, h.area_m2, h.owner_name) for h in unit.households] == [
-        ("101", 1, Decimal("56.30"), "王一"), ("102", 1, Decimal("61.05"), "李二"),
-        ("201", 2, Decimal("56.3"), "")]
+        ("101", 1, Decimal("56.30"), "王一"),
+        ("102", 1, Decimal("61.05"), "李二"),
+        ("201", 2, Decimal("56.3"), ""),
+    ]
     assert "新增 3 户" in w.statusBar().currentMessage()
     # a bad row: nothing pasted, one message naming the row and column
     QGuiApplication.clipboard().setText("301\t3\t56\n302\t3\t零\n")
@@ -183,6 +189,7 @@ def test_download_the_import_template(make_main_window, monkeypatch, tmp_path):
     path = tmp_path / "模板.xlsx"
     # the template imports without error (its example rows)
     from elevator_eval.io.street_import import preview_import
+
     preview = preview_import(path)
     assert not preview.errors
 

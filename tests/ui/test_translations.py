@@ -12,8 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location("update_translations",
-                                                  ROOT / "tools" / "update_translations.py")
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "tools" / "update_translations.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -30,13 +31,14 @@ def test_compiled_translation_loads_and_translates(qapp):
     t = QTranslator()
     assert t.load(str(tool.QM))
     assert t.translate("MainWindow", "文件(&F)") == "&File"
-    assert t.translate("Labels", "未评估") == "Not assessed"   # class names: the vocabulary
+    assert t.translate("Labels", "未评估") == "Not assessed"  # class names: the vocabulary
 
 
 def test_every_tr_call_in_the_ui_is_in_the_ts_file():
     """Strings written as self.tr("…") or translate("Ctx", "…") were extracted."""
     import re
     import xml.etree.ElementTree as ET
+
     tool = _tool()
     sources = {m.findtext("source") for m in ET.parse(tool.TS).getroot().iter("message")}
     pattern = re.compile(r'(?:self\.tr|translate\("\w+",)\s*\(?\s*"([^"\\]+)"')

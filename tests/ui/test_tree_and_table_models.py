@@ -70,7 +70,7 @@ def test_header_click_sorts_and_the_selection_stays_on_its_unit(make_main_window
     ids = ov.row_unit_ids()
     order = [years[u] for u in ids]
     assert order in (sorted(order), sorted(order, reverse=True))
-    assert sorted(ids) == sorted(years)             # every unit still shown once
+    assert sorted(ids) == sorted(years)  # every unit still shown once
     selected = ov.table.selectionModel().selectedRows()
     assert [ov.model.data(i, Qt.UserRole) for i in selected] == [chosen]
 
@@ -81,9 +81,10 @@ def test_search_and_class_filter_combine(make_main_window, qtbot):
     census = w.doc.census()
     community = census.rows[0].community
     ov.class_filter.setCurrentIndex(ov.class_filter.findData("suitable"))
-    ov.search.setText(community)          # Chinese text: typed as a paste would
-    expected = sorted(r.unit_id for r in census.rows
-                      if r.klass == "suitable" and community in r.community)
+    ov.search.setText(community)  # Chinese text: typed as a paste would
+    expected = sorted(
+        r.unit_id for r in census.rows if r.klass == "suitable" and community in r.community
+    )
     assert sorted(ov.row_unit_ids()) == expected and expected
     # the search ignores case and covers the unit id
     unit_id = census.rows[-1].unit_id

@@ -34,7 +34,8 @@ def _edit_fire_lane(w, unit_id, text):
 
 
 def test_second_window_is_told_who_has_the_file_and_can_open_read_only(
-        make_main_window, saved_path, tmp_path, monkeypatch):
+    make_main_window, saved_path, tmp_path, monkeypatch
+):
     w1 = make_main_window(path=saved_path)
     assert filelock.read_lock(saved_path).pid == os.getpid()
     asked = []
@@ -47,8 +48,9 @@ def test_second_window_is_told_who_has_the_file_and_can_open_read_only(
     before = saved_path.read_bytes()
     w2.doc.set_vote("XFL-3-2", "102", "yes")
     copy = tmp_path / "copy.eeproj"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(copy), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(copy), ""))
+    )
     w2.act_save.trigger()
     assert saved_path.read_bytes() == before
     assert store.open_project(copy).find_unit("XFL-3-2").household("102").vote == "yes"
@@ -59,7 +61,7 @@ def test_second_window_is_told_who_has_the_file_and_can_open_read_only(
 
 def test_two_windows_both_edit_and_save_both_changes_survive(make_main_window, saved_path):
     w1 = make_main_window(path=saved_path)
-    w2 = make_main_window(path=saved_path)      # "edit anyway"
+    w2 = make_main_window(path=saved_path)  # "edit anyway"
     _edit_fire_lane(w1, "XFL-3-2", "3.5")
     w2.doc.set_vote("XFL-4-2", "102", "no")
     w1.act_save.trigger()
@@ -76,13 +78,15 @@ def test_two_windows_both_edit_and_save_both_changes_survive(make_main_window, s
     w1.doc.set_vote("XFL-3-2", "201", "yes")
     w1.guard.ask_save_conflict = lambda msg: "cancel"
     w1.act_save.trigger()
-    assert w1.isWindowModified()               # nothing written, edit kept in the window
-    assert store.open_project(saved_path).find_unit("XFL-3-2").household("201").vote \
-        == "abstain"                           # as in the example file
+    assert w1.isWindowModified()  # nothing written, edit kept in the window
+    assert (
+        store.open_project(saved_path).find_unit("XFL-3-2").household("201").vote == "abstain"
+    )  # as in the example file
 
 
 def test_colliding_edits_are_not_merged_and_overwrite_needs_confirmation(
-        make_main_window, saved_path):
+    make_main_window, saved_path
+):
     w1 = make_main_window(path=saved_path)
     w2 = make_main_window(path=saved_path)
     _edit_fire_lane(w1, "XFL-3-2", "3.5")
@@ -91,27 +95,44 @@ def test_colliding_edits_are_not_merged_and_overwrite_needs_confirmation(
     w2.guard.ask_save_conflict = lambda msg: "merge"
     w2.act_save.trigger()
     assert w2.errors and "XFL-3-2" in w2.errors[-1][1]
-    assert store.open_project(saved_path).find_unit("XFL-3-2").site \
-        .fire_lane_width_after_m == Decimal("3.5")
+    assert store.open_project(saved_path).find_unit(
+        "XFL-3-2"
+    ).site.fire_lane_width_after_m == Decimal("3.5")
     w2.guard.ask_save_conflict = lambda msg: "overwrite"
     w2.guard.confirm_overwrite = lambda name: False
     w2.act_save.trigger()
-    assert store.open_project(saved_path).find_unit("XFL-3-2").site \
-        .fire_lane_width_after_m == Decimal("3.5")
+    assert store.open_project(saved_path).find_unit(
+        "XFL-3-2"
+    ).site.fire_lane_width_after_m == Decimal("3.5")
     w2.guard.confirm_overwrite = lambda name: True
     w2.act_save.trigger()
-    assert store.open_project(saved_path).find_unit("XFL-3-2").site \
-        .fire_lane_width_after_m == Decimal("6.0")
+    assert store.open_project(saved_path).find_unit(
+        "XFL-3-2"
+    ).site.fire_lane_width_after_m == Decimal("6.0")
     assert not w2.isWindowModified()
 
 
 def test_a_lock_left_by_a_dead_process_is_not_asked_about(make_main_window, saved_path):
-    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     dead = int(proc.stdout)
-    filelock.lock_path(saved_path).write_text(json.dumps({
-        "user": "x", "host": socket.gethostname(), "pid": dead, "time": "2026-01-01T00:00:00",
-        "heartbeat": 0, "token": "t"}), encoding="utf-8")
+    filelock.lock_path(saved_path).write_text(
+        json.dumps(
+            {
+                "user": "x",
+                "host": socket.gethostname(),
+                "pid": dead,
+                "time": "2026-01-01T00:00:00",
+                "heartbeat": 0,
+                "token": "t",
+            }
+        ),
+        encoding="utf-8",
+    )
     w = make_main_window()
     w.guard.ask_lock_choice = lambda info: pytest.fail("asked about a stale lock")
     assert w.open_path(saved_path)
@@ -129,10 +150,11 @@ def test_edits_do_not_wear_down_none(make_main_window):
     tree; reading an unset item role in PySide6 6.12 / Python 3.11 dropped a reference to
     None every time, and after a few thousand edits the app aborted."""
     import sys
+
     w = make_main_window()
     before = sys.getrefcount(None)
     for _ in range(500):
         index = w.tree_unit_index("XFL-4-2")
         index.data(Qt.UserRole + 1)
-        index.parent().data(Qt.UserRole + 1)      # a building: no unit id
+        index.parent().data(Qt.UserRole + 1)  # a building: no unit id
     assert sys.getrefcount(None) - before > -100  # the leak took 1,500 here

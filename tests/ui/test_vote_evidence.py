@@ -19,13 +19,12 @@ def _tab(w):
 def test_a_click_opens_the_editor_and_does_not_change_the_vote(make_main_window, qtbot):
     w = make_main_window()
     tab = _tab(w)
-    before = w.doc.unit(UNIT).household("502").vote      # null in the example
+    before = w.doc.unit(UNIT).household("502").vote  # null in the example
     editor = click_cell(qtbot, tab.grid, "502")
     assert w.doc.unit(UNIT).household("502").vote == before
     assert editor.vote_buttons[before].isChecked()
     assert editor.note_label.text() == "备注（可选）"
-    qtbot.mouseClick(editor.buttons.button(editor.buttons.StandardButton.Cancel),
-                     Qt.LeftButton)
+    qtbot.mouseClick(editor.buttons.button(editor.buttons.StandardButton.Cancel), Qt.LeftButton)
     assert w.doc.unit(UNIT).household("502").vote == before
     assert not w.doc.undo_stack.canUndo()
 
@@ -34,11 +33,27 @@ def test_the_log_records_source_date_clerk_and_note(make_main_window, qtbot):
     w = make_main_window()
     tab = _tab(w)
     log = w.doc.project.vote_log
-    assert enter_vote(qtbot, tab.grid, "502", "yes", source="paper", date="2026-11-20",
-                      who="张三", note="表决票 17 号") == ""
+    assert (
+        enter_vote(
+            qtbot,
+            tab.grid,
+            "502",
+            "yes",
+            source="paper",
+            date="2026-11-20",
+            who="张三",
+            note="表决票 17 号",
+        )
+        == ""
+    )
     ev = log[-1]
-    assert (ev.household_id, ev.previous, ev.new, ev.source, ev.time) == \
-        ("502", None, "yes", "paper", "2026-11-20")
+    assert (ev.household_id, ev.previous, ev.new, ev.source, ev.time) == (
+        "502",
+        None,
+        "yes",
+        "paper",
+        "2026-11-20",
+    )
     assert ev.note == "录入人 张三；表决票 17 号"
     hh = w.doc.unit(UNIT).household("502")
     assert (hh.vote, hh.vote_source, hh.vote_date) == ("yes", "paper", "2026-11-20")
@@ -54,8 +69,7 @@ def test_the_log_records_source_date_clerk_and_note(make_main_window, qtbot):
     editor.reject()
     # a vote by proxy (委托)
     assert enter_vote(qtbot, tab.grid, "102", "yes", source="proxy", note="委托 李四") == ""
-    assert log[-1].source == "proxy" and w.doc.unit(UNIT).household("102").vote_source \
-        == "proxy"
+    assert log[-1].source == "proxy" and w.doc.unit(UNIT).household("102").vote_source == "proxy"
 
 
 def test_changing_a_recorded_vote_needs_a_reason(make_main_window, qtbot):
@@ -87,6 +101,7 @@ def test_undo_is_logged_as_a_correction(make_main_window, qtbot):
     assert ev.note == f"更正：撤销第 {seq} 条记录（录入撤销）"
     assert (hh.vote, hh.vote_source, hh.vote_date) == old
     from elevator_eval.audit import verify_log
+
     assert verify_log(log) == (True, None)
 
 
@@ -99,6 +114,6 @@ def test_keys_preselect_the_vote_in_the_editor(make_main_window, qtbot):
     qtbot.keyClick(tab.grid, Qt.Key_N)
     editor = tab.grid.editor
     assert editor is not None and editor.chosen_vote() == "no"
-    assert w.doc.unit(UNIT).household("502").vote is None      # not yet recorded
+    assert w.doc.unit(UNIT).household("502").vote is None  # not yet recorded
     qtbot.mouseClick(editor.ok_button(), Qt.LeftButton)
     assert w.doc.unit(UNIT).household("502").vote == "no"

@@ -11,6 +11,7 @@ UNIT = "DH-1-2"
 
 def _click(qtbot, grid, door):
     from tests.ui.vote_entry import enter_vote
+
     assert enter_vote(qtbot, grid, door) == ""
 
 
@@ -41,7 +42,7 @@ def test_vote_set_in_grid_appears_in_log_and_chain_is_checked(make_main_window, 
     assert view.table.rowCount() == n0
     assert view.status.text() == f"记录完整：{n0} 条，哈希链校验通过"
 
-    _click(qtbot, tab.grid, door)            # a click opens the editor; a new vote
+    _click(qtbot, tab.grid, door)  # a click opens the editor; a new vote
     after = w.doc.unit(UNIT).household(door).vote
     assert after != before
     labels = {"yes": "同意", "no": "反对", "abstain": "弃权", None: "未参与"}
@@ -61,8 +62,10 @@ def test_vote_set_in_grid_appears_in_log_and_chain_is_checked(make_main_window, 
     # the unit's own log from the votes tab shows only this unit's entries
     unit_dlg = tab.show_vote_log()
     assert unit_dlg.view.table.rowCount() == sum(1 for e in log if e.unit_id == UNIT)
-    assert {_row(unit_dlg.view, r)[_col(unit_dlg.view, "单元")]
-            for r in range(unit_dlg.view.table.rowCount())} == {UNIT}
+    assert {
+        _row(unit_dlg.view, r)[_col(unit_dlg.view, "单元")]
+        for r in range(unit_dlg.view.table.rowCount())
+    } == {UNIT}
 
     # tamper with the second entry's recorded vote in memory: checked from entry 2 on
     log[1] = dataclasses.replace(log[1], new="yes" if log[1].new != "yes" else "no")
@@ -88,12 +91,12 @@ def test_language_switch_closes_log_and_it_reopens_in_english(make_main_window, 
     w = make_main_window("sample")
     w.show_vote_log()
     w.switch_language("en")
-    qtbot.waitUntil(lambda: w._vote_log_dialog is None)      # closed and deleted
+    qtbot.waitUntil(lambda: w._vote_log_dialog is None)  # closed and deleted
     dlg = w.show_vote_log()
     n = len(w.doc.project.vote_log)
     assert dlg.view.status.text() == f"Log intact: {n} entries, hash chain verified"
     sources = {dlg.view.table.item(r, 6).text() for r in range(dlg.view.table.rowCount())}
-    assert sources == {"Meeting", "Paper", "Online", "Other"}   # the sample uses all four
+    assert sources == {"Meeting", "Paper", "Online", "Other"}  # the sample uses all four
     dlg.close()
 
 
@@ -103,7 +106,7 @@ def test_export_csv_rows_and_formula_neutralised(make_main_window, qtbot, tmp_pa
     tab = w.view("unit").tab("votes")
     _click(qtbot, tab.grid, "601")
     log = w.doc.project.vote_log
-    log[-1].note = "=HYPERLINK(\"x\")"        # the note as typed; the chain is not the point
+    log[-1].note = '=HYPERLINK("x")'  # the note as typed; the chain is not the point
     dlg = tab.show_vote_log()
     out = dlg.view.export_csv(str(tmp_path / "log.csv"))
     with open(out, encoding="utf-8-sig", newline="") as f:
@@ -111,10 +114,10 @@ def test_export_csv_rows_and_formula_neutralised(make_main_window, qtbot, tmp_pa
     head, body = rows[0], rows[1:]
     mine = [e for e in log if e.unit_id == UNIT]
     assert len(body) == len(mine)
-    rec = dict(zip(head, body[0]))          # newest first
+    rec = dict(zip(head, body[0]))  # newest first
     assert rec["序号"] == str(len(log))
     assert rec["门牌"] == "601" and rec["单元"] == UNIT
     assert rec["hash"] == log[-1].hash and rec["prev_hash"] == log[-2].hash
-    assert rec["备注"] == "'=HYPERLINK(\"x\")"
+    assert rec["备注"] == '\'=HYPERLINK("x")'
     assert [r[0] for r in body] == [str(e.seq) for e in reversed(mine)]
     dlg.close()

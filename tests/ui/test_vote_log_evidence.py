@@ -23,8 +23,7 @@ def test_selecting_a_paper_vote_shows_the_crop_of_its_boxes(make_main_window, qt
     forms = GEN["render_forms"](project, [UNIT], (200,))[200]
     serial, clean, h = forms[0]
     page = clean.copy()
-    GEN["draw_mark"](page, h, 0, "tick", GEN["INKS"]["blue"], 200 / 25.4,
-                     np.random.default_rng(0))
+    GEN["draw_mark"](page, h, 0, "tick", GEN["INKS"]["blue"], 200 / 25.4, np.random.default_rng(0))
     scan = tmp_path / "scan.png"
     cv2.imwrite(str(scan), page)
     path = tmp_path / "street.eeproj"
@@ -38,11 +37,14 @@ def test_selecting_a_paper_vote_shows_the_crop_of_its_boxes(make_main_window, qt
     w.act_vote_log.trigger()
     view = w._vote_log_dialog.view
     table = view.table
-    paper_rows = [row for row in range(table.rowCount())
-                  if serial in table.item(row, table.columnCount() - 2).text()]
+    paper_rows = [
+        row
+        for row in range(table.rowCount())
+        if serial in table.item(row, table.columnCount() - 2).text()
+    ]
     other_rows = [row for row in range(table.rowCount()) if row not in paper_rows]
     assert paper_rows, "the recorded paper vote is in the log"
-    if other_rows:                                   # a vote typed in: no crop
+    if other_rows:  # a vote typed in: no crop
         table.selectRow(other_rows[0])
         assert view.evidence.isHidden()
     table.selectRow(paper_rows[0])

@@ -14,8 +14,7 @@ def _votes_tab(w, unit_id="XFL-3-2"):
 
 
 def _cell(tbl, row, header):
-    col = next(c for c in range(tbl.columnCount())
-               if tbl.horizontalHeaderItem(c).text() == header)
+    col = next(c for c in range(tbl.columnCount()) if tbl.horizontalHeaderItem(c).text() == header)
     return tbl.item(row, col)
 
 
@@ -26,6 +25,7 @@ def _row(tbl, door):
 def _named_project():
     """The example unit with owners' names; 101 and 102 belong to one owner."""
     from tests.ui.conftest import unit_project
+
     p = unit_project(1)
     unit = p.units()[0]
     names = {"101": "王喆", "102": "王喆", "201": "李㛃", "502": "赵敏", "601": "钱多多"}
@@ -46,7 +46,7 @@ def test_grid_is_floor_by_door_top_floor_first(make_main_window):
     g = tab.grid
     assert (g.rowCount(), g.columnCount()) == (6, 2)
     assert g.household_at(0, 0) == "601" and g.household_at(5, 1) == "102"
-    assert "同意" in g.item(0, 0).text()       # 601 voted yes in the example
+    assert "同意" in g.item(0, 0).text()  # 601 voted yes in the example
 
 
 def test_click_changes_tally_and_consent_state_and_undo_restores(make_main_window, qtbot):
@@ -55,7 +55,7 @@ def test_click_changes_tally_and_consent_state_and_undo_restores(make_main_windo
     tab = _votes_tab(w)
     assert tab.state_label.property("state") == "ready"
     assert "8 / 10" in tab.tally_label.text()
-    _click(qtbot, tab.grid, "601")            # yes -> no: 7 of 10 yes < 3/4
+    _click(qtbot, tab.grid, "601")  # yes -> no: 7 of 10 yes < 3/4
     unit = w.doc.unit("XFL-3-2")
     assert unit.household("601").vote == "no"
     assert "7 / 10" in tab.tally_label.text()
@@ -65,11 +65,11 @@ def test_click_changes_tally_and_consent_state_and_undo_restores(make_main_windo
     assert w.isWindowModified()
     w.activateWindow()
     qtbot.waitActive(w)
-    qtbot.keyClick(w.windowHandle(), Qt.Key_Z, Qt.ControlModifier)   # Ctrl+Z
+    qtbot.keyClick(w.windowHandle(), Qt.Key_Z, Qt.ControlModifier)  # Ctrl+Z
     assert unit.household("601").vote == "yes"
     assert "8 / 10" in tab.tally_label.text()
     assert tab.state_label.property("state") == "ready"
-    qtbot.keyClick(w.windowHandle(), Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)   # redo
+    qtbot.keyClick(w.windowHandle(), Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)  # redo
     assert unit.household("601").vote == "no"
 
 
@@ -91,7 +91,7 @@ def test_a_vote_is_written_to_the_audit_trail(make_main_window, qtbot):
     if log is None:
         return
     assert log[-1].household_id == "502" and log[-1].new == "yes"
-    w.doc.undo_stack.undo()                   # the correction is appended, not erased
+    w.doc.undo_stack.undo()  # the correction is appended, not erased
     assert log[-1].household_id == "502" and log[-1].new is None and len(log) == 2
 
 
@@ -100,7 +100,7 @@ def test_owner_and_area_are_editable_and_undoable(make_main_window, qtbot):
     tab = _votes_tab(w)
     tbl = tab.households
     row = next(r for r in range(tbl.rowCount()) if tbl.item(r, 0).text() == "602")
-    _cell(tbl, row, "业主编号").setText("O-601")   # 601 and 602 now one owner, one head
+    _cell(tbl, row, "业主编号").setText("O-601")  # 601 and 602 now one owner, one head
     unit = w.doc.unit("XFL-3-2")
     assert unit.household("602").owner == "O-601"
     assert "/ 11" in tab.tally_label.text()
@@ -115,21 +115,22 @@ def test_owner_and_area_are_editable_and_undoable(make_main_window, qtbot):
 
 def test_grid_layout_puts_top_floor_first():
     from types import SimpleNamespace as H
-    floors, cols, cells = grid_layout([H(id="101", floor=1), H(id="201", floor=2),
-                                       H(id="202", floor=2)])
+
+    floors, cols, cells = grid_layout(
+        [H(id="101", floor=1), H(id="201", floor=2), H(id="202", floor=2)]
+    )
     assert floors == [2, 1] and cols == 2
     assert cells[(0, 1)].id == "202" and (1, 1) not in cells
 
 
-def test_household_table_shows_names_with_the_owner_id_beside_and_in_the_tooltip(
-        make_main_window):
+def test_household_table_shows_names_with_the_owner_id_beside_and_in_the_tooltip(make_main_window):
     w = make_main_window(_named_project())
     tab = _votes_tab(w)
     tbl = tab.households
     assert _cell(tbl, _row(tbl, "201"), "业主").text() == "李㛃"
     assert "O-201" in _cell(tbl, _row(tbl, "201"), "业主").toolTip()
     assert _cell(tbl, _row(tbl, "201"), "业主编号").text() == "O-201"
-    assert _cell(tbl, _row(tbl, "302"), "业主").text() == ""        # no name on file
+    assert _cell(tbl, _row(tbl, "302"), "业主").text() == ""  # no name on file
     assert "李㛃" in tab.grid.item(*tab.grid.cell_of("201")).text()
     assert "O-201" in tab.grid.item(*tab.grid.cell_of("201")).toolTip()
     # the name is edited in place and undone like every edit
@@ -153,7 +154,7 @@ def test_what_is_needed_names_doors_and_owners_not_ids(make_main_window, qtbot):
     text = tab.needed_label.text()
     assert text.startswith("还需要 1 位业主同意")
     assert "101/102 王喆" in text
-    assert "O-" not in text                        # no owner ids in the sentence
+    assert "O-" not in text  # no owner ids in the sentence
     assert "O-101" in tab.needed_label.toolTip()
     w.doc.set_vote("XFL-3-2", "101", "yes")
     w.doc.set_vote("XFL-3-2", "102", "yes")
@@ -163,12 +164,13 @@ def test_what_is_needed_names_doors_and_owners_not_ids(make_main_window, qtbot):
 def test_consent_states_have_labels_never_raw_keys(make_main_window):
     from elevator_eval.census import CONSENT_STATES
     from elevator_eval.ui import labels
+
     texts = {s: labels.state_label(s) for s in CONSENT_STATES}
     assert texts["invalid"] == "表决数据有误" and texts["not_computed"] == "未统计"
     assert not set(texts.values()) & set(CONSENT_STATES)
     w = make_main_window(_named_project())
     tab = _votes_tab(w)
-    w.doc.set_vote("XFL-3-2", "102", "yes")        # one owner, two different votes
+    w.doc.set_vote("XFL-3-2", "102", "yes")  # one owner, two different votes
     assert tab.state_label.text() == "表决数据有误"
     assert tab.state_label.property("state") == "invalid"
     assert w.view("unit").consent_badge.text() == "表决数据有误"

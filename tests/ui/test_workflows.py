@@ -42,9 +42,11 @@ def test_site_edit_updates_findings_live_and_undo(make_main_window, qtbot):
     assert "pipe_gas" not in tab.finding_codes()
     before = w.doc.assessment("XFL-3-2").klass
     tab.form.editors["pipes_in_footprint"].checks["gas"].setChecked(True)
-    assert w.doc.unit("XFL-3-2").site.pipes_in_footprint == ["gas", "water", "telecom"] or \
-        "gas" in w.doc.unit("XFL-3-2").site.pipes_in_footprint
-    assert "pipe_gas" in tab.finding_codes()          # a gas pipe is a strong finding
+    assert (
+        w.doc.unit("XFL-3-2").site.pipes_in_footprint == ["gas", "water", "telecom"]
+        or "gas" in w.doc.unit("XFL-3-2").site.pipes_in_footprint
+    )
+    assert "pipe_gas" in tab.finding_codes()  # a gas pipe is a strong finding
     assert w.doc.assessment("XFL-3-2").klass != before
     assert w.view("unit").class_badge.text() in ("较难加装", "不适合加装")
     w.doc.undo_stack.undo()
@@ -59,6 +61,7 @@ def test_site_edit_updates_findings_live_and_undo(make_main_window, qtbot):
 
 def test_import_with_errors_lists_every_issue_and_imports_nothing(make_main_window, qtbot):
     from elevator_eval.io.street_import import preview_import
+
     w = make_main_window()
     path = resource_path("sample", "import-with-errors.xlsx")
     expected = preview_import(path)
@@ -71,8 +74,12 @@ def test_import_with_errors_lists_every_issue_and_imports_nothing(make_main_wind
     errors = [r for r in rows if r[0] == "错误"]
     assert len(errors) == len(expected.errors)
     for r, e in zip(errors, expected.errors):
-        assert (r[1], r[2], r[3], r[5]) == (e.sheet, "" if e.row is None else str(e.row),
-                                            e.column, e.message_zh)
+        assert (r[1], r[2], r[3], r[5]) == (
+            e.sheet,
+            "" if e.row is None else str(e.row),
+            e.column,
+            e.message_zh,
+        )
     assert not dlg.import_btn.isEnabled()
     assert "错误" in dlg.summary.text()
     dlg.reject()
@@ -81,6 +88,7 @@ def test_import_with_errors_lists_every_issue_and_imports_nothing(make_main_wind
 
 def test_import_a_clean_file_adds_units_and_undo_removes_them(make_main_window):
     from elevator_eval.model import Project
+
     w = make_main_window(Project(name="新街道"))
     n_units = 0
     w.import_street()
@@ -108,12 +116,14 @@ def test_export_pdf_of_the_current_unit(make_main_window, qtbot, tmp_path):
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 5_000
     from pypdf import PdfReader
+
     text = "".join(p.extract_text() for p in PdfReader(str(out)).pages)
     assert "XFL-3-2" in text or "幸福里" in text
 
 
 def test_pdf_preview_loads_into_the_window(make_main_window, qtbot):
     from PySide6.QtPdf import QPdfDocument
+
     w = make_main_window()
     w.show_unit("XFL-3-2", tab="documents")
     tab = w.view("unit").tab("documents")
@@ -126,14 +136,16 @@ def test_pdf_preview_loads_into_the_window(make_main_window, qtbot):
 
 def test_cancel_a_batch_stops_early_and_keeps_the_ui_alive(make_main_window, qtbot, tmp_path):
     from elevator_eval.ui import worker
+
     w = make_main_window("sample")
     n = len(w.doc.project.units())
     out = tmp_path / "batch"
     task = w.batch_proposals(str(out))
     dialog = task.dialog
-    qtbot.waitUntil(dialog.isVisible, timeout=30_000)       # shown after 300 ms
+    qtbot.waitUntil(dialog.isVisible, timeout=30_000)  # shown after 300 ms
     qtbot.waitUntil(lambda: dialog.value() >= 1, timeout=60_000)
     from PySide6.QtWidgets import QPushButton
+
     cancel = dialog.findChild(QPushButton)
     assert cancel.text() == "取消"
     with qtbot.waitSignal(task.done, timeout=60_000):
@@ -160,9 +172,11 @@ def test_language_switch_retranslates_the_window_live(make_main_window, qtbot):
     assert w.menu_file.title() == "文件(&F)"
 
 
-def test_geometry_recent_files_and_unsaved_prompt(make_main_window, qtbot, tmp_path,
-                                                  settings_store):
+def test_geometry_recent_files_and_unsaved_prompt(
+    make_main_window, qtbot, tmp_path, settings_store
+):
     from elevator_eval.ui.settings import Settings
+
     w = make_main_window()
     path = tmp_path / "street.eeproj"
     assert w._save_to(path)
@@ -173,7 +187,7 @@ def test_geometry_recent_files_and_unsaved_prompt(make_main_window, qtbot, tmp_p
     assert w.isWindowModified()
     asked = []
     w.ask_save_changes = lambda: asked.append(1) or "cancel"
-    assert not w.close()                       # cancel keeps the window open
+    assert not w.close()  # cancel keeps the window open
     assert asked
     w.ask_save_changes = lambda: "save"
     w.setGeometry(40, 30, 700, 500)
@@ -183,6 +197,7 @@ def test_geometry_recent_files_and_unsaved_prompt(make_main_window, qtbot, tmp_p
     saved = s.geometry()
     assert saved is not None
     from elevator_eval import store
+
     assert store.open_project(path).find_unit("XFL-3-2").household("102").vote == "yes"
     w2 = make_main_window(path=path)
     assert w2.doc.path == path
@@ -193,6 +208,7 @@ def test_geometry_recent_files_and_unsaved_prompt(make_main_window, qtbot, tmp_p
 
 def test_autosave_and_recovery_after_a_crash(make_main_window, tmp_path):
     from elevator_eval import store
+
     w = make_main_window()
     path = tmp_path / "street.eeproj"
     assert w._save_to(path)
@@ -209,10 +225,10 @@ def test_autosave_and_recovery_after_a_crash(make_main_window, tmp_path):
     assert w2.isWindowModified()
 
 
-def test_event_loop_keeps_turning_while_proposals_are_written(make_main_window, qtbot,
-                                                               tmp_path):
+def test_event_loop_keeps_turning_while_proposals_are_written(make_main_window, qtbot, tmp_path):
     """A lighter version of benchmarks/bench_ui.py: 6 proposals, gaps under 100 ms."""
     from conftest import unit_project
+
     w = make_main_window(unit_project(6))
     stamps = []
     timer = QTimer()
@@ -225,7 +241,14 @@ def test_event_loop_keeps_turning_while_proposals_are_written(make_main_window, 
     timer.stop()
     assert task.state == "finished", task.error
     gaps = [b - a for a, b in zip(stamps, stamps[1:])]
-    print("gaps over 50 ms:", [(round(stamps[i] - stamps[0], 3), round(g * 1000)) for i, g in enumerate(gaps) if g > 0.05])
+    print(
+        "gaps over 50 ms:",
+        [
+            (round(stamps[i] - stamps[0], 3), round(g * 1000))
+            for i, g in enumerate(gaps)
+            if g > 0.05
+        ],
+    )
     assert len(gaps) > 10
     assert max(gaps) < 0.1, f"largest gap {max(gaps) * 1000:.0f} ms"
 
@@ -245,13 +268,12 @@ def test_every_view_opens_in_both_languages(make_main_window, lang):
 
 def test_building_edit_applies_to_every_unit_of_the_building(make_main_window):
     w = make_main_window("sample")
-    _c, building, _u = next((c, b, u) for c, b, u in w.doc.project.iter_units()
-                            if len(b.units) > 1)
+    _c, building, _u = next((c, b, u) for c, b, u in w.doc.project.iter_units() if len(b.units) > 1)
     first, second = building.units[0].id, building.units[1].id
     w.show_unit(first, tab="building")
     tab = w.view("unit").tab("building")
     ed = tab.form.editors["storeys"]
-    ed.setText("3")                          # fewer than 4 storeys: a major finding
+    ed.setText("3")  # fewer than 4 storeys: a major finding
     ed.editingFinished.emit()
     assert w.doc.unit(second).building.storeys == 3
     assert w.doc.assessment(second).klass == "unsuitable"
@@ -267,24 +289,27 @@ def test_a_corrupt_project_file_is_reported_not_raised(make_main_window, tmp_pat
     assert not w.open_path(bad)
     assert w.errors and w.errors[0][0] == "无法打开项目"
     assert str(bad) not in w.settings.recent_files()
-    assert w.doc.project.find_unit("XFL-3-2")         # the open project is untouched
+    assert w.doc.project.find_unit("XFL-3-2")  # the open project is untouched
 
 
 def test_export_excel_writes_units_and_households(make_main_window, tmp_path):
     import openpyxl
+
     from elevator_eval.ui.exporting import export_excel
+
     w = make_main_window()
     out = export_excel(w, str(tmp_path / "street.xlsx"))
     wb = openpyxl.load_workbook(out, read_only=True)
     rows = sum(ws.max_row - 1 for ws in wb.worksheets)
-    assert rows >= 2 + 24                   # two units and their 24 households
+    assert rows >= 2 + 24  # two units and their 24 households
 
 
 def test_consensus_finder_runs_in_the_background(make_main_window, qtbot):
     from decimal import Decimal
+
     w = make_main_window()
     unit = w.doc.unit("XFL-3-2")
-    for h in unit.households:               # every payer states a generous maximum
+    for h in unit.households:  # every payer states a generous maximum
         h.max_contribution_yuan = Decimal(20000) + Decimal(10000) * h.floor
     w.doc.notify_unit("XFL-3-2")
     w.show_unit("XFL-3-2", tab="costs")
@@ -294,10 +319,11 @@ def test_consensus_finder_runs_in_the_background(make_main_window, qtbot):
     with qtbot.waitSignal(task.done, timeout=60_000):
         pass
     assert tab.consensus_label.property("status") == "feasible"
-    proposed = [tab.consensus_table.item(r, 3).text()
-                for r in range(tab.consensus_table.rowCount())]
+    proposed = [
+        tab.consensus_table.item(r, 3).text() for r in range(tab.consensus_table.rowCount())
+    ]
     total = sum(Decimal(t.replace("¥", "").replace(",", "")) for t in proposed if t != "—")
-    assert total == Decimal(300000)          # the owners' total, exactly
+    assert total == Decimal(300000)  # the owners' total, exactly
 
 
 def test_preinstall_inputs_results_and_charts(make_main_window, qtbot):
@@ -305,7 +331,7 @@ def test_preinstall_inputs_results_and_charts(make_main_window, qtbot):
     w.show_unit("XFL-3-2", tab="preinstall")
     tab = w.view("unit").tab("preinstall")
     assert tab.items.rowCount() > 0
-    tab.hazard.setText("50")                 # percent
+    tab.hazard.setText("50")  # percent
     tab.hazard.editingFinished.emit()
     assert str(w.doc.unit("XFL-3-2").extra["preinstall"]["hazard"]) == "0.5"
     task = tab.run()
@@ -325,8 +351,11 @@ def test_procurement_scores_rank_the_bids_and_draw_the_sensitivity(make_main_win
     w.show_procurement()
     v = w.view("procurement")
     assert v.quotes.rowCount() == len(v.products) > 0
-    states = {v.fit.item(r, c).data(Qt.UserRole) for r in range(v.fit.rowCount())
-              for c in range(v.fit.columnCount())}
+    states = {
+        v.fit.item(r, c).data(Qt.UserRole)
+        for r in range(v.fit.rowCount())
+        for c in range(v.fit.columnCount())
+    }
     assert states <= {"fits", "misfit", "unknown"} and "fits" in states
     v.set_scores({p.id: (30, 15) for p in v.products})
     tender = v.comparison.tender
@@ -336,16 +365,24 @@ def test_procurement_scores_rank_the_bids_and_draw_the_sensitivity(make_main_win
 
 
 def _score_cell(v, product_id, column):
-    col = next(c for c in range(v.summary.columnCount())
-               if v.summary.horizontalHeaderItem(c).text() == column)
-    row = next(r for r in range(v.summary.rowCount())
-               if v.summary.item(r, 0).data(Qt.UserRole) == product_id)
+    col = next(
+        c
+        for c in range(v.summary.columnCount())
+        if v.summary.horizontalHeaderItem(c).text() == column
+    )
+    row = next(
+        r
+        for r in range(v.summary.rowCount())
+        if v.summary.item(r, 0).data(Qt.UserRole) == product_id
+    )
     return v.summary.item(row, col)
 
 
 def test_procurement_scores_weights_and_quotes_are_saved_with_the_project(
-        make_main_window, tmp_path):
+    make_main_window, tmp_path
+):
     import shutil
+
     w = make_main_window()
     w.show_procurement()
     v = w.view("procurement")
@@ -361,23 +398,21 @@ def test_procurement_scores_weights_and_quotes_are_saved_with_the_project(
     assert saved["score_scale"] == "percent"
     assert saved["quotes_path"] == str(quotes.resolve())
     assert w.isWindowModified()
-    _score_cell(v, second, "技术评分（0–100）").setText("abc")   # refused, nothing kept
+    _score_cell(v, second, "技术评分（0–100）").setText("abc")  # refused, nothing kept
     assert "评分须为 0 到 100 之间的数" in v.status.text()
     assert second not in w.doc.project.settings["procurement"]["scores"]
-    v.inputs.spins["price"].setValue(50)                    # 110 in all: refused
+    v.inputs.spins["price"].setValue(50)  # 110 in all: refused
     assert v.inputs.message.text() == "三项权重之和须为 100 分，现为 110 分"
-    assert w.doc.project.settings["procurement"]["weights"] == \
-        "price=40,technical=40,service=20"
+    assert w.doc.project.settings["procurement"]["weights"] == "price=40,technical=40,service=20"
     v.inputs.spins["technical"].setValue(30)
-    assert w.doc.project.settings["procurement"]["weights"] == \
-        "price=50,technical=30,service=20"
-    w.doc.undo_stack.undo()                                 # the weights come back
+    assert w.doc.project.settings["procurement"]["weights"] == "price=50,technical=30,service=20"
+    w.doc.undo_stack.undo()  # the weights come back
     assert v.inputs.weights() == {"price": 40, "technical": 40, "service": 20}
     w.doc.undo_stack.redo()
     path = tmp_path / "street.eeproj"
     w.doc.save(path)
 
-    w2 = make_main_window(path=path)                        # opened again later
+    w2 = make_main_window(path=path)  # opened again later
     w2.show_procurement()
     v2 = w2.view("procurement")
     assert v2.quotes_path == quotes.resolve()

@@ -17,8 +17,17 @@ def click_cell(qtbot, grid, door):
     return editor
 
 
-def enter_vote(qtbot, grid, door, vote="next", source=None, date=None, who=None,
-               note=None, reason="业主书面申请更正"):
+def enter_vote(
+    qtbot,
+    grid,
+    door,
+    vote="next",
+    source=None,
+    date=None,
+    who=None,
+    note=None,
+    reason="业主书面申请更正",
+):
     """Click ``door``'s cell and record ``vote`` (``"next"``: a different one) in the
     editor; a change of a recorded vote gets ``reason``. Returns the editor's message
     (empty when the vote was recorded)."""

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ... import ballots as B
 from ...errors import InputError
@@ -51,15 +51,25 @@ class ScanResult:
     reason: str = ""
     coverage: list[float] = field(default_factory=list)
     identity: B.FormIdentity | None = None
-    reading: PageReading | None = None   # crops for review
+    reading: PageReading | None = None  # crops for review
     path: Path | None = None
 
     def to_json(self) -> dict:
-        return {"file": self.file, "page": self.page, "sha256": self.sha256,
-                "status": self.status, "unit": self.unit, "owner": self.owner,
-                "homes": list(self.homes), "serial": self.serial, "vote": self.vote,
-                "confidence": self.confidence, "reason_code": self.reason_code,
-                "reason": self.reason, "coverage": [round(c, 4) for c in self.coverage]}
+        return {
+            "file": self.file,
+            "page": self.page,
+            "sha256": self.sha256,
+            "status": self.status,
+            "unit": self.unit,
+            "owner": self.owner,
+            "homes": list(self.homes),
+            "serial": self.serial,
+            "vote": self.vote,
+            "confidence": self.confidence,
+            "reason_code": self.reason_code,
+            "reason": self.reason,
+            "coverage": [round(c, 4) for c in self.coverage],
+        }
 
 
 def expand_paths(paths) -> list[Path]:
@@ -73,10 +83,15 @@ def expand_paths(paths) -> list[Path]:
     return out
 
 
-def read_scans(project: Project, paths, *, scheme_of: Callable[[Unit], str],
-               rules: B.ReadingRules | None = None,
-               progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> list[ScanResult]:
+def read_scans(
+    project: Project,
+    paths,
+    *,
+    scheme_of: Callable[[Unit], str],
+    rules: B.ReadingRules | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[ScanResult]:
     """Read and judge every form in ``paths`` (files or folders). Nothing is recorded.
 
     Parameters
@@ -101,23 +116,32 @@ def read_scans(project: Project, paths, *, scheme_of: Callable[[Unit], str],
         try:
             scan = load_scan(path, rules)
         except InputError as e:
-            results.append(ScanResult(path.name, 0, reason_code="unreadable",
-                                      reason=e.message, path=path))
+            results.append(
+                ScanResult(path.name, 0, reason_code="unreadable", reason=e.message, path=path)
+            )
             if progress and progress(n + 1, len(files)) is False:
                 break
             continue
         for page_no, gray in enumerate(scan.pages, start=1):
             for reading in read_page(gray, rules):
-                results.append(_judge(project, scan.sha256, path, page_no, reading,
-                                      scheme_of, seen))
+                results.append(
+                    _judge(project, scan.sha256, path, page_no, reading, scheme_of, seen)
+                )
         if progress and progress(n + 1, len(files)) is False:
             break
     return results
 
 
 def _judge(project, sha, path, page_no, reading, scheme_of, seen) -> ScanResult:
-    res = ScanResult(path.name, page_no, sha, "flagged", reading=reading, path=path,
-                     coverage=[b.coverage for b in reading.boxes])
+    res = ScanResult(
+        path.name,
+        page_no,
+        sha,
+        "flagged",
+        reading=reading,
+        path=path,
+        coverage=[b.coverage for b in reading.boxes],
+    )
     if reading.payload is None:
         res.reason_code = reading.reason
         res.reason = B.reason_text(reading.reason or "no_qr")
@@ -129,13 +153,17 @@ def _judge(project, sha, path, page_no, reading, scheme_of, seen) -> ScanResult:
         res.reason = B.reason_text("not_a_ballot")
         return res
     res.identity = ident
-    res.unit, res.owner, res.homes, res.serial = (ident.unit_id, ident.owner_id, ident.homes,
-                                                  ident.serial)
+    res.unit, res.owner, res.homes, res.serial = (
+        ident.unit_id,
+        ident.owner_id,
+        ident.homes,
+        ident.serial,
+    )
     code, detail = B.judge(project, ident, sig, scheme_of, seen)
     if code is not None:
         res.reason_code, res.reason = code, B.reason_text(code, detail)
         return res
-    if reading.reason is not None:   # valid form, doubtful boxes: a person decides
+    if reading.reason is not None:  # valid form, doubtful boxes: a person decides
         res.status = "review"
         res.reason_code, res.reason = reading.reason, B.reason_text(reading.reason)
         seen.add(ident.serial)
@@ -167,14 +195,20 @@ def crop_for_entry(project: Project, project_path, seq: int) -> Path | None:
     for serial, rec in (forms or {}).items():
         if isinstance(rec, dict) and seq in (rec.get("log_seq") or []):
             path = evidence_dir(project_path) / crop_name(
-                str(rec.get("scan_sha256", "")), int(rec.get("page") or 1), str(serial))
+                str(rec.get("scan_sha256", "")), int(rec.get("page") or 1), str(serial)
+            )
             return path if path.is_file() else None
     return None
 
 
-def record_results(project: Project, results: list[ScanResult], project_path, *,
-                   when=None, decisions: dict[int, str | None] | None = None
-                   ) -> list[ScanResult]:
+def record_results(
+    project: Project,
+    results: list[ScanResult],
+    project_path,
+    *,
+    when=None,
+    decisions: dict[int, str | None] | None = None,
+) -> list[ScanResult]:
     """Record the ``counted`` results, and the ones a person decided, in the project; copy
     each recorded scan beside the project (:func:`evidence_dir`).
 
@@ -202,11 +236,19 @@ def record_results(project: Project, results: list[ScanResult], project_path, *,
         crop = r.reading.box_crop() if r.reading is not None else None
         if crop is not None:
             import cv2
+
             cv2.imwrite(str(folder / crop_name(r.sha256, r.page, r.serial)), crop)
-        B.record_paper_vote(project, r.identity, vote, scan_sha256=r.sha256,
-                            evidence_file=f"{folder.name}/{name}", page=r.page,
-                            confidence=r.confidence, when=when,
-                            reviewed=i in decisions or r.status == "review")
+        B.record_paper_vote(
+            project,
+            r.identity,
+            vote,
+            scan_sha256=r.sha256,
+            evidence_file=f"{folder.name}/{name}",
+            page=r.page,
+            confidence=r.confidence,
+            when=when,
+            reviewed=i in decisions or r.status == "review",
+        )
         r.vote = vote
         r.status = "recorded"
         done.append(r)

@@ -69,8 +69,12 @@ class PageReading:
 def find_codes(gray: np.ndarray) -> tuple[list, int]:
     """Ballot QR codes on a page: ``([(text, corners 4×2), …], other codes found)``."""
     import zxingcpp
-    found = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode,  # type: ignore[arg-type]
-                                  try_invert=False)
+
+    found = zxingcpp.read_barcodes(
+        gray,
+        formats=zxingcpp.BarcodeFormat.QRCode,  # type: ignore[arg-type]
+        try_invert=False,
+    )
     codes, others = [], 0
     for r in found:
         if not r.valid:
@@ -79,9 +83,15 @@ def find_codes(gray: np.ndarray) -> tuple[list, int]:
             others += 1
             continue
         p = r.position
-        corners = np.array([[p.top_left.x, p.top_left.y], [p.top_right.x, p.top_right.y],
-                            [p.bottom_right.x, p.bottom_right.y],
-                            [p.bottom_left.x, p.bottom_left.y]], dtype=np.float64)
+        corners = np.array(
+            [
+                [p.top_left.x, p.top_left.y],
+                [p.top_right.x, p.top_right.y],
+                [p.bottom_right.x, p.bottom_right.y],
+                [p.bottom_left.x, p.bottom_left.y],
+            ],
+            dtype=np.float64,
+        )
         codes.append((r.text, corners))
     return codes, others
 
@@ -96,11 +106,11 @@ def _apply(h: np.ndarray, pts: np.ndarray) -> np.ndarray:
     return p[:, :2] / p[:, 2:3]
 
 
-def _find_fiducial(gray: np.ndarray, centre: np.ndarray, px_per_mm: float,
-                   reach_mm: float = 9.0):
+def _find_fiducial(gray: np.ndarray, centre: np.ndarray, px_per_mm: float, reach_mm: float = 9.0):
     """Centre of the solid fiducial square nearest ``centre`` (image pixels) within
     ``reach_mm``, or ``None``."""
     import cv2
+
     half = int(round(reach_mm * px_per_mm))
     cx, cy = int(round(centre[0])), int(round(centre[1]))
     x0, y0 = max(cx - half, 0), max(cy - half, 0)
@@ -135,15 +145,15 @@ def locate(gray: np.ndarray, corners: np.ndarray) -> np.ndarray | None:
     with them, the far two are predicted from six points, which extrapolates much better.
     """
     import cv2
+
     qr_mm = _qr_mm()
     h0 = cv2.getPerspectiveTransform(qr_mm.astype(np.float32), corners.astype(np.float32))
-    side_px = float(np.mean([np.hypot(*(corners[i] - corners[(i + 1) % 4]))
-                             for i in range(4)]))
+    side_px = float(np.mean([np.hypot(*(corners[i] - corners[(i + 1) % 4])) for i in range(4)]))
     px_per_mm = side_px / B.QR_SIZE_MM
     fid_mm = np.array(B.FIDUCIAL_CENTRES_MM, dtype=np.float64)
     found: list = [None] * 4
-    for i in (0, 3):                        # beside the QR code
-        found[i] = _find_fiducial(gray, _apply(h0, fid_mm[i:i + 1])[0], px_per_mm)
+    for i in (0, 3):  # beside the QR code
+        found[i] = _find_fiducial(gray, _apply(h0, fid_mm[i : i + 1])[0], px_per_mm)
     near = [i for i in (0, 3) if found[i] is not None]
     h1, reach = h0, 16.0
     if len(near) == 2:
@@ -151,12 +161,13 @@ def locate(gray: np.ndarray, corners: np.ndarray) -> np.ndarray | None:
         dst = np.vstack([np.array([found[i] for i in near]), corners]).astype(np.float32)
         h1, _m = cv2.findHomography(src, dst, 0)
         reach = 12.0
-    for i in (1, 2):                        # far side
-        found[i] = _find_fiducial(gray, _apply(h1, fid_mm[i:i + 1])[0], px_per_mm, reach)
+    for i in (1, 2):  # far side
+        found[i] = _find_fiducial(gray, _apply(h1, fid_mm[i : i + 1])[0], px_per_mm, reach)
     ok = [i for i, f in enumerate(found) if f is not None]
     if len(ok) == 4:
-        return cv2.getPerspectiveTransform(fid_mm.astype(np.float32),
-                                           np.array(found, dtype=np.float32))
+        return cv2.getPerspectiveTransform(
+            fid_mm.astype(np.float32), np.array(found, dtype=np.float32)
+        )
     if len(ok) == 3:
         src = np.vstack([fid_mm[ok], qr_mm]).astype(np.float32)
         dst = np.vstack([np.array([found[i] for i in ok]), corners]).astype(np.float32)
@@ -168,11 +179,17 @@ def locate(gray: np.ndarray, corners: np.ndarray) -> np.ndarray | None:
 def straighten(gray: np.ndarray, h: np.ndarray) -> np.ndarray:
     """The block resampled at :data:`PX_PER_MM` (grey)."""
     import cv2
+
     k = PX_PER_MM
     scale = np.diag([1.0 / k, 1.0 / k, 1.0])
     size = (int(B.BLOCK_W_MM * k), int(B.BLOCK_H_MM * k))
-    return cv2.warpPerspective(gray, h @ scale, size, flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
-                               borderMode=cv2.BORDER_REPLICATE)
+    return cv2.warpPerspective(
+        gray,
+        h @ scale,
+        size,
+        flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+        borderMode=cv2.BORDER_REPLICATE,
+    )
 
 
 def read_boxes(straight: np.ndarray, rules: ReadingRules) -> list[BoxReading]:
@@ -182,19 +199,26 @@ def read_boxes(straight: np.ndarray, rules: ReadingRules) -> list[BoxReading]:
     blacks = []
     for cx, cy in B.FIDUCIAL_CENTRES_MM:
         r = (B.FIDUCIAL_MM / 2 - 1.2) * k
-        blacks.append(np.median(straight[int(cy * k - r):int(cy * k + r),
-                                         int(cx * k - r):int(cx * k + r)]))
+        blacks.append(
+            np.median(
+                straight[int(cy * k - r) : int(cy * k + r), int(cx * k - r) : int(cx * k + r)]
+            )
+        )
     black = float(np.median(blacks))
-    row = straight[int((B.BOX_Y_MM - 2) * k):int((B.BOX_Y_MM + B.BOX_SIZE_MM + 2) * k),
-                   int((B.BOX_X_MM[0] - 2) * k):int((B.BLOCK_W_MM - B.FIDUCIAL_MM - 1) * k)]
+    row = straight[
+        int((B.BOX_Y_MM - 2) * k) : int((B.BOX_Y_MM + B.BOX_SIZE_MM + 2) * k),
+        int((B.BOX_X_MM[0] - 2) * k) : int((B.BLOCK_W_MM - B.FIDUCIAL_MM - 1) * k),
+    ]
     white = float(np.percentile(row, 90))
     span = max(white - black, 30.0)
     ink_t, faint_t = float(rules.ink_darkness), float(rules.faint_darkness)
     out = []
     for i in range(len(B.OPTIONS)):
         x, y, w, h = B.box_rect_mm(i)
-        inner = straight[int((y + inset) * k):int((y + h - inset) * k),
-                         int((x + inset) * k):int((x + w - inset) * k)].astype(np.float32)
+        inner = straight[
+            int((y + inset) * k) : int((y + h - inset) * k),
+            int((x + inset) * k) : int((x + w - inset) * k),
+        ].astype(np.float32)
         dark = (white - inner) / span
         cov = float(np.mean(dark > ink_t))
         faint = float(np.mean((dark > faint_t) & (dark <= ink_t)))

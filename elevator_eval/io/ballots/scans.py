@@ -79,19 +79,21 @@ def load_scan(path, rules: ReadingRules) -> ScanFile:
 
 def _image(data: bytes, name: str, rules: ReadingRules) -> np.ndarray:
     from PIL import Image, ImageOps
+
     try:
         img = Image.open(io.BytesIO(data))
-        w, h = img.size          # from the header; no pixel decoded yet
+        w, h = img.size  # from the header; no pixel decoded yet
     except Image.DecompressionBombError:
         raise InputError(name, "has too many pixels (decompression bomb?)") from None
     except (OSError, ValueError, SyntaxError):
         raise InputError(name, "is not a readable image (corrupt header)") from None
     if w * h > rules.max_pixels:
-        raise InputError(name, f"has {w}×{h} = {w * h:,} pixels; at most "
-                               f"{rules.max_pixels:,} are read")
+        raise InputError(
+            name, f"has {w}×{h} = {w * h:,} pixels; at most {rules.max_pixels:,} are read"
+        )
     try:
         if img.format == "JPEG":
-            img.draft("L", img.size)   # decode straight to grey: twice as fast
+            img.draft("L", img.size)  # decode straight to grey: twice as fast
         img.load()
         upright = ImageOps.exif_transpose(img)
         grey = upright.convert("L")
@@ -128,8 +130,9 @@ def _pdf_pages(data: bytes, name: str, rules: ReadingRules) -> list[np.ndarray]:
                 arr = bitmap.to_numpy()
             except Exception:
                 raise InputError(name, f"page {i + 1} cannot be rendered") from None
-            pages.append(np.ascontiguousarray(arr[..., 0] if arr.ndim == 3 else arr,
-                                              dtype=np.uint8))
+            pages.append(
+                np.ascontiguousarray(arr[..., 0] if arr.ndim == 3 else arr, dtype=np.uint8)
+            )
         return pages
     finally:
         pdf.close()
@@ -150,6 +153,7 @@ def _pdftoppm_pages(data: bytes, name: str, rules: ReadingRules) -> list[np.ndar
     if exe is None or info is None:
         raise InputError(name, "PDF scans need pypdfium2 or poppler (pdftoppm) installed")
     from PIL import Image
+
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.pdf"
         src.write_bytes(data)
@@ -157,16 +161,25 @@ def _pdftoppm_pages(data: bytes, name: str, rules: ReadingRules) -> list[np.ndar
             out = subprocess.run([info, str(src)], capture_output=True, text=True, timeout=60)
         except (OSError, subprocess.TimeoutExpired):
             raise InputError(name, "is not a readable PDF") from None
-        pages = next((int(line.split()[-1]) for line in out.stdout.splitlines()
-                      if line.startswith("Pages:")), 0)
+        pages = next(
+            (
+                int(line.split()[-1])
+                for line in out.stdout.splitlines()
+                if line.startswith("Pages:")
+            ),
+            0,
+        )
         if out.returncode != 0 or pages == 0:
             raise InputError(name, "is not a readable PDF (damaged or encrypted)")
         if pages > rules.max_pages:
             raise InputError(name, f"has {pages:,} pages; at most {rules.max_pages} are read")
         try:
-            subprocess.run([exe, "-r", str(rules.pdf_dpi), "-gray", "-png", str(src),
-                            str(Path(tmp) / "p")], capture_output=True, timeout=600,
-                           check=True)
+            subprocess.run(
+                [exe, "-r", str(rules.pdf_dpi), "-gray", "-png", str(src), str(Path(tmp) / "p")],
+                capture_output=True,
+                timeout=600,
+                check=True,
+            )
         except (OSError, subprocess.SubprocessError):
             raise InputError(name, "cannot be rendered") from None
         result = []

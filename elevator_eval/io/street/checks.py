@@ -70,6 +70,7 @@ def _show(v) -> str:
 
 # ------------------------------------------------------------------------------ 户 sheet
 
+
 def _note_building(ht: Table, row_no: int, f: dict, b: dict, col: Collector) -> bool:
     """Record the building data of one row; False when a value contradicts an earlier row."""
     ok = True
@@ -79,10 +80,14 @@ def _note_building(ht: Table, row_no: int, f: dict, b: dict, col: Collector) -> 
             continue
         if key in b and b[key][0] != v:
             ok = False
-            col.error(ht.sheet, row_no, header_of(ht, key), v,
-                      f"与第 {b[key][1]} 行同一楼栋的数据不一致（{_show(b[key][0])} ≠ {v}）",
-                      f"conflicts with row {b[key][1]} of the same building "
-                      f"({_show(b[key][0])} ≠ {v})")
+            col.error(
+                ht.sheet,
+                row_no,
+                header_of(ht, key),
+                v,
+                f"与第 {b[key][1]} 行同一楼栋的数据不一致（{_show(b[key][0])} ≠ {v}）",
+                f"conflicts with row {b[key][1]} of the same building ({_show(b[key][0])} ≠ {v})",
+            )
         else:
             b.setdefault(key, (v, row_no))
     return ok
@@ -94,19 +99,28 @@ def _note_unit(ht: Table, row_no: int, f: dict, u: dict, col: Collector) -> bool
     if f["unit_id"] is not None:
         if "unit_id" in u and u["unit_id"][0] != f["unit_id"]:
             ok = False
-            col.error(ht.sheet, row_no, header_of(ht, "unit_id"), f["unit_id"],
-                      f"与第 {u['unit_id'][1]} 行同一单元的单元编号不一致",
-                      f"conflicts with the unit id on row {u['unit_id'][1]}")
+            col.error(
+                ht.sheet,
+                row_no,
+                header_of(ht, "unit_id"),
+                f["unit_id"],
+                f"与第 {u['unit_id'][1]} 行同一单元的单元编号不一致",
+                f"conflicts with the unit id on row {u['unit_id'][1]}",
+            )
         else:
             u.setdefault("unit_id", (f["unit_id"], row_no))
     door = f["door"]
     if door is not None:
         if door in u["doors"]:
             ok = False
-            col.error(ht.sheet, row_no, header_of(ht, "door"), door,
-                      f"门牌号 {door} 在本单元重复（第 {u['doors'][door]} 行已有）",
-                      f"door number {door} appears twice in this unit (also on row "
-                      f"{u['doors'][door]})")
+            col.error(
+                ht.sheet,
+                row_no,
+                header_of(ht, "door"),
+                door,
+                f"门牌号 {door} 在本单元重复（第 {u['doors'][door]} 行已有）",
+                f"door number {door} appears twice in this unit (also on row {u['doors'][door]})",
+            )
         else:
             u["doors"][door] = row_no
     return ok
@@ -122,8 +136,7 @@ def _read_households(ht: Table, st: Street, col: Collector) -> None:
         bkey = (f["community"], f["building"])
         b = st.buildings.setdefault(bkey, {"first_row": row_no})
         ok = _note_building(ht, row_no, f, b, col) and ok
-        u = st.units.setdefault(bkey + (f["unit"],), {"first_row": row_no, "doors": {},
-                                                       "hh": []})
+        u = st.units.setdefault(bkey + (f["unit"],), {"first_row": row_no, "doors": {}, "hh": []})
         ok = _note_unit(ht, row_no, f, u, col) and ok
         if ok and f["door"] is not None:
             u["hh"].append((row_no, f))
@@ -132,30 +145,45 @@ def _read_households(ht: Table, st: Street, col: Collector) -> None:
 
 def _check_buildings_complete(ht: Table, st: Street, col: Collector) -> None:
     for bkey, b in st.buildings.items():
-        for key, zh, en in (("year_built", "建成年份", "year built"),
-                            ("storeys", "层数", "storeys")):
+        for key, zh, en in (
+            ("year_built", "建成年份", "year built"),
+            ("storeys", "层数", "storeys"),
+        ):
             if key not in b:
-                col.error(ht.sheet, b["first_row"], header_of(ht, key), "",
-                          f"楼栋 {bkey[0]} {bkey[1]} 没有填写{zh}",
-                          f"building {bkey[0]} {bkey[1]} has no {en}")
+                col.error(
+                    ht.sheet,
+                    b["first_row"],
+                    header_of(ht, key),
+                    "",
+                    f"楼栋 {bkey[0]} {bkey[1]} 没有填写{zh}",
+                    f"building {bkey[0]} {bkey[1]} has no {en}",
+                )
 
 
-def _household_fits(ht: Table, row_no: int, f: dict, storeys, owners: dict,
-                    col: Collector) -> bool:
+def _household_fits(ht: Table, row_no: int, f: dict, storeys, owners: dict, col: Collector) -> bool:
     """False (with an error) for a floor above the storeys or an owner's second vote."""
     if storeys is not None and f["floor"] is not None and f["floor"] > storeys:
-        col.error(ht.sheet, row_no, header_of(ht, "floor"), f["floor"],
-                  f"楼层 {f['floor']} 高于该楼层数 {storeys}",
-                  f"floor {f['floor']} is above the building's {storeys} storeys")
+        col.error(
+            ht.sheet,
+            row_no,
+            header_of(ht, "floor"),
+            f["floor"],
+            f"楼层 {f['floor']} 高于该楼层数 {storeys}",
+            f"floor {f['floor']} is above the building's {storeys} storeys",
+        )
         return False
     owner = f["owner"]
     if owner is None:
         return True
     if owner in owners and owners[owner][0] != f["vote"]:
-        col.error(ht.sheet, row_no, header_of(ht, "vote"), _show(f["vote"]),
-                  f"业主 {owner} 的表决与第 {owners[owner][1]} 行不同；同一业主只能有一个意见",
-                  f"owner {owner} votes differently on row {owners[owner][1]}; "
-                  "one owner has one vote")
+        col.error(
+            ht.sheet,
+            row_no,
+            header_of(ht, "vote"),
+            _show(f["vote"]),
+            f"业主 {owner} 的表决与第 {owners[owner][1]} 行不同；同一业主只能有一个意见",
+            f"owner {owner} votes differently on row {owners[owner][1]}; one owner has one vote",
+        )
         return False
     owners.setdefault(owner, (f["vote"], row_no))
     return True
@@ -176,18 +204,30 @@ def _check_unit_households(ht: Table, st: Street, col: Collector) -> None:
 
 # ------------------------------------------------------------------------------ 单元 sheet
 
-def _unit_row_problem(ut: Table, row_no: int, f: dict, ukey: tuple, st: Street,
-                      col: Collector) -> bool:
+
+def _unit_row_problem(
+    ut: Table, row_no: int, f: dict, ukey: tuple, st: Street, col: Collector
+) -> bool:
     """True (with an error) when the row repeats a unit or names one without households."""
     if ukey in st.site_rows:
-        col.error(ut.sheet, row_no, header_of(ut, "unit", UNIT_COLUMNS), f["unit"],
-                  f"单元重复（第 {st.site_rows[ukey][0]} 行已有）",
-                  f"the unit appears twice (also on row {st.site_rows[ukey][0]})")
+        col.error(
+            ut.sheet,
+            row_no,
+            header_of(ut, "unit", UNIT_COLUMNS),
+            f["unit"],
+            f"单元重复（第 {st.site_rows[ukey][0]} 行已有）",
+            f"the unit appears twice (also on row {st.site_rows[ukey][0]})",
+        )
         return True
     if ukey not in st.units:
-        col.error(ut.sheet, row_no, header_of(ut, "unit", UNIT_COLUMNS), f["unit"],
-                  f"户表中没有 {' '.join(ukey)} 的住户",
-                  f"the households sheet has no households of {' '.join(ukey)}")
+        col.error(
+            ut.sheet,
+            row_no,
+            header_of(ut, "unit", UNIT_COLUMNS),
+            f["unit"],
+            f"户表中没有 {' '.join(ukey)} 的住户",
+            f"the households sheet has no households of {' '.join(ukey)}",
+        )
         return True
     return False
 
@@ -197,15 +237,25 @@ def _check_unit_row(ut: Table, row_no: int, f: dict, u: dict, col: Collector) ->
     w, d = f["footprint_width_m"], f["footprint_depth_m"]
     if (w is None) != (d is None):
         missing = "footprint_depth_m" if d is None else "footprint_width_m"
-        col.error(ut.sheet, row_no, header_of(ut, missing, UNIT_COLUMNS), "",
-                  "可用宽度和可用进深须同时填写", "give both the clear width and depth")
+        col.error(
+            ut.sheet,
+            row_no,
+            header_of(ut, missing, UNIT_COLUMNS),
+            "",
+            "可用宽度和可用进深须同时填写",
+            "give both the clear width and depth",
+        )
     uid = f["unit_id"]
     hid = u.get("unit_id")
     if uid is not None and hid is not None and hid[0] != uid:
-        col.error(ut.sheet, row_no, header_of(ut, "unit_id", UNIT_COLUMNS), uid,
-                  f"单元编号与户表第 {hid[1]} 行不一致（{hid[0]}）",
-                  f"unit id differs from row {hid[1]} of the households sheet "
-                  f"({hid[0]})")
+        col.error(
+            ut.sheet,
+            row_no,
+            header_of(ut, "unit_id", UNIT_COLUMNS),
+            uid,
+            f"单元编号与户表第 {hid[1]} 行不一致（{hid[0]}）",
+            f"unit id differs from row {hid[1]} of the households sheet ({hid[0]})",
+        )
 
 
 def _read_unit_sheet(ut: Table, st: Street, col: Collector) -> None:
@@ -229,9 +279,14 @@ def _assign_unit_ids(ht: Table, st: Street, col: Collector) -> None:
             uid = st.site_rows[ukey][1]["unit_id"]
         u["id"] = uid or "-".join(ukey)
         if u["id"] in ids:
-            col.error(ht.sheet, u["first_row"], header_of(ht, "unit_id"), u["id"],
-                      f"单元编号 {u['id']} 与 {' '.join(ids[u['id']])} 重复",
-                      f"unit id {u['id']} is also used by {' '.join(ids[u['id']])}")
+            col.error(
+                ht.sheet,
+                u["first_row"],
+                header_of(ht, "unit_id"),
+                u["id"],
+                f"单元编号 {u['id']} 与 {' '.join(ids[u['id']])} 重复",
+                f"unit id {u['id']} is also used by {' '.join(ids[u['id']])}",
+            )
         ids.setdefault(u["id"], ukey)
 
 

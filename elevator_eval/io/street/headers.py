@@ -95,10 +95,15 @@ def _find_header_row(table: Table, raw_rows, aliases, col: Collector):
         if hits >= 2:
             table.header_row = row_no
             return i
-    col.error(table.sheet, None, "", "",
-              "找不到表头行：前 10 行中没有一行写有 小区、楼栋、单元、门牌号 等列名",
-              "no header row: none of the first 10 rows names the columns "
-              "(小区/community, 楼栋/building, 单元/unit, 门牌号/door …)")
+    col.error(
+        table.sheet,
+        None,
+        "",
+        "",
+        "找不到表头行：前 10 行中没有一行写有 小区、楼栋、单元、门牌号 等列名",
+        "no header row: none of the first 10 rows names the columns "
+        "(小区/community, 楼栋/building, 单元/unit, 门牌号/door …)",
+    )
     return None
 
 
@@ -110,15 +115,25 @@ def _map_one(table: Table, idx: int, v, aliases, col: Collector) -> None:
     header = strip_spaces(str(v))
     if c is None:
         if key not in _QUIET:
-            col.warn(table.sheet, table.header_row, header, "",
-                     f"未知列“{header}”（{col_letter(idx)} 列），已忽略",
-                     f"unknown column {header!r} ({col_letter(idx)}) is ignored")
+            col.warn(
+                table.sheet,
+                table.header_row,
+                header,
+                "",
+                f"未知列“{header}”（{col_letter(idx)} 列），已忽略",
+                f"unknown column {header!r} ({col_letter(idx)}) is ignored",
+            )
         return
     if c.key in table.columns:
         first = table.columns[c.key][1]
-        col.error(table.sheet, table.header_row, header, "",
-                  f"列“{header}”与列“{first}”重复（同为 {c.title}）",
-                  f"column {header!r} repeats column {first!r} (both are {c.title})")
+        col.error(
+            table.sheet,
+            table.header_row,
+            header,
+            "",
+            f"列“{header}”与列“{first}”重复（同为 {c.title}）",
+            f"column {header!r} repeats column {first!r} (both are {c.title})",
+        )
         return
     table.columns[c.key] = (idx, header)
 
@@ -133,9 +148,15 @@ def map_header(table: Table, raw_rows: list[tuple[int, list]], columns, col: Col
         _map_one(table, idx, v, aliases, col)
     for c in columns:
         if c.required and c.key not in table.columns:
-            col.error(table.sheet, table.header_row, c.title, "",
-                      f"缺少必填列“{c.title}”", f"the required column {c.title!r} is missing")
-    table.rows = [(r, v) for r, v in raw_rows[i + 1:] if any(not blank(x) for x in v)]
+            col.error(
+                table.sheet,
+                table.header_row,
+                c.title,
+                "",
+                f"缺少必填列“{c.title}”",
+                f"the required column {c.title!r} is missing",
+            )
+    table.rows = [(r, v) for r, v in raw_rows[i + 1 :] if any(not blank(x) for x in v)]
 
 
 def pick_sheet(sheets: dict, names, fallback_first: bool):
@@ -148,8 +169,11 @@ def pick_sheet(sheets: dict, names, fallback_first: bool):
             return k
     if fallback_first:
         for k, (rows, _m) in sheets.items():
-            if any(norm_header(v) in DOOR_HEADERS
-                   for _, vals in rows[:HEADER_ROWS_SEARCHED] for v in vals):
+            if any(
+                norm_header(v) in DOOR_HEADERS
+                for _, vals in rows[:HEADER_ROWS_SEARCHED]
+                for v in vals
+            ):
                 return k
     return None
 
@@ -164,8 +188,13 @@ def build_table(sheet, rows, merged, columns, col: Collector) -> Table:
         if r1 <= t.header_row:
             continue  # titles and headers may be merged
         header = next((h for i, h in t.columns.values() if i == c0 - 1), col_letter(c0 - 1))
-        col.error(sheet, max(r0, t.header_row + 1), header, coord,
-                  f"合并单元格 {coord}：数据区不接受合并单元格，请取消合并并在每一行填写数值",
-                  f"merged cells {coord}: merged cells are not accepted in the data; unmerge "
-                  "them and fill in every row")
+        col.error(
+            sheet,
+            max(r0, t.header_row + 1),
+            header,
+            coord,
+            f"合并单元格 {coord}：数据区不接受合并单元格，请取消合并并在每一行填写数值",
+            f"merged cells {coord}: merged cells are not accepted in the data; unmerge "
+            "them and fill in every row",
+        )
     return t

@@ -78,15 +78,20 @@ class ImportDelta:
 
     @property
     def n_households(self) -> int:
-        return sum(len(u.households) for c in self.communities for b in c.buildings
-                   for u in b.units)
+        return sum(
+            len(u.households) for c in self.communities for b in c.buildings for u in b.units
+        )
 
     def summary(self, lang: str = "zh") -> str:
         if lang == "zh":
-            return (f"{self.n_communities} 个小区，{self.n_buildings} 栋楼，{self.n_units} 个单元，"
-                    f"{self.n_households} 户")
-        return (f"{self.n_communities} communities, {self.n_buildings} buildings, "
-                f"{self.n_units} units, {self.n_households} households")
+            return (
+                f"{self.n_communities} 个小区，{self.n_buildings} 栋楼，{self.n_units} 个单元，"
+                f"{self.n_households} 户"
+            )
+        return (
+            f"{self.n_communities} communities, {self.n_buildings} buildings, "
+            f"{self.n_units} units, {self.n_households} households"
+        )
 
 
 @dataclass
@@ -142,9 +147,16 @@ class Collector:
         order = {s: i for i, s in enumerate(sheet_order)}
         self.errors.sort(key=lambda e: (order.get(e.sheet, -1), e.row or 0))
         if self.dropped:
-            self.errors.append(ImportIssue(
-                "", None, "", "", f"另有 {self.dropped} 个错误未列出",
-                f"{self.dropped} more errors are not listed"))
+            self.errors.append(
+                ImportIssue(
+                    "",
+                    None,
+                    "",
+                    "",
+                    f"另有 {self.dropped} 个错误未列出",
+                    f"{self.dropped} more errors are not listed",
+                )
+            )
 
 
 def cell_text(value) -> str:

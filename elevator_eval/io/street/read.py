@@ -30,9 +30,22 @@ MAX_COLUMNS = 200
 CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
-_OPEN_ERRORS = (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, AttributeError,
-                IndexError, EOFError, LookupError, NotImplementedError, SyntaxError,
-                zipfile.LargeZipFile, RecursionError, MemoryError)
+_OPEN_ERRORS = (
+    zipfile.BadZipFile,
+    KeyError,
+    OSError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    EOFError,
+    LookupError,
+    NotImplementedError,
+    SyntaxError,
+    zipfile.LargeZipFile,
+    RecursionError,
+    MemoryError,
+)
 
 Sheets = dict[str, tuple[list[tuple[int, list]], list[tuple[str, int, int, int]]]]
 """Sheet name → (rows as ``(1-based row number, values)``, merged ranges as
@@ -40,8 +53,14 @@ Sheets = dict[str, tuple[list[tuple[int, list]], list[tuple[str, int, int, int]]
 
 
 def _too_many_rows(col: Collector, sheet: str) -> None:
-    col.error(sheet, None, "", "", f"行数超过 {MAX_ROWS}，请分批导入",
-              f"more than {MAX_ROWS} rows; import the street in parts")
+    col.error(
+        sheet,
+        None,
+        "",
+        "",
+        f"行数超过 {MAX_ROWS}，请分批导入",
+        f"more than {MAX_ROWS} rows; import the street in parts",
+    )
 
 
 def decode_csv(raw: bytes, col: Collector) -> str | None:
@@ -51,8 +70,14 @@ def decode_csv(raw: bytes, col: Collector) -> str | None:
             return raw.decode(enc)
         except UnicodeDecodeError:
             continue
-    col.error("", None, "", "", "文件编码无法识别（请另存为 UTF-8 或 GB18030 编码的 CSV）",
-              "the file is neither UTF-8 nor GB18030 text; save the CSV as UTF-8")
+    col.error(
+        "",
+        None,
+        "",
+        "",
+        "文件编码无法识别（请另存为 UTF-8 或 GB18030 编码的 CSV）",
+        "the file is neither UTF-8 nor GB18030 text; save the CSV as UTF-8",
+    )
     return None
 
 
@@ -62,12 +87,17 @@ def read_csv(raw: bytes, col: Collector) -> Sheets:
     if text is None:
         return {}
     if "\x00" in text:
-        col.error("", None, "", "", "文件包含空字符，不是文本格式的 CSV",
-                  "the file contains NUL characters; it is not a CSV text file")
+        col.error(
+            "",
+            None,
+            "",
+            "",
+            "文件包含空字符，不是文本格式的 CSV",
+            "the file contains NUL characters; it is not a CSV text file",
+        )
         return {}
     head = text.split("\n", 10)[:10]
-    delim = max([",", "\t", ";"],
-                key=lambda d: (max(line.count(d) for line in head), d == ","))
+    delim = max([",", "\t", ";"], key=lambda d: (max(line.count(d) for line in head), d == ","))
     rows: list[tuple[int, list]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
     start = 1
@@ -87,24 +117,43 @@ def read_csv(raw: bytes, col: Collector) -> Sheets:
 def _open_workbook(path: Path, col: Collector):
     """The workbook at ``path`` (formulas kept as formulas), or None with one error."""
     import openpyxl  # lazy: slow to import, needed only when a workbook is read
+
     try:
         with zipfile.ZipFile(path) as z:
             unpacked = sum(i.file_size for i in z.infolist())
         if unpacked > MAX_UNPACKED_BYTES:
-            col.error("", None, "", "", "表格解压后过大，可能不是普通的表格文件",
-                      f"the workbook unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB; "
-                      "it is not an ordinary spreadsheet")
+            col.error(
+                "",
+                None,
+                "",
+                "",
+                "表格解压后过大，可能不是普通的表格文件",
+                f"the workbook unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB; "
+                "it is not an ordinary spreadsheet",
+            )
             return None
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return openpyxl.load_workbook(path, data_only=False, read_only=False)
     except _OPEN_ERRORS as e:
-        col.error("", None, "", "", f"无法打开表格文件：{type(e).__name__}",
-                  f"cannot open the spreadsheet ({type(e).__name__}: "
-                  f"{' '.join(str(e).split())[:200]}); is it an .xlsx file?")
+        col.error(
+            "",
+            None,
+            "",
+            "",
+            f"无法打开表格文件：{type(e).__name__}",
+            f"cannot open the spreadsheet ({type(e).__name__}: "
+            f"{' '.join(str(e).split())[:200]}); is it an .xlsx file?",
+        )
     except Exception as e:  # a hostile file may trip any error inside the XML/zip readers
-        col.error("", None, "", "", f"无法打开表格文件：{type(e).__name__}",
-                  f"cannot open the spreadsheet ({type(e).__name__})")
+        col.error(
+            "",
+            None,
+            "",
+            "",
+            f"无法打开表格文件：{type(e).__name__}",
+            f"cannot open the spreadsheet ({type(e).__name__})",
+        )
     return None
 
 
@@ -119,11 +168,14 @@ def read_xlsx(path: Path, col: Collector) -> Sheets:
             _too_many_rows(col, ws.title)
             continue
         ncols = min(ws.max_column, MAX_COLUMNS)
-        rows = [(r_idx, list(row)) for r_idx, row in enumerate(
-            ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ncols, values_only=True),
-            start=1)]
-        merged = [(str(m.coord), m.min_row, m.max_row, m.min_col)
-                  for m in ws.merged_cells.ranges]
+        rows = [
+            (r_idx, list(row))
+            for r_idx, row in enumerate(
+                ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ncols, values_only=True),
+                start=1,
+            )
+        ]
+        merged = [(str(m.coord), m.min_row, m.max_row, m.min_col) for m in ws.merged_cells.ranges]
         out[ws.title] = (rows, merged)
     return out
 
@@ -134,8 +186,14 @@ def _check_suffix(p: Path, col: Collector) -> bool:
         return True
     hint_zh = "（旧版 .xls 请先另存为 .xlsx）" if suffix == ".xls" else ""
     hint_en = " (save an old .xls workbook as .xlsx first)" if suffix == ".xls" else ""
-    col.error("", None, "", p.name, f"只能导入 .xlsx 或 .csv 文件{hint_zh}",
-              f"only .xlsx and .csv files can be imported{hint_en}")
+    col.error(
+        "",
+        None,
+        "",
+        p.name,
+        f"只能导入 .xlsx 或 .csv 文件{hint_zh}",
+        f"only .xlsx and .csv files can be imported{hint_en}",
+    )
     return False
 
 
@@ -152,12 +210,24 @@ def read_sheets(p: Path, col: Collector) -> Sheets:
         if p.is_dir():
             raise IsADirectoryError(str(p))
         if size > MAX_FILE_BYTES:
-            col.error("", None, "", "", f"文件超过 {MAX_FILE_BYTES // 2**20} MB",
-                      f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")
+            col.error(
+                "",
+                None,
+                "",
+                "",
+                f"文件超过 {MAX_FILE_BYTES // 2**20} MB",
+                f"the file is larger than {MAX_FILE_BYTES // 2**20} MB",
+            )
             return {}
         raw = p.read_bytes() if is_csv else b""
     except OSError as e:
-        col.error("", None, "", p.name, f"无法读取文件：{e.strerror or e}",
-                  f"cannot read the file: {e.strerror or e}")
+        col.error(
+            "",
+            None,
+            "",
+            p.name,
+            f"无法读取文件：{e.strerror or e}",
+            f"cannot read the file: {e.strerror or e}",
+        )
         return {}
     return read_csv(raw, col) if is_csv else read_xlsx(p, col)
