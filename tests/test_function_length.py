@@ -1,7 +1,10 @@
 """No function of the package longer than 60 lines without a stated reason.
 
-A function's length runs from its ``def`` line to its last line (decorators not counted;
-a nested function counts within its parent and on its own). A long function is accepted
+A function's length is the number of lines on which its statements start (a nested
+function counts within its parent and on its own): a statement the formatter spreads over
+several lines (a call with one argument a line, a long literal) counts once; the docstring,
+comments and blank lines do not count. So the measure does not change when ``ruff format``
+wraps a line, and a function of 60 statements is as long as this rule allows. A long function is accepted
 when a comment line starting ``# Long:`` (the reason) is among the first three lines of
 its body — counted right after the signature, or right after the docstring.
 
@@ -20,18 +23,15 @@ PACKAGE = Path(__file__).resolve().parent.parent / "elevator_eval"
 MAX_LINES = 60
 MARK = "# Long:"
 
-ALLOWED: frozenset[str] = frozenset({
-    # the long functions of 2026-11-29 (split them, or add a '# Long:' reason, and delete
-    # their line here)
-    "elevator_eval/report/ballot_block.py::ballot_block",
-    "elevator_eval/report/charts.py::shares_by_floor_drawing",
-    "elevator_eval/report/plan.py::plan_drawing",
-    "elevator_eval/report/proposal_sections.py::sharing_rule",
-    "elevator_eval/report/proposal_sections.py::spec_and_entry",
-    "elevator_eval/report/site_drawing.py::site_plan_drawing",
-    "elevator_eval/report/upkeep_statement.py::build_upkeep_statement",
-    "elevator_eval/report/votes.py::consent_section",
-})
+ALLOWED: frozenset[str] = frozenset(
+    {
+        # the long functions of 2026-11-29 (split them, or add a '# Long:' reason, and delete
+        # their line here)
+        "elevator_eval/report/charts.py::shares_by_floor_drawing",
+        "elevator_eval/report/plan.py::plan_drawing",
+        "elevator_eval/report/site_drawing.py::site_plan_drawing",
+    }
+)
 
 
 def _signature_end(node: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> int:
@@ -48,11 +48,14 @@ def _signature_end(node: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str
 def _has_reason(node: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> bool:
     starts = [_signature_end(node, lines)]
     first = node.body[0]
-    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
-            and isinstance(first.value.value, str):
+    if (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Constant)
+        and isinstance(first.value.value, str)
+    ):
         starts.append(first.end_lineno)
     for start in starts:
-        head = lines[start:start + 3]
+        head = lines[start : start + 3]
         if any(line.strip().startswith(MARK) for line in head):
             return True
     return False
@@ -63,8 +66,10 @@ def _statements(node: ast.AST):
     expressions need not be walked)."""
     for name in ("body", "orelse", "finalbody", "handlers", "cases"):
         for child in getattr(node, name, ()) or ():
-            if isinstance(child, (ast.stmt, ast.excepthandler)) \
-                    or type(child).__name__ == "match_case":
+            if (
+                isinstance(child, (ast.stmt, ast.excepthandler))
+                or type(child).__name__ == "match_case"
+            ):
                 yield child
 
 
@@ -82,6 +87,26 @@ def _functions(tree: ast.AST, prefix: str = ""):
             yield from _functions(node, prefix)
 
 
+def length(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """Lines on which a statement of ``node`` starts, its docstring not counted."""
+    body = node.body
+    if (
+        body
+        and isinstance(body[0], ast.Expr)
+        and isinstance(body[0].value, ast.Constant)
+        and isinstance(body[0].value.value, str)
+    ):
+        body = body[1:]
+    return len(
+        {
+            n.lineno
+            for stmt in body
+            for n in ast.walk(stmt)
+            if isinstance(n, (ast.stmt, ast.excepthandler))
+        }
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def measure() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(long functions without a reason, long functions with one, all functions), each as
@@ -94,7 +119,7 @@ def measure() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         for name, node in _functions(ast.parse(text, filename=str(path))):
             key = f"{rel}::{name}"
             every.add(key)
-            if node.end_lineno - node.lineno + 1 <= MAX_LINES:
+            if length(node) <= MAX_LINES:
                 continue
             (long_reasoned if _has_reason(node, lines) else long_bare).add(key)
     return frozenset(long_bare), frozenset(long_reasoned), frozenset(every)
@@ -103,9 +128,10 @@ def measure() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def test_no_new_long_function():
     long_bare, _, _ = measure()
     new = sorted(long_bare - ALLOWED)
-    assert not new, (f"{len(new)} function(s) over {MAX_LINES} lines without a '{MARK} "
-                     f"<reason>' comment: split them or state why they are one piece:\n"
-                     + "\n".join(new))
+    assert not new, (
+        f"{len(new)} function(s) over {MAX_LINES} lines without a '{MARK} "
+        f"<reason>' comment: split them or state why they are one piece:\n" + "\n".join(new)
+    )
 
 
 def test_allowlist_only_shrinks():
@@ -114,8 +140,11 @@ def test_allowlist_only_shrinks():
     short = sorted((ALLOWED & every) - long_bare)
     assert not gone and not short, (
         "remove from ALLOWED in tests/test_function_length.py:\n"
-        + "\n".join([f"{k} (no longer exists)" for k in gone]
-                    + [f"{k} (now short or has a reason)" for k in short]))
+        + "\n".join(
+            [f"{k} (no longer exists)" for k in gone]
+            + [f"{k} (now short or has a reason)" for k in short]
+        )
+    )
 
 
 def _lines(source: str) -> tuple[ast.FunctionDef, list[str]]:
@@ -129,15 +158,30 @@ def test_the_rule_itself():
     body = "".join(f"    x{i} = {i}\n" for i in range(MAX_LINES))
     long_plain = "def f(a,\n      b):\n" + body
     node, lines = _lines(long_plain)
-    assert node.end_lineno - node.lineno + 1 == MAX_LINES + 2
+    assert length(node) == MAX_LINES
     assert not _has_reason(node, lines)
     node, lines = _lines("def f(a,\n      b):\n    # Long: one table\n" + body)
     assert _has_reason(node, lines)
-    node, lines = _lines('def f():\n    """Doc.\n\n    More.\n    """\n\n    # Long: why\n'
-                         + body)
+    node, lines = _lines('def f():\n    """Doc.\n\n    More.\n    """\n\n    # Long: why\n' + body)
     assert _has_reason(node, lines)
-    node, lines = _lines("def f():\n    x = 1\n    y = 2\n    z = 3\n    # Long: late\n"
-                         + body)
+    node, lines = _lines("def f():\n    x = 1\n    y = 2\n    z = 3\n    # Long: late\n" + body)
     assert not _has_reason(node, lines)
     tree = ast.parse("class A:\n    def m(self):\n        def inner():\n            pass\n")
     assert [name for name, _ in _functions(tree)] == ["A.m", "A.m.inner"]
+
+
+def test_wrapped_lines_count_once_and_statements_each():
+    """A call the formatter spreads one argument a line is one statement; 61 statements are
+    61 however they are written."""
+    args = "".join(f"        a{i},\n" for i in range(100))
+    node, _ = _lines(f'def f():\n    """Doc."""\n    g(\n{args}    )\n')
+    assert length(node) == 1
+    stmts = "".join(f"    x{i} = {i}\n" for i in range(MAX_LINES + 1))
+    node, _ = _lines("def f():\n" + stmts)
+    assert length(node) == MAX_LINES + 1
+    nested = (
+        "def f():\n    if x:\n        y = 1\n    else:\n        y = 2\n    try:\n"
+        "        z = 1\n    except E:\n        z = 2\n"
+    )
+    node, _ = _lines(nested)
+    assert length(node) == 7  # if, y, y, try, z, except, z: the lines statements start on
