@@ -26,11 +26,7 @@ ALLOWED: frozenset[str] = frozenset({
     "elevator_eval/report/ballot_block.py::ballot_block",
     "elevator_eval/report/charts.py::shares_by_floor_drawing",
     "elevator_eval/report/plan.py::plan_drawing",
-    "elevator_eval/report/proposal_sections.py::sharing_rule",
-    "elevator_eval/report/proposal_sections.py::spec_and_entry",
     "elevator_eval/report/site_drawing.py::site_plan_drawing",
-    "elevator_eval/report/upkeep_statement.py::build_upkeep_statement",
-    "elevator_eval/report/votes.py::consent_section",
 })
 
 
