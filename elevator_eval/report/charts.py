@@ -133,10 +133,9 @@ def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str 
     width_pt, height_pt : float
         Size [pt].
     """
-    from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
+    from reportlab.graphics.shapes import Drawing, Line, String
     from reportlab.lib import colors
 
-    from .common import plain
     from .money_rows import display_shares
     t = Tr(lang)
     font = fonts.register_reportlab()
@@ -144,7 +143,6 @@ def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str 
     # negative bar
     paid = dict(zip((h.id for h in share.households), display_shares(share)[0]))
     hs = sorted(share.households, key=lambda h: (h.floor, h.id))
-    floors = sorted({h.floor for h in hs})
     many = len(hs) > 16
     d = Drawing(width_pt, height_pt)
     left, right, top_pad = 50.0, 8.0, 22.0
@@ -164,6 +162,22 @@ def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str 
     d.add(String(width_pt / 2, height_pt - 14, t("各户建设出资（按楼层）",
                                                  "Capital share per household, by floor"),
                  fontName=font, fontSize=9.5, textAnchor="middle"))
+    _value_axis(d, font, t, Y, (ymin, ymax, step), (left, bottom, plot_w, plot_h))
+    _floor_bars(d, font, t, hs, paid, Y, (left, bottom, plot_w), many)
+    d.add(Line(left, Y(0.0), left + plot_w, Y(0.0), strokeColor=colors.black,
+               strokeWidth=0.6))
+    d.add(Line(left, bottom, left, bottom + plot_h, strokeColor=colors.black, strokeWidth=0.6))
+    return d
+
+
+def _value_axis(d, font: str, t: Tr, Y, scale: tuple[float, float, float],
+                box: tuple[float, float, float, float]) -> None:
+    """Grid lines with their values [yuan] from ``ymin`` to ``ymax`` by ``step``, and the
+    axis title; ``box`` is the plot's left, bottom, width and height [pt]."""
+    from reportlab.graphics.shapes import Group, Line, String
+    from reportlab.lib import colors
+    ymin, ymax, step = scale
+    left, bottom, plot_w, plot_h = box
     grid = colors.HexColor("#D9D9D9")
     v = ymin
     while v <= ymax + 1e-9:
@@ -178,55 +192,70 @@ def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str 
     label.rotate(90)
     d.add(label)
 
+
+def _floor_bars(d, font: str, t: Tr, hs, paid, Y, box: tuple[float, float, float],
+                many: bool) -> None:
+    """One bar per household grouped by floor, floors told apart by colour and a gap, each
+    group named under the axis; ``box`` is the plot's left, bottom and width [pt]."""
+    from reportlab.graphics.shapes import String
+    from reportlab.lib import colors
+    left, bottom, plot_w = box
+    floors = sorted({h.floor for h in hs})
     slots = len(hs) + 0.6 * (len(floors) - 1)
     slot_w = plot_w / max(slots, 1)
-    bar_w = slot_w * 0.78
     palette = [colors.HexColor("#2F6EA5"), colors.HexColor("#5B9BD5")]
     x = left
     for i, floor in enumerate(floors):
-        group = [h for h in hs if h.floor == floor]
         start = x
-        for h in group:
-            val = float(paid[h.id])
-            y0, y1 = Y(0.0), Y(val)
-            d.add(Rect(x + (slot_w - bar_w) / 2, min(y0, y1), bar_w, abs(y1 - y0),
-                       fillColor=palette[i % 2], strokeColor=None))
-            cx = x + slot_w / 2
-            if val:
-                text = fmt_yuan(paid[h.id])
-                if many:
-                    g = Group(String(0, 0, text, fontName=font, fontSize=5.5))
-                    g.translate(cx + 2, max(y0, y1) + 2)
-                    g.rotate(90)
-                    d.add(g)
-                else:
-                    # a white ground under the value keeps the grid lines off the label
-                    from reportlab.pdfbase.pdfmetrics import stringWidth
-                    tw = stringWidth(text, font, 6)
-                    d.add(Rect(cx - tw / 2 - 1, max(y0, y1) + 1, tw + 2, 7.5,
-                               fillColor=colors.white, strokeColor=None))
-                    d.add(String(cx, max(y0, y1) + 2, text, fontName=font, fontSize=6,
-                                 textAnchor="middle"))
-            door = plain(h.id)
-            if many:
-                g = Group(String(0, 0, door[:8], fontName=font, fontSize=5.5,
-                                 textAnchor="end"))
-                g.translate(cx + 2, bottom - 3)
-                g.rotate(90)
-                d.add(g)
-            else:
-                d.add(String(cx, bottom - 10, door[:8], fontName=font, fontSize=6.5,
-                             textAnchor="middle"))
+        for h in (h for h in hs if h.floor == floor):
+            _bar(d, font, h.id, paid[h.id], Y, (x, slot_w, bottom), palette[i % 2], many)
             x += slot_w
         centre = (start + x) / 2
         d.add(String(centre, bottom - (24 if not many else 40), t(f"{floor}层", f"F{floor}"),
                      fontName=font, fontSize=7.5, textAnchor="middle",
                      fillColor=colors.HexColor("#333333")))
         x += slot_w * 0.6
-    d.add(Line(left, Y(0.0), left + plot_w, Y(0.0), strokeColor=colors.black,
-               strokeWidth=0.6))
-    d.add(Line(left, bottom, left, bottom + plot_h, strokeColor=colors.black, strokeWidth=0.6))
-    return d
+
+
+def _bar(d, font: str, door_id: str, amount, Y, slot: tuple[float, float, float], colour,
+         many: bool) -> None:
+    """One household's bar in the slot at ``x`` of ``slot_w`` [pt] above ``bottom``, its
+    amount [yuan] over it and its door under the axis (turned upright when ``many``)."""
+    from reportlab.graphics.shapes import Group, Rect, String
+    from reportlab.lib import colors
+
+    from .common import plain
+    x, slot_w, bottom = slot
+    bar_w = slot_w * 0.78
+    val = float(amount)
+    y0, y1 = Y(0.0), Y(val)
+    d.add(Rect(x + (slot_w - bar_w) / 2, min(y0, y1), bar_w, abs(y1 - y0),
+               fillColor=colour, strokeColor=None))
+    cx = x + slot_w / 2
+    if val:
+        text = fmt_yuan(amount)
+        if many:
+            g = Group(String(0, 0, text, fontName=font, fontSize=5.5))
+            g.translate(cx + 2, max(y0, y1) + 2)
+            g.rotate(90)
+            d.add(g)
+        else:
+            # a white ground under the value keeps the grid lines off the label
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+            tw = stringWidth(text, font, 6)
+            d.add(Rect(cx - tw / 2 - 1, max(y0, y1) + 1, tw + 2, 7.5,
+                       fillColor=colors.white, strokeColor=None))
+            d.add(String(cx, max(y0, y1) + 2, text, fontName=font, fontSize=6,
+                         textAnchor="middle"))
+    door = plain(door_id)
+    if many:
+        g = Group(String(0, 0, door[:8], fontName=font, fontSize=5.5, textAnchor="end"))
+        g.translate(cx + 2, bottom - 3)
+        g.rotate(90)
+        d.add(g)
+    else:
+        d.add(String(cx, bottom - 10, door[:8], fontName=font, fontSize=6.5,
+                     textAnchor="middle"))
 
 
 def png_image(png: bytes, width: float, height: float):

@@ -83,7 +83,7 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
         Size of the drawing [pt].
     lang : "zh" or "en"
     """
-    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+    from reportlab.graphics.shapes import Drawing, Rect
     from reportlab.lib import colors
 
     from ..site.measure import measure_site, measured_plan
@@ -93,55 +93,95 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
         return site_plan_drawing(sp, measure_site(unit.site), width_pt, max(height_pt, 300),
                                  lang)
     t = Tr(lang)
-    font = fonts.register_reportlab()
+    g = _Scheme(unit)
     site = unit.site
-    per_floor = max([sum(1 for h in unit.households if h.floor == f)
-                     for f in {h.floor for h in unit.households}] or [2])
-    per_floor = max(per_floor, 2)
-    bld_len = FRONTAGE_PER_HOUSEHOLD_M * per_floor + STAIR_WIDTH_M
-    bld_depth = BUILDING_DEPTH_M
-    shaft_w, shaft_d, fits, rotated = shaft_placement(unit)
-    flat = site.entry_mode == "flat"
-    corridor = (site.corridor_depth_m if site.corridor_depth_m is not None
-                else DEFAULT_CORRIDOR_M) if flat else Decimal("0")
-    fp = site.footprint_available_m
-    avail_w, avail_d = (fp if fp is not None else (None, None))
-    out_depth = corridor + max(shaft_d, avail_d or Decimal(0))
-    lane = FIRE_LANE_DRAW_M if site.fire_lane_width_after_m is not None else Decimal(0)
-
     # metres -> points: fit the extent into the drawing, leaving room for the legend
     legend_w = width_pt * 0.30
     margin = 14.0
-    ext_x = float(bld_len) + 2
-    ext_y = float(bld_depth + out_depth + lane) + 2
+    ext_x = float(g.bld_len) + 2
+    ext_y = float(g.bld_depth + g.out_depth + g.lane) + 2
     scale = min((width_pt - legend_w - 2 * margin) / ext_x, (height_pt - 2 * margin) / ext_y)
-    ox = margin + 8
     # y of the facade with the elevator: everything outside it (corridor, shaft, clear
     # space, fire lane) is drawn below, so leave room for it
-    oy = margin + float(out_depth + lane) * scale + 6
-
-    def X(m) -> float:
-        return ox + float(m) * scale
-
-    def Y(m) -> float:  # m > 0 goes up into the building, m < 0 down towards the shaft
-        return oy + float(m) * scale
-
+    oy = margin + float(g.out_depth + g.lane) * scale + 6
     d = Drawing(width_pt, height_pt)
-    grey = colors.HexColor("#606060")
     d.add(Rect(0, 0, width_pt, height_pt, strokeColor=colors.HexColor("#B0B0B0"),
                fillColor=None, strokeWidth=0.5))
+    pen = _SchemePen(d, margin + 8, oy, scale)
+    _building(pen, g, t)
+    _shaft(pen, g, site, t)
+    _pipes_and_red_line(pen, g, site, t)
+    if site.fire_lane_width_after_m is not None:
+        _fire_lane(pen, g, unit, t)
+    _scale_bar(pen, g)
+    # legend on the right
+    lx = width_pt - legend_w + 4
+    ly = height_pt - 16
+    lines = _legend_lines(unit, g.shaft_w, g.shaft_d, g.fits, g.rotated, t)
+    for text, colour in lines:
+        for chunk in wrap_label(text, pen.font, 7, legend_w - 10):
+            pen.label(lx, ly, chunk, 7, "start", colour)
+            ly -= 10
+        ly -= 2
+    return d
 
-    def label(x, y, text, size=7, anchor="middle", colour=colors.black):
-        d.add(String(x, y, plain(text), fontName=font, fontSize=size, textAnchor=anchor,
-                     fillColor=colour))
 
-    # building and stairwell
-    d.add(Rect(X(0), Y(0), float(bld_len) * scale, float(bld_depth) * scale,
+class _Scheme:
+    """The schematic's sizes [m]: building, shaft, corridor, clear space, fire lane."""
+
+    def __init__(self, unit):
+        site = unit.site
+        per_floor = max([sum(1 for h in unit.households if h.floor == f)
+                         for f in {h.floor for h in unit.households}] or [2])
+        self.per_floor = max(per_floor, 2)
+        self.bld_len = FRONTAGE_PER_HOUSEHOLD_M * self.per_floor + STAIR_WIDTH_M
+        self.bld_depth = BUILDING_DEPTH_M
+        self.shaft_w, self.shaft_d, self.fits, self.rotated = shaft_placement(unit)
+        self.flat = site.entry_mode == "flat"
+        self.corridor = (site.corridor_depth_m if site.corridor_depth_m is not None
+                         else DEFAULT_CORRIDOR_M) if self.flat else Decimal("0")
+        fp = site.footprint_available_m
+        self.avail_w, self.avail_d = (fp if fp is not None else (None, None))
+        self.out_depth = self.corridor + max(self.shaft_d, self.avail_d or Decimal(0))
+        self.lane = FIRE_LANE_DRAW_M if site.fire_lane_width_after_m is not None \
+            else Decimal(0)
+        self.sx0 = (self.bld_len - STAIR_WIDTH_M) / 2
+        self.cx = self.bld_len / 2
+
+
+class _SchemePen:
+    """Draws schematic metres into ``d``: x from the building's left end, y up into the
+    building from the elevator facade (negative towards the shaft), ``scale`` pt per m."""
+
+    def __init__(self, d, ox: float, oy: float, scale: float):
+        from reportlab.lib import colors
+        self.d, self.ox, self.oy, self.scale = d, ox, oy, scale
+        self.font = fonts.register_reportlab()
+        self.grey = colors.HexColor("#606060")
+
+    def X(self, m) -> float:
+        return self.ox + float(m) * self.scale
+
+    def Y(self, m) -> float:
+        return self.oy + float(m) * self.scale
+
+    def label(self, x, y, text, size=7, anchor="middle", colour=None):
+        from reportlab.graphics.shapes import String
+        from reportlab.lib import colors
+        self.d.add(String(x, y, plain(text), fontName=self.font, fontSize=size,
+                          textAnchor=anchor,
+                          fillColor=colors.black if colour is None else colour))
+
+
+def _building(pen: _SchemePen, g: _Scheme, t: Tr) -> None:
+    """The building outline, the stairwell with its treads, the household partitions."""
+    from reportlab.graphics.shapes import Line, Rect
+    from reportlab.lib import colors
+    X, Y, d, grey, scale, sx0 = pen.X, pen.Y, pen.d, pen.grey, pen.scale, g.sx0
+    d.add(Rect(X(0), Y(0), float(g.bld_len) * scale, float(g.bld_depth) * scale,
                strokeColor=colors.black, strokeWidth=1.2, fillColor=colors.HexColor("#EEF1F5")))
-    sx0 = (bld_len - STAIR_WIDTH_M) / 2
     d.add(Rect(X(sx0), Y(0), float(STAIR_WIDTH_M) * scale, float(STAIR_DEPTH_M) * scale,
                strokeColor=colors.black, strokeWidth=0.8, fillColor=colors.HexColor("#FFFFFF")))
-    # stair treads
     steps = 8
     for i in range(1, steps):
         yy = Y(STAIR_DEPTH_M * i / steps)
@@ -151,102 +191,112 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
                    strokeColor=grey, strokeWidth=0.3))
     d.add(Line(X(sx0 + STAIR_WIDTH_M / 2), Y(0), X(sx0 + STAIR_WIDTH_M / 2),
                Y(STAIR_DEPTH_M), strokeColor=grey, strokeWidth=0.5))
-    label(X(sx0 + STAIR_WIDTH_M / 2), Y(STAIR_DEPTH_M) + 3, t("楼梯间", "stairwell"), 7)
-    label(X(bld_len / 2), Y(bld_depth) - 12,
-          t(f"楼栋（示意，{per_floor} 户/层）", f"building (schematic, {per_floor} per floor)"), 7.5)
+    pen.label(X(sx0 + STAIR_WIDTH_M / 2), Y(STAIR_DEPTH_M) + 3, t("楼梯间", "stairwell"), 7)
+    pen.label(X(g.bld_len / 2), Y(g.bld_depth) - 12,
+              t(f"楼栋（示意，{g.per_floor} 户/层）",
+                f"building (schematic, {g.per_floor} per floor)"), 7.5)
     # household blocks either side of the stair
     for side in (0, 1):
-        n = per_floor // 2 + (per_floor % 2 if side == 0 else 0)
+        n = g.per_floor // 2 + (g.per_floor % 2 if side == 0 else 0)
         if n <= 0:
             continue
-        span = sx0 if side == 0 else bld_len - sx0 - STAIR_WIDTH_M
+        span = sx0 if side == 0 else g.bld_len - sx0 - STAIR_WIDTH_M
         start = Decimal(0) if side == 0 else sx0 + STAIR_WIDTH_M
         for k in range(1, n):
             xx = X(start + span * k / n)
-            d.add(Line(xx, Y(0), xx, Y(bld_depth), strokeColor=grey, strokeWidth=0.3,
+            d.add(Line(xx, Y(0), xx, Y(g.bld_depth), strokeColor=grey, strokeWidth=0.3,
                        strokeDashArray=[2, 2]))
 
-    # corridor, available footprint, shaft
-    cx = bld_len / 2
-    if flat:
+
+def _shaft(pen: _SchemePen, g: _Scheme, site, t: Tr) -> None:
+    """The corridor (flat entry), the shaft crossed, the surveyed clear space dashed."""
+    from reportlab.graphics.shapes import Line, Rect
+    from reportlab.lib import colors
+    X, Y, d, scale = pen.X, pen.Y, pen.d, pen.scale
+    cx, corridor, shaft_w, shaft_d = g.cx, g.corridor, g.shaft_w, g.shaft_d
+    if g.flat:
         cw = STAIR_WIDTH_M + Decimal("2.4")
         d.add(Rect(X(cx - cw / 2), Y(-corridor), float(cw) * scale, float(corridor) * scale,
                    strokeColor=colors.HexColor("#3A6EA5"), strokeWidth=0.6,
                    fillColor=colors.HexColor("#DCE9F7")))
-        label(X(cx + cw / 2) + 3, Y(-corridor / 2) - 2,
-              t(f"连廊 深 {fmt_num(corridor)} m", f"corridor {fmt_num(corridor)} m deep")
-              + ("" if site.corridor_depth_m is not None else t("（默认）", " (default)")),
-              6.5, "start", colors.HexColor("#1F4E79"))
+        pen.label(X(cx + cw / 2) + 3, Y(-corridor / 2) - 2,
+                  t(f"连廊 深 {fmt_num(corridor)} m", f"corridor {fmt_num(corridor)} m deep")
+                  + ("" if site.corridor_depth_m is not None else t("（默认）", " (default)")),
+                  6.5, "start", colors.HexColor("#1F4E79"))
     d.add(Rect(X(cx - shaft_w / 2), Y(-corridor - shaft_d), float(shaft_w) * scale,
                float(shaft_d) * scale, strokeColor=colors.black, strokeWidth=1.0,
                fillColor=colors.HexColor("#FCE4C4")))
     # cross in the shaft (plan symbol of a lift well)
     d.add(Line(X(cx - shaft_w / 2), Y(-corridor - shaft_d), X(cx + shaft_w / 2), Y(-corridor),
-               strokeColor=grey, strokeWidth=0.4))
+               strokeColor=pen.grey, strokeWidth=0.4))
     d.add(Line(X(cx - shaft_w / 2), Y(-corridor), X(cx + shaft_w / 2), Y(-corridor - shaft_d),
-               strokeColor=grey, strokeWidth=0.4))
+               strokeColor=pen.grey, strokeWidth=0.4))
     # the clear space on top of the shaft so that it shows even when smaller
-    if avail_w is not None:
-        colour = colors.HexColor("#2E7D32") if fits else colors.HexColor("#C62828")
-        d.add(Rect(X(cx - avail_w / 2), Y(-corridor - avail_d), float(avail_w) * scale,
-                   float(avail_d) * scale, strokeColor=colour, strokeWidth=0.8,
+    if g.avail_w is not None:
+        colour = colors.HexColor("#2E7D32") if g.fits else colors.HexColor("#C62828")
+        d.add(Rect(X(cx - g.avail_w / 2), Y(-corridor - g.avail_d), float(g.avail_w) * scale,
+                   float(g.avail_d) * scale, strokeColor=colour, strokeWidth=0.8,
                    fillColor=None, strokeDashArray=[3, 2]))
-    label(X(cx - max(shaft_w, avail_w or 0) / 2) - 3, Y(-corridor - shaft_d / 4) - 3,
-          t("井道", "shaft"), 7.5, "end")
+    pen.label(X(cx - max(shaft_w, g.avail_w or 0) / 2) - 3, Y(-corridor - shaft_d / 4) - 3,
+              t("井道", "shaft"), 7.5, "end")
 
-    # pipes crossing the footprint, and the site red line when the shaft crosses it
+
+def _pipes_and_red_line(pen: _SchemePen, g: _Scheme, site, t: Tr) -> None:
+    """Pipes crossing the footprint (up to four), and the site red line when the shaft
+    crosses it."""
+    from reportlab.graphics.shapes import Line
+    from reportlab.lib import colors
+    X, Y, d, cx, corridor = pen.X, pen.Y, pen.d, g.cx, g.corridor
     pipes = site.pipes_in_footprint or []
-    span_w = max(shaft_w, avail_w or 0)
-    span_d = max(shaft_d, avail_d or 0)
+    span_w = max(g.shaft_w, g.avail_w or 0)
+    span_d = max(g.shaft_d, g.avail_d or 0)
     for k, pipe in enumerate(pipes[:4]):
         yy = Y(-corridor - span_d * Decimal("0.6") * (k + 1) / (min(len(pipes), 4) + 1))
         colour = colors.HexColor("#C62828") if pipe == "gas" else colors.HexColor("#1565C0")
         d.add(Line(X(cx - span_w / 2 - Decimal("0.8")), yy, X(cx + span_w / 2 + Decimal("0.8")),
                    yy, strokeColor=colour, strokeWidth=0.9, strokeDashArray=[4, 1.5]))
-        label(X(cx + span_w / 2 + Decimal("0.9")), yy - 2.5,
-              t.pair(PIPE_LABELS.get(pipe, (pipe, pipe))), 6, "start", colour)
+        pen.label(X(cx + span_w / 2 + Decimal("0.9")), yy - 2.5,
+                  t.pair(PIPE_LABELS.get(pipe, (pipe, pipe))), 6, "start", colour)
     if site.inside_red_line is False:
         yy = Y(-corridor - span_d * Decimal("0.85"))
         red = colors.HexColor("#C62828")
-        d.add(Line(X(-0.5), yy, X(bld_len + Decimal("0.5")), yy, strokeColor=red,
+        d.add(Line(X(-0.5), yy, X(g.bld_len + Decimal("0.5")), yy, strokeColor=red,
                    strokeWidth=1.0, strokeDashArray=[8, 2, 1.5, 2]))
-        label(X(bld_len + Decimal("0.5")), yy + 3,
-              t("用地红线（井道越线）", "site red line (shaft crosses it)"), 6.5, "end", red)
+        pen.label(X(g.bld_len + Decimal("0.5")), yy + 3,
+                  t("用地红线（井道越线）", "site red line (shaft crosses it)"), 6.5, "end", red)
 
-    # fire lane band
-    if site.fire_lane_width_after_m is not None:
-        low = Y(-corridor - max(shaft_d, avail_d or 0)) - 4
-        d.add(Rect(X(-0.5), low - float(FIRE_LANE_DRAW_M) * scale, float(bld_len + 1) * scale,
-                   float(FIRE_LANE_DRAW_M) * scale, strokeColor=None,
-                   fillColor=colors.HexColor("#FFF3F0")))
-        lane_min_m = Decimal(str(_checks(unit)["fire_lane_narrow"]["min_width_m"]))
-        ok = site.fire_lane_width_after_m >= lane_min_m
-        label(X(1), low - float(FIRE_LANE_DRAW_M) * scale / 2 - 2,
+
+def _fire_lane(pen: _SchemePen, g: _Scheme, unit, t: Tr) -> None:
+    """The fire lane band, its clear width after the works against the required one."""
+    from reportlab.graphics.shapes import Rect
+    from reportlab.lib import colors
+    X, Y, scale, site = pen.X, pen.Y, pen.scale, unit.site
+    low = Y(-g.corridor - max(g.shaft_d, g.avail_d or 0)) - 4
+    pen.d.add(Rect(X(-0.5), low - float(FIRE_LANE_DRAW_M) * scale,
+                   float(g.bld_len + 1) * scale, float(FIRE_LANE_DRAW_M) * scale,
+                   strokeColor=None, fillColor=colors.HexColor("#FFF3F0")))
+    lane_min_m = Decimal(str(_checks(unit)["fire_lane_narrow"]["min_width_m"]))
+    ok = site.fire_lane_width_after_m >= lane_min_m
+    pen.label(X(1), low - float(FIRE_LANE_DRAW_M) * scale / 2 - 2,
               t(f"消防车道：加梯后净宽 {fmt_num(site.fire_lane_width_after_m)} m"
                 f"（要求 ≥ {fmt_num(lane_min_m)} m）",
                 f"fire lane: {fmt_num(site.fire_lane_width_after_m)} m clear after works "
                 f"(≥ {fmt_num(lane_min_m)} m required)"),
               6.5, "start", colors.HexColor("#2E7D32") if ok else colors.HexColor("#C62828"))
 
-    # scale bar (5 m)
+
+def _scale_bar(pen: _SchemePen, g: _Scheme) -> None:
+    """A 5 m scale bar above the building's right end."""
+    from reportlab.graphics.shapes import Line
+    from reportlab.lib import colors
+    d, scale = pen.d, pen.scale
     bar_m = 5
-    bx, by = X(bld_len) - bar_m * scale, Y(bld_depth) + 6
+    bx, by = pen.X(g.bld_len) - bar_m * scale, pen.Y(g.bld_depth) + 6
     d.add(Line(bx, by, bx + bar_m * scale, by, strokeColor=colors.black, strokeWidth=1))
     d.add(Line(bx, by - 2, bx, by + 2, strokeColor=colors.black, strokeWidth=0.8))
     d.add(Line(bx + bar_m * scale, by - 2, bx + bar_m * scale, by + 2,
                strokeColor=colors.black, strokeWidth=0.8))
-    label(bx + bar_m * scale / 2, by + 3, "5 m", 6.5)
-
-    # legend on the right
-    lx = width_pt - legend_w + 4
-    ly = height_pt - 16
-    lines = _legend_lines(unit, shaft_w, shaft_d, fits, rotated, t)
-    for text, colour in lines:
-        for chunk in wrap_label(text, font, 7, legend_w - 10):
-            label(lx, ly, chunk, 7, "start", colour)
-            ly -= 10
-        ly -= 2
-    return d
+    pen.label(bx + bar_m * scale / 2, by + 3, "5 m", 6.5)
 
 
 def _legend_lines(unit, shaft_w, shaft_d, fits, rotated, t: Tr):

@@ -62,10 +62,14 @@ def spec_and_entry(d, t: Tr, width: float, heading: str) -> list:
                f" (needs about {rules['elevator']['stretcher_load_kg']} kg and a car about "
                f"{rules['elevator']['stretcher_car_mm'][1]} mm deep)")))),
     ]
-    story = [para(heading, "h2"), kv_table(pairs, width * 0.75, 0.4),
-             para(_basis(rules["elevator"], t), "tiny")]
+    return [para(heading, "h2"), kv_table(pairs, width * 0.75, 0.4),
+            para(_basis(rules["elevator"], t), "tiny")] + _entry_options(unit, t, width)
 
-    e = rules["entry_options"]
+
+def _entry_options(unit, t: Tr, width: float) -> list:
+    """The half-landing and flat entry options compared, this scheme's marked."""
+    e = doc_rules()["entry_options"]
+    stops = unit.building.storeys
     steps = e["steps_per_half_flight"]
     current = unit.site.entry_mode
     total = unit.costs.total_yuan
@@ -92,10 +96,9 @@ def spec_and_entry(d, t: Tr, width: float, heading: str) -> list:
             [t("造价", "Cost"), cost("half_landing"), cost("flat")],
             [t("占地", "Space"), col("half_landing", "space"), col("flat", "space")],
             [t("采光与日照", "Daylight"), col("half_landing", "light"), col("flat", "light")]]
-    story += [para(t("入户方式比较", "Entry options compared"), "h3"),
-              table(rows, [width * 0.16, width * 0.42, width * 0.42]),
-              para(_basis(e, t), "tiny")]
-    return story
+    return [para(t("入户方式比较", "Entry options compared"), "h3"),
+            table(rows, [width * 0.16, width * 0.42, width * 0.42]),
+            para(_basis(e, t), "tiny")]
 
 
 # ---------------------------------------------------------------------- lower-floor impacts
@@ -224,6 +227,24 @@ def sharing_rule(d, t: Tr, width: float, heading: str) -> list:
     if s is None:
         return story
     unit = d.unit
+    story.append(_method_para(s, t))
+    rows = [[t("楼层", "Floor"), t("系数或比例", "Coefficient or percent"), t("说明", "Note")]]
+    rows += _weight_rows(d, t)
+    story.append(table(rows, [width * 0.2, width * 0.3, width * 0.5]))
+    exempt = sorted(unit.share.exempt_floors)
+    if exempt:
+        story.append(para(t("免缴：" + "、".join(f"{f} 层" for f in exempt) + "住户不承担建设费用。",
+                            "Exempt: households on floor(s) " + ", ".join(map(str, exempt))
+                            + " pay no capital share."), "body"))
+    if unit.subsidies:
+        story.append(_subsidy_table(unit, s, t, width))
+    if s.annual_running_total_yuan:
+        story.append(_running_para(unit, s, t))
+    return story
+
+
+def _method_para(s, t: Tr):
+    """The sharing method, its formula and how amounts are rounded."""
     formula = {
         "floor_coefficient_area": ("各户出资 = 业主合计出资 × 该户（楼层系数 × 面积）÷ 全部出资户"
                                    "（楼层系数 × 面积）之和",
@@ -237,53 +258,50 @@ def sharing_rule(d, t: Tr, width: float, heading: str) -> list:
                                  "share = owners' total × the household's agreed percent"),
         "equal": ("各出资户平均分摊", "equal shares among the paying households"),
     }.get(s.method, (s.method_title_zh, s.method_title_en))
-    story.append(para(t(f"分摊方法：{s.method_title_zh}。{formula[0]}；金额取整到 "
-                        f"{fmt_yuan(s.rounding_yuan)} 元，零头按最大余数法分配，同等时先给较高楼层，"
-                        "各户合计恰等于业主合计出资。",
-                        f"Method: {s.method_title_en}. {formula[1]}; amounts in "
-                        f"{fmt_yuan(s.rounding_yuan)} yuan units, odd units by largest "
-                        "remainder (ties to the higher floor); the shares add up exactly."),
-                      "body"))
-    rows = [[t("楼层", "Floor"), t("系数或比例", "Coefficient or percent"), t("说明", "Note")]]
-    rows += _weight_rows(d, t)
-    story.append(table(rows, [width * 0.2, width * 0.3, width * 0.5]))
-    exempt = sorted(unit.share.exempt_floors)
-    if exempt:
-        story.append(para(t("免缴：" + "、".join(f"{f} 层" for f in exempt) + "住户不承担建设费用。",
-                            "Exempt: households on floor(s) " + ", ".join(map(str, exempt))
-                            + " pay no capital share."), "body"))
-    if unit.subsidies:
-        srows = [[t("补贴", "Subsidy"), t("规则与上限", "Rule and cap"), t("本单元金额", "This unit"),
-                  t("依据", "Source")]]
-        amounts = {i: ln for i, ln in enumerate(s.subsidy_lines)}
-        from ..costshare_subsidy import SUBSIDY_TITLES
-        for i, rule in enumerate(unit.subsidies):
-            zh, en = SUBSIDY_TITLES.get(rule.get("type"), (rule.get("type"),) * 2)
-            title = t.pair((str(rule.get("title_zh") or zh), str(rule.get("title_en") or en)))
-            line = amounts.get(i)
-            srows.append([title, _subsidy_rule_text(rule, t),
-                          "¥" + fmt_yuan(line.amount_yuan) if line else "—",
-                          subsidy_source(rule, t)])
-        story.append(table(srows, [width * 0.2, width * 0.3, width * 0.15, width * 0.35],
-                           align_right_cols=[2]))
-    if s.annual_running_total_yuan:
-        rm = s.running_method or s.method
-        from ..costshare import METHOD_INFO
-        info = METHOD_INFO.get(rm, {})
-        r_exempt = unit.share.extra.get("running_exempt_floors", unit.share.exempt_floors)
-        text = t(f"运行费分摊：每年运行费 ¥{fmt_yuan(s.annual_running_total_yuan)}，按“"
-                 f"{info.get('title_zh', rm)}”分摊",
-                 f"Running costs: ¥{fmt_yuan(s.annual_running_total_yuan)} a year, split by "
-                 f"{info.get('title_en', rm)}")
-        if r_exempt:
-            text += t("，" + "、".join(f"{f} 层" for f in r_exempt) + "住户免缴",
-                      "; floor(s) " + ", ".join(map(str, r_exempt)) + " exempt")
-        text += t(f"。10 年合计 ¥{fmt_yuan(s.running_10y_total_yuan)}，15 年合计 "
-                  f"¥{fmt_yuan(s.running_15y_total_yuan)}。",
-                  f". 10 years: ¥{fmt_yuan(s.running_10y_total_yuan)}; 15 years: "
-                  f"¥{fmt_yuan(s.running_15y_total_yuan)}.")
-        story.append(para(text, "body"))
-    return story
+    return para(t(f"分摊方法：{s.method_title_zh}。{formula[0]}；金额取整到 "
+                  f"{fmt_yuan(s.rounding_yuan)} 元，零头按最大余数法分配，同等时先给较高楼层，"
+                  "各户合计恰等于业主合计出资。",
+                  f"Method: {s.method_title_en}. {formula[1]}; amounts in "
+                  f"{fmt_yuan(s.rounding_yuan)} yuan units, odd units by largest "
+                  "remainder (ties to the higher floor); the shares add up exactly."),
+                "body")
+
+
+def _subsidy_table(unit, s, t: Tr, width: float):
+    """Each subsidy: its rule and cap, this unit's amount [yuan] and its source."""
+    srows = [[t("补贴", "Subsidy"), t("规则与上限", "Rule and cap"), t("本单元金额", "This unit"),
+              t("依据", "Source")]]
+    amounts = {i: ln for i, ln in enumerate(s.subsidy_lines)}
+    from ..costshare_subsidy import SUBSIDY_TITLES
+    for i, rule in enumerate(unit.subsidies):
+        zh, en = SUBSIDY_TITLES.get(rule.get("type"), (rule.get("type"),) * 2)
+        title = t.pair((str(rule.get("title_zh") or zh), str(rule.get("title_en") or en)))
+        line = amounts.get(i)
+        srows.append([title, _subsidy_rule_text(rule, t),
+                      "¥" + fmt_yuan(line.amount_yuan) if line else "—",
+                      subsidy_source(rule, t)])
+    return table(srows, [width * 0.2, width * 0.3, width * 0.15, width * 0.35],
+                 align_right_cols=[2])
+
+
+def _running_para(unit, s, t: Tr):
+    """How the yearly running costs are split, with the 10- and 15-year totals [yuan]."""
+    rm = s.running_method or s.method
+    from ..costshare import METHOD_INFO
+    info = METHOD_INFO.get(rm, {})
+    r_exempt = unit.share.extra.get("running_exempt_floors", unit.share.exempt_floors)
+    text = t(f"运行费分摊：每年运行费 ¥{fmt_yuan(s.annual_running_total_yuan)}，按“"
+             f"{info.get('title_zh', rm)}”分摊",
+             f"Running costs: ¥{fmt_yuan(s.annual_running_total_yuan)} a year, split by "
+             f"{info.get('title_en', rm)}")
+    if r_exempt:
+        text += t("，" + "、".join(f"{f} 层" for f in r_exempt) + "住户免缴",
+                  "; floor(s) " + ", ".join(map(str, r_exempt)) + " exempt")
+    text += t(f"。10 年合计 ¥{fmt_yuan(s.running_10y_total_yuan)}，15 年合计 "
+              f"¥{fmt_yuan(s.running_15y_total_yuan)}。",
+              f". 10 years: ¥{fmt_yuan(s.running_10y_total_yuan)}; 15 years: "
+              f"¥{fmt_yuan(s.running_15y_total_yuan)}.")
+    return para(text, "body")
 
 
 # ---------------------------------------------------------------------------- payments

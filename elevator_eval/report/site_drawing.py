@@ -70,156 +70,230 @@ def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300,
         Size of the drawing [pt].
     lang : "zh" or "en"
     """
-    from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
+    from reportlab.graphics.shapes import Drawing, Rect
     from reportlab.lib import colors
-    from shapely.geometry import LineString, box
-    from shapely.geometry import Polygon as SPoly
 
     t = Tr(lang)
-    font = fonts.register_reportlab()
     x0, y0, x1, y1 = view_bounds(plan)
-    view = box(x0, y0, x1, y1)
     legend_w = width_pt * 0.30
     margin = 10.0
     scale = min((width_pt - legend_w - 2 * margin) / (x1 - x0),
                 (height_pt - 2 * margin) / (y1 - y0))
     height_pt = max(min(height_pt, (y1 - y0) * scale + 2 * margin), 170.0)
-    ox = margin - x0 * scale
-    oy = margin - y0 * scale
-
-    def P(x, y):
-        return ox + x * scale, oy + y * scale
-
-    def flat(coords):
-        out = []
-        for x, y in coords:
-            out += list(P(x, y))
-        return out
-
     d = Drawing(width_pt, height_pt)
     d.add(Rect(0, 0, width_pt, height_pt, strokeColor=colors.HexColor("#B0B0B0"),
                fillColor=None, strokeWidth=0.5))
     d.add(Rect(margin, margin, (x1 - x0) * scale, (y1 - y0) * scale,
                strokeColor=colors.HexColor("#D0D0D0"), fillColor=colors.HexColor("#FBFBF8"),
                strokeWidth=0.4))
+    pen = _Pen(d, (x0, y0, x1, y1), scale, margin)
+    _fire_lane(pen, plan, t)
+    _courtyards(pen, plan, t)
+    _buildings(pen, plan, t)
+    _red_line(pen, plan)
+    _pipes(pen, plan, t)
+    _shaft(pen, plan, t)
+    _windows(pen, plan, measured)
+    _side_column(pen, plan, measured, t, (x1 - x0, width_pt, height_pt))
+    return d
 
-    def label(x, y, text, size=6.5, anchor="middle", colour=colors.black):
-        d.add(String(x, y, plain(text), fontName=font, fontSize=size, textAnchor=anchor,
-                     fillColor=colour))
 
-    def poly(geom, stroke, fill, width=0.8, dash=None):
+class _Pen:
+    """Draws plan coordinates [m] into ``d``: ``scale`` pt per metre, the view's lower left
+    corner ``margin`` pt from the drawing's."""
+
+    def __init__(self, d, bounds: tuple[float, float, float, float], scale: float,
+                 margin: float):
+        from shapely.geometry import box
+        x0, y0, x1, y1 = bounds
+        self.d, self.scale, self.margin = d, scale, margin
+        self.font = fonts.register_reportlab()
+        self.view = box(x0, y0, x1, y1)
+        self.map_right = margin + (x1 - x0) * scale
+        self.ox = margin - x0 * scale
+        self.oy = margin - y0 * scale
+
+    def P(self, x, y):
+        return self.ox + x * self.scale, self.oy + y * self.scale
+
+    def flat(self, coords):
+        out = []
+        for x, y in coords:
+            out += list(self.P(x, y))
+        return out
+
+    def label(self, x, y, text, size=6.5, anchor="middle", colour=None):
+        from reportlab.graphics.shapes import String
+        from reportlab.lib import colors
+        self.d.add(String(x, y, plain(text), fontName=self.font, fontSize=size,
+                          textAnchor=anchor,
+                          fillColor=colors.black if colour is None else colour))
+
+    def poly(self, geom, stroke, fill, width=0.8, dash=None):
+        from reportlab.graphics.shapes import Polygon
         parts = [geom] if geom.geom_type == "Polygon" else list(getattr(geom, "geoms", []))
         for g in parts:
             if g.geom_type != "Polygon" or g.is_empty:
                 continue
-            d.add(Polygon(flat(list(g.exterior.coords)[:-1]), strokeColor=stroke,
-                          fillColor=fill, strokeWidth=width, strokeDashArray=dash))
+            self.d.add(Polygon(self.flat(list(g.exterior.coords)[:-1]), strokeColor=stroke,
+                               fillColor=fill, strokeWidth=width, strokeDashArray=dash))
 
-    # fire lane band
-    if plan.fire_lane is not None:
-        line, w = plan.fire_lane
-        band = LineString(line).buffer(w / 2, cap_style="flat").intersection(view)
-        poly(band, None, colors.HexColor("#FFE9E3"))
-        c = LineString(line).intersection(view)
-        if not c.is_empty and c.geom_type == "LineString":
-            d.add(PolyLine(flat(c.coords), strokeColor=colors.HexColor("#E57373"),
+
+def _fire_lane(pen: _Pen, plan, t: Tr) -> None:
+    """The fire lane as a band of its width, its centre line dashed and its width named."""
+    from reportlab.graphics.shapes import PolyLine
+    from reportlab.lib import colors
+    from shapely.geometry import LineString
+    if plan.fire_lane is None:
+        return
+    line, w = plan.fire_lane
+    band = LineString(line).buffer(w / 2, cap_style="flat").intersection(pen.view)
+    pen.poly(band, None, colors.HexColor("#FFE9E3"))
+    c = LineString(line).intersection(pen.view)
+    if not c.is_empty and c.geom_type == "LineString":
+        pen.d.add(PolyLine(pen.flat(c.coords), strokeColor=colors.HexColor("#E57373"),
                            strokeWidth=0.4, strokeDashArray=[4, 3]))
-            mx, my = c.interpolate(0.15, normalized=True).coords[0]
-            label(*P(mx, my + 0.3), t(f"消防车道 宽 {fmt_num(w)} m", f"fire lane {fmt_num(w)} m"),
+        mx, my = c.interpolate(0.15, normalized=True).coords[0]
+        pen.label(*pen.P(mx, my + 0.3),
+                  t(f"消防车道 宽 {fmt_num(w)} m", f"fire lane {fmt_num(w)} m"),
                   6, "start", colors.HexColor("#B71C1C"))
-    # courtyards
+
+
+def _courtyards(pen: _Pen, plan, t: Tr) -> None:
+    """Private courtyards, dashed green, each named by its household."""
+    from reportlab.lib import colors
+    from shapely.geometry import Polygon as SPoly
     for hh, pts in plan.courtyards or ():
-        g = SPoly(pts).intersection(view)
-        poly(g, colors.HexColor("#66BB6A"), colors.HexColor("#E8F5E9"), 0.5, [2, 2])
+        g = SPoly(pts).intersection(pen.view)
+        pen.poly(g, colors.HexColor("#66BB6A"), colors.HexColor("#E8F5E9"), 0.5, [2, 2])
         if not g.is_empty:
             cx, cy = g.representative_point().coords[0]
-            label(*P(cx, cy - 0.5), t(f"{hh} 庭院", f"{hh} yard"), 5.5, "middle",
-                  colors.HexColor("#2E7D32"))
-    # buildings
+            pen.label(*pen.P(cx, cy - 0.5), t(f"{hh} 庭院", f"{hh} yard"), 5.5, "middle",
+                      colors.HexColor("#2E7D32"))
+
+
+def _buildings(pen: _Pen, plan, t: Tr) -> None:
+    """The own building and the neighbours in view, each labelled with its height [m]."""
+    from reportlab.lib import colors
+    from shapely.geometry import Polygon as SPoly
     for b in plan.buildings:
-        g = SPoly(b.footprint).intersection(view)
+        g = SPoly(b.footprint).intersection(pen.view)
         if g.is_empty:
             continue
         fill = colors.HexColor("#DCE3EC") if b.own else colors.HexColor("#ECECEC")
-        poly(g, colors.black, fill, 1.1 if b.own else 0.7)
+        pen.poly(g, colors.black, fill, 1.1 if b.own else 0.7)
         cx, cy = g.representative_point().coords[0]
         name = t("本楼", "this building") if b.own else b.id
-        label(*P(cx, cy), f"{name} {fmt_num(round(b.height_m, 1))} m", 6.5)
-    # red line
-    if plan.red_line is not None:
-        g = SPoly(plan.red_line)
-        ring = LineString(list(g.exterior.coords)).intersection(view)
-        for part in [ring] if ring.geom_type == "LineString" else list(getattr(ring, "geoms", [])):
-            if part.geom_type == "LineString" and not part.is_empty:
-                d.add(PolyLine(flat(part.coords), strokeColor=colors.HexColor("#C62828"),
+        pen.label(*pen.P(cx, cy), f"{name} {fmt_num(round(b.height_m, 1))} m", 6.5)
+
+
+def _red_line(pen: _Pen, plan) -> None:
+    """The red line (land boundary), dash-dotted, where it crosses the view."""
+    from reportlab.graphics.shapes import PolyLine
+    from reportlab.lib import colors
+    from shapely.geometry import LineString
+    from shapely.geometry import Polygon as SPoly
+    if plan.red_line is None:
+        return
+    g = SPoly(plan.red_line)
+    ring = LineString(list(g.exterior.coords)).intersection(pen.view)
+    for part in [ring] if ring.geom_type == "LineString" else list(getattr(ring, "geoms", [])):
+        if part.geom_type == "LineString" and not part.is_empty:
+            pen.d.add(PolyLine(pen.flat(part.coords), strokeColor=colors.HexColor("#C62828"),
                                strokeWidth=0.9, strokeDashArray=[8, 2, 1.5, 2]))
-    # pipes
+
+
+def _pipes(pen: _Pen, plan, t: Tr) -> None:
+    """Each pipe in its colour, named at its end."""
+    from reportlab.graphics.shapes import PolyLine
+    from reportlab.lib import colors
+    from shapely.geometry import LineString
     for kind, line in plan.pipes or ():
-        c = LineString(line).intersection(view)
+        c = LineString(line).intersection(pen.view)
         if c.is_empty or c.geom_type != "LineString":
             continue
         colour = colors.HexColor(PIPE_COLOURS.get(kind, "#455A64"))
-        d.add(PolyLine(flat(c.coords), strokeColor=colour, strokeWidth=0.8,
-                       strokeDashArray=[4, 1.5]))
+        pen.d.add(PolyLine(pen.flat(c.coords), strokeColor=colour, strokeWidth=0.8,
+                           strokeDashArray=[4, 1.5]))
         ex, ey = c.coords[-1]
-        label(*P(ex, ey), t.pair(PIPE_LABELS.get(kind, (kind, kind))), 5.5, "start", colour)
-    # shaft
-    if plan.shaft is not None:
-        g = SPoly(plan.shaft.footprint)
-        poly(g, colors.black, colors.HexColor("#FCC98A"), 1.0)
-        minx, miny, maxx, maxy = g.bounds
-        d.add(Line(*P(minx, miny), *P(maxx, maxy), strokeColor=colors.HexColor("#606060"),
-                   strokeWidth=0.4))
-        d.add(Line(*P(minx, maxy), *P(maxx, miny), strokeColor=colors.HexColor("#606060"),
-                   strokeWidth=0.4))
-        ocy = SPoly(plan.own.footprint).centroid.y
-        scx, scy = g.centroid.coords[0]
-        south = scy < ocy - 1e-6
-        ly = miny - 2.2 if south else maxy + 0.8
-        if abs(scy - ocy) < 1e-6:
-            ly = maxy + 0.8
-        label(*P(scx, ly), t("新建井道", "new shaft"), 6.5, "middle",
+        pen.label(*pen.P(ex, ey), t.pair(PIPE_LABELS.get(kind, (kind, kind))), 5.5, "start",
+                  colour)
+
+
+def _shaft(pen: _Pen, plan, t: Tr) -> None:
+    """The new shaft, crossed, named on the side away from the own building."""
+    from reportlab.graphics.shapes import Line
+    from reportlab.lib import colors
+    from shapely.geometry import Polygon as SPoly
+    if plan.shaft is None:
+        return
+    g = SPoly(plan.shaft.footprint)
+    pen.poly(g, colors.black, colors.HexColor("#FCC98A"), 1.0)
+    minx, miny, maxx, maxy = g.bounds
+    pen.d.add(Line(*pen.P(minx, miny), *pen.P(maxx, maxy),
+                   strokeColor=colors.HexColor("#606060"), strokeWidth=0.4))
+    pen.d.add(Line(*pen.P(minx, maxy), *pen.P(maxx, miny),
+                   strokeColor=colors.HexColor("#606060"), strokeWidth=0.4))
+    ocy = SPoly(plan.own.footprint).centroid.y
+    scx, scy = g.centroid.coords[0]
+    south = scy < ocy - 1e-6
+    ly = miny - 2.2 if south else maxy + 0.8
+    if abs(scy - ocy) < 1e-6:
+        ly = maxy + 0.8
+    pen.label(*pen.P(scx, ly), t("新建井道", "new shaft"), 6.5, "middle",
               colors.HexColor("#8D4E00"))
-    # windows
+
+
+def _windows(pen: _Pen, plan, measured) -> None:
+    """Each window in view as a tick in its facing: red below the sunlight standard after
+    the shaft, orange where it loses some sun, blue otherwise."""
+    import math
+
+    from reportlab.graphics.shapes import Line
+    from reportlab.lib import colors
+    from shapely.geometry import Polygon as SPoly
     below = set(measured.parts.get("sunlight_below_standard", {}).get("windows", [])) \
         if measured is not None else set()
     lost = measured.parts.get("sunlight_below_standard", {}).get("lost_h", {}) \
         if measured is not None else {}
-    import math
     for w in plan.windows:
-        if not view.contains(SPoly([(w.x - .01, w.y - .01), (w.x + .01, w.y - .01),
-                                    (w.x + .01, w.y + .01)]).centroid):
+        if not pen.view.contains(SPoly([(w.x - .01, w.y - .01), (w.x + .01, w.y - .01),
+                                        (w.x + .01, w.y + .01)]).centroid):
             continue
         colour = colors.HexColor("#C62828") if w.id in below else (
             colors.HexColor("#EF6C00") if w.id in lost else colors.HexColor("#1565C0"))
         f = math.radians(w.facing_deg)
-        px, py = P(w.x, w.y)
-        d.add(Line(px, py, px + 5 * math.sin(f), py + 5 * math.cos(f), strokeColor=colour,
-                   strokeWidth=1.2))
-    # north arrow beside the map, at the top of the legend column
-    map_right = margin + (x1 - x0) * scale
-    lx = map_right + 12
+        px, py = pen.P(w.x, w.y)
+        pen.d.add(Line(px, py, px + 5 * math.sin(f), py + 5 * math.cos(f), strokeColor=colour,
+                       strokeWidth=1.2))
+
+
+def _side_column(pen: _Pen, plan, measured, t: Tr, size: tuple[float, float, float]) -> None:
+    """The north arrow and the legend right of the map, the scale bar at the map's bottom
+    left; ``size`` is the view's width [m] and the drawing's width and height [pt]."""
+    from reportlab.graphics.shapes import Polygon, Rect
+    from reportlab.lib import colors
+    span_m, width_pt, height_pt = size
+    margin, scale = pen.margin, pen.scale
+    lx = pen.map_right + 12
     ax, ay = lx + 6, height_pt - 34
-    d.add(Polygon([ax, ay + 20, ax - 5, ay, ax, ay + 5, ax + 5, ay],
-                  fillColor=colors.black, strokeColor=colors.black, strokeWidth=0.5))
-    label(ax, ay + 23, t("北", "N"), 8)
-    # scale bar (bottom left of the map)
-    bar = _nice_bar_m(x1 - x0)
+    pen.d.add(Polygon([ax, ay + 20, ax - 5, ay, ax, ay + 5, ax + 5, ay],
+                      fillColor=colors.black, strokeColor=colors.black, strokeWidth=0.5))
+    pen.label(ax, ay + 23, t("北", "N"), 8)
+    bar = _nice_bar_m(span_m)
     bx, by = margin + 8, margin + 8
     for i in range(2):
-        d.add(Rect(bx + i * bar * scale / 2, by, bar * scale / 2, 3,
-                   fillColor=colors.black if i == 0 else colors.white,
-                   strokeColor=colors.black, strokeWidth=0.5))
-    label(bx, by + 5, "0", 6)
-    label(bx + bar * scale, by + 5, f"{bar} m", 6)
-    # legend
+        pen.d.add(Rect(bx + i * bar * scale / 2, by, bar * scale / 2, 3,
+                       fillColor=colors.black if i == 0 else colors.white,
+                       strokeColor=colors.black, strokeWidth=0.5))
+    pen.label(bx, by + 5, "0", 6)
+    pen.label(bx + bar * scale, by + 5, f"{bar} m", 6)
     ly = ay - 14
     for text, colour in _legend(plan, measured, t, scale):
-        for chunk in wrap_label(text, font, 7, width_pt - lx - 8):
-            label(lx, ly, chunk, 7, "start", colour)
+        for chunk in wrap_label(text, pen.font, 7, width_pt - lx - 8):
+            pen.label(lx, ly, chunk, 7, "start", colour)
             ly -= 10
         ly -= 2
-    return d
 
 
 def _legend(plan, measured, t: Tr, scale: float):

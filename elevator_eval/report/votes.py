@@ -106,52 +106,73 @@ def consent_section(d, t: Tr, width: float, *, heading: str | None, named: bool 
     title = c.ruleset_title_zh if t.lang == "zh" else c.ruleset_title_en
     story.append(para(t(f"表决规则：{title or c.ruleset}", f"Ruleset: {title or c.ruleset}"),
                       "body" if cell_size else "small"))
+    rows = [[t("条件", "Test"), t("要求", "Required"), t("当前", "Now"), t("结果", "Result")]]
+    rows += _participation_rows(c, r, t) + _approval_rows(c, r, t)
+    rows += _unanimity_rows(c, r, t, owner_doors(d.unit), named)
+    story.append(table(rows, [width * 0.25, width * 0.23, width * 0.36, width * 0.16],
+                       font_size=cell_size))
+    story.append(_counts_para(c, t))
+    need = needed_text(c, d.unit, t, named=named)
+    if need:
+        story.append(para(need, "body"))
+    story.append(para(t("依据：", "Source: ") + consent_source(d, t), "tiny"))
+    return story
+
+
+def _ok(v, t: Tr) -> str:
+    return t("满足", "met") if v else t("未满足", "not met")
+
+
+def _frac(part, whole) -> str:
+    return f"{fmt_pct(Fraction(part) / Fraction(whole), 1)}" if whole else "—"
+
+
+def _participation_rows(c, r, t: Tr) -> list[list[str]]:
+    """The two participation tests (area, owners), when the ruleset has them."""
     pr = getattr(r, "participation_ratio", None)
+    if pr is None:
+        return []
+    rel = "≥" if getattr(r, "participation_inclusive", True) else ">"
+    return [[t("参与表决的专有面积", "Area taking part"),
+             f"{rel} {_ratio_text(pr)} " + t("总面积", "of total"),
+             f"{fmt_area(c.area_taking_part_m2)} / {fmt_area(c.area_total_m2)} {t.m2} "
+             f"({_frac(c.area_taking_part_m2, c.area_total_m2)})",
+             _ok(c.participation_area_ok, t)],
+            [t("参与表决的业主人数", "Owners taking part"),
+             f"{rel} {_ratio_text(pr)} " + t("业主总人数", "of all owners"),
+             f"{c.heads_taking_part} / {c.heads_total} "
+             f"({_frac(c.heads_taking_part, c.heads_total)})",
+             _ok(c.participation_headcount_ok, t)]]
+
+
+def _approval_rows(c, r, t: Tr) -> list[list[str]]:
+    """The two approval tests (area, owners) against all owners or the participants."""
     ar = getattr(r, "approval_ratio", None)
-    p_inc = getattr(r, "participation_inclusive", True)
-    a_inc = getattr(r, "approval_inclusive", True)
     base_all = getattr(r, "approval_base", "participating") == "all"
-
-    def ok(v):
-        return t("满足", "met") if v else t("未满足", "not met")
-
     nobody = t("无人参与表决", "nobody voted")
-
-    def frac(part, whole):
-        return f"{fmt_pct(Fraction(part) / Fraction(whole), 1)}" if whole else "—"
-
     area_base = c.area_total_m2 if base_all else c.area_taking_part_m2
     head_base = c.heads_total if base_all else c.heads_taking_part
     base_zh = "全体业主" if base_all else "参与表决业主"
     base_en = "all owners" if base_all else "participants"
-    rows = [[t("条件", "Test"), t("要求", "Required"), t("当前", "Now"), t("结果", "Result")]]
-    if pr is not None:
-        rel = "≥" if p_inc else ">"
-        rows.append([t("参与表决的专有面积", "Area taking part"),
-                     f"{rel} {_ratio_text(pr)} " + t("总面积", "of total"),
-                     f"{fmt_area(c.area_taking_part_m2)} / {fmt_area(c.area_total_m2)} {t.m2} "
-                     f"({frac(c.area_taking_part_m2, c.area_total_m2)})",
-                     ok(c.participation_area_ok)])
-        rows.append([t("参与表决的业主人数", "Owners taking part"),
-                     f"{rel} {_ratio_text(pr)} " + t("业主总人数", "of all owners"),
-                     f"{c.heads_taking_part} / {c.heads_total} "
-                     f"({frac(c.heads_taking_part, c.heads_total)})",
-                     ok(c.participation_headcount_ok)])
-    rel = "≥" if a_inc else ">"
-    rows.append([t("同意的专有面积", "Area voting yes"),
-                 f"{rel} {_ratio_text(ar)} " + t(base_zh + "面积", "of " + base_en),
-                 f"{fmt_area(c.area_yes_m2)} / {fmt_area(area_base)} {t.m2} "
-                 f"({frac(c.area_yes_m2, area_base)})",
-                 ok(c.approval_area_ok) if area_base else nobody])
-    rows.append([t("同意的业主人数", "Owners voting yes"),
-                 f"{rel} {_ratio_text(ar)} " + t(base_zh + "人数", "of " + base_en),
-                 f"{c.heads_yes} / {head_base} ({frac(c.heads_yes, head_base)})",
-                 ok(c.approval_headcount_ok) if head_base else nobody])
-    doors = owner_doors(d.unit)
+    rel = "≥" if getattr(r, "approval_inclusive", True) else ">"
+    return [[t("同意的专有面积", "Area voting yes"),
+             f"{rel} {_ratio_text(ar)} " + t(base_zh + "面积", "of " + base_en),
+             f"{fmt_area(c.area_yes_m2)} / {fmt_area(area_base)} {t.m2} "
+             f"({_frac(c.area_yes_m2, area_base)})",
+             _ok(c.approval_area_ok, t) if area_base else nobody],
+            [t("同意的业主人数", "Owners voting yes"),
+             f"{rel} {_ratio_text(ar)} " + t(base_zh + "人数", "of " + base_en),
+             f"{c.heads_yes} / {head_base} ({_frac(c.heads_yes, head_base)})",
+             _ok(c.approval_headcount_ok, t) if head_base else nobody]]
 
+
+def _unanimity_rows(c, r, t: Tr, doors: dict[str, list[str]], named: bool) -> list[list[str]]:
+    """The affected-owner veto and the no-objection tests, when the ruleset has them;
+    doors are named only when ``named``."""
     def door_list(owner_ids):
         return t("、", ", ").join("/".join(doors.get(o, [o])) for o in owner_ids)
 
+    rows = []
     if getattr(r, "exclusive_part_veto", True):
         if not c.blocking:
             now = t("无未同意者", "none outstanding")
@@ -160,7 +181,7 @@ def consent_section(d, t: Tr, width: float, *, heading: str | None, named: bool 
         else:
             now = t(f"{len(c.blocking)} 位尚未同意", f"{len(c.blocking)} not yet agreed")
         rows.append([t("专有部分受影响业主同意", "Affected owners agree"),
-                     t("须全部同意", "all must agree"), now, ok(not c.blocking)])
+                     t("须全部同意", "all must agree"), now, _ok(not c.blocking, t)])
     if getattr(r, "no_objection_required", False):
         if not c.objecting:
             now = t("无", "none")
@@ -169,23 +190,20 @@ def consent_section(d, t: Tr, width: float, *, heading: str | None, named: bool 
         else:
             now = t(f"{len(c.objecting)} 位", f"{len(c.objecting)}")
         rows.append([t("无明确反对", "No explicit objection"), t("无人反对", "no 'no' vote"),
-                     now, ok(c.objection_ok)])
-    story.append(table(rows, [width * 0.25, width * 0.23, width * 0.36, width * 0.16],
-                       font_size=cell_size))
+                     now, _ok(c.objection_ok, t)])
+    return rows
+
+
+def _counts_para(c, t: Tr):
+    """How many owners voted which way, and the state of the vote."""
     state = L.label(L.CONSENT_STATES, c.state, t)
-    style = "body"
-    story.append(para(t(f"业主共 {c.heads_total} 位（一位业主拥有多套住房的计一票）：同意 {c.heads_yes} 位、"
-                        f"反对 {c.heads_no} 位、弃权 {c.heads_abstain} 位、未参与 "
-                        f"{c.heads_total - c.heads_taking_part} 位。结论：{state}。",
-                        f"{c.heads_total} owners (an owner of several flats has one vote): "
-                        f"yes {c.heads_yes}, no {c.heads_no}, abstain {c.heads_abstain}, not "
-                        f"taking part {c.heads_total - c.heads_taking_part}. State: {state}."),
-                      style))
-    need = needed_text(c, d.unit, t, named=named)
-    if need:
-        story.append(para(need, style))
-    story.append(para(t("依据：", "Source: ") + consent_source(d, t), "tiny"))
-    return story
+    return para(t(f"业主共 {c.heads_total} 位（一位业主拥有多套住房的计一票）：同意 {c.heads_yes} 位、"
+                  f"反对 {c.heads_no} 位、弃权 {c.heads_abstain} 位、未参与 "
+                  f"{c.heads_total - c.heads_taking_part} 位。结论：{state}。",
+                  f"{c.heads_total} owners (an owner of several flats has one vote): "
+                  f"yes {c.heads_yes}, no {c.heads_no}, abstain {c.heads_abstain}, not "
+                  f"taking part {c.heads_total - c.heads_taking_part}. State: {state}."),
+                "body")
 
 
 def consent_source(d, t: Tr) -> str:
