@@ -13,27 +13,39 @@ Importing this package is cheap; reportlab and matplotlib load on first use.
 
 from __future__ import annotations
 
-__all__ = ["build_proposal", "build_consent_forms", "build_notice", "build_census_report",
-           "build_quotes_report", "write_all_proposals"]
+__all__ = [
+    "build_census_report",
+    "build_consent_forms",
+    "build_notice",
+    "build_proposal",
+    "build_quotes_report",
+    "write_all_proposals",
+]
 
 
 def __getattr__(name):
     if name == "build_proposal":
         from .proposal import build_proposal
+
         return build_proposal
     if name == "build_consent_forms":
         from .consent_form import build_consent_forms
+
         return build_consent_forms
     if name == "build_notice":
         from .notice import build_notice
+
         return build_notice
     if name == "build_census_report":
         from .census_report import build_census_report
+
         return build_census_report
     if name == "build_quotes_report":
         from .quotes_report import build_quotes_report
+
         return build_quotes_report
     if name == "write_all_proposals":
         from .batch import write_all_proposals
+
         return write_all_proposals
     raise AttributeError(name)

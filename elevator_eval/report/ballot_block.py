@@ -13,6 +13,7 @@ from .. import ballots as B
 def qr_matrix(payload: str) -> list[list[bool]]:
     """The QR modules of ``payload`` (no quiet zone), dark = True."""
     import segno
+
     qr = segno.make(payload, error="q", micro=False, boost_error=False)
     return [[bool(v) for v in row] for row in qr.matrix]
 
@@ -20,13 +21,15 @@ def qr_matrix(payload: str) -> list[list[bool]]:
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """Cut ``text`` with an ellipsis so that it fits ``width`` points."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
     while text and stringWidth(text, font, size) > width:
         text = text[:-2] + "…"
     return text
 
 
-def ballot_block(payload: str | None, labels: tuple[str, str, str], serial_text: str,
-                 hint_text: str):
+def ballot_block(
+    payload: str | None, labels: tuple[str, str, str], serial_text: str, hint_text: str
+):
     """A flowable of ``BLOCK_W_MM`` × ``BLOCK_H_MM``.
 
     Parameters
@@ -70,6 +73,7 @@ def ballot_block(payload: str | None, labels: tuple[str, str, str], serial_text:
 def _mm(v_mm: float) -> float:
     """``v_mm`` millimetres in points."""
     from reportlab.lib.units import mm
+
     return v_mm * mm
 
 
@@ -96,8 +100,14 @@ def _draw_qr(c, matrix: list[list[bool]]) -> None:
                 start = col
                 while col < n and row[col]:
                     col += 1
-                c.rect(_mm(B.QR_X_MM + start * m), _y_of(B.QR_Y_MM + r * m, m),
-                       _mm((col - start) * m), _mm(m), stroke=0, fill=1)
+                c.rect(
+                    _mm(B.QR_X_MM + start * m),
+                    _y_of(B.QR_Y_MM + r * m, m),
+                    _mm((col - start) * m),
+                    _mm(m),
+                    stroke=0,
+                    fill=1,
+                )
             else:
                 col += 1
 
@@ -105,6 +115,7 @@ def _draw_qr(c, matrix: list[list[bool]]) -> None:
 def _draw_boxes(c, font: str, labels: tuple[str, str, str]) -> None:
     """The three tick boxes with their labels."""
     from .common import plain
+
     c.setLineWidth(1.4)
     c.setFont(font, 15)
     for i, label in enumerate(labels):
@@ -116,10 +127,11 @@ def _draw_boxes(c, font: str, labels: tuple[str, str, str]) -> None:
 def _draw_notes(c, font: str, hint_text: str, serial_text: str) -> None:
     """How to tick, and the form serial, under the boxes (cut to fit)."""
     from .common import plain
+
     c.setFont(font, 9)
     x0 = _mm(B.BOX_X_MM[0])
     room = _mm(B.BLOCK_W_MM - B.FIDUCIAL_MM - 2) - x0
-    c.drawString(x0, _y_of(B.BOX_Y_MM + B.BOX_SIZE_MM + 7), _fit(plain(hint_text),
-                                                                  font, 9, room))
-    c.drawString(x0, _y_of(B.BOX_Y_MM + B.BOX_SIZE_MM + 13),
-                 _fit(plain(serial_text), font, 9, room))
+    c.drawString(x0, _y_of(B.BOX_Y_MM + B.BOX_SIZE_MM + 7), _fit(plain(hint_text), font, 9, room))
+    c.drawString(
+        x0, _y_of(B.BOX_Y_MM + B.BOX_SIZE_MM + 13), _fit(plain(serial_text), font, 9, room)
+    )

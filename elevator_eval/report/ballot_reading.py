@@ -15,6 +15,7 @@ def scheme_of(project):
 
     def label(unit) -> str:
         return scheme_label(unit, compute_share(unit, settings=project.settings))
+
     return label
 
 
@@ -22,5 +23,7 @@ def read_paths(project, paths, progress=None):
     """Read and judge scans (for the window's background process): a module-level function
     whose arguments and result pickle."""
     from ..io.ballots.batch import read_scans
-    return read_scans(project, [str(p) for p in paths], scheme_of=scheme_of(project),
-                      progress=progress)
+
+    return read_scans(
+        project, [str(p) for p in paths], scheme_of=scheme_of(project), progress=progress
+    )

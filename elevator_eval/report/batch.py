@@ -18,9 +18,10 @@ import multiprocessing
 import os
 import pickle
 import re
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import InputError
 
@@ -61,14 +62,22 @@ class BatchResult(list):
 
 def default_workers(n_units: int) -> int:
     """Worker processes for ``n_units``: every core, but not more than the work pays for."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
-        (os.cpu_count() or 1)
+    cores = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
     return max(1, min(cores, n_units // MIN_UNITS_PER_WORKER))
 
 
-def write_all_proposals(project, out_dir, progress: Callable[[int, int], bool] | None = None,
-                        *, lang: str = "zh", kind: str = "proposal",
-                        options: dict | None = None, workers: int | None = None) -> BatchResult:
+def write_all_proposals(
+    project,
+    out_dir,
+    progress: Callable[[int, int], bool] | None = None,
+    *,
+    lang: str = "zh",
+    kind: str = "proposal",
+    options: dict | None = None,
+    workers: int | None = None,
+) -> BatchResult:
     """Write one PDF per unit of ``project`` into ``out_dir``.
 
     Parameters
@@ -103,7 +112,7 @@ def write_all_proposals(project, out_dir, progress: Callable[[int, int], bool] |
     paths = _target_paths(units, out, kind)
     n_workers = default_workers(len(units)) if workers is None else max(1, int(workers))
     if n_workers > 1 and multiprocessing.current_process().daemon:
-        n_workers = 1   # a daemonic process may not start children
+        n_workers = 1  # a daemonic process may not start children
     if n_workers == 1:
         outcomes = _serial(project, paths, lang, kind, options, progress)
     else:
@@ -134,6 +143,7 @@ def _target_paths(units, out: Path, kind: str) -> list[Path]:
 
 def _serial(project, paths, lang, kind, options, progress) -> dict[int, str | None]:
     from reportlab import rl_config
+
     was = rl_config.invariant
     _prepare(project, lang, kind, options)
     outcomes: dict[int, str | None] = {}
@@ -148,13 +158,13 @@ def _serial(project, paths, lang, kind, options, progress) -> dict[int, str | No
     return outcomes
 
 
-def _parallel(project, paths, lang, kind, options, progress, n_workers
-              ) -> dict[int, str | None]:
+def _parallel(project, paths, lang, kind, options, progress, n_workers) -> dict[int, str | None]:
     ctx = multiprocessing.get_context("spawn")
     blob = pickle.dumps(project, protocol=pickle.HIGHEST_PROTOCOL)
     outcomes: dict[int, str | None] = {}
-    with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(blob, lang, kind, options)) as pool:
+    with ProcessPoolExecutor(
+        n_workers, mp_context=ctx, initializer=_init_worker, initargs=(blob, lang, kind, options)
+    ) as pool:
         # a few units in flight per worker: progress stays fine-grained, cancel is quick
         todo = list(enumerate(paths))[::-1]
         running: dict[Any, int] = {}
@@ -171,8 +181,11 @@ def _parallel(project, paths, lang, kind, options, progress, n_workers
             for fut in finished:
                 i = running.pop(fut)
                 outcomes[i] = fut.result()
-                if not stop and progress is not None and \
-                        progress(len(outcomes), len(paths)) is False:
+                if (
+                    not stop
+                    and progress is not None
+                    and progress(len(outcomes), len(paths)) is False
+                ):
                     stop = True
             if stop:
                 todo.clear()
@@ -192,24 +205,33 @@ def _builder(kind: str):
     module it builds (this module stays light for the window, which imports it)."""
     if kind == "consent-forms":
         from .consent_form import build_consent_forms
+
         return build_consent_forms
     if kind == "notice":
         from .notice import build_notice
+
         return build_notice
     from .proposal import build_proposal
+
     return build_proposal
 
 
 def _prepare(project, lang: str, kind: str, options: dict | None) -> None:
     from reportlab import rl_config
-    rl_config.invariant = 1      # the same bytes whichever process builds a document
-    _STATE.update(project=project, units=project.units(), lang=lang,
-                  build=_builder(kind), options=dict(options or {}))
+
+    rl_config.invariant = 1  # the same bytes whichever process builds a document
+    _STATE.update(
+        project=project,
+        units=project.units(),
+        lang=lang,
+        build=_builder(kind),
+        options=dict(options or {}),
+    )
 
 
 def _init_worker(blob: bytes, lang: str, kind: str, options: dict | None) -> None:
     try:
-        os.nice(5)               # the window and the user's other work come first
+        os.nice(5)  # the window and the user's other work come first
     except OSError:
         pass
     _prepare(pickle.loads(blob), lang, kind, options)
@@ -220,8 +242,13 @@ def _build_one(i: int, path: str) -> str | None:
     final = Path(path)
     tmp = final.with_name(f".{final.name}.{os.getpid()}.part")
     try:
-        _STATE["build"](_STATE["units"][i], project=_STATE["project"], lang=_STATE["lang"],
-                        out=tmp, **_STATE["options"])
+        _STATE["build"](
+            _STATE["units"][i],
+            project=_STATE["project"],
+            lang=_STATE["lang"],
+            out=tmp,
+            **_STATE["options"],
+        )
         os.replace(tmp, final)
     except InputError as e:
         return str(e)

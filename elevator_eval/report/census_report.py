@@ -40,9 +40,21 @@ class _Row:
 
 def census_rows(project) -> list[_Row]:
     """The census rows of ``project`` (:func:`elevator_eval.census.census`)."""
-    return [_Row(r.community, r.building, r.unit_id, r.unit_name, r.year_built, r.klass,
-                 r.main_reason_zh, r.main_reason_en, r.consent_state, r.consent_ruleset)
-            for r in census(project).rows]
+    return [
+        _Row(
+            r.community,
+            r.building,
+            r.unit_id,
+            r.unit_name,
+            r.year_built,
+            r.klass,
+            r.main_reason_zh,
+            r.main_reason_en,
+            r.consent_state,
+            r.consent_ruleset,
+        )
+        for r in census(project).rows
+    ]
 
 
 def consent_rules_text(project, rows: list[_Row], t: Tr) -> str:
@@ -66,8 +78,8 @@ def unit_label(r: _Row) -> str:
     name = (r.unit_name or "").strip()
     for prefix in (r.community, r.building):
         prefix = (prefix or "").strip()
-        if prefix and name.startswith(prefix) and name[len(prefix):].strip():
-            name = name[len(prefix):].strip()
+        if prefix and name.startswith(prefix) and name[len(prefix) :].strip():
+            name = name[len(prefix) :].strip()
     return f"{name}\n{r.unit_id}" if name else r.unit_id
 
 
@@ -83,78 +95,114 @@ def build_census_report(project, *, lang: str = "zh", out) -> None:
     t = Tr(lang)
     width = content_width()
     rows = census_rows(project)
-    by_class = {k: 0 for k in CLASSES}
+    by_class = dict.fromkeys(CLASSES, 0)
     by_community: dict[str, dict[str, int]] = {}
     for r in rows:
         by_class[r.klass] = by_class.get(r.klass, 0) + 1
-        by_community.setdefault(r.community, {k: 0 for k in CLASSES})
+        by_community.setdefault(r.community, dict.fromkeys(CLASSES, 0))
         by_community[r.community][r.klass] = by_community[r.community].get(r.klass, 0) + 1
-    story = [para(t("既有住宅加装电梯普查报告", "Elevator retrofit census"), "title"),
-             para(project.name, "subtitle"),
-             para(t(f"生成日期：{today_iso()}", f"Generated {today_iso()}"), "center")]
+    story = [
+        para(t("既有住宅加装电梯普查报告", "Elevator retrofit census"), "title"),
+        para(project.name, "subtitle"),
+        para(t(f"生成日期：{today_iso()}", f"Generated {today_iso()}"), "center"),
+    ]
     story += _summary(by_class, by_community, t, width)
     story += _by_community(by_community, t, width)
     story += _every_unit(rows, t, width)
     story.append(para(consent_rules_text(project, rows, t), "tiny"))
-    build_pdf(out, story, title=t("普查报告", "Census") + " — " + project.name,
-              header_left=t("加装电梯普查报告", "Elevator retrofit census") + " · " + project.name,
-              header_right=today_iso(), lang=lang)
+    build_pdf(
+        out,
+        story,
+        title=t("普查报告", "Census") + " — " + project.name,
+        header_left=t("加装电梯普查报告", "Elevator retrofit census") + " · " + project.name,
+        header_right=today_iso(),
+        lang=lang,
+    )
 
 
-def _summary(by_class: dict[str, int], by_community: dict[str, dict[str, int]], t: Tr,
-             width: float) -> list:
+def _summary(
+    by_class: dict[str, int], by_community: dict[str, dict[str, int]], t: Tr, width: float
+) -> list:
     """Section 1: units by class (shares add up to 100.0 % as printed) and two charts."""
     from reportlab.platypus import Spacer, Table, TableStyle
 
     from .charts import census_counts_png, census_height_in, class_totals_png, png_image
+
     total = sum(by_class.values())
     story = [para(t("一、总体情况", "1. Summary"), "h2")]
     summary = [[t("类别", "Class"), t("单元数", "Units"), t("占比", "Share")]]
-    shares = pct_column([by_class[k] for k in CLASSES], 1)   # largest remainder, 1 decimal
+    shares = pct_column([by_class[k] for k in CLASSES], 1)  # largest remainder, 1 decimal
     for k, share_text in zip(CLASSES, shares):
         summary.append([t.pair(CLASS_LABELS[k]), str(by_class[k]), share_text])
     summary.append([t("合计", "Total"), str(total), "100.0%" if total else "—"])
-    story.append(table(summary, [width * 0.2, width * 0.12, width * 0.12],
-                       align_right_cols=[1, 2]))
+    story.append(table(summary, [width * 0.2, width * 0.12, width * 0.12], align_right_cols=[1, 2]))
     if total:
-        img1 = png_image(class_totals_png(by_class, t.lang), width * 0.4,
-                         width * 0.4 * 2.4 / 3.2)
+        img1 = png_image(class_totals_png(by_class, t.lang), width * 0.4, width * 0.4 * 2.4 / 3.2)
         h2 = census_height_in(len(by_community))
-        img2 = png_image(census_counts_png(by_community, t.lang, height_in=h2),
-                         width * 0.56, width * 0.56 * h2 / 4.2)
+        img2 = png_image(
+            census_counts_png(by_community, t.lang, height_in=h2),
+            width * 0.56,
+            width * 0.56 * h2 / 4.2,
+        )
         grid = Table([[img1, img2]], colWidths=[width * 0.41, width * 0.59])
-        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        grid.setStyle(
+            TableStyle(
+                [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+            )
+        )
         story += [Spacer(1, 4), grid]
     return story
 
 
 def _by_community(by_community: dict[str, dict[str, int]], t: Tr, width: float) -> list:
     """Section 2: units by class in each community."""
-    comm = [[t("小区", "Community")] + [t.pair(CLASS_LABELS[k]) for k in CLASSES]
-            + [t("合计", "Total")]]
+    comm = [
+        [t("小区", "Community")] + [t.pair(CLASS_LABELS[k]) for k in CLASSES] + [t("合计", "Total")]
+    ]
     for name, counts in by_community.items():
         comm.append([name] + [str(counts[k]) for k in CLASSES] + [str(sum(counts.values()))])
-    return [para(t("二、分小区统计", "2. By community"), "h2"),
-            table(comm, [width * 0.4] + [width * 0.15] * 4, align_right_cols=[1, 2, 3, 4])]
+    return [
+        para(t("二、分小区统计", "2. By community"), "h2"),
+        table(comm, [width * 0.4] + [width * 0.15] * 4, align_right_cols=[1, 2, 3, 4]),
+    ]
 
 
 def _every_unit(rows: list[_Row], t: Tr, width: float) -> list:
     """Section 3: one row per unit, and the classification rule."""
-    detail = [[t("小区", "Community"), t("楼栋", "Building"), t("单元", "Unit"),
-               t("建成", "Built"), t("评估结论", "Class"), t("主要原因", "Main reason"),
-               t("表决", "Vote")]]
+    detail = [
+        [
+            t("小区", "Community"),
+            t("楼栋", "Building"),
+            t("单元", "Unit"),
+            t("建成", "Built"),
+            t("评估结论", "Class"),
+            t("主要原因", "Main reason"),
+            t("表决", "Vote"),
+        ]
+    ]
     for r in rows:
-        detail.append([r.community, r.building,
-                       unit_label(r),
-                       str(r.year_built), t.pair(CLASS_LABELS[r.klass]),
-                       t.pair((r.main_reason_zh, r.main_reason_en)),
-                       L.label(L.CONSENT_STATES, r.consent_state, t) if r.consent_state
-                       else "—"])
-    return [para(t("三、各单元明细", "3. Every unit"), "h2"),
-            table(detail, [width * w for w in (0.13, 0.1, 0.12, 0.07, 0.12, 0.32, 0.14)]),
-            para(t("分类依据：上海 2020 可行性评估导则的干扰因素计数法（任一重大干扰或两项及以上强干扰为"
-                   "“不适合加装”，恰一项强干扰为“较难加装”）。表决状态单独列出，不计入分类。",
-                   "Classes follow the Shanghai 2020 feasibility guideline's count rule "
-                   "(any major or two or more strong → unsuitable; one strong → "
-                   "difficult). The vote is shown separately and never folded in."), "tiny")]
+        detail.append(
+            [
+                r.community,
+                r.building,
+                unit_label(r),
+                str(r.year_built),
+                t.pair(CLASS_LABELS[r.klass]),
+                t.pair((r.main_reason_zh, r.main_reason_en)),
+                L.label(L.CONSENT_STATES, r.consent_state, t) if r.consent_state else "—",
+            ]
+        )
+    return [
+        para(t("三、各单元明细", "3. Every unit"), "h2"),
+        table(detail, [width * w for w in (0.13, 0.1, 0.12, 0.07, 0.12, 0.32, 0.14)]),
+        para(
+            t(
+                "分类依据：上海 2020 可行性评估导则的干扰因素计数法（任一重大干扰或两项及以上强干扰为"
+                "“不适合加装”，恰一项强干扰为“较难加装”）。表决状态单独列出，不计入分类。",
+                "Classes follow the Shanghai 2020 feasibility guideline's count rule "
+                "(any major or two or more strong → unsuitable; one strong → "
+                "difficult). The vote is shown separately and never folded in.",
+            ),
+            "tiny",
+        ),
+    ]

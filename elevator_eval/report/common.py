@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
 from .. import fonts
@@ -43,6 +44,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # ------------------------------------------------------------------------- text functions
+
 
 def esc(value: Any) -> str:
     """Escape a piece of data text for a reportlab ``Paragraph``.
@@ -86,14 +88,14 @@ def split_bilingual(text: str) -> tuple[str, str]:
     prefix = ""
     m = _ID_PREFIX.match(text)
     if m:
-        prefix, text = m.group(1), text[m.end():]
+        prefix, text = m.group(1), text[m.end() :]
     pos = 0
     while True:
         i = text.find(" / ", pos)
         if i < 0:
             return prefix + text, prefix + text
-        if has_cjk(text[:i]) and not has_cjk(text[i + 3:i + 4]):
-            return prefix + text[:i].rstrip(), prefix + text[i + 3:].lstrip()
+        if has_cjk(text[:i]) and not has_cjk(text[i + 3 : i + 4]):
+            return prefix + text[:i].rstrip(), prefix + text[i + 3 :].lstrip()
         pos = i + 3
 
 
@@ -103,6 +105,7 @@ class Tr:
     def __init__(self, lang: str = "zh"):
         if lang not in ("zh", "en"):
             from ..errors import InputError
+
             raise InputError("--lang", f"must be zh or en, got {lang!r}")
         self.lang = lang
 
@@ -124,6 +127,7 @@ class Tr:
 
 
 # --------------------------------------------------------------------------- formatting
+
 
 def _dec(value) -> Decimal:
     if isinstance(value, Decimal):
@@ -177,6 +181,7 @@ def fmt_pct(fraction: Fraction | Decimal | None, places: int = 1) -> str:
     if fraction is None:
         return "—"
     from decimal import ROUND_HALF_UP
+
     if isinstance(fraction, Fraction):  # exact: 5/16 is 31.25 %, not 31.2499…
         d = Decimal(fraction.numerator * 100) / Decimal(fraction.denominator)
     else:
@@ -196,7 +201,7 @@ def pct_column(parts, places: int = 2) -> list[str]:
     total = sum(vals, Fraction(0))
     if total == 0:
         return ["—"] * len(vals)
-    scale = 100 * 10 ** places
+    scale = 100 * 10**places
     exact = [v * scale / total for v in vals]
     floors = [int(e // 1) for e in exact]
     left = scale - sum(floors)
@@ -212,6 +217,7 @@ def today_iso() -> str:
 
 # ------------------------------------------------------------------------ reportlab bits
 
+
 @lru_cache(maxsize=1)
 def styles() -> dict[str, Any]:
     """Paragraph styles in the bundled font, ``wordWrap="CJK"`` so long names wrap."""
@@ -220,41 +226,86 @@ def styles() -> dict[str, Any]:
     from reportlab.lib.styles import ParagraphStyle
 
     from .linebreak import install
+
     install()  # Chinese line-breaking rules for every wordWrap="CJK" paragraph
     font = fonts.register_reportlab()
     bold = fonts.REPORTLAB_BOLD_NAME
-    base = ParagraphStyle("ee-body", fontName=font, fontSize=10, leading=15,
-                          wordWrap="CJK", textColor=colors.black)
+    base = ParagraphStyle(
+        "ee-body", fontName=font, fontSize=10, leading=15, wordWrap="CJK", textColor=colors.black
+    )
     st = {
         "body": base,
         # Latin text wraps between words (the CJK rule would break "running" mid-word)
-        "cell_w": ParagraphStyle("ee-cell-w", parent=base, fontSize=8.5, leading=11,
-                                 wordWrap=None),
-        "cell_r_w": ParagraphStyle("ee-cell-r-w", parent=base, fontSize=8.5, leading=11,
-                                   alignment=TA_RIGHT, wordWrap=None),
-        "head_w": ParagraphStyle("ee-head-w", parent=base, fontName=bold, fontSize=8.5,
-                                 leading=11, alignment=TA_CENTER, wordWrap=None),
+        "cell_w": ParagraphStyle("ee-cell-w", parent=base, fontSize=8.5, leading=11, wordWrap=None),
+        "cell_r_w": ParagraphStyle(
+            "ee-cell-r-w", parent=base, fontSize=8.5, leading=11, alignment=TA_RIGHT, wordWrap=None
+        ),
+        "head_w": ParagraphStyle(
+            "ee-head-w",
+            parent=base,
+            fontName=bold,
+            fontSize=8.5,
+            leading=11,
+            alignment=TA_CENTER,
+            wordWrap=None,
+        ),
         "small": ParagraphStyle("ee-small", parent=base, fontSize=8.5, leading=12),
-        "tiny": ParagraphStyle("ee-tiny", parent=base, fontSize=7.5, leading=10,
-                               textColor=colors.HexColor("#444444")),
+        "tiny": ParagraphStyle(
+            "ee-tiny", parent=base, fontSize=7.5, leading=10, textColor=colors.HexColor("#444444")
+        ),
         "cell": ParagraphStyle("ee-cell", parent=base, fontSize=8.5, leading=11),
-        "cell_r": ParagraphStyle("ee-cell-r", parent=base, fontSize=8.5, leading=11,
-                                 alignment=TA_RIGHT),
-        "cell_c": ParagraphStyle("ee-cell-c", parent=base, fontSize=8.5, leading=11,
-                                 alignment=TA_CENTER),
-        "head": ParagraphStyle("ee-head", parent=base, fontName=bold, fontSize=8.5,
-                               leading=11, alignment=TA_CENTER),
-        "h1": ParagraphStyle("ee-h1", parent=base, fontName=bold, fontSize=15, leading=21,
-                             spaceBefore=6, spaceAfter=6, keepWithNext=1),
-        "h2": ParagraphStyle("ee-h2", parent=base, fontName=bold, fontSize=12, leading=17,
-                             spaceBefore=10, spaceAfter=4, keepWithNext=1,
-                             textColor=colors.HexColor("#1F4E79")),
-        "h3": ParagraphStyle("ee-h3", parent=base, fontName=bold, fontSize=10.5, leading=15,
-                             spaceBefore=6, spaceAfter=3, keepWithNext=1),
-        "title": ParagraphStyle("ee-title", parent=base, fontName=bold, fontSize=24,
-                                leading=32, alignment=TA_CENTER, spaceAfter=10),
-        "subtitle": ParagraphStyle("ee-subtitle", parent=base, fontSize=14, leading=21,
-                                   alignment=TA_CENTER, spaceAfter=6),
+        "cell_r": ParagraphStyle(
+            "ee-cell-r", parent=base, fontSize=8.5, leading=11, alignment=TA_RIGHT
+        ),
+        "cell_c": ParagraphStyle(
+            "ee-cell-c", parent=base, fontSize=8.5, leading=11, alignment=TA_CENTER
+        ),
+        "head": ParagraphStyle(
+            "ee-head", parent=base, fontName=bold, fontSize=8.5, leading=11, alignment=TA_CENTER
+        ),
+        "h1": ParagraphStyle(
+            "ee-h1",
+            parent=base,
+            fontName=bold,
+            fontSize=15,
+            leading=21,
+            spaceBefore=6,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "ee-h2",
+            parent=base,
+            fontName=bold,
+            fontSize=12,
+            leading=17,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+            textColor=colors.HexColor("#1F4E79"),
+        ),
+        "h3": ParagraphStyle(
+            "ee-h3",
+            parent=base,
+            fontName=bold,
+            fontSize=10.5,
+            leading=15,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        "title": ParagraphStyle(
+            "ee-title",
+            parent=base,
+            fontName=bold,
+            fontSize=24,
+            leading=32,
+            alignment=TA_CENTER,
+            spaceAfter=10,
+        ),
+        "subtitle": ParagraphStyle(
+            "ee-subtitle", parent=base, fontSize=14, leading=21, alignment=TA_CENTER, spaceAfter=6
+        ),
         "center": ParagraphStyle("ee-center", parent=base, alignment=TA_CENTER),
         "box": ParagraphStyle("ee-box", parent=base, fontSize=13, leading=20),
     }
@@ -268,19 +319,23 @@ def sized(style: str, size: float | None):
     if size is None or size == base.fontSize:
         return base
     from reportlab.lib.styles import ParagraphStyle
-    return ParagraphStyle(f"{base.name}-{size}", parent=base, fontSize=size,
-                          leading=round(size * 1.3, 1))
+
+    return ParagraphStyle(
+        f"{base.name}-{size}", parent=base, fontSize=size, leading=round(size * 1.3, 1)
+    )
 
 
 def para(text: Any, style: str = "body", size: float | None = None):
     """A Paragraph of *plain data text* (escaped here), optionally at ``size`` points."""
     from reportlab.platypus import Paragraph
+
     return Paragraph(esc(text), sized(style, size))
 
 
 def para_markup(markup: str, style: str = "body"):
     """A Paragraph of the package's own markup; data inside must already be :func:`esc`-ed."""
     from reportlab.platypus import Paragraph
+
     return Paragraph(markup, styles()[style])
 
 
@@ -288,9 +343,17 @@ def cell(text: Any, style: str = "cell"):
     return para(text, style)
 
 
-def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 1,
-          zebra: bool = True, align_right_cols: Iterable[int] = (), repeat: bool = True,
-          extra_style: list | None = None, font_size: float | None = None):
+def table(
+    rows: list[list[Any]],
+    col_widths: list[float],
+    *,
+    header_rows: int = 1,
+    zebra: bool = True,
+    align_right_cols: Iterable[int] = (),
+    repeat: bool = True,
+    extra_style: list | None = None,
+    font_size: float | None = None,
+):
     """A table of plain data text. Cells that are strings/numbers are escaped and wrapped;
     flowables (Paragraph, Drawing) are used as they are. Header rows use the bold style.
     ``font_size`` [pt] sets the text size (8.5 pt by default; a posted notice uses 10).
@@ -314,7 +377,7 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
                 style = "cell_r" if c in right else "cell"
             width = col_widths[c] - 2 * CELL_PAD_PT if c < len(col_widths) else None
             text = one_line_text(value, width, sized(style, font_size))
-            if text is not None:    # drawn as it is: no markup parser, no line breaking
+            if text is not None:  # drawn as it is: no markup parser, no line breaking
                 out.append(text)
                 continue
             if width is not None and _latin_fits(value, width, style):
@@ -322,10 +385,22 @@ def table(rows: list[list[Any]], col_widths: list[float], *, header_rows: int = 
             out.append(para(value, style, font_size))
         body.append(out)
     n_cols = max((len(row) for row in rows), default=0)
-    t = Table(body, colWidths=col_widths, repeatRows=header_rows if repeat else 0,
-              cellStyles=cell_styles(len(rows), n_cols, header_rows, right,
-                                     sized("cell", font_size), sized("head", font_size),
-                                     CELL_PAD_PT, 2.5, extra_style))
+    t = Table(
+        body,
+        colWidths=col_widths,
+        repeatRows=header_rows if repeat else 0,
+        cellStyles=cell_styles(
+            len(rows),
+            n_cols,
+            header_rows,
+            right,
+            sized("cell", font_size),
+            sized("head", font_size),
+            CELL_PAD_PT,
+            2.5,
+            extra_style,
+        ),
+    )
     cmds = [("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8C8C8C"))]
     if header_rows:
         cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#DCE6F1")))
@@ -363,25 +438,30 @@ def one_line_text(value: Any, width: float | None, style) -> str | None:
     if mark_supplement(text) != text:
         return None
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
     if stringWidth(text, style.fontName, style.fontSize) > width:
         return None
     return text
 
 
-def fit_widths(rows: list[list[Any]], width: float, style: str = "cell",
-               pad: float = 7.0) -> list[float]:
+def fit_widths(
+    rows: list[list[Any]], width: float, style: str = "cell", pad: float = 7.0
+) -> list[float]:
     """Column widths [pt] that add up to ``width``, each in proportion to the widest text
     of its body column (header words may wrap), so that numbers are not broken across lines
     when the page allows it."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
     st = styles()[style]
     need = []
     for c in range(len(rows[0])):
         body = [plain(r[c]) for r in rows[1:]] or [""]
         head = plain(rows[0][c])
         # a header wraps at about four characters; a body cell must fit on one line
-        w = max([stringWidth(v, st.fontName, st.fontSize) for v in body]
-                + [stringWidth(head[:4], st.fontName, st.fontSize)])
+        w = max(
+            [stringWidth(v, st.fontName, st.fontSize) for v in body]
+            + [stringWidth(head[:4], st.fontName, st.fontSize)]
+        )
         need.append(w + pad)
     total = sum(need)
     if total >= width:
@@ -399,30 +479,43 @@ def _latin_fits(value: Any, width: float, style: str) -> bool:
     if not text or has_cjk(text):
         return False
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
     st = styles()[style]
     return all(stringWidth(w, st.fontName, st.fontSize) <= width for w in text.split())
 
 
-def kv_table(pairs: list[tuple[str, Any]], width: float, key_frac: float = 0.34,
-             font_size: float | None = None):
+def kv_table(
+    pairs: list[tuple[str, Any]],
+    width: float,
+    key_frac: float = 0.34,
+    font_size: float | None = None,
+):
     """A two-column "label: value" table of plain data text."""
     rows = [[k, v] for k, v in pairs]
     from reportlab.lib import colors
-    t = table(rows, [width * key_frac, width * (1 - key_frac)], header_rows=0, zebra=False,
-              font_size=font_size,
-              extra_style=[("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F3F7"))])
+
+    t = table(
+        rows,
+        [width * key_frac, width * (1 - key_frac)],
+        header_rows=0,
+        zebra=False,
+        font_size=font_size,
+        extra_style=[("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F3F7"))],
+    )
     return t
 
 
 def content_width() -> float:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
+
     return A4[0] - 2 * PAGE_MARGIN_MM * mm
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """Cut ``text`` with an ellipsis so that it fits ``width`` points (canvas text)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
     if stringWidth(text, font, size) <= width:
         return text
     while text and stringWidth(text + "…", font, size) > width:
@@ -430,8 +523,7 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
-def numbered_canvas_class(header_left: str, header_right: str, footer_left: str,
-                          lang: str = "zh"):
+def numbered_canvas_class(header_left: str, header_right: str, footer_left: str, lang: str = "zh"):
     """A canvas class that draws the running header and "第 n 页 / 共 m 页" on every page.
 
     Header and footer strings are drawn with ``drawString`` (no markup parser); they are
@@ -479,8 +571,9 @@ def numbered_canvas_class(header_left: str, header_right: str, footer_left: str,
             self.line(left, top - 2.5 * mm, right, top - 2.5 * mm)
             bottom = 10 * mm
             self.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
-            page = t(f"第 {self._pageNumber} 页 / 共 {total} 页",
-                     f"Page {self._pageNumber} of {total}")
+            page = t(
+                f"第 {self._pageNumber} 页 / 共 {total} 页", f"Page {self._pageNumber} of {total}"
+            )
             self.drawRightString(right, bottom, page)
             self.drawString(left, bottom, _fit(fl, font, 8, w * 0.7))
             self.restoreState()
@@ -488,8 +581,16 @@ def numbered_canvas_class(header_left: str, header_right: str, footer_left: str,
     return NumberedCanvas
 
 
-def build_pdf(out, story: list, *, title: str, header_left: str, header_right: str,
-              lang: str = "zh", author: str = APP_NAME_ZH) -> None:
+def build_pdf(
+    out,
+    story: list,
+    *,
+    title: str,
+    header_left: str,
+    header_right: str,
+    lang: str = "zh",
+    author: str = APP_NAME_ZH,
+) -> None:
     """Lay ``story`` out on A4 pages and write the PDF to ``out`` (path or binary file)."""
     from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
@@ -508,20 +609,37 @@ def build_pdf(out, story: list, *, title: str, header_left: str, header_right: s
         tmp = final.with_name(f".{final.name}.{os.getpid()}.part")
         try:
             with tmp.open("wb") as f:
-                build_pdf(f, story, title=title, header_left=header_left,
-                          header_right=header_right, lang=lang, author=author)
+                build_pdf(
+                    f,
+                    story,
+                    title=title,
+                    header_left=header_left,
+                    header_right=header_right,
+                    lang=lang,
+                    author=author,
+                )
             fsync_replace(tmp, final)
         finally:
             tmp.unlink(missing_ok=True)
         return
-    doc = SimpleDocTemplate(target, pagesize=A4, leftMargin=m, rightMargin=m,
-                            topMargin=m + 2 * mm, bottomMargin=m, title=plain(title),
-                            author=author, creator=f"{APP_NAME_ZH} {APP_NAME_EN}",
-                            subject=plain(title))
-    footer = (f"{APP_NAME_ZH} · " if lang == "zh" else f"{APP_NAME_EN} · ") + \
-        Tr(lang)("生成日期 ", "generated ") + today_iso()
-    doc.build(story, canvasmaker=numbered_canvas_class(header_left, header_right, footer,
-                                                       lang))
+    doc = SimpleDocTemplate(
+        target,
+        pagesize=A4,
+        leftMargin=m,
+        rightMargin=m,
+        topMargin=m + 2 * mm,
+        bottomMargin=m,
+        title=plain(title),
+        author=author,
+        creator=f"{APP_NAME_ZH} {APP_NAME_EN}",
+        subject=plain(title),
+    )
+    footer = (
+        (f"{APP_NAME_ZH} · " if lang == "zh" else f"{APP_NAME_EN} · ")
+        + Tr(lang)("生成日期 ", "generated ")
+        + today_iso()
+    )
+    doc.build(story, canvasmaker=numbered_canvas_class(header_left, header_right, footer, lang))
 
 
 def unavailable(t: Tr, what_zh: str, what_en: str, reason: str):

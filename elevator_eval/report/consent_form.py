@@ -49,8 +49,16 @@ from .common import (
 from .scheme_version import scheme_label
 
 BLANK = "________________"
-ORG_KEYS = ("street_office", "consultant", "contact_person", "contact_phone", "address",
-            "seal_text", "return_deadline", "return_place")
+ORG_KEYS = (
+    "street_office",
+    "consultant",
+    "contact_person",
+    "contact_phone",
+    "address",
+    "seal_text",
+    "return_deadline",
+    "return_place",
+)
 """Keys read from ``project.settings["organisation"]``."""
 
 
@@ -58,8 +66,7 @@ def organisation(project) -> dict[str, str]:
     """The organiser profile: each of :data:`ORG_KEYS` as text (``""`` when absent)."""
     org = project.settings.get("organisation") if project is not None else None
     org = org if isinstance(org, dict) else {}
-    return {k: plain(org.get(k)).strip() if isinstance(org.get(k), str) else ""
-            for k in ORG_KEYS}
+    return {k: plain(org.get(k)).strip() if isinstance(org.get(k), str) else "" for k in ORG_KEYS}
 
 
 def _or_blank(text: str) -> str:
@@ -82,6 +89,7 @@ def _form_mark(key: tuple[int, str]):
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
     while text and stringWidth(text, font, size) > width:
         text = text[:-2] + "…"
     return text
@@ -95,6 +103,7 @@ def _form_canvas(header_left: str, header_right: str, footer_left: str, t: Tr):
     from reportlab.pdfgen.canvas import Canvas
 
     from .. import fonts
+
     font = fonts.register_reportlab()
     left, right = PAGE_MARGIN_MM * mm, A4[0] - PAGE_MARGIN_MM * mm
 
@@ -143,8 +152,9 @@ def _form_canvas(header_left: str, header_right: str, footer_left: str, t: Tr):
     return FormCanvas
 
 
-def _owner_form(index, unit, owner_id, homes, share, version, t: Tr, width, project, org,
-                ballot) -> list:
+def _owner_form(
+    index, unit, owner_id, homes, share, version, t: Tr, width, project, org, ballot
+) -> list:
     """One owner's form: the question, the homes and amounts, the decision and signatures."""
     story = _form_head(index, unit, version, t, width, project, org, ballot)
     rows_story, totals = _homes(homes, share, t, width)
@@ -158,27 +168,50 @@ def _form_head(index, unit, version, t: Tr, width, project, org, ballot) -> list
     """Form mark, title, the unit, the question, where to return it and who organises."""
     community, building, project_name = unit_context(unit, project)
     serial = ballot[0].serial if ballot else ""
-    story = [_form_mark((index, serial)),
-             para(t("既有住宅加装电梯意见征询表", "Elevator retrofit: consent form"), "h1")]
+    story = [
+        _form_mark((index, serial)),
+        para(t("既有住宅加装电梯意见征询表", "Elevator retrofit: consent form"), "h1"),
+    ]
     where = " · ".join(x for x in (project_name, community, building) if x)
-    story.append(para((where + " · " if where else "") + t("单元：", "Unit: ")
-                      + (unit.name or unit.id) + t(f"（{unit.id}）", f" ({unit.id})"), "body"))
-    question = t(f"是否同意按本方案（版本 {version}）加装电梯并按附表分摊费用？",
-                 f"Do you agree to install the elevator under this scheme (version {version}) "
-                 "and to share its cost as in the attached table?")
-    story.append(para_markup(esc(t("征询事项：", "Question: ")) + "<b>" + esc(question)
-                             + "</b>", "box"))
+    story.append(
+        para(
+            (where + " · " if where else "")
+            + t("单元：", "Unit: ")
+            + (unit.name or unit.id)
+            + t(f"（{unit.id}）", f" ({unit.id})"),
+            "body",
+        )
+    )
+    question = t(
+        f"是否同意按本方案（版本 {version}）加装电梯并按附表分摊费用？",
+        f"Do you agree to install the elevator under this scheme (version {version}) "
+        "and to share its cost as in the attached table?",
+    )
+    story.append(
+        para_markup(esc(t("征询事项：", "Question: ")) + "<b>" + esc(question) + "</b>", "box")
+    )
     deadline = org["return_deadline"] or t("______年____月____日", "____________")
     place = org["return_place"] or org["address"]
-    story.append(para(t(f"请于 {deadline} 前将本表签字后交回：{_or_blank(place)}。逾期未交回的，"
-                        "按未参与表决处理。",
-                        f"Please return this form, signed, by {deadline} to "
-                        f"{_or_blank(place)}. Forms not returned in time count as not "
-                        "taking part."), "body"))
-    pairs = [(t("组织单位", "Organiser"), _or_blank(org["street_office"])),
-             (t("咨询单位", "Consultant"), _or_blank(org["consultant"])),
-             (t("联系人 / 联系电话", "Contact / phone"),
-              _or_blank(org["contact_person"]) + "　" + _or_blank(org["contact_phone"]))]
+    story.append(
+        para(
+            t(
+                f"请于 {deadline} 前将本表签字后交回：{_or_blank(place)}。逾期未交回的，"
+                "按未参与表决处理。",
+                f"Please return this form, signed, by {deadline} to "
+                f"{_or_blank(place)}. Forms not returned in time count as not "
+                "taking part.",
+            ),
+            "body",
+        )
+    )
+    pairs = [
+        (t("组织单位", "Organiser"), _or_blank(org["street_office"])),
+        (t("咨询单位", "Consultant"), _or_blank(org["consultant"])),
+        (
+            t("联系人 / 联系电话", "Contact / phone"),
+            _or_blank(org["contact_person"]) + "　" + _or_blank(org["contact_phone"]),
+        ),
+    ]
     story.append(kv_table(pairs, width, 0.25))
     return story
 
@@ -188,8 +221,15 @@ def _homes(homes, share, t: Tr, width) -> tuple[list, tuple[Decimal, Decimal, De
     (capital share, yearly running cost, compensation received)."""
     story = [para(t("业主及房屋", "Owner and homes"), "h2")]
     name = next((h.owner_name for h in homes if h.owner_name), "")
-    rows = [[t("门牌号", "Door"), t("楼层", "Floor"), t("专有部分面积", "Exclusive area"),
-             t("本户建设出资", "Capital share"), t("年运行费", "Running cost / year")]]
+    rows = [
+        [
+            t("门牌号", "Door"),
+            t("楼层", "Floor"),
+            t("专有部分面积", "Exclusive area"),
+            t("本户建设出资", "Capital share"),
+            t("年运行费", "Running cost / year"),
+        ]
+    ]
     total_share, total_run, total_received = Decimal(0), Decimal(0), Decimal(0)
     for h in homes:
         hs = _hs(share, h.id)
@@ -203,25 +243,45 @@ def _homes(homes, share, t: Tr, width) -> tuple[list, tuple[Decimal, Decimal, De
             cell = fmt_yuan(hs.share_yuan + received, symbol=True)
             if received:
                 cell += t("；获得补偿 ", "; receives ") + fmt_yuan(received, symbol=True)
-        rows.append([h.id, str(h.floor), fmt_area(h.area_m2) + " " + t.m2, cell,
-                     fmt_yuan(hs.annual_running_yuan, symbol=True) if hs else "—"])
+        rows.append(
+            [
+                h.id,
+                str(h.floor),
+                fmt_area(h.area_m2) + " " + t.m2,
+                cell,
+                fmt_yuan(hs.annual_running_yuan, symbol=True) if hs else "—",
+            ]
+        )
     if len(homes) > 1:
-        rows.append([t("合计", "Total"), "",
-                     fmt_area(sum((h.area_m2 for h in homes), Decimal(0))) + " " + t.m2,
-                     fmt_yuan(total_share, symbol=True) if share else "—",
-                     fmt_yuan(total_run, symbol=True) if share else "—"])
+        rows.append(
+            [
+                t("合计", "Total"),
+                "",
+                fmt_area(sum((h.area_m2 for h in homes), Decimal(0))) + " " + t.m2,
+                fmt_yuan(total_share, symbol=True) if share else "—",
+                fmt_yuan(total_run, symbol=True) if share else "—",
+            ]
+        )
     story.append(kv_table([(t("业主", "Owner"), name or BLANK)], width, 0.25))
-    story.append(table(rows, [width * f for f in (0.16, 0.1, 0.24, 0.26, 0.24)],
-                       align_right_cols=(2, 3, 4)))
+    story.append(
+        table(rows, [width * f for f in (0.16, 0.1, 0.24, 0.26, 0.24)], align_right_cols=(2, 3, 4))
+    )
     if len(homes) > 1:
-        story.append(para(t(f"您在本单元有 {len(homes)} 套住房，只填本表一张，计一票；"
-                            "表决面积按各套面积合计。",
-                            f"You own {len(homes)} homes in this unit: fill in this one form; "
-                            "you have one vote, and the areas of your homes are added."),
-                          "small"))
+        story.append(
+            para(
+                t(
+                    f"您在本单元有 {len(homes)} 套住房，只填本表一张，计一票；"
+                    "表决面积按各套面积合计。",
+                    f"You own {len(homes)} homes in this unit: fill in this one form; "
+                    "you have one vote, and the areas of your homes are added.",
+                ),
+                "small",
+            )
+        )
     else:
-        story.append(para(t("每位业主一张表、计一票。", "One form and one vote per owner."),
-                          "small"))
+        story.append(
+            para(t("每位业主一张表、计一票。", "One form and one vote per owner."), "small")
+        )
     return story, (total_share, total_run, total_received)
 
 
@@ -230,29 +290,59 @@ def _amounts(share, totals, t: Tr, width) -> list:
     total_share, total_run, total_received = totals
     story: list = []
     if share is None:
-        story.append(unavailable(t, "费用分摊", "Cost sharing",
-                                 t("费用分摊模块未安装，无法填入金额。",
-                                   "the cost-sharing engine is not installed.")))
+        story.append(
+            unavailable(
+                t,
+                "费用分摊",
+                "Cost sharing",
+                t(
+                    "费用分摊模块未安装，无法填入金额。",
+                    "the cost-sharing engine is not installed.",
+                ),
+            )
+        )
     else:
-        pct = (fmt_pct(Fraction(total_share) / Fraction(share.owners_total_yuan), 2)
-               if share.owners_total_yuan else "—")
-        pairs = [(t("建设总费用 / 政府补贴", "Capital total / subsidies"),
-                  fmt_yuan(share.total_yuan, symbol=True) + " / "
-                  + fmt_yuan(share.subsidy_yuan, symbol=True)),
-                 (t("业主合计出资 / 分摊方法", "Owners' total / method"),
-                  fmt_yuan(share.owners_total_yuan, symbol=True) + " / "
-                  + t.pair((share.method_title_zh, share.method_title_en))),
-                 (t("您的出资合计", "Your capital share"),
-                  fmt_yuan(total_share, symbol=True)
-                  + t(f"（占业主合计 {pct}）", f" ({pct} of the owners' total)"))]
+        pct = (
+            fmt_pct(Fraction(total_share) / Fraction(share.owners_total_yuan), 2)
+            if share.owners_total_yuan
+            else "—"
+        )
+        pairs = [
+            (
+                t("建设总费用 / 政府补贴", "Capital total / subsidies"),
+                fmt_yuan(share.total_yuan, symbol=True)
+                + " / "
+                + fmt_yuan(share.subsidy_yuan, symbol=True),
+            ),
+            (
+                t("业主合计出资 / 分摊方法", "Owners' total / method"),
+                fmt_yuan(share.owners_total_yuan, symbol=True)
+                + " / "
+                + t.pair((share.method_title_zh, share.method_title_en)),
+            ),
+            (
+                t("您的出资合计", "Your capital share"),
+                fmt_yuan(total_share, symbol=True)
+                + t(f"（占业主合计 {pct}）", f" ({pct} of the owners' total)"),
+            ),
+        ]
         if total_received:
-            pairs.append((t("您获得的补偿", "Compensation you receive"),
-                          fmt_yuan(total_received, symbol=True)
-                          + t("（由出资业主支付，另行签订书面协议）",
-                              " (paid by the contributing owners; a separate written "
-                              "agreement)")))
-        pairs.append((t("10 年合计（出资 + 运行）", "10-year total (capital + running)"),
-                      fmt_yuan(total_share + 10 * total_run, symbol=True)))
+            pairs.append(
+                (
+                    t("您获得的补偿", "Compensation you receive"),
+                    fmt_yuan(total_received, symbol=True)
+                    + t(
+                        "（由出资业主支付，另行签订书面协议）",
+                        " (paid by the contributing owners; a separate written agreement)",
+                    ),
+                )
+            )
+        pairs.append(
+            (
+                t("10 年合计（出资 + 运行）", "10-year total (capital + running)"),
+                fmt_yuan(total_share + 10 * total_run, symbol=True),
+            )
+        )
         story.append(kv_table(pairs, width, 0.3))
 
     return story
@@ -266,43 +356,93 @@ def _decision(version, t: Tr, width, org, ballot) -> list:
     serial = ballot[0].serial if ballot else ""
     story: list = []
     labels = tuple(t.pair(B.OPTION_LABELS[o]) for o in B.OPTIONS)
-    hint = t("请在一个方框内打“✓”；改变主意请另取新表，勿涂改。",
-             "Tick one box. To change your answer ask for a new form; do not correct.")
-    block = ballot_block(ballot[1] if ballot else None, labels,  # type: ignore[arg-type]
-                         t("表单编号：", "Form serial: ") + (serial or "—"), hint)
-    story.append(KeepTogether([para(t("您的意见（请在一个方框内打“✓”）", "Your decision"), "h2"),
-                               block]))
+    hint = t(
+        "请在一个方框内打“✓”；改变主意请另取新表，勿涂改。",
+        "Tick one box. To change your answer ask for a new form; do not correct.",
+    )
+    block = ballot_block(
+        ballot[1] if ballot else None,
+        labels,  # type: ignore[arg-type]
+        t("表单编号：", "Form serial: ") + (serial or "—"),
+        hint,
+    )
+    story.append(
+        KeepTogether([para(t("您的意见（请在一个方框内打“✓”）", "Your decision"), "h2"), block])
+    )
     story.append(para(t("意见或建议：", "Comments:") + "_" * 60, "body"))
     story.append(Spacer(1, 8))
     sig_rows = [
-        [t("业主签名", "Owner's signature"), "", t("身份证号后四位", "ID, last 4 digits"), "",
-         t("联系电话", "Phone"), ""],
-        [t("共有人签名", "Co-owner's signature"), "", t("身份证号后四位", "ID, last 4 digits"), "",
-         t("日期", "Date"), ""],
-        [t("代理人签名", "Proxy's signature"), "", t("身份证号后四位", "ID, last 4 digits"), "",
-         t("日期", "Date"), ""],
+        [
+            t("业主签名", "Owner's signature"),
+            "",
+            t("身份证号后四位", "ID, last 4 digits"),
+            "",
+            t("联系电话", "Phone"),
+            "",
+        ],
+        [
+            t("共有人签名", "Co-owner's signature"),
+            "",
+            t("身份证号后四位", "ID, last 4 digits"),
+            "",
+            t("日期", "Date"),
+            "",
+        ],
+        [
+            t("代理人签名", "Proxy's signature"),
+            "",
+            t("身份证号后四位", "ID, last 4 digits"),
+            "",
+            t("日期", "Date"),
+            "",
+        ],
     ]
-    story.append(KeepTogether([
-        table(sig_rows, [width * f for f in (0.16, 0.22, 0.17, 0.12, 0.11, 0.22)],
-              header_rows=0, zebra=False,
-              extra_style=[("ROWHEIGHT", (0, 0), (-1, -1), 26),
-                           ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F3F7"))]),
-        para(t("代理人须附业主签字的授权委托书（或监护、继承等证明）原件或复印件，并出示本人身份证件。"
-               "共有房屋由共有人共同签名或由其中一人持其他共有人的书面授权签名。",
-               "A proxy attaches the owner's signed power of attorney (or proof of "
-               "guardianship or inheritance) and shows an identity document. Co-owned homes: "
-               "all co-owners sign, or one signs with the others' written authority."),
-             "small")]))
-    story.append(para(
-        t(f"说明：本表对应方案版本 {version}，费用、补贴或分摊办法如有变更，版本号随之改变，须按新方案"
-          "重新征询。表决按业主计，以签字原件为准；本表二维码用于核对表格真伪与录入，不含金额。",
-          f"Note: this form belongs to scheme version {version}; if the costs, subsidies or "
-          "sharing change, the version changes and owners are asked again. Votes count per "
-          "owner; the signed original counts. The code checks the form and speeds up "
-          "counting; it holds no amounts."), "small"))
+    story.append(
+        KeepTogether(
+            [
+                table(
+                    sig_rows,
+                    [width * f for f in (0.16, 0.22, 0.17, 0.12, 0.11, 0.22)],
+                    header_rows=0,
+                    zebra=False,
+                    extra_style=[
+                        ("ROWHEIGHT", (0, 0), (-1, -1), 26),
+                        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F3F7")),
+                    ],
+                ),
+                para(
+                    t(
+                        "代理人须附业主签字的授权委托书（或监护、继承等证明）原件或复印件，并出示本人身份证件。"
+                        "共有房屋由共有人共同签名或由其中一人持其他共有人的书面授权签名。",
+                        "A proxy attaches the owner's signed power of attorney (or proof of "
+                        "guardianship or inheritance) and shows an identity document. Co-owned homes: "
+                        "all co-owners sign, or one signs with the others' written authority.",
+                    ),
+                    "small",
+                ),
+            ]
+        )
+    )
+    story.append(
+        para(
+            t(
+                f"说明：本表对应方案版本 {version}，费用、补贴或分摊办法如有变更，版本号随之改变，须按新方案"
+                "重新征询。表决按业主计，以签字原件为准；本表二维码用于核对表格真伪与录入，不含金额。",
+                f"Note: this form belongs to scheme version {version}; if the costs, subsidies or "
+                "sharing change, the version changes and owners are asked again. Votes count per "
+                "owner; the signed original counts. The code checks the form and speeds up "
+                "counting; it holds no amounts.",
+            ),
+            "small",
+        )
+    )
     seal = org["seal_text"] or org["street_office"]
-    story.append(para(t(f"组织单位（盖章）：{_or_blank(seal)}",
-                        f"Organiser (seal): {_or_blank(seal)}"), "body"))
+    story.append(
+        para(
+            t(f"组织单位（盖章）：{_or_blank(seal)}", f"Organiser (seal): {_or_blank(seal)}"),
+            "body",
+        )
+    )
     return story
 
 
@@ -315,8 +455,9 @@ def _hs(share, household_id):
         return None
 
 
-def build_consent_forms(unit, *, project=None, lang: str = "zh", out,
-                        households: list[str] | None = None) -> bool:
+def build_consent_forms(
+    unit, *, project=None, lang: str = "zh", out, households: list[str] | None = None
+) -> bool:
     """Write the consent forms of ``unit``: one form per owner.
 
     Parameters
@@ -361,10 +502,16 @@ def build_consent_forms(unit, *, project=None, lang: str = "zh", out,
             ballot = (ident, B.encode_payload(ident, secret))
         if story:
             story.append(PageBreak())
-        story += _owner_form(index, unit, owner_id, homes, share, version, t, width, project, org,
-                             ballot)
-        story.append(para(t("表决规则：", "Consent ruleset: ")
-                          + t.pair((rules.consent.title_zh, rules.consent.title_en)), "small"))
+        story += _owner_form(
+            index, unit, owner_id, homes, share, version, t, width, project, org, ballot
+        )
+        story.append(
+            para(
+                t("表决规则：", "Consent ruleset: ")
+                + t.pair((rules.consent.title_zh, rules.consent.title_en)),
+                "small",
+            )
+        )
     if not story:
         story.append(para(t("本单元没有住户。", "This unit has no households.")))
     _write(out, story, unit, version, t)
@@ -380,12 +527,28 @@ def _write(out, story: list, unit, version: str, t: Tr) -> None:
 
     title = t("加装电梯意见征询表", "Consent forms") + " — " + (unit.name or unit.id)
     m = PAGE_MARGIN_MM * mm
-    doc = SimpleDocTemplate(out if hasattr(out, "write") else str(out), pagesize=A4,
-                            leftMargin=m, rightMargin=m, topMargin=m + 2 * mm,
-                            bottomMargin=m, title=plain(title), author=APP_NAME_ZH,
-                            creator=f"{APP_NAME_ZH} {APP_NAME_EN}", subject=plain(title))
+    doc = SimpleDocTemplate(
+        out if hasattr(out, "write") else str(out),
+        pagesize=A4,
+        leftMargin=m,
+        rightMargin=m,
+        topMargin=m + 2 * mm,
+        bottomMargin=m,
+        title=plain(title),
+        author=APP_NAME_ZH,
+        creator=f"{APP_NAME_ZH} {APP_NAME_EN}",
+        subject=plain(title),
+    )
     rl_config.useA85 = 0
-    footer = t(f"{APP_NAME_ZH} · ", f"{APP_NAME_EN} · ") + t("生成日期 ", "generated ") + today_iso()
-    doc.build(story, canvasmaker=_form_canvas(
-        t("意见征询表", "Consent form") + " · " + (unit.name or unit.id),
-        t("方案版本 ", "Scheme ") + version, footer, t))
+    footer = (
+        t(f"{APP_NAME_ZH} · ", f"{APP_NAME_EN} · ") + t("生成日期 ", "generated ") + today_iso()
+    )
+    doc.build(
+        story,
+        canvasmaker=_form_canvas(
+            t("意见征询表", "Consent form") + " · " + (unit.name or unit.id),
+            t("方案版本 ", "Scheme ") + version,
+            footer,
+            t,
+        ),
+    )

@@ -23,8 +23,14 @@ from typing import Any
 
 from ..errors import InputError
 
-ORG_KEYS = ("street_office", "consultant", "contact_person", "contact_phone", "address",
-            "seal_text")
+ORG_KEYS = (
+    "street_office",
+    "consultant",
+    "contact_person",
+    "contact_phone",
+    "address",
+    "seal_text",
+)
 BLOCKS = ("notice", "elevator", "entry_options", "impacts", "payment", "maintenance")
 
 
@@ -38,6 +44,7 @@ def doc_rules() -> dict[str, Any]:
         ``rules documents/default``: a block or a number is missing or out of range.
     """
     from .. import ruledata
+
     data = ruledata.load("documents", "default")
     where = "rules documents/default"
     for block in BLOCKS:
@@ -74,7 +81,7 @@ def organisation(project) -> dict[str, str]:
     """The organisation profile, every key of :data:`ORG_KEYS` present (``""`` if unset)."""
     raw = (project.settings or {}).get("organisation") if project is not None else None
     if raw is None:
-        return {k: "" for k in ORG_KEYS}
+        return dict.fromkeys(ORG_KEYS, "")
     if not isinstance(raw, dict):
         raise InputError("settings.organisation", "must be an object")
     return {k: _text(raw, k, "settings.organisation") for k in ORG_KEYS}
@@ -109,8 +116,10 @@ def notice_settings(project) -> tuple[_dt.date | None, int | None]:
         raise InputError("settings.notice", "must be an object {start_date, period_days}")
     start = raw.get("start_date")
     days = raw.get("period_days")
-    return (None if start in (None, "") else parse_date(start, "settings.notice.start_date"),
-            None if days in (None, "") else check_days(days, "settings.notice.period_days"))
+    return (
+        None if start in (None, "") else parse_date(start, "settings.notice.start_date"),
+        None if days in (None, "") else check_days(days, "settings.notice.period_days"),
+    )
 
 
 @dataclass(frozen=True)
@@ -129,9 +138,11 @@ class ElevatorSpec:
 
 
 def _pair(v, field: str) -> tuple[int, int]:
-    if not (isinstance(v, (list, tuple)) and len(v) == 2
-            and all(isinstance(x, int) and not isinstance(x, bool) and 0 < x < 10000
-                    for x in v)):
+    if not (
+        isinstance(v, (list, tuple))
+        and len(v) == 2
+        and all(isinstance(x, int) and not isinstance(x, bool) and 0 < x < 10000 for x in v)
+    ):
         raise InputError(field, "must be [width, depth] in whole millimetres")
     return int(v[0]), int(v[1])
 
@@ -148,8 +159,7 @@ def elevator_spec(unit) -> ElevatorSpec:
         own = {}
     if not isinstance(own, dict):
         raise InputError("extra.elevator", "must be an object")
-    keys = ("rated_load_kg", "persons", "speed_m_s", "car_mm", "door_mm", "accessible",
-            "stretcher")
+    keys = ("rated_load_kg", "persons", "speed_m_s", "car_mm", "door_mm", "accessible", "stretcher")
     val = {k: own.get(k, defaults[k]) for k in keys}
     f = "extra.elevator"
     for k in ("rated_load_kg", "persons"):
@@ -164,10 +174,16 @@ def elevator_spec(unit) -> ElevatorSpec:
     for k in ("accessible", "stretcher"):
         if not isinstance(val[k], bool):
             raise InputError(f"{f}.{k}", "must be true or false")
-    return ElevatorSpec(val["rated_load_kg"], val["persons"], speed,
-                        _pair(val["car_mm"], f"{f}.car_mm"),
-                        _pair(val["door_mm"], f"{f}.door_mm"), val["accessible"],
-                        val["stretcher"], frozenset(k for k in keys if k not in own))
+    return ElevatorSpec(
+        val["rated_load_kg"],
+        val["persons"],
+        speed,
+        _pair(val["car_mm"], f"{f}.car_mm"),
+        _pair(val["door_mm"], f"{f}.door_mm"),
+        val["accessible"],
+        val["stretcher"],
+        frozenset(k for k in keys if k not in own),
+    )
 
 
 def stats_date(unit) -> str | None:

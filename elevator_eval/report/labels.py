@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from ..vocabulary import pairs
 
 COST_ITEMS = {
@@ -69,7 +68,3 @@ METHOD_SOURCES_ZH = {
 }
 """Chinese title of each sharing method's source (the citation itself is printed as given in
 :data:`elevator_eval.costshare.METHOD_INFO`)."""
-
-
-
-

@@ -20,8 +20,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-CANNOT_START = ("，。、；：？！）》」』】〕〉〗〙｝”’…—–·％‰℃°"
-                ",.;:?!)]}%'\"")
+CANNOT_START = "，。、；：？！）》」』】〕〉〗〙｝”’…—–·％‰℃°,.;:?!)]}%'\""
 """Characters that must not begin a line (closing and pause punctuation)."""
 
 CANNOT_END = "（《「『【〔〈〖〘｛“‘([{¥￥$#"
@@ -52,19 +51,23 @@ def break_index(chars: list[str], start: int, over: int) -> int:
         if j > limit:
             b = j
     pulled = 0
-    while b - 1 > start and pulled < _MAX_PULL and (
-            chars[b] in CANNOT_START or chars[b - 1] in CANNOT_END):
+    while (
+        b - 1 > start
+        and pulled < _MAX_PULL
+        and (chars[b] in CANNOT_START or chars[b - 1] in CANNOT_END)
+    ):
         b -= 1
         pulled += 1
     return b
 
 
-def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803 - reportlab's
+def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
     """reportlab's ``cjkFragSplit`` with the Chinese line-breaking rules (same arguments)."""
     # Long: one line-filling loop, kept in the shape of reportlab's function it replaces
     from reportlab import rl_config
     from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
-    tolerance_pt = rl_config._FUZZ   # reportlab's own width tolerance, so both agree
+
+    tolerance_pt = rl_config._FUZZ  # reportlab's own width tolerance, so both agree
 
     units = []
     for f in frags:
@@ -101,8 +104,9 @@ def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803
         if hasattr(u.frag, "lineBreak"):
             used += w
             i += 1
-            lines.append(makeCJKParaLine(units[start:i], max_width, used, max_width - used,
-                                         True, calcBounds))
+            lines.append(
+                makeCJKParaLine(units[start:i], max_width, used, max_width - used, True, calcBounds)
+            )
             max_width = next_width()
             start, used = i, 0.0
             continue
@@ -110,8 +114,7 @@ def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803
             b = break_index([str(x) for x in units], start, i)
             line = units[start:b]
             lw = sum(width(x, max_width) for x in line)
-            lines.append(makeCJKParaLine(line, max_width, lw, max_width - lw, False,
-                                         calcBounds))
+            lines.append(makeCJKParaLine(line, max_width, lw, max_width - lw, False, calcBounds))
             max_width = next_width()
             start = i = b
             while i < n and str(units[i]) == " ":  # no line starts with a space
@@ -122,8 +125,9 @@ def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803
         i += 1
     if start < n:
         lw = sum(width(x, max_width) for x in units[start:])
-        lines.append(makeCJKParaLine(units[start:], max_width, lw, max_width - lw, False,
-                                     calcBounds))
+        lines.append(
+            makeCJKParaLine(units[start:], max_width, lw, max_width - lw, False, calcBounds)
+        )
     return ParaLines(kind=1, lines=lines)
 
 
@@ -132,14 +136,16 @@ def char_width(ch: str, font_name: str, font_size: float) -> float:
     """Width [pt] of one character (reportlab's ``stringWidth``, remembered: a document
     measures the same few hundred characters thousands of times)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
     return stringWidth(ch, font_name, font_size)
 
 
-def word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):  # noqa: N803
+def word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):
     """reportlab's ``wordSplit`` (a paragraph of one style) with the same rules:
     ``[[extra space, line text], …]``."""
     from reportlab import rl_config
-    tolerance_pt = rl_config._FUZZ   # reportlab's own width tolerance, so both agree
+
+    tolerance_pt = rl_config._FUZZ  # reportlab's own width tolerance, so both agree
 
     if isinstance(word, bytes):
         word = word.decode(encoding)
@@ -183,6 +189,7 @@ def install() -> None:
     if _installed:
         return
     from reportlab.platypus import paragraph
+
     paragraph.cjkFragSplit = cjk_frag_split
     paragraph.wordSplit = word_split
     _installed = True

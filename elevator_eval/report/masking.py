@@ -12,6 +12,7 @@ def compound_surnames() -> tuple[str, ...]:
     """Compound surnames (``欧阳``, ``司马`` …) from ``rules/names/compound-surnames.json``,
     longest first."""
     from .. import ruledata
+
     data = ruledata.load("names", "compound-surnames")
     return tuple(sorted((str(s) for s in data["surnames"]), key=len, reverse=True))
 

@@ -55,9 +55,14 @@ def payment_schedule(unit, s) -> list[PaymentRow]:
     Σ net = Σ contributions.
     """
     from ..costshare_allocate import allocate
+
     floors = [h.floor for h in s.households]
-    gross = allocate(s.total_yuan, [h.weight for h in s.households], s.rounding_yuan
-                     if s.rounding_yuan else unit.share.rounding_yuan, floors)
+    gross = allocate(
+        s.total_yuan,
+        [h.weight for h in s.households],
+        s.rounding_yuan if s.rounding_yuan else unit.share.rounding_yuan,
+        floors,
+    )
     paid, received = display_shares(s)
     rows = []
     for h, g, p, r in zip(s.households, gross, paid, received):

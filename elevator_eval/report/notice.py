@@ -69,8 +69,9 @@ def notice_days_default() -> tuple[int, int]:
     return int(n["days"]), int(n["feedback_days"])
 
 
-def notice_period(start: _dt.date, notice_days: int | None = None,
-                  feedback_days: int | None = None) -> tuple[_dt.date, _dt.date, _dt.date]:
+def notice_period(
+    start: _dt.date, notice_days: int | None = None, feedback_days: int | None = None
+) -> tuple[_dt.date, _dt.date, _dt.date]:
     """(first day, last day of posting, last day for written feedback).
 
     ``notice_days`` natural days counted from ``start`` inclusive: 10 days from 1 March end
@@ -95,17 +96,20 @@ def fmt_date(d: _dt.date | str, t: Tr) -> str:
 def refusal(unit, d, t: Tr) -> str | None:
     """Why ``unit`` cannot have a 方案公示 (``None`` when its vote passed)."""
     from . import labels as L
+
     c = d.consent
     if c is None:
         return t("表决统计不可用，不能出方案公示", "the vote tally is not available")
     if c.passed:
         return None
     state = L.label(L.CONSENT_STATES, c.state, t)
-    return t(f"单元 {unit.id} 的表决尚未通过（{state}），不能出方案公示；"
-             "可改出表决进展通报（命令行 --progress，窗口中选“表决进展通报”）",
-             f"the vote of unit {unit.id} has not passed ({state}); a scheme notice is only "
-             "for a passed vote — make a vote progress notice instead (--progress on the "
-             "command line, 'Vote progress notice' in the window)")
+    return t(
+        f"单元 {unit.id} 的表决尚未通过（{state}），不能出方案公示；"
+        "可改出表决进展通报（命令行 --progress，窗口中选“表决进展通报”）",
+        f"the vote of unit {unit.id} has not passed ({state}); a scheme notice is only "
+        "for a passed vote — make a vote progress notice instead (--progress on the "
+        "command line, 'Vote progress notice' in the window)",
+    )
 
 
 def _blank(text: str, n: int = 16) -> str:
@@ -119,26 +123,33 @@ def organiser_block(project, t: Tr, date: _dt.date, size: float = BODY_PT) -> li
     from reportlab.platypus import Paragraph, Spacer
 
     from .common import esc, sized
+
     org = organisation(project)
     lines = [
         t("组织单位：", "Organiser: ") + _blank(org["street_office"], 24),
         t("受理地点：", "Where to reply: ") + _blank(org["address"], 24),
-        t("联系人：", "Contact: ") + _blank(org["contact_person"], 10) + "　　"
-        + t("联系电话：", "Phone: ") + _blank(org["contact_phone"], 14),
+        t("联系人：", "Contact: ")
+        + _blank(org["contact_person"], 10)
+        + "　　"
+        + t("联系电话：", "Phone: ")
+        + _blank(org["contact_phone"], 14),
     ]
     if org["consultant"]:
         lines.append(t("技术咨询单位：", "Consultant: ") + org["consultant"])
     story = [para(x, "body", size) for x in lines]
     right = ParagraphStyle("ee-sign-right", parent=sized("body", size), alignment=TA_RIGHT)
     seal = org["seal_text"] or org["street_office"]
-    story += [Spacer(1, 18),  # room for the seal over the name and date
-              Paragraph(esc(_blank(seal, 20) + t("（盖章）", " (seal)")), right),
-              Paragraph(esc(fmt_date(date, t)), right)]
+    story += [
+        Spacer(1, 18),  # room for the seal over the name and date
+        Paragraph(esc(_blank(seal, 20) + t("（盖章）", " (seal)")), right),
+        Paragraph(esc(fmt_date(date, t)), right),
+    ]
     return story
 
 
 def _votes_table(unit, d, t: Tr, width: float, *, masked: bool, named: bool) -> list:
     from . import labels as L
+
     s = d.share
     hs = sorted(unit.households, key=lambda h: (-h.floor, h.id))
     head = [t("门牌", "Door"), t("楼层", "Floor"), t("面积 ㎡", "Area m²")]
@@ -151,6 +162,7 @@ def _votes_table(unit, d, t: Tr, width: float, *, masked: bool, named: bool) -> 
         head.append(t("表决意见", "Vote"))
     if s is not None:
         from .money_rows import display_shares
+
         paid, received = display_shares(s)
         by_id = {h.id: i for i, h in enumerate(s.households)}
         shares = money_column([paid[by_id[h.id]] for h in hs])
@@ -168,26 +180,53 @@ def _votes_table(unit, d, t: Tr, width: float, *, masked: bool, named: bool) -> 
             row.append(mask_name(h.owner_name))
         cell = shares[i]
         if comp.get(h.id):
-            cell += t(f"（获得补偿 ¥{fmt_yuan(comp[h.id])}）",
-                      f" (receives ¥{fmt_yuan(comp[h.id])})")
+            cell += t(
+                f"（获得补偿 ¥{fmt_yuan(comp[h.id])}）", f" (receives ¥{fmt_yuan(comp[h.id])})"
+            )
         row += [cell, running[i]]
         if named or not masked:
             row.append(L.label(L.VOTES, h.vote, t))
         rows.append(row)
-    fixed = {t("门牌", "Door"): 0.08, t("楼层", "Floor"): 0.07, t("面积 ㎡", "Area m²"): 0.11,
-             t("业主", "Owner"): 0.12, t("联系电话", "Phone"): 0.17, t("表决意见", "Vote"): 0.11}
+    fixed = {
+        t("门牌", "Door"): 0.08,
+        t("楼层", "Floor"): 0.07,
+        t("面积 ㎡", "Area m²"): 0.11,
+        t("业主", "Owner"): 0.12,
+        t("联系电话", "Phone"): 0.17,
+        t("表决意见", "Vote"): 0.11,
+    }
     rest = (1 - sum(fixed.get(h, 0) for h in head)) / sum(1 for h in head if h not in fixed)
     widths = [width * fixed.get(h, rest) for h in head]
-    money_cols = [head.index(t("建设出资（元）", "Share (yuan)")),
-                  head.index(t("年运行费（元）", "Yearly (yuan)"))]
-    return [table(rows, widths, align_right_cols=[2] + money_cols, font_size=BODY_PT,
-                  extra_style=[("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])]
+    money_cols = [
+        head.index(t("建设出资（元）", "Share (yuan)")),
+        head.index(t("年运行费（元）", "Yearly (yuan)")),
+    ]
+    return [
+        table(
+            rows,
+            widths,
+            align_right_cols=[2] + money_cols,
+            font_size=BODY_PT,
+            extra_style=[
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ],
+        )
+    ]
 
 
-def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = True,
-                 start: _dt.date | None = None, notice_days: int | None = None,
-                 feedback_days: int | None = None, progress: bool = False) -> None:
+def build_notice(
+    unit,
+    *,
+    project=None,
+    lang: str = "zh",
+    out,
+    masked: bool = True,
+    start: _dt.date | None = None,
+    notice_days: int | None = None,
+    feedback_days: int | None = None,
+    progress: bool = False,
+) -> None:
     """Write the scheme notice (or the vote progress notice) of ``unit``.
 
     Parameters
@@ -232,13 +271,26 @@ def build_notice(unit, *, project=None, lang: str = "zh", out, masked: bool = Tr
     story.append(para(t("平面示意图", "Schematic plan"), "h2"))
     story.append(plan_drawing(unit, width, 200, t.lang))
     story += _feedback(project, t, scheme=scheme, period=period)
-    doc_title = (t("加装电梯方案公示", "Public notice") if scheme
-                 else t("加装电梯表决进展通报", "Vote progress report")) + " — " + (unit.name or unit.id)
+    doc_title = (
+        (
+            t("加装电梯方案公示", "Public notice")
+            if scheme
+            else t("加装电梯表决进展通报", "Vote progress report")
+        )
+        + " — "
+        + (unit.name or unit.id)
+    )
     header = t("方案公示", "Public notice") if scheme else t("表决进展通报", "Vote progress")
     if not masked:
         header = internal + " · " + header
-    build_pdf(out, story, title=doc_title, header_left=header + " · " + (unit.name or unit.id),
-              header_right=t("日期 ", "date ") + period[0].isoformat(), lang=lang)
+    build_pdf(
+        out,
+        story,
+        title=doc_title,
+        header_left=header + " · " + (unit.name or unit.id),
+        header_right=t("日期 ", "date ") + period[0].isoformat(),
+        lang=lang,
+    )
 
 
 def _title(unit, t: Tr, *, scheme: bool, internal: str | None) -> list:
@@ -247,16 +299,18 @@ def _title(unit, t: Tr, *, scheme: bool, internal: str | None) -> list:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
-    title_style = ParagraphStyle("ee-notice-title", parent=styles()["title"], fontSize=21,
-                                 leading=27, spaceAfter=4)
+    title_style = ParagraphStyle(
+        "ee-notice-title", parent=styles()["title"], fontSize=21, leading=27, spaceAfter=4
+    )
     if scheme:
         title = t("既有住宅加装电梯方案公示", "Public notice: elevator retrofit scheme")
     else:
         title = t("既有住宅加装电梯表决进展通报", "Elevator retrofit: vote progress report")
     story = []
     if internal is not None:
-        mark = ParagraphStyle("ee-internal", parent=styles()["box"], textColor=colors.red,
-                              alignment=1)
+        mark = ParagraphStyle(
+            "ee-internal", parent=styles()["box"], textColor=colors.red, alignment=1
+        )
         story.append(Paragraph(esc(t(f"【{internal}】", f"[{internal}]")), mark))
         title += t("（内部资料）", " (internal)")
     return story + [Paragraph(esc(title), title_style), para(unit.name or unit.id, "subtitle")]
@@ -274,65 +328,125 @@ def _facts(unit, project, d, t: Tr, width: float, *, scheme: bool, period) -> li
     if community:
         left.append((t("小区 / 楼栋", "Community / building"), f"{community} {building}".strip()))
     if scheme:
-        left += [(t("公示期", "Notice period"),
-                  t(f"{fmt_date(first, t)} 至 {fmt_date(last, t)}（{n_days} 个自然日）",
-                    f"{fmt_date(first, t)} to {fmt_date(last, t)} ({n_days} natural days)")),
-                 (t("书面反馈截止", "Written feedback until"), fmt_date(feedback, t))]
+        left += [
+            (
+                t("公示期", "Notice period"),
+                t(
+                    f"{fmt_date(first, t)} 至 {fmt_date(last, t)}（{n_days} 个自然日）",
+                    f"{fmt_date(first, t)} to {fmt_date(last, t)} ({n_days} natural days)",
+                ),
+            ),
+            (t("书面反馈截止", "Written feedback until"), fmt_date(feedback, t)),
+        ]
     else:
         left.append((t("通报日期", "Date"), fmt_date(first, t)))
-    left += [(t("表决统计截至", "Votes counted up to"),
-              fmt_date(votes_as_of, t) if votes_as_of else t("尚无表决记录", "no vote yet")),
-             (t("方案版本", "Scheme version"), scheme_label(unit, d.share))]
+    left += [
+        (
+            t("表决统计截至", "Votes counted up to"),
+            fmt_date(votes_as_of, t) if votes_as_of else t("尚无表决记录", "no vote yet"),
+        ),
+        (t("方案版本", "Scheme version"), scheme_label(unit, d.share)),
+    ]
     s = d.share
     right = []
     if s is not None:
-        right = [(t("建设总费用", "Capital total"), fmt_yuan(s.total_yuan, symbol=True)),
-                 (t("政府补贴", "Subsidies"), fmt_yuan(s.subsidy_yuan, symbol=True)),
-                 (t("业主合计出资", "Owners' total"), fmt_yuan(s.owners_total_yuan, symbol=True)),
-                 (t("分摊方法", "Method"), t.pair((s.method_title_zh, s.method_title_en))),
-                 (t("年运行费合计", "Yearly running total"),
-                  fmt_yuan(s.annual_running_total_yuan, symbol=True))]
+        right = [
+            (t("建设总费用", "Capital total"), fmt_yuan(s.total_yuan, symbol=True)),
+            (t("政府补贴", "Subsidies"), fmt_yuan(s.subsidy_yuan, symbol=True)),
+            (t("业主合计出资", "Owners' total"), fmt_yuan(s.owners_total_yuan, symbol=True)),
+            (t("分摊方法", "Method"), t.pair((s.method_title_zh, s.method_title_en))),
+            (
+                t("年运行费合计", "Yearly running total"),
+                fmt_yuan(s.annual_running_total_yuan, symbol=True),
+            ),
+        ]
     half = (width - 6) / 2
     if right:
-        grid = Table([[kv_table(left, half, 0.33, BODY_PT), kv_table(right, half, 0.4, BODY_PT)]],
-                     colWidths=[half + 3, half + 3])
-        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        grid = Table(
+            [[kv_table(left, half, 0.33, BODY_PT), kv_table(right, half, 0.4, BODY_PT)]],
+            colWidths=[half + 3, half + 3],
+        )
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
         story = [grid]
     else:
         story = [kv_table(left, width, 0.26, BODY_PT)]
     if d.assessment is not None:
-        story.append(kv_table([(t("适宜性评估", "Suitability"),
-                                t.pair((d.assessment.label_zh, d.assessment.label_en)) + t("：", ": ")
-                                + zh_clauses(t.pair((d.assessment.main_reason_zh,
-                                                     d.assessment.main_reason_en))))],
-                              width, 0.2, BODY_PT))
+        story.append(
+            kv_table(
+                [
+                    (
+                        t("适宜性评估", "Suitability"),
+                        t.pair((d.assessment.label_zh, d.assessment.label_en))
+                        + t("：", ": ")
+                        + zh_clauses(
+                            t.pair((d.assessment.main_reason_zh, d.assessment.main_reason_en))
+                        ),
+                    )
+                ],
+                width,
+                0.2,
+                BODY_PT,
+            )
+        )
     return story
 
 
-def _shares_and_votes(unit, d, t: Tr, width: float, *, scheme: bool, masked: bool,
-                      named: bool) -> list:
+def _shares_and_votes(
+    unit, d, t: Tr, width: float, *, scheme: bool, masked: bool, named: bool
+) -> list:
     """The per-household table, what is left out to protect personal data, the vote."""
-    heading = t("各户出资与表决", "Shares and votes per household") if (named or not masked) \
+    heading = (
+        t("各户出资与表决", "Shares and votes per household")
+        if (named or not masked)
         else t("各户出资", "Shares per household")
+    )
     if not scheme:  # the scheme has not been approved: the shares are what it proposes
-        heading = heading.replace("出资", "拟出资") if t.lang == "zh" else \
-            heading.replace("Shares", "Proposed shares")
+        heading = (
+            heading.replace("出资", "拟出资")
+            if t.lang == "zh"
+            else heading.replace("Shares", "Proposed shares")
+        )
     story = [para(heading, "h2")]
     story += _votes_table(unit, d, t, width, masked=masked, named=named)
     if d.share is None:
         story.append(unavailable(t, "费用分摊", "Cost sharing", d.missing.get("share", "")))
     if masked:
-        story.append(para(
-            t("为保护个人信息，不公示业主姓名和联系电话" + ("（姓名仅显示姓氏）" if named else "")
-              + ("，也不公示各户的表决意见" if not named else "") + "。",
-              "Personal data protected: no phone numbers"
-              + (", names shown by surname only" if named else ", no names and no "
-                 "household's vote") + "."), "body", BODY_PT))
-    return story + consent_section(d, t, width, heading=t("表决结果", "Vote result"),
-                                   named=named or not masked, cell_size=BODY_PT)
+        story.append(
+            para(
+                t(
+                    "为保护个人信息，不公示业主姓名和联系电话"
+                    + ("（姓名仅显示姓氏）" if named else "")
+                    + ("，也不公示各户的表决意见" if not named else "")
+                    + "。",
+                    "Personal data protected: no phone numbers"
+                    + (
+                        ", names shown by surname only"
+                        if named
+                        else ", no names and no household's vote"
+                    )
+                    + ".",
+                ),
+                "body",
+                BODY_PT,
+            )
+        )
+    return story + consent_section(
+        d,
+        t,
+        width,
+        heading=t("表决结果", "Vote result"),
+        named=named or not masked,
+        cell_size=BODY_PT,
+    )
 
 
 def _feedback(project, t: Tr, *, scheme: bool, period) -> list:
@@ -340,24 +454,33 @@ def _feedback(project, t: Tr, *, scheme: bool, period) -> list:
     first, _last, feedback = period
     story = [para(t("异议与反馈", "Objections and feedback"), "h2")]
     if scheme:
-        text = t(f"对本方案有异议的，请于 {fmt_date(feedback, t)} 前以书面形式向下列受理地点反馈，"
-                 "并写明门牌号、理由和联系方式。公示期满无异议或异议已妥善处理的，进入施工图设计"
-                 "和报批程序。",
-                 f"Objections in writing to the office below by {fmt_date(feedback, t)}, "
-                 "stating door number, reasons and contact. After the notice period, with no "
-                 "objection or objections resolved, the scheme goes to detailed design and "
-                 "permits.")
+        text = t(
+            f"对本方案有异议的，请于 {fmt_date(feedback, t)} 前以书面形式向下列受理地点反馈，"
+            "并写明门牌号、理由和联系方式。公示期满无异议或异议已妥善处理的，进入施工图设计"
+            "和报批程序。",
+            f"Objections in writing to the office below by {fmt_date(feedback, t)}, "
+            "stating door number, reasons and contact. After the notice period, with no "
+            "objection or objections resolved, the scheme goes to detailed design and "
+            "permits.",
+        )
     else:
-        text = t("本通报仅说明目前的表决进展，方案尚未获得通过，不代表后续安排。对表决和方案有疑问或"
-                 "意见的，请向下列受理地点反映。",
-                 "This report only states where the vote stands; the scheme has not been "
-                 "approved and nothing further is decided. Questions or comments to the "
-                 "office below.")
+        text = t(
+            "本通报仅说明目前的表决进展，方案尚未获得通过，不代表后续安排。对表决和方案有疑问或"
+            "意见的，请向下列受理地点反映。",
+            "This report only states where the vote stands; the scheme has not been "
+            "approved and nothing further is decided. Questions or comments to the "
+            "office below.",
+        )
     story.append(para(text, "body", BODY_PT))
     story += organiser_block(project, t, first)
     if scheme:
         n = doc_rules()["notice"]
-        story.append(para(t("公示期依据：", "Notice period: ") + t.pair((n["basis_zh"], n["basis_en"]))
-                          + t("。其他城市以当地规定为准。", ". Other cities: follow the local rule."),
-                          "small"))
+        story.append(
+            para(
+                t("公示期依据：", "Notice period: ")
+                + t.pair((n["basis_zh"], n["basis_en"]))
+                + t("。其他城市以当地规定为准。", ". Other cities: follow the local rule."),
+                "small",
+            )
+        )
     return story

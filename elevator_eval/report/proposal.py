@@ -59,27 +59,46 @@ from .proposal_sources import (  # noqa: F401
 from .scheme_version import scheme_label
 
 STEPS = [
-    (("意见征询（业主表决）", "Consultation (owners' vote)"),
-     ("视协商情况而定", "depends on negotiation"),
-     ("按表决规则统计，签署意见征询表", "tally under the consent ruleset; signed forms")),
-    (("方案公示", "Public notice of the scheme"),
-     ("10 个自然日 + 7 天反馈", "10 natural days + 7 days feedback"),
-     ("公示期内处理异议", "objections handled during the notice period")),
-    (("施工图设计与审查", "Construction drawings and review"),
-     ("含在全流程内", "within the whole process"),
-     ("结构安全复核、消防与规划要求", "structural check, fire and planning rules")),
-    (("施工许可与相关手续", "Permits"),
-     ("含在全流程内", "within the whole process"),
-     ("特种设备安装告知等", "special-equipment installation notice etc.")),
-    (("管线迁改（如需要）", "Pipe relocation (if needed)"),
-     ("1–2 个月", "1–2 months"), ("燃气、给水、通信等", "gas, water, telecom …")),
-    (("施工安装", "Construction and installation"),
-     ("2–3 个月", "2–3 months"), ("井道、电梯安装调试", "shaft, elevator installation")),
-    (("竣工验收与使用登记", "Acceptance and registration"),
-     ("含在全流程内", "within the whole process"),
-     ("特种设备检验、使用登记", "inspection, registration for use")),
-    (("补贴申领", "Subsidy claim"),
-     ("验收后", "after acceptance"), ("按当地补贴规则申领", "per the local subsidy rules")),
+    (
+        ("意见征询（业主表决）", "Consultation (owners' vote)"),
+        ("视协商情况而定", "depends on negotiation"),
+        ("按表决规则统计，签署意见征询表", "tally under the consent ruleset; signed forms"),
+    ),
+    (
+        ("方案公示", "Public notice of the scheme"),
+        ("10 个自然日 + 7 天反馈", "10 natural days + 7 days feedback"),
+        ("公示期内处理异议", "objections handled during the notice period"),
+    ),
+    (
+        ("施工图设计与审查", "Construction drawings and review"),
+        ("含在全流程内", "within the whole process"),
+        ("结构安全复核、消防与规划要求", "structural check, fire and planning rules"),
+    ),
+    (
+        ("施工许可与相关手续", "Permits"),
+        ("含在全流程内", "within the whole process"),
+        ("特种设备安装告知等", "special-equipment installation notice etc."),
+    ),
+    (
+        ("管线迁改（如需要）", "Pipe relocation (if needed)"),
+        ("1–2 个月", "1–2 months"),
+        ("燃气、给水、通信等", "gas, water, telecom …"),
+    ),
+    (
+        ("施工安装", "Construction and installation"),
+        ("2–3 个月", "2–3 months"),
+        ("井道、电梯安装调试", "shaft, elevator installation"),
+    ),
+    (
+        ("竣工验收与使用登记", "Acceptance and registration"),
+        ("含在全流程内", "within the whole process"),
+        ("特种设备检验、使用登记", "inspection, registration for use"),
+    ),
+    (
+        ("补贴申领", "Subsidy claim"),
+        ("验收后", "after acceptance"),
+        ("按当地补贴规则申领", "per the local subsidy rules"),
+    ),
 ]
 
 
@@ -93,7 +112,7 @@ class ProposalData:
     consent: Any = None
     consent_rules: Any = None
     share: Any = None
-    rules: Any = None          # the RuleBundle in force (elevator_eval.rulebook)
+    rules: Any = None  # the RuleBundle in force (elevator_eval.rulebook)
     missing: dict[str, str] = field(default_factory=dict)  # section -> why it has no data
 
 
@@ -103,8 +122,11 @@ def gather(unit, project=None) -> ProposalData:
     settings = project.settings if project is not None else None
     bundle = data.rules = resolve(project, unit)
     data.assessment = assess(unit, bundle=bundle)
-    data.consent = (data.assessment.consent if data.assessment.consent is not None
-                    else tally(unit, bundle.consent))
+    data.consent = (
+        data.assessment.consent
+        if data.assessment.consent is not None
+        else tally(unit, bundle.consent)
+    )
     data.consent_rules = bundle.consent
     data.share = compute_share(unit, settings=settings)
     return data
@@ -112,17 +134,20 @@ def gather(unit, project=None) -> ProposalData:
 
 # ------------------------------------------------------------------------------ sections
 
+
 def _cover(d: ProposalData, t: Tr, width: float) -> list:
     from reportlab.platypus import PageBreak, Spacer
 
     unit = d.unit
     community, building, project_name = unit_context(unit, d.project)
-    story = [Spacer(1, 60),
-             para(t("既有住宅加装电梯", "Elevator retrofit"), "subtitle"),
-             para(t("方 案 书", "Unit proposal"), "title"),
-             Spacer(1, 6),
-             para(unit.name or unit.id, "subtitle"),
-             Spacer(1, 30)]
+    story = [
+        Spacer(1, 60),
+        para(t("既有住宅加装电梯", "Elevator retrofit"), "subtitle"),
+        para(t("方 案 书", "Unit proposal"), "title"),
+        Spacer(1, 6),
+        para(unit.name or unit.id, "subtitle"),
+        Spacer(1, 30),
+    ]
     pairs = [(t("单元编号", "Unit id"), unit.id)]
     if project_name:
         pairs.append((t("项目", "Project"), project_name))
@@ -131,29 +156,41 @@ def _cover(d: ProposalData, t: Tr, width: float) -> list:
     if building:
         pairs.append((t("楼栋", "Building"), building))
     if d.assessment is not None:
-        pairs.append((t("评估结论", "Verdict"),
-                      t.pair((d.assessment.label_zh, d.assessment.label_en))))
+        pairs.append(
+            (t("评估结论", "Verdict"), t.pair((d.assessment.label_zh, d.assessment.label_en)))
+        )
     if d.consent is not None:
         pairs.append((t("表决状态", "Vote"), L.label(L.CONSENT_STATES, d.consent.state, t)))
     if d.share is not None:
-        pairs += [(t("建设总费用", "Capital total"), fmt_yuan(d.share.total_yuan, symbol=True)),
-                  (t("政府补贴", "Subsidies"), fmt_yuan(d.share.subsidy_yuan, symbol=True)),
-                  (t("业主合计出资", "Owners' total"),
-                   fmt_yuan(d.share.owners_total_yuan, symbol=True))]
+        pairs += [
+            (t("建设总费用", "Capital total"), fmt_yuan(d.share.total_yuan, symbol=True)),
+            (t("政府补贴", "Subsidies"), fmt_yuan(d.share.subsidy_yuan, symbol=True)),
+            (t("业主合计出资", "Owners' total"), fmt_yuan(d.share.owners_total_yuan, symbol=True)),
+        ]
     from .docdata import organisation
+
     org = organisation(d.project)
-    pairs += [(t("组织单位", "Organiser"), org["street_office"] or "_" * 16),
-              (t("编制单位", "Prepared by"), org["consultant"] or "_" * 16),
-              (t("方案版本", "Scheme version"), scheme_label(unit, d.share)),
-              (t("编制日期", "Date"), today_iso())]
+    pairs += [
+        (t("组织单位", "Organiser"), org["street_office"] or "_" * 16),
+        (t("编制单位", "Prepared by"), org["consultant"] or "_" * 16),
+        (t("方案版本", "Scheme version"), scheme_label(unit, d.share)),
+        (t("编制日期", "Date"), today_iso()),
+    ]
     story.append(kv_table(pairs, width * 0.8))
-    story += [Spacer(1, 30),
-              para(t("本方案书根据现场调查、费用和表决数据编制，供业主协商使用；"
-                     "其中的结论和金额以所列规则与数据为准，不替代设计、审查和法律意见。",
-                     "Generated from the site survey, cost and vote data for the owners' "
-                     "discussion. Conclusions and amounts follow the rules and data listed; "
-                     "they do not replace design review or legal advice."), "small"),
-              PageBreak()]
+    story += [
+        Spacer(1, 30),
+        para(
+            t(
+                "本方案书根据现场调查、费用和表决数据编制，供业主协商使用；"
+                "其中的结论和金额以所列规则与数据为准，不替代设计、审查和法律意见。",
+                "Generated from the site survey, cost and vote data for the owners' "
+                "discussion. Conclusions and amounts follow the rules and data listed; "
+                "they do not replace design review or legal advice.",
+            ),
+            "small",
+        ),
+        PageBreak(),
+    ]
     return story
 
 
@@ -173,11 +210,12 @@ def _building(d: ProposalData, t: Tr, width: float) -> list:
         (t("建成年份", "Year built"), b.year_built),
         (t("地上层数", "Storeys"), b.storeys),
         (t("结构类型", "Structure"), L.label(L.STRUCTURES, b.structure, t) or ns),
-        (t("危险性等级", "Danger grade"),
-         b.danger_grade or t("未鉴定", "never appraised")),
+        (t("危险性等级", "Danger grade"), b.danger_grade or t("未鉴定", "never appraised")),
         (t("层高", "Floor height"), m(b.floor_height_m)),
-        (t("抗震设防烈度", "Seismic intensity"),
-         ns if b.seismic_intensity is None else f"{b.seismic_intensity}"),
+        (
+            t("抗震设防烈度", "Seismic intensity"),
+            ns if b.seismic_intensity is None else f"{b.seismic_intensity}",
+        ),
         (t("设计使用年限", "Design life"), f"{b.design_life_years} " + t("年", "years")),
         (t("住户数", "Households"), len(d.unit.households)),
     ]
@@ -185,28 +223,45 @@ def _building(d: ProposalData, t: Tr, width: float) -> list:
     pipes = s.pipes_in_footprint
     right = [
         (t("入户方式", "Entry mode"), L.label(L.ENTRY_MODES, s.entry_mode, t) or ns),
-        (t("可用场地（宽×深）", "Clear space (w × d)"),
-         ns if fp is None else f"{fmt_num(fp[0])} × {fmt_num(fp[1])} m"),
+        (
+            t("可用场地（宽×深）", "Clear space (w × d)"),
+            ns if fp is None else f"{fmt_num(fp[0])} × {fmt_num(fp[1])} m",
+        ),
         (t("位于用地红线内", "Inside red line"), yn(s.inside_red_line)),
         (t("加梯后消防车道净宽", "Fire lane after"), m(s.fire_lane_width_after_m)),
         (t("距相邻建筑", "To neighbour"), m(s.distance_to_neighbour_m)),
         (t("占用私家庭院", "Private courtyard"), yn(s.occupies_private_courtyard)),
         (t("日照低于标准", "Sunlight below std"), yn(s.sunlight_below_standard)),
-        (t("场地内管线", "Pipes in footprint"),
-         ns if pipes is None else (t("无", "none") if not pipes else
-                                   t("、", ", ").join(L.label(L.PIPES, p, t) for p in pipes))),
+        (
+            t("场地内管线", "Pipes in footprint"),
+            ns
+            if pipes is None
+            else (
+                t("无", "none")
+                if not pipes
+                else t("、", ", ").join(L.label(L.PIPES, p, t) for p in pipes)
+            ),
+        ),
         (t("可挖底坑深度", "Pit depth available"), mm(s.pit_depth_available_mm)),
         (t("顶层净高", "Headroom available"), mm(s.headroom_available_mm)),
     ]
     if s.entry_mode == "flat" or s.corridor_depth_m is not None:
         right.append((t("连廊可用进深", "Corridor depth"), m(s.corridor_depth_m)))
     from reportlab.platypus import Table, TableStyle
+
     half = (width - 8) / 2
-    grid = Table([[kv_table(left, half, 0.45), kv_table(right, half, 0.45)]],
-                 colWidths=[half + 4, half + 4])
-    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                              ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
+    grid = Table(
+        [[kv_table(left, half, 0.45), kv_table(right, half, 0.45)]], colWidths=[half + 4, half + 4]
+    )
+    grid.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
     return [para(heading("building", t), "h2"), grid]
 
 
@@ -214,60 +269,116 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
     story = [para(heading("verdict", t), "h2")]
     a = d.assessment
     if a is None:
-        story.append(unavailable(t, "适宜性评估", "Suitability assessment",
-                                 d.missing.get("assessment", "")))
+        story.append(
+            unavailable(t, "适宜性评估", "Suitability assessment", d.missing.get("assessment", ""))
+        )
         return story
     counts = a.counts
     from .language import zh_clauses
+
     fix = zh_clauses if t.lang == "zh" else str
-    story.append(para_markup(
-        esc(t("评估结论：", "Verdict: ")) + "<b>" + esc(t.pair((a.label_zh, a.label_en)))
-        + "</b>" + esc(t("。主要原因：", ". Main reason: "))
-        + esc(t.pair((a.main_reason_zh, a.main_reason_en))) + "<br/>" + esc(t(f"重大干扰 {counts.get('major', 0)} 项，强干扰 {counts.get('strong', 0)} "
-                          f"项，弱干扰 {counts.get('weak', 0)} 项。",
-                          f"{counts.get('major', 0)} major, {counts.get('strong', 0)} strong, "
-                          f"{counts.get('weak', 0)} weak factor(s)."))
-        + esc(t("分类规则：任一重大干扰或两项及以上强干扰为“不适合加装”，恰一项强干扰为“较难加装”，"
-                "其余为“适合加装”（上海 2020 可行性评估导则计数法）。",
-                " Rule: any major or two or more strong → unsuitable; exactly one strong → "
-                "difficult; otherwise suitable (Shanghai 2020 feasibility guideline).")),
-        "body"))
+    story.append(
+        para_markup(
+            esc(t("评估结论：", "Verdict: "))
+            + "<b>"
+            + esc(t.pair((a.label_zh, a.label_en)))
+            + "</b>"
+            + esc(t("。主要原因：", ". Main reason: "))
+            + esc(t.pair((a.main_reason_zh, a.main_reason_en)))
+            + "<br/>"
+            + esc(
+                t(
+                    f"重大干扰 {counts.get('major', 0)} 项，强干扰 {counts.get('strong', 0)} "
+                    f"项，弱干扰 {counts.get('weak', 0)} 项。",
+                    f"{counts.get('major', 0)} major, {counts.get('strong', 0)} strong, "
+                    f"{counts.get('weak', 0)} weak factor(s).",
+                )
+            )
+            + esc(
+                t(
+                    "分类规则：任一重大干扰或两项及以上强干扰为“不适合加装”，恰一项强干扰为“较难加装”，"
+                    "其余为“适合加装”（上海 2020 可行性评估导则计数法）。",
+                    " Rule: any major or two or more strong → unsuitable; exactly one strong → "
+                    "difficult; otherwise suitable (Shanghai 2020 feasibility guideline).",
+                )
+            ),
+            "body",
+        )
+    )
     if a.findings:
         cite = {key: i for i, (key, _text) in enumerate(source_list(d, t), 1)}
-        rows = [[t("程度", "Severity"), t("发现", "Finding"), t("如何处理", "Remedy"),
-                 t("依据", "Source")]]
+        rows = [
+            [
+                t("程度", "Severity"),
+                t("发现", "Finding"),
+                t("如何处理", "Remedy"),
+                t("依据", "Source"),
+            ]
+        ]
         for f in a.findings:
-            rows.append([L.label(L.SEVERITY, f.severity, t), fix(f.message(t.lang)),
-                         fix(f.remedy(t.lang)),
-                         f"[{cite[f.source]}]" if f.source in cite else ""])
+            rows.append(
+                [
+                    L.label(L.SEVERITY, f.severity, t),
+                    fix(f.message(t.lang)),
+                    fix(f.remedy(t.lang)),
+                    f"[{cite[f.source]}]" if f.source in cite else "",
+                ]
+            )
         story.append(table(rows, [width * 0.11, width * 0.43, width * 0.38, width * 0.08]))
-        story.append(para(t(f"依据编号见第{chinese_numeral(section_number('sources'))}节“资料来源”。",
-                            f"Source numbers refer to section {section_number('sources')}."),
-                          "tiny"))
+        story.append(
+            para(
+                t(
+                    f"依据编号见第{chinese_numeral(section_number('sources'))}节“资料来源”。",
+                    f"Source numbers refer to section {section_number('sources')}.",
+                ),
+                "tiny",
+            )
+        )
     elif t.pair((a.main_reason_zh, a.main_reason_en)) not in (
-            "未发现干扰因素", "No interference factor found"):
+        "未发现干扰因素",
+        "No interference factor found",
+    ):
         story.append(para(t("未发现干扰因素。", "No interference factor found.")))
     improve = [f for f in a.findings if f.code in set(a.to_improve)]
     if improve:
-        story.append(para(t("消除以下因素可改善结论：", "Removing these would improve the class: ")
-                          + t("；", "; ").join(fix(f.message(t.lang)) for f in improve),
-                          "small"))
+        story.append(
+            para(
+                t("消除以下因素可改善结论：", "Removing these would improve the class: ")
+                + t("；", "; ").join(fix(f.message(t.lang)) for f in improve),
+                "small",
+            )
+        )
     if getattr(a, "not_surveyed", None):
-        story.append(para(t("以下场地项目尚未调查，未作判断：", "Not surveyed (no finding made): ")
-                          + t("、", ", ").join(L.label(L.SITE_FIELDS, k, t)
-                                               for k in a.not_surveyed), "small"))
-    story.append(para(t(f"表决情况单独列出（第{chinese_numeral(section_number('consent'))}节），不计入上述分类。",
-                        f"The vote is reported separately (section {section_number('consent')}) "
-                        "and never folded into "
-                        "the class."), "small"))
+        story.append(
+            para(
+                t("以下场地项目尚未调查，未作判断：", "Not surveyed (no finding made): ")
+                + t("、", ", ").join(L.label(L.SITE_FIELDS, k, t) for k in a.not_surveyed),
+                "small",
+            )
+        )
+    story.append(
+        para(
+            t(
+                f"表决情况单独列出（第{chinese_numeral(section_number('consent'))}节），不计入上述分类。",
+                f"The vote is reported separately (section {section_number('consent')}) "
+                "and never folded into "
+                "the class.",
+            ),
+            "small",
+        )
+    )
     return story
 
 
 def _plan(d: ProposalData, t: Tr, width: float) -> list:
     from .plan import plan_drawing
     from .sunlight_section import sunlight_story
-    return [para(heading("plan", t), "h2"),
-            plan_drawing(d.unit, width, 250, t.lang), *sunlight_story(d.unit, t, width)]
+
+    return [
+        para(heading("plan", t), "h2"),
+        plan_drawing(d.unit, width, 250, t.lang),
+        *sunlight_story(d.unit, t, width),
+    ]
 
 
 def _costs(d: ProposalData, t: Tr, width: float) -> list:
@@ -277,43 +388,68 @@ def _costs(d: ProposalData, t: Tr, width: float) -> list:
     for key, amount in unit.costs.items_yuan.items():
         rows.append([L.label(L.COST_ITEMS, key, t), fmt_yuan(amount)])
     if not unit.costs.items_yuan and unit.costs.total_yuan_given is not None:
-        rows.append([t("总价（未分项）", "Total (not itemised)"),
-                     fmt_yuan(unit.costs.total_yuan_given)])
+        rows.append(
+            [t("总价（未分项）", "Total (not itemised)"), fmt_yuan(unit.costs.total_yuan_given)]
+        )
     s = d.share
     if s is None:
         rows.append([t("合计", "Total"), fmt_yuan(unit.costs.total_yuan)])
         story.append(table(rows, [width * 0.6, width * 0.4], align_right_cols=[1]))
-        story.append(unavailable(t, "补贴与分摊", "Subsidies and shares", d.missing.get("share", "")))
+        story.append(
+            unavailable(t, "补贴与分摊", "Subsidies and shares", d.missing.get("share", ""))
+        )
         return story
     rows.append([t("建设费用合计", "Capital total"), fmt_yuan(s.total_yuan)])
     for line in s.subsidy_lines:
         title = t.pair((line.title_zh, line.title_en))
         note = t.pair((line.note_zh, line.note_en)) if (line.note_zh or line.note_en) else ""
-        rows.append([t("减：", "less: ") + title + (f"（{note}）" if note and t.lang == "zh"
-                                                   else (f" ({note})" if note else "")),
-                     "−" + fmt_yuan(line.amount_yuan)])
+        rows.append(
+            [
+                t("减：", "less: ")
+                + title
+                + (f"（{note}）" if note and t.lang == "zh" else (f" ({note})" if note else "")),
+                "−" + fmt_yuan(line.amount_yuan),
+            ]
+        )
     rows.append([t("补贴合计", "Subsidies total"), "−" + fmt_yuan(s.subsidy_yuan)])
     rows.append([t("业主合计出资", "Owners' total"), fmt_yuan(s.owners_total_yuan)])
     from reportlab.lib import colors
+
     n = len(rows)
-    story.append(table(rows, [width * 0.6, width * 0.4], align_right_cols=[1], extra_style=[
-        ("BACKGROUND", (0, n - 1), (-1, n - 1), colors.HexColor("#FFF2CC"))]))
+    story.append(
+        table(
+            rows,
+            [width * 0.6, width * 0.4],
+            align_right_cols=[1],
+            extra_style=[("BACKGROUND", (0, n - 1), (-1, n - 1), colors.HexColor("#FFF2CC"))],
+        )
+    )
     from .proposal_sections import remedy_items
+
     extra = remedy_items(d)
     if extra:
-        story.append(para(
-            t("整改费用（待询价，尚未计入上表，发生后按本方案的分摊比例由出资住户分担）：",
-              "Remedies (to be quoted, not yet in the table; once known they are shared in "
-              "this plan's proportions): ")
-            + t("；", "; ").join(t.pair((x["zh"], x["en"])) + t(f"（{x['when_zh']}）",
-                                                                f" ({x['when_en']})")
-                                for x in extra) + t("。", "."), "body"))
+        story.append(
+            para(
+                t(
+                    "整改费用（待询价，尚未计入上表，发生后按本方案的分摊比例由出资住户分担）：",
+                    "Remedies (to be quoted, not yet in the table; once known they are shared in "
+                    "this plan's proportions): ",
+                )
+                + t("；", "; ").join(
+                    t.pair((x["zh"], x["en"])) + t(f"（{x['when_zh']}）", f" ({x['when_en']})")
+                    for x in extra
+                )
+                + t("。", "."),
+                "body",
+            )
+        )
     if unit.costs.annual_om_yuan:
         rows2 = [[t("年度运行费用", "Yearly running cost"), t("金额（元/年）", "yuan per year")]]
         for key, amount in unit.costs.annual_om_yuan.items():
             rows2.append([L.label(L.ANNUAL_ITEMS, key, t), fmt_yuan(amount)])
         rows2.append([t("合计", "Total"), fmt_yuan(s.annual_running_total_yuan)])
         from reportlab.platypus import Spacer
+
         story += [Spacer(1, 6), table(rows2, [width * 0.6, width * 0.4], align_right_cols=[1])]
     return story
 
@@ -325,25 +461,49 @@ def _households(d: ProposalData, t: Tr, width: float) -> list:
     head_para = para(heading("households", t), "h2")
     s = d.share
     if s is None:
-        return [head_para, unavailable(t, "分户分摊", "Household shares",
-                                     d.missing.get("share", ""))]
+        return [
+            head_para,
+            unavailable(t, "分户分摊", "Household shares", d.missing.get("share", "")),
+        ]
     method_line = para(
-        t(f"分摊方法：{s.method_title_zh}（规则见第{chinese_numeral(section_number('rule'))}节）。"
-          f"参考：{method_source_zh(d, t)}。占比按最大余数法取两位小数，合计为 100.00%。",
-          f"Method: {s.method_title_en}. Source: {s.method_source}. Shares are multiples of "
-          f"{fmt_yuan(s.rounding_yuan)} yuan and add up exactly to the owners' total "
-          "(largest remainder; ties to the higher floor)."), "small")
+        t(
+            f"分摊方法：{s.method_title_zh}（规则见第{chinese_numeral(section_number('rule'))}节）。"
+            f"参考：{method_source_zh(d, t)}。占比按最大余数法取两位小数，合计为 100.00%。",
+            f"Method: {s.method_title_en}. Source: {s.method_source}. Shares are multiples of "
+            f"{fmt_yuan(s.rounding_yuan)} yuan and add up exactly to the owners' total "
+            "(largest remainder; ties to the higher floor).",
+        ),
+        "small",
+    )
     rows = household_rows(s, t)
     widths = fit_widths(rows, width)
     # heading, method and table stay together: a heading alone at a page foot helps nobody
-    story = [KeepTogether([head_para, method_line, table(
-        rows, widths, align_right_cols=range(2, len(rows[0])), extra_style=[
-            ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1),
-             colors.HexColor("#FFF2CC"))])])]
+    story = [
+        KeepTogether(
+            [
+                head_para,
+                method_line,
+                table(
+                    rows,
+                    widths,
+                    align_right_cols=range(2, len(rows[0])),
+                    extra_style=[
+                        (
+                            "BACKGROUND",
+                            (0, len(rows) - 1),
+                            (-1, len(rows) - 1),
+                            colors.HexColor("#FFF2CC"),
+                        )
+                    ],
+                ),
+            ]
+        )
+    ]
     story.append(para(t("；", "; ").join(_household_notes(s, t)) + t("。", "."), "small"))
     for w in s.warnings:
         story.append(para(t("注意：", "Note: ") + t.bilingual(str(w)), "small"))
     from .charts import shares_by_floor_drawing
+
     story.append(Spacer(1, 4))
     story.append(KeepTogether([shares_by_floor_drawing(s, width, width * 0.42, t.lang)]))
     return story
@@ -356,13 +516,23 @@ def household_rows(s, t: Tr) -> list[list[str]]:
     paid_all, received_all = display_shares(s)
     by_id = {h.id: (p, r) for h, p, r in zip(s.households, paid_all, received_all)}
     with_comp = any(r for r in received_all)
-    head = [t("门牌", "Door"), t("楼层", "Floor"), t("面积 ㎡", "Area m²"),
-            t("出资（元）", "Share (yuan)"), t("占比", "Of total")]
+    head = [
+        t("门牌", "Door"),
+        t("楼层", "Floor"),
+        t("面积 ㎡", "Area m²"),
+        t("出资（元）", "Share (yuan)"),
+        t("占比", "Of total"),
+    ]
     if with_comp:
         head.append(t("获得补偿（元）", "Compensation received"))
-    head += [t("公积金", "Provident fund"), t("维修资金", "Maint. fund"),
-             t("自付", "Net cash"), t("年运行费", "Yearly running"),
-             t("10 年合计", "10-year total"), t("15 年合计", "15-year total")]
+    head += [
+        t("公积金", "Provident fund"),
+        t("维修资金", "Maint. fund"),
+        t("自付", "Net cash"),
+        t("年运行费", "Yearly running"),
+        t("10 年合计", "10-year total"),
+        t("15 年合计", "15-year total"),
+    ]
     hs = sorted(s.households, key=lambda h: (-h.floor, h.id))
 
     def col(getter):
@@ -371,80 +541,113 @@ def household_rows(s, t: Tr) -> list[list[str]]:
 
     paid = [by_id[h.id][0] for h in hs]
     pct = pct_column(paid, 2) + (["100.00%"] if sum(paid, Decimal(0)) else ["—"])
-    columns = [[h.id for h in hs] + [t("合计", "Total")],
-               [str(h.floor) for h in hs] + [""],
-               [fmt_area(h.area_m2) for h in hs]
-               + [fmt_area(sum((h.area_m2 for h in hs), Decimal(0)))],
-               col(lambda h: by_id[h.id][0]), pct]
+    columns = [
+        [h.id for h in hs] + [t("合计", "Total")],
+        [str(h.floor) for h in hs] + [""],
+        [fmt_area(h.area_m2) for h in hs] + [fmt_area(sum((h.area_m2 for h in hs), Decimal(0)))],
+        col(lambda h: by_id[h.id][0]),
+        pct,
+    ]
     if with_comp:
         columns.append(col(lambda h: by_id[h.id][1]))
-    columns += [col(lambda h: h.provident_fund_yuan), col(lambda h: h.maintenance_fund_yuan),
-                col(lambda h: max(h.net_out_of_pocket_yuan, Decimal(0))),
-                col(lambda h: h.annual_running_yuan),
-                col(lambda h: by_id[h.id][0] + h.running_10y_yuan),
-                col(lambda h: by_id[h.id][0] + h.running_15y_yuan)]
-    keep = [i for i, c in enumerate(columns)
-            if not (head[i] in (t("公积金", "Provident fund"), t("维修资金", "Maint. fund"))
-                    and all(v in ("0", "0.00") for v in c))]
+    columns += [
+        col(lambda h: h.provident_fund_yuan),
+        col(lambda h: h.maintenance_fund_yuan),
+        col(lambda h: max(h.net_out_of_pocket_yuan, Decimal(0))),
+        col(lambda h: h.annual_running_yuan),
+        col(lambda h: by_id[h.id][0] + h.running_10y_yuan),
+        col(lambda h: by_id[h.id][0] + h.running_15y_yuan),
+    ]
+    keep = [
+        i
+        for i, c in enumerate(columns)
+        if not (
+            head[i] in (t("公积金", "Provident fund"), t("维修资金", "Maint. fund"))
+            and all(v in ("0", "0.00") for v in c)
+        )
+    ]
     return [[head[i] for i in keep]] + [list(r) for r in zip(*(columns[i] for i in keep))]
 
 
 def _household_notes(s, t: Tr) -> list[str]:
     """What the totals mean, the discount rate and the running-cost rule, when they apply."""
-    notes = [t("“10 年合计”“15 年合计”= 建设出资 + 10 年或 15 年运行费；出资不含所获补偿，"
-               "补偿单列", "10- and 15-year totals = capital share + 10 or 15 years of running "
-               "cost; a share never nets off compensation received, which has its own column")]
+    notes = [
+        t(
+            "“10 年合计”“15 年合计”= 建设出资 + 10 年或 15 年运行费；出资不含所获补偿，补偿单列",
+            "10- and 15-year totals = capital share + 10 or 15 years of running "
+            "cost; a share never nets off compensation received, which has its own column",
+        )
+    ]
     if s.discount_rate is not None:
-        notes.append(t(f"运行费按年折现率 {fmt_num(s.discount_rate)} 折现",
-                       f"running cost discounted at {fmt_num(s.discount_rate)} per year"))
+        notes.append(
+            t(
+                f"运行费按年折现率 {fmt_num(s.discount_rate)} 折现",
+                f"running cost discounted at {fmt_num(s.discount_rate)} per year",
+            )
+        )
     if s.running_method and s.running_method != s.method:
         info = METHOD_INFO.get(s.running_method)
         if info:
-            notes.append(t(f"运行费按“{info['title_zh']}”分摊", f"running cost split by "
-                           f"{info['title_en']}"))
+            notes.append(
+                t(f"运行费按“{info['title_zh']}”分摊", f"running cost split by {info['title_en']}")
+            )
     return notes
 
 
 def _consent(d: ProposalData, t: Tr, width: float) -> list:
     from .votes import consent_section
+
     named = bool(getattr(d.consent_rules, "named_disclosure", False))
     return consent_section(d, t, width, heading=heading("consent", t), named=named)
 
 
 def _steps(d: ProposalData, t: Tr, width: float) -> list:
     from .proposal_sections import remedy_items
+
     steps = [(t.pair(name), t.pair(dur), t.pair(note)) for name, dur, note in STEPS]
-    extra = [(t.pair((x["zh"], x["en"])) + t("（本单元需要）", " (this unit)"),
-              t.pair((x["duration_zh"], x["duration_en"])),
-              t.pair((x["when_zh"], x["when_en"])) + t("；费用待询价，计入预算",
-                                                       "; cost to be quoted, in the budget"))
-             for x in remedy_items(d)]
+    extra = [
+        (
+            t.pair((x["zh"], x["en"])) + t("（本单元需要）", " (this unit)"),
+            t.pair((x["duration_zh"], x["duration_en"])),
+            t.pair((x["when_zh"], x["when_en"]))
+            + t("；费用待询价，计入预算", "; cost to be quoted, in the budget"),
+        )
+        for x in remedy_items(d)
+    ]
     steps = steps[:2] + extra + steps[2:]  # before the construction drawings
     rows = [[t("步骤", "Step"), t("典型用时", "Typical duration"), t("说明", "Notes")]]
     for i, (name, dur, note) in enumerate(steps, 1):
         rows.append([f"{i}. {name}", dur, note])
     from .docdata import doc_rules
+
     n = doc_rules()["notice"]
-    story = [para(heading("steps", t), "h2"),
-             table(rows, [width * 0.32, width * 0.25, width * 0.43]),
-             para(t("经验值：全流程通常 3–6 个月，其中施工 2–3 个月；管线迁改可能增加 1–2 个月。"
-                    f"公示期限以当地规定为准（上海为 {n['days']} 个自然日加 {n['feedback_days']} "
-                    "天书面反馈）。",
-                    "Practice value: the whole process usually takes 3–6 months, construction "
-                    "2–3 months; pipe relocation can add 1–2 months. Notice periods follow "
-                    f"local rules (Shanghai: {n['days']} natural days plus "
-                    f"{n['feedback_days']} days of written feedback)."), "small")]
+    story = [
+        para(heading("steps", t), "h2"),
+        table(rows, [width * 0.32, width * 0.25, width * 0.43]),
+        para(
+            t(
+                "经验值：全流程通常 3–6 个月，其中施工 2–3 个月；管线迁改可能增加 1–2 个月。"
+                f"公示期限以当地规定为准（上海为 {n['days']} 个自然日加 {n['feedback_days']} "
+                "天书面反馈）。",
+                "Practice value: the whole process usually takes 3–6 months, construction "
+                "2–3 months; pipe relocation can add 1–2 months. Notice periods follow "
+                f"local rules (Shanghai: {n['days']} natural days plus "
+                f"{n['feedback_days']} days of written feedback).",
+            ),
+            "small",
+        ),
+    ]
     return story
 
 
-def proposal_story(unit, project=None, lang: str = "zh", data: ProposalData | None = None
-                   ) -> list:
+def proposal_story(unit, project=None, lang: str = "zh", data: ProposalData | None = None) -> list:
     """The flowables of one proposal (used by :func:`build_proposal` and the batch)."""
     t = Tr(lang)
     d = data if data is not None else gather(unit, project)
     w = content_width()
     story: list = []
     from . import proposal_sections as P
+
     story += _cover(d, t, w)
     story += _building(d, t, w)
     story += _verdict(d, t, w)
@@ -483,7 +686,13 @@ def build_proposal(unit, *, project=None, lang: str = "zh", out) -> None:
     d = gather(unit, project)
     story = proposal_story(unit, project, lang, d)
     title = t("加装电梯方案书", "Elevator retrofit proposal") + " — " + (unit.name or unit.id)
-    build_pdf(out, story, title=title,
-              header_left=t("加装电梯方案书", "Elevator retrofit proposal") + " · "
-              + (unit.name or unit.id),
-              header_right=t("方案版本 ", "Scheme ") + scheme_label(unit, d.share), lang=lang)
+    build_pdf(
+        out,
+        story,
+        title=title,
+        header_left=t("加装电梯方案书", "Elevator retrofit proposal")
+        + " · "
+        + (unit.name or unit.id),
+        header_right=t("方案版本 ", "Scheme ") + scheme_label(unit, d.share),
+        lang=lang,
+    )

@@ -29,6 +29,7 @@ def _basis(block: dict, t: Tr) -> str:
 
 # --------------------------------------------------------------------- elevator and entry
 
+
 def spec_and_entry(d, t: Tr, width: float, heading: str) -> list:
     """Elevator specification and the two entry options side by side."""
     unit = d.unit
@@ -37,33 +38,56 @@ def spec_and_entry(d, t: Tr, width: float, heading: str) -> list:
     mark = t("（经验值）", " (practice value)")
 
     def m(key, text):
-        return text + (mark if key in spec.from_rules and not rules["elevator"]["official"]
-                       else "")
+        return text + (mark if key in spec.from_rules and not rules["elevator"]["official"] else "")
 
     stops = unit.building.storeys
     pairs = [
         (t("额定载重量", "Rated load"), m("rated_load_kg", f"{spec.rated_load_kg} kg")),
-        (t("额定乘客人数", "Passengers"), m("persons", t(f"{spec.persons} 人",
-                                                     f"{spec.persons} persons"))),
+        (
+            t("额定乘客人数", "Passengers"),
+            m("persons", t(f"{spec.persons} 人", f"{spec.persons} persons")),
+        ),
         (t("额定速度", "Rated speed"), m("speed_m_s", f"{fmt_num(spec.speed_m_s)} m/s")),
         (t("停靠站数", "Stops"), t(f"{stops} 站", f"{stops} stops")),
-        (t("轿厢净尺寸（宽×深）", "Car (width × depth)"),
-         m("car_mm", f"{spec.car_mm[0]} × {spec.car_mm[1]} mm")),
-        (t("轿厢门（宽×高）", "Car door (width × height)"),
-         m("door_mm", f"{spec.door_mm[0]} × {spec.door_mm[1]} mm "
-           + t.pair((rules["elevator"]["door_zh"], rules["elevator"]["door_en"])))),
-        (t("无障碍（可容纳轮椅）", "Accessible (wheelchair)"),
-         m("accessible", L.label(L.YES_NO, spec.accessible, t))),
-        (t("可容纳担架", "Stretcher"),
-         m("stretcher", L.label(L.YES_NO, spec.stretcher, t)
-           + ("" if spec.stretcher else t(
-               f"（需约 {rules['elevator']['stretcher_load_kg']} kg、轿厢进深约 "
-               f"{rules['elevator']['stretcher_car_mm'][1]} mm）",
-               f" (needs about {rules['elevator']['stretcher_load_kg']} kg and a car about "
-               f"{rules['elevator']['stretcher_car_mm'][1]} mm deep)")))),
+        (
+            t("轿厢净尺寸（宽×深）", "Car (width × depth)"),
+            m("car_mm", f"{spec.car_mm[0]} × {spec.car_mm[1]} mm"),
+        ),
+        (
+            t("轿厢门（宽×高）", "Car door (width × height)"),
+            m(
+                "door_mm",
+                f"{spec.door_mm[0]} × {spec.door_mm[1]} mm "
+                + t.pair((rules["elevator"]["door_zh"], rules["elevator"]["door_en"])),
+            ),
+        ),
+        (
+            t("无障碍（可容纳轮椅）", "Accessible (wheelchair)"),
+            m("accessible", L.label(L.YES_NO, spec.accessible, t)),
+        ),
+        (
+            t("可容纳担架", "Stretcher"),
+            m(
+                "stretcher",
+                L.label(L.YES_NO, spec.stretcher, t)
+                + (
+                    ""
+                    if spec.stretcher
+                    else t(
+                        f"（需约 {rules['elevator']['stretcher_load_kg']} kg、轿厢进深约 "
+                        f"{rules['elevator']['stretcher_car_mm'][1]} mm）",
+                        f" (needs about {rules['elevator']['stretcher_load_kg']} kg and a car about "
+                        f"{rules['elevator']['stretcher_car_mm'][1]} mm deep)",
+                    )
+                ),
+            ),
+        ),
     ]
-    return [para(heading, "h2"), kv_table(pairs, width * 0.75, 0.4),
-            para(_basis(rules["elevator"], t), "tiny")] + _entry_options(unit, t, width)
+    return [
+        para(heading, "h2"),
+        kv_table(pairs, width * 0.75, 0.4),
+        para(_basis(rules["elevator"], t), "tiny"),
+    ] + _entry_options(unit, t, width)
 
 
 def _entry_options(unit, t: Tr, width: float) -> list:
@@ -81,27 +105,33 @@ def _entry_options(unit, t: Tr, width: float) -> list:
         return t(f"约 ¥{fmt_yuan(ref)}（经验值）", f"about ¥{fmt_yuan(ref)} (practice value)")
 
     def col(mode, key):
-        return t.pair((e[mode][key + "_zh"], e[mode][key + "_en"])).replace("{steps}",
-                                                                           str(steps))
+        return t.pair((e[mode][key + "_zh"], e[mode][key + "_en"])).replace("{steps}", str(steps))
+
     name = {mode: L.label(L.ENTRY_MODES, mode, t) for mode in ("half_landing", "flat")}
     for mode in name:
         if mode == current:
             name[mode] += t("（本方案）", " (this scheme)")
-    rows = [[t("比较项", "Item"), name["half_landing"], name["flat"]],
-            [t("停靠位置", "Stops at"),
-             t(f"{stops} 站：", f"{stops} stops: ") + col("half_landing", "stops"),
-             t(f"{stops} 站：", f"{stops} stops: ") + col("flat", "stops")],
-            [t("仍需爬楼梯", "Who still climbs"), col("half_landing", "climb"),
-             col("flat", "climb")],
-            [t("造价", "Cost"), cost("half_landing"), cost("flat")],
-            [t("占地", "Space"), col("half_landing", "space"), col("flat", "space")],
-            [t("采光与日照", "Daylight"), col("half_landing", "light"), col("flat", "light")]]
-    return [para(t("入户方式比较", "Entry options compared"), "h3"),
-            table(rows, [width * 0.16, width * 0.42, width * 0.42]),
-            para(_basis(e, t), "tiny")]
+    rows = [
+        [t("比较项", "Item"), name["half_landing"], name["flat"]],
+        [
+            t("停靠位置", "Stops at"),
+            t(f"{stops} 站：", f"{stops} stops: ") + col("half_landing", "stops"),
+            t(f"{stops} 站：", f"{stops} stops: ") + col("flat", "stops"),
+        ],
+        [t("仍需爬楼梯", "Who still climbs"), col("half_landing", "climb"), col("flat", "climb")],
+        [t("造价", "Cost"), cost("half_landing"), cost("flat")],
+        [t("占地", "Space"), col("half_landing", "space"), col("flat", "space")],
+        [t("采光与日照", "Daylight"), col("half_landing", "light"), col("flat", "light")],
+    ]
+    return [
+        para(t("入户方式比较", "Entry options compared"), "h3"),
+        table(rows, [width * 0.16, width * 0.42, width * 0.42]),
+        para(_basis(e, t), "tiny"),
+    ]
 
 
 # ---------------------------------------------------------------------- lower-floor impacts
+
 
 def impacts(d, t: Tr, width: float, heading: str) -> list:
     """How the retrofit affects lower floors and how each effect is handled; compensation
@@ -120,38 +150,67 @@ def impacts(d, t: Tr, width: float, heading: str) -> list:
     rows = [[t("影响", "Effect"), t("处理办法", "How it is handled")]]
     for it in keep:
         rows.append([t.pair((it["zh"], it["en"])), t.pair((it["handle_zh"], it["handle_en"]))])
-    story = [para(heading, "h2"), table(rows, [width * 0.25, width * 0.75]),
-             para(_basis(block, t), "tiny")]
+    story = [
+        para(heading, "h2"),
+        table(rows, [width * 0.25, width * 0.75]),
+        para(_basis(block, t), "tiny"),
+    ]
     s = d.share
     if s is not None:
         paid, received = display_shares(s)
-        lines = [t(f"{h.id}（{h.floor} 层）：获得补偿 ¥{fmt_yuan(r)}",
-                   f"{h.id} (floor {h.floor}): receives compensation of ¥{fmt_yuan(r)}")
-                 for h, r in zip(s.households, received) if r > 0]
+        lines = [
+            t(
+                f"{h.id}（{h.floor} 层）：获得补偿 ¥{fmt_yuan(r)}",
+                f"{h.id} (floor {h.floor}): receives compensation of ¥{fmt_yuan(r)}",
+            )
+            for h, r in zip(s.households, received)
+            if r > 0
+        ]
         if lines:
-            story.append(para(t("补偿：", "Compensation: ") + t("；", "; ").join(lines)
-                              + t(f"。补偿金共 ¥{fmt_yuan(s.compensation_pool_yuan)}，由出资住户按分摊"
-                                  "比例承担，已计入各户出资。",
-                                  f". The compensation of ¥{fmt_yuan(s.compensation_pool_yuan)} "
-                                  "in all is paid by the contributing households in the sharing "
-                                  "proportions and is included in their shares."), "body"))
+            story.append(
+                para(
+                    t("补偿：", "Compensation: ")
+                    + t("；", "; ").join(lines)
+                    + t(
+                        f"。补偿金共 ¥{fmt_yuan(s.compensation_pool_yuan)}，由出资住户按分摊"
+                        "比例承担，已计入各户出资。",
+                        f". The compensation of ¥{fmt_yuan(s.compensation_pool_yuan)} "
+                        "in all is paid by the contributing households in the sharing "
+                        "proportions and is included in their shares.",
+                    ),
+                    "body",
+                )
+            )
         elif site.occupies_private_courtyard or site.sunlight_below_standard:
-            story.append(para(t("补偿：本方案尚未约定补偿金额；受影响住户的补偿须经协商并写入分摊方案。",
-                                "Compensation: none agreed yet; the compensation of the "
-                                "affected households is to be negotiated and written into "
-                                "the sharing plan."), "body"))
+            story.append(
+                para(
+                    t(
+                        "补偿：本方案尚未约定补偿金额；受影响住户的补偿须经协商并写入分摊方案。",
+                        "Compensation: none agreed yet; the compensation of the "
+                        "affected households is to be negotiated and written into "
+                        "the sharing plan.",
+                    ),
+                    "body",
+                )
+            )
     # which doors: not printed, since the vote section says whether they have agreed yet
-    if site.occupies_private_courtyard or any(h.exclusive_part_affected
-                                              for h in unit.households):
-        story.append(para(t("专有部分或私家庭院受影响的住户须另行签署书面同意书，"
-                            "该同意不以表决结果代替。",
-                            "The households whose exclusive part or private courtyard is "
-                            "affected sign a separate written consent; the vote does not "
-                            "replace it."), "body"))
+    if site.occupies_private_courtyard or any(h.exclusive_part_affected for h in unit.households):
+        story.append(
+            para(
+                t(
+                    "专有部分或私家庭院受影响的住户须另行签署书面同意书，该同意不以表决结果代替。",
+                    "The households whose exclusive part or private courtyard is "
+                    "affected sign a separate written consent; the vote does not "
+                    "replace it.",
+                ),
+                "body",
+            )
+        )
     return story
 
 
 # ------------------------------------------------------------------------- sharing rule
+
 
 def _weight_rows(d, t: Tr) -> list[list[str]]:
     unit, s = d.unit, d.share
@@ -163,22 +222,32 @@ def _weight_rows(d, t: Tr) -> list[list[str]]:
     coeffs = None
     if s.method in ("floor_coefficient_area", "coefficient_by_floor"):
         from ..costshare import coefficients_for
+
         coeffs, _table = coefficients_for(unit, settings=settings)
     rows = []
     for floor in sorted(by_floor, reverse=True):
         if floor in exempt:
             value, note = "0", t("免缴建设费用", "exempt")
         elif coeffs is not None:
-            value, note = fmt_num(coeffs.get(floor)), (
-                t("系数 × 各户面积", "coefficient × area") if s.method ==
-                "floor_coefficient_area" else t("系数", "coefficient"))
+            value, note = (
+                fmt_num(coeffs.get(floor)),
+                (
+                    t("系数 × 各户面积", "coefficient × area")
+                    if s.method == "floor_coefficient_area"
+                    else t("系数", "coefficient")
+                ),
+            )
         elif s.method == "stair_count":
             value, note = str(floor - 1), t("少爬的楼层数", "floors not climbed")
         elif s.method == "percent_by_household":
-            vals = dict.fromkeys(f"{fmt_num(Decimal(h.weight.numerator) / h.weight.denominator)}%"
-                                 for h in by_floor[floor])
-            value, note = "、".join(vals) if t.lang == "zh" else ", ".join(vals), \
-                t("各户固定比例", "fixed share per household")
+            vals = dict.fromkeys(
+                f"{fmt_num(Decimal(h.weight.numerator) / h.weight.denominator)}%"
+                for h in by_floor[floor]
+            )
+            value, note = (
+                "、".join(vals) if t.lang == "zh" else ", ".join(vals),
+                t("各户固定比例", "fixed share per household"),
+            )
         else:
             value, note = "1", t("每户相同", "same for every household")
         rows.append([t(f"{floor} 层", f"floor {floor}"), value, note])
@@ -188,20 +257,26 @@ def _weight_rows(d, t: Tr) -> list[list[str]]:
 def _subsidy_rule_text(rule: dict, t: Tr) -> str:
     kind = rule.get("type")
     if kind == "percent_capped":
-        return t(f"建设费用的 {fmt_num(rule['percent'])}%，每台最高 ¥{fmt_yuan(rule['cap_yuan'])}",
-                 f"{fmt_num(rule['percent'])} % of the capital cost, at most "
-                 f"¥{fmt_yuan(rule['cap_yuan'])} per elevator")
+        return t(
+            f"建设费用的 {fmt_num(rule['percent'])}%，每台最高 ¥{fmt_yuan(rule['cap_yuan'])}",
+            f"{fmt_num(rule['percent'])} % of the capital cost, at most "
+            f"¥{fmt_yuan(rule['cap_yuan'])} per elevator",
+        )
     if kind == "fixed":
         return t(f"定额 ¥{fmt_yuan(rule['yuan'])}", f"fixed ¥{fmt_yuan(rule['yuan'])}")
     if kind == "pipeline":
-        return t(f"按管线迁改费用补贴，最高 ¥{fmt_yuan(rule['cap_yuan'])}",
-                 f"pipe relocation cost, at most ¥{fmt_yuan(rule['cap_yuan'])}")
+        return t(
+            f"按管线迁改费用补贴，最高 ¥{fmt_yuan(rule['cap_yuan'])}",
+            f"pipe relocation cost, at most ¥{fmt_yuan(rule['cap_yuan'])}",
+        )
     if kind == "per_stop":
-        return t(f"{rule.get('base_stops')} 站 ¥{fmt_yuan(rule.get('base_yuan'))}，每增加 1 站加 "
-                 f"¥{fmt_yuan(rule.get('step_yuan'))}，最高 ¥{fmt_yuan(rule.get('max_yuan'))}",
-                 f"¥{fmt_yuan(rule.get('base_yuan'))} for {rule.get('base_stops')} stops, "
-                 f"¥{fmt_yuan(rule.get('step_yuan'))} per further stop, at most "
-                 f"¥{fmt_yuan(rule.get('max_yuan'))}")
+        return t(
+            f"{rule.get('base_stops')} 站 ¥{fmt_yuan(rule.get('base_yuan'))}，每增加 1 站加 "
+            f"¥{fmt_yuan(rule.get('step_yuan'))}，最高 ¥{fmt_yuan(rule.get('max_yuan'))}",
+            f"¥{fmt_yuan(rule.get('base_yuan'))} for {rule.get('base_stops')} stops, "
+            f"¥{fmt_yuan(rule.get('step_yuan'))} per further stop, at most "
+            f"¥{fmt_yuan(rule.get('max_yuan'))}",
+        )
     if kind == "storeys_tiered":
         return t("按楼栋层数分档", "tiered by the number of storeys")
     return str(kind)
@@ -211,12 +286,15 @@ def subsidy_source(rule: dict, t: Tr) -> str:
     """The subsidy's source as a Chinese document may print it: ``source_zh``, or the
     ``source`` when it holds no English or web address, else a blank to fill in."""
     from .language import is_chinese_only
-    for key in (("source_zh", "source") if t.lang == "zh" else ("source_en", "source")):
+
+    for key in ("source_zh", "source") if t.lang == "zh" else ("source_en", "source"):
         v = rule.get(key)
         if v and (t.lang == "en" or is_chinese_only(str(v))):
             return str(v)
-    return t("未注明文件（请补充补贴文件名称和文号）", "not stated (add the title and number of "
-             "the subsidy notice)")
+    return t(
+        "未注明文件（请补充补贴文件名称和文号）",
+        "not stated (add the title and number of the subsidy notice)",
+    )
 
 
 def sharing_rule(d, t: Tr, width: float, heading: str) -> list:
@@ -233,9 +311,17 @@ def sharing_rule(d, t: Tr, width: float, heading: str) -> list:
     story.append(table(rows, [width * 0.2, width * 0.3, width * 0.5]))
     exempt = sorted(unit.share.exempt_floors)
     if exempt:
-        story.append(para(t("免缴：" + "、".join(f"{f} 层" for f in exempt) + "住户不承担建设费用。",
-                            "Exempt: households on floor(s) " + ", ".join(map(str, exempt))
-                            + " pay no capital share."), "body"))
+        story.append(
+            para(
+                t(
+                    "免缴：" + "、".join(f"{f} 层" for f in exempt) + "住户不承担建设费用。",
+                    "Exempt: households on floor(s) "
+                    + ", ".join(map(str, exempt))
+                    + " pay no capital share.",
+                ),
+                "body",
+            )
+        )
     if unit.subsidies:
         story.append(_subsidy_table(unit, s, t, width))
     if s.annual_running_total_yuan:
@@ -246,65 +332,96 @@ def sharing_rule(d, t: Tr, width: float, heading: str) -> list:
 def _method_para(s, t: Tr):
     """The sharing method, its formula and how amounts are rounded."""
     formula = {
-        "floor_coefficient_area": ("各户出资 = 业主合计出资 × 该户（楼层系数 × 面积）÷ 全部出资户"
-                                   "（楼层系数 × 面积）之和",
-                                   "share = owners' total × (coefficient × area) ÷ Σ "
-                                   "(coefficient × area)"),
-        "coefficient_by_floor": ("各户出资 = 业主合计出资 × 该户楼层系数 ÷ 全部出资户系数之和",
-                                 "share = owners' total × coefficient ÷ Σ coefficients"),
-        "stair_count": ("各户出资 = 业主合计出资 × 该户少爬的楼层数 ÷ 全部出资户之和",
-                        "share = owners' total × floors not climbed ÷ their sum"),
-        "percent_by_household": ("各户出资 = 业主合计出资 × 该户约定比例",
-                                 "share = owners' total × the household's agreed percent"),
+        "floor_coefficient_area": (
+            "各户出资 = 业主合计出资 × 该户（楼层系数 × 面积）÷ 全部出资户（楼层系数 × 面积）之和",
+            "share = owners' total × (coefficient × area) ÷ Σ (coefficient × area)",
+        ),
+        "coefficient_by_floor": (
+            "各户出资 = 业主合计出资 × 该户楼层系数 ÷ 全部出资户系数之和",
+            "share = owners' total × coefficient ÷ Σ coefficients",
+        ),
+        "stair_count": (
+            "各户出资 = 业主合计出资 × 该户少爬的楼层数 ÷ 全部出资户之和",
+            "share = owners' total × floors not climbed ÷ their sum",
+        ),
+        "percent_by_household": (
+            "各户出资 = 业主合计出资 × 该户约定比例",
+            "share = owners' total × the household's agreed percent",
+        ),
         "equal": ("各出资户平均分摊", "equal shares among the paying households"),
     }.get(s.method, (s.method_title_zh, s.method_title_en))
-    return para(t(f"分摊方法：{s.method_title_zh}。{formula[0]}；金额取整到 "
-                  f"{fmt_yuan(s.rounding_yuan)} 元，零头按最大余数法分配，同等时先给较高楼层，"
-                  "各户合计恰等于业主合计出资。",
-                  f"Method: {s.method_title_en}. {formula[1]}; amounts in "
-                  f"{fmt_yuan(s.rounding_yuan)} yuan units, odd units by largest "
-                  "remainder (ties to the higher floor); the shares add up exactly."),
-                "body")
+    return para(
+        t(
+            f"分摊方法：{s.method_title_zh}。{formula[0]}；金额取整到 "
+            f"{fmt_yuan(s.rounding_yuan)} 元，零头按最大余数法分配，同等时先给较高楼层，"
+            "各户合计恰等于业主合计出资。",
+            f"Method: {s.method_title_en}. {formula[1]}; amounts in "
+            f"{fmt_yuan(s.rounding_yuan)} yuan units, odd units by largest "
+            "remainder (ties to the higher floor); the shares add up exactly.",
+        ),
+        "body",
+    )
 
 
 def _subsidy_table(unit, s, t: Tr, width: float):
     """Each subsidy: its rule and cap, this unit's amount [yuan] and its source."""
-    srows = [[t("补贴", "Subsidy"), t("规则与上限", "Rule and cap"), t("本单元金额", "This unit"),
-              t("依据", "Source")]]
+    srows = [
+        [
+            t("补贴", "Subsidy"),
+            t("规则与上限", "Rule and cap"),
+            t("本单元金额", "This unit"),
+            t("依据", "Source"),
+        ]
+    ]
     amounts = {i: ln for i, ln in enumerate(s.subsidy_lines)}
     from ..costshare_subsidy import SUBSIDY_TITLES
+
     for i, rule in enumerate(unit.subsidies):
         zh, en = SUBSIDY_TITLES.get(rule.get("type"), (rule.get("type"),) * 2)
         title = t.pair((str(rule.get("title_zh") or zh), str(rule.get("title_en") or en)))
         line = amounts.get(i)
-        srows.append([title, _subsidy_rule_text(rule, t),
-                      "¥" + fmt_yuan(line.amount_yuan) if line else "—",
-                      subsidy_source(rule, t)])
-    return table(srows, [width * 0.2, width * 0.3, width * 0.15, width * 0.35],
-                 align_right_cols=[2])
+        srows.append(
+            [
+                title,
+                _subsidy_rule_text(rule, t),
+                "¥" + fmt_yuan(line.amount_yuan) if line else "—",
+                subsidy_source(rule, t),
+            ]
+        )
+    return table(
+        srows, [width * 0.2, width * 0.3, width * 0.15, width * 0.35], align_right_cols=[2]
+    )
 
 
 def _running_para(unit, s, t: Tr):
     """How the yearly running costs are split, with the 10- and 15-year totals [yuan]."""
     rm = s.running_method or s.method
     from ..costshare import METHOD_INFO
+
     info = METHOD_INFO.get(rm, {})
     r_exempt = unit.share.extra.get("running_exempt_floors", unit.share.exempt_floors)
-    text = t(f"运行费分摊：每年运行费 ¥{fmt_yuan(s.annual_running_total_yuan)}，按“"
-             f"{info.get('title_zh', rm)}”分摊",
-             f"Running costs: ¥{fmt_yuan(s.annual_running_total_yuan)} a year, split by "
-             f"{info.get('title_en', rm)}")
+    text = t(
+        f"运行费分摊：每年运行费 ¥{fmt_yuan(s.annual_running_total_yuan)}，按“"
+        f"{info.get('title_zh', rm)}”分摊",
+        f"Running costs: ¥{fmt_yuan(s.annual_running_total_yuan)} a year, split by "
+        f"{info.get('title_en', rm)}",
+    )
     if r_exempt:
-        text += t("，" + "、".join(f"{f} 层" for f in r_exempt) + "住户免缴",
-                  "; floor(s) " + ", ".join(map(str, r_exempt)) + " exempt")
-    text += t(f"。10 年合计 ¥{fmt_yuan(s.running_10y_total_yuan)}，15 年合计 "
-              f"¥{fmt_yuan(s.running_15y_total_yuan)}。",
-              f". 10 years: ¥{fmt_yuan(s.running_10y_total_yuan)}; 15 years: "
-              f"¥{fmt_yuan(s.running_15y_total_yuan)}.")
+        text += t(
+            "，" + "、".join(f"{f} 层" for f in r_exempt) + "住户免缴",
+            "; floor(s) " + ", ".join(map(str, r_exempt)) + " exempt",
+        )
+    text += t(
+        f"。10 年合计 ¥{fmt_yuan(s.running_10y_total_yuan)}，15 年合计 "
+        f"¥{fmt_yuan(s.running_15y_total_yuan)}。",
+        f". 10 years: ¥{fmt_yuan(s.running_10y_total_yuan)}; 15 years: "
+        f"¥{fmt_yuan(s.running_15y_total_yuan)}.",
+    )
     return para(text, "body")
 
 
 # ---------------------------------------------------------------------------- payments
+
 
 def payments(d, t: Tr, width: float, heading: str) -> list:
     """Payment schedule (advance before the subsidy, refund after it, final net) and the
@@ -314,25 +431,45 @@ def payments(d, t: Tr, width: float, heading: str) -> list:
     block = doc_rules()["payment"]
     if s is not None:
         rows_data = sorted(payment_schedule(d.unit, s), key=lambda r: (-r.floor, r.id))
-        story.append(para(t("政府补贴在竣工验收后拨付，开工前须由出资住户先行垫付全部建设费用；"
-                            "补贴到账后按同一比例退还，各户最终净出资即分摊表中的出资额。",
-                            "The subsidy is paid after acceptance, so the contributing "
-                            "households advance the whole capital cost before work starts; the "
-                            "subsidy is refunded in the same proportions when it arrives, "
-                            "leaving each household's final net share."), "body"))
-        adv = money_column([r.advance for r in rows_data]
-                           + [sum((r.advance for r in rows_data), Decimal(0))])
-        ref = money_column([r.refund for r in rows_data]
-                           + [sum((r.refund for r in rows_data), Decimal(0))])
-        net = money_column([r.net for r in rows_data]
-                           + [sum((r.net for r in rows_data), Decimal(0))])
-        rec = [t(f"获得补偿 ¥{fmt_yuan(r.received)}", f"receives ¥{fmt_yuan(r.received)}")
-               if r.received else "" for r in rows_data] + [
+        story.append(
+            para(
+                t(
+                    "政府补贴在竣工验收后拨付，开工前须由出资住户先行垫付全部建设费用；"
+                    "补贴到账后按同一比例退还，各户最终净出资即分摊表中的出资额。",
+                    "The subsidy is paid after acceptance, so the contributing "
+                    "households advance the whole capital cost before work starts; the "
+                    "subsidy is refunded in the same proportions when it arrives, "
+                    "leaving each household's final net share.",
+                ),
+                "body",
+            )
+        )
+        adv = money_column(
+            [r.advance for r in rows_data] + [sum((r.advance for r in rows_data), Decimal(0))]
+        )
+        ref = money_column(
+            [r.refund for r in rows_data] + [sum((r.refund for r in rows_data), Decimal(0))]
+        )
+        net = money_column(
+            [r.net for r in rows_data] + [sum((r.net for r in rows_data), Decimal(0))]
+        )
+        rec = [
+            t(f"获得补偿 ¥{fmt_yuan(r.received)}", f"receives ¥{fmt_yuan(r.received)}")
+            if r.received
+            else ""
+            for r in rows_data
+        ] + [
             t(f"共 ¥{fmt_yuan(s.compensation_pool_yuan)}", f"¥{fmt_yuan(s.compensation_pool_yuan)}")
-            if s.compensation_pool_yuan else ""]
-        head = [t("门牌", "Door"), t("第一期：开工前预缴", "1. Advance before work"),
-                t("第二期：补贴到账后退还", "2. Refund when the subsidy arrives"),
-                t("最终净出资", "Final net share"), t("补偿", "Compensation")]
+            if s.compensation_pool_yuan
+            else ""
+        ]
+        head = [
+            t("门牌", "Door"),
+            t("第一期：开工前预缴", "1. Advance before work"),
+            t("第二期：补贴到账后退还", "2. Refund when the subsidy arrives"),
+            t("最终净出资", "Final net share"),
+            t("补偿", "Compensation"),
+        ]
         rows = [head] + [[r.id, adv[i], ref[i], net[i], rec[i]] for i, r in enumerate(rows_data)]
         rows.append([t("合计", "Total"), adv[-1], ref[-1], net[-1], rec[-1]])
         widths = [0.12, 0.22, 0.24, 0.2, 0.22]
@@ -340,20 +477,42 @@ def payments(d, t: Tr, width: float, heading: str) -> list:
             rows = [r[:4] for r in rows]
             widths = [0.16, 0.28, 0.3, 0.26]
         from reportlab.lib import colors
-        story.append(table(rows, [width * w for w in widths], align_right_cols=[1, 2, 3],
-                           extra_style=[("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1),
-                                         colors.HexColor("#FFF2CC"))]))
+
+        story.append(
+            table(
+                rows,
+                [width * w for w in widths],
+                align_right_cols=[1, 2, 3],
+                extra_style=[
+                    (
+                        "BACKGROUND",
+                        (0, len(rows) - 1),
+                        (-1, len(rows) - 1),
+                        colors.HexColor("#FFF2CC"),
+                    )
+                ],
+            )
+        )
     pct = block["overrun_percent"]
     for key in ("account", "overrun", "surplus"):
-        label = {"account": t("专用账户：", "Dedicated account: "),
-                 "overrun": t("超支：", "Overrun: "), "surplus": t("结余：", "Surplus: ")}[key]
-        story.append(para(label + t.pair((block[key + "_zh"], block[key + "_en"]))
-                          .replace("{percent}", str(pct)), "body"))
+        label = {
+            "account": t("专用账户：", "Dedicated account: "),
+            "overrun": t("超支：", "Overrun: "),
+            "surplus": t("结余：", "Surplus: "),
+        }[key]
+        story.append(
+            para(
+                label
+                + t.pair((block[key + "_zh"], block[key + "_en"])).replace("{percent}", str(pct)),
+                "body",
+            )
+        )
     story.append(para(_basis(block, t), "tiny"))
     return story
 
 
 # -------------------------------------------------------------------- use and maintenance
+
 
 def upkeep(d, t: Tr, width: float, heading: str) -> list:
     """使用管理人, maintenance company and contract, running-cost collection, reserve."""
@@ -371,27 +530,41 @@ def upkeep(d, t: Tr, width: float, heading: str) -> list:
         return str(v) if isinstance(v, str) and v.strip() else "_" * n
 
     rows = [
-        (t("使用管理人", "User-manager"),
-         t.pair((block["manager_zh"], block["manager_en"])) + t("。名称：", ". Name: ")
-         + fill("manager")),
-        (t("维保单位与合同", "Maintenance company"),
-         t.pair((block["contract_zh"], block["contract_en"])).replace(
-             "{years}", str(block["contract_years"])) + t("。单位：", ". Company: ")
-         + fill("maintenance_company")),
-        (t("运行费收取", "Running-cost collection"),
-         t.pair((block["collection_zh"], block["collection_en"]))),
-        (t("备用金", "Reserve"),
-         t.pair((block["reserve_zh"], block["reserve_en"])).replace("{years}", str(years))
-         .replace("{amount}", reserve)),
+        (
+            t("使用管理人", "User-manager"),
+            t.pair((block["manager_zh"], block["manager_en"]))
+            + t("。名称：", ". Name: ")
+            + fill("manager"),
+        ),
+        (
+            t("维保单位与合同", "Maintenance company"),
+            t.pair((block["contract_zh"], block["contract_en"])).replace(
+                "{years}", str(block["contract_years"])
+            )
+            + t("。单位：", ". Company: ")
+            + fill("maintenance_company"),
+        ),
+        (
+            t("运行费收取", "Running-cost collection"),
+            t.pair((block["collection_zh"], block["collection_en"])),
+        ),
+        (
+            t("备用金", "Reserve"),
+            t.pair((block["reserve_zh"], block["reserve_en"]))
+            .replace("{years}", str(years))
+            .replace("{amount}", reserve),
+        ),
     ]
     return [para(heading, "h2"), kv_table(rows, width, 0.2), para(_basis(block, t), "tiny")]
 
 
 # ------------------------------------------------------------------ parties and signatures
 
+
 def signatures(d, t: Tr, width: float, heading: str) -> list:
     """The parties and their signature and seal blocks (blanks to fill in by hand)."""
     from reportlab.platypus import KeepTogether
+
     org = organisation(d.project)
     own = d.unit.extra.get("parties") if isinstance(d.unit.extra, dict) else None
     own = own if isinstance(own, dict) else {}
@@ -402,25 +575,38 @@ def signatures(d, t: Tr, width: float, heading: str) -> list:
 
     sign = t("签字：__________　　日期：____年__月__日", "Signature: __________  Date: __________")
     seal = t("（盖章）", "(seal)")
-    rows = [[t("角色", "Role"), t("名称", "Name"), t("签字、盖章与日期", "Signature, seal, date")],
-            [t("组织单位", "Organiser"), name("organiser", org["street_office"]), seal],
-            [t("编制单位", "Prepared by"), name("author_org", org["consultant"]), seal],
-            [t("编制人", "Author"), name("author"), sign],
-            [t("审核人", "Reviewer"), name("reviewer"), sign],
-            [t("实施主体 / 业主代表", "Implementing body / owners' representative"),
-             name("implementer"), sign],
-            [t("设计单位", "Designer"), name("designer"), seal + " " + sign],
-            [t("施工单位", "Builder"), name("builder"), seal + " " + sign]]
-    tbl = table(rows, [width * 0.22, width * 0.3, width * 0.48],
-                extra_style=[("TOPPADDING", (0, 1), (-1, -1), 12),
-                             ("BOTTOMPADDING", (0, 1), (-1, -1), 12)])
-    note = para(t("名称未填的，由各方在签署时填写；设计单位和施工单位在确定后补签。",
-                  "Names left blank are written in by each party when signing; the designer "
-                  "and builder sign once chosen."), "small")
+    rows = [
+        [t("角色", "Role"), t("名称", "Name"), t("签字、盖章与日期", "Signature, seal, date")],
+        [t("组织单位", "Organiser"), name("organiser", org["street_office"]), seal],
+        [t("编制单位", "Prepared by"), name("author_org", org["consultant"]), seal],
+        [t("编制人", "Author"), name("author"), sign],
+        [t("审核人", "Reviewer"), name("reviewer"), sign],
+        [
+            t("实施主体 / 业主代表", "Implementing body / owners' representative"),
+            name("implementer"),
+            sign,
+        ],
+        [t("设计单位", "Designer"), name("designer"), seal + " " + sign],
+        [t("施工单位", "Builder"), name("builder"), seal + " " + sign],
+    ]
+    tbl = table(
+        rows,
+        [width * 0.22, width * 0.3, width * 0.48],
+        extra_style=[("TOPPADDING", (0, 1), (-1, -1), 12), ("BOTTOMPADDING", (0, 1), (-1, -1), 12)],
+    )
+    note = para(
+        t(
+            "名称未填的，由各方在签署时填写；设计单位和施工单位在确定后补签。",
+            "Names left blank are written in by each party when signing; the designer "
+            "and builder sign once chosen.",
+        ),
+        "small",
+    )
     return [KeepTogether([para(heading, "h2"), tbl, note])]
 
 
 # ---------------------------------------------------------------------- costly remedies
+
 
 def remedy_items(d) -> list[dict]:
     """Remedies of the unit's findings that cost money (appraisals, analyses), in finding
@@ -433,4 +619,3 @@ def remedy_items(d) -> list[dict]:
         if f.code in codes and f.code not in [x["code"] for x in seen]:
             seen.append(dict(codes[f.code], code=f.code))
     return seen
-

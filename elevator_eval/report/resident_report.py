@@ -12,18 +12,28 @@ from typing import Any
 from . import labels as L
 from .common import Tr, build_pdf, content_width, kv_table, para, table, today_iso
 
-FIELDS = (("door", "门牌", "Door"), ("floor", "楼层", "Floor"), ("area_m2", "专有面积（㎡）",
-                                                                    "Exclusive area (m²)"),
-          ("owner", "业主编号", "Owner id"), ("owner_name", "姓名", "Name"),
-          ("contact", "联系方式", "Contact"), ("vote", "表决意见", "Vote"),
-          ("vote_date", "表决日期", "Vote date"), ("vote_source", "表决方式", "Vote cast by"),
-          ("exclusive_part_affected", "专有部分受影响", "Exclusive part affected"),
-          ("max_contribution_yuan", "出资上限（元）", "Contribution limit (yuan)"),
-          ("provident_fund_yuan", "公积金（元）", "Provident fund (yuan)"))
+FIELDS = (
+    ("door", "门牌", "Door"),
+    ("floor", "楼层", "Floor"),
+    ("area_m2", "专有面积（㎡）", "Exclusive area (m²)"),
+    ("owner", "业主编号", "Owner id"),
+    ("owner_name", "姓名", "Name"),
+    ("contact", "联系方式", "Contact"),
+    ("vote", "表决意见", "Vote"),
+    ("vote_date", "表决日期", "Vote date"),
+    ("vote_source", "表决方式", "Vote cast by"),
+    ("exclusive_part_affected", "专有部分受影响", "Exclusive part affected"),
+    ("max_contribution_yuan", "出资上限（元）", "Contribution limit (yuan)"),
+    ("provident_fund_yuan", "公积金（元）", "Provident fund (yuan)"),
+)
 
 
-SOURCES = {"meeting": ("业主大会/会议", "meeting"), "paper": ("书面", "on paper"),
-           "online": ("网上", "online"), "other": ("其他", "other")}
+SOURCES = {
+    "meeting": ("业主大会/会议", "meeting"),
+    "paper": ("书面", "on paper"),
+    "online": ("网上", "online"),
+    "other": ("其他", "other"),
+}
 
 
 def _value(key: str, value: Any, t: Tr) -> str:
@@ -43,15 +53,27 @@ def build_resident_report(record: dict[str, Any], *, out, lang: str = "zh") -> N
     t = Tr(lang)
     width = content_width()
     res = record["resident"]
-    story = [para(t("个人信息查阅答复", "Your personal information"), "title"),
-             para(t(f"项目“{record['project']}”中与您有关的全部个人信息（截至 {today_iso()}）。"
-                    "依据《中华人民共和国个人信息保护法》第四十四条、第四十五条提供。",
-                    f"All personal information about you held in the project "
-                    f"“{record['project']}” (as of {today_iso()}), provided under Articles "
-                    "44 and 45 of the Personal Information Protection Law of the PRC."),
-                  "body"),
-             kv_table([(t("单元", "Unit"), f"{res['unit_name'] or res['unit']} ({res['unit']})"),
-                       (t("业主编号", "Owner id"), res["owner_id"])], width, 0.26)]
+    story = [
+        para(t("个人信息查阅答复", "Your personal information"), "title"),
+        para(
+            t(
+                f"项目“{record['project']}”中与您有关的全部个人信息（截至 {today_iso()}）。"
+                "依据《中华人民共和国个人信息保护法》第四十四条、第四十五条提供。",
+                f"All personal information about you held in the project "
+                f"“{record['project']}” (as of {today_iso()}), provided under Articles "
+                "44 and 45 of the Personal Information Protection Law of the PRC.",
+            ),
+            "body",
+        ),
+        kv_table(
+            [
+                (t("单元", "Unit"), f"{res['unit_name'] or res['unit']} ({res['unit']})"),
+                (t("业主编号", "Owner id"), res["owner_id"]),
+            ],
+            width,
+            0.26,
+        ),
+    ]
     for h in record["households"]:
         story.append(para(t("住户 ", "Household ") + h["door"], "h2"))
         pairs = [(t(zh, en), _value(key, h.get(key), t)) for key, zh, en in FIELDS]
@@ -60,27 +82,60 @@ def build_resident_report(record: dict[str, Any], *, out, lang: str = "zh") -> N
         story.append(kv_table(pairs, width, 0.3))
     story.append(para(t("表决记录", "Vote log"), "h2"))
     if record["vote_log"]:
-        rows = [[t("序号", "No."), t("时间", "Time"), t("门牌", "Door"),
-                 t("原 → 新", "Before → after"), t("方式", "Cast by"), t("备注", "Note")]]
+        rows = [
+            [
+                t("序号", "No."),
+                t("时间", "Time"),
+                t("门牌", "Door"),
+                t("原 → 新", "Before → after"),
+                t("方式", "Cast by"),
+                t("备注", "Note"),
+            ]
+        ]
         for ev in record["vote_log"]:
-            rows.append([str(ev["seq"]), ev["time"], ev["household_id"],
-                         f"{_value('vote', ev['previous'], t)} → {_value('vote', ev['new'], t)}",
-                         _value("vote_source", ev["source"], t), ev["note"] or ""])
+            rows.append(
+                [
+                    str(ev["seq"]),
+                    ev["time"],
+                    ev["household_id"],
+                    f"{_value('vote', ev['previous'], t)} → {_value('vote', ev['new'], t)}",
+                    _value("vote_source", ev["source"], t),
+                    ev["note"] or "",
+                ]
+            )
         story.append(table(rows, [width * w for w in (0.07, 0.24, 0.09, 0.2, 0.12, 0.28)]))
     else:
         story.append(para(t("无表决记录。", "No vote-log entries."), "body"))
     days = record.get("retention_days")
     story.append(para(t("保存期限", "Retention"), "h2"))
-    story.append(para(
-        t(f"联系方式与备注在表决登记满 {days} 天后删除。" if days else
-          "本项目未设定自动删除期限；您可以要求删除您的个人信息（第四十七条）。",
-          f"Contact details and notes are deleted {days} days after the vote is recorded."
-          if days else "This project sets no automatic deletion period; you may ask for your "
-          "personal information to be deleted (Article 47)."), "body"))
+    story.append(
+        para(
+            t(
+                f"联系方式与备注在表决登记满 {days} 天后删除。"
+                if days
+                else "本项目未设定自动删除期限；您可以要求删除您的个人信息（第四十七条）。",
+                f"Contact details and notes are deleted {days} days after the vote is recorded."
+                if days
+                else "This project sets no automatic deletion period; you may ask for your "
+                "personal information to be deleted (Article 47).",
+            ),
+            "body",
+        )
+    )
     if record.get("erasures"):
-        story.append(para(t("本单元已执行的删除：", "Erasures carried out in this unit: ")
-                          + "; ".join(f"{e['date']} ({e['households']})"
-                                      for e in record["erasures"]), "small"))
+        story.append(
+            para(
+                t("本单元已执行的删除：", "Erasures carried out in this unit: ")
+                + "; ".join(f"{e['date']} ({e['households']})" for e in record["erasures"]),
+                "small",
+            )
+        )
     title = t("个人信息查阅答复", "Your personal information") + " — " + res["ref"]
-    build_pdf(out, story, title=title, header_left=t("个人信息查阅答复", "Personal information"),
-              header_right=res["ref"], lang=lang)
+    build_pdf(
+        out,
+        story,
+        title=title,
+        header_left=t("个人信息查阅答复", "Personal information"),
+        header_right=res["ref"],
+        lang=lang,
+    )

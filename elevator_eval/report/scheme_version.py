@@ -15,6 +15,7 @@ def scheme_fingerprint(unit, share=None) -> str:
     when ``share`` (a :class:`~elevator_eval.costshare.ShareResult`) is given, every computed
     capital share and yearly running share. Any change to these changes the hash.
     """
+
     def s(v):
         return None if v is None else str(v)
 
@@ -28,18 +29,21 @@ def scheme_fingerprint(unit, share=None) -> str:
         "share": {
             "method": unit.share.method,
             "exempt": sorted(unit.share.exempt_floors),
-            "coefficients": None if unit.share.coefficients is None else
-            {str(k): s(v) for k, v in sorted(unit.share.coefficients.items())},
-            "percent": None if unit.share.percent_by_floor is None else
-            {str(k): s(v) for k, v in sorted(unit.share.percent_by_floor.items())},
+            "coefficients": None
+            if unit.share.coefficients is None
+            else {str(k): s(v) for k, v in sorted(unit.share.coefficients.items())},
+            "percent": None
+            if unit.share.percent_by_floor is None
+            else {str(k): s(v) for k, v in sorted(unit.share.percent_by_floor.items())},
             "rounding": s(unit.share.rounding_yuan),
             "table": unit.share.table,
             "extra": json.loads(json.dumps(unit.share.extra, default=str, sort_keys=True)),
         },
     }
     if share is not None:
-        data["shares"] = [[h.id, s(h.share_yuan), s(h.annual_running_yuan)]
-                          for h in share.households]
+        data["shares"] = [
+            [h.id, s(h.share_yuan), s(h.annual_running_yuan)] for h in share.households
+        ]
     blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()[:8]
 

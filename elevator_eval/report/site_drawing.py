@@ -13,10 +13,18 @@ from .. import fonts, vocabulary
 from .common import Tr, fmt_num, plain
 from .drawing_text import wrap_label
 
-PIPE_COLOURS = {"gas": "#C62828", "water": "#1565C0", "drainage": "#5D4037",
-                "power": "#F9A825", "telecom": "#6A1B9A", "heating": "#EF6C00"}
-PIPE_LABELS = {code: (vocabulary.label("pipes", code, "zh"), vocabulary.label("pipes", code, "en"))
-               for code in PIPE_COLOURS}
+PIPE_COLOURS = {
+    "gas": "#C62828",
+    "water": "#1565C0",
+    "drainage": "#5D4037",
+    "power": "#F9A825",
+    "telecom": "#6A1B9A",
+    "heating": "#EF6C00",
+}
+PIPE_LABELS = {
+    code: (vocabulary.label("pipes", code, "zh"), vocabulary.label("pipes", code, "en"))
+    for code in PIPE_COLOURS
+}
 
 
 NEIGHBOUR_VIEW_M = 36.0
@@ -31,6 +39,7 @@ def view_bounds(plan) -> tuple[float, float, float, float]:
     from shapely.geometry import MultiPoint
     from shapely.geometry import Polygon as SPoly
     from shapely.ops import unary_union
+
     core = [SPoly(plan.own.footprint)]
     if plan.shaft is not None:
         core.append(SPoly(plan.shaft.footprint))
@@ -56,8 +65,7 @@ def _nice_bar_m(span_m: float) -> int:
     return 500
 
 
-def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300,
-                      lang: str = "zh"):
+def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300, lang: str = "zh"):
     """A :class:`reportlab.graphics.shapes.Drawing` of the plan to scale.
 
     Parameters
@@ -77,15 +85,33 @@ def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300,
     x0, y0, x1, y1 = view_bounds(plan)
     legend_w = width_pt * 0.30
     margin = 10.0
-    scale = min((width_pt - legend_w - 2 * margin) / (x1 - x0),
-                (height_pt - 2 * margin) / (y1 - y0))
+    scale = min(
+        (width_pt - legend_w - 2 * margin) / (x1 - x0), (height_pt - 2 * margin) / (y1 - y0)
+    )
     height_pt = max(min(height_pt, (y1 - y0) * scale + 2 * margin), 170.0)
     d = Drawing(width_pt, height_pt)
-    d.add(Rect(0, 0, width_pt, height_pt, strokeColor=colors.HexColor("#B0B0B0"),
-               fillColor=None, strokeWidth=0.5))
-    d.add(Rect(margin, margin, (x1 - x0) * scale, (y1 - y0) * scale,
-               strokeColor=colors.HexColor("#D0D0D0"), fillColor=colors.HexColor("#FBFBF8"),
-               strokeWidth=0.4))
+    d.add(
+        Rect(
+            0,
+            0,
+            width_pt,
+            height_pt,
+            strokeColor=colors.HexColor("#B0B0B0"),
+            fillColor=None,
+            strokeWidth=0.5,
+        )
+    )
+    d.add(
+        Rect(
+            margin,
+            margin,
+            (x1 - x0) * scale,
+            (y1 - y0) * scale,
+            strokeColor=colors.HexColor("#D0D0D0"),
+            fillColor=colors.HexColor("#FBFBF8"),
+            strokeWidth=0.4,
+        )
+    )
     pen = _Pen(d, (x0, y0, x1, y1), scale, margin)
     _fire_lane(pen, plan, t)
     _courtyards(pen, plan, t)
@@ -102,9 +128,9 @@ class _Pen:
     """Draws plan coordinates [m] into ``d``: ``scale`` pt per metre, the view's lower left
     corner ``margin`` pt from the drawing's."""
 
-    def __init__(self, d, bounds: tuple[float, float, float, float], scale: float,
-                 margin: float):
+    def __init__(self, d, bounds: tuple[float, float, float, float], scale: float, margin: float):
         from shapely.geometry import box
+
         x0, y0, x1, y1 = bounds
         self.d, self.scale, self.margin = d, scale, margin
         self.font = fonts.register_reportlab()
@@ -125,18 +151,35 @@ class _Pen:
     def label(self, x, y, text, size=6.5, anchor="middle", colour=None):
         from reportlab.graphics.shapes import String
         from reportlab.lib import colors
-        self.d.add(String(x, y, plain(text), fontName=self.font, fontSize=size,
-                          textAnchor=anchor,
-                          fillColor=colors.black if colour is None else colour))
+
+        self.d.add(
+            String(
+                x,
+                y,
+                plain(text),
+                fontName=self.font,
+                fontSize=size,
+                textAnchor=anchor,
+                fillColor=colors.black if colour is None else colour,
+            )
+        )
 
     def poly(self, geom, stroke, fill, width=0.8, dash=None):
         from reportlab.graphics.shapes import Polygon
+
         parts = [geom] if geom.geom_type == "Polygon" else list(getattr(geom, "geoms", []))
         for g in parts:
             if g.geom_type != "Polygon" or g.is_empty:
                 continue
-            self.d.add(Polygon(self.flat(list(g.exterior.coords)[:-1]), strokeColor=stroke,
-                               fillColor=fill, strokeWidth=width, strokeDashArray=dash))
+            self.d.add(
+                Polygon(
+                    self.flat(list(g.exterior.coords)[:-1]),
+                    strokeColor=stroke,
+                    fillColor=fill,
+                    strokeWidth=width,
+                    strokeDashArray=dash,
+                )
+            )
 
 
 def _fire_lane(pen: _Pen, plan, t: Tr) -> None:
@@ -144,6 +187,7 @@ def _fire_lane(pen: _Pen, plan, t: Tr) -> None:
     from reportlab.graphics.shapes import PolyLine
     from reportlab.lib import colors
     from shapely.geometry import LineString
+
     if plan.fire_lane is None:
         return
     line, w = plan.fire_lane
@@ -151,31 +195,48 @@ def _fire_lane(pen: _Pen, plan, t: Tr) -> None:
     pen.poly(band, None, colors.HexColor("#FFE9E3"))
     c = LineString(line).intersection(pen.view)
     if not c.is_empty and c.geom_type == "LineString":
-        pen.d.add(PolyLine(pen.flat(c.coords), strokeColor=colors.HexColor("#E57373"),
-                           strokeWidth=0.4, strokeDashArray=[4, 3]))
+        pen.d.add(
+            PolyLine(
+                pen.flat(c.coords),
+                strokeColor=colors.HexColor("#E57373"),
+                strokeWidth=0.4,
+                strokeDashArray=[4, 3],
+            )
+        )
         mx, my = c.interpolate(0.15, normalized=True).coords[0]
-        pen.label(*pen.P(mx, my + 0.3),
-                  t(f"消防车道 宽 {fmt_num(w)} m", f"fire lane {fmt_num(w)} m"),
-                  6, "start", colors.HexColor("#B71C1C"))
+        pen.label(
+            *pen.P(mx, my + 0.3),
+            t(f"消防车道 宽 {fmt_num(w)} m", f"fire lane {fmt_num(w)} m"),
+            6,
+            "start",
+            colors.HexColor("#B71C1C"),
+        )
 
 
 def _courtyards(pen: _Pen, plan, t: Tr) -> None:
     """Private courtyards, dashed green, each named by its household."""
     from reportlab.lib import colors
     from shapely.geometry import Polygon as SPoly
+
     for hh, pts in plan.courtyards or ():
         g = SPoly(pts).intersection(pen.view)
         pen.poly(g, colors.HexColor("#66BB6A"), colors.HexColor("#E8F5E9"), 0.5, [2, 2])
         if not g.is_empty:
             cx, cy = g.representative_point().coords[0]
-            pen.label(*pen.P(cx, cy - 0.5), t(f"{hh} 庭院", f"{hh} yard"), 5.5, "middle",
-                      colors.HexColor("#2E7D32"))
+            pen.label(
+                *pen.P(cx, cy - 0.5),
+                t(f"{hh} 庭院", f"{hh} yard"),
+                5.5,
+                "middle",
+                colors.HexColor("#2E7D32"),
+            )
 
 
 def _buildings(pen: _Pen, plan, t: Tr) -> None:
     """The own building and the neighbours in view, each labelled with its height [m]."""
     from reportlab.lib import colors
     from shapely.geometry import Polygon as SPoly
+
     for b in plan.buildings:
         g = SPoly(b.footprint).intersection(pen.view)
         if g.is_empty:
@@ -193,14 +254,21 @@ def _red_line(pen: _Pen, plan) -> None:
     from reportlab.lib import colors
     from shapely.geometry import LineString
     from shapely.geometry import Polygon as SPoly
+
     if plan.red_line is None:
         return
     g = SPoly(plan.red_line)
     ring = LineString(list(g.exterior.coords)).intersection(pen.view)
     for part in [ring] if ring.geom_type == "LineString" else list(getattr(ring, "geoms", [])):
         if part.geom_type == "LineString" and not part.is_empty:
-            pen.d.add(PolyLine(pen.flat(part.coords), strokeColor=colors.HexColor("#C62828"),
-                               strokeWidth=0.9, strokeDashArray=[8, 2, 1.5, 2]))
+            pen.d.add(
+                PolyLine(
+                    pen.flat(part.coords),
+                    strokeColor=colors.HexColor("#C62828"),
+                    strokeWidth=0.9,
+                    strokeDashArray=[8, 2, 1.5, 2],
+                )
+            )
 
 
 def _pipes(pen: _Pen, plan, t: Tr) -> None:
@@ -208,16 +276,19 @@ def _pipes(pen: _Pen, plan, t: Tr) -> None:
     from reportlab.graphics.shapes import PolyLine
     from reportlab.lib import colors
     from shapely.geometry import LineString
+
     for kind, line in plan.pipes or ():
         c = LineString(line).intersection(pen.view)
         if c.is_empty or c.geom_type != "LineString":
             continue
         colour = colors.HexColor(PIPE_COLOURS.get(kind, "#455A64"))
-        pen.d.add(PolyLine(pen.flat(c.coords), strokeColor=colour, strokeWidth=0.8,
-                           strokeDashArray=[4, 1.5]))
+        pen.d.add(
+            PolyLine(
+                pen.flat(c.coords), strokeColor=colour, strokeWidth=0.8, strokeDashArray=[4, 1.5]
+            )
+        )
         ex, ey = c.coords[-1]
-        pen.label(*pen.P(ex, ey), t.pair(PIPE_LABELS.get(kind, (kind, kind))), 5.5, "start",
-                  colour)
+        pen.label(*pen.P(ex, ey), t.pair(PIPE_LABELS.get(kind, (kind, kind))), 5.5, "start", colour)
 
 
 def _shaft(pen: _Pen, plan, t: Tr) -> None:
@@ -225,23 +296,37 @@ def _shaft(pen: _Pen, plan, t: Tr) -> None:
     from reportlab.graphics.shapes import Line
     from reportlab.lib import colors
     from shapely.geometry import Polygon as SPoly
+
     if plan.shaft is None:
         return
     g = SPoly(plan.shaft.footprint)
     pen.poly(g, colors.black, colors.HexColor("#FCC98A"), 1.0)
     minx, miny, maxx, maxy = g.bounds
-    pen.d.add(Line(*pen.P(minx, miny), *pen.P(maxx, maxy),
-                   strokeColor=colors.HexColor("#606060"), strokeWidth=0.4))
-    pen.d.add(Line(*pen.P(minx, maxy), *pen.P(maxx, miny),
-                   strokeColor=colors.HexColor("#606060"), strokeWidth=0.4))
+    pen.d.add(
+        Line(
+            *pen.P(minx, miny),
+            *pen.P(maxx, maxy),
+            strokeColor=colors.HexColor("#606060"),
+            strokeWidth=0.4,
+        )
+    )
+    pen.d.add(
+        Line(
+            *pen.P(minx, maxy),
+            *pen.P(maxx, miny),
+            strokeColor=colors.HexColor("#606060"),
+            strokeWidth=0.4,
+        )
+    )
     ocy = SPoly(plan.own.footprint).centroid.y
     scx, scy = g.centroid.coords[0]
     south = scy < ocy - 1e-6
     ly = miny - 2.2 if south else maxy + 0.8
     if abs(scy - ocy) < 1e-6:
         ly = maxy + 0.8
-    pen.label(*pen.P(scx, ly), t("新建井道", "new shaft"), 6.5, "middle",
-              colors.HexColor("#8D4E00"))
+    pen.label(
+        *pen.P(scx, ly), t("新建井道", "new shaft"), 6.5, "middle", colors.HexColor("#8D4E00")
+    )
 
 
 def _windows(pen: _Pen, plan, measured) -> None:
@@ -252,20 +337,41 @@ def _windows(pen: _Pen, plan, measured) -> None:
     from reportlab.graphics.shapes import Line
     from reportlab.lib import colors
     from shapely.geometry import Polygon as SPoly
-    below = set(measured.parts.get("sunlight_below_standard", {}).get("windows", [])) \
-        if measured is not None else set()
-    lost = measured.parts.get("sunlight_below_standard", {}).get("lost_h", {}) \
-        if measured is not None else {}
+
+    below = (
+        set(measured.parts.get("sunlight_below_standard", {}).get("windows", []))
+        if measured is not None
+        else set()
+    )
+    lost = (
+        measured.parts.get("sunlight_below_standard", {}).get("lost_h", {})
+        if measured is not None
+        else {}
+    )
     for w in plan.windows:
-        if not pen.view.contains(SPoly([(w.x - .01, w.y - .01), (w.x + .01, w.y - .01),
-                                        (w.x + .01, w.y + .01)]).centroid):
+        if not pen.view.contains(
+            SPoly(
+                [(w.x - 0.01, w.y - 0.01), (w.x + 0.01, w.y - 0.01), (w.x + 0.01, w.y + 0.01)]
+            ).centroid
+        ):
             continue
-        colour = colors.HexColor("#C62828") if w.id in below else (
-            colors.HexColor("#EF6C00") if w.id in lost else colors.HexColor("#1565C0"))
+        colour = (
+            colors.HexColor("#C62828")
+            if w.id in below
+            else (colors.HexColor("#EF6C00") if w.id in lost else colors.HexColor("#1565C0"))
+        )
         f = math.radians(w.facing_deg)
         px, py = pen.P(w.x, w.y)
-        pen.d.add(Line(px, py, px + 5 * math.sin(f), py + 5 * math.cos(f), strokeColor=colour,
-                       strokeWidth=1.2))
+        pen.d.add(
+            Line(
+                px,
+                py,
+                px + 5 * math.sin(f),
+                py + 5 * math.cos(f),
+                strokeColor=colour,
+                strokeWidth=1.2,
+            )
+        )
 
 
 def _side_column(pen: _Pen, plan, measured, t: Tr, size: tuple[float, float, float]) -> None:
@@ -273,19 +379,34 @@ def _side_column(pen: _Pen, plan, measured, t: Tr, size: tuple[float, float, flo
     left; ``size`` is the view's width [m] and the drawing's width and height [pt]."""
     from reportlab.graphics.shapes import Polygon, Rect
     from reportlab.lib import colors
+
     span_m, width_pt, height_pt = size
     margin, scale = pen.margin, pen.scale
     lx = pen.map_right + 12
     ax, ay = lx + 6, height_pt - 34
-    pen.d.add(Polygon([ax, ay + 20, ax - 5, ay, ax, ay + 5, ax + 5, ay],
-                      fillColor=colors.black, strokeColor=colors.black, strokeWidth=0.5))
+    pen.d.add(
+        Polygon(
+            [ax, ay + 20, ax - 5, ay, ax, ay + 5, ax + 5, ay],
+            fillColor=colors.black,
+            strokeColor=colors.black,
+            strokeWidth=0.5,
+        )
+    )
     pen.label(ax, ay + 23, t("北", "N"), 8)
     bar = _nice_bar_m(span_m)
     bx, by = margin + 8, margin + 8
     for i in range(2):
-        pen.d.add(Rect(bx + i * bar * scale / 2, by, bar * scale / 2, 3,
-                       fillColor=colors.black if i == 0 else colors.white,
-                       strokeColor=colors.black, strokeWidth=0.5))
+        pen.d.add(
+            Rect(
+                bx + i * bar * scale / 2,
+                by,
+                bar * scale / 2,
+                3,
+                fillColor=colors.black if i == 0 else colors.white,
+                strokeColor=colors.black,
+                strokeWidth=0.5,
+            )
+        )
     pen.label(bx, by + 5, "0", 6)
     pen.label(bx + bar * scale, by + 5, f"{bar} m", 6)
     ly = ay - 14
@@ -298,41 +419,79 @@ def _side_column(pen: _Pen, plan, measured, t: Tr, size: tuple[float, float, flo
 
 def _legend(plan, measured, t: Tr, scale: float):
     from reportlab.lib import colors
+
     black, red = colors.black, colors.HexColor("#C62828")
     v = measured.values if measured is not None else {}
     out = [(t("平面图（按比例，北向上）", "Site plan (to scale, north up)"), black)]
     if plan.shaft is not None:
         from shapely.geometry import Polygon as SPoly
+
         minx, miny, maxx, maxy = SPoly(plan.shaft.footprint).bounds
-        out.append((t(f"井道 {fmt_num(round(maxx - minx, 2))} × {fmt_num(round(maxy - miny, 2))} m，"
-                      f"高 {fmt_num(round(plan.shaft.height_m, 1))} m",
-                      f"Shaft {fmt_num(round(maxx - minx, 2))} × {fmt_num(round(maxy - miny, 2))} m, "
-                      f"{fmt_num(round(plan.shaft.height_m, 1))} m high"), black))
+        out.append(
+            (
+                t(
+                    f"井道 {fmt_num(round(maxx - minx, 2))} × {fmt_num(round(maxy - miny, 2))} m，"
+                    f"高 {fmt_num(round(plan.shaft.height_m, 1))} m",
+                    f"Shaft {fmt_num(round(maxx - minx, 2))} × {fmt_num(round(maxy - miny, 2))} m, "
+                    f"{fmt_num(round(plan.shaft.height_m, 1))} m high",
+                ),
+                black,
+            )
+        )
     if "inside_red_line" in v:
-        out.append((t("井道在用地红线内", "Shaft inside the red line") if v["inside_red_line"]
-                    else t("井道超出用地红线", "Shaft crosses the red line"),
-                    black if v["inside_red_line"] else red))
+        out.append(
+            (
+                t("井道在用地红线内", "Shaft inside the red line")
+                if v["inside_red_line"]
+                else t("井道超出用地红线", "Shaft crosses the red line"),
+                black if v["inside_red_line"] else red,
+            )
+        )
     if "distance_to_neighbour_m" in v:
         dist = v["distance_to_neighbour_m"]
-        out.append((t(f"距相邻建筑 {fmt_num(dist)} m", f"To the nearest building {fmt_num(dist)} m"),
-                    red if dist < 6 else black))
+        out.append(
+            (
+                t(f"距相邻建筑 {fmt_num(dist)} m", f"To the nearest building {fmt_num(dist)} m"),
+                red if dist < 6 else black,
+            )
+        )
     if "fire_lane_width_after_m" in v:
         fw = v["fire_lane_width_after_m"]
-        out.append((t(f"消防车道加梯后净宽 {fmt_num(fw)} m", f"Fire lane clear after {fmt_num(fw)} m"),
-                    red if fw < 4 else black))
+        out.append(
+            (
+                t(f"消防车道加梯后净宽 {fmt_num(fw)} m", f"Fire lane clear after {fmt_num(fw)} m"),
+                red if fw < 4 else black,
+            )
+        )
     if "pipes_in_footprint" in v:
         p = v["pipes_in_footprint"]
         names = [t.pair(PIPE_LABELS.get(k, (k, k))) for k in p]
-        out.append((t("井道内管线：", "Pipes in the shaft: ")
-                    + (t("、", ", ").join(names) if names else t("无", "none")),
-                    red if "gas" in p else black))
+        out.append(
+            (
+                t("井道内管线：", "Pipes in the shaft: ")
+                + (t("、", ", ").join(names) if names else t("无", "none")),
+                red if "gas" in p else black,
+            )
+        )
     if v.get("occupies_private_courtyard"):
         out.append((t("井道占用私家庭院", "Shaft occupies a private yard"), red))
     if plan.windows:
-        out.append((t("窗：蓝 不受影响，橙 日照减少，红 降至标准以下",
-                      "Windows: blue unaffected, orange loses sun, red falls below the "
-                      "standard"), colors.HexColor("#555555")))
-    out.append((t(f"比例约 1:{round(72 / 0.0254 / scale / 100) * 100:,}",
-                  f"Scale about 1:{round(72 / 0.0254 / scale / 100) * 100:,}"),
-                colors.HexColor("#555555")))
+        out.append(
+            (
+                t(
+                    "窗：蓝 不受影响，橙 日照减少，红 降至标准以下",
+                    "Windows: blue unaffected, orange loses sun, red falls below the standard",
+                ),
+                colors.HexColor("#555555"),
+            )
+        )
+    out.append(
+        (
+            t(
+                f"比例约 1:{round(72 / 0.0254 / scale / 100) * 100:,}",
+                f"Scale about 1:{round(72 / 0.0254 / scale / 100) * 100:,}",
+            ),
+            colors.HexColor("#555555"),
+        )
+    )
     return out

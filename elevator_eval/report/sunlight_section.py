@@ -19,6 +19,7 @@ def _h(x: float) -> str:
 def sunlight_story(unit, t: Tr, width: float) -> list:
     """Flowables of the sunlight section (heading, standard, table, notes) or ``[]``."""
     from ..site.measure import measure_site
+
     try:
         m = measure_site(unit.site)
     except InputError:  # a bad plan is reported by the assessment, not here
@@ -30,49 +31,99 @@ def sunlight_story(unit, t: Tr, width: float) -> list:
     hours = f"{r.min_hours.normalize():f}"
     band = f"{r.band_h[0]:g}–{r.band_h[1]:g}"
     story = [para(t("日照分析", "Sunlight analysis"), "h2")]
-    std_zh = (f"日照标准：{r.day_label_zh}日照不少于 {hours} 小时，有效日照时间带为真太阳时 "
-              f"{band} 时；依据《城市居住区规划设计标准》GB 50180-2018 第 4.0.9 条及表 4.0.9。")
-    std_en = (f"Standard: at least {hours} h of sun on {r.day_label_en}, counted within "
-              f"{band} h true solar time; per GB 50180-2018 Standard for urban residential "
-              "area planning and design, clause 4.0.9 and Table 4.0.9.")
+    std_zh = (
+        f"日照标准：{r.day_label_zh}日照不少于 {hours} 小时，有效日照时间带为真太阳时 "
+        f"{band} 时；依据《城市居住区规划设计标准》GB 50180-2018 第 4.0.9 条及表 4.0.9。"
+    )
+    std_en = (
+        f"Standard: at least {hours} h of sun on {r.day_label_en}, counted within "
+        f"{band} h true solar time; per GB 50180-2018 Standard for urban residential "
+        "area planning and design, clause 4.0.9 and Table 4.0.9."
+    )
     if r.basis != "sourced":
         std_zh += "本地该档时数为经验值，请以规划部门意见为准。"
-        std_en += " The hours for this city class are an estimate; confirm with the " \
-                  "planning bureau."
+        std_en += (
+            " The hours for this city class are an estimate; confirm with the planning bureau."
+        )
     story.append(para(t(std_zh, std_en), "body"))
-    story.append(para(t(
-        f"计算：纬度 {res.lat_deg:.2f}°，太阳赤纬 {r.declination_deg:g}°，以窗台中点为计算点，"
-        f"逐分钟累计；所有楼栋（含本楼）均作遮挡。",
-        f"Method: latitude {res.lat_deg:.2f}°, solar declination {r.declination_deg:g}°, "
-        "the window sill centre as the calculation point, minute by minute, every building "
-        "(this one included) as an obstacle."), "small"))
+    story.append(
+        para(
+            t(
+                f"计算：纬度 {res.lat_deg:.2f}°，太阳赤纬 {r.declination_deg:g}°，以窗台中点为计算点，"
+                f"逐分钟累计；所有楼栋（含本楼）均作遮挡。",
+                f"Method: latitude {res.lat_deg:.2f}°, solar declination {r.declination_deg:g}°, "
+                "the window sill centre as the calculation point, minute by minute, every building "
+                "(this one included) as an obstacle.",
+            ),
+            "small",
+        )
+    )
     below = res.below_standard
-    affected = sorted(res.affected, key=lambda w: (w not in below,
-                                                   -(w.before_min - w.after_min), w.id))
-    story.append(para(t(
-        f"共计算 {len(res.windows)} 个窗，加装后日照减少的 {len(affected)} 个，"
-        f"由达标降至不达标的 {len(below)} 个。",
-        f"{len(res.windows)} windows computed; {len(affected)} lose sun, {len(below)} fall "
-        "from meeting the standard to below it."), "body"))
+    affected = sorted(
+        res.affected, key=lambda w: (w not in below, -(w.before_min - w.after_min), w.id)
+    )
+    story.append(
+        para(
+            t(
+                f"共计算 {len(res.windows)} 个窗，加装后日照减少的 {len(affected)} 个，"
+                f"由达标降至不达标的 {len(below)} 个。",
+                f"{len(res.windows)} windows computed; {len(affected)} lose sun, {len(below)} fall "
+                "from meeting the standard to below it.",
+            ),
+            "body",
+        )
+    )
     if affected:
         yes, no = t("达标", "meets"), t("不达标", "below")
-        rows = [[t("窗", "Window"), t("加装前（小时）", "Before (h)"),
-                 t("加装后（小时）", "After (h)"), t("减少（小时）", "Lost (h)"),
-                 t("加装前", "Before"), t("加装后", "After")]]
+        rows = [
+            [
+                t("窗", "Window"),
+                t("加装前（小时）", "Before (h)"),
+                t("加装后（小时）", "After (h)"),
+                t("减少（小时）", "Lost (h)"),
+                t("加装前", "Before"),
+                t("加装后", "After"),
+            ]
+        ]
         for w in affected[:MAX_ROWS]:
-            rows.append([w.id, _h(w.before_h), _h(w.after_h), _h(w.lost_h),
-                         yes if w.meets_before else no, yes if w.meets_after else no])
-        story.append(table(rows, [width * f for f in (0.2, 0.16, 0.16, 0.16, 0.16, 0.16)],
-                           align_right_cols=[1, 2, 3]))
+            rows.append(
+                [
+                    w.id,
+                    _h(w.before_h),
+                    _h(w.after_h),
+                    _h(w.lost_h),
+                    yes if w.meets_before else no,
+                    yes if w.meets_after else no,
+                ]
+            )
+        story.append(
+            table(
+                rows,
+                [width * f for f in (0.2, 0.16, 0.16, 0.16, 0.16, 0.16)],
+                align_right_cols=[1, 2, 3],
+            )
+        )
         if len(affected) > MAX_ROWS:
-            story.append(para(t(f"另有 {len(affected) - MAX_ROWS} 个窗日照减少较少，未列出。",
-                                f"{len(affected) - MAX_ROWS} more windows lose less sun "
-                                "(not listed)."), "small"))
-    story.append(para(t(
-        "GB 50180-2018 第 4.0.9 条规定，在原设计建筑外增加任何设施不应使相邻住宅原有日照标准降低，"
-        "既有住宅建筑进行无障碍改造加装电梯除外。日照减少的业主可据上表协商补偿。",
-        "GB 50180-2018 clause 4.0.9: adding any facility outside an existing building must not "
-        "lower the neighbours' existing sunlight standard, except an elevator added to an "
-        "existing residential building as a barrier-free retrofit. Owners who lose sun may "
-        "negotiate compensation on the basis of the table above."), "small"))
+            story.append(
+                para(
+                    t(
+                        f"另有 {len(affected) - MAX_ROWS} 个窗日照减少较少，未列出。",
+                        f"{len(affected) - MAX_ROWS} more windows lose less sun (not listed).",
+                    ),
+                    "small",
+                )
+            )
+    story.append(
+        para(
+            t(
+                "GB 50180-2018 第 4.0.9 条规定，在原设计建筑外增加任何设施不应使相邻住宅原有日照标准降低，"
+                "既有住宅建筑进行无障碍改造加装电梯除外。日照减少的业主可据上表协商补偿。",
+                "GB 50180-2018 clause 4.0.9: adding any facility outside an existing building must not "
+                "lower the neighbours' existing sunlight standard, except an elevator added to an "
+                "existing residential building as a barrier-free retrofit. Owners who lose sun may "
+                "negotiate compensation on the basis of the table above.",
+            ),
+            "small",
+        )
+    )
     return story

@@ -24,8 +24,9 @@ from .common import (
 )
 
 
-def build_upkeep_statement(unit, year: int, *, project=None, lang: str = "zh", out,
-                           detail: bool = False) -> None:
+def build_upkeep_statement(
+    unit, year: int, *, project=None, lang: str = "zh", out, detail: bool = False
+) -> None:
     """Write the statement of ``year`` for ``unit`` (raises ``InputError`` without upkeep)."""
     t = Tr(lang)
     width = content_width()
@@ -40,12 +41,24 @@ def build_upkeep_statement(unit, year: int, *, project=None, lang: str = "zh", o
     story.append(_arrears_line(st, t))
     story.append(para(t("四、故障记录", "4. Faults"), "h2"))
     story.append(_faults_table(st, t, width))
-    story.append(para(t("如对本公示有疑问，请与使用管理人联系。",
-                        "Questions about this statement: please ask the elevator's "
-                        "user-manager."), "small"))
+    story.append(
+        para(
+            t(
+                "如对本公示有疑问，请与使用管理人联系。",
+                "Questions about this statement: please ask the elevator's user-manager.",
+            ),
+            "small",
+        )
+    )
     title = t("年度收支公示", "Upkeep statement")
-    build_pdf(out, story, title=f"{title} {unit.id} {year}", header_left=project_name or title,
-              header_right=f"{title} · {unit.id} · {year}", lang=lang)
+    build_pdf(
+        out,
+        story,
+        title=f"{title} {unit.id} {year}",
+        header_left=project_name or title,
+        header_right=f"{title} · {unit.id} · {year}",
+        lang=lang,
+    )
 
 
 def _title(unit, year: int, t: Tr, community: str, building: str) -> list:
@@ -54,27 +67,40 @@ def _title(unit, year: int, t: Tr, community: str, building: str) -> list:
     from reportlab.platypus import Paragraph
 
     from .common import esc, styles
-    title_style = ParagraphStyle("ee-upkeep-title", parent=styles()["title"], fontSize=19,
-                                 leading=25, spaceAfter=2)
-    return [Paragraph(esc(t(f"{year} 年度电梯运行维护收支公示",
-                            f"Elevator upkeep statement {year}")), title_style),
-            para(unit.name or " ".join(x for x in (community, building, unit.id) if x),
-                 "subtitle")]
+
+    title_style = ParagraphStyle(
+        "ee-upkeep-title", parent=styles()["title"], fontSize=19, leading=25, spaceAfter=2
+    )
+    return [
+        Paragraph(
+            esc(t(f"{year} 年度电梯运行维护收支公示", f"Elevator upkeep statement {year}")),
+            title_style,
+        ),
+        para(unit.name or " ".join(x for x in (community, building, unit.id) if x), "subtitle"),
+    ]
 
 
 def _contract_table(unit, st, t: Tr, width: float):
     """Who manages and maintains the elevator, the contract, inspections, the split rule."""
     info = METHOD_INFO.get(st.method, {})
     fee = "—" if st.contract_fee_yuan is None else fmt_yuan(st.contract_fee_yuan, symbol=True)
-    pairs = [(t("单元编号", "Unit"), unit.id),
-             (t("使用管理人", "Elevator user-manager"), st.manager or "—"),
-             (t("维保单位", "Maintenance contractor"), st.contractor or "—"),
-             (t("维保合同（年费 / 到期）", "Contract (yearly fee / ends)"),
-              f"{fee} / {st.contract_end or '—'}"),
-             (t("定期检验（上次 / 下次到期）", "Periodic inspection (last / next due)"),
-              f"{st.last_inspection or '—'} / {st.next_inspection or '—'}"),
-             (t("分摊办法", "Split rule"),
-              t.pair((info.get("title_zh", st.method), info.get("title_en", st.method))))]
+    pairs = [
+        (t("单元编号", "Unit"), unit.id),
+        (t("使用管理人", "Elevator user-manager"), st.manager or "—"),
+        (t("维保单位", "Maintenance contractor"), st.contractor or "—"),
+        (
+            t("维保合同（年费 / 到期）", "Contract (yearly fee / ends)"),
+            f"{fee} / {st.contract_end or '—'}",
+        ),
+        (
+            t("定期检验（上次 / 下次到期）", "Periodic inspection (last / next due)"),
+            f"{st.last_inspection or '—'} / {st.next_inspection or '—'}",
+        ),
+        (
+            t("分摊办法", "Split rule"),
+            t.pair((info.get("title_zh", st.method), info.get("title_en", st.method))),
+        ),
+    ]
     return kv_table(pairs, width, 0.32)
 
 
@@ -89,12 +115,17 @@ def _costs_table(st, t: Tr, half: float):
 
 def _reserve_table(st, t: Tr, half: float):
     """Part 2: the reserve fund over the year [yuan]."""
-    return table([[t("二、备用金", "2. Reserve fund"), t("金额（元）", "Amount (yuan)")],
-                  [t("年初余额", "Balance on 1 January"), fmt_yuan(st.reserve_start_yuan)],
-                  [t("本年存入", "Paid in"), fmt_yuan(st.reserve_in_yuan)],
-                  [t("本年支出", "Spent"), fmt_yuan(st.reserve_out_yuan)],
-                  [t("年末余额", "Balance on 31 December"), fmt_yuan(st.reserve_end_yuan)]],
-                 [half * 0.6, half * 0.4], align_right_cols=(1,))
+    return table(
+        [
+            [t("二、备用金", "2. Reserve fund"), t("金额（元）", "Amount (yuan)")],
+            [t("年初余额", "Balance on 1 January"), fmt_yuan(st.reserve_start_yuan)],
+            [t("本年存入", "Paid in"), fmt_yuan(st.reserve_in_yuan)],
+            [t("本年支出", "Spent"), fmt_yuan(st.reserve_out_yuan)],
+            [t("年末余额", "Balance on 31 December"), fmt_yuan(st.reserve_end_yuan)],
+        ],
+        [half * 0.6, half * 0.4],
+        align_right_cols=(1,),
+    )
 
 
 def _shares_table(st, t: Tr, width: float, detail: bool):
@@ -113,9 +144,10 @@ def _shares_table(st, t: Tr, width: float, detail: bool):
             row += [paid[i], owed[i]]
         rows.append(row)
     n = len(head)
-    rows.append([t("合计", "Total"), "", fmt_yuan(sum(r.share_yuan for r in hs))] +
-                ([fmt_yuan(st.paid_total_yuan), fmt_yuan(st.arrears_total_yuan)] if detail
-                 else []))
+    rows.append(
+        [t("合计", "Total"), "", fmt_yuan(sum(r.share_yuan for r in hs))]
+        + ([fmt_yuan(st.paid_total_yuan), fmt_yuan(st.arrears_total_yuan)] if detail else [])
+    )
     fr = [0.3, 0.2, 0.5] if not detail else [0.2, 0.14, 0.22, 0.22, 0.22]
     return table(rows, [width * f for f in fr], align_right_cols=range(1, n), repeat=False)
 
@@ -125,9 +157,13 @@ def _arrears_line(st, t: Tr):
     n_owing = sum(1 for r in st.rows if r.arrears_yuan > 0)
     paid_t = fmt_yuan(st.paid_total_yuan, symbol=True)
     owed_t = fmt_yuan(st.arrears_total_yuan, symbol=True)
-    return para(t(f"已缴合计 {paid_t}；未缴清 {n_owing} 户，欠缴合计 {owed_t}。",
-                  f"Paid in all {paid_t}; {n_owing} household(s) not paid in full, "
-                  f"{owed_t} owed."), "body")
+    return para(
+        t(
+            f"已缴合计 {paid_t}；未缴清 {n_owing} 户，欠缴合计 {owed_t}。",
+            f"Paid in all {paid_t}; {n_owing} household(s) not paid in full, {owed_t} owed.",
+        ),
+        "body",
+    )
 
 
 def _faults_table(st, t: Tr, width: float):
@@ -142,9 +178,16 @@ def _faults_table(st, t: Tr, width: float):
 def _side(left, right, half: float):
     """Two flowables side by side, top-aligned."""
     from reportlab.platypus import Table, TableStyle
+
     grid = Table([[left, right]], colWidths=[half + 4, half + 4])
-    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                              ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                              ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    grid.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return grid

@@ -56,37 +56,59 @@ def needed_text(c, unit, t: Tr, *, named: bool) -> str:
     def who(ids):
         if not named or not ids:
             return ""
-        return t("（", " (") + t("、", ", ").join("/".join(doors.get(o, [o])) for o in ids) \
+        return (
+            t("（", " (")
+            + t("、", ", ").join("/".join(doors.get(o, [o])) for o in ids)
             + t("）", ")")
+        )
 
     if not n.possible:
-        text = t(f"目前无法通过：有 {len(vetoed)} 位专有部分受影响（或依规则可否决）的业主尚未同意"
-                 f"{who(vetoed)}，须取得其书面同意",
-                 f"Cannot pass as it stands: {len(vetoed)} owner(s) whose exclusive part is "
-                 f"affected (or who can veto under the rule) have not agreed{who(vetoed)}; "
-                 "their written consent is needed")
+        text = t(
+            f"目前无法通过：有 {len(vetoed)} 位专有部分受影响（或依规则可否决）的业主尚未同意"
+            f"{who(vetoed)}，须取得其书面同意",
+            f"Cannot pass as it stands: {len(vetoed)} owner(s) whose exclusive part is "
+            f"affected (or who can veto under the rule) have not agreed{who(vetoed)}; "
+            "their written consent is needed",
+        )
         if n.additional_yes > len(vetoed):
-            text += t(f"，共需 {n.additional_yes} 位业主同意", f"; {n.additional_yes} owners "
-                      "in all would have to agree")
+            text += t(
+                f"，共需 {n.additional_yes} 位业主同意",
+                f"; {n.additional_yes} owners in all would have to agree",
+            )
         return text + t("。", ".")
     parts = []
     if absent:
-        parts.append(t(f"{len(absent)} 位尚未表决的业主需参与表决并同意{who(absent)}",
-                       f"{len(absent)} owner(s) who have not voted must take part and "
-                       f"agree{who(absent)}"))
+        parts.append(
+            t(
+                f"{len(absent)} 位尚未表决的业主需参与表决并同意{who(absent)}",
+                f"{len(absent)} owner(s) who have not voted must take part and agree{who(absent)}",
+            )
+        )
     if change:
-        parts.append(t(f"{len(change)} 位已表决但未同意的业主改为同意{who(change)}",
-                       f"{len(change)} owner(s) who voted no or abstained change to yes"
-                       f"{who(change)}"))
+        parts.append(
+            t(
+                f"{len(change)} 位已表决但未同意的业主改为同意{who(change)}",
+                f"{len(change)} owner(s) who voted no or abstained change to yes{who(change)}",
+            )
+        )
     text = t("还需：", "Still needed: ") + t("；", "; ").join(parts)
     if set(n.owners) & set(c.blocking):
-        text += t("（其中专有部分受影响的业主必须同意）",
-                  " (owners whose exclusive part is affected must agree)")
+        text += t(
+            "（其中专有部分受影响的业主必须同意）",
+            " (owners whose exclusive part is affected must agree)",
+        )
     return text + t("。", ".")
 
 
-def consent_section(d, t: Tr, width: float, *, heading: str | None, named: bool = False,
-                    cell_size: float | None = None) -> list:
+def consent_section(
+    d,
+    t: Tr,
+    width: float,
+    *,
+    heading: str | None,
+    named: bool = False,
+    cell_size: float | None = None,
+) -> list:
     """Heading (when given), the threshold table, the counts and what is still needed.
 
     Parameters
@@ -104,13 +126,18 @@ def consent_section(d, t: Tr, width: float, *, heading: str | None, named: bool 
         return story
     r = d.consent_rules
     title = c.ruleset_title_zh if t.lang == "zh" else c.ruleset_title_en
-    story.append(para(t(f"表决规则：{title or c.ruleset}", f"Ruleset: {title or c.ruleset}"),
-                      "body" if cell_size else "small"))
+    story.append(
+        para(
+            t(f"表决规则：{title or c.ruleset}", f"Ruleset: {title or c.ruleset}"),
+            "body" if cell_size else "small",
+        )
+    )
     rows = [[t("条件", "Test"), t("要求", "Required"), t("当前", "Now"), t("结果", "Result")]]
     rows += _participation_rows(c, r, t) + _approval_rows(c, r, t)
     rows += _unanimity_rows(c, r, t, owner_doors(d.unit), named)
-    story.append(table(rows, [width * 0.25, width * 0.23, width * 0.36, width * 0.16],
-                       font_size=cell_size))
+    story.append(
+        table(rows, [width * 0.25, width * 0.23, width * 0.36, width * 0.16], font_size=cell_size)
+    )
     story.append(_counts_para(c, t))
     need = needed_text(c, d.unit, t, named=named)
     if need:
@@ -133,16 +160,22 @@ def _participation_rows(c, r, t: Tr) -> list[list[str]]:
     if pr is None:
         return []
     rel = "≥" if getattr(r, "participation_inclusive", True) else ">"
-    return [[t("参与表决的专有面积", "Area taking part"),
-             f"{rel} {_ratio_text(pr)} " + t("总面积", "of total"),
-             f"{fmt_area(c.area_taking_part_m2)} / {fmt_area(c.area_total_m2)} {t.m2} "
-             f"({_frac(c.area_taking_part_m2, c.area_total_m2)})",
-             _ok(c.participation_area_ok, t)],
-            [t("参与表决的业主人数", "Owners taking part"),
-             f"{rel} {_ratio_text(pr)} " + t("业主总人数", "of all owners"),
-             f"{c.heads_taking_part} / {c.heads_total} "
-             f"({_frac(c.heads_taking_part, c.heads_total)})",
-             _ok(c.participation_headcount_ok, t)]]
+    return [
+        [
+            t("参与表决的专有面积", "Area taking part"),
+            f"{rel} {_ratio_text(pr)} " + t("总面积", "of total"),
+            f"{fmt_area(c.area_taking_part_m2)} / {fmt_area(c.area_total_m2)} {t.m2} "
+            f"({_frac(c.area_taking_part_m2, c.area_total_m2)})",
+            _ok(c.participation_area_ok, t),
+        ],
+        [
+            t("参与表决的业主人数", "Owners taking part"),
+            f"{rel} {_ratio_text(pr)} " + t("业主总人数", "of all owners"),
+            f"{c.heads_taking_part} / {c.heads_total} "
+            f"({_frac(c.heads_taking_part, c.heads_total)})",
+            _ok(c.participation_headcount_ok, t),
+        ],
+    ]
 
 
 def _approval_rows(c, r, t: Tr) -> list[list[str]]:
@@ -155,20 +188,27 @@ def _approval_rows(c, r, t: Tr) -> list[list[str]]:
     base_zh = "全体业主" if base_all else "参与表决业主"
     base_en = "all owners" if base_all else "participants"
     rel = "≥" if getattr(r, "approval_inclusive", True) else ">"
-    return [[t("同意的专有面积", "Area voting yes"),
-             f"{rel} {_ratio_text(ar)} " + t(base_zh + "面积", "of " + base_en),
-             f"{fmt_area(c.area_yes_m2)} / {fmt_area(area_base)} {t.m2} "
-             f"({_frac(c.area_yes_m2, area_base)})",
-             _ok(c.approval_area_ok, t) if area_base else nobody],
-            [t("同意的业主人数", "Owners voting yes"),
-             f"{rel} {_ratio_text(ar)} " + t(base_zh + "人数", "of " + base_en),
-             f"{c.heads_yes} / {head_base} ({_frac(c.heads_yes, head_base)})",
-             _ok(c.approval_headcount_ok, t) if head_base else nobody]]
+    return [
+        [
+            t("同意的专有面积", "Area voting yes"),
+            f"{rel} {_ratio_text(ar)} " + t(base_zh + "面积", "of " + base_en),
+            f"{fmt_area(c.area_yes_m2)} / {fmt_area(area_base)} {t.m2} "
+            f"({_frac(c.area_yes_m2, area_base)})",
+            _ok(c.approval_area_ok, t) if area_base else nobody,
+        ],
+        [
+            t("同意的业主人数", "Owners voting yes"),
+            f"{rel} {_ratio_text(ar)} " + t(base_zh + "人数", "of " + base_en),
+            f"{c.heads_yes} / {head_base} ({_frac(c.heads_yes, head_base)})",
+            _ok(c.approval_headcount_ok, t) if head_base else nobody,
+        ],
+    ]
 
 
 def _unanimity_rows(c, r, t: Tr, doors: dict[str, list[str]], named: bool) -> list[list[str]]:
     """The affected-owner veto and the no-objection tests, when the ruleset has them;
     doors are named only when ``named``."""
+
     def door_list(owner_ids):
         return t("、", ", ").join("/".join(doors.get(o, [o])) for o in owner_ids)
 
@@ -180,8 +220,14 @@ def _unanimity_rows(c, r, t: Tr, doors: dict[str, list[str]], named: bool) -> li
             now = t("未同意：", "not yet: ") + door_list(c.blocking)
         else:
             now = t(f"{len(c.blocking)} 位尚未同意", f"{len(c.blocking)} not yet agreed")
-        rows.append([t("专有部分受影响业主同意", "Affected owners agree"),
-                     t("须全部同意", "all must agree"), now, _ok(not c.blocking, t)])
+        rows.append(
+            [
+                t("专有部分受影响业主同意", "Affected owners agree"),
+                t("须全部同意", "all must agree"),
+                now,
+                _ok(not c.blocking, t),
+            ]
+        )
     if getattr(r, "no_objection_required", False):
         if not c.objecting:
             now = t("无", "none")
@@ -189,21 +235,31 @@ def _unanimity_rows(c, r, t: Tr, doors: dict[str, list[str]], named: bool) -> li
             now = door_list(c.objecting)
         else:
             now = t(f"{len(c.objecting)} 位", f"{len(c.objecting)}")
-        rows.append([t("无明确反对", "No explicit objection"), t("无人反对", "no 'no' vote"),
-                     now, _ok(c.objection_ok, t)])
+        rows.append(
+            [
+                t("无明确反对", "No explicit objection"),
+                t("无人反对", "no 'no' vote"),
+                now,
+                _ok(c.objection_ok, t),
+            ]
+        )
     return rows
 
 
 def _counts_para(c, t: Tr):
     """How many owners voted which way, and the state of the vote."""
     state = L.label(L.CONSENT_STATES, c.state, t)
-    return para(t(f"业主共 {c.heads_total} 位（一位业主拥有多套住房的计一票）：同意 {c.heads_yes} 位、"
-                  f"反对 {c.heads_no} 位、弃权 {c.heads_abstain} 位、未参与 "
-                  f"{c.heads_total - c.heads_taking_part} 位。结论：{state}。",
-                  f"{c.heads_total} owners (an owner of several flats has one vote): "
-                  f"yes {c.heads_yes}, no {c.heads_no}, abstain {c.heads_abstain}, not "
-                  f"taking part {c.heads_total - c.heads_taking_part}. State: {state}."),
-                "body")
+    return para(
+        t(
+            f"业主共 {c.heads_total} 位（一位业主拥有多套住房的计一票）：同意 {c.heads_yes} 位、"
+            f"反对 {c.heads_no} 位、弃权 {c.heads_abstain} 位、未参与 "
+            f"{c.heads_total - c.heads_taking_part} 位。结论：{state}。",
+            f"{c.heads_total} owners (an owner of several flats has one vote): "
+            f"yes {c.heads_yes}, no {c.heads_no}, abstain {c.heads_abstain}, not "
+            f"taking part {c.heads_total - c.heads_taking_part}. State: {state}.",
+        ),
+        "body",
+    )
 
 
 def consent_source(d, t: Tr) -> str:
@@ -215,12 +271,14 @@ def consent_source(d, t: Tr) -> str:
     raw = {}
     try:
         from .. import ruledata
+
         raw = ruledata.load("consent", name)
-    except Exception:  # noqa: BLE001 - a user ruleset: fall back to the engine's texts
+    except Exception:
         raw = {}
     if t.lang == "en":
         return c.ruleset_source or name
     from .language import is_chinese_only
+
     for text in (raw.get("source_zh"), c.ruleset_source, c.ruleset_title_zh):
         if text and is_chinese_only(str(text)):
             return str(text)
