@@ -27,7 +27,7 @@ TIERS = {"default": "not slow and not long", "long": "long"}
 def _run(tier: str, summary: Path) -> int:
     env = dict(os.environ, EE_FUZZ_SUMMARY=str(summary))
     env.pop("EE_FUZZ_RANDOM", None)
-    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-m", TIERS[tier]]
+    cmd = [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:randomly", "-m", TIERS[tier]]
     cmd += [str(HERE / f) for f in FILES]
     return subprocess.run(cmd, cwd=HERE.parent, env=env, stdout=subprocess.DEVNULL).returncode
 
