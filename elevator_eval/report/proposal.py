@@ -647,6 +647,7 @@ def proposal_story(unit, project=None, lang: str = "zh", data: ProposalData | No
     w = content_width()
     story: list = []
     from . import proposal_sections as P
+    from .proposal_sharing import sharing_rule
 
     story += _cover(d, t, w)
     story += _building(d, t, w)
@@ -655,7 +656,7 @@ def proposal_story(unit, project=None, lang: str = "zh", data: ProposalData | No
     story += _plan(d, t, w)
     story += P.impacts(d, t, w, heading("impacts", t))
     story += _costs(d, t, w)
-    story += P.sharing_rule(d, t, w, heading("rule", t))
+    story += sharing_rule(d, t, w, heading("rule", t))
     story += _households(d, t, w)
     story += P.payments(d, t, w, heading("payments", t))
     story += P.upkeep(d, t, w, heading("upkeep", t))

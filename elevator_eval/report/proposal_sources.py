@@ -100,7 +100,7 @@ def source_list(d, t: Tr) -> list[tuple[str, str]]:
     if d.share is not None:
         title = L.METHOD_SOURCES_ZH.get(d.share.method) or d.share.method_title_zh
         items.append(("method", f"分摊方法：经验值，{title}，由业主协商确定"))
-        from .proposal_sections import subsidy_source
+        from .proposal_sharing import subsidy_source
 
         for i, rule in enumerate(d.unit.subsidies):
             name = str(rule.get("title_zh") or "补贴")
