@@ -152,7 +152,7 @@ def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str 
 
     Parameters
     ----------
-    share : elevator_eval.costshare.ShareResult
+    share : elevator_eval.costshare_result.ShareResult
     width_pt, height_pt : float
         Size [pt].
     """

@@ -510,7 +510,7 @@ def _households(d: ProposalData, t: Tr, width: float) -> list:
 
 
 def household_rows(s, t: Tr) -> list[list[str]]:
-    """The per-household table of a :class:`~elevator_eval.costshare.ShareResult`: header,
+    """The per-household table of a :class:`~elevator_eval.costshare_result.ShareResult`: header,
     one row per household (top floor first) and the total row. Amounts in yuan; funding
     columns that are zero for everybody are left out."""
     paid_all, received_all = display_shares(s)

@@ -12,7 +12,7 @@ def scheme_fingerprint(unit, share=None) -> str:
     """Short hash (8 hex digits) binding a signature to the scheme the household saw.
 
     Covers the capital and running cost lines, the subsidy rules, the share settings and,
-    when ``share`` (a :class:`~elevator_eval.costshare.ShareResult`) is given, every computed
+    when ``share`` (a :class:`~elevator_eval.costshare_result.ShareResult`) is given, every computed
     capital share and yearly running share. Any change to these changes the hash.
     """
 
