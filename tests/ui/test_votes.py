@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from elevator_eval.ui.tab_votes import grid_layout
+from elevator_eval.ui.vote_grid import grid_layout
 from tests.ui.vote_entry import enter_vote
 
 
