@@ -11,7 +11,8 @@ import io
 from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
-from elevator_eval.report.common import build_pdf, one_line_text, styles, table
+from elevator_eval.report.common import one_line_text, styles, table
+from elevator_eval.report.page_template import build_pdf
 
 
 def test_a_cell_that_fits_one_line_is_a_plain_string():

@@ -15,13 +15,13 @@ from ..suitability import CLASS_LABELS, CLASSES
 from . import labels as L
 from .common import (
     Tr,
-    build_pdf,
     content_width,
     para,
     pct_column,
     table,
     today_iso,
 )
+from .page_template import build_pdf
 
 
 @dataclass

@@ -1,4 +1,7 @@
-"""Shared pieces of every printed document: styles, escaping, page template, formatting.
+"""Shared pieces of every printed document: styles, escaping, tables, formatting.
+
+The page template (running header, page numbers, writing the PDF) is in
+:mod:`elevator_eval.report.page_template`.
 
 Every document is A4, Simplified Chinese first, set in the bundled font (see
 :mod:`elevator_eval.fonts`), which is embedded (only the glyphs used).
@@ -15,18 +18,15 @@ reportlab is imported lazily: this module is imported by the UI at start-up.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
 from .. import fonts
-from ..atomic import fsync_replace
 from ..fonts import mark_supplement
 from .cell_styles import cell_styles
 
@@ -510,136 +510,6 @@ def content_width() -> float:
     from reportlab.lib.units import mm
 
     return A4[0] - 2 * PAGE_MARGIN_MM * mm
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Cut ``text`` with an ellipsis so that it fits ``width`` points (canvas text)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
-
-
-def numbered_canvas_class(header_left: str, header_right: str, footer_left: str, lang: str = "zh"):
-    """A canvas class that draws the running header and "第 n 页 / 共 m 页" on every page.
-
-    Header and footer strings are drawn with ``drawString`` (no markup parser); they are
-    cut to fit the page.
-    """
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-
-    font = fonts.register_reportlab()
-    t = Tr(lang)
-    left = PAGE_MARGIN_MM * mm
-    right = A4[0] - PAGE_MARGIN_MM * mm
-    hl, hr, fl = plain(header_left), plain(header_right), plain(footer_left)
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._saved_page_states = []
-
-        def showPage(self):
-            self._saved_page_states.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._saved_page_states)
-            for state in self._saved_page_states:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int):
-            self.saveState()
-            self.setFont(font, 8)
-            self.setFillColor(colors.HexColor("#555555"))
-            self.setStrokeColor(colors.HexColor("#A0A0A0"))
-            self.setLineWidth(0.4)
-            top = A4[1] - 11 * mm
-            w = right - left
-            right_text = _fit(hr, font, 8, w * 0.45)
-            self.drawRightString(right, top, right_text)
-            self.drawString(left, top, _fit(hl, font, 8, w * 0.53))
-            self.line(left, top - 2.5 * mm, right, top - 2.5 * mm)
-            bottom = 10 * mm
-            self.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
-            page = t(
-                f"第 {self._pageNumber} 页 / 共 {total} 页", f"Page {self._pageNumber} of {total}"
-            )
-            self.drawRightString(right, bottom, page)
-            self.drawString(left, bottom, _fit(fl, font, 8, w * 0.7))
-            self.restoreState()
-
-    return NumberedCanvas
-
-
-def build_pdf(
-    out,
-    story: list,
-    *,
-    title: str,
-    header_left: str,
-    header_right: str,
-    lang: str = "zh",
-    author: str = APP_NAME_ZH,
-) -> None:
-    """Lay ``story`` out on A4 pages and write the PDF to ``out`` (path or binary file)."""
-    from reportlab import rl_config
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
-
-    fonts.register_reportlab()
-    # Binary (Flate only) streams: ASCII85 on top costs a third of the build time in pure
-    # Python (no C accelerator) and makes files 25 % larger; every PDF reader handles both.
-    rl_config.useA85 = 0
-    m = PAGE_MARGIN_MM * mm
-    if hasattr(out, "write"):
-        target = out
-    else:  # a hidden temporary beside the file, renamed at the end: a kill mid-write
-        final = Path(out)  # never leaves a half-written PDF under the final name
-        tmp = final.with_name(f".{final.name}.{os.getpid()}.part")
-        try:
-            with tmp.open("wb") as f:
-                build_pdf(
-                    f,
-                    story,
-                    title=title,
-                    header_left=header_left,
-                    header_right=header_right,
-                    lang=lang,
-                    author=author,
-                )
-            fsync_replace(tmp, final)
-        finally:
-            tmp.unlink(missing_ok=True)
-        return
-    doc = SimpleDocTemplate(
-        target,
-        pagesize=A4,
-        leftMargin=m,
-        rightMargin=m,
-        topMargin=m + 2 * mm,
-        bottomMargin=m,
-        title=plain(title),
-        author=author,
-        creator=f"{APP_NAME_ZH} {APP_NAME_EN}",
-        subject=plain(title),
-    )
-    footer = (
-        (f"{APP_NAME_ZH} · " if lang == "zh" else f"{APP_NAME_EN} · ")
-        + Tr(lang)("生成日期 ", "generated ")
-        + today_iso()
-    )
-    doc.build(story, canvasmaker=numbered_canvas_class(header_left, header_right, footer, lang))
 
 
 def unavailable(t: Tr, what_zh: str, what_en: str, reason: str):

@@ -29,7 +29,6 @@ from ..errors import InputError
 from . import proposal
 from .common import (
     Tr,
-    build_pdf,
     content_width,
     esc,
     fmt_area,
@@ -45,6 +44,7 @@ from .common import (
 from .docdata import doc_rules, notice_settings, organisation, stats_date
 from .language import zh_clauses
 from .masking import mask_name
+from .page_template import build_pdf
 from .plan import plan_drawing
 from .scheme_version import scheme_label
 from .votes import consent_section

@@ -11,7 +11,6 @@ from __future__ import annotations
 from ..process.records import read_process
 from .common import (
     Tr,
-    build_pdf,
     content_width,
     kv_table,
     para,
@@ -20,6 +19,7 @@ from .common import (
     unit_context,
 )
 from .masking import mask_name
+from .page_template import build_pdf
 
 STATUS = {
     "open": ("待答复", "awaiting reply"),

@@ -30,7 +30,6 @@ from ..suitability import assess
 from . import labels as L
 from .common import (
     Tr,
-    build_pdf,
     content_width,
     esc,
     fit_widths,
@@ -48,6 +47,7 @@ from .common import (
     unit_context,
 )
 from .money_rows import display_shares
+from .page_template import build_pdf
 from .proposal_outline import SECTIONS, chinese_numeral, heading, section_number  # noqa: F401
 from .proposal_sources import (  # noqa: F401
     TIMELINE_SOURCES,

@@ -15,7 +15,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..procurement import OUTSIDE_LABELS, split_reasons, tender_rules, weight_range
 from .common import (
     Tr,
-    build_pdf,
     content_width,
     fmt_num,
     fmt_pct,
@@ -26,6 +25,7 @@ from .common import (
     table,
     today_iso,
 )
+from .page_template import build_pdf
 
 FIT_MARKS = {"fits": "✓", "misfit": "×", "unknown": "?"}
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from . import labels as L
-from .common import Tr, build_pdf, content_width, kv_table, para, table, today_iso
+from .common import Tr, content_width, kv_table, para, table, today_iso
+from .page_template import build_pdf
 
 FIELDS = (
     ("door", "门牌", "Door"),

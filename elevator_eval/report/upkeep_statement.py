@@ -13,7 +13,6 @@ from ..costshare import METHOD_INFO
 from ..process.upkeep import year_statement
 from .common import (
     Tr,
-    build_pdf,
     content_width,
     fmt_yuan,
     kv_table,
@@ -22,6 +21,7 @@ from .common import (
     table,
     unit_context,
 )
+from .page_template import build_pdf
 
 
 def build_upkeep_statement(
