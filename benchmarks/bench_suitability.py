@@ -1,7 +1,7 @@
 """Benchmark: classify 100,000 generated units (suitable / difficult / unsuitable).
 
 Target: under 1 s for 100,000 units on the vectorised numpy path
-(:func:`elevator_eval.census.classify_arrays`), which must give the same classes as the
+(:func:`elevator_eval.census_arrays.classify_arrays`), which must give the same classes as the
 per-unit path (:func:`elevator_eval.suitability.assess`) — checked here on a sample and in
 the test suite on random units.
 
@@ -66,7 +66,7 @@ def generate(n: int, seed: int = 11):
 
 
 def main() -> int:
-    from elevator_eval.census import classify_arrays, units_to_arrays
+    from elevator_eval.census_arrays import classify_arrays, units_to_arrays
     from elevator_eval.rulebook import resolve
     from elevator_eval.suitability import CLASSES, assess
     from elevator_eval.suitability_rules import load_ruleset

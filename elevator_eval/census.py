@@ -3,10 +3,11 @@ community and building-year band, exportable to Excel.
 
 Two paths give the same census (tested on random projects and rulesets):
 
-- the fast path (the default): :func:`units_to_arrays` + :func:`classify_arrays` classify
-  many units at once with numpy; a unit's reasons, finding counts and codes and consent
-  state come from its full assessment (:func:`elevator_eval.suitability.assess`), made
-  the first time its row's details are read. Lengths are compared as float64 there; for
+- the fast path (the default): :func:`~elevator_eval.census_arrays.units_to_arrays` +
+  :func:`~elevator_eval.census_arrays.classify_arrays` classify many units at once with
+  numpy; a unit's reasons, finding counts and codes and consent state come from its full
+  assessment (:func:`elevator_eval.suitability.assess`), made the first time its row's
+  details are read. Lengths are compared as float64 there; for
   values with at most 15 significant digits the conversion keeps every comparison with
   the ruleset's decimal thresholds exact; footprint and car sizes are compared in whole
   micrometres (exact for up to 6 decimal places), so the classes equal the per-unit path;
@@ -16,20 +17,15 @@ Two paths give the same census (tested on random projects and rulesets):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
+from .census_arrays import classify_arrays, units_to_arrays
 from .errors import InputError
-from .model import DANGER_GRADES, STRUCTURES, Project, Site, Unit
-from .rulebook import Resolver, RuleBundle, resolve
-from .site.measure import effective_site
-from .spatial import planned_car_m
+from .model import Project, Unit
+from .rulebook import Resolver, RuleBundle
 from .store.lazy import paused_gc
-from .store.sitecols import SITE_COLUMNS, stored_site_columns
 from .structural import current_year
 from .suitability import CLASS_LABELS, CLASSES, assess
-from .suitability_rules import SuitabilityRuleset
 from .textwidth import table as text_table
 
 YEAR_BAND_WIDTH = 10
@@ -256,10 +252,10 @@ def census(
     year : int, optional
         Reference year of the design-life check (today's year by default).
     vectorised : bool
-        True (the default, the fast path): classify with numpy (:func:`classify_arrays`,
-        units grouped by the suitability ruleset in force) and assess a unit in full
-        (reasons, counts, codes, consent state) only when its row's details are first
-        read. False: assess every unit in full now (the reference path). Both give the
+        True (the default, the fast path): classify with numpy
+        (:func:`~elevator_eval.census_arrays.classify_arrays`, units grouped by the
+        suitability ruleset in force) and assess a unit in full (reasons, counts, codes,
+        consent state) only when its row's details are first read. False: assess every unit in full now (the reference path). Both give the
         same census (tested).
     """
     with paused_gc():  # every row made stays alive: collection passes would only walk them
@@ -345,279 +341,6 @@ def _fast_classes(units: list[Unit], bundles: list[RuleBundle], year: int) -> li
         for i, c in zip(idx, codes):
             out[i] = CLASSES[int(c)]
     return out
-
-
-# ---------------------------------------------------------------------- vectorised path
-
-ARRAY_FIELDS = (
-    "year_built",
-    "storeys",
-    "danger_grade",
-    "structure",
-    "seismic_intensity",
-    "design_life_years",
-    "inside_red_line",
-    "fire_lane_width_after_m",
-    "distance_to_neighbour_m",
-    "occupies_private_courtyard",
-    "sunlight_below_standard",
-    "has_gas",
-    "n_other_pipes",
-    "footprint_w_m",
-    "footprint_d_m",
-    "entry_mode",
-    "pit_depth_mm",
-    "headroom_mm",
-    "corridor_depth_m",
-    "car_w_m",
-    "car_d_m",
-)
-"""Keys of the arrays dict. Codes: ``danger_grade`` 0 = not appraised, 1-4 = A-D;
-``structure`` 0 = unknown, 1.. = :data:`~elevator_eval.model.STRUCTURES` order;
-``seismic_intensity`` 0 = unknown; booleans -1 = not surveyed, 0 false, 1 true;
-``entry_mode`` 0 = unknown, 1 half-landing, 2 flat; lengths NaN and mm -1 = not surveyed."""
-
-ENTRY_CODES = {None: 0, "half_landing": 1, "flat": 2}
-
-
-def _dtypes() -> dict[str, Any]:
-    import numpy as np  # lazy: numpy is not needed to start the app
-
-    return {
-        "danger_grade": np.int8,
-        "structure": np.int8,
-        "inside_red_line": np.int8,
-        "occupies_private_courtyard": np.int8,
-        "sunlight_below_standard": np.int8,
-        "entry_mode": np.int8,
-        "has_gas": np.bool_,
-        "n_other_pipes": np.int16,
-        "seismic_intensity": np.int16,
-    }
-
-
-_GRADE_CODES: dict[str | None, int] = {g: i + 1 for i, g in enumerate(DANGER_GRADES)}
-_STRUCTURE_CODES: dict[str | None, int] = {s: i + 1 for i, s in enumerate(STRUCTURES)}
-
-
-def _building_row(u: Unit) -> tuple[Any, ...]:
-    b = u.building
-    return (
-        b.year_built,
-        b.storeys,
-        _GRADE_CODES.get(b.danger_grade, 0),
-        _STRUCTURE_CODES.get(b.structure, 0),
-        b.seismic_intensity or 0,
-        b.design_life_years,
-    )
-
-
-def _site_row(s: Site) -> tuple[Any, ...]:
-    nan = float("nan")
-    if s.extra and "plan" in s.extra:  # measured values win, as in assess()
-        s = effective_site(s)[0]
-    fp = s.footprint_available_m
-    fire, dist, cor = s.fire_lane_width_after_m, s.distance_to_neighbour_m, s.corridor_depth_m
-    car = planned_car_m(s) if s.extra else None
-    return _site_values(
-        s.inside_red_line,
-        nan if fire is None else float(fire),
-        nan if dist is None else float(dist),
-        s.occupies_private_courtyard,
-        s.sunlight_below_standard,
-        s.pipes_in_footprint or (),
-        (nan, nan) if fp is None else (float(fp[0]), float(fp[1])),
-        s.entry_mode,
-        s.pit_depth_available_mm,
-        s.headroom_available_mm,
-        nan if cor is None else float(cor),
-        (nan, nan) if car is None else (float(car[0]), float(car[1])),
-    )
-
-
-def _site_values(
-    red: bool | None,
-    fire: float,
-    dist: float,
-    court: bool | None,
-    sun: bool | None,
-    pipes: Any,
-    fp: tuple[float, float],
-    mode: str | None,
-    pit: int | None,
-    head: int | None,
-    cor: float,
-    car: tuple[float, float],
-) -> tuple[Any, ...]:
-    gas = "gas" in pipes
-    return (
-        -1 if red is None else int(red),
-        fire,
-        dist,
-        -1 if court is None else int(court),
-        -1 if sun is None else int(sun),
-        gas,
-        len(pipes) - pipes.count("gas") if gas else len(pipes),
-        fp[0],
-        fp[1],
-        ENTRY_CODES.get(mode, 0),
-        -1 if pit is None else pit,
-        -1 if head is None else head,
-        cor,
-        car[0],
-        car[1],
-    )
-
-
-def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
-    """Pack the fields the checks read into numpy arrays (see :data:`ARRAY_FIELDS`).
-
-    A site still kept as the project file's stored text is read from that text, column
-    by column (:func:`~elevator_eval.store.sitecols.stored_site_columns`); the other
-    units' sites are read one by one."""
-    import numpy as np  # lazy: numpy is not needed to start the app
-
-    units = list(units)
-    types = _dtypes()
-    dtype = np.dtype(
-        [(k, types.get(k, np.float64 if k.endswith("_m") else np.int32)) for k in ARRAY_FIELDS]
-    )
-    table = np.empty(len(units), dtype=dtype)
-    building = list(zip(*map(_building_row, units))) if units else [()] * 6
-    for k, col in zip(ARRAY_FIELDS[:6], building):
-        table[k] = col
-    site, handled = stored_site_columns(units, ENTRY_CODES)
-    for i, ok in enumerate(handled):
-        if not ok:
-            for k, v in zip(SITE_COLUMNS, _site_row(units[i].site)):
-                site[k][i] = v
-    for k in SITE_COLUMNS:
-        table[k] = site[k]
-    return {k: table[k] for k in ARRAY_FIELDS}
-
-
-def _um(value: Any) -> int:
-    """A length [m] in whole micrometres (exact for up to 6 decimal places)."""
-    return int((Decimal(value) * 10**6).to_integral_value(ROUND_HALF_EVEN))
-
-
-def _um_array(a: Any) -> Any:
-    """Lengths [m] (NaN = not surveyed) as int64 micrometres (-1 = not surveyed)."""
-    import numpy as np  # lazy: numpy is not needed to start the app
-
-    return np.where(np.isnan(a), -1, np.rint(np.nan_to_num(a) * 1e6)).astype(np.int64)
-
-
-def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int) -> Any:
-    # Long: one vectorised check per per-unit check, in their order, to be read side by side
-    """Class index per unit (0 suitable, 1 difficult, 2 unsuitable), vectorised.
-
-    Implements the same checks as :mod:`elevator_eval.structural` and
-    :mod:`elevator_eval.spatial` with the ruleset's severities and thresholds.
-    """
-    import numpy as np  # lazy: numpy is not needed to start the app
-
-    ch = rules.checks
-    n = len(arrays["year_built"])
-    major = np.zeros(n, dtype=np.int32)
-    strong = np.zeros(n, dtype=np.int32)
-
-    def add(code: str, mask: Any, times: Any = None) -> None:
-        sev = ch[code]["severity"]
-        if sev == "weak":
-            return
-        inc = mask.astype(np.int32) if times is None else np.where(mask, times, 0)
-        if sev == "major":
-            major.__iadd__(inc)
-        else:
-            strong.__iadd__(inc)
-
-    grade = arrays["danger_grade"]
-    graded = [DANGER_GRADES.index(g) + 1 for g in ch["danger_grade"]["grades"]]
-    add("danger_grade", np.isin(grade, graded))
-    add(
-        "appraisal_required",
-        (grade == 0) & (arrays["year_built"] < int(ch["appraisal_required"]["built_before_year"])),
-    )
-    add("storeys_low", arrays["storeys"] < int(ch["storeys_low"]["min_storeys"]))
-    codes = [
-        STRUCTURES.index(s) + 1 for s in ch["masonry_seismic"]["structures"] if s in STRUCTURES
-    ]
-    add(
-        "masonry_seismic",
-        np.isin(arrays["structure"], codes)
-        & (arrays["seismic_intensity"] >= int(ch["masonry_seismic"]["min_intensity"])),
-    )
-    left = arrays["year_built"].astype(np.int64) + arrays["design_life_years"] - year
-    add("design_life_short", left < int(ch["design_life_short"]["elevator_service_life_years"]))
-    add("red_line", arrays["inside_red_line"] == 0)
-    add(
-        "fire_lane_narrow",
-        arrays["fire_lane_width_after_m"] < float(ch["fire_lane_narrow"]["min_width_m"]),
-    )
-    add(
-        "neighbour_close",
-        arrays["distance_to_neighbour_m"] < float(ch["neighbour_close"]["min_distance_m"]),
-    )
-    add("private_courtyard", arrays["occupies_private_courtyard"] == 1)
-    add("sunlight_below_standard", arrays["sunlight_below_standard"] == 1)
-    add("pipe_gas", arrays["has_gas"])
-    other = arrays["n_other_pipes"].astype(np.int32)
-    add("pipe_other", other > 0, other)
-
-    # footprint, in whole micrometres so that shaft = car + allowance is exact
-    fs = ch["footprint_small"]
-    sh = fs["shaft_m"]
-    mn = min(sh.values(), key=lambda s: Decimal(s["width_m"]) * Decimal(s["depth_m"]))
-    shafts = {1: sh["half_landing"], 2: sh["flat"], 0: mn}
-    mode = arrays["entry_mode"]
-    need_w = np.zeros(n, dtype=np.int64)
-    need_d = np.zeros(n, dtype=np.int64)
-    allow_w = np.zeros(n, dtype=np.int64)
-    allow_d = np.zeros(n, dtype=np.int64)
-    car_w, car_d = _um(fs["car_width_m"]), _um(fs["car_depth_m"])
-    for code, s in shafts.items():
-        m = mode == code
-        need_w[m], need_d[m] = _um(s["width_m"]), _um(s["depth_m"])
-        allow_w[m], allow_d[m] = _um(s["width_m"]) - car_w, _um(s["depth_m"]) - car_d
-    pw, pd = _um_array(arrays["car_w_m"]), _um_array(arrays["car_d_m"])
-    has_car = pw >= 0
-    need_w = np.where(has_car, np.maximum(need_w, pw + allow_w), need_w)
-    need_d = np.where(has_car, np.maximum(need_d, pd + allow_d), need_d)
-    w, d = _um_array(arrays["footprint_w_m"]), _um_array(arrays["footprint_d_m"])
-    fits = (w >= need_w) & (d >= need_d)
-    if fs["allow_rotation"]:
-        fits |= (w >= need_d) & (d >= need_w)
-    add("footprint_small", (w >= 0) & ~fits)
-
-    for kind, key in (("pit", "pit_depth_mm"), ("headroom", "headroom_mm")):
-        v = arrays[key]
-        std, red = (
-            int(ch[f"{kind}_reduced"]["standard_mm"]),
-            int(ch[f"{kind}_reduced"]["reduced_mm"]),
-        )
-        has = v >= 0
-        add(f"{kind}_reduced", has & (v < std) & (v >= red))
-        add(f"{kind}_below_reduced", has & (v < red))
-    add(
-        "corridor_shallow",
-        (mode == 2) & (arrays["corridor_depth_m"] < float(ch["corridor_shallow"]["min_depth_m"])),
-    )
-
-    cr = rules.class_rule
-    out = np.zeros(n, dtype=np.int8)
-    out[strong >= cr["difficult_min_strong"]] = 1
-    out[(major >= cr["unsuitable_min_major"]) | (strong >= cr["unsuitable_min_strong"])] = 2
-    return out
-
-
-def classify_units(
-    units: list[Unit], ruleset: str | None = None, *, year: int | None = None
-) -> list[str]:
-    """Classes of many units by the vectorised path (one ruleset for all)."""
-    year = current_year() if year is None else year
-    rules = resolve(None, units[0] if units else None, ruleset).suitability
-    return [CLASSES[int(i)] for i in classify_arrays(units_to_arrays(units), rules, year)]
 
 
 # -------------------------------------------------------------------------------- output

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from elevator_eval.census import census, classify_units, render_census, year_band
+from elevator_eval.census import census, render_census, year_band
+from elevator_eval.census_arrays import classify_units
 from elevator_eval.errors import InputError
 from elevator_eval.io.census_xlsx import export_census_xlsx
 from elevator_eval.model import (

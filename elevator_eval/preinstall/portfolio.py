@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from ..census import classify_units
+from ..census_arrays import classify_units
 from ..errors import InputError
 from ..model import Project, Unit
 from ..money import json_number, to_decimal
