@@ -61,7 +61,7 @@ def main() -> int:
     from elevator_eval.consent import tally
     from elevator_eval.rulebook import resolve
     from elevator_eval.suitability import assess
-    from elevator_eval.unitfile import unit_to_dict
+    from elevator_eval.unitfile_write import unit_to_dict
 
     rows = []
     for n in SIZES:

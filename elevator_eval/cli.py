@@ -157,7 +157,7 @@ def run_command(name: str, argv: list[str], stdout=None, stderr=None) -> int:
         )
         return EXIT_BAD_INPUT
     if result.json_mode:
-        from .unitfile import dumps_json  # lazy: 0.14 s to import, only for JSON output
+        from .unitfile_write import dumps_json  # lazy: 0.14 s to import, only for JSON output
 
         text = dumps_json(result.data, indent=2) + "\n"
         stdout.write(text if _encodable(stdout, text) else _ascii_json(text))

@@ -8,7 +8,7 @@ import json
 from test_costshare_builders import unit_dict
 
 from elevator_eval.cli import run_command
-from elevator_eval.unitfile import dumps_json
+from elevator_eval.unitfile_write import dumps_json
 
 
 def run(argv):

@@ -83,7 +83,7 @@ def test_measured_values_from_an_imported_plan(tmp_path):
 
     from elevator_eval.site.measure import measure
     from elevator_eval.site.plan import parse_plan
-    from elevator_eval.unitfile import dumps_json
+    from elevator_eval.unitfile_write import dumps_json
 
     plan = plan_from_dxf(survey(tmp_path))
     m = measure(parse_plan(json.loads(dumps_json(plan), parse_float=Decimal)))

@@ -17,7 +17,8 @@ from elevator_eval.model import BuildingInfo, Project, Unit
 from elevator_eval.resources import rules_dir
 from elevator_eval.rulebook import Resolver, choices, resolve
 from elevator_eval.store import SCHEMA_VERSION, open_project, save_project
-from elevator_eval.unitfile import dumps_json, load_unit, loads_unit, unit_from_dict, unit_to_dict
+from elevator_eval.unitfile import load_unit, loads_unit, unit_from_dict
+from elevator_eval.unitfile_write import dumps_json, unit_to_dict
 
 DATA = Path(__file__).resolve().parent / "data"
 V2_SAMPLE = DATA / "sample-street-v2.eeproj"  # the sample as schema v2 wrote it

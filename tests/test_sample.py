@@ -18,7 +18,8 @@ from elevator_eval.resources import sample_project_path
 from elevator_eval.rulebook import resolve
 from elevator_eval.store import open_project
 from elevator_eval.suitability import assess
-from elevator_eval.unitfile import dumps_unit, loads_unit
+from elevator_eval.unitfile import loads_unit
+from elevator_eval.unitfile_write import dumps_unit
 
 # Expected consent state per unit (worked out by hand in resources/sample/README.md).
 EXPECTED_CONSENT = {

@@ -15,7 +15,8 @@ from elevator_eval.cli import run_command
 from elevator_eval.errors import InputError
 from elevator_eval.site.measure import fire_lane_width_after, measure
 from elevator_eval.site.plan import parse_plan
-from elevator_eval.unitfile import dumps_json, dumps_unit, loads_unit
+from elevator_eval.unitfile import loads_unit
+from elevator_eval.unitfile_write import dumps_json, dumps_unit
 
 PLAN_UNIT = Path(__file__).resolve().parent / "data" / "plan-north.unit.json"
 

@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from elevator_eval.errors import InputError
-from elevator_eval.unitfile import dumps_unit, load_unit, loads_unit, unit_to_dict
+from elevator_eval.unitfile import load_unit, loads_unit
+from elevator_eval.unitfile_write import dumps_unit, unit_to_dict
 
 
 def test_example_reads_with_exact_decimals(example_unit_path):

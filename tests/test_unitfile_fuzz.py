@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from elevator_eval.errors import InputError
 from elevator_eval.model import Unit
-from elevator_eval.unitfile import dumps_unit, loads_unit
+from elevator_eval.unitfile import loads_unit
+from elevator_eval.unitfile_write import dumps_unit
 
 EXAMPLE = Path(__file__).resolve().parent / "data" / "xingfuli-3-2.unit.json"
 BASE_TEXT = EXAMPLE.read_text(encoding="utf-8")

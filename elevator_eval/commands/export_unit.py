@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..store import export_unit, open_project
-from ..unitfile import save_unit
+from ..unitfile_write import save_unit
 from . import CommandResult, is_unit_file
 
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..site.plan import parse_plan
-from ..unitfile import dumps_json
+from ..unitfile_write import dumps_json
 
 ROLE_PREFIXES = (
     ("own", ("own", "本楼")),

@@ -28,7 +28,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..model import Site
-from ..unitfile import dumps_json
+from ..unitfile_write import dumps_json
 from .plan import Plan, Point, Prism, parse_plan, plan_of
 from .sunlight import SunlightResult, analyse
 
