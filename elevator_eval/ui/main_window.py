@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDockWidget,
     QLabel,
@@ -73,7 +72,6 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         self.doc.pathChanged.connect(lambda _p: self._update_title())
 
         self._field_undo = FieldUndoFilter(self)
-        QApplication.instance().installEventFilter(self._field_undo)
 
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(self.settings.autosave_minutes() * 60_000)
