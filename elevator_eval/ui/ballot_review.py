@@ -12,7 +12,7 @@ wrong scheme version, duplicate, already recorded) are never recorded.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QPixmap, QUndoCommand
+from PySide6.QtGui import QPixmap, QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -430,28 +430,3 @@ def ensure_form_secret(doc) -> None:
     value = dict(current) if isinstance(current, dict) else {}
     value["secret"] = B.new_secret_text()
     doc.set_setting(B.SETTINGS_KEY, value, translate("Ballots", "生成征询表签名密钥"))
-
-
-def install_action(window) -> QAction:
-    """Add "录入回收的征询表…" to the window's File menu (one line in the main window)."""
-    act = QAction(window)
-    act.setObjectName("actBallotReview")
-
-    def texts():
-        act.setText(translate("Ballots", "录入回收的征询表…"))
-        act.setStatusTip(translate("Ballots", "读取扫描件中的征询表，复核后录入表决"))
-
-    def open_dialog():
-        dlg = BallotReviewDialog(window.doc, window)
-        dlg.setAttribute(Qt.WA_DeleteOnClose)
-        dlg.show()
-        window.ballot_dialog = dlg
-
-    texts()
-    window.menu_file.aboutToShow.connect(texts)
-    act.triggered.connect(open_dialog)
-    acts = window.menu_file.actions()
-    i = acts.index(window.act_quit) if window.act_quit in acts else len(acts)
-    before = acts[i - 1] if 0 < i <= len(acts) and acts[i - 1].isSeparator() else window.act_quit
-    window.menu_file.insertAction(before, act)
-    return act

@@ -19,10 +19,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..model import Project
-from ..project_settings import NAME_KEYS, USER_FILE_KEYS
 from . import commands
 
-RULE_SETTINGS = frozenset(NAME_KEYS + USER_FILE_KEYS + ("preinstall",))
 """Project settings the engines' results depend on (see :mod:`elevator_eval.rulebook`)."""
 
 
@@ -38,6 +36,16 @@ def engine(name: str):
     """The engine module ``elevator_eval.<name>``, imported on first use so that the
     engines (numpy, scipy) load after the window's first paint (start-up)."""
     return importlib.import_module(f"elevator_eval.{name}")
+
+
+def rule_settings() -> frozenset[str]:
+    """The project settings that choose rules (a change of one may change every result).
+
+    Read from :mod:`elevator_eval.project_settings` on first use: that module loads the
+    rule catalogues, which the first paint of the window does not need."""
+    from ..project_settings import NAME_KEYS, USER_FILE_KEYS
+
+    return frozenset((*NAME_KEYS, *USER_FILE_KEYS, "preinstall"))
 
 
 def _count(mod, counts: tuple, row, step: int) -> None:
@@ -166,7 +174,7 @@ class ProjectDocument(QObject):
 
     def notify_setting(self, key: str) -> None:
         self.settingChanged.emit(key)
-        if key in RULE_SETTINGS:  # the rules in force changed: every result may change
+        if key in rule_settings():  # the rules in force changed: every result may change
             self.notify_structure()
 
     def notify_structure(self) -> None:

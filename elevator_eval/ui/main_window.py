@@ -25,6 +25,7 @@ from .project_tree import (
     make_tree_view,
 )
 from .settings import Settings
+from .settings_action import retranslate as retranslate_settings_action
 from .street_actions import StreetActions
 from .window_actions import WindowActions
 from .window_files import WindowFiles
@@ -106,6 +107,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         self.menu_edit.setTitle(self.tr("编辑(&E)"))
         self.menu_street.setTitle(self.tr("小区与楼栋(&B)"))
         self.street.retranslate()
+        retranslate_settings_action(self.act_project_settings)
         self.menu_view.setTitle(self.tr("视图(&V)"))
         self.menu_lang.setTitle(self.tr("语言 / Language"))
         self.menu_help.setTitle(self.tr("帮助(&H)"))

@@ -44,7 +44,7 @@ class ProjectTreeModel(QAbstractItemModel):
         self._klass: dict[str, str] = {}
         self.unit_count = 0
         self._where: dict[str, tuple[int, int, int]] | None = None
-        self._brush = {k: QBrush(QColor(v)) for k, v in CLASS_COLOURS.items()}
+        self._brush: dict[str, QBrush] = {}  # made when first shown (start-up)
 
     def reset(self, klass: dict[str, str]) -> None:
         """Read the project's lists again; ``klass`` maps unit id → suitability class."""
@@ -140,8 +140,13 @@ class ProjectTreeModel(QAbstractItemModel):
                 return node.address or node.name
             return f"{node.name} ({node.id})"
         if role == _FOREGROUND and kind == 2:
-            return self._brush.get(self._klass.get(node.id))
+            return self._class_brush(self._klass.get(node.id))
         return None
+
+    def _class_brush(self, klass: str | None) -> QBrush | None:
+        if not self._brush:
+            self._brush = {k: QBrush(QColor(v)) for k, v in CLASS_COLOURS.items()}
+        return self._brush.get(klass) if klass else None
 
     # ------------------------------------------------------------------ look-ups
     def unit_index(self, unit_id: str) -> QModelIndex:

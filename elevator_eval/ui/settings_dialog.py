@@ -9,8 +9,7 @@ document's undo stack; a bad value keeps the dialog open and names the setting.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -213,27 +212,6 @@ class ProjectSettingsDialog(QDialog):
         super().accept()
 
 
-class _Retranslate(QObject):
-    """Sets the action's text now and again on every language change of the window."""
-
-    def __init__(self, window, action: QAction):
-        super().__init__(window)
-        self.action = action
-        window.installEventFilter(self)
-        self.apply()
-
-    def apply(self) -> None:
-        self.action.setText(translate("ProjectSettings", "项目设置(&T)…"))
-        tip = translate("ProjectSettings", "表决规则、适宜性规则、城市表格与组织信息")
-        self.action.setToolTip(tip)
-        self.action.setStatusTip(tip)
-
-    def eventFilter(self, obj, event):  # Qt API name
-        if event.type() == QEvent.LanguageChange:
-            self.apply()
-        return False
-
-
 def open_dialog(window) -> ProjectSettingsDialog:
     """Show the dialog for the window's document (window-modal, not blocking)."""
     for old in window.findChildren(QDialog, "ProjectSettingsDialog"):
@@ -242,16 +220,3 @@ def open_dialog(window) -> ProjectSettingsDialog:
     dlg = ProjectSettingsDialog(window.doc, window)
     dlg.open()
     return dlg
-
-
-def add_settings_action(window, menu) -> QAction:
-    """The menu entry (object name ``actProjectSettings``) opening the dialog."""
-    act = QAction(window)
-    act.setObjectName("actProjectSettings")
-    act.triggered.connect(lambda: open_dialog(window))
-    window.addAction(act)
-    menu.addSeparator()
-    menu.addAction(act)
-    _Retranslate(window, act)
-    window.act_project_settings = act
-    return act

@@ -11,8 +11,8 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 
 from ..resources import resource_path
 from . import i18n
-from .ballot_review import install_action as install_ballots
-from .settings_dialog import add_settings_action
+from .ballot_action import install_action as install_ballots
+from .settings_action import add_settings_action
 
 
 def icon(name: str) -> QIcon:
