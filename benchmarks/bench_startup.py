@@ -45,7 +45,7 @@ class F(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Paint:
             obj.removeEventFilter(self)
-            print("first-paint", flush=True)
+            print("first-paint cpu", time.process_time(), flush=True)
             QTimer.singleShot(0, app.quit)
         return False
 f = F()
@@ -69,9 +69,12 @@ def _env(tmp: str) -> dict:
     return env
 
 
-def time_to_paint(cmd: list[str], env: dict, ready: list | None = None) -> float:
+def time_to_paint(
+    cmd: list[str], env: dict, ready: list | None = None, cpu: list | None = None
+) -> float:
     """Seconds from launching ``cmd`` to its line announcing the first paint (and, into
-    ``ready``, to its line announcing the census)."""
+    ``ready``, to its line announcing the census; into ``cpu``, the CPU seconds the process
+    had used at its first paint, which it prints after the word ``cpu``)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=ROOT, text=True
@@ -80,6 +83,9 @@ def time_to_paint(cmd: list[str], env: dict, ready: list | None = None) -> float
     for line in proc.stdout:
         if line.startswith("first-paint"):
             elapsed = time.perf_counter() - t0
+            words = line.split()
+            if cpu is not None and "cpu" in words:
+                cpu.append(float(words[words.index("cpu") + 1]))
         elif line.startswith("census-ready") and ready is not None:
             ready.append(time.perf_counter() - t0)
     proc.wait(timeout=60)
@@ -91,15 +97,15 @@ def time_to_paint(cmd: list[str], env: dict, ready: list | None = None) -> float
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     reps = int(argv[0]) if argv else 7
-    bare, app, ready = [], [], []
+    bare, app, ready, bare_cpu, app_cpu = [], [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         env = _env(tmp)
         # one untimed run of each fills the OS file cache and Python's bytecode cache
         time_to_paint([sys.executable, "-c", BARE], env)
         time_to_paint([sys.executable, "-m", "elevator_eval"], env)
         for _ in range(reps):
-            bare.append(time_to_paint([sys.executable, "-c", BARE], env))
-            app.append(time_to_paint([sys.executable, "-m", "elevator_eval"], env, ready))
+            bare.append(time_to_paint([sys.executable, "-c", BARE], env, cpu=bare_cpu))
+            app.append(time_to_paint([sys.executable, "-m", "elevator_eval"], env, ready, app_cpu))
     b, a = statistics.median(bare), statistics.median(app)
     ratio = a / b
     print(f"{'start-up to first paint':<34}{'median s':>10}{'min s':>10}{'max s':>10}")
@@ -110,6 +116,12 @@ def main(argv=None) -> int:
         print(
             f"{'  … census ready (classes shown)':<34}{r:>10.3f}{min(ready):>10.3f}"
             f"{max(ready):>10.3f}"
+        )
+    if bare_cpu and app_cpu:
+        bc, ac = statistics.median(bare_cpu), statistics.median(app_cpu)
+        print(
+            f"{'CPU time at first paint':<34}{'bare':>10}{'app':>10}{'ratio':>10}\n"
+            f"{'  (median s; info)':<34}{bc:>10.3f}{ac:>10.3f}{ac / bc:>10.2f}"
         )
     print(
         f"ratio app / bare: {ratio:.2f} (target ≤ {TARGET_RATIO}); "

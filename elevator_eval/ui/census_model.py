@@ -61,11 +61,8 @@ class CensusModel(QAbstractTableModel):
         self._drain_timer.setInterval(0)
         self._drain_timer.timeout.connect(self._drain)
         self._load([], [[] for _ in self.COLUMNS], [], [], [])
-        self._brush = {
-            k: (QBrush(QColor(CLASS_BACKGROUNDS[k])), QBrush(QColor(v)))
-            for k, v in CLASS_COLOURS.items()
-        }
-        self._state_brush = {k: QBrush(QColor(v)) for k, v in STATE_COLOURS.items()}
+        self._brush: dict = {}  # made when a class is first shown (start-up)
+        self._state_brush: dict = {}
 
     # ------------------------------------------------------------------ content
     def set_rows(self, rows) -> None:
@@ -361,9 +358,19 @@ class CensusModel(QAbstractTableModel):
         if role == _SORT:
             return self._sort_key(c)[row]
         if c == 4 and (role == _BACKGROUND or role == _FOREGROUND):
-            pair = self._brush.get(self._klass[row])
+            pair = self._brushes()[0].get(self._klass[row])
             if pair is not None:
                 return pair[0] if role == _BACKGROUND else pair[1]
         if c == 5 and role == _FOREGROUND:
-            return self._state_brush.get(self._state[row])
+            return self._brushes()[1].get(self._state[row])
         return None
+
+    def _brushes(self) -> tuple[dict, dict]:
+        """The class cells' (background, text) brushes and the state cells' text brushes."""
+        if not self._brush:
+            self._brush = {
+                k: (QBrush(QColor(CLASS_BACKGROUNDS[k])), QBrush(QColor(v)))
+                for k, v in CLASS_COLOURS.items()
+            }
+            self._state_brush = {k: QBrush(QColor(v)) for k, v in STATE_COLOURS.items()}
+        return self._brush, self._state_brush
