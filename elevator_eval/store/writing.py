@@ -8,7 +8,6 @@ import os
 import sqlite3
 import tempfile
 import time
-import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -301,4 +300,6 @@ def load_base(project: Project) -> Project | None:
 
 def new_project(name: str) -> Project:
     """An empty project with a fresh uid."""
+    import uuid  # here, not at the top: it loads `platform`, which start-up does not need
+
     return Project(name=name, uid=uuid.uuid4().hex)
