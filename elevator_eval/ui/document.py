@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import gc
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,16 @@ def _count(mod, counts: tuple, row, step: int) -> None:
             del table[key]
 
 
+def unit_rows(census) -> dict[str, int]:
+    """Unit id -> its row in ``census.rows``."""
+    return {r.unit_id: i for i, r in enumerate(census.rows)}
+
+
+def unit_classes(census) -> dict[str, str]:
+    """Unit id -> its class in ``census``."""
+    return {r.unit_id: r.klass for r in census.rows}
+
+
 class ProjectDocument(QObject):
     """One open project.
 
@@ -85,6 +96,8 @@ class ProjectDocument(QObject):
         self._cache: dict[tuple, Any] = {}
         self._census_stale: set[str] = set()  # units whose census row is out of date
         self._census_index: dict[str, int] = {}  # unit id -> its row in the cached census
+        self._preparers: list[Callable[[Any], Any]] = [unit_rows, unit_classes]
+        self._prepared: tuple[Any, dict[Callable[[Any], Any], Any]] = (None, {})
         self.changes = 0  # counts edits and replacements (a background result's age)
         self.is_sample = False
         # True while the window paints for the first time: views show the project without
@@ -254,11 +267,41 @@ class ProjectDocument(QObject):
         if quiet:
             gc.disable()
         try:
-            return engine("census").census(project)
+            result = engine("census").census(project)
+            made = {}
+            for make in list(self._preparers):  # what the views show of it, made here too
+                try:
+                    made[make] = make(result)
+                except Exception:  # made again when a view asks, which shows the error
+                    continue
+            self._prepared = (result, made)
+            return result
         finally:
             if quiet:  # the rows made meanwhile stay too: kept out, not walked
                 gc.freeze()
                 gc.enable()
+
+    def prepare_with_census(self, make: Callable[[Any], Any]) -> None:
+        """Have ``make(census)`` made with every census computed in the background, in
+        the same worker thread (:meth:`census_in_background`): what a view shows of a
+        large census (its table's columns) is then ready when the census arrives, and
+        the window does not pause to make it. ``make`` must be pure: it reads the census
+        and touches no widget. Read its value with :meth:`census_prepared`."""
+        self._preparers.append(make)
+
+    def census_prepared(self, make: Callable[[Any], Any]):
+        """``make(census)`` of the current :meth:`census` (None without one): the value
+        made in the background with it, else made now (and kept until the census
+        changes). Each call gets the same value: a caller that changes it copies it."""
+        census = self.census()
+        if census is None:
+            return None
+        held, values = self._prepared
+        if held is not census:
+            held, values = self._prepared = (census, {})
+        if make not in values:
+            values[make] = make(census)
+        return values[make]
 
     def adopt_census(self, changes: int, result) -> bool:
         """Keep ``result``, a census computed in the background when :attr:`changes` was
@@ -267,8 +310,8 @@ class ProjectDocument(QObject):
             return False
         self._cache[("census",)] = result
         self._census_stale.clear()
-        self._census_index = {r.unit_id: i for i, r in enumerate(result.rows)}
-        if self.is_large():
+        self._census_index = self.census_prepared(unit_rows)  # made with the census
+        if len(result.rows) >= FREEZE_UNITS:  # is_large(), the census has every unit
             gc.freeze()  # the census lives as long as the project (see set_project)
         return True
 
@@ -285,6 +328,11 @@ class ProjectDocument(QObject):
             result = self._cache[("census",)] = mod.census(self.project)
             self._census_index = {r.unit_id: i for i, r in enumerate(result.rows)}
         return self._cache[("census",)]
+
+    def census_classes(self) -> dict[str, str]:
+        """Unit id -> class of :meth:`census` (made with a census computed in the
+        background); empty without a census."""
+        return self.census_prepared(unit_classes) or {}
 
     def census_row(self, unit_id: str):
         """The unit's row of :meth:`census` (None when there is no census or no such row)."""
