@@ -183,6 +183,7 @@ class ProjectDocument(QObject):
             self.notify_structure()
 
     def notify_structure(self) -> None:
+        self.changes += 1  # a census made before is of other units (see adopt_census)
         self._cache.clear()
         self.structureChanged.emit()
 
