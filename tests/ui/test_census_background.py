@@ -1,0 +1,101 @@
+"""The census after the first paint, as the app starts it (``finish_startup``): what the
+window shows of it (the table's columns, the unit rows and classes) is made in the
+census's worker thread, the tree is recoloured rather than rebuilt, and a census of
+units changed meanwhile is not shown."""
+
+from __future__ import annotations
+
+import copy
+import threading
+
+from PySide6.QtCore import Qt
+
+from benchmarks.bench_ui import project_of
+from elevator_eval import census
+from elevator_eval.ui import census_model, document, labels
+from elevator_eval.ui.style import CLASS_COLOURS
+
+UNITS = 320  # twenty copies of the sample's units: every class present
+
+
+def _deferred(make_main_window, project):
+    """A window that painted ``project`` without engine results, as at start-up."""
+    w = make_main_window()
+    w.doc.defer_engines = True
+    w.doc.set_project(project, None)
+    w.show_overview()
+    return w
+
+
+def test_what_the_window_shows_of_the_census_is_made_in_its_worker(
+    make_main_window, qtbot, monkeypatch
+):
+    threads: dict[str, list[bool]] = {"columns": [], "rows": [], "classes": []}
+
+    def on_main() -> bool:
+        return threading.current_thread() is threading.main_thread()
+
+    def recording(name, real):
+        def made(arg):
+            threads[name].append(on_main())
+            return real(arg)
+
+        return made
+
+    monkeypatch.setattr(census_model, "columns_of", recording("columns", census_model.columns_of))
+    monkeypatch.setattr(document, "unit_rows", recording("rows", document.unit_rows))
+    monkeypatch.setattr(document, "unit_classes", recording("classes", document.unit_classes))
+    w = _deferred(make_main_window, project_of(UNITS))
+    for made in threads.values():  # the window's first project (made at once)
+        made.clear()
+    resets: list[int] = []
+    w.tree_model.modelAboutToBeReset.connect(lambda: resets.append(1))
+    task = w.finish_startup()
+    with qtbot.waitSignal(task.done, timeout=60_000):
+        pass
+    assert task.state == "finished"
+    # each made once, in the worker, none again by the window when the census arrived
+    assert threads == {"columns": [False], "rows": [False], "classes": [False]}
+    result = w.doc.census()
+    klass = {r.unit_id: r.klass for r in result.rows}
+    assert len(set(klass.values())) == 3
+    m = w.view("overview").model
+    assert m.rowCount() == UNITS
+    for r in range(UNITS):
+        uid = m.data(m.index(r, 0), Qt.UserRole)
+        assert m.data(m.index(r, 4)) == labels.class_label(klass[uid])
+    # the tree kept its rows and shows the classes' colours
+    assert resets == []
+    for uid in (result.rows[0].unit_id, result.rows[-1].unit_id):
+        brush = w.tree_model.unit_index(uid).data(Qt.ForegroundRole)
+        assert brush.color().name().lower() == CLASS_COLOURS[klass[uid]].lower()
+
+
+def test_a_census_of_units_changed_meanwhile_is_not_shown(make_main_window, qtbot, monkeypatch):
+    """A unit added while the census runs (an import): the census made before is refused
+    and the window shows the census of every unit, the new one included."""
+    computed, go = threading.Event(), threading.Event()
+    real = census.census
+
+    def slow(project, *args, **kwargs):  # the census made, then held back
+        result = real(project, *args, **kwargs)
+        computed.set()
+        go.wait(30)
+        return result
+
+    w = _deferred(make_main_window, project_of(UNITS))
+    monkeypatch.setattr(census, "census", slow)
+    task = w.finish_startup()
+    assert computed.wait(60)
+    building = w.doc.project.communities[0].buildings[0]
+    added = copy.deepcopy(building.units[0])
+    added.id = "NEW-1"
+    building.units.append(added)
+    w.doc.notify_structure()
+    go.set()
+    with qtbot.waitSignal(task.done, timeout=60_000):
+        pass
+    monkeypatch.setattr(census, "census", real)
+    assert w.doc.census().total == UNITS + 1
+    assert "NEW-1" in w.view("overview").row_unit_ids()
+    assert w.tree_model.unit_index("NEW-1").isValid()
