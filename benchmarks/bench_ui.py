@@ -273,8 +273,10 @@ def window_at_scale(n: int) -> bool:
             )
         )
         t = time.perf_counter()
+        loads = window.view("overview").model.loads
         window.doc.projectReplaced.emit()  # the rebuild that followed the census
-        app.processEvents()
+        while window.view("overview").model.loads == loads:  # the table is filled
+            app.processEvents()
         rows.append(
             (
                 "  rebuild of tree and table with the classes ms",

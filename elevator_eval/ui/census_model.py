@@ -24,9 +24,11 @@ EAGER_ROWS = 2000
 """Up to this many units the overview reads every row's consent state and main reason
 at once (they need each unit's full assessment, ≈ 1 ms a unit); above, only the rows
 shown (app default, a responsiveness budget)."""
-FILL_SLICE_S = 0.02
+FILL_SLICE_S = 0.01
 """Rows asked for by the view are read in turns of the event loop of at most this long
-(one unit's assessment may take 1–15 ms), so scrolling never waits on many units."""
+(one unit's assessment may take 1–15 ms, and the rows read are painted in the same
+pause), so scrolling never waits on many units (app default; 20 ms gave pauses of
+50–60 ms on a loaded machine when a census's classes arrived)."""
 QUEUE_ROWS = 200
 """At most this many rows wait to be read; older requests (rows scrolled past) drop."""
 SYNC_FILL_ROWS = 300
@@ -110,6 +112,7 @@ class CensusModel(QAbstractTableModel):
             for k, v in CLASS_COLOURS.items()
         }
         self._state_brush = {k: QBrush(QColor(v)) for k, v in STATE_COLOURS.items()}
+        self._headers: tuple[str, dict[str, str]] = ("", {})
 
     # ------------------------------------------------------------------ content
     def set_rows(self, rows, prepared: Columns | None = None) -> None:
@@ -278,6 +281,7 @@ class CensusModel(QAbstractTableModel):
         self._load(ids, cols, [None] * n, [None] * n, hay)
 
     def _load(self, ids, cols, klass, state, hay, where=None) -> None:
+        kept = self._same_sort(ids, cols, klass)
         self.beginResetModel()
         self.loads += 1
         self._queue = {}
@@ -285,9 +289,22 @@ class CensusModel(QAbstractTableModel):
         self._hay = hay  # lower-case search text of each row
         self._where = {uid: i for i, uid in enumerate(ids)} if where is None else dict(where)
         self._keys: dict[int, list] = {}
-        self._sorted = self._sort_rows()
+        if kept is not None:
+            self._keys[self._sort_column], self._sorted = kept
+        else:
+            self._sorted = self._sort_rows()
         self._order, self._shown = self._filter_rows(), None
         self.endResetModel()
+
+    def _same_sort(self, ids, cols, klass) -> tuple[list, list[int]] | None:
+        """The sort key and order of the rows shown now when the new rows sort the same
+        (the same units with the same values in the sorted column: the census's classes
+        arriving, sorted by community), else None."""
+        c, old = self._sort_column, getattr(self, "_keys", {})
+        if c not in old or c >= 5 or ids != self._ids:
+            return None
+        same = klass == self._klass if c == 4 else cols[c] == self._cols[c]
+        return (old[c], self._sorted) if same else None
 
     # ------------------------------------------------------------------ sort and filter
     def _sort_key(self, column: int) -> list:
@@ -369,7 +386,20 @@ class CensusModel(QAbstractTableModel):
             return None
         col = self.COLUMNS[section]
         if role == Qt.DisplayRole:
-            return {
+            return self._header_texts()[col]
+        if role == Qt.ToolTipRole:
+            if col == "class":
+                return labels.class_rule_source()
+            if col == "consent":
+                return labels.consent_source(self.consent_ruleset)
+        return None
+
+    def _header_texts(self) -> dict[str, str]:
+        """The columns' titles in the window's language (made once per language: the
+        view asks for them on every paint)."""
+        lang = i18n.lang()
+        if self._headers[0] != lang:
+            titles = {
                 "community": self.tr("小区"),
                 "building": self.tr("楼栋"),
                 "unit": self.tr("单元"),
@@ -377,13 +407,9 @@ class CensusModel(QAbstractTableModel):
                 "class": self.tr("适宜性分类"),
                 "reason": self.tr("主要原因"),
                 "consent": self.tr("表决状态"),
-            }[col]
-        if role == Qt.ToolTipRole:
-            if col == "class":
-                return labels.class_rule_source()
-            if col == "consent":
-                return labels.consent_source(self.consent_ruleset)
-        return None
+            }
+            self._headers = (lang, titles)
+        return self._headers[1]
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():

@@ -12,11 +12,12 @@ from __future__ import annotations
 import copy
 import gc
 import importlib
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..model import Project
@@ -33,6 +34,11 @@ FREEZE_UNITS = 5000
 """From this many units the open project is kept out of the cyclic garbage collector's
 full collections (``gc.freeze``); app default, from the window benchmark (20,000 units:
 collections of 0.1–1.7 s while the census ran)."""
+
+
+WINDOW_WAIT_S = 0.5
+"""A background census waits at most this long for the window's thread to take its
+turn before it starts (app default)."""
 
 
 def engine(name: str):
@@ -86,6 +92,7 @@ class ProjectDocument(QObject):
     pathChanged = Signal(str)
     dirtyChanged = Signal(bool)
     settingChanged = Signal(str)
+    _turn = Signal(object)  # a threading.Event from a worker, set in the window's thread
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -106,6 +113,7 @@ class ProjectDocument(QObject):
         # what the clerk entered last in the vote editor (source, date, who): the defaults
         # for the next vote of this session of entry
         self.vote_entry_defaults: dict[str, Any] = {}
+        self._turn.connect(lambda event: event.set(), Qt.QueuedConnection)
 
     # ----------------------------------------------------------------- file
     def set_project(
@@ -264,6 +272,7 @@ class ProjectDocument(QObject):
         """``census.census(project)`` for a worker thread. For a large project the cyclic
         collector waits meanwhile (its full collections would pause the window on every
         few thousand rows made) and the rows made are then kept out of its walks."""
+        self._wait_for_window()
         quiet = self.is_large() and gc.isenabled()
         if quiet:
             gc.disable()
@@ -281,6 +290,18 @@ class ProjectDocument(QObject):
             if quiet:  # the rows made meanwhile stay too: kept out, not walked
                 gc.freeze()
                 gc.enable()
+
+    def _wait_for_window(self) -> None:
+        """In a worker thread: wait until the window's thread has handled the events
+        queued so far (at start-up, the rest of its first paint), at most
+        :data:`WINDOW_WAIT_S`. The two threads share the interpreter: a census starting
+        at once (importing the engines) made each of the window's calls into Python
+        wait its turn, and its first paint took 60–130 ms instead of 15."""
+        if threading.current_thread() is threading.main_thread():
+            return
+        turned = threading.Event()
+        self._turn.emit(turned)  # queued: set by the window's thread in its turn
+        turned.wait(WINDOW_WAIT_S)
 
     def prepare_with_census(self, make: Callable[[Any], Any]) -> None:
         """Have ``make(census)`` made with every census computed in the background, in

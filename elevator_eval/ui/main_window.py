@@ -332,7 +332,9 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             census = None
         klass = self.doc.census_classes() if census else {}
         self._tree_syncing = True
-        if not self.tree_model.recolour(klass):  # the same rows (a census arrived): kept
+        if self.tree_model.recolour(klass):  # the same rows (a census arrived): kept
+            self.tree.viewport().update()  # in their new colours
+        else:
             self.tree_model.reset(klass)
             if self.tree_model.unit_count <= EXPAND_ALL_UP_TO_UNITS:
                 self.tree.expandAll()

@@ -128,6 +128,7 @@ class OverviewView(QWidget):
         self.model.fillWanted.connect(self._fill_then_sort)
         self._fill_task = None
         self._changed: set[str] = set()  # units changed since the last turn
+        self._rows_pending = False  # a large census waits for the next turn (reload)
         self.reload()
 
     def _unit_changed(self, unit_id: str) -> None:
@@ -140,6 +141,10 @@ class OverviewView(QWidget):
     def _apply_changes(self) -> None:
         """Show the changed units' rows (the document recomputes those units' census
         rows only); the counts follow from the classes."""
+        if self._rows_pending:  # the census waiting to be shown has these changes
+            self._changed = set()
+            self._show_pending_rows()
+            return
         changed, self._changed = sorted(self._changed), set()
         try:
             found = [(self.doc.census_row(uid), self.doc.assessment(uid)) for uid in changed]
@@ -196,6 +201,19 @@ class OverviewView(QWidget):
         lay.addWidget(split, 1)
 
     def reload(self) -> None:
+        """Show the document's census (the project's units while it is computed).
+
+        A large census (more than :data:`EAGER_ROWS` units) is put in the table in the
+        next turn of the event loop: the window repaints what changed with it (the
+        tree, the status line) in between, in two shorter pauses instead of one."""
+        self._reload(at_once=False)
+
+    def _show_pending_rows(self) -> None:
+        if self._rows_pending:
+            self._reload(at_once=True)
+
+    def _reload(self, at_once: bool) -> None:
+        self._rows_pending = False
         self.model.consent_ruleset = None  # the tooltip's default until the rules load
         if not self.doc.defer_engines:  # the rules load after the first paint
             try:
@@ -217,6 +235,11 @@ class OverviewView(QWidget):
         if census is None:
             self.model.set_rows([])
             self.chart.set_counts({})
+            return
+        if not at_once and len(census.rows) > EAGER_ROWS:
+            self._rows_pending = True
+            # a timer, not a queued call: the window's repaint and input come first
+            QTimer.singleShot(1, self._show_pending_rows)
             return
         self.model.set_rows(census.rows, self.doc.census_prepared(census_columns))
         self._size_columns()
