@@ -99,3 +99,29 @@ def test_a_census_of_units_changed_meanwhile_is_not_shown(make_main_window, qtbo
     assert w.doc.census().total == UNITS + 1
     assert "NEW-1" in w.view("overview").row_unit_ids()
     assert w.tree_model.unit_index("NEW-1").isValid()
+
+
+def test_a_large_census_fills_the_table_in_the_next_turn_edits_included(make_main_window, qtbot):
+    """Above EAGER_ROWS units the table is filled one turn after the census arrives (the
+    window repaints the tree first); a vote recorded in between is shown with it."""
+    from elevator_eval.ui.census_model import EAGER_ROWS
+
+    n = EAGER_ROWS + 100
+    w = _deferred(make_main_window, project_of(n))
+    ov = w.view("overview")
+    task = w.finish_startup()
+    with qtbot.waitSignal(task.done, timeout=60_000):
+        pass
+    first = w.doc.census().rows[0]
+    assert ov.model.data(ov.model.index(0, 4)) == labels.class_label(None)  # not yet
+    unit = w.doc.unit(first.unit_id)
+    hh = unit.households[0]
+    w.doc.set_vote(unit.id, hh.id, "no" if hh.vote != "no" else "yes", source="meeting")
+    qtbot.waitUntil(lambda: ov.model.data(ov.model.index(0, 4)) != labels.class_label(None))
+    assert ov.model.rowCount() == n
+    row = w.doc.census_row(unit.id)
+    m = ov.model
+    r = ov.row_unit_ids().index(unit.id)
+    assert m.data(m.index(r, 4)) == labels.class_label(row.klass)
+    state = w.doc.consent(unit.id).state
+    qtbot.waitUntil(lambda: m.data(m.index(r, 5)) == labels.state_label(state))
