@@ -15,6 +15,7 @@ street of 20,000 units.
    tree from top to bottom, opens a community in the tree and types a search into the
    overview, one key at a time (target: no pause over 50 ms while scrolling and typing);
    changes one unit's vote (only that unit's census row is made anew; same target);
+   then, in a second window, scrolls the overview while the census runs (no target);
    last, the census alone on a fresh copy of the project, outside the window (CPU time).
 
     python3 benchmarks/bench_ui.py [batch-units [scale-units]]    (batch-units 0: part 2 alone)
@@ -226,6 +227,34 @@ def census_cpu_s(n: int, runs: int = 3) -> float:
     return statistics.median(times)
 
 
+def scroll_during_census(app, n: int) -> float:
+    """A second window on a fresh ``n``-unit project: the overview is scrolled from top
+    to bottom while the census runs (started as at start-up); the largest pause in ms.
+    No target: the census thread and the window share the interpreter lock, and each of
+    the table's calls into Python while it repaints may wait for it."""
+    from PySide6.QtCore import QSettings
+
+    from elevator_eval.ui.main_window import MainWindow
+    from elevator_eval.ui.settings import Settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(QSettings(os.path.join(tmp, "s.ini"), QSettings.IniFormat))
+        window, _ = first_paint(lambda: MainWindow(settings), project_of(n))
+        probe = GapProbe()
+        probe.start()
+        task = window.finish_startup()
+        ended: list[float] = []
+        task.done.connect(lambda: ended.append(time.perf_counter()))
+        bar = window.view("overview").table.verticalScrollBar()
+        run_steps(app, scroll_steps(bar, 200), interval_ms=5)
+        while not ended:  # the census outlasted the scroll: the pause until it ends
+            app.processEvents()
+        worst = probe.stop(end=ended[0])
+        window.doc.undo_stack.setClean()
+        window.close()
+    return worst
+
+
 def window_at_scale(n: int) -> bool:
     """Part 2: first paint and pauses on an ``n``-unit project; prints a Markdown table."""
     # Long: one scripted run, read best top to bottom
@@ -325,6 +354,13 @@ def window_at_scale(n: int) -> bool:
         rows.append(edit_one_vote(app, window, probe))
         window.doc.undo_stack.setClean()
         window.close()
+    rows.append(
+        (
+            "scroll the overview while the census runs, largest pause ms",
+            scroll_during_census(app, n),
+            None,
+        )
+    )
     rows.append(
         (
             "census alone (no window, plans measured above; CPU s, median of 3)",
