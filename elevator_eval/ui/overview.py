@@ -239,7 +239,7 @@ class OverviewView(QWidget):
         if not at_once and len(census.rows) > EAGER_ROWS:
             self._rows_pending = True
             # a timer, not a queued call: the window's repaint and input come first
-            QTimer.singleShot(1, self._show_pending_rows)
+            QTimer.singleShot(1, self, self._show_pending_rows)
             return
         self.model.set_rows(census.rows, self.doc.census_prepared(census_columns))
         self._size_columns()
