@@ -125,3 +125,26 @@ def test_a_large_census_fills_the_table_in_the_next_turn_edits_included(make_mai
     assert m.data(m.index(r, 4)) == labels.class_label(row.klass)
     state = w.doc.consent(unit.id).state
     qtbot.waitUntil(lambda: m.data(m.index(r, 5)) == labels.state_label(state))
+
+
+def test_the_census_hands_the_interpreter_over_often_while_it_runs(qtbot, monkeypatch):
+    """While a background census runs the switch interval is short (the window's calls
+    into Python wait less for the census thread); afterwards it is as it was."""
+    import sys
+
+    from tests.ui.conftest import unit_project
+
+    seen: list[float] = []
+    real = census.census
+
+    def recording(project, *args, **kwargs):
+        seen.append(sys.getswitchinterval())
+        return real(project, *args, **kwargs)
+
+    before = sys.getswitchinterval()
+    doc = document.ProjectDocument()
+    doc.set_project(unit_project(2), None)
+    monkeypatch.setattr(census, "census", recording)
+    assert doc.census_in_background(doc.project).total == 2
+    assert seen == [document.CENSUS_SWITCH_S] and before > document.CENSUS_SWITCH_S
+    assert sys.getswitchinterval() == before
