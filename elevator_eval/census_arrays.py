@@ -18,6 +18,7 @@ from .model import DANGER_GRADES, STRUCTURES, Site, Unit
 from .rulebook import resolve
 from .site.measure import effective_site
 from .spatial import planned_car_m
+from .store.lazy import stored_part
 from .store.sitecols import SITE_COLUMNS, stored_site_columns
 from .structural import current_year
 from .suitability import CLASSES
@@ -148,7 +149,8 @@ def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
 
     A site still kept as the project file's stored text is read from that text, column
     by column (:func:`~elevator_eval.store.sitecols.stored_site_columns`); the other
-    units' sites are read one by one."""
+    units' sites are read one by one, once per distinct stored text (a site is a function
+    of its text: units copied from one another share the first one's values)."""
     import numpy as np  # lazy: numpy is not needed to start the app
 
     units = list(units)
@@ -161,9 +163,16 @@ def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
     for k, col in zip(ARRAY_FIELDS[:6], building):
         table[k] = col
     site, handled = stored_site_columns(units, ENTRY_CODES)
+    same: dict[str, tuple[Any, ...]] = {}  # stored site text -> its row (copied units)
     for i, ok in enumerate(handled):
         if not ok:
-            for k, v in zip(SITE_COLUMNS, _site_row(units[i].site)):
+            text = stored_part(units[i], "site")
+            row = same.get(text) if text is not None else None
+            if row is None:
+                row = _site_row(units[i].site)
+                if text is not None:
+                    same[text] = row
+            for k, v in zip(SITE_COLUMNS, row):
                 site[k][i] = v
     for k in SITE_COLUMNS:
         table[k] = site[k]

@@ -4,6 +4,7 @@ their consent states and main reasons read on demand for the rows shown."""
 from __future__ import annotations
 
 import time
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -23,14 +24,59 @@ EAGER_ROWS = 2000
 """Up to this many units the overview reads every row's consent state and main reason
 at once (they need each unit's full assessment, ≈ 1 ms a unit); above, only the rows
 shown (app default, a responsiveness budget)."""
-FILL_SLICE_S = 0.02
+FILL_SLICE_S = 0.01
 """Rows asked for by the view are read in turns of the event loop of at most this long
-(one unit's assessment may take 1–15 ms), so scrolling never waits on many units."""
+(one unit's assessment may take 1–15 ms, and the rows read are painted in the same
+pause), so scrolling never waits on many units (app default; 20 ms gave pauses of
+50–60 ms on a loaded machine when a census's classes arrived)."""
 QUEUE_ROWS = 200
 """At most this many rows wait to be read; older requests (rows scrolled past) drop."""
 SYNC_FILL_ROWS = 300
 """Up to this many rows still unknown are read on the window's thread before a sort by
 state or reason; more go through the background helper with progress."""
+
+
+class Columns(NamedTuple):
+    """The cheap columns of a census's rows as :meth:`CensusModel.set_rows` shows them
+    (:func:`columns_of`)."""
+
+    rows: list
+    lang: str  # the window's language of the class texts
+    ids: list[str]
+    texts: list[list]  # community, building, unit, year, class (text)
+    klass: list[str]
+    hay: list[str]  # lower-case search text of each row, without state and reason
+    where: dict[str, int]  # unit id -> row
+
+
+def columns_of(rows) -> Columns:
+    """The :class:`Columns` of census rows in one pass. Pure (reads the rows only), so a
+    worker thread can make them while the window runs."""
+    class_text: dict = {}
+    texts: list[list] = [[] for _ in range(5)]
+    ids, klass, hay = [], [], []
+    com, bld, name, year, ktext = texts
+    for r in rows:  # one pass: 20,000 rows are read once
+        k = r.klass
+        if k not in class_text:
+            class_text[k] = labels.class_label(k)
+        row = (r.community, r.building, r.unit_name or r.unit_id, r.year_built, class_text[k])
+        com.append(row[0])
+        bld.append(row[1])
+        name.append(row[2])
+        year.append(row[3])
+        ktext.append(row[4])
+        ids.append(r.unit_id)
+        klass.append(k)
+        hay.append(("%s %s %s %s %s " % row + r.unit_id).lower())
+    where = {uid: i for i, uid in enumerate(ids)}
+    return Columns(rows, i18n.lang(), ids, texts, klass, hay, where)
+
+
+def census_columns(census) -> Columns:
+    """:func:`columns_of` the census's rows (for
+    :meth:`~elevator_eval.ui.document.ProjectDocument.prepare_with_census`)."""
+    return columns_of(census.rows)
 
 
 class CensusModel(QAbstractTableModel):
@@ -63,45 +109,35 @@ class CensusModel(QAbstractTableModel):
         self._load([], [[] for _ in self.COLUMNS], [], [], [])
         self._brush: dict = {}  # made when a class is first shown (start-up)
         self._state_brush: dict = {}
+        self._headers: tuple[str, dict[str, str]] = ("", {})
 
     # ------------------------------------------------------------------ content
-    def set_rows(self, rows) -> None:
+    def set_rows(self, rows, prepared: Columns | None = None) -> None:
         """Show the census rows (:class:`elevator_eval.census.CensusRow` or alike).
 
-        Only the cheap columns (community, building, unit, year, class) are read here.
-        A row's consent state and main reason need its unit's full assessment: up to
-        :data:`EAGER_ROWS` rows they are read now (small projects show everything at
-        once); above, a row's are read when the view first asks for that row
-        (:meth:`data`), so a street of 20,000 units assesses only the rows shown. The
-        search matches a row's state and reason once they are known; sorting by them
-        first completes the missing ones (:meth:`sort`).
+        Only the cheap columns (community, building, unit, year, class) are read here,
+        or taken from ``prepared`` (:func:`census_columns` of these rows, made in the
+        census's worker thread). A row's consent state and main reason need its unit's
+        full assessment: up to :data:`EAGER_ROWS` rows they are read now (small projects
+        show everything at once); above, a row's are read when the view first asks for
+        that row (:meth:`data`), so a street of 20,000 units assesses only the rows
+        shown. The search matches a row's state and reason once they are known; sorting
+        by them first completes the missing ones (:meth:`sort`).
         """
-        class_text: dict = {}
+        if prepared is None or prepared.rows is not rows or prepared.lang != i18n.lang():
+            prepared = columns_of(rows)
         self._state_text = {}
-        cols: list[list] = [[] for _ in self.COLUMNS]
-        ids, klass, hay = [], [], []
-        com, bld, name, year, ktext, _s, _r = cols
-        for r in rows:  # one pass: 20,000 rows are read once
-            k = r.klass
-            if k not in class_text:
-                class_text[k] = labels.class_label(k)
-            texts = (r.community, r.building, r.unit_name or r.unit_id, r.year_built, class_text[k])
-            com.append(texts[0])
-            bld.append(texts[1])
-            name.append(texts[2])
-            year.append(texts[3])
-            ktext.append(texts[4])
-            ids.append(r.unit_id)
-            klass.append(k)
-            hay.append(("%s %s %s %s %s " % texts + r.unit_id).lower())
-        n = len(ids)
+        # copies: the model changes its columns in place (rows read, rows replaced)
+        cols = [list(col) for col in prepared.texts]
+        hay = list(prepared.hay)
+        n = len(prepared.ids)
         cols[5:] = [[None] * n, [None] * n]  # None: not known yet
         state: list = [None] * n
         self._rows, self._unknown = list(rows), n
         if n <= EAGER_ROWS:
             for i in range(n):
                 self._fill(i, cols, hay, state)
-        self._load(ids, cols, klass, state, hay)
+        self._load(list(prepared.ids), cols, list(prepared.klass), state, hay, prepared.where)
 
     def _fill(self, i: int, cols=None, hay=None, state=None, known=None) -> None:
         """Read row ``i``'s consent state and main reason (assesses its unit once), or
@@ -148,6 +184,12 @@ class CensusModel(QAbstractTableModel):
             at = shown.get(row)
             if at is not None:
                 self.dataChanged.emit(self.index(at, 5), self.index(at, 6))
+
+    def shown_texts(self, column: int) -> tuple[list, list[int]]:
+        """The texts of ``column`` (every row, in the columns' order) and the rows shown
+        (row numbers, in the order shown): what sizing the column to its contents reads.
+        The model's own lists: copy them to keep them."""
+        return self._cols[column], self._order
 
     def unknown_rows(self) -> int:
         """How many rows' consent state and reason are not known yet."""
@@ -235,17 +277,31 @@ class CensusModel(QAbstractTableModel):
         self._rows, self._unknown = [], 0
         self._load(ids, cols, [None] * n, [None] * n, hay)
 
-    def _load(self, ids, cols, klass, state, hay) -> None:
+    def _load(self, ids, cols, klass, state, hay, where=None) -> None:
+        kept = self._same_sort(ids, cols, klass)
         self.beginResetModel()
         self.loads += 1
         self._queue = {}
         self._ids, self._cols, self._klass, self._state = ids, cols, klass, state
         self._hay = hay  # lower-case search text of each row
-        self._where = {uid: i for i, uid in enumerate(ids)}
+        self._where = {uid: i for i, uid in enumerate(ids)} if where is None else dict(where)
         self._keys: dict[int, list] = {}
-        self._sorted = self._sort_rows()
+        if kept is not None:
+            self._keys[self._sort_column], self._sorted = kept
+        else:
+            self._sorted = self._sort_rows()
         self._order, self._shown = self._filter_rows(), None
         self.endResetModel()
+
+    def _same_sort(self, ids, cols, klass) -> tuple[list, list[int]] | None:
+        """The sort key and order of the rows shown now when the new rows sort the same
+        (the same units with the same values in the sorted column: the census's classes
+        arriving, sorted by community), else None."""
+        c, old = self._sort_column, getattr(self, "_keys", {})
+        if c not in old or c >= 5 or ids != self._ids:
+            return None
+        same = klass == self._klass if c == 4 else cols[c] == self._cols[c]
+        return (old[c], self._sorted) if same else None
 
     # ------------------------------------------------------------------ sort and filter
     def _sort_key(self, column: int) -> list:
@@ -327,7 +383,20 @@ class CensusModel(QAbstractTableModel):
             return None
         col = self.COLUMNS[section]
         if role == Qt.DisplayRole:
-            return {
+            return self._header_texts()[col]
+        if role == Qt.ToolTipRole:
+            if col == "class":
+                return labels.class_rule_source()
+            if col == "consent":
+                return labels.consent_source(self.consent_ruleset)
+        return None
+
+    def _header_texts(self) -> dict[str, str]:
+        """The columns' titles in the window's language (made once per language: the
+        view asks for them on every paint)."""
+        lang = i18n.lang()
+        if self._headers[0] != lang:
+            titles = {
                 "community": self.tr("小区"),
                 "building": self.tr("楼栋"),
                 "unit": self.tr("单元"),
@@ -335,13 +404,9 @@ class CensusModel(QAbstractTableModel):
                 "class": self.tr("适宜性分类"),
                 "reason": self.tr("主要原因"),
                 "consent": self.tr("表决状态"),
-            }[col]
-        if role == Qt.ToolTipRole:
-            if col == "class":
-                return labels.class_rule_source()
-            if col == "consent":
-                return labels.consent_source(self.consent_ruleset)
-        return None
+            }
+            self._headers = (lang, titles)
+        return self._headers[1]
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():

@@ -12,10 +12,14 @@ from __future__ import annotations
 import copy
 import gc
 import importlib
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..model import Project
@@ -30,6 +34,38 @@ FREEZE_UNITS = 5000
 """From this many units the open project is kept out of the cyclic garbage collector's
 full collections (``gc.freeze``); app default, from the window benchmark (20,000 units:
 collections of 0.1–1.7 s while the census ran)."""
+
+
+WINDOW_WAIT_S = 0.5
+"""A background census waits at most this long for the window's thread to take its
+turn before it starts (app default)."""
+
+CENSUS_SWITCH_S = 0.001
+"""The interpreter's switch interval while a census runs in the background (the default
+is 5 ms): each of the window's calls into Python waits at most this long for the census
+thread to hand over. App default, from the window benchmark (scrolling the overview of
+20,000 units while the census ran, largest pause: 96–164 ms at 5 ms, 62–75 ms at 1 ms;
+three runs each, load average 3.1 on 2 cores)."""
+
+_switch_lock = threading.Lock()
+_switch = {"census": 0, "normal": 0.005}  # censuses running; the interval to restore
+
+
+@contextmanager
+def _short_turns() -> Iterator[None]:
+    """:data:`CENSUS_SWITCH_S` as the switch interval while any census runs."""
+    with _switch_lock:
+        if not _switch["census"]:
+            _switch["normal"] = sys.getswitchinterval()
+            sys.setswitchinterval(min(CENSUS_SWITCH_S, _switch["normal"]))
+        _switch["census"] += 1
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _switch["census"] -= 1
+            if not _switch["census"]:
+                sys.setswitchinterval(_switch["normal"])
 
 
 def engine(name: str):
@@ -60,6 +96,16 @@ def _count(mod, counts: tuple, row, step: int) -> None:
             del table[key]
 
 
+def unit_rows(census) -> dict[str, int]:
+    """Unit id -> its row in ``census.rows``."""
+    return {r.unit_id: i for i, r in enumerate(census.rows)}
+
+
+def unit_classes(census) -> dict[str, str]:
+    """Unit id -> its class in ``census``."""
+    return {r.unit_id: r.klass for r in census.rows}
+
+
 class ProjectDocument(QObject):
     """One open project.
 
@@ -83,6 +129,7 @@ class ProjectDocument(QObject):
     pathChanged = Signal(str)
     dirtyChanged = Signal(bool)
     settingChanged = Signal(str)
+    _turn = Signal(object)  # a threading.Event from a worker, set in the window's thread
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -93,6 +140,8 @@ class ProjectDocument(QObject):
         self._cache: dict[tuple, Any] = {}
         self._census_stale: set[str] = set()  # units whose census row is out of date
         self._census_index: dict[str, int] = {}  # unit id -> its row in the cached census
+        self._preparers: list[Callable[[Any], Any]] = [unit_rows, unit_classes]
+        self._prepared: tuple[Any, dict[Callable[[Any], Any], Any]] = (None, {})
         self.changes = 0  # counts edits and replacements (a background result's age)
         self.is_sample = False
         # True while the window paints for the first time: views show the project without
@@ -101,6 +150,7 @@ class ProjectDocument(QObject):
         # what the clerk entered last in the vote editor (source, date, who): the defaults
         # for the next vote of this session of entry
         self.vote_entry_defaults: dict[str, Any] = {}
+        self._turn.connect(lambda event: event.set(), Qt.QueuedConnection)
 
     # ----------------------------------------------------------------- file
     def set_project(
@@ -178,6 +228,7 @@ class ProjectDocument(QObject):
             self.notify_structure()
 
     def notify_structure(self) -> None:
+        self.changes += 1  # a census made before is of other units (see adopt_census)
         self._cache.clear()
         self.structureChanged.emit()
 
@@ -258,15 +309,59 @@ class ProjectDocument(QObject):
         """``census.census(project)`` for a worker thread. For a large project the cyclic
         collector waits meanwhile (its full collections would pause the window on every
         few thousand rows made) and the rows made are then kept out of its walks."""
+        self._wait_for_window()
         quiet = self.is_large() and gc.isenabled()
         if quiet:
             gc.disable()
         try:
-            return engine("census").census(project)
+            with _short_turns():
+                result = engine("census").census(project)
+            made = {}
+            for make in list(self._preparers):  # what the views show of it, made here too
+                try:
+                    made[make] = make(result)
+                except Exception:  # made again when a view asks, which shows the error
+                    continue
+            self._prepared = (result, made)
+            return result
         finally:
             if quiet:  # the rows made meanwhile stay too: kept out, not walked
                 gc.freeze()
                 gc.enable()
+
+    def _wait_for_window(self) -> None:
+        """In a worker thread: wait until the window's thread has handled the events
+        queued so far (at start-up, the rest of its first paint), at most
+        :data:`WINDOW_WAIT_S`. The two threads share the interpreter: a census starting
+        at once (importing the engines) made each of the window's calls into Python
+        wait its turn, and its first paint took 60–130 ms instead of 15."""
+        if threading.current_thread() is threading.main_thread():
+            return
+        turned = threading.Event()
+        self._turn.emit(turned)  # queued: set by the window's thread in its turn
+        turned.wait(WINDOW_WAIT_S)
+
+    def prepare_with_census(self, make: Callable[[Any], Any]) -> None:
+        """Have ``make(census)`` made with every census computed in the background, in
+        the same worker thread (:meth:`census_in_background`): what a view shows of a
+        large census (its table's columns) is then ready when the census arrives, and
+        the window does not pause to make it. ``make`` must be pure: it reads the census
+        and touches no widget. Read its value with :meth:`census_prepared`."""
+        self._preparers.append(make)
+
+    def census_prepared(self, make: Callable[[Any], Any]):
+        """``make(census)`` of the current :meth:`census` (None without one): the value
+        made in the background with it, else made now (and kept until the census
+        changes). Each call gets the same value: a caller that changes it copies it."""
+        census = self.census()
+        if census is None:
+            return None
+        held, values = self._prepared
+        if held is not census:
+            held, values = self._prepared = (census, {})
+        if make not in values:
+            values[make] = make(census)
+        return values[make]
 
     def adopt_census(self, changes: int, result) -> bool:
         """Keep ``result``, a census computed in the background when :attr:`changes` was
@@ -275,8 +370,8 @@ class ProjectDocument(QObject):
             return False
         self._cache[("census",)] = result
         self._census_stale.clear()
-        self._census_index = {r.unit_id: i for i, r in enumerate(result.rows)}
-        if self.is_large():
+        self._census_index = self.census_prepared(unit_rows)  # made with the census
+        if len(result.rows) >= FREEZE_UNITS:  # is_large(), the census has every unit
             gc.freeze()  # the census lives as long as the project (see set_project)
         return True
 
@@ -293,6 +388,11 @@ class ProjectDocument(QObject):
             result = self._cache[("census",)] = mod.census(self.project)
             self._census_index = {r.unit_id: i for i, r in enumerate(result.rows)}
         return self._cache[("census",)]
+
+    def census_classes(self) -> dict[str, str]:
+        """Unit id -> class of :meth:`census` (made with a census computed in the
+        background); empty without a census."""
+        return self.census_prepared(unit_classes) or {}
 
     def census_row(self, unit_id: str):
         """The unit's row of :meth:`census` (None when there is no census or no such row)."""

@@ -332,15 +332,18 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             census = self.doc.census()
         except Exception:
             census = None
-        klass = {r.unit_id: r.klass for r in census.rows} if census else {}
+        klass = self.doc.census_classes() if census else {}
         self._tree_syncing = True
-        self.tree_model.reset(klass)
-        if self.tree_model.unit_count <= EXPAND_ALL_UP_TO_UNITS:
-            self.tree.expandAll()
-        if self.tree_model.rowCount():
-            # a current item from the start: otherwise the tree makes its first item
-            # current when it gets the focus, which would switch the view
-            self.tree.setCurrentIndex(self.tree_model.index(0, 0))
+        if self.tree_model.recolour(klass):  # the same rows (a census arrived): kept
+            self.tree.viewport().update()  # in their new colours
+        else:
+            self.tree_model.reset(klass)
+            if self.tree_model.unit_count <= EXPAND_ALL_UP_TO_UNITS:
+                self.tree.expandAll()
+            if self.tree_model.rowCount():
+                # a current item from the start: otherwise the tree makes its first item
+                # current when it gets the focus, which would switch the view
+                self.tree.setCurrentIndex(self.tree_model.index(0, 0))
         self._tree_syncing = False
         if self.current_unit:
             self._select_tree_unit(self.current_unit)

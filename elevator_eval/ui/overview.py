@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import i18n, labels
-from .census_model import EAGER_ROWS, CensusModel
+from .census_model import EAGER_ROWS, CensusModel, census_columns
 from .style import CLASS_COLOURS, STATE_COLOURS
 from .worker import run_task
 
@@ -121,10 +121,14 @@ class OverviewView(QWidget):
         self.summary.setObjectName("CensusSummary")
 
         self._lay_out()
+        # the table's columns of a census computed in the background are made there too
+        doc.prepare_with_census(census_columns)
+        self._sized: dict[int, tuple] = {}  # column -> the texts and rows it was sized to
         doc.unitChanged.connect(self._unit_changed)
         self.model.fillWanted.connect(self._fill_then_sort)
         self._fill_task = None
         self._changed: set[str] = set()  # units changed since the last turn
+        self._rows_pending = False  # a large census waits for the next turn (reload)
         self.reload()
 
     def _unit_changed(self, unit_id: str) -> None:
@@ -137,6 +141,10 @@ class OverviewView(QWidget):
     def _apply_changes(self) -> None:
         """Show the changed units' rows (the document recomputes those units' census
         rows only); the counts follow from the classes."""
+        if self._rows_pending:  # the census waiting to be shown has these changes
+            self._changed = set()
+            self._show_pending_rows()
+            return
         changed, self._changed = sorted(self._changed), set()
         try:
             found = [(self.doc.census_row(uid), self.doc.assessment(uid)) for uid in changed]
@@ -193,6 +201,19 @@ class OverviewView(QWidget):
         lay.addWidget(split, 1)
 
     def reload(self) -> None:
+        """Show the document's census (the project's units while it is computed).
+
+        A large census (more than :data:`EAGER_ROWS` units) is put in the table in the
+        next turn of the event loop: the window repaints what changed with it (the
+        tree, the status line) in between, in two shorter pauses instead of one."""
+        self._reload(at_once=False)
+
+    def _show_pending_rows(self) -> None:
+        if self._rows_pending:
+            self._reload(at_once=True)
+
+    def _reload(self, at_once: bool) -> None:
+        self._rows_pending = False
         self.model.consent_ruleset = None  # the tooltip's default until the rules load
         if not self.doc.defer_engines:  # the rules load after the first paint
             try:
@@ -208,29 +229,45 @@ class OverviewView(QWidget):
         self.title.setText(self.tr("街道概览 — {0}").format(name))
         if census is None and self.doc.defer_engines:
             self.model.set_project_units(self.doc.project)
+            self._size_columns()
             self.summary.setText(self.tr("正在评估…"))
             return
         if census is None:
             self.model.set_rows([])
             self.chart.set_counts({})
             return
-        self.model.set_rows(census.rows)
+        if not at_once and len(census.rows) > EAGER_ROWS:
+            self._rows_pending = True
+            # a timer, not a queued call: the window's repaint and input come first
+            QTimer.singleShot(1, self, self._show_pending_rows)
+            return
+        self.model.set_rows(census.rows, self.doc.census_prepared(census_columns))
+        self._size_columns()
+        self._show_counts(census)
+
+    def _size_columns(self) -> None:
+        """Size the columns to their contents (at most 150 px; the main reason takes the
+        rest); a column whose texts and rows shown are those it was last sized to keeps
+        its width (the census's classes arrive: only the class column changes)."""
         # a large census's state column is as wide as the longest state's name: sizing it
         # to its contents would read (assess) a thousand rows
-        big = len(census.rows) > EAGER_ROWS
+        big = len(self.model.shown_texts(0)[0]) > EAGER_ROWS
         # widths from the first rows of a large census (the cheap columns; one pass)
         self.table.horizontalHeader().setResizeContentsPrecision(100 if big else 1000)
-        for c in range(len(CensusModel.COLUMNS)):
-            if CensusModel.COLUMNS[c] == "consent" and big:
+        for c, name in enumerate(CensusModel.COLUMNS):
+            if name == "consent" and big:
                 fm = self.table.fontMetrics()
                 self.table.setColumnWidth(
                     c, 24 + max(fm.horizontalAdvance(labels.state_label(s)) for s in STATE_COLOURS)
                 )
-            elif CensusModel.COLUMNS[c] != "reason":
+            elif name != "reason":
+                texts, shown = self.model.shown_texts(c)
+                if name != "consent" and self._sized.get(c) == (texts, shown):
+                    continue
+                self._sized[c] = (list(texts), list(shown))
                 self.table.resizeColumnToContents(c)
                 # leave room for the main reason; a cut text is whole in its tooltip
                 self.table.setColumnWidth(c, min(self.table.columnWidth(c), 150))
-        self._show_counts(census)
 
     def _show_counts(self, census) -> None:
         """The chart and the summary line from the census's counts by class."""
