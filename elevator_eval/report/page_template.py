@@ -25,11 +25,18 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
-def numbered_canvas_class(header_left: str, header_right: str, footer_left: str, lang: str = "zh"):
+def numbered_canvas_class(
+    header_left: str,
+    header_right: str,
+    footer_left: str,
+    lang: str = "zh",
+    first_chars: str = "",
+):
     """A canvas class that draws the running header and "第 n 页 / 共 m 页" on every page.
 
     Header and footer strings are drawn with ``drawString`` (no markup parser); they are
-    cut to fit the page.
+    cut to fit the page. ``first_chars`` take the font's first codes in each document
+    (:func:`elevator_eval.fonts.give_first_codes`).
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -46,6 +53,7 @@ def numbered_canvas_class(header_left: str, header_right: str, footer_left: str,
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._saved_page_states = []
+            fonts.give_first_codes(self._doc, first_chars)
 
         def showPage(self):
             self._saved_page_states.append(dict(self.__dict__))
@@ -92,8 +100,14 @@ def build_pdf(
     header_right: str,
     lang: str = "zh",
     author: str = APP_NAME_ZH,
+    first_chars: str = "",
 ) -> None:
-    """Lay ``story`` out on A4 pages and write the PDF to ``out`` (path or binary file)."""
+    """Lay ``story`` out on A4 pages and write the PDF to ``out`` (path or binary file).
+
+    ``first_chars``: characters the document is known to print, given the font's first
+    codes so that its first font subsets are the same as other documents' (built once per
+    process; see :func:`elevator_eval.fonts.give_first_codes`).
+    """
     from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -119,6 +133,7 @@ def build_pdf(
                     header_right=header_right,
                     lang=lang,
                     author=author,
+                    first_chars=first_chars,
                 )
             fsync_replace(tmp, final)
         finally:
@@ -141,4 +156,5 @@ def build_pdf(
         + Tr(lang)("生成日期 ", "generated ")
         + today_iso()
     )
-    doc.build(story, canvasmaker=numbered_canvas_class(header_left, header_right, footer, lang))
+    canvas = numbered_canvas_class(header_left, header_right, footer, lang, first_chars)
+    doc.build(story, canvasmaker=canvas)
