@@ -47,7 +47,14 @@ def numbered_canvas_class(
     t = Tr(lang)
     left = PAGE_MARGIN_MM * mm
     right = A4[0] - PAGE_MARGIN_MM * mm
-    hl, hr, fl = plain(header_left), plain(header_right), plain(footer_left)
+    top = A4[1] - 11 * mm
+    bottom = 10 * mm
+    w = right - left
+    # the same on every page: cut to fit once per document
+    hl = _fit(plain(header_left), font, 8, w * 0.53)
+    hr = _fit(plain(header_right), font, 8, w * 0.45)
+    fl = _fit(plain(footer_left), font, 8, w * 0.7)
+    ink, rule = colors.HexColor("#555555"), colors.HexColor("#A0A0A0")
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -70,22 +77,18 @@ def numbered_canvas_class(
         def _decorate(self, total: int):
             self.saveState()
             self.setFont(font, 8)
-            self.setFillColor(colors.HexColor("#555555"))
-            self.setStrokeColor(colors.HexColor("#A0A0A0"))
+            self.setFillColor(ink)
+            self.setStrokeColor(rule)
             self.setLineWidth(0.4)
-            top = A4[1] - 11 * mm
-            w = right - left
-            right_text = _fit(hr, font, 8, w * 0.45)
-            self.drawRightString(right, top, right_text)
-            self.drawString(left, top, _fit(hl, font, 8, w * 0.53))
+            self.drawRightString(right, top, hr)
+            self.drawString(left, top, hl)
             self.line(left, top - 2.5 * mm, right, top - 2.5 * mm)
-            bottom = 10 * mm
             self.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
             page = t(
                 f"第 {self._pageNumber} 页 / 共 {total} 页", f"Page {self._pageNumber} of {total}"
             )
             self.drawRightString(right, bottom, page)
-            self.drawString(left, bottom, _fit(fl, font, 8, w * 0.7))
+            self.drawString(left, bottom, fl)
             self.restoreState()
 
     return NumberedCanvas
