@@ -9,10 +9,12 @@ street's 16 units, cycled with new ids, in memory.
 
 "cold" is a fresh process making one proposal: imports, registering the bundled font, the
 engines and the PDF. "warm" is every sample unit's proposal once more in the same process
-(the desktop app and each batch worker are warm after their first document); the median
-is shown. The CPU time is what the machine spends on the work; the wall time also counts
-other programs sharing the processor, so on a busy machine read the CPU column (the batch's
-CPU counts the worker processes too). The load average at the start is printed.
+(the desktop app and each batch worker are warm after their first document): each unit's
+document is made three times and the least time counted (other programs only ever add to
+a run's time), and the median over the units is shown. The CPU time is what the machine
+spends on the work; the wall time also counts other programs sharing the processor, so on
+a busy machine read the CPU column (the batch's CPU counts the worker processes too). The
+load average at the start and at the end is printed.
 
     python3 benchmarks/bench_reports.py          # 1,000 proposals in the batch
     python3 benchmarks/bench_reports.py 100      # a shorter batch
@@ -72,14 +74,16 @@ def _timed(fn) -> tuple[float, float, bytes]:
     return time.perf_counter() - t0, time.process_time() - c0, buf.getvalue()
 
 
-def _warm(fn, args: list, rounds: int = 1) -> tuple[float, float, bytes]:
-    """Median wall and CPU of ``fn(arg, out)`` over ``args`` (after one warm-up)."""
+def _warm(fn, args: list, rounds: int = 3) -> tuple[float, float, bytes]:
+    """Median over ``args`` of the least wall and CPU time of ``rounds`` runs of
+    ``fn(arg, out)`` (after one warm-up): other programs sharing the processor only ever
+    add to a run's time, so the least of a few runs is the steadier figure."""
     _timed(lambda out: fn(args[0], out))
-    runs = [_timed(lambda out, a=a: fn(a, out)) for _ in range(rounds) for a in args]
+    runs = [[_timed(lambda out, a=a: fn(a, out)) for _ in range(rounds)] for a in args]
     return (
-        statistics.median(r[0] for r in runs),
-        statistics.median(r[1] for r in runs),
-        runs[0][2],
+        statistics.median(min(r[0] for r in per_arg) for per_arg in runs),
+        statistics.median(min(r[1] for r in per_arg) for per_arg in runs),
+        runs[0][0][2],
     )
 
 
@@ -120,19 +124,19 @@ def _documents() -> tuple[list[tuple], dict[str, bytes]]:
         (
             f"consent forms 意见征询表 of one unit ({n_hh} households)",
             lambda u, out: build_consent_forms(u, project=p, out=out),
-            units[:1] * 3,
+            units[:1],
             None,
         ),
         (
             "public notice 公示 of one unit",
             lambda u, out: build_notice(u, project=p, out=out),
-            units[:1] * 3,
+            units[:1],
             None,
         ),
         (
             f"census report 普查报告 of the sample street ({len(units)} units)",
             lambda _p, out: build_census_report(p, out=out),
-            [p] * 3,
+            [p],
             None,
         ),
     ]
@@ -207,7 +211,11 @@ def main() -> int:
     rows += batch_rows
     ok_warm = doc_rows[0][-1] == "ok"
 
-    print(f"Printed documents ({os.cpu_count()} cores, load average {load:.1f} at the start)")
+    end = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"Printed documents ({os.cpu_count()} cores, "
+        f"load average {load:.1f} at the start, {end:.1f} at the end)"
+    )
     print("| case | wall | CPU | target | result |")
     print("|---|---|---|---|---|")
     for r in rows:

@@ -54,3 +54,35 @@ def fsync_replace(tmp: Path, path: Path) -> None:
         os.close(fd)
     os.replace(tmp, path)
     fsync_dir(path.parent)
+
+
+def replace_unsynced(path: Path, data: bytes) -> None:
+    """Write ``data`` under a hidden temporary name beside ``path``, then rename it over
+    ``path``; no fsync.
+
+    For files the program can make again (a batch's documents): a process killed mid-write
+    never leaves a half-written file under the final name, but the data reaches the disk
+    when the system writes it back, or at :func:`sync_to_disk`. An fsync per file costs
+    3 to 8 ms of wall time on an ordinary disk, a second or more per hundred files.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with tmp.open("wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def sync_to_disk(folder: Path) -> None:
+    """Make the files written into ``folder`` with :func:`replace_unsynced` durable.
+
+    One ``sync`` of the whole system where the platform has it (a single write-back, not
+    one disk flush per file); elsewhere the folder is synced (its renames).
+    """
+    sync = getattr(os, "sync", None)
+    if sync is not None:
+        sync()
+    else:
+        fsync_dir(Path(folder))

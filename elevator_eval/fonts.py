@@ -31,10 +31,13 @@ and imports reportlab only when :func:`register_reportlab` is first called.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
+import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .resources import resource_path
 
@@ -50,11 +53,17 @@ SUPPLEMENT_FAMILY = "EE Sans SC Supplement"
 #: reportlab name of the fallback font.
 REPORTLAB_SUPPLEMENT_NAME = "EESansSCSupplement"
 SUPPLEMENT_FILE = "EESansSCSupplement.ttf"
+#: The characters every Chinese proposal prints, in ``resources/fonts`` (written by
+#: ``tools/proposal_characters.py``): see :func:`give_first_codes`.
+PROPOSAL_CHARACTERS_FILE = "proposal-common-zh.txt"
 #: Code points drawn with the supplement font.
 SUPPLEMENT_CODEPOINTS = frozenset(list(range(0x9FF0, 0xA000)) + list(range(0x4DB6, 0x4DC0)))
 
 _SUPPLEMENT_CHAR = re.compile("[\u9ff0-\u9fff\u4db6-\u4dbf]")
 """A character of :data:`SUPPLEMENT_CODEPOINTS`."""
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 _lock = threading.Lock()
 _registered: set[str] = set()
@@ -153,14 +162,42 @@ def register_reportlab() -> str:
     return REPORTLAB_FONT_NAME
 
 
+@functools.lru_cache(maxsize=1)
+def proposal_characters() -> str:
+    """The characters every Chinese proposal prints (:data:`PROPOSAL_CHARACTERS_FILE`), in
+    a fixed order; lines starting with ``#`` are comments."""
+    path = resource_path("fonts", PROPOSAL_CHARACTERS_FILE)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return "".join(line for line in lines if not line.startswith("#"))
+
+
+def give_first_codes(doc: Any, chars: str) -> None:
+    """Give ``chars`` the first codes of the bundled font in the PDF document ``doc`` (a
+    reportlab ``PDFDocument``), before any text is drawn.
+
+    reportlab embeds the font as subsets of 256 codes, given to characters in the order the
+    document first draws them, and cuts and compresses every subset for every document.
+    With a fixed list first, the subsets the list fills are the same in every document
+    that uses the list, and are made once per process (:func:`_tables_once`). The pages and
+    the text (each code maps back to its character) are the same; a listed character the
+    document does not print costs its glyph in the file.
+    """
+    if chars:
+        from reportlab.pdfbase import pdfmetrics
+
+        pdfmetrics.getFont(register_reportlab()).splitString(chars, doc)
+
+
 def _tables_once(font: Any) -> Any:
     """``font`` (a reportlab ``TTFont``) with its face reading each font table from the
-    file once per process.
+    file once per process, and keeping its last few subsets, built and compressed.
 
     reportlab builds every 256-character subset of a document from the face's tables and
     slices each table out of the file again for every subset; for the glyph table that is
     most of the 9.8 MB file, three times per proposal. The face's class becomes a subclass
-    that keeps the slices (the file does not change while the program runs); the subsets,
+    that keeps the slices (the file does not change while the program runs), and the last
+    few subsets it made, as font program and as compressed stream: the subsets that
+    :func:`give_first_codes` makes the same in every proposal are made once. The subsets,
     and so the documents, are byte for byte the same.
     """
     face = font.face
@@ -168,12 +205,53 @@ def _tables_once(font: Any) -> Any:
     return font
 
 
+class _Recent(Generic[K, V]):
+    """The last few values made by key, for any thread: values used by every document
+    stay, the others pass through."""
+
+    def __init__(self, size: int):
+        self._size = size
+        self._items: dict[K, V] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        """The value kept for ``key``, or ``make()`` kept as the newest."""
+        with self._lock:
+            if key in self._items:
+                value = self._items[key] = self._items.pop(key)  # now the newest
+                return value
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                del self._items[next(iter(self._items))]  # the oldest
+        return value
+
+
+class _RecentFlate:
+    """A reportlab stream filter: Flate with zlib's default level, as reportlab's own
+    ``PDFZCompress``, which keeps the compressed bytes of the last few streams."""
+
+    pdfname = "FlateDecode"
+
+    def __init__(self) -> None:
+        self._recent: _Recent[bytes, bytes] = _Recent(8)
+
+    def encode(self, data: bytes | str) -> bytes:
+        raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        return self._recent.get(raw, lambda: zlib.compress(raw))
+
+    def decode(self, encoded: bytes) -> bytes:
+        return zlib.decompress(encoded)
+
+
+_SUBSET_FLATE = _RecentFlate()
 _caching_classes: dict[type, type] = {}
 
 
 def _table_caching_class(base: type) -> type:
     """A subclass of reportlab's font face class ``base`` whose ``get_table`` keeps the
-    tables it has read."""
+    tables it has read and whose subsets are kept (see :func:`_tables_once`)."""
     if base in _caching_classes or base in _caching_classes.values():
         return _caching_classes.get(base, base)
 
@@ -184,6 +262,23 @@ def _table_caching_class(base: type) -> type:
             if data is None:
                 data = tables[tag] = bytes(super().get_table(tag))
             return data
+
+        def makeSubset(self, subset: list[int]) -> bytes:  # reportlab's name
+            recent: _Recent[tuple[int, ...], bytes] | None = self.__dict__.get("_ee_subsets")
+            if recent is None:
+                recent = self.__dict__.setdefault("_ee_subsets", _Recent(8))
+            return recent.get(
+                tuple(subset), lambda: super(TableCachingFace, self).makeSubset(subset)
+            )
+
+        def addSubsetObjects(self, doc: Any, fontname: str, subset: list[int]) -> Any:
+            ref = super().addSubsetObjects(doc, fontname, subset)
+            # the font program's stream, named by reportlab as below: compressed once
+            stream = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")
+            filters = getattr(stream, "filters", None) or []
+            if [getattr(f, "pdfname", None) for f in filters] == ["FlateDecode"]:
+                stream.filters = [_SUBSET_FLATE]
+            return ref
 
     _caching_classes[base] = TableCachingFace
     return TableCachingFace

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 
 import pytest
 
@@ -79,3 +80,13 @@ def test_default_workers_pays_for_itself():
     assert default_workers(1) == 1
     assert default_workers(3) == 1  # a worker's start-up would cost more than it saves
     assert default_workers(10_000) >= 1
+
+
+def test_a_batch_flushes_to_disk_once_not_per_file(small_project, tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(os, "sync", lambda: calls.append("sync"), raising=False)
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append("fsync"))
+    result = write_all_proposals(small_project, tmp_path, workers=1)
+    assert len(result) == len(small_project.units())
+    assert calls == ["sync"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in result)

@@ -25,11 +25,18 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
-def numbered_canvas_class(header_left: str, header_right: str, footer_left: str, lang: str = "zh"):
+def numbered_canvas_class(
+    header_left: str,
+    header_right: str,
+    footer_left: str,
+    lang: str = "zh",
+    first_chars: str = "",
+):
     """A canvas class that draws the running header and "第 n 页 / 共 m 页" on every page.
 
     Header and footer strings are drawn with ``drawString`` (no markup parser); they are
-    cut to fit the page.
+    cut to fit the page. ``first_chars`` take the font's first codes in each document
+    (:func:`elevator_eval.fonts.give_first_codes`).
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -40,12 +47,20 @@ def numbered_canvas_class(header_left: str, header_right: str, footer_left: str,
     t = Tr(lang)
     left = PAGE_MARGIN_MM * mm
     right = A4[0] - PAGE_MARGIN_MM * mm
-    hl, hr, fl = plain(header_left), plain(header_right), plain(footer_left)
+    top = A4[1] - 11 * mm
+    bottom = 10 * mm
+    w = right - left
+    # the same on every page: cut to fit once per document
+    hl = _fit(plain(header_left), font, 8, w * 0.53)
+    hr = _fit(plain(header_right), font, 8, w * 0.45)
+    fl = _fit(plain(footer_left), font, 8, w * 0.7)
+    ink, rule = colors.HexColor("#555555"), colors.HexColor("#A0A0A0")
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._saved_page_states = []
+            fonts.give_first_codes(self._doc, first_chars)
 
         def showPage(self):
             self._saved_page_states.append(dict(self.__dict__))
@@ -62,22 +77,18 @@ def numbered_canvas_class(header_left: str, header_right: str, footer_left: str,
         def _decorate(self, total: int):
             self.saveState()
             self.setFont(font, 8)
-            self.setFillColor(colors.HexColor("#555555"))
-            self.setStrokeColor(colors.HexColor("#A0A0A0"))
+            self.setFillColor(ink)
+            self.setStrokeColor(rule)
             self.setLineWidth(0.4)
-            top = A4[1] - 11 * mm
-            w = right - left
-            right_text = _fit(hr, font, 8, w * 0.45)
-            self.drawRightString(right, top, right_text)
-            self.drawString(left, top, _fit(hl, font, 8, w * 0.53))
+            self.drawRightString(right, top, hr)
+            self.drawString(left, top, hl)
             self.line(left, top - 2.5 * mm, right, top - 2.5 * mm)
-            bottom = 10 * mm
             self.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
             page = t(
                 f"第 {self._pageNumber} 页 / 共 {total} 页", f"Page {self._pageNumber} of {total}"
             )
             self.drawRightString(right, bottom, page)
-            self.drawString(left, bottom, _fit(fl, font, 8, w * 0.7))
+            self.drawString(left, bottom, fl)
             self.restoreState()
 
     return NumberedCanvas
@@ -92,8 +103,14 @@ def build_pdf(
     header_right: str,
     lang: str = "zh",
     author: str = APP_NAME_ZH,
+    first_chars: str = "",
 ) -> None:
-    """Lay ``story`` out on A4 pages and write the PDF to ``out`` (path or binary file)."""
+    """Lay ``story`` out on A4 pages and write the PDF to ``out`` (path or binary file).
+
+    ``first_chars``: characters the document is known to print, given the font's first
+    codes so that its first font subsets are the same as other documents' (built once per
+    process; see :func:`elevator_eval.fonts.give_first_codes`).
+    """
     from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -119,6 +136,7 @@ def build_pdf(
                     header_right=header_right,
                     lang=lang,
                     author=author,
+                    first_chars=first_chars,
                 )
             fsync_replace(tmp, final)
         finally:
@@ -141,4 +159,5 @@ def build_pdf(
         + Tr(lang)("生成日期 ", "generated ")
         + today_iso()
     )
-    doc.build(story, canvasmaker=numbered_canvas_class(header_left, header_right, footer, lang))
+    canvas = numbered_canvas_class(header_left, header_right, footer, lang, first_chars)
+    doc.build(story, canvasmaker=canvas)

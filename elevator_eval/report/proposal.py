@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import fonts
 from ..consent import tally
 from ..costshare import compute_share
 from ..rulebook import resolve
@@ -477,4 +478,6 @@ def build_proposal(unit, *, project=None, lang: str = "zh", out) -> None:
         + (unit.name or unit.id),
         header_right=t("方案版本 ", "Scheme ") + scheme_label(unit, d.share),
         lang=lang,
+        # every Chinese proposal prints these: its first font subsets are made once
+        first_chars=fonts.proposal_characters() if lang == "zh" else "",
     )
