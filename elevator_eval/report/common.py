@@ -359,7 +359,9 @@ def table(
     ``font_size`` [pt] sets the text size (8.5 pt by default; a posted notice uses 10).
     """
     from reportlab.lib import colors
-    from reportlab.platypus import Flowable, Table, TableStyle
+    from reportlab.platypus import Flowable, TableStyle
+
+    from .fast_table import TextTable  # imports reportlab: not at start-up
 
     right = set(align_right_cols)
     body = []
@@ -385,7 +387,7 @@ def table(
             out.append(para(value, style, font_size))
         body.append(out)
     n_cols = max((len(row) for row in rows), default=0)
-    t = Table(
+    t = TextTable(
         body,
         colWidths=col_widths,
         repeatRows=header_rows if repeat else 0,
