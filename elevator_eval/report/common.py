@@ -221,6 +221,7 @@ def today_iso() -> str:
 @lru_cache(maxsize=1)
 def styles() -> dict[str, Any]:
     """Paragraph styles in the bundled font, ``wordWrap="CJK"`` so long names wrap."""
+    from reportlab import rl_config
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
@@ -228,6 +229,10 @@ def styles() -> dict[str, Any]:
     from .linebreak import install
 
     install()  # Chinese line-breaking rules for every wordWrap="CJK" paragraph
+    # reportlab checks every attribute set on a drawing's shapes against a table of types,
+    # an aid while writing drawing code (its setting ``shapeChecking``, on by default);
+    # our drawings are fixed code under test, so documents skip the checks
+    rl_config.shapeChecking = 0
     font = fonts.register_reportlab()
     bold = fonts.REPORTLAB_BOLD_NAME
     base = ParagraphStyle(
