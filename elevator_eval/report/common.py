@@ -369,6 +369,10 @@ def table(
     from .fast_table import TextTable  # imports reportlab: not at start-up
 
     right = set(align_right_cols)
+    kinds = {"head": sized("head", font_size), "cell": sized("cell", font_size)}
+    kinds["cell_r"] = sized("cell_r", font_size)
+    # room for text in each column [pt]
+    room = [w - 2 * CELL_PAD_PT for w in col_widths]
     body = []
     for r, row in enumerate(rows):
         out = []
@@ -378,12 +382,9 @@ def table(
                 continue
             if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
                 value = value[:MAX_CELL_CHARS] + "…"
-            if r < header_rows:
-                style = "head"
-            else:
-                style = "cell_r" if c in right else "cell"
-            width = col_widths[c] - 2 * CELL_PAD_PT if c < len(col_widths) else None
-            text = one_line_text(value, width, sized(style, font_size))
+            style = "head" if r < header_rows else "cell_r" if c in right else "cell"
+            width = room[c] if c < len(room) else None
+            text = one_line_text(value, width, kinds[style])
             if text is not None:  # drawn as it is: no markup parser, no line breaking
                 out.append(text)
                 continue
@@ -438,17 +439,25 @@ def one_line_text(value: Any, width: float | None, style) -> str | None:
     """
     if width is None or value is None:
         return None
-    raw = str(value)
+    fit = _one_line(str(value), style.fontName, style.fontSize)
+    if fit is None or fit[1] > width:
+        return None
+    return fit[0]
+
+
+@lru_cache(maxsize=8192)
+def _one_line(raw: str, font_name: str, font_size: float) -> tuple[str, float] | None:
+    """The text ``raw`` as :func:`one_line_text` prints it and its width [pt], or ``None``
+    when it needs a Paragraph whatever the width (remembered: table labels and common
+    values repeat from table to table and from document to document)."""
     if "\n" in raw or "\r" in raw or "\u200b" in raw:
         return None
-    text = _SPACES.sub(" ", plain(raw)).strip()
+    text = _SPACES.sub(" ", _CONTROL.sub("", raw)).strip()
     if mark_supplement(text) != text:
         return None
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    if stringWidth(text, style.fontName, style.fontSize) > width:
-        return None
-    return text
+    return text, stringWidth(text, font_name, font_size)
 
 
 def fit_widths(
