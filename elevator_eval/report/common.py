@@ -332,16 +332,16 @@ def sized(style: str, size: float | None):
 
 def para(text: Any, style: str = "body", size: float | None = None):
     """A Paragraph of *plain data text* (escaped here), optionally at ``size`` points."""
-    from reportlab.platypus import Paragraph
+    from .shared_para import paragraph  # imports reportlab: not at start-up
 
-    return Paragraph(esc(text), sized(style, size))
+    return paragraph(esc(text), sized(style, size))
 
 
 def para_markup(markup: str, style: str = "body"):
     """A Paragraph of the package's own markup; data inside must already be :func:`esc`-ed."""
-    from reportlab.platypus import Paragraph
+    from .shared_para import paragraph  # imports reportlab: not at start-up
 
-    return Paragraph(markup, styles()[style])
+    return paragraph(markup, styles()[style])
 
 
 def cell(text: Any, style: str = "cell"):
