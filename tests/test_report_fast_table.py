@@ -110,3 +110,21 @@ def test_report_table_is_the_fast_kind_and_escapes_nothing():
     SimpleDocTemplate(buf, pagesize=A4).build([t])
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(buf.getvalue())).pages)
     assert 'x<y & "A"' in text and "张三" in text
+
+
+def test_row_heights_are_reportlabs_at_every_wrap():
+    tables = []
+    for cls in (Table, TextTable):
+        t = cls(_cells(12), colWidths=[80, 90, 200])
+        t.setStyle(TableStyle(_commands() + [("TOPPADDING", (0, 3), (-1, 3), 7.25)]))
+        tables.append(t)
+    plain, fast = tables
+    for width in (370, 500):
+        plain.wrap(width, 800)
+        fast.wrap(width, 800)
+        # rows of strings (one and two lines, a padded row) and rows with a Paragraph
+        assert fast._rowHeights == plain._rowHeights
+    # by hand: the header in 9/12 pt, 3 pt padding above and below; "两行\n文字" two lines
+    # of 11 pt leading, 7.25 pt padding above and 3 pt below
+    assert fast._rowHeights[0] == 12 + 3 + 3
+    assert fast._rowHeights[3] == 2 * 11 + 7.25 + 3

@@ -43,6 +43,20 @@ def _first_line_y(st: Any, row_pos: float, row_height: float, n_lines: int) -> f
     )
 
 
+def _string_row_height(values: list, styles: list) -> float | None:
+    """Height [pt] of a row whose cells are all strings, reckoned as reportlab's
+    ``Table._calc_height`` reckons it (the same arithmetic); ``None`` for other rows."""
+    h = 0
+    for v, s in zip(values, styles):
+        if type(v) is not str:
+            return None
+        t = (s.leading or 1.2 * s.fontsize) * len(v.split("\n"))
+        t += s.bottomPadding + s.topPadding
+        if t > h:
+            h = t
+    return h
+
+
 class TextTable(Table):
     """A :class:`~reportlab.platypus.Table` whose plain-string cells share one text object
     (the same page as the plain ``Table``)."""
@@ -109,6 +123,16 @@ class TextTable(Table):
             tx.setFillColor(st.color)
             self._text_color = st.color
         tx.textLine(text)
+
+    def _calc_height(self, availHeight, availWidth, H=None, W=None):  # reportlab's name
+        if None in self._argH and not self._spanCmds and not self._minRowHeights:
+            # a row of plain strings has the same height at any width: reckon it once, as
+            # reportlab does, and keep it (reportlab reckons every row at every wrap)
+            self._argH = self._rowHeights = [
+                _string_row_height(values, styles) if h is None else h
+                for h, values, styles in zip(self._argH, self._cellvalues, self._cellStyles)
+            ]
+        super()._calc_height(availHeight, availWidth, H, W)
 
     def _drawLines(self):  # reportlab's name
         if self._text is not None:  # the text goes under the grid, as cell by cell
