@@ -397,6 +397,7 @@ def table(
         body,
         colWidths=col_widths,
         repeatRows=header_rows if repeat else 0,
+        normalizedData=1,  # every cell is a str or a flowable already
         cellStyles=cell_styles(
             len(rows),
             n_cols,
