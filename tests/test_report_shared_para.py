@@ -19,6 +19,9 @@ MARKUP = [
     ("征询事项：<b>" + esc("是否同意加装电梯 <A&B>") + "</b><br/>" + esc("第二行"), "box"),
     (esc("The elevator serves floors 1 to 6; cost ¥273,000 shared by 12 households."), "small"),
     (esc("短句"), "cell"),
+    # markup over several fragments, longer than a page, centred: reportlab's split of such
+    # a paragraph changes the fragments of its lines (a space at each line end)
+    (("<b>" + esc("加装电梯") + "</b>" + esc("方案征询意见，请于公示期内反馈。")) * 160, "center"),
 ]
 
 
@@ -62,3 +65,20 @@ def test_markup_reportlab_changes_while_drawing_is_not_shared():
         p = paragraph(markup, st)
         assert type(p) is Paragraph
         assert paragraph(markup, st).frags is not p.frags
+
+
+def test_a_split_leaves_the_shared_lines_as_they_were():
+    # reportlab splits a paragraph of several fragments by editing its lines' fragments;
+    # a later document that draws the same paragraph whole must not see the edit
+    markup = ("<b>" + esc("加装电梯") + "</b>" + esc("方案征询意见，请于公示期内反馈。")) * 160
+    st = styles()["center"]
+
+    def build(make, height_pt):
+        buf = io.BytesIO()
+        SimpleDocTemplate(buf, pagesize=(A4[0], height_pt), invariant=1).build([make(markup, st)])
+        return buf.getvalue()
+
+    build(paragraph, A4[1])  # split over pages
+    whole = build(paragraph, 3 * A4[1])  # on one tall page
+    assert len(pdfium.PdfDocument(whole)) == 1
+    assert whole == build(Paragraph, 3 * A4[1])

@@ -4,11 +4,14 @@ A proposal has about 70 paragraphs, and most of them are the same text in every 
 of a street (headings, explanations, notes under tables). reportlab parses a paragraph's
 markup with an HTML parser each time a paragraph is made and breaks its lines each time
 it is wrapped. Here a paragraph made from the same markup and style as an earlier one
-takes that one's parsed fragments (reportlab's ``Paragraph(..., frags=...)``) and, wrapped
-to the same widths, that one's lines. reportlab's wrapping, splitting and drawing only read
-the fragments and the lines (a split paragraph gets copies, and every document writes its
-own text); markup other than bold, font changes and line breaks (underlines, links,
-images) is parsed anew each time, as are paragraphs with a bullet.
+takes that one's parsed fragments (reportlab's ``Paragraph(..., frags=...)``) and, when
+its text is one fragment (one font, as most paragraphs) wrapped to the same widths, that
+one's lines. reportlab's wrapping, splitting and drawing only read the fragments and such
+lines (a split paragraph gets copies; every document writes its own text). Lines of
+several fragments are broken anew each time, since reportlab edits their fragments when
+it splits the paragraph across pages; markup other than bold, font changes and line
+breaks (underlines, links, images) is parsed anew each time, as are paragraphs with a
+bullet.
 
 Both stores are bounded: :data:`MAX_PARSED` texts, :data:`MAX_BROKEN` wrappings.
 """
@@ -53,9 +56,12 @@ class SharedParagraph(Paragraph):
         lines = _broken.get(k)
         if lines is None:
             lines = super().breakLinesCJK(maxWidths)
-            if len(_broken) >= MAX_BROKEN:
-                _broken.clear()
-            _broken[k] = lines
+            # only lines of one fragment (kind 0): reportlab splits a paragraph of several
+            # fragments across pages by editing the fragments of its lines
+            if lines.kind == 0:
+                if len(_broken) >= MAX_BROKEN:
+                    _broken.clear()
+                _broken[k] = lines
         else:
             self.height = 0  # as reportlab's breakLinesCJK leaves it
         return lines
