@@ -330,6 +330,15 @@ def sized(style: str, size: float | None):
     )
 
 
+@lru_cache(maxsize=64)
+def hex_color(code: str):
+    """reportlab's ``colors.HexColor(code)``, made once per colour (a table uses a few
+    colours, on every table and every zebra row)."""
+    from reportlab.lib import colors
+
+    return colors.HexColor(code)
+
+
 def para(text: Any, style: str = "body", size: float | None = None):
     """A Paragraph of *plain data text* (escaped here), optionally at ``size`` points."""
     from .shared_para import paragraph  # imports reportlab: not at start-up
@@ -363,7 +372,6 @@ def table(
     flowables (Paragraph, Drawing) are used as they are. Header rows use the bold style.
     ``font_size`` [pt] sets the text size (8.5 pt by default; a posted notice uses 10).
     """
-    from reportlab.lib import colors
     from reportlab.platypus import Flowable, TableStyle
 
     from .fast_table import TextTable  # imports reportlab: not at start-up
@@ -410,13 +418,13 @@ def table(
             extra_style,
         ),
     )
-    cmds = [("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8C8C8C"))]
+    cmds = [("GRID", (0, 0), (-1, -1), 0.4, hex_color("#8C8C8C"))]
     if header_rows:
-        cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#DCE6F1")))
+        cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), hex_color("#DCE6F1")))
     if zebra:
         for r in range(header_rows, len(rows)):
             if (r - header_rows) % 2 == 1:
-                cmds.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#F5F7FA")))
+                cmds.append(("BACKGROUND", (0, r), (-1, r), hex_color("#F5F7FA")))
     if extra_style:
         cmds.extend(extra_style)
     t.setStyle(TableStyle(cmds))
@@ -509,7 +517,6 @@ def kv_table(
 ):
     """A two-column "label: value" table of plain data text."""
     rows = [[k, v] for k, v in pairs]
-    from reportlab.lib import colors
 
     t = table(
         rows,
@@ -517,7 +524,7 @@ def kv_table(
         header_rows=0,
         zebra=False,
         font_size=font_size,
-        extra_style=[("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F3F7"))],
+        extra_style=[("BACKGROUND", (0, 0), (0, -1), hex_color("#F0F3F7"))],
     )
     return t
 
