@@ -59,3 +59,22 @@ def test_the_face_that_keeps_its_tables_builds_the_same_subset():
     subset = [0] + [ord(c) for c in "既有住宅加装电梯 Elevator ¥ ㎡"]
     assert kept.makeSubset(subset) == plain.makeSubset(subset)
     assert kept.get_table("glyf") is kept.get_table("glyf")
+
+
+def test_a_cells_own_style_has_every_value_of_reportlabs_copy():
+    extra = [("TOPPADDING", (0, 1), (0, 1), 9)]
+    grid = cell_styles(3, 2, 1, {1}, BODY, HEAD, 3, 2.5, extra)
+    own, shared = grid[1][0], grid[2][0]
+    theirs = shared.copy()  # reportlab's own copy
+
+    def values(s):
+        return {
+            n: getattr(s, n)
+            for n in dir(s)
+            if not n.startswith("_") and not callable(getattr(s, n))
+        }
+
+    assert own is not shared and len(values(own)) > 15
+    assert values(own) == values(theirs) == values(shared)
+    Table([["a", "b"]] * 3, cellStyles=grid).setStyle(TableStyle(extra))
+    assert (own.topPadding, shared.topPadding, grid[1][1].topPadding) == (9, 2.5, 2.5)

@@ -221,6 +221,7 @@ def today_iso() -> str:
 @lru_cache(maxsize=1)
 def styles() -> dict[str, Any]:
     """Paragraph styles in the bundled font, ``wordWrap="CJK"`` so long names wrap."""
+    from reportlab import rl_config
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
@@ -228,6 +229,10 @@ def styles() -> dict[str, Any]:
     from .linebreak import install
 
     install()  # Chinese line-breaking rules for every wordWrap="CJK" paragraph
+    # reportlab checks every attribute set on a drawing's shapes against a table of types,
+    # an aid while writing drawing code (its setting ``shapeChecking``, on by default);
+    # our drawings are fixed code under test, so documents skip the checks
+    rl_config.shapeChecking = 0
     font = fonts.register_reportlab()
     bold = fonts.REPORTLAB_BOLD_NAME
     base = ParagraphStyle(
@@ -325,18 +330,27 @@ def sized(style: str, size: float | None):
     )
 
 
+@lru_cache(maxsize=64)
+def hex_color(code: str):
+    """reportlab's ``colors.HexColor(code)``, made once per colour (a table uses a few
+    colours, on every table and every zebra row)."""
+    from reportlab.lib import colors
+
+    return colors.HexColor(code)
+
+
 def para(text: Any, style: str = "body", size: float | None = None):
     """A Paragraph of *plain data text* (escaped here), optionally at ``size`` points."""
-    from reportlab.platypus import Paragraph
+    from .shared_para import paragraph  # imports reportlab: not at start-up
 
-    return Paragraph(esc(text), sized(style, size))
+    return paragraph(esc(text), sized(style, size))
 
 
 def para_markup(markup: str, style: str = "body"):
     """A Paragraph of the package's own markup; data inside must already be :func:`esc`-ed."""
-    from reportlab.platypus import Paragraph
+    from .shared_para import paragraph  # imports reportlab: not at start-up
 
-    return Paragraph(markup, styles()[style])
+    return paragraph(markup, styles()[style])
 
 
 def cell(text: Any, style: str = "cell"):
@@ -358,10 +372,15 @@ def table(
     flowables (Paragraph, Drawing) are used as they are. Header rows use the bold style.
     ``font_size`` [pt] sets the text size (8.5 pt by default; a posted notice uses 10).
     """
-    from reportlab.lib import colors
-    from reportlab.platypus import Flowable, Table, TableStyle
+    from reportlab.platypus import Flowable, TableStyle
+
+    from .fast_table import TextTable  # imports reportlab: not at start-up
 
     right = set(align_right_cols)
+    kinds = {"head": sized("head", font_size), "cell": sized("cell", font_size)}
+    kinds["cell_r"] = sized("cell_r", font_size)
+    # room for text in each column [pt]
+    room = [w - 2 * CELL_PAD_PT for w in col_widths]
     body = []
     for r, row in enumerate(rows):
         out = []
@@ -371,12 +390,9 @@ def table(
                 continue
             if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
                 value = value[:MAX_CELL_CHARS] + "…"
-            if r < header_rows:
-                style = "head"
-            else:
-                style = "cell_r" if c in right else "cell"
-            width = col_widths[c] - 2 * CELL_PAD_PT if c < len(col_widths) else None
-            text = one_line_text(value, width, sized(style, font_size))
+            style = "head" if r < header_rows else "cell_r" if c in right else "cell"
+            width = room[c] if c < len(room) else None
+            text = one_line_text(value, width, kinds[style])
             if text is not None:  # drawn as it is: no markup parser, no line breaking
                 out.append(text)
                 continue
@@ -385,10 +401,11 @@ def table(
             out.append(para(value, style, font_size))
         body.append(out)
     n_cols = max((len(row) for row in rows), default=0)
-    t = Table(
+    t = TextTable(
         body,
         colWidths=col_widths,
         repeatRows=header_rows if repeat else 0,
+        normalizedData=1,  # every cell is a str or a flowable already
         cellStyles=cell_styles(
             len(rows),
             n_cols,
@@ -401,13 +418,13 @@ def table(
             extra_style,
         ),
     )
-    cmds = [("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8C8C8C"))]
+    cmds = [("GRID", (0, 0), (-1, -1), 0.4, hex_color("#8C8C8C"))]
     if header_rows:
-        cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#DCE6F1")))
+        cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), hex_color("#DCE6F1")))
     if zebra:
         for r in range(header_rows, len(rows)):
             if (r - header_rows) % 2 == 1:
-                cmds.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#F5F7FA")))
+                cmds.append(("BACKGROUND", (0, r), (-1, r), hex_color("#F5F7FA")))
     if extra_style:
         cmds.extend(extra_style)
     t.setStyle(TableStyle(cmds))
@@ -431,17 +448,25 @@ def one_line_text(value: Any, width: float | None, style) -> str | None:
     """
     if width is None or value is None:
         return None
-    raw = str(value)
+    fit = _one_line(str(value), style.fontName, style.fontSize)
+    if fit is None or fit[1] > width:
+        return None
+    return fit[0]
+
+
+@lru_cache(maxsize=8192)
+def _one_line(raw: str, font_name: str, font_size: float) -> tuple[str, float] | None:
+    """The text ``raw`` as :func:`one_line_text` prints it and its width [pt], or ``None``
+    when it needs a Paragraph whatever the width (remembered: table labels and common
+    values repeat from table to table and from document to document)."""
     if "\n" in raw or "\r" in raw or "\u200b" in raw:
         return None
-    text = _SPACES.sub(" ", plain(raw)).strip()
+    text = _SPACES.sub(" ", _CONTROL.sub("", raw)).strip()
     if mark_supplement(text) != text:
         return None
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    if stringWidth(text, style.fontName, style.fontSize) > width:
-        return None
-    return text
+    return text, stringWidth(text, font_name, font_size)
 
 
 def fit_widths(
@@ -492,7 +517,6 @@ def kv_table(
 ):
     """A two-column "label: value" table of plain data text."""
     rows = [[k, v] for k, v in pairs]
-    from reportlab.lib import colors
 
     t = table(
         rows,
@@ -500,7 +524,7 @@ def kv_table(
         header_rows=0,
         zebra=False,
         font_size=font_size,
-        extra_style=[("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F3F7"))],
+        extra_style=[("BACKGROUND", (0, 0), (0, -1), hex_color("#F0F3F7"))],
     )
     return t
 

@@ -61,11 +61,65 @@ def break_index(chars: list[str], start: int, over: int) -> int:
     return b
 
 
+def cjk_line(units, max_width, width_used, extra_space, line_break, calc_bounds):
+    """reportlab's ``makeCJKParaLine`` (same arguments, the same line), looking at each
+    fragment once instead of at each character.
+
+    reportlab compares every character's fragment with the one before (``sameFrag``, all
+    of a fragment's attributes) and looks up its font's ascent and descent; characters of
+    one fragment object give the same answers, so only a change of fragment is looked at.
+    Lines with an inline image or drawing (``cbDefn``) go to reportlab's function.
+    """
+    from reportlab.pdfbase.pdfmetrics import getAscentDescent
+    from reportlab.platypus.paragraph import FragLine, makeCJKParaLine, sameFrag
+
+    if any(hasattr(u.frag, "cbDefn") for u in units):
+        return makeCJKParaLine(units, max_width, width_used, extra_space, line_break, calc_bounds)
+    words = []
+    run = []
+    f0 = FragLine()
+    max_size = max_ascent = min_descent = 0
+    seen = None
+    for u in units:
+        f = u.frag
+        if f is not seen:
+            seen = f
+            font_size = f.fontSize
+            ascent, descent = getAscentDescent(f.fontName, font_size)
+            max_size = max(max_size, font_size)
+            max_ascent = max(max_ascent, ascent)
+            min_descent = min(min_descent, descent)
+        # sameFrag(f, f) is true but for a line break
+        if (f is not f0 or hasattr(f, "lineBreak")) and not sameFrag(f0, f):
+            f0 = f0.clone()
+            f0.text = "".join(run)
+            words.append(f0)
+            run = []
+            f0 = f
+        run.append(u)
+    if run:
+        f0 = f0.clone()
+        f0.text = "".join(run)
+        words.append(f0)
+    return FragLine(
+        kind=1,
+        extraSpace=extra_space,
+        wordCount=1,
+        words=words[1:],
+        fontSize=max_size,
+        ascent=max_ascent,
+        descent=min_descent,
+        maxWidth=max_width,
+        currentWidth=width_used,
+        lineBreak=line_break,
+    )
+
+
 def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
     """reportlab's ``cjkFragSplit`` with the Chinese line-breaking rules (same arguments)."""
     # Long: one line-filling loop, kept in the shape of reportlab's function it replaces
     from reportlab import rl_config
-    from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+    from reportlab.platypus.paragraph import ParaLines, cjkU
 
     tolerance_pt = rl_config._FUZZ  # reportlab's own width tolerance, so both agree
 
@@ -78,6 +132,7 @@ def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
             units.extend(cjkU(ch, f, encoding) for ch in text)
         else:
             units.append(cjkU(text, f, encoding))
+    chars = [str(u) for u in units]
 
     def width(u, max_width):
         w = u.width
@@ -105,19 +160,19 @@ def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
             used += w
             i += 1
             lines.append(
-                makeCJKParaLine(units[start:i], max_width, used, max_width - used, True, calcBounds)
+                cjk_line(units[start:i], max_width, used, max_width - used, True, calcBounds)
             )
             max_width = next_width()
             start, used = i, 0.0
             continue
-        if used + w > max_width + tolerance_pt and i > start and str(u) != " ":
-            b = break_index([str(x) for x in units], start, i)
+        if used + w > max_width + tolerance_pt and i > start and chars[i] != " ":
+            b = break_index(chars, start, i)
             line = units[start:b]
             lw = sum(width(x, max_width) for x in line)
-            lines.append(makeCJKParaLine(line, max_width, lw, max_width - lw, False, calcBounds))
+            lines.append(cjk_line(line, max_width, lw, max_width - lw, False, calcBounds))
             max_width = next_width()
             start = i = b
-            while i < n and str(units[i]) == " ":  # no line starts with a space
+            while i < n and chars[i] == " ":  # no line starts with a space
                 i += 1
             start, used = i, 0.0
             continue
@@ -125,9 +180,7 @@ def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
         i += 1
     if start < n:
         lw = sum(width(x, max_width) for x in units[start:])
-        lines.append(
-            makeCJKParaLine(units[start:], max_width, lw, max_width - lw, False, calcBounds)
-        )
+        lines.append(cjk_line(units[start:], max_width, lw, max_width - lw, False, calcBounds))
     return ParaLines(kind=1, lines=lines)
 
 

@@ -1,0 +1,141 @@
+"""A reportlab table that draws its plain-string cells as one PDF text object.
+
+reportlab's :class:`~reportlab.platypus.Table` draws a string cell with the canvas's
+``drawString``: a new text object per cell, which sets the font again, measures the string
+even when it is left-aligned, and is written out as its own ``BT … ET`` block. A report
+table has hundreds of such cells. :class:`TextTable` places each string exactly where
+reportlab would (same alignment, padding, vertical alignment, leading, the same
+``stringWidth`` for right and centred text) but writes all of them into one text object,
+setting the font and the colour only when they change. The text object goes onto the page
+before the table's grid lines, as the cells' text did, so the page looks the same; the
+text stays text (extractable and searchable).
+
+Cells that are not plain ``str`` (Paragraphs, drawings, numbers), and cells with a link, a
+writing direction, shaping or decimal alignment, are drawn by reportlab as before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Table
+
+_X_OF = {
+    "LEFT": lambda col_pos, col_width, st: col_pos + st.leftPadding,
+    "RIGHT": lambda col_pos, col_width, st: col_pos + col_width - st.rightPadding,
+    "CENTRE": lambda col_pos, col_width, st: (
+        col_pos + (col_width + st.leftPadding - st.rightPadding) * 0.5
+    ),
+}
+_X_OF["CENTER"] = _X_OF["CENTRE"]
+
+
+def _first_line_y(st: Any, row_pos: float, row_height: float, n_lines: int) -> float:
+    """Baseline [pt] of a string cell's first line, as ``Table._drawCell`` places it."""
+    leading, size = st.leading, st.fontsize
+    if st.valign == "BOTTOM":
+        return row_pos + st.bottomPadding + n_lines * leading - size
+    if st.valign == "TOP":
+        return row_pos + row_height - st.topPadding - size
+    return (
+        row_pos + (st.bottomPadding + row_height - st.topPadding + n_lines * leading) / 2.0 - size
+    )
+
+
+def _string_row_height(values: list, styles: list) -> float | None:
+    """Height [pt] of a row whose cells are all strings, reckoned as reportlab's
+    ``Table._calc_height`` reckons it (the same arithmetic); ``None`` for other rows."""
+    h = 0
+    for v, s in zip(values, styles):
+        if type(v) is not str:
+            return None
+        t = (s.leading or 1.2 * s.fontsize) * len(v.split("\n"))
+        t += s.bottomPadding + s.topPadding
+        if t > h:
+            h = t
+    return h
+
+
+class TextTable(Table):
+    """A :class:`~reportlab.platypus.Table` whose plain-string cells share one text object
+    (the same page as the plain ``Table``)."""
+
+    _text: Any = None
+    _text_font: tuple | None = None
+    _text_color: Any = None
+
+    def draw(self) -> None:
+        self._text = self._text_font = self._text_color = None
+        super().draw()
+
+    def _drawCell(self, cellval, cellstyle, pos, size):  # reportlab's name
+        if (
+            type(cellval) is not str
+            or cellstyle.alignment not in _X_OF
+            or cellstyle.valign not in ("TOP", "MIDDLE", "BOTTOM")
+            or cellstyle.href
+            or cellstyle.destination
+            or cellstyle.direction
+            or cellstyle.shaping
+        ):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        if self._curcellstyle is not cellstyle:
+            # the canvas state reportlab keeps for the cells it draws itself
+            cur = self._curcellstyle
+            if cur is None or cellstyle.color != cur.color:
+                self.canv.setFillColor(cellstyle.color)
+            if (
+                cur is None
+                or cellstyle.leading != cur.leading
+                or cellstyle.fontname != cur.fontname
+                or cellstyle.fontsize != cur.fontsize
+            ):
+                self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        col_pos, row_pos = pos
+        col_width, row_height = size
+        lines = cellval.split("\n")
+        x0 = _X_OF[cellstyle.alignment](col_pos, col_width, cellstyle)
+        y = _first_line_y(cellstyle, row_pos, row_height, len(lines))
+        for line in lines:
+            self._put(line, x0, y, cellstyle)
+            y -= cellstyle.leading
+
+    def _put(self, text: str, x: float, y: float, st: Any) -> None:
+        """Add one line of a string cell at reportlab's position for it."""
+        font, size = st.fontname, st.fontsize
+        if st.alignment == "RIGHT":
+            x -= stringWidth(text, font, size)
+        elif st.alignment != "LEFT":
+            x -= 0.5 * stringWidth(text, font, size)
+        tx = self._text
+        if tx is None:
+            tx = self._text = self.canv.beginText(x, y)
+        else:
+            tx.setTextOrigin(x, y)
+        key = (font, size, st.leading)
+        if key != self._text_font:
+            tx.setFont(font, size, st.leading)
+            self._text_font = key
+        if st.color != self._text_color:
+            tx.setFillColor(st.color)
+            self._text_color = st.color
+        tx.textLine(text)
+
+    def _calc_height(self, availHeight, availWidth, H=None, W=None):  # reportlab's name
+        if None in self._argH and not self._spanCmds and not self._minRowHeights:
+            # a row of plain strings has the same height at any width: reckon it once, as
+            # reportlab does, and keep it (reportlab reckons every row at every wrap)
+            self._argH = self._rowHeights = [
+                _string_row_height(values, styles) if h is None else h
+                for h, values, styles in zip(self._argH, self._cellvalues, self._cellStyles)
+            ]
+        super()._calc_height(availHeight, availWidth, H, W)
+
+    def _drawLines(self):  # reportlab's name
+        if self._text is not None:  # the text goes under the grid, as cell by cell
+            self.canv.drawText(self._text)
+            self._text = None
+        super()._drawLines()
