@@ -6,7 +6,9 @@ more than a change saves. This runs the versions alternately, each in a fresh pr
 imports that checkout, for a few rounds; a document's time is the least of five runs (other
 programs only ever add time) and the figures are the medians over the rounds.
 
-    python3 benchmarks/bench_documents_ab.py OLD_CHECKOUT NEW_CHECKOUT [ROUNDS]
+    python3 benchmarks/ab_documents.py OLD_CHECKOUT NEW_CHECKOUT [ROUNDS]
+
+(Not a ``bench_*`` script: ``benchmarks/run.py`` runs those without arguments.)
 
 Each checkout is a folder with the ``elevator_eval`` package (e.g. made with
 ``git worktree add`` or ``git archive``); this file's own benchmarks folder provides the
