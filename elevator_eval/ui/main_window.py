@@ -23,6 +23,7 @@ from .project_tree import (
     UNIT_ROLE,
     ProjectTreeModel,
     make_tree_view,
+    prepare_tree_rows,
 )
 from .settings import Settings
 from .settings_action import retranslate as retranslate_settings_action
@@ -405,6 +406,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             return None
         doc = self.doc
         project, changes = doc.project, doc.changes
+        prepare_tree_rows(self.tree)
 
         def done(result=None):
             doc.defer_engines = False

@@ -219,7 +219,12 @@ def make_tree_view(model: ProjectTreeModel) -> QTreeView:
     tree.setHeaderHidden(True)
     tree.setUniformRowHeights(True)
     tree.setModel(model)
-    # the rows' widget, repainted when a census's classes arrive (ProjectTreeModel.recolour):
-    # its Python wrapper is made now, as a first call builds PySide's QWidget enums (≈ 15 ms)
-    tree.viewport().setObjectName("ProjectTreeRows")
     return tree
+
+
+def prepare_tree_rows(tree: QTreeView) -> None:
+    """Make the Python wrapper of the tree's rows widget, repainted when a census's classes
+    arrive (:meth:`ProjectTreeModel.recolour`): PySide's first call to ``viewport()`` builds
+    its QWidget enums (≈ 15 ms). Called after the window's first paint, before the census
+    starts, so that neither the first paint nor the census's arrival pays it."""
+    tree.viewport().setObjectName("ProjectTreeRows")
