@@ -216,7 +216,7 @@ def test_schema_version_in_file(tmp_path):
     save_project(_rich_project(), tmp_path / "p.eeproj")
     conn = sqlite3.connect(tmp_path / "p.eeproj")
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         assert conn.execute("PRAGMA application_id").fetchone()[0] == store.APPLICATION_ID
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         assert meta["format"] == "elevator-eval/project"
@@ -264,6 +264,7 @@ def _make_v3(path, project):
     _households_back_to_rows(conn)
     conn.execute("PRAGMA user_version = 3")
     conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.execute("DELETE FROM meta WHERE key = 'content_digest'")  # v3 digested repr(rows)
     conn.execute("UPDATE meta SET value = ? WHERE key = 'content_sha256'", (content_hash(conn),))
     conn.commit()
     conn.close()
@@ -278,7 +279,7 @@ def test_migration_from_v3_moves_households_into_units(tmp_path):
     assert (tmp_path / "v3.eeproj.bak-v3").read_bytes() == before
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "households" not in tables
     finally:

@@ -13,7 +13,7 @@ import pytest
 from elevator_eval.cli import run_command
 from elevator_eval.errors import ProjectFileError
 from elevator_eval.resources import sample_project_path
-from elevator_eval.store import open_project, save_project
+from elevator_eval.store import SCHEMA_VERSION, open_project, save_project
 
 
 def _digest(path) -> str:
@@ -126,11 +126,11 @@ def test_changed_row_through_sqlite_is_caught(tmp_path):
 def test_newer_schema_version(tmp_path):
     path = _good(tmp_path)
     conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 5")  # one above the schema this app writes (4)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")  # one above this app's schema
     conn.commit()
     conn.close()
     msg = _assert_refused(path, "newer", "更新版本")
-    assert "5" in msg
+    assert str(SCHEMA_VERSION + 1) in msg
 
 
 def _png() -> bytes:

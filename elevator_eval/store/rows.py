@@ -11,7 +11,7 @@ from ..audit import VoteEvent
 from ..model import Building, BuildingInfo, Community, Project
 from .codec import dc_from, dec, loads_tagged
 from .lazy import add_lazy_units
-from .schema import FORMAT, TABLES
+from .schema import DIGEST_BY_COLUMNS, DIGEST_KEY, FORMAT, TABLES
 
 _META_HASHED = ("name", "uid", "settings")
 
@@ -19,15 +19,18 @@ _META_HASHED = ("name", "uid", "settings")
 def hash_rows(meta: dict[str, str], tables: dict[str, list[tuple[Any, ...]]]) -> str:
     """SHA-256 over the project-level meta values and every row of the data tables.
 
-    Each non-empty table contributes its name and the Python ``repr`` of its rows
-    (tuples of str, int and None) in primary-key order.
+    Each non-empty table contributes its name and its rows (tuples of str, int, float and
+    None) in primary-key order: column by column when ``meta`` names
+    :data:`~.schema.DIGEST_BY_COLUMNS` (schema v5), else the Python ``repr`` of the rows
+    (files written before v5, and checked that way when they are opened).
     """
     h = hashlib.sha256()
     h.update(repr([(k, meta.get(k)) for k in _META_HASHED]).encode("utf-8", "surrogatepass"))
+    update = _update_columns if meta.get(DIGEST_KEY) == DIGEST_BY_COLUMNS else _update_repr
     for table in TABLES:
         if tables.get(table):  # an empty table counts like a missing one (migrations)
             h.update(table.encode("ascii"))
-            _update_repr(h, tables[table])
+            update(h, tables[table])
     return h.hexdigest()
 
 
@@ -45,6 +48,27 @@ def _update_repr(h: Any, rows: list[tuple[Any, ...]]) -> None:
         part = repr(rows[start : start + _CHUNK]).encode("utf-8", "surrogatepass")
         h.update(memoryview(part)[1:-1])
     h.update(b"]")
+
+
+def _update_columns(h: Any, rows: list[tuple[Any, ...]]) -> None:
+    """Feed the rows to ``h`` column by column: the row count, then per column its values
+    joined by U+001F. A column of texts none of which contains U+001F is joined as it is
+    (tag ``s``); any other column is joined from its values' ``repr`` (tag ``r``: texts,
+    numbers and None stay apart and U+001F inside a text is escaped), so that different
+    columns never give the same bytes."""
+    n = len(rows)
+    h.update(b"%d\x1d" % n)
+    for column in zip(*rows, strict=True):
+        try:
+            text = "\x1f".join(column)
+            plain = text.count("\x1f") == n - 1
+        except TypeError:  # numbers or None in the column
+            plain = False
+        if not plain:
+            text = "\x1f".join(map(repr, column))
+        h.update(b"s" if plain else b"r")
+        h.update(text.encode("utf-8", "surrogatepass"))
+        h.update(b"\x1d")
 
 
 def read_tables(

@@ -24,7 +24,15 @@ from .households import encode_households
 from .lazy import PARTS, stored_entry_mode, stored_part
 from .reading import open_project
 from .rows import event_row, hash_rows, opt_str
-from .schema import APPLICATION_ID, FORMAT, SCHEMA_VERSION, SUFFIX, create_schema
+from .schema import (
+    APPLICATION_ID,
+    DIGEST_BY_COLUMNS,
+    DIGEST_KEY,
+    FORMAT,
+    SCHEMA_VERSION,
+    SUFFIX,
+    create_schema,
+)
 
 
 def _existing_log(path: Path) -> tuple[str, list[tuple[Any, ...]]] | None:
@@ -192,6 +200,7 @@ def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
         "uid": str(project.uid or ""),
         "settings": dumps_tagged(project.settings, "settings"),
         "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        DIGEST_KEY: DIGEST_BY_COLUMNS,
     }
     meta["content_sha256"] = hash_rows(meta, tables)
     write_meta(conn, meta)
