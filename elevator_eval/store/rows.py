@@ -50,25 +50,31 @@ def _update_repr(h: Any, rows: list[tuple[Any, ...]]) -> None:
     h.update(b"]")
 
 
+_BLOCK = 4096
+
+
 def _update_columns(h: Any, rows: list[tuple[Any, ...]]) -> None:
-    """Feed the rows to ``h`` column by column: the row count, then per column its values
-    joined by U+001F. A column of texts none of which contains U+001F is joined as it is
-    (tag ``s``); any other column is joined from its values' ``repr`` (tag ``r``: texts,
-    numbers and None stay apart and U+001F inside a text is escaped), so that different
-    columns never give the same bytes."""
-    n = len(rows)
-    h.update(b"%d\x1d" % n)
-    for column in zip(*rows, strict=True):
-        try:
-            text = "\x1f".join(column)
-            plain = text.count("\x1f") == n - 1
-        except TypeError:  # numbers or None in the column
-            plain = False
-        if not plain:
-            text = "\x1f".join(map(repr, column))
-        h.update(b"s" if plain else b"r")
-        h.update(text.encode("utf-8", "surrogatepass"))
-        h.update(b"\x1d")
+    """Feed the rows to ``h`` in blocks of :data:`_BLOCK` rows, each block column by
+    column: the block's row count, then per column its values joined by U+001F. A column
+    of texts none of which contains U+001F is joined as it is (tag ``s``); any other column
+    is joined from its values' ``repr`` (tag ``r``: texts, numbers and None stay apart and
+    U+001F inside a text is escaped), so that different rows never give the same bytes.
+    Blocks keep the joined text small (a column of households' JSON is tens of MB)."""
+    for start in range(0, len(rows), _BLOCK):
+        block = rows[start : start + _BLOCK]
+        n = len(block)
+        h.update(b"%d\x1d" % n)
+        for column in zip(*block, strict=True):
+            try:
+                text = "\x1f".join(column)
+                plain = text.count("\x1f") == n - 1
+            except TypeError:  # numbers or None in the column
+                plain = False
+            if not plain:
+                text = "\x1f".join(map(repr, column))
+            h.update(b"s" if plain else b"r")
+            h.update(text.encode("utf-8", "surrogatepass"))
+            h.update(b"\x1d")
 
 
 def read_tables(
