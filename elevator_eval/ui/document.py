@@ -25,9 +25,6 @@ from PySide6.QtGui import QUndoStack
 from ..model import Project
 from . import commands
 
-"""Project settings the engines' results depend on (see :mod:`elevator_eval.rulebook`)."""
-
-
 translate = QCoreApplication.translate
 
 FREEZE_UNITS = 5000
@@ -75,7 +72,8 @@ def engine(name: str):
 
 
 def rule_settings() -> frozenset[str]:
-    """The project settings that choose rules (a change of one may change every result).
+    """The project settings that choose rules (a change of one may change every result;
+    see :mod:`elevator_eval.rulebook`).
 
     Read from :mod:`elevator_eval.project_settings` on first use: that module loads the
     rule catalogues, which the first paint of the window does not need."""
