@@ -31,21 +31,7 @@ ARRAY_FIELDS = (
     "structure",
     "seismic_intensity",
     "design_life_years",
-    "inside_red_line",
-    "fire_lane_width_after_m",
-    "distance_to_neighbour_m",
-    "occupies_private_courtyard",
-    "sunlight_below_standard",
-    "has_gas",
-    "n_other_pipes",
-    "footprint_w_m",
-    "footprint_d_m",
-    "entry_mode",
-    "pit_depth_mm",
-    "headroom_mm",
-    "corridor_depth_m",
-    "car_w_m",
-    "car_d_m",
+    *SITE_COLUMNS,  # the site's fields, in the order the store reads them
 )
 """Keys of the arrays dict. Codes: ``danger_grade`` 0 = not appraised, 1-4 = A-D;
 ``structure`` 0 = unknown, 1.. = :data:`~elevator_eval.model.STRUCTURES` order;
