@@ -423,11 +423,13 @@ class CensusModel(QAbstractTableModel):
         if role == _SORT:
             return self._sort_key(c)[row]
         if c == 4 and (role == _BACKGROUND or role == _FOREGROUND):
-            pair = self._brushes()[0].get(self._klass[row])
+            klass = self._klass[row]  # None until the census (brushes made when first needed)
+            pair = self._brushes()[0].get(klass) if klass is not None else None
             if pair is not None:
                 return pair[0] if role == _BACKGROUND else pair[1]
         if c == 5 and role == _FOREGROUND:
-            return self._brushes()[1].get(self._state[row])
+            state = self._state[row]
+            return self._brushes()[1].get(state) if state is not None else None
         return None
 
     def _brushes(self) -> tuple[dict, dict]:
