@@ -12,6 +12,7 @@ from pathlib import Path
 from .. import fonts
 from ..atomic import fsync_replace
 from .common import APP_NAME_EN, APP_NAME_ZH, PAGE_MARGIN_MM, Tr, plain, today_iso
+from .fixed_text import begin_fixed_text
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -61,6 +62,11 @@ def numbered_canvas_class(
             super().__init__(*args, **kwargs)
             self._saved_page_states = []
             fonts.give_first_codes(self._doc, first_chars)
+
+        def beginText(self, x=0, y=0, direction=None):
+            if not first_chars:  # no fixed characters: reportlab's own text object
+                return super().beginText(x, y, direction)
+            return begin_fixed_text(self, first_chars, x, y, direction)
 
         def showPage(self):
             self._saved_page_states.append(dict(self.__dict__))
