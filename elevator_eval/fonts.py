@@ -218,6 +218,7 @@ def _tables_once(font: Any) -> Any:
     """
     face = font.face
     face.__class__ = _table_caching_class(type(face))
+    font.__class__ = _width_keeping_class(type(font))
     return font
 
 
@@ -251,7 +252,7 @@ class _RecentFlate:
     pdfname = "FlateDecode"
 
     def __init__(self) -> None:
-        self._recent: _Recent[bytes, bytes] = _Recent(8)
+        self._recent: _Recent[bytes, bytes] = _Recent(16)
 
     def encode(self, data: bytes | str) -> bytes:
         raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
@@ -289,12 +290,47 @@ def _table_caching_class(base: type) -> type:
 
         def addSubsetObjects(self, doc: Any, fontname: str, subset: list[int]) -> Any:
             ref = super().addSubsetObjects(doc, fontname, subset)
-            # the font program's stream, named by reportlab as below: compressed once
-            stream = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")
-            filters = getattr(stream, "filters", None) or []
-            if [getattr(f, "pdfname", None) for f in filters] == ["FlateDecode"]:
-                stream.filters = [_SUBSET_FLATE]
+            # the font program's stream and the subset's character map (made just before),
+            # named by reportlab as below: compressed once
+            for name in (f"fontFile:{self.filename}({fontname})", f"toUnicodeCMap:{fontname}"):
+                stream = doc.idToObject.get(name)
+                filters = getattr(stream, "filters", None) or []
+                if [getattr(f, "pdfname", None) for f in filters] == ["FlateDecode"]:
+                    stream.filters = [_SUBSET_FLATE]
             return ref
 
     _caching_classes[base] = TableCachingFace
     return TableCachingFace
+
+
+_width_classes: dict[type, type] = {}
+_KEPT_WIDTHS: _Recent[tuple[int, ...], bytes] = _Recent(16)
+
+
+def _width_keeping_class(base: type) -> type:
+    """A subclass of reportlab's ``TTFont`` class ``base`` whose subsets' width arrays
+    keep their PDF text: the arrays of the subsets :func:`give_first_codes` fixes are the
+    same in every document and are formatted once (256 numbers each)."""
+    if base in _width_classes or base in _width_classes.values():
+        return _width_classes.get(base, base)
+    from reportlab.pdfbase import pdfdoc
+
+    class KeptArray(pdfdoc.PDFArray):  # type: ignore[misc]  # reportlab ships no types
+        def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
+            key = tuple(self.sequence)
+            return _KEPT_WIDTHS.get(key, lambda: super(KeptArray, self).format(document, IND))
+
+    class WidthKeepingFont(base):  # type: ignore[misc]
+        def addObjects(self, doc: Any) -> None:  # reportlab's name
+            super().addObjects(doc)
+            for font in doc.idToObject["BasicFonts"].dict.values():
+                widths = getattr(font, "Widths", None)
+                if (
+                    isinstance(widths, pdfdoc.PDFArray)
+                    and not isinstance(widths, KeptArray)
+                    and font.BaseFont.endswith(self.face.name.decode("latin-1"))
+                ):
+                    font.Widths = KeptArray(widths.sequence)
+
+    _width_classes[base] = WidthKeepingFont
+    return WidthKeepingFont

@@ -174,3 +174,34 @@ def test_a_text_with_characters_outside_the_list_is_not_kept():
     texts = {key[0] for key in memo}
     assert all(fixed.issuperset(map(ord, t)) for t in texts)
     assert not any("加" in t for t in texts)
+
+
+def test_documents_are_the_bytes_plain_reportlab_writes(sample, monkeypatch):
+    """Kept subsets, character maps, width arrays and text operators change nothing: the
+    same proposals built with reportlab's own font and text classes give the same bytes."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    units = sample.units()[:3]
+
+    def documents() -> list[bytes]:
+        out = []
+        for u in units + units:  # the second round uses what the first one kept
+            buf = io.BytesIO()
+            build_proposal(u, project=sample, out=buf)
+            out.append(buf.getvalue())
+        return out
+
+    kept = documents()
+    with monkeypatch.context() as m:
+        _reportlab_text_objects(m)
+        faces = {}
+        for name in (fonts.REPORTLAB_FONT_NAME, fonts.REPORTLAB_BOLD_NAME):
+            font = pdfmetrics.getFont(name)
+            m.setattr(font, "__class__", TTFont)
+            faces[id(font.face)] = font.face
+        for face in faces.values():
+            m.setattr(face, "__class__", type(face).__mro__[1])
+        plain = documents()
+    assert type(pdfmetrics.getFont(fonts.REPORTLAB_FONT_NAME)) is not TTFont  # restored
+    assert kept == plain

@@ -36,6 +36,7 @@ MARGIN_M = 5.0
 def view_bounds(plan) -> tuple[float, float, float, float]:
     """The part of the plan to draw [m]: the own building, the shaft and the windows, and
     the neighbours' parts within :data:`NEIGHBOUR_VIEW_M`, plus a margin."""
+    from shapely import contains_xy
     from shapely.geometry import MultiPoint
     from shapely.geometry import Polygon as SPoly
     from shapely.ops import unary_union
@@ -50,7 +51,9 @@ def view_bounds(plan) -> tuple[float, float, float, float]:
         g = SPoly(b.footprint).intersection(near)
         if not g.is_empty:
             parts.append(g)
-    pts = [(w.x, w.y) for w in plan.windows if near.contains(MultiPoint([(w.x, w.y)]))]
+    windows = plan.windows
+    inside = contains_xy(near, [w.x for w in windows], [w.y for w in windows]) if windows else []
+    pts = [(w.x, w.y) for w, yes in zip(windows, inside) if yes]
     if pts:
         parts.append(MultiPoint(pts))
     x0, y0, x1, y1 = unary_union(parts).bounds
