@@ -14,7 +14,6 @@ dispatches, prints and maps errors to exit codes.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
@@ -49,31 +48,6 @@ COMMANDS: dict[str, str] = {
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_NOT_BUILT = 3
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with one-line errors and exit code 2 (never a usage dump on error)."""
-
-    def error(self, message):
-        raise InputError("arguments", message)
-
-    def exit(self, status=0, message=None):
-        if message:
-            sys.stderr.write(message)
-        raise SystemExit(status)
-
-    def parse_args(self, args=None, namespace=None):
-        ns = super().parse_args(args, namespace)
-        for a in self._actions:  # "--opt=--" gives [] in Python 3.11's argparse
-            # (an "append" option such as --set legitimately holds a non-empty list)
-            if (
-                a.option_strings
-                and a.nargs is None
-                and getattr(ns, a.dest, None) == []
-                and a.default != []
-            ):
-                self.error(f"{a.option_strings[-1]} needs a value")
-        return ns
 
 
 def _top_help() -> str:
@@ -126,7 +100,9 @@ def run_command(name: str, argv: list[str], stdout=None, stderr=None) -> int:
         if any("\x00" in a for a in argv):
             raise InputError("arguments", "an argument contains a NUL character")
         module = importlib.import_module(f"elevator_eval.commands.{name.replace('-', '_')}")
-        parser = _Parser(prog=f"elevator-eval {name}", description=COMMANDS[name])
+        from .cli_parser import Parser  # argparse: not on the desktop app's way to its window
+
+        parser = Parser(prog=f"elevator-eval {name}", description=COMMANDS[name])
         module.add_arguments(parser)
         try:
             args = parser.parse_args(argv)
@@ -221,7 +197,11 @@ def _one_line(text: str) -> str:
 
 
 def run_gui(argv: list[str]) -> int:
-    parser = _Parser(prog="elevator-eval", usage="elevator-eval [PROJECT] [--lang zh|en]")
+    if not argv:  # the common start: no arguments to parse (argparse is not loaded)
+        return _start_app(None, None)
+    from .cli_parser import Parser
+
+    parser = Parser(prog="elevator-eval", usage="elevator-eval [PROJECT] [--lang zh|en]")
     parser.add_argument("project", nargs="?", help="project file (.eeproj)")
     parser.add_argument("--lang", choices=["zh", "en"], default=None)
     try:
@@ -229,6 +209,10 @@ def run_gui(argv: list[str]) -> int:
     except InputError as e:
         sys.stderr.write(f"error: {e}\n{_top_help()}\n")
         return EXIT_BAD_INPUT
+    return _start_app(args.project, args.lang)
+
+
+def _start_app(project: str | None, lang: str | None) -> int:
     try:
         from .ui.app import run as run_app  # lazy: Qt is loaded only for the desktop app
     except ImportError as e:
@@ -236,7 +220,7 @@ def run_gui(argv: list[str]) -> int:
             raise  # our own code must import; only a missing Qt library is reported
         sys.stderr.write(f"error: the desktop app cannot start ({e})\n")
         return 1
-    return run_app(args.project, lang=args.lang)
+    return run_app(project, lang=lang)
 
 
 if __name__ == "__main__":  # pragma: no cover

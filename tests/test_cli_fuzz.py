@@ -35,7 +35,8 @@ from fuzzsummary import report_cases
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from elevator_eval.cli import COMMANDS, _Parser, run_command
+from elevator_eval.cli import COMMANDS, run_command
+from elevator_eval.cli_parser import Parser
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = Path(__file__).resolve().parent / "data" / "xingfuli-3-2.unit.json"
@@ -86,7 +87,7 @@ def _summary(request):
 def _spec(name: str) -> tuple[list[argparse.Action], list[argparse.Action]]:
     """(positionals, options) of a subcommand's parser."""
     module = importlib.import_module(f"elevator_eval.commands.{name.replace('-', '_')}")
-    parser = _Parser(prog=name)
+    parser = Parser(prog=name)
     module.add_arguments(parser)
     pos, opts = [], []
     for a in parser._actions:

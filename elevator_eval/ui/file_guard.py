@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from .. import concurrency, store
 from ..errors import ProjectFileError
@@ -91,6 +91,8 @@ class FileGuard(QObject):
             self.release()
 
     def _ask_lock_choice(self, info) -> str | None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first used
+
         zh, en = info.describe()
         box = QMessageBox(
             QMessageBox.Warning,
@@ -150,6 +152,8 @@ class FileGuard(QObject):
         return w._save_to(path)
 
     def _ask_save_conflict(self, message: str) -> str:
+        from PySide6.QtWidgets import QMessageBox, QPushButton  # dialogs load when first used
+
         box = QMessageBox(
             QMessageBox.Warning,
             self.tr("文件已被他人修改"),
@@ -168,6 +172,8 @@ class FileGuard(QObject):
         return buttons.get(box.clickedButton(), "cancel")
 
     def _confirm_overwrite(self, name: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first used
+
         parent: QWidget = self.window
         r = QMessageBox.warning(
             parent,

@@ -31,7 +31,6 @@ from .street_actions import StreetActions
 from .window_actions import WindowActions
 from .window_files import WindowFiles
 from .window_work import WindowWork
-from .worker import run_task
 
 
 class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
@@ -412,6 +411,8 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             doc.defer_engines = False
             doc.adopt_census(changes, result)  # refused after an edit: computed on demand
             self._on_project_replaced()
+
+        from .worker import run_task  # after the first paint
 
         task = run_task(
             self, lambda _progress: doc.census_in_background(project), show_dialog=False

@@ -9,14 +9,24 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu
 
 from . import structure
-from .form_dialog import FormDialog, FormField, int_field, text_field
 from .project_tree import ID_ROLE, KIND_ROLE
+
+if TYPE_CHECKING:
+    from .form_dialog import FormDialog, FormField
+
+
+def _forms():
+    """The form dialog module, imported when a dialog first opens (not at start-up)."""
+    from . import form_dialog
+
+    return form_dialog
 
 
 class StreetActions(QObject):
@@ -137,6 +147,8 @@ class StreetActions(QObject):
             except structure.StructureError as e:
                 raise ValueError(e.args[0]) from None
 
+        from .form_dialog import FormDialog
+
         self.dialog = FormDialog(self.w, title, fields, run, intro)
         self.dialog.open()
         return self.dialog
@@ -149,7 +161,7 @@ class StreetActions(QObject):
 
         return self._open(
             self.tr("新建小区"),
-            [text_field("name", self.tr("小区名称"), "", True, self.tr("请填写小区名称"))],
+            [_forms().text_field("name", self.tr("小区名称"), "", True, self.tr("请填写小区名称"))],
             ok,
         )
 
@@ -166,7 +178,7 @@ class StreetActions(QObject):
         return self._open(
             self.tr("新建楼栋"),
             [
-                text_field(
+                _forms().text_field(
                     "name",
                     self.tr("楼栋名称"),
                     "",
@@ -174,8 +186,8 @@ class StreetActions(QObject):
                     self.tr("请填写楼栋名称"),
                     self.tr("如 3号楼"),
                 ),
-                int_field("storeys", self.tr("地上住宅层数"), 6, 2, 40, self.tr(" 层")),
-                int_field("year", self.tr("建成年份"), 1990, 1900, year),
+                _forms().int_field("storeys", self.tr("地上住宅层数"), 6, 2, 40, self.tr(" 层")),
+                _forms().int_field("year", self.tr("建成年份"), 1990, 1900, year),
             ],
             ok,
         )
@@ -193,7 +205,7 @@ class StreetActions(QObject):
         return self._open(
             self.tr("新建单元"),
             [
-                text_field(
+                _forms().text_field(
                     "id",
                     self.tr("单元编号"),
                     uid,
@@ -201,7 +213,7 @@ class StreetActions(QObject):
                     self.tr("请填写单元编号"),
                     self.tr("项目内唯一，用于文件名和命令行"),
                 ),
-                text_field("name", self.tr("单元名称"), name, False),
+                _forms().text_field("name", self.tr("单元名称"), name, False),
             ],
             ok,
         )
@@ -243,10 +255,10 @@ class StreetActions(QObject):
         return self._open(
             self.tr("生成住户"),
             [
-                int_field("floors", self.tr("层数"), storeys, 1, storeys),
-                int_field("doors", self.tr("每层户数"), 2, 1, 12, self.tr(" 户")),
-                int_field("first", self.tr("从第几层起"), 1, 1, storeys),
-                FormField(
+                _forms().int_field("floors", self.tr("层数"), storeys, 1, storeys),
+                _forms().int_field("doors", self.tr("每层户数"), 2, 1, 12, self.tr(" 户")),
+                _forms().int_field("first", self.tr("从第几层起"), 1, 1, storeys),
+                _forms().FormField(
                     "area",
                     self.tr("每户专有面积（m²）"),
                     area,
@@ -292,7 +304,7 @@ class StreetActions(QObject):
 
         return self._open(
             self.tr("重命名"),
-            [text_field("name", self.tr("新名称"), old, True, self.tr("名称不能为空"))],
+            [_forms().text_field("name", self.tr("新名称"), old, True, self.tr("名称不能为空"))],
             ok,
         )
 

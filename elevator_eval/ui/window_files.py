@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from .. import store
 from ..concurrency import StaleSaveError, restore_base
@@ -75,6 +74,8 @@ class WindowFiles:
         return answer == "discard"
 
     def _ask_save_changes(self) -> str:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first used
+
         box = QMessageBox(
             QMessageBox.Warning,
             translate("MainWindow", "未保存的修改"),
@@ -89,9 +90,13 @@ class WindowFiles:
         return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(r, "cancel")
 
     def _report_error(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first used
+
         QMessageBox.warning(self, title, text)
 
     def file_new(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # dialogs load when first used
+
         if not self.maybe_save():
             return
         name, ok = QInputDialog.getText(
@@ -106,6 +111,8 @@ class WindowFiles:
         self.show_overview()
 
     def file_open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs load when first used
+
         if not self.maybe_save():
             return
         path, _ = QFileDialog.getOpenFileName(
@@ -120,6 +127,8 @@ class WindowFiles:
         return self._save_to(self.doc.path)
 
     def file_save_as(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog  # dialogs load when first used
+
         start = self.settings.last_dir() or str(Path.home())
         suggested = str(Path(start) / ((self.doc.project.name or "project") + ".eeproj"))
         path, _ = QFileDialog.getSaveFileName(
@@ -219,6 +228,8 @@ class WindowFiles:
         return True
 
     def _ask_recover(self, found) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first used
+
         r = QMessageBox.question(
             self,
             translate("MainWindow", "恢复"),
