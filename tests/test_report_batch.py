@@ -90,3 +90,22 @@ def test_a_batch_flushes_to_disk_once_not_per_file(small_project, tmp_path, monk
     assert len(result) == len(small_project.units())
     assert calls == ["sync"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in result)
+
+
+def test_a_serial_batch_collects_less_often_and_restores_the_callers_setting(
+    small_project, tmp_path
+):
+    import gc
+
+    from elevator_eval.report import batch
+
+    before = gc.get_threshold()
+    seen = []
+
+    def progress(done, total):
+        seen.append(gc.get_threshold()[0])
+        return True
+
+    write_all_proposals(small_project, tmp_path, progress=progress, workers=1)
+    assert seen and set(seen) == {batch.GC_YOUNG_OBJECTS} != {before[0]}
+    assert gc.get_threshold() == before  # the window's process gets its setting back

@@ -6,6 +6,8 @@ reportlab is imported lazily, as in :mod:`elevator_eval.report.common`.
 
 from __future__ import annotations
 
+import copy
+import functools
 import os
 from pathlib import Path
 
@@ -120,7 +122,7 @@ def build_pdf(
     from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import BaseDocTemplate, PageTemplate
 
     fonts.register_reportlab()
     # Binary (Flate only) streams: ASCII85 on top costs a third of the build time in pure
@@ -148,7 +150,7 @@ def build_pdf(
         finally:
             tmp.unlink(missing_ok=True)
         return
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         target,
         pagesize=A4,
         leftMargin=m,
@@ -166,4 +168,31 @@ def build_pdf(
         + today_iso()
     )
     canvas = numbered_canvas_class(header_left, header_right, footer, lang, first_chars)
+    # reportlab's SimpleDocTemplate, with a frame that copies itself cheaply (below)
+    frame = _frame_class()(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="normal")
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="First", frames=frame, pagesize=doc.pagesize),
+            PageTemplate(id="Later", frames=frame, pagesize=doc.pagesize),
+        ]
+    )
     doc.build(story, canvasmaker=canvas)
+
+
+@functools.cache
+def _frame_class() -> type:
+    """reportlab's ``Frame`` whose deep copy is a shallow one.
+
+    reportlab deep-copies the current frame each time it measures a group of flowables
+    kept together (a heading with what follows it, ``KeepTogether``), only to measure on a
+    copy it then throws away; a frame holds numbers and the content it generated, which the
+    measuring removes from the copy (and never changes in place), so a copy of its
+    attributes does the same. The pages are the same (a test compares the bytes).
+    """
+    from reportlab.platypus import Frame
+
+    class ShallowCopyFrame(Frame):  # type: ignore[misc]  # reportlab ships no types
+        def __deepcopy__(self, memo: dict) -> Frame:
+            return copy.copy(self)
+
+    return ShallowCopyFrame
