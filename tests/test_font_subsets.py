@@ -177,9 +177,13 @@ def test_a_text_with_characters_outside_the_list_is_not_kept():
 
 
 def test_documents_are_the_bytes_plain_reportlab_writes(sample, monkeypatch):
-    """Kept subsets, character maps, width arrays and text operators change nothing: the
-    same proposals built with reportlab's own font and text classes give the same bytes."""
+    """Kept subsets, character maps, width arrays and text operators, and the frame that
+    copies itself shallowly, change nothing: the same proposals built with reportlab's own
+    font, text and frame classes give the same bytes."""
     from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Frame
+
+    from elevator_eval.report import page_template
 
     monkeypatch.setattr(rl_config, "invariant", 1)
     units = sample.units()[:3]
@@ -195,6 +199,7 @@ def test_documents_are_the_bytes_plain_reportlab_writes(sample, monkeypatch):
     kept = documents()
     with monkeypatch.context() as m:
         _reportlab_text_objects(m)
+        m.setattr(page_template, "_frame_class", lambda: Frame)
         faces = {}
         for name in (fonts.REPORTLAB_FONT_NAME, fonts.REPORTLAB_BOLD_NAME):
             font = pdfmetrics.getFont(name)
