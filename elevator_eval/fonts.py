@@ -185,23 +185,7 @@ def give_first_codes(doc: Any, chars: str) -> None:
     if chars:
         from reportlab.pdfbase import pdfmetrics
 
-        font = pdfmetrics.getFont(register_reportlab())
-        font.splitString(chars, doc)
-        if chars not in _fixed_codes:  # all a fresh document has assigned (see fixed_codes)
-            _fixed_codes[chars] = frozenset(font.state[doc].assignments)
-
-
-_fixed_codes: dict[str, frozenset[int]] = {}
-
-
-def fixed_codes(chars: str) -> frozenset[int]:
-    """The characters (code points) that have the same code of the bundled font in every
-    document given ``chars`` first (:func:`give_first_codes`): ``chars`` themselves and
-    the printable ASCII characters, which reportlab gives their own codes in every
-    document. Empty until the first such document; a string made of these characters is
-    written the same way in every such document.
-    """
-    return _fixed_codes.get(chars, frozenset())
+        pdfmetrics.getFont(register_reportlab()).splitString(chars, doc)
 
 
 def _tables_once(font: Any) -> Any:

@@ -121,69 +121,15 @@ def test_a_second_proposal_cuts_only_its_own_subset_out_of_the_font(sample, monk
     assert len(cut) == 1  # the third subset; the first two are kept from the first proposal
 
 
-def _reportlab_text_objects(monkeypatch) -> None:
-    """Every canvas draws with reportlab's own text object (no kept text operators)."""
-    from reportlab.pdfgen.textobject import PDFTextObject
-
-    from elevator_eval.report import page_template
-
-    monkeypatch.setattr(
-        page_template,
-        "begin_fixed_text",
-        lambda canvas, _chars, x, y, direction=None: PDFTextObject(canvas, x, y, direction),
-    )
-
-
-def test_kept_text_operators_give_the_same_bytes(sample, monkeypatch):
-    from elevator_eval.report import fixed_text
-
-    monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in the file
-    units = sample.units()[:4]
-
-    def documents() -> list[bytes]:
-        out = []
-        for u in units + units:  # the second time round every fixed text is kept
-            for lang in ("zh", "en"):
-                buf = io.BytesIO()
-                build_proposal(u, project=sample, lang=lang, out=buf)
-                out.append(buf.getvalue())
-        # another list of fixed characters in between: its codes are others
-        out.append(_one_page("表决电梯户"))
-        out.append(_one_page("户梯电决表"))
-        return out
-
-    kept = documents()
-    memo = fixed_text._memos[fonts.proposal_characters()]
-    assert len(memo) > 500  # the proposals' fixed texts were kept …
-    with monkeypatch.context() as m:
-        _reportlab_text_objects(m)
-        made = documents()
-    assert kept == made  # … and written byte for byte as reportlab writes them
-
-
-def test_a_text_with_characters_outside_the_list_is_not_kept():
-    from elevator_eval.report import fixed_text
-
-    chars = "表决电梯户"
-    _one_page(chars)
-    memo = fixed_text._memos[chars]
-    fixed = fonts.fixed_codes(chars)
-    assert {ord(c) for c in chars} | {ord(" "), ord("~")} <= fixed
-    assert ord("加") not in fixed
-    # the paragraph has characters outside the list; ASCII-only and listed texts are kept
-    texts = {key[0] for key in memo}
-    assert all(fixed.issuperset(map(ord, t)) for t in texts)
-    assert not any("加" in t for t in texts)
-
-
 def test_documents_are_the_bytes_plain_reportlab_writes(sample, monkeypatch):
     """Kept subsets, character maps, width arrays and text operators, and the frame that
     copies itself shallowly, change nothing: the same proposals built with reportlab's own
     font, text and frame classes give the same bytes."""
     from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.textobject import PDFTextObject
     from reportlab.platypus import Frame
 
-    from elevator_eval.report import page_template
+    from elevator_eval.report import kept_text, page_template
 
     monkeypatch.setattr(rl_config, "invariant", 1)
     units = sample.units()[:3]
@@ -198,7 +144,7 @@ def test_documents_are_the_bytes_plain_reportlab_writes(sample, monkeypatch):
 
     kept = documents()
     with monkeypatch.context() as m:
-        _reportlab_text_objects(m)
+        m.setattr(kept_text, "kept_text_class", lambda: PDFTextObject)
         m.setattr(page_template, "_frame_class", lambda: Frame)
         faces = {}
         for name in (fonts.REPORTLAB_FONT_NAME, fonts.REPORTLAB_BOLD_NAME):

@@ -103,6 +103,7 @@ def _form_canvas(header_left: str, header_right: str, footer_left: str, t: Tr):
     from reportlab.pdfgen.canvas import Canvas
 
     from .. import fonts
+    from .kept_text import begin_kept_text
 
     font = fonts.register_reportlab()
     left, right = PAGE_MARGIN_MM * mm, A4[0] - PAGE_MARGIN_MM * mm
@@ -116,6 +117,9 @@ def _form_canvas(header_left: str, header_right: str, footer_left: str, t: Tr):
         def showPage(self):
             self.ee_pages.append(dict(self.__dict__))
             self._startPage()
+
+        def beginText(self, x=0, y=0, direction=None):
+            return begin_kept_text(self, x, y, direction)  # see kept_text.py
 
         def save(self):
             keys = [p.get("ee_form_key", (0, "")) for p in self.ee_pages]

@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import fonts
 from ..atomic import fsync_replace
 from .common import APP_NAME_EN, APP_NAME_ZH, PAGE_MARGIN_MM, Tr, plain, today_iso
-from .fixed_text import begin_fixed_text
+from .kept_text import begin_kept_text
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -66,9 +66,7 @@ def numbered_canvas_class(
             fonts.give_first_codes(self._doc, first_chars)
 
         def beginText(self, x=0, y=0, direction=None):
-            if not first_chars:  # no fixed characters: reportlab's own text object
-                return super().beginText(x, y, direction)
-            return begin_fixed_text(self, first_chars, x, y, direction)
+            return begin_kept_text(self, x, y, direction)  # see kept_text.py
 
         def showPage(self):
             self._saved_page_states.append(dict(self.__dict__))
