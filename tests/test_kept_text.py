@@ -115,3 +115,27 @@ def test_the_fonts_name_in_each_document_is_part_of_what_is_kept(monkeypatch):
         m.setattr(kept_text, "kept_text_class", lambda: PDFTextObject)
         plain = documents()
     assert kept == plain
+
+
+def test_page_streams_at_another_zlib_level_hold_the_same_pages(sample, monkeypatch):
+    from pypdf import PdfReader
+
+    from elevator_eval.report import page_template
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    made = {}
+    for level in (page_template.PAGE_FLATE_LEVEL, 6, 9):
+        monkeypatch.setattr(page_template, "PAGE_FLATE_LEVEL", level)
+        buf = io.BytesIO()
+        build_proposal(sample.units()[0], project=sample, out=buf)
+        made[level] = buf.getvalue()
+    assert len(set(made.values())) == 3  # the level is used …
+    contents = {
+        level: [p.get_contents().get_data() for p in PdfReader(io.BytesIO(pdf)).pages]
+        for level, pdf in made.items()
+    }
+    assert len(contents[6]) >= 5
+    assert contents[page_template.PAGE_FLATE_LEVEL] == contents[6] == contents[9]  # … alone
+    for pdf in made.values():
+        page = PdfReader(io.BytesIO(pdf)).pages[0]
+        assert page["/Contents"].get_object()["/Filter"] == ["/FlateDecode"]

@@ -104,6 +104,7 @@ def _form_canvas(header_left: str, header_right: str, footer_left: str, t: Tr):
 
     from .. import fonts
     from .kept_text import begin_kept_text
+    from .page_template import PAGE_FLATE
 
     font = fonts.register_reportlab()
     left, right = PAGE_MARGIN_MM * mm, A4[0] - PAGE_MARGIN_MM * mm
@@ -113,6 +114,8 @@ def _form_canvas(header_left: str, header_right: str, footer_left: str, t: Tr):
             super().__init__(*args, **kwargs)
             self.ee_pages: list[dict] = []
             self.ee_form_key = (0, "")
+            self._pageCompression = 0  # page streams by PAGE_FLATE, as every document's
+            self._doc.defaultStreamFilters = [PAGE_FLATE]
 
         def showPage(self):
             self.ee_pages.append(dict(self.__dict__))

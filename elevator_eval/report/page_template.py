@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+import zlib
 from pathlib import Path
 
 from .. import fonts
@@ -26,6 +27,28 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     while text and stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…"
+
+
+PAGE_FLATE_LEVEL = 3
+"""zlib level of the page streams (reportlab uses zlib's default, 6). Measured on the
+sample's proposals: level 6 took 4.6 ms a proposal and level 3 2.3 ms, for 4 KB more of its
+≈ 134 KB; the pages are the same."""
+
+
+class _PageFlate:
+    """A reportlab stream filter: Flate at :data:`PAGE_FLATE_LEVEL`."""
+
+    pdfname = "FlateDecode"
+
+    def encode(self, data: bytes | str) -> bytes:
+        raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        return zlib.compress(raw, PAGE_FLATE_LEVEL)
+
+    def decode(self, encoded: bytes) -> bytes:
+        return zlib.decompress(encoded)
+
+
+PAGE_FLATE = _PageFlate()
 
 
 def numbered_canvas_class(
@@ -64,6 +87,9 @@ def numbered_canvas_class(
             super().__init__(*args, **kwargs)
             self._saved_page_states = []
             fonts.give_first_codes(self._doc, first_chars)
+            # page streams compressed by PAGE_FLATE (see PAGE_FLATE_LEVEL), not by reportlab
+            self._pageCompression = 0
+            self._doc.defaultStreamFilters = [PAGE_FLATE]
 
         def beginText(self, x=0, y=0, direction=None):
             return begin_kept_text(self, x, y, direction)  # see kept_text.py
