@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from . import i18n, labels
 from .census_model import EAGER_ROWS, CensusModel, census_columns
 from .style import CLASS_COLOURS, STATE_COLOURS
-from .worker import run_task
 
 
 class CountsChart(QWidget):
@@ -164,6 +163,8 @@ class OverviewView(QWidget):
         if self._fill_task is not None:
             return
         model = self.model
+        from .worker import run_task  # not before the first paint
+
         task = run_task(
             self, model.fill_all, self.tr("排序"), self.tr("正在读取各单元的表决状态和主要原因…")
         )
