@@ -35,9 +35,11 @@ MARGIN_M = 5.0
 
 def view_bounds(plan) -> tuple[float, float, float, float]:
     """The part of the plan to draw [m]: the own building, the shaft and the windows, and
-    the neighbours' parts within :data:`NEIGHBOUR_VIEW_M`, plus a margin."""
-    from shapely import contains_xy
-    from shapely.geometry import MultiPoint
+    the neighbours' parts within :data:`NEIGHBOUR_VIEW_M`, plus a margin.
+
+    The box around those parts is the box around their boxes: a neighbour inside the
+    reach counts whole, one outside not at all, and only one crossing its edge is cut."""
+    import shapely
     from shapely.geometry import Polygon as SPoly
     from shapely.ops import unary_union
 
@@ -46,17 +48,24 @@ def view_bounds(plan) -> tuple[float, float, float, float]:
         core.append(SPoly(plan.shaft.footprint))
     core_u = unary_union(core)
     near = core_u.buffer(NEIGHBOUR_VIEW_M)
-    parts = [core_u]
+    shapely.prepare(near)
+    boxes = [core_u.bounds]
     for b in plan.neighbours:
-        g = SPoly(b.footprint).intersection(near)
-        if not g.is_empty:
-            parts.append(g)
+        g = SPoly(b.footprint)
+        if near.contains(g):
+            boxes.append(g.bounds)
+        elif near.intersects(g):
+            g = g.intersection(near)
+            if not g.is_empty:
+                boxes.append(g.bounds)
     windows = plan.windows
-    inside = contains_xy(near, [w.x for w in windows], [w.y for w in windows]) if windows else []
-    pts = [(w.x, w.y) for w, yes in zip(windows, inside) if yes]
-    if pts:
-        parts.append(MultiPoint(pts))
-    x0, y0, x1, y1 = unary_union(parts).bounds
+    if windows:
+        inside = shapely.contains_xy(near, [w.x for w in windows], [w.y for w in windows])
+        boxes += [(w.x, w.y, w.x, w.y) for w, yes in zip(windows, inside) if yes]
+    x0 = min(b[0] for b in boxes)
+    y0 = min(b[1] for b in boxes)
+    x1 = max(b[2] for b in boxes)
+    y1 = max(b[3] for b in boxes)
     return x0 - MARGIN_M, y0 - MARGIN_M, x1 + MARGIN_M, y1 + MARGIN_M
 
 
