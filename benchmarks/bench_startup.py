@@ -39,27 +39,37 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET_RATIO = 1.5
 TARGET_S = 1.5
 
-BARE = r"""
-import sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv)
-w = QMainWindow()
-w.resize(1280, 820)
-class F(QObject):
+FIRST_PAINT = r"""
+class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Paint:
             obj.removeEventFilter(self)
             print("first-paint cpu", time.process_time(), flush=True)
             QTimer.singleShot(0, app.quit)
         return False
-f = F()
-w.installEventFilter(f)
+"""
+"""The child scripts' first-paint report (they define ``app``)."""
+
+BARE = (
+    r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+"""
+    + FIRST_PAINT
+    + r"""
+app = QApplication(sys.argv)
+w = QMainWindow()
+w.resize(1280, 820)
+hook = FirstPaint()
+w.installEventFilter(hook)
 w.show()
 app.exec()
 """
+)
 
-WIDGETS = r"""
+WIDGETS = (
+    r"""
 # The same kinds of widgets as the app's first window, filled with 16 rows of made-up
 # text, with no application code: no project file, no model, no translations, no font
 # file. What any window of this shape costs over a bare one (a reference, not a target).
@@ -85,14 +95,9 @@ class Rows(QAbstractTableModel):
             return f"列{section}"
         return None
 
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Paint:
-            obj.removeEventFilter(self)
-            print("first-paint cpu", time.process_time(), flush=True)
-            QTimer.singleShot(0, app.quit)
-        return False
-
+"""
+    + FIRST_PAINT
+    + r"""
 app = QApplication(sys.argv)
 w = QMainWindow()
 w.resize(1280, 820)
@@ -143,6 +148,7 @@ w.installEventFilter(hook)
 w.show()
 app.exec()
 """
+)
 
 
 def _env(tmp: str) -> dict:
