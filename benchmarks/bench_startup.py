@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET_RATIO = 1.5
 TARGET_S = 1.5
 
-FIRST_PAINT = r"""
+WINDOW = r"""
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Paint:
@@ -47,8 +47,20 @@ class FirstPaint(QObject):
             print("first-paint cpu", time.process_time(), flush=True)
             QTimer.singleShot(0, app.quit)
         return False
+
+app = QApplication(sys.argv)
+w = QMainWindow()
+w.resize(1280, 820)
 """
-"""The child scripts' first-paint report (they define ``app``)."""
+"""The child scripts' application, main window and first-paint report."""
+
+SHOW = r"""
+hook = FirstPaint()
+w.installEventFilter(hook)
+w.show()
+app.exec()
+"""
+"""Show the window ``w`` and report its first paint."""
 
 BARE = (
     r"""
@@ -56,16 +68,8 @@ import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 """
-    + FIRST_PAINT
-    + r"""
-app = QApplication(sys.argv)
-w = QMainWindow()
-w.resize(1280, 820)
-hook = FirstPaint()
-w.installEventFilter(hook)
-w.show()
-app.exec()
-"""
+    + WINDOW
+    + SHOW
 )
 
 WIDGETS = (
@@ -96,11 +100,8 @@ class Rows(QAbstractTableModel):
         return None
 
 """
-    + FIRST_PAINT
+    + WINDOW
     + r"""
-app = QApplication(sys.argv)
-w = QMainWindow()
-w.resize(1280, 820)
 tree_model = QStandardItemModel()
 for c in range(3):
     community = QStandardItem(f"小区{c}")
@@ -143,11 +144,8 @@ toolbar = w.addToolBar("tools")
 for k in range(10):
     toolbar.addAction(QAction(f"a{k}", w))
 w.statusBar().addPermanentWidget(QLabel("16 单元"))
-hook = FirstPaint()
-w.installEventFilter(hook)
-w.show()
-app.exec()
 """
+    + SHOW
 )
 
 
