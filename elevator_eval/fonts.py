@@ -196,9 +196,10 @@ def _tables_once(font: Any) -> Any:
     slices each table out of the file again for every subset; for the glyph table that is
     most of the 9.8 MB file, three times per proposal. The face's class becomes a subclass
     that keeps the slices (the file does not change while the program runs), and the last
-    few subsets it made, as font program and as compressed stream: the subsets that
-    :func:`give_first_codes` makes the same in every proposal are made once. The subsets,
-    and so the documents, are byte for byte the same.
+    few subsets it made, as font program and as compressed stream, with their compressed
+    character maps; the font's class keeps its subsets' formatted width arrays. The subsets
+    that :func:`give_first_codes` makes the same in every proposal are made once. The
+    subsets, and so the documents, are byte for byte the same.
     """
     face = font.face
     face.__class__ = _table_caching_class(type(face))
@@ -288,7 +289,7 @@ def _table_caching_class(base: type) -> type:
 
 
 _width_classes: dict[type, type] = {}
-_KEPT_WIDTHS: _Recent[tuple[int, ...], bytes] = _Recent(16)
+_KEPT_WIDTHS: _Recent[tuple[object, ...], bytes] = _Recent(16)
 
 
 def _width_keeping_class(base: type) -> type:
@@ -301,7 +302,7 @@ def _width_keeping_class(base: type) -> type:
 
     class KeptArray(pdfdoc.PDFArray):  # type: ignore[misc]  # reportlab ships no types
         def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
-            key = tuple(self.sequence)
+            key = (IND, *self.sequence)
             return _KEPT_WIDTHS.get(key, lambda: super(KeptArray, self).format(document, IND))
 
     class WidthKeepingFont(base):  # type: ignore[misc]
