@@ -37,12 +37,19 @@ def kept_text_class() -> type:
     from reportlab.pdfgen.textobject import PDFTextObject
 
     class KeptText(PDFTextObject):  # type: ignore[misc]  # reportlab ships no types
+        _kept: tuple = ("", None)  # (font name, its state in the document or None)
+
         def _formatText(self, text: Any) -> str:
-            font = getFont(self._fontname)
-            if type(text) is not str or not font._dynamicFont or font.shapable:
-                return super()._formatText(text)
-            state = font.state.get(self._canvas._doc)
-            if state is None or state.internalName is None:  # font not yet in the document
+            name, state = self._kept
+            if name != self._fontname or state is None:
+                font = getFont(self._fontname)
+                state = None
+                if font._dynamicFont and not font.shapable:
+                    state = font.state.get(self._canvas._doc)
+                    if state is not None and state.internalName is None:
+                        state = None  # the font is not yet in the document
+                self._kept = (self._fontname, state)
+            if state is None or type(text) is not str:
                 return super()._formatText(text)
             codes = tuple(map(state.assignments.get, map(ord, text)))
             if None in codes:  # a character without a code yet (or without a glyph)
