@@ -24,8 +24,9 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-MEMO_LIMIT = 50_000
-"""Strings kept at most (≈ 200 bytes each); the memo starts again when full."""
+MEMO_LIMIT = 20_000
+"""Strings kept at most (≈ 420 bytes each, so ≈ 8 MB; the sample street's 16 proposals
+keep ≈ 1,950); the memo starts again when full."""
 
 _memo: dict[tuple, tuple[str, int]] = {}
 
