@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph
 
 from elevator_eval import fonts
 from elevator_eval.errors import InputError
-from elevator_eval.report import kept_text
+from elevator_eval.report import kept_text, shared_para
 from elevator_eval.report.consent_form import build_consent_forms
 from elevator_eval.report.notice import build_notice
 from elevator_eval.report.page_template import build_pdf
@@ -62,14 +62,46 @@ def _documents(sample) -> list[bytes]:
 
 
 def test_kept_operators_give_the_bytes_reportlab_writes(sample, monkeypatch):
+    """Strings' operators (kept_text.py) and whole paragraphs' drawings (shared_para.py)."""
     monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in the files
     kept_text._memo.clear()
+    shared_para._drawn.clear()
     kept = _documents(sample)
     assert len(kept_text._memo) > 1000  # operators were kept and used …
+    assert len(shared_para._drawn) > 100
     with monkeypatch.context() as m:
         m.setattr(kept_text, "kept_text_class", lambda: PDFTextObject)  # every canvas
+        m.setattr(shared_para.SharedParagraph, "_drawn_key", lambda self: None)
         plain = _documents(sample)
     assert kept == plain  # … and the documents are reportlab's, byte for byte
+
+
+def test_a_paragraph_drawn_again_gives_its_new_characters_their_codes(monkeypatch):
+    """A kept paragraph whose characters a document has not drawn yet: reused in a new
+    document, its characters get the codes the drawing would give them, so the text after
+    it is written the same way."""
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    texts = ("甲乙丙丁戊己庚辛壬癸。", "子丑寅卯辰巳午未申酉戌亥，甲乙。")
+
+    style = ParagraphStyle("p", fontName=fonts.register_reportlab(), fontSize=10)
+
+    def page(*markups: str) -> bytes:
+        buf = io.BytesIO()
+        story = [shared_para.paragraph(m, style) for m in markups]
+        build_pdf(buf, story, title="t", header_left="", header_right="")
+        return buf.getvalue()
+
+    def documents() -> list[bytes]:
+        return [page(*texts), page(*texts), page(texts[1], texts[0]), page(texts[1])]
+
+    shared_para._drawn.clear()
+    kept = documents()
+    assert any(key[5] is not None for key in shared_para._drawn)  # kept with new characters
+    with monkeypatch.context() as m:
+        m.setattr(kept_text, "kept_text_class", lambda: PDFTextObject)
+        m.setattr(shared_para.SharedParagraph, "_drawn_key", lambda self: None)
+        plain = documents()
+    assert kept == plain
 
 
 def test_the_memo_is_keyed_by_codes_and_starts_again_when_full(monkeypatch):

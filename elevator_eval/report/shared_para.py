@@ -13,7 +13,14 @@ it splits the paragraph across pages; markup other than bold, font changes and l
 breaks (underlines, links, images) is parsed anew each time, as are paragraphs with a
 bullet.
 
-Both stores are bounded: :data:`MAX_PARSED` texts, :data:`MAX_BROKEN` wrappings.
+A paragraph of one fragment, drawn once, also keeps the PDF operators its drawing wrote
+(in its own coordinates, so wherever it stands on a page): another paragraph of the same
+markup, style and size, whose characters have the same codes in its document, writes them
+again without drawing (characters the document has not drawn yet get their codes first, in
+the order the drawing would give them). The documents are byte for byte the same (tested).
+
+The stores are bounded: :data:`MAX_PARSED` texts, :data:`MAX_BROKEN` wrappings,
+:data:`MAX_DRAWN` drawings.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Paragraph
 
 MAX_PARSED = 4096
@@ -33,6 +41,9 @@ MAX_BROKEN = 8192
 _OTHER_TAG = re.compile(r"<(?!/?b>|font [^>]*>|/font>|br/>)")
 
 _broken: dict[tuple, Any] = {}
+_drawn: dict[tuple, list[str]] = {}
+MAX_DRAWN = 4096
+"""Drawn paragraphs kept (all are dropped when full)."""
 
 
 @lru_cache(maxsize=MAX_PARSED)
@@ -65,6 +76,67 @@ class SharedParagraph(Paragraph):
         else:
             self.height = 0  # as reportlab's breakLinesCJK leaves it
         return lines
+
+    def draw(self):  # reportlab's name
+        key = self._drawn_key()
+        if key is None:
+            return super().draw()
+        code = self.canv._code
+        hit = _drawn.get(key)
+        if hit is not None:
+            if None in key[3]:  # give the new characters their codes, in the drawing's order
+                getFont(self.frags[0].fontName).splitString(self.frags[0].text, self.canv._doc)
+            code.extend(hit)  # the operators reportlab wrote for this paragraph before
+            return None
+        start = len(code)
+        super().draw()
+        if key[5] is not None and not self._coded_in_text_order(key[3]):
+            return None  # the drawing gave codes otherwise than splitting the text would
+        if len(_drawn) >= MAX_DRAWN:
+            _drawn.clear()
+        _drawn[key] = code[start:]
+        return None
+
+    def _coded_in_text_order(self, before: tuple) -> bool:
+        """Whether the drawing gave every character without a code one, in the order the
+        text first has them (what giving them codes from the text does on a reuse)."""
+        frag = self.frags[0]
+        assignments = getFont(frag.fontName).state[self.canv._doc].assignments
+        seen: set[str] = set()
+        last = -1
+        for ch, had in zip(frag.text, before):
+            if had is not None or ch in seen:
+                continue
+            seen.add(ch)
+            now = assignments.get(ord(ch))
+            if now is None or now <= last or ch.isspace():
+                return False
+            last = now
+        return True
+
+    def _drawn_key(self) -> tuple | None:
+        """What the operators of this paragraph's drawing depend on, or None when they are
+        not kept: its markup and style, size, lines (shared: one fragment), the codes its
+        characters have in the document (the next free code for those without one, which
+        the drawing gives them in the text's order) and the font's name there. Drawn in the
+        flowable's own coordinates, they do not depend on where the paragraph stands."""
+        key = self._key
+        bl = getattr(self, "blPara", None)
+        if key is None or bl is None or bl.kind != 0 or self.bulletText or len(self.frags) != 1:
+            return None
+        if getattr(self, "_splitpara", 0) or self.debug:
+            return None
+        frag = self.frags[0]
+        font = getFont(frag.fontName)
+        if not font._dynamicFont or font.shapable:
+            return None
+        state = font.state.get(self.canv._doc)
+        if state is None or state.internalName is None:
+            return None
+        codes = tuple(map(state.assignments.get, map(ord, frag.text)))
+        # characters without a code get the next codes in the order the text has them
+        after = state.nextCode if None in codes else None
+        return (key, self.width, self.height, codes, state.internalName, after)
 
 
 def paragraph(markup: str, style: Any) -> Paragraph:
