@@ -17,7 +17,8 @@ A paragraph of one fragment, drawn once, also keeps the PDF operators its drawin
 (in its own coordinates, so wherever it stands on a page): another paragraph of the same
 markup, style and size, whose characters have the same codes in its document, writes them
 again without drawing (characters the document has not drawn yet get their codes first, in
-the order the drawing would give them). The documents are byte for byte the same (tested).
+the order the drawing would give them; if they do not come out as the kept operators name
+them, the paragraph is drawn). The documents are byte for byte the same (tested).
 
 The stores are bounded: :data:`MAX_PARSED` texts, :data:`MAX_BROKEN` wrappings,
 :data:`MAX_DRAWN` drawings.
@@ -41,7 +42,7 @@ MAX_BROKEN = 8192
 _OTHER_TAG = re.compile(r"<(?!/?b>|font [^>]*>|/font>|br/>)")
 
 _broken: dict[tuple, Any] = {}
-_drawn: dict[tuple, list[str]] = {}
+_drawn: dict[tuple, tuple[list[str], tuple]] = {}
 MAX_DRAWN = 4096
 """Drawn paragraphs kept (all are dropped when full)."""
 
@@ -84,9 +85,13 @@ class SharedParagraph(Paragraph):
         code = self.canv._code
         hit = _drawn.get(key)
         if hit is not None:
+            ops, codes = hit
             if None in key[3]:  # give the new characters their codes, in the drawing's order
-                getFont(self.frags[0].fontName).splitString(self.frags[0].text, self.canv._doc)
-            code.extend(hit)  # the operators reportlab wrote for this paragraph before
+                frag = self.frags[0]
+                getFont(frag.fontName).splitString(frag.text, self.canv._doc)
+                if self._codes() != codes:  # not the codes the kept operators name: draw
+                    return super().draw()
+            code.extend(ops)  # the operators reportlab wrote for this paragraph before
             return None
         start = len(code)
         super().draw()
@@ -94,8 +99,14 @@ class SharedParagraph(Paragraph):
             return None  # the drawing gave codes otherwise than splitting the text would
         if len(_drawn) >= MAX_DRAWN:
             _drawn.clear()
-        _drawn[key] = code[start:]
+        _drawn[key] = (code[start:], self._codes())
         return None
+
+    def _codes(self) -> tuple:
+        """The codes the paragraph's characters have in the document (None: none yet)."""
+        frag = self.frags[0]
+        state = getFont(frag.fontName).state[self.canv._doc]
+        return tuple(map(state.assignments.get, map(ord, frag.text)))
 
     def _coded_in_text_order(self, before: tuple) -> bool:
         """Whether the drawing gave every character without a code one, in the order the
@@ -133,7 +144,7 @@ class SharedParagraph(Paragraph):
         state = font.state.get(self.canv._doc)
         if state is None or state.internalName is None:
             return None
-        codes = tuple(map(state.assignments.get, map(ord, frag.text)))
+        codes = self._codes()
         # characters without a code get the next codes in the order the text has them
         after = state.nextCode if None in codes else None
         return (key, self.width, self.height, codes, state.internalName, after)
