@@ -100,29 +100,22 @@ def _form_canvas(header_left: str, header_right: str, footer_left: str, t: Tr):
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
 
     from .. import fonts
-    from .kept_text import begin_kept_text
-    from .page_template import PAGE_FLATE
+    from .page_template import document_canvas_class
 
     font = fonts.register_reportlab()
     left, right = PAGE_MARGIN_MM * mm, A4[0] - PAGE_MARGIN_MM * mm
 
-    class FormCanvas(Canvas):
+    class FormCanvas(document_canvas_class()):  # type: ignore[misc]
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.ee_pages: list[dict] = []
             self.ee_form_key = (0, "")
-            self._pageCompression = 0  # page streams by PAGE_FLATE, as every document's
-            self._doc.defaultStreamFilters = [PAGE_FLATE]
 
         def showPage(self):
             self.ee_pages.append(dict(self.__dict__))
             self._startPage()
-
-        def beginText(self, x=0, y=0, direction=None):
-            return begin_kept_text(self, x, y, direction)  # see kept_text.py
 
         def save(self):
             keys = [p.get("ee_form_key", (0, "")) for p in self.ee_pages]

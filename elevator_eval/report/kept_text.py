@@ -31,6 +31,12 @@ keep ≈ 1,950); the memo starts again when full."""
 _memo: dict[tuple, tuple[str, int]] = {}
 
 
+def codes_in(state: Any, text: str) -> tuple:
+    """The codes ``text``'s characters have in a document, from the font's ``state`` there
+    (reportlab's ``TTFont.State``); None for a character without one. Assigns nothing."""
+    return tuple(map(state.assignments.get, map(ord, text)))
+
+
 @functools.cache
 def kept_text_class() -> type:
     """reportlab's ``PDFTextObject`` keeping the operators it writes for TrueType text."""
@@ -52,7 +58,7 @@ def kept_text_class() -> type:
                 self._kept = (self._fontname, state)
             if state is None or type(text) is not str:
                 return super()._formatText(text)
-            codes = tuple(map(state.assignments.get, map(ord, text)))
+            codes = codes_in(state, text)
             if None in codes:  # a character without a code yet (or without a glyph)
                 return super()._formatText(text)
             # everything the operators depend on

@@ -51,6 +51,25 @@ class _PageFlate:
 PAGE_FLATE = _PageFlate()
 
 
+@functools.cache
+def document_canvas_class() -> type:
+    """reportlab's ``Canvas`` as every printed document uses it: page streams compressed
+    by :data:`PAGE_FLATE`, text objects that keep their operators
+    (:mod:`elevator_eval.report.kept_text`). The documents' own canvases derive from it."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    class DocumentCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pageCompression = 0  # reportlab's own page compression off: PAGE_FLATE
+            self._doc.defaultStreamFilters = [PAGE_FLATE]
+
+        def beginText(self, x=0, y=0, direction=None):
+            return begin_kept_text(self, x, y, direction)
+
+    return DocumentCanvas
+
+
 def numbered_canvas_class(
     header_left: str,
     header_right: str,
@@ -67,7 +86,6 @@ def numbered_canvas_class(
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
 
     font = fonts.register_reportlab()
     t = Tr(lang)
@@ -82,17 +100,11 @@ def numbered_canvas_class(
     fl = _fit(plain(footer_left), font, 8, w * 0.7)
     ink, rule = colors.HexColor("#555555"), colors.HexColor("#A0A0A0")
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(document_canvas_class()):  # type: ignore[misc]
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._saved_page_states = []
             fonts.give_first_codes(self._doc, first_chars)
-            # page streams compressed by PAGE_FLATE (see PAGE_FLATE_LEVEL), not by reportlab
-            self._pageCompression = 0
-            self._doc.defaultStreamFilters = [PAGE_FLATE]
-
-        def beginText(self, x=0, y=0, direction=None):
-            return begin_kept_text(self, x, y, direction)  # see kept_text.py
 
         def showPage(self):
             self._saved_page_states.append(dict(self.__dict__))

@@ -33,6 +33,8 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Paragraph
 
+from .kept_text import codes_in
+
 MAX_PARSED = 4096
 """Parsed texts kept (the least recently used go first)."""
 MAX_BROKEN = 8192
@@ -83,10 +85,11 @@ class SharedParagraph(Paragraph):
         if key is None:
             return super().draw()
         code = self.canv._code
+        codes_before, next_code = key[3], key[5]  # see _drawn_key
         hit = _drawn.get(key)
         if hit is not None:
             ops, codes = hit
-            if None in key[3]:  # give the new characters their codes, in the drawing's order
+            if None in codes_before:  # give the new characters their codes, in the drawing's order
                 frag = self.frags[0]
                 getFont(frag.fontName).splitString(frag.text, self.canv._doc)
                 if self._codes() != codes:  # not the codes the kept operators name: draw
@@ -95,7 +98,7 @@ class SharedParagraph(Paragraph):
             return None
         start = len(code)
         super().draw()
-        if key[5] is not None and not self._coded_in_text_order(key[3]):
+        if next_code is not None and not self._coded_in_text_order(codes_before):
             return None  # the drawing gave codes otherwise than splitting the text would
         if len(_drawn) >= MAX_DRAWN:
             _drawn.clear()
@@ -105,8 +108,7 @@ class SharedParagraph(Paragraph):
     def _codes(self) -> tuple:
         """The codes the paragraph's characters have in the document (None: none yet)."""
         frag = self.frags[0]
-        state = getFont(frag.fontName).state[self.canv._doc]
-        return tuple(map(state.assignments.get, map(ord, frag.text)))
+        return codes_in(getFont(frag.fontName).state[self.canv._doc], frag.text)
 
     def _coded_in_text_order(self, before: tuple) -> bool:
         """Whether the drawing gave every character without a code one, in the order the
