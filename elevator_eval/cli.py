@@ -14,6 +14,7 @@ dispatches, prints and maps errors to exit codes.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -213,14 +214,26 @@ def run_gui(argv: list[str]) -> int:
 
 
 def _start_app(project: str | None, lang: str | None) -> int:
+    # The start makes some 200,000 objects that live as long as the window (Qt's classes
+    # and enums, the modules, the project read): the cyclic collector would only walk
+    # them again and again (≈ 15 ms of the start). It waits until the window has painted
+    # (``ui.app.run`` turns it back on then; here if the app does not start).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         from .ui.app import run as run_app  # lazy: Qt is loaded only for the desktop app
     except ImportError as e:
+        if collecting:
+            gc.enable()
         if (e.name or "").startswith("elevator_eval"):
             raise  # our own code must import; only a missing Qt library is reported
         sys.stderr.write(f"error: the desktop app cannot start ({e})\n")
         return 1
-    return run_app(project, lang=lang)
+    try:
+        return run_app(project, lang=lang, resume_collector=collecting)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -36,9 +36,9 @@ import re
 import threading
 import zlib
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from .font_files import font_path, supplement_path
 from .resources import resource_path
 
 #: Family name of the bundled font (name IDs 1 and 16).
@@ -47,12 +47,10 @@ FONT_FAMILY = "EE Sans SC"
 REPORTLAB_FONT_NAME = "EESansSC"
 #: reportlab alias used for ``<b>``; it maps to the same file (the font has one weight).
 REPORTLAB_BOLD_NAME = "EESansSC-Bold"
-FONT_FILE = "EESansSC.ttf"
 #: Family of the fallback font for the code points the main font lacks.
 SUPPLEMENT_FAMILY = "EE Sans SC Supplement"
 #: reportlab name of the fallback font.
 REPORTLAB_SUPPLEMENT_NAME = "EESansSCSupplement"
-SUPPLEMENT_FILE = "EESansSCSupplement.ttf"
 #: The characters every Chinese proposal prints, in ``resources/fonts`` (written by
 #: ``tools/proposal_characters.py``): see :func:`give_first_codes`.
 PROPOSAL_CHARACTERS_FILE = "proposal-common-zh.txt"
@@ -68,28 +66,6 @@ V = TypeVar("V")
 _lock = threading.Lock()
 _registered: set[str] = set()
 """Libraries the fonts are registered with (``reportlab``)."""
-
-
-def font_path() -> Path:
-    """Path of the bundled font file ``resources/fonts/EESansSC.ttf``.
-
-    Raises
-    ------
-    FileNotFoundError
-        When the font file is missing from the installation.
-    """
-    path = resource_path("fonts", FONT_FILE)
-    if not path.is_file():
-        raise FileNotFoundError(f"bundled font missing / 缺少内置字体: {path}")
-    return path
-
-
-def supplement_path() -> Path:
-    """Path of the fallback font ``resources/fonts/EESansSCSupplement.ttf``."""
-    path = resource_path("fonts", SUPPLEMENT_FILE)
-    if not path.is_file():
-        raise FileNotFoundError(f"bundled font missing / 缺少内置字体: {path}")
-    return path
 
 
 def mark_supplement(markup: str) -> str:

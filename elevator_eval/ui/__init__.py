@@ -1,5 +1,4 @@
-"""PySide6 views over the pure model. Only this package imports Qt."""
+"""PySide6 views over the pure model. Only this package imports Qt.
 
-from .refcount_guard import protect_singletons
-
-protect_singletons()  # before any Qt call: see refcount_guard.py
+Before the long runs of Qt calls a session makes, ``refcount_guard.protect_singletons``
+must have run (``app.ensure_app`` and ``app.run`` see to it)."""

@@ -7,13 +7,15 @@ first time a tab needs them.
 The window paints first with the project open (tree and unit table) and computes the
 census right after that first paint, so the classes fill in a moment later.
 
-Set ``ELEVATOR_EVAL_EXIT_AFTER_PAINT=1`` to quit right after start-up, printing
-``first-paint-s`` and ``census-ready-s`` (seconds since ``run()`` started; used by
+Set ``ELEVATOR_EVAL_EXIT_AFTER_PAINT=1`` to close the window right after start-up (as a
+user closes it: its layout is saved for the next start), printing ``first-paint-s`` and
+``census-ready-s`` (seconds since ``run()`` started; used by
 ``benchmarks/bench_startup.py``).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -23,8 +25,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from ..font_files import FONT_FILE, supplement_path
 from ..resources import resource_path
 from . import i18n
+from .refcount_guard import protect_singletons
 from .settings import APPLICATION, ORGANIZATION, Settings
 
 _FALLBACK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
@@ -32,19 +36,13 @@ _loaded_family: list[str] = []
 
 
 def bundled_font_path() -> Path:
-    try:
-        from ..fonts import font_path
-
-        return Path(font_path())
-    except Exception:  # fonts module not present: the file where it would be
-        return resource_path("fonts", "EESansSC.ttf")
+    """The bundled font's file (where it would be when the installation lacks it)."""
+    return resource_path("fonts", FONT_FILE)
 
 
 def _add_supplement(family: str) -> None:
     """Register the supplement font (U+9FF0–U+9FFF, U+4DB6–U+4DBF) as ``family``'s fallback."""
     try:
-        from ..fonts import supplement_path
-
         fid = QFontDatabase.addApplicationFont(str(supplement_path()))
     except Exception:  # the main font still works without it
         return
@@ -81,7 +79,14 @@ def load_app_font(app: QApplication) -> str | None:
     return family
 
 
-def ensure_app(argv: list[str] | None = None) -> QApplication:
+def ensure_app(argv: list[str] | None = None, guard: bool = True) -> QApplication:
+    """The application object (made on the first call).
+
+    ``guard``: protect ``None``, ``True`` and ``False`` from PySide's lost references now
+    (``refcount_guard.py``); :func:`run` does it right after the window's first paint.
+    """
+    if guard:
+        protect_singletons()
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else [sys.argv[0]])
@@ -95,11 +100,12 @@ class _FirstPaint(QObject):
     """After the main window's first paint: compute what the paint went without (the
     census), offer recovery; in benchmark mode print both times and quit."""
 
-    def __init__(self, t0: float, window, exit_after: bool):
+    def __init__(self, t0: float, window, exit_after: bool, resume_collector: bool):
         super().__init__()
         self.t0 = t0
         self.window = window
         self.exit_after = exit_after
+        self.resume_collector = resume_collector
 
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Paint:
@@ -107,6 +113,10 @@ class _FirstPaint(QObject):
             if self.exit_after:
                 wall, cpu = time.perf_counter() - self.t0, time.process_time()
                 print(f"first-paint-s {wall:.4f} cpu {cpu:.4f}", flush=True)
+            if self.resume_collector:
+                gc.enable()  # paused for the start (cli.py)
+            # before the long run of Qt calls to come: see refcount_guard.py
+            protect_singletons()
             QTimer.singleShot(0, self._after_paint)
         return False
 
@@ -122,13 +132,20 @@ class _FirstPaint(QObject):
     def _census_ready(self) -> None:
         QCoreApplication.processEvents()
         print(f"census-ready-s {time.perf_counter() - self.t0:.4f}", flush=True)
-        QTimer.singleShot(0, QCoreApplication.instance().quit)
+        # closed as a user closes it: the window's layout is saved for the next start
+        QTimer.singleShot(0, self.window.close)
 
 
-def run(project_path: str | None = None, lang: str | None = None) -> int:
-    """Open the main window on ``project_path`` (the bundled sample when None)."""
+def run(
+    project_path: str | None = None, lang: str | None = None, resume_collector: bool = False
+) -> int:
+    """Open the main window on ``project_path`` (the bundled sample when None).
+
+    ``resume_collector``: turn Python's cyclic garbage collector on after the window's
+    first paint (the caller turned it off for the start).
+    """
     t0 = time.perf_counter()
-    app = ensure_app()
+    app = ensure_app(guard=False)  # guarded after the first paint (_FirstPaint)
     load_app_font(app)
     settings = Settings()
     code = i18n.set_language(lang or settings.language() or "zh")
@@ -139,7 +156,8 @@ def run(project_path: str | None = None, lang: str | None = None) -> int:
     window = MainWindow(settings)
     window.doc.defer_engines = True  # first paint without the census, then fill in
     window.open_initial(project_path)
-    hook = _FirstPaint(t0, window, bool(os.environ.get("ELEVATOR_EVAL_EXIT_AFTER_PAINT")))
+    exit_after = bool(os.environ.get("ELEVATOR_EVAL_EXIT_AFTER_PAINT"))
+    hook = _FirstPaint(t0, window, exit_after, resume_collector)
     window.installEventFilter(hook)
     window.show()
     rc = app.exec()

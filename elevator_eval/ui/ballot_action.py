@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
+
+from .lazy_qt import Qt
 
 translate = QCoreApplication.translate
 

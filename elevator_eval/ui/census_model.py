@@ -6,18 +6,16 @@ from __future__ import annotations
 import time
 from typing import NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from . import i18n, labels
+from .lazy_qt import BACKGROUND_ROLE, DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE, USER_ROLE, Qt
 from .style import CLASS_BACKGROUNDS, CLASS_COLOURS, STATE_COLOURS
 
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_USER = Qt.ItemDataRole.UserRole.value
+_DISPLAY, _TOOLTIP, _USER = DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE
 _SORT = _USER + 1
-_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_BACKGROUND, _FOREGROUND = BACKGROUND_ROLE, FOREGROUND_ROLE
 _LAZY_ROLES = (_DISPLAY, _TOOLTIP, _SORT, _FOREGROUND)
 
 EAGER_ROWS = 2000
@@ -109,7 +107,6 @@ class CensusModel(QAbstractTableModel):
         self._load([], [[] for _ in self.COLUMNS], [], [], [])
         self._brush: dict = {}  # made when a class is first shown (start-up)
         self._state_brush: dict = {}
-        self._headers: tuple[str, dict[str, str]] = ("", {})
 
     # ------------------------------------------------------------------ content
     def set_rows(self, rows, prepared: Columns | None = None) -> None:
@@ -344,11 +341,11 @@ class CensusModel(QAbstractTableModel):
         self._order, self._shown = self._filter_rows(), None
         self.endResetModel()
 
-    def sort(self, column, order=Qt.AscendingOrder):
+    def sort(self, column, order=None):
         """Sort by ``column``; the selection stays on its rows. Sorting by the consent
         state or the reason first completes the rows not yet known: here when they are
         few, else :attr:`fillWanted` asks the view to read them in the background (the
-        sort follows)."""
+        sort follows). ``order`` is a ``Qt.SortOrder`` (None: ascending)."""
         if self.COLUMNS[column] in ("consent", "reason") and self._unknown:
             if self._unknown > SYNC_FILL_ROWS:
                 self.fillWanted.emit(column, order)
@@ -378,37 +375,33 @@ class CensusModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation != Qt.Horizontal:
-            return None
-        col = self.COLUMNS[section]
-        if role == Qt.DisplayRole:
-            return self._header_texts()[col]
-        if role == Qt.ToolTipRole:
-            if col == "class":
-                return labels.class_rule_source()
-            if col == "consent":
-                return labels.consent_source(self.consent_ruleset)
+    # The column titles are not given by a ``headerData`` here: the view keeps them in a
+    # model of Qt's own (``OverviewView.headers``), so that painting the header calls no
+    # Python and no Qt enum (the header's orientation) reaches Python before the window's
+    # first paint (see lazy_qt.py).
+    def header_texts(self) -> list[str]:
+        """The columns' titles in the window's language, in the order of :attr:`COLUMNS`."""
+        titles = {
+            "community": self.tr("小区"),
+            "building": self.tr("楼栋"),
+            "unit": self.tr("单元"),
+            "year": self.tr("建成年份"),
+            "class": self.tr("适宜性分类"),
+            "reason": self.tr("主要原因"),
+            "consent": self.tr("表决状态"),
+        }
+        return [titles[c] for c in self.COLUMNS]
+
+    def header_tooltip(self, column: int) -> str | None:
+        """The tooltip of column ``column``'s title: the rule it shows (None: none)."""
+        col = self.COLUMNS[column]
+        if col == "class":
+            return labels.class_rule_source()
+        if col == "consent":
+            return labels.consent_source(self.consent_ruleset)
         return None
 
-    def _header_texts(self) -> dict[str, str]:
-        """The columns' titles in the window's language (made once per language: the
-        view asks for them on every paint)."""
-        lang = i18n.lang()
-        if self._headers[0] != lang:
-            titles = {
-                "community": self.tr("小区"),
-                "building": self.tr("楼栋"),
-                "unit": self.tr("单元"),
-                "year": self.tr("建成年份"),
-                "class": self.tr("适宜性分类"),
-                "reason": self.tr("主要原因"),
-                "consent": self.tr("表决状态"),
-            }
-            self._headers = (lang, titles)
-        return self._headers[1]
-
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY_ROLE):
         if not index.isValid():
             return None
         role = getattr(role, "value", role)

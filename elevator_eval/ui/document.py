@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..model import Project
@@ -148,7 +148,12 @@ class ProjectDocument(QObject):
         # what the clerk entered last in the vote editor (source, date, who): the defaults
         # for the next vote of this session of entry
         self.vote_entry_defaults: dict[str, Any] = {}
-        self._turn.connect(lambda event: event.set(), Qt.QueuedConnection)
+        # a method of this object: emitted in a worker thread, the call is queued to the
+        # window's thread (no ConnectionType needed: see lazy_qt.py)
+        self._turn.connect(self._set_turned)
+
+    def _set_turned(self, event: threading.Event) -> None:
+        event.set()
 
     # ----------------------------------------------------------------- file
     def set_project(

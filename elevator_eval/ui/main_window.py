@@ -4,7 +4,7 @@ work commands are in ``window_actions``, ``window_files`` and ``window_work``.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -18,6 +18,7 @@ from . import i18n, view_state
 from .document import ProjectDocument
 from .field_undo import FieldUndoFilter
 from .file_guard import FileGuard
+from .lazy_qt import Qt
 from .project_tree import (
     EXPAND_ALL_UP_TO_UNITS,
     UNIT_ROLE,
@@ -83,9 +84,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         geo = self.settings.geometry()
         if geo is not None:
             self.restoreGeometry(geo)
-        state = self.settings.window_state()
-        if state is not None:
-            self.restoreState(state)
+        self._place_tree_dock(self.settings.window_state())
 
     def _build_tree_dock(self) -> None:
         """The project tree (a view over :class:`ProjectTreeModel`) in a dock on the left."""
@@ -97,7 +96,19 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         self.tree_dock.setObjectName("TreeDock")
         self.tree_dock.setWidget(self.tree)
         self.tree_dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
+
+    def _place_tree_dock(self, saved_state) -> None:
+        """Restore the toolbar and the tree dock where the last session left them, else
+        put the dock on the left. (A saved layout places the dock without a Qt enum: the
+        start-up after the first one builds Qt's namespace after its first paint; see
+        lazy_qt.py.)"""
+        name = self.tree_dock.objectName().encode("utf-16-be")  # as Qt saves it
+        if saved_state is not None and name in bytes(saved_state):
+            if self.restoreState(saved_state):
+                return
         self.addDockWidget(Qt.LeftDockWidgetArea, self.tree_dock)
+        if saved_state is not None:
+            self.restoreState(saved_state)  # the toolbar, at least
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:

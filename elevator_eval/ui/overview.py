@@ -3,8 +3,8 @@ counts chart. Double-click opens a unit."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from . import i18n, labels
 from .census_model import EAGER_ROWS, CensusModel, census_columns
+from .lazy_qt import ALIGN_H_CENTER, TEXT_WORD_WRAP, USER_ROLE, Qt
 from .style import CLASS_COLOURS, STATE_COLOURS
 
 
@@ -45,7 +46,7 @@ class CountsChart(QWidget):
         fm = p.fontMetrics()
         label_h = fm.height() * 2 + 6
         title = self.tr("各分类单元数")
-        p.drawText(QRectF(0, 0, w, fm.height() + 4), Qt.AlignHCenter, title)
+        p.drawText(QRectF(0, 0, w, fm.height() + 4), ALIGN_H_CENTER, title)
         plot_top = fm.height() + 8
         plot_h = max(20, h - plot_top - label_h)
         slot = w / len(classes)
@@ -54,15 +55,16 @@ class CountsChart(QWidget):
             n = self.counts.get(k, 0)
             bh = plot_h * n / top
             x = i * slot + (slot - bar_w) / 2
-            p.fillRect(QRectF(x, plot_top + plot_h - bh, bar_w, bh), QColor(CLASS_COLOURS[k]))
+            if bh > 0:  # (none before the census: a colour would build Qt's enums)
+                p.fillRect(QRectF(x, plot_top + plot_h - bh, bar_w, bh), QColor(CLASS_COLOURS[k]))
             p.drawText(
                 QRectF(i * slot, plot_top + plot_h - bh - fm.height() - 2, slot, fm.height()),
-                Qt.AlignHCenter,
+                ALIGN_H_CENTER,
                 str(n),
             )
             p.drawText(
                 QRectF(i * slot, plot_top + plot_h + 4, slot, label_h - 4),
-                Qt.AlignHCenter | Qt.TextWordWrap,
+                ALIGN_H_CENTER | TEXT_WORD_WRAP,
                 labels.class_label(k),
             )
         p.end()
@@ -101,8 +103,12 @@ class OverviewView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("CensusTable")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.AscendingOrder)
+        # the column titles in a model of Qt's own: painting the header calls no Python
+        # (see CensusModel.header_texts); sorting by a click on a title is turned on when
+        # the census is shown (_enable_sorting): until then the rows are in the model's
+        # own order, which is the first column's
+        self.headers = QStandardItemModel(0, len(CensusModel.COLUMNS), self)
+        self.table.horizontalHeader().setModel(self.headers)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.setSelectionMode(QTableView.SingleSelection)
         self.table.setEditTriggers(QTableView.NoEditTriggers)
@@ -221,6 +227,8 @@ class OverviewView(QWidget):
                 self.model.consent_ruleset = self.doc.default_rules().consent
             except Exception:  # invalid settings: the tooltip falls back to the default
                 pass
+            self._enable_sorting()
+        self._show_headers()
         try:
             census = self.doc.census()
         except Exception as e:  # an engine error is shown, never a crash
@@ -245,6 +253,24 @@ class OverviewView(QWidget):
         self.model.set_rows(census.rows, self.doc.census_prepared(census_columns))
         self._size_columns()
         self._show_counts(census)
+
+    def _show_headers(self) -> None:
+        """The columns' titles and their tooltips (the rule each shows: once the rules
+        are loaded, after the first paint)."""
+        tips = not self.doc.defer_engines
+        for c, text in enumerate(self.model.header_texts()):
+            item = QStandardItem(text)
+            tip = self.model.header_tooltip(c) if tips else None
+            if tip:
+                item.setToolTip(tip)
+            self.headers.setHorizontalHeaderItem(c, item)
+
+    def _enable_sorting(self) -> None:
+        """Sort by a click on a column's title, first by the first column (after the
+        window's first paint: Qt hands the model its sort order as a Qt enum)."""
+        if not self.table.isSortingEnabled():
+            self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
+            self.table.setSortingEnabled(True)
 
     def _size_columns(self) -> None:
         """Size the columns to their contents (at most 150 px; the main reason takes the
@@ -292,13 +318,12 @@ class OverviewView(QWidget):
         self.search.selectAll()
 
     def _activated(self, index) -> None:
-        uid = self.model.data(index, Qt.UserRole)
+        uid = self.model.data(index, USER_ROLE)
         if uid:
             self.unitActivated.emit(uid)
 
     def row_unit_ids(self) -> list[str]:
         """The unit ids of the rows shown, top to bottom."""
         return [
-            self.model.data(self.model.index(r, 0), Qt.UserRole)
-            for r in range(self.model.rowCount())
+            self.model.data(self.model.index(r, 0), USER_ROLE) for r in range(self.model.rowCount())
         ]

@@ -11,22 +11,19 @@ from __future__ import annotations
 from itertools import chain
 from operator import attrgetter
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeView
 
+from .lazy_qt import DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE, USER_ROLE
 from .style import CLASS_COLOURS
 
-UNIT_ROLE = Qt.UserRole + 1
-KIND_ROLE = Qt.UserRole + 2
-ID_ROLE = Qt.UserRole + 3
+UNIT_ROLE = USER_ROLE + 1
+KIND_ROLE = USER_ROLE + 2
+ID_ROLE = USER_ROLE + 3
 
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
-_UNIT = UNIT_ROLE.value if hasattr(UNIT_ROLE, "value") else int(UNIT_ROLE)
-_KIND = _UNIT + 1
-_ID = _UNIT + 2
+_DISPLAY, _TOOLTIP, _FOREGROUND = DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE
+_UNIT, _KIND, _ID = UNIT_ROLE, KIND_ROLE, ID_ROLE
 _KINDS = ("community", "building", "unit")
 _BUILDINGS, _UNITS = attrgetter("buildings"), attrgetter("units")
 
@@ -99,7 +96,7 @@ class ProjectTreeModel(QAbstractItemModel):
         self._klass[unit_id] = klass
         index = self.unit_index(unit_id)
         if index.isValid():
-            self.dataChanged.emit(index, index, [Qt.ForegroundRole])
+            self.dataChanged.emit(index, index, [_FOREGROUND])
 
     # ------------------------------------------------------------------ structure
     def _node(self, index: QModelIndex):
@@ -151,7 +148,7 @@ class ProjectTreeModel(QAbstractItemModel):
     def columnCount(self, parent=QModelIndex()):
         return 1
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY_ROLE):
         if not index.isValid():
             return None
         role = getattr(role, "value", role)
@@ -177,9 +174,11 @@ class ProjectTreeModel(QAbstractItemModel):
         return None
 
     def _class_brush(self, klass: str | None) -> QBrush | None:
+        if not klass:  # no brush before the census (a brush would build Qt's enums)
+            return None
         if not self._brush:
             self._brush = {k: QBrush(QColor(v)) for k, v in CLASS_COLOURS.items()}
-        return self._brush.get(klass) if klass else None
+        return self._brush.get(klass)
 
     # ------------------------------------------------------------------ look-ups
     def unit_index(self, unit_id: str) -> QModelIndex:

@@ -11,11 +11,12 @@ import datetime as _dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu
 
 from . import structure
+from .lazy_qt import CUSTOM_CONTEXT_MENU, WIDGET_SHORTCUT, Qt
 from .project_tree import ID_ROLE, KIND_ROLE
 
 if TYPE_CHECKING:
@@ -48,9 +49,9 @@ class StreetActions(QObject):
         for a in (self.act_rename, self.act_delete):
             # only while the tree has the focus (Del in the vote grid clears a vote)
             window.removeAction(a)
-            a.setShortcutContext(Qt.WidgetShortcut)
+            a.setProperty("shortcutContext", WIDGET_SHORTCUT)  # (no Qt enum: lazy_qt.py)
             window.tree.addAction(a)
-        window.tree.setContextMenuPolicy(Qt.CustomContextMenu)
+        window.tree.setProperty("contextMenuPolicy", CUSTOM_CONTEXT_MENU)
         window.tree.customContextMenuRequested.connect(self._context_menu)
 
     def actions(self) -> list[QAction]:

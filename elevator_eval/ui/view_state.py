@@ -8,7 +8,7 @@ them again in the new language.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from .lazy_qt import Qt
 
 
 def collect(window) -> dict:

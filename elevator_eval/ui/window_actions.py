@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 
 from ..resources import resource_path
 from . import i18n
 from .ballot_action import install_action as install_ballots
+from .lazy_qt import TOOL_BUTTON_TEXT_BESIDE_ICON
 from .settings_action import add_settings_action
 
 
@@ -142,7 +143,7 @@ class WindowActions:
         self.toolbar.setObjectName("MainToolBar")
         self.toolbar.setMovable(False)
         # words beside the pictures: a clerk should never have to guess a symbol
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.toolbar.setProperty("toolButtonStyle", TOOL_BUTTON_TEXT_BESIDE_ICON)  # lazy_qt.py
         self.toolbar.setIconSize(QSize(20, 20))
         for act in self.actions():
             name = self.TOOLBAR_ICONS.get(act.objectName())

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from .document import engine
+from .lazy_qt import Qt
 
 translate = QCoreApplication.translate
 

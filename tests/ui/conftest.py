@@ -13,6 +13,11 @@ pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from elevator_eval.ui.refcount_guard import protect_singletons
+
+# before the tests' many Qt calls (the app runs it after its first paint: see the guard)
+protect_singletons()
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
