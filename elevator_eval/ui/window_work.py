@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from .document import engine
 from .lazy_qt import Qt
@@ -138,6 +138,8 @@ class WindowWork:
         return dlg
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first used
+
         QMessageBox.about(
             self,
             translate("MainWindow", "关于加梯评估"),
