@@ -31,6 +31,7 @@ and imports reportlab only when :func:`register_reportlab` is first called.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 import threading
@@ -119,7 +120,11 @@ def register_reportlab() -> str:
         if REPORTLAB_FONT_NAME not in registered:
             pdfmetrics.registerFont(_tables_once(TTFont(REPORTLAB_FONT_NAME, path)))
         if REPORTLAB_BOLD_NAME not in registered:
-            pdfmetrics.registerFont(_tables_once(TTFont(REPORTLAB_BOLD_NAME, path)))
+            # reportlab registers a second name of a face it knows as that face's font
+            # (``registerFont``): the alias needs no parse of the 9.8 MB file (≈ 80 ms)
+            alias = copy.copy(pdfmetrics.getFont(REPORTLAB_FONT_NAME))
+            alias.fontName = REPORTLAB_BOLD_NAME
+            pdfmetrics.registerFont(alias)
         if REPORTLAB_SUPPLEMENT_NAME not in registered:
             pdfmetrics.registerFont(TTFont(REPORTLAB_SUPPLEMENT_NAME, str(supplement_path())))
         pdfmetrics.registerFontFamily(
