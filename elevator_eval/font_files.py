@@ -36,11 +36,6 @@ def font_path() -> Path:
 
 
 def supplement_path() -> Path:
-    """Path of the fallback font ``resources/fonts/EESansSCSupplement.ttf``.
-
-    Raises
-    ------
-    FileNotFoundError
-        When the font file is missing from the installation.
-    """
+    """Path of the fallback font ``resources/fonts/EESansSCSupplement.ttf`` (raises
+    ``FileNotFoundError`` as :func:`font_path` does)."""
     return _bundled(SUPPLEMENT_FILE)
