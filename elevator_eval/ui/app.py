@@ -133,7 +133,9 @@ class _FirstPaint(QObject):
         QCoreApplication.processEvents()
         print(f"census-ready-s {time.perf_counter() - self.t0:.4f}", flush=True)
         # closed as a user closes it: the window's layout is saved for the next start
-        QTimer.singleShot(0, self.window.close)
+        # (a project with unsaved changes, say migrated in memory, would ask first: quit)
+        unsaved = self.window.doc.is_dirty()
+        QTimer.singleShot(0, QCoreApplication.instance().quit if unsaved else self.window.close)
 
 
 def run(
