@@ -271,6 +271,7 @@ class OverviewView(QWidget):
         if not self.table.isSortingEnabled():
             self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
             self.table.setSortingEnabled(True)
+            self._sized.pop(0, None)  # its title now has the arrow beside it: sized again
 
     def _size_columns(self) -> None:
         """Size the columns to their contents (at most 150 px; the main reason takes the

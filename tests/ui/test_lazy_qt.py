@@ -134,3 +134,33 @@ def test_the_overview_header_titles_tooltips_and_sort(make_main_window):
     english = make_main_window("sample", lang="en")
     header = english.view("overview").table.horizontalHeader()
     assert header.model().headerData(3, Qt.Horizontal) == "Year built"
+
+
+def test_at_start_up_sorting_and_the_arrow_come_with_the_census(qtbot, settings_store):
+    """As ``app.run`` starts the window: the first paint without the census (no sorting,
+    so no Qt enum), then the census; the first column's title is whole beside its arrow."""
+    from elevator_eval.ui import i18n
+    from elevator_eval.ui.main_window import MainWindow
+    from elevator_eval.ui.settings import Settings
+
+    i18n.set_language("en")  # "Community" is wider than the Chinese names below it
+    w = MainWindow(Settings(settings_store))
+    qtbot.addWidget(w)
+    try:
+        w.doc.defer_engines = True
+        w.open_initial(None)
+        w.show()
+        qtbot.waitExposed(w)
+        ov = w.view("overview")
+        header = ov.table.horizontalHeader()
+        assert not ov.table.isSortingEnabled()
+        assert header.model().headerData(0, Qt.Horizontal) == "Community"
+        task = w.finish_startup()
+        with qtbot.waitSignal(task.done, timeout=120_000):
+            pass
+        qtbot.waitUntil(lambda: ov.table.isSortingEnabled())
+        assert header.sortIndicatorSection() == 0
+        assert header.sectionSize(0) >= header.sectionSizeHint(0)
+    finally:
+        w.close()
+        i18n.set_language("zh")
