@@ -13,10 +13,8 @@ from . import i18n, labels
 from .lazy_qt import BACKGROUND_ROLE, DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE, USER_ROLE, Qt
 from .style import CLASS_BACKGROUNDS, CLASS_COLOURS, STATE_COLOURS
 
-_DISPLAY, _TOOLTIP, _USER = DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE
-_SORT = _USER + 1
-_BACKGROUND, _FOREGROUND = BACKGROUND_ROLE, FOREGROUND_ROLE
-_LAZY_ROLES = (_DISPLAY, _TOOLTIP, _SORT, _FOREGROUND)
+_SORT = USER_ROLE + 1
+_LAZY_ROLES = (DISPLAY_ROLE, TOOLTIP_ROLE, _SORT, FOREGROUND_ROLE)
 
 EAGER_ROWS = 2000
 """Up to this many units the overview reads every row's consent state and main reason
@@ -408,19 +406,19 @@ class CensusModel(QAbstractTableModel):
         row, c = self._order[index.row()], index.column()
         if c >= 5 and self._cols[5][row] is None and role in _LAZY_ROLES:
             self._want(row)  # read soon, a few rows per turn of the event loop
-            return self.tr("评估中…") if c == 5 and role == _DISPLAY else None
-        if role == _DISPLAY or role == _TOOLTIP:
+            return self.tr("评估中…") if c == 5 and role == DISPLAY_ROLE else None
+        if role == DISPLAY_ROLE or role == TOOLTIP_ROLE:
             return self._cols[c][row]
-        if role == _USER:
+        if role == USER_ROLE:
             return self._ids[row]
         if role == _SORT:
             return self._sort_key(c)[row]
-        if c == 4 and (role == _BACKGROUND or role == _FOREGROUND):
+        if c == 4 and (role == BACKGROUND_ROLE or role == FOREGROUND_ROLE):
             klass = self._klass[row]  # None until the census (brushes made when first needed)
             pair = self._brushes()[0].get(klass) if klass is not None else None
             if pair is not None:
-                return pair[0] if role == _BACKGROUND else pair[1]
-        if c == 5 and role == _FOREGROUND:
+                return pair[0] if role == BACKGROUND_ROLE else pair[1]
+        if c == 5 and role == FOREGROUND_ROLE:
             state = self._state[row]
             return self._brushes()[1].get(state) if state is not None else None
         return None

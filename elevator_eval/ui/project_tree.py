@@ -22,8 +22,6 @@ UNIT_ROLE = USER_ROLE + 1
 KIND_ROLE = USER_ROLE + 2
 ID_ROLE = USER_ROLE + 3
 
-_DISPLAY, _TOOLTIP, _FOREGROUND = DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE
-_UNIT, _KIND, _ID = UNIT_ROLE, KIND_ROLE, ID_ROLE
 _KINDS = ("community", "building", "unit")
 _BUILDINGS, _UNITS = attrgetter("buildings"), attrgetter("units")
 
@@ -96,7 +94,7 @@ class ProjectTreeModel(QAbstractItemModel):
         self._klass[unit_id] = klass
         index = self.unit_index(unit_id)
         if index.isValid():
-            self.dataChanged.emit(index, index, [_FOREGROUND])
+            self.dataChanged.emit(index, index, [FOREGROUND_ROLE])
 
     # ------------------------------------------------------------------ structure
     def _node(self, index: QModelIndex):
@@ -153,23 +151,23 @@ class ProjectTreeModel(QAbstractItemModel):
             return None
         role = getattr(role, "value", role)
         kind, node = self._node(index)
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             if kind == 2:
                 return (node.name.split(" ")[-1] if node.name else "") or node.id
             return node.name or node.id
-        if role == _UNIT:  # always a string: see refcount_guard.py
+        if role == UNIT_ROLE:  # always a string: see refcount_guard.py
             return node.id if kind == 2 else ""
-        if role == _KIND:
+        if role == KIND_ROLE:
             return _KINDS[kind]
-        if role == _ID:
+        if role == ID_ROLE:
             return node.id
-        if role == _TOOLTIP:
+        if role == TOOLTIP_ROLE:
             if kind == 0:
                 return node.district or node.name
             if kind == 1:
                 return node.address or node.name
             return f"{node.name} ({node.id})"
-        if role == _FOREGROUND and kind == 2:
+        if role == FOREGROUND_ROLE and kind == 2:
             return self._class_brush(self._klass.get(node.id))
         return None
 
