@@ -353,11 +353,17 @@ class CensusModel(QAbstractTableModel):
                     self._fill(i)
             self._keys.pop(5, None)
             self._keys.pop(6, None)
+        descending = order == Qt.DescendingOrder
+        if column == self._sort_column and descending == self._descending and column in self._keys:
+            # the rows are in this order already: nothing changed in place since they were
+            # sorted (a change drops the sort keys). Sorting is turned on this way when
+            # the census arrives (OverviewView._enable_sorting): 20,000 rows, ≈ 5 ms.
+            return
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         rows = [self._order[i.row()] for i in old]
         self._sort_column = column
-        self._descending = order == Qt.DescendingOrder
+        self._descending = descending
         self._sorted = self._sort_rows()
         self._order, self._shown = self._filter_rows(), None
         where = {r: n for n, r in enumerate(self._order)} if old else {}

@@ -95,3 +95,29 @@ def test_search_and_class_filter_combine(make_main_window, qtbot):
     assert all(unit_id.lower() in u.lower() for u in ov.row_unit_ids())
     ov.search.clear()
     assert len(ov.row_unit_ids()) == len(census.rows)
+
+
+def test_sorting_again_the_same_way_only_moves_rows_changed_in_place(make_main_window):
+    import copy
+
+    w = make_main_window("sample")
+    ov = w.view("overview")
+    m = ov.model
+    col = m.COLUMNS.index("unit")
+
+    def names():
+        return [m.data(m.index(r, col)) for r in range(m.rowCount())]
+
+    ov.table.sortByColumn(col, Qt.AscendingOrder)
+    assert names() == sorted(names())
+    layouts = []
+    m.layoutChanged.connect(lambda *_args: layouts.append(1))
+    ov.table.sortByColumn(col, Qt.AscendingOrder)
+    assert layouts == []  # in that order already: nothing to do (as when sorting comes on)
+    # the first unit renamed in place: its row stays where it was until the next sort
+    row = copy.copy(next(r for r in w.doc.census().rows if r.unit_name == names()[0]))
+    row.unit_name = "龥 最后"
+    m.replace_row(row)
+    assert names()[0] == "龥 最后" and names() != sorted(names())
+    ov.table.sortByColumn(col, Qt.AscendingOrder)
+    assert layouts and names() == sorted(names()) and names()[-1] == "龥 最后"
