@@ -269,9 +269,14 @@ class OverviewView(QWidget):
         """Sort by a click on a column's title, first by the first column (after the
         window's first paint: Qt hands the model its sort order as a Qt enum)."""
         if not self.table.isSortingEnabled():
-            self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
+            header = self.table.horizontalHeader()
+            header.setSortIndicator(0, Qt.AscendingOrder)
             self.table.setSortingEnabled(True)
-            self._sized.pop(0, None)  # its title now has the arrow beside it: sized again
+            # its title now has the arrow beside it: as wide as the title needs (at most
+            # 150 px, as _size_columns); the rows are not measured again
+            need = min(header.sectionSizeHint(0), 150)
+            if self.table.columnWidth(0) < need:
+                self.table.setColumnWidth(0, need)
 
     def _size_columns(self) -> None:
         """Size the columns to their contents (at most 150 px; the main reason takes the
