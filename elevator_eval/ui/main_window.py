@@ -411,7 +411,8 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
 
     def finish_startup(self):
         """Compute the census the first paint went without, in the background
-        (``ui/worker.py``), then refresh; returns the task (None when nothing waits)."""
+        (``ui/worker.py``), then refresh; returns the task (None when nothing waits),
+        which starts in the next turn of the event loop."""
         if not self.doc.defer_engines:
             return None
         doc = self.doc
@@ -426,10 +427,23 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         from .worker import run_task  # after the first paint
 
         task = run_task(
-            self, lambda _progress: doc.census_in_background(project), show_dialog=False
+            self,
+            lambda _progress: doc.census_in_background(project),
+            show_dialog=False,
+            start=False,
         )
         task.finished.connect(done)
         task.failed.connect(lambda _message: done())  # the overview shows the error
+
+        def start() -> None:
+            # the colours' brushes the first paint went without, in a turn of their own
+            # and before the census's thread (after, this would wait for Python's lock)
+            overview = self._views.get("overview")
+            if overview is not None:
+                overview.model.prepare_brushes()
+            task.start()
+
+        QTimer.singleShot(0, self, start)  # (dropped with the window)
         return task
 
     def _update_title(self, *_args) -> None:

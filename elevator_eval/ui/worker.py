@@ -59,8 +59,11 @@ class Task(QObject):
         self.state = "pending"  # running / finished / failed / cancelled
 
     def cancel(self) -> None:
-        """Ask the function to stop; it stops at its next ``progress`` call."""
+        """Ask the function to stop; it stops at its next ``progress`` call (a task not
+        started yet ends at once, cancelled)."""
         self._cancel.set()
+        if self.state == "pending":
+            self._on_outcome("cancelled", None)
 
     @property
     def is_cancelled(self) -> bool:
@@ -98,6 +101,9 @@ class Task(QObject):
         self.done.emit()
 
     def start(self) -> Task:
+        """Run the function in a thread (a task cancelled before it started stays so)."""
+        if self.state != "pending":
+            return self
         self._outcome.connect(self._on_outcome, Qt.QueuedConnection)
         thread = _Thread(self._run)
         thread.finished.connect(thread.deleteLater)
@@ -217,6 +223,7 @@ def run_task(
     show_dialog: bool = True,
     *,
     in_process: tuple | None = None,
+    start: bool = True,
 ) -> Task:
     """Start ``fn(progress)`` in a thread; show a progress dialog with Cancel.
 
@@ -233,6 +240,9 @@ def run_task(
     in_process : (target, args, kwargs), optional
         Run ``target(*args, progress=..., **kwargs)`` in a separate process instead of
         ``fn`` in a thread (see :class:`ProcessTask`).
+    start : bool
+        Start it now; else the caller calls :meth:`Task.start` (a turn of the event loop
+        later, say).
     """
     task = ProcessTask(*in_process) if in_process is not None else Task(fn)
     _running.add(task)
@@ -257,4 +267,4 @@ def run_task(
         task.done.connect(dlg.deleteLater)
     else:
         task.dialog = None
-    return task.start()
+    return task.start() if start else task

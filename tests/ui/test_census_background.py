@@ -86,7 +86,7 @@ def test_a_census_of_units_changed_meanwhile_is_not_shown(make_main_window, qtbo
     w = _deferred(make_main_window, project_of(UNITS))
     monkeypatch.setattr(census, "census", slow)
     task = w.finish_startup()
-    assert computed.wait(60)
+    qtbot.waitUntil(computed.is_set, timeout=60_000)  # it starts in the next turn
     building = w.doc.project.communities[0].buildings[0]
     added = copy.deepcopy(building.units[0])
     added.id = "NEW-1"

@@ -68,6 +68,27 @@ def test_task_cancel_stops_the_function(qtbot):
     assert task.state == "cancelled" and len(steps) < 1000
 
 
+def test_a_task_started_later_runs_then_and_one_cancelled_before_never_runs(qtbot):
+    from elevator_eval.ui.worker import running_tasks
+
+    ran = []
+    later = run_task(
+        None, lambda progress: ran.append("later") or "done", show_dialog=False, start=False
+    )
+    assert later.state == "pending" and later in running_tasks() and ran == []
+    with qtbot.waitSignal(later.finished, timeout=10_000):
+        later.start()
+    assert ran == ["later"] and later.result == "done" and later not in running_tasks()
+
+    never = run_task(None, lambda progress: ran.append("never"), show_dialog=False, start=False)
+    with qtbot.waitSignal(never.done, timeout=1_000):
+        never.cancel()  # ends at once, cancelled
+    assert never.state == "cancelled" and never not in running_tasks()
+    never.start()
+    qtbot.wait(100)
+    assert ran == ["later"] and never.state == "cancelled"
+
+
 def test_task_failure_is_reported_not_raised(qtbot):
     def work(progress):
         raise ValueError("bad field")
