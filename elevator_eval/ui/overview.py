@@ -23,6 +23,10 @@ from .census_model import EAGER_ROWS, CensusModel, census_columns
 from .lazy_qt import ALIGN_H_CENTER, TEXT_WORD_WRAP, USER_ROLE, Qt
 from .style import CLASS_COLOURS, STATE_COLOURS
 
+COLUMN_MAX_PX = 150
+"""A column sized to its contents is at most this wide; the main reason takes the rest
+(a cut text is whole in its tooltip). A window choice, no rule."""
+
 
 class CountsChart(QWidget):
     """Bar chart of units per class, drawn with QPainter (no plotting library at start-up)."""
@@ -273,15 +277,16 @@ class OverviewView(QWidget):
             header.setSortIndicator(0, Qt.AscendingOrder)
             self.table.setSortingEnabled(True)
             # its title now has the arrow beside it: as wide as the title needs (at most
-            # 150 px, as _size_columns); the rows are not measured again
-            need = min(header.sectionSizeHint(0), 150)
+            # COLUMN_MAX_PX); the rows are not measured again
+            need = min(header.sectionSizeHint(0), COLUMN_MAX_PX)
             if self.table.columnWidth(0) < need:
                 self.table.setColumnWidth(0, need)
 
     def _size_columns(self) -> None:
-        """Size the columns to their contents (at most 150 px; the main reason takes the
-        rest); a column whose texts and rows shown are those it was last sized to keeps
-        its width (the census's classes arrive: only the class column changes)."""
+        """Size the columns to their contents (at most :data:`COLUMN_MAX_PX`; the main
+        reason takes the rest); a column whose texts and rows shown are those it was last
+        sized to keeps its width (the census's classes arrive: only the class column
+        changes)."""
         # a large census's state column is as wide as the longest state's name: sizing it
         # to its contents would read (assess) a thousand rows
         big = len(self.model.shown_texts(0)[0]) > EAGER_ROWS
@@ -300,7 +305,7 @@ class OverviewView(QWidget):
                 self._sized[c] = (list(texts), list(shown))
                 self.table.resizeColumnToContents(c)
                 # leave room for the main reason; a cut text is whole in its tooltip
-                self.table.setColumnWidth(c, min(self.table.columnWidth(c), 150))
+                self.table.setColumnWidth(c, min(self.table.columnWidth(c), COLUMN_MAX_PX))
 
     def _show_counts(self, census) -> None:
         """The chart and the summary line from the census's counts by class."""
