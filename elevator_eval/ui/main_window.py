@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -32,6 +31,12 @@ from .street_actions import StreetActions
 from .window_actions import WindowActions
 from .window_files import WindowFiles
 from .window_work import WindowWork
+
+DOCK_NAME = "TreeDock"
+"""The tree dock's object name (the saved window layout finds the dock by it)."""
+DOCK_NAME_SAVED = bytes(b for c in DOCK_NAME.encode("ascii") for b in (0, c))
+""":data:`DOCK_NAME` as Qt writes it into a saved layout (UTF-16, big-endian; made
+without loading that codec before the first paint)."""
 
 
 class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
@@ -93,7 +98,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         self._tree_syncing = False
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
         self.tree_dock = QDockWidget(self)
-        self.tree_dock.setObjectName("TreeDock")
+        self.tree_dock.setObjectName(DOCK_NAME)
         self.tree_dock.setWidget(self.tree)
         self.tree_dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
 
@@ -102,7 +107,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         put the dock on the left. (A saved layout places the dock without a Qt enum: the
         start-up after the first one builds Qt's namespace after its first paint; see
         lazy_qt.py.)"""
-        name = self.tree_dock.objectName().encode("utf-16-be")  # as Qt saves it
+        name = DOCK_NAME_SAVED  # as Qt saves the name (UTF-16, big-endian)
         if saved_state is not None and name in bytes(saved_state):
             if self.restoreState(saved_state):
                 return
@@ -245,7 +250,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         if editor is not None:
             tab = editor.current_tab_name()
         for name in ("VoteLogDialog", "QuickStartDialog", "ShortcutsDialog"):
-            for dlg in self.findChildren(QDialog, name):
+            for dlg in self.findChildren(QWidget, name):
                 dlg.close()  # reopened in the new language from the menu
         kept = view_state.collect(self)
         for view in list(self._views.values()):
@@ -481,7 +486,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         self.settings.sync()
         self.autosave_timer.stop()
         for name in ("VoteLogDialog", "QuickStartDialog", "ShortcutsDialog"):
-            for dlg in self.findChildren(QDialog, name):
+            for dlg in self.findChildren(QWidget, name):
                 dlg.close()
         self.guard.release()
         event.accept()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -34,8 +33,7 @@ class CountsChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.counts: dict[str, int] = {}
-        self.setMinimumSize(260, 180)
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
+        self.setMinimumSize(260, 180)  # (its share of the height: the layout's stretch)
 
     def set_counts(self, counts: dict[str, int]) -> None:
         self.counts = dict(counts)

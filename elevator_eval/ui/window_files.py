@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 
 from .. import store
 from ..concurrency import StaleSaveError, restore_base
@@ -178,6 +178,8 @@ class WindowFiles:
         and unsaved projects ``untitled.eeproj`` in the user's data folder."""
         if self.doc.path is not None and not self.doc.is_sample:
             return self.doc.path
+        from PySide6.QtCore import QStandardPaths  # (not needed for the first paint)
+
         folder = Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
         folder.mkdir(parents=True, exist_ok=True)
         return folder / "untitled.eeproj"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QWidget
 
 from .document import engine
 from .lazy_qt import Qt
@@ -122,7 +122,7 @@ class WindowWork:
         # lazy: not needed for the first paint (start-up)
         from .help_dialogs import QuickStartDialog
 
-        for old in self.findChildren(QDialog, "QuickStartDialog"):
+        for old in self.findChildren(QWidget, "QuickStartDialog"):
             old.close()
         dlg = QuickStartDialog(self)
         dlg.show()
