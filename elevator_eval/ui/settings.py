@@ -39,7 +39,17 @@ class Settings:
         self._migrate()
 
     def _migrate(self) -> None:
-        version = int(self.qs.value("schema_version", 0 if self.qs.allKeys() else SCHEMA_VERSION))
+        """Bring an older store up to :data:`SCHEMA_VERSION`. A store already there (or
+        written by a newer version) is not written: every write makes Qt save the whole
+        file (a lock file, two disk syncs) in the event loop's next turn, which at
+        start-up comes before the window's first paint."""
+        stored = self.qs.value("schema_version")
+        try:
+            version = int(stored)
+        except (TypeError, ValueError):  # none yet (a new store is current) or unreadable
+            version = 0 if self.qs.allKeys() else SCHEMA_VERSION
+        if stored is not None and version >= SCHEMA_VERSION:
+            return
         while version < SCHEMA_VERSION:
             _MIGRATIONS[version](self.qs)
             version += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 
@@ -21,6 +22,41 @@ def test_settings_migrate_from_version_0(tmp_path):
     )
     assert s.recent_files() == ["/a.eeproj", "/b.eeproj"]
     assert s.qs.value("recent") is None
+
+
+def _ini(tmp_path, **values) -> Path:
+    path = tmp_path / "s.ini"
+    qs = QSettings(str(path), QSettings.IniFormat)
+    for key, value in values.items():
+        qs.setValue(key, value)
+    qs.sync()
+    return path
+
+
+def test_a_current_store_is_not_rewritten_by_opening_it(tmp_path):
+    # (a write makes Qt save the file with two disk syncs before the first paint)
+    for version in (SCHEMA_VERSION, SCHEMA_VERSION + 1):  # current; a newer app's
+        path = _ini(tmp_path, schema_version=version, recent_files=["/a.eeproj"])
+        before = (path.read_bytes(), path.stat().st_mtime_ns)
+        time.sleep(0.02)
+        s = Settings(QSettings(str(path), QSettings.IniFormat))
+        assert s.recent_files() == ["/a.eeproj"]
+        s.qs.sync()
+        assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+        assert not Path(str(path) + ".lock").exists()
+
+
+def test_an_unreadable_or_missing_version_is_migrated(tmp_path):
+    for version in ("abc", None):
+        values = {"recent": "/a.eeproj;/b.eeproj"}
+        if version is not None:
+            values["schema_version"] = version
+        path = _ini(tmp_path, **values)
+        s = Settings(QSettings(str(path), QSettings.IniFormat))
+        s.qs.sync()
+        assert int(QSettings(str(path), QSettings.IniFormat).value("schema_version")) == 1
+        assert s.recent_files() == ["/a.eeproj", "/b.eeproj"]
+        path.unlink()
 
 
 def test_recent_files_most_recent_first_without_duplicates(tmp_path):
