@@ -44,11 +44,14 @@ class Settings:
         file (a lock file, two disk syncs) in the event loop's next turn, which at
         start-up comes before the window's first paint."""
         stored = self.qs.value("schema_version")
+        self._new_store = stored is None and not self.qs.allKeys()
+        if self._new_store:
+            return  # current; the version is written with the first values (sync)
         try:
             version = int(stored)
-        except (TypeError, ValueError):  # none yet (a new store is current) or unreadable
-            version = 0 if self.qs.allKeys() else SCHEMA_VERSION
-        if stored is not None and version >= SCHEMA_VERSION:
+        except (TypeError, ValueError):  # unreadable: from the start
+            version = 0
+        if version >= SCHEMA_VERSION:
             return
         while version < SCHEMA_VERSION:
             _MIGRATIONS[version](self.qs)
@@ -108,4 +111,8 @@ class Settings:
             return 5
 
     def sync(self) -> None:
+        """Write the settings now (with the schema version, for a store made this session)."""
+        if self._new_store and self.qs.allKeys():
+            self.qs.setValue("schema_version", SCHEMA_VERSION)
+            self._new_store = False
         self.qs.sync()

@@ -46,6 +46,18 @@ def test_a_current_store_is_not_rewritten_by_opening_it(tmp_path):
         assert not Path(str(path) + ".lock").exists()
 
 
+def test_a_new_store_is_written_with_its_first_values(tmp_path):
+    path = tmp_path / "new.ini"
+    s = Settings(QSettings(str(path), QSettings.IniFormat))
+    s.qs.sync()
+    assert not path.exists()  # nothing written at start (the first start's first paint)
+    s.add_recent_file("/a.eeproj")
+    s.sync()
+    again = QSettings(str(path), QSettings.IniFormat)
+    assert int(again.value("schema_version")) == SCHEMA_VERSION
+    assert Settings(again).recent_files() == ["/a.eeproj"]
+
+
 def test_an_unreadable_or_missing_version_is_migrated(tmp_path):
     for version in ("abc", None):
         values = {"recent": "/a.eeproj;/b.eeproj"}
