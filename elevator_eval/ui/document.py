@@ -37,12 +37,15 @@ WINDOW_WAIT_S = 0.5
 """A background census waits at most this long for the window's thread to take its
 turn before it starts (app default)."""
 
-CENSUS_SWITCH_S = 0.001
+CENSUS_SWITCH_S = 0.0001
 """The interpreter's switch interval while a census runs in the background (the default
 is 5 ms): each of the window's calls into Python waits at most this long for the census
-thread to hand over. App default, from the window benchmark (scrolling the overview of
-20,000 units while the census ran, largest pause: 96–164 ms at 5 ms, 62–75 ms at 1 ms;
-three runs each, load average 3.1 on 2 cores)."""
+thread to hand over, and a repaint makes hundreds. App default, from the window
+benchmark (scrolling the overview of 20,000 units while the census ran, largest pause:
+96–164 ms at 5 ms, 62–75 ms at 1 ms in an earlier round; in a later one, with rows read
+on demand while the census runs, 144–292 ms at 1 ms, 90–203 ms at 0.5 and 0.2 ms,
+90–112 ms at 0.1 ms (three runs each) and 62–98 ms in the benchmark's own runs, the
+census's classes shown after 0.76–0.87 s against 0.59–0.82 s)."""
 
 _switch_lock = threading.Lock()
 _switch = {"census": 0, "normal": 0.005}  # censuses running; the interval to restore
