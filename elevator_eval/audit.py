@@ -23,7 +23,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from .errors import InputError
-from .model import VOTE_SOURCES, VOTES, Project
+from .model import VOTE_SOURCES, VOTES, Project, Record
 
 GENESIS_HASH = "0" * 64
 """``prev_hash`` of the first entry."""
@@ -42,8 +42,8 @@ _HASHED_FIELDS = (
 )
 
 
-@dataclass
-class VoteEvent:
+@dataclass(eq=False, repr=False)
+class VoteEvent(Record):
     """One recorded vote change.
 
     Attributes

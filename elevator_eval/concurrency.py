@@ -36,7 +36,7 @@ from typing import Any
 
 from .audit import append_event
 from .errors import ProjectFileError
-from .model import Building, Community, Project, Unit
+from .model import Building, Community, Project, Record, Unit
 
 try:  # POSIX advisory locks serialise the check-and-replace of two saves on one machine
     import fcntl
@@ -129,8 +129,8 @@ def entity_digests(project: Project) -> dict[tuple[str, str], str]:
 # ------------------------------------------------------------------------------ file base
 
 
-@dataclass
-class FileBase:
+@dataclass(eq=False, repr=False)
+class FileBase(Record):
     """The state of the file a project was read from or last written to.
 
     ``snapshot`` holds the file's bytes as read or written (``None`` after recovering
@@ -362,8 +362,8 @@ def save_lock(path: Path) -> Iterator[None]:
 # ------------------------------------------------------------------------------ merge
 
 
-@dataclass
-class MergeResult:
+@dataclass(eq=False, repr=False)
+class MergeResult(Record):
     """The outcome of :func:`merge`.
 
     Attributes

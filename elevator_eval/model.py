@@ -12,9 +12,11 @@ inside a project every unit of a building shares the same ``BuildingInfo`` objec
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+import reprlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 VOTES = ("yes", "no", "abstain")
@@ -35,8 +37,54 @@ ENTRY_MODES = ("half_landing", "flat")
 PIPE_TYPES = ("gas", "water", "drainage", "power", "telecom", "heating", "other")
 
 
-@dataclass
-class BuildingInfo:
+_LAYOUT: dict[type, tuple[Callable[[Any], Any], tuple[str, ...]]] = {}
+
+
+def _layout(cls: type) -> tuple[Callable[[Any], Any], tuple[str, ...]]:
+    """A dataclass's compared fields (one getter of them all) and its shown fields."""
+    got = _LAYOUT.get(cls)
+    if got is None:
+        compared = [f.name for f in fields(cls) if f.compare]
+        key = (
+            attrgetter(*compared)
+            if len(compared) > 1
+            else lambda obj: [getattr(obj, n) for n in compared]
+        )
+        got = _LAYOUT[cls] = (key, tuple(f.name for f in fields(cls) if f.repr))
+    return got
+
+
+class Record:
+    """``==`` and ``repr`` of the model's dataclasses, written once.
+
+    The classes below (and the vote log's events, a file's state and a merge's result)
+    are dataclasses made with ``eq=False, repr=False`` that take these instead: the
+    results of the methods ``dataclasses`` would generate (the fields marked ``compare``,
+    compared together and only between objects of the same class; the fields marked
+    ``repr``; a recursive reference shown as ``...``), without compiling both methods
+    from source for each class as it is made (≈ 3 ms of the desktop app's start).
+    Unhashable, as a mutable dataclass is.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        key = _layout(self.__class__)[0]
+        return bool(key(self) == key(other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @reprlib.recursive_repr()
+    def __repr__(self) -> str:
+        shown = _layout(self.__class__)[1]
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
+        return f"{self.__class__.__qualname__}({inner})"
+
+
+@dataclass(eq=False, repr=False)
+class BuildingInfo(Record):
     """Structural facts of a building (楼栋), shared by its units.
 
     Attributes
@@ -68,8 +116,8 @@ class BuildingInfo:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
-class Site:
+@dataclass(eq=False, repr=False)
+class Site(Record):
     """Site survey of one unit (§1 and §3 of the unit format). ``None`` = not surveyed.
 
     Attributes
@@ -110,8 +158,8 @@ class Site:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
-class Household:
+@dataclass(eq=False, repr=False)
+class Household(Record):
     """One dwelling (户) of a unit.
 
     Attributes
@@ -161,8 +209,8 @@ class Household:
         return self.owner if self.owner not in (None, "") else self.id
 
 
-@dataclass
-class Costs:
+@dataclass(eq=False, repr=False)
+class Costs(Record):
     """Capital and running costs of one elevator.
 
     Attributes
@@ -193,8 +241,8 @@ class Costs:
         return sum(self.annual_om_yuan.values(), Decimal(0))
 
 
-@dataclass
-class ShareSettings:
+@dataclass(eq=False, repr=False)
+class ShareSettings(Record):
     """How the owners' total is split (§5 of the unit format).
 
     Attributes
@@ -224,8 +272,8 @@ class ShareSettings:
     given: bool = True
 
 
-@dataclass
-class Unit:
+@dataclass(eq=False, repr=False)
+class Unit(Record):
     """One unit (单元): one stairwell that gets one elevator.
 
     ``subsidies`` holds the subsidy rules as validated dicts (``type`` plus parameters as
@@ -268,8 +316,8 @@ class Unit:
         return copy.deepcopy(self)
 
 
-@dataclass
-class Building:
+@dataclass(eq=False, repr=False)
+class Building(Record):
     """A building (楼栋) of a community, with its units."""
 
     id: str
@@ -279,8 +327,8 @@ class Building:
     address: str = ""
 
 
-@dataclass
-class Community:
+@dataclass(eq=False, repr=False)
+class Community(Record):
     """A residential community (小区)."""
 
     id: str
@@ -289,8 +337,8 @@ class Community:
     district: str = ""
 
 
-@dataclass
-class Project:
+@dataclass(eq=False, repr=False)
+class Project(Record):
     """A project: usually one street (街道) with its communities.
 
     Attributes
