@@ -3,7 +3,6 @@ over it; the vote log is append-only; the save generation guards against lost up
 
 from __future__ import annotations
 
-import glob
 import os
 import sqlite3
 import tempfile
@@ -280,6 +279,8 @@ def _remove_stale_temporaries(path: Path) -> None:
     Only files older than :data:`STALE_TEMP_S` are removed, so a save running in another
     process at the same time is never disturbed.
     """
+    import glob  # for its escape only: not on the way to the window's first paint
+
     limit = time.time() - STALE_TEMP_S
     try:
         for f in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):

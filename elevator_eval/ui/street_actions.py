@@ -15,7 +15,6 @@ from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu
 
-from . import structure
 from .lazy_qt import CUSTOM_CONTEXT_MENU, WIDGET_SHORTCUT, Qt
 from .project_tree import ID_ROLE, KIND_ROLE
 
@@ -28,6 +27,14 @@ def _forms():
     from . import form_dialog
 
     return form_dialog
+
+
+def _structure():
+    """:mod:`.structure`, which makes the edits: loaded with the first one, not before
+    the window's first paint."""
+    from . import structure
+
+    return structure
 
 
 class StreetActions(QObject):
@@ -145,7 +152,7 @@ class StreetActions(QObject):
         def run(values):
             try:
                 on_accept(values)
-            except structure.StructureError as e:
+            except _structure().StructureError as e:
                 raise ValueError(e.args[0]) from None
 
         from .form_dialog import FormDialog
@@ -157,7 +164,7 @@ class StreetActions(QObject):
     # ------------------------------------------------------------------ answers
     def add_community(self):
         def ok(v):
-            cid = structure.add_community(self.w.doc, v["name"])
+            cid = _structure().add_community(self.w.doc, v["name"])
             self.select("community", cid)
 
         return self._open(
@@ -173,7 +180,7 @@ class StreetActions(QObject):
         year = _dt.date.today().year
 
         def ok(v):
-            bid = structure.add_building(self.w.doc, cid, v["name"], v["storeys"], v["year"])
+            bid = _structure().add_building(self.w.doc, cid, v["name"], v["storeys"], v["year"])
             self.select("building", bid)
 
         return self._open(
@@ -197,10 +204,10 @@ class StreetActions(QObject):
         bid = self._target("building")
         if bid is None:
             return self._need(self.tr("请先在左侧选择一个楼栋"))
-        uid, name = structure.suggest_unit(self.w.doc, bid)
+        uid, name = _structure().suggest_unit(self.w.doc, bid)
 
         def ok(v):
-            new = structure.add_unit(self.w.doc, bid, v["id"], v["name"])
+            new = _structure().add_unit(self.w.doc, bid, v["id"], v["name"])
             self.w.show_unit(new)
 
         return self._open(
@@ -247,7 +254,7 @@ class StreetActions(QObject):
             return value
 
         def ok(v):
-            n = structure.generate_households(
+            n = _structure().generate_households(
                 self.w.doc, uid, v["floors"], v["doors"], Decimal(v["area"]), v["first"]
             )
             self.w.statusBar().showMessage(self.tr("已生成 {0} 户").format(n), 5000)
@@ -277,8 +284,8 @@ class StreetActions(QObject):
             return None
         text = QGuiApplication.clipboard().text()
         try:
-            added, updated = structure.paste_households(self.w.doc, uid, text)
-        except structure.StructureError as e:
+            added, updated = _structure().paste_households(self.w.doc, uid, text)
+        except _structure().StructureError as e:
             self.w.report_error(self.tr("无法粘贴住户"), e.args[0][1])
             return None
         self.w.statusBar().showMessage(
@@ -300,7 +307,7 @@ class StreetActions(QObject):
             old = project.find_unit(item_id).name
 
         def ok(v):
-            structure.rename(self.w.doc, kind, item_id, v["name"])
+            _structure().rename(self.w.doc, kind, item_id, v["name"])
             self.select(kind, item_id)
 
         return self._open(
@@ -313,7 +320,7 @@ class StreetActions(QObject):
         kind, item_id = self.selected()
         if kind is None:
             return self._need(self.tr("请先在左侧选择要删除的小区、楼栋或单元"))
-        name = structure.delete(self.w.doc, kind, item_id)
+        name = _structure().delete(self.w.doc, kind, item_id)
         self.w.statusBar().showMessage(self.tr("已删除 {0}（可用 Ctrl+Z 撤销）").format(name), 8000)
         return name
 
