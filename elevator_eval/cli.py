@@ -101,7 +101,7 @@ def run_command(name: str, argv: list[str], stdout=None, stderr=None) -> int:
         if any("\x00" in a for a in argv):
             raise InputError("arguments", "an argument contains a NUL character")
         module = importlib.import_module(f"elevator_eval.commands.{name.replace('-', '_')}")
-        from .cli_parser import Parser  # argparse: not on the desktop app's way to its window
+        from .cli_parser import Parser  # not on the desktop app's way to its window
 
         parser = Parser(prog=f"elevator-eval {name}", description=COMMANDS[name])
         module.add_arguments(parser)
@@ -198,7 +198,7 @@ def _one_line(text: str) -> str:
 
 
 def run_gui(argv: list[str]) -> int:
-    if not argv:  # the common start: no arguments to parse (argparse is not loaded)
+    if not argv:  # the common start: no arguments to parse (no parser built)
         return _start_app(None, None)
     from .cli_parser import Parser
 
