@@ -4,16 +4,13 @@ where it was left, and the overview's header still shows its titles, tooltips an
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from elevator_eval.ui import labels, lazy_qt
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ui.app_process import run_app
 
 # Starts the app as ``python -m elevator_eval`` does and prints a line when Qt's
 # namespace is built (its first enum class, GlobalColor, is made), when the cyclic
@@ -44,25 +41,8 @@ finally:  # the app guarded None after its first paint (refcount_guard.py)
 
 
 def _start(settings_dir: Path) -> list[str]:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        ELEVATOR_EVAL_EXIT_AFTER_PAINT="1",
-        XDG_CONFIG_HOME=str(settings_dir),
-        XDG_DATA_HOME=str(settings_dir),
-        PYTHONPATH=str(ROOT),
-    )
-    p = subprocess.run(
-        [sys.executable, "-c", START],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert p.returncode == 0, p.stderr[-2000:]
-    return [line.split()[0] for line in p.stdout.splitlines() if line.strip()]
+    out = run_app(START, settings_dir)
+    return [line.split()[0] for line in out.splitlines() if line.strip()]
 
 
 def test_the_numbers_are_qt_s_own():

@@ -4,12 +4,7 @@ spreadsheet libraries, the dialogs, the structure editor or the writers' helpers
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ui.app_process import run_app
 
 # Starts the app as ``python -m elevator_eval`` does; when the app reports its first
 # paint, the names of the modules loaded at that moment are printed on a line first.
@@ -51,30 +46,13 @@ NOT_BEFORE_THE_FIRST_PAINT = [
 
 
 def test_the_first_paint_loads_the_window_model_and_reader_only(tmp_path):
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        ELEVATOR_EVAL_EXIT_AFTER_PAINT="1",
-        XDG_CONFIG_HOME=str(tmp_path),
-        XDG_DATA_HOME=str(tmp_path),
-        PYTHONPATH=str(ROOT),
-    )
-    p = subprocess.run(
-        [sys.executable, "-c", START],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert p.returncode == 0, p.stderr[-2000:]
-    lines = [line for line in p.stdout.splitlines() if line.startswith("loaded ")]
-    assert len(lines) == 1, p.stdout[-2000:]
+    out = run_app(START, tmp_path)
+    lines = [line for line in out.splitlines() if line.startswith("loaded ")]
+    assert len(lines) == 1, out[-2000:]
     loaded = set(lines[0].split()[1:])
     # what the first paint needs is there (the watch saw the real moment)
     for needed in ("elevator_eval.model", "elevator_eval.store", "elevator_eval.ui.overview"):
         assert needed in loaded
     assert [name for name in NOT_BEFORE_THE_FIRST_PAINT if name in loaded] == []
     # …and the census still comes after the paint
-    assert "census-ready-s" in p.stdout
+    assert "census-ready-s" in out
