@@ -314,18 +314,13 @@ class OverviewView(QWidget):
 
     def _cell_padding(self) -> int:
         """What a cell needs beside its text (the style's margins, the grid line): Qt's
-        width of the first row's cell less its text's (0 when there are no rows)."""
-        header = self.table.horizontalHeader()
-        rows = header.resizeContentsPrecision()
-        header.setResizeContentsPrecision(1)  # the first row only
-        try:
-            cell = self.table.sizeHintForColumn(0)
-        finally:
-            header.setResizeContentsPrecision(rows)
+        width for the first row's cell less its text's (0 when there are no rows)."""
         if self.model.rowCount() == 0:
             return 0
-        text = self.model.data(self.model.index(0, 0))
-        return cell - self._text_width([text])
+        index = self.model.index(0, 0)
+        grid = 1 if self.table.showGrid() else 0  # a column sized by Qt has room for it
+        cell = self.table.sizeHintForIndex(index).width() + grid
+        return cell - self._text_width([self.model.data(index)])
 
     def _text_width(self, texts: list) -> int:
         """The widest of ``texts`` (one line each, as a cell shows it) in the table's
