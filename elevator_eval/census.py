@@ -22,6 +22,7 @@ from typing import Any
 from .census_arrays import classify_arrays, units_to_arrays
 from .errors import InputError
 from .model import Project, Unit
+from .pacing import PACE_ITEMS, pace
 from .rulebook import Resolver, RuleBundle
 from .store.lazy import paused_gc
 from .structural import current_year
@@ -215,7 +216,9 @@ def summarise(rows: list[CensusRow], project: str = "", year: int = 0) -> Census
     by_comm: dict[str, dict[str, int]] = {}
     by_band: dict[str, dict[str, int]] = {}
     bands: dict[int, str] = {}
-    for r in rows:
+    for i, r in enumerate(rows):
+        if not i % PACE_ITEMS:
+            pace()
         by_class[r.klass] += 1
         by_comm.setdefault(r.community, _zero())[r.klass] += 1
         band = bands.get(r.year_built)
@@ -269,6 +272,8 @@ def _census(project: Project, ruleset: str | None, year: int | None, vectorised:
     classes = _fast_classes([u for _, _, u in located], bundles, year) if vectorised else None
     rows: list[CensusRow] = []
     for i, ((c, b, u), bd) in enumerate(zip(located, bundles)):
+        if not i % PACE_ITEMS:
+            pace()
         where = (c.name or c.id, b.name or b.id, u.id, u.name, u.building.year_built)
         fast = classes[i] if classes is not None else None
         if fast is not None:
@@ -291,7 +296,9 @@ def _bundles(units: list[Unit], resolver: Resolver, ruleset: str | None) -> list
     """
     seen: dict[tuple[str | None, str | None], RuleBundle] = {}
     out = []
-    for u in units:
+    for i, u in enumerate(units):
+        if not i % PACE_ITEMS:
+            pace()
         key = (u.consent_rules, u.suitability_rules)
         bd = seen.get(key)
         if bd is None:

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from .model import DANGER_GRADES, STRUCTURES, Site, Unit
+from .pacing import PACE_ITEMS, pace
 from .rulebook import resolve
 from .site.measure import effective_site
 from .spatial import planned_car_m
@@ -145,16 +146,23 @@ def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
         [(k, types.get(k, np.float64 if k.endswith("_m") else np.int32)) for k in ARRAY_FIELDS]
     )
     table = np.empty(len(units), dtype=dtype)
-    building = list(zip(*map(_building_row, units))) if units else [()] * 6
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(units), PACE_ITEMS):
+        pace()
+        rows += map(_building_row, units[start : start + PACE_ITEMS])
+    building = list(zip(*rows)) if units else [()] * 6
     for k, col in zip(ARRAY_FIELDS[:6], building):
         table[k] = col
     site, handled = stored_site_columns(units, ENTRY_CODES)
     same: dict[str, tuple[Any, ...]] = {}  # stored site text -> its row (copied units)
     for i, ok in enumerate(handled):
+        if not i % PACE_ITEMS:
+            pace()
         if not ok:
             text = stored_part(units[i], "site")
             row = same.get(text) if text is not None else None
-            if row is None:
+            if row is None:  # read in full (a plan is measured: milliseconds)
+                pace()
                 row = _site_row(units[i].site)
                 if text is not None:
                     same[text] = row

@@ -28,6 +28,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..model import Site
+from ..pacing import pace
 from ..unitfile_write import dumps_json
 from .plan import Plan, Point, Prism, parse_plan, plan_of
 from .sunlight import SunlightResult, analyse
@@ -191,7 +192,9 @@ def _plan_and_measured(site: Site) -> tuple[Plan, Measured] | None:
     hit = _quick.get(key)
     if hit is not None:
         return hit
+    pace()  # (each step takes milliseconds; a census in the background: pacing.py)
     plan_of(site)  # validate (InputError naming the field)
+    pace()
     result = _measure_cached(dumps_json(raw, indent=None))
     with _quick_lock:
         if len(_quick) >= _QUICK_MAX:

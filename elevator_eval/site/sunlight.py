@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..errors import InputError
+from ..pacing import pace
 from .plan import Plan, PlanWindow, Prism
 from .sun import Floats, hour_angle_deg, sun_vectors
 from .sunlight_rules import SunRules, resolve
@@ -264,6 +265,7 @@ def analyse(
     # ≈ 12 ms of a fresh process)
     facings = np.round(f, 9)
     for facing in sorted(set(facings.tolist())):
+        pace()  # (a census in the background lets the window repaint: pacing.py)
         rows = np.flatnonzero(facings == facing)
         cols = np.flatnonzero(front[rows].any(axis=0))
         if not len(cols):

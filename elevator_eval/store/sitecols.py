@@ -19,6 +19,7 @@ from itertools import chain, repeat
 from typing import Any
 
 from ..model import Unit
+from ..pacing import PACE_ITEMS, pace
 from .lazy import stored_part
 
 _SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # the C scanner: (value, end)
@@ -80,6 +81,7 @@ def _decoded(texts: list[str]) -> list[dict[str, Any]]:
     for i, t in enumerate(texts):  # one C call per _SCAN_CHARS characters
         size += len(t)
         if size >= _SCAN_CHARS or i == len(texts) - 1:
+            pace()
             found += _scan_part(texts[start : i + 1])
             start, size = i + 1, 0
     if len(found) != len(texts) or [e for _, e in found] != list(map(len, texts)):
@@ -184,7 +186,10 @@ def stored_site_columns(
     ValueError
         when a stored site text is not one JSON object.
     """
-    texts = [stored_part(u, "site") for u in units]
+    texts: list[str | None] = []
+    for start in range(0, len(units), PACE_ITEMS):
+        pace()
+        texts += [stored_part(u, "site") for u in units[start : start + PACE_ITEMS]]
     texts = [t if t is not None and t.endswith(_NO_EXTRA) else None for t in texts]
     bad = [t is None for t in texts]
     cols: dict[str, list[Any]] = {k: [] for k in SITE_COLUMNS}
