@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..model import Project
+from ..pacing import paced
 from . import commands
 
 translate = QCoreApplication.translate
@@ -311,23 +312,25 @@ class ProjectDocument(QObject):
             sum(len(b.units) for c in self.project.communities for b in c.buildings) >= FREEZE_UNITS
         )
 
-    def census_in_background(self, project: Project):
+    def census_in_background(self, project: Project, pause: Callable[[], None] | None = None):
         """``census.census(project)`` for a worker thread. For a large project the cyclic
         collector waits meanwhile (its full collections would pause the window on every
-        few thousand rows made) and the rows made are then kept out of its walks."""
+        few thousand rows made) and the rows made are then kept out of its walks.
+        ``pause`` is called at the census's pauses (:mod:`elevator_eval.pacing`; the
+        window's :class:`~.window_turns.RepaintGate`)."""
         self._wait_for_window()
         quiet = self.is_large() and gc.isenabled()
         if quiet:
             gc.disable()
         try:
-            with _short_turns():
+            with _short_turns(), paced(pause):
                 result = engine("census").census(project)
-            made = {}
-            for make in list(self._preparers):  # what the views show of it, made here too
-                try:
-                    made[make] = make(result)
-                except Exception:  # made again when a view asks, which shows the error
-                    continue
+                made = {}
+                for make in list(self._preparers):  # what the views show of it, made here too
+                    try:
+                        made[make] = make(result)
+                    except Exception:  # made again when a view asks, which shows the error
+                        continue
             self._prepared = (result, made)
             return result
         finally:

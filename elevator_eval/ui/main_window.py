@@ -424,16 +424,23 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         project, changes = doc.project, doc.changes
         prepare_tree_rows(self.tree)
 
+        from .window_turns import RepaintGate  # after the first paint
+        from .worker import run_task
+
+        overview = self._views.get("overview")
+        gate = RepaintGate(
+            [self.tree.viewport(), overview.table.viewport() if overview else None], self
+        )
+
         def done(result=None):
+            gate.stop()
             doc.defer_engines = False
             doc.adopt_census(changes, result)  # refused after an edit: computed on demand
             self._on_project_replaced()
 
-        from .worker import run_task  # after the first paint
-
         task = run_task(
             self,
-            lambda _progress: doc.census_in_background(project),
+            lambda _progress: doc.census_in_background(project, pause=gate.hook),
             show_dialog=False,
             start=False,
         )

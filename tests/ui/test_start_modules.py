@@ -32,6 +32,7 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "elevator_eval.fonts",  # the documents' font code
     "elevator_eval.ui.structure",  # editing the street's structure
     "elevator_eval.ui.worker",  # the task runner
+    "elevator_eval.ui.window_turns",  # the census steps aside while the window repaints
     "elevator_eval.ui.form_dialog",
     "numpy",
     "matplotlib",

@@ -1,0 +1,103 @@
+"""The census steps aside while the window repaints (``ui/window_turns.py``): a paint of a
+watched view closes the gate, the gate opens again after the paints stop, a worker
+waits at its pauses while the gate is closed, and the census the app starts after its
+first paint still arrives while the table repaints all the time."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QWidget
+
+from benchmarks.bench_ui import project_of
+from elevator_eval.ui import window_turns
+from elevator_eval.ui.window_turns import RepaintGate
+
+
+def test_the_paint_event_number_is_qts():
+    assert int(QEvent.Type.Paint) == window_turns.PAINT_EVENT
+
+
+def _shown_widget(qtbot) -> QWidget:
+    w = QWidget()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_a_paint_closes_the_gate_until_the_paints_stop(qtbot, monkeypatch):
+    monkeypatch.setattr(window_turns, "REOPEN_MS", 60_000)  # closed until stopped
+    w = _shown_widget(qtbot)
+    gate = RepaintGate([w])
+    assert gate.open.is_set()
+    w.update()  # painted in a turn of the event loop
+    qtbot.waitUntil(lambda: not gate.open.is_set(), timeout=5_000)
+    gate.stop()
+    assert gate.open.is_set()
+    w.update()
+    qtbot.wait(50)
+    assert gate.open.is_set()  # no longer watched
+
+
+def test_the_gate_opens_again_after_the_last_paint(qtbot, monkeypatch):
+    monkeypatch.setattr(window_turns, "REOPEN_MS", 500)  # (long enough to see it closed)
+    w = _shown_widget(qtbot)
+    gate = RepaintGate([w])
+    w.update()
+    qtbot.waitUntil(lambda: not gate.open.is_set(), timeout=5_000)
+    qtbot.waitUntil(gate.open.is_set, timeout=5_000)  # REOPEN_MS after the paint
+    gate.stop()
+
+
+def test_a_worker_waits_at_its_pause_while_the_gate_is_closed(qtbot, monkeypatch):
+    monkeypatch.setattr(window_turns, "MAX_WAIT_S", 60.0)  # only the gate lets it go
+    monkeypatch.setattr(window_turns, "REOPEN_MS", 1_000)
+    w = _shown_widget(qtbot)
+    gate = RepaintGate([w])
+    w.update()
+    qtbot.waitUntil(lambda: not gate.open.is_set(), timeout=5_000)
+    past = threading.Event()
+
+    def worker():
+        gate.hook()
+        past.set()
+
+    t = threading.Thread(target=worker)
+    t.start()
+    assert not past.wait(0.2)  # held while the gate is closed
+    qtbot.waitUntil(past.is_set, timeout=5_000)  # the gate opened after the paint
+    t.join()
+    gate.stop()
+
+
+def test_the_census_arrives_while_the_table_repaints_all_the_time(
+    make_main_window, qtbot, monkeypatch
+):
+    found: list[bool] = []  # at each pause: was the gate closed?
+    real_hook = RepaintGate.hook
+
+    def hook(self):
+        found.append(not self.open.is_set())
+        real_hook(self)
+
+    monkeypatch.setattr(RepaintGate, "hook", hook)
+    w = make_main_window()
+    w.doc.defer_engines = True
+    w.doc.set_project(project_of(2_000), None)
+    w.show_overview()
+    viewport = w.view("overview").table.viewport()
+    painter = QTimer()
+    painter.setInterval(25)  # longer than REOPEN_MS: the gate opens between paints
+    painter.timeout.connect(viewport.repaint)
+    task = w.finish_startup()
+    painter.start()
+    with qtbot.waitSignal(task.done, timeout=120_000):
+        pass
+    painter.stop()
+    assert task.state == "finished"
+    assert w.doc.census() is not None and w.doc.census().total == 2_000
+    assert any(found) and not all(found)  # it waited at some pauses, not at every one
+    gates = w.findChildren(RepaintGate)
+    assert gates and all(g.open.is_set() for g in gates)  # stopped: nothing held
