@@ -142,15 +142,19 @@ class GapProbe:
         return max((b - a) * 1000 for a, b in zip(stamps, stamps[1:]))
 
 
-def run_steps(app, steps, interval_ms: int = 16) -> None:
+def run_steps(app, steps, interval_ms: int = 16, until=None) -> None:
     """Run ``steps`` (callables) one per ``interval_ms`` from the event loop, as a user's
-    scroll wheel or keyboard would, and return when all have run and been painted."""
+    scroll wheel or keyboard would, and return when all have run and been painted (and,
+    with ``until``, once ``until()`` is true: the loop runs on until then, without
+    quitting the application, which would close its windows)."""
     from PySide6.QtCore import QTimer
 
     pending = list(steps)
 
     def next_step():
         if not pending:
+            if until is not None and not until():
+                return
             timer.stop()
             QTimer.singleShot(interval_ms, app.quit)
             return
@@ -230,8 +234,9 @@ def census_cpu_s(n: int, runs: int = 3) -> float:
 def scroll_during_census(app, n: int) -> float:
     """A second window on a fresh ``n``-unit project: the overview is scrolled from top
     to bottom while the census runs (started as at start-up); the largest pause in ms.
-    No target: the census thread and the window share the interpreter lock, and each of
-    the table's calls into Python while it repaints may wait for it."""
+    No target of its own (the census steps aside while the window repaints:
+    ``ui/window_turns.py``; it then takes longer). When the census outlasts the scroll,
+    the loop runs on until it ends (the pauses until then count)."""
     from PySide6.QtCore import QSettings
 
     from elevator_eval.ui.main_window import MainWindow
@@ -246,9 +251,8 @@ def scroll_during_census(app, n: int) -> float:
         ended: list[float] = []
         task.done.connect(lambda: ended.append(time.perf_counter()))
         bar = window.view("overview").table.verticalScrollBar()
-        run_steps(app, scroll_steps(bar, 200), interval_ms=5)
-        while not ended:  # the census outlasted the scroll: the pause until it ends
-            app.processEvents()
+        # when the census outlasts the scroll, the loop runs on until it ends
+        run_steps(app, scroll_steps(bar, 200), interval_ms=5, until=lambda: bool(ended))
         worst = probe.stop(end=ended[0])
         window.doc.undo_stack.setClean()
         window.close()
