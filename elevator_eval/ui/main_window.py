@@ -50,6 +50,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         self.settings = settings or Settings()
         self.doc = ProjectDocument(self)
         self.current_unit: str | None = None
+        self._census_gate = None  # while the census after the first paint runs
         self._views: dict[str, QWidget] = {}
         # tests replace these to answer the dialogs
         self.ask_save_changes = self._ask_save_changes
@@ -424,13 +425,14 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         project, changes = doc.project, doc.changes
         prepare_tree_rows(self.tree)
 
-        from .window_turns import RepaintGate  # after the first paint
-        from .worker import run_task
+        from .worker import Cancelled, run_task  # after the first paint
 
-        overview = self._views.get("overview")
-        gate = RepaintGate(
-            [self.tree.viewport(), overview.table.viewport() if overview else None], self
-        )
+        gate = self._census_gate = self._repaint_gate()
+
+        def pause() -> None:  # at each of the census's pauses (pacing.py)
+            gate.hook()
+            if task.is_cancelled:  # the window closes: the census ends here
+                raise Cancelled
 
         def done(result=None):
             gate.stop()
@@ -440,12 +442,13 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
 
         task = run_task(
             self,
-            lambda _progress: doc.census_in_background(project, pause=gate.hook),
+            lambda _progress: doc.census_in_background(project, pause=pause),
             show_dialog=False,
             start=False,
         )
         task.finished.connect(done)
         task.failed.connect(lambda _message: done())  # the overview shows the error
+        task.cancelled.connect(gate.stop)
 
         def start() -> None:
             # the colours' brushes the first paint went without, in a turn of their own
@@ -457,6 +460,15 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
 
         QTimer.singleShot(0, self, start)  # (dropped with the window)
         return task
+
+    def _repaint_gate(self):
+        """A :class:`~.window_turns.RepaintGate` over the tree and the overview's table:
+        the census waits at its pauses while they repaint."""
+        from .window_turns import RepaintGate
+
+        overview = self._views.get("overview")
+        views = [self.tree.viewport(), overview.table.viewport() if overview else None]
+        return RepaintGate(views, self)
 
     def _update_title(self, *_args) -> None:
         name = self.doc.title() if self.doc.project.name or self.doc.path else ""
@@ -485,6 +497,8 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         self._clear_autosave()  # saved or discarded: no recovery offered next time
         from .worker import running_tasks
 
+        if self._census_gate is not None:
+            self._census_gate.stop()  # a census waiting for the repaints goes on (to its end)
         for task in running_tasks():
             task.cancel()
             task.wait(10_000)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QWidget
 
 from benchmarks.bench_ui import project_of
+from elevator_eval import census
 from elevator_eval.ui import window_turns
 from elevator_eval.ui.window_turns import RepaintGate
 
@@ -101,3 +102,39 @@ def test_the_census_arrives_while_the_table_repaints_all_the_time(
     assert any(found) and not all(found)  # it waited at some pauses, not at every one
     gates = w.findChildren(RepaintGate)
     assert gates and all(g.open.is_set() for g in gates)  # stopped: nothing held
+
+
+def test_closing_the_window_ends_a_census_held_by_the_repaints(
+    make_main_window, qtbot, monkeypatch
+):
+    """The window closes while the census waits for its repaints: the census goes on and
+    ends at its next pause (cancelled), instead of waiting out each pause."""
+    monkeypatch.setattr(window_turns, "MAX_WAIT_S", 60.0)  # only the gate lets it go
+    monkeypatch.setattr(window_turns, "REOPEN_MS", 60_000)
+    held = threading.Event()
+    real_hook = RepaintGate.hook
+
+    def hook(self):
+        if not self.open.is_set():
+            held.set()
+        real_hook(self)
+
+    monkeypatch.setattr(RepaintGate, "hook", hook)
+    counted: list[int] = []
+    real_summarise = census.summarise
+    monkeypatch.setattr(
+        census, "summarise", lambda *a, **k: counted.append(1) or real_summarise(*a, **k)
+    )
+    w = make_main_window()
+    w.doc.defer_engines = True
+    w.doc.set_project(project_of(2_000), None)
+    w.show_overview()
+    counted.clear()  # (the window's first project, counted at once)
+    task = w.finish_startup()
+    w.view("overview").table.viewport().update()  # closes the gate until it is stopped
+    qtbot.waitUntil(held.is_set, timeout=60_000)  # the census waits at a pause
+    w.close()  # stops the gate, cancels the task and waits for it
+    assert task.state == "cancelled" or task.wait(0)  # ended, not held
+    qtbot.waitUntil(lambda: task.state == "cancelled", timeout=10_000)
+    assert w.doc.census() is None  # a cancelled census is not shown
+    assert counted == []  # it ended at a pause, before its counts
