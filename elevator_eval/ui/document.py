@@ -317,7 +317,7 @@ class ProjectDocument(QObject):
         collector waits meanwhile (its full collections would pause the window on every
         few thousand rows made) and the rows made are then kept out of its walks.
         ``pause`` is called at the census's pauses (:mod:`elevator_eval.pacing`; the
-        window's :class:`~.window_turns.RepaintGate`)."""
+        window's :class:`~.window_turns.BusyGate`)."""
         self._wait_for_window()
         quiet = self.is_large() and gc.isenabled()
         if quiet:

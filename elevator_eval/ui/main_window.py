@@ -427,7 +427,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
 
         from .worker import Cancelled, run_task  # after the first paint
 
-        gate = self._census_gate = self._repaint_gate()
+        gate = self._census_gate = self._busy_gate()
 
         def pause() -> None:  # at each of the census's pauses (pacing.py)
             gate.hook()
@@ -461,14 +461,16 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         QTimer.singleShot(0, self, start)  # (dropped with the window)
         return task
 
-    def _repaint_gate(self):
-        """A :class:`~.window_turns.RepaintGate` over the tree and the overview's table:
-        the census waits at its pauses while they repaint."""
-        from .window_turns import RepaintGate
+    def _busy_gate(self):
+        """A :class:`~.window_turns.BusyGate` over the tree, the overview's table and its
+        search box: the census waits at its pauses while the window is busy with them."""
+        from .window_turns import BusyGate
 
+        watched = [self.tree.viewport()]
         overview = self._views.get("overview")
-        views = [self.tree.viewport(), overview.table.viewport() if overview else None]
-        return RepaintGate(views, self)
+        if overview is not None:
+            watched += [overview.table.viewport(), overview.search]
+        return BusyGate(watched, self)
 
     def _update_title(self, *_args) -> None:
         name = self.doc.title() if self.doc.project.name or self.doc.path else ""

@@ -1,4 +1,4 @@
-"""A worker's computation waits while the window repaints its large views.
+"""A worker's computation waits while the window is busy with its large views.
 
 The window's thread and a worker thread share Python's interpreter lock. A repaint of
 the overview's table or the project tree calls into Python hundreds of times (a model's
@@ -6,11 +6,13 @@ the overview's table or the project tree calls into Python hundreds of times (a 
 calls waits for the lock to be handed over: on a street of 20,000 units the window
 paused 70–190 ms at each scroll while the census ran.
 
-:class:`RepaintGate` watches the views' viewports: a paint event closes the gate, and a
-zero timer opens it again once the event loop has finished that turn. Its :meth:`hook`,
-set for the computation with :func:`elevator_eval.pacing.paced`, makes the worker wait at
-its next :func:`~elevator_eval.pacing.pace` while the gate is closed, at most
-:data:`MAX_WAIT_S` each time.
+:class:`BusyGate` watches the views' viewports and the search box: a paint, a key, a
+click or a turn of the wheel on one of them closes the gate, and it opens again
+:data:`REOPEN_MS` after the last one (a key typed in the search filters the table in
+Python at once). Its :meth:`hook`, set for the computation with
+:func:`elevator_eval.pacing.paced`, makes the worker wait at its next
+:func:`~elevator_eval.pacing.pace` while the gate is closed, at most :data:`MAX_WAIT_S`
+each time.
 """
 
 from __future__ import annotations
@@ -21,14 +23,15 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-PAINT_EVENT = 12
-"""``QEvent.Paint`` (a number: Qt's enum namespace is not built before it is needed, see
-``lazy_qt.py``; ``tests/ui/test_window_turns.py`` compares it with Qt's)."""
+BUSY_EVENTS = frozenset({12, 6, 2, 31})
+"""``QEvent.Paint``, ``KeyPress``, ``MouseButtonPress`` and ``Wheel`` (numbers: Qt's enum
+namespace is not built before it is needed, see ``lazy_qt.py``;
+``tests/ui/test_window_turns.py`` compares them with Qt's)."""
 
 REOPEN_MS = 10
-"""The gate opens again this long after the last paint (the rows a repaint showed are
-read in the turns right after it: ``census_model.py``). App default, from the window
-benchmark."""
+"""The gate opens again this long after the last event that closed it (the rows a
+repaint showed are read in the turns right after it: ``census_model.py``). App default,
+from the window benchmark."""
 
 MAX_WAIT_S = 0.05
 """The longest a worker waits at one pause: a window repainting without end (or waiting
@@ -36,8 +39,9 @@ for the worker itself) lets it go on at this pace. App default, from the window
 benchmark."""
 
 
-class RepaintGate(QObject):
-    """Closed while the watched widgets repaint (made in the window's thread)."""
+class BusyGate(QObject):
+    """Closed while the window paints the watched widgets or handles input on them (made
+    in the window's thread)."""
 
     def __init__(self, widgets: Iterable[QWidget], parent: QObject | None = None):
         super().__init__(parent)
@@ -52,7 +56,7 @@ class RepaintGate(QObject):
             w.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() == PAINT_EVENT:
+        if event.type() in BUSY_EVENTS:
             self.open.clear()
             self._reopen.start()  # (again: a scroll repaints every few milliseconds)
         return False
@@ -67,6 +71,6 @@ class RepaintGate(QObject):
 
     def hook(self) -> None:
         """For :func:`~elevator_eval.pacing.paced` in a worker thread: wait while the
-        views repaint, at most :data:`MAX_WAIT_S`."""
+        window is busy, at most :data:`MAX_WAIT_S`."""
         if not self.open.is_set():
             self.open.wait(MAX_WAIT_S)

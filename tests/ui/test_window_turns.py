@@ -8,16 +8,17 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from benchmarks.bench_ui import project_of
 from elevator_eval import census
 from elevator_eval.ui import window_turns
-from elevator_eval.ui.window_turns import RepaintGate
+from elevator_eval.ui.window_turns import BusyGate
 
 
-def test_the_paint_event_number_is_qts():
-    assert int(QEvent.Type.Paint) == window_turns.PAINT_EVENT
+def test_the_event_numbers_are_qts():
+    kinds = (QEvent.Type.Paint, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
+    assert {int(k) for k in (*kinds, QEvent.Type.Wheel)} == window_turns.BUSY_EVENTS
 
 
 def _shown_widget(qtbot) -> QWidget:
@@ -31,7 +32,7 @@ def _shown_widget(qtbot) -> QWidget:
 def test_a_paint_closes_the_gate_until_the_paints_stop(qtbot, monkeypatch):
     monkeypatch.setattr(window_turns, "REOPEN_MS", 60_000)  # closed until stopped
     w = _shown_widget(qtbot)
-    gate = RepaintGate([w])
+    gate = BusyGate([w])
     assert gate.open.is_set()
     w.update()  # painted in a turn of the event loop
     qtbot.waitUntil(lambda: not gate.open.is_set(), timeout=5_000)
@@ -42,10 +43,26 @@ def test_a_paint_closes_the_gate_until_the_paints_stop(qtbot, monkeypatch):
     assert gate.open.is_set()  # no longer watched
 
 
+def test_a_key_typed_in_a_watched_box_closes_the_gate(qtbot, monkeypatch):
+    """Typing in the search box filters the table in Python at once: the census waits."""
+    monkeypatch.setattr(window_turns, "REOPEN_MS", 60_000)
+    box = QLineEdit()
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    gate = BusyGate([box])
+    qtbot.wait(50)  # (its first paints closed the gate)
+    gate.open.set()
+    qtbot.keyClick(box, "a")  # delivered now; the box repaints in a later turn
+    assert not gate.open.is_set()
+    assert box.text() == "a"  # the key went on to the box
+    gate.stop()
+
+
 def test_the_gate_opens_again_after_the_last_paint(qtbot, monkeypatch):
     monkeypatch.setattr(window_turns, "REOPEN_MS", 500)  # (long enough to see it closed)
     w = _shown_widget(qtbot)
-    gate = RepaintGate([w])
+    gate = BusyGate([w])
     w.update()
     qtbot.waitUntil(lambda: not gate.open.is_set(), timeout=5_000)
     qtbot.waitUntil(gate.open.is_set, timeout=5_000)  # REOPEN_MS after the paint
@@ -56,7 +73,7 @@ def test_a_worker_waits_at_its_pause_while_the_gate_is_closed(qtbot, monkeypatch
     monkeypatch.setattr(window_turns, "MAX_WAIT_S", 60.0)  # only the gate lets it go
     monkeypatch.setattr(window_turns, "REOPEN_MS", 1_000)
     w = _shown_widget(qtbot)
-    gate = RepaintGate([w])
+    gate = BusyGate([w])
     w.update()
     qtbot.waitUntil(lambda: not gate.open.is_set(), timeout=5_000)
     past = threading.Event()
@@ -77,13 +94,13 @@ def test_the_census_arrives_while_the_table_repaints_all_the_time(
     make_main_window, qtbot, monkeypatch
 ):
     found: list[bool] = []  # at each pause: was the gate closed?
-    real_hook = RepaintGate.hook
+    real_hook = BusyGate.hook
 
     def hook(self):
         found.append(not self.open.is_set())
         real_hook(self)
 
-    monkeypatch.setattr(RepaintGate, "hook", hook)
+    monkeypatch.setattr(BusyGate, "hook", hook)
     w = make_main_window()
     w.doc.defer_engines = True
     w.doc.set_project(project_of(2_000), None)
@@ -100,7 +117,7 @@ def test_the_census_arrives_while_the_table_repaints_all_the_time(
     assert task.state == "finished"
     assert w.doc.census() is not None and w.doc.census().total == 2_000
     assert any(found) and not all(found)  # it waited at some pauses, not at every one
-    gates = w.findChildren(RepaintGate)
+    gates = w.findChildren(BusyGate)
     assert gates and all(g.open.is_set() for g in gates)  # stopped: nothing held
 
 
@@ -112,14 +129,14 @@ def test_closing_the_window_ends_a_census_held_by_the_repaints(
     monkeypatch.setattr(window_turns, "MAX_WAIT_S", 60.0)  # only the gate lets it go
     monkeypatch.setattr(window_turns, "REOPEN_MS", 60_000)
     held = threading.Event()
-    real_hook = RepaintGate.hook
+    real_hook = BusyGate.hook
 
     def hook(self):
         if not self.open.is_set():
             held.set()
         real_hook(self)
 
-    monkeypatch.setattr(RepaintGate, "hook", hook)
+    monkeypatch.setattr(BusyGate, "hook", hook)
     counted: list[int] = []
     real_summarise = census.summarise
     monkeypatch.setattr(
