@@ -500,7 +500,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         from .worker import running_tasks
 
         if self._census_gate is not None:
-            self._census_gate.stop()  # a census waiting for the repaints goes on (to its end)
+            self._census_gate.stop()  # a census held there goes on, to its next pause
         for task in running_tasks():
             task.cancel()
             task.wait(10_000)

@@ -20,13 +20,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-BUSY_EVENTS = frozenset({12, 6, 2, 31})
-"""``QEvent.Paint``, ``KeyPress``, ``MouseButtonPress`` and ``Wheel`` (numbers: Qt's enum
-namespace is not built before it is needed, see ``lazy_qt.py``;
-``tests/ui/test_window_turns.py`` compares them with Qt's)."""
+BUSY_EVENTS = frozenset(
+    {QEvent.Type.Paint, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
+)
+"""The events that close the gate (this module loads after the first paint)."""
 
 REOPEN_MS = 10
 """The gate opens again this long after the last event that closed it (the rows a

@@ -7,18 +7,13 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from benchmarks.bench_ui import project_of
 from elevator_eval import census
 from elevator_eval.ui import window_turns
 from elevator_eval.ui.window_turns import BusyGate
-
-
-def test_the_event_numbers_are_qts():
-    kinds = (QEvent.Type.Paint, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
-    assert {int(k) for k in (*kinds, QEvent.Type.Wheel)} == window_turns.BUSY_EVENTS
 
 
 def _shown_widget(qtbot) -> QWidget:
