@@ -51,3 +51,27 @@ def test_a_census_pauses_in_each_of_its_loops_and_gives_the_same_result():
     # buildings' and the sites' columns, the rows, the counts
     assert len(calls) >= 5 * math.ceil(UNITS / PACE_ITEMS)
     assert pacing.pace is pace  # (the census's modules call this one)
+
+
+def test_a_plan_measured_anew_pauses_before_each_step():
+    """Before the plan is checked, before it is measured, and for each facing of windows
+    in the sunlight analysis (the steps of milliseconds a census makes per plan)."""
+    import copy
+    from decimal import Decimal
+
+    from elevator_eval.resources import sample_project_path
+    from elevator_eval.site.measure import measure_site
+    from elevator_eval.store import open_project
+
+    unit = next(u for u in open_project(sample_project_path()).units() if u.site.extra)
+    site = copy.deepcopy(unit.site)
+    site.extra["plan"]["shaft"]["height_m"] = Decimal("20.0001")  # not measured before
+    calls: list[int] = []
+    with paced(lambda: calls.append(1)):
+        measured = measure_site(site)
+    assert measured is not None and "sunlight_below_standard" in measured.values
+    assert len(calls) >= 3
+    first = len(calls)
+    with paced(lambda: calls.append(1)):
+        measure_site(site)  # measured already: no step to pause between
+    assert len(calls) == first
