@@ -145,6 +145,9 @@ class ProjectDocument(QObject):
         self._preparers: list[Callable[[Any], Any]] = [unit_rows, unit_classes]
         self._prepared: tuple[Any, dict[Callable[[Any], Any], Any]] = (None, {})
         self.changes = 0  # counts edits and replacements (a background result's age)
+        # counts the projects set and the units added or removed (a tree's or a count's age)
+        self.structure_changes = 0
+        self._unit_count = (-1, 0)  # (structure_changes, units) when last counted
         self.is_sample = False
         # True while the window paints for the first time: views show the project without
         # engine results, which follow right after the first paint (see app.run)
@@ -165,6 +168,7 @@ class ProjectDocument(QObject):
     ) -> None:
         gc.unfreeze()  # the previous project's objects may be collected again
         self.project = project
+        self.structure_changes += 1
         if self.is_large():
             # a large project's objects live as long as it is open: the cyclic collector
             # stops walking them (else each full collection pauses the window ≈ 1 s)
@@ -236,6 +240,7 @@ class ProjectDocument(QObject):
 
     def notify_structure(self) -> None:
         self.changes += 1  # a census made before is of other units (see adopt_census)
+        self.structure_changes += 1
         self._cache.clear()
         self.structureChanged.emit()
 
@@ -306,11 +311,19 @@ class ProjectDocument(QObject):
             lambda: mod.compute_share(self.unit(unit_id), method, settings=self.project.settings),
         )
 
+    def unit_count(self) -> int:
+        """How many units the project has (counted again when units were added or removed,
+        :meth:`notify_structure`: a street of 20,000 units takes milliseconds to count)."""
+        seen, n = self._unit_count
+        if seen != self.structure_changes:
+            project = self.project
+            n = sum(len(b.units) for c in project.communities for b in c.buildings)
+            self._unit_count = (self.structure_changes, n)
+        return n
+
     def is_large(self) -> bool:
         """Whether the project has :data:`FREEZE_UNITS` units or more."""
-        return (
-            sum(len(b.units) for c in self.project.communities for b in c.buildings) >= FREEZE_UNITS
-        )
+        return self.unit_count() >= FREEZE_UNITS
 
     def census_in_background(self, project: Project, pause: Callable[[], None] | None = None):
         """``census.census(project)`` for a worker thread. For a large project the cyclic

@@ -482,7 +482,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         self.setWindowModified(self.doc.is_dirty())
 
     def _update_status(self) -> None:
-        n = sum(len(b.units) for c in self.doc.project.communities for b in c.buildings)
+        n = self.doc.unit_count()
         if self.doc.path is None:
             where = self.tr("未保存")
         elif self.doc.is_sample:

@@ -55,6 +55,7 @@ class ProjectTreeModel(QAbstractItemModel):
         self.unit_count = 0
         self._where: dict[str, tuple[int, int, int]] | None = None
         self._shape: tuple[list, list, list] = ([], [], [])
+        self._structure_seen = -1  # the document's structure_changes when last read
         self._brush: dict[str, QBrush] = {}  # made when first shown (start-up)
 
     def reset(self, klass: dict[str, str]) -> None:
@@ -67,6 +68,7 @@ class ProjectTreeModel(QAbstractItemModel):
             self._buildings.extend((ci, bi) for bi in range(len(c.buildings)))
         self._klass = dict(klass)
         self._shape = _shape(self._communities)
+        self._structure_seen = self.doc.structure_changes
         self.unit_count = sum(self._shape[2])
         self._where = None
         self.endResetModel()
@@ -81,8 +83,11 @@ class ProjectTreeModel(QAbstractItemModel):
         on a street of 20,000 units: 10–40 ms either way). Only the units' colour
         changes and the rows are read live, so no signal is sent: the caller repaints
         its view (``viewport().update()``)."""
-        if _shape(self.doc.project.communities) != self._shape:
-            return False
+        structure = self.doc.structure_changes
+        if structure != self._structure_seen:  # units added or removed since: compared
+            if _shape(self.doc.project.communities) != self._shape:
+                return False
+            self._structure_seen = structure
         self._klass = dict(klass)
         self._where = None
         return True

@@ -151,3 +151,27 @@ def test_the_census_hands_the_interpreter_over_often_while_it_runs(qtbot, monkey
     assert seen == [pytest.approx(document.CENSUS_SWITCH_S, abs=1e-6)]
     assert before > document.CENSUS_SWITCH_S
     assert sys.getswitchinterval() == before
+
+
+def test_the_unit_count_follows_the_changes_to_the_street(qtbot):
+    """Counted once per change (the status line and the census ask for it again and
+    again): a unit added through the structure's notice is counted, a vote is not a
+    new unit."""
+    from tests.ui.conftest import unit_project
+
+    doc = document.ProjectDocument()
+    doc.set_project(unit_project(3), None)
+    assert doc.unit_count() == 3
+    building = doc.project.communities[0].buildings[0]
+    added = copy.deepcopy(building.units[0])
+    added.id = "NEW-1"
+    building.units.append(added)
+    assert doc.unit_count() == 3  # not told yet: the count made before
+    doc.notify_structure()
+    assert doc.unit_count() == 4
+    unit = building.units[0]
+    doc.set_vote(unit.id, unit.households[0].id, "yes", source="meeting")
+    assert doc.unit_count() == 4
+    doc.set_project(unit_project(2), None)
+    assert doc.unit_count() == 2
+    assert not doc.is_large()

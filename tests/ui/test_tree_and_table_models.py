@@ -121,3 +121,37 @@ def test_sorting_again_the_same_way_only_moves_rows_changed_in_place(make_main_w
     assert names()[0] == "龥 最后" and names() != sorted(names())
     ov.table.sortByColumn(col, Qt.AscendingOrder)
     assert layouts and names() == sorted(names()) and names()[-1] == "龥 最后"
+
+
+def test_new_classes_recolour_the_tree_and_a_changed_street_is_read_again(
+    make_main_window, monkeypatch
+):
+    """Classes arriving for the same street recolour the tree without comparing its
+    lists again (milliseconds on a district); after units were added the lists are
+    compared and the tree is read anew."""
+    import copy
+
+    from elevator_eval.ui import project_tree
+
+    w = make_main_window("sample")
+    model = w.tree.model()
+    compared: list[int] = []
+    real_shape = project_tree._shape
+    monkeypatch.setattr(project_tree, "_shape", lambda cs: compared.append(1) or real_shape(cs))
+    unit = w.doc.project.units()[0]
+    assert model.recolour({unit.id: "unsuitable"})
+    assert compared == []  # the same street: nothing to compare
+    assert w.tree_unit_index(unit.id).data(Qt.ForegroundRole) is not None
+    building = w.doc.project.communities[0].buildings[0]
+    added = copy.deepcopy(building.units[0])
+    added.id = "NEW-1"
+    building.units.append(added)
+    w.doc.notify_structure()  # the window resets its tree (the lists differ)
+    assert w.tree_unit_index("NEW-1").isValid()
+    compared.clear()
+    assert model.recolour({})
+    assert compared == []  # read at the reset: the same street since
+    resets: list[int] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(1))
+    w.doc.notify_structure()  # told, though nothing was added: compared once, rows kept
+    assert (compared, resets) == ([1], [])
