@@ -18,9 +18,9 @@ from launching the process to the moment it reports its first paint:
   untimed first run saves it, so the timed runs start as any start after the first
   one does;
 - **first start** (info): the app with a settings store of its own each time, as on the
-  very first start (no saved layout: the tree dock is placed with one of Qt's enums,
-  which builds Qt's namespace of 94 enum classes before the first paint; see
-  ``elevator_eval/ui/lazy_qt.py``).
+  very first start (no saved layout or window size: the layout made for the first start,
+  ``elevator_eval/ui/default_layout.py``, and the full 1280 × 820 window, where a saved
+  size is the offscreen screen's 800 × 600 at most).
 
 All include starting the interpreter; compiled bytecode is cached between runs as on a
 normal installation (the first, untimed run of each fills the cache). The kinds alternate

@@ -90,7 +90,12 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         geo = self.settings.geometry()
         if geo is not None:
             self.restoreGeometry(geo)
-        self._place_tree_dock(self.settings.window_state())
+        state = self.settings.window_state()
+        if state is None:  # the very first start: the layout made for it
+            from .default_layout import DEFAULT_WINDOW_STATE
+
+            state = DEFAULT_WINDOW_STATE
+        self._place_tree_dock(state)
 
     def _build_tree_dock(self) -> None:
         """The project tree (a view over :class:`ProjectTreeModel`) in a dock on the left."""
@@ -104,10 +109,10 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         self.tree_dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
 
     def _place_tree_dock(self, saved_state) -> None:
-        """Restore the toolbar and the tree dock where the last session left them, else
-        put the dock on the left. (A saved layout places the dock without a Qt enum: the
-        start-up after the first one builds Qt's namespace after its first paint; see
-        lazy_qt.py.)"""
+        """Restore the toolbar and the tree dock where the last session left them (or
+        where the first start's layout puts them, ``default_layout.py``), else put the
+        dock on the left. (A layout places the dock without a Qt enum: the start builds
+        Qt's namespace after its first paint; see lazy_qt.py.)"""
         name = DOCK_NAME_SAVED  # as Qt saves the name (UTF-16, big-endian)
         if saved_state is not None and name in bytes(saved_state):
             if self.restoreState(saved_state):
