@@ -156,9 +156,10 @@ def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str 
     width_pt, height_pt : float
         Size [pt].
     """
-    from reportlab.graphics.shapes import Drawing, Line, String
+    from reportlab.graphics.shapes import Line, String
     from reportlab.lib import colors
 
+    from .lean_drawing import LeanDrawing
     from .money_rows import display_shares
 
     t = Tr(lang)
@@ -168,7 +169,7 @@ def shares_by_floor_drawing(share, width_pt: float, height_pt: float, lang: str 
     paid = dict(zip((h.id for h in share.households), display_shares(share)[0]))
     hs = sorted(share.households, key=lambda h: (h.floor, h.id))
     many = len(hs) > 16
-    d = Drawing(width_pt, height_pt)
+    d = LeanDrawing(width_pt, height_pt)
     left, right, top_pad = 50.0, 8.0, 22.0
     bottom = 44.0 if not many else 56.0
     plot_w = width_pt - left - right

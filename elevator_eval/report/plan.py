@@ -89,10 +89,11 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
         Size of the drawing [pt].
     lang : "zh" or "en"
     """
-    from reportlab.graphics.shapes import Drawing, Rect
+    from reportlab.graphics.shapes import Rect
     from reportlab.lib import colors
 
     from ..site.measure import measure_site, measured_plan
+    from .lean_drawing import LeanDrawing
 
     sp = measured_plan(unit.site)  # parsed and measured once per plan (cached)
     if sp is not None and sp.shaft is not None:  # drawn from the plan's geometry, to scale
@@ -111,7 +112,7 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
     # y of the facade with the elevator: everything outside it (corridor, shaft, clear
     # space, fire lane) is drawn below, so leave room for it
     oy = margin + float(g.out_depth + g.lane) * scale + 6
-    d = Drawing(width_pt, height_pt)
+    d = LeanDrawing(width_pt, height_pt)
     d.add(
         Rect(
             0,

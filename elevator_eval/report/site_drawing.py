@@ -90,8 +90,10 @@ def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300, l
         Size of the drawing [pt].
     lang : "zh" or "en"
     """
-    from reportlab.graphics.shapes import Drawing, Rect
+    from reportlab.graphics.shapes import Rect
     from reportlab.lib import colors
+
+    from .lean_drawing import LeanDrawing
 
     t = Tr(lang)
     x0, y0, x1, y1 = view_bounds(plan)
@@ -101,7 +103,7 @@ def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300, l
         (width_pt - legend_w - 2 * margin) / (x1 - x0), (height_pt - 2 * margin) / (y1 - y0)
     )
     height_pt = max(min(height_pt, (y1 - y0) * scale + 2 * margin), 170.0)
-    d = Drawing(width_pt, height_pt)
+    d = LeanDrawing(width_pt, height_pt)
     d.add(
         Rect(
             0,
