@@ -131,11 +131,56 @@ def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300, l
     _courtyards(pen, plan, t)
     _buildings(pen, plan, t)
     _red_line(pen, plan)
-    _pipes(pen, plan, t)
+    pipe_names = _pipes(pen, plan, t)
     _shaft(pen, plan, t)
+    for name in pipe_names:
+        pen.label(*name)
     _windows(pen, plan, measured)
     _side_column(pen, plan, measured, t, (x1 - x0, width_pt, height_pt))
     return d
+
+
+LABEL_TRIES = 3
+"""Lines a label may move up or down to clear the labels written before it."""
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    """Whether two boxes ``(x0, y0, x1, y1)`` share more than an edge."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _covered(a: tuple, b: tuple) -> float:
+    """The area two boxes share [pt²]."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _clear_of(box: tuple, placed: list, step: float, right: float) -> tuple[float, float]:
+    """The move ``(dx, dy)`` [pt] of a name's ``box`` that clears the boxes ``placed``.
+
+    Tried in turn: where it is, a line (``step``) up, a line down, two lines up, … (at
+    most :data:`LABEL_TRIES` lines), each also moved right past what it covers there
+    (when it stays left of ``right``). The first move that covers nothing wins; when
+    none does, the one that covers least.
+    """
+    best, least = (0.0, 0.0), None
+    for k in range(2 * LABEL_TRIES + 1):
+        dy = step * ((k + 1) // 2) * (1 if k % 2 else -1)
+        moves = [(0.0, dy)]
+        hits = [o for o in placed if _overlap((box[0], box[1] + dy, box[2], box[3] + dy), o)]
+        if hits:
+            dx = max(o[2] for o in hits) + 1 - box[0]
+            if box[2] + dx <= right:
+                moves.append((dx, dy))
+        for mx, my in moves:
+            moved = (box[0] + mx, box[1] + my, box[2] + mx, box[3] + my)
+            cover = sum(_covered(moved, o) for o in placed)
+            if cover == 0:
+                return mx, my
+            if least is None or cover < least:
+                best, least = (mx, my), cover
+    return best
 
 
 class _Pen:
@@ -152,6 +197,7 @@ class _Pen:
         self.map_right = margin + (x1 - x0) * scale
         self.ox = margin - x0 * scale
         self.oy = margin - y0 * scale
+        self.placed: list[tuple[float, float, float, float]] = []  # labels' boxes [pt]
 
     def P(self, x, y):
         return self.ox + x * self.scale, self.oy + y * self.scale
@@ -163,20 +209,37 @@ class _Pen:
         return out
 
     def label(self, x, y, text, size=6.5, anchor="middle", colour=None):
+        """Write ``text`` at ``(x, y)`` [pt], moved where it would cover a name written
+        before it or a box kept clear (:meth:`block`; see :func:`_clear_of`), so that two
+        pipes ending side by side at the shaft stay readable."""
         from reportlab.graphics.shapes import String
         from reportlab.lib import colors
+        from reportlab.pdfbase.pdfmetrics import stringWidth
 
+        text = plain(text)
+        w = stringWidth(text, self.font, size)
+        left = x - w * {"start": 0.0, "middle": 0.5, "end": 1.0}[anchor]
+        box = (left, y - 0.25 * size, left + w, y + 0.85 * size)
+        dx, dy = _clear_of(box, self.placed, size + 1, self.d.width)
+        self.placed.append((box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy))
         self.d.add(
             String(
-                x,
-                y,
-                plain(text),
+                x + dx,
+                y + dy,
+                text,
                 fontName=self.font,
                 fontSize=size,
                 textAnchor=anchor,
                 fillColor=colors.black if colour is None else colour,
             )
         )
+
+    def block(self, bounds_m: tuple[float, float, float, float]) -> None:
+        """Keep the labels written after this off the box ``bounds_m`` (plan [m]): a
+        building or the shaft."""
+        x0, y0 = self.P(bounds_m[0], bounds_m[1])
+        x1, y1 = self.P(bounds_m[2], bounds_m[3])
+        self.placed.append((x0, y0, x1, y1))
 
     def poly(self, geom, stroke, fill, width=0.8, dash=None):
         from reportlab.graphics.shapes import Polygon
@@ -260,6 +323,7 @@ def _buildings(pen: _Pen, plan, t: Tr) -> None:
         cx, cy = g.representative_point().coords[0]
         name = t("本楼", "this building") if b.own else b.id
         pen.label(*pen.P(cx, cy), f"{name} {fmt_num(round(b.height_m, 1))} m", 6.5)
+        pen.block(g.bounds)
 
 
 def _red_line(pen: _Pen, plan) -> None:
@@ -285,12 +349,15 @@ def _red_line(pen: _Pen, plan) -> None:
             )
 
 
-def _pipes(pen: _Pen, plan, t: Tr) -> None:
-    """Each pipe in its colour, named at its end."""
+def _pipes(pen: _Pen, plan, t: Tr) -> list[tuple]:
+    """Each pipe in its colour; its name, at its end, is returned to be written once the
+    shaft is named (a pipe's name moves out of the way of the shaft's, not the other way
+    round)."""
     from reportlab.graphics.shapes import PolyLine
     from reportlab.lib import colors
     from shapely.geometry import LineString
 
+    names = []
     for kind, line in plan.pipes or ():
         c = LineString(line).intersection(pen.view)
         if c.is_empty or c.geom_type != "LineString":
@@ -302,7 +369,10 @@ def _pipes(pen: _Pen, plan, t: Tr) -> None:
             )
         )
         ex, ey = c.coords[-1]
-        pen.label(*pen.P(ex, ey), t.pair(PIPE_LABELS.get(kind, (kind, kind))), 5.5, "start", colour)
+        names.append(
+            (*pen.P(ex, ey), t.pair(PIPE_LABELS.get(kind, (kind, kind))), 5.5, "start", colour)
+        )
+    return names
 
 
 def _shaft(pen: _Pen, plan, t: Tr) -> None:
@@ -316,6 +386,7 @@ def _shaft(pen: _Pen, plan, t: Tr) -> None:
     g = SPoly(plan.shaft.footprint)
     pen.poly(g, colors.black, colors.HexColor("#FCC98A"), 1.0)
     minx, miny, maxx, maxy = g.bounds
+    pen.block(g.bounds)
     pen.d.add(
         Line(
             *pen.P(minx, miny),
@@ -392,9 +463,10 @@ def _windows(pen: _Pen, plan, measured) -> None:
 
 
 def _side_column(pen: _Pen, plan, measured, t: Tr, size: tuple[float, float, float]) -> None:
-    """The north arrow and the legend right of the map, the scale bar at the map's bottom
-    left; ``size`` is the view's width [m] and the drawing's width and height [pt]."""
-    from reportlab.graphics.shapes import Polygon, Rect
+    """The north arrow, the legend and the scale bar right of the map (the bar under the
+    legend, where no building can lie under it); ``size`` is the view's width [m] and the
+    drawing's width and height [pt]."""
+    from reportlab.graphics.shapes import Polygon
     from reportlab.lib import colors
 
     span_m, width_pt, height_pt = size
@@ -410,8 +482,22 @@ def _side_column(pen: _Pen, plan, measured, t: Tr, size: tuple[float, float, flo
         )
     )
     pen.label(ax, ay + 23, t("北", "N"), 8)
-    bar = _nice_bar_m(span_m)
-    bx, by = margin + 8, margin + 8
+    ly = ay - 14
+    for text, colour in _legend(plan, measured, t, scale):
+        for chunk in wrap_label(text, pen.font, 7, width_pt - lx - 8):
+            pen.label(lx, ly, chunk, 7, "start", colour)
+            ly -= 10
+        ly -= 2
+    _scale_bar(pen, lx, max(ly - 4, margin + 8), _nice_bar_m(span_m))
+
+
+def _scale_bar(pen: _Pen, bx: float, by: float, bar: int) -> None:
+    """A bar of ``bar`` metres at the plan's scale, its lower left corner at ``(bx, by)``
+    [pt], halves black and white, its ends named."""
+    from reportlab.graphics.shapes import Rect
+    from reportlab.lib import colors
+
+    scale = pen.scale
     for i in range(2):
         pen.d.add(
             Rect(
@@ -426,12 +512,6 @@ def _side_column(pen: _Pen, plan, measured, t: Tr, size: tuple[float, float, flo
         )
     pen.label(bx, by + 5, "0", 6)
     pen.label(bx + bar * scale, by + 5, f"{bar} m", 6)
-    ly = ay - 14
-    for text, colour in _legend(plan, measured, t, scale):
-        for chunk in wrap_label(text, pen.font, 7, width_pt - lx - 8):
-            pen.label(lx, ly, chunk, 7, "start", colour)
-            ly -= 10
-        ly -= 2
 
 
 def _legend(plan, measured, t: Tr, scale: float):
