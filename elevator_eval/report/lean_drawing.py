@@ -20,6 +20,7 @@ paint, shape by shape, with the state each shape is painted in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab import rl_config
@@ -183,34 +184,32 @@ def _get(node: Any, key: str, state: dict) -> Any:
     return state[key] if value is _UNSET else value
 
 
+def _put(pen: _Pen, slot: str, value: Any, setter: Callable[[Any], Any]) -> None:
+    """Call ``setter(value)`` unless ``value`` is already in force (the pen's ``slot``)."""
+    held = getattr(pen, slot)
+    if held is _UNSET or held != value:
+        setter(value)
+        setattr(pen, slot, value)
+
+
 def _set_stroke(node: Any, canvas: Any, state: dict, pen: _Pen) -> bool:
     """Put the node's stroke properties in force; whether it strokes at all."""
     color = _get(node, "strokeColor", state)
     if color is None:
         return False
-    if pen.stroke is _UNSET or pen.stroke != color:
-        canvas.setStrokeColor(color)
-        pen.stroke = color
-    width = _get(node, "strokeWidth", state)
-    if pen.width != width:
-        canvas.setLineWidth(width)
-        pen.width = width
-    cap = _get(node, "strokeLineCap", state)
-    if pen.cap != cap:
-        canvas.setLineCap(cap)
-        pen.cap = cap
-    join = _get(node, "strokeLineJoin", state)
-    if pen.join != join:
-        canvas.setLineJoin(join)
-        pen.join = join
-    dash = _dash(_get(node, "strokeDashArray", state))
-    if pen.dash != dash:
-        if dash is None:
-            canvas.setDash()
-        else:
-            canvas.setDash(dash[0], dash[1])
-        pen.dash = dash
+    _put(pen, "stroke", color, canvas.setStrokeColor)
+    _put(pen, "width", _get(node, "strokeWidth", state), canvas.setLineWidth)
+    _put(pen, "cap", _get(node, "strokeLineCap", state), canvas.setLineCap)
+    _put(pen, "join", _get(node, "strokeLineJoin", state), canvas.setLineJoin)
+    _put(pen, "dash", _dash(_get(node, "strokeDashArray", state)), lambda d: _set_dash(canvas, d))
     return True
+
+
+def _set_dash(canvas: Any, dash: tuple | None) -> None:
+    if dash is None:
+        canvas.setDash()
+    else:
+        canvas.setDash(dash[0], dash[1])
 
 
 def _dash(value: Any) -> tuple | None:
@@ -227,9 +226,7 @@ def _set_fill(node: Any, canvas: Any, state: dict, pen: _Pen) -> bool:
     color = _get(node, "fillColor", state)
     if color is None:
         return False
-    if pen.fill is _UNSET or pen.fill != color:
-        canvas.setFillColor(color)
-        pen.fill = color
+    _put(pen, "fill", color, canvas.setFillColor)
     return True
 
 
@@ -269,9 +266,7 @@ def _draw_string(node: String, canvas: Any, state: dict, pen: _Pen) -> None:
     if not _set_fill(node, canvas, state, pen):
         return
     name, size = _get(node, "fontName", state), _get(node, "fontSize", state)
-    if pen.font != (name, size):
-        canvas.setFont(name, size)
-        pen.font = (name, size)
+    _put(pen, "font", (name, size), lambda font: canvas.setFont(*font))
     x, text = node.x, node.text
     shift = ANCHORS[_get(node, "textAnchor", state)]
     if shift:
