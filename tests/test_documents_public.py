@@ -24,6 +24,7 @@ from tiers import representative
 from elevator_eval.errors import InputError
 from elevator_eval.report.language import latin_words
 from elevator_eval.report.notice import build_notice
+from elevator_eval.report.plan import drawn_to_scale
 from elevator_eval.report.proposal import build_proposal
 from elevator_eval.report.scheme_version import scheme_label
 from elevator_eval.resources import sample_project_path
@@ -287,7 +288,6 @@ SECTION_WORDS = [
     "备用金",
     # and the rest
     "评估结论",
-    "平面示意图",
     "表决情况",
     "实施步骤与时间安排",
     "资料来源",
@@ -301,6 +301,12 @@ def test_the_proposal_has_every_section(sample, documents, unit_id):
     missing = [w for w in SECTION_WORDS if _squash(w) not in flat]
     assert missing == []
     unit = sample.locate(unit_id)[2]
+    # the plan's section is named for what it shows: the site plan to scale where the unit
+    # has a measured plan with its shaft, a schematic otherwise
+    title, other = (
+        ("四、总平面图", "平面示意图") if drawn_to_scale(unit) else ("四、平面示意图", "总平面图")
+    )
+    assert title in flat and other not in flat
     if unit.site.occupies_private_courtyard:
         assert "须另行签署书面同意书" in flat
 

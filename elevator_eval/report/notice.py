@@ -45,7 +45,7 @@ from .docdata import doc_rules, notice_settings, organisation, stats_date
 from .language import zh_clauses
 from .masking import mask_name
 from .page_template import build_pdf
-from .plan import plan_drawing
+from .plan import plan_drawing, plan_title
 from .scheme_version import scheme_label
 from .votes import consent_section
 
@@ -268,7 +268,7 @@ def build_notice(
     story = _title(unit, t, scheme=scheme, internal=None if masked else internal)
     story += _facts(unit, project, d, t, width, scheme=scheme, period=period)
     story += _shares_and_votes(unit, d, t, width, scheme=scheme, masked=masked, named=named)
-    story.append(para(t("平面示意图", "Schematic plan"), "h2"))
+    story.append(para(plan_title(unit, t), "h2"))
     story.append(plan_drawing(unit, width, 200, t.lang))
     story += _feedback(project, t, scheme=scheme, period=period)
     doc_title = (

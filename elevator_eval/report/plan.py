@@ -79,6 +79,28 @@ def shaft_placement(unit) -> tuple[Decimal, Decimal, bool | None, bool]:
     return w, d, False, False
 
 
+PLAN_TITLES = {
+    True: ("总平面图", "Site plan"),
+    False: ("平面示意图", "Schematic plan"),
+}
+"""The plan's title in a document: a site plan when it is drawn to scale from the unit's
+measured plan, a schematic otherwise (:func:`drawn_to_scale`)."""
+
+
+def drawn_to_scale(unit) -> bool:
+    """Whether :func:`plan_drawing` draws ``unit`` to scale (a plan with a shaft)."""
+    from ..site.measure import measured_plan
+
+    sp = measured_plan(unit.site)
+    return sp is not None and sp.shaft is not None
+
+
+def plan_title(unit, t: Tr) -> str:
+    """``总平面图`` / ``Site plan`` or ``平面示意图`` / ``Schematic plan`` (see
+    :data:`PLAN_TITLES`)."""
+    return t.pair(PLAN_TITLES[drawn_to_scale(unit)])
+
+
 def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"):
     """A :class:`reportlab.graphics.shapes.Drawing` of the unit's schematic plan.
 
@@ -95,9 +117,10 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
     from ..site.measure import measure_site, measured_plan
     from .lean_drawing import LeanDrawing
 
-    sp = measured_plan(unit.site)  # parsed and measured once per plan (cached)
-    if sp is not None and sp.shaft is not None:  # drawn from the plan's geometry, to scale
+    if drawn_to_scale(unit):  # drawn from the plan's geometry, to scale
         from .site_drawing import site_plan_drawing
+
+        sp = measured_plan(unit.site)  # parsed and measured once per plan (cached)
 
         return site_plan_drawing(sp, measure_site(unit.site), width_pt, max(height_pt, 300), lang)
     t = Tr(lang)

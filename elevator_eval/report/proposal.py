@@ -365,11 +365,11 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
 
 
 def _plan(d: ProposalData, t: Tr, width: float) -> list:
-    from .plan import plan_drawing
+    from .plan import plan_drawing, plan_title
     from .sunlight_section import sunlight_story
 
     return [
-        para(heading("plan", t), "h2"),
+        para(heading("plan", t, plan_title(d.unit, t)), "h2"),
         plan_drawing(d.unit, width, 250, t.lang),
         *sunlight_story(d.unit, t, width),
     ]

@@ -35,8 +35,12 @@ def chinese_numeral(n: int) -> str:
     return _NUMERALS[n - 1] if n <= 10 else "十" + _NUMERALS[n - 11]
 
 
-def heading(key: str, t: Tr) -> str:
-    """``"六、费用、补贴与预算"`` / ``"6. Costs, subsidies and budget"``."""
+def heading(key: str, t: Tr, title: str | None = None) -> str:
+    """``"六、费用、补贴与预算"`` / ``"6. Costs, subsidies and budget"``; ``title`` (in the
+    document's language) replaces the section's usual one (the plan's, when it is drawn to
+    scale)."""
     n = section_number(key)
     _k, zh, en = SECTIONS[n - 1]
+    if title is not None:
+        zh = en = title
     return t(f"{chinese_numeral(n)}、{zh}", f"{n}. {en}")
