@@ -19,11 +19,14 @@ from .docdata import doc_rules, elevator_spec, organisation, practice_label
 from .money_rows import display_shares, payment_schedule
 
 
-def _basis(block: dict, t: Tr) -> str:
+def basis_text(block: dict, t: Tr) -> str:
+    """A block's basis in the document's language, labelled 经验值 / Practice value when it
+    is not official and its text does not say so already (in any case: the rules' English
+    texts begin with "Practice value")."""
     label = practice_label(block, t)
     text = t.pair((block["basis_zh"], block["basis_en"]))
-    if label and not text.startswith(label):
-        text = label + t("：", ": ") + text
+    if label and not text.casefold().startswith(label.casefold()):
+        text = label[:1].upper() + label[1:] + t("：", ": ") + text
     return text
 
 
@@ -86,7 +89,7 @@ def spec_and_entry(d, t: Tr, width: float, heading: str) -> list:
     return [
         para(heading, "h2"),
         kv_table(pairs, width * 0.75, 0.4),
-        para(_basis(rules["elevator"], t), "tiny"),
+        para(basis_text(rules["elevator"], t), "tiny"),
     ] + _entry_options(unit, t, width)
 
 
@@ -126,7 +129,7 @@ def _entry_options(unit, t: Tr, width: float) -> list:
     return [
         para(t("入户方式比较", "Entry options compared"), "h3"),
         table(rows, [width * 0.16, width * 0.42, width * 0.42]),
-        para(_basis(e, t), "tiny"),
+        para(basis_text(e, t), "tiny"),
     ]
 
 
@@ -153,7 +156,7 @@ def impacts(d, t: Tr, width: float, heading: str) -> list:
     story = [
         para(heading, "h2"),
         table(rows, [width * 0.25, width * 0.75]),
-        para(_basis(block, t), "tiny"),
+        para(basis_text(block, t), "tiny"),
     ]
     s = d.share
     if s is not None:
@@ -296,7 +299,7 @@ def payments(d, t: Tr, width: float, heading: str) -> list:
                 "body",
             )
         )
-    story.append(para(_basis(block, t), "tiny"))
+    story.append(para(basis_text(block, t), "tiny"))
     return story
 
 
@@ -344,7 +347,7 @@ def upkeep(d, t: Tr, width: float, heading: str) -> list:
             .replace("{amount}", reserve),
         ),
     ]
-    return [para(heading, "h2"), kv_table(rows, width, 0.2), para(_basis(block, t), "tiny")]
+    return [para(heading, "h2"), kv_table(rows, width, 0.2), para(basis_text(block, t), "tiny")]
 
 
 # ------------------------------------------------------------------ parties and signatures
