@@ -56,16 +56,11 @@ def _data_strings(project, unit) -> list[str]:
 
 
 def _citations(d) -> list[str]:
-    """Citations printed as given (law titles and document numbers stay in Chinese)."""
+    """Document numbers printed as issued (沪规划资源建〔2020〕377号) and a quoted legal term
+    (“以上”): what an English document may hold in Chinese beside the data."""
     from elevator_eval.report.docdata import doc_rules
-    from elevator_eval.report.proposal import TIMELINE_SOURCES
 
-    out = [doc_rules()["notice"]["basis_en"]] + [en for _zh, en, _url in TIMELINE_SOURCES]
-    if d.consent is not None and d.consent.ruleset_source:
-        out.append(d.consent.ruleset_source)
-    if d.assessment is not None:
-        out += [f.source for f in d.assessment.findings if f.source]
-    return out
+    return ["沪规划资源建〔2020〕377号", "“以上”", doc_rules()["notice"]["basis_en"]]
 
 
 def _leftover_cjk(text: str, allowed: list[str]) -> list[str]:

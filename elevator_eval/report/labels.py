@@ -68,3 +68,14 @@ METHOD_SOURCES_ZH = {
 }
 """Chinese title of each sharing method's source (the citation itself is printed as given in
 :data:`elevator_eval.costshare.METHOD_INFO`)."""
+
+METHOD_SOURCES_EN = {
+    "floor_coefficient_area": "the owners' sharing scheme of Lijiang Xincun, Dongpu, Guangzhou "
+    "(coefficients normalised so that the households' shares add up to the owners' total)",
+    "coefficient_by_floor": "floor coefficients agreed by the owners",
+    "stair_count": "the stair-count method (shares by the flights each household no longer climbs)",
+    "percent_by_household": "the per-household percentages published in Ningbo and Xinmin village",
+    "equal": "the app's default: every household pays the same",
+}
+"""English title of each sharing method's source, as :data:`METHOD_SOURCES_ZH` (an English
+document cites by title too: no web address, no internal reference)."""

@@ -45,7 +45,6 @@ from .common import (
 from .page_template import build_pdf
 from .proposal_outline import SECTIONS, chinese_numeral, heading, section_number  # noqa: F401
 from .proposal_sources import (  # noqa: F401
-    TIMELINE_SOURCES,
     source_list,
     sources_section,
     suitability_ruleset_text,

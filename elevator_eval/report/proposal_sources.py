@@ -1,42 +1,16 @@
 """The sources section of the proposal and the citations the other sections refer to.
 
-The Chinese list cites by official title and number (``rules/documents/finding-sources.json``
-for the suitability checks, ``source_zh`` of the consent ruleset, the subsidy's own
-``source_zh``) and labels what is not official 经验值; it holds no web address and no
-English. The English list keeps the original citations with their quality tags.
+Both lists cite by official title and number (``rules/documents/finding-sources.json``
+for the suitability checks, ``source_zh`` / ``source_en`` of the consent ruleset, the
+subsidy's own note) and label what is not official 经验值 / Practice value; they hold no web
+address and no reference to the project's own papers, and each is in its document's
+language (official document numbers such as 沪规划资源建〔2020〕377号 stay as issued).
 """
 
 from __future__ import annotations
 
 from . import labels as L
 from .common import Tr, para
-
-# Steps and typical durations. Sources: domain reference §3.1 (construction 2–3 months,
-# whole process 3–6 months; pipeline work adds 1–2 months) and §1.2 (Shanghai planning
-# notice: 10 natural days of posting plus 7 days for written feedback).
-TIMELINE_SOURCES = [
-    (
-        "整个流程 3–6 个月，其中施工 2–3 个月",
-        "whole process 3–6 months, construction 2–3 months",
-        "https://xinmidianti.com/content/14385.html [C]",
-    ),
-    (
-        "管线迁改可能增加 1–2 个月",
-        "pipe relocation can add 1–2 months",
-        "https://ask.nctoro.com/a179625 [C]",
-    ),
-    (
-        "规划设计方案公示 10 个自然日，另加 7 天书面反馈（上海，沪规划资源建[2020]377号）",
-        "planning notice 10 natural days plus 7 days for written feedback (Shanghai, "
-        "沪规划资源建[2020]377号)",
-        "https://www.chacewang.com/newsdetail/news183881.html [B]",
-    ),
-    (
-        "补贴在竣工验收后拨付（北京“后补助”）",
-        "subsidy paid after completion and inspection (Beijing post-subsidy)",
-        "https://www.ww01.net/en/archives/70778 [B]",
-    ),
-]
 
 
 def method_source_zh(d, t: Tr) -> str:
@@ -48,6 +22,15 @@ def method_source_zh(d, t: Tr) -> str:
     number = {key: i for i, (key, _text) in enumerate(source_list(d, t), 1)}.get("method")
     ref = f"，见资料来源 [{number}]" if number else ""
     return f"经验值，{title}，由业主协商确定{ref}"
+
+
+def method_source_en(d, t: Tr) -> str:
+    """The English reference of the sharing method, as :func:`method_source_zh`."""
+    s = d.share
+    title = L.METHOD_SOURCES_EN.get(s.method, "") or s.method_title_en
+    number = {key: i for i, (key, _text) in enumerate(source_list(d, t), 1)}.get("method")
+    ref = f", see source [{number}]" if number else ""
+    return f"practice value, {title}, for the owners to agree{ref}"
 
 
 def suitability_ruleset_text(d, t: Tr) -> str:
@@ -74,6 +57,13 @@ def _zh_cite(entry: dict | None, fallback: str) -> str:
     if entry is None:
         return fallback if is_chinese_only(fallback) else "经验值（本软件默认规则）"
     return entry["zh"] if entry.get("official") else "经验值：" + entry["zh"]
+
+
+def _en_cite(entry: dict | None) -> str:
+    """An English citation from ``finding-sources`` data: Practice value when not official."""
+    if entry is None or not entry.get("en"):
+        return "Practice value (the app's default rule)"
+    return entry["en"] if entry.get("official") else "Practice value: " + entry["en"]
 
 
 def source_list(d, t: Tr) -> list[tuple[str, str]]:
@@ -114,23 +104,35 @@ def source_list(d, t: Tr) -> list[tuple[str, str]]:
 
 
 def _source_list_en(d, t: Tr) -> list[tuple[str, str]]:
+    """The English twin of :func:`source_list`, item by item and with the same keys."""
+    data = _finding_sources_zh()
     items: list[tuple[str, str]] = []
     if d.assessment is not None:
-        items.append(("ruleset", "Suitability ruleset: " + suitability_ruleset_text(d, t)))
+        items.append(("ruleset", "Suitability classes: " + _en_cite(data["class_rule"])))
         for src in dict.fromkeys(f.source for f in d.assessment.findings if f.source):
-            items.append((src, "Finding source: " + src))
+            fs = [f for f in d.assessment.findings if f.source == src]
+            about = "; ".join(dict.fromkeys(L.label(L.SEVERITY, f.severity, t) for f in fs))
+            cites = "; ".join(dict.fromkeys(_en_cite(data["checks"].get(f.code)) for f in fs))
+            items.append((src, f"Finding source ({about}): {cites}"))
     if d.consent is not None:
-        items.append(
-            ("consent", "Consent ruleset: " + (d.consent.ruleset_source or d.consent.ruleset))
-        )
+        from .votes import consent_source
+
+        items.append(("consent", "Consent rule: " + consent_source(d, t)))
     if d.share is not None:
-        items.append(("method", "Cost-sharing method: " + d.share.method_source))
-        for line in d.share.subsidy_lines:
-            note = t.pair((line.note_zh, line.note_en))
-            if note:
-                items.append((f"subsidy:{line.type}", "Subsidy: " + note))
-    for _zh, en, url in TIMELINE_SOURCES:
-        items.append((url, "Timeline: " + en + " — " + url))
+        title = L.METHOD_SOURCES_EN.get(d.share.method) or d.share.method_title_en
+        items.append(
+            ("method", f"Sharing method: Practice value, {title}, for the owners to agree")
+        )
+        from .proposal_sharing import subsidy_source
+
+        for i, rule in enumerate(d.unit.subsidies):
+            name = str(rule.get("title_en") or rule.get("title_zh") or "subsidy")
+            items.append((f"subsidy:{i}", f"Subsidy ({name}): {subsidy_source(rule, t)}"))
+    from .docdata import doc_rules
+
+    items.append(("notice", "Notice period: " + doc_rules()["notice"]["basis_en"]))
+    for k, entry in enumerate(data["timeline"]):
+        items.append((f"timeline:{k}", "Timeline: " + _en_cite(entry)))
     return items
 
 
@@ -151,9 +153,9 @@ def sources_section(d, t: Tr, width: float) -> list:
     else:
         story.append(
             para(
-                "Source tags: [A] government or state media, [B] trade press or "
-                "official reprint, [C] aggregator or Q&A site; check against the "
-                "original before relying on it.",
+                "Entries marked “Practice value” are not provisions of a law or standard: "
+                "they are common practice or reference values, for the owners to agree or "
+                "the design to confirm.",
                 "tiny",
             )
         )

@@ -265,7 +265,8 @@ def _counts_para(c, t: Tr):
 def consent_source(d, t: Tr) -> str:
     """The consent ruleset's source in this document's language: the Chinese source
     (``source_zh`` in the ruleset data, or the source when it holds no English words), or
-    else the ruleset's Chinese title."""
+    else the ruleset's Chinese title; in English ``source_en``, else the English title (the
+    data's ``source`` mixes both languages and web addresses)."""
     c = d.consent
     name = c.ruleset
     raw = {}
@@ -276,7 +277,7 @@ def consent_source(d, t: Tr) -> str:
     except Exception:
         raw = {}
     if t.lang == "en":
-        return c.ruleset_source or name
+        return str(raw.get("source_en") or c.ruleset_title_en or name)
     from .language import is_chinese_only
 
     for text in (raw.get("source_zh"), c.ruleset_source, c.ruleset_title_zh):
