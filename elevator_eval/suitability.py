@@ -141,7 +141,8 @@ def _main_reason(findings: list[Finding], klass: str, counts: Mapping[str, int])
     if klass == "difficult" and strongs:
         return f"强干扰：{strongs[0].message_zh}", f"Strong: {strongs[0].message_en}"
     if counts["weak"]:
-        return (f"仅有 {counts['weak']} 项弱干扰", f"Only {counts['weak']} weak factor(s)")
+        n = counts["weak"]
+        return (f"仅有 {n} 项弱干扰", f"Only {n} weak factor" + ("" if n == 1 else "s"))
     return "未发现干扰因素", "No interference factor found"
 
 

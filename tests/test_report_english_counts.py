@@ -27,3 +27,31 @@ def test_the_sunlight_sentence_agrees_with_its_counts():
         assert fall_verb == ("falls" if fall == 1 else "fall")
         seen.add((lose == 1, fall == 1))
     assert (False, True) in seen  # the street has a unit where exactly one window falls
+
+
+def test_counted_and_agreeing():
+    from elevator_eval.report.language import agreeing, counted
+
+    assert counted(1, "owner") == "1 owner" and counted(0, "owner") == "0 owners"
+    assert counted(3, "household") == "3 households"
+    assert counted(2, "person", "people") == "2 people"
+    assert agreeing(1, "has", "have") == "has" and agreeing(2, "has", "have") == "have"
+
+
+def test_no_english_document_writes_a_plural_in_brackets():
+    from elevator_eval.report.consent_form import build_consent_forms
+    from elevator_eval.report.notice import build_notice
+
+    p = open_project(sample_project_path())
+    found = []
+    for unit in p.units()[:8]:
+        for build in (build_proposal, build_notice, build_consent_forms):
+            buf = io.BytesIO()
+            try:
+                build(unit, project=p, out=buf, lang="en")
+            except Exception:  # a notice of a unit whose vote has not passed: not made
+                continue
+            pages = PdfReader(io.BytesIO(buf.getvalue())).pages
+            text = " ".join(pg.extract_text() for pg in pages)
+            found += [(unit.id, build.__name__, m) for m in re.findall(r"\w+\(s\)", text)]
+    assert found == []

@@ -283,8 +283,8 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
                 t(
                     f"重大干扰 {counts.get('major', 0)} 项，强干扰 {counts.get('strong', 0)} "
                     f"项，弱干扰 {counts.get('weak', 0)} 项。",
-                    f"{counts.get('major', 0)} major, {counts.get('strong', 0)} strong, "
-                    f"{counts.get('weak', 0)} weak factor(s).",
+                    f"Factors: {counts.get('major', 0)} major, {counts.get('strong', 0)} strong, "
+                    f"{counts.get('weak', 0)} weak.",
                 )
             )
             + esc(

@@ -16,6 +16,7 @@ from decimal import Decimal
 from . import labels as L
 from .common import Tr, fmt_num, fmt_yuan, kv_table, money_column, para, table
 from .docdata import doc_rules, elevator_spec, organisation, practice_label
+from .language import counted
 from .money_rows import display_shares, payment_schedule
 
 
@@ -343,6 +344,7 @@ def upkeep(d, t: Tr, width: float, heading: str) -> list:
         (
             t("备用金", "Reserve"),
             t.pair((block["reserve_zh"], block["reserve_en"]))
+            .replace("{period}", counted(years, "year"))  # English: "1 year", "2 years"
             .replace("{years}", str(years))
             .replace("{amount}", reserve),
         ),

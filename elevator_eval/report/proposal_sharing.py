@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .common import Tr, fmt_num, fmt_yuan, para, table
+from .language import agreeing
 
 
 def _weight_rows(d, t: Tr) -> list[list[str]]:
@@ -113,7 +114,8 @@ def sharing_rule(d, t: Tr, width: float, heading: str) -> list:
             para(
                 t(
                     "免缴：" + "、".join(f"{f} 层" for f in exempt) + "住户不承担建设费用。",
-                    "Exempt: households on floor(s) "
+                    "Exempt: households on "
+                    + agreeing(len(exempt), "floor ", "floors ")
                     + ", ".join(map(str, exempt))
                     + " pay no capital share.",
                 ),
@@ -207,7 +209,10 @@ def _running_para(unit, s, t: Tr):
     if r_exempt:
         text += t(
             "，" + "、".join(f"{f} 层" for f in r_exempt) + "住户免缴",
-            "; floor(s) " + ", ".join(map(str, r_exempt)) + " exempt",
+            "; "
+            + agreeing(len(r_exempt), "floor ", "floors ")
+            + ", ".join(map(str, r_exempt))
+            + " exempt",
         )
     text += t(
         f"。10 年合计 ¥{fmt_yuan(s.running_10y_total_yuan)}，15 年合计 "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from .common import Tr, para, table
+from .language import agreeing, counted
 
 MAX_ROWS = 24
 
@@ -67,9 +68,9 @@ def sunlight_story(unit, t: Tr, width: float) -> list:
             t(
                 f"共计算 {len(res.windows)} 个窗，加装后日照减少的 {len(affected)} 个，"
                 f"由达标降至不达标的 {len(below)} 个。",
-                f"{_count(len(res.windows), 'window')} computed; {len(affected)} "
-                f"{'loses' if len(affected) == 1 else 'lose'} sun, {len(below)} "
-                f"{'falls' if len(below) == 1 else 'fall'} from meeting the standard to below it.",
+                f"{counted(len(res.windows), 'window')} computed; {len(affected)} "
+                f"{agreeing(len(affected), 'loses', 'lose')} sun, {len(below)} "
+                f"{agreeing(len(below), 'falls', 'fall')} from meeting the standard to below it.",
             ),
             "body",
         )
@@ -128,8 +129,3 @@ def sunlight_story(unit, t: Tr, width: float) -> list:
         )
     )
     return story
-
-
-def _count(n: int, noun: str) -> str:
-    """``"1 window"``, ``"12 windows"``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -21,6 +21,7 @@ from .common import (
     table,
     unit_context,
 )
+from .language import counted
 from .page_template import build_pdf
 
 
@@ -160,7 +161,8 @@ def _arrears_line(st, t: Tr):
     return para(
         t(
             f"已缴合计 {paid_t}；未缴清 {n_owing} 户，欠缴合计 {owed_t}。",
-            f"Paid in all {paid_t}; {n_owing} household(s) not paid in full, {owed_t} owed.",
+            f"Paid in all {paid_t}; {counted(n_owing, 'household')} not paid in full, "
+            f"{owed_t} owed.",
         ),
         "body",
     )

@@ -17,6 +17,7 @@ from fractions import Fraction
 
 from . import labels as L
 from .common import Tr, fmt_area, fmt_pct, para, table, unavailable
+from .language import agreeing, counted
 
 
 def _ratio_text(r: Fraction | None) -> str:
@@ -66,9 +67,11 @@ def needed_text(c, unit, t: Tr, *, named: bool) -> str:
         text = t(
             f"目前无法通过：有 {len(vetoed)} 位专有部分受影响（或依规则可否决）的业主尚未同意"
             f"{who(vetoed)}，须取得其书面同意",
-            f"Cannot pass as it stands: {len(vetoed)} owner(s) whose exclusive part is "
-            f"affected (or who can veto under the rule) have not agreed{who(vetoed)}; "
-            "their written consent is needed",
+            f"Cannot pass as it stands: {counted(len(vetoed), 'owner')} whose exclusive part "
+            f"is affected (or who can veto under the rule) "
+            f"{agreeing(len(vetoed), 'has', 'have')} not agreed{who(vetoed)}; "
+            + agreeing(len(vetoed), "that owner's", "their")
+            + " written consent is needed",
         )
         if n.additional_yes > len(vetoed):
             text += t(
@@ -81,14 +84,16 @@ def needed_text(c, unit, t: Tr, *, named: bool) -> str:
         parts.append(
             t(
                 f"{len(absent)} 位尚未表决的业主需参与表决并同意{who(absent)}",
-                f"{len(absent)} owner(s) who have not voted must take part and agree{who(absent)}",
+                f"{counted(len(absent), 'owner')} who {agreeing(len(absent), 'has', 'have')} "
+                f"not voted must take part and agree{who(absent)}",
             )
         )
     if change:
         parts.append(
             t(
                 f"{len(change)} 位已表决但未同意的业主改为同意{who(change)}",
-                f"{len(change)} owner(s) who voted no or abstained change to yes{who(change)}",
+                f"{counted(len(change), 'owner')} who voted no or abstained "
+                f"{agreeing(len(change), 'changes', 'change')} to yes{who(change)}",
             )
         )
     text = t("还需：", "Still needed: ") + t("；", "; ").join(parts)

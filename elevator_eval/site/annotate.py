@@ -86,7 +86,8 @@ def sunlight_messages(result: SunlightResult, exempt: bool) -> tuple[str, str, s
         f"加装后 {len(below)} 个窗户日照低于标准（{std_zh}），降至 {after} h，最多减少 {_h(lost)} h"
     )
     msg_en = (
-        f"{len(below)} window(s) fall below the sunlight standard ({std_en}), to "
+        f"{len(below)} {'window falls' if len(below) == 1 else 'windows fall'} below the "
+        f"sunlight standard ({std_en}), to "
         f"{after} h, losing up to {_h(lost)} h"
     )
     if exempt:
