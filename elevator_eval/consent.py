@@ -494,20 +494,30 @@ def _needed_text(
         zh = f"无法通过：除非业主 {who} 改投同意票" + (
             f"（共需 {n} 位业主改投同意）" if n > len(vetoed_no) else ""
         )
-        en = f"Cannot pass unless owner(s) {', '.join(vetoed_no)} change their vote to yes" + (
-            f" ({n} owners in all would have to vote yes)" if n > len(vetoed_no) else ""
-        )
+        one = len(vetoed_no) == 1
+        en = (
+            f"Cannot pass unless {'owner' if one else 'owners'} {', '.join(vetoed_no)} "
+            f"{'changes their vote' if one else 'change their votes'} to yes"
+        ) + (f" ({n} owners in all would have to vote yes)" if n > len(vetoed_no) else "")
         return Needed(False, n, ids, zh, en)
     # a missing participation is worded as such: who has not voted must take part and agree
     parts_zh = ([f"{k1} 位未参与表决的业主需参与表决并同意"] if k1 else []) + (
         [f"{k2} 位已表决的业主改投同意"] if k2 else []
     )
-    parts_en = ([f"{k1} owner(s) who have not voted must take part and vote yes"] if k1 else []) + (
-        [f"{k2} owner(s) who voted no or abstained must change to yes"] if k2 else []
-    )
+    parts_en = (
+        [f"{_owners(k1)} who {'has' if k1 == 1 else 'have'} not voted must take part and vote yes"]
+        if k1
+        else []
+    ) + ([f"{_owners(k2)} who voted no or abstained must change to yes"] if k2 else [])
     zh = f"还需 {n} 位业主同意（{'，'.join(parts_zh)}）：{'、'.join(ids)}"
-    en = f"{n} more owner(s) must vote yes ({'; '.join(parts_en)}), e.g. {', '.join(ids)}"
+    en = f"{n} more {'owner' if n == 1 else 'owners'} must vote yes ({'; '.join(parts_en)}), "
+    en += f"e.g. {', '.join(ids)}"
     if forced_chosen:
         zh += "（其中专有部分受影响的业主必须同意）"
         en += " (owners whose exclusive part is affected must agree)"
     return Needed(True, n, ids, zh, en)
+
+
+def _owners(n: int) -> str:
+    """``"1 owner"``, ``"3 owners"``."""
+    return f"{n} owner" if n == 1 else f"{n} owners"

@@ -55,3 +55,23 @@ def test_no_english_document_writes_a_plural_in_brackets():
             text = " ".join(pg.extract_text() for pg in pages)
             found += [(unit.id, build.__name__, m) for m in re.findall(r"\w+\(s\)", text)]
     assert found == []
+
+
+def test_the_consent_engine_counts_owners_in_english():
+    from elevator_eval import consent, consent_rules
+    from tests.process_helpers import make_unit
+
+    rules = consent_rules.load_ruleset("civil-code-2021")
+    # 12 owners of equal area; the Civil Code wants 2/3 of them (8) to take part and 3/4 of
+    # those taking part to agree: 7 yes is one owner short, 4 yes is four short
+    one_short = make_unit(["yes"] * 7 + [None] * 5)  # 7 take part: one more must take part
+    many_short = make_unit(["yes"] * 4 + [None] * 8)  # 4 more must take part and vote yes
+    texts = []
+    for unit in (one_short, many_short):
+        needed = consent.what_is_needed(unit, rules)
+        assert needed is not None and needed.additional_yes >= 1
+        texts.append((needed.additional_yes, needed.reason_en))
+    (n1, t1), (n2, t2) = texts
+    assert n1 == 1 and t1.startswith("1 more owner must vote yes (1 owner who has not voted")
+    assert n2 > 1 and t2.startswith(f"{n2} more owners must vote yes ({n2} owners who have not")
+    assert "(s)" not in t1 + t2
