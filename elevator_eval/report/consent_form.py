@@ -358,7 +358,7 @@ def _decision(version, t: Tr, width, org, ballot) -> list:
     labels = tuple(t.pair(B.OPTION_LABELS[o]) for o in B.OPTIONS)
     hint = t(
         "请在一个方框内打“✓”；改变主意请另取新表，勿涂改。",
-        "Tick one box. To change your answer ask for a new form; do not correct.",
+        "Tick one box; to change it, ask for a new form (no corrections).",
     )
     block = ballot_block(
         ballot[1] if ballot else None,
