@@ -24,7 +24,7 @@ from .common import (
 )
 from .money_rows import display_shares
 from .proposal_outline import chinese_numeral, heading, section_number
-from .proposal_sources import method_source_en, method_source_zh
+from .proposal_sources import method_source
 
 
 def costs(d, t: Tr, width: float) -> list:
@@ -114,8 +114,8 @@ def households(d, t: Tr, width: float) -> list:
     method_line = para(
         t(
             f"分摊方法：{s.method_title_zh}（规则见第{chinese_numeral(section_number('rule'))}节）。"
-            f"参考：{method_source_zh(d, t)}。占比按最大余数法取两位小数，合计为 100.00%。",
-            f"Method: {s.method_title_en}. Source: {method_source_en(d, t)}. Shares are multiples of "
+            f"参考：{method_source(d, t)}。占比按最大余数法取两位小数，合计为 100.00%。",
+            f"Method: {s.method_title_en}. Source: {method_source(d, t)}. Shares are multiples of "
             f"{fmt_yuan(s.rounding_yuan)} yuan and add up exactly to the owners' total "
             "(largest remainder; ties to the higher floor).",
         ),

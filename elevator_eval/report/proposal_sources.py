@@ -13,24 +13,19 @@ from . import labels as L
 from .common import Tr, para
 
 
-def method_source_zh(d, t: Tr) -> str:
-    """The Chinese reference of the sharing method: its Chinese title, labelled 经验值 (the
+def method_source(d, t: Tr) -> str:
+    """The reference of the sharing method: its title, labelled 经验值 / practice value (the
     published splits are examples, not rules), and the number of the entry in the sources
-    section. No web address: a Chinese document cites by title."""
+    section. No web address: a document cites by title."""
     s = d.share
-    title = L.METHOD_SOURCES_ZH.get(s.method, "") or s.method_title_zh
+    titles = L.METHOD_SOURCES_ZH if t.lang == "zh" else L.METHOD_SOURCES_EN
+    title = titles.get(s.method, "") or t.pair((s.method_title_zh, s.method_title_en))
     number = {key: i for i, (key, _text) in enumerate(source_list(d, t), 1)}.get("method")
-    ref = f"，见资料来源 [{number}]" if number else ""
-    return f"经验值，{title}，由业主协商确定{ref}"
-
-
-def method_source_en(d, t: Tr) -> str:
-    """The English reference of the sharing method, as :func:`method_source_zh`."""
-    s = d.share
-    title = L.METHOD_SOURCES_EN.get(s.method, "") or s.method_title_en
-    number = {key: i for i, (key, _text) in enumerate(source_list(d, t), 1)}.get("method")
-    ref = f", see source [{number}]" if number else ""
-    return f"practice value, {title}, for the owners to agree{ref}"
+    ref = t(f"，见资料来源 [{number}]", f", see source [{number}]") if number else ""
+    return t(
+        f"经验值，{title}，由业主协商确定{ref}",
+        f"practice value, {title}, for the owners to agree{ref}",
+    )
 
 
 def suitability_ruleset_text(d, t: Tr) -> str:
@@ -44,95 +39,92 @@ def suitability_ruleset_text(d, t: Tr) -> str:
     return t(f"{title}（{name}）", f"{title} ({name})") if title else name
 
 
-def _finding_sources_zh() -> dict:
+def _finding_sources() -> dict:
     from .. import ruledata
 
     return ruledata.load("documents", "finding-sources")
 
 
-def _zh_cite(entry: dict | None, fallback: str) -> str:
-    """A Chinese citation from ``finding-sources`` data: 经验值 when not official."""
+def _cite(entry: dict | None, fallback: str, t: Tr) -> str:
+    """A citation from ``finding-sources`` data in the document's language, labelled 经验值 /
+    Practice value when not official. Without an entry: the Chinese ``fallback`` as it is
+    when it can stand in a Chinese document, else the app's default rule."""
     from .language import is_chinese_only
 
-    if entry is None:
-        return fallback if is_chinese_only(fallback) else "经验值（本软件默认规则）"
-    return entry["zh"] if entry.get("official") else "经验值：" + entry["zh"]
-
-
-def _en_cite(entry: dict | None) -> str:
-    """An English citation from ``finding-sources`` data: Practice value when not official."""
-    if entry is None or not entry.get("en"):
-        return "Practice value (the app's default rule)"
-    return entry["en"] if entry.get("official") else "Practice value: " + entry["en"]
+    text = entry.get(t.lang) if entry is not None else None
+    if not text:
+        if t.lang == "zh" and is_chinese_only(fallback):
+            return fallback
+        return t("经验值（本软件默认规则）", "Practice value (the app's default rule)")
+    return text if entry.get("official") else t("经验值：", "Practice value: ") + text
 
 
 def source_list(d, t: Tr) -> list[tuple[str, str]]:
-    """Every source the proposal relies on, in print order: ``(key, text)``.
+    """Every source the proposal relies on, in print order: ``(key, text)``; the same keys
+    in both languages.
 
     Finding sources are keyed by their text, so the verdict table can cite them as
-    ``[n]``. The Chinese list cites by official title and number and labels what is not
-    official 经验值; it holds no web address and no English."""
-    if t.lang == "en":
-        return _source_list_en(d, t)
-    data = _finding_sources_zh()
+    ``[n]``. Each list cites by official title and number in its document's language and
+    labels what is not official 经验值 / Practice value; no web address."""
+    data = _finding_sources()
+    sep = t("；", "; ")
     items: list[tuple[str, str]] = []
     if d.assessment is not None:
-        items.append(("ruleset", "适宜性分类：" + _zh_cite(data["class_rule"], "")))
-        for src in dict.fromkeys(f.source for f in d.assessment.findings if f.source):
-            fs = [f for f in d.assessment.findings if f.source == src]
-            about = "；".join(dict.fromkeys(L.label(L.SEVERITY, f.severity, t) for f in fs))
-            cites = "；".join(dict.fromkeys(_zh_cite(data["checks"].get(f.code), src) for f in fs))
-            items.append((src, f"评估依据（{about}）：{cites}"))
-    if d.consent is not None:
-        from .votes import consent_source
-
-        items.append(("consent", "表决规则：" + consent_source(d, t)))
-    if d.share is not None:
-        title = L.METHOD_SOURCES_ZH.get(d.share.method) or d.share.method_title_zh
-        items.append(("method", f"分摊方法：经验值，{title}，由业主协商确定"))
-        from .proposal_sharing import subsidy_source
-
-        for i, rule in enumerate(d.unit.subsidies):
-            name = str(rule.get("title_zh") or "补贴")
-            items.append((f"subsidy:{i}", f"补贴（{name}）：{subsidy_source(rule, t)}"))
-    from .docdata import doc_rules
-
-    items.append(("notice", "公示期限：" + doc_rules()["notice"]["basis_zh"]))
-    for k, entry in enumerate(data["timeline"]):
-        items.append((f"timeline:{k}", "时间安排：" + _zh_cite(entry, "")))
-    return items
-
-
-def _source_list_en(d, t: Tr) -> list[tuple[str, str]]:
-    """The English twin of :func:`source_list`, item by item and with the same keys."""
-    data = _finding_sources_zh()
-    items: list[tuple[str, str]] = []
-    if d.assessment is not None:
-        items.append(("ruleset", "Suitability classes: " + _en_cite(data["class_rule"])))
-        for src in dict.fromkeys(f.source for f in d.assessment.findings if f.source):
-            fs = [f for f in d.assessment.findings if f.source == src]
-            about = "; ".join(dict.fromkeys(L.label(L.SEVERITY, f.severity, t) for f in fs))
-            cites = "; ".join(dict.fromkeys(_en_cite(data["checks"].get(f.code)) for f in fs))
-            items.append((src, f"Finding source ({about}): {cites}"))
-    if d.consent is not None:
-        from .votes import consent_source
-
-        items.append(("consent", "Consent rule: " + consent_source(d, t)))
-    if d.share is not None:
-        title = L.METHOD_SOURCES_EN.get(d.share.method) or d.share.method_title_en
         items.append(
-            ("method", f"Sharing method: Practice value, {title}, for the owners to agree")
+            (
+                "ruleset",
+                t("适宜性分类：", "Suitability classes: ") + _cite(data["class_rule"], "", t),
+            )
+        )
+        for src in dict.fromkeys(f.source for f in d.assessment.findings if f.source):
+            fs = [f for f in d.assessment.findings if f.source == src]
+            about = sep.join(dict.fromkeys(L.label(L.SEVERITY, f.severity, t) for f in fs))
+            cites = sep.join(dict.fromkeys(_cite(data["checks"].get(f.code), src, t) for f in fs))
+            items.append(
+                (src, t(f"评估依据（{about}）：{cites}", f"Finding source ({about}): {cites}"))
+            )
+    if d.consent is not None:
+        from .votes import consent_source
+
+        items.append(("consent", t("表决规则：", "Consent rule: ") + consent_source(d, t)))
+    if d.share is not None:
+        titles = L.METHOD_SOURCES_ZH if t.lang == "zh" else L.METHOD_SOURCES_EN
+        title = titles.get(d.share.method) or t.pair(
+            (d.share.method_title_zh, d.share.method_title_en)
+        )
+        items.append(
+            (
+                "method",
+                t(
+                    f"分摊方法：经验值，{title}，由业主协商确定",
+                    f"Sharing method: Practice value, {title}, for the owners to agree",
+                ),
+            )
         )
         from .proposal_sharing import subsidy_source
 
         for i, rule in enumerate(d.unit.subsidies):
-            name = str(rule.get("title_en") or rule.get("title_zh") or "subsidy")
-            items.append((f"subsidy:{i}", f"Subsidy ({name}): {subsidy_source(rule, t)}"))
+            name = str(
+                t.pair((rule.get("title_zh"), rule.get("title_en") or rule.get("title_zh")))
+                or t("补贴", "subsidy")
+            )
+            items.append(
+                (
+                    f"subsidy:{i}",
+                    t(f"补贴（{name}）：", f"Subsidy ({name}): ") + subsidy_source(rule, t),
+                )
+            )
     from .docdata import doc_rules
 
-    items.append(("notice", "Notice period: " + doc_rules()["notice"]["basis_en"]))
+    notice = doc_rules()["notice"]
+    items.append(
+        (
+            "notice",
+            t("公示期限：", "Notice period: ") + t.pair((notice["basis_zh"], notice["basis_en"])),
+        )
+    )
     for k, entry in enumerate(data["timeline"]):
-        items.append((f"timeline:{k}", "Timeline: " + _en_cite(entry)))
+        items.append((f"timeline:{k}", t("时间安排：", "Timeline: ") + _cite(entry, "", t)))
     return items
 
 
