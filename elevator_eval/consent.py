@@ -52,7 +52,7 @@ from typing import Any
 from .consent_rules import ConsentRuleset
 from .errors import InputError
 from .model import Unit
-from .vocabulary import pairs
+from .vocabulary import agreeing, counted, pairs
 
 STATES = ("ready", "needs_votes", "blocked")
 STATE_LABELS = {k: v for k, v in pairs("consent_states").items() if k in STATES}
@@ -494,10 +494,10 @@ def _needed_text(
         zh = f"无法通过：除非业主 {who} 改投同意票" + (
             f"（共需 {n} 位业主改投同意）" if n > len(vetoed_no) else ""
         )
-        one = len(vetoed_no) == 1
+        k = len(vetoed_no)
         en = (
-            f"Cannot pass unless {'owner' if one else 'owners'} {', '.join(vetoed_no)} "
-            f"{'changes their vote' if one else 'change their votes'} to yes"
+            f"Cannot pass unless {agreeing(k, 'owner', 'owners')} {', '.join(vetoed_no)} "
+            f"{agreeing(k, 'changes their vote', 'change their votes')} to yes"
         ) + (f" ({n} owners in all would have to vote yes)" if n > len(vetoed_no) else "")
         return Needed(False, n, ids, zh, en)
     # a missing participation is worded as such: who has not voted must take part and agree
@@ -505,19 +505,16 @@ def _needed_text(
         [f"{k2} 位已表决的业主改投同意"] if k2 else []
     )
     parts_en = (
-        [f"{_owners(k1)} who {'has' if k1 == 1 else 'have'} not voted must take part and vote yes"]
+        [
+            f"{counted(k1, 'owner')} who {agreeing(k1, 'has', 'have')} not voted must take part and vote yes"
+        ]
         if k1
         else []
-    ) + ([f"{_owners(k2)} who voted no or abstained must change to yes"] if k2 else [])
+    ) + ([f"{counted(k2, 'owner')} who voted no or abstained must change to yes"] if k2 else [])
     zh = f"还需 {n} 位业主同意（{'，'.join(parts_zh)}）：{'、'.join(ids)}"
-    en = f"{n} more {'owner' if n == 1 else 'owners'} must vote yes ({'; '.join(parts_en)}), "
+    en = f"{n} more {agreeing(n, 'owner', 'owners')} must vote yes ({'; '.join(parts_en)}), "
     en += f"e.g. {', '.join(ids)}"
     if forced_chosen:
         zh += "（其中专有部分受影响的业主必须同意）"
         en += " (owners whose exclusive part is affected must agree)"
     return Needed(True, n, ids, zh, en)
-
-
-def _owners(n: int) -> str:
-    """``"1 owner"``, ``"3 owners"``."""
-    return f"{n} owner" if n == 1 else f"{n} owners"

@@ -44,7 +44,7 @@ from .site.measure import Measured, effective_site
 from .spatial import check_spatial, not_surveyed
 from .structural import check_structural, current_year
 from .suitability_rules import SuitabilityRuleset, threshold_of
-from .vocabulary import pairs
+from .vocabulary import counted, pairs
 
 CLASSES = ("suitable", "difficult", "unsuitable")
 CLASS_LABELS = pairs("classes")
@@ -142,7 +142,7 @@ def _main_reason(findings: list[Finding], klass: str, counts: Mapping[str, int])
         return f"强干扰：{strongs[0].message_zh}", f"Strong: {strongs[0].message_en}"
     if counts["weak"]:
         n = counts["weak"]
-        return (f"仅有 {n} 项弱干扰", f"Only {n} weak factor" + ("" if n == 1 else "s"))
+        return (f"仅有 {n} 项弱干扰", f"Only {counted(n, 'weak factor')}")
     return "未发现干扰因素", "No interference factor found"
 
 

@@ -3,7 +3,8 @@ classes, severities, structures, entry modes, sharing methods, findings).
 
 The names live in ``elevator_eval/rules/vocabulary/labels.json``; the window, the documents
 and the command line all take them from here, so that a heating pipe is 暖气管 and a "no"
-vote is 反对 everywhere.
+vote is 反对 everywhere. English counts agree with their number here too (:func:`counted`,
+:func:`agreeing`), for the engines' messages and the documents alike.
 """
 
 from __future__ import annotations
@@ -54,3 +55,14 @@ def label(kind: str, code: str | None, lang: str = "zh") -> str:
     if pair is None:
         return "" if code is None else str(code)
     return pair[1] if lang == "en" else pair[0]
+
+
+def counted(n: int, noun: str, nouns: str | None = None) -> str:
+    """An English count with its noun in the right number: ``"1 owner"``, ``"3 owners"``
+    (``nouns`` for an irregular plural)."""
+    return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
+
+
+def agreeing(n: int, one: str, many: str) -> str:
+    """The English word that agrees with the count ``n``: ``one`` for 1, else ``many``."""
+    return one if n == 1 else many

@@ -30,7 +30,7 @@ def test_the_sunlight_sentence_agrees_with_its_counts():
 
 
 def test_counted_and_agreeing():
-    from elevator_eval.report.language import agreeing, counted
+    from elevator_eval.vocabulary import agreeing, counted
 
     assert counted(1, "owner") == "1 owner" and counted(0, "owner") == "0 owners"
     assert counted(3, "household") == "3 households"

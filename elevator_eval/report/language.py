@@ -38,14 +38,3 @@ def zh_clauses(text: str) -> str:
     ``表5.2.2`` (engine messages use the short Latin forms)."""
     text = _CLAUSE.sub(lambda m: f"第{m.group(1)}条", text or "")
     return _TABLE.sub(lambda m: f"表{m.group(1)}", text)
-
-
-def counted(n: int, noun: str, nouns: str | None = None) -> str:
-    """An English count with its noun in the right number: ``"1 owner"``, ``"3 owners"``
-    (``nouns`` for an irregular plural)."""
-    return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
-
-
-def agreeing(n: int, one: str, many: str) -> str:
-    """The English word that agrees with the count ``n``: ``one`` for 1, else ``many``."""
-    return one if n == 1 else many

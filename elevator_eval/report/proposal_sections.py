@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..vocabulary import counted
 from . import labels as L
 from .common import Tr, fmt_num, fmt_yuan, kv_table, money_column, para, table
 from .docdata import doc_rules, elevator_spec, organisation, practice_label
-from .language import counted
 from .money_rows import display_shares, payment_schedule
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..vocabulary import agreeing
 from .common import Tr, fmt_num, fmt_yuan, para, table
-from .language import agreeing
 
 
 def _weight_rows(d, t: Tr) -> list[list[str]]:

@@ -7,8 +7,8 @@ Empty (no section) when the unit has no site plan with windows, a shaft and a lo
 from __future__ import annotations
 
 from ..errors import InputError
+from ..vocabulary import agreeing, counted
 from .common import Tr, para, table
-from .language import agreeing, counted
 
 MAX_ROWS = 24
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..costshare import METHOD_INFO
 from ..process.upkeep import year_statement
+from ..vocabulary import counted
 from .common import (
     Tr,
     content_width,
@@ -21,7 +22,6 @@ from .common import (
     table,
     unit_context,
 )
-from .language import counted
 from .page_template import build_pdf
 
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..vocabulary import agreeing, counted
 from . import labels as L
 from .common import Tr, fmt_area, fmt_pct, para, table, unavailable
-from .language import agreeing, counted
 
 
 def _ratio_text(r: Fraction | None) -> str:

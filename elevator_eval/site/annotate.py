@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Protocol, TypeVar
 
+from ..vocabulary import agreeing, counted
 from .sunlight import SunlightResult
 
 
@@ -86,7 +87,7 @@ def sunlight_messages(result: SunlightResult, exempt: bool) -> tuple[str, str, s
         f"加装后 {len(below)} 个窗户日照低于标准（{std_zh}），降至 {after} h，最多减少 {_h(lost)} h"
     )
     msg_en = (
-        f"{len(below)} {'window falls' if len(below) == 1 else 'windows fall'} below the "
+        f"{counted(len(below), 'window')} {agreeing(len(below), 'falls', 'fall')} below the "
         f"sunlight standard ({std_en}), to "
         f"{after} h, losing up to {_h(lost)} h"
     )
