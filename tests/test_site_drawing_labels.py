@@ -99,3 +99,50 @@ def test_the_scale_bar_is_beside_the_map(uid, lang, d):
     names = [s for s in d.contents if isinstance(s, String) and re.fullmatch(r"0|\d+ m", s.text)]
     assert len(names) == 2
     assert names and all(s.x >= frame.x + frame.width for s in names)
+
+
+def _building_boxes(d):
+    return [
+        (min(p.points[0::2]), min(p.points[1::2]), max(p.points[0::2]), max(p.points[1::2]))
+        for p in d.contents
+        if isinstance(p, Polygon)
+        and p.fillColor is not None
+        and p.fillColor.hexval() in ("0xdce3ec", "0xececec")
+    ]
+
+
+def _inside(a, b) -> bool:
+    return b[0] <= a[0] and a[2] <= b[2] and b[1] <= a[1] and a[3] <= b[3]
+
+
+@pytest.mark.parametrize("uid,lang,d", PLANS, ids=[f"{u}-{lang}" for u, lang, _ in PLANS])
+def test_a_building_is_named_inside_it_or_beside_it_on_the_map(uid, lang, d):
+    frame = [r for r in d.contents if isinstance(r, Rect)][1]
+    map_box = (frame.x, frame.y, frame.x + frame.width, frame.y + frame.height)
+    buildings = _building_boxes(d)
+    names = [
+        s
+        for s in d.contents
+        if isinstance(s, String) and s.fontSize == 6.5 and re.search(r" \d+(\.\d)? m$", s.text)
+    ]
+    assert len(names) == len(buildings)
+    for s in names:
+        box = _box(s)
+        if any(_inside(box, b) for b in buildings):
+            continue
+        # too small to hold it: beside it, on the map, over no building
+        assert _inside(box, map_box), s.text
+        assert not any(_overlap(box, b) for b in buildings), s.text
+
+
+def test_a_small_building_is_named_beside_it():
+    """The sample street has a building too narrow for its name (a 3 m pavilion): the name
+    overran its walls."""
+    small = 0
+    for _uid, _lang, d in PLANS:
+        buildings = _building_boxes(d)
+        for s in d.contents:
+            if isinstance(s, String) and s.fontSize == 6.5 and s.text.startswith("P1 "):
+                assert not any(_overlap(_box(s), b) for b in buildings)
+                small += 1
+    assert small > 0

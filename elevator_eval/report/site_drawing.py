@@ -234,6 +234,12 @@ class _Pen:
             )
         )
 
+    def text_width(self, text: str, size: float) -> float:
+        """Width [pt] of ``text`` written at ``size`` in the plan's font."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return stringWidth(plain(text), self.font, size)
+
     def block(self, bounds_m: tuple[float, float, float, float]) -> None:
         """Keep the labels written after this off the box ``bounds_m`` (plan [m]): a
         building or the shaft."""
@@ -322,8 +328,19 @@ def _buildings(pen: _Pen, plan, t: Tr) -> None:
         pen.poly(g, colors.black, fill, 1.1 if b.own else 0.7)
         cx, cy = g.representative_point().coords[0]
         name = t("本楼", "this building") if b.own else b.id
-        pen.label(*pen.P(cx, cy), f"{name} {fmt_num(round(b.height_m, 1))} m", 6.5)
-        pen.block(g.bounds)
+        text = f"{name} {fmt_num(round(b.height_m, 1))} m"
+        x0, y0 = pen.P(g.bounds[0], g.bounds[1])
+        x1, y1 = pen.P(g.bounds[2], g.bounds[3])
+        if pen.text_width(text, 6.5) + 4 <= x1 - x0 and y1 - y0 >= 6.5 * 1.1 + 2:
+            pen.label(*pen.P(cx, cy), text, 6.5)
+            pen.block(g.bounds)
+        else:  # too small to hold its name: named beside it, right of it (left at the edge)
+            pen.block(g.bounds)
+            y = (y0 + y1) / 2 - 0.3 * 6.5
+            if x1 + 2 + pen.text_width(text, 6.5) <= pen.map_right:
+                pen.label(x1 + 2, y, text, 6.5, "start")
+            else:
+                pen.label(x0 - 2, y, text, 6.5, "end")
 
 
 def _red_line(pen: _Pen, plan) -> None:
