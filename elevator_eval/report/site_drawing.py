@@ -12,6 +12,7 @@ from __future__ import annotations
 from .. import fonts, vocabulary
 from .common import Tr, fmt_num, plain
 from .drawing_text import wrap_label
+from .map_labels import clear_of
 
 PIPE_COLOURS = {
     "gas": "#C62828",
@@ -140,49 +141,6 @@ def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300, l
     return d
 
 
-LABEL_TRIES = 3
-"""Lines a label may move up or down to clear the labels written before it."""
-
-
-def _overlap(a: tuple, b: tuple) -> bool:
-    """Whether two boxes ``(x0, y0, x1, y1)`` share more than an edge."""
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def _covered(a: tuple, b: tuple) -> float:
-    """The area two boxes share [pt²]."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w * h if w > 0 and h > 0 else 0.0
-
-
-def _clear_of(box: tuple, placed: list, step: float, right: float) -> tuple[float, float]:
-    """The move ``(dx, dy)`` [pt] of a name's ``box`` that clears the boxes ``placed``.
-
-    Tried in turn: where it is, a line (``step``) up, a line down, two lines up, … (at
-    most :data:`LABEL_TRIES` lines), each also moved right past what it covers there
-    (when it stays left of ``right``). The first move that covers nothing wins; when
-    none does, the one that covers least.
-    """
-    best, least = (0.0, 0.0), None
-    for k in range(2 * LABEL_TRIES + 1):
-        dy = step * ((k + 1) // 2) * (1 if k % 2 else -1)
-        moves = [(0.0, dy)]
-        hits = [o for o in placed if _overlap((box[0], box[1] + dy, box[2], box[3] + dy), o)]
-        if hits:
-            dx = max(o[2] for o in hits) + 1 - box[0]
-            if box[2] + dx <= right:
-                moves.append((dx, dy))
-        for mx, my in moves:
-            moved = (box[0] + mx, box[1] + my, box[2] + mx, box[3] + my)
-            cover = sum(_covered(moved, o) for o in placed)
-            if cover == 0:
-                return mx, my
-            if least is None or cover < least:
-                best, least = (mx, my), cover
-    return best
-
-
 class _Pen:
     """Draws plan coordinates [m] into ``d``: ``scale`` pt per metre, the view's lower left
     corner ``margin`` pt from the drawing's."""
@@ -210,7 +168,7 @@ class _Pen:
 
     def label(self, x, y, text, size=6.5, anchor="middle", colour=None):
         """Write ``text`` at ``(x, y)`` [pt], moved where it would cover a name written
-        before it or a box kept clear (:meth:`block`; see :func:`_clear_of`), so that two
+        before it or a box kept clear (:meth:`block`; see :func:`~elevator_eval.report.map_labels.clear_of`), so that two
         pipes ending side by side at the shaft stay readable."""
         from reportlab.graphics.shapes import String
         from reportlab.lib import colors
@@ -220,7 +178,7 @@ class _Pen:
         w = stringWidth(text, self.font, size)
         left = x - w * {"start": 0.0, "middle": 0.5, "end": 1.0}[anchor]
         box = (left, y - 0.25 * size, left + w, y + 0.85 * size)
-        dx, dy = _clear_of(box, self.placed, size + 1, self.d.width)
+        dx, dy = clear_of(box, self.placed, size + 1, self.d.width)
         self.placed.append((box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy))
         self.d.add(
             String(
