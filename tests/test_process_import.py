@@ -169,7 +169,12 @@ def test_commands_preview_apply_and_refuse(tmp_path):
         run_command("import-votes", [str(path), str(bad), "--apply"], stdout=out, stderr=err) == 2
     )
     msg = err.getvalue()
-    assert msg.count("\n") == 1 and "2 bad row(s)" in msg and "row 5" in msg and "row 6" in msg
+    assert (
+        msg.count("\n") == 1
+        and "2 bad rows, nothing imported" in msg
+        and "row 5" in msg
+        and "row 6" in msg
+    )
     assert open_project(path).vote_log == []
     out = io.StringIO()
     assert run_command("import-votes", [str(path), str(good)], stdout=out, stderr=err) == 0
@@ -178,3 +183,35 @@ def test_commands_preview_apply_and_refuse(tmp_path):
         run_command("import-votes", [str(path), str(good), "--apply"], stdout=out, stderr=err) == 0
     )
     assert len(open_project(path).vote_log) == 3
+
+
+def test_one_bad_row_is_counted_in_the_singular(tmp_path):
+    path = tmp_path / "s.eeproj"
+    save_project(project(), path)
+    bad = write(tmp_path, "b.csv", [VOTES_HEAD] + GOOD_VOTES + [VOTES_BAD[0][0]])
+    err = io.StringIO()
+    assert run_command("import-votes", [str(path), str(bad)], stdout=io.StringIO(), stderr=err) == 2
+    assert "1 bad row, nothing imported" in err.getvalue()
+
+
+def test_a_damaged_workbook_is_named_not_a_crash(tmp_path):
+    """A workbook whose compressed sheet is cut (found by the long fuzz tier: zlib's error
+    came through as "could not process the input")."""
+    import zipfile
+
+    good = write(tmp_path, "v.xlsx", [VOTES_HEAD] + GOOD_VOTES)
+    damaged = tmp_path / "d.xlsx"
+    with zipfile.ZipFile(good) as z, zipfile.ZipFile(damaged, "w") as out:
+        for info in z.infolist():
+            data = z.read(info.filename)
+            out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    raw = bytearray(damaged.read_bytes())
+    with zipfile.ZipFile(damaged) as z:
+        info = next(i for i in z.infolist() if i.filename.endswith("workbook.xml"))
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for k in range(start + 2, start + min(info.compress_size, 40)):
+        raw[k] ^= 0x5A  # scramble the compressed stream, keep the zip's directory
+    damaged.write_bytes(bytes(raw))
+    with pytest.raises(InputError) as e:
+        preview_votes(project(), damaged)
+    assert "d.xlsx" in str(e.value)

@@ -75,3 +75,24 @@ def test_the_consent_engine_counts_owners_in_english():
     assert n1 == 1 and t1.startswith("1 more owner must vote yes (1 owner who has not voted")
     assert n2 > 1 and t2.startswith(f"{n2} more owners must vote yes ({n2} owners who have not")
     assert "(s)" not in t1 + t2
+
+
+def test_no_english_text_of_the_program_puts_a_plural_in_brackets():
+    """Every message, document and window text the program writes counts in words that
+    agree ("1 bad row", "2 bad rows"; the engines use ``vocabulary.counted``/``agreeing``,
+    the window Qt's plural forms): no string in the source writes "row(s)"."""
+    import tokenize
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "elevator_eval"
+    found = []
+    for py in sorted(root.rglob("*.py")):
+        with py.open("rb") as f:
+            for tok in tokenize.tokenize(f.readline):
+                if tok.type in (tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", -1)):
+                    text = tok.string
+                    if text.lstrip("rbfuRBFU").startswith(('"""', "'''")):
+                        continue  # docstrings: prose about the code
+                    if re.search(r"[A-Za-z]\(s\)", text):
+                        found.append(f"{py.relative_to(root)}:{tok.start[0]} {text[:60]}")
+    assert not found, found

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..io.process_import import apply_preview, preview_intent, preview_votes
 from ..store import save_project
+from ..vocabulary import counted
 from . import CommandResult, load_target
 
 KIND = "intent"
@@ -36,7 +37,7 @@ def run_import(args, kind: str) -> CommandResult:
     if pv.errors:  # every bad row, in the one line of the error (exit 2)
         raise InputError(
             "file",
-            f"{pv.source}: {len(pv.errors)} bad row(s), nothing imported: "
+            f"{pv.source}: {counted(len(pv.errors), 'bad row')}, nothing imported: "
             + "; ".join(e.text() for e in pv.errors),
         )
     if args.apply:

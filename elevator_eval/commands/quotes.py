@@ -34,6 +34,7 @@ from ..procurement import (
 )
 from ..store import open_project
 from ..unitfile import load_unit
+from ..vocabulary import counted
 from . import CommandResult, is_unit_file
 
 
@@ -220,7 +221,7 @@ def run(args) -> CommandResult:
     if errors:
         first = "; ".join(str(e) for e in errors[:3])
         more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
-        line = f"{len(errors)} bad cell(s): {first}{more}"
+        line = f"{counted(len(errors), 'bad cell')}: {first}{more}"
         if args.json:
             # all bad cells as JSON on stdout, the one-line reason on stderr, exit 2
             sys.stderr.write(f"error: {Path(quotes_path).name}: {line}\n")

@@ -33,6 +33,7 @@ from ..report.notice import build_notice
 from ..report.proposal import build_proposal
 from ..report.quotes_report import build_quotes_report
 from ..store import open_project, save_project
+from ..vocabulary import counted
 from . import CommandResult, add_target_arguments, is_unit_file, load_target
 from .quotes import load_scores, load_units
 
@@ -221,7 +222,7 @@ def _run_quotes(args, out: Path) -> CommandResult:
     products, errors = read_quotes(args.quotes)
     if errors:
         first = "; ".join(str(e) for e in errors[:3])
-        raise InputError(Path(args.quotes).name, f"{len(errors)} bad cell(s): {first}")
+        raise InputError(Path(args.quotes).name, f"{counted(len(errors), 'bad cell')}: {first}")
     units = load_units(args.target, args.units)
     project = None
     if not is_unit_file(Path(args.target)):
@@ -238,5 +239,6 @@ def _run_quotes(args, out: Path) -> CommandResult:
 def _done(args, paths: list) -> CommandResult:
     written = [str(p) for p in paths]
     data = {"kind": args.kind, "written": written, "count": len(written)}
-    text = f"已生成 {len(written)} 个文件 / {len(written)} file(s) written:\n" + "\n".join(written)
+    n = len(written)
+    text = f"已生成 {n} 个文件 / {counted(n, 'file')} written:\n" + "\n".join(written)
     return CommandResult(data=data, text=text, json_mode=bool(args.json))

@@ -33,6 +33,7 @@ from ..audit import record_vote
 from ..errors import InputError
 from ..model import Project
 from ..process.records import Intent, write_intent
+from ..vocabulary import agreeing, counted
 from . import cells
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -110,7 +111,6 @@ def _read_table(path: Path) -> list[tuple[int, list]]:
         raise InputError("file", f"{path.name} is larger than 20 MB")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         import warnings
-        import zipfile
 
         import openpyxl
 
@@ -118,7 +118,7 @@ def _read_table(path: Path) -> list[tuple[int, list]]:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-        except (zipfile.BadZipFile, OSError, KeyError, ValueError) as e:
+        except Exception as e:  # a damaged zip or XML fails in many ways (zlib.error, …)
             raise InputError(
                 "file", f"{path.name} is not a readable xlsx file ({type(e).__name__})"
             ) from None
@@ -173,7 +173,9 @@ def _map_columns(header: list, kind: str) -> dict[str, int]:
         missing.append("door")
     if missing:
         names = "、".join(COLUMNS[k][0] for k in missing)
-        raise InputError("file", f"row 1: missing column(s) {names}")
+        raise InputError(
+            "file", f"row 1: {agreeing(len(missing), 'missing column', 'missing columns')} {names}"
+        )
     return found
 
 
@@ -393,7 +395,7 @@ def apply_preview(project: Project, pv: Preview) -> int:
     if pv.errors:
         raise InputError(
             "file",
-            f"{pv.source}: {len(pv.errors)} bad row(s), nothing imported; "
+            f"{pv.source}: {counted(len(pv.errors), 'bad row')}, nothing imported; "
             f"first: {pv.errors[0].text()}",
         )
     n = 0

@@ -31,6 +31,7 @@ from ..consent import tally
 from ..errors import InputError
 from ..model import Project, Unit
 from ..rulebook import resolve
+from ..vocabulary import agreeing
 from .records import ProcessData, StageEntry, read_process, write_process
 
 # the stage ruleset is part of this module's interface (explicit re-exports)
@@ -81,7 +82,8 @@ def _run_check(
             return Refusal(
                 check,
                 f"仍有未答复的异议：{'、'.join(ids)}",
-                f"objection(s) without a written reply: {', '.join(ids)}",
+                f"{agreeing(len(ids), 'an objection', 'objections')} without a written reply: "
+                f"{', '.join(ids)}",
                 source,
             )
     elif check == "no_open_objection":
@@ -90,7 +92,8 @@ def _run_check(
             return Refusal(
                 check,
                 f"仍有未处理完毕的异议：{'、'.join(ids)}",
-                f"objection(s) not yet resolved: {', '.join(ids)}",
+                f"{agreeing(len(ids), 'an objection', 'objections')} not yet resolved: "
+                f"{', '.join(ids)}",
                 source,
             )
     elif check == "acceptance_document":

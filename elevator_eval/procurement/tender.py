@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..money import to_decimal
+from ..vocabulary import counted
 from .catalogue import Amount, rule
 
 TENDER_KINDS = ("goods", "services")
@@ -362,7 +363,7 @@ def _warnings(scored: list[BidScore], tied_first: list[str]) -> list[tuple[str, 
             (
                 f"有效投标仅 {len(scored)} 家，不足 {need} 家（{src}）：本次采购不能按原方式"
                 f"确定中标人",
-                f"only {len(scored)} valid bid(s), fewer than {need}: the "
+                f"only {counted(len(scored), 'valid bid')}, fewer than {need}: the "
                 f"procurement cannot award as planned (MOF Order 87)",
             )
         )
