@@ -81,10 +81,17 @@ def unfinished(ts: Path = TS) -> list[tuple[str, str]]:
         name = ctx.findtext("name")
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
+            forms = [] if tr is None else tr.findall("numerusform")
+            # a count's message (numerus="yes") holds one form per English number
+            texts = (
+                [f.text for f in forms]
+                if msg.get("numerus") == "yes"
+                else [None if tr is None else tr.text]
+            )
             if (
                 tr is None
                 or tr.get("type") in ("unfinished", "vanished", "obsolete")
-                or not (tr.text or "").strip()
+                or not all((t or "").strip() for t in texts)
             ):
                 if tr is not None and tr.get("type") in ("vanished", "obsolete"):
                     continue

@@ -134,7 +134,7 @@ class FileGuard(QObject):
             w.report_error(self.tr("无法合并"), str(e))
             return False
         if result.conflicts:
-            names = "、".join(result.conflicts[:MAX_LISTED])
+            names = i18n.listing(result.conflicts[:MAX_LISTED])
             if len(result.conflicts) > MAX_LISTED:
                 names += self.tr(" 等 {0} 处").format(len(result.conflicts))
             w.report_error(

@@ -25,6 +25,17 @@ def pick(zh: str, en: str) -> str:
     return en if _state["lang"] == "en" else zh
 
 
+def listing(items) -> str:
+    """Items in a list of the current language: ``101、102`` or ``101, 102``."""
+    return pick("、", ", ").join(items)
+
+
+def clauses(items) -> str:
+    """Clauses in one line of the current language: ``红线内；距相邻建筑 12 m`` or ``inside
+    the red line; 12 m to the nearest building``."""
+    return pick("；", "; ").join(items)
+
+
 def pick_attr(obj, stem: str) -> str:
     """``obj.<stem>_zh`` or ``obj.<stem>_en`` (or dict keys) for the current language."""
     suffix = "_en" if _state["lang"] == "en" else "_zh"

@@ -87,7 +87,7 @@ def public_source(text: str) -> str:
     if text.lower().startswith("app default"):
         rest = text.split(":", 1)[1].strip() if ":" in text else ""
         prefix = translate("Labels", "本程序默认值（经验值）")
-        return f"{prefix}：{rest}" if rest and i18n.lang() == "en" else prefix
+        return f"{prefix}: {rest}" if rest and i18n.lang() == "en" else prefix
     return text
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
@@ -126,7 +126,7 @@ class PlanCanvas(QWidget):
             p.setBrush(QColor("#DCE3EC") if b.own else QColor("#E4E4E4"))
             poly = self._poly(b.footprint)
             p.drawPolygon(poly)
-            p.drawText(poly.boundingRect().center(), f"{b.id} {b.height_m:g} m")
+            self._name_building(p, poly.boundingRect(), b)
         if plan.red_line is not None:
             p.setPen(QPen(QColor("#C62828"), 1.5, Qt.DashDotLine))
             p.setBrush(Qt.NoBrush)
@@ -141,6 +141,21 @@ class PlanCanvas(QWidget):
             p.setPen(QPen(Qt.black, 1.5))
             p.setBrush(QColor("#FCC98A"))
             p.drawPolygon(self._poly(self.shaft))
+
+    def _name_building(self, p: QPainter, box: QRectF, b) -> None:
+        """The building's name and height, centred in it; beside it (right, or left at the
+        canvas's edge) when it is too small to hold them, as on the printed site plan."""
+        name = self.tr("本楼") if b.own else b.id
+        text = f"{name} {b.height_m:g} m"
+        fm = p.fontMetrics()
+        w, h = fm.horizontalAdvance(text), fm.height()
+        if w + 4 <= box.width() and h + 2 <= box.height():
+            x = box.center().x() - w / 2
+        elif box.right() + 3 + w <= self.width():
+            x = box.right() + 3
+        else:
+            x = box.left() - 3 - w
+        p.drawText(QPointF(x, box.center().y() + fm.ascent() / 2 - fm.descent() / 2), text)
 
     def _paint_windows(self, p: QPainter, plan) -> None:
         """A short stroke per window in its facing, coloured by its sunlight state."""

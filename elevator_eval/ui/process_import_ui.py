@@ -89,7 +89,7 @@ def import_records(widget, doc, kind: str, path: str | None = None) -> int:
         if report is not None:
             report(
                 title,
-                translate("ProcessImport", "{0} 行有误，未导入任何数据：").format(len(pv.errors))
+                translate("ProcessImport", "%n 行有误，未导入任何数据：", None, len(pv.errors))
                 + "\n"
                 + "\n".join(e.text() for e in pv.errors),
             )
@@ -104,9 +104,7 @@ def import_records(widget, doc, kind: str, path: str | None = None) -> int:
     answer = QMessageBox.question(
         widget,
         title,
-        translate("ProcessImport", "将导入 {0} 行：").format(len(pv.rows))
-        + "\n"
-        + "\n".join(lines),
+        translate("ProcessImport", "将导入 %n 行：", None, len(pv.rows)) + "\n" + "\n".join(lines),
     )
     if answer != QMessageBox.Yes:
         return 0

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from . import i18n
 from .tab_base import UnitTab
 from .tab_process import make_table
 
@@ -138,7 +139,6 @@ class CanvassTab(UnitTab):
     def refresh(self) -> None:
         from ..errors import InputError
         from ..process.engagement import visit_list
-        from . import i18n
 
         unit = self.doc.unit(self.unit_id)
         try:
@@ -156,7 +156,7 @@ class CanvassTab(UnitTab):
             texts = [
                 self.tr("需争取") if r.needed else "",
                 r.owner,
-                "、".join(r.doors),
+                i18n.listing(r.doors),
                 f"{r.area_m2:.2f}",
                 self.vote_names[r.vote],
                 ""
@@ -165,7 +165,7 @@ class CanvassTab(UnitTab):
                 str(r.contacts),
                 r.last_date or "",
                 self.outcome_names.get(r.last_outcome, ""),
-                "、".join(self.concern_names[c] for c in r.concerns),
+                i18n.listing(self.concern_names[c] for c in r.concerns),
             ]
             for c, t in enumerate(texts):
                 item = QTableWidgetItem(t)
@@ -218,7 +218,7 @@ class CanvassTab(UnitTab):
             interested, self.date.date().toString("yyyy-MM-dd"), self.tr("窗口登记")
         ).to_json()
         stack = self.doc.undo_stack
-        stack.beginMacro(self.tr("登记 {0} 的意向").format("、".join(row.doors)))
+        stack.beginMacro(self.tr("登记 {0} 的意向").format(i18n.listing(row.doors)))
         for door in row.doors:
             self.doc.set_value(
                 self.unit_id,

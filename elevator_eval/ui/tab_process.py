@@ -185,7 +185,12 @@ class ProcessTab(UnitTab):
         fill(
             self.stages,
             [
-                [stage_name(self.rules, s.stage), s.entered, s.responsible, "、".join(s.documents)]
+                [
+                    stage_name(self.rules, s.stage),
+                    s.entered,
+                    s.responsible,
+                    i18n.listing(s.documents),
+                ]
                 for s in pd.stages
             ],
         )
@@ -202,13 +207,16 @@ class ProcessTab(UnitTab):
                 text += (
                     "  —  "
                     + self.tr("尚不能推进：")
-                    + "；".join(i18n.pick(r.zh, r.en) for r in reasons)
+                    + i18n.clauses(i18n.pick(r.zh, r.en) for r in reasons)
                 )
             self.next_label.setText(text)
             self.advance_btn.setEnabled(True)
         open_b = pd.open_blockers()
         self.blockers.setText(
-            self.tr("阻碍：") + "；".join(f"{b.text}（{b.since}）" for b in open_b)
+            self.tr("阻碍：")
+            + i18n.clauses(
+                i18n.pick(f"{b.text}（{b.since}）", f"{b.text} ({b.since})") for b in open_b
+            )
             if open_b
             else ""
         )

@@ -219,7 +219,7 @@ class SiteTab(UnitTab):
         """Say which refused inputs the findings do not reflect (no silent old value)."""
         names = list(self.form.invalid.values())
         self.stale_label.setText(
-            self.tr("以下输入无效，下列结论仍按原值计算：{0}").format("、".join(names))
+            self.tr("以下输入无效，下列结论仍按原值计算：{0}").format(i18n.listing(names))
             if names
             else ""
         )

@@ -400,7 +400,7 @@ class SitePlanTab(UnitTab):
             parts.append(self.tr("井道内管线：{0}").format(", ".join(names) or "—"))
         if v.get("occupies_private_courtyard"):
             parts.append(self.tr("占用私家庭院"))
-        self.measured.setText(self.tr("实测：") + "；".join(parts))
+        self.measured.setText(self.tr("实测：") + i18n.clauses(parts))
 
     def _start_sunlight(self) -> None:
         self._gen += 1
@@ -430,12 +430,15 @@ class SitePlanTab(UnitTab):
         self.sun = res
         r = res.rules
         self.sun_label.setText(
-            self.tr("{day} ≥ {h} 小时（真太阳时 {a:g}–{b:g} 时），{n} 个窗降至标准以下").format(
+            self.tr(
+                "{day} ≥ {h} 小时（真太阳时 {a:g}–{b:g} 时），%n 个窗降至标准以下",
+                None,
+                len(res.below_standard),
+            ).format(
                 day=i18n.pick(r.day_label_zh, r.day_label_en),
                 h=f"{r.min_hours.normalize():f}",
                 a=r.band_h[0],
                 b=r.band_h[1],
-                n=len(res.below_standard),
             )
         )
         below = set(res.below_standard)

@@ -177,13 +177,14 @@ class UpkeepTab(UnitTab):
         fill(self.faults, [[f.date, f.text, f.fixed or self.tr("未修复")] for f in st.faults])
         self.totals.setText(
             self.tr(
-                "合计 {0} 元；已缴 {1} 元；欠缴 {2} 元（{3} 户未缴清）；备用金：年初 {4}，存入 {5}，"
-                "支出 {6}，年末 {7} 元"
+                "合计 {0} 元；已缴 {1} 元；欠缴 {2} 元（%n 户未缴清）；备用金：年初 {3}，存入 {4}，"
+                "支出 {5}，年末 {6} 元",
+                None,
+                sum(1 for r in st.rows if r.arrears_yuan > 0),
             ).format(
                 _money(st.bills_total_yuan),
                 _money(st.paid_total_yuan),
                 _money(st.arrears_total_yuan),
-                sum(1 for r in st.rows if r.arrears_yuan > 0),
                 _money(st.reserve_start_yuan),
                 _money(st.reserve_in_yuan),
                 _money(st.reserve_out_yuan),

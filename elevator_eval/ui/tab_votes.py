@@ -81,14 +81,14 @@ def needed_text(unit, result, needed) -> str:
         )
         votes = {h.owner_id: h.vote for h in unit.households}
         vetoed = [o for o in ids if o in forced and votes.get(o) == "no"] or ids
-        text = translate("VotesTab", "无法通过：除非业主 {who} 改投同意票").format(
-            who=owners_text(unit, vetoed)
-        )
+        text = translate(
+            "VotesTab", "无法通过：除非业主 {who} 改投同意票", None, len(vetoed)
+        ).format(who=owners_text(unit, vetoed))
         if n > len(vetoed):
             text += translate("VotesTab", "（共需 {n} 位业主改投同意）").format(n=n)
         return text
-    text = translate("VotesTab", "还需要 {n} 位业主同意，例如：{who}").format(
-        n=n, who=owners_text(unit, ids)
+    text = translate("VotesTab", "还需要 %n 位业主同意，例如：{who}", None, n).format(
+        who=owners_text(unit, ids)
     )
     affected = {h.owner_id for h in unit.households if h.exclusive_part_affected}
     if affected & set(ids):
@@ -261,7 +261,11 @@ class VotesTab(UnitTab):
                     item.setData(HH_ROLE, h.id)
                     item.setData(Qt.UserRole, h.vote)
                     item.setBackground(QBrush(QColor(VOTE_COLOURS.get(h.vote, "#ffffff"))))
-                    owner = f"{name}（{h.owner_id}）" if name else h.owner_id
+                    owner = (
+                        i18n.pick(f"{name}（{h.owner_id}）", f"{name} ({h.owner_id})")
+                        if name
+                        else h.owner_id
+                    )
                     tip = self.tr("{door}：业主 {owner}，{area} m²，{vote}").format(
                         door=h.id, owner=owner, area=h.area_m2, vote=labels.vote_label(h.vote)
                     )
@@ -273,7 +277,7 @@ class VotesTab(UnitTab):
                             seq=ev.seq,
                             time=ev.time,
                             source=labels.source_label(ev.source),
-                            note=f"，{ev.note}" if ev.note else "",
+                            note=i18n.pick("，", ", ") + ev.note if ev.note else "",
                         )
                     if h.exclusive_part_affected:
                         tip += "\n" + self.tr("专有部分受影响：须本人同意")
@@ -501,7 +505,7 @@ class VotesTab(UnitTab):
         needed = c.needed
         self.needed_label.setText(needed_text(unit, c, needed))
         self.needed_label.setToolTip(
-            "" if needed is None else self.tr("业主编号：{0}").format("、".join(needed.owners))
+            "" if needed is None else self.tr("业主编号：{0}").format(i18n.listing(needed.owners))
         )
 
 

@@ -1681,6 +1681,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>No site plan yet</translation>
     </message>
     <message>
+        <source>本楼</source>
+        <translation>this building</translation>
+    </message>
+    <message>
         <source>北</source>
         <translation>N</translation>
     </message>
@@ -1894,13 +1898,19 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <source>导入线上表决结果</source>
         <translation>Import e-voting results</translation>
     </message>
-    <message>
-        <source>{0} 行有误，未导入任何数据：</source>
-        <translation>{0} bad row(s); nothing was imported:</translation>
+    <message numerus="yes">
+        <source>%n 行有误，未导入任何数据：</source>
+        <translation>
+            <numerusform>%n bad row; nothing was imported:</numerusform>
+            <numerusform>%n bad rows; nothing was imported:</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>将导入 {0} 行：</source>
-        <translation>{0} row(s) will be imported:</translation>
+    <message numerus="yes">
+        <source>将导入 %n 行：</source>
+        <translation>
+            <numerusform>%n row will be imported:</numerusform>
+            <numerusform>%n rows will be imported:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2912,9 +2922,12 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <source>日照计算中…</source>
         <translation>Computing sunlight…</translation>
     </message>
-    <message>
-        <source>{day} ≥ {h} 小时（真太阳时 {a:g}–{b:g} 时），{n} 个窗降至标准以下</source>
-        <translation>{day} ≥ {h} h (true solar time {a:g}–{b:g} h), {n} window(s) fall below the standard</translation>
+    <message numerus="yes">
+        <source>{day} ≥ {h} 小时（真太阳时 {a:g}–{b:g} 时），%n 个窗降至标准以下</source>
+        <translation>
+            <numerusform>{day} ≥ {h} h (true solar time {a:g}–{b:g} h); %n window falls below the standard</numerusform>
+            <numerusform>{day} ≥ {h} h (true solar time {a:g}–{b:g} h); %n windows fall below the standard</numerusform>
+        </translation>
     </message>
     <message>
         <source>否</source>
@@ -3405,7 +3418,7 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
     <message>
         <source>总平面与日照</source>
-        <translation>Site plan &amp; sunlight</translation>
+        <translation>Site plan and sunlight</translation>
     </message>
     <message>
         <source>住户与表决</source>
@@ -3522,9 +3535,12 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <source>未修复</source>
         <translation>Not fixed</translation>
     </message>
-    <message>
-        <source>合计 {0} 元；已缴 {1} 元；欠缴 {2} 元（{3} 户未缴清）；备用金：年初 {4}，存入 {5}，支出 {6}，年末 {7} 元</source>
-        <translation>Total {0} yuan; paid {1}; owed {2} ({3} household(s) not paid in full); reserve: start {4}, in {5}, out {6}, end {7} yuan</translation>
+    <message numerus="yes">
+        <source>合计 {0} 元；已缴 {1} 元；欠缴 {2} 元（%n 户未缴清）；备用金：年初 {3}，存入 {4}，支出 {5}，年末 {6} 元</source>
+        <translation>
+            <numerusform>Total {0} yuan; paid {1}; owed {2} (%n household not paid in full); reserve: start {3}, in {4}, out {5}, end {6} yuan</numerusform>
+            <numerusform>Total {0} yuan; paid {1}; owed {2} (%n households not paid in full); reserve: start {3}, in {4}, out {5}, end {6} yuan</numerusform>
+        </translation>
     </message>
     <message>
         <source>导出年度收支公示</source>
@@ -3762,17 +3778,16 @@ Previous entry: {1}</translation>
         <source>表决</source>
         <translation>Vote</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>无法通过：除非业主 {who} 改投同意票</source>
-        <translation>Cannot pass unless owner(s) {who} change their vote to yes</translation>
+        <translation>
+            <numerusform>Cannot pass unless owner {who} changes their vote to yes</numerusform>
+            <numerusform>Cannot pass unless owners {who} change their votes to yes</numerusform>
+        </translation>
     </message>
     <message>
         <source>（共需 {n} 位业主改投同意）</source>
         <translation> ({n} owners in all would have to vote yes)</translation>
-    </message>
-    <message>
-        <source>还需要 {n} 位业主同意，例如：{who}</source>
-        <translation>Needed: {n} more owner(s) voting yes, e.g. {who}</translation>
     </message>
     <message>
         <source>（其中专有部分受影响的业主必须同意）</source>
@@ -3901,6 +3916,13 @@ Previous entry: {1}</translation>
     <message>
         <source>已满足全部表决条件。</source>
         <translation>Every consent condition is met.</translation>
+    </message>
+    <message numerus="yes">
+        <source>还需要 %n 位业主同意，例如：{who}</source>
+        <translation>
+            <numerusform>Needed: %n more owner voting yes, e.g. {who}</numerusform>
+            <numerusform>Needed: %n more owners voting yes, e.g. {who}</numerusform>
+        </translation>
     </message>
     <message>
         <source>本单元适用的表决规则；默认随项目设置</source>

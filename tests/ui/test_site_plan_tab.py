@@ -118,3 +118,58 @@ def test_import_dxf_through_the_file_dialog(make_main_window, qtbot, tmp_path, m
     assert tab.buildings.rowCount() == 1
     w.doc.undo_stack.undo()
     assert tab.raw_plan() is None
+
+
+def _dark(img, x0, y0, x1, y1) -> int:
+    """Pixels of text (dark in every channel) in the screen box [x0, x1) × [y0, y1)."""
+    n = 0
+    for x in range(max(0, int(x0)), min(img.width(), int(x1))):
+        for y in range(max(0, int(y0)), min(img.height(), int(y1))):
+            c = img.pixelColor(x, y)
+            n += c.red() < 80 and c.green() < 80 and c.blue() < 80
+    return n
+
+
+def _screen_box(canvas, footprint):
+    pts = [canvas.to_screen(x, y) for x, y in footprint]
+    xs, ys = [p.x() for p in pts], [p.y() for p in pts]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def test_buildings_are_named_in_their_middle_or_beside_them(make_main_window, qtbot):
+    """As on the printed plan: the own building's name is centred in it, and a building too
+    small to hold its name (the 3 m pavilion P1) is named beside it, not across its walls."""
+    w = make_main_window("sample")
+    w.resize(1280, 820)
+    w.show_unit("GY-3-1", tab="site_plan")
+    tab = w.view("unit").tab("site_plan")
+    _wait_sun(qtbot, tab)
+    canvas = tab.canvas
+    img = canvas.grab().toImage()
+    buildings = {b.id: b for b in canvas.plan.buildings}
+    x0, y0, x1, y1 = _screen_box(canvas, buildings["P1"].footprint)
+    assert x1 - x0 < 40  # too small for "P1 3 m"
+    assert _dark(img, x0 + 3, y0 + 3, x1 - 2, y1 - 2) == 0  # nothing written inside
+    assert _dark(img, x1 + 2, y0 - 4, x1 + 40, y1 + 4) > 10  # its name, right of it
+    own = next(b for b in buildings.values() if b.own)
+    x0, y0, x1, y1 = _screen_box(canvas, own.footprint)
+    mid = (x0 + x1) / 2
+    left = _dark(img, x0 + 3, y0 + 3, mid, y1 - 2)
+    right = _dark(img, mid, y0 + 3, x1 - 2, y1 - 2)
+    assert left > 10 and right > 10 and 0.5 < left / right < 2  # centred
+
+
+def test_the_english_window_reads_as_english(make_main_window, qtbot):
+    """The measured line is joined with English semicolons, the sunlight line's count
+    agrees with its noun, and the tab's title shows no underlined space."""
+    w = make_main_window("sample", lang="en")
+    w.show_unit("GY-3-1", tab="site_plan")
+    editor = w.view("unit")
+    tab = editor.tab("site_plan")
+    _wait_sun(qtbot, tab)
+    measured = tab.measured.text()
+    assert measured.startswith("Measured:") and "; " in measured
+    assert not any(c in measured for c in "；，：（）")
+    assert tab.sun_label.text().endswith("0 windows fall below the standard")
+    titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
+    assert "Site plan and sunlight" in titles

@@ -48,3 +48,42 @@ def test_every_tr_call_in_the_ui_is_in_the_ts_file():
     # a literal split over lines is the start of its joined source text
     missing = sorted(s for s in found if not any(src.startswith(s) for src in sources))
     assert not missing, missing
+
+
+def _english_texts():
+    import xml.etree.ElementTree as ET
+
+    tool = _tool()
+    for m in ET.parse(tool.TS).getroot().iter("message"):
+        tr = m.find("translation")
+        forms = tr.findall("numerusform")
+        for text in [f.text for f in forms] if forms else [tr.text]:
+            yield m.findtext("source"), text or ""
+
+
+def test_counts_agree_with_their_nouns_in_english(qapp):
+    """A count's message has a form for one and a form for many ("1 window falls", "3
+    windows fall"), never a plural in brackets ("window(s)")."""
+    import re
+
+    bracketed = [(s, t) for s, t in _english_texts() if re.search(r"\w\(s\)", t)]
+    assert not bracketed, bracketed
+    tool = _tool()
+    t = QTranslator()
+    assert t.load(str(tool.QM))
+    src = "{day} ≥ {h} 小时（真太阳时 {a:g}–{b:g} 时），%n 个窗降至标准以下"
+    assert t.translate("SitePlanTab", src, None, 1).endswith("%n window falls below the standard")
+    assert t.translate("SitePlanTab", src, None, 3).endswith("%n windows fall below the standard")
+    src = "还需要 %n 位业主同意，例如：{who}"
+    assert t.translate("VotesTab", src, None, 1).startswith("Needed: %n more owner voting")
+    assert t.translate("VotesTab", src, None, 2).startswith("Needed: %n more owners voting")
+
+
+def test_no_english_text_underlines_a_space():
+    """In a tab's or a menu's title "&" marks the next letter as its shortcut: "Site plan &
+    sunlight" showed as "Site plan _sunlight". An "&" is followed by a letter or a digit
+    (or doubled, to show one)."""
+    import re
+
+    wrong = [(s, t) for s, t in _english_texts() if re.search(r"&(?![&\w])", t.replace("&&", ""))]
+    assert not wrong, wrong
