@@ -16,7 +16,8 @@ import pytest
 from pypdf import PdfReader
 
 from elevator_eval.cli import run_command
-from elevator_eval.report.common import Tr, split_bilingual, table
+from elevator_eval.report.common import Tr, table
+from elevator_eval.vocabulary import split_bilingual
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 

@@ -28,6 +28,7 @@ from xml.sax.saxutils import escape as _xml_escape
 
 from .. import fonts
 from ..fonts import mark_supplement
+from ..vocabulary import has_cjk, split_bilingual
 from .cell_styles import cell_styles
 
 PAGE_MARGIN_MM = 18
@@ -66,37 +67,6 @@ def plain(value: Any) -> str:
     if value is None:
         return ""
     return _CONTROL.sub("", str(value)).replace("\n", " ")
-
-
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_ID_PREFIX = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_.\-]*: )")
-
-
-def has_cjk(text: str) -> bool:
-    """True when ``text`` holds a Chinese (CJK) character or a full-width sign."""
-    return bool(_CJK.search(text or ""))
-
-
-def split_bilingual(text: str) -> tuple[str, str]:
-    """Split an engine's ``"中文 / English"`` message into ``(zh, en)``.
-
-    The split is at the first ``" / "`` that follows a Chinese character, so ``元/kWh`` or
-    ``2/3`` inside the Chinese half do not split it. A leading identifier such as
-    ``"401: "`` belongs to both halves. Text without such a separator is returned as both.
-    """
-    text = "" if text is None else str(text)
-    prefix = ""
-    m = _ID_PREFIX.match(text)
-    if m:
-        prefix, text = m.group(1), text[m.end() :]
-    pos = 0
-    while True:
-        i = text.find(" / ", pos)
-        if i < 0:
-            return prefix + text, prefix + text
-        if has_cjk(text[:i]) and not has_cjk(text[i + 3 : i + 4]):
-            return prefix + text[:i].rstrip(), prefix + text[i + 3 :].lstrip()
-        pos = i + 3
 
 
 class Tr:

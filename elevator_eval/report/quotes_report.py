@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..procurement import OUTSIDE_LABELS, split_reasons, tender_rules, weight_range
+from ..vocabulary import split_bilingual
 from .common import (
     Tr,
     content_width,
@@ -21,7 +22,6 @@ from .common import (
     fmt_yuan,
     kv_table,
     para,
-    split_bilingual,
     table,
     today_iso,
 )
@@ -37,7 +37,7 @@ def assumption_text(text: str, t: Tr) -> str:
     the Chinese report prints ``"电价（元/kWh）：0.6（经验值，可按项目修改）"`` (the defaults are
     weakly sourced and their notes are in English), the English one
     ``"electricity price (yuan/kWh): 0.6 (source)"``. Other text is split at its
-    ``" / "`` (see :func:`~.common.split_bilingual`).
+    ``" / "`` (see :func:`~elevator_eval.vocabulary.split_bilingual`).
     """
     zh, rest = split_bilingual(text)
     head_zh, _sep, value = zh.rpartition(" ")

@@ -56,7 +56,7 @@ def reason_of(result) -> str:
     """The reason in the interface language (reasons are ``"中文 / English"``)."""
     if not result.reason:
         return ""
-    from ..report.common import split_bilingual
+    from ..vocabulary import split_bilingual
 
     zh, en = split_bilingual(result.reason)
     return i18n.pick(zh, en)

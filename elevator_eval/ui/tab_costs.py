@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import vocabulary
 from ..costshare import METHODS, coefficients_for
 from ..costshare_compare import compare_methods
 from ..unitfile import SUBSIDY_TYPES
@@ -349,8 +350,9 @@ class CostsTab(SubsidyEdits, UnitTab):
             + html_escape(labels.public_source(r.method_source))
             + "</small>"
         )
-        for w in r.warnings:
-            html += f"<br><span style='color:#e65100'>{w}</span>"
+        for w in r.warnings:  # the engine's "中文 / English": this language's half
+            text = html_escape(i18n.pick(*vocabulary.split_bilingual(w)))
+            html += f"<br><span style='color:#e65100'>{text}</span>"
         self.summary.setText(html)
         self.summary.setToolTip(labels.public_source(r.method_source))
         hs = sorted(r.households, key=lambda h: (-h.floor, h.id))

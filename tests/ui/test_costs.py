@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -207,3 +208,16 @@ def test_remove_a_subsidy_and_apply_a_city_rule_set(make_main_window, qtbot):
     w.doc.undo_stack.undo()
     w.doc.undo_stack.undo()
     assert [r["type"] for r in unit.subsidies] == ["percent_capped"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_engines_notes_are_shown_in_the_windows_language(make_main_window, lang):
+    """The sample unit GY-3-1 has two households whose provident-fund withdrawal is capped
+    at their share; the note under the method is in the window's language only."""
+    w = make_main_window("sample", lang=lang)
+    w.show_unit("GY-3-1", tab="costs")
+    text = w.view("unit").tab("costs").summary.text()
+    capped = {"zh": "公积金提取以应付份额为限", "en": "provident-fund withdrawal capped"}
+    other = "en" if lang == "zh" else "zh"
+    assert text.count(capped[lang]) == 2
+    assert capped[other] not in text
