@@ -78,6 +78,8 @@ class RuleFile:
     valid_from: str | None = None
     valid_to: str | None = None
     project_defined: bool = False
+    source_en: str = ""
+    """The source in English where the rule file gives one (``source_en``), else empty."""
 
 
 def choices(kind: str, settings: dict[str, Any] | None = None) -> list[RuleFile]:
@@ -109,6 +111,7 @@ def choices(kind: str, settings: dict[str, Any] | None = None) -> list[RuleFile]
                 d.get("valid_from"),
                 d.get("valid_to"),
                 bool(user and n in user),
+                str(d.get("source_en") or ""),
             )
         )
     return out
@@ -154,6 +157,7 @@ class ProjectRules:
             d["source"],
             d.get("valid_from"),
             d.get("valid_to"),
+            source_en=str(d.get("source_en") or ""),
         )
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from .. import project_settings as PS
 from ..errors import InputError
-from . import commands, i18n
+from . import commands, i18n, labels
 
 translate = QCoreApplication.translate
 
@@ -44,9 +44,11 @@ def org_labels() -> dict[str, str]:
 def _span(rf) -> str:
     if rf.valid_from is None and rf.valid_to is None:
         return translate("ProjectSettings", "长期有效")
-    return translate("ProjectSettings", "有效期 {0} 至 {1}").format(
-        rf.valid_from or "…", rf.valid_to or "…"
-    )
+    if rf.valid_to is None:
+        return translate("ProjectSettings", "自 {0} 起有效").format(rf.valid_from)
+    if rf.valid_from is None:
+        return translate("ProjectSettings", "有效至 {0}").format(rf.valid_to)
+    return translate("ProjectSettings", "有效期 {0} 至 {1}").format(rf.valid_from, rf.valid_to)
 
 
 class ProjectSettingsDialog(QDialog):
@@ -139,7 +141,8 @@ class ProjectSettingsDialog(QDialog):
             mark = self.tr("（本项目定义）") if rf.project_defined else ""
             name = f" ({rf.name})" if i18n.lang() == "en" else f"（{rf.name}）"
             box.addItem(f"{title}{name}{mark}", rf.name)
-            box.setItemData(box.count() - 1, f"{_span(rf)}\n{rf.source}", Qt.ToolTipRole)
+            source = labels.public_source(i18n.pick(rf.source, rf.source_en or rf.source))
+            box.setItemData(box.count() - 1, f"{_span(rf)}\n{source}", Qt.ToolTipRole)
         current = settings.get(key)
         if key == "default_rules" and not current:
             current = PS.defaults()["consent_rules"]

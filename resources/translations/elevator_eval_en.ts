@@ -2544,6 +2544,14 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>No expiry</translation>
     </message>
     <message>
+        <source>自 {0} 起有效</source>
+        <translation>Valid from {0}</translation>
+    </message>
+    <message>
+        <source>有效至 {0}</source>
+        <translation>Valid until {0}</translation>
+    </message>
+    <message>
         <source>有效期 {0} 至 {1}</source>
         <translation>Valid {0} to {1}</translation>
     </message>

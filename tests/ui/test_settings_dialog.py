@@ -164,3 +164,20 @@ def test_a_units_own_consent_ruleset_chosen_in_the_votes_tab(make_main_window, q
     assert unit.consent_rules is None and not unit.rules_given
     assert tab.state_label.property("state") == "needs_votes"
     assert "全体业主一致同意" in tab.rules_box.currentText()
+
+
+def test_the_rulesets_source_and_validity_read_in_the_windows_language(make_main_window):
+    """Under the consent rules: "Valid from 2021-01-01" (not "to …") and the Civil Code
+    cited in English in the English window, in Chinese in the Chinese one."""
+    w = make_main_window("sample", lang="en")
+    dlg = _dialog(w)
+    info = dlg.infos["default_rules"].text()
+    assert info.startswith("Valid from 2021-01-01\n")
+    assert "Civil Code of the People's Republic of China, Art. 278" in info
+    assert "第二百七十八条" not in info and "…" not in info
+    dlg.reject()
+    w = make_main_window("sample", lang="zh")
+    dlg = _dialog(w)
+    info = dlg.infos["default_rules"].text()
+    assert info.startswith("自 2021-01-01 起有效\n") and "第二百七十八条" in info
+    dlg.reject()
