@@ -27,19 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from .. import ballots as B
-from . import i18n
+from . import i18n, labels
 
 translate = QCoreApplication.translate
 KEYS = {Qt.Key_1: "yes", Qt.Key_2: "no", Qt.Key_3: "abstain", Qt.Key_0: "skip"}
 
 
 def vote_text(vote: str | None) -> str:
-    return {
-        "yes": translate("Ballots", "同意"),
-        "no": translate("Ballots", "反对"),
-        "abstain": translate("Ballots", "弃权"),
-        "skip": translate("Ballots", "不计入"),
-    }.get(vote or "", "—")
+    """A ballot's vote in the words the whole window uses (the vocabulary's), or "do not
+    count" for a ballot the clerk leaves out."""
+    if vote in ("yes", "no", "abstain"):
+        return labels.vote_label(vote)
+    return translate("Ballots", "不计入") if vote == "skip" else "—"
 
 
 def status_text(status: str) -> str:

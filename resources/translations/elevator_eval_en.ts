@@ -174,18 +174,6 @@
 <context>
     <name>Ballots</name>
     <message>
-        <source>同意</source>
-        <translation>Agree</translation>
-    </message>
-    <message>
-        <source>反对</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>弃权</source>
-        <translation>Abstain</translation>
-    </message>
-    <message>
         <source>不计入</source>
         <translation>Do not count</translation>
     </message>

@@ -112,3 +112,16 @@ def test_consent_forms_exported_from_the_window_sign_with_the_saved_secret(
     )
     ident, sig = B.parse_payload(code.text)
     assert B.judge(w.doc.project, ident, sig, scheme_of(w.doc.project)) == (None, "")
+
+
+def test_the_decision_keys_use_the_windows_words_for_votes(make_main_window, tmp_path):
+    """The keys under the scans say "Yes (1)" as the votes grid says "Yes", not "Agree"."""
+    from PySide6.QtWidgets import QPushButton
+
+    path, _folder = _scans(tmp_path)
+    w = make_main_window(path=path, lang="en")
+    act = next(a for a in w.menu_file.actions() if a.objectName() == "actBallotReview")
+    act.trigger()
+    texts = {b.text() for b in w.ballot_dialog.findChildren(QPushButton)}
+    assert {"Yes (1)", "No (2)", "Abstain (3)", "Do not count (0)"} <= texts
+    w.ballot_dialog.reject()
