@@ -58,10 +58,10 @@ def _data_strings(project, unit) -> list[str]:
 
 def _citations(d) -> list[str]:
     """Document numbers printed as issued (沪规划资源建〔2020〕377号) and a quoted legal term
-    (“以上”): what an English document may hold in Chinese beside the data."""
+    ("以上"): what an English document may hold in Chinese beside the data."""
     from elevator_eval.report.docdata import doc_rules
 
-    return ["沪规划资源建〔2020〕377号", "“以上”", doc_rules()["notice"]["basis_en"]]
+    return ["沪规划资源建〔2020〕377号", '"以上"', doc_rules()["notice"]["basis_en"]]
 
 
 def _leftover_cjk(text: str, allowed: list[str]) -> list[str]:

@@ -145,7 +145,7 @@ def sources_section(d, t: Tr, width: float) -> list:
     else:
         story.append(
             para(
-                "Entries marked “Practice value” are not provisions of a law or standard: "
+                'Entries marked "Practice value" are not provisions of a law or standard: '
                 "they are common practice or reference values, for the owners to agree or "
                 "the design to confirm.",
                 "tiny",

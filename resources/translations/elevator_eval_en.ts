@@ -1084,7 +1084,7 @@ Nothing was saved; use Save As for a new file, or overwrite after confirming.</t
     </message>
     <message>
         <source>确定要用您的版本覆盖“{0}”吗？对方保存的修改将丢失。</source>
-        <translation>Overwrite “{0}” with your version? The changes the other editor saved will be lost.</translation>
+        <translation>Overwrite &quot;{0}&quot; with your version? The changes the other editor saved will be lost.</translation>
     </message>
 </context>
 <context>
@@ -2160,11 +2160,11 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
     <message>
         <source>不能推进到“{0}”</source>
-        <translation>Cannot move to “{0}”</translation>
+        <translation>Cannot move to &quot;{0}&quot;</translation>
     </message>
     <message>
         <source>推进 {0} 到“{1}”</source>
-        <translation>Move {0} to “{1}”</translation>
+        <translation>Move {0} to &quot;{1}&quot;</translation>
     </message>
 </context>
 <context>
@@ -2635,7 +2635,7 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
     <message>
         <source>第一次使用？在示例街道上走一遍：每一步点“带我去”，程序会打开对应的位置。示例不会被改动，除非您另存为自己的项目。</source>
-        <translation>New here? Walk through the sample street: for each step press “Take me there” and the program opens the place. The sample is not changed unless you save it as your own project.</translation>
+        <translation>New here? Walk through the sample street: for each step press &quot;Take me there&quot; and the program opens the place. The sample is not changed unless you save it as your own project.</translation>
     </message>
     <message>
         <source>1. 打开示例街道</source>
@@ -2659,7 +2659,7 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
     <message>
         <source>在“住户与表决”中单击一户的格子，选表决、来源（会议/纸质/线上/委托）和日期，确定。</source>
-        <translation>In “Households and votes” click a household&apos;s cell, choose the vote, its source (meeting/paper/online/proxy) and date, OK.</translation>
+        <translation>In &quot;Households and votes&quot; click a household&apos;s cell, choose the vote, its source (meeting/paper/online/proxy) and date, OK.</translation>
     </message>
     <message>
         <source>4. 看费用分摊</source>
@@ -2667,7 +2667,7 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
     <message>
         <source>“费用分摊”列出每户出资；补贴、分摊方法都可修改，结果立即更新。</source>
-        <translation>“Cost sharing” lists every household&apos;s share; subsidies and the method can be changed and the result updates at once.</translation>
+        <translation>&quot;Cost sharing&quot; lists every household&apos;s share; subsidies and the method can be changed and the result updates at once.</translation>
     </message>
     <message>
         <source>5. 导出方案书</source>
@@ -2675,7 +2675,7 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
     <message>
         <source>“文档”预览方案书；文件 → 导出 PDF 选择保存位置。</source>
-        <translation>“Documents” previews the proposal; File → Export PDF asks where to save it.</translation>
+        <translation>&quot;Documents&quot; previews the proposal; File → Export PDF asks where to save it.</translation>
     </message>
     <message>
         <source>带我去</source>
@@ -2812,7 +2812,7 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
     <message>
         <source>本单元尚无平面图：点“新建平面图”，或导入 DXF。</source>
-        <translation>This unit has no site plan yet: click “New site plan”, or import a DXF.</translation>
+        <translation>This unit has no site plan yet: click &quot;New site plan&quot;, or import a DXF.</translation>
     </message>
     <message>
         <source>是</source>
@@ -3391,7 +3391,7 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
     <message>
         <source>每档“最低层数:金额”，空格分隔；取满足条件的最高一档</source>
-        <translation>Each tier as “minimum storeys:amount”, separated by spaces; the highest tier the building reaches applies</translation>
+        <translation>Each tier as &quot;minimum storeys:amount&quot;, separated by spaces; the highest tier the building reaches applies</translation>
     </message>
     <message>
         <source>（可选）</source>

@@ -87,3 +87,11 @@ def test_no_english_text_underlines_a_space():
 
     wrong = [(s, t) for s, t in _english_texts() if re.search(r"&(?![&\w])", t.replace("&&", ""))]
     assert not wrong, wrong
+
+
+def test_english_quotes_are_straight():
+    """The bundled Chinese font draws curly quotes full-width (as wide as a Chinese
+    character), which leaves gaps in English text: “Take me there”. English uses the
+    straight ones."""
+    curly = [(s, t) for s, t in _english_texts() if any(c in t for c in "“”‘’")]
+    assert not curly, curly
