@@ -66,6 +66,9 @@ METHOD_INFO: dict[str, dict[str, str]] = {
     "floor_coefficient_area": {
         "title_zh": "楼层系数×面积",
         "title_en": "Floor coefficient × area",
+        "source_zh": "广州东圃丽江新村业主分摊方案（系数经归一化，各户合计等于业主合计出资）",
+        "source_en": "the owners' sharing scheme of Lijiang Xincun, Dongpu, Guangzhou "
+        "(coefficients normalised so that the households' shares add up to the owners' total)",
         "source": "Guangzhou Dongpu Lijiang Xincun scheme, normalised so shares add up "
         "(https://zjtcn.com/zhishi/dcjzdtfa [C]; domain reference §2.2(a))",
         "monotone": "per_area",
@@ -73,29 +76,41 @@ METHOD_INFO: dict[str, dict[str, str]] = {
     "coefficient_by_floor": {
         "title_zh": "按楼层系数（不计面积）",
         "title_en": "Coefficient by floor (area ignored)",
+        "source_zh": "业主协商确定的各楼层受益系数",
+        "source_en": "floor coefficients agreed by the owners",
         "source": "floor benefit coefficients negotiated by owners (domain reference §2.1–§2.2)",
         "monotone": "yes",
     },
     "stair_count": {
         "title_zh": "台阶数法（楼层−1）",
         "title_en": "Stair count (floor − 1)",
+        "source_zh": "台阶数法案例（按各户少爬的楼层数分摊）",
+        "source_en": "the stair-count method (shares by the flights each household no "
+        "longer climbs)",
         "source": "http://xinsanxiang.cn/article/show_321.html [C] (domain reference §2.2(b), W4)",
         "monotone": "yes",
     },
     "percent_by_household": {
         "title_zh": "每户固定比例",
         "title_en": "Percent per household",
+        "source_zh": "宁波、新民村公布的各户分摊比例",
+        "source_en": "the per-household percentages published in Ningbo and Xinmin village",
         "source": "Ningbo and Xinmin Village published splits (domain reference §2.2(c), W1–W2)",
         "monotone": "no",
     },
     "equal": {
         "title_zh": "平均分摊",
         "title_en": "Equal shares",
+        "source_zh": "软件默认：每户出资相同",
+        "source_en": "the app's default: every household pays the same",
         "source": "app default: every paying household pays the same",
         "monotone": "yes",
     },
 }
 """Title (Chinese, English), source and monotonicity of each method.
+
+``source`` is the citation as found (with its address, for the JSON output);
+``source_zh`` / ``source_en`` name it by title for the window and the documents.
 
 ``monotone``: ``yes`` — a higher floor never pays less; ``per_area`` — true for households
 of the same area when the coefficient table is monotone; ``no`` — depends on the input."""

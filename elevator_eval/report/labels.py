@@ -57,25 +57,3 @@ def label(table: dict, key, t) -> str:
     if key in table:
         return t.pair(table[key])
     return "" if key is None else str(key)
-
-
-METHOD_SOURCES_ZH = {
-    "floor_coefficient_area": "广州东圃丽江新村业主分摊方案（系数经归一化，各户合计等于业主合计出资）",
-    "coefficient_by_floor": "业主协商确定的各楼层受益系数",
-    "stair_count": "台阶数法案例（按各户少爬的楼层数分摊）",
-    "percent_by_household": "宁波、新民村公布的各户分摊比例",
-    "equal": "软件默认：每户出资相同",
-}
-"""Chinese title of each sharing method's source (the citation itself is printed as given in
-:data:`elevator_eval.costshare.METHOD_INFO`)."""
-
-METHOD_SOURCES_EN = {
-    "floor_coefficient_area": "the owners' sharing scheme of Lijiang Xincun, Dongpu, Guangzhou "
-    "(coefficients normalised so that the households' shares add up to the owners' total)",
-    "coefficient_by_floor": "floor coefficients agreed by the owners",
-    "stair_count": "the stair-count method (shares by the flights each household no longer climbs)",
-    "percent_by_household": "the per-household percentages published in Ningbo and Xinmin village",
-    "equal": "the app's default: every household pays the same",
-}
-"""English title of each sharing method's source, as :data:`METHOD_SOURCES_ZH` (an English
-document cites by title too: no web address, no internal reference)."""

@@ -9,8 +9,15 @@ language (official document numbers such as 沪规划资源建〔2020〕377号 s
 
 from __future__ import annotations
 
+from ..costshare import METHOD_INFO
 from . import labels as L
 from .common import Tr, para
+
+
+def method_source_title(method: str, t: Tr) -> str:
+    """The sharing method's source by title, in the document's language."""
+    info = METHOD_INFO.get(method) or {}
+    return t.pair((info.get("source_zh", ""), info.get("source_en", "")))
 
 
 def method_source(d, t: Tr) -> str:
@@ -18,8 +25,7 @@ def method_source(d, t: Tr) -> str:
     published splits are examples, not rules), and the number of the entry in the sources
     section. No web address: a document cites by title."""
     s = d.share
-    titles = L.METHOD_SOURCES_ZH if t.lang == "zh" else L.METHOD_SOURCES_EN
-    title = titles.get(s.method, "") or t.pair((s.method_title_zh, s.method_title_en))
+    title = method_source_title(s.method, t) or t.pair((s.method_title_zh, s.method_title_en))
     number = {key: i for i, (key, _text) in enumerate(source_list(d, t), 1)}.get("method")
     ref = t(f"，见资料来源 [{number}]", f", see source [{number}]") if number else ""
     return t(
@@ -88,8 +94,7 @@ def source_list(d, t: Tr) -> list[tuple[str, str]]:
 
         items.append(("consent", t("表决规则：", "Consent rule: ") + consent_source(d, t)))
     if d.share is not None:
-        titles = L.METHOD_SOURCES_ZH if t.lang == "zh" else L.METHOD_SOURCES_EN
-        title = titles.get(d.share.method) or t.pair(
+        title = method_source_title(d.share.method, t) or t.pair(
             (d.share.method_title_zh, d.share.method_title_en)
         )
         items.append(

@@ -96,7 +96,7 @@ def method_source(method: str) -> str:
     from ..costshare import METHOD_INFO
 
     info = METHOD_INFO.get(method) or {}
-    return public_source(str(info.get("source", "")))
+    return i18n.pick(str(info.get("source_zh", "")), str(info.get("source_en", "")))
 
 
 def yuan(value) -> str:

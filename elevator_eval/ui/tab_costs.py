@@ -347,14 +347,14 @@ class CostsTab(SubsidyEdits, UnitTab):
         html += (
             "<br><small>"
             + self.tr("来源：")
-            + html_escape(labels.public_source(r.method_source))
+            + html_escape(labels.method_source(r.method))
             + "</small>"
         )
         for w in r.warnings:  # the engine's "中文 / English": this language's half
             text = html_escape(i18n.pick(*vocabulary.split_bilingual(w)))
             html += f"<br><span style='color:#e65100'>{text}</span>"
         self.summary.setText(html)
-        self.summary.setToolTip(labels.public_source(r.method_source))
+        self.summary.setToolTip(labels.public_source(r.method_source))  # as found, with its address
         hs = sorted(r.households, key=lambda h: (-h.floor, h.id))
         self.table.setRowCount(len(hs))
         for i, h in enumerate(hs):

@@ -98,7 +98,9 @@ class SitePlanTab(UnitTab):
         self.candidates.setHorizontalHeaderLabels(
             [self.tr("位置"), self.tr("问题"), self.tr("日照减少合计（小时）")]
         )
-        self.candidates.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        header = self.candidates.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.Stretch)  # the problems take the rest
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)  # its title whole
         self.candidates.setEditTriggers(QTableWidget.NoEditTriggers)
         self.candidates.cellDoubleClicked.connect(self._apply_candidate)
         self._candidates = []
@@ -510,7 +512,7 @@ class SitePlanTab(UnitTab):
         self.candidates.setRowCount(len(cands))
         for i, c in enumerate(cands):
             for col, text in enumerate(
-                (c.label, ", ".join(c.problems) or self.tr("无"), f"{c.lost_h:.2f}")
+                (c.label, i18n.listing(c.problems) or self.tr("无"), f"{c.lost_h:.2f}")
             ):
                 self.candidates.setItem(i, col, QTableWidgetItem(text))
 

@@ -221,3 +221,15 @@ def test_the_engines_notes_are_shown_in_the_windows_language(make_main_window, l
     other = "en" if lang == "zh" else "zh"
     assert text.count(capped[lang]) == 2
     assert capped[other] not in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_methods_source_is_named_by_title_in_the_windows_language(make_main_window, lang):
+    """Under the shares: the method's source by title, as the proposal cites it, in the
+    window's language (the Chinese window showed the English citation with its address)."""
+    w = make_main_window("sample", lang=lang)
+    w.show_unit("GY-3-1", tab="costs")
+    text = w.view("unit").tab("costs").summary.text()
+    title = {"zh": "广州东圃丽江新村业主分摊方案", "en": "sharing scheme of Lijiang Xincun"}
+    assert title[lang] in text
+    assert "http" not in text and "Guangzhou Dongpu" not in text

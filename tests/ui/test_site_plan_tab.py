@@ -173,3 +173,15 @@ def test_the_english_window_reads_as_english(make_main_window, qtbot):
     assert tab.sun_label.text().endswith("0 windows fall below the standard")
     titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
     assert "Site plan and sunlight" in titles
+
+
+def test_the_candidates_titles_are_whole(make_main_window):
+    w = make_main_window("sample")
+    w.resize(1280, 820)
+    w.show_unit("GY-3-1", tab="site_plan")
+    table = w.view("unit").tab("site_plan").candidates
+    header = table.horizontalHeader()
+    fm = header.fontMetrics()
+    for c in range(table.columnCount()):
+        text = table.horizontalHeaderItem(c).text()
+        assert header.sectionSize(c) >= fm.horizontalAdvance(text), text
