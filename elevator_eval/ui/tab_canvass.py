@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from . import i18n
 from .tab_base import UnitTab
 from .tab_process import make_table
+from .tab_votes import needed_text
 
 
 class CanvassTab(UnitTab):
@@ -148,8 +149,8 @@ class CanvassTab(UnitTab):
             self.needed.setText(str(e))
             self.rows = []
             need = None
-        if need is not None:
-            self.needed.setText(self.tr("还需：") + i18n.pick(need.reason_zh, need.reason_en))
+        if need is not None:  # worded as the votes tab words it: doors and names
+            self.needed.setText(needed_text(unit, self.doc.consent(self.unit_id), need))
         self.table.setRowCount(len(self.rows))
         bold = QBrush(QColor("#1F4E79"))
         for i, r in enumerate(self.rows):

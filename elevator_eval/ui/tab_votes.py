@@ -62,7 +62,7 @@ def owner_text(unit, owner_id: str) -> str:
 
 
 def owners_text(unit, owner_ids) -> str:
-    return i18n.pick("、", ", ").join(owner_text(unit, o) for o in owner_ids)
+    return i18n.listing(owner_text(unit, o) for o in owner_ids)
 
 
 def needed_text(unit, result, needed) -> str:

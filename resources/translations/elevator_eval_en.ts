@@ -396,10 +396,6 @@
         <translation>Log a contact with the selected owner</translation>
     </message>
     <message>
-        <source>还需：</source>
-        <translation>Needed: </translation>
-    </message>
-    <message>
         <source>需争取</source>
         <translation>Needed</translation>
     </message>

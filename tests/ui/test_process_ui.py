@@ -93,6 +93,14 @@ def test_canvassing_list_and_logging_a_contact(make_main_window, qtbot):
     n = tab.table.rowCount()
     assert n >= 2 and tab.table.item(0, 0).text() == "需争取"
     assert "还需" in tab.needed.text()
+    # worded as the votes tab words it, with doors and names, not owner ids
+    canvass_text = tab.needed.text()
+    w.show_unit("DH-1-2", tab="votes")
+    assert canvass_text == w.view("unit").tab("votes").needed_label.text()
+    w.show_unit("DH-1-3", tab="canvass")
+    vetoed = w.view("unit").tab("canvass").needed.text()
+    assert "101 余桂兰" in vetoed and "DH-1-3-O101" not in vetoed
+    w.show_unit("DH-1-2", tab="canvass")
     tab.table.selectRow(0)
     door = tab.rows[0].doors[0]
     before = len(read_canvass(w.doc.unit("DH-1-2").household(door)))
