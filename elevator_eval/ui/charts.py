@@ -37,6 +37,12 @@ class ChartWidget(QWidget):
         self._fig.clear()
         return self._fig
 
+    @property
+    def drawn(self):
+        """The figure as last drawn (None before the first chart); :meth:`figure` clears it
+        for a new chart."""
+        return self._fig
+
     def draw(self) -> None:
         if self._canvas is not None:
             self._canvas.draw_idle()

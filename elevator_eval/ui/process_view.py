@@ -251,9 +251,9 @@ class ProcessView(QWidget):
                 va="center",
                 fontsize=7,
             )
-        ax.legend(
-            fontsize=7, loc="upper center", bbox_to_anchor=(0.4, -0.06), ncol=2, frameon=False
-        )
+        # centred under the whole figure, room kept for it by the layout (under the axes
+        # alone it ran out of the figure beside the long stage names)
+        fig.legend(fontsize=7, loc="outside lower center", ncol=2, frameon=False)
         from matplotlib.ticker import MaxNLocator
 
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))

@@ -2298,7 +2298,7 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
     <message>
         <source>编号</source>
-        <translation>Id</translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>供应商</source>

@@ -3,6 +3,7 @@ an accepted move (undoable), objections, a canvassing contact, the upkeep ledger
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 
 from elevator_eval.process.records import read_canvass, read_process
@@ -226,3 +227,20 @@ def test_blocker_stops_a_move_until_cleared(make_main_window, qtbot):
     assert tab.blockers.text() == "" and "尚不能推进" not in tab.next_label.text()
     qtbot.mouseClick(tab.advance_btn, Qt.LeftButton)
     assert read_process(w.doc.unit("GY-8-2")).current.stage == "consultation"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_funnels_legend_lies_inside_its_figure(make_main_window, lang):
+    """The English legend ran out of the chart's right edge ("In this stag")."""
+    w = make_main_window("sample", lang=lang)
+    w.resize(1280, 820)
+    w.act_process.trigger()
+    chart = w.view("process").chart
+    assert chart.draw_count >= 1
+    fig = chart.drawn
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    legends = fig.legends or [a.get_legend() for a in fig.axes if a.get_legend()]
+    assert len(legends) == 1
+    box, page = legends[0].get_window_extent(renderer), fig.bbox
+    assert page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1
