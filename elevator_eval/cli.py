@@ -59,8 +59,9 @@ def _top_help() -> str:
         "",
         "命令 / commands:",
     ]
+    width = max(map(len, COMMANDS))
     for name, text in COMMANDS.items():
-        lines.append(f"  {name:<12} {text}")
+        lines.append(f"  {name:<{width}}  {text}")
     lines.append("")
     lines.append("elevator-eval COMMAND --help 查看参数 / shows a command's arguments.")
     return "\n".join(lines)

@@ -22,6 +22,11 @@ def test_top_help_lists_every_command(capsys):
     text = capsys.readouterr().out
     for name in COMMANDS:
         assert name in text
+    # the descriptions start in one column, whatever the longest command's name
+    rows = [line for line in text.splitlines() if line.split()[:1] and line.split()[0] in COMMANDS]
+    assert len(rows) == len(COMMANDS)
+    starts = {len(line) - len(line.split(maxsplit=1)[1]) for line in rows}
+    assert len(starts) == 1
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
