@@ -12,13 +12,12 @@ import io
 import threading
 
 from .. import fonts
+from ..palette import CLASS_COLOURS
 from .chart_fonts import setup_matplotlib
 from .common import Tr, fmt_yuan
 
 DPI = 200
 _lock = threading.Lock()
-
-CLASS_COLOURS = {"suitable": "#4C9F70", "difficult": "#E0A030", "unsuitable": "#C8553D"}
 
 
 def _figure(width_in: float, height_in: float):
