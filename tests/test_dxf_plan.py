@@ -124,3 +124,42 @@ def test_layer_roles():
     assert layer_role("管线_燃气") == ("pipe", "gas")
     assert layer_role("PIPE_TELECOM") == ("pipe", "telecom")
     assert layer_role("0") == (None, None)
+
+
+def _damaged(raw: bytes, kind: int, rng) -> bytes:
+    lines = raw.split(b"\n")
+    if kind == 0:  # cut short
+        return raw[: rng.randrange(len(raw))]
+    if kind == 1:  # bytes overwritten
+        b = bytearray(raw)
+        for _ in range(rng.randrange(1, 30)):
+            b[rng.randrange(len(b))] = rng.randrange(256)
+        return bytes(b)
+    if kind == 2:  # one line replaced by an impossible value
+        i = rng.randrange(len(lines))
+        lines[i] = rng.choice([b"ZZZ", b"-1e999", b"nan", b"9" * 20, b"", b"  10", b"\xff\xfe"])
+    else:  # two lines swapped
+        i, j = rng.randrange(len(lines) - 10), rng.randrange(len(lines) - 10)
+        lines[i], lines[j] = lines[j], lines[i]
+    return b"\n".join(lines)
+
+
+def test_a_damaged_dxf_is_refused_naming_the_file(tmp_path):
+    """400 damaged copies of a survey (cut, overwritten bytes, impossible values, swapped
+    lines): each either reads or is refused with a message naming the file, its layer or
+    its entity; the reader's own errors (StopIteration, OverflowError, …) came through
+    before."""
+    import random
+
+    raw = survey(tmp_path).read_bytes()
+    rng = random.Random(20261130)
+    refused = 0
+    for k in range(400):
+        path = tmp_path / f"damaged{k}.dxf"
+        path.write_bytes(_damaged(raw, k % 4, rng))
+        try:
+            plan_from_dxf(path)
+        except InputError as e:
+            assert e.field.startswith("dxf"), e.field
+            refused += 1
+    assert refused > 100

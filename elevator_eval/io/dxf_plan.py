@@ -143,6 +143,10 @@ def _read(path: str | Path):
         raise InputError("dxf", f"cannot read {Path(path).name}: {e}") from None
     except ezdxf.DXFStructureError as e:
         raise InputError("dxf", f"{Path(path).name} is not a valid DXF file ({e})") from None
+    except Exception as e:  # a damaged file trips the reader anywhere (a cut file, bad numbers)
+        raise InputError(
+            "dxf", f"{Path(path).name} is not a valid DXF file ({type(e).__name__})"
+        ) from None
 
 
 def _by_role(msp, scale: float) -> dict[str, list[dict[str, Any]]]:
@@ -226,6 +230,18 @@ def plan_from_dxf(path: str | Path, *, floor_h_m: float = 2.9) -> dict[str, Any]
         ``dxf`` or ``dxf layer …`` naming what is missing or malformed.
     """
     doc = _read(path)
+    try:
+        return _plan(doc, floor_h_m)
+    except InputError:
+        raise
+    except Exception as e:  # entities damaged past what the reader checks (bad numbers, …)
+        raise InputError(
+            "dxf", f"{Path(path).name} holds entities that cannot be read ({type(e).__name__})"
+        ) from None
+
+
+def _plan(doc, floor_h_m: float) -> dict[str, Any]:
+    """The ``site.plan`` dict of a DXF document read by :func:`_read`."""
     scale = UNIT_SCALE.get(int(doc.header.get("$INSUNITS", 0)), 1.0)
     msp = doc.modelspace()
     texts = [(x * scale, y * scale, t) for x, y, t in _texts(msp)]
