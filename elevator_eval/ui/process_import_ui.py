@@ -11,7 +11,23 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from . import i18n
+
 translate = QCoreApplication.translate
+
+
+def row_error_text(e) -> str:
+    """A bad row as the window's language says it: ``第 3 行，门牌：…`` or ``row 3, column
+    门牌: …`` (the command line prints both languages)."""
+    if i18n.lang() == "zh":
+        where = "，".join(p for p in (f"第 {e.row} 行" if e.row is not None else "", e.column) if p)
+        return f"{where}：{e.zh}" if where else e.zh
+    where = ", ".join(
+        p
+        for p in (f"row {e.row}" if e.row is not None else "", e.column and f"column {e.column}")
+        if p
+    )
+    return f"{where}: {e.en}" if where else e.en
 
 
 class ImportRecordsCommand(QUndoCommand):
@@ -91,7 +107,7 @@ def import_records(widget, doc, kind: str, path: str | None = None) -> int:
                 title,
                 translate("ProcessImport", "%n 行有误，未导入任何数据：", None, len(pv.errors))
                 + "\n"
-                + "\n".join(e.text() for e in pv.errors),
+                + "\n".join(row_error_text(e) for e in pv.errors),
             )
         return 0
     lines = [

@@ -169,7 +169,8 @@ def test_vote_import_from_the_window_lists_bad_rows_then_imports(
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
     log_before = len(w.doc.project.vote_log)
     qtbot.mouseClick(v.import_votes, Qt.LeftButton)
-    assert len(w.errors) == 1 and "row 3" in w.errors[0][1] and "999" in w.errors[0][1]
+    assert len(w.errors) == 1 and "第 3 行" in w.errors[0][1] and "999" in w.errors[0][1]
+    assert " / " not in w.errors[0][1]  # the window's language only, not "中文 / English"
     assert len(w.doc.project.vote_log) == log_before
     picked[0] = str(good)
     qtbot.mouseClick(v.import_votes, Qt.LeftButton)
@@ -244,3 +245,26 @@ def test_the_funnels_legend_lies_inside_its_figure(make_main_window, lang):
     assert len(legends) == 1
     box, page = legends[0].get_window_extent(renderer), fig.bbox
     assert page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1
+
+
+def test_the_english_window_lists_bad_rows_in_english(
+    make_main_window, qtbot, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    w = make_main_window("sample", lang="en")
+    w.act_process.trigger()
+    v = w.view("process")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "单元编号,门牌,表决意见,投票时间,渠道\nDH-1-2,999,同意,2026-10-01,随申办\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), ""))
+    )
+    qtbot.mouseClick(v.import_votes, Qt.LeftButton)
+    assert len(w.errors) == 1
+    text = w.errors[0][1]
+    assert text.startswith("1 bad row; nothing was imported:")
+    assert "row 2, column 门牌: " in text and "999" in text and "没有门牌" not in text
