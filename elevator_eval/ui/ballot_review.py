@@ -300,9 +300,7 @@ class BallotReviewDialog(QDialog):
         cells = [
             r.file + (f" #{r.page}" if r.file.lower().endswith(".pdf") else ""),
             r.unit,
-            i18n.pick(f"{r.owner}（{'/'.join(r.homes)}）", f"{r.owner} ({'/'.join(r.homes)})")
-            if r.owner
-            else "",
+            r.owner + i18n.aside("/".join(r.homes)) if r.owner else "",
             reading,
             f"{r.confidence:.2f}" if r.status == "counted" else "",
             state,

@@ -30,6 +30,11 @@ def listing(items) -> str:
     return pick("、", ", ").join(items)
 
 
+def aside(text: str) -> str:
+    """A remark in brackets after what it qualifies: ``（3 层）`` or `` (floor 3)``."""
+    return pick(f"（{text}）", f" ({text})")
+
+
 def clauses(items) -> str:
     """Clauses in one line of the current language: ``红线内；距相邻建筑 12 m`` or ``inside
     the red line; 12 m to the nearest building``."""

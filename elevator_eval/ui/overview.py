@@ -351,7 +351,7 @@ class OverviewView(QWidget):
         parts = [self.tr("共 {0} 个单元").format(n)]
         for k in ("suitable", "difficult", "unsuitable"):
             parts.append(f"{labels.class_label(k)} {census.by_class.get(k, 0)}")
-        self.summary.setText("；".join(parts) if i18n.lang() == "zh" else "; ".join(parts))
+        self.summary.setText(i18n.clauses(parts))
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.ShortcutFocusReason)

@@ -247,7 +247,7 @@ class ProcessView(QWidget):
             ax.text(
                 v + mx * 0.02,
                 y,
-                f"{v}（{h}）" if i18n.lang() == "zh" else f"{v} ({h})",
+                f"{v}{i18n.aside(str(h))}",
                 va="center",
                 fontsize=7,
             )

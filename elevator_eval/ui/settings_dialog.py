@@ -139,7 +139,7 @@ class ProjectSettingsDialog(QDialog):
         for rf in choices(kind, settings):
             title = i18n.pick(rf.title_zh, rf.title_en)
             mark = self.tr("（本项目定义）") if rf.project_defined else ""
-            name = f" ({rf.name})" if i18n.lang() == "en" else f"（{rf.name}）"
+            name = i18n.aside(rf.name)
             box.addItem(f"{title}{name}{mark}", rf.name)
             source = labels.public_source(i18n.pick(rf.source, rf.source_en or rf.source))
             box.setItemData(box.count() - 1, f"{_span(rf)}\n{source}", Qt.ToolTipRole)

@@ -213,10 +213,7 @@ class ProcessTab(UnitTab):
             self.advance_btn.setEnabled(True)
         open_b = pd.open_blockers()
         self.blockers.setText(
-            self.tr("阻碍：")
-            + i18n.clauses(
-                i18n.pick(f"{b.text}（{b.since}）", f"{b.text} ({b.since})") for b in open_b
-            )
+            self.tr("阻碍：") + i18n.clauses(b.text + i18n.aside(b.since) for b in open_b)
             if open_b
             else ""
         )

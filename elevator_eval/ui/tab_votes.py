@@ -261,11 +261,7 @@ class VotesTab(UnitTab):
                     item.setData(HH_ROLE, h.id)
                     item.setData(Qt.UserRole, h.vote)
                     item.setBackground(QBrush(QColor(VOTE_COLOURS.get(h.vote, "#ffffff"))))
-                    owner = (
-                        i18n.pick(f"{name}（{h.owner_id}）", f"{name} ({h.owner_id})")
-                        if name
-                        else h.owner_id
-                    )
+                    owner = name + i18n.aside(h.owner_id) if name else h.owner_id
                     tip = self.tr("{door}：业主 {owner}，{area} m²，{vote}").format(
                         door=h.id, owner=owner, area=h.area_m2, vote=labels.vote_label(h.vote)
                     )

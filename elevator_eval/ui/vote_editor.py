@@ -75,7 +75,7 @@ class VoteEditor(QDialog):
         name = (hh.owner_name or "").strip()
         head = QLabel(
             self.tr("门牌 {door}{name}").format(
-                door=self.household_id, name=i18n.pick(f"（{name}）", f" ({name})") if name else ""
+                door=self.household_id, name=i18n.aside(name) if name else ""
             )
         )
         f = head.font()
