@@ -47,3 +47,21 @@ def clear_of(box: tuple, placed: list, step: float, right: float) -> tuple[float
             if least is None or cover < least:
                 best, least = (mx, my), cover
     return best
+
+
+def building_name_place(
+    left: float,
+    right: float,
+    width: float,
+    height: float,
+    text_w: float,
+    text_h: float,
+    limit: float,
+) -> str:
+    """Where a building's name goes, on paper and on screen alike: ``"inside"`` when the
+    building (``width`` × ``height``) holds the text (``text_w`` × ``text_h``) with a little
+    room, else ``"right"`` of it when that stays left of ``limit``, else ``"left"`` of it.
+    Any unit of length, the same for all."""
+    if text_w + 4 <= width and text_h + 2 <= height:
+        return "inside"
+    return "right" if right + 3 + text_w <= limit else "left"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .. import fonts, vocabulary
 from .common import Tr, fmt_num, plain
 from .drawing_text import wrap_label
-from .map_labels import clear_of
+from .map_labels import building_name_place, clear_of
 
 PIPE_COLOURS = {
     "gas": "#C62828",
@@ -289,13 +289,15 @@ def _buildings(pen: _Pen, plan, t: Tr) -> None:
         text = f"{name} {fmt_num(round(b.height_m, 1))} m"
         x0, y0 = pen.P(g.bounds[0], g.bounds[1])
         x1, y1 = pen.P(g.bounds[2], g.bounds[3])
-        if pen.text_width(text, 6.5) + 4 <= x1 - x0 and y1 - y0 >= 6.5 * 1.1 + 2:
+        w = pen.text_width(text, 6.5)
+        where = building_name_place(x0, x1, x1 - x0, y1 - y0, w, 6.5 * 1.1, pen.map_right + 1)
+        if where == "inside":
             pen.label(*pen.P(cx, cy), text, 6.5)
             pen.block(g.bounds)
         else:  # too small to hold its name: named beside it, right of it (left at the edge)
             pen.block(g.bounds)
             y = (y0 + y1) / 2 - 0.3 * 6.5
-            if x1 + 2 + pen.text_width(text, 6.5) <= pen.map_right:
+            if where == "right":
                 pen.label(x1 + 2, y, text, 6.5, "start")
             else:
                 pen.label(x0 - 2, y, text, 6.5, "end")

@@ -147,11 +147,16 @@ class PlanCanvas(QWidget):
         canvas's edge) when it is too small to hold them, as on the printed site plan."""
         name = self.tr("本楼") if b.own else b.id
         text = f"{name} {b.height_m:g} m"
+        from ..report.map_labels import building_name_place  # (no reportlab: plain rules)
+
         fm = p.fontMetrics()
         w, h = fm.horizontalAdvance(text), fm.height()
-        if w + 4 <= box.width() and h + 2 <= box.height():
+        where = building_name_place(
+            box.left(), box.right(), box.width(), box.height(), w, h, self.width()
+        )
+        if where == "inside":
             x = box.center().x() - w / 2
-        elif box.right() + 3 + w <= self.width():
+        elif where == "right":
             x = box.right() + 3
         else:
             x = box.left() - 3 - w

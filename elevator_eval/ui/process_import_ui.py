@@ -22,12 +22,11 @@ def row_error_text(e) -> str:
     if i18n.lang() == "zh":
         where = "，".join(p for p in (f"第 {e.row} 行" if e.row is not None else "", e.column) if p)
         return f"{where}：{e.zh}" if where else e.zh
-    where = ", ".join(
-        p
-        for p in (f"row {e.row}" if e.row is not None else "", e.column and f"column {e.column}")
-        if p
-    )
-    return f"{where}: {e.en}" if where else e.en
+    from ..io.cells import cell_field
+
+    if e.row is None and not e.column:
+        return e.en
+    return f"{cell_field('', e.row, e.column)}: {e.en}"
 
 
 class ImportRecordsCommand(QUndoCommand):
