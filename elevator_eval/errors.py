@@ -17,12 +17,25 @@ class InputError(ValueError):
         Dotted path of the offending field, e.g. ``"households[3].area_m2"`` or
         ``"sheet 住户, row 7, column 面积"``.
     message : str
-        What is wrong, in plain words (English; the UI translates the common ones).
+        What is wrong, in plain words (English; the window shows its Chinese text from
+        :mod:`elevator_eval.error_text`).
+    message_zh, field_zh : str, optional
+        The message and the field in Chinese, where the raiser words them itself (a
+        spreadsheet cell's reader does); the command line prints the English.
     """
 
-    def __init__(self, field: str, message: str):
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        *,
+        message_zh: str | None = None,
+        field_zh: str | None = None,
+    ):
         self.field = field
         self.message = message
+        self.message_zh = message_zh
+        self.field_zh = field_zh
         super().__init__(f"{field}: {message}" if field else message)
 
 

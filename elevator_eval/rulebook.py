@@ -80,6 +80,13 @@ class RuleFile:
     project_defined: bool = False
     source_en: str = ""
     """The source in English where the rule file gives one (``source_en``), else empty."""
+    source_zh: str = ""
+    """The source in Chinese, by title and number, where the rule file gives one
+    (``source_zh``), else empty."""
+
+    def source_in(self, lang: str) -> str:
+        """The source in ``lang`` where the file gives one, else its ``source``."""
+        return (self.source_en if lang == "en" else self.source_zh) or self.source
 
 
 def choices(kind: str, settings: dict[str, Any] | None = None) -> list[RuleFile]:
@@ -112,6 +119,7 @@ def choices(kind: str, settings: dict[str, Any] | None = None) -> list[RuleFile]
                 d.get("valid_to"),
                 bool(user and n in user),
                 str(d.get("source_en") or ""),
+                str(d.get("source_zh") or ""),
             )
         )
     return out

@@ -71,8 +71,12 @@ class CellError(InputError):
         self.column = column or ""
         self.value = value
         self.message_en = message
-        self.message_zh = message_zh or message
-        super().__init__(cell_field(sheet, row, column), message)
+        super().__init__(
+            cell_field(sheet, row, column),
+            message,
+            message_zh=message_zh or message,
+            field_zh=cell_field_zh(sheet, row, column),
+        )
 
 
 def cell_field(sheet, row, column) -> str:
@@ -85,6 +89,18 @@ def cell_field(sheet, row, column) -> str:
     if column:
         parts.append(f"column {column}")
     return ", ".join(parts) or "cell"
+
+
+def cell_field_zh(sheet, row, column) -> str:
+    """The same in Chinese: ``"工作表 户，第 7 行，面积(㎡)"``."""
+    parts = []
+    if sheet:
+        parts.append(f"工作表 {sheet}")
+    if row is not None:
+        parts.append(f"第 {row} 行")
+    if column:
+        parts.append(str(column))
+    return "，".join(parts) or "单元格"
 
 
 class Loc:

@@ -130,9 +130,7 @@ class ConsensusPanel(QWidget):
             item.setBackground(QBrush(QColor(BAD)))
             self._loading = False
             self.message.setText(
-                self.tr("{0} 的最高可接受出资未采用：{1}").format(
-                    hid, i18n.pick(e.message_zh, e.message)
-                )
+                self.tr("{0} 的最高可接受出资未采用：{1}").format(hid, i18n.error_text(e))
             )
             return
         self.message.setText("")

@@ -91,34 +91,14 @@ def param_label(name: str) -> str:
 
 
 def explain_input_error(e) -> str:
-    """One line naming the parameter: ``封顶金额（元）cap_yuan：必须填写``."""
+    """One line naming the parameter in the window's language: ``封顶金额（元）（cap_yuan）：
+    必须填写`` (the message's Chinese text from :mod:`elevator_eval.error_text`)."""
     field = getattr(e, "field", "") or ""
-    message = getattr(e, "message", str(e))
-    name = field.rsplit(".", 1)[-1] if field else ""
-    base = name.split("[", 1)[0]
-    if i18n.lang() == "zh":
-        for en, zh in (
-            ("is required", "必须填写"),
-            ("must be a number", "必须是数字"),
-            ("must be a whole number", "必须是整数"),
-            ("must not be negative", "不能为负数"),
-            ("must be at most 100", "不能超过 100"),
-            ("must not be below base_yuan", "不能低于基础金额"),
-            (
-                "write min_storeys:yuan pairs such as 6:100000 4:80000",
-                "请按“层数:元”填写，如 6:100000 4:80000",
-            ),
-            ("must be a non-empty list", "至少填一档"),
-        ):
-            if message.startswith(en):
-                message = zh + message[len(en) :].replace(", got", "，填的是")
-                break
+    base = field.rsplit(".", 1)[-1].split("[", 1)[0] if field else ""
     label = param_label(base) if base else ""
     if label and label != base:
-        return translate("CostsTab", "{label}（{field}）：{message}").format(
-            label=label, field=field, message=message
-        )
-    return f"{field}: {message}" if field else message
+        return i18n.error_text(e, {field: label + i18n.aside(field)})
+    return i18n.error_text(e)
 
 
 def _parsed_subsidy(raw: dict, field: str) -> dict:
@@ -312,7 +292,7 @@ class SubsidyEdits:
             rules = rule_set_subsidies(name, settings=self.doc.project.settings)
         except InputError as e:
             self.summary.setText(explain_input_error(e))
-            return str(e)
+            return i18n.error_text(e)
         self.doc.set_value(
             self.unit_id,
             lambda u: u,

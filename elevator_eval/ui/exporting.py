@@ -79,7 +79,7 @@ def export_excel(window, path=None):
     try:
         out = export_project_xlsx(window.doc.project, path)
     except Exception as e:
-        window.report_error(translate("Export", "导出失败"), str(e))
+        window.report_error(translate("Export", "导出失败"), i18n.error_text(e))
         return None
     window.statusBar().showMessage(translate("Export", "已导出 {0}").format(out), 5000)
     return out

@@ -131,7 +131,7 @@ class FileGuard(QObject):
             theirs = store.open_project(path)
             result = concurrency.merge(w.doc.project, theirs, store.load_base(w.doc.project))
         except (ProjectFileError, OSError, TypeError) as e:
-            w.report_error(self.tr("无法合并"), str(e))
+            w.report_error(self.tr("无法合并"), i18n.error_text(e))
             return False
         if result.conflicts:
             names = i18n.listing(result.conflicts[:MAX_LISTED])

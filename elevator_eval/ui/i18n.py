@@ -41,6 +41,21 @@ def clauses(items) -> str:
     return pick("；", "; ").join(items)
 
 
+def error_text(error: BaseException, fields: dict[str, str] | None = None) -> str:
+    """An error's text in the current language (:func:`elevator_eval.error_text.error_text`:
+    the engines' English messages by their Chinese text in the Chinese window).
+
+    ``fields`` names the fields as the window labels them (``{"organisation.contact_phone":
+    "联系电话"}``): an input error about one of them is told by that label."""
+    from .. import error_text as texts
+    from ..errors import InputError
+
+    field = None
+    if fields and isinstance(error, InputError):
+        field = fields.get(error.field)
+    return texts.error_text(error, lang(), field)
+
+
 def pick_attr(obj, stem: str) -> str:
     """``obj.<stem>_zh`` or ``obj.<stem>_en`` (or dict keys) for the current language."""
     suffix = "_en" if _state["lang"] == "en" else "_zh"

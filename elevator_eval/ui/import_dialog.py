@@ -104,7 +104,7 @@ class ImportDialog(QDialog):
         except Exception as e:  # unreadable file: one line, nothing imported
             self.preview = None
             self.issues.setRowCount(0)
-            self.summary.setText(self.tr("无法读取文件：{0}").format(e))
+            self.summary.setText(self.tr("无法读取文件：{0}").format(i18n.error_text(e)))
             self.import_btn.setEnabled(False)
             return
         p = self.preview
@@ -150,7 +150,7 @@ class ImportDialog(QDialog):
         try:
             new_project = apply_import(self.doc.project, self.preview)
         except Exception as e:
-            self.summary.setText(str(e))
+            self.summary.setText(i18n.error_text(e))
             self.summary.setStyleSheet("color:#c62828")
             return
         name = self.path.name

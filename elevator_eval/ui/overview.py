@@ -237,7 +237,7 @@ class OverviewView(QWidget):
             census = self.doc.census()
         except Exception as e:  # an engine error is shown, never a crash
             census = None
-            self.summary.setText(self.tr("无法计算普查：{0}").format(e))
+            self.summary.setText(self.tr("无法计算普查：{0}").format(i18n.error_text(e)))
         name = self.doc.project.name or self.tr("未命名项目")
         self.title.setText(self.tr("街道概览 — {0}").format(name))
         if census is None and self.doc.defer_engines:

@@ -19,13 +19,12 @@ translate = QCoreApplication.translate
 def row_error_text(e) -> str:
     """A bad row as the window's language says it: ``第 3 行，门牌：…`` or ``row 3, column
     门牌: …`` (the command line prints both languages)."""
-    if i18n.lang() == "zh":
-        where = "，".join(p for p in (f"第 {e.row} 行" if e.row is not None else "", e.column) if p)
-        return f"{where}：{e.zh}" if where else e.zh
-    from ..io.cells import cell_field
+    from ..io.cells import cell_field, cell_field_zh
 
     if e.row is None and not e.column:
-        return e.en
+        return i18n.pick(e.zh, e.en)
+    if i18n.lang() == "zh":
+        return f"{cell_field_zh('', e.row, e.column)}：{e.zh}"
     return f"{cell_field('', e.row, e.column)}: {e.en}"
 
 
@@ -98,7 +97,7 @@ def import_records(widget, doc, kind: str, path: str | None = None) -> int:
         pv = (preview_intent if kind == "intent" else preview_votes)(doc.project, path)
     except InputError as e:
         if report is not None:
-            report(title, str(e))
+            report(title, i18n.error_text(e))
         return 0
     if pv.errors:
         if report is not None:

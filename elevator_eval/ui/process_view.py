@@ -172,7 +172,7 @@ class ProcessView(QWidget):
             rem = project_reminders(self.doc.project, today)
         except InputError as e:
             self.data = {}
-            self.summary.setText(self.tr("办理进度数据有误：{0}").format(str(e)))
+            self.summary.setText(self.tr("办理进度数据有误：{0}").format(i18n.error_text(e)))
             return
         self.summary.setText(
             self.tr("共 {0} 个单元，逾期 {1} 个（统计日期 {2}）").format(
@@ -332,7 +332,7 @@ def advance_unit(
         )
     except InputError as e:
         reasons = [r for r in stages.refusals(unit, stage, date, project=doc.project)]
-        text = "\n".join(f"• {i18n.pick(r.zh, r.en)}" for r in reasons) or str(e)
+        text = "\n".join(f"• {i18n.pick(r.zh, r.en)}" for r in reasons) or i18n.error_text(e)
         report = getattr(widget.window(), "report_error", None)
         title = translate("ProcessView", "不能推进到“{0}”").format(
             stage_name(stages.load_rules(), stage)

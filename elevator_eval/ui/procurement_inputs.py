@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
+from . import i18n
+
 CRITERIA = ("price", "technical", "service")
 SCORE_MAX = Decimal(100)
 """Evaluators' scores are on a 0–100 scale per criterion (the committee's score sheet)."""
@@ -176,7 +178,7 @@ class ProcurementInputs(QWidget):
         try:
             self.rate_fraction()
         except ValueError as e:
-            return str(e)
+            return i18n.error_text(e)
         w = self.weights()
         if sum(w.values()) != 100:
             return self.tr("三项权重之和须为 100 分，现为 {0} 分").format(sum(w.values()))

@@ -294,7 +294,7 @@ class ProcurementView(ProcurementTables, QWidget):
         try:
             products, errors = read_quotes(path)
         except Exception as e:
-            self.status.setText(self.tr("无法读取报价表：{0}").format(e))
+            self.status.setText(self.tr("无法读取报价表：{0}").format(i18n.error_text(e)))
             return False
         self.quotes_path = Path(path)
         if remember:
@@ -364,7 +364,7 @@ class ProcurementView(ProcurementTables, QWidget):
             )
             self.status.setText(self._load_message)
         except Exception as e:
-            self.status.setText(self.tr("无法比选：{0}").format(e))
+            self.status.setText(self.tr("无法比选：{0}").format(i18n.error_text(e)))
             self.comparison = None
         self._fill_fit()
         self._fill_summary()

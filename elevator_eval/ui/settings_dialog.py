@@ -63,6 +63,7 @@ class ProjectSettingsDialog(QDialog):
         settings = doc.project.settings
         self.combos: dict[str, QComboBox] = {}
         self.infos: dict[str, QLabel] = {}
+        self.labels: dict[str, str] = {"city": self.tr("城市")}
         lay = QVBoxLayout(self)
 
         rules = QGroupBox(self.tr("表决与适宜性规则"))
@@ -82,7 +83,7 @@ class ProjectSettingsDialog(QDialog):
         form = QFormLayout(city)
         self.city = QLineEdit(str(settings.get("city") or ""))
         self.city.setObjectName("city")
-        form.addRow(self.tr("城市"), self.city)
+        form.addRow(self.labels["city"], self.city)
         self._combo(
             form,
             "coefficient_table",
@@ -108,6 +109,7 @@ class ProjectSettingsDialog(QDialog):
             edit = QLineEdit(str(current.get(key) or ""))
             edit.setObjectName(f"organisation.{key}")
             self.org[key] = edit
+            self.labels[f"{PS.ORGANISATION_KEY}.{key}"] = names[key]
             form.addRow(names[key], edit)
         lay.addWidget(org)
 
@@ -122,6 +124,7 @@ class ProjectSettingsDialog(QDialog):
         lay.addWidget(self.buttons)
 
     def _combo(self, form, key: str, label: str, kind: str, settings, empty: str | None):
+        self.labels[key] = label
         box = QComboBox()
         box.setObjectName(key)
         # long titles must not squeeze the labels: the list shows them in full
@@ -141,7 +144,7 @@ class ProjectSettingsDialog(QDialog):
             mark = self.tr("（本项目定义）") if rf.project_defined else ""
             name = i18n.aside(rf.name)
             box.addItem(f"{title}{name}{mark}", rf.name)
-            source = labels.public_source(i18n.pick(rf.source, rf.source_en or rf.source))
+            source = labels.public_source(rf.source_in(i18n.lang()))
             box.setItemData(box.count() - 1, f"{_span(rf)}\n{source}", Qt.ToolTipRole)
         current = settings.get(key)
         if key == "default_rules" and not current:
@@ -192,7 +195,7 @@ class ProjectSettingsDialog(QDialog):
             for key, value in self.edits():
                 new = PS.set_value(new, key, value)
         except InputError as e:
-            self.error.setText(self.tr("设置有误：{0}").format(str(e)))
+            self.error.setText(self.tr("设置有误：{0}").format(i18n.error_text(e, self.labels)))
             return
         changed = [
             k

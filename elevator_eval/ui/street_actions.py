@@ -250,7 +250,7 @@ class StreetActions(QObject):
             except CellError as e:
                 from . import i18n
 
-                raise ValueError(i18n.pick(e.message_zh, e.message)) from None
+                raise ValueError(i18n.error_text(e)) from None
             return value
 
         def ok(v):
@@ -342,7 +342,7 @@ class StreetActions(QObject):
         try:
             out = write_import_template(path)
         except OSError as e:
-            self.w.report_error(self.tr("无法保存模板"), str(e))
+            self.w.report_error(self.tr("无法保存模板"), i18n.error_text(e))
             return None
         self.w.statusBar().showMessage(self.tr("已保存导入模板 {0}").format(out), 6000)
         return out

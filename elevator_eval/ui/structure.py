@@ -269,7 +269,7 @@ def parse_pasted(text: str, storeys: int) -> list[Household]:
             _fail(
                 "paste",
                 translate("Structure", "第 {0} 行 {1}：{2}").format(
-                    no, e.column, i18n.pick(e.message_zh, e.message)
+                    no, e.column, i18n.error_text(e)
                 ),
             )
         if floor > storeys:

@@ -146,7 +146,7 @@ class CanvassTab(UnitTab):
             self.rows = visit_list(unit, self.doc.project)
             need = self.doc.needed(self.unit_id)
         except InputError as e:
-            self.needed.setText(str(e))
+            self.needed.setText(i18n.error_text(e))
             self.rows = []
             need = None
         if need is not None:  # worded as the votes tab words it: doors and names

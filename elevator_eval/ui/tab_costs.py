@@ -261,7 +261,7 @@ class CostsTab(SubsidyEdits, UnitTab):
             self.result = self.doc.shares(self.unit_id)
             error = None
         except Exception as e:  # bad settings: say which field, keep the editor usable
-            self.result, error = None, str(e)
+            self.result, error = None, i18n.error_text(e)
         self._fill_result(error)
         self._chart_stale = True
         self._compare_stale = True
@@ -402,7 +402,7 @@ class CostsTab(SubsidyEdits, UnitTab):
         except Exception as e:
             self.compare.setRowCount(1)
             self.compare.setColumnCount(1)
-            self.compare.setItem(0, 0, table_item(str(e)))
+            self.compare.setItem(0, 0, table_item(i18n.error_text(e)))
             return
         rows = cmp_.rows
         hh = cmp_.households

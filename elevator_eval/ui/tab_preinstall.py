@@ -167,7 +167,7 @@ class PreinstallTab(UnitTab):
             items = list(inputs.items_now) + list(inputs.extras_later)
         except Exception as e:
             items = []
-            self.summary.setText(self.tr("无法读取输入：{0}").format(e))
+            self.summary.setText(self.tr("无法读取输入：{0}").format(i18n.error_text(e)))
         self.items.setRowCount(len(items))
         for r, it in enumerate(items):
             cells = [

@@ -180,7 +180,7 @@ class ProcessTab(UnitTab):
         try:
             pd = self._data()
         except InputError as e:
-            self.next_label.setText(self.tr("办理进度数据有误：{0}").format(str(e)))
+            self.next_label.setText(self.tr("办理进度数据有误：{0}").format(i18n.error_text(e)))
             return
         fill(
             self.stages,

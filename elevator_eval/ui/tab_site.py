@@ -177,7 +177,7 @@ class SiteTab(UnitTab):
         try:
             a = self.doc.assessment(self.unit_id)
         except Exception as e:
-            self.class_label.setText(self.tr("无法评估：{0}").format(e))
+            self.class_label.setText(self.tr("无法评估：{0}").format(i18n.error_text(e)))
             self.findings.setRowCount(0)
             return
         if a is None:

@@ -203,7 +203,7 @@ class SitePlanTab(UnitTab):
         try:
             parse_plan(data)
         except InputError as e:
-            self.status.setText(self.tr("平面图有误：{0}").format(str(e)))
+            self.status.setText(self.tr("平面图有误：{0}").format(i18n.error_text(e)))
             self.status.setStyleSheet("color:#C62828")
             return False
         self.doc.undo_stack.push(
@@ -223,7 +223,7 @@ class SitePlanTab(UnitTab):
                 self.plan = parse_plan(raw)
                 self.status.setText("")
             except InputError as e:
-                self.status.setText(self.tr("平面图有误：{0}").format(str(e)))
+                self.status.setText(self.tr("平面图有误：{0}").format(i18n.error_text(e)))
                 self.status.setStyleSheet("color:#C62828")
         else:
             self.status.setText(self.tr("本单元尚无平面图：点“新建平面图”，或导入 DXF。"))
@@ -301,7 +301,7 @@ class SitePlanTab(UnitTab):
         try:
             new = plan_from_dxf(path, floor_h_m=float(unit.building.floor_height_m or 2.9))
         except InputError as e:
-            self.status.setText(self.tr("DXF 有误：{0}").format(str(e)))
+            self.status.setText(self.tr("DXF 有误：{0}").format(i18n.error_text(e)))
             self.status.setStyleSheet("color:#C62828")
             return
         old = _plain(self.raw_plan()) if self.raw_plan() is not None else {}

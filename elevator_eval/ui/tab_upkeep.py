@@ -102,7 +102,7 @@ class UpkeepTab(UnitTab):
         try:
             up = read_process(unit).upkeep
         except InputError as e:
-            self.info.setText(str(e))
+            self.info.setText(i18n.error_text(e))
             return
         if up is None:
             self.info.setText(
@@ -146,7 +146,7 @@ class UpkeepTab(UnitTab):
             st = year_statement(self.doc.unit(self.unit_id), self.year.value(), self.doc.project)
         except InputError as e:
             self.statement = None
-            self.totals.setText(str(e))
+            self.totals.setText(i18n.error_text(e))
             return
         self.statement = st
         rows = sorted(st.rows, key=lambda r: (-r.floor, r.household))
@@ -250,7 +250,7 @@ class UpkeepTab(UnitTab):
         except InputError as e:
             report = getattr(self.window(), "report_error", None)
             if report is not None:
-                report(self.tr("不能登记缴费"), str(e))
+                report(self.tr("不能登记缴费"), i18n.error_text(e))
             return False
         self.doc.set_value(
             self.unit_id, lambda u: u.extra, "process", raw, self.tr("登记 {0} 缴费").format(door)

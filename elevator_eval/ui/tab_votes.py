@@ -389,7 +389,7 @@ class VotesTab(UnitTab):
             box.addItem(self.tr("随项目设置"), "")
         for rf in choices("consent", self.doc.project.settings):
             box.addItem(i18n.pick(rf.title_zh, rf.title_en), rf.name)
-            box.setItemData(box.count() - 1, rf.source, Qt.ToolTipRole)
+            box.setItemData(box.count() - 1, rf.source_in(i18n.lang()), Qt.ToolTipRole)
         box.setCurrentIndex(max(0, box.findData(unit.consent_rules or "")))
         box.blockSignals(False)
 
@@ -420,7 +420,7 @@ class VotesTab(UnitTab):
             self.state_label.setText(labels.state_label("invalid"))
             self.state_label.setProperty("state", "invalid")
             self.state_label.setStyleSheet(f"color:{STATE_COLOURS['invalid']}")
-            self.tally_label.setText(str(e))
+            self.tally_label.setText(i18n.error_text(e))
             self.needed_label.setText("")
             return
         if c is None:

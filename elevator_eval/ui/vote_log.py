@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import labels
+from . import i18n, labels
 
 translate = QCoreApplication.translate
 
@@ -289,7 +289,7 @@ class VoteLogView(QWidget):
         try:
             return write_csv(self.doc.project, path, self.unit_id)
         except OSError as e:
-            self.status.setText(self.tr("导出失败：{0}").format(e))
+            self.status.setText(self.tr("导出失败：{0}").format(i18n.error_text(e)))
             self.status.setStyleSheet(f"color:{ALTERED_COLOUR}")
             return None
 

@@ -14,6 +14,7 @@ from ..concurrency import StaleSaveError, restore_base
 from ..errors import InputError, NotBuiltError, ProjectFileError
 from ..model import Project
 from ..resources import sample_project_path
+from . import i18n
 
 PROJECT_FILTER = "加梯评估项目 / Elevator Eval project (*.eeproj)"
 translate = QCoreApplication.translate
@@ -39,7 +40,7 @@ class WindowFiles:
         except (ProjectFileError, NotBuiltError, InputError, OSError) as e:
             self.doc.set_project(self._fallback_project(), None)
             self.statusBar().showMessage(
-                translate("MainWindow", "示例项目无法打开：{0}").format(e), 8000
+                translate("MainWindow", "示例项目无法打开：{0}").format(i18n.error_text(e)), 8000
             )
             return False
 
@@ -54,7 +55,7 @@ class WindowFiles:
         try:
             self.doc.open(path)
         except (ProjectFileError, NotBuiltError, InputError, OSError) as e:
-            self.report_error(translate("MainWindow", "无法打开项目"), str(e))
+            self.report_error(translate("MainWindow", "无法打开项目"), i18n.error_text(e))
             self.settings.remove_recent_file(str(path))
             return False
         self.guard.opened(path, read_only=mode == "read_only")
@@ -147,7 +148,7 @@ class WindowFiles:
         except StaleSaveError as e:
             return self.guard.resolve_stale(path, e)
         except Exception as e:  # disk full, permission …: say so, keep the data
-            self.report_error(translate("MainWindow", "保存失败"), str(e))
+            self.report_error(translate("MainWindow", "保存失败"), i18n.error_text(e))
             return False
         self.settings.add_recent_file(str(saved.resolve()))
         self.settings.set_last_dir(str(saved.resolve().parent))
@@ -192,7 +193,7 @@ class WindowFiles:
             store.save_autosave(self.doc.project, self.autosave_base())
         except Exception as e:
             self.statusBar().showMessage(
-                translate("MainWindow", "自动保存失败：{0}").format(e), 6000
+                translate("MainWindow", "自动保存失败：{0}").format(i18n.error_text(e)), 6000
             )
             return False
         self.statusBar().showMessage(translate("MainWindow", "已自动保存"), 3000)
@@ -219,7 +220,7 @@ class WindowFiles:
         try:
             project = store.open_project(found)
         except Exception as e:
-            self.report_error(translate("MainWindow", "恢复失败"), str(e))
+            self.report_error(translate("MainWindow", "恢复失败"), i18n.error_text(e))
             return False
         path, sample = self.doc.path, self.doc.is_sample
         if path is not None:

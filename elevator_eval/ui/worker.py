@@ -9,7 +9,7 @@ Usage::
 
     task = run_task(parent, fn, title=..., label=...)
     task.finished.connect(on_result)      # result object
-    task.failed.connect(on_error)         # message text
+    task.failed.connect(on_error)         # message text in the window's language
     task.cancelled.connect(on_cancel)
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import queue as _queue
+import sys
 import threading
 import time
 import traceback
@@ -25,6 +26,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..error_text import error_text
+from ..errors import InputError, NotBuiltError, ProjectFileError
+from . import i18n
 
 
 class Cancelled(Exception):
@@ -57,6 +62,7 @@ class Task(QObject):
         self.result: Any = None
         self.error: str | None = None
         self.state = "pending"  # running / finished / failed / cancelled
+        self.details = ""  # the traceback of a failure, for a report of the fault
 
     def cancel(self) -> None:
         """Ask the function to stop; it stops at its next ``progress`` call (a task not
@@ -79,9 +85,12 @@ class Task(QObject):
         except Cancelled:
             self._outcome.emit("cancelled", None)
             return
-        except Exception as e:  # reported in the window, never a crash
-            tb = traceback.format_exc(limit=3)
-            self._outcome.emit("failed", f"{type(e).__name__}: {e}\n{tb}")
+        except Exception as e:  # reported in the window, never a crash nor a traceback
+            self.details = traceback.format_exc(limit=3)
+            zh, en = failure_texts(e)
+            if zh.startswith(INTERNAL_ZH):
+                sys.stderr.write(self.details)  # for a report of the fault
+            self._outcome.emit("failed", i18n.pick(zh, en))
             return
         self._outcome.emit("cancelled" if self._cancel.is_set() else "finished", result)
 
@@ -137,8 +146,8 @@ def _child_main(target, args, kwargs, messages, cancel) -> None:  # in the child
         result = target(*args, progress=progress, **kwargs)
     except Cancelled:
         messages.put(("cancelled", None))
-    except BaseException as e:  # reported to the window
-        messages.put(("failed", f"{type(e).__name__}: {e}"))
+    except BaseException as e:  # reported to the window, in either language
+        messages.put(("failed", *failure_texts(e)))
     else:
         messages.put(("finished", result))
 
@@ -201,11 +210,34 @@ class ProcessTask(Task):
                 elif kind == "cancelled":
                     raise Cancelled()
                 else:
-                    raise RuntimeError(msg[1])
+                    raise TaskFailed(msg[1], msg[2])
         finally:
             self._proc.join(5)
             if self._proc.is_alive():
                 self._proc.terminate()
+
+
+class TaskFailed(RuntimeError):
+    """A task's function failed in another process, told in both languages."""
+
+    def __init__(self, zh: str, en: str):
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+
+INTERNAL_ZH = "程序内部错误"
+
+
+def failure_texts(error: BaseException) -> tuple[str, str]:
+    """``(zh, en)``: what a user reads when a task fails. The user's own errors (a bad
+    value, a file that cannot be read or written) as the rest of the window tells them;
+    anything else as an internal error naming its kind, never a traceback."""
+    if isinstance(error, TaskFailed):
+        return error.zh, error.en
+    if isinstance(error, (InputError, ProjectFileError, NotBuiltError, OSError)):
+        return error_text(error, "zh"), error_text(error, "en")
+    kind = type(error).__name__
+    return f"{INTERNAL_ZH}（{kind}）：{error}", f"Internal error ({kind}): {error}"
 
 
 _running: set[Task] = set()

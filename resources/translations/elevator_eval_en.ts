@@ -576,10 +576,6 @@
         <translation>Tiers by storeys (storeys:yuan)</translation>
     </message>
     <message>
-        <source>{label}（{field}）：{message}</source>
-        <translation>{label} ({field}): {message}</translation>
-    </message>
-    <message>
         <source>来源：</source>
         <translation>Source: </translation>
     </message>

@@ -149,7 +149,7 @@ def test_bad_subsidy_parameters_name_the_field_and_change_nothing(make_main_wind
     assert "必须填写" in dlg.error.text()
     dlg.fields["cap_yuan"].setText("二十万")  # typed through an input method
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
-    assert "cap_yuan" in dlg.error.text() and "必须是数字" in dlg.error.text()
+    assert "cap_yuan" in dlg.error.text() and "须为数字" in dlg.error.text()
     assert (list(unit.subsidies), w.doc.undo_stack.count()) == before
     dlg.fields["percent"].setText("140")
     dlg.fields["cap_yuan"].setText("200000")
@@ -168,7 +168,7 @@ def test_bad_subsidy_parameters_name_the_field_and_change_nothing(make_main_wind
     assert (dlg.fields["percent"].text(), dlg.fields["cap_yuan"].text()) == ("40", "280000")
     dlg.fields["cap_yuan"].setText("abc")
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
-    assert dlg.isVisible() and "封顶金额" in dlg.error.text() and "必须是数字" in dlg.error.text()
+    assert dlg.isVisible() and "封顶金额" in dlg.error.text() and "须为数字" in dlg.error.text()
     assert (list(unit.subsidies), w.doc.undo_stack.count()) == before
     dlg.fields["cap_yuan"].setText("150000")  # 40 % of 500,000 capped at 150,000
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)

@@ -5,10 +5,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from elevator_eval.resources import sample_project_path
+from elevator_eval.store import open_project
+from elevator_eval.ui import i18n
 from elevator_eval.ui.settings import MAX_RECENT, SCHEMA_VERSION, Settings
 from elevator_eval.ui.worker import run_task
+from elevator_eval.unitfile_fields import as_int
 
 
 def test_settings_migrate_from_version_0(tmp_path):
@@ -144,7 +149,52 @@ def test_task_failure_is_reported_not_raised(qtbot):
     task = run_task(None, work, show_dialog=False)
     with qtbot.waitSignal(task.failed, timeout=10_000) as blocker:
         pass
-    assert "bad field" in blocker.args[0]
+    assert blocker.args[0] == "程序内部错误（ValueError）：bad field"  # never a traceback
+    assert "Traceback" in task.details and "bad field" in task.details
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("zh", "storeys：须为整数，填的是 文字"),
+        ("en", "storeys: must be a whole number, got a string"),
+    ],
+)
+def test_a_tasks_input_error_reads_as_the_rest_of_the_window(qtbot, lang, shown):
+    def work(progress):
+        as_int("six", "storeys")
+
+    previous = i18n.lang()
+    i18n.set_language(lang)
+    try:
+        task = run_task(None, work, show_dialog=False)
+        with qtbot.waitSignal(task.failed, timeout=10_000) as blocker:
+            pass
+    finally:
+        i18n.set_language(previous)
+    assert blocker.args[0] == shown
+
+
+@pytest.mark.slow
+def test_a_batch_in_its_own_process_fails_in_the_windows_language(qtbot, tmp_path):
+    """The batch's process tells its error in both languages; the window shows its own."""
+    from elevator_eval.report import batch
+
+    not_a_folder = tmp_path / "out.pdf"
+    not_a_folder.write_bytes(b"")
+    task = run_task(
+        None,
+        None,
+        show_dialog=False,
+        in_process=(
+            batch.write_all_proposals,
+            (open_project(sample_project_path()), str(not_a_folder)),
+            {"lang": "zh", "kind": "proposal"},
+        ),
+    )
+    with qtbot.waitSignal(task.failed, timeout=60_000) as blocker:
+        pass
+    assert blocker.args[0] == f"-o：{not_a_folder} 是文件；批量生成需要文件夹"
 
 
 def test_ctrl_f_focuses_the_search_and_f5_recomputes(make_main_window, qtbot):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import shutil
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
@@ -91,17 +92,26 @@ def test_choose_unanimity_tally_follows_and_undo_restores(make_main_window, qtbo
     assert all("民法典" in text for _, text in after.values())
 
 
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("zh", "设置有误：联系电话：须为电话号码（数字、空格、+ - ( )）"),
+        ("en", "Invalid setting: Contact phone: must be a phone number (digits, spaces, + - ( ))"),
+    ],
+)
 def test_bad_value_keeps_the_dialog_open_with_the_commands_message(
-    make_main_window, qtbot, tmp_path
+    make_main_window, qtbot, tmp_path, lang, shown
 ):
+    """The command line's check, told in the window's language by the field's label."""
     path = tmp_path / "s.eeproj"
     shutil.copyfile(sample_project_path(), path)
-    w = make_main_window(path=path)
+    w = make_main_window(path=path, lang=lang)
     dlg = _dialog(w)
     qtbot.keyClick(dlg.org["contact_phone"], Qt.Key_A, Qt.ControlModifier)
     qtbot.keyClicks(dlg.org["contact_phone"], "call me")
     _ok(qtbot, dlg)
     assert dlg.isVisible()
+    assert dlg.error.text() == shown
     err = io.StringIO()
     code = run_command(
         "settings",
@@ -110,8 +120,9 @@ def test_bad_value_keeps_the_dialog_open_with_the_commands_message(
         stderr=err,
     )
     assert code == 2
-    message = err.getvalue().removeprefix("error: ").strip()
-    assert message in dlg.error.text()
+    field, message = err.getvalue().removeprefix("error: ").strip().split(": ", 1)
+    assert field == "organisation.contact_phone"
+    assert (message in shown) == (lang == "en")
     assert w.doc.project.settings["organisation"]["contact_phone"] == "027-0000-0000"
     assert not w.doc.is_dirty()
     dlg.reject()
@@ -179,5 +190,8 @@ def test_the_rulesets_source_and_validity_read_in_the_windows_language(make_main
     w = make_main_window("sample", lang="zh")
     dlg = _dialog(w)
     info = dlg.infos["default_rules"].text()
-    assert info.startswith("自 2021-01-01 起有效\n") and "第二百七十八条" in info
+    assert info == (  # by title and number, in Chinese only (the file's source_zh)
+        "自 2021-01-01 起有效\n《中华人民共和国民法典》第二百七十八条第一款第七项、第八项及"
+        "第二款，第一千二百五十九条（“以上”包括本数），2021年1月1日起施行"
+    )
     dlg.reject()

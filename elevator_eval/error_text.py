@@ -1,0 +1,136 @@
+"""Errors in the reader's language: the Chinese text of every input error's message.
+
+The engines, readers and the command line word their errors in English, naming the field
+(:class:`~elevator_eval.errors.InputError`); the command line prints them so. The window
+shows them in its language: the Chinese text of each message is written once, by template,
+in ``elevator_eval/rules/vocabulary/input_errors.json`` (``"must be a number, got {}"`` →
+``"须为数字，填的是 {0}"``). ``tools/error_templates.py`` lists the templates of the code,
+and a test fails when one lacks its Chinese text.
+
+Messages already written in both languages (``"中文 / English"``, as a project file's errors
+are) are shown by their half in the reader's language.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import ruledata
+from .errors import InputError
+from .vocabulary import has_cjk, split_bilingual
+
+PLACEHOLDER = "{}"
+"""How a template marks a value the message inserts."""
+
+KINDS_ZH = {
+    "an object": "对象",
+    "a list": "列表",
+    "a string": "文字",
+    "a number": "数字",
+    "true/false": "true/false",
+    "null": "null",
+}
+"""What a JSON value is (``unitfile_fields.kind_of``), in Chinese."""
+
+MAX_DEPTH = 2
+"""How deep a message inside a message is translated (``"unit 3: must be text"``)."""
+
+_NUMBERED = re.compile(r"\{(\d+)\}")
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+    """The templates as patterns with their Chinese texts and whether the template is
+    itself written in both languages, the most specific first (the one with the most text
+    of its own), read and compiled on first use."""
+    data = ruledata.load("vocabulary", "input_errors", field="vocabulary")
+    entries = []
+    for english, chinese in data["messages"].items():
+        parts = english.split(PLACEHOLDER)
+        own = sum(len(p) for p in parts)
+        if own == 0:
+            continue  # a bare value: nothing to translate
+        pattern = re.compile("(.*?)".join(re.escape(p) for p in parts), re.S)
+        entries.append((own, pattern, chinese, has_cjk(english)))
+    entries.sort(key=lambda e: -e[0])
+    return tuple(e[1:] for e in entries)
+
+
+def message_zh(message: str, depth: int = 0) -> str | None:
+    """The Chinese text of an English error message, or ``None`` when it has none.
+
+    Parameters
+    ----------
+    message : str
+        The message as an error carries it (without its field).
+    depth : int
+        How many messages this one is inside (values that are messages themselves are
+        translated up to :data:`MAX_DEPTH`).
+
+    Examples
+    --------
+    >>> message_zh("must be a number, got 'abc'")
+    "须为数字，填的是 'abc'"
+    """
+    if not message:
+        return None
+    zh, en = halves(message)
+    both = zh != en  # written in both languages: only such a template may match it
+    for pattern, chinese, bilingual in catalogue():
+        if both and not bilingual:
+            continue
+        m = pattern.fullmatch(message)
+        if m is None:
+            continue
+        return _filled(chinese, [_value_zh(v, depth) for v in m.groups()])
+    return zh if both else None
+
+
+def _filled(chinese: str, values: list[str]) -> str:
+    """The Chinese template with its ``{0}``, ``{1}`` … replaced by ``values``."""
+    return _NUMBERED.sub(lambda n: values[int(n.group(1))], chinese)
+
+
+def _value_zh(value: str, depth: int) -> str:
+    if value in KINDS_ZH:
+        return KINDS_ZH[value]
+    if depth < MAX_DEPTH and " " in value and not has_cjk(value):
+        inner = message_zh(value, depth + 1)
+        if inner is not None:
+            return inner
+    return value
+
+
+def halves(text: str) -> tuple[str, str]:
+    """``(zh, en)`` of a message written in both languages, in either order (``"中文 /
+    English"`` or ``"English / 中文"``); a message in one language is both."""
+    zh, en = split_bilingual(text)
+    if zh != en:
+        return zh, en
+    i = text.rfind(" / ")
+    if i > 0 and has_cjk(text[i + 3 : i + 4]) and not has_cjk(text[:i]):
+        return text[i + 3 :].strip(), text[:i].rstrip()
+    return text, text
+
+
+def error_text(error: BaseException, lang: str, field: str | None = None) -> str:
+    """The text of an error for a reader of ``lang`` (``"zh"`` or ``"en"``).
+
+    An input error reads ``field：消息`` / ``field: message`` (``field``, when given, names
+    the field instead of the error's own path: the label a form shows); other errors by
+    their half in that language. English messages without a Chinese text stay English."""
+    if isinstance(error, InputError):
+        message = str(error.message)
+        if lang == "zh":
+            own = error.message_zh
+            text = own if own and own != message else message_zh(message) or message
+            name = field if field is not None else error.field_zh or error.field
+            return f"{name}：{text}" if name else text
+        name = error.field if field is None else field
+        text = halves(message)[1]
+        return f"{name}: {text}" if name else text
+    text = str(error)
+    if lang == "zh":
+        return message_zh(text) or text
+    return halves(text)[1]

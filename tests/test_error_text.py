@@ -1,0 +1,163 @@
+"""Errors in the reader's language (``elevator_eval.error_text``): every input error the code
+can raise has its Chinese text, values are carried over, a message inside a message is told
+in Chinese too, and messages written in both languages are shown by one half."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from elevator_eval import error_text, project_settings, ruledata, unitfile_fields
+from elevator_eval.error_text import PLACEHOLDER
+from elevator_eval.errors import InputError, ProjectFileError
+from elevator_eval.io.cell_core import CellError
+from elevator_eval.vocabulary import has_cjk
+from tools.error_templates import catalogue_path, templates
+
+CATALOGUE = json.loads(catalogue_path().read_text(encoding="utf-8"))["messages"]
+
+
+def test_every_input_error_of_the_code_has_its_chinese_text():
+    missing = {t: w[0] for t, w in templates().items() if t not in CATALOGUE}
+    assert missing == {}, "run tools/error_templates.py --skeleton and fill these in"
+
+
+def test_no_chinese_text_is_left_without_its_message():
+    assert sorted(set(CATALOGUE) - set(templates())) == []
+
+
+def test_the_extraction_reads_strings_f_strings_and_joined_strings(tmp_path):
+    (tmp_path / "m.py").write_text(
+        "raise InputError('a', 'is required')\n"
+        "raise InputError('b', f'must be at most {hi}, got {value!r}')\n"
+        "raise InputError('c', f'unit {u}: ' + 'more')\n"
+        "raise errors.InputError('d', message)\n"
+        "raise ValueError('x', 'not an input error')\n",
+        encoding="utf-8",
+    )
+    assert sorted(templates(tmp_path)) == [
+        "is required",
+        "must be at most {}, got {}",
+        "unit {}: more",
+    ]
+
+
+@pytest.mark.parametrize("english", sorted(CATALOGUE))
+def test_each_chinese_text_has_the_values_of_its_message_once(english):
+    chinese = CATALOGUE[english]
+    n = english.count(PLACEHOLDER)
+    numbered = re.findall(r"\{(\d+)\}", chinese)
+    assert sorted(numbered) == [str(i) for i in range(n)], (english, chinese)
+    assert has_cjk(chinese) or not re.search(r"[A-Za-z]{3,}", english.replace("{}", ""))
+    assert not chinese.endswith("。")
+
+
+def test_the_catalogue_is_a_rule_file_with_its_source():
+    data = ruledata.load("vocabulary", "input_errors", field="vocabulary")
+    assert data["source"] and data["messages"]
+
+
+# Worked examples: what a clerk reads in the Chinese window (written by hand).
+@pytest.mark.parametrize(
+    ("error", "zh", "en"),
+    [
+        (
+            InputError("households[3].area_m2", "must be a number, got 'abc'"),
+            "households[3].area_m2：须为数字，填的是 'abc'",
+            "households[3].area_m2: must be a number, got 'abc'",
+        ),
+        (
+            InputError("settings.organisation", "must be an object, got a list"),
+            "settings.organisation：须为对象，填的是 列表",
+            "settings.organisation: must be an object, got a list",
+        ),
+        (  # a message inside a message
+            InputError("rules", "GY-3-1: must be text"),
+            "rules：GY-3-1：须为文字",
+            "rules: GY-3-1: must be text",
+        ),
+        (  # two values, in the order Chinese puts them
+            InputError("--resident", "no owner 'O9' in unit GY-3-1"),
+            "--resident：单元 GY-3-1 中没有业主 'O9'",
+            "--resident: no owner 'O9' in unit GY-3-1",
+        ),
+        (  # written in both languages, English first
+            InputError(
+                "import",
+                "unit GY-3-1 already exists in the project; nothing was imported / "
+                "项目中已有该单元，未导入",
+            ),
+            "import：项目中已有单元 GY-3-1，未导入",
+            "import: unit GY-3-1 already exists in the project; nothing was imported",
+        ),
+        (  # a message the catalogue does not know stays as it is
+            InputError("x", "a message nobody wrote"),
+            "x：a message nobody wrote",
+            "x: a message nobody wrote",
+        ),
+        (  # no field
+            InputError("", "must not be empty"),
+            "不能为空",
+            "must not be empty",
+        ),
+    ],
+)
+def test_worked_examples(error, zh, en):
+    assert error_text.error_text(error, "zh") == zh
+    assert error_text.error_text(error, "en") == en
+
+
+def test_a_cell_error_keeps_its_own_chinese():
+    e = CellError(7, "面积", "must be a number", "须为数字（平方米）", sheet="住户")
+    assert error_text.error_text(e, "zh") == "工作表 住户，第 7 行，面积：须为数字（平方米）"
+    assert error_text.error_text(e, "en") == "sheet 住户, row 7, column 面积: must be a number"
+
+
+def test_a_project_file_error_is_told_by_its_half():
+    e = ProjectFileError(
+        "无法打开项目文件“a.eeproj”：已损坏 / cannot open project file a.eeproj: corrupt"
+    )
+    assert error_text.error_text(e, "zh") == "无法打开项目文件“a.eeproj”：已损坏"
+    assert error_text.error_text(e, "en") == "cannot open project file a.eeproj: corrupt"
+
+
+def test_a_form_names_the_field_by_its_label():
+    e = InputError("organisation.contact_phone", "must be a phone number (digits, spaces, + - ( ))")
+    assert (
+        error_text.error_text(e, "zh", "联系电话")
+        == "联系电话：须为电话号码（数字、空格、+ - ( )）"
+    )
+    assert error_text.error_text(e, "en", "Contact phone") == (
+        "Contact phone: must be a phone number (digits, spaces, + - ( ))"
+    )
+
+
+def _raised(call) -> InputError:
+    with pytest.raises(InputError) as info:
+        call()
+    return info.value
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: project_settings.set_value({}, "organisation.contact_phone", "call me"),
+        lambda: project_settings.set_value({}, "default_rules", "no-such-rules"),
+        lambda: project_settings.set_value({}, "colour", "red"),
+        lambda: unitfile_fields.as_int("x", "storeys"),
+        lambda: unitfile_fields.as_int(7, "storeys", hi=6),
+        lambda: ruledata.load("consent", "no-such-file", field="share.table"),
+    ],
+)
+def test_errors_the_code_raises_read_in_chinese(call):
+    """Errors raised by the engines themselves: the message part is Chinese, with no
+    English words of the message left (values and names of fields may stay)."""
+    e = _raised(call)
+    text = error_text.error_text(e, "zh")
+    message = text.split("：", 1)[1]
+    assert has_cjk(message), text
+    words = set(re.findall(r"[a-z]{4,}", message)) - set(re.findall(r"[a-z]{4,}", str(e.field)))
+    english = {"must", "required", "unknown", "known", "settable", "number", "whole", "got"}
+    assert not (words & english), text
