@@ -182,10 +182,9 @@ class AssumptionsTable(QWidget):
         try:
             load_assumptions(probe)
         except Exception as e:
-            text = str(e)
-            if "low ≤ mode ≤ high" in text:
+            if "low ≤ mode ≤ high" in str(e):
                 msg = self.tr("{0}：须满足 低 ≤ 最可能 ≤ 高").format(title)
-            else:
+            else:  # the engine's numbers are fractions where the table shows percent
                 msg = self.tr("{0}：超出允许范围").format(title)
             return self._refuse(item, path, field, msg)
         self.bad.pop((path, field), None)

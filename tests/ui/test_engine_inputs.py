@@ -99,6 +99,10 @@ def test_preinstall_assumptions_editable_with_sources(make_main_window, qtbot):
     assert w.doc.project.settings["preinstall"]["discount_rate"]["mode"] == "0.05"
     w.doc.undo_stack.undo()
     assert "preinstall" not in w.doc.project.settings
+    # a value the engine refuses otherwise (150 % a year) is out of range
+    _edit_cell(qtbot, t, row, 3, "150")
+    assert tab.assumptions.message.text() == "折现率（每年）：超出允许范围"
+    assert "preinstall" not in w.doc.project.settings
 
 
 def test_consent_probability_in_percent_refused_beside_the_field(make_main_window, qtbot):
