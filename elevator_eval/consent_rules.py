@@ -51,6 +51,23 @@ class ConsentRuleset:
     named_disclosure: bool = False
     """The city rule requires public documents to show each door's vote (default false:
     counts and areas only)."""
+    source_zh: str = ""
+    """The source by its Chinese title and number (``source_zh``), where the file gives it."""
+    source_en: str = ""
+    """The source in English (``source_en``), where the file gives it."""
+
+    def source_in(self, lang: str) -> str:
+        """The legal source in one language, as a reader sees it: in Chinese ``source_zh``,
+        else ``source`` when it holds no English words or web address, else the Chinese
+        title; in English ``source_en``, else the English title (``source`` mixes both
+        languages as found)."""
+        from .language import is_chinese_only
+
+        if lang == "en":
+            return self.source_en or self.title_en
+        if self.source_zh:
+            return self.source_zh
+        return self.source if is_chinese_only(self.source) else self.title_zh
 
     def valid_on(self, date_iso: str) -> bool:
         """Whether the ruleset was in force on ``date_iso`` (``YYYY-MM-DD``)."""
@@ -83,6 +100,15 @@ def _flag(data: Mapping[str, Any], key: str, where: str) -> bool:
     v = data.get(key)
     if not isinstance(v, bool):
         raise InputError(f"{where}.{key}", "must be true or false")
+    return v
+
+
+def _optional_text(data: Mapping[str, Any], key: str, where: str) -> str:
+    v = data.get(key)
+    if v is None:
+        return ""
+    if not isinstance(v, str):
+        raise InputError(f"{where}.{key}", "must be text")
     return v
 
 
@@ -150,6 +176,8 @@ def validate_ruleset(data: Mapping[str, Any], where: str = "rules") -> ConsentRu
         named_disclosure=_flag(data, "named_disclosure", p)
         if "named_disclosure" in data
         else False,
+        source_zh=_optional_text(data, "source_zh", p),
+        source_en=_optional_text(data, "source_en", p),
     )
 
 

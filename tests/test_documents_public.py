@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from tiers import representative
 
 from elevator_eval.errors import InputError
-from elevator_eval.report.language import latin_words
+from elevator_eval.language import latin_words
 from elevator_eval.report.notice import build_notice
 from elevator_eval.report.plan import drawn_to_scale
 from elevator_eval.report.proposal import build_proposal

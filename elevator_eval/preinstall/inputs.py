@@ -166,6 +166,8 @@ def _now_items(unit: Unit, a: dict[str, Any], over: dict[str, Any]) -> list[Cost
             mode,
             (mode * s_hi).quantize(_ONE),
             f"unit cost line costs.items_yuan.{key}; low/high × {s_lo}/{s_hi} (assumption)",
+            f"本单元造价分项“{title_zh}”为最可能值，低值、高值取其 {s_lo} 倍、{s_hi} 倍"
+            "（经验假设）",
         )
 
     if "pipe_relocation" in given and not over_pipe:

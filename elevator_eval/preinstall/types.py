@@ -45,6 +45,10 @@ class Triangle:
         return (self.low + self.mode + self.high) / 3.0
 
 
+ASSUMPTION_ZH = "经验假设（本程序默认值）"
+"""How the Chinese window names a figure the app assumes (the data cite it in English)."""
+
+
 @dataclass(frozen=True)
 class CostItem:
     """One cost line of the pre-works (group ``now``), of doing them later (``later``) or of
@@ -59,7 +63,9 @@ class CostItem:
     low_yuan, mode_yuan, high_yuan : Decimal
         Low / most likely / high [yuan].
     source : str
-        Where the figure comes from, or "assumption".
+        Where the figure comes from, or "assumption" (English, as the data files cite).
+    source_zh : str
+        The same in Chinese where the engine words it (a unit's own cost line), else empty.
     """
 
     key: str
@@ -70,9 +76,21 @@ class CostItem:
     mode_yuan: Decimal
     high_yuan: Decimal
     source: str
+    source_zh: str = ""
 
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if lang == "zh" else self.title_en
+
+    def basis(self, lang: str = "zh") -> str:
+        """Where the figure comes from, in one language: the Chinese wording, else the
+        source when it holds no English words, else 经验假设（本程序默认值）."""
+        if lang == "en":
+            return self.source
+        if self.source_zh:
+            return self.source_zh
+        from ..language import is_chinese_only
+
+        return self.source if is_chinese_only(self.source) else ASSUMPTION_ZH
 
     @property
     def triangle(self) -> Triangle:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..errors import InputError
+from ..language import zh_clauses
 from . import proposal
 from .common import (
     Tr,
@@ -42,7 +43,6 @@ from .common import (
     unit_context,
 )
 from .docdata import doc_rules, notice_settings, organisation, stats_date
-from .language import zh_clauses
 from .masking import mask_name
 from .page_template import build_pdf
 from .plan import plan_drawing, plan_title

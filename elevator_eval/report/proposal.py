@@ -267,7 +267,7 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
         )
         return story
     counts = a.counts
-    from .language import zh_clauses
+    from ..language import zh_clauses
 
     fix = zh_clauses if t.lang == "zh" else str
     story.append(

@@ -84,7 +84,7 @@ def _subsidy_rule_text(rule: dict, t: Tr) -> str:
 def subsidy_source(rule: dict, t: Tr) -> str:
     """The subsidy's source as a Chinese document may print it: ``source_zh``, or the
     ``source`` when it holds no English or web address, else a blank to fill in."""
-    from .language import is_chinese_only
+    from ..language import is_chinese_only
 
     for key in ("source_zh", "source") if t.lang == "zh" else ("source_en", "source"):
         v = rule.get(key)

@@ -9,6 +9,7 @@ language (official document numbers such as 沪规划资源建〔2020〕377号 s
 
 from __future__ import annotations
 
+from .. import citations
 from ..costshare import METHOD_INFO
 from . import labels as L
 from .common import Tr, para
@@ -45,24 +46,9 @@ def suitability_ruleset_text(d, t: Tr) -> str:
     return t(f"{title}（{name}）", f"{title} ({name})") if title else name
 
 
-def _finding_sources() -> dict:
-    from .. import ruledata
-
-    return ruledata.load("documents", "finding-sources")
-
-
 def _cite(entry: dict | None, fallback: str, t: Tr) -> str:
-    """A citation from ``finding-sources`` data in the document's language, labelled 经验值 /
-    Practice value when not official. Without an entry: the Chinese ``fallback`` as it is
-    when it can stand in a Chinese document, else the app's default rule."""
-    from .language import is_chinese_only
-
-    text = entry.get(t.lang) if entry is not None else None
-    if not text:
-        if t.lang == "zh" and is_chinese_only(fallback):
-            return fallback
-        return t("经验值（本软件默认规则）", "Practice value (the app's default rule)")
-    return text if entry.get("official") else t("经验值：", "Practice value: ") + text
+    """A citation in the document's language (:func:`elevator_eval.citations.cite`)."""
+    return citations.cite(entry, fallback, t.lang)
 
 
 def source_list(d, t: Tr) -> list[tuple[str, str]]:
@@ -72,7 +58,7 @@ def source_list(d, t: Tr) -> list[tuple[str, str]]:
     Finding sources are keyed by their text, so the verdict table can cite them as
     ``[n]``. Each list cites by official title and number in its document's language and
     labels what is not official 经验值 / Practice value; no web address."""
-    data = _finding_sources()
+    data = citations.finding_sources()
     sep = t("；", "; ")
     items: list[tuple[str, str]] = []
     if d.assessment is not None:

@@ -283,7 +283,7 @@ def consent_source(d, t: Tr) -> str:
         raw = {}
     if t.lang == "en":
         return str(raw.get("source_en") or c.ruleset_title_en or name)
-    from .language import is_chinese_only
+    from ..language import is_chinese_only
 
     for text in (raw.get("source_zh"), c.ruleset_source, c.ruleset_title_zh):
         if text and is_chinese_only(str(text)):

@@ -91,6 +91,20 @@ def public_source(text: str) -> str:
     return text
 
 
+def source_as_found(text: str) -> str:
+    """Where a weakly sourced value was found, for a tooltip: in English the citation as
+    found (:func:`public_source`); in Chinese its web addresses only (the citations are
+    written in English), or nothing when it has none."""
+    if i18n.lang() == "en":
+        return public_source(text)
+    import re
+
+    found = re.findall(r"(?:https?://|www\.)[^\s;,()\[\]]+", str(text or ""))
+    if not found:
+        return ""
+    return translate("Labels", "原始资料：{0}").format("\n".join(dict.fromkeys(found)))
+
+
 def method_source(method: str) -> str:
     # lazy: the cost engine loads with the cost tab, after the first paint (start-up)
     from ..costshare import METHOD_INFO
@@ -126,5 +140,5 @@ def consent_source(ruleset=None) -> str:
 
         ruleset = resolve(None, None).consent
     return translate("Labels", "表决规则：{0}\n依据：{1}").format(
-        i18n.pick(ruleset.title_zh, ruleset.title_en), ruleset.source
+        i18n.pick(ruleset.title_zh, ruleset.title_en), ruleset.source_in(i18n.lang())
     )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from .. import vocabulary
 from ..costshare import METHODS, coefficients_for
 from ..costshare_compare import compare_methods
+from ..rulebook import choices
 from ..unitfile import SUBSIDY_TYPES
 from . import i18n, labels
 from .charts import ChartWidget, bar_chart
@@ -287,10 +288,19 @@ class CostsTab(SubsidyEdits, UnitTab):
             ex.setData(Qt.UserRole, floor)
             self.coeffs.setItem(r, 2, ex)
         self.coeff_source.setText(
-            self.tr("系数来自系数表：{0}（修改任一系数即改为本单元自定系数）").format(table)
+            self.tr("系数来自系数表：{0}（修改任一系数即改为本单元自定系数）").format(
+                self._table_title(table)
+            )
             if table
             else self.tr("本单元自定系数")
         )
+
+    def _table_title(self, name: str) -> str:
+        """A coefficient table by its title in the window's language, with its name."""
+        for rf in choices("coefficients", self.doc.project.settings):
+            if rf.name == name:
+                return i18n.pick(rf.title_zh, rf.title_en) + i18n.aside(name)
+        return name
 
     def _fill_subsidies(self, unit) -> None:
         lines = self.result.subsidy_lines if self.result is not None else []
@@ -354,7 +364,7 @@ class CostsTab(SubsidyEdits, UnitTab):
             text = html_escape(i18n.pick(*vocabulary.split_bilingual(w)))
             html += f"<br><span style='color:#e65100'>{text}</span>"
         self.summary.setText(html)
-        self.summary.setToolTip(labels.public_source(r.method_source))  # as found, with its address
+        self.summary.setToolTip(labels.source_as_found(r.method_source))
         hs = sorted(r.households, key=lambda h: (-h.floor, h.id))
         self.table.setRowCount(len(hs))
         for i, h in enumerate(hs):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import citations
 from ..model import ENTRY_MODES, PIPE_TYPES
 from . import i18n, labels
 from .forms import Field, ModelForm
@@ -86,7 +87,9 @@ class SiteTab(UnitTab):
                 "decimal",
                 s,
                 tooltip=self.tr("小于 {0} m 为{1}（{2}）").format(
-                    fire["min_width_m"], labels.severity_label(fire["severity"]), fire["source"]
+                    fire["min_width_m"],
+                    labels.severity_label(fire["severity"]),
+                    citations.check_citation("fire_lane_narrow", fire["source"], i18n.lang()),
                 ),
             ),
             Field(
@@ -95,7 +98,9 @@ class SiteTab(UnitTab):
                 "decimal",
                 s,
                 tooltip=self.tr("小于 {0} m 为{1}（{2}）").format(
-                    near["min_distance_m"], labels.severity_label(near["severity"]), near["source"]
+                    near["min_distance_m"],
+                    labels.severity_label(near["severity"]),
+                    citations.check_citation("neighbour_close", near["source"], i18n.lang()),
                 ),
             ),
             Field("occupies_private_courtyard", self.tr("占用私家庭院"), "bool3", s),
@@ -201,7 +206,9 @@ class SiteTab(UnitTab):
             sev = QTableWidgetItem(labels.severity_label(f.severity))
             sev.setForeground(QBrush(QColor(SEVERITY_COLOURS.get(f.severity, "#000"))))
             sev.setData(Qt.UserRole, f.code)
-            source = self.tr("依据：{0}").format(f.source)
+            source = self.tr("依据：{0}").format(
+                citations.check_citation(f.code, f.source, i18n.lang())
+            )
             msg = QTableWidgetItem(f.message(i18n.lang()))
             rem = QTableWidgetItem(f.remedy(i18n.lang()))
             for c, it in enumerate((sev, msg, rem)):

@@ -733,7 +733,7 @@
     </message>
     <message>
         <source>系数来自系数表：{0}（修改任一系数即改为本单元自定系数）</source>
-        <translation>Coefficients from table {0} (editing one makes them this unit&apos;s own)</translation>
+        <translation>Coefficients from table: {0} (editing one makes them this unit&apos;s own)</translation>
     </message>
     <message>
         <source>本单元自定系数</source>
@@ -1191,6 +1191,10 @@ Nothing was saved; use Save As for a new file, or overwrite after confirming.</t
     <message>
         <source>未填</source>
         <translation>Not given</translation>
+    </message>
+    <message>
+        <source>原始资料：{0}</source>
+        <translation>Found at: {0}</translation>
     </message>
     <message>
         <source>分类规则依据《上海市既有多层住宅加装电梯前期调查与可行性评估技术导则（试行）》（2020）：有一项重大干扰或两项及以上强干扰为不适合加装，恰有一项强干扰为较难加装，其余为适合加装。</source>

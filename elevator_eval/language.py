@@ -1,4 +1,4 @@
-"""One language per document: what may stand in a Chinese document.
+"""One language per text: what may stand in a Chinese document or the Chinese window.
 
 A Chinese document holds no English words except units, identifiers and standard codes,
 and no web address: a source is printed by its official title and number (文号), and a
@@ -18,7 +18,7 @@ _WORD = re.compile(r"[A-Za-z]{4,}")
 _URL = re.compile(r"(https?://|www\.)", re.IGNORECASE)
 
 
-def latin_words(text: str, allowed=ALLOWED_LATIN) -> list[str]:
+def latin_words(text: str, allowed: frozenset[str] = ALLOWED_LATIN) -> list[str]:
     """Latin words of 4+ letters in ``text`` that are not allowed (in order, repeated)."""
     return [w for w in _WORD.findall(text or "") if w not in allowed]
 

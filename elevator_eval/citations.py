@@ -1,0 +1,44 @@
+"""The suitability checks' sources as a reader sees them: by official title and number, in
+one language, for the documents and the window alike.
+
+The suitability rulesets keep each check's source as found (``"JGJ 125-2016 §6.1.4 (C
+局部危房, D 整幢危房); Huzhou 2018 draft: …"``), for the engineer who maintains them.
+``rules/documents/finding-sources.json`` gives each check's citation in Chinese and in
+English, marked ``official`` or not; what is not an official rule reads 经验值 / Practice
+value. No web address and no reference to the project's own papers.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from . import ruledata
+from .language import is_chinese_only
+
+PRACTICE_LABEL = {"zh": "经验值：", "en": "Practice value: "}
+DEFAULT_RULE = {"zh": "经验值（本软件默认规则）", "en": "Practice value (the app's default rule)"}
+
+
+@lru_cache(maxsize=1)
+def finding_sources() -> dict[str, Any]:
+    """The citations file (``rules/documents/finding-sources.json``), read once."""
+    return ruledata.load("documents", "finding-sources")
+
+
+def cite(entry: dict[str, Any] | None, fallback: str, lang: str) -> str:
+    """A citation in ``lang`` (``"zh"`` or ``"en"``), labelled 经验值 / Practice value when
+    not official. Without an entry: the ``fallback`` source as it is when it can stand in a
+    Chinese text, else the app's default rule."""
+    text = str(entry.get(lang) or "") if entry is not None else ""
+    if entry is None or not text:
+        if lang == "zh" and is_chinese_only(fallback):
+            return fallback
+        return DEFAULT_RULE["en" if lang == "en" else "zh"]
+    return text if entry.get("official") else PRACTICE_LABEL[lang] + text
+
+
+def check_citation(code: str, fallback: str, lang: str) -> str:
+    """The citation of the suitability check ``code`` (its ruleset's source as found is the
+    ``fallback``)."""
+    return cite(finding_sources()["checks"].get(code), fallback, lang)

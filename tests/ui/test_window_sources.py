@@ -1,0 +1,101 @@
+"""Where a figure comes from, as the window says it: in the Chinese window by official title
+and number in Chinese, an assumption called one, no English citation and no reference to
+the project's own papers (the rule files keep their sources as found, in English); in the
+English window in English. The same citations as the printed proposal
+(``rules/documents/finding-sources.json``)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtWidgets import QLineEdit
+
+from elevator_eval.costshare import coefficients_for
+from elevator_eval.language import is_chinese_only
+
+URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def _tips(w, unit_id: str) -> dict[str, list[str]]:
+    """The tooltips that cite sources, on the unit's site and pre-install tabs."""
+    out: dict[str, list[str]] = {}
+    w.show_unit(unit_id, tab="site")
+    site = w.view("unit").tab("site")
+    site.ensure_fresh()
+    t = site.findings
+    out["findings"] = [t.item(r, 1).toolTip() for r in range(t.rowCount())]
+    out["fields"] = [
+        site.findChild(QLineEdit, f"edit_{key}").toolTip()
+        for key in ("fire_lane_width_after_m", "distance_to_neighbour_m")
+    ]
+    w.show_unit(unit_id, tab="preinstall")
+    pre = w.view("unit").tab("preinstall")
+    pre.ensure_fresh()
+    t = pre.items
+    out["preinstall"] = [t.item(r, 0).toolTip() for r in range(t.rowCount())]
+    out["consent"] = [w.view("unit").consent_badge.toolTip()]
+    return out
+
+
+def test_the_chinese_window_cites_in_chinese_only(make_main_window):
+    w = make_main_window("sample", lang="zh")
+    seen: dict[str, list[str]] = {}
+    for unit in w.doc.project.units():
+        for kind, tips in _tips(w, unit.id).items():
+            seen.setdefault(kind, []).extend(tips)
+    assert all(seen.values()), seen  # every kind was seen on the sample street
+    for kind, tips in seen.items():
+        for tip in tips:
+            assert is_chinese_only(tip), (kind, tip)
+            assert "§" not in tip and "reference" not in tip, (kind, tip)
+    # the printed proposal's citations, word for word
+    assert any(
+        "《危险房屋鉴定标准》JGJ 125-2016 第6.1.4条（C级局部危房、D级整幢危房）" in t
+        for t in seen["findings"]
+    )
+    assert "《建筑设计防火规范》GB 50016-2014（2018年版）第7.1.8条" in seen["fields"][0]
+    assert any(t == "依据：经验假设（本程序默认值）" for t in seen["preinstall"])
+    assert seen["consent"][0].endswith(
+        "依据：《中华人民共和国民法典》第二百七十八条第一款第七项、第八项及第二款，"
+        "第一千二百五十九条（“以上”包括本数），2021年1月1日起施行"
+    )
+
+
+def test_a_units_own_cost_line_is_named_as_the_basis(make_main_window, qtbot):
+    w = make_main_window("sample", lang="zh")
+    unit = next(u for u in w.doc.project.units() if "pit" in (u.costs.items_yuan or {}))
+    tips = _tips(w, unit.id)["preinstall"]
+    assert (
+        "依据：本单元造价分项“底坑开挖与防水”为最可能值，低值、高值取其 0.8 倍、1.3 倍（经验假设）"
+        in tips
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_sharing_methods_web_address_stays_in_its_tooltip(make_main_window, lang):
+    w = make_main_window("sample", lang=lang)
+    unit = next(u for u in w.doc.project.units() if coefficients_for(u)[1] == "app-default")
+    w.show_unit(unit.id, tab="costs")
+    tab = w.view("unit").tab("costs")
+    tab.ensure_fresh()
+    tip = tab.summary.toolTip()
+    assert URL.search(tip), tip
+    if lang == "zh":
+        assert tip.startswith("原始资料：") and is_chinese_only(URL.sub("", tip)), tip
+    else:
+        assert "domain reference" not in tip and not re.search(r"[\u4e00-\u9fff]", tip), tip
+    assert tab.coeff_source.text().startswith(
+        "系数来自系数表：默认系数表（广州东圃丽江新村表外推）（app-default）"
+        if lang == "zh"
+        else "Coefficients from table: Default table (Guangzhou Dongpu table, extended) (app-default)"
+    )
+
+
+def test_the_english_window_cites_in_english(make_main_window):
+    w = make_main_window("sample", lang="en")
+    seen: list[str] = []
+    for unit in w.doc.project.units():
+        seen.extend(_tips(w, unit.id)["findings"])
+    assert any("Standard for appraisal of dangerous buildings, JGJ 125-2016" in t for t in seen)
+    assert not [t for t in seen if re.search(r"[\u4e00-\u9fff]{4,}", t) and "以上" not in t]
