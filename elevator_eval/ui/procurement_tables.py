@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
+from ..vocabulary import split_bilingual
 from . import i18n, labels
 
 translate = QCoreApplication.translate
@@ -68,11 +69,12 @@ class ProcurementTables:
                 labels.yuan(p.corridor_yuan),
                 labels.yuan(p.maintenance_yuan_per_year),
             ]
+            note = i18n.pick(*split_bilingual(p.note or ""))  # a "中文 / English" note: one half
             for c, v in enumerate(cells):
                 it = _item(
                     v, Qt.AlignLeft | Qt.AlignVCenter if c < 3 else Qt.AlignRight | Qt.AlignVCenter
                 )
-                it.setToolTip(p.note or "")
+                it.setToolTip(note)
                 self.quotes.setItem(r, c, it)
         self.quotes.resizeColumnsToContents()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
@@ -123,3 +124,16 @@ def test_messages_in_english(make_main_window, qtbot):
     type_into(qtbot, v.inputs.rate, "3")
     _type_score(qtbot, v, ids[0], "service", "-1")
     assert _cell(v, ids[0], "service").toolTip() == "A score must be a number from 0 to 100"
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [("zh", "可容担架"), ("en", "stretcher-capable")],
+)
+def test_a_suppliers_note_in_both_languages_shows_the_windows_half(make_main_window, lang, note):
+    """The sample's quotes carry notes as "中文 / English": the quotes table's tooltip shows
+    the half in the window's language."""
+    w, v = _view(make_main_window, lang)
+    tips = {v.quotes.item(r, 0).toolTip() for r in range(v.quotes.rowCount())}
+    assert note in tips
+    assert not [t for t in tips if " / " in t]
