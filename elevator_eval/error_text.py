@@ -33,6 +33,9 @@ KINDS_ZH = {
 }
 """What a JSON value is (``unitfile_fields.kind_of``), in Chinese."""
 
+FIELDS_ZH = {"file": "文件", "import": "导入", "arguments": "参数", "cell": "单元格"}
+"""Fields named by a plain word rather than a key of the file, in Chinese."""
+
 MAX_DEPTH = 2
 """How deep a message inside a message is translated (``"unit 3: must be text"``)."""
 
@@ -125,7 +128,9 @@ def error_text(error: BaseException, lang: str, field: str | None = None) -> str
         if lang == "zh":
             own = error.message_zh
             text = own if own and own != message else message_zh(message) or message
-            name = field if field is not None else error.field_zh or error.field
+            name = field
+            if name is None:
+                name = error.field_zh or FIELDS_ZH.get(error.field, error.field)
             return f"{name}：{text}" if name else text
         name = error.field if field is None else field
         text = halves(message)[1]

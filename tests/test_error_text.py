@@ -89,7 +89,7 @@ def test_the_catalogue_is_a_rule_file_with_its_source():
                 "unit GY-3-1 already exists in the project; nothing was imported / "
                 "项目中已有该单元，未导入",
             ),
-            "import：项目中已有单元 GY-3-1，未导入",
+            "导入：项目中已有单元 GY-3-1，未导入",
             "import: unit GY-3-1 already exists in the project; nothing was imported",
         ),
         (  # a message the catalogue does not know stays as it is
@@ -161,3 +161,29 @@ def test_errors_the_code_raises_read_in_chinese(call):
     words = set(re.findall(r"[a-z]{4,}", message)) - set(re.findall(r"[a-z]{4,}", str(e.field)))
     english = {"must", "required", "unknown", "known", "settable", "number", "whole", "got"}
     assert not (words & english), text
+
+
+def _workbook(tmp_path, header, rows):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(header)
+    for r in rows:
+        ws.append(r)
+    path = tmp_path / "votes.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_missing_column_is_told_in_chinese_with_the_columns_name(tmp_path):
+    from elevator_eval.io.process_import import preview_votes
+    from elevator_eval.resources import sample_project_path
+    from elevator_eval.store import open_project
+
+    path = _workbook(tmp_path, ["单元", "门牌"], [["GY-3-1", "101"]])
+    e = _raised(lambda: preview_votes(open_project(sample_project_path()), path))
+    zh = error_text.error_text(e, "zh")
+    assert zh.startswith("文件：第 1 行：缺少列 ") and has_cjk(zh), zh
+    assert not re.search(r"[a-z]{4,}", zh), zh
+    assert error_text.error_text(e, "en").startswith("file: row 1: missing column")

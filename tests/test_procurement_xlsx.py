@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from test_procurement import TIERED, make_product, make_unit
 
+from elevator_eval.error_text import error_text
 from elevator_eval.errors import InputError
 from elevator_eval.io.cellguard import safe_cell
 from elevator_eval.io.quotes_cells import normalise_number_text, parse_tiers_text
@@ -89,6 +90,10 @@ def test_every_bad_cell_listed_and_nothing_imported(tmp_path):
     with pytest.raises(InputError) as ex:
         load_quotes(path)
     assert "row 3" in str(ex.value)
+    # the window's Chinese: the cell's place and the reader's own Chinese, no English
+    zh = error_text(ex.value, "zh")
+    first = min(errors, key=lambda e: (e.row, e.column))
+    assert zh == f"第 3 行，{first.column} 列：{first.message_zh}（另有 6 处）"
 
 
 def test_full_width_digits_and_separators_accepted(tmp_path):

@@ -39,6 +39,8 @@ def run_import(args, kind: str) -> CommandResult:
             "file",
             f"{pv.source}: {counted(len(pv.errors), 'bad row')}, nothing imported: "
             + "; ".join(e.text() for e in pv.errors),
+            message_zh=f"{pv.source}：{len(pv.errors)} 行有误，未导入任何数据："
+            + "；".join(e.text_zh() for e in pv.errors),
         )
     if args.apply:
         n = apply_preview(project, pv)

@@ -222,7 +222,12 @@ def _run_quotes(args, out: Path) -> CommandResult:
     products, errors = read_quotes(args.quotes)
     if errors:
         first = "; ".join(str(e) for e in errors[:3])
-        raise InputError(Path(args.quotes).name, f"{counted(len(errors), 'bad cell')}: {first}")
+        first_zh = "；".join(e.text_zh() for e in errors[:3])
+        raise InputError(
+            Path(args.quotes).name,
+            f"{counted(len(errors), 'bad cell')}: {first}",
+            message_zh=f"{len(errors)} 个单元格有误：{first_zh}",
+        )
     units = load_units(args.target, args.units)
     project = None
     if not is_unit_file(Path(args.target)):

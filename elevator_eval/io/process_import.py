@@ -70,6 +70,10 @@ class RowError:
         where = cells.cell_field("", self.row, self.column)
         return f"{where}: {self.zh} / {self.en}"
 
+    def text_zh(self) -> str:
+        """The same in Chinese only: ``第 3 行，门牌：…``."""
+        return f"{cells.cell_field_zh('', self.row, self.column)}：{self.zh}"
+
 
 @dataclass
 class Preview:
@@ -174,7 +178,9 @@ def _map_columns(header: list, kind: str) -> dict[str, int]:
     if missing:
         names = "、".join(COLUMNS[k][0] for k in missing)
         raise InputError(
-            "file", f"row 1: {agreeing(len(missing), 'missing column', 'missing columns')} {names}"
+            "file",
+            f"row 1: {agreeing(len(missing), 'missing column', 'missing columns')} {names}",
+            message_zh=f"第 1 行：缺少列 {names}",
         )
     return found
 
@@ -393,10 +399,13 @@ def apply_preview(project: Project, pv: Preview) -> int:
         ``file`` when the preview lists any error (nothing is changed).
     """
     if pv.errors:
+        first = pv.errors[0]
         raise InputError(
             "file",
             f"{pv.source}: {counted(len(pv.errors), 'bad row')}, nothing imported; "
-            f"first: {pv.errors[0].text()}",
+            f"first: {first.text()}",
+            message_zh=f"{pv.source}：{len(pv.errors)} 行有误，未导入任何数据；第一处："
+            f"{first.text_zh()}",
         )
     n = 0
     if pv.kind == "intent":

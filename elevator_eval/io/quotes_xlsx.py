@@ -71,6 +71,10 @@ class CellError:
     def __str__(self) -> str:
         return f"row {self.row}, column {self.column} ({self.field}): {self.message_en}"
 
+    def text_zh(self) -> str:
+        """The same in Chinese: ``第 7 行，C 列（price_yuan）：…``."""
+        return f"第 {self.row} 行，{self.column} 列（{self.field}）：{self.message_zh}"
+
     def to_json(self) -> dict[str, Any]:
         return {
             "row": self.row,
@@ -422,5 +426,11 @@ def load_quotes(path: str | Path) -> list[Product]:
     if errors:
         e = errors[0]
         more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise InputError(f"row {e.row}, column {e.column}", f"{e.message_en}{more}")
+        more_zh = f"（另有 {len(errors) - 1} 处）" if len(errors) > 1 else ""
+        raise InputError(
+            f"row {e.row}, column {e.column}",
+            f"{e.message_en}{more}",
+            message_zh=f"{e.message_zh}{more_zh}",
+            field_zh=f"第 {e.row} 行，{e.column} 列",
+        )
     return products
