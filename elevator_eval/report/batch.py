@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import replace_unsynced, sync_to_disk
+from ..error_text import error_text
 from ..errors import InputError
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z._\-\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -61,6 +62,8 @@ class BatchResult(list):
     ----------
     failures : list of (str, str)
         ``(unit id, message naming the field)`` for units whose data is bad input.
+    failures_zh : list of (str, str)
+        The same messages in Chinese (:mod:`elevator_eval.error_text`), for the window.
     cancelled : bool
         ``progress`` returned ``False`` before the last unit.
     """
@@ -68,6 +71,7 @@ class BatchResult(list):
     def __init__(self, paths=()):
         super().__init__(paths)
         self.failures: list[tuple[str, str]] = []
+        self.failures_zh: list[tuple[str, str]] = []
         self.cancelled = False
 
 
@@ -135,7 +139,8 @@ def write_all_proposals(
         if error is None:
             result.append(paths[i])
         else:
-            result.failures.append((units[i].id, error))
+            result.failures.append((units[i].id, error[0]))
+            result.failures_zh.append((units[i].id, error[1]))
     result.cancelled = len(outcomes) < len(units)
     return result
 
@@ -153,12 +158,12 @@ def _target_paths(units, out: Path, kind: str) -> list[Path]:
     return paths
 
 
-def _serial(project, paths, lang, kind, options, progress) -> dict[int, str | None]:
+def _serial(project, paths, lang, kind, options, progress) -> dict[int, tuple[str, str] | None]:
     from reportlab import rl_config
 
     was, gc_was = rl_config.invariant, gc.get_threshold()
     _prepare(project, lang, kind, options)
-    outcomes: dict[int, str | None] = {}
+    outcomes: dict[int, tuple[str, str] | None] = {}
     try:
         for i, path in enumerate(paths):
             outcomes[i] = _build_one(i, str(path))
@@ -171,10 +176,12 @@ def _serial(project, paths, lang, kind, options, progress) -> dict[int, str | No
     return outcomes
 
 
-def _parallel(project, paths, lang, kind, options, progress, n_workers) -> dict[int, str | None]:
+def _parallel(
+    project, paths, lang, kind, options, progress, n_workers
+) -> dict[int, tuple[str, str] | None]:
     ctx = multiprocessing.get_context("spawn")
     blob = pickle.dumps(project, protocol=pickle.HIGHEST_PROTOCOL)
-    outcomes: dict[int, str | None] = {}
+    outcomes: dict[int, tuple[str, str] | None] = {}
     with ProcessPoolExecutor(
         n_workers, mp_context=ctx, initializer=_init_worker, initargs=(blob, lang, kind, options)
     ) as pool:
@@ -254,9 +261,9 @@ def _init_worker(blob: bytes, lang: str, kind: str, options: dict | None) -> Non
     _prepare(pickle.loads(blob), lang, kind, options)
 
 
-def _build_one(i: int, path: str) -> str | None:
+def _build_one(i: int, path: str) -> tuple[str, str] | None:
     """Build unit ``i`` in memory, then write it to ``path`` under a temporary name and
-    rename it; the error text or None."""
+    rename it; the error's text in English and in Chinese, or None."""
     buf = io.BytesIO()
     try:
         _STATE["build"](
@@ -267,6 +274,6 @@ def _build_one(i: int, path: str) -> str | None:
             **_STATE["options"],
         )
     except InputError as e:
-        return str(e)
+        return str(e), error_text(e, "zh")
     replace_unsynced(Path(path), buf.getvalue())
     return None

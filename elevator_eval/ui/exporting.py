@@ -128,6 +128,15 @@ def batch_proposals(window, out_dir=None, kind: str = "proposal"):
         else:
             msg = translate("Export", "已写入 {0} 个文件到 {1}").format(n, out_dir)
         window.statusBar().showMessage(msg, 8000)
+        failed = i18n.pick(result.failures_zh, result.failures) if result is not None else []
+        if failed:  # bad data in some units: each named, the others written
+            lines = "\n".join(f"{unit}{i18n.pick('：', ': ')}{why}" for unit, why in failed)
+            window.report_error(
+                translate("Export", "部分单元未生成"),
+                translate("Export", "%n 个单元的数据有误，未生成文件：", None, len(failed))
+                + "\n"
+                + lines,
+            )
 
     task.finished.connect(done)
     task.cancelled.connect(

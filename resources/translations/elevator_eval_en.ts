@@ -980,6 +980,17 @@
         <translation>{0} files written to {1}</translation>
     </message>
     <message>
+        <source>部分单元未生成</source>
+        <translation>Some units not written</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个单元的数据有误，未生成文件：</source>
+        <translation>
+            <numerusform>%n unit has bad data and was not written:</numerusform>
+            <numerusform>%n units have bad data and were not written:</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>

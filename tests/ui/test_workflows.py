@@ -225,6 +225,45 @@ def test_autosave_and_recovery_after_a_crash(make_main_window, tmp_path):
     assert w2.isWindowModified()
 
 
+@pytest.mark.parametrize(
+    ("lang", "title", "text"),
+    [
+        (
+            "zh",
+            "部分单元未生成",
+            "1 个单元的数据有误，未生成文件：\nXFL-4-2：households[1].vote：业主 'O-101' 名下各户的"
+            "表决票不一致（101 为 'yes'，102 为 'no'）；一名业主只能投一票",
+        ),
+        (
+            "en",
+            "Some units not written",
+            "1 unit has bad data and was not written:\nXFL-4-2: households[1].vote: owner "
+            "'O-101' has households with different votes ('yes' for 101, 'no' for 102); one "
+            "owner casts one vote",
+        ),
+    ],
+)
+def test_a_batch_names_each_unit_it_could_not_write(
+    make_main_window, qtbot, tmp_path, lang, title, text
+):
+    """Bad data in one unit: the others are written and the window says which one was not
+    and why, in its language (the status bar's count alone hid it)."""
+    from conftest import unit_project
+
+    project = unit_project(3)
+    households = project.units()[1].households
+    households[1].owner = households[0].owner  # one owner, two households, two votes
+    households[0].vote, households[1].vote = "yes", "no"
+    w = make_main_window(project, lang=lang)
+    out = tmp_path / "out"
+    task = w.batch_proposals(str(out))
+    with qtbot.waitSignal(task.done, timeout=180_000):
+        pass
+    assert task.state == "finished", task.error
+    assert len(list(out.glob("*.pdf"))) == 2
+    assert w.errors == [(title, text)]
+
+
 def test_event_loop_keeps_turning_while_proposals_are_written(make_main_window, qtbot, tmp_path):
     """A lighter version of benchmarks/bench_ui.py: 6 proposals, gaps under 100 ms."""
     from conftest import unit_project
