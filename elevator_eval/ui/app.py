@@ -127,6 +127,9 @@ class _FirstPaint(QObject):
         QTimer.singleShot(0, self._after_paint)
 
     def _after_paint(self) -> None:
+        from . import fault_report  # after the paint: nothing fails before it unreported
+
+        fault_report.install(self.window)
         task = self.window.finish_startup()  # the census, in the background
         if not self.exit_after:
             self.window.offer_recovery()

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import queue as _queue
-import sys
 import threading
 import time
 import traceback
@@ -27,9 +26,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..error_text import error_text
-from ..errors import InputError, NotBuiltError, ProjectFileError
 from . import i18n
+from .fault_report import USER_ERRORS, failure_texts, record
 
 
 class Cancelled(Exception):
@@ -86,10 +84,15 @@ class Task(QObject):
             self._outcome.emit("cancelled", None)
             return
         except Exception as e:  # reported in the window, never a crash nor a traceback
-            self.details = traceback.format_exc(limit=3)
-            zh, en = failure_texts(e)
-            if zh.startswith(INTERNAL_ZH):
-                sys.stderr.write(self.details)  # for a report of the fault
+            self.details = traceback.format_exc()
+            if isinstance(e, TaskFailed):  # in the task's own process
+                zh, en, self.details = e.zh, e.en, e.details
+                internal = bool(e.details)
+            else:
+                zh, en = failure_texts(e)
+                internal = not isinstance(e, USER_ERRORS)
+            if internal:
+                record(self.details)  # for a report of the fault
             self._outcome.emit("failed", i18n.pick(zh, en))
             return
         self._outcome.emit("cancelled" if self._cancel.is_set() else "finished", result)
@@ -147,7 +150,8 @@ def _child_main(target, args, kwargs, messages, cancel) -> None:  # in the child
     except Cancelled:
         messages.put(("cancelled", None))
     except BaseException as e:  # reported to the window, in either language
-        messages.put(("failed", *failure_texts(e)))
+        details = "" if isinstance(e, USER_ERRORS) else traceback.format_exc()
+        messages.put(("failed", *failure_texts(e), details))
     else:
         messages.put(("finished", result))
 
@@ -210,7 +214,7 @@ class ProcessTask(Task):
                 elif kind == "cancelled":
                     raise Cancelled()
                 else:
-                    raise TaskFailed(msg[1], msg[2])
+                    raise TaskFailed(msg[1], msg[2], msg[3])
         finally:
             self._proc.join(5)
             if self._proc.is_alive():
@@ -218,26 +222,12 @@ class ProcessTask(Task):
 
 
 class TaskFailed(RuntimeError):
-    """A task's function failed in another process, told in both languages."""
+    """A task's function failed in another process, told in both languages, with the
+    traceback of an internal fault (empty for the user's own error)."""
 
-    def __init__(self, zh: str, en: str):
+    def __init__(self, zh: str, en: str, details: str = ""):
         super().__init__(en)
-        self.zh, self.en = zh, en
-
-
-INTERNAL_ZH = "程序内部错误"
-
-
-def failure_texts(error: BaseException) -> tuple[str, str]:
-    """``(zh, en)``: what a user reads when a task fails. The user's own errors (a bad
-    value, a file that cannot be read or written) as the rest of the window tells them;
-    anything else as an internal error naming its kind, never a traceback."""
-    if isinstance(error, TaskFailed):
-        return error.zh, error.en
-    if isinstance(error, (InputError, ProjectFileError, NotBuiltError, OSError)):
-        return error_text(error, "zh"), error_text(error, "en")
-    kind = type(error).__name__
-    return f"{INTERNAL_ZH}（{kind}）：{error}", f"Internal error ({kind}): {error}"
+        self.zh, self.en, self.details = zh, en, details
 
 
 _running: set[Task] = set()

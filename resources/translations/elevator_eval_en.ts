@@ -1020,6 +1020,17 @@
     </message>
 </context>
 <context>
+    <name>Fault</name>
+    <message>
+        <source>详细信息已记录在 {0}</source>
+        <translation>Details were written to {0}</translation>
+    </message>
+    <message>
+        <source>操作未完成</source>
+        <translation>The action was not completed</translation>
+    </message>
+</context>
+<context>
     <name>FileGuard</name>
     <message>
         <source>文件已被打开</source>

@@ -40,6 +40,15 @@ def unit_project(n_buildings: int = 2):
     )
 
 
+@pytest.fixture(autouse=True)
+def qt_test_paths():
+    """Qt's standard folders in test mode for every test of the window: what a test writes
+    there (settings, a fault's log) stays out of the user's own folders."""
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+
+
 @pytest.fixture
 def settings_store(tmp_path):
     """A QSettings file of its own for each test."""

@@ -232,3 +232,63 @@ def test_toolbar_has_drawn_icons_with_words_beside_them(make_main_window):
     w.doc.set_vote("XFL-3-2", "102", "yes")
     assert tb.widgetForAction(w.act_undo).text() == "撤销"  # short on the toolbar
     assert "102" in w.act_undo.toolTip()  # the whole edit in the tip
+
+
+@pytest.mark.qt_no_exception_capture
+@pytest.mark.parametrize(
+    ("lang", "title", "first_line"),
+    [
+        ("zh", "操作未完成", "程序内部错误（ZeroDivisionError）：division by zero"),
+        (
+            "en",
+            "The action was not completed",
+            "Internal error (ZeroDivisionError): division by zero",
+        ),
+    ],
+)
+def test_a_fault_in_a_handler_is_told_in_one_line_and_logged(
+    make_main_window, qtbot, monkeypatch, lang, title, first_line
+):
+    """A menu action whose handler fails: the user reads one line in the window's language
+    and where the details are; the traceback is in the log, not in front of the user."""
+    import sys
+
+    from PySide6.QtGui import QAction
+
+    from elevator_eval.ui import fault_report
+
+    w = make_main_window(lang=lang)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    fault_report.install(w)
+    log = fault_report.log_path()
+    before = log.read_text(encoding="utf-8") if log.exists() else ""
+    action = QAction("broken", w)
+    action.triggered.connect(lambda: 1 / 0)
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(w.errors), timeout=5000)
+    ((got_title, text),) = w.errors
+    assert got_title == title
+    lines = text.splitlines()
+    assert lines[0] == first_line and str(log) in lines[1] and len(lines) == 2
+    added = log.read_text(encoding="utf-8")[len(before) :]
+    assert "Traceback" in added and "ZeroDivisionError" in added
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_users_error_let_through_by_a_handler_reads_as_the_window_tells_it(
+    make_main_window, qtbot, monkeypatch
+):
+    import sys
+
+    from PySide6.QtGui import QAction
+
+    from elevator_eval.ui import fault_report
+
+    w = make_main_window(lang="zh")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    fault_report.install(w)
+    action = QAction("bad value", w)
+    action.triggered.connect(lambda: as_int("six", "storeys"))
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(w.errors), timeout=5000)
+    assert w.errors == [("操作未完成", "storeys：须为整数，填的是 文字")]  # no log: not a fault

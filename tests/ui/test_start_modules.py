@@ -36,6 +36,8 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "elevator_eval.fonts",  # the documents' font code
     "elevator_eval.ui.structure",  # editing the street's structure
     "elevator_eval.ui.worker",  # the task runner
+    "elevator_eval.ui.fault_report",  # reporting faults: installed after the paint
+    "elevator_eval.error_text",  # errors in the reader's language
     "elevator_eval.ui.window_turns",  # the census steps aside while the window repaints
     "elevator_eval.ui.form_dialog",
     "numpy",
