@@ -79,28 +79,30 @@ class CellError(InputError):
         )
 
 
-def cell_field(sheet, row, column) -> str:
-    """The field text of a cell: ``"sheet 户, row 7, column 面积(㎡)"``."""
+PLACE_WORDS = {
+    "en": ("sheet {}", "row {}", "column {}", ", ", "cell"),
+    "zh": ("工作表 {}", "第 {} 行", "{}", "，", "单元格"),
+}
+"""How a cell's place is said in each language: sheet, row, column, separator, nothing."""
+
+
+def cell_field(sheet, row, column, lang: str = "en") -> str:
+    """The field text of a cell: ``"sheet 户, row 7, column 面积(㎡)"`` (``lang="zh"``:
+    ``"工作表 户，第 7 行，面积(㎡)"``)."""
+    sheet_w, row_w, column_w, sep, nothing = PLACE_WORDS[lang]
     parts = []
     if sheet:
-        parts.append(f"sheet {sheet}")
+        parts.append(sheet_w.format(sheet))
     if row is not None:
-        parts.append(f"row {row}")
+        parts.append(row_w.format(row))
     if column:
-        parts.append(f"column {column}")
-    return ", ".join(parts) or "cell"
+        parts.append(column_w.format(column))
+    return sep.join(parts) or nothing
 
 
 def cell_field_zh(sheet, row, column) -> str:
-    """The same in Chinese: ``"工作表 户，第 7 行，面积(㎡)"``."""
-    parts = []
-    if sheet:
-        parts.append(f"工作表 {sheet}")
-    if row is not None:
-        parts.append(f"第 {row} 行")
-    if column:
-        parts.append(str(column))
-    return "，".join(parts) or "单元格"
+    """:func:`cell_field` in Chinese."""
+    return cell_field(sheet, row, column, "zh")
 
 
 class Loc:
