@@ -22,7 +22,7 @@ from ..costshare_subsidy import SUBSIDY_TITLES
 from ..costshare_tables import list_subsidy_rules, load_subsidy_rules, rule_set_subsidies
 from ..errors import InputError
 from ..unitfile import SUBSIDY_TYPES, parse_subsidy
-from . import i18n
+from . import i18n, labels
 
 translate = QCoreApplication.translate
 
@@ -99,6 +99,24 @@ def explain_input_error(e) -> str:
     if label and label != base:
         return i18n.error_text(e, {field: label + i18n.aside(field)})
     return i18n.error_text(e)
+
+
+def _rules_source(data: dict) -> str:
+    """A city's subsidy rules' source for a tooltip, in the window's language: in Chinese
+    the official title (``source_zh``, or a source with no English words) or a reminder to
+    check the local notice, with the web addresses found; in English the source as found."""
+    from ..language import is_chinese_only
+
+    source = str(data.get("source", ""))
+    label = translate("CostsTab", "来源：")
+    if i18n.lang() == "en":
+        return label + labels.public_source(source)
+    official = str(data.get("source_zh") or "") or (source if is_chinese_only(source) else "")
+    if official:
+        return label + official
+    found = labels.source_as_found(source)
+    text = label + translate("CostsTab", "未注明正式文件，使用前请核对当地补贴文件")
+    return f"{text}\n{found}" if found else text
 
 
 def _parsed_subsidy(raw: dict, field: str) -> dict:
@@ -202,7 +220,7 @@ class SubsidyEdits:
                 continue
             act = self.city_menu.addAction(f"{name} — {i18n.pick_attr(data, 'title')}")
             act.setData(name)
-            act.setToolTip(translate("CostsTab", "来源：") + str(data.get("source", "")))
+            act.setToolTip(_rules_source(data))
             act.triggered.connect(lambda _=False, n=name: self.apply_city_rules(n))
 
     def open_subsidy_dialog(self, kind: str) -> SubsidyDialog:

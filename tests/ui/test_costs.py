@@ -233,3 +233,30 @@ def test_the_methods_source_is_named_by_title_in_the_windows_language(make_main_
     title = {"zh": "广州东圃丽江新村业主分摊方案", "en": "sharing scheme of Lijiang Xincun"}
     assert title[lang] in text
     assert "http" not in text and "Guangzhou Dongpu" not in text
+
+
+def test_city_subsidy_rules_cite_their_source_in_the_windows_language(make_main_window):
+    """The cities' subsidy rules are weakly sourced (web pages, tagged [A]–[C]): the Chinese
+    window says no official notice is named and gives the addresses alone; the English one
+    the source as found."""
+    import re
+
+    from elevator_eval.language import is_chinese_only
+
+    w = make_main_window()
+    tab = _costs(w)
+    tab.city_menu.aboutToShow.emit()
+    tips = {a.data(): a.toolTip() for a in tab.city_menu.actions()}
+    assert len(tips) >= 10
+    for name, tip in tips.items():
+        assert tip.startswith("来源："), (name, tip)
+        assert is_chinese_only(re.sub(r"(?:https?://|www\.)\S+", "", tip)), (name, tip)
+    assert tips["beijing"] == (
+        "来源：未注明正式文件，使用前请核对当地补贴文件\n原始资料："
+        "http://dsknw.com/shenghuozixun/3keqqw0dyj.html\nhttps://www.ww01.net/en/archives/70778"
+    )
+    w = make_main_window(lang="en")
+    tab = _costs(w)
+    tab.city_menu.aboutToShow.emit()
+    tip = _menu_action(tab.city_menu, "beijing").toolTip()
+    assert tip.startswith("Source: http://dsknw.com/") and "[C]" in tip
