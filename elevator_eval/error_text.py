@@ -33,7 +33,14 @@ KINDS_ZH = {
 }
 """What a JSON value is (``unitfile_fields.kind_of``), in Chinese."""
 
-FIELDS_ZH = {"file": "文件", "import": "导入", "arguments": "参数", "cell": "单元格"}
+FIELDS_ZH = {
+    "file": "文件",
+    "import": "导入",
+    "arguments": "参数",
+    "cell": "单元格",
+    "stage": "办理进度",
+    "date": "日期",
+}
 """Fields named by a plain word rather than a key of the file, in Chinese."""
 
 MAX_DEPTH = 2
@@ -133,7 +140,7 @@ def error_text(error: BaseException, lang: str, field: str | None = None) -> str
                 name = error.field_zh or FIELDS_ZH.get(error.field, error.field)
             return f"{name}：{text}" if name else text
         name = error.field if field is None else field
-        text = halves(message)[1]
+        text = error.message_en or halves(message)[1]
         return f"{name}: {text}" if name else text
     text = str(error)
     if lang == "zh":

@@ -22,6 +22,9 @@ class InputError(ValueError):
     message_zh, field_zh : str, optional
         The message and the field in Chinese, where the raiser words them itself (a
         spreadsheet cell's reader does); the command line prints the English.
+    message_en : str, optional
+        The message in English alone, where ``message`` (what the command line prints)
+        holds both languages.
     """
 
     def __init__(
@@ -31,11 +34,13 @@ class InputError(ValueError):
         *,
         message_zh: str | None = None,
         field_zh: str | None = None,
+        message_en: str | None = None,
     ):
         self.field = field
         self.message = message
         self.message_zh = message_zh
         self.field_zh = field_zh
+        self.message_en = message_en
         super().__init__(f"{field}: {message}" if field else message)
 
 

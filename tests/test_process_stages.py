@@ -6,6 +6,7 @@ import pytest
 from process_helpers import make_project, make_unit
 
 from elevator_eval import ruledata
+from elevator_eval.error_text import error_text
 from elevator_eval.errors import InputError
 from elevator_eval.process import stages
 from elevator_eval.process.records import (
@@ -58,6 +59,10 @@ def test_notice_refused_before_the_vote_passes():
         stages.advance(u, "notice", "2026-02-01")
     assert e.value.field == "stage" and "表决尚未通过" in str(e.value)
     assert read_process(u).current.stage == "consultation"  # nothing changed
+    # the window tells it in one language: the reasons' own Chinese or English alone
+    zh, en = error_text(e.value, "zh"), error_text(e.value, "en")
+    assert zh == f"办理进度：单元 T 不能进入“方案公示”阶段：{reasons[0].zh}" and " / " not in zh
+    assert en == f"stage: unit T cannot enter the stage Public notice: {reasons[0].en}"
 
 
 def test_notice_allowed_once_the_vote_passes():

@@ -70,12 +70,12 @@ class CellError(InputError):
         self.row = row
         self.column = column or ""
         self.value = value
-        self.message_en = message
         super().__init__(
             cell_field(sheet, row, column),
             message,
             message_zh=message_zh or message,
             field_zh=cell_field_zh(sheet, row, column),
+            message_en=message,
         )
 
 

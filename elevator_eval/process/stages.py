@@ -159,6 +159,15 @@ def refusals(
     return out
 
 
+def _title(rules: StageRules, key: str, lang: str) -> str:
+    """A stage by its name in ``lang`` (its key when the rules do not know it)."""
+    try:
+        st = rules.stage(key)
+    except InputError:
+        return key
+    return st.zh if lang == "zh" else st.en
+
+
 def advance(
     unit: Unit,
     stage: str,
@@ -182,6 +191,10 @@ def advance(
         raise InputError(
             "stage",
             f"unit {unit.id} cannot enter {stage}: " + "; ".join(f"{r.zh} / {r.en}" for r in bad),
+            message_zh=f"单元 {unit.id} 不能进入“{_title(rules, stage, 'zh')}”阶段："
+            + "；".join(r.zh for r in bad),
+            message_en=f"unit {unit.id} cannot enter the stage {_title(rules, stage, 'en')}: "
+            + "; ".join(r.en for r in bad),
         )
     pd = read_process(unit)
     entry = StageEntry(stage, date, responsible, list(documents or []), note)
