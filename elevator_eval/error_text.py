@@ -13,6 +13,7 @@ are) are shown by their half in the reader's language.
 
 from __future__ import annotations
 
+import errno
 import re
 from functools import lru_cache
 
@@ -42,6 +43,20 @@ FIELDS_ZH = {
     "date": "日期",
 }
 """Fields named by a plain word rather than a key of the file, in Chinese."""
+
+OS_ERRORS_ZH = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "磁盘或文件夹只读",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一项不是文件夹",
+    errno.EEXIST: "已经存在",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EBUSY: "正被其他程序占用",
+}
+"""The system's file errors a user meets (saving, exporting, reading), in Chinese."""
 
 MAX_DEPTH = 2
 """How deep a message inside a message is translated (``"unit 3: must be text"``)."""
@@ -142,7 +157,17 @@ def error_text(error: BaseException, lang: str, field: str | None = None) -> str
         name = error.field if field is None else field
         text = error.message_en or halves(message)[1]
         return f"{name}: {text}" if name else text
+    if isinstance(error, OSError) and error.strerror:
+        return _os_error_text(error, lang)
     text = str(error)
     if lang == "zh":
         return message_zh(text) or text
     return halves(text)[1]
+
+
+def _os_error_text(error: OSError, lang: str) -> str:
+    """A file error as ``没有权限：/path`` / ``Permission denied: /path`` (no errno)."""
+    what = OS_ERRORS_ZH.get(error.errno or 0) if lang == "zh" else None
+    what = what or str(error.strerror)
+    where = error.filename
+    return f"{what}{'：' if lang == 'zh' else ': '}{where}" if where else what

@@ -187,3 +187,16 @@ def test_a_missing_column_is_told_in_chinese_with_the_columns_name(tmp_path):
     assert zh.startswith("文件：第 1 行：缺少列 ") and has_cjk(zh), zh
     assert not re.search(r"[a-z]{4,}", zh), zh
     assert error_text.error_text(e, "en").startswith("file: row 1: missing column")
+
+
+def test_a_file_error_names_the_file_without_the_systems_number(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    with pytest.raises(OSError) as info:
+        (tmp_path / "missing" / "out.pdf").write_bytes(b"")
+    e = info.value
+    assert error_text.error_text(e, "zh") == f"文件或文件夹不存在：{e.filename}"
+    assert error_text.error_text(e, "en") == f"No such file or directory: {e.filename}"
+    denied = PermissionError(13, "Permission denied", str(folder))
+    assert error_text.error_text(denied, "zh") == f"没有权限：{folder}"
+    assert error_text.error_text(OSError(28, "No space left on device"), "zh") == "磁盘空间不足"
