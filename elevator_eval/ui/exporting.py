@@ -85,6 +85,10 @@ def export_excel(window, path=None):
     return out
 
 
+MAX_FAILURES_SHOWN = 10
+"""Units named one by one when a batch could not write some (the rest are counted)."""
+
+
 def batch_proposals(window, out_dir=None, kind: str = "proposal"):
     """Write the proposal of every unit into a folder, in the background, cancellable.
 
@@ -130,7 +134,12 @@ def batch_proposals(window, out_dir=None, kind: str = "proposal"):
         window.statusBar().showMessage(msg, 8000)
         failed = i18n.pick(result.failures_zh, result.failures) if result is not None else []
         if failed:  # bad data in some units: each named, the others written
-            lines = "\n".join(f"{unit}{i18n.pick('：', ': ')}{why}" for unit, why in failed)
+            shown = failed[:MAX_FAILURES_SHOWN]
+            lines = "\n".join(f"{unit}{i18n.pick('：', ': ')}{why}" for unit, why in shown)
+            if len(failed) > len(shown):
+                lines += "\n" + translate(
+                    "Export", "……另有 %n 个单元", None, len(failed) - len(shown)
+                )
             window.report_error(
                 translate("Export", "部分单元未生成"),
                 translate("Export", "%n 个单元的数据有误，未生成文件：", None, len(failed))

@@ -983,6 +983,13 @@
         <source>已写入 {0} 个文件到 {1}</source>
         <translation>{0} files written to {1}</translation>
     </message>
+    <message numerus="yes">
+        <source>……另有 %n 个单元</source>
+        <translation>
+            <numerusform>… and %n more unit</numerusform>
+            <numerusform>… and %n more units</numerusform>
+        </translation>
+    </message>
     <message>
         <source>部分单元未生成</source>
         <translation>Some units not written</translation>

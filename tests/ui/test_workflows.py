@@ -264,6 +264,27 @@ def test_a_batch_names_each_unit_it_could_not_write(
     assert w.errors == [(title, text)]
 
 
+def test_a_batch_with_many_bad_units_names_ten_and_counts_the_rest(
+    make_main_window, qtbot, tmp_path
+):
+    from conftest import unit_project
+
+    project = unit_project(12)
+    for unit in project.units():
+        households = unit.households
+        households[1].owner = households[0].owner
+        households[0].vote, households[1].vote = "yes", "no"
+    w = make_main_window(project)
+    task = w.batch_proposals(str(tmp_path / "out"))
+    with qtbot.waitSignal(task.done, timeout=180_000):
+        pass
+    ((title, text),) = w.errors
+    lines = text.splitlines()
+    assert title == "部分单元未生成" and lines[0] == "12 个单元的数据有误，未生成文件："
+    assert len(lines) == 12 and lines[-1] == "……另有 2 个单元"
+    assert all("households[1].vote：" in line for line in lines[1:11])
+
+
 def test_event_loop_keeps_turning_while_proposals_are_written(make_main_window, qtbot, tmp_path):
     """A lighter version of benchmarks/bench_ui.py: 6 proposals, gaps under 100 ms."""
     from conftest import unit_project
