@@ -60,26 +60,51 @@ OS_ERRORS_ZH = {
 
 MAX_DEPTH = 2
 """How deep a message inside a message is translated (``"unit 3: must be text"``)."""
+MAX_INNER_CHARS = 500
+"""A longer value is a value, not a message inside the message."""
 
 _NUMBERED = re.compile(r"\{(\d+)\}")
 
 
 @lru_cache(maxsize=1)
-def catalogue() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
-    """The templates as patterns with their Chinese texts and whether the template is
-    itself written in both languages, the most specific first (the one with the most text
-    of its own), read and compiled on first use."""
+def catalogue() -> tuple[tuple[tuple[str, ...], str, bool], ...]:
+    """The templates cut at their values (``("must be a number, got ", "")``) with their
+    Chinese texts and whether the template is itself written in both languages, the most
+    specific first (the one with the most text of its own); read on first use."""
     data = ruledata.load("vocabulary", "input_errors", field="vocabulary")
     entries = []
     for english, chinese in data["messages"].items():
-        parts = english.split(PLACEHOLDER)
+        parts = tuple(english.split(PLACEHOLDER))
         own = sum(len(p) for p in parts)
         if own == 0:
             continue  # a bare value: nothing to translate
-        pattern = re.compile("(.*?)".join(re.escape(p) for p in parts), re.S)
-        entries.append((own, pattern, chinese, has_cjk(english)))
+        entries.append((own, parts, chinese, has_cjk(english)))
     entries.sort(key=lambda e: -e[0])
     return tuple(e[1:] for e in entries)
+
+
+def values_in(message: str, parts: tuple[str, ...]) -> list[str] | None:
+    """The values a message inserts between the template's ``parts``, or ``None`` when it
+    is not that template's message. Each part after the first is found at its first place
+    (as a regular expression with lazy groups would), the last one at the end: linear in
+    the message's length, whatever the values hold."""
+    first, last = parts[0], parts[-1]
+    if len(parts) == 1:
+        return [] if message == first else None
+    if not message.startswith(first) or not message.endswith(last):
+        return None
+    end = len(message) - len(last)
+    if end < len(first):
+        return None
+    values, pos = [], len(first)
+    for part in parts[1:-1]:
+        i = message.find(part, pos, end)
+        if i < 0:
+            return None
+        values.append(message[pos:i])
+        pos = i + len(part)
+    values.append(message[pos:end])
+    return values
 
 
 def message_zh(message: str, depth: int = 0) -> str | None:
@@ -102,13 +127,13 @@ def message_zh(message: str, depth: int = 0) -> str | None:
         return None
     zh, en = halves(message)
     both = zh != en  # written in both languages: only such a template may match it
-    for pattern, chinese, bilingual in catalogue():
+    for parts, chinese, bilingual in catalogue():
         if both and not bilingual:
             continue
-        m = pattern.fullmatch(message)
-        if m is None:
+        values = values_in(message, parts)
+        if values is None:
             continue
-        return _filled(chinese, [_value_zh(v, depth) for v in m.groups()])
+        return _filled(chinese, [_value_zh(v, depth) for v in values])
     return zh if both else None
 
 
@@ -120,7 +145,7 @@ def _filled(chinese: str, values: list[str]) -> str:
 def _value_zh(value: str, depth: int) -> str:
     if value in KINDS_ZH:
         return KINDS_ZH[value]
-    if depth < MAX_DEPTH and " " in value and not has_cjk(value):
+    if depth < MAX_DEPTH and len(value) <= MAX_INNER_CHARS and " " in value and not has_cjk(value):
         inner = message_zh(value, depth + 1)
         if inner is not None:
             return inner

@@ -8,6 +8,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from elevator_eval import error_text, project_settings, ruledata, unitfile_fields
 from elevator_eval.error_text import PLACEHOLDER
@@ -200,3 +202,25 @@ def test_a_file_error_names_the_file_without_the_systems_number(tmp_path):
     denied = PermissionError(13, "Permission denied", str(folder))
     assert error_text.error_text(denied, "zh") == f"没有权限：{folder}"
     assert error_text.error_text(OSError(28, "No space left on device"), "zh") == "磁盘空间不足"
+
+
+@given(
+    parts=st.lists(st.text(alphabet="ab: ()", max_size=4), min_size=1, max_size=4),
+    message=st.text(alphabet="ab: ()x", max_size=24),
+)
+def test_values_are_cut_as_a_lazy_regular_expression_cuts_them(parts, message):
+    """The cut (linear in the message) finds the same values as ``(.*?)`` groups between the
+    template's parts would, or none when they find none (without their backtracking, which
+    took minutes on a long value)."""
+    pattern = re.compile("(.*?)".join(re.escape(p) for p in parts), re.S)
+    m = pattern.fullmatch(message)
+    got = error_text.values_in(message, tuple(parts))
+    assert (got is None) == (m is None)
+    if m is not None:
+        assert got == list(m.groups())
+
+
+def test_a_long_value_is_carried_over_whole():
+    value = repr("x, " * 20_000)
+    zh = error_text.message_zh(f"unknown pipe type {value} (known: gas, water)")
+    assert zh == f"未知的管线类型 {value}（可选：gas, water）"
