@@ -97,11 +97,12 @@ def split_bilingual(text: str) -> tuple[str, str]:
     m = _ID_PREFIX.match(text)
     if m:
         prefix, text = m.group(1), text[m.end() :]
-    pos = 0
-    while True:
-        i = text.find(" / ", pos)
-        if i < 0:
-            return prefix + text, prefix + text
-        if has_cjk(text[:i]) and not has_cjk(text[i + 3 : i + 4]):
+    first = cjk_pattern().search(text)
+    if first is None:
+        return prefix + text, prefix + text
+    i = text.find(" / ", first.end())  # the first separator after a Chinese character …
+    while i >= 0:
+        if not has_cjk(text[i + 3 : i + 4]):  # … not followed by one
             return prefix + text[:i].rstrip(), prefix + text[i + 3 :].lstrip()
-        pos = i + 3
+        i = text.find(" / ", i + 3)
+    return prefix + text, prefix + text

@@ -13,6 +13,8 @@ import re
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from elevator_eval.cli import run_command
@@ -152,6 +154,28 @@ def test_split_bilingual():
     )
     assert split_bilingual("plain text / no Chinese") == ("plain text / no Chinese",) * 2
     assert Tr("en").bilingual("补偿楼层没有住户 / no household") == "no household"
+
+
+def _split_as_specified(text: str) -> tuple[str, str]:
+    """split_bilingual's rule read literally: the first " / " that has a Chinese character
+    somewhere before it and none right after it (after an identifier prefix)."""
+    prefix = ""
+    m = re.match(r"^([A-Za-z0-9][A-Za-z0-9_.\-]*: )", text)
+    if m:
+        prefix, text = m.group(1), text[m.end() :]
+    pos = 0
+    while (i := text.find(" / ", pos)) >= 0:
+        if CJK.search(text[:i]) and not CJK.search(text[i + 3 : i + 4]):
+            return prefix + text[:i].rstrip(), prefix + text[i + 3 :].lstrip()
+        pos = i + 3
+    return prefix + text, prefix + text
+
+
+@given(st.text(alphabet="a中 /:1", max_size=30))
+def test_split_bilingual_follows_its_rule(text):
+    """The split finds its separator in one pass (it sliced the text before each " / ",
+    seconds on a long message); the result is the rule's."""
+    assert split_bilingual(text) == _split_as_specified(text)
 
 
 def test_quote_assumptions_in_one_language():
