@@ -224,3 +224,19 @@ def test_a_long_value_is_carried_over_whole():
     value = repr("x, " * 20_000)
     zh = error_text.message_zh(f"unknown pipe type {value} (known: gas, water)")
     assert zh == f"未知的管线类型 {value}（可选：gas, water）"
+
+
+@given(
+    field=st.text(max_size=20),
+    message=st.one_of(
+        st.text(max_size=60),
+        st.sampled_from(sorted(CATALOGUE)).map(lambda t: t.replace("{}", "{0} / 中文 {}")),
+    ),
+)
+def test_any_message_is_told_without_an_error_of_its_own(field, message):
+    """Hostile text (braces, "{0}", both languages, any characters) in a field or a message
+    never makes the telling fail: the window has something to show."""
+    e = InputError(field, message)
+    for lang in ("zh", "en"):
+        text = error_text.error_text(e, lang)
+        assert isinstance(text, str) and (text or not (field or message))
