@@ -57,17 +57,18 @@ class ConsentRuleset:
     """The source in English (``source_en``), where the file gives it."""
 
     def source_in(self, lang: str) -> str:
-        """The legal source in one language, as a reader sees it: in Chinese ``source_zh``,
-        else ``source`` when it holds no English words or web address, else the Chinese
-        title; in English ``source_en``, else the English title (``source`` mixes both
-        languages as found)."""
-        from .language import is_chinese_only
+        """The legal source in one language (:func:`elevator_eval.language.source_in`),
+        else the ruleset's title in that language."""
+        from .language import source_in
 
-        if lang == "en":
-            return self.source_en or self.title_en
-        if self.source_zh:
-            return self.source_zh
-        return self.source if is_chinese_only(self.source) else self.title_zh
+        return source_in(
+            lang,
+            self.source,
+            self.source_zh,
+            self.source_en,
+            fallback_zh=self.title_zh,
+            fallback_en=self.title_en,
+        )
 
     def valid_on(self, date_iso: str) -> bool:
         """Whether the ruleset was in force on ``date_iso`` (``YYYY-MM-DD``)."""

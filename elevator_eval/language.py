@@ -38,3 +38,26 @@ def zh_clauses(text: str) -> str:
     ``表5.2.2`` (engine messages use the short Latin forms)."""
     text = _CLAUSE.sub(lambda m: f"第{m.group(1)}条", text or "")
     return _TABLE.sub(lambda m: f"表{m.group(1)}", text)
+
+
+def source_in(
+    lang: str,
+    source: str,
+    source_zh: str = "",
+    source_en: str = "",
+    *,
+    fallback_zh: str | None = None,
+    fallback_en: str | None = None,
+) -> str:
+    """A rule file's source in one language: its own ``source_zh`` / ``source_en``; else the
+    ``source`` as found when it can stand in that language (in Chinese: no English words,
+    no web address); else the fallback (a title, or "" for the caller to say so); without
+    a fallback, the source as found.
+    """
+    own = source_en if lang == "en" else source_zh
+    if own:
+        return own
+    if lang != "en" and is_chinese_only(source):
+        return source
+    fallback = fallback_en if lang == "en" else fallback_zh
+    return source if fallback is None else fallback

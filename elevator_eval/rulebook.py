@@ -85,8 +85,12 @@ class RuleFile:
     (``source_zh``), else empty."""
 
     def source_in(self, lang: str) -> str:
-        """The source in ``lang`` where the file gives one, else its ``source``."""
-        return (self.source_en if lang == "en" else self.source_zh) or self.source
+        """The source in ``lang`` (:func:`elevator_eval.language.source_in`): in Chinese ""
+        when the file has none that can stand in Chinese; in English the source as found
+        when it has no ``source_en``."""
+        from .language import source_in
+
+        return source_in(lang, self.source, self.source_zh, self.source_en, fallback_zh="")
 
 
 def choices(kind: str, settings: dict[str, Any] | None = None) -> list[RuleFile]:

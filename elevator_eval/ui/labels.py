@@ -79,8 +79,12 @@ def public_source(text: str) -> str:
     import re
 
     text = str(text or "")
-    # "domain reference §2.2(b)" and the working-note tags after it ("W4", "W1–W2")
-    ref = r"domain reference §[0-9.]+(?:–§?[0-9.]+)?(?:\([a-z]\))?(?:\s*,\s*W[0-9]+(?:–W?[0-9]+)?)?"
+    # "domain reference §2.2(b)" and the working-note tags after it ("W4", "W1–W2"); the
+    # geometry notes and the unit-format contract are the project's papers too
+    ref = (
+        r"(?:(?:domain|geometry) reference|unit-format contract) §[0-9.]+(?:–§?[0-9.]+)?"
+        r"(?:\([a-z]\))?(?:\s*,\s*(?:worked example )?W[0-9]+(?:–W?[0-9]+)?)?"
+    )
     text = re.sub(r"\s*;\s*" + ref, "", text)
     text = re.sub(ref + r"\s*[;,]?\s*", "", text)
     text = re.sub(r"\s*\(\s*\)", "", text).strip()
@@ -103,6 +107,20 @@ def source_as_found(text: str) -> str:
     if not found:
         return ""
     return translate("Labels", "原始资料：{0}").format("\n".join(dict.fromkeys(found)))
+
+
+def rule_source(rule_file) -> str:
+    """A rule file's source as the settings dialog shows it, in the window's language: by
+    title and number where the file gives one; in the Chinese window a source found only in
+    English reads 经验值 with its web addresses (an app default says so)."""
+    own = rule_file.source_in(i18n.lang())
+    if own:
+        return public_source(own)
+    if rule_file.source.lower().startswith("app default"):
+        return public_source(rule_file.source)
+    note = translate("Labels", "经验值（非官方来源）")
+    found = source_as_found(rule_file.source)
+    return f"{note}\n{found}" if found else note
 
 
 def method_source(method: str) -> str:

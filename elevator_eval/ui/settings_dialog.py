@@ -144,7 +144,7 @@ class ProjectSettingsDialog(QDialog):
             mark = self.tr("（本项目定义）") if rf.project_defined else ""
             name = i18n.aside(rf.name)
             box.addItem(f"{title}{name}{mark}", rf.name)
-            source = labels.public_source(rf.source_in(i18n.lang()))
+            source = labels.rule_source(rf)
             box.setItemData(box.count() - 1, f"{_span(rf)}\n{source}", Qt.ToolTipRole)
         current = settings.get(key)
         if key == "default_rules" and not current:

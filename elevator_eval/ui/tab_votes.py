@@ -389,7 +389,7 @@ class VotesTab(UnitTab):
             box.addItem(self.tr("随项目设置"), "")
         for rf in choices("consent", self.doc.project.settings):
             box.addItem(i18n.pick(rf.title_zh, rf.title_en), rf.name)
-            box.setItemData(box.count() - 1, rf.source_in(i18n.lang()), Qt.ToolTipRole)
+            box.setItemData(box.count() - 1, labels.rule_source(rf), Qt.ToolTipRole)
         box.setCurrentIndex(max(0, box.findData(unit.consent_rules or "")))
         box.blockSignals(False)
 

@@ -1230,6 +1230,10 @@ Nothing was saved; use Save As for a new file, or overwrite after confirming.</t
         <translation>Found at: {0}</translation>
     </message>
     <message>
+        <source>经验值（非官方来源）</source>
+        <translation>Practice value (not an official source)</translation>
+    </message>
+    <message>
         <source>分类规则依据《上海市既有多层住宅加装电梯前期调查与可行性评估技术导则（试行）》（2020）：有一项重大干扰或两项及以上强干扰为不适合加装，恰有一项强干扰为较难加装，其余为适合加装。</source>
         <translation>Class rule of Shanghai&apos;s technical guideline for feasibility assessment of elevator retrofits in existing multi-storey housing (trial, 2020): one major or two or more strong factors: unsuitable; exactly one strong factor: difficult; otherwise suitable.</translation>
     </message>

@@ -99,3 +99,47 @@ def test_the_english_window_cites_in_english(make_main_window):
         seen.extend(_tips(w, unit.id)["findings"])
     assert any("Standard for appraisal of dangerous buildings, JGJ 125-2016" in t for t in seen)
     assert not [t for t in seen if re.search(r"[\u4e00-\u9fff]{4,}", t) and "以上" not in t]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_ruleset_in_the_settings_dialog_cites_in_the_windows_language(make_main_window, lang):
+    """Each rule file offered (consent, suitability, coefficients, subsidies, sunlight) with
+    its source in the window's language: in Chinese by title and number, or 经验值 with the
+    web addresses where the file has only a source found in English; never the project's
+    own papers ("geometry reference §8.2", "unit-format contract §3")."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    w = make_main_window("sample", lang=lang)
+    w.act_project_settings.trigger()
+    (dlg,) = [d for d in w.findChildren(QDialog, "ProjectSettingsDialog") if d.isVisible()]
+    tips = {}
+    for key, box in dlg.combos.items():
+        for i in range(box.count()):
+            tip = box.itemData(i, Qt.ToolTipRole)
+            if tip:
+                tips[(key, box.itemData(i))] = tip
+    dlg.reject()
+    assert {k for k, _ in tips} == {
+        "default_rules",
+        "suitability_rules",
+        "coefficient_table",
+        "subsidy_rule_set",
+        "sunlight_standard",
+    }
+    for where, tip in tips.items():
+        assert "reference §" not in tip and "contract §" not in tip, (where, tip)
+        if lang == "zh":
+            assert is_chinese_only(URL.sub("", tip)), (where, tip)
+    if lang == "zh":
+        assert tips[("coefficient_table", "guangzhou-2025")].endswith(
+            "穗府办规〔2025〕6号（据公开研究资料转录，使用前宜与原文核对）"
+        )
+        assert tips[("coefficient_table", "stair-count")].endswith(
+            "经验值（非官方来源）\n原始资料：http://xinsanxiang.cn/article/show_321.html\n"
+            "http://www.youhuohao.com/know/410048.html"
+        )
+        assert tips[("suitability_rules", "shanghai-2020")].endswith(
+            "《上海市既有多层住宅加装电梯前期调查与可行性评估技术导则（试行）》（2020年）："
+            "干扰因素分弱、强、重大三级，计数分类"
+        )
