@@ -123,7 +123,7 @@ class ImportDialog(QDialog):
                 it = QTableWidgetItem(v)
                 if kind == "error":
                     it.setForeground(QBrush(QColor("#c62828")))
-                it.setToolTip(i.message_zh + "\n" + i.message_en)
+                it.setToolTip(i.message(i18n.lang()))  # the whole message of a cut cell
                 self.issues.setItem(r, c, it)
         if p.errors:
             self.summary.setText(

@@ -80,6 +80,10 @@ def test_import_with_errors_lists_every_issue_and_imports_nothing(make_main_wind
             e.column,
             e.message_zh,
         )
+    # a cut message is whole in its tooltip, in the window's language only
+    tips = {dlg.issues.item(r, 5).toolTip() for r in range(dlg.issues.rowCount())}
+    assert {e.message_zh for e in expected.errors} <= tips
+    assert not {e.message_en for e in expected.errors} & tips
     assert not dlg.import_btn.isEnabled()
     assert "错误" in dlg.summary.text()
     dlg.reject()
