@@ -167,6 +167,11 @@ class ProjectSettingsDialog(QDialog):
         tip = box.itemData(box.currentIndex(), Qt.ToolTipRole) or ""
         self.infos[key].setText(str(tip))
         self.infos[key].setVisible(bool(tip))
+        if self.isVisible():  # a longer source: the dialog grows to show it whole
+            self.layout().activate()
+            need = self.layout().totalHeightForWidth(self.width())
+            if need > self.height():
+                self.resize(self.width(), need)
 
     # ------------------------------------------------------------------ editing
     def edits(self) -> list[tuple[str, str]]:

@@ -195,3 +195,19 @@ def test_the_rulesets_source_and_validity_read_in_the_windows_language(make_main
         "第二款，第一千二百五十九条（“以上”包括本数），2021年1月1日起施行"
     )
     dlg.reject()
+
+
+def test_a_longer_source_chosen_is_shown_whole(make_main_window, qtbot):
+    """Choosing a table whose source runs to four lines grows the dialog: no line of the
+    sources under the lists is cut (the form squeezed them into the old height)."""
+    w = make_main_window("sample")
+    dlg = _dialog(w)
+    _choose(qtbot, dlg.combos["coefficient_table"], "stair-count")
+    _choose(qtbot, dlg.combos["subsidy_rule_set"], "beijing")
+    _choose(qtbot, dlg.combos["sunlight_standard"], "gb50180-93")
+    qtbot.wait(10)
+    for key, info in dlg.infos.items():
+        if info.isVisible():
+            assert info.height() >= info.heightForWidth(info.width()), key
+    assert dlg.infos["subsidy_rule_set"].text().count("\n") == 3
+    dlg.reject()
