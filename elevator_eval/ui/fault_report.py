@@ -66,8 +66,21 @@ def record(details: str) -> Path | None:
 
 def install(window) -> None:
     """Report the exceptions the window's handlers let through with ``window.report_error``
-    (in the next turn of the event loop, outside the handler that failed)."""
+    (in the next turn of the event loop, outside the handler that failed). A fault while
+    one is being told, or once the window is gone, is only recorded."""
     previous = sys.excepthook
+    telling = [False]
+
+    def tell(text: str) -> None:
+        telling[0] = True
+        try:
+            window.report_error(translate("Fault", "操作未完成"), text)
+        except RuntimeError:  # the window was closed meanwhile
+            pass
+        except Exception:  # telling it failed too: recorded, never told in a loop
+            record(traceback.format_exc())
+        finally:
+            telling[0] = False
 
     def hook(kind, value, tb) -> None:
         if not isinstance(value, Exception):  # KeyboardInterrupt, SystemExit
@@ -75,10 +88,12 @@ def install(window) -> None:
             return
         details = "".join(traceback.format_exception(kind, value, tb))
         path = record(details)
+        if telling[0]:
+            return
         zh, en = failure_texts(value)
         text = i18n.pick(zh, en)
         if path is not None and not isinstance(value, USER_ERRORS):
             text += "\n" + translate("Fault", "详细信息已记录在 {0}").format(path)
-        QTimer.singleShot(0, lambda: window.report_error(translate("Fault", "操作未完成"), text))
+        QTimer.singleShot(0, lambda: tell(text))
 
     sys.excepthook = hook

@@ -292,3 +292,36 @@ def test_a_users_error_let_through_by_a_handler_reads_as_the_window_tells_it(
     action.trigger()
     qtbot.waitUntil(lambda: bool(w.errors), timeout=5000)
     assert w.errors == [("操作未完成", "storeys：须为整数，填的是 文字")]  # no log: not a fault
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_fault_while_telling_a_fault_is_recorded_not_told_in_a_loop(qtbot, monkeypatch):
+    """A window whose message box fails itself (or is gone): the faults are recorded and
+    the event loop goes on; nothing is told again and again."""
+    import sys
+
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
+
+    from elevator_eval.ui import fault_report
+
+    class Broken(QWidget):
+        calls = 0
+
+        def report_error(self, title, text):
+            Broken.calls += 1
+            raise ValueError("the box cannot be shown")
+
+    w = Broken()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    fault_report.install(w)
+    log = fault_report.log_path()
+    before = log.read_text(encoding="utf-8") if log.exists() else ""
+    action = QAction("broken", w)
+    action.triggered.connect(lambda: 1 / 0)
+    action.trigger()
+    qtbot.wait(100)  # several turns of the event loop
+    assert Broken.calls == 1
+    added = log.read_text(encoding="utf-8")[len(before) :]
+    assert "ZeroDivisionError" in added and "the box cannot be shown" in added
+    w.deleteLater()
