@@ -7,6 +7,8 @@ app can show it in a message box.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class InputError(ValueError):
     """Bad input: a value that is missing, of the wrong type, out of range or inconsistent.
@@ -42,6 +44,18 @@ class InputError(ValueError):
         self.field_zh = field_zh
         self.message_en = message_en
         super().__init__(f"{field}: {message}" if field else message)
+
+    def __reduce__(self) -> tuple[Any, tuple[type[InputError], tuple[Any, ...], dict[str, Any]]]:
+        """Pickled whole (to and from a worker process), its subclasses too: made again
+        from its text and given back every attribute."""
+        return _remade, (type(self), self.args, self.__dict__)
+
+
+def _remade(kind: type[InputError], args: tuple[Any, ...], state: dict[str, Any]) -> InputError:
+    error: InputError = Exception.__new__(kind)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class ProjectFileError(Exception):

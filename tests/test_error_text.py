@@ -240,3 +240,20 @@ def test_any_message_is_told_without_an_error_of_its_own(field, message):
     for lang in ("zh", "en"):
         text = error_text.error_text(e, lang)
         assert isinstance(text, str) and (text or not (field or message))
+
+
+def test_an_error_crosses_to_another_process_whole():
+    """Pickled (as to and from a worker process), an input error and a cell's error keep
+    their class, text and every attribute: the window tells them the same."""
+    import pickle
+
+    errors = [
+        InputError("households[3].area_m2", "must be a number, got 'abc'"),
+        InputError("stage", "a / 中", message_zh="中文", message_en="English"),
+        CellError(7, "面积", "must be a number", "须为数字（平方米）", sheet="住户", value="x"),
+    ]
+    for e in errors:
+        back = pickle.loads(pickle.dumps(e))
+        assert type(back) is type(e) and str(back) == str(e) and vars(back) == vars(e)
+        for lang in ("zh", "en"):
+            assert error_text.error_text(back, lang) == error_text.error_text(e, lang)
