@@ -102,21 +102,12 @@ def explain_input_error(e) -> str:
 
 
 def _rules_source(data: dict) -> str:
-    """A city's subsidy rules' source for a tooltip, in the window's language: in Chinese
-    the official title (``source_zh``, or a source with no English words) or a reminder to
-    check the local notice, with the web addresses found; in English the source as found."""
-    from ..language import is_chinese_only
-
-    source = str(data.get("source", ""))
-    label = translate("CostsTab", "来源：")
-    if i18n.lang() == "en":
-        return label + labels.public_source(source)
-    official = str(data.get("source_zh") or "") or (source if is_chinese_only(source) else "")
-    if official:
-        return label + official
-    found = labels.source_as_found(source)
-    text = label + translate("CostsTab", "未注明正式文件，使用前请核对当地补贴文件")
-    return f"{text}\n{found}" if found else text
+    """A city's subsidy rules' source for a tooltip, in the window's language."""
+    return translate("CostsTab", "来源：") + labels.sourced(
+        str(data.get("source", "")),
+        str(data.get("source_zh") or ""),
+        str(data.get("source_en") or ""),
+    )
 
 
 def _parsed_subsidy(raw: dict, field: str) -> dict:

@@ -110,16 +110,24 @@ def source_as_found(text: str) -> str:
 
 
 def rule_source(rule_file) -> str:
-    """A rule file's source as the settings dialog shows it, in the window's language: by
-    title and number where the file gives one; in the Chinese window a source found only in
-    English reads 经验值 with its web addresses (an app default says so)."""
-    own = rule_file.source_in(i18n.lang())
+    """A rule file's source as the settings dialog shows it (:func:`sourced`)."""
+    return sourced(rule_file.source, rule_file.source_zh, rule_file.source_en)
+
+
+def sourced(source: str, source_zh: str = "", source_en: str = "") -> str:
+    """A rule's source in the window's language: by title and number where the file gives
+    one (:func:`elevator_eval.language.source_in`); in the Chinese window a source found
+    only in English reads 经验值 with its web addresses (an app default says so)."""
+    from ..language import source_in
+
+    source = str(source or "")
+    own = source_in(i18n.lang(), source, source_zh, source_en, fallback_zh="")
     if own:
         return public_source(own)
-    if rule_file.source.lower().startswith("app default"):
-        return public_source(rule_file.source)
+    if source.lower().startswith("app default"):
+        return public_source(source)
     note = translate("Labels", "经验值（非官方来源）")
-    found = source_as_found(rule_file.source)
+    found = source_as_found(source)
     return f"{note}\n{found}" if found else note
 
 

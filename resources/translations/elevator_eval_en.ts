@@ -812,10 +812,6 @@
         <translation>Add subsidy: {0}</translation>
     </message>
     <message>
-        <source>未注明正式文件，使用前请核对当地补贴文件</source>
-        <translation>No official notice named; check the local subsidy notice before use</translation>
-    </message>
-    <message>
         <source>删除补贴：{0}</source>
         <translation>Remove subsidy: {0}</translation>
     </message>

@@ -252,7 +252,7 @@ def test_city_subsidy_rules_cite_their_source_in_the_windows_language(make_main_
         assert tip.startswith("来源："), (name, tip)
         assert is_chinese_only(re.sub(r"(?:https?://|www\.)\S+", "", tip)), (name, tip)
     assert tips["beijing"] == (
-        "来源：未注明正式文件，使用前请核对当地补贴文件\n原始资料："
+        "来源：经验值（非官方来源）\n原始资料："
         "http://dsknw.com/shenghuozixun/3keqqw0dyj.html\nhttps://www.ww01.net/en/archives/70778"
     )
     w = make_main_window(lang="en")

@@ -234,6 +234,25 @@ def test_toolbar_has_drawn_icons_with_words_beside_them(make_main_window):
     assert "102" in w.act_undo.toolTip()  # the whole edit in the tip
 
 
+def _a_handler_fails(window, monkeypatch):
+    """Report faults to ``window``, then trigger an action whose handler divides by zero;
+    the fault log and what it held before."""
+    import sys
+
+    from PySide6.QtGui import QAction
+
+    from elevator_eval.ui import fault_report
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    fault_report.install(window)
+    log = fault_report.log_path()
+    before = log.read_text(encoding="utf-8") if log.exists() else ""
+    action = QAction("broken", window)
+    action.triggered.connect(lambda: 1 / 0)
+    action.trigger()
+    return log, before
+
+
 @pytest.mark.qt_no_exception_capture
 @pytest.mark.parametrize(
     ("lang", "title", "first_line"),
@@ -251,20 +270,8 @@ def test_a_fault_in_a_handler_is_told_in_one_line_and_logged(
 ):
     """A menu action whose handler fails: the user reads one line in the window's language
     and where the details are; the traceback is in the log, not in front of the user."""
-    import sys
-
-    from PySide6.QtGui import QAction
-
-    from elevator_eval.ui import fault_report
-
     w = make_main_window(lang=lang)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
-    fault_report.install(w)
-    log = fault_report.log_path()
-    before = log.read_text(encoding="utf-8") if log.exists() else ""
-    action = QAction("broken", w)
-    action.triggered.connect(lambda: 1 / 0)
-    action.trigger()
+    log, before = _a_handler_fails(w, monkeypatch)
     qtbot.waitUntil(lambda: bool(w.errors), timeout=5000)
     ((got_title, text),) = w.errors
     assert got_title == title
@@ -298,12 +305,8 @@ def test_a_users_error_let_through_by_a_handler_reads_as_the_window_tells_it(
 def test_a_fault_while_telling_a_fault_is_recorded_not_told_in_a_loop(qtbot, monkeypatch):
     """A window whose message box fails itself (or is gone): the faults are recorded and
     the event loop goes on; nothing is told again and again."""
-    import sys
 
-    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QWidget
-
-    from elevator_eval.ui import fault_report
 
     class Broken(QWidget):
         calls = 0
@@ -313,13 +316,7 @@ def test_a_fault_while_telling_a_fault_is_recorded_not_told_in_a_loop(qtbot, mon
             raise ValueError("the box cannot be shown")
 
     w = Broken()
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    fault_report.install(w)
-    log = fault_report.log_path()
-    before = log.read_text(encoding="utf-8") if log.exists() else ""
-    action = QAction("broken", w)
-    action.triggered.connect(lambda: 1 / 0)
-    action.trigger()
+    log, before = _a_handler_fails(w, monkeypatch)
     qtbot.wait(100)  # several turns of the event loop
     assert Broken.calls == 1
     added = log.read_text(encoding="utf-8")[len(before) :]
