@@ -49,15 +49,15 @@ def source_in(
     fallback_zh: str | None = None,
     fallback_en: str | None = None,
 ) -> str:
-    """A rule file's source in one language: its own ``source_zh`` / ``source_en``; else the
+    """A rule's source in one language: its own ``source_zh`` / ``source_en``; else the
     ``source`` as found when it can stand in that language (in Chinese: no English words,
     no web address); else the fallback (a title, or "" for the caller to say so); without
     a fallback, the source as found.
     """
     own = source_en if lang == "en" else source_zh
-    if own:
+    if own and (lang == "en" or is_chinese_only(own)):
         return own
-    if lang != "en" and is_chinese_only(source):
+    if lang != "en" and source and is_chinese_only(source):
         return source
     fallback = fallback_en if lang == "en" else fallback_zh
     return source if fallback is None else fallback

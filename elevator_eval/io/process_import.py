@@ -70,9 +70,18 @@ class RowError:
         where = cells.cell_field("", self.row, self.column)
         return f"{where}: {self.zh} / {self.en}"
 
+    def text_in(self, lang: str) -> str:
+        """The same in one language: ``第 3 行，门牌：…`` or ``row 3, column 门牌: …`` (the
+        message alone when it names no cell)."""
+        message = self.en if lang == "en" else self.zh
+        if self.row is None and not self.column:
+            return message
+        where = cells.cell_field("", self.row, self.column, lang)
+        return f"{where}: {message}" if lang == "en" else f"{where}：{message}"
+
     def text_zh(self) -> str:
-        """The same in Chinese only: ``第 3 行，门牌：…``."""
-        return f"{cells.cell_field_zh('', self.row, self.column)}：{self.zh}"
+        """:meth:`text_in` Chinese."""
+        return self.text_in("zh")
 
 
 @dataclass

@@ -84,13 +84,15 @@ def _subsidy_rule_text(rule: dict, t: Tr) -> str:
 def subsidy_source(rule: dict, t: Tr) -> str:
     """The subsidy's source as a Chinese document may print it: ``source_zh``, or the
     ``source`` when it holds no English or web address, else a blank to fill in."""
-    from ..language import is_chinese_only
+    from ..language import source_in
 
-    for key in ("source_zh", "source") if t.lang == "zh" else ("source_en", "source"):
-        v = rule.get(key)
-        if v and (t.lang == "en" or is_chinese_only(str(v))):
-            return str(v)
-    return t(
+    return source_in(
+        t.lang,
+        str(rule.get("source") or ""),
+        str(rule.get("source_zh") or ""),
+        str(rule.get("source_en") or ""),
+        fallback_zh="",
+    ) or t(
         "未注明文件（请补充补贴文件名称和文号）",
         "not stated (add the title and number of the subsidy notice)",
     )

@@ -281,11 +281,13 @@ def consent_source(d, t: Tr) -> str:
         raw = ruledata.load("consent", name)
     except Exception:
         raw = {}
-    if t.lang == "en":
-        return str(raw.get("source_en") or c.ruleset_title_en or name)
-    from ..language import is_chinese_only
+    from ..language import source_in
 
-    for text in (raw.get("source_zh"), c.ruleset_source, c.ruleset_title_zh):
-        if text and is_chinese_only(str(text)):
-            return str(text)
-    return c.ruleset_title_zh or name
+    return source_in(
+        t.lang,
+        str(c.ruleset_source or ""),
+        str(raw.get("source_zh") or ""),
+        str(raw.get("source_en") or ""),
+        fallback_zh=c.ruleset_title_zh or name,
+        fallback_en=c.ruleset_title_en or name,
+    )

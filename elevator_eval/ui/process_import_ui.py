@@ -19,13 +19,7 @@ translate = QCoreApplication.translate
 def row_error_text(e) -> str:
     """A bad row as the window's language says it: ``第 3 行，门牌：…`` or ``row 3, column
     门牌: …`` (the command line prints both languages)."""
-    from ..io.cells import cell_field, cell_field_zh
-
-    if e.row is None and not e.column:
-        return i18n.pick(e.zh, e.en)
-    if i18n.lang() == "zh":
-        return f"{cell_field_zh('', e.row, e.column)}：{e.zh}"
-    return f"{cell_field('', e.row, e.column)}: {e.en}"
+    return e.text_in(i18n.lang())
 
 
 class ImportRecordsCommand(QUndoCommand):
