@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from . import ruledata
 from .errors import InputError
+from .field_names import field_zh
 from .vocabulary import has_cjk, split_bilingual
 
 PLACEHOLDER = "{}"
@@ -168,8 +169,9 @@ def error_text(error: BaseException, lang: str, field: str | None = None) -> str
     """The text of an error for a reader of ``lang`` (``"zh"`` or ``"en"``).
 
     An input error reads ``field：消息`` / ``field: message`` (``field``, when given, names
-    the field instead of the error's own path: the label a form shows); other errors by
-    their half in that language. English messages without a Chinese text stay English."""
+    the field instead of the error's own path: the label a form shows; in Chinese the path
+    is named first, :func:`path_zh`); other errors by their half in that language. English
+    messages without a Chinese text stay English."""
     if isinstance(error, InputError):
         message = str(error.message)
         if lang == "zh":
@@ -177,7 +179,7 @@ def error_text(error: BaseException, lang: str, field: str | None = None) -> str
             text = own if own and own != message else message_zh(message) or message
             name = field
             if name is None:
-                name = error.field_zh or FIELDS_ZH.get(error.field, error.field)
+                name = error.field_zh or FIELDS_ZH.get(error.field) or path_zh(error.field)
             return f"{name}：{text}" if name else text
         name = error.field if field is None else field
         text = error.message_en or halves(message)[1]
@@ -188,6 +190,13 @@ def error_text(error: BaseException, lang: str, field: str | None = None) -> str
     if lang == "zh":
         return message_zh(text) or text
     return halves(text)[1]
+
+
+def path_zh(path: str) -> str:
+    """A field's path with its Chinese name before it, ``第 2 户·表决意见（households[1].vote）``
+    (:func:`~elevator_eval.field_names.field_zh`); the path alone when it has none."""
+    name = field_zh(path)
+    return f"{name}（{path}）" if name else path
 
 
 def _os_error_text(error: OSError, lang: str) -> str:

@@ -1,5 +1,6 @@
 """One vocabulary: the Chinese and English name of every code (pipes, votes, consent states,
-classes, severities, structures, entry modes, sharing methods, findings).
+classes, severities, structures, entry modes, sharing methods, findings, cost lines, yearly
+running-cost lines, site survey fields).
 
 The names live in ``elevator_eval/rules/vocabulary/labels.json``; the window, the documents
 and the command line all take them from here, so that a heating pipe is 暖气管 and a "no"
@@ -24,6 +25,9 @@ KINDS = (
     "entry_modes",
     "methods",
     "findings",
+    "cost_items",
+    "annual_items",
+    "site_fields",
 )
 NO_VOTE = "none"
 """Code of "did not take part" in the ``votes`` table (the model's ``vote`` is ``None``)."""

@@ -67,7 +67,7 @@ def test_the_catalogue_is_a_rule_file_with_its_source():
     [
         (
             InputError("households[3].area_m2", "must be a number, got 'abc'"),
-            "households[3].area_m2：须为数字，填的是 'abc'",
+            "第 4 户·专有部分面积（households[3].area_m2）：须为数字，填的是 'abc'",
             "households[3].area_m2: must be a number, got 'abc'",
         ),
         (
@@ -77,7 +77,7 @@ def test_the_catalogue_is_a_rule_file_with_its_source():
         ),
         (  # a message inside a message
             InputError("rules", "GY-3-1: must be text"),
-            "rules：GY-3-1：须为文字",
+            "规则集（rules）：GY-3-1：须为文字",
             "rules: GY-3-1: must be text",
         ),
         (  # two values, in the order Chinese puts them

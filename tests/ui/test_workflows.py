@@ -235,7 +235,7 @@ def test_autosave_and_recovery_after_a_crash(make_main_window, tmp_path):
         (
             "zh",
             "部分单元未生成",
-            "1 个单元的数据有误，未生成文件：\nXFL-4-2：households[1].vote：业主 'O-101' 名下各户的"
+            "1 个单元的数据有误，未生成文件：\nXFL-4-2：第 2 户·表决意见（households[1].vote）：业主 'O-101' 名下各户的"
             "表决票不一致（101 为 'yes'，102 为 'no'）；一名业主只能投一票",
         ),
         (
@@ -286,7 +286,7 @@ def test_a_batch_with_many_bad_units_names_ten_and_counts_the_rest(
     lines = text.splitlines()
     assert title == "部分单元未生成" and lines[0] == "12 个单元的数据有误，未生成文件："
     assert len(lines) == 12 and lines[-1] == "……另有 2 个单元"
-    assert all("households[1].vote：" in line for line in lines[1:11])
+    assert all("第 2 户·表决意见（households[1].vote）：" in line for line in lines[1:11])
 
 
 def test_event_loop_keeps_turning_while_proposals_are_written(make_main_window, qtbot, tmp_path):
