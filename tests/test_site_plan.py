@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from elevator_eval import error_text
 from elevator_eval.cli import run_command
 from elevator_eval.errors import InputError
 from elevator_eval.site.measure import fire_lane_width_after, measure
@@ -86,6 +87,19 @@ def test_bad_plan_exits_2_naming_the_field(tmp_path, mutate, field):
     with pytest.raises(InputError) as e:
         loads_unit(json.dumps(d))
     assert e.value.field == field
+
+
+def test_a_bow_tie_is_refused_at_the_point_where_its_edges_cross():
+    """The square's corners taken in the wrong order: its edges cross at its centre."""
+    d = raw()
+    d["site"]["plan"]["buildings"][1]["footprint"] = [[0, 0], [10, 10], [10, 0], [0, 10]]
+    with pytest.raises(InputError) as e:
+        loads_unit(json.dumps(d))
+    assert e.value.message == "crosses itself at (5, 5)"
+    assert error_text.error_text(e.value, "zh") == (
+        "场地·总平面·第 2 栋建筑·轮廓（site.plan.buildings[1].footprint）："
+        "边线在 (5, 5) 处交叉，不是简单多边形"
+    )
 
 
 def test_plan_is_written_back_losslessly():

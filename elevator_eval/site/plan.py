@@ -9,6 +9,7 @@ unit file is written back unchanged; :func:`plan_of` parses it on demand.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -104,6 +105,10 @@ def _point(value: object, f: str) -> Point:
     )
 
 
+_CROSSING = re.compile(r"(?:Ring )?Self-intersection\[(\S{1,40}) (\S{1,40})\]")
+"""GEOS's reason for a polygon whose edges cross, with the point where they do."""
+
+
 def polygon(value: object, f: str) -> tuple[Point, ...]:
     """A simple polygon of at least three corners with a positive area.
 
@@ -123,7 +128,11 @@ def polygon(value: object, f: str) -> tuple[Point, ...]:
 
     poly = Polygon(pts)
     if not poly.is_valid:
-        raise InputError(f, f"is not a simple polygon ({explain_validity(poly)})")
+        reason = explain_validity(poly)  # "Self-intersection[5 5]"
+        crossing = _CROSSING.fullmatch(reason)
+        if crossing is not None:
+            raise InputError(f, f"crosses itself at ({crossing[1]}, {crossing[2]})")
+        raise InputError(f, f"is not a simple polygon ({reason})")
     if poly.area <= 0:
         raise InputError(f, "has no area")
     return tuple(pts)

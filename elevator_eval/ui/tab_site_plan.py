@@ -399,7 +399,7 @@ class SitePlanTab(UnitTab):
             from . import labels
 
             names = [labels.pipe_label(k) for k in v["pipes_in_footprint"]]
-            parts.append(self.tr("井道内管线：{0}").format(", ".join(names) or "—"))
+            parts.append(self.tr("井道内管线：{0}").format(i18n.listing(names) or "—"))
         if v.get("occupies_private_courtyard"):
             parts.append(self.tr("占用私家庭院"))
         self.measured.setText(self.tr("实测：") + i18n.clauses(parts))

@@ -87,7 +87,8 @@ def test_bad_footprint_is_refused_with_the_field_named(make_main_window, qtbot):
     qtbot.mouseClick(tab.new_button, Qt.LeftButton)
     n = w.doc.undo_stack.count()
     tab.buildings.item(0, 3).setText("0,0; 10,10; 10,0; 0,10")  # a bow tie
-    assert "site.plan.buildings[0].footprint" in tab.status.text()
+    # the row's building and its outline by name, then the path in the file
+    assert "第 1 栋建筑·轮廓（site.plan.buildings[0].footprint）：" in tab.status.text()
     assert w.doc.undo_stack.count() == n
 
 
@@ -173,6 +174,17 @@ def test_the_english_window_reads_as_english(make_main_window, qtbot):
     assert tab.sun_label.text().endswith("0 windows fall below the standard")
     titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
     assert "Site plan and sunlight" in titles
+
+
+def test_the_chinese_window_lists_the_pipes_with_the_chinese_comma(make_main_window, qtbot):
+    """DH-1-1's shaft crosses a water pipe and a telecom cable (the sample's plan)."""
+    w = make_main_window("sample")
+    w.show_unit("DH-1-1", tab="site_plan")
+    tab = w.view("unit").tab("site_plan")
+    _wait_sun(qtbot, tab)
+    measured = tab.measured.text()
+    assert "井道内管线：给水管、通信线缆" in measured
+    assert ", " not in measured and "; " not in measured
 
 
 def test_the_candidates_titles_are_whole(make_main_window):
