@@ -11,6 +11,7 @@ from ..consent import ConsentResult
 from ..errors import InputError
 from ..model import PIPE_TYPES, Project, Unit
 from ..money import to_decimal
+from ..vocabulary import pairs
 from .assumptions import (
     deep_merge,
     horizon,
@@ -157,6 +158,7 @@ def _now_items(unit: Unit, a: dict[str, Any], over: dict[str, Any]) -> list[Cost
 
     def from_line(key: str, title_zh: str, title_en: str) -> CostItem:
         mode = given[key]
+        line_zh, line_en = pairs("cost_items").get(key, (key, key))  # the line's own name
         return CostItem(
             key,
             "now",
@@ -165,9 +167,9 @@ def _now_items(unit: Unit, a: dict[str, Any], over: dict[str, Any]) -> list[Cost
             (mode * s_lo).quantize(_ONE),
             mode,
             (mode * s_hi).quantize(_ONE),
-            f"unit cost line costs.items_yuan.{key}; low/high × {s_lo}/{s_hi} (assumption)",
-            f"本单元造价分项“{title_zh}”为最可能值，低值、高值取其 {s_lo} 倍、{s_hi} 倍"
-            "（经验假设）",
+            f"the unit's cost line “{line_en}” as the most likely value, low and high"
+            f" {s_lo} and {s_hi} times it (assumption)",
+            f"本单元造价分项“{line_zh}”为最可能值，低值、高值取其 {s_lo} 倍、{s_hi} 倍（经验假设）",
         )
 
     if "pipe_relocation" in given and not over_pipe:

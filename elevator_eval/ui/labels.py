@@ -82,7 +82,7 @@ def public_source(text: str) -> str:
     # "domain reference §2.2(b)" and the working-note tags after it ("W4", "W1–W2"); the
     # geometry notes and the unit-format contract are the project's papers too
     ref = (
-        r"(?:(?:domain|geometry) reference|unit-format contract) §[0-9.]+(?:–§?[0-9.]+)?"
+        r"(?:(?:domain|geometry) reference|unit-format contract) §[0-9.]+(?:[–/]§?[0-9.]+)*"
         r"(?:\([a-z]\))?(?:\s*,\s*(?:worked example )?W[0-9]+(?:–W?[0-9]+)?)?"
     )
     text = re.sub(r"\s*;\s*" + ref, "", text)

@@ -89,7 +89,7 @@ class CostsTab(SubsidyEdits, UnitTab):
             self.tr("楼层受益系数；空白时使用所选系数表（应用默认表见规则集）")
         )
         self.coeffs.horizontalHeaderItem(2).setToolTip(
-            self.tr("免缴楼层不分摊建设费用（常见为一层，见领域参考 §2.3）")
+            self.tr("免缴楼层不分摊建设费用（常见为一层；有的地方一、二层都不出资）")
         )
         self.coeffs.verticalHeader().hide()
         self.coeffs.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
@@ -152,7 +152,9 @@ class CostsTab(SubsidyEdits, UnitTab):
             w.editingFinished.connect(self._compensation_edited)
         self.comp_mode.currentIndexChanged.connect(lambda _i: self._compensation_edited())
         self.comp_mode.setToolTip(
-            self.tr("低层住户补偿（领域参考 §2.3），由付费住户按分摊比例出资")
+            self.tr(
+                "给低层住户的补偿，由付费住户按各自的分摊比例出资（各地做法不一，由业主协商确定）"
+            )
         )
 
     def _settings_panel(self) -> QScrollArea:

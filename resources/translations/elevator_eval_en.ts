@@ -604,10 +604,6 @@
         <translation>Floor benefit coefficient; blank uses the chosen table (app default table, see the rules)</translation>
     </message>
     <message>
-        <source>免缴楼层不分摊建设费用（常见为一层，见领域参考 §2.3）</source>
-        <translation>Exempt floors pay no capital share (commonly the ground floor, domain reference §2.3)</translation>
-    </message>
-    <message>
         <source>补贴</source>
         <translation>Subsidies</translation>
     </message>
@@ -656,8 +652,12 @@
         <translation>Receiving floors, e.g. 1,2</translation>
     </message>
     <message>
-        <source>低层住户补偿（领域参考 §2.3），由付费住户按分摊比例出资</source>
-        <translation>Compensation for low floors (domain reference §2.3), paid by the paying households in proportion to their shares</translation>
+        <source>免缴楼层不分摊建设费用（常见为一层；有的地方一、二层都不出资）</source>
+        <translation>Exempt floors pay no capital share (commonly the ground floor; in some places the first two floors pay nothing)</translation>
+    </message>
+    <message>
+        <source>给低层住户的补偿，由付费住户按各自的分摊比例出资（各地做法不一，由业主协商确定）</source>
+        <translation>Compensation for the low floors, paid by the paying households in proportion to their shares (practice differs from place to place; the owners agree on it)</translation>
     </message>
     <message>
         <source>分摊方法</source>

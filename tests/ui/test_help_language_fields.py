@@ -164,8 +164,45 @@ def test_sources_in_the_window_leave_internal_references_out(make_main_window):
     )
     assert labels.public_source("splits (domain reference §2.2(c), W1–W2)") == "splits"
     assert labels.public_source("owners (domain reference §2.1–§2.2)") == "owners"
+    assert labels.public_source("a shaft (geometry reference §0/§3, as quoted)") == (
+        "a shaft (as quoted)"
+    )
     assert (
         labels.public_source("app default: every household pays the same")
         == "本程序默认值（经验值）"
     )
     assert labels.public_source("《民法典》第二百七十八条") == "《民法典》第二百七十八条"
+
+
+def test_no_source_of_the_shipped_rules_shows_the_projects_own_papers(make_main_window):
+    """Every ``source`` of every shipped rule file, as the window shows it (English window):
+    no cross-reference to the project's research notes or its contract survives, whatever
+    the file's nesting (the pre-installation sources said "per domain research §5")."""
+    import json
+    import re
+
+    from elevator_eval.ruledata import rules_dir
+    from elevator_eval.ui import labels
+
+    make_main_window(lang="en")
+    internal = re.compile(
+        r"(?:domain|geometry) (?:reference|research)|research notes|unit-format|contract §"
+        r"|worked example W|[(/]/?§|\bW[0-9]+\b|\(\s*[,;]"
+    )
+
+    def sources(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key.startswith("source") and isinstance(value, str):
+                    yield value
+                else:
+                    yield from sources(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from sources(value)
+
+    files = sorted(rules_dir().rglob("*.json"))
+    found = [(f.name, s) for f in files for s in sources(json.loads(f.read_text("utf-8")))]
+    assert len(found) > 100
+    shown = [(name, labels.public_source(s)) for name, s in found]
+    assert [(name, s) for name, s in shown if internal.search(s)] == []
