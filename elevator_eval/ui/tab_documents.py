@@ -119,6 +119,7 @@ class DocumentsTab(UnitTab):
 
     def schedule_preview(self) -> None:
         if self.isVisible():
+            self.status.setText(self.tr("正在生成预览…"))  # at once, not after the pause
             self._timer.start()
 
     def _snapshot(self):

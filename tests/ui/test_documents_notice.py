@@ -27,3 +27,20 @@ def test_refused_notice_and_progress_notice(make_main_window, qtbot):
         timeout=60_000,
     )
     assert tab.pdf.pageCount() >= 1
+
+
+def test_the_preview_says_it_is_coming_as_soon_as_the_tab_opens(make_main_window, qtbot):
+    """The preview waits for a pause in the choices (400 ms) before it is written: the
+    status says so at once instead of leaving an empty grey page without a word."""
+    from PySide6.QtPdf import QPdfDocument
+
+    w = make_main_window("sample")
+    w.show_unit("GY-3-1", tab="documents")
+    tab = w.view("unit").tab("documents")
+    assert tab.isVisible() and tab.status.text() == "正在生成预览…"
+    qtbot.waitUntil(
+        lambda: tab.pdf.status() == QPdfDocument.Status.Ready and "共" in tab.status.text(),
+        timeout=60_000,
+    )
+    _pick(tab, "notice")  # another choice: said at once again
+    assert tab.status.text() == "正在生成预览…"
