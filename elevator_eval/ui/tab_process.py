@@ -240,8 +240,8 @@ class ProcessTab(UnitTab):
                     o.name,
                     o.household,
                     o.text,
-                    f"{o.reply} {o.reply_date or ''}".strip(),
-                    f"{o.resolution} {o.resolved_date or ''}".strip(),
+                    _dated(o.reply, o.reply_date),
+                    _dated(o.resolution, o.resolved_date),
                 ]
                 for o in pd.objections
             ],
@@ -343,3 +343,9 @@ class ProcessTab(UnitTab):
             return
         open_b[0].resolved = self.date.date().toString("yyyy-MM-dd")
         self._store(pd, self.tr("解除阻碍"))
+
+
+def _dated(text: str, day: str | None) -> str:
+    """A reply or a result with its date in brackets after it: ``同意调整（2026-04-17）``."""
+    text = (text or "").strip()
+    return f"{text}{i18n.aside(day)}" if text and day else text or (day or "")

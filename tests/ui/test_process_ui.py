@@ -77,6 +77,8 @@ def test_objection_blocks_until_resolved_in_the_unit_tab(make_main_window, qtbot
     ob = read_process(w.doc.unit("DH-1-1")).objections[0]
     assert ob.status == "answered" and ob.reply == "Compensation as the street rule"
     assert "尚不能推进" not in tab.next_label.text()
+    reply = tab.objections.item(0, 6).text()  # the reply, its date in brackets after it
+    assert reply == f"Compensation as the street rule（{ob.reply_date}）" and ob.reply_date
     # record a new objection through the form
     qtbot.keyClicks(tab.ob_text, "Noise during works")
     qtbot.keyClicks(tab.ob_name, "Wang")
