@@ -153,10 +153,11 @@ class CanvassTab(UnitTab):
             self.needed.setText(needed_text(unit, self.doc.consent(self.unit_id), need))
         self.table.setRowCount(len(self.rows))
         bold = QBrush(QColor("#1F4E79"))
+        names = {h.owner: h.owner_name for h in unit.households if h.owner_name}
         for i, r in enumerate(self.rows):
             texts = [
                 self.tr("需争取") if r.needed else "",
-                r.owner,
+                names.get(r.owner, r.owner),  # by name, as the votes tab shows an owner
                 i18n.listing(r.doors),
                 f"{r.area_m2:.2f}",
                 self.vote_names[r.vote],
@@ -173,6 +174,8 @@ class CanvassTab(UnitTab):
                 if r.needed:
                     item.setForeground(bold)
                 item.setData(Qt.UserRole, r.owner)
+                if c == 1 and r.owner in names:
+                    item.setToolTip(self.tr("业主编号：{0}").format(r.owner))
                 self.table.setItem(i, c, item)
 
     def add_contact(self) -> bool:

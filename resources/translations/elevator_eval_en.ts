@@ -408,6 +408,10 @@
         <translation>Not interested</translation>
     </message>
     <message>
+        <source>业主编号：{0}</source>
+        <translation>Owner ID: {0}</translation>
+    </message>
+    <message>
         <source>记录 {0} 的走访</source>
         <translation>Log a contact with {0}</translation>
     </message>

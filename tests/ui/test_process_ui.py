@@ -96,6 +96,11 @@ def test_canvassing_list_and_logging_a_contact(make_main_window, qtbot):
     n = tab.table.rowCount()
     assert n >= 2 and tab.table.item(0, 0).text() == "需争取"
     assert "还需" in tab.needed.text()
+    # each owner to visit by name (the owner's number in the tooltip)
+    unit = w.doc.unit("DH-1-2")
+    first = unit.household(tab.rows[0].doors[0])
+    assert first.owner_name and tab.table.item(0, 1).text() == first.owner_name
+    assert tab.table.item(0, 1).toolTip() == f"业主编号：{first.owner}"
     # worded as the votes tab words it, with doors and names, not owner ids
     canvass_text = tab.needed.text()
     w.show_unit("DH-1-2", tab="votes")
