@@ -33,7 +33,7 @@ translate = QCoreApplication.translate
 
 def stage_name(rules, key: str) -> str:
     if key == "none":
-        return i18n.pick("未登记", "not started")
+        return i18n.pick("未登记", "Not started")
     st = rules.stage(key)
     return i18n.pick(st.zh, st.en)
 
