@@ -96,11 +96,15 @@ def owners_of(unit: Unit) -> list[Owner]:
             )
             continue
         if h.vote != o.vote:
+            votes = pairs("votes")  # the votes by their names in the Chinese text
+            said = {v: votes.get(v, (repr(v), ""))[0] for v in (o.vote, h.vote)}
             raise InputError(
                 f"households[{i}].vote",
                 f"owner {oid!r} has households with different votes "
                 f"({o.vote!r} for {o.households[0]}, {h.vote!r} for {h.id}); "
                 f"one owner casts one vote",
+                message_zh=f"业主 {oid} 名下各户的表决票不一致（{o.households[0]} 为"
+                f"“{said[o.vote]}”，{h.id} 为“{said[h.vote]}”）；一名业主只能投一票",
             )
         o.area_m2 += h.area_m2
         o.affected = o.affected or bool(h.exclusive_part_affected)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -257,3 +258,22 @@ def test_an_error_crosses_to_another_process_whole():
         assert type(back) is type(e) and str(back) == str(e) and vars(back) == vars(e)
         for lang in ("zh", "en"):
             assert error_text.error_text(back, lang) == error_text.error_text(e, lang)
+
+
+def test_one_owners_two_votes_are_named_by_their_words_in_chinese():
+    """The clerk reads 同意 and 反对, not the file's codes; the command line keeps them."""
+    from elevator_eval.consent import owners_of
+    from elevator_eval.unitfile import unit_from_dict
+
+    data = json.loads((Path(__file__).parent / "data" / "xingfuli-3-2.unit.json").read_text())
+    first, second = data["households"][:2]
+    second["owner"] = first["owner"]
+    first["vote"], second["vote"] = "yes", None
+    with pytest.raises(InputError) as e:
+        owners_of(unit_from_dict(data))
+    owner = first["owner"]
+    assert error_text.error_text(e.value, "zh").endswith(
+        f"业主 {owner} 名下各户的表决票不一致（{first['id']} 为“同意”，{second['id']} 为“未参与”）"
+        "；一名业主只能投一票"
+    )
+    assert f"('yes' for {first['id']}, None for {second['id']})" in str(e.value)

@@ -235,8 +235,8 @@ def test_autosave_and_recovery_after_a_crash(make_main_window, tmp_path):
         (
             "zh",
             "部分单元未生成",
-            "1 个单元的数据有误，未生成文件：\nXFL-4-2：第 2 户·表决意见（households[1].vote）：业主 'O-101' 名下各户的"
-            "表决票不一致（101 为 'yes'，102 为 'no'）；一名业主只能投一票",
+            "1 个单元的数据有误，未生成文件：\nXFL-4-2：第 2 户·表决意见（households[1].vote）："
+            "业主 O-101 名下各户的表决票不一致（101 为“同意”，102 为“反对”）；一名业主只能投一票",
         ),
         (
             "en",
