@@ -290,19 +290,20 @@ class CostsTab(SubsidyEdits, UnitTab):
             ex.setData(Qt.UserRole, floor)
             self.coeffs.setItem(r, 2, ex)
         self.coeff_source.setText(
-            self.tr("系数来自系数表：{0}（修改任一系数即改为本单元自定系数）").format(
-                self._table_title(table)
+            self.tr("系数来自系数表“{0}”{1}；修改任一系数即改为本单元自定系数").format(
+                *self._table_title(table)
             )
             if table
             else self.tr("本单元自定系数")
         )
 
-    def _table_title(self, name: str) -> str:
-        """A coefficient table by its title in the window's language, with its name."""
+    def _table_title(self, name: str) -> tuple[str, str]:
+        """A coefficient table's title in the window's language and its name in brackets
+        (the name the settings and the command line know it by)."""
         for rf in choices("coefficients", self.doc.project.settings):
             if rf.name == name:
-                return i18n.pick(rf.title_zh, rf.title_en) + i18n.aside(name)
-        return name
+                return i18n.pick(rf.title_zh, rf.title_en), i18n.aside(name)
+        return name, ""
 
     def _fill_subsidies(self, unit) -> None:
         lines = self.result.subsidy_lines if self.result is not None else []

@@ -94,10 +94,12 @@ def test_the_sharing_methods_web_address_stays_in_its_tooltip(make_main_window, 
         assert tip.startswith("原始资料：") and is_chinese_only(URL.sub("", tip)), tip
     else:
         assert "domain reference" not in tip and not re.search(r"[\u4e00-\u9fff]", tip), tip
-    assert tab.coeff_source.text().startswith(
-        "系数来自系数表：默认系数表（广州东圃丽江新村表外推）（app-default）"
+    assert tab.coeff_source.text() == (
+        "系数来自系数表“默认系数表（广州东圃丽江新村表外推）”（app-default）；"
+        "修改任一系数即改为本单元自定系数"
         if lang == "zh"
-        else "Coefficients from table: Default table (Guangzhou Dongpu table, extended) (app-default)"
+        else "Coefficients from the table “Default table (Guangzhou Dongpu table, extended)”"
+        " (app-default); editing one makes them this unit's own"
     )
 
 
