@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from json_paths import REMOVE, paths, put
 
 from elevator_eval import error_text, ruledata
 from elevator_eval.errors import InputError
@@ -80,27 +81,7 @@ def test_the_window_shows_the_name_then_the_path_and_english_the_path_alone():
     assert error_text.error_text(unnamed, "zh") == "households[0].favourite_colour：须为文字"
 
 
-def _leaves(obj, path=()):
-    yield path
-    if isinstance(obj, dict):
-        for key, value in obj.items():
-            yield from _leaves(value, (*path, key))
-    elif isinstance(obj, list):
-        for i, value in enumerate(obj):
-            yield from _leaves(value, (*path, i))
-
-
-def _set(data, path, value):
-    for part in path[:-1]:
-        data = data[part]
-    if value is _REMOVE:
-        del data[path[-1]]
-    else:
-        data[path[-1]] = value
-
-
-_REMOVE = object()
-BAD_VALUES = (None, [], {}, "x", "", -1, 0, 10**12, True, [[1]], _REMOVE)
+BAD_VALUES = (None, [], {}, "x", "", -1, 0, 10**12, True, [[1]], REMOVE)
 
 
 def test_every_field_a_unit_file_is_refused_for_has_a_chinese_name():
@@ -110,10 +91,10 @@ def test_every_field_a_unit_file_is_refused_for_has_a_chinese_name():
     seen = set()
     for name in EXAMPLES:
         example = json.loads((DATA / name).read_text(encoding="utf-8"))
-        for path in list(_leaves(example))[1:]:
+        for path in list(paths(example))[1:]:
             for value in BAD_VALUES:
                 data = copy.deepcopy(example)
-                _set(data, path, value)
+                put(data, path, value)
                 try:
                     unit_from_dict(data)
                 except InputError as e:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from json_paths import REMOVE, paths, put
 
 from elevator_eval.cli import run_command
 
@@ -37,34 +38,13 @@ ODD = [
 ]
 
 
-def _paths(obj, prefix=()):
-    yield prefix
-    if isinstance(obj, dict):
-        for k, v in obj.items():
-            yield from _paths(v, (*prefix, k))
-    elif isinstance(obj, list):
-        for i, v in enumerate(obj):
-            yield from _paths(v, (*prefix, i))
-
-
-PATHS = [p for p in _paths(BASE["site"]["plan"]) if p]
-
-
-def _set(obj, path, value):
-    for k in path[:-1]:
-        obj = obj[k]
-    if isinstance(obj, dict) and value is ...:
-        obj.pop(path[-1], None)
-    elif value is ...:
-        return
-    else:
-        obj[path[-1]] = value
+PATHS = [p for p in paths(BASE["site"]["plan"]) if p]
 
 
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(
-        st.tuples(st.sampled_from(PATHS), st.sampled_from([*ODD, ...])), min_size=1, max_size=3
+        st.tuples(st.sampled_from(PATHS), st.sampled_from([*ODD, REMOVE])), min_size=1, max_size=3
     ),
     st.sampled_from(["sunlight", "assess"]),
 )
@@ -72,7 +52,7 @@ def test_mutated_plans_never_crash(tmp_path_factory, mutations, command):
     d = copy.deepcopy(BASE)
     for path, value in mutations:
         try:
-            _set(d["site"]["plan"], path, copy.deepcopy(value))
+            put(d["site"]["plan"], path, copy.deepcopy(value))
         except (KeyError, IndexError, TypeError):
             pass
     p = tmp_path_factory.mktemp("fuzz") / "u.unit.json"
