@@ -71,10 +71,11 @@ def method_label(method: str) -> str:
 
 def public_source(text: str) -> str:
     """A rule's source as the window shows it: the project's internal cross-references
-    ("domain reference §2.2(a)") left out; an app default says so in the window's language.
+    ("domain reference §2.2(a)") left out, a web page's grade (``[C]``) in words; an app
+    default says so in the window's language.
 
-    >>> public_source("a scheme (https://x.cn [C]; domain reference §2.2(a))")
-    'a scheme (https://x.cn [C])'
+    >>> public_source("a scheme (https://x.cn; domain reference §2.2(a))")
+    'a scheme (https://x.cn)'
     """
     import re
 
@@ -88,11 +89,22 @@ def public_source(text: str) -> str:
     text = re.sub(r"\s*;\s*" + ref, "", text)
     text = re.sub(ref + r"\s*[;,]?\s*", "", text)
     text = re.sub(r"\s*\(\s*\)", "", text).strip()
+    text = re.sub(r"\s*\[([ABC](?:/[ABC])*)\]", _grade_words, text)
     if text.lower().startswith("app default"):
         rest = text.split(":", 1)[1].strip() if ":" in text else ""
         prefix = translate("Labels", "本程序默认值（经验值）")
         return f"{prefix}: {rest}" if rest and i18n.lang() == "en" else prefix
     return text
+
+
+def _grade_words(match) -> str:
+    """A web source's grade (``[A]`` … ``[C]``, as the rule files note it) in words."""
+    words = {
+        "A": translate("Labels", "政府网站或主流媒体"),
+        "B": translate("Labels", "行业媒体或转载"),
+        "C": translate("Labels", "未经核实的网页"),
+    }
+    return i18n.aside(i18n.pick("或", " or ").join(words[g] for g in match.group(1).split("/")))
 
 
 def source_as_found(text: str) -> str:

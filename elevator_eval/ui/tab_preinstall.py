@@ -178,7 +178,9 @@ class PreinstallTab(UnitTab):
             ]
             for c, v in enumerate(cells):
                 cell = QTableWidgetItem(v)
-                cell.setToolTip(self.tr("依据：{0}").format(it.basis(i18n.lang())))
+                cell.setToolTip(
+                    self.tr("依据：{0}").format(labels.public_source(it.basis(i18n.lang())))
+                )
                 if c:
                     cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.items.setItem(r, c, cell)

@@ -1226,6 +1226,18 @@ Nothing was saved; use Save As for a new file, or overwrite after confirming.</t
         <translation>Not given</translation>
     </message>
     <message>
+        <source>政府网站或主流媒体</source>
+        <translation>government site or major media</translation>
+    </message>
+    <message>
+        <source>行业媒体或转载</source>
+        <translation>trade press or a reprint</translation>
+    </message>
+    <message>
+        <source>未经核实的网页</source>
+        <translation>unverified web page</translation>
+    </message>
+    <message>
         <source>原始资料：{0}</source>
         <translation>Found at: {0}</translation>
     </message>

@@ -236,9 +236,9 @@ def test_the_methods_source_is_named_by_title_in_the_windows_language(make_main_
 
 
 def test_city_subsidy_rules_cite_their_source_in_the_windows_language(make_main_window):
-    """The cities' subsidy rules are weakly sourced (web pages, tagged [A]–[C]): the Chinese
-    window says no official notice is named and gives the addresses alone; the English one
-    the source as found."""
+    """The cities' subsidy rules are weakly sourced (web pages, graded [A]–[C] in the files):
+    the Chinese window says no official notice is named and gives the addresses alone; the
+    English one the source as found, its grade in words."""
     import re
 
     from elevator_eval.language import is_chinese_only
@@ -259,4 +259,5 @@ def test_city_subsidy_rules_cite_their_source_in_the_windows_language(make_main_
     tab = _costs(w)
     tab.city_menu.aboutToShow.emit()
     tip = _menu_action(tab.city_menu, "beijing").toolTip()
-    assert tip.startswith("Source: http://dsknw.com/") and "[C]" in tip
+    assert tip.startswith("Source: http://dsknw.com/") and "(unverified web page)" in tip
+    assert "[C]" not in tip  # the grade in words

@@ -160,7 +160,7 @@ def test_sources_in_the_window_leave_internal_references_out(make_main_window):
     make_main_window()
     assert (
         labels.public_source("a scheme (https://x.cn/a [C]; domain reference §2.2(a))")
-        == "a scheme (https://x.cn/a [C])"
+        == "a scheme (https://x.cn/a（未经核实的网页）)"  # the grade in words
     )
     assert labels.public_source("splits (domain reference §2.2(c), W1–W2)") == "splits"
     assert labels.public_source("owners (domain reference §2.1–§2.2)") == "owners"
@@ -177,7 +177,8 @@ def test_sources_in_the_window_leave_internal_references_out(make_main_window):
 def test_no_source_of_the_shipped_rules_shows_the_projects_own_papers(make_main_window):
     """Every ``source`` of every shipped rule file, as the window shows it (English window):
     no cross-reference to the project's research notes or its contract survives, whatever
-    the file's nesting (the pre-installation sources said "per domain research §5")."""
+    the file's nesting (the pre-installation sources said "per domain research §5"), and a
+    web page's grade reads in words ("[C]" meant nothing to a reader)."""
     import json
     import re
 
@@ -187,7 +188,7 @@ def test_no_source_of_the_shipped_rules_shows_the_projects_own_papers(make_main_
     make_main_window(lang="en")
     internal = re.compile(
         r"(?:domain|geometry) (?:reference|research)|research notes|unit-format|contract §"
-        r"|worked example W|[(/]/?§|\bW[0-9]+\b|\(\s*[,;]"
+        r"|worked example W|[(/]/?§|\bW[0-9]+\b|\(\s*[,;]|\[[ABC](?:/[ABC])*\]"
     )
 
     def sources(node):
