@@ -63,7 +63,7 @@ class QuickStartDialog(QDialog):
             ),
             (
                 self.tr("5. 导出方案书"),
-                self.tr("“文档”预览方案书；文件 → 导出 PDF 选择保存位置。"),
+                self.tr("“文件与打印”预览方案书；菜单 文件 → 导出 PDF 选择保存位置。"),
                 self.go_documents,
             ),
         ]

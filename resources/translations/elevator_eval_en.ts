@@ -2719,8 +2719,8 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>5. Export the proposal</translation>
     </message>
     <message>
-        <source>“文档”预览方案书；文件 → 导出 PDF 选择保存位置。</source>
-        <translation>&quot;Documents&quot; previews the proposal; File → Export PDF asks where to save it.</translation>
+        <source>“文件与打印”预览方案书；菜单 文件 → 导出 PDF 选择保存位置。</source>
+        <translation>&quot;Documents&quot; previews the proposal; the menu File → Export PDF asks where to save it.</translation>
     </message>
     <message>
         <source>带我去</source>

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel
@@ -45,6 +47,22 @@ def test_quick_start_takes_a_newcomer_through_the_sample(make_main_window, qtbot
     assert klass[w.current_unit] == "difficult"  # the first difficult unit
     qtbot.mouseClick(dlg.buttons[4], Qt.LeftButton)  # 5. the proposal
     assert w.view("unit").current_tab_name() == "documents"
+    dlg.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_quick_start_names_each_tab_as_the_tab_reads(make_main_window, qtbot, lang):
+    """Steps 3–5 open a tab of the unit editor: each step's text quotes that tab's title
+    (step 5 said “文档” for the tab titled 文件与打印)."""
+    w = make_main_window("sample", lang=lang)
+    act(w, "actQuickStart").trigger()
+    dlg = w.findChild(QDialog, "QuickStartDialog")
+    for i in (2, 3, 4):
+        qtbot.mouseClick(dlg.buttons[i], Qt.LeftButton)
+        tabs = w.view("unit").tabs
+        title = tabs.tabText(tabs.currentIndex()).replace("&", "")
+        quoted = f"“{title}”" if lang == "zh" else f'"{title}"'
+        assert quoted in dlg.steps[i][1], (i, title, dlg.steps[i][1])
     dlg.close()
 
 
