@@ -86,9 +86,15 @@ class ProcurementView(ProcurementTables, QWidget):
         self.load_btn = QPushButton(self.tr("加载报价表…"))
         self.load_btn.setObjectName("LoadQuotes")
         self.load_btn.setToolTip(
-            self.tr("读取报价 Excel（模板见命令 elevator-eval quotes --template）")
+            self.tr("读取厂家填好的报价 Excel（空白模板用“保存报价模板…”生成）")
         )
         self.load_btn.clicked.connect(self.choose_quotes)
+        self.template_btn = QPushButton(self.tr("保存报价模板…"))
+        self.template_btn.setObjectName("SaveQuotesTemplate")
+        self.template_btn.setToolTip(
+            self.tr("保存空白的报价 Excel 模板（含各列说明），发给厂家填写")
+        )
+        self.template_btn.clicked.connect(lambda: self.save_template())
         self.print_quotes_btn = QPushButton(self.tr("打印报价比选…"))
         self.print_quotes_btn.setObjectName("PrintQuotes")
         self.print_quotes_btn.setToolTip(self.tr("把报价比较、全寿命成本与评分导出为 PDF"))
@@ -99,6 +105,7 @@ class ProcurementView(ProcurementTables, QWidget):
         self.print_census_btn.clicked.connect(lambda: self._window_call("export_census_pdf"))
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.template_btn)
         top.addWidget(self.load_btn)
         top.addWidget(self.print_quotes_btn)
         top.addWidget(self.print_census_btn)
@@ -282,6 +289,29 @@ class ProcurementView(ProcurementTables, QWidget):
             return
         self.recompute()
 
+    def save_template(self) -> Path | None:
+        """Ask where, then write the blank quotes workbook (the command line's
+        ``quotes --template``); the status line says where it went."""
+        from ..io.quotes_xlsx import write_quote_template
+        from .exporting import ask_save_path
+
+        path = ask_save_path(
+            self.window(),
+            self.tr("保存报价模板"),
+            i18n.pick("报价模板.xlsx", "quotes-template.xlsx"),
+            "Excel (*.xlsx)",
+            ".xlsx",
+        )
+        if path is None:
+            return None
+        try:
+            out = write_quote_template(path)
+        except OSError as e:
+            self.status.setText(self.tr("无法保存模板：{0}").format(i18n.error_text(e)))
+            return None
+        self.status.setText(self.tr("已保存报价模板 {0}").format(out))
+        return out
+
     def choose_quotes(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("加载报价表"), "", "Excel (*.xlsx)")
         if path:
@@ -301,11 +331,8 @@ class ProcurementView(ProcurementTables, QWidget):
             self._remembered_path = self.quotes_path.resolve()
         self.quote_errors = errors
         if errors:
-            lines = [
-                f"{e.row}{getattr(e, 'column', '')}: "
-                f"{i18n.pick(getattr(e, 'message_zh', ''), getattr(e, 'message_en', ''))}"
-                for e in errors[:20]
-            ]
+            # each cell by its place: 第 7 行，C 列（price_yuan）：… / row 7, column C …
+            lines = [i18n.pick(e.text_zh(), str(e)) for e in errors[:20]]
             self.status.setText(
                 self.tr("报价表有 {0} 处错误，未加载：").format(len(errors))
                 + "\n"

@@ -2278,8 +2278,16 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Load quotes…</translation>
     </message>
     <message>
-        <source>读取报价 Excel（模板见命令 elevator-eval quotes --template）</source>
-        <translation>Read a quotes workbook (template: elevator-eval quotes --template)</translation>
+        <source>读取厂家填好的报价 Excel（空白模板用“保存报价模板…”生成）</source>
+        <translation>Read the quotes workbook the suppliers filled in (make the blank template with &quot;Save quotes template…&quot;)</translation>
+    </message>
+    <message>
+        <source>保存报价模板…</source>
+        <translation>Save quotes template…</translation>
+    </message>
+    <message>
+        <source>保存空白的报价 Excel 模板（含各列说明），发给厂家填写</source>
+        <translation>Save the blank quotes workbook (with what each column means) to send to the suppliers</translation>
     </message>
     <message>
         <source>绿：适配；红：不适配；黄：缺少踏勘数据。井道外廓须小于可用场地（GB 50763-2012 第3.7.2条无障碍轿厢）</source>
@@ -2320,6 +2328,18 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>修改比选参数</source>
         <translation>Change the comparison settings</translation>
+    </message>
+    <message>
+        <source>保存报价模板</source>
+        <translation>Save quotes template</translation>
+    </message>
+    <message>
+        <source>无法保存模板：{0}</source>
+        <translation>Could not save the template: {0}</translation>
+    </message>
+    <message>
+        <source>已保存报价模板 {0}</source>
+        <translation>Quotes template saved: {0}</translation>
     </message>
     <message>
         <source>加载报价表</source>

@@ -489,3 +489,38 @@ def test_procurement_scores_weights_and_quotes_are_saved_with_the_project(
         w.doc.undo_stack.undo()
     assert _score_cell(v, first, "技术评分（0–100）").text() == ""
     assert w.doc.project.settings["procurement"]["scores"] == {}
+
+
+def test_the_quotes_template_is_saved_from_the_window_filled_in_and_loaded(
+    make_main_window, qtbot, monkeypatch, tmp_path
+):
+    """The blank workbook the command line writes with ``quotes --template``: a clerk saves
+    it from the procurement view, a supplier fills a row, the view reads it back; a bad cell
+    is named by its row and column in the window's language."""
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    from elevator_eval.io.quotes_xlsx import HEADER_ROWS, KEYS
+
+    out = tmp_path / "报价模板"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    w = make_main_window()
+    w.show_procurement()
+    v = w.view("procurement")
+    qtbot.mouseClick(v.template_btn, Qt.LeftButton)
+    path = tmp_path / "报价模板.xlsx"
+    assert v.status.text() == f"已保存报价模板 {path}"
+    sample = openpyxl.load_workbook(resource_path("sample", "quotes.xlsx")).active
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    row = HEADER_ROWS + 1
+    for j in range(1, len(KEYS) + 1):  # the sample's first product, typed into the template
+        ws.cell(row=row, column=j, value=sample.cell(row=row, column=j).value)
+    wb.save(path)
+    assert v.load_quotes(path) and len(v.products) == 1
+    price = KEYS.index("equipment_yuan") + 1
+    ws.cell(row=row, column=price, value="便宜")
+    wb.save(path)
+    assert not v.load_quotes(path)
+    letter = openpyxl.utils.get_column_letter(price)
+    assert f"第 {row} 行，{letter} 列（equipment_yuan）：" in v.status.text()
