@@ -167,7 +167,7 @@ def _now_items(unit: Unit, a: dict[str, Any], over: dict[str, Any]) -> list[Cost
             (mode * s_lo).quantize(_ONE),
             mode,
             (mode * s_hi).quantize(_ONE),
-            f"the unit's cost line “{line_en}” as the most likely value, low and high"
+            f'the unit\'s cost line "{line_en}" as the most likely value, low and high'
             f" {s_lo} and {s_hi} times it (assumption)",
             f"本单元造价分项“{line_zh}”为最可能值，低值、高值取其 {s_lo} 倍、{s_hi} 倍（经验假设）",
         )

@@ -737,7 +737,7 @@
     </message>
     <message>
         <source>系数来自系数表“{0}”{1}；修改任一系数即改为本单元自定系数</source>
-        <translation>Coefficients from the table “{0}”{1}; editing one makes them this unit&apos;s own</translation>
+        <translation>Coefficients from the table &quot;{0}&quot;{1}; editing one makes them this unit&apos;s own</translation>
     </message>
     <message>
         <source>本单元自定系数</source>

@@ -68,7 +68,7 @@ def test_the_chinese_window_cites_in_chinese_only(make_main_window):
         ("zh", "依据：本单元造价分项“底坑”为最可能值，低值、高值取其 0.8 倍、1.3 倍（经验假设）"),
         (
             "en",
-            "Source: the unit's cost line “Pit” as the most likely value, low and high 0.8 and"
+            'Source: the unit\'s cost line "Pit" as the most likely value, low and high 0.8 and'
             " 1.3 times it (assumption)",
         ),
     ],
@@ -98,7 +98,7 @@ def test_the_sharing_methods_web_address_stays_in_its_tooltip(make_main_window, 
         "系数来自系数表“默认系数表（广州东圃丽江新村表外推）”（app-default）；"
         "修改任一系数即改为本单元自定系数"
         if lang == "zh"
-        else "Coefficients from the table “Default table (Guangzhou Dongpu table, extended)”"
+        else 'Coefficients from the table "Default table (Guangzhou Dongpu table, extended)"'
         " (app-default); editing one makes them this unit's own"
     )
 
