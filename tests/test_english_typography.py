@@ -30,3 +30,24 @@ def test_english_proposals_print_no_curly_quotes():
         text = " ".join(pg.extract_text() for pg in PdfReader(io.BytesIO(buf.getvalue())).pages)
         assert "Practice value" in text
         assert not any(c in text for c in "“”‘’"), unit.id
+
+
+def test_the_english_code_writes_no_curly_quote_outside_chinese_text():
+    """Every line of the package's code and rule files that holds a curly quote also holds
+    Chinese: an English text (a resident's report said “东湖街道…” around the project's
+    name, in the English report) uses straight quotes."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "elevator_eval"
+    chinese = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+    files = [*root.rglob("*.py"), *(root / "rules").rglob("*.json")]
+    found = [
+        (f.name, n, line.strip())
+        for f in files
+        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
+        if any(c in line for c in "“”‘’")
+        and not chinese.search(line)
+        and not line.strip().startswith("#")
+    ]
+    assert found == []

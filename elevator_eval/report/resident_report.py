@@ -61,7 +61,7 @@ def build_resident_report(record: dict[str, Any], *, out, lang: str = "zh") -> N
                 f"项目“{record['project']}”中与您有关的全部个人信息（截至 {today_iso()}）。"
                 "依据《中华人民共和国个人信息保护法》第四十四条、第四十五条提供。",
                 f"All personal information about you held in the project "
-                f"“{record['project']}” (as of {today_iso()}), provided under Articles "
+                f'"{record["project"]}" (as of {today_iso()}), provided under Articles '
                 "44 and 45 of the Personal Information Protection Law of the PRC.",
             ),
             "body",
