@@ -1,6 +1,7 @@
 """One vocabulary: the Chinese and English name of every code (pipes, votes, consent states,
 classes, severities, structures, entry modes, sharing methods, findings, cost lines, yearly
-running-cost lines, site survey fields).
+running-cost lines, site survey fields, a canvassing contact's channel, outcome and the
+concerns heard).
 
 The names live in ``elevator_eval/rules/vocabulary/labels.json``; the window, the documents
 and the command line all take them from here, so that a heating pipe is 暖气管 and a "no"
@@ -28,6 +29,9 @@ KINDS = (
     "cost_items",
     "annual_items",
     "site_fields",
+    "contact_channels",
+    "contact_outcomes",
+    "concerns",
 )
 NO_VOTE = "none"
 """Code of "did not take part" in the ``votes`` table (the model's ``vote`` is ``None``)."""

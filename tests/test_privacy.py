@@ -142,3 +142,36 @@ def test_command_line_error_masks_a_phone_number(tmp_path):
     out, err = io.StringIO(), io.StringIO()
     code = run_command("consent", [str(bad)], stdout=out, stderr=err)
     assert code == 2 and "13912345678" not in err.getvalue() and "error:" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("lang", "intent", "contact", "when"),
+    [
+        (
+            "zh",
+            "不愿意加装（2026-01-12，二维码）",
+            "2026-03-07 上门：同意；顾虑：费用",
+            "2026-03-05 19:30",
+        ),
+        (
+            "en",
+            "not interested (2026-01-12, 二维码)",
+            "2026-03-07 visit: agreed; concerns: cost",
+            "2026-03-05 19:30",
+        ),
+    ],
+)
+def test_the_residents_copy_writes_the_procedures_records_out_in_words(
+    path, tmp_path, lang, intent, contact, when
+):
+    """DH-1-2 601's intent and canvassing contact (the sample's), as a resident reads them:
+    the copy printed them as program data ("{'interested': False, …}")."""
+    from pypdf import PdfReader
+
+    out = tmp_path / f"copy-{lang}.pdf"
+    code, _out, err = _cli(path, "--resident", "DH-1-2:601", "-o", out, "--lang", lang)
+    assert code == 0, err
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    flat = " ".join(text.split())
+    assert intent in flat and contact in flat and when in flat
+    assert "{'" not in text and "[{" not in text and "'interested'" not in text

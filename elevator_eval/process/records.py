@@ -32,20 +32,12 @@ INTENT_KEY = "intent"
 CANVASS_KEY = "canvass"
 
 CHANNELS = ("visit", "phone", "online")
-"""Canvassing channels: 上门, 电话, 线上."""
-CHANNEL_ZH = {"visit": "上门", "phone": "电话", "online": "线上"}
+"""Canvassing channels: 上门, 电话, 线上 (their names: the vocabulary's
+``contact_channels``)."""
 OUTCOMES = ("agreed", "undecided", "refused", "no_contact")
-"""Outcome of a contact: 同意, 犹豫, 拒绝, 未联系上."""
-OUTCOME_ZH = {"agreed": "同意", "undecided": "犹豫", "refused": "拒绝", "no_contact": "未联系上"}
+"""Outcome of a contact: 同意, 犹豫, 拒绝, 未联系上 (``contact_outcomes``)."""
 CONCERNS = ("cost", "sunlight", "noise", "privacy", "compensation")
-"""Concern tags: 费用, 采光, 噪声, 隐私, 补偿."""
-CONCERN_ZH = {
-    "cost": "费用",
-    "sunlight": "采光",
-    "noise": "噪声",
-    "privacy": "隐私",
-    "compensation": "补偿",
-}
+"""Concern tags: 费用, 采光, 噪声, 隐私, 补偿 (``concerns``)."""
 
 # ------------------------------------------------------------------------------ stages
 

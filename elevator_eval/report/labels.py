@@ -15,6 +15,9 @@ SEVERITY = pairs("severities")
 YES_NO = {True: ("是", "yes"), False: ("否", "no"), None: ("未调查", "not surveyed")}
 
 PIPES = pairs("pipes")
+CONTACT_CHANNELS = pairs("contact_channels")
+CONTACT_OUTCOMES = pairs("contact_outcomes")
+CONCERNS = pairs("concerns")
 FINDINGS = pairs("findings")
 
 

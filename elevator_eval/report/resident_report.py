@@ -49,6 +49,79 @@ def _value(key: str, value: Any, t: Tr) -> str:
     return str(value)
 
 
+EXTRA_TITLES = {
+    "intent": ("意向登记", "Intent registration"),
+    "canvass": ("走访记录", "Canvassing contacts"),
+    "vote_proxy": ("委托表决", "Vote by proxy"),
+}
+"""What the procedure keeps on a household, by its title in the report."""
+
+
+def _extra(key: str, value: Any, t: Tr) -> tuple[str, str]:
+    """A record the procedure keeps on a household (``Household.extra``), as a label and a
+    readable value: an intent, each canvassing contact on a line of its own, any other
+    record by its key with its values written out (never as program data)."""
+    if key in EXTRA_TITLES:
+        title = t.pair(EXTRA_TITLES[key])
+    else:
+        title = t("其他记录：", "Other record: ") + key
+    if key == "intent" and isinstance(value, dict):
+        return title, _intent(value, t)
+    if key == "canvass" and isinstance(value, list):
+        return title, "\n".join(
+            _contact(c, t) if isinstance(c, dict) else _plain(c, t) for c in value
+        )
+    return title, _plain(value, t)
+
+
+def _intent(value: dict, t: Tr) -> str:
+    interested = value.get("interested")
+    word = (
+        t("愿意加装", "interested")
+        if interested is True
+        else t("不愿意加装", "not interested")
+        if interested is False
+        else _plain(interested, t)
+    )
+    details = [str(value[k]) for k in ("date", "channel") if value.get(k)]
+    return word + (t(f"（{'，'.join(details)}）", f" ({', '.join(details)})") if details else "")
+
+
+def _contact(c: dict, t: Tr) -> str:
+    """``2026-03-08 电话：犹豫；顾虑：费用、补偿；…`` / ``2026-03-08 phone: undecided; …``."""
+    channel = L.label(L.CONTACT_CHANNELS, c.get("channel"), t)
+    outcome = L.label(L.CONTACT_OUTCOMES, c.get("outcome"), t)
+    parts = [outcome]
+    concerns = [L.label(L.CONCERNS, x, t) for x in c.get("concerns") or []]
+    if concerns:
+        parts.append(t("顾虑：", "concerns: ") + t("、", ", ").join(concerns))
+    if c.get("note"):
+        parts.append(str(c["note"]))
+    head = " ".join(str(x) for x in (c.get("date"), channel) if x)
+    return head + t("：", ": ") + t("；", "; ").join(parts)
+
+
+def _when(stamp: Any) -> str:
+    """A log entry's time as a reader writes it, ``2026-03-05 19:30`` (the stored text when
+    it is not a time)."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(str(stamp)).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return str(stamp or "")
+
+
+def _plain(value: Any, t: Tr) -> str:
+    """Any stored value written out: ``key: value`` pairs, list items on lines of their
+    own, yes / no, (none)."""
+    if isinstance(value, dict):
+        return t("；", "; ").join(f"{k}{t('：', ': ')}{_plain(v, t)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "\n".join(_plain(v, t) for v in value)
+    return _value("", value, t)
+
+
 def build_resident_report(record: dict[str, Any], *, out, lang: str = "zh") -> None:
     """Write the resident's copy of ``record`` (from ``privacy.resident_record``)."""
     t = Tr(lang)
@@ -79,7 +152,7 @@ def build_resident_report(record: dict[str, Any], *, out, lang: str = "zh") -> N
         story.append(para(t("住户 ", "Household ") + h["door"], "h2"))
         pairs = [(t(zh, en), _value(key, h.get(key), t)) for key, zh, en in FIELDS]
         for k, v in sorted(h.get("extra", {}).items()):
-            pairs.append((t("其他记录：", "Other record: ") + k, str(v)))
+            pairs.append(_extra(k, v, t))
         story.append(kv_table(pairs, width, 0.3))
     story.append(para(t("表决记录", "Vote log"), "h2"))
     if record["vote_log"]:
@@ -97,14 +170,14 @@ def build_resident_report(record: dict[str, Any], *, out, lang: str = "zh") -> N
             rows.append(
                 [
                     str(ev["seq"]),
-                    ev["time"],
+                    _when(ev["time"]),
                     ev["household_id"],
                     f"{_value('vote', ev['previous'], t)} → {_value('vote', ev['new'], t)}",
                     _value("vote_source", ev["source"], t),
                     ev["note"] or "",
                 ]
             )
-        story.append(table(rows, [width * w for w in (0.07, 0.24, 0.09, 0.2, 0.12, 0.28)]))
+        story.append(table(rows, [width * w for w in (0.07, 0.18, 0.09, 0.2, 0.18, 0.28)]))
     else:
         story.append(para(t("无表决记录。", "No vote-log entries."), "body"))
     days = record.get("retention_days")
