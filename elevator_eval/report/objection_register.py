@@ -92,11 +92,15 @@ def build_objection_register(
             if masked
             else " ".join(x for x in (o.name, f"({o.household})" if o.household else "") if x)
         )
-        reply = f"{o.reply}（{o.reply_date}）" if o.reply_date else "—"
-        res = f"{o.resolution}（{o.resolved_date}）" if o.resolved_date else "—"
-        if lang == "en":
-            reply = f"{o.reply} ({o.reply_date})" if o.reply_date else "—"
-            res = f"{o.resolution} ({o.resolved_date})" if o.resolved_date else "—"
+        # the date on a line of its own: a narrow column broke it in the middle
+        reply = (
+            f"{o.reply}\n{t(f'（{o.reply_date}）', f'({o.reply_date})')}" if o.reply_date else "—"
+        )
+        res = (
+            f"{o.resolution}\n{t(f'（{o.resolved_date}）', f'({o.resolved_date})')}"
+            if o.resolved_date
+            else "—"
+        )
         rows.append(
             [
                 o.id,
@@ -113,7 +117,7 @@ def build_objection_register(
         rows.append(
             ["—", "", "", t("公示期内未收到异议", "No objection was received"), "", "", "", ""]
         )
-    fr = [0.07, 0.12, 0.08, 0.17, 0.18, 0.13, 0.15, 0.1]
+    fr = [0.09, 0.12, 0.08, 0.16, 0.17, 0.13, 0.15, 0.1]  # an id as DH11-1 on one line
     story.append(table(rows, [width * f for f in fr]))
     from reportlab.platypus import Spacer
 
