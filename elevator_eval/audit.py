@@ -286,3 +286,21 @@ def rechain(events: list[VoteEvent]) -> list[VoteEvent]:
             ev.note,
         )
     return out
+
+
+def unlogged_votes(unit: Any, events: Iterable[VoteEvent]) -> list[str]:
+    """Doors of ``unit`` whose present vote has no entry in the log (a vote that came in
+    with an imported sheet or a unit file, or was set before the log was kept): what an
+    auditor must find evidence for elsewhere.
+
+    A door is logged when the log's last entry for it gives its present vote.
+    """
+    last: dict[str, str | None] = {}
+    for ev in events:
+        if ev.unit_id == unit.id and not is_tombstone(ev):
+            last[ev.household_id] = ev.new
+    return [
+        h.id
+        for h in unit.households
+        if h.vote is not None and (h.id not in last or last[h.id] != h.vote)
+    ]

@@ -209,3 +209,22 @@ def test_tampered_row_without_checksum_fix_is_refused(tmp_path):
     conn.close()
     with pytest.raises(ProjectFileError, match="checksum"):
         open_project(path)
+
+
+def test_unlogged_votes_are_the_votes_the_log_does_not_give():
+    """A door is logged when its last entry gives its present vote; an erased entry does
+    not count; a door without a vote is never listed."""
+    from types import SimpleNamespace as Unit  # the unit's id and its doors' votes
+
+    from elevator_eval.audit import append_event, tombstone, unlogged_votes
+
+    doors = (("101", "yes"), ("102", "no"), ("201", None), ("202", "abstain"))
+    unit = Unit(id="U", households=[Unit(id=door, vote=vote) for door, vote in doors])
+    log: list = []
+    append_event(log, "U", "101", "v1", "paper", None, "yes", "2026-03-01", "")
+    append_event(log, "U", "102", "v1", "paper", None, "yes", "2026-03-01", "")  # then no
+    append_event(log, "U", "202", "v1", "paper", None, "abstain", "2026-03-01", "")
+    append_event(log, "X", "101", "v1", "paper", None, "no", "2026-03-01", "")  # another unit
+    assert unlogged_votes(unit, log) == ["102"]
+    log[2] = tombstone(log[2], "2026-04-01")
+    assert unlogged_votes(unit, log) == ["102", "202"]

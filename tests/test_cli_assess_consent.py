@@ -167,3 +167,28 @@ def test_consent_text_names_owners_by_door_number(tmp_path, example_unit_path):
     assert run_command("consent", [str(p)], stdout=out, stderr=err) == 0
     doors_line = next(line for line in out.getvalue().splitlines() if "owners (doors)" in line)
     assert "O-402（402）" in doors_line
+
+
+def test_consent_on_a_project_lists_the_votes_its_log_does_not_hold(tmp_path, example_unit_path):
+    """Two doors vote through the audited path, one door's vote is set directly (as an
+    imported sheet sets it): only that door is listed, in the JSON and in the text. A unit
+    file keeps no log: the key is absent."""
+    from process_helpers import make_project, make_unit
+
+    from elevator_eval.audit import record_vote
+    from elevator_eval.store import save_project
+
+    unit = make_unit([None, None, None], "LOG-1")
+    project = make_project([unit])
+    first, second, third = (h.id for h in unit.households)
+    record_vote(project, "LOG-1", first, "yes", "paper", "2026-03-01")
+    record_vote(project, "LOG-1", second, "no", "meeting", "2026-03-02")
+    unit.household(third).vote = "yes"  # no log entry
+    path = tmp_path / "p.eeproj"
+    save_project(project, path)
+    code, out, _ = run("consent", str(path), "--unit", "LOG-1", "--json")
+    assert code == 0 and json.loads(out)["unlogged_votes"] == [third]
+    code, out, _ = run("consent", str(path), "--unit", "LOG-1")
+    assert code == 0 and out.rstrip().endswith(f"(need their own evidence): {third}")
+    code, out, _ = run("consent", str(example_unit_path), "--json")
+    assert code == 0 and "unlogged_votes" not in json.loads(out)

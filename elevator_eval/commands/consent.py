@@ -78,4 +78,15 @@ def render_text(r, unit=None) -> str:
 def run(args) -> CommandResult:
     unit, project = load_target(args.target, args.unit)
     result = tally(unit, resolve(project, unit, args.rules).consent)
-    return CommandResult(data=result.to_json(), text=render_text(result, unit), json_mode=args.json)
+    data, text = result.to_json(), render_text(result, unit)
+    if project is not None:  # a project keeps a vote log; a unit file has none
+        from ..audit import unlogged_votes
+
+        doors = unlogged_votes(unit, project.vote_log)
+        data["unlogged_votes"] = doors
+        if doors:
+            text += (
+                "\n未在表决记录中的现有表决（须另有依据）/ present votes not in the vote log "
+                f"(need their own evidence): {'、'.join(doors)}"
+            )
+    return CommandResult(data=data, text=text, json_mode=args.json)

@@ -213,16 +213,36 @@ class VoteLogView(QWidget):
         # a vote set anywhere appends to the one chain: the status changes for every view
         self.refresh()
 
+    def _unlogged(self) -> list[str]:
+        """Doors of the unit whose present vote has no entry in the log."""
+        if not self.unit_id:
+            return []
+        from ..audit import unlogged_votes
+
+        try:
+            unit = self.doc.unit(self.unit_id)
+        except KeyError:
+            return []
+        return unlogged_votes(unit, getattr(self.doc.project, "vote_log", []) or [])
+
     def refresh(self) -> None:
         project = self.doc.project
         rows = entries(project, self.unit_id)
         ok, bad, n = check(project)
         where = self.tr("单元 {0}").format(self.unit_id) if self.unit_id else self.tr("全部单元")
-        self.caption.setText(
-            self.tr("{where}：{m} 条表决变更，最新的在上；记录只增不改。").format(
-                where=where, m=len(rows)
-            )
+        caption = self.tr("{where}：{m} 条表决变更，最新的在上；记录只增不改。").format(
+            where=where, m=len(rows)
         )
+        unlogged = self._unlogged()
+        if unlogged:
+            shown = i18n.listing(unlogged[:12]) + ("…" if len(unlogged) > 12 else "")
+            caption += "\n" + self.tr(
+                "另有 %n 户的现有表决不在记录中（随表格或单元文件导入，或早于记录录入），"
+                "须另有依据：{0}",
+                "",
+                len(unlogged),
+            ).format(shown)
+        self.caption.setText(caption)
         self.status.setText(status_text(ok, bad, n))
         self.status.setProperty("intact", ok)
         self.status.setStyleSheet(f"color:{INTACT_COLOUR if ok else ALTERED_COLOUR}")

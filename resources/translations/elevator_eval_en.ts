@@ -3794,6 +3794,13 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <source>{where}：{m} 条表决变更，最新的在上；记录只增不改。</source>
         <translation>{where}: {m} vote changes, newest first; the log is append-only.</translation>
     </message>
+    <message numerus="yes">
+        <source>另有 %n 户的现有表决不在记录中（随表格或单元文件导入，或早于记录录入），须另有依据：{0}</source>
+        <translation>
+            <numerusform>The present vote of %n more household is not in the log (it came with an imported sheet or unit file, or was entered before the log was kept) and needs its own evidence: {0}</numerusform>
+            <numerusform>The present votes of %n more households are not in the log (they came with an imported sheet or unit file, or were entered before the log was kept) and need their own evidence: {0}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>本条：{0}
 上一条：{1}</source>
