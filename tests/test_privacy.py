@@ -175,3 +175,21 @@ def test_the_residents_copy_writes_the_procedures_records_out_in_words(
     flat = " ".join(text.split())
     assert intent in flat and contact in flat and when in flat
     assert "{'" not in text and "[{" not in text and "'interested'" not in text
+
+
+def test_the_residents_copy_writes_any_other_record_out_whatever_its_depth(path, tmp_path):
+    """A record the app does not know, nested 300 levels deep, is written out to a depth
+    and cut there, never as program data."""
+    from pypdf import PdfReader
+
+    p = store.open_project(path)
+    deep: object = "底"
+    for _ in range(300):
+        deep = [deep]
+    p.find_unit("DH-1-2").household("601").extra["survey"] = {"a": True, "deep": deep}
+    out = tmp_path / "copy.pdf"
+    from elevator_eval.report.resident_report import build_resident_report
+
+    build_resident_report(privacy.resident_record(p, "DH-1-2:601"), out=str(out), lang="en")
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Other record: survey" in text and "a: yes; deep: …" in text

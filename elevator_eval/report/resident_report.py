@@ -112,13 +112,20 @@ def _when(stamp: Any) -> str:
         return str(stamp or "")
 
 
-def _plain(value: Any, t: Tr) -> str:
+MAX_DEPTH = 8
+"""How deep a stored record is written out (deeper parts read "…")."""
+
+
+def _plain(value: Any, t: Tr, depth: int = 0) -> str:
     """Any stored value written out: ``key: value`` pairs, list items on lines of their
-    own, yes / no, (none)."""
+    own, yes / no, (none); nothing deeper than :data:`MAX_DEPTH`."""
+    if isinstance(value, (dict, list)) and depth >= MAX_DEPTH:
+        return "…"
     if isinstance(value, dict):
-        return t("；", "; ").join(f"{k}{t('：', ': ')}{_plain(v, t)}" for k, v in value.items())
+        sep, colon = t("；", "; "), t("：", ": ")
+        return sep.join(f"{k}{colon}{_plain(v, t, depth + 1)}" for k, v in value.items())
     if isinstance(value, list):
-        return "\n".join(_plain(v, t) for v in value)
+        return "\n".join(_plain(v, t, depth + 1) for v in value)
     return _value("", value, t)
 
 
