@@ -22,8 +22,15 @@ from ..errors import InputError, NotBuiltError, ProjectFileError
 from . import i18n
 
 INTERNAL_ZH = "程序内部错误"
-USER_ERRORS = (InputError, ProjectFileError, NotBuiltError, OSError)
-"""Errors that are about the user's input or files, not faults of the program."""
+USER_ERRORS = (InputError, ProjectFileError, NotBuiltError, OSError, RecursionError)
+"""Errors that are about the user's input or files, not faults of the program (a value
+nested hundreds of levels deep in a file exhausts Python's stack: :data:`TOO_DEEP`)."""
+TOO_DEEP = (
+    "数据嵌套过深，无法处理：项目或所读文件中有一项数据套了数百层",
+    "The data is nested too deeply to be processed: a value in the project or in the file "
+    "read is nested hundreds of levels deep",
+)
+"""What a user reads for a ``RecursionError`` (the command line says the same)."""
 LOG_NAME = "faults.log"
 LOG_MAX_BYTES = 256_000
 """Past this size the log keeps its newer half."""
@@ -33,6 +40,8 @@ translate = QCoreApplication.translate
 
 def failure_texts(error: BaseException) -> tuple[str, str]:
     """``(zh, en)``: what a user reads when an action fails (no traceback)."""
+    if isinstance(error, RecursionError):
+        return TOO_DEEP
     if isinstance(error, USER_ERRORS):
         return error_text(error, "zh"), error_text(error, "en")
     kind = type(error).__name__

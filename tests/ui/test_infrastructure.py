@@ -153,6 +153,21 @@ def test_task_failure_is_reported_not_raised(qtbot):
     assert "Traceback" in task.details and "bad field" in task.details
 
 
+def test_a_task_on_data_nested_too_deeply_says_so(qtbot):
+    """A value nested thousands deep (as a hostile project file may hold one) exhausts
+    Python's stack while a task reads it: the user reads what is wrong with the data, not an
+    internal error."""
+    import json
+
+    def work(progress):
+        json.loads("[" * 100_000 + "]" * 100_000)
+
+    task = run_task(None, work, show_dialog=False)
+    with qtbot.waitSignal(task.failed, timeout=10_000) as blocker:
+        pass
+    assert blocker.args[0] == "数据嵌套过深，无法处理：项目或所读文件中有一项数据套了数百层"
+
+
 @pytest.mark.parametrize(
     ("lang", "shown"),
     [
