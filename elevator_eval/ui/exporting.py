@@ -54,6 +54,14 @@ def ask_save_path(window, title: str, name: str, file_filter: str, suffix: str) 
     return path
 
 
+def ask_workbook_path(window, title: str, name_zh: str, name_en: str) -> str | None:
+    """Ask for an Excel workbook to write, named ``name_zh`` or ``name_en`` in the window's
+    language to start with (:func:`ask_save_path`); None when cancelled."""
+    from . import i18n
+
+    return ask_save_path(window, title, i18n.pick(name_zh, name_en), "Excel (*.xlsx)", ".xlsx")
+
+
 def ask_folder(window, title: str) -> str | None:
     """Ask for an output folder (starting in the last folder); None when cancelled."""
     folder = QFileDialog.getExistingDirectory(window, title, start_dir(window))

@@ -293,15 +293,10 @@ class ProcurementView(ProcurementTables, QWidget):
         """Ask where, then write the blank quotes workbook (the command line's
         ``quotes --template``); the status line says where it went."""
         from ..io.quotes_xlsx import write_quote_template
-        from .exporting import ask_save_path
+        from .exporting import ask_workbook_path
 
-        path = ask_save_path(
-            self.window(),
-            self.tr("保存报价模板"),
-            i18n.pick("报价模板.xlsx", "quotes-template.xlsx"),
-            "Excel (*.xlsx)",
-            ".xlsx",
-        )
+        title = self.tr("保存报价模板")
+        path = ask_workbook_path(self.window(), title, "报价模板.xlsx", "quotes-template.xlsx")
         if path is None:
             return None
         try:

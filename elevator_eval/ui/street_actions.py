@@ -326,15 +326,10 @@ class StreetActions(QObject):
 
     def save_import_template(self):
         from . import i18n
-        from .exporting import ask_save_path
+        from .exporting import ask_workbook_path
 
-        path = ask_save_path(
-            self.w,
-            self.tr("保存导入模板"),
-            i18n.pick("街道导入模板.xlsx", "street-import-template.xlsx"),
-            "Excel (*.xlsx)",
-            ".xlsx",
-        )
+        title = self.tr("保存导入模板")
+        path = ask_workbook_path(self.w, title, "街道导入模板.xlsx", "street-import-template.xlsx")
         if path is None:
             return None
         from ..io.street.template import write_import_template
