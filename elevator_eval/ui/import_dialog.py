@@ -29,7 +29,12 @@ from .commands import ReplaceProjectPartCommand
 
 
 class ImportDialog(QDialog):
-    def __init__(self, doc, parent=None):
+    """Choose a street workbook, read every problem of it, import it only when it has none.
+
+    ``template``: the window's action saving the empty import workbook, offered here as a
+    button for a clerk who has no sheet yet."""
+
+    def __init__(self, doc, parent=None, template=None):
         super().__init__(parent)
         self.doc = doc
         self.preview = None
@@ -73,6 +78,14 @@ class ImportDialog(QDialog):
         self.import_btn.setObjectName("ImportButton")
         self.import_btn.setEnabled(False)
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        self.template_btn = None
+        bottom = QHBoxLayout()
+        if template is not None:  # on the left, apart from the dialog's own buttons
+            self.template_btn = QPushButton(self.tr("下载导入模板…"))
+            bottom.addWidget(self.template_btn)
+            self.template_btn.setObjectName("ImportTemplateButton")
+            self.template_btn.setToolTip(template.toolTip())
+            self.template_btn.clicked.connect(template.trigger)
         self.buttons.accepted.connect(self.do_import)
         self.buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
@@ -83,7 +96,9 @@ class ImportDialog(QDialog):
         lay.addLayout(row)
         lay.addWidget(self.summary)
         lay.addWidget(self.issues, 1)
-        lay.addWidget(self.buttons)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        lay.addLayout(bottom)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -23,7 +23,7 @@ class WindowWork:
         # lazy: not needed for the first paint (start-up)
         from .import_dialog import ImportDialog
 
-        dlg = ImportDialog(self.doc, self)
+        dlg = ImportDialog(self.doc, self, template=self.street.act_template)
         dlg.setAttribute(Qt.WA_DeleteOnClose)
         dlg.open()
         self._import_dialog = dlg

@@ -1159,6 +1159,10 @@ Nothing was saved; use Save As for a new file, or overwrite after confirming.</t
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>下载导入模板…</source>
+        <translation>Save the import template…</translation>
+    </message>
+    <message>
         <source>导入文件</source>
         <translation>File</translation>
     </message>

@@ -194,6 +194,28 @@ def test_download_the_import_template(make_main_window, monkeypatch, tmp_path):
     assert not preview.errors
 
 
+def test_the_import_dialog_offers_the_template_to_a_clerk_without_a_sheet(
+    make_main_window, qtbot, monkeypatch, tmp_path
+):
+    """File → Import opens the dialog; its template button saves the same workbook as the
+    menu's action, which the dialog then reads back without an error."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    out = tmp_path / "街道导入模板"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    w = make_main_window()
+    act(w, "actImport").trigger()
+    dlg = w.findChild(QDialog, "ImportDialog")
+    assert dlg is not None and dlg.isVisible()
+    qtbot.mouseClick(dlg.template_btn, Qt.LeftButton)
+    path = tmp_path / "街道导入模板.xlsx"
+    assert path.is_file()
+    dlg.load(str(path))
+    assert dlg.import_btn.isEnabled()  # the template's example rows import as they are
+    dlg.close()
+
+
 def test_building_actions_say_what_to_select_first(make_main_window):
     w = make_main_window(Project(name="空"))
     act(w, "actAddBuilding").trigger()
