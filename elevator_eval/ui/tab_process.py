@@ -4,7 +4,7 @@ resolve) and the intent registered so far. Every change goes through the undo st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -37,11 +37,15 @@ def make_table(headers: list[str], name: str) -> QTableWidget:
     return t
 
 
-def fill(table: QTableWidget, rows: list[list[str]]) -> None:
+def fill(table: QTableWidget, rows: list[list[str]], right: tuple[int, ...] = ()) -> None:
+    """Put ``rows`` of texts in ``table``; the columns ``right`` (amounts) aligned right."""
     table.setRowCount(len(rows))
     for i, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.setItem(i, c, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            if c in right:
+                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            table.setItem(i, c, item)
 
 
 class ProcessTab(UnitTab):

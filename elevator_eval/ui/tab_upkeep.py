@@ -83,7 +83,9 @@ class UpkeepTab(UnitTab):
         row = QHBoxLayout()
         row.addWidget(self.ledger, 3)
         side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("所选年度的运行费用")))
         side.addWidget(self.bills)
+        side.addWidget(QLabel(self.tr("所选年度的故障")))
         side.addWidget(self.faults)
         row.addLayout(side, 2)
         lay.addLayout(row, 1)
@@ -173,6 +175,7 @@ class UpkeepTab(UnitTab):
             self.bills,
             [[item, _money(a)] for item, a in st.bills]
             + [[self.tr("合计"), _money(st.bills_total_yuan)]],
+            right=(1,),
         )
         fill(self.faults, [[f.date, f.text, f.fixed or self.tr("未修复")] for f in st.faults])
         self.totals.setText(

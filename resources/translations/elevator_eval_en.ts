@@ -3577,6 +3577,14 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Running-cost ledger (split by the agreed rule)</translation>
     </message>
     <message>
+        <source>所选年度的运行费用</source>
+        <translation>Running costs of the chosen year</translation>
+    </message>
+    <message>
+        <source>所选年度的故障</source>
+        <translation>Faults in the chosen year</translation>
+    </message>
+    <message>
         <source>本单元尚无运维记录（电梯投用后登记使用管理人、维保合同与运行费）。</source>
         <translation>No upkeep record yet (after the elevator is put into service, record its user-manager, maintenance contract and running costs).</translation>
     </message>

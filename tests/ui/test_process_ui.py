@@ -135,6 +135,9 @@ def test_upkeep_ledger_and_statement_export(make_main_window, qtbot, tmp_path, m
     assert tab.ledger.rowCount() == len(w.doc.unit("GY-6-2").households)
     assert "6,962.40" in tab.totals.text() and "665.14" in tab.totals.text()
     assert "2026-12-10" in tab.info.text()
+    last = tab.bills.rowCount() - 1  # the total, its amount aligned right as the ledger's
+    assert tab.bills.item(last, 1).text() == "6,962.40"
+    assert tab.bills.item(last, 1).textAlignment() & int(Qt.AlignRight)
     out = tmp_path / "statement.pdf"
     from PySide6.QtWidgets import QFileDialog
 
