@@ -35,8 +35,9 @@ MAX_PATH_CHARS = 400
 _PIECE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*|[0-9]{1,3})((?:\[[0-9]{1,6}\])*)")
 """One dotted part of a path: a key (or a floor's number), then its list indices."""
 _INDEX = re.compile(r"\[([0-9]+)\]")
-_IN_UNIT = re.compile(r"unit ([^\s:]{1,80}): (.+)", re.DOTALL)
-"""A project's field inside one of its units, as the project's readers name it."""
+_IN_UNIT = re.compile(r"unit ([^\s:]{0,80})(?: household ([^\s:]{1,40}))?: (.+)", re.DOTALL)
+"""A project's field inside one of its units (and one of its households), as the project's
+readers name it: ``unit GY-6-2: process.upkeep.payments[0].household``."""
 
 _VOCABULARY_OF = {"items_yuan": "cost_items", "annual_om_yuan": "annual_items"}
 """Keys whose children are named by a table of the vocabulary."""
@@ -56,7 +57,8 @@ def field_zh(path: str) -> str | None:
     path : str
         The field's path as an input error names it: keys joined by ``.``, list items by
         ``[i]`` counted from 0 (``site.plan.windows[0].sill_height_m``), optionally inside
-        a project's unit (``unit XFL-3-2: households[1].vote``).
+        a project's unit (``unit XFL-3-2: households[1].vote``) or household
+        (``unit XFL-3-2 household 101: intent.date``).
 
     Returns
     -------
@@ -69,6 +71,8 @@ def field_zh(path: str) -> str | None:
     '第 4 户·专有部分面积'
     >>> field_zh("share.coefficients.6")
     '费用分摊·楼层系数·6 层'
+    >>> field_zh("unit GY-6-2: process.upkeep.payments[0].household")
+    '单元 GY-6-2·办理记录·运维·第 1 笔缴费·门牌'
     >>> field_zh("households[0].favourite_colour") is None
     True
     """
@@ -76,8 +80,13 @@ def field_zh(path: str) -> str | None:
         return None
     inside = _IN_UNIT.fullmatch(path)
     if inside is not None:
-        rest = field_zh(inside.group(2))
-        return None if rest is None else words()["in_unit"].format(inside.group(1), rest)
+        unit, household, rest = inside.groups()
+        name = field_zh(rest)
+        if name is None:
+            return None
+        if household:
+            name = words()["in_household"].format(household, name)
+        return words()["in_unit"].format(unit, name) if unit else name
     names: list[str] = []
     parent: str | None = None
     for piece in path.split("."):

@@ -123,3 +123,38 @@ def test_any_text_as_a_field_is_named_or_left_alone_quickly(text):
     name = field_zh(text)
     assert time.perf_counter() - start < 0.05
     assert name is None or has_cjk(name)
+
+
+def test_every_field_of_the_procedures_records_refused_has_a_chinese_name():
+    """The sample street's procedure records (stages, objections, blockers, location,
+    upkeep) and its households' intent and canvassing contacts, each value replaced by a
+    wrong one or removed in turn: every field the readers name has a Chinese name."""
+    from elevator_eval.process.records import read_canvass, read_intent, read_process
+    from elevator_eval.resources import sample_project_path
+    from elevator_eval.store import open_project
+
+    project = open_project(sample_project_path())
+    seen = set()
+
+    def refuse(owner, key, read):
+        raw = owner.extra.get(key)
+        if raw is None:
+            return
+        for path in list(paths(raw))[1:]:
+            for value in BAD_VALUES:
+                data = copy.deepcopy(raw)
+                put(data, path, value)
+                owner.extra[key] = data
+                try:
+                    read()
+                except InputError as e:
+                    seen.add(e.field)
+        owner.extra[key] = raw
+
+    for unit in project.units():
+        refuse(unit, "process", lambda u=unit: read_process(u))
+        for h in unit.households:
+            refuse(h, "intent", lambda h=h: read_intent(h))
+            refuse(h, "canvass", lambda h=h, u=unit: read_canvass(h, u.id))
+    assert len({f.split(": ", 1)[1] for f in seen}) > 50
+    assert sorted(f for f in seen if field_zh(f) is None) == []
