@@ -3475,7 +3475,7 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <name>UnitEditor</name>
     <message>
         <source>楼栋与结构</source>
-        <translation>Building and structure</translation>
+        <translation>Building</translation>
     </message>
     <message>
         <source>现场踏勘</source>

@@ -224,3 +224,15 @@ def test_no_source_of_the_shipped_rules_shows_the_projects_own_papers(make_main_
     assert len(found) > 100
     shown = [(name, labels.public_source(s)) for name, s in found]
     assert [(name, s) for name, s in shown if internal.search(s)] == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_tab_of_the_unit_editor_shows_at_the_windows_first_size(make_main_window, lang):
+    """At the first start's 1280 × 820 the unit editor's ten tabs fit their bar, in both
+    languages: no tab behind the scroll arrows (the English titles overflowed by 63 px)."""
+    w = make_main_window("sample", lang=lang)
+    w.resize(1280, 820)
+    w.show_unit("GY-3-1", tab="building")
+    bar = w.view("unit").tabs.tabBar()
+    need = sum(bar.tabRect(i).width() for i in range(bar.count()))
+    assert need <= bar.width(), (need, bar.width())
