@@ -80,6 +80,7 @@ def bar_chart(
     ax.grid(axis="y", linewidth=0.3, alpha=0.6)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
+    grouped_thousands(ax)
     widget.draw()
 
 
@@ -102,5 +103,16 @@ def line_chart(
     ax.set_ylabel(ylabel, fontsize=8)
     ax.tick_params(labelsize=7)
     ax.grid(linewidth=0.3, alpha=0.6)
+    grouped_thousands(ax)
     widget.last_data = series
     widget.draw()
+
+
+def grouped_thousands(ax) -> None:
+    """Amounts of 1,000 and more on the y axis with thousands separators (40,000, as the
+    tables beside the charts write them, not 40000); smaller scales keep their ticks."""
+    lo, hi = ax.get_ylim()
+    if max(abs(lo), abs(hi)) >= 1000:
+        from matplotlib.ticker import FuncFormatter
+
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))

@@ -55,6 +55,9 @@ def test_method_change_updates_shares_chart_and_undo(make_main_window, qtbot):
             )
         ]
     ]
+    # the shares' axis writes thousands as the table beside it does: 30,000, not 30000
+    axis = tab.chart.drawn.axes[0].yaxis
+    assert axis.get_major_formatter()(30000, 0) == "30,000"
     qtbot.keyClick(w.windowHandle(), Qt.Key_Z, Qt.ControlModifier)
     assert unit.share.method == "floor_coefficient_area"
     assert combo.currentData() == "floor_coefficient_area"
