@@ -156,7 +156,7 @@ def test_command_line_error_masks_a_phone_number(tmp_path):
         (
             "en",
             "not interested (2026-01-12, 二维码)",
-            "2026-03-07 visit: agreed; concerns: cost",
+            "2026-03-07 Visit: Agreed; concerns: Cost",
             "2026-03-05 19:30",
         ),
     ],

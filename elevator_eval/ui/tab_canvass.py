@@ -62,24 +62,15 @@ class CanvassTab(UnitTab):
 
     def _name_choices(self) -> None:
         """Display names of the channels, outcomes, concerns and votes."""
-        self.channel_names = {
-            "visit": self.tr("上门"),
-            "phone": self.tr("电话"),
-            "online": self.tr("线上"),
-        }
-        self.outcome_names = {
-            "agreed": self.tr("同意"),
-            "undecided": self.tr("犹豫"),
-            "refused": self.tr("拒绝"),
-            "no_contact": self.tr("未联系上"),
-        }
-        self.concern_names = {
-            "cost": self.tr("费用"),
-            "sunlight": self.tr("采光"),
-            "noise": self.tr("噪声"),
-            "privacy": self.tr("隐私"),
-            "compensation": self.tr("补偿"),
-        }
+        # one word per code, as the documents name them (the vocabulary)
+        from ..vocabulary import pairs
+
+        def names(kind: str) -> dict[str | None, str]:
+            return {code: i18n.pick(*pair) for code, pair in pairs(kind).items()}
+
+        self.channel_names = names("contact_channels")
+        self.outcome_names = names("contact_outcomes")
+        self.concern_names = names("concerns")
         self.vote_names = {
             "yes": self.tr("同意"),
             "no": self.tr("反对"),

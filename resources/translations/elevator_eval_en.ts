@@ -312,52 +312,8 @@
         <translation>Concerns</translation>
     </message>
     <message>
-        <source>上门</source>
-        <translation>Visit</translation>
-    </message>
-    <message>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>线上</source>
-        <translation>Online</translation>
-    </message>
-    <message>
         <source>同意</source>
         <translation>Agreed</translation>
-    </message>
-    <message>
-        <source>犹豫</source>
-        <translation>Undecided</translation>
-    </message>
-    <message>
-        <source>拒绝</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <source>未联系上</source>
-        <translation>Not reached</translation>
-    </message>
-    <message>
-        <source>费用</source>
-        <translation>Cost</translation>
-    </message>
-    <message>
-        <source>采光</source>
-        <translation>Sunlight</translation>
-    </message>
-    <message>
-        <source>噪声</source>
-        <translation>Noise</translation>
-    </message>
-    <message>
-        <source>隐私</source>
-        <translation>Privacy</translation>
-    </message>
-    <message>
-        <source>补偿</source>
-        <translation>Compensation</translation>
     </message>
     <message>
         <source>反对</source>
