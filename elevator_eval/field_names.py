@@ -116,8 +116,10 @@ def _key_name(parent: str | None, key: str) -> str | None:
     if parent in _VOCABULARY_OF:  # a line the file names itself keeps its own name
         pair = pairs(_VOCABULARY_OF[parent]).get(key)
         return key if pair is None else pair[0]
-    if parent == "site" and key in pairs("site_fields"):
-        return pairs("site_fields")[key][0]
+    if parent == "site":  # a survey field as the documents name it
+        pair = pairs("site_fields").get(key)
+        if pair is not None:
+            return pair[0]
     return _text(w["keys_in"].get(f"{parent}.{key}") or w["keys"].get(key))
 
 

@@ -58,6 +58,12 @@ def pipe_label(code: str) -> str:
     return label("pipes", code, i18n.lang())
 
 
+def code_names(kind: str) -> dict[str | None, str]:
+    """Every code of one vocabulary table by its name in the window's language (for a
+    list of choices: the canvassing contact's channels, outcomes, concerns)."""
+    return {code: i18n.pick(*pair) for code, pair in pairs(kind).items()}
+
+
 def method_label(method: str) -> str:
     """Title of a cost-sharing method from ``costshare.METHOD_INFO`` (both languages)."""
     # lazy: the cost engine loads with the cost tab, after the first paint (start-up)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from . import i18n
+from . import i18n, labels
 from .tab_base import UnitTab
 from .tab_process import make_table
 from .tab_votes import needed_text
@@ -63,14 +63,9 @@ class CanvassTab(UnitTab):
     def _name_choices(self) -> None:
         """Display names of the channels, outcomes, concerns and votes."""
         # one word per code, as the documents name them (the vocabulary)
-        from ..vocabulary import pairs
-
-        def names(kind: str) -> dict[str | None, str]:
-            return {code: i18n.pick(*pair) for code, pair in pairs(kind).items()}
-
-        self.channel_names = names("contact_channels")
-        self.outcome_names = names("contact_outcomes")
-        self.concern_names = names("concerns")
+        self.channel_names = labels.code_names("contact_channels")
+        self.outcome_names = labels.code_names("contact_outcomes")
+        self.concern_names = labels.code_names("concerns")
         self.vote_names = {
             "yes": self.tr("同意"),
             "no": self.tr("反对"),
