@@ -159,18 +159,18 @@ def fmt_pct(fraction: Fraction | Decimal | None, places: int = 1) -> str:
     return f"{d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)}%"
 
 
-def pct_column(parts, places: int = 2) -> list[str]:
-    """Percentages of ``parts`` (amounts) that add up to 100 as printed.
+def pct_units(parts, places: int = 2) -> list[int] | None:
+    """Percentages of ``parts`` (amounts) in units of ``10**-places`` percent that add up
+    to exactly 100 %, or None when the parts add up to zero.
 
-    Each part's exact share is rounded to ``places`` decimals by the largest-remainder
-    method: every value is first cut down, then the missing hundredths go one each to the
-    largest remainders (ties to the earlier row). ``[1, 1, 1]`` → ``33.34%, 33.33%,
-    33.33%``. A total of zero gives ``"—"`` for every row.
+    Each part's exact share is cut down to ``places`` decimals, then the missing units go
+    one each to the largest remainders (ties to the earlier part): the largest-remainder
+    method. ``[1, 1, 1]`` → ``[3334, 3333, 3333]`` (hundredths of a percent).
     """
     vals = [Fraction(_dec(v)) for v in parts]
     total = sum(vals, Fraction(0))
     if total == 0:
-        return ["—"] * len(vals)
+        return None
     scale = 100 * 10**places
     exact = [v * scale / total for v in vals]
     floors = [int(e // 1) for e in exact]
@@ -178,7 +178,23 @@ def pct_column(parts, places: int = 2) -> list[str]:
     order = sorted(range(len(vals)), key=lambda i: (-(exact[i] - floors[i]), i))
     for i in order[:left]:
         floors[i] += 1
-    return [f"{Decimal(f).scaleb(-places):.{places}f}%" for f in floors]
+    return floors
+
+
+def fmt_pct_units(units: int, places: int = 2) -> str:
+    """``1333`` hundredths → ``"13.33%"`` (see :func:`pct_units`)."""
+    return f"{Decimal(units).scaleb(-places):.{places}f}%"
+
+
+def pct_column(parts, places: int = 2) -> list[str]:
+    """Percentages of ``parts`` (amounts) that add up to 100 as printed (the
+    largest-remainder method of :func:`pct_units`). ``[1, 1, 1]`` → ``33.34%, 33.33%,
+    33.33%``. A total of zero gives ``"—"`` for every row.
+    """
+    units = pct_units(parts, places)
+    if units is None:
+        return ["—"] * len(parts)
+    return [fmt_pct_units(u, places) for u in units]
 
 
 def today_iso() -> str:

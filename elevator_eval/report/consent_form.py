@@ -20,7 +20,6 @@ when a form runs over one page).
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 
 from .. import ballots as B
 from ..costshare import compute_share
@@ -34,7 +33,7 @@ from .common import (
     content_width,
     esc,
     fmt_area,
-    fmt_pct,
+    fmt_pct_units,
     fmt_yuan,
     kv_table,
     para,
@@ -46,6 +45,7 @@ from .common import (
     unavailable,
     unit_context,
 )
+from .money_rows import share_percent_units
 from .scheme_version import scheme_label
 
 BLANK = "________________"
@@ -159,7 +159,7 @@ def _owner_form(
     story = _form_head(index, unit, version, t, width, project, org, ballot)
     rows_story, totals = _homes(homes, share, t, width)
     story += rows_story
-    story += _amounts(share, totals, t, width)
+    story += _amounts(share, homes, totals, t, width)
     story += _decision(version, t, width, org, ballot)
     return story
 
@@ -285,8 +285,9 @@ def _homes(homes, share, t: Tr, width) -> tuple[list, tuple[Decimal, Decimal, De
     return story, (total_share, total_run, total_received)
 
 
-def _amounts(share, totals, t: Tr, width) -> list:
-    """The scheme's totals and this owner's part of them."""
+def _amounts(share, homes, totals, t: Tr, width) -> list:
+    """The scheme's totals and this owner's part of them (``homes``: the owner's
+    households in this unit)."""
     total_share, total_run, total_received = totals
     story: list = []
     if share is None:
@@ -302,11 +303,11 @@ def _amounts(share, totals, t: Tr, width) -> list:
             )
         )
     else:
-        pct = (
-            fmt_pct(Fraction(total_share) / Fraction(share.owners_total_yuan), 2)
-            if share.owners_total_yuan
-            else "—"
-        )
+        # the owner's part as the proposal's table prints it (summed over their homes)
+        units = share_percent_units(share)
+        own = [units[h.id] for h in homes if units and h.id in units]
+        pct = fmt_pct_units(sum(own)) if own else "—"
+        pool = share.compensation_pool_yuan
         pairs = [
             (
                 t("建设总费用 / 政府补贴", "Capital total / subsidies"),
@@ -320,12 +321,29 @@ def _amounts(share, totals, t: Tr, width) -> list:
                 + " / "
                 + t.pair((share.method_title_zh, share.method_title_en)),
             ),
+        ]
+        if pool > 0:
+            # the owners' total plus the compensation they pay to the lower floors: what the
+            # paying households pay together, the base of the percentages
+            pairs.append(
+                (
+                    t("低层补偿 / 出资住户合计支付", "Compensation / paid in all"),
+                    fmt_yuan(pool, symbol=True)
+                    + " / "
+                    + fmt_yuan(share.owners_total_yuan + pool, symbol=True),
+                )
+            )
+        pairs.append(
             (
                 t("您的出资合计", "Your capital share"),
                 fmt_yuan(total_share, symbol=True)
-                + t(f"（占业主合计 {pct}）", f" ({pct} of the owners' total)"),
-            ),
-        ]
+                + (
+                    t(f"（占出资住户合计支付的 {pct}）", f" ({pct} of all paid)")
+                    if pool > 0
+                    else t(f"（占业主合计 {pct}）", f" ({pct} of the owners' total)")
+                ),
+            )
+        )
         if total_received:
             pairs.append(
                 (

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .common import pct_units
+
 
 def display_shares(s) -> tuple[list[Decimal], list[Decimal]]:
     """(contribution, compensation received) per household of ``s`` (a ShareResult), both
@@ -33,6 +35,24 @@ def display_shares(s) -> tuple[list[Decimal], list[Decimal]]:
             paid.append(h.share_yuan)
             received.append(Decimal(0))
     return paid, received
+
+
+def share_percent_units(s, places: int = 2) -> dict[str, int] | None:
+    """Each household's contribution as a part of all contributions (what the paying
+    households pay together, their part of any compensation included), in units of
+    ``10**-places`` percent by household id; None when nobody pays.
+
+    The parts are rounded by the largest-remainder method in the printed order (top floor
+    first, then door) so that they add up to exactly 100 %: the proposal's table prints
+    them and a consent form repeats the owner's (summed over the owner's homes).
+    """
+    paid, _ = display_shares(s)
+    hs = s.households
+    order = sorted(range(len(hs)), key=lambda i: (-hs[i].floor, hs[i].id))
+    units = pct_units([paid[i] for i in order], places)
+    if units is None:
+        return None
+    return {hs[i].id: u for i, u in zip(order, units)}
 
 
 @dataclass(frozen=True)

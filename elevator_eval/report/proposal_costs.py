@@ -15,14 +15,14 @@ from .common import (
     fit_widths,
     fmt_area,
     fmt_num,
+    fmt_pct_units,
     fmt_yuan,
     money_column,
     para,
-    pct_column,
     table,
     unavailable,
 )
-from .money_rows import display_shares
+from .money_rows import display_shares, share_percent_units
 from .proposal_outline import chinese_numeral, heading, section_number
 from .proposal_sources import method_source
 
@@ -185,8 +185,8 @@ def household_rows(s, t: Tr) -> list[list[str]]:
         values = [getter(h) for h in hs]
         return money_column(values + [sum(values, Decimal(0))])
 
-    paid = [by_id[h.id][0] for h in hs]
-    pct = pct_column(paid, 2) + (["100.00%"] if sum(paid, Decimal(0)) else ["—"])
+    units = share_percent_units(s, 2)
+    pct = [fmt_pct_units(units[h.id]) for h in hs] + ["100.00%"] if units else ["—"] * (len(hs) + 1)
     columns = [
         [h.id for h in hs] + [t("合计", "Total")],
         [str(h.floor) for h in hs] + [""],
