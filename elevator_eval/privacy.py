@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .audit import tombstone
+from .audit import tombstone, unlogged_votes
 from .errors import InputError
 from .model import Household, Project, Unit
 
@@ -146,7 +146,9 @@ def resident_record(project: Project, selector: str) -> dict[str, Any]:
     dict
         ``resident`` (ref, unit, owner id), ``households`` (every stored field of each of
         the resident's households, ``extra`` included), ``vote_log`` (the entries about
-        those doors), ``erasures`` and ``retention_days`` of the project.
+        those doors), ``unlogged_votes`` (those doors whose present vote has no entry in
+        the log: :func:`~elevator_eval.audit.unlogged_votes`), ``erasures`` and
+        ``retention_days`` of the project.
     """
     r = find_resident(project, selector)
     doors = {h.id for h in r.households}
@@ -183,6 +185,8 @@ def resident_record(project: Project, selector: str) -> dict[str, Any]:
         },
         "households": households,
         "vote_log": log,
+        # the doors whose present vote the log does not hold (entered before it was kept)
+        "unlogged_votes": [d for d in unlogged_votes(r.unit, project.vote_log) if d in doors],
         "erasures": [
             e for e in _section(project).get("erasures", []) if e.get("unit") == r.unit.id
         ],

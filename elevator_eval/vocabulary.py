@@ -32,6 +32,7 @@ KINDS = (
     "contact_channels",
     "contact_outcomes",
     "concerns",
+    "vote_sources",
 )
 NO_VOTE = "none"
 """Code of "did not take part" in the ``votes`` table (the model's ``vote`` is ``None``)."""

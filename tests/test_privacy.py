@@ -193,3 +193,39 @@ def test_the_residents_copy_writes_any_other_record_out_whatever_its_depth(path,
     build_resident_report(privacy.resident_record(p, "DH-1-2:601"), out=str(out), lang="en")
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Other record: survey" in text and "a: yes; deep: …" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "before_log", "how", "fund"),
+    [
+        ("zh", "601、602 现在的表决意见（见上）在表决记录启用前录入", "线上", "30,000"),
+        (
+            "en",
+            "The present vote of 601, 602 (above) was entered before the vote log",
+            "Online",
+            "30,000",
+        ),
+    ],
+)
+def test_the_residents_copy_says_why_the_log_holds_none_of_the_votes_above(
+    path, tmp_path, lang, before_log, how, fund
+):
+    """GY-1-1's 601 and 602 (one owner) voted before the log was kept: the copy read
+    "无表决记录。" under the two votes; it names the doors whose vote the log lacks. The
+    way a vote was cast reads as in the window (it read 网上 where the window says 线上)
+    and an amount with its thousands separator (it read 30000)."""
+    from pypdf import PdfReader
+
+    rec = privacy.resident_record(store.open_project(path), "GY-1-1:601")
+    assert rec["vote_log"] == [] and rec["unlogged_votes"] == ["601", "602"]
+    out = tmp_path / f"copy-{lang}.pdf"
+    code, _out, err = _cli(path, "--resident", "GY-1-1:601", "-o", out, "--lang", lang)
+    assert code == 0, err
+    flat = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert before_log in flat and how in flat and fund in flat
+    assert "无表决记录" not in flat and "No vote-log entries" not in flat
+
+
+def test_a_logged_vote_is_not_listed_as_unlogged(path):
+    rec = privacy.resident_record(store.open_project(path), "DH-1-2:601")
+    assert rec["vote_log"] and rec["unlogged_votes"] == []

@@ -9,6 +9,7 @@ ANNUAL_ITEMS = pairs("annual_items")
 STRUCTURES = pairs("structures")
 ENTRY_MODES = pairs("entry_modes")
 VOTES = pairs("votes")
+VOTE_SOURCES = pairs("vote_sources")
 CONSENT_STATES = pairs("consent_states")
 SEVERITY = pairs("severities")
 

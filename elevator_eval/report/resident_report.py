@@ -7,10 +7,11 @@ language per document; every data string is escaped by :func:`para` / :func:`cel
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from . import labels as L
-from .common import Tr, content_width, kv_table, para, table, today_iso
+from .common import Tr, content_width, fmt_yuan, kv_table, para, table, today_iso
 from .page_template import build_pdf
 
 FIELDS = (
@@ -29,23 +30,24 @@ FIELDS = (
 )
 
 
-SOURCES = {
-    "meeting": ("业主大会/会议", "meeting"),
-    "paper": ("书面", "on paper"),
-    "online": ("网上", "online"),
-    "other": ("其他", "other"),
-}
+MONEY = ("max_contribution_yuan", "provident_fund_yuan")
+"""Fields printed as amounts of yuan (30,000)."""
 
 
 def _value(key: str, value: Any, t: Tr) -> str:
     if key == "vote":
         return L.label(L.VOTES, value, t)
-    if key == "vote_source" and value in SOURCES:
-        return t.pair(SOURCES[value])
+    if key == "vote_source" and value in L.VOTE_SOURCES:
+        return L.label(L.VOTE_SOURCES, value, t)
     if value is None or value == "":
         return t("（无）", "(none)")
     if isinstance(value, bool):
         return t("是", "yes") if value else t("否", "no")
+    if key in MONEY:
+        try:
+            return fmt_yuan(Decimal(str(value)))
+        except (InvalidOperation, ValueError):
+            return str(value)
     return str(value)
 
 
@@ -185,7 +187,20 @@ def build_resident_report(record: dict[str, Any], *, out, lang: str = "zh") -> N
                 ]
             )
         story.append(table(rows, [width * w for w in (0.07, 0.18, 0.09, 0.2, 0.18, 0.28)]))
-    else:
+    unlogged = record.get("unlogged_votes") or []
+    if unlogged:
+        doors = t("、", ", ").join(unlogged)
+        story.append(
+            para(
+                t(
+                    f"{doors} 现在的表决意见（见上）在表决记录启用前录入，记录中没有其录入或变更。",
+                    f"The present vote of {doors} (above) was entered before the vote log "
+                    "was kept: the log holds no entry for it.",
+                ),
+                "body",
+            )
+        )
+    elif not record["vote_log"]:
         story.append(para(t("无表决记录。", "No vote-log entries."), "body"))
     days = record.get("retention_days")
     story.append(para(t("保存期限", "Retention"), "h2"))

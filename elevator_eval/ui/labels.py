@@ -27,13 +27,7 @@ def vote_label(vote: str | None) -> str:
 
 def source_label(source: str | None) -> str:
     """How a vote was cast (``audit.VoteEvent.source``)."""
-    return {
-        "meeting": translate("Labels", "会议"),
-        "paper": translate("Labels", "纸质"),
-        "online": translate("Labels", "线上"),
-        "proxy": translate("Labels", "委托"),
-        "other": translate("Labels", "其他"),
-    }.get(source, str(source or ""))
+    return label("vote_sources", source, i18n.lang())
 
 
 def state_label(state: str | None) -> str:

@@ -1166,22 +1166,6 @@ Nothing was saved; use Save As for a new file, or overwrite after confirming.</t
         <translation>Unknown</translation>
     </message>
     <message>
-        <source>其他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <source>会议</source>
-        <translation>Meeting</translation>
-    </message>
-    <message>
-        <source>纸质</source>
-        <translation>Paper</translation>
-    </message>
-    <message>
-        <source>线上</source>
-        <translation>Online</translation>
-    </message>
-    <message>
         <source>未填</source>
         <translation>Not given</translation>
     </message>
@@ -1214,10 +1198,6 @@ Nothing was saved; use Save As for a new file, or overwrite after confirming.</t
 依据：{1}</source>
         <translation>Consent rules: {0}
 Source: {1}</translation>
-    </message>
-    <message>
-        <source>委托</source>
-        <translation>Proxy</translation>
     </message>
     <message>
         <source>本程序默认值（经验值）</source>
