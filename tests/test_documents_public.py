@@ -196,6 +196,18 @@ def test_the_internal_paper_is_marked_and_names_doors(sample, documents):
     assert unit.household("101").owner_name in text
 
 
+def test_the_posted_progress_notice_does_not_count_the_owners_who_have_not_agreed(documents):
+    """DH-1-3: one of the two owners whose yard the shaft takes has not agreed. The posted
+    notice said "1 位尚未同意" beside the plan of the two yards (101, 102): a count of one
+    among two neighbours points at one. It says that not all have agreed; the internal
+    paper names the door."""
+    flat = _squash(documents["DH-1-3"]["progress"])
+    assert "尚未全部同意" in flat
+    assert not re.search(r"\d+位(?:尚未同意|专有部分受影响)", flat), flat
+    assert "有1位" not in flat
+    assert "尚未同意（101）" in _squash(documents["DH-1-3"]["internal"])
+
+
 @pytest.mark.parametrize("unit_id", TIERED_UNIT_IDS)
 def test_chinese_documents_hold_no_english_word_and_no_web_address(sample, documents, unit_id):
     from elevator_eval.costshare import compute_share

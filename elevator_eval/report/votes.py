@@ -63,7 +63,15 @@ def needed_text(c, unit, t: Tr, *, named: bool) -> str:
             + t("）", ")")
         )
 
-    if not n.possible:
+    if not n.possible and not named:
+        # posted: neither doors nor a count (among the few affected owners a count of one
+        # points at a neighbour)
+        text = t(
+            "目前无法通过：专有部分受影响（或依规则可否决）的业主尚未全部同意，须取得其书面同意",
+            "Cannot pass as it stands: not every owner whose exclusive part is affected (or "
+            "who can veto under the rule) has agreed; their written consent is needed",
+        )
+    elif not n.possible:
         text = t(
             f"目前无法通过：有 {len(vetoed)} 位专有部分受影响（或依规则可否决）的业主尚未同意"
             f"{who(vetoed)}，须取得其书面同意",
@@ -224,7 +232,8 @@ def _unanimity_rows(c, r, t: Tr, doors: dict[str, list[str]], named: bool) -> li
         elif named:
             now = t("未同意：", "not yet: ") + door_list(c.blocking)
         else:
-            now = t(f"{len(c.blocking)} 位尚未同意", f"{len(c.blocking)} not yet agreed")
+            # posted: no count either — among the few affected owners a count points at one
+            now = t("尚未全部同意", "not all have agreed")
         rows.append(
             [
                 t("专有部分受影响业主同意", "Affected owners agree"),
@@ -239,7 +248,7 @@ def _unanimity_rows(c, r, t: Tr, doors: dict[str, list[str]], named: bool) -> li
         elif named:
             now = door_list(c.objecting)
         else:
-            now = t(f"{len(c.objecting)} 位", f"{len(c.objecting)}")
+            now = t("有", "some")
         rows.append(
             [
                 t("无明确反对", "No explicit objection"),
