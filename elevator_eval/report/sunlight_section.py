@@ -6,6 +6,8 @@ Empty (no section) when the unit has no site plan with windows, a shaft and a lo
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..errors import InputError
 from ..vocabulary import agreeing, counted
 from .common import Tr, para, table
@@ -15,6 +17,12 @@ MAX_ROWS = 24
 
 def _h(x: float) -> str:
     return f"{x:.2f}"
+
+
+def _lost(before_h: float, after_h: float) -> str:
+    """The hours lost as the printed before less the printed after, so that the table's
+    columns subtract (4.28 − 1.87 = 2.41, where the loss rounded on its own reads 2.42)."""
+    return f"{Decimal(_h(before_h)) - Decimal(_h(after_h)):.2f}"
 
 
 def sunlight_story(unit, t: Tr, width: float) -> list:
@@ -93,7 +101,7 @@ def sunlight_story(unit, t: Tr, width: float) -> list:
                     w.id,
                     _h(w.before_h),
                     _h(w.after_h),
-                    _h(w.lost_h),
+                    _lost(w.before_h, w.after_h),
                     yes if w.meets_before else no,
                     yes if w.meets_after else no,
                 ]
