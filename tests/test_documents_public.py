@@ -196,6 +196,15 @@ def test_the_internal_paper_is_marked_and_names_doors(sample, documents):
     assert unit.household("101").owner_name in text
 
 
+def test_the_note_on_compensation_stands_only_under_a_table_with_its_column(documents):
+    """DH-1-1 has no compensation: its table has no column of compensation received, and
+    the note under it said that compensation "补偿单列" all the same."""
+    plain = _squash(documents["DH-1-1"]["proposal"])
+    assert "获得补偿（元）" not in plain and "所获补偿" not in plain and "补偿单列" not in plain
+    with_comp = _squash(documents["DH-1-3"]["proposal"])
+    assert "获得补偿（元）" in with_comp and "所获补偿单列一栏" in with_comp
+
+
 def test_the_posted_progress_notice_does_not_count_the_owners_who_have_not_agreed(documents):
     """DH-1-3: one of the two owners whose yard the shaft takes has not agreed. The posted
     notice said "1 位尚未同意" beside the plan of the two yards (101, 102): a count of one

@@ -219,11 +219,18 @@ def _household_notes(s, t: Tr) -> list[str]:
     """What the totals mean, the discount rate and the running-cost rule, when they apply."""
     notes = [
         t(
-            "“10 年合计”“15 年合计”= 建设出资 + 10 年或 15 年运行费；出资不含所获补偿，补偿单列",
-            "10- and 15-year totals = capital share + 10 or 15 years of running "
-            "cost; a share never nets off compensation received, which has its own column",
+            "“10 年合计”“15 年合计”= 建设出资 + 10 年或 15 年运行费",
+            "10- and 15-year totals = capital share + 10 or 15 years of running cost",
         )
     ]
+    if s.compensation_pool_yuan > 0:  # the column of compensation received is printed
+        notes.append(
+            t(
+                "出资含各户承担的低层补偿，不扣除所获补偿，所获补偿单列一栏",
+                "a share includes the household's part of the compensation to the lower "
+                "floors and never nets off compensation received, which has its own column",
+            )
+        )
     if s.discount_rate is not None:
         notes.append(
             t(
