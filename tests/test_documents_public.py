@@ -205,6 +205,18 @@ def test_the_note_on_compensation_stands_only_under_a_table_with_its_column(docu
     assert "获得补偿（元）" in with_comp and "所获补偿单列一栏" in with_comp
 
 
+def test_the_budget_and_the_advance_carry_the_compensation_the_table_adds(documents):
+    """DH-1-3: the owners' total is 380,000 and the ten paying doors pay 40,000 of
+    compensation besides; the budget ended at 380,000 and the payment section said they
+    advance "全部建设费用" (650,000) above a column adding up to 690,000."""
+    text = _squash(documents["DH-1-3"]["proposal"])
+    assert "业主合计出资380,000另：低层补偿（由出资住户承担，见第五节）40,000" in text
+    assert "出资住户合计支付420,000" in text
+    assert "先行垫付全部建设费用及低层补偿¥40,000；" in text
+    plain = _squash(documents["DH-1-1"]["proposal"])
+    assert "先行垫付全部建设费用；" in plain and "出资住户合计支付" not in plain
+
+
 def test_the_posted_progress_notice_does_not_count_the_owners_who_have_not_agreed(documents):
     """DH-1-3: one of the two owners whose yard the shaft takes has not agreed. The posted
     notice said "1 位尚未同意" beside the plan of the two yards (101, 102): a count of one

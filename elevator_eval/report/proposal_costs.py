@@ -59,9 +59,27 @@ def costs(d, t: Tr, width: float) -> list:
         )
     rows.append([t("补贴合计", "Subsidies total"), "−" + fmt_yuan(s.subsidy_yuan)])
     rows.append([t("业主合计出资", "Owners' total"), fmt_yuan(s.owners_total_yuan)])
+    n = len(rows)  # the owners' total is the highlighted line
+    if s.compensation_pool_yuan:
+        # what the contributing households pay besides: the per-household table's total
+        n_impacts = section_number("impacts")
+        rows.append(
+            [
+                t(
+                    f"另：低层补偿（由出资住户承担，见第{chinese_numeral(n_impacts)}节）",
+                    f"plus: compensation to the lower floors (section {n_impacts})",
+                ),
+                fmt_yuan(s.compensation_pool_yuan),
+            ]
+        )
+        rows.append(
+            [
+                t("出资住户合计支付", "Paid by the contributing households"),
+                fmt_yuan(s.owners_total_yuan + s.compensation_pool_yuan),
+            ]
+        )
     from reportlab.lib import colors
 
-    n = len(rows)
     story.append(
         table(
             rows,

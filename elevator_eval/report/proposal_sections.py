@@ -224,14 +224,19 @@ def payments(d, t: Tr, width: float, heading: str) -> list:
     block = doc_rules()["payment"]
     if s is not None:
         rows_data = sorted(payment_schedule(d.unit, s), key=lambda r: (-r.floor, r.id))
+        pool = s.compensation_pool_yuan
+        advance_zh, advance_en = "全部建设费用", "the whole capital cost"
+        if pool:  # the advance includes what the contributing households pay the lower floors
+            advance_zh = f"全部建设费用及低层补偿 ¥{fmt_yuan(pool)}"
+            advance_en = f"the whole capital cost and the compensation of ¥{fmt_yuan(pool)}"
         story.append(
             para(
                 t(
-                    "政府补贴在竣工验收后拨付，开工前须由出资住户先行垫付全部建设费用；"
+                    f"政府补贴在竣工验收后拨付，开工前须由出资住户先行垫付{advance_zh}；"
                     "补贴到账后按同一比例退还，各户最终净出资即分摊表中的出资额。",
                     "The subsidy is paid after acceptance, so the contributing "
-                    "households advance the whole capital cost before work starts; the "
-                    "subsidy is refunded in the same proportions when it arrives, "
+                    f"households advance {advance_en} before work starts; the advance "
+                    "is refunded in the same proportions when the subsidy arrives, "
                     "leaving each household's final net share.",
                 ),
                 "body",
