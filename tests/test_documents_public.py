@@ -196,6 +196,18 @@ def test_the_internal_paper_is_marked_and_names_doors(sample, documents):
     assert unit.household("101").owner_name in text
 
 
+def test_the_notice_makes_the_design_wait_for_the_appraisal_the_assessment_asks_for(
+    documents,
+):
+    """DH-5-1 (built 1996, never appraised) passed its vote: its notice promised the
+    detailed design once the notice period ends, while its own findings say an appraisal
+    must find grade A or B first."""
+    waits = _squash(documents["DH-5-1"]["notice"])
+    assert "异议已妥善处理，并完成房屋安全鉴定且鉴定为A/B级后，进入施工图设计" in waits
+    plain = _squash(documents["DH-1-1"]["notice"])
+    assert "异议已妥善处理的，进入施工图设计" in plain and "房屋安全鉴定且" not in plain
+
+
 def test_the_note_on_compensation_stands_only_under_a_table_with_its_column(documents):
     """DH-1-1 has no compensation: its table has no column of compensation received, and
     the note under it said that compensation "补偿单列" all the same."""

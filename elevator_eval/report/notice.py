@@ -270,7 +270,7 @@ def build_notice(
     story += _shares_and_votes(unit, d, t, width, scheme=scheme, masked=masked, named=named)
     story.append(para(plan_title(unit, t), "h2"))
     story.append(plan_drawing(unit, width, 200, t.lang))
-    story += _feedback(project, t, scheme=scheme, period=period)
+    story += _feedback(project, t, scheme=scheme, period=period, before_design=_before_design(d, t))
     doc_title = (
         (
             t("加装电梯方案公示", "Public notice")
@@ -449,19 +449,47 @@ def _shares_and_votes(
     )
 
 
-def _feedback(project, t: Tr, *, scheme: bool, period) -> list:
-    """Where and until when to object, the organiser, and the notice period's basis."""
+BEFORE_DESIGN = {
+    "appraisal_required": (
+        "完成房屋安全鉴定且鉴定为 A/B 级",
+        "the structural safety appraisal has found grade A or B",
+    ),
+    "danger_grade": (
+        "完成危房治理并重新鉴定为 A/B 级",
+        "the building has been repaired and re-appraised as grade A or B",
+    ),
+}
+"""Findings whose remedy must come before the detailed design, as the condition the notice
+states (finding code → (zh, en))."""
+
+
+def _before_design(d, t: Tr) -> str:
+    """What must be done before the detailed design (from the assessment's findings), in
+    the document's language, or ``""``."""
+    a = d.assessment
+    codes = {f.code for f in a.findings} if a is not None else set()
+    return t(
+        "、".join(BEFORE_DESIGN[c][0] for c in BEFORE_DESIGN if c in codes),
+        " and ".join(BEFORE_DESIGN[c][1] for c in BEFORE_DESIGN if c in codes),
+    )
+
+
+def _feedback(project, t: Tr, *, scheme: bool, period, before_design: str = "") -> list:
+    """Where and until when to object, the organiser, and the notice period's basis;
+    ``before_design``: what must be done before the detailed design, if anything."""
     first, _last, feedback = period
     story = [para(t("异议与反馈", "Objections and feedback"), "h2")]
     if scheme:
+        then_zh = f"，并{before_design}后" if before_design else "的"
+        then_en = f", once {before_design}," if before_design else ","
         text = t(
             f"对本方案有异议的，请于 {fmt_date(feedback, t)} 前以书面形式向下列受理地点反馈，"
-            "并写明门牌号、理由和联系方式。公示期满无异议或异议已妥善处理的，进入施工图设计"
-            "和报批程序。",
+            "并写明门牌号、理由和联系方式。公示期满无异议或异议已妥善处理"
+            f"{then_zh}，进入施工图设计和报批程序。",
             f"Objections in writing to the office below by {fmt_date(feedback, t)}, "
             "stating door number, reasons and contact. After the notice period, with no "
-            "objection or objections resolved, the scheme goes to detailed design and "
-            "permits.",
+            f"objection or objections resolved{then_en} the scheme goes to detailed design "
+            "and permits.",
         )
     else:
         text = t(
