@@ -192,6 +192,10 @@ def test_the_internal_paper_is_marked_and_names_doors(sample, documents):
     flat = _squash(text)
     assert "【内部资料，不得张贴】" in flat and "表决进展通报（内部资料）" in flat
     assert "尚未同意（101）" in flat
+    # the office's record: no seal block and no invitation to object, which a copy taken
+    # for the posted paper would carry (the public one keeps both)
+    assert "（盖章）" not in flat and "不得张贴或外传" in flat
+    assert "（盖章）" in _squash(documents["DH-1-3"]["progress"])
     unit = sample.locate("DH-1-3")[2]
     assert unit.household("101").owner_name in text
 

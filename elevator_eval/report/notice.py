@@ -116,8 +116,11 @@ def _blank(text: str, n: int = 16) -> str:
     return text or "_" * n
 
 
-def organiser_block(project, t: Tr, date: _dt.date, size: float = BODY_PT) -> list:
-    """组织单位 / contact / address lines and the seal and date block (blanks when unset)."""
+def organiser_block(
+    project, t: Tr, date: _dt.date, size: float = BODY_PT, *, seal: bool = True
+) -> list:
+    """组织单位 / contact / address lines and the seal and date block (blanks when unset;
+    no seal block when ``seal`` is false)."""
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Spacer
@@ -137,11 +140,13 @@ def organiser_block(project, t: Tr, date: _dt.date, size: float = BODY_PT) -> li
     if org["consultant"]:
         lines.append(t("技术咨询单位：", "Consultant: ") + org["consultant"])
     story = [para(x, "body", size) for x in lines]
+    if not seal:
+        return story
     right = ParagraphStyle("ee-sign-right", parent=sized("body", size), alignment=TA_RIGHT)
-    seal = org["seal_text"] or org["street_office"]
+    seal_text = org["seal_text"] or org["street_office"]
     story += [
         Spacer(1, 18),  # room for the seal over the name and date
-        Paragraph(esc(_blank(seal, 20) + t("（盖章）", " (seal)")), right),
+        Paragraph(esc(_blank(seal_text, 20) + t("（盖章）", " (seal)")), right),
         Paragraph(esc(fmt_date(date, t)), right),
     ]
     return story
@@ -270,7 +275,14 @@ def build_notice(
     story += _shares_and_votes(unit, d, t, width, scheme=scheme, masked=masked, named=named)
     story.append(para(plan_title(unit, t), "h2"))
     story.append(plan_drawing(unit, width, 200, t.lang))
-    story += _feedback(project, t, scheme=scheme, period=period, before_design=_before_design(d, t))
+    story += _feedback(
+        project,
+        t,
+        scheme=scheme,
+        period=period,
+        before_design=_before_design(d, t),
+        internal=not masked,
+    )
     doc_title = (
         (
             t("加装电梯方案公示", "Public notice")
@@ -474,10 +486,29 @@ def _before_design(d, t: Tr) -> str:
     )
 
 
-def _feedback(project, t: Tr, *, scheme: bool, period, before_design: str = "") -> list:
+def _feedback(
+    project, t: Tr, *, scheme: bool, period, before_design: str = "", internal: bool = False
+) -> list:
     """Where and until when to object, the organiser, and the notice period's basis;
-    ``before_design``: what must be done before the detailed design, if anything."""
+    ``before_design``: what must be done before the detailed design, if anything. The
+    internal paper (names unmasked) invites no objection and has no seal block: it is the
+    office's record, never the paper posted."""
     first, _last, feedback = period
+    if internal:
+        story = [para(t("说明", "Note"), "h2")]
+        story.append(
+            para(
+                t(
+                    "本件列有业主姓名，为组织单位内部存档，不得张贴或外传；张贴请使用遮蔽姓名的"
+                    "公示版本。",
+                    "This paper names the owners: it is the organiser's internal record, "
+                    "not to be posted or passed on; post the version with the names masked.",
+                ),
+                "body",
+                BODY_PT,
+            )
+        )
+        return story + organiser_block(project, t, first, seal=False)
     story = [para(t("异议与反馈", "Objections and feedback"), "h2")]
     if scheme:
         then_zh = f"，并{before_design}后" if before_design else "的"
