@@ -235,7 +235,8 @@ def test_census_report_names_the_rulesets_with_their_unit_counts(projects):
     build_census_report(project, out=buf)
     text = _squash("\n".join(p.extract_text() for p in PdfReader(buf).pages))
     n = len(project.units())
-    assert _squash(f"《{PROJECT_TITLE_ZH}》（{n - 1}个单元）") in text
-    assert _squash(f"《{TITLES['unanimity']}》（1个单元）") in text
+    assert _squash(f"{PROJECT_TITLE_ZH}，{n - 1}个单元") in text
+    assert _squash(f"{TITLES['unanimity']}，1个单元") in text
+    assert "《" not in text.split("表决规则：")[1].split("。")[0]  # a title, not a book's
     _, out, _ = cli("assess", str(projects["B"]))
     assert f"{PROJECT_RULESET} ({n - 1})" in out and "unanimity (1)" in out

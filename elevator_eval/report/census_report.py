@@ -68,7 +68,9 @@ def consent_rules_text(project, rows: list[_Row], t: Tr) -> str:
     parts = []
     for name, n in counts.items():
         rs = resolver.consent(name)
-        parts.append(t(f"《{rs.title_zh}》（{n} 个单元）", f"{rs.title_en} ({n} units)"))
+        # a ruleset's title describes it ("民法典第二百七十八条（双三分之二…）"): no title
+        # marks, which belong to a document's own name
+        parts.append(t(f"{rs.title_zh}，{n} 个单元", f"{rs.title_en}, {n} units"))
     return t("表决规则：", "Consent rules: ") + t("；", "; ").join(parts) if parts else ""
 
 
