@@ -99,19 +99,21 @@ def split_bilingual(text: str) -> tuple[str, str]:
 
     The split is at the first ``" / "`` that follows a Chinese character, so ``元/kWh`` or
     ``2/3`` inside the Chinese half do not split it. A leading identifier such as
-    ``"401: "`` belongs to both halves. Text without such a separator is returned as both.
+    ``"401: "`` belongs to both halves, with the full-width colon in the Chinese one
+    (``"401：…"``). Text without such a separator is returned as both.
     """
     text = "" if text is None else str(text)
-    prefix = ""
+    prefix = prefix_zh = ""
     m = _ID_PREFIX.match(text)
     if m:
         prefix, text = m.group(1), text[m.end() :]
+        prefix_zh = prefix[:-2] + "："
     first = cjk_pattern().search(text)
     if first is None:
         return prefix + text, prefix + text
     i = text.find(" / ", first.end())  # the first separator after a Chinese character …
     while i >= 0:
         if not has_cjk(text[i + 3 : i + 4]):  # … not followed by one
-            return prefix + text[:i].rstrip(), prefix + text[i + 3 :].lstrip()
+            return prefix_zh + text[:i].rstrip(), prefix + text[i + 3 :].lstrip()
         i = text.find(" / ", i + 3)
-    return prefix + text, prefix + text
+    return prefix_zh + text, prefix + text

@@ -126,7 +126,9 @@ def test_chinese_proposal_names_nobody_who_must_change_a_vote(sample):
     from elevator_eval.report.proposal import build_proposal
 
     blocked = _squash(_build(build_proposal, sample.locate("DH-1-3")[2], project=sample))
-    assert "目前无法通过：有1位专有部分受影响" in blocked
+    # neither the door nor a count of one among the few affected owners
+    assert "目前无法通过：专有部分受影响（或依规则可否决）的业主尚未全部同意" in blocked
+    assert "有1位专有部分受影响" not in blocked
     assert "101改投" not in blocked and "DH-1-3-O101" not in blocked
     internal = _squash(
         _build(
@@ -144,7 +146,7 @@ def test_chinese_proposal_names_nobody_who_must_change_a_vote(sample):
 
 def test_split_bilingual():
     assert split_bilingual("401: 公积金提取以应付份额为限（19,500 元） / capped (19,500 yuan)") == (
-        "401: 公积金提取以应付份额为限（19,500 元）",
+        "401：公积金提取以应付份额为限（19,500 元）",  # the Chinese half's colon full-width
         "401: capped (19,500 yuan)",
     )
     # a slash inside the Chinese half (元/kWh, 2/3) does not split it

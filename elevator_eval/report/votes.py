@@ -81,6 +81,7 @@ def needed_text(c, unit, t: Tr, *, named: bool) -> str:
             + agreeing(len(vetoed), "that owner's", "their")
             + " written consent is needed",
         )
+    if not n.possible:
         if n.additional_yes > len(vetoed):
             text += t(
                 f"，共需 {n.additional_yes} 位业主同意",
