@@ -136,12 +136,17 @@ def subsidy_total(unit: Unit) -> tuple[Decimal, list[SubsidyLine]]:
     return total, lines
 
 
+def rule_title(rule: Mapping[str, Any]) -> tuple[str, str]:
+    """A subsidy rule's name (zh, en): its own ``title_zh`` / ``title_en``, else the name
+    of its type (an English document never takes the Chinese title)."""
+    zh, en = SUBSIDY_TITLES.get(rule.get("type"), (rule.get("type"), rule.get("type")))
+    return str(rule.get("title_zh") or zh), str(rule.get("title_en") or en)
+
+
 def _line(rule: Mapping[str, Any], unit: Unit, f: str) -> SubsidyLine:
     """One rule's line: its amount, title, parts by payer and note (``f``: the rule's field)."""
     amount = subsidy_amount(rule, unit, f)
-    zh, en = SUBSIDY_TITLES.get(rule["type"], (rule["type"], rule["type"]))
-    zh = str(rule.get("title_zh") or zh)
-    en = str(rule.get("title_en") or en)
+    zh, en = rule_title(rule)
     parts: dict[str, Decimal] = {}
     if rule.get("split_percent") is not None:
         split = check_split(rule["split_percent"], f"{f}.split_percent")

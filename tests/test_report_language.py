@@ -90,6 +90,16 @@ def test_english_proposal_has_no_chinese_outside_data_and_citations(sample, unit
         assert "provident-fund withdrawal capped" in text
 
 
+def test_an_english_proposal_names_a_subsidy_alike_in_every_section(sample):
+    """DH-1-1's subsidy has a Chinese title only: the budget named it by its kind
+    ("Percent of cost, capped") and the sources by its Chinese title."""
+    from elevator_eval.report.proposal import build_proposal
+
+    text = _squash(_build(build_proposal, sample.locate("DH-1-1")[2], project=sample, lang="en"))
+    assert "市级财政补贴" not in text
+    assert _squash("Subsidy (Percent of cost, capped):") in text
+
+
 def test_english_notice_and_consent_form_have_no_chinese_outside_data(sample):
     from elevator_eval.report.consent_form import build_consent_forms
     from elevator_eval.report.masking import mask_name

@@ -176,11 +176,10 @@ def _subsidy_table(unit, s, t: Tr, width: float):
         ]
     ]
     amounts = {i: ln for i, ln in enumerate(s.subsidy_lines)}
-    from ..costshare_subsidy import SUBSIDY_TITLES
+    from ..costshare_subsidy import rule_title
 
     for i, rule in enumerate(unit.subsidies):
-        zh, en = SUBSIDY_TITLES.get(rule.get("type"), (rule.get("type"),) * 2)
-        title = t.pair((str(rule.get("title_zh") or zh), str(rule.get("title_en") or en)))
+        title = t.pair(rule_title(rule))
         line = amounts.get(i)
         srows.append(
             [

@@ -92,13 +92,11 @@ def source_list(d, t: Tr) -> list[tuple[str, str]]:
                 ),
             )
         )
+        from ..costshare_subsidy import rule_title
         from .proposal_sharing import subsidy_source
 
         for i, rule in enumerate(d.unit.subsidies):
-            name = str(
-                t.pair((rule.get("title_zh"), rule.get("title_en") or rule.get("title_zh")))
-                or t("补贴", "subsidy")
-            )
+            name = t.pair(rule_title(rule)) or t("补贴", "subsidy")
             items.append(
                 (
                     f"subsidy:{i}",
