@@ -44,8 +44,22 @@ def test_break_of_a_closing_run_moves_back_over_all_of_it():
     assert break_index(chars, 0, 5) == 3  # "丁）。" together on the next line
 
 
+@pytest.mark.parametrize(
+    ("text", "over", "line"),
+    [
+        ("电梯井道宽度约 2100 mm，满足", 13, "电梯井道宽度约 "),  # broke "约 2100 / mm"
+        ("电梯井道宽度约 2100 mm，满足", 12, "电梯井道宽度约 "),  # at the space before it
+        ("公示至2026年12月10日止", 13, "公示至2026年12月"),  # broke "12月10 / 日"
+        ("日照 ≥ 2 h 的窗", 6, "日照 ≥ "),  # broke "≥ 2 / h"
+    ],
+)
+def test_break_keeps_a_unit_or_counter_with_its_number(text, over, line):
+    chars = list(text)
+    assert "".join(chars[: break_index(chars, 0, over)]) == line
+
+
 @given(
-    st.text(alphabet="甲乙丙丁戊己，。；：、（）《》1234 ab", min_size=2, max_size=60),
+    st.text(alphabet="甲乙丙丁戊己，。；：、（）《》1234 ab日月mh", min_size=2, max_size=60),
     st.integers(min_value=1, max_value=59),
 )
 def test_break_always_makes_progress(text, over):

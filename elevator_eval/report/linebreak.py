@@ -35,6 +35,24 @@ def _latin(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".,-_/%") and ch != " "
 
 
+COUNTERS = "年月日号时分秒层楼栋户位个元米台部项次天周"
+"""Chinese units and counters that stay on the line of the number before them (10日, 6层)."""
+
+
+def _joined_to_number(chars: list[str], b: int) -> bool:
+    """Whether ``chars[b]`` belongs with the number before it: a unit after a space
+    (``2100 mm``, ``2 h``) or a Chinese counter right after the digits (``10日``)."""
+    if chars[b] in COUNTERS:
+        return chars[b - 1].isdigit()
+    if chars[b] == " ":  # the space between the number and its unit
+        return chars[b - 1].isdigit() and b + 1 < len(chars) and _unit_letter(chars[b + 1])
+    return _unit_letter(chars[b]) and chars[b - 1] == " " and b >= 2 and chars[b - 2].isdigit()
+
+
+def _unit_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
 def break_index(chars: list[str], start: int, over: int) -> int:
     """Where to end the line that runs from ``start`` and overflows at ``over``.
 
@@ -42,10 +60,19 @@ def break_index(chars: list[str], start: int, over: int) -> int:
     one begins with ``chars[b]``.
     """
     b = over
+    limit = start + (over - start) // 2
+    # a unit or counter moves down with its number (约 2100 mm, 12月10日), within half a line
+    if _joined_to_number(chars, b):
+        j = b - 1
+        while j > limit and chars[j] == " ":
+            j -= 1
+        while j > limit and _latin(chars[j - 1]):
+            j -= 1
+        if j > limit:
+            b = j
     # keep a Latin word or number whole when it can move down (not beyond half the line)
     if _latin(chars[b]) and _latin(chars[b - 1]):
         j = b - 1
-        limit = start + (over - start) // 2
         while j > limit and _latin(chars[j - 1]):
             j -= 1
         if j > limit:
