@@ -88,6 +88,17 @@ def test_pipe_names_clear_the_shaft_and_the_buildings(uid, lang, d):
     for s in _pipe_names(d, lang):
         for o in obstacles:
             assert not _overlap(_box(s), o), (s.text, o)
+    # a courtyard's name too (DH-1-3's "102 庭院" was written across the shaft)
+    yards = [
+        s
+        for s in d.contents
+        if isinstance(s, String) and re.search("庭院|yard", s.text) and s.fontSize == 5.5
+    ]
+    for s in yards:
+        for o in obstacles:
+            assert not _overlap(_box(s), o), (s.text, o)
+    if uid == "DH-1-3":
+        assert len(yards) == 2
 
 
 @pytest.mark.parametrize("uid,lang,d", PLANS, ids=[f"{u}-{lang}" for u, lang, _ in PLANS])

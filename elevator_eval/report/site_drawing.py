@@ -129,12 +129,13 @@ def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300, l
     )
     pen = _Pen(d, (x0, y0, x1, y1), scale, margin)
     _fire_lane(pen, plan, t)
-    _courtyards(pen, plan, t)
+    yard_names = _courtyards(pen, plan, t)
     _buildings(pen, plan, t)
     _red_line(pen, plan)
     pipe_names = _pipes(pen, plan, t)
     _shaft(pen, plan, t)
-    for name in pipe_names:
+    # names written last, clear of the buildings, the shaft and the names before them
+    for name in pipe_names + yard_names:
         pen.label(*name)
     _windows(pen, plan, measured)
     _side_column(pen, plan, measured, t, (x1 - x0, width_pt, height_pt))
@@ -254,23 +255,37 @@ def _fire_lane(pen: _Pen, plan, t: Tr) -> None:
         )
 
 
-def _courtyards(pen: _Pen, plan, t: Tr) -> None:
-    """Private courtyards, dashed green, each named by its household."""
+def _courtyards(pen: _Pen, plan, t: Tr) -> list[tuple]:
+    """Private courtyards, dashed green; returns their names (each by its household), as
+    :meth:`_Pen.label` arguments, for writing after the shaft."""
     from reportlab.lib import colors
     from shapely.geometry import Polygon as SPoly
 
+    shaft_x = SPoly(plan.shaft.footprint).centroid.x if plan.shaft is not None else None
+    names = []
     for hh, pts in plan.courtyards or ():
         g = SPoly(pts).intersection(pen.view)
         pen.poly(g, colors.HexColor("#66BB6A"), colors.HexColor("#E8F5E9"), 0.5, [2, 2])
-        if not g.is_empty:
-            cx, cy = g.representative_point().coords[0]
-            pen.label(
-                *pen.P(cx, cy - 0.5),
+        if g.is_empty:
+            continue
+        cx, cy = g.representative_point().coords[0]
+        minx, _miny, maxx, _maxy = g.bounds
+        if shaft_x is None:  # the name in the yard
+            x, anchor = cx, "middle"
+        elif g.centroid.x < shaft_x:  # beside the yard, on its side away from the shaft
+            x, anchor = minx - 0.5, "end"
+        else:
+            x, anchor = maxx + 0.5, "start"
+        names.append(
+            (
+                *pen.P(x, cy - 0.5),
                 t(f"{hh} 庭院", f"{hh} yard"),
                 5.5,
-                "middle",
+                anchor,
                 colors.HexColor("#2E7D32"),
             )
+        )
+    return names
 
 
 def _buildings(pen: _Pen, plan, t: Tr) -> None:
