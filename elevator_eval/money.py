@@ -72,15 +72,19 @@ def round_fen(amount_yuan: Decimal | Fraction | int) -> Decimal:
     return Decimal(amount_yuan).quantize(FEN_YUAN, rounding=ROUND_HALF_UP)
 
 
-def json_number(d: Decimal | int | Fraction) -> int | float:
-    """A Decimal as a JSON-friendly number: int when integral, else float of its text."""
+def json_number(d: Decimal | int | Fraction) -> int | float | Decimal:
+    """A Decimal as a JSON-friendly number: int when integral, else the float of its text
+    when that float is the same number (up to 15 significant digits), else the Decimal
+    itself (``99999999999999.99``: a float would read …98), which the command line's JSON
+    writer (:func:`elevator_eval.unitfile_write.dumps_json`) writes as its exact literal."""
     if isinstance(d, int):
         return d
     if isinstance(d, Fraction):
         d = Decimal(d.numerator) / Decimal(d.denominator)
     if d == d.to_integral_value():
         return int(d)
-    return float(str(d))
+    f = float(str(d))
+    return f if Decimal(repr(f)) == d else d
 
 
 def fmt_yuan(d: Decimal, *, unit: str = "元") -> str:

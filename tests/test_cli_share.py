@@ -155,3 +155,26 @@ def test_project_target_with_user_table(tmp_path, example_unit_path):
     ]
     code, _, err = run([str(path), "--unit", "NO-SUCH-UNIT"])
     assert code == 2 and "--unit" in err
+
+
+def test_json_money_is_exact_beyond_a_floats_digits(example_unit_path, tmp_path):
+    """An amount of 16 significant digits is accepted: its JSON number was the nearest
+    float (99999999999999.99 came out as …98) and the shares no longer added up to the
+    owners' total as printed."""
+    from decimal import Decimal
+
+    data = json.loads(example_unit_path.read_text(encoding="utf-8"))
+    data["costs"] = {"total_yuan": "99999999999999.99"}
+    data["subsidies"] = [{"type": "fixed", "yuan": "0.01"}]
+    data["share"] = {"method": "equal", "rounding_yuan": "0.01"}
+    path = tmp_path / "big.unit.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run([str(path), "--json"])
+    assert code == 0, err
+    assert '"total_yuan": 99999999999999.99,' in out
+    got = json.loads(out, parse_float=Decimal)
+    assert got["owners_total_yuan"] == Decimal("99999999999999.98")
+    assert sum(h["share_yuan"] for h in got["households"]) == got["owners_total_yuan"]
+    # an amount a float holds exactly stays a plain number (56.3, not "56.30")
+    code, out, _ = run([str(example_unit_path), "--json"])
+    assert code == 0 and json.loads(out)["total_yuan"] == 500000
