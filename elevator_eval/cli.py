@@ -49,6 +49,8 @@ COMMANDS: dict[str, str] = {
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_NOT_BUILT = 3
+EXIT_NO_OUTPUT = 1
+"""The result could not be written (a full disk, no standard output)."""
 
 
 def _top_help() -> str:
@@ -71,7 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _tolerant_streams()
     try:
-        return _main(argv)
+        code = _main(argv)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # help and version text: a full disk shows here
+        return code
     except BrokenPipeError:  # the reader went away (`| head`): no traceback
         import os
 
@@ -80,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError):
             pass
         return EXIT_OK
+    except OSError as e:  # writing the help or the version text to a full disk
+        _say(sys.stderr, f"error: cannot write the output ({e.strerror or 'no output stream'})\n")
+        return EXIT_NO_OUTPUT
 
 
 def _main(argv: list[str]) -> int:
@@ -134,14 +142,32 @@ def run_command(name: str, argv: list[str], stdout=None, stderr=None) -> int:
             f"error: could not process the input ({type(e).__name__}: {_one_line(str(e))})\n"
         )
         return EXIT_BAD_INPUT
-    if result.json_mode:
-        from .unitfile_write import dumps_json  # lazy: 0.14 s to import, only for JSON output
+    try:
+        if result.json_mode:
+            from .unitfile_write import dumps_json  # lazy: 0.14 s to import, only for JSON
 
-        text = dumps_json(result.data, indent=2) + "\n"
-        stdout.write(text if _encodable(stdout, text) else _ascii_json(text))
-    elif result.text:
-        stdout.write(result.text.rstrip("\n") + "\n")
+            text = dumps_json(result.data, indent=2) + "\n"
+            stdout.write(text if _encodable(stdout, text) else _ascii_json(text))
+        elif result.text:
+            stdout.write(result.text.rstrip("\n") + "\n")
+        if result.json_mode or result.text:
+            stdout.flush()  # a full disk shows here, not at the interpreter's exit
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): main() ends quietly
+    except (OSError, AttributeError, ValueError) as e:  # a full disk; no or a closed stdout
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else "no output stream"
+        _say(stderr, f"error: cannot write the output ({reason})\n")
+        return EXIT_NO_OUTPUT
     return result.exit_code
+
+
+def _say(stream, text: str) -> None:
+    """Write ``text`` to ``stream`` when it can be written (stderr may be closed or full)."""
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 def _tolerant_streams() -> None:
