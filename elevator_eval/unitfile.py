@@ -199,12 +199,12 @@ def unit_from_dict(data: Any) -> Unit:
     if "building" not in d:
         raise InputError("building", "is required")
     building = parse_building(d["building"])
-    site = parse_site(d.get("site") or {})
+    site = parse_site({} if d.get("site") is None else d["site"])  # false or [] is refused
     if "households" not in d:
         raise InputError("households", "is required")
     households = parse_households(d["households"], building.storeys)
     costs = parse_costs(d.get("costs"))
-    subs = d.get("subsidies") or []
+    subs = [] if d.get("subsidies") is None else d["subsidies"]
     if not isinstance(subs, list):
         raise InputError("subsidies", f"must be a list, got {kind_of(subs)}")
     subsidies = [parse_subsidy(s, f"subsidies[{i}]") for i, s in enumerate(subs)]

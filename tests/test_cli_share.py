@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from test_costshare_builders import unit_dict
 
 from elevator_eval.cli import run_command
@@ -178,3 +179,31 @@ def test_json_money_is_exact_beyond_a_floats_digits(example_unit_path, tmp_path)
     # an amount a float holds exactly stays a plain number (56.3, not "56.30")
     code, out, _ = run([str(example_unit_path), "--json"])
     assert code == 0 and json.loads(out)["total_yuan"] == 500000
+
+
+def _variant(example_unit_path, tmp_path, **changes):
+    data = json.loads(example_unit_path.read_text(encoding="utf-8"))
+    data.update(changes)
+    path = tmp_path / "variant.unit.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_an_unknown_rules_name_is_refused_as_assess_refuses_it(example_unit_path, tmp_path):
+    """share exited 0 on ``"rules": "nope"`` where assess and consent exit 2."""
+    path = _variant(example_unit_path, tmp_path, rules="nope")
+    code, _out, err = run([str(path)])
+    assert code == 2 and err.startswith("error: rules: unknown consent name 'nope'"), err
+
+
+@pytest.mark.parametrize("field", ["site", "subsidies"])
+@pytest.mark.parametrize("value", [False, 0, "", "x"])
+def test_a_wrong_typed_site_or_subsidies_is_refused(example_unit_path, tmp_path, field, value):
+    """``"site": false`` or ``"subsidies": 0`` read as absent (only true or [1] was
+    refused); absent or null still means none."""
+    path = _variant(example_unit_path, tmp_path, **{field: value})
+    code, _out, err = run([str(path)])
+    assert code == 2 and err.startswith(f"error: {field}: must be "), err
+    for empty in (None, {} if field == "site" else []):
+        code, _out, err = run([str(_variant(example_unit_path, tmp_path, **{field: empty}))])
+        assert code == 0, (empty, err)

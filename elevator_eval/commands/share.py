@@ -14,6 +14,7 @@ from ..costshare_compare import compare_methods
 from ..costshare_consensus import find_consensus
 from ..errors import InputError
 from ..money import fmt_yuan
+from ..rulebook import resolve
 from ..textwidth import table
 from . import CommandResult, add_target_arguments, load_target
 
@@ -47,6 +48,9 @@ def run(args) -> CommandResult:
     if args.method is not None and args.method not in METHODS:
         raise InputError("--method", f"must be one of {', '.join(METHODS)}, got {args.method!r}")
     unit, project = load_target(args.target, args.unit)
+    # the unit's ``rules`` name is checked here as assess and consent check it (exit 2
+    # naming the field), although the split does not depend on it
+    resolve(project, unit)
     settings = project.settings if project is not None else None
     result = compute_share(unit, args.method, settings=settings)
     data = result.to_json()
