@@ -227,6 +227,13 @@ def _one_line(text: str) -> str:
 def run_gui(argv: list[str]) -> int:
     if not argv:  # the common start: no arguments to parse (no parser built)
         return _start_app(None, None)
+    typo = _misspelt_command(argv[0])
+    if typo:
+        sys.stderr.write(
+            f"error: unknown command '{argv[0]}' (did you mean {typo}?); "
+            "elevator-eval --help lists the commands\n"
+        )
+        return EXIT_BAD_INPUT
     from .cli_parser import Parser
 
     parser = Parser(prog="elevator-eval", usage="elevator-eval [PROJECT] [--lang zh|en]")
@@ -235,9 +242,20 @@ def run_gui(argv: list[str]) -> int:
     try:
         args = parser.parse_args(argv)
     except InputError as e:
-        sys.stderr.write(f"error: {e}\n{_top_help()}\n")
+        sys.stderr.write(f"error: {e}; elevator-eval --help lists the commands\n")
         return EXIT_BAD_INPUT
     return _start_app(args.project, args.lang)
+
+
+def _misspelt_command(word: str) -> str | None:
+    """The command ``word`` is a slip for (``asses`` → ``assess``), when it names no file."""
+    import difflib
+    import os
+
+    if word.startswith("-") or os.path.exists(word) or "." in word or "/" in word:
+        return None
+    close = difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def _start_app(project: str | None, lang: str | None) -> int:

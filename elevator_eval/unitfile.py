@@ -145,6 +145,13 @@ def load_unit(path: str | Path) -> Unit:
     return loads_unit(raw)
 
 
+def _parse_int(digits: str) -> int | Decimal:
+    """A JSON integer: an int, or a Decimal when it has more digits than any field means
+    (Python refuses to make an int of more than 4,300 digits, and the message would name
+    the file, not the field; the field's own check says the value is far too large)."""
+    return int(digits) if len(digits) <= 100 else Decimal(digits)
+
+
 def loads_unit(text: str | bytes) -> Unit:
     """Parse a unit file's text."""
     if isinstance(text, bytes):
@@ -153,7 +160,9 @@ def loads_unit(text: str | bytes) -> Unit:
         except UnicodeDecodeError:
             raise InputError("file", "is not UTF-8 text") from None
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        data = json.loads(
+            text, parse_float=Decimal, parse_int=_parse_int, parse_constant=_reject_constant
+        )
     except RecursionError:
         raise InputError("file", "is nested too deeply") from None
     except ValueError as e:

@@ -20,6 +20,18 @@ of a unit means such a value, and Decimal arithmetic on exponents like 1e9999999
 overflows (and ``int()`` of it exhausts memory)."""
 
 
+def short_number(value: object) -> str:
+    """A number as a message may quote it: as written up to 24 characters, else in
+    scientific notation (``9.99e+4999`` for five thousand nines)."""
+    text = str(value)
+    if len(text) <= 24:
+        return text
+    try:
+        return f"{Decimal(text):.2e}"
+    except ArithmeticError:
+        return text[:21] + "…"
+
+
 def as_object(value: object, field: str) -> dict[str, Any]:
     """``value`` when it is a JSON object."""
     if not isinstance(value, dict):
@@ -43,7 +55,7 @@ def as_int(value: object, field: str, lo: int | None = None, hi: int | None = No
         raise InputError(field, f"must be a whole number, got {value!r}")
     if isinstance(value, Decimal):
         if value.is_finite() and value != 0 and value.adjusted() > MAX_EXPONENT:
-            raise InputError(field, f"is far too large ({value})")
+            raise InputError(field, f"is far too large ({short_number(value)})")
         if value != value.to_integral_value():
             raise InputError(field, f"must be a whole number, got {value}")
         value = int(value)
@@ -101,5 +113,5 @@ def as_number(value: object, field: str, **kw: bool) -> Decimal:
     :func:`elevator_eval.money.to_decimal` for ``allow_negative`` / ``allow_zero``)."""
     d = to_decimal(value, field, **kw)
     if d != 0 and not -MAX_EXPONENT - 1 <= d.adjusted() <= MAX_EXPONENT:
-        raise InputError(field, f"is out of range ({value})")
+        raise InputError(field, f"is out of range ({short_number(value)})")
     return d

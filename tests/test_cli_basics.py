@@ -72,3 +72,28 @@ def test_module_entry_point_runs_without_traceback(tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().count("\n") == 0
+
+
+def test_a_misspelt_command_is_one_line_naming_the_command(capsys, example_unit_path):
+    """``asses UNIT`` printed 27 lines (the error "unrecognized arguments" and the whole
+    usage)."""
+    assert main(["asses", str(example_unit_path)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "error: unknown command 'asses' (did you mean assess?); "
+        "elevator-eval --help lists the commands\n"
+    )
+    assert main(["--bogus"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_an_integer_of_thousands_of_digits_names_its_field(tmp_path, example_unit_path):
+    """Python refuses an int of more than 4,300 digits: the message named the file and
+    passed on Python's hint (sys.set_int_max_str_digits)."""
+    text = example_unit_path.read_text(encoding="utf-8")
+    assert '"storeys": 6' in text
+    path = tmp_path / "huge.unit.json"
+    path.write_text(text.replace('"storeys": 6', '"storeys": ' + "9" * 5000), encoding="utf-8")
+    code, _out, err = _run("assess", [str(path)])
+    assert code == 2
+    assert err == "error: building.storeys: is far too large (1.00e+5000)\n"
