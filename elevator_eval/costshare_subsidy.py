@@ -139,7 +139,8 @@ def subsidy_total(unit: Unit) -> tuple[Decimal, list[SubsidyLine]]:
 def rule_title(rule: Mapping[str, Any]) -> tuple[str, str]:
     """A subsidy rule's name (zh, en): its own ``title_zh`` / ``title_en``, else the name
     of its type (an English document never takes the Chinese title)."""
-    zh, en = SUBSIDY_TITLES.get(rule.get("type"), (rule.get("type"), rule.get("type")))
+    kind = str(rule.get("type"))
+    zh, en = SUBSIDY_TITLES.get(kind, (kind, kind))
     return str(rule.get("title_zh") or zh), str(rule.get("title_en") or en)
 
 
