@@ -231,6 +231,10 @@ def test_the_budget_and_the_advance_carry_the_compensation_the_table_adds(docume
     assert "先行垫付全部建设费用及低层补偿¥40,000；" in text
     plain = _squash(documents["DH-1-1"]["proposal"])
     assert "先行垫付全部建设费用；" in plain and "出资住户合计支付" not in plain
+    # the key facts of the cover and of the posted notice, above the per-door amounts
+    for doc in ("proposal", "progress"):
+        flat = _squash(documents["DH-1-3"][doc])
+        assert "低层补偿/出资住户合计支付" in flat and "¥40,000/¥420,000" in flat, doc
 
 
 def test_the_posted_progress_notice_does_not_count_the_owners_who_have_not_agreed(documents):

@@ -45,7 +45,7 @@ from .common import (
     unavailable,
     unit_context,
 )
-from .money_rows import share_percent_units
+from .money_rows import owners_total_pairs, share_percent_units
 from .scheme_version import scheme_label
 
 BLANK = "________________"
@@ -315,24 +315,11 @@ def _amounts(share, homes, totals, t: Tr, width) -> list:
                 + " / "
                 + fmt_yuan(share.subsidy_yuan, symbol=True),
             ),
-            (
-                t("业主合计出资 / 分摊方法", "Owners' total / method"),
-                fmt_yuan(share.owners_total_yuan, symbol=True)
-                + " / "
-                + t.pair((share.method_title_zh, share.method_title_en)),
-            ),
+            (t("分摊方法", "Method"), t.pair((share.method_title_zh, share.method_title_en))),
         ]
-        if pool > 0:
-            # the owners' total plus the compensation they pay to the lower floors: what the
-            # paying households pay together, the base of the percentages
-            pairs.append(
-                (
-                    t("低层补偿 / 出资住户合计支付", "Compensation / paid in all"),
-                    fmt_yuan(pool, symbol=True)
-                    + " / "
-                    + fmt_yuan(share.owners_total_yuan + pool, symbol=True),
-                )
-            )
+        # the owners' total, and with compensation what the paying households pay together
+        # (the base of the percentages)
+        pairs += owners_total_pairs(share, t)
         pairs.append(
             (
                 t("您的出资合计", "Your capital share"),

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .common import pct_units
+from .common import fmt_yuan, pct_units
 
 
 def display_shares(s) -> tuple[list[Decimal], list[Decimal]]:
@@ -35,6 +35,25 @@ def display_shares(s) -> tuple[list[Decimal], list[Decimal]]:
             paid.append(h.share_yuan)
             received.append(Decimal(0))
     return paid, received
+
+
+def owners_total_pairs(s, t) -> list[tuple[str, str]]:
+    """The owners' total as a document's key facts give it, and with lower-floor
+    compensation what the paying households pay besides and in all (the per-household
+    table's total): ``[("业主合计出资", "¥380,000"), ("低层补偿 / 出资住户合计支付",
+    "¥40,000 / ¥420,000")]``."""
+    pairs = [(t("业主合计出资", "Owners' total"), fmt_yuan(s.owners_total_yuan, symbol=True))]
+    pool = s.compensation_pool_yuan
+    if pool > 0:
+        pairs.append(
+            (
+                t("低层补偿 / 出资住户合计支付", "Compensation / paid in all"),
+                fmt_yuan(pool, symbol=True)
+                + " / "
+                + fmt_yuan(s.owners_total_yuan + pool, symbol=True),
+            )
+        )
+    return pairs
 
 
 def share_percent_units(s, places: int = 2) -> dict[str, int] | None:

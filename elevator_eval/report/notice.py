@@ -44,6 +44,7 @@ from .common import (
 )
 from .docdata import doc_rules, notice_settings, organisation, stats_date
 from .masking import mask_name
+from .money_rows import owners_total_pairs
 from .page_template import build_pdf
 from .plan import plan_drawing, plan_title
 from .scheme_version import scheme_label
@@ -365,7 +366,7 @@ def _facts(unit, project, d, t: Tr, width: float, *, scheme: bool, period) -> li
         right = [
             (t("建设总费用", "Capital total"), fmt_yuan(s.total_yuan, symbol=True)),
             (t("政府补贴", "Subsidies"), fmt_yuan(s.subsidy_yuan, symbol=True)),
-            (t("业主合计出资", "Owners' total"), fmt_yuan(s.owners_total_yuan, symbol=True)),
+            *owners_total_pairs(s, t),
             (t("分摊方法", "Method"), t.pair((s.method_title_zh, s.method_title_en))),
             (
                 t("年运行费合计", "Yearly running total"),

@@ -42,6 +42,7 @@ from .common import (
     unavailable,
     unit_context,
 )
+from .money_rows import owners_total_pairs
 from .page_template import build_pdf
 from .proposal_outline import SECTIONS, chinese_numeral, heading, section_number  # noqa: F401
 from .proposal_sources import (  # noqa: F401
@@ -158,8 +159,8 @@ def _cover(d: ProposalData, t: Tr, width: float) -> list:
         pairs += [
             (t("建设总费用", "Capital total"), fmt_yuan(d.share.total_yuan, symbol=True)),
             (t("政府补贴", "Subsidies"), fmt_yuan(d.share.subsidy_yuan, symbol=True)),
-            (t("业主合计出资", "Owners' total"), fmt_yuan(d.share.owners_total_yuan, symbol=True)),
         ]
+        pairs += owners_total_pairs(d.share, t)
     from .docdata import organisation
 
     org = organisation(d.project)
