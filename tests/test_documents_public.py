@@ -212,6 +212,14 @@ def test_the_notice_makes_the_design_wait_for_the_appraisal_the_assessment_asks_
     assert "异议已妥善处理的，进入施工图设计" in plain and "房屋安全鉴定且" not in plain
 
 
+def test_the_proposal_asks_to_check_a_pipe_relocation_the_survey_does_not_need(documents):
+    """GY-1-1: the survey found no pipe in the shaft's footprint, and the budget has a pipe
+    relocation of 30,000 (with a pipeline subsidy claimed on it); DH-1-1 has pipes there."""
+    flat = _squash(documents["GY-1-1"]["proposal"])
+    assert "请核实：预算列有管线迁改¥30,000，但现场调查未发现井道范围内的管线" in flat
+    assert "请核实：预算列有管线迁改" not in _squash(documents["DH-1-1"]["proposal"])
+
+
 def test_the_note_on_compensation_stands_only_under_a_table_with_its_column(documents):
     """DH-1-1 has no compensation: its table has no column of compensation received, and
     the note under it said that compensation "补偿单列" all the same."""

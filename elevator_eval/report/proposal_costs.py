@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..costshare import METHOD_INFO
+from ..errors import InputError
 from . import labels as L
 from .common import (
     Tr,
@@ -88,6 +89,7 @@ def costs(d, t: Tr, width: float) -> list:
             extra_style=[("BACKGROUND", (0, n - 1), (-1, n - 1), colors.HexColor("#FFF2CC"))],
         )
     )
+    story += _pipe_budget_check(unit, t)
     from .proposal_sections import remedy_items
 
     extra = remedy_items(d)
@@ -171,6 +173,35 @@ def households(d, t: Tr, width: float) -> list:
     story.append(Spacer(1, 4))
     story.append(KeepTogether([shares_by_floor_drawing(s, width, width * 0.42, t.lang)]))
     return story
+
+
+def _pipe_budget_check(unit, t: Tr) -> list:
+    """A note when the budget has a pipe relocation but the survey (or the measured plan)
+    found no pipe in the shaft's footprint: the owners would pay, and a pipeline subsidy
+    be claimed, for work the site does not need as surveyed (GY-1-1 of the sample)."""
+    from ..site.measure import effective_site
+
+    amount = unit.costs.items_yuan.get("pipe_relocation")
+    if not amount:
+        return []
+    try:
+        site, _measured = effective_site(unit.site)
+    except InputError:  # a bad plan is reported by the assessment
+        return []
+    if site.pipes_in_footprint != []:  # pipes found, or not surveyed
+        return []
+    return [
+        para(
+            t(
+                f"请核实：预算列有管线迁改 ¥{fmt_yuan(amount)}，但现场调查未发现井道范围内的"
+                "管线；无须迁改的，应从预算中删去（相应的管线迁改补贴也不应申请）。",
+                f"To check: the budget has a pipe relocation of ¥{fmt_yuan(amount)} but the "
+                "survey found no pipe in the shaft's footprint; if none needs moving, take it "
+                "out of the budget (and claim no pipe-relocation subsidy for it).",
+            ),
+            "small",
+        )
+    ]
 
 
 def household_rows(s, t: Tr) -> list[list[str]]:
