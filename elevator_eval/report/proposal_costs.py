@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..budget_checks import pipe_relocation_note, unneeded_pipe_relocation
 from ..costshare import METHOD_INFO
-from ..errors import InputError
 from . import labels as L
 from .common import (
     Tr,
@@ -176,32 +176,9 @@ def households(d, t: Tr, width: float) -> list:
 
 
 def _pipe_budget_check(unit, t: Tr) -> list:
-    """A note when the budget has a pipe relocation but the survey (or the measured plan)
-    found no pipe in the shaft's footprint: the owners would pay, and a pipeline subsidy
-    be claimed, for work the site does not need as surveyed (GY-1-1 of the sample)."""
-    from ..site.measure import effective_site
-
-    amount = unit.costs.items_yuan.get("pipe_relocation")
-    if not amount:
-        return []
-    try:
-        site, _measured = effective_site(unit.site)
-    except InputError:  # a bad plan is reported by the assessment
-        return []
-    if site.pipes_in_footprint != []:  # pipes found, or not surveyed
-        return []
-    return [
-        para(
-            t(
-                f"请核实：预算列有管线迁改 ¥{fmt_yuan(amount)}，但现场调查未发现井道范围内的"
-                "管线；无须迁改的，应从预算中删去（相应的管线迁改补贴也不应申请）。",
-                f"To check: the budget has a pipe relocation of ¥{fmt_yuan(amount)} but the "
-                "survey found no pipe in the shaft's footprint; if none needs moving, take it "
-                "out of the budget (and claim no pipe-relocation subsidy for it).",
-            ),
-            "small",
-        )
-    ]
+    """The budget checks' note (:mod:`elevator_eval.budget_checks`), when there is one."""
+    amount = unneeded_pipe_relocation(unit)
+    return [] if amount is None else [para(t(*pipe_relocation_note(amount)), "small")]
 
 
 def household_rows(s, t: Tr) -> list[list[str]]:

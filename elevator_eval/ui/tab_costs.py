@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import vocabulary
+from ..budget_checks import pipe_relocation_note, unneeded_pipe_relocation
 from ..costshare import METHODS, coefficients_for
 from ..costshare_compare import compare_methods
 from ..rulebook import choices
@@ -363,9 +364,12 @@ class CostsTab(SubsidyEdits, UnitTab):
             + html_escape(labels.method_source(r.method))
             + "</small>"
         )
-        for w in r.warnings:  # the engine's "中文 / English": this language's half
-            text = html_escape(i18n.pick(*vocabulary.split_bilingual(w)))
-            html += f"<br><span style='color:#e65100'>{text}</span>"
+        notes = [i18n.pick(*vocabulary.split_bilingual(w)) for w in r.warnings]
+        pipes = unneeded_pipe_relocation(self.doc.unit(self.unit_id))
+        if pipes is not None:  # the same check as the printed proposal's budget
+            notes.append(i18n.pick(*pipe_relocation_note(pipes)))
+        for text in notes:  # the engine's "中文 / English": this language's half
+            html += f"<br><span style='color:#e65100'>{html_escape(text)}</span>"
         self.summary.setText(html)
         self.summary.setToolTip(labels.source_as_found(r.method_source))
         hs = sorted(r.households, key=lambda h: (-h.floor, h.id))

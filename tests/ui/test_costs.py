@@ -227,6 +227,19 @@ def test_the_engines_notes_are_shown_in_the_windows_language(make_main_window, l
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_cost_tab_asks_to_check_a_pipe_relocation_as_the_proposal_does(make_main_window, lang):
+    """GY-1-1's budget has a pipe relocation of 30,000 where the survey found no pipe in the
+    shaft's footprint: the cost tab says so, in the proposal's words; DH-1-1 has pipes."""
+    w = make_main_window("sample", lang=lang)
+    w.show_unit("GY-1-1", tab="costs")
+    text = w.view("unit").tab("costs").summary.text()
+    note = {"zh": "请核实：预算列有管线迁改 ¥30,000", "en": "To check: the budget has a pipe"}
+    assert note[lang] in text
+    w.show_unit("DH-1-1", tab="costs")
+    assert note[lang] not in w.view("unit").tab("costs").summary.text()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_methods_source_is_named_by_title_in_the_windows_language(make_main_window, lang):
     """Under the shares: the method's source by title, as the proposal cites it, in the
     window's language (the Chinese window showed the English citation with its address)."""
