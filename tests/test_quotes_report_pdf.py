@@ -149,3 +149,20 @@ def test_report_command_refuses_weights_without_scores(tmp_path):
     assert "有效投标仅 1 家" in re.sub(r"\s+", " ", text) or "有效投标仅1家" in re.sub(
         r"\s+", "", text
     )
+
+
+def test_a_product_without_an_accessible_car_is_marked_as_no_valid_bid():
+    """HT-450 (no accessible car) was counted for six units beside the others with only a
+    "否" in its row, where the comparison requires an accessible car."""
+    project, products = _sample()
+    units = units_for_comparison(project.units())
+    c = compare(units, products)
+    assert c.require_accessible
+    lacking = [s.product_id for s in c.summaries if not s.accessible]
+    assert lacking == ["HT-450"]
+    text = _text(c, project)
+    assert "HT-450：轿厢不满足无障碍要求（《无障碍设计规范》GB50763-2012第3.7.2条）" in text
+    english = _text(c, project, "en")
+    assert "HT-450:thecarisnotaccessible" in english
+    c2 = compare(units, products, require_accessible=False)
+    assert "不满足无障碍要求" not in _text(c2, project)
