@@ -57,6 +57,14 @@ def _string_row_height(values: list, styles: list) -> float | None:
     return h
 
 
+MIN_ROWS = 2
+"""The fewest body rows a table leaves on a page when it splits."""
+
+MAX_KEPT_ROW_PT = 120
+"""Tables with a row taller than this [pt] split where reportlab splits them (moving such a
+table whole could leave it without a page that holds it)."""
+
+
 class TextTable(Table):
     """A :class:`~reportlab.platypus.Table` whose plain-string cells share one text object
     (the same page as the plain ``Table``)."""
@@ -68,6 +76,26 @@ class TextTable(Table):
     def draw(self) -> None:
         self._text = self._text_font = self._text_color = None
         super().draw()
+
+    def split(self, availWidth, availHeight):  # reportlab's names
+        """reportlab's split, never leaving fewer than :data:`MIN_ROWS` body rows on either
+        page: a short table moves to the next page whole, a long one splits a row or two
+        earlier (a lone row at the foot or the head of a page reads as a stray line)."""
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        first = len(parts[0]._cellvalues) - head
+        second = len(self._cellvalues) - head - first
+        if max(self._rowHeights) > MAX_KEPT_ROW_PT:  # tall rows: reportlab's split as it is
+            return parts
+        if first < MIN_ROWS or len(self._cellvalues) - head < 2 * MIN_ROWS:
+            return []
+        if second >= MIN_ROWS:
+            return parts
+        keep = head + first - (MIN_ROWS - second)  # rows left on this page
+        height = sum(self._rowHeights[:keep]) + 0.01
+        return super().split(availWidth, height)
 
     def _drawCell(self, cellval, cellstyle, pos, size):  # reportlab's name
         if (
