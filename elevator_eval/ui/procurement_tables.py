@@ -153,6 +153,8 @@ class ProcurementTables:
             self.summary.setRowCount(len(cmp_.summaries))
             for r, s in enumerate(cmp_.summaries):
                 self._fill_summary_row(r, s, scores.get(s.product_id), w)
+                if cmp_.require_accessible and not s.accessible:
+                    self._mark_not_accessible(r)
             self.summary.resizeColumnsToContents()
             self.tender_label.setText(self._tender_text(cmp_.tender, w))
         finally:
@@ -226,6 +228,20 @@ class ProcurementTables:
                     )
                 )
             self.summary.setItem(r, c, it)
+
+    def _mark_not_accessible(self, r: int) -> None:
+        """Row ``r``'s product lacks the accessible car the comparison requires: it fits
+        the shafts, but its bid is invalid (as the printed comparison says)."""
+        it = self.summary.item(r, self.summary_column("product"))
+        it.setText(it.text() + translate("ProcurementView", "（非无障碍）"))
+        it.setForeground(QBrush(QColor("#9e9e9e")))
+        it.setToolTip(
+            translate(
+                "ProcurementView",
+                "轿厢不满足无障碍要求（《无障碍设计规范》GB 50763-2012 第 3.7.2 条），"
+                "本次比选以无障碍轿厢为要求，其报价仅供参考，不能作为有效投标。",
+            )
+        )
 
     def _tender_text(self, t, w: dict) -> str:
         """The tender's winner, stable range, reversal and excluded bids, explained."""

@@ -2382,6 +2382,14 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Present value of equipment, installation, maintenance, electricity and inspection over the service life</translation>
     </message>
     <message>
+        <source>（非无障碍）</source>
+        <translation> (not accessible)</translation>
+    </message>
+    <message>
+        <source>轿厢不满足无障碍要求（《无障碍设计规范》GB 50763-2012 第 3.7.2 条），本次比选以无障碍轿厢为要求，其报价仅供参考，不能作为有效投标。</source>
+        <translation>The car is not accessible (Code for accessibility design, GB 50763-2012, 3.7.2); this comparison requires an accessible car, so the quote is for reference only and cannot be a valid bid.</translation>
+    </message>
+    <message>
         <source>中标候选：{0}</source>
         <translation>Winner: {0}</translation>
     </message>

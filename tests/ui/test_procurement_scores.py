@@ -97,6 +97,16 @@ def test_the_volume_tier_saving_is_shown(make_main_window):
     assert "再采购到 20 台" in _cell(v, "HT-630", "saving").toolTip()
 
 
+@pytest.mark.parametrize(("lang", "mark"), [("zh", "（非无障碍）"), ("en", " (not accessible)")])
+def test_a_product_without_an_accessible_car_is_marked(make_main_window, lang, mark):
+    """HT-450 has no accessible car, which the comparison requires: its row said nothing of
+    it until scores were entered (the printed comparison says it cannot be a valid bid)."""
+    w, v = _view(make_main_window, lang)
+    cell = _cell(v, "HT-450", "product")
+    assert cell.text().endswith(mark) and "GB 50763-2012" in cell.toolTip()
+    assert not _cell(v, "HT-630", "product").text().endswith(mark)
+
+
 def test_discount_rate_in_percent_and_invalid_parameters_block(make_main_window, qtbot):
     w, v = _view(make_main_window)
     assert v.inputs.rate.text() == "3"
