@@ -161,7 +161,7 @@ def test_a_product_without_an_accessible_car_is_marked_as_no_valid_bid():
     lacking = [s.product_id for s in c.summaries if not s.accessible]
     assert lacking == ["HT-450"]
     text = _text(c, project)
-    assert "HT-450：轿厢不满足无障碍要求（《无障碍设计规范》GB50763-2012第3.7.2条）" in text
+    assert "HT-450：轿厢不满足无障碍要求（GB50763-2012《无障碍设计规范》第3.7.2条）" in text
     english = _text(c, project, "en")
     assert "HT-450:thecarisnotaccessible" in english
     c2 = compare(units, products, require_accessible=False)

@@ -117,6 +117,12 @@ def check_price_basis(price_basis: str) -> None:
         )
 
 
+def accessibility_citation() -> tuple[str, str]:
+    """The standard behind the accessible car's requirement as the papers cite it (zh,
+    en): the tender rules' ``accessibility.source_zh`` and its clause in English."""
+    return str(rule("tender")["accessibility"]["source_zh"]), "GB 50763-2012 §3.7.2"
+
+
 def accessible_required(require_accessible: bool | None) -> bool:
     """``require_accessible``, or the rule data's default when ``None``."""
     if require_accessible is None:
@@ -261,7 +267,7 @@ def _bids(
     for pid in scores:
         if pid not in known:
             raise InputError(f"scores.{pid}", "no product with this id in the quotes")
-    src = rule("tender")["accessibility"]["source_zh"]
+    src, src_en = accessibility_citation()
     bids = []
     for j, p in enumerate(products):
         if p.id not in scores:
@@ -276,8 +282,7 @@ def _bids(
             reasons.append(
                 (
                     f"不满足无障碍轿厢要求（{src}）",
-                    "does not meet the stated "
-                    "requirement of an accessible car (GB 50763-2012 §3.7.2)",
+                    f"does not meet the stated requirement of an accessible car ({src_en})",
                 )
             )
         bad = [units[i].id for i in range(len(units)) if fit[i][j].fits is False]

@@ -189,15 +189,17 @@ def _products(c, t, width) -> list:
     if c.require_accessible:
         lacking = [s.product_id for s in c.summaries if not s.accessible]
         if lacking:  # it fits the shafts, but a bid with it is invalid (tender section)
+            from ..procurement import accessibility_citation
+
+            zh, en = accessibility_citation()
             out.append(
                 para(
                     t(
-                        f"{'、'.join(lacking)}：轿厢不满足无障碍要求（《无障碍设计规范》"
-                        "GB 50763-2012 第 3.7.2 条），本次比选以无障碍轿厢为要求，其报价仅供参考，"
-                        "不能作为有效投标。",
-                        f"{', '.join(lacking)}: the car is not accessible (GB 50763-2012 "
-                        "§3.7.2); this comparison requires an accessible car, so the quote is "
-                        "for reference only and cannot be a valid bid.",
+                        f"{'、'.join(lacking)}：轿厢不满足无障碍要求（{zh}），本次比选以无障碍"
+                        "轿厢为要求，其报价仅供参考，不能作为有效投标。",
+                        f"{', '.join(lacking)}: the car is not accessible ({en}); this "
+                        "comparison requires an accessible car, so the quote is for reference "
+                        "only and cannot be a valid bid.",
                     ),
                     "small",
                 )

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
+from ..procurement import accessibility_citation
 from ..vocabulary import split_bilingual
 from . import i18n, labels
 
@@ -238,9 +239,9 @@ class ProcurementTables:
         it.setToolTip(
             translate(
                 "ProcurementView",
-                "轿厢不满足无障碍要求（《无障碍设计规范》GB 50763-2012 第 3.7.2 条），"
-                "本次比选以无障碍轿厢为要求，其报价仅供参考，不能作为有效投标。",
-            )
+                "轿厢不满足无障碍要求（{0}），本次比选以无障碍轿厢为要求，其报价仅供参考，"
+                "不能作为有效投标。",
+            ).format(i18n.pick(*accessibility_citation()))
         )
 
     def _tender_text(self, t, w: dict) -> str:

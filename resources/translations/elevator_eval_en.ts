@@ -2386,10 +2386,6 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation> (not accessible)</translation>
     </message>
     <message>
-        <source>轿厢不满足无障碍要求（《无障碍设计规范》GB 50763-2012 第 3.7.2 条），本次比选以无障碍轿厢为要求，其报价仅供参考，不能作为有效投标。</source>
-        <translation>The car is not accessible (Code for accessibility design, GB 50763-2012, 3.7.2); this comparison requires an accessible car, so the quote is for reference only and cannot be a valid bid.</translation>
-    </message>
-    <message>
         <source>中标候选：{0}</source>
         <translation>Winner: {0}</translation>
     </message>
@@ -2484,6 +2480,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>再采购到 {0} 台可用下一档单价 {1}</source>
         <translation>At {0} lifts the next tier price {1} applies</translation>
+    </message>
+    <message>
+        <source>轿厢不满足无障碍要求（{0}），本次比选以无障碍轿厢为要求，其报价仅供参考，不能作为有效投标。</source>
+        <translation>The car is not accessible ({0}); this comparison requires an accessible car, so the quote is for reference only and cannot be a valid bid.</translation>
     </message>
     <message>
         <source>价格分按低价优先法计算（满分 {0} 分）；技术、服务由评委按 0–100 打分，按权重 {1} 分、{2} 分折算。</source>
