@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Project
+from ..vocabulary import pairs
 from .cellguard import safe_cell
 
 _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -26,7 +27,8 @@ _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 STRUCTURE_ZH = {"masonry": "砖混", "frame": "框架", "shear_wall": "剪力墙", "other": "其他"}
 ENTRY_ZH = {"half_landing": "半层", "flat": "平层"}
 VOTE_ZH = {"yes": "同意", "no": "反对", "abstain": "弃权", None: "未投票"}
-SOURCE_ZH = {"meeting": "会议", "paper": "书面", "online": "线上", "proxy": "委托", "other": "其他"}
+SOURCE_ZH = {code: pair[0] for code, pair in pairs("vote_sources").items()}
+"""How a vote was cast, in the window's words (the importer reads them back)."""
 PIPE_ZH = {
     "gas": "燃气",
     "water": "给水",
