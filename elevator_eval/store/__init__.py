@@ -49,21 +49,28 @@ from typing import TYPE_CHECKING, Any
 from .codec import dumps_tagged, loads_tagged
 from .reading import open_project
 from .schema import APPLICATION_ID, FORMAT, MIGRATIONS, SCHEMA_VERSION, SUFFIX
-from .units import export_unit, import_unit
-from .writing import STALE_TEMP_S, load_base, new_project, save_project
 
 if TYPE_CHECKING:
     from .anonymise import anonymise_project
     from .autosave import autosave_path, discard_autosave, find_recovery, save_autosave
+    from .units import export_unit, import_unit
+    from .writing import STALE_TEMP_S, load_base, new_project, save_project
 
-# Anonymising and recovery copies are not needed to open a project: they load on first use,
-# which keeps them (and the process records they read) out of the desktop app's start-up.
+# Saving, unit files, anonymising and recovery copies are not needed to open a project: they
+# load on first use, which keeps them (and the process records they read) out of the
+# desktop app's start-up.
 _LATER = {
     "anonymise_project": "anonymise",
     "autosave_path": "autosave",
     "discard_autosave": "autosave",
     "find_recovery": "autosave",
     "save_autosave": "autosave",
+    "export_unit": "units",
+    "import_unit": "units",
+    "STALE_TEMP_S": "writing",
+    "load_base": "writing",
+    "new_project": "writing",
+    "save_project": "writing",
 }
 
 

@@ -40,6 +40,8 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "elevator_eval.error_text",  # errors in the reader's language
     "elevator_eval.ui.window_turns",  # the census steps aside while the window repaints
     "elevator_eval.ui.form_dialog",
+    "elevator_eval.store.writing",  # saving: with the first save
+    "elevator_eval.store.units",  # unit files: import and export
     "numpy",
     "matplotlib",
     "reportlab",
