@@ -154,7 +154,7 @@ def _products(c, t, width) -> list:
     out.append(
         table(
             rows,
-            [width * f for f in (0.11, 0.22, 0.08, 0.13, 0.07, 0.13, 0.13, 0.13)],
+            [width * f for f in (0.09, 0.21, 0.1, 0.15, 0.07, 0.13, 0.13, 0.12)],
             align_right_cols=[4, 5, 6, 7],
         )
     )
@@ -241,7 +241,8 @@ def _technical(c, t, width) -> list:
     out.append(
         table(
             rows,
-            [width * f for f in (0.1, 0.14, 0.11, 0.07, 0.07, 0.08, 0.09, 0.11, 0.12, 0.11)],
+            # a column with "（mm）" in its title holds it on one line
+            [width * f for f in (0.1, 0.14, 0.12, 0.09, 0.09, 0.07, 0.09, 0.1, 0.12, 0.08)],
             align_right_cols=[3, 4, 6, 7, 8, 9],
         )
     )
