@@ -86,8 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             pass
         return EXIT_OK
     except OSError as e:  # writing the help or the version text to a full disk
-        _say(sys.stderr, f"error: cannot write the output ({e.strerror or 'no output stream'})\n")
-        return EXIT_NO_OUTPUT
+        return _output_failed(sys.stderr, e)
 
 
 def _main(argv: list[str]) -> int:
@@ -155,10 +154,15 @@ def run_command(name: str, argv: list[str], stdout=None, stderr=None) -> int:
     except BrokenPipeError:
         raise  # the reader went away (`| head`): main() ends quietly
     except (OSError, AttributeError, ValueError) as e:  # a full disk; no or a closed stdout
-        reason = e.strerror if isinstance(e, OSError) and e.strerror else "no output stream"
-        _say(stderr, f"error: cannot write the output ({reason})\n")
-        return EXIT_NO_OUTPUT
+        return _output_failed(stderr, e)
     return result.exit_code
+
+
+def _output_failed(stderr, e: Exception) -> int:
+    """Say in one line that the result could not be written; the exit code for it."""
+    reason = e.strerror if isinstance(e, OSError) and e.strerror else "no output stream"
+    _say(stderr, f"error: cannot write the output ({reason})\n")
+    return EXIT_NO_OUTPUT
 
 
 def _say(stream, text: str) -> None:
