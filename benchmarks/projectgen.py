@@ -116,7 +116,7 @@ _COPY = {
     "design_life_years, design_life_given, extra",
     "units": "pk + :unit, building_pk + :bld, id || :sfx, name || :sfx, rules, rules_given, "
     "scheme_version, entry_mode, own_building, site, costs, subsidies, share, extra, "
-    "suitability_rules, households",
+    "suitability_rules, households, site_code",
 }
 
 

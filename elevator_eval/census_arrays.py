@@ -18,9 +18,10 @@ from .model import DANGER_GRADES, STRUCTURES, Site, Unit
 from .pacing import PACE_ITEMS, pace
 from .rulebook import resolve
 from .site.measure import effective_site
+from .site_columns import ENTRY_CODES, SITE_COLUMNS, site_values
 from .spatial import planned_car_m
 from .store.lazy import stored_part
-from .store.sitecols import SITE_COLUMNS, stored_site_columns
+from .store.sitecols import coded_site_columns, stored_site_columns
 from .structural import current_year
 from .suitability import CLASSES
 from .suitability_rules import SuitabilityRuleset
@@ -38,8 +39,6 @@ ARRAY_FIELDS = (
 ``structure`` 0 = unknown, 1.. = :data:`~elevator_eval.model.STRUCTURES` order;
 ``seismic_intensity`` 0 = unknown; booleans -1 = not surveyed, 0 false, 1 true;
 ``entry_mode`` 0 = unknown, 1 half-landing, 2 flat; lengths NaN and mm -1 = not surveyed."""
-
-ENTRY_CODES = {None: 0, "half_landing": 1, "flat": 2}
 
 
 def _dtypes() -> dict[str, Any]:
@@ -81,7 +80,7 @@ def _site_row(s: Site) -> tuple[Any, ...]:
     fp = s.footprint_available_m
     fire, dist, cor = s.fire_lane_width_after_m, s.distance_to_neighbour_m, s.corridor_depth_m
     car = planned_car_m(s) if s.extra else None
-    return _site_values(
+    return site_values(
         s.inside_red_line,
         nan if fire is None else float(fire),
         nan if dist is None else float(dist),
@@ -97,45 +96,13 @@ def _site_row(s: Site) -> tuple[Any, ...]:
     )
 
 
-def _site_values(
-    red: bool | None,
-    fire: float,
-    dist: float,
-    court: bool | None,
-    sun: bool | None,
-    pipes: Any,
-    fp: tuple[float, float],
-    mode: str | None,
-    pit: int | None,
-    head: int | None,
-    cor: float,
-    car: tuple[float, float],
-) -> tuple[Any, ...]:
-    gas = "gas" in pipes
-    return (
-        -1 if red is None else int(red),
-        fire,
-        dist,
-        -1 if court is None else int(court),
-        -1 if sun is None else int(sun),
-        gas,
-        len(pipes) - pipes.count("gas") if gas else len(pipes),
-        fp[0],
-        fp[1],
-        ENTRY_CODES.get(mode, 0),
-        -1 if pit is None else pit,
-        -1 if head is None else head,
-        cor,
-        car[0],
-        car[1],
-    )
-
-
 def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
     """Pack the fields the checks read into numpy arrays (see :data:`ARRAY_FIELDS`).
 
-    A site still kept as the project file's stored text is read from that text, column
-    by column (:func:`~elevator_eval.store.sitecols.stored_site_columns`); the other
+    A site still kept as the project file's stored text is read from the code the file
+    keeps beside it (:func:`~elevator_eval.store.sitecols.coded_site_columns`), else from
+    that text, column by column
+    (:func:`~elevator_eval.store.sitecols.stored_site_columns`); the other
     units' sites are read one by one, once per distinct stored text (a site is a function
     of its text: units copied from one another share the first one's values)."""
     import numpy as np  # lazy: numpy is not needed to start the app
@@ -153,23 +120,41 @@ def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
     building = list(zip(*rows)) if units else [()] * 6
     for k, col in zip(ARRAY_FIELDS[:6], building):
         table[k] = col
-    site, handled = stored_site_columns(units, ENTRY_CODES)
+    coded, values = coded_site_columns(units)
+    if len(coded) == len(units) and units:  # every site coded
+        for k in SITE_COLUMNS:
+            table[k] = values[k]
+        rest = []
+    elif coded:  # the codes the file keeps beside the sites (most units of a file)
+        for k in SITE_COLUMNS:
+            table[k][coded] = values[k]
+        is_coded = set(coded)
+        rest = [i for i in range(len(units)) if i not in is_coded]
+    else:
+        rest = list(range(len(units)))
+    if not rest:
+        return {k: table[k] for k in ARRAY_FIELDS}
+    others = [units[i] for i in rest] if coded else units
+    site, handled = stored_site_columns(others, ENTRY_CODES)
     same: dict[str, tuple[Any, ...]] = {}  # stored site text -> its row (copied units)
     for i, ok in enumerate(handled):
         if not i % PACE_ITEMS:
             pace()
         if not ok:
-            text = stored_part(units[i], "site")
+            text = stored_part(others[i], "site")
             row = same.get(text) if text is not None else None
             if row is None:  # read in full (a plan is measured: milliseconds)
                 pace()
-                row = _site_row(units[i].site)
+                row = _site_row(others[i].site)
                 if text is not None:
                     same[text] = row
             for k, v in zip(SITE_COLUMNS, row):
                 site[k][i] = v
     for k in SITE_COLUMNS:
-        table[k] = site[k]
+        if coded:
+            table[k][rest] = site[k]
+        else:
+            table[k] = site[k]
     return {k: table[k] for k in ARRAY_FIELDS}
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import sqlite3
 from decimal import Decimal as D
 
 from benchmarks.bench_ui import project_of
@@ -62,13 +63,61 @@ def _plain_street(tmp_path, n_units: int):
     return path
 
 
+def _codes_of_another_derivation(path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = 'other' WHERE key = 'site_code_version'")
+    conn.commit()
+    conn.close()
+
+
+def test_a_census_of_a_saved_file_reads_the_codes_not_the_site_texts(tmp_path, monkeypatch):
+    """Every plain site of a saved file has its code: the census scans no site text and
+    decodes no site, and equals the per-unit path (which decodes every site)."""
+    path = _plain_street(tmp_path, 300)
+    conn = sqlite3.connect(path)
+    codes = [r[0] for r in conn.execute("SELECT site_code FROM units")]
+    conn.close()
+    assert len(codes) == 300 and all(len(c) == 100 for c in codes)
+    scanned: list[int] = []
+    monkeypatch.setattr(sitecols, "_scan_part", lambda part: scanned.append(len(part)))
+    project = open_project(path)
+    fast = census(project, year=YEAR)
+    assert scanned == []
+    assert all(stored_part(u, "site") is not None for u in project.units())  # not decoded
+    monkeypatch.undo()
+    assert _same(fast, census(open_project(path), year=YEAR, vectorised=False))
+
+
+def test_a_file_without_codes_gets_them_at_its_next_save(tmp_path, monkeypatch):
+    """Units read from a file whose codes are not of this derivation (or a file migrated
+    from v5, whose codes are empty) are given codes by the next save, made from their
+    stored texts without decoding the sites; the census then reads the codes."""
+    path = _plain_street(tmp_path, 300)
+    conn = sqlite3.connect(path)
+    before = [r[0] for r in conn.execute("SELECT site_code FROM units ORDER BY pk")]
+    conn.close()
+    _codes_of_another_derivation(path)
+    project = open_project(path)
+    save_project(project, tmp_path / "again.eeproj", track=False)
+    assert all(stored_part(u, "site") is not None for u in project.units())
+    conn = sqlite3.connect(tmp_path / "again.eeproj")
+    after = [r[0] for r in conn.execute("SELECT site_code FROM units ORDER BY pk")]
+    conn.close()
+    assert after == before  # the same codes as a save of the decoded sites
+    scanned: list[int] = []
+    monkeypatch.setattr(sitecols, "_scan_part", lambda part: scanned.append(len(part)))
+    census(open_project(tmp_path / "again.eeproj"), year=YEAR)
+    assert scanned == []
+
+
 def test_the_scan_of_stored_sites_holds_the_lock_for_a_bounded_amount_of_text(
     tmp_path, monkeypatch
 ):
-    """3,000 stored site texts (≈ 1 MB): before, one C call scanned 4,096 texts at once;
-    now no call gets more than :data:`MAX_SCAN_CHARS` characters, and the census is
-    unchanged."""
+    """3,000 stored site texts (≈ 1 MB) of a file without census codes (migrated, or of
+    another code derivation): before, one C call scanned 4,096 texts at once; now no call
+    gets more than :data:`MAX_SCAN_CHARS` characters, and the census is unchanged."""
     path = _plain_street(tmp_path, 3000)
+    _codes_of_another_derivation(path)
     project = open_project(path)
     texts = [stored_part(u, "site") for u in project.units()]
     total = sum(map(len, texts))

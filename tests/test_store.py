@@ -216,7 +216,7 @@ def test_schema_version_in_file(tmp_path):
     save_project(_rich_project(), tmp_path / "p.eeproj")
     conn = sqlite3.connect(tmp_path / "p.eeproj")
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
         assert conn.execute("PRAGMA application_id").fetchone()[0] == store.APPLICATION_ID
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         assert meta["format"] == "elevator-eval/project"
@@ -245,6 +245,12 @@ _V3_HOUSEHOLDS = """CREATE TABLE households(
     provident_fund_yuan TEXT, extra TEXT NOT NULL)"""
 
 
+def undo_v6(conn):
+    """Undo the v6 change: no census code beside each unit's site."""
+    conn.execute("ALTER TABLE units DROP COLUMN site_code")
+    conn.execute("DELETE FROM meta WHERE key = 'site_code_version'")
+
+
 def _households_back_to_rows(conn):
     """Undo the v4 change: one ``households`` row per household, as v1-v3 wrote them."""
     conn.execute(_V3_HOUSEHOLDS)
@@ -261,6 +267,7 @@ def _make_v3(path, project):
     """Save ``project`` as schema v3 wrote it (households as rows)."""
     save_project(project, path)
     conn = sqlite3.connect(path)
+    undo_v6(conn)
     _households_back_to_rows(conn)
     conn.execute("PRAGMA user_version = 3")
     conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
@@ -293,6 +300,7 @@ def _make_v1(path):
     p.vote_log = []
     save_project(p, path)
     conn = sqlite3.connect(path)
+    undo_v6(conn)
     _households_back_to_rows(conn)
     conn.execute("DROP TABLE vote_log")
     conn.execute("ALTER TABLE units DROP COLUMN suitability_rules")  # added in v3

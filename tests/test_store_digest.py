@@ -11,6 +11,7 @@ from elevator_eval.errors import ProjectFileError
 from elevator_eval.resources import sample_project_path
 from elevator_eval.store import SCHEMA_VERSION, open_project, save_project
 from elevator_eval.store.rows import content_hash, hash_rows, read_tables
+from tests.test_store import undo_v6
 
 COLUMNS = {"content_digest": "columns-1"}
 
@@ -26,6 +27,7 @@ def _meta(path):
 def _as_v4(path) -> None:
     """Make a file saved now look as schema v4 wrote it: no digest key, repr digest."""
     conn = sqlite3.connect(path)
+    undo_v6(conn)
     conn.execute("PRAGMA user_version = 4")
     conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     conn.execute("DELETE FROM meta WHERE key = 'content_digest'")
@@ -72,7 +74,7 @@ def test_a_v4_file_opens_is_backed_up_and_migrated(tmp_path):
     assert meta["migrated_from"] == "4"
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     finally:
         conn.close()
     assert open_project(path) == project  # the migrated file opens as it is

@@ -82,12 +82,17 @@ PARTS = ("site", "costs", "subsidies", "share", "extra", "households")
 
 
 def add_lazy_units(
-    rows: list[tuple[Any, ...]], buildings: dict[int, Any], own_info: Callable[[str], BuildingInfo]
+    rows: list[tuple[Any, ...]],
+    buildings: dict[int, Any],
+    own_info: Callable[[str], BuildingInfo],
+    codes_current: bool = True,
 ) -> None:
     """Append a :class:`LazyUnit` per ``units`` table row to its building (``buildings``
     by key). The stored parts stay text (``site``, ``costs``, ``subsidies``, ``share``,
     ``extra``: JSON; ``households``: the JSON column of :mod:`.households`); the stored
-    ``entry_mode`` column is kept to be written back while the site is not decoded.
+    ``entry_mode`` column is kept to be written back while the site is not decoded, and
+    the site's census code (``units.site_code``) while it is, when ``codes_current`` (the
+    file's codes are of this app's derivation, :data:`~elevator_eval.site_columns.SITE_CODE_VERSION`).
     ``own_info`` decodes a unit's own building data. One dict per row, built at once."""
     new = LazyUnit.__new__
     for (
@@ -107,6 +112,7 @@ def add_lazy_units(
         extra,
         suit,
         households,
+        code,
     ) in rows:
         b = buildings[bpk]
         u = new(LazyUnit)
@@ -125,6 +131,7 @@ def add_lazy_units(
             "_raw_extra": extra,
             "_raw_households": households,
             "_stored_entry_mode": entry,
+            "_stored_site_code": code if codes_current else None,
         }
         b.units.append(u)
 
@@ -135,6 +142,17 @@ def stored_part(unit: Unit, name: str) -> Any:
     of many units (the census) may parse it themselves instead of building the part; a
     save writes it back as it is (no decode/encode round trip)."""
     return unit.__dict__.get(f"_raw_{name}") if isinstance(unit, LazyUnit) else None
+
+
+def stored_site_code(unit: Unit) -> str | None:
+    """The census code of ``unit``'s site (see :mod:`elevator_eval.site_columns`) as the
+    file holds it, while the site is still its stored text: ``""`` for a site that has no
+    code; None when the site was decoded (it may have changed), the unit was not read from
+    a file, or the file's codes are of another derivation."""
+    if stored_part(unit, "site") is None:
+        return None
+    code: str | None = unit.__dict__.get("_stored_site_code")
+    return code
 
 
 def stored_entry_mode(unit: Unit) -> str | None:

@@ -9,9 +9,10 @@ from typing import Any
 
 from ..audit import VoteEvent
 from ..model import Building, BuildingInfo, Community, Project
+from ..site_columns import SITE_CODE_VERSION
 from .codec import dc_from, dec, loads_tagged
 from .lazy import add_lazy_units
-from .schema import DIGEST_BY_COLUMNS, DIGEST_KEY, FORMAT, TABLES
+from .schema import DIGEST_BY_COLUMNS, DIGEST_KEY, FORMAT, SITE_CODE_KEY, TABLES
 
 _META_HASHED = ("name", "uid", "settings")
 
@@ -108,7 +109,8 @@ def build_project(meta: dict[str, str], tables: dict[str, list[tuple[Any, ...]]]
         communities[pos] = c
         project.communities.append(c)
     buildings = _buildings(tables["buildings"], communities)
-    _units(tables["units"], buildings)
+    codes_current = meta.get(SITE_CODE_KEY) == SITE_CODE_VERSION
+    add_lazy_units(tables["units"], buildings, _own_info, codes_current)
     if "vote_log" in tables:
         project.vote_log = [event_from_row(r) for r in tables["vote_log"]]
     return project
@@ -149,11 +151,6 @@ def _buildings(
         buildings[pk] = b
         communities[cpos].buildings.append(b)
     return buildings
-
-
-def _units(rows: list[tuple[Any, ...]], buildings: dict[int, Building]) -> None:
-    """Add the units (stored parts decoded on first use, see :mod:`.lazy`)."""
-    add_lazy_units(rows, buildings, _own_info)
 
 
 def _own_info(text: str) -> BuildingInfo:

@@ -11,7 +11,7 @@ from ..ruledata import shipped_names, user_files
 from .codec import loads_tagged
 from .households import from_v3_rows
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """Schema version written by this app (``PRAGMA user_version``)."""
 
 FORMAT = "elevator-eval/project"
@@ -23,6 +23,10 @@ DIGEST_KEY = "content_digest"
 """Meta key naming how ``content_sha256`` is computed (absent: ``repr`` of the rows, v1–v4)."""
 DIGEST_BY_COLUMNS = "columns-1"
 """The content digest over each table's columns (v5; see :func:`.rows.hash_rows`)."""
+
+SITE_CODE_KEY = "site_code_version"
+"""Meta key naming the derivation of ``units.site_code`` (v6; see
+:mod:`elevator_eval.site_columns`): codes of another derivation are not used."""
 
 _SCHEMA_V1 = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -130,12 +134,21 @@ def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_5_to_6(conn: sqlite3.Connection) -> None:
+    """v6 keeps beside each unit's site the census's plain values of that site, packed
+    (``units.site_code``, see :mod:`elevator_eval.site_columns`): a census of 100,000
+    units need not read 100,000 site texts. Migrated units have no code yet (``""``); the
+    next save writes them."""
+    conn.execute("ALTER TABLE units ADD COLUMN site_code TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None] | None] = [
     None,
     _migrate_1_to_2,
     _migrate_2_to_3,
     _migrate_3_to_4,
     _migrate_4_to_5,
+    _migrate_5_to_6,
 ]
 """``MIGRATIONS[v]`` turns a schema-v database into v+1 (index 0 unused)."""
 

@@ -20,7 +20,14 @@ from typing import Any
 
 from ..model import Unit
 from ..pacing import PACE_ITEMS, pace
-from .lazy import stored_part
+from ..site_columns import (
+    ENTRY_CODES,
+    SITE_COLUMNS,
+    code_of_row,
+    decode_site_codes,
+    text_check,
+)
+from .lazy import stored_part, stored_site_code
 
 _SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # the C scanner: (value, end)
 _NONE = type(None)
@@ -47,24 +54,56 @@ _NO_EXTRA = '"extra":{}}'
 last, without spaces). A text ending otherwise has a plan or a car size, or was written
 differently: it is not scanned (its site is read in full; scanning would be wasted)."""
 
-SITE_COLUMNS = (
-    "inside_red_line",
-    "fire_lane_width_after_m",
-    "distance_to_neighbour_m",
-    "occupies_private_courtyard",
-    "sunlight_below_standard",
-    "has_gas",
-    "n_other_pipes",
-    "footprint_w_m",
-    "footprint_d_m",
-    "entry_mode",
-    "pit_depth_mm",
-    "headroom_mm",
-    "corridor_depth_m",
-    "car_w_m",
-    "car_d_m",
-)
-"""The columns :func:`stored_site_columns` returns (the census's array fields of a site)."""
+_CODES_PER_CALL = 16_384
+"""At most this many codes are decoded in one call (1.5 MB of text, a few ms holding the
+interpreter lock). App default."""
+
+
+def coded_site_columns(units: Sequence[Unit]) -> tuple[list[int], Any]:
+    """The units whose site is still the stored text with its code, and their
+    :data:`SITE_COLUMNS` as one numpy record array (decoded from the codes; see
+    :mod:`elevator_eval.site_columns`). A code whose text check is not its text's (a site
+    edited by another program) is left out; no unit is listed when a code is malformed
+    (the caller then reads the stored texts)."""
+    import numpy as np  # lazy: numpy is not needed to start the app
+
+    codes: list[str | None] = []
+    for start in range(0, len(units), PACE_ITEMS):
+        pace()
+        codes += [stored_site_code(u) for u in units[start : start + PACE_ITEMS]]
+    index = [i for i, c in enumerate(codes) if c]
+    if not index:
+        return [], None
+    present: list[str] = [codes[i] for i in index]  # type: ignore[misc]
+    parts: list[Any] = []
+    checks: list[int] = []
+    try:
+        for start in range(0, len(index), _CODES_PER_CALL):
+            pace()
+            parts.append(decode_site_codes(present[start : start + _CODES_PER_CALL]))
+            texts = [stored_part(units[i], "site") for i in index[start : start + _CODES_PER_CALL]]
+            checks += map(text_check, texts)
+    except ValueError:
+        return [], None
+    values = parts[0] if len(parts) == 1 else np.concatenate(parts)
+    same = values["text_crc32"] == np.array(checks, dtype=np.uint32)
+    if not same.all():
+        index = [i for i, ok in zip(index, same.tolist()) if ok]
+        values = values[same]
+    return index, values
+
+
+def site_codes(units: Sequence[Unit]) -> list[str]:
+    """The census code of each unit's site made from its stored text (units read from a
+    file before the file kept codes); ``""`` for a site the text cannot give one
+    (a plan, a car size, a value of another type or beyond the code's widths)."""
+    try:
+        cols, handled = stored_site_columns(units, ENTRY_CODES)
+    except ValueError:  # a stored text that is not one JSON object
+        return [""] * len(units)
+    rows = zip(*(cols[k] for k in SITE_COLUMNS))
+    texts = [stored_part(u, "site") for u in units]
+    return [code_of_row(row, t) if ok else "" for row, ok, t in zip(rows, handled, texts)]
 
 
 def _scan_part(texts: list[str]) -> list[tuple[Any, int]]:

@@ -16,11 +16,12 @@ from ..atomic import fsync_replace
 from ..audit import is_tombstone
 from ..errors import InputError, ProjectFileError
 from ..model import Building, Project, Unit
+from ..site_columns import SITE_CODE_VERSION, site_code
 from .codec import costs_json, dec_text, dumps_tagged, generic_json, site_json
 from .fileops import copy_mode, make_backup, unlink_quietly, write_meta
 from .header import check_header, connect_ro
 from .households import encode_households
-from .lazy import PARTS, stored_entry_mode, stored_part
+from .lazy import PARTS, stored_entry_mode, stored_part, stored_site_code
 from .reading import open_project
 from .rows import event_row, hash_rows, opt_str
 from .schema import (
@@ -29,9 +30,11 @@ from .schema import (
     DIGEST_KEY,
     FORMAT,
     SCHEMA_VERSION,
+    SITE_CODE_KEY,
     SUFFIX,
     create_schema,
 )
+from .sitecols import site_codes
 
 
 def _existing_log(path: Path) -> tuple[str, list[tuple[Any, ...]]] | None:
@@ -129,8 +132,9 @@ def _unit_row(upk: int, bpk: int, b: Building, u: Unit) -> tuple[Any, ...]:
     site, costs, subs, share, extra, households = (stored_part(u, k) for k in PARTS)
     if site is None:
         entry, site = ostr(u.site.entry_mode), site_json(u.site, f"{w}.site")
-    else:
-        entry = stored_entry_mode(u)
+        code: str | None = site_code(u.site, site)
+    else:  # a stored code without one (a migrated file): made by project_rows
+        entry, code = stored_entry_mode(u), stored_site_code(u)
     return (
         upk,
         bpk,
@@ -148,6 +152,7 @@ def _unit_row(upk: int, bpk: int, b: Building, u: Unit) -> tuple[Any, ...]:
         dumps_tagged(u.extra, f"{w}.extra") if extra is None else extra,
         ostr(u.suitability_rules),
         encode_households(u.households, w) if households is None else households,
+        code,
     )
 
 
@@ -177,12 +182,24 @@ def project_rows(project: Project) -> dict[str, list[tuple[Any, ...]]]:
             bld_rows.append(_building_row(len(bld_rows) + 1, cpos, b))
             for u in b.units:
                 unit_rows.append(_unit_row(len(unit_rows) + 1, len(bld_rows), b, u))
+    _add_missing_codes(unit_rows, _units(project))
     return {
         "communities": comm_rows,
         "buildings": bld_rows,
         "units": unit_rows,
         "vote_log": [event_row(ev) for ev in project.vote_log],
     }
+
+
+def _add_missing_codes(rows: list[tuple[Any, ...]], units: list[Unit]) -> None:
+    """Give the rows of units whose site is still stored text without a code (a file
+    migrated from v5, or of another code derivation) their codes, made from the stored
+    texts column by column at once (:func:`.sitecols.site_codes`)."""
+    missing = [i for i, row in enumerate(rows) if row[-1] is None]
+    if missing:
+        codes = site_codes([units[i] for i in missing])
+        for i, code in zip(missing, codes):
+            rows[i] = (*rows[i][:-1], code)
 
 
 def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
@@ -200,6 +217,7 @@ def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
         "settings": dumps_tagged(project.settings, "settings"),
         "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         DIGEST_KEY: DIGEST_BY_COLUMNS,
+        SITE_CODE_KEY: SITE_CODE_VERSION,
     }
     meta["content_sha256"] = hash_rows(meta, tables)
     write_meta(conn, meta)
