@@ -12,7 +12,7 @@ read back as its stored text (:func:`stored_part`).
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
 from typing import Any
@@ -153,6 +153,17 @@ def stored_site_code(unit: Unit) -> str | None:
         return None
     code: str | None = unit.__dict__.get("_stored_site_code")
     return code
+
+
+def stored_sites_and_codes(units: Sequence[Unit]) -> tuple[list[str | None], list[str | None]]:
+    """:func:`stored_part` ``(unit, "site")`` and :func:`stored_site_code` of many units at
+    once (two lookups a unit, for the census of a large project)."""
+    dicts = [u.__dict__ for u in units]
+    texts: list[str | None] = [d.get("_raw_site") for d in dicts]
+    codes: list[str | None] = [
+        d.get("_stored_site_code") if t is not None else None for d, t in zip(dicts, texts)
+    ]
+    return texts, codes
 
 
 def stored_entry_mode(unit: Unit) -> str | None:

@@ -27,7 +27,7 @@ from ..site_columns import (
     decode_site_codes,
     text_check,
 )
-from .lazy import stored_part, stored_site_code
+from .lazy import stored_part, stored_sites_and_codes
 
 _SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # the C scanner: (value, end)
 _NONE = type(None)
@@ -67,10 +67,13 @@ def coded_site_columns(units: Sequence[Unit]) -> tuple[list[int], Any]:
     (the caller then reads the stored texts)."""
     import numpy as np  # lazy: numpy is not needed to start the app
 
+    texts: list[str | None] = []
     codes: list[str | None] = []
     for start in range(0, len(units), PACE_ITEMS):
         pace()
-        codes += [stored_site_code(u) for u in units[start : start + PACE_ITEMS]]
+        t, c = stored_sites_and_codes(units[start : start + PACE_ITEMS])
+        texts += t
+        codes += c
     index = [i for i, c in enumerate(codes) if c]
     if not index:
         return [], None
@@ -80,9 +83,9 @@ def coded_site_columns(units: Sequence[Unit]) -> tuple[list[int], Any]:
     try:
         for start in range(0, len(index), _CODES_PER_CALL):
             pace()
+            part = index[start : start + _CODES_PER_CALL]
             parts.append(decode_site_codes(present[start : start + _CODES_PER_CALL]))
-            texts = [stored_part(units[i], "site") for i in index[start : start + _CODES_PER_CALL]]
-            checks += map(text_check, texts)
+            checks += map(text_check, [texts[i] for i in part])  # type: ignore[arg-type]
     except ValueError:
         return [], None
     values = parts[0] if len(parts) == 1 else np.concatenate(parts)
