@@ -9,7 +9,8 @@ street of 20,000 units.
 2. **City scale**: builds the window on a loaded 20,000-unit project as the app does at
    start-up (window construction + project + show, census deferred) and times it to the
    first paint event (target ≤ 1 s); runs the census in the background as the app does
-   and times it until the classes are shown, with the largest pause of the window while
+   (after the first paint: Qt's namespace in a turn of its own, then
+   ``MainWindow.finish_startup``) and times it until the classes are shown, with the largest pause of the window while
    the census runs and while its classes are shown and painted (target ≤ 50 ms); then,
    with the same 10 ms gap probe running, scrolls the street overview and the project
    tree from top to bottom, opens a community in the tree and types a search into the
@@ -265,7 +266,7 @@ def window_at_scale(n: int) -> bool:
     from PySide6.QtCore import QSettings, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from elevator_eval.ui import labels
+    from elevator_eval.ui import labels, lazy_qt
     from elevator_eval.ui.app import ensure_app
     from elevator_eval.ui.main_window import MainWindow
     from elevator_eval.ui.settings import Settings
@@ -285,14 +286,17 @@ def window_at_scale(n: int) -> bool:
         # refilled from columns made with the census) and paints them
         t = time.perf_counter()
         probe.start()
-        task = window.finish_startup()
         marks: list[float] = []
 
         def shown():  # the classes are in the window; let it paint them, then stop
             marks.append(time.perf_counter())
             QTimer.singleShot(SETTLE_MS, lambda: (marks.append(time.perf_counter()), app.quit()))
 
-        task.done.connect(shown)
+        def after_paint():  # as app.run: Qt's namespace in a turn, then the census
+            lazy_qt.load()
+            QTimer.singleShot(0, lambda: window.finish_startup().done.connect(shown))
+
+        QTimer.singleShot(0, after_paint)
         app.exec()
         ov = window.view("overview")
         klass = ov.model.data(ov.model.index(0, 4))

@@ -117,14 +117,15 @@ class _FirstPaint(QObject):
                 gc.enable()  # paused for the start (cli.py)
             # before the long run of Qt calls to come: see refcount_guard.py
             protect_singletons()
-            QTimer.singleShot(0, self._build_qt_names)
+            QTimer.singleShot(1, self._build_qt_names)
         return False
 
     def _build_qt_names(self) -> None:
         """Qt's namespace (≈ 25 ms) in a turn of its own, then the census's start in the
-        next: two pauses of the window instead of one twice as long."""
+        next: two pauses of the window instead of one twice as long (1 ms timers, not
+        zero-time calls, which Qt runs back to back: see ``MainWindow.finish_startup``)."""
         lazy_qt.load()
-        QTimer.singleShot(0, self._after_paint)
+        QTimer.singleShot(1, self._after_paint)
 
     def _after_paint(self) -> None:
         from . import fault_report  # after the paint: nothing fails before it unreported

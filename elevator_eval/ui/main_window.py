@@ -428,19 +428,27 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             return None
         doc = self.doc
         project, changes = doc.project, doc.changes
-        prepare_tree_rows(self.tree)
+        tree = self.tree
+        # PySide builds QWidget's enums at the first viewport() (≈ 20–30 ms): in a turn of
+        # its own, then the gate and the census's start in the next (three short pauses
+        # of the window instead of one of 50 ms). Timers of 1 and 2 ms, not 0: Qt runs
+        # zero-time calls queued by one another back to back, before any timer of the
+        # window's is served (measured: one pause of 54 ms instead of three)
+        QTimer.singleShot(1, self, lambda: prepare_tree_rows(tree))
 
         from .worker import Cancelled, run_task  # after the first paint
 
-        gate = self._census_gate = self._busy_gate()
-
         def pause() -> None:  # at each of the census's pauses (pacing.py)
-            gate.hook()
+            self._census_gate.hook()
             if task.is_cancelled:  # the window closes: the census ends here
                 raise Cancelled
 
+        def stop_gate(*_args) -> None:
+            if self._census_gate is not None:
+                self._census_gate.stop()
+
         def done(result=None):
-            gate.stop()
+            stop_gate()
             doc.defer_engines = False
             doc.adopt_census(changes, result)  # refused after an edit: computed on demand
             self._on_project_replaced()
@@ -453,9 +461,10 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         )
         task.finished.connect(done)
         task.failed.connect(lambda _message: done())  # the overview shows the error
-        task.cancelled.connect(gate.stop)
+        task.cancelled.connect(stop_gate)
 
         def start() -> None:
+            self._census_gate = self._busy_gate()
             # the colours' brushes the first paint went without, in a turn of their own
             # and before the census's thread (after, this would wait for Python's lock)
             overview = self._views.get("overview")
@@ -463,7 +472,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
                 overview.model.prepare_brushes()
             task.start()
 
-        QTimer.singleShot(0, self, start)  # (dropped with the window)
+        QTimer.singleShot(2, self, start)  # (dropped with the window)
         return task
 
     def _busy_gate(self):
