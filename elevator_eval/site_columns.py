@@ -11,6 +11,8 @@ unit's site is still the stored text and that text's CRC-32 is the code's (a sit
 edited by another program is read, not its stale code). A site with a plan or a car size (``extra``) has no code (its values need the
 measured plan; the census reads the site itself).
 
+A save copies the code of a site it did not read, as it copies the site's text (a code
+left stale by another program's edit stays unused until the app saves that site anew).
 The code is derived data, covered by the file's content digest like every stored value;
 :data:`SITE_CODE_VERSION` (in the file's meta) names the derivation, and codes of another
 version are not used.
@@ -18,10 +20,6 @@ version are not used.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import struct
-import zlib
 from typing import Any
 
 from .model import Site
@@ -65,8 +63,6 @@ SITE_CODE_CHARS = 100
 
 _DTYPE_CODES: tuple[str, ...] = ("i1", "<f8", "<f8", "i1", "i1", "?", "<i2", "<f8", "<f8")
 _DTYPE_CODES += ("i1", "<i4", "<i4", "<f8", "<f8", "<f8", "<u4")
-
-assert struct.calcsize(SITE_CODE_FORMAT) * 4 == SITE_CODE_CHARS * 3
 
 
 def site_values(
@@ -129,6 +125,8 @@ def plain_site_row(s: Site) -> tuple[Any, ...]:
 
 def text_check(text: str) -> int:
     """The CRC-32 of a stored site text (UTF-8), as a code carries it."""
+    import zlib  # lazy, as the packing below: this module is read at start-up
+
     return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
@@ -136,6 +134,9 @@ def code_of_row(row: tuple[Any, ...], text: str) -> str:
     """The code of a row made from the stored site text ``text``; ``""`` when a value
     does not fit the row's widths (a pit depth beyond int32, say: the census then reads
     the site)."""
+    import binascii
+    import struct
+
     try:
         packed = struct.pack(SITE_CODE_FORMAT, *row, text_check(text))
     except (struct.error, TypeError, ValueError, OverflowError):
@@ -171,6 +172,10 @@ def decode_site_codes(codes: list[str]) -> Any:
     ValueError
         When a code is not :data:`SITE_CODE_CHARS` characters of base64.
     """
+    import base64
+    import binascii
+    import struct
+
     import numpy as np  # lazy: numpy is not needed to start the app
 
     text = "".join(codes)

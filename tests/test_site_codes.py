@@ -74,6 +74,20 @@ def test_the_codes_give_the_arrays_the_sites_give(units):
         assert (code == "") == bool(u.site.extra)  # a car size: no code
 
 
+def test_a_code_is_base64_of_the_format_without_padding():
+    """75 bytes (a multiple of 3) give 100 characters with no "=": codes join and decode as
+    one text; the record type has the format's size."""
+    import struct
+
+    from elevator_eval.site_columns import SITE_CODE_FORMAT, code_dtype
+
+    assert struct.calcsize(SITE_CODE_FORMAT) == 75 == code_dtype().itemsize
+    assert SITE_CODE_CHARS == 100
+    s = Site(pit_depth_available_mm=900)
+    code = site_code(s, site_json(s, "site"))
+    assert "=" not in code and len(decode_site_codes([code] * 3)) == 3
+
+
 def test_a_code_holds_the_row_of_its_site():
     """Worked example: a flat entry, a 2.40 × 2.10 m footprint with gas and water in it, a
     pit of 800 mm, nothing else surveyed."""

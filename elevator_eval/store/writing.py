@@ -133,7 +133,7 @@ def _unit_row(upk: int, bpk: int, b: Building, u: Unit) -> tuple[Any, ...]:
     if site is None:
         entry, site = ostr(u.site.entry_mode), site_json(u.site, f"{w}.site")
         code: str | None = site_code(u.site, site)
-    else:  # a stored code without one (a migrated file): made by project_rows
+    else:  # the code as stored (None when the file had none: made by project_rows)
         entry, code = stored_entry_mode(u), stored_site_code(u)
     return (
         upk,
