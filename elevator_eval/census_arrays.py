@@ -18,7 +18,7 @@ from .model import DANGER_GRADES, STRUCTURES, Site, Unit
 from .pacing import PACE_ITEMS, pace
 from .rulebook import resolve
 from .site.measure import effective_site
-from .site_columns import ENTRY_CODES, SITE_COLUMNS, site_values
+from .site_columns import ENTRY_CODES, SITE_COLUMNS, plain_site_row
 from .spatial import planned_car_m
 from .store.lazy import stored_part
 from .store.sitecols import coded_site_columns, stored_site_columns
@@ -74,26 +74,9 @@ def _building_row(u: Unit) -> tuple[Any, ...]:
 
 
 def _site_row(s: Site) -> tuple[Any, ...]:
-    nan = float("nan")
     if s.extra and "plan" in s.extra:  # measured values win, as in assess()
         s = effective_site(s)[0]
-    fp = s.footprint_available_m
-    fire, dist, cor = s.fire_lane_width_after_m, s.distance_to_neighbour_m, s.corridor_depth_m
-    car = planned_car_m(s) if s.extra else None
-    return site_values(
-        s.inside_red_line,
-        nan if fire is None else float(fire),
-        nan if dist is None else float(dist),
-        s.occupies_private_courtyard,
-        s.sunlight_below_standard,
-        s.pipes_in_footprint or (),
-        (nan, nan) if fp is None else (float(fp[0]), float(fp[1])),
-        s.entry_mode,
-        s.pit_depth_available_mm,
-        s.headroom_available_mm,
-        nan if cor is None else float(cor),
-        (nan, nan) if car is None else (float(car[0]), float(car[1])),
-    )
+    return plain_site_row(s, planned_car_m(s) if s.extra else None)
 
 
 def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:

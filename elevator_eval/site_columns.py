@@ -101,9 +101,10 @@ def site_values(
     )
 
 
-def plain_site_row(s: Site) -> tuple[Any, ...]:
-    """The row of a site as it is (no plan measured, no car size: for a site whose
-    ``extra`` is empty this is the site's row)."""
+def plain_site_row(s: Site, car: Any = None) -> tuple[Any, ...]:
+    """The row of a site's values as they are (no plan measured: for a site whose
+    ``extra`` is empty this is the site's row). ``car``: the planned car's sides [m] when
+    the site plans one."""
     nan = float("nan")
     fp = s.footprint_available_m
     fire, dist, cor = s.fire_lane_width_after_m, s.distance_to_neighbour_m, s.corridor_depth_m
@@ -113,13 +114,13 @@ def plain_site_row(s: Site) -> tuple[Any, ...]:
         nan if dist is None else float(dist),
         s.occupies_private_courtyard,
         s.sunlight_below_standard,
-        list(s.pipes_in_footprint or ()),
+        s.pipes_in_footprint or (),
         (nan, nan) if fp is None else (float(fp[0]), float(fp[1])),
         s.entry_mode,
         s.pit_depth_available_mm,
         s.headroom_available_mm,
         nan if cor is None else float(cor),
-        (nan, nan),
+        (nan, nan) if car is None else (float(car[0]), float(car[1])),
     )
 
 
