@@ -32,6 +32,7 @@ def _child() -> None:
     import io
     import tempfile
     import time
+    from inspect import signature
 
     from reportlab.pdfbase import pdfdoc
 
@@ -57,21 +58,24 @@ def _child() -> None:
     pdfdoc.PDFDocument.GetPDFData = timed_get_data  # this measuring process only
     p = open_project(sample_project_path())
     units = p.units()
+    # the code of the time (commit 1653fe6) took no project and no workers
+    with_project = {"project": p} if "project" in signature(build_proposal).parameters else {}
+    serial = {"workers": 1} if "workers" in signature(write_all_proposals).parameters else {}
     for u in units:
-        build_proposal(u, project=p, out=io.BytesIO())
+        build_proposal(u, out=io.BytesIO(), **with_project)
     total: dict[str, list[float]] = {}
     write: dict[str, list[float]] = {}
     for _ in range(5):
         for u in units:
             spent["write"] = 0.0
             c0 = time.process_time()
-            build_proposal(u, project=p, out=io.BytesIO())
+            build_proposal(u, out=io.BytesIO(), **with_project)
             total.setdefault(u.id, []).append(time.process_time() - c0)
             write.setdefault(u.id, []).append(spent["write"])
     big = _project(BATCH)
     with tempfile.TemporaryDirectory() as tmp:
         c0, w0 = time.process_time(), time.perf_counter()
-        paths = write_all_proposals(big, Path(tmp), workers=1)
+        paths = write_all_proposals(big, Path(tmp), **serial)
         cpu, wall = time.process_time() - c0, time.perf_counter() - w0
         size = sum(x.stat().st_size for x in paths) / len(paths)
     print(
