@@ -8,6 +8,8 @@ Layout (schema version :data:`SCHEMA_VERSION`)
   census can be queried with SQL. Decimals are stored as their decimal text (``"56.30"``);
   nested parts (site, costs, subsidies, share, ``extra`` dicts) are tagged JSON that keeps
   ``Decimal``, tuples and integer keys exactly (see :mod:`~elevator_eval.store.codec`).
+  Beside each plain site, ``units.site_code`` keeps the census's values of it, packed
+  (derived data, see :mod:`elevator_eval.site_columns`).
 - ``vote_log``: the vote audit trail (:mod:`elevator_eval.audit`), append-only (SQL
   triggers refuse UPDATE and DELETE; :func:`save_project` refuses a log whose stored rows
   changed).
