@@ -167,3 +167,25 @@ def test_sites_with_a_plan_are_not_scanned_and_read_once_per_stored_text(monkeyp
     assert len(read) == len(set(texts)) < len(texts)
     monkeypatch.undo()
     assert _same(fast, census(pickle.loads(blob), year=YEAR, vectorised=False))
+
+
+def test_the_codes_are_decoded_a_bounded_number_at_a_time(tmp_path, monkeypatch):
+    """5,000 coded sites: each decoding call (it holds the interpreter lock while the
+    window may wait) gets at most 4,096 codes, every code is decoded once, and the classes
+    equal those read from the site texts (the per-unit path is compared with both above)."""
+    path = _plain_street(tmp_path, 5000)
+    calls: list[int] = []
+    decode = sitecols.decode_site_codes
+
+    def counting(codes):
+        calls.append(len(codes))
+        return decode(codes)
+
+    monkeypatch.setattr(sitecols, "decode_site_codes", counting)
+    fast = census(open_project(path), year=YEAR)
+    assert sum(calls) == 5000 and max(calls) <= 4096 and len(calls) == 2
+    monkeypatch.undo()
+    _codes_of_another_derivation(path)
+    scanned = census(open_project(path), year=YEAR)
+    assert [r.klass for r in fast.rows] == [r.klass for r in scanned.rows]
+    assert fast.by_class == scanned.by_class and len(set(scanned.by_class.values())) > 1
