@@ -521,3 +521,29 @@ def test_the_sample_as_schema_v3_wrote_it_opens_unchanged(tmp_path):
     old = path.read_bytes()
     assert open_project(path) == open_project(sample_project_path())
     assert (tmp_path / "sample.eeproj.bak-v3").read_bytes() == old
+
+
+def test_a_large_file_is_checked_and_read_on_a_second_thread_to_the_same_result(
+    tmp_path, monkeypatch
+):
+    """The path of files from 8 MB on (here forced for a small one): the same project, the
+    merge base is the file's bytes, and the check really ran on another thread."""
+    import threading
+
+    from elevator_eval.store import reading
+
+    path = tmp_path / "p.eeproj"
+    save_project(_rich_project(), path)
+    in_turn = open_project(path)
+    monkeypatch.setattr(reading, "BESIDE_FROM_BYTES", 0)
+    threads: list[str] = []
+    connect = reading.connect_ro
+
+    def recording(p):
+        threads.append(threading.current_thread().name)
+        return connect(p)
+
+    monkeypatch.setattr(reading, "connect_ro", recording)
+    beside = open_project(path)
+    assert beside == in_turn and beside.file_base.snapshot == path.read_bytes()
+    assert "open-check" in threads and threading.main_thread().name in threads

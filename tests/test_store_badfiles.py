@@ -16,6 +16,17 @@ from elevator_eval.resources import sample_project_path
 from elevator_eval.store import SCHEMA_VERSION, open_project, save_project
 
 
+@pytest.fixture(autouse=True, params=["in turn", "beside"])
+def open_path(request, monkeypatch):
+    """Every bad file twice: checked and read in turn (small files), and with the check
+    and the merge base's read on a second thread (files from 8 MB on: here every file)."""
+    from elevator_eval.store import reading
+
+    if request.param == "beside":
+        monkeypatch.setattr(reading, "BESIDE_FROM_BYTES", 0)
+    return request.param
+
+
 def _digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
