@@ -149,10 +149,7 @@ def stored_site_code(unit: Unit) -> str | None:
     file holds it, while the site is still its stored text: ``""`` for a site that has no
     code; None when the site was decoded (it may have changed), the unit was not read from
     a file, or the file's codes are of another derivation."""
-    if stored_part(unit, "site") is None:
-        return None
-    code: str | None = unit.__dict__.get("_stored_site_code")
-    return code
+    return stored_sites_and_codes([unit])[1][0]
 
 
 def stored_sites_and_codes(units: Sequence[Unit]) -> tuple[list[str | None], list[str | None]]:
