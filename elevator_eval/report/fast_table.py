@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table
 
@@ -55,6 +56,28 @@ def _string_row_height(values: list, styles: list) -> float | None:
         if t > h:
             h = t
     return h
+
+
+_LINES = "_ee_cell_lines"
+"""The canvas attribute holding the document's memo of the cells' text operators: a line's
+operators depend on its characters' codes in the document, which never change once given,
+and on the font, size, leading and the subset the text object is in."""
+
+
+def _cell_plan(st: Any) -> tuple | bool:
+    """(alignment, font name, size [pt], leading [pt], colour) of a string cell in style
+    ``st`` drawn into the table's text object; False when reportlab draws such a cell
+    itself (a link, a writing direction, shaping, decimal alignment)."""
+    if (
+        st.alignment not in _X_OF
+        or st.valign not in ("TOP", "MIDDLE", "BOTTOM")
+        or st.href
+        or st.destination
+        or st.direction
+        or st.shaping
+    ):
+        return False
+    return (st.alignment, st.fontname, st.fontsize, st.leading, st.color)
 
 
 MIN_ROWS = 2
@@ -98,59 +121,50 @@ class TextTable(Table):
         return super().split(availWidth, height)
 
     def _drawCell(self, cellval, cellstyle, pos, size):  # reportlab's name
-        if (
-            type(cellval) is not str
-            or cellstyle.alignment not in _X_OF
-            or cellstyle.valign not in ("TOP", "MIDDLE", "BOTTOM")
-            or cellstyle.href
-            or cellstyle.destination
-            or cellstyle.direction
-            or cellstyle.shaping
-        ):
+        if type(cellval) is not str:
             super()._drawCell(cellval, cellstyle, pos, size)
             return
-        if self._curcellstyle is not cellstyle:
-            # the canvas state reportlab keeps for the cells it draws itself
-            cur = self._curcellstyle
-            if cur is None or cellstyle.color != cur.color:
-                self.canv.setFillColor(cellstyle.color)
-            if (
-                cur is None
-                or cellstyle.leading != cur.leading
-                or cellstyle.fontname != cur.fontname
-                or cellstyle.fontsize != cur.fontsize
-            ):
-                self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
-            self._curcellstyle = cellstyle
+        plan = _cell_plan(cellstyle)
+        if not plan:
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        align, font, size_pt, leading, color = plan
         col_pos, row_pos = pos
         col_width, row_height = size
-        lines = cellval.split("\n")
-        x0 = _X_OF[cellstyle.alignment](col_pos, col_width, cellstyle)
+        lines = cellval.split("\n") if "\n" in cellval else (cellval,)
+        x0 = _X_OF[align](col_pos, col_width, cellstyle)
         y = _first_line_y(cellstyle, row_pos, row_height, len(lines))
-        for line in lines:
-            self._put(line, x0, y, cellstyle)
-            y -= cellstyle.leading
-
-    def _put(self, text: str, x: float, y: float, st: Any) -> None:
-        """Add one line of a string cell at reportlab's position for it."""
-        font, size = st.fontname, st.fontsize
-        if st.alignment == "RIGHT":
-            x -= stringWidth(text, font, size)
-        elif st.alignment != "LEFT":
-            x -= 0.5 * stringWidth(text, font, size)
         tx = self._text
         if tx is None:
-            tx = self._text = self.canv.beginText(x, y)
-        else:
-            tx.setTextOrigin(x, y)
-        key = (font, size, st.leading)
+            tx = self._text = self.canv.beginText(x0, y)
+        key = (font, size_pt, leading)
         if key != self._text_font:
-            tx.setFont(font, size, st.leading)
+            tx.setFont(font, size_pt, leading)
             self._text_font = key
-        if st.color != self._text_color:
-            tx.setFillColor(st.color)
-            self._text_color = st.color
-        tx.textLine(text)
+        if color is not self._text_color and color != self._text_color:
+            tx.setFillColor(color)
+        self._text_color = color
+        # what the text object's setTextOrigin and textLine write (the cursor it keeps
+        # is not used: every line sets its origin), a line's operators taken from the
+        # document's memo once written there
+        code = tx._code
+        memo = self.canv.__dict__.get(_LINES)
+        if memo is None:
+            memo = self.canv.__dict__[_LINES] = {}
+        for text in lines:
+            x = x0
+            if align == "RIGHT":
+                x -= stringWidth(text, font, size_pt)
+            elif align != "LEFT":
+                x -= 0.5 * stringWidth(text, font, size_pt)
+            code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+            line_key = (text, key, tx._curSubset)
+            hit = memo.get(line_key)
+            if hit is None:
+                hit = memo[line_key] = (tx._formatText(text) + " T*", tx._curSubset)
+            code.append(hit[0])
+            tx._curSubset = hit[1]
+            y -= leading
 
     def _calc_height(self, availHeight, availWidth, H=None, W=None):  # reportlab's name
         if None in self._argH and not self._spanCmds and not self._minRowHeights:
