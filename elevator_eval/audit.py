@@ -14,7 +14,6 @@ table of the project file (:mod:`elevator_eval.store`), which refuses to rewrite
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -24,6 +23,7 @@ from typing import Any
 
 from .errors import InputError
 from .model import VOTE_SOURCES, VOTES, Project, Record
+from .sha256 import sha256_hex
 
 GENESIS_HASH = "0" * 64
 """``prev_hash`` of the first entry."""
@@ -83,7 +83,7 @@ class VoteEvent(Record):
         return canonical_json({k: getattr(self, k) for k in _HASHED_FIELDS})
 
     def compute_hash(self) -> str:
-        return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+        return sha256_hex(self.canonical_json().encode("utf-8"))
 
     def to_dict(self) -> dict[str, Any]:
         d = {k: getattr(self, k) for k in _HASHED_FIELDS}
@@ -237,7 +237,7 @@ TOMBSTONE_RE = re.compile(r"〔已删除 (\d{4}-\d{2}-\d{2})〕sha256:([0-9a-f]{
 def fields_digest(ev: VoteEvent) -> str:
     """SHA-256 of an entry's hashed fields without its note."""
     data = {k: getattr(ev, k) for k in _HASHED_FIELDS if k != "note"}
-    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+    return sha256_hex(canonical_json(data).encode("utf-8"))
 
 
 def is_tombstone(ev: VoteEvent) -> bool:

@@ -21,7 +21,6 @@ content digest still tells a change apart.
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import os
 import sqlite3
@@ -37,6 +36,7 @@ from typing import Any
 from .audit import append_event
 from .errors import ProjectFileError
 from .model import Building, Community, Project, Record, Unit
+from .sha256 import sha256_hex
 
 try:  # POSIX advisory locks serialise the check-and-replace of two saves on one machine
     import fcntl
@@ -93,7 +93,7 @@ def _canon(obj: Any) -> Any:
 def digest(obj: Any) -> str:
     """SHA-256 (hex) of a value's canonical JSON."""
     text = json.dumps(_canon(obj), ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256_hex(text.encode("utf-8", "surrogatepass"))
 
 
 def _unit_digest(b: Building, u: Unit) -> str:
