@@ -1,12 +1,9 @@
-"""The SHA-256 hashers: the same digests whichever hasher serves, and no OpenSSL loaded
-before the window's first paint."""
+"""The SHA-256 hashers: the same digests whichever hasher serves (that the window's start
+loads no OpenSSL is checked in ``tests/ui/test_start_modules.py``)."""
 
 from __future__ import annotations
 
 import hashlib
-import os
-import subprocess
-import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -38,26 +35,3 @@ def test_large_inputs_use_openssl():
     h = sha256(b"x", size_hint=LARGE_BYTES)
     assert type(h) is type(hashlib.sha256())
     assert h.hexdigest() == hashlib.sha256(b"x").hexdigest()
-
-
-def test_window_start_loads_no_openssl(tmp_path):
-    """Opening the sample in the window's modules (its content digest checked) leaves
-    hashlib and OpenSSL unloaded: about 5 ms less before the first paint."""
-    code = (
-        "import os, sys\n"
-        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "from elevator_eval.ui import app as A\n"
-        "from elevator_eval.ui.main_window import MainWindow\n"
-        "a = A.ensure_app(guard=False)\n"
-        "w = MainWindow(A.Settings())\n"
-        "w.doc.defer_engines = True\n"
-        "w.open_initial(None)\n"
-        "assert w.doc.project is not None and w.doc.project.units()\n"
-        "print(sorted(m for m in ('hashlib', '_hashlib') if m in sys.modules))\n"
-    )
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().splitlines()[-1] == "[]"
