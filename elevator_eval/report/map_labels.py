@@ -33,12 +33,13 @@ def clear_of(box: tuple, placed: list, step: float, right: float) -> tuple[float
     best, least = (0.0, 0.0), None
     for k in range(2 * LABEL_TRIES + 1):
         dy = step * ((k + 1) // 2) * (1 if k % 2 else -1)
-        moves = [(0.0, dy)]
         hits = [o for o in placed if overlap((box[0], box[1] + dy, box[2], box[3] + dy), o)]
-        if hits:
-            dx = max(o[2] for o in hits) + 1 - box[0]
-            if box[2] + dx <= right:
-                moves.append((dx, dy))
+        if not hits:  # it covers nothing there (boxes cover each other only if they overlap)
+            return 0.0, dy
+        moves = [(0.0, dy)]
+        dx = max(o[2] for o in hits) + 1 - box[0]
+        if box[2] + dx <= right:
+            moves.append((dx, dy))
         for mx, my in moves:
             moved = (box[0] + mx, box[1] + my, box[2] + mx, box[3] + my)
             cover = sum(covered(moved, o) for o in placed)
