@@ -14,7 +14,7 @@ import threading
 from .. import fonts
 from ..palette import CLASS_COLOURS
 from .chart_fonts import setup_matplotlib
-from .common import Tr, fmt_yuan
+from .common import Tr, fmt_yuan, hex_color
 
 DPI = 200
 _lock = threading.Lock()
@@ -211,11 +211,10 @@ def _value_axis(
     """Grid lines with their values [yuan] from ``ymin`` to ``ymax`` by ``step``, and the
     axis title; ``box`` is the plot's left, bottom, width and height [pt]."""
     from reportlab.graphics.shapes import Group, Line, String
-    from reportlab.lib import colors
 
     ymin, ymax, step = scale
     left, bottom, plot_w, plot_h = box
-    grid = colors.HexColor("#D9D9D9")
+    grid = hex_color("#D9D9D9")
     v = ymin
     while v <= ymax + 1e-9:
         y = Y(v)
@@ -238,13 +237,12 @@ def _floor_bars(
     """One bar per household grouped by floor, floors told apart by colour and a gap, each
     group named under the axis; ``box`` is the plot's left, bottom and width [pt]."""
     from reportlab.graphics.shapes import String
-    from reportlab.lib import colors
 
     left, bottom, plot_w = box
     floors = sorted({h.floor for h in hs})
     slots = len(hs) + 0.6 * (len(floors) - 1)
     slot_w = plot_w / max(slots, 1)
-    palette = [colors.HexColor("#2F6EA5"), colors.HexColor("#5B9BD5")]
+    palette = [hex_color("#2F6EA5"), hex_color("#5B9BD5")]
     x = left
     for i, floor in enumerate(floors):
         start = x
@@ -260,7 +258,7 @@ def _floor_bars(
                 fontName=font,
                 fontSize=7.5,
                 textAnchor="middle",
-                fillColor=colors.HexColor("#333333"),
+                fillColor=hex_color("#333333"),
             )
         )
         x += slot_w * 0.6

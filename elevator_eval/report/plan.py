@@ -22,7 +22,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import fonts, vocabulary
-from .common import Tr, fmt_num, plain
+from .common import Tr, fmt_num, hex_color, plain
 from .drawing_text import wrap_label
 
 BUILDING_DEPTH_M = Decimal("10")
@@ -112,7 +112,6 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
     lang : "zh" or "en"
     """
     from reportlab.graphics.shapes import Rect
-    from reportlab.lib import colors
 
     from ..site.measure import measure_site, measured_plan
     from .lean_drawing import LeanDrawing
@@ -142,7 +141,7 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
             0,
             width_pt,
             height_pt,
-            strokeColor=colors.HexColor("#B0B0B0"),
+            strokeColor=hex_color("#B0B0B0"),
             fillColor=None,
             strokeWidth=0.5,
         )
@@ -201,11 +200,10 @@ class _SchemePen:
     building from the elevator facade (negative towards the shaft), ``scale`` pt per m."""
 
     def __init__(self, d, ox: float, oy: float, scale: float):
-        from reportlab.lib import colors
 
         self.d, self.ox, self.oy, self.scale = d, ox, oy, scale
         self.font = fonts.register_reportlab()
-        self.grey = colors.HexColor("#606060")
+        self.grey = hex_color("#606060")
 
     def X(self, m) -> float:
         return self.ox + float(m) * self.scale
@@ -244,7 +242,7 @@ def _building(pen: _SchemePen, g: _Scheme, t: Tr) -> None:
             float(g.bld_depth) * scale,
             strokeColor=colors.black,
             strokeWidth=1.2,
-            fillColor=colors.HexColor("#EEF1F5"),
+            fillColor=hex_color("#EEF1F5"),
         )
     )
     d.add(
@@ -255,7 +253,7 @@ def _building(pen: _SchemePen, g: _Scheme, t: Tr) -> None:
             float(STAIR_DEPTH_M) * scale,
             strokeColor=colors.black,
             strokeWidth=0.8,
-            fillColor=colors.HexColor("#FFFFFF"),
+            fillColor=hex_color("#FFFFFF"),
         )
     )
     steps = 8
@@ -326,9 +324,9 @@ def _shaft(pen: _SchemePen, g: _Scheme, site, t: Tr) -> None:
                 Y(-corridor),
                 float(cw) * scale,
                 float(corridor) * scale,
-                strokeColor=colors.HexColor("#3A6EA5"),
+                strokeColor=hex_color("#3A6EA5"),
                 strokeWidth=0.6,
-                fillColor=colors.HexColor("#DCE9F7"),
+                fillColor=hex_color("#DCE9F7"),
             )
         )
         pen.label(
@@ -338,7 +336,7 @@ def _shaft(pen: _SchemePen, g: _Scheme, site, t: Tr) -> None:
             + ("" if site.corridor_depth_m is not None else t("（默认）", " (default)")),
             6.5,
             "start",
-            colors.HexColor("#1F4E79"),
+            hex_color("#1F4E79"),
         )
     d.add(
         Rect(
@@ -348,7 +346,7 @@ def _shaft(pen: _SchemePen, g: _Scheme, site, t: Tr) -> None:
             float(shaft_d) * scale,
             strokeColor=colors.black,
             strokeWidth=1.0,
-            fillColor=colors.HexColor("#FCE4C4"),
+            fillColor=hex_color("#FCE4C4"),
         )
     )
     # cross in the shaft (plan symbol of a lift well)
@@ -374,7 +372,7 @@ def _shaft(pen: _SchemePen, g: _Scheme, site, t: Tr) -> None:
     )
     # the clear space on top of the shaft so that it shows even when smaller
     if g.avail_w is not None:
-        colour = colors.HexColor("#2E7D32") if g.fits else colors.HexColor("#C62828")
+        colour = hex_color("#2E7D32") if g.fits else hex_color("#C62828")
         d.add(
             Rect(
                 X(cx - g.avail_w / 2),
@@ -400,7 +398,6 @@ def _pipes_and_red_line(pen: _SchemePen, g: _Scheme, site, t: Tr) -> None:
     """Pipes crossing the footprint (up to four), and the site red line when the shaft
     crosses it."""
     from reportlab.graphics.shapes import Line
-    from reportlab.lib import colors
 
     X, Y, d, cx, corridor = pen.X, pen.Y, pen.d, g.cx, g.corridor
     pipes = site.pipes_in_footprint or []
@@ -408,7 +405,7 @@ def _pipes_and_red_line(pen: _SchemePen, g: _Scheme, site, t: Tr) -> None:
     span_d = max(g.shaft_d, g.avail_d or 0)
     for k, pipe in enumerate(pipes[:4]):
         yy = Y(-corridor - span_d * Decimal("0.6") * (k + 1) / (min(len(pipes), 4) + 1))
-        colour = colors.HexColor("#C62828") if pipe == "gas" else colors.HexColor("#1565C0")
+        colour = hex_color("#C62828") if pipe == "gas" else hex_color("#1565C0")
         d.add(
             Line(
                 X(cx - span_w / 2 - Decimal("0.8")),
@@ -430,7 +427,7 @@ def _pipes_and_red_line(pen: _SchemePen, g: _Scheme, site, t: Tr) -> None:
         )
     if site.inside_red_line is False:
         yy = Y(-corridor - span_d * Decimal("0.85"))
-        red = colors.HexColor("#C62828")
+        red = hex_color("#C62828")
         d.add(
             Line(
                 X(-0.5),
@@ -455,7 +452,6 @@ def _pipes_and_red_line(pen: _SchemePen, g: _Scheme, site, t: Tr) -> None:
 def _fire_lane(pen: _SchemePen, g: _Scheme, unit, t: Tr) -> None:
     """The fire lane band, its clear width after the works against the required one."""
     from reportlab.graphics.shapes import Rect
-    from reportlab.lib import colors
 
     X, Y, scale, site = pen.X, pen.Y, pen.scale, unit.site
     low = Y(-g.corridor - max(g.shaft_d, g.avail_d or 0)) - 4
@@ -466,7 +462,7 @@ def _fire_lane(pen: _SchemePen, g: _Scheme, unit, t: Tr) -> None:
             float(g.bld_len + 1) * scale,
             float(FIRE_LANE_DRAW_M) * scale,
             strokeColor=None,
-            fillColor=colors.HexColor("#FFF3F0"),
+            fillColor=hex_color("#FFF3F0"),
         )
     )
     lane_min_m = Decimal(str(_checks(unit)["fire_lane_narrow"]["min_width_m"]))
@@ -482,7 +478,7 @@ def _fire_lane(pen: _SchemePen, g: _Scheme, unit, t: Tr) -> None:
         ),
         6.5,
         "start",
-        colors.HexColor("#2E7D32") if ok else colors.HexColor("#C62828"),
+        hex_color("#2E7D32") if ok else hex_color("#C62828"),
     )
 
 
@@ -514,7 +510,7 @@ def _legend_lines(unit, shaft_w, shaft_d, fits, rotated, t: Tr):
 
     site = unit.site
     black = colors.black
-    red = colors.HexColor("#C62828")
+    red = hex_color("#C62828")
     out = []
     mode = site.entry_mode
     out.append(
@@ -585,7 +581,7 @@ def _legend_lines(unit, shaft_w, shaft_d, fits, rotated, t: Tr):
                 "Schematic: shaft and clear space to scale, building outline indicative; "
                 "not a construction drawing.",
             ),
-            colors.HexColor("#555555"),
+            hex_color("#555555"),
         )
     )
     return out

@@ -10,7 +10,7 @@ scale bar with a round length and a north arrow. Text is drawn with ``String`` (
 from __future__ import annotations
 
 from .. import fonts, vocabulary
-from .common import Tr, fmt_num, plain
+from .common import Tr, fmt_num, hex_color, plain
 from .drawing_text import wrap_label
 from .map_labels import building_name_place, clear_of
 
@@ -92,7 +92,6 @@ def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300, l
     lang : "zh" or "en"
     """
     from reportlab.graphics.shapes import Rect
-    from reportlab.lib import colors
 
     from .lean_drawing import LeanDrawing
 
@@ -111,7 +110,7 @@ def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300, l
             0,
             width_pt,
             height_pt,
-            strokeColor=colors.HexColor("#B0B0B0"),
+            strokeColor=hex_color("#B0B0B0"),
             fillColor=None,
             strokeWidth=0.5,
         )
@@ -122,8 +121,8 @@ def site_plan_drawing(plan, measured, width_pt: float, height_pt: float = 300, l
             margin,
             (x1 - x0) * scale,
             (y1 - y0) * scale,
-            strokeColor=colors.HexColor("#D0D0D0"),
-            fillColor=colors.HexColor("#FBFBF8"),
+            strokeColor=hex_color("#D0D0D0"),
+            fillColor=hex_color("#FBFBF8"),
             strokeWidth=0.4,
         )
     )
@@ -227,20 +226,19 @@ class _Pen:
 def _fire_lane(pen: _Pen, plan, t: Tr) -> None:
     """The fire lane as a band of its width, its centre line dashed and its width named."""
     from reportlab.graphics.shapes import PolyLine
-    from reportlab.lib import colors
     from shapely.geometry import LineString
 
     if plan.fire_lane is None:
         return
     line, w = plan.fire_lane
     band = LineString(line).buffer(w / 2, cap_style="flat").intersection(pen.view)
-    pen.poly(band, None, colors.HexColor("#FFE9E3"))
+    pen.poly(band, None, hex_color("#FFE9E3"))
     c = LineString(line).intersection(pen.view)
     if not c.is_empty and c.geom_type == "LineString":
         pen.d.add(
             PolyLine(
                 pen.flat(c.coords),
-                strokeColor=colors.HexColor("#E57373"),
+                strokeColor=hex_color("#E57373"),
                 strokeWidth=0.4,
                 strokeDashArray=[4, 3],
             )
@@ -251,21 +249,20 @@ def _fire_lane(pen: _Pen, plan, t: Tr) -> None:
             t(f"消防车道 宽 {fmt_num(w)} m", f"fire lane {fmt_num(w)} m"),
             6,
             "start",
-            colors.HexColor("#B71C1C"),
+            hex_color("#B71C1C"),
         )
 
 
 def _courtyards(pen: _Pen, plan, t: Tr) -> list[tuple]:
     """Private courtyards, dashed green; returns their names (each by its household), as
     :meth:`_Pen.label` arguments, for writing after the shaft."""
-    from reportlab.lib import colors
     from shapely.geometry import Polygon as SPoly
 
     shaft_x = SPoly(plan.shaft.footprint).centroid.x if plan.shaft is not None else None
     names = []
     for hh, pts in plan.courtyards or ():
         g = SPoly(pts).intersection(pen.view)
-        pen.poly(g, colors.HexColor("#66BB6A"), colors.HexColor("#E8F5E9"), 0.5, [2, 2])
+        pen.poly(g, hex_color("#66BB6A"), hex_color("#E8F5E9"), 0.5, [2, 2])
         if g.is_empty:
             continue
         cx, cy = g.representative_point().coords[0]
@@ -282,7 +279,7 @@ def _courtyards(pen: _Pen, plan, t: Tr) -> list[tuple]:
                 t(f"{hh} 庭院", f"{hh} yard"),
                 5.5,
                 anchor,
-                colors.HexColor("#2E7D32"),
+                hex_color("#2E7D32"),
             )
         )
     return names
@@ -297,7 +294,7 @@ def _buildings(pen: _Pen, plan, t: Tr) -> None:
         g = SPoly(b.footprint).intersection(pen.view)
         if g.is_empty:
             continue
-        fill = colors.HexColor("#DCE3EC") if b.own else colors.HexColor("#ECECEC")
+        fill = hex_color("#DCE3EC") if b.own else hex_color("#ECECEC")
         pen.poly(g, colors.black, fill, 1.1 if b.own else 0.7)
         cx, cy = g.representative_point().coords[0]
         name = t("本楼", "this building") if b.own else b.id
@@ -321,7 +318,6 @@ def _buildings(pen: _Pen, plan, t: Tr) -> None:
 def _red_line(pen: _Pen, plan) -> None:
     """The red line (land boundary), dash-dotted, where it crosses the view."""
     from reportlab.graphics.shapes import PolyLine
-    from reportlab.lib import colors
     from shapely.geometry import LineString
     from shapely.geometry import Polygon as SPoly
 
@@ -334,7 +330,7 @@ def _red_line(pen: _Pen, plan) -> None:
             pen.d.add(
                 PolyLine(
                     pen.flat(part.coords),
-                    strokeColor=colors.HexColor("#C62828"),
+                    strokeColor=hex_color("#C62828"),
                     strokeWidth=0.9,
                     strokeDashArray=[8, 2, 1.5, 2],
                 )
@@ -346,7 +342,6 @@ def _pipes(pen: _Pen, plan, t: Tr) -> list[tuple]:
     shaft is named (a pipe's name moves out of the way of the shaft's, not the other way
     round)."""
     from reportlab.graphics.shapes import PolyLine
-    from reportlab.lib import colors
     from shapely.geometry import LineString
 
     names = []
@@ -354,7 +349,7 @@ def _pipes(pen: _Pen, plan, t: Tr) -> list[tuple]:
         c = LineString(line).intersection(pen.view)
         if c.is_empty or c.geom_type != "LineString":
             continue
-        colour = colors.HexColor(PIPE_COLOURS.get(kind, "#455A64"))
+        colour = hex_color(PIPE_COLOURS.get(kind, "#455A64"))
         pen.d.add(
             PolyLine(
                 pen.flat(c.coords), strokeColor=colour, strokeWidth=0.8, strokeDashArray=[4, 1.5]
@@ -376,14 +371,14 @@ def _shaft(pen: _Pen, plan, t: Tr) -> None:
     if plan.shaft is None:
         return
     g = SPoly(plan.shaft.footprint)
-    pen.poly(g, colors.black, colors.HexColor("#FCC98A"), 1.0)
+    pen.poly(g, colors.black, hex_color("#FCC98A"), 1.0)
     minx, miny, maxx, maxy = g.bounds
     pen.block(g.bounds)
     pen.d.add(
         Line(
             *pen.P(minx, miny),
             *pen.P(maxx, maxy),
-            strokeColor=colors.HexColor("#606060"),
+            strokeColor=hex_color("#606060"),
             strokeWidth=0.4,
         )
     )
@@ -391,7 +386,7 @@ def _shaft(pen: _Pen, plan, t: Tr) -> None:
         Line(
             *pen.P(minx, maxy),
             *pen.P(maxx, miny),
-            strokeColor=colors.HexColor("#606060"),
+            strokeColor=hex_color("#606060"),
             strokeWidth=0.4,
         )
     )
@@ -401,9 +396,7 @@ def _shaft(pen: _Pen, plan, t: Tr) -> None:
     ly = miny - 2.2 if south else maxy + 0.8
     if abs(scy - ocy) < 1e-6:
         ly = maxy + 0.8
-    pen.label(
-        *pen.P(scx, ly), t("新建井道", "new shaft"), 6.5, "middle", colors.HexColor("#8D4E00")
-    )
+    pen.label(*pen.P(scx, ly), t("新建井道", "new shaft"), 6.5, "middle", hex_color("#8D4E00"))
 
 
 def _windows(pen: _Pen, plan, measured) -> None:
@@ -413,7 +406,6 @@ def _windows(pen: _Pen, plan, measured) -> None:
 
     import shapely
     from reportlab.graphics.shapes import Line
-    from reportlab.lib import colors
 
     below = (
         set(measured.parts.get("sunlight_below_standard", {}).get("windows", []))
@@ -436,9 +428,9 @@ def _windows(pen: _Pen, plan, measured) -> None:
         if not in_view:
             continue
         colour = (
-            colors.HexColor("#C62828")
+            hex_color("#C62828")
             if w.id in below
-            else (colors.HexColor("#EF6C00") if w.id in lost else colors.HexColor("#1565C0"))
+            else (hex_color("#EF6C00") if w.id in lost else hex_color("#1565C0"))
         )
         f = math.radians(w.facing_deg)
         px, py = pen.P(w.x, w.y)
@@ -509,7 +501,7 @@ def _scale_bar(pen: _Pen, bx: float, by: float, bar: int) -> None:
 def _legend(plan, measured, t: Tr, scale: float):
     from reportlab.lib import colors
 
-    black, red = colors.black, colors.HexColor("#C62828")
+    black, red = colors.black, hex_color("#C62828")
     v = measured.values if measured is not None else {}
     out = [(t("平面图（按比例，北向上）", "Site plan (to scale, north up)"), black)]
     if plan.shaft is not None:
@@ -571,7 +563,7 @@ def _legend(plan, measured, t: Tr, scale: float):
                     "窗：蓝 不受影响，橙 日照减少，红 降至标准以下",
                     "Windows: blue unaffected, orange loses sun, red falls below the standard",
                 ),
-                colors.HexColor("#555555"),
+                hex_color("#555555"),
             )
         )
     out.append(
@@ -580,7 +572,7 @@ def _legend(plan, measured, t: Tr, scale: float):
                 f"比例约 1:{round(72 / 0.0254 / scale / 100) * 100:,}",
                 f"Scale about 1:{round(72 / 0.0254 / scale / 100) * 100:,}",
             ),
-            colors.HexColor("#555555"),
+            hex_color("#555555"),
         )
     )
     return out
