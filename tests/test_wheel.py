@@ -83,3 +83,11 @@ def test_wheel_has_font_and_sample(wheel):
     ]
     assert fonts, "no bundled font in the wheel"
     assert "elevator_eval/resources/sample/sample-street.eeproj" in samples
+
+
+def test_sample_folder_holds_no_migration_backups():
+    """Opening an older project file leaves ``<name>.bak-v<N>`` beside it; such a copy of the
+    sample is not part of what ships (checked on the source folder the wheel packs)."""
+    sample = ROOT / "resources" / "sample"
+    backups = [p.name for p in sample.iterdir() if ".bak-v" in p.name]
+    assert backups == []
