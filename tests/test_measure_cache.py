@@ -80,3 +80,41 @@ def test_a_plan_that_only_looks_like_a_measured_one_is_still_validated():
     fp[0] = tuple(fp[0])  # JSON would write the same
     with pytest.raises(InputError, match=r"site\.plan\.shaft"):
         measure_mod.measure_site(bad.site)
+
+
+def test_the_same_plan_edited_in_place_to_a_bad_value_is_refused():
+    _, unit = _fresh_unit()
+    assert measure_mod.measure_site(unit.site) is not None
+    plan = unit.site.extra["plan"]
+    plan["buildings"] = "not a list"
+    with pytest.raises(InputError, match=r"site\.plan\.buildings"):
+        measure_mod.measure_site(unit.site)
+    fp = plan["shaft"]["footprint"]
+    _, fresh = _fresh_unit()
+    plan["buildings"] = fresh.site.extra["plan"]["buildings"]
+    assert measure_mod.measure_site(unit.site) is not None
+    fp[0] = tuple(fp[0])  # in place on the object measured just now: a tuple is not a list
+    with pytest.raises(InputError, match=r"site\.plan\.shaft"):
+        measure_mod.measure_site(unit.site)
+
+
+def test_asking_again_for_the_same_plan_object_does_not_print_it_again(monkeypatch):
+    """A document asks for its unit's plan several times; the plan's printed key (a repr of
+    a few thousand characters) is made once for the object, not on every ask."""
+    _, unit = _fresh_unit()
+    keys = [0]
+    real = measure_mod._quick_key
+
+    def counting(raw):
+        keys[0] += 1
+        return real(raw)
+
+    monkeypatch.setattr(measure_mod, "_quick_key", counting)
+    first = measure_mod.measure_site(unit.site)
+    for _ in range(5):
+        assert measure_mod.measure_site(unit.site) is first
+        assert measure_mod.measured_plan(unit.site) is not None
+    assert keys[0] == 1
+    other = unit.clone()  # an equal plan in a new object: found by its key, not measured
+    assert measure_mod.measure_site(other.site) is first
+    assert keys[0] == 2
