@@ -240,3 +240,27 @@ def test_census_report_names_the_rulesets_with_their_unit_counts(projects):
     assert "《" not in text.split("表决规则：")[1].split("。")[0]  # a title, not a book's
     _, out, _ = cli("assess", str(projects["B"]))
     assert f"{PROJECT_RULESET} ({n - 1})" in out and "unanimity (1)" in out
+
+
+def test_a_project_ruleset_with_a_shipped_name_is_cited_by_its_own_source():
+    """A project may redefine a shipped ruleset under the same name (it wins, see
+    ``test_rulebook``); the proposal's consent section then cites the project's source, not
+    the shipped file's Civil Code article."""
+    from elevator_eval.report.proposal import build_proposal
+
+    project = open_project(sample_project_path())
+    mine = json.loads((rules_dir() / "consent" / "civil-code-2021.json").read_text("utf-8"))
+    shipped_zh = mine["source_zh"]
+    mine.update(
+        title_zh="本区业主共同决定办法（示例）",
+        source="示例区加装电梯业主表决实施细则（虚构，用于测试）",
+        source_zh="《示例区加装电梯业主表决实施细则》（虚构，用于测试）",
+        source_en="Example district owners' vote rules (fictional, for the test)",
+    )
+    project.settings["consent_rulesets"] = {"civil-code-2021": mine}
+    unit = project.find_unit("DH-1-1")
+    zh = pdf_text(build_proposal, unit, project)
+    assert _squash("依据：《示例区加装电梯业主表决实施细则》（虚构，用于测试）") in zh
+    assert _squash(shipped_zh) not in zh
+    en = pdf_text(build_proposal, unit, project, lang="en")
+    assert _squash("Source: Example district owners' vote rules (fictional, for the test)") in en

@@ -278,26 +278,20 @@ def _counts_para(c, t: Tr):
 
 
 def consent_source(d, t: Tr) -> str:
-    """The consent ruleset's source in this document's language: the Chinese source
-    (``source_zh`` in the ruleset data, or the source when it holds no English words), or
-    else the ruleset's Chinese title; in English ``source_en``, else the English title (the
-    data's ``source`` mixes both languages and web addresses)."""
-    c = d.consent
-    name = c.ruleset
-    raw = {}
-    try:
-        from .. import ruledata
-
-        raw = ruledata.load("consent", name)
-    except Exception:
-        raw = {}
+    """The consent ruleset's source in this document's language, from the ruleset in force
+    for the unit (``d.consent_rules``, the one the tally used, project-defined or shipped):
+    its ``source_zh`` / ``source_en``, else the source when it can stand in that language,
+    else the ruleset's title (:meth:`~elevator_eval.consent_rules.ConsentRuleset.source_in`).
+    Without the ruleset, the tally's own source and titles."""
+    r = d.consent_rules
+    if r is not None:
+        return str(r.source_in(t.lang))
     from ..language import source_in
 
+    c = d.consent
     return source_in(
         t.lang,
         str(c.ruleset_source or ""),
-        str(raw.get("source_zh") or ""),
-        str(raw.get("source_en") or ""),
-        fallback_zh=c.ruleset_title_zh or name,
-        fallback_en=c.ruleset_title_en or name,
+        fallback_zh=c.ruleset_title_zh or c.ruleset,
+        fallback_en=c.ruleset_title_en or c.ruleset,
     )
