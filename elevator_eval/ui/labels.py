@@ -52,6 +52,11 @@ def pipe_label(code: str) -> str:
     return label("pipes", code, i18n.lang())
 
 
+def finding_label(code: str) -> str:
+    """A finding's name (``pipe_gas`` → 燃气管在井道场地内)."""
+    return label("findings", code, i18n.lang())
+
+
 def code_names(kind: str) -> dict[str | None, str]:
     """Every code of one vocabulary table by its name in the window's language (for a
     list of choices: the canvassing contact's channels, outcomes, concerns)."""

@@ -508,11 +508,17 @@ class SitePlanTab(UnitTab):
         self.suggest_task.finished.connect(self._show_candidates)
 
     def _show_candidates(self, cands) -> None:
+        from . import labels
+
         self._candidates = cands
         self.candidates.setRowCount(len(cands))
         for i, c in enumerate(cands):
             for col, text in enumerate(
-                (c.label, i18n.listing(c.problems) or self.tr("无"), f"{c.lost_h:.2f}")
+                (
+                    c.label,
+                    i18n.listing(labels.finding_label(p) for p in c.problems) or self.tr("无"),
+                    f"{c.lost_h:.2f}",
+                )
             ):
                 self.candidates.setItem(i, col, QTableWidgetItem(text))
 

@@ -197,3 +197,61 @@ def test_the_candidates_titles_are_whole(make_main_window):
     for c in range(table.columnCount()):
         text = table.horizontalHeaderItem(c).text()
         assert header.sectionSize(c) >= fm.horizontalAdvance(text), text
+
+
+def _suggest(tab, qtbot) -> list[list[str]]:
+    qtbot.mouseClick(tab.suggest_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: tab.candidates.rowCount() > 0, timeout=30000)
+    t = tab.candidates
+    return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+def test_suggested_shaft_positions_name_their_problems_and_one_is_taken_by_double_click(
+    make_main_window, qtbot
+):
+    """GY-6-1's shaft stands on the south façade and takes sun from windows there (its
+    class says so); candidates on that façade name the same problem, in the window's
+    language, by the vocabulary's name, never by code; double-clicking one moves the shaft
+    in one undoable edit."""
+    import re
+
+    from elevator_eval.vocabulary import pairs
+
+    names = pairs("findings")
+    w = make_main_window("sample")
+    w.show_unit("GY-6-1", tab="site_plan")
+    tab = w.view("unit").tab("site_plan")
+    _wait_sun(qtbot, tab)
+    rows = _suggest(tab, qtbot)
+    assert rows[0][1] == "无"  # best first: a position with no problem
+    problems = [p for row in rows for p in row[1].split("、") if p != "无"]
+    assert names["sunlight_below_standard"][0] in problems
+    assert set(problems) <= {zh for zh, _ in names.values()}
+    assert not any(re.search(r"[A-Za-z_]", p) for p in problems)
+    lost = [float(row[2]) for row in rows]
+    assert lost[0] == 0.0 and max(lost) > 0
+    before = [list(map(float, p)) for p in tab.raw_plan()["shaft"]["footprint"]]
+    taken = next(r for r, row in enumerate(rows) if row[1] != "无")
+    tab.candidates.scrollToItem(tab.candidates.item(taken, 0))
+    at = tab.candidates.visualItemRect(tab.candidates.item(taken, 0)).center()
+    qtbot.mouseClick(tab.candidates.viewport(), Qt.LeftButton, pos=at)  # as a hand does:
+    qtbot.mouseDClick(tab.candidates.viewport(), Qt.LeftButton, pos=at)  # press, then twice
+    after = [list(map(float, p)) for p in tab.raw_plan()["shaft"]["footprint"]]
+    assert after != before
+    assert after == [list(map(float, p)) for p in tab._candidates[taken].shaft.footprint]
+    w.doc.undo_stack.undo()
+    assert [list(map(float, p)) for p in tab.raw_plan()["shaft"]["footprint"]] == before
+
+
+def test_suggested_positions_in_english(make_main_window, qtbot):
+    from elevator_eval.vocabulary import pairs
+
+    english = {en for _, en in pairs("findings").values()}
+    w = make_main_window("sample", lang="en")
+    w.show_unit("GY-6-1", tab="site_plan")
+    tab = w.view("unit").tab("site_plan")
+    _wait_sun(qtbot, tab)
+    rows = _suggest(tab, qtbot)
+    problems = [p for row in rows for p in row[1].split(", ") if p != "none"]
+    assert "sunlight below the standard" in problems
+    assert set(problems) <= english
