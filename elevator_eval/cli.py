@@ -41,6 +41,7 @@ COMMANDS: dict[str, str] = {
     "import-votes": "导入线上表决结果 / import e-voting results into the audit log",
     "rollup": "多个街道项目汇总统计（xlsx、GeoJSON）/ district roll-up of street projects",
     "sunlight": "日照分析（加装前后各窗日照时数）/ sunlight hours per window before and after",
+    "placement": "推荐井道位置（逐个实测、排序）/ candidate shaft positions, measured and ranked",
     "settings": "查看或修改项目设置（规则、系数表、组织信息）/ show or change project settings",
     "privacy": "个人信息查阅、删除与保存期限 / a resident's personal information",
     "ballots": "读取回收的征询表扫描件 / read returned consent forms from scans",

@@ -21,6 +21,15 @@ from ..suitability_rules import DEFAULT_RULESET, load_ruleset
 from .measure import measure
 from .plan import Plan, Point, Prism
 
+SHAFT_WIDTH_M = 2.5
+SHAFT_DEPTH_M = 2.5
+"""A candidate shaft's size [m] unless asked otherwise: the "about 2.5 m × 2.5 m" commonly
+quoted for a retrofitted elevator's shaft (app default; give the product's own size)."""
+CORRIDOR_M = 1.8
+"""Depth of the corridor (连廊) between façade and shaft for flat entry [m] (app default)."""
+STEP_M = 3.0
+"""Spacing of the candidates along a façade [m] (about one flat's bay)."""
+
 
 @dataclass
 class Candidate:
@@ -100,10 +109,10 @@ def candidates(
     plan: Plan,
     *,
     entry_mode: str | None = "half_landing",
-    width_m: float = 2.5,
-    depth_m: float = 2.5,
-    corridor_m: float = 1.8,
-    step_m: float = 3.0,
+    width_m: float = SHAFT_WIDTH_M,
+    depth_m: float = SHAFT_DEPTH_M,
+    corridor_m: float = CORRIDOR_M,
+    step_m: float = STEP_M,
     checks: dict[str, Any] | None = None,
 ) -> list[Candidate]:
     """Ranked candidate shaft positions (best first); see the module docstring.
