@@ -117,3 +117,23 @@ def test_a_unit_without_a_plan_and_bad_sizes_name_the_field(tmp_path):
     for flag, value in (("--width", "60"), ("--depth", "0"), ("--step", "-3")):
         code, _, err = cli(str(sample_project_path()), "--unit", "GY-6-1", flag, value)
         assert code == 2 and err.startswith(f"error: {flag}:"), err
+
+
+def test_a_building_too_small_for_the_shaft_says_so(tmp_path):
+    out_file = tmp_path / "u.json"
+    run_command(
+        "export-unit",
+        [str(sample_project_path()), "--unit", "GY-6-1", "-o", str(out_file)],
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    unit = json.loads(out_file.read_text("utf-8"))
+    own = next(b for b in unit["site"]["plan"]["buildings"] if b.get("own"))
+    own["footprint"] = [[0, 0], [2, 0], [2, 2], [0, 2]]  # sides shorter than 2.5 m
+    out_file.write_text(json.dumps(unit, ensure_ascii=False), "utf-8")
+    code, out, _ = cli(str(out_file), "--json")
+    assert code == 0 and json.loads(out)["candidates"] == []
+    code, out, _ = cli(str(out_file))
+    assert code == 0 and "没有放得下井道的位置" in out and "no position fits" in out
+    code, out, _ = cli(str(out_file), "--width", "1.5", "--json")  # a narrower shaft fits
+    assert code == 0 and json.loads(out)["candidates"]

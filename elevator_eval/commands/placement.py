@@ -64,6 +64,11 @@ def render(unit_id: str, ruleset_title_zh: str, rows: list[dict]) -> str:
         lines.append(
             f"{r['label']:<10}{r['lost_h']:>12.2f} h{r['windows_below']:>16}  {names} / {names_en}"
         )
+    if not rows:
+        lines.append(
+            "没有放得下井道的位置（本楼的长边短于井道宽度）/ no position fits: the building's "
+            "long sides are shorter than the shaft's width"
+        )
     lines.append(
         "采用：在桌面程序的“总平面与日照”页双击该行 / to take one: double-click its row in the "
         "window's site-plan tab"

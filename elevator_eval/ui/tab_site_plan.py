@@ -114,7 +114,8 @@ class SitePlanTab(UnitTab):
         ll.addWidget(self.buildings, 2)
         ll.addWidget(gen)
         ll.addWidget(self.measured)
-        ll.addWidget(QLabel(self.tr("候选井道位置（双击采用）")))
+        self.candidates_label = QLabel(self.tr("候选井道位置（双击采用）"))
+        ll.addWidget(self.candidates_label)
         ll.addWidget(self.candidates, 1)
         return left
 
@@ -511,6 +512,11 @@ class SitePlanTab(UnitTab):
         from . import labels
 
         self._candidates = cands
+        self.candidates_label.setText(
+            self.tr("候选井道位置（双击采用）")
+            if cands
+            else self.tr("候选井道位置：没有放得下井道的位置（本楼的长边短于井道宽度）")
+        )
         self.candidates.setRowCount(len(cands))
         for i, c in enumerate(cands):
             for col, text in enumerate(

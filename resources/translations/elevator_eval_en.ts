@@ -2951,6 +2951,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Comparing candidate positions…</translation>
     </message>
     <message>
+        <source>候选井道位置：没有放得下井道的位置（本楼的长边短于井道宽度）</source>
+        <translation>Shaft positions: none fits (the building&apos;s long sides are shorter than the shaft&apos;s width)</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>none</translation>
     </message>

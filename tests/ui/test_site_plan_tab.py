@@ -255,3 +255,35 @@ def test_suggested_positions_in_english(make_main_window, qtbot):
     problems = [p for row in rows for p in row[1].split(", ") if p != "none"]
     assert "sunlight below the standard" in problems
     assert set(problems) <= english
+
+
+def test_a_building_too_small_for_a_shaft_says_so(make_main_window, qtbot):
+    """The own building typed as 2 × 2 m (its sides shorter than the 2.5 m shaft): the
+    suggestion finds no position and says why instead of leaving an empty table."""
+    from PySide6.QtWidgets import QApplication
+
+    w = make_main_window("sample")
+    w.show_unit("GY-6-1", tab="site_plan")
+    tab = w.view("unit").tab("site_plan")
+    _wait_sun(qtbot, tab)
+    table = tab.buildings
+    own = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "self")
+    at = table.visualItemRect(table.item(own, 3)).center()
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=at)
+    qtbot.mouseDClick(table.viewport(), Qt.LeftButton, pos=at)
+    editor = QApplication.focusWidget()
+    qtbot.keyClick(editor, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClicks(editor, "0,0; 2,0; 2,2; 0,2")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    # the delegate commits on the next turn of the event loop, as for a hand on the keys
+    qtbot.waitUntil(lambda: table.item(own, 3).text() == "0,0; 2,0; 2,2; 0,2", timeout=5000)
+    assert [list(map(float, p)) for p in tab.raw_plan()["buildings"][own]["footprint"]] == [
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+    ]
+    qtbot.mouseClick(tab.suggest_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "没有" in tab.candidates_label.text(), timeout=30000)
+    assert tab.candidates.rowCount() == 0
+    assert "长边短于井道宽度" in tab.candidates_label.text()
