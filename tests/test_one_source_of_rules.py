@@ -264,3 +264,29 @@ def test_a_project_ruleset_with_a_shipped_name_is_cited_by_its_own_source():
     assert _squash(shipped_zh) not in zh
     en = pdf_text(build_proposal, unit, project, lang="en")
     assert _squash("Source: Example district owners' vote rules (fictional, for the test)") in en
+
+
+def test_the_schematic_plan_draws_by_the_rules_in_force():
+    """A unit without a site plan gets the schematic plan; its fire-lane line states the
+    required width of the suitability ruleset in force: the project's own (5 m here), and
+    a unit that chose a ruleset the project defines is drawn too (it used to fail with
+    "unknown suitability name": the drawing looked the name up without the project)."""
+    from elevator_eval.report.notice import build_notice
+    from elevator_eval.report.proposal import build_proposal
+
+    project = open_project(sample_project_path())
+    mine = json.loads((rules_dir() / "suitability" / "shanghai-2020.json").read_text("utf-8"))
+    mine["name"] = "wide-lanes"
+    mine["checks"]["fire_lane_narrow"]["min_width_m"] = 5
+    project.settings["suitability_rulesets"] = {"wide-lanes": mine}
+    project.settings["suitability_rules"] = "wide-lanes"
+    unit = project.find_unit("DH-1-1")
+    del unit.site.extra["plan"]
+    lane = unit.site.fire_lane_width_after_m
+    assert lane is not None
+    text = pdf_text(build_proposal, unit, project)
+    assert _squash(f"加梯后净宽{lane.normalize():f}m（要求≥5m）") in text
+    unit.suitability_rules = "wide-lanes"  # the unit's own choice, a project ruleset
+    del project.settings["suitability_rules"]
+    assert _squash("（要求≥5m）") in pdf_text(build_proposal, unit, project)
+    assert _squash("（要求≥5m）") in pdf_text(build_notice, unit, project, progress=True)

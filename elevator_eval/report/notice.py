@@ -275,7 +275,7 @@ def build_notice(
     story += _facts(unit, project, d, t, width, scheme=scheme, period=period)
     story += _shares_and_votes(unit, d, t, width, scheme=scheme, masked=masked, named=named)
     story.append(para(plan_title(unit, t), "h2"))
-    story.append(plan_drawing(unit, width, 200, t.lang))
+    story.append(plan_drawing(unit, width, 200, t.lang, d.rules.suitability.checks))
     story += _feedback(
         project,
         t,

@@ -42,39 +42,31 @@ ENTRY_LABELS = {
 }
 
 
-def _shaft_size(unit) -> tuple[Decimal, Decimal]:
-    try:
-        from ..spatial import smallest_shaft_m
-
-        w, d = smallest_shaft_m(unit.site.entry_mode)
-        return Decimal(w), Decimal(d)
-    except Exception:  # engine missing or ruleset unreadable: the geometry default
-        return Decimal("2.3"), Decimal("2.5")
-
-
-def _checks(unit) -> dict:
-    """The suitability checks in force for ``unit`` (its own choice, else the default): the
-    drawing colours a value with the same limit the findings use, never a copy of it."""
+def unit_checks(unit) -> dict:
+    """The suitability checks of ``unit`` without its project (its own choice of a shipped
+    ruleset, else the default). A document of a project passes the checks of the rules in
+    force (:func:`elevator_eval.rulebook.resolve` with the project) instead."""
     from ..rulebook import resolve
 
     return resolve(None, unit).suitability.checks
 
 
-def _allow_rotation(unit) -> bool:
-    return bool(_checks(unit)["footprint_small"].get("allow_rotation", True))
+def shaft_placement(unit, checks: dict) -> tuple[Decimal, Decimal, bool | None, bool]:
+    """Shaft (width, depth) [m] as drawn: the smallest shaft for the unit's entry mode under
+    ``checks`` (the suitability checks in force), whether it fits the surveyed clear space
+    (``None`` = not surveyed) and whether it is turned by 90° to fit (when the checks
+    allow turning)."""
+    from ..spatial import smallest_shaft_m
 
-
-def shaft_placement(unit) -> tuple[Decimal, Decimal, bool | None, bool]:
-    """Shaft (width, depth) [m] as drawn, whether it fits the surveyed clear space
-    (``None`` = not surveyed) and whether it is turned by 90° to fit."""
-    w, d = _shaft_size(unit)
+    w, d = smallest_shaft_m(unit.site.entry_mode, checks)
     fp = unit.site.footprint_available_m
     if fp is None:
         return w, d, None, False
     aw, ad = Decimal(fp[0]), Decimal(fp[1])
     if aw >= w and ad >= d:
         return w, d, True, False
-    if _allow_rotation(unit) and aw >= d and ad >= w:
+    turn = bool(checks["footprint_small"].get("allow_rotation", True))
+    if turn and aw >= d and ad >= w:
         return d, w, True, True
     return w, d, False, False
 
@@ -101,7 +93,9 @@ def plan_title(unit, t: Tr) -> str:
     return t.pair(PLAN_TITLES[drawn_to_scale(unit)])
 
 
-def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"):
+def plan_drawing(
+    unit, width_pt: float, height_pt: float = 250, lang: str = "zh", checks: dict | None = None
+):
     """A :class:`reportlab.graphics.shapes.Drawing` of the unit's schematic plan.
 
     Parameters
@@ -110,6 +104,10 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
     width_pt, height_pt : float
         Size of the drawing [pt].
     lang : "zh" or "en"
+    checks : dict, optional
+        The suitability checks in force for the unit (``RuleBundle.suitability.checks``):
+        the schematic draws the smallest shaft and colours the fire lane and the distance
+        to the neighbour by the same limits as the findings. Default: :func:`unit_checks`.
     """
     from reportlab.graphics.shapes import Rect
 
@@ -123,7 +121,7 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
 
         return site_plan_drawing(sp, measure_site(unit.site), width_pt, max(height_pt, 300), lang)
     t = Tr(lang)
-    g = _Scheme(unit)
+    g = _Scheme(unit, unit_checks(unit) if checks is None else checks)
     site = unit.site
     # metres -> points: fit the extent into the drawing, leaving room for the legend
     legend_w = width_pt * 0.30
@@ -151,12 +149,12 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
     _shaft(pen, g, site, t)
     _pipes_and_red_line(pen, g, site, t)
     if site.fire_lane_width_after_m is not None:
-        _fire_lane(pen, g, unit, t)
+        _fire_lane(pen, g, site, t)
     _scale_bar(pen, g)
     # legend on the right
     lx = width_pt - legend_w + 4
     ly = height_pt - 16
-    lines = _legend_lines(unit, g.shaft_w, g.shaft_d, g.fits, g.rotated, t)
+    lines = _legend_lines(site, g, t)
     for text, colour in lines:
         for chunk in wrap_label(text, pen.font, 7, legend_w - 10):
             pen.label(lx, ly, chunk, 7, "start", colour)
@@ -168,8 +166,9 @@ def plan_drawing(unit, width_pt: float, height_pt: float = 250, lang: str = "zh"
 class _Scheme:
     """The schematic's sizes [m]: building, shaft, corridor, clear space, fire lane."""
 
-    def __init__(self, unit):
+    def __init__(self, unit, checks: dict):
         site = unit.site
+        self.checks = checks
         per_floor = max(
             [
                 sum(1 for h in unit.households if h.floor == f)
@@ -180,7 +179,7 @@ class _Scheme:
         self.per_floor = max(per_floor, 2)
         self.bld_len = FRONTAGE_PER_HOUSEHOLD_M * self.per_floor + STAIR_WIDTH_M
         self.bld_depth = BUILDING_DEPTH_M
-        self.shaft_w, self.shaft_d, self.fits, self.rotated = shaft_placement(unit)
+        self.shaft_w, self.shaft_d, self.fits, self.rotated = shaft_placement(unit, checks)
         self.flat = site.entry_mode == "flat"
         self.corridor = (
             (site.corridor_depth_m if site.corridor_depth_m is not None else DEFAULT_CORRIDOR_M)
@@ -449,11 +448,11 @@ def _pipes_and_red_line(pen: _SchemePen, g: _Scheme, site, t: Tr) -> None:
         )
 
 
-def _fire_lane(pen: _SchemePen, g: _Scheme, unit, t: Tr) -> None:
+def _fire_lane(pen: _SchemePen, g: _Scheme, site, t: Tr) -> None:
     """The fire lane band, its clear width after the works against the required one."""
     from reportlab.graphics.shapes import Rect
 
-    X, Y, scale, site = pen.X, pen.Y, pen.scale, unit.site
+    X, Y, scale = pen.X, pen.Y, pen.scale
     low = Y(-g.corridor - max(g.shaft_d, g.avail_d or 0)) - 4
     pen.d.add(
         Rect(
@@ -465,7 +464,7 @@ def _fire_lane(pen: _SchemePen, g: _Scheme, unit, t: Tr) -> None:
             fillColor=hex_color("#FFF3F0"),
         )
     )
-    lane_min_m = Decimal(str(_checks(unit)["fire_lane_narrow"]["min_width_m"]))
+    lane_min_m = Decimal(str(g.checks["fire_lane_narrow"]["min_width_m"]))
     ok = site.fire_lane_width_after_m >= lane_min_m
     pen.label(
         X(1),
@@ -505,10 +504,10 @@ def _scale_bar(pen: _SchemePen, g: _Scheme) -> None:
     pen.label(bx + bar_m * scale / 2, by + 3, "5 m", 6.5)
 
 
-def _legend_lines(unit, shaft_w, shaft_d, fits, rotated, t: Tr):
+def _legend_lines(site, g: _Scheme, t: Tr):
     from reportlab.lib import colors
 
-    site = unit.site
+    shaft_w, shaft_d, fits, rotated = g.shaft_w, g.shaft_d, g.fits, g.rotated
     black = colors.black
     red = hex_color("#C62828")
     out = []
@@ -546,7 +545,7 @@ def _legend_lines(unit, shaft_w, shaft_d, fits, rotated, t: Tr):
         )
     if site.distance_to_neighbour_m is not None:
         near = site.distance_to_neighbour_m < Decimal(
-            str(_checks(unit)["neighbour_close"]["min_distance_m"])
+            str(g.checks["neighbour_close"]["min_distance_m"])
         )
         out.append(
             (

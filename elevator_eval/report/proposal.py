@@ -370,7 +370,7 @@ def _plan(d: ProposalData, t: Tr, width: float) -> list:
 
     return [
         para(heading("plan", t, plan_title(d.unit, t)), "h2"),
-        plan_drawing(d.unit, width, 250, t.lang),
+        plan_drawing(d.unit, width, 250, t.lang, d.rules.suitability.checks),
         *sunlight_story(d.unit, t, width),
     ]
 
