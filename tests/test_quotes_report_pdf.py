@@ -166,3 +166,28 @@ def test_a_product_without_an_accessible_car_is_marked_as_no_valid_bid():
     assert "HT-450:thecarisnotaccessible" in english
     c2 = compare(units, products, require_accessible=False)
     assert "不满足无障碍要求" not in _text(c2, project)
+
+
+def test_the_units_counted_are_classed_by_the_projects_rules():
+    """A project whose own suitability ruleset asks a 5 m fire lane: DH-1-1 (4.5 m after the
+    works, a major condition under that ruleset) is unsuitable and left out, as the
+    project's census and the window's unit list leave it out; a unit that chose a ruleset
+    the project defines is classed by it rather than refused as an unknown name."""
+    import json
+
+    from elevator_eval.census import census
+    from elevator_eval.resources import rules_dir
+
+    project = open_project(sample_project_path())
+    mine = json.loads((rules_dir() / "suitability" / "shanghai-2020.json").read_text("utf-8"))
+    mine["name"] = "wide-lanes"
+    mine["checks"]["fire_lane_narrow"]["min_width_m"] = 5
+    project.settings["suitability_rulesets"] = {"wide-lanes": mine}
+    before = {u.id for u in units_for_comparison(project.units(), project)}
+    assert "DH-1-1" in before
+    project.find_unit("DH-1-1").suitability_rules = "wide-lanes"
+    counted = {u.id for u in units_for_comparison(project.units(), project)}
+    assert counted == before - {"DH-1-1"}
+    classes = {r.unit_id: r.klass for r in census(project).rows}
+    assert classes["DH-1-1"] == "unsuitable"
+    assert counted == {k for k, v in classes.items() if v in ("suitable", "difficult")}

@@ -233,7 +233,7 @@ def _run_quotes(args, out: Path) -> CommandResult:
     if not is_unit_file(Path(args.target)):
         project = open_project(Path(args.target))
     if not args.units:  # unless units are named: those suitable or difficult, fits counted
-        units = units_for_comparison(units) or units
+        units = units_for_comparison(units, project) or units
     comparison = compare(
         units, products, weights=weights, scores=scores, count_unknown=bool(args.units)
     )

@@ -308,10 +308,11 @@ def _bids(
 COMPARABLE_CLASSES = ("suitable", "difficult")
 
 
-def units_for_comparison(units: Sequence[Unit]) -> list[Unit]:
+def units_for_comparison(units: Sequence[Unit], project: Project | None = None) -> list[Unit]:
     """The units a printed comparison counts: classed suitable or difficult by
-    :func:`elevator_eval.suitability.assess` (unsuitable units buy no elevator)."""
-    return [u for u in units if assess(u, resolve(None, u)).klass in COMPARABLE_CLASSES]
+    :func:`elevator_eval.suitability.assess` under the rules in force for each (the
+    project's, as in its census and the window's list; unsuitable units buy no elevator)."""
+    return [u for u in units if assess(u, resolve(project, u)).klass in COMPARABLE_CLASSES]
 
 
 def compare_project(
