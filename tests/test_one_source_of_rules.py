@@ -290,3 +290,31 @@ def test_the_schematic_plan_draws_by_the_rules_in_force():
     del project.settings["suitability_rules"]
     assert _squash("（要求≥5m）") in pdf_text(build_proposal, unit, project)
     assert _squash("（要求≥5m）") in pdf_text(build_notice, unit, project, progress=True)
+
+
+def test_preinstall_ranking_classes_by_the_projects_suitability_rules(tmp_path):
+    """The pre-installation ranking leaves out the units the census classes unsuitable under
+    the project's own suitability ruleset (a 5 m fire lane: DH-1-2, 4.5 m after the works,
+    becomes unsuitable), and a unit choosing that project ruleset is ranked, not refused."""
+    path = tmp_path / "lanes.eeproj"
+    shutil.copyfile(sample_project_path(), path)
+
+    def ranking() -> dict[str, str]:
+        code, out, err = cli("preinstall", str(path), "--json")
+        assert code == 0, err
+        return {r["unit"]: r["class"] for r in json.loads(out)["ranking"]}
+
+    assert ranking()["DH-1-2"] == "difficult"
+    p = open_project(path)
+    mine = json.loads((rules_dir() / "suitability" / "shanghai-2020.json").read_text("utf-8"))
+    mine["name"] = "wide-lanes"
+    mine["checks"]["fire_lane_narrow"]["min_width_m"] = 5
+    p.settings["suitability_rulesets"] = {"wide-lanes": mine}
+    p.find_unit("DH-1-2").suitability_rules = "wide-lanes"
+    save_project(p, path)
+    ranked = ranking()
+    assert "DH-1-2" not in ranked
+    code, out, _ = cli("assess", str(path), "--json")
+    classes = {r["unit"]: r["class"] for r in json.loads(out)["census"]["rows"]}
+    assert classes["DH-1-2"] == "unsuitable"
+    assert all(classes[u] == k for u, k in ranked.items())

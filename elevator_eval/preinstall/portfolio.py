@@ -12,11 +12,9 @@ from typing import Any
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from ..census_arrays import classify_units
 from ..errors import InputError
-from ..model import Project, Unit
+from ..model import Project
 from ..money import json_number, to_decimal
-from ..rulebook import suitability_name
 from .assumptions import load_assumptions
 from .inputs import InputsCache, build_inputs
 from .outlook import VoteCounts, vote_state
@@ -109,16 +107,13 @@ class Selection:
         }
 
 
-def _classes(units: Sequence[Unit]) -> list[str | None]:
-    """Suitability classes by the vectorised census path, grouped by ruleset."""
-    groups: dict[str, list[int]] = {}
-    for i, u in enumerate(units):
-        groups.setdefault(suitability_name(u), []).append(i)
-    out: list[str | None] = [None] * len(units)
-    for name, idx in groups.items():
-        for i, k in zip(idx, classify_units([units[i] for i in idx], name)):
-            out[i] = k
-    return out
+def _classes(project: Project) -> list[str | None]:
+    """Suitability classes of the project's units in order, as its census gives them (the
+    rules in force for each unit: its own choice, else the project's, project-defined
+    rulesets included; the vectorised path grouped by ruleset)."""
+    from ..census import census
+
+    return [r.klass for r in census(project).rows]
 
 
 def rank_units(
@@ -144,10 +139,7 @@ def rank_units(
     """
     base = load_assumptions(project)
     located = list(project.iter_units())
-    try:
-        classes = _classes([u for _, _, u in located])
-    except InputError as e:
-        raise InputError(f"suitability: {e.field}", e.message) from None
+    classes = _classes(project)  # InputError names "unit <id>: <field>"
     cache: InputsCache = {}
     votes: dict[tuple[object, ...], VoteCounts] = {}
     settings = project.settings if isinstance(project.settings, dict) else None
