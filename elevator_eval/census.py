@@ -340,8 +340,11 @@ def _fast_classes(units: list[Unit], bundles: list[RuleBundle], year: int) -> li
         groups.setdefault(b.suitability.name, []).append(i)
     for idx in groups.values():
         try:
+            first = bundles[idx[0]]
             codes = classify_arrays(
-                units_to_arrays([units[i] for i in idx]), bundles[idx[0]].suitability, year
+                units_to_arrays([units[i] for i in idx], first.sunlight_standard.name),
+                first.suitability,
+                year,
             )
         except (TypeError, ValueError, ArithmeticError, KeyError, AttributeError):
             continue

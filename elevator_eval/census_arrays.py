@@ -16,14 +16,12 @@ from typing import Any
 
 from .model import DANGER_GRADES, STRUCTURES, Site, Unit
 from .pacing import PACE_ITEMS, pace
-from .rulebook import resolve
 from .site.measure import effective_site
+from .site.sunlight_rules import STANDARD
 from .site_columns import ENTRY_CODES, SITE_COLUMNS, plain_site_row
 from .spatial import planned_car_m
 from .store.lazy import stored_part
 from .store.sitecols import coded_site_columns, stored_site_columns
-from .structural import current_year
-from .suitability import CLASSES
 from .suitability_rules import SuitabilityRuleset
 
 ARRAY_FIELDS = (
@@ -73,13 +71,13 @@ def _building_row(u: Unit) -> tuple[Any, ...]:
     )
 
 
-def _site_row(s: Site) -> tuple[Any, ...]:
+def _site_row(s: Site, standard: str) -> tuple[Any, ...]:
     if s.extra and "plan" in s.extra:  # measured values win, as in assess()
-        s = effective_site(s)[0]
+        s = effective_site(s, standard)[0]
     return plain_site_row(s, planned_car_m(s) if s.extra else None)
 
 
-def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
+def units_to_arrays(units: Iterable[Unit], standard: str = STANDARD) -> dict[str, Any]:
     """Pack the fields the checks read into numpy arrays (see :data:`ARRAY_FIELDS`).
 
     A site still kept as the project file's stored text is read from the code the file
@@ -128,7 +126,7 @@ def units_to_arrays(units: Iterable[Unit]) -> dict[str, Any]:
             row = same.get(text) if text is not None else None
             if row is None:  # read in full (a plan is measured: milliseconds)
                 pace()
-                row = _site_row(others[i].site)
+                row = _site_row(others[i].site, standard)
                 if text is not None:
                     same[text] = row
             for k, v in zip(SITE_COLUMNS, row):
@@ -254,12 +252,3 @@ def classify_arrays(arrays: dict[str, Any], rules: SuitabilityRuleset, year: int
     out[strong >= cr["difficult_min_strong"]] = 1
     out[(major >= cr["unsuitable_min_major"]) | (strong >= cr["unsuitable_min_strong"])] = 2
     return out
-
-
-def classify_units(
-    units: list[Unit], ruleset: str | None = None, *, year: int | None = None
-) -> list[str]:
-    """Classes of many units by the vectorised path (one ruleset for all)."""
-    year = current_year() if year is None else year
-    rules = resolve(None, units[0] if units else None, ruleset).suitability
-    return [CLASSES[int(i)] for i in classify_arrays(units_to_arrays(units), rules, year)]

@@ -26,10 +26,17 @@ def finding_sources() -> dict[str, Any]:
     return ruledata.load("documents", "finding-sources")
 
 
-def cite(entry: dict[str, Any] | None, fallback: str, lang: str) -> str:
+def cite(
+    entry: dict[str, Any] | None, fallback: str, lang: str, sunlight_standard: str | None = None
+) -> str:
     """A citation in ``lang`` (``"zh"`` or ``"en"``), labelled 经验值 / Practice value when
     not official. Without an entry: the ``fallback`` source as it is when it can stand in a
-    Chinese text, else the app's default rule."""
+    Chinese text, else the app's default rule. An entry whose rule depends on the sunlight
+    standard in force gives its citation under another standard in
+    ``under_sunlight_standard`` (the sunlight check under GB 50180-93 cites that code's
+    clause 5.0.2, not the 2018 standard's 4.0.9)."""
+    if entry is not None and sunlight_standard:
+        entry = entry.get("under_sunlight_standard", {}).get(sunlight_standard, entry)
     text = str(entry.get(lang) or "") if entry is not None else ""
     if entry is None or not text:
         if lang == "zh" and is_chinese_only(fallback):
@@ -38,7 +45,9 @@ def cite(entry: dict[str, Any] | None, fallback: str, lang: str) -> str:
     return text if entry.get("official") else PRACTICE_LABEL[lang] + text
 
 
-def check_citation(code: str, fallback: str, lang: str) -> str:
+def check_citation(
+    code: str, fallback: str, lang: str, sunlight_standard: str | None = None
+) -> str:
     """The citation of the suitability check ``code`` (its ruleset's source as found is the
-    ``fallback``)."""
-    return cite(finding_sources()["checks"].get(code), fallback, lang)
+    ``fallback``) under the project's sunlight standard (:func:`cite`)."""
+    return cite(finding_sources()["checks"].get(code), fallback, lang, sunlight_standard)

@@ -380,10 +380,3 @@ def consent_for(
 ) -> ConsentRuleset:
     """The consent ruleset in force for ``unit`` (see :func:`bundle_for`)."""
     return bundle_for(unit, rules, settings=settings).consent
-
-
-def suitability_name(
-    unit: Unit | None, rules: str | None = None, *, settings: dict[str, Any] | None = None
-) -> str:
-    """The name of the suitability ruleset in force for ``unit`` (see :func:`bundle_for`)."""
-    return bundle_for(unit, rules, settings=settings).suitability.name

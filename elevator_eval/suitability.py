@@ -262,7 +262,8 @@ def assess(
     """
     year = current_year() if year is None else year
     rules = bundle.suitability
-    effective = effective_site(unit.site)  # the plan is measured once per assessment
+    # the plan is measured once per assessment, sunlight under the project's standard
+    effective = effective_site(unit.site, bundle.sunlight_standard.name)
     findings = findings_for(unit, rules, year=year, effective=effective)
     counts = count_severities(findings)
     klass = classify_counts(counts["major"], counts["strong"], rules.class_rule)

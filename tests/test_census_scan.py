@@ -156,9 +156,9 @@ def test_sites_with_a_plan_are_not_scanned_and_read_once_per_stored_text(monkeyp
     read: list[object] = []
     site_row = census_arrays._site_row
 
-    def counting(site):
+    def counting(site, standard):
         read.append(site)
-        return site_row(site)
+        return site_row(site, standard)
 
     monkeypatch.setattr(sitecols, "_scan_part", recording)
     monkeypatch.setattr(census_arrays, "_site_row", counting)

@@ -10,7 +10,7 @@ import pytest
 from elevator_eval import ruledata, suitability
 from elevator_eval.errors import InputError
 from elevator_eval.findings import Finding
-from elevator_eval.rulebook import bundle_for, suitability_name
+from elevator_eval.rulebook import bundle_for
 from elevator_eval.ruledata import shipped_names
 from elevator_eval.suitability import CLASSES, classify
 from elevator_eval.suitability_rules import CHECK_CODES, load_ruleset, validate_ruleset
@@ -139,10 +139,10 @@ def test_missing_site_fields_are_listed_not_scored():
 
 def test_ruleset_resolution_follows_the_consent_ruleset():
     u = unit_with()
-    assert suitability_name(u) == "shanghai-2020"
+    assert bundle_for(u).suitability.name == "shanghai-2020"
     u.rules = "beijing-2020"
-    assert suitability_name(u) == "shanghai-2020"
-    assert suitability_name(u, "shanghai-2020") == "shanghai-2020"
+    assert bundle_for(u).suitability.name == "shanghai-2020"
+    assert bundle_for(u, "shanghai-2020").suitability.name == "shanghai-2020"
     u.rules = "no-such-rules"
     with pytest.raises(InputError) as e:
         bundle_for(u)

@@ -82,7 +82,8 @@ def run(args) -> CommandResult:
     plan = plan_of(unit.site)
     if plan is None:
         raise InputError("site.plan", f"unit {unit.id} has no site plan to place a shaft on")
-    suitability = resolve(project, unit).suitability
+    rules = resolve(project, unit)
+    suitability = rules.suitability
     found = candidates(
         plan,
         entry_mode=unit.site.entry_mode,
@@ -91,6 +92,7 @@ def run(args) -> CommandResult:
         corridor_m=args.corridor,
         step_m=args.step,
         checks=suitability.checks,
+        standard=rules.sunlight_standard.name,
     )
     rows = [
         {
@@ -109,6 +111,7 @@ def run(args) -> CommandResult:
     data = {
         "unit": unit.id,
         "suitability_ruleset": suitability.name,
+        "sunlight_standard": rules.sunlight_standard.name,
         "entry_mode": unit.site.entry_mode,
         "width_m": args.width,
         "depth_m": args.depth,

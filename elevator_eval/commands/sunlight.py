@@ -7,6 +7,7 @@ after the shaft (site-plan contract §4). A unit without ``site.plan`` exits 2.
 from __future__ import annotations
 
 from ..errors import InputError
+from ..rulebook import resolve
 from ..site.plan import plan_of
 from ..site.sunlight import analyse
 from . import CommandResult, add_target_arguments, load_target
@@ -51,11 +52,13 @@ def render(unit_id: str, res) -> str:
 def run(args) -> CommandResult:
     if not 0 < args.step <= 1:
         raise InputError("--step", f"must be more than 0 and at most 1 minute, got {args.step}")
-    unit, _project = load_target(args.target, args.unit)
+    unit, project = load_target(args.target, args.unit)
     plan = plan_of(unit.site)
     if plan is None:
         raise InputError("site.plan", f"unit {unit.id} has no site plan to compute sunlight from")
-    res = analyse(plan, step_min=args.step)
+    # the project's sunlight standard (settings.sunlight_standard); a unit file: the default
+    standard = resolve(project, unit).sunlight_standard.name
+    res = analyse(plan, step_min=args.step, standard=standard)
     r = res.rules
     data = {
         "unit": unit.id,
@@ -67,6 +70,7 @@ def run(args) -> CommandResult:
         "latitude_deg": res.lat_deg,
         "rules_origin": r.origin,
         "source": r.source_zh,
+        "standard": r.standard,
         "step_min": args.step,
         "below_standard": [w.id for w in res.below_standard],
     }

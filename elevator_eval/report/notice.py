@@ -274,8 +274,9 @@ def build_notice(
     story = _title(unit, t, scheme=scheme, internal=None if masked else internal)
     story += _facts(unit, project, d, t, width, scheme=scheme, period=period)
     story += _shares_and_votes(unit, d, t, width, scheme=scheme, masked=masked, named=named)
-    story.append(para(plan_title(unit, t), "h2"))
-    story.append(plan_drawing(unit, width, 200, t.lang, d.rules.suitability.checks))
+    standard = d.rules.sunlight_standard.name
+    story.append(para(plan_title(unit, t, standard), "h2"))
+    story.append(plan_drawing(unit, width, 200, t.lang, d.rules.suitability.checks, standard))
     story += _feedback(
         project,
         t,

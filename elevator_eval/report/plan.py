@@ -22,6 +22,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import fonts, vocabulary
+from ..site.sunlight_rules import STANDARD
 from .common import Tr, fmt_num, hex_color, plain
 from .drawing_text import wrap_label
 
@@ -36,10 +37,7 @@ PIPE_LABELS = {
     code: (vocabulary.label("pipes", code, "zh"), vocabulary.label("pipes", code, "en"))
     for code in ("gas", "water", "drainage", "power", "telecom", "heating", "other")
 }
-ENTRY_LABELS = {
-    "half_landing": ("半层入户", "half-landing entry"),
-    "flat": ("平层入户", "flat entry"),
-}
+ENTRY_LABELS = vocabulary.pairs("entry_modes")
 
 
 def unit_checks(unit) -> dict:
@@ -79,22 +77,28 @@ PLAN_TITLES = {
 measured plan, a schematic otherwise (:func:`drawn_to_scale`)."""
 
 
-def drawn_to_scale(unit) -> bool:
-    """Whether :func:`plan_drawing` draws ``unit`` to scale (a plan with a shaft)."""
+def drawn_to_scale(unit, standard: str = STANDARD) -> bool:
+    """Whether :func:`plan_drawing` draws ``unit`` to scale (a plan with a shaft);
+    ``standard`` is the sunlight standard the document measures the plan under."""
     from ..site.measure import measured_plan
 
-    sp = measured_plan(unit.site)
+    sp = measured_plan(unit.site, standard)
     return sp is not None and sp.shaft is not None
 
 
-def plan_title(unit, t: Tr) -> str:
+def plan_title(unit, t: Tr, standard: str = STANDARD) -> str:
     """``总平面图`` / ``Site plan`` or ``平面示意图`` / ``Schematic plan`` (see
     :data:`PLAN_TITLES`)."""
-    return t.pair(PLAN_TITLES[drawn_to_scale(unit)])
+    return t.pair(PLAN_TITLES[drawn_to_scale(unit, standard)])
 
 
 def plan_drawing(
-    unit, width_pt: float, height_pt: float = 250, lang: str = "zh", checks: dict | None = None
+    unit,
+    width_pt: float,
+    height_pt: float = 250,
+    lang: str = "zh",
+    checks: dict | None = None,
+    standard: str = STANDARD,
 ):
     """A :class:`reportlab.graphics.shapes.Drawing` of the unit's schematic plan.
 
@@ -108,18 +112,21 @@ def plan_drawing(
         The suitability checks in force for the unit (``RuleBundle.suitability.checks``):
         the schematic draws the smallest shaft and colours the fire lane and the distance
         to the neighbour by the same limits as the findings. Default: :func:`unit_checks`.
+    standard : str
+        The sunlight standard in force (``RuleBundle.sunlight_standard.name``): a plan
+        drawn to scale colours its windows by the sunlight measured under it.
     """
     from reportlab.graphics.shapes import Rect
 
     from ..site.measure import measure_site, measured_plan
     from .lean_drawing import LeanDrawing
 
-    if drawn_to_scale(unit):  # drawn from the plan's geometry, to scale
+    if drawn_to_scale(unit, standard):  # drawn from the plan's geometry, to scale
         from .site_drawing import site_plan_drawing
 
-        sp = measured_plan(unit.site)  # parsed and measured once per plan (cached)
-
-        return site_plan_drawing(sp, measure_site(unit.site), width_pt, max(height_pt, 300), lang)
+        sp = measured_plan(unit.site, standard)  # parsed and measured once per plan (cached)
+        measured = measure_site(unit.site, standard)
+        return site_plan_drawing(sp, measured, width_pt, max(height_pt, 300), lang)
     t = Tr(lang)
     g = _Scheme(unit, unit_checks(unit) if checks is None else checks)
     site = unit.site

@@ -368,10 +368,11 @@ def _plan(d: ProposalData, t: Tr, width: float) -> list:
     from .plan import plan_drawing, plan_title
     from .sunlight_section import sunlight_story
 
+    standard = d.rules.sunlight_standard.name
     return [
-        para(heading("plan", t, plan_title(d.unit, t)), "h2"),
-        plan_drawing(d.unit, width, 250, t.lang, d.rules.suitability.checks),
-        *sunlight_story(d.unit, t, width),
+        para(heading("plan", t, plan_title(d.unit, t, standard)), "h2"),
+        plan_drawing(d.unit, width, 250, t.lang, d.rules.suitability.checks, standard),
+        *sunlight_story(d.unit, t, width, standard),
     ]
 
 

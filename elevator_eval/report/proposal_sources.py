@@ -46,9 +46,9 @@ def suitability_ruleset_text(d, t: Tr) -> str:
     return t(f"{title}（{name}）", f"{title} ({name})") if title else name
 
 
-def _cite(entry: dict | None, fallback: str, t: Tr) -> str:
+def _cite(entry: dict | None, fallback: str, t: Tr, sunlight_standard: str | None = None) -> str:
     """A citation in the document's language (:func:`elevator_eval.citations.cite`)."""
-    return citations.cite(entry, fallback, t.lang)
+    return citations.cite(entry, fallback, t.lang, sunlight_standard)
 
 
 def source_list(d, t: Tr) -> list[tuple[str, str]]:
@@ -59,6 +59,7 @@ def source_list(d, t: Tr) -> list[tuple[str, str]]:
     ``[n]``. Each list cites by official title and number in its document's language and
     labels what is not official 经验值 / Practice value; no web address."""
     data = citations.finding_sources()
+    standard = d.rules.sunlight_standard.name if d.rules is not None else None
     sep = t("；", "; ")
     items: list[tuple[str, str]] = []
     if d.assessment is not None:
@@ -71,7 +72,9 @@ def source_list(d, t: Tr) -> list[tuple[str, str]]:
         for src in dict.fromkeys(f.source for f in d.assessment.findings if f.source):
             fs = [f for f in d.assessment.findings if f.source == src]
             about = sep.join(dict.fromkeys(L.label(L.SEVERITY, f.severity, t) for f in fs))
-            cites = sep.join(dict.fromkeys(_cite(data["checks"].get(f.code), src, t) for f in fs))
+            cites = sep.join(
+                dict.fromkeys(_cite(data["checks"].get(f.code), src, t, standard) for f in fs)
+            )
             items.append(
                 (src, t(f"评估依据（{about}）：{cites}", f"Finding source ({about}): {cites}"))
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..errors import InputError
+from ..site.sunlight_rules import STANDARD
 from ..vocabulary import agreeing, counted
 from .common import Tr, para, table
 
@@ -25,12 +26,14 @@ def _lost(before_h: float, after_h: float) -> str:
     return f"{Decimal(_h(before_h)) - Decimal(_h(after_h)):.2f}"
 
 
-def sunlight_story(unit, t: Tr, width: float) -> list:
-    """Flowables of the sunlight section (heading, standard, table, notes) or ``[]``."""
+def sunlight_story(unit, t: Tr, width: float, standard: str = STANDARD) -> list:
+    """Flowables of the sunlight section (heading, standard, table, notes) or ``[]``;
+    ``standard``: the sunlight standard in force (the project's choice), cited by its own
+    title and clause."""
     from ..site.measure import measure_site
 
     try:
-        m = measure_site(unit.site)
+        m = measure_site(unit.site, standard)
     except InputError:  # a bad plan is reported by the assessment, not here
         return []
     if m is None or m.sunlight is None:
@@ -42,12 +45,11 @@ def sunlight_story(unit, t: Tr, width: float) -> list:
     story = [para(t("日照分析", "Sunlight analysis"), "h2")]
     std_zh = (
         f"日照标准：{r.day_label_zh}日照不少于 {hours} 小时，有效日照时间带为真太阳时 "
-        f"{band} 时；依据《城市居住区规划设计标准》GB 50180-2018 第 4.0.9 条及表 4.0.9。"
+        f"{band} 时；依据{r.cite_zh}。"
     )
     std_en = (
         f"Standard: at least {hours} h of sun on {r.day_label_en}, counted within "
-        f"{band} h true solar time; per GB 50180-2018 Standard for urban residential "
-        "area planning and design, clause 4.0.9 and Table 4.0.9."
+        f"{band} h true solar time; per {r.cite_en}."
     )
     if r.basis != "sourced":
         std_zh += "本地该档时数为经验值，请以规划部门意见为准。"

@@ -32,6 +32,7 @@ from ..pacing import pace
 from ..unitfile_write import dumps_json
 from .plan import Plan, Point, Prism, parse_plan, plan_of
 from .sunlight import SunlightResult, analyse
+from .sunlight_rules import STANDARD
 
 MM = Decimal("0.001")
 AREA_EPS_M2 = 1e-6
@@ -106,8 +107,15 @@ def fire_lane_width_after(
     return best, width_m - best
 
 
-def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = True) -> Measured:
-    """Measure every value the plan has the parts for (see the module table)."""
+def measure(
+    plan: Plan,
+    *,
+    shaft: Prism | None = None,
+    with_sunlight: bool = True,
+    standard: str = STANDARD,
+) -> Measured:
+    """Measure every value the plan has the parts for (see the module table); sunlight
+    under the sunlight standard ``standard`` (the project's choice)."""
     from shapely.geometry import LineString
 
     m = Measured()
@@ -151,7 +159,7 @@ def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = Tru
         m.values["occupies_private_courtyard"] = bool(hits)
         m.parts["occupies_private_courtyard"] = {"households": hits}
     if with_sunlight and plan.windows and plan.location:
-        res = analyse(plan, with_shaft=shaft)
+        res = analyse(plan, with_shaft=shaft, standard=standard)
         m.sunlight = res
         below = res.below_standard
         m.values["sunlight_below_standard"] = bool(below)
@@ -165,18 +173,20 @@ def measure(plan: Plan, *, shaft: Prism | None = None, with_sunlight: bool = Tru
 
 
 @lru_cache(maxsize=64)
-def _measure_cached(text: str) -> tuple[Plan, Measured]:
+def _measure_cached(text: str, standard: str) -> tuple[Plan, Measured]:
     plan = parse_plan(json.loads(text, parse_float=Decimal))
-    return plan, measure(plan)
+    return plan, measure(plan, standard=standard)
 
 
 _QUICK_MAX = 64
 _quick_lock = threading.Lock()
-_quick: dict[str, tuple[Plan, Measured]] = {}
-"""Quick key (:func:`_quick_key`) → the plan and its measurement, for plans already validated
-and measured in this process (oldest dropped first beyond :data:`_QUICK_MAX`)."""
-_seen: dict[int, tuple[object, object, tuple[Plan, Measured]]] = {}
-"""``id`` of a raw plan object → (the object, a copy of it taken when it was measured, the
+_quick: dict[tuple[str, str], tuple[Plan, Measured]] = {}
+"""(Quick key (:func:`_quick_key`), sunlight standard) → the plan and its measurement, for
+plans already validated and measured in this process (oldest dropped first beyond
+:data:`_QUICK_MAX`)."""
+_seen: dict[tuple[int, str], tuple[object, object, tuple[Plan, Measured]]] = {}
+"""(``id`` of a raw plan object, sunlight standard) → (the object, a copy of it taken when
+it was measured, the
 plan and its measurement). A document asks for its unit's plan about seven times and the
 quick key costs 0.1–0.2 ms (the repr of a few thousand characters); comparing the object
 with its copy costs under 0.01 ms. The object is held, so its ``id`` is not reused while it
@@ -202,23 +212,23 @@ def _copy_json(raw: Any) -> Any:
     return raw
 
 
-def _plan_and_measured(site: Site) -> tuple[Plan, Measured] | None:
+def _plan_and_measured(site: Site, standard: str) -> tuple[Plan, Measured] | None:
     raw = site.extra.get("plan") if site.extra else None
     if raw is None:
         return None
     # The same object as before, unchanged: the window and the file readers replace a
     # unit's plan by a new object, they never edit one in place; an object edited in place
     # after it was measured differs from its copy and is looked up by its quick key again.
-    seen = _seen.get(id(raw))
+    seen = _seen.get((id(raw), standard))
     if seen is not None and seen[0] is raw and seen[1] == raw:
         return seen[2]
-    key = _quick_key(raw)
+    key = (_quick_key(raw), standard)
     result = _quick.get(key)
     if result is None:
         pace()  # (each step takes milliseconds; a census in the background: pacing.py)
         plan_of(site)  # validate (InputError naming the field)
         pace()
-        result = _measure_cached(dumps_json(raw, indent=None))
+        result = _measure_cached(dumps_json(raw, indent=None), standard)
         with _quick_lock:
             if len(_quick) >= _QUICK_MAX:
                 _quick.pop(next(iter(_quick)), None)
@@ -226,38 +236,40 @@ def _plan_and_measured(site: Site) -> tuple[Plan, Measured] | None:
     with _quick_lock:
         if len(_seen) >= _QUICK_MAX:
             _seen.pop(next(iter(_seen)), None)
-        _seen[id(raw)] = (raw, _copy_json(raw), result)
+        _seen[(id(raw), standard)] = (raw, _copy_json(raw), result)
     return result
 
 
-def measure_site(site: Site) -> Measured | None:
+def measure_site(site: Site, standard: str = STANDARD) -> Measured | None:
     """Measured values of a :class:`~elevator_eval.model.Site` with a plan (cached by the
-    plan's content), or ``None`` without a plan."""
-    found = _plan_and_measured(site)
+    plan's content and the standard), or ``None`` without a plan. ``standard``: the
+    sunlight standard in force (the project's ``settings.sunlight_standard``)."""
+    found = _plan_and_measured(site, standard)
     return None if found is None else found[1]
 
 
-def measured_plan(site: Site) -> Plan | None:
-    """The parsed plan of a site (the one :func:`measure_site` measured, from the same
-    cache), or ``None`` without a plan.
+def measured_plan(site: Site, standard: str = STANDARD) -> Plan | None:
+    """The parsed plan of a site (the one :func:`measure_site` measured under ``standard``,
+    from the same cache), or ``None`` without a plan.
 
     Raises
     ------
     InputError
         naming the first bad field of the plan.
     """
-    found = _plan_and_measured(site)
+    found = _plan_and_measured(site, standard)
     return None if found is None else found[0]
 
 
-def effective_site(site: Site) -> tuple[Site, Measured | None]:
-    """The site with measured values replacing the typed ones, and the measurement.
+def effective_site(site: Site, standard: str = STANDARD) -> tuple[Site, Measured | None]:
+    """The site with measured values replacing the typed ones, and the measurement
+    (sunlight under the standard ``standard``).
 
     Returns
     -------
     (Site, Measured or None)
     """
-    m = measure_site(site)
+    m = measure_site(site, standard)
     if m is None or not m.values:
         return site, m
     return dataclasses.replace(site, **m.values), m

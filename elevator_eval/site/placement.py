@@ -20,6 +20,7 @@ from ..model import Site
 from ..suitability_rules import DEFAULT_RULESET, load_ruleset
 from .measure import measure
 from .plan import Plan, Point, Prism
+from .sunlight_rules import STANDARD
 
 SHAFT_WIDTH_M = 2.5
 SHAFT_DEPTH_M = 2.5
@@ -114,11 +115,13 @@ def candidates(
     corridor_m: float = CORRIDOR_M,
     step_m: float = STEP_M,
     checks: dict[str, Any] | None = None,
+    standard: str = STANDARD,
 ) -> list[Candidate]:
     """Ranked candidate shaft positions (best first); see the module docstring.
 
     ``checks`` are the suitability ruleset's checks in force (default: the shipped default
-    ruleset), so a candidate's problems use the same limits as the unit's findings."""
+    ruleset), so a candidate's problems use the same limits as the unit's findings;
+    ``standard`` is the sunlight standard in force (the project's choice)."""
     from shapely.geometry import Point, Polygon
 
     if checks is None:
@@ -149,7 +152,7 @@ def candidates(
             if not width_m / 2 <= along <= lengths[e] - width_m / 2:
                 continue
             s = shaft_at(own, e, along, width_m, depth_m, corridor, height)
-            m = measure(replace(plan, shaft=s), shaft=s)
+            m = measure(replace(plan, shaft=s), shaft=s, standard=standard)
             res = m.sunlight
             lost = sum(w.lost_h for w in res.windows) if res is not None else 0.0
             below = len(res.below_standard) if res is not None else 0

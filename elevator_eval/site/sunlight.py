@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..pacing import pace
 from .plan import Plan, PlanWindow, Prism
 from .sun import Floats, hour_angle_deg, sun_vectors
-from .sunlight_rules import SunRules, resolve
+from .sunlight_rules import STANDARD, SunRules, resolve
 
 Bools = npt.NDArray[np.bool_]
 
@@ -215,6 +215,7 @@ def analyse(
     step_min: float = 1.0,
     windows: list[PlanWindow] | None = None,
     with_shaft: Prism | None = None,
+    standard: str = STANDARD,
 ) -> SunlightResult:
     """Sunlight of the plan's windows before and after the shaft.
 
@@ -230,6 +231,9 @@ def analyse(
         A subset of the plan's windows (all by default).
     with_shaft : Prism, optional
         A shaft to use instead of the plan's (placement helper, editor dragging).
+    standard : str
+        The sunlight standard's file when ``rules`` is not given (the project's
+        ``settings.sunlight_standard``; GB 50180-2018 by default).
 
     Raises
     ------
@@ -241,7 +245,7 @@ def analyse(
         raise InputError(
             "site.plan.location", 'is required for sunlight ({"lat": …, "lon": …} or {"city": …})'
         )
-    rules = rules or resolve(plan)
+    rules = rules or resolve(plan, standard)
     wins = list(plan.windows if windows is None else windows)
     lat = float(plan.location["lat"])
     t = time_steps(rules.band_h, step_min)

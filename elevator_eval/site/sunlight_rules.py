@@ -28,6 +28,9 @@ CITIES = "cities-cn"
 def standard_data(name: str = STANDARD) -> dict[str, Any]:
     """The validated standard file (numbers as Decimal)."""
     d = ruledata.load(KIND, name)
+    for key in ("cite_zh", "cite_en"):  # how documents cite it
+        if not isinstance(d.get(key), str) or not d[key]:
+            raise InputError(f"rules {name}", f"lacks {key!r}")
     days = d.get("days")
     if not isinstance(days, dict) or not days:
         raise InputError(f"rules {name}", "lacks a 'days' table")
@@ -104,6 +107,11 @@ class SunRules:
         The standard by title and clause.
     basis : str
         ``sourced`` or a note that the table cell is recalled.
+    standard : str
+        The name of the standard's file (``gb50180-2018``, ``gb50180-93``): the project's
+        choice (``settings.sunlight_standard``), else the default.
+    cite_zh, cite_en : str
+        The standard as a document cites it (title, number, clause and table).
     """
 
     standard_day: str
@@ -116,14 +124,17 @@ class SunRules:
     source_zh: str = ""
     source_en: str = ""
     basis: str = "sourced"
+    standard: str = STANDARD
+    cite_zh: str = ""
+    cite_en: str = ""
 
     @property
     def day_label_zh(self) -> str:
-        return str(standard_data()["days"][self.standard_day]["label_zh"])
+        return str(standard_data(self.standard)["days"][self.standard_day]["label_zh"])
 
     @property
     def day_label_en(self) -> str:
-        return str(standard_data()["days"][self.standard_day]["label_en"])
+        return str(standard_data(self.standard)["days"][self.standard_day]["label_en"])
 
 
 _RULE_KEYS = (
@@ -177,9 +188,10 @@ def validate_plan_rules(value: object, field: str) -> dict[str, Any]:
     return out
 
 
-def table_row(climate_zone: str, population: str) -> dict[str, Any]:
-    """The Table 4.0.9 row for a climate zone and population class (``large``/``small``)."""
-    rows: list[dict[str, Any]] = standard_data()["table"]
+def table_row(climate_zone: str, population: str, standard: str = STANDARD) -> dict[str, Any]:
+    """The standard's table row (GB 50180-2018 Table 4.0.9) for a climate zone and
+    population class (``large``/``small``)."""
+    rows: list[dict[str, Any]] = standard_data(standard)["table"]
     for row in rows:
         if climate_zone in row["zones"] and row["population"] in (population, "any"):
             return row
@@ -200,10 +212,12 @@ class SunlightInputs(Protocol):
     def sunlight_rules(self) -> dict[str, Any] | None: ...
 
 
-def resolve(plan: SunlightInputs) -> SunRules:
-    """The sunlight standard of a plan: its ``sunlight_rules``, else its city, else the
-    default (大寒日 ≥ 2 h). Parameters the plan gives override the day's defaults."""
-    std = standard_data()
+def resolve(plan: SunlightInputs, standard: str = STANDARD) -> SunRules:
+    """The sunlight standard of a plan under the standard ``standard`` (the project's
+    choice): the plan's ``sunlight_rules``, else its city's row of the standard's table,
+    else the standard's default (大寒日 ≥ 2 h). Parameters the plan gives override the
+    day's defaults."""
+    std = standard_data(standard)
     given = dict(plan.sunlight_rules or {})
     loc = plan.location or {}
     basis = "sourced"
@@ -212,10 +226,10 @@ def resolve(plan: SunlightInputs) -> SunRules:
         day = given.get("standard_day", std["default"]["standard_day"])
         hours = given.get("min_hours", Decimal(std["default"]["min_hours"]))
         if "standard_day" not in given and "climate_zone" in loc:
-            day = table_row(loc["climate_zone"], loc["population"])["standard_day"]
+            day = table_row(loc["climate_zone"], loc["population"], standard)["standard_day"]
     elif "climate_zone" in loc:
         origin = "city"
-        row = table_row(loc["climate_zone"], loc["population"])
+        row = table_row(loc["climate_zone"], loc["population"], standard)
         day, hours, basis = row["standard_day"], Decimal(row["min_hours"]), row["basis"]
     else:
         origin = "default"
@@ -230,7 +244,10 @@ def resolve(plan: SunlightInputs) -> SunRules:
         min_segment_min=float(given.get("min_segment_min", 0.0)),
         min_horizontal_angle_deg=float(given.get("min_horizontal_angle_deg", 0.0)),
         origin=origin,
-        source_zh=std["source"],
+        source_zh=std.get("source_zh") or std["source"],
         source_en=std["source_en"],
         basis=basis,
+        standard=standard,
+        cite_zh=std["cite_zh"],
+        cite_en=std["cite_en"],
     )

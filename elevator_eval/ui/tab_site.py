@@ -202,12 +202,13 @@ class SiteTab(UnitTab):
         self.class_label.setStyleSheet(f"color:{CLASS_COLOURS[a.klass]};font-weight:bold")
         self.class_label.setWordWrap(True)
         self.findings.setRowCount(len(a.findings))
+        standard = self.doc.rules(self.unit_id).sunlight_standard.name
         for r, f in enumerate(a.findings):
             sev = QTableWidgetItem(labels.severity_label(f.severity))
             sev.setForeground(QBrush(QColor(SEVERITY_COLOURS.get(f.severity, "#000"))))
             sev.setData(Qt.UserRole, f.code)
             source = self.tr("依据：{0}").format(
-                citations.check_citation(f.code, f.source, i18n.lang())
+                citations.check_citation(f.code, f.source, i18n.lang(), standard)
             )
             msg = QTableWidgetItem(f.message(i18n.lang()))
             rem = QTableWidgetItem(f.remedy(i18n.lang()))

@@ -416,12 +416,13 @@ class SitePlanTab(UnitTab):
         from .worker import run_task
 
         plan, gen = self.plan, self._gen
+        standard = self._sunlight_standard()
         self.sun_label.setText(self.tr("日照计算中…"))
 
         def work(progress):
             from ..site.sunlight import analyse
 
-            return analyse(plan)
+            return analyse(plan, standard=standard)
 
         self.task = run_task(self, work, show_dialog=False)
         self.task.finished.connect(lambda res, g=gen: self._on_sunlight(res, g))
@@ -444,6 +445,7 @@ class SitePlanTab(UnitTab):
                 b=r.band_h[1],
             )
         )
+        self.sun_label.setToolTip(self.tr("依据：{0}").format(i18n.pick(r.cite_zh, r.cite_en)))
         below = set(res.below_standard)
         rows = sorted(
             res.windows, key=lambda w: (w not in below, -(w.before_min - w.after_min), w.id)
@@ -491,17 +493,23 @@ class SitePlanTab(UnitTab):
         )
         self.canvas.set_shadows(shadows(self.plan, t, r))
 
+    def _sunlight_standard(self) -> str:
+        """The sunlight standard in force (the project's ``sunlight_standard``)."""
+        return str(self.doc.rules(self.unit_id).sunlight_standard.name)
+
     def suggest(self) -> None:
         from .worker import run_task
 
         plan = self.plan
         mode = self.doc.unit(self.unit_id).site.entry_mode
-        checks = self.doc.rules(self.unit_id).suitability.checks  # the unit's limits
+        rules = self.doc.rules(self.unit_id)
+        checks = rules.suitability.checks  # the unit's limits
+        standard = rules.sunlight_standard.name
 
         def work(progress):
             from ..site.placement import candidates
 
-            return candidates(plan, entry_mode=mode, checks=checks)
+            return candidates(plan, entry_mode=mode, checks=checks, standard=standard)
 
         self.suggest_task = run_task(
             self, work, self.tr("推荐井道位置"), self.tr("正在比较候选位置…")

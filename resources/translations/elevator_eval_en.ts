@@ -2939,6 +2939,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         </translation>
     </message>
     <message>
+        <source>依据：{0}</source>
+        <translation>Source: {0}</translation>
+    </message>
+    <message>
         <source>否</source>
         <translation>No</translation>
     </message>

@@ -211,3 +211,25 @@ def test_a_longer_source_chosen_is_shown_whole(make_main_window, qtbot):
             assert info.height() >= info.heightForWidth(info.width()), key
     assert dlg.infos["subsidy_rule_set"].text().count("\n") == 3
     dlg.reject()
+
+
+def test_the_sunlight_standard_chosen_reaches_the_site_plan_tab(make_main_window, qtbot):
+    """Choosing GB 50180-93 in the dialog: the site-plan tab's sunlight line cites that
+    code, and the survey tab's sunlight finding cites its clause 5.0.2."""
+    w = make_main_window("sample")
+    dlg = _dialog(w)
+    _choose(qtbot, dlg.combos["sunlight_standard"], "gb50180-93")
+    _ok(qtbot, dlg)
+    w.show_unit("DH-1-3", tab="site_plan")
+    tab = w.view("unit").tab("site_plan")
+    qtbot.waitUntil(lambda: tab.sun is not None, timeout=20000)
+    assert tab.sun.rules.standard == "gb50180-93"
+    assert "GB 50180-93" in tab.sun_label.toolTip()
+    w.show_unit("DH-1-3", tab="site")
+    site = w.view("unit").tab("site")
+    tips = [
+        site.findings.item(r, 1).toolTip()
+        for r in range(site.findings.rowCount())
+        if site.findings.item(r, 0).data(Qt.UserRole) == "sunlight_below_standard"
+    ]
+    assert tips and all("GB 50180-93" in tip and "5.0.2" in tip for tip in tips)
