@@ -503,3 +503,20 @@ def test_assumption_rows_cover_every_editable_value():
     assert all(r["source"] for r in rows)
     pit = next(r for r in rows if r["path"] == "works_now_yuan.pit")
     assert pit["low"] <= pit["mode"] <= pit["high"] and pit["unit"] == "yuan"
+
+
+def test_a_unit_without_households_names_the_projects_consent_ruleset():
+    """No households yet: the outlook is "unknown" and names the ruleset in force, the
+    project's default (it named the Civil Code whatever the project chose), or the unit's
+    own choice."""
+    a = P.load_assumptions()
+    empty = make_unit()
+    empty.households = []
+    settings = {"default_rules": "unanimity"}
+    out = P.consent_outlook(empty, a, settings=settings)
+    assert (out.state, out.ruleset) == ("unknown", "unanimity")
+    out = P.consent_outlook(empty, a, counts=("unknown", 0, 0, False), settings=settings)
+    assert out.ruleset == "unanimity"
+    assert P.consent_outlook(empty, a).ruleset == "civil-code-2021"
+    empty.rules, empty.rules_given = "beijing-2020", True
+    assert P.consent_outlook(empty, a, settings=settings).ruleset == "beijing-2020"

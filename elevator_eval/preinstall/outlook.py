@@ -39,9 +39,8 @@ def vote_state(
     InputError
         ``rules`` for an unknown ruleset; ``households[i].vote`` for conflicting votes.
     """
-    if not unit.households:
-        name = ruleset or unit.rules or consent_rules.DEFAULT_RULESET
-        return "unknown", 0, 0, False, name
+    if not unit.households:  # the ruleset in force (the project's default included)
+        return "unknown", 0, 0, False, consent_for(unit, ruleset, settings=settings).name
     r = (
         tally_result
         if tally_result is not None
@@ -150,7 +149,7 @@ def consent_outlook(
     source = str(ch.get("source", "assumption"))
     if counts is not None:
         state, heads, add, possible = counts
-        name = ruleset or unit.rules or consent_rules.DEFAULT_RULESET
+        name = consent_for(unit, ruleset, settings=settings).name
     else:
         state, heads, add, possible, name = vote_state(
             unit, ruleset, settings=settings, tally_result=tally_result
