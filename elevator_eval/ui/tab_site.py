@@ -25,16 +25,6 @@ from .style import CLASS_COLOURS, SEVERITY_COLOURS
 from .tab_base import UnitTab
 
 
-def _project_checks(doc) -> dict:
-    """The checks of the suitability ruleset the project uses by default (for tooltips)."""
-    from ..rulebook import resolve
-
-    try:
-        return resolve(doc.project, None).suitability.checks
-    except Exception:  # invalid settings: the shipped default still describes the checks
-        return resolve(None, None).suitability.checks
-
-
 class SiteTab(UnitTab):
     name = "site"
 
@@ -55,10 +45,9 @@ class SiteTab(UnitTab):
         lay.addWidget(split)
 
     def _fields(self, doc) -> list[Field]:
-        """The survey fields, their tooltips quoting the project's checks."""
+        """The survey fields (the tooltips that quote the rules in force are set for each
+        unit: :meth:`_rule_tips`)."""
         s = lambda u: u.site  # noqa: E731
-        checks = _project_checks(doc)
-        fire, near = checks["fire_lane_narrow"], checks["neighbour_close"]
         fields = [
             Field(
                 "entry_mode",
@@ -72,36 +61,24 @@ class SiteTab(UnitTab):
                 self.tr("可用井道场地 宽×深（m）"),
                 "pair",
                 s,
-                tooltip=self.tr("小于所选入户方式的最小井道为强干扰（几何默认值见规则集）"),
             ),
             Field(
                 "inside_red_line",
                 self.tr("在用地红线内"),
                 "bool3",
                 s,
-                tooltip=self.tr("超出用地红线为重大干扰"),
             ),
             Field(
                 "fire_lane_width_after_m",
                 self.tr("加装后消防车道净宽（m）"),
                 "decimal",
                 s,
-                tooltip=self.tr("小于 {0} m 为{1}（{2}）").format(
-                    fire["min_width_m"],
-                    labels.severity_label(fire["severity"]),
-                    citations.check_citation("fire_lane_narrow", fire["source"], i18n.lang()),
-                ),
             ),
             Field(
                 "distance_to_neighbour_m",
                 self.tr("与相邻建筑距离（m）"),
                 "decimal",
                 s,
-                tooltip=self.tr("小于 {0} m 为{1}（{2}）").format(
-                    near["min_distance_m"],
-                    labels.severity_label(near["severity"]),
-                    citations.check_citation("neighbour_close", near["source"], i18n.lang()),
-                ),
             ),
             Field("occupies_private_courtyard", self.tr("占用私家庭院"), "bool3", s),
             Field(
@@ -109,7 +86,6 @@ class SiteTab(UnitTab):
                 self.tr("日照低于标准"),
                 "bool3",
                 s,
-                tooltip=self.tr("GB 50180-2018 日照标准"),
             ),
             Field(
                 "pipes_in_footprint",
@@ -117,7 +93,6 @@ class SiteTab(UnitTab):
                 "pipes",
                 s,
                 choices=[(p, labels.pipe_label(p)) for p in PIPE_TYPES],
-                tooltip=self.tr("燃气管为强干扰，其他管线每种为弱干扰"),
             ),
             Field(
                 "pit_depth_available_mm",
@@ -177,8 +152,53 @@ class SiteTab(UnitTab):
         rl.addWidget(self.improve)
         return right
 
+    def _rule_tips(self, rules) -> dict[str, str]:
+        """Tooltips of the survey fields whose findings depend on the rules in force for the
+        unit (its suitability ruleset and the project's sunlight standard): the limit, the
+        severity and the source, as the findings cite them."""
+        checks = rules.suitability.checks
+        standard = rules.sunlight_standard.name
+
+        def sev(code: str) -> str:
+            return labels.severity_label(checks[code]["severity"])
+
+        def cite(code: str) -> str:
+            source = checks[code].get("source", "")
+            return citations.check_citation(code, source, i18n.lang(), standard)
+
+        fire, near = checks["fire_lane_narrow"], checks["neighbour_close"]
+        return {
+            "footprint_available_m": self.tr(
+                "小于所选入户方式的最小井道为{0}（几何默认值见规则集）"
+            ).format(sev("footprint_small")),
+            "inside_red_line": self.tr("超出用地红线为{0}（{1}）").format(
+                sev("red_line"), cite("red_line")
+            ),
+            "fire_lane_width_after_m": self.tr("小于 {0} m 为{1}（{2}）").format(
+                fire["min_width_m"], sev("fire_lane_narrow"), cite("fire_lane_narrow")
+            ),
+            "distance_to_neighbour_m": self.tr("小于 {0} m 为{1}（{2}）").format(
+                near["min_distance_m"], sev("neighbour_close"), cite("neighbour_close")
+            ),
+            "occupies_private_courtyard": self.tr("占用私家庭院为{0}（{1}）").format(
+                sev("private_courtyard"), cite("private_courtyard")
+            ),
+            "sunlight_below_standard": self.tr("加装后由达标降至不达标为{0}（{1}）").format(
+                sev("sunlight_below_standard"), cite("sunlight_below_standard")
+            ),
+            "pipes_in_footprint": self.tr("燃气管为{0}，其他管线每种为{1}").format(
+                sev("pipe_gas"), sev("pipe_other")
+            ),
+        }
+
     def refresh(self) -> None:
         self.form.set_unit(self.unit_id)
+        try:
+            tips = self._rule_tips(self.doc.rules(self.unit_id))
+        except Exception:  # bad project settings: the assessment below says why
+            tips = {}
+        for key, tip in tips.items():
+            self.form.editors[key].setToolTip(tip)
         try:
             a = self.doc.assessment(self.unit_id)
         except Exception as e:

@@ -2978,16 +2978,8 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Space for the shaft, width × depth (m)</translation>
     </message>
     <message>
-        <source>小于所选入户方式的最小井道为强干扰（几何默认值见规则集）</source>
-        <translation>Smaller than the smallest shaft for the entry mode is a strong factor (geometry defaults in the rules)</translation>
-    </message>
-    <message>
         <source>在用地红线内</source>
         <translation>Inside the red line</translation>
-    </message>
-    <message>
-        <source>超出用地红线为重大干扰</source>
-        <translation>Outside the site red line is a major factor</translation>
     </message>
     <message>
         <source>加装后消防车道净宽（m）</source>
@@ -3006,16 +2998,8 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Sunlight below standard</translation>
     </message>
     <message>
-        <source>GB 50180-2018 日照标准</source>
-        <translation>GB 50180-2018 sunlight standard</translation>
-    </message>
-    <message>
         <source>场地内管线</source>
         <translation>Pipes in the footprint</translation>
-    </message>
-    <message>
-        <source>燃气管为强干扰，其他管线每种为弱干扰</source>
-        <translation>A gas pipe is a strong factor; every other pipe type is a weak factor</translation>
     </message>
     <message>
         <source>可挖底坑深度（mm）</source>
@@ -3056,6 +3040,26 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>发现的问题与处理建议（随输入即时更新）</source>
         <translation>Findings and remedies (update as you type)</translation>
+    </message>
+    <message>
+        <source>小于所选入户方式的最小井道为{0}（几何默认值见规则集）</source>
+        <translation>Smaller than the smallest shaft for the entry mode is a {0} factor (geometry defaults in the rules)</translation>
+    </message>
+    <message>
+        <source>超出用地红线为{0}（{1}）</source>
+        <translation>Outside the site red line is a {0} factor ({1})</translation>
+    </message>
+    <message>
+        <source>占用私家庭院为{0}（{1}）</source>
+        <translation>Taking a private courtyard is a {0} factor ({1})</translation>
+    </message>
+    <message>
+        <source>加装后由达标降至不达标为{0}（{1}）</source>
+        <translation>A window that meets the standard before and not after is a {0} factor ({1})</translation>
+    </message>
+    <message>
+        <source>燃气管为{0}，其他管线每种为{1}</source>
+        <translation>A gas pipe is a {0} factor; every other pipe type is a {1} factor</translation>
     </message>
     <message>
         <source>无法评估：{0}</source>

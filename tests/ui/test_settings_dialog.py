@@ -6,6 +6,7 @@ message as ``elevator-eval settings --set``."""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 
 import pytest
@@ -13,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from elevator_eval.cli import run_command
-from elevator_eval.resources import sample_project_path
+from elevator_eval.resources import rules_dir, sample_project_path
 from elevator_eval.store import open_project, save_project
 from tests.test_one_source_of_rules import (
     PROJECT_RULESET,
@@ -233,3 +234,37 @@ def test_the_sunlight_standard_chosen_reaches_the_site_plan_tab(make_main_window
         if site.findings.item(r, 0).data(Qt.UserRole) == "sunlight_below_standard"
     ]
     assert tips and all("GB 50180-93" in tip and "5.0.2" in tip for tip in tips)
+
+
+def test_the_survey_fields_quote_each_units_rules(make_main_window, qtbot, tmp_path):
+    """The survey tab's tooltips state the limit, the severity and the source of the rules
+    in force for the unit shown: a unit that chose the project's own suitability ruleset
+    (a 5 m fire lane, the red line a strong factor) beside one under the shipped rules; the
+    sunlight field cites the project's standard (GB 50180-93 here)."""
+    mine = json.loads((rules_dir() / "suitability" / "shanghai-2020.json").read_text("utf-8"))
+    mine.update(name="wide-lanes")
+    mine["checks"]["fire_lane_narrow"]["min_width_m"] = 5
+    mine["checks"]["red_line"]["severity"] = "strong"
+    path = tmp_path / "tips.eeproj"
+    shutil.copyfile(sample_project_path(), path)
+    p = open_project(path)
+    p.settings["suitability_rulesets"] = {"wide-lanes": mine}
+    p.settings["sunlight_standard"] = "gb50180-93"
+    p.find_unit("DH-1-2").suitability_rules = "wide-lanes"
+    save_project(p, path)
+    w = make_main_window(path=path)
+
+    def tips(unit_id: str) -> dict[str, str]:
+        w.show_unit(unit_id, tab="site")
+        site = w.view("unit").tab("site")
+        site.ensure_fresh()
+        return {k: ed.toolTip() for k, ed in site.form.editors.items()}
+
+    own, shipped = tips("DH-1-2"), tips("DH-1-1")
+    assert own["fire_lane_width_after_m"].startswith("小于 5 m 为重大干扰（")
+    assert shipped["fire_lane_width_after_m"].startswith("小于 4.0 m 为重大干扰（")
+    assert own["inside_red_line"].startswith("超出用地红线为强干扰（")
+    assert shipped["inside_red_line"].startswith("超出用地红线为重大干扰（")
+    for t in (own, shipped):
+        assert "GB 50180-93" in t["sunlight_below_standard"]
+        assert t["pipes_in_footprint"] == "燃气管为强干扰，其他管线每种为弱干扰"
