@@ -186,11 +186,10 @@ plans already validated and measured in this process (oldest dropped first beyon
 :data:`_QUICK_MAX`)."""
 _seen: dict[tuple[int, str], tuple[object, object, tuple[Plan, Measured]]] = {}
 """(``id`` of a raw plan object, sunlight standard) → (the object, a copy of it taken when
-it was measured, the
-plan and its measurement). A document asks for its unit's plan about seven times and the
-quick key costs 0.1–0.2 ms (the repr of a few thousand characters); comparing the object
-with its copy costs under 0.01 ms. The object is held, so its ``id`` is not reused while it
-is here (oldest dropped first beyond :data:`_QUICK_MAX`)."""
+it was measured, the plan and its measurement). A document asks for its unit's plan about
+seven times and the quick key costs 0.1–0.2 ms (the repr of a few thousand characters);
+comparing the object with its copy costs under 0.01 ms. The object is held, so its ``id``
+is not reused while it is here (oldest dropped first beyond :data:`_QUICK_MAX`)."""
 
 
 def _quick_key(raw: object) -> str:
