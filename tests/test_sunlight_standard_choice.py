@@ -94,11 +94,22 @@ def test_the_proposal_cites_the_projects_standard(tmp_path):
     text = _squash("".join(p.extract_text() for p in PdfReader(buf).pages))
     assert _squash(f"依据{CITE_93}。") in text
     assert _squash(CITE_2018) not in text
+    # the 2018 clause's exception for retrofitted elevators is not the 1993 code's
+    assert "加装电梯除外" not in text
+    assert _squash("日照减少的业主可据上表协商补偿。") in text
     sample = open_project(sample_project_path())
     buf = io.BytesIO()
     build_proposal(sample.find_unit(UNIT), project=sample, out=buf)
     text = _squash("".join(p.extract_text() for p in PdfReader(buf).pages))
     assert _squash(f"依据{CITE_2018}。") in text
+    assert (
+        _squash(
+            "GB 50180-2018 第 4.0.9 条第 2 款规定，在原设计建筑外增加任何设施不应使相邻住宅"
+            "原有日照标准降低，既有住宅建筑进行无障碍改造加装电梯除外。日照减少的业主可据上表"
+            "协商补偿。"
+        )
+        in text
+    )
 
 
 def test_the_census_measures_under_the_projects_standard(tmp_path):

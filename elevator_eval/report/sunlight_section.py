@@ -125,17 +125,26 @@ def sunlight_story(unit, t: Tr, width: float, standard: str = STANDARD) -> list:
                     "small",
                 )
             )
-    story.append(
-        para(
-            t(
-                "GB 50180-2018 第 4.0.9 条规定，在原设计建筑外增加任何设施不应使相邻住宅原有日照标准降低，"
-                "既有住宅建筑进行无障碍改造加装电梯除外。日照减少的业主可据上表协商补偿。",
-                "GB 50180-2018 clause 4.0.9: adding any facility outside an existing building must not "
-                "lower the neighbours' existing sunlight standard, except an elevator added to an "
-                "existing residential building as a barrier-free retrofit. Owners who lose sun may "
-                "negotiate compensation on the basis of the table above.",
-            ),
-            "small",
-        )
-    )
+    story.append(para(_compensation_note(r, t), "small"))
     return story
+
+
+def _compensation_note(r, t: Tr) -> str:
+    """The standard's words on adding a facility outside an existing building, where its
+    data gives them (``exemption``: GB 50180-2018 §4.0.9 item 2), and the negotiation."""
+    from ..site.sunlight_rules import standard_data
+
+    ex = standard_data(r.standard).get("exemption")
+    negotiate = t(
+        "日照减少的业主可据上表协商补偿。",
+        "Owners who lose sun may negotiate compensation on the basis of the table above.",
+    )
+    if not ex:
+        return negotiate
+    return (
+        t(
+            f"{ex['clause']}规定，{ex['text_zh']}。",
+            f"{ex['clause_en']}: {ex['text_en']}. ",
+        )
+        + negotiate
+    )

@@ -31,6 +31,12 @@ def standard_data(name: str = STANDARD) -> dict[str, Any]:
     for key in ("cite_zh", "cite_en"):  # how documents cite it
         if not isinstance(d.get(key), str) or not d[key]:
             raise InputError(f"rules {name}", f"lacks {key!r}")
+    ex = d.get("exemption")
+    if ex is not None and not (
+        isinstance(ex, dict)
+        and all(isinstance(ex.get(k), str) for k in ("clause", "clause_en", "text_zh", "text_en"))
+    ):
+        raise InputError(f"rules {name} exemption", "needs clause, clause_en, text_zh, text_en")
     days = d.get("days")
     if not isinstance(days, dict) or not days:
         raise InputError(f"rules {name}", "lacks a 'days' table")
