@@ -17,13 +17,13 @@ from ..vocabulary import label
 from . import CommandResult, add_target_arguments, load_target
 
 LIMITS_M = {
-    "--width": (1.0, 6.0),
-    "--depth": (1.0, 6.0),
-    "--corridor": (0.0, 6.0),
+    "--width": (1.0, 5.0),
+    "--depth": (1.0, 5.0),
+    "--corridor": (0.0, 5.0),
     "--step": (0.5, 20.0),
 }
 """Accepted range of each size option [m]: a passenger-elevator shaft of a walk-up is
-about 2–3 m each way; wider values are typing mistakes, not shafts."""
+about 2–3 m each way, a corridor 1–3 m deep; larger values are typing mistakes."""
 
 
 def add_arguments(parser) -> None:
