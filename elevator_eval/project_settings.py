@@ -60,8 +60,11 @@ ORGANISATION_FIELDS = (
     "contact_phone",
     "address",
     "seal_text",
+    "return_deadline",
+    "return_place",
 )
-"""Keys of ``settings["organisation"]`` (documents read exactly these)."""
+"""Keys of ``settings["organisation"]`` (documents read exactly these; the consent forms
+print the last two: 请于 … 前将本表签字后交回：…, the place defaulting to the address)."""
 
 NAME_KEYS = (
     "default_rules",
@@ -97,6 +100,8 @@ class Organisation:
     contact_phone: str = ""
     address: str = ""
     seal_text: str = ""
+    return_deadline: str = ""
+    return_place: str = ""
 
     def to_json(self) -> dict[str, str]:
         return {k: getattr(self, k) for k in ORGANISATION_FIELDS if getattr(self, k)}

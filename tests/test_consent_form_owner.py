@@ -97,3 +97,34 @@ def test_forms_from_a_project_create_the_secret_once_and_never_print_it(example_
     assert secret.encode() not in buf.getvalue()
     assert build_consent_forms(unit, project=project, out=io.BytesIO()) is False
     assert project.settings["ballots"]["secret"] == secret
+
+
+def test_the_return_deadline_and_place_are_settings_of_the_project(tmp_path):
+    """A clerk sets where and by when the forms come back with ``settings --set`` (they could
+    only be typed into the file's JSON); the forms print them."""
+    import io
+    import shutil
+
+    from elevator_eval.cli import run_command
+    from elevator_eval.resources import sample_project_path
+    from elevator_eval.store import open_project
+
+    path = tmp_path / "p.eeproj"
+    shutil.copyfile(sample_project_path(), path)
+    out, err = io.StringIO(), io.StringIO()
+    code = run_command(
+        "settings",
+        [
+            str(path),
+            "--set",
+            "organisation.return_deadline=2026年12月20日",
+            "--set",
+            "organisation.return_place=东湖街道社区服务中心",
+        ],
+        stdout=out,
+        stderr=err,
+    )
+    assert code == 0, err.getvalue()
+    project = open_project(path)
+    first = _pages(project.find_unit("DH-1-1"), project=project)[0]
+    assert "请于2026年12月20日前将本表签字后交回：东湖街道社区服务中心" in first

@@ -189,6 +189,8 @@ def test_organisation_keys_are_the_shared_contract():
         "contact_phone",
         "address",
         "seal_text",
+        "return_deadline",  # the consent forms' return (they were read but not settable)
+        "return_place",
     )
 
 

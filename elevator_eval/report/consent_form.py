@@ -45,28 +45,11 @@ from .common import (
     unavailable,
     unit_context,
 )
+from .docdata import organisation
 from .money_rows import owners_total_pairs, share_percent_units
 from .scheme_version import scheme_label
 
 BLANK = "________________"
-ORG_KEYS = (
-    "street_office",
-    "consultant",
-    "contact_person",
-    "contact_phone",
-    "address",
-    "seal_text",
-    "return_deadline",
-    "return_place",
-)
-"""Keys read from ``project.settings["organisation"]``."""
-
-
-def organisation(project) -> dict[str, str]:
-    """The organiser profile: each of :data:`ORG_KEYS` as text (``""`` when absent)."""
-    org = project.settings.get("organisation") if project is not None else None
-    org = org if isinstance(org, dict) else {}
-    return {k: plain(org.get(k)).strip() if isinstance(org.get(k), str) else "" for k in ORG_KEYS}
 
 
 def _or_blank(text: str) -> str:

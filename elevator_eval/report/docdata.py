@@ -22,15 +22,10 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import InputError
+from ..project_settings import ORGANISATION_FIELDS
+from .common import plain
 
-ORG_KEYS = (
-    "street_office",
-    "consultant",
-    "contact_person",
-    "contact_phone",
-    "address",
-    "seal_text",
-)
+ORG_KEYS = ORGANISATION_FIELDS
 BLOCKS = ("notice", "elevator", "entry_options", "impacts", "payment", "maintenance")
 
 
@@ -74,7 +69,7 @@ def _text(raw: dict, key: str, where: str) -> str:
         return ""
     if not isinstance(v, (str, int)):
         raise InputError(f"{where}.{key}", "must be text")
-    return " ".join(str(v).split())
+    return " ".join(plain(v).split())  # one line, no control characters
 
 
 def organisation(project) -> dict[str, str]:

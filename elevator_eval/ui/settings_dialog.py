@@ -38,6 +38,8 @@ def org_labels() -> dict[str, str]:
         "contact_phone": translate("ProjectSettings", "联系电话"),
         "address": translate("ProjectSettings", "地址"),
         "seal_text": translate("ProjectSettings", "盖章单位（印章文字）"),
+        "return_deadline": translate("ProjectSettings", "征询表交回期限"),
+        "return_place": translate("ProjectSettings", "征询表交回地点（空白 = 地址）"),
     }
 
 

@@ -2541,6 +2541,14 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Sealing body (seal text)</translation>
     </message>
     <message>
+        <source>征询表交回期限</source>
+        <translation>Consent forms: return by</translation>
+    </message>
+    <message>
+        <source>征询表交回地点（空白 = 地址）</source>
+        <translation>Consent forms: return to (blank = the address)</translation>
+    </message>
+    <message>
         <source>长期有效</source>
         <translation>No expiry</translation>
     </message>

@@ -268,3 +268,28 @@ def test_the_survey_fields_quote_each_units_rules(make_main_window, qtbot, tmp_p
     for t in (own, shipped):
         assert "GB 50180-93" in t["sunlight_below_standard"]
         assert t["pipes_in_footprint"] == "燃气管为强干扰，其他管线每种为弱干扰"
+
+
+def test_the_return_of_the_forms_is_kept_and_edited_in_the_dialog(
+    make_main_window, qtbot, tmp_path
+):
+    """A project whose file already says where the consent forms come back: editing the city
+    in the dialog keeps it (the dialog used to write the organisation back without it), and
+    the dialog edits the deadline like any other field."""
+    path = tmp_path / "back.eeproj"
+    shutil.copyfile(sample_project_path(), path)
+    p = open_project(path)
+    p.settings["organisation"] = {"address": "东湖路 1 号", "return_place": "社区服务中心"}
+    save_project(p, path)
+    w = make_main_window(path=path)
+    dlg = _dialog(w)
+    assert dlg.org["return_place"].text() == "社区服务中心"
+    dlg.city.clear()
+    dlg.city.insert("武汉")  # as an input method commits Chinese text (keys type Latin only)
+    dlg.org["return_deadline"].clear()
+    qtbot.keyClicks(dlg.org["return_deadline"], "2026-12-20")
+    _ok(qtbot, dlg)
+    org = w.doc.project.settings["organisation"]
+    assert org["return_place"] == "社区服务中心" and org["address"] == "东湖路 1 号"
+    assert org["return_deadline"] == "2026-12-20"
+    assert w.doc.project.settings["city"] == "武汉"
