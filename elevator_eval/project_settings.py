@@ -26,7 +26,7 @@ Keys
     the city's name as printed.
 ``organisation``
     ``street_office``, ``consultant``, ``contact_person``, ``contact_phone``, ``address``,
-    ``seal_text`` (strings; documents print them).
+    ``seal_text``, ``return_deadline``, ``return_place`` (strings; documents print them).
 ``consent_rulesets``, ``suitability_rulesets``, ``coefficient_tables``, ``subsidy_rules``
     project-defined rule files by name (same schema as the shipped ones; they win over a
     shipped file of the same name).
