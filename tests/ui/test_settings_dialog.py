@@ -273,9 +273,9 @@ def test_the_survey_fields_quote_each_units_rules(make_main_window, qtbot, tmp_p
 def test_the_return_of_the_forms_is_kept_and_edited_in_the_dialog(
     make_main_window, qtbot, tmp_path
 ):
-    """A project whose file already says where the consent forms come back: editing the city
-    in the dialog keeps it (the dialog used to write the organisation back without it), and
-    the dialog edits the deadline like any other field."""
+    """A project whose file already says where the consent forms come back: the dialog shows
+    it, editing the city keeps it, and the deadline is edited like any other field (the
+    dialog had no fields for the two: only the file's JSON could set them)."""
     path = tmp_path / "back.eeproj"
     shutil.copyfile(sample_project_path(), path)
     p = open_project(path)
