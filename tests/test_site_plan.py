@@ -231,6 +231,10 @@ def test_exemption_ruleset_makes_sunlight_a_negotiation_item():
     sun = next(f for f in d["findings"] if f["code"] == "sunlight_below_standard")
     assert sun["severity"] == "weak"
     assert "4.0.9" in sun["remedy_zh"] and "协商补偿" in sun["remedy_zh"]
+    assert sun["remedy_zh"].startswith(
+        "GB 50180-2018 第 4.0.9 条第 2 款对既有住宅无障碍改造加装电梯不作降低限制："
+    )
+    assert sun["remedy_en"].startswith("GB 50180-2018 clause 4.0.9 item 2 exempts")
     assert d["class"] == "suitable"
 
 

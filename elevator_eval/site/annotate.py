@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Protocol, TypeVar
 
 from ..vocabulary import agreeing, counted
 from .sunlight import SunlightResult
+from .sunlight_rules import STANDARD, standard_data
 
 
 class FindingText(Protocol):
@@ -91,13 +92,14 @@ def sunlight_messages(result: SunlightResult, exempt: bool) -> tuple[str, str, s
         f"sunlight standard ({std_en}), to "
         f"{after} h, losing up to {_h(lost)} h"
     )
-    if exempt:
+    if exempt:  # the exemption is GB 50180-2018's (its data names the clause)
+        clause = standard_data(STANDARD)["exemption"]
         rem_zh = (
-            "GB 50180-2018 第 4.0.9 条第 2 款对既有住宅无障碍改造加装电梯不作降低限制："
+            f"{clause['clause']}对既有住宅无障碍改造加装电梯不作降低限制："
             "按各窗减少的小时数与受影响业主协商补偿；可比较其他井道位置或采用玻璃井道"
         )
         rem_en = (
-            "GB 50180-2018 clause 4.0.9 item 2 exempts elevator retrofits for "
+            f"{clause['clause_en']} exempts elevator retrofits for "
             "accessibility: negotiate compensation with the owners by the hours each "
             "window loses; compare other shaft positions or a glazed shaft"
         )
