@@ -154,9 +154,10 @@ class _P:
 
 
 def test_organisation_blanks_when_absent():
-    from elevator_eval.report.docdata import ORG_KEYS, organisation
+    from elevator_eval.project_settings import ORGANISATION_FIELDS
+    from elevator_eval.report.docdata import organisation
 
-    assert organisation(None) == dict.fromkeys(ORG_KEYS, "")
+    assert organisation(None) == dict.fromkeys(ORGANISATION_FIELDS, "")
     got = organisation(_P({"organisation": {"street_office": "东湖街道办事处"}}))
     assert got["street_office"] == "东湖街道办事处" and got["contact_phone"] == ""
     with pytest.raises(InputError, match=r"settings\.organisation"):

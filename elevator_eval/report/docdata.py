@@ -25,7 +25,6 @@ from ..errors import InputError
 from ..project_settings import ORGANISATION_FIELDS
 from .common import plain
 
-ORG_KEYS = ORGANISATION_FIELDS
 BLOCKS = ("notice", "elevator", "entry_options", "impacts", "payment", "maintenance")
 
 
@@ -73,13 +72,13 @@ def _text(raw: dict, key: str, where: str) -> str:
 
 
 def organisation(project) -> dict[str, str]:
-    """The organisation profile, every key of :data:`ORG_KEYS` present (``""`` if unset)."""
+    """The organisation profile, every key of :data:`~elevator_eval.project_settings.ORGANISATION_FIELDS` present (``""`` if unset)."""
     raw = (project.settings or {}).get("organisation") if project is not None else None
     if raw is None:
-        return dict.fromkeys(ORG_KEYS, "")
+        return dict.fromkeys(ORGANISATION_FIELDS, "")
     if not isinstance(raw, dict):
         raise InputError("settings.organisation", "must be an object")
-    return {k: _text(raw, k, "settings.organisation") for k in ORG_KEYS}
+    return {k: _text(raw, k, "settings.organisation") for k in ORGANISATION_FIELDS}
 
 
 def parse_date(text: str, field: str) -> _dt.date:
