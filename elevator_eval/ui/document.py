@@ -311,6 +311,23 @@ class ProjectDocument(QObject):
             lambda: mod.compute_share(self.unit(unit_id), method, settings=self.project.settings),
         )
 
+    def coefficients(self, unit_id: str):
+        """``costshare.coefficients_for`` the unit under the project's settings: the floor →
+        coefficient map and the table's name (``None`` for the unit's own coefficients)."""
+        mod = engine("costshare")
+        return self._cached(
+            ("coefficients", unit_id),
+            lambda: mod.coefficients_for(self.unit(unit_id), settings=self.project.settings),
+        )
+
+    def compare(self, unit_id: str):
+        """``costshare_compare.compare_methods`` for the unit under the project's settings."""
+        mod = engine("costshare_compare")
+        return self._cached(
+            ("compare", unit_id),
+            lambda: mod.compare_methods(self.unit(unit_id), settings=self.project.settings),
+        )
+
     def unit_count(self) -> int:
         """How many units the project has (counted again when units were added or removed,
         :meth:`notify_structure`: a street of 20,000 units takes milliseconds to count)."""

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from .. import vocabulary
 from ..budget_checks import pipe_relocation_note, unneeded_pipe_relocation
-from ..costshare import METHODS, coefficients_for
-from ..costshare_compare import compare_methods
+from ..costshare import METHODS
+from ..errors import InputError
 from ..rulebook import choices
 from ..unitfile import SUBSIDY_TYPES
 from . import i18n, labels
@@ -273,8 +273,8 @@ class CostsTab(SubsidyEdits, UnitTab):
 
     def _fill_coefficients(self, unit) -> None:
         try:
-            coeffs, table = coefficients_for(unit)
-        except Exception:
+            coeffs, table = self.doc.coefficients(self.unit_id)
+        except InputError:  # a table that does not apply: the shares' error says which
             coeffs, table = {}, None
         storeys = unit.building.storeys
         self.coeffs.setRowCount(storeys)
@@ -415,7 +415,7 @@ class CostsTab(SubsidyEdits, UnitTab):
 
     def fill_compare(self) -> None:
         try:
-            cmp_ = compare_methods(self.doc.unit(self.unit_id))
+            cmp_ = self.doc.compare(self.unit_id)
         except Exception as e:
             self.compare.setRowCount(1)
             self.compare.setColumnCount(1)
@@ -493,9 +493,11 @@ class CostsTab(SubsidyEdits, UnitTab):
             )
             return
         try:
-            base, _t = coefficients_for(unit)
-        except Exception:
-            base = {}
+            base, _t = self.doc.coefficients(self.unit_id)
+        except InputError as e:  # no table to start from: edit nothing, say why
+            self.refresh()
+            self.summary.setText(i18n.error_text(e))
+            return
         coeffs = dict(base)
         text = item.text().strip()
         try:

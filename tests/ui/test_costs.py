@@ -277,3 +277,41 @@ def test_city_subsidy_rules_cite_their_source_in_the_windows_language(make_main_
     tip = _menu_action(tab.city_menu, "beijing").toolTip()
     assert tip.startswith("Source: http://dsknw.com/") and "(unverified web page)" in tip
     assert "[C]" not in tip  # the grade in words
+
+
+def test_the_projects_coefficient_table_is_the_one_shown_and_edited(make_main_window, qtbot):
+    """A clerk chooses Nanjing Gulou's table (floor 3: 1.0, floor 6: 1.9) for the project in
+    the settings dialog. DH-5-1, which names no table of its own, shows that table's
+    coefficients (not the shipped default's 0.7 on floor 3), compares the methods under it,
+    and editing one floor keeps the other floors of that table."""
+    from tests.ui.test_settings_dialog import _choose, _dialog, _ok
+
+    w = make_main_window("sample")
+    dlg = _dialog(w)
+    _choose(qtbot, dlg.combos["coefficient_table"], "nanjing-gulou")
+    _ok(qtbot, dlg)
+    tab = _costs(w, "DH-5-1")
+    shown = {
+        int(tab.coeffs.item(r, 0).text()): tab.coeffs.item(r, 1).text()
+        for r in range(tab.coeffs.rowCount())
+    }
+    assert Decimal(shown[3]) == Decimal("1.0") and Decimal(shown[6]) == Decimal("1.9")
+    assert "nanjing-gulou" in tab.coeff_source.text()
+    tab.result_tabs.setCurrentWidget(tab.compare)
+    titles = [tab.compare.horizontalHeaderItem(c).text() for c in range(tab.compare.columnCount())]
+    unit = w.doc.unit("DH-5-1")
+    by_coeff = w.doc.shares("DH-5-1", "floor_coefficient_area")
+    column = titles.index(tab.method.itemText(tab.method.findData("floor_coefficient_area")))
+    top = max(unit.households, key=lambda h: (h.floor, h.id))
+    row = next(
+        r
+        for r in range(tab.compare.rowCount())
+        if tab.compare.verticalHeaderItem(r).text().startswith(top.id + " ")
+    )
+    expected = next(h.share_yuan for h in by_coeff.households if h.id == top.id)
+    assert _yuan(tab.compare.item(row, column).text()) == expected
+    row = next(r for r in range(tab.coeffs.rowCount()) if tab.coeffs.item(r, 0).text() == "6")
+    tab.coeffs.item(row, 1).setText("2.5")
+    coefficients = unit.share.coefficients
+    assert coefficients[6] == Decimal("2.5")
+    assert coefficients[3] == Decimal("1.0") and coefficients[7] == Decimal("2.2")
