@@ -41,6 +41,7 @@ from typing import Any
 
 from .costshare_allocate import CENT, allocate, drop_negative_zero, quantize_yuan
 from .costshare_options import (
+    compensation_pool_yuan,
     compensation_settings,
     discount_rate,
     maintenance_fund,
@@ -377,13 +378,11 @@ def _compensation(
     if not receivers:
         warnings.append("补偿楼层没有住户 / no household lives on the compensated floors")
         return comp, pool
+    pool = compensation_pool_yuan(c, len(receivers), owners_total)
     if c["mode"] == "per_household":
-        per = c["yuan"]
-        pool = per * len(receivers)
         for i in receivers:
-            comp[i] = -per
+            comp[i] = -c["yuan"]
     else:
-        pool = c["percent"] * owners_total / 100
         got = allocate(pool, [1] * len(receivers), rnd, [hh[i].floor for i in receivers])
         for i, g in zip(receivers, got):
             comp[i] = -g

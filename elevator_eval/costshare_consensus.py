@@ -41,7 +41,7 @@ from math import floor as _floor
 from typing import Any
 
 from .costshare_allocate import allocate
-from .costshare_options import compensation_settings
+from .costshare_options import compensation_pool_yuan, compensation_settings
 from .costshare_subsidy import subsidy_total
 from .errors import InputError
 from .model import Household, Unit
@@ -143,10 +143,7 @@ def _amount_to_cover(unit: Unit) -> tuple[Decimal, Decimal, set[int]]:
     receivers = [h for h in unit.households if h.floor in c["floors"]]
     if not receivers:
         return owners_total, Decimal(0), set(c["floors"])
-    if c["mode"] == "per_household":
-        pool = c["yuan"] * len(receivers)
-    else:
-        pool = c["percent"] * owners_total / 100
+    pool = compensation_pool_yuan(c, len(receivers), owners_total)
     return owners_total, pool, set(c["floors"])
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from .errors import InputError
 from .model import Household, Unit
-from .money import to_decimal
+from .money import round_fen, to_decimal
 
 COMPENSATION_MODES = ("per_household", "percent_of_total")
 
@@ -56,7 +56,7 @@ def compensation_settings(unit: Unit) -> dict[str, Any] | None:
     if mode == "per_household":
         if raw.get("yuan") is None:
             raise InputError(f"{f}.yuan", "is required for mode per_household")
-        out["yuan"] = to_decimal(raw["yuan"], f"{f}.yuan")
+        out["yuan"] = round_fen(to_decimal(raw["yuan"], f"{f}.yuan"))
     else:
         if raw.get("percent") is None:
             raise InputError(f"{f}.percent", "is required for mode percent_of_total")
@@ -65,6 +65,20 @@ def compensation_settings(unit: Unit) -> dict[str, Any] | None:
             raise InputError(f"{f}.percent", f"must be at most 100, got {p}")
         out["percent"] = p
     return out
+
+
+def compensation_pool_yuan(
+    c: dict[str, Any], receivers: int, owners_total_yuan: Decimal
+) -> Decimal:
+    """The compensation pool [yuan] of validated settings ``c``, to the fen.
+
+    ``per_household``: the amount (already to the fen) times the ``receivers``;
+    ``percent_of_total``: that percent of the owners' total, rounded half up to the fen as a
+    subsidy's amount is (unit format §4), so that every share stays in whole fen.
+    """
+    if c["mode"] == "per_household":
+        return c["yuan"] * receivers
+    return round_fen(c["percent"] * owners_total_yuan / 100)
 
 
 def discount_rate(unit: Unit) -> Decimal | None:

@@ -394,6 +394,32 @@ def test_compensation_percent_of_total():
     assert sum(h.share_yuan for h in r.households) == 300000
 
 
+def test_a_percent_compensation_pool_is_rounded_to_the_fen_once_for_every_engine():
+    """2.5 % of an owners' total of 300,000.60 is 7,500.015 yuan: the pool is 7,500.02
+    (half up, as a subsidy's amount), the ground floor receives exactly that, every share is
+    in whole fen, and the consensus finder covers the same pool."""
+    from elevator_eval.costshare_consensus import find_consensus
+
+    u = make_unit(
+        per_floor=1,
+        total_yuan=D("300000.60"),
+        share={
+            "method": "stair_count",
+            "rounding_yuan": "0.01",
+            "exempt_floors": [1],
+            "compensation": {"mode": "percent_of_total", "percent": "2.5", "floors": [1]},
+        },
+    )
+    r = compute_share(u)
+    assert r.compensation_pool_yuan == D("7500.02")
+    assert r.households[0].compensation_yuan == D("-7500.02")
+    assert all(h.share_yuan == h.share_yuan.quantize(D("0.01")) for h in r.households)
+    assert sum(h.compensation_yuan for h in r.households) == 0
+    for h in u.households:
+        h.max_contribution_yuan = D(200000)
+    assert find_consensus(u).to_cover_yuan == D("300000.60") + D("7500.02")
+
+
 def test_compensation_errors():
     bad = [
         ({"mode": "bribe", "yuan": 1}, "share.compensation.mode"),
