@@ -44,6 +44,8 @@ def test_recovery_offered_only_for_a_newer_autosave(tmp_path):
     new = time.time() + 60
     os.utime(path, (new, new))
     assert find_recovery(path) is None
+    # … unless asked for an older copy too (someone else saved after it was written)
+    assert find_recovery(path, older_too=True) == auto
     discard_autosave(path)
     assert not auto.exists()
     discard_autosave(path)  # no error when already gone

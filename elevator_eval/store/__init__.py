@@ -54,7 +54,13 @@ from .schema import APPLICATION_ID, FORMAT, MIGRATIONS, SCHEMA_VERSION, SUFFIX
 
 if TYPE_CHECKING:
     from .anonymise import anonymise_project
-    from .autosave import autosave_path, discard_autosave, find_recovery, save_autosave
+    from .autosave import (
+        autosave_is_older,
+        autosave_path,
+        discard_autosave,
+        find_recovery,
+        save_autosave,
+    )
     from .units import export_unit, import_unit
     from .writing import STALE_TEMP_S, load_base, new_project, save_project
 
@@ -64,6 +70,7 @@ if TYPE_CHECKING:
 _LATER = {
     "anonymise_project": "anonymise",
     "autosave_path": "autosave",
+    "autosave_is_older": "autosave",
     "discard_autosave": "autosave",
     "find_recovery": "autosave",
     "save_autosave": "autosave",
@@ -92,6 +99,7 @@ __all__ = [
     "STALE_TEMP_S",
     "SUFFIX",
     "anonymise_project",
+    "autosave_is_older",
     "autosave_path",
     "discard_autosave",
     "dumps_tagged",

@@ -25,22 +25,29 @@ def save_autosave(project: Project, path: str | os.PathLike[str]) -> Path:
     return dest
 
 
-def find_recovery(path: str | os.PathLike[str]) -> Path | None:
+def find_recovery(path: str | os.PathLike[str], *, older_too: bool = False) -> Path | None:
     """The autosave of ``path`` when it is newer than the file and opens cleanly.
 
     The UI offers to recover from it; ``None`` when there is nothing to recover.
+    ``older_too``: also a copy older than the file (someone else saved the file after the
+    copy was written; the copy still holds changes that are not in it).
     """
     path = Path(path)
     auto = autosave_path(path)
     if not auto.is_file():
         return None
     try:
-        if path.exists() and auto.stat().st_mtime_ns <= path.stat().st_mtime_ns:
+        if not older_too and autosave_is_older(auto, path):
             return None
         check_header(auto)
     except (OSError, ProjectFileError):
         return None
     return auto
+
+
+def autosave_is_older(auto: Path, path: Path) -> bool:
+    """Whether the copy ``auto`` was written before the file ``path`` was last saved."""
+    return path.exists() and auto.stat().st_mtime_ns <= path.stat().st_mtime_ns
 
 
 def discard_autosave(path: str | os.PathLike[str]) -> None:

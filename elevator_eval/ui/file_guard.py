@@ -70,6 +70,11 @@ class FileGuard(QObject):
             self.timer.start()
         self.window._update_title()
 
+    def holds(self, path) -> bool:
+        """Whether this window holds the lock of ``path`` (it edits the file, and its
+        autosave copy beside the file is its own)."""
+        return path is not None and self.token is not None and self.path == Path(path).resolve()
+
     def saved(self, path) -> None:
         if self.path != Path(path).resolve() or self.read_only:
             self.opened(path, read_only=False)

@@ -526,4 +526,5 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             for dlg in self.findChildren(QWidget, name):
                 dlg.close()
         self.guard.release()
+        self.recovery_copies.release()
         event.accept()

@@ -142,7 +142,6 @@ class WindowFiles:
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
-        old_base = self.autosave_base()  # the sample's or the old file's copy
         try:
             saved = self.doc.save(path)
         except StaleSaveError as e:
@@ -152,8 +151,7 @@ class WindowFiles:
             return False
         self.settings.add_recent_file(str(saved.resolve()))
         self.settings.set_last_dir(str(saved.resolve().parent))
-        self._clear_autosave(old_base)
-        self._clear_autosave()
+        self._clear_autosave()  # every copy this window wrote: the file has it all now
         self.guard.saved(saved)
         self.statusBar().showMessage(translate("MainWindow", "已保存 {0}").format(saved), 4000)
         self._update_status()
@@ -174,58 +172,83 @@ class WindowFiles:
             self.open_path(path)
 
     # ------------------------------------------------------------------ autosave
-    def autosave_base(self) -> Path:
-        """The file whose autosave copy is written: the project file, or for the sample
-        and unsaved projects ``untitled.eeproj`` in the user's data folder."""
-        if self.doc.path is not None and not self.doc.is_sample:
-            return self.doc.path
-        from PySide6.QtCore import QStandardPaths  # (not needed for the first paint)
+    @property
+    def recovery_copies(self):
+        """Which autosave copies are this window's (:mod:`.recovery_copies`)."""
+        copies = getattr(self, "_recovery_copies", None)
+        if copies is None:
+            from .recovery_copies import RecoveryCopies
 
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / "untitled.eeproj"
+            copies = self._recovery_copies = RecoveryCopies(_data_folder)
+        return copies
+
+    def autosave_base(self) -> Path:
+        """The file whose autosave copy this window writes: the project file when the
+        window holds its lock, else the window's own scratch name in the user's data folder
+        (the sample, an unsaved project, a file opened read-only or without the lock)."""
+        path = None if self.doc.is_sample else self.doc.path
+        return self.recovery_copies.base(path, self.guard.holds(path))
 
     def autosave(self) -> bool:
         """Write a recovery copy of a project with unsaved changes (``store.save_autosave``)."""
         if not self.doc.is_dirty():
             return False
+        base = self.autosave_base()
         try:
-            store.save_autosave(self.doc.project, self.autosave_base())
+            store.save_autosave(self.doc.project, base)
         except Exception as e:
             self.statusBar().showMessage(
                 translate("MainWindow", "自动保存失败：{0}").format(i18n.error_text(e)), 6000
             )
             return False
+        self.recovery_copies.wrote(base)
         self.statusBar().showMessage(translate("MainWindow", "已自动保存"), 3000)
         return True
 
     def _clear_autosave(self, base: Path | None = None) -> None:
+        """Delete this window's copies (of ``base``, or all): never another window's."""
+        copies = self.recovery_copies
         try:
-            store.discard_autosave(base or self.autosave_base())
-        except Exception:
-            pass
+            copies.discard(base) if base is not None else copies.discard_all()
+        except OSError as e:  # a copy left behind is offered again: say so, go on
+            self.statusBar().showMessage(
+                translate("MainWindow", "自动保存副本未能删除：{0}").format(i18n.error_text(e)),
+                6000,
+            )
 
     def offer_recovery(self) -> bool:
-        """After a crash: offer the autosaved copy of the open project (or of the unsaved
-        one). Answering no deletes the copy."""
-        try:
-            found = store.find_recovery(self.autosave_base())
-        except Exception:
-            return False
+        """After a crash: offer the autosaved copy that no running window holds — of the
+        open project's file (when this window holds it) or, for the sample or an unsaved
+        project, the newest scratch copy. Answering no deletes the copy."""
+        path = None if self.doc.is_sample else self.doc.path
+        copies = self.recovery_copies
+        if path is not None:
+            if not self.guard.holds(path):
+                return False
+            base = path
+        else:
+            left = copies.leftovers()
+            if not left:
+                return False
+            base = left[0]
+        found = store.find_recovery(base, older_too=True)
         if not found:
             return False
         if not self.ask_recover(str(found)):
-            self._clear_autosave()
+            copies.discard(base, declined=True)
             return False
         try:
             project = store.open_project(found)
-        except Exception as e:
+        except (ProjectFileError, OSError) as e:
             self.report_error(translate("MainWindow", "恢复失败"), i18n.error_text(e))
             return False
-        path, sample = self.doc.path, self.doc.is_sample
+        if path is None:
+            copies.take(base)  # this window goes on with the recovered copy's name
+        copies.wrote(base)
+        sample = self.doc.is_sample
         if path is not None:
             restore_base(project, found, path)
-        self.doc.set_project(project, path, is_sample=sample)
+        self.doc.set_project(project, path or (self.doc.path if sample else None), is_sample=sample)
         self.doc.undo_stack.resetClean()  # the recovered data is not in the file yet
         self._update_title()
         return True
@@ -233,11 +256,20 @@ class WindowFiles:
     def _ask_recover(self, found) -> bool:
         from PySide6.QtWidgets import QMessageBox  # dialogs load when first used
 
-        r = QMessageBox.question(
-            self,
-            translate("MainWindow", "恢复"),
-            translate("MainWindow", "发现上次未正常退出时自动保存的副本：\n{0}\n是否恢复？").format(
-                found
-            ),
-        )
+        text = translate(
+            "MainWindow", "发现上次未正常退出时自动保存的副本：\n{0}\n是否恢复？"
+        ).format(found)
+        base = Path(found).with_suffix("")
+        if store.autosave_is_older(Path(found), base):
+            text += "\n" + translate(
+                "MainWindow", "注意：此副本之后项目文件又被保存过；恢复后保存将提示合并。"
+            )
+        r = QMessageBox.question(self, translate("MainWindow", "恢复"), text)
         return r == QMessageBox.Yes
+
+
+def _data_folder() -> Path:
+    """The user's data folder (the scratch names of the autosave copies)."""
+    from PySide6.QtCore import QStandardPaths  # (not needed for the first paint)
+
+    return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))

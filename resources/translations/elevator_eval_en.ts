@@ -1299,8 +1299,16 @@ Source: {1}</translation>
         <translation>Autosaved</translation>
     </message>
     <message>
+        <source>自动保存副本未能删除：{0}</source>
+        <translation>The autosave copy could not be deleted: {0}</translation>
+    </message>
+    <message>
         <source>恢复失败</source>
         <translation>Recovery failed</translation>
+    </message>
+    <message>
+        <source>注意：此副本之后项目文件又被保存过；恢复后保存将提示合并。</source>
+        <translation>Note: the project file was saved again after this copy; saving the recovered project will offer to merge.</translation>
     </message>
     <message>
         <source>恢复</source>

@@ -120,12 +120,13 @@ def test_save_as_removes_the_samples_autosave(make_main_window, tmp_path, monkey
     assert not store.autosave_path(base).exists()  # no stale recovery next time
 
 
-def test_close_removes_the_autosave(make_main_window, tmp_path):
+def test_close_removes_the_autosave(make_main_window, tmp_path, monkeypatch):
     from elevator_eval import store
 
     w = make_main_window()
     path = tmp_path / "a.eeproj"
-    w.doc.save(path)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    act(w, "actSaveAs").trigger()
     w.doc.set_vote("XFL-3-2", "502", "yes")
     assert w.autosave() and store.autosave_path(path).exists()
     w.close()  # answered "discard"

@@ -158,3 +158,65 @@ def test_edits_do_not_wear_down_none(make_main_window):
         index.data(Qt.UserRole + 1)
         index.parent().data(Qt.UserRole + 1)  # a building: no unit id
     assert sys.getrefcount(None) - before > -100  # the leak took 1,500 here
+
+
+def test_a_second_window_never_writes_offers_or_deletes_the_editors_recovery_copy(
+    make_main_window, saved_path
+):
+    """The editor's copy beside the file is its own: a read-only viewer with changes keeps
+    its copy elsewhere, closing the viewer leaves the editor's copy, and a window started
+    meanwhile is not offered the copy of a window that is still running."""
+    editor = make_main_window(path=saved_path)
+    editor.doc.set_vote("XFL-3-2", "102", "no")
+    assert editor.autosave()
+    beside = store.autosave_path(saved_path)
+    assert store.open_project(beside).find_unit("XFL-3-2").household("102").vote == "no"
+    viewer = make_main_window()
+    viewer.guard.ask_lock_choice = lambda info: "read_only"
+    assert viewer.open_path(saved_path)
+    viewer.doc.set_vote("XFL-3-2", "102", "yes")
+    assert viewer.autosave()
+    assert viewer.autosave_base() != saved_path
+    assert store.open_project(beside).find_unit("XFL-3-2").household("102").vote == "no"
+    offered = []
+    late = make_main_window(path=saved_path)  # edits anyway: the editor still runs
+    late.ask_recover = lambda found: offered.append(found) or False
+    assert not late.offer_recovery() and not offered
+    viewer.doc.undo_stack.setClean()
+    viewer.close()
+    late.close()
+    assert beside.exists()  # the editor's copy outlives the other windows
+    editor.doc.undo_stack.setClean()
+    editor.close()
+    assert not beside.exists()  # and goes with the editor
+
+
+def test_unsaved_projects_in_two_windows_keep_two_copies_and_a_crashed_ones_comes_back(
+    make_main_window,
+):
+    """Two windows on the sample each autosave under a name of their own; after one
+    "crashes" (its locks left by a process that is gone), a new window is offered its copy,
+    not the running window's."""
+    first = make_main_window("sample")
+    second = make_main_window("sample")
+    unit = first.doc.project.units()[0]
+    first.doc.set_vote(unit.id, unit.households[0].id, "abstain")
+    second.doc.set_vote(unit.id, unit.households[1].id, "abstain")
+    assert first.autosave() and second.autosave()
+    a, b = first.autosave_base(), second.autosave_base()
+    assert a != b and store.autosave_path(a).exists() and store.autosave_path(b).exists()
+    first.doc.undo_stack.setClean()
+    first.guard.release()
+    first.recovery_copies.release()  # the "crash"
+    offered = []
+    third = make_main_window("sample")
+    third.ask_recover = lambda found: offered.append(found) or True
+    assert third.offer_recovery()
+    assert offered == [str(store.autosave_path(a))]
+    restored = third.doc.unit(unit.id)
+    assert restored.households[0].vote == "abstain" and restored.households[1].vote != "abstain"
+    assert third.autosave_base() == a
+    second.doc.undo_stack.setClean()
+    second.close()
+    assert not store.autosave_path(b).exists()
+    assert store.autosave_path(a).exists()  # the third window's now, until it saves or closes
