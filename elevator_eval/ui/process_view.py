@@ -64,8 +64,6 @@ class ProcessView(QWidget):
         lay.addLayout(move)
         lay.addWidget(self.reminders)
         doc.unitChanged.connect(lambda _u: self.refresh())
-        doc.projectReplaced.connect(self.refresh)
-        doc.structureChanged.connect(self.refresh)
         self.refresh()
 
     def _build_top_row(self) -> QHBoxLayout:
@@ -161,6 +159,11 @@ class ProcessView(QWidget):
         return move
 
     # ------------------------------------------------------------------ data
+    def reload(self) -> None:
+        """The project was replaced or its units changed (the main window calls every
+        view's ``reload``)."""
+        self.refresh()
+
     def refresh(self) -> None:
         from ..errors import InputError
         from ..process.stages import progress

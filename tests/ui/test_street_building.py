@@ -222,3 +222,23 @@ def test_building_actions_say_what_to_select_first(make_main_window):
     assert "请先在左侧选择一个小区" in w.errors[-1][1]
     act(w, "actGenerateHouseholds").trigger()
     assert "请先在左侧选择一个单元" in w.errors[-1][1]
+
+
+def test_deleting_the_open_unit_after_the_procedure_view_was_shown(make_main_window, qtbot):
+    """With the procedure view made (Ctrl+4), deleting the unit being edited closes its
+    editor, and the procedure view and the status bar count one unit less (the project's
+    refresh stopped at that view with an internal error)."""
+    w = make_main_window()
+    n = len(w.doc.project.units())
+    act(w, "actProcess").trigger()
+    process = w.view("process")
+    assert process.data["units"] == n
+    w.show_unit("XFL-4-2", tab="site")
+    w.tree.setCurrentIndex(w.tree_unit_index("XFL-4-2"))
+    act(w, "actDeleteItem").trigger()
+    assert len(w.doc.project.units()) == n - 1
+    assert w.current_unit is None and w.current_view_name() != "unit"
+    assert process.data["units"] == n - 1
+    assert w.status_label.text().startswith(f"{n - 1} 个单元")
+    w.doc.undo_stack.undo()
+    assert process.data["units"] == n
