@@ -6,7 +6,6 @@ thresholds and "what is needed" come from :mod:`elevator_eval.consent` and updat
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -304,17 +303,17 @@ class VotesTab(UnitTab):
                     it = QTableWidgetItem(v)
                     it.setData(HH_ROLE, h.id)
                     col = self.HH_COLUMNS[c]
+                    flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
                     if col in ("owner_name", "owner", "area_m2"):
-                        it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsEditable)
+                        flags |= Qt.ItemIsEditable
+                    elif col == "exclusive":
+                        flags |= Qt.ItemIsUserCheckable
+                        it.setCheckState(Qt.Checked if h.exclusive_part_affected else Qt.Unchecked)
+                    it.setFlags(flags)
                     if col == "owner_name":
                         it.setToolTip(self.tr("业主编号：{0}").format(h.owner_id))
                     elif col == "owner":
                         it.setToolTip(self.tr("业主编号；空白时为门牌 {0}").format(h.id))
-                    elif col == "exclusive":
-                        it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
-                        it.setCheckState(Qt.Checked if h.exclusive_part_affected else Qt.Unchecked)
-                    else:
-                        it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
                     if col == "vote":
                         it.setBackground(QBrush(QColor(VOTE_COLOURS.get(h.vote, "#fff"))))
                     tbl.setItem(r, c, it)
@@ -345,13 +344,16 @@ class VotesTab(UnitTab):
                 self.tr("修改 {0} 的业主").format(hid),
             )
         elif col == "area_m2":
-            try:
-                value = Decimal(item.text().strip())
-                if value <= 0:
-                    raise InvalidOperation
-            except (InvalidOperation, ValueError):
-                self._fill_households(self.doc.unit(self.unit_id))
-                self.needed_label.setText(self.tr("面积必须是正数：{0}").format(item.text()))
+            from ..io.cells import CellError, parse_area_m2
+
+            text = item.text()
+            try:  # as the import reads an area: 56.3, 56.3㎡, 56.3平方米; > 0, ≤ 10,000 m²
+                value = parse_area_m2(text, required=True)
+            except CellError as e:
+                self._fill_households(self.doc.unit(self.unit_id))  # (item is gone now)
+                self.needed_label.setText(
+                    self.tr("{0} 的面积未采用：{1}").format(hid, i18n.error_text(e))
+                )
                 return
             self.doc.set_value(
                 self.unit_id,

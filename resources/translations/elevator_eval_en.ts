@@ -3910,10 +3910,6 @@ Previous entry: {1}</translation>
         <translation>Change owner of {0}</translation>
     </message>
     <message>
-        <source>面积必须是正数：{0}</source>
-        <translation>The area must be a positive number: {0}</translation>
-    </message>
-    <message>
         <source>修改 {0} 的面积</source>
         <translation>Change area of {0}</translation>
     </message>
@@ -3979,6 +3975,10 @@ Previous entry: {1}</translation>
     <message>
         <source>本单元适用的表决规则；默认随项目设置</source>
         <translation>The consent rules of this unit; by default those of the project settings</translation>
+    </message>
+    <message>
+        <source>{0} 的面积未采用：{1}</source>
+        <translation>Area of {0} not taken: {1}</translation>
     </message>
     <message>
         <source>随项目设置（{0}）</source>

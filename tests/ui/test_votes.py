@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 
 from elevator_eval.ui.vote_grid import grid_layout
@@ -174,3 +176,32 @@ def test_consent_states_have_labels_never_raw_keys(make_main_window):
     assert tab.state_label.text() == "表决数据有误"
     assert tab.state_label.property("state") == "invalid"
     assert w.view("unit").consent_badge.text() == "表决数据有误"
+
+
+def test_a_households_area_is_typed_in_its_cell_and_bad_areas_are_refused(make_main_window, qtbot):
+    """Double-click-and-type as a clerk does: 60.5㎡ is taken (the tally's area follows);
+    "abc", "-5", "Infinity" are refused with a message naming the door, nothing changes."""
+    from tests.ui.test_engine_inputs import _edit_cell
+
+    w = make_main_window()
+    tab = _votes_tab(w)
+    tbl = tab.households
+    col = next(
+        c
+        for c in range(tbl.columnCount())
+        if tbl.horizontalHeaderItem(c).text() == "专有面积（m²）"
+    )
+    row = next(r for r in range(tbl.rowCount()) if tbl.item(r, 0).text() == "101")
+    assert tbl.item(row, col).flags() & Qt.ItemIsEditable
+    unit = w.doc.unit("XFL-3-2")
+    total = sum(h.area_m2 for h in unit.households)
+    _edit_cell(qtbot, tbl, row, col, "60.5㎡")
+    assert unit.household("101").area_m2 == Decimal("60.5")
+    assert w.doc.consent("XFL-3-2").area_total_m2 == total - Decimal("56.3") + Decimal("60.5")
+    for bad in ("abc", "-5", "Infinity"):
+        row = next(r for r in range(tbl.rowCount()) if tbl.item(r, 0).text() == "101")
+        _edit_cell(qtbot, tbl, row, col, bad)
+        assert unit.household("101").area_m2 == Decimal("60.5"), bad
+        assert tab.needed_label.text().startswith("101 的面积未采用："), bad
+    w.doc.undo_stack.undo()
+    assert unit.household("101").area_m2 == Decimal("56.3")
