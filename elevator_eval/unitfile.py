@@ -271,6 +271,26 @@ def parse_building(value: object) -> BuildingInfo:
     )
 
 
+def check_value(section: str, key: str, value: object) -> None:
+    """Check one value of ``building`` or ``site`` as a unit file's would be read (the
+    window's forms: one place decides what a field accepts).
+
+    Raises
+    ------
+    InputError
+        naming ``<section>.<key>`` (e.g. ``building.storeys: must be at least 1``).
+    """
+    if value is None:
+        return
+    v = list(value) if isinstance(value, tuple) else value
+    if section == "building":
+        parse_building({"year_built": 2000, "storeys": 1, key: v})
+    elif section == "site":
+        parse_site({key: v})
+    else:
+        raise ValueError(f"unknown section {section!r}")
+
+
 def parse_site(value: object) -> Site:
     """The ``site`` object, validated (a site plan is checked and kept in ``extra``)."""
     s = as_object(value, "site")

@@ -39,16 +39,24 @@ class Field:
     tooltip: str = ""
     scope: str = "unit"
     allow_none: bool = True
+    section: str = ""
+    """``building`` or ``site``: the value is checked as the unit file reads that section
+    (:func:`elevator_eval.unitfile.check_value`); empty: not checked beyond its kind."""
 
 
 def _dec(text: str) -> Decimal | None:
+    """A typed number (thousands commas allowed); ``ValueError`` for anything else, NaN
+    and infinities included."""
     text = text.strip().replace(",", "")
     if not text:
         return None
     try:
-        return Decimal(text)
+        value = Decimal(text)
     except InvalidOperation:
         raise ValueError(text) from None
+    if not value.is_finite():
+        raise ValueError(text)
+    return value
 
 
 class ModelForm(QWidget):
@@ -81,7 +89,7 @@ class ModelForm(QWidget):
                 ed.setToolTip(f.tooltip)
             self.editors[f.key] = ed
             form.addRow(f.label, ed)
-            if f.kind in ("int", "decimal"):
+            if f.kind in ("int", "decimal", "pair"):
                 msg = QLabel()
                 msg.setObjectName(f"message_{f.key}")
                 msg.setStyleSheet("color:#c62828")
@@ -193,23 +201,46 @@ class ModelForm(QWidget):
             if value is None and not f.allow_none:
                 raise ValueError
         except ValueError:
-            ed.setStyleSheet("background:#ffcdd2")
             message = self.tr("须为整数") if f.kind == "int" else self.tr("须为数字")
             if not f.allow_none:
                 message += self.tr("，不能空白")
-            self.messages[f.key].setText(message + self.tr("；仍按原值计算"))
-            self.messages[f.key].show()
-            self._set_invalid(f, True)
+            self._refuse(f, [ed], message)
             return
-        ed.setStyleSheet("")
-        self.messages[f.key].hide()
-        self._set_invalid(f, False)
+        if not self._checked(f, [ed], value):
+            return
         self._push(f, value)
         if ed.isUndoAvailable():
             # the value is the project's now: Ctrl+Z in the field undoes it there
             pos = ed.cursorPosition()
             ed.setText(ed.text())
             ed.setCursorPosition(pos)
+
+    def _refuse(self, f: Field, editors: list, message: str) -> None:
+        """Keep the old value: the field pink, ``message`` under it."""
+        for ed in editors:
+            ed.setStyleSheet("background:#ffcdd2")
+        self.messages[f.key].setText(message + self.tr("；仍按原值计算"))
+        self.messages[f.key].show()
+        self._set_invalid(f, True)
+
+    def _checked(self, f: Field, editors: list, value) -> bool:
+        """Whether ``value`` is one the unit file accepts for the field (else refused with
+        the unit file's reason, told by the field's label)."""
+        if f.section:
+            from ..errors import InputError
+            from ..unitfile import check_value
+            from . import i18n
+
+            try:
+                check_value(f.section, f.key, value)
+            except InputError as e:
+                self._refuse(f, editors, i18n.error_text(e, {e.field: f.label}))
+                return False
+        for ed in editors:
+            ed.setStyleSheet("")
+        self.messages[f.key].hide()
+        self._set_invalid(f, False)
+        return True
 
     def _set_invalid(self, f: Field, bad: bool) -> None:
         before = dict(self.invalid)
@@ -224,7 +255,9 @@ class ModelForm(QWidget):
         if unit_id != self.unit_id:
             for key in list(self.invalid):
                 self.messages[key].hide()
-                self.editors[key].setStyleSheet("")
+                ed = self.editors[key]
+                for part in (ed.a, ed.b) if hasattr(ed, "a") else (ed,):
+                    part.setStyleSheet("")
             if self.invalid:
                 self.invalid.clear()
                 self.invalidChanged.emit()
@@ -249,11 +282,18 @@ class ModelForm(QWidget):
         if self._loading:
             return
         box = self.editors[f.key]
+        editors = [box.a, box.b]
         try:
             a, b = _dec(box.a.text()), _dec(box.b.text())
         except ValueError:
+            self._refuse(f, editors, self.tr("须为数字"))
             return
-        self._push(f, None if a is None or b is None else (a, b))
+        if (a is None) != (b is None):
+            self._refuse(f, editors, self.tr("须填写两个数，或都空白"))
+            return
+        value = None if a is None else (a, b)
+        if self._checked(f, editors, value):
+            self._push(f, value)
 
 
 def _times():

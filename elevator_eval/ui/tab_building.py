@@ -17,13 +17,22 @@ class BuildingTab(UnitTab):
         super().__init__(doc, parent)
         b = lambda u: u.building  # noqa: E731
         fields = [
-            Field("year_built", self.tr("建成年份"), "int", b, scope="building", allow_none=False),
+            Field(
+                "year_built",
+                self.tr("建成年份"),
+                "int",
+                b,
+                scope="building",
+                section="building",
+                allow_none=False,
+            ),
             Field(
                 "storeys",
                 self.tr("地上住宅层数"),
                 "int",
                 b,
                 scope="building",
+                section="building",
                 allow_none=False,
                 tooltip=self.tr("少于 4 层为重大干扰（应用默认规则，见规则集）"),
             ),
@@ -33,6 +42,7 @@ class BuildingTab(UnitTab):
                 "choice",
                 b,
                 scope="building",
+                section="building",
                 choices=[(s, labels.structure_label(s)) for s in STRUCTURES],
             ),
             Field(
@@ -41,19 +51,28 @@ class BuildingTab(UnitTab):
                 "choice",
                 b,
                 scope="building",
+                section="building",
                 choices=[(g, g) for g in DANGER_GRADES],
                 tooltip=self.tr(
                     "《危险房屋鉴定标准》JGJ 125-2016 第6.1.4条：C、D 级为重大干扰；"
                     "2001 年前建成且未鉴定的，需先鉴定（强干扰）"
                 ),
             ),
-            Field("floor_height_m", self.tr("层高（m）"), "decimal", b, scope="building"),
+            Field(
+                "floor_height_m",
+                self.tr("层高（m）"),
+                "decimal",
+                b,
+                scope="building",
+                section="building",
+            ),
             Field(
                 "seismic_intensity",
                 self.tr("抗震设防烈度"),
                 "int",
                 b,
                 scope="building",
+                section="building",
                 tooltip=self.tr("砖混结构且设防烈度 ≥ 8 度为强干扰"),
             ),
             Field(
@@ -62,6 +81,7 @@ class BuildingTab(UnitTab):
                 "int",
                 b,
                 scope="building",
+                section="building",
                 allow_none=False,
             ),
         ]

@@ -104,6 +104,8 @@ class SiteTab(UnitTab):
             Field("headroom_available_mm", self.tr("顶层净空（mm）"), "int", s),
             Field("corridor_depth_m", self.tr("连廊可用进深（m）"), "decimal", s),
         ]
+        for f in fields:
+            f.section = "site"  # checked as the unit file reads the site
         return fields
 
     def _build_form_scroll(self) -> QScrollArea:

@@ -1607,6 +1607,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <source>；仍按原值计算</source>
         <translation>; the old value is still used</translation>
     </message>
+    <message>
+        <source>须填写两个数，或都空白</source>
+        <translation>give both numbers, or neither</translation>
+    </message>
 </context>
 <context>
     <name>OverviewView</name>

@@ -237,3 +237,62 @@ def test_every_tab_of_the_unit_editor_shows_at_the_windows_first_size(make_main_
     bar = w.view("unit").tabs.tabBar()
     need = sum(bar.tabRect(i).width() for i in range(bar.count()))
     assert need <= bar.width(), (need, bar.width())
+
+
+@pytest.mark.parametrize(
+    ("tab_name", "key", "text", "message"),
+    [
+        ("building", "storeys", "0", "地上住宅层数"),
+        ("building", "year_built", "-3", "建成年份"),
+        ("building", "seismic_intensity", "1000000000", "抗震设防烈度"),
+        ("building", "floor_height_m", "Infinity", "须为数字"),
+        ("site", "fire_lane_width_after_m", "-2", "加装后消防车道净宽"),
+        ("site", "corridor_depth_m", "NaN", "须为数字"),
+        ("site", "pit_depth_available_mm", "-5", "可挖底坑深度"),
+    ],
+)
+def test_a_value_the_unit_file_would_refuse_is_refused_in_the_form(
+    make_main_window, qtbot, tab_name, key, text, message
+):
+    """The forms accept what a unit file accepts: 0 storeys, a year of -3, a negative
+    width, NaN and infinities are refused under the field, by its label, and the value
+    in use stays."""
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab=tab_name)
+    tab = w.view("unit").tab(tab_name)
+    unit = w.doc.unit("XFL-3-2")
+    holder = unit.building if tab_name == "building" else unit.site
+    before = getattr(holder, key)
+    ed = tab.form.editors[key]
+    type_into(qtbot, ed, text)
+    qtbot.keyClick(ed, Qt.Key_Return)
+    shown = tab.form.messages[key]
+    assert shown.isVisibleTo(tab) and message in shown.text(), shown.text()
+    assert shown.text().endswith("仍按原值计算")
+    assert getattr(holder, key) == before
+    assert key in tab.form.invalid
+
+
+def test_the_shaft_footprint_takes_two_numbers_or_none(make_main_window, qtbot):
+    """Width × depth: both typed → taken; one blank, a word or a negative number → refused
+    with a message (the value in use stays); both blank → not surveyed."""
+    w = make_main_window()
+    w.show_unit("XFL-3-2", tab="site")
+    tab = w.view("unit").tab("site")
+    site = w.doc.unit("XFL-3-2").site
+    box = tab.form.editors["footprint_available_m"]
+    type_into(qtbot, box.a, "2.6")
+    type_into(qtbot, box.b, "2.8")
+    qtbot.keyClick(box.b, Qt.Key_Return)
+    assert site.footprint_available_m == (Decimal("2.6"), Decimal("2.8"))
+    message = tab.form.messages["footprint_available_m"]
+    for a, b, says in (("", "2.8", "两个数"), ("abc", "2.8", "须为数字"), ("-2", "2.8", "负")):
+        type_into(qtbot, box.a, a)
+        type_into(qtbot, box.b, b)
+        qtbot.keyClick(box.b, Qt.Key_Return)
+        assert says in message.text(), (a, message.text())
+        assert site.footprint_available_m == (Decimal("2.6"), Decimal("2.8"))
+    type_into(qtbot, box.a, "")
+    type_into(qtbot, box.b, "")
+    qtbot.keyClick(box.b, Qt.Key_Return)
+    assert site.footprint_available_m is None and not message.isVisibleTo(tab)
