@@ -65,8 +65,21 @@ class WindowFiles:
         self.show_overview()
         return True
 
+    def take_typing(self) -> None:
+        """Take what is being typed in the focused field or table cell now (it is taken
+        on Enter, on leaving the field or after a short pause): a save or the question
+        about unsaved changes right after typing must see it."""
+        from PySide6.QtWidgets import QApplication
+
+        w = QApplication.focusWidget()
+        if w is not None and self.isAncestorOf(w):
+            w.clearFocus()  # a line edit finishes its edit, a cell's editor commits
+            if not w.isHidden():  # (a cell's editor is gone now)
+                w.setFocus()
+
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True when it is fine to go on."""
+        self.take_typing()
         if not self.doc.is_dirty():
             return True
         answer = self.ask_save_changes()
@@ -123,6 +136,7 @@ class WindowFiles:
             self.open_path(path)
 
     def file_save(self) -> bool:
+        self.take_typing()
         if self.doc.path is None or self.doc.is_sample or self.guard.read_only:
             return self.file_save_as()
         return self._save_to(self.doc.path)
@@ -130,6 +144,7 @@ class WindowFiles:
     def file_save_as(self) -> bool:
         from PySide6.QtWidgets import QFileDialog  # dialogs load when first used
 
+        self.take_typing()
         start = self.settings.last_dir() or str(Path.home())
         suggested = str(Path(start) / ((self.doc.project.name or "project") + ".eeproj"))
         path, _ = QFileDialog.getSaveFileName(

@@ -296,3 +296,28 @@ def test_the_shaft_footprint_takes_two_numbers_or_none(make_main_window, qtbot):
     type_into(qtbot, box.b, "")
     qtbot.keyClick(box.b, Qt.Key_Return)
     assert site.footprint_available_m is None and not message.isVisibleTo(tab)
+
+
+def test_a_value_typed_just_before_save_or_close_is_kept(make_main_window, qtbot, tmp_path):
+    """Ctrl+S right after typing (no Enter, no pause) saves the typed value; closing right
+    after typing asks about it instead of closing without it."""
+    from elevator_eval import store
+
+    path = tmp_path / "street.eeproj"
+    w = make_main_window()
+    assert w._save_to(path)
+    w.show_unit("XFL-3-2", tab="site")
+    ed = w.view("unit").tab("site").form.editors["fire_lane_width_after_m"]
+    w.activateWindow()
+    qtbot.waitActive(w)
+    type_into(qtbot, ed, "9.99")
+    qtbot.keyClick(w.windowHandle(), Qt.Key_S, Qt.ControlModifier)
+    assert store.open_project(path).find_unit("XFL-3-2").site.fire_lane_width_after_m == Decimal(
+        "9.99"
+    )
+    assert not w.isWindowModified()
+    type_into(qtbot, ed, "8.88")
+    asked = []
+    w.ask_save_changes = lambda: asked.append(True) or "cancel"
+    assert not w.close()
+    assert asked and w.doc.unit("XFL-3-2").site.fire_lane_width_after_m == Decimal("8.88")
