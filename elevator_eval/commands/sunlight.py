@@ -40,7 +40,8 @@ def render(unit_id: str, res) -> str:
     lines = [head, f"依据 / source: {r.source_zh}", cols]
     for w in res.windows:
         ok = f"{'是' if w.meets_before else '否'}/{'是' if w.meets_after else '否'}"
-        lines.append(f"{w.id:<16}{w.before_h:>12.2f} h{w.after_h:>12.2f} h{w.lost_h:>9.2f} h  {ok}")
+        before, after, lost = w.shown_h()
+        lines.append(f"{w.id:<16}{before:>12} h{after:>12} h{lost:>9} h  {ok}")
     below = res.below_standard
     lines.append(
         f"加装后低于标准的窗 / windows falling below the standard: {len(below)}"

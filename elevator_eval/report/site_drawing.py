@@ -400,12 +400,15 @@ def _shaft(pen: _Pen, plan, t: Tr) -> None:
 
 
 def _windows(pen: _Pen, plan, measured) -> None:
-    """Each window in view as a tick in its facing: red below the sunlight standard after
-    the shaft, orange where it loses some sun, blue otherwise."""
+    """Each window place in view as a tick in its facing: red where a window there falls
+    below the sunlight standard after the shaft, else orange where one loses some sun,
+    else blue (the windows of the floors above one another share the place)."""
     import math
 
     import shapely
     from reportlab.graphics.shapes import Line
+
+    from ..site.plan import worst_at_each_place
 
     below = (
         set(measured.parts.get("sunlight_below_standard", {}).get("windows", []))
@@ -417,21 +420,20 @@ def _windows(pen: _Pen, plan, measured) -> None:
         if measured is not None
         else {}
     )
-    windows = plan.windows
+    # one tick for the windows above one another, in the colour of the worst of them
+    rank = {w.id: 2 if w.id in below else 1 if w.id in lost else 0 for w in plan.windows}
+    windows = worst_at_each_place(plan.windows, rank)
     # a window is drawn when a point just beside it is in view (all windows in one call)
     ticks = [
         [(w.x - 0.01, w.y - 0.01), (w.x + 0.01, w.y - 0.01), (w.x + 0.01, w.y + 0.01)]
         for w in windows
     ]
     shown = shapely.contains(pen.view, shapely.centroid(shapely.polygons(ticks))) if ticks else []
+    colours = (hex_color("#1565C0"), hex_color("#EF6C00"), hex_color("#C62828"))
     for w, in_view in zip(windows, shown):
         if not in_view:
             continue
-        colour = (
-            hex_color("#C62828")
-            if w.id in below
-            else (hex_color("#EF6C00") if w.id in lost else hex_color("#1565C0"))
-        )
+        colour = colours[rank[w.id]]
         f = math.radians(w.facing_deg)
         px, py = pen.P(w.x, w.y)
         pen.d.add(

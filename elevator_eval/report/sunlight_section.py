@@ -6,8 +6,6 @@ Empty (no section) when the unit has no site plan with windows, a shaft and a lo
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..errors import InputError
 from ..site.sunlight_rules import STANDARD
 from ..vocabulary import agreeing, counted
@@ -18,12 +16,6 @@ MAX_ROWS = 24
 
 def _h(x: float) -> str:
     return f"{x:.2f}"
-
-
-def _lost(before_h: float, after_h: float) -> str:
-    """The hours lost as the printed before less the printed after, so that the table's
-    columns subtract (4.28 − 1.87 = 2.41, where the loss rounded on its own reads 2.42)."""
-    return f"{Decimal(_h(before_h)) - Decimal(_h(after_h)):.2f}"
 
 
 def sunlight_story(unit, t: Tr, width: float, standard: str = STANDARD) -> list:
@@ -101,9 +93,7 @@ def sunlight_story(unit, t: Tr, width: float, standard: str = STANDARD) -> list:
             rows.append(
                 [
                     w.id,
-                    _h(w.before_h),
-                    _h(w.after_h),
-                    _lost(w.before_h, w.after_h),
+                    *w.shown_h(),
                     yes if w.meets_before else no,
                     yes if w.meets_after else no,
                 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from ..vocabulary import agreeing, counted
@@ -70,27 +71,27 @@ def field_of(code: str) -> str | None:
     return CODE_FIELD.get(code)
 
 
-def _h(x: float) -> str:
-    return f"{x:.2f}"
-
-
 def sunlight_messages(result: SunlightResult, exempt: bool) -> tuple[str, str, str, str]:
     """Message and remedy (zh, en) of a measured sunlight finding, with hours lost."""
     r = result.rules
     below = result.below_standard
     std_zh = f"{r.day_label_zh} ≥ {r.min_hours.normalize():f} h"
     std_en = f"{r.day_label_en} ≥ {r.min_hours.normalize():f} h"
-    lost = max(w.lost_h for w in below)
-    lo, hi = min(w.after_h for w in below), max(w.after_h for w in below)
-    after = _h(lo) if lo == hi else f"{_h(lo)}–{_h(hi)}"
-    # no door numbers here: the message also goes into public notices
-    msg_zh = (
-        f"加装后 {len(below)} 个窗户日照低于标准（{std_zh}），降至 {after} h，最多减少 {_h(lost)} h"
+    # as the tables print them (the loss is the printed before less the printed after)
+    shown = [w.shown_h() for w in below]
+    lost = max(Decimal(x[2]) for x in shown)
+    lo, hi = min(Decimal(x[1]) for x in shown), max(Decimal(x[1]) for x in shown)
+    after = f"{lo}" if lo == hi else f"{lo}–{hi}"
+    # no door numbers here: the message also goes into public notices; the loss is of the
+    # windows that fall below (others may lose more and still meet the standard)
+    one = len(below) == 1
+    msg_zh = f"加装后 {len(below)} 个窗户日照低于标准（{std_zh}），降至 {after} h，" + (
+        f"减少 {lost} h" if one else f"这些窗户最多减少 {lost} h"
     )
     msg_en = (
         f"{counted(len(below), 'window')} {agreeing(len(below), 'falls', 'fall')} below the "
-        f"sunlight standard ({std_en}), to "
-        f"{after} h, losing up to {_h(lost)} h"
+        f"sunlight standard ({std_en}), to {after} h"
+        + (f", losing {lost} h" if one else f"; these windows lose up to {lost} h")
     )
     if exempt:  # the exemption is GB 50180-2018's (its data names the clause)
         clause = standard_data(STANDARD)["exemption"]

@@ -52,6 +52,16 @@ class PlanWindow:
     facing_deg: float
 
 
+def worst_at_each_place(windows, rank) -> list[PlanWindow]:
+    """One window for each place on the plan: the windows of the floors above one another
+    (same x, y and facing) share a place, which shows the one ranked worst by ``rank``
+    (window id → number, larger is worse; ties: the first listed)."""
+    places: dict[tuple, list[PlanWindow]] = {}
+    for w in windows:
+        places.setdefault((round(w.x, 3), round(w.y, 3), round(w.facing_deg, 1)), []).append(w)
+    return [max(stack, key=lambda w: rank.get(w.id, 0)) for stack in places.values()]
+
+
 @dataclass(frozen=True)
 class Plan:
     """A validated site plan (see the module docstring)."""

@@ -62,6 +62,13 @@ class WindowSunlight:
     def lost_h(self) -> float:
         return (self.before_min - self.after_min) / 60.0
 
+    def shown_h(self) -> tuple[str, str, str]:
+        """Hours before, after and lost as printed, with 2 decimals: the loss is the
+        printed before less the printed after, so that a table's columns subtract
+        (4.28 − 1.87 = 2.41, where 145 minutes rounded on their own read 2.42)."""
+        before, after = f"{self.before_h:.2f}", f"{self.after_h:.2f}"
+        return before, after, f"{Decimal(before) - Decimal(after):.2f}"
+
     @property
     def meets_before(self) -> bool:
         return Decimal(str(self.before_min)) >= self.min_hours * 60

@@ -163,9 +163,13 @@ class PlanCanvas(QWidget):
         p.drawText(QPointF(x, box.center().y() + fm.ascent() / 2 - fm.descent() / 2), text)
 
     def _paint_windows(self, p: QPainter, plan) -> None:
-        """A short stroke per window in its facing, coloured by its sunlight state."""
+        """A short stroke per window place in its facing, coloured by the worst sunlight
+        state of the windows there (the floors above one another share the place)."""
+        from ..site.plan import worst_at_each_place
+
         colours = {"below": "#C62828", "lost": "#EF6C00"}
-        for w in plan.windows:
+        rank = {k: {"below": 2, "lost": 1}.get(v, 0) for k, v in self.window_state.items()}
+        for w in worst_at_each_place(plan.windows, rank):
             f = math.radians(w.facing_deg)
             a = self.to_screen(w.x, w.y)
             b = QPointF(a.x() + 7 * math.sin(f), a.y() - 7 * math.cos(f))

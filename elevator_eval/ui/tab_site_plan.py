@@ -456,9 +456,7 @@ class SitePlanTab(UnitTab):
         for i, w in enumerate(rows):
             cells = [
                 w.id,
-                f"{w.before_h:.2f}",
-                f"{w.after_h:.2f}",
-                f"{w.lost_h:.2f}",
+                *w.shown_h(),
                 yes if w.meets_before else no,
                 yes if w.meets_after else no,
             ]
