@@ -109,8 +109,12 @@ def test_statement_is_one_page_with_totals_and_no_door_arrears():
     assert "未缴清2户，欠缴合计¥1,900" in text
     assert "已缴（元）" not in text  # nobody singled out
     assert "2027-05-20" in text  # next inspection due
+    assert "收支公示" in text and "不得张贴" not in text
     _, detail = pdf(build_upkeep_statement, u, 2026, detail=True)
     assert "已缴（元）" in detail and "欠缴（元）" in detail
+    # each door's arrears: a ledger for the manager's file, marked so it is never posted
+    assert "【内部资料，不得张贴】" in detail and "收支明细（内部存档）" in detail
+    assert "收支公示" not in detail
 
 
 def test_commands_write_the_pdfs_and_json(tmp_path):

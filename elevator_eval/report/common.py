@@ -536,3 +536,17 @@ def unit_context(unit, project) -> tuple[str, str, str]:
         return c.name, b.name, project.name
     except KeyError:
         return "", "", project.name
+
+
+INTERNAL_ZH, INTERNAL_EN = "内部资料，不得张贴", "INTERNAL — NOT FOR POSTING"
+"""The mark of a paper that names people or what they owe: kept on file, never posted."""
+
+
+def internal_mark(t: Tr):
+    """The red 【内部资料，不得张贴】 line above the title of an internal paper."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    mark = ParagraphStyle("ee-internal", parent=styles()["box"], textColor=colors.red, alignment=1)
+    return Paragraph(esc(t(f"【{INTERNAL_ZH}】", f"[{INTERNAL_EN}]")), mark)

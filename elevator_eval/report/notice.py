@@ -29,11 +29,14 @@ from ..errors import InputError
 from ..language import zh_clauses
 from . import proposal
 from .common import (
+    INTERNAL_EN,
+    INTERNAL_ZH,
     Tr,
     content_width,
     esc,
     fmt_area,
     fmt_yuan,
+    internal_mark,
     kv_table,
     money_column,
     para,
@@ -269,7 +272,7 @@ def build_notice(
     start = start or set_start or _dt.date.today()
     period = notice_period(start, notice_days or set_days, feedback_days)
     named = bool(getattr(d.consent_rules, "named_disclosure", False))
-    internal = t("内部资料，不得张贴", "INTERNAL — NOT FOR POSTING")
+    internal = t(INTERNAL_ZH, INTERNAL_EN)
 
     story = _title(unit, t, scheme=scheme, internal=None if masked else internal)
     story += _facts(unit, project, d, t, width, scheme=scheme, period=period)
@@ -309,7 +312,6 @@ def build_notice(
 
 def _title(unit, t: Tr, *, scheme: bool, internal: str | None) -> list:
     """The title (scheme notice or vote progress report), marked when ``internal``."""
-    from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
@@ -322,10 +324,7 @@ def _title(unit, t: Tr, *, scheme: bool, internal: str | None) -> list:
         title = t("既有住宅加装电梯表决进展通报", "Elevator retrofit: vote progress report")
     story = []
     if internal is not None:
-        mark = ParagraphStyle(
-            "ee-internal", parent=styles()["box"], textColor=colors.red, alignment=1
-        )
-        story.append(Paragraph(esc(t(f"【{internal}】", f"[{internal}]")), mark))
+        story.append(internal_mark(t))
         title += t("（内部资料）", " (internal)")
     return story + [Paragraph(esc(title), title_style), para(unit.name or unit.id, "subtitle")]
 

@@ -13,9 +13,12 @@ from ..costshare import METHOD_INFO
 from ..process.upkeep import year_statement
 from ..vocabulary import counted
 from .common import (
+    INTERNAL_EN,
+    INTERNAL_ZH,
     Tr,
     content_width,
     fmt_yuan,
+    internal_mark,
     kv_table,
     money_column,
     para,
@@ -33,7 +36,7 @@ def build_upkeep_statement(
     width = content_width()
     st = year_statement(unit, year, project)
     community, building, project_name = unit_context(unit, project)
-    story = _title(unit, year, t, community, building)
+    story = _title(unit, year, t, community, building, detail)
     story.append(_contract_table(unit, st, t, width))
     half = (width - 8) / 2
     story.append(_side(_costs_table(st, t, half), _reserve_table(st, t, half), half))
@@ -45,13 +48,17 @@ def build_upkeep_statement(
     story.append(
         para(
             t(
-                "如对本公示有疑问，请与使用管理人联系。",
+                "如对本明细有疑问，请与使用管理人联系。"
+                if detail
+                else "如对本公示有疑问，请与使用管理人联系。",
                 "Questions about this statement: please ask the elevator's user-manager.",
             ),
             "small",
         )
     )
     title = t("年度收支公示", "Upkeep statement")
+    if detail:  # what each door paid and owes: the manager's file, never posted
+        title = t(f"年度收支明细 · {INTERNAL_ZH}", f"Upkeep ledger · {INTERNAL_EN}")
     build_pdf(
         out,
         story,
@@ -62,8 +69,9 @@ def build_upkeep_statement(
     )
 
 
-def _title(unit, year: int, t: Tr, community: str, building: str) -> list:
-    """The title and the subtitle (the unit's name, or community / building / unit)."""
+def _title(unit, year: int, t: Tr, community: str, building: str, detail: bool) -> list:
+    """The title and the subtitle (the unit's name, or community / building / unit); the
+    version with each door's payments is titled a ledger and marked not for posting."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
@@ -72,11 +80,16 @@ def _title(unit, year: int, t: Tr, community: str, building: str) -> list:
     title_style = ParagraphStyle(
         "ee-upkeep-title", parent=styles()["title"], fontSize=19, leading=25, spaceAfter=2
     )
-    return [
-        Paragraph(
-            esc(t(f"{year} 年度电梯运行维护收支公示", f"Elevator upkeep statement {year}")),
-            title_style,
-        ),
+    if detail:
+        heading = t(
+            f"{year} 年度电梯运行维护收支明细（内部存档）",
+            f"Elevator upkeep ledger {year} (internal file)",
+        )
+    else:
+        heading = t(f"{year} 年度电梯运行维护收支公示", f"Elevator upkeep statement {year}")
+    mark = [internal_mark(t)] if detail else []
+    return mark + [
+        Paragraph(esc(heading), title_style),
         para(unit.name or " ".join(x for x in (community, building, unit.id) if x), "subtitle"),
     ]
 

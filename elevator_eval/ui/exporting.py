@@ -30,15 +30,39 @@ def as_path(value) -> str | None:
     return None
 
 
+def _settings(widget):
+    """The remembered settings of the main window ``widget`` belongs to (None when it
+    belongs to none: a dialog shown on its own)."""
+    w = widget
+    while w is not None:
+        settings = getattr(w, "settings", None)
+        if settings is not None and hasattr(settings, "last_dir"):
+            return settings
+        w = w.parentWidget()
+    return None
+
+
 def start_dir(window) -> str:
     """The folder a file dialog opens in: the one used last, else the home folder."""
-    last = window.settings.last_dir()
+    settings = _settings(window)
+    last = settings.last_dir() if settings is not None else None
     return last if last and Path(last).is_dir() else str(Path.home())
 
 
 def remember_dir(window, path) -> None:
-    p = Path(path)
-    window.settings.set_last_dir(str(p if p.is_dir() else p.parent))
+    settings = _settings(window)
+    if settings is not None:
+        p = Path(path)
+        settings.set_last_dir(str(p if p.is_dir() else p.parent))
+
+
+def ask_open_path(window, title: str, file_filter: str) -> str | None:
+    """Ask for a file to read (starting in the last folder); None when cancelled."""
+    path, _ = QFileDialog.getOpenFileName(window, title, start_dir(window), file_filter)
+    if not path:
+        return None
+    remember_dir(window, path)
+    return path
 
 
 def ask_save_path(window, title: str, name: str, file_filter: str, suffix: str) -> str | None:

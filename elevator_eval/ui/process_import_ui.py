@@ -9,7 +9,7 @@ import copy
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from . import i18n
 
@@ -83,7 +83,9 @@ def import_records(widget, doc, kind: str, path: str | None = None) -> int:
         else translate("ProcessImport", "导入线上表决结果")
     )
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(widget, title, "", "Excel / CSV (*.xlsx *.csv)")
+        from .exporting import ask_open_path
+
+        path = ask_open_path(widget, title, "Excel / CSV (*.xlsx *.csv)")
         if not path:
             return 0
     report = getattr(widget.window(), "report_error", None)

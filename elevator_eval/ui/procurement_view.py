@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -308,7 +307,9 @@ class ProcurementView(ProcurementTables, QWidget):
         return out
 
     def choose_quotes(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("加载报价表"), "", "Excel (*.xlsx)")
+        from .exporting import ask_open_path
+
+        path = ask_open_path(self, self.tr("加载报价表"), "Excel (*.xlsx)")
         if path:
             self.load_quotes(path)
 

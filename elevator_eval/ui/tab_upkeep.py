@@ -5,12 +5,10 @@ fund, the faults; exports the residents' yearly statement (PDF, in the backgroun
 from __future__ import annotations
 
 import datetime as _dt
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -47,6 +45,12 @@ class UpkeepTab(UnitTab):
         self.export_btn = QPushButton(self.tr("导出年度收支公示 PDF…"))
         self.export_btn.setObjectName("ExportStatement")
         self.export_btn.clicked.connect(lambda: self.export_statement())
+        self.ledger_btn = QPushButton(self.tr("导出各户缴费明细（内部）PDF…"))
+        self.ledger_btn.setObjectName("ExportLedger")
+        self.ledger_btn.setToolTip(
+            self.tr("列出各户已缴与欠缴，标注“内部资料，不得张贴”，供使用管理人存档")
+        )
+        self.ledger_btn.clicked.connect(lambda: self.export_statement(detail=True))
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("年度：")))
         head.addWidget(self.year)
@@ -60,6 +64,7 @@ class UpkeepTab(UnitTab):
         head.addWidget(self.pay_amount)
         head.addWidget(self.pay_btn)
         head.addWidget(self.export_btn)
+        head.addWidget(self.ledger_btn)
         self.ledger = make_table(
             [
                 self.tr("门牌"),
@@ -116,6 +121,7 @@ class UpkeepTab(UnitTab):
             fill(self.faults, [])
             self.totals.setText("")
             self.export_btn.setEnabled(False)
+            self.ledger_btn.setEnabled(False)
             return
         years = sorted({b.year for b in up.bills})
         if years and self.year.value() not in years:
@@ -136,6 +142,7 @@ class UpkeepTab(UnitTab):
         lines += [f"⚠ {i18n.pick(r.zh, r.en)}" for r in rem]
         self.info.setText("\n".join(lines))
         self.export_btn.setEnabled(True)
+        self.ledger_btn.setEnabled(True)
         self._refresh_ledger()
 
     def _refresh_ledger(self) -> None:
@@ -195,22 +202,21 @@ class UpkeepTab(UnitTab):
             )
         )
 
-    def export_statement(self, path: str | None = None):
-        """Write the residents' statement of the shown year (in the background)."""
+    def export_statement(self, path: str | None = None, detail: bool = False):
+        """Write the residents' statement of the shown year (in the background); with
+        ``detail`` the manager's ledger of each door's payments, marked not for posting."""
         import copy
 
+        from .exporting import ask_save_path
         from .worker import run_task
 
         if self.statement is None:
             return None
         year = self.year.value()
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("导出年度收支公示"),
-                str(Path.home() / f"{self.unit_id}-{year}.pdf"),
-                "PDF (*.pdf)",
-            )
+            title = self.tr("导出各户缴费明细") if detail else self.tr("导出年度收支公示")
+            name = f"{self.unit_id}-{year}" + ("-ledger" if detail else "") + ".pdf"
+            path = ask_save_path(self, title, name, "PDF (*.pdf)", ".pdf")
             if not path:
                 return None
         unit = self.doc.unit(self.unit_id).clone()
@@ -220,7 +226,7 @@ class UpkeepTab(UnitTab):
         def work(progress):
             from ..report.upkeep_statement import build_upkeep_statement
 
-            build_upkeep_statement(unit, year, project=project, lang=lang, out=path)
+            build_upkeep_statement(unit, year, project=project, lang=lang, out=path, detail=detail)
             return path
 
         task = run_task(self, work, self.tr("导出 PDF"), self.tr("正在写入 {0}…").format(path))

@@ -17,7 +17,6 @@ from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -299,10 +298,11 @@ class VoteLogView(QWidget):
     def export_csv(self, path: str | None = None) -> Path | None:
         """Write the shown entries to CSV (asks for a file name when ``path`` is None)."""
         if path is None:
+            from .exporting import ask_save_path
+
             stem = self.unit_id or (self.doc.project.name or "project")
-            start = Path.home() / f"{stem}-votelog.csv"
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("导出表决记录"), str(start), "CSV (*.csv)"
+            path = ask_save_path(
+                self, self.tr("导出表决记录"), f"{stem}-votelog.csv", "CSV (*.csv)", ".csv"
             )
             if not path:
                 return None

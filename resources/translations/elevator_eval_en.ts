@@ -3497,6 +3497,14 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Export yearly statement PDF…</translation>
     </message>
     <message>
+        <source>导出各户缴费明细（内部）PDF…</source>
+        <translation>Export the payments ledger (internal) PDF…</translation>
+    </message>
+    <message>
+        <source>列出各户已缴与欠缴，标注“内部资料，不得张贴”，供使用管理人存档</source>
+        <translation>Each door&apos;s payments and arrears, marked “internal — not for posting”, for the user-manager&apos;s file</translation>
+    </message>
+    <message>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
@@ -3594,6 +3602,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>导出年度收支公示</source>
         <translation>Export yearly statement</translation>
+    </message>
+    <message>
+        <source>导出各户缴费明细</source>
+        <translation>Export the payments ledger</translation>
     </message>
     <message>
         <source>导出 PDF</source>

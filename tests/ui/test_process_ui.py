@@ -3,6 +3,8 @@ an accepted move (undoable), objections, a canvassing contact, the upkeep ledger
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QDate, Qt
 
@@ -147,8 +149,31 @@ def test_upkeep_ledger_and_statement_export(make_main_window, qtbot, tmp_path, m
     with qtbot.waitSignal(tab.export_statement().finished, timeout=60000):
         pass
     assert out.read_bytes().startswith(b"%PDF")
+    # the manager's ledger of each door's payments: its own button, a name of its own in the
+    # last folder, and the paper marked not for posting
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    offered = []
+
+    def save_as(_parent, _title, start, _filter):
+        offered.append(start)
+        return (start, "PDF (*.pdf)")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    w.settings.set_last_dir(str(tmp_path))
+    qtbot.mouseClick(tab.ledger_btn, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bool(offered) and Path(offered[0]).is_file(), timeout=60000)
+    assert Path(offered[0]).parent == tmp_path and offered[0].endswith("-ledger.pdf")
+    qtbot.wait(200)
+    reader = PdfReader(io.BytesIO(Path(offered[0]).read_bytes()))
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in reader.pages))
+    assert "内部资料，不得张贴" in text and "欠缴（元）" in text
     w.show_unit("DH-2-1", tab="upkeep")
     assert "尚无运维记录" in tab.info.text() and not tab.export_btn.isEnabled()
+    assert not tab.ledger_btn.isEnabled()
 
 
 def test_vote_import_from_the_window_lists_bad_rows_then_imports(
