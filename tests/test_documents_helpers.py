@@ -311,6 +311,10 @@ def test_cli_notice_dates(tmp_path):
         (["--notice-start", "2026-13-01"], "--notice-start"),
         (["--notice-days", "0"], "--notice-days"),
         (["--notice-days", "ten"], "--notice-days"),
+        # shorter than the 10 natural days the notice itself cites (沪规划资源建〔2020〕377号)
+        (["--notice-days", "9"], "--notice-days"),
+        # before DH-1-1's last vote (2026-05-18): the notice would count votes cast after it
+        (["--notice-start", "2026-05-17"], "--notice-start"),
     ],
 )
 def test_cli_bad_notice_dates_exit_2(tmp_path, extra, field):
@@ -330,6 +334,34 @@ def test_cli_bad_notice_dates_exit_2(tmp_path, extra, field):
         + extra
     )
     assert code == 2 and field in err
+    assert not (tmp_path / "n.pdf").exists()
+
+
+def test_a_notice_may_start_on_the_day_of_the_last_vote_and_run_ten_days(tmp_path):
+    """The boundaries: DH-1-1's last vote is dated 2026-05-18; a notice starting that day
+    for exactly 10 days is written."""
+    from elevator_eval.resources import sample_project_path
+
+    out = tmp_path / "n.pdf"
+    code, _o, err = _run(
+        [
+            "report",
+            str(sample_project_path()),
+            "--unit",
+            "DH-1-1",
+            "--kind",
+            "notice",
+            "--notice-start",
+            "2026-05-18",
+            "--notice-days",
+            "10",
+            "-o",
+            str(out),
+        ]
+    )
+    assert code == 0, err
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(out).pages))
+    assert "2026年5月18日至2026年5月27日（10个自然日）" in text
 
 
 def test_cli_notice_options_only_with_the_notice(tmp_path):

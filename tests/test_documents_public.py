@@ -59,7 +59,7 @@ class _UnitDocuments(Mapping):
         self._project, self._unit, self._text = project, unit, {}
 
     def _build(self, kind: str) -> str | None:
-        p, u, start = self._project, self._unit, dt.date(2026, 5, 4)
+        p, u, start = self._project, self._unit, dt.date(2026, 6, 1)  # after the votes
         if kind == "proposal":
             return "\n".join(_pages(build_proposal, u, project=p))
         if kind == "notice":
@@ -151,8 +151,8 @@ def test_notice_only_for_a_passed_vote(sample, documents, unit_id):
         notice = _squash(docs["notice"])
         assert notice.startswith("既有住宅加装电梯方案公示") or "既有住宅加装电梯方案公示" in notice
         assert "进入施工图设计" in notice and "表决进展通报" not in notice
-        assert "2026年5月4日至2026年5月13日（10个自然日）" in notice
-        assert "2026年5月20日" in notice  # 7 days of written feedback
+        assert "2026年6月1日至2026年6月10日（10个自然日）" in notice
+        assert "2026年6月17日" in notice  # 7 days of written feedback
     else:
         assert docs["notice"] is None
         assert "表决尚未通过" in docs["refusal"] and unit_id in docs["refusal"]

@@ -91,6 +91,31 @@ def notice_period(
     return start, end, end + _dt.timedelta(days=feedback_days)
 
 
+def _check_period(unit, start: _dt.date, days: int, start_field: str, days_field: str) -> None:
+    """A notice is posted for no fewer days than the document rules' notice period, and
+    not before the last vote it counts was cast (it would print votes from after its own
+    date).
+
+    Raises
+    ------
+    InputError
+        naming the option or setting the start or the length came from.
+    """
+    least, _feedback = notice_days_default()
+    if doc_rules()["notice"].get("official") and days < least:
+        raise InputError(
+            days_field,
+            f"must be at least {least} natural days (the document rules' notice period), "
+            f"got {days}",
+        )
+    last_vote = stats_date(unit)
+    if last_vote and start.isoformat() < last_vote:
+        raise InputError(
+            start_field,
+            f"must not be before the last vote counted ({last_vote}), got {start.isoformat()}",
+        )
+
+
 def fmt_date(d: _dt.date | str, t: Tr) -> str:
     if isinstance(d, str):
         d = _dt.date.fromisoformat(d[:10])
@@ -269,8 +294,11 @@ def build_notice(
     if not scheme and not progress:
         raise InputError("--kind notice", why)
     set_start, set_days = notice_settings(project)
+    start_field = "--notice-start" if start else "notice.start_date"
     start = start or set_start or _dt.date.today()
+    days_field = "--notice-days" if notice_days else "notice.period_days"
     period = notice_period(start, notice_days or set_days, feedback_days)
+    _check_period(unit, start, (period[1] - period[0]).days + 1, start_field, days_field)
     named = bool(getattr(d.consent_rules, "named_disclosure", False))
     internal = t(INTERNAL_ZH, INTERNAL_EN)
 
