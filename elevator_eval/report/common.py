@@ -145,9 +145,12 @@ def fmt_area(value) -> str:
     return "—" if value is None else f"{_dec(value):,.2f}"
 
 
-def fmt_pct(fraction: Fraction | Decimal | None, places: int = 1) -> str:
+def fmt_pct(
+    fraction: Fraction | Decimal | None, places: int = 1, rounding: str | None = None
+) -> str:
     """A ratio as a percentage, rounded half up as printed figures are in China (四舍五入):
-    ``Fraction(3, 4)`` → ``"75.0%"``, ``Fraction(5, 16)`` → ``"31.3%"``."""
+    ``Fraction(3, 4)`` → ``"75.0%"``, ``Fraction(5, 16)`` → ``"31.3%"``. ``rounding``: a
+    :mod:`decimal` rounding mode instead (``ROUND_FLOOR``, ``ROUND_CEILING``)."""
     if fraction is None:
         return "—"
     from decimal import ROUND_HALF_UP
@@ -156,7 +159,7 @@ def fmt_pct(fraction: Fraction | Decimal | None, places: int = 1) -> str:
         d = Decimal(fraction.numerator * 100) / Decimal(fraction.denominator)
     else:
         d = _dec(fraction) * 100
-    return f"{d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)}%"
+    return f"{d.quantize(Decimal(1).scaleb(-places), rounding=rounding or ROUND_HALF_UP)}%"
 
 
 def pct_units(parts, places: int = 2) -> list[int] | None:

@@ -164,8 +164,16 @@ def _ok(v, t: Tr) -> str:
     return t("满足", "met") if v else t("未满足", "not met")
 
 
-def _frac(part, whole) -> str:
-    return f"{fmt_pct(Fraction(part) / Fraction(whole), 1)}" if whole else "—"
+def _frac(part, whole, ok: bool) -> str:
+    """``part / whole`` as a percentage beside a test's result, rounded towards the result:
+    up when the test is met, down when it is not, so that a share just under the threshold
+    never prints as the same figure as one at it (400.00 / 600.01 m² is 66.6 % and not met
+    where 8 / 12 owners is 66.7 % and met; both read 66.7 % rounded half up)."""
+    from decimal import ROUND_CEILING, ROUND_FLOOR
+
+    if not whole:
+        return "—"
+    return fmt_pct(Fraction(part) / Fraction(whole), 1, ROUND_CEILING if ok else ROUND_FLOOR)
 
 
 def _participation_rows(c, r, t: Tr) -> list[list[str]]:
@@ -179,14 +187,14 @@ def _participation_rows(c, r, t: Tr) -> list[list[str]]:
             t("参与表决的专有面积", "Area taking part"),
             f"{rel} {_ratio_text(pr)} " + t("总面积", "of total"),
             f"{fmt_area(c.area_taking_part_m2)} / {fmt_area(c.area_total_m2)} {t.m2} "
-            f"({_frac(c.area_taking_part_m2, c.area_total_m2)})",
+            f"({_frac(c.area_taking_part_m2, c.area_total_m2, c.participation_area_ok)})",
             _ok(c.participation_area_ok, t),
         ],
         [
             t("参与表决的业主人数", "Owners taking part"),
             f"{rel} {_ratio_text(pr)} " + t("业主总人数", "of all owners"),
             f"{c.heads_taking_part} / {c.heads_total} "
-            f"({_frac(c.heads_taking_part, c.heads_total)})",
+            f"({_frac(c.heads_taking_part, c.heads_total, c.participation_headcount_ok)})",
             _ok(c.participation_headcount_ok, t),
         ],
     ]
@@ -207,13 +215,14 @@ def _approval_rows(c, r, t: Tr) -> list[list[str]]:
             t("同意的专有面积", "Area voting yes"),
             f"{rel} {_ratio_text(ar)} " + t(base_zh + "面积", "of " + base_en),
             f"{fmt_area(c.area_yes_m2)} / {fmt_area(area_base)} {t.m2} "
-            f"({_frac(c.area_yes_m2, area_base)})",
+            f"({_frac(c.area_yes_m2, area_base, c.approval_area_ok)})",
             _ok(c.approval_area_ok, t) if area_base else nobody,
         ],
         [
             t("同意的业主人数", "Owners voting yes"),
             f"{rel} {_ratio_text(ar)} " + t(base_zh + "人数", "of " + base_en),
-            f"{c.heads_yes} / {head_base} ({_frac(c.heads_yes, head_base)})",
+            f"{c.heads_yes} / {head_base} "
+            f"({_frac(c.heads_yes, head_base, c.approval_headcount_ok)})",
             _ok(c.approval_headcount_ok, t) if head_base else nobody,
         ],
     ]
