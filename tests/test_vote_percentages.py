@@ -43,3 +43,17 @@ def test_percent_rounding_modes():
     assert fmt_pct(Fraction(3, 4), 1, ROUND_FLOOR) == "75.0%"  # exact: no change
     assert fmt_pct(Fraction(3, 4), 1, ROUND_CEILING) == "75.0%"
     assert fmt_pct(Fraction(1, 3), 1, ROUND_CEILING) == "33.4%"
+
+
+def test_votes_without_dates_are_not_called_no_votes():
+    """A unit file's votes carry no dates: the notice says the dates are not recorded, not
+    that there is no vote (while its table counts them)."""
+    unit = make_unit(["yes"] * 6 + [None] * 6, "UND")
+    buf = io.BytesIO()
+    build_notice(unit, project=make_project([unit]), out=buf, progress=True)
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(buf).pages))
+    assert "表决日期未登记" in text and "尚无表决记录" not in text
+    empty = make_unit([None] * 12, "NONE")
+    buf = io.BytesIO()
+    build_notice(empty, project=make_project([empty]), out=buf, progress=True)
+    assert "尚无表决记录" in re.sub(r"\s+", "", PdfReader(buf).pages[0].extract_text())

@@ -384,7 +384,13 @@ def _facts(unit, project, d, t: Tr, width: float, *, scheme: bool, period) -> li
     left += [
         (
             t("表决统计截至", "Votes counted up to"),
-            fmt_date(votes_as_of, t) if votes_as_of else t("尚无表决记录", "no vote yet"),
+            fmt_date(votes_as_of, t)
+            if votes_as_of
+            else (
+                t("表决日期未登记", "vote dates not recorded")
+                if any(h.vote for h in unit.households)
+                else t("尚无表决记录", "no vote yet")
+            ),
         ),
         (t("方案版本", "Scheme version"), scheme_label(unit, d.share)),
     ]
