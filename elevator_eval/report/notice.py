@@ -199,11 +199,14 @@ def _votes_table(unit, d, t: Tr, width: float, *, masked: bool, named: bool) -> 
 
         paid, received = display_shares(s)
         by_id = {h.id: i for i, h in enumerate(s.households)}
-        shares = money_column([paid[by_id[h.id]] for h in hs])
-        running = money_column([s.household(h.id).annual_running_yuan for h in hs])
+        # with the total last, aligned with the households' amounts
+        shares = money_column([paid[by_id[h.id]] for h in hs] + [sum(paid)])
+        running = money_column(
+            [s.household(h.id).annual_running_yuan for h in hs] + [s.annual_running_total_yuan]
+        )
         comp = {h.id: received[by_id[h.id]] for h in hs}
     else:
-        shares = running = [t("不可用", "n/a")] * len(hs)
+        shares = running = [t("不可用", "n/a")] * (len(hs) + 1)
         comp = {}
     rows = [head]
     for i, h in enumerate(hs):
@@ -221,6 +224,10 @@ def _votes_table(unit, d, t: Tr, width: float, *, masked: bool, named: bool) -> 
         if named or not masked:
             row.append(L.label(L.VOTES, h.vote, t))
         rows.append(row)
+    total = [t("合计", "Total"), "", fmt_area(sum(h.area_m2 for h in hs))]
+    total += [""] * (len(head) - len(total) - 2 - (1 if named or not masked else 0))
+    total += [shares[-1], running[-1]] + ([""] if named or not masked else [])
+    rows.append(total)
     fixed = {
         t("门牌", "Door"): 0.08,
         t("楼层", "Floor"): 0.07,

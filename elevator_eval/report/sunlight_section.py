@@ -14,10 +14,6 @@ from .common import Tr, para, table
 MAX_ROWS = 24
 
 
-def _h(x: float) -> str:
-    return f"{x:.2f}"
-
-
 def sunlight_story(unit, t: Tr, width: float, standard: str = STANDARD) -> list:
     """Flowables of the sunlight section (heading, standard, table, notes) or ``[]``;
     ``standard``: the sunlight standard in force (the project's choice), cited by its own
