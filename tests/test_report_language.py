@@ -87,7 +87,7 @@ def test_english_proposal_has_no_chinese_outside_data_and_citations(sample, unit
     assert _leftover_cjk(text, _data_strings(sample, unit) + _citations(d)) == []
     assert "㎡" not in text and "m²" in text
     if unit_id == "DH-5-1":  # the provident-fund note is printed in English only
-        assert "provident-fund withdrawal capped" in text
+        assert "provident-fund withdrawal of 1 household was adjusted" in " ".join(text.split())
 
 
 def test_an_english_proposal_names_a_subsidy_alike_in_every_section(sample):
@@ -147,8 +147,10 @@ def test_chinese_proposal_names_nobody_who_must_change_a_vote(sample):
     )
     assert "尚未同意（101）" in internal  # the internal paper names the door, not the id
     stairs = _squash(_build(build_proposal, sample.locate("DH-5-1")[2], project=sample))
-    assert "公积金提取以应付份额为限（19,500元）" in stairs
-    assert "provident-fund" not in stairs
+    # a door's provident fund is its owner's business: counted, not named, in the proposal
+    assert "注意：1户的公积金提取按条件或应付份额作了调整" in stairs
+    assert "401：公积金" not in stairs and "（19,500元）" not in stairs
+    assert "资金来源（合计）" in stairs and "provident-fund" not in stairs
 
 
 # ------------------------------------------------------------------ text helpers

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ..budget_checks import pipe_relocation_note, unneeded_pipe_relocation
 from ..costshare import METHOD_INFO
+from ..vocabulary import counted
 from . import labels as L
 from .common import (
     Tr,
@@ -166,8 +167,7 @@ def households(d, t: Tr, width: float) -> list:
         )
     ]
     story.append(para(t("；", "; ").join(_household_notes(s, t)) + t("。", "."), "small"))
-    for w in s.warnings:
-        story.append(para(t("注意：", "Note: ") + t.bilingual(str(w)), "small"))
+    story += _funding_lines(s, t)
     from .charts import shares_by_floor_drawing
 
     story.append(Spacer(1, 4))
@@ -197,10 +197,9 @@ def household_rows(s, t: Tr) -> list[list[str]]:
     ]
     if with_comp:
         head.append(t("获得补偿（元）", "Compensation received"))
+    # how each door funds its share (provident fund, maintenance fund, cash) is the
+    # owner's own business: the proposal, read by every owner, gives only the totals
     head += [
-        t("公积金", "Provident fund"),
-        t("维修资金", "Maint. fund"),
-        t("自付", "Net cash"),
         t("年运行费", "Yearly running"),
         t("10 年合计", "10-year total"),
         t("15 年合计", "15-year total"),
@@ -223,22 +222,60 @@ def household_rows(s, t: Tr) -> list[list[str]]:
     if with_comp:
         columns.append(col(lambda h: by_id[h.id][1]))
     columns += [
-        col(lambda h: h.provident_fund_yuan),
-        col(lambda h: h.maintenance_fund_yuan),
-        col(lambda h: max(h.net_out_of_pocket_yuan, Decimal(0))),
         col(lambda h: h.annual_running_yuan),
         col(lambda h: by_id[h.id][0] + h.running_10y_yuan),
         col(lambda h: by_id[h.id][0] + h.running_15y_yuan),
     ]
-    keep = [
-        i
-        for i, c in enumerate(columns)
-        if not (
-            head[i] in (t("公积金", "Provident fund"), t("维修资金", "Maint. fund"))
-            and all(v in ("0", "0.00") for v in c)
+    return [head] + [list(r) for r in zip(*columns)]
+
+
+def _funding_lines(s, t: Tr) -> list:
+    """The shares' funding in totals (maintenance fund, provident fund, cash) and the
+    engine's notes, without naming a door: each owner's funding is their own business
+    (the organiser settles it with each household)."""
+    mf = sum((h.maintenance_fund_yuan for h in s.households), Decimal(0))
+    pf = sum((h.provident_fund_yuan for h in s.households), Decimal(0))
+    out = []
+    if mf or pf:
+        cash = sum((max(h.net_out_of_pocket_yuan, Decimal(0)) for h in s.households), Decimal(0))
+        parts = [
+            (t("住宅专项维修资金", "maintenance fund"), mf),
+            (t("住房公积金", "provident fund"), pf),
+            (t("业主自付", "owners' cash"), cash),
+        ]
+        listed = t("，", ", ").join(
+            f"{name} {fmt_yuan(v, symbol=True)}" for name, v in parts if v or name == parts[2][0]
         )
-    ]
-    return [[head[i] for i in keep]] + [list(r) for r in zip(*(columns[i] for i in keep))]
+        out.append(
+            para(
+                t(
+                    f"资金来源（合计）：{listed}；各户的资金来源由组织单位与本户核对，"
+                    "不在方案书中逐户列出。",
+                    f"Funding in total: {listed}; each household's funding is settled with "
+                    "that household and not listed door by door here.",
+                ),
+                "small",
+            )
+        )
+    doors = {h.id for h in s.households}
+    per_door = [w for w in s.warnings if str(w).split(": ", 1)[0] in doors]
+    if per_door:
+        out.append(
+            para(
+                t(
+                    f"注意：{len(per_door)} 户的公积金提取按条件或应付份额作了调整，"
+                    "由组织单位与该户核对。",
+                    f"Note: the provident-fund withdrawal of {counted(len(per_door), 'household')} "
+                    "was adjusted to the conditions or the share; the organiser checks it with "
+                    "the household.",
+                ),
+                "small",
+            )
+        )
+    for w in s.warnings:
+        if w not in per_door:
+            out.append(para(t("注意：", "Note: ") + t.bilingual(str(w)), "small"))
+    return out
 
 
 def _household_notes(s, t: Tr) -> list[str]:
