@@ -73,3 +73,18 @@ def test_percent_units_add_up_and_follow_the_largest_remainder():
         for b in paid:
             if paid[a] == paid[b]:
                 assert abs(units[a] - units[b]) <= 1
+
+
+def test_the_form_says_the_share_signed_for_is_the_budgets_and_how_an_overrun_is_met():
+    """A 6th-floor owner signs for a budget figure: the form asks about the share listed on
+    it (no table is attached) and says, as the proposal's payment section does, that an
+    overrun is shared in the same proportions and one of 5 % or more is put to the owners
+    again (the document rules' payment block)."""
+    buf = io.BytesIO()
+    build_consent_forms(_unit("DH-1-1"), out=buf)
+    text = re.sub(r"\s+", "", PdfReader(buf).pages[0].extract_text())
+    assert "按本表所列出资分摊费用" in text and "附表" not in text
+    assert (
+        "所列出资按预算计；实际费用超出预算时，超出部分按本方案的分摊比例由出资业主分担；"
+        "超出预算5%以上的，须重新征询业主意见" in text
+    )

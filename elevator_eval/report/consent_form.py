@@ -45,7 +45,7 @@ from .common import (
     unavailable,
     unit_context,
 )
-from .docdata import organisation
+from .docdata import organisation, payment_rule
 from .money_rows import owners_total_pairs, share_percent_units
 from .scheme_version import scheme_label
 
@@ -166,9 +166,9 @@ def _form_head(index, unit, version, t: Tr, width, project, org, ballot) -> list
         )
     )
     question = t(
-        f"是否同意按本方案（版本 {version}）加装电梯并按附表分摊费用？",
+        f"是否同意按本方案（版本 {version}）加装电梯并按本表所列出资分摊费用？",
         f"Do you agree to install the elevator under this scheme (version {version}) "
-        "and to share its cost as in the attached table?",
+        "and to pay the share listed on this form?",
     )
     story.append(
         para_markup(esc(t("征询事项：", "Question: ")) + "<b>" + esc(question) + "</b>", "box")
@@ -415,9 +415,11 @@ def _decision(version, t: Tr, width, org, ballot) -> list:
         para(
             t(
                 f"说明：本表对应方案版本 {version}，费用、补贴或分摊办法如有变更，版本号随之改变，须按新方案"
-                "重新征询。表决按业主计，以签字原件为准；本表二维码用于核对表格真伪与录入，不含金额。",
+                f"重新征询。所列出资按预算计；{payment_rule('overrun', t)}。"
+                "表决按业主计，以签字原件为准；本表二维码用于核对表格真伪与录入，不含金额。",
                 f"Note: this form belongs to scheme version {version}; if the costs, subsidies or "
-                "sharing change, the version changes and owners are asked again. Votes count per "
+                "sharing change, the version changes and owners are asked again. The share "
+                f"listed is the budget's; {_lower_first(payment_rule('overrun', t))}. Votes count per "
                 "owner; the signed original counts. The code checks the form and speeds up "
                 "counting; it holds no amounts.",
             ),
@@ -540,3 +542,8 @@ def _write(out, story: list, unit, version: str, t: Tr) -> None:
             t,
         ),
     )
+
+
+def _lower_first(text: str) -> str:
+    """A sentence continued after a semicolon: its first letter in lower case."""
+    return text[:1].lower() + text[1:]

@@ -57,6 +57,15 @@ def doc_rules() -> dict[str, Any]:
     return data
 
 
+def payment_rule(key: str, t) -> str:
+    """A sentence of the document rules' payment block (``account``, ``overrun``,
+    ``surplus``) in ``t``'s language, with the overrun percent filled in."""
+    block = doc_rules()["payment"]
+    return t.pair((block[key + "_zh"], block[key + "_en"])).replace(
+        "{percent}", str(block["overrun_percent"])
+    )
+
+
 def practice_label(block: dict[str, Any], t) -> str:
     """``"经验值"`` / ``"practice value"`` for a non-official block, else ``""``."""
     return "" if block.get("official") else t("经验值", "practice value")

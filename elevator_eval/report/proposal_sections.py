@@ -16,7 +16,7 @@ from decimal import Decimal
 from ..vocabulary import counted
 from . import labels as L
 from .common import Tr, fmt_num, fmt_yuan, kv_table, money_column, para, table
-from .docdata import doc_rules, elevator_spec, organisation, practice_label
+from .docdata import doc_rules, elevator_spec, organisation, payment_rule, practice_label
 from .money_rows import display_shares, payment_schedule
 
 
@@ -291,20 +291,13 @@ def payments(d, t: Tr, width: float, heading: str) -> list:
                 ],
             )
         )
-    pct = block["overrun_percent"]
     for key in ("account", "overrun", "surplus"):
         label = {
             "account": t("专用账户：", "Dedicated account: "),
             "overrun": t("超支：", "Overrun: "),
             "surplus": t("结余：", "Surplus: "),
         }[key]
-        story.append(
-            para(
-                label
-                + t.pair((block[key + "_zh"], block[key + "_en"])).replace("{percent}", str(pct)),
-                "body",
-            )
-        )
+        story.append(para(label + payment_rule(key, t), "body"))
     story.append(para(basis_text(block, t), "tiny"))
     return story
 
