@@ -152,8 +152,12 @@ def test_measured_values_of_the_test_plan():
 
 def test_fire_lane_hand_values():
     shaft = [[12, -2.5], [14.5, -2.5], [14.5, 0], [12, 0]]
-    # lane along y = −1.5, 4 m: band −3.5…0.5; shaft takes −2.5…0 → widest strip 1.0 m
-    assert fire_lane_width_after([[-5, -1.5], [40, -1.5]], 4.0, shaft)[0] == pytest.approx(1.0)
+    # lane along y = −1.5, 4 m: band −3.5…0.5; shaft takes −2.5…0, 2.5 m of it: the spec's
+    # "width less the intrusion" is 4 − 2.5 = 1.5 m (left in strips of 1.0 and 0.5 m)
+    assert fire_lane_width_after([[-5, -1.5], [40, -1.5]], 4.0, shaft) == pytest.approx((1.5, 2.5))
+    # the audit's case: a 2 m deep shaft in the middle of a 4 m lane leaves 4 − 2 = 2.0 m
+    middle = [[10, -11], [12.5, -11], [12.5, -9], [10, -9]]
+    assert fire_lane_width_after([[-5, -10], [40, -10]], 4.0, middle)[0] == pytest.approx(2.0)
     # lane along y = −4, 4 m: band −6…−2; shaft takes −2.5…−2 → 3.5 m left
     assert fire_lane_width_after([[-5, -4], [40, -4]], 4.0, shaft)[0] == pytest.approx(3.5)
     # lane drawn the other way round gives the same

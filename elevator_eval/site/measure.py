@@ -76,8 +76,10 @@ def fire_lane_width_after(
     """Clear width [m] left of a lane and the shaft's intrusion [m] into it.
 
     For each straight piece of the lane line, the part of the shaft inside the band (piece ±
-    width/2, flat ends) occupies an interval across the lane; the clear width is the larger
-    strip left beside it. The lane's width after is the smallest over the pieces.
+    width/2, flat ends) occupies an interval across the lane: its length is the intrusion,
+    and the lane's width less it is the width after (site-plan spec §2, to the letter: a
+    shaft standing 2 m into the middle of a 4 m lane leaves 2.0 m, though in two strips).
+    The lane's width after is the smallest over the pieces.
     """
     import numpy as np
     from shapely.geometry import LineString
@@ -102,8 +104,7 @@ def fire_lane_width_after(
         )
         v = (xs[:, 0] - x0) * nx + (xs[:, 1] - y0) * ny
         lo, hi = max(float(v.min()), -half), min(float(v.max()), half)
-        clear = max(lo + half, half - hi, 0.0)
-        best = min(best, clear)
+        best = min(best, max(width_m - (hi - lo), 0.0))
     return best, width_m - best
 
 
