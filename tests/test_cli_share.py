@@ -133,8 +133,8 @@ def test_project_target_with_user_table(tmp_path, example_unit_path):
     }
     path = tmp_path / "p.eeproj"
     save_project(project, path)
-    code, _, err = run([str(path)])
-    assert code == 2 and "--unit" in err
+    code, out, err = run([str(path)])  # its one unit: no --unit needed
+    assert code == 0, err
     code, out, err = run([str(path), "--unit", unit.id, "--json"])
     assert code == 0, err
     data = json.loads(out)

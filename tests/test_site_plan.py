@@ -285,8 +285,10 @@ def test_sunlight_on_a_project_unit(tmp_path):
     code, out, err = run("sunlight", proj, "--unit", "XFL-PLAN", "--json")
     assert code == 0, err
     assert json.loads(out)["windows"][0]["meets_after"] is False
-    code, _, err = run("sunlight", proj)
-    assert code == 2 and "--unit" in err
+    # a project of one unit needs no --unit (the spec gives it as optional)
+    code, out2, err = run("sunlight", proj, "--json")
+    assert code == 0, err
+    assert json.loads(out2) == json.loads(out)
 
 
 # ---------------------------------------------------------------------- sample street

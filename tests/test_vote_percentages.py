@@ -16,9 +16,9 @@ from process_helpers import make_project, make_unit
 from pypdf import PdfReader
 
 from elevator_eval.consent import tally
-from elevator_eval.rulebook import resolve
 from elevator_eval.report.common import fmt_pct
 from elevator_eval.report.notice import build_notice
+from elevator_eval.rulebook import resolve
 
 
 def test_a_share_under_the_threshold_is_printed_under_it():

@@ -49,13 +49,27 @@ def is_unit_file(path: Path) -> bool:
     return head.lstrip()[:1] in (b"{", b"[") or head.startswith(b"\xef\xbb\xbf{")
 
 
+def only_unit(project: Project) -> Unit | None:
+    """The project's one unit, or ``None`` when it has none or several (a project of one
+    unit needs no ``--unit``)."""
+    found = None
+    for c in project.communities:
+        for b in c.buildings:
+            for u in b.units:
+                if found is not None:
+                    return None
+                found = u
+    return found
+
+
 def load_target(
     target: str, unit_id: str | None, *, need_unit: bool = True
 ) -> tuple[Unit | None, Project | None]:
     """Load ``TARGET``: returns ``(unit, project)``.
 
     For a unit file ``project`` is ``None``. For a project, ``unit`` is the unit named by
-    ``--unit`` (``None`` when no id was given and ``need_unit`` is false).
+    ``--unit``, or without it the project's only unit (``None`` when no id was given and
+    ``need_unit`` is false).
 
     Raises
     ------
@@ -74,9 +88,10 @@ def load_target(
         return unit, None
     project = store.open_project(path)
     if unit_id is None:
-        if need_unit:
-            raise InputError("--unit", "is required with a project file")
-        return None, project
+        only = only_unit(project)
+        if need_unit and only is None:
+            raise InputError("--unit", "is required with a project file of several units")
+        return (only if need_unit else None), project
     try:
         return project.find_unit(unit_id), project
     except KeyError:

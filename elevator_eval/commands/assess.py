@@ -15,7 +15,7 @@ from ..io.census_xlsx import export_census_xlsx
 from ..rulebook import resolve
 from ..suitability import assess
 from ..vocabulary import label
-from . import CommandResult, add_target_arguments, load_target
+from . import CommandResult, add_target_arguments, load_target, only_unit
 
 
 def add_arguments(parser) -> None:
@@ -86,9 +86,12 @@ def run(args) -> CommandResult:
         cen = census(project, ruleset=args.rules, year=args.year)
         if args.xlsx:
             export_census_xlsx(cen, args.xlsx)
-        return CommandResult(
-            data={"census": cen.to_json()}, text=render_census(cen), json_mode=args.json
-        )
+        data = {"census": cen.to_json()}
+        only = only_unit(project)
+        if only is not None:  # a project of one unit: its assessment's keys as well
+            a = assess(only, year=args.year, bundle=resolve(project, only, args.rules))
+            data = {**a.to_json(), **data}
+        return CommandResult(data=data, text=render_census(cen), json_mode=args.json)
     if args.xlsx:
         raise InputError("--xlsx", "writes a project's census; use it without --unit")
     a = assess(unit, year=args.year, bundle=resolve(project, unit, args.rules))

@@ -3502,7 +3502,7 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     </message>
     <message>
         <source>列出各户已缴与欠缴，标注“内部资料，不得张贴”，供使用管理人存档</source>
-        <translation>Each door&apos;s payments and arrears, marked “internal — not for posting”, for the user-manager&apos;s file</translation>
+        <translation>Each door&apos;s payments and arrears, marked &quot;internal — not for posting&quot;, for the user-manager&apos;s file</translation>
     </message>
     <message>
         <source>年度：</source>

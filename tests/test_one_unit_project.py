@@ -1,0 +1,64 @@
+"""A project file of one unit needs no ``--unit``: the spec's command lines give it as
+optional (``assess|consent|share UNIT.json|PROJECT [--unit ID]``). ``assess`` of a project
+prints its census and, for a project of one unit, that unit's assessment keys too; a
+project of several units still asks which unit."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from elevator_eval.cli import run_command
+from elevator_eval.resources import sample_project_path
+
+
+def _run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    code = run_command(args[0], list(args[1:]), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def one_unit_project(tmp_path, example_unit_path):
+    path = tmp_path / "one.eeproj"
+    code, _o, err = _run(
+        "import-unit",
+        str(path),
+        str(example_unit_path),
+        "--community",
+        "幸福里",
+        "--building",
+        "3号楼",
+        "--create",
+    )
+    assert code == 0, err
+    return path
+
+
+@pytest.mark.parametrize("command", ["consent", "share"])
+def test_consent_and_share_of_a_one_unit_project_without_unit(one_unit_project, command):
+    code, out, err = _run(command, str(one_unit_project), "--json")
+    assert code == 0, err
+    named = _run(command, str(one_unit_project), "--unit", "XFL-3-2", "--json")[1]
+    assert json.loads(out) == json.loads(named)
+    assert json.loads(out)["unit"] == "XFL-3-2"
+
+
+def test_assess_of_a_one_unit_project_gives_the_unit_and_the_census(one_unit_project):
+    code, out, err = _run("assess", str(one_unit_project), "--json")
+    assert code == 0, err
+    d = json.loads(out)
+    alone = json.loads(_run("assess", str(one_unit_project), "--unit", "XFL-3-2", "--json")[1])
+    assert {k: d[k] for k in ("unit", "class", "findings")} == {
+        k: alone[k] for k in ("unit", "class", "findings")
+    }
+    assert d["census"]["total"] == 1 and d["census"]["rows"][0]["unit"] == "XFL-3-2"
+
+
+def test_a_project_of_several_units_still_asks_which(tmp_path):
+    code, _o, err = _run("consent", str(sample_project_path()), "--json")
+    assert code == 2 and "--unit" in err and "several units" in err
+    code, out, _e = _run("assess", str(sample_project_path()), "--json")
+    assert code == 0 and "census" in json.loads(out) and "unit" not in json.loads(out)
