@@ -218,6 +218,15 @@ class SunlightInputs(Protocol):
     def sunlight_rules(self) -> dict[str, Any] | None: ...
 
 
+def _hours_of_day(std: dict, day: str) -> Decimal:
+    """The hours a standard asks on ``day`` when no city says: the one value its table
+    gives for that day (冬至日: 1 h), else the standard's default hours (大寒日: 2 h)."""
+    values = {Decimal(r["min_hours"]) for r in std["table"] if r["standard_day"] == day}
+    if len(values) == 1:
+        return values.pop()
+    return Decimal(std["default"]["min_hours"])
+
+
 def resolve(plan: SunlightInputs, standard: str = STANDARD) -> SunRules:
     """The sunlight standard of a plan under the standard ``standard`` (the project's
     choice): the plan's ``sunlight_rules``, else its city's row of the standard's table,
@@ -228,11 +237,22 @@ def resolve(plan: SunlightInputs, standard: str = STANDARD) -> SunRules:
     loc = plan.location or {}
     basis = "sourced"
     if "standard_day" in given or "min_hours" in given:
+        # what the plan leaves out comes from its city's row, else from the standard
         origin = "plan"
-        day = given.get("standard_day", std["default"]["standard_day"])
-        hours = given.get("min_hours", Decimal(std["default"]["min_hours"]))
-        if "standard_day" not in given and "climate_zone" in loc:
-            day = table_row(loc["climate_zone"], loc["population"], standard)["standard_day"]
+        row = (
+            table_row(loc["climate_zone"], loc["population"], standard)
+            if "climate_zone" in loc
+            else None
+        )
+        day = given.get("standard_day") or (
+            row["standard_day"] if row else std["default"]["standard_day"]
+        )
+        if "min_hours" in given:
+            hours = given["min_hours"]
+        elif row is not None and row["standard_day"] == day:
+            hours = Decimal(row["min_hours"])
+        else:
+            hours = _hours_of_day(std, day)
     elif "climate_zone" in loc:
         origin = "city"
         row = table_row(loc["climate_zone"], loc["population"], standard)
