@@ -169,7 +169,31 @@ def loads_unit(text: str | bytes) -> Unit:
         if isinstance(e, InputError):
             raise
         raise InputError("file", f"is not valid JSON ({e})") from None
+    bad = _unpaired_surrogate(data, "")
+    if bad is not None:  # "\ud800" alone is valid JSON but no text: no PDF or file takes it
+        raise InputError(bad or "file", "contains an unpaired surrogate escape (\\ud800–\\udfff)")
     return unit_from_dict(data)
+
+
+def _unpaired_surrogate(value: object, path: str) -> str | None:
+    """The path (``households[3].owner_name``) of the first key or string holding a lone
+    surrogate code point, or ``None``."""
+    if isinstance(value, str):
+        return path if any("\ud800" <= c <= "\udfff" for c in value) else None
+    if isinstance(value, dict):
+        for k, v in value.items():
+            sub = f"{path}.{k}" if path else str(k)
+            if _unpaired_surrogate(k, "") is not None:
+                return sub
+            found = _unpaired_surrogate(v, sub)
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            found = _unpaired_surrogate(v, f"{path}[{i}]")
+            if found is not None:
+                return found
+    return None
 
 
 def _reject_constant(name: str) -> NoReturn:

@@ -62,3 +62,15 @@ def test_a_project_of_several_units_still_asks_which(tmp_path):
     assert code == 2 and "--unit" in err and "several units" in err
     code, out, _e = _run("assess", str(sample_project_path()), "--json")
     assert code == 0 and "census" in json.loads(out) and "unit" not in json.loads(out)
+
+
+def test_a_lone_surrogate_escape_is_refused_naming_its_field(tmp_path, example_unit_path):
+    """JSON lets a string hold "\\ud800" alone, which is no text: every command refuses it
+    naming the field (the PDF writer failed on it without naming one)."""
+    data = json.loads(example_unit_path.read_text(encoding="utf-8"))
+    data["households"][2]["owner_name"] = "\ud800"
+    path = tmp_path / "surrogate.json"
+    path.write_text(json.dumps(data), encoding="utf-8")  # written as the escape \ud800
+    for command in ("assess", "consent", "share"):
+        code, _o, err = _run(command, str(path))
+        assert code == 2 and "households[2].owner_name" in err and "surrogate" in err, err
