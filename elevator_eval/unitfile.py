@@ -161,7 +161,11 @@ def loads_unit(text: str | bytes) -> Unit:
             raise InputError("file", "is not UTF-8 text") from None
     try:
         data = json.loads(
-            text, parse_float=Decimal, parse_int=_parse_int, parse_constant=_reject_constant
+            text,
+            parse_float=Decimal,
+            parse_int=_parse_int,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_one_value_per_key,
         )
     except RecursionError:
         raise InputError("file", "is nested too deeply") from None
@@ -194,6 +198,17 @@ def _unpaired_surrogate(value: object, path: str) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+def _one_value_per_key(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object whose keys are all different (JSON readers keep the last of two, so a
+    second ``"id"`` would silently replace the first)."""
+    out: dict[str, object] = {}
+    for k, v in pairs:
+        if k in out:
+            raise InputError("file", f"has the key {k!r} twice in one object")
+        out[k] = v
+    return out
 
 
 def _reject_constant(name: str) -> NoReturn:
@@ -454,6 +469,11 @@ def parse_costs(value: object) -> Costs:
     total = None if total is None else as_number(total, "costs.total_yuan")
     if not items and total is None:
         raise InputError("costs", "needs costs.items_yuan or costs.total_yuan")
+    if items and total is not None and total != sum(items.values()):
+        # the total is the lines' sum (unit format §1): two totals would be one too many
+        raise InputError(
+            "costs.total_yuan", f"differs from the sum of costs.items_yuan ({sum(items.values())})"
+        )
     om = (
         _money_map(c["annual_om_yuan"], "costs.annual_om_yuan")
         if c.get("annual_om_yuan") is not None

@@ -74,3 +74,26 @@ def test_a_lone_surrogate_escape_is_refused_naming_its_field(tmp_path, example_u
     for command in ("assess", "consent", "share"):
         code, _o, err = _run(command, str(path))
         assert code == 2 and "households[2].owner_name" in err and "surrogate" in err, err
+
+
+def test_two_totals_that_disagree_and_a_repeated_key_are_refused(tmp_path, example_unit_path):
+    """The capital total is the sum of the cost lines (unit format §1): a total_yuan beside
+    them that differs is refused, one that agrees is taken; a key given twice in one object
+    (JSON readers keep the last) is refused instead of silently replaced."""
+    data = json.loads(example_unit_path.read_text(encoding="utf-8"))
+    lines = sum(data["costs"]["items_yuan"].values())
+    path = tmp_path / "u.json"
+    data["costs"]["total_yuan"] = lines + 1
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _o, err = _run("share", str(path))
+    assert code == 2 and "costs.total_yuan" in err
+    data["costs"]["total_yuan"] = lines
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert _run("share", str(path))[0] == 0
+    text = example_unit_path.read_text(encoding="utf-8").replace(
+        '"id": "XFL-3-2"', '"id": "XFL-3-2", "id": "OTHER"', 1
+    )
+    assert '"OTHER"' in text
+    path.write_text(text, encoding="utf-8")
+    code, _o, err = _run("assess", str(path))
+    assert code == 2 and "'id' twice" in err
