@@ -242,6 +242,30 @@ def checks_or_default(checks: Checks | None) -> Checks:
     return checks
 
 
+def class_rule_text(rules: SuitabilityRuleset) -> tuple[str, str]:
+    """The ruleset's count rule in words (zh, en), from its ``class_rule`` numbers: the
+    shipped rule reads 任一重大干扰或 2 项及以上强干扰为“不适合加装”，恰 1 项强干扰为
+    “较难加装”，其余为“适合加装”."""
+    cr = rules.class_rule
+    major, strong, difficult = (
+        cr["unsuitable_min_major"],
+        cr["unsuitable_min_strong"],
+        cr["difficult_min_strong"],
+    )
+    major_zh = "任一重大干扰" if major == 1 else f"{major} 项及以上重大干扰"
+    major_en = "any major factor" if major == 1 else f"{major} or more major factors"
+    zh = f"{major_zh}或 {strong} 项及以上强干扰为“不适合加装”，"
+    en = f"{major_en} or {strong} or more strong ones → unsuitable; "
+    if difficult < strong:
+        if difficult == strong - 1:
+            zh += f"恰 {difficult} 项强干扰为“较难加装”，"
+            en += f"exactly {difficult} strong → difficult; "
+        else:
+            zh += f"{difficult}–{strong - 1} 项强干扰为“较难加装”，"
+            en += f"{difficult} to {strong - 1} strong → difficult; "
+    return zh + "其余为“适合加装”", en + "otherwise suitable"
+
+
 def threshold_of(rules: SuitabilityRuleset, code: str) -> dict[str, Any]:
     """The limits the check behind finding ``code`` applies under ``rules`` ({} for a
     yes/no fact such as ``red_line`` or a pipe)."""

@@ -288,14 +288,7 @@ def _verdict(d: ProposalData, t: Tr, width: float) -> list:
                     f"{counts.get('weak', 0)} weak.",
                 )
             )
-            + esc(
-                t(
-                    "分类规则：任一重大干扰或两项及以上强干扰为“不适合加装”，恰一项强干扰为“较难加装”，"
-                    "其余为“适合加装”（上海 2020 可行性评估导则计数法）。",
-                    " Rule: any major or two or more strong → unsuitable; exactly one strong → "
-                    "difficult; otherwise suitable (Shanghai 2020 feasibility guideline).",
-                )
-            ),
+            + esc(_class_rule_sentence(d.rules.suitability, t)),
             "body",
         )
     )
@@ -482,3 +475,11 @@ def build_proposal(unit, *, project=None, lang: str = "zh", out) -> None:
         # every Chinese proposal prints these: its first font subsets are made once
         first_chars=fonts.proposal_characters() if lang == "zh" else "",
     )
+
+
+def _class_rule_sentence(rules, t: Tr) -> str:
+    """The count rule of the suitability ruleset in force, in words, with its title."""
+    from ..suitability_rules import class_rule_text
+
+    zh, en = class_rule_text(rules)
+    return t(f"分类规则：{zh}（{rules.title_zh}）。", f" Rule: {en} ({rules.title_en}).")

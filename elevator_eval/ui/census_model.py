@@ -95,6 +95,7 @@ class CensusModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.consent_ruleset = None  # the project's default consent ruleset (tooltip)
+        self.suitability_ruleset = None  # and its suitability ruleset (tooltip)
         self.klass: str | None = None  # class filter
         self.text = ""  # search text (lower case)
         self._sort_column, self._descending = 0, False
@@ -404,7 +405,7 @@ class CensusModel(QAbstractTableModel):
         """The tooltip of column ``column``'s title: the rule it shows (None: none)."""
         col = self.COLUMNS[column]
         if col == "class":
-            return labels.class_rule_source()
+            return labels.class_rule_source(self.suitability_ruleset)
         if col == "consent":
             return labels.consent_source(self.consent_ruleset)
         return None

@@ -168,11 +168,20 @@ def yuan(value) -> str:
     return f"¥{d:,.2f}"
 
 
-def class_rule_source() -> str:
-    return translate(
-        "Labels",
-        "分类规则依据《上海市既有多层住宅加装电梯前期调查与可行性评估技术导则（试行）》（2020）："
-        "有一项重大干扰或两项及以上强干扰为不适合加装，恰有一项强干扰为较难加装，其余为适合加装。",
+def class_rule_source(rules=None) -> str:
+    """The count rule of a suitability ruleset in words, with its title (the shipped rule's
+    text before the rules have loaded: the window paints first)."""
+    if rules is None:
+        return translate(
+            "Labels",
+            "分类规则依据《上海市既有多层住宅加装电梯前期调查与可行性评估技术导则（试行）》（2020）："
+            "有一项重大干扰或两项及以上强干扰为不适合加装，恰有一项强干扰为较难加装，其余为适合加装。",
+        )
+    from ..suitability_rules import class_rule_text
+
+    zh, en = class_rule_text(rules)
+    return translate("Labels", "分类规则（{0}）：{1}。").format(
+        i18n.pick(rules.title_zh, rules.title_en), i18n.pick(zh, en)
     )
 
 

@@ -225,10 +225,14 @@ class OverviewView(QWidget):
 
     def _reload(self, at_once: bool) -> None:
         self._rows_pending = False
-        self.model.consent_ruleset = None  # the tooltip's default until the rules load
+        self.model.consent_ruleset = None  # the tooltips' default until the rules load
+        self.model.suitability_ruleset = None
         if not self.doc.defer_engines:  # the rules load after the first paint
             try:
-                self.model.consent_ruleset = self.doc.default_rules().consent
+                rules = self.doc.default_rules()
+                self.model.consent_ruleset = rules.consent
+                self.model.suitability_ruleset = rules.suitability
+                self.class_filter.setToolTip(labels.class_rule_source(rules.suitability))
             except Exception:  # invalid settings: the tooltip falls back to the default
                 pass
             self._enable_sorting()

@@ -196,7 +196,9 @@ class SiteTab(UnitTab):
     def refresh(self) -> None:
         self.form.set_unit(self.unit_id)
         try:
-            tips = self._rule_tips(self.doc.rules(self.unit_id))
+            rules = self.doc.rules(self.unit_id)
+            tips = self._rule_tips(rules)
+            self.class_label.setToolTip(labels.class_rule_source(rules.suitability))
         except Exception:  # bad project settings: the assessment below says why
             tips = {}
         for key, tip in tips.items():

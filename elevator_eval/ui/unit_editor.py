@@ -136,9 +136,9 @@ class UnitEditor(QWidget):
             self.class_badge.setText(labels.class_label(None))
             self.class_badge.setStyleSheet("")
         try:
-            self.consent_badge.setToolTip(
-                labels.consent_source(self.doc.rules(self.unit_id).consent)
-            )
+            rules = self.doc.rules(self.unit_id)
+            self.class_badge.setToolTip(labels.class_rule_source(rules.suitability))
+            self.consent_badge.setToolTip(labels.consent_source(rules.consent))
             c = self.doc.consent(self.unit_id)
             state = c.state if c is not None else None
         except Exception:

@@ -321,3 +321,18 @@ def test_a_value_typed_just_before_save_or_close_is_kept(make_main_window, qtbot
     w.ask_save_changes = lambda: asked.append(True) or "cancel"
     assert not w.close()
     assert asked and w.doc.unit("XFL-3-2").site.fire_lane_width_after_m == Decimal("8.88")
+
+
+def test_the_class_tooltip_states_the_count_rule_of_the_rules_in_force(make_main_window):
+    """The survey tab's class and the unit's badge explain the count rule of the unit's
+    suitability ruleset, with its title (in English too)."""
+    w = make_main_window("sample")
+    w.show_unit("DH-1-1", tab="site")
+    tip = w.view("unit").tab("site").class_label.toolTip()
+    assert "恰 1 项强干扰为“较难加装”" in tip and "上海 2020 可行性评估计数规则" in tip
+    assert tip == w.view("unit").class_badge.toolTip()
+    w2 = make_main_window("sample", lang="en")
+    w2.show_unit("DH-1-1", tab="site")
+    tip = w2.view("unit").tab("site").class_label.toolTip()
+    assert tip.startswith("Class rule (Shanghai 2020 feasibility count rule")
+    assert "exactly 1 strong → difficult" in tip
