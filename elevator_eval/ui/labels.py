@@ -180,8 +180,8 @@ def class_rule_source(rules=None) -> str:
     from ..suitability_rules import class_rule_text
 
     zh, en = class_rule_text(rules)
-    return translate("Labels", "分类规则（{0}）：{1}。").format(
-        i18n.pick(rules.title_zh, rules.title_en), i18n.pick(zh, en)
+    return translate("Labels", "分类规则：{0}。\n规则集：{1}").format(
+        i18n.pick(zh, en), i18n.pick(rules.title_zh, rules.title_en)
     )
 
 

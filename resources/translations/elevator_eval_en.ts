@@ -1194,8 +1194,10 @@ Nothing was saved; use Save As for a new file, or overwrite after confirming.</t
         <translation>Class rule of Shanghai&apos;s technical guideline for feasibility assessment of elevator retrofits in existing multi-storey housing (trial, 2020): one major or two or more strong factors: unsuitable; exactly one strong factor: difficult; otherwise suitable.</translation>
     </message>
     <message>
-        <source>分类规则（{0}）：{1}。</source>
-        <translation>Class rule ({0}): {1}.</translation>
+        <source>分类规则：{0}。
+规则集：{1}</source>
+        <translation>Class rule: {0}.
+Ruleset: {1}</translation>
     </message>
     <message>
         <source>表决规则：{0}

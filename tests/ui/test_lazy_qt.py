@@ -101,7 +101,8 @@ def test_the_overview_header_titles_tooltips_and_sort(make_main_window):
     tips = [
         header.model().headerData(c, Qt.Horizontal, Qt.ToolTipRole) for c in range(header.count())
     ]
-    assert tips[4] == labels.class_rule_source()
+    assert tips[4] == labels.class_rule_source(w.doc.default_rules().suitability)
+    assert "恰 1 项强干扰" in tips[4]
     assert tips[5] == labels.consent_source(w.doc.default_rules().consent)
     assert tips[5] and tips[0] is None
     assert ov.table.isSortingEnabled()
