@@ -59,7 +59,7 @@ _NUMERIC = {
     "appraisal_required": ("built_before_year",),
     "storeys_low": ("min_storeys",),
     "masonry_seismic": ("min_intensity",),
-    "design_life_short": ("elevator_service_life_years", "default_design_life_years"),
+    "design_life_short": ("elevator_service_life_years",),
     "fire_lane_narrow": ("min_width_m",),
     "neighbour_close": ("min_distance_m",),
     "footprint_small": ("car_width_m", "car_depth_m"),
@@ -73,10 +73,7 @@ THRESHOLD_KEYS = {
     "appraisal_required": ("appraisal_required", ("built_before_year",)),
     "storeys_low": ("storeys_low", ("min_storeys",)),
     "masonry_seismic": ("masonry_seismic", ("structures", "min_intensity")),
-    "design_life_short": (
-        "design_life_short",
-        ("elevator_service_life_years", "default_design_life_years"),
-    ),
+    "design_life_short": ("design_life_short", ("elevator_service_life_years",)),
     "fire_lane_narrow": ("fire_lane_narrow", ("min_width_m",)),
     "neighbour_close": ("neighbour_close", ("min_distance_m",)),
     "footprint_small": (
