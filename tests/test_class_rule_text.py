@@ -19,7 +19,10 @@ from elevator_eval.suitability_rules import class_rule_text
 
 def test_the_shipped_rule_in_words():
     zh, en = class_rule_text(resolve(None, None).suitability)
-    assert zh == "任一重大干扰或 2 项及以上强干扰为“不适合加装”，恰 1 项强干扰为“较难加装”，其余为“适合加装”"
+    assert (
+        zh
+        == "任一重大干扰或 2 项及以上强干扰为“不适合加装”，恰 1 项强干扰为“较难加装”，其余为“适合加装”"
+    )
     assert en == (
         "any major factor or 2 or more strong ones → unsuitable; exactly 1 strong → "
         "difficult; otherwise suitable"

@@ -73,7 +73,10 @@ class ProcurementInputs(QWidget):
         d = procurement_defaults()
         self.default_years = int(d["years"]["value"])
         self.default_rate = str(d["discount_rate"]["value"])
-        self.min_price_weight = int(d["price_weight_min_percent"]["goods"])
+        from ..procurement import method_name, tender_rules, weight_range
+
+        lo, hi = weight_range("goods")  # the legal range of the default scoring method
+        method = tender_rules()["methods"][method_name(None)]
         self._loading = False
         self.years = QSpinBox()
         self.years.setObjectName("YearsSpin")
@@ -95,8 +98,8 @@ class ProcurementInputs(QWidget):
             s.setSuffix(self.tr(" 分"))
             self.spins[k] = s
         self.spins["price"].setToolTip(
-            self.tr("货物类价格分权重不低于 {0} 分（财政部令第87号第五十五条）").format(
-                self.min_price_weight
+            self.tr("货物类价格分权重 {0}–{1} 分（{2}）").format(
+                int(lo), int(hi), method["source_zh"]
             )
         )
         self.set_weights_text("price=40,technical=40,service=20")
@@ -182,9 +185,22 @@ class ProcurementInputs(QWidget):
         w = self.weights()
         if sum(w.values()) != 100:
             return self.tr("三项权重之和须为 100 分，现为 {0} 分").format(sum(w.values()))
-        if w["price"] < self.min_price_weight:
-            return self.tr("价格分权重不得低于 {0} 分（财政部令第87号第五十五条）").format(
-                self.min_price_weight
+        from ..errors import InputError
+        from ..procurement import method_name, parse_weights, tender_rules, weight_range
+
+        try:  # the legal range of the scoring method, as the engine checks it
+            parse_weights(weights_text(w))
+        except InputError as e:
+            if e.field != "weights.price":
+                return i18n.error_text(e)
+            lo, hi = weight_range("goods")
+            method = tender_rules()["methods"][method_name(None)]
+            return self.tr("价格分权重须在 {0}–{1} 分之间（{2}，{3}），现为 {4} 分").format(
+                int(lo),
+                int(hi),
+                i18n.pick(method["title_zh"], method["title_en"]),
+                method["source_zh"],
+                w["price"],
             )
         return ""
 

@@ -458,12 +458,12 @@ class ProcurementView(ProcurementTables, QWidget):
             ax.set_axis_off()
             self.chart.draw()
             return
-        from ..procurement import Bid, defaults, ranking_at
+        from ..procurement import Bid, ranking_at, weight_range
 
         t = cmp_.tender
         bids = [Bid(s.bidder, s.price_yuan, s.technical_points, s.service_points) for s in t.scores]
-        lo = int(Decimal(defaults()["price_weight_min_percent"][t.weights.kind]))
-        xs = list(range(lo, 101))
+        lo, hi = weight_range(t.weights.kind, t.weights.method)
+        xs = list(range(int(lo), int(hi) + 1))
         ranks = {b.bidder: [] for b in bids}
         for x in xs:
             order = ranking_at(bids, t.weights, x)

@@ -2189,8 +2189,8 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation> pts</translation>
     </message>
     <message>
-        <source>货物类价格分权重不低于 {0} 分（财政部令第87号第五十五条）</source>
-        <translation>For goods the price weight is at least {0} points (MOF Order No. 87, Art. 55)</translation>
+        <source>货物类价格分权重 {0}–{1} 分（{2}）</source>
+        <translation>Price weight for goods: {0}–{1} points ({2})</translation>
     </message>
     <message>
         <source>年限</source>
@@ -2225,8 +2225,8 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>The three weights must add up to 100 points; now {0}</translation>
     </message>
     <message>
-        <source>价格分权重不得低于 {0} 分（财政部令第87号第五十五条）</source>
-        <translation>The price weight must be at least {0} points (MOF Order No. 87, Art. 55)</translation>
+        <source>价格分权重须在 {0}–{1} 分之间（{2}，{3}），现为 {4} 分</source>
+        <translation>The price weight must be {0}–{1} points ({2}, {3}); it is {4}</translation>
     </message>
 </context>
 <context>

@@ -122,7 +122,14 @@ def test_discount_rate_in_percent_and_invalid_parameters_block(make_main_window,
     assert v.comparison is not None and v.inputs.message.text() == ""
     v.inputs.spins["price"].setValue(20)
     v.inputs.spins["technical"].setValue(60)
-    assert v.inputs.message.text() == "价格分权重不得低于 30 分（财政部令第87号第五十五条）"
+    assert v.inputs.message.text() == (
+        "价格分权重须在 30–60 分之间（竞争性磋商，"
+        "财库〔2014〕214号《政府采购竞争性磋商采购方式管理暂行办法》第二十四条），现为 20 分"
+    )
+    # above the method's range too: 70 of 100 passed the window and failed the engine
+    v.inputs.spins["technical"].setValue(10)
+    v.inputs.spins["price"].setValue(70)
+    assert v.inputs.message.text().endswith("现为 70 分") and v.comparison is None
     assert v.comparison is None
 
 
