@@ -520,3 +520,17 @@ def test_a_unit_without_households_names_the_projects_consent_ruleset():
     assert P.consent_outlook(empty, a).ruleset == "civil-code-2021"
     empty.rules, empty.rules_given = "beijing-2020", True
     assert P.consent_outlook(empty, a, settings=settings).ruleset == "beijing-2020"
+
+
+def test_the_consent_model_rows_are_named_not_coded():
+    """The editor's rows of the consent-probability model name each parameter (they showed
+    the data keys ready / blocked / needs_votes_min … in both languages)."""
+    from elevator_eval.preinstall import assumption_rows, load_assumptions
+
+    rows = [r for r in assumption_rows(load_assumptions(None)) if r["path"].startswith("consent")]
+    assert len(rows) == 6
+    for r in rows:
+        key = r["path"].split(".")[1]
+        assert key not in r["title_zh"] and not r["title_en"].endswith(f": {key}"), r
+    assert rows[0]["title_zh"].startswith("已通过表决的单元")
+    assert len({r["title_zh"][:8] for r in rows}) == 6  # they differ from the start

@@ -242,13 +242,16 @@ def assumption_rows(assumptions: dict[str, Any]) -> list[dict[str, Any]]:
         for key, entry in pit["rework_yuan"].items():
             add(f"pit.rework_yuan.{key}", entry, "yuan")
     ch = assumptions["consent_hazard"]
+    names = ch.get("parameter_titles") or {}
     for key in ("ready", "blocked", "needs_votes_min", "needs_votes_max", "shape", "concentration"):
         unit = "probability_per_year" if key not in ("shape", "concentration") else "number"
+        zh, en = names.get(key, (key, key))
         rows.append(
             {
                 "path": f"consent_hazard.{key}",
-                "title_zh": f"{ch.get('title_zh', '')}：{key}",
-                "title_en": f"{ch.get('title_en', '')}: {key}",
+                # the parameter first: rows cut to the column's width still differ
+                "title_zh": f"{zh}（{ch.get('title_zh', '')}）",
+                "title_en": f"{en} ({ch.get('title_en', '')})",
                 "low": None,
                 "mode": None,
                 "high": None,
