@@ -197,13 +197,13 @@ def parse_process(data: Any, where: str = "process") -> ProcessData:
     for i, b in enumerate(list_field(d.get("blockers"), f"{where}.blockers")):
         p = f"{where}.blockers[{i}]"
         b = obj_field(b, p)
-        pd.blockers.append(
-            Blocker(
-                text_field(b.get("text"), f"{p}.text", required=True),
-                date_field(b.get("since"), f"{p}.since"),
-                date_field(b.get("resolved"), f"{p}.resolved", required=False),
-            )
+        blocker = Blocker(
+            text_field(b.get("text"), f"{p}.text", required=True),
+            date_field(b.get("since"), f"{p}.since"),
+            date_field(b.get("resolved"), f"{p}.resolved", required=False),
         )
+        _not_before(blocker.resolved, blocker.since, f"{p}.resolved")
+        pd.blockers.append(blocker)
     seen: set[str] = set()
     for i, o in enumerate(list_field(d.get("objections"), f"{where}.objections")):
         p = f"{where}.objections[{i}]"
@@ -229,11 +229,19 @@ def parse_process(data: Any, where: str = "process") -> ProcessData:
             raise InputError(f"{p}.resolution", "is required when resolved_date is given")
         if ob.resolved_date and not ob.reply_date:
             raise InputError(f"{p}.reply_date", "an objection is answered before it is resolved")
+        _not_before(ob.reply_date, ob.received, f"{p}.reply_date")
+        _not_before(ob.resolved_date, ob.reply_date, f"{p}.resolved_date")
         pd.objections.append(ob)
     pd.location = _location(d.get("location"), f"{where}.location")
     if d.get("upkeep") is not None:
         pd.upkeep = parse_upkeep(obj_field(d["upkeep"], f"{where}.upkeep"), f"{where}.upkeep")
     return pd
+
+
+def _not_before(day: str | None, earlier: str | None, field: str) -> None:
+    """A later date of a record (a reply, a resolution) is not before the earlier one."""
+    if day and earlier and day < earlier:
+        raise InputError(field, f"must not be before {earlier}, got {day}")
 
 
 def read_process(unit: Unit) -> ProcessData:

@@ -275,18 +275,31 @@ class ProcessTab(UnitTab):
             self.document.clear()
         return ok
 
-    def _store(self, pd, text: str) -> None:
+    def _store(self, pd, text: str) -> bool:
+        """Record ``pd`` (one undoable edit) when it is valid; else say why, change nothing."""
+        from ..errors import InputError
         from ..process.records import parse_process
 
         raw = pd.to_json()
-        parse_process(raw, f"unit {self.unit_id}: process")
+        try:
+            parse_process(raw, f"unit {self.unit_id}: process")
+        except InputError as e:
+            self._tell(text, i18n.error_text(e))
+            return False
         self.doc.set_value(self.unit_id, lambda u: u.extra, "process", raw, text)
+        return True
+
+    def _tell(self, title: str, message: str) -> None:
+        report = getattr(self.window(), "report_error", None)
+        if report is not None:
+            report(title, message)
 
     def add_objection(self) -> None:
         from ..process.records import Objection
 
         text = self.ob_text.text().strip()
         if not text:
+            self._tell(self.tr("登记异议"), self.tr("请先填写异议内容。"))
             return
         pd = self._data()
         n = len(pd.objections) + 1
@@ -302,15 +315,19 @@ class ProcessTab(UnitTab):
                 self.ob_name.text().strip(),
             )
         )
-        self._store(pd, self.tr("登记异议"))
-        for w in (self.ob_text, self.ob_name, self.ob_door):
-            w.clear()
+        if self._store(pd, self.tr("登记异议")):
+            for w in (self.ob_text, self.ob_name, self.ob_door):
+                w.clear()
 
     def settle(self, what: str) -> None:
         """Record the reply to (or the resolution of) the selected objection."""
         rows = self.objections.selectionModel().selectedRows()
         text = self.ob_text.text().strip()
         if not rows or not text:
+            self._tell(
+                self.tr("答复异议") if what == "reply" else self.tr("办结异议"),
+                self.tr("请先在列表中选择异议，并在文字框中填写答复或办结情况。"),
+            )
             return
         pd = self._data()
         o = pd.objections[rows[0].row()]
@@ -319,13 +336,11 @@ class ProcessTab(UnitTab):
             o.reply, o.reply_date = text, day
         else:
             if not o.reply_date:
-                report = getattr(self.window(), "report_error", None)
-                if report is not None:
-                    report(self.tr("不能办结"), self.tr("异议须先书面答复，才能办结。"))
+                self._tell(self.tr("不能办结"), self.tr("异议须先书面答复，才能办结。"))
                 return
             o.resolution, o.resolved_date = text, day
-        self._store(pd, self.tr("答复异议") if what == "reply" else self.tr("办结异议"))
-        self.ob_text.clear()
+        if self._store(pd, self.tr("答复异议") if what == "reply" else self.tr("办结异议")):
+            self.ob_text.clear()
 
     def add_blocker(self) -> None:
         """Record a blocker from the date field on (undoable); it stops every move."""
@@ -333,11 +348,12 @@ class ProcessTab(UnitTab):
 
         text = self.blocker_text.text().strip()
         if not text:
+            self._tell(self.tr("登记阻碍"), self.tr("请先填写阻碍事项。"))
             return
         pd = self._data()
         pd.blockers.append(Blocker(text, self.date.date().toString("yyyy-MM-dd")))
-        self._store(pd, self.tr("登记阻碍"))
-        self.blocker_text.clear()
+        if self._store(pd, self.tr("登记阻碍")):
+            self.blocker_text.clear()
 
     def clear_blocker(self) -> None:
         """Mark the oldest open blocker resolved on the date in the date field."""
@@ -346,7 +362,7 @@ class ProcessTab(UnitTab):
         if not open_b:
             return
         open_b[0].resolved = self.date.date().toString("yyyy-MM-dd")
-        self._store(pd, self.tr("解除阻碍"))
+        self._store(pd, self.tr("解除阻碍"))  # (a date before the blocker's is refused)
 
 
 def _dated(text: str, day: str | None) -> str:

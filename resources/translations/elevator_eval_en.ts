@@ -2039,6 +2039,14 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
         <translation>Resolved</translation>
     </message>
     <message>
+        <source>请先填写异议内容。</source>
+        <translation>Please write the objection first.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择异议，并在文字框中填写答复或办结情况。</source>
+        <translation>Please choose an objection in the list and write the reply or the result in the text box.</translation>
+    </message>
+    <message>
         <source>不能办结</source>
         <translation>Cannot resolve</translation>
     </message>
@@ -2053,6 +2061,10 @@ Suitability follows the factor-count rule of Shanghai&apos;s feasibility guideli
     <message>
         <source>办结异议</source>
         <translation>Resolve objection</translation>
+    </message>
+    <message>
+        <source>请先填写阻碍事项。</source>
+        <translation>Please write what is holding the unit up first.</translation>
     </message>
     <message>
         <source>解除阻碍</source>

@@ -303,3 +303,28 @@ def test_the_english_window_lists_bad_rows_in_english(
     text = w.errors[0][1]
     assert text.startswith("1 bad row; nothing was imported:")
     assert "row 2, column 门牌: " in text and "999" in text and "没有门牌" not in text
+
+
+def test_a_reply_dated_before_the_objection_or_an_empty_one_is_refused_with_a_message(
+    make_main_window, qtbot
+):
+    """DH-1-1's objection DH11-1 was received on 2026-05-14: a reply dated 2020-01-01 is
+    refused naming the date it may not precede, and nothing changes; pressing Reply with
+    an empty text box says what to do instead of doing nothing."""
+    from PySide6.QtCore import QDate
+
+    w = make_main_window("sample")
+    w.show_unit("DH-1-1", tab="process")
+    tab = w.view("unit").tab("process")
+    tab.objections.selectRow(0)
+    qtbot.mouseClick(tab.reply_ob, Qt.LeftButton)
+    assert w.errors and "请先在列表中选择异议" in w.errors[-1][1]
+    tab.date.setDate(QDate(2020, 1, 1))
+    qtbot.keyClicks(tab.ob_text, "Answered")
+    qtbot.mouseClick(tab.reply_ob, Qt.LeftButton)
+    assert "不能早于 2026-05-14" in w.errors[-1][1] and "2020-01-01" in w.errors[-1][1]
+    assert read_process(w.doc.unit("DH-1-1")).objections[0].status == "open"
+    assert tab.ob_text.text() == "Answered"  # kept, to be sent again with a right date
+    tab.date.setDate(QDate(2026, 5, 20))
+    qtbot.mouseClick(tab.reply_ob, Qt.LeftButton)
+    assert read_process(w.doc.unit("DH-1-1")).objections[0].reply_date == "2026-05-20"
