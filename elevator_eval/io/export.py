@@ -21,6 +21,7 @@ from typing import Any
 from ..model import Project
 from ..vocabulary import pairs
 from .cellguard import safe_cell
+from .workbook_file import save_workbook
 
 _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -232,6 +233,4 @@ def export_project_xlsx(project: Project, path: str | Path) -> Path:
                 if isinstance(v, str):
                     cell.data_type = "s"  # never a formula, whatever the text
         ws.freeze_panes = "A2"
-    p = Path(path)
-    wb.save(p)
-    return p
+    return save_workbook(wb, path)

@@ -26,6 +26,7 @@ from ..process.records import read_process
 from ..process.stages import NOT_STARTED, load_rules, unit_status
 from ..process.stats import MEASURES, Rollup, unit_key
 from .cellguard import safe_cell
+from .workbook_file import save_workbook
 
 YEAR_HEADERS = (
     "街道 Street",
@@ -125,7 +126,6 @@ def write_statistics_xlsx(
     roll: Rollup, path, *, title: str, as_of: str, sources: list[str]
 ) -> Path:
     """Write the statistics workbook (layout in the module docstring)."""
-    import io
 
     import openpyxl  # lazy: slow to import, needed only when writing
 
@@ -181,11 +181,7 @@ def write_statistics_xlsx(
         ["单元编号 Unit", "地址 Address", "首次出现 Counted in", "再次出现 Also in"],
         [[safe_cell(d[k]) for k in ("unit", "address", "first", "again")] for d in roll.duplicates],
     )
-    buf = io.BytesIO()
-    wb.save(buf)
-    path = Path(path)
-    atomic_write_bytes(path, buf.getvalue())
-    return path
+    return save_workbook(wb, path)
 
 
 def geojson(projects: list[Project], as_of: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..procurement import Comparison
 from .cellguard import safe_cell
 from .quotes_xlsx import plain_number
+from .workbook_file import save_workbook
 
 FIT_COLOURS = {"fits": "C6EFCE", "misfit": "FFC7CE", "unknown": "FFEB9C"}
 FIT_WORDS = {"fits": "✓ 适配", "misfit": "✗ 不适配", "unknown": "? 未知"}
@@ -244,6 +245,4 @@ def export_comparison_xlsx(result: Comparison, path: str | Path) -> Path:
         ["假设与来源 Assumption and source"],
         [[a] for a in result.assumptions],
     )
-    path = Path(path)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)

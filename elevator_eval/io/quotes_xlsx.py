@@ -19,6 +19,7 @@ from ..errors import InputError
 from ..procurement import PRICE_LINE_LABELS, Product, tier_problem
 from .cellguard import safe_cell
 from .quotes_cells import parse_value
+from .workbook_file import save_workbook
 
 SHEET = "报价 Quotes"
 INSTRUCTIONS_SHEET = "说明 Instructions"
@@ -204,9 +205,7 @@ def write_quote_template(path: str | Path, products: list[Product] | None = None
         info.cell(row=i, column=2, value=en).font = Font(bold=i == 1)
     info.column_dimensions["A"].width = 70
     info.column_dimensions["B"].width = 90
-    path = Path(path)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)
 
 
 def _cell_value(p: Product, key: str):

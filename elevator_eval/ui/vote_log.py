@@ -10,6 +10,7 @@ grid shows up at once.
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..atomic import atomic_write_bytes
 from . import i18n, labels
 
 translate = QCoreApplication.translate
@@ -120,7 +122,7 @@ def write_csv(project, path: str | Path, unit_id: str | None = None) -> Path:
         "prev_hash",
         "hash",
     ]
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
+    with io.StringIO(newline="") as f:  # built in memory, then written whole
         out = csv.writer(f)
         out.writerow([neutralise(h) for h in head])
         for _i, ev in entries(project, unit_id):
@@ -142,6 +144,8 @@ def write_csv(project, path: str | Path, unit_id: str | None = None) -> Path:
                 ev.hash,
             ]
             out.writerow([neutralise(str(v)) for v in row])
+        text = f.getvalue()
+    atomic_write_bytes(path, text.encode("utf-8-sig"))
     return path
 
 

@@ -21,12 +21,12 @@ file name are kept in the project (``settings["ballots"]["forms"]``) and the aud
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import ballots as B
+from ...atomic import atomic_write_bytes
 from ...errors import InputError
 from ...model import Project, Unit
 from .reader import PageReading, read_page
@@ -231,8 +231,8 @@ def record_results(
         folder.mkdir(exist_ok=True)
         name = f"{r.sha256}{r.path.suffix.lower()}" if r.path else r.sha256
         target = folder / name
-        if r.path is not None and not target.exists():
-            shutil.copyfile(r.path, target)
+        if r.path is not None and not target.exists():  # whole or not at all: the name is
+            atomic_write_bytes(target, r.path.read_bytes())  # the content's hash
         crop = r.reading.box_crop() if r.reading is not None else None
         if crop is not None:
             import cv2

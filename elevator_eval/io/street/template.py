@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..cellguard import safe_cell
+from ..workbook_file import save_workbook
 from .headers import col_letter
 
 TEMPLATE_HOUSEHOLD_HEADERS = (
@@ -185,6 +186,4 @@ def write_import_template(path: str | Path) -> Path:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     wi["A1"].font = Font(bold=True, size=14)
     wi["B1"].font = Font(bold=True, size=14)
-    out = Path(path)
-    wb.save(out)
-    return out
+    return save_workbook(wb, path)
