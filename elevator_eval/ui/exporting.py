@@ -96,8 +96,11 @@ def ask_folder(window, title: str) -> str | None:
 
 
 def export_excel(window, path=None):
-    """Write units and households to a workbook (``io.export.export_project_xlsx``)."""
+    """Write units and households to a workbook (``io.export.export_project_xlsx``) in the
+    background behind the progress dialog, which keeps the project from changing meanwhile
+    (a street of thousands of units takes seconds). Returns the task, or None."""
     from ..io.export import export_project_xlsx
+    from .worker import run_task
 
     path = as_path(path) or ask_save_path(
         window,
@@ -108,13 +111,25 @@ def export_excel(window, path=None):
     )
     if path is None:
         return None
-    try:
-        out = export_project_xlsx(window.doc.project, path)
-    except Exception as e:
-        window.report_error(translate("Export", "导出失败"), i18n.error_text(e))
-        return None
-    window.statusBar().showMessage(translate("Export", "已导出 {0}").format(out), 5000)
-    return out
+    project = window.doc.project
+
+    def work(progress):
+        progress(0, 1)
+        return export_project_xlsx(project, path)
+
+    task = run_task(
+        window,
+        work,
+        translate("Export", "导出 Excel"),
+        translate("Export", "正在写入 {0}…").format(path),
+    )
+    task.finished.connect(
+        lambda out: window.statusBar().showMessage(
+            translate("Export", "已导出 {0}").format(out), 5000
+        )
+    )
+    task.failed.connect(lambda m: window.report_error(translate("Export", "导出失败"), m))
+    return task
 
 
 MAX_FAILURES_SHOWN = 10

@@ -176,6 +176,7 @@ def test_export_excel_action(make_main_window, qtbot, monkeypatch, no_flag_paths
     Dialogs(monkeypatch, save=out)
     w = make_main_window()
     action(w, "actExportXlsx").trigger()
+    wait_tasks(qtbot)  # written in the background, behind the progress dialog
     import openpyxl
 
     wb = openpyxl.load_workbook(no_flag_paths / "street.xlsx")

@@ -359,13 +359,16 @@ def test_a_corrupt_project_file_is_reported_not_raised(make_main_window, tmp_pat
     assert w.doc.project.find_unit("XFL-3-2")  # the open project is untouched
 
 
-def test_export_excel_writes_units_and_households(make_main_window, tmp_path):
+def test_export_excel_writes_units_and_households(make_main_window, qtbot, tmp_path):
     import openpyxl
 
     from elevator_eval.ui.exporting import export_excel
 
     w = make_main_window()
-    out = export_excel(w, str(tmp_path / "street.xlsx"))
+    task = export_excel(w, str(tmp_path / "street.xlsx"))
+    with qtbot.waitSignal(task.finished, timeout=60_000) as got:
+        pass
+    out = got.args[0]
     wb = openpyxl.load_workbook(out, read_only=True)
     rows = sum(ws.max_row - 1 for ws in wb.worksheets)
     assert rows >= 2 + 24  # two units and their 24 households
