@@ -402,6 +402,11 @@ class ProjectDocument(QObject):
             values[make] = make(census)
         return values[make]
 
+    def forget_results(self) -> None:
+        """Drop every kept result (F5: everything is computed again)."""
+        self._cache.clear()
+        self._census_stale.clear()
+
     def adopt_census(self, changes: int, result) -> bool:
         """Keep ``result``, a census computed in the background when :attr:`changes` was
         ``changes``; refused (False) when the project changed since."""

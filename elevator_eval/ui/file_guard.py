@@ -68,7 +68,7 @@ class FileGuard(QObject):
             self.token = _locks().acquire(self.path)  # "edit anyway" leaves theirs alone
             self.timer.setInterval(_locks().HEARTBEAT_S * 1000)
             self.timer.start()
-        self.window._update_title()
+        self.window.update_title()
 
     def holds(self, path) -> bool:
         """Whether this window holds the lock of ``path`` (it edits the file, and its
@@ -127,7 +127,7 @@ class FileGuard(QObject):
             return w.file_save_as()
         if choice == "overwrite" and self.confirm_overwrite(path.name):
             concurrency.forget_base(w.doc.project)
-            return w._save_to(path)
+            return w.save_to(path)
         return False
 
     def _merge_and_save(self, path: Path) -> bool:
@@ -154,7 +154,7 @@ class FileGuard(QObject):
         w.doc.undo_stack.resetClean()  # my changes are not in the file yet
         if current:
             w.show_unit(current) if _has_unit(result.project, current) else w.show_overview()
-        return w._save_to(path)
+        return w.save_to(path)
 
     def _ask_save_conflict(self, message: str) -> str:
         from PySide6.QtWidgets import QMessageBox, QPushButton  # dialogs load when first used

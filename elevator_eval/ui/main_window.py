@@ -76,8 +76,8 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         self.doc.projectReplaced.connect(self._on_project_replaced)
         self.doc.structureChanged.connect(self._on_project_replaced)
         self.doc.unitChanged.connect(self._on_unit_changed)
-        self.doc.dirtyChanged.connect(self._update_title)
-        self.doc.pathChanged.connect(lambda _p: self._update_title())
+        self.doc.dirtyChanged.connect(self.update_title)
+        self.doc.pathChanged.connect(lambda _p: self.update_title())
 
         self._field_undo = FieldUndoFilter(self)
 
@@ -162,7 +162,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
                 "同上海加装电梯评估“蓝图”的三色）"
             )
         )
-        self._update_title()
+        self.update_title()
         self._update_status()
 
     def _update_undo_texts(self) -> None:
@@ -276,6 +276,10 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
         view_state.restore(self, kept)
 
     # ------------------------------------------------------------------ views
+    def built_view(self, name: str) -> QWidget | None:
+        """The central view ``name`` when it has been built (None before its first use)."""
+        return self._views.get(name)
+
     def view(self, name: str) -> QWidget:
         """The central view ``overview``, ``unit`` or ``procurement`` (built on first use)."""
         if name not in self._views:
@@ -409,7 +413,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             v.reload()
         if self.current_unit is None and self.current_view_name() == "unit":
             self.show_overview()
-        self._update_title()
+        self.update_title()
         self._update_status()
 
     def _on_unit_changed(self, unit_id: str) -> None:
@@ -486,7 +490,7 @@ class MainWindow(WindowActions, WindowFiles, WindowWork, QMainWindow):
             watched += [overview.table.viewport(), overview.search]
         return BusyGate(watched, self)
 
-    def _update_title(self, *_args) -> None:
+    def update_title(self, *_args) -> None:
         name = self.doc.title() if self.doc.project.name or self.doc.path else ""
         if self.doc.is_sample:
             name += self.tr("（示例）")

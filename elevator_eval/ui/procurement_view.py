@@ -179,6 +179,19 @@ class ProcurementView(ProcurementTables, QWidget):
         finally:
             self._loading = False
 
+    def set_checked_units(self, checked: dict) -> None:
+        """Tick or clear the units listed in ``checked`` (unit id → bool) without comparing
+        after each one (the caller compares once)."""
+        self._loading = True
+        try:
+            for i in range(self.unit_list.count()):
+                item = self.unit_list.item(i)
+                uid = item.data(Qt.UserRole)
+                if uid in checked:
+                    item.setCheckState(Qt.Checked if checked[uid] else Qt.Unchecked)
+        finally:
+            self._loading = False
+
     def chosen_unit_ids(self) -> list[str]:
         return [
             self.unit_list.item(i).data(Qt.UserRole)

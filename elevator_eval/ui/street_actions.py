@@ -44,7 +44,7 @@ class StreetActions(QObject):
         super().__init__(window)
         self.w = window
         self.dialog: FormDialog | None = None
-        mk = window._action
+        mk = window.make_action
         self.act_add_community = mk("actAddCommunity", self.add_community)
         self.act_add_building = mk("actAddBuilding", self.add_building)
         self.act_add_unit = mk("actAddUnit", self.add_unit)

@@ -254,7 +254,7 @@ class PreinstallTab(UnitTab):
 
         self.run_btn.setEnabled(False)
         task = run_task(self, work, self.tr("先期预埋评估"), self.tr("正在模拟…"))
-        task.finished.connect(self._show)
+        task.finished.connect(self.show_result)
         task.failed.connect(
             lambda m: self.summary.setText(self.tr("无法计算：{0}").format(m.splitlines()[0]))
         )
@@ -293,7 +293,7 @@ class PreinstallTab(UnitTab):
         )
         return f"<table cellspacing='0' cellpadding='3'>{head}{body}</table>"
 
-    def _show(self, res) -> None:
+    def show_result(self, res) -> None:
         if res is None:
             return
         self.result = res

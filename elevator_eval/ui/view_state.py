@@ -14,7 +14,7 @@ from .lazy_qt import Qt
 def collect(window) -> dict:
     """The results and choices of ``window``'s views (before they are destroyed)."""
     kept: dict = {}
-    editor = window._views.get("unit")
+    editor = window.built_view("unit")
     if editor is not None:
         pre = editor.tab("preinstall")
         kept["unit_id"] = pre.unit_id
@@ -26,7 +26,7 @@ def collect(window) -> dict:
             cons.label.property("status"),
         )
         kept["costs_tab"] = editor.tab("costs").result_tabs.currentIndex()
-    proc = window._views.get("procurement")
+    proc = window.built_view("procurement")
     if proc is not None:
         kept["procurement"] = {
             "checked": {
@@ -45,15 +45,15 @@ def restore(window, kept: dict) -> None:
     if (
         kept.get("unit_id")
         and kept["unit_id"] == window.current_unit
-        and "unit" not in window._views
+        and window.built_view("unit") is None
     ):
         window.view("unit").set_unit(window.current_unit)  # built, not shown
-    editor = window._views.get("unit")
+    editor = window.built_view("unit")
     if editor is not None and editor.tab("preinstall").unit_id == kept.get("unit_id"):
         pre = editor.tab("preinstall")
         pre.ensure_fresh()
         if kept.get("preinstall") is not None:
-            pre._show(kept["preinstall"])
+            pre.show_result(kept["preinstall"])
         costs = editor.tab("costs")
         costs.ensure_fresh()
         result, inputs, status = kept.get("consensus") or (None, None, None)
@@ -67,18 +67,10 @@ def restore(window, kept: dict) -> None:
             cons.refresh(window.doc.unit(costs.unit_id))
         if kept.get("costs_tab") is not None:
             costs.result_tabs.setCurrentIndex(kept["costs_tab"])
-    proc = window._views.get("procurement")
+    proc = window.built_view("procurement")
     state = kept.get("procurement")
     if proc is not None and state:
-        proc._loading = True
-        try:
-            for i in range(proc.unit_list.count()):
-                item = proc.unit_list.item(i)
-                uid = item.data(Qt.UserRole)
-                if uid in state["checked"]:
-                    item.setCheckState(Qt.Checked if state["checked"][uid] else Qt.Unchecked)
-        finally:
-            proc._loading = False
+        proc.set_checked_units(state["checked"])
         proc.bad_scores = dict(state["bad_scores"])
         proc.recompute()
         proc.tabs.setCurrentIndex(state["tab"])

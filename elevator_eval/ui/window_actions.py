@@ -25,7 +25,7 @@ def icon(name: str) -> QIcon:
 class WindowActions:
     """Creates the window's actions, menus and toolbar."""
 
-    def _action(self, name: str, slot, shortcut=None) -> QAction:
+    def make_action(self, name: str, slot, shortcut=None) -> QAction:
         act = QAction(self)
         act.setObjectName(name)
         if shortcut is not None:
@@ -38,41 +38,45 @@ class WindowActions:
 
     def _create_actions(self) -> None:
         S = QKeySequence
-        self.act_new = self._action("actNew", self.file_new, S(S.New))
-        self.act_open = self._action("actOpen", self.file_open, S(S.Open))
-        self.act_save = self._action("actSave", self.file_save, S(S.Save))
-        self.act_save_as = self._action("actSaveAs", self.file_save_as, S("Ctrl+Shift+S"))
-        self.act_import = self._action("actImport", self.import_street, S("Ctrl+I"))
-        self.act_export_xlsx = self._action("actExportXlsx", self.export_excel, S("Ctrl+E"))
-        self.act_export_pdf = self._action("actExportPdf", self.export_pdf, S(S.Print))
-        self.act_batch = self._action("actBatch", self.batch_proposals, S("Ctrl+B"))
-        self.act_export_census = self._action("actExportCensus", self.export_census_pdf)
-        self.act_export_quotes = self._action("actExportQuotes", self.export_quotes_pdf)
-        self.act_quit = self._action("actQuit", self.close, S(S.Quit))
+        self.act_new = self.make_action("actNew", self.file_new, S(S.New))
+        self.act_open = self.make_action("actOpen", self.file_open, S(S.Open))
+        self.act_save = self.make_action("actSave", self.file_save, S(S.Save))
+        self.act_save_as = self.make_action("actSaveAs", self.file_save_as, S("Ctrl+Shift+S"))
+        self.act_import = self.make_action("actImport", self.import_street, S("Ctrl+I"))
+        self.act_export_xlsx = self.make_action("actExportXlsx", self.export_excel, S("Ctrl+E"))
+        self.act_export_pdf = self.make_action("actExportPdf", self.export_pdf, S(S.Print))
+        self.act_batch = self.make_action("actBatch", self.batch_proposals, S("Ctrl+B"))
+        self.act_export_census = self.make_action("actExportCensus", self.export_census_pdf)
+        self.act_export_quotes = self.make_action("actExportQuotes", self.export_quotes_pdf)
+        self.act_quit = self.make_action("actQuit", self.close, S(S.Quit))
         stack = self.doc.undo_stack
-        self.act_undo = self._action("actUndo", stack.undo, S(S.Undo))
-        self.act_redo = self._action("actRedo", stack.redo, [S("Ctrl+Shift+Z"), S("Ctrl+Y")])
+        self.act_undo = self.make_action("actUndo", stack.undo, S(S.Undo))
+        self.act_redo = self.make_action("actRedo", stack.redo, [S("Ctrl+Shift+Z"), S("Ctrl+Y")])
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
         stack.canUndoChanged.connect(self.act_undo.setEnabled)
         stack.canRedoChanged.connect(self.act_redo.setEnabled)
         stack.indexChanged.connect(lambda _i: self._update_undo_texts())
-        self.act_find = self._action("actFind", self.focus_search, S(S.Find))
-        self.act_overview = self._action("actOverview", self.show_overview, S("Ctrl+1"))
-        self.act_unit = self._action(
+        self.act_find = self.make_action("actFind", self.focus_search, S(S.Find))
+        self.act_overview = self.make_action("actOverview", self.show_overview, S("Ctrl+1"))
+        self.act_unit = self.make_action(
             "actUnit", lambda: self.show_unit(self.current_unit), S("Ctrl+2")
         )
-        self.act_procurement = self._action("actProcurement", self.show_procurement, S("Ctrl+3"))
-        self.act_process = self._action("actProcess", self.show_process, S("Ctrl+4"))
-        self.act_recompute = self._action("actRecompute", self.recompute, S(S.Refresh))
-        self.act_vote_log = self._action("actVoteLog", self.show_vote_log, S("Ctrl+L"))
+        self.act_procurement = self.make_action(
+            "actProcurement", self.show_procurement, S("Ctrl+3")
+        )
+        self.act_process = self.make_action("actProcess", self.show_process, S("Ctrl+4"))
+        self.act_recompute = self.make_action("actRecompute", self.recompute, S(S.Refresh))
+        self.act_vote_log = self.make_action("actVoteLog", self.show_vote_log, S("Ctrl+L"))
         self._vote_log_dialog = None
-        self.act_about = self._action("actAbout", self.about)
-        self.act_quick_start = self._action("actQuickStart", self.quick_start, S(S.HelpContents))
-        self.act_shortcuts = self._action("actShortcuts", self.show_shortcuts, S("Ctrl+/"))
+        self.act_about = self.make_action("actAbout", self.about)
+        self.act_quick_start = self.make_action(
+            "actQuickStart", self.quick_start, S(S.HelpContents)
+        )
+        self.act_shortcuts = self.make_action("actShortcuts", self.show_shortcuts, S("Ctrl+/"))
         self.lang_group = QActionGroup(self)
-        self.act_zh = self._action("actLangZh", lambda: self.switch_language("zh"))
-        self.act_en = self._action("actLangEn", lambda: self.switch_language("en"))
+        self.act_zh = self.make_action("actLangZh", lambda: self.switch_language("zh"))
+        self.act_en = self.make_action("actLangEn", lambda: self.switch_language("en"))
         for a in (self.act_zh, self.act_en):
             a.setCheckable(True)
             self.lang_group.addAction(a)

@@ -139,7 +139,7 @@ class WindowFiles:
         self.take_typing()
         if self.doc.path is None or self.doc.is_sample or self.guard.read_only:
             return self.file_save_as()
-        return self._save_to(self.doc.path)
+        return self.save_to(self.doc.path)
 
     def file_save_as(self) -> bool:
         from PySide6.QtWidgets import QFileDialog  # dialogs load when first used
@@ -154,9 +154,9 @@ class WindowFiles:
             return False
         if not path.endswith(".eeproj"):
             path += ".eeproj"
-        return self._save_to(Path(path))
+        return self.save_to(Path(path))
 
-    def _save_to(self, path: Path) -> bool:
+    def save_to(self, path: Path) -> bool:
         try:
             saved = self.doc.save(path)
         except StaleSaveError as e:
@@ -265,7 +265,7 @@ class WindowFiles:
             restore_base(project, found, path)
         self.doc.set_project(project, path or (self.doc.path if sample else None), is_sample=sample)
         self.doc.undo_stack.resetClean()  # the recovered data is not in the file yet
-        self._update_title()
+        self.update_title()
         return True
 
     def _ask_recover(self, found) -> bool:

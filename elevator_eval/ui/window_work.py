@@ -92,7 +92,8 @@ class WindowWork:
 
         doc = self.doc
         project = doc.project
-        doc._cache.clear()
+        doc.forget_results()
+        changes = doc.changes
 
         def work(progress):
             mod = engine("census")
@@ -104,8 +105,8 @@ class WindowWork:
             return result
 
         def done(result):
-            if result is not None and doc.project is project:
-                doc._cache[("census",)] = result
+            if doc.project is project:
+                doc.adopt_census(changes, result)  # refused when edited meanwhile
             self._on_project_replaced()
 
         task = run_task(

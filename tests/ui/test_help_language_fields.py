@@ -305,7 +305,7 @@ def test_a_value_typed_just_before_save_or_close_is_kept(make_main_window, qtbot
 
     path = tmp_path / "street.eeproj"
     w = make_main_window()
-    assert w._save_to(path)
+    assert w.save_to(path)
     w.show_unit("XFL-3-2", tab="site")
     ed = w.view("unit").tab("site").form.editors["fire_lane_width_after_m"]
     w.activateWindow()

@@ -183,7 +183,7 @@ def test_geometry_recent_files_and_unsaved_prompt(
 
     w = make_main_window()
     path = tmp_path / "street.eeproj"
-    assert w._save_to(path)
+    assert w.save_to(path)
     assert not w.isWindowModified()
     assert Settings(settings_store).recent_files()[0] == str(path.resolve())
     w.show_unit("XFL-3-2", tab="votes")
@@ -215,7 +215,7 @@ def test_autosave_and_recovery_after_a_crash(make_main_window, tmp_path):
 
     w = make_main_window()
     path = tmp_path / "street.eeproj"
-    assert w._save_to(path)
+    assert w.save_to(path)
     w.doc.set_vote("XFL-3-2", "102", "no")
     assert w.autosave()
     assert store.find_recovery(path) is not None
