@@ -47,3 +47,24 @@ def test_the_checker_sees_a_private_import(tmp_path, monkeypatch):
     (pkg / "a.py").write_text("from .b import _hidden\nx = getattr(b, '_other')\n")
     monkeypatch.setattr(__import__(__name__), "PACKAGE", pkg)
     assert private_uses() == {("a.py", "_hidden"), ("a.py", "_other")}
+
+
+def window_private_attributes() -> set[tuple[str, str]]:
+    """``other._name`` in the window's modules where ``other`` is not ``self`` or ``cls``:
+    one window part reaching into another's underscore attributes."""
+    out = set()
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        rel = path.relative_to(PACKAGE).as_posix()
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+                and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))
+            ):
+                out.add((rel, node.attr))
+    return out
+
+
+def test_window_parts_use_each_others_public_names():
+    assert window_private_attributes() == set()
