@@ -47,5 +47,18 @@ def test_a_project_rule_reaches_the_proposal():
     text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(buf).pages))
     assert (
         "分类规则：2项及以上重大干扰或3项及以上强干扰为“不适合加装”，1–2项强干扰为“较难加装”，"
-        "其余为“适合加装”（宽松计数规则）" in text
+        "其余为“适合加装”。规则集：宽松计数规则。" in text
     )
+
+
+def test_the_census_report_states_the_rule_and_cites_the_checks():
+    """The census names a 6 m fire distance in its main reasons (DH-5-2, GY-8-1): it now
+    cites the code that sets it, and states the count rule of the project's ruleset."""
+    from elevator_eval.report.census_report import build_census_report
+
+    buf = io.BytesIO()
+    build_census_report(open_project(sample_project_path()), out=buf)
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(buf).pages))
+    assert "小于防火间距6m" in text
+    assert "距相邻建筑过近：《建筑设计防火规范》GB50016-2014（2018年版）表5.2.2" in text
+    assert "分类依据：任一重大干扰或2项及以上强干扰为“不适合加装”" in text

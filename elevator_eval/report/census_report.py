@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import citations
 from ..census import census
-from ..rulebook import Resolver
+from ..rulebook import Resolver, resolve
 from ..suitability import CLASS_LABELS, CLASSES
+from ..suitability_rules import class_rule_text
 from . import labels as L
 from .common import (
     Tr,
@@ -36,6 +38,7 @@ class _Row:
     main_reason_en: str
     consent_state: str | None
     consent_ruleset: str = ""
+    codes: tuple[str, ...] = ()
 
 
 def census_rows(project) -> list[_Row]:
@@ -52,6 +55,7 @@ def census_rows(project) -> list[_Row]:
             r.main_reason_en,
             r.consent_state,
             r.consent_ruleset,
+            tuple(r.codes),
         )
         for r in census(project).rows
     ]
@@ -110,7 +114,7 @@ def build_census_report(project, *, lang: str = "zh", out) -> None:
     ]
     story += _summary(by_class, by_community, t, width)
     story += _by_community(by_community, t, width)
-    story += _every_unit(rows, t, width)
+    story += _every_unit(rows, t, width, resolve(project, None))
     story.append(para(consent_rules_text(project, rows, t), "tiny"))
     build_pdf(
         out,
@@ -169,8 +173,9 @@ def _by_community(by_community: dict[str, dict[str, int]], t: Tr, width: float) 
     ]
 
 
-def _every_unit(rows: list[_Row], t: Tr, width: float) -> list:
-    """Section 3: one row per unit, and the classification rule."""
+def _every_unit(rows: list[_Row], t: Tr, width: float, rules) -> list:
+    """Section 3: one row per unit, the classification rule of the project's suitability
+    ruleset and the source of every check that found something."""
     detail = [
         [
             t("小区", "Community"),
@@ -197,14 +202,37 @@ def _every_unit(rows: list[_Row], t: Tr, width: float) -> list:
     return [
         para(t("三、各单元明细", "3. Every unit"), "h2"),
         table(detail, [width * w for w in (0.13, 0.1, 0.12, 0.07, 0.12, 0.32, 0.14)]),
-        para(
-            t(
-                "分类依据：上海 2020 可行性评估导则的干扰因素计数法（任一重大干扰或两项及以上强干扰为"
-                "“不适合加装”，恰一项强干扰为“较难加装”）。表决状态单独列出，不计入分类。",
-                "Classes follow the Shanghai 2020 feasibility guideline's count rule "
-                "(any major or two or more strong → unsuitable; one strong → "
-                "difficult). The vote is shown separately and never folded in.",
-            ),
-            "tiny",
-        ),
+        para(_class_rule_note(rules, t), "tiny"),
+        para(_check_sources(rows, rules, t), "tiny"),
     ]
+
+
+def _class_rule_note(rules, t: Tr) -> str:
+    """The count rule of the project's suitability ruleset, in words."""
+    zh, en = class_rule_text(rules.suitability)
+    s = rules.suitability
+    return t(
+        f"分类依据：{zh}。规则集：{s.title_zh}。表决状态单独列出，不计入分类。",
+        f"Classes: {en}. Ruleset: {s.title_en}. The vote is shown separately and never folded in.",
+    )
+
+
+def _check_sources(rows: list[_Row], rules, t: Tr) -> str:
+    """The source of each check that found something in a unit, by title and number."""
+    from ..vocabulary import pairs
+
+    names = pairs("findings")
+    data = citations.finding_sources()
+    checks = rules.suitability.checks
+    standard = rules.sunlight_standard.name
+    by_source: dict[str, list[str]] = {}  # citation → the findings it backs
+    for code in sorted({c for r in rows for c in r.codes}):
+        key = code if code in checks else "pipe_other"
+        entry = data["checks"].get(code) or data["checks"].get(key)
+        name = t.pair(names.get(code) or names.get(key) or (code, code))
+        fallback = str(checks.get(key, {}).get("source", ""))
+        by_source.setdefault(citations.cite(entry, fallback, t.lang, standard), []).append(name)
+    if not by_source:
+        return ""
+    parts = [t("、", ", ").join(n) + t("：", ": ") + src for src, n in by_source.items()]
+    return t("检查依据：", "Sources of the checks: ") + t("；", "; ").join(parts)

@@ -482,4 +482,6 @@ def _class_rule_sentence(rules, t: Tr) -> str:
     from ..suitability_rules import class_rule_text
 
     zh, en = class_rule_text(rules)
-    return t(f"分类规则：{zh}（{rules.title_zh}）。", f" Rule: {en} ({rules.title_en}).")
+    return t(
+        f"分类规则：{zh}。规则集：{rules.title_zh}。", f" Rule: {en}. Ruleset: {rules.title_en}."
+    )
