@@ -148,8 +148,14 @@ def impacts(d, t: Tr, width: float, heading: str) -> list:
     for it in items:
         if it["key"] == "courtyard" and not site.occupies_private_courtyard:
             continue
-        if it["key"] == "privacy" and site.entry_mode != "flat":
-            it = dict(it, zh="隐私", en="Privacy")
+        if it["key"] == "privacy" and site.entry_mode != "flat":  # no corridor to speak of
+            it = dict(
+                it,
+                zh=it["half_landing_zh"],
+                en=it["half_landing_en"],
+                handle_zh=it["half_landing_handle_zh"],
+                handle_en=it["half_landing_handle_en"],
+            )
         keep.append(it)
     rows = [[t("影响", "Effect"), t("处理办法", "How it is handled")]]
     for it in keep:
