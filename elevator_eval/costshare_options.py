@@ -77,7 +77,8 @@ def compensation_pool_yuan(
     subsidy's amount is (unit format §4), so that every share stays in whole fen.
     """
     if c["mode"] == "per_household":
-        return c["yuan"] * receivers
+        per: Decimal = c["yuan"]
+        return per * receivers
     return round_fen(c["percent"] * owners_total_yuan / 100)
 
 

@@ -61,7 +61,7 @@ def test_question_deadline_place_and_organiser_come_from_the_project(example_uni
         ),
     )
     first = pages[0]
-    assert f"是否同意按本方案（版本{label}）加装电梯并按附表分摊费用" in first
+    assert f"是否同意按本方案（版本{label}）加装电梯并按本表所列出资分摊费用" in first
     assert "请于2026年12月20日前将本表签字后交回：幸福里社区居委会" in first
     assert "幸福街道办事处" in first and "某某工程咨询有限公司" in first
     assert "李明027-88886666" in first

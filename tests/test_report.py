@@ -277,7 +277,7 @@ def test_consent_forms_one_page_per_owner_without_page_numbers(unit):
         flat = _squash(page)
         assert f"{h.id}{h.floor}{h.area_m2}" in flat  # the home's row: door, floor, area
         assert label in page
-        assert f"是否同意按本方案（版本{label}）加装电梯并按附表分摊费用" in flat
+        assert f"是否同意按本方案（版本{label}）加装电梯并按本表所列出资分摊费用" in flat
         assert "计一票" in flat
         assert "第1页" not in flat and "共12页" not in flat  # one-page forms: no page numbers
         assert "身份证号后四位" in flat and "共有人签名" in flat and "代理人签名" in flat

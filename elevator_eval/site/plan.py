@@ -10,6 +10,7 @@ unit file is written back unchanged; :func:`plan_of` parses it on demand.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -52,11 +53,11 @@ class PlanWindow:
     facing_deg: float
 
 
-def worst_at_each_place(windows, rank) -> list[PlanWindow]:
+def worst_at_each_place(windows: Iterable[PlanWindow], rank: Mapping[str, int]) -> list[PlanWindow]:
     """One window for each place on the plan: the windows of the floors above one another
     (same x, y and facing) share a place, which shows the one ranked worst by ``rank``
     (window id → number, larger is worse; ties: the first listed)."""
-    places: dict[tuple, list[PlanWindow]] = {}
+    places: dict[tuple[float, float, float], list[PlanWindow]] = {}
     for w in windows:
         places.setdefault((round(w.x, 3), round(w.y, 3), round(w.facing_deg, 1)), []).append(w)
     return [max(stack, key=lambda w: rank.get(w.id, 0)) for stack in places.values()]

@@ -218,7 +218,7 @@ class SunlightInputs(Protocol):
     def sunlight_rules(self) -> dict[str, Any] | None: ...
 
 
-def _hours_of_day(std: dict, day: str) -> Decimal:
+def _hours_of_day(std: dict[str, Any], day: str) -> Decimal:
     """The hours a standard asks on ``day`` when no city says: the one value its table
     gives for that day (冬至日: 1 h), else the standard's default hours (大寒日: 2 h)."""
     values = {Decimal(r["min_hours"]) for r in std["table"] if r["standard_day"] == day}
