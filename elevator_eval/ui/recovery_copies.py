@@ -6,6 +6,8 @@ written beside the project file only by the window that holds the file's lock
 file opened read-only or edited without the lock — writes its copy under a scratch name in
 the user's data folder (``untitled.eeproj``, ``untitled-2.eeproj``, …) that it locks for
 as long as it runs, so that two windows never write, offer or delete each other's copy.
+(The data folder is the user's own on this machine: a lock there is told live by its
+process, so it needs no heartbeat.)
 
 A window deletes only a copy it wrote itself (after a save, or on closing), or one the
 user declined; a copy is offered for recovery only when no running window holds its name.
@@ -82,11 +84,6 @@ class RecoveryCopies:
         return [b for _t, b in sorted(found, reverse=True)]
 
     # ------------------------------------------------------------------ lifetime
-    def refresh(self) -> None:
-        """Renew the scratch name's lock (with the window's file lock heartbeat)."""
-        if self.scratch is not None and self._token is not None:
-            _locks().refresh(self.scratch, self._token)
-
     def wrote(self, base: Path) -> None:
         self.written.add(base)
 

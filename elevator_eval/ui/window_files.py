@@ -220,11 +220,10 @@ class WindowFiles:
         self.statusBar().showMessage(translate("MainWindow", "已自动保存"), 3000)
         return True
 
-    def _clear_autosave(self, base: Path | None = None) -> None:
-        """Delete this window's copies (of ``base``, or all): never another window's."""
-        copies = self.recovery_copies
+    def _clear_autosave(self) -> None:
+        """Delete the copies this window wrote: never another window's."""
         try:
-            copies.discard(base) if base is not None else copies.discard_all()
+            self.recovery_copies.discard_all()
         except OSError as e:  # a copy left behind is offered again: say so, go on
             self.statusBar().showMessage(
                 translate("MainWindow", "自动保存副本未能删除：{0}").format(i18n.error_text(e)),
