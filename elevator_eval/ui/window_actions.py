@@ -48,7 +48,10 @@ class WindowActions:
         self.act_batch = self.make_action("actBatch", self.batch_proposals, S("Ctrl+B"))
         self.act_export_census = self.make_action("actExportCensus", self.export_census_pdf)
         self.act_export_quotes = self.make_action("actExportQuotes", self.export_quotes_pdf)
-        self.act_quit = self.make_action("actQuit", self.close, S(S.Quit))
+        quit_keys = S(S.Quit)  # empty on Windows (and offscreen): Ctrl+Q there
+        self.act_quit = self.make_action(
+            "actQuit", self.close, S("Ctrl+Q") if quit_keys.isEmpty() else quit_keys
+        )
         stack = self.doc.undo_stack
         self.act_undo = self.make_action("actUndo", stack.undo, S(S.Undo))
         self.act_redo = self.make_action("actRedo", stack.redo, [S("Ctrl+Shift+Z"), S("Ctrl+Y")])

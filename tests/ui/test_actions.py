@@ -275,3 +275,17 @@ def test_quit_action_closes_the_window(make_main_window, qtbot):
     w = make_main_window()
     action(w, "actQuit").trigger()
     qtbot.waitUntil(lambda: not w.isVisible())
+
+
+def test_quit_has_a_shortcut_on_every_platform(make_main_window, qtbot):
+    """Qt's standard Quit keys are empty on Windows (and offscreen): Ctrl+Q stands in, and
+    pressing it closes the window."""
+    from PySide6.QtCore import Qt
+
+    w = make_main_window()
+    keys = action(w, "actQuit").shortcuts()
+    assert keys and not keys[0].isEmpty()
+    w.activateWindow()
+    qtbot.waitActive(w)
+    qtbot.keyClick(w.windowHandle(), Qt.Key_Q, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: not w.isVisible())
