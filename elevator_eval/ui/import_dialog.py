@@ -13,7 +13,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -101,28 +100,45 @@ class ImportDialog(QDialog):
         lay.addLayout(bottom)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择导入文件"), "", self.tr("表格文件 (*.xlsx *.csv)")
-        )
+        from .exporting import ask_open_path
+
+        path = ask_open_path(self, self.tr("选择导入文件"), self.tr("表格文件 (*.xlsx *.csv)"))
         if path:
             self.load(path)
 
-    def load(self, path) -> None:
-        """Read and check the file; list every issue."""
+    def load(self, path):
+        """Read and check the file in the background (a workbook of thousands of rows
+        takes seconds; progress and cancel as for other long work), then list every issue.
+        Returns the task."""
         from ..io.street_import import preview_import
+        from .worker import run_task
 
         self.path = Path(path)
         self.path_edit.setText(self.path.name)
         self.path_edit.setToolTip(str(self.path))
-        try:
-            self.preview = preview_import(path)
-        except Exception as e:  # unreadable file: one line, nothing imported
-            self.preview = None
-            self.issues.setRowCount(0)
-            self.summary.setText(self.tr("无法读取文件：{0}").format(i18n.error_text(e)))
-            self.import_btn.setEnabled(False)
-            return
-        p = self.preview
+        self.preview = None
+        self.issues.setRowCount(0)
+        self.import_btn.setEnabled(False)
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("正在读取并检查 {0}…").format(self.path.name))
+
+        def work(progress):
+            progress(0, 1)
+            return preview_import(path)
+
+        task = run_task(self, work, self.tr("选择导入文件"), self.summary.text())
+        task.finished.connect(self._show_preview)
+        task.failed.connect(self._unreadable)
+        self.task = task
+        return task
+
+    def _unreadable(self, message: str) -> None:
+        """An unreadable file: one line, nothing imported."""
+        self.summary.setText(self.tr("无法读取文件：{0}").format(message))
+        self.summary.setStyleSheet("color:#c62828")
+
+    def _show_preview(self, preview) -> None:
+        self.preview = p = preview
         issues = [("error", i) for i in p.errors] + [("warning", i) for i in p.warnings]
         self.issues.setRowCount(len(issues))
         for r, (kind, i) in enumerate(issues):

@@ -1131,6 +1131,10 @@ Nothing was saved; use Save As for a new file, or overwrite after confirming.</t
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
+        <source>正在读取并检查 {0}…</source>
+        <translation>Reading and checking {0}…</translation>
+    </message>
+    <message>
         <source>无法读取文件：{0}</source>
         <translation>Cannot read the file: {0}</translation>
     </message>

@@ -69,7 +69,8 @@ def test_import_with_errors_lists_every_issue_and_imports_nothing(make_main_wind
     n_units = len(w.doc.project.units())
     w.import_street()
     dlg = w._import_dialog
-    dlg.load(path)
+    with qtbot.waitSignal(dlg.load(path).done, timeout=60_000):  # read in the background
+        pass
     rows = dlg.issue_rows()
     errors = [r for r in rows if r[0] == "错误"]
     assert len(errors) == len(expected.errors)
@@ -90,14 +91,15 @@ def test_import_with_errors_lists_every_issue_and_imports_nothing(make_main_wind
     assert len(w.doc.project.units()) == n_units
 
 
-def test_import_a_clean_file_adds_units_and_undo_removes_them(make_main_window):
+def test_import_a_clean_file_adds_units_and_undo_removes_them(make_main_window, qtbot):
     from elevator_eval.model import Project
 
     w = make_main_window(Project(name="新街道"))
     n_units = 0
     w.import_street()
     dlg = w._import_dialog
-    dlg.load(resource_path("sample", "import-example.xlsx"))
+    with qtbot.waitSignal(dlg.load(resource_path("sample", "import-example.xlsx")).done):
+        pass
     assert dlg.import_btn.isEnabled()
     dlg.import_btn.click()
     assert not dlg.isVisible(), dlg.summary.text()
@@ -530,3 +532,18 @@ def test_the_quotes_template_is_saved_from_the_window_filled_in_and_loaded(
     assert not v.load_quotes(path)
     letter = openpyxl.utils.get_column_letter(price)
     assert f"第 {row} 行，{letter} 列（equipment_yuan）：" in v.status.text()
+
+
+def test_an_unreadable_import_file_is_reported_and_nothing_is_imported(
+    make_main_window, qtbot, tmp_path
+):
+    w = make_main_window()
+    bad = tmp_path / "名单.xlsx"
+    bad.write_bytes(b"not a workbook")
+    w.import_street()
+    dlg = w._import_dialog
+    with qtbot.waitSignal(dlg.load(str(bad)).done, timeout=60_000):
+        pass
+    assert "错误" in dlg.summary.text() and dlg.issues.rowCount() >= 1
+    assert not dlg.import_btn.isEnabled() and not dlg.preview.ok
+    dlg.reject()
