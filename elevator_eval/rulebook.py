@@ -299,8 +299,21 @@ class Resolver:
         except InputError as e:
             if e.field != "rules":  # invalid content: the error names the bad key
                 raise
+            if c_from == "caller":  # --rules takes either kind: list both
+                known = {
+                    k: ", ".join(sorted(set(ruledata.shipped_names(k)) | set(names)))
+                    for k, names in (
+                        ("consent", ruledata.user_files(plain, "consent_rulesets") or {}),
+                        ("suitability", ruledata.user_files(plain, "suitability_rulesets") or {}),
+                    )
+                }
+                raise InputError(
+                    "rules",
+                    f"{c_name!r} is neither a consent nor a suitability ruleset (consent: "
+                    f"{known['consent']}; suitability: {known['suitability']})",
+                ) from None
             raise InputError(
-                "rules" if c_from in ("caller", "unit") else "settings.default_rules", e.message
+                "rules" if c_from == "unit" else "settings.default_rules", e.message
             ) from None
         if caller_suit is not None:
             s_name, s_from = caller_suit, "caller"

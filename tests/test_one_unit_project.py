@@ -97,3 +97,11 @@ def test_two_totals_that_disagree_and_a_repeated_key_are_refused(tmp_path, examp
     path.write_text(text, encoding="utf-8")
     code, _o, err = _run("assess", str(path))
     assert code == 2 and "'id' twice" in err
+
+
+def test_an_unknown_rules_name_lists_both_kinds(example_unit_path):
+    """--rules takes a consent or a suitability ruleset: an unknown name lists both (it said
+    "unknown consent name" and listed the consent rulesets only)."""
+    code, _o, err = _run("assess", str(example_unit_path), "--rules", "nope")
+    assert code == 2 and "neither a consent nor a suitability ruleset" in err
+    assert "civil-code-2021" in err and "shanghai-2020" in err
