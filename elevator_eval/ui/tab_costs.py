@@ -471,10 +471,13 @@ class CostsTab(SubsidyEdits, UnitTab):
             return
         try:
             value = Decimal(self.rounding.text().strip())
-            if value <= 0:
+            if not value.is_finite() or value <= 0:
                 raise InvalidOperation
         except (InvalidOperation, ValueError):
             self.rounding.setStyleSheet("background:#ffcdd2")
+            self.summary.setText(
+                self.tr("取整单位须为大于 0 的金额（元），如 1、10、100；仍按原值计算")
+            )
             return
         self.rounding.setStyleSheet("")
         self.doc.set_value(
@@ -535,13 +538,17 @@ class CostsTab(SubsidyEdits, UnitTab):
                     if x.strip()
                 ]
             except (InvalidOperation, ValueError):
-                self.summary.setText(self.tr("补偿设置有误"))
+                self.summary.setText(
+                    self.tr("补偿设置有误：金额或比例须为数字，楼层须为整数（以逗号分隔）")
+                )
                 return
             new = {
                 "mode": mode,
                 "floors": floors or [1],
                 ("yuan" if mode == "per_household" else "percent"): value,
             }
+            if not self._compensation_valid(new):
+                return
         unit = self.doc.unit(self.unit_id)
         if unit.share.extra.get("compensation") == new:
             return
@@ -551,6 +558,24 @@ class CostsTab(SubsidyEdits, UnitTab):
         else:
             extra["compensation"] = new
         self.doc.set_value(self.unit_id, lambda u: u.share, "extra", extra, self.tr("修改低层补偿"))
+
+    def _compensation_valid(self, new: dict) -> bool:
+        """Whether the engine takes ``new`` for the unit (else its reason is shown, by the
+        field's label, and nothing is stored)."""
+        from ..costshare_options import compensation_settings
+
+        trial = copy.deepcopy(self.doc.unit(self.unit_id))
+        trial.share.extra["compensation"] = new
+        try:
+            compensation_settings(trial)
+        except InputError as e:
+            labels_ = {
+                "share.compensation.yuan": self.tr("补偿金额"),
+                "share.compensation.percent": self.tr("补偿比例"),
+            }
+            self.summary.setText(self.tr("补偿设置未采用：{0}").format(i18n.error_text(e, labels_)))
+            return False
+        return True
 
     # ------------------------------------------------------------------ for tests
     def share_of(self, household_id: str) -> str:

@@ -748,6 +748,10 @@
         <translation>Method: {0}</translation>
     </message>
     <message>
+        <source>取整单位须为大于 0 的金额（元），如 1、10、100；仍按原值计算</source>
+        <translation>The rounding unit must be an amount above 0 (yuan), such as 1, 10, 100; the old value is still used</translation>
+    </message>
+    <message>
         <source>修改取整单位</source>
         <translation>Change rounding</translation>
     </message>
@@ -764,6 +768,22 @@
         <translation>Change coefficient of floor {0}</translation>
     </message>
     <message>
+        <source>补偿设置有误：金额或比例须为数字，楼层须为整数（以逗号分隔）</source>
+        <translation>Compensation not read: the amount or percent must be a number, the floors whole numbers separated by commas</translation>
+    </message>
+    <message>
+        <source>补偿金额</source>
+        <translation>Compensation amount</translation>
+    </message>
+    <message>
+        <source>补偿比例</source>
+        <translation>Compensation percent</translation>
+    </message>
+    <message>
+        <source>补偿设置未采用：{0}</source>
+        <translation>Compensation not taken: {0}</translation>
+    </message>
+    <message>
         <source>修改补贴</source>
         <translation>Change subsidy</translation>
     </message>
@@ -778,10 +798,6 @@
     <message>
         <source>采用补贴规则：{0}</source>
         <translation>Apply subsidy rules: {0}</translation>
-    </message>
-    <message>
-        <source>补偿设置有误</source>
-        <translation>Bad compensation settings</translation>
     </message>
     <message>
         <source>修改低层补偿</source>

@@ -315,3 +315,31 @@ def test_the_projects_coefficient_table_is_the_one_shown_and_edited(make_main_wi
     coefficients = unit.share.coefficients
     assert coefficients[6] == Decimal("2.5")
     assert coefficients[3] == Decimal("1.0") and coefficients[7] == Decimal("2.2")
+
+
+def test_bad_rounding_and_compensation_say_why_and_change_nothing(make_main_window, qtbot):
+    """Rounding 0 or "abc" and a negative compensation are refused with a sentence naming
+    the field; the unit keeps what it had; a right amount is then taken."""
+    import copy
+
+    from tests.ui.test_street_building import type_into
+
+    w = make_main_window()
+    tab = _costs(w)
+    unit = w.doc.unit("XFL-3-2")
+    before = unit.share.rounding_yuan
+    for bad in ("0", "abc"):
+        type_into(qtbot, tab.rounding, bad)
+        qtbot.keyClick(tab.rounding, Qt.Key_Return)
+        assert "取整单位须为大于 0 的金额" in tab.summary.text()
+        assert unit.share.rounding_yuan == before
+    tab.comp_mode.setCurrentIndex(tab.comp_mode.findData("per_household"))
+    type_into(qtbot, tab.comp_floors, "1")
+    kept = copy.deepcopy(unit.share.extra.get("compensation"))
+    type_into(qtbot, tab.comp_value, "-500")
+    qtbot.keyClick(tab.comp_value, Qt.Key_Return)
+    assert tab.summary.text().startswith("补偿设置未采用：补偿金额：")
+    assert unit.share.extra.get("compensation") == kept
+    type_into(qtbot, tab.comp_value, "5000")
+    qtbot.keyClick(tab.comp_value, Qt.Key_Return)
+    assert unit.share.extra["compensation"]["yuan"] == Decimal(5000)
