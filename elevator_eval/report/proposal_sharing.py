@@ -152,14 +152,26 @@ def _method_para(s, t: Tr):
         ),
         "equal": ("各出资户平均分摊", "equal shares among the paying households"),
     }.get(s.method, (s.method_title_zh, s.method_title_en))
+    pool = s.compensation_pool_yuan
+    comp_zh = comp_en = ""
+    if pool > 0:  # the table's 出资 is the share plus the household's part of the pool
+        comp_zh = (
+            f"低层补偿合计 ¥{fmt_yuan(pool)} 另由出资户按同一比例分担，"
+            "分户出资明细中的“出资”含此项。"
+        )
+        comp_en = (
+            f" The compensation to the lower floors, ¥{fmt_yuan(pool)} in all, is paid by "
+            "the contributing households in the same proportions on top; the table's "
+            "“share” includes it."
+        )
     return para(
         t(
             f"分摊方法：{s.method_title_zh}。{formula[0]}；金额取整到 "
             f"{fmt_yuan(s.rounding_yuan)} 元，零头按最大余数法分配，同等时先给较高楼层，"
-            "各户合计恰等于业主合计出资。",
+            f"各户合计恰等于业主合计出资。{comp_zh}",
             f"Method: {s.method_title_en}. {formula[1]}; amounts in "
             f"{fmt_yuan(s.rounding_yuan)} yuan units, odd units by largest "
-            "remainder (ties to the higher floor); the shares add up exactly.",
+            f"remainder (ties to the higher floor); the shares add up exactly.{comp_en}",
         ),
         "body",
     )
