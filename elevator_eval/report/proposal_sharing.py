@@ -162,7 +162,7 @@ def _method_para(s, t: Tr):
         comp_en = (
             f" The compensation to the lower floors, ¥{fmt_yuan(pool)} in all, is paid by "
             "the contributing households in the same proportions on top; the table's "
-            "“share” includes it."
+            '"share" includes it.'
         )
     return para(
         t(
