@@ -139,7 +139,7 @@ class FileGuard(QObject):
             w.report_error(self.tr("无法合并"), i18n.error_text(e))
             return False
         if result.conflicts:
-            names = i18n.listing(result.conflicts[:MAX_LISTED])
+            names = i18n.listing([self._part_name(c) for c in result.conflicts[:MAX_LISTED]])
             if len(result.conflicts) > MAX_LISTED:
                 names += self.tr(" 等 {0} 处").format(len(result.conflicts))
             w.report_error(
@@ -155,6 +155,19 @@ class FileGuard(QObject):
         if current:
             w.show_unit(current) if _has_unit(result.project, current) else w.show_overview()
         return w.save_to(path)
+
+    def _part_name(self, part: str) -> str:
+        """A merged part (``unit DH-1-2``, ``building C1/B1``, ``project settings``) as the
+        window's language names it."""
+        kind, _, name = part.partition(" ")
+        if kind == "project":
+            return {"name": self.tr("项目名称"), "settings": self.tr("项目设置")}.get(name, name)
+        word = {
+            "unit": self.tr("单元 {0}"),
+            "building": self.tr("楼栋 {0}"),
+            "community": self.tr("小区 {0}"),
+        }.get(kind)
+        return word.format(name) if word else part
 
     def _ask_save_conflict(self, message: str) -> str:
         from PySide6.QtWidgets import QMessageBox, QPushButton  # dialogs load when first used

@@ -1056,6 +1056,26 @@ Open it read-only so that neither of you overwrites the other&apos;s changes.</t
 Nothing was saved; use Save As for a new file, or overwrite after confirming.</translation>
     </message>
     <message>
+        <source>项目名称</source>
+        <translation>the project name</translation>
+    </message>
+    <message>
+        <source>项目设置</source>
+        <translation>the project settings</translation>
+    </message>
+    <message>
+        <source>单元 {0}</source>
+        <translation>unit {0}</translation>
+    </message>
+    <message>
+        <source>楼栋 {0}</source>
+        <translation>building {0}</translation>
+    </message>
+    <message>
+        <source>小区 {0}</source>
+        <translation>community {0}</translation>
+    </message>
+    <message>
         <source>文件已被他人修改</source>
         <translation>File changed by someone else</translation>
     </message>

@@ -94,7 +94,8 @@ def test_colliding_edits_are_not_merged_and_overwrite_needs_confirmation(
     w1.act_save.trigger()
     w2.guard.ask_save_conflict = lambda msg: "merge"
     w2.act_save.trigger()
-    assert w2.errors and "XFL-3-2" in w2.errors[-1][1]
+    assert w2.errors and "单元 XFL-3-2" in w2.errors[-1][1]  # named in the window's words
+    assert "unit XFL-3-2" not in w2.errors[-1][1]
     assert store.open_project(saved_path).find_unit(
         "XFL-3-2"
     ).site.fire_lane_width_after_m == Decimal("3.5")
