@@ -394,6 +394,13 @@ class VotesTab(UnitTab):
             box.setItemData(box.count() - 1, labels.rule_source(rf), Qt.ToolTipRole)
         box.setCurrentIndex(max(0, box.findData(unit.consent_rules or "")))
         box.blockSignals(False)
+        # the closed box may cut a long title: its list is as wide as the longest, and the
+        # box's tooltip says the choice whole
+        fm = box.fontMetrics()
+        box.view().setMinimumWidth(
+            max(fm.horizontalAdvance(box.itemText(i)) for i in range(box.count())) + 40
+        )
+        box.setToolTip(self.tr("本单元适用的表决规则；默认随项目设置") + "\n" + box.currentText())
 
     def _rules_chosen(self, index: int) -> None:
         name = self.rules_box.itemData(index) or None
