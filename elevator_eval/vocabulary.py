@@ -28,6 +28,7 @@ KINDS = (
     "findings",
     "cost_items",
     "annual_items",
+    "upkeep_bills",
     "site_fields",
     "contact_channels",
     "contact_outcomes",

@@ -186,3 +186,23 @@ def test_commands_write_the_pdfs_and_json(tmp_path):
         == 2
     )
     assert "upkeep" in err.getvalue() and "no upkeep record" in err.getvalue()
+
+
+def test_the_english_statement_names_the_usual_bills_in_english():
+    """Bills typed as 维保费 / 电费 / 定期检验费 / 电梯责任保险 read in English in an English
+    statement (they printed in Chinese); an item the vocabulary does not know stays as
+    typed."""
+    from elevator_eval.process.records import Bill
+
+    u = statement_unit()
+    pd = read_process(u)
+    year = pd.upkeep.bills[0].year
+    pd.upkeep.bills = [
+        Bill(year, "维保费", D("3000")),
+        Bill(year, "电梯责任保险", D("350")),
+        Bill(year, "楼道照明", D("50")),
+    ]
+    write_process(u, pd)
+    _, text = pdf(build_upkeep_statement, u, year, lang="en")
+    assert "Maintenancefee" in text and "Elevatorliabilityinsurance" in text
+    assert "楼道照明" in text and "维保费" not in text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..costshare import METHOD_INFO
 from ..process.upkeep import year_statement
-from ..vocabulary import counted
+from ..vocabulary import counted, pairs
 from .common import (
     INTERNAL_EN,
     INTERNAL_ZH,
@@ -122,7 +122,11 @@ def _costs_table(st, t: Tr, half: float):
     """Part 1: the year's bills and their total [yuan]."""
     rows = [[t("一、本年度费用", "1. This year's costs"), t("金额（元）", "Amount (yuan)")]]
     amounts = money_column([a for _, a in st.bills] + [st.bills_total_yuan])
-    rows += [[item, amounts[i]] for i, (item, _) in enumerate(st.bills)]
+    # an item as the manager typed it; its English name where the vocabulary knows it
+    names = pairs("upkeep_bills")
+    rows += [
+        [t.pair(names.get(item, (item, item))), amounts[i]] for i, (item, _) in enumerate(st.bills)
+    ]
     rows.append([t("合计", "Total"), amounts[-1]])
     return table(rows, [half * 0.6, half * 0.4], align_right_cols=(1,))
 
