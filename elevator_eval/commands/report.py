@@ -30,6 +30,7 @@ from ..report.census_report import build_census_report
 from ..report.consent_form import build_consent_forms
 from ..report.docdata import check_days, parse_date
 from ..report.notice import build_notice
+from ..report.open_items import open_items
 from ..report.proposal import build_proposal
 from ..report.quotes_report import build_quotes_report
 from ..store import open_project, save_project
@@ -171,7 +172,15 @@ def run(args) -> CommandResult:
             save_project(project, Path(args.target))  # keep the new form-signing secret
     else:
         build_notice(unit, project=project, lang=args.lang, out=out, **notice_options(args))
-    return _done(args, [out])
+    res = _done(args, [out])
+    if args.kind == "proposal":
+        gaps = open_items(unit)
+        res.data["to_complete"] = [{"zh": zh, "en": en} for zh, en in gaps]
+        if gaps:
+            res.text += "\n待补充后再分发 / to complete before handing it out:\n" + "\n".join(
+                f"  - {zh} / {en}" for zh, en in gaps
+            )
+    return res
 
 
 def notice_options(args) -> dict:

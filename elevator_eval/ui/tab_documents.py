@@ -159,7 +159,16 @@ class DocumentsTab(UnitTab):
     def _show(self, path) -> None:
         self.pdf.close()
         self.pdf.load(str(path))
-        self.status.setText(self.tr("共 {0} 页").format(self.pdf.pageCount()))
+        text = self.tr("共 {0} 页").format(self.pdf.pageCount())
+        if self.kind.currentData() == "proposal" and self.unit_id is not None:
+            from ..report.open_items import open_items
+
+            gaps = open_items(self.doc.unit(self.unit_id))
+            if gaps:  # the paper prints them as prompts: say so before it is handed out
+                text += "\n" + self.tr("待补充后再分发：") + i18n.pick("；", "; ").join(
+                    i18n.pick(zh, en) for zh, en in gaps
+                )
+        self.status.setText(text)
 
     def export_current(self, path: str | None = None):
         """Export the chosen document (asks for a file name when ``path`` is None)."""

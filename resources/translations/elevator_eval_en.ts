@@ -905,6 +905,10 @@
         <translation>{0} pages</translation>
     </message>
     <message>
+        <source>待补充后再分发：</source>
+        <translation>To complete before handing it out: </translation>
+    </message>
+    <message>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
