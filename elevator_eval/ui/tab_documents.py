@@ -165,8 +165,10 @@ class DocumentsTab(UnitTab):
 
             gaps = open_items(self.doc.unit(self.unit_id))
             if gaps:  # the paper prints them as prompts: say so before it is handed out
-                text += "\n" + self.tr("待补充后再分发：") + i18n.pick("；", "; ").join(
-                    i18n.pick(zh, en) for zh, en in gaps
+                text += (
+                    "\n"
+                    + self.tr("待补充后再分发：")
+                    + i18n.pick("；", "; ").join(i18n.pick(zh, en) for zh, en in gaps)
                 )
         self.status.setText(text)
 
