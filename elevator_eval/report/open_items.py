@@ -10,21 +10,14 @@ from __future__ import annotations
 
 from ..budget_checks import pipe_relocation_note, unneeded_pipe_relocation
 from ..costshare_subsidy import rule_title
-from ..language import source_in
+from .proposal_sharing import stated_source
 
 
 def open_items(unit) -> list[tuple[str, str]]:
     """``(zh, en)`` for each gap of the unit's papers, in print order."""
     items = []
     for rule in unit.subsidies:
-        source = source_in(
-            "zh",
-            str(rule.get("source") or ""),
-            str(rule.get("source_zh") or ""),
-            str(rule.get("source_en") or ""),
-            fallback_zh="",
-        )
-        if not source:
+        if not stated_source(rule, "zh"):
             zh, en = rule_title(rule)
             items.append(
                 (

@@ -81,18 +81,23 @@ def _subsidy_rule_text(rule: dict, t: Tr) -> str:
     return str(kind)
 
 
-def subsidy_source(rule: dict, t: Tr) -> str:
-    """The subsidy's source as a Chinese document may print it: ``source_zh``, or the
-    ``source`` when it holds no English or web address, else a blank to fill in."""
+def stated_source(rule: dict, lang: str) -> str:
+    """The subsidy's source in ``lang`` as a document may print it: ``source_zh``, or the
+    ``source`` when it holds no English or web address; "" when none is stated."""
     from ..language import source_in
 
     return source_in(
-        t.lang,
+        lang,
         str(rule.get("source") or ""),
         str(rule.get("source_zh") or ""),
         str(rule.get("source_en") or ""),
         fallback_zh="",
-    ) or t(
+    )
+
+
+def subsidy_source(rule: dict, t: Tr) -> str:
+    """The subsidy's source as :func:`stated_source` gives it, else a blank to fill in."""
+    return stated_source(rule, t.lang) or t(
         "未注明文件（请补充补贴文件名称和文号）",
         "not stated (add the title and number of the subsidy notice)",
     )
