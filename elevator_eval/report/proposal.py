@@ -43,6 +43,7 @@ from .common import (
     unit_context,
 )
 from .money_rows import owners_total_pairs
+from .open_items import draft_label, draft_note, open_items
 from .page_template import build_pdf
 from .proposal_outline import SECTIONS, chinese_numeral, heading, section_number  # noqa: F401
 from .proposal_sources import (  # noqa: F401
@@ -60,7 +61,7 @@ STEPS = [
     ),
     (
         ("方案公示", "Public notice of the scheme"),
-        ("10 个自然日 + 7 天反馈", "10 natural days + 7 days feedback"),
+        None,  # the notice period in force (_notice_duration)
         ("公示期内处理异议", "objections handled during the notice period"),
     ),
     (
@@ -108,6 +109,7 @@ class ProposalData:
     share: Any = None
     rules: Any = None  # the RuleBundle in force (elevator_eval.rulebook)
     missing: dict[str, str] = field(default_factory=dict)  # section -> why it has no data
+    open_items: list[tuple[str, str]] = field(default_factory=list)  # (zh, en) gaps
 
 
 def gather(unit, project=None) -> ProposalData:
@@ -123,6 +125,7 @@ def gather(unit, project=None) -> ProposalData:
     )
     data.consent_rules = bundle.consent
     data.share = compute_share(unit, settings=settings)
+    data.open_items = open_items(unit)
     return data
 
 
@@ -171,8 +174,8 @@ def _cover(d: ProposalData, t: Tr, width: float) -> list:
         (t("编制日期", "Date"), today_iso()),
     ]
     story.append(kv_table(pairs, width * 0.8))
+    story += [Spacer(1, 30), *draft_note(d.open_items, t)]
     story += [
-        Spacer(1, 30),
         para(
             t(
                 "本方案书根据现场调查、费用和表决数据编制，供业主协商使用；"
@@ -376,10 +379,25 @@ def _consent(d: ProposalData, t: Tr, width: float) -> list:
     return consent_section(d, t, width, heading=heading("consent", t), named=named)
 
 
+def _notice_duration(d: ProposalData, t: Tr) -> str:
+    """The posting period the unit's notice will have (the project's notice setting, else
+    the document rules), with the written-feedback days after it."""
+    from .docdata import doc_rules, notice_settings
+
+    n = doc_rules()["notice"]
+    days, feedback = notice_settings(d.project)[1] or n["days"], n["feedback_days"]
+    return t(
+        f"{days} 个自然日 + {feedback} 天反馈", f"{days} natural days + {feedback} days feedback"
+    )
+
+
 def _steps(d: ProposalData, t: Tr, width: float) -> list:
     from .proposal_sections import remedy_items
 
-    steps = [(t.pair(name), t.pair(dur), t.pair(note)) for name, dur, note in STEPS]
+    steps = [
+        (t.pair(name), t.pair(dur) if dur else _notice_duration(d, t), t.pair(note))
+        for name, dur, note in STEPS
+    ]
     extra = [
         (
             t.pair((x["zh"], x["en"])) + t("（本单元需要）", " (this unit)"),
@@ -470,7 +488,9 @@ def build_proposal(unit, *, project=None, lang: str = "zh", out) -> None:
         header_left=t("加装电梯方案书", "Elevator retrofit proposal")
         + " · "
         + (unit.name or unit.id),
-        header_right=t("方案版本 ", "Scheme ") + scheme_label(unit, d.share),
+        header_right=draft_label(d.open_items, t)
+        + t("方案版本 ", "Scheme ")
+        + scheme_label(unit, d.share),
         lang=lang,
         # every Chinese proposal prints these: its first font subsets are made once
         first_chars=fonts.proposal_characters() if lang == "zh" else "",
