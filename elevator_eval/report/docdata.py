@@ -125,6 +125,13 @@ def notice_settings(project) -> tuple[_dt.date | None, int | None]:
     )
 
 
+def notice_days_in_force(project) -> tuple[int, int]:
+    """(posting days, written-feedback days) of a unit's notice: the project's
+    ``settings["notice"]["period_days"]``, else the document rules' period."""
+    n = doc_rules()["notice"]
+    return notice_settings(project)[1] or int(n["days"]), int(n["feedback_days"])
+
+
 @dataclass(frozen=True)
 class ElevatorSpec:
     """The elevator as the proposal describes it; ``from_rules`` names the keys that are

@@ -45,7 +45,7 @@ from .common import (
     unavailable,
     unit_context,
 )
-from .docdata import doc_rules, notice_settings, organisation, stats_date
+from .docdata import doc_rules, notice_days_in_force, notice_settings, organisation, stats_date
 from .masking import mask_name
 from .money_rows import owners_total_pairs
 from .page_template import build_pdf
@@ -300,11 +300,11 @@ def build_notice(
     scheme = why is None
     if not scheme and not progress:
         raise InputError("--kind notice", why)
-    set_start, set_days = notice_settings(project)
+    set_start = notice_settings(project)[0]
     start_field = "--notice-start" if start else "notice.start_date"
     start = start or set_start or _dt.date.today()
     days_field = "--notice-days" if notice_days else "notice.period_days"
-    period = notice_period(start, notice_days or set_days, feedback_days)
+    period = notice_period(start, notice_days or notice_days_in_force(project)[0], feedback_days)
     _check_period(unit, start, (period[1] - period[0]).days + 1, start_field, days_field)
     named = bool(getattr(d.consent_rules, "named_disclosure", False))
     internal = t(INTERNAL_ZH, INTERNAL_EN)

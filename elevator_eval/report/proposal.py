@@ -382,10 +382,9 @@ def _consent(d: ProposalData, t: Tr, width: float) -> list:
 def _notice_duration(d: ProposalData, t: Tr) -> str:
     """The posting period the unit's notice will have (the project's notice setting, else
     the document rules), with the written-feedback days after it."""
-    from .docdata import doc_rules, notice_settings
+    from .docdata import notice_days_in_force
 
-    n = doc_rules()["notice"]
-    days, feedback = notice_settings(d.project)[1] or n["days"], n["feedback_days"]
+    days, feedback = notice_days_in_force(d.project)
     return t(
         f"{days} 个自然日 + {feedback} 天反馈", f"{days} natural days + {feedback} days feedback"
     )
